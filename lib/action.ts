@@ -1,0 +1,155 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { db, type Tx } from "@/lib/db";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { isInSubtree } from "@/lib/org/closure";
+import { grantFor, type Grant, type Permission } from "@/lib/permissions";
+
+// The one pipeline every mutation goes through:
+//   session → zod parse → permission → tenant-scoped work in one transaction → AuditEvent → result.
+// Server actions ('use server' files under lib/<area>/actions.ts) are thin wrappers that call
+// `action(orgSlug, input)`. Tests call `action.run(userId, orgSlug, input)` with an explicit
+// user id: the same pipeline minus reading the session cookie.
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
+
+export type AuditInput = {
+  action?: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type ActionContext = {
+  tx: Tx;
+  org: { id: string; slug: string; currency: string; fiscalYearStartMonth: number };
+  actor: { userId: string; role: Role; scopeUnitId: string | null };
+  grant: Grant;
+  /** Throws FORBIDDEN unless the actor may write inside this org unit (always true for org grants). */
+  assertUnitInScope(orgUnitId: string): Promise<void>;
+  /** Records an AuditEvent row in the same transaction. Every action must record at least one. */
+  audit(event: AuditInput): Promise<void>;
+};
+
+type ActionDef<S extends z.ZodType, T> = {
+  /** Audit action name, e.g. "org.settings.update". */
+  name: string;
+  permission: Permission;
+  input: S;
+  handler: (ctx: ActionContext, input: z.output<S>) => Promise<T>;
+};
+
+export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S> | unknown) => Promise<ActionResult<T>>) & {
+  run: (userId: string | null, orgSlug: string, input: unknown) => Promise<ActionResult<T>>;
+  actionName: string;
+  permission: Permission;
+};
+
+/** Actions registered so far: the authorization matrix test enumerates them. */
+export const actionRegistry = new Map<string, { permission: Permission }>();
+
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  if (value === undefined || value === null) return Prisma.JsonNull;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+function fail<T>(code: AppErrorCode | "INTERNAL", message: string, fieldErrors?: FieldErrors): ActionResult<T> {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Action<S, T> {
+  actionRegistry.set(def.name, { permission: def.permission });
+
+  const run = async (userId: string | null, orgSlug: string, rawInput: unknown): Promise<ActionResult<T>> => {
+    try {
+      if (!userId) throw new AppError("UNAUTHENTICATED");
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
+      }
+      // Membership is read fresh from the database on every call; an org the user does not
+      // belong to is reported exactly like one that does not exist.
+      const membership = await db.membership.findFirst({
+        where: { userId, org: { slug: String(orgSlug) } },
+        select: {
+          role: true,
+          scopeUnitId: true,
+          org: { select: { id: true, slug: true, currency: true, fiscalYearStartMonth: true } },
+        },
+      });
+      if (!membership) throw new AppError("NOT_FOUND");
+      const grant = grantFor(membership.role, def.permission);
+      if (!grant) throw new AppError("FORBIDDEN");
+      if (grant === "scope" && !membership.scopeUnitId) throw new AppError("FORBIDDEN");
+
+      const data = await db.$transaction(async (tx) => {
+        let audited = 0;
+        const ctx: ActionContext = {
+          tx,
+          org: membership.org,
+          actor: { userId, role: membership.role, scopeUnitId: membership.scopeUnitId },
+          grant,
+          async assertUnitInScope(orgUnitId) {
+            if (grant === "org") return;
+            if (!membership.scopeUnitId || !(await isInSubtree(tx, membership.org.id, membership.scopeUnitId, orgUnitId))) {
+              throw new AppError("FORBIDDEN", "That is outside the part of the organization you manage.");
+            }
+          },
+          async audit(event) {
+            audited++;
+            await tx.auditEvent.create({
+              data: {
+                orgId: membership.org.id,
+                actorId: userId,
+                action: event.action ?? def.name,
+                entityType: event.entityType,
+                entityId: event.entityId,
+                before: toJson(event.before),
+                after: toJson(event.after),
+              },
+            });
+          },
+        };
+        const result = await def.handler(ctx, parsed.data);
+        if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+        return result;
+      });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.fieldErrors);
+      if (error instanceof Prisma.PrismaClientKnownRequestError) {
+        if (error.code === "P2025") return fail("NOT_FOUND", "Not found.");
+        if (error.code === "P2002") return fail("CONFLICT", "That already exists.");
+      }
+      console.error(`[action ${def.name}] failed`, { orgSlug, userId, error });
+      return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
+    }
+  };
+
+  const action = (async (orgSlug: string, input: unknown) => {
+    const { getSessionUser } = await import("@/lib/auth");
+    const user = await getSessionUser();
+    return run(user?.id ?? null, orgSlug, input);
+  }) as Action<S, T>;
+  action.run = run;
+  action.actionName = def.name;
+  action.permission = def.permission;
+  return action;
+}

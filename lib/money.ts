@@ -1,0 +1,91 @@
+// Money is integer minor units ("cents") end to end: BigInt in the database and in server
+// arithmetic, a safe-integer number in DTOs sent to the browser (±9e15 cents is ±90 trillion in
+// the reporting currency), formatted only for display. Never a float for an amount.
+
+export type Cents = bigint;
+
+/** For DTOs: BigInt cents → number, refusing values that would lose precision. */
+export function centsToNumber(cents: bigint | number | null | undefined): number {
+  if (cents === null || cents === undefined) return 0;
+  const n = Number(cents);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Amount ${cents} exceeds the safe integer range`);
+  return n;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(currency: string, compact: boolean): Intl.NumberFormat {
+  const key = `${currency}:${compact}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      ...(compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "$1,234.56" — display only. Division by 100 here is for formatting, not arithmetic. */
+export function formatMoney(cents: number | bigint, currency = "USD", opts: { compact?: boolean } = {}): string {
+  return formatter(currency, !!opts.compact).format(Number(cents) / 100);
+}
+
+/** Plain decimal string for CSV exports: 123456 → "1234.56", -8000 → "-80.00". */
+export function centsToDecimalString(cents: number | bigint): string {
+  const big = BigInt(cents);
+  const negative = big < 0n;
+  const abs = negative ? -big : big;
+  const units = abs / 100n;
+  const frac = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${units}.${frac}`;
+}
+
+/**
+ * Parses a decimal amount as written by people and spreadsheets: "1234.56", "-80.00",
+ * "1,234.56", "$1,234.5", "(80.00)" (accounting negative). Returns null when it is not an
+ * amount or has more than two decimals. Exact: no floating point involved.
+ */
+export function parseMoneyToCents(input: string): bigint | null {
+  let s = input.trim().replace(/^\$/, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (s.startsWith("+")) s = s.slice(1).trim();
+  s = s.replace(/^\$/, "");
+  if (!/^(\d{1,3}(,\d{3})*|\d+)(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ""] = s.replace(/,/g, "").split(".");
+  const cents = BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0"));
+  return negative ? -cents : cents;
+}
+
+/**
+ * Multiplies cents by a decimal factor given as a string (e.g. a loaded-cost multiplier
+ * "1.3000") and rounds once, half-even (banker's rounding), so that sums of many rounded
+ * monthly amounts carry no systematic upward bias.
+ */
+export function mulCentsHalfEven(cents: bigint, factor: string, divisor = 1n): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(factor.trim());
+  if (!m) throw new RangeError(`Not a decimal: ${factor}`);
+  const scale = 10n ** BigInt((m[3] ?? "").length);
+  const numerator = BigInt(`${m[1]}${m[2]}${m[3] ?? ""}`);
+  return divHalfEven(cents * numerator, scale * divisor);
+}
+
+export function divHalfEven(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("Division by zero");
+  if (denominator < 0n) return divHalfEven(-numerator, -denominator);
+  const q = numerator / denominator;
+  const r = numerator % denominator;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice < denominator) return q;
+  const away = numerator < 0n ? q - 1n : q + 1n;
+  if (twice > denominator) return away;
+  return q % 2n === 0n ? q : away;
+}

@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/db-factory";
+import type { Db } from "@/lib/db-factory";
+
+// Maintenance of OrgUnitClosure (see prisma/schema.prisma). Inserting a unit copies its
+// parent's ancestor rows one level deeper plus the (unit, unit) row: one INSERT … SELECT.
+
+type Client = Tx | Db;
+
+export async function insertUnitClosure(tx: Client, orgId: string, unitId: string, parentId: string | null) {
+  await tx.$executeRaw`
+    INSERT INTO "OrgUnitClosure" ("orgId", "ancestorId", "descendantId", "depth")
+    SELECT ${orgId}, ${unitId}, ${unitId}, 0
+    UNION ALL
+    SELECT ${orgId}, c."ancestorId", ${unitId}, c."depth" + 1
+    FROM "OrgUnitClosure" c
+    WHERE c."orgId" = ${orgId} AND c."descendantId" = ${parentId}`;
+}
+
+/** True when `unitId` is `ancestorId` or lies below it. One indexed lookup. */
+export async function isInSubtree(tx: Client, orgId: string, ancestorId: string, unitId: string): Promise<boolean> {
+  const row = await tx.orgUnitClosure.findUnique({
+    where: { orgId_ancestorId_descendantId: { orgId, ancestorId, descendantId: unitId } },
+    select: { depth: true },
+  });
+  return row !== null;
+}

@@ -1,0 +1,89 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The one role → permission table. Fail closed: a role or permission not listed here is
+// denied. A grant is either "org" (anywhere in the org) or "scope" (only inside the org unit
+// subtree of the membership's scopeUnitId; the action pipeline enforces it).
+
+export const PERMISSIONS = [
+  "org:read",
+  "org:settings",
+  "members:manage",
+  "audit:read",
+  "compensation:read",
+  "people:write",
+  "positions:write",
+  "projects:write",
+  "updates:write",
+  "updates:acknowledge",
+  "initiatives:write",
+  "budgets:write",
+  "actuals:write",
+  "vendors:write",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+export type Grant = "org" | "scope";
+
+const READ_ALL = { "org:read": "org" } as const;
+
+const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
+  ADMIN: {
+    ...READ_ALL,
+    "org:settings": "org",
+    "members:manage": "org",
+    "audit:read": "org",
+    "compensation:read": "org",
+    "people:write": "org",
+  },
+  DIRECTOR: {
+    ...READ_ALL,
+    "org:settings": "org",
+    "audit:read": "org",
+    "compensation:read": "org",
+    "people:write": "org",
+    "positions:write": "org",
+    "projects:write": "org",
+    "updates:write": "org",
+    "updates:acknowledge": "org",
+    "initiatives:write": "org",
+    "budgets:write": "org",
+    "actuals:write": "org",
+    "vendors:write": "org",
+  },
+  MANAGER: {
+    ...READ_ALL,
+    "people:write": "scope",
+    "positions:write": "scope",
+    "projects:write": "scope",
+    "updates:write": "scope",
+    "updates:acknowledge": "scope",
+    "initiatives:write": "scope",
+  },
+  FINANCE: {
+    ...READ_ALL,
+    "budgets:write": "org",
+    "actuals:write": "org",
+    "vendors:write": "org",
+  },
+  VIEWER: {
+    ...READ_ALL,
+  },
+};
+
+/** The grant a role has for a permission, or null (denied). Unknown roles are denied. */
+export function grantFor(role: string | null | undefined, permission: Permission): Grant | null {
+  if (!role || !Object.hasOwn(TABLE, role)) return null;
+  return TABLE[role as Role][permission] ?? null;
+}
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  return grantFor(role, permission) !== null;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  DIRECTOR: "Director",
+  MANAGER: "Manager",
+  FINANCE: "Finance",
+  VIEWER: "Viewer",
+};

@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { defineAction, type ActionContext } from "@/lib/action";
+import { AppError, invalid } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/settings/schemas";
+
+const INVITE_TTL_MS = 14 * 24 * 60 * 60_000;
+
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A scope must be an org unit of this org; only MANAGER memberships carry one. */
+async function resolveScope(ctx: ActionContext, role: Role, scopeUnitId: string | null | undefined) {
+  if (role !== "MANAGER") return null;
+  if (!scopeUnitId) throw invalid({ scopeUnitId: ["Managers need a scope: choose the org unit they manage."] });
+  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: scopeUnitId, orgId: ctx.org.id }, select: { id: true } });
+  if (!unit) throw invalid({ scopeUnitId: ["That org unit does not exist in this organization."] });
+  return unit.id;
+}
+
+/** The org must always keep an admin, or nobody could manage members again. */
+async function assertAdminRemains(ctx: ActionContext, leavingMembershipId: string) {
+  const admins = await ctx.tx.membership.count({
+    where: { orgId: ctx.org.id, role: "ADMIN", id: { not: leavingMembershipId } },
+  });
+  if (admins === 0) throw new AppError("VALIDATION", "The organization must keep at least one admin.", {
+    role: ["The organization must keep at least one admin."],
+  });
+}
+
+export const inviteMember = defineAction({
+  name: "member.invite",
+  permission: "members:manage",
+  input: ZInviteMemberInput,
+  async handler(ctx, input) {
+    const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
+    const user = await ctx.tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (user) {
+      const existing = await ctx.tx.membership.findUnique({
+        where: { orgId_userId: { orgId: ctx.org.id, userId: user.id } },
+        select: { id: true },
+      });
+      if (existing) throw invalid({ email: ["This person is already a member."] });
+      const membership = await ctx.tx.membership.create({
+        data: { orgId: ctx.org.id, userId: user.id, role: input.role, scopeUnitId },
+        select: { id: true, role: true, scopeUnitId: true },
+      });
+      await ctx.audit({ action: "member.add", entityType: "Membership", entityId: membership.id, after: { email: input.email, ...membership } });
+      return { kind: "added" as const, membershipId: membership.id };
+    }
+    // No account yet: a single-use invitation. Only the token's hash is stored; the link is
+    // shown once to the admin, who passes it on.
+    const token = randomBytes(24).toString("base64url");
+    const invitation = await ctx.tx.invitation.create({
+      data: {
+        orgId: ctx.org.id,
+        email: input.email,
+        role: input.role,
+        scopeUnitId,
+        tokenHash: hashInviteToken(token),
+        invitedById: ctx.actor.userId,
+        expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+      },
+      select: { id: true },
+    });
+    await ctx.audit({ entityType: "Invitation", entityId: invitation.id, after: { email: input.email, role: input.role, scopeUnitId } });
+    return { kind: "invited" as const, invitationId: invitation.id, invitePath: `/invite/${token}` };
+  },
+});
+
+export const changeMemberRole = defineAction({
+  name: "member.role.change",
+  permission: "members:manage",
+  input: ZChangeMemberRoleInput,
+  async handler(ctx, input) {
+    // Tenant-scoped lookup: a membership id from another org finds nothing → 404.
+    const before = await ctx.tx.membership.findFirst({
+      where: { id: input.membershipId, orgId: ctx.org.id },
+      select: { id: true, role: true, scopeUnitId: true },
+    });
+    if (!before) throw new AppError("NOT_FOUND");
+    const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
+    if (before.role === "ADMIN" && input.role !== "ADMIN") await assertAdminRemains(ctx, before.id);
+    const after = await ctx.tx.membership.update({
+      where: { id: before.id },
+      data: { role: input.role, scopeUnitId },
+      select: { id: true, role: true, scopeUnitId: true },
+    });
+    await ctx.audit({ entityType: "Membership", entityId: after.id, before, after });
+    return { membershipId: after.id, role: after.role };
+  },
+});
+
+export const removeMember = defineAction({
+  name: "member.remove",
+  permission: "members:manage",
+  input: ZRemoveMemberInput,
+  async handler(ctx, input) {
+    const before = await ctx.tx.membership.findFirst({
+      where: { id: input.membershipId, orgId: ctx.org.id },
+      select: { id: true, role: true, userId: true, scopeUnitId: true },
+    });
+    if (!before) throw new AppError("NOT_FOUND");
+    if (before.role === "ADMIN") await assertAdminRemains(ctx, before.id);
+    await ctx.tx.membership.delete({ where: { id: before.id } });
+    await ctx.audit({ entityType: "Membership", entityId: before.id, before });
+    return { membershipId: before.id };
+  },
+});

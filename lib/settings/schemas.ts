@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+import { Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+
+// Inputs arrive from forms (strings) or from code (numbers): coerce where a form sends text.
+
+export const ZUpdateOrgSettingsInput = z.object({
+  name: z.string().trim().min(2, "Name must be at least 2 characters.").max(80, "Name must be at most 80 characters."),
+  fiscalYearStartMonth: z.coerce
+    .number({ error: "Choose the month your fiscal year starts." })
+    .int()
+    .min(1, "Fiscal year start must be a month from 1 to 12.")
+    .max(12, "Fiscal year start must be a month from 1 to 12."),
+  updateCadence: z.enum(UpdateCadence, { error: "Choose weekly or every two weeks." }),
+  updateDueWeekday: z.enum(Weekday, { error: "Choose the weekday updates are due." }),
+  updateGraceDays: z.coerce
+    .number({ error: "Grace period must be a number of days." })
+    .int("Grace period must be whole days.")
+    .min(0, "Grace period cannot be negative.")
+    .max(30, "Grace period can be at most 30 days."),
+  /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
+  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }),
+});
+export type UpdateOrgSettingsInput = z.input<typeof ZUpdateOrgSettingsInput>;
+
+const ZScope = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" || s === "none" ? null : s))
+  .nullable()
+  .optional();
+
+export const ZInviteMemberInput = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),
+  role: z.enum(Role, { error: "Choose a role." }),
+  scopeUnitId: ZScope,
+});
+export type InviteMemberInput = z.input<typeof ZInviteMemberInput>;
+
+export const ZChangeMemberRoleInput = z.object({
+  membershipId: z.string().min(1, "Choose a member."),
+  role: z.enum(Role, { error: "Choose a role." }),
+  scopeUnitId: ZScope,
+});
+export type ChangeMemberRoleInput = z.input<typeof ZChangeMemberRoleInput>;
+
+export const ZRemoveMemberInput = z.object({ membershipId: z.string().min(1, "Choose a member.") });

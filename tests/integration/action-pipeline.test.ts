@@ -1,0 +1,196 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
+import { updateOrgSettings } from "@/lib/settings/update-org-settings";
+import { createOrgWithRoles } from "@/tests/factories/org";
+import { resetDb, rowCounts, testDb } from "@/tests/support/db";
+
+const db = testDb();
+let acme: Awaited<ReturnType<typeof createOrgWithRoles>>;
+let globex: Awaited<ReturnType<typeof createOrgWithRoles>>;
+
+function settingsInput(updatedAt: Date, overrides: Record<string, unknown> = {}) {
+  return {
+    name: "Renamed Org",
+    fiscalYearStartMonth: 4,
+    updateCadence: "BIWEEKLY",
+    updateDueWeekday: "THURSDAY",
+    updateGraceDays: 3,
+    expectedUpdatedAt: updatedAt.toISOString(),
+    ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  await resetDb();
+  acme = await createOrgWithRoles(db);
+  globex = await createOrgWithRoles(db);
+});
+
+describe("action pipeline: org settings", () => {
+  it("lets an admin change settings and writes one audit event with before/after", async () => {
+    const result = await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
+    expect(result.ok).toBe(true);
+    const org = await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } });
+    expect(org).toMatchObject({ name: "Renamed Org", fiscalYearStartMonth: 4, updateCadence: "BIWEEKLY", updateDueWeekday: "THURSDAY", updateGraceDays: 3 });
+    const events = await db.auditEvent.findMany({ where: { orgId: acme.org.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "org.settings.update", entityType: "Organization", entityId: acme.org.id, actorId: acme.members.admin.user.id });
+    expect(events[0].before).toMatchObject({ name: acme.org.name, fiscalYearStartMonth: 1 });
+    expect(events[0].after).toMatchObject({ name: "Renamed Org", fiscalYearStartMonth: 4 });
+  });
+
+  it("refuses a missing session and writes nothing", async () => {
+    const before = await rowCounts();
+    const result = await updateOrgSettings.run(null, acme.org.slug, settingsInput(acme.org.updatedAt));
+    expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await rowCounts()).toEqual(before);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe(acme.org.name);
+  });
+
+  it.each(["viewer", "finance", "manager"] as const)("refuses a %s (no org:settings) and writes nothing", async (who) => {
+    const before = await rowCounts();
+    const result = await updateOrgSettings.run(acme.members[who].user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe(acme.org.name);
+  });
+
+  it("answers NOT_FOUND for an org the user does not belong to, exactly as for a missing org", async () => {
+    const before = await rowCounts();
+    const foreign = await updateOrgSettings.run(acme.members.admin.user.id, globex.org.slug, settingsInput(globex.org.updatedAt));
+    const missing = await updateOrgSettings.run(acme.members.admin.user.id, "no-such-org", settingsInput(globex.org.updatedAt));
+    expect(foreign).toEqual(missing);
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("returns every field error at once and writes nothing", async () => {
+    const before = await rowCounts();
+    const result = await updateOrgSettings.run(
+      acme.members.admin.user.id,
+      acme.org.slug,
+      settingsInput(acme.org.updatedAt, { name: "", fiscalYearStartMonth: 13, updateCadence: "HOURLY", updateGraceDays: -1 }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("VALIDATION");
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["fiscalYearStartMonth", "name", "updateCadence", "updateGraceDays"]);
+    expect(result.fieldErrors?.fiscalYearStartMonth?.[0]).toMatch(/1 to 12/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a stale form (concurrent edit) with CONFLICT and keeps the other edit", async () => {
+    const opened = acme.org.updatedAt;
+    const first = await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(opened, { name: "First edit" }));
+    expect(first.ok).toBe(true);
+    const second = await updateOrgSettings.run(acme.members.director.user.id, acme.org.slug, settingsInput(opened, { name: "Second edit" }));
+    expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe("First edit");
+    expect(await db.auditEvent.count({ where: { orgId: acme.org.id } })).toBe(1);
+  });
+
+  it("reads the role from the database on each call: a demoted admin is refused at once", async () => {
+    await db.membership.update({ where: { id: acme.members.admin.membership.id }, data: { role: "VIEWER" } });
+    const result = await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+describe("action pipeline: members", () => {
+  it("changes a member's role and audits it", async () => {
+    const result = await changeMemberRole.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: acme.members.viewer.membership.id,
+      role: "FINANCE",
+    });
+    expect(result.ok).toBe(true);
+    expect((await db.membership.findUniqueOrThrow({ where: { id: acme.members.viewer.membership.id } })).role).toBe("FINANCE");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: acme.org.id, action: "member.role.change" } });
+    expect(event.before).toMatchObject({ role: "VIEWER" });
+    expect(event.after).toMatchObject({ role: "FINANCE" });
+  });
+
+  it("refuses a foreign membership id as NOT_FOUND and writes nothing", async () => {
+    const before = await rowCounts();
+    const result = await changeMemberRole.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: globex.members.viewer.membership.id,
+      role: "DIRECTOR",
+    });
+    expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.membership.findUniqueOrThrow({ where: { id: globex.members.viewer.membership.id } })).role).toBe("VIEWER");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a director (members are the admin's) and writes nothing", async () => {
+    const before = await rowCounts();
+    const result = await changeMemberRole.run(acme.members.director.user.id, acme.org.slug, {
+      membershipId: acme.members.viewer.membership.id,
+      role: "ADMIN",
+    });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("requires a scope for managers, and refuses a scope unit from another org", async () => {
+    const missing = await changeMemberRole.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: acme.members.viewer.membership.id,
+      role: "MANAGER",
+    });
+    expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { scopeUnitId: [expect.stringMatching(/scope/)] } });
+    const foreign = await changeMemberRole.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: acme.members.viewer.membership.id,
+      role: "MANAGER",
+      scopeUnitId: globex.units.deptA.id,
+    });
+    expect(foreign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { scopeUnitId: [expect.stringMatching(/does not exist/)] } });
+    expect((await db.membership.findUniqueOrThrow({ where: { id: acme.members.viewer.membership.id } })).role).toBe("VIEWER");
+  });
+
+  it("never leaves the org without an admin", async () => {
+    const result = await changeMemberRole.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: acme.members.admin.membership.id,
+      role: "VIEWER",
+    });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    const removal = await removeMember.run(acme.members.admin.user.id, acme.org.slug, { membershipId: acme.members.admin.membership.id });
+    expect(removal).toMatchObject({ ok: false });
+    expect(await db.membership.count({ where: { orgId: acme.org.id, role: "ADMIN" } })).toBe(1);
+  });
+
+  it("adds an existing user directly and invites an unknown email with a hashed token", async () => {
+    const existing = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, {
+      email: globex.members.viewer.user.email.toUpperCase(),
+      role: "VIEWER",
+    });
+    expect(existing).toMatchObject({ ok: true, data: { kind: "added" } });
+    expect(await db.membership.count({ where: { orgId: acme.org.id, userId: globex.members.viewer.user.id } })).toBe(1);
+
+    const again = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email: globex.members.viewer.user.email, role: "VIEWER" });
+    expect(again).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: ["This person is already a member."] } });
+
+    const fresh = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email: "new.person@test.example", role: "FINANCE" });
+    expect(fresh.ok).toBe(true);
+    if (!fresh.ok || fresh.data.kind !== "invited") throw new Error("expected an invitation");
+    const token = fresh.data.invitePath.split("/").pop()!;
+    const invitation = await db.invitation.findFirstOrThrow({ where: { orgId: acme.org.id, email: "new.person@test.example" } });
+    expect(invitation.tokenHash).not.toContain(token);
+    expect(invitation.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("removes a member, after which their actions are refused as NOT_FOUND", async () => {
+    const removal = await removeMember.run(acme.members.admin.user.id, acme.org.slug, { membershipId: acme.members.director.membership.id });
+    expect(removal.ok).toBe(true);
+    const result = await updateOrgSettings.run(acme.members.director.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
+    expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("audit trail", () => {
+  it("is append-only at the database level", async () => {
+    await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
+    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: acme.org.id } });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
+    await expect(db.auditEvent.deleteMany({ where: { orgId: acme.org.id } })).rejects.toThrow();
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("org.settings.update");
+  });
+});

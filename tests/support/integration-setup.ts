@@ -1,0 +1,6 @@
+import { inject } from "vitest";
+
+// Runs in each test worker before the test file: lib/db.ts creates its client lazily from
+// DATABASE_URL, so this points every client at the throwaway test database.
+process.env.DATABASE_URL = inject("databaseUrl");
+if (inject("dbPoolMax")) process.env.KEEL_DB_POOL_MAX = inject("dbPoolMax");
