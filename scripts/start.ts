@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { createPrismaClient } from "@/lib/db-factory";
 import { startEmbeddedDb, type EmbeddedDb } from "@/lib/embedded-db";
 import { migrate } from "@/lib/migrate";
 
@@ -35,6 +34,13 @@ function authSecret(): string {
 }
 
 async function main() {
+  // A fresh clone has no generated Prisma client yet (it is build output, not source).
+  if (!existsSync(path.resolve("lib/generated/prisma/client.ts"))) {
+    const gen = spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
+    if (gen.status !== 0) process.exit(gen.status ?? 1);
+  }
+  const { createPrismaClient } = await import("@/lib/db-factory");
+
   let embedded: EmbeddedDb | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!env.DATABASE_URL) {

@@ -1,0 +1,55 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests drive Debian's Chromium (/usr/bin/chromium), never a downloaded browser,
+// against a production build (`next start`) on a seeded throwaway database that
+// scripts/test.ts provides in E2E_DATABASE_URL.
+const port = Number(process.env.E2E_PORT ?? 3217);
+const baseURL = `http://localhost:${port}`;
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) {
+  throw new Error("E2E_DATABASE_URL is not set: run the e2e tests through `npm test` (scripts/test.ts seeds a database for them).");
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "off",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    url: `${baseURL}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: baseURL,
+      KEEL_DB_POOL_MAX: process.env.KEEL_DB_POOL_MAX ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

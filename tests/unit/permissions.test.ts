@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+
+import { can, grantFor, PERMISSIONS, type Permission } from "@/lib/permissions";
+
+// The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
+// and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
+const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
+  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org" },
+  DIRECTOR: {
+    "org:read": "org", "org:settings": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org",
+    "positions:write": "org", "projects:write": "org", "updates:write": "org", "updates:acknowledge": "org",
+    "initiatives:write": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org",
+  },
+  MANAGER: {
+    "org:read": "org", "people:write": "scope", "positions:write": "scope", "projects:write": "scope",
+    "updates:write": "scope", "updates:acknowledge": "scope", "initiatives:write": "scope",
+  },
+  FINANCE: { "org:read": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
+  VIEWER: { "org:read": "org" },
+};
+
+describe("permissions table", () => {
+  for (const [role, grants] of Object.entries(EXPECTED)) {
+    it.each(PERMISSIONS.map((p) => [p]))(`${role} × %s`, (permission) => {
+      expect(grantFor(role, permission)).toBe(grants[permission] ?? null);
+    });
+  }
+
+  it("denies unknown roles, missing roles and prototype keys (fail closed)", () => {
+    expect(can("OWNER", "org:read")).toBe(false);
+    expect(can(undefined, "org:read")).toBe(false);
+    expect(can(null, "org:read")).toBe(false);
+    expect(can("__proto__", "org:read")).toBe(false);
+    expect(can("constructor", "org:read")).toBe(false);
+  });
+
+  it("denies unknown permissions", () => {
+    expect(can("DIRECTOR", "everything:write" as Permission)).toBe(false);
+  });
+
+  it("grants individual pay only to ADMIN and DIRECTOR", () => {
+    const roles = Object.keys(EXPECTED).filter((r) => can(r, "compensation:read"));
+    expect(roles.sort()).toEqual(["ADMIN", "DIRECTOR"]);
+  });
+});
