@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { db, type Tx } from "@/lib/db";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,10 +16,7 @@ import { grantFor, type Grant, type Permission } from "@/lib/permissions";
 // `action(orgSlug, input)`. Tests call `action.run(userId, orgSlug, input)` with an explicit
 // user id: the same pipeline minus reading the session cookie.
 
-export type FieldErrors = Record<string, string[]>;
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
+export type { ActionResult, FieldErrors } from "@/lib/action-result";
 
 export type AuditInput = {
   action?: string;
@@ -54,7 +52,7 @@ export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S
 };
 
 /** Actions registered so far: the authorization matrix test enumerates them. */
-export const actionRegistry = new Map<string, { permission: Permission }>();
+export const actionRegistry = new Map<string, { permission: Permission | "public" }>();
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -72,6 +70,17 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
 
 function fail<T>(code: AppErrorCode | "INTERNAL", message: string, fieldErrors?: FieldErrors): ActionResult<T> {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+/** Known errors become their message; anything else is logged with context and kept generic. */
+function toFailure<T>(name: string, error: unknown, context: Record<string, unknown>): ActionResult<T> {
+  if (error instanceof AppError) return fail(error.code, error.message, error.fieldErrors);
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return fail("NOT_FOUND", "Not found.");
+    if (error.code === "P2002") return fail("CONFLICT", "That already exists.");
+  }
+  console.error(`[action ${name}] failed`, { ...context, error });
+  return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
 }
 
 export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Action<S, T> {
@@ -133,13 +142,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
       });
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.fieldErrors);
-      if (error instanceof Prisma.PrismaClientKnownRequestError) {
-        if (error.code === "P2025") return fail("NOT_FOUND", "Not found.");
-        if (error.code === "P2002") return fail("CONFLICT", "That already exists.");
-      }
-      console.error(`[action ${def.name}] failed`, { orgSlug, userId, error });
-      return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
+      return toFailure(def.name, error, { orgSlug, userId });
     }
   };
 
@@ -152,4 +155,60 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
   action.actionName = def.name;
   action.permission = def.permission;
   return action;
+}
+
+export type PublicActionContext = {
+  tx: Tx;
+  /** Records an AuditEvent row in the same transaction; the handler names org and actor. */
+  audit(event: AuditInput & { orgId: string; actorId: string | null }): Promise<void>;
+};
+
+/**
+ * The same pipeline for the few mutations made before the caller is a member of any org
+ * (accepting an invitation): zod parse → one transaction → AuditEvent → typed result, with no
+ * session or permission step. The handler must establish authority from the input itself
+ * (e.g. a single-use token) and scope every query by the org that authority names.
+ */
+export function definePublicAction<S extends z.ZodType, T>(def: {
+  name: string;
+  input: S;
+  handler: (ctx: PublicActionContext, input: z.output<S>) => Promise<T>;
+}) {
+  actionRegistry.set(def.name, { permission: "public" });
+  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+    try {
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
+      }
+      const data = await db.$transaction(async (tx) => {
+        let audited = 0;
+        const result = await def.handler(
+          {
+            tx,
+            async audit({ orgId, actorId, ...event }) {
+              audited++;
+              await tx.auditEvent.create({
+                data: {
+                  orgId,
+                  actorId,
+                  action: event.action ?? def.name,
+                  entityType: event.entityType,
+                  entityId: event.entityId,
+                  before: toJson(event.before),
+                  after: toJson(event.after),
+                },
+              });
+            },
+          },
+          parsed.data,
+        );
+        if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+        return result;
+      });
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(def.name, error, {});
+    }
+  };
 }

@@ -42,7 +42,7 @@ async function main() {
   const { createPrismaClient } = await import("@/lib/db-factory");
 
   let embedded: EmbeddedDb | null = null;
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = { ...process.env } as NodeJS.ProcessEnv;
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedDb(path.join(dataDir, "pglite"), Number(env.KEEL_EMBEDDED_DB_PORT) || undefined);
     env.DATABASE_URL = embedded.url;

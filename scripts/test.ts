@@ -12,14 +12,14 @@ type Stage = { name: string; ok: boolean; seconds: number; skipped?: boolean };
 const stages: Stage[] = [];
 const only = process.env.KEEL_TEST_ONLY?.split(",");
 
-function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(name: string, cmd: string, args: string[], env: Record<string, string | undefined> = {}): boolean {
   if (only && !only.includes(name)) {
     stages.push({ name, ok: true, seconds: 0, skipped: true });
     return true;
   }
   console.log(`\n━━ ${name}: ${cmd} ${args.join(" ")}`);
   const started = Date.now();
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
   const ok = result.status === 0;
   stages.push({ name, ok, seconds: (Date.now() - started) / 1000 });
   return ok;

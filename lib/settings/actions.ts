@@ -2,25 +2,26 @@
 
 import { revalidatePath } from "next/cache";
 
+import { acceptInvitation } from "@/lib/settings/accept-invitation";
 import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
-import type { ChangeMemberRoleInput, InviteMemberInput, UpdateOrgSettingsInput } from "@/lib/settings/schemas";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 
-// Thin server-action entry points: all checks live in the pipeline (lib/action.ts).
+// Thin server-action entry points: all checks live in the pipeline (lib/action.ts). Inputs are
+// typed `unknown` on purpose: whatever a browser sends is untrusted until the zod schema parses it.
 
-export async function updateOrgSettingsAction(org: string, input: UpdateOrgSettingsInput) {
+export async function updateOrgSettingsAction(org: string, input: unknown) {
   const result = await updateOrgSettings(org, input);
   if (result.ok) revalidatePath(`/${org}`, "layout");
   return result;
 }
 
-export async function inviteMemberAction(org: string, input: InviteMemberInput) {
+export async function inviteMemberAction(org: string, input: unknown) {
   const result = await inviteMember(org, input);
   if (result.ok) revalidatePath(`/${org}/settings`);
   return result;
 }
 
-export async function changeMemberRoleAction(org: string, input: ChangeMemberRoleInput) {
+export async function changeMemberRoleAction(org: string, input: unknown) {
   const result = await changeMemberRole(org, input);
   if (result.ok) revalidatePath(`/${org}/settings`);
   return result;
@@ -30,4 +31,8 @@ export async function removeMemberAction(org: string, membershipId: string) {
   const result = await removeMember(org, { membershipId });
   if (result.ok) revalidatePath(`/${org}/settings`);
   return result;
+}
+
+export async function acceptInvitationAction(input: unknown) {
+  return acceptInvitation(input);
 }

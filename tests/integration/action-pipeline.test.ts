@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { acceptInvitation } from "@/lib/settings/accept-invitation";
 import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -192,5 +193,40 @@ describe("audit trail", () => {
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({ where: { orgId: acme.org.id } })).rejects.toThrow();
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("org.settings.update");
+  });
+});
+
+describe("accepting an invitation", () => {
+  async function invite(email: string) {
+    const result = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email, role: "MANAGER", scopeUnitId: acme.units.deptB.id });
+    if (!result.ok || result.data.kind !== "invited") throw new Error("expected an invitation");
+    return result.data.invitePath.split("/").pop()!;
+  }
+
+  it("creates the account and the membership once, and audits it", async () => {
+    const token = await invite("joiner@test.example");
+    const input = { token, name: "Jo Iner", password: "long-enough-pw", confirmPassword: "long-enough-pw" };
+    const first = await acceptInvitation(input);
+    expect(first).toMatchObject({ ok: true, data: { orgSlug: acme.org.slug, email: "joiner@test.example" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: "joiner@test.example" } });
+    const membership = await db.membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: acme.org.id, userId: user.id } } });
+    expect(membership).toMatchObject({ role: "MANAGER", scopeUnitId: acme.units.deptB.id });
+    expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "invitation.accept", actorId: user.id } })).toBe(1);
+
+    const before = await rowCounts();
+    expect(await acceptInvitation(input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a wrong token and mismatched passwords, writing nothing", async () => {
+    const token = await invite("second@test.example");
+    const before = await rowCounts();
+    expect(await acceptInvitation({ token: "x".repeat(32), name: "Eve", password: "long-enough-pw", confirmPassword: "long-enough-pw" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    const mismatch = await acceptInvitation({ token, name: "Sec", password: "long-enough-pw", confirmPassword: "other-password" });
+    expect(mismatch).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { confirmPassword: ["The passwords do not match."] } });
+    expect(await rowCounts()).toEqual(before);
   });
 });

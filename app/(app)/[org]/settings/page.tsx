@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+
+import { MembersPanel } from "@/components/settings/members-panel";
+import { OrgSettingsForm } from "@/components/settings/org-settings-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth";
+import { can } from "@/lib/permissions";
+import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
+import { getOrgSettings, listMembers, listPendingInvitations, listScopeUnits } from "@/lib/settings/queries";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await requireMember((await params).org);
+  const canEditSettings = can(member.role, "org:settings");
+  const canManageMembers = can(member.role, "members:manage");
+  const [settings, members, invitations, units] = await Promise.all([
+    getOrgSettings(member.org.id),
+    listMembers(member.org.id),
+    canManageMembers ? listPendingInvitations(member.org.id) : Promise.resolve([]),
+    canManageMembers ? listScopeUnits(member.org.id) : Promise.resolve([]),
+  ]);
+
+  return (
+    <>
+      <PageHeader title="Settings" description="How your organization runs in Keel: fiscal calendar, update cadence and who has access." />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Organization</CardTitle>
+            <CardDescription>
+              {canEditSettings ? "Changes apply to everyone in the organization." : "Only admins and directors can change these settings."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {canEditSettings ? (
+              <OrgSettingsForm org={member.org.slug} settings={settings} />
+            ) : (
+              <dl className="grid max-w-2xl gap-4 text-sm sm:grid-cols-2">
+                {[
+                  ["Organization name", settings.name],
+                  ["Reporting currency", settings.currency],
+                  ["Fiscal year starts in", MONTHS[settings.fiscalYearStartMonth - 1]],
+                  ["Status updates are due", `${settings.updateCadence === "WEEKLY" ? "Every week" : "Every two weeks"} on ${WEEKDAY_LABELS[settings.updateDueWeekday]}`],
+                  ["Grace period", `${settings.updateGraceDays} days`],
+                ].map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-muted-foreground">{label}</dt>
+                    <dd className="font-medium">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Members</CardTitle>
+            <CardDescription>
+              {canManageMembers
+                ? "Invite people and set their role. Managers change only what is inside their scope."
+                : `${members.length} people have access. Admins manage membership.`}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <MembersPanel
+              org={member.org.slug}
+              members={members}
+              invitations={invitations}
+              units={units}
+              canManage={canManageMembers}
+              currentUserEmail={member.user.email}
+            />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

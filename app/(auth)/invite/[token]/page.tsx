@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+
+import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
+import { KeelWordmark } from "@/components/shell/keel-logo";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { findOpenInvitation } from "@/lib/settings/queries";
+
+export const metadata: Metadata = { title: "Join Keel" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = await findOpenInvitation(token);
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center bg-canvas px-4 py-12">
+      <div className="flex w-full max-w-sm flex-col items-center gap-8">
+        <KeelWordmark />
+        <div className="w-full rounded-xl border border-border bg-card p-8 shadow-card">
+          {invitation ? (
+            <>
+              <div className="mb-6 space-y-1.5">
+                <h1 className="text-xl font-semibold tracking-tight">Join {invitation.org.name}</h1>
+                <p className="text-sm text-muted-foreground">
+                  You were invited as <strong>{ROLE_LABELS[invitation.role]}</strong> with {invitation.email}. Choose your name and a password.
+                </p>
+              </div>
+              <AcceptInviteForm token={token} email={invitation.email} />
+            </>
+          ) : (
+            <div className="space-y-2">
+              <h1 className="text-xl font-semibold tracking-tight">This invitation is no longer valid</h1>
+              <p className="text-sm text-muted-foreground">It has expired or was already used. Ask your organization admin for a new one.</p>
+            </div>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

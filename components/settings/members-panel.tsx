@@ -1,0 +1,204 @@
+"use client";
+
+import { useActionState, useState, useTransition } from "react";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/lib/settings/actions";
+import type { InvitationDto, MemberDto, ScopeUnitDto } from "@/lib/settings/queries";
+
+const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+function ScopeOptions({ units }: { units: ScopeUnitDto[] }) {
+  return (
+    <>
+      <option value="">No scope</option>
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {"\u00a0\u00a0".repeat(u.depth)}
+          {u.name} ({u.code})
+        </option>
+      ))}
+    </>
+  );
+}
+
+function MemberRow({ org, member, units, canManage, isSelf }: { org: string; member: MemberDto; units: ScopeUnitDto[]; canManage: boolean; isSelf: boolean }) {
+  const [role, setRole] = useState<Role>(member.role);
+  const [scope, setScope] = useState(member.scopeUnitId ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const dirty = role !== member.role || (role === "MANAGER" && scope !== (member.scopeUnitId ?? ""));
+
+  const save = () =>
+    startTransition(async () => {
+      const result = await changeMemberRoleAction(org, { membershipId: member.id, role, scopeUnitId: scope });
+      if (result.ok) {
+        setError(null);
+        toast.success(`${member.name} is now ${ROLE_LABELS[role]}`);
+      } else setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
+    });
+  const remove = () =>
+    startTransition(async () => {
+      if (!window.confirm(`Remove ${member.name} from this organization?`)) return;
+      const result = await removeMemberAction(org, member.id);
+      if (result.ok) toast.success(`${member.name} was removed`);
+      else setError(result.message);
+    });
+
+  return (
+    <TableRow>
+      <TableCell>
+        <div className="font-medium">
+          {member.name} {isSelf ? <span className="text-xs text-muted-foreground">(you)</span> : null}
+        </div>
+        <div className="text-xs text-muted-foreground">{member.email}</div>
+        {error ? (
+          <p role="alert" className="mt-1 text-xs text-destructive">
+            {error}
+          </p>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        {canManage ? (
+          <NativeSelect aria-label={`Role of ${member.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className="h-8 w-36">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </NativeSelect>
+        ) : (
+          <Badge variant="outline">{ROLE_LABELS[member.role]}</Badge>
+        )}
+      </TableCell>
+      <TableCell>
+        {canManage && role === "MANAGER" ? (
+          <NativeSelect aria-label={`Scope of ${member.name}`} value={scope} onChange={(e) => setScope(e.target.value)} className="h-8 w-64">
+            <ScopeOptions units={units} />
+          </NativeSelect>
+        ) : (
+          <span className="text-sm text-muted-foreground">{member.role === "MANAGER" ? member.scopeUnitName ?? "—" : "Whole organization"}</span>
+        )}
+      </TableCell>
+      {canManage ? (
+        <TableCell className="text-right whitespace-nowrap">
+          <Button size="sm" variant="outline" onClick={save} disabled={!dirty || pending}>
+            Save
+          </Button>{" "}
+          <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${member.name}`}>
+            Remove
+          </Button>
+        </TableCell>
+      ) : null}
+    </TableRow>
+  );
+}
+
+type InviteState = ActionResult<{ kind: "added"; membershipId: string } | { kind: "invited"; invitationId: string; invitePath: string }> | null;
+
+function InviteForm({ org, units }: { org: string; units: ScopeUnitDto[] }) {
+  const [role, setRole] = useState<Role>("VIEWER");
+  const [state, formAction, pending] = useActionState<InviteState, FormData>(async (_prev, form) => {
+    const result = await inviteMemberAction(org, Object.fromEntries(form));
+    if (result.ok) toast.success(result.data.kind === "added" ? "Member added" : "Invitation created");
+    return result;
+  }, null);
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const link = state?.ok && state.data.kind === "invited" ? state.data.invitePath : null;
+  return (
+    <form action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
+      <FormField id="invite-email" label="Email" errors={errors.email}>
+        <Input id="invite-email" name="email" type="email" autoComplete="off" placeholder="name@company.com" {...describedBy("invite-email", errors.email)} />
+      </FormField>
+      <FormField id="invite-role" label="Role" errors={errors.role}>
+        <NativeSelect id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="invite-scope" label="Scope (managers)" errors={errors.scopeUnitId}>
+        <NativeSelect id="invite-scope" name="scopeUnitId" disabled={role !== "MANAGER"} {...describedBy("invite-scope", errors.scopeUnitId)}>
+          <ScopeOptions units={units} />
+        </NativeSelect>
+      </FormField>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Inviting…" : "Invite"}
+      </Button>
+      {state && !state.ok && !state.fieldErrors ? (
+        <p role="alert" className="text-sm text-destructive sm:col-span-4">
+          {state.message}
+        </p>
+      ) : null}
+      {link ? (
+        <p className="rounded-md bg-muted px-3 py-2 text-sm sm:col-span-4">
+          Send this single-use link to the new member (valid 14 days):{" "}
+          <code className="break-all">{typeof window === "undefined" ? link : `${window.location.origin}${link}`}</code>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function MembersPanel({
+  org,
+  members,
+  invitations,
+  units,
+  canManage,
+  currentUserEmail,
+}: {
+  org: string;
+  members: MemberDto[];
+  invitations: InvitationDto[];
+  units: ScopeUnitDto[];
+  canManage: boolean;
+  currentUserEmail: string;
+}) {
+  return (
+    <div className="space-y-6">
+      {canManage ? <InviteForm org={org} units={units} /> : null}
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Member</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Scope</TableHead>
+            {canManage ? <TableHead className="text-right">Actions</TableHead> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((m) => (
+            <MemberRow key={m.id} org={org} member={m} units={units} canManage={canManage} isSelf={m.email === currentUserEmail} />
+          ))}
+        </TableBody>
+      </Table>
+      {canManage && invitations.length ? (
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Pending invitations</h3>
+          <ul className="divide-y rounded-md border text-sm">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex justify-between px-3 py-2">
+                <span>{i.email}</span>
+                <span className="text-muted-foreground">
+                  {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString("en-US")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import type { Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+import { hashInviteToken } from "@/lib/settings/members";
+
+export type OrgSettingsDto = {
+  name: string;
+  slug: string;
+  currency: string;
+  fiscalYearStartMonth: number;
+  updateCadence: UpdateCadence;
+  updateDueWeekday: Weekday;
+  updateGraceDays: number;
+  updatedAt: string;
+};
+
+export async function getOrgSettings(orgId: string): Promise<OrgSettingsDto> {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: {
+      name: true,
+      slug: true,
+      currency: true,
+      fiscalYearStartMonth: true,
+      updateCadence: true,
+      updateDueWeekday: true,
+      updateGraceDays: true,
+      updatedAt: true,
+    },
+  });
+  return { ...org, updatedAt: org.updatedAt.toISOString() };
+}
+
+export type MemberDto = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  scopeUnitId: string | null;
+  scopeUnitName: string | null;
+  since: string;
+};
+
+export async function listMembers(orgId: string): Promise<MemberDto[]> {
+  const rows = await db.membership.findMany({
+    where: { orgId },
+    select: {
+      id: true,
+      role: true,
+      scopeUnitId: true,
+      createdAt: true,
+      scopeUnit: { select: { name: true } },
+      user: { select: { name: true, email: true } },
+    },
+    orderBy: [{ user: { name: "asc" } }],
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    scopeUnitId: m.scopeUnitId,
+    scopeUnitName: m.scopeUnit?.name ?? null,
+    since: m.createdAt.toISOString(),
+  }));
+}
+
+export type InvitationDto = { id: string; email: string; role: Role; expiresAt: string };
+
+export async function listPendingInvitations(orgId: string): Promise<InvitationDto[]> {
+  const rows = await db.invitation.findMany({
+    where: { orgId, acceptedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, email: true, role: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
+}
+
+export type ScopeUnitDto = { id: string; name: string; code: string; depth: number };
+
+/** Units a manager can be scoped to, in tree order. */
+export async function listScopeUnits(orgId: string): Promise<ScopeUnitDto[]> {
+  return db.$queryRaw<ScopeUnitDto[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      UNION ALL
+      SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
+      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
+      WHERE u."orgId" = ${orgId}
+    )
+    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+}
+
+/** The still-open invitation a token names (for the accept page), or null. */
+export async function findOpenInvitation(token: string) {
+  return db.invitation.findFirst({
+    where: { tokenHash: hashInviteToken(token), acceptedAt: null, expiresAt: { gt: new Date() } },
+    select: { email: true, role: true, org: { select: { name: true } } },
+  });
+}
