@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ACME_INITIATIVES } from "@/lib/seed/acme-initiatives";
+import { ACME_DEPENDENCIES, ACME_PROJECTS } from "@/lib/seed/acme-projects";
+import { ACME_ROOT, MANAGER_DEPARTMENT_CODE, OVERSPEND } from "@/lib/seed/acme-structure";
+import { addDays, atTime } from "@/lib/seed/dates";
+import { buildFinance } from "@/lib/seed/finance";
+import { applyTurnover, buildPeople } from "@/lib/seed/people";
+import { buildPositions } from "@/lib/seed/positions";
+import { applyProjectHealth, buildDependencies, buildInitiatives, planProjects, type PlannedProject } from "@/lib/seed/projects";
+import { createRng } from "@/lib/seed/random";
+import type { OrgSeed } from "@/lib/seed/types";
+import { buildStatusUpdates } from "@/lib/seed/updates";
+import type { UserIds } from "@/lib/seed/users";
+import { ACME_VENDORS, buildContracts, buildVendors } from "@/lib/seed/vendors";
+
+const FISCAL_START = 2;
+
+/** Acme Robotics: the main demo org, built entirely in memory from `today`. */
+export function buildAcme(today: Date, users: UserIds): OrgSeed {
+  const orgId = randomUUID();
+  const { units, people, byCode } = buildPeople(ACME_ROOT, createRng("acme:people"), today, "acme.example");
+  const turnover = applyTurnover(people, new Set(units.map((u) => u.leadId!)), createRng("acme:turnover"), today,
+    { departed: 3, leaving: 2, starting: 2 });
+
+  const initiatives = buildInitiatives(orgId, ACME_INITIATIVES, byCode, today, FISCAL_START);
+  const { planned, rows: projects } = planProjects(orgId, ACME_PROJECTS, initiatives.map((i) => i.id!), byCode, people,
+    createRng("acme:projects"), today);
+
+  // Product Engineering's manager writes that department's updates and the director reads them;
+  // elsewhere the director posts on the leads' behalf (the demo has only six logins).
+  const inManagerDept = (p: PlannedProject) => p.unit.code.startsWith(`${MANAGER_DEPARTMENT_CODE}-`);
+  const blockers = new Map(ACME_DEPENDENCIES.map(([blocker, blocked]) => [blocked, blocker]));
+  const updates = buildStatusUpdates(orgId, planned, createRng("acme:updates"), today, {
+    weeksBack: 26,
+    authorFor: (p) => (inManagerDept(p) ? users.manager : users.director),
+    ackerFor: (p) => (inManagerDept(p) ? users.director : null),
+    blockerName: (p) => blockers.get(p.spec.name) ?? null,
+  });
+  applyProjectHealth(projects, updates.state);
+
+  const vendors = buildVendors(orgId, ACME_VENDORS);
+  const finance = buildFinance({
+    orgId, fiscalStartMonth: FISCAL_START, teams: units.filter((u) => u.kind === "TEAM"), people, projects: planned,
+    vendorsFor: vendors.vendorsFor, overspend: OVERSPEND, refPrefix: "ACME-GL",
+  }, createRng("acme:finance"), today);
+  const contracts = buildContracts(orgId, vendors.rows, byCode, finance.actuals, today);
+  const positions = buildPositions(orgId, byCode, people, turnover, createRng("acme:positions"), today, FISCAL_START);
+
+  const project = (name: string) => planned.find((p) => p.spec.name === name)!;
+  const perception = project("Perception Model v3");
+  const simRunner = project("Distributed Sim Runner");
+  const planner = project("Path Planner Rewrite");
+  const simEngineer = people.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-SIM")!.id && p.level === "IC3" && !p.endDate)!;
+  const navOpening = positions.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-NAV")!.id && p.status === "OPEN")!;
+  const allocations: Prisma.AllocationCreateManyInput[] = [
+    { orgId, projectId: perception.id, personId: perception.leadId, percent: 50, startDate: perception.startDate },
+    { orgId, projectId: simRunner.id, personId: simEngineer.id, percent: 40, startDate: simRunner.startDate, endDate: simRunner.targetDate },
+    { orgId, projectId: planner.id, positionId: navOpening.id, percent: 100, startDate: navOpening.targetStartDate as Date },
+  ];
+
+  const datadog = contracts.find((c) => c.name === "Datadog Pro annual")!;
+  const consoleDs = project("Console Design System");
+  const auditEvents: Prisma.AuditEventCreateManyInput[] = [
+    { orgId, actorId: users.manager, action: "project.create", entityType: "Project", entityId: consoleDs.id,
+      after: { name: consoleDs.spec.name, status: "PLANNED" }, at: atTime(addDays(today, -9), 16, 12) },
+    { orgId, actorId: users.finance, action: "contract.update", entityType: "Contract", entityId: datadog.id!,
+      before: { autoRenew: false }, after: { autoRenew: true }, at: atTime(addDays(today, -6), 10, 41) },
+    { orgId, actorId: users.director, action: "position.create", entityType: "Position", entityId: navOpening.id!,
+      after: { title: navOpening.title, status: "OPEN" }, at: (navOpening.openedAt as Date) ?? atTime(addDays(today, -30), 15) },
+  ];
+
+  return {
+    org: { id: orgId, name: "Acme Robotics", slug: "acme", currency: "USD", fiscalYearStartMonth: FISCAL_START },
+    units,
+    people,
+    memberships: [
+      { userKey: "director", role: "DIRECTOR" },
+      { userKey: "manager", role: "MANAGER", scopeUnitCode: MANAGER_DEPARTMENT_CODE },
+      { userKey: "finance", role: "FINANCE" },
+      { userKey: "viewer", role: "VIEWER" },
+      { userKey: "admin", role: "ADMIN" },
+    ],
+    initiatives,
+    projects,
+    milestones: planned.flatMap((p) => p.milestones),
+    dependencies: buildDependencies(orgId, ACME_DEPENDENCIES, planned),
+    statusUpdates: updates.rows,
+    vendors: vendors.rows.map(({ spec: _spec, ...v }) => v),
+    contracts,
+    budgetLines: finance.budgetLines,
+    actuals: finance.actuals,
+    positions,
+    allocations,
+    auditEvents,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Tx } from "@/lib/db-factory";
+import { insertUnitClosure } from "@/lib/org/closure";
+import type { UserIds } from "@/lib/seed/users";
+import type { OrgSeed } from "@/lib/seed/types";
+
+/**
+ * Writes one org's generated rows in foreign-key order, a bulk INSERT per table. Units go in
+ * without leads first (leads are people, who belong to units), then get their leads set.
+ */
+export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds): Promise<void> {
+  const orgId = seed.org.id;
+  await tx.organization.create({ data: { ...seed.org, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY" } });
+
+  await tx.orgUnit.createMany({
+    data: seed.units.map((u) => ({ id: u.id, orgId, parentId: u.parentId, kind: u.kind, name: u.name, code: u.code, depth: u.depth })),
+  });
+  for (const u of seed.units) await insertUnitClosure(tx, orgId, u.id, u.parentId);
+
+  await tx.person.createMany({
+    data: seed.people.map(({ userKey, ...p }) => ({ ...p, orgId, userId: userKey ? users[userKey] : null })),
+  });
+  // One UPDATE … FROM unnest for all leads: a round trip per unit is slow on the embedded PGlite.
+  const led = seed.units.filter((u) => u.leadId);
+  await tx.$executeRaw`
+    UPDATE "OrgUnit" AS u SET "leadId" = v.lead
+    FROM unnest(${led.map((u) => u.id)}::text[], ${led.map((u) => u.leadId!)}::text[]) AS v(id, lead)
+    WHERE u."orgId" = ${orgId} AND u.id = v.id`;
+
+  const unitId = new Map(seed.units.map((u) => [u.code, u.id]));
+  await tx.membership.createMany({
+    data: seed.memberships.map((m) => ({
+      orgId, userId: users[m.userKey], role: m.role, scopeUnitId: m.scopeUnitCode ? unitId.get(m.scopeUnitCode)! : null,
+    })),
+  });
+
+  await tx.initiative.createMany({ data: seed.initiatives });
+  await tx.project.createMany({ data: seed.projects });
+  await tx.milestone.createMany({ data: seed.milestones });
+  await tx.projectDependency.createMany({ data: seed.dependencies });
+  await tx.statusUpdate.createMany({ data: seed.statusUpdates });
+  await tx.vendor.createMany({ data: seed.vendors });
+  await tx.contract.createMany({ data: seed.contracts });
+  await tx.budgetLine.createMany({ data: seed.budgetLines });
+  await tx.actualEntry.createMany({ data: seed.actuals });
+  await tx.position.createMany({ data: seed.positions });
+  await tx.allocation.createMany({ data: seed.allocations });
+  await tx.auditEvent.createMany({ data: seed.auditEvents });
+}
