@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   // Native/Wasm database drivers must stay plain Node requires, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  devIndicators: false,
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

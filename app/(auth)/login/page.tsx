@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+
+import { LoginForm } from "@/components/auth/login-form";
+import { KeelWordmark } from "@/components/shell/keel-logo";
+import { getSessionUser } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// Only same-origin paths: an absolute callbackUrl would make the login page an open redirect.
+function safeCallbackUrl(value: string | string[] | undefined): string {
+  const url = Array.isArray(value) ? value[0] : value;
+  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
+  return url;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+
+  return (
+    <main className="relative flex min-h-screen flex-col items-center justify-center overflow-hidden bg-canvas px-4 py-12">
+      <div
+        aria-hidden
+        className="pointer-events-none absolute inset-x-0 top-0 h-80 bg-gradient-to-b from-primary-soft/80 to-transparent"
+      />
+      <div className="relative flex w-full max-w-sm flex-col items-center gap-8">
+        <KeelWordmark />
+        <div className="w-full rounded-xl border border-border bg-card p-8 shadow-card">
+          <div className="mb-6 space-y-1.5">
+            <h1 className="text-xl font-semibold tracking-tight">Sign in to Keel</h1>
+            <p className="text-sm text-muted-foreground">Delivery, money and people in one place.</p>
+          </div>
+          <LoginForm callbackUrl={callbackUrl} />
+        </div>
+        <p className="text-center text-xs text-muted-foreground">
+          Access is by invitation. Ask your organization admin if you need an account.
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,204 @@
+"use client";
+
+import {
+  type Column,
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type Row,
+  type RowData,
+  type SortingState,
+  useReactTable,
+} from "@tanstack/react-table";
+import * as React from "react";
+
+import { EmptyState } from "@/components/ui/empty-state";
+import { cn } from "@/lib/utils";
+
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** "right" for numbers and money, so digits line up. */
+    align?: "left" | "right" | "center";
+    /** Extra classes for this column's body cells. */
+    className?: string;
+    /** Extra classes for this column's header cell. */
+    headerClassName?: string;
+  }
+}
+
+const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
+
+export type DataTableProps<T> = {
+  columns: ColumnDef<T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  data: T[];
+  /** Shown in place of the rows when `data` is empty. */
+  emptyState?: React.ReactNode;
+  /** e.g. [{ id: "name", desc: false }] — ids are accessorKey or explicit column id. */
+  initialSorting?: SortingState;
+  /** Stable row ids (defaults to the index), e.g. (row) => row.id. */
+  getRowId?: (row: T, index: number) => string;
+  /** Accessible name of the table (rendered as a visually hidden caption). */
+  caption?: string;
+  /**
+   * The table scrolls inside a box this tall so the header can stay stuck at its top.
+   * Pass null to let the table grow with the page.
+   */
+  maxHeight?: string | null;
+  /** Per-row classes, e.g. to dim cancelled items. */
+  rowClassName?: (row: Row<T>) => string | undefined;
+  className?: string;
+};
+
+/**
+ * Generic sortable table for plain DTO rows. Every accessor column is sortable by clicking its
+ * header (a real <button>, with aria-sort on the <th>). Missing values should be `undefined`
+ * (not null) in accessors so they sort last in both directions.
+ */
+export function DataTable<T>({
+  columns,
+  data,
+  emptyState,
+  initialSorting = [],
+  getRowId,
+  caption,
+  maxHeight = "calc(100vh - 14rem)",
+  rowClassName,
+  className,
+}: DataTableProps<T>) {
+  const [sorting, setSorting] = React.useState<SortingState>(initialSorting);
+
+  // TanStack Table hands out fresh functions by design, so the React Compiler skips memoizing
+  // this component; that is expected and harmless here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId,
+    defaultColumn: { sortUndefined: "last" },
+  });
+
+  const rows = table.getRowModel().rows;
+  const hasFooter = table.getFooterGroups().some((g) => g.headers.some((h) => h.column.columnDef.footer));
+  const colCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <div
+      data-slot="data-table"
+      className={cn("relative w-full overflow-auto rounded-lg border border-border bg-card", className)}
+      style={maxHeight ? { maxHeight } : undefined}
+    >
+      <table className="w-full border-separate border-spacing-0 text-sm tabular-nums">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta;
+                const sorted = header.column.getIsSorted();
+                const canSort = header.column.getCanSort();
+                const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    colSpan={header.colSpan}
+                    scope="col"
+                    aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    className={cn(
+                      // Opaque background + inset shadow: a sticky cell's border would scroll away.
+                      "sticky top-0 z-10 h-10 bg-slate-50 px-3 align-middle text-xs font-semibold tracking-wide whitespace-nowrap text-muted-foreground uppercase shadow-[inset_0_-1px_0_var(--color-border)]",
+                      ALIGN[meta?.align ?? "left"],
+                      meta?.headerClassName,
+                    )}
+                  >
+                    {canSort && content !== null ? <SortableHeader column={header.column}>{content}</SortableHeader> : content}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={colCount} className="p-0">
+                {emptyState ?? <EmptyState title="Nothing here yet" description="There are no rows to show." />}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.id} className={cn("group transition-colors hover:bg-slate-50/80", rowClassName?.(row))}>
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  return (
+                    <td
+                      key={cell.id}
+                      className={cn(
+                        "border-b border-border px-3 py-2.5 align-middle group-last:border-b-0",
+                        ALIGN[meta?.align ?? "left"],
+                        meta?.className,
+                      )}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+        {hasFooter && rows.length > 0 ? (
+          <tfoot>
+            {table.getFooterGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <td
+                    key={header.id}
+                    colSpan={header.colSpan}
+                    className={cn(
+                      "sticky bottom-0 border-t border-border bg-slate-50 px-3 py-2.5 font-semibold",
+                      ALIGN[header.column.columnDef.meta?.align ?? "left"],
+                    )}
+                  >
+                    {header.isPlaceholder ? null : flexRender(header.column.columnDef.footer, header.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The sort toggle DataTable puts in every sortable header. Exported for hand-built tables;
+ * inside DataTable column defs just give a plain `header: "Name"`.
+ */
+export function SortableHeader<T>({ column, children }: { column: Column<T, unknown>; children: React.ReactNode }) {
+  const sorted = column.getIsSorted();
+  const right = column.columnDef.meta?.align === "right";
+  return (
+    <button
+      type="button"
+      onClick={column.getToggleSortingHandler()}
+      className={cn(
+        "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-subtle/60 hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+        right && "flex-row-reverse",
+        sorted && "text-foreground",
+      )}
+    >
+      <span>{children}</span>
+      <span aria-hidden className="inline-flex w-2.5 flex-col text-[8px] leading-[7px]">
+        <span className={sorted === "asc" ? "text-primary" : sorted ? "opacity-0" : "opacity-35"}>▲</span>
+        <span className={sorted === "desc" ? "text-primary" : sorted ? "opacity-0" : "opacity-35"}>▼</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type * as React from "react";
+
+import { KeelMark } from "@/components/shell/keel-logo";
+import { type OrgOption, OrgSwitcher } from "@/components/shell/org-switcher";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { UserMenu } from "@/components/shell/user-menu";
+
+export type AppShellProps = {
+  org: OrgOption;
+  orgs: OrgOption[];
+  user: { name: string; email: string };
+  children: React.ReactNode;
+};
+
+/** Signed-in frame: fixed dark sidebar, sticky top bar, scrolling page content. */
+export function AppShell({ org, orgs, user, children }: AppShellProps) {
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only z-[60] rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to content
+      </a>
+      <aside className="fixed inset-y-0 left-0 z-40 flex w-60 flex-col bg-sidebar text-sidebar-foreground">
+        <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-sidebar-border px-5">
+          <Link
+            href={`/${org.slug}/dashboard`}
+            className="flex items-center gap-2.5 rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
+            <KeelMark className="size-7" />
+            <span className="text-lg font-semibold tracking-tight text-white">Keel</span>
+          </Link>
+        </div>
+        <SidebarNav orgSlug={org.slug} />
+      </aside>
+      <div className="pl-60">
+        <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-4 border-b border-border bg-background/90 px-6 backdrop-blur supports-[backdrop-filter]:bg-background/75">
+          <OrgSwitcher current={org} orgs={orgs} />
+          <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} />
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-6 py-6 outline-none xl:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { cva, type VariantProps } from "class-variance-authority";
+import { CircleCheck, CircleDashed, CircleX, type LucideIcon, TriangleExclamationPoint } from "lucide-react";
+import type * as React from "react";
+
+import type { Health } from "@/lib/generated/prisma/enums";
+import { cn } from "@/lib/utils";
+
+export const badgeVariants = cva(
+  "inline-flex w-fit shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
+  {
+    variants: {
+      variant: {
+        default: "border-transparent bg-primary-soft text-primary-soft-foreground",
+        secondary: "border-transparent bg-muted text-foreground",
+        outline: "border-border bg-background text-foreground",
+        success: "border-transparent bg-health-on-track-soft text-health-on-track-text",
+        warning: "border-transparent bg-health-at-risk-soft text-health-at-risk-text",
+        danger: "border-transparent bg-health-off-track-soft text-health-off-track-text",
+        "on-track": "border-health-on-track/25 bg-health-on-track-soft text-health-on-track-text",
+        "at-risk": "border-health-at-risk/30 bg-health-at-risk-soft text-health-at-risk-text",
+        "off-track": "border-health-off-track/25 bg-health-off-track-soft text-health-off-track-text",
+        unknown: "border-dashed border-health-unknown/40 bg-health-unknown-soft text-health-unknown-text",
+      },
+    },
+    defaultVariants: { variant: "default" },
+  },
+);
+
+type BadgeVariant = NonNullable<VariantProps<typeof badgeVariants>["variant"]>;
+
+// Health badges carry a distinct icon shape as well as a colour, so they read without colour.
+const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {
+  "on-track": CircleCheck,
+  "at-risk": TriangleExclamationPoint,
+  "off-track": CircleX,
+  unknown: CircleDashed,
+};
+
+export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badgeVariants>;
+
+export function Badge({ className, variant, children, ...props }: BadgeProps) {
+  const Icon = variant ? HEALTH_ICONS[variant] : undefined;
+  return (
+    <span data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props}>
+      {Icon ? <Icon aria-hidden /> : null}
+      {children}
+    </span>
+  );
+}
+
+export const HEALTH_LABELS: Record<Health, string> = {
+  ON_TRACK: "On track",
+  AT_RISK: "At risk",
+  OFF_TRACK: "Off track",
+  UNKNOWN: "Unknown",
+};
+
+const HEALTH_VARIANT: Record<Health, BadgeVariant> = {
+  ON_TRACK: "on-track",
+  AT_RISK: "at-risk",
+  OFF_TRACK: "off-track",
+  UNKNOWN: "unknown",
+};
+
+/** Health as icon + text + colour. `label` overrides the text (e.g. "Suggested: At risk"). */
+export function HealthBadge({
+  health,
+  label,
+  ...props
+}: Omit<BadgeProps, "variant" | "children"> & { health: Health; label?: React.ReactNode }) {
+  return (
+    <Badge variant={HEALTH_VARIANT[health] ?? "unknown"} data-health={health} {...props}>
+      {label ?? HEALTH_LABELS[health] ?? HEALTH_LABELS.UNKNOWN}
+    </Badge>
+  );
+}
