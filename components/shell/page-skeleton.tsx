@@ -1,6 +1,9 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function OrgLoading() {
+// The loading state of list pages. Each area's loading.tsx renders it. There is deliberately no
+// loading.tsx at the org level: a Suspense boundary above a detail page would stream its
+// headers before the page can answer 404 for a foreign or missing record.
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-6">
       <span className="sr-only">Loading…</span>

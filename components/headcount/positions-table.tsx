@@ -1,0 +1,86 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { IdCard } from "lucide-react";
+import { useMemo } from "react";
+
+import { DataTable } from "@/components/data-table";
+import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { PositionRow } from "@/lib/headcount/queries";
+import { formatDate } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+
+// Open requisitions first when sorting by status.
+const STATUS_RANK = { OPEN: 0, BACKFILL: 1, PLANNED: 2, FILLED: 3, CLOSED: 4 } as const;
+
+function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
+  const cols: ColumnDef<PositionRow>[] = [
+    {
+      accessorKey: "title",
+      header: "Position",
+      cell: ({ row }) => <span className="font-medium">{row.original.title}</span>,
+      meta: { className: "min-w-48" },
+    },
+    { accessorKey: "level", header: "Level" },
+    { accessorKey: "teamName", header: "Team" },
+    {
+      id: "status",
+      accessorFn: (r) => STATUS_RANK[r.status],
+      header: "Status",
+      cell: ({ row }) => <PositionStatusBadge status={row.original.status} />,
+    },
+    {
+      id: "targetStart",
+      accessorFn: (r) => r.targetStartDate ?? undefined,
+      header: "Target start",
+      cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.targetStartDate)}</span>,
+    },
+    {
+      id: "holder",
+      accessorFn: (r) => r.holderName ?? undefined,
+      header: "Holder",
+      cell: ({ row }) => {
+        const { holderName, backfillForName } = row.original;
+        return (
+          <span className="flex flex-col">
+            <span>{holderName ?? <span className="text-muted-foreground">Vacant</span>}</span>
+            {backfillForName ? <span className="text-xs text-muted-foreground">Backfills {backfillForName}</span> : null}
+          </span>
+        );
+      },
+    },
+    {
+      id: "budgeted",
+      accessorFn: (r) => r.budgetFiscalYear * 10 + (r.budgetFiscalQuarter ?? 0),
+      header: "Budgeted",
+      cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.budgetLabel}</span>,
+    },
+  ];
+  // Only present for compensation:read roles; other roles' rows carry no pay at all.
+  if (showPay) {
+    cols.push({
+      id: "annualComp",
+      accessorFn: (r) => r.annualCompCents,
+      header: "Annual comp",
+      cell: ({ row }) => (row.original.annualCompCents === undefined ? "—" : formatMoney(row.original.annualCompCents, currency)),
+      meta: { align: "right" },
+    });
+  }
+  return cols;
+}
+
+export function PositionsTable({ positions, currency, showPay }: { positions: PositionRow[]; currency: string; showPay: boolean }) {
+  const cols = useMemo(() => columns(currency, showPay), [currency, showPay]);
+  return (
+    <DataTable
+      columns={cols}
+      data={positions}
+      getRowId={(r) => r.id}
+      caption="Positions"
+      initialSorting={[{ id: "status", desc: false }]}
+      rowClassName={(row) => (row.original.status === "CLOSED" ? "opacity-60" : undefined)}
+      emptyState={<EmptyState icon={IdCard} title="No positions yet" description="Planned, open and filled headcount slots will appear here." />}
+    />
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { ChartGantt } from "lucide-react";
+
+import { DataTable } from "@/components/data-table";
+import { HealthMix } from "@/components/roadmap/health-mix";
+import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { InitiativeRow } from "@/lib/roadmap/queries";
+
+const STATUS_RANK = { ACTIVE: 0, PROPOSED: 1, DONE: 2, CANCELLED: 3 } as const;
+
+const COLUMNS: ColumnDef<InitiativeRow>[] = [
+  {
+    accessorKey: "name",
+    header: "Initiative",
+    cell: ({ row }) => <span className="font-medium">{row.original.name}</span>,
+    meta: { className: "min-w-64" },
+  },
+  {
+    id: "period",
+    accessorFn: (r) => r.periodSort,
+    header: "Period",
+    cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.periodLabel}</span>,
+  },
+  { accessorKey: "teamName", header: "Org unit" },
+  { id: "owner", accessorFn: (r) => r.ownerName ?? undefined, header: "Owner", cell: ({ getValue }) => getValue<string>() ?? "—" },
+  {
+    id: "status",
+    accessorFn: (r) => STATUS_RANK[r.status],
+    header: "Status",
+    cell: ({ row }) => <InitiativeStatusBadge status={row.original.status} />,
+  },
+  { accessorKey: "projectCount", header: "Projects", meta: { align: "right" } },
+  {
+    id: "health",
+    // Sort by share of projects in trouble.
+    accessorFn: (r) => (r.projectCount ? (r.health.OFF_TRACK * 2 + r.health.AT_RISK) / r.projectCount : undefined),
+    header: "Health mix",
+    cell: ({ row }) => <HealthMix mix={row.original.health} />,
+  },
+];
+
+export function InitiativesTable({ initiatives }: { initiatives: InitiativeRow[] }) {
+  return (
+    <DataTable
+      columns={COLUMNS}
+      data={initiatives}
+      getRowId={(r) => r.id}
+      caption="Initiatives"
+      initialSorting={[{ id: "period", desc: false }]}
+      rowClassName={(row) => (row.original.status === "CANCELLED" ? "opacity-60" : undefined)}
+      emptyState={
+        <EmptyState icon={ChartGantt} title="No initiatives yet" description="Initiatives group projects under a goal for a fiscal period." />
+      }
+    />
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Network } from "lucide-react";
+
+import { DataTable } from "@/components/data-table";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { humanize } from "@/lib/format";
+import type { OrgUnitRow } from "@/lib/org/queries";
+
+const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3 } as const;
+
+const COLUMNS: ColumnDef<OrgUnitRow>[] = [
+  {
+    accessorKey: "name",
+    header: "Unit",
+    cell: ({ row }) => (
+      // Indentation shows the tree; it reads correctly in the default (tree) order.
+      <span className="flex items-center gap-2" style={{ paddingLeft: `${row.original.depth * 1.25}rem` }}>
+        {row.original.depth > 0 ? <span aria-hidden className="h-px w-2.5 bg-border" /> : null}
+        <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
+      </span>
+    ),
+    meta: { className: "min-w-64" },
+  },
+  {
+    id: "kind",
+    accessorFn: (r) => KIND_RANK[r.kind],
+    header: "Kind",
+    cell: ({ row }) => <Badge variant="secondary">{humanize(row.original.kind)}</Badge>,
+  },
+  {
+    accessorKey: "code",
+    header: "Cost centre",
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.code}</span>,
+  },
+  { id: "lead", accessorFn: (r) => r.leadName ?? undefined, header: "Lead", cell: ({ getValue }) => getValue<string>() ?? "—" },
+  {
+    accessorKey: "headCount",
+    header: "Head count",
+    cell: ({ row }) => (
+      <span title={`${row.original.directCount} directly in this unit`}>
+        {row.original.headCount}
+        {row.original.headCount !== row.original.directCount ? (
+          <span className="ml-1 text-xs text-muted-foreground">({row.original.directCount} direct)</span>
+        ) : null}
+      </span>
+    ),
+    meta: { align: "right" },
+  },
+  {
+    accessorKey: "openPositions",
+    header: "Open positions",
+    cell: ({ row }) =>
+      row.original.openPositions > 0 ? (
+        <span className="font-medium text-primary">{row.original.openPositions}</span>
+      ) : (
+        <span className="text-muted-foreground">0</span>
+      ),
+    meta: { align: "right" },
+  },
+];
+
+export function OrgUnitsTable({ units }: { units: OrgUnitRow[] }) {
+  return (
+    <DataTable
+      columns={COLUMNS}
+      data={units}
+      getRowId={(r) => r.id}
+      caption="Org units"
+      maxHeight="32rem"
+      emptyState={<EmptyState icon={Network} title="No org units yet" description="Divisions, departments and teams will appear here." />}
+    />
+  );
+}

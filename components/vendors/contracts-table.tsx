@@ -1,0 +1,70 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { FileText } from "lucide-react";
+import { useMemo } from "react";
+
+import { DataTable } from "@/components/data-table";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ContractStatusBadge } from "@/components/vendors/contract-status-badge";
+import { DueDate } from "@/components/vendors/renewal-date";
+import { formatDate, humanize } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import type { ContractRow } from "@/lib/vendors/queries";
+
+const STATUS_RANK = { ACTIVE: 0, DRAFT: 1, EXPIRED: 2, CANCELLED: 3 } as const;
+
+function columns(currency: string, today: string): ColumnDef<ContractRow>[] {
+  return [
+    { accessorKey: "vendorName", header: "Vendor", cell: ({ row }) => <span className="font-medium">{row.original.vendorName}</span> },
+    { accessorKey: "name", header: "Contract", meta: { className: "min-w-48" } },
+    { accessorKey: "teamName", header: "Team" },
+    { accessorKey: "category", header: "Category", cell: ({ row }) => <Badge variant="secondary">{humanize(row.original.category)}</Badge> },
+    {
+      accessorKey: "annualAmountCents",
+      header: "Annual",
+      cell: ({ row }) => formatMoney(row.original.annualAmountCents, currency),
+      meta: { align: "right" },
+    },
+    { accessorKey: "startDate", header: "Start", cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.startDate)}</span> },
+    {
+      accessorKey: "endDate",
+      header: "End",
+      cell: ({ row }) => (
+        <span className="flex flex-col">
+          <DueDate date={row.original.endDate} today={today} active={row.original.status === "ACTIVE"} />
+          {row.original.autoRenew ? <span className="text-xs text-muted-foreground">Auto-renews</span> : null}
+        </span>
+      ),
+    },
+    {
+      id: "renewalNotice",
+      accessorFn: (r) => r.renewalNoticeDate ?? undefined,
+      header: "Notice by",
+      cell: ({ row }) => (
+        <DueDate date={row.original.renewalNoticeDate} today={today} warnDays={30} active={row.original.status === "ACTIVE"} />
+      ),
+    },
+    {
+      id: "status",
+      accessorFn: (r) => STATUS_RANK[r.status],
+      header: "Status",
+      cell: ({ row }) => <ContractStatusBadge status={row.original.status} />,
+    },
+  ];
+}
+
+export function ContractsTable({ contracts, currency, today }: { contracts: ContractRow[]; currency: string; today: string }) {
+  const cols = useMemo(() => columns(currency, today), [currency, today]);
+  return (
+    <DataTable
+      columns={cols}
+      data={contracts}
+      getRowId={(r) => r.id}
+      caption="Contracts"
+      rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "opacity-60" : undefined)}
+      emptyState={<EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />}
+    />
+  );
+}

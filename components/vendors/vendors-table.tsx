@@ -1,0 +1,66 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Store } from "lucide-react";
+import { useMemo } from "react";
+
+import { DataTable } from "@/components/data-table";
+import { DueDate } from "@/components/vendors/renewal-date";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatMoney } from "@/lib/money";
+import type { VendorRow } from "@/lib/vendors/queries";
+
+function columns(currency: string, today: string): ColumnDef<VendorRow>[] {
+  return [
+    {
+      accessorKey: "name",
+      header: "Vendor",
+      cell: ({ row }) => (
+        <span className="flex flex-col">
+          <span className="font-medium">{row.original.name}</span>
+          {row.original.website ? <span className="text-xs text-muted-foreground">{row.original.website.replace(/^https?:\/\//, "")}</span> : null}
+        </span>
+      ),
+    },
+    {
+      accessorKey: "contractCount",
+      header: "Contracts",
+      cell: ({ row }) => (
+        <span>
+          {row.original.contractCount}
+          {row.original.activeContractCount !== row.original.contractCount ? (
+            <span className="ml-1 text-xs text-muted-foreground">({row.original.activeContractCount} active)</span>
+          ) : null}
+        </span>
+      ),
+      meta: { align: "right" },
+    },
+    {
+      accessorKey: "annualValueCents",
+      header: "Annual value",
+      cell: ({ row }) => formatMoney(row.original.annualValueCents, currency),
+      meta: { align: "right" },
+    },
+    {
+      id: "nextRenewal",
+      accessorFn: (r) => r.nextRenewal ?? undefined,
+      header: "Next renewal",
+      cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
+    },
+  ];
+}
+
+export function VendorsTable({ vendors, currency, today }: { vendors: VendorRow[]; currency: string; today: string }) {
+  const cols = useMemo(() => columns(currency, today), [currency, today]);
+  return (
+    <DataTable
+      columns={cols}
+      data={vendors}
+      getRowId={(r) => r.id}
+      caption="Vendors"
+      maxHeight="28rem"
+      initialSorting={[{ id: "annualValueCents", desc: true }]}
+      emptyState={<EmptyState icon={Store} title="No vendors yet" description="Suppliers you hold contracts with will appear here." />}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { formatFiscalPeriod, toDateString } from "@/lib/fiscal";
+import type { PositionStatus, Role } from "@/lib/generated/prisma/enums";
+import { centsToNumber } from "@/lib/money";
+import { can } from "@/lib/permissions";
+
+export type PositionRow = {
+  id: string;
+  title: string;
+  level: string;
+  teamId: string;
+  teamName: string;
+  status: PositionStatus;
+  /** ISO date */
+  targetStartDate: string | null;
+  holderName: string | null;
+  backfillForName: string | null;
+  budgetFiscalYear: number;
+  budgetFiscalQuarter: number | null;
+  /** "FY27 Q2" */
+  budgetLabel: string;
+  /** Only for roles with compensation:read: not even selected otherwise. */
+  annualCompCents?: number;
+};
+
+export async function listPositions(orgId: string, role: Role): Promise<PositionRow[]> {
+  const withPay = can(role, "compensation:read");
+  const rows = await db.position.findMany({
+    where: { orgId },
+    select: {
+      id: true,
+      title: true,
+      level: true,
+      status: true,
+      targetStartDate: true,
+      budgetFiscalYear: true,
+      budgetFiscalQuarter: true,
+      // `false` leaves the column out of the SQL entirely.
+      annualCompCents: withPay,
+      orgUnit: { select: { id: true, name: true } },
+      person: { select: { name: true } },
+      backfillFor: { select: { name: true } },
+    },
+    orderBy: [{ budgetFiscalYear: "asc" }, { targetStartDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+  });
+  return rows.map((r) => {
+    const row: PositionRow = {
+      id: r.id,
+      title: r.title,
+      level: r.level,
+      teamId: r.orgUnit.id,
+      teamName: r.orgUnit.name,
+      status: r.status,
+      targetStartDate: r.targetStartDate ? toDateString(r.targetStartDate) : null,
+      holderName: r.person?.name ?? null,
+      backfillForName: r.backfillFor?.name ?? null,
+      budgetFiscalYear: r.budgetFiscalYear,
+      budgetFiscalQuarter: r.budgetFiscalQuarter,
+      budgetLabel: formatFiscalPeriod({ fiscalYear: r.budgetFiscalYear, fiscalQuarter: r.budgetFiscalQuarter }),
+    };
+    if (withPay) row.annualCompCents = centsToNumber(r.annualCompCents);
+    return row;
+  });
+}
+
+export type PositionStatusCounts = Record<PositionStatus, number>;
+
+/** Positions per status (GROUP BY status). */
+export async function countPositionsByStatus(orgId: string): Promise<PositionStatusCounts> {
+  const groups = await db.position.groupBy({ by: ["status"], where: { orgId }, _count: { _all: true } });
+  const counts: PositionStatusCounts = { PLANNED: 0, OPEN: 0, FILLED: 0, BACKFILL: 0, CLOSED: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}

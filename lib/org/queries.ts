@@ -1,0 +1,65 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { inPostSql } from "@/lib/people/queries";
+
+export type OrgUnitRow = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  code: string;
+  kind: OrgUnitKind;
+  depth: number;
+  leadName: string | null;
+  /** People in post in the unit and every unit below it. */
+  headCount: number;
+  /** People in post directly in the unit. */
+  directCount: number;
+  /** OPEN and BACKFILL positions in the unit's subtree. */
+  openPositions: number;
+  /** Tree order (depth-first, siblings by name) as returned by the query. */
+  order: number;
+};
+
+/**
+ * The org tree in depth-first order with subtree rollups. One query: the closure table gives
+ * each unit's ancestors (for the sort path) and, grouped by ancestor, its subtree counts.
+ */
+export async function listOrgUnits(orgId: string, today = new Date()): Promise<OrgUnitRow[]> {
+  const day = toDateString(today);
+  const rows = await db.$queryRaw<Omit<OrgUnitRow, "order">[]>`
+    SELECT u."id", u."parentId", u."name", u."code", u."kind"::text AS "kind", u."depth",
+           l."name" AS "leadName",
+           COALESCE(hc."total", 0)::int AS "headCount",
+           COALESCE(hc."direct", 0)::int AS "directCount",
+           COALESCE(op."open", 0)::int AS "openPositions"
+    FROM "OrgUnit" u
+    LEFT JOIN "Person" l ON l."id" = u."leadId" AND l."orgId" = u."orgId"
+    LEFT JOIN (
+      SELECT c."ancestorId", COUNT(*) AS "total", COUNT(*) FILTER (WHERE c."depth" = 0) AS "direct"
+      FROM "OrgUnitClosure" c
+      JOIN "Person" p ON p."orgId" = c."orgId" AND p."orgUnitId" = c."descendantId"
+      WHERE c."orgId" = ${orgId} AND ${inPostSql("p", day)}
+      GROUP BY c."ancestorId"
+    ) hc ON hc."ancestorId" = u."id"
+    LEFT JOIN (
+      SELECT c."ancestorId", COUNT(*) AS "open"
+      FROM "OrgUnitClosure" c
+      JOIN "Position" ps ON ps."orgId" = c."orgId" AND ps."orgUnitId" = c."descendantId"
+      WHERE c."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'BACKFILL')
+      GROUP BY c."ancestorId"
+    ) op ON op."ancestorId" = u."id"
+    LEFT JOIN LATERAL (
+      -- Root-to-unit names (codes break ties): sorting by it is a depth-first walk.
+      SELECT array_agg(a."name" ORDER BY c."depth" DESC) AS "names",
+             array_agg(a."code" ORDER BY c."depth" DESC) AS "codes"
+      FROM "OrgUnitClosure" c
+      JOIN "OrgUnit" a ON a."id" = c."ancestorId" AND a."orgId" = c."orgId"
+      WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
+    ) path ON TRUE
+    WHERE u."orgId" = ${orgId}
+    ORDER BY path."names", path."codes"`;
+  return rows.map((r, i) => ({ ...r, order: i }));
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import type { EmploymentType, Role } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { centsToNumber } from "@/lib/money";
+import { can } from "@/lib/permissions";
+
+/**
+ * "In post" on a day: started on or before it and not yet gone (endDate is the last working
+ * day). The one definition used by the people list, team head counts and the dashboard.
+ */
+export function inPostSql(alias: string, today: string): Prisma.Sql {
+  const p = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${p}."startDate" <= ${today}::date AND (${p}."endDate" IS NULL OR ${p}."endDate" >= ${today}::date))`;
+}
+
+export type PersonRow = {
+  id: string;
+  name: string;
+  title: string;
+  level: string;
+  teamId: string;
+  teamName: string;
+  managerName: string | null;
+  location: string | null;
+  employmentType: EmploymentType;
+  /** ISO date */
+  startDate: string;
+  /** ISO date; set when the person is leaving */
+  endDate: string | null;
+  /** Only present for roles with compensation:read: the column is not even selected otherwise. */
+  annualCompCents?: number;
+};
+
+/**
+ * People currently in post or about to start (departed people are left out). Individual pay is
+ * selected only when `role` may read compensation, so it cannot reach the page payload of others.
+ */
+export async function listPeople(orgId: string, role: Role, today = new Date()): Promise<PersonRow[]> {
+  const withPay = can(role, "compensation:read");
+  const rows = await db.person.findMany({
+    where: { orgId, OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }] },
+    select: {
+      id: true,
+      name: true,
+      title: true,
+      level: true,
+      location: true,
+      employmentType: true,
+      startDate: true,
+      endDate: true,
+      orgUnit: { select: { id: true, name: true } },
+      manager: { select: { name: true } },
+      // `false` leaves the column out of the SQL entirely.
+      annualCompCents: withPay,
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => {
+    const row: PersonRow = {
+      id: r.id,
+      name: r.name,
+      title: r.title,
+      level: r.level,
+      teamId: r.orgUnit.id,
+      teamName: r.orgUnit.name,
+      managerName: r.manager?.name ?? null,
+      location: r.location,
+      employmentType: r.employmentType,
+      startDate: toDateString(r.startDate),
+      endDate: r.endDate ? toDateString(r.endDate) : null,
+    };
+    if (withPay) row.annualCompCents = centsToNumber(r.annualCompCents);
+    return row;
+  });
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+import { hashPassword } from "../../lib/auth/password";
+
+// E2E fixtures talk to the seeded test database directly (plain SQL: the browser tests must
+// not depend on app internals) to create users with unique names and to check what was written.
+
+export const DEMO_PASSWORD = "keel-demo";
+export const AREAS = ["dashboard", "teams", "roadmap", "projects", "budgets", "headcount", "vendors", "settings"] as const;
+export const AREA_HEADINGS: Record<(typeof AREAS)[number], string> = {
+  dashboard: "Dashboard",
+  teams: "Teams",
+  roadmap: "Roadmap",
+  projects: "Projects",
+  budgets: "Budgets",
+  headcount: "Headcount",
+  vendors: "Vendors",
+  settings: "Settings",
+};
+
+export async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
+}
+
+/** A fresh user with a membership in the org, unique per call. */
+export async function createMemberUser(orgSlug: string, role: string) {
+  const email = `e2e-${role.toLowerCase()}-${randomBytes(4).toString("hex")}@test.example`;
+  const password = `pw-${randomBytes(8).toString("hex")}`;
+  const id = `e2e${randomBytes(10).toString("hex")}`;
+  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
+    id,
+    email,
+    `E2E ${role}`,
+    await hashPassword(password),
+  ]);
+  await sql(
+    `INSERT INTO "Membership" (id, "orgId", "userId", role, "updatedAt")
+     SELECT $1, o.id, $2, $3::"Role", now() FROM "Organization" o WHERE o.slug = $4`,
+    [`m${id}`, id, role, orgSlug],
+  );
+  return { id, email, password, membershipId: `m${id}` };
+}

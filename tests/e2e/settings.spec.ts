@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+import { createMemberUser, signIn, sql } from "./fixtures";
+
+async function orgName(slug: string) {
+  const [row] = await sql<{ name: string; fiscalYearStartMonth: number }>(`SELECT name, "fiscalYearStartMonth" FROM "Organization" WHERE slug = $1`, [slug]);
+  return row;
+}
+
+test("a viewer sees settings read-only: no form, no member controls", async ({ page }) => {
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByText("Only admins and directors can change these settings.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+  await expect(page.getByLabel("Organization name")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+});
+
+test("the settings action refuses a user who is a viewer by the time they submit, and writes nothing", async ({ page }) => {
+  const user = await createMemberUser("acme", "ADMIN");
+  const before = await orgName("acme");
+  const auditBefore = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`);
+  await signIn(page, user.email, user.password);
+  await page.goto("/acme/settings");
+  await page.getByLabel("Organization name").fill("Hijacked Robotics");
+  // Demoted while the form is open: the role is read from the database on every request.
+  await sql(`UPDATE "Membership" SET role = 'VIEWER' WHERE id = $1`, [user.membershipId]);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("You don't have permission to do that.", { exact: true })).toBeVisible();
+  expect(await orgName("acme")).toEqual(before);
+  expect(await sql(`SELECT count(*) AS n FROM "AuditEvent"`)).toEqual(auditBefore);
+});
+
+test("an admin changes the fiscal year start; bad input names the field and writes nothing", async ({ page }) => {
+  const user = await createMemberUser("acme", "ADMIN");
+  const before = await orgName("acme");
+  await signIn(page, user.email, user.password);
+  await page.goto("/acme/settings");
+
+  await page.getByLabel("Organization name").fill("");
+  await page.getByLabel("Grace period (days)").fill("45");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Name must be at least 2 characters.")).toBeVisible();
+  await expect(page.getByText("Grace period can be at most 30 days.")).toBeVisible();
+  await expect(page.getByLabel("Organization name")).toHaveAttribute("aria-invalid", "true");
+  expect(await orgName("acme")).toEqual(before);
+
+  await page.getByLabel("Organization name").fill(before.name);
+  await page.getByLabel("Grace period (days)").fill("2");
+  await page.getByLabel("Fiscal year starts in").selectOption({ label: "March" });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved")).toBeVisible();
+  expect((await orgName("acme")).fiscalYearStartMonth).toBe(3);
+  const [event] = await sql<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY at DESC LIMIT 1`,
+    [user.id],
+  );
+  expect(event?.action).toBe("org.settings.update");
+  // Put the demo calendar back for the other tests.
+  await page.getByLabel("Fiscal year starts in").selectOption({ label: "February" });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect.poll(async () => (await orgName("acme")).fiscalYearStartMonth).toBe(2);
+});

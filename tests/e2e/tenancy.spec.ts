@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+
+import { AREAS, signIn, sql } from "./fixtures";
+
+test("an Acme user gets a 404 for every Globex page, and for an org that does not exist", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  for (const area of AREAS) {
+    const response = await page.goto(`/globex/${area}`);
+    expect(response?.status(), `/globex/${area}`).toBe(404);
+    await expect(page.getByText("Globex")).toHaveCount(0);
+  }
+  const missing = await page.goto("/no-such-org/dashboard");
+  expect(missing?.status()).toBe(404);
+});
+
+test("a Globex record id opened under Acme is a 404 and shows nothing of it", async ({ page }) => {
+  const [project] = await sql<{ id: string; name: string }>(
+    `SELECT p.id, p.name FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  expect(project).toBeTruthy();
+  await signIn(page, "director@acme.example");
+  const response = await page.goto(`/acme/projects/${project.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(project.name)).toHaveCount(0);
+  const foreignOrg = await page.goto(`/globex/projects/${project.id}`);
+  expect(foreignOrg?.status()).toBe(404);
+});
+
+test("a Globex director sees only Globex in the org switcher and no Acme data", async ({ page }) => {
+  await signIn(page, "director@globex.example");
+  await expect(page).toHaveURL(/\/globex\/dashboard$/);
+  const response = await page.goto("/acme/projects");
+  expect(response?.status()).toBe(404);
+  await page.goto("/globex/projects");
+  await expect(page.getByText("Acme Robotics")).toHaveCount(0);
+});
