@@ -1,6 +1,7 @@
 // Date arithmetic for the seed, all in UTC at midnight so @db.Date columns store the intended day
-// whatever the machine's time zone. Fiscal helpers mirror the org's calendar: a fiscal year is
-// named by the calendar year it ends in (start month Feb: FY2027 = Feb 2026 – Jan 2027).
+// whatever the machine's time zone.
+
+import { fiscalPeriod, fiscalYearRange } from "@/lib/fiscal";
 
 const DAY_MS = 86_400_000;
 
@@ -55,19 +56,16 @@ export function shortDate(d: Date): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
 }
 
-export function fiscalYearOf(d: Date, startMonth: number): number {
-  const m = d.getUTCMonth() + 1;
-  return d.getUTCFullYear() + (startMonth > 1 && m >= startMonth ? 1 : 0);
-}
+// Fiscal periods come from the one fiscal calendar module.
+export { fiscalYearOf } from "@/lib/fiscal";
 
 export function fiscalQuarterOf(d: Date, startMonth: number): number {
-  const m = d.getUTCMonth() + 1;
-  return Math.floor(((m - startMonth + 12) % 12) / 3) + 1;
+  return fiscalPeriod(d, startMonth).quarter;
 }
 
 /** First day of fiscal year `fy`. */
 export function fiscalYearStart(fy: number, startMonth: number): Date {
-  return ymd(startMonth > 1 ? fy - 1 : fy, startMonth, 1);
+  return fiscalYearRange(fy, startMonth).start;
 }
 
 /** Shift a (fiscal year, quarter) pair by n quarters. */
