@@ -71,6 +71,8 @@ async function main() {
   env.AUTH_SECRET = authSecret();
   env.NEXTAUTH_SECRET = env.AUTH_SECRET;
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // Next.js telemetry would try to reach the internet; Keel must run air-gapped.
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
     log("no production build yet: building (once)…");

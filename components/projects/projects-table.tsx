@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { FolderKanban } from "lucide-react";
+import Link from "next/link";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
@@ -18,12 +19,16 @@ import { cn } from "@/lib/utils";
 const HEALTH_RANK: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, UNKNOWN: 2, ON_TRACK: 3 };
 const STATUS_RANK = { ACTIVE: 0, PAUSED: 1, PLANNED: 2, DONE: 3, CANCELLED: 4 } as const;
 
-function columns(currency: string, now: string, staleAfterDays: number): ColumnDef<ProjectRow>[] {
+function columns(org: string, currency: string, now: string, staleAfterDays: number): ColumnDef<ProjectRow>[] {
   return [
     {
       accessorKey: "name",
       header: "Project",
-      cell: ({ row }) => <span className="font-medium text-foreground">{row.original.name}</span>,
+      cell: ({ row }) => (
+        <Link href={`/${org}/projects/${row.original.id}`} className="font-medium text-foreground hover:underline">
+          {row.original.name}
+        </Link>
+      ),
       meta: { className: "min-w-56" },
     },
     { accessorKey: "teamName", header: "Team" },
@@ -82,17 +87,19 @@ function columns(currency: string, now: string, staleAfterDays: number): ColumnD
 }
 
 export function ProjectsTable({
+  org,
   projects,
   currency,
   now,
   staleAfterDays,
 }: {
+  org: string;
   projects: ProjectRow[];
   currency: string;
   now: string;
   staleAfterDays: number;
 }) {
-  const cols = useMemo(() => columns(currency, now, staleAfterDays), [currency, now, staleAfterDays]);
+  const cols = useMemo(() => columns(org, currency, now, staleAfterDays), [org, currency, now, staleAfterDays]);
   return (
     <DataTable
       columns={cols}

@@ -34,3 +34,12 @@ test("a Globex director sees only Globex in the org switcher and no Acme data", 
   await page.goto("/globex/projects");
   await expect(page.getByText("Acme Robotics")).toHaveCount(0);
 });
+
+test("a project opens from the projects list and shows its history", async ({ page }) => {
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/projects");
+  await page.getByRole("link", { name: "Perception Model v3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Perception Model v3" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Status updates" })).toBeVisible();
+  await expect(page.getByText(/acknowledged by|not acknowledged/).first()).toBeVisible();
+});

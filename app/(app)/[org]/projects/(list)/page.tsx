@@ -26,6 +26,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
       <ProjectsTable
+        org={member.org.slug}
         projects={projects}
         currency={member.org.currency}
         now={new Date().toISOString()}
