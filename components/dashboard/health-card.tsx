@@ -1,16 +1,11 @@
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
-import { HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
+import { HEALTH_BAR_CLASS, HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
 import type { Health } from "@/lib/generated/prisma/enums";
 
-const ORDER: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];
-const BAR: Record<Health, string> = {
-  ON_TRACK: "bg-health-on-track",
-  AT_RISK: "bg-health-at-risk",
-  OFF_TRACK: "bg-health-off-track",
-  UNKNOWN: "bg-health-unknown/40",
-};
+const ORDER = HEALTH_ORDER;
+const BAR = HEALTH_BAR_CLASS;
 
 /** Active projects by health: a proportional bar and one badge + count per health. */
 export function ProjectHealthCard({ mix, href }: { mix: Record<Health, number>; href: string }) {

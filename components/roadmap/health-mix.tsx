@@ -1,14 +1,9 @@
-import { HEALTH_LABELS } from "@/components/ui/badge";
+import { HEALTH_BAR_CLASS, HEALTH_LABELS, HEALTH_ORDER } from "@/components/ui/badge";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 
-const ORDER: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];
-const BAR: Record<Health, string> = {
-  ON_TRACK: "bg-health-on-track",
-  AT_RISK: "bg-health-at-risk",
-  OFF_TRACK: "bg-health-off-track",
-  UNKNOWN: "bg-health-unknown/40",
-};
+const ORDER = HEALTH_ORDER;
+const BAR = HEALTH_BAR_CLASS;
 const TEXT: Record<Health, string> = {
   ON_TRACK: "text-health-on-track-text",
   AT_RISK: "text-health-at-risk-text",

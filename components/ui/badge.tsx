@@ -55,6 +55,17 @@ export const HEALTH_LABELS: Record<Health, string> = {
   UNKNOWN: "Unknown",
 };
 
+/** Best to worst, for legends and stacked bars. */
+export const HEALTH_ORDER: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];
+
+/** Fill colour of each health in bars and charts. */
+export const HEALTH_BAR_CLASS: Record<Health, string> = {
+  ON_TRACK: "bg-health-on-track",
+  AT_RISK: "bg-health-at-risk",
+  OFF_TRACK: "bg-health-off-track",
+  UNKNOWN: "bg-health-unknown/40",
+};
+
 const HEALTH_VARIANT: Record<Health, BadgeVariant> = {
   ON_TRACK: "on-track",
   AT_RISK: "at-risk",
