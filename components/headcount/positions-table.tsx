@@ -5,6 +5,7 @@ import { IdCard } from "lucide-react";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
+import { PositionRowActions, type PersonChoice } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PositionRow } from "@/lib/headcount/queries";
@@ -14,7 +15,9 @@ import { formatMoney } from "@/lib/money";
 // Open requisitions first when sorting by status.
 const STATUS_RANK = { OPEN: 0, BACKFILL: 1, PLANNED: 2, FILLED: 3, CLOSED: 4 } as const;
 
-function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
+type Writer = { org: string; people: PersonChoice[]; today: string } | null;
+
+function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<PositionRow>[] {
   const cols: ColumnDef<PositionRow>[] = [
     {
       accessorKey: "title",
@@ -46,6 +49,9 @@ function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
           <span className="flex flex-col">
             <span>{holderName ?? <span className="text-muted-foreground">Vacant</span>}</span>
             {backfillForName ? <span className="text-xs text-muted-foreground">Backfills {backfillForName}</span> : null}
+            {row.original.vacantFrom && row.original.status === "BACKFILL" ? (
+              <span className="text-xs text-muted-foreground">Vacant from {formatDate(row.original.vacantFrom)}</span>
+            ) : null}
           </span>
         );
       },
@@ -66,12 +72,27 @@ function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
       cell: ({ row }) => (row.original.annualCompCents === undefined ? "—" : formatMoney(row.original.annualCompCents, currency)),
       meta: { align: "right" },
     });
+    cols.push({
+      id: "monthlyLoaded",
+      accessorFn: (r) => r.monthlyLoadedCostCents,
+      header: "Loaded / month",
+      cell: ({ row }) => (row.original.monthlyLoadedCostCents === undefined ? "—" : formatMoney(row.original.monthlyLoadedCostCents, currency)),
+      meta: { align: "right" },
+    });
+  }
+  if (writer) {
+    cols.push({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      cell: ({ row }) => <PositionRowActions org={writer.org} people={writer.people} today={writer.today} position={row.original} />,
+    });
   }
   return cols;
 }
 
-export function PositionsTable({ positions, currency, showPay }: { positions: PositionRow[]; currency: string; showPay: boolean }) {
-  const cols = useMemo(() => columns(currency, showPay), [currency, showPay]);
+export function PositionsTable({ positions, currency, showPay, writer = null }: { positions: PositionRow[]; currency: string; showPay: boolean; writer?: Writer }) {
+  const cols = useMemo(() => columns(currency, showPay, writer), [currency, showPay, writer]);
   return (
     <DataTable
       columns={cols}

@@ -20,7 +20,7 @@ export const createPosition = defineAction({
         level: input.level,
         status: input.openNow ? "OPEN" : "PLANNED",
         targetStartDate: input.targetStartDate ? utcDate(input.targetStartDate) : null,
-        annualCompCents: input.annualComp,
+        annualCompCents: input.compensation,
         loadedCostMultiplier: input.loadedCostMultiplier ?? null,
         budgetFiscalYear: input.budgetFiscalYear,
         budgetFiscalQuarter: input.budgetFiscalQuarter ?? null,
@@ -28,7 +28,7 @@ export const createPosition = defineAction({
       },
       select: POSITION_AUDIT_SELECT,
     });
-    await ctx.audit({ entityType: "Position", entityId: position.id, after: { ...position, annualCompCents: input.annualComp } });
+    await ctx.audit({ entityType: "Position", entityId: position.id, after: { ...position, annualCompCents: input.compensation } });
     return { positionId: position.id, status: position.status };
   },
 });

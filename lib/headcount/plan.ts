@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
+import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
 
 // Headcount plan vs actual for an org unit subtree (or the whole org) and a fiscal year, by
 // quarter. All counting happens in SQL; the definitions, shown on the page too:
@@ -107,7 +108,6 @@ export async function hiringFunnel(orgId: string, opts: { unitId: string | null;
   return out;
 }
 
-export const MIN_GROUP_SIZE = 3;
 
 export type UnitCostRow = {
   unitId: string;

@@ -31,7 +31,7 @@ export const ZCreatePositionInput = z.object({
   title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
   level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
   targetStartDate: ZOptionalDate,
-  annualComp: ZAnnualComp,
+  compensation: ZAnnualComp,
   loadedCostMultiplier: ZMultiplier,
   budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
   budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
