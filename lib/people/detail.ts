@@ -100,10 +100,11 @@ export async function listPeopleChoices(orgId: string) {
   return people;
 }
 
-export async function listUnitChoices(orgId: string) {
-  return db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
+/** Units, optionally only a manager's subtree (the units they may write). */
+export async function listUnitChoices(orgId: string, scopeUnitId: string | null = null) {
+  return db.orgUnit.findMany({ where: { orgId, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
 }
 
-export async function listProjectChoices(orgId: string) {
-  return db.project.findMany({ where: { orgId, archivedAt: null, status: { in: ["PLANNED", "ACTIVE", "PAUSED"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+export async function listProjectChoices(orgId: string, scopeUnitId: string | null = null) {
+  return db.project.findMany({ where: { orgId, archivedAt: null, ...(scopeUnitId ? { orgUnit: { ancestors: { some: { ancestorId: scopeUnitId } } } } : {}), status: { in: ["PLANNED", "ACTIVE", "PAUSED"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -46,7 +46,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           title="People"
           description={showPay ? "People in post and future starters. Pay is visible to admins and directors only." : "People in post and future starters."}
         />
-        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} />
+        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
       </section>
     </>
   );
