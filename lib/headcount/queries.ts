@@ -49,7 +49,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       loadedCostMultiplier: withPay,
       version: true,
       vacantFrom: true,
-      org: { select: { loadedCostMultiplier: withPay } },
+      org: withPay ? { select: { loadedCostMultiplier: true } } : false,
       orgUnit: { select: { id: true, name: true } },
       person: { select: { name: true } },
       backfillFor: { select: { name: true } },
@@ -75,7 +75,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
     };
     if (withPay && typeof r.annualCompCents === "bigint") {
       row.annualCompCents = centsToNumber(r.annualCompCents);
-      const multiplier = effectiveMultiplier(r.org.loadedCostMultiplier?.toFixed(4) ?? "1", r.loadedCostMultiplier?.toFixed(4));
+      const multiplier = effectiveMultiplier(r.org?.loadedCostMultiplier.toFixed(4) ?? "1", r.loadedCostMultiplier?.toFixed(4));
       row.monthlyLoadedCostCents = centsToNumber(monthlyLoadedCostCents(r.annualCompCents, multiplier));
     }
     return row;
