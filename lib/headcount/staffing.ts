@@ -95,3 +95,34 @@ export async function capacityByMonth(orgId: string, unitId: string, from: strin
   return rows.map((r) => ({ month: toDateString(r.month), capacity: r.capacity, demand: r.demand }));
 }
 
+
+export type TeamCapacityRow = { unitId: string; name: string; code: string; months: CapacityMonth[] };
+
+/**
+ * Capacity vs demand for every team (org units of kind TEAM, people and positions directly in
+ * them) for `months` months from `from`: one query, grouped by team and month in SQL.
+ */
+export async function capacityByTeam(orgId: string, from: string, months: number): Promise<TeamCapacityRow[]> {
+  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; month: Date; capacity: number; demand: number }[]>`
+    WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month")
+    SELECT t."id" AS "unitId", t."name", t."code", m."month",
+      (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = t."orgId" AND p."orgUnitId" = t."id"
+                AND p."startDate" <= m."month" AND (p."endDate" IS NULL OR p."endDate" >= m."month"))
+            + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = t."orgId" AND ps."orgUnitId" = t."id"
+                AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
+      COALESCE((SELECT SUM(a."percent") FROM "Allocation" a
+         LEFT JOIN "Person" p ON p."id" = a."personId" AND p."orgId" = a."orgId"
+         LEFT JOIN "Position" ps ON ps."id" = a."positionId" AND ps."orgId" = a."orgId"
+         WHERE a."orgId" = t."orgId" AND COALESCE(p."orgUnitId", ps."orgUnitId") = t."id"
+           AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")), 0)::int AS "demand"
+    FROM "OrgUnit" t CROSS JOIN m
+    WHERE t."orgId" = ${orgId} AND t."kind" = 'TEAM'
+    ORDER BY t."name", t."id", m."month"`;
+  const out = new Map<string, TeamCapacityRow>();
+  for (const r of rows) {
+    const row = out.get(r.unitId) ?? { unitId: r.unitId, name: r.name, code: r.code, months: [] };
+    row.months.push({ month: toDateString(r.month), capacity: r.capacity, demand: r.demand });
+    out.set(r.unitId, row);
+  }
+  return [...out.values()];
+}

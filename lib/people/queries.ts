@@ -76,3 +76,16 @@ export async function listPeople(orgId: string, role: Role, today = new Date()):
     return row;
   });
 }
+
+export type OrgChartNode = { id: string; name: string; title: string; managerId: string | null; teamName: string };
+
+/** People in post for the org chart of reporting lines: names and titles only, never pay. */
+export async function listOrgChart(orgId: string, today = new Date()): Promise<OrgChartNode[]> {
+  const day = new Date(toDateString(today));
+  const rows = await db.person.findMany({
+    where: { orgId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    select: { id: true, name: true, title: true, managerId: true, orgUnit: { select: { name: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, title: r.title, managerId: r.managerId, teamName: r.orgUnit.name }));
+}

@@ -2,12 +2,15 @@ import { Briefcase, Network, UserPlus, Users } from "lucide-react";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
+import { CapacityTable } from "@/components/teams/capacity-table";
+import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { PeopleTable } from "@/components/teams/people-table";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { listOrgUnits } from "@/lib/org/queries";
-import { listPeople } from "@/lib/people/queries";
+import { capacityByTeam } from "@/lib/headcount/staffing";
+import { listOrgChart, listPeople } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
@@ -15,7 +18,13 @@ export const metadata = { title: "Teams" };
 export default async function Page({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
   const now = new Date();
-  const [units, people] = await Promise.all([listOrgUnits(member.org.id, now), listPeople(member.org.id, member.role, now)]);
+  const monthStart = `${toDateString(now).slice(0, 7)}-01`;
+  const [units, people, chart, capacity] = await Promise.all([
+    listOrgUnits(member.org.id, now),
+    listPeople(member.org.id, member.role, now),
+    listOrgChart(member.org.id, now),
+    capacityByTeam(member.org.id, monthStart, 3),
+  ]);
   const showPay = can(member.role, "compensation:read");
   // The roots' subtree counts are the org totals (computed in SQL by listOrgUnits).
   const roots = units.filter((u) => u.depth === 0);
@@ -40,6 +49,14 @@ export default async function Page({ params }: { params: Promise<{ org: string }
       <section className="mb-8">
         <SectionHeading title="Org units" description="In tree order. Head count and open positions include every unit below." />
         <OrgUnitsTable units={units} />
+      </section>
+      <section className="mb-8">
+        <SectionHeading title="Org chart" description="Reporting lines of the people in post. Search to find someone and the managers above them." />
+        <OrgChart people={chart} org={member.org.slug} />
+      </section>
+      <section className="mb-8">
+        <SectionHeading title="Capacity vs demand" description="Per team, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month." />
+        <CapacityTable rows={capacity} />
       </section>
       <section>
         <SectionHeading
