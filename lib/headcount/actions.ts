@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { createAllocation, removeAllocation } from "@/lib/headcount/allocate";
 import { createPosition } from "@/lib/headcount/create-position";
 import { fillPosition } from "@/lib/headcount/fill-position";
+import { importHiringPlan } from "@/lib/headcount/import-hiring-plan";
 import { transitionPosition } from "@/lib/headcount/transition-position";
 
 // Thin server-action entry points: all checks live in the pipeline (lib/action.ts). Inputs are
@@ -40,6 +41,12 @@ export async function createAllocationAction(org: string, input: unknown) {
 
 export async function removeAllocationAction(org: string, input: unknown) {
   const result = await removeAllocation(org, input);
+  if (result.ok) refresh(org);
+  return result;
+}
+
+export async function importHiringPlanAction(org: string, input: unknown) {
+  const result = await importHiringPlan(org, input);
   if (result.ok) refresh(org);
   return result;
 }

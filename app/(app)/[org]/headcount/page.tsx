@@ -2,6 +2,7 @@ import { CircleCheck, CircleDashed, Repeat, UserPlus } from "lucide-react";
 
 import { PlanVsActualChart } from "@/components/charts/plan-vs-actual-chart";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { ImportHiringPlanDialog } from "@/components/headcount/import-hiring-plan-dialog";
 import { NewPositionDialog } from "@/components/headcount/new-position-dialog";
 import { PlanFilter } from "@/components/headcount/plan-filter";
 import { PlanTable } from "@/components/headcount/plan-table";
@@ -57,7 +58,14 @@ export default async function Page({
       <PageHeader
         title="Headcount"
         description="Every headcount slot, filled or not: the hiring plan, open requisitions and backfills, against the people in post."
-        actions={canWrite ? <NewPositionDialog org={org.slug} units={units} fiscalYear={current.fiscalYear} quarter={current.quarter} /> : undefined}
+        actions={
+          canWrite ? (
+            <>
+              <ImportHiringPlanDialog org={org.slug} />
+              <NewPositionDialog org={org.slug} units={units} fiscalYear={current.fiscalYear} quarter={current.quarter} />
+            </>
+          ) : undefined
+        }
       />
       <div className="mb-6">
         <PlanFilter units={units} unitId={unitId} years={years} fiscalYear={fiscalYear} />
