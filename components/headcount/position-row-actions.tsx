@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 
 import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -14,14 +15,17 @@ import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { fillPositionAction, transitionPositionAction } from "@/lib/headcount/actions";
 import { canTransition } from "@/lib/headcount/transitions";
 
+const VACANT_OR_PLANNED: PositionStatus[] = ["PLANNED", "OPEN", "BACKFILL"];
+
 export type PersonChoice = { id: string; name: string; title: string };
 
 /** Open / Fill / Close for one position; only the transitions the table allows are offered. */
-export function PositionRowActions({ org, position, people, today }: {
+export function PositionRowActions({ org, position, people, today, projects }: {
   org: string;
   position: { id: string; title: string; status: PositionStatus; version: number };
   people: PersonChoice[];
   today: string;
+  projects: { id: string; name: string }[];
 }) {
   const [pending, startTransition] = useTransition();
   const run = (event: "open" | "close") =>
@@ -36,6 +40,20 @@ export function PositionRowActions({ org, position, people, today }: {
         <Button size="sm" variant="outline" disabled={pending} onClick={() => run("open")} aria-label={`Open ${position.title}`}>Open</Button>
       ) : null}
       {canTransition(position.status, "fill") ? <FillDialog org={org} position={position} people={people} today={today} /> : null}
+      {VACANT_OR_PLANNED.includes(position.status) && projects.length ? (
+        <Dialog>
+          <DialogTrigger asChild>
+            <Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>Staff</Button>
+          </DialogTrigger>
+          <DialogContent>
+            <DialogHeader>
+              <DialogTitle>Allocate {position.title} to a project</DialogTitle>
+              <DialogDescription>The project shows this position as a hire it is waiting on until it is filled.</DialogDescription>
+            </DialogHeader>
+            <AllocationForm org={org} who={{ positionId: position.id }} projects={projects} today={today} />
+          </DialogContent>
+        </Dialog>
+      ) : null}
       {canTransition(position.status, "close") ? (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => run("close")} aria-label={`Close ${position.title}`}>Close</Button>
       ) : null}

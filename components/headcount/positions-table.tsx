@@ -15,7 +15,15 @@ import { formatMoney } from "@/lib/money";
 // Open requisitions first when sorting by status.
 const STATUS_RANK = { OPEN: 0, BACKFILL: 1, PLANNED: 2, FILLED: 3, CLOSED: 4 } as const;
 
-type Writer = { org: string; people: PersonChoice[]; today: string } | null;
+type Writer = {
+  org: string;
+  people: PersonChoice[];
+  today: string;
+  /** Units the actor may write (a manager's subtree); null = the whole org. */
+  unitIds: string[] | null;
+  /** Projects the actor may staff, for allocating unfilled positions. */
+  projects: { id: string; name: string }[];
+} | null;
 
 function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<PositionRow>[] {
   const cols: ColumnDef<PositionRow>[] = [
@@ -85,7 +93,10 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
-      cell: ({ row }) => <PositionRowActions org={writer.org} people={writer.people} today={writer.today} position={row.original} />,
+      cell: ({ row }) =>
+        writer.unitIds === null || writer.unitIds.includes(row.original.teamId) ? (
+          <PositionRowActions org={writer.org} people={writer.people} today={writer.today} projects={writer.projects} position={row.original} />
+        ) : null,
     });
   }
   return cols;

@@ -38,10 +38,15 @@ export type PersonRow = {
  * People currently in post or about to start (departed people are left out). Individual pay is
  * selected only when `role` may read compensation, so it cannot reach the page payload of others.
  */
-export async function listPeople(orgId: string, role: Role, today = new Date()): Promise<PersonRow[]> {
+export async function listPeople(orgId: string, role: Role, today = new Date(), unitId: string | null = null): Promise<PersonRow[]> {
   const withPay = can(role, "compensation:read");
   const rows = await db.person.findMany({
-    where: { orgId, OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }] },
+    where: {
+      orgId,
+      OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }],
+      // A unit filter means its whole subtree.
+      ...(unitId ? { orgUnit: { ancestors: { some: { ancestorId: unitId } } } } : {}),
+    },
     select: {
       id: true,
       name: true,

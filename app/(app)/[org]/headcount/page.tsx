@@ -14,8 +14,8 @@ import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { listPositions } from "@/lib/headcount/queries";
-import { listPeopleChoices, listUnitChoices } from "@/lib/people/detail";
-import { can } from "@/lib/permissions";
+import { listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
+import { can, grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Headcount" };
 
@@ -40,15 +40,20 @@ export default async function Page({
   // An unknown or foreign unit id is simply ignored: the whole org is shown.
   const unit = units.find((u) => u.id === one(sp.unit)) ?? null;
   const unitId = unit?.id ?? null;
-  const canWrite = can(member.role, "positions:write");
+  const positionsGrant = grantFor(member.role, "positions:write");
+  const canWrite = positionsGrant !== null;
+  const projectsGrant = grantFor(member.role, "projects:write");
+  // A manager writes only inside their subtree: offer those units and rows, the actions check again.
+  const writableUnits = positionsGrant === "scope" ? await listUnitChoices(org.id, member.scopeUnitId) : units;
   const showPay = can(member.role, "compensation:read");
 
-  const [positions, funnel, plan, costs, people] = await Promise.all([
+  const [positions, funnel, plan, costs, people, projects] = await Promise.all([
     listPositions(org.id, member.role, { unitId }),
     hiringFunnel(org.id, { unitId, fiscalYear }),
     planVsActual(org.id, { unitId, fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
     unfilledCostByUnit(org.id, unitId),
     canWrite ? listPeopleChoices(org.id) : Promise.resolve([]),
+    canWrite && projectsGrant ? listProjectChoices(org.id, projectsGrant === "scope" ? member.scopeUnitId : null) : Promise.resolve([]),
   ]);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
   const scopeLabel = unit ? `${unit.name} and below` : "Whole organization";
@@ -62,7 +67,7 @@ export default async function Page({
           canWrite ? (
             <>
               <ImportHiringPlanDialog org={org.slug} />
-              <NewPositionDialog org={org.slug} units={units} fiscalYear={current.fiscalYear} quarter={current.quarter} />
+              <NewPositionDialog org={org.slug} units={writableUnits} fiscalYear={current.fiscalYear} quarter={current.quarter} />
             </>
           ) : undefined
         }
@@ -108,7 +113,7 @@ export default async function Page({
           positions={positions}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, people, today } : null}
+          writer={canWrite ? { org: org.slug, people, today, projects, unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
         />
       </section>
     </>

@@ -15,13 +15,22 @@ import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember((await params).org);
+  const unitParam = (await searchParams).unit;
   const now = new Date();
   const monthStart = `${toDateString(now).slice(0, 7)}-01`;
-  const [units, people, chart, capacity] = await Promise.all([
-    listOrgUnits(member.org.id, now),
-    listPeople(member.org.id, member.role, now),
+  const units = await listOrgUnits(member.org.id, now);
+  // Only a unit of this org filters the people list; anything else shows everyone.
+  const unit = units.find((u) => u.id === (Array.isArray(unitParam) ? unitParam[0] : unitParam)) ?? null;
+  const [people, chart, capacity] = await Promise.all([
+    listPeople(member.org.id, member.role, now, unit?.id ?? null),
     listOrgChart(member.org.id, now),
     capacityByTeam(member.org.id, monthStart, 3),
   ]);
@@ -61,7 +70,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
       <section>
         <SectionHeading
           title="People"
-          description={showPay ? "People in post and future starters. Pay is visible to admins and directors only." : "People in post and future starters."}
+          description={`${unit ? `${unit.name} and below: p` : "P"}eople in post and future starters.${showPay ? " Pay is visible to admins and directors only." : ""}`}
         />
         <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
       </section>
