@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
-import { fillPositionAction, transitionPositionAction } from "@/lib/headcount/actions";
+import { fillPositionAction, transitionPositionAction, updatePositionAction } from "@/lib/headcount/actions";
 import { canTransition } from "@/lib/headcount/transitions";
 
 const VACANT_OR_PLANNED: PositionStatus[] = ["PLANNED", "OPEN", "BACKFILL"];
@@ -22,7 +22,7 @@ export type PersonChoice = { id: string; name: string; title: string };
 /** Open / Fill / Close for one position; only the transitions the table allows are offered. */
 export function PositionRowActions({ org, position, people, today, projects }: {
   org: string;
-  position: { id: string; title: string; status: PositionStatus; version: number };
+  position: EditablePosition;
   people: PersonChoice[];
   today: string;
   projects: { id: string; name: string }[];
@@ -54,10 +54,84 @@ export function PositionRowActions({ org, position, people, today, projects }: {
           </DialogContent>
         </Dialog>
       ) : null}
+      {position.status !== "CLOSED" ? <EditDialog org={org} position={position} /> : null}
       {canTransition(position.status, "close") ? (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => run("close")} aria-label={`Close ${position.title}`}>Close</Button>
       ) : null}
     </div>
+  );
+}
+
+type EditablePosition = {
+  id: string;
+  title: string;
+  level: string;
+  status: PositionStatus;
+  version: number;
+  targetStartDate: string | null;
+  budgetFiscalYear: number;
+  budgetFiscalQuarter: number | null;
+  loadedCostMultiplier: string | null;
+};
+
+type EditState = ActionResult<{ positionId: string; version: number }> | null;
+
+function EditDialog({ org, position }: { org: string; position: EditablePosition }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<EditState, FormData>(async (_prev, form) => {
+    const result = await updatePositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
+    if (result.ok) {
+      toast.success("Position saved");
+      setOpen(false);
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  const id = (f: string) => `ep-${position.id}-${f}`;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost" aria-label={`Edit ${position.title}`}>Edit</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Edit {position.title}</DialogTitle>
+          <DialogDescription>Target start, level, pay and the period it is budgeted in.</DialogDescription>
+        </DialogHeader>
+        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2"><FormAlert state={state} /></div>
+          <div className="sm:col-span-2">
+            <FormField id={id("title")} label="Title" errors={errors.title}>
+              <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
+            </FormField>
+          </div>
+          <FormField id={id("level")} label="Level" errors={errors.level}>
+            <Input id={id("level")} name="level" defaultValue={position.level} {...describedBy(id("level"), errors.level)} />
+          </FormField>
+          <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
+            <Input id={id("targetStartDate")} name="targetStartDate" type="date" defaultValue={position.targetStartDate ?? ""} {...describedBy(id("targetStartDate"), errors.targetStartDate)} />
+          </FormField>
+          <FormField id={id("compensation")} label="New annual compensation" errors={errors.compensation} help="Blank keeps the current amount.">
+            <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
+          </FormField>
+          <FormField id={id("loadedCostMultiplier")} label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
+            <Input id={id("loadedCostMultiplier")} name="loadedCostMultiplier" inputMode="decimal" defaultValue={position.loadedCostMultiplier ?? ""} {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)} />
+          </FormField>
+          <FormField id={id("budgetFiscalYear")} label="Budget FY" errors={errors.budgetFiscalYear}>
+            <Input id={id("budgetFiscalYear")} name="budgetFiscalYear" inputMode="numeric" defaultValue={position.budgetFiscalYear} {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)} />
+          </FormField>
+          <FormField id={id("budgetFiscalQuarter")} label="Quarter" errors={errors.budgetFiscalQuarter}>
+            <NativeSelect id={id("budgetFiscalQuarter")} name="budgetFiscalQuarter" defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""} {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}>
+              <option value="">Whole year</option>
+              {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
+            </NativeSelect>
+          </FormField>
+          <div className="flex justify-end sm:col-span-2">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save position"}</Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }
 

@@ -7,6 +7,7 @@ import { createPosition } from "@/lib/headcount/create-position";
 import { fillPosition } from "@/lib/headcount/fill-position";
 import { importHiringPlan } from "@/lib/headcount/import-hiring-plan";
 import { transitionPosition } from "@/lib/headcount/transition-position";
+import { updatePosition } from "@/lib/headcount/update-position";
 
 // Thin server-action entry points: all checks live in the pipeline (lib/action.ts). Inputs are
 // `unknown` on purpose: whatever a browser sends is untrusted until the zod schema parses it.
@@ -47,6 +48,12 @@ export async function removeAllocationAction(org: string, input: unknown) {
 
 export async function importHiringPlanAction(org: string, input: unknown) {
   const result = await importHiringPlan(org, input);
+  if (result.ok) refresh(org);
+  return result;
+}
+
+export async function updatePositionAction(org: string, input: unknown) {
+  const result = await updatePosition(org, input);
   if (result.ok) refresh(org);
   return result;
 }

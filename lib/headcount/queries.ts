@@ -23,6 +23,8 @@ export type PositionRow = {
   /** "FY27 Q2" */
   budgetLabel: string;
   version: number;
+  /** The position's own multiplier ("1.2000"), or null for the org default. Not pay. */
+  loadedCostMultiplier: string | null;
   /** ISO date a BACKFILL becomes vacant (the day after the leaver's last day). */
   vacantFrom: string | null;
   /** Only for roles with compensation:read: not even selected otherwise. */
@@ -46,7 +48,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       budgetFiscalQuarter: true,
       // `false` leaves the column out of the SQL entirely.
       annualCompCents: withPay,
-      loadedCostMultiplier: withPay,
+      loadedCostMultiplier: true,
       version: true,
       vacantFrom: true,
       org: withPay ? { select: { loadedCostMultiplier: true } } : false,
@@ -71,6 +73,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       budgetFiscalQuarter: r.budgetFiscalQuarter,
       budgetLabel: formatFiscalPeriod({ fiscalYear: r.budgetFiscalYear, fiscalQuarter: r.budgetFiscalQuarter }),
       version: r.version,
+      loadedCostMultiplier: r.loadedCostMultiplier?.toFixed(4) ?? null,
       vacantFrom: r.vacantFrom ? toDateString(r.vacantFrom) : null,
     };
     if (withPay && typeof r.annualCompCents === "bigint") {

@@ -83,3 +83,17 @@ export const ZImportHiringPlanInput = z.object({
   fileName: z.string().trim().min(1).max(200).default("hiring-plan.csv"),
   csv: z.string().min(1, "Choose a CSV file.").max(2_000_000, "The file is too large (2 MB at most)."),
 });
+
+export const ZUpdatePositionInput = z.object({
+  positionId: ZId,
+  version: ZVersion,
+  title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
+  level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
+  targetStartDate: ZOptionalDate,
+  /** Blank keeps the current pay: people who may not read it can still edit the rest. */
+  compensation: z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZAnnualComp.nullable()).nullable().optional(),
+  loadedCostMultiplier: ZMultiplier,
+  budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
+  budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
+    .transform((q) => (q === "" ? null : q)).nullable().optional(),
+});

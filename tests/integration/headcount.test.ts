@@ -4,6 +4,7 @@ import { createPosition } from "@/lib/headcount/create-position";
 import { fillPosition } from "@/lib/headcount/fill-position";
 import { hiringFunnel, planVsActual } from "@/lib/headcount/plan";
 import { transitionPosition } from "@/lib/headcount/transition-position";
+import { updatePosition } from "@/lib/headcount/update-position";
 import { setEndDate } from "@/lib/people/set-end-date";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
@@ -20,7 +21,7 @@ async function person(orgId: string, orgUnitId: string, name: string, startDate:
 }
 
 function positionInput(orgUnitId: string, over: Record<string, unknown> = {}) {
-  return { orgUnitId, title: "Senior Engineer", level: "IC3", targetStartDate: "2026-03-01", annualComp: "150000", budgetFiscalYear: 2026, budgetFiscalQuarter: "1", ...over };
+  return { orgUnitId, title: "Senior Engineer", level: "IC3", targetStartDate: "2026-03-01", compensation: "150000", budgetFiscalYear: 2026, budgetFiscalQuarter: "1", ...over };
 }
 
 beforeEach(async () => {
@@ -113,10 +114,33 @@ describe("position lifecycle", () => {
 
   it("returns every field error at once and writes nothing", async () => {
     const before = await rowCounts();
-    const result = await createPosition.run(acme.members.director.user.id, acme.org.slug, positionInput(acme.units.teamA.id, { title: "", annualComp: "lots", budgetFiscalYear: "x", targetStartDate: "2026-02-30" }));
+    const result = await createPosition.run(acme.members.director.user.id, acme.org.slug, positionInput(acme.units.teamA.id, { title: "", compensation: "lots", budgetFiscalYear: "x", targetStartDate: "2026-02-30" }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["annualComp", "budgetFiscalYear", "targetStartDate", "title"]);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["budgetFiscalYear", "compensation", "targetStartDate", "title"]);
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("editing a position", () => {
+  it("changes target start and budget period, keeps pay when left blank, and refuses closed, foreign and out-of-scope positions", async () => {
+    const mk = (orgId: string, orgUnitId: string, status: "OPEN" | "CLOSED") =>
+      db.position.create({ data: { orgId, orgUnitId, title: "E", level: "IC3", status, annualCompCents: 15_000_000n, budgetFiscalYear: 2026, loadedCostMultiplier: "1.2000" } });
+    const pos = await mk(acme.org.id, acme.units.teamA.id, "OPEN");
+    const input = (id: string, over: Record<string, unknown> = {}) => ({ positionId: id, version: 1, title: "Staff Engineer", level: "IC4", targetStartDate: "2026-09-01", compensation: "", loadedCostMultiplier: "1.2000", budgetFiscalYear: 2026, budgetFiscalQuarter: "3", ...over });
+    expect(await updatePosition.run(acme.members.manager.user.id, acme.org.slug, input(pos.id))).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await db.position.findUniqueOrThrow({ where: { id: pos.id } })).toMatchObject({ title: "Staff Engineer", level: "IC4", targetStartDate: d("2026-09-01"), budgetFiscalQuarter: 3, annualCompCents: 15_000_000n });
+    expect(await updatePosition.run(acme.members.director.user.id, acme.org.slug, input(pos.id, { version: 2, compensation: "160000" }))).toMatchObject({ ok: true });
+    expect((await db.position.findUniqueOrThrow({ where: { id: pos.id } })).annualCompCents).toBe(16_000_000n);
+
+    const closed = await mk(acme.org.id, acme.units.teamA.id, "CLOSED");
+    const outside = await mk(acme.org.id, acme.units.teamB.id, "OPEN");
+    const foreign = await mk(globex.org.id, globex.units.teamA.id, "OPEN");
+    const before = await rowCounts();
+    expect(await updatePosition.run(acme.members.director.user.id, acme.org.slug, input(closed.id))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await updatePosition.run(acme.members.manager.user.id, acme.org.slug, input(outside.id))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await updatePosition.run(acme.members.director.user.id, acme.org.slug, input(foreign.id))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await updatePosition.run(acme.members.director.user.id, acme.org.slug, input(pos.id, { version: 1 }))).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await rowCounts()).toEqual(before);
   });
 });
