@@ -5,6 +5,7 @@ import { PositionStatusBadge } from "@/components/headcount/position-status-badg
 import { AllocationForm } from "@/components/people/allocation-form";
 import { EndDateForm } from "@/components/people/end-date-form";
 import { PersonEditForm } from "@/components/people/person-edit-form";
+import { RemoveAllocationButton } from "@/components/people/remove-allocation-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -108,8 +109,11 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
                   {person.allocations.map((a) => (
                     <li key={a.id} className="flex items-center justify-between gap-3 py-2">
                       <Link className="font-medium hover:underline" href={`/${slug}/projects/${a.projectId}`}>{a.projectName}</Link>
-                      <span className="text-muted-foreground tabular-nums">
+                      <span className="flex items-center gap-2 text-muted-foreground tabular-nums">
                         {a.percent}% · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : "open-ended"}
+                        {projectsGrant && projects.some((p) => p.id === a.projectId) ? (
+                          <RemoveAllocationButton org={slug} allocationId={a.id} label={a.projectName} />
+                        ) : null}
                       </span>
                     </li>
                   ))}
