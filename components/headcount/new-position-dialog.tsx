@@ -63,6 +63,14 @@ export function NewPositionDialog({ org, units, fiscalYear, quarter }: {
           <FormField id="np-compensation" label="Annual compensation" errors={errors.compensation} help="Visible afterwards to admins and directors only.">
             <Input id="np-compensation" name="compensation" inputMode="decimal" placeholder="160000" {...describedBy("np-compensation", errors.compensation, true)} />
           </FormField>
+          <div className="grid grid-cols-2 gap-2">
+            <FormField id="np-compBandMin" label="Band from" errors={errors.compBandMin}>
+              <Input id="np-compBandMin" name="compBandMin" inputMode="decimal" placeholder="150000" {...describedBy("np-compBandMin", errors.compBandMin)} />
+            </FormField>
+            <FormField id="np-compBandMax" label="Band to" errors={errors.compBandMax}>
+              <Input id="np-compBandMax" name="compBandMax" inputMode="decimal" placeholder="180000" {...describedBy("np-compBandMax", errors.compBandMax)} />
+            </FormField>
+          </div>
           <FormField id="np-loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
             <Input id="np-loadedCostMultiplier" name="loadedCostMultiplier" inputMode="decimal" placeholder="1.3" {...describedBy("np-loadedCostMultiplier", errors.loadedCostMultiplier, true)} />
           </FormField>

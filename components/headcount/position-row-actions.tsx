@@ -114,6 +114,14 @@ function EditDialog({ org, position }: { org: string; position: EditablePosition
           <FormField id={id("compensation")} label="New annual compensation" errors={errors.compensation} help="Blank keeps the current amount.">
             <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
           </FormField>
+          <div className="grid grid-cols-2 gap-2 sm:col-span-2">
+            <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
+              <Input id={id("compBandMin")} name="compBandMin" inputMode="decimal" {...describedBy(id("compBandMin"), errors.compBandMin, true)} />
+            </FormField>
+            <FormField id={id("compBandMax")} label="New band to" errors={errors.compBandMax}>
+              <Input id={id("compBandMax")} name="compBandMax" inputMode="decimal" {...describedBy(id("compBandMax"), errors.compBandMax)} />
+            </FormField>
+          </div>
           <FormField id={id("loadedCostMultiplier")} label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
             <Input id={id("loadedCostMultiplier")} name="loadedCostMultiplier" inputMode="decimal" defaultValue={position.loadedCostMultiplier ?? ""} {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)} />
           </FormField>

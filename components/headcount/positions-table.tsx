@@ -77,7 +77,20 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       id: "annualComp",
       accessorFn: (r) => r.annualCompCents,
       header: "Annual comp",
-      cell: ({ row }) => (row.original.annualCompCents === undefined ? "—" : formatMoney(row.original.annualCompCents, currency)),
+      cell: ({ row }) => {
+        const { annualCompCents, compBandMinCents, compBandMaxCents } = row.original;
+        if (annualCompCents === undefined) return "—";
+        return (
+          <span className="flex flex-col items-end">
+            <span>{formatMoney(annualCompCents, currency)}</span>
+            {compBandMinCents !== undefined && compBandMaxCents !== undefined ? (
+              <span className="text-xs whitespace-nowrap text-muted-foreground">
+                Band {formatMoney(compBandMinCents, currency, { compact: true })}–{formatMoney(compBandMaxCents, currency, { compact: true })}
+              </span>
+            ) : null}
+          </span>
+        );
+      },
       meta: { align: "right" },
     });
     cols.push({

@@ -21,6 +21,8 @@ export const createPosition = defineAction({
         status: input.openNow ? "OPEN" : "PLANNED",
         targetStartDate: input.targetStartDate ? utcDate(input.targetStartDate) : null,
         annualCompCents: input.compensation,
+        compBandMinCents: input.compBandMin ?? null,
+        compBandMaxCents: input.compBandMax ?? null,
         loadedCostMultiplier: input.loadedCostMultiplier ?? null,
         budgetFiscalYear: input.budgetFiscalYear,
         budgetFiscalQuarter: input.budgetFiscalQuarter ?? null,

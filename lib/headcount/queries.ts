@@ -29,6 +29,9 @@ export type PositionRow = {
   vacantFrom: string | null;
   /** Only for roles with compensation:read: not even selected otherwise. */
   annualCompCents?: number;
+  /** Compensation band; compensation:read only. */
+  compBandMinCents?: number;
+  compBandMaxCents?: number;
   /** Monthly loaded cost (pay × multiplier ÷ 12, rounded once half-even); compensation:read only. */
   monthlyLoadedCostCents?: number;
 };
@@ -48,6 +51,8 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       budgetFiscalQuarter: true,
       // `false` leaves the column out of the SQL entirely.
       annualCompCents: withPay,
+      compBandMinCents: withPay,
+      compBandMaxCents: withPay,
       loadedCostMultiplier: true,
       version: true,
       vacantFrom: true,
@@ -80,6 +85,10 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       row.annualCompCents = centsToNumber(r.annualCompCents);
       const multiplier = effectiveMultiplier(r.org?.loadedCostMultiplier.toFixed(4) ?? "1", r.loadedCostMultiplier?.toFixed(4));
       row.monthlyLoadedCostCents = centsToNumber(monthlyLoadedCostCents(r.annualCompCents, multiplier));
+      if (typeof r.compBandMinCents === "bigint" && typeof r.compBandMaxCents === "bigint") {
+        row.compBandMinCents = centsToNumber(r.compBandMinCents);
+        row.compBandMaxCents = centsToNumber(r.compBandMaxCents);
+      }
     }
     return row;
   });

@@ -22,6 +22,18 @@ export const ZAnnualComp = z.string().trim().transform((s, ctx) => {
   return cents;
 });
 
+const ZOptionalMoney = z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZAnnualComp.nullable()).nullable().optional();
+
+/** A band needs both ends, low ≤ high, and the pay (when given) inside it. */
+function checkBand(v: { compensation?: bigint | null; compBandMin?: bigint | null; compBandMax?: bigint | null }, ctx: z.RefinementCtx) {
+  const { compBandMin: lo, compBandMax: hi, compensation: pay } = v;
+  if ((lo == null) !== (hi == null)) ctx.addIssue({ code: "custom", path: [lo == null ? "compBandMin" : "compBandMax"], message: "Give both ends of the band, or neither." });
+  if (lo != null && hi != null) {
+    if (lo > hi) ctx.addIssue({ code: "custom", path: ["compBandMax"], message: "The top of the band is below its bottom." });
+    else if (pay != null && (pay < lo || pay > hi)) ctx.addIssue({ code: "custom", path: ["compensation"], message: "The compensation is outside the band." });
+  }
+}
+
 const ZMultiplier = z.string().trim().transform((s) => (s === "" ? null : s))
   .pipe(z.string().regex(/^\d(\.\d{1,4})?$/, "Use a multiplier like 1.3 (up to four decimals).").refine((s) => Number(s) >= 1 && Number(s) < 10, "The multiplier must be from 1 to 9.9999.").nullable())
   .nullable().optional();
@@ -32,13 +44,15 @@ export const ZCreatePositionInput = z.object({
   level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
   targetStartDate: ZOptionalDate,
   compensation: ZAnnualComp,
+  compBandMin: ZOptionalMoney,
+  compBandMax: ZOptionalMoney,
   loadedCostMultiplier: ZMultiplier,
   budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
   budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
     .transform((q) => (q === "" ? null : q)).nullable().optional(),
   /** Open for hiring at once instead of only planning it. */
   openNow: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
-});
+}).superRefine(checkBand);
 
 export const ZPositionTransitionInput = z.object({
   positionId: ZId,
@@ -91,9 +105,12 @@ export const ZUpdatePositionInput = z.object({
   level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
   targetStartDate: ZOptionalDate,
   /** Blank keeps the current pay: people who may not read it can still edit the rest. */
-  compensation: z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZAnnualComp.nullable()).nullable().optional(),
+  compensation: ZOptionalMoney,
+  /** Blank band ends keep the current band (see update-position.ts). */
+  compBandMin: ZOptionalMoney,
+  compBandMax: ZOptionalMoney,
   loadedCostMultiplier: ZMultiplier,
   budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
   budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
     .transform((q) => (q === "" ? null : q)).nullable().optional(),
-});
+}).superRefine(checkBand);

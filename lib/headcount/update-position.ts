@@ -11,6 +11,14 @@ export const updatePosition = defineAction({
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);
     if (before.status === "CLOSED") throw invalid({ status: ["A closed position cannot be edited."] }, "A closed position cannot be edited.");
+    // Blank pay or band keeps the stored values; the result must still sit inside the band.
+    const current = await ctx.tx.position.findUniqueOrThrow({ where: { id: before.id }, select: { annualCompCents: true, compBandMinCents: true, compBandMaxCents: true } });
+    const pay = input.compensation ?? current.annualCompCents;
+    const lo = input.compBandMin ?? current.compBandMinCents;
+    const hi = input.compBandMax ?? current.compBandMaxCents;
+    if (lo !== null && hi !== null && (pay < lo || pay > hi)) {
+      throw invalid({ compensation: ["The compensation is outside the band."] });
+    }
     const after = await updatePositionVersioned(ctx, before.id, input.version, {
       title: input.title,
       level: input.level,
@@ -19,8 +27,9 @@ export const updatePosition = defineAction({
       budgetFiscalYear: input.budgetFiscalYear,
       budgetFiscalQuarter: input.budgetFiscalQuarter ?? null,
       ...(input.compensation ? { annualCompCents: input.compensation } : {}),
+      ...(input.compBandMin && input.compBandMax ? { compBandMinCents: input.compBandMin, compBandMaxCents: input.compBandMax } : {}),
     });
-    await ctx.audit({ entityType: "Position", entityId: before.id, before, after: { ...after, compensationChanged: !!input.compensation } });
+    await ctx.audit({ entityType: "Position", entityId: before.id, before, after: { ...after, compensationChanged: !!input.compensation, bandChanged: !!input.compBandMin } });
     return { positionId: after.id, version: after.version };
   },
 });

@@ -122,6 +122,35 @@ describe("position lifecycle", () => {
   });
 });
 
+describe("compensation band", () => {
+  it("stores a band, refuses pay outside it or a half band, and keeps it out of non-pay payloads", async () => {
+    const director = acme.members.director.user.id;
+    const before = await rowCounts();
+    const outside = await createPosition.run(director, acme.org.slug, positionInput(acme.units.teamA.id, { compBandMin: "160000", compBandMax: "180000" }));
+    expect(outside.ok).toBe(false);
+    if (!outside.ok) expect(outside.fieldErrors?.compensation?.[0]).toMatch(/outside the band/);
+    const half = await createPosition.run(director, acme.org.slug, positionInput(acme.units.teamA.id, { compBandMin: "140000", compBandMax: "" }));
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(Object.keys(half.fieldErrors ?? {})).toEqual(["compBandMax"]);
+    expect(await rowCounts()).toEqual(before);
+
+    const ok = await createPosition.run(director, acme.org.slug, positionInput(acme.units.teamA.id, { compBandMin: "140,000", compBandMax: "170000" }));
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    expect(await db.position.findUniqueOrThrow({ where: { id: ok.data.positionId } })).toMatchObject({ compBandMinCents: 14_000_000n, compBandMaxCents: 17_000_000n });
+    // Editing the pay alone is checked against the stored band.
+    const edit = { positionId: ok.data.positionId, version: 1, title: "Engineer", level: "IC3", budgetFiscalYear: 2026, compensation: "200000" };
+    expect(await updatePosition.run(director, acme.org.slug, edit)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { compensation: ["The compensation is outside the band."] } });
+    expect(await updatePosition.run(director, acme.org.slug, { ...edit, compBandMin: "180000", compBandMax: "210000" })).toMatchObject({ ok: true });
+
+    const { listPositions } = await import("@/lib/headcount/queries");
+    for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const) {
+      expect(JSON.stringify(await listPositions(acme.org.id, role))).not.toMatch(/compBand|annualComp|monthlyLoadedCost|18000000|21000000/);
+    }
+    expect(await listPositions(acme.org.id, "DIRECTOR")).toEqual([expect.objectContaining({ compBandMinCents: 18_000_000, compBandMaxCents: 21_000_000, annualCompCents: 20_000_000 })]);
+  });
+});
+
 describe("editing a position", () => {
   it("changes target start and budget period, keeps pay when left blank, and refuses closed, foreign and out-of-scope positions", async () => {
     const mk = (orgId: string, orgUnitId: string, status: "OPEN" | "CLOSED") =>
