@@ -5,6 +5,7 @@ import { IdCard } from "lucide-react";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
+import { PositionRowActions, type PersonChoice } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PositionRow } from "@/lib/headcount/queries";
@@ -14,7 +15,17 @@ import { formatMoney } from "@/lib/money";
 // Open requisitions first when sorting by status.
 const STATUS_RANK = { OPEN: 0, BACKFILL: 1, PLANNED: 2, FILLED: 3, CLOSED: 4 } as const;
 
-function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
+type Writer = {
+  org: string;
+  people: PersonChoice[];
+  today: string;
+  /** Units the actor may write (a manager's subtree); null = the whole org. */
+  unitIds: string[] | null;
+  /** Projects the actor may staff, for allocating unfilled positions. */
+  projects: { id: string; name: string }[];
+} | null;
+
+function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<PositionRow>[] {
   const cols: ColumnDef<PositionRow>[] = [
     {
       accessorKey: "title",
@@ -46,6 +57,9 @@ function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
           <span className="flex flex-col">
             <span>{holderName ?? <span className="text-muted-foreground">Vacant</span>}</span>
             {backfillForName ? <span className="text-xs text-muted-foreground">Backfills {backfillForName}</span> : null}
+            {row.original.vacantFrom && row.original.status === "BACKFILL" ? (
+              <span className="text-xs text-muted-foreground">Vacant from {formatDate(row.original.vacantFrom)}</span>
+            ) : null}
           </span>
         );
       },
@@ -63,15 +77,46 @@ function columns(currency: string, showPay: boolean): ColumnDef<PositionRow>[] {
       id: "annualComp",
       accessorFn: (r) => r.annualCompCents,
       header: "Annual comp",
-      cell: ({ row }) => (row.original.annualCompCents === undefined ? "—" : formatMoney(row.original.annualCompCents, currency)),
+      cell: ({ row }) => {
+        const { annualCompCents, compBandMinCents, compBandMaxCents } = row.original;
+        if (annualCompCents === undefined) return "—";
+        return (
+          <span className="flex flex-col items-end">
+            <span>{formatMoney(annualCompCents, currency)}</span>
+            {compBandMinCents !== undefined && compBandMaxCents !== undefined ? (
+              <span className="text-xs whitespace-nowrap text-muted-foreground">
+                Band {formatMoney(compBandMinCents, currency, { compact: true })}–{formatMoney(compBandMaxCents, currency, { compact: true })}
+              </span>
+            ) : null}
+          </span>
+        );
+      },
       meta: { align: "right" },
+    });
+    cols.push({
+      id: "monthlyLoaded",
+      accessorFn: (r) => r.monthlyLoadedCostCents,
+      header: "Loaded / month",
+      cell: ({ row }) => (row.original.monthlyLoadedCostCents === undefined ? "—" : formatMoney(row.original.monthlyLoadedCostCents, currency)),
+      meta: { align: "right" },
+    });
+  }
+  if (writer) {
+    cols.push({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      cell: ({ row }) =>
+        writer.unitIds === null || writer.unitIds.includes(row.original.teamId) ? (
+          <PositionRowActions org={writer.org} people={writer.people} today={writer.today} projects={writer.projects} position={row.original} />
+        ) : null,
     });
   }
   return cols;
 }
 
-export function PositionsTable({ positions, currency, showPay }: { positions: PositionRow[]; currency: string; showPay: boolean }) {
-  const cols = useMemo(() => columns(currency, showPay), [currency, showPay]);
+export function PositionsTable({ positions, currency, showPay, writer = null }: { positions: PositionRow[]; currency: string; showPay: boolean; writer?: Writer }) {
+  const cols = useMemo(() => columns(currency, showPay, writer), [currency, showPay, writer]);
   return (
     <DataTable
       columns={cols}

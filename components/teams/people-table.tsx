@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Users } from "lucide-react";
+import Link from "next/link";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
@@ -11,16 +12,22 @@ import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import type { PersonRow } from "@/lib/people/queries";
 
-function columns(currency: string, today: string, showPay: boolean): ColumnDef<PersonRow>[] {
+function columns(currency: string, today: string, showPay: boolean, org: string | undefined): ColumnDef<PersonRow>[] {
   const cols: ColumnDef<PersonRow>[] = [
     {
       accessorKey: "name",
       header: "Name",
       cell: ({ row }) => {
-        const { name, startDate, endDate } = row.original;
+        const { id, name, startDate, endDate } = row.original;
         return (
           <span className="flex flex-wrap items-center gap-1.5">
-            <span className="font-medium">{name}</span>
+            {org ? (
+              <Link className="font-medium hover:underline" href={`/${org}/people/${id}`}>
+                {name}
+              </Link>
+            ) : (
+              <span className="font-medium">{name}</span>
+            )}
             {startDate > today ? <Badge variant="default">Starts {formatDate(startDate)}</Badge> : null}
             {endDate ? <Badge variant="warning">Leaves {formatDate(endDate)}</Badge> : null}
           </span>
@@ -62,14 +69,17 @@ export function PeopleTable({
   currency,
   today,
   showPay,
+  org,
 }: {
   people: PersonRow[];
   currency: string;
   /** ISO date, from the server, to flag future starters */
   today: string;
   showPay: boolean;
+  /** Org slug: names link to the person page. */
+  org?: string;
 }) {
-  const cols = useMemo(() => columns(currency, today, showPay), [currency, today, showPay]);
+  const cols = useMemo(() => columns(currency, today, showPay, org), [currency, today, showPay, org]);
   return (
     <DataTable
       columns={cols}

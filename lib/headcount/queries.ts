@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { formatFiscalPeriod, toDateString } from "@/lib/fiscal";
 import type { PositionStatus, Role } from "@/lib/generated/prisma/enums";
+import { effectiveMultiplier, monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { centsToNumber } from "@/lib/money";
 import { can } from "@/lib/permissions";
 
@@ -21,14 +22,25 @@ export type PositionRow = {
   budgetFiscalQuarter: number | null;
   /** "FY27 Q2" */
   budgetLabel: string;
+  version: number;
+  /** The position's own multiplier ("1.2000"), or null for the org default. Not pay. */
+  loadedCostMultiplier: string | null;
+  /** ISO date a BACKFILL becomes vacant (the day after the leaver's last day). */
+  vacantFrom: string | null;
   /** Only for roles with compensation:read: not even selected otherwise. */
   annualCompCents?: number;
+  /** Compensation band; compensation:read only. */
+  compBandMinCents?: number;
+  compBandMaxCents?: number;
+  /** Monthly loaded cost (pay × multiplier ÷ 12, rounded once half-even); compensation:read only. */
+  monthlyLoadedCostCents?: number;
 };
 
-export async function listPositions(orgId: string, role: Role): Promise<PositionRow[]> {
+export async function listPositions(orgId: string, role: Role, opts: { unitId?: string | null } = {}): Promise<PositionRow[]> {
   const withPay = can(role, "compensation:read");
   const rows = await db.position.findMany({
-    where: { orgId },
+    // A unit filter means its whole subtree (closure rows where the position's unit is the descendant).
+    where: { orgId, ...(opts.unitId ? { orgUnit: { ancestors: { some: { ancestorId: opts.unitId } } } } : {}) },
     select: {
       id: true,
       title: true,
@@ -39,6 +51,12 @@ export async function listPositions(orgId: string, role: Role): Promise<Position
       budgetFiscalQuarter: true,
       // `false` leaves the column out of the SQL entirely.
       annualCompCents: withPay,
+      compBandMinCents: withPay,
+      compBandMaxCents: withPay,
+      loadedCostMultiplier: true,
+      version: true,
+      vacantFrom: true,
+      org: withPay ? { select: { loadedCostMultiplier: true } } : false,
       orgUnit: { select: { id: true, name: true } },
       person: { select: { name: true } },
       backfillFor: { select: { name: true } },
@@ -59,8 +77,19 @@ export async function listPositions(orgId: string, role: Role): Promise<Position
       budgetFiscalYear: r.budgetFiscalYear,
       budgetFiscalQuarter: r.budgetFiscalQuarter,
       budgetLabel: formatFiscalPeriod({ fiscalYear: r.budgetFiscalYear, fiscalQuarter: r.budgetFiscalQuarter }),
+      version: r.version,
+      loadedCostMultiplier: r.loadedCostMultiplier?.toFixed(4) ?? null,
+      vacantFrom: r.vacantFrom ? toDateString(r.vacantFrom) : null,
     };
-    if (withPay) row.annualCompCents = centsToNumber(r.annualCompCents);
+    if (withPay && typeof r.annualCompCents === "bigint") {
+      row.annualCompCents = centsToNumber(r.annualCompCents);
+      const multiplier = effectiveMultiplier(r.org?.loadedCostMultiplier.toFixed(4) ?? "1", r.loadedCostMultiplier?.toFixed(4));
+      row.monthlyLoadedCostCents = centsToNumber(monthlyLoadedCostCents(r.annualCompCents, multiplier));
+      if (typeof r.compBandMinCents === "bigint" && typeof r.compBandMaxCents === "bigint") {
+        row.compBandMinCents = centsToNumber(r.compBandMinCents);
+        row.compBandMaxCents = centsToNumber(r.compBandMaxCents);
+      }
+    }
     return row;
   });
 }

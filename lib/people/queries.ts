@@ -38,10 +38,15 @@ export type PersonRow = {
  * People currently in post or about to start (departed people are left out). Individual pay is
  * selected only when `role` may read compensation, so it cannot reach the page payload of others.
  */
-export async function listPeople(orgId: string, role: Role, today = new Date()): Promise<PersonRow[]> {
+export async function listPeople(orgId: string, role: Role, today = new Date(), unitId: string | null = null): Promise<PersonRow[]> {
   const withPay = can(role, "compensation:read");
   const rows = await db.person.findMany({
-    where: { orgId, OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }] },
+    where: {
+      orgId,
+      OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }],
+      // A unit filter means its whole subtree.
+      ...(unitId ? { orgUnit: { ancestors: { some: { ancestorId: unitId } } } } : {}),
+    },
     select: {
       id: true,
       name: true,
@@ -75,4 +80,17 @@ export async function listPeople(orgId: string, role: Role, today = new Date()):
     if (withPay) row.annualCompCents = centsToNumber(r.annualCompCents);
     return row;
   });
+}
+
+export type OrgChartNode = { id: string; name: string; title: string; managerId: string | null; teamName: string };
+
+/** People in post for the org chart of reporting lines: names and titles only, never pay. */
+export async function listOrgChart(orgId: string, today = new Date()): Promise<OrgChartNode[]> {
+  const day = new Date(toDateString(today));
+  const rows = await db.person.findMany({
+    where: { orgId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    select: { id: true, name: true, title: true, managerId: true, orgUnit: { select: { name: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, title: r.title, managerId: r.managerId, teamName: r.orgUnit.name }));
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ACME_INITIATIVES } from "@/lib/seed/acme-initiatives";
 import { ACME_DEPENDENCIES, ACME_PROJECTS } from "@/lib/seed/acme-projects";
 import { ACME_ROOT, MANAGER_DEPARTMENT_CODE, OVERSPEND } from "@/lib/seed/acme-structure";
+import { buildStaffing } from "@/lib/seed/allocations";
 import { addDays, atTime } from "@/lib/seed/dates";
 import { buildFinance } from "@/lib/seed/finance";
 import { applyTurnover, buildPeople } from "@/lib/seed/people";
@@ -59,6 +60,7 @@ export function buildAcme(today: Date, users: UserIds): OrgSeed {
     { orgId, projectId: simRunner.id, personId: simEngineer.id, percent: 40, startDate: simRunner.startDate, endDate: simRunner.targetDate },
     { orgId, projectId: planner.id, positionId: navOpening.id, percent: 100, startDate: navOpening.targetStartDate as Date },
   ];
+  allocations.push(...buildStaffing(orgId, planned, people, today, new Set([perception.leadId, simEngineer.id].filter((id): id is string => !!id))));
 
   const datadog = contracts.find((c) => c.name === "Datadog Pro annual")!;
   const consoleDs = project("Console Design System");

@@ -2,20 +2,38 @@ import { Briefcase, Network, UserPlus, Users } from "lucide-react";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
+import { CapacityTable } from "@/components/teams/capacity-table";
+import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { PeopleTable } from "@/components/teams/people-table";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { listOrgUnits } from "@/lib/org/queries";
-import { listPeople } from "@/lib/people/queries";
+import { capacityByTeam } from "@/lib/headcount/staffing";
+import { listOrgChart, listPeople } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember((await params).org);
+  const unitParam = (await searchParams).unit;
   const now = new Date();
-  const [units, people] = await Promise.all([listOrgUnits(member.org.id, now), listPeople(member.org.id, member.role, now)]);
+  const monthStart = `${toDateString(now).slice(0, 7)}-01`;
+  const units = await listOrgUnits(member.org.id, now);
+  // Only a unit of this org filters the people list; anything else shows everyone.
+  const unit = units.find((u) => u.id === (Array.isArray(unitParam) ? unitParam[0] : unitParam)) ?? null;
+  const [people, chart, capacity] = await Promise.all([
+    listPeople(member.org.id, member.role, now, unit?.id ?? null),
+    listOrgChart(member.org.id, now),
+    capacityByTeam(member.org.id, monthStart, 3),
+  ]);
   const showPay = can(member.role, "compensation:read");
   // The roots' subtree counts are the org totals (computed in SQL by listOrgUnits).
   const roots = units.filter((u) => u.depth === 0);
@@ -41,12 +59,20 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         <SectionHeading title="Org units" description="In tree order. Head count and open positions include every unit below." />
         <OrgUnitsTable units={units} />
       </section>
+      <section className="mb-8">
+        <SectionHeading title="Org chart" description="Reporting lines of the people in post. Search to find someone and the managers above them." />
+        <OrgChart people={chart} org={member.org.slug} />
+      </section>
+      <section className="mb-8">
+        <SectionHeading title="Capacity vs demand" description="Per team, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month." />
+        <CapacityTable rows={capacity} />
+      </section>
       <section>
         <SectionHeading
           title="People"
-          description={showPay ? "People in post and future starters. Pay is visible to admins and directors only." : "People in post and future starters."}
+          description={`${unit ? `${unit.name} and below: p` : "P"}eople in post and future starters.${showPay ? " Pay is visible to admins and directors only." : ""}`}
         />
-        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} />
+        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { ProjectStaffing } from "@/components/projects/project-staffing";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { HealthBadge } from "@/components/ui/badge";
@@ -95,6 +96,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
               </dl>
             </CardContent>
           </Card>
+          <ProjectStaffing orgId={member.org.id} orgSlug={member.org.slug} projectId={project.id} />
           <Card>
             <CardHeader>
               <CardTitle>Milestones</CardTitle>

@@ -1,0 +1,194 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
+import { AllocationForm } from "@/components/people/allocation-form";
+import { EndDateForm } from "@/components/people/end-date-form";
+import { PersonEditForm } from "@/components/people/person-edit-form";
+import { RemoveAllocationButton } from "@/components/people/remove-allocation-button";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth";
+import { toDateString } from "@/lib/fiscal";
+import { formatDate, humanize } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { getPersonDetail, listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
+import { can, grantFor } from "@/lib/permissions";
+
+export const metadata = { title: "Person" };
+
+export default async function PersonPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org);
+  const person = await getPersonDetail(member.org.id, id, member.role);
+  if (!person) notFound();
+  const today = toDateString(new Date());
+  const slug = member.org.slug;
+  const peopleGrant = grantFor(member.role, "people:write");
+  const projectsGrant = grantFor(member.role, "projects:write");
+  // Managers get choices inside their scope only; the action checks scope again regardless.
+  const scopeOf = (grant: string | null) => (grant === "scope" ? member.scopeUnitId : null);
+  const [units, people, projects] = await Promise.all([
+    peopleGrant ? listUnitChoices(member.org.id, scopeOf(peopleGrant)) : Promise.resolve([]),
+    peopleGrant ? listPeopleChoices(member.org.id) : Promise.resolve([]),
+    projectsGrant ? listProjectChoices(member.org.id, scopeOf(projectsGrant)) : Promise.resolve([]),
+  ]);
+  const canEdit = peopleGrant !== null && (peopleGrant === "org" || units.some((u) => u.id === person.team.id));
+
+  const facts: [string, React.ReactNode][] = [
+    ["Team", <Link key="t" className="hover:underline" href={`/${slug}/teams?unit=${person.team.id}`}>{person.team.name} ({person.team.code})</Link>],
+    ["Manager", person.manager ? <Link key="m" className="hover:underline" href={`/${slug}/people/${person.manager.id}`}>{person.manager.name}</Link> : "—"],
+    ["Level", person.level],
+    ["Type", humanize(person.employmentType)],
+    ["Started", formatDate(person.startDate)],
+    ["Last day", person.endDate ? formatDate(person.endDate) : "—"],
+    ["Location", person.location ?? "—"],
+    ["Email", person.email ?? "—"],
+  ];
+  if (can(member.role, "compensation:read") && person.annualCompCents !== undefined) {
+    facts.push(["Annual pay", formatMoney(person.annualCompCents, member.org.currency)]);
+    facts.push(["Loaded cost / month", formatMoney(person.monthlyLoadedCostCents ?? 0, member.org.currency)]);
+  }
+  const currentLoad = person.allocations.filter((a) => a.startDate <= today && (!a.endDate || a.endDate >= today)).reduce((n, a) => n + a.percent, 0);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/${slug}/teams`} className="text-muted-foreground hover:text-foreground">← Teams</Link>
+      </p>
+      <PageHeader
+        title={person.name}
+        description={`${person.title} · ${person.team.name}`}
+        actions={
+          <>
+            {person.endDate ? <Badge variant="warning">Leaves {formatDate(person.endDate)}</Badge> : null}
+            {person.startDate > today ? <Badge variant="default">Starts {formatDate(person.startDate)}</Badge> : null}
+            {person.overallocated.length ? <Badge variant="danger">Over-allocated</Badge> : null}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+                {facts.map(([label, value]) => (
+                  <div key={label} className="contents">
+                    <dt className="text-muted-foreground">{label}</dt>
+                    <dd className="font-medium">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              {person.positions.length ? (
+                <div className="mt-4 flex flex-wrap gap-2 text-sm">
+                  {person.positions.map((p) => (
+                    <span key={p.id} className="flex items-center gap-1">Position: {p.title} <PositionStatusBadge status={p.status} /></span>
+                  ))}
+                </div>
+              ) : null}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Projects</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-3 text-sm">
+              <p className="text-muted-foreground">Allocated today: <span className="font-medium text-foreground">{currentLoad}%</span></p>
+              {person.overallocated.length ? (
+                <p role="status" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-destructive">
+                  Over-allocated:{" "}
+                  {person.overallocated.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}
+                </p>
+              ) : null}
+              {person.allocations.length === 0 ? (
+                <p className="text-muted-foreground">Not allocated to any project.</p>
+              ) : (
+                <ul className="divide-y divide-border">
+                  {person.allocations.map((a) => (
+                    <li key={a.id} className="flex items-center justify-between gap-3 py-2">
+                      <Link className="font-medium hover:underline" href={`/${slug}/projects/${a.projectId}`}>{a.projectName}</Link>
+                      <span className="flex items-center gap-2 text-muted-foreground tabular-nums">
+                        {a.percent}% · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : "open-ended"}
+                        {projectsGrant && projects.some((p) => p.id === a.projectId) ? (
+                          <RemoveAllocationButton org={slug} allocationId={a.id} label={a.projectName} />
+                        ) : null}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>Reports ({person.reports.length})</CardTitle></CardHeader>
+            <CardContent className="text-sm">
+              {person.reports.length === 0 ? (
+                <p className="text-muted-foreground">No direct reports.</p>
+              ) : (
+                <ul className="grid gap-1 sm:grid-cols-2">
+                  {person.reports.map((r) => (
+                    <li key={r.id}>
+                      <Link className="hover:underline" href={`/${slug}/people/${r.id}`}>{r.name}</Link>{" "}
+                      <span className="text-muted-foreground">{r.title}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>History</CardTitle></CardHeader>
+            <CardContent className="text-sm">
+              {person.history.length === 0 ? (
+                <p className="text-muted-foreground">No moves or manager changes recorded.</p>
+              ) : (
+                <ol className="space-y-1">
+                  {person.history.map((h) => (
+                    <li key={h.id}>
+                      <span className="tabular-nums text-muted-foreground">{formatDate(h.effectiveFrom)} – {h.effectiveTo ? formatDate(h.effectiveTo) : "now"}</span>{" "}
+                      {h.unitName}{h.managerName ? `, reporting to ${h.managerName}` : ""}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {canEdit ? (
+            <Card>
+              <CardHeader><CardTitle>Edit or move</CardTitle></CardHeader>
+              <CardContent>
+                <PersonEditForm
+                  org={slug}
+                  person={{ id: person.id, title: person.title, level: person.level, teamId: person.team.id, managerId: person.manager?.id ?? null, version: person.version }}
+                  units={units}
+                  people={people}
+                  today={today}
+                />
+              </CardContent>
+            </Card>
+          ) : null}
+          {projectsGrant && projects.length ? (
+            <Card>
+              <CardHeader><CardTitle>Allocate to a project</CardTitle></CardHeader>
+              <CardContent>
+                <AllocationForm org={slug} who={{ personId: person.id }} projects={projects} today={today} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {canEdit && !person.endDate ? (
+            <Card>
+              <CardHeader><CardTitle>Departure</CardTitle></CardHeader>
+              <CardContent>
+                <EndDateForm org={slug} personId={person.id} version={person.version} />
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type PlanVsActualPoint = { label: string; planned: number; actual: number | null; open: number };
+
+/**
+ * Planned vs actual heads by fiscal quarter. Decorative for assistive tech: the page renders the
+ * same numbers as a table right below it (aria-hidden here avoids reading them twice).
+ */
+export function PlanVsActualChart({ data }: { data: PlanVsActualPoint[] }) {
+  return (
+    <div className="h-64 w-full" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} className="stroke-border" />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} width={40} domain={[(min: number) => Math.max(0, Math.floor(min * 0.9)), "auto"]} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="actual" name="Actual heads" fill="var(--color-primary, #4f46e5)" radius={[4, 4, 0, 0]} maxBarSize={48} />
+          <Line type="monotone" dataKey="planned" name="Planned heads" stroke="#f59e0b" strokeWidth={2} dot />
+          <Line type="monotone" dataKey="open" name="Open seats" stroke="#64748b" strokeDasharray="4 4" dot={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { Upload } from "lucide-react";
+import { useActionState, useState } from "react";
+
+import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { importHiringPlanAction } from "@/lib/headcount/actions";
+
+type State = ActionResult<{ batchId: string; created: number }> | null;
+
+/** Upload a hiring-plan CSV; a file with any bad row is refused whole, every problem listed. */
+export function ImportHiringPlanDialog({ org }: { org: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const file = form.get("file");
+    const csv = file instanceof File ? await file.text() : "";
+    const result = await importHiringPlanAction(org, { csv, fileName: file instanceof File && file.name ? file.name : "hiring-plan.csv" });
+    if (result.ok) {
+      toast.success(`Imported ${result.data.created} planned positions`);
+      setOpen(false);
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  const fileErrors = [...(errors.file ?? []), ...(errors.csv ?? [])];
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline">
+          <Upload aria-hidden className="size-4" /> Import hiring plan
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Import hiring plan</DialogTitle>
+          <DialogDescription>
+            A CSV with the columns title, level, org unit code, target start (YYYY-MM-DD) and annual compensation. Each row becomes a planned
+            position budgeted in the quarter of its target start. If any row has a problem, nothing is imported.
+          </DialogDescription>
+        </DialogHeader>
+        <form action={formAction} className="space-y-4" noValidate>
+          <FormAlert state={state} />
+          <FormField id="hp-file" label="CSV file" errors={fileErrors.length ? fileErrors.slice(0, 50) : undefined}>
+            <Input id="hp-file" name="file" type="file" accept=".csv,text/csv" {...describedBy("hp-file", fileErrors)} />
+          </FormField>
+          <div className="flex justify-end">
+            <Button type="submit" disabled={pending}>{pending ? "Importing…" : "Import"}</Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

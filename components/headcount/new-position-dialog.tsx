@@ -1,0 +1,101 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useActionState, useState } from "react";
+
+import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { createPositionAction } from "@/lib/headcount/actions";
+
+type State = ActionResult<{ positionId: string; status: string }> | null;
+
+export function NewPositionDialog({ org, units, fiscalYear, quarter }: {
+  org: string;
+  units: { id: string; name: string; code: string; depth: number }[];
+  fiscalYear: number;
+  quarter: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await createPositionAction(org, Object.fromEntries(form));
+    if (result.ok) {
+      toast.success(result.data.status === "OPEN" ? "Position opened" : "Position planned");
+      setOpen(false);
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden className="size-4" /> New position
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>New position</DialogTitle>
+          <DialogDescription>A headcount slot: plan it for later or open it for hiring now.</DialogDescription>
+        </DialogHeader>
+        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2"><FormAlert state={state} /></div>
+          <div className="sm:col-span-2">
+            <FormField id="np-title" label="Title" errors={errors.title}>
+              <Input id="np-title" name="title" required {...describedBy("np-title", errors.title)} />
+            </FormField>
+          </div>
+          <FormField id="np-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
+            <NativeSelect id="np-orgUnitId" name="orgUnitId" {...describedBy("np-orgUnitId", errors.orgUnitId)}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.depth)}{u.name} ({u.code})</option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="np-level" label="Level" errors={errors.level}>
+            <Input id="np-level" name="level" placeholder="IC3" {...describedBy("np-level", errors.level)} />
+          </FormField>
+          <FormField id="np-compensation" label="Annual compensation" errors={errors.compensation} help="Visible afterwards to admins and directors only.">
+            <Input id="np-compensation" name="compensation" inputMode="decimal" placeholder="160000" {...describedBy("np-compensation", errors.compensation, true)} />
+          </FormField>
+          <div className="grid grid-cols-2 gap-2">
+            <FormField id="np-compBandMin" label="Band from" errors={errors.compBandMin}>
+              <Input id="np-compBandMin" name="compBandMin" inputMode="decimal" placeholder="150000" {...describedBy("np-compBandMin", errors.compBandMin)} />
+            </FormField>
+            <FormField id="np-compBandMax" label="Band to" errors={errors.compBandMax}>
+              <Input id="np-compBandMax" name="compBandMax" inputMode="decimal" placeholder="180000" {...describedBy("np-compBandMax", errors.compBandMax)} />
+            </FormField>
+          </div>
+          <FormField id="np-loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
+            <Input id="np-loadedCostMultiplier" name="loadedCostMultiplier" inputMode="decimal" placeholder="1.3" {...describedBy("np-loadedCostMultiplier", errors.loadedCostMultiplier, true)} />
+          </FormField>
+          <FormField id="np-targetStartDate" label="Target start" errors={errors.targetStartDate}>
+            <Input id="np-targetStartDate" name="targetStartDate" type="date" {...describedBy("np-targetStartDate", errors.targetStartDate)} />
+          </FormField>
+          <div className="grid grid-cols-2 gap-2">
+            <FormField id="np-budgetFiscalYear" label="Budget FY" errors={errors.budgetFiscalYear}>
+              <Input id="np-budgetFiscalYear" name="budgetFiscalYear" inputMode="numeric" defaultValue={fiscalYear} {...describedBy("np-budgetFiscalYear", errors.budgetFiscalYear)} />
+            </FormField>
+            <FormField id="np-budgetFiscalQuarter" label="Quarter" errors={errors.budgetFiscalQuarter}>
+              <NativeSelect id="np-budgetFiscalQuarter" name="budgetFiscalQuarter" defaultValue={String(quarter)} {...describedBy("np-budgetFiscalQuarter", errors.budgetFiscalQuarter)}>
+                <option value="">Whole year</option>
+                {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
+              </NativeSelect>
+            </FormField>
+          </div>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="openNow" defaultChecked className="size-4" /> Open for hiring now
+          </label>
+          <div className="flex justify-end gap-2 sm:col-span-2">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Create position"}</Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

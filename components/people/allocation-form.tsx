@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { createAllocationAction } from "@/lib/headcount/actions";
+import { formatDate } from "@/lib/format";
+
+type State = ActionResult<{ allocationId: string; overallocated: { startDate: string; endDate: string | null; percent: number }[] }> | null;
+
+/** Allocate a person (or an unfilled position) to a project for a date range. */
+export function AllocationForm({ org, who, projects, today }: {
+  org: string;
+  who: { personId: string } | { positionId: string };
+  projects: { id: string; name: string }[];
+  today: string;
+}) {
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await createAllocationAction(org, { ...Object.fromEntries(form), ...who });
+    if (result.ok) {
+      if (result.data.overallocated.length) toast.error("Allocated — now over 100% in some periods");
+      else toast.success("Allocated");
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  const over = state?.ok ? state.data.overallocated : [];
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      {over.length ? (
+        <p role="status" className="rounded-md border border-health-at-risk-text/30 bg-health-at-risk-soft px-3 py-2 text-sm text-health-at-risk-text sm:col-span-2">
+          Over-allocated: {over.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}.
+        </p>
+      ) : null}
+      <div className="sm:col-span-2">
+        <FormField id="al-projectId" label="Project" errors={errors.projectId}>
+          <NativeSelect id="al-projectId" name="projectId" {...describedBy("al-projectId", errors.projectId)}>
+            {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </NativeSelect>
+        </FormField>
+      </div>
+      <FormField id="al-percent" label="Percent" errors={errors.percent}>
+        <Input id="al-percent" name="percent" type="number" min={1} max={100} defaultValue={50} {...describedBy("al-percent", errors.percent)} />
+      </FormField>
+      <FormField id="al-startDate" label="From" errors={errors.startDate}>
+        <Input id="al-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("al-startDate", errors.startDate)} />
+      </FormField>
+      <FormField id="al-endDate" label="Until (optional)" errors={errors.endDate}>
+        <Input id="al-endDate" name="endDate" type="date" {...describedBy("al-endDate", errors.endDate)} />
+      </FormField>
+      <div className="flex items-end justify-end">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Allocate"}</Button>
+      </div>
+      {errors.personId ? <p role="alert" className="text-xs text-destructive sm:col-span-2">{errors.personId.join(" ")}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+
+import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { updatePersonAction } from "@/lib/people/actions";
+
+type State = ActionResult<{ personId: string; version: number }> | null;
+
+export function PersonEditForm({ org, person, units, people, today }: {
+  org: string;
+  person: { id: string; title: string; level: string; teamId: string; managerId: string | null; version: number };
+  units: { id: string; name: string; code: string; depth: number }[];
+  people: { id: string; name: string; title: string }[];
+  today: string;
+}) {
+  const version = useRef(person.version);
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await updatePersonAction(org, { ...Object.fromEntries(form), personId: person.id, version: version.current });
+    if (result.ok) {
+      version.current = result.data.version;
+      toast.success("Saved");
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  return (
+    <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <FormField id="pe-title" label="Title" errors={errors.title}>
+        <Input id="pe-title" name="title" defaultValue={person.title} {...describedBy("pe-title", errors.title)} />
+      </FormField>
+      <FormField id="pe-level" label="Level" errors={errors.level}>
+        <Input id="pe-level" name="level" defaultValue={person.level} {...describedBy("pe-level", errors.level)} />
+      </FormField>
+      <FormField id="pe-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
+        <NativeSelect id="pe-orgUnitId" name="orgUnitId" defaultValue={person.teamId} {...describedBy("pe-orgUnitId", errors.orgUnitId)}>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.depth)}{u.name} ({u.code})</option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="pe-managerId" label="Manager" errors={errors.managerId}>
+        <NativeSelect id="pe-managerId" name="managerId" defaultValue={person.managerId ?? ""} {...describedBy("pe-managerId", errors.managerId)}>
+          <option value="">No manager</option>
+          {people.filter((p) => p.id !== person.id).map((p) => (
+            <option key={p.id} value={p.id}>{p.name} — {p.title}</option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="pe-effectiveFrom" label="Move effective from" errors={errors.effectiveFrom} help="Applies to a change of unit or manager; kept in the history.">
+        <Input id="pe-effectiveFrom" name="effectiveFrom" type="date" defaultValue={today} max={today} {...describedBy("pe-effectiveFrom", errors.effectiveFrom, true)} />
+      </FormField>
+      <div className="flex items-end justify-end">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { defineAction } from "@/lib/action";
+import { AppError, invalid } from "@/lib/errors";
+import { positionInScopeOrThrow, transitionOrThrow, updatePositionVersioned, utcDate } from "@/lib/headcount/position-helpers";
+import { ZFillPositionInput } from "@/lib/headcount/schemas";
+import { assertNoReportingCycle, recordAssignment } from "@/lib/people/assignment";
+
+/**
+ * Fill an OPEN or BACKFILL position with a new hire (a Person is created in the position's unit,
+ * paid the position's compensation) or with someone already here, who moves into the
+ * position's unit from `startDate` (their old unit must be in the actor's scope too).
+ */
+export const fillPosition = defineAction({
+  name: "position.fill",
+  permission: "positions:write",
+  input: ZFillPositionInput,
+  async handler(ctx, input) {
+    const before = await positionInScopeOrThrow(ctx, input.positionId);
+    const status = transitionOrThrow(before.status, "fill");
+    const position = await ctx.tx.position.findUniqueOrThrow({ where: { id: before.id }, select: { annualCompCents: true, orgUnit: { select: { leadId: true } } } });
+    let personId: string;
+    if (input.mode === "new") {
+      let managerId = input.managerId ?? position.orgUnit.leadId ?? null;
+      if (managerId) {
+        const manager = await ctx.tx.person.findFirst({ where: { id: managerId, orgId: ctx.org.id }, select: { id: true } });
+        if (!manager) {
+          if (input.managerId) throw invalid({ managerId: ["That manager does not exist."] });
+          managerId = null;
+        }
+      }
+      const person = await ctx.tx.person.create({
+        data: {
+          orgId: ctx.org.id,
+          name: input.name,
+          email: input.email ?? null,
+          title: before.title,
+          level: before.level,
+          orgUnitId: before.orgUnitId,
+          managerId,
+          startDate: utcDate(input.startDate),
+          annualCompCents: position.annualCompCents,
+        },
+        select: { id: true, name: true, orgUnitId: true, managerId: true, startDate: true },
+      });
+      await ctx.tx.personAssignment.create({
+        data: { orgId: ctx.org.id, personId: person.id, orgUnitId: person.orgUnitId, managerId: person.managerId, effectiveFrom: person.startDate },
+      });
+      await ctx.audit({ action: "person.create", entityType: "Person", entityId: person.id, after: { name: person.name, orgUnitId: person.orgUnitId, managerId: person.managerId, startDate: input.startDate, positionId: before.id } });
+      personId = person.id;
+    } else {
+      const person = await ctx.tx.person.findFirst({
+        where: { id: input.personId, orgId: ctx.org.id },
+        select: { id: true, orgUnitId: true, managerId: true, startDate: true, endDate: true, version: true },
+      });
+      if (!person) throw new AppError("NOT_FOUND", "That person does not exist.");
+      if (person.endDate && person.endDate < utcDate(input.startDate)) throw invalid({ personId: ["That person leaves before the start date."] });
+      await ctx.assertUnitInScope(person.orgUnitId);
+      if (person.orgUnitId !== before.orgUnitId) {
+        const manager = position.orgUnit.leadId && position.orgUnit.leadId !== person.id ? position.orgUnit.leadId : person.managerId;
+        await assertNoReportingCycle(ctx, person.id, manager);
+        await recordAssignment(ctx, person, { orgUnitId: before.orgUnitId, managerId: manager }, input.startDate);
+        await ctx.tx.person.update({ where: { id: person.id }, data: { orgUnitId: before.orgUnitId, managerId: manager, version: { increment: 1 } } });
+        await ctx.audit({ action: "person.move", entityType: "Person", entityId: person.id, before: { orgUnitId: person.orgUnitId, managerId: person.managerId }, after: { orgUnitId: before.orgUnitId, managerId: manager, effectiveFrom: input.startDate } });
+      }
+      // The seat they leave behind needs a replacement from the day they move.
+      const vacated = await ctx.tx.position.findMany({ where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" }, select: { id: true, orgUnitId: true } });
+      for (const old of vacated) {
+        await ctx.assertUnitInScope(old.orgUnitId);
+        await ctx.tx.position.update({ where: { id: old.id }, data: { status: "BACKFILL", personId: null, backfillForId: person.id, vacantFrom: utcDate(input.startDate), openedAt: new Date(), filledAt: null, version: { increment: 1 } } });
+        await ctx.audit({ action: "position.vacate", entityType: "Position", entityId: old.id, before: { status: "FILLED", personId: person.id }, after: { status: "BACKFILL", backfillForId: person.id, vacantFrom: input.startDate } });
+      }
+      personId = person.id;
+    }
+    const after = await updatePositionVersioned(ctx, before.id, input.version, { status, personId, filledAt: new Date(), vacantFrom: null, targetStartDate: utcDate(input.startDate) });
+    await ctx.audit({ entityType: "Position", entityId: before.id, before, after });
+    return { positionId: after.id, personId, status: after.status };
+  },
+});

@@ -1,0 +1,152 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { fiscalQuarterRange, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PositionStatus } from "@/lib/generated/prisma/enums";
+import { centsToNumber } from "@/lib/money";
+import { monthlyFromScaledSum } from "@/lib/headcount/cost";
+import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
+
+// Headcount plan vs actual for an org unit subtree (or the whole org) and a fiscal year, by
+// quarter. All counting happens in SQL; the definitions, shown on the page too:
+// - planned heads at the end of quarter Q: the people in post on the first day of the fiscal
+//   year, plus every position budgeted in that year up to Q that adds a head (not CLOSED, not
+//   held by or backfilling someone who was already counted on day one);
+// - actual heads: people in post on the quarter's last day (today for the current quarter,
+//   none for future quarters);
+// - open: OPEN and BACKFILL positions budgeted up to Q that are vacant by the quarter's end (a
+//   backfill is vacant from the day after its holder's last day);
+// - hiring: vacant positions whose target start falls in the quarter;
+// - joiners / attrition: people whose first / last day falls in the quarter.
+
+export type PlanQuarterRow = {
+  quarter: number;
+  label: string;
+  start: string;
+  end: string;
+  planned: number;
+  actual: number | null;
+  open: number;
+  hiring: number;
+  joiners: number;
+  attrition: number;
+};
+
+function subtree(alias: string, orgId: string, unitId: string | null): Prisma.Sql {
+  if (!unitId) return Prisma.empty;
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${unitId} AND c."descendantId" = ${a}."orgUnitId")`;
+}
+
+export async function planVsActual(orgId: string, opts: { unitId: string | null; fiscalYear: number; startMonth: number; today?: Date }): Promise<PlanQuarterRow[]> {
+  const today = toDateString(opts.today ?? new Date());
+  const fyStart = toDateString(fiscalYearRange(opts.fiscalYear, opts.startMonth).start);
+  const quarters = [1, 2, 3, 4].map((q) => {
+    const r = fiscalQuarterRange(opts.fiscalYear, q, opts.startMonth);
+    const start = toDateString(r.start);
+    const end = toDateString(r.end);
+    return { q, start, end, asOf: end < today ? end : today };
+  });
+  const values = Prisma.join(quarters.map((x) => Prisma.sql`(${x.q}::int, ${x.start}::date, ${x.end}::date, ${x.asOf}::date)`));
+  const { unitId } = opts;
+  const rows = await db.$queryRaw<{ quarter: number; planned: number; actual: number; open: number; hiring: number; joiners: number; attrition: number }[]>`
+    WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
+    baseline AS (
+      SELECT p."id" FROM "Person" p
+      WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
+        AND p."startDate" <= ${fyStart}::date AND (p."endDate" IS NULL OR p."endDate" >= ${fyStart}::date)
+    ),
+    adds AS (
+      SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM "Position" ps
+      WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
+        AND ps."budgetFiscalYear" = ${opts.fiscalYear} AND ps."status" <> 'CLOSED'
+        AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT "id" FROM baseline))
+        AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT "id" FROM baseline))
+    )
+    SELECT q."quarter",
+      ((SELECT COUNT(*) FROM baseline) + (SELECT COUNT(*) FROM adds a WHERE a."quarter" <= q."quarter"))::int AS "planned",
+      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
+         AND p."startDate" <= q."asOf" AND (p."endDate" IS NULL OR p."endDate" >= q."asOf"))::int AS "actual",
+      (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
+         AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q."qe")
+         AND (ps."budgetFiscalYear" < ${opts.fiscalYear} OR (ps."budgetFiscalYear" = ${opts.fiscalYear} AND COALESCE(ps."budgetFiscalQuarter", 1) <= q."quarter")))::int AS "open",
+      (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
+         AND ps."status" IN ('OPEN', 'BACKFILL') AND ps."targetStartDate" BETWEEN q."qs" AND q."qe")::int AS "hiring",
+      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
+         AND p."startDate" BETWEEN q."qs" AND q."qe")::int AS "joiners",
+      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
+         AND p."endDate" BETWEEN q."qs" AND q."qe")::int AS "attrition"
+    FROM q ORDER BY q."quarter"`;
+  return rows.map((r) => {
+    const x = quarters[r.quarter - 1];
+    return {
+      quarter: r.quarter,
+      label: `Q${r.quarter}`,
+      start: x.start,
+      end: x.end,
+      planned: r.planned,
+      actual: x.start > today ? null : r.actual,
+      open: r.open,
+      hiring: r.hiring,
+      joiners: r.joiners,
+      attrition: r.attrition,
+    };
+  });
+}
+
+export type FunnelCounts = Record<PositionStatus, number>;
+
+/** Positions by status for the subtree, budgeted in the fiscal year (GROUP BY in SQL). */
+export async function hiringFunnel(orgId: string, opts: { unitId: string | null; fiscalYear: number }): Promise<FunnelCounts> {
+  const rows = await db.$queryRaw<{ status: PositionStatus; n: number }[]>`
+    SELECT ps."status"::text AS "status", COUNT(*)::int AS "n" FROM "Position" ps
+    WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, opts.unitId)} AND ps."budgetFiscalYear" = ${opts.fiscalYear}
+    GROUP BY ps."status"`;
+  const out: FunnelCounts = { PLANNED: 0, OPEN: 0, FILLED: 0, BACKFILL: 0, CLOSED: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}
+
+
+export type UnitCostRow = {
+  unitId: string;
+  name: string;
+  code: string;
+  depth: number;
+  /** Unfilled (PLANNED, OPEN, BACKFILL) positions in the unit's subtree. */
+  positions: number;
+  /** Monthly loaded cost of those positions, rounded once; null below the minimum group size. */
+  monthlyLoadedCostCents: number | null;
+};
+
+/**
+ * Aggregated monthly loaded cost of unfilled positions per unit subtree (the selected unit and
+ * its children). Units with fewer than MIN_GROUP_SIZE positions show no amount: their cost is
+ * only inside their parent's total, so no individual's pay can be read off a small group.
+ */
+export async function unfilledCostByUnit(orgId: string, unitId: string | null): Promise<UnitCostRow[]> {
+  const units = unitId
+    ? Prisma.sql`u."id" = ${unitId} OR u."parentId" = ${unitId}`
+    : Prisma.sql`u."depth" <= 1`;
+  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; depth: number; positions: number; scaled: string | null }[]>`
+    SELECT u."id" AS "unitId", u."name", u."code", u."depth",
+      COUNT(ps."id")::int AS "positions",
+      SUM(ps."annualCompCents"::numeric * COALESCE(ps."loadedCostMultiplier", o."loadedCostMultiplier") * 10000)::text AS "scaled"
+    FROM "OrgUnit" u
+    JOIN "Organization" o ON o."id" = u."orgId"
+    LEFT JOIN "OrgUnitClosure" c ON c."orgId" = u."orgId" AND c."ancestorId" = u."id"
+    LEFT JOIN "Position" ps ON ps."orgId" = u."orgId" AND ps."orgUnitId" = c."descendantId" AND ps."status" IN ('PLANNED', 'OPEN', 'BACKFILL')
+    WHERE u."orgId" = ${orgId} AND (${units})
+    GROUP BY u."id", u."name", u."code", u."depth"
+    ORDER BY u."depth", u."name"`;
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    name: r.name,
+    code: r.code,
+    depth: r.depth,
+    positions: r.positions,
+    // The scaled sum is an exact integer (multipliers have four decimals): strip a ".0000" tail.
+    monthlyLoadedCostCents: r.positions >= MIN_GROUP_SIZE ? centsToNumber(monthlyFromScaledSum(r.scaled ? r.scaled.split(".")[0] : null)) : null,
+  }));
+}

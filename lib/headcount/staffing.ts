@@ -1,0 +1,128 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import type { PositionStatus } from "@/lib/generated/prisma/enums";
+import { overallocatedPeriods } from "@/lib/headcount/overallocation";
+
+// Who is on a project, which unfilled positions it waits for, and capacity vs demand per unit.
+
+const day = (d: Date | null) => (d ? toDateString(d) : null);
+
+export type StaffingRow = {
+  allocationId: string;
+  percent: number;
+  startDate: string;
+  endDate: string | null;
+  person: { id: string; name: string; title: string; overallocated: boolean } | null;
+  position: { id: string; title: string; level: string; status: PositionStatus; targetStartDate: string | null } | null;
+};
+
+export type ProjectStaffingDto = {
+  people: StaffingRow[];
+  /** Allocations of positions that are not filled yet: the hires this project is waiting on. */
+  waitingOn: StaffingRow[];
+  /** OPEN/BACKFILL positions in the owning team's subtree (the fallback when none are allocated). */
+  openInOwningTeam: number;
+};
+
+export async function getProjectStaffing(orgId: string, projectId: string, today = new Date()): Promise<ProjectStaffingDto | null> {
+  const project = await db.project.findFirst({ where: { id: projectId, orgId }, select: { id: true, orgUnitId: true } });
+  if (!project) return null;
+  const todayIso = toDateString(today);
+  const [rows, [open]] = await Promise.all([
+    db.allocation.findMany({
+      where: { orgId, projectId, OR: [{ endDate: null }, { endDate: { gte: new Date(todayIso) } }] },
+      select: {
+        id: true,
+        percent: true,
+        startDate: true,
+        endDate: true,
+        person: { select: { id: true, name: true, title: true, allocations: { select: { percent: true, startDate: true, endDate: true } } } },
+        position: { select: { id: true, title: true, level: true, status: true, targetStartDate: true } },
+      },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    }),
+    db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS "n" FROM "Position" ps
+      JOIN "OrgUnitClosure" c ON c."orgId" = ps."orgId" AND c."descendantId" = ps."orgUnitId" AND c."ancestorId" = ${project.orgUnitId}
+      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'BACKFILL')`,
+  ]);
+  const mapped: StaffingRow[] = rows.map((r) => ({
+    allocationId: r.id,
+    percent: r.percent,
+    startDate: toDateString(r.startDate),
+    endDate: day(r.endDate),
+    person: r.person
+      ? {
+          id: r.person.id,
+          name: r.person.name,
+          title: r.person.title,
+          overallocated: overallocatedPeriods(r.person.allocations.map((a) => ({ percent: a.percent, startDate: toDateString(a.startDate), endDate: day(a.endDate) }))).length > 0,
+        }
+      : null,
+    position: r.position ? { ...r.position, targetStartDate: day(r.position.targetStartDate) } : null,
+  }));
+  return {
+    people: mapped.filter((r) => r.person),
+    waitingOn: mapped.filter((r) => r.position && r.position.status !== "FILLED" && r.position.status !== "CLOSED"),
+    openInOwningTeam: open?.n ?? 0,
+  };
+}
+
+export type CapacityMonth = { month: string; capacity: number; demand: number };
+
+/**
+ * Per month of a date range, for a unit subtree: capacity = 100% for each person in post on the
+ * first of the month plus each vacant (OPEN/BACKFILL) position, in percent points; demand = the
+ * sum of allocation percentages (of those people and positions) active on the first of the month.
+ */
+export async function capacityByMonth(orgId: string, unitId: string, from: string, months: number): Promise<CapacityMonth[]> {
+  const rows = await db.$queryRaw<{ month: Date; capacity: number; demand: number }[]>`
+    WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month"),
+    units AS (SELECT c."descendantId" AS "id" FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${unitId})
+    SELECT m."month",
+      (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (SELECT "id" FROM units)
+                AND p."startDate" <= m."month" AND (p."endDate" IS NULL OR p."endDate" >= m."month"))
+            + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" IN (SELECT "id" FROM units)
+                AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
+      COALESCE((SELECT SUM(a."percent") FROM "Allocation" a
+         LEFT JOIN "Person" p ON p."id" = a."personId" AND p."orgId" = a."orgId"
+         LEFT JOIN "Position" ps ON ps."id" = a."positionId" AND ps."orgId" = a."orgId"
+         WHERE a."orgId" = ${orgId} AND COALESCE(p."orgUnitId", ps."orgUnitId") IN (SELECT "id" FROM units)
+           AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")), 0)::int AS "demand"
+    FROM m ORDER BY m."month"`;
+  return rows.map((r) => ({ month: toDateString(r.month), capacity: r.capacity, demand: r.demand }));
+}
+
+
+export type TeamCapacityRow = { unitId: string; name: string; code: string; months: CapacityMonth[] };
+
+/**
+ * Capacity vs demand for every team (org units of kind TEAM, people and positions directly in
+ * them) for `months` months from `from`: one query, grouped by team and month in SQL.
+ */
+export async function capacityByTeam(orgId: string, from: string, months: number): Promise<TeamCapacityRow[]> {
+  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; month: Date; capacity: number; demand: number }[]>`
+    WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month")
+    SELECT t."id" AS "unitId", t."name", t."code", m."month",
+      (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = t."orgId" AND p."orgUnitId" = t."id"
+                AND p."startDate" <= m."month" AND (p."endDate" IS NULL OR p."endDate" >= m."month"))
+            + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = t."orgId" AND ps."orgUnitId" = t."id"
+                AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
+      COALESCE((SELECT SUM(a."percent") FROM "Allocation" a
+         LEFT JOIN "Person" p ON p."id" = a."personId" AND p."orgId" = a."orgId"
+         LEFT JOIN "Position" ps ON ps."id" = a."positionId" AND ps."orgId" = a."orgId"
+         WHERE a."orgId" = t."orgId" AND COALESCE(p."orgUnitId", ps."orgUnitId") = t."id"
+           AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")), 0)::int AS "demand"
+    FROM "OrgUnit" t CROSS JOIN m
+    WHERE t."orgId" = ${orgId} AND t."kind" = 'TEAM'
+    ORDER BY t."name", t."id", m."month"`;
+  const out = new Map<string, TeamCapacityRow>();
+  for (const r of rows) {
+    const row = out.get(r.unitId) ?? { unitId: r.unitId, name: r.name, code: r.code, months: [] };
+    row.months.push({ month: toDateString(r.month), capacity: r.capacity, demand: r.demand });
+    out.set(r.unitId, row);
+  }
+  return [...out.values()];
+}

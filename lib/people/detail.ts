@@ -1,0 +1,110 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import type { EmploymentType, PositionStatus, Role } from "@/lib/generated/prisma/enums";
+import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
+import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
+import { centsToNumber } from "@/lib/money";
+import { can } from "@/lib/permissions";
+
+// One person for the person page. Tenant-scoped by (id, orgId): a foreign id is a 404. Pay is
+// selected only for compensation:read roles.
+
+const day = (d: Date | null) => (d ? toDateString(d) : null);
+
+export type PersonDetailDto = {
+  id: string;
+  name: string;
+  email: string | null;
+  title: string;
+  level: string;
+  location: string | null;
+  employmentType: EmploymentType;
+  startDate: string;
+  endDate: string | null;
+  version: number;
+  team: { id: string; name: string; code: string };
+  manager: { id: string; name: string; title: string } | null;
+  reports: { id: string; name: string; title: string }[];
+  positions: { id: string; title: string; status: PositionStatus }[];
+  allocations: { id: string; projectId: string; projectName: string; percent: number; startDate: string; endDate: string | null }[];
+  overallocated: OverallocatedPeriod[];
+  history: { id: string; unitName: string; managerName: string | null; effectiveFrom: string; effectiveTo: string | null }[];
+  /** Only for compensation:read. */
+  annualCompCents?: number;
+  monthlyLoadedCostCents?: number;
+};
+
+export async function getPersonDetail(orgId: string, id: string, role: Role): Promise<PersonDetailDto | null> {
+  const withPay = can(role, "compensation:read");
+  const p = await db.person.findFirst({
+    where: { id, orgId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      level: true,
+      location: true,
+      employmentType: true,
+      startDate: true,
+      endDate: true,
+      version: true,
+      annualCompCents: withPay,
+      orgUnit: { select: { id: true, name: true, code: true } },
+      manager: { select: { id: true, name: true, title: true } },
+      reports: { select: { id: true, name: true, title: true }, where: { OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(new Date())) } }] }, orderBy: { name: "asc" } },
+      positions: { select: { id: true, title: true, status: true } },
+      allocations: { select: { id: true, percent: true, startDate: true, endDate: true, project: { select: { id: true, name: true } } }, orderBy: { startDate: "asc" } },
+      assignments: { select: { id: true, effectiveFrom: true, effectiveTo: true, orgUnit: { select: { name: true } }, manager: { select: { name: true } } }, orderBy: { effectiveFrom: "desc" } },
+      org: { select: { loadedCostMultiplier: true } },
+    },
+  });
+  if (!p) return null;
+  const allocations = p.allocations.map((a) => ({ id: a.id, projectId: a.project.id, projectName: a.project.name, percent: a.percent, startDate: toDateString(a.startDate), endDate: day(a.endDate) }));
+  const dto: PersonDetailDto = {
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    title: p.title,
+    level: p.level,
+    location: p.location,
+    employmentType: p.employmentType,
+    startDate: toDateString(p.startDate),
+    endDate: day(p.endDate),
+    version: p.version,
+    team: p.orgUnit,
+    manager: p.manager,
+    reports: p.reports,
+    positions: p.positions,
+    allocations,
+    overallocated: overallocatedPeriods(allocations),
+    history: p.assignments.map((h) => ({ id: h.id, unitName: h.orgUnit.name, managerName: h.manager?.name ?? null, effectiveFrom: toDateString(h.effectiveFrom), effectiveTo: day(h.effectiveTo) })),
+  };
+  if (withPay && typeof p.annualCompCents === "bigint") {
+    dto.annualCompCents = centsToNumber(p.annualCompCents);
+    dto.monthlyLoadedCostCents = centsToNumber(monthlyLoadedCostCents(p.annualCompCents, p.org.loadedCostMultiplier.toFixed(4)));
+  }
+  return dto;
+}
+
+/** Choices for edit forms: units and people in post (id, name), ordered. */
+export async function listPeopleChoices(orgId: string) {
+  const today = new Date(toDateString(new Date()));
+  const people = await db.person.findMany({
+    where: { orgId, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+    select: { id: true, name: true, title: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return people;
+}
+
+/** Units, optionally only a manager's subtree (the units they may write). */
+export async function listUnitChoices(orgId: string, scopeUnitId: string | null = null) {
+  return db.orgUnit.findMany({ where: { orgId, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
+}
+
+export async function listProjectChoices(orgId: string, scopeUnitId: string | null = null) {
+  return db.project.findMany({ where: { orgId, archivedAt: null, ...(scopeUnitId ? { orgUnit: { ancestors: { some: { ancestorId: scopeUnitId } } } } : {}), status: { in: ["PLANNED", "ACTIVE", "PAUSED"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "Position" ADD COLUMN     "compBandMaxCents" BIGINT,
+ADD COLUMN     "compBandMinCents" BIGINT;

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, type Page, test } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+const uid = () => randomBytes(3).toString("hex");
+
+async function currentQuarterCell(page: Page, col: "actual" | "open" | "planned") {
+  const cell = page.locator(`tr[data-current] td[data-col="${col}"]`);
+  await expect(cell).toHaveCount(1);
+  return Number((await cell.textContent())?.trim());
+}
+
+test("a director opens a position, fills it with a new hire and sees heads move in plan vs actual", async ({ page }) => {
+  const [unit] = await sql<{ id: string; name: string }>(
+    `SELECT u.id, u.name FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-BILL'`,
+  );
+  await signIn(page, "director@acme.example");
+  await page.goto(`/acme/headcount?unit=${unit.id}`);
+  await expect(page.getByRole("heading", { name: /Plan vs actual/ })).toBeVisible();
+  const actualBefore = await currentQuarterCell(page, "actual");
+  const openBefore = await currentQuarterCell(page, "open");
+
+  const title = `E2E Billing Engineer ${uid()}`;
+  await page.getByRole("button", { name: "New position" }).click();
+  const create = page.getByRole("dialog");
+  await create.getByLabel("Title").fill(title);
+  await create.getByLabel("Org unit").selectOption(unit.id);
+  await create.getByLabel("Level").fill("IC3");
+  await create.getByLabel("Annual compensation").fill("150000");
+  await create.getByRole("button", { name: "Create position" }).click();
+  await expect(create).toBeHidden();
+
+  // Open now: one more open seat in the current quarter.
+  await expect.poll(() => currentQuarterCell(page, "open")).toBe(openBefore + 1);
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await expect(row.getByText("Open", { exact: true })).toBeVisible();
+
+  await row.getByRole("button", { name: `Fill ${title}` }).click();
+  const fill = page.getByRole("dialog");
+  const hire = `E2E Hire ${uid()}`;
+  await fill.getByLabel("Name").fill(hire);
+  await fill.getByRole("button", { name: "Fill position" }).click();
+  await expect(fill).toBeHidden();
+
+  // The hire starts today: actual heads +1, the seat is no longer open.
+  await expect.poll(() => currentQuarterCell(page, "actual")).toBe(actualBefore + 1);
+  expect(await currentQuarterCell(page, "open")).toBe(openBefore);
+  await expect(page.getByRole("row", { name: new RegExp(title) }).getByText(hire)).toBeVisible();
+  const [person] = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM "Person" WHERE name = $1`, [hire]);
+  expect(person.n).toBe("1");
+});
+
+test("a manager allocates a person to projects and sees the over-allocation flag past 100%", async ({ page }) => {
+  // Someone in the manager's department (ENG-PROD) with no allocations yet.
+  const [person] = await sql<{ id: string; name: string }>(
+    `SELECT p.id, p.name FROM "Person" p
+     JOIN "Organization" o ON o.id = p."orgId"
+     JOIN "OrgUnitClosure" c ON c."descendantId" = p."orgUnitId"
+     JOIN "OrgUnit" a ON a.id = c."ancestorId" AND a.code = 'ENG-PROD'
+     WHERE o.slug = 'acme' AND p."endDate" IS NULL AND p."startDate" <= now()
+       AND NOT EXISTS (SELECT 1 FROM "Allocation" al WHERE al."personId" = p.id)
+     ORDER BY p.name LIMIT 1`,
+  );
+  expect(person).toBeTruthy();
+  await signIn(page, "manager@acme.example");
+  await page.goto(`/acme/people/${person.id}`);
+  await expect(page.getByRole("heading", { name: person.name })).toBeVisible();
+  await expect(page.getByText("Over-allocated")).toHaveCount(0);
+
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Allocate" }) });
+  const projects = form.getByLabel("Project");
+  const options = await projects.locator("option").all();
+  expect(options.length).toBeGreaterThan(1);
+  await projects.selectOption({ index: 0 });
+  await form.getByLabel("Percent").fill("60");
+  await form.getByRole("button", { name: "Allocate" }).click();
+  await expect(page.getByText("Allocated today:")).toContainText("60%");
+  await expect(page.getByText("Over-allocated")).toHaveCount(0);
+
+  await projects.selectOption({ index: 1 });
+  await form.getByLabel("Percent").fill("50");
+  await form.getByRole("button", { name: "Allocate" }).click();
+  await expect(page.getByText("Allocated today:")).toContainText("110%");
+  await expect(page.getByText("Over-allocated").first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "110%" }).first()).toBeVisible();
+});
+
+test("a person id from another org is a 404 on the person page", async ({ page }) => {
+  const [foreign] = await sql<{ id: string; name: string }>(
+    `SELECT p.id, p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  await signIn(page, "director@acme.example");
+  const response = await page.goto(`/acme/people/${foreign.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(foreign.name)).toHaveCount(0);
+});
+
+for (const email of ["viewer@acme.example", "finance@acme.example", "manager@acme.example"]) {
+  test(`${email} gets no individual pay on a person page`, async ({ page }) => {
+    const [p] = await sql<{ id: string; cents: string }>(
+      `SELECT p.id, p."annualCompCents"::text AS cents FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+       JOIN "OrgUnitClosure" c ON c."descendantId" = p."orgUnitId" JOIN "OrgUnit" a ON a.id = c."ancestorId" AND a.code = 'ENG-PROD'
+       WHERE o.slug = 'acme' AND p."endDate" IS NULL ORDER BY p.name LIMIT 1`,
+    );
+    await signIn(page, email);
+    const response = await page.goto(`/acme/people/${p.id}`);
+    const html = (await response?.text()) ?? "";
+    expect(html.length).toBeGreaterThan(1000);
+    expect(html).not.toMatch(/annualComp|monthlyLoadedCost/i);
+    const formatted = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(p.cents) / 100);
+    expect(html).not.toContain(formatted);
+    expect(html).not.toContain(`"${p.cents}"`);
+  });
+}
