@@ -126,32 +126,31 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
           ) : null}
           <Card>
             <CardHeader>
-              <CardTitle>Latest update</CardTitle>
+              <CardTitle>Status updates</CardTitle>
             </CardHeader>
-            <CardContent>
+            <CardContent className="space-y-6">
               {latest ? (
-                <UpdateEntry org={slug} u={latest} canAck={ackable(latest)} full />
+                <section aria-label="Latest update">
+                  <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">Latest</h3>
+                  <UpdateEntry org={slug} u={latest} canAck={ackable(latest)} full />
+                </section>
               ) : (
                 <EmptyState title="No updates yet" description="The project lead posts a status update every cycle." />
               )}
+              {history.length ? (
+                <section aria-label="Update history">
+                  <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">History ({history.length})</h3>
+                  <ol className="space-y-5">
+                    {history.map((u) => (
+                      <li key={u.id}>
+                        <UpdateEntry org={slug} u={u} canAck={ackable(u)} />
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ) : null}
             </CardContent>
           </Card>
-          {history.length ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Update history</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <ol className="space-y-5">
-                  {history.map((u) => (
-                    <li key={u.id}>
-                      <UpdateEntry org={slug} u={u} canAck={ackable(u)} />
-                    </li>
-                  ))}
-                </ol>
-              </CardContent>
-            </Card>
-          ) : null}
           <Card>
             <CardHeader>
               <CardTitle>Audit trail</CardTitle>
