@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 
 import { FormAlert } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
@@ -43,15 +43,14 @@ export function ProjectFormDialog({ org, project, options, trigger }: { org: str
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };
-    return project ? updateProjectAction(org, { ...input, id: project.id, version: project.version }) : createProjectAction(org, input);
+    const result = project ? await updateProjectAction(org, { ...input, id: project.id, version: project.version }) : await createProjectAction(org, input);
+    if (result.ok) {
+      setOpen(false);
+      toast.success(project ? "Project saved" : "Project created");
+      if (!project) router.push(`/${org}/projects/${result.data.id}`);
+    }
+    return result;
   }, null);
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    setOpen(false);
-    toast.success(project ? "Project saved" : "Project created");
-    if (!project) router.push(`/${org}/projects/${state.data.id}`);
-  }, [state, project, org, router]);
 
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const p = project;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 
 import { FormAlert } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
@@ -46,14 +46,13 @@ export function InitiativeFormDialog({
   const i = initiative;
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const input = Object.fromEntries(form);
-    return i ? updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt }) : createInitiativeAction(org, input);
-  }, null);
-  useEffect(() => {
-    if (state?.ok) {
+    const result = i ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt }) : await createInitiativeAction(org, input);
+    if (result.ok) {
       setOpen(false);
       toast.success(i ? "Initiative saved" : "Initiative created");
     }
-  }, [state, i]);
+    return result;
+  }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <Dialog open={open} onOpenChange={setOpen}>

@@ -185,7 +185,8 @@ export async function getNotifications(member: Member, now = new Date()): Promis
   const base = `/${member.org.slug}/projects`;
   const items: NotificationItem[] = [];
   for (const p of review.stale) {
-    if (member.role === "DIRECTOR" || p.escalatedTo?.isMe || member.role === "MANAGER") {
+    {
+      // Directors see every stale project; managers the stale ones in their scope.
       const missed = p.update.state === "stale" ? p.update.missedCycles : 0;
       items.push({ id: `stale-${p.id}`, kind: "stale", title: `${p.name} is stale`, detail: `${missed} missed ${missed === 1 ? "cycle" : "cycles"}${p.escalatedTo ? ` · escalated to ${p.escalatedTo.name}` : ""}`, href: `${base}/${p.id}` });
     }

@@ -145,7 +145,7 @@ const CASES: Case[] = [
     name: "project.archive",
     action: archiveProject as never,
     input: (w, t) => ({ id: w.p[t].id, version: 1, archived: true }),
-    bad: (w) => ({ id: "", version: 0, archived: "maybe" }),
+    bad: () => ({ id: "", version: 0, archived: "maybe" }),
     badFields: ["archived", "id", "version"],
     check: async (w) => expect((await db.project.findUniqueOrThrow({ where: { id: w.p.inScope.id } })).archivedAt).not.toBeNull(),
     deniedRoles: ["viewer", "finance", "admin"],

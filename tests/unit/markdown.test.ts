@@ -1,10 +1,10 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { Markdown } from "@/components/projects/markdown";
 
-const render = (md: string) => renderToStaticMarkup(createElement(Markdown, { children: md }));
+// Markdown is a plain function component (no hooks), so calling it yields the element tree.
+const render = (md: string) => renderToStaticMarkup(Markdown({ children: md }));
 
 describe("status update markdown", () => {
   it("renders ordinary formatting", () => {
