@@ -28,7 +28,7 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   await form.getByLabel("Summary").fill(summary);
   await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late\n\n<script>window.__pwned = 1</script>");
   await form.getByRole("button", { name: "Post update" }).click();
-  await expect(manager.getByText("Update posted")).toBeVisible();
+  await expect(manager.getByText("Update posted", { exact: true })).toBeVisible();
 
   const latest = manager.getByRole("region", { name: "Latest update" });
   await expect(latest.getByText(summary)).toBeVisible();
