@@ -1,17 +1,19 @@
 import { formatDate, humanize } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 import type { AuditEntryDto } from "@/lib/projects/detail";
 
 const HIDDEN = new Set(["id", "projectId", "version", "orgUnitId", "leadId", "initiativeId", "blockerId", "blockedId"]);
 
-function show(v: unknown): string {
+function show(key: string, v: unknown, currency: string): string {
   if (v === null || v === undefined || v === "") return "—";
+  if (key.endsWith("Cents") && (typeof v === "string" || typeof v === "number") && /^-?\d+$/.test(String(v))) return formatMoney(BigInt(v), currency);
   if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}(T|$)/.test(v)) return formatDate(v);
   if (typeof v === "string") return v.length > 60 ? `${v.slice(0, 57)}…` : v;
   return String(v);
 }
 
 /** Field changes recorded by the action pipeline, newest first. */
-export function AuditTrail({ entries }: { entries: AuditEntryDto[] }) {
+export function AuditTrail({ entries, currency }: { entries: AuditEntryDto[]; currency: string }) {
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">No recorded changes yet.</p>;
   return (
     <ol className="space-y-3 text-sm">
@@ -28,13 +30,13 @@ export function AuditTrail({ entries }: { entries: AuditEntryDto[] }) {
               <ul className="mt-0.5 space-y-0.5">
                 {keys.map((k) => (
                   <li key={k}>
-                    <span className="text-muted-foreground">{humanize(k.replace(/([A-Z])/g, "_$1"))}:</span>{" "}
+                    <span className="text-muted-foreground">{humanize(k.replace(/Cents$/, "").replace(/([A-Z])/g, "_$1"))}:</span>{" "}
                     {k in before && e.before !== null ? (
                       <>
-                        <span className="line-through decoration-muted-foreground/60">{show(before[k])}</span> →{" "}
+                        <span className="line-through decoration-muted-foreground/60">{show(k, before[k], currency)}</span> →{" "}
                       </>
                     ) : null}
-                    <span className="font-medium">{k in after ? show(after[k]) : "removed"}</span>
+                    <span className="font-medium">{k in after ? show(k, after[k], currency) : "removed"}</span>
                   </li>
                 ))}
               </ul>

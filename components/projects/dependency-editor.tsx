@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useTransition } from "react";
 
-import { FormAlert } from "@/components/projects/form-alert";
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -46,7 +46,7 @@ export function DependencyEditor({
       <DepList label="Waiting on" org={org} deps={blockedBy} canEdit={canEdit} />
       <DepList label="Blocking" org={org} deps={blocks} canEdit={canEdit} />
       {canEdit ? (
-        <form action={formAction} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a dependency">
+        <form onSubmit={submitKeepingInput(formAction)} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a dependency">
           {state && !state.ok && !otherError.length ? <FormAlert state={state} /> : null}
           <div className="grid grid-cols-[7rem_1fr] gap-2">
             <FormField id="dep-direction" label="This project">

@@ -1,3 +1,5 @@
+import { startTransition, type FormEvent } from "react";
+
 import type { ActionResult } from "@/lib/action-result";
 
 /** The form-level message of a failed action (conflicts, permission, anything not tied to one field). */
@@ -9,4 +11,17 @@ export function FormAlert({ state }: { state: ActionResult<unknown> | null }) {
       {[state.message, ...formErrors].join(" ")}
     </p>
   );
+}
+
+/**
+ * Submit handler for useActionState forms that keeps what the user typed when the action fails:
+ * a plain `<form action>` is reset by React after every submission, which would wipe a form
+ * that came back with field errors. Forms reset themselves on success instead.
+ */
+export function submitKeepingInput(formAction: (data: FormData) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
 }

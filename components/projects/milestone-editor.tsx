@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useTransition } from "react";
 
-import { FormAlert } from "@/components/projects/form-alert";
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -87,7 +87,7 @@ function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
   }, [state]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form ref={ref} action={formAction} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a milestone">
+    <form ref={ref} onSubmit={submitKeepingInput(formAction)} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a milestone">
       {state && !state.ok && !state.fieldErrors ? <FormAlert state={state} /> : null}
       <div className="grid grid-cols-[1fr_9rem] gap-2">
         <FormField id="milestone-name" label="Milestone" errors={errors.name}>

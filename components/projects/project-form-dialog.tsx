@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
-import { FormAlert } from "@/components/projects/form-alert";
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -62,7 +62,7 @@ export function ProjectFormDialog({ org, project, options, trigger }: { org: str
           <DialogTitle>{p ? "Edit project" : "New project"}</DialogTitle>
           <DialogDescription>{p ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
           <div className="sm:col-span-2">
             <FormAlert state={state} />
           </div>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
 
-import { FormAlert } from "@/components/projects/form-alert";
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -32,23 +32,22 @@ export function StatusUpdateForm({
   current: ChosenHealth | null;
 }) {
   const [health, setHealth] = useState<ChosenHealth>(current ?? suggestion.health);
-  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped after a successful post: remounting the form clears summary, reason and details.
+  const [formKey, setFormKey] = useState(0);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    return postStatusUpdateAction(org, { ...Object.fromEntries(form), projectId });
-  }, null);
-
-  useEffect(() => {
-    if (state?.ok) {
+    const result = await postStatusUpdateAction(org, { ...Object.fromEntries(form), projectId });
+    if (result.ok) {
       toast.success("Update posted");
-      formRef.current?.reset();
+      setFormKey((k) => k + 1);
     }
-  }, [state]);
+    return result;
+  }, null);
 
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const needsReason = RANK[health] < RANK[suggestion.health];
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-5 md:grid-cols-[1fr_16rem]" noValidate aria-label="Post a status update">
+    <form key={formKey} onSubmit={submitKeepingInput(formAction)} className="grid gap-5 md:grid-cols-[1fr_16rem]" noValidate aria-label="Post a status update">
       <div className="space-y-4">
         <FormAlert state={state} />
         <fieldset className="space-y-1.5" {...describedBy("health", errors.health)}>

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 
-import { FormAlert } from "@/components/projects/form-alert";
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -62,7 +62,7 @@ export function InitiativeFormDialog({
           <DialogTitle>{i ? "Edit initiative" : "New initiative"}</DialogTitle>
           <DialogDescription>Initiatives are planned by fiscal year, half or quarter.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
           <div className="sm:col-span-2">
             <FormAlert state={state} />
           </div>

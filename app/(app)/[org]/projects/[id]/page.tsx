@@ -156,7 +156,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
               <CardTitle>Audit trail</CardTitle>
             </CardHeader>
             <CardContent>
-              <AuditTrail entries={project.audit} />
+              <AuditTrail entries={project.audit} currency={member.org.currency} />
             </CardContent>
           </Card>
         </div>
