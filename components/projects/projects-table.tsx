@@ -7,6 +7,7 @@ import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
+import { UpdateStateBadge } from "@/components/projects/update-state-badge";
 import { HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Health } from "@/lib/generated/prisma/enums";
@@ -19,7 +20,9 @@ import { cn } from "@/lib/utils";
 const HEALTH_RANK: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, UNKNOWN: 2, ON_TRACK: 3 };
 const STATUS_RANK = { ACTIVE: 0, PAUSED: 1, PLANNED: 2, DONE: 3, CANCELLED: 4 } as const;
 
-function columns(org: string, currency: string, now: string, staleAfterDays: number): ColumnDef<ProjectRow>[] {
+const UPDATE_RANK = { stale: 0, due: 1, current: 2, "not-required": 3 } as const;
+
+function columns(org: string, currency: string, now: string): ColumnDef<ProjectRow>[] {
   return [
     {
       accessorKey: "name",
@@ -56,10 +59,9 @@ function columns(org: string, currency: string, now: string, staleAfterDays: num
       accessorFn: (r) => r.lastUpdateAt ?? undefined,
       header: "Last update",
       cell: ({ row }) => {
-        const { lastUpdateAt, status } = row.original;
-        // Same rule as the dashboard's stale count: no update for more than staleAfterDays × 24 h.
-        const stale =
-          status === "ACTIVE" && (!lastUpdateAt || Date.parse(now) - Date.parse(lastUpdateAt) > staleAfterDays * 86_400_000);
+        const { lastUpdateAt, update } = row.original;
+        // Stale by the org's cadence and grace period (lib/projects/staleness.ts).
+        const stale = update.state === "stale";
         return (
           <span
             className={cn("whitespace-nowrap", stale ? "font-medium text-health-at-risk-text" : "text-muted-foreground")}
@@ -69,6 +71,12 @@ function columns(org: string, currency: string, now: string, staleAfterDays: num
           </span>
         );
       },
+    },
+    {
+      id: "cadence",
+      accessorFn: (r) => UPDATE_RANK[r.update.state],
+      header: "Update",
+      cell: ({ row }) => <UpdateStateBadge state={row.original.update} />,
     },
     {
       id: "targetDate",
@@ -91,15 +99,15 @@ export function ProjectsTable({
   projects,
   currency,
   now,
-  staleAfterDays,
 }: {
   org: string;
   projects: ProjectRow[];
   currency: string;
   now: string;
-  staleAfterDays: number;
+  /** @deprecated staleness now follows the org's update cadence; ignored. */
+  staleAfterDays?: number;
 }) {
-  const cols = useMemo(() => columns(org, currency, now, staleAfterDays), [org, currency, now, staleAfterDays]);
+  const cols = useMemo(() => columns(org, currency, now), [org, currency, now]);
   return (
     <DataTable
       columns={cols}

@@ -10,11 +10,13 @@ export type AppShellProps = {
   org: OrgOption;
   orgs: OrgOption[];
   user: { name: string; email: string };
+  /** Extra top-bar controls before the user menu (e.g. the notification bell). */
+  topBarActions?: React.ReactNode;
   children: React.ReactNode;
 };
 
 /** Signed-in frame: fixed dark sidebar, sticky top bar, scrolling page content. */
-export function AppShell({ org, orgs, user, children }: AppShellProps) {
+export function AppShell({ org, orgs, user, topBarActions, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <a
@@ -38,7 +40,10 @@ export function AppShell({ org, orgs, user, children }: AppShellProps) {
       <div className="pl-60">
         <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-4 border-b border-border bg-background/90 px-6 backdrop-blur supports-[backdrop-filter]:bg-background/75">
           <OrgSwitcher current={org} orgs={orgs} />
-          <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} />
+          <div className="flex items-center gap-2">
+            {topBarActions}
+            <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} />
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-6 py-6 outline-none xl:px-8">
           {children}

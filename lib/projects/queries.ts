@@ -2,8 +2,11 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
-import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { getCadence, todayString } from "@/lib/projects/cadence";
+import { updateState, type UpdateState } from "@/lib/projects/staleness";
 
 export type ProjectRow = {
   id: string;
@@ -20,27 +23,76 @@ export type ProjectRow = {
   targetDate: string | null;
   /** Project budget (not individual pay), cents */
   budgetCents: number | null;
+  /** Update cadence state today: due / stale / current / not-required. */
+  update: UpdateState;
 };
 
-/** Every non-archived project with its team, lead and initiative names: one query with joins. */
-export async function listProjects(orgId: string): Promise<ProjectRow[]> {
-  const rows = await db.project.findMany({
-    where: { orgId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      health: true,
-      lastUpdateAt: true,
-      targetDate: true,
-      budgetCents: true,
-      orgUnit: { select: { id: true, name: true } },
-      lead: { select: { name: true } },
-      initiative: { select: { name: true } },
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({
+/** List filters, as they appear in the URL (?unit=…&status=…&health=…&initiative=…&lead=…&stale=1&archived=1). */
+export type ProjectFilters = {
+  unit?: string;
+  status?: ProjectStatus;
+  health?: Health;
+  initiative?: string;
+  lead?: string;
+  stale?: boolean;
+  archived?: boolean;
+};
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+/** Parses URL search params into filters; unknown values are dropped, never trusted. */
+export function parseProjectFilters(sp: Record<string, string | string[] | undefined>): ProjectFilters {
+  const status = one(sp.status);
+  const health = one(sp.health);
+  return {
+    unit: one(sp.unit),
+    status: status && status in ProjectStatus ? (status as ProjectStatus) : undefined,
+    health: health && health in Health ? (health as Health) : undefined,
+    initiative: one(sp.initiative),
+    lead: one(sp.lead),
+    stale: one(sp.stale) === "1",
+    archived: one(sp.archived) === "1",
+  };
+}
+
+/**
+ * Projects matching the filters with their team, lead and initiative names: one query with
+ * joins; the unit filter is a subtree via the closure table. "Stale only" is decided from dates
+ * by the cadence rules (lib/projects/staleness.ts), per row, after the query.
+ */
+export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date()): Promise<ProjectRow[]> {
+  const where: Prisma.ProjectWhereInput = {
+    orgId,
+    archivedAt: filters.archived ? { not: null } : null,
+    ...(filters.unit ? { orgUnit: { ancestors: { some: { orgId, ancestorId: filters.unit } } } } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.health ? { health: filters.health } : {}),
+    ...(filters.initiative ? { initiativeId: filters.initiative === "none" ? null : filters.initiative } : {}),
+    ...(filters.lead ? { leadId: filters.lead } : {}),
+  };
+  const [rows, cadence] = await Promise.all([
+    db.project.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        health: true,
+        lastUpdateAt: true,
+        targetDate: true,
+        budgetCents: true,
+        startDate: true,
+        createdAt: true,
+        orgUnit: { select: { id: true, name: true } },
+        lead: { select: { name: true } },
+        initiative: { select: { name: true } },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    getCadence(orgId),
+  ]);
+  const today = todayString(now);
+  const out = rows.map((r) => ({
     id: r.id,
     name: r.name,
     teamId: r.orgUnit.id,
@@ -52,7 +104,46 @@ export async function listProjects(orgId: string): Promise<ProjectRow[]> {
     lastUpdateAt: r.lastUpdateAt?.toISOString() ?? null,
     targetDate: r.targetDate ? toDateString(r.targetDate) : null,
     budgetCents: r.budgetCents === null ? null : centsToNumber(r.budgetCents),
+    update: updateState(
+      {
+        today,
+        active: r.status === "ACTIVE",
+        lastUpdate: r.lastUpdateAt ? toDateString(r.lastUpdateAt) : null,
+        since: toDateString(r.startDate && r.startDate > r.createdAt ? r.startDate : r.createdAt),
+      },
+      cadence,
+    ),
   }));
+  return filters.stale ? out.filter((r) => r.update.state === "stale") : out;
+}
+
+export type FilterOptions = {
+  units: { id: string; name: string; code: string; depth: number }[];
+  initiatives: { id: string; name: string }[];
+  leads: { id: string; name: string }[];
+};
+
+/** Choices for the list filters: units in tree order, initiatives, and people who lead projects. */
+export async function getProjectFilterOptions(orgId: string): Promise<FilterOptions> {
+  const [units, initiatives, leads] = await Promise.all([
+    db.$queryRaw<FilterOptions["units"]>`
+      WITH RECURSIVE tree AS (
+        SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+        UNION ALL
+        SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
+        FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
+        WHERE u."orgId" = ${orgId}
+      )
+      SELECT id, name, code, depth FROM tree ORDER BY sort_path`,
+    db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.person.findMany({ where: { orgId, ledProjects: { some: { orgId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { units, initiatives, leads };
+}
+
+/** Everyone in the org who can lead a project (for the project form), by name. */
+export async function listPeopleOptions(orgId: string): Promise<{ id: string; name: string }[]> {
+  return db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;

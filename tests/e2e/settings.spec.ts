@@ -11,7 +11,9 @@ test("a viewer sees settings read-only: no form, no member controls", async ({ p
   await signIn(page, "viewer@acme.example");
   await page.goto("/acme/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-  await expect(page.getByText("Only admins and directors can change these settings.")).toBeVisible();
+  // Scoped to <main>: while a streamed page is being swapped in, a hidden copy of it can sit
+  // outside <main> for a moment, and an unscoped text locator then matches twice.
+  await expect(page.getByRole("main").getByText("Only admins and directors can change these settings.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await expect(page.getByLabel("Organization name")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);

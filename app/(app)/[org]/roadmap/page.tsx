@@ -1,24 +1,90 @@
-import { CircleCheck, Flag, Lightbulb, Target } from "lucide-react";
+import { ChevronLeft, ChevronRight, CircleCheck, Flag, Lightbulb, Plus, Target } from "lucide-react";
+import Link from "next/link";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
+import { InitiativesByPeriod } from "@/components/roadmap/initiatives-by-period";
 import { InitiativesTable } from "@/components/roadmap/initiatives-table";
+import { Timeline, type TimelineGroup } from "@/components/roadmap/timeline";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NativeSelect } from "@/components/ui/native-select";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod } from "@/lib/fiscal";
+import { humanize } from "@/lib/format";
+import { writableUnitIds } from "@/lib/projects/access";
+import { getProjectFilterOptions, listPeopleOptions } from "@/lib/projects/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
+import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
+import { listInitiativesForYear, listTimelineProjects, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 
 export const metadata = { title: "Roadmap" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>) {
+  const next = { ...f, ...change };
+  const q = new URLSearchParams();
+  q.set("zoom", next.zoom);
+  if (next.offset) q.set("offset", String(next.offset));
+  if (next.group !== "initiative") q.set("group", next.group);
+  if (next.unit) q.set("unit", next.unit);
+  if (next.status) q.set("status", next.status);
+  return `/${slug}/roadmap?${q.toString()}`;
+}
+
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
-  const [initiatives, counts] = await Promise.all([listInitiatives(member.org.id), countInitiativesByStatus(member.org.id)]);
-  const current = fiscalPeriod(new Date(), member.org.fiscalYearStartMonth);
+  const f = parseTimelineFilters(await searchParams);
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const startMonth = member.org.fiscalYearStartMonth;
+  const window = timelineWindow(now, startMonth, f.zoom, f.offset);
+  const current = fiscalPeriod(now, startMonth);
+  const writable = await writableUnitIds(member, "initiatives:write");
+  const [initiatives, counts, timeline, yearInitiatives, options, people] = await Promise.all([
+    listInitiatives(member.org.id),
+    countInitiativesByStatus(member.org.id),
+    listTimelineProjects(member.org.id, f, window),
+    listInitiativesForYear(member.org.id, window.fiscalYear),
+    getProjectFilterOptions(member.org.id),
+    writable ? listPeopleOptions(member.org.id) : Promise.resolve([]),
+  ]);
+  const writableUnits = writable === "all" ? options.units : options.units.filter((u) => writable?.has(u.id));
+  const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
+
+  const groupMap = new Map<string, TimelineGroup>();
+  for (const p of timeline.projects) {
+    const key = f.group === "team" ? p.teamId : (p.initiativeId ?? "none");
+    const label = f.group === "team" ? p.teamName : (p.initiativeName ?? "No initiative");
+    const g = groupMap.get(key) ?? { key, label, projects: [] };
+    g.projects.push(p);
+    groupMap.set(key, g);
+  }
+  const groups = [...groupMap.values()].sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : a.label.localeCompare(b.label)));
+  const slug = member.org.slug;
 
   return (
     <>
       <PageHeader
         title="Roadmap"
-        description={`Initiatives by fiscal period, with the health of the projects that deliver them. We are in ${current.label}.`}
+        description={`Initiatives by fiscal period, and every project on a timeline. We are in ${current.label}.`}
+        actions={
+          writable ? (
+            <InitiativeFormDialog
+              org={slug}
+              units={writableUnits}
+              people={people}
+              defaultFiscalYear={current.fiscalYear}
+              trigger={
+                <Button size="sm">
+                  <Plus aria-hidden /> New initiative
+                </Button>
+              }
+            />
+          ) : null
+        }
       />
       <StatGrid>
         <StatCard label="Active" value={counts.ACTIVE} icon={Target} hint="Initiatives in delivery" />
@@ -26,6 +92,97 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
         <StatCard label="Current period" value={current.label} icon={Flag} hint={`Fiscal month ${current.month} of 12`} />
       </StatGrid>
+
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Timeline · {window.label}</CardTitle>
+          <CardDescription>
+            Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects, the blue line is today.
+            {timeline.undated ? ` ${timeline.undated} projects without dates are not shown.` : ""}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <div className="flex flex-wrap items-end gap-3">
+            <div className="flex items-center gap-1" role="group" aria-label="Zoom">
+              {ZOOMS.map((z) => (
+                <Button key={z} asChild size="sm" variant={f.zoom === z ? "default" : "outline"}>
+                  <Link href={href(slug, f, { zoom: z, offset: 0 })} aria-current={f.zoom === z ? "true" : undefined}>
+                    {humanize(z)}
+                  </Link>
+                </Button>
+              ))}
+            </div>
+            <div className="flex items-center gap-1">
+              <Button asChild size="icon-sm" variant="outline">
+                <Link href={href(slug, f, { offset: f.offset - 1 })} aria-label="Earlier">
+                  <ChevronLeft aria-hidden />
+                </Link>
+              </Button>
+              <Button asChild size="sm" variant="ghost">
+                <Link href={href(slug, f, { offset: 0 })}>Today</Link>
+              </Button>
+              <Button asChild size="icon-sm" variant="outline">
+                <Link href={href(slug, f, { offset: f.offset + 1 })} aria-label="Later">
+                  <ChevronRight aria-hidden />
+                </Link>
+              </Button>
+            </div>
+            <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Timeline filters">
+              <input type="hidden" name="zoom" value={f.zoom} />
+              {f.offset ? <input type="hidden" name="offset" value={f.offset} /> : null}
+              <label className="space-y-1 text-xs font-medium text-muted-foreground">
+                <span className="block">Group by</span>
+                <NativeSelect name="group" defaultValue={f.group} className="h-8 w-32 text-[13px]">
+                  <option value="initiative">Initiative</option>
+                  <option value="team">Team</option>
+                </NativeSelect>
+              </label>
+              <label className="space-y-1 text-xs font-medium text-muted-foreground">
+                <span className="block">Org unit</span>
+                <NativeSelect name="unit" defaultValue={f.unit ?? ""} className="h-8 w-48 text-[13px]">
+                  <option value="">All units</option>
+                  {options.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {"\u00a0\u00a0".repeat(u.depth)}
+                      {u.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </label>
+              <label className="space-y-1 text-xs font-medium text-muted-foreground">
+                <span className="block">Status</span>
+                <NativeSelect name="status" defaultValue={f.status ?? ""} className="h-8 w-32 text-[13px]">
+                  <option value="">Any</option>
+                  {["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"].map((s) => (
+                    <option key={s} value={s}>
+                      {humanize(s)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </label>
+              <Button type="submit" size="sm" variant="outline">
+                Apply
+              </Button>
+            </form>
+          </div>
+          {groups.length ? (
+            <Timeline org={slug} window={window} groups={groups} today={today} />
+          ) : (
+            <p className="text-sm text-muted-foreground">No projects run in {window.label} with these filters.</p>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Initiatives in {window.label.split(" ")[0]}</CardTitle>
+          <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} people={people} />
+        </CardContent>
+      </Card>
+
       <InitiativesTable initiatives={initiatives} />
     </>
   );

@@ -1,23 +1,65 @@
-import { CircleCheck, CirclePause, FolderKanban, ListTodo } from "lucide-react";
+import { CircleCheck, CirclePause, Download, FolderKanban, ListChecks, ListTodo, Plus } from "lucide-react";
+import Link from "next/link";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { ProjectFiltersForm } from "@/components/projects/project-filters";
+import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth";
-import { STALE_AFTER_DAYS } from "@/lib/dashboard/queries";
-import { countProjectsByStatus, listProjects } from "@/lib/projects/queries";
+import { can } from "@/lib/permissions";
+import { getProjectFormOptions } from "@/lib/projects/form-options";
+import { countProjectsByStatus, getProjectFilterOptions, listProjects, parseProjectFilters } from "@/lib/projects/queries";
 
 export const metadata = { title: "Projects" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
-  const [projects, counts] = await Promise.all([listProjects(member.org.id), countProjectsByStatus(member.org.id)]);
+  const sp = await searchParams;
+  const filters = parseProjectFilters(sp);
+  const canCreate = can(member.role, "projects:write") && (member.role !== "MANAGER" || !!member.scopeUnitId);
+  const [projects, counts, options, formOptions] = await Promise.all([
+    listProjects(member.org.id, filters),
+    countProjectsByStatus(member.org.id),
+    getProjectFilterOptions(member.org.id),
+    canCreate ? getProjectFormOptions(member) : null,
+  ]);
+  const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
+  const base = `/${member.org.slug}/projects`;
 
   return (
     <>
       <PageHeader
         title="Projects"
         description={`Every project across ${member.org.name}: who leads it, how healthy it is and when it last reported.`}
+        actions={
+          <>
+            <Button asChild size="sm" variant="outline">
+              <Link href={`${base}/review`}>
+                <ListChecks aria-hidden /> Delivery review
+              </Link>
+            </Button>
+            <Button asChild size="sm" variant="outline">
+              <a href={`${base}/export${query ? `?${query}` : ""}`} download>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+            {formOptions ? (
+              <ProjectFormDialog
+                org={member.org.slug}
+                options={formOptions}
+                trigger={
+                  <Button size="sm">
+                    <Plus aria-hidden /> New project
+                  </Button>
+                }
+              />
+            ) : null}
+          </>
+        }
       />
       <StatGrid>
         <StatCard label="Active" value={counts.ACTIVE} icon={FolderKanban} hint="In delivery now" />
@@ -25,13 +67,8 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         <StatCard label="Paused" value={counts.PAUSED} icon={CirclePause} tone="warning" hint="On hold" />
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
-      <ProjectsTable
-        org={member.org.slug}
-        projects={projects}
-        currency={member.org.currency}
-        now={new Date().toISOString()}
-        staleAfterDays={STALE_AFTER_DAYS}
-      />
+      <ProjectFiltersForm action={base} filters={filters} options={options} />
+      <ProjectsTable org={member.org.slug} projects={projects} currency={member.org.currency} now={new Date().toISOString()} />
     </>
   );
 }

@@ -1,16 +1,29 @@
+import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
+import { AuditTrail } from "@/components/projects/audit-trail";
+import { DependencyEditor } from "@/components/projects/dependency-editor";
+import { Markdown } from "@/components/projects/markdown";
+import { MilestoneList } from "@/components/projects/milestone-editor";
+import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { ProjectStaffing } from "@/components/projects/project-staffing";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
+import { ProjectStatusControls } from "@/components/projects/project-status-controls";
+import { StatusUpdateForm } from "@/components/projects/status-update-form";
+import { UpdateStateBadge } from "@/components/projects/update-state-badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { HealthBadge } from "@/components/ui/badge";
+import { Badge, HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import { getProjectDetail, type ProjectDetailDto } from "@/lib/projects/detail";
+import { centsToDecimalString, formatMoney } from "@/lib/money";
+import { canInUnit } from "@/lib/projects/access";
+import { getProjectDetail, listProjectOptions, type StatusUpdateDto } from "@/lib/projects/detail";
+import { getProjectFormOptions } from "@/lib/projects/form-options";
 
 export const metadata = { title: "Project" };
 
@@ -19,24 +32,37 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   const member = await requireMember(org);
   const project = await getProjectDetail(member.org.id, id);
   if (!project) notFound();
+  const [canEdit, canPost, canAck] = await Promise.all([
+    canInUnit(member, "projects:write", project.team.id),
+    canInUnit(member, "updates:write", project.team.id),
+    canInUnit(member, "updates:acknowledge", project.team.id),
+  ]);
+  const [formOptions, projectOptions] = canEdit
+    ? await Promise.all([getProjectFormOptions(member), listProjectOptions(member.org.id, project.id)])
+    : [null, []];
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
+  const slug = member.org.slug;
+  const [latest, ...history] = project.updates;
+  const ackable = (u: StatusUpdateDto) => canAck && !u.acknowledgedAt && u.authorId !== member.user.id;
 
   const facts: [string, React.ReactNode][] = [
     ["Team", `${project.team.name} (${project.team.code})`],
     ["Lead", project.lead ? `${project.lead.name}, ${project.lead.title}` : "—"],
+    ["Reviewer", project.reviewer?.name ?? "—"],
     ["Initiative", project.initiative?.name ?? "—"],
     ["Start", formatDate(project.startDate)],
     ["Target", formatDate(project.targetDate)],
     ["Budget", project.budgetCents === null ? "—" : formatMoney(project.budgetCents, member.org.currency)],
-    ["Health since", project.healthChangedAt ? formatRelative(project.healthChangedAt, now) : "—"],
+    ["Spent", project.spentCents === null ? "No tagged actuals" : formatMoney(project.spentCents, member.org.currency)],
+    ["Health since", project.healthChangedAt ? `${formatDate(project.healthChangedAt)} (${formatRelative(project.healthChangedAt, now)})` : "—"],
     ["Last update", formatRelative(project.lastUpdateAt, now)],
   ];
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/${member.org.slug}/projects`} className="text-muted-foreground hover:text-foreground">
+        <Link href={`/${slug}/projects`} className="text-muted-foreground hover:text-foreground">
           ← Projects
         </Link>
       </p>
@@ -45,38 +71,93 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
         description={project.description || undefined}
         actions={
           <>
+            {project.archivedAt ? <Badge variant="secondary">Archived</Badge> : null}
+            <UpdateStateBadge state={project.updateState} />
             <ProjectStatusBadge status={project.status} />
             <HealthBadge health={project.health} />
+            {project.healthChangedAt ? (
+              <span className="text-xs text-muted-foreground">since {formatDate(project.healthChangedAt)}</span>
+            ) : null}
+            {canEdit && formOptions ? (
+              <>
+                <ProjectStatusControls org={slug} id={project.id} version={project.version} status={project.status} archived={!!project.archivedAt} />
+                <ProjectFormDialog
+                  org={slug}
+                  options={formOptions}
+                  project={{
+                    id: project.id,
+                    version: project.version,
+                    name: project.name,
+                    description: project.description,
+                    orgUnitId: project.team.id,
+                    leadId: project.lead?.id ?? null,
+                    initiativeId: project.initiative?.id ?? null,
+                    startDate: project.startDate,
+                    targetDate: project.targetDate,
+                    budget: project.budgetCents === null ? "" : centsToDecimalString(project.budgetCents),
+                    capex: project.capex,
+                  }}
+                  trigger={
+                    <Button size="sm" variant="outline">
+                      <Pencil aria-hidden /> Edit project
+                    </Button>
+                  }
+                />
+              </>
+            ) : null}
           </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
+          {canPost && !project.archivedAt ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Post this week&apos;s update</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <StatusUpdateForm
+                  org={slug}
+                  projectId={project.id}
+                  suggestion={project.suggestion}
+                  current={project.health === "UNKNOWN" ? null : project.health}
+                />
+              </CardContent>
+            </Card>
+          ) : null}
           <Card>
             <CardHeader>
               <CardTitle>Status updates</CardTitle>
             </CardHeader>
-            <CardContent>
-              {project.updates.length === 0 ? (
-                <EmptyState title="No updates yet" description="The project lead posts a status update every cycle." />
+            <CardContent className="space-y-6">
+              {latest ? (
+                <section aria-label="Latest update">
+                  <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">Latest</h3>
+                  <UpdateEntry org={slug} u={latest} canAck={ackable(latest)} full />
+                </section>
               ) : (
-                <ol className="space-y-5">
-                  {project.updates.map((u) => (
-                    <li key={u.id} className="border-l-2 border-border pl-4">
-                      <div className="flex flex-wrap items-center gap-2 text-sm">
-                        <HealthBadge health={u.health} />
-                        <span className="font-medium">{u.summary}</span>
-                      </div>
-                      <p className="mt-1 text-xs text-muted-foreground">
-                        {u.author} · {formatDate(u.createdAt)}
-                        {u.acknowledgedAt ? ` · acknowledged by ${u.acknowledgedBy ?? "a reviewer"}` : " · not acknowledged"}
-                      </p>
-                      {/* Shown as plain text until the sanitizing markdown renderer lands. */}
-                      {u.body ? <p className="mt-2 line-clamp-4 text-sm whitespace-pre-line text-muted-foreground">{u.body}</p> : null}
-                    </li>
-                  ))}
-                </ol>
+                <EmptyState title="No updates yet" description="The project lead posts a status update every cycle." />
               )}
+              {history.length ? (
+                <section aria-label="Update history">
+                  <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">History ({history.length})</h3>
+                  <ol className="space-y-5">
+                    {history.map((u) => (
+                      <li key={u.id}>
+                        <UpdateEntry org={slug} u={u} canAck={ackable(u)} />
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ) : null}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Audit trail</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AuditTrail entries={project.audit} currency={member.org.currency} />
             </CardContent>
           </Card>
         </div>
@@ -99,35 +180,44 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
           <ProjectStaffing orgId={member.org.id} orgSlug={member.org.slug} projectId={project.id} />
           <Card>
             <CardHeader>
+              <CardTitle>Suggested health</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-2 text-sm">
+              <p className="flex items-center gap-2">
+                Rules suggest <HealthBadge health={project.suggestion.health} />
+              </p>
+              {project.suggestion.reasons.length ? (
+                <ul className="list-disc space-y-1 pl-4 text-muted-foreground">
+                  {project.suggestion.reasons.map((r) => (
+                    <li key={r.rule}>{r.message}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-muted-foreground">No rule flags a risk.</p>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
               <CardTitle>Milestones</CardTitle>
             </CardHeader>
             <CardContent>
-              {project.milestones.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No milestones.</p>
-              ) : (
-                <ul className="space-y-2 text-sm">
-                  {project.milestones.map((m) => {
-                    const overdue = !m.doneDate && m.dueDate < today;
-                    return (
-                      <li key={m.id} className="flex justify-between gap-3">
-                        <span className={m.doneDate ? "text-muted-foreground line-through" : undefined}>{m.name}</span>
-                        <span className={overdue ? "font-medium text-destructive" : "text-muted-foreground"}>
-                          {m.doneDate ? `Done ${formatDate(m.doneDate)}` : `${overdue ? "Overdue · " : ""}${formatDate(m.dueDate)}`}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
+              <MilestoneList org={slug} projectId={project.id} milestones={project.milestones} today={today} canEdit={canEdit} />
             </CardContent>
           </Card>
           <Card>
             <CardHeader>
               <CardTitle>Dependencies</CardTitle>
             </CardHeader>
-            <CardContent className="space-y-3 text-sm">
-              <DependencyList label="Waiting on" org={member.org.slug} projects={project.blockedBy} />
-              <DependencyList label="Blocking" org={member.org.slug} projects={project.blocks} />
+            <CardContent>
+              <DependencyEditor
+                org={slug}
+                projectId={project.id}
+                blockedBy={project.blockedBy}
+                blocks={project.blocks}
+                options={projectOptions}
+                canEdit={canEdit}
+              />
             </CardContent>
           </Card>
         </div>
@@ -136,24 +226,29 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   );
 }
 
-function DependencyList({ label, org, projects }: { label: string; org: string; projects: ProjectDetailDto["blocks"] }) {
+function UpdateEntry({ org, u, canAck, full = false }: { org: string; u: StatusUpdateDto; canAck: boolean; full?: boolean }) {
   return (
-    <div>
-      <p className="mb-1 text-xs font-medium text-muted-foreground uppercase">{label}</p>
-      {projects.length === 0 ? (
-        <p className="text-muted-foreground">None</p>
-      ) : (
-        <ul className="space-y-1">
-          {projects.map((d) => (
-            <li key={d.id} className="flex items-center justify-between gap-2">
-              <Link className="hover:underline" href={`/${org}/projects/${d.id}`}>
-                {d.name}
-              </Link>
-              <HealthBadge health={d.health} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <article className="border-l-2 border-border pl-4" aria-label={`Update: ${u.summary}`}>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <HealthBadge health={u.health} />
+        <span className="font-medium">{u.summary}</span>
+      </div>
+      <p className="mt-1 text-xs text-muted-foreground">
+        {u.author} · {formatDate(u.createdAt)}
+        {u.acknowledgedAt ? ` · acknowledged by ${u.acknowledgedBy ?? "a reviewer"}` : " · not acknowledged"}
+      </p>
+      {u.suggestedHealth && u.suggestedHealth !== u.health ? (
+        <p className="mt-1 text-xs text-muted-foreground">
+          Rules suggested {HEALTH_LABELS[u.suggestedHealth]}
+          {u.overrideReason ? <> — reason: &ldquo;{u.overrideReason}&rdquo;</> : null}
+        </p>
+      ) : null}
+      {u.body ? <Markdown className={full ? undefined : "markdown line-clamp-6 space-y-1 text-sm text-muted-foreground [&_li]:ml-5 [&_ul]:list-disc"}>{u.body}</Markdown> : null}
+      {canAck ? (
+        <div className="mt-2">
+          <AcknowledgeButton org={org} updateId={u.id} />
+        </div>
+      ) : null}
+    </article>
   );
 }

@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useTransition } from "react";
+
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { formatDate } from "@/lib/format";
+import { completeMilestoneAction, createMilestoneAction, updateMilestoneAction } from "@/lib/projects/actions";
+
+type Milestone = { id: string; name: string; dueDate: string; doneDate: string | null };
+type State = ActionResult<{ id: string }> | null;
+
+export function MilestoneList({ org, projectId, milestones, today, canEdit }: { org: string; projectId: string; milestones: Milestone[]; today: string; canEdit: boolean }) {
+  return (
+    <div className="space-y-3">
+      {milestones.length === 0 ? <p className="text-sm text-muted-foreground">No milestones.</p> : null}
+      <ul className="space-y-2 text-sm">
+        {milestones.map((m) => (
+          <MilestoneRow key={m.id} org={org} milestone={m} today={today} canEdit={canEdit} />
+        ))}
+      </ul>
+      {canEdit ? <AddMilestone org={org} projectId={projectId} /> : null}
+    </div>
+  );
+}
+
+function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; milestone: Milestone; today: string; canEdit: boolean }) {
+  const [pending, start] = useTransition();
+  const overdue = !m.doneDate && m.dueDate < today;
+  const toggle = () =>
+    start(async () => {
+      const result = await completeMilestoneAction(org, { id: m.id, done: !m.doneDate });
+      if (!result.ok) toast.error(result.message);
+    });
+  return (
+    <li className="flex items-center justify-between gap-3">
+      <span className="flex items-center gap-2">
+        {canEdit ? (
+          <input type="checkbox" aria-label={`${m.name} done`} checked={!!m.doneDate} disabled={pending} onChange={toggle} className="accent-primary" />
+        ) : null}
+        <span className={m.doneDate ? "text-muted-foreground line-through" : undefined}>{m.name}</span>
+      </span>
+      <span className="flex items-center gap-2">
+        <span className={overdue ? "font-medium text-destructive" : "text-muted-foreground"}>
+          {m.doneDate ? `Done ${formatDate(m.doneDate)}` : `${overdue ? "Overdue · " : ""}${formatDate(m.dueDate)}`}
+        </span>
+        {canEdit && !m.doneDate ? <RescheduleMilestone org={org} milestone={m} /> : null}
+      </span>
+    </li>
+  );
+}
+
+function RescheduleMilestone({ org, milestone: m }: { org: string; milestone: Milestone }) {
+  const [pending, start] = useTransition();
+  return (
+    <input
+      type="date"
+      aria-label={`${m.name} due date`}
+      defaultValue={m.dueDate}
+      disabled={pending}
+      className="h-7 w-[8.5rem] rounded border border-input bg-background px-1 text-xs"
+      onChange={(e) => {
+        const dueDate = e.target.value;
+        if (!dueDate || dueDate === m.dueDate) return;
+        start(async () => {
+          const result = await updateMilestoneAction(org, { id: m.id, name: m.name, dueDate });
+          if (result.ok) toast.success("Milestone rescheduled");
+          else toast.error(result.message, result.fieldErrors?.dueDate?.join(" "));
+        });
+      }}
+    />
+  );
+}
+
+function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState<State, FormData>(
+    async (_p, form) => createMilestoneAction(org, { ...Object.fromEntries(form), projectId }),
+    null,
+  );
+  useEffect(() => {
+    if (state?.ok) ref.current?.reset();
+  }, [state]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form ref={ref} onSubmit={submitKeepingInput(formAction)} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a milestone">
+      {state && !state.ok && !state.fieldErrors ? <FormAlert state={state} /> : null}
+      <div className="grid grid-cols-[1fr_9rem] gap-2">
+        <FormField id="milestone-name" label="Milestone" errors={errors.name}>
+          <Input id="milestone-name" name="name" className="h-8" {...describedBy("milestone-name", errors.name)} />
+        </FormField>
+        <FormField id="milestone-due" label="Due" errors={errors.dueDate}>
+          <Input id="milestone-due" name="dueDate" type="date" className="h-8" {...describedBy("milestone-due", errors.dueDate)} />
+        </FormField>
+      </div>
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        Add milestone
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import { HEALTH_LABELS } from "@/components/ui/badge";
+import { humanize } from "@/lib/format";
+import type { FilterOptions, ProjectFilters } from "@/lib/projects/queries";
+
+const STATUSES = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"] as const;
+const HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const;
+
+/** A plain GET form: the filters live in the URL, so a filtered view can be shared and exported. */
+export function ProjectFiltersForm({ action, filters, options }: { action: string; filters: ProjectFilters; options: FilterOptions }) {
+  const cls = "h-8 w-auto min-w-36 text-[13px]";
+  return (
+    <form method="get" action={action} className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter projects">
+      <Filter id="f-unit" label="Org unit">
+        <NativeSelect id="f-unit" name="unit" defaultValue={filters.unit ?? ""} className={cls}>
+          <option value="">All units</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {"\u00a0\u00a0".repeat(u.depth)}
+              {u.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </Filter>
+      <Filter id="f-status" label="Status">
+        <NativeSelect id="f-status" name="status" defaultValue={filters.status ?? ""} className={cls}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {humanize(s)}
+            </option>
+          ))}
+        </NativeSelect>
+      </Filter>
+      <Filter id="f-health" label="Health">
+        <NativeSelect id="f-health" name="health" defaultValue={filters.health ?? ""} className={cls}>
+          <option value="">Any health</option>
+          {HEALTHS.map((h) => (
+            <option key={h} value={h}>
+              {HEALTH_LABELS[h]}
+            </option>
+          ))}
+        </NativeSelect>
+      </Filter>
+      <Filter id="f-initiative" label="Initiative">
+        <NativeSelect id="f-initiative" name="initiative" defaultValue={filters.initiative ?? ""} className={cls}>
+          <option value="">Any initiative</option>
+          <option value="none">No initiative</option>
+          {options.initiatives.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </Filter>
+      <Filter id="f-lead" label="Lead">
+        <NativeSelect id="f-lead" name="lead" defaultValue={filters.lead ?? ""} className={cls}>
+          <option value="">Anyone</option>
+          {options.leads.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </Filter>
+      <label className="flex h-8 items-center gap-2 text-sm">
+        <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale} className="accent-primary" /> Stale only
+      </label>
+      <label className="flex h-8 items-center gap-2 text-sm">
+        <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="accent-primary" /> Archived
+      </label>
+      <Button type="submit" size="sm">
+        Apply filters
+      </Button>
+      <Button asChild size="sm" variant="ghost">
+        <Link href={action}>Clear</Link>
+      </Button>
+    </form>
+  );
+}
+
+function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-muted-foreground">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}

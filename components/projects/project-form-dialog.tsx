@@ -1,0 +1,131 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
+
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { createProjectAction, updateProjectAction } from "@/lib/projects/actions";
+
+export type ProjectFormValues = {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  orgUnitId: string;
+  leadId: string | null;
+  initiativeId: string | null;
+  startDate: string | null;
+  targetDate: string | null;
+  /** Plain decimal, e.g. "250000.00" */
+  budget: string;
+  capex: boolean;
+};
+
+export type ProjectFormOptions = {
+  units: { id: string; name: string; code: string; depth: number }[];
+  people: { id: string; name: string }[];
+  initiatives: { id: string; name: string }[];
+};
+
+type State = ActionResult<{ id: string }> | null;
+
+/** Create (no `project`) or edit a project; an edit carries the version it was opened on. */
+export function ProjectFormDialog({ org, project, options, trigger }: { org: string; project?: ProjectFormValues; options: ProjectFormOptions; trigger: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };
+    const result = project ? await updateProjectAction(org, { ...input, id: project.id, version: project.version }) : await createProjectAction(org, input);
+    if (result.ok) {
+      setOpen(false);
+      toast.success(project ? "Project saved" : "Project created");
+      if (!project) router.push(`/${org}/projects/${result.data.id}`);
+    }
+    return result;
+  }, null);
+
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const p = project;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{p ? "Edit project" : "New project"}</DialogTitle>
+          <DialogDescription>{p ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="name" label="Name" errors={errors.name}>
+              <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
+            </FormField>
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="description" label="Description" errors={errors.description}>
+              <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
+            </FormField>
+          </div>
+          <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
+            <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
+              <option value="">Choose…</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name} ({u.code})
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="leadId" label="Lead" errors={errors.leadId}>
+            <NativeSelect id="leadId" name="leadId" defaultValue={p?.leadId ?? ""} {...describedBy("leadId", errors.leadId)}>
+              <option value="">No lead</option>
+              {options.people.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
+            <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
+              <option value="">None</option>
+              {options.initiatives.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
+            <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
+          </FormField>
+          <FormField id="startDate" label="Start date" errors={errors.startDate}>
+            <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
+          </FormField>
+          <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
+            <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
+          </FormField>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
+          </label>
+          <div className="flex justify-end gap-2 sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : p ? "Save project" : "Create project"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

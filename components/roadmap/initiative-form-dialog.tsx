@@ -1,0 +1,131 @@
+"use client";
+
+import { useActionState, useState } from "react";
+
+import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { createInitiativeAction, updateInitiativeAction } from "@/lib/roadmap/actions";
+
+export type InitiativeFormValues = {
+  id: string;
+  updatedAt: string;
+  name: string;
+  objective: string;
+  orgUnitId: string;
+  ownerId: string | null;
+  fiscalYear: number;
+  period: string;
+  status: string;
+};
+
+type State = ActionResult<unknown> | null;
+
+export function InitiativeFormDialog({
+  org,
+  initiative,
+  units,
+  people,
+  defaultFiscalYear,
+  trigger,
+}: {
+  org: string;
+  initiative?: InitiativeFormValues;
+  units: { id: string; name: string; code: string; depth: number }[];
+  people: { id: string; name: string }[];
+  defaultFiscalYear: number;
+  trigger: React.ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const i = initiative;
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
+    const input = Object.fromEntries(form);
+    const result = i ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt }) : await createInitiativeAction(org, input);
+    if (result.ok) {
+      setOpen(false);
+      toast.success(i ? "Initiative saved" : "Initiative created");
+    }
+    return result;
+  }, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{i ? "Edit initiative" : "New initiative"}</DialogTitle>
+          <DialogDescription>Initiatives are planned by fiscal year, half or quarter.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="i-name" label="Name" errors={errors.name}>
+              <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
+            </FormField>
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="i-objective" label="Objective" errors={errors.objective}>
+              <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
+            </FormField>
+          </div>
+          <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
+            <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
+              <option value="">Choose…</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
+            <NativeSelect id="i-owner" name="ownerId" defaultValue={i?.ownerId ?? ""} {...describedBy("i-owner", errors.ownerId)}>
+              <option value="">No owner</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
+            <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
+          </FormField>
+          <FormField id="i-period" label="Period" errors={errors.period}>
+            <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
+              <option value="YEAR">Whole year</option>
+              <option value="H1">H1</option>
+              <option value="H2">H2</option>
+              <option value="Q1">Q1</option>
+              <option value="Q2">Q2</option>
+              <option value="Q3">Q3</option>
+              <option value="Q4">Q4</option>
+            </NativeSelect>
+          </FormField>
+          <FormField id="i-status" label="Status" errors={errors.status}>
+            <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
+              <option value="PROPOSED">Proposed</option>
+              <option value="ACTIVE">Active</option>
+              <option value="DONE">Done</option>
+              <option value="CANCELLED">Cancelled</option>
+            </NativeSelect>
+          </FormField>
+          <div className="flex justify-end sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

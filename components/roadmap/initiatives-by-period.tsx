@@ -1,0 +1,91 @@
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+
+import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
+import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
+import { HealthBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { fiscalYearLabel } from "@/lib/fiscal";
+import type { InitiativeStatus } from "@/lib/generated/prisma/enums";
+import { periodOf } from "@/lib/roadmap/schemas";
+import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
+
+const PERIODS = [
+  { key: "YEAR", label: "Whole year" },
+  { key: "H1", label: "H1" },
+  { key: "H2", label: "H2" },
+  { key: "Q1", label: "Q1" },
+  { key: "Q2", label: "Q2" },
+  { key: "Q3", label: "Q3" },
+  { key: "Q4", label: "Q4" },
+] as const;
+
+/** Initiatives of a fiscal year in period columns, each with its projects' health. */
+export function InitiativesByPeriod({
+  org,
+  fiscalYear,
+  initiatives,
+  editable,
+  units,
+  people,
+}: {
+  org: string;
+  fiscalYear: number;
+  initiatives: InitiativeWithProjects[];
+  /** Initiative ids the member may edit (null: none). */
+  editable: Set<string> | null;
+  units: { id: string; name: string; code: string; depth: number }[];
+  people: { id: string; name: string }[];
+}) {
+  const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => periodOf(i) === p.key) })).filter((g) => g.items.length);
+  if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {fiscalYearLabel(fiscalYear)}.</p>;
+  return (
+    <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      {groups.map((g) => (
+        <section key={g.key} aria-label={`${fiscalYearLabel(fiscalYear)} ${g.label}`} className="space-y-3 rounded-xl border border-border p-4">
+          <h3 className="text-sm font-semibold">
+            {fiscalYearLabel(fiscalYear)} {g.label}
+          </h3>
+          {g.items.map((i) => (
+            <article key={i.id} className="space-y-1.5 rounded-lg bg-muted/40 p-3">
+              <div className="flex items-start justify-between gap-2">
+                <p className="text-sm font-medium">{i.name}</p>
+                <span className="flex shrink-0 items-center gap-1">
+                  <InitiativeStatusBadge status={i.status as InitiativeStatus} />
+                  {editable?.has(i.id) ? (
+                    <InitiativeFormDialog
+                      org={org}
+                      units={units}
+                      people={people}
+                      defaultFiscalYear={fiscalYear}
+                      initiative={{ ...i, period: periodOf(i) }}
+                      trigger={
+                        <Button size="icon-sm" variant="ghost" aria-label={`Edit ${i.name}`}>
+                          <Pencil aria-hidden />
+                        </Button>
+                      }
+                    />
+                  ) : null}
+                </span>
+              </div>
+              {i.projects.length ? (
+                <ul className="space-y-1 text-xs">
+                  {i.projects.map((p) => (
+                    <li key={p.id} className="flex items-center justify-between gap-2">
+                      <Link href={`/${org}/projects/${p.id}`} className="truncate hover:underline">
+                        {p.name}
+                      </Link>
+                      <HealthBadge health={p.health} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-xs text-muted-foreground">No projects yet.</p>
+              )}
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

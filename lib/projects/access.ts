@@ -1,0 +1,29 @@
+import "server-only";
+
+import type { Member } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { isInSubtree } from "@/lib/org/closure";
+import { grantFor, type Permission } from "@/lib/permissions";
+
+/**
+ * Whether to SHOW a control: the same rule the action pipeline enforces (permission table, then
+ * a manager's subtree). Hiding is only a courtesy — the action refuses on its own.
+ */
+export async function canInUnit(member: Member, permission: Permission, orgUnitId: string): Promise<boolean> {
+  const grant = grantFor(member.role, permission);
+  if (grant === "org") return true;
+  if (grant !== "scope" || !member.scopeUnitId) return false;
+  return isInSubtree(db, member.org.id, member.scopeUnitId, orgUnitId);
+}
+
+/** The units a member may create things in: everything for org grants, their subtree for managers. */
+export async function writableUnitIds(member: Member, permission: Permission): Promise<Set<string> | "all" | null> {
+  const grant = grantFor(member.role, permission);
+  if (grant === "org") return "all";
+  if (grant !== "scope" || !member.scopeUnitId) return null;
+  const rows = await db.orgUnitClosure.findMany({
+    where: { orgId: member.org.id, ancestorId: member.scopeUnitId },
+    select: { descendantId: true },
+  });
+  return new Set(rows.map((r) => r.descendantId));
+}

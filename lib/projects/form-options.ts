@@ -1,0 +1,18 @@
+import "server-only";
+
+import type { Member } from "@/lib/auth";
+import type { ProjectFormOptions } from "@/components/projects/project-form-dialog";
+import { writableUnitIds } from "@/lib/projects/access";
+import { getProjectFilterOptions, listPeopleOptions } from "@/lib/projects/queries";
+
+/** Choices for the project form; a manager is only offered units inside their scope. */
+export async function getProjectFormOptions(member: Member): Promise<ProjectFormOptions> {
+  const [filters, people, writable] = await Promise.all([
+    getProjectFilterOptions(member.org.id),
+    listPeopleOptions(member.org.id),
+    writableUnitIds(member, "projects:write"),
+  ]);
+  const units = writable === "all" ? filters.units : filters.units.filter((u) => writable?.has(u.id));
+  return { units, people, initiatives: filters.initiatives };
+}
+

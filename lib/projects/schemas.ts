@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+import { ProjectStatus } from "@/lib/generated/prisma/enums";
+import { parseMoneyToCents } from "@/lib/money";
+
+// Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
+// sends text. Every schema reports all field errors at once (lib/action.ts collects them).
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => DATE_RE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+export const ZId = (message = "Missing id.") => z.string({ error: message }).trim().min(1, message);
+
+const ZOptionalId = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" || s === "none" ? null : s))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export const ZDate = (label: string) =>
+  z.string({ error: `Enter the ${label}.` }).trim().refine(isRealDate, `Enter the ${label} as a date (YYYY-MM-DD).`);
+
+const ZOptionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .refine((s) => !s || isRealDate(s), `Enter the ${label} as a date (YYYY-MM-DD).`)
+    .transform((s) => (s ? s : null));
+
+const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int("Reload the page and try again.").min(1, "Reload the page and try again.");
+
+const ZBudget = z
+  .union([z.string(), z.number()])
+  .nullable()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
+    const cents = parseMoneyToCents(String(v));
+    if (cents === null || cents < 0n) {
+      ctx.addIssue({ code: "custom", message: "Enter the budget as an amount, e.g. 250000 or 250,000.00." });
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+const ZCheckbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const projectFields = {
+  name: z.string({ error: "Enter a name." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
+  description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional().default(""),
+  orgUnitId: ZId("Choose the owning team."),
+  leadId: ZOptionalId,
+  initiativeId: ZOptionalId,
+  startDate: ZOptionalDate("start date"),
+  targetDate: ZOptionalDate("target date"),
+  budget: ZBudget,
+  capex: ZCheckbox,
+};
+
+const targetAfterStart = (v: { startDate: string | null; targetDate: string | null }) => !v.startDate || !v.targetDate || v.targetDate >= v.startDate;
+const TARGET_MSG = { path: ["targetDate"], message: "Target date must be on or after the start date." };
+
+export const ZCreateProjectInput = z
+  .object({ ...projectFields, status: z.enum(ProjectStatus, { error: "Choose a status." }).optional().default("PLANNED") })
+  .refine(targetAfterStart, TARGET_MSG);
+export type CreateProjectInput = z.input<typeof ZCreateProjectInput>;
+
+export const ZUpdateProjectInput = z.object({ id: ZId(), version: ZVersion, ...projectFields }).refine(targetAfterStart, TARGET_MSG);
+export type UpdateProjectInput = z.input<typeof ZUpdateProjectInput>;
+
+export const ZSetProjectStatusInput = z.object({ id: ZId(), version: ZVersion, status: z.enum(ProjectStatus, { error: "Choose a status." }) });
+export const ZArchiveProjectInput = z.object({ id: ZId(), version: ZVersion, archived: ZCheckbox });
+
+export const UPDATE_HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK"] as const;
+
+export const ZPostStatusUpdateInput = z.object({
+  projectId: ZId("Choose a project."),
+  health: z.enum(UPDATE_HEALTHS, { error: "Choose On track, At risk or Off track." }),
+  summary: z.string({ error: "Write a one-line summary." }).trim().min(3, "Write a one-line summary (at least 3 characters).").max(160, "Keep the summary to one line (160 characters)."),
+  body: z.string().max(20_000, "The details must be at most 20,000 characters.").optional().default(""),
+  overrideReason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .optional()
+    .transform((s) => (s ? s : null)),
+});
+export type PostStatusUpdateInput = z.input<typeof ZPostStatusUpdateInput>;
+
+export const ZAcknowledgeUpdateInput = z.object({ updateId: ZId("Choose an update.") });
+
+const milestoneName = z.string({ error: "Name the milestone." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters.");
+
+export const ZCreateMilestoneInput = z.object({ projectId: ZId("Choose a project."), name: milestoneName, dueDate: ZDate("due date") });
+export const ZUpdateMilestoneInput = z.object({ id: ZId(), name: milestoneName, dueDate: ZDate("due date") });
+export const ZCompleteMilestoneInput = z.object({
+  id: ZId(),
+  done: ZCheckbox,
+  doneDate: ZOptionalDate("completion date"),
+});
+
+export const ZAddDependencyInput = z
+  .object({
+    blockerId: ZId("Choose the project that blocks."),
+    blockedId: ZId("Choose the project that waits."),
+    note: z.string().trim().max(300, "Keep the note under 300 characters.").optional().default(""),
+  })
+  .refine((v) => v.blockerId !== v.blockedId, { path: ["blockerId"], message: "A project cannot depend on itself." });
+export const ZRemoveDependencyInput = z.object({ id: ZId() });

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, test } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+const uid = () => randomBytes(3).toString("hex");
+
+async function projectId(name: string) {
+  const [row] = await sql<{ id: string }>(`SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p.name = $1`, [name]);
+  return row.id;
+}
+
+test("a manager posts an At risk update in scope; a director sees it at risk and acknowledges it", async ({ browser }) => {
+  const summary = `Vendor API slipped a week ${uid()}`;
+  const id = await projectId("SSO & SCIM Provisioning");
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, "manager@acme.example");
+  await manager.goto(`/acme/projects/${id}`);
+  await expect(manager.getByRole("heading", { level: 1, name: "SSO & SCIM Provisioning" })).toBeVisible();
+  const form = manager.getByRole("form", { name: "Post a status update" });
+  await form.getByLabel("At risk").check();
+  // When the rules suggest worse than At risk, the form asks for a reason: give one.
+  const reason = form.getByLabel("Why is it better than suggested?");
+  if (await reason.isVisible()) await reason.fill("Vendor confirmed the new date in writing.");
+  await form.getByLabel("Summary").fill(summary);
+  await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late\n\n<script>window.__pwned = 1</script>");
+  await form.getByRole("button", { name: "Post update" }).click();
+  await expect(manager.getByText("Update posted", { exact: true })).toBeVisible();
+
+  const latest = manager.getByRole("region", { name: "Latest update" });
+  await expect(latest.getByText(summary)).toBeVisible();
+  await expect(latest.getByText("At risk").first()).toBeVisible();
+  await expect(latest.locator("strong", { hasText: "Risks" })).toBeVisible();
+  expect(await manager.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const [written] = await sql<{ health: string; healthDb: string }>(
+    `SELECT s.health::text AS health, p.health::text AS "healthDb" FROM "StatusUpdate" s JOIN "Project" p ON p.id = s."projectId" WHERE s.summary = $1`,
+    [summary],
+  );
+  expect(written).toEqual({ health: "AT_RISK", healthDb: "AT_RISK" });
+  await managerContext.close();
+
+  const directorContext = await browser.newContext();
+  const director = await directorContext.newPage();
+  await signIn(director, "director@acme.example");
+  await director.goto("/acme/projects/review");
+  const atRisk = director.getByRole("list", { name: "At-risk projects" });
+  const row = atRisk.getByRole("listitem").filter({ hasText: "SSO & SCIM Provisioning" });
+  await expect(row).toContainText(summary);
+  await row.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(director.getByText("Acknowledged", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  const [ack] = await sql<{ email: string }>(
+    `SELECT u.email FROM "StatusUpdate" s JOIN "User" u ON u.id = s."acknowledgedById" WHERE s.summary = $1`,
+    [summary],
+  );
+  expect(ack?.email).toBe("director@acme.example");
+  await directorContext.close();
+});
+
+test("a manager cannot edit a project outside their scope: no controls, and the action is refused", async ({ page }) => {
+  await signIn(page, "manager@acme.example");
+  // Outside ENG-PROD: no edit, status, archive, update or milestone controls.
+  await page.goto(`/acme/projects/${await projectId("Perception Model v3")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Perception Model v3" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit project" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Post update" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add milestone" })).toHaveCount(0);
+
+  // A project in scope whose team is moved out of scope while the edit form is open: the
+  // server refuses the edit on its own and nothing is written.
+  const name = `Scope probe ${uid()}`;
+  const id = `e2e-${uid()}`;
+  await sql(
+    `INSERT INTO "Project" (id, "orgId", "orgUnitId", name, status, "updatedAt")
+     SELECT $1, o.id, u.id, $2, 'ACTIVE', now() FROM "Organization" o JOIN "OrgUnit" u ON u."orgId" = o.id AND u.code = 'ENG-PROD-INTEG' WHERE o.slug = 'acme'`,
+    [id, name],
+  );
+  await page.goto(`/acme/projects/${id}`);
+  await page.getByRole("button", { name: "Edit project" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit project" });
+  await dialog.getByLabel("Name").fill(`${name} (hijacked)`);
+  await sql(`UPDATE "Project" SET "orgUnitId" = (SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC') WHERE id = $1`, [id]);
+  const auditBefore = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`);
+  await dialog.getByRole("button", { name: "Save project" }).click();
+  await expect(dialog.getByText("That is outside the part of the organization you manage.")).toBeVisible();
+  const [after] = await sql<{ name: string; version: number }>(`SELECT name, version FROM "Project" WHERE id = $1`, [id]);
+  expect(after).toEqual({ name, version: 1 });
+  expect(await sql(`SELECT count(*) AS n FROM "AuditEvent"`)).toEqual(auditBefore);
+});
+
+test("an edit against a project someone else just changed shows a conflict and overwrites nothing", async ({ page }) => {
+  const name = `Conflict probe ${uid()}`;
+  const id = `e2e-${uid()}`;
+  await sql(
+    `INSERT INTO "Project" (id, "orgId", "orgUnitId", name, status, "updatedAt")
+     SELECT $1, o.id, u.id, $2, 'ACTIVE', now() FROM "Organization" o JOIN "OrgUnit" u ON u."orgId" = o.id AND u.code = 'ENG-PROD-INTEG' WHERE o.slug = 'acme'`,
+    [id, name],
+  );
+  await signIn(page, "director@acme.example");
+  await page.goto(`/acme/projects/${id}`);
+  await page.getByRole("button", { name: "Edit project" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit project" });
+  await dialog.getByLabel("Name").fill("Mine");
+  await sql(`UPDATE "Project" SET name = 'Theirs', version = version + 1 WHERE id = $1`, [id]);
+  await dialog.getByRole("button", { name: "Save project" }).click();
+  await expect(dialog.getByText(/Someone else changed this project since you opened it/)).toBeVisible();
+  expect((await sql<{ name: string }>(`SELECT name FROM "Project" WHERE id = $1`, [id]))[0].name).toBe("Theirs");
+});
+
+test("the roadmap renders timeline bars for seeded projects", async ({ page }) => {
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/roadmap");
+  await expect(page.getByRole("heading", { level: 1, name: "Roadmap" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
+  expect(await page.getByTestId("timeline-bar").count()).toBeGreaterThan(10);
+  await page.getByRole("link", { name: "Year" }).click();
+  await expect(page).toHaveURL(/zoom=year/);
+  await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
+});
+
+test("the CSV export follows the list filters and is refused to non-members", async ({ page }) => {
+  await signIn(page, "viewer@acme.example");
+  const csv = await page.request.get("/acme/projects/export?status=ACTIVE");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("Project,Team,Lead,Initiative,Status,Health,Update,Last update,Target date,Budget");
+  expect(text).toContain("Perception Model v3");
+  expect(text).not.toContain("Console Design System"); // PLANNED, filtered out
+  expect((await page.request.get("/globex/projects/export")).status()).toBe(404);
+});
