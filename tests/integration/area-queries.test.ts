@@ -13,7 +13,6 @@ const db = testDb();
 const today = new Date("2026-11-27T00:00:00Z");
 let acme: Awaited<ReturnType<typeof createOrg>>;
 let other: Awaited<ReturnType<typeof createOrg>>;
-let units: Record<"div" | "deptA" | "deptB" | "teamA1" | "teamA2", { id: string }>;
 
 async function person(orgId: string, orgUnitId: string, name: string, opts: { start?: string; end?: string; comp?: bigint } = {}) {
   return db.person.create({
@@ -39,7 +38,6 @@ beforeAll(async () => {
   const deptB = await createUnit(db, acme.id, { parentId: div.id, kind: "DEPARTMENT", name: "Dept B" });
   const teamA1 = await createUnit(db, acme.id, { parentId: deptA.id, name: "Team A1" });
   const teamA2 = await createUnit(db, acme.id, { parentId: deptA.id, name: "Team A2" });
-  units = { div, deptA, deptB, teamA1, teamA2 };
   await person(acme.id, div.id, "Dana Director", { comp: 300_000_00n });
   await person(acme.id, deptA.id, "Ann Head");
   await person(acme.id, teamA1.id, "Ada One");
