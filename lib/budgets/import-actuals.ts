@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 //      double-counted.
 // Only one batch of rows is in memory at a time, so 100,000-line files import in flat memory.
 
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
 /** How many row errors are listed; the rest are counted. */
 const MAX_LISTED_ERRORS = 100;
 
