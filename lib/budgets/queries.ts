@@ -155,3 +155,59 @@ export async function listBudgetFiscalYears(orgId: string, startMonth: number, t
   for (let fy = max; fy >= min; fy--) out.push(fy);
   return out;
 }
+
+export type ImportBatchRow = {
+  id: string;
+  kind: "ACTUALS" | "BUDGET" | "HIRING_PLAN";
+  fileName: string;
+  rowCount: number;
+  insertedCount: number;
+  skippedCount: number;
+  status: "COMPLETED" | "REVERTED";
+  createdAt: string;
+  createdBy: string;
+  revertedAt: string | null;
+};
+
+/** Recent imports, newest first. */
+export async function listImportBatches(orgId: string, take = 20): Promise<ImportBatchRow[]> {
+  const rows = await db.importBatch.findMany({
+    where: { orgId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rowCount: true,
+      insertedCount: true,
+      skippedCount: true,
+      status: true,
+      createdAt: true,
+      revertedAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    revertedAt: r.revertedAt?.toISOString() ?? null,
+    createdBy: r.createdBy.name,
+  }));
+}
+
+export type UnitOption = { id: string; name: string; code: string; depth: number };
+
+/** Org units for pickers, in tree order (depth-first by name). */
+export async function listUnitOptions(orgId: string): Promise<UnitOption[]> {
+  return db.$queryRaw<UnitOption[]>`
+    SELECT u."id", u."name", u."code", u."depth"
+    FROM "OrgUnit" u
+    LEFT JOIN LATERAL (
+      SELECT array_agg(an."name" ORDER BY c."depth" DESC) AS "names"
+      FROM "OrgUnitClosure" c JOIN "OrgUnit" an ON an."id" = c."ancestorId" AND an."orgId" = c."orgId"
+      WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
+    ) path ON TRUE
+    WHERE u."orgId" = ${orgId}
+    ORDER BY path."names", u."code"`;
+}

@@ -72,6 +72,7 @@ type Prepared = {
   period: Period;
   units: { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number }[];
   reportTo: Map<string, string>;
+  headcount: Map<string, number>;
   cells: ForecastCell[];
   currentMonth: Date;
   ctes: Prisma.Sql;
@@ -91,9 +92,8 @@ async function prepare(input: FinanceScope): Promise<Prepared> {
     computeForecast(orgId, fiscalYear, startMonth, today),
   ]);
   const safe = !can(input.role, "compensation:read");
-  const reportTo = safe
-    ? personnelReportingUnits(units, new Map(headcount.map((h) => [h.orgUnitId, h._count._all])))
-    : new Map<string, string>();
+  const heads = new Map(headcount.map((h) => [h.orgUnitId, h._count._all]));
+  const reportTo = safe ? personnelReportingUnits(units, heads) : new Map<string, string>();
   const moved = [...reportTo].filter(([from, to]) => from !== to);
 
   const start = toDateString(period.start);
@@ -132,7 +132,7 @@ async function prepare(input: FinanceScope): Promise<Prepared> {
              f."category", f."month", f."plan", f."actual", f."forecast"
       FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
     )`;
-  return { scope: input, period, units, reportTo, cells, currentMonth: forecast.currentMonth, ctes };
+  return { scope: input, period, units, reportTo, headcount: heads, cells, currentMonth: forecast.currentMonth, ctes };
 }
 
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
@@ -147,7 +147,9 @@ async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
   const byId = new Map(p.units.map((u) => [u.id, u]));
   const amountsById = new Map(rows.map((r) => [r.id, amounts(r)]));
   const absorbed = new Map<string, string[]>();
-  for (const [from, to] of p.reportTo) if (from !== to) absorbed.set(to, [...(absorbed.get(to) ?? []), byId.get(from)?.name ?? from]);
+  // Notes only where people are involved: a unit without anyone in post has no pay to protect.
+  const staffed = (id: string) => (p.headcount.get(id) ?? 0) > 0;
+  for (const [from, to] of p.reportTo) if (from !== to && staffed(from)) absorbed.set(to, [...(absorbed.get(to) ?? []), byId.get(from)?.name ?? from]);
 
   // Tree order (display only): depth-first from the subtree root(s), children by name.
   const children = new Map<string | null, typeof p.units>();
@@ -160,7 +162,7 @@ async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
     for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
       const to = p.reportTo.get(u.id);
       const note =
-        to && to !== u.id
+        to && to !== u.id && staffed(u.id)
           ? `Personnel cost of fewer than ${MIN_GROUP_SIZE} people is included in ${byId.get(to)?.name ?? "the parent unit"}.`
           : absorbed.has(u.id)
             ? `Includes the personnel cost of ${absorbed.get(u.id)!.join(", ")} (fewer than ${MIN_GROUP_SIZE} people each).`
@@ -173,12 +175,13 @@ async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
   return out;
 }
 
-async function categoryRows(p: Prepared): Promise<CategoryRow[]> {
-  const rows = await db.$queryRaw<({ category: BudgetCategory } & RawAmounts)[]>`
+/** Per category, plus the scope's total (the grouping set () row, category NULL). */
+async function categoryRows(p: Prepared): Promise<{ categories: CategoryRow[]; totals: Amounts }> {
+  const rows = await db.$queryRaw<({ category: BudgetCategory | null } & RawAmounts)[]>`
     WITH ${p.ctes}
     SELECT a."category", ${SUMS}
     FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
-    GROUP BY a."category"`;
+    GROUP BY GROUPING SETS ((a."category"), ())`;
   const basis = new Map<string, Map<ForecastSource, number>>();
   for (const c of p.cells) {
     const m = basis.get(c.category) ?? new Map<ForecastSource, number>();
@@ -186,9 +189,12 @@ async function categoryRows(p: Prepared): Promise<CategoryRow[]> {
     basis.set(c.category, m);
   }
   const order = Object.keys(BudgetCategory);
-  return rows
+  const total = rows.find((r) => r.category === null);
+  const categories = rows
+    .filter((r): r is typeof r & { category: BudgetCategory } => r.category !== null)
     .map((r) => ({ category: r.category, forecastBasis: describeBasis(r.category, basis.get(r.category)), ...amounts(r) }))
     .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
+  return { categories, totals: total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null }) };
 }
 
 const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "3-month trend", contracts: "contracts" };
@@ -249,6 +255,7 @@ export type FinanceView = {
   period: { key: PeriodKey; label: string; start: string; end: string };
   currentMonth: string;
   tree: FinanceTreeRow[];
+  totals: Amounts;
   categories: CategoryRow[];
   months: MonthRow[];
   top: VarianceRow[];
@@ -257,11 +264,12 @@ export type FinanceView = {
 
 export async function getFinanceView(input: FinanceScope): Promise<FinanceView> {
   const p = await prepare(input);
-  const [tree, categories, months, top] = await Promise.all([treeRows(p), categoryRows(p), monthRows(p), topVariances(p)]);
+  const [tree, { categories, totals }, months, top] = await Promise.all([treeRows(p), categoryRows(p), monthRows(p), topVariances(p)]);
   return {
     period: { key: p.period.key, label: p.period.label, start: toDateString(p.period.start), end: toDateString(p.period.end) },
     currentMonth: toDateString(p.currentMonth),
     tree,
+    totals,
     categories,
     months,
     top,
@@ -274,7 +282,7 @@ export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRo
   return treeRows(await prepare(input));
 }
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
-  return categoryRows(await prepare(input));
+  return (await categoryRows(await prepare(input))).categories;
 }
 export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
   return topVariances(await prepare(input));
