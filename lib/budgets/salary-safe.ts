@@ -24,6 +24,27 @@ export function personnelReportingUnits(units: UnitNode[], headcount: Map<string
     }
   }
   const byId = new Map(units.map((u) => [u.id, u]));
+  // A root cannot roll further up, and its own group is what remains when every shown subtree
+  // is subtracted from the org total. If that remainder covers 1–2 people, also fold in the
+  // smallest staffed group still shown below it (complementary suppression) until it has enough.
+  const rootOf = (id: string): string => {
+    let u = byId.get(id)!;
+    while (u.parentId && byId.has(u.parentId)) u = byId.get(u.parentId)!;
+    return u.id;
+  };
+  for (const root of units.filter((u) => !u.parentId || !byId.has(u.parentId))) {
+    while ((group.get(root.id) ?? 0) > 0 && (group.get(root.id) ?? 0) < minGroup) {
+      const candidates = units.filter((u) => u.id !== root.id && !mergedUp.has(u.id) && (group.get(u.id) ?? 0) > 0 && rootOf(u.id) === root.id);
+      if (candidates.length === 0) break;
+      const smallest = candidates.sort((a, b) => (group.get(a.id)! - group.get(b.id)!) || b.depth - a.depth)[0];
+      // Fold the whole path from it up to the root, so every unit in between reports there too.
+      for (let u: UnitNode | undefined = smallest; u && u.id !== root.id; u = u.parentId ? byId.get(u.parentId) : undefined) {
+        if (mergedUp.has(u.id)) continue;
+        mergedUp.add(u.id);
+        group.set(root.id, (group.get(root.id) ?? 0) + (group.get(u.id) ?? 0));
+      }
+    }
+  }
   const target = new Map<string, string>();
   const resolve = (id: string): string => {
     const known = target.get(id);

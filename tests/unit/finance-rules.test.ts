@@ -75,6 +75,9 @@ describe("salary-safe attribution", () => {
     ["a small team rolls into its parent when that makes 3", { org: 5, dept: 1, big: 4, small: 2, tiny: 3 }, { org: "org", dept: "dept", big: "big", small: "dept", tiny: "tiny" }],
     ["and further up until the group has 3", { org: 5, dept: 0, big: 4, small: 1, tiny: 1 }, { org: "org", dept: "org", big: "big", small: "org", tiny: "org" }],
     ["the root keeps what reaches it", { org: 0, dept: 0, big: 0, small: 0, tiny: 1 }, { org: "org", dept: "org", big: "org", small: "org", tiny: "org" }],
+    // The org total minus the shown units would reveal the root's 1 person: fold in the smallest shown group too.
+    ["a root remainder of 1–2 people absorbs the smallest shown group", { org: 1, dept: 3, big: 4, small: 0, tiny: 0 }, { org: "org", dept: "org", big: "big", small: "org", tiny: "org" }],
+    ["nothing to hide at the root: nothing folded", { org: 0, dept: 3, big: 4, small: 0, tiny: 0 }, { org: "org", dept: "dept", big: "big", small: "dept", tiny: "dept" }],
   ])("%s", (_name, heads, expected) => {
     expect(Object.fromEntries(personnelReportingUnits(units, new Map(Object.entries(heads))))).toEqual(expected);
   });

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+
+import { expect, test, type Page } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+// Finance imports a ledger CSV through the UI and sees it at team and department level, exports
+// what is shown, reverts the import; a bad file lists row-numbered errors and writes nothing.
+
+const toCents = (text: string) => {
+  const negative = text.includes("-");
+  const cents = Number(text.replace(/[^0-9]/g, ""));
+  return negative ? -cents : cents;
+};
+
+async function actualOf(page: Page, code: string) {
+  return toCents((await page.locator(`tr[data-unit-code="${code}"] td[data-col="actual"]`).innerText()).trim());
+}
+
+async function pickTeam() {
+  const [row] = await sql<{ team: string; dept: string; deptName: string }>(
+    `SELECT t.code AS team, d.code AS dept, d.name AS "deptName"
+     FROM "OrgUnit" t JOIN "OrgUnit" d ON d.id = t."parentId" JOIN "Organization" o ON o.id = t."orgId"
+     WHERE o.slug = 'acme' AND t.kind = 'TEAM' AND d.code = 'ENG-PROD' ORDER BY t.code LIMIT 1`,
+  );
+  return row;
+}
+
+function upload(page: Page, name: string, text: string) {
+  return page.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+}
+
+test("finance imports actuals, sees team and department change, exports CSV, and reverts", async ({ page }) => {
+  const { team, dept, deptName } = await pickTeam();
+  const today = new Date().toISOString().slice(0, 10);
+  const ref = randomBytes(4).toString("hex");
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  await page.getByRole("button", { name: `Expand ${deptName}` }).click();
+  const teamBefore = await actualOf(page, team);
+  const deptBefore = await actualOf(page, dept);
+
+  const csv = `\uFEFFdate,cost centre code,category,amount,vendor,memo,external reference\r\n${today},${team},Software,"1,234.56",,"E2E, with comma",E2E-${ref}-1\r\n${today},${team},CLOUD,-80.00,,,E2E-${ref}-2\r\n`;
+  await upload(page, "ledger.csv", csv);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  await expect(page.getByText("Imported 2 of 2 line(s)")).toBeVisible();
+  await expect.poll(() => actualOf(page, team)).toBe(teamBefore + 123_456 - 8_000);
+  expect(await actualOf(page, dept)).toBe(deptBefore + 115_456);
+  await expect(page.getByRole("table", { name: "Imports" }).getByText("ledger.csv")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).first().click()]);
+  const exported = await readFile((await download.path())!, "utf8");
+  const teamLine = exported.split("\r\n").find((l) => l.includes(`,${team},`));
+  const expected = teamBefore + 115_456;
+  expect(teamLine).toContain(`,${(expected / 100).toFixed(2)},`);
+  expect(exported.split("\r\n")[0]).toBe("Org unit,Code,Kind,Depth,Plan,Actual,Forecast,Variance,Variance %,Note");
+
+  // Re-importing the same file skips both lines.
+  await upload(page, "ledger-again.csv", csv);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  await expect(page.getByText("Imported 0 of 2 line(s)")).toBeVisible();
+
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("row", { name: /ledger\.csv/ }).filter({ hasNotText: "again" }).getByRole("button", { name: "Revert" }).click();
+  await expect(page.getByText(/Reverted "ledger.csv"/)).toBeVisible();
+  await expect.poll(() => actualOf(page, team)).toBe(teamBefore);
+});
+
+test("a bad file shows row-numbered errors and writes nothing", async ({ page }) => {
+  const { team } = await pickTeam();
+  const [{ n: before }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  await upload(page, "bad.csv", `date,cost centre code,category,amount,vendor,memo,external reference\n2026-01-05,${team},SOFTWARE,10.00,,,X1\n2026-02-30,${team},SOFTWARE,abc,,,X2\n2026-01-05,NOPE,SOFTWARE,1,,,X3\n`);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByText(/^Row 3: date "2026-02-30" is not a valid YYYY-MM-DD date; amount "abc"/)).toBeVisible();
+  await expect(alert.getByText(/^Row 4: cost centre code "NOPE"/)).toBeVisible();
+  const [{ n: after }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
+  expect(after).toBe(before);
+});
+
+test("viewers and managers get no import controls and the upload route refuses them", async ({ page }) => {
+  for (const email of ["viewer@acme.example", "manager@acme.example"]) {
+    await page.context().clearCookies();
+    await signIn(page, email);
+    await page.goto("/acme/budgets");
+    await expect(page.getByRole("heading", { level: 1, name: "Budgets" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Import actuals" })).toHaveCount(0);
+    const res = await page.request.post("/acme/budgets/import?name=x.csv", { data: "date\n", headers: { "Content-Type": "text/csv" } });
+    expect(res.status()).toBe(403);
+  }
+  const res = await page.request.post("/globex/budgets/import?name=x.csv", { data: "date\n", headers: { "Content-Type": "text/csv" } });
+  expect(res.status()).toBe(404);
+});
+
+// Units with fewer than 3 people in post: their personnel cost must not appear on their own row
+// for roles without compensation:read — not in the page, not in the export.
+for (const email of ["finance@acme.example", "viewer@acme.example", "manager@acme.example"]) {
+  test(`${email} gets no individual pay on the budgets pages or exports`, async ({ page }) => {
+    const people = await sql<{ cents: string; mult: string }>(
+      `SELECT p."annualCompCents"::text AS cents, o."loadedCostMultiplier"::text AS mult
+       FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+       WHERE o.slug = 'acme' AND p."endDate" IS NULL ORDER BY p.name LIMIT 5`,
+    );
+    const usd = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
+    await signIn(page, email);
+    for (const path of ["/acme/budgets", "/acme/budgets/plan", "/acme/budgets/export?view=tree", "/acme/budgets/export?view=top", "/acme/vendors"]) {
+      const response = await page.request.get(path);
+      const body = await response.text();
+      expect(body.length).toBeGreaterThan(100);
+      expect(body).not.toMatch(/annualComp/i);
+      for (const p of people) {
+        const annual = Number(p.cents);
+        expect(body).not.toContain(usd(annual));
+        expect(body).not.toContain(`"${p.cents}"`);
+        expect(body).not.toContain((annual / 100).toFixed(2));
+      }
+    }
+  });
+}
