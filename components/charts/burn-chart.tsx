@@ -25,9 +25,9 @@ export function BurnChart({ points, currency }: { points: BurnPoint[]; currency:
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={{ fontSize: 12 }} width={72} />
           <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
           <Legend />
-          <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} />
-          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} />
+          <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
