@@ -95,6 +95,7 @@ export function parseActualsRecord(r: CsvRecord, knownCode: (code: string) => bo
   if (!category) errors.push(`category "${clip(r.category)}" is not one of ${Object.keys(BudgetCategory).join(", ")}`);
   const amountCents = parseAmount(r.amount ?? "");
   if (amountCents === null) errors.push(`amount "${clip(r.amount)}" is not an amount like 1234.56`);
+  if ((r.vendor ?? "").trim().length > 120) errors.push("vendor is longer than 120 characters");
   const memo = (r.memo ?? "").trim();
   if (memo.length > 500) errors.push("memo is longer than 500 characters");
   const externalRef = (r.externalreference ?? "").trim();

@@ -17,6 +17,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 const INSERT_BATCH = 5000;
 /** How many row errors are listed; the rest are counted. */
 const MAX_LISTED_ERRORS = 100;
+const MAX_NEW_VENDORS = 500;
 
 export type ImportResult = { batchId: string; rowCount: number; insertedCount: number; skippedCount: number };
 
@@ -80,10 +81,25 @@ export const importActuals = defineAction({
     const orgId = ctx.org.id;
     const codes = await loadCodeMap(ctx.tx, orgId);
     const known = (code: string) => codes.has(code.toUpperCase());
-    const rowCount = await validateFile(filePath, ACTUALS_COLUMNS, (r) => parseActualsRecord(r, known));
-
-    const vendorRows = await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } });
-    const vendors = new Map(vendorRows.map((v) => [v.name.toLowerCase(), v.id]));
+    const loadVendors = async () =>
+      new Map((await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } })).map((v) => [v.name.toLowerCase(), v.id]));
+    let vendors = await loadVendors();
+    // Vendor names the org does not know yet become vendors (matched case-insensitively), so
+    // spend per vendor is complete. Bounded: a file may introduce at most MAX_NEW_VENDORS.
+    const newVendors = new Map<string, string>();
+    const rowCount = await validateFile(filePath, ACTUALS_COLUMNS, (r) => {
+      const line = parseActualsRecord(r, known);
+      if (Array.isArray(line) || !line.vendor) return line;
+      const key = line.vendor.toLowerCase();
+      if (vendors.has(key) || newVendors.has(key)) return line;
+      if (newVendors.size >= MAX_NEW_VENDORS) return [`more than ${MAX_NEW_VENDORS} vendor names that are not vendors yet; add vendors first`];
+      newVendors.set(key, line.vendor);
+      return line;
+    });
+    if (newVendors.size > 0) {
+      await ctx.tx.vendor.createMany({ data: [...newVendors.values()].map((name) => ({ orgId, name })), skipDuplicates: true });
+      vendors = await loadVendors();
+    }
     const batch = await ctx.tx.importBatch.create({
       data: { orgId, kind: "ACTUALS", fileName, rowCount, insertedCount: 0, createdById: ctx.actor.userId },
       select: { id: true },
@@ -103,7 +119,7 @@ export const importActuals = defineAction({
     }
     inserted += await insertActuals(ctx.tx, orgId, batch.id, pending, codes, vendors);
 
-    const result = { batchId: batch.id, rowCount, insertedCount: inserted, skippedCount: rowCount - inserted };
+    const result = { batchId: batch.id, rowCount, insertedCount: inserted, skippedCount: rowCount - inserted, newVendorCount: newVendors.size };
     await ctx.tx.importBatch.update({ where: { id: batch.id }, data: { insertedCount: inserted, skippedCount: rowCount - inserted } });
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
     return result;

@@ -37,13 +37,18 @@ describe("actuals import", () => {
         `2026-03-03,${acme.units.deptA.code},travel,12,,,`,
       ]);
     const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "ledger.csv" });
-    expect(result).toMatchObject({ ok: true, data: { rowCount: 3, insertedCount: 3, skippedCount: 0 } });
+    expect(result).toMatchObject({ ok: true, data: { rowCount: 3, insertedCount: 3, skippedCount: 0, newVendorCount: 1 } });
     const lines = await db.actualEntry.findMany({ where: { orgId: acme.org.id }, orderBy: { bookedOn: "asc" } });
     expect(lines.map((l) => [l.category, l.amountCents, l.memo, l.externalRef])).toEqual([
       ["SOFTWARE", 123456n, "Seats, annual", "LED-1"],
       ["CLOUD", -8000n, "two\nlines", "LED-2"],
       ["TRAVEL", 1200n, "", null],
     ]);
+    // "Figma" was not a vendor yet: it is created (once) and the line linked to it.
+    const figma = await db.vendor.findFirstOrThrow({ where: { orgId: acme.org.id, name: "Figma" } });
+    expect(lines[0].vendorId).toBe(figma.id);
+    expect(lines[1].vendorId).toBeNull();
+    expect(await db.vendor.count({ where: { orgId: globex.org.id } })).toBe(0);
     const batch = await db.importBatch.findFirstOrThrow({ where: { orgId: acme.org.id } });
     expect(batch).toMatchObject({ kind: "ACTUALS", fileName: "ledger.csv", rowCount: 3, insertedCount: 3, status: "COMPLETED" });
     expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "actuals.import", entityId: batch.id } })).toBe(1);
