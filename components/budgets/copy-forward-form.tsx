@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { copyPlanForwardAction } from "@/lib/budgets/actions";
 import type { ActionResult } from "@/lib/action-result";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { fiscalYearLabel } from "@/lib/fiscal";
 
 type State = ActionResult<{ copied: number; replaced: number }> | null;
@@ -26,7 +27,7 @@ export function CopyForwardForm({ org, fiscalYear }: { org: string; fiscalYear: 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
 
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-3">
+    <form onSubmit={submitKeepingInput(formAction)} className="flex flex-wrap items-end gap-3">
       <div className="w-32">
         <FormField id="percentChange" label="Change %" errors={errors?.percentChange}>
           <Input id="percentChange" name="percentChange" defaultValue="3" inputMode="decimal" {...describedBy("percentChange", errors?.percentChange)} />

@@ -2,7 +2,7 @@
 
 import { Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, useSyncExternalStore } from "react";
 
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -10,6 +10,8 @@ import { toast } from "@/components/ui/toast";
 type Result =
   | { ok: true; data: { rowCount: number; insertedCount: number; skippedCount: number } }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+const noSubscribe = () => () => {};
 
 /**
  * Uploads a CSV to the import route (the body is the file itself, streamed). Row errors come
@@ -22,6 +24,9 @@ export function ImportPanel({ org, kind, columns }: { org: string; kind: "actual
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ message: string; rows: string[] } | null>(null);
+  // The upload needs JavaScript: keep the button disabled until the component is live, so a
+  // click before hydration is not silently lost.
+  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
 
   async function upload() {
     const file = input.current?.files?.[0];
@@ -70,7 +75,7 @@ export function ImportPanel({ org, kind, columns }: { org: string; kind: "actual
             className="text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-background file:px-3 file:py-1.5 file:text-sm"
           />
         </div>
-        <Button type="button" onClick={upload} disabled={busy}>
+        <Button type="button" onClick={upload} disabled={busy || !ready}>
           <Upload className="size-4" aria-hidden />
           {busy ? "Importing…" : kind === "plan" ? "Import plan" : "Import actuals"}
         </Button>

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { humanize } from "@/lib/format";
 import { centsToDecimalString } from "@/lib/money";
 import { createContractAction, updateContractAction } from "@/lib/vendors/actions";
@@ -61,7 +62,7 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
           <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
           <DialogDescription>Active contracts feed the forecast at their monthly run-rate within their term.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
           {state && !state.ok ? (
             <p role="alert" className="text-sm text-destructive sm:col-span-2">
               {state.message}

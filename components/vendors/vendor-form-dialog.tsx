@@ -9,6 +9,7 @@ import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { createVendorAction, updateVendorAction } from "@/lib/vendors/actions";
 
 type State = ActionResult<{ id: string; name: string }> | null;
@@ -47,7 +48,7 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
           <DialogTitle>{vendor ? "Edit vendor" : "New vendor"}</DialogTitle>
           <DialogDescription>Vendor names are unique in the organization; ledger imports match them by name.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4" noValidate>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
           {state && !state.ok ? (
             <p role="alert" className="text-sm text-destructive">
               {state.message}

@@ -27,8 +27,10 @@ async function pickTeam() {
   return row;
 }
 
-function upload(page: Page, name: string, text: string) {
-  return page.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+async function upload(page: Page, name: string, text: string) {
+  // The button is enabled once the page is hydrated; a file chosen before that could be lost.
+  await expect(page.getByRole("button", { name: "Import actuals" })).toBeEnabled();
+  await page.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
 test("finance imports actuals, sees team and department change, exports CSV, and reverts", async ({ page }) => {
@@ -134,3 +136,54 @@ for (const email of ["finance@acme.example", "viewer@acme.example", "manager@acm
     }
   });
 }
+
+test("finance edits a plan cell in place; the change is saved, audited and totalled", async ({ page }) => {
+  const [cell] = await sql<{ month: string; cents: string }>(
+    `SELECT to_char(b.month, 'YYYY-MM-DD') AS month, b."amountCents"::text AS cents
+     FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId" JOIN "Organization" o ON o.id = b."orgId"
+     WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month <= now()
+     ORDER BY b.month DESC LIMIT 1`,
+  );
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const [{ n: auditBefore }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets/plan");
+  const input = page.getByRole("textbox", { name: `Field App Software ${label}` });
+  await input.fill("4,321.09");
+  await input.press("Enter");
+  await expect
+    .poll(async () => (await sql<{ cents: string }>(
+      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents)
+    .toBe("432109");
+  await expect(input).toHaveValue("4321.09");
+  const [{ n: auditAfter }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
+  expect(Number(auditAfter)).toBe(Number(auditBefore) + 1);
+  // A viewer sees the same grid read-only.
+  await page.context().clearCookies();
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/budgets/plan");
+  await expect(page.getByRole("table", { name: "Plan grid" })).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+});
+
+test("finance adds a vendor; a viewer cannot", async ({ page }) => {
+  const name = `E2E Vendor ${randomBytes(3).toString("hex")}`;
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/vendors");
+  await page.getByRole("button", { name: "New vendor" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Website").fill("not a url");
+  await dialog.getByRole("button", { name: "Save vendor" }).click();
+  await expect(dialog.getByText("Website must start with http:// or https://.")).toBeVisible();
+  await dialog.getByLabel("Website").fill("https://vendor.example");
+  await dialog.getByRole("button", { name: "Save vendor" }).click();
+  await expect(page.getByRole("table", { name: "Vendors" }).getByText(name)).toBeVisible();
+  await page.context().clearCookies();
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/vendors");
+  await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New vendor" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Edit / })).toHaveCount(0);
+});
