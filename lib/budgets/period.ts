@@ -1,4 +1,4 @@
-import { fiscalQuarterRange, fiscalYearLabel, fiscalYearRange } from "@/lib/fiscal";
+import { fiscalMonthRange, fiscalQuarterRange, fiscalYearLabel, fiscalYearRange } from "@/lib/fiscal";
 
 // Reporting periods of the finance views, parsed from the URL (?period=year|ytd|q1…q4|m1…m12).
 
@@ -34,8 +34,7 @@ export function resolvePeriod(key: PeriodKey, fiscalYear: number, startMonth: nu
     return { key, label: `${label} Q${q}`, ...fiscalQuarterRange(fiscalYear, q, startMonth) };
   }
   const m = Number(key.slice(1));
-  const start = new Date(Date.UTC(fy.start.getUTCFullYear(), fy.start.getUTCMonth() + m - 1, 1));
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+  const { start, end } = fiscalMonthRange(fiscalYear, m, startMonth);
   const name = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(start);
   return { key, label: `${label} M${m} (${name})`, start, end };
 }

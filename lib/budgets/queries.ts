@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
 import { BudgetCategory as BudgetCategoryEnum, type BudgetCategory } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
@@ -231,9 +231,9 @@ export type PlanGrid = {
  */
 export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth: number, hidePersonnelOf: string[], by: "month" | "quarter" = "month"): Promise<PlanGrid> {
   const { start, end } = fiscalYearRange(fiscalYear, startMonth);
-  const months: string[] = [];
-  const step = by === "quarter" ? 3 : 1;
-  for (let i = 0; i < 12; i += step) months.push(toDateString(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1))));
+  const months = fiscalMonths(fiscalYear, startMonth)
+    .filter((_, i) => by === "month" || i % 3 === 0)
+    .map(toDateString);
   // Quarter view: each line counts in its fiscal quarter's first month.
   const bucket =
     by === "quarter"
@@ -241,11 +241,15 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
       : Prisma.sql`b."month"`;
   const hidden = Prisma.sql`NOT (b."category" = 'PERSONNEL' AND b."orgUnitId" = ANY(${hidePersonnelOf}::text[]))`;
   const rows = await db.$queryRaw<{ orgUnitId: string | null; category: BudgetCategory | null; month: Date | null; cents: bigint; g: number }[]>`
-    SELECT b."orgUnitId", b."category", ${bucket} AS "month", SUM(b."amountCents")::bigint AS "cents",
-           GROUPING(b."orgUnitId", b."category", ${bucket})::int AS "g"
-    FROM "BudgetLine" b
-    WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date AND ${hidden}
-    GROUP BY GROUPING SETS ((b."orgUnitId", b."category", ${bucket}), (b."orgUnitId", b."category"), (${bucket}), ())`;
+    SELECT b."orgUnitId", b."category", b."bucket" AS "month", SUM(b."amountCents")::bigint AS "cents",
+           GROUPING(b."orgUnitId", b."category", b."bucket")::int AS "g"
+    FROM (
+      -- The bucket is computed once here: GROUPING() needs the very expression it groups by.
+      SELECT b."orgUnitId", b."category", b."amountCents", ${bucket} AS "bucket"
+      FROM "BudgetLine" b
+      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date AND ${hidden}
+    ) b
+    GROUP BY GROUPING SETS ((b."orgUnitId", b."category", b."bucket"), (b."orgUnitId", b."category"), (b."bucket"), ())`;
   const units = await db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true } });
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byRow = new Map<string, PlanGrid["rows"][number]>();

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { copyPlanForward } from "@/lib/budgets/copy-plan-forward";
 import { importPlan } from "@/lib/budgets/import-plan";
+import { getPlanGrid } from "@/lib/budgets/queries";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { createPlan, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -92,5 +93,29 @@ describe("budget plan editing", () => {
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [expect.stringMatching(/^Row 3: the same .* as row 2/), expect.stringMatching(/^Row 4: cost centre code/)] } });
     expect(await rowCounts()).toEqual(before);
     expect(await importPlan.run(acme.members.manager.user.id, acme.org.slug, { uploadId: await uploadCsv(good), fileName: "p.csv" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("the plan grid totals rows, months and quarters in SQL, and leaves out hidden personnel lines", async () => {
+    const { org, units } = acme; // calendar fiscal year
+    await createPlan(db, org.id, units.teamA.id, "2026-01-01", "CLOUD", 101n);
+    await createPlan(db, org.id, units.teamA.id, "2026-03-01", "CLOUD", 202n);
+    await createPlan(db, org.id, units.teamA.id, "2026-04-01", "CLOUD", 404n);
+    await createPlan(db, org.id, units.teamB.id, "2026-03-01", "PERSONNEL", 9_999n);
+    await createPlan(db, org.id, units.teamB.id, "2025-12-01", "CLOUD", 5n); // previous year
+    await createPlan(db, globex.org.id, globex.units.teamA.id, "2026-01-01", "CLOUD", 7n);
+    const months = await getPlanGrid(org.id, 2026, 1, []);
+    expect(months.months).toHaveLength(12);
+    expect(months.rows.map((r) => [r.orgUnitId, r.category, r.totalCents])).toEqual(
+      expect.arrayContaining([[units.teamA.id, "CLOUD", 707], [units.teamB.id, "PERSONNEL", 9_999]]),
+    );
+    expect(months.rows.find((r) => r.category === "CLOUD")!.cells).toEqual({ "2026-01-01": 101, "2026-03-01": 202, "2026-04-01": 404 });
+    expect(months.monthTotals).toEqual({ "2026-01-01": 101, "2026-03-01": 202 + 9_999, "2026-04-01": 404 });
+    expect(months.totalCents).toBe(707 + 9_999);
+    const quarters = await getPlanGrid(org.id, 2026, 1, [units.teamB.id], "quarter");
+    expect(quarters.months).toEqual(["2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"]);
+    expect(quarters.rows).toHaveLength(1);
+    expect(quarters.rows[0].cells).toEqual({ "2026-01-01": 303, "2026-04-01": 404 });
+    expect(quarters.totalCents).toBe(707);
+    expect(JSON.stringify(quarters)).not.toContain("9999");
   });
 });
