@@ -43,6 +43,11 @@ type ActionDef<S extends z.ZodType, T> = {
   permission: Permission;
   input: S;
   handler: (ctx: ActionContext, input: z.output<S>) => Promise<T>;
+  /**
+   * Transaction timeout in ms (Prisma's default is 5 s). Only for actions that must write a
+   * large batch atomically, e.g. a 100,000-line ledger import.
+   */
+  timeoutMs?: number;
 };
 
 export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S> | unknown) => Promise<ActionResult<T>>) & {
@@ -139,7 +144,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
         const result = await def.handler(ctx, parsed.data);
         if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
         return result;
-      });
+      }, def.timeoutMs ? { timeout: def.timeoutMs, maxWait: 10_000 } : undefined);
       return { ok: true, data };
     } catch (error) {
       return toFailure(def.name, error, { orgSlug, userId });

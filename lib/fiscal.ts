@@ -79,6 +79,20 @@ export function fiscalQuarterRange(fiscalYear: number, quarter: number, startMon
   return { start: new Date(Date.UTC(year, first, 1)), end: new Date(Date.UTC(year, first + 3, 0)) };
 }
 
+/** First and last day of fiscal month 1–12 (1 = the start month), inclusive. */
+export function fiscalMonthRange(fiscalYear: number, month: number, startMonth: number): { start: Date; end: Date } {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Fiscal month must be 1–12, got ${month}`);
+  const { year, monthIndex } = fiscalYearStart(fiscalYear, startMonth);
+  const index = monthIndex + month - 1;
+  return { start: new Date(Date.UTC(year, index, 1)), end: new Date(Date.UTC(year, index + 1, 0)) };
+}
+
+/** The first days of the 12 months of a fiscal year, in order. */
+export function fiscalMonths(fiscalYear: number, startMonth: number): Date[] {
+  const { year, monthIndex } = fiscalYearStart(fiscalYear, startMonth);
+  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(year, monthIndex + i, 1)));
+}
+
 /** "2026-02-01": a Date as a calendar-date string (UTC), for DTOs and SQL parameters. */
 export function toDateString(date: Date): string {
   return date.toISOString().slice(0, 10);

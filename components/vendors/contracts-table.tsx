@@ -7,15 +7,16 @@ import { useMemo } from "react";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ContractFormDialog } from "@/components/vendors/contract-form-dialog";
 import { ContractStatusBadge } from "@/components/vendors/contract-status-badge";
 import { DueDate } from "@/components/vendors/renewal-date";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import type { ContractRow } from "@/lib/vendors/queries";
+import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
 
 const STATUS_RANK = { ACTIVE: 0, DRAFT: 1, EXPIRED: 2, CANCELLED: 3 } as const;
 
-function columns(currency: string, today: string): ColumnDef<ContractRow>[] {
+function columns(currency: string, today: string, edit?: (c: ContractRow) => React.ReactNode): ColumnDef<ContractRow>[] {
   return [
     { accessorKey: "vendorName", header: "Vendor", cell: ({ row }) => <span className="font-medium">{row.original.vendorName}</span> },
     { accessorKey: "name", header: "Contract", meta: { className: "min-w-48" } },
@@ -52,17 +53,29 @@ function columns(currency: string, today: string): ColumnDef<ContractRow>[] {
       header: "Status",
       cell: ({ row }) => <ContractStatusBadge status={row.original.status} />,
     },
+    { id: "owner", accessorFn: (r) => r.ownerName ?? undefined, header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-muted-foreground">—</span> },
+    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<ContractRow>] : []),
   ];
 }
 
-export function ContractsTable({ contracts, currency, today }: { contracts: ContractRow[]; currency: string; today: string }) {
-  const cols = useMemo(() => columns(currency, today), [currency, today]);
+export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts" }: {
+  contracts: ContractRow[];
+  currency: string;
+  today: string;
+  /** Passed only to people who may edit (vendors:write). */
+  editing?: { org: string; options: ContractFormOptions };
+  caption?: string;
+}) {
+  const cols = useMemo(
+    () => columns(currency, today, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined),
+    [currency, today, editing],
+  );
   return (
     <DataTable
       columns={cols}
       data={contracts}
       getRowId={(r) => r.id}
-      caption="Contracts"
+      caption={caption}
       rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "opacity-60" : undefined)}
       emptyState={<EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />}
     />

@@ -6,11 +6,12 @@ import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/vendors/renewal-date";
+import { VendorFormDialog } from "@/components/vendors/vendor-form-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
 import type { VendorRow } from "@/lib/vendors/queries";
 
-function columns(currency: string, today: string): ColumnDef<VendorRow>[] {
+function columns(currency: string, today: string, edit?: (v: VendorRow) => React.ReactNode): ColumnDef<VendorRow>[] {
   return [
     {
       accessorKey: "name",
@@ -42,16 +43,36 @@ function columns(currency: string, today: string): ColumnDef<VendorRow>[] {
       meta: { align: "right" },
     },
     {
+      accessorKey: "spendCents",
+      header: "Spend (12 mo)",
+      cell: ({ row }) => formatMoney(row.original.spendCents, currency),
+      meta: { align: "right" },
+    },
+    {
+      id: "spendVsValue",
+      accessorFn: (r) => (r.annualValueCents > 0 ? r.spendCents / r.annualValueCents : undefined),
+      header: "Spend vs value",
+      cell: ({ row }) => {
+        const { spendCents, annualValueCents } = row.original;
+        if (annualValueCents === 0) return <span className="text-muted-foreground">—</span>;
+        const pct = Math.round((spendCents * 100) / annualValueCents);
+        return <span className={pct > 100 ? "font-medium text-health-off-track-text" : undefined}>{pct}%</span>;
+      },
+      meta: { align: "right" },
+    },
+    {
       id: "nextRenewal",
       accessorFn: (r) => r.nextRenewal ?? undefined,
       header: "Next renewal",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
+    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<VendorRow>] : []),
   ];
 }
 
-export function VendorsTable({ vendors, currency, today }: { vendors: VendorRow[]; currency: string; today: string }) {
-  const cols = useMemo(() => columns(currency, today), [currency, today]);
+export function VendorsTable({ vendors, currency, today, org }: { vendors: VendorRow[]; currency: string; today: string; org?: string }) {
+  // `org` is passed only to people who may edit (vendors:write).
+  const cols = useMemo(() => columns(currency, today, org ? (v) => <VendorFormDialog org={org} vendor={v} /> : undefined), [currency, today, org]);
   return (
     <DataTable
       columns={cols}

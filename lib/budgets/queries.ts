@@ -1,9 +1,10 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
-import type { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { BudgetCategory as BudgetCategoryEnum, type BudgetCategory } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
 import { centsToNumber } from "@/lib/money";
 
 // Budget vs actual for one fiscal year. Variance = actual − plan to date (positive = over
@@ -154,4 +155,134 @@ export async function listBudgetFiscalYears(orgId: string, startMonth: number, t
   const out: number[] = [];
   for (let fy = max; fy >= min; fy--) out.push(fy);
   return out;
+}
+
+export type ImportBatchRow = {
+  id: string;
+  kind: "ACTUALS" | "BUDGET" | "HIRING_PLAN";
+  fileName: string;
+  rowCount: number;
+  insertedCount: number;
+  skippedCount: number;
+  status: "COMPLETED" | "REVERTED";
+  createdAt: string;
+  createdBy: string;
+  revertedAt: string | null;
+};
+
+/** Recent imports, newest first. */
+export async function listImportBatches(orgId: string, take = 20): Promise<ImportBatchRow[]> {
+  const rows = await db.importBatch.findMany({
+    where: { orgId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rowCount: true,
+      insertedCount: true,
+      skippedCount: true,
+      status: true,
+      createdAt: true,
+      revertedAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    revertedAt: r.revertedAt?.toISOString() ?? null,
+    createdBy: r.createdBy.name,
+  }));
+}
+
+export type UnitOption = { id: string; name: string; code: string; depth: number };
+
+/** Org units for pickers, in tree order (depth-first by name). */
+export async function listUnitOptions(orgId: string): Promise<UnitOption[]> {
+  return db.$queryRaw<UnitOption[]>`
+    SELECT u."id", u."name", u."code", u."depth"
+    FROM "OrgUnit" u
+    LEFT JOIN LATERAL (
+      SELECT array_agg(an."name" ORDER BY c."depth" DESC) AS "names"
+      FROM "OrgUnitClosure" c JOIN "OrgUnit" an ON an."id" = c."ancestorId" AND an."orgId" = c."orgId"
+      WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
+    ) path ON TRUE
+    WHERE u."orgId" = ${orgId}
+    ORDER BY path."names", u."code"`;
+}
+
+export type PlanGrid = {
+  fiscalYear: number;
+  /** ISO first days of the 12 fiscal months */
+  months: string[];
+  rows: { orgUnitId: string; unitName: string; unitCode: string; depth: number; category: BudgetCategory; cells: Record<string, number>; totalCents: number }[];
+  monthTotals: Record<string, number>;
+  totalCents: number;
+  /** PERSONNEL rows left out for salary safety (units with fewer than MIN_GROUP_SIZE people) */
+  hiddenPersonnelUnits: string[];
+};
+
+/**
+ * The plan of a fiscal year as unit × category rows of monthly cells. Row, month and grand
+ * totals come from the same SQL (GROUPING SETS). `hidePersonnelOf` drops the PERSONNEL lines of
+ * small units for roles without compensation:read (they are not even selected).
+ */
+export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth: number, hidePersonnelOf: string[], by: "month" | "quarter" = "month"): Promise<PlanGrid> {
+  const { start, end } = fiscalYearRange(fiscalYear, startMonth);
+  const months = fiscalMonths(fiscalYear, startMonth)
+    .filter((_, i) => by === "month" || i % 3 === 0)
+    .map(toDateString);
+  // Quarter view: each line counts in its fiscal quarter's first month.
+  const bucket =
+    by === "quarter"
+      ? Prisma.sql`(b."month" - make_interval(months => ((extract(month from b."month")::int - ${startMonth}::int + 12) % 3)))::date`
+      : Prisma.sql`b."month"`;
+  const hidden = Prisma.sql`NOT (b."category" = 'PERSONNEL' AND b."orgUnitId" = ANY(${hidePersonnelOf}::text[]))`;
+  const rows = await db.$queryRaw<{ orgUnitId: string | null; category: BudgetCategory | null; month: Date | null; cents: bigint; g: number }[]>`
+    SELECT b."orgUnitId", b."category", b."bucket" AS "month", SUM(b."amountCents")::bigint AS "cents",
+           GROUPING(b."orgUnitId", b."category", b."bucket")::int AS "g"
+    FROM (
+      -- The bucket is computed once here: GROUPING() needs the very expression it groups by.
+      SELECT b."orgUnitId", b."category", b."amountCents", ${bucket} AS "bucket"
+      FROM "BudgetLine" b
+      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date AND ${hidden}
+    ) b
+    GROUP BY GROUPING SETS ((b."orgUnitId", b."category", b."bucket"), (b."orgUnitId", b."category"), (b."bucket"), ())`;
+  const units = await db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true } });
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const byRow = new Map<string, PlanGrid["rows"][number]>();
+  const monthTotals: Record<string, number> = {};
+  let totalCents = 0;
+  for (const r of rows) {
+    const cents = centsToNumber(r.cents);
+    if (r.g === 0 || r.g === 1) {
+      const key = `${r.orgUnitId}|${r.category}`;
+      const u = unitById.get(r.orgUnitId!)!;
+      const row = byRow.get(key) ?? { orgUnitId: u.id, unitName: u.name, unitCode: u.code, depth: u.depth, category: r.category!, cells: {}, totalCents: 0 };
+      if (r.g === 0) row.cells[toDateString(r.month!)] = cents;
+      else row.totalCents = cents;
+      byRow.set(key, row);
+    } else if (r.g === 6) monthTotals[toDateString(r.month!)] = cents;
+    else if (r.g === 7) totalCents = cents;
+  }
+  const order = Object.keys(BudgetCategoryEnum);
+  const sorted = [...byRow.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category));
+  return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hidePersonnelOf.map((id) => unitById.get(id)?.name ?? id) };
+}
+
+/** Units whose PERSONNEL figures are hidden from roles without compensation:read (people in post, but fewer than the minimum group). */
+export async function listSmallPersonnelUnits(orgId: string, today = new Date()): Promise<string[]> {
+  const [units, heads] = await Promise.all([
+    db.orgUnit.findMany({ where: { orgId }, select: { id: true, parentId: true, depth: true } }),
+    db.person.groupBy({
+      by: ["orgUnitId"],
+      where: { orgId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      _count: { _all: true },
+    }),
+  ]);
+  const headcount = new Map(heads.map((h) => [h.orgUnitId, h._count._all]));
+  const reportTo = personnelReportingUnits(units, headcount);
+  return units.filter((u) => reportTo.get(u.id) !== u.id && (headcount.get(u.id) ?? 0) > 0).map((u) => u.id);
 }

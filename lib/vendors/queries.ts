@@ -15,31 +15,48 @@ export type VendorRow = {
   annualValueCents: number;
   /** ISO date: the earliest end date of an active contract not yet ended */
   nextRenewal: string | null;
+  /** Ledger spend booked to the vendor in the last 12 months */
+  spendCents: number;
 };
 
-/** Vendors with contract rollups: one GROUP BY vendor. */
+/** Vendors with contract rollups and last-12-month spend: one query, each side grouped in SQL. */
 export async function listVendors(orgId: string, today = new Date()): Promise<VendorRow[]> {
   const day = toDateString(today);
-  const rows = await db.$queryRaw<(Omit<VendorRow, "annualValueCents" | "nextRenewal"> & { annualValueCents: bigint; nextRenewal: Date | null })[]>`
+  const yearAgo = toDateString(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1)));
+  const rows = await db.$queryRaw<(Omit<VendorRow, "annualValueCents" | "nextRenewal" | "spendCents"> & { annualValueCents: bigint; nextRenewal: Date | null; spendCents: bigint })[]>`
+    WITH spend AS (
+      SELECT "vendorId", SUM("amountCents") AS "cents"
+      FROM "ActualEntry"
+      WHERE "orgId" = ${orgId} AND "vendorId" IS NOT NULL AND "bookedOn" BETWEEN ${yearAgo}::date AND ${day}::date
+      GROUP BY "vendorId"
+    )
     SELECT v."id", v."name", v."website",
+           COALESCE(MAX(s."cents"), 0)::bigint AS "spendCents",
            COUNT(c."id")::int AS "contractCount",
            (COUNT(c."id") FILTER (WHERE c."status" = 'ACTIVE'))::int AS "activeContractCount",
            COALESCE(SUM(c."annualAmountCents") FILTER (WHERE c."status" = 'ACTIVE'), 0)::bigint AS "annualValueCents",
            MIN(c."endDate") FILTER (WHERE c."status" = 'ACTIVE' AND c."endDate" >= ${day}::date) AS "nextRenewal"
     FROM "Vendor" v
     LEFT JOIN "Contract" c ON c."vendorId" = v."id" AND c."orgId" = v."orgId"
+    LEFT JOIN spend s ON s."vendorId" = v."id"
     WHERE v."orgId" = ${orgId}
     GROUP BY v."id"
     ORDER BY v."name"`;
   return rows.map((r) => ({
     ...r,
     annualValueCents: centsToNumber(r.annualValueCents),
+    spendCents: centsToNumber(r.spendCents),
     nextRenewal: r.nextRenewal ? toDateString(r.nextRenewal) : null,
   }));
 }
 
 export type ContractRow = {
   id: string;
+  vendorId: string;
+  orgUnitId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
   vendorName: string;
   name: string;
   teamName: string;
@@ -53,9 +70,9 @@ export type ContractRow = {
   status: ContractStatus;
 };
 
-export async function listContracts(orgId: string): Promise<ContractRow[]> {
+export async function listContracts(orgId: string, onlyIds?: string[]): Promise<ContractRow[]> {
   const rows = await db.contract.findMany({
-    where: { orgId },
+    where: { orgId, ...(onlyIds ? { id: { in: onlyIds } } : {}) },
     select: {
       id: true,
       name: true,
@@ -66,6 +83,11 @@ export async function listContracts(orgId: string): Promise<ContractRow[]> {
       renewalNoticeDate: true,
       autoRenew: true,
       status: true,
+      vendorId: true,
+      orgUnitId: true,
+      ownerId: true,
+      version: true,
+      owner: { select: { name: true } },
       vendor: { select: { name: true } },
       orgUnit: { select: { name: true } },
     },
@@ -73,6 +95,11 @@ export async function listContracts(orgId: string): Promise<ContractRow[]> {
   });
   return rows.map((r) => ({
     id: r.id,
+    vendorId: r.vendorId,
+    orgUnitId: r.orgUnitId,
+    ownerId: r.ownerId,
+    ownerName: r.owner?.name ?? null,
+    version: r.version,
     vendorName: r.vendor.name,
     name: r.name,
     teamName: r.orgUnit.name,
@@ -118,3 +145,27 @@ export async function getContractSummary(orgId: string, today = new Date()): Pro
     renewingUntil: until,
   };
 }
+
+/** ACTIVE contracts whose end or renewal-notice date falls in the next RENEWAL_WINDOW_DAYS days. */
+export async function listUpcomingRenewals(orgId: string, today = new Date()): Promise<ContractRow[]> {
+  const day = toDateString(today);
+  const until = toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Contract"
+    WHERE "orgId" = ${orgId} AND "status" = 'ACTIVE'
+      AND ("endDate" BETWEEN ${day}::date AND ${until}::date OR "renewalNoticeDate" BETWEEN ${day}::date AND ${until}::date)`;
+  if (ids.length === 0) return [];
+  const all = await listContracts(orgId, ids.map((r) => r.id));
+  return all.sort((a, b) => (a.renewalNoticeDate ?? a.endDate).localeCompare(b.renewalNoticeDate ?? b.endDate));
+}
+
+/** Pickers for the contract form: vendors, org units, people (names only). */
+export async function listContractFormOptions(orgId: string) {
+  const [vendors, units, people] = await Promise.all([
+    db.vendor.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }),
+    db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { vendors, units, people };
+}
+export type ContractFormOptions = Awaited<ReturnType<typeof listContractFormOptions>>;

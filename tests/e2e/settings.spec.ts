@@ -52,7 +52,7 @@ test("an admin changes the fiscal year start; bad input names the field and writ
   await page.getByLabel("Grace period (days)").fill("2");
   await page.getByLabel("Fiscal year starts in").selectOption({ label: "March" });
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByText("Settings saved", { exact: true })).toBeVisible();
   expect((await orgName("acme")).fiscalYearStartMonth).toBe(3);
   const [event] = await sql<{ action: string }>(
     `SELECT action FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY at DESC LIMIT 1`,

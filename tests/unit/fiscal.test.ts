@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  fiscalMonthRange,
+  fiscalMonths,
   fiscalPeriod,
   fiscalQuarterRange,
   fiscalYearLabel,
@@ -128,5 +130,32 @@ describe("labels", () => {
   it("pads two digits across the century", () => {
     expect(fiscalYearLabel(2100)).toBe("FY00");
     expect(fiscalYearLabel(2005)).toBe("FY05");
+  });
+});
+
+describe("fiscalMonthRange and fiscalMonths", () => {
+  it.each<[number, number, number, string, string]>([
+    [2027, 1, 2, "2026-02-01", "2026-02-28"],
+    [2027, 11, 2, "2026-12-01", "2026-12-31"],
+    [2027, 12, 2, "2027-01-01", "2027-01-31"], // crosses the calendar year
+    [2024, 1, 2, "2023-02-01", "2023-02-28"],
+    [2025, 1, 2, "2024-02-01", "2024-02-29"], // leap February
+    [2026, 12, 1, "2026-12-01", "2026-12-31"],
+    [2026, 1, 12, "2025-12-01", "2025-12-31"],
+    [2026, 12, 12, "2026-11-01", "2026-11-30"],
+  ])("FY%s month %s (start %s) runs %s – %s", (fy, m, start, from, to) => {
+    const r = fiscalMonthRange(fy, m, start);
+    expect([toDateString(r.start), toDateString(r.end)]).toEqual([from, to]);
+  });
+  it("refuses months outside 1–12", () => {
+    expect(() => fiscalMonthRange(2026, 0, 1)).toThrow(RangeError);
+    expect(() => fiscalMonthRange(2026, 13, 1)).toThrow(RangeError);
+  });
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))("lists the 12 months in order for start month %s", (start) => {
+    const months = fiscalMonths(2027, start).map(toDateString);
+    expect(months).toHaveLength(12);
+    expect(months[0]).toBe(toDateString(fiscalYearRange(2027, start).start));
+    expect(months[11].slice(0, 7)).toBe(toDateString(fiscalYearRange(2027, start).end).slice(0, 7));
+    expect(new Set(months.map((m) => m.slice(5, 7))).size).toBe(12);
   });
 });

@@ -1,24 +1,33 @@
-import { Calculator, CalendarRange, Receipt, Scale } from "lucide-react";
+import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
+import Link from "next/link";
 
-import { BudgetTable } from "@/components/budgets/budget-table";
+import { BurnChart } from "@/components/charts/burn-chart";
+import { ExportLink } from "@/components/budgets/export-link";
+import { FinanceFilters } from "@/components/budgets/finance-filters";
+import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
+import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
+import { ImportHistory } from "@/components/budgets/import-history";
+import { ImportPanel } from "@/components/budgets/import-panel";
 import { VarianceAmount } from "@/components/budgets/variance";
-import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
+import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
-import { getBudgetReport, listBudgetFiscalYears } from "@/lib/budgets/queries";
-import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
-import { formatDate, formatMonth, formatPercent } from "@/lib/format";
+import { periodOptions } from "@/lib/budgets/period";
+import { listBudgetFiscalYears, listImportBatches, listUnitOptions } from "@/lib/budgets/queries";
+import { getFinanceView } from "@/lib/budgets/rollup";
+import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
+import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
+import { fiscalYearOf } from "@/lib/fiscal";
+import { formatDate, formatPercent, humanize } from "@/lib/format";
+import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money";
+import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Budgets" };
-
-function parseFiscalYear(value: string | string[] | undefined): number | null {
-  const s = Array.isArray(value) ? value[0] : value;
-  if (!s || !/^\d{4}$/.test(s)) return null;
-  const fy = Number(s);
-  return fy >= 2000 && fy <= 2100 ? fy : null;
-}
 
 export default async function Page({
   params,
@@ -31,42 +40,104 @@ export default async function Page({
   const { org } = member;
   const now = new Date();
   const current = fiscalYearOf(now, org.fiscalYearStartMonth);
-  const fiscalYear = parseFiscalYear((await searchParams).fy) ?? current;
+  const p = parseFinanceParams(await searchParams, org.fiscalYearStartMonth, now);
+  const canImport = can(member.role, "actuals:write");
+  const canPlan = can(member.role, "budgets:write");
 
-  const [report, years] = await Promise.all([
-    getBudgetReport(org.id, fiscalYear, org.fiscalYearStartMonth, now),
+  const [view, years, units, batches] = await Promise.all([
+    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
+    listUnitOptions(org.id),
+    canImport ? listImportBatches(org.id) : Promise.resolve([]),
   ]);
-  const { totals } = report;
-  const yearOptions = years.includes(fiscalYear) ? years : [...years, fiscalYear].sort((a, b) => b - a);
+  const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
   const money = (cents: number) => formatMoney(cents, org.currency, { compact: true });
-  const label = fiscalYearLabel(fiscalYear);
-  const throughLabel = report.asOf < report.start ? "not started" : `through ${formatMonth(report.asOf)}`;
+  const { totals } = view;
+  const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(p, { view: v })}`;
 
   return (
     <>
       <PageHeader
         title="Budgets"
-        description={`Plan vs actual by org unit and category, ${label}: ${formatDate(report.start)} – ${formatDate(report.end)}.`}
-        actions={<FiscalYearSelect years={yearOptions} value={fiscalYear} current={current} />}
+        description={`Plan, actual and forecast by org unit and category: ${view.period.label}, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}.`}
+        actions={
+          <>
+            {canPlan ? (
+              <Link href={`/${org.slug}/budgets/plan?fy=${p.fiscalYear}`} className={buttonVariants({ variant: "outline" })}>
+                Edit plan
+              </Link>
+            ) : null}
+            <FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} />
+          </>
+        }
+      />
+      <FinanceFilters
+        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth).map((o) => ({ value: o.key, label: o.label }))}
+        units={[{ value: "", label: "Whole organization" }, ...units.map((u) => ({ value: u.id, label: `${"  ".repeat(u.depth)}${u.name} (${u.code})` }))]}
+        categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
+        value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
       <StatGrid>
-        <StatCard label={`${label} plan`} value={money(totals.planCents)} icon={CalendarRange} hint="Whole fiscal year" />
-        <StatCard label="Plan to date" value={money(totals.planToDateCents)} icon={Calculator} hint={throughLabel} />
-        <StatCard label="Actual to date" value={money(totals.actualCents)} icon={Receipt} hint={throughLabel} />
+        <StatCard label="Plan" value={money(totals.planCents)} icon={CalendarRange} hint={view.period.label} />
+        <StatCard label="Actual" value={money(totals.actualCents)} icon={Receipt} hint="Ledger lines booked in the period" />
+        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} hint="Actuals of closed months + forecast of the rest" />
         <StatCard
           label="Variance"
           value={<VarianceAmount cents={totals.varianceCents} currency={org.currency} compact />}
           icon={Scale}
-          tone={totals.varianceCents > 0 ? "danger" : "success"}
-          hint={
-            totals.variancePct === null
-              ? "No plan to date to compare with"
-              : `${formatPercent(totals.variancePct, { signed: true })} of plan to date · + is over budget`
-          }
+          tone={totals.variancePct !== null && totals.variancePct > VARIANCE_THRESHOLD_PCT ? "danger" : totals.varianceCents > 0 ? "warning" : "success"}
+          hint={`${formatPercent(totals.variancePct, { signed: true })} forecast vs plan · + is over budget`}
         />
       </StatGrid>
-      <BudgetTable rows={report.rows} totals={totals} currency={org.currency} />
+
+      <section className="mb-8">
+        <SectionHeading
+          title="By org unit"
+          description={`Each row includes everything below it. Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.${
+            view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""
+          }`}
+          actions={<ExportLink href={exportHref("tree")} />}
+        />
+        <FinanceTreeTable rows={view.tree} totals={totals} currency={org.currency} />
+      </section>
+
+      <div className="mb-8 grid gap-6">
+        <Card>
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
+            <ExportLink href={exportHref("months")} />
+          </CardHeader>
+          <CardContent>
+            <BurnChart points={view.months} currency={org.currency} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <CardTitle>Top variances</CardTitle>
+            <ExportLink href={exportHref("top")} />
+          </CardHeader>
+          <CardContent>
+            <TopVariancesTable rows={view.top} currency={org.currency} />
+          </CardContent>
+        </Card>
+      </div>
+
+      <section className="mb-8">
+        <SectionHeading
+          title="By category"
+          description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
+          actions={<ExportLink href={exportHref("categories")} />}
+        />
+        <CategoryTable rows={view.categories} currency={org.currency} />
+      </section>
+
+      {canImport ? (
+        <section className="mb-8 space-y-4">
+          <SectionHeading title="Import actuals" description="Ledger lines already imported (same external reference) are skipped and counted." />
+          <ImportPanel org={org.slug} kind="actuals" columns="date, cost centre code, category, amount, vendor, memo, external reference" />
+          <ImportHistory org={org.slug} batches={batches} canRevert={canImport} now={now.toISOString()} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { getRouteMember } from "@/lib/budgets/route-member";
+import { financeExportCsv } from "@/lib/budgets/export";
+import { parseFinanceParams } from "@/lib/budgets/view-params";
+
+// CSV export of exactly what a finance view shows (same URL parameters, same query, same
+// salary-safe attribution for the caller's role). Amounts are plain decimals.
+export async function GET(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const member = await getRouteMember(org);
+  if (!member) return new NextResponse("Not found.", { status: 404 });
+  const p = parseFinanceParams(request.nextUrl.searchParams, member.org.fiscalYearStartMonth);
+  const view = request.nextUrl.searchParams.get("view") ?? "tree";
+  const out = await financeExportCsv(member, p, view);
+  if (!out) return new NextResponse("Not found.", { status: 404 });
+  return new NextResponse(out.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${out.fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+
+import { CopyForwardForm } from "@/components/budgets/copy-forward-form";
+import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
+import { ImportPanel } from "@/components/budgets/import-panel";
+import { PlanGrid } from "@/components/budgets/plan-grid";
+import { SectionHeading } from "@/components/dashboard/stat-card";
+import { PageHeader } from "@/components/shell/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { requireMember } from "@/lib/auth";
+import { getPlanGrid, listBudgetFiscalYears, listSmallPersonnelUnits, listUnitOptions } from "@/lib/budgets/queries";
+import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
+import { parseFinanceParams } from "@/lib/budgets/view-params";
+import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
+import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
+import { cn } from "@/lib/utils";
+
+export const metadata = { title: "Budget plan" };
+
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requireMember((await params).org);
+  const { org } = member;
+  const now = new Date();
+  const sp = await searchParams;
+  const { fiscalYear } = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
+  const by = sp.by === "quarter" ? "quarter" : "month";
+  const canEdit = can(member.role, "budgets:write");
+  const seesPay = can(member.role, "compensation:read");
+  const hide = seesPay ? [] : await listSmallPersonnelUnits(org.id, now);
+  const [grid, years, units] = await Promise.all([
+    getPlanGrid(org.id, fiscalYear, org.fiscalYearStartMonth, hide, by),
+    listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
+    listUnitOptions(org.id),
+  ]);
+  const current = fiscalYearOf(now, org.fiscalYearStartMonth);
+  const yearOptions = years.includes(fiscalYear) ? years : [...years, fiscalYear].sort((a, b) => b - a);
+  const tab = (v: "month" | "quarter", label: string) => (
+    <Link
+      href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${v}`}
+      aria-current={by === v ? "page" : undefined}
+      className={cn(buttonVariants({ variant: by === v ? "default" : "outline", size: "sm" }))}
+    >
+      {label}
+    </Link>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={`Budget plan ${fiscalYearLabel(fiscalYear)}`}
+        description={canEdit && by === "month" ? "Click a cell to change it; Enter or leaving the cell saves. 0 or empty removes the line. Every change is audited." : "The plan by org unit, category and period."}
+        actions={
+          <>
+            <Link href={`/${org.slug}/budgets?fy=${fiscalYear}`} className={buttonVariants({ variant: "outline" })}>
+              Back to budgets
+            </Link>
+            <FiscalYearSelect years={yearOptions} value={fiscalYear} current={current} />
+          </>
+        }
+      />
+      <div className="mb-4 flex gap-2">
+        {tab("month", "Months")}
+        {tab("quarter", "Quarters")}
+      </div>
+      {grid.hiddenPersonnelUnits.length ? (
+        <p className="mb-3 text-sm text-muted-foreground">
+          Personnel plan of {grid.hiddenPersonnelUnits.join(", ")} (fewer than {MIN_GROUP_SIZE} people) is not shown: it would reveal individual pay.
+        </p>
+      ) : null}
+      <PlanGrid
+        key={`${fiscalYear}-${by}`}
+        org={org.slug}
+        grid={grid}
+        editable={canEdit && by === "month"}
+        currency={org.currency}
+        units={units}
+        categories={Object.keys(BudgetCategory)}
+      />
+      {canEdit ? (
+        <div className="mt-8 grid gap-8 lg:grid-cols-2">
+          <section>
+            <SectionHeading title="Copy forward" description={`Copy ${fiscalYearLabel(fiscalYear)}'s plan into ${fiscalYearLabel(fiscalYear + 1)}, every line changed by a percentage (rounded half-even to the cent).`} />
+            <CopyForwardForm org={org.slug} fiscalYear={fiscalYear} />
+          </section>
+          <section>
+            <SectionHeading title="Import plan lines" description="Each line sets one cell (replacing what is there)." />
+            <ImportPanel org={org.slug} kind="plan" columns="month (YYYY-MM), cost centre code, category, amount" />
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}

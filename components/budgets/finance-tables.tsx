@@ -1,0 +1,79 @@
+import { varianceTone } from "@/components/budgets/variance-tone";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { CategoryRow, VarianceRow } from "@/lib/budgets/rollup";
+import { formatPercent, humanize } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/utils";
+
+function Amount({ cents, currency }: { cents: number; currency: string }) {
+  return <>{formatMoney(cents, currency)}</>;
+}
+
+function Variance({ row, currency }: { row: { varianceCents: number; variancePct: number | null; planCents: number }; currency: string }) {
+  return (
+    <span className={cn("rounded px-1.5 py-0.5 whitespace-nowrap", varianceTone(row))}>
+      {row.varianceCents > 0 ? "+" : ""}
+      {formatMoney(row.varianceCents, currency)} ({formatPercent(row.variancePct, { signed: true })})
+    </span>
+  );
+}
+
+export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currency: string }) {
+  if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing planned or spent in this view.</p>;
+  return (
+    <Table aria-label="By category">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Category</TableHead>
+          <TableHead className="text-right">Plan</TableHead>
+          <TableHead className="text-right">Actual</TableHead>
+          <TableHead className="text-right">Forecast</TableHead>
+          <TableHead className="text-right">Variance</TableHead>
+          <TableHead>Forecast basis</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.category}>
+            <TableCell className="font-medium">{humanize(r.category)}</TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.actualCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} /></TableCell>
+            <TableCell className="text-xs text-muted-foreground">{r.forecastBasis}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function TopVariancesTable({ rows, currency }: { rows: VarianceRow[]; currency: string }) {
+  if (rows.length === 0) return <p className="text-sm text-muted-foreground">No variances in this view.</p>;
+  return (
+    <Table aria-label="Top variances">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Org unit</TableHead>
+          <TableHead>Category</TableHead>
+          <TableHead className="text-right">Plan</TableHead>
+          <TableHead className="text-right">Forecast</TableHead>
+          <TableHead className="text-right">Variance</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={`${r.unitId}-${r.category}`}>
+            <TableCell>
+              <span className="font-medium">{r.unitName}</span> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
+            </TableCell>
+            <TableCell>{humanize(r.category)}</TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} /></TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { ChevronDown, ChevronRight, Info } from "lucide-react";
+import { useMemo, useState } from "react";
+
+import { varianceTone } from "@/components/budgets/variance-tone";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Amounts, FinanceTreeRow } from "@/lib/budgets/rollup";
+import { formatPercent } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/utils";
+
+/** The org tree (org → department → team) with expandable rows; departments open at first. */
+export function FinanceTreeTable({ rows, totals, currency }: { rows: FinanceTreeRow[]; totals: Amounts; currency: string }) {
+  const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
+  const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
+  const [open, setOpen] = useState<Set<string>>(() => new Set(rows.filter((r) => r.depth <= minDepth).map((r) => r.id)));
+  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const visible = rows.filter((r) => {
+    for (let p = r.parentId ? byId.get(r.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+      if (!open.has(p.id)) return false;
+    }
+    return true;
+  });
+  const money = (c: number) => formatMoney(c, currency);
+  const toggle = (id: string) =>
+    setOpen((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  return (
+    <Table aria-label="Plan, actual and forecast by org unit" data-testid="finance-tree">
+      <TableHeader>
+        <TableRow>
+          <TableHead className="min-w-64">Org unit</TableHead>
+          <TableHead className="text-right">Plan</TableHead>
+          <TableHead className="text-right">Actual</TableHead>
+          <TableHead className="text-right">Forecast</TableHead>
+          <TableHead className="text-right">Variance</TableHead>
+          <TableHead className="text-right">Var. %</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {visible.map((r) => {
+          const expandable = hasChildren.has(r.id);
+          const isOpen = open.has(r.id);
+          return (
+            <TableRow key={r.id} data-unit-code={r.code}>
+              <TableCell>
+                <div className="flex items-start gap-1" style={{ paddingLeft: `${(r.depth - minDepth) * 1.25}rem` }}>
+                  {expandable ? (
+                    <button
+                      type="button"
+                      onClick={() => toggle(r.id)}
+                      aria-expanded={isOpen}
+                      aria-label={`${isOpen ? "Collapse" : "Expand"} ${r.name}`}
+                      className="mt-0.5 rounded p-0.5 hover:bg-muted"
+                    >
+                      {isOpen ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
+                    </button>
+                  ) : (
+                    <span className="inline-block size-5" />
+                  )}
+                  <span className="flex flex-col">
+                    <span className="font-medium">{r.name}</span>
+                    <span className="font-mono text-xs text-muted-foreground">{r.code}</span>
+                    {r.personnelNote ? (
+                      <span className="mt-0.5 flex items-center gap-1 text-xs text-muted-foreground">
+                        <Info className="size-3 shrink-0" aria-hidden />
+                        {r.personnelNote}
+                      </span>
+                    ) : null}
+                  </span>
+                </div>
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{money(r.planCents)}</TableCell>
+              <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents)}</TableCell>
+              <TableCell className="text-right tabular-nums">{money(r.forecastCents)}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                <span className={cn("rounded px-1.5 py-0.5", varianceTone(r))}>
+                  {r.varianceCents > 0 ? "+" : ""}
+                  {money(r.varianceCents)}
+                </span>
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{formatPercent(r.variancePct, { signed: true })}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell className="font-semibold">Total</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">
+            <span className={cn("rounded px-1.5 py-0.5", varianceTone(totals))}>
+              {totals.varianceCents > 0 ? "+" : ""}
+              {money(totals.varianceCents)}
+            </span>
+          </TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{formatPercent(totals.variancePct, { signed: true })}</TableCell>
+        </TableRow>
+      </TableFooter>
+    </Table>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast";
+import { setBudgetCellAction } from "@/lib/budgets/actions";
+import type { PlanGrid as PlanGridData } from "@/lib/budgets/queries";
+import { humanize } from "@/lib/format";
+import { centsToDecimalString, formatMoney, parseMoneyToCents } from "@/lib/money";
+import { cn } from "@/lib/utils";
+
+type Row = PlanGridData["rows"][number];
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+
+function Cell({ org, row, month, cents, editable, currency }: { org: string; row: Row; month: string; cents: number | undefined; editable: boolean; currency: string }) {
+  const router = useRouter();
+  const [value, setValue] = useState(cents === undefined ? "" : centsToDecimalString(cents));
+  const [saved, setSaved] = useState(cents ?? 0);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const label = `${row.unitName} ${humanize(row.category)} ${monthLabel.format(new Date(`${month}T00:00:00Z`))}`;
+
+  if (!editable) return <span className="tabular-nums">{cents === undefined ? "—" : formatMoney(cents, currency)}</span>;
+
+  function save() {
+    const parsed = value.trim() === "" ? 0n : parseMoneyToCents(value);
+    if (parsed === null) {
+      setError("Enter an amount like 1234.56");
+      return;
+    }
+    setError(null);
+    if (Number(parsed) === saved) return;
+    startTransition(async () => {
+      const result = await setBudgetCellAction(org, { orgUnitId: row.orgUnitId, category: row.category, month, amountCents: Number(parsed) });
+      if (result.ok) {
+        setSaved(Number(parsed));
+        setValue(parsed === 0n ? "" : centsToDecimalString(parsed));
+        router.refresh();
+      } else {
+        setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+        toast.error("Plan not saved", result.message);
+      }
+    });
+  }
+
+  return (
+    <input
+      aria-label={label}
+      aria-invalid={error ? true : undefined}
+      title={error ?? undefined}
+      inputMode="decimal"
+      value={value}
+      disabled={pending}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+      }}
+      className={cn(
+        "h-8 w-24 rounded border border-transparent bg-transparent px-1.5 text-right tabular-nums hover:border-input focus:border-ring focus:outline-none",
+        error && "border-destructive",
+        pending && "opacity-60",
+      )}
+    />
+  );
+}
+
+/** The plan grid: org unit × category rows, month (editable) or quarter (read-only) columns, totals from SQL. */
+export function PlanGrid({ org, grid, editable, currency, units, categories }: {
+  org: string;
+  grid: PlanGridData;
+  editable: boolean;
+  currency: string;
+  units: { id: string; name: string; code: string; depth: number }[];
+  categories: string[];
+}) {
+  const [extra, setExtra] = useState<Row[]>([]);
+  const [newUnit, setNewUnit] = useState(units[0]?.id ?? "");
+  const [newCat, setNewCat] = useState(categories[0] ?? "");
+  const rows = [...grid.rows, ...extra.filter((e) => !grid.rows.some((r) => r.orgUnitId === e.orgUnitId && r.category === e.category))];
+  const money = (c: number | undefined) => (c === undefined ? "—" : formatMoney(c, currency));
+
+  return (
+    <div className="space-y-3">
+      <Table aria-label="Plan grid" containerClassName="max-h-[70vh]">
+        <TableHeader>
+          <TableRow>
+            <TableHead className="sticky left-0 z-10 min-w-72 bg-background">Org unit · category</TableHead>
+            {grid.months.map((m) => (
+              <TableHead key={m} className="text-right">
+                {editable || grid.months.length === 12 ? monthLabel.format(new Date(`${m}T00:00:00Z`)) : `Q${grid.months.indexOf(m) + 1}`}
+              </TableHead>
+            ))}
+            <TableHead className="text-right">Total</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={`${r.orgUnitId}|${r.category}`}>
+              <TableCell className="sticky left-0 z-10 bg-background">
+                <span className="font-medium">{r.unitName}</span> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
+                <div className="text-xs text-muted-foreground">{humanize(r.category)}</div>
+              </TableCell>
+              {grid.months.map((m) => (
+                <TableCell key={m} className="p-1 text-right">
+                  <Cell org={org} row={r} month={m} cents={r.cells[m]} editable={editable} currency={currency} />
+                </TableCell>
+              ))}
+              <TableCell className="text-right font-medium tabular-nums">{money(r.totalCents)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableCell className="sticky left-0 z-10 bg-muted font-semibold">Total</TableCell>
+            {grid.months.map((m) => (
+              <TableCell key={m} className="text-right font-semibold tabular-nums">
+                {money(grid.monthTotals[m] ?? 0)}
+              </TableCell>
+            ))}
+            <TableCell className="text-right font-semibold tabular-nums">{money(grid.totalCents)}</TableCell>
+          </TableRow>
+        </TableFooter>
+      </Table>
+      {editable ? (
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="new-row-unit" className="text-xs font-medium text-muted-foreground">Org unit</label>
+            <NativeSelect id="new-row-unit" className="w-64" value={newUnit} onChange={(e) => setNewUnit(e.target.value)}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>{`${"  ".repeat(u.depth)}${u.name} (${u.code})`}</option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="new-row-cat" className="text-xs font-medium text-muted-foreground">Category</label>
+            <NativeSelect id="new-row-cat" className="w-44" value={newCat} onChange={(e) => setNewCat(e.target.value)}>
+              {categories.map((c) => (
+                <option key={c} value={c}>{humanize(c)}</option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => {
+              const u = units.find((x) => x.id === newUnit);
+              if (!u) return;
+              setExtra((e) => [...e, { orgUnitId: u.id, unitName: u.name, unitCode: u.code, depth: u.depth, category: newCat as Row["category"], cells: {}, totalCents: 0 }]);
+            }}
+          >
+            Add row
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

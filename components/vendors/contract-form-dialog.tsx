@@ -1,0 +1,132 @@
+"use client";
+
+import { Pencil, Plus } from "lucide-react";
+import { useActionState, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { humanize } from "@/lib/format";
+import { centsToDecimalString } from "@/lib/money";
+import { createContractAction, updateContractAction } from "@/lib/vendors/actions";
+import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
+
+type State = ActionResult<{ id: string; version: number }> | null;
+
+const CATEGORIES = ["PERSONNEL", "CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"];
+const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"];
+
+/** Create a contract, or edit one (with optimistic concurrency on its version). */
+export function ContractFormDialog({ org, options, contract }: { org: string; options: ContractFormOptions; contract?: ContractRow }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const input = Object.fromEntries(form);
+    const result = contract
+      ? await updateContractAction(org, { ...input, id: contract.id, version: contract.version })
+      : await createContractAction(org, input);
+    if (result.ok) {
+      toast.success(contract ? "Contract saved" : "Contract added");
+      setOpen(false);
+    }
+    return result;
+  }, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const p = contract ? `contract-${contract.id}` : "contract-new";
+  const field = (name: string, label: string, control: (id: string) => React.ReactNode, help?: string) => (
+    <FormField id={`${p}-${name}`} label={label} errors={errors[name]} help={help}>
+      {control(`${p}-${name}`)}
+    </FormField>
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        {contract ? (
+          <Button variant="ghost" size="icon-sm" aria-label={`Edit ${contract.name}`}>
+            <Pencil className="size-4" aria-hidden />
+          </Button>
+        ) : (
+          <Button variant="outline">
+            <Plus className="size-4" aria-hidden />
+            New contract
+          </Button>
+        )}
+      </DialogTrigger>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
+          <DialogDescription>Active contracts feed the forecast at their monthly run-rate within their term.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          {state && !state.ok ? (
+            <p role="alert" className="text-sm text-destructive sm:col-span-2">
+              {state.message}
+            </p>
+          ) : null}
+          <div className="sm:col-span-2">
+            {field("name", "Name", (id) => <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />)}
+          </div>
+          {field("vendorId", "Vendor", (id) => (
+            <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
+              <option value="">Choose…</option>
+              {options.vendors.map((v) => (
+                <option key={v.id} value={v.id}>{v.name}</option>
+              ))}
+            </NativeSelect>
+          ))}
+          {field("orgUnitId", "Org unit (cost centre)", (id) => (
+            <NativeSelect id={id} name="orgUnitId" defaultValue={contract?.orgUnitId ?? ""} {...describedBy(id, errors.orgUnitId)}>
+              <option value="">Choose…</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>{`${u.name} (${u.code})`}</option>
+              ))}
+            </NativeSelect>
+          ))}
+          {field("category", "Category", (id) => (
+            <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>{humanize(c)}</option>
+              ))}
+            </NativeSelect>
+          ))}
+          {field("annualAmount", "Annual amount", (id) => (
+            <Input id={id} name="annualAmount" inputMode="decimal" defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""} placeholder="12000.00" {...describedBy(id, errors.annualAmount)} />
+          ))}
+          {field("startDate", "Start date", (id) => <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />)}
+          {field("endDate", "End date", (id) => <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />)}
+          {field("renewalNoticeDate", "Renewal notice by", (id) => (
+            <Input id={id} name="renewalNoticeDate" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} {...describedBy(id, errors.renewalNoticeDate)} />
+          ))}
+          {field("ownerId", "Owner", (id) => (
+            <NativeSelect id={id} name="ownerId" defaultValue={contract?.ownerId ?? ""} {...describedBy(id, errors.ownerId)}>
+              <option value="">No owner</option>
+              {options.people.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
+              ))}
+            </NativeSelect>
+          ))}
+          {field("status", "Status", (id) => (
+            <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>{humanize(s)}</option>
+              ))}
+            </NativeSelect>
+          ))}
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
+          </label>
+          <DialogFooter className="sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save contract"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,127 @@
+import { createReadStream } from "node:fs";
+
+import Papa from "papaparse";
+
+import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { parseMoneyToCents } from "@/lib/money";
+
+// Streaming CSV reading for ledger (actuals) and plan imports. papaparse's Node duplex stream
+// parses quotes, embedded commas and newlines and CRLF; we strip a UTF-8 BOM and normalise
+// header names ("Cost centre code", "cost_center_code" → "costcentrecode"). Rows come out one
+// at a time through an async iterator, so memory stays flat however long the file is.
+//
+// Row numbers are spreadsheet-style: the header is row 1, the first data row is row 2 (a quoted
+// field with an embedded newline still counts as one row).
+
+export type CsvRecord = Record<string, string>;
+
+export function normaliseHeader(h: string): string {
+  return h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/center/g, "centre").replace(/[^a-z0-9]/g, "");
+}
+
+/** Yields [rowNumber, record] for every data row of the CSV file. */
+export async function* readCsvRecords(filePath: string): AsyncGenerator<[number, CsvRecord]> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: normaliseHeader,
+  });
+  const source = createReadStream(filePath, { encoding: "utf8" });
+  source.on("error", (e) => parser.destroy(e));
+  source.pipe(parser);
+  let row = 1;
+  for await (const record of parser as AsyncIterable<CsvRecord>) {
+    row++;
+    yield [row, record];
+  }
+}
+
+export const ACTUALS_COLUMNS = ["date", "costcentrecode", "category", "amount", "vendor", "memo", "externalreference"] as const;
+export const PLAN_COLUMNS = ["month", "costcentrecode", "category", "amount"] as const;
+
+/** Largest amount accepted on one line: ±$100bn, far inside BigInt columns and JS safe integers. */
+const MAX_ABS_CENTS = 10_000_000_000_000n;
+
+/** Strict ISO calendar date: "2026-02-30" is refused, not rolled into March. */
+export function parseIsoDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date;
+}
+
+/** "2026-03" or "2026-03-01" → the first of that month (UTC). */
+export function parseMonth(s: string): Date | null {
+  const t = s.trim();
+  const m = /^(\d{4})-(\d{2})(?:-01)?$/.exec(t);
+  if (!m) return null;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return null;
+  return new Date(Date.UTC(Number(m[1]), mo - 1, 1));
+}
+
+export function parseCategory(s: string): BudgetCategory | null {
+  const key = s.trim().toUpperCase().replace(/\s+/g, "_");
+  return Object.hasOwn(BudgetCategory, key) ? (key as BudgetCategory) : null;
+}
+
+export function parseAmount(s: string): bigint | null {
+  const cents = parseMoneyToCents(s ?? "");
+  if (cents === null) return null;
+  return (cents < 0n ? -cents : cents) > MAX_ABS_CENTS ? null : cents;
+}
+
+export type ActualsLine = {
+  bookedOn: Date;
+  code: string;
+  category: BudgetCategory;
+  amountCents: bigint;
+  vendor: string;
+  memo: string;
+  externalRef: string | null;
+};
+
+/** Checks one actuals record. Returns the line, or the reasons it is refused. */
+export function parseActualsRecord(r: CsvRecord, knownCode: (code: string) => boolean): ActualsLine | string[] {
+  const errors: string[] = [];
+  const bookedOn = parseIsoDate(r.date ?? "");
+  if (!bookedOn) errors.push(`date "${clip(r.date)}" is not a valid YYYY-MM-DD date`);
+  const code = (r.costcentrecode ?? "").trim();
+  if (!code) errors.push("cost centre code is missing");
+  else if (!knownCode(code)) errors.push(`cost centre code "${clip(code)}" is not an org unit of this organization`);
+  const category = parseCategory(r.category ?? "");
+  if (!category) errors.push(`category "${clip(r.category)}" is not one of ${Object.keys(BudgetCategory).join(", ")}`);
+  const amountCents = parseAmount(r.amount ?? "");
+  if (amountCents === null) errors.push(`amount "${clip(r.amount)}" is not an amount like 1234.56`);
+  if ((r.vendor ?? "").trim().length > 120) errors.push("vendor is longer than 120 characters");
+  const memo = (r.memo ?? "").trim();
+  if (memo.length > 500) errors.push("memo is longer than 500 characters");
+  const externalRef = (r.externalreference ?? "").trim();
+  if (externalRef.length > 200) errors.push("external reference is longer than 200 characters");
+  if (errors.length) return errors;
+  return { bookedOn: bookedOn!, code, category: category!, amountCents: amountCents!, vendor: (r.vendor ?? "").trim(), memo, externalRef: externalRef || null };
+}
+
+export type PlanLine = { month: Date; code: string; category: BudgetCategory; amountCents: bigint };
+
+export function parsePlanRecord(r: CsvRecord, knownCode: (code: string) => boolean): PlanLine | string[] {
+  const errors: string[] = [];
+  const month = parseMonth(r.month ?? "");
+  if (!month) errors.push(`month "${clip(r.month)}" is not a month like 2026-03`);
+  const code = (r.costcentrecode ?? "").trim();
+  if (!code) errors.push("cost centre code is missing");
+  else if (!knownCode(code)) errors.push(`cost centre code "${clip(code)}" is not an org unit of this organization`);
+  const category = parseCategory(r.category ?? "");
+  if (!category) errors.push(`category "${clip(r.category)}" is not one of ${Object.keys(BudgetCategory).join(", ")}`);
+  const amountCents = parseAmount(r.amount ?? "");
+  if (amountCents === null) errors.push(`amount "${clip(r.amount)}" is not an amount like 1234.56`);
+  if (errors.length) return errors;
+  return { month: month!, code, category: category!, amountCents: amountCents! };
+}
+
+function clip(s: string | undefined): string {
+  const t = (s ?? "").trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}

@@ -1,0 +1,72 @@
+import { defineAction } from "@/lib/action";
+import { PLAN_COLUMNS, parsePlanRecord, readCsvRecords, type PlanLine } from "@/lib/budgets/csv";
+import { loadCodeMap, validateFile } from "@/lib/budgets/import-actuals";
+import { ZImportFileInput } from "@/lib/budgets/schemas";
+import { uploadPath } from "@/lib/budgets/upload";
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Plan import (columns: month, cost centre code, category, amount): the same all-or-nothing,
+// two-pass streaming rules as the ledger import. A line sets the plan of its unit × category ×
+// month (replacing what was there); the same cell twice in one file is refused. Recorded as an
+// ImportBatch of kind BUDGET with one audit event; plan imports are not revertible (plan lines
+// carry no batch id) — edit or re-import instead.
+
+const INSERT_BATCH = 2000;
+
+async function upsertPlan(tx: Tx, orgId: string, lines: PlanLine[], codes: Map<string, string>) {
+  if (lines.length === 0) return 0;
+  const values = lines.map(
+    (l) => Prisma.sql`(gen_random_uuid()::text, ${orgId}, ${codes.get(l.code.toUpperCase())}, ${l.month}::date, ${l.category}::"BudgetCategory", ${l.amountCents}, now())`,
+  );
+  return tx.$executeRaw`
+    INSERT INTO "BudgetLine" ("id", "orgId", "orgUnitId", "month", "category", "amountCents", "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("orgId", "orgUnitId", "month", "category") DO UPDATE SET "amountCents" = EXCLUDED."amountCents", "updatedAt" = now()`;
+}
+
+export const importPlan = defineAction({
+  name: "budgets.import",
+  permission: "budgets:write",
+  input: ZImportFileInput,
+  timeoutMs: 5 * 60_000,
+  async handler(ctx, { uploadId, fileName }) {
+    const filePath = uploadPath(uploadId);
+    const orgId = ctx.org.id;
+    const codes = await loadCodeMap(ctx.tx, orgId);
+    const known = (code: string) => codes.has(code.toUpperCase());
+    // Cells seen so far (unit × category × month: bounded by the plan's size, not the file's).
+    const seen = new Map<string, number>();
+    let row = 1;
+    const rowCount = await validateFile(filePath, PLAN_COLUMNS, (r) => {
+      row++;
+      const line = parsePlanRecord(r, known);
+      if (Array.isArray(line)) return line;
+      const key = `${line.code.toUpperCase()}|${line.category}|${line.month.toISOString()}`;
+      const first = seen.get(key);
+      if (first) return [`the same cost centre, category and month as row ${first}`];
+      seen.set(key, row);
+      return line;
+    });
+
+    let written = 0;
+    let pending: PlanLine[] = [];
+    for await (const [, record] of readCsvRecords(filePath)) {
+      const line = parsePlanRecord(record, known);
+      if (Array.isArray(line)) throw new Error("Upload changed between validation and insert");
+      pending.push(line);
+      if (pending.length >= INSERT_BATCH) {
+        written += await upsertPlan(ctx.tx, orgId, pending, codes);
+        pending = [];
+      }
+    }
+    written += await upsertPlan(ctx.tx, orgId, pending, codes);
+    const batch = await ctx.tx.importBatch.create({
+      data: { orgId, kind: "BUDGET", fileName, rowCount, insertedCount: written, createdById: ctx.actor.userId },
+      select: { id: true },
+    });
+    const result = { batchId: batch.id, rowCount, insertedCount: written, skippedCount: 0 };
+    await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "BUDGET", fileName, ...result } });
+    return result;
+  },
+});

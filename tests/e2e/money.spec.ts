@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+
+import { expect, test, type Page } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+// Finance imports a ledger CSV through the UI and sees it at team and department level, exports
+// what is shown, reverts the import; a bad file lists row-numbered errors and writes nothing.
+
+const toCents = (text: string) => {
+  const negative = text.includes("-");
+  const cents = Number(text.replace(/[^0-9]/g, ""));
+  return negative ? -cents : cents;
+};
+
+async function actualOf(page: Page, code: string) {
+  return toCents((await page.locator(`tr[data-unit-code="${code}"] td[data-col="actual"]`).innerText()).trim());
+}
+
+async function pickTeam() {
+  const [row] = await sql<{ team: string; dept: string; deptName: string }>(
+    `SELECT t.code AS team, d.code AS dept, d.name AS "deptName"
+     FROM "OrgUnit" t JOIN "OrgUnit" d ON d.id = t."parentId" JOIN "Organization" o ON o.id = t."orgId"
+     WHERE o.slug = 'acme' AND t.kind = 'TEAM' AND d.code = 'ENG-PROD' ORDER BY t.code LIMIT 1`,
+  );
+  return row;
+}
+
+async function upload(page: Page, name: string, text: string) {
+  // The button is enabled once the page is hydrated; a file chosen before that could be lost.
+  await expect(page.getByRole("button", { name: "Import actuals" })).toBeEnabled();
+  await page.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+}
+
+test("finance imports actuals, sees team and department change, exports CSV, and reverts", async ({ page }) => {
+  const { team, dept, deptName } = await pickTeam();
+  const today = new Date().toISOString().slice(0, 10);
+  const ref = randomBytes(4).toString("hex");
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  await page.getByRole("button", { name: `Expand ${deptName}` }).click();
+  const teamBefore = await actualOf(page, team);
+  const deptBefore = await actualOf(page, dept);
+
+  const csv = `\uFEFFdate,cost centre code,category,amount,vendor,memo,external reference\r\n${today},${team},Software,"1,234.56",,"E2E, with comma",E2E-${ref}-1\r\n${today},${team},CLOUD,-80.00,,,E2E-${ref}-2\r\n`;
+  await upload(page, "ledger.csv", csv);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  await expect(page.getByText("Imported 2 of 2 line(s)", { exact: true })).toBeVisible();
+  await expect.poll(() => actualOf(page, team)).toBe(teamBefore + 123_456 - 8_000);
+  expect(await actualOf(page, dept)).toBe(deptBefore + 115_456);
+  await expect(page.getByRole("table", { name: "Imports" }).getByText("ledger.csv")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).first().click()]);
+  const exported = await readFile((await download.path())!, "utf8");
+  const teamLine = exported.split("\r\n").find((l) => l.includes(`,${team},`));
+  const expected = teamBefore + 115_456;
+  expect(teamLine).toContain(`,${(expected / 100).toFixed(2)},`);
+  expect(exported.split("\r\n")[0]).toBe("Org unit,Code,Kind,Depth,Plan,Actual,Forecast,Variance,Variance %,Note");
+
+  // Re-importing the same file skips both lines.
+  await upload(page, "ledger-again.csv", csv);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  await expect(page.getByText("Imported 0 of 2 line(s)", { exact: true })).toBeVisible();
+
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("row", { name: /ledger\.csv/ }).filter({ hasNotText: "again" }).getByRole("button", { name: "Revert" }).click();
+  await expect(page.getByText('Reverted "ledger.csv"', { exact: true })).toBeVisible();
+  await expect.poll(() => actualOf(page, team)).toBe(teamBefore);
+});
+
+test("a bad file shows row-numbered errors and writes nothing", async ({ page }) => {
+  const { team } = await pickTeam();
+  const [{ n: before }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  await upload(page, "bad.csv", `date,cost centre code,category,amount,vendor,memo,external reference\n2026-01-05,${team},SOFTWARE,10.00,,,X1\n2026-02-30,${team},SOFTWARE,abc,,,X2\n2026-01-05,NOPE,SOFTWARE,1,,,X3\n`);
+  await page.getByRole("button", { name: "Import actuals" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByText(/^Row 3: date "2026-02-30" is not a valid YYYY-MM-DD date; amount "abc"/)).toBeVisible();
+  await expect(alert.getByText(/^Row 4: cost centre code "NOPE"/)).toBeVisible();
+  const [{ n: after }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
+  expect(after).toBe(before);
+});
+
+test("viewers and managers get no import controls and the upload route refuses them", async ({ page }) => {
+  for (const email of ["viewer@acme.example", "manager@acme.example"]) {
+    await page.context().clearCookies();
+    await signIn(page, email);
+    await page.goto("/acme/budgets");
+    await expect(page.getByRole("heading", { level: 1, name: "Budgets" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Import actuals" })).toHaveCount(0);
+    const res = await page.request.post("/acme/budgets/import?name=x.csv", { data: "date\n", headers: { "Content-Type": "text/csv" } });
+    expect(res.status()).toBe(403);
+  }
+  const res = await page.request.post("/globex/budgets/import?name=x.csv", { data: "date\n", headers: { "Content-Type": "text/csv" } });
+  expect(res.status()).toBe(404);
+});
+
+// People in units with fewer than 3 people in post: their monthly loaded cost (what a team's
+// personnel line would show) and their pay must not reach roles without compensation:read — not
+// in the pages, not in the exports.
+function monthlyLoaded(annualCents: bigint, multiplier: string): bigint {
+  const [whole, frac = ""] = multiplier.split(".");
+  const n = annualCents * BigInt(whole + frac);
+  const d = 10n ** BigInt(frac.length) * 12n;
+  const q = n / d;
+  const r2 = (n % d) * 2n;
+  return r2 > d || (r2 === d && q % 2n === 1n) ? q + 1n : q;
+}
+
+for (const email of ["finance@acme.example", "viewer@acme.example", "manager@acme.example"]) {
+  test(`${email} gets no individual pay on the budgets pages or exports`, async ({ page }) => {
+    const people = await sql<{ cents: string; mult: string }>(
+      `SELECT p."annualCompCents"::text AS cents, o."loadedCostMultiplier"::text AS mult
+       FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+       WHERE o.slug = 'acme' AND p."endDate" IS NULL
+         AND (SELECT count(*) FROM "Person" q WHERE q."orgUnitId" = p."orgUnitId" AND q."endDate" IS NULL) < 3`,
+    );
+    expect(people.length).toBeGreaterThan(0);
+    const usd = (c: bigint) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(c) / 100);
+    const dec = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
+    await signIn(page, email);
+    for (const path of ["/acme/budgets", "/acme/budgets?period=m12", "/acme/budgets/export?view=top&period=m12", "/acme/budgets/plan", "/acme/budgets/export?view=tree", "/acme/budgets/export?view=top", "/acme/budgets/export?view=categories", "/acme/vendors"]) {
+      const response = await page.request.get(path);
+      const body = await response.text();
+      expect(body.length).toBeGreaterThan(100);
+      expect(body).not.toMatch(/annualComp/i);
+      for (const p of people) {
+        const monthly = monthlyLoaded(BigInt(p.cents), p.mult);
+        expect(body, path).not.toContain(`"${p.cents}"`);
+        expect(body, path).not.toContain(usd(monthly));
+        expect(body, path).not.toContain(dec(monthly));
+      }
+    }
+  });
+}
+
+test("finance edits a plan cell in place; the change is saved, audited and totalled", async ({ page }) => {
+  const [cell] = await sql<{ month: string; cents: string }>(
+    `SELECT to_char(b.month, 'YYYY-MM-DD') AS month, b."amountCents"::text AS cents
+     FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId" JOIN "Organization" o ON o.id = b."orgId"
+     WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month <= now()
+     ORDER BY b.month DESC LIMIT 1`,
+  );
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const [{ n: auditBefore }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets/plan");
+  const input = page.getByRole("textbox", { name: `Field App Software ${label}` });
+  await input.fill("4,321.09");
+  await input.press("Enter");
+  await expect
+    .poll(async () => (await sql<{ cents: string }>(
+      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents)
+    .toBe("432109");
+  await expect(input).toHaveValue("4321.09");
+  const [{ n: auditAfter }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
+  expect(Number(auditAfter)).toBe(Number(auditBefore) + 1);
+  // A viewer sees the same grid read-only.
+  await page.context().clearCookies();
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/budgets/plan");
+  await expect(page.getByRole("table", { name: "Plan grid" })).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+});
+
+test("finance adds a vendor; a viewer cannot", async ({ page }) => {
+  const name = `E2E Vendor ${randomBytes(3).toString("hex")}`;
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/vendors");
+  await page.getByRole("button", { name: "New vendor" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Website").fill("not a url");
+  await dialog.getByRole("button", { name: "Save vendor" }).click();
+  await expect(dialog.getByText("Website must start with http:// or https://.")).toBeVisible();
+  await dialog.getByLabel("Website").fill("https://vendor.example");
+  await dialog.getByRole("button", { name: "Save vendor" }).click();
+  await expect(page.getByRole("table", { name: "Vendors" }).getByText(name)).toBeVisible();
+  await page.context().clearCookies();
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/vendors");
+  await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New vendor" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Edit / })).toHaveCount(0);
+});
