@@ -59,7 +59,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
         />
         <FinanceTreeTable rows={view.tree} totals={totals} currency={org.currency} />
       </section>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6">
         <Card>
           <CardHeader className="flex flex-row items-center justify-between gap-2">
             <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
