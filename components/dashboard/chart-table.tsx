@@ -39,3 +39,8 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
     </details>
   );
 }
+
+/** A dashboard panel's title: an h2 under the page's h1 (CardTitle is an h3). */
+export function PanelTitle({ children }: { children: React.ReactNode }) {
+  return <h2 className="text-base leading-tight font-semibold">{children}</h2>;
+}

@@ -7,9 +7,9 @@ import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart } from "@/components/charts/burn-chart";
-import { ChartTable } from "@/components/dashboard/chart-table";
+import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
@@ -62,7 +62,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
       <div className="grid gap-6">
         <Card>
           <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
+            <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
             <ExportLink href={exportHref("months")} label="Export burn CSV" />
           </CardHeader>
           <CardContent>
@@ -76,7 +76,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
         </Card>
         <Card>
           <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>Biggest variances</CardTitle>
+            <PanelTitle>Biggest variances</PanelTitle>
             <ExportLink href={exportHref("top")} label="Export variances CSV" />
           </CardHeader>
           <CardContent>

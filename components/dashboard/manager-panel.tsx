@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PanelTitle } from "@/components/dashboard/chart-table";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HealthBadge } from "@/components/ui/badge";
 import type { Member } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
@@ -14,7 +15,7 @@ export async function ManagerWeekPanel({ member }: { member: Member }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>This week in {review.scopeLabel}</CardTitle>
+        <PanelTitle>This week in {review.scopeLabel}</PanelTitle>
       </CardHeader>
       <CardContent className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="due-h">

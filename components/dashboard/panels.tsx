@@ -4,8 +4,8 @@ import type * as React from "react";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart } from "@/components/charts/burn-chart";
 import { HealthTrendChart } from "@/components/charts/health-trend-chart";
-import { ChartTable } from "@/components/dashboard/chart-table";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Member } from "@/lib/auth";
@@ -47,7 +47,7 @@ export function PanelSkeleton({ title }: { title: string }) {
   return (
     <Card aria-busy="true">
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <PanelTitle>{title}</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-3">
         <span className="sr-only">Loading {title.toLowerCase()}…</span>
@@ -86,7 +86,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Delivery</CardTitle>
+        <PanelTitle>Delivery</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
@@ -250,7 +250,7 @@ export async function MoneyPanel({ member, params, subtreeIds }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Money</CardTitle>
+        <PanelTitle>Money</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -392,7 +392,7 @@ export async function PeoplePanel({ member, params }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>People{q ? ` (${q.label})` : ""}</CardTitle>
+        <PanelTitle>People{q ? ` (${q.label})` : ""}</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
