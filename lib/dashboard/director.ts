@@ -18,8 +18,9 @@ import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money            2 × (3 + forecast inputs + 4)  (getFinanceView for the period and the year)
-//                    + 2  (renewals: ids + contracts)
+//   money            2 × 12  (getFinanceView for the period and for the year)
+//                    + 1–2  (renewals: ids [+ contracts])
+//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 25)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 

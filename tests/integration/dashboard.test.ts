@@ -213,3 +213,46 @@ describe("people figures", () => {
     expect(org.quarter).toMatchObject({ quarter: 3, planned: 7, actual: null, hiring: 1, attrition: 0 });
   });
 });
+
+describe("speed: a fixed handful of SQL statements per panel", () => {
+  // lib/db.ts reads its client from globalThis.keelPrisma: swap in one that counts every
+  // operation (model calls and $queryRaw alike) while the panel queries run.
+  async function countQueries(run: () => Promise<unknown>): Promise<number> {
+    const g = globalThis as unknown as { keelPrisma?: unknown };
+    const before = g.keelPrisma;
+    let n = 0;
+    g.keelPrisma = testDb().$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          n++;
+          return query(args);
+        },
+      },
+    });
+    try {
+      await run();
+    } finally {
+      g.keelPrisma = before;
+    }
+    return n;
+  }
+
+  it("delivery 3, people 2, money 25: the same at org and team level, whatever the row count", async () => {
+    const scope = (await getDashboardScope(f.org.id, null))!;
+    const counts = async (unit: string | null) => [
+      await countQueries(() => getDeliveryFigures(f.org.id, unit, today)),
+      await countQueries(() => getPeopleFigures(f.org.id, 1, params(unit), today)),
+      await countQueries(() => getMoneyFigures(f.org.id, 1, "FINANCE", params(unit), scope.subtreeIds, today)),
+    ];
+    const org = await counts(null);
+    // Money: 2 × 12 for the budgets rollup (period + year: units, headcount, forecast inputs,
+    // tree, categories, months, top) + 1 for renewals (+1 to load contracts when some renew).
+    expect(org).toEqual([3, 2, 25]);
+    expect(await counts(f.units.teamA.id)).toEqual(org);
+    // More rows do not mean more queries (no N+1).
+    for (let i = 0; i < 5; i++) {
+      await db.project.create({ data: { orgId: f.org.id, orgUnitId: f.units.teamB.id, name: `extra ${i}`, status: "ACTIVE", health: "AT_RISK" } });
+    }
+    expect(await counts(null)).toEqual(org);
+  });
+});
