@@ -41,7 +41,7 @@ export function HealthTrendChart({ points }: { points: HealthTrendPoint[] }) {
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={32} label={{ value: "Projects", angle: -90, position: "insideLeft", fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           {SERIES.map((s) => (
             <Bar
               key={s.key}

@@ -7,7 +7,7 @@ import { ManagerWeekPanel } from "@/components/dashboard/manager-panel";
 import { DeliveryPanel, MoneyPanel, PanelSkeleton, PeoplePanel } from "@/components/dashboard/panels";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireMember, type Member } from "@/lib/auth";
-import { parsePeriodKey } from "@/lib/budgets/period";
+import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { dashboardQuery, getDashboardScope, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
@@ -112,7 +112,7 @@ export default async function Page({
     <>
       <PageHeader
         title="Dashboard"
-        description={`${view === "manager" ? "Your teams" : org.name}: delivery, money and people for ${scope.unit?.name ?? "the whole organization"}, ${fiscalYearLabel(dp.fiscalYear)} ${dp.period.toUpperCase()}.`}
+        description={`${view === "manager" ? "Your teams" : org.name}: delivery, money and people for ${scope.unit?.name ?? "the whole organization"}, ${resolvePeriod(dp.period, dp.fiscalYear, org.fiscalYearStartMonth, now).label}.`}
       />
       {switcher}
       <div className="mb-6 space-y-3 rounded-xl border border-border bg-card p-4">
