@@ -4,6 +4,7 @@ import type * as React from "react";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart } from "@/components/charts/burn-chart";
 import { HealthTrendChart } from "@/components/charts/health-trend-chart";
+import { VarianceBarChart } from "@/components/charts/variance-bar-chart";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
@@ -283,7 +284,8 @@ export async function MoneyPanel({ member, params, subtreeIds }: PanelProps) {
             <Empty>No org unit below this one.</Empty>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm tabular-nums">
+              <VarianceBarChart points={m.children.map((r) => ({ name: r.name, varianceCents: r.varianceCents }))} currency={org.currency} />
+              <table className="mt-3 w-full text-left text-sm tabular-nums">
                 <caption className="sr-only">Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard</caption>
                 <thead>
                   <tr className="border-b border-border text-muted-foreground">
