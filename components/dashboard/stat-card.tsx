@@ -46,7 +46,7 @@ export function StatCard({ label, value, hint, icon: Icon, href, tone = "default
       {hint ? <div className="text-xs text-muted-foreground">{hint}</div> : null}
       {children}
       {href ? (
-        <span className="mt-auto inline-flex items-center gap-1 pt-1 text-xs font-medium text-primary opacity-80 group-hover:opacity-100">
+        <span className="mt-auto inline-flex items-center gap-1 pt-1 text-xs font-medium text-primary group-hover:underline">
           View details <ArrowRight className="size-3" aria-hidden />
         </span>
       ) : null}

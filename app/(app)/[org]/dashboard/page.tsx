@@ -1,86 +1,192 @@
-import { CalendarClock, FolderKanban, Hourglass, UserPlus, Users, Wallet } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
 
-import { VarianceAmount } from "@/components/budgets/variance";
-import { ProjectHealthCard } from "@/components/dashboard/health-card";
-import { StatCard } from "@/components/dashboard/stat-card";
+import { FinanceDashboard } from "@/components/dashboard/finance-dashboard";
+import { ManagerWeekPanel } from "@/components/dashboard/manager-panel";
+import { DeliveryPanel, MoneyPanel, PanelSkeleton, PeoplePanel } from "@/components/dashboard/panels";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireMember } from "@/lib/auth";
-import { getDashboardSummary, STALE_AFTER_DAYS } from "@/lib/dashboard/queries";
-import { formatDate, formatMonth, formatPercent } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { requireMember, type Member } from "@/lib/auth";
+import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";
+import { parseFinanceParams } from "@/lib/budgets/view-params";
+import { dashboardQuery, getDashboardScope, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
+import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
+import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+// One URL, the right view per role: DIRECTOR / ADMIN / VIEWER get the director dashboard,
+// MANAGER the manager view (their scope), FINANCE the finance view. ?view= switches between
+// the views a role may see (managers only have theirs: the director view is their scope anyway).
+
+type View = "director" | "manager" | "finance";
+
+function viewsFor(member: Member): View[] {
+  switch (member.role) {
+    case "MANAGER":
+      return ["manager"];
+    case "FINANCE":
+      return ["finance", "director"];
+    case "VIEWER":
+      return ["director"];
+    default:
+      return ["director", "finance"];
+  }
+}
+
+const VIEW_LABEL: Record<View, string> = { director: "Director", manager: "My teams", finance: "Finance" };
+
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember((await params).org);
   const { org } = member;
-  const s = await getDashboardSummary(org.id, org.fiscalYearStartMonth);
-  const base = `/${org.slug}`;
-  const money = (cents: number) => formatMoney(cents, org.currency, { compact: true });
+  const sp = await searchParams;
+  const views = viewsFor(member);
+  const requested = Array.isArray(sp.view) ? sp.view[0] : sp.view;
+  const view = views.find((v) => v === requested) ?? views[0];
+  const base = `/${org.slug}/dashboard`;
+
+  const switcher =
+    views.length > 1 ? (
+      <nav aria-label="Dashboard views" className="mb-6 flex gap-2">
+        {views.map((v) => (
+          <Link
+            key={v}
+            href={`${base}?view=${v}`}
+            aria-current={v === view ? "page" : undefined}
+            className={cn("rounded-md border px-3 py-1.5 text-sm", v === view ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted")}
+          >
+            {VIEW_LABEL[v]}
+          </Link>
+        ))}
+      </nav>
+    ) : null;
+
+  if (view === "finance") {
+    const now = new Date();
+    const fp = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
+    const p = { ...fp, unitId: null, category: null };
+    const periodLinks = (["year", "ytd", "q1", "q2", "q3", "q4"] as const).map((k) => ({ key: k, label: k === "year" ? "Full year" : k.toUpperCase() }));
+    return (
+      <>
+        <PageHeader title="Dashboard" description={`Finance: ${fiscalYearLabel(p.fiscalYear)} rollup of ${org.name}, plan vs actual vs forecast.`} />
+        {switcher}
+        <nav aria-label="Fiscal period" className="mb-6 flex flex-wrap gap-2 text-sm">
+          {[p.fiscalYear - 1, p.fiscalYear, p.fiscalYear + 1].map((fy) => (
+            <Link key={fy} href={`${base}?view=finance&fy=${fy}&period=${p.period}`} aria-current={fy === p.fiscalYear ? "page" : undefined} className={chip(fy === p.fiscalYear)}>
+              {fiscalYearLabel(fy)}
+            </Link>
+          ))}
+          <span aria-hidden className="mx-1 border-l border-border" />
+          {periodLinks.map((o) => (
+            <Link key={o.key} href={`${base}?view=finance&fy=${p.fiscalYear}&period=${o.key}`} aria-current={o.key === p.period ? "page" : undefined} className={chip(o.key === p.period)}>
+              {o.label}
+            </Link>
+          ))}
+        </nav>
+        <Suspense key={`${p.fiscalYear}-${p.period}`} fallback={<PanelSkeleton title="Finance" />}>
+          <FinanceDashboard member={member} params={p} />
+        </Suspense>
+      </>
+    );
+  }
+
+  const now = new Date();
+  const within = view === "manager" ? member.scopeUnitId : null;
+  const dp = parseDashboardParams(sp, org.fiscalYearStartMonth, now, within);
+  const scope = await getDashboardScope(org.id, dp.unitId, within);
+  if (!scope) notFound();
+  const panel = { member, params: dp, subtreeIds: scope.subtreeIds };
+  const key = dashboardQuery(dp);
+  const link = (p: Partial<DashboardParams>) => `${base}?${dashboardQuery({ ...dp, ...p })}`;
+  const current = fiscalPeriod(now, org.fiscalYearStartMonth);
+  const pathStart = within ? scope.path.findIndex((u) => u.id === within) : 0;
+  const crumbs = scope.path.slice(Math.max(pathStart, 0));
 
   return (
     <>
-      <PageHeader title="Dashboard" description={`${org.name} at a glance: delivery, people and money.`} />
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard
-          label="Active projects"
-          value={s.activeProjects}
-          icon={FolderKanban}
-          href={`${base}/projects`}
-          hint={`${s.projectsByHealth.OFF_TRACK + s.projectsByHealth.AT_RISK} at risk or off track`}
-        />
-        <StatCard
-          label="Stale projects"
-          value={s.staleProjects}
-          icon={Hourglass}
-          tone={s.staleProjects > 0 ? "warning" : "success"}
-          href={`${base}/projects`}
-          hint={`Active, no update in over ${STALE_AFTER_DAYS} days`}
-        />
-        <StatCard
-          label="People in post"
-          value={s.peopleInPost}
-          icon={Users}
-          href={`${base}/teams`}
-          hint={`${s.peopleInPost - s.contractorsInPost} employees · ${s.contractorsInPost} contractors`}
-        />
-        <StatCard
-          label="Open positions"
-          value={s.openPositions}
-          icon={UserPlus}
-          href={`${base}/headcount`}
-          hint={`Including ${s.backfillPositions} backfills`}
-        />
-        <div className="col-span-2">
-          <ProjectHealthCard mix={s.projectsByHealth} href={`${base}/projects`} />
-        </div>
-        <StatCard
-          label={`${s.budget.fiscalYearLabel} budget to date`}
-          value={
-            <span className="flex flex-wrap items-baseline gap-x-2">
-              <span>{money(s.budget.actualCents)}</span>
-              <span className="text-sm font-normal text-muted-foreground">of {money(s.budget.planToDateCents)} plan</span>
-            </span>
-          }
-          icon={Wallet}
-          tone={s.budget.varianceCents > 0 ? "danger" : "success"}
-          href={`${base}/budgets`}
-          hint={
+      <PageHeader
+        title="Dashboard"
+        description={`${view === "manager" ? "Your teams" : org.name}: delivery, money and people for ${scope.unit?.name ?? "the whole organization"}, ${resolvePeriod(dp.period, dp.fiscalYear, org.fiscalYearStartMonth, now).label}.`}
+      />
+      {switcher}
+      <div className="mb-6 space-y-3 rounded-xl border border-border bg-card p-4">
+        <nav aria-label="Org unit" className="flex flex-wrap items-center gap-1 text-sm">
+          {!within ? (
             <>
-              <VarianceAmount cents={s.budget.varianceCents} currency={org.currency} compact /> (
-              {formatPercent(s.budget.variancePct, { signed: true })}) through {formatMonth(s.budget.asOf)}
+              <Link href={link({ unitId: null })} aria-current={!dp.unitId ? "page" : undefined} className={crumb(!dp.unitId)}>
+                Whole organization
+              </Link>
             </>
-          }
-        />
-        <StatCard
-          label="Renewals in 90 days"
-          value={s.renewals.count}
-          icon={CalendarClock}
-          tone={s.renewals.count > 0 ? "warning" : "default"}
-          href={`${base}/vendors`}
-          hint={`${money(s.renewals.annualValueCents)} a year, by ${formatDate(s.renewals.until)}`}
-        />
+          ) : null}
+          {crumbs.map((u, i) => (
+            <span key={u.id} className="flex items-center gap-1">
+              {i > 0 || !within ? <span aria-hidden className="text-muted-foreground">/</span> : null}
+              <Link href={link({ unitId: u.id })} aria-current={u.id === dp.unitId ? "page" : undefined} className={crumb(u.id === dp.unitId)}>
+                {u.name}
+              </Link>
+            </span>
+          ))}
+        </nav>
+        {scope.children.length ? (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-muted-foreground">Drill down:</span>
+            <ul className="flex flex-wrap gap-2" aria-label="Org units below">
+              {scope.children.map((c) => (
+                <li key={c.id}>
+                  <Link href={link({ unitId: c.id })} className={chip(false)}>
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <nav aria-label="Fiscal period" className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-muted-foreground">Period:</span>
+          {[dp.fiscalYear - 1, dp.fiscalYear, dp.fiscalYear + 1].map((fy) => (
+            <Link key={fy} href={link({ fiscalYear: fy })} aria-current={fy === dp.fiscalYear ? "page" : undefined} className={chip(fy === dp.fiscalYear)}>
+              {fiscalYearLabel(fy)}
+            </Link>
+          ))}
+          <span aria-hidden className="mx-1 h-4 border-l border-border" />
+          {(["q1", "q2", "q3", "q4", "ytd", "year"] as const).map((k) => (
+            <Link key={k} href={link({ period: parsePeriodKey(k) })} aria-current={k === dp.period ? "page" : undefined} className={chip(k === dp.period)}>
+              {k === "year" ? "Full year" : k.toUpperCase()}
+              {k === `q${current.quarter}` && dp.fiscalYear === current.fiscalYear ? " (now)" : ""}
+            </Link>
+          ))}
+        </nav>
+      </div>
+
+      <div className="space-y-6">
+        {view === "manager" ? (
+          <Suspense fallback={<PanelSkeleton title="This week" />}>
+            <ManagerWeekPanel member={member} />
+          </Suspense>
+        ) : null}
+        <Suspense key={`d-${key}`} fallback={<PanelSkeleton title="Delivery" />}>
+          <DeliveryPanel {...panel} />
+        </Suspense>
+        <Suspense key={`m-${key}`} fallback={<PanelSkeleton title="Money" />}>
+          <MoneyPanel {...panel} />
+        </Suspense>
+        <Suspense key={`p-${key}`} fallback={<PanelSkeleton title="People" />}>
+          <PeoplePanel {...panel} />
+        </Suspense>
       </div>
     </>
   );
+}
+
+function chip(active: boolean) {
+  return cn("rounded-md border px-2.5 py-1", active ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted");
+}
+function crumb(active: boolean) {
+  return cn("rounded px-1.5 py-0.5", active ? "font-semibold text-foreground" : "text-primary hover:underline");
 }

@@ -1,0 +1,46 @@
+import type * as React from "react";
+
+/** The table alternative of a chart: collapsed by default, always in the accessibility tree when opened. */
+export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer text-primary hover:underline">Show as table</summary>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left tabular-nums">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr className="border-b border-border text-muted-foreground">
+              {head.map((h) => (
+                <th key={h} scope="col" className="px-2 py-1 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i} className="border-b border-border/60">
+                {r.map((c, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row" className="px-2 py-1 font-normal">
+                      {c}
+                    </th>
+                  ) : (
+                    <td key={j} className="px-2 py-1">
+                      {c}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** A dashboard panel's title: an h2 under the page's h1 (CardTitle is an h3). */
+export function PanelTitle({ children }: { children: React.ReactNode }) {
+  return <h2 className="text-base leading-tight font-semibold">{children}</h2>;
+}

@@ -1,0 +1,118 @@
+import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
+import Link from "next/link";
+
+import { ExportLink } from "@/components/budgets/export-link";
+import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
+import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
+import { ImportHistory } from "@/components/budgets/import-history";
+import { VarianceAmount } from "@/components/budgets/variance";
+import { BurnChart } from "@/components/charts/burn-chart";
+import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import type { Member } from "@/lib/auth";
+import { listImportBatches } from "@/lib/budgets/queries";
+import { getFinanceView } from "@/lib/budgets/rollup";
+import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
+import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
+import { formatDate, formatPercent } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { can } from "@/lib/permissions";
+import { listUpcomingRenewals } from "@/lib/vendors/queries";
+
+/**
+ * The finance view: the budgets rollup for the fiscal year (tree, burn, categories, top
+ * variances) plus the imports log and renewals. Queries: the finance view (3 + forecast inputs
+ * + 4), imports log 1, renewals 2 — in parallel.
+ */
+export async function FinanceDashboard({ member, params }: { member: Member; params: FinanceParams }) {
+  const { org } = member;
+  const now = new Date();
+  const [view, batches, renewals] = await Promise.all([
+    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...params }),
+    can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
+    listUpcomingRenewals(org.id, now),
+  ]);
+  const money = (c: number) => formatMoney(c, org.currency, { compact: true });
+  const { totals } = view;
+  const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
+  const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
+  return (
+    <div className="space-y-8">
+      <StatGrid>
+        <StatCard label="Plan" value={money(totals.planCents)} icon={CalendarRange} href={budgets} hint={view.period.label} />
+        <StatCard label="Actual" value={money(totals.actualCents)} icon={Receipt} href={budgets} hint="Ledger lines booked in the period" />
+        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} href={budgets} hint="Closed months' actuals + forecast" />
+        <StatCard
+          label="Variance"
+          value={<VarianceAmount cents={totals.varianceCents} currency={org.currency} compact />}
+          icon={Scale}
+          href={budgets}
+          hint={`${formatPercent(totals.variancePct, { signed: true })} forecast vs plan · + is over budget`}
+        />
+      </StatGrid>
+      <section>
+        <SectionHeading
+          title="Org tree rollup"
+          description={`Each row includes everything below it.${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
+          actions={<ExportLink href={exportHref("tree")} />}
+        />
+        <FinanceTreeTable rows={view.tree} totals={totals} currency={org.currency} />
+      </section>
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
+            <ExportLink href={exportHref("months")} label="Export burn CSV" />
+          </CardHeader>
+          <CardContent>
+            <BurnChart points={view.months} currency={org.currency} />
+            <ChartTable
+              caption="Cumulative plan, actual and forecast by month"
+              head={["Month", "Plan", "Actual", "Forecast"]}
+              rows={view.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), p.cumActualCents == null ? "–" : money(p.cumActualCents), money(p.cumForecastCents)])}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <PanelTitle>Biggest variances</PanelTitle>
+            <ExportLink href={exportHref("top")} label="Export variances CSV" />
+          </CardHeader>
+          <CardContent>
+            <TopVariancesTable rows={view.top} currency={org.currency} />
+          </CardContent>
+        </Card>
+      </div>
+      <section>
+        <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
+        <CategoryTable rows={view.categories} currency={org.currency} />
+      </section>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section>
+          <SectionHeading title="Imports log" description="Latest actuals and plan imports." />
+          {batches.length ? (
+            <ImportHistory org={org.slug} batches={batches} canRevert={false} now={now.toISOString()} />
+          ) : (
+            <p className="text-sm text-muted-foreground">No import yet.</p>
+          )}
+        </section>
+        <section>
+          <SectionHeading title={`Renewals in the next 90 days (${renewals.length})`} />
+          <ul className="space-y-1.5 text-sm">
+            {renewals.map((c) => (
+              <li key={c.id} className="flex justify-between gap-2">
+                <Link href={`/${org.slug}/vendors`} className="hover:underline">
+                  {c.vendorName} · {c.name}
+                </Link>
+                <span className="text-muted-foreground">
+                  {formatDate(c.renewalNoticeDate ?? c.endDate)} · {money(c.annualAmountCents)}/yr
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
