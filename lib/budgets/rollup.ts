@@ -79,9 +79,11 @@ type Prepared = {
 };
 
 /** Shared CTEs: `scope` (unit ids of the subtree) and `attributed` (facts after salary-safe re-attribution). */
-async function prepare(input: FinanceScope): Promise<Prepared> {
+/** What every view of one fiscal year shares (units, head counts, forecast cells): load it once. */
+export type FinanceBase = Awaited<ReturnType<typeof loadFinanceBase>>;
+
+export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "fiscalYear" | "startMonth" | "today">) {
   const { orgId, fiscalYear, startMonth, today } = input;
-  const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
   const [units, headcount, forecast] = await Promise.all([
     db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, kind: true, parentId: true, depth: true } }),
     db.person.groupBy({
@@ -91,6 +93,15 @@ async function prepare(input: FinanceScope): Promise<Prepared> {
     }),
     computeForecast(orgId, fiscalYear, startMonth, today),
   ]);
+  return { key: `${orgId}:${fiscalYear}:${startMonth}:${today.toISOString()}`, units, headcount, forecast };
+}
+
+async function prepare(input: FinanceScope, shared?: FinanceBase): Promise<Prepared> {
+  const { orgId, fiscalYear, startMonth, today } = input;
+  const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
+  const base = shared ?? (await loadFinanceBase(input));
+  if (base.key !== `${orgId}:${fiscalYear}:${startMonth}:${today.toISOString()}`) throw new Error("Finance base of another org or year");
+  const { units, headcount, forecast } = base;
   const safe = !can(input.role, "compensation:read");
   const heads = new Map(headcount.map((h) => [h.orgUnitId, h._count._all]));
   const reportTo = safe ? personnelReportingUnits(units, heads) : new Map<string, string>();
@@ -262,9 +273,25 @@ export type FinanceView = {
   salarySafe: boolean;
 };
 
-export async function getFinanceView(input: FinanceScope): Promise<FinanceView> {
-  const p = await prepare(input);
-  const [tree, { categories, totals }, months, top] = await Promise.all([treeRows(p), categoryRows(p), monthRows(p), topVariances(p)]);
+export type FinancePart = "tree" | "months" | "top";
+
+/**
+ * The finance views of one scope and period. `parts` limits which of the tree, months and top
+ * variances are computed (categories and totals always are); `base` shares the per-year
+ * preparation between several periods of one request (the dashboard shows a period and the year).
+ */
+export async function getFinanceView(
+  input: FinanceScope,
+  opts: { base?: FinanceBase; parts?: FinancePart[] } = {},
+): Promise<FinanceView> {
+  const p = await prepare(input, opts.base);
+  const want = new Set<FinancePart>(opts.parts ?? ["tree", "months", "top"]);
+  const [tree, { categories, totals }, months, top] = await Promise.all([
+    want.has("tree") ? treeRows(p) : [],
+    categoryRows(p),
+    want.has("months") ? monthRows(p) : [],
+    want.has("top") ? topVariances(p) : [],
+  ]);
   return {
     period: { key: p.period.key, label: p.period.label, start: toDateString(p.period.start), end: toDateString(p.period.end) },
     currentMonth: toDateString(p.currentMonth),

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { parsePeriodKey, resolvePeriod, type PeriodKey } from "@/lib/budgets/period";
-import { getFinanceView, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
+import { getFinanceView, loadFinanceBase, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
 import { db } from "@/lib/db";
 import { fiscalPeriod, fiscalYearOf, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -18,9 +18,10 @@ import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money            2 × 12  (getFinanceView for the period and for the year)
+//   money              8  (loadFinanceBase, shared: units, head counts, 6 forecast inputs)
+//                    + 3  (period: tree, categories, top) + 2 (year: categories, months)
 //                    + 1–2  (renewals: ids [+ contracts])
-//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 25)
+//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 14)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 
@@ -230,10 +231,10 @@ export async function getMoneyFigures(
   now = new Date(),
 ): Promise<MoneyFigures> {
   const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
-  const [period, year, renewals] = await Promise.all([
-    getFinanceView({ ...base, period: p.period }),
-    getFinanceView({ ...base, period: "year" }),
-    listUpcomingRenewals(orgId, now),
+  const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now)]);
+  const [period, year] = await Promise.all([
+    getFinanceView({ ...base, period: p.period }, { base: shared, parts: ["tree", "top"] }),
+    getFinanceView({ ...base, period: "year" }, { base: shared, parts: ["months"] }),
   ]);
   const current = toDateString(now).slice(0, 7);
   // The last month row at or before the current month carries the cumulative year-to-date figures.
