@@ -4,7 +4,10 @@ import { Suspense } from "react";
 
 import { FinanceDashboard } from "@/components/dashboard/finance-dashboard";
 import { ManagerWeekPanel } from "@/components/dashboard/manager-panel";
-import { DeliveryPanel, MoneyPanel, PanelSkeleton, PeoplePanel } from "@/components/dashboard/panels";
+import { DeliveryPanel } from "@/components/dashboard/delivery-panel";
+import { MoneyPanel } from "@/components/dashboard/money-panel";
+import { PanelSkeleton } from "@/components/dashboard/panel-parts";
+import { PeoplePanel } from "@/components/dashboard/people-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireMember, type Member } from "@/lib/auth";
 import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";

@@ -1,0 +1,183 @@
+import Link from "next/link";
+import type * as React from "react";
+
+import { HealthTrendChart } from "@/components/charts/health-trend-chart";
+import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
+import type { Member } from "@/lib/auth";
+import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
+import { formatDate } from "@/lib/format";
+import { getDeliveryReview } from "@/lib/projects/review";
+
+const weekFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/** Delivery: health counts and trend, at-risk projects, stale and unacknowledged updates, milestones, blocked dependencies. */
+// Delivery panel of the dashboards: an async server component streamed behind its own <Suspense>.
+export async function DeliveryPanel({ member, params }: PanelProps) {
+  const { org } = member;
+  const base = `/${org.slug}`;
+  // The review is scoped like a manager's: the selected subtree (whole org when none).
+  const reviewer: Member = params.unitId ? { ...member, role: "MANAGER", scopeUnitId: params.unitId } : { ...member, role: member.role === "MANAGER" ? "DIRECTOR" : member.role };
+  const [d, review] = await Promise.all([getDeliveryFigures(org.id, params.unitId), getDeliveryReview(reviewer)]);
+  const latest = await getLatestUpdates(org.id, review.atRisk.slice(0, 8).map((p) => p.id));
+  const unit = params.unitId ? `unit=${params.unitId}&` : "";
+  const list = (q: string) => `${base}/projects?${unit}${q}`;
+
+  return (
+    <Card>
+      <CardHeader>
+        <PanelTitle>Delivery</PanelTitle>
+      </CardHeader>
+      <CardContent className="space-y-6">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          <Figure label="Active projects" value={d.active} href={list("status=ACTIVE")} />
+          {HEALTH_ORDER.map((h) => (
+            <Figure key={h} label={HEALTH_LABELS[h]} value={d.health[h]} href={list(`status=ACTIVE&health=${h}`)} hint={<HealthBadge health={h} className="mt-1" />} />
+          ))}
+          <Figure label="Stale" value={review.stale.length} href={list("stale=1")} hint="No update for a full cycle" />
+        </div>
+
+        <section aria-labelledby="trend-h">
+          <SubHeading>
+            <span id="trend-h">Health over the last 12 weeks</span>
+          </SubHeading>
+          <HealthTrendChart points={d.trend} />
+          <ChartTable
+            caption="Projects by health at the end of each week"
+            head={["Week ending", ...HEALTH_ORDER.map((h) => (h === "UNKNOWN" ? "No update" : HEALTH_LABELS[h]))]}
+            rows={d.trend.map((w) => [weekFmt.format(new Date(`${w.week}T00:00:00Z`)), ...HEALTH_ORDER.map((h) => w[h])])}
+          />
+        </section>
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section>
+            <SubHeading>At risk and off track ({review.atRisk.length})</SubHeading>
+            {review.atRisk.length === 0 ? (
+              <Empty>Nothing at risk.</Empty>
+            ) : (
+              <ul className="space-y-3">
+                {review.atRisk.slice(0, 8).map((p) => {
+                  const u = latest.get(p.id);
+                  return (
+                    <li key={p.id} className="text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <HealthBadge health={p.health} />
+                        <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                          {p.name}
+                        </Link>
+                        <span className="text-muted-foreground">{p.teamName}</span>
+                      </div>
+                      {u ? (
+                        <p className="mt-1 text-muted-foreground">
+                          {u.summary}
+                          {u.suggestedHealth && u.suggestedHealth !== p.health ? ` · Suggested: ${HEALTH_LABELS[u.suggestedHealth]}` : ""}
+                          {u.overrideReason ? ` · Reason: ${u.overrideReason}` : ""}
+                        </p>
+                      ) : (
+                        <p className="mt-1 text-muted-foreground">No update yet.</p>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          <section>
+            <SubHeading>Stale updates and escalation ({review.stale.length})</SubHeading>
+            {review.stale.length === 0 ? (
+              <Empty>Every active project is up to date.</Empty>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {review.stale.slice(0, 8).map((p) => (
+                  <li key={p.id} className="flex flex-wrap gap-x-2">
+                    <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                      {p.name}
+                    </Link>
+                    <span className="text-muted-foreground">
+                      {p.update.state === "stale" ? `${p.update.missedCycles} missed · escalation level ${p.update.escalationLevel}` : ""}
+                      {p.escalatedTo ? ` → ${p.escalatedTo.name}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div className="mt-4">
+              <SubHeading>Awaiting acknowledgement ({review.unacknowledged.length})</SubHeading>
+              {review.unacknowledged.length === 0 ? (
+                <Empty>No update waits for acknowledgement.</Empty>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {review.unacknowledged.slice(0, 5).map((u) => (
+                    <li key={u.id}>
+                      <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
+                        {u.projectName}
+                      </Link>{" "}
+                      <span className="text-muted-foreground">
+                        {u.author}, {formatDate(u.createdAt)}
+                      </span>
+                    </li>
+                  ))}
+                  {review.unacknowledged.length > 5 ? (
+                    <li>
+                      <Link href={`${base}/projects/review`} className="text-primary hover:underline">
+                        All {review.unacknowledged.length} in the review
+                      </Link>
+                    </li>
+                  ) : null}
+                </ul>
+              )}
+            </div>
+          </section>
+          <section>
+            <SubHeading>
+              Milestones: {d.milestonesOverdue} overdue, {d.milestonesDueSoon} due in the next {MILESTONE_WINDOW_DAYS / 7} weeks
+            </SubHeading>
+            {d.milestones.length === 0 ? (
+              <Empty>No open milestone due soon.</Empty>
+            ) : (
+              <ul className="space-y-1.5 text-sm">
+                {d.milestones.map((m) => (
+                  <li key={m.id} className="flex flex-wrap gap-x-2">
+                    <span className={m.overdue ? "font-medium text-health-off-track-text" : "text-muted-foreground"}>
+                      {m.overdue ? "Overdue " : "Due "}
+                      {formatDate(m.dueDate)}
+                    </span>
+                    <span>{m.name}</span>
+                    <Link href={`${base}/projects/${m.projectId}`} className="text-primary hover:underline">
+                      {m.projectName}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section>
+            <SubHeading>Blocked cross-team dependencies ({d.blocked.length})</SubHeading>
+            {d.blocked.length === 0 ? (
+              <Empty>No project waits on an at-risk project of another team.</Empty>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {d.blocked.map((b) => (
+                  <li key={b.id}>
+                    <Link href={`${base}/projects/${b.blockedId}`} className="font-medium hover:underline">
+                      {b.blockedName}
+                    </Link>{" "}
+                    <span className="text-muted-foreground">({b.blockedTeam}) waits on</span>{" "}
+                    <Link href={`${base}/projects/${b.blockerId}`} className="font-medium hover:underline">
+                      {b.blockerName}
+                    </Link>{" "}
+                    <span className="text-muted-foreground">({b.blockerTeam})</span> <HealthBadge health={b.blockerHealth} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Money: period and year-to-date plan vs actual, year forecast, variance by child unit, burn, top variances, renewals. */
