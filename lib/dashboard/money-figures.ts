@@ -1,0 +1,55 @@
+import "server-only";
+
+import { getFinanceView, loadFinanceBase, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
+import { toDateString } from "@/lib/fiscal";
+import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
+import type { DashboardParams } from "@/lib/dashboard/director";
+
+// Money panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
+
+export type MoneyFigures = {
+  periodLabel: string;
+  period: Amounts;
+  /** Year to date through the current month (from the year's cumulative month rows). */
+  ytd: { planCents: number; actualCents: number };
+  year: Amounts;
+  /** Children of the selected unit (drill-down rows). */
+  children: FinanceTreeRow[];
+  top: VarianceRow[];
+  months: MonthRow[];
+  renewals: ContractRow[];
+  salarySafe: boolean;
+};
+
+/** Plan/actual/forecast for the subtree: the budgets rollup for the period and for the year. */
+export async function getMoneyFigures(
+  orgId: string,
+  startMonth: number,
+  role: string,
+  p: DashboardParams,
+  subtreeIds: string[],
+  now = new Date(),
+): Promise<MoneyFigures> {
+  const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
+  const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now)]);
+  const [period, year] = await Promise.all([
+    getFinanceView({ ...base, period: p.period }, { base: shared, parts: ["tree", "top"] }),
+    getFinanceView({ ...base, period: "year" }, { base: shared, parts: ["months"] }),
+  ]);
+  const current = toDateString(now).slice(0, 7);
+  // The last month row at or before the current month carries the cumulative year-to-date figures.
+  const done = year.months.filter((m) => m.month.slice(0, 7) <= current);
+  const last = done.at(-1);
+  const inScope = new Set(subtreeIds);
+  return {
+    periodLabel: period.period.label,
+    period: period.totals,
+    ytd: { planCents: last?.cumPlanCents ?? 0, actualCents: last?.cumActualCents ?? 0 },
+    year: year.totals,
+    children: period.tree.filter((r) => r.parentId === p.unitId),
+    top: period.top.slice(0, 5),
+    months: year.months,
+    renewals: renewals.filter((c) => inScope.has(c.orgUnitId)),
+    salarySafe: period.salarySafe,
+  };
+}

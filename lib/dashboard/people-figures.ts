@@ -1,0 +1,56 @@
+import "server-only";
+
+import { resolvePeriod } from "@/lib/budgets/period";
+import { db } from "@/lib/db";
+import { fiscalPeriod, toDateString } from "@/lib/fiscal";
+import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
+import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
+
+// People panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
+
+export type OpenPositionItem = { id: string; title: string; unitName: string; status: string; daysOpen: number };
+export type PeopleFigures = {
+  quarter: PlanQuarterRow | null;
+  openPositions: number;
+  avgDaysOpen: number;
+  oldest: OpenPositionItem[];
+  overallocated: number;
+};
+
+/** Headcount plan vs actual (lib/headcount/plan.ts) for the period's quarter + one query for open positions and allocations. */
+export async function getPeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now = new Date()): Promise<PeopleFigures> {
+  const today = toDateString(now);
+  const scope = scopeCte(orgId, p.unitId);
+  const resolved = resolvePeriod(p.period, p.fiscalYear, startMonth, now);
+  // The quarter the period ends in (for year/ytd: the current quarter of that year, else Q4).
+  const endQuarter = fiscalPeriod(resolved.end < now ? resolved.end : now > resolved.start ? now : resolved.end, startMonth).quarter;
+  const [plan, rows] = await Promise.all([
+    planVsActual(orgId, { unitId: p.unitId, fiscalYear: p.fiscalYear, startMonth, today: now }),
+    db.$queryRaw<({ kind: "sum"; open: number; avgDays: number; over: number } | { kind: "pos"; id: string; title: string; unitName: string; status: string; daysOpen: number })[]>`
+      WITH scope AS (${scope}),
+      open AS (
+        SELECT ps.id, ps.title, ps.status::text AS status, u.name AS "unitName",
+               GREATEST(0, ${today}::date - COALESCE(ps."vacantFrom", ps."openedAt"::date, ps."createdAt"::date))::int AS "daysOpen"
+        FROM "Position" ps JOIN "OrgUnit" u ON u.id = ps."orgUnitId"
+        WHERE ps."orgId" = ${orgId} AND ps.status IN ('OPEN', 'BACKFILL') AND ps."orgUnitId" IN (SELECT "id" FROM scope)
+      ),
+      over AS (
+        SELECT a."personId" FROM "Allocation" a JOIN "Person" pe ON pe.id = a."personId" AND pe."orgId" = a."orgId"
+        WHERE a."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope)
+          AND a."startDate" <= ${today}::date AND (a."endDate" IS NULL OR a."endDate" >= ${today}::date)
+        GROUP BY a."personId" HAVING SUM(a.percent) > 100
+      )
+      (SELECT 'sum' AS "kind", (SELECT COUNT(*)::int FROM open) AS "open", (SELECT COALESCE(ROUND(AVG("daysOpen")), 0)::int FROM open) AS "avgDays",
+              (SELECT COUNT(*)::int FROM over) AS "over", NULL AS id, NULL AS title, NULL AS "unitName", NULL AS status, NULL::int AS "daysOpen")
+      UNION ALL
+      (SELECT 'pos', NULL, NULL, NULL, id, title, "unitName", status, "daysOpen" FROM open ORDER BY "daysOpen" DESC, title LIMIT 5)`,
+  ]);
+  const sum = rows.find((r) => r.kind === "sum") as { open: number; avgDays: number; over: number } | undefined;
+  return {
+    quarter: plan.find((q) => q.quarter === endQuarter) ?? null,
+    openPositions: sum?.open ?? 0,
+    avgDaysOpen: sum?.avgDays ?? 0,
+    oldest: rows.filter((r) => r.kind === "pos").map((r) => ({ id: r.id, title: r.title, unitName: r.unitName, status: r.status, daysOpen: r.daysOpen })),
+    overallocated: sum?.over ?? 0,
+  };
+}
