@@ -25,7 +25,7 @@ export function passwordProblems(password: string, email: string | null): string
   if ([...normalized].length < MIN_PASSWORD_LENGTH) problems.push(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (normalized.length > MAX_PASSWORD_LENGTH) problems.push(`Use at most ${MAX_PASSWORD_LENGTH} characters.`);
   const lower = normalized.trim().toLowerCase();
-  if (COMMON.has(lower) || /^(.)\1+$/.test(lower)) problems.push("This password is too common: choose another.");
+  if (COMMON.has(lower) || /^(.)\1+$/u.test(lower)) problems.push("This password is too common: choose another.");
   if (email) {
     const mail = email.trim().toLowerCase();
     const local = mail.split("@")[0] ?? "";
