@@ -17,7 +17,7 @@ function positive(value: string | undefined, fallback: number): number {
 }
 
 /** KEEL_SESSION_MAX_AGE_HOURS (default 12) and KEEL_SESSION_IDLE_MINUTES (default 60). */
-export function sessionConfig(env: NodeJS.ProcessEnv = process.env): SessionConfig {
+export function sessionConfig(env: Record<string, string | undefined> = process.env): SessionConfig {
   const maxAgeMs = positive(env.KEEL_SESSION_MAX_AGE_HOURS, 12) * HOUR;
   const idleMs = Math.min(positive(env.KEEL_SESSION_IDLE_MINUTES, 60) * MINUTE, maxAgeMs);
   return { maxAgeMs, idleMs };
@@ -53,7 +53,7 @@ export const LAST_SEEN_REFRESH_MS = MINUTE;
  * Session cookie settings. Secure (and the __Secure- name prefix browsers enforce) in
  * production or whenever the public URL is https; httpOnly and SameSite=Lax always.
  */
-export function sessionCookie(env: NodeJS.ProcessEnv = process.env) {
+export function sessionCookie(env: Record<string, string | undefined> = process.env) {
   const secure = env.KEEL_ENV === "production" || (env.NEXTAUTH_URL ?? "").startsWith("https://");
   return {
     secure,

@@ -4,7 +4,7 @@
 export type HeaderEnv = { production: boolean; dev: boolean };
 
 /** Production means KEEL_ENV=production: the deployment says it is served over https. */
-export function headerEnv(env: NodeJS.ProcessEnv = process.env): HeaderEnv {
+export function headerEnv(env: Record<string, string | undefined> = process.env): HeaderEnv {
   return { production: env.KEEL_ENV === "production", dev: env.NODE_ENV === "development" };
 }
 
