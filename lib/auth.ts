@@ -35,7 +35,7 @@ export const authOptions: NextAuthOptions = {
     // error worth a stack trace in the server log.
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
-      if (code === "JWT_SESSION_ERROR" && error instanceof SessionEndedError) return;
+      if (code === "JWT_SESSION_ERROR" && error instanceof Error && error.message.startsWith(SessionEndedError.PREFIX)) return;
       console.error(`[next-auth][error][${code}]`, metadata);
     },
     warn(code) {

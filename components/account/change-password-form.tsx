@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -27,7 +28,7 @@ export function ChangePasswordForm() {
 
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form ref={formRef} action={formAction} className="grid max-w-md gap-5" noValidate>
+    <form ref={formRef} onSubmit={submitKeepingInput(formAction)} className="grid max-w-md gap-5" noValidate>
       {state && !state.ok ? (
         <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
           {state.message}

@@ -63,7 +63,8 @@ export function sessionCookie(env: Record<string, string | undefined> = process.
 }
 
 export class SessionEndedError extends Error {
+  static readonly PREFIX = "keel session ended";
   constructor(readonly verdict: Exclude<SessionVerdict, "ok">) {
-    super(`keel session ended: ${verdict}`);
+    super(`${SessionEndedError.PREFIX}: ${verdict}`);
   }
 }
