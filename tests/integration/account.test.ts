@@ -5,7 +5,8 @@ import { actionRegistry } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { signedInBeforePasswordChange } from "@/lib/auth/session-policy";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
-import { removeMember } from "@/lib/settings/members";
+import { acceptInvitation } from "@/lib/settings/accept-invitation";
+import { inviteMember, removeMember } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { createMember, createOrg, createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
@@ -106,5 +107,26 @@ describe("membership removal takes effect on the next request", () => {
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await rowCounts()).toEqual(before);
     expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe(org.name);
+  });
+});
+
+describe("invitation acceptance uses the same password rules", () => {
+  it("refuses a short, a common and the invited email as password; the invitation stays usable", async () => {
+    const acme = await createOrgWithRoles(db);
+    const invited = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email: "new.joiner@test.example", role: "VIEWER" });
+    if (!invited.ok || invited.data.kind !== "invited") throw new Error("expected an invitation");
+    const token = invited.data.invitePath.split("/").pop()!;
+    const before = await rowCounts();
+    for (const [password, message] of [
+      ["short-pw", "Use at least 12 characters."],
+      ["password1234", "This password is too common: choose another."],
+      ["New.Joiner@test.example", "Do not use your email address as your password."],
+    ]) {
+      const result = await acceptInvitation({ token, name: "New Joiner", password, confirmPassword: password });
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+      if (!result.ok) expect(result.fieldErrors?.password).toContain(message);
+    }
+    expect(await rowCounts()).toEqual(before);
+    expect(await acceptInvitation({ token, name: "New Joiner", password: NEW, confirmPassword: NEW })).toMatchObject({ ok: true });
   });
 });
