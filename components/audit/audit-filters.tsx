@@ -13,7 +13,7 @@ export function AuditFiltersForm({ action, filters, options }: { action: string;
   return (
     <form method="get" action={action} className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
       <Filter id="f-actor" label="Who">
-        <NativeSelect id="f-actor" name="actor" defaultValue={filters.actor ?? ""} className={cls}>
+        <NativeSelect id="f-actor" name="actor" defaultValue={filters.actor ?? ""} className={`${cls} max-w-72`}>
           <option value="">Anyone</option>
           {options.actors.map((a) => (
             <option key={a.id} value={a.id}>
