@@ -1,11 +1,10 @@
 import type { NextConfig } from "next";
 
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+
+// Static files get the headers that do not vary per request; pages additionally get the CSP
+// (with a per-request nonce) and, in production, HSTS from proxy.ts.
+const securityHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // Native/Wasm database drivers must stay plain Node requires, not bundled.

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type * as React from "react";
 
 import { Providers } from "@/components/providers";
@@ -21,7 +22,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0f172a" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request headers renders every page per request, so Next.js can put this
+  // request's CSP nonce (set by proxy.ts) on its scripts. A page prerendered at build time
+  // would carry no nonce and its scripts would be blocked.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">

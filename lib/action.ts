@@ -57,7 +57,7 @@ export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S
 };
 
 /** Actions registered so far: the authorization matrix test enumerates them. */
-export const actionRegistry = new Map<string, { permission: Permission | "public" }>();
+export const actionRegistry = new Map<string, { permission: Permission | "public" | "self" }>();
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -159,6 +159,77 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
   action.run = run;
   action.actionName = def.name;
   action.permission = def.permission;
+  return action;
+}
+
+export type UserActionContext = {
+  tx: Tx;
+  user: { id: string };
+  /**
+   * Records the event once in every org the user belongs to (a user-level change, such as a
+   * password change, concerns each org whose data the user can reach), in the same
+   * transaction. A user with no membership has no audit trail to write to and is refused.
+   */
+  audit(event: AuditInput): Promise<void>;
+};
+
+/**
+ * The same pipeline for changes to the signed-in user's own account (not to an org's data):
+ * session → zod parse → one transaction → AuditEvent in each of the user's orgs → typed result.
+ * There is no permission step because the subject is always the caller; the handler must only
+ * ever touch `ctx.user.id`'s rows.
+ */
+export function defineUserAction<S extends z.ZodType, T>(def: {
+  name: string;
+  input: S;
+  handler: (ctx: UserActionContext, input: z.output<S>) => Promise<T>;
+}) {
+  actionRegistry.set(def.name, { permission: "self" });
+  const run = async (userId: string | null, rawInput: unknown): Promise<ActionResult<T>> => {
+    try {
+      if (!userId) throw new AppError("UNAUTHENTICATED");
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
+      }
+      const data = await db.$transaction(async (tx) => {
+        let audited = 0;
+        const ctx: UserActionContext = {
+          tx,
+          user: { id: userId },
+          async audit(event) {
+            const orgs = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
+            if (orgs.length === 0) throw new AppError("FORBIDDEN", "Your account is not a member of any organization.");
+            audited += orgs.length;
+            await tx.auditEvent.createMany({
+              data: orgs.map(({ orgId }) => ({
+                orgId,
+                actorId: userId,
+                action: event.action ?? def.name,
+                entityType: event.entityType,
+                entityId: event.entityId,
+                before: toJson(event.before),
+                after: toJson(event.after),
+              })),
+            });
+          },
+        };
+        const result = await def.handler(ctx, parsed.data);
+        if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+        return result;
+      });
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(def.name, error, { userId });
+    }
+  };
+  const action = async (input: unknown) => {
+    const { getSessionUser } = await import("@/lib/auth");
+    const user = await getSessionUser();
+    return run(user?.id ?? null, input);
+  };
+  action.run = run;
+  action.actionName = def.name;
   return action;
 }
 

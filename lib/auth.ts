@@ -5,25 +5,44 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
+import { clientAddress } from "@/lib/auth/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
+import {
+  SessionEndedError,
+  sessionConfig,
+  sessionCookie,
+  sessionVerdict,
+  signedInBeforePasswordChange,
+} from "@/lib/auth/session-policy";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly cookie. The token
-// carries only the user's id: membership and role are read from the database on every request
-// (getMember below), so removing a member or changing a role takes effect at once.
+// Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly, SameSite=Lax cookie
+// (Secure in production). The token carries only the user's id and two times (sign-in and last
+// use, see lib/auth/session-policy.ts): membership and role are read from the database on every
+// request (requireMember below), so removing a member or changing a role takes effect at once.
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
-}
+const cookie = sessionCookie();
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000) },
+  useSecureCookies: cookie.secure,
+  cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
   pages: { signIn: "/login" },
+  logger: {
+    // An idle or expired session is an expected outcome (the user is sent to /login), not an
+    // error worth a stack trace in the server log.
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (code === "JWT_SESSION_ERROR" && error instanceof Error && error.message.startsWith(SessionEndedError.PREFIX)) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email",
@@ -32,7 +51,7 @@ export const authOptions: NextAuthOptions = {
         const email = String(credentials?.email ?? "");
         const password = String(credentials?.password ?? "");
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const result = await checkCredentials(db, email, password, clientIp(req?.headers));
+        const result = await checkCredentials(db, email, password, clientAddress(req?.headers));
         if (!result.ok) {
           // next-auth passes an Error's message to the client as `error`: "throttled" is shown
           // as a wait message, anything else as "Invalid email or password".
@@ -45,12 +64,17 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      // Keep only identity in the token.
-      if (user) return { sub: user.id, iat: token.iat, exp: token.exp, jti: token.jti };
-      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      // Keep only identity and the session times in the token.
+      const now = Date.now();
+      if (user) return { sub: user.id, authAt: now, lastSeen: now };
+      const verdict = sessionVerdict(token, now, sessionConfig());
+      // Throwing makes next-auth treat the session as absent (and clear the cookie where it
+      // can): pages then redirect to /login.
+      if (verdict !== "ok") throw new SessionEndedError(verdict);
+      return { sub: token.sub, authAt: token.authAt, lastSeen: now };
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub ?? "" } } as typeof session;
+      return { expires: session.expires, user: { id: token.sub ?? "" }, authAt: token.authAt } as typeof session;
     },
   },
 };
@@ -59,10 +83,14 @@ export type SessionUser = { id: string; email: string; name: string };
 
 /** The signed-in user, re-read from the database (a deleted user is signed out). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const session = (await getServerSession(authOptions)) as { user?: { id?: string }; authAt?: number } | null;
+  const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordChangedAt: true } });
+  // A password change ends every session that signed in before it (the changing session is
+  // re-issued by the action, lib/account/actions.ts).
+  if (!user || signedInBeforePasswordChange(session.authAt, user.passwordChangedAt)) return null;
+  return { id: user.id, email: user.email, name: user.name };
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -35,7 +35,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       <FormField id="name" label="Your name" errors={errors.name}>
         <Input id="name" name="name" autoComplete="name" required {...describedBy("name", errors.name)} />
       </FormField>
-      <FormField id="password" label="Password" errors={errors.password} help="At least 10 characters.">
+      <FormField id="password" label="Password" errors={errors.password} help="At least 12 characters; not your email or a common password.">
         <Input id="password" name="password" type="password" autoComplete="new-password" required {...describedBy("password", errors.password, true)} />
       </FormField>
       <FormField id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>

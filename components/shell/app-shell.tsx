@@ -42,7 +42,7 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
           <OrgSwitcher current={org} orgs={orgs} />
           <div className="flex items-center gap-2">
             {topBarActions}
-            <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} />
+            <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} accountHref={`/${org.slug}/account`} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-6 py-6 outline-none xl:px-8">

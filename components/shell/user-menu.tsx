@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +20,7 @@ function initials(name: string, email: string) {
   return letters.toUpperCase();
 }
 
-export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+export function UserMenu({ name, email, roleLabel, accountHref }: { name: string; email: string; roleLabel: string; accountHref: string }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -46,6 +47,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           </Badge>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={accountHref}>
+            <UserRound aria-hidden />
+            Your account
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
           <LogOut aria-hidden />
           Sign out

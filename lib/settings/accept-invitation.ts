@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { definePublicAction } from "@/lib/action";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
 import { AppError, invalid } from "@/lib/errors";
 import { hashInviteToken } from "@/lib/settings/members";
 
@@ -9,7 +10,7 @@ export const ZAcceptInvitationInput = z
   .object({
     token: z.string().min(10, "This invitation link is incomplete."),
     name: z.string().trim().min(2, "Enter your name.").max(120, "Name must be at most 120 characters."),
-    password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
+    password: ZNewPassword,
     confirmPassword: z.string(),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
@@ -27,6 +28,9 @@ export const acceptInvitation = definePublicAction({
       select: { id: true, orgId: true, email: true, role: true, scopeUnitId: true, org: { select: { slug: true } } },
     });
     if (!invitation) throw new AppError("NOT_FOUND", "This invitation has expired or was already used.");
+    // The email is known only once the token is resolved: the not-your-email rule is checked here.
+    const problems = passwordProblems(input.password, invitation.email);
+    if (problems.length) throw invalid({ password: problems });
     const claimed = await ctx.tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invitation was just used.");
     if (await ctx.tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {

@@ -1,8 +1,11 @@
+import { History } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { can } from "@/lib/permissions";
@@ -15,6 +18,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const member = await requireMember((await params).org);
   const canEditSettings = can(member.role, "org:settings");
   const canManageMembers = can(member.role, "members:manage");
+  const canReadAudit = can(member.role, "audit:read");
   const [settings, members, invitations, units] = await Promise.all([
     getOrgSettings(member.org.id),
     listMembers(member.org.id),
@@ -24,7 +28,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
 
   return (
     <>
-      <PageHeader title="Settings" description="How your organization runs in Keel: fiscal calendar, update cadence and who has access." />
+      <PageHeader
+        title="Settings"
+        description="How your organization runs in Keel: fiscal calendar, update cadence and who has access."
+        actions={
+          canReadAudit ? (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/${member.org.slug}/settings/audit`}>
+                <History aria-hidden /> Audit log
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
       <div className="space-y-6">
         <Card>
           <CardHeader>

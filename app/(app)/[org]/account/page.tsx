@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth";
+import { sessionConfig } from "@/lib/auth/session-policy";
+import { ROLE_LABELS } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+// The signed-in user's own account. It lives under /[org] for the app shell; the password it
+// changes is the user's, across every org they belong to.
+export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await requireMember((await params).org);
+  const { maxAgeMs, idleMs } = sessionConfig();
+  return (
+    <>
+      <PageHeader title="Your account" description="Your sign-in details. They apply to every organization you belong to." />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Change password</CardTitle>
+            <CardDescription>After the change, every other browser signed in to your account is signed out.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ChangePasswordForm />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Profile</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="space-y-3 text-sm">
+              {[
+                ["Name", member.user.name],
+                ["Email", member.user.email],
+                [`Role in ${member.org.name}`, ROLE_LABELS[member.role]],
+                ["Sessions", `End after ${Math.round(idleMs / 60_000)} minutes without use, and ${Math.round(maxAgeMs / 3_600_000)} hours after sign-in.`],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-muted-foreground">{label}</dt>
+                  <dd className="font-medium break-words">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Download, History } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireMember } from "@/lib/auth";
+import { auditFiltersQuery, formatAuditCursor, parseAuditCursor, parseAuditFilters } from "@/lib/audit/filters";
+import { getAuditFilterOptions, listAuditEvents } from "@/lib/audit/queries";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
+  const member = await requireMember((await params).org);
+  // Admins and directors only; everyone else gets the same 404 as a page that does not exist.
+  if (!can(member.role, "audit:read")) notFound();
+  const sp = await searchParams;
+  const filters = parseAuditFilters(sp);
+  const cursor = parseAuditCursor(sp);
+  const [page, options] = await Promise.all([listAuditEvents(member.org.id, filters, cursor), getAuditFilterOptions(member.org.id)]);
+  const base = `/${member.org.slug}/settings/audit`;
+  const query = auditFiltersQuery(filters);
+  const nextHref = page.next ? `${base}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), before: formatAuditCursor(page.next) })}` : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description={`Every change made in ${member.org.name}, who made it and what it changed. Entries cannot be edited or deleted.`}
+        actions={
+          <>
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/${member.org.slug}/settings`}>Back to settings</Link>
+            </Button>
+            <Button asChild size="sm" variant="outline">
+              <a href={`${base}/export${query ? `?${query}` : ""}`} download>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+          </>
+        }
+      />
+      <AuditFiltersForm action={base} filters={filters} options={options} />
+      <Card>
+        <CardContent className="p-0">
+          {page.events.length ? (
+            <AuditTable events={page.events} />
+          ) : (
+            <EmptyState icon={History} title="No audit events" description="Nothing matches these filters." />
+          )}
+        </CardContent>
+      </Card>
+      <nav aria-label="Audit log pages" className="mt-4 flex items-center justify-between text-sm">
+        {cursor ? (
+          <Button asChild size="sm" variant="ghost">
+            <Link href={query ? `${base}?${query}` : base}>← Newest</Link>
+          </Button>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Button asChild size="sm" variant="outline">
+            <Link href={nextHref}>Older →</Link>
+          </Button>
+        ) : null}
+      </nav>
+    </>
+  );
+}

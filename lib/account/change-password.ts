@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+import { defineUserAction } from "@/lib/action";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH, passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
+import { isThrottled, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
+import { AppError, invalid } from "@/lib/errors";
+
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(1024, "Enter your current password."),
+    newPassword: ZNewPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+export type ChangePasswordInput = z.input<typeof ZChangePasswordInput>;
+
+// The signed-in user changes their own password. The current password is required (a session
+// left open on someone's desk must not be enough to take the account over) and a wrong one
+// counts as a failed sign-in for the email, so this form cannot be used to guess it faster.
+// passwordChangedAt ends every other session (lib/auth.ts); the calling session is re-issued
+// by the server action entry point (lib/account/actions.ts).
+export const changePassword = defineUserAction({
+  name: "account.password.change",
+  input: ZChangePasswordInput,
+  async handler(ctx, input) {
+    const user = await ctx.tx.user.findUniqueOrThrow({
+      where: { id: ctx.user.id },
+      select: { id: true, email: true, passwordHash: true },
+    });
+    const keys = throttleKeys(user.email, null);
+    if (await isThrottled(db, keys)) throw new AppError("RATE_LIMITED");
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      // Outside the transaction on purpose: the refusal rolls the transaction back, the count stays.
+      await recordFailure(db, keys);
+      throw invalid({ currentPassword: ["Your current password is not correct."] });
+    }
+    const problems = passwordProblems(input.newPassword, user.email);
+    if (input.newPassword.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(input.newPassword, user.passwordHash))) {
+      problems.push("Choose a password different from your current one.");
+    }
+    if (problems.length) throw invalid({ newPassword: problems });
+
+    const changedAt = new Date();
+    await ctx.tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: changedAt },
+    });
+    // Never the hash, old or new: the audit trail records that and when, nothing more.
+    await ctx.audit({ entityType: "User", entityId: user.id, after: { passwordChangedAt: changedAt.toISOString() } });
+    return { userId: user.id, changedAt: changedAt.toISOString() };
+  },
+});

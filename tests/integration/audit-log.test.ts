@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { AUDIT_CSV_HEADER, exportAuditCsv } from "@/lib/audit/export";
+import { parseAuditCursor, parseAuditFilters } from "@/lib/audit/filters";
+import { getAuditFilterOptions, listAuditEvents } from "@/lib/audit/queries";
+import { createOrgWithRoles } from "@/tests/factories/org";
+import { resetDb, testDb } from "@/tests/support/db";
+
+const db = testDb();
+let acme: Awaited<ReturnType<typeof createOrgWithRoles>>;
+let globex: Awaited<ReturnType<typeof createOrgWithRoles>>;
+
+const day = (d: number, h = 12) => new Date(Date.UTC(2026, 10, d, h, 0, 0));
+
+beforeEach(async () => {
+  await resetDb();
+  acme = await createOrgWithRoles(db);
+  globex = await createOrgWithRoles(db);
+  const a = acme.members;
+  await db.auditEvent.createMany({
+    data: [
+      { orgId: acme.org.id, actorId: a.director.user.id, action: "project.update", entityType: "Project", entityId: "p1", at: day(1), before: { name: "Old", health: "ON_TRACK", budgetCents: "100" }, after: { name: "New", health: "ON_TRACK", budgetCents: "250" } },
+      { orgId: acme.org.id, actorId: a.finance.user.id, action: "contract.update", entityType: "Contract", entityId: "c1", at: day(2), before: { vendor: "=HYPERLINK(\"x\")" }, after: { vendor: "@SUM(A1)" } },
+      { orgId: acme.org.id, actorId: a.director.user.id, action: "project.create", entityType: "Project", entityId: "p2", at: day(3, 0), after: { name: "Fresh" } },
+      { orgId: acme.org.id, actorId: a.manager.user.id, action: "project.update", entityType: "Project", entityId: "p2", at: day(3, 23) },
+      { orgId: globex.org.id, actorId: globex.members.director.user.id, action: "project.update", entityType: "Project", entityId: "g1", at: day(2), after: { name: "Globex secret" } },
+    ],
+  });
+});
+
+describe("audit log queries", () => {
+  it("lists the org's events newest first with changed fields only, never another org's", async () => {
+    const page = await listAuditEvents(acme.org.id, {});
+    expect(page.events.map((e) => e.entityId)).toEqual(["p2", "p2", "c1", "p1"]);
+    expect(page.next).toBeNull();
+    expect(page.events[3].changes).toEqual([
+      { field: "name", before: "Old", after: "New" },
+      { field: "budgetCents", before: "100", after: "250" },
+    ]);
+    expect(page.events[1].changes).toEqual([{ field: "name", before: null, after: "Fresh" }]);
+    expect(page.events[0].changes).toEqual([]);
+    expect(JSON.stringify(page)).not.toContain("Globex secret");
+  });
+
+  it("filters by actor, entity type, action and an inclusive date range, combined", async () => {
+    const ids = async (sp: Record<string, string>) => (await listAuditEvents(acme.org.id, parseAuditFilters(sp))).events.map((e) => e.entityId);
+    expect(await ids({ actor: acme.members.director.user.id })).toEqual(["p2", "p1"]);
+    expect(await ids({ entity: "Contract" })).toEqual(["c1"]);
+    expect(await ids({ action: "project.update" })).toEqual(["p2", "p1"]);
+    expect(await ids({ from: "2026-11-02", to: "2026-11-03" })).toEqual(["p2", "p2", "c1"]);
+    expect(await ids({ to: "2026-11-01" })).toEqual(["p1"]);
+    expect(await ids({ action: "project.update", from: "2026-11-02" })).toEqual(["p2"]);
+    // A foreign org's actor filter finds nothing here rather than leaking their events.
+    expect(await ids({ actor: globex.members.director.user.id })).toEqual([]);
+    // Nonsense dates are ignored, not turned into Invalid Date queries.
+    expect(parseAuditFilters({ from: "2026-02-30", to: "yesterday", actor: "" })).toEqual({});
+  });
+
+  it("pages with a keyset cursor: no event repeated or skipped, even when new events arrive", async () => {
+    const first = await listAuditEvents(acme.org.id, {}, null, 3);
+    expect(first.events).toHaveLength(3);
+    expect(first.next).not.toBeNull();
+    // A new event arrives between page loads: it belongs at the top, not on page two.
+    await db.auditEvent.create({ data: { orgId: acme.org.id, action: "x.new", entityType: "X", entityId: "late", at: new Date() } });
+    const second = await listAuditEvents(acme.org.id, {}, first.next, 3);
+    expect(second.events.map((e) => e.entityId)).toEqual(["p1"]);
+    expect(second.next).toBeNull();
+    const seen = [...first.events, ...second.events].map((e) => e.id);
+    expect(new Set(seen).size).toBe(4);
+    expect(parseAuditCursor({ before: "garbage" })).toBeNull();
+    expect(parseAuditCursor({ before: `${day(2).toISOString()}_abc` })).toEqual({ at: day(2), id: "abc" });
+  });
+
+  it("breaks ties on the same timestamp by id", async () => {
+    const at = day(9);
+    await db.auditEvent.createMany({
+      data: ["t1", "t2", "t3"].map((entityId) => ({ orgId: acme.org.id, action: "tie", entityType: "T", entityId, at })),
+    });
+    const one = await listAuditEvents(acme.org.id, { action: "tie" }, null, 2);
+    const two = await listAuditEvents(acme.org.id, { action: "tie" }, one.next, 2);
+    expect([...one.events, ...two.events].map((e) => e.entityId).sort()).toEqual(["t1", "t2", "t3"]);
+  });
+
+  it("offers only this org's actors, entity types and actions as filter options", async () => {
+    const options = await getAuditFilterOptions(acme.org.id);
+    expect(options.entityTypes).toEqual(["Contract", "Project"]);
+    expect(options.actions).toEqual(["contract.update", "project.create", "project.update"]);
+    expect(options.actors.map((a) => a.id).sort()).toEqual(
+      [acme.members.director.user.id, acme.members.finance.user.id, acme.members.manager.user.id].sort(),
+    );
+  });
+});
+
+describe("audit CSV export", () => {
+  it("exports the filtered events for admins and directors with formula cells defused", async () => {
+    for (const who of ["admin", "director"] as const) {
+      const result = await exportAuditCsv(acme.members[who].user.id, acme.org.slug, new URLSearchParams({ entity: "Contract" }));
+      expect(result?.slug).toBe(acme.org.slug);
+      const lines = result!.csv.trim().split("\r\n");
+      expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(","));
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain("contract.update");
+      // The changes cell starts with the field name, so it is not a formula; a cell that
+      // would start with = or @ is prefixed with '.
+      expect(lines[1]).toContain(`vendor: =HYPERLINK(""x"") → @SUM(A1)`);
+    }
+    const all = await exportAuditCsv(acme.members.director.user.id, acme.org.slug, new URLSearchParams());
+    expect(all!.csv).not.toContain("Globex secret");
+    expect(all!.csv.trim().split("\r\n")).toHaveLength(5);
+  });
+
+  it("defuses an entity id or actor name that starts a formula", async () => {
+    await db.user.update({ where: { id: acme.members.viewer.user.id }, data: { name: "=cmd|' /C calc'!A0" } });
+    await db.auditEvent.create({ data: { orgId: acme.org.id, actorId: acme.members.viewer.user.id, action: "x", entityType: "X", entityId: "+1+1" } });
+    const csv = (await exportAuditCsv(acme.members.director.user.id, acme.org.slug, new URLSearchParams({ action: "x" })))!.csv;
+    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
+    expect(csv).toContain(`,'+1+1,`);
+  });
+
+  it("refuses manager, finance, viewer and a foreign org's director like a missing org", async () => {
+    for (const who of ["manager", "finance", "viewer"] as const) {
+      expect(await exportAuditCsv(acme.members[who].user.id, acme.org.slug, new URLSearchParams())).toBeNull();
+    }
+    expect(await exportAuditCsv(globex.members.director.user.id, acme.org.slug, new URLSearchParams())).toBeNull();
+    expect(await exportAuditCsv(acme.members.director.user.id, "no-such-org", new URLSearchParams())).toBeNull();
+  });
+});
+
+describe("audit rows are append-only", () => {
+  it("refuses update and delete through Prisma", async () => {
+    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: acme.org.id } });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.updateMany({ where: { orgId: acme.org.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({ where: { orgId: acme.org.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow(/append-only/);
+    expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "rewritten" } })).toBe(0);
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+
+  it("no application code updates or deletes AuditEvent rows", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (name === "generated" || name === "node_modules") continue;
+        if (statSync(file).isDirectory()) walk(file);
+        else if (/\.(ts|tsx)$/.test(name)) {
+          const text = readFileSync(file, "utf8");
+          if (/auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/.test(text) || /(UPDATE|DELETE\s+FROM)\s+"?AuditEvent"?/i.test(text)) {
+            offenders.push(file);
+          }
+        }
+      }
+    };
+    for (const dir of ["app", "lib", "components", "scripts", "prisma"]) walk(path.resolve(dir));
+    expect(offenders).toEqual([]);
+  });
+});
