@@ -9,8 +9,6 @@ import path from "node:path";
 
 export type Outcome = { ok: boolean; status: number; error?: string; result?: unknown };
 
-const TIMEOUT_MS = 30_000;
-
 export function actionIds(distDir = ".next"): Record<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName: string; filename: string }>;
@@ -23,7 +21,11 @@ export function actionIds(distDir = ".next"): Record<string, string> {
 export class Session {
   private cookies = new Map<string, string>();
 
-  constructor(readonly base: string) {}
+  /** timeoutMs: a request not answered by then counts as failed. */
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs = 30_000,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -41,7 +43,7 @@ export class Session {
     const res = await fetch(this.base + pathname, {
       ...init,
       redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(this.timeoutMs),
       headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
     });
     this.keep(res);

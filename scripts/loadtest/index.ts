@@ -6,7 +6,9 @@
 // outside the restart window, and that every acknowledged write is in the database.
 //
 // Flags: --duration=SECONDS (75) --sessions=N (50) --restart-at=SECONDS (40% of duration)
-//        --think-ms=MS (max random pause between a session's requests, 500) --grace-ms=MS (2000)
+//        --think-ms=MS (a session pauses a random 0..MS between requests, like a person; 5000)
+//        --timeout-ms=MS (a request unanswered by then is an error; 30000) --grace-ms=MS (2000)
+// It uses the existing production build (.next); run `npm run build` after changing the code.
 // Env:   LOADTEST_PORT (3304), LOADTEST_DB (keel_load), LOADTEST_PG_CLUSTER (keelload),
 //        LOADTEST_PG_PORT (5433), LOADTEST_PG_VERSION, or LOADTEST_PG_ADMIN_URL +
 //        LOADTEST_PG_RESTART_CMD where there is no pg_ctlcluster (see scripts/loadtest/cluster.ts).
@@ -15,6 +17,8 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
+
+import pg from "pg";
 
 import { actionIds, Session } from "./client";
 import { prepareCluster } from "./cluster";
@@ -32,8 +36,9 @@ function flag(name: string, fallback: number): number {
 const seconds = flag("duration", 75);
 const sessions = flag("sessions", 50);
 const restartAt = flag("restart-at", Math.round(seconds * 0.4));
-const thinkMs = flag("think-ms", 500);
+const thinkMs = flag("think-ms", 5000);
 const graceMs = flag("grace-ms", 2000);
+const timeoutMs = flag("timeout-ms", 30_000);
 const port = Number(process.env.LOADTEST_PORT) || 3304;
 const dbName = process.env.LOADTEST_DB ?? "keel_load";
 const base = `http://127.0.0.1:${port}`;
@@ -52,6 +57,16 @@ async function waitForServer(alive: () => boolean): Promise<void> {
     await sleep(500);
   }
   throw new Error(`the server did not answer on ${base} (see its log)`);
+}
+
+async function postmasterStart(adminUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ t: string }>("SELECT pg_postmaster_start_time()::text AS t")).rows[0].t;
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<number> {
@@ -93,14 +108,24 @@ async function main(): Promise<number> {
     for (let i = 0; i < fixture.users.length; i += 5) {
       await Promise.all(
         fixture.users.slice(i, i + 5).map(async (user) => {
-          const session = new Session(base);
+          const session = new Session(base, timeoutMs);
           await session.signIn(user.email, fixture.password);
           signedIn.push({ session, user });
         }),
       );
     }
+    // Warm-up, and a yardstick for the summary: each page once cold, then once timed, alone.
+    const solo: string[] = [];
+    for (const pathname of fixture.readPaths.slice(0, 10)) {
+      await signedIn[0].session.page(pathname);
+      const t = Date.now();
+      const r = await signedIn[0].session.page(pathname);
+      solo.push(`${pathname.replace("/acme/", "").replace(/projects\/[\w-]+$/, "projects/[id]")} ${Date.now() - t}${r.ok ? "" : "!"}`);
+    }
+    log(`one session alone, ms per page: ${solo.join(", ")}`);
     log(`${signedIn.length} sessions signed in; running ${seconds} s, PostgreSQL restart at ${restartAt} s (${cpus().length} CPUs)`);
 
+    const postmasterBefore = await postmasterStart(cluster.adminUrl);
     const samples: Sample[] = [];
     const budgetWrites: BudgetWrite[] = [];
     const started = Date.now();
@@ -120,10 +145,13 @@ async function main(): Promise<number> {
     })();
     await Promise.all([...signedIn.map(({ session, user }) => runSession(session, user, workload)), restarting]);
 
+    // Proof that PostgreSQL really went down and came back (a new postmaster).
+    restart.restarted = (await postmasterStart(cluster.adminUrl)) !== postmasterBefore;
     const window = restartWindow(samples, restart, graceMs);
     const durability = await checkDurability(fixture.url, samples, budgetWrites);
     const verdict = summarize({ samples, restart, window, durability, serverAlive, seconds, sessions: signedIn.length });
     console.log(`\n━━ load test summary (${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} CPUs, PostgreSQL ${cluster.label})`);
+    console.log(`one session alone, ms per page: ${solo.join(", ")}`);
     for (const line of verdict.lines) console.log(line);
     return verdict.pass ? 0 : 1;
   } finally {

@@ -5,9 +5,9 @@ import type { BudgetWrite, Kind, Sample } from "./run";
 // After the run: where the restart window was, error rates inside and outside it, latency by
 // kind, and the durability check — every write the app acknowledged must be in the database.
 
-export type Restart = { start: number; end: number; error?: string };
+export type Restart = { start: number; end: number; error?: string; restarted?: boolean };
 
-export type Window = { start: number; recoveredAt: number | null; end: number };
+export type Window = { start: number; recoveredAt: number | null; firstOkStart: number | null; end: number };
 
 /**
  * The restart window runs from the moment the restart command starts to the first successful
@@ -17,7 +17,7 @@ export type Window = { start: number; recoveredAt: number | null; end: number };
 export function restartWindow(samples: Sample[], restart: Restart, graceMs: number): Window {
   const firstOk = samples.filter((s) => s.ok && s.start >= restart.end).sort((a, b) => a.end - b.end)[0];
   const recoveredAt = firstOk ? firstOk.end : null;
-  return { start: restart.start, recoveredAt, end: (recoveredAt ?? Infinity) + graceMs };
+  return { start: restart.start, recoveredAt, firstOkStart: firstOk?.start ?? null, end: (recoveredAt ?? Infinity) + graceMs };
 }
 
 const inside = (s: Sample, w: Window) => s.end >= w.start && s.start <= w.end;
@@ -111,10 +111,14 @@ export function summarize(input: {
   lines.push(`mix: ${share("read")}% reads, ${share("status")}% status updates, ${share("budget")}% budget edits; ${input.sessions} sessions, ${input.seconds} s`);
   const t0 = samples.length ? Math.min(...samples.map((s) => s.start)) : restart.start;
   const sec = (t: number) => ((t - t0) / 1000).toFixed(1);
-  const recovery = w.recoveredAt === null ? "never" : `${((w.recoveredAt - restart.start) / 1000).toFixed(1)} s`;
+  const recovery =
+    w.recoveredAt === null || w.firstOkStart === null
+      ? "never"
+      : `sent ${((w.firstOkStart - restart.end) / 1000).toFixed(1)} s after the command returned, answered ${((w.recoveredAt - restart.start) / 1000).toFixed(1)} s after restart start`;
   lines.push(
-    `restart: at ${sec(restart.start)} s, command took ${((restart.end - restart.start) / 1000).toFixed(1)} s${restart.error ? ` (FAILED: ${restart.error})` : ""}; ` +
-      `first success after it: ${recovery} after restart start; window ${sec(w.start)}–${Number.isFinite(w.end) ? sec(w.end) : "end"} s`,
+    `restart: at ${sec(restart.start)} s, command took ${((restart.end - restart.start) / 1000).toFixed(1)} s${restart.error ? ` (FAILED: ${restart.error})` : ""}, ` +
+      `new postmaster: ${restart.restarted ? "yes" : "NO"}; first success after it: ${recovery}; ` +
+      `window ${sec(w.start)}–${Number.isFinite(w.end) ? sec(w.end) : "end"} s (incl. grace)`,
   );
   const after = samples.filter((s) => s.start > w.end);
   lines.push(`after the window: ${after.length} requests, ${after.filter((s) => s.ok).length} ok`);
@@ -123,11 +127,14 @@ export function summarize(input: {
       `budget edits acknowledged ${d.budget.acknowledged}, stored ${d.budget.stored}, lost ${d.budget.lost.length}, cells wrong ${d.budget.cellsWrong.length}`,
   );
   const errorKinds = new Map<string, number>();
-  for (const s of samples.filter((s) => !s.ok)) errorKinds.set(`${s.kind}: ${s.error}`, (errorKinds.get(`${s.kind}: ${s.error}`) ?? 0) + 1);
+  for (const s of samples.filter((s) => !s.ok)) {
+    const key = `${inside(s, w) ? "inside" : "OUTSIDE"} window, ${s.kind}: ${s.error}`;
+    errorKinds.set(key, (errorKinds.get(key) ?? 0) + 1);
+  }
   for (const [e, n] of [...errorKinds].sort((a, b) => b[1] - a[1]).slice(0, 8)) lines.push(`  error ×${n} ${e}`);
 
   const failures: string[] = [];
-  if (restart.error) failures.push("the PostgreSQL restart command failed");
+  if (restart.error || !restart.restarted) failures.push("PostgreSQL was not restarted");
   if (!input.serverAlive) failures.push("the app server exited during the run");
   if (w.recoveredAt === null) failures.push("no request succeeded after the restart (no recovery)");
   if (after.length === 0) failures.push("no requests after the restart window: run longer (--duration)");
