@@ -12,7 +12,7 @@ export type ClientOptions = {
 // adapter listens on the pool and on every connection it checks out, and pg drops the dead
 // client, so the next request opens a fresh connection. A request that was using it fails (its
 // transaction is rolled back by the server) and the action pipeline answers with a clean
-// failure. tests/integration/db-connection-loss.test.ts proves each of these; `npm run loadtest`
+// failure. tests/integration/db-resilience.test.ts proves each of these; `npm run loadtest`
 // proves it end to end across a real restart. The hook only makes the event visible.
 function warnConnectionLost(error: Error) {
   const code = (error as { code?: string }).code;
