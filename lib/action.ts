@@ -159,8 +159,15 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
 
   const action = (async (orgSlug: string, input: unknown) => {
     const { getSessionUser } = await import("@/lib/auth");
-    const user = await getSessionUser();
-    return run(user?.id ?? null, orgSlug, input);
+    let userId: string | null;
+    try {
+      // Reading the session hits the database: when it is unreachable (e.g. restarting) the
+      // caller gets the same typed failure as from inside the pipeline, not an HTTP 500.
+      userId = (await getSessionUser())?.id ?? null;
+    } catch (error) {
+      return toFailure<T>(def.name, error, { orgSlug });
+    }
+    return run(userId, orgSlug, input);
   }) as Action<S, T>;
   action.run = run;
   action.actionName = def.name;

@@ -120,7 +120,7 @@ async function main(): Promise<number> {
       await signedIn[0].session.page(pathname);
       const t = Date.now();
       const r = await signedIn[0].session.page(pathname);
-      solo.push(`${pathname.replace("/acme/", "").replace(/projects\/[\w-]+$/, "projects/[id]")} ${Date.now() - t}${r.ok ? "" : "!"}`);
+      solo.push(`${pathname.replace("/acme/", "").replace(/projects\/[0-9a-f-]{36}$/, "projects/[id]")} ${Date.now() - t}${r.ok ? "" : "!"}`);
     }
     log(`one session alone, ms per page: ${solo.join(", ")}`);
     log(`${signedIn.length} sessions signed in; running ${seconds} s, PostgreSQL restart at ${restartAt} s (${cpus().length} CPUs)`);
