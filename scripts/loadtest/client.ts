@@ -24,7 +24,7 @@ export class Session {
   /** timeoutMs: a request not answered by then counts as failed. */
   constructor(
     readonly base: string,
-    private readonly timeoutMs = 30_000,
+    private readonly timeoutMs = 60_000,
   ) {}
 
   private cookieHeader(): string {

@@ -6,8 +6,8 @@
 // outside the restart window, and that every acknowledged write is in the database.
 //
 // Flags: --duration=SECONDS (75) --sessions=N (50) --restart-at=SECONDS (40% of duration)
-//        --think-ms=MS (a session pauses a random 0..MS between requests, like a person; 5000)
-//        --timeout-ms=MS (a request unanswered by then is an error; 30000) --grace-ms=MS (2000)
+//        --think-ms=MS (a session pauses a random 0..MS between requests, like a person; 10000)
+//        --timeout-ms=MS (a request unanswered by then is an error; 60000) --grace-ms=MS (2000)
 // It uses the existing production build (.next); run `npm run build` after changing the code.
 // Env:   LOADTEST_PORT (3304), LOADTEST_DB (keel_load), LOADTEST_PG_CLUSTER (keelload),
 //        LOADTEST_PG_PORT (5433), LOADTEST_PG_VERSION, or LOADTEST_PG_ADMIN_URL +
@@ -36,9 +36,9 @@ function flag(name: string, fallback: number): number {
 const seconds = flag("duration", 75);
 const sessions = flag("sessions", 50);
 const restartAt = flag("restart-at", Math.round(seconds * 0.4));
-const thinkMs = flag("think-ms", 5000);
+const thinkMs = flag("think-ms", 10_000);
 const graceMs = flag("grace-ms", 2000);
-const timeoutMs = flag("timeout-ms", 30_000);
+const timeoutMs = flag("timeout-ms", 60_000);
 const port = Number(process.env.LOADTEST_PORT) || 3304;
 const dbName = process.env.LOADTEST_DB ?? "keel_load";
 const base = `http://127.0.0.1:${port}`;
