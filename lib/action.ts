@@ -73,6 +73,12 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
+// How long an action may wait for a pooled connection before giving up (Prisma's default is 2 s).
+// Page reads queue for a connection without a limit; with the 2 s default a busy server refused
+// writes (P2028, "Unable to start a transaction") while reads still went through — found by
+// `npm run loadtest`. Waiting longer turns load into latency rather than refused writes.
+const TX_MAX_WAIT_MS = 10_000;
+
 function fail<T>(code: AppErrorCode | "INTERNAL", message: string, fieldErrors?: FieldErrors): ActionResult<T> {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
@@ -144,7 +150,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
         const result = await def.handler(ctx, parsed.data);
         if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
         return result;
-      }, def.timeoutMs ? { timeout: def.timeoutMs, maxWait: 10_000 } : undefined);
+      }, { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) });
       return { ok: true, data };
     } catch (error) {
       return toFailure(def.name, error, { orgSlug, userId });
@@ -153,8 +159,15 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
 
   const action = (async (orgSlug: string, input: unknown) => {
     const { getSessionUser } = await import("@/lib/auth");
-    const user = await getSessionUser();
-    return run(user?.id ?? null, orgSlug, input);
+    let userId: string | null;
+    try {
+      // Reading the session hits the database: when it is unreachable (e.g. restarting) the
+      // caller gets the same typed failure as from inside the pipeline, not an HTTP 500.
+      userId = (await getSessionUser())?.id ?? null;
+    } catch (error) {
+      return toFailure<T>(def.name, error, { orgSlug });
+    }
+    return run(userId, orgSlug, input);
   }) as Action<S, T>;
   action.run = run;
   action.actionName = def.name;
@@ -281,7 +294,7 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
         );
         if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
         return result;
-      });
+      }, { maxWait: TX_MAX_WAIT_MS });
       return { ok: true, data };
     } catch (error) {
       return toFailure(def.name, error, {});

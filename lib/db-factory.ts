@@ -2,15 +2,34 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+export type ClientOptions = {
+  /** Called when a pooled connection dies (idle or in use). Default: one warning line. */
+  onConnectionError?: (error: Error) => void;
+};
+
+// A PostgreSQL restart, failover or pg_terminate_backend kills pooled connections. pg reports it
+// as an 'error' event on the dead client — unhandled, that event would crash the process. The
+// adapter listens on the pool and on every connection it checks out, and pg drops the dead
+// client, so the next request opens a fresh connection. A request that was using it fails (its
+// transaction is rolled back by the server) and the action pipeline answers with a clean
+// failure. tests/integration/db-resilience.test.ts proves each of these; `npm run loadtest`
+// proves it end to end across a real restart. The hook only makes the event visible.
+function warnConnectionLost(error: Error) {
+  const code = (error as { code?: string }).code;
+  console.warn(`[db] a database connection was lost (${code ? `${code}: ` : ""}${error.message}); it is dropped and replaced on the next query`);
+}
+
 // How Keel builds its Prisma client, shared by the app (lib/db.ts) and by scripts and tests
 // that run outside Next (seed, migrate, bench), which may not import the "server-only" module.
-export function createPrismaClient(connectionString = process.env.DATABASE_URL) {
+export function createPrismaClient(connectionString = process.env.DATABASE_URL, options: ClientOptions = {}) {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Keel with `npm start` (embedded database) or set DATABASE_URL.");
   }
   // KEEL_DB_POOL_MAX=1 against the embedded single-backend PGlite (see lib/embedded-db.ts).
   const max = Number(process.env.KEEL_DB_POOL_MAX) || undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...(max ? { max } : {}) }) });
+  const onError = options.onConnectionError ?? warnConnectionLost;
+  const adapter = new PrismaPg({ connectionString, ...(max ? { max } : {}) }, { onPoolError: onError, onConnectionError: onError });
+  return new PrismaClient({ adapter });
 }
 
 export type Db = PrismaClient;
