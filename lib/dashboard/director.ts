@@ -15,10 +15,11 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money              8  (loadFinanceBase, shared: units, head counts, 6 forecast inputs)
-//                    + 3  (period: tree, categories, top) + 2 (year: categories, months)
+//   money              1  (loadFinanceBase, shared: units with head counts)
+//                    + 3  (period: tree, categories, top) + 2 (year: categories, months),
+//                         each including the forecast computed in SQL (lib/budgets/forecast-sql.ts)
 //                    + 1–2  (renewals: ids [+ contracts])
-//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 14)
+//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 7)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 
