@@ -3,7 +3,6 @@ import "server-only";
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { db } from "@/lib/db";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 
 // The dashboards' figures for an org-unit subtree (null = whole org) and a fiscal period.
@@ -75,11 +74,7 @@ export async function getDashboardScope(orgId: string, unitId: string | null, wi
   return { unit, path, children, subtreeIds: [...subtree] };
 }
 
-export function scopeCte(orgId: string, unitId: string | null): Prisma.Sql {
-  return unitId
-    ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId}`
-    : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`;
-}
+export { scopeCte } from "@/lib/org/closure";
 
 // Panel figures live beside this module, one file per panel.
 export * from "@/lib/dashboard/delivery-figures";
