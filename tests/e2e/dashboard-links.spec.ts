@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { signIn } from "./fixtures";
+import { signIn, sql } from "./fixtures";
 
 // A dashboard number opens a list with exactly that many rows (on the seeded demo org).
 
@@ -56,9 +56,12 @@ test("see all milestones and blocked dependencies lists every one the dashboard 
   if (total > 12) expect(total).toBeGreaterThan(milestonesShown);
   await expect(page.getByRole("heading", { name: "Blocked cross-team dependencies" })).toBeVisible();
 
-  // A unit of another org is a 404 here and on the people list.
-  for (const path of ["/acme/projects/attention?unit=nope", "/acme/teams?unit=nope"]) {
-    const res = await page.goto(path);
-    expect(res?.status()).toBe(404);
-  }
+  // A unit of another org is a 404 here; the people list (which streams behind its loading
+  // skeleton, so the status is already sent) shows the not-found page instead of anyone.
+  const [globexUnit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const res = await page.goto(`/acme/projects/attention?unit=${globexUnit.id}`);
+  expect(res?.status()).toBe(404);
+  await page.goto(`/acme/teams?unit=${globexUnit.id}&status=in-post`);
+  await expect(page.getByText("Page not found")).toBeVisible();
+  await expect(page.getByRole("table", { name: "People" })).toHaveCount(0);
 });

@@ -48,9 +48,28 @@ export default async function Page({
   const openPositions = roots.reduce((n, u) => n + u.openPositions, 0);
   const filtered = filter.status !== "current" || unit !== null;
 
+  const peopleSection = (
+    <section id="people" className="scroll-mt-4">
+      <SectionHeading
+        title="People"
+        description={`${describePeopleFilter(filter)}${unit ? ` in ${unit.name} and below` : ""}: ${people.length} ${people.length === 1 ? "person" : "people"}.${showPay ? " Pay is visible to admins and directors only." : ""}`}
+      />
+      {filtered ? (
+        <p className="mb-3 text-sm">
+          <Link className="underline" href={`/${member.org.slug}/teams#people`}>
+            Show everyone in post
+          </Link>
+        </p>
+      ) : null}
+      <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
+    </section>
+  );
+
   return (
     <>
       <PageHeader title="Teams" description="The org structure, its cost centres and the people in each unit." />
+      {/* A filtered list (a dashboard number's link) comes first: it is what the reader came for. */}
+      {filtered ? <div className="mb-8">{peopleSection}</div> : null}
       <StatGrid>
         <StatCard label="Org units" value={units.length} icon={Network} hint={`${units.filter((u) => u.kind === "TEAM").length} teams`} />
         <StatCard label="People in post" value={headCount} icon={Users} hint="Employees and contractors" />
@@ -74,20 +93,7 @@ export default async function Page({
         <SectionHeading title="Capacity vs demand" description="Per team, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month." />
         <CapacityTable rows={capacity} />
       </section>
-      <section id="people" className="scroll-mt-4">
-        <SectionHeading
-          title="People"
-          description={`${describePeopleFilter(filter)}${unit ? ` in ${unit.name} and below` : ""}: ${people.length} ${people.length === 1 ? "person" : "people"}.${showPay ? " Pay is visible to admins and directors only." : ""}`}
-        />
-        {filtered ? (
-          <p className="mb-3 text-sm">
-            <Link className="underline" href={`/${member.org.slug}/teams#people`}>
-              Show everyone in post
-            </Link>
-          </p>
-        ) : null}
-        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
-      </section>
+      {filtered ? null : peopleSection}
     </>
   );
 }
