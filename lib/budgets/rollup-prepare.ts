@@ -51,7 +51,12 @@ export const SUMS = Prisma.sql`
 
 export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 
-/** What every view of one request shares (the org's units and people in post per unit): ONE statement. */
+/**
+ * What every view of one request shares (the org's units and employees in post per unit): ONE
+ * statement. Salary-safe group sizes count employees only: they are the people whose pay makes
+ * up PERSONNEL (contractors are paid through CONTRACTORS invoices), so a team of one employee and
+ * two contractors is a group of one.
+ */
 export type FinanceBase = { key: string; units: FinanceUnit[]; headcount: Map<string, number> };
 
 export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today">): Promise<FinanceBase> {
@@ -59,7 +64,7 @@ export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today
   const rows = await db.$queryRaw<(FinanceUnit & { heads: number })[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth",
            (SELECT COUNT(*) FROM "Person" p
-            WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."startDate" <= ${today}::date
+            WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND p."startDate" <= ${today}::date
               AND (p."endDate" IS NULL OR p."endDate" >= ${today}::date))::int AS "heads"
     FROM "OrgUnit" u WHERE u."orgId" = ${input.orgId}`;
   return {
