@@ -61,7 +61,14 @@ export default async function Page({
           </Link>
         </p>
       ) : null}
-      <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
+      <PeopleTable
+        people={people}
+        currency={member.org.currency}
+        today={today}
+        showPay={showPay}
+        org={member.org.slug}
+        empty={filtered ? { title: "Nobody matches", description: "No one in this unit matches the filter above." } : undefined}
+      />
     </section>
   );
 
