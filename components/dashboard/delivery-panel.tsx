@@ -24,6 +24,10 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   const latest = await getLatestUpdates(org.id, review.atRisk.slice(0, 8).map((p) => p.id));
   const unit = params.unitId ? `unit=${params.unitId}&` : "";
   const list = (q: string) => `${base}/projects?${unit}${q}`;
+  // The full milestone and dependency lists, from the same SQL as these counts.
+  const attention = (q: Record<string, string>, anchor: string) =>
+    `${base}/projects/attention?${new URLSearchParams({ ...(params.unitId ? { unit: params.unitId } : {}), ...q })}#${anchor}`;
+  const milestoneTotal = d.milestonesOverdue + d.milestonesDueSoon;
 
   return (
     <Card>
@@ -132,7 +136,14 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           </section>
           <section>
             <SubHeading>
-              Milestones: {d.milestonesOverdue} overdue, {d.milestonesDueSoon} due in the next {MILESTONE_WINDOW_DAYS / 7} weeks
+              Milestones:{" "}
+              <Link href={attention({ due: "overdue" }, "milestones")} className="hover:underline">
+                {d.milestonesOverdue} overdue
+              </Link>
+              ,{" "}
+              <Link href={attention({ due: "soon" }, "milestones")} className="hover:underline">
+                {d.milestonesDueSoon} due in the next {MILESTONE_WINDOW_DAYS / 7} weeks
+              </Link>
             </SubHeading>
             {d.milestones.length === 0 ? (
               <Empty>No open milestone due soon.</Empty>
@@ -152,9 +163,10 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 ))}
               </ul>
             )}
+            {milestoneTotal > 0 ? <SeeAll href={attention({}, "milestones")} count={milestoneTotal} shown={d.milestones.length} /> : null}
           </section>
           <section>
-            <SubHeading>Blocked cross-team dependencies ({d.blocked.length})</SubHeading>
+            <SubHeading>Blocked cross-team dependencies ({d.blockedCount})</SubHeading>
             {d.blocked.length === 0 ? (
               <Empty>No project waits on an at-risk project of another team.</Empty>
             ) : (
@@ -173,10 +185,22 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 ))}
               </ul>
             )}
+            {d.blockedCount > 0 ? <SeeAll href={attention({}, "blocked")} count={d.blockedCount} shown={d.blocked.length} /> : null}
           </section>
         </div>
       </CardContent>
     </Card>
+  );
+}
+
+function SeeAll({ href, count, shown }: { href: string; count: number; shown: number }) {
+  return (
+    <p className="mt-2 text-sm">
+      <Link href={href} className="text-primary hover:underline">
+        See all {count}
+      </Link>
+      {shown < count ? <span className="text-muted-foreground"> ({shown} shown)</span> : null}
+    </p>
   );
 }
 

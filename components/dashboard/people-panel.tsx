@@ -6,13 +6,15 @@ import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboa
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { getPeopleFigures } from "@/lib/dashboard/director";
 import { humanize } from "@/lib/format";
+import { peopleFilterQuery, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel of the dashboards: an async server component streamed behind its own <Suspense>.
 export async function PeoplePanel({ member, params }: PanelProps) {
   const { org } = member;
   const p = await getPeopleFigures(org.id, org.fiscalYearStartMonth, params);
   const hc = `/${org.slug}/headcount?${new URLSearchParams({ fy: String(params.fiscalYear), ...(params.unitId ? { unit: params.unitId } : {}) })}`;
-  const teams = `/${org.slug}/teams${params.unitId ? `?unit=${params.unitId}` : ""}`;
+  // Each people number links to the people list filtered to exactly the rows it counts.
+  const people = (f: PeopleFilter | null) => `/${org.slug}/teams?${peopleFilterQuery(f ?? { status: "current" }, params.unitId)}#people`;
   const q = p.quarter;
   return (
     <Card>
@@ -21,12 +23,12 @@ export async function PeoplePanel({ member, params }: PanelProps) {
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          <Figure label="Heads in post" value={q?.actual ?? "–"} href={teams} hint={q ? `vs ${q.planned} planned` : undefined} />
+          <Figure label="Heads in post" value={q?.actual ?? "–"} href={people(p.filters.heads)} hint={q ? `vs ${q.planned} planned` : undefined} />
           <Figure label="Planned heads" value={q?.planned ?? "–"} href={hc} />
           <Figure label="Open positions" value={p.openPositions} href={hc} hint={`open ${p.avgDaysOpen} days on average`} />
           <Figure label="Planned starts" value={q?.hiring ?? 0} href={hc} hint="Vacant, target start this quarter" />
-          <Figure label="Departures" value={q?.attrition ?? 0} href={teams} hint="Last day this quarter" />
-          <Figure label="Over-allocated" value={p.overallocated} href={teams} hint="People above 100% today" />
+          <Figure label="Departures" value={q?.attrition ?? 0} href={people(p.filters.departures)} hint="Last day this quarter" />
+          <Figure label="Over-allocated" value={p.overallocated} href={people(p.filters.overallocated)} hint="People above 100% today" />
         </div>
         <section>
           <SubHeading>Longest-open positions</SubHeading>

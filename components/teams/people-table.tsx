@@ -70,6 +70,7 @@ export function PeopleTable({
   today,
   showPay,
   org,
+  empty,
 }: {
   people: PersonRow[];
   currency: string;
@@ -78,6 +79,8 @@ export function PeopleTable({
   showPay: boolean;
   /** Org slug: names link to the person page. */
   org?: string;
+  /** Empty-state text for a filtered list (default: the unfiltered list's). */
+  empty?: { title: string; description: string };
 }) {
   const cols = useMemo(() => columns(currency, today, showPay, org), [currency, today, showPay, org]);
   return (
@@ -86,7 +89,13 @@ export function PeopleTable({
       data={people}
       getRowId={(r) => r.id}
       caption="People"
-      emptyState={<EmptyState icon={Users} title="No people yet" description="People in post and future starters will appear here." />}
+      emptyState={
+        <EmptyState
+          icon={Users}
+          title={empty?.title ?? "No people yet"}
+          description={empty?.description ?? "People in post and future starters will appear here."}
+        />
+      }
     />
   );
 }

@@ -1,7 +1,7 @@
 // Salary-safe attribution of PERSONNEL amounts for roles without compensation:read.
 //
 // A unit's personnel cost is shown on the unit itself only when it covers at least
-// MIN_GROUP_SIZE people in post; otherwise it is reported as part of its parent (and the
+// MIN_GROUP_SIZE employees in post (the people whose pay it is); otherwise it is reported as part of its parent (and the
 // parent's group then counts those people too, and may in turn roll further up). The subtree
 // totals of every ancestor are unchanged; only the small unit's own line loses its personnel
 // figure, with a note naming where it went. Pure, so it is unit-tested.

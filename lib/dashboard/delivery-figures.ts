@@ -2,54 +2,50 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
-import { scopeCte } from "@/lib/dashboard/director";
+import { blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
 const DAY_MS = 86_400_000;
-export const MILESTONE_WINDOW_DAYS = 28;
 export const TREND_WEEKS = 12;
+export { MILESTONE_WINDOW_DAYS, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
 
 export type HealthCounts = Record<Health, number>;
 export type TrendWeek = { week: string } & HealthCounts;
-export type MilestoneItem = { id: string; name: string; dueDate: string; projectId: string; projectName: string; overdue: boolean };
-export type BlockedDependency = { id: string; blockedId: string; blockedName: string; blockedTeam: string; blockerId: string; blockerName: string; blockerTeam: string; blockerHealth: Health; note: string };
 export type DeliveryFigures = {
   /** ACTIVE projects by current health. */
   health: HealthCounts;
   active: number;
   milestonesOverdue: number;
   milestonesDueSoon: number;
+  /** Overdue and due-soon milestones, soonest first, at most LIST_CAP (the full list: /projects/attention). */
   milestones: MilestoneItem[];
+  /** All blocked cross-team dependencies (the list holds at most LIST_CAP of them). */
+  blockedCount: number;
   blocked: BlockedDependency[];
   /** Health of ACTIVE/PAUSED projects at the end of each of the last 12 weeks (latest update on or before that day). */
   trend: TrendWeek[];
 };
 
+/** How many milestones and blocked dependencies the dashboard lists before "See all". */
+export const LIST_CAP = 12;
+
 const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 });
 
 /** Three queries: counts, trend, and the milestone + blocked-dependency lists. */
 export async function getDeliveryFigures(orgId: string, unitId: string | null, now = new Date()): Promise<DeliveryFigures> {
-  const today = toDateString(now);
-  const soon = toDateString(new Date(Date.parse(today) + MILESTONE_WINDOW_DAYS * DAY_MS));
-  const scope = scopeCte(orgId, unitId);
-  const proj = Prisma.sql`
-    scope AS (${scope}),
-    proj AS (
-      SELECT p.* FROM "Project" p
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p."orgUnitId" IN (SELECT "id" FROM scope)
-    )`;
+  const w = milestoneWindow(now);
+  const today = w.today;
+  const proj = projectsCte(orgId, unitId);
   const [counts, trend, lists] = await Promise.all([
-    db.$queryRaw<{ health: Record<string, number> | null; overdue: number; soon: number }[]>`
+    db.$queryRaw<{ health: Record<string, number> | null; overdue: number; soon: number; blocked: number }[]>`
       WITH ${proj}
       SELECT
         (SELECT json_object_agg(x.h, x.n) FROM (SELECT p.health::text AS h, COUNT(*)::int AS n FROM proj p WHERE p.status = 'ACTIVE' GROUP BY p.health) x) AS "health",
-        (SELECT COUNT(*)::int FROM "Milestone" m JOIN proj p ON p.id = m."projectId"
-          WHERE m."orgId" = ${orgId} AND m."doneDate" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND m."dueDate" < ${today}::date) AS "overdue",
-        (SELECT COUNT(*)::int FROM "Milestone" m JOIN proj p ON p.id = m."projectId"
-          WHERE m."orgId" = ${orgId} AND m."doneDate" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND m."dueDate" BETWEEN ${today}::date AND ${soon}::date) AS "soon"`,
+        (SELECT COUNT(*)::int ${milestonesFrom(orgId, "overdue", w)}) AS "overdue",
+        (SELECT COUNT(*)::int ${milestonesFrom(orgId, "soon", w)}) AS "soon",
+        (SELECT COUNT(*)::int ${blockedFrom(orgId)}) AS "blocked"`,
     db.$queryRaw<{ week: Date; health: Health; n: number }[]>`
       WITH ${proj},
       weeks AS (SELECT (${today}::date - (i * 7)) AS "day" FROM generate_series(0, ${TREND_WEEKS - 1}) AS i)
@@ -63,23 +59,7 @@ export async function getDeliveryFigures(orgId: string, unitId: string | null, n
       ) s ON true
       GROUP BY w."day", COALESCE(s.health::text, 'UNKNOWN')
       ORDER BY w."day"`,
-    db.$queryRaw<({ kind: "milestone" | "blocked" } & Record<string, string | Date | null>)[]>`
-      WITH ${proj}
-      (SELECT 'milestone' AS "kind", m.id, m.name, m."dueDate"::text AS "dueDate", p.id AS "projectId", p.name AS "projectName",
-              NULL AS "blockerId", NULL AS "blockerName", NULL AS "blockedTeam", NULL AS "blockerTeam", NULL AS "blockerHealth", NULL AS "note"
-       FROM "Milestone" m JOIN proj p ON p.id = m."projectId"
-       WHERE m."orgId" = ${orgId} AND m."doneDate" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND m."dueDate" <= ${soon}::date
-       ORDER BY m."dueDate", m.name LIMIT 12)
-      UNION ALL
-      (SELECT 'blocked', d.id, NULL, NULL, p.id, p.name, b.id, b.name, pu.name, bu.name, b.health::text, d.note
-       FROM "ProjectDependency" d
-       JOIN proj p ON p.id = d."blockedId"
-       JOIN "Project" b ON b.id = d."blockerId" AND b."orgId" = d."orgId"
-       JOIN "OrgUnit" pu ON pu.id = p."orgUnitId"
-       JOIN "OrgUnit" bu ON bu.id = b."orgUnitId"
-       WHERE d."orgId" = ${orgId} AND b."orgUnitId" <> p."orgUnitId" AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED')
-         AND b.status NOT IN ('DONE', 'CANCELLED') AND b.health IN ('AT_RISK', 'OFF_TRACK')
-       ORDER BY b.health DESC, p.name LIMIT 12)`,
+    listAttention(orgId, unitId, now, { limit: LIST_CAP }),
   ]);
 
   const health = emptyHealth();
@@ -93,28 +73,14 @@ export async function getDeliveryFigures(orgId: string, unitId: string | null, n
     const w = weeks.get(toDateString(r.week));
     if (w) w[r.health] = r.n;
   }
-  const str = (v: string | Date | null) => (v == null ? "" : String(v));
   return {
     health,
     active: Object.values(health).reduce((a, b) => a + b, 0),
     milestonesOverdue: counts[0]?.overdue ?? 0,
     milestonesDueSoon: counts[0]?.soon ?? 0,
-    milestones: lists
-      .filter((r) => r.kind === "milestone")
-      .map((r) => ({ id: str(r.id), name: str(r.name), dueDate: str(r.dueDate), projectId: str(r.projectId), projectName: str(r.projectName), overdue: str(r.dueDate) < today })),
-    blocked: lists
-      .filter((r) => r.kind === "blocked")
-      .map((r) => ({
-        id: str(r.id),
-        blockedId: str(r.projectId),
-        blockedName: str(r.projectName),
-        blockedTeam: str(r.blockedTeam),
-        blockerId: str(r.blockerId),
-        blockerName: str(r.blockerName),
-        blockerTeam: str(r.blockerTeam),
-        blockerHealth: str(r.blockerHealth) as Health,
-        note: str(r.note),
-      })),
+    milestones: lists.milestones,
+    blockedCount: counts[0]?.blocked ?? 0,
+    blocked: lists.blocked,
     trend: [...weeks.values()],
   };
 }

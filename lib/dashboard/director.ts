@@ -3,7 +3,6 @@ import "server-only";
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { db } from "@/lib/db";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 
 // The dashboards' figures for an org-unit subtree (null = whole org) and a fiscal period.
@@ -15,10 +14,11 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money              8  (loadFinanceBase, shared: units, head counts, 6 forecast inputs)
-//                    + 3  (period: tree, categories, top) + 2 (year: categories, months)
+//   money              1  (loadFinanceBase, shared: units with head counts)
+//                    + 3  (period: tree, categories, top) + 2 (year: categories, months),
+//                         each including the forecast computed in SQL (lib/budgets/forecast-sql.ts)
 //                    + 1–2  (renewals: ids [+ contracts])
-//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 14)
+//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 7)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 
@@ -74,11 +74,7 @@ export async function getDashboardScope(orgId: string, unitId: string | null, wi
   return { unit, path, children, subtreeIds: [...subtree] };
 }
 
-export function scopeCte(orgId: string, unitId: string | null): Prisma.Sql {
-  return unitId
-    ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId}`
-    : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`;
-}
+export { scopeCte } from "@/lib/org/closure";
 
 // Panel figures live beside this module, one file per panel.
 export * from "@/lib/dashboard/delivery-figures";

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
 import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
+import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
@@ -15,6 +16,8 @@ export type PeopleFigures = {
   avgDaysOpen: number;
   oldest: OpenPositionItem[];
   overallocated: number;
+  /** The people-list filters (lib/people/list-filter.ts) that list exactly the rows each figure counts. */
+  filters: { heads: PeopleFilter | null; departures: PeopleFilter | null; overallocated: PeopleFilter };
 };
 
 /** Headcount plan vs actual (lib/headcount/plan.ts) for the period's quarter + one query for open positions and allocations. */
@@ -35,10 +38,8 @@ export async function getPeopleFigures(orgId: string, startMonth: number, p: Das
         WHERE ps."orgId" = ${orgId} AND ps.status IN ('OPEN', 'BACKFILL') AND ps."orgUnitId" IN (SELECT "id" FROM scope)
       ),
       over AS (
-        SELECT a."personId" FROM "Allocation" a JOIN "Person" pe ON pe.id = a."personId" AND pe."orgId" = a."orgId"
-        WHERE a."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope)
-          AND a."startDate" <= ${today}::date AND (a."endDate" IS NULL OR a."endDate" >= ${today}::date)
-        GROUP BY a."personId" HAVING SUM(a.percent) > 100
+        SELECT pe."id" FROM "Person" pe
+        WHERE pe."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope) AND pe."id" IN (${overallocatedSql(orgId, today)})
       )
       (SELECT 'sum' AS "kind", (SELECT COUNT(*)::int FROM open) AS "open", (SELECT COALESCE(ROUND(AVG("daysOpen")), 0)::int FROM open) AS "avgDays",
               (SELECT COUNT(*)::int FROM over) AS "over", NULL AS id, NULL AS title, NULL AS "unitName", NULL AS status, NULL::int AS "daysOpen")
@@ -46,11 +47,18 @@ export async function getPeopleFigures(orgId: string, startMonth: number, p: Das
       (SELECT 'pos', NULL, NULL, NULL, id, title, "unitName", status, "daysOpen" FROM open ORDER BY "daysOpen" DESC, title LIMIT 5)`,
   ]);
   const sum = rows.find((r) => r.kind === "sum") as { open: number; avgDays: number; over: number } | undefined;
+  const quarter = plan.find((q) => q.quarter === endQuarter) ?? null;
   return {
-    quarter: plan.find((q) => q.quarter === endQuarter) ?? null,
+    quarter,
     openPositions: sum?.open ?? 0,
     avgDaysOpen: sum?.avgDays ?? 0,
     oldest: rows.filter((r) => r.kind === "pos").map((r) => ({ id: r.id, title: r.title, unitName: r.unitName, status: r.status, daysOpen: r.daysOpen })),
     overallocated: sum?.over ?? 0,
+    filters: {
+      // Heads are counted on the quarter's last day, or today for the current quarter (none for a future one).
+      heads: quarter && quarter.actual !== null ? { status: "in-post", on: quarter.end < today ? quarter.end : today } : null,
+      departures: quarter ? { status: "leaving", from: quarter.start, to: quarter.end } : null,
+      overallocated: { status: "overallocated", on: today },
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db-factory";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db-factory";
 
 // Maintenance of OrgUnitClosure (see prisma/schema.prisma). Inserting a unit copies its
@@ -23,4 +24,11 @@ export async function isInSubtree(tx: Client, orgId: string, ancestorId: string,
     select: { depth: true },
   });
   return row !== null;
+}
+
+/** SQL selecting the ids ("id") of a unit's subtree (itself and every unit below), or of the whole org when null. */
+export function scopeCte(orgId: string, unitId: string | null): Prisma.Sql {
+  return unitId
+    ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId}`
+    : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`;
 }

@@ -6,6 +6,7 @@ import type { EmploymentType, Role } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { centsToNumber } from "@/lib/money";
 import { can } from "@/lib/permissions";
+import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 /**
  * "In post" on a day: started on or before it and not yet gone (endDate is the last working
@@ -35,15 +36,40 @@ export type PersonRow = {
 };
 
 /**
- * People currently in post or about to start (departed people are left out). Individual pay is
- * selected only when `role` may read compensation, so it cannot reach the page payload of others.
+ * People currently in post or about to start (departed people are left out), or those of a
+ * dashboard filter (lib/people/list-filter.ts), in the unit's subtree when `unitId` is given
+ * (a unit of another org matches nobody). Individual pay is selected only when `role` may read
+ * compensation, so it cannot reach the page payload of others.
  */
-export async function listPeople(orgId: string, role: Role, today = new Date(), unitId: string | null = null): Promise<PersonRow[]> {
+export async function listPeople(
+  orgId: string,
+  role: Role,
+  today = new Date(),
+  unitId: string | null = null,
+  filter: PeopleFilter = { status: "current" },
+): Promise<PersonRow[]> {
   const withPay = can(role, "compensation:read");
+  const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  let where: Prisma.PersonWhereInput;
+  switch (filter.status) {
+    case "in-post":
+      where = { startDate: { lte: date(filter.on) }, OR: [{ endDate: null }, { endDate: { gte: date(filter.on) } }] };
+      break;
+    case "leaving":
+      where = { endDate: { gte: date(filter.from), lte: date(filter.to) } };
+      break;
+    case "overallocated": {
+      const ids = await db.$queryRaw<{ personId: string }[]>`${overallocatedSql(orgId, filter.on)}`;
+      where = { id: { in: ids.map((r) => r.personId) } };
+      break;
+    }
+    default:
+      where = { OR: [{ endDate: null }, { endDate: { gte: date(toDateString(today)) } }] };
+  }
   const rows = await db.person.findMany({
     where: {
       orgId,
-      OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(today)) } }],
+      ...where,
       // A unit filter means its whole subtree.
       ...(unitId ? { orgUnit: { ancestors: { some: { ancestorId: unitId } } } } : {}),
     },

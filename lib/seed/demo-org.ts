@@ -42,8 +42,14 @@ export function buildAcme(today: Date, users: UserIds): OrgSeed {
   applyProjectHealth(projects, updates.state);
 
   const vendors = buildVendors(orgId, ACME_VENDORS);
+  // Payroll (and its plan) for every unit with employees: the teams, then the leads who sit on
+  // division and department units (appended, so the teams' generated figures stay the same).
+  const payrollUnits = [
+    ...units.filter((u) => u.kind === "TEAM"),
+    ...units.filter((u) => u.kind !== "TEAM" && people.some((p) => p.orgUnitId === u.id && p.employmentType === "EMPLOYEE")),
+  ];
   const finance = buildFinance({
-    orgId, fiscalStartMonth: FISCAL_START, teams: units.filter((u) => u.kind === "TEAM"), people, projects: planned,
+    orgId, fiscalStartMonth: FISCAL_START, teams: payrollUnits, people, projects: planned,
     vendorsFor: vendors.vendorsFor, overspend: OVERSPEND, refPrefix: "ACME-GL",
   }, createRng("acme:finance"), today);
   const contracts = buildContracts(orgId, vendors.rows, byCode, finance.actuals, today);

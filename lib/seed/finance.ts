@@ -7,8 +7,9 @@ import type { PlannedProject } from "@/lib/seed/projects";
 import type { Rng } from "@/lib/seed/random";
 import type { PersonRow, UnitRow } from "@/lib/seed/types";
 
-// Plan and ledger for the previous and current fiscal years. Payroll is derived from the team's
-// people (loaded with the org's multiplier); other spend from each team's monthly base in its
+// Plan and ledger for the previous and current fiscal years. Payroll is derived from each unit's
+// employees (teams, and the leads on division/department units), loaded with the org's
+// multiplier; other spend from each team's monthly base in its
 // UnitSpec. Actuals vary around plan, with a few team/category pairs running hot this year.
 
 export type FinanceInput = {

@@ -120,4 +120,24 @@ describe("finance rollup on a hand-computed fixture", () => {
     const view = await getFinanceView(scope({ role: "DIRECTOR", unitId: f.units.teamB.id }));
     expect(view.tree[0]).toMatchObject({ id: f.units.teamB.id, forecastCents: 8_408_664, personnelNote: null });
   });
+
+  it("contractors do not make a group: one employee with two contractors is reported on the parent", async () => {
+    // A separate org, so the hand-computed fixture above is untouched.
+    const g = await createOrgWithRoles(db);
+    for (let i = 0; i < 3; i++) await createPerson(db, g.org.id, g.units.teamA.id, 12_000_000n);
+    await createPerson(db, g.org.id, g.units.teamB.id, 10_000_001n); // monthly loaded 1,083,333
+    for (let i = 0; i < 2; i++) {
+      await db.person.create({
+        data: { orgId: g.org.id, orgUnitId: g.units.teamB.id, name: `C${i}`, title: "Contractor", level: "L3", startDate: new Date("2020-01-01"), annualCompCents: 9_000_000n, employmentType: "CONTRACTOR" },
+      });
+    }
+    const rows = await getFinanceTree(scope({ orgId: g.org.id, role: "FINANCE" }));
+    const teamB = rows.find((r) => r.id === g.units.teamB.id)!;
+    expect(teamB.personnelNote).toMatch(/fewer than 3 people/);
+    expect(teamB.forecastCents).toBe(0);
+    for (const secret of ["1083333", "7583331"]) expect(JSON.stringify(rows)).not.toContain(secret);
+    // The director sees the employee's cost on the team (contractors are not PERSONNEL).
+    const dir = await getFinanceTree(scope({ orgId: g.org.id, role: "DIRECTOR" }));
+    expect(dir.find((r) => r.id === g.units.teamB.id)!.forecastCents).toBe(7 * 1_083_333);
+  });
 });

@@ -1,4 +1,6 @@
 import { Briefcase, Network, UserPlus, Users } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -10,6 +12,7 @@ import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { listOrgUnits } from "@/lib/org/queries";
 import { capacityByTeam } from "@/lib/headcount/staffing";
+import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { listOrgChart, listPeople } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
@@ -23,14 +26,18 @@ export default async function Page({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
-  const unitParam = (await searchParams).unit;
+  const sp = await searchParams;
+  const unitParam = Array.isArray(sp.unit) ? sp.unit[0] : sp.unit;
   const now = new Date();
-  const monthStart = `${toDateString(now).slice(0, 7)}-01`;
+  const today = toDateString(now);
+  const monthStart = `${today.slice(0, 7)}-01`;
   const units = await listOrgUnits(member.org.id, now);
-  // Only a unit of this org filters the people list; anything else shows everyone.
-  const unit = units.find((u) => u.id === (Array.isArray(unitParam) ? unitParam[0] : unitParam)) ?? null;
+  // ?unit= filters the people list to that subtree; a unit of another org (or none) is a 404.
+  const unit = unitParam ? units.find((u) => u.id === unitParam) : null;
+  if (unit === undefined) notFound();
+  const filter = parsePeopleFilter(sp, today);
   const [people, chart, capacity] = await Promise.all([
-    listPeople(member.org.id, member.role, now, unit?.id ?? null),
+    listPeople(member.org.id, member.role, now, unit?.id ?? null, filter),
     listOrgChart(member.org.id, now),
     capacityByTeam(member.org.id, monthStart, 3),
   ]);
@@ -39,11 +46,37 @@ export default async function Page({
   const roots = units.filter((u) => u.depth === 0);
   const headCount = roots.reduce((n, u) => n + u.headCount, 0);
   const openPositions = roots.reduce((n, u) => n + u.openPositions, 0);
-  const today = toDateString(now);
+  const filtered = filter.status !== "current" || unit !== null;
+
+  const peopleSection = (
+    <section id="people" className="scroll-mt-4">
+      <SectionHeading
+        title="People"
+        description={`${describePeopleFilter(filter)}${unit ? ` in ${unit.name} and below` : ""}: ${people.length} ${people.length === 1 ? "person" : "people"}.${showPay ? " Pay is visible to admins and directors only." : ""}`}
+      />
+      {filtered ? (
+        <p className="mb-3 text-sm">
+          <Link className="underline" href={`/${member.org.slug}/teams#people`}>
+            Show everyone in post
+          </Link>
+        </p>
+      ) : null}
+      <PeopleTable
+        people={people}
+        currency={member.org.currency}
+        today={today}
+        showPay={showPay}
+        org={member.org.slug}
+        empty={filtered ? { title: "Nobody matches", description: "No one in this unit matches the filter above." } : undefined}
+      />
+    </section>
+  );
 
   return (
     <>
       <PageHeader title="Teams" description="The org structure, its cost centres and the people in each unit." />
+      {/* A filtered list (a dashboard number's link) comes first: it is what the reader came for. */}
+      {filtered ? <div className="mb-8">{peopleSection}</div> : null}
       <StatGrid>
         <StatCard label="Org units" value={units.length} icon={Network} hint={`${units.filter((u) => u.kind === "TEAM").length} teams`} />
         <StatCard label="People in post" value={headCount} icon={Users} hint="Employees and contractors" />
@@ -67,13 +100,7 @@ export default async function Page({
         <SectionHeading title="Capacity vs demand" description="Per team, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month." />
         <CapacityTable rows={capacity} />
       </section>
-      <section>
-        <SectionHeading
-          title="People"
-          description={`${unit ? `${unit.name} and below: p` : "P"}eople in post and future starters.${showPay ? " Pay is visible to admins and directors only." : ""}`}
-        />
-        <PeopleTable people={people} currency={member.org.currency} today={today} showPay={showPay} org={member.org.slug} />
-      </section>
+      {filtered ? null : peopleSection}
     </>
   );
 }

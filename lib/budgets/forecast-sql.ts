@@ -1,0 +1,164 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// The forecast, computed by the database: one set of CTEs that the rollup queries
+// (lib/budgets/rollup.ts) include, ending in `fc("orgUnitId", "category", "month", "amountCents", "source")`
+// = one row per org unit × category × open month. Individual pay never leaves SQL: only these
+// unit totals do, and the rollup re-attributes PERSONNEL salary-safely before summing.
+// Table-driven tests: tests/integration/forecast.test.ts.
+//
+// Months are first-of-month dates. A cost counts for a WHOLE month when the person, slot or
+// contract is in place on any day of it (no day proration: payroll and ledgers book by month).
+//
+// Rounding (the only places): a monthly loaded cost is annual comp × multiplier ÷ 12, rounded
+// ONCE per person, half-even, to the cent; a contract's run-rate is annual ÷ 12, rounded
+// half-even per contract; a trailing average is the 3 months' sum ÷ 3, rounded half-even.
+// Everything else is exact integer addition.
+//
+// PERSONNEL (employees and unfilled seats; contractors are paid through CONTRACTORS invoices,
+// which the plan/trend rule below covers, so they are not costed again here)
+//   - an employee: monthly loaded cost from their start month to their end month;
+//     multiplier = their FILLED position's override, else the org default;
+//   - FILLED positions are the people above (never counted twice);
+//   - OPEN / PLANNED positions: from (target start, or today when none or past) + hiring delay;
+//   - BACKFILL positions: from (the latest of the departure, the target start and today) + hiring delay;
+//   - CLOSED positions: nothing.
+// Other categories (per org unit × category × month)
+//   - base = the plan, or the trailing-3-month average of actuals when that is higher;
+//   - committed = run-rate of ACTIVE contracts within their term, held by the unit;
+//   - a commitment is a floor for the spend of the subtree that holds it (a department's cloud
+//     commit is consumed by its teams' plans): the unit adds max(0, committed − Σ base of its
+//     subtree). For a unit without children that is the largest of plan, trend and committed;
+//   - the source says which rule set the amount (contracts > trend > plan; a tie keeps the plan).
+
+export type ForecastSource = "people" | "plan" | "trend" | "contracts";
+
+/** Half-even rounding of a numeric SQL expression to a whole number (Postgres round() goes half away from zero). */
+export function roundHalfEvenSql(v: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN (${v}) - floor(${v}) = 0.5 THEN floor(${v}) + abs(mod(floor(${v}), 2)) ELSE round(${v}) END)`;
+}
+
+export type ForecastWindow = {
+  orgId: string;
+  /** First and last month forecast (first-of-month; none when from > to). */
+  from: Date;
+  to: Date;
+  today: Date;
+};
+
+function monthStart(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+}
+
+/** The open months of a period: from the current month (or the period's start if later) to its last month. */
+export function forecastWindow(orgId: string, period: { start: Date; end: Date }, today: Date): ForecastWindow {
+  const current = monthStart(today);
+  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today };
+}
+
+/** CTEs (to follow `WITH`) ending in `fc`: the forecast cells of the window. */
+export function forecastCtes(w: ForecastWindow): Prisma.Sql {
+  const { orgId } = w;
+  const from = toDateString(w.from);
+  // The calendar months of the window (a handful; passed as an array so the planner knows it is small).
+  const months: string[] = [];
+  for (let m = w.from; m <= w.to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(toDateString(m));
+  const to = toDateString(w.to);
+  const today = toDateString(w.today);
+  const current = monthStart(w.today);
+  const trailingFrom = toDateString(new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth() - 3, 1)));
+  const loaded = roundHalfEvenSql(Prisma.sql`x."comp"::numeric * x."mult" / 12`);
+  const runRate = roundHalfEvenSql(Prisma.sql`c."annualAmountCents"::numeric / 12`);
+  const average = roundHalfEvenSql(Prisma.sql`SUM("amountCents")::numeric / 3`);
+  return Prisma.sql`
+    fc_org AS (
+      SELECT "loadedCostMultiplier" AS "mult", "hiringDelayDays" AS "delay" FROM "Organization" WHERE "id" = ${orgId}
+    ),
+    fc_months AS (
+      SELECT unnest(${months}::date[]) AS "month"
+    ),
+    fc_pay AS (
+      SELECT p."orgUnitId", p."startDate" AS "fromDay", p."endDate" AS "toDay", p."annualCompCents" AS "comp", COALESCE(fp."mult", o."mult") AS "mult"
+      FROM "Person" p CROSS JOIN fc_org o
+      LEFT JOIN LATERAL (
+        SELECT ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
+        WHERE ps."orgId" = p."orgId" AND ps."personId" = p."id" AND ps."status" = 'FILLED' ORDER BY ps."id" LIMIT 1
+      ) fp ON true
+      WHERE p."orgId" = ${orgId} AND p."employmentType" = 'EMPLOYEE' AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date)
+      UNION ALL
+      SELECT ps."orgUnitId",
+             CASE WHEN ps."status" = 'BACKFILL' THEN GREATEST(bf."endDate", ps."targetStartDate", ${today}::date)
+                  ELSE GREATEST(ps."targetStartDate", ${today}::date) END + o."delay",
+             NULL::date, ps."annualCompCents", COALESCE(ps."loadedCostMultiplier", o."mult")
+      FROM "Position" ps CROSS JOIN fc_org o
+      LEFT JOIN "Person" bf ON bf."id" = ps."backfillForId" AND bf."orgId" = ps."orgId"
+      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL')
+    ),
+    fc_personnel AS (
+      SELECT x."orgUnitId", m."month", SUM(${loaded}) AS "amount"
+      FROM fc_pay x JOIN fc_months m ON x."fromDay" < m."month" + interval '1 month' AND (x."toDay" IS NULL OR x."toDay" >= m."month")
+      GROUP BY x."orgUnitId", m."month"
+    ),
+    fc_plan AS (
+      SELECT "orgUnitId", "category"::text AS "category", "month", SUM("amountCents") AS "plan"
+      FROM "BudgetLine"
+      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" BETWEEN ${from}::date AND ${to}::date
+      GROUP BY 1, 2, 3
+    ),
+    fc_trend AS (
+      SELECT "orgUnitId", "category"::text AS "category", ${average} AS "trend"
+      FROM "ActualEntry"
+      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "bookedOn" >= ${trailingFrom}::date AND "bookedOn" < ${toDateString(current)}::date
+      GROUP BY 1, 2
+    ),
+    fc_committed AS (
+      SELECT c."orgUnitId", c."category"::text AS "category", m."month", SUM(${runRate}) AS "committed"
+      FROM "Contract" c JOIN fc_months m ON c."startDate" < m."month" + interval '1 month' AND c."endDate" >= m."month"
+      WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL'
+      GROUP BY 1, 2, 3
+    ),
+    fc_base AS (
+      SELECT k."orgUnitId", k."category", m."month", COALESCE(pl."plan", 0) AS "plan", tr."trend",
+             GREATEST(COALESCE(pl."plan", 0), tr."trend") AS "base", COALESCE(cm."committed", 0) AS "committed"
+      FROM (SELECT "orgUnitId", "category" FROM fc_plan UNION SELECT "orgUnitId", "category" FROM fc_trend
+            UNION SELECT "orgUnitId", "category" FROM fc_committed) k
+      CROSS JOIN fc_months m
+      LEFT JOIN fc_plan pl ON pl."orgUnitId" = k."orgUnitId" AND pl."category" = k."category" AND pl."month" = m."month"
+      LEFT JOIN fc_trend tr ON tr."orgUnitId" = k."orgUnitId" AND tr."category" = k."category"
+      LEFT JOIN fc_committed cm ON cm."orgUnitId" = k."orgUnitId" AND cm."category" = k."category" AND cm."month" = m."month"
+    ),
+    fc_floor AS (
+      -- Σ base of each committed unit's subtree, per category and month.
+      SELECT c."orgUnitId", c."category", c."month", SUM(d."base") AS "subtree"
+      FROM fc_committed c
+      JOIN "OrgUnitClosure" cl ON cl."orgId" = ${orgId} AND cl."ancestorId" = c."orgUnitId"
+      JOIN fc_base d ON d."orgUnitId" = cl."descendantId" AND d."category" = c."category" AND d."month" = c."month"
+      GROUP BY 1, 2, 3
+    ),
+    fc_other AS (
+      SELECT b.*, GREATEST(0, b."committed" - COALESCE(fl."subtree", 0)) AS "excess"
+      FROM fc_base b
+      LEFT JOIN fc_floor fl ON fl."orgUnitId" = b."orgUnitId" AND fl."category" = b."category" AND fl."month" = b."month"
+    ),
+    fc AS (
+      SELECT "orgUnitId", 'PERSONNEL'::text AS "category", "month", "amount"::bigint AS "amountCents", 'people'::text AS "source"
+      FROM fc_personnel WHERE "amount" <> 0
+      UNION ALL
+      SELECT "orgUnitId", "category", "month", ("base" + "excess")::bigint,
+             CASE WHEN "excess" > 0 THEN 'contracts' WHEN "trend" > "plan" THEN 'trend' ELSE 'plan' END
+      FROM fc_other WHERE "base" + "excess" <> 0
+    )`;
+}
+
+export type ForecastCellRow = { orgUnitId: string; category: string; month: string; amountCents: bigint; source: ForecastSource };
+
+/** The forecast cells themselves (unit × category × month totals), for tests and diagnostics. */
+export async function getForecastCells(w: ForecastWindow): Promise<ForecastCellRow[]> {
+  const rows = await db.$queryRaw<(Omit<ForecastCellRow, "month"> & { month: Date })[]>`
+    WITH ${forecastCtes(w)}
+    SELECT "orgUnitId", "category", "month", "amountCents", "source" FROM fc ORDER BY "orgUnitId", "category", "month"`;
+  return rows.map((r) => ({ ...r, month: toDateString(r.month) }));
+}

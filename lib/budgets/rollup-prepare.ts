@@ -1,0 +1,131 @@
+import "server-only";
+
+import { forecastCtes, forecastWindow } from "@/lib/budgets/forecast-sql";
+import { parsePeriodKey, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
+import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
+import { db } from "@/lib/db";
+import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { BudgetCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { centsToNumber } from "@/lib/money";
+import { can } from "@/lib/permissions";
+
+// The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
+// lines and the forecast cells (lib/budgets/forecast-sql.ts), all in SQL, with PERSONNEL
+// re-attributed salary-safely for roles without compensation:read.
+//
+// Definitions (per period):
+//   actual   = ledger lines booked in the period;
+//   forecast = actuals of CLOSED months (before the current month) + forecast of the current
+//              and later months of the period;
+//   variance = forecast − plan (positive = projected over budget), % of plan.
+
+export type FinanceScope = {
+  orgId: string;
+  startMonth: number;
+  fiscalYear: number;
+  period: PeriodKey;
+  /** Subtree root; null = the whole org. */
+  unitId: string | null;
+  category: BudgetCategory | null;
+  /** Roles without compensation:read get salary-safe PERSONNEL attribution. */
+  role: string;
+  today: Date;
+};
+
+export type Amounts = { planCents: number; actualCents: number; forecastCents: number; varianceCents: number; variancePct: number | null };
+
+export type RawAmounts = { plan: bigint; actual: bigint; forecast: bigint; variancePct: number | null };
+
+export function amounts(r: RawAmounts): Amounts {
+  const planCents = centsToNumber(r.plan);
+  const forecastCents = centsToNumber(r.forecast);
+  return { planCents, actualCents: centsToNumber(r.actual), forecastCents, varianceCents: forecastCents - planCents, variancePct: r.variancePct };
+}
+
+export const SUMS = Prisma.sql`
+  COALESCE(SUM(a."plan"), 0)::bigint AS "plan",
+  COALESCE(SUM(a."actual"), 0)::bigint AS "actual",
+  COALESCE(SUM(a."forecast"), 0)::bigint AS "forecast",
+  ROUND((COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) * 100.0 / NULLIF(SUM(a."plan"), 0), 1)::float8 AS "variancePct"`;
+
+export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
+
+/**
+ * What every view of one request shares (the org's units and employees in post per unit): ONE
+ * statement. Salary-safe group sizes count employees only: they are the people whose pay makes
+ * up PERSONNEL (contractors are paid through CONTRACTORS invoices), so a team of one employee and
+ * two contractors is a group of one.
+ */
+export type FinanceBase = { key: string; units: FinanceUnit[]; headcount: Map<string, number> };
+
+export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today">): Promise<FinanceBase> {
+  const today = toDateString(input.today);
+  const rows = await db.$queryRaw<(FinanceUnit & { heads: number })[]>`
+    SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth",
+           (SELECT COUNT(*) FROM "Person" p
+            WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND p."startDate" <= ${today}::date
+              AND (p."endDate" IS NULL OR p."endDate" >= ${today}::date))::int AS "heads"
+    FROM "OrgUnit" u WHERE u."orgId" = ${input.orgId}`;
+  return {
+    key: `${input.orgId}:${input.today.toISOString()}`,
+    units: rows.map(({ heads: _heads, ...u }) => u),
+    headcount: new Map(rows.filter((r) => r.heads > 0).map((r) => [r.id, r.heads])),
+  };
+}
+
+export type Prepared = {
+  scope: FinanceScope;
+  period: Period;
+  units: FinanceUnit[];
+  reportTo: Map<string, string>;
+  headcount: Map<string, number>;
+  currentMonth: Date;
+  /** CTEs for `WITH`: the forecast's `fc…`, `scope` (unit ids of the subtree) and `attributed` (facts after salary-safe re-attribution). */
+  ctes: Prisma.Sql;
+};
+
+export async function prepare(input: FinanceScope, shared?: FinanceBase): Promise<Prepared> {
+  const { orgId, fiscalYear, startMonth, today } = input;
+  const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
+  const base = shared ?? (await loadFinanceBase(input));
+  if (base.key !== `${orgId}:${today.toISOString()}`) throw new Error("Finance base of another org or day");
+  const { units, headcount } = base;
+  const safe = !can(input.role, "compensation:read");
+  const reportTo = safe ? personnelReportingUnits(units, headcount) : new Map<string, string>();
+  const moved = [...reportTo].filter(([from, to]) => from !== to);
+
+  const start = toDateString(period.start);
+  const end = toDateString(period.end);
+  const currentMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const current = toDateString(currentMonth);
+  const cat = input.category ? Prisma.sql`AND "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
+  const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}` : Prisma.empty;
+
+  const ctes = Prisma.sql`
+    ${forecastCtes(forecastWindow(orgId, period, today))},
+    scope AS (
+      ${input.unitId
+        ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
+        : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`}
+    ),
+    remap AS (
+      SELECT * FROM unnest(${moved.map((m) => m[0])}::text[], ${moved.map((m) => m[1])}::text[]) AS m("fromId", "toId")
+    ),
+    facts AS (
+      SELECT "orgUnitId", "category"::text AS "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
+      FROM "BudgetLine" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
+      UNION ALL
+      SELECT "orgUnitId", "category"::text, date_trunc('month', "bookedOn")::date, 0, "amountCents",
+             CASE WHEN "bookedOn" < ${current}::date THEN "amountCents" ELSE 0 END
+      FROM "ActualEntry" WHERE "orgId" = ${orgId} AND "bookedOn" BETWEEN ${start}::date AND ${end}::date ${cat}
+      UNION ALL
+      SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
+    ),
+    attributed AS (
+      SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
+             f."category", f."month", f."plan", f."actual", f."forecast"
+      FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
+    )`;
+  return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
+}

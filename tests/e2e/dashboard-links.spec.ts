@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+// A dashboard number opens a list with exactly that many rows (on the seeded demo org).
+
+async function figure(page: Page, label: string): Promise<number> {
+  const text = await page.locator(`[data-figure="${label}"]`).first().innerText();
+  return Number(text.replace(/[^0-9.-]/g, ""));
+}
+
+/** Rows of the people table on /teams (each row links to the person). */
+const personRows = (page: Page) => page.getByRole("table", { name: "People" }).locator("tbody tr").filter({ has: page.locator('a[href*="/people/"]') });
+
+test("director clicks heads in post and departures and sees lists of exactly that many people", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  await expect(page.locator('[data-figure="Heads in post"]')).toBeVisible();
+  for (const [label, status] of [
+    ["Heads in post", "in-post"],
+    ["Departures", "leaving"],
+  ] as const) {
+    await page.goto("/acme/dashboard");
+    const n = await figure(page, label);
+    await page.getByRole("link", { name: new RegExp(`^${label}`) }).click();
+    await expect(page).toHaveURL(new RegExp(`/acme/teams\\?status=${status}`));
+    await expect(page.getByText(new RegExp(`: ${n} (person|people)\\.`))).toBeVisible();
+    await expect(personRows(page)).toHaveCount(n);
+    if (label === "Heads in post") expect(n).toBeGreaterThan(0);
+  }
+  // The filtered list says what it shows and offers the whole list back.
+  await page.getByRole("link", { name: "Show everyone in post" }).click();
+  await expect(page).toHaveURL(/\/acme\/teams#people$/);
+});
+
+test("over-allocated after drilling into a department: the list matches the number", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  await page.getByRole("list", { name: "Org units below" }).getByRole("link", { name: "Engineering" }).click();
+  await expect(page).toHaveURL(/unit=/);
+  await expect(page.locator('[data-figure="Over-allocated"]')).toBeVisible();
+  const n = await figure(page, "Over-allocated");
+  await page.getByRole("link", { name: /^Over-allocated/ }).click();
+  await expect(page).toHaveURL(/\/acme\/teams\?unit=[^&]+&status=overallocated/);
+  await expect(personRows(page)).toHaveCount(n);
+});
+
+test("see all milestones and blocked dependencies lists every one the dashboard counts", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  const seeAll = page.getByRole("link", { name: /^See all \d+$/ });
+  await expect(seeAll.first()).toBeVisible();
+  const milestonesShown = await page.locator("section", { hasText: /^Milestones:/ }).locator("li").count();
+  const link = seeAll.first();
+  const total = Number((await link.innerText()).replace(/\D/g, ""));
+  await link.click();
+  await expect(page).toHaveURL(/\/acme\/projects\/attention/);
+  await expect(page.getByRole("list", { name: "Milestones" }).locator("li")).toHaveCount(total);
+  if (total > 12) expect(total).toBeGreaterThan(milestonesShown);
+  await expect(page.getByRole("heading", { name: "Blocked cross-team dependencies" })).toBeVisible();
+
+  // A unit of another org is a 404 here; the people list (which streams behind its loading
+  // skeleton, so the status is already sent) shows the not-found page instead of anyone.
+  const [globexUnit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const res = await page.goto(`/acme/projects/attention?unit=${globexUnit.id}`);
+  expect(res?.status()).toBe(404);
+  await page.goto(`/acme/teams?unit=${globexUnit.id}&status=in-post`);
+  await expect(page.getByText("Page not found")).toBeVisible();
+  await expect(page.getByRole("table", { name: "People" })).toHaveCount(0);
+});
