@@ -180,7 +180,7 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
   handler: (ctx: PublicActionContext, input: z.output<S>) => Promise<T>;
 }) {
   actionRegistry.set(def.name, { permission: "public" });
-  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+  const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     try {
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) {
@@ -216,4 +216,6 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
       return toFailure(def.name, error, {});
     }
   };
+  // Named like defineAction's result so the authorization matrix and fuzz tests can find it.
+  return Object.assign(action, { actionName: def.name, isPublicAction: true as const });
 }
