@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 
 import { defineAction } from "@/lib/action";
+import { rowShapeErrors } from "@/lib/budgets/csv";
 import { AppError, invalid } from "@/lib/errors";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
@@ -44,7 +45,7 @@ export const importHiringPlan = defineAction({
     for (const [i, raw] of rows.entries()) {
       const line = i + 2;
       const cell = (c: Column) => String(raw[c] ?? "").trim();
-      const problems: string[] = [];
+      const problems = rowShapeErrors(raw);
       const title = cell("title");
       if (title.length < 2 || title.length > 120) problems.push("title must be 2–120 characters");
       const level = cell("level");
