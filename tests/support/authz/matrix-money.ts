@@ -12,7 +12,7 @@ export const MONEY_ROWS = [
   row("vendors.update",        "F ok F F ok F N U N", async (fx) => ({ id: (await fx.make.vendor()).id, name: `Renamed ${fx.uid()}` })),
   row("contracts.create",      "F ok F F ok F N U V", async (fx) => ({
     vendorId: (await fx.make.vendor()).id, orgUnitId: fx.unit.id, category: "SOFTWARE", name: "Licences", annualAmount: "12000.00",
-    startDate: "2026-01-01", endDate: "2026-12-31", autoRenew: false, status: "ACTIVE",
+    startDate: "2026-01-01", endDate: "2026-12-31", renewalNoticeDate: "2026-10-01", autoRenew: false, ownerId: (await fx.make.person()).id, status: "ACTIVE",
   })),
   row("contracts.update",      "F ok F F ok F N U N", async (fx) => {
     const c = await fx.make.contract();
