@@ -56,7 +56,7 @@ const cellValue = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) },
 );
 const quoting = fc.constantFrom("raw", "raw", "quoted", "half-quoted");
-const lineEnd = fc.constantFrom("\n", "\r\n", "\r");
+const lineEnd = fc.constantFrom<string>("\n", "\r\n", "\r");
 
 function csvArb(columns: Column[]) {
   // A quarter of the files are well-formed (valid cells, right header) so that the accepted
@@ -66,7 +66,7 @@ function csvArb(columns: Column[]) {
     header: fc.record({ kind: fc.constant("ok" as const), order: fc.shuffledSubarray(columns.map((_, i) => i), { minLength: columns.length, maxLength: columns.length }), spelling: fc.nat() }),
     bom: fc.boolean(),
     rows: fc.array(cleanRow, { minLength: 1, maxLength: 5 }),
-    endings: fc.oneof(fc.array(lineEnd, { minLength: 8, maxLength: 8 }), lineEnd.map((e) => Array<string>(8).fill(e))),
+    endings: fc.oneof(fc.array(lineEnd, { minLength: 8, maxLength: 8 }), lineEnd.map((e) => Array(8).fill(e) as string[])),
     blankLines: fc.boolean(),
     trailingNewline: fc.boolean(),
   });
