@@ -113,6 +113,15 @@ export function parsePlanRecord(r: CsvRecord, knownCode: (code: string) => boole
 }
 
 /**
+ * Columns the header names twice. Papaparse renames the second "amount" to "amount_1" and the
+ * import would silently use the first; normalised header names never contain "_", so a key
+ * "<column>_<n>" is always such a rename.
+ */
+export function doubledColumns(keys: readonly string[], columns: readonly string[]): string[] {
+  return columns.filter((c) => keys.some((k) => new RegExp(`^${c}_\\d+$`).test(k)));
+}
+
+/**
  * Problems with the row's shape rather than its values: more cells than the header (papaparse
  * keeps them in __parsed_extra — typically two lines merged by a stray line break of another
  * kind, or a comma outside quotes: accepting it would silently drop data), and NUL characters,

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 
 import { defineAction } from "@/lib/action";
-import { rowShapeErrors } from "@/lib/budgets/csv";
+import { doubledColumns, rowShapeErrors } from "@/lib/budgets/csv";
 import { AppError, invalid } from "@/lib/errors";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
@@ -29,8 +29,10 @@ export const importHiringPlan = defineAction({
     });
     const headers = new Set(parsed.meta.fields ?? []);
     const missing = Object.values(COLUMNS).filter((c) => !headers.has(c));
-    if (missing.length) {
-      throw invalid({ file: [`The header must name these columns: title, level, org unit code, target start, annual compensation. Missing: ${missing.join(", ")}.`] }, "Nothing was imported.");
+    const doubled = doubledColumns([...headers], Object.values(COLUMNS));
+    if (missing.length || doubled.length) {
+      const problem = missing.length ? `Missing: ${missing.join(", ")}.` : `Named twice: ${doubled.join(", ")}.`;
+      throw invalid({ file: [`The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`] }, "Nothing was imported.");
     }
     const rows = parsed.data;
     if (rows.length === 0) throw invalid({ file: ["The file has no rows."] }, "Nothing was imported.");

@@ -171,6 +171,18 @@ describe("CSV shapes found by fuzzing", () => {
     expect(await tableFingerprints()).toEqual(before);
   });
 
+  // Papaparse renames a second "amount" column to "amount_1"; the import used the first and
+  // silently ignored the other.
+  it.each(IMPORTS)("$name refuses a header that names a column twice", async (imp) => {
+    const header = [...imp.columns.map((c) => c.names[0]), imp.columns[imp.columns.length - 1].names[0]].join(",");
+    const line = [...imp.columns.map((c) => c.valid()), imp.columns[imp.columns.length - 1].valid()].join(",");
+    const before = await tableFingerprints();
+    const result = await imp.run(`${header}\n${line}\n`);
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!result.ok) expect(result.fieldErrors?.file?.[0]).toMatch(/twice/);
+    expect(await tableFingerprints()).toEqual(before);
+  });
+
   it.each(IMPORTS)("$name refuses a NUL character naming the row (or the field) and writes nothing", async (imp) => {
     const header = imp.columns.map((c) => c.names[0]).join(",");
     const cells = imp.columns.map((c) => c.valid());
