@@ -25,7 +25,13 @@ beforeAll(async () => {
 });
 
 type Column = { names: string[]; valid: () => string };
-const uid = () => Math.random().toString(36).slice(2, 10);
+// Counters, not Math.random: a seed must replay the same files.
+let seq = 0;
+const uid = () => `u${(seq++).toString(36)}`;
+const nextMonth = () => {
+  const n = seq++;
+  return `20${30 + (n % 60)}-0${1 + (Math.floor(n / 60) % 9)}`;
+};
 
 const ACTUALS: Column[] = [
   { names: ["date", "Date", " DATE "], valid: () => "2026-03-04" },
@@ -37,7 +43,7 @@ const ACTUALS: Column[] = [
   { names: ["external reference", "External Reference", "external_reference"], valid: () => `ref-${uid()}` },
 ];
 const PLAN: Column[] = [
-  { names: ["month", "Month"], valid: () => `20${30 + Math.floor(Math.random() * 60)}-0${1 + Math.floor(Math.random() * 9)}` },
+  { names: ["month", "Month"], valid: nextMonth },
   ACTUALS[1],
   ACTUALS[2],
   ACTUALS[3],
