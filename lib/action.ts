@@ -59,13 +59,49 @@ export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S
 /** Actions registered so far: the authorization matrix test enumerates them. */
 export const actionRegistry = new Map<string, { permission: Permission | "public" | "self" }>();
 
+/**
+ * Collects messages per field. A Map, then own properties: a field named by the caller
+ * ("constructor", "__proto__") must not reach Object.prototype.
+ */
+function collectFieldErrors(entries: Iterable<[string, string]>): FieldErrors {
+  const byField = new Map<string, string[]>();
+  for (const [key, message] of entries) {
+    const list = byField.get(key);
+    if (list) list.push(message);
+    else byField.set(key, [message]);
+  }
+  return Object.fromEntries(byField);
+}
+
+const issueEntries = (error: z.ZodError): [string, string][] =>
+  error.issues.map((issue) => [issue.path.length ? issue.path.join(".") : "_form", issue.message]);
+
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
+  return collectFieldErrors(issueEntries(error));
+}
+
+// PostgreSQL text cannot hold NUL, and jsonb (the audit trail) refuses a lone UTF-16 surrogate:
+// either would fail deep inside the transaction as an internal error. They are refused up front,
+// for every field of every action, naming the field.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = "Contains a character that cannot be saved (a NUL byte or a broken Unicode sequence).";
+
+function unstorablePaths(value: unknown, path: string[], out: string[]): string[] {
+  if (typeof value === "string") {
+    if (UNSTORABLE.test(value)) out.push(path.length ? path.join(".") : "_form");
+  } else if (value && typeof value === "object" && path.length < 8) {
+    for (const [key, v] of Object.entries(value)) unstorablePaths(v, [...path, key], out);
   }
   return out;
+}
+
+/** The parsed input, or zod's field errors plus any unstorable characters. */
+function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const unstorable = unstorablePaths(rawInput, [], []);
+  const parsed = schema.safeParse(rawInput);
+  if (parsed.success && unstorable.length === 0) return { ok: true, data: parsed.data };
+  const issues = parsed.success ? [] : issueEntries(parsed.error);
+  return { ok: false, fieldErrors: collectFieldErrors([...issues, ...unstorable.map((p): [string, string] => [p, UNSTORABLE_MESSAGE])]) };
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
@@ -100,10 +136,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
   const run = async (userId: string | null, orgSlug: string, rawInput: unknown): Promise<ActionResult<T>> => {
     try {
       if (!userId) throw new AppError("UNAUTHENTICATED");
-      const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) {
-        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
-      }
+      const parsed = parseInput(def.input, rawInput);
+      if (!parsed.ok) return fail("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
       // Membership is read fresh from the database on every call; an org the user does not
       // belong to is reported exactly like one that does not exist.
       const membership = await db.membership.findFirst({
@@ -264,12 +298,10 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
   handler: (ctx: PublicActionContext, input: z.output<S>) => Promise<T>;
 }) {
   actionRegistry.set(def.name, { permission: "public" });
-  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+  const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     try {
-      const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) {
-        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
-      }
+      const parsed = parseInput(def.input, rawInput);
+      if (!parsed.ok) return fail("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
       const data = await db.$transaction(async (tx) => {
         let audited = 0;
         const result = await def.handler(
@@ -300,4 +332,6 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
       return toFailure(def.name, error, {});
     }
   };
+  // Named like defineAction's result so the authorization matrix and fuzz tests can find it.
+  return Object.assign(action, { actionName: def.name, isPublicAction: true as const });
 }

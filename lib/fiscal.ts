@@ -94,6 +94,36 @@ export function fiscalMonths(fiscalYear: number, startMonth: number): Date[] {
 }
 
 /** "2026-02-01": a Date as a calendar-date string (UTC), for DTOs and SQL parameters. */
+/**
+ * The years a calendar date in Keel's inputs may have: wide enough for any plan or history, and
+ * far inside what PostgreSQL's date and JS Dates hold (year 0000 or 275760 would fail in the
+ * database as an internal error instead of a message).
+ */
+export const MIN_INPUT_YEAR = 1900;
+export const MAX_INPUT_YEAR = 2199;
+
+/** Strict "YYYY-MM-DD" calendar date (UTC midnight): "2026-02-30" is refused, not rolled into March. */
+export function parseIsoDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < MIN_INPUT_YEAR || y > MAX_INPUT_YEAR) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date;
+}
+
+export const isIsoDate = (s: string): boolean => parseIsoDate(s) !== null;
+
+/** An ISO timestamp (e.g. an updatedAt echoed back by a form) whose year is in the input range. */
+export function isInputInstant(s: string): boolean {
+  const y = new Date(s).getUTCFullYear();
+  return y >= MIN_INPUT_YEAR && y <= MAX_INPUT_YEAR;
+}
+
+/** Largest value of an Int (int4) column such as a row version: a bigger number fails in the database. */
+export const MAX_INT4 = 2_147_483_647;
+
 export function toDateString(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

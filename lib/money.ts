@@ -43,9 +43,15 @@ export function centsToDecimalString(cents: number | bigint): string {
 }
 
 /**
+ * Largest amount any input may carry: ±$100bn (in the org currency's minor units). Far inside
+ * PostgreSQL's bigint and JS safe integers, with room for sums of many such amounts.
+ */
+export const MAX_ABS_CENTS = 10_000_000_000_000n;
+
+/**
  * Parses a decimal amount as written by people and spreadsheets: "1234.56", "-80.00",
  * "1,234.56", "$1,234.5", "(80.00)" (accounting negative). Returns null when it is not an
- * amount or has more than two decimals. Exact: no floating point involved.
+ * amount, has more than two decimals or is beyond ±MAX_ABS_CENTS. Exact: no floating point.
  */
 export function parseMoneyToCents(input: string): bigint | null {
   let s = input.trim().replace(/^\$/, "");
@@ -59,9 +65,10 @@ export function parseMoneyToCents(input: string): bigint | null {
     s = s.slice(1).trim();
   } else if (s.startsWith("+")) s = s.slice(1).trim();
   s = s.replace(/^\$/, "");
-  if (!/^(\d{1,3}(,\d{3})*|\d+)(\.\d{1,2})?$/.test(s)) return null;
+  if (s.length > 40 || !/^(\d{1,3}(,\d{3})*|\d+)(\.\d{1,2})?$/.test(s)) return null;
   const [whole, frac = ""] = s.replace(/,/g, "").split(".");
   const cents = BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0"));
+  if (cents > MAX_ABS_CENTS) return null;
   return negative ? -cents : cents;
 }
 

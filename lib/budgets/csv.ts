@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import Papa from "papaparse";
 
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, parseIsoDate } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Streaming CSV reading for ledger (actuals) and plan imports. papaparse's Node duplex stream
@@ -39,18 +40,8 @@ export async function* readCsvRecords(filePath: string): AsyncGenerator<[number,
 export const ACTUALS_COLUMNS = ["date", "costcentrecode", "category", "amount", "vendor", "memo", "externalreference"] as const;
 export const PLAN_COLUMNS = ["month", "costcentrecode", "category", "amount"] as const;
 
-/** Largest amount accepted on one line: ±$100bn, far inside BigInt columns and JS safe integers. */
-const MAX_ABS_CENTS = 10_000_000_000_000n;
-
-/** Strict ISO calendar date: "2026-02-30" is refused, not rolled into March. */
-export function parseIsoDate(s: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date;
-}
+// Strict ISO calendar dates ("2026-02-30" is refused, not rolled into March) live in lib/fiscal.ts.
+export { parseIsoDate };
 
 /** "2026-03" or "2026-03-01" → the first of that month (UTC). */
 export function parseMonth(s: string): Date | null {
@@ -58,8 +49,9 @@ export function parseMonth(s: string): Date | null {
   const m = /^(\d{4})-(\d{2})(?:-01)?$/.exec(t);
   if (!m) return null;
   const mo = Number(m[2]);
-  if (mo < 1 || mo > 12) return null;
-  return new Date(Date.UTC(Number(m[1]), mo - 1, 1));
+  const y = Number(m[1]);
+  if (mo < 1 || mo > 12 || y < MIN_INPUT_YEAR || y > MAX_INPUT_YEAR) return null;
+  return new Date(Date.UTC(y, mo - 1, 1));
 }
 
 export function parseCategory(s: string): BudgetCategory | null {
@@ -67,10 +59,9 @@ export function parseCategory(s: string): BudgetCategory | null {
   return Object.hasOwn(BudgetCategory, key) ? (key as BudgetCategory) : null;
 }
 
+/** An amount within ±MAX_ABS_CENTS (parseMoneyToCents refuses anything larger). */
 export function parseAmount(s: string): bigint | null {
-  const cents = parseMoneyToCents(s ?? "");
-  if (cents === null) return null;
-  return (cents < 0n ? -cents : cents) > MAX_ABS_CENTS ? null : cents;
+  return parseMoneyToCents(s ?? "");
 }
 
 export type ActualsLine = {
@@ -85,7 +76,7 @@ export type ActualsLine = {
 
 /** Checks one actuals record. Returns the line, or the reasons it is refused. */
 export function parseActualsRecord(r: CsvRecord, knownCode: (code: string) => boolean): ActualsLine | string[] {
-  const errors: string[] = [];
+  const errors = rowShapeErrors(r);
   const bookedOn = parseIsoDate(r.date ?? "");
   if (!bookedOn) errors.push(`date "${clip(r.date)}" is not a valid YYYY-MM-DD date`);
   const code = (r.costcentrecode ?? "").trim();
@@ -107,7 +98,7 @@ export function parseActualsRecord(r: CsvRecord, knownCode: (code: string) => bo
 export type PlanLine = { month: Date; code: string; category: BudgetCategory; amountCents: bigint };
 
 export function parsePlanRecord(r: CsvRecord, knownCode: (code: string) => boolean): PlanLine | string[] {
-  const errors: string[] = [];
+  const errors = rowShapeErrors(r);
   const month = parseMonth(r.month ?? "");
   if (!month) errors.push(`month "${clip(r.month)}" is not a month like 2026-03`);
   const code = (r.costcentrecode ?? "").trim();
@@ -119,6 +110,28 @@ export function parsePlanRecord(r: CsvRecord, knownCode: (code: string) => boole
   if (amountCents === null) errors.push(`amount "${clip(r.amount)}" is not an amount like 1234.56`);
   if (errors.length) return errors;
   return { month: month!, code, category: category!, amountCents: amountCents! };
+}
+
+/**
+ * Columns the header names twice. Papaparse renames the second "amount" to "amount_1" and the
+ * import would silently use the first; normalised header names never contain "_", so a key
+ * "<column>_<n>" is always such a rename.
+ */
+export function doubledColumns(keys: readonly string[], columns: readonly string[]): string[] {
+  return columns.filter((c) => keys.some((k) => new RegExp(`^${c}_\\d+$`).test(k)));
+}
+
+/**
+ * Problems with the row's shape rather than its values: more cells than the header (papaparse
+ * keeps them in __parsed_extra — typically two lines merged by a stray line break of another
+ * kind, or a comma outside quotes: accepting it would silently drop data), and NUL characters,
+ * which PostgreSQL text cannot hold.
+ */
+export function rowShapeErrors(r: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  if (Object.hasOwn(r, "__parsed_extra")) errors.push("has more cells than the header (a comma or a line break outside quotes?)");
+  for (const [column, v] of Object.entries(r)) if (typeof v === "string" && v.includes("\u0000")) errors.push(`${column} contains a NUL character`);
+  return errors;
 }
 
 function clip(s: string | undefined): string {

@@ -1,5 +1,5 @@
 import { defineAction } from "@/lib/action";
-import { readCsvRecords, ACTUALS_COLUMNS, parseActualsRecord, type ActualsLine } from "@/lib/budgets/csv";
+import { doubledColumns, readCsvRecords, ACTUALS_COLUMNS, parseActualsRecord, type ActualsLine } from "@/lib/budgets/csv";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
@@ -39,8 +39,10 @@ export async function validateFile(
     if (!headerChecked) {
       headerChecked = true;
       const missing = columns.filter((c) => !(c in record));
-      if (missing.length) {
-        throw invalid({ file: [`Missing column(s): ${missing.join(", ")}. Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
+      const doubled = doubledColumns(Object.keys(record), columns);
+      if (missing.length || doubled.length) {
+        const problem = missing.length ? `Missing column(s): ${missing.join(", ")}.` : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
+        throw invalid({ file: [`${problem} Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
       }
     }
     rows++;

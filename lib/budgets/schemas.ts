@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isIsoDate } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 
 export const ZImportFileInput = z.object({
@@ -20,7 +21,7 @@ export const ZSetBudgetCellInput = z.object({
   orgUnitId: z.string().min(1, "Choose an org unit."),
   category: z.enum(BudgetCategory, { error: "Choose a category." }),
   /** First day of the month, YYYY-MM-01. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month."),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.").refine(isIsoDate, "Month is out of range."),
   amountCents: ZCents,
 });
 

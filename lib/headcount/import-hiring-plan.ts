@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 
 import { defineAction } from "@/lib/action";
+import { doubledColumns, rowShapeErrors } from "@/lib/budgets/csv";
 import { AppError, invalid } from "@/lib/errors";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
@@ -28,8 +29,10 @@ export const importHiringPlan = defineAction({
     });
     const headers = new Set(parsed.meta.fields ?? []);
     const missing = Object.values(COLUMNS).filter((c) => !headers.has(c));
-    if (missing.length) {
-      throw invalid({ file: [`The header must name these columns: title, level, org unit code, target start, annual compensation. Missing: ${missing.join(", ")}.`] }, "Nothing was imported.");
+    const doubled = doubledColumns([...headers], Object.values(COLUMNS));
+    if (missing.length || doubled.length) {
+      const problem = missing.length ? `Missing: ${missing.join(", ")}.` : `Named twice: ${doubled.join(", ")}.`;
+      throw invalid({ file: [`The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`] }, "Nothing was imported.");
     }
     const rows = parsed.data;
     if (rows.length === 0) throw invalid({ file: ["The file has no rows."] }, "Nothing was imported.");
@@ -44,7 +47,7 @@ export const importHiringPlan = defineAction({
     for (const [i, raw] of rows.entries()) {
       const line = i + 2;
       const cell = (c: Column) => String(raw[c] ?? "").trim();
-      const problems: string[] = [];
+      const problems = rowShapeErrors(raw);
       const title = cell("title");
       if (title.length < 2 || title.length > 120) problems.push("title must be 2–120 characters");
       const level = cell("level");

@@ -1,16 +1,17 @@
 import { z } from "zod";
 
+import { isIsoDate, MAX_INPUT_YEAR, MAX_INT4, MIN_INPUT_YEAR } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Inputs arrive from forms (strings) or from code: coerce where a form sends text. Dates are
 // calendar dates "YYYY-MM-DD".
 
 export const ZDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date.");
+  .refine(isIsoDate, `Enter a real date between ${MIN_INPUT_YEAR} and ${MAX_INPUT_YEAR}.`);
 const ZOptionalDate = z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZDate.nullable()).nullable().optional();
 const ZId = z.string().trim().min(1, "Required.").max(64);
 const ZOptionalId = z.string().trim().max(64).transform((s) => (s === "" || s === "none" ? null : s)).nullable().optional();
-export const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int().min(1);
+export const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int().min(1).max(MAX_INT4, "Reload the page and try again.");
 
 /** "185000" or "185,000.00" → cents (bigint), positive. */
 export const ZAnnualComp = z.string().trim().transform((s, ctx) => {

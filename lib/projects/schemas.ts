@@ -1,13 +1,13 @@
 import { z } from "zod";
 
 import { ProjectStatus } from "@/lib/generated/prisma/enums";
+import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
 // sends text. Every schema reports all field errors at once (lib/action.ts collects them).
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (s: string) => DATE_RE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isRealDate = isIsoDate;
 
 export const ZId = (message = "Missing id.") => z.string({ error: message }).trim().min(1, message);
 
@@ -31,7 +31,7 @@ const ZOptionalDate = (label: string) =>
     .refine((s) => !s || isRealDate(s), `Enter the ${label} as a date (YYYY-MM-DD).`)
     .transform((s) => (s ? s : null));
 
-const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int("Reload the page and try again.").min(1, "Reload the page and try again.");
+const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int("Reload the page and try again.").min(1, "Reload the page and try again.").max(MAX_INT4, "Reload the page and try again.");
 
 const ZBudget = z
   .union([z.string(), z.number()])

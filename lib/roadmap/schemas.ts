@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isInputInstant } from "@/lib/fiscal";
 import { InitiativeStatus } from "@/lib/generated/prisma/enums";
 
 export const INITIATIVE_PERIODS = ["YEAR", "H1", "H2", "Q1", "Q2", "Q3", "Q4"] as const;
@@ -28,7 +29,7 @@ export const ZCreateInitiativeInput = z.object(fields);
 export const ZUpdateInitiativeInput = z.object({
   id: z.string().trim().min(1, "Missing id."),
   /** The initiative's updatedAt when the form was opened: a concurrent edit is refused. */
-  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }),
+  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
   ...fields,
 });
 

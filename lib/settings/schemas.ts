@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isInputInstant } from "@/lib/fiscal";
 import { Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
 
 // Inputs arrive from forms (strings) or from code (numbers): coerce where a form sends text.
@@ -19,7 +20,7 @@ export const ZUpdateOrgSettingsInput = z.object({
     .min(0, "Grace period cannot be negative.")
     .max(30, "Grace period can be at most 30 days."),
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
-  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }),
+  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
 });
 export type UpdateOrgSettingsInput = z.input<typeof ZUpdateOrgSettingsInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
+import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Inputs arrive from forms (strings): money is parsed exactly with parseMoneyToCents, dates are
@@ -11,10 +12,7 @@ const isoDate = (label: string) =>
     .string({ error: `Enter the ${label}.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as YYYY-MM-DD.`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, `The ${label} is not a real date.`);
+    .refine(isIsoDate, `The ${label} is not a real date.`);
 
 const optionalId = z
   .string()
@@ -74,5 +72,5 @@ export const ZContractInput = z
 
 export const ZUpdateContractInput = z.intersection(
   ZContractInput,
-  z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1) }),
+  z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1).max(MAX_INT4, "Reload the page and try again.") }),
 );

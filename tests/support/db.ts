@@ -30,3 +30,19 @@ export async function rowCounts(): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/**
+ * Per table: row count and a hash of every row's full text. Equal fingerprints before and after
+ * a call prove it inserted, deleted AND updated nothing (row counts alone miss an UPDATE).
+ * Meant for the small databases of the matrix and fuzz tests.
+ */
+export async function tableFingerprints(): Promise<Record<string, string>> {
+  const db = testDb();
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'AuthThrottle') ORDER BY tablename`;
+  const parts = tables.map(
+    ({ tablename: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f FROM "${t}" x`,
+  );
+  const rows = await db.$queryRawUnsafe<{ t: string; f: string }[]>(parts.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.t, r.f]));
+}

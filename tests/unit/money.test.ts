@@ -11,10 +11,12 @@ describe("parseMoneyToCents", () => {
     ["(80.00)", -8000n],
     ["0", 0n],
     ["  42 ", 4200n],
-    ["12345678901234.99", 1234567890123499n],
+    ["99999999999.99", 9_999_999_999_999n],
+    ["-100000000000", -10_000_000_000_000n],
   ])("%s → %s", (input, cents) => expect(parseMoneyToCents(input)).toBe(cents));
 
-  it.each(["", "abc", "1.234", "12,34.00", "1e5", "--5", "1.2.3", "NaN"])("refuses %j", (input) => {
+  // Beyond ±$100bn (MAX_ABS_CENTS) is refused: such a value would overflow sums and bigint columns.
+  it.each(["", "abc", "1.234", "12,34.00", "1e5", "--5", "1.2.3", "NaN", "100000000000.01", "9223372036854775808", "9".repeat(100)])("refuses %j", (input) => {
     expect(parseMoneyToCents(input)).toBeNull();
   });
 });

@@ -1,0 +1,77 @@
+// The page and route-handler half of the authorization matrix (the action half is
+// tests/support/authz/matrix*.ts). One row per page (app/**/page.tsx) and per exported method of
+// every route handler (app/**/route.ts); route-matrix.spec.ts reads app/ and fails naming any
+// page or method without a row, or a row for something that no longer exists.
+//
+// Columns, in this order: ADMIN DIRECTOR MGR_IN MGR_OUT FINANCE VIEWER OTHER_ORG ANON FOREIGN
+//   MGR_IN/MGR_OUT: a MANAGER whose scope holds / does not hold the record in the URL;
+//   OTHER_ORG: the Globex director opening an Acme URL; ANON: no session;
+//   FOREIGN: the Acme director opening an Acme URL with a Globex record id (- when no id).
+// Cells: an HTTP status (200, 400, 401, 403, 404, 422), login (a redirect to /login), redirect (any
+//   other redirect), - (not applicable).
+// Adding a page = one line: page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -").
+
+export const COLUMNS = ["ADMIN", "DIRECTOR", "MGR_IN", "MGR_OUT", "FINANCE", "VIEWER", "OTHER_ORG", "ANON", "FOREIGN"] as const;
+export type Column = (typeof COLUMNS)[number];
+export type Cell = "200" | "400" | "401" | "403" | "404" | "422" | "login" | "redirect" | "-";
+const CELLS = new Set<string>(["200", "400", "401", "403", "404", "422", "login", "redirect", "-"]);
+
+export type RouteRow = {
+  /** The route as in app/, without route groups: "/[org]/projects/[id]". */
+  pattern: string;
+  method: "GET" | "POST";
+  expect: Record<Column, Cell>;
+  /** Request body for POST rows. */
+  body?: { contentType: string; data: string; query?: string };
+};
+
+function parse(pattern: string, cells: string): Record<Column, Cell> {
+  const tokens = cells.trim().split(/\s+/);
+  if (tokens.length !== COLUMNS.length || tokens.some((t) => !CELLS.has(t))) {
+    throw new Error(`Route matrix row ${pattern}: "${cells}" must be ${COLUMNS.length} of ${[...CELLS].join(" ")} (${COLUMNS.join(" ")})`);
+  }
+  return Object.fromEntries(tokens.map((t, i) => [COLUMNS[i], t])) as Record<Column, Cell>;
+}
+
+export const page = (pattern: string, cells: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells) });
+export const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({ pattern, method, expect: parse(pattern, cells), body });
+
+// Every page is readable by every member (org:read); what differs is what they may change and
+// whether pay is in the payload (checked separately for every 200 below).
+const MEMBERS_ONLY = "200 200 200 200 200 200 404 login -";
+
+export const ROUTE_ROWS: RouteRow[] = [
+  page("/", "redirect redirect redirect redirect redirect redirect redirect login -"),
+  page("/login", "redirect redirect redirect redirect redirect redirect redirect 200 -"),
+  page("/invite/[token]", "200 200 200 200 200 200 200 200 -"),
+  page("/[org]", "redirect redirect redirect redirect redirect redirect 404 login -"),
+  page("/[org]/[...rest]", "404 404 404 404 404 404 404 login -"),
+  page("/[org]/dashboard", MEMBERS_ONLY),
+  page("/[org]/teams", MEMBERS_ONLY),
+  page("/[org]/people/[id]", "200 200 200 200 200 200 404 login 404"),
+  page("/[org]/roadmap", MEMBERS_ONLY),
+  page("/[org]/projects", MEMBERS_ONLY),
+  page("/[org]/projects/[id]", "200 200 200 200 200 200 404 login 404"),
+  page("/[org]/projects/review", MEMBERS_ONLY),
+  page("/[org]/budgets", MEMBERS_ONLY),
+  page("/[org]/budgets/plan", MEMBERS_ONLY),
+  page("/[org]/headcount", MEMBERS_ONLY),
+  page("/[org]/vendors", MEMBERS_ONLY),
+  page("/[org]/settings", MEMBERS_ONLY),
+  route("/[org]/projects/export", "GET", "200 200 200 200 200 200 404 401 -"),
+  route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 404 -"),
+  // A file with one bad row: allowed roles get the row errors (422) and nothing is written.
+  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 404 -", {
+    contentType: "text/csv",
+    data: "date,cost centre code,category,amount,vendor,memo,external reference\n2026-02-30,NOPE,x,abc,,,\n",
+  }),
+  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 404 -", {
+    contentType: "text/csv",
+    data: "month,cost centre code,category,amount\n2026-13,NOPE,x,abc\n",
+    query: "kind=plan",
+  }),
+  // next-auth's own endpoints (here /api/auth/session): the session is readable by its owner; a
+  // POST without next-auth's CSRF token is refused.
+  route("/api/auth/[...nextauth]", "GET", "200 200 200 200 200 200 200 200 -"),
+  route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", { contentType: "application/x-www-form-urlencoded", data: "" }),
+];

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+
+import type { Db } from "@/lib/db-factory";
+import type { PositionStatus } from "@/lib/generated/prisma/enums";
+import { hashInviteToken } from "@/lib/settings/members";
+import { uploadCsv } from "@/tests/factories/finance";
+import { createMember, createOrgWithRoles } from "@/tests/factories/org";
+
+// One org of the authorization matrix: the tree of createOrgWithRoles (division → deptA → teamA,
+// deptB → teamB), a MANAGER scoped to deptA (in scope for every target, which all live in
+// teamA) and one scoped to deptB (out of scope), and helpers that create a fresh target per
+// matrix cell so the cells never depend on each other.
+
+const uid = () => randomBytes(4).toString("hex");
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export type OrgFx = Awaited<ReturnType<typeof createAuthzOrg>>;
+
+export async function createAuthzOrg(db: Db) {
+  const base = await createOrgWithRoles(db);
+  const { org, units, members } = base;
+  const managerOut = await createMember(db, org.id, "MANAGER", { scopeUnitId: units.deptB.id });
+  // Authors status updates (nobody may acknowledge their own).
+  const author = await createMember(db, org.id, "MANAGER", { scopeUnitId: units.deptA.id });
+  const users = {
+    admin: members.admin.user.id,
+    director: members.director.user.id,
+    managerIn: members.manager.user.id,
+    managerOut: managerOut.user.id,
+    finance: members.finance.user.id,
+    viewer: members.viewer.user.id,
+    author: author.user.id,
+  };
+  const unit = units.teamA;
+
+  const person = async (opts: { unitId?: string } = {}) =>
+    db.person.create({
+      data: { orgId: org.id, orgUnitId: opts.unitId ?? unit.id, name: `Person ${uid()}`, title: "Engineer", level: "IC3", startDate: day("2022-01-03"), annualCompCents: 15_000_000n },
+    });
+  const project = async () =>
+    db.project.create({ data: { orgId: org.id, orgUnitId: unit.id, name: `Project ${uid()}`, status: "ACTIVE", startDate: day("2026-01-05") } });
+  const position = async (status: PositionStatus = "PLANNED") =>
+    db.position.create({
+      data: { orgId: org.id, orgUnitId: unit.id, title: "Engineer", level: "IC3", status, annualCompCents: 15_000_000n, budgetFiscalYear: 2027, openedAt: status === "OPEN" ? new Date() : null },
+    });
+  const milestone = async () => {
+    const p = await project();
+    return db.milestone.create({ data: { orgId: org.id, projectId: p.id, name: `Milestone ${uid()}`, dueDate: day("2026-12-01") } });
+  };
+  const statusUpdate = async () => {
+    const p = await project();
+    return db.statusUpdate.create({ data: { orgId: org.id, projectId: p.id, authorId: users.author, health: "ON_TRACK", summary: "All good" } });
+  };
+  const dependency = async () => {
+    const [a, b] = [await project(), await project()];
+    return db.projectDependency.create({ data: { orgId: org.id, blockerId: a.id, blockedId: b.id } });
+  };
+  const allocation = async () => {
+    const [p, who] = [await project(), await person()];
+    return db.allocation.create({ data: { orgId: org.id, projectId: p.id, personId: who.id, percent: 50, startDate: day("2026-01-05") } });
+  };
+  const initiative = async () =>
+    db.initiative.create({ data: { orgId: org.id, orgUnitId: unit.id, name: `Initiative ${uid()}`, fiscalYear: 2027 } });
+  const vendor = async () => db.vendor.create({ data: { orgId: org.id, name: `Vendor ${uid()}` } });
+  const contract = async () => {
+    const v = await vendor();
+    return db.contract.create({
+      data: { orgId: org.id, vendorId: v.id, orgUnitId: unit.id, category: "SOFTWARE", name: `Contract ${uid()}`, annualAmountCents: 1_200_000n, startDate: day("2026-01-01"), endDate: day("2026-12-31") },
+    });
+  };
+  const member = async () => (await createMember(db, org.id, "VIEWER")).membership;
+  const actualsBatch = async () =>
+    db.importBatch.create({ data: { orgId: org.id, kind: "ACTUALS", fileName: "ledger.csv", rowCount: 0, insertedCount: 0, createdById: users.finance } });
+  const invitation = async () => {
+    const token = randomBytes(24).toString("base64url");
+    await db.invitation.create({
+      data: { orgId: org.id, email: `invitee-${uid()}@test.example`, role: "VIEWER", tokenHash: hashInviteToken(token), invitedById: users.admin, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    return token;
+  };
+  const freshOrg = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { updatedAt: true } });
+  const actualsCsv = () =>
+    uploadCsv(`date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`);
+  const planCsv = () => uploadCsv(`month,cost centre code,category,amount\n2031-03,${unit.code},TRAVEL,${Math.floor(Math.random() * 9000) + 1000}.00\n`);
+
+  return {
+    ...base,
+    slug: org.slug,
+    unit,
+    users,
+    make: { person, project, position, milestone, statusUpdate, dependency, allocation, initiative, vendor, contract, member, actualsBatch, invitation, freshOrg, actualsCsv, planCsv },
+    uid,
+  };
+}
