@@ -277,6 +277,7 @@ export function defineUserAction<S extends z.ZodType, T>(def: {
   };
   action.run = run;
   action.actionName = def.name;
+  action.isUserAction = true as const;
   return action;
 }
 

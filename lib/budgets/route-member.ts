@@ -4,11 +4,11 @@ import { getSessionUser, type Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 // Route handlers (CSV upload and export) check access themselves, like pages do: the signed-in
-// user's membership of the org is read fresh. Null = not signed in or not a member (answer 404,
-// never confirming that the org exists).
-export async function getRouteMember(orgSlug: string): Promise<Member | null> {
+// user's membership of the org is read fresh. 401 = not signed in (like every route handler);
+// 404 = not a member (never confirming that the org exists).
+export async function getRouteMember(orgSlug: string): Promise<Member | 401 | 404> {
   const user = await getSessionUser();
-  if (!user) return null;
+  if (!user) return 401;
   const membership = await db.membership.findFirst({
     where: { userId: user.id, org: { slug: orgSlug } },
     select: {
@@ -17,6 +17,6 @@ export async function getRouteMember(orgSlug: string): Promise<Member | null> {
       org: { select: { id: true, slug: true, name: true, currency: true, fiscalYearStartMonth: true } },
     },
   });
-  if (!membership) return null;
+  if (!membership) return 404;
   return { user, org: membership.org, role: membership.role, scopeUnitId: membership.scopeUnitId };
 }

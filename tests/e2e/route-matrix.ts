@@ -57,15 +57,19 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/budgets/plan", MEMBERS_ONLY),
   page("/[org]/headcount", MEMBERS_ONLY),
   page("/[org]/vendors", MEMBERS_ONLY),
+  page("/[org]/projects/attention", MEMBERS_ONLY),
   page("/[org]/settings", MEMBERS_ONLY),
+  page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -"),
+  page("/[org]/account", MEMBERS_ONLY),
+  route("/[org]/settings/audit/export", "GET", "200 200 404 404 404 404 404 401 -"),
   route("/[org]/projects/export", "GET", "200 200 200 200 200 200 404 401 -"),
-  route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 404 -"),
+  route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 401 -"),
   // A file with one bad row: allowed roles get the row errors (422) and nothing is written.
-  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 404 -", {
+  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 401 -", {
     contentType: "text/csv",
     data: "date,cost centre code,category,amount,vendor,memo,external reference\n2026-02-30,NOPE,x,abc,,,\n",
   }),
-  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 404 -", {
+  route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 401 -", {
     contentType: "text/csv",
     data: "month,cost centre code,category,amount\n2026-13,NOPE,x,abc\n",
     query: "kind=plan",

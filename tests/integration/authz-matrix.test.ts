@@ -5,7 +5,7 @@ import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { COLUMNS, type Column, type MatrixRow } from "@/tests/support/authz/matrix";
 import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
-import { PEOPLE_ROWS, PUBLIC_ROWS } from "@/tests/support/authz/matrix-people";
+import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
 // The authorization matrix (tests/support/authz/matrix*.ts) run against the real pipeline:
@@ -40,11 +40,12 @@ describe("the matrix covers every action", () => {
   });
 
   it("has a row for every registered action", () => {
-    const rows = new Set([...ROWS.map((r) => r.action), ...PUBLIC_ROWS.map((r) => r.action)]);
+    const rows = new Set([...ROWS.map((r) => r.action), ...PUBLIC_ROWS.map((r) => r.action), ...SELF_ROWS.map((r) => r.action)]);
     const missing = [...discovered.registered]
       .filter((name) => !rows.has(name))
       .map((name) => {
         const def = discovered.scan.defined.find((d) => d.name === name);
+        if (def?.isUser) return `${name} (${def.file}): add a SelfRow to SELF_ROWS in tests/support/authz/matrix-people.ts`;
         return def?.isPublic
           ? `${name} (${def.file}): add a PublicRow to PUBLIC_ROWS in tests/support/authz/matrix-people.ts`
           : `${name} (${def?.file}): add row("${name}", "<ADMIN DIRECTOR MGR_IN MGR_OUT FINANCE VIEWER OTHER_ORG ANON FOREIGN>", (fx) => ({ …valid input… })) to tests/support/authz/matrix-*.ts`;
@@ -53,7 +54,7 @@ describe("the matrix covers every action", () => {
   });
 
   it("has no row for an action that no longer exists, and no action twice", () => {
-    const names = [...ROWS.map((r) => r.action), ...PUBLIC_ROWS.map((r) => r.action)];
+    const names = [...ROWS.map((r) => r.action), ...PUBLIC_ROWS.map((r) => r.action), ...SELF_ROWS.map((r) => r.action)];
     expect(names.filter((n) => !discovered.registered.has(n)), "matrix rows naming no registered action").toEqual([]);
     expect(names.filter((n, i) => names.indexOf(n) !== i), "actions with two rows").toEqual([]);
   });
@@ -120,6 +121,34 @@ for (const row of PUBLIC_ROWS) {
       const before = await tableFingerprints();
       const result = await action(row.action).run(null, "", input);
       expect(result).toMatchObject({ ok: false, code: row.forgedOutcome });
+      expect(await tableFingerprints()).toEqual(before);
+    });
+  });
+}
+
+// User-level actions: every signed-in user (of any org, any role) may act on their own account
+// and only on it; without a session nothing happens.
+for (const row of SELF_ROWS) {
+  describe(`${row.action} (own account)`, () => {
+    const callers = ["ADMIN", "DIRECTOR", "MGR_IN", "MGR_OUT", "FINANCE", "VIEWER", "OTHER_ORG"] as const;
+    for (const column of callers) {
+      it(`${column} → ok, on their own account only`, async () => {
+        const { userId } = callerFor(column, ROWS[0]);
+        const input = await row.valid(acme, userId!);
+        const others = () => db.user.findMany({ where: { id: { not: userId! } }, select: { id: true, passwordHash: true, updatedAt: true }, orderBy: { id: "asc" } });
+        const othersBefore = await others();
+        const auditsBefore = await db.auditEvent.count({ where: { actorId: userId! } });
+        const result = await action(row.action).run(userId, acme.slug, input);
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+        expect(await others(), "another user's account changed").toEqual(othersBefore);
+        expect(await db.auditEvent.count({ where: { actorId: userId! } })).toBeGreaterThan(auditsBefore);
+      });
+    }
+    it("ANON → UNAUTHENTICATED and writes nothing", async () => {
+      const input = await row.valid(acme, acme.users.viewer);
+      const before = await tableFingerprints();
+      const result = await action(row.action).run(null, acme.slug, input);
+      expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       expect(await tableFingerprints()).toEqual(before);
     });
   });

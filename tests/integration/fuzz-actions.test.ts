@@ -6,7 +6,7 @@ import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import type { MatrixRow } from "@/tests/support/authz/matrix";
 import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
-import { PEOPLE_ROWS, PUBLIC_ROWS } from "@/tests/support/authz/matrix-people";
+import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 import { applyPlan, expectClearFailure, fuzzRuns, mutationPlan, seedFor } from "@/tests/support/fuzz";
 
@@ -21,6 +21,7 @@ const db = testDb();
 const discovered = await discoverActions();
 const ROWS = new Map<string, MatrixRow>([...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS].map((r) => [r.action, r]));
 const PUBLIC = new Map(PUBLIC_ROWS.map((r) => [r.action, r]));
+const SELF = new Map(SELF_ROWS.map((r) => [r.action, r]));
 const RUNS = fuzzRuns(12);
 
 let acme: OrgFx;
@@ -49,7 +50,8 @@ describe("fuzzed input through every action", () => {
       const userId = allowedUser(row);
       await fc.assert(
         fc.asyncProperty(mutationPlan, async (plan) => {
-          const base = row ? await row.input(acme) : pub ? await pub.valid(acme) : {};
+          const self = SELF.get(name);
+          const base = row ? await row.input(acme) : pub ? await pub.valid(acme) : self ? await self.valid(acme, userId) : {};
           const input = applyPlan(base, plan);
           const before = await tableFingerprints();
           let result;

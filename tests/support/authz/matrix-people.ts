@@ -1,4 +1,6 @@
-import { row, type PublicRow } from "@/tests/support/authz/matrix";
+import { hashPassword } from "@/lib/auth/password";
+import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
+import { testDb } from "@/tests/support/db";
 import { today } from "@/tests/support/authz/fixture";
 
 // People, positions, hiring plan, members and settings.
@@ -29,5 +31,15 @@ export const PUBLIC_ROWS: PublicRow[] = [
     valid: async (fx) => ({ token: await fx.make.invitation(), name: "New Person", password: "a-long-password", confirmPassword: "a-long-password" }),
     forged: () => ({ token: "forged-token-0123456789", name: "Intruder", password: "a-long-password", confirmPassword: "a-long-password" }),
     forgedOutcome: "NOT_FOUND",
+  },
+];
+
+export const SELF_ROWS: SelfRow[] = [
+  {
+    action: "account.password.change",
+    valid: async (_fx, userId) => {
+      await testDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword("current-passphrase-1") } });
+      return { currentPassword: "current-passphrase-1", newPassword: "another-long-passphrase-2", confirmPassword: "another-long-passphrase-2" };
+    },
   },
 ];

@@ -43,3 +43,10 @@ export function row(action: string, cells: string, input: MatrixRow["input"]): M
  * must be refused with `forgedOutcome` and write nothing.
  */
 export type PublicRow = { action: string; valid: (fx: OrgFx) => Promise<unknown>; forged: (fx: OrgFx) => unknown; forgedOutcome: Outcome };
+
+/**
+ * User-level actions (defineUserAction): they act on the caller's own account and take no org or
+ * target id, so the only authority is the session. `valid` prepares the caller's account (e.g.
+ * a known current password) and returns an input that must succeed for any signed-in user.
+ */
+export type SelfRow = { action: string; valid: (fx: OrgFx, userId: string) => Promise<unknown> };

@@ -9,7 +9,8 @@ import { parseFinanceParams } from "@/lib/budgets/view-params";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await getRouteMember(org);
-  if (!member) return new NextResponse("Not found.", { status: 404 });
+  if (member === 401) return new NextResponse("Please sign in.", { status: 401 });
+  if (member === 404) return new NextResponse("Not found.", { status: 404 });
   const p = parseFinanceParams(request.nextUrl.searchParams, member.org.fiscalYearStartMonth);
   const view = request.nextUrl.searchParams.get("view") ?? "tree";
   const out = await financeExportCsv(member, p, view);

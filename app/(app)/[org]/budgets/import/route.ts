@@ -14,7 +14,8 @@ import { can } from "@/lib/permissions";
 export async function POST(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await getRouteMember(org);
-  if (!member) return NextResponse.json({ ok: false, code: "NOT_FOUND", message: "Not found." }, { status: 404 });
+  if (member === 401) return NextResponse.json({ ok: false, code: "UNAUTHENTICATED", message: "Please sign in." }, { status: 401 });
+  if (member === 404) return NextResponse.json({ ok: false, code: "NOT_FOUND", message: "Not found." }, { status: 404 });
   const kind = request.nextUrl.searchParams.get("kind") === "plan" ? "plan" : "actuals";
   if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) {
     return NextResponse.json({ ok: false, code: "FORBIDDEN", message: "You don't have permission to do that." }, { status: 403 });
