@@ -91,7 +91,7 @@ export function orgUsers(ctx: GenContext): { id: string; email: string; name: st
   const { plan } = ctx;
   const users = ROLES.map((role) => ({
     id: `${plan.tag}_user_${role.toLowerCase()}`, email: `${role.toLowerCase()}@${plan.slug}.example`,
-    name: `${plan.name} ${role.toLowerCase()}`, role, scopeUnitId: null as string | null,
+    name: `${plan.name} ${role.toLowerCase()}`, role: role as string, scopeUnitId: null as string | null,
   }));
   for (let k = 1; k <= plan.managers; k++) {
     users.push({
