@@ -70,7 +70,8 @@ export async function seedLarge(connectionString: string, opts: LargeSeedOptions
     await restoreAfterBulkLoad(client, saved);
     timings.set("rebuild indexes and foreign keys", Date.now() - t1);
     await client.query("COMMIT");
-    await run("analyze", "ANALYZE");
+    // VACUUM sets the visibility map, so index-only scans work at once (autovacuum would, later).
+    await run("vacuum analyze", "VACUUM ANALYZE");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;
