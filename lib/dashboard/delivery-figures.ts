@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { replicaDb as db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
