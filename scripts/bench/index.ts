@@ -5,8 +5,8 @@
 // a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
-// Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 200
-//          --concurrency 8   --warmup 16   --regen   --build   --no-import   --port 3305
+// Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
+//          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -31,7 +31,7 @@ const opt = (n: string, d: string) => {
 };
 const scales = (argv.includes("--scale-only") ? opt("scale-only", "1") : opt("scales", "1,0.1")).split(",").map(Number);
 const onlyPages = argv.includes("--pages") ? new Set(opt("pages", "").split(",")) : null;
-const settings = { concurrency: Number(opt("concurrency", "8")), requests: Number(opt("requests", "200")), warmup: Number(opt("warmup", "16")) };
+const settings = { concurrency: Number(opt("concurrency", "8")), requests: Number(opt("requests", "100")), warmup: Number(opt("warmup", "8")) };
 const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
