@@ -61,6 +61,18 @@ export async function ensureDb(scale: number, regen: boolean, log: (s: string) =
   return { url: dbUrl(name), name, generatedSeconds: seconds, reused: false, day };
 }
 
+// Servers this process started: stopped again if the bench is interrupted or fails.
+const started = new Set<ChildProcess>();
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    for (const c of started) c.kill("SIGTERM");
+    process.exit(130);
+  });
+}
+process.once("exit", () => {
+  for (const c of started) c.kill("SIGTERM");
+});
+
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: url, PORT: String(port),
@@ -69,6 +81,8 @@ export async function startServer(url: string, port: number): Promise<ChildProce
   };
   Object.assign(env, { NODE_ENV: "production" });
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
   const deadline = Date.now() + 60_000;
