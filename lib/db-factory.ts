@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -34,3 +35,27 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL, 
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The primary client and, with DATABASE_REPLICA_URL (one URL, or several separated by commas),
+ * a read-replica client through Prisma's read-replicas extension. `primary` is what everything
+ * uses by default: writes, transactions and every read that must see the writes just made.
+ * `replica` is only for reads that tolerate replication lag (the dashboards' aggregates); each
+ * access picks one of the replicas. Without a replica URL both are the same client.
+ */
+export function createPrismaClients(url = process.env.DATABASE_URL, replicaUrl = process.env.DATABASE_REPLICA_URL): { primary: Db; replica: Db } {
+  const base = createPrismaClient(url);
+  const urls = (replicaUrl ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (urls.length === 0) return { primary: base, replica: base };
+  const extended = base.$extends(readReplicas({ replicas: urls.map((u) => createPrismaClient(u)) }));
+  // $primary() is the plain base client (no routing); $replica() picks a replica client.
+  const primary = extended.$primary() as unknown as Db;
+  const replica = new Proxy({} as Db, {
+    get(_target, prop) {
+      const c = extended.$replica() as unknown as Db;
+      const value = Reflect.get(c, prop, c);
+      return typeof value === "function" ? value.bind(c) : value;
+    },
+  });
+  return { primary, replica };
+}

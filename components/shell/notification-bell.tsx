@@ -3,6 +3,8 @@
 import { Bell } from "lucide-react";
 import Link from "next/link";
 
+import { BELL_ITEMS } from "@/components/shell/bell-items";
+
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -22,8 +24,8 @@ const KIND_CLASS = {
 } as const;
 
 /** In-app notifications, computed on demand by the server for the signed-in member. */
-export function NotificationBell({ items, reviewHref }: { items: BellItem[]; reviewHref: string }) {
-  const count = items.length;
+export function NotificationBell({ items, total, reviewHref }: { items: BellItem[]; total?: number; reviewHref: string }) {
+  const count = total ?? items.length;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -41,7 +43,7 @@ export function NotificationBell({ items, reviewHref }: { items: BellItem[]; rev
         <DropdownMenuLabel>Notifications</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {count === 0 ? <p className="px-2 py-3 text-sm text-muted-foreground">Nothing needs you right now.</p> : null}
-        {items.slice(0, 12).map((item) => (
+        {items.slice(0, BELL_ITEMS).map((item) => (
           <DropdownMenuItem key={item.id} asChild>
             <Link href={item.href} className="flex items-start gap-2">
               <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${KIND_CLASS[item.kind]}`}>{KIND_LABEL[item.kind]}</span>

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { replicaDb as db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";

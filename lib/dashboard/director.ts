@@ -1,7 +1,7 @@
 import "server-only";
 
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
-import { db } from "@/lib/db";
+import { replicaDb as db } from "@/lib/db";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { resolvePeriod } from "@/lib/budgets/period";
-import { db } from "@/lib/db";
+import { replicaDb as db } from "@/lib/db";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
 import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { cache } from "react";
+
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
@@ -65,7 +67,21 @@ type ProjectRowSql = {
   lineStart: string | null;
 };
 
-export async function getDeliveryReview(member: Member, now = new Date()): Promise<DeliveryReview> {
+/**
+ * The review for a member. Without `now` it is computed once per request (React `cache`): the
+ * layout's bell and the dashboard's delivery panel share it. Keyed by the fields it reads, since
+ * callers pass different Member objects for the same scope.
+ */
+export function getDeliveryReview(member: Member, now?: Date): Promise<DeliveryReview> {
+  if (now) return computeDeliveryReview(member, now);
+  return reviewThisRequest(member.org.id, member.user.id, member.role, member.scopeUnitId ?? null);
+}
+
+const reviewThisRequest = cache((orgId: string, userId: string, role: Member["role"], scopeUnitId: string | null) =>
+  computeDeliveryReview({ org: { id: orgId }, user: { id: userId }, role, scopeUnitId } as Member, new Date()),
+);
+
+async function computeDeliveryReview(member: Member, now: Date): Promise<DeliveryReview> {
   const orgId = member.org.id;
   const [projects, updates, cadence, scopeUnit] = await Promise.all([
     db.$queryRaw<ProjectRowSql[]>`
@@ -77,22 +93,23 @@ export async function getDeliveryReview(member: Member, now = new Date()): Promi
       LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
       ORDER BY p.name`,
-    // Each project's latest update, when nobody has acknowledged it yet (older ones are superseded).
+    // Each open project's latest update (one index probe per project on (orgId, projectId,
+    // createdAt)), when nobody has acknowledged it yet (older ones are superseded).
     db.$queryRaw<(Omit<ReviewUpdate, "mine" | "createdAt"> & { createdAt: Date; reviewerUserId: string | null })[]>`
       SELECT s.id, s."projectId", p.name AS "projectName", s.health::text AS health, s.summary, a.name AS author, a.id AS "authorUserId",
              s."createdAt", COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
-      FROM (
-        SELECT DISTINCT ON (su."projectId") su.* FROM "StatusUpdate" su
-        WHERE su."orgId" = ${orgId}
-        ORDER BY su."projectId", su."createdAt" DESC
+      FROM "Project" p
+      CROSS JOIN LATERAL (
+        SELECT su.id, su."projectId", su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
+        WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
+        ORDER BY su."createdAt" DESC LIMIT 1
       ) s
-      JOIN "Project" p ON p.id = s."projectId" AND p."orgId" = s."orgId"
       JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
       JOIN "User" a ON a.id = s."authorId"
       LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
       LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = p."orgId"
       LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = p."orgId"
-      WHERE s."acknowledgedAt" IS NULL AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
+      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scopeSql(member, "p")}
       ORDER BY s."createdAt" DESC
       LIMIT 100`,
     getCadence(orgId),
@@ -179,7 +196,7 @@ export type NotificationItem = { id: string; kind: "due" | "stale" | "acknowledg
  * The bell: due updates (managers: their scope), stale projects escalated to the viewer (or, for
  * directors, every stale one), and updates waiting for the viewer's acknowledgement.
  */
-export async function getNotifications(member: Member, now = new Date()): Promise<NotificationItem[]> {
+export async function getNotifications(member: Member, now?: Date): Promise<NotificationItem[]> {
   if (member.role !== "MANAGER" && member.role !== "DIRECTOR") return [];
   const review = await getDeliveryReview(member, now);
   const base = `/${member.org.slug}/projects`;

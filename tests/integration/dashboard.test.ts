@@ -215,13 +215,13 @@ describe("people figures", () => {
 });
 
 describe("speed: a fixed handful of SQL statements per panel", () => {
-  // lib/db.ts reads its client from globalThis.keelPrisma: swap in one that counts every
-  // operation (model calls and $queryRaw alike) while the panel queries run.
+  // lib/db.ts reads its clients from globalThis.keelPrisma (primary) and keelReplica (dashboard
+  // reads): swap in one that counts every operation (model calls and $queryRaw alike) for both.
   async function countQueries(run: () => Promise<unknown>): Promise<number> {
-    const g = globalThis as unknown as { keelPrisma?: unknown };
-    const before = g.keelPrisma;
+    const g = globalThis as unknown as { keelPrisma?: unknown; keelReplica?: unknown };
+    const before = [g.keelPrisma, g.keelReplica];
     let n = 0;
-    g.keelPrisma = testDb().$extends({
+    g.keelPrisma = g.keelReplica = testDb().$extends({
       query: {
         async $allOperations({ args, query }) {
           n++;
@@ -232,7 +232,7 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     try {
       await run();
     } finally {
-      g.keelPrisma = before;
+      [g.keelPrisma, g.keelReplica] = before;
     }
     return n;
   }

@@ -1,6 +1,7 @@
 import type * as React from "react";
 
 import { AppShell } from "@/components/shell/app-shell";
+import { BELL_ITEMS } from "@/components/shell/bell-items";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { listMyOrgs, requireMember } from "@/lib/auth";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -25,7 +26,7 @@ export default async function OrgLayout({
       user={{ name: member.user.name, email: member.user.email }}
       topBarActions={
         member.role === "MANAGER" || member.role === "DIRECTOR" ? (
-          <NotificationBell items={notifications} reviewHref={`/${member.org.slug}/projects/review`} />
+          <NotificationBell items={notifications.slice(0, BELL_ITEMS)} total={notifications.length} reviewHref={`/${member.org.slug}/projects/review`} />
         ) : null
       }
     >

@@ -7,6 +7,7 @@ import { NewPositionDialog } from "@/components/headcount/new-position-dialog";
 import { PlanFilter } from "@/components/headcount/plan-filter";
 import { PlanTable } from "@/components/headcount/plan-table";
 import { PositionsTable } from "@/components/headcount/positions-table";
+import { Pager } from "@/components/ui/pager";
 import { UnitCostTable } from "@/components/headcount/unit-cost-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +16,7 @@ import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { listPositions } from "@/lib/headcount/queries";
 import { listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
+import { pageOf, slicePage } from "@/lib/paging";
 import { can, grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Headcount" };
@@ -55,6 +57,7 @@ export default async function Page({
     canWrite ? listPeopleChoices(org.id) : Promise.resolve([]),
     canWrite && projectsGrant ? listProjectChoices(org.id, projectsGrant === "scope" ? member.scopeUnitId : null) : Promise.resolve([]),
   ]);
+  const paging = pageOf(sp, positions.length);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
   const scopeLabel = unit ? `${unit.name} and below` : "Whole organization";
 
@@ -110,11 +113,12 @@ export default async function Page({
       <section>
         <SectionHeading title="Positions" description={scopeLabel} />
         <PositionsTable
-          positions={positions}
+          positions={slicePage(positions, paging)}
           currency={org.currency}
           showPay={showPay}
           writer={canWrite ? { org: org.slug, people, today, projects, unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
         />
+        <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
       </section>
     </>
   );

@@ -10,9 +10,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
+import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
 import { getProjectFilterOptions, listPeopleOptions } from "@/lib/projects/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
@@ -34,9 +36,12 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
   return `/${slug}/roadmap?${q.toString()}`;
 }
 
+const TIMELINE_GROUPS_PER_PAGE = 20;
+
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
-  const f = parseTimelineFilters(await searchParams);
+  const sp = await searchParams;
+  const f = parseTimelineFilters(sp);
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
   const startMonth = member.org.fiscalYearStartMonth;
@@ -64,6 +69,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   }
   const groups = [...groupMap.values()].sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : a.label.localeCompare(b.label)));
   const slug = member.org.slug;
+  // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
+  const paging = pageOf(sp, groups.length, TIMELINE_GROUPS_PER_PAGE);
 
   return (
     <>
@@ -166,7 +173,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             </form>
           </div>
           {groups.length ? (
-            <Timeline org={slug} window={window} groups={groups} today={today} />
+            <>
+              <Timeline org={slug} window={window} groups={slicePage(groups, paging)} today={today} />
+              <Pager info={paging} base={`/${slug}/roadmap`} searchParams={sp} label="Timeline groups" />
+            </>
           ) : (
             <p className="text-sm text-muted-foreground">No projects run in {window.label} with these filters.</p>
           )}

@@ -1,0 +1,165 @@
+// `npm run bench`: builds (if needed), generates large-org databases at scale 1 and 0.1 (reused
+// while their marker matches), starts `next start` against each, signs in as the director and
+// load-tests each key page at concurrency 8 next to its floors: the framework floor (a trivial
+// signed-in page) and the SQL floor (the page's figures by hand-written SQL through `pg`). Then
+// a 100,000-line CSV import through the app's import action and first-load JS per route.
+// Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
+//
+// Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
+//          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import os from "node:os";
+import path from "node:path";
+
+import pg from "pg";
+
+import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from "@/lib/fiscal";
+
+import { firstLoadJsKb } from "./bundle";
+import { fnLoad, httpLoad } from "./load";
+import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
+import { ensureDb, signIn, startServer, stopServer } from "./setup";
+import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./sql-floors";
+
+const argv = process.argv.slice(2);
+const flag = (n: string) => argv.includes(`--${n}`);
+const opt = (n: string, d: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : d;
+};
+const scales = (argv.includes("--scale-only") ? opt("scale-only", "1") : opt("scales", "1,0.1")).split(",").map(Number);
+const onlyPages = argv.includes("--pages") ? new Set(opt("pages", "").split(",")) : null;
+const settings = { concurrency: Number(opt("concurrency", "8")), requests: Number(opt("requests", "100")), warmup: Number(opt("warmup", "8")) };
+const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
+const base = `http://127.0.0.1:${port}`;
+const log = (s: string) => console.error(`[bench] ${s}`);
+
+if (flag("build") || !existsSync(".next/BUILD_ID")) {
+  log("building (next build) …");
+  const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+type Target = { org: { id: string; startMonth: number }; deptId: string; projectId: string; directorId: string; financeId: string };
+
+async function target(url: string): Promise<Target> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const org = (await c.query(`SELECT id, "fiscalYearStartMonth" AS m FROM "Organization" WHERE slug = 'large'`)).rows[0];
+    const dept = (await c.query(`SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND depth = 2 ORDER BY code LIMIT 1`, [org.id])).rows[0];
+    const project = (await c.query(`SELECT id FROM "Project" WHERE "orgId" = $1 AND status = 'ACTIVE' AND "archivedAt" IS NULL ORDER BY id LIMIT 1`, [org.id])).rows[0];
+    const users = (await c.query(`SELECT u.id, m.role FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."orgId" = $1`, [org.id])).rows;
+    return {
+      org: { id: org.id, startMonth: org.m }, deptId: dept.id, projectId: project.id,
+      directorId: users.find((u) => u.role === "DIRECTOR").id, financeId: users.find((u) => u.role === "FINANCE").id,
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+function pagesFor(t: Target, fy: number): { key: string; path: string }[] {
+  return [
+    { key: "dashboard-org", path: "/large/dashboard" },
+    { key: "dashboard-dept", path: `/large/dashboard?unit=${t.deptId}` },
+    { key: "finance-year", path: `/large/budgets?fy=${fy}&period=year` },
+    { key: "projects-filtered", path: "/large/projects?status=ACTIVE&health=AT_RISK" },
+    { key: "roadmap", path: "/large/roadmap" },
+    { key: "headcount", path: "/large/headcount" },
+    { key: "project-page", path: `/large/projects/${t.projectId}` },
+  ].filter((p) => !onlyPages || onlyPages.has(p.key));
+}
+
+async function benchScale(scale: number): Promise<ScaleResult> {
+  const db = await ensureDb(scale, flag("regen"), log);
+  const t = await target(db.url);
+  const now = new Date();
+  const fp = fiscalPeriod(now, t.org.startMonth);
+  const fy = fiscalYearRange(fp.fiscalYear, t.org.startMonth);
+  const qr = fiscalQuarterRange(fp.fiscalYear, fp.quarter, t.org.startMonth);
+  const floorInput: FloorInput = {
+    orgId: t.org.id, deptId: t.deptId, projectId: t.projectId, today: toDateString(now),
+    qStart: toDateString(qr.start), qEnd: toDateString(qr.end), fyStart: toDateString(fy.start), fyEnd: toDateString(fy.end),
+  };
+  const server = await startServer(db.url, port);
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  try {
+    const cookie = await signIn(base, "director@large.example", "keel-demo");
+    const load = { connections: settings.concurrency, amount: settings.requests, warmup: settings.warmup };
+    log(`scale ${scale}: framework floor …`);
+    const framework = await httpLoad(`${base}/large/me`, cookie, load);
+    const floors = pageFloors(floorInput);
+    const pages: PageResult[] = [];
+    for (const p of pagesFor(t, fp.fiscalYear)) {
+      log(`scale ${scale}: ${p.key} …`);
+      const page = await httpLoad(base + p.path, cookie, load);
+      const sqlFloor = floors[p.key] ? await fnLoad(() => runFloor(pool, floors[p.key]), load) : null;
+      const ratio = sqlFloor ? Math.round((page.p95 / (framework.p95 + sqlFloor.p95)) * 100) / 100 : null;
+      pages.push({ key: p.key, path: p.path, page, sqlFloor, ratio });
+    }
+    // The framework floor's SQL, for reference: what its one cheap query costs at the same load.
+    void FLOOR_FRAMEWORK;
+    return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework, pages };
+  } finally {
+    await pool.end();
+    await stopServer(server);
+  }
+}
+
+async function benchImport(url: string): Promise<BenchResult["import"]> {
+  const t = await target(url);
+  const lines = 100_000;
+  mkdirSync(".bench", { recursive: true });
+  const file = path.resolve(".bench/import-100k.csv");
+  const run = Date.now().toString(36);
+  const out = createWriteStream(file);
+  out.write("date,cost centre code,category,amount,vendor,memo,external reference\n");
+  const cats = ["Software", "Cloud", "Travel", "Hardware", "Training", "Other"];
+  for (let i = 1; i <= lines; i++) {
+    const day = `2026-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const ok = out.write(`${day},CC${String(1 + (i % 50)).padStart(5, "0")},${cats[i % cats.length]},${(i % 9000) + 12.34},${i % 3 ? "" : `Vendor ${String(1 + (i % 20)).padStart(4, "0")}`},bench line ${i},BENCH-${run}-${i}\n`);
+    if (!ok) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  log("import of 100,000 lines …");
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/import-child.ts", file, "large", t.financeId], {
+    env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  const [code] = await once(child, "exit");
+  if (code !== 0) return { error: `import child exited ${code}` };
+  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as { ms: number; inserted: number; batchId: string; peakRssMb: number };
+  // Leave the database as generated: drop the imported lines and their batch again.
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`DELETE FROM "ActualEntry" WHERE "importBatchId" = $1`, [res.batchId]);
+  await c.query(`DELETE FROM "ImportBatch" WHERE id = $1`, [res.batchId]);
+  await c.end();
+  return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted };
+}
+
+const result: BenchResult = {
+  at: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
+  settings, scales: [], firstLoadJsKb: {},
+};
+for (const s of scales) result.scales.push(await benchScale(s));
+if (!flag("no-import")) {
+  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
+  const url = new URL(process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  url.pathname = `/${big.db}`;
+  result.import = await benchImport(url.toString()).catch((e: Error) => ({ error: e.message }));
+}
+for (const route of ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
+  result.firstLoadJsKb[route] = firstLoadJsKb(route);
+}
+mkdirSync(".bench", { recursive: true });
+const stamp = result.at.replace(/[:.]/g, "-");
+writeFileSync(`.bench/bench-${stamp}.json`, JSON.stringify(result, null, 2));
+writeFileSync(".bench/latest.json", JSON.stringify(result, null, 2));
+console.log(markdown(result));
