@@ -61,6 +61,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/settings", MEMBERS_ONLY),
   page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -"),
   page("/[org]/account", MEMBERS_ONLY),
+  page("/[org]/me", MEMBERS_ONLY),
   route("/[org]/settings/audit/export", "GET", "200 200 404 404 404 404 404 401 -"),
   route("/[org]/projects/export", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 401 -"),
