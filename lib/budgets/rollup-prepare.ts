@@ -116,9 +116,12 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
       SELECT "orgUnitId", "category"::text AS "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
       FROM "BudgetLine" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
       UNION ALL
-      SELECT "orgUnitId", "category"::text, date_trunc('month', "bookedOn")::date, 0, "amountCents",
-             CASE WHEN "bookedOn" < ${current}::date THEN "amountCents" ELSE 0 END
+      -- Ledger lines collapse to unit × category × month cells BEFORE any join: a million lines
+      -- become a few tens of thousands of cells (plan lines are unique per cell already).
+      SELECT "orgUnitId", "category"::text, date_trunc('month', "bookedOn")::date, 0, SUM("amountCents")::bigint,
+             SUM(CASE WHEN "bookedOn" < ${current}::date THEN "amountCents" ELSE 0 END)::bigint
       FROM "ActualEntry" WHERE "orgId" = ${orgId} AND "bookedOn" BETWEEN ${start}::date AND ${end}::date ${cat}
+      GROUP BY 1, 2, 3
       UNION ALL
       SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
     ),

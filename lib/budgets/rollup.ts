@@ -36,11 +36,15 @@ export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
 async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
   const rows = await db.$queryRaw<({ id: string } & RawAmounts)[]>`
-    WITH ${p.ctes}
+    WITH ${p.ctes},
+    per_unit AS (
+      -- One row per unit before the closure join (the join then multiplies units, not cells).
+      SELECT "unitId", SUM("plan") AS "plan", SUM("actual") AS "actual", SUM("forecast") AS "forecast" FROM attributed GROUP BY "unitId"
+    )
     SELECT s."id", ${SUMS}
     FROM scope s
     LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
-    LEFT JOIN attributed a ON a."unitId" = c."descendantId"
+    LEFT JOIN per_unit a ON a."unitId" = c."descendantId"
     GROUP BY s."id"`;
   const byId = new Map(p.units.map((u) => [u.id, u]));
   const amountsById = new Map(rows.map((r) => [r.id, amounts(r)]));
