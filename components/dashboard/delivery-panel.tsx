@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type * as React from "react";
 
-import { HealthTrendChart } from "@/components/charts/health-trend-chart";
+import { HealthTrendChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";

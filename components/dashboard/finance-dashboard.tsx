@@ -6,7 +6,7 @@ import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-t
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { VarianceAmount } from "@/components/budgets/variance";
-import { BurnChart } from "@/components/charts/burn-chart";
+import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";

@@ -2,8 +2,7 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { VarianceAmount } from "@/components/budgets/variance";
-import { BurnChart } from "@/components/charts/burn-chart";
-import { VarianceBarChart } from "@/components/charts/variance-bar-chart";
+import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";

@@ -20,7 +20,12 @@ export function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/center/g, "centre").replace(/[^a-z0-9]/g, "");
 }
 
-/** Yields [rowNumber, record] for every data row of the CSV file. */
+/**
+ * Yields [rowNumber, record] for every data row of the CSV file. The parser's records are taken
+ * off its 'data' events in runs of up to READ_AHEAD (the stream's own async iterator hands them
+ * over one read() at a time, which made reading 100,000 rows ~15x slower than parsing them);
+ * the parser is paused while a run is being consumed, so memory stays bounded.
+ */
 export async function* readCsvRecords(filePath: string): AsyncGenerator<[number, CsvRecord]> {
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
     header: true,
@@ -28,14 +33,51 @@ export async function* readCsvRecords(filePath: string): AsyncGenerator<[number,
     transformHeader: normaliseHeader,
   });
   const source = createReadStream(filePath, { encoding: "utf8" });
+  let buffered: CsvRecord[] = [];
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   source.on("error", (e) => parser.destroy(e));
+  parser.on("data", (record: CsvRecord) => {
+    buffered.push(record);
+    if (buffered.length >= READ_AHEAD) parser.pause();
+    signal();
+  });
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  parser.on("error", (e: unknown) => {
+    failure = e;
+    signal();
+  });
   source.pipe(parser);
   let row = 1;
-  for await (const record of parser as AsyncIterable<CsvRecord>) {
-    row++;
-    yield [row, record];
+  try {
+    for (;;) {
+      if (buffered.length > 0) {
+        const run = buffered;
+        buffered = [];
+        parser.resume();
+        for (const record of run) yield [++row, record];
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
 }
+
+const READ_AHEAD = 1000;
 
 export const ACTUALS_COLUMNS = ["date", "costcentrecode", "category", "amount", "vendor", "memo", "externalreference"] as const;
 export const PLAN_COLUMNS = ["month", "costcentrecode", "category", "amount"] as const;

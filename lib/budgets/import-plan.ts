@@ -1,6 +1,6 @@
 import { defineAction } from "@/lib/action";
 import { PLAN_COLUMNS, parsePlanRecord, readCsvRecords, type PlanLine } from "@/lib/budgets/csv";
-import { loadCodeMap, validateFile } from "@/lib/budgets/import-actuals";
+import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";

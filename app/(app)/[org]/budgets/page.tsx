@@ -1,7 +1,7 @@
 import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
 import Link from "next/link";
 
-import { BurnChart } from "@/components/charts/burn-chart";
+import { BurnChart } from "@/components/charts/lazy";
 import { ExportLink } from "@/components/budgets/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";

@@ -1,6 +1,6 @@
 import { CircleCheck, CircleDashed, Repeat, UserPlus } from "lucide-react";
 
-import { PlanVsActualChart } from "@/components/charts/plan-vs-actual-chart";
+import { PlanVsActualChart } from "@/components/charts/lazy";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { ImportHiringPlanDialog } from "@/components/headcount/import-hiring-plan-dialog";
 import { NewPositionDialog } from "@/components/headcount/new-position-dialog";

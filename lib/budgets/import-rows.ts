@@ -1,0 +1,59 @@
+import { doubledColumns, readCsvRecords, type CsvRecord } from "@/lib/budgets/csv";
+import type { Tx } from "@/lib/db";
+import { invalid } from "@/lib/errors";
+
+// What the CSV imports share: the org's cost centre codes, the header check and the row error
+// list ("Row 7: …", the first MAX_LISTED_ERRORS listed, the rest counted). An import with any bad
+// row writes nothing: the caller throws rowErrors.fail() inside its transaction.
+
+/** How many row errors are listed; the rest are counted. */
+export const MAX_LISTED_ERRORS = 100;
+
+export async function loadCodeMap(tx: Tx, orgId: string): Promise<Map<string, string>> {
+  const units = await tx.orgUnit.findMany({ where: { orgId }, select: { id: true, code: true } });
+  return new Map(units.map((u) => [u.code.toUpperCase(), u.id]));
+}
+
+/** Throws a VALIDATION AppError if the header (the first record's keys) lacks or doubles a column. */
+export function checkHeader(record: CsvRecord, columns: readonly string[]) {
+  const missing = columns.filter((c) => !(c in record));
+  const doubled = doubledColumns(Object.keys(record), columns);
+  if (missing.length || doubled.length) {
+    const problem = missing.length ? `Missing column(s): ${missing.join(", ")}.` : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
+    throw invalid({ file: [`${problem} Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
+  }
+}
+
+export class RowErrors {
+  private listed: string[] = [];
+  bad = 0;
+  add(row: number, reasons: string[]) {
+    this.bad++;
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(`Row ${row}: ${reasons.join("; ")}`);
+  }
+  /** Throws if the file had no data rows or any bad row. */
+  check(rows: number) {
+    if (rows === 0) throw invalid({ file: ["The file has no data rows."] }, "The file is empty; nothing was imported.");
+    if (this.bad === 0) return;
+    const errors = [...this.listed];
+    if (this.bad > errors.length) errors.push(`…and ${this.bad - errors.length} more bad row(s).`);
+    throw invalid({ file: errors }, `${this.bad} of ${rows} row(s) are not valid, so nothing was imported. Fix them and upload the file again.`);
+  }
+}
+
+/** A validation pass over the whole file: every row, every reason. Returns the row count. */
+export async function validateFile(
+  filePath: string,
+  columns: readonly string[],
+  check: (record: Record<string, string>) => unknown,
+): Promise<number> {
+  const errors = new RowErrors();
+  let rows = 0;
+  for await (const [row, record] of readCsvRecords(filePath)) {
+    if (rows++ === 0) checkHeader(record, columns);
+    const result = check(record);
+    if (Array.isArray(result)) errors.add(row, result);
+  }
+  errors.check(rows);
+  return rows;
+}
