@@ -82,23 +82,26 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       CROSS JOIN g
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' ${scope}
     ),
-    acks AS (
+    latest AS (
       -- As in the review: the 100 latest unacknowledged latest-updates, then the viewer's filter.
-      SELECT s.id, p.id AS "projectId", p.name, s.summary, s.health::text AS health, s."authorId", s."createdAt",
-             COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
+      SELECT s.id, p.id AS "projectId", p.name, p."leadId", p."orgUnitId", s.summary, s.health::text AS health, s."authorId", s."createdAt"
       FROM "Project" p
       CROSS JOIN LATERAL (
         SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
         WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
         ORDER BY su."createdAt" DESC LIMIT 1
       ) s
-      JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-      LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
-      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = p."orgId"
-      LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = p."orgId"
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scope}
       ORDER BY s."createdAt" DESC
       LIMIT 100
+    ),
+    acks AS (
+      SELECT a.*, COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
+      FROM latest a
+      JOIN "OrgUnit" u ON u.id = a."orgUnitId" AND u."orgId" = ${orgId}
+      LEFT JOIN "Person" l ON l.id = a."leadId" AND l."orgId" = ${orgId}
+      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
+      LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
     ),
     items AS (
       SELECT 0 AS grp, 'stale' AS kind, id, id AS "projectId", name, ktoday - 1 - klast AS missed, NULL::text AS summary,
