@@ -12,7 +12,8 @@ export const PROJECT_SEARCH_LIMIT = 20;
 export async function searchProjectOptions(userId: string, orgSlug: string, q: string, exceptId: string): Promise<{ id: string; name: string }[] | null> {
   const membership = await db.membership.findFirst({ where: { userId, org: { slug: orgSlug } }, select: { orgId: true } });
   if (!membership) return null;
-  const term = q.trim().slice(0, 100);
+  // Prisma's `contains` passes LIKE wildcards through: a typed "%" or "_" is text here.
+  const term = q.trim().slice(0, 100).replace(/[\\%_]/g, "\\$&");
   return db.project.findMany({
     where: { orgId: membership.orgId, archivedAt: null, id: { not: exceptId }, ...(term ? { name: { contains: term, mode: "insensitive" } } : {}) },
     select: { id: true, name: true },
