@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -21,16 +22,31 @@ export function DependencyEditor({
   projectId,
   blockedBy,
   blocks,
-  options,
   canEdit,
 }: {
   org: string;
   projectId: string;
   blockedBy: Dep[];
   blocks: Dep[];
-  options: { id: string; name: string }[];
   canEdit: boolean;
 }) {
+  // Candidates come from a search route (a few matches), not every project of the org in the HTML.
+  const [query, setQuery] = useState("");
+  const [options, setOptions] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    if (!canEdit) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/${org}/projects/search?${new URLSearchParams({ q: query, except: projectId })}`, { signal: controller.signal })
+        .then((r) => (r.ok ? r.json() : []))
+        .then(setOptions)
+        .catch(() => {});
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [org, projectId, query, canEdit]);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const other = String(form.get("other") ?? "");
     const direction = form.get("direction");
@@ -55,9 +71,13 @@ export function DependencyEditor({
                 <option value="blocks">blocks</option>
               </NativeSelect>
             </FormField>
+            <FormField id="dep-search" label="Find a project">
+              <Input id="dep-search" type="search" className="h-8" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Type part of a name" autoComplete="off" />
+            </FormField>
+            <span aria-hidden />
             <FormField id="dep-other" label="Project" errors={otherError.length ? otherError : undefined}>
               <NativeSelect id="dep-other" name="other" className="h-8" {...describedBy("dep-other", otherError.length ? otherError : undefined)}>
-                <option value="">Choose…</option>
+                <option value="">{options.length ? "Choose…" : "No matching project"}</option>
                 {options.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}

@@ -172,11 +172,3 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
   };
 }
 
-/** Other projects of the org, for the "add dependency" picker. */
-export async function listProjectOptions(orgId: string, exceptId: string): Promise<{ id: string; name: string }[]> {
-  return db.project.findMany({
-    where: { orgId, archivedAt: null, id: { not: exceptId } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-}

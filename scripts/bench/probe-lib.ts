@@ -5,7 +5,8 @@ import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigure
 import { db } from "@/lib/db";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
-import { getDeliveryReview } from "@/lib/projects/review";
+import { getBell } from "@/lib/projects/bell";
+import { getDeliveryReview, getNotifications } from "@/lib/projects/review";
 import { listProjects } from "@/lib/projects/queries";
 import { listInitiatives } from "@/lib/roadmap/queries";
 import type { Member } from "@/lib/auth";
@@ -19,6 +20,8 @@ const scope = (await getDashboardScope(org.id, null))!;
 const probes: Record<string, () => Promise<unknown>> = {
   scope: () => getDashboardScope(org.id, null),
   review: () => getDeliveryReview(member, now),
+  notifications: () => getNotifications(member, now),
+  bell: () => getBell(member, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, scope.subtreeIds, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),

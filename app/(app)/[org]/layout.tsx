@@ -1,11 +1,11 @@
 import type * as React from "react";
+import { Suspense } from "react";
 
 import { AppShell } from "@/components/shell/app-shell";
-import { BELL_ITEMS } from "@/components/shell/bell-items";
 import { NotificationBell } from "@/components/shell/notification-bell";
-import { listMyOrgs, requireMember } from "@/lib/auth";
+import { listMyOrgs, type Member, requireMember } from "@/lib/auth";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { getNotifications } from "@/lib/projects/review";
+import { getBell } from "@/lib/projects/bell";
 
 export default async function OrgLayout({
   children,
@@ -17,7 +17,8 @@ export default async function OrgLayout({
   const { org: slug } = await params;
   // Pages check access again themselves; this only keeps non-members from seeing the shell.
   const member = await requireMember(slug);
-  const [memberships, notifications] = await Promise.all([listMyOrgs(member.user.id), getNotifications(member)]);
+  const memberships = await listMyOrgs(member.user.id);
+  const reviewHref = `/${member.org.slug}/projects/review`;
 
   return (
     <AppShell
@@ -26,11 +27,19 @@ export default async function OrgLayout({
       user={{ name: member.user.name, email: member.user.email }}
       topBarActions={
         member.role === "MANAGER" || member.role === "DIRECTOR" ? (
-          <NotificationBell items={notifications.slice(0, BELL_ITEMS)} total={notifications.length} reviewHref={`/${member.org.slug}/projects/review`} />
+          // Streamed: the page does not wait for the bell's query.
+          <Suspense fallback={<NotificationBell items={[]} total={0} reviewHref={reviewHref} />}>
+            <Bell member={member} reviewHref={reviewHref} />
+          </Suspense>
         ) : null
       }
     >
       {children}
     </AppShell>
   );
+}
+
+async function Bell({ member, reviewHref }: { member: Member; reviewHref: string }) {
+  const bell = await getBell(member);
+  return <NotificationBell items={bell.items} total={bell.total} reviewHref={reviewHref} />;
 }

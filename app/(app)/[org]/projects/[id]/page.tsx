@@ -22,7 +22,7 @@ import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
-import { getProjectDetail, listProjectOptions, type StatusUpdateDto } from "@/lib/projects/detail";
+import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
 import { getProjectFormOptions } from "@/lib/projects/form-options";
 
 export const metadata = { title: "Project" };
@@ -37,9 +37,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
     canInUnit(member, "updates:write", project.team.id),
     canInUnit(member, "updates:acknowledge", project.team.id),
   ]);
-  const [formOptions, projectOptions] = canEdit
-    ? await Promise.all([getProjectFormOptions(member), listProjectOptions(member.org.id, project.id)])
-    : [null, []];
+  const formOptions = canEdit ? await getProjectFormOptions(member, { unitId: project.team.id, leadId: project.lead?.id ?? null }) : null;
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   const slug = member.org.slug;
@@ -215,7 +213,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
                 projectId={project.id}
                 blockedBy={project.blockedBy}
                 blocks={project.blocks}
-                options={projectOptions}
                 canEdit={canEdit}
               />
             </CardContent>
