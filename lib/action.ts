@@ -115,6 +115,19 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
 // `npm run loadtest`. Waiting longer turns load into latency rather than refused writes.
 const TX_MAX_WAIT_MS = 10_000;
 
+/** The AuditEvent row every pipeline writes (org, actor, and the event as recorded). */
+function auditRow(orgId: string, actorId: string | null, defaultAction: string, event: AuditInput) {
+  return {
+    orgId,
+    actorId,
+    action: event.action ?? defaultAction,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: toJson(event.before),
+    after: toJson(event.after),
+  };
+}
+
 function fail<T>(code: AppErrorCode | "INTERNAL", message: string, fieldErrors?: FieldErrors): ActionResult<T> {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
@@ -168,17 +181,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
           },
           async audit(event) {
             audited++;
-            await tx.auditEvent.create({
-              data: {
-                orgId: membership.org.id,
-                actorId: userId,
-                action: event.action ?? def.name,
-                entityType: event.entityType,
-                entityId: event.entityId,
-                before: toJson(event.before),
-                after: toJson(event.after),
-              },
-            });
+            await tx.auditEvent.create({ data: auditRow(membership.org.id, userId, def.name, event) });
           },
         };
         const result = await def.handler(ctx, parsed.data);
@@ -235,10 +238,8 @@ export function defineUserAction<S extends z.ZodType, T>(def: {
   const run = async (userId: string | null, rawInput: unknown): Promise<ActionResult<T>> => {
     try {
       if (!userId) throw new AppError("UNAUTHENTICATED");
-      const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) {
-        return fail("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
-      }
+      const parsed = parseInput(def.input, rawInput);
+      if (!parsed.ok) return fail("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
       const data = await db.$transaction(async (tx) => {
         let audited = 0;
         const ctx: UserActionContext = {
@@ -248,32 +249,28 @@ export function defineUserAction<S extends z.ZodType, T>(def: {
             const orgs = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
             if (orgs.length === 0) throw new AppError("FORBIDDEN", "Your account is not a member of any organization.");
             audited += orgs.length;
-            await tx.auditEvent.createMany({
-              data: orgs.map(({ orgId }) => ({
-                orgId,
-                actorId: userId,
-                action: event.action ?? def.name,
-                entityType: event.entityType,
-                entityId: event.entityId,
-                before: toJson(event.before),
-                after: toJson(event.after),
-              })),
-            });
+            await tx.auditEvent.createMany({ data: orgs.map(({ orgId }) => auditRow(orgId, userId, def.name, event)) });
           },
         };
         const result = await def.handler(ctx, parsed.data);
         if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
         return result;
-      });
+      }, { maxWait: TX_MAX_WAIT_MS });
       return { ok: true, data };
     } catch (error) {
       return toFailure(def.name, error, { userId });
     }
   };
-  const action = async (input: unknown) => {
+  const action = async (input: unknown): Promise<ActionResult<T>> => {
     const { getSessionUser } = await import("@/lib/auth");
-    const user = await getSessionUser();
-    return run(user?.id ?? null, input);
+    let userId: string | null;
+    try {
+      // As in defineAction: an unreachable database while reading the session is a typed failure.
+      userId = (await getSessionUser())?.id ?? null;
+    } catch (error) {
+      return toFailure<T>(def.name, error, {});
+    }
+    return run(userId, input);
   };
   action.run = run;
   action.actionName = def.name;
@@ -310,17 +307,7 @@ export function definePublicAction<S extends z.ZodType, T>(def: {
             tx,
             async audit({ orgId, actorId, ...event }) {
               audited++;
-              await tx.auditEvent.create({
-                data: {
-                  orgId,
-                  actorId,
-                  action: event.action ?? def.name,
-                  entityType: event.entityType,
-                  entityId: event.entityId,
-                  before: toJson(event.before),
-                  after: toJson(event.after),
-                },
-              });
+              await tx.auditEvent.create({ data: auditRow(orgId, actorId, def.name, event) });
             },
           },
           parsed.data,
