@@ -1,5 +1,4 @@
 import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
-import Link from "next/link";
 
 import { ExportLink } from "@/components/budgets/export-link";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
@@ -10,12 +9,13 @@ import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
-import { formatDate, formatPercent } from "@/lib/format";
+import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
@@ -99,18 +99,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
         </section>
         <section>
           <SectionHeading title={`Renewals in the next 90 days (${renewals.length})`} />
-          <ul className="space-y-1.5 text-sm">
-            {renewals.map((c) => (
-              <li key={c.id} className="flex justify-between gap-2">
-                <Link href={`/${org.slug}/vendors`} className="hover:underline">
-                  {c.vendorName} · {c.name}
-                </Link>
-                <span className="text-muted-foreground">
-                  {formatDate(c.renewalNoticeDate ?? c.endDate)} · {money(c.annualAmountCents)}/yr
-                </span>
-              </li>
-            ))}
-          </ul>
+          <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals} />
         </section>
       </div>
     </div>
