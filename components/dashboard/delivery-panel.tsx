@@ -5,6 +5,7 @@ import { HealthTrendChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
 import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
 import type { Member } from "@/lib/auth";
 import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
@@ -151,14 +152,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
               <ul className="space-y-1.5 text-sm">
                 {d.milestones.map((m) => (
                   <li key={m.id} className="flex flex-wrap gap-x-2">
-                    <span className={m.overdue ? "font-medium text-health-off-track-text" : "text-muted-foreground"}>
-                      {m.overdue ? "Overdue " : "Due "}
-                      {formatDate(m.dueDate)}
-                    </span>
-                    <span>{m.name}</span>
-                    <Link href={`${base}/projects/${m.projectId}`} className="text-primary hover:underline">
-                      {m.projectName}
-                    </Link>
+                    <MilestoneDueRow orgSlug={org.slug} m={m} />
                   </li>
                 ))}
               </ul>
@@ -173,14 +167,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
               <ul className="space-y-2 text-sm">
                 {d.blocked.map((b) => (
                   <li key={b.id}>
-                    <Link href={`${base}/projects/${b.blockedId}`} className="font-medium hover:underline">
-                      {b.blockedName}
-                    </Link>{" "}
-                    <span className="text-muted-foreground">({b.blockedTeam}) waits on</span>{" "}
-                    <Link href={`${base}/projects/${b.blockerId}`} className="font-medium hover:underline">
-                      {b.blockerName}
-                    </Link>{" "}
-                    <span className="text-muted-foreground">({b.blockerTeam})</span> <HealthBadge health={b.blockerHealth} />
+                    <BlockedDependencyRow orgSlug={org.slug} b={b} />
                   </li>
                 ))}
               </ul>

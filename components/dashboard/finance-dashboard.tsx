@@ -1,21 +1,19 @@
-import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
-import Link from "next/link";
 
 import { ExportLink } from "@/components/budgets/export-link";
+import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { ImportHistory } from "@/components/budgets/import-history";
-import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
-import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
-import { formatDate, formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
@@ -39,18 +37,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
   return (
     <div className="space-y-8">
-      <StatGrid>
-        <StatCard label="Plan" value={money(totals.planCents)} icon={CalendarRange} href={budgets} hint={view.period.label} />
-        <StatCard label="Actual" value={money(totals.actualCents)} icon={Receipt} href={budgets} hint="Ledger lines booked in the period" />
-        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} href={budgets} hint="Closed months' actuals + forecast" />
-        <StatCard
-          label="Variance"
-          value={<VarianceAmount cents={totals.varianceCents} currency={org.currency} compact />}
-          icon={Scale}
-          href={budgets}
-          hint={`${formatPercent(totals.variancePct, { signed: true })} forecast vs plan · + is over budget`}
-        />
-      </StatGrid>
+      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
       <section>
         <SectionHeading
           title="Org tree rollup"
@@ -99,18 +86,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
         </section>
         <section>
           <SectionHeading title={`Renewals in the next 90 days (${renewals.length})`} />
-          <ul className="space-y-1.5 text-sm">
-            {renewals.map((c) => (
-              <li key={c.id} className="flex justify-between gap-2">
-                <Link href={`/${org.slug}/vendors`} className="hover:underline">
-                  {c.vendorName} · {c.name}
-                </Link>
-                <span className="text-muted-foreground">
-                  {formatDate(c.renewalNoticeDate ?? c.endDate)} · {money(c.annualAmountCents)}/yr
-                </span>
-              </li>
-            ))}
-          </ul>
+          <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals} />
         </section>
       </div>
     </div>

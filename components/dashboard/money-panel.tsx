@@ -6,9 +6,10 @@ import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { RenewalList } from "@/components/vendors/renewal-list";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
-import { formatDate, formatPercent, humanize } from "@/lib/format";
+import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
@@ -130,22 +131,7 @@ export async function MoneyPanel({ member, params, subtreeIds }: PanelProps) {
           </section>
           <section>
             <SubHeading>Renewals in the next 90 days ({m.renewals.length})</SubHeading>
-            {m.renewals.length === 0 ? (
-              <Empty>No contract renews soon.</Empty>
-            ) : (
-              <ul className="space-y-1.5 text-sm">
-                {m.renewals.slice(0, 6).map((c) => (
-                  <li key={c.id} className="flex justify-between gap-2">
-                    <Link href={`/${org.slug}/vendors`} className="hover:underline">
-                      {c.vendorName} · {c.name}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {formatDate(c.renewalNoticeDate ?? c.endDate)} · {money(c.annualAmountCents)}/yr
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} limit={6} />
             <Link href={`/${org.slug}/vendors`} className="mt-2 inline-block text-sm text-primary hover:underline">
               All vendors and contracts
             </Link>

@@ -1,6 +1,4 @@
-import Link from "next/link";
-
-import { Button } from "@/components/ui/button";
+import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { HEALTH_LABELS } from "@/components/ui/badge";
 import { humanize } from "@/lib/format";
@@ -9,12 +7,11 @@ import type { FilterOptions, ProjectFilters } from "@/lib/projects/queries";
 const STATUSES = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"] as const;
 const HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const;
 
-/** A plain GET form: the filters live in the URL, so a filtered view can be shared and exported. */
 export function ProjectFiltersForm({ action, filters, options }: { action: string; filters: ProjectFilters; options: FilterOptions }) {
   const cls = "h-8 w-auto min-w-36 text-[13px]";
   return (
-    <form method="get" action={action} className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter projects">
-      <Filter id="f-unit" label="Org unit">
+    <FilterForm action={action} label="Filter projects">
+      <FilterField id="f-unit" label="Org unit">
         <NativeSelect id="f-unit" name="unit" defaultValue={filters.unit ?? ""} className={cls}>
           <option value="">All units</option>
           {options.units.map((u) => (
@@ -24,8 +21,8 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
             </option>
           ))}
         </NativeSelect>
-      </Filter>
-      <Filter id="f-status" label="Status">
+      </FilterField>
+      <FilterField id="f-status" label="Status">
         <NativeSelect id="f-status" name="status" defaultValue={filters.status ?? ""} className={cls}>
           <option value="">Any status</option>
           {STATUSES.map((s) => (
@@ -34,8 +31,8 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
             </option>
           ))}
         </NativeSelect>
-      </Filter>
-      <Filter id="f-health" label="Health">
+      </FilterField>
+      <FilterField id="f-health" label="Health">
         <NativeSelect id="f-health" name="health" defaultValue={filters.health ?? ""} className={cls}>
           <option value="">Any health</option>
           {HEALTHS.map((h) => (
@@ -44,8 +41,8 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
             </option>
           ))}
         </NativeSelect>
-      </Filter>
-      <Filter id="f-initiative" label="Initiative">
+      </FilterField>
+      <FilterField id="f-initiative" label="Initiative">
         <NativeSelect id="f-initiative" name="initiative" defaultValue={filters.initiative ?? ""} className={cls}>
           <option value="">Any initiative</option>
           <option value="none">No initiative</option>
@@ -55,8 +52,8 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
             </option>
           ))}
         </NativeSelect>
-      </Filter>
-      <Filter id="f-lead" label="Lead">
+      </FilterField>
+      <FilterField id="f-lead" label="Lead">
         <NativeSelect id="f-lead" name="lead" defaultValue={filters.lead ?? ""} className={cls}>
           <option value="">Anyone</option>
           {options.leads.map((l) => (
@@ -65,30 +62,13 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
             </option>
           ))}
         </NativeSelect>
-      </Filter>
+      </FilterField>
       <label className="flex h-8 items-center gap-2 text-sm">
         <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale} className="accent-primary" /> Stale only
       </label>
       <label className="flex h-8 items-center gap-2 text-sm">
         <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="accent-primary" /> Archived
       </label>
-      <Button type="submit" size="sm">
-        Apply filters
-      </Button>
-      <Button asChild size="sm" variant="ghost">
-        <Link href={action}>Clear</Link>
-      </Button>
-    </form>
-  );
-}
-
-function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-muted-foreground">
-        {label}
-      </label>
-      {children}
-    </div>
+    </FilterForm>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { replicaDb as db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
 
@@ -33,6 +34,47 @@ export const LIST_CAP = 12;
 
 const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 });
 
+/**
+ * CTE `trend(week, health, n)`: how many ACTIVE/PAUSED projects of `proj` had each health at the
+ * end of each of the last TREND_WEEKS weeks (the latest update on or before that day; UNKNOWN
+ * when none). Rather than probing the history once per project and week (12 index probes per
+ * project), each project's history is read once — its latest update before the window and the
+ * updates inside it — as intervals of constant health, and each interval is spread over the
+ * weeks it covers by arithmetic: week i (0 = today) is the day today − 7i, and an update booked
+ * on day `on` holds for the days from `on` to the day before the next update.
+ * tests/integration/dashboard-trend.test.ts checks it against the per-week probe on random histories.
+ */
+export function trendCte(orgId: string, today: string): Prisma.Sql {
+  const last = TREND_WEEKS - 1;
+  return Prisma.sql`
+    trend_projects AS (
+      SELECT p.id, p."createdAt"::date AS "born" FROM proj p WHERE p.status IN ('ACTIVE', 'PAUSED') AND p."createdAt"::date <= ${today}::date
+    ),
+    trend_spans AS (
+      SELECT s.health,
+             CASE WHEN s."next" IS NULL THEN 0 ELSE (${today}::date - s."next" + 7) / 7 END AS "lo",
+             LEAST(${last}::int, (${today}::date - GREATEST(s."on", tp."born")) / 7) AS "hi"
+      FROM trend_projects tp CROSS JOIN LATERAL (
+        SELECT e.health, e."on", LEAD(e."on") OVER (ORDER BY e."at") AS "next"
+        FROM (
+          SELECT (SELECT su.health FROM "StatusUpdate" su
+                  WHERE su."orgId" = ${orgId} AND su."projectId" = tp.id AND su."createdAt" < ${today}::date - ${7 * last}::int + 1
+                  ORDER BY su."createdAt" DESC LIMIT 1),
+                 '-infinity'::date, '-infinity'::timestamp
+          UNION ALL
+          (SELECT su.health, su."createdAt"::date, su."createdAt" FROM "StatusUpdate" su
+           WHERE su."orgId" = ${orgId} AND su."projectId" = tp.id
+             AND su."createdAt" >= ${today}::date - ${7 * last}::int + 1 AND su."createdAt" < ${today}::date + 1)
+        ) e("health", "on", "at")
+      ) s
+    ),
+    trend AS (
+      SELECT (${today}::date - 7 * i) AS "week", COALESCE(health::text, 'UNKNOWN') AS "health", COUNT(*)::int AS "n"
+      FROM trend_spans, generate_series("lo", "hi") AS i
+      GROUP BY 1, 2
+    )`;
+}
+
 /** Three queries: counts, trend, and the milestone + blocked-dependency lists. */
 export async function getDeliveryFigures(orgId: string, unitId: string | null, now = new Date()): Promise<DeliveryFigures> {
   const w = milestoneWindow(now);
@@ -46,19 +88,7 @@ export async function getDeliveryFigures(orgId: string, unitId: string | null, n
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "overdue", w)}) AS "overdue",
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "soon", w)}) AS "soon",
         (SELECT COUNT(*)::int ${blockedFrom(orgId)}) AS "blocked"`,
-    db.$queryRaw<{ week: Date; health: Health; n: number }[]>`
-      WITH ${proj},
-      weeks AS (SELECT (${today}::date - (i * 7)) AS "day" FROM generate_series(0, ${TREND_WEEKS - 1}) AS i)
-      SELECT w."day" AS "week", COALESCE(s.health::text, 'UNKNOWN') AS "health", COUNT(*)::int AS "n"
-      FROM weeks w
-      JOIN proj p ON p.status IN ('ACTIVE', 'PAUSED') AND p."createdAt"::date <= w."day"
-      LEFT JOIN LATERAL (
-        SELECT su.health FROM "StatusUpdate" su
-        WHERE su."orgId" = ${orgId} AND su."projectId" = p.id AND su."createdAt" < w."day" + 1
-        ORDER BY su."createdAt" DESC LIMIT 1
-      ) s ON true
-      GROUP BY w."day", COALESCE(s.health::text, 'UNKNOWN')
-      ORDER BY w."day"`,
+    db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${proj}, ${trendCte(orgId, today)} SELECT * FROM trend`,
     listAttention(orgId, unitId, now, { limit: LIST_CAP }),
   ]);
 

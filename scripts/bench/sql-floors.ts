@@ -31,12 +31,17 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
               (SELECT count(*) FILTER (WHERE m."dueDate" < $2::date) FROM "Milestone" m JOIN p ON p.id = m."projectId" WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED')),
               (SELECT count(*) FROM "Milestone" m JOIN p ON p.id = m."projectId" WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED') AND m."dueDate" BETWEEN $2::date AND $2::date + 28)`,
       f.orgId, f.today),
-    // delivery trend: health at the end of each of the last 12 weeks
-    q(`WITH s AS (${s}), p AS (SELECT id, "createdAt" FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL AND status IN ('ACTIVE','PAUSED') AND "orgUnitId" IN (SELECT id FROM s)),
-            w AS (SELECT $2::date - i * 7 AS day FROM generate_series(0, 11) i)
-       SELECT w.day, coalesce(u.health::text, 'UNKNOWN') h, count(*) FROM w JOIN p ON p."createdAt"::date <= w.day
-       LEFT JOIN LATERAL (SELECT health FROM "StatusUpdate" su WHERE su."orgId" = $1 AND su."projectId" = p.id AND su."createdAt" < w.day + 1 ORDER BY su."createdAt" DESC LIMIT 1) u ON true
-       GROUP BY 1, 2`, f.orgId, f.today),
+    // delivery trend: health at the end of each of the last 12 weeks — each project's history read
+    // once (latest update before the window + updates inside it) and spread over the weeks it covers
+    q(`WITH s AS (${s}), p AS (SELECT id, "createdAt"::date born FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL AND status IN ('ACTIVE','PAUSED')
+                                 AND "createdAt"::date <= $2::date AND "orgUnitId" IN (SELECT id FROM s)),
+            sp AS (SELECT e.health, CASE WHEN e.nx IS NULL THEN 0 ELSE ($2::date - e.nx + 7) / 7 END lo, least(11, ($2::date - greatest(e.d, p.born)) / 7) hi
+                   FROM p CROSS JOIN LATERAL (SELECT health, d, lead(d) OVER (ORDER BY t) nx FROM (
+                     SELECT (SELECT health FROM "StatusUpdate" WHERE "orgId" = $1 AND "projectId" = p.id AND "createdAt" < $2::date - 76 ORDER BY "createdAt" DESC LIMIT 1),
+                            '-infinity'::date, '-infinity'::timestamp
+                     UNION ALL (SELECT health, "createdAt"::date, "createdAt" FROM "StatusUpdate" WHERE "orgId" = $1 AND "projectId" = p.id
+                                AND "createdAt" >= $2::date - 76 AND "createdAt" < $2::date + 1)) x(health, d, t)) e)
+       SELECT $2::date - 7 * i, coalesce(health::text, 'UNKNOWN'), count(*) FROM sp, generate_series(lo, hi) i GROUP BY 1, 2`, f.orgId, f.today),
     // delivery lists: next milestones
     q(`WITH s AS (${s}) SELECT m.id, m.name, m."dueDate", p.name FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
        WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND m."dueDate" <= $2::date + 28 AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED')

@@ -1,4 +1,3 @@
-import { CalendarRange, LineChart, Receipt, Scale } from "lucide-react";
 import Link from "next/link";
 
 import { BurnChart } from "@/components/charts/lazy";
@@ -6,12 +5,12 @@ import { ExportLink } from "@/components/budgets/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
+import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { ImportPanel } from "@/components/budgets/import-panel";
-import { VarianceAmount } from "@/components/budgets/variance";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
-import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,9 +21,8 @@ import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearOf } from "@/lib/fiscal";
-import { formatDate, formatPercent, humanize } from "@/lib/format";
+import { formatDate, humanize } from "@/lib/format";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
-import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Budgets" };
@@ -51,7 +49,6 @@ export default async function Page({
     canImport ? listImportBatches(org.id) : Promise.resolve([]),
   ]);
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
-  const money = (cents: number) => formatMoney(cents, org.currency, { compact: true });
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(p, { view: v })}`;
 
@@ -77,18 +74,7 @@ export default async function Page({
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
-      <StatGrid>
-        <StatCard label="Plan" value={money(totals.planCents)} icon={CalendarRange} hint={view.period.label} />
-        <StatCard label="Actual" value={money(totals.actualCents)} icon={Receipt} hint="Ledger lines booked in the period" />
-        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} hint="Actuals of closed months + forecast of the rest" />
-        <StatCard
-          label="Variance"
-          value={<VarianceAmount cents={totals.varianceCents} currency={org.currency} compact />}
-          icon={Scale}
-          tone={totals.variancePct !== null && totals.variancePct > VARIANCE_THRESHOLD_PCT ? "danger" : totals.varianceCents > 0 ? "warning" : "success"}
-          hint={`${formatPercent(totals.variancePct, { signed: true })} forecast vs plan · + is over budget`}
-        />
-      </StatGrid>
+      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} />
 
       <section className="mb-8">
         <SectionHeading

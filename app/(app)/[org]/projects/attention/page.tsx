@@ -2,11 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/shell/page-header";
-import { HealthBadge } from "@/components/ui/badge";
+import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
-import { formatDate } from "@/lib/format";
 import { listAttention, MILESTONE_WINDOW_DAYS, type MilestoneDue } from "@/lib/projects/attention";
 
 export const metadata = { title: "Milestones and blocked dependencies" };
@@ -63,14 +62,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <ul className="divide-y divide-border" aria-label="Milestones">
               {milestones.map((m) => (
                 <li key={m.id} className="flex flex-wrap items-baseline gap-x-2 py-2 text-sm">
-                  <span className={m.overdue ? "font-medium text-health-off-track-text" : "text-muted-foreground"}>
-                    {m.overdue ? "Overdue " : "Due "}
-                    {formatDate(m.dueDate)}
-                  </span>
-                  <span>{m.name}</span>
-                  <Link href={`/${slug}/projects/${m.projectId}`} className="text-primary hover:underline">
-                    {m.projectName}
-                  </Link>
+                  <MilestoneDueRow orgSlug={slug} m={m} />
                 </li>
               ))}
             </ul>
@@ -88,15 +80,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <ul className="divide-y divide-border" aria-label="Blocked dependencies">
               {blocked.map((b) => (
                 <li key={b.id} className="py-2 text-sm">
-                  <Link href={`/${slug}/projects/${b.blockedId}`} className="font-medium hover:underline">
-                    {b.blockedName}
-                  </Link>{" "}
-                  <span className="text-muted-foreground">({b.blockedTeam}) waits on</span>{" "}
-                  <Link href={`/${slug}/projects/${b.blockerId}`} className="font-medium hover:underline">
-                    {b.blockerName}
-                  </Link>{" "}
-                  <span className="text-muted-foreground">({b.blockerTeam})</span> <HealthBadge health={b.blockerHealth} />
-                  {b.note ? <p className="text-xs text-muted-foreground">{b.note}</p> : null}
+                  <BlockedDependencyRow orgSlug={slug} b={b} showNote />
                 </li>
               ))}
             </ul>
