@@ -141,11 +141,6 @@ export async function getProjectFilterOptions(orgId: string): Promise<FilterOpti
   return { units, initiatives, leads };
 }
 
-/** Everyone in the org who can lead a project (for the project form), by name. */
-export async function listPeopleOptions(orgId: string): Promise<{ id: string; name: string }[]> {
-  return db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
 export type ProjectStatusCounts = Record<ProjectStatus, number>;
 
 /** Non-archived projects per status (GROUP BY status). */

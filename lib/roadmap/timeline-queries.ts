@@ -98,7 +98,7 @@ export type InitiativeWithProjects = {
   name: string;
   objective: string;
   orgUnitId: string;
-  ownerId: string | null;
+  owner: { id: string; name: string } | null;
   fiscalYear: number;
   fiscalQuarter: number | null;
   fiscalHalf: number | null;
@@ -116,7 +116,7 @@ export async function listInitiativesForYear(orgId: string, fiscalYear: number):
       name: true,
       objective: true,
       orgUnitId: true,
-      ownerId: true,
+      owner: { select: { id: true, name: true } },
       fiscalYear: true,
       fiscalQuarter: true,
       fiscalHalf: true,

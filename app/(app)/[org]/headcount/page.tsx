@@ -15,7 +15,7 @@ import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { listPositions } from "@/lib/headcount/queries";
-import { listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
+import { listUnitChoices } from "@/lib/people/detail";
 import { pageOf, slicePage } from "@/lib/paging";
 import { can, grantFor } from "@/lib/permissions";
 
@@ -49,13 +49,11 @@ export default async function Page({
   const writableUnits = positionsGrant === "scope" ? await listUnitChoices(org.id, member.scopeUnitId) : units;
   const showPay = can(member.role, "compensation:read");
 
-  const [positions, funnel, plan, costs, people, projects] = await Promise.all([
+  const [positions, funnel, plan, costs] = await Promise.all([
     listPositions(org.id, member.role, { unitId }),
     hiringFunnel(org.id, { unitId, fiscalYear }),
     planVsActual(org.id, { unitId, fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
     unfilledCostByUnit(org.id, unitId),
-    canWrite ? listPeopleChoices(org.id) : Promise.resolve([]),
-    canWrite && projectsGrant ? listProjectChoices(org.id, projectsGrant === "scope" ? member.scopeUnitId : null) : Promise.resolve([]),
   ]);
   const paging = pageOf(sp, positions.length);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
@@ -116,7 +114,7 @@ export default async function Page({
           positions={slicePage(positions, paging)}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, people, today, projects, unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
+          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
       </section>

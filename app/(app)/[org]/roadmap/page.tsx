@@ -16,7 +16,7 @@ import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
-import { getProjectFilterOptions, listPeopleOptions } from "@/lib/projects/queries";
+import { getProjectFilterOptions } from "@/lib/projects/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelineProjects, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
@@ -48,13 +48,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const window = timelineWindow(now, startMonth, f.zoom, f.offset);
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
-  const [initiatives, counts, timeline, yearInitiatives, options, people] = await Promise.all([
+  const [initiatives, counts, timeline, yearInitiatives, options] = await Promise.all([
     listInitiatives(member.org.id),
     countInitiativesByStatus(member.org.id),
     listTimelineProjects(member.org.id, f, window),
     listInitiativesForYear(member.org.id, window.fiscalYear),
     getProjectFilterOptions(member.org.id),
-    writable ? listPeopleOptions(member.org.id) : Promise.resolve([]),
   ]);
   const writableUnits = writable === "all" ? options.units : options.units.filter((u) => writable?.has(u.id));
   const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
@@ -82,7 +81,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <InitiativeFormDialog
               org={slug}
               units={writableUnits}
-              people={people}
               defaultFiscalYear={current.fiscalYear}
               trigger={
                 <Button size="sm">
@@ -189,7 +187,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
         </CardHeader>
         <CardContent>
-          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} people={people} />
+          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} />
         </CardContent>
       </Card>
 

@@ -37,7 +37,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
     canInUnit(member, "updates:write", project.team.id),
     canInUnit(member, "updates:acknowledge", project.team.id),
   ]);
-  const formOptions = canEdit ? await getProjectFormOptions(member, { unitId: project.team.id, leadId: project.lead?.id ?? null }) : null;
+  const formOptions = canEdit ? await getProjectFormOptions(member) : null;
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   const slug = member.org.slug;
@@ -88,7 +88,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
                     name: project.name,
                     description: project.description,
                     orgUnitId: project.team.id,
-                    leadId: project.lead?.id ?? null,
+                    lead: project.lead ? { id: project.lead.id, name: project.lead.name } : null,
                     initiativeId: project.initiative?.id ?? null,
                     startDate: project.startDate,
                     targetDate: project.targetDate,
