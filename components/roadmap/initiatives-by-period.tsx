@@ -86,6 +86,13 @@ export function InitiativesByPeriod({
                       <HealthBadge health={p.health} />
                     </li>
                   ))}
+                  {i.projectCount > i.projects.length ? (
+                    <li>
+                      <Link href={`/${org}/projects?initiative=${i.id}`} className="text-muted-foreground hover:underline">
+                        {i.projectCount - i.projects.length} more projects
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
               ) : (
                 <p className="text-xs text-muted-foreground">No projects yet.</p>

@@ -4,7 +4,7 @@ import { HEALTH_LABELS } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { barGeometry, positionOf, type TimelineWindow } from "@/lib/roadmap/timeline";
-import type { TimelineProject } from "@/lib/roadmap/timeline-queries";
+import type { TimelineGroup, TimelineProject } from "@/lib/roadmap/timeline-queries";
 import { cn } from "@/lib/utils";
 
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
@@ -16,8 +16,6 @@ const BAR: Record<Health, string> = {
   OFF_TRACK: "bg-health-off-track/90 text-white",
   UNKNOWN: "bg-health-unknown/70 text-white",
 };
-
-export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
 
 export function Timeline({ org, window, groups, today }: { org: string; window: TimelineWindow; groups: TimelineGroup[]; today: string }) {
   const todayPos = today >= window.start && today <= window.end ? positionOf(today, window) : null;

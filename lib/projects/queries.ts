@@ -1,10 +1,13 @@
 import "server-only";
 
+import { cache } from "react";
+
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { updateState, type UpdateState } from "@/lib/projects/staleness";
 
@@ -60,8 +63,8 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
  * joins; the unit filter is a subtree via the closure table. "Stale only" is decided from dates
  * by the cadence rules (lib/projects/staleness.ts), per row, after the query.
  */
-export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date()): Promise<ProjectRow[]> {
-  const where: Prisma.ProjectWhereInput = {
+function projectsWhere(orgId: string, filters: ProjectFilters): Prisma.ProjectWhereInput {
+  return {
     orgId,
     archivedAt: filters.archived ? { not: null } : null,
     ...(filters.unit ? { orgUnit: { ancestors: { some: { orgId, ancestorId: filters.unit } } } } : {}),
@@ -70,9 +73,12 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
     ...(filters.initiative ? { initiativeId: filters.initiative === "none" ? null : filters.initiative } : {}),
     ...(filters.lead ? { leadId: filters.lead } : {}),
   };
+}
+
+export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date(), page?: { skip: number; take: number }): Promise<ProjectRow[]> {
   const [rows, cadence] = await Promise.all([
     db.project.findMany({
-      where,
+      where: projectsWhere(orgId, filters),
       select: {
         id: true,
         name: true,
@@ -88,6 +94,7 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
         initiative: { select: { name: true } },
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...(page ?? {}),
     }),
     getCadence(orgId),
   ]);
@@ -117,14 +124,33 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
   return filters.stale ? out.filter((r) => r.update.state === "stale") : out;
 }
 
+/**
+ * One page (?page=N) of the filtered list for the projects page. The database counts and reads
+ * just that page; "stale only" is decided per row after the query, so that filter still reads
+ * every matching row and pages in memory.
+ */
+export async function listProjectsPage(orgId: string, filters: ProjectFilters, sp: Record<string, string | string[] | undefined>): Promise<{ rows: ProjectRow[]; paging: PageInfo }> {
+  if (filters.stale) {
+    const all = await listProjects(orgId, filters);
+    const paging = pageOf(sp, all.length);
+    return { rows: slicePage(all, paging), paging };
+  }
+  const paging = pageOf(sp, await db.project.count({ where: projectsWhere(orgId, filters) }));
+  const rows = await listProjects(orgId, filters, new Date(), { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+  return { rows, paging };
+}
+
 export type FilterOptions = {
   units: { id: string; name: string; code: string; depth: number }[];
   initiatives: { id: string; name: string }[];
   leads: { id: string; name: string }[];
 };
 
-/** Choices for the list filters: units in tree order, initiatives, and people who lead projects. */
-export async function getProjectFilterOptions(orgId: string): Promise<FilterOptions> {
+/**
+ * Choices for the list filters: units in tree order, initiatives, and people who lead projects.
+ * Cached per request: the projects page reads them for its filters and its create dialog.
+ */
+export const getProjectFilterOptions = cache(async (orgId: string): Promise<FilterOptions> => {
   const [units, initiatives, leads] = await Promise.all([
     db.$queryRaw<FilterOptions["units"]>`
       WITH RECURSIVE tree AS (
@@ -139,7 +165,7 @@ export async function getProjectFilterOptions(orgId: string): Promise<FilterOpti
     db.person.findMany({ where: { orgId, ledProjects: { some: { orgId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { units, initiatives, leads };
-}
+});
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;
 
