@@ -146,26 +146,33 @@ export type FilterOptions = {
   leads: { id: string; name: string }[];
 };
 
-/**
- * Choices for the list filters: units in tree order, initiatives, and people who lead projects.
- * Cached per request: the projects page reads them for its filters and its create dialog.
- */
-export const getProjectFilterOptions = cache(async (orgId: string): Promise<FilterOptions> => {
+/** The org's units in tree order (a recursive CTE), for unit filters and pickers. Cached per request. */
+export const listUnitTree = cache(async (orgId: string): Promise<FilterOptions["units"]> => {
+  return db.$queryRaw<FilterOptions["units"]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      UNION ALL
+      SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
+      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
+      WHERE u."orgId" = ${orgId}
+    )
+    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+});
+
+/** The org's initiatives by name. Cached per request. */
+export const listInitiativeOptions = cache(async (orgId: string): Promise<FilterOptions["initiatives"]> => {
+  return db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+});
+
+/** Choices for the list filters: units in tree order, initiatives, and people who lead projects. */
+export async function getProjectFilterOptions(orgId: string): Promise<FilterOptions> {
   const [units, initiatives, leads] = await Promise.all([
-    db.$queryRaw<FilterOptions["units"]>`
-      WITH RECURSIVE tree AS (
-        SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
-        UNION ALL
-        SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
-        FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-        WHERE u."orgId" = ${orgId}
-      )
-      SELECT id, name, code, depth FROM tree ORDER BY sort_path`,
-    db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listUnitTree(orgId),
+    listInitiativeOptions(orgId),
     db.person.findMany({ where: { orgId, ledProjects: { some: { orgId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { units, initiatives, leads };
-});
+}
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;
 

@@ -16,7 +16,7 @@ import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
-import { getProjectFilterOptions } from "@/lib/projects/queries";
+import { listUnitTree } from "@/lib/projects/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
@@ -50,15 +50,15 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const window = timelineWindow(now, startMonth, f.zoom, f.offset);
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
-  const [initiatives, counts, timeline, yearInitiatives, options] = await Promise.all([
+  const [initiatives, counts, timeline, yearInitiatives, units] = await Promise.all([
     listInitiatives(member.org.id),
     countInitiativesByStatus(member.org.id),
     // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
     listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
     listInitiativesForYear(member.org.id, window.fiscalYear),
-    getProjectFilterOptions(member.org.id),
+    listUnitTree(member.org.id),
   ]);
-  const writableUnits = writable === "all" ? options.units : options.units.filter((u) => writable?.has(u.id));
+  const writableUnits = writable === "all" ? units : units.filter((u) => writable?.has(u.id));
   const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
 
   const slug = member.org.slug;
@@ -139,7 +139,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 <span className="block">Org unit</span>
                 <NativeSelect name="unit" defaultValue={f.unit ?? ""} className="h-8 w-48 text-[13px]">
                   <option value="">All units</option>
-                  {options.units.map((u) => (
+                  {units.map((u) => (
                     <option key={u.id} value={u.id}>
                       {"\u00a0\u00a0".repeat(u.depth)}
                       {u.name}
