@@ -5,16 +5,20 @@ export const PAGE_SIZE = 100;
 
 type Search = Record<string, string | string[] | undefined>;
 
-export type PageInfo = { page: number; pageSize: number; total: number; pages: number; from: number; to: number };
+export type PageInfo = { page: number; pageSize: number; total: number; pages: number; from: number; to: number; param?: string };
 
-/** ?page=N (1-based; anything else is page 1), clamped to the last page. */
-export function pageOf(sp: Search, total: number, pageSize = PAGE_SIZE): PageInfo {
-  const raw = Array.isArray(sp.page) ? sp.page[0] : sp.page;
+/**
+ * ?page=N (1-based; anything else is page 1), clamped to the last page. `param` names another
+ * parameter for a second paged list on the same page (?ipage=N).
+ */
+export function pageOf(sp: Search, total: number, pageSize = PAGE_SIZE, param = "page"): PageInfo {
+  const value = sp[param];
+  const raw = Array.isArray(value) ? value[0] : value;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const wanted = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
   const page = Math.min(Math.max(1, wanted), pages);
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  return { page, pageSize, total, pages, from, to: Math.min(total, page * pageSize) };
+  return { page, pageSize, total, pages, from, to: Math.min(total, page * pageSize), ...(param !== "page" ? { param } : {}) };
 }
 
 export function slicePage<T>(rows: T[], info: PageInfo): T[] {
@@ -22,9 +26,9 @@ export function slicePage<T>(rows: T[], info: PageInfo): T[] {
 }
 
 /** The URL of another page, with every other string parameter kept. */
-export function pageHref(base: string, sp: Search, page: number): string {
-  const q = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v && k !== "page" ? [[k, v]] : [])));
-  if (page > 1) q.set("page", String(page));
+export function pageHref(base: string, sp: Search, page: number, param = "page"): string {
+  const q = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v && k !== param ? [[k, v]] : [])));
+  if (page > 1) q.set(param, String(page));
   const s = q.toString();
   return s ? `${base}?${s}` : base;
 }

@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
@@ -17,15 +18,16 @@ import { canTransition } from "@/lib/headcount/transitions";
 
 const VACANT_OR_PLANNED: PositionStatus[] = ["PLANNED", "OPEN", "BACKFILL"];
 
-export type PersonChoice = { id: string; name: string; title: string };
-
-/** Open / Fill / Close for one position; only the transitions the table allows are offered. */
-export function PositionRowActions({ org, position, people, today, projects }: {
+/**
+ * Open / Fill / Close for one position; only the transitions the table allows are offered. The
+ * people and projects to pick are searched as you type, not carried in the page.
+ */
+export function PositionRowActions({ org, position, today, canStaff }: {
   org: string;
   position: EditablePosition;
-  people: PersonChoice[];
   today: string;
-  projects: { id: string; name: string }[];
+  /** The user may staff projects (projects:write): offer "Staff". */
+  canStaff: boolean;
 }) {
   const [pending, startTransition] = useTransition();
   const run = (event: "open" | "close") =>
@@ -39,8 +41,8 @@ export function PositionRowActions({ org, position, people, today, projects }: {
       {canTransition(position.status, "open") ? (
         <Button size="sm" variant="outline" disabled={pending} onClick={() => run("open")} aria-label={`Open ${position.title}`}>Open</Button>
       ) : null}
-      {canTransition(position.status, "fill") ? <FillDialog org={org} position={position} people={people} today={today} /> : null}
-      {VACANT_OR_PLANNED.includes(position.status) && projects.length ? (
+      {canTransition(position.status, "fill") ? <FillDialog org={org} position={position} today={today} /> : null}
+      {VACANT_OR_PLANNED.includes(position.status) && canStaff ? (
         <Dialog>
           <DialogTrigger asChild>
             <Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>Staff</Button>
@@ -50,7 +52,7 @@ export function PositionRowActions({ org, position, people, today, projects }: {
               <DialogTitle>Allocate {position.title} to a project</DialogTitle>
               <DialogDescription>The project shows this position as a hire it is waiting on until it is filled.</DialogDescription>
             </DialogHeader>
-            <AllocationForm org={org} who={{ positionId: position.id }} projects={projects} today={today} />
+            <AllocationForm org={org} who={{ positionId: position.id }} today={today} />
           </DialogContent>
         </Dialog>
       ) : null}
@@ -145,7 +147,7 @@ function EditDialog({ org, position }: { org: string; position: EditablePosition
 
 type FillState = ActionResult<{ positionId: string; personId: string }> | null;
 
-function FillDialog({ org, position, people, today }: { org: string; position: { id: string; title: string; version: number }; people: PersonChoice[]; today: string }) {
+function FillDialog({ org, position, today }: { org: string; position: { id: string; title: string; version: number }; today: string }) {
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [state, formAction, pending] = useActionState<FillState, FormData>(
@@ -192,11 +194,7 @@ function FillDialog({ org, position, people, today }: { org: string; position: {
             </>
           ) : (
             <FormField id="fill-personId" label="Person" errors={errors.personId}>
-              <NativeSelect id="fill-personId" name="personId" {...describedBy("fill-personId", errors.personId)}>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name} — {p.title}</option>
-                ))}
-              </NativeSelect>
+              <SearchCombobox id="fill-personId" name="personId" source={`/${org}/people/search`} {...describedBy("fill-personId", errors.personId)} />
             </FormField>
           )}
           <FormField id="fill-startDate" label="Start date in this position" errors={errors.startDate}>

@@ -5,7 +5,7 @@ import { IdCard } from "lucide-react";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
-import { PositionRowActions, type PersonChoice } from "@/components/headcount/position-row-actions";
+import { PositionRowActions } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PositionRow } from "@/lib/headcount/queries";
@@ -17,12 +17,11 @@ const STATUS_RANK = { OPEN: 0, BACKFILL: 1, PLANNED: 2, FILLED: 3, CLOSED: 4 } a
 
 type Writer = {
   org: string;
-  people: PersonChoice[];
   today: string;
   /** Units the actor may write (a manager's subtree); null = the whole org. */
   unitIds: string[] | null;
-  /** Projects the actor may staff, for allocating unfilled positions. */
-  projects: { id: string; name: string }[];
+  /** The actor may staff projects (allocate unfilled positions). */
+  canStaff: boolean;
 } | null;
 
 function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<PositionRow>[] {
@@ -108,7 +107,7 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       enableSorting: false,
       cell: ({ row }) =>
         writer.unitIds === null || writer.unitIds.includes(row.original.teamId) ? (
-          <PositionRowActions org={writer.org} people={writer.people} today={writer.today} projects={writer.projects} position={row.original} />
+          <PositionRowActions org={writer.org} today={writer.today} canStaff={writer.canStaff} position={row.original} />
         ) : null,
     });
   }

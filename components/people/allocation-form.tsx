@@ -6,7 +6,7 @@ import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createAllocationAction } from "@/lib/headcount/actions";
@@ -14,11 +14,13 @@ import { formatDate } from "@/lib/format";
 
 type State = ActionResult<{ allocationId: string; overallocated: { startDate: string; endDate: string | null; percent: number }[] }> | null;
 
-/** Allocate a person (or an unfilled position) to a project for a date range. */
-export function AllocationForm({ org, who, projects, today }: {
+/**
+ * Allocate a person (or an unfilled position) to a project for a date range. Projects are
+ * searched as you type (app/(app)/[org]/projects/search?open=1: ones the user may staff).
+ */
+export function AllocationForm({ org, who, today }: {
   org: string;
   who: { personId: string } | { positionId: string };
-  projects: { id: string; name: string }[];
   today: string;
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
@@ -41,9 +43,7 @@ export function AllocationForm({ org, who, projects, today }: {
       ) : null}
       <div className="sm:col-span-2">
         <FormField id="al-projectId" label="Project" errors={errors.projectId}>
-          <NativeSelect id="al-projectId" name="projectId" {...describedBy("al-projectId", errors.projectId)}>
-            {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </NativeSelect>
+          <SearchCombobox id="al-projectId" name="projectId" source={`/${org}/projects/search`} params={{ open: "1" }} {...describedBy("al-projectId", errors.projectId)} />
         </FormField>
       </div>
       <FormField id="al-percent" label="Percent" errors={errors.percent}>

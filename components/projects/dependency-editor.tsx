@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useTransition } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
-import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { Health } from "@/lib/generated/prisma/enums";
@@ -30,23 +30,6 @@ export function DependencyEditor({
   blocks: Dep[];
   canEdit: boolean;
 }) {
-  // Candidates come from a search route (a few matches), not every project of the org in the HTML.
-  const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => {
-    if (!canEdit) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetch(`/${org}/projects/search?${new URLSearchParams({ q: query, except: projectId })}`, { signal: controller.signal })
-        .then((r) => (r.ok ? r.json() : []))
-        .then(setOptions)
-        .catch(() => {});
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [org, projectId, query, canEdit]);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const other = String(form.get("other") ?? "");
     const direction = form.get("direction");
@@ -71,19 +54,9 @@ export function DependencyEditor({
                 <option value="blocks">blocks</option>
               </NativeSelect>
             </FormField>
-            <FormField id="dep-search" label="Find a project">
-              <Input id="dep-search" type="search" className="h-8" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Type part of a name" autoComplete="off" />
-            </FormField>
-            <span aria-hidden />
+            {/* Candidates come from the project search (a few matches), not every project of the org in the HTML. */}
             <FormField id="dep-other" label="Project" errors={otherError.length ? otherError : undefined}>
-              <NativeSelect id="dep-other" name="other" className="h-8" {...describedBy("dep-other", otherError.length ? otherError : undefined)}>
-                <option value="">{options.length ? "Choose…" : "No matching project"}</option>
-                {options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </NativeSelect>
+              <SearchCombobox id="dep-other" name="other" source={`/${org}/projects/search`} params={{ except: projectId }} className="h-8" {...describedBy("dep-other", otherError.length ? otherError : undefined)} />
             </FormField>
           </div>
           <Button type="submit" size="sm" variant="outline" disabled={pending}>

@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -20,7 +21,7 @@ export type ProjectFormValues = {
   name: string;
   description: string;
   orgUnitId: string;
-  leadId: string | null;
+  lead: { id: string; name: string } | null;
   initiativeId: string | null;
   startDate: string | null;
   targetDate: string | null;
@@ -31,7 +32,6 @@ export type ProjectFormValues = {
 
 export type ProjectFormOptions = {
   units: { id: string; name: string; code: string; depth: number }[];
-  people: { id: string; name: string }[];
   initiatives: { id: string; name: string }[];
 };
 
@@ -88,14 +88,8 @@ export function ProjectFormDialog({ org, project, options, trigger }: { org: str
             </NativeSelect>
           </FormField>
           <FormField id="leadId" label="Lead" errors={errors.leadId}>
-            <NativeSelect id="leadId" name="leadId" defaultValue={p?.leadId ?? ""} {...describedBy("leadId", errors.leadId)}>
-              <option value="">No lead</option>
-              {options.people.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </NativeSelect>
+            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+            <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
           </FormField>
           <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
             <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>

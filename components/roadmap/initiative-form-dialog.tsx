@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -19,7 +20,7 @@ export type InitiativeFormValues = {
   name: string;
   objective: string;
   orgUnitId: string;
-  ownerId: string | null;
+  owner: { id: string; name: string } | null;
   fiscalYear: number;
   period: string;
   status: string;
@@ -31,14 +32,12 @@ export function InitiativeFormDialog({
   org,
   initiative,
   units,
-  people,
   defaultFiscalYear,
   trigger,
 }: {
   org: string;
   initiative?: InitiativeFormValues;
   units: { id: string; name: string; code: string; depth: number }[];
-  people: { id: string; name: string }[];
   defaultFiscalYear: number;
   trigger: React.ReactNode;
 }) {
@@ -88,14 +87,8 @@ export function InitiativeFormDialog({
             </NativeSelect>
           </FormField>
           <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
-            <NativeSelect id="i-owner" name="ownerId" defaultValue={i?.ownerId ?? ""} {...describedBy("i-owner", errors.ownerId)}>
-              <option value="">No owner</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </NativeSelect>
+            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+            <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
           </FormField>
           <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
             <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />

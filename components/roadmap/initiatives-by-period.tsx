@@ -27,7 +27,6 @@ export function InitiativesByPeriod({
   initiatives,
   editable,
   units,
-  people,
 }: {
   org: string;
   fiscalYear: number;
@@ -35,7 +34,6 @@ export function InitiativesByPeriod({
   /** Initiative ids the member may edit (null: none). */
   editable: Set<string> | null;
   units: { id: string; name: string; code: string; depth: number }[];
-  people: { id: string; name: string }[];
 }) {
   const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => periodOf(i) === p.key) })).filter((g) => g.items.length);
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {fiscalYearLabel(fiscalYear)}.</p>;
@@ -56,9 +54,19 @@ export function InitiativesByPeriod({
                     <InitiativeFormDialog
                       org={org}
                       units={units}
-                      people={people}
                       defaultFiscalYear={fiscalYear}
-                      initiative={{ ...i, period: periodOf(i) }}
+                      initiative={{
+                        // Only the form's fields cross to the client, not the initiative's project list.
+                        id: i.id,
+                        updatedAt: i.updatedAt,
+                        name: i.name,
+                        objective: i.objective,
+                        orgUnitId: i.orgUnitId,
+                        owner: i.owner,
+                        fiscalYear: i.fiscalYear,
+                        period: periodOf(i),
+                        status: i.status,
+                      }}
                       trigger={
                         <Button size="icon-sm" variant="ghost" aria-label={`Edit ${i.name}`}>
                           <Pencil aria-hidden />
@@ -78,6 +86,13 @@ export function InitiativesByPeriod({
                       <HealthBadge health={p.health} />
                     </li>
                   ))}
+                  {i.projectCount > i.projects.length ? (
+                    <li>
+                      <Link href={`/${org}/projects?initiative=${i.id}`} className="text-muted-foreground hover:underline">
+                        {i.projectCount - i.projects.length} more projects
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
               ) : (
                 <p className="text-xs text-muted-foreground">No projects yet.</p>

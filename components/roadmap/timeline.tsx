@@ -4,7 +4,7 @@ import { HEALTH_LABELS } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { barGeometry, positionOf, type TimelineWindow } from "@/lib/roadmap/timeline";
-import type { TimelineProject } from "@/lib/roadmap/timeline-queries";
+import type { TimelineGroup, TimelineProject } from "@/lib/roadmap/timeline-queries";
 import { cn } from "@/lib/utils";
 
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
@@ -16,8 +16,6 @@ const BAR: Record<Health, string> = {
   OFF_TRACK: "bg-health-off-track/90 text-white",
   UNKNOWN: "bg-health-unknown/70 text-white",
 };
-
-export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
 
 export function Timeline({ org, window, groups, today }: { org: string; window: TimelineWindow; groups: TimelineGroup[]; today: string }) {
   const todayPos = today >= window.start && today <= window.end ? positionOf(today, window) : null;
@@ -39,11 +37,20 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
             <div className="border-b border-border bg-muted/30 px-3 py-1.5 text-xs font-semibold tracking-wide text-foreground uppercase">
               {g.label} <span className="font-normal text-muted-foreground normal-case">· {g.projects.length}</span>
             </div>
-            <ul>
-              {g.projects.map((p) => (
-                <TimelineRow key={p.id} org={org} p={p} window={window} todayPos={todayPos} />
-              ))}
-            </ul>
+            <div className="relative">
+              {/* Column lines and the today line are drawn once per group, under/over its rows, not per row. */}
+              <div aria-hidden className="absolute inset-y-0 right-0 left-64">
+                {window.columns.map((c) => (
+                  <div key={c.start} className="absolute inset-y-0 border-l border-border/60" style={{ left: `${positionOf(c.start, window)}%` }} />
+                ))}
+                {todayPos !== null ? <div className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: `${todayPos}%` }} title="Today" /> : null}
+              </div>
+              <ul>
+                {g.projects.map((p) => (
+                  <TimelineRow key={p.id} org={org} p={p} window={window} />
+                ))}
+              </ul>
+            </div>
           </section>
         ))}
       </div>
@@ -51,7 +58,7 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
   );
 }
 
-function TimelineRow({ org, p, window, todayPos }: { org: string; p: TimelineProject; window: TimelineWindow; todayPos: number | null }) {
+function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; window: TimelineWindow }) {
   const bar = barGeometry(p.startDate, p.targetDate, window);
   const offTrackBlocker = p.waitsOn.some((b) => b.health === "OFF_TRACK");
   const label = `${p.name}: ${HEALTH_LABELS[p.health]}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`;
@@ -64,10 +71,6 @@ function TimelineRow({ org, p, window, todayPos }: { org: string; p: TimelinePro
         <p className="truncate text-[11px] text-muted-foreground">{p.teamName}</p>
       </div>
       <div className="relative h-12">
-        {window.columns.map((c) => (
-          <div key={c.start} aria-hidden className="absolute inset-y-0 border-l border-border/60" style={{ left: `${positionOf(c.start, window)}%` }} />
-        ))}
-        {todayPos !== null ? <div aria-hidden className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: `${todayPos}%` }} title="Today" /> : null}
         {bar ? (
           <div
             data-testid="timeline-bar"

@@ -25,6 +25,7 @@ export function DialogContent({
   className,
   children,
   showClose = true,
+  onEscapeKeyDown,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
   return (
@@ -37,6 +38,12 @@ export function DialogContent({
           className,
         )}
         {...props}
+        onEscapeKeyDown={(event) => {
+          // Escape in an open search picker (components/ui/search-combobox.tsx) closes its list, not the dialog.
+          const target = event.target as HTMLElement | null;
+          if (target?.getAttribute("role") === "combobox" && target.getAttribute("aria-expanded") === "true") event.preventDefault();
+          onEscapeKeyDown?.(event);
+        }}
       >
         {children}
         {showClose ? (

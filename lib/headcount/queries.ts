@@ -36,11 +36,23 @@ export type PositionRow = {
   monthlyLoadedCostCents?: number;
 };
 
-export async function listPositions(orgId: string, role: Role, opts: { unitId?: string | null } = {}): Promise<PositionRow[]> {
+// A unit filter means its whole subtree (closure rows where the position's unit is the descendant).
+const positionsWhere = (orgId: string, unitId?: string | null) => ({ orgId, ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}) });
+
+/** How many positions listPositions pages through (COUNT in the database). */
+export async function countPositions(orgId: string, opts: { unitId?: string | null } = {}): Promise<number> {
+  return db.position.count({ where: positionsWhere(orgId, opts.unitId) });
+}
+
+/**
+ * Positions in plan order; `page` (skip/take) reads one page in the database, not every
+ * position of a large org (6,000 at scale 1).
+ */
+export async function listPositions(orgId: string, role: Role, opts: { unitId?: string | null; page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
   const withPay = can(role, "compensation:read");
   const rows = await db.position.findMany({
-    // A unit filter means its whole subtree (closure rows where the position's unit is the descendant).
-    where: { orgId, ...(opts.unitId ? { orgUnit: { ancestors: { some: { ancestorId: opts.unitId } } } } : {}) },
+    where: positionsWhere(orgId, opts.unitId),
+    ...(opts.page ?? {}),
     select: {
       id: true,
       title: true,
@@ -61,7 +73,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       person: { select: { name: true } },
       backfillFor: { select: { name: true } },
     },
-    orderBy: [{ budgetFiscalYear: "asc" }, { targetStartDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    orderBy: [{ budgetFiscalYear: "asc" }, { targetStartDate: { sort: "asc", nulls: "last" } }, { title: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => {
     const row: PositionRow = {

@@ -63,3 +63,8 @@ export async function listOrgUnits(orgId: string, today = new Date()): Promise<O
     ORDER BY path."names", path."codes"`;
   return rows.map((r, i) => ({ ...r, order: i }));
 }
+
+/** Whether `unitId` is a unit of this org (a foreign or unknown id is not). */
+export async function orgUnitExists(orgId: string, unitId: string): Promise<boolean> {
+  return (await db.orgUnit.count({ where: { id: unitId, orgId } })) > 0;
+}

@@ -1,10 +1,13 @@
 import "server-only";
 
+import { cache } from "react";
+
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { updateState, type UpdateState } from "@/lib/projects/staleness";
 
@@ -60,8 +63,8 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
  * joins; the unit filter is a subtree via the closure table. "Stale only" is decided from dates
  * by the cadence rules (lib/projects/staleness.ts), per row, after the query.
  */
-export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date()): Promise<ProjectRow[]> {
-  const where: Prisma.ProjectWhereInput = {
+function projectsWhere(orgId: string, filters: ProjectFilters): Prisma.ProjectWhereInput {
+  return {
     orgId,
     archivedAt: filters.archived ? { not: null } : null,
     ...(filters.unit ? { orgUnit: { ancestors: { some: { orgId, ancestorId: filters.unit } } } } : {}),
@@ -70,9 +73,12 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
     ...(filters.initiative ? { initiativeId: filters.initiative === "none" ? null : filters.initiative } : {}),
     ...(filters.lead ? { leadId: filters.lead } : {}),
   };
+}
+
+export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date(), page?: { skip: number; take: number }): Promise<ProjectRow[]> {
   const [rows, cadence] = await Promise.all([
     db.project.findMany({
-      where,
+      where: projectsWhere(orgId, filters),
       select: {
         id: true,
         name: true,
@@ -88,6 +94,7 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
         initiative: { select: { name: true } },
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...(page ?? {}),
     }),
     getCadence(orgId),
   ]);
@@ -117,33 +124,54 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
   return filters.stale ? out.filter((r) => r.update.state === "stale") : out;
 }
 
+/**
+ * One page (?page=N) of the filtered list for the projects page. The database counts and reads
+ * just that page; "stale only" is decided per row after the query, so that filter still reads
+ * every matching row and pages in memory.
+ */
+export async function listProjectsPage(orgId: string, filters: ProjectFilters, sp: Record<string, string | string[] | undefined>): Promise<{ rows: ProjectRow[]; paging: PageInfo }> {
+  if (filters.stale) {
+    const all = await listProjects(orgId, filters);
+    const paging = pageOf(sp, all.length);
+    return { rows: slicePage(all, paging), paging };
+  }
+  const paging = pageOf(sp, await db.project.count({ where: projectsWhere(orgId, filters) }));
+  const rows = await listProjects(orgId, filters, new Date(), { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+  return { rows, paging };
+}
+
 export type FilterOptions = {
   units: { id: string; name: string; code: string; depth: number }[];
   initiatives: { id: string; name: string }[];
   leads: { id: string; name: string }[];
 };
 
+/** The org's units in tree order (a recursive CTE), for unit filters and pickers. Cached per request. */
+export const listUnitTree = cache(async (orgId: string): Promise<FilterOptions["units"]> => {
+  return db.$queryRaw<FilterOptions["units"]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      UNION ALL
+      SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
+      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
+      WHERE u."orgId" = ${orgId}
+    )
+    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+});
+
+/** The org's initiatives by name. Cached per request. */
+export const listInitiativeOptions = cache(async (orgId: string): Promise<FilterOptions["initiatives"]> => {
+  return db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+});
+
 /** Choices for the list filters: units in tree order, initiatives, and people who lead projects. */
 export async function getProjectFilterOptions(orgId: string): Promise<FilterOptions> {
   const [units, initiatives, leads] = await Promise.all([
-    db.$queryRaw<FilterOptions["units"]>`
-      WITH RECURSIVE tree AS (
-        SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
-        UNION ALL
-        SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
-        FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-        WHERE u."orgId" = ${orgId}
-      )
-      SELECT id, name, code, depth FROM tree ORDER BY sort_path`,
-    db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listUnitTree(orgId),
+    listInitiativeOptions(orgId),
     db.person.findMany({ where: { orgId, ledProjects: { some: { orgId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { units, initiatives, leads };
-}
-
-/** Everyone in the org who can lead a project (for the project form), by name. */
-export async function listPeopleOptions(orgId: string): Promise<{ id: string; name: string }[]> {
-  return db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
+import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
@@ -41,41 +42,78 @@ export type TimelineProject = {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Non-archived projects with dates that overlap the window, with milestones and dependencies (one query with nested selects). */
-export async function listTimelineProjects(orgId: string, f: TimelineFilters, window: { start: string; end: string }): Promise<{ projects: TimelineProject[]; undated: number }> {
-  const where: Prisma.ProjectWhereInput = {
+export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
+
+/**
+ * One page of timeline groups (by initiative or team; "No initiative" last) with their
+ * non-archived projects whose dates overlap the window, milestones and dependencies. The groups
+ * are counted and labelled in the database and only the page's projects are read: a large org has
+ * thousands of projects in a window and hundreds of groups.
+ */
+export async function listTimelinePage(
+  orgId: string,
+  f: TimelineFilters,
+  window: { start: string; end: string },
+  sp: Record<string, string | string[] | undefined>,
+  perPage: number,
+): Promise<{ groups: TimelineGroup[]; paging: PageInfo; undated: number }> {
+  const base: Prisma.ProjectWhereInput = {
     orgId,
     archivedAt: null,
     ...(f.unit ? { orgUnit: { ancestors: { some: { orgId, ancestorId: f.unit } } } } : {}),
     ...(f.status ? { status: f.status } : {}),
   };
-  const [rows, undated] = await Promise.all([
-    db.project.findMany({
-      where: {
-        ...where,
-        startDate: { not: null, lte: new Date(`${window.end}T00:00:00Z`) },
-        targetDate: { not: null, gte: new Date(`${window.start}T00:00:00Z`) },
-      },
-      select: {
-        id: true,
-        name: true,
-        health: true,
-        status: true,
-        startDate: true,
-        targetDate: true,
-        orgUnit: { select: { id: true, name: true } },
-        initiative: { select: { id: true, name: true } },
-        milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
-        blockedBy: { select: { blocker: { select: { id: true, name: true, health: true } } } },
-        _count: { select: { blocks: true } },
-      },
-      orderBy: [{ startDate: "asc" }, { name: "asc" }],
-    }),
-    db.project.count({ where: { ...where, OR: [{ startDate: null }, { targetDate: null }] } }),
+  const inWindow: Prisma.ProjectWhereInput = {
+    ...base,
+    startDate: { not: null, lte: new Date(`${window.end}T00:00:00Z`) },
+    targetDate: { not: null, gte: new Date(`${window.start}T00:00:00Z`) },
+  };
+  const byTeam = f.group === "team";
+  const [keyRows, undated] = await Promise.all([
+    byTeam
+      ? db.project.groupBy({ by: ["orgUnitId"], where: inWindow }).then((r) => r.map((g) => g.orgUnitId))
+      : db.project.groupBy({ by: ["initiativeId"], where: inWindow }).then((r) => r.map((g) => g.initiativeId ?? "none")),
+    db.project.count({ where: { ...base, OR: [{ startDate: null }, { targetDate: null }] } }),
   ]);
-  return {
-    undated,
-    projects: rows.map((p) => ({
+  const ids = keyRows.filter((k) => k !== "none");
+  const names = byTeam
+    ? await db.orgUnit.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, name: true } })
+    : await db.initiative.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, name: true } });
+  const label = new Map(names.map((n) => [n.id, n.name]));
+  const keys = keyRows
+    .map((key) => ({ key, label: key === "none" ? "No initiative" : (label.get(key) ?? "") }))
+    .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : a.label.localeCompare(b.label)));
+  const paging = pageOf(sp, keys.length, perPage);
+  const pageKeys = slicePage(keys, paging);
+  if (!pageKeys.length) return { groups: [], paging, undated };
+
+  const pageIds = pageKeys.map((k) => k.key).filter((k) => k !== "none");
+  const rows = await db.project.findMany({
+    where: {
+      ...inWindow,
+      ...(byTeam
+        ? { orgUnitId: { in: pageIds } }
+        : { OR: [{ initiativeId: { in: pageIds } }, ...(pageKeys.some((k) => k.key === "none") ? [{ initiativeId: null }] : [])] }),
+    },
+    select: {
+      id: true,
+      name: true,
+      health: true,
+      status: true,
+      startDate: true,
+      targetDate: true,
+      orgUnit: { select: { id: true, name: true } },
+      initiative: { select: { id: true, name: true } },
+      milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
+      blockedBy: { select: { blocker: { select: { id: true, name: true, health: true } } } },
+      _count: { select: { blocks: true } },
+    },
+    orderBy: [{ startDate: "asc" }, { name: "asc" }],
+  });
+  const groups = new Map<string, TimelineGroup>(pageKeys.map((k) => [k.key, { ...k, projects: [] }]));
+  for (const p of rows) {
+    const key = byTeam ? p.orgUnit.id : (p.initiative?.id ?? "none");
+    groups.get(key)?.projects.push({
       id: p.id,
       name: p.name,
       health: p.health,
@@ -89,8 +127,9 @@ export async function listTimelineProjects(orgId: string, f: TimelineFilters, wi
       milestones: p.milestones.map((m) => ({ name: m.name, dueDate: day(m.dueDate), done: m.doneDate !== null })),
       waitsOn: p.blockedBy.map((d) => d.blocker),
       blocks: p._count.blocks,
-    })),
-  };
+    });
+  }
+  return { groups: [...groups.values()], paging, undated };
 }
 
 export type InitiativeWithProjects = {
@@ -98,14 +137,19 @@ export type InitiativeWithProjects = {
   name: string;
   objective: string;
   orgUnitId: string;
-  ownerId: string | null;
+  owner: { id: string; name: string } | null;
   fiscalYear: number;
   fiscalQuarter: number | null;
   fiscalHalf: number | null;
   status: string;
   updatedAt: string;
+  /** The first INITIATIVE_PROJECTS_SHOWN projects by name; `projectCount` is all of them. */
   projects: { id: string; name: string; health: Health }[];
+  projectCount: number;
 };
+
+/** Projects listed under each initiative on the roadmap; the rest are a link to the filtered project list. */
+export const INITIATIVE_PROJECTS_SHOWN = 5;
 
 /** Initiatives of one fiscal year with their (non-archived) projects. */
 export async function listInitiativesForYear(orgId: string, fiscalYear: number): Promise<InitiativeWithProjects[]> {
@@ -116,15 +160,16 @@ export async function listInitiativesForYear(orgId: string, fiscalYear: number):
       name: true,
       objective: true,
       orgUnitId: true,
-      ownerId: true,
+      owner: { select: { id: true, name: true } },
       fiscalYear: true,
       fiscalQuarter: true,
       fiscalHalf: true,
       status: true,
       updatedAt: true,
-      projects: { where: { archivedAt: null }, select: { id: true, name: true, health: true }, orderBy: { name: "asc" } },
+      projects: { where: { archivedAt: null }, select: { id: true, name: true, health: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: INITIATIVE_PROJECTS_SHOWN },
+      _count: { select: { projects: { where: { archivedAt: null } } } },
     },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+  return rows.map(({ _count, ...r }) => ({ ...r, projectCount: _count.projects, updatedAt: r.updatedAt.toISOString() }));
 }

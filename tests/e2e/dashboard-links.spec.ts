@@ -56,12 +56,13 @@ test("see all milestones and blocked dependencies lists every one the dashboard 
   if (total > 12) expect(total).toBeGreaterThan(milestonesShown);
   await expect(page.getByRole("heading", { name: "Blocked cross-team dependencies" })).toBeVisible();
 
-  // A unit of another org is a 404 here; the people list (which streams behind its loading
-  // skeleton, so the status is already sent) shows the not-found page instead of anyone.
+  // A unit of another org is a 404 here and on the people list (the teams page checks the unit
+  // before its content streams behind the skeleton), and the not-found page shows no one.
   const [globexUnit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   const res = await page.goto(`/acme/projects/attention?unit=${globexUnit.id}`);
   expect(res?.status()).toBe(404);
-  await page.goto(`/acme/teams?unit=${globexUnit.id}&status=in-post`);
+  const teams = await page.goto(`/acme/teams?unit=${globexUnit.id}&status=in-post`);
+  expect(teams?.status()).toBe(404);
   await expect(page.getByText("Page not found")).toBeVisible();
   await expect(page.getByRole("table", { name: "People" })).toHaveCount(0);
 });

@@ -25,4 +25,12 @@ describe("server-side paging", () => {
     expect(pageHref("/acme/projects", { status: "ACTIVE", page: "2" }, 1)).toBe("/acme/projects?status=ACTIVE");
     expect(pageHref("/acme/projects", {}, 1)).toBe("/acme/projects");
   });
+
+  it("pages a second list on its own parameter, keeping the first list's page", () => {
+    const info = pageOf({ page: "2", ipage: "3" }, 120, 50, "ipage");
+    expect(info).toMatchObject({ page: 3, from: 101, to: 120, param: "ipage" });
+    expect(pageOf({ page: "2", ipage: "3" }, 120, 50).page).toBe(2);
+    expect(pageHref("/acme/roadmap", { page: "2", ipage: "3" }, 1, "ipage")).toBe("/acme/roadmap?page=2");
+    expect(pageHref("/acme/roadmap", { page: "2" }, 2, "ipage")).toBe("/acme/roadmap?page=2&ipage=2");
+  });
 });

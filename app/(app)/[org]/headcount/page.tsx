@@ -14,9 +14,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
-import { listPositions } from "@/lib/headcount/queries";
-import { listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
-import { pageOf, slicePage } from "@/lib/paging";
+import { countPositions, listPositions } from "@/lib/headcount/queries";
+import { listUnitChoices } from "@/lib/people/detail";
+import { pageOf } from "@/lib/paging";
 import { can, grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Headcount" };
@@ -49,15 +49,18 @@ export default async function Page({
   const writableUnits = positionsGrant === "scope" ? await listUnitChoices(org.id, member.scopeUnitId) : units;
   const showPay = can(member.role, "compensation:read");
 
-  const [positions, funnel, plan, costs, people, projects] = await Promise.all([
-    listPositions(org.id, member.role, { unitId }),
+  // One page of positions is read (a large org has thousands): count first, then that page.
+  const positionsPage = countPositions(org.id, { unitId }).then(async (total) => {
+    const paging = pageOf(sp, total);
+    const rows = await listPositions(org.id, member.role, { unitId, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
+    return { paging, rows };
+  });
+  const [{ paging, rows: positions }, funnel, plan, costs] = await Promise.all([
+    positionsPage,
     hiringFunnel(org.id, { unitId, fiscalYear }),
     planVsActual(org.id, { unitId, fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
     unfilledCostByUnit(org.id, unitId),
-    canWrite ? listPeopleChoices(org.id) : Promise.resolve([]),
-    canWrite && projectsGrant ? listProjectChoices(org.id, projectsGrant === "scope" ? member.scopeUnitId : null) : Promise.resolve([]),
   ]);
-  const paging = pageOf(sp, positions.length);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
   const scopeLabel = unit ? `${unit.name} and below` : "Whole organization";
 
@@ -113,10 +116,10 @@ export default async function Page({
       <section>
         <SectionHeading title="Positions" description={scopeLabel} />
         <PositionsTable
-          positions={slicePage(positions, paging)}
+          positions={positions}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, people, today, projects, unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
+          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
       </section>

@@ -5,7 +5,7 @@ import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
 import { InitiativesByPeriod } from "@/components/roadmap/initiatives-by-period";
 import { InitiativesTable } from "@/components/roadmap/initiatives-table";
-import { Timeline, type TimelineGroup } from "@/components/roadmap/timeline";
+import { Timeline } from "@/components/roadmap/timeline";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,10 +16,10 @@ import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
-import { getProjectFilterOptions, listPeopleOptions } from "@/lib/projects/queries";
+import { listUnitTree } from "@/lib/projects/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
-import { listInitiativesForYear, listTimelineProjects, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 
 export const metadata = { title: "Roadmap" };
 
@@ -37,6 +37,8 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
 }
 
 const TIMELINE_GROUPS_PER_PAGE = 20;
+/** The initiatives table pages on its own parameter (?ipage=N), next to the timeline's ?page. */
+const INITIATIVES_PER_PAGE = 50;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
@@ -48,29 +50,19 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const window = timelineWindow(now, startMonth, f.zoom, f.offset);
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
-  const [initiatives, counts, timeline, yearInitiatives, options, people] = await Promise.all([
+  const [initiatives, counts, timeline, yearInitiatives, units] = await Promise.all([
     listInitiatives(member.org.id),
     countInitiativesByStatus(member.org.id),
-    listTimelineProjects(member.org.id, f, window),
+    // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
+    listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
     listInitiativesForYear(member.org.id, window.fiscalYear),
-    getProjectFilterOptions(member.org.id),
-    writable ? listPeopleOptions(member.org.id) : Promise.resolve([]),
+    listUnitTree(member.org.id),
   ]);
-  const writableUnits = writable === "all" ? options.units : options.units.filter((u) => writable?.has(u.id));
+  const writableUnits = writable === "all" ? units : units.filter((u) => writable?.has(u.id));
   const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
 
-  const groupMap = new Map<string, TimelineGroup>();
-  for (const p of timeline.projects) {
-    const key = f.group === "team" ? p.teamId : (p.initiativeId ?? "none");
-    const label = f.group === "team" ? p.teamName : (p.initiativeName ?? "No initiative");
-    const g = groupMap.get(key) ?? { key, label, projects: [] };
-    g.projects.push(p);
-    groupMap.set(key, g);
-  }
-  const groups = [...groupMap.values()].sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : a.label.localeCompare(b.label)));
   const slug = member.org.slug;
-  // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
-  const paging = pageOf(sp, groups.length, TIMELINE_GROUPS_PER_PAGE);
+  const initiativePaging = pageOf(sp, initiatives.length, INITIATIVES_PER_PAGE, "ipage");
 
   return (
     <>
@@ -82,7 +74,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <InitiativeFormDialog
               org={slug}
               units={writableUnits}
-              people={people}
               defaultFiscalYear={current.fiscalYear}
               trigger={
                 <Button size="sm">
@@ -148,7 +139,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 <span className="block">Org unit</span>
                 <NativeSelect name="unit" defaultValue={f.unit ?? ""} className="h-8 w-48 text-[13px]">
                   <option value="">All units</option>
-                  {options.units.map((u) => (
+                  {units.map((u) => (
                     <option key={u.id} value={u.id}>
                       {"\u00a0\u00a0".repeat(u.depth)}
                       {u.name}
@@ -172,10 +163,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               </Button>
             </form>
           </div>
-          {groups.length ? (
+          {timeline.groups.length ? (
             <>
-              <Timeline org={slug} window={window} groups={slicePage(groups, paging)} today={today} />
-              <Pager info={paging} base={`/${slug}/roadmap`} searchParams={sp} label="Timeline groups" />
+              <Timeline org={slug} window={window} groups={timeline.groups} today={today} />
+              <Pager info={timeline.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Timeline groups" />
             </>
           ) : (
             <p className="text-sm text-muted-foreground">No projects run in {window.label} with these filters.</p>
@@ -189,11 +180,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
         </CardHeader>
         <CardContent>
-          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} people={people} />
+          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} />
         </CardContent>
       </Card>
 
-      <InitiativesTable initiatives={initiatives} />
+      <InitiativesTable initiatives={slicePage(initiatives, initiativePaging)} />
+      <Pager info={initiativePaging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
     </>
   );
 }

@@ -1,16 +1,18 @@
 import { Briefcase, Network, UserPlus, Users } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { PeopleTable } from "@/components/teams/people-table";
-import { requireMember } from "@/lib/auth";
+import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
-import { listOrgUnits } from "@/lib/org/queries";
+import { listOrgUnits, orgUnitExists } from "@/lib/org/queries";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { listOrgChart, listPeople } from "@/lib/people/queries";
@@ -18,21 +20,31 @@ import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * No loading.tsx here: its Suspense boundary would stream a 200 before the page could answer 404
+ * for a foreign ?unit=. The page checks the unit first (one indexed lookup), then streams the
+ * rest behind the same skeleton.
+ */
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
   const unitParam = Array.isArray(sp.unit) ? sp.unit[0] : sp.unit;
+  // ?unit= filters the people list to that subtree; a unit of another org (or none) is a 404.
+  if (unitParam && !(await orgUnitExists(member.org.id, unitParam))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Teams member={member} sp={sp} unitParam={unitParam} />
+    </Suspense>
+  );
+}
+
+async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchParams; unitParam: string | undefined }) {
   const now = new Date();
   const today = toDateString(now);
   const monthStart = `${today.slice(0, 7)}-01`;
   const units = await listOrgUnits(member.org.id, now);
-  // ?unit= filters the people list to that subtree; a unit of another org (or none) is a 404.
   const unit = unitParam ? units.find((u) => u.id === unitParam) : null;
   if (unit === undefined) notFound();
   const filter = parsePeopleFilter(sp, today);

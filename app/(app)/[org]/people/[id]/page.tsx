@@ -175,7 +175,7 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
             <Card>
               <CardHeader><CardTitle>Allocate to a project</CardTitle></CardHeader>
               <CardContent>
-                <AllocationForm org={slug} who={{ personId: person.id }} projects={projects} today={today} />
+                <AllocationForm org={slug} who={{ personId: person.id }} today={today} />
               </CardContent>
             </Card>
           ) : null}

@@ -9,10 +9,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
-import { pageOf, slicePage } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getProjectFormOptions } from "@/lib/projects/form-options";
-import { countProjectsByStatus, getProjectFilterOptions, listProjects, parseProjectFilters } from "@/lib/projects/queries";
+import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters } from "@/lib/projects/queries";
 
 export const metadata = { title: "Projects" };
 
@@ -23,17 +22,16 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const sp = await searchParams;
   const filters = parseProjectFilters(sp);
   const canCreate = can(member.role, "projects:write") && (member.role !== "MANAGER" || !!member.scopeUnitId);
-  const [projects, counts, options, formOptions] = await Promise.all([
-    listProjects(member.org.id, filters),
+  const [{ rows: projects, paging }, counts, options, formOptions] = await Promise.all([
+    listProjectsPage(member.org.id, filters, sp),
     countProjectsByStatus(member.org.id),
     getProjectFilterOptions(member.org.id),
     canCreate ? getProjectFormOptions(member) : null,
   ]);
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
-  // One page of the filtered list is rendered (a large org has 10,000 projects); sorting by a
-  // column sorts that page. The CSV export still has every matching row.
-  const paging = pageOf(sp, projects.length);
+  // One page of the filtered list is read and rendered (a large org has 10,000 projects); sorting
+  // by a column sorts that page. The CSV export still has every matching row.
 
   return (
     <>
@@ -73,7 +71,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
       <ProjectFiltersForm action={base} filters={filters} options={options} />
-      <ProjectsTable org={member.org.slug} projects={slicePage(projects, paging)} currency={member.org.currency} now={new Date().toISOString()} />
+      <ProjectsTable org={member.org.slug} projects={projects} currency={member.org.currency} now={new Date().toISOString()} />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>
   );

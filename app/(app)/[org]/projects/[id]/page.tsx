@@ -21,6 +21,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
+import { grantFor } from "@/lib/permissions";
 import { canInUnit } from "@/lib/projects/access";
 import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
 import { getProjectFormOptions } from "@/lib/projects/form-options";
@@ -32,12 +33,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   const member = await requireMember(org);
   const project = await getProjectDetail(member.org.id, id);
   if (!project) notFound();
-  const [canEdit, canPost, canAck] = await Promise.all([
+  // The form's choices are read alongside the permission checks (not after them) when the role
+  // can write projects at all; they are only used if this project is in the member's scope.
+  const [canEdit, canPost, canAck, options] = await Promise.all([
     canInUnit(member, "projects:write", project.team.id),
     canInUnit(member, "updates:write", project.team.id),
     canInUnit(member, "updates:acknowledge", project.team.id),
+    grantFor(member.role, "projects:write") ? getProjectFormOptions(member) : null,
   ]);
-  const formOptions = canEdit ? await getProjectFormOptions(member, { unitId: project.team.id, leadId: project.lead?.id ?? null }) : null;
+  const formOptions = canEdit ? options : null;
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   const slug = member.org.slug;
@@ -88,7 +92,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
                     name: project.name,
                     description: project.description,
                     orgUnitId: project.team.id,
-                    leadId: project.lead?.id ?? null,
+                    lead: project.lead ? { id: project.lead.id, name: project.lead.name } : null,
                     initiativeId: project.initiative?.id ?? null,
                     startDate: project.startDate,
                     targetDate: project.targetDate,

@@ -1,0 +1,1 @@
+CREATE INDEX "Person_orgId_name_idx" ON "Person"("orgId", "name");

@@ -1,0 +1,1 @@
+CREATE INDEX "Project_orgId_name_idx" ON "Project"("orgId", "name");

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { PEOPLE_SEARCH_LIMIT, searchPeopleOptions } from "@/lib/people/search";
+import { PROJECT_SEARCH_LIMIT, searchProjectOptions } from "@/lib/projects/search";
+import { createOrgWithRoles } from "@/tests/factories/org";
+import { resetDb, testDb } from "@/tests/support/db";
+
+// The person pickers' search (app/(app)/[org]/people/search/route.ts): members only, a bounded
+// number of matches by name, people in post only, never another org's; typed LIKE wildcards are
+// text. And the staffing mode of the project search (?open=1): staffable projects in the user's
+// write scope only.
+
+const db = testDb();
+let w: Awaited<ReturnType<typeof setup>>;
+
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+async function setup() {
+  const acme = await createOrgWithRoles(db);
+  const globex = await createOrgWithRoles(db);
+  const mk = (orgId: string, orgUnitId: string, name: string, endDate: Date | null = null) =>
+    db.person.create({ data: { orgId, orgUnitId, name, title: "Engineer", level: "IC3", startDate: day("2024-01-01"), endDate, annualCompCents: 10_000_000n } });
+  for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) await mk(acme.org.id, acme.units.teamA.id, `Ada ${String(i).padStart(2, "0")}`);
+  await mk(acme.org.id, acme.units.teamB.id, "Grace Hopper");
+  await mk(acme.org.id, acme.units.teamB.id, "Ada Gone", day("2020-01-31"));
+  const leaving = await mk(acme.org.id, acme.units.teamB.id, "Ada Leaving", day("2999-12-31"));
+  await mk(acme.org.id, acme.units.teamB.id, "100% Sure");
+  await mk(acme.org.id, acme.units.teamB.id, "Under_Score");
+  await mk(acme.org.id, acme.units.teamB.id, "UnderXScore");
+  const foreign = await mk(globex.org.id, globex.units.teamA.id, "Ada at Globex");
+  const project = (orgUnitId: string, name: string, status: "PLANNED" | "ACTIVE" | "DONE") => db.project.create({ data: { orgId: acme.org.id, orgUnitId, name, status } });
+  await project(acme.units.teamA.id, "Staff A active", "ACTIVE");
+  await project(acme.units.teamB.id, "Staff B planned", "PLANNED");
+  await project(acme.units.teamA.id, "Staff A done", "DONE");
+  return { acme, globex, leaving, foreign };
+}
+
+beforeAll(async () => {
+  await resetDb();
+  w = await setup();
+});
+
+const acmeDirector = () => w.acme.members.director.user.id;
+
+describe("searchPeopleOptions", () => {
+  it("returns at most the limit, by name, case-insensitive, with titles", async () => {
+    const r = await searchPeopleOptions(w.acme.members.viewer.user.id, w.acme.org.slug, "aDa ");
+    expect(r).toHaveLength(PEOPLE_SEARCH_LIMIT);
+    expect(r!.map((p) => p.name)).toEqual(Array.from({ length: PEOPLE_SEARCH_LIMIT }, (_, i) => `Ada ${String(i).padStart(2, "0")}`));
+    expect(r![0].title).toBe("Engineer");
+    // An empty query is the first page by name, still bounded.
+    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "")).toHaveLength(PEOPLE_SEARCH_LIMIT);
+  });
+
+  it("offers people still in post (a future last day counts), never leavers or another org's people", async () => {
+    const r = (await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "ada "))!;
+    expect(r.some((p) => p.name === "Ada Gone")).toBe(false);
+    expect(r.some((p) => p.id === w.foreign.id)).toBe(false);
+    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "leaving"))!.map((p) => p.id)).toEqual([w.leaving.id]);
+    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "globex")).toEqual([]);
+  });
+
+  it("treats %, _ and \\ in the query as text", async () => {
+    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "%"))!.map((p) => p.name)).toEqual(["100% Sure"]);
+    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "under_"))!.map((p) => p.name)).toEqual(["Under_Score"]);
+    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "\\")).toEqual([]);
+  });
+
+  it("answers null (404) to a member of another org and to an unknown org", async () => {
+    expect(await searchPeopleOptions(w.globex.members.director.user.id, w.acme.org.slug, "ada")).toBeNull();
+    expect(await searchPeopleOptions(acmeDirector(), "no-such-org", "ada")).toBeNull();
+  });
+});
+
+describe("searchProjectOptions in staffing mode (open)", () => {
+  const names = async (userId: string) => (await searchProjectOptions(userId, w.acme.org.slug, "staff", "", true))!.map((p) => p.name);
+
+  it("offers planned, active and paused projects only", async () => {
+    expect(await names(acmeDirector())).toEqual(["Staff A active", "Staff B planned"]);
+    expect((await searchProjectOptions(acmeDirector(), w.acme.org.slug, "staff", ""))!.length).toBeLessThanOrEqual(PROJECT_SEARCH_LIMIT);
+  });
+
+  it("keeps a manager to their subtree and offers nothing to a role that cannot staff", async () => {
+    const inScope = w.acme.members.manager.user.id;
+    expect(await names(inScope)).toEqual(["Staff A active"]);
+    expect(await names(w.acme.members.viewer.user.id)).toEqual([]);
+  });
+});

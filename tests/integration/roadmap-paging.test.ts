@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { listProjectsPage } from "@/lib/projects/queries";
+import { INITIATIVE_PROJECTS_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { createOrgWithRoles } from "@/tests/factories/org";
+import { resetDb, testDb } from "@/tests/support/db";
+
+// Paging in the database for the roadmap timeline (groups counted and labelled by GROUP BY, only
+// the page's projects read), the initiatives' capped project lists, and the projects list.
+
+const db = testDb();
+let w: Awaited<ReturnType<typeof setup>>;
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const window = { start: "2026-07-01", end: "2026-12-31" };
+const filters = (change: Partial<TimelineFilters> = {}): TimelineFilters => ({ zoom: "half", offset: 0, group: "initiative", ...change });
+
+async function setup() {
+  const acme = await createOrgWithRoles(db);
+  const globex = await createOrgWithRoles(db);
+  const init = (name: string) => db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } });
+  const [beta, alpha, gamma] = [await init("Beta"), await init("Alpha"), await init("Gamma")];
+  const project = (name: string, orgUnitId: string, initiativeId: string | null, dates: [string, string] | null, extra: object = {}) =>
+    db.project.create({
+      data: { orgId: acme.org.id, orgUnitId, name, initiativeId, status: "ACTIVE", health: "AT_RISK", ...(dates ? { startDate: d(dates[0]), targetDate: d(dates[1]) } : {}), ...extra },
+    });
+  const inWindow: [string, string] = ["2026-06-01", "2026-09-30"];
+  await project("A1", acme.units.teamA.id, alpha.id, inWindow);
+  await project("A2", acme.units.teamB.id, alpha.id, ["2026-12-01", "2027-03-01"]);
+  await project("B1", acme.units.teamA.id, beta.id, inWindow);
+  await project("G1", acme.units.teamB.id, gamma.id, inWindow);
+  await project("N1", acme.units.teamB.id, null, inWindow);
+  await project("Outside", acme.units.teamA.id, alpha.id, ["2025-01-01", "2025-02-01"]);
+  await project("Archived", acme.units.teamA.id, beta.id, inWindow, { archivedAt: new Date() });
+  await project("Undated", acme.units.teamA.id, beta.id, null);
+  for (let i = 0; i < INITIATIVE_PROJECTS_SHOWN + 2; i++) await project(`Extra ${i}`, acme.units.teamA.id, gamma.id, ["2027-09-01", "2027-10-01"]);
+  await db.project.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: "Globex", status: "ACTIVE", startDate: d(inWindow[0]), targetDate: d(inWindow[1]) } });
+  return { acme, gamma };
+}
+
+beforeAll(async () => {
+  await resetDb();
+  w = await setup();
+});
+
+const names = (g: { label: string; projects: { name: string }[] }[]) => g.map((x) => [x.label, x.projects.map((p) => p.name)]);
+
+describe("listTimelinePage", () => {
+  it("pages groups by label with 'No initiative' last, reading only the page's projects in the window", async () => {
+    const p1 = await listTimelinePage(w.acme.org.id, filters(), window, {}, 2);
+    expect(p1.paging).toMatchObject({ page: 1, pages: 2, total: 4 });
+    expect(names(p1.groups)).toEqual([["Alpha", ["A1", "A2"]], ["Beta", ["B1"]]]);
+    expect(p1.undated).toBe(1);
+    const p2 = await listTimelinePage(w.acme.org.id, filters(), window, { page: "2" }, 2);
+    expect(names(p2.groups)).toEqual([["Gamma", ["G1"]], ["No initiative", ["N1"]]]);
+  });
+
+  it("groups by team and keeps the unit and status filters", async () => {
+    const byTeam = await listTimelinePage(w.acme.org.id, filters({ group: "team" }), window, {}, 10);
+    expect(Object.fromEntries(byTeam.groups.map((g) => [g.key, g.projects.length]))).toEqual({ [w.acme.units.teamA.id]: 2, [w.acme.units.teamB.id]: 3 });
+    const labels = byTeam.groups.map((g) => g.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+    const deptB = await listTimelinePage(w.acme.org.id, filters({ unit: w.acme.units.deptB.id }), window, {}, 10);
+    expect(names(deptB.groups)).toEqual([["Alpha", ["A2"]], ["Gamma", ["G1"]], ["No initiative", ["N1"]]]);
+    expect((await listTimelinePage(w.acme.org.id, filters({ status: "DONE" }), window, {}, 10)).groups).toEqual([]);
+  });
+});
+
+describe("listInitiativesForYear", () => {
+  it("lists the first projects of each initiative and counts them all", async () => {
+    const gamma = (await listInitiativesForYear(w.acme.org.id, 2027)).find((i) => i.id === w.gamma.id)!;
+    expect(gamma.projects).toHaveLength(INITIATIVE_PROJECTS_SHOWN);
+    expect(gamma.projectCount).toBe(INITIATIVE_PROJECTS_SHOWN + 3);
+  });
+});
+
+describe("listProjectsPage", () => {
+  it("counts in the database and reads one page", async () => {
+    const all = await listProjectsPage(w.acme.org.id, { status: "ACTIVE", health: "AT_RISK" }, {});
+    expect(all.paging.total).toBe(all.rows.length);
+    expect(all.rows.some((r) => r.name === "Globex" || r.name === "Archived")).toBe(false);
+    const total = all.paging.total;
+    expect(total).toBe(14);
+    const out = await listProjectsPage(w.acme.org.id, { status: "ACTIVE" }, { page: "9" });
+    expect(out.paging.page).toBe(1);
+    expect(out.rows).toHaveLength(total);
+  });
+});
