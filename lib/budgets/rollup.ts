@@ -2,18 +2,19 @@ import "server-only";
 
 import type { ForecastSource } from "@/lib/budgets/forecast-sql";
 import type { PeriodKey } from "@/lib/budgets/period";
-import { amounts, prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared, type RawAmounts } from "@/lib/budgets/rollup-prepare";
+import { amounts, prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared } from "@/lib/budgets/rollup-prepare";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { BudgetCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { can } from "@/lib/permissions";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
-// Each view (tree, categories, months, top variances) is ONE SQL query over the same facts
-// (lib/budgets/rollup-prepare.ts: plan lines + ledger lines + the forecast computed in SQL,
-// PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
+// The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
+// same facts (lib/budgets/rollup-prepare.ts: plan lines + the ledger summary + the forecast
+// computed in SQL, PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
 // JS never sums amounts.
 
 export { loadFinanceBase, type Amounts, type FinanceBase, type FinanceScope } from "@/lib/budgets/rollup-prepare";
@@ -33,21 +34,75 @@ export type CategoryRow = Amounts & { category: BudgetCategory; forecastBasis: s
 export type MonthRow = { month: string; planCents: number; actualCents: number | null; forecastCents: number; cumPlanCents: number; cumActualCents: number | null; cumForecastCents: number };
 export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode: string; category: BudgetCategory };
 
+// The views of one request are ONE statement: each view is a branch of a UNION ALL over the
+// same CTEs, so PostgreSQL materializes the facts and the forecast once (a CTE referenced more
+// than once is computed once) instead of once per view. Every branch has the same columns; the
+// `part` column says which view a row belongs to.
+type ViewRow = {
+  part: "tree" | "cat" | "month" | "top";
+  /** tree: unit id; cat: category (NULL = the scope's total); month: ISO month; top: unit id */
+  key: string | null;
+  /** top: the category */
+  key2: string | null;
+  plan: bigint;
+  actual: bigint;
+  forecast: bigint;
+  variancePct: number | null;
+  cumPlan: bigint | null;
+  cumActual: bigint | null;
+  cumForecast: bigint | null;
+  sources: Partial<Record<ForecastSource, number>> | null;
+};
+
+const TOP_LIMIT = 8;
+
+function viewSql(p: Prepared, want: Set<FinancePart>): Prisma.Sql {
+  const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
+  const branches: Prisma.Sql[] = [
+    // Per category, plus the scope's total (the grouping set () row, category NULL). The
+    // forecast basis: how many of the scope's forecast cells of the category each rule set.
+    Prisma.sql`(SELECT 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+              (SELECT jsonb_object_agg(s."source", s."n") FROM (
+                 SELECT "source", COUNT(*)::int AS "n" FROM fc
+                 WHERE fc."category" = a."category" AND fc."orgUnitId" IN (SELECT "id" FROM scope) GROUP BY "source") s) AS "sources"
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
+       GROUP BY GROUPING SETS ((a."category"), ()))`,
+  ];
+  if (want.has("tree")) {
+    // One row per unit before the closure join (the join then multiplies units, not cells).
+    branches.push(Prisma.sql`(SELECT 'tree', s."id", NULL, ${SUMS}, ${none}
+       FROM scope s
+       LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
+       LEFT JOIN (SELECT "unitId", SUM("plan") AS "plan", SUM("actual") AS "actual", SUM("forecast") AS "forecast" FROM attributed GROUP BY "unitId") a
+         ON a."unitId" = c."descendantId"
+       GROUP BY s."id")`);
+  }
+  if (want.has("months")) {
+    branches.push(Prisma.sql`(SELECT 'month', to_char(x."month", 'YYYY-MM-DD'), NULL, x."plan"::bigint, x."actual"::bigint, x."forecast"::bigint, NULL::float8,
+              (SUM(x."plan") OVER w)::bigint, (SUM(x."actual") OVER w)::bigint, (SUM(x."forecast") OVER w)::bigint, NULL::jsonb
+       FROM (
+         SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
+         FROM (SELECT generate_series(${toDateString(p.period.start)}::date, ${toDateString(p.period.end)}::date, interval '1 month')::date AS "month") mo
+         LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
+         GROUP BY mo."month"
+       ) x WINDOW w AS (ORDER BY x."month"))`);
+  }
+  if (want.has("top")) {
+    branches.push(Prisma.sql`(SELECT 'top', a."unitId", a."category", ${SUMS}, ${none}
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
+       GROUP BY a."unitId", a."category"
+       HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
+       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
+       LIMIT ${TOP_LIMIT})`);
+  }
+  return Prisma.sql`WITH ${p.ctes}
+    ${Prisma.join(branches, " UNION ALL ")}`;
+}
+
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
-async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
-  const rows = await db.$queryRaw<({ id: string } & RawAmounts)[]>`
-    WITH ${p.ctes},
-    per_unit AS (
-      -- One row per unit before the closure join (the join then multiplies units, not cells).
-      SELECT "unitId", SUM("plan") AS "plan", SUM("actual") AS "actual", SUM("forecast") AS "forecast" FROM attributed GROUP BY "unitId"
-    )
-    SELECT s."id", ${SUMS}
-    FROM scope s
-    LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
-    LEFT JOIN per_unit a ON a."unitId" = c."descendantId"
-    GROUP BY s."id"`;
+function treeRows(p: Prepared, rows: ViewRow[]): FinanceTreeRow[] {
   const byId = new Map(p.units.map((u) => [u.id, u]));
-  const amountsById = new Map(rows.map((r) => [r.id, amounts(r)]));
+  const amountsById = new Map(rows.filter((r) => r.part === "tree").map((r) => [r.key!, amounts(r)]));
   const absorbed = new Map<string, string[]>();
   // Notes only where people are involved: a unit without anyone in post has no pay to protect.
   const staffed = (id: string) => (p.headcount.get(id) ?? 0) > 0;
@@ -77,22 +132,13 @@ async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
   return out;
 }
 
-/** Per category, plus the scope's total (the grouping set () row, category NULL). */
-async function categoryRows(p: Prepared): Promise<{ categories: CategoryRow[]; totals: Amounts }> {
-  // The forecast basis: how many of the scope's forecast cells of the category each rule set.
-  const rows = await db.$queryRaw<({ category: BudgetCategory | null; sources: Partial<Record<ForecastSource, number>> | null } & RawAmounts)[]>`
-    WITH ${p.ctes}
-    SELECT a."category", ${SUMS},
-           (SELECT jsonb_object_agg(s."source", s."n") FROM (
-              SELECT "source", COUNT(*)::int AS "n" FROM fc
-              WHERE fc."category" = a."category" AND fc."orgUnitId" IN (SELECT "id" FROM scope) GROUP BY "source") s) AS "sources"
-    FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
-    GROUP BY GROUPING SETS ((a."category"), ())`;
+function categoryRows(rows: ViewRow[]): { categories: CategoryRow[]; totals: Amounts } {
+  const cats = rows.filter((r) => r.part === "cat");
   const order = Object.keys(BudgetCategory);
-  const total = rows.find((r) => r.category === null);
-  const categories = rows
-    .filter((r): r is typeof r & { category: BudgetCategory } => r.category !== null)
-    .map((r) => ({ category: r.category, forecastBasis: describeBasis(r.category, r.sources), ...amounts(r) }))
+  const total = cats.find((r) => r.key === null);
+  const categories = cats
+    .filter((r) => r.key !== null)
+    .map((r) => ({ category: r.key as BudgetCategory, forecastBasis: describeBasis(r.key as BudgetCategory, r.sources), ...amounts(r) }))
     .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
   return { categories, totals: total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null }) };
 }
@@ -110,46 +156,34 @@ function describeBasis(category: BudgetCategory, sources: Partial<Record<Forecas
     .join(" · ");
 }
 
-async function monthRows(p: Prepared): Promise<MonthRow[]> {
-  const rows = await db.$queryRaw<{ month: Date; plan: bigint; actual: bigint; forecast: bigint; cumPlan: bigint; cumActual: bigint; cumForecast: bigint }[]>`
-    WITH ${p.ctes},
-    months AS (
-      SELECT generate_series(${toDateString(p.period.start)}::date, ${toDateString(p.period.end)}::date, interval '1 month')::date AS "month"
-    ),
-    per AS (
-      SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
-      FROM months mo LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
-      GROUP BY mo."month"
-    )
-    SELECT "month", "plan"::bigint, "actual"::bigint, "forecast"::bigint,
-           SUM("plan") OVER w::bigint AS "cumPlan", SUM("actual") OVER w::bigint AS "cumActual", SUM("forecast") OVER w::bigint AS "cumForecast"
-    FROM per WINDOW w AS (ORDER BY "month")
-    ORDER BY "month"`;
-  return rows.map((r) => {
-    const closedOrCurrent = r.month <= p.currentMonth;
-    return {
-      month: toDateString(r.month),
-      planCents: centsToNumber(r.plan),
-      actualCents: closedOrCurrent ? centsToNumber(r.actual) : null,
-      forecastCents: centsToNumber(r.forecast),
-      cumPlanCents: centsToNumber(r.cumPlan),
-      cumActualCents: closedOrCurrent ? centsToNumber(r.cumActual) : null,
-      cumForecastCents: centsToNumber(r.cumForecast),
-    };
-  });
+function monthRows(p: Prepared, rows: ViewRow[]): MonthRow[] {
+  const current = toDateString(p.currentMonth);
+  return rows
+    .filter((r) => r.part === "month")
+    .sort((a, b) => a.key!.localeCompare(b.key!))
+    .map((r) => {
+      const closedOrCurrent = r.key! <= current;
+      return {
+        month: r.key!,
+        planCents: centsToNumber(r.plan),
+        actualCents: closedOrCurrent ? centsToNumber(r.actual) : null,
+        forecastCents: centsToNumber(r.forecast),
+        cumPlanCents: centsToNumber(r.cumPlan),
+        cumActualCents: closedOrCurrent ? centsToNumber(r.cumActual) : null,
+        cumForecastCents: centsToNumber(r.cumForecast),
+      };
+    });
 }
 
-async function topVariances(p: Prepared, limit = 8): Promise<VarianceRow[]> {
-  const rows = await db.$queryRaw<({ unitId: string; category: BudgetCategory } & RawAmounts)[]>`
-    WITH ${p.ctes}
-    SELECT a."unitId", a."category", ${SUMS}
-    FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
-    GROUP BY a."unitId", a."category"
-    HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
-    ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
-    LIMIT ${limit}`;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function topVariances(p: Prepared, rows: ViewRow[]): VarianceRow[] {
   const byId = new Map(p.units.map((u) => [u.id, u]));
-  return rows.map((r) => ({ unitId: r.unitId, unitName: byId.get(r.unitId)?.name ?? "", unitCode: byId.get(r.unitId)?.code ?? "", category: r.category, ...amounts(r) }));
+  // Largest |forecast − plan| first (the SQL's order; UNION ALL keeps no order, so sort again).
+  return rows
+    .filter((r) => r.part === "top")
+    .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
+    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
 }
 
 export type FinanceView = {
@@ -176,12 +210,11 @@ export async function getFinanceView(
 ): Promise<FinanceView> {
   const p = await prepare(input, opts.base);
   const want = new Set<FinancePart>(opts.parts ?? ["tree", "months", "top"]);
-  const [tree, { categories, totals }, months, top] = await Promise.all([
-    want.has("tree") ? treeRows(p) : [],
-    categoryRows(p),
-    want.has("months") ? monthRows(p) : [],
-    want.has("top") ? topVariances(p) : [],
-  ]);
+  const rows = await db.$queryRaw<ViewRow[]>(viewSql(p, want));
+  const { categories, totals } = categoryRows(rows);
+  const tree = treeRows(p, rows);
+  const months = monthRows(p, rows);
+  const top = topVariances(p, rows);
   return {
     period: { key: p.period.key, label: p.period.label, start: toDateString(p.period.start), end: toDateString(p.period.end) },
     currentMonth: toDateString(p.currentMonth),
@@ -194,16 +227,16 @@ export async function getFinanceView(
   };
 }
 
-/** Only the tree (for CSV export and tests). */
+/** Single views (for tests). */
 export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRow[]> {
-  return treeRows(await prepare(input));
+  return (await getFinanceView(input, { parts: ["tree"] })).tree;
 }
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
-  return (await categoryRows(await prepare(input))).categories;
+  return (await getFinanceView(input, { parts: [] })).categories;
 }
 export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
-  return topVariances(await prepare(input));
+  return (await getFinanceView(input, { parts: ["top"] })).top;
 }
 export async function getFinanceMonths(input: FinanceScope): Promise<MonthRow[]> {
-  return monthRows(await prepare(input));
+  return (await getFinanceView(input, { parts: ["months"] })).months;
 }
