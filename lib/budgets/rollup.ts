@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { ForecastSource } from "@/lib/budgets/forecast-sql";
-import type { PeriodKey } from "@/lib/budgets/period";
+import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import { amounts, prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared } from "@/lib/budgets/rollup-prepare";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { db } from "@/lib/db";
@@ -39,6 +39,8 @@ export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode
 // than once is computed once) instead of once per view. Every branch has the same columns; the
 // `part` column says which view a row belongs to.
 type ViewRow = {
+  /** Index of the requested period (getFinanceViews) */
+  view: number;
   part: "tree" | "cat" | "month" | "top";
   /** tree: unit id; cat: category (NULL = the scope's total); month: ISO month; top: unit id */
   key: string | null;
@@ -56,47 +58,64 @@ type ViewRow = {
 
 const TOP_LIMIT = 8;
 
-function viewSql(p: Prepared, want: Set<FinancePart>): Prisma.Sql {
+/** One requested view: a period inside the prepared one, and the parts wanted besides the categories. */
+type ViewSpec = { period: Period; want: Set<FinancePart> };
+
+function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+  return Prisma.sql`WITH ${p.ctes}
+    ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
+}
+
+// The branches of one view. Facts outside the view's months are left out (`inView`); the
+// forecast cell of a month does not depend on the window it was computed for (forecast-sql.ts:
+// every rule is per month; a key that only exists in other months adds nothing), so a quarter
+// read from the year's facts equals the quarter computed on its own (tests/integration/
+// finance-rollup.test.ts compares them).
+function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
+  const { want } = spec;
+  const start = toDateString(spec.period.start);
+  const end = toDateString(spec.period.end);
+  const inView = Prisma.sql`a."month" BETWEEN ${start}::date AND ${end}::date`;
   const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
   const branches: Prisma.Sql[] = [
     // Per category, plus the scope's total (the grouping set () row, category NULL). The
     // forecast basis: how many of the scope's forecast cells of the category each rule set.
-    Prisma.sql`(SELECT 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
                  SELECT "source", COUNT(*)::int AS "n" FROM fc
-                 WHERE fc."category" = a."category" AND fc."orgUnitId" IN (SELECT "id" FROM scope) GROUP BY "source") s) AS "sources"
-       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
+                 WHERE fc."category" = a."category" AND fc."month" BETWEEN ${start}::date AND ${end}::date AND fc."orgUnitId" IN (SELECT "id" FROM scope)
+                 GROUP BY "source") s) AS "sources"
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
        GROUP BY GROUPING SETS ((a."category"), ()))`,
   ];
   if (want.has("tree")) {
     // One row per unit before the closure join (the join then multiplies units, not cells).
-    branches.push(Prisma.sql`(SELECT 'tree', s."id", NULL, ${SUMS}, ${none}
+    branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
        FROM scope s
        LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
-       LEFT JOIN (SELECT "unitId", SUM("plan") AS "plan", SUM("actual") AS "actual", SUM("forecast") AS "forecast" FROM attributed GROUP BY "unitId") a
+       LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM attributed a WHERE ${inView} GROUP BY a."unitId") a
          ON a."unitId" = c."descendantId"
        GROUP BY s."id")`);
   }
   if (want.has("months")) {
-    branches.push(Prisma.sql`(SELECT 'month', to_char(x."month", 'YYYY-MM-DD'), NULL, x."plan"::bigint, x."actual"::bigint, x."forecast"::bigint, NULL::float8,
+    branches.push(Prisma.sql`(SELECT ${i}, 'month', to_char(x."month", 'YYYY-MM-DD'), NULL, x."plan"::bigint, x."actual"::bigint, x."forecast"::bigint, NULL::float8,
               (SUM(x."plan") OVER w)::bigint, (SUM(x."actual") OVER w)::bigint, (SUM(x."forecast") OVER w)::bigint, NULL::jsonb
        FROM (
          SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
-         FROM (SELECT generate_series(${toDateString(p.period.start)}::date, ${toDateString(p.period.end)}::date, interval '1 month')::date AS "month") mo
+         FROM (SELECT generate_series(${start}::date, ${end}::date, interval '1 month')::date AS "month") mo
          LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
          GROUP BY mo."month"
        ) x WINDOW w AS (ORDER BY x."month"))`);
   }
   if (want.has("top")) {
-    branches.push(Prisma.sql`(SELECT 'top', a."unitId", a."category", ${SUMS}, ${none}
-       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
+    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category", ${SUMS}, ${none}
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
        GROUP BY a."unitId", a."category"
        HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
        ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
        LIMIT ${TOP_LIMIT})`);
   }
-  return Prisma.sql`WITH ${p.ctes}
-    ${Prisma.join(branches, " UNION ALL ")}`;
+  return branches;
 }
 
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
@@ -202,29 +221,38 @@ export type FinancePart = "tree" | "months" | "top";
 /**
  * The finance views of one scope and period. `parts` limits which of the tree, months and top
  * variances are computed (categories and totals always are); `base` shares the org's units and
- * head counts between several periods of one request (the dashboard shows a period and the year).
+ * head counts between calls of one request.
  */
-export async function getFinanceView(
-  input: FinanceScope,
-  opts: { base?: FinanceBase; parts?: FinancePart[] } = {},
-): Promise<FinanceView> {
-  const p = await prepare(input, opts.base);
-  const want = new Set<FinancePart>(opts.parts ?? ["tree", "months", "top"]);
-  const rows = await db.$queryRaw<ViewRow[]>(viewSql(p, want));
-  const { categories, totals } = categoryRows(rows);
-  const tree = treeRows(p, rows);
-  const months = monthRows(p, rows);
-  const top = topVariances(p, rows);
-  return {
-    period: { key: p.period.key, label: p.period.label, start: toDateString(p.period.start), end: toDateString(p.period.end) },
-    currentMonth: toDateString(p.currentMonth),
-    tree,
-    totals,
-    categories,
-    months,
-    top,
-    salarySafe: !can(input.role, "compensation:read"),
-  };
+export async function getFinanceView(input: FinanceScope, opts: { base?: FinanceBase; parts?: FinancePart[] } = {}): Promise<FinanceView> {
+  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["tree", "months", "top"] }], opts.base);
+  return view;
+}
+
+/**
+ * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
+ * statement: the facts and the forecast are computed once, for the span of the periods (the
+ * year when they differ), and each view sums its own months. `input.period` is not used.
+ */
+export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[], base?: FinanceBase): Promise<FinanceView[]> {
+  const keys = [...new Set(requests.map((r) => r.period))];
+  const p = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
+  const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
+  for (const spec of specs) if (spec.period.start < p.period.start || spec.period.end > p.period.end) throw new Error("Finance views of different fiscal years");
+  const all = await db.$queryRaw<ViewRow[]>(viewSql(p, specs));
+  return specs.map((spec, i) => {
+    const rows = all.filter((r) => r.view === i);
+    const { categories, totals } = categoryRows(rows);
+    return {
+      period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
+      currentMonth: toDateString(p.currentMonth),
+      tree: spec.want.has("tree") ? treeRows(p, rows) : [],
+      totals,
+      categories,
+      months: monthRows(p, rows),
+      top: topVariances(p, rows),
+      salarySafe: !can(input.role, "compensation:read"),
+    };
+  });
 }
 
 /** Single views (for tests). */

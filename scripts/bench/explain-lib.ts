@@ -18,14 +18,20 @@ pg.Client.prototype.query = function (config: unknown, values?: unknown, cb?: un
 const { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
 const { db } = await import("@/lib/db");
 const { getFinanceView } = await import("@/lib/budgets/rollup");
+const { getDeliveryReview } = await import("@/lib/projects/review");
+const { getBell } = await import("@/lib/projects/bell");
 
 const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });
 const dept = await db.orgUnit.findFirstOrThrow({ where: { orgId: org.id, depth: 2 }, orderBy: { code: "asc" } });
+const user = await db.user.findUniqueOrThrow({ where: { email: "director@large.example" } });
+const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Parameters<typeof getBell>[0];
 const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const scope = (await getDashboardScope(org.id, null))!;
 const deptScope = (await getDashboardScope(org.id, dept.id))!;
 const probes: Record<string, () => Promise<unknown>> = {
+  bell: () => getBell(member, now),
+  review: () => getDeliveryReview(member, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, scope.subtreeIds, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
