@@ -110,8 +110,8 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
     ),
     fc_trend AS (
       SELECT "orgUnitId", "category"::text AS "category", ${average} AS "trend"
-      FROM "ActualEntry"
-      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "bookedOn" >= ${trailingFrom}::date AND "bookedOn" < ${toDateString(current)}::date
+      FROM "ActualMonthly" -- the ledger summed per unit × category × month (exact; see the migration actual_monthly)
+      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" >= ${trailingFrom}::date AND "month" < ${toDateString(current)}::date
       GROUP BY 1, 2
     ),
     fc_committed AS (

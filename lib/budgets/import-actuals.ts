@@ -1,6 +1,7 @@
 import { defineAction } from "@/lib/action";
 import { ACTUALS_COLUMNS, parseActualsRecord, readCsvRecords } from "@/lib/budgets/csv";
 import { checkHeader, loadCodeMap, RowErrors } from "@/lib/budgets/import-rows";
+import { lockLedger } from "@/lib/budgets/ledger-lock";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
@@ -33,7 +34,8 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
 
 /**
  * THE write of imported ledger lines (anything derived from ActualEntry that must follow an
- * import hooks in here). One array parameter per column (unnest): the statement text is the
+ * import hooks in here; the monthly summary ActualMonthly follows by itself: a trigger adds the
+ * lines this statement really inserted, not the skipped duplicates). One array parameter per column (unnest): the statement text is the
  * same for every batch. Ids are the batch id plus the line's ordinal, so they arrive in key
  * order and the primary-key index grows at its right edge instead of at 10,000 random pages.
  * Returns the number of lines inserted (duplicates of an external reference are skipped).
@@ -57,6 +59,8 @@ export const importActuals = defineAction({
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);
     const orgId = ctx.org.id;
+    // Imports into one org run one at a time (the ledger summary's lock; lib/budgets/ledger-lock.ts).
+    await lockLedger(ctx.tx, orgId);
     const codes = await loadCodeMap(ctx.tx, orgId);
     const known = (code: string) => codes.has(code.toUpperCase());
     // Vendor names the org does not know yet become vendors (matched case-insensitively), so

@@ -134,8 +134,8 @@ function budgetCtes(orgId: string, start: string, end: string, asOf: string) {
     ),
     actual AS (
       SELECT "orgUnitId", "category", SUM("amountCents") AS "actual"
-      FROM "ActualEntry"
-      WHERE "orgId" = ${orgId} AND "bookedOn" BETWEEN ${start}::date AND ${asOf}::date
+      FROM "ActualMonthly" -- the ledger summed per month (whole months: asOf is a month's last day)
+      WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${asOf}::date
       GROUP BY "orgUnitId", "category"
     )`;
 }

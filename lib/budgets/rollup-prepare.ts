@@ -11,7 +11,7 @@ import { centsToNumber } from "@/lib/money";
 import { can } from "@/lib/permissions";
 
 // The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
-// lines and the forecast cells (lib/budgets/forecast-sql.ts), all in SQL, with PERSONNEL
+// months (ActualMonthly, the ledger summed per cell) and the forecast cells (lib/budgets/forecast-sql.ts), all in SQL, with PERSONNEL
 // re-attributed salary-safely for roles without compensation:read.
 //
 // Definitions (per period):
@@ -116,12 +116,12 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
       SELECT "orgUnitId", "category"::text AS "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
       FROM "BudgetLine" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
       UNION ALL
-      -- Ledger lines collapse to unit × category × month cells BEFORE any join: a million lines
-      -- become a few tens of thousands of cells (plan lines are unique per cell already).
-      SELECT "orgUnitId", "category"::text, date_trunc('month', "bookedOn")::date, 0, SUM("amountCents")::bigint,
-             SUM(CASE WHEN "bookedOn" < ${current}::date THEN "amountCents" ELSE 0 END)::bigint
-      FROM "ActualEntry" WHERE "orgId" = ${orgId} AND "bookedOn" BETWEEN ${start}::date AND ${end}::date ${cat}
-      GROUP BY 1, 2, 3
+      -- The ledger as unit × category × month cells: the maintained summary ActualMonthly (one
+      -- row per cell, kept exact by triggers on ActualEntry), not the hundreds of thousands of
+      -- ledger lines of a year. Periods are whole months, so no line is cut off.
+      SELECT "orgUnitId", "category"::text, "month", 0, "amountCents",
+             CASE WHEN "month" < ${current}::date THEN "amountCents" ELSE 0 END
+      FROM "ActualMonthly" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
       UNION ALL
       SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
     ),

@@ -1,19 +1,20 @@
 import "server-only";
 
 import type { ForecastSource } from "@/lib/budgets/forecast-sql";
-import type { PeriodKey } from "@/lib/budgets/period";
-import { amounts, prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared, type RawAmounts } from "@/lib/budgets/rollup-prepare";
+import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
+import { amounts, prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared } from "@/lib/budgets/rollup-prepare";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { BudgetCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { can } from "@/lib/permissions";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
-// Each view (tree, categories, months, top variances) is ONE SQL query over the same facts
-// (lib/budgets/rollup-prepare.ts: plan lines + ledger lines + the forecast computed in SQL,
-// PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
+// The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
+// same facts (lib/budgets/rollup-prepare.ts: plan lines + the ledger summary + the forecast
+// computed in SQL, PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
 // JS never sums amounts.
 
 export { loadFinanceBase, type Amounts, type FinanceBase, type FinanceScope } from "@/lib/budgets/rollup-prepare";
@@ -33,21 +34,94 @@ export type CategoryRow = Amounts & { category: BudgetCategory; forecastBasis: s
 export type MonthRow = { month: string; planCents: number; actualCents: number | null; forecastCents: number; cumPlanCents: number; cumActualCents: number | null; cumForecastCents: number };
 export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode: string; category: BudgetCategory };
 
+// The views of one request are ONE statement: each view is a branch of a UNION ALL over the
+// same CTEs, so PostgreSQL materializes the facts and the forecast once (a CTE referenced more
+// than once is computed once) instead of once per view. Every branch has the same columns; the
+// `part` column says which view a row belongs to.
+type ViewRow = {
+  /** Index of the requested period (getFinanceViews) */
+  view: number;
+  part: "tree" | "cat" | "month" | "top";
+  /** tree: unit id; cat: category (NULL = the scope's total); month: ISO month; top: unit id */
+  key: string | null;
+  /** top: the category */
+  key2: string | null;
+  plan: bigint;
+  actual: bigint;
+  forecast: bigint;
+  variancePct: number | null;
+  cumPlan: bigint | null;
+  cumActual: bigint | null;
+  cumForecast: bigint | null;
+  sources: Partial<Record<ForecastSource, number>> | null;
+};
+
+const TOP_LIMIT = 8;
+
+/** One requested view: a period inside the prepared one, and the parts wanted besides the categories. */
+type ViewSpec = { period: Period; want: Set<FinancePart> };
+
+function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+  return Prisma.sql`WITH ${p.ctes}
+    ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
+}
+
+// The branches of one view. Facts outside the view's months are left out (`inView`); the
+// forecast cell of a month does not depend on the window it was computed for (forecast-sql.ts:
+// every rule is per month; a key that only exists in other months adds nothing), so a quarter
+// read from the year's facts equals the quarter computed on its own (tests/integration/
+// finance-rollup.test.ts compares them).
+function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
+  const { want } = spec;
+  const start = toDateString(spec.period.start);
+  const end = toDateString(spec.period.end);
+  const inView = Prisma.sql`a."month" BETWEEN ${start}::date AND ${end}::date`;
+  const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
+  const branches: Prisma.Sql[] = [
+    // Per category, plus the scope's total (the grouping set () row, category NULL). The
+    // forecast basis: how many of the scope's forecast cells of the category each rule set.
+    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+              (SELECT jsonb_object_agg(s."source", s."n") FROM (
+                 SELECT "source", COUNT(*)::int AS "n" FROM fc
+                 WHERE fc."category" = a."category" AND fc."month" BETWEEN ${start}::date AND ${end}::date AND fc."orgUnitId" IN (SELECT "id" FROM scope)
+                 GROUP BY "source") s) AS "sources"
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
+       GROUP BY GROUPING SETS ((a."category"), ()))`,
+  ];
+  if (want.has("tree")) {
+    // One row per unit before the closure join (the join then multiplies units, not cells).
+    branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
+       FROM scope s
+       LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
+       LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM attributed a WHERE ${inView} GROUP BY a."unitId") a
+         ON a."unitId" = c."descendantId"
+       GROUP BY s."id")`);
+  }
+  if (want.has("months")) {
+    branches.push(Prisma.sql`(SELECT ${i}, 'month', to_char(x."month", 'YYYY-MM-DD'), NULL, x."plan"::bigint, x."actual"::bigint, x."forecast"::bigint, NULL::float8,
+              (SUM(x."plan") OVER w)::bigint, (SUM(x."actual") OVER w)::bigint, (SUM(x."forecast") OVER w)::bigint, NULL::jsonb
+       FROM (
+         SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
+         FROM (SELECT generate_series(${start}::date, ${end}::date, interval '1 month')::date AS "month") mo
+         LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
+         GROUP BY mo."month"
+       ) x WINDOW w AS (ORDER BY x."month"))`);
+  }
+  if (want.has("top")) {
+    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category", ${SUMS}, ${none}
+       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
+       GROUP BY a."unitId", a."category"
+       HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
+       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
+       LIMIT ${TOP_LIMIT})`);
+  }
+  return branches;
+}
+
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
-async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
-  const rows = await db.$queryRaw<({ id: string } & RawAmounts)[]>`
-    WITH ${p.ctes},
-    per_unit AS (
-      -- One row per unit before the closure join (the join then multiplies units, not cells).
-      SELECT "unitId", SUM("plan") AS "plan", SUM("actual") AS "actual", SUM("forecast") AS "forecast" FROM attributed GROUP BY "unitId"
-    )
-    SELECT s."id", ${SUMS}
-    FROM scope s
-    LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
-    LEFT JOIN per_unit a ON a."unitId" = c."descendantId"
-    GROUP BY s."id"`;
+function treeRows(p: Prepared, rows: ViewRow[]): FinanceTreeRow[] {
   const byId = new Map(p.units.map((u) => [u.id, u]));
-  const amountsById = new Map(rows.map((r) => [r.id, amounts(r)]));
+  const amountsById = new Map(rows.filter((r) => r.part === "tree").map((r) => [r.key!, amounts(r)]));
   const absorbed = new Map<string, string[]>();
   // Notes only where people are involved: a unit without anyone in post has no pay to protect.
   const staffed = (id: string) => (p.headcount.get(id) ?? 0) > 0;
@@ -77,22 +151,13 @@ async function treeRows(p: Prepared): Promise<FinanceTreeRow[]> {
   return out;
 }
 
-/** Per category, plus the scope's total (the grouping set () row, category NULL). */
-async function categoryRows(p: Prepared): Promise<{ categories: CategoryRow[]; totals: Amounts }> {
-  // The forecast basis: how many of the scope's forecast cells of the category each rule set.
-  const rows = await db.$queryRaw<({ category: BudgetCategory | null; sources: Partial<Record<ForecastSource, number>> | null } & RawAmounts)[]>`
-    WITH ${p.ctes}
-    SELECT a."category", ${SUMS},
-           (SELECT jsonb_object_agg(s."source", s."n") FROM (
-              SELECT "source", COUNT(*)::int AS "n" FROM fc
-              WHERE fc."category" = a."category" AND fc."orgUnitId" IN (SELECT "id" FROM scope) GROUP BY "source") s) AS "sources"
-    FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
-    GROUP BY GROUPING SETS ((a."category"), ())`;
+function categoryRows(rows: ViewRow[]): { categories: CategoryRow[]; totals: Amounts } {
+  const cats = rows.filter((r) => r.part === "cat");
   const order = Object.keys(BudgetCategory);
-  const total = rows.find((r) => r.category === null);
-  const categories = rows
-    .filter((r): r is typeof r & { category: BudgetCategory } => r.category !== null)
-    .map((r) => ({ category: r.category, forecastBasis: describeBasis(r.category, r.sources), ...amounts(r) }))
+  const total = cats.find((r) => r.key === null);
+  const categories = cats
+    .filter((r) => r.key !== null)
+    .map((r) => ({ category: r.key as BudgetCategory, forecastBasis: describeBasis(r.key as BudgetCategory, r.sources), ...amounts(r) }))
     .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
   return { categories, totals: total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null }) };
 }
@@ -110,46 +175,34 @@ function describeBasis(category: BudgetCategory, sources: Partial<Record<Forecas
     .join(" · ");
 }
 
-async function monthRows(p: Prepared): Promise<MonthRow[]> {
-  const rows = await db.$queryRaw<{ month: Date; plan: bigint; actual: bigint; forecast: bigint; cumPlan: bigint; cumActual: bigint; cumForecast: bigint }[]>`
-    WITH ${p.ctes},
-    months AS (
-      SELECT generate_series(${toDateString(p.period.start)}::date, ${toDateString(p.period.end)}::date, interval '1 month')::date AS "month"
-    ),
-    per AS (
-      SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
-      FROM months mo LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
-      GROUP BY mo."month"
-    )
-    SELECT "month", "plan"::bigint, "actual"::bigint, "forecast"::bigint,
-           SUM("plan") OVER w::bigint AS "cumPlan", SUM("actual") OVER w::bigint AS "cumActual", SUM("forecast") OVER w::bigint AS "cumForecast"
-    FROM per WINDOW w AS (ORDER BY "month")
-    ORDER BY "month"`;
-  return rows.map((r) => {
-    const closedOrCurrent = r.month <= p.currentMonth;
-    return {
-      month: toDateString(r.month),
-      planCents: centsToNumber(r.plan),
-      actualCents: closedOrCurrent ? centsToNumber(r.actual) : null,
-      forecastCents: centsToNumber(r.forecast),
-      cumPlanCents: centsToNumber(r.cumPlan),
-      cumActualCents: closedOrCurrent ? centsToNumber(r.cumActual) : null,
-      cumForecastCents: centsToNumber(r.cumForecast),
-    };
-  });
+function monthRows(p: Prepared, rows: ViewRow[]): MonthRow[] {
+  const current = toDateString(p.currentMonth);
+  return rows
+    .filter((r) => r.part === "month")
+    .sort((a, b) => a.key!.localeCompare(b.key!))
+    .map((r) => {
+      const closedOrCurrent = r.key! <= current;
+      return {
+        month: r.key!,
+        planCents: centsToNumber(r.plan),
+        actualCents: closedOrCurrent ? centsToNumber(r.actual) : null,
+        forecastCents: centsToNumber(r.forecast),
+        cumPlanCents: centsToNumber(r.cumPlan),
+        cumActualCents: closedOrCurrent ? centsToNumber(r.cumActual) : null,
+        cumForecastCents: centsToNumber(r.cumForecast),
+      };
+    });
 }
 
-async function topVariances(p: Prepared, limit = 8): Promise<VarianceRow[]> {
-  const rows = await db.$queryRaw<({ unitId: string; category: BudgetCategory } & RawAmounts)[]>`
-    WITH ${p.ctes}
-    SELECT a."unitId", a."category", ${SUMS}
-    FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope)
-    GROUP BY a."unitId", a."category"
-    HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
-    ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
-    LIMIT ${limit}`;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function topVariances(p: Prepared, rows: ViewRow[]): VarianceRow[] {
   const byId = new Map(p.units.map((u) => [u.id, u]));
-  return rows.map((r) => ({ unitId: r.unitId, unitName: byId.get(r.unitId)?.name ?? "", unitCode: byId.get(r.unitId)?.code ?? "", category: r.category, ...amounts(r) }));
+  // Largest |forecast − plan| first (the SQL's order; UNION ALL keeps no order, so sort again).
+  return rows
+    .filter((r) => r.part === "top")
+    .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
+    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
 }
 
 export type FinanceView = {
@@ -168,42 +221,50 @@ export type FinancePart = "tree" | "months" | "top";
 /**
  * The finance views of one scope and period. `parts` limits which of the tree, months and top
  * variances are computed (categories and totals always are); `base` shares the org's units and
- * head counts between several periods of one request (the dashboard shows a period and the year).
+ * head counts between calls of one request.
  */
-export async function getFinanceView(
-  input: FinanceScope,
-  opts: { base?: FinanceBase; parts?: FinancePart[] } = {},
-): Promise<FinanceView> {
-  const p = await prepare(input, opts.base);
-  const want = new Set<FinancePart>(opts.parts ?? ["tree", "months", "top"]);
-  const [tree, { categories, totals }, months, top] = await Promise.all([
-    want.has("tree") ? treeRows(p) : [],
-    categoryRows(p),
-    want.has("months") ? monthRows(p) : [],
-    want.has("top") ? topVariances(p) : [],
-  ]);
-  return {
-    period: { key: p.period.key, label: p.period.label, start: toDateString(p.period.start), end: toDateString(p.period.end) },
-    currentMonth: toDateString(p.currentMonth),
-    tree,
-    totals,
-    categories,
-    months,
-    top,
-    salarySafe: !can(input.role, "compensation:read"),
-  };
+export async function getFinanceView(input: FinanceScope, opts: { base?: FinanceBase; parts?: FinancePart[] } = {}): Promise<FinanceView> {
+  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["tree", "months", "top"] }], opts.base);
+  return view;
 }
 
-/** Only the tree (for CSV export and tests). */
+/**
+ * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
+ * statement: the facts and the forecast are computed once, for the span of the periods (the
+ * year when they differ), and each view sums its own months. `input.period` is not used.
+ */
+export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[], base?: FinanceBase): Promise<FinanceView[]> {
+  const keys = [...new Set(requests.map((r) => r.period))];
+  const p = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
+  const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
+  for (const spec of specs) if (spec.period.start < p.period.start || spec.period.end > p.period.end) throw new Error("Finance views of different fiscal years");
+  const all = await db.$queryRaw<ViewRow[]>(viewSql(p, specs));
+  return specs.map((spec, i) => {
+    const rows = all.filter((r) => r.view === i);
+    const { categories, totals } = categoryRows(rows);
+    return {
+      period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
+      currentMonth: toDateString(p.currentMonth),
+      tree: spec.want.has("tree") ? treeRows(p, rows) : [],
+      totals,
+      categories,
+      months: monthRows(p, rows),
+      top: topVariances(p, rows),
+      salarySafe: !can(input.role, "compensation:read"),
+    };
+  });
+}
+
+/** Single views (for tests). */
 export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRow[]> {
-  return treeRows(await prepare(input));
+  return (await getFinanceView(input, { parts: ["tree"] })).tree;
 }
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
-  return (await categoryRows(await prepare(input))).categories;
+  return (await getFinanceView(input, { parts: [] })).categories;
 }
 export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
-  return topVariances(await prepare(input));
+  return (await getFinanceView(input, { parts: ["top"] })).top;
 }
 export async function getFinanceMonths(input: FinanceScope): Promise<MonthRow[]> {
-  return monthRows(await prepare(input));
+  return (await getFinanceView(input, { parts: ["months"] })).months;
 }

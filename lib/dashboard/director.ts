@@ -15,10 +15,10 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
 //   money              1  (loadFinanceBase, shared: units with head counts)
-//                    + 3  (period: tree, categories, top) + 2 (year: categories, months),
-//                         each including the forecast computed in SQL (lib/budgets/forecast-sql.ts)
+//                    + 1  (period: tree, categories, top + year: categories, months: ONE
+//                         statement computing the facts and the forecast once, lib/budgets/rollup.ts)
 //                    + 1–2  (renewals: ids [+ contracts])
-//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 7)
+//   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 3)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getFinanceView, loadFinanceBase, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
+import { getFinanceViews, loadFinanceBase, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
 import { toDateString } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";
@@ -32,10 +32,12 @@ export async function getMoneyFigures(
 ): Promise<MoneyFigures> {
   const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
   const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now)]);
-  const [period, year] = await Promise.all([
-    getFinanceView({ ...base, period: p.period }, { base: shared, parts: ["tree", "top"] }),
-    getFinanceView({ ...base, period: "year" }, { base: shared, parts: ["months"] }),
-  ]);
+  // The period and the year in one statement (the facts and the forecast computed once).
+  const [period, year] = await getFinanceViews(
+    { ...base, period: "year" },
+    [{ period: p.period, parts: ["tree", "top"] }, { period: "year", parts: ["months"] }],
+    shared,
+  );
   const current = toDateString(now).slice(0, 7);
   // The last month row at or before the current month carries the cumulative year-to-date figures.
   const done = year.months.filter((m) => m.month.slice(0, 7) <= current);

@@ -3,6 +3,10 @@ import type pg from "pg";
 // The SQL floor of each key page: the figures the page shows, computed by hand-written SQL, one
 // query per panel, run in parallel on a pool as the app's panels are. What PostgreSQL itself
 // needs for the page's numbers, with no ORM, no rendering and no HTTP.
+// Actuals come from the maintained ledger summary ActualMonthly (org × month × unit × category,
+// kept exact by triggers on ActualEntry) because the app reads it too: a floor that summed the
+// ledger lines would measure work the app no longer does. (Before the summary, these read
+// ActualEntry: bench figures from before the summary used that, higher, floor.)
 
 export type FloorInput = {
   orgId: string;
@@ -50,8 +54,8 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
     q(`WITH s AS (${s}),
             pl AS (SELECT category, sum("amountCents") FILTER (WHERE month BETWEEN $2::date AND $3::date) qp, sum("amountCents") yp FROM "BudgetLine"
                    WHERE "orgId" = $1 AND month BETWEEN $4::date AND $5::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY category),
-            ac AS (SELECT category, sum("amountCents") FILTER (WHERE "bookedOn" BETWEEN $2::date AND $3::date) qa, sum("amountCents") ya FROM "ActualEntry"
-                   WHERE "orgId" = $1 AND "bookedOn" BETWEEN $4::date AND $5::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY category)
+            ac AS (SELECT category, sum("amountCents") FILTER (WHERE month BETWEEN $2::date AND $3::date) qa, sum("amountCents") ya FROM "ActualMonthly"
+                   WHERE "orgId" = $1 AND month BETWEEN $4::date AND $5::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY category)
        SELECT * FROM pl FULL JOIN ac USING (category)`, f.orgId, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
     // money: contracts up for renewal in 90 days
     q(`WITH s AS (${s}) SELECT id, name, "endDate", "annualAmountCents" FROM "Contract" WHERE "orgId" = $1 AND status = 'ACTIVE'
@@ -71,18 +75,18 @@ function finance(f: FloorInput): Q[] {
   return [
     // the tree: plan and actual of each unit's subtree for the year
     q(`WITH pl AS (SELECT "orgUnitId" u, sum("amountCents") v FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date GROUP BY 1),
-            ac AS (SELECT "orgUnitId" u, sum("amountCents") v FROM "ActualEntry" WHERE "orgId" = $1 AND "bookedOn" BETWEEN $2::date AND $3::date GROUP BY 1)
+            ac AS (SELECT "orgUnitId" u, sum("amountCents") v FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date GROUP BY 1)
        SELECT c."ancestorId", sum(pl.v), sum(ac.v) FROM "OrgUnitClosure" c LEFT JOIN pl ON pl.u = c."descendantId" LEFT JOIN ac ON ac.u = c."descendantId"
        WHERE c."orgId" = $1 GROUP BY 1`, f.orgId, f.fyStart, f.fyEnd),
     // by category
     q(`SELECT category, sum(p) plan, sum(a) actual FROM (
          SELECT category, "amountCents" p, 0::bigint a FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date
-         UNION ALL SELECT category, 0, "amountCents" FROM "ActualEntry" WHERE "orgId" = $1 AND "bookedOn" BETWEEN $2::date AND $3::date) x GROUP BY 1`,
+         UNION ALL SELECT category, 0, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date) x GROUP BY 1`,
       f.orgId, f.fyStart, f.fyEnd),
     // by month (burn chart)
     q(`SELECT m, sum(p), sum(a) FROM (
          SELECT month m, "amountCents" p, 0::bigint a FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date
-         UNION ALL SELECT date_trunc('month', "bookedOn")::date, 0, "amountCents" FROM "ActualEntry" WHERE "orgId" = $1 AND "bookedOn" BETWEEN $2::date AND $3::date) x GROUP BY 1`,
+         UNION ALL SELECT month, 0, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date) x GROUP BY 1`,
       f.orgId, f.fyStart, f.fyEnd),
   ];
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getFinanceCategories, getFinanceTree, getFinanceView, type FinanceScope, type FinanceTreeRow } from "@/lib/budgets/rollup";
+import type { PeriodKey } from "@/lib/budgets/period";
+import { getFinanceCategories, getFinanceTree, getFinanceView, getFinanceViews, type FinanceScope, type FinanceTreeRow } from "@/lib/budgets/rollup";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -47,6 +48,42 @@ function pick(rows: FinanceTreeRow[], id: string) {
   expect(r, `row ${id}`).toBeDefined();
   return { plan: r!.planCents, actual: r!.actualCents, forecast: r!.forecastCents, variance: r!.varianceCents };
 }
+
+describe("several periods in one statement (the dashboard's quarter and year)", () => {
+  const periods: PeriodKey[] = ["year", "ytd", "q1", "q2", "q3", "q4", "m1", "m3", "m6", "m7", "m12"];
+
+  it("gives every period exactly what it gives on its own, for each role and scope", async () => {
+    // A commitment and plan lines in some months only, so the forecast's keys differ by window.
+    const { org, units } = f;
+    const vendor = await db.vendor.create({ data: { orgId: org.id, name: `V ${Date.now()}` } });
+    await db.contract.create({
+      data: { orgId: org.id, vendorId: vendor.id, orgUnitId: units.deptB.id, category: "CLOUD", name: "Commit", annualAmountCents: 1_200_001n,
+              startDate: new Date("2026-05-01"), endDate: new Date("2026-09-30"), status: "ACTIVE" },
+    });
+    await createPlan(db, org.id, units.teamB.id, "2026-11-01", "CLOUD", 7_777n);
+    await createActual(db, org.id, units.teamB.id, "2026-05-10", "HARDWARE", 55_555n);
+    try {
+      for (const role of ["DIRECTOR", "FINANCE"]) {
+        for (const unitId of [null, units.deptB.id]) {
+          const all = await getFinanceViews(scope({ role, unitId }), periods.map((period) => ({ period, parts: ["tree", "months", "top"] })));
+          expect(all).toHaveLength(periods.length);
+          for (const [i, period] of periods.entries()) {
+            expect(all[i], `${role} ${unitId ?? "org"} ${period}`).toEqual(await getFinanceView(scope({ role, unitId, period })));
+          }
+        }
+      }
+      // Parts not asked for are empty (and not computed).
+      const [q] = await getFinanceViews(scope(), [{ period: "q2", parts: [] }]);
+      expect([q.tree, q.months, q.top]).toEqual([[], [], []]);
+      expect(q.categories.length).toBeGreaterThan(0);
+    } finally {
+      await db.contract.deleteMany({ where: { orgId: org.id, vendorId: vendor.id } });
+      await db.vendor.delete({ where: { id: vendor.id } });
+      await db.budgetLine.deleteMany({ where: { orgId: org.id, month: new Date("2026-11-01"), category: "CLOUD" } });
+      await db.actualEntry.deleteMany({ where: { orgId: org.id, category: "HARDWARE" } });
+    }
+  });
+});
 
 describe("finance rollup on a hand-computed fixture", () => {
   it("full year, director: exact at every level", async () => {

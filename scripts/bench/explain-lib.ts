@@ -1,0 +1,64 @@
+// `DATABASE_URL=… node --conditions=react-server --import tsx scripts/bench/explain-lib.ts [probe…]`:
+// runs the lib functions behind the dashboard and finance pages once (probes of probe-lib.ts),
+// records every SQL statement they send, then runs EXPLAIN ANALYZE on each and prints them
+// slowest first with the top of the plan. To see which statement of a page dominates.
+import pg from "pg";
+
+const recorded: { probe: string; text: string; values: unknown[] }[] = [];
+let current = "";
+const original = pg.Client.prototype.query as (this: pg.Client, config: unknown, values?: unknown, cb?: unknown) => unknown;
+// @ts-expect-error -- recording wrapper over pg's overloaded query()
+pg.Client.prototype.query = function (config: unknown, values?: unknown, cb?: unknown) {
+  const text = typeof config === "string" ? config : (config as { text?: string }).text;
+  const vals = (typeof config === "object" && config && "values" in config ? (config as { values: unknown[] }).values : values) as unknown[];
+  if (current && text && /^\s*(WITH|SELECT)/i.test(text)) recorded.push({ probe: current, text, values: Array.isArray(vals) ? vals : [] });
+  return original.call(this, config, values, cb);
+};
+
+const { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
+const { db } = await import("@/lib/db");
+const { getFinanceView } = await import("@/lib/budgets/rollup");
+const { getDeliveryReview } = await import("@/lib/projects/review");
+const { getBell } = await import("@/lib/projects/bell");
+
+const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });
+const dept = await db.orgUnit.findFirstOrThrow({ where: { orgId: org.id, depth: 2 }, orderBy: { code: "asc" } });
+const user = await db.user.findUniqueOrThrow({ where: { email: "director@large.example" } });
+const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Parameters<typeof getBell>[0];
+const now = new Date();
+const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
+const scope = (await getDashboardScope(org.id, null))!;
+const deptScope = (await getDashboardScope(org.id, dept.id))!;
+const probes: Record<string, () => Promise<unknown>> = {
+  bell: () => getBell(member, now),
+  review: () => getDeliveryReview(member, now),
+  delivery: () => getDeliveryFigures(org.id, null, now),
+  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, scope.subtreeIds, now),
+  people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
+  deliveryDept: () => getDeliveryFigures(org.id, dept.id, now),
+  moneyDept: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", { ...p, unitId: dept.id }, deptScope.subtreeIds, now),
+  peopleDept: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, { ...p, unitId: dept.id }, now),
+  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "FINANCE", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
+};
+const only = process.argv.slice(2);
+for (const [k, fn] of Object.entries(probes)) {
+  if (only.length && !only.includes(k)) continue;
+  current = k;
+  await fn();
+  current = "";
+}
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const out: { probe: string; ms: number; text: string; plan: string }[] = [];
+for (const r of recorded) {
+  const res = (await original.call(client, { text: `EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${r.text}`, values: r.values })) as unknown as pg.QueryResult<Record<string, string>>;
+  const lines = res.rows.map((x) => x["QUERY PLAN"]);
+  const ms = Number(/Execution Time: ([\d.]+)/.exec(lines.at(-1) ?? "")?.[1] ?? NaN);
+  out.push({ probe: r.probe, ms, text: r.text, plan: lines.join("\n") });
+}
+for (const o of out.sort((a, b) => b.ms - a.ms)) {
+  console.log(`\n=== ${o.probe} ${o.ms.toFixed(1)} ms\n${o.text.replace(/\s+/g, " ").slice(0, 300)}`);
+  if (process.env.PLANS) console.log(o.plan);
+}
+await client.end();
+await db.$disconnect();
