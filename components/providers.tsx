@@ -1,17 +1,18 @@
 "use client";
 
-import { SessionProvider } from "next-auth/react";
 import type * as React from "react";
 
 import { Toaster } from "@/components/ui/toast";
 
 export function Providers({ children }: { children: React.ReactNode }) {
+  // No next-auth SessionProvider: membership and role come from the server on every request and
+  // nothing on the client reads the session (useSession). The provider cost ~10 KB gzip on every
+  // page and fetched /api/auth/session after every full page load, a second signed-in request
+  // per page view; signIn (login form) and sign-out (components/shell/sign-out.ts) work without it.
   return (
-    // Membership and role come from the server on every request; the client session is only
-    // used for signIn/signOut, so there is no need to poll it.
-    <SessionProvider refetchOnWindowFocus={false}>
+    <>
       {children}
       <Toaster />
-    </SessionProvider>
+    </>
   );
 }

@@ -1,16 +1,8 @@
 "use client";
 
 import { Check, ChevronsUpDown } from "lucide-react";
-import Link from "next/link";
 
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 
 export type OrgOption = { slug: string; name: string; roleLabel: string };
 
@@ -27,34 +19,32 @@ function OrgAvatar({ name }: { name: string }) {
 
 export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOption[] }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
+    <Menu>
+      <MenuTrigger
         aria-label={`Organization: ${current.name}. Switch organization`}
         className="flex h-9 max-w-72 items-center gap-2 rounded-md px-2 text-sm font-semibold text-foreground transition-colors hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none data-[state=open]:bg-muted"
       >
         <OrgAvatar name={current.name} />
         <span className="truncate">{current.name}</span>
         <ChevronsUpDown className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-64">
-        <DropdownMenuLabel>Organizations</DropdownMenuLabel>
-        <DropdownMenuSeparator />
+      </MenuTrigger>
+      <MenuContent align="start" className="w-64">
+        <MenuLabel>Organizations</MenuLabel>
+        <MenuSeparator />
         {orgs.map((org) => {
           const isCurrent = org.slug === current.slug;
           return (
-            <DropdownMenuItem key={org.slug} asChild>
-              <Link href={`/${org.slug}/dashboard`} aria-current={isCurrent ? "true" : undefined}>
-                <OrgAvatar name={org.name} />
-                <span className="flex min-w-0 flex-1 flex-col">
-                  <span className="truncate font-medium text-foreground">{org.name}</span>
-                  <span className="text-xs text-muted-foreground">{org.roleLabel}</span>
-                </span>
-                {isCurrent ? <Check className="text-primary!" aria-label="Current organization" /> : null}
-              </Link>
-            </DropdownMenuItem>
+            <MenuLinkItem key={org.slug} href={`/${org.slug}/dashboard`} aria-current={isCurrent ? "true" : undefined}>
+              <OrgAvatar name={org.name} />
+              <span className="flex min-w-0 flex-1 flex-col">
+                <span className="truncate font-medium text-foreground">{org.name}</span>
+                <span className="text-xs text-muted-foreground">{org.roleLabel}</span>
+              </span>
+              {isCurrent ? <Check className="text-primary!" aria-label="Current organization" /> : null}
+            </MenuLinkItem>
           );
         })}
-      </DropdownMenuContent>
-    </DropdownMenu>
+      </MenuContent>
+    </Menu>
   );
 }

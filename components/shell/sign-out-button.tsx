@@ -1,13 +1,13 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 
+import { signOutToLogin } from "@/components/shell/sign-out";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="outline" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="outline" onClick={() => void signOutToLogin()}>
       <LogOut aria-hidden />
       Sign out
     </Button>

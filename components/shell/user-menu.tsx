@@ -1,18 +1,10 @@
 "use client";
 
 import { LogOut, UserRound } from "lucide-react";
-import Link from "next/link";
-import { signOut } from "next-auth/react";
 
+import { signOutToLogin } from "@/components/shell/sign-out";
 import { Badge } from "@/components/ui/badge";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 
 function initials(name: string, email: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -22,8 +14,8 @@ function initials(name: string, email: string) {
 
 export function UserMenu({ name, email, roleLabel, accountHref }: { name: string; email: string; roleLabel: string; accountHref: string }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
+    <Menu>
+      <MenuTrigger
         aria-label={`Account menu for ${name || email}`}
         className="flex h-10 items-center gap-2.5 rounded-full py-1 pr-3.5 pl-1 text-sm transition-colors hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none data-[state=open]:bg-muted"
       >
@@ -37,27 +29,25 @@ export function UserMenu({ name, email, roleLabel, accountHref }: { name: string
           <span className="max-w-40 truncate font-medium">{name || email}</span>
           <span className="text-[11px] text-muted-foreground">{roleLabel}</span>
         </span>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-64">
-        <DropdownMenuLabel className="flex flex-col gap-1 py-2 font-normal">
+      </MenuTrigger>
+      <MenuContent align="end" className="w-64">
+        <MenuLabel className="flex flex-col gap-1 py-2 font-normal">
           <span className="truncate text-sm font-semibold text-foreground">{name}</span>
           <span className="truncate text-xs text-muted-foreground">{email}</span>
           <Badge variant="secondary" className="mt-1" data-testid="role-badge">
             {roleLabel}
           </Badge>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href={accountHref}>
-            <UserRound aria-hidden />
-            Your account
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
+        </MenuLabel>
+        <MenuSeparator />
+        <MenuLinkItem href={accountHref}>
+          <UserRound aria-hidden />
+          Your account
+        </MenuLinkItem>
+        <MenuItem onSelect={() => void signOutToLogin()}>
           <LogOut aria-hidden />
           Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+        </MenuItem>
+      </MenuContent>
+    </Menu>
   );
 }

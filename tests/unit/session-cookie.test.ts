@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { decodeSession, encodeSession, refreshedSessionCookie } from "@/lib/auth/session-cookie";
+import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
+
+import { decodeJwt, decodeSession, encodeJwt, encodeSession, liveSession, refreshedSessionCookie } from "@/lib/auth/session-cookie";
 
 const MIN = 60_000;
 
@@ -35,5 +37,37 @@ describe("proxy.ts session refresh", () => {
     } finally {
       process.env.AUTH_SECRET = "unit-test-secret-0123456789abcdef0123456789";
     }
+  });
+});
+
+describe("session token format (lib/auth.ts hands encodeJwt/decodeJwt to next-auth)", () => {
+  const secret = "unit-test-secret-0123456789abcdef0123456789";
+
+  it("reads tokens next-auth made and makes tokens next-auth reads, for sessions and salted tokens", async () => {
+    const token = { sub: "u1", authAt: 1, lastSeen: 2 };
+    expect(await decodeJwt({ token: await nextAuthEncode({ token, secret }), secret })).toMatchObject(token);
+    expect(await nextAuthDecode({ token: await encodeJwt({ token, secret }), secret })).toMatchObject(token);
+    const salted = await nextAuthEncode({ token, secret, salt: "x" });
+    expect(await decodeJwt({ token: salted, secret, salt: "x" })).toMatchObject(token);
+    await expect(decodeJwt({ token: salted, secret })).rejects.toThrow();
+  });
+
+  it("rejects an expired token, a tampered one and one made with another secret, also after the key is cached", async () => {
+    const token = { sub: "u1", authAt: 1, lastSeen: 2 };
+    const good = await encodeJwt({ token, secret });
+    expect(await decodeJwt({ token: good, secret })).toMatchObject(token);
+    await expect(decodeJwt({ token: await encodeJwt({ token, secret, maxAge: -60 }), secret })).rejects.toThrow();
+    const parts = good.split(".");
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith("AA") ? "BB" : "AA");
+    await expect(decodeJwt({ token: parts.join("."), secret })).rejects.toThrow();
+    await expect(decodeJwt({ token: good, secret: `${secret}-other` })).rejects.toThrow();
+  });
+
+  it("liveSession applies the idle and absolute limits", async () => {
+    const now = Date.now();
+    expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 10 * MIN, lastSeen: now - 5 * MIN }), now)).toMatchObject({ sub: "u1" });
+    expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 3 * 60 * MIN, lastSeen: now - 2 * 60 * MIN }), now)).toBeNull();
+    expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 13 * 60 * MIN, lastSeen: now - 2 * MIN }), now)).toBeNull();
+    expect(await liveSession("garbage", now)).toBeNull();
   });
 });
