@@ -169,6 +169,13 @@ describe("actuals import", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("the database refuses a ledger line whose unit is in another org", async () => {
+    // One (orgId, orgUnitId) foreign key checks both: the unit exists and is the line's org's.
+    const line = { bookedOn: new Date("2026-03-05"), category: "CLOUD" as const, amountCents: 1n };
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: globex.units.teamA.id } })).rejects.toThrow(/foreign key/i);
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: acme.units.teamA.id } })).resolves.toMatchObject({ orgId: acme.org.id });
+  });
+
   it("imports 100,000 rows streamed from disk", async () => {
     const { uploadId, filePath } = await newUploadFile();
     const out = createWriteStream(filePath);
