@@ -16,7 +16,7 @@ import type { Tx } from "@/lib/db";
 //
 // Reading overlaps writing: a batch's INSERT is sent and the next batch is parsed while the
 // database works on it (one statement in flight at a time: the transaction has one connection).
-// The INSERT is the database's work (per line: the heap, five indexes, five foreign-key checks),
+// The INSERT is the database's work (per line: the heap, 4–5 index entries, 4 foreign-key checks),
 // the parsing is Node's; on two cores they take about as long as the slower of the two.
 
 const INSERT_BATCH = 10_000;
