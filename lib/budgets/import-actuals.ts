@@ -42,9 +42,10 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
 /**
  * THE write of imported ledger lines (anything derived from ActualEntry that must follow an
  * import hooks in here; the monthly summary ActualMonthly follows by itself: a trigger adds the
- * lines this statement really inserted, not the skipped duplicates). One array parameter per column (unnest): the statement text is the
- * same for every batch. Ids are the batch id plus the line's ordinal, so they arrive in key
- * order and the primary-key index grows at its right edge instead of at 10,000 random pages.
+ * lines this statement really inserted, not the skipped duplicates). One array parameter per
+ * column (unnest): the statement text is the same for every batch. Ids are the batch id plus the
+ * line's ordinal, so they arrive in key order and the primary-key index grows at its right edge
+ * instead of at thousands of random pages.
  * Each column goes over as ONE text parameter in PostgreSQL's array syntax (pgTextArray), cast
  * to an array in SQL: passed as JS arrays, Prisma's query compiler handled 70,000 values per
  * batch (~40 ms of Node CPU and a larger Wasm heap per batch); as seven strings it handles seven.
