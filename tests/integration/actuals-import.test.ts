@@ -138,6 +138,44 @@ describe("actuals import", () => {
     expect(await db.auditEvent.count({ where: { action: "actuals.import.revert", entityId: r1.data.batchId } })).toBe(1);
   });
 
+  it("keeps memos, vendor names and references exactly, whatever characters they hold", async () => {
+    // Each column reaches SQL as one text parameter in PostgreSQL's array syntax: quotes,
+    // backslashes, braces, commas, the word NULL, blanks and line breaks must not be read as syntax.
+    const a = acme.units.teamA.code;
+    const hostile = ['say "hi"', "back\\slash\\", "{braces},{x}", "NULL", "a,b", "two\nlines", "tab\tend", "émoji 💸", '\\"', "}", "{"];
+    const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const text = csv(hostile.map((v, i) => `2026-03-0${1 + (i % 9)},${a},OTHER,1.00,${q(`V ${v}`)},${q(v)},${q(`ref ${v}`)}`));
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "hostile.csv" });
+    expect(result).toMatchObject({ ok: true, data: { rowCount: hostile.length, insertedCount: hostile.length } });
+    const lines = await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { memo: true, externalRef: true, vendor: { select: { name: true } } } });
+    const trimmed = hostile.map((v) => v.trim());
+    expect(lines.map((l) => l.memo).sort()).toEqual([...trimmed].sort());
+    expect(lines.map((l) => l.externalRef).sort()).toEqual(trimmed.map((v) => `ref ${v}`.trim()).sort());
+    expect(lines.map((l) => l.vendor?.name).sort()).toEqual(trimmed.map((v) => `V ${v}`.trim()).sort());
+  });
+
+  it("a bad row after the first batch was already sent still writes nothing", async () => {
+    // 25,000 good rows (two batches written while the file is still being read), then one bad row.
+    const { uploadId, filePath } = await newUploadFile();
+    const out = createWriteStream(filePath);
+    out.write(HEADER + "\n");
+    for (let i = 0; i < 25_000; i++) if (!out.write(`2026-04-15,${acme.units.teamA.code},CLOUD,1.00,,,OK-${i}\n`)) await once(out, "drain");
+    out.write(`2026-04-15,NOPE,CLOUD,1.00,,,BAD\n`);
+    out.end();
+    await once(out, "finish");
+    const before = await rowCounts();
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId, fileName: "late-bad.csv" });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: ['Row 25002: cost centre code "NOPE" is not an org unit of this organization'] } });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("the database refuses a ledger line whose unit is in another org", async () => {
+    // One (orgId, orgUnitId) foreign key checks both: the unit exists and is the line's org's.
+    const line = { bookedOn: new Date("2026-03-05"), category: "CLOUD" as const, amountCents: 1n };
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: globex.units.teamA.id } })).rejects.toThrow(/foreign key/i);
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: acme.units.teamA.id } })).resolves.toMatchObject({ orgId: acme.org.id });
+  });
+
   it("imports 100,000 rows streamed from disk", async () => {
     const { uploadId, filePath } = await newUploadFile();
     const out = createWriteStream(filePath);
