@@ -109,6 +109,11 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
         ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
         : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`}
     ),
+    -- The scope's forecast cells, filtered once (a hash semi-join), for the per-category forecast
+    -- basis; filtering fc inside that per-category subquery made a nested loop per category.
+    fc_scoped AS (
+      SELECT f."orgUnitId", f."category", f."month", f."source" FROM fc f WHERE f."orgUnitId" IN (SELECT "id" FROM scope)
+    ),
     remap AS (
       SELECT * FROM unnest(${moved.map((m) => m[0])}::text[], ${moved.map((m) => m[1])}::text[]) AS m("fromId", "toId")
     ),

@@ -82,8 +82,8 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
     // forecast basis: how many of the scope's forecast cells of the category each rule set.
     Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
-                 SELECT "source", COUNT(*)::int AS "n" FROM fc
-                 WHERE fc."category" = a."category" AND fc."month" BETWEEN ${start}::date AND ${end}::date AND fc."orgUnitId" IN (SELECT "id" FROM scope)
+                 SELECT "source", COUNT(*)::int AS "n" FROM fc_scoped fc
+                 WHERE fc."category" = a."category" AND fc."month" BETWEEN ${start}::date AND ${end}::date
                  GROUP BY "source") s) AS "sources"
        FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
        GROUP BY GROUPING SETS ((a."category"), ()))`,
