@@ -17,8 +17,9 @@ export async function loadHealthFacts(client: Tx | Db, orgId: string, projectId:
       orgUnitId: true,
       targetDate: true,
       budgetCents: true,
-      milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
-      blockedBy: { select: { blocker: { select: { name: true, health: true } } } },
+      // Relation reads repeat the org so they use the org-leading indexes.
+      milestones: { where: { orgId }, select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
+      blockedBy: { where: { orgId }, select: { blocker: { select: { name: true, health: true } } } },
     },
   });
   if (!project) return null;

@@ -104,9 +104,11 @@ export async function listTimelinePage(
       targetDate: true,
       orgUnit: { select: { id: true, name: true } },
       initiative: { select: { id: true, name: true } },
-      milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
-      blockedBy: { select: { blocker: { select: { id: true, name: true, health: true } } } },
-      _count: { select: { blocks: true } },
+      // Relation reads repeat the org so they use the org-leading indexes (a milestone read by
+      // projectId alone scans every milestone).
+      milestones: { where: { orgId }, select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
+      blockedBy: { where: { orgId }, select: { blocker: { select: { id: true, name: true, health: true } } } },
+      _count: { select: { blocks: { where: { orgId } } } },
     },
     orderBy: [{ startDate: "asc" }, { name: "asc" }],
   });
@@ -166,8 +168,8 @@ export async function listInitiativesForYear(orgId: string, fiscalYear: number):
       fiscalHalf: true,
       status: true,
       updatedAt: true,
-      projects: { where: { archivedAt: null }, select: { id: true, name: true, health: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: INITIATIVE_PROJECTS_SHOWN },
-      _count: { select: { projects: { where: { archivedAt: null } } } },
+      projects: { where: { orgId, archivedAt: null }, select: { id: true, name: true, health: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: INITIATIVE_PROJECTS_SHOWN },
+      _count: { select: { projects: { where: { orgId, archivedAt: null } } } },
     },
     orderBy: { name: "asc" },
   });
