@@ -13,11 +13,12 @@ import type { ActionResult } from "@/lib/action-result";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/lib/settings/actions";
-import type { InvitationDto, MemberDto, ScopeUnitDto } from "@/lib/settings/queries";
+import type { UnitOption } from "@/lib/org/queries";
+import type { InvitationDto, MemberDto } from "@/lib/settings/queries";
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-function ScopeOptions({ units }: { units: ScopeUnitDto[] }) {
+function ScopeOptions({ units }: { units: UnitOption[] }) {
   return (
     <>
       <option value="">No scope</option>
@@ -31,7 +32,7 @@ function ScopeOptions({ units }: { units: ScopeUnitDto[] }) {
   );
 }
 
-function MemberRow({ org, member, units, canManage, isSelf }: { org: string; member: MemberDto; units: ScopeUnitDto[]; canManage: boolean; isSelf: boolean }) {
+function MemberRow({ org, member, units, canManage, isSelf }: { org: string; member: MemberDto; units: UnitOption[]; canManage: boolean; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(member.role);
   const [scope, setScope] = useState(member.scopeUnitId ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -105,7 +106,7 @@ function MemberRow({ org, member, units, canManage, isSelf }: { org: string; mem
 
 type InviteState = ActionResult<{ kind: "added"; membershipId: string } | { kind: "invited"; invitationId: string; invitePath: string }> | null;
 
-function InviteForm({ org, units }: { org: string; units: ScopeUnitDto[] }) {
+function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
   const [role, setRole] = useState<Role>("VIEWER");
   const [state, formAction, pending] = useActionState<InviteState, FormData>(async (_prev, form) => {
     const result = await inviteMemberAction(org, Object.fromEntries(form));
@@ -162,7 +163,7 @@ export function MembersPanel({
   org: string;
   members: MemberDto[];
   invitations: InvitationDto[];
-  units: ScopeUnitDto[];
+  units: UnitOption[];
   canManage: boolean;
   currentUserEmail: string;
 }) {

@@ -199,21 +199,6 @@ export async function listImportBatches(orgId: string, take = 20): Promise<Impor
   }));
 }
 
-export type UnitOption = { id: string; name: string; code: string; depth: number };
-
-/** Org units for pickers, in tree order (depth-first by name). */
-export async function listUnitOptions(orgId: string): Promise<UnitOption[]> {
-  return db.$queryRaw<UnitOption[]>`
-    SELECT u."id", u."name", u."code", u."depth"
-    FROM "OrgUnit" u
-    LEFT JOIN LATERAL (
-      SELECT array_agg(an."name" ORDER BY c."depth" DESC) AS "names"
-      FROM "OrgUnitClosure" c JOIN "OrgUnit" an ON an."id" = c."ancestorId" AND an."orgId" = c."orgId"
-      WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
-    ) path ON TRUE
-    WHERE u."orgId" = ${orgId}
-    ORDER BY path."names", u."code"`;
-}
 
 export type PlanGrid = {
   fiscalYear: number;

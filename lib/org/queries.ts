@@ -1,5 +1,7 @@
 import "server-only";
 
+import { cache } from "react";
+
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
@@ -68,3 +70,21 @@ export async function listOrgUnits(orgId: string, today = new Date()): Promise<O
 export async function orgUnitExists(orgId: string, unitId: string): Promise<boolean> {
   return (await db.orgUnit.count({ where: { id: unitId, orgId } })) > 0;
 }
+
+export type UnitOption = { id: string; name: string; code: string; depth: number };
+
+/**
+ * The org's units in tree order (depth-first, siblings by name, then code), for unit filters,
+ * pickers and scope choices: ONE recursive query, cached per request.
+ */
+export const listUnitTree = cache(async (orgId: string): Promise<UnitOption[]> => {
+  return db.$queryRaw<UnitOption[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      UNION ALL
+      SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code]
+      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
+      WHERE u."orgId" = ${orgId}
+    )
+    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+});

@@ -3,7 +3,8 @@ import "server-only";
 import type { Member } from "@/lib/auth";
 import type { ProjectFormOptions } from "@/components/projects/project-form-dialog";
 import { writableUnitIds } from "@/lib/projects/access";
-import { listInitiativeOptions, listUnitTree } from "@/lib/projects/queries";
+import { listUnitTree } from "@/lib/org/queries";
+import { listInitiativeOptions } from "@/lib/projects/queries";
 
 /**
  * Choices for the project form; a manager is only offered units inside their scope. The lead is

@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 
 import { db } from "@/lib/db";
+import { listUnitTree, type UnitOption } from "@/lib/org/queries";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
@@ -141,23 +142,10 @@ export async function listProjectsPage(orgId: string, filters: ProjectFilters, s
 }
 
 export type FilterOptions = {
-  units: { id: string; name: string; code: string; depth: number }[];
+  units: UnitOption[];
   initiatives: { id: string; name: string }[];
   leads: { id: string; name: string }[];
 };
-
-/** The org's units in tree order (a recursive CTE), for unit filters and pickers. Cached per request. */
-export const listUnitTree = cache(async (orgId: string): Promise<FilterOptions["units"]> => {
-  return db.$queryRaw<FilterOptions["units"]>`
-    WITH RECURSIVE tree AS (
-      SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
-      UNION ALL
-      SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
-      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-      WHERE u."orgId" = ${orgId}
-    )
-    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
-});
 
 /** The org's initiatives by name. Cached per request. */
 export const listInitiativeOptions = cache(async (orgId: string): Promise<FilterOptions["initiatives"]> => {

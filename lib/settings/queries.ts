@@ -77,21 +77,6 @@ export async function listPendingInvitations(orgId: string): Promise<InvitationD
   return rows.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
 }
 
-export type ScopeUnitDto = { id: string; name: string; code: string; depth: number };
-
-/** Units a manager can be scoped to, in tree order. */
-export async function listScopeUnits(orgId: string): Promise<ScopeUnitDto[]> {
-  return db.$queryRaw<ScopeUnitDto[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id, name, code, depth, ARRAY[name] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
-      UNION ALL
-      SELECT u.id, u.name, u.code, u.depth, t.sort_path || u.name
-      FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-      WHERE u."orgId" = ${orgId}
-    )
-    SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
-}
-
 /** The still-open invitation a token names (for the accept page), or null. */
 export async function findOpenInvitation(token: string) {
   return db.invitation.findFirst({

@@ -16,7 +16,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { periodOptions } from "@/lib/budgets/period";
-import { listBudgetFiscalYears, listImportBatches, listUnitOptions } from "@/lib/budgets/queries";
+import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
+import { listUnitTree } from "@/lib/org/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
@@ -45,7 +46,7 @@ export default async function Page({
   const [view, years, units, batches] = await Promise.all([
     getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
-    listUnitOptions(org.id),
+    listUnitTree(org.id),
     canImport ? listImportBatches(org.id) : Promise.resolve([]),
   ]);
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);

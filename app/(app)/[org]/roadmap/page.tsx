@@ -16,7 +16,7 @@ import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
-import { listUnitTree } from "@/lib/projects/queries";
+import { listUnitTree } from "@/lib/org/queries";
 import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";

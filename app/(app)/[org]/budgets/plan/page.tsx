@@ -8,7 +8,8 @@ import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth";
-import { getPlanGrid, listBudgetFiscalYears, listSmallPersonnelUnits, listUnitOptions } from "@/lib/budgets/queries";
+import { getPlanGrid, listBudgetFiscalYears, listSmallPersonnelUnits } from "@/lib/budgets/queries";
+import { listUnitTree } from "@/lib/org/queries";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
@@ -37,7 +38,7 @@ export default async function Page({
   const [grid, years, units] = await Promise.all([
     getPlanGrid(org.id, fiscalYear, org.fiscalYearStartMonth, hide, by),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
-    listUnitOptions(org.id),
+    listUnitTree(org.id),
   ]);
   const current = fiscalYearOf(now, org.fiscalYearStartMonth);
   const yearOptions = years.includes(fiscalYear) ? years : [...years, fiscalYear].sort((a, b) => b - a);

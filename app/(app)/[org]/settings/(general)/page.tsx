@@ -10,7 +10,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth";
 import { can } from "@/lib/permissions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
-import { getOrgSettings, listMembers, listPendingInvitations, listScopeUnits } from "@/lib/settings/queries";
+import { listUnitTree } from "@/lib/org/queries";
+import { getOrgSettings, listMembers, listPendingInvitations } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,7 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     getOrgSettings(member.org.id),
     listMembers(member.org.id),
     canManageMembers ? listPendingInvitations(member.org.id) : Promise.resolve([]),
-    canManageMembers ? listScopeUnits(member.org.id) : Promise.resolve([]),
+    canManageMembers ? listUnitTree(member.org.id) : Promise.resolve([]),
   ]);
 
   return (
