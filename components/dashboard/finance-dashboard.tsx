@@ -1,5 +1,5 @@
 
-import { ExportLink } from "@/components/budgets/export-link";
+import { ExportLink } from "@/components/ui/export-link";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";

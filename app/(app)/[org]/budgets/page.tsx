@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { BurnChart } from "@/components/charts/lazy";
-import { ExportLink } from "@/components/budgets/export-link";
+import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";

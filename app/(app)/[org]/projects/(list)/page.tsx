@@ -1,4 +1,4 @@
-import { CircleCheck, CirclePause, Download, FolderKanban, ListChecks, ListTodo, Plus } from "lucide-react";
+import { CircleCheck, CirclePause, FolderKanban, ListChecks, ListTodo, Plus } from "lucide-react";
 import Link from "next/link";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
@@ -7,6 +7,7 @@ import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { ExportLink } from "@/components/ui/export-link";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import { can } from "@/lib/permissions";
@@ -45,11 +46,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 <ListChecks aria-hidden /> Delivery review
               </Link>
             </Button>
-            <Button asChild size="sm" variant="outline">
-              <a href={`${base}/export${query ? `?${query}` : ""}`} download>
-                <Download aria-hidden /> Export CSV
-              </a>
-            </Button>
+            <ExportLink href={`${base}/export${query ? `?${query}` : ""}`} />
             {formOptions ? (
               <ProjectFormDialog
                 org={member.org.slug}

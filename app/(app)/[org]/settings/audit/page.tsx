@@ -1,4 +1,4 @@
-import { Download, History } from "lucide-react";
+import { History } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,6 +7,7 @@ import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { ExportLink } from "@/components/ui/export-link";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth";
@@ -40,11 +41,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
             <Button asChild size="sm" variant="outline">
               <Link href={`/${member.org.slug}/settings`}>Back to settings</Link>
             </Button>
-            <Button asChild size="sm" variant="outline">
-              <a href={`${base}/export${query ? `?${query}` : ""}`} download>
-                <Download aria-hidden /> Export CSV
-              </a>
-            </Button>
+            <ExportLink href={`${base}/export${query ? `?${query}` : ""}`} />
           </>
         }
       />
