@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { listPeople } from "@/lib/people/queries";
 import { PEOPLE_SEARCH_LIMIT, searchPeopleOptions } from "@/lib/people/search";
 import { PROJECT_SEARCH_LIMIT, searchProjectOptions } from "@/lib/projects/search";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -25,6 +26,7 @@ async function setup() {
   await mk(acme.org.id, acme.units.teamB.id, "Grace Hopper");
   await mk(acme.org.id, acme.units.teamB.id, "Ada Gone", day("2020-01-31"));
   const leaving = await mk(acme.org.id, acme.units.teamB.id, "Ada Leaving", day("2999-12-31"));
+  const starter = await db.person.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamB.id, name: "Ada Starter", title: "Engineer", level: "IC3", startDate: day("2999-01-04"), annualCompCents: 1n } });
   await mk(acme.org.id, acme.units.teamB.id, "100% Sure");
   await mk(acme.org.id, acme.units.teamB.id, "Under_Score");
   await mk(acme.org.id, acme.units.teamB.id, "UnderXScore");
@@ -33,7 +35,7 @@ async function setup() {
   await project(acme.units.teamA.id, "Staff A active", "ACTIVE");
   await project(acme.units.teamB.id, "Staff B planned", "PLANNED");
   await project(acme.units.teamA.id, "Staff A done", "DONE");
-  return { acme, globex, leaving, foreign };
+  return { acme, globex, leaving, starter, foreign };
 }
 
 beforeAll(async () => {
@@ -61,6 +63,16 @@ describe("searchPeopleOptions", () => {
     expect(r.some((p) => p.id === w.foreign.id)).toBe(false);
     expect((await searchPeopleOptions(acme(), "leaving"))!.map((p) => p.id)).toEqual([w.leaving.id]);
     expect(await searchPeopleOptions(acme(), "globex")).toEqual([]);
+  });
+
+  it("offers a future starter, as the people list shows them: one definition (notDepartedWhere)", async () => {
+    expect((await searchPeopleOptions(acme(), "ada starter")).map((p) => p.id)).toEqual([w.starter.id]);
+    const listed = (await listPeople(acme(), "DIRECTOR")).map((p) => p.name).filter((n) => n.startsWith("Ada"));
+    const offered = (await searchPeopleOptions(acme(), "ada")).map((p) => p.name);
+    // The picker's first page by name is the people list's first names, leavers and starters alike.
+    expect(offered).toEqual(listed.slice(0, PEOPLE_SEARCH_LIMIT));
+    expect(listed).toContain("Ada Starter");
+    expect(listed).not.toContain("Ada Gone");
   });
 
   it("treats %, _ and \\ in the query as text", async () => {
