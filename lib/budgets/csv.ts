@@ -68,10 +68,10 @@ export async function* readCsvRows(filePath: string): AsyncGenerator<[number, st
   };
   // A Node readable stream is parsed chunk by chunk (papaparse's ReadableStreamStreamer; the
   // stream decodes UTF-8, so a character split between two chunks arrives whole).
-  Papa.parse(source as unknown as File, {
+  Papa.parse<string[]>(source, {
     header: false,
     skipEmptyLines: "greedy",
-    chunk(results: Papa.ParseResult<string[]>) {
+    chunk(results) {
       for (const row of results.data) buffered.push(row);
       if (buffered.length >= READ_AHEAD) source.pause();
       signal();
@@ -80,7 +80,7 @@ export async function* readCsvRows(filePath: string): AsyncGenerator<[number, st
       ended = true;
       signal();
     },
-    error(e: unknown) {
+    error(e) {
       failure = e;
       signal();
     },
