@@ -1,5 +1,5 @@
 import { defineAction } from "@/lib/action";
-import { ACTUALS_COLUMNS, parseActualsRecord, readCsvRecords } from "@/lib/budgets/csv";
+import { ACTUALS_COLUMNS, parseActualsRecord, readCsvRows } from "@/lib/budgets/csv";
 import { checkHeader, loadCodeMap, RowErrors } from "@/lib/budgets/import-rows";
 import { lockLedger } from "@/lib/budgets/ledger-lock";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
@@ -138,9 +138,9 @@ export const importActuals = defineAction({
     };
 
     try {
-      for await (const [row, record] of readCsvRecords(filePath)) {
-        if (rows++ === 0) checkHeader(record, ACTUALS_COLUMNS);
-        const line = parseActualsRecord(record, known);
+      for await (const [row, cells, header] of readCsvRows(filePath)) {
+        if (rows++ === 0) checkHeader(header, ACTUALS_COLUMNS);
+        const line = parseActualsRecord(cells, header, known);
         if (Array.isArray(line)) {
           errors.add(row, line);
           continue;

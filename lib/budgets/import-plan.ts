@@ -1,5 +1,5 @@
 import { defineAction } from "@/lib/action";
-import { PLAN_COLUMNS, parsePlanRecord, readCsvRecords, type PlanLine } from "@/lib/budgets/csv";
+import { PLAN_COLUMNS, parsePlanRecord, readCsvRows, type PlanLine } from "@/lib/budgets/csv";
 import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
@@ -38,9 +38,9 @@ export const importPlan = defineAction({
     // Cells seen so far (unit × category × month: bounded by the plan's size, not the file's).
     const seen = new Map<string, number>();
     let row = 1;
-    const rowCount = await validateFile(filePath, PLAN_COLUMNS, (r) => {
+    const rowCount = await validateFile(filePath, PLAN_COLUMNS, (cells, header) => {
       row++;
-      const line = parsePlanRecord(r, known);
+      const line = parsePlanRecord(cells, header, known);
       if (Array.isArray(line)) return line;
       const key = `${line.code.toUpperCase()}|${line.category}|${line.month.toISOString()}`;
       const first = seen.get(key);
@@ -51,8 +51,8 @@ export const importPlan = defineAction({
 
     let written = 0;
     let pending: PlanLine[] = [];
-    for await (const [, record] of readCsvRecords(filePath)) {
-      const line = parsePlanRecord(record, known);
+    for await (const [, cells, header] of readCsvRows(filePath)) {
+      const line = parsePlanRecord(cells, header, known);
       if (Array.isArray(line)) throw new Error("Upload changed between validation and insert");
       pending.push(line);
       if (pending.length >= INSERT_BATCH) {

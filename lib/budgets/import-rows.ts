@@ -1,4 +1,4 @@
-import { doubledColumns, readCsvRecords, type CsvRecord } from "@/lib/budgets/csv";
+import { type CsvHeader, readCsvRows } from "@/lib/budgets/csv";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 
@@ -14,10 +14,10 @@ export async function loadCodeMap(tx: Tx, orgId: string): Promise<Map<string, st
   return new Map(units.map((u) => [u.code.toUpperCase(), u.id]));
 }
 
-/** Throws a VALIDATION AppError if the header (the first record's keys) lacks or doubles a column. */
-export function checkHeader(record: CsvRecord, columns: readonly string[]) {
-  const missing = columns.filter((c) => !(c in record));
-  const doubled = doubledColumns(Object.keys(record), columns);
+/** Throws a VALIDATION AppError if the header lacks or doubles a column. */
+export function checkHeader(header: CsvHeader, columns: readonly string[]) {
+  const missing = header.missing(columns);
+  const doubled = header.doubled(columns);
   if (missing.length || doubled.length) {
     const problem = missing.length ? `Missing column(s): ${missing.join(", ")}.` : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
     throw invalid({ file: [`${problem} Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
@@ -45,13 +45,13 @@ export class RowErrors {
 export async function validateFile(
   filePath: string,
   columns: readonly string[],
-  check: (record: Record<string, string>) => unknown,
+  check: (cells: string[], header: CsvHeader) => unknown,
 ): Promise<number> {
   const errors = new RowErrors();
   let rows = 0;
-  for await (const [row, record] of readCsvRecords(filePath)) {
-    if (rows++ === 0) checkHeader(record, columns);
-    const result = check(record);
+  for await (const [row, cells, header] of readCsvRows(filePath)) {
+    if (rows++ === 0) checkHeader(header, columns);
+    const result = check(cells, header);
     if (Array.isArray(result)) errors.add(row, result);
   }
   errors.check(rows);

@@ -53,6 +53,9 @@ export const fillPosition = defineAction({
       });
       if (!person) throw new AppError("NOT_FOUND", "That person does not exist.");
       if (person.endDate && person.endDate < utcDate(input.startDate)) throw invalid({ personId: ["That person leaves before the start date."] });
+      // The picker offers future starters too (lib/people/queries.ts notDepartedWhere): they can
+      // fill a position from their first day on, not before it.
+      if (person.startDate > utcDate(input.startDate)) throw invalid({ startDate: ["That person only starts later: the fill can begin on their first day at the earliest."] });
       await ctx.assertUnitInScope(person.orgUnitId);
       if (person.orgUnitId !== before.orgUnitId) {
         const manager = position.orgUnit.leadId && position.orgUnit.leadId !== person.id ? position.orgUnit.leadId : person.managerId;

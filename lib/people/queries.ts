@@ -17,6 +17,17 @@ export function inPostSql(alias: string, today: string): Prisma.Sql {
   return Prisma.sql`(${p}."startDate" <= ${today}::date AND (${p}."endDate" IS NULL OR ${p}."endDate" >= ${today}::date))`;
 }
 
+/**
+ * Not gone on a day: in post, or signed and about to start (endDate is the last working day;
+ * startDate may be ahead). What the people list shows by default and what the person pickers
+ * offer (lib/people/search.ts): a future starter can already lead a project, own an initiative
+ * or be the person a position is filled with (fill-position refuses a fill that begins before
+ * they start). Head counts use inPostSql, which also requires the start to have passed.
+ */
+export function notDepartedWhere(day: Date): Prisma.PersonWhereInput {
+  return { OR: [{ endDate: null }, { endDate: { gte: day } }] };
+}
+
 export type PersonRow = {
   id: string;
   name: string;
@@ -64,7 +75,7 @@ export async function listPeople(
       break;
     }
     default:
-      where = { OR: [{ endDate: null }, { endDate: { gte: date(toDateString(today)) } }] };
+      where = notDepartedWhere(date(toDateString(today)));
   }
   const rows = await db.person.findMany({
     where: {

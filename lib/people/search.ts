@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { notDepartedWhere } from "@/lib/people/queries";
 import { likeTerm } from "@/lib/search-term";
 
 export const PEOPLE_SEARCH_LIMIT = 20;
@@ -9,19 +10,18 @@ export const PEOPLE_SEARCH_LIMIT = 20;
 export type PersonOption = { id: string; name: string; title: string };
 
 /**
- * People in post (no end date, or one still ahead) whose name contains `q`, case-insensitive,
- * for the person pickers (initiative owner, filling a position): at most PEOPLE_SEARCH_LIMIT, by
- * name. Null when the user is not a member of the org (the route answers 404, like a missing
- * org). The actions still check that a picked id belongs to the org; this only offers choices.
+ * People not gone (in post, or about to start: notDepartedWhere) of the org whose name contains
+ * `q`, case-insensitive, for the person pickers (initiative owner, filling a position): at most
+ * PEOPLE_SEARCH_LIMIT, by name. Any member may search (the route checks membership with
+ * getRouteMember). The actions still check that a picked id belongs to the org; this only
+ * offers choices.
  */
-export async function searchPeopleOptions(userId: string, orgSlug: string, q: string): Promise<PersonOption[] | null> {
-  const membership = await db.membership.findFirst({ where: { userId, org: { slug: orgSlug } }, select: { orgId: true } });
-  if (!membership) return null;
+export async function searchPeopleOptions(orgId: string, q: string): Promise<PersonOption[]> {
   const term = likeTerm(q);
   const today = new Date(toDateString(new Date()));
   // Walks Person_orgId_name_idx in name order and stops at the limit.
   return db.person.findMany({
-    where: { orgId: membership.orgId, OR: [{ endDate: null }, { endDate: { gte: today } }], ...(term ? { name: { contains: term, mode: "insensitive" } } : {}) },
+    where: { orgId, ...notDepartedWhere(today), ...(term ? { name: { contains: term, mode: "insensitive" } } : {}) },
     select: { id: true, name: true, title: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PEOPLE_SEARCH_LIMIT,

@@ -1,16 +1,10 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import type { Member } from "@/lib/auth";
 import { projectsCsv } from "@/lib/projects/csv";
 import { listProjects, parseProjectFilters } from "@/lib/projects/queries";
 
-/**
- * The filtered project list as CSV for a user, or null when they are not a member of the org
- * (reported like a missing org). Membership is read fresh, as in the action pipeline.
- */
-export async function exportProjectsCsv(userId: string, orgSlug: string, params: URLSearchParams): Promise<{ slug: string; csv: string } | null> {
-  const membership = await db.membership.findFirst({ where: { userId, org: { slug: orgSlug } }, select: { org: { select: { id: true, slug: true } } } });
-  if (!membership) return null;
-  const rows = await listProjects(membership.org.id, parseProjectFilters(Object.fromEntries(params)));
-  return { slug: membership.org.slug, csv: projectsCsv(rows) };
+/** The org's filtered project list as CSV (any member may export it; the route checks membership). */
+export async function exportProjectsCsv(org: Pick<Member["org"], "id">, params: URLSearchParams): Promise<string> {
+  return projectsCsv(await listProjects(org.id, parseProjectFilters(Object.fromEntries(params))));
 }

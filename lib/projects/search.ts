@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { grantFor } from "@/lib/permissions";
@@ -10,26 +11,23 @@ export const PROJECT_SEARCH_LIMIT = 20;
 /**
  * Projects whose name contains `q` (case-insensitive), for the project pickers (dependencies,
  * staffing): at most PROJECT_SEARCH_LIMIT, never `exceptId`; `open` keeps planned, active and
- * paused ones (what can still be staffed). Null when the user is not a member of the org (the
- * route answers 404, like a missing org). The actions still check what is picked.
+ * paused ones in the member's write scope (what they can still staff). The route checks
+ * membership (getRouteMember); the actions still check what is picked.
  */
 export async function searchProjectOptions(
-  userId: string,
-  orgSlug: string,
+  member: Pick<Member, "role" | "scopeUnitId"> & { org: Pick<Member["org"], "id"> },
   q: string,
   exceptId: string,
   open = false,
-): Promise<{ id: string; name: string }[] | null> {
-  const membership = await db.membership.findFirst({ where: { userId, org: { slug: orgSlug } }, select: { orgId: true, role: true, scopeUnitId: true } });
-  if (!membership) return null;
-  const { orgId } = membership;
+): Promise<{ id: string; name: string }[]> {
+  const orgId = member.org.id;
   let staffable: Prisma.ProjectWhereInput = {};
   if (open) {
-    const grant = grantFor(membership.role, "projects:write");
-    if (!grant || (grant === "scope" && !membership.scopeUnitId)) return [];
+    const grant = grantFor(member.role, "projects:write");
+    if (!grant || (grant === "scope" && !member.scopeUnitId)) return [];
     staffable = {
       status: { in: ["PLANNED", "ACTIVE", "PAUSED"] },
-      ...(grant === "scope" ? { orgUnit: { ancestors: { some: { orgId, ancestorId: membership.scopeUnitId! } } } } : {}),
+      ...(grant === "scope" ? { orgUnit: { ancestors: { some: { orgId, ancestorId: member.scopeUnitId! } } } } : {}),
     };
   }
   const term = likeTerm(q);

@@ -133,7 +133,7 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   child.stdout.on("data", (d) => (stdout += d));
   const [code] = await once(child, "exit");
   if (code !== 0) return { error: `import child exited ${code}` };
-  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as { ms: number; inserted: number; batchId: string; peakRssMb: number };
+  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as { ms: number; inserted: number; batchId: string; peakRssMb: number; cpuMs: number; warmupMs: number };
   // Leave the database as generated: drop the imported lines and their batch again.
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -143,7 +143,7 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   // them, and the next run's range reads (and its import) pay for them.
   await c.query(`VACUUM ANALYZE "ActualEntry", "ActualMonthly"`);
   await c.end();
-  return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted };
+  return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted, cpuSeconds: res.cpuMs / 1000, warmupSeconds: res.warmupMs / 1000 };
 }
 
 const result: BenchResult = {

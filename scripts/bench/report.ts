@@ -9,7 +9,7 @@ export type BenchResult = {
   machine: { cpus: number; model: string; node: string; loadavg: number[] };
   settings: { concurrency: number; requests: number; warmup: number };
   scales: ScaleResult[];
-  import?: { lines: number; seconds: number; peakRssMb: number; inserted: number } | { error: string };
+  import?: { lines: number; seconds: number; peakRssMb: number; inserted: number; cpuSeconds?: number; warmupSeconds?: number } | { error: string };
   firstLoadJsKb: Record<string, number | null>;
 };
 
@@ -38,7 +38,7 @@ export function markdown(r: BenchResult): string {
     }
     out.push("");
   }
-  if (r.import) out.push("## Import", "", "error" in r.import ? `failed: ${r.import.error}` : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s, peak RSS ${f(r.import.peakRssMb)} MB`, "");
+  if (r.import) out.push("## Import", "", "error" in r.import ? `failed: ${r.import.error}` : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s (Node CPU ${f(r.import.cpuSeconds ?? NaN, 1)} s; the process's first query before it, not included: ${f(r.import.warmupSeconds ?? NaN, 1)} s), peak RSS ${f(r.import.peakRssMb)} MB`, "");
   out.push("## First-load JS (gzip)", "", "| route | KB |", "|---|---:|", ...Object.entries(r.firstLoadJsKb).map(([k, v]) => `| ${k} | ${f(v, 1)} |`), "");
   out.push("## Goals (issue 8)", "", "| metric | goal | measured | |", "|---|---|---|---|", ...goals(r).map((g) => `| ${g.metric} | ${g.goal} | ${g.measured} | ${g.pass == null ? "n/a" : g.pass ? "pass" : "**miss**"} |`));
   return out.join("\n");

@@ -90,6 +90,21 @@ describe("position lifecycle", () => {
     expect(await db.position.findUniqueOrThrow({ where: { id: oldSeat.id } })).toMatchObject({ status: "BACKFILL", personId: null, backfillForId: moving.id, vacantFrom: d("2026-02-01") });
   });
 
+  it("fills with a future starter (the picker offers them) from their first day, not before it", async () => {
+    const director = acme.members.director.user.id;
+    const starter = await person(acme.org.id, acme.units.teamB.id, "Stella Starter", "2026-05-04");
+    await db.personAssignment.create({ data: { orgId: acme.org.id, personId: starter.id, orgUnitId: acme.units.teamB.id, effectiveFrom: d("2026-05-04") } });
+    const target = await db.position.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, title: "E", level: "IC3", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026 } });
+    const before = await rowCounts();
+    const early = await fillPosition.run(director, acme.org.slug, { mode: "existing", positionId: target.id, version: 1, personId: starter.id, startDate: "2026-05-01" });
+    expect(early).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { startDate: [expect.stringMatching(/only starts later/)] } });
+    expect(await rowCounts()).toEqual(before);
+    const onTime = await fillPosition.run(director, acme.org.slug, { mode: "existing", positionId: target.id, version: 1, personId: starter.id, startDate: "2026-05-04" });
+    expect(onTime).toMatchObject({ ok: true, data: { status: "FILLED", personId: starter.id } });
+    const history = await db.personAssignment.findMany({ where: { personId: starter.id } });
+    expect(history.map((h) => [h.orgUnitId, h.effectiveFrom.toISOString().slice(0, 10), h.effectiveTo])).toEqual([[acme.units.teamA.id, "2026-05-04", null]]);
+  });
+
   it("refuses a MANAGER outside their scope, and foreign-org ids, writing nothing", async () => {
     const manager = acme.members.manager.user.id; // scope: deptA (teamA below it)
     const before = await rowCounts();

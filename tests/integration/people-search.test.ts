@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { listPeople } from "@/lib/people/queries";
 import { PEOPLE_SEARCH_LIMIT, searchPeopleOptions } from "@/lib/people/search";
 import { PROJECT_SEARCH_LIMIT, searchProjectOptions } from "@/lib/projects/search";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
-// The person pickers' search (app/(app)/[org]/people/search/route.ts): members only, a bounded
-// number of matches by name, people in post only, never another org's; typed LIKE wildcards are
-// text. And the staffing mode of the project search (?open=1): staffable projects in the user's
+// The person pickers' search (app/(app)/[org]/people/search/route.ts; the route lets members
+// only in, tests/integration/route-member.test.ts): a bounded number of matches by name, people
+// in post only, never another org's; typed LIKE wildcards are text. And the staffing mode of the project search (?open=1): staffable projects in the user's
 // write scope only.
 
 const db = testDb();
@@ -24,6 +26,7 @@ async function setup() {
   await mk(acme.org.id, acme.units.teamB.id, "Grace Hopper");
   await mk(acme.org.id, acme.units.teamB.id, "Ada Gone", day("2020-01-31"));
   const leaving = await mk(acme.org.id, acme.units.teamB.id, "Ada Leaving", day("2999-12-31"));
+  const starter = await db.person.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamB.id, name: "Ada Starter", title: "Engineer", level: "IC3", startDate: day("2999-01-04"), annualCompCents: 1n } });
   await mk(acme.org.id, acme.units.teamB.id, "100% Sure");
   await mk(acme.org.id, acme.units.teamB.id, "Under_Score");
   await mk(acme.org.id, acme.units.teamB.id, "UnderXScore");
@@ -32,7 +35,7 @@ async function setup() {
   await project(acme.units.teamA.id, "Staff A active", "ACTIVE");
   await project(acme.units.teamB.id, "Staff B planned", "PLANNED");
   await project(acme.units.teamA.id, "Staff A done", "DONE");
-  return { acme, globex, leaving, foreign };
+  return { acme, globex, leaving, starter, foreign };
 }
 
 beforeAll(async () => {
@@ -40,49 +43,55 @@ beforeAll(async () => {
   w = await setup();
 });
 
-const acmeDirector = () => w.acme.members.director.user.id;
+const acme = () => w.acme.org.id;
+// The member the route hands over (getRouteMember): role, scope and org.
+const asMember = (m: { membership: { role: Role; scopeUnitId: string | null } }) => ({ role: m.membership.role, scopeUnitId: m.membership.scopeUnitId, org: { id: w.acme.org.id } });
 
 describe("searchPeopleOptions", () => {
   it("returns at most the limit, by name, case-insensitive, with titles", async () => {
-    const r = await searchPeopleOptions(w.acme.members.viewer.user.id, w.acme.org.slug, "aDa ");
+    const r = await searchPeopleOptions(acme(), "aDa ");
     expect(r).toHaveLength(PEOPLE_SEARCH_LIMIT);
     expect(r!.map((p) => p.name)).toEqual(Array.from({ length: PEOPLE_SEARCH_LIMIT }, (_, i) => `Ada ${String(i).padStart(2, "0")}`));
     expect(r![0].title).toBe("Engineer");
     // An empty query is the first page by name, still bounded.
-    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "")).toHaveLength(PEOPLE_SEARCH_LIMIT);
+    expect(await searchPeopleOptions(acme(), "")).toHaveLength(PEOPLE_SEARCH_LIMIT);
   });
 
   it("offers people still in post (a future last day counts), never leavers or another org's people", async () => {
-    const r = (await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "ada "))!;
+    const r = (await searchPeopleOptions(acme(), "ada "))!;
     expect(r.some((p) => p.name === "Ada Gone")).toBe(false);
     expect(r.some((p) => p.id === w.foreign.id)).toBe(false);
-    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "leaving"))!.map((p) => p.id)).toEqual([w.leaving.id]);
-    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "globex")).toEqual([]);
+    expect((await searchPeopleOptions(acme(), "leaving"))!.map((p) => p.id)).toEqual([w.leaving.id]);
+    expect(await searchPeopleOptions(acme(), "globex")).toEqual([]);
+  });
+
+  it("offers a future starter, as the people list shows them: one definition (notDepartedWhere)", async () => {
+    expect((await searchPeopleOptions(acme(), "ada starter")).map((p) => p.id)).toEqual([w.starter.id]);
+    const listed = (await listPeople(acme(), "DIRECTOR")).map((p) => p.name).filter((n) => n.startsWith("Ada"));
+    const offered = (await searchPeopleOptions(acme(), "ada")).map((p) => p.name);
+    // The picker's first page by name is the people list's first names, leavers and starters alike.
+    expect(offered).toEqual(listed.slice(0, PEOPLE_SEARCH_LIMIT));
+    expect(listed).toContain("Ada Starter");
+    expect(listed).not.toContain("Ada Gone");
   });
 
   it("treats %, _ and \\ in the query as text", async () => {
-    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "%"))!.map((p) => p.name)).toEqual(["100% Sure"]);
-    expect((await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "under_"))!.map((p) => p.name)).toEqual(["Under_Score"]);
-    expect(await searchPeopleOptions(acmeDirector(), w.acme.org.slug, "\\")).toEqual([]);
-  });
-
-  it("answers null (404) to a member of another org and to an unknown org", async () => {
-    expect(await searchPeopleOptions(w.globex.members.director.user.id, w.acme.org.slug, "ada")).toBeNull();
-    expect(await searchPeopleOptions(acmeDirector(), "no-such-org", "ada")).toBeNull();
+    expect((await searchPeopleOptions(acme(), "%"))!.map((p) => p.name)).toEqual(["100% Sure"]);
+    expect((await searchPeopleOptions(acme(), "under_"))!.map((p) => p.name)).toEqual(["Under_Score"]);
+    expect(await searchPeopleOptions(acme(), "\\")).toEqual([]);
   });
 });
 
 describe("searchProjectOptions in staffing mode (open)", () => {
-  const names = async (userId: string) => (await searchProjectOptions(userId, w.acme.org.slug, "staff", "", true))!.map((p) => p.name);
+  const names = async (who: "director" | "manager" | "viewer") => (await searchProjectOptions(asMember(w.acme.members[who]), "staff", "", true)).map((p) => p.name);
 
   it("offers planned, active and paused projects only", async () => {
-    expect(await names(acmeDirector())).toEqual(["Staff A active", "Staff B planned"]);
-    expect((await searchProjectOptions(acmeDirector(), w.acme.org.slug, "staff", ""))!.length).toBeLessThanOrEqual(PROJECT_SEARCH_LIMIT);
+    expect(await names("director")).toEqual(["Staff A active", "Staff B planned"]);
+    expect((await searchProjectOptions(asMember(w.acme.members.director), "staff", "")).length).toBeLessThanOrEqual(PROJECT_SEARCH_LIMIT);
   });
 
   it("keeps a manager to their subtree and offers nothing to a role that cannot staff", async () => {
-    const inScope = w.acme.members.manager.user.id;
-    expect(await names(inScope)).toEqual(["Staff A active"]);
-    expect(await names(w.acme.members.viewer.user.id)).toEqual([]);
+    expect(await names("manager")).toEqual(["Staff A active"]);
+    expect(await names("viewer")).toEqual([]);
   });
 });

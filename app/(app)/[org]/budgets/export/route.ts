@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { getRouteMember } from "@/lib/budgets/route-member";
+import { getRouteMember } from "@/lib/auth";
 import { financeExportCsv } from "@/lib/budgets/export";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 

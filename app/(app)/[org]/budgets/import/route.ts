@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { getRouteMember } from "@/lib/auth";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
-import { getRouteMember } from "@/lib/budgets/route-member";
 import { discardUpload, MAX_UPLOAD_BYTES, saveUpload } from "@/lib/budgets/upload";
 import { can } from "@/lib/permissions";
 

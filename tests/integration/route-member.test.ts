@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+import { createOrgWithRoles } from "@/tests/factories/org";
+import { resetDb, testDb } from "@/tests/support/db";
+
+// getRouteMember: how every route handler under app/ (CSV upload and exports, the pickers'
+// search) checks access. 401 without a live session, 404 for a non-member or an unknown org
+// (never confirming that the org exists), else the member read fresh from the database. The
+// request's cookie jar is the only thing stood in for: a real session token, a real database.
+
+let cookie: string | undefined;
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => (cookie === undefined ? undefined : { value: cookie }) }),
+}));
+
+process.env.AUTH_SECRET ??= "route-member-test-secret-0123456789abcdef";
+
+const { getRouteMember } = await import("@/lib/auth");
+const { encodeSession } = await import("@/lib/auth/session-cookie");
+
+const db = testDb();
+let w: Awaited<ReturnType<typeof setup>>;
+
+async function setup() {
+  return { acme: await createOrgWithRoles(db), globex: await createOrgWithRoles(db) };
+}
+
+beforeAll(async () => {
+  await resetDb();
+  w = await setup();
+});
+
+const signIn = async (userId: string, authAt = Date.now()) => {
+  cookie = await encodeSession({ sub: userId, authAt, lastSeen: Date.now() });
+};
+
+describe("getRouteMember", () => {
+  it("answers 401 without a session or with a token that does not decode", async () => {
+    cookie = undefined;
+    expect(await getRouteMember(w.acme.org.slug)).toBe(401);
+    cookie = "not-a-token";
+    expect(await getRouteMember(w.acme.org.slug)).toBe(401);
+  });
+
+  it("returns the member with role, scope and org", async () => {
+    const manager = w.acme.members.manager;
+    await signIn(manager.user.id);
+    expect(await getRouteMember(w.acme.org.slug)).toEqual({
+      user: { id: manager.user.id, email: manager.user.email, name: manager.user.name },
+      org: { id: w.acme.org.id, slug: w.acme.org.slug, name: w.acme.org.name, currency: w.acme.org.currency, fiscalYearStartMonth: w.acme.org.fiscalYearStartMonth },
+      role: "MANAGER",
+      scopeUnitId: w.acme.units.deptA.id,
+    });
+  });
+
+  it("answers 404 to a member of another org and for an unknown org", async () => {
+    await signIn(w.globex.members.director.user.id);
+    expect(await getRouteMember(w.acme.org.slug)).toBe(404);
+    expect(await getRouteMember("no-such-org")).toBe(404);
+  });
+
+  it("answers 401 when the session's user is gone or changed password after signing in", async () => {
+    const { acme } = w;
+    await signIn(acme.members.viewer.user.id, Date.now() - 60_000);
+    await db.user.update({ where: { id: acme.members.viewer.user.id }, data: { passwordChangedAt: new Date() } });
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+    expect(await getRouteMember("no-such-org")).toBe(401);
+    await signIn("no-such-user");
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+  });
+});
