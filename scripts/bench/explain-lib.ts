@@ -47,7 +47,8 @@ for (const [k, fn] of Object.entries(probes)) {
   await fn();
   current = "";
 }
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+// The app's sessions run with jit=off (lib/db-factory.ts): explain under the same settings.
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c jit=off" });
 await client.connect();
 const out: { probe: string; ms: number; text: string; plan: string }[] = [];
 for (const r of recorded) {
