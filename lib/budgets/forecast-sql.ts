@@ -96,10 +96,12 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
     fc_pay AS (
       SELECT p."orgUnitId", p."startDate" AS "fromDay", p."endDate" AS "toDay", p."annualCompCents" AS "comp", COALESCE(fp."mult", o."mult") AS "mult"
       FROM "Person" p CROSS JOIN fc_org o
-      LEFT JOIN LATERAL (
-        SELECT ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
-        WHERE ps."orgId" = p."orgId" AND ps."personId" = p."id" AND ps."status" = 'FILLED' ORDER BY ps."id" LIMIT 1
-      ) fp ON true
+      -- Each person's FILLED position (the first by id), read in one pass over the org's seats
+      -- and hashed, not probed once per person.
+      LEFT JOIN (
+        SELECT DISTINCT ON (ps."personId") ps."personId", ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
+        WHERE ps."orgId" = ${orgId} AND ps."personId" IS NOT NULL AND ps."status" = 'FILLED' ORDER BY ps."personId", ps."id"
+      ) fp ON fp."personId" = p."id"
       WHERE p."orgId" = ${orgId} AND p."employmentType" = 'EMPLOYEE' AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date) ${inUnits(Prisma.sql`p."orgUnitId"`)}
       UNION ALL
       SELECT ps."orgUnitId",
