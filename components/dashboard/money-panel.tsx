@@ -13,9 +13,9 @@ import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
-export async function MoneyPanel({ member, params, subtreeIds }: PanelProps) {
+export async function MoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
-  const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.role, params, subtreeIds);
+  const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.role, params);
   const money = (c: number) => formatMoney(c, org.currency, { compact: true });
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;

@@ -9,7 +9,7 @@ import type { DashboardParams } from "@/lib/dashboard/director";
 
 // Building blocks shared by the dashboard panels (delivery-panel, money-panel, people-panel).
 
-export type PanelProps = { member: Member; params: DashboardParams; subtreeIds: string[] };
+export type PanelProps = { member: Member; params: DashboardParams };
 
 /** A figure that links to the list explaining it. */
 export function Figure({ label, value, href, hint }: { label: string; value: React.ReactNode; href: string; hint?: React.ReactNode }) {

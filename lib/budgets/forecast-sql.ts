@@ -47,6 +47,13 @@ export type ForecastWindow = {
   from: Date;
   to: Date;
   today: Date;
+  /**
+   * Subtree root (null or absent = the whole org). Every rule reads only the unit's own facts,
+   * except the commitment floor, which reads the committed unit's subtree: for a unit inside the
+   * subtree that is inside it too. So the cells of a subtree's units computed from the subtree's
+   * facts alone equal the org-wide cells of those units (tests/integration/forecast.test.ts).
+   */
+  unitId?: string | null;
 };
 
 function monthStart(d: Date): Date {
@@ -54,9 +61,9 @@ function monthStart(d: Date): Date {
 }
 
 /** The open months of a period: from the current month (or the period's start if later) to its last month. */
-export function forecastWindow(orgId: string, period: { start: Date; end: Date }, today: Date): ForecastWindow {
+export function forecastWindow(orgId: string, period: { start: Date; end: Date }, today: Date, unitId: string | null = null): ForecastWindow {
   const current = monthStart(today);
-  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today };
+  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today, unitId };
 }
 
 /** CTEs (to follow `WITH`) ending in `fc`: the forecast cells of the window. */
@@ -73,7 +80,13 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const loaded = roundHalfEvenSql(Prisma.sql`x."comp"::numeric * x."mult" / 12`);
   const runRate = roundHalfEvenSql(Prisma.sql`c."annualAmountCents"::numeric / 12`);
   const average = roundHalfEvenSql(Prisma.sql`SUM("amountCents")::numeric / 3`);
+  // Restrict every input to the subtree's units (a hash semi-join each) when one is given.
+  const inUnits = (col: Prisma.Sql) => (w.unitId ? Prisma.sql`AND ${col} IN (SELECT "id" FROM fc_units)` : Prisma.empty);
+  const units = w.unitId
+    ? Prisma.sql`fc_units AS (SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${w.unitId}),`
+    : Prisma.empty;
   return Prisma.sql`
+    ${units}
     fc_org AS (
       SELECT "loadedCostMultiplier" AS "mult", "hiringDelayDays" AS "delay" FROM "Organization" WHERE "id" = ${orgId}
     ),
@@ -83,11 +96,13 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
     fc_pay AS (
       SELECT p."orgUnitId", p."startDate" AS "fromDay", p."endDate" AS "toDay", p."annualCompCents" AS "comp", COALESCE(fp."mult", o."mult") AS "mult"
       FROM "Person" p CROSS JOIN fc_org o
-      LEFT JOIN LATERAL (
-        SELECT ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
-        WHERE ps."orgId" = p."orgId" AND ps."personId" = p."id" AND ps."status" = 'FILLED' ORDER BY ps."id" LIMIT 1
-      ) fp ON true
-      WHERE p."orgId" = ${orgId} AND p."employmentType" = 'EMPLOYEE' AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date)
+      -- Each person's FILLED position (the first by id), read in one pass over the org's seats
+      -- and hashed, not probed once per person.
+      LEFT JOIN (
+        SELECT DISTINCT ON (ps."personId") ps."personId", ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
+        WHERE ps."orgId" = ${orgId} AND ps."personId" IS NOT NULL AND ps."status" = 'FILLED' ORDER BY ps."personId", ps."id"
+      ) fp ON fp."personId" = p."id"
+      WHERE p."orgId" = ${orgId} AND p."employmentType" = 'EMPLOYEE' AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date) ${inUnits(Prisma.sql`p."orgUnitId"`)}
       UNION ALL
       SELECT ps."orgUnitId",
              CASE WHEN ps."status" = 'BACKFILL' THEN GREATEST(bf."endDate", ps."targetStartDate", ${today}::date)
@@ -95,7 +110,7 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
              NULL::date, ps."annualCompCents", COALESCE(ps."loadedCostMultiplier", o."mult")
       FROM "Position" ps CROSS JOIN fc_org o
       LEFT JOIN "Person" bf ON bf."id" = ps."backfillForId" AND bf."orgId" = ps."orgId"
-      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL')
+      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL') ${inUnits(Prisma.sql`ps."orgUnitId"`)}
     ),
     fc_personnel AS (
       SELECT x."orgUnitId", m."month", SUM(${loaded}) AS "amount"
@@ -105,19 +120,19 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
     fc_plan AS (
       SELECT "orgUnitId", "category"::text AS "category", "month", SUM("amountCents") AS "plan"
       FROM "BudgetLine"
-      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" BETWEEN ${from}::date AND ${to}::date
+      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" BETWEEN ${from}::date AND ${to}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
       GROUP BY 1, 2, 3
     ),
     fc_trend AS (
       SELECT "orgUnitId", "category"::text AS "category", ${average} AS "trend"
       FROM "ActualMonthly" -- the ledger summed per unit × category × month (exact; see the migration actual_monthly)
-      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" >= ${trailingFrom}::date AND "month" < ${toDateString(current)}::date
+      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" >= ${trailingFrom}::date AND "month" < ${toDateString(current)}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
       GROUP BY 1, 2
     ),
     fc_committed AS (
       SELECT c."orgUnitId", c."category"::text AS "category", m."month", SUM(${runRate}) AS "committed"
       FROM "Contract" c JOIN fc_months m ON c."startDate" < m."month" + interval '1 month' AND c."endDate" >= m."month"
-      WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL'
+      WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL' ${inUnits(Prisma.sql`c."orgUnitId"`)}
       GROUP BY 1, 2, 3
     ),
     fc_base AS (

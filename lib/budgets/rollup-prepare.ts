@@ -81,7 +81,10 @@ export type Prepared = {
   reportTo: Map<string, string>;
   headcount: Map<string, number>;
   currentMonth: Date;
-  /** CTEs for `WITH`: the forecast's `fc…`, `scope` (unit ids of the subtree) and `attributed` (facts after salary-safe re-attribution). */
+  /**
+   * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
+   * subtree) and `cells` (the scope's facts after salary-safe re-attribution: unit, category, month, plan, actual, forecast).
+   */
   ctes: Prisma.Sql;
 };
 
@@ -102,38 +105,51 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
   const cat = input.category ? Prisma.sql`AND "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
   const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}` : Prisma.empty;
 
+  // A subtree view reads only the subtree's facts and computes only its forecast: salary-safe
+  // re-attribution moves PERSONNEL up the tree only (lib/budgets/salary-safe.ts), so nothing
+  // outside the subtree lands in it, and the forecast of a subtree's unit depends on that
+  // subtree only (forecast-sql.ts). What leaves it (the root's PERSONNEL reported on its parent)
+  // is dropped after re-attribution, as before.
+  const inScope = input.unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty;
   const ctes = Prisma.sql`
-    ${forecastCtes(forecastWindow(orgId, period, today))},
+    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
     scope AS (
       ${input.unitId
         ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
         : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`}
     ),
-    -- The scope's forecast cells, filtered once (a hash semi-join), for the per-category forecast
-    -- basis; filtering fc inside that per-category subquery made a nested loop per category.
-    fc_scoped AS (
-      SELECT f."orgUnitId", f."category", f."month", f."source" FROM fc f WHERE f."orgUnitId" IN (SELECT "id" FROM scope)
-    ),
     remap AS (
       SELECT * FROM unnest(${moved.map((m) => m[0])}::text[], ${moved.map((m) => m[1])}::text[]) AS m("fromId", "toId")
     ),
+    -- Plan lines and ledger cells are each unique per unit × category × month (unique key /
+    -- primary key), so one hash FULL JOIN pairs them without sorting or grouping; the forecast
+    -- cells (open months only) follow as their own rows.
     facts AS (
-      SELECT "orgUnitId", "category"::text AS "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
-      FROM "BudgetLine" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
-      UNION ALL
-      -- The ledger as unit × category × month cells: the maintained summary ActualMonthly (one
-      -- row per cell, kept exact by triggers on ActualEntry), not the hundreds of thousands of
-      -- ledger lines of a year. Periods are whole months, so no line is cut off.
-      SELECT "orgUnitId", "category"::text, "month", 0, "amountCents",
-             CASE WHEN "month" < ${current}::date THEN "amountCents" ELSE 0 END
-      FROM "ActualMonthly" WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat}
+      SELECT COALESCE(b."orgUnitId", l."orgUnitId") AS "orgUnitId", COALESCE(b."category", l."category")::text AS "category",
+             COALESCE(b."month", l."month") AS "month", COALESCE(b."amountCents", 0) AS "plan", COALESCE(l."amountCents", 0) AS "actual",
+             -- The forecast of a closed month is its actual.
+             CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END AS "forecast"
+      FROM (SELECT "orgUnitId", "category", "month", "amountCents" FROM "BudgetLine"
+            WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) b
+      FULL JOIN (
+        -- The ledger as unit × category × month cells: the maintained summary ActualMonthly (one
+        -- row per cell, kept exact by triggers on ActualEntry), not the hundreds of thousands of
+        -- ledger lines of a year. Periods are whole months, so no line is cut off.
+        SELECT "orgUnitId", "category", "month", "amountCents" FROM "ActualMonthly"
+        WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) l
+        ON l."orgUnitId" = b."orgUnitId" AND l."category" = b."category" AND l."month" = b."month"
       UNION ALL
       SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
     ),
-    attributed AS (
-      SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
-             f."category", f."month", f."plan", f."actual", f."forecast"
-      FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
+    -- The facts after re-attribution (PERSONNEL of a small unit on the unit it is reported on),
+    -- restricted to the scope, materialized once: every view branch reads these rows.
+    cells AS MATERIALIZED (
+      SELECT x.* FROM (
+        SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
+               f."category", f."month", f."plan", f."actual", f."forecast"
+        FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
+      ) x
+      ${input.unitId ? Prisma.sql`WHERE x."unitId" IN (SELECT "id" FROM scope)` : Prisma.empty}
     )`;
   return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
 }

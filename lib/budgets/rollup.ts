@@ -62,30 +62,48 @@ const TOP_LIMIT = 8;
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
-  return Prisma.sql`WITH ${p.ctes}
+  return Prisma.sql`WITH ${p.ctes},
+    ${Prisma.join(specs.map((spec, i) => viewCte(p, spec, i)), ",\n")}
     ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
 }
 
-// The branches of one view. Facts outside the view's months are left out (`inView`); the
-// forecast cell of a month does not depend on the window it was computed for (forecast-sql.ts:
-// every rule is per month; a key that only exists in other months adds nothing), so a quarter
-// read from the year's facts equals the quarter computed on its own (tests/integration/
-// finance-rollup.test.ts compares them).
+const inPeriod = (col: Prisma.Sql, period: Period) => Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
+
+// Each view's cells summed once per unit × category (a few thousand rows at most: units ×
+// categories): the tree, the categories and the top variances all sum these instead of each
+// reading every cell again. Facts outside the view's months are left out; the forecast cell of
+// a month does not depend on the window it was computed for (forecast-sql.ts: every rule is per
+// month; a key that only exists in other months adds nothing), so a quarter read from the
+// year's facts equals the quarter computed on its own (tests/integration/finance-rollup.test.ts
+// compares them).
+function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
+  // cells hold the prepared period only: a view of that whole period needs no month filter
+  // (which would also make the planner expect a few hundred rows and sort instead of hash).
+  const whole = spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
+  return Prisma.sql`${Prisma.raw(`v${i}`)} AS MATERIALIZED (
+      SELECT a."unitId", a."category", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast"
+      FROM cells a ${whole ? Prisma.empty : Prisma.sql`WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)}`}
+      GROUP BY a."unitId", a."category"
+    )`;
+}
+
+// The branches of one view.
 function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
   const { want } = spec;
   const start = toDateString(spec.period.start);
   const end = toDateString(spec.period.end);
-  const inView = Prisma.sql`a."month" BETWEEN ${start}::date AND ${end}::date`;
+  const v = Prisma.raw(`v${i}`);
   const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
   const branches: Prisma.Sql[] = [
     // Per category, plus the scope's total (the grouping set () row, category NULL). The
-    // forecast basis: how many of the scope's forecast cells of the category each rule set.
+    // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
+    // of the category each rule set.
     Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
-                 SELECT "source", COUNT(*)::int AS "n" FROM fc_scoped fc
-                 WHERE fc."category" = a."category" AND fc."month" BETWEEN ${start}::date AND ${end}::date
+                 SELECT "source", COUNT(*)::int AS "n" FROM fc
+                 WHERE fc."category" = a."category" AND ${inPeriod(Prisma.sql`fc."month"`, spec.period)}
                  GROUP BY "source") s) AS "sources"
-       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
+       FROM ${v} a
        GROUP BY GROUPING SETS ((a."category"), ()))`,
   ];
   if (want.has("tree")) {
@@ -93,7 +111,7 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
     branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
        FROM scope s
        LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
-       LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM attributed a WHERE ${inView} GROUP BY a."unitId") a
+       LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM ${v} a GROUP BY a."unitId") a
          ON a."unitId" = c."descendantId"
        GROUP BY s."id")`);
   }
@@ -101,15 +119,16 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
     branches.push(Prisma.sql`(SELECT ${i}, 'month', to_char(x."month", 'YYYY-MM-DD'), NULL, x."plan"::bigint, x."actual"::bigint, x."forecast"::bigint, NULL::float8,
               (SUM(x."plan") OVER w)::bigint, (SUM(x."actual") OVER w)::bigint, (SUM(x."forecast") OVER w)::bigint, NULL::jsonb
        FROM (
-         SELECT mo."month", COALESCE(SUM(a."plan"), 0) AS "plan", COALESCE(SUM(a."actual"), 0) AS "actual", COALESCE(SUM(a."forecast"), 0) AS "forecast"
+         -- Every month of the view, with or without facts (a dozen rows: summed per month first).
+         SELECT mo."month", COALESCE(a."plan", 0) AS "plan", COALESCE(a."actual", 0) AS "actual", COALESCE(a."forecast", 0) AS "forecast"
          FROM (SELECT generate_series(${start}::date, ${end}::date, interval '1 month')::date AS "month") mo
-         LEFT JOIN attributed a ON a."month" = mo."month" AND a."unitId" IN (SELECT "id" FROM scope)
-         GROUP BY mo."month"
+         LEFT JOIN (SELECT c."month", SUM(c."plan") AS "plan", SUM(c."actual") AS "actual", SUM(c."forecast") AS "forecast" FROM cells c GROUP BY c."month") a
+           ON a."month" = mo."month"
        ) x WINDOW w AS (ORDER BY x."month"))`);
   }
   if (want.has("top")) {
     branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category", ${SUMS}, ${none}
-       FROM attributed a WHERE a."unitId" IN (SELECT "id" FROM scope) AND ${inView}
+       FROM ${v} a
        GROUP BY a."unitId", a."category"
        HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
        ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"

@@ -27,11 +27,10 @@ export async function getMoneyFigures(
   startMonth: number,
   role: string,
   p: DashboardParams,
-  subtreeIds: string[],
   now = new Date(),
 ): Promise<MoneyFigures> {
   const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
-  const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now)]);
+  const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now, p.unitId)]);
   // The period and the year in one statement (the facts and the forecast computed once).
   const [period, year] = await getFinanceViews(
     { ...base, period: "year" },
@@ -42,7 +41,6 @@ export async function getMoneyFigures(
   // The last month row at or before the current month carries the cumulative year-to-date figures.
   const done = year.months.filter((m) => m.month.slice(0, 7) <= current);
   const last = done.at(-1);
-  const inScope = new Set(subtreeIds);
   return {
     periodLabel: period.period.label,
     period: period.totals,
@@ -51,7 +49,7 @@ export async function getMoneyFigures(
     children: period.tree.filter((r) => r.parentId === p.unitId),
     top: period.top.slice(0, 5),
     months: year.months,
-    renewals: renewals.filter((c) => inScope.has(c.orgUnitId)),
+    renewals,
     salarySafe: period.salarySafe,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 
@@ -146,14 +147,18 @@ export async function getContractSummary(orgId: string, today = new Date()): Pro
   };
 }
 
-/** ACTIVE contracts whose end or renewal-notice date falls in the next RENEWAL_WINDOW_DAYS days. */
-export async function listUpcomingRenewals(orgId: string, today = new Date()): Promise<ContractRow[]> {
+/**
+ * ACTIVE contracts whose end or renewal-notice date falls in the next RENEWAL_WINDOW_DAYS days;
+ * with `unitId`, only those held by a unit of its subtree (read in SQL, not filtered afterwards).
+ */
+export async function listUpcomingRenewals(orgId: string, today = new Date(), unitId: string | null = null): Promise<ContractRow[]> {
   const day = toDateString(today);
   const until = toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Contract"
     WHERE "orgId" = ${orgId} AND "status" = 'ACTIVE'
-      AND ("endDate" BETWEEN ${day}::date AND ${until}::date OR "renewalNoticeDate" BETWEEN ${day}::date AND ${until}::date)`;
+      AND ("endDate" BETWEEN ${day}::date AND ${until}::date OR "renewalNoticeDate" BETWEEN ${day}::date AND ${until}::date)
+      ${unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}`;
   if (ids.length === 0) return [];
   const all = await listContracts(orgId, ids.map((r) => r.id));
   return all.sort((a, b) => (a.renewalNoticeDate ?? a.endDate).localeCompare(b.renewalNoticeDate ?? b.endDate));

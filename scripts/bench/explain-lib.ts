@@ -15,7 +15,7 @@ pg.Client.prototype.query = function (config: unknown, values?: unknown, cb?: un
   return original.call(this, config, values, cb);
 };
 
-const { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
+const { getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
 const { db } = await import("@/lib/db");
 const { getFinanceView } = await import("@/lib/budgets/rollup");
 const { getDeliveryReview } = await import("@/lib/projects/review");
@@ -27,16 +27,14 @@ const user = await db.user.findUniqueOrThrow({ where: { email: "director@large.e
 const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Parameters<typeof getBell>[0];
 const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
-const scope = (await getDashboardScope(org.id, null))!;
-const deptScope = (await getDashboardScope(org.id, dept.id))!;
 const probes: Record<string, () => Promise<unknown>> = {
   bell: () => getBell(member, now),
   review: () => getDeliveryReview(member, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
-  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, scope.subtreeIds, now),
+  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
   deliveryDept: () => getDeliveryFigures(org.id, dept.id, now),
-  moneyDept: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", { ...p, unitId: dept.id }, deptScope.subtreeIds, now),
+  moneyDept: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", { ...p, unitId: dept.id }, now),
   peopleDept: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, { ...p, unitId: dept.id }, now),
   financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "FINANCE", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
 };
@@ -47,7 +45,8 @@ for (const [k, fn] of Object.entries(probes)) {
   await fn();
   current = "";
 }
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+// The app's sessions run with jit=off (lib/db-factory.ts): explain under the same settings.
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c jit=off" });
 await client.connect();
 const out: { probe: string; ms: number; text: string; plan: string }[] = [];
 for (const r of recorded) {

@@ -16,14 +16,13 @@ const user = await db.user.findUniqueOrThrow({ where: { email: "director@large.e
 const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Member;
 const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
-const scope = (await getDashboardScope(org.id, null))!;
 const probes: Record<string, () => Promise<unknown>> = {
   scope: () => getDashboardScope(org.id, null),
   review: () => getDeliveryReview(member, now),
   notifications: () => getNotifications(member, now),
   bell: () => getBell(member, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
-  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, scope.subtreeIds, now),
+  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
   financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "DIRECTOR", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
   projectsAtRisk: () => listProjects(org.id, { status: "ACTIVE", health: "AT_RISK" }, now),

@@ -7,6 +7,11 @@ import type pg from "pg";
 // kept exact by triggers on ActualEntry) because the app reads it too: a floor that summed the
 // ledger lines would measure work the app no longer does. (Before the summary, these read
 // ActualEntry: bench figures from before the summary used that, higher, floor.)
+// Every figure a page shows is computed here, no more: the money floors compute the forecast
+// (before 2026-11-27 they summed plan and actuals only, a lower floor than the pages' work), and
+// the dashboard floor the delivery review (at risk, stale by the update cadence with escalation,
+// awaiting acknowledgement), blocked dependencies, renewals with their details and the quarter's
+// headcount plan vs actual. The pool runs with jit=off, as the app's sessions do.
 
 export type FloorInput = {
   orgId: string;
@@ -26,14 +31,83 @@ const q = (text: string, ...values: unknown[]): Q => ({ text, values });
 const scope = (unit: string | null) =>
   unit ? `SELECT "descendantId" AS id FROM "OrgUnitClosure" WHERE "orgId" = $1 AND "ancestorId" = '${unit}'` : `SELECT id FROM "OrgUnit" WHERE "orgId" = $1`;
 
+// Half-even rounding to a whole number, written for the floors (x − floor(x) = ½ exactly: the
+// even neighbour, 2 × round(x / 2); otherwise round()).
+const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round((${x}) / 2) ELSE round(${x}) END)`;
+
+// The money facts of the fiscal year for the units of CTE `s`, forecast included, as CTE
+// `mf(u, c, m, plan, actual, fcst)` plus `fc(u, c, m, v, src)` (the forecast cells): the same
+// definitions as the app's forecast (README "Budgets"; lib/budgets/forecast-sql.ts), written here by
+// hand. Open months are the current month and later; a closed month's forecast is its actual.
+// PERSONNEL: each employee's loaded cost (comp × multiplier ÷ 12, half-even, per person) for
+// every month they are in post; open/planned seats from max(target start, today) + hiring delay,
+// backfills from max(departure, target start, today) + delay. Other categories per unit ×
+// category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
+// run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
+// $2 today, $3/$4 fiscal year start/end (positions given by the caller).
+function moneyCtes(today: string, fyStart: string, fyEnd: string): string {
+  return `
+    fm AS (SELECT x::date AS m FROM generate_series(greatest(date_trunc('month', ${today}::date), ${fyStart}::date), ${fyEnd}::date, interval '1 month') x),
+    og AS (SELECT "loadedCostMultiplier" AS mult, "hiringDelayDays" AS delay FROM "Organization" WHERE id = $1),
+    pay AS (
+      SELECT pe."orgUnitId" AS u, pe."startDate" AS f, pe."endDate" AS t, pe."annualCompCents"::numeric AS comp,
+             coalesce((SELECT ps."loadedCostMultiplier" FROM "Position" ps WHERE ps."orgId" = $1 AND ps."personId" = pe.id AND ps.status = 'FILLED' ORDER BY ps.id LIMIT 1), og.mult) AS mult
+      FROM "Person" pe CROSS JOIN og
+      WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND pe."orgUnitId" IN (SELECT id FROM s)
+      UNION ALL
+      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN (SELECT l."endDate" FROM "Person" l WHERE l."orgId" = $1 AND l.id = ps."backfillForId") END,
+                                      ps."targetStartDate", ${today}::date) + og.delay,
+             NULL, ps."annualCompCents"::numeric, coalesce(ps."loadedCostMultiplier", og.mult)
+      FROM "Position" ps CROSS JOIN og
+      WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') AND ps."orgUnitId" IN (SELECT id FROM s)
+    ),
+    pl AS (SELECT "orgUnitId" AS u, category::text AS c, month AS m, sum("amountCents") AS v FROM "BudgetLine"
+           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= (SELECT min(m) FROM fm) AND month <= ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
+    tr AS (SELECT "orgUnitId" AS u, category::text AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
+           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
+             AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2),
+    cm AS (SELECT k."orgUnitId" AS u, k.category::text AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
+           FROM "Contract" k JOIN fm ON k."startDate" < fm.m + interval '1 month' AND k."endDate" >= fm.m
+           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' AND k."orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
+    bs AS (SELECT k.u, k.c, fm.m, coalesce(pl.v, 0) AS p, tr.v AS t, greatest(coalesce(pl.v, 0), tr.v) AS b, cm.v AS cv
+           FROM (SELECT u, c FROM pl UNION SELECT u, c FROM tr UNION SELECT u, c FROM cm) k CROSS JOIN fm
+           LEFT JOIN pl ON pl.u = k.u AND pl.c = k.c AND pl.m = fm.m
+           LEFT JOIN tr ON tr.u = k.u AND tr.c = k.c
+           LEFT JOIN cm ON cm.u = k.u AND cm.c = k.c AND cm.m = fm.m),
+    ex AS (SELECT cm.u, cm.c, cm.m, greatest(0, cm.v - coalesce(sum(d.b), 0)) AS e
+           FROM cm JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = cm.u
+           LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = cm.c AND d.m = cm.m
+           GROUP BY cm.u, cm.c, cm.m, cm.v),
+    fc AS (
+      SELECT x.u, 'PERSONNEL' AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
+      FROM pay x JOIN fm ON x.f < fm.m + interval '1 month' AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
+      UNION ALL
+      SELECT bs.u, bs.c, bs.m, bs.b + coalesce(ex.e, 0), CASE WHEN ex.e > 0 THEN 'contracts' WHEN bs.t > bs.p THEN 'trend' ELSE 'plan' END
+      FROM bs LEFT JOIN ex ON ex.u = bs.u AND ex.c = bs.c AND ex.m = bs.m WHERE bs.b + coalesce(ex.e, 0) <> 0
+    ),
+    mf AS (
+      SELECT coalesce(b."orgUnitId", a."orgUnitId") AS u, coalesce(b.category, a.category)::text AS c, coalesce(b.month, a.month) AS m,
+             coalesce(b."amountCents", 0) AS plan, coalesce(a."amountCents", 0) AS actual,
+             CASE WHEN a.month < date_trunc('month', ${today}::date) THEN a."amountCents" ELSE 0 END AS fcst
+      FROM (SELECT * FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) b
+      FULL JOIN (SELECT * FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) a
+        ON a."orgUnitId" = b."orgUnitId" AND a.category = b.category AND a.month = b.month
+      UNION ALL
+      SELECT u, c, m, 0, 0, v FROM fc
+    )`;
+}
+
 function dashboard(f: FloorInput, unit: string | null): Q[] {
   const s = scope(unit);
+  const live = `p."archivedAt" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED')`;
   return [
-    // delivery: health of active projects, milestones overdue / due in 28 days
-    q(`WITH s AS (${s}), p AS (SELECT id, status, health FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL AND "orgUnitId" IN (SELECT id FROM s))
+    // delivery: health of active projects, milestones overdue / due in 28 days, blocked cross-team dependencies
+    q(`WITH s AS (${s}), p AS (SELECT id, status, health, "orgUnitId" FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL AND "orgUnitId" IN (SELECT id FROM s))
        SELECT (SELECT json_object_agg(health, n) FROM (SELECT health, count(*) n FROM p WHERE status = 'ACTIVE' GROUP BY health) x),
               (SELECT count(*) FILTER (WHERE m."dueDate" < $2::date) FROM "Milestone" m JOIN p ON p.id = m."projectId" WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED')),
-              (SELECT count(*) FROM "Milestone" m JOIN p ON p.id = m."projectId" WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED') AND m."dueDate" BETWEEN $2::date AND $2::date + 28)`,
+              (SELECT count(*) FROM "Milestone" m JOIN p ON p.id = m."projectId" WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED') AND m."dueDate" BETWEEN $2::date AND $2::date + 28),
+              (SELECT count(*) FROM "ProjectDependency" d JOIN p ON p.id = d."blockedId" JOIN "Project" b ON b.id = d."blockerId"
+                WHERE d."orgId" = $1 AND b."orgUnitId" <> p."orgUnitId" AND p.status IN ('ACTIVE','PAUSED','PLANNED') AND b.status NOT IN ('DONE','CANCELLED') AND b.health IN ('AT_RISK','OFF_TRACK'))`,
       f.orgId, f.today),
     // delivery trend: health at the end of each of the last 12 weeks — each project's history read
     // once (latest update before the window + updates inside it) and spread over the weeks it covers
@@ -46,48 +120,106 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
                      UNION ALL (SELECT health, "createdAt"::date, "createdAt" FROM "StatusUpdate" WHERE "orgId" = $1 AND "projectId" = p.id
                                 AND "createdAt" >= $2::date - 76 AND "createdAt" < $2::date + 1)) x(health, d, t)) e)
        SELECT $2::date - 7 * i, coalesce(health::text, 'UNKNOWN'), count(*) FROM sp, generate_series(lo, hi) i GROUP BY 1, 2`, f.orgId, f.today),
-    // delivery lists: next milestones
-    q(`WITH s AS (${s}) SELECT m.id, m.name, m."dueDate", p.name FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
-       WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND m."dueDate" <= $2::date + 28 AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE','PAUSED','PLANNED')
-         AND p."orgUnitId" IN (SELECT id FROM s) ORDER BY m."dueDate", m.name LIMIT 12`, f.orgId, f.today),
-    // money: plan and actual for the quarter and the year, by category
-    q(`WITH s AS (${s}),
-            pl AS (SELECT category, sum("amountCents") FILTER (WHERE month BETWEEN $2::date AND $3::date) qp, sum("amountCents") yp FROM "BudgetLine"
-                   WHERE "orgId" = $1 AND month BETWEEN $4::date AND $5::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY category),
-            ac AS (SELECT category, sum("amountCents") FILTER (WHERE month BETWEEN $2::date AND $3::date) qa, sum("amountCents") ya FROM "ActualMonthly"
-                   WHERE "orgId" = $1 AND month BETWEEN $4::date AND $5::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY category)
-       SELECT * FROM pl FULL JOIN ac USING (category)`, f.orgId, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
-    // money: contracts up for renewal in 90 days
-    q(`WITH s AS (${s}) SELECT id, name, "endDate", "annualAmountCents" FROM "Contract" WHERE "orgId" = $1 AND status = 'ACTIVE'
-       AND "endDate" BETWEEN $2::date AND $2::date + 90 AND "orgUnitId" IN (SELECT id FROM s) ORDER BY "endDate" LIMIT 10`, f.orgId, f.today),
-    // people: heads now, open positions and their age, over-allocated people
+    // delivery lists: the next 12 open milestones and the 12 worst blocked cross-team dependencies
     q(`WITH s AS (${s})
-       SELECT (SELECT count(*) FROM "Person" WHERE "orgId" = $1 AND "startDate" <= $2::date AND ("endDate" IS NULL OR "endDate" >= $2::date) AND "orgUnitId" IN (SELECT id FROM s)),
-              (SELECT count(*) FROM "Position" WHERE "orgId" = $1 AND status IN ('OPEN','BACKFILL') AND "orgUnitId" IN (SELECT id FROM s)),
-              (SELECT avg($2::date - "openedAt"::date) FROM "Position" WHERE "orgId" = $1 AND status = 'OPEN' AND "orgUnitId" IN (SELECT id FROM s)),
+       (SELECT 'm', m.id, m.name, m."dueDate"::text, p.id, p.name, NULL, NULL, NULL, NULL, NULL FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+        WHERE m."orgId" = $1 AND m."doneDate" IS NULL AND m."dueDate" <= $2::date + 28 AND ${live} AND p."orgUnitId" IN (SELECT id FROM s)
+        ORDER BY m."dueDate", m.name, m.id LIMIT 12)
+       UNION ALL
+       (SELECT 'b', d.id, NULL, NULL, p.id, p.name, b.id, b.name, pu.name, bu.name, d.note FROM "ProjectDependency" d
+        JOIN "Project" p ON p.id = d."blockedId" JOIN "Project" b ON b.id = d."blockerId" JOIN "OrgUnit" pu ON pu.id = p."orgUnitId" JOIN "OrgUnit" bu ON bu.id = b."orgUnitId"
+        WHERE d."orgId" = $1 AND ${live} AND p."orgUnitId" IN (SELECT id FROM s) AND b."orgUnitId" <> p."orgUnitId" AND b.status NOT IN ('DONE','CANCELLED') AND b.health IN ('AT_RISK','OFF_TRACK')
+        ORDER BY b.health DESC, p.name, d.id LIMIT 12)`, f.orgId, f.today),
+    // delivery review: at-risk / off-track projects (count, the first 8 with their latest update),
+    // stale projects by the org's update cadence (count, the 8 most behind with the person their
+    // reporting line escalates to), latest updates awaiting acknowledgement (100, with author)
+    q(`WITH s AS (${s}),
+            g AS (SELECT CASE WHEN "updateCadence" = 'BIWEEKLY' THEN 14 ELSE 7 END AS len, greatest(0, "updateGraceDays") AS grace,
+                         ((array_position(enum_range(NULL::"Weekday"), "updateDueWeekday") % 7) - 4 + 7) % 7 AS off0 FROM "Organization" WHERE id = $1),
+            g2 AS (SELECT len, grace, CASE WHEN len = 14 AND off0 < 4 THEN off0 + 7 ELSE off0 END AS off FROM g),
+            lp AS (SELECT p.id, p.name, p.health, p.status, u.name AS team, coalesce(p."leadId", u."leadId") AS line,
+                          coalesce(p."lastUpdateAt"::date, greatest(p."startDate", p."createdAt"::date)) AS ref
+                   FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" WHERE p."orgId" = $1 AND ${live} AND p."orgUnitId" IN (SELECT id FROM s)),
+            st AS (SELECT lp.*, ceil((($2::date - '1970-01-01'::date) - g2.off - g2.grace)::numeric / g2.len) - 1
+                                 - ceil(((lp.ref - '1970-01-01'::date) - g2.off - g2.grace)::numeric / g2.len) AS missed
+                   FROM lp CROSS JOIN g2 WHERE lp.status = 'ACTIVE'),
+            stale AS (SELECT * FROM st WHERE missed >= 1),
+            top8 AS (SELECT * FROM stale ORDER BY missed DESC, name LIMIT 8),
+            esc AS (SELECT t.id, (WITH RECURSIVE l AS (SELECT pe.id, pe.name, pe."managerId", 0 AS lvl FROM "Person" pe WHERE pe."orgId" = $1 AND pe.id = t.line
+                                    UNION ALL SELECT m.id, m.name, m."managerId", l.lvl + 1 FROM l JOIN "Person" m ON m.id = l."managerId" AND m."orgId" = $1 WHERE l.lvl < 32)
+                                  SELECT name FROM l ORDER BY (lvl = least(t.missed, (SELECT max(lvl) FROM l))) DESC, lvl DESC LIMIT 1) AS escalated FROM top8 t),
+            risk AS (SELECT id, name, health, team FROM lp WHERE health IN ('AT_RISK','OFF_TRACK') ORDER BY health DESC, name LIMIT 8)
+       SELECT 'risk', (SELECT count(*) FROM lp WHERE health IN ('AT_RISK','OFF_TRACK')), r.id, r.name, r.team,
+              (SELECT su.summary FROM "StatusUpdate" su WHERE su."orgId" = $1 AND su."projectId" = r.id ORDER BY su."createdAt" DESC LIMIT 1), NULL
+       FROM risk r
+       UNION ALL SELECT 'stale', (SELECT count(*) FROM stale), t.id, t.name, t.missed::text, e.escalated, NULL FROM top8 t JOIN esc e ON e.id = t.id
+       UNION ALL (SELECT 'ack', NULL, x.id, lp.name, x.summary, us.name, x."createdAt"::text FROM lp CROSS JOIN LATERAL (
+                    SELECT su.id, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
+                    WHERE su."orgId" = $1 AND su."projectId" = lp.id ORDER BY su."createdAt" DESC LIMIT 1) x
+                  JOIN "User" us ON us.id = x."authorId" WHERE x."acknowledgedAt" IS NULL ORDER BY x."createdAt" DESC LIMIT 100)`,
+      f.orgId, f.today),
+    // money: the quarter's and the year's plan, actual and forecast (totals, year to date, the
+    // drill-down rows of the unit's children, the top 5 variances, the year's months) — the
+    // forecast computed once for the year
+    q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6")},
+            qf AS (SELECT * FROM mf WHERE m BETWEEN $3::date AND $4::date),
+            ch AS (SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND ${unit ? `"parentId" = '${unit}'` : `"parentId" IS NULL`})
+       SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM qf
+       UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM mf
+       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM mf WHERE m <= $2::date
+       UNION ALL SELECT 'child', ch.id, NULL, sum(qf.plan), sum(qf.actual), sum(qf.fcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
+                 LEFT JOIN qf ON qf.u = cl."descendantId" GROUP BY ch.id
+       UNION ALL (SELECT 'top', u, c, sum(plan), sum(actual), sum(fcst) FROM qf GROUP BY u, c HAVING sum(fcst) <> sum(plan) ORDER BY abs(sum(fcst) - sum(plan)) DESC, u, c LIMIT 5)
+       UNION ALL SELECT 'month', m::text, NULL, sum(plan), sum(actual), sum(fcst) FROM mf GROUP BY m`,
+      f.orgId, f.today, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
+    // money: contracts up for renewal (end or notice date) in 90 days, with vendor, unit and owner
+    q(`WITH s AS (${s}) SELECT c.*, v.name, u.name, o.name FROM "Contract" c JOIN "Vendor" v ON v.id = c."vendorId" JOIN "OrgUnit" u ON u.id = c."orgUnitId"
+       LEFT JOIN "Person" o ON o.id = c."ownerId"
+       WHERE c."orgId" = $1 AND c.status = 'ACTIVE' AND (c."endDate" BETWEEN $2::date AND $2::date + 90 OR c."renewalNoticeDate" BETWEEN $2::date AND $2::date + 90)
+         AND c."orgUnitId" IN (SELECT id FROM s) ORDER BY coalesce(c."renewalNoticeDate", c."endDate")`, f.orgId, f.today),
+    // people: the quarter's plan vs actual (baseline + budgeted positions, heads in post, open,
+    // hiring, joiners, leavers), open positions (count, average age, the 5 oldest), over-allocated people
+    q(`WITH s AS (${s}),
+            base AS (SELECT id FROM "Person" WHERE "orgId" = $1 AND "orgUnitId" IN (SELECT id FROM s) AND "startDate" <= $5::date AND ("endDate" IS NULL OR "endDate" >= $5::date)),
+            qn AS (SELECT (extract(year FROM age($3::date, $5::date)) * 12 + extract(month FROM age($3::date, $5::date)))::int / 3 + 1 AS n),
+            op AS (SELECT ps.id, ps.title, ps.status, u.name, greatest(0, $2::date - coalesce(ps."vacantFrom", ps."openedAt"::date, ps."createdAt"::date)) AS age
+                   FROM "Position" ps JOIN "OrgUnit" u ON u.id = ps."orgUnitId" WHERE ps."orgId" = $1 AND ps.status IN ('OPEN','BACKFILL') AND ps."orgUnitId" IN (SELECT id FROM s))
+       SELECT (SELECT count(*) FROM base) + (SELECT count(*) FROM "Position" ps, qn WHERE ps."orgId" = $1 AND ps."orgUnitId" IN (SELECT id FROM s) AND ps."budgetFiscalYear" = extract(year FROM $5::date)
+                 AND ps.status <> 'CLOSED' AND coalesce(ps."budgetFiscalQuarter", 1) <= qn.n
+                 AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT id FROM base)) AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT id FROM base))),
+              (SELECT count(*) FROM "Person" WHERE "orgId" = $1 AND "startDate" <= $2::date AND ("endDate" IS NULL OR "endDate" >= $2::date) AND "orgUnitId" IN (SELECT id FROM s)),
+              (SELECT count(*) FROM "Position" ps, qn WHERE ps."orgId" = $1 AND ps."orgUnitId" IN (SELECT id FROM s) AND ps.status IN ('OPEN','BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= $4::date)
+                 AND (ps."budgetFiscalYear" < extract(year FROM $5::date) OR (ps."budgetFiscalYear" = extract(year FROM $5::date) AND coalesce(ps."budgetFiscalQuarter", 1) <= qn.n))),
+              (SELECT count(*) FROM "Position" WHERE "orgId" = $1 AND "orgUnitId" IN (SELECT id FROM s) AND status IN ('OPEN','BACKFILL') AND "targetStartDate" BETWEEN $3::date AND $4::date),
+              (SELECT count(*) FROM "Person" WHERE "orgId" = $1 AND "orgUnitId" IN (SELECT id FROM s) AND "startDate" BETWEEN $3::date AND $4::date),
+              (SELECT count(*) FROM "Person" WHERE "orgId" = $1 AND "orgUnitId" IN (SELECT id FROM s) AND "endDate" BETWEEN $3::date AND $4::date),
+              (SELECT count(*) FROM op), (SELECT round(avg(age)) FROM op), (SELECT json_agg(o) FROM (SELECT * FROM op ORDER BY age DESC, title LIMIT 5) o),
               (SELECT count(*) FROM (SELECT a."personId" FROM "Allocation" a JOIN "Person" pe ON pe.id = a."personId" WHERE a."orgId" = $1 AND a."startDate" <= $2::date
                  AND (a."endDate" IS NULL OR a."endDate" >= $2::date) AND pe."orgUnitId" IN (SELECT id FROM s) GROUP BY 1 HAVING sum(percent) > 100) o)`,
-      f.orgId, f.today),
+      f.orgId, f.today, f.qStart, f.qEnd, f.fyStart),
   ];
 }
 
 function finance(f: FloorInput): Q[] {
   return [
-    // the tree: plan and actual of each unit's subtree for the year
-    q(`WITH pl AS (SELECT "orgUnitId" u, sum("amountCents") v FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date GROUP BY 1),
-            ac AS (SELECT "orgUnitId" u, sum("amountCents") v FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date GROUP BY 1)
-       SELECT c."ancestorId", sum(pl.v), sum(ac.v) FROM "OrgUnitClosure" c LEFT JOIN pl ON pl.u = c."descendantId" LEFT JOIN ac ON ac.u = c."descendantId"
-       WHERE c."orgId" = $1 GROUP BY 1`, f.orgId, f.fyStart, f.fyEnd),
-    // by category
-    q(`SELECT category, sum(p) plan, sum(a) actual FROM (
-         SELECT category, "amountCents" p, 0::bigint a FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date
-         UNION ALL SELECT category, 0, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date) x GROUP BY 1`,
-      f.orgId, f.fyStart, f.fyEnd),
-    // by month (burn chart)
-    q(`SELECT m, sum(p), sum(a) FROM (
-         SELECT month m, "amountCents" p, 0::bigint a FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date
-         UNION ALL SELECT month, 0, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN $2::date AND $3::date) x GROUP BY 1`,
-      f.orgId, f.fyStart, f.fyEnd),
+    // the rollup of the full year: each unit's subtree, each category (with how many forecast
+    // cells each rule set), each month (running totals) and the 8 largest variances — plan,
+    // actual and forecast, the forecast computed once
+    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4")},
+            uc AS (SELECT u, c, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY u, c)
+       SELECT 'tree', ou.id, ou.name, sum(uc.plan), sum(uc.actual), sum(uc.fcst), NULL FROM "OrgUnit" ou JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ou.id
+              LEFT JOIN uc ON uc.u = cl."descendantId" WHERE ou."orgId" = $1 GROUP BY ou.id
+       UNION ALL SELECT 'cat', c, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
+              FROM uc GROUP BY c
+       UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM (SELECT m, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY m) x WINDOW w AS (ORDER BY m)
+       UNION ALL (SELECT 'top', u, c, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c LIMIT 8)`,
+      f.orgId, f.today, f.fyStart, f.fyEnd),
+    // the fiscal years with plan or actuals (for the year picker)
+    q(`SELECT (SELECT min(month) FROM "BudgetLine" WHERE "orgId" = $1), (SELECT max(month) FROM "BudgetLine" WHERE "orgId" = $1),
+              (SELECT min(month) FROM "ActualMonthly" WHERE "orgId" = $1), (SELECT max(month) FROM "ActualMonthly" WHERE "orgId" = $1)`, f.orgId),
+    // the latest imports (revertable batches)
+    q(`SELECT b.id, b.kind, b."fileName", b."rowCount", b."insertedCount", b."skippedCount", b.status, b."createdAt", b."revertedAt", us.name
+       FROM "ImportBatch" b LEFT JOIN "User" us ON us.id = b."createdById" WHERE b."orgId" = $1 ORDER BY b."createdAt" DESC LIMIT 20`, f.orgId),
   ];
 }
 

@@ -151,8 +151,7 @@ describe("money figures (budgets rollup for the subtree)", () => {
   // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill Jul–Dec (6),
   // teamB's opening Oct–Dec (3) = 14,625,000.
   it("org, Q2: period totals, YTD through June, year forecast, children of the org", async () => {
-    const scope = await getDashboardScope(f.org.id, null);
-    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), scope!.subtreeIds, today);
+    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_926_665 });
     expect(m.ytd).toEqual({ planCents: 650_000, actualCents: 988_788 });
     expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 36_597_169 + 14_625_000 });
@@ -161,17 +160,15 @@ describe("money figures (budgets rollup for the subtree)", () => {
   });
 
   it("department, Q2 and Q1: the team row and the department's own totals", async () => {
-    const scope = await getDashboardScope(f.org.id, f.units.deptA.id);
-    const q2 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id), scope!.subtreeIds, today);
+    const q2 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id), today);
     expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([[f.units.teamA.id, 300_000, 9_999, 4_009_999]]);
-    const q1 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id, "q1"), scope!.subtreeIds, today);
+    const q1 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id, "q1"), today);
     expect(q1.period).toMatchObject({ planCents: 300_000, actualCents: 153_456, forecastCents: 153_456 });
     expect(q1.children[0]).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456 });
   });
 
   it("team level, Q1: all months closed, forecast = actual", async () => {
-    const scope = await getDashboardScope(f.org.id, f.units.teamA.id);
-    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamA.id, "q1"), scope!.subtreeIds, today);
+    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamA.id, "q1"), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456, varianceCents: -176_544 });
     expect(m.children).toEqual([]);
   });
@@ -180,18 +177,38 @@ describe("money figures (budgets rollup for the subtree)", () => {
     // (+ teamB's open position: 15,000,000 × 1.3 / 12 = 1,625,000 a month, Oct–Dec in the forecast.)
     const secrets = ["10000001", "1083333", "7583331", "8408664", "13283664", "1625000", "4875000", "833333", "825333"];
     for (const unit of [f.units.teamB.id, f.units.deptB.id]) {
-      const scope = await getDashboardScope(f.org.id, unit);
       for (const period of ["q2", "year"] as const) {
-        const m = await getMoneyFigures(f.org.id, 1, role, params(unit, period), scope!.subtreeIds, today);
+        const m = await getMoneyFigures(f.org.id, 1, role, params(unit, period), today);
         expect(m.salarySafe).toBe(true);
         const payload = JSON.stringify(m);
         for (const s of secrets) expect(payload, `${role} ${unit} ${period}`).not.toContain(s);
       }
     }
     // A director sees it (the same query without salary-safe attribution).
-    const scope = await getDashboardScope(f.org.id, f.units.teamB.id);
-    const dir = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamB.id, "year"), scope!.subtreeIds, today);
+    const dir = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamB.id, "year"), today);
     expect(dir.year.forecastCents).toBe(8_408_664 + 4_875_000);
+  });
+});
+
+describe("money figures: renewals", () => {
+  it("lists the subtree's renewing contracts only, read in SQL for the unit (the org sees all)", async () => {
+    const vendor = await db.vendor.create({ data: { orgId: f.org.id, name: `Renewals ${Date.now()}` } });
+    const ends = new Date(today.getTime() + 30 * 86_400_000);
+    const contract = (orgUnitId: string, name: string) =>
+      db.contract.create({ data: { orgId: f.org.id, vendorId: vendor.id, orgUnitId, category: "SOFTWARE", name, annualAmountCents: 1_200_000n, startDate: new Date("2026-01-01"), endDate: ends, status: "ACTIVE" } });
+    await contract(f.units.teamA.id, "Team A seats");
+    await contract(f.units.deptB.id, "Dept B cloud");
+    try {
+      const names = async (unit: string | null) => (await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(unit), today)).renewals.map((c) => c.name).sort();
+      expect(await names(null)).toEqual(["Dept B cloud", "Team A seats"]);
+      expect(await names(f.units.deptA.id)).toEqual(["Team A seats"]);
+      expect(await names(f.units.teamA.id)).toEqual(["Team A seats"]);
+      expect(await names(f.units.deptB.id)).toEqual(["Dept B cloud"]);
+      expect(await names(f.units.teamB.id)).toEqual([]);
+    } finally {
+      await db.contract.deleteMany({ where: { orgId: f.org.id, vendorId: vendor.id } });
+      await db.vendor.delete({ where: { id: vendor.id } });
+    }
   });
 });
 
@@ -238,11 +255,10 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
   }
 
   it("delivery 3, people 2, money 3: the same at org and team level, whatever the row count", async () => {
-    const scope = (await getDashboardScope(f.org.id, null))!;
     const counts = async (unit: string | null) => [
       await countQueries(() => getDeliveryFigures(f.org.id, unit, today)),
       await countQueries(() => getPeopleFigures(f.org.id, 1, params(unit), today)),
-      await countQueries(() => getMoneyFigures(f.org.id, 1, "FINANCE", params(unit), scope.subtreeIds, today)),
+      await countQueries(() => getMoneyFigures(f.org.id, 1, "FINANCE", params(unit), today)),
     ];
     const org = await counts(null);
     // Money: 1 for the shared base (units with head counts), 1 for the period (tree,

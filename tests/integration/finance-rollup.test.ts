@@ -85,6 +85,37 @@ describe("several periods in one statement (the dashboard's quarter and year)", 
   });
 });
 
+describe("a subtree's view (computed from the subtree's facts and forecast only)", () => {
+  it("equals the whole org's view of those units, for each role, period and root", async () => {
+    // FINANCE moves teamB's PERSONNEL (one person) up past deptB to the division: the facts that
+    // leave a subtree must leave its rows exactly as they leave them in the org's view.
+    const { units } = f;
+    const subtrees: [string, string[]][] = [
+      [units.division.id, Object.values(units).map((u) => u.id)],
+      [units.deptA.id, [units.deptA.id, units.teamA.id]],
+      [units.deptB.id, [units.deptB.id, units.teamB.id]],
+      [units.teamB.id, [units.teamB.id]],
+    ];
+    for (const role of ["DIRECTOR", "FINANCE"]) {
+      for (const period of ["year", "q2", "q3"] as PeriodKey[]) {
+        const org = await getFinanceView(scope({ role, period }));
+        for (const [root, ids] of subtrees) {
+          const view = await getFinanceView(scope({ role, period, unitId: root }));
+          const label = `${role} ${period} ${root}`;
+          expect(view.tree, label).toEqual(org.tree.filter((r) => ids.includes(r.id)));
+          const { id: _id, name: _n, code: _c, kind: _k, parentId: _p, depth: _d, personnelNote: _note, ...rootAmounts } = org.tree.find((r) => r.id === root)!;
+          expect(view.totals, label).toEqual(rootAmounts);
+          const sum = (k: "planCents" | "forecastCents") => view.months.reduce((a, m) => a + m[k], 0);
+          expect([sum("planCents"), sum("forecastCents")], label).toEqual([rootAmounts.planCents, rootAmounts.forecastCents]);
+        }
+      }
+    }
+    // The fixture does move PERSONNEL across deptB's edge for FINANCE (and not for DIRECTOR).
+    const [dir, fin] = await Promise.all(["DIRECTOR", "FINANCE"].map((role) => getFinanceView(scope({ role, unitId: units.deptB.id }))));
+    expect(fin.totals.forecastCents).toBeLessThan(dir.totals.forecastCents);
+  });
+});
+
 describe("finance rollup on a hand-computed fixture", () => {
   it("full year, director: exact at every level", async () => {
     const rows = await getFinanceTree(scope());

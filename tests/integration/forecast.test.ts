@@ -198,3 +198,47 @@ describe("tenancy and window", () => {
     expect(await cells("2026-08-01", "2026-07-01")).toEqual([]);
   });
 });
+
+describe("a subtree's forecast (department views compute only their subtree)", () => {
+  it("equals the org-wide cells of the subtree's units, with facts that cross the subtree's edge", async () => {
+    // division ─ dept ─ team1, team2 ; division ─ outside. Commitments above, at and below the
+    // department; a person inside whose FILLED seat is held outside (multiplier read across the
+    // edge); a backfill inside for a leaver outside; a trend inside and outside.
+    const vendorId = (await db.vendor.create({ data: { orgId, name: `Vendor ${Date.now()}` } })).id;
+    const commit = (orgUnitId: string, category: "SOFTWARE" | "CLOUD", annual: bigint) =>
+      db.contract.create({ data: { orgId, vendorId, orgUnitId, category, name: "C", annualAmountCents: annual, startDate: d("2026-01-01"), endDate: d("2026-12-31"), status: "ACTIVE" } });
+    const division = await createUnit(db, orgId, { kind: "DIVISION" });
+    const dept = await createUnit(db, orgId, { kind: "DEPARTMENT", parentId: division.id });
+    const team1 = await createUnit(db, orgId, { parentId: dept.id });
+    const team2 = await createUnit(db, orgId, { parentId: dept.id });
+    const outside = await createUnit(db, orgId, { parentId: division.id });
+    await commit(division.id, "CLOUD", 9_600_000n);
+    await commit(dept.id, "CLOUD", 2_400_000n);
+    await commit(team2.id, "SOFTWARE", 1_200_001n);
+    await createPlan(db, orgId, team1.id, "2026-07-01", "CLOUD", 150_000n);
+    await createPlan(db, orgId, outside.id, "2026-07-01", "CLOUD", 700_000n);
+    await createActual(db, orgId, team1.id, "2026-04-10", "SOFTWARE", 90_001n);
+    await createActual(db, orgId, outside.id, "2026-05-10", "SOFTWARE", 30_000n);
+    const inside = await createPerson(db, orgId, team1.id, 12_000_000n);
+    await db.position.create({
+      data: { orgId, orgUnitId: outside.id, title: "Seat", level: "L3", status: "FILLED", annualCompCents: 12_000_000n, budgetFiscalYear: 2026, personId: inside.id, loadedCostMultiplier: new Prisma.Decimal("1.1") },
+    });
+    const leaver = await createPerson(db, orgId, outside.id, 9_000_000n, { end: "2026-06-30" });
+    await db.position.create({ data: { orgId, orgUnitId: team2.id, title: "Seat", level: "L3", status: "BACKFILL", annualCompCents: 9_600_000n, budgetFiscalYear: 2026, backfillForId: leaver.id } });
+
+    const window = { orgId, from: d("2026-06-01"), to: d("2026-12-01"), today };
+    const all = await getForecastCells(window);
+    const subtree = { [division.id]: [division, dept, team1, team2, outside], [dept.id]: [dept, team1, team2], [team2.id]: [team2], [outside.id]: [outside] };
+    for (const [root, units] of Object.entries(subtree)) {
+      const ids = new Set(units.map((u) => u.id));
+      const scoped = await getForecastCells({ ...window, unitId: root });
+      expect(scoped, `subtree of ${root}`).toEqual(all.filter((c) => ids.has(c.orgUnitId)));
+    }
+    // The fixture exercises what it claims to: the inside person at the outside seat's 1.1, the
+    // backfill from the leaver's departure + delay, the department's commitment above its team's plan.
+    const deptCells = await getForecastCells({ ...window, unitId: dept.id });
+    expect(of(deptCells, team1.id)["2026-07"]).toEqual([1_100_000n, "people"]);
+    expect(of(deptCells, team2.id)["2026-08"]).toEqual([1_040_000n, "people"]);
+    expect(of(deptCells, dept.id, "CLOUD")["2026-07"]).toEqual([50_000n, "contracts"]);
+  });
+});

@@ -104,7 +104,7 @@ export default async function Page({
   const dp = parseDashboardParams(sp, org.fiscalYearStartMonth, now, within);
   const scope = await getDashboardScope(org.id, dp.unitId, within);
   if (!scope) notFound();
-  const panel = { member, params: dp, subtreeIds: scope.subtreeIds };
+  const panel = { member, params: dp };
   const key = dashboardQuery(dp);
   const link = (p: Partial<DashboardParams>) => `${base}?${dashboardQuery({ ...dp, ...p })}`;
   const current = fiscalPeriod(now, org.fiscalYearStartMonth);
