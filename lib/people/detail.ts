@@ -7,6 +7,7 @@ import type { EmploymentType, PositionStatus, Role } from "@/lib/generated/prism
 import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
 import { centsToNumber } from "@/lib/money";
+import { notDepartedWhere } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
 // One person for the person page. Tenant-scoped by (id, orgId): a foreign id is a 404. Pay is
@@ -55,7 +56,7 @@ export async function getPersonDetail(orgId: string, id: string, role: Role): Pr
       annualCompCents: withPay,
       orgUnit: { select: { id: true, name: true, code: true } },
       manager: { select: { id: true, name: true, title: true } },
-      reports: { select: { id: true, name: true, title: true }, where: { orgId, OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(new Date())) } }] }, orderBy: { name: "asc" } },
+      reports: { select: { id: true, name: true, title: true }, where: { orgId, ...notDepartedWhere(new Date(toDateString(new Date()))) }, orderBy: { name: "asc" } },
       positions: { where: { orgId }, select: { id: true, title: true, status: true } },
       allocations: { where: { orgId }, select: { id: true, percent: true, startDate: true, endDate: true, project: { select: { id: true, name: true } } }, orderBy: { startDate: "asc" } },
       assignments: { where: { orgId }, select: { id: true, effectiveFrom: true, effectiveTo: true, orgUnit: { select: { name: true } }, manager: { select: { name: true } } }, orderBy: { effectiveFrom: "desc" } },
