@@ -7,17 +7,19 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePersonAction } from "@/lib/people/actions";
 
 type State = ActionResult<{ personId: string; version: number }> | null;
 
-export function PersonEditForm({ org, person, units, people, today }: {
+export function PersonEditForm({ org, person, units, manager, today }: {
   org: string;
-  person: { id: string; title: string; level: string; teamId: string; managerId: string | null; version: number };
+  person: { id: string; title: string; level: string; teamId: string; version: number };
   units: { id: string; name: string; code: string; depth: number }[];
-  people: { id: string; name: string; title: string }[];
+  /** The current manager, the picker's initial pick; other people are searched as you type. */
+  manager: SearchOption | null;
   today: string;
 }) {
   const version = useRef(person.version);
@@ -47,12 +49,7 @@ export function PersonEditForm({ org, person, units, people, today }: {
         </NativeSelect>
       </FormField>
       <FormField id="pe-managerId" label="Manager" errors={errors.managerId}>
-        <NativeSelect id="pe-managerId" name="managerId" defaultValue={person.managerId ?? ""} {...describedBy("pe-managerId", errors.managerId)}>
-          <option value="">No manager</option>
-          {people.filter((p) => p.id !== person.id).map((p) => (
-            <option key={p.id} value={p.id}>{p.name} — {p.title}</option>
-          ))}
-        </NativeSelect>
+        <SearchCombobox id="pe-managerId" name="managerId" source={`/${org}/people/search`} initial={manager} emptyLabel="No manager" {...describedBy("pe-managerId", errors.managerId)} />
       </FormField>
       <FormField id="pe-effectiveFrom" label="Move effective from" errors={errors.effectiveFrom} help="Applies to a change of unit or manager; kept in the history.">
         <Input id="pe-effectiveFrom" name="effectiveFrom" type="date" defaultValue={today} max={today} {...describedBy("pe-effectiveFrom", errors.effectiveFrom, true)} />

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 
 import Papa from "papaparse";
 
@@ -6,10 +7,10 @@ import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { MAX_INPUT_YEAR, MIN_INPUT_YEAR, parseIsoDate } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
 
-// Streaming CSV reading for ledger (actuals) and plan imports. papaparse's Node duplex stream
-// parses quotes, embedded commas and newlines and CRLF; we strip a UTF-8 BOM and normalise
-// header names ("Cost centre code", "cost_center_code" → "costcentrecode"). Rows come out one
-// at a time through an async iterator, so memory stays flat however long the file is.
+// The one CSV reader, for the ledger (actuals), plan and hiring-plan imports. papaparse's Node
+// stream parser handles quotes, embedded commas and newlines and CRLF; we strip a UTF-8 BOM and
+// normalise header names ("Cost centre code", "cost_center_code" → "costcentrecode"). Rows come
+// out one at a time through an async iterator, so memory stays flat however long the file is.
 //
 // Row numbers are spreadsheet-style: the header is row 1, the first data row is row 2 (a quoted
 // field with an embedded newline still counts as one row).
@@ -55,8 +56,17 @@ export class CsvHeader {
  * parsing itself); the file is paused while more than READ_AHEAD rows wait, so memory stays
  * bounded however long the file is.
  */
-export async function* readCsvRows(filePath: string): AsyncGenerator<[number, string[], CsvHeader]> {
-  const source = createReadStream(filePath, { encoding: "utf8" });
+export function readCsvRows(filePath: string): AsyncGenerator<[number, string[], CsvHeader]> {
+  return readCsv(createReadStream(filePath, { encoding: "utf8" }));
+}
+
+/** readCsvRows for a CSV already in memory (the hiring plan, posted as text): same parser, same rows. */
+export function readCsvText(text: string): AsyncGenerator<[number, string[], CsvHeader]> {
+  // The whole text as one string chunk (Readable.from iterates the array, whose one item it is).
+  return readCsv(Readable.from([text]));
+}
+
+async function* readCsv(source: Readable): AsyncGenerator<[number, string[], CsvHeader]> {
   let buffered: string[][] = [];
   let ended = false;
   let failure: unknown = null;
@@ -193,36 +203,16 @@ export function parsePlanRecord(cells: readonly string[], h: CsvHeader, knownCod
 }
 
 /**
- * rowShapeErrors for a row read by readCsvRows: more cells than the header, and NUL characters
- * (named by the header's column). Same rules, same messages.
+ * Problems with the row's shape rather than its values: more cells than the header (typically
+ * two lines merged by a stray line break of another kind, or a comma outside quotes: accepting it
+ * would silently drop data), and NUL characters, which PostgreSQL text cannot hold, named by the
+ * header's column.
  */
 export function cellShapeErrors(cells: readonly string[], h: CsvHeader): string[] {
   const errors: string[] = [];
   const n = h.names.length;
   if (cells.length > n) errors.push("has more cells than the header (a comma or a line break outside quotes?)");
   for (let i = 0; i < cells.length && i < n; i++) if (cells[i].includes("\u0000")) errors.push(`${h.names[i]} contains a NUL character`);
-  return errors;
-}
-
-/**
- * Columns the header names twice. Papaparse renames the second "amount" to "amount_1" and the
- * import would silently use the first; normalised header names never contain "_", so a key
- * "<column>_<n>" is always such a rename.
- */
-export function doubledColumns(keys: readonly string[], columns: readonly string[]): string[] {
-  return columns.filter((c) => keys.some((k) => new RegExp(`^${c}_\\d+$`).test(k)));
-}
-
-/**
- * Problems with the row's shape rather than its values: more cells than the header (papaparse
- * keeps them in __parsed_extra — typically two lines merged by a stray line break of another
- * kind, or a comma outside quotes: accepting it would silently drop data), and NUL characters,
- * which PostgreSQL text cannot hold.
- */
-export function rowShapeErrors(r: Record<string, unknown>): string[] {
-  const errors: string[] = [];
-  if (Object.hasOwn(r, "__parsed_extra")) errors.push("has more cells than the header (a comma or a line break outside quotes?)");
-  for (const [column, v] of Object.entries(r)) if (typeof v === "string" && v.includes("\u0000")) errors.push(`${column} contains a NUL character`);
   return errors;
 }
 

@@ -68,7 +68,7 @@ const NEEDS_ESCAPE = /["\\]/;
 /**
  * A text array in PostgreSQL's array input syntax: every element double-quoted with `"` and `\`
  * backslash-escaped (so commas, braces, quotes, spaces and line breaks inside a value survive
- * exactly), null as the unquoted NULL. Values never contain NUL (rowShapeErrors refuses it).
+ * exactly), null as the unquoted NULL. Values never contain NUL (cellShapeErrors refuses it).
  */
 export function pgTextArray(values: readonly (string | null)[]): string {
   let out = "{";

@@ -6,6 +6,7 @@ import { BudgetCategory as BudgetCategoryEnum, type BudgetCategory } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
 import { centsToNumber } from "@/lib/money";
+import { inPostWhere } from "@/lib/people/queries";
 
 // Budget vs actual for one fiscal year. Variance = actual − plan to date (positive = over
 // budget), where "plan to date" is the plan of the months elapsed so far (all months of a past
@@ -265,7 +266,7 @@ export async function listSmallPersonnelUnits(orgId: string, today = new Date())
     db.orgUnit.findMany({ where: { orgId }, select: { id: true, parentId: true, depth: true } }),
     db.person.groupBy({
       by: ["orgUnitId"],
-      where: { orgId, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      where: { orgId, ...inPostWhere(today) },
       _count: { _all: true },
     }),
   ]);

@@ -8,6 +8,7 @@ import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { inPostSql } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
 // The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
@@ -64,8 +65,7 @@ export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today
   const rows = await db.$queryRaw<(FinanceUnit & { heads: number })[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth",
            (SELECT COUNT(*) FROM "Person" p
-            WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND p."startDate" <= ${today}::date
-              AND (p."endDate" IS NULL OR p."endDate" >= ${today}::date))::int AS "heads"
+            WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND ${inPostSql("p", today)})::int AS "heads"
     FROM "OrgUnit" u WHERE u."orgId" = ${input.orgId}`;
   return {
     key: `${input.orgId}:${input.today.toISOString()}`,

@@ -1,7 +1,5 @@
-import Papa from "papaparse";
-
 import { defineAction } from "@/lib/action";
-import { doubledColumns, rowShapeErrors } from "@/lib/budgets/csv";
+import { cellShapeErrors, readCsvText } from "@/lib/budgets/csv";
 import { AppError, invalid } from "@/lib/errors";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
@@ -10,49 +8,46 @@ import { parseMoneyToCents } from "@/lib/money";
 
 // Hiring-plan CSV: title, level, org unit code, target start, annual compensation. All or
 // nothing: every row is checked first and any bad row refuses the whole file, with every
-// problem listed by its line number in the file (the header is line 1).
+// problem listed by its line number in the file (the header is line 1). Read by the one CSV
+// reader (lib/budgets/csv.ts, as the ledger and plan imports); messages name a column as below.
 
 const MAX_ROWS = 1000;
+/** Normalised header name (normaliseHeader) → the name this import's messages use. */
 const COLUMNS = { title: "title", level: "level", orgunitcode: "orgUnitCode", targetstart: "targetStart", annualcompensation: "annualCompensation" } as const;
-type Column = (typeof COLUMNS)[keyof typeof COLUMNS];
-const normalize = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
+type Column = keyof typeof COLUMNS;
+const EXPECTED = Object.keys(COLUMNS) as Column[];
+const label = (name: string) => (Object.hasOwn(COLUMNS, name) ? COLUMNS[name as Column] : name);
 
 export const importHiringPlan = defineAction({
   name: "hiring-plan.import",
   permission: "positions:write",
   input: ZImportHiringPlanInput,
   async handler(ctx, input) {
-    const parsed = Papa.parse<Record<string, string>>(input.csv.replace(/^\uFEFF/, ""), {
-      header: true,
-      skipEmptyLines: "greedy",
-      transformHeader: (h) => COLUMNS[normalize(h) as keyof typeof COLUMNS] ?? h,
-    });
-    const headers = new Set(parsed.meta.fields ?? []);
-    const missing = Object.values(COLUMNS).filter((c) => !headers.has(c));
-    const doubled = doubledColumns([...headers], Object.values(COLUMNS));
-    if (missing.length || doubled.length) {
-      const problem = missing.length ? `Missing: ${missing.join(", ")}.` : `Named twice: ${doubled.join(", ")}.`;
-      throw invalid({ file: [`The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`] }, "Nothing was imported.");
-    }
-    const rows = parsed.data;
-    if (rows.length === 0) throw invalid({ file: ["The file has no rows."] }, "Nothing was imported.");
-    if (rows.length > MAX_ROWS) throw invalid({ file: [`At most ${MAX_ROWS} rows per file.`] }, "Nothing was imported.");
-
     const units = new Map(
       (await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id }, select: { id: true, code: true } })).map((u) => [u.code.toUpperCase(), u.id]),
     );
     const errors: string[] = [];
     const inScope = new Map<string, boolean>();
     const data: { orgUnitId: string; title: string; level: string; targetStartDate: Date; annualCompCents: bigint; budgetFiscalYear: number; budgetFiscalQuarter: number }[] = [];
-    for (const [i, raw] of rows.entries()) {
-      const line = i + 2;
-      const cell = (c: Column) => String(raw[c] ?? "").trim();
-      const problems = rowShapeErrors(raw);
+    let rows = 0;
+    for await (const [line, cells, header] of readCsvText(input.csv)) {
+      if (rows++ === 0) {
+        const missing = header.missing(EXPECTED);
+        const doubled = header.doubled(EXPECTED);
+        if (missing.length || doubled.length) {
+          const problem = missing.length ? `Missing: ${missing.map(label).join(", ")}.` : `Named twice: ${doubled.map(label).join(", ")}.`;
+          throw invalid({ file: [`The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`] }, "Nothing was imported.");
+        }
+      }
+      if (rows > MAX_ROWS) throw invalid({ file: [`At most ${MAX_ROWS} rows per file.`] }, "Nothing was imported.");
+      const cell = (c: Column) => header.cell(cells, c).trim();
+      // (NUL never gets here: the action pipeline refuses it in any input string.)
+      const problems = cellShapeErrors(cells, header);
       const title = cell("title");
       if (title.length < 2 || title.length > 120) problems.push("title must be 2–120 characters");
       const level = cell("level");
       if (!level || level.length > 20) problems.push("level is required (at most 20 characters)");
-      const code = cell("orgUnitCode");
+      const code = cell("orgunitcode");
       const unitId = units.get(code.toUpperCase());
       if (!unitId) problems.push(code ? `org unit code "${code}" does not exist` : "org unit code is required");
       else {
@@ -67,11 +62,11 @@ export const importHiringPlan = defineAction({
         }
         if (!inScope.get(unitId)) problems.push(`org unit ${code} is outside the part of the organization you manage`);
       }
-      const start = cell("targetStart");
+      const start = cell("targetstart");
       const startOk = ZDate.safeParse(start).success;
       if (!startOk) problems.push(`target start "${start}" is not a date (YYYY-MM-DD)`);
-      const comp = parseMoneyToCents(cell("annualCompensation"));
-      if (comp === null || comp <= 0n) problems.push(`annual compensation "${cell("annualCompensation")}" is not a positive amount`);
+      const comp = parseMoneyToCents(cell("annualcompensation"));
+      if (comp === null || comp <= 0n) problems.push(`annual compensation "${cell("annualcompensation")}" is not a positive amount`);
       if (problems.length) {
         errors.push(`Row ${line}: ${problems.join("; ")}.`);
         continue;
@@ -79,11 +74,12 @@ export const importHiringPlan = defineAction({
       const period = fiscalPeriod(utcDate(start), ctx.org.fiscalYearStartMonth);
       data.push({ orgUnitId: unitId!, title, level, targetStartDate: utcDate(start), annualCompCents: comp!, budgetFiscalYear: period.fiscalYear, budgetFiscalQuarter: period.quarter });
     }
+    if (rows === 0) throw invalid({ file: ["The file has no rows."] }, "Nothing was imported.");
     if (errors.length) {
       throw invalid({ file: errors }, `Nothing was imported: ${errors.length} row${errors.length === 1 ? " has" : "s have"} errors.`);
     }
     const batch = await ctx.tx.importBatch.create({
-      data: { orgId: ctx.org.id, kind: "HIRING_PLAN", fileName: input.fileName, rowCount: rows.length, insertedCount: data.length, createdById: ctx.actor.userId },
+      data: { orgId: ctx.org.id, kind: "HIRING_PLAN", fileName: input.fileName, rowCount: rows, insertedCount: data.length, createdById: ctx.actor.userId },
       select: { id: true },
     });
     await ctx.tx.position.createMany({ data: data.map((d) => ({ ...d, orgId: ctx.org.id, status: "PLANNED" as const })) });

@@ -7,6 +7,7 @@ import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
 import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
+import { inPostSql } from "@/lib/people/queries";
 
 // Headcount plan vs actual for an org unit subtree (or the whole org) and a fiscal year, by
 // quarter. All counting happens in SQL; the definitions, shown on the page too:
@@ -55,7 +56,7 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
     baseline AS (
       SELECT p."id" FROM "Person" p
       WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-        AND p."startDate" <= ${fyStart}::date AND (p."endDate" IS NULL OR p."endDate" >= ${fyStart}::date)
+        AND ${inPostSql("p", fyStart)}
     ),
     adds AS (
       SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM "Position" ps
@@ -67,7 +68,7 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
     SELECT q."quarter",
       ((SELECT COUNT(*) FROM baseline) + (SELECT COUNT(*) FROM adds a WHERE a."quarter" <= q."quarter"))::int AS "planned",
       (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-         AND p."startDate" <= q."asOf" AND (p."endDate" IS NULL OR p."endDate" >= q."asOf"))::int AS "actual",
+         AND ${inPostSql("p", Prisma.sql`q."asOf"`)})::int AS "actual",
       (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
          AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q."qe")
          AND (ps."budgetFiscalYear" < ${opts.fiscalYear} OR (ps."budgetFiscalYear" = ${opts.fiscalYear} AND COALESCE(ps."budgetFiscalQuarter", 1) <= q."quarter")))::int AS "open",

@@ -2,8 +2,10 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { overallocatedPeriods } from "@/lib/headcount/overallocation";
+import { inPostSql } from "@/lib/people/queries";
 
 // Who is on a project, which unfilled positions it waits for, and capacity vs demand per unit.
 
@@ -83,7 +85,7 @@ export async function capacityByMonth(orgId: string, unitId: string, from: strin
     units AS (SELECT c."descendantId" AS "id" FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${unitId})
     SELECT m."month",
       (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (SELECT "id" FROM units)
-                AND p."startDate" <= m."month" AND (p."endDate" IS NULL OR p."endDate" >= m."month"))
+                AND ${inPostSql("p", Prisma.sql`m."month"`)})
             + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" IN (SELECT "id" FROM units)
                 AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
       COALESCE((SELECT SUM(a."percent") FROM "Allocation" a
@@ -107,7 +109,7 @@ export async function capacityByTeam(orgId: string, from: string, months: number
     WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month")
     SELECT t."id" AS "unitId", t."name", t."code", m."month",
       (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = t."orgId" AND p."orgUnitId" = t."id"
-                AND p."startDate" <= m."month" AND (p."endDate" IS NULL OR p."endDate" >= m."month"))
+                AND ${inPostSql("p", Prisma.sql`m."month"`)})
             + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = t."orgId" AND ps."orgUnitId" = t."id"
                 AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
       COALESCE((SELECT SUM(a."percent") FROM "Allocation" a

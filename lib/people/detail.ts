@@ -2,10 +2,12 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmploymentType, PositionStatus, Role } from "@/lib/generated/prisma/enums";
 import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
 import { centsToNumber } from "@/lib/money";
+import { notDepartedWhere } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 
 // One person for the person page. Tenant-scoped by (id, orgId): a foreign id is a 404. Pay is
@@ -54,7 +56,7 @@ export async function getPersonDetail(orgId: string, id: string, role: Role): Pr
       annualCompCents: withPay,
       orgUnit: { select: { id: true, name: true, code: true } },
       manager: { select: { id: true, name: true, title: true } },
-      reports: { select: { id: true, name: true, title: true }, where: { orgId, OR: [{ endDate: null }, { endDate: { gte: new Date(toDateString(new Date())) } }] }, orderBy: { name: "asc" } },
+      reports: { select: { id: true, name: true, title: true }, where: { orgId, ...notDepartedWhere(new Date(toDateString(new Date()))) }, orderBy: { name: "asc" } },
       positions: { where: { orgId }, select: { id: true, title: true, status: true } },
       allocations: { where: { orgId }, select: { id: true, percent: true, startDate: true, endDate: true, project: { select: { id: true, name: true } } }, orderBy: { startDate: "asc" } },
       assignments: { where: { orgId }, select: { id: true, effectiveFrom: true, effectiveTo: true, orgUnit: { select: { name: true } }, manager: { select: { name: true } } }, orderBy: { effectiveFrom: "desc" } },
@@ -89,22 +91,27 @@ export async function getPersonDetail(orgId: string, id: string, role: Role): Pr
   return dto;
 }
 
-/** Choices for edit forms: units and people in post (id, name), ordered. */
-export async function listPeopleChoices(orgId: string) {
-  const today = new Date(toDateString(new Date()));
-  const people = await db.person.findMany({
-    where: { orgId, OR: [{ endDate: null }, { endDate: { gte: today } }] },
-    select: { id: true, name: true, title: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return people;
-}
-
 /** Units, optionally only a manager's subtree (the units they may write). */
 export async function listUnitChoices(orgId: string, scopeUnitId: string | null = null) {
   return db.orgUnit.findMany({ where: { orgId, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
 }
 
-export async function listProjectChoices(orgId: string, scopeUnitId: string | null = null) {
-  return db.project.findMany({ where: { orgId, archivedAt: null, ...(scopeUnitId ? { orgUnit: { ancestors: { some: { ancestorId: scopeUnitId } } } } : {}), status: { in: ["PLANNED", "ACTIVE", "PAUSED"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+/**
+ * What the person page needs to know about staffable projects (planned, active or paused, in the
+ * member's projects:write scope) without listing them all (10,000 at bench scale 1): whether
+ * there is any (to offer the allocation form, whose picker searches /[org]/projects/search), and
+ * which of `projectIds` (the person's allocations) are among them (to offer Remove).
+ */
+export async function staffableProjects(orgId: string, scopeUnitId: string | null, projectIds: string[]) {
+  const where: Prisma.ProjectWhereInput = {
+    orgId,
+    archivedAt: null,
+    status: { in: ["PLANNED", "ACTIVE", "PAUSED"] },
+    ...(scopeUnitId ? { orgUnit: { ancestors: { some: { ancestorId: scopeUnitId } } } } : {}),
+  };
+  const [any, among] = await Promise.all([
+    db.project.findFirst({ where, select: { id: true } }),
+    projectIds.length ? db.project.findMany({ where: { ...where, id: { in: projectIds } }, select: { id: true } }) : Promise.resolve([]),
+  ]);
+  return { any: any !== null, ids: new Set(among.map((p) => p.id)) };
 }

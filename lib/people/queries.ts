@@ -10,11 +10,19 @@ import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 /**
  * "In post" on a day: started on or before it and not yet gone (endDate is the last working
- * day). The one definition used by the people list, team head counts and the dashboard.
+ * day). The one definition used by the people list, org chart, team and plan-vs-actual head
+ * counts, capacity, the finance rollup's group sizes and the dashboard. `day` is an ISO date
+ * (bound as a parameter) or a date-typed SQL expression (a per-row day such as m."month").
  */
-export function inPostSql(alias: string, today: string): Prisma.Sql {
+export function inPostSql(alias: string, day: string | Prisma.Sql): Prisma.Sql {
   const p = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${p}."startDate" <= ${today}::date AND (${p}."endDate" IS NULL OR ${p}."endDate" >= ${today}::date))`;
+  const d = typeof day === "string" ? Prisma.sql`${day}::date` : day;
+  return Prisma.sql`(${p}."startDate" <= ${d} AND (${p}."endDate" IS NULL OR ${p}."endDate" >= ${d}))`;
+}
+
+/** inPostSql as a Prisma where on Person, for findMany/groupBy. */
+export function inPostWhere(day: Date): Prisma.PersonWhereInput {
+  return { startDate: { lte: day }, ...notDepartedWhere(day) };
 }
 
 /**
@@ -64,7 +72,7 @@ export async function listPeople(
   let where: Prisma.PersonWhereInput;
   switch (filter.status) {
     case "in-post":
-      where = { startDate: { lte: date(filter.on) }, OR: [{ endDate: null }, { endDate: { gte: date(filter.on) } }] };
+      where = inPostWhere(date(filter.on));
       break;
     case "leaving":
       where = { endDate: { gte: date(filter.from), lte: date(filter.to) } };
@@ -125,7 +133,7 @@ export type OrgChartNode = { id: string; name: string; title: string; managerId:
 export async function listOrgChart(orgId: string, today = new Date()): Promise<OrgChartNode[]> {
   const day = new Date(toDateString(today));
   const rows = await db.person.findMany({
-    where: { orgId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    where: { orgId, ...inPostWhere(day) },
     select: { id: true, name: true, title: true, managerId: true, orgUnit: { select: { name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });

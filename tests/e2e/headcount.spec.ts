@@ -94,6 +94,47 @@ test("a manager allocates a person to projects and sees the over-allocation flag
   await expect(page.getByRole("status").filter({ hasText: "110%" }).first()).toBeVisible();
 });
 
+test("a director changes a person's manager by searching; the page lists no other people and a forged id is refused", async ({ page }) => {
+  // Someone with no reports (so any new manager is legal) and a uniquely named person to become
+  // their manager, who is neither their manager now nor mentioned on their page.
+  const [person] = await sql<{ id: string; name: string; managerId: string | null }>(
+    `SELECT p.id, p.name, p."managerId" FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+     WHERE o.slug = 'acme' AND p."endDate" IS NULL AND NOT EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id)
+     ORDER BY p.name LIMIT 1`,
+  );
+  const [boss] = await sql<{ id: string; name: string }>(
+    `SELECT min(p.id) AS id, p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+     WHERE o.slug = 'acme' AND p."endDate" IS NULL AND p.id <> $1 AND p.id IS DISTINCT FROM $2
+       AND NOT EXISTS (SELECT 1 FROM "PersonAssignment" h WHERE h."personId" = $1 AND h."managerId" = p.id)
+     GROUP BY p.name HAVING count(*) = 1 ORDER BY p.name DESC LIMIT 1`,
+    [person.id, person.managerId],
+  );
+  const [foreign] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  await signIn(page, "director@acme.example");
+  const response = await page.goto(`/acme/people/${person.id}`);
+  // The manager picker no longer carries every person of the org in the page.
+  expect(await response?.text()).not.toContain(boss.id);
+
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Save changes" }) });
+  const manager = form.getByRole("combobox", { name: "Manager" });
+  // A forged foreign id in the picker's field is a field error on Manager, and nothing changes.
+  await form.locator('input[type="hidden"][name="managerId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), foreign.id);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByText("That manager does not exist.")).toBeVisible();
+  await expect(manager).toHaveAttribute("aria-invalid", "true");
+  const [unchanged] = await sql<{ managerId: string | null }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]);
+  expect(unchanged.managerId).toBe(person.managerId);
+
+  await page.reload();
+  await manager.fill(boss.name);
+  // An option reads "Name — title"; other names may contain this one, so pick the exact name.
+  await form.getByRole("option", { name: new RegExp(`^${boss.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} — `) }).click();
+  await expect(manager).toHaveValue(boss.name);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("link", { name: boss.name }).first()).toBeVisible();
+  await expect.poll(async () => (await sql<{ managerId: string }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]))[0].managerId).toBe(boss.id);
+});
+
 test("a person id from another org is a 404 on the person page", async ({ page }) => {
   const [foreign] = await sql<{ id: string; name: string }>(
     `SELECT p.id, p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,

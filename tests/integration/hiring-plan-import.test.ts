@@ -62,4 +62,30 @@ describe("hiring-plan import", () => {
     expect(await importHiringPlan.run(acme.members.finance.user.id, acme.org.slug, { csv, fileName: "x.csv" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await rowCounts()).toEqual(before);
   });
+
+  it("reads the file with the shared CSV reader: row numbers, quoting, shape and header errors keep this import's wording", async () => {
+    const unit = acme.units.teamA.code;
+    const before = await rowCounts();
+    const run = (csv: string) => importHiringPlan.run(acme.members.director.user.id, acme.org.slug, { csv, fileName: "x.csv" });
+    const fileErrors = async (csv: string) => {
+      const result = await run(csv);
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+      return result.ok ? [] : (result.fieldErrors?.file ?? []);
+    };
+    // A quoted line break stays in its cell and blank lines are skipped: the bad row is the
+    // fourth row of the file as a spreadsheet counts it (header = row 1).
+    const rows = [header, `"Two-line\ntitle",IC3,${unit},2026-03-01,150000`, "", `Ok Title,IC3,${unit},2026-03-01,150000`, `Bad Title,IC3,${unit},2026-03-01,150000,extra`];
+    expect(await fileErrors(`\uFEFF${rows.join("\r\n")}`)).toEqual([
+      "Row 4: has more cells than the header (a comma or a line break outside quotes?).",
+    ]);
+    expect(await fileErrors(`Title,Level,Org unit code,Org_Unit_Code,Target start,Annual compensation\nA title,IC3,${unit},${unit},2026-03-01,1`)).toEqual([
+      expect.stringMatching(/^The header must name these columns once each: .* Named twice: orgUnitCode\.$/),
+    ]);
+    expect(await fileErrors(`${header}\n`)).toEqual(["The file has no rows."]);
+    expect(await fileErrors([header, ...Array.from({ length: 1001 }, () => `Engineer,IC3,${unit},2026-03-01,150000`)].join("\n"))).toEqual(["At most 1000 rows per file."]);
+    expect(await rowCounts()).toEqual(before);
+    // The same file without the bad row is accepted, the two-line title intact.
+    expect(await run(rows.slice(0, 4).join("\r\n"))).toMatchObject({ ok: true, data: { created: 2 } });
+    expect((await db.position.findMany({ where: { orgId: acme.org.id }, select: { title: true }, orderBy: { title: "asc" } })).map((p) => p.title)).toEqual(["Ok Title", "Two-line\ntitle"]);
+  });
 });

@@ -4,7 +4,7 @@ import { createAllocation, removeAllocation } from "@/lib/headcount/allocate";
 import { listPositions } from "@/lib/headcount/queries";
 import { getProjectStaffing } from "@/lib/headcount/staffing";
 import { capacityByMonth } from "@/lib/headcount/staffing";
-import { getPersonDetail } from "@/lib/people/detail";
+import { getPersonDetail, staffableProjects } from "@/lib/people/detail";
 import { listPeople } from "@/lib/people/queries";
 import { updatePerson } from "@/lib/people/update-person";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -93,8 +93,14 @@ describe("people: edits, moves and reporting lines", () => {
     const before = await rowCounts();
     expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(theirs))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(mine, { orgUnitId: globex.units.teamA.id }))).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(mine, { managerId: theirs.id }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    // The manager picker searches as you type and posts an id: a foreign, unknown or garbage id
+    // is a field error on the manager, not a silent change.
+    for (const managerId of [theirs.id, "c000000000000000000000000", "x".repeat(64)]) {
+      const result = await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(mine, { managerId }));
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { managerId: [expect.any(String)] } });
+    }
     expect(await rowCounts()).toEqual(before);
+    expect((await db.person.findUniqueOrThrow({ where: { id: mine.id } })).managerId).toBeNull();
   });
 
   it("refuses a stale edit with CONFLICT", async () => {
@@ -106,6 +112,25 @@ describe("people: edits, moves and reporting lines", () => {
 });
 
 describe("allocations and capacity", () => {
+  it("tells the person page which of a person's projects a member may staff, without listing the org's projects", async () => {
+    const project = (orgId: string, orgUnitId: string, name: string, extra: Record<string, unknown> = {}) =>
+      db.project.create({ data: { orgId, orgUnitId, name, status: "ACTIVE", ...extra } });
+    const inScope = await project(acme.org.id, acme.units.teamA.id, "In scope");
+    const outScope = await project(acme.org.id, acme.units.teamB.id, "Out of scope");
+    const done = await project(acme.org.id, acme.units.teamA.id, "Done", { status: "DONE" });
+    const archived = await project(acme.org.id, acme.units.teamA.id, "Archived", { archivedAt: new Date() });
+    const foreign = await project(globex.org.id, globex.units.teamA.id, "Foreign");
+    const ids = [inScope, outScope, done, archived, foreign].map((p) => p.id);
+    const org = await staffableProjects(acme.org.id, null, ids);
+    expect(org.any).toBe(true);
+    expect([...org.ids].sort()).toEqual([inScope.id, outScope.id].sort());
+    const scoped = await staffableProjects(acme.org.id, acme.units.deptA.id, ids);
+    expect([...scoped.ids]).toEqual([inScope.id]);
+    // Nothing staffable in deptB's subtree once its only project is completed.
+    await db.project.update({ where: { id: outScope.id }, data: { status: "DONE" } });
+    expect(await staffableProjects(acme.org.id, acme.units.deptB.id, [])).toEqual({ any: false, ids: new Set() });
+  });
+
   it("flags a person over 100% across overlapping ranges and shows them on the project", async () => {
     const p = await person(acme.org.id, acme.units.teamA.id, "Busy");
     const proj1 = await db.project.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name: "One" } });

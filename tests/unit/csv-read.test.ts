@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cellShapeErrors, CsvHeader, readCsvRows } from "@/lib/budgets/csv";
+import { cellShapeErrors, CsvHeader, readCsvRows, readCsvText } from "@/lib/budgets/csv";
 
 // The streaming CSV reader of the ledger and plan imports: rows as arrays of cells under one
 // normalised header, numbered like a spreadsheet (header = row 1), with the parser's chunks
@@ -61,6 +61,22 @@ describe("readCsvRows", () => {
       if (row === 10) break;
     }
     expect(seen).toBe(10);
+  });
+});
+
+describe("readCsvText", () => {
+  it("reads text in memory exactly as readCsvRows reads the same text from a file", async () => {
+    const fromText = async (text: string) => {
+      const out: { row: number; cells: string[]; header: readonly string[] }[] = [];
+      for await (const [row, cells, header] of readCsvText(text)) out.push({ row, cells, header: header.names });
+      return out;
+    };
+    const long = ["n,memo", ...Array.from({ length: 3000 }, (_, i) => `${i},"é€😀\r\n${i}"`)].join("\r");
+    for (const text of ['\uFEFFDate,Cost center code, Memo \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n2026-03-02,OPS,x,extra\r\n', "date,amount\n", "", long]) {
+      const rows = await fromText(text);
+      expect(rows).toEqual(await read(text));
+    }
+    expect((await fromText(long)).length).toBe(3000);
   });
 });
 

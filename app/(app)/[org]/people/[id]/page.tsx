@@ -13,7 +13,7 @@ import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { getPersonDetail, listPeopleChoices, listProjectChoices, listUnitChoices } from "@/lib/people/detail";
+import { getPersonDetail, listUnitChoices, staffableProjects } from "@/lib/people/detail";
 import { can, grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Person" };
@@ -29,10 +29,11 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
   const projectsGrant = grantFor(member.role, "projects:write");
   // Managers get choices inside their scope only; the action checks scope again regardless.
   const scopeOf = (grant: string | null) => (grant === "scope" ? member.scopeUnitId : null);
-  const [units, people, projects] = await Promise.all([
+  // No list of the org's people or projects here: the manager and project pickers search as
+  // you type (SearchCombobox); the page only needs which projects this member may staff.
+  const [units, projects] = await Promise.all([
     peopleGrant ? listUnitChoices(member.org.id, scopeOf(peopleGrant)) : Promise.resolve([]),
-    peopleGrant ? listPeopleChoices(member.org.id) : Promise.resolve([]),
-    projectsGrant ? listProjectChoices(member.org.id, scopeOf(projectsGrant)) : Promise.resolve([]),
+    projectsGrant ? staffableProjects(member.org.id, scopeOf(projectsGrant), person.allocations.map((a) => a.projectId)) : Promise.resolve({ any: false, ids: new Set<string>() }),
   ]);
   const canEdit = peopleGrant !== null && (peopleGrant === "org" || units.some((u) => u.id === person.team.id));
 
@@ -111,7 +112,7 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
                       <Link className="font-medium hover:underline" href={`/${slug}/projects/${a.projectId}`}>{a.projectName}</Link>
                       <span className="flex items-center gap-2 text-muted-foreground tabular-nums">
                         {a.percent}% · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : "open-ended"}
-                        {projectsGrant && projects.some((p) => p.id === a.projectId) ? (
+                        {projects.ids.has(a.projectId) ? (
                           <RemoveAllocationButton org={slug} allocationId={a.id} label={a.projectName} />
                         ) : null}
                       </span>
@@ -163,15 +164,15 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
               <CardContent>
                 <PersonEditForm
                   org={slug}
-                  person={{ id: person.id, title: person.title, level: person.level, teamId: person.team.id, managerId: person.manager?.id ?? null, version: person.version }}
+                  person={{ id: person.id, title: person.title, level: person.level, teamId: person.team.id, version: person.version }}
                   units={units}
-                  people={people}
+                  manager={person.manager}
                   today={today}
                 />
               </CardContent>
             </Card>
           ) : null}
-          {projectsGrant && projects.length ? (
+          {projects.any ? (
             <Card>
               <CardHeader><CardTitle>Allocate to a project</CardTitle></CardHeader>
               <CardContent>
