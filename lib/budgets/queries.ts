@@ -260,13 +260,18 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
   return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hidePersonnelOf.map((id) => unitById.get(id)?.name ?? id) };
 }
 
-/** Units whose PERSONNEL figures are hidden from roles without compensation:read (people in post, but fewer than the minimum group). */
+/**
+ * Units whose PERSONNEL figures are hidden from roles without compensation:read: employees in
+ * post, but fewer than the minimum group. Employees only, as in the finance rollup
+ * (lib/budgets/rollup-prepare.ts): contractors are paid through CONTRACTORS invoices, so they do
+ * not make a unit's personnel line less individual.
+ */
 export async function listSmallPersonnelUnits(orgId: string, today = new Date()): Promise<string[]> {
   const [units, heads] = await Promise.all([
     db.orgUnit.findMany({ where: { orgId }, select: { id: true, parentId: true, depth: true } }),
     db.person.groupBy({
       by: ["orgUnitId"],
-      where: { orgId, ...inPostWhere(today) },
+      where: { orgId, employmentType: "EMPLOYEE", ...inPostWhere(today) },
       _count: { _all: true },
     }),
   ]);

@@ -8,7 +8,7 @@ import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 const uid = () => randomBytes(4).toString("hex");
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export async function createPerson(db: Db, orgId: string, orgUnitId: string, annualCompCents: bigint, opts: { start?: string; end?: string | null } = {}) {
+export async function createPerson(db: Db, orgId: string, orgUnitId: string, annualCompCents: bigint, opts: { start?: string; end?: string | null; contractor?: boolean } = {}) {
   return db.person.create({
     data: {
       orgId,
@@ -19,6 +19,7 @@ export async function createPerson(db: Db, orgId: string, orgUnitId: string, ann
       startDate: d(opts.start ?? "2020-01-01"),
       endDate: opts.end ? d(opts.end) : null,
       annualCompCents,
+      ...(opts.contractor ? { employmentType: "CONTRACTOR" as const } : {}),
     },
   });
 }

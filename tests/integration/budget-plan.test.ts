@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { copyPlanForward } from "@/lib/budgets/copy-plan-forward";
 import { importPlan } from "@/lib/budgets/import-plan";
-import { getPlanGrid } from "@/lib/budgets/queries";
+import { getPlanGrid, listSmallPersonnelUnits } from "@/lib/budgets/queries";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
-import { createPlan, uploadCsv } from "@/tests/factories/finance";
+import { createPerson, createPlan, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
 
@@ -117,5 +117,28 @@ describe("budget plan editing", () => {
     expect(quarters.rows[0].cells).toEqual({ "2026-01-01": 303, "2026-04-01": 404 });
     expect(quarters.totalCents).toBe(707);
     expect(JSON.stringify(quarters)).not.toContain("9999");
+  });
+
+  it("hides the personnel plan of units with fewer than 3 employees in post; contractors do not count (as in the finance rollup)", async () => {
+    const { org, units } = acme;
+    const today = new Date("2026-06-15T12:00:00Z");
+    // teamA: 2 employees + 1 contractor → its personnel line is still about 2 people's pay.
+    await createPerson(db, org.id, units.teamA.id, 100_000_00n);
+    await createPerson(db, org.id, units.teamA.id, 100_000_00n);
+    await createPerson(db, org.id, units.teamA.id, 0n, { contractor: true });
+    // teamB: 3 employees, one of them on their last day.
+    await createPerson(db, org.id, units.teamB.id, 100_000_00n);
+    await createPerson(db, org.id, units.teamB.id, 100_000_00n);
+    await createPerson(db, org.id, units.teamB.id, 100_000_00n, { end: "2026-06-15" });
+    // Someone who left, and someone who has not started, count for nobody.
+    await createPerson(db, org.id, units.teamB.id, 100_000_00n, { end: "2026-06-14" });
+    await createPerson(db, org.id, units.teamA.id, 100_000_00n, { start: "2026-06-16" });
+    // Three employees on the division itself, so its own group never needs another team folded
+    // in to protect it (complementary suppression would otherwise hide a second team too).
+    for (let i = 0; i < 3; i++) await createPerson(db, org.id, units.division.id, 100_000_00n);
+    // Another org's people never count.
+    for (let i = 0; i < 3; i++) await createPerson(db, globex.org.id, globex.units.teamA.id, 100_000_00n);
+    const hidden = await listSmallPersonnelUnits(org.id, today);
+    expect(hidden).toEqual([units.teamA.id]);
   });
 });
