@@ -10,7 +10,10 @@ import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge"
 import type { Member } from "@/lib/auth";
 import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
 import { formatDate } from "@/lib/format";
-import { getDeliveryReview } from "@/lib/projects/review";
+import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";
+
+/** Rows of the at-risk and stale lists the panel shows; the counts are of the whole scope. */
+const SHOWN = 8;
 
 const weekFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -21,8 +24,8 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   const base = `/${org.slug}`;
   // The review is scoped like a manager's: the selected subtree (whole org when none).
   const reviewer: Member = params.unitId ? { ...member, role: "MANAGER", scopeUnitId: params.unitId } : { ...member, role: member.role === "MANAGER" ? "DIRECTOR" : member.role };
-  const [d, review] = await Promise.all([getDeliveryFigures(org.id, params.unitId), getDeliveryReview(reviewer)]);
-  const latest = await getLatestUpdates(org.id, review.atRisk.slice(0, 8).map((p) => p.id));
+  const [d, review] = await Promise.all([getDeliveryFigures(org.id, params.unitId), getDeliveryReview(reviewer, { atRisk: firstRows(SHOWN), due: NONE, stale: firstRows(SHOWN) })]);
+  const latest = await getLatestUpdates(org.id, review.atRisk.map((p) => p.id));
   const unit = params.unitId ? `unit=${params.unitId}&` : "";
   const list = (q: string) => `${base}/projects?${unit}${q}`;
   // The full milestone and dependency lists, from the same SQL as these counts.
@@ -41,7 +44,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           {HEALTH_ORDER.map((h) => (
             <Figure key={h} label={HEALTH_LABELS[h]} value={d.health[h]} href={list(`status=ACTIVE&health=${h}`)} hint={<HealthBadge health={h} className="mt-1" />} />
           ))}
-          <Figure label="Stale" value={review.stale.length} href={list("stale=1")} hint="No update for a full cycle" />
+          <Figure label="Stale" value={review.counts.stale} href={list("stale=1")} hint="No update for a full cycle" />
         </div>
 
         <section aria-labelledby="trend-h">
@@ -58,12 +61,12 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
 
         <div className="grid gap-6 lg:grid-cols-2">
           <section>
-            <SubHeading>At risk and off track ({review.atRisk.length})</SubHeading>
-            {review.atRisk.length === 0 ? (
+            <SubHeading>At risk and off track ({review.counts.atRisk})</SubHeading>
+            {review.counts.atRisk === 0 ? (
               <Empty>Nothing at risk.</Empty>
             ) : (
               <ul className="space-y-3">
-                {review.atRisk.slice(0, 8).map((p) => {
+                {review.atRisk.map((p) => {
                   const u = latest.get(p.id);
                   return (
                     <li key={p.id} className="text-sm">
@@ -90,12 +93,12 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
             )}
           </section>
           <section>
-            <SubHeading>Stale updates and escalation ({review.stale.length})</SubHeading>
-            {review.stale.length === 0 ? (
+            <SubHeading>Stale updates and escalation ({review.counts.stale})</SubHeading>
+            {review.counts.stale === 0 ? (
               <Empty>Every active project is up to date.</Empty>
             ) : (
               <ul className="space-y-2 text-sm">
-                {review.stale.slice(0, 8).map((p) => (
+                {review.stale.map((p) => (
                   <li key={p.id} className="flex flex-wrap gap-x-2">
                     <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
                       {p.name}

@@ -5,11 +5,16 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HealthBadge } from "@/components/ui/badge";
 import type { Member } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { getDeliveryReview } from "@/lib/projects/review";
+import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";
+
+/** Projects listed under "Updates due" (due first, then stale); the review pages through all of them. */
+const SHOWN = 10;
 
 /** The manager's week: updates due from their scope this cycle and updates from their reports awaiting acknowledgement. */
 export async function ManagerWeekPanel({ member }: { member: Member }) {
-  const review = await getDeliveryReview(member);
+  const review = await getDeliveryReview(member, { atRisk: NONE, due: firstRows(SHOWN), stale: firstRows(SHOWN) });
+  const owing = review.counts.due + review.counts.stale;
+  const shown = [...review.due, ...review.stale].slice(0, SHOWN);
   const base = `/${member.org.slug}`;
   const mine = review.unacknowledged.filter((u) => u.mine);
   return (
@@ -20,13 +25,13 @@ export async function ManagerWeekPanel({ member }: { member: Member }) {
       <CardContent className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="due-h">
           <h3 id="due-h" className="mb-2 text-sm font-semibold">
-            Updates due ({review.due.length + review.stale.length})
+            Updates due ({owing})
           </h3>
-          {review.due.length + review.stale.length === 0 ? (
+          {owing === 0 ? (
             <p className="text-sm text-muted-foreground">Every update for this cycle is in.</p>
           ) : (
             <ul className="space-y-2 text-sm">
-              {[...review.due, ...review.stale].map((p) => (
+              {shown.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
                   <span className="flex items-center gap-2">
                     <HealthBadge health={p.health} />
@@ -40,6 +45,13 @@ export async function ManagerWeekPanel({ member }: { member: Member }) {
                   </Link>
                 </li>
               ))}
+              {owing > shown.length ? (
+                <li>
+                  <Link href={`${base}/projects/review`} className="text-primary hover:underline">
+                    All {owing} in the review
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           )}
         </section>

@@ -4,11 +4,11 @@ import { cache } from "react";
 
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { getCadence, todayString } from "@/lib/projects/cadence";
-import { escalationTarget, updateState, type UpdateState } from "@/lib/projects/staleness";
+import { escalationTarget, type UpdateState } from "@/lib/projects/staleness";
+import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
 // The delivery review: what is at risk, what awaits acknowledgement, what is due or stale and
 // who it has escalated to. Everything is computed on demand from dates and rows — no job.
@@ -40,10 +40,24 @@ export type ReviewUpdate = {
   mine: boolean;
 };
 
+/** Which rows of a list to return: `take` null for all of them. */
+export type ReviewSlice = { skip: number; take: number | null };
+export type ReviewLists = { atRisk: ReviewSlice; due: ReviewSlice; stale: ReviewSlice };
+export const NONE: ReviewSlice = { skip: 0, take: 0 };
+export const ALL: ReviewSlice = { skip: 0, take: null };
+export const firstRows = (take: number): ReviewSlice => ({ skip: 0, take });
+/** Every row of every list (tests, the bell's reference). */
+export const EVERY_ROW: ReviewLists = { atRisk: ALL, due: ALL, stale: ALL };
+
 export type DeliveryReview = {
   scopeLabel: string;
+  /** How many projects each list has in the scope (the lists below hold only the rows asked for). */
+  counts: { atRisk: number; due: number; stale: number };
+  /** AT_RISK / OFF_TRACK open projects, off track first, then by name. */
   atRisk: ReviewProject[];
+  /** Active projects whose update for today's cycle is not in yet, by name. */
   due: ReviewProject[];
+  /** Active projects with whole missed cycles, most missed first, then by name. */
   stale: ReviewProject[];
   unacknowledged: ReviewUpdate[];
 };
@@ -53,46 +67,78 @@ const scopeSql = (member: Member, alias: string) =>
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${member.org.id} AND c."ancestorId" = ${member.scopeUnitId} AND c."descendantId" = ${Prisma.raw(`${alias}."orgUnitId"`)})`
     : Prisma.empty;
 
-type ProjectRowSql = {
+type ProjectRowSql = UpdateStateRow & {
+  list: "atRisk" | "due" | "stale" | null;
   id: string;
   name: string;
   teamName: string;
   health: Health;
-  status: string;
   healthChangedAt: Date | null;
   lastUpdateAt: Date | null;
-  startDate: Date | null;
-  createdAt: Date;
   leadName: string | null;
   lineStart: string | null;
+  nAtRisk: number;
+  nDue: number;
+  nStale: number;
 };
 
 /**
- * The review for a member. Without `now` it is computed once per request (React `cache`): the
- * layout's bell and the dashboard's delivery panel share it. Keyed by the fields it reads, since
- * callers pass different Member objects for the same scope.
+ * The review for a member: the counts of each list and the rows of each list that `lists` asks
+ * for (a dashboard's first few, a page of the review). Without `now` it is computed once per
+ * request (React `cache`) per scope and slice.
  */
-export function getDeliveryReview(member: Member, now?: Date): Promise<DeliveryReview> {
-  if (now) return computeDeliveryReview(member, now);
-  return reviewThisRequest(member.org.id, member.user.id, member.role, member.scopeUnitId ?? null);
+export function getDeliveryReview(member: Member, lists: ReviewLists, now?: Date): Promise<DeliveryReview> {
+  if (now) return computeDeliveryReview(member, lists, now);
+  return reviewThisRequest(member.org.id, member.user.id, member.role, member.scopeUnitId ?? null, JSON.stringify(lists));
 }
 
-const reviewThisRequest = cache((orgId: string, userId: string, role: Member["role"], scopeUnitId: string | null) =>
-  computeDeliveryReview({ org: { id: orgId }, user: { id: userId }, role, scopeUnitId } as Member, new Date()),
+const reviewThisRequest = cache((orgId: string, userId: string, role: Member["role"], scopeUnitId: string | null, lists: string) =>
+  computeDeliveryReview({ org: { id: orgId }, user: { id: userId }, role, scopeUnitId } as Member, JSON.parse(lists) as ReviewLists, new Date()),
 );
 
-async function computeDeliveryReview(member: Member, now: Date): Promise<DeliveryReview> {
+/** OFFSET of a slice, clamped to the last page of `count` rows (as lib/paging.ts pageOf clamps the page). */
+const offsetOf = (count: Prisma.Sql, s: ReviewSlice) =>
+  s.take && s.take > 0 ? Prisma.sql`(SELECT LEAST(${s.skip}::int, GREATEST(0, (${count} - 1) / ${s.take}::int * ${s.take}::int)) FROM n)` : Prisma.sql`0`;
+const limitOf = (s: ReviewSlice) => Prisma.sql`${s.take}::int`;
+
+async function computeDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
   const orgId = member.org.id;
-  const [projects, updates, cadence, scopeUnit] = await Promise.all([
+  const today = todayString(now);
+  const cadence = await getCadence(orgId);
+  const state = updateStateSql(cadence, today, {
+    active: Prisma.sql`p.status = 'ACTIVE'`,
+    lastUpdate: Prisma.sql`p."lastUpdateAt"::date`,
+    since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
+  });
+  const [projects, updates, scopeUnit] = await Promise.all([
+    // Every open project's update state is computed in SQL (lib/projects/staleness-sql.ts); only
+    // the counts and the rows asked for leave the database.
     db.$queryRaw<ProjectRowSql[]>`
-      SELECT p.id, p.name, u.name AS "teamName", p.health::text AS health, p.status::text AS status, p."healthChangedAt",
-             p."lastUpdateAt", p."startDate", p."createdAt", l.name AS "leadName",
-             COALESCE(p."leadId", u."leadId") AS "lineStart"
-      FROM "Project" p
-      JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-      LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
-      ORDER BY p.name`,
+      WITH st AS MATERIALIZED (
+        SELECT p.id, p.name, u.name AS "teamName", p.health::text AS health, p."healthChangedAt", p."lastUpdateAt",
+               l.name AS "leadName", COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
+        FROM "Project" p
+        JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
+        LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
+        WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
+      ),
+      n AS (
+        SELECT count(*) FILTER (WHERE health IN ('AT_RISK', 'OFF_TRACK'))::int AS "nAtRisk",
+               count(*) FILTER (WHERE "updState" = 'due')::int AS "nDue",
+               count(*) FILTER (WHERE "updState" = 'stale')::int AS "nStale"
+        FROM st
+      ),
+      picked AS (
+        (SELECT 'atRisk' AS list, 0 AS grp, st.*, row_number() OVER (ORDER BY st.health = 'AT_RISK', st.name, st.id) AS pos
+         FROM st WHERE st.health IN ('AT_RISK', 'OFF_TRACK') ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nAtRisk"`, lists.atRisk)} LIMIT ${limitOf(lists.atRisk)})
+        UNION ALL
+        (SELECT 'due', 1, st.*, row_number() OVER (ORDER BY st.name, st.id) AS pos
+         FROM st WHERE st."updState" = 'due' ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nDue"`, lists.due)} LIMIT ${limitOf(lists.due)})
+        UNION ALL
+        (SELECT 'stale', 2, st.*, row_number() OVER (ORDER BY st."updMissed" DESC, st.name, st.id) AS pos
+         FROM st WHERE st."updState" = 'stale' ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nStale"`, lists.stale)} LIMIT ${limitOf(lists.stale)})
+      )
+      SELECT n.*, picked.* FROM n LEFT JOIN picked ON true ORDER BY picked.grp, picked.pos`,
     // Each open project's latest update (one index probe per project on (orgId, projectId,
     // createdAt)), when nobody has acknowledged it yet (older ones are superseded). The author's
     // name is a key lookup (authorId is a required foreign key): as a join, the planner hashed the
@@ -114,29 +160,15 @@ async function computeDeliveryReview(member: Member, now: Date): Promise<Deliver
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scopeSql(member, "p")}
       ORDER BY s."createdAt" DESC
       LIMIT 100`,
-    getCadence(orgId),
     member.scopeUnitId && member.role === "MANAGER" ? db.orgUnit.findFirst({ where: { id: member.scopeUnitId, orgId }, select: { name: true } }) : null,
   ]);
 
-  const today = todayString(now);
-  const withState = projects.map((p) => ({
-    ...p,
-    update: updateState(
-      {
-        today,
-        active: p.status === "ACTIVE",
-        lastUpdate: p.lastUpdateAt ? toDateString(p.lastUpdateAt) : null,
-        since: toDateString(p.startDate && p.startDate > p.createdAt ? p.startDate : p.createdAt),
-      },
-      cadence,
-    ),
-  }));
-
-  // Reporting lines of stale projects, lead upwards: one recursive query for all of them.
-  const starts = [...new Set(withState.filter((p) => p.update.state === "stale" && p.lineStart).map((p) => p.lineStart!))];
+  const rows = projects.filter((p) => p.list !== null);
+  // Reporting lines of the stale projects returned, lead upwards: one recursive query for all of them.
+  const starts = [...new Set(rows.filter((p) => p.list === "stale" && p.lineStart).map((p) => p.lineStart!))];
   const lines = new Map<string, { name: string; userId: string | null }[]>();
   if (starts.length) {
-    const rows = await db.$queryRaw<{ start: string; name: string; userId: string | null; level: number }[]>`
+    const lineRows = await db.$queryRaw<{ start: string; name: string; userId: string | null; level: number }[]>`
       WITH RECURSIVE line AS (
         SELECT p.id AS start, p.id, p.name, p."userId", p."managerId", 0 AS level
         FROM "Person" p WHERE p."orgId" = ${orgId} AND p.id = ANY(${starts}::text[])
@@ -146,17 +178,18 @@ async function computeDeliveryReview(member: Member, now: Date): Promise<Deliver
         WHERE l.level < 32
       )
       SELECT start, name, "userId", level FROM line ORDER BY start, level`;
-    for (const r of rows) {
+    for (const r of lineRows) {
       const list = lines.get(r.start) ?? [];
       list.push({ name: r.name, userId: r.userId });
       lines.set(r.start, list);
     }
   }
 
-  const toDto = (p: (typeof withState)[number]): ReviewProject => {
+  const toDto = (p: ProjectRowSql): ReviewProject => {
+    const update = updateStateOfRow(p, cadence, today);
     let escalatedTo: ReviewProject["escalatedTo"] = null;
-    if (p.update.state === "stale" && p.lineStart) {
-      const target = escalationTarget(lines.get(p.lineStart) ?? [], p.update.escalationLevel);
+    if (p.list === "stale" && update.state === "stale" && p.lineStart) {
+      const target = escalationTarget(lines.get(p.lineStart) ?? [], update.escalationLevel);
       if (target) escalatedTo = { name: target.name, isMe: target.userId === member.user.id };
     }
     return {
@@ -167,23 +200,18 @@ async function computeDeliveryReview(member: Member, now: Date): Promise<Deliver
       healthChangedAt: p.healthChangedAt?.toISOString() ?? null,
       leadName: p.leadName,
       lastUpdateAt: p.lastUpdateAt?.toISOString() ?? null,
-      update: p.update,
+      update,
       escalatedTo,
     };
   };
 
-  const HEALTH_ORDER: Record<string, number> = { OFF_TRACK: 0, AT_RISK: 1 };
+  const first = projects[0];
   return {
     scopeLabel: scopeUnit?.name ?? "the whole organization",
-    atRisk: withState
-      .filter((p) => p.health === "AT_RISK" || p.health === "OFF_TRACK")
-      .sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || a.name.localeCompare(b.name))
-      .map(toDto),
-    due: withState.filter((p) => p.update.state === "due").map(toDto),
-    stale: withState
-      .filter((p) => p.update.state === "stale")
-      .sort((a, b) => (b.update.state === "stale" ? b.update.missedCycles : 0) - (a.update.state === "stale" ? a.update.missedCycles : 0))
-      .map(toDto),
+    counts: { atRisk: first?.nAtRisk ?? 0, due: first?.nDue ?? 0, stale: first?.nStale ?? 0 },
+    atRisk: rows.filter((p) => p.list === "atRisk").map(toDto),
+    due: rows.filter((p) => p.list === "due").map(toDto),
+    stale: rows.filter((p) => p.list === "stale").map(toDto),
     unacknowledged: updates.map(({ reviewerUserId, createdAt, ...u }) => ({
       ...u,
       createdAt: createdAt.toISOString(),
@@ -200,7 +228,8 @@ export type NotificationItem = { id: string; kind: "due" | "stale" | "acknowledg
  */
 export async function getNotifications(member: Member, now?: Date): Promise<NotificationItem[]> {
   if (member.role !== "MANAGER" && member.role !== "DIRECTOR") return [];
-  const review = await getDeliveryReview(member, now);
+  // The bell's reference (lib/projects/bell.ts is the one the shell uses): every due and stale row.
+  const review = await getDeliveryReview(member, { atRisk: NONE, due: ALL, stale: ALL }, now);
   const base = `/${member.org.slug}/projects`;
   const items: NotificationItem[] = [];
   for (const p of review.stale) {

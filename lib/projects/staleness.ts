@@ -30,7 +30,8 @@ const JS_WEEKDAY: Record<Weekday, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, 
 export const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 export const dayString = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-function grid(c: CadenceSettings) {
+/** The cycle grid of a cadence: cycle length, due-day offset and grace, in days (see above). */
+export function grid(c: CadenceSettings) {
   const length = c.updateCadence === "BIWEEKLY" ? 14 : 7;
   // Day 0 (1970-01-01) was a Thursday: weekday(n) = (n + 4) mod 7 with Sunday = 0.
   let offset = (((JS_WEEKDAY[c.updateDueWeekday] - 4) % 7) + 7) % 7;
@@ -40,11 +41,11 @@ function grid(c: CadenceSettings) {
 }
 
 /** Index of the cycle containing day n: the smallest k with D_k + grace >= n. */
-function cycleIndex(n: number, g: ReturnType<typeof grid>): number {
+export function cycleIndex(n: number, g: ReturnType<typeof grid>): number {
   return Math.ceil((n - g.offset - g.grace) / g.length);
 }
 
-const dueOf = (k: number, g: ReturnType<typeof grid>) => k * g.length + g.offset;
+export const dueOf = (k: number, g: ReturnType<typeof grid>) => k * g.length + g.offset;
 
 /** The due date of the cycle a day falls in ("YYYY-MM-DD"). */
 export function dueDateForDay(day: string, c: CadenceSettings): string {

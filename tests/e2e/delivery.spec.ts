@@ -60,6 +60,31 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   await directorContext.close();
 });
 
+test("the review pages a long list: 100 rows a page, N of M, next keeps the URL shareable", async ({ page }) => {
+  const tag = `Review paging ${uid()}`;
+  // 101 stale projects (active, created 30 days ago, never reported) in a unit outside the manager's scope.
+  await sql(
+    `INSERT INTO "Project" (id, "orgId", "orgUnitId", name, status, "createdAt", "updatedAt")
+     SELECT 'e2e' || md5($1 || i), o.id, u.id, $1 || ' ' || lpad(i::text, 3, '0'), 'ACTIVE', now() - interval '30 days', now()
+     FROM generate_series(1, 101) i, "Organization" o JOIN "OrgUnit" u ON u."orgId" = o.id AND u.code = 'ENG-PLAT' WHERE o.slug = 'acme'`,
+    [tag],
+  );
+  try {
+    await signIn(page, "director@acme.example");
+    await page.goto("/acme/projects/review");
+    const stale = page.getByRole("list", { name: "Stale projects" });
+    await expect(stale.getByRole("listitem")).toHaveCount(100);
+    const pager = page.getByRole("navigation", { name: "Stale projects pages" });
+    await expect(pager).toContainText(/1–100 of \d+ · page 1 of 2/);
+    await pager.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/[?&]stalepage=2/);
+    await expect(page.getByRole("navigation", { name: "Stale projects pages" })).toContainText(/101–\d+ of \d+ · page 2 of 2/);
+    await expect(page.getByRole("list", { name: "Stale projects" }).getByRole("listitem").first()).toBeVisible();
+  } finally {
+    await sql(`DELETE FROM "Project" WHERE name LIKE $1`, [`${tag} %`]);
+  }
+});
+
 test("a manager cannot edit a project outside their scope: no controls, and the action is refused", async ({ page }) => {
   await signIn(page, "manager@acme.example");
   // Outside ENG-PROD: no edit, status, archive, update or milestone controls.

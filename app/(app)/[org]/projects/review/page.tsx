@@ -4,18 +4,38 @@ import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { HealthBadge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
+import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
-import { getDeliveryReview, type ReviewProject, type ReviewUpdate } from "@/lib/projects/review";
+import { getDeliveryReview, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
 
 export const metadata = { title: "Delivery review" };
 
-export default async function ReviewPage({ params }: { params: Promise<{ org: string }> }) {
-  const member = await requireMember((await params).org);
-  const review = await getDeliveryReview(member);
+type Search = Record<string, string | string[] | undefined>;
+
+// Each list is paged on its own (?riskpage=, ?stalepage=, ?duepage=), so a link to any page of one
+// list keeps the others where they were.
+const PARAM = { atRisk: "riskpage", stale: "stalepage", due: "duepage" } as const;
+
+/** The slice of a list the URL asks for (the query clamps it to the last page, as pageOf does). */
+function wanted(sp: Search, param: string): ReviewSlice {
+  const { page } = pageOf(sp, Number.MAX_SAFE_INTEGER, PAGE_SIZE, param);
+  return { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE };
+}
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const [member, sp] = await Promise.all([params.then((p) => requireMember(p.org)), searchParams]);
+  const review = await getDeliveryReview(member, { atRisk: wanted(sp, PARAM.atRisk), due: wanted(sp, PARAM.due), stale: wanted(sp, PARAM.stale) });
   const slug = member.org.slug;
+  const base = `/${slug}/projects/review`;
+  const paging = {
+    atRisk: pageOf(sp, review.counts.atRisk, PAGE_SIZE, PARAM.atRisk),
+    due: pageOf(sp, review.counts.due, PAGE_SIZE, PARAM.due),
+    stale: pageOf(sp, review.counts.stale, PAGE_SIZE, PARAM.stale),
+  };
   const now = new Date().toISOString();
   const canAck = can(member.role, "updates:acknowledge");
   const ackFor = new Map(review.unacknowledged.map((u) => [u.projectId, u]));
@@ -33,7 +53,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ org: st
         <Card>
           <CardHeader>
             <CardTitle>At risk and off track</CardTitle>
-            <CardDescription>{review.atRisk.length} projects, worst first.</CardDescription>
+            <CardDescription>{review.counts.atRisk} projects, worst first.</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border" aria-label="At-risk projects">
@@ -57,12 +77,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ org: st
               })}
               {review.atRisk.length === 0 ? <li className="py-2 text-sm text-muted-foreground">Nothing at risk.</li> : null}
             </ul>
+            <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Stale and unacknowledged</CardTitle>
-            <CardDescription>Projects that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
+            <CardDescription>{review.counts.stale} projects that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border" aria-label="Stale projects">
@@ -84,6 +105,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ org: st
               ))}
               {review.stale.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No stale projects.</li> : null}
             </ul>
+            <Pager info={paging.stale} base={base} searchParams={sp} label="Stale projects" />
             <h3 className="mt-5 mb-1 text-sm font-semibold">Awaiting acknowledgement</h3>
             <ul className="divide-y divide-border" aria-label="Unacknowledged updates">
               {review.unacknowledged.map((u) => (
@@ -110,7 +132,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ org: st
         <Card className="xl:col-span-2">
           <CardHeader>
             <CardTitle>Updates due</CardTitle>
-            <CardDescription>Active projects whose update for this cycle has not been posted yet.</CardDescription>
+            <CardDescription>{review.counts.due} active projects whose update for this cycle has not been posted yet.</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="grid gap-x-6 divide-y divide-border md:grid-cols-2" aria-label="Updates due">
@@ -127,6 +149,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ org: st
               ))}
               {review.due.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No updates due.</li> : null}
             </ul>
+            <Pager info={paging.due} base={base} searchParams={sp} label="Updates due" />
           </CardContent>
         </Card>
       </div>

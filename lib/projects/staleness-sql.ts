@@ -1,0 +1,57 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { cycleIndex, dayNumber, dayString, dueOf, grid, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
+
+// updateState() (lib/projects/staleness.ts) for many rows at once, in SQL. The grid (cycle
+// length, due-day offset, grace) and today's cycle come from staleness.ts and are passed as
+// parameters; the SQL does only the per-row part: kLast = cycleIndex(reference day) =
+// ceil((n - offset - grace) / length) on day numbers, and the state it gives. What is the same for
+// every row (today's due date, overdue, the next due date) is derived here from the same grid.
+// tests/integration/update-state-sql.test.ts checks it equal to updateState() on random input.
+
+export type UpdateStateRow = {
+  /** state of the row ('not-required' | 'current' | 'due' | 'stale') */
+  updState: UpdateState["state"];
+  /** missed cycles, for stale rows */
+  updMissed: number | null;
+  /** first day after the first missed cycle (day number), for stale rows */
+  updStaleSince: number | null;
+};
+
+/**
+ * The select-list columns "updState", "updMissed", "updStaleSince" of a row (UpdateStateRow).
+ * @param row SQL expressions of the row: `active` a boolean, `lastUpdate` the latest update's
+ *   date (NULL when none), `since` the project's start (or creation) date, both of type date
+ */
+export function updateStateSql(c: CadenceSettings, today: string, row: { active: Prisma.Sql; lastUpdate: Prisma.Sql; since: Prisma.Sql }): Prisma.Sql {
+  const g = grid(c);
+  const kToday = cycleIndex(dayNumber(today), g);
+  const kLast = Prisma.sql`ceil(((COALESCE(${row.lastUpdate}, ${row.since}) - DATE '1970-01-01') - ${g.offset + g.grace}::int)::numeric / ${g.length}::int)::int`;
+  const stale = Prisma.sql`(${row.active}) AND ${kLast} < ${kToday - 1}::int`;
+  return Prisma.sql`
+    CASE WHEN NOT (${row.active}) THEN 'not-required'
+         WHEN ${kLast} >= ${kToday}::int THEN CASE WHEN ${row.lastUpdate} IS NULL THEN 'due' ELSE 'current' END
+         WHEN ${kLast} = ${kToday - 1}::int THEN 'due'
+         ELSE 'stale' END AS "updState",
+    CASE WHEN ${stale} THEN ${kToday - 1}::int - ${kLast} END AS "updMissed",
+    CASE WHEN ${stale} THEN (${kLast} + 1) * ${g.length}::int + ${g.offset + g.grace + 1}::int END AS "updStaleSince"`;
+}
+
+/** The UpdateState of a row read with updateStateSql (same cadence and today). */
+export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: string): UpdateState {
+  const g = grid(c);
+  const t = dayNumber(today);
+  const kToday = cycleIndex(t, g);
+  const due = dueOf(kToday, g);
+  switch (r.updState) {
+    case "not-required":
+      return { state: "not-required" };
+    case "current":
+      return { state: "current", nextDue: dayString(dueOf(kToday + 1, g)) };
+    case "due":
+      return { state: "due", dueDate: dayString(due), overdue: t > due };
+    case "stale": {
+      const missed = Number(r.updMissed);
+      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: missed };
+    }
+  }
+}
