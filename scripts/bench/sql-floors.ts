@@ -232,14 +232,67 @@ function projectsList(f: FloorInput): Q[] {
   ];
 }
 
+// The units of the org in tree order with their depth: the options of the pages' unit filters
+// (lib/org/queries.ts listUnitTree).
+const UNIT_TREE = `WITH RECURSIVE tree AS (
+    SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = $1 AND "parentId" IS NULL
+    UNION ALL
+    SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code] FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id WHERE u."orgId" = $1
+  ) SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+
+/**
+ * /large/roadmap as it opens (half-year zoom on the current fiscal half, grouped by initiative):
+ *  1. stat cards: initiatives per status;
+ *  2. timeline: the groups (initiatives of the projects whose dates overlap the half, "No
+ *     initiative" last) counted for the pager, the first 20 by name with each project's team,
+ *     health and dates, its milestones inside the window, the projects it waits on (name,
+ *     health) and how many it blocks; plus the projects without dates ("n not shown");
+ *  3. initiatives of the fiscal year by period: each with status, owner, its first 5 projects
+ *     by name with their health, and how many projects it has;
+ *  4. initiatives table: the first 50 by fiscal year and name, with period, unit, owner, status,
+ *     project count and health mix, and their total for the pager;
+ *  5. the unit filter's options (the unit tree).
+ */
 function roadmap(f: FloorInput): Q[] {
+  const fy = `extract(year FROM $2::date)::int`;
   return [
-    q(`SELECT i.id, i.name, i."fiscalQuarter", i.status, count(p.id), count(p.id) FILTER (WHERE p.health IN ('AT_RISK','OFF_TRACK'))
-       FROM "Initiative" i LEFT JOIN "Project" p ON p."initiativeId" = i.id AND p."archivedAt" IS NULL
-       WHERE i."orgId" = $1 AND i."fiscalYear" = extract(year FROM $2::date) GROUP BY i.id`, f.orgId, f.today),
-    q(`SELECT p.id, p.name, p."startDate", p."targetDate", p.health, u.name FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId"
-       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p."startDate" <= $3::date AND p."targetDate" >= $2::date ORDER BY u.name, p."startDate" LIMIT 200`,
-      f.orgId, f.fyStart, f.fyEnd),
+    q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
+    q(`WITH w AS (
+         SELECT ws, (ws + interval '6 months' - interval '1 day')::date AS we
+         FROM (SELECT CASE WHEN $2::date < $3::date + interval '6 months' THEN $3::date ELSE ($3::date + interval '6 months')::date END AS ws) h
+       ),
+       inwin AS (
+         SELECT p.id, p.name, p.health, p."startDate", p."targetDate", p."orgUnitId", p."initiativeId"
+         FROM "Project" p CROSS JOIN w
+         WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p."startDate" <= w.we AND p."targetDate" >= w.ws
+       ),
+       keys AS (
+         SELECT k."initiativeId", i.name, count(*) OVER () AS groups
+         FROM (SELECT DISTINCT "initiativeId" FROM inwin) k LEFT JOIN "Initiative" i ON i.id = k."initiativeId" AND i."orgId" = $1
+         ORDER BY k."initiativeId" IS NULL, i.name LIMIT 20
+       )
+       SELECT r.id, r.name, r.health, r."startDate", r."targetDate", k.name AS initiative, k.groups, u.name AS team,
+         (SELECT json_agg(json_build_array(m.name, m."dueDate", m."doneDate" IS NOT NULL) ORDER BY m."dueDate") FROM "Milestone" m CROSS JOIN w
+          WHERE m."orgId" = $1 AND m."projectId" = r.id AND m."dueDate" BETWEEN w.ws AND w.we) AS milestones,
+         (SELECT json_agg(json_build_array(b.id, b.name, b.health)) FROM "ProjectDependency" d JOIN "Project" b ON b.id = d."blockerId" AND b."orgId" = $1
+          WHERE d."orgId" = $1 AND d."blockedId" = r.id) AS "waitsOn",
+         (SELECT count(*) FROM "ProjectDependency" d WHERE d."orgId" = $1 AND d."blockerId" = r.id) AS blocks,
+         (SELECT count(*) FROM "Project" x WHERE x."orgId" = $1 AND x."archivedAt" IS NULL AND (x."startDate" IS NULL OR x."targetDate" IS NULL)) AS undated
+       FROM inwin r JOIN keys k ON k."initiativeId" IS NOT DISTINCT FROM r."initiativeId" JOIN "OrgUnit" u ON u.id = r."orgUnitId" AND u."orgId" = $1
+       ORDER BY r."startDate", r.name`, f.orgId, f.today, f.fyStart),
+    q(`SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalQuarter", i."fiscalHalf", i.status, i."updatedAt", o.id AS "ownerId", o.name AS owner,
+         (SELECT count(*) FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS "projectCount",
+         (SELECT json_agg(x) FROM (SELECT p.id, p.name, p.health FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+                                   ORDER BY p.name, p.id LIMIT 5) x) AS projects
+       FROM "Initiative" i LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
+       WHERE i."orgId" = $1 AND i."fiscalYear" = ${fy} ORDER BY i.name`, f.orgId, f.fyEnd),
+    q(`SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name AS unit, o.name AS owner,
+         count(p.id) FILTER (WHERE p.health = 'ON_TRACK') AS on_track, count(p.id) FILTER (WHERE p.health = 'AT_RISK') AS at_risk,
+         count(p.id) FILTER (WHERE p.health = 'OFF_TRACK') AS off_track, count(p.id) FILTER (WHERE p.health = 'UNKNOWN') AS unknown, count(*) OVER () AS total
+       FROM "Initiative" i JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = $1 LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
+       LEFT JOIN "Project" p ON p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+       WHERE i."orgId" = $1 GROUP BY i.id, u.name, o.name ORDER BY i."fiscalYear", i.name LIMIT 50`, f.orgId),
+    q(UNIT_TREE, f.orgId),
   ];
 }
 
