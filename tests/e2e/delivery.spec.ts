@@ -49,8 +49,14 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   const atRisk = director.getByRole("list", { name: "At-risk projects" });
   const row = atRisk.getByRole("listitem").filter({ hasText: "SSO & SCIM Provisioning" });
   await expect(row).toContainText(summary);
+  // The bell loads its count after the page (it counts this update for the director) and asks
+  // again when the acknowledgement revalidates the shell.
+  const bell = director.getByRole("button", { name: /^Notifications \(\d+\)$/ });
+  await expect(bell).toBeVisible();
+  const before = Number(/\((\d+)\)/.exec((await bell.getAttribute("aria-label")) ?? "")![1]);
   await row.getByRole("button", { name: "Acknowledge" }).click();
   await expect(director.getByText("Acknowledged", { exact: true })).toBeVisible();
+  await expect(director.getByRole("button", { name: before > 1 ? `Notifications (${before - 1})` : "Notifications", exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
   const [ack] = await sql<{ email: string }>(
     `SELECT u.email FROM "StatusUpdate" s JOIN "User" u ON u.id = s."acknowledgedById" WHERE s.summary = $1`,
