@@ -238,8 +238,8 @@ const UNIT_TREE = `WITH ${UNIT_TREE_CTE} SELECT id, name, code, depth FROM tree 
  *     status, health, last update, target date, budget and what the update-state badge needs
  *     (start and creation dates, the org's cadence), and their total for the pager;
  *  2. stat cards: non-archived projects per status;
- *  3. the filters' options: the unit tree, the initiatives by name, the people who lead projects
- *     (the "new project" dialog reuses the unit tree and initiatives).
+ *  3. the filters' options: the unit tree and the initiatives by name (the "new project" dialog
+ *     reuses them; leads are searched as you type, so the page lists none).
  */
 function projectsList(f: FloorInput): Q[] {
   return [
@@ -252,9 +252,7 @@ function projectsList(f: FloorInput): Q[] {
     q(`SELECT status, count(*) FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL GROUP BY 1`, f.orgId),
     q(`WITH ${UNIT_TREE_CTE}
        SELECT (SELECT json_agg(json_build_array(id, name, depth) ORDER BY sort_path) FROM tree) AS units,
-         (SELECT json_agg(json_build_array(id, name) ORDER BY name) FROM "Initiative" WHERE "orgId" = $1) AS initiatives,
-         (SELECT json_agg(json_build_array(pe.id, pe.name) ORDER BY pe.name) FROM "Person" pe
-          WHERE pe."orgId" = $1 AND EXISTS (SELECT 1 FROM "Project" p WHERE p."orgId" = $1 AND p."leadId" = pe.id)) AS leads`, f.orgId),
+         (SELECT json_agg(json_build_array(id, name) ORDER BY name) FROM "Initiative" WHERE "orgId" = $1) AS initiatives`, f.orgId),
   ];
 }
 

@@ -139,3 +139,25 @@ test("the CSV export follows the list filters and is refused to non-members", as
   expect(text).not.toContain("Console Design System"); // PLANNED, filtered out
   expect((await page.request.get("/globex/projects/export")).status()).toBe(404);
 });
+
+test("the projects list filters by a lead picked by search; the filter stays in the URL and survives a reload", async ({ page }) => {
+  const [lead] = await sql<{ id: string; projects: string[] }>(
+    `SELECT pe.id, array_agg(p.name ORDER BY p.name) AS projects FROM "Project" p JOIN "Person" pe ON pe.id = p."leadId"
+     JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND pe.name = 'Camila Kowalski' AND p."archivedAt" IS NULL GROUP BY pe.id`,
+  );
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/projects");
+  const filters = page.getByRole("form", { name: "Filter projects" });
+  // No list of every lead in the page: the lead is searched.
+  await expect(filters.locator("select[name=lead]")).toHaveCount(0);
+  const box = filters.getByRole("combobox", { name: "Lead" });
+  await box.fill("camila");
+  await page.getByRole("option", { name: /^Camila Kowalski/ }).click();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]lead=${lead.id}(&|$)`));
+  const table = page.getByRole("table");
+  for (const name of lead.projects) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(lead.projects.length);
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Lead" })).toHaveValue("Camila Kowalski");
+});

@@ -26,7 +26,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const [{ rows: projects, paging }, counts, options, formOptions] = await Promise.all([
     listProjectsPage(member.org.id, filters, sp),
     countProjectsByStatus(member.org.id),
-    getProjectFilterOptions(member.org.id),
+    getProjectFilterOptions(member.org.id, filters.lead),
     canCreate ? getProjectFormOptions(member) : null,
   ]);
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
@@ -67,7 +67,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Paused" value={counts.PAUSED} icon={CirclePause} tone="warning" hint="On hold" />
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
-      <ProjectFiltersForm action={base} filters={filters} options={options} />
+      <ProjectFiltersForm org={member.org.slug} action={base} filters={filters} options={options} />
       <ProjectsTable org={member.org.slug} projects={projects} currency={member.org.currency} now={new Date().toISOString()} />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>
