@@ -238,8 +238,8 @@ const UNIT_TREE = `WITH ${UNIT_TREE_CTE} SELECT id, name, code, depth FROM tree 
  *     status, health, last update, target date, budget and what the update-state badge needs
  *     (start and creation dates, the org's cadence), and their total for the pager;
  *  2. stat cards: non-archived projects per status;
- *  3. the filters' options: the unit tree and the initiatives by name (the "new project" dialog
- *     reuses them; leads are searched as you type, so the page lists none).
+ *  3. the filters' options: the unit tree and the initiatives by name (leads are searched as you
+ *     type and the "new project" dialog loads its choices when it opens: neither is in the page).
  */
 function projectsList(f: FloorInput): Q[] {
   return [
@@ -370,8 +370,8 @@ function headcount(f: FloorInput): Q[] {
  *     allocations (all, and those to open positions), open positions of its unit;
  *  6. the audit trail: the 50 latest events of the project, its milestones and dependencies;
  *  7. staffing: current allocations with person and position, each person's allocations (for
- *     over-allocation), open positions in the owning unit's subtree;
- *  8. the edit dialog's options: the unit tree and the initiatives.
+ *     over-allocation), open positions in the owning unit's subtree.
+ * (The edit dialog loads its units and initiatives when it opens: not part of the page.)
  */
 function projectPage(f: FloorInput): Q[] {
   return [
@@ -407,9 +407,6 @@ function projectPage(f: FloorInput): Q[] {
        FROM (SELECT 1) one LEFT JOIN "Allocation" a ON a."orgId" = $1 AND a."projectId" = $2 AND (a."endDate" IS NULL OR a."endDate" >= $3::date)
        LEFT JOIN "Person" pe ON pe.id = a."personId" AND pe."orgId" = $1 LEFT JOIN "Position" ps ON ps.id = a."positionId" AND ps."orgId" = $1
        ORDER BY a."startDate", a.id`, f.orgId, f.projectId, f.today),
-    q(`WITH ${UNIT_TREE_CTE}
-       SELECT (SELECT json_agg(json_build_array(id, name, code, depth) ORDER BY sort_path) FROM tree) AS units,
-         (SELECT json_agg(json_build_array(id, name) ORDER BY name) FROM "Initiative" WHERE "orgId" = $1) AS initiatives`, f.orgId),
   ];
 }
 

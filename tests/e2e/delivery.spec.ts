@@ -161,3 +161,23 @@ test("the projects list filters by a lead picked by search; the filter stays in 
   await page.reload();
   await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Lead" })).toHaveValue("Camila Kowalski");
 });
+
+test("the project form loads its choices when it opens: a manager is offered the units of their scope and creates a project", async ({ page }) => {
+  const unit = async (code: string) =>
+    (await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`, [code]))[0].id;
+  const [inScope, outside] = [await unit("ENG-PROD"), await unit("ENG-AUTO-PERC")];
+  const name = `Created in scope ${uid()}`;
+  await signIn(page, "manager@acme.example");
+  await page.goto("/acme/projects");
+  await page.getByRole("button", { name: "New project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  const team = dialog.getByLabel("Team");
+  await expect(team.locator(`option[value="${inScope}"]`)).toHaveCount(1);
+  await expect(team.locator(`option[value="${outside}"]`)).toHaveCount(0);
+  await dialog.getByLabel("Name").fill(name);
+  await team.selectOption(inScope);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const [created] = await sql<{ orgUnitId: string }>(`SELECT "orgUnitId" FROM "Project" WHERE name = $1`, [name]);
+  expect(created.orgUnitId).toBe(inScope);
+});
