@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import type * as React from "react";
 
 import { Providers } from "@/components/providers";
-import { HealthIconSprite } from "@/components/ui/badge";
 
 import "./globals.css";
 
@@ -31,7 +30,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <HealthIconSprite />
         <Providers>{children}</Providers>
       </body>
     </html>

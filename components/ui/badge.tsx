@@ -30,7 +30,7 @@ export const badgeVariants = cva(
 type BadgeVariant = NonNullable<VariantProps<typeof badgeVariants>["variant"]>;
 
 // Health badges carry a distinct icon shape as well as a colour, so they read without colour.
-// The shapes are drawn once per document (HealthIconSprite, in the root layout) and each badge
+// The shapes are drawn once per page (HealthIconSprite, in the app shell) and each badge
 // points at one with <use>: a page with hundreds of badges (the roadmap has ~300) no longer
 // carries a copy of the icon's SVG, and of its props in the RSC payload, per badge.
 const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {

@@ -123,6 +123,10 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1, name: "Roadmap" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
   expect(await page.getByTestId("timeline-bar").count()).toBeGreaterThan(10);
+  // Health badges draw their icon from the shell's sprite: every <use> points at one symbol there.
+  const targets = await page.locator("[data-health] svg use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href") ?? ""));
+  expect(targets.length).toBeGreaterThan(0);
+  for (const target of new Set(targets)) await expect(page.locator(`symbol${target}`)).toHaveCount(1);
   await page.getByRole("link", { name: "Year" }).click();
   await expect(page).toHaveURL(/zoom=year/);
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { HealthBadge, HealthIconSprite } from "@/components/ui/badge";
 import type { Health } from "@/lib/generated/prisma/enums";
 
-// Health badges draw their icon with <use> pointing at a symbol of the one sprite in the root
-// layout: every badge must point at a symbol that exists, each health with its own shape.
+// Health badges draw their icon with <use> pointing at a symbol of the one sprite in the app
+// shell: every badge must point at a symbol that exists, each health with its own shape.
 
 const HEALTHS: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];
 const sprite = renderToStaticMarkup(createElement(HealthIconSprite));
