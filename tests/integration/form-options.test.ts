@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getProjectFormOptionsForUser } from "@/lib/projects/form-options";
+import { getInitiativeFormUnitsForUser } from "@/lib/roadmap/form-options";
 import { createMember, createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
-// The project form's choices (app/(app)/[org]/projects/form-options/route.ts): loaded when the
-// form opens, for members who may write projects; a manager is offered only the units of their
-// scope; the role and scope come from the membership, and another org's user gets nothing.
+// The project and initiative forms' choices (app/(app)/[org]/projects/form-options and
+// app/(app)/[org]/roadmap/form-options): loaded when a form opens, for members who may write;
+// a manager is offered only the units of their scope; the role and scope come from the
+// membership, and another org's user gets nothing.
 
 const db = testDb();
 let w: Awaited<ReturnType<typeof setup>>;
@@ -49,5 +51,25 @@ describe("getProjectFormOptionsForUser", () => {
   it("is null (404) for another org's user and an unknown org", async () => {
     expect(await getProjectFormOptionsForUser(w.globex.members.director.user.id, w.acme.org.slug)).toBeNull();
     expect(await getProjectFormOptionsForUser(w.acme.members.director.user.id, "no-such-org")).toBeNull();
+  });
+});
+
+describe("getInitiativeFormUnitsForUser", () => {
+  it("offers a director every unit and a manager the units of their scope", async () => {
+    const all = await getInitiativeFormUnitsForUser(w.acme.members.director.user.id, w.acme.org.slug);
+    if (!Array.isArray(all)) throw new Error(`expected units, got ${all}`);
+    expect(new Set(all.map((u) => u.id))).toEqual(new Set(Object.values(w.acme.units).map((u) => u.id)));
+    const scoped = await getInitiativeFormUnitsForUser(w.acme.members.manager.user.id, w.acme.org.slug);
+    if (!Array.isArray(scoped)) throw new Error(`expected units, got ${scoped}`);
+    expect(new Set(scoped.map((u) => u.id))).toEqual(new Set([w.acme.units.deptA.id, w.acme.units.teamA.id]));
+  });
+
+  it("is forbidden (403) to roles that cannot write initiatives, null (404) outside the org", async () => {
+    for (const who of ["admin", "finance", "viewer"] as const) {
+      expect(await getInitiativeFormUnitsForUser(w.acme.members[who].user.id, w.acme.org.slug), who).toBe("forbidden");
+    }
+    expect(await getInitiativeFormUnitsForUser(w.unscoped.user.id, w.acme.org.slug)).toBe("forbidden");
+    expect(await getInitiativeFormUnitsForUser(w.globex.members.director.user.id, w.acme.org.slug)).toBeNull();
+    expect(await getInitiativeFormUnitsForUser(w.acme.members.director.user.id, "no-such-org")).toBeNull();
   });
 });
