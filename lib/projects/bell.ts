@@ -39,21 +39,6 @@ type Row = {
 
 const WEEKDAY_SQL = Prisma.sql`CASE o."updateDueWeekday"::text WHEN 'SUNDAY' THEN 0 WHEN 'MONDAY' THEN 1 WHEN 'TUESDAY' THEN 2 WHEN 'WEDNESDAY' THEN 3 WHEN 'THURSDAY' THEN 4 WHEN 'FRIDAY' THEN 5 ELSE 6 END`;
 
-/**
- * The bell of a signed-in user in the org with this slug, for the bell's route
- * (app/(app)/[org]/notifications/route.ts): null when the user is not a member (the route answers
- * 404, like a missing org). The member's role and scope come from the membership row, never from
- * the client.
- */
-export async function getBellForUser(userId: string, orgSlug: string, now = new Date()): Promise<Bell | null> {
-  const m = await db.membership.findFirst({
-    where: { userId, org: { slug: orgSlug } },
-    select: { role: true, scopeUnitId: true, org: { select: { id: true, slug: true } } },
-  });
-  if (!m) return null;
-  return computeBell({ org: { id: m.org.id, slug: m.org.slug }, user: { id: userId }, role: m.role, scopeUnitId: m.scopeUnitId } as Member, now);
-}
-
 /** The bell for a manager or director (others have none). */
 export function getBell(member: Member, now = new Date()): Promise<Bell> {
   return computeBell(member, now);

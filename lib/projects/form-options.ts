@@ -1,7 +1,6 @@
 import "server-only";
 
 import type { Member } from "@/lib/auth";
-import { db } from "@/lib/db";
 import type { ProjectFormOptions } from "@/components/projects/project-form-dialog";
 import { writableUnitIds } from "@/lib/projects/access";
 import { listUnitTree } from "@/lib/org/queries";
@@ -19,18 +18,9 @@ export async function getProjectFormOptions(member: Member): Promise<ProjectForm
   return { units, initiatives };
 }
 
-/**
- * The form's choices for a signed-in user in the org with this slug, for the form's route: null
- * when the user is not a member (404), "forbidden" when their role (or a manager without a scope)
- * cannot write projects (403). Role and scope come from the membership row, never the client.
- */
-export async function getProjectFormOptionsForUser(userId: string, orgSlug: string): Promise<ProjectFormOptions | "forbidden" | null> {
-  const m = await db.membership.findFirst({
-    where: { userId, org: { slug: orgSlug } },
-    select: { role: true, scopeUnitId: true, org: { select: { id: true, slug: true } } },
-  });
-  if (!m) return null;
-  const member = { org: { id: m.org.id, slug: m.org.slug }, user: { id: userId }, role: m.role, scopeUnitId: m.scopeUnitId } as Member;
+/** For the form's route: the member's choices, or "forbidden" (403) when their role (or a manager
+ * without a scope) cannot write projects. */
+export async function getProjectFormOptionsFor(member: Member): Promise<ProjectFormOptions | "forbidden"> {
   if (!(await writableUnitIds(member, "projects:write"))) return "forbidden";
   return getProjectFormOptions(member);
 }

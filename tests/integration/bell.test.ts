@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BELL_ITEMS } from "@/components/shell/bell-items";
 import type { Member } from "@/lib/auth";
 import type { UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
-import { getBell, getBellForUser } from "@/lib/projects/bell";
+import { getBell } from "@/lib/projects/bell";
 import { getNotifications } from "@/lib/projects/review";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -113,28 +113,5 @@ describe("the bell in SQL equals the review's rule in JS", () => {
   it("is empty for roles without a bell", async () => {
     const viewer: Member = { ...w.member("director"), role: "VIEWER", user: { ...w.member("director").user, id: w.acme.members.viewer.user.id } };
     expect(await getBell(viewer, at("2027-02-03"))).toEqual({ total: 0, items: [] });
-  });
-});
-
-describe("getBellForUser (the bell's route, app/(app)/[org]/notifications/route.ts)", () => {
-  it("takes the role and scope from the membership: the same bell as the member's", async () => {
-    await db.organization.update({ where: { id: w.acme.org.id }, data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2 } });
-    const now = at("2027-02-03");
-    for (const who of ["director", "manager"] as const) {
-      const bell = await getBellForUser(w.acme.members[who].user.id, w.acme.org.slug, now);
-      expect(bell, who).toEqual(await getBell(w.member(who), now));
-      expect(bell!.total, who).toBeGreaterThan(0);
-    }
-    // The manager's scope (one department) is applied: fewer items than the director's.
-    const mgr = await getBellForUser(w.acme.members.manager.user.id, w.acme.org.slug, now);
-    const dir = await getBellForUser(w.acme.members.director.user.id, w.acme.org.slug, now);
-    expect(mgr!.total).not.toBe(dir!.total);
-    expect(await getBellForUser(w.acme.members.viewer.user.id, w.acme.org.slug, now)).toEqual({ total: 0, items: [] });
-  });
-
-  it("is null (404) for a user of another org and for an unknown org", async () => {
-    const globex = await createOrgWithRoles(db);
-    expect(await getBellForUser(globex.members.director.user.id, w.acme.org.slug, at("2027-02-03"))).toBeNull();
-    expect(await getBellForUser(w.acme.members.director.user.id, "no-such-org", at("2027-02-03"))).toBeNull();
   });
 });

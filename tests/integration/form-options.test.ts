@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getProjectFormOptionsForUser } from "@/lib/projects/form-options";
-import { getInitiativeFormUnitsForUser } from "@/lib/roadmap/form-options";
-import { createMember, createOrgWithRoles } from "@/tests/factories/org";
+import type { Member } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
+import { getInitiativeFormUnits } from "@/lib/roadmap/form-options";
+import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
 // The project and initiative forms' choices (app/(app)/[org]/projects/form-options and
-// app/(app)/[org]/roadmap/form-options): loaded when a form opens, for members who may write;
-// a manager is offered only the units of their scope; the role and scope come from the
-// membership, and another org's user gets nothing.
+// app/(app)/[org]/roadmap/form-options, behind getRouteMember): loaded when a form opens, for
+// members who may write; a manager is offered only the units of their scope, in their own org.
 
 const db = testDb();
 let w: Awaited<ReturnType<typeof setup>>;
@@ -18,8 +19,7 @@ async function setup() {
   const globex = await createOrgWithRoles(db);
   await db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name: "Acme bet", fiscalYear: 2027 } });
   await db.initiative.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.deptA.id, name: "Globex bet", fiscalYear: 2027 } });
-  const unscoped = await createMember(db, acme.org.id, "MANAGER", { scopeUnitId: null });
-  return { acme, globex, unscoped };
+  return { acme, globex };
 }
 
 beforeAll(async () => {
@@ -27,49 +27,44 @@ beforeAll(async () => {
   w = await setup();
 });
 
-describe("getProjectFormOptionsForUser", () => {
-  it("offers a director every unit of the org and its initiatives", async () => {
-    const r = await getProjectFormOptionsForUser(w.acme.members.director.user.id, w.acme.org.slug);
-    if (!r || r === "forbidden") throw new Error(`expected options, got ${r}`);
-    expect(new Set(r.units.map((u) => u.id))).toEqual(new Set(Object.values(w.acme.units).map((u) => u.id)));
-    expect(r.initiatives.map((i) => i.name)).toEqual(["Acme bet"]);
-  });
+const member = (role: Role, scopeUnitId: string | null = null): Member => ({
+  user: { id: "u", email: "u@test.example", name: "U" },
+  org: { id: w.acme.org.id, slug: w.acme.org.slug, name: w.acme.org.name, currency: "USD", fiscalYearStartMonth: 1 },
+  role,
+  scopeUnitId,
+});
+const acmeUnits = () => new Set(Object.values(w.acme.units).map((u) => u.id));
+const scopeUnits = () => new Set([w.acme.units.deptA.id, w.acme.units.teamA.id]);
 
-  it("offers a manager only the units of their scope", async () => {
-    const r = await getProjectFormOptionsForUser(w.acme.members.manager.user.id, w.acme.org.slug);
-    if (!r || r === "forbidden") throw new Error(`expected options, got ${r}`);
-    expect(new Set(r.units.map((u) => u.id))).toEqual(new Set([w.acme.units.deptA.id, w.acme.units.teamA.id]));
+describe("getProjectFormOptionsFor", () => {
+  it("offers a director every unit of the org and its initiatives, a manager the units of their scope", async () => {
+    const all = await getProjectFormOptionsFor(member("DIRECTOR"));
+    if (all === "forbidden") throw new Error("forbidden");
+    expect(new Set(all.units.map((u) => u.id))).toEqual(acmeUnits());
+    expect(all.initiatives.map((i) => i.name)).toEqual(["Acme bet"]);
+    const scoped = await getProjectFormOptionsFor(member("MANAGER", w.acme.units.deptA.id));
+    if (scoped === "forbidden") throw new Error("forbidden");
+    expect(new Set(scoped.units.map((u) => u.id))).toEqual(scopeUnits());
   });
 
   it("is forbidden (403) to roles that cannot write projects and to a manager without a scope", async () => {
-    for (const who of ["admin", "finance", "viewer"] as const) {
-      expect(await getProjectFormOptionsForUser(w.acme.members[who].user.id, w.acme.org.slug), who).toBe("forbidden");
-    }
-    expect(await getProjectFormOptionsForUser(w.unscoped.user.id, w.acme.org.slug)).toBe("forbidden");
-  });
-
-  it("is null (404) for another org's user and an unknown org", async () => {
-    expect(await getProjectFormOptionsForUser(w.globex.members.director.user.id, w.acme.org.slug)).toBeNull();
-    expect(await getProjectFormOptionsForUser(w.acme.members.director.user.id, "no-such-org")).toBeNull();
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getProjectFormOptionsFor(member(role)), role).toBe("forbidden");
+    expect(await getProjectFormOptionsFor(member("MANAGER"))).toBe("forbidden");
   });
 });
 
-describe("getInitiativeFormUnitsForUser", () => {
+describe("getInitiativeFormUnits", () => {
   it("offers a director every unit and a manager the units of their scope", async () => {
-    const all = await getInitiativeFormUnitsForUser(w.acme.members.director.user.id, w.acme.org.slug);
-    if (!Array.isArray(all)) throw new Error(`expected units, got ${all}`);
-    expect(new Set(all.map((u) => u.id))).toEqual(new Set(Object.values(w.acme.units).map((u) => u.id)));
-    const scoped = await getInitiativeFormUnitsForUser(w.acme.members.manager.user.id, w.acme.org.slug);
-    if (!Array.isArray(scoped)) throw new Error(`expected units, got ${scoped}`);
-    expect(new Set(scoped.map((u) => u.id))).toEqual(new Set([w.acme.units.deptA.id, w.acme.units.teamA.id]));
+    const all = await getInitiativeFormUnits(member("DIRECTOR"));
+    if (all === "forbidden") throw new Error("forbidden");
+    expect(new Set(all.map((u) => u.id))).toEqual(acmeUnits());
+    const scoped = await getInitiativeFormUnits(member("MANAGER", w.acme.units.deptA.id));
+    if (scoped === "forbidden") throw new Error("forbidden");
+    expect(new Set(scoped.map((u) => u.id))).toEqual(scopeUnits());
   });
 
-  it("is forbidden (403) to roles that cannot write initiatives, null (404) outside the org", async () => {
-    for (const who of ["admin", "finance", "viewer"] as const) {
-      expect(await getInitiativeFormUnitsForUser(w.acme.members[who].user.id, w.acme.org.slug), who).toBe("forbidden");
-    }
-    expect(await getInitiativeFormUnitsForUser(w.unscoped.user.id, w.acme.org.slug)).toBe("forbidden");
-    expect(await getInitiativeFormUnitsForUser(w.globex.members.director.user.id, w.acme.org.slug)).toBeNull();
-    expect(await getInitiativeFormUnitsForUser(w.acme.members.director.user.id, "no-such-org")).toBeNull();
+  it("is forbidden (403) to roles that cannot write initiatives and to a manager without a scope", async () => {
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getInitiativeFormUnits(member(role)), role).toBe("forbidden");
+    expect(await getInitiativeFormUnits(member("MANAGER"))).toBe("forbidden");
   });
 });
