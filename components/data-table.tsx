@@ -132,17 +132,14 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} className={cn("group transition-colors hover:bg-slate-50/80", rowClassName?.(row))}>
+              <tr key={row.id} className={cn("group ui-tr", rowClassName?.(row))}>
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
                     <td
                       key={cell.id}
-                      className={cn(
-                        "border-b border-border px-3 py-2.5 align-middle group-last:border-b-0",
-                        ALIGN[meta?.align ?? "left"],
-                        meta?.className,
-                      )}
+                      // .ui-td (app/globals.css): a large table repeats this for every cell.
+                      className={cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, meta?.className)}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>

@@ -1,5 +1,6 @@
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { HEALTH_LABELS } from "@/components/ui/badge";
 import { humanize } from "@/lib/format";
 import type { FilterOptions, ProjectFilters } from "@/lib/projects/queries";
@@ -7,7 +8,7 @@ import type { FilterOptions, ProjectFilters } from "@/lib/projects/queries";
 const STATUSES = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"] as const;
 const HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const;
 
-export function ProjectFiltersForm({ action, filters, options }: { action: string; filters: ProjectFilters; options: FilterOptions }) {
+export function ProjectFiltersForm({ org, action, filters, options }: { org: string; action: string; filters: ProjectFilters; options: FilterOptions }) {
   const cls = "h-8 w-auto min-w-36 text-[13px]";
   return (
     <FilterForm action={action} label="Filter projects">
@@ -54,14 +55,18 @@ export function ProjectFiltersForm({ action, filters, options }: { action: strin
         </NativeSelect>
       </FilterField>
       <FilterField id="f-lead" label="Lead">
-        <NativeSelect id="f-lead" name="lead" defaultValue={filters.lead ?? ""} className={cls}>
-          <option value="">Anyone</option>
-          {options.leads.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </NativeSelect>
+        {/* Searched, not listed: a large org has hundreds of project leads. The picked id is the
+            hidden "lead" field, so the filter stays in the URL. */}
+        <SearchCombobox
+          id="f-lead"
+          name="lead"
+          source={`/${org}/people/search`}
+          params={{ leads: "1" }}
+          initial={options.lead}
+          emptyLabel="Anyone"
+          placeholder="Anyone"
+          className="h-8 w-44 text-[13px]"
+        />
       </FilterField>
       <label className="flex h-8 items-center gap-2 text-sm">
         <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale} className="accent-primary" /> Stale only

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
@@ -27,21 +27,38 @@ export type InitiativeFormValues = {
 };
 
 type State = ActionResult<unknown> | null;
+type Unit = { id: string; name: string; code: string; depth: number };
 
+/**
+ * Create (no `initiative`) or edit an initiative. The units it may use are loaded from the org's
+ * roadmap form-options route when the dialog first opens: the roadmap shows one dialog per
+ * editable initiative and no longer carries the org's unit tree for them.
+ */
 export function InitiativeFormDialog({
   org,
   initiative,
-  units,
   defaultFiscalYear,
   trigger,
 }: {
   org: string;
   initiative?: InitiativeFormValues;
-  units: { id: string; name: string; code: string; depth: number }[];
   defaultFiscalYear: number;
   trigger: React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  // undefined: not loaded yet; null: the request failed.
+  const [units, setUnits] = useState<Unit[] | null | undefined>(undefined);
+  useEffect(() => {
+    if (!open || units) return;
+    const controller = new AbortController();
+    fetch(`/${org}/roadmap/form-options`, { signal: controller.signal, cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ units: Unit[] }>) : null))
+      .then((data) => setUnits(data ? data.units : null))
+      .catch(() => {
+        if (!controller.signal.aborted) setUnits(null);
+      });
+    return () => controller.abort();
+  }, [open, units, org]);
   const i = initiative;
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const input = Object.fromEntries(form);
@@ -61,63 +78,73 @@ export function InitiativeFormDialog({
           <DialogTitle>{i ? "Edit initiative" : "New initiative"}</DialogTitle>
           <DialogDescription>Initiatives are planned by fiscal year, half or quarter.</DialogDescription>
         </DialogHeader>
-        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-          <div className="sm:col-span-2">
-            <FormAlert state={state} />
-          </div>
-          <div className="sm:col-span-2">
-            <FormField id="i-name" label="Name" errors={errors.name}>
-              <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
+        {units === undefined ? (
+          <p className="py-6 text-sm text-muted-foreground" role="status">
+            Loading…
+          </p>
+        ) : units === null ? (
+          <p className="py-6 text-sm text-destructive" role="alert">
+            The form could not be loaded. Close it and try again.
+          </p>
+        ) : (
+          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+            <div className="sm:col-span-2">
+              <FormAlert state={state} />
+            </div>
+            <div className="sm:col-span-2">
+              <FormField id="i-name" label="Name" errors={errors.name}>
+                <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
+              </FormField>
+            </div>
+            <div className="sm:col-span-2">
+              <FormField id="i-objective" label="Objective" errors={errors.objective}>
+                <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
+              </FormField>
+            </div>
+            <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
+              <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
+                <option value="">Choose…</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {"\u00a0\u00a0".repeat(u.depth)}
+                    {u.name}
+                  </option>
+                ))}
+              </NativeSelect>
             </FormField>
-          </div>
-          <div className="sm:col-span-2">
-            <FormField id="i-objective" label="Objective" errors={errors.objective}>
-              <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
+            <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
+              {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+              <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
             </FormField>
-          </div>
-          <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
-            <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
-              <option value="">Choose…</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
-            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
-          </FormField>
-          <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
-            <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
-          </FormField>
-          <FormField id="i-period" label="Period" errors={errors.period}>
-            <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
-              <option value="YEAR">Whole year</option>
-              <option value="H1">H1</option>
-              <option value="H2">H2</option>
-              <option value="Q1">Q1</option>
-              <option value="Q2">Q2</option>
-              <option value="Q3">Q3</option>
-              <option value="Q4">Q4</option>
-            </NativeSelect>
-          </FormField>
-          <FormField id="i-status" label="Status" errors={errors.status}>
-            <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
-              <option value="PROPOSED">Proposed</option>
-              <option value="ACTIVE">Active</option>
-              <option value="DONE">Done</option>
-              <option value="CANCELLED">Cancelled</option>
-            </NativeSelect>
-          </FormField>
-          <div className="flex justify-end sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
-            </Button>
-          </div>
-        </form>
+            <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
+              <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
+            </FormField>
+            <FormField id="i-period" label="Period" errors={errors.period}>
+              <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
+                <option value="YEAR">Whole year</option>
+                <option value="H1">H1</option>
+                <option value="H2">H2</option>
+                <option value="Q1">Q1</option>
+                <option value="Q2">Q2</option>
+                <option value="Q3">Q3</option>
+                <option value="Q4">Q4</option>
+              </NativeSelect>
+            </FormField>
+            <FormField id="i-status" label="Status" errors={errors.status}>
+              <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
+                <option value="PROPOSED">Proposed</option>
+                <option value="ACTIVE">Active</option>
+                <option value="DONE">Done</option>
+                <option value="CANCELLED">Cancelled</option>
+              </NativeSelect>
+            </FormField>
+            <div className="flex justify-end sm:col-span-2">
+              <Button type="submit" disabled={pending}>
+                {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
+              </Button>
+            </div>
+          </form>
+        )}
       </DialogContent>
     </Dialog>
   );

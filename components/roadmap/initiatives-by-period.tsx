@@ -26,14 +26,12 @@ export function InitiativesByPeriod({
   fiscalYear,
   initiatives,
   editable,
-  units,
 }: {
   org: string;
   fiscalYear: number;
   initiatives: InitiativeWithProjects[];
   /** Initiative ids the member may edit (null: none). */
   editable: Set<string> | null;
-  units: { id: string; name: string; code: string; depth: number }[];
 }) {
   const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => periodOf(i) === p.key) })).filter((g) => g.items.length);
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {fiscalYearLabel(fiscalYear)}.</p>;
@@ -53,7 +51,6 @@ export function InitiativesByPeriod({
                   {editable?.has(i.id) ? (
                     <InitiativeFormDialog
                       org={org}
-                      units={units}
                       defaultFiscalYear={fiscalYear}
                       initiative={{
                         // Only the form's fields cross to the client, not the initiative's project list.

@@ -10,11 +10,13 @@ import { cn } from "@/lib/utils";
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
 // percentage of the window, milestones as diamonds, a today line, dependency markers.
 
+// Rows repeat a few hundred times per page: their fixed styles are the .tl-* classes of
+// app/globals.css (one name each instead of a dozen utilities, in the HTML and the RSC payload).
 const BAR: Record<Health, string> = {
-  ON_TRACK: "bg-health-on-track/85 text-white",
-  AT_RISK: "bg-health-at-risk/90 text-white",
-  OFF_TRACK: "bg-health-off-track/90 text-white",
-  UNKNOWN: "bg-health-unknown/70 text-white",
+  ON_TRACK: "bg-health-on-track/85",
+  AT_RISK: "bg-health-at-risk/90",
+  OFF_TRACK: "bg-health-off-track/90",
+  UNKNOWN: "bg-health-unknown/70",
 };
 
 export function Timeline({ org, window, groups, today }: { org: string; window: TimelineWindow; groups: TimelineGroup[]; today: string }) {
@@ -63,12 +65,12 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
   const offTrackBlocker = p.waitsOn.some((b) => b.health === "OFF_TRACK");
   const label = `${p.name}: ${HEALTH_LABELS[p.health]}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`;
   return (
-    <li className="grid grid-cols-[16rem_1fr] border-b border-border/70 last:border-b-0">
-      <div className="truncate px-3 py-2 text-sm">
+    <li className="tl-row">
+      <div className="tl-label">
         <Link href={`/${org}/projects/${p.id}`} className="hover:underline" title={p.name}>
           {p.name}
         </Link>
-        <p className="truncate text-[11px] text-muted-foreground">{p.teamName}</p>
+        <p className="tl-team">{p.teamName}</p>
       </div>
       <div className="relative h-12">
         {bar ? (
@@ -77,12 +79,7 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
             role="img"
             aria-label={label}
             title={label}
-            className={cn(
-              "absolute top-2.5 flex h-7 items-center overflow-hidden px-2 text-[11px] font-medium whitespace-nowrap shadow-sm",
-              BAR[p.health],
-              bar.clippedStart ? "rounded-l-none" : "rounded-l-md",
-              bar.clippedEnd ? "rounded-r-none" : "rounded-r-md",
-            )}
+            className={cn("tl-bar", BAR[p.health], !bar.clippedStart && "rounded-l-md", !bar.clippedEnd && "rounded-r-md")}
             style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
           >
             {p.waitsOn.length ? (
@@ -109,10 +106,7 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
               role="img"
               aria-label={`Milestone ${m.name}, ${formatDate(m.dueDate)}${m.done ? ", done" : ""}`}
               title={`${m.name} · ${formatDate(m.dueDate)}${m.done ? " · done" : ""}`}
-              className={cn(
-                "absolute top-[2.05rem] z-20 size-2.5 -translate-x-1/2 rotate-45 border border-foreground/70",
-                m.done ? "bg-foreground/70" : "bg-background",
-              )}
+              className={m.done ? "tl-milestone tl-milestone-done" : "tl-milestone"}
               style={{ left: `${positionOf(m.dueDate, window)}%` }}
             />
           ))}

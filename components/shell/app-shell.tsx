@@ -5,6 +5,7 @@ import { KeelMark } from "@/components/shell/keel-logo";
 import { type OrgOption, OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
+import { HealthIconSprite } from "@/components/ui/badge";
 
 export type AppShellProps = {
   org: OrgOption;
@@ -19,6 +20,8 @@ export type AppShellProps = {
 export function AppShell({ org, orgs, user, topBarActions, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
+      {/* The health badges' icons, once per page (components/ui/badge.tsx). */}
+      <HealthIconSprite />
       <a
         href="#main"
         className="sr-only z-[60] rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"

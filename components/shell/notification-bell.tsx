@@ -1,12 +1,14 @@
 "use client";
 
 import { Bell } from "lucide-react";
+import { useEffect, useState } from "react";
 
 import { BELL_ITEMS } from "@/components/shell/bell-items";
 
 import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 
 export type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
+type BellData = { items: BellItem[]; total: number };
 
 const KIND_LABEL = { due: "Due", stale: "Stale", acknowledge: "Review" } as const;
 const KIND_CLASS = {
@@ -15,9 +17,31 @@ const KIND_CLASS = {
   acknowledge: "bg-primary-soft text-primary-soft-foreground",
 } as const;
 
-/** In-app notifications, computed on demand by the server for the signed-in member. */
-export function NotificationBell({ items, total, reviewHref }: { items: BellItem[]; total?: number; reviewHref: string }) {
-  const count = total ?? items.length;
+/**
+ * In-app notifications for the signed-in member, loaded from `source` (the org's notifications
+ * route) after the page, so no page waits for the bell's query. `renderId` changes whenever the
+ * server renders the shell again (a full load, or an action that revalidates the org's layout),
+ * and the bell then asks again.
+ */
+export function NotificationBell({ source, renderId, reviewHref }: { source: string; renderId: string; reviewHref: string }) {
+  // undefined: not loaded yet; null: the request failed.
+  const [data, setData] = useState<BellData | null | undefined>(undefined);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(source, { signal: controller.signal, cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<BellData>) : null))
+      .then(setData)
+      .catch(() => {
+        if (!controller.signal.aborted) setData(null);
+      });
+    return () => controller.abort();
+    // renderId is a dependency on purpose: a new server render asks again. The previous answer
+    // stays on screen meanwhile.
+  }, [source, renderId]);
+
+  const count = data?.total ?? 0;
+  const items = data?.items ?? [];
   return (
     <Menu>
       <MenuTrigger
@@ -34,7 +58,13 @@ export function NotificationBell({ items, total, reviewHref }: { items: BellItem
       <MenuContent align="end" className="w-96">
         <MenuLabel>Notifications</MenuLabel>
         <MenuSeparator />
-        {count === 0 ? <p className="px-2 py-3 text-sm text-muted-foreground">Nothing needs you right now.</p> : null}
+        {data === undefined ? (
+          <p className="px-2 py-3 text-sm text-muted-foreground">Loading…</p>
+        ) : data === null ? (
+          <p className="px-2 py-3 text-sm text-muted-foreground">Notifications could not be loaded.</p>
+        ) : count === 0 ? (
+          <p className="px-2 py-3 text-sm text-muted-foreground">Nothing needs you right now.</p>
+        ) : null}
         {items.slice(0, BELL_ITEMS).map((item) => (
           <MenuLinkItem key={item.id} href={item.href} className="items-start">
             <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${KIND_CLASS[item.kind]}`}>{KIND_LABEL[item.kind]}</span>
@@ -46,7 +76,7 @@ export function NotificationBell({ items, total, reviewHref }: { items: BellItem
         ))}
         <MenuSeparator />
         <MenuLinkItem href={reviewHref} className="font-medium">
-          Open the delivery review{count > 12 ? ` (${count - 12} more)` : ""}
+          Open the delivery review{count > BELL_ITEMS ? ` (${count - BELL_ITEMS} more)` : ""}
         </MenuLinkItem>
       </MenuContent>
     </Menu>

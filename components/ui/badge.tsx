@@ -6,7 +6,8 @@ import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 
 export const badgeVariants = cva(
-  "inline-flex w-fit shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
+  // .ui-badge (app/globals.css): inline-flex, rounded-full, border, px-2 py-0.5, text-xs, 14 px icons.
+  "ui-badge",
   {
     variants: {
       variant: {
@@ -29,6 +30,9 @@ export const badgeVariants = cva(
 type BadgeVariant = NonNullable<VariantProps<typeof badgeVariants>["variant"]>;
 
 // Health badges carry a distinct icon shape as well as a colour, so they read without colour.
+// The shapes are drawn once per page (HealthIconSprite, in the app shell) and each badge
+// points at one with <use>: a page with hundreds of badges (the roadmap has ~300) no longer
+// carries a copy of the icon's SVG, and of its props in the RSC payload, per badge.
 const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {
   "on-track": CircleCheck,
   "at-risk": TriangleExclamationPoint,
@@ -36,13 +40,33 @@ const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {
   unknown: CircleDashed,
 };
 
+/** The id of a health variant's symbol in HealthIconSprite. */
+export const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
+
+/** The health icons as <symbol>s, once per document, for the badges' <use>. */
+export function HealthIconSprite() {
+  return (
+    <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
+      {Object.entries(HEALTH_ICONS).map(([variant, Icon]) => (
+        <symbol key={variant} id={healthIconId(variant as BadgeVariant)} viewBox="0 0 24 24">
+          <Icon />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
 export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badgeVariants>;
 
 export function Badge({ className, variant, children, ...props }: BadgeProps) {
-  const Icon = variant ? HEALTH_ICONS[variant] : undefined;
+  const icon = variant && HEALTH_ICONS[variant] ? healthIconId(variant) : null;
   return (
     <span data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props}>
-      {Icon ? <Icon aria-hidden /> : null}
+      {icon ? (
+        <svg aria-hidden>
+          <use href={`#${icon}`} />
+        </svg>
+      ) : null}
       {children}
     </span>
   );

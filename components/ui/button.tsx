@@ -5,7 +5,9 @@ import type * as React from "react";
 import { cn } from "@/lib/utils";
 
 export const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:outline-none disabled:pointer-events-none disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
+  // .ui-button (app/globals.css): inline-flex, rounded-md, text-sm, focus ring, disabled state,
+  // 16 px icons. Pages repeat buttons per table row; variants and className still override it.
+  "ui-button",
   {
     variants: {
       variant: {

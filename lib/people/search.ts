@@ -12,16 +12,21 @@ export type PersonOption = { id: string; name: string; title: string };
 /**
  * People not gone (in post, or about to start: notDepartedWhere) of the org whose name contains
  * `q`, case-insensitive, for the person pickers (initiative owner, filling a position): at most
- * PEOPLE_SEARCH_LIMIT, by name. Any member may search (the route checks membership with
- * getRouteMember). The actions still check that a picked id belongs to the org; this only
- * offers choices.
+ * PEOPLE_SEARCH_LIMIT, by name. With `leads`, the people who lead a project instead, gone or not
+ * (the projects list's lead filter: a leaver may still lead projects). Any member may search (the
+ * route checks membership with getRouteMember). The actions still check that a picked id belongs
+ * to the org; this only offers choices.
  */
-export async function searchPeopleOptions(orgId: string, q: string): Promise<PersonOption[]> {
+export async function searchPeopleOptions(orgId: string, q: string, leads = false): Promise<PersonOption[]> {
   const term = likeTerm(q);
   const today = new Date(toDateString(new Date()));
   // Walks Person_orgId_name_idx in name order and stops at the limit.
   return db.person.findMany({
-    where: { orgId, ...notDepartedWhere(today), ...(term ? { name: { contains: term, mode: "insensitive" } } : {}) },
+    where: {
+      orgId,
+      ...(leads ? { ledProjects: { some: { orgId } } } : notDepartedWhere(today)),
+      ...(term ? { name: { contains: term, mode: "insensitive" } } : {}),
+    },
     select: { id: true, name: true, title: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PEOPLE_SEARCH_LIMIT,

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { cache } from "react";
-
 import { BELL_ITEMS } from "@/components/shell/bell-items";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
@@ -41,15 +39,10 @@ type Row = {
 
 const WEEKDAY_SQL = Prisma.sql`CASE o."updateDueWeekday"::text WHEN 'SUNDAY' THEN 0 WHEN 'MONDAY' THEN 1 WHEN 'TUESDAY' THEN 2 WHEN 'WEDNESDAY' THEN 3 WHEN 'THURSDAY' THEN 4 WHEN 'FRIDAY' THEN 5 ELSE 6 END`;
 
-/** The bell for a manager or director; without `now` it is computed once per request. */
-export function getBell(member: Member, now?: Date): Promise<Bell> {
-  if (now) return computeBell(member, now);
-  return bellThisRequest(member.org.id, member.org.slug, member.user.id, member.role, member.scopeUnitId ?? null);
+/** The bell for a manager or director (others have none). */
+export function getBell(member: Member, now = new Date()): Promise<Bell> {
+  return computeBell(member, now);
 }
-
-const bellThisRequest = cache((orgId: string, slug: string, userId: string, role: Member["role"], scopeUnitId: string | null) =>
-  computeBell({ org: { id: orgId, slug }, user: { id: userId }, role, scopeUnitId } as Member, new Date()),
-);
 
 async function computeBell(member: Member, now: Date): Promise<Bell> {
   if (member.role !== "MANAGER" && member.role !== "DIRECTOR") return { total: 0, items: [] };

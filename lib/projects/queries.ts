@@ -144,7 +144,8 @@ export async function listProjectsPage(orgId: string, filters: ProjectFilters, s
 export type FilterOptions = {
   units: UnitOption[];
   initiatives: { id: string; name: string }[];
-  leads: { id: string; name: string }[];
+  /** The lead picked in the filter (its name for the search box), null when none or not in the org. */
+  lead: { id: string; name: string } | null;
 };
 
 /** The org's initiatives by name. Cached per request. */
@@ -152,14 +153,18 @@ export const listInitiativeOptions = cache(async (orgId: string): Promise<Filter
   return db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 });
 
-/** Choices for the list filters: units in tree order, initiatives, and people who lead projects. */
-export async function getProjectFilterOptions(orgId: string): Promise<FilterOptions> {
-  const [units, initiatives, leads] = await Promise.all([
+/**
+ * Choices for the list filters: units in tree order and initiatives. Leads are searched as you
+ * type (/[org]/people/search?leads=1): a large org has hundreds of them, which were every
+ * page's HTML and RSC payload; only the picked one is read, for its name.
+ */
+export async function getProjectFilterOptions(orgId: string, leadId?: string): Promise<FilterOptions> {
+  const [units, initiatives, lead] = await Promise.all([
     listUnitTree(orgId),
     listInitiativeOptions(orgId),
-    db.person.findMany({ where: { orgId, ledProjects: { some: { orgId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    leadId ? db.person.findFirst({ where: { id: leadId, orgId }, select: { id: true, name: true } }) : null,
   ]);
-  return { units, initiatives, leads };
+  return { units, initiatives, lead };
 }
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;

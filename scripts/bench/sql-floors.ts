@@ -223,51 +223,190 @@ function finance(f: FloorInput): Q[] {
   ];
 }
 
+// The units of the org in tree order with their depth: the options of the pages' unit filters
+// (lib/org/queries.ts listUnitTree).
+const UNIT_TREE_CTE = `RECURSIVE tree AS (
+    SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = $1 AND "parentId" IS NULL
+    UNION ALL
+    SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code] FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id WHERE u."orgId" = $1
+  )`;
+const UNIT_TREE = `WITH ${UNIT_TREE_CTE} SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+
+/**
+ * /large/projects?status=ACTIVE&health=AT_RISK:
+ *  1. the list: the first page (100, by name) of matching projects with unit, lead, initiative,
+ *     status, health, last update, target date, budget and what the update-state badge needs
+ *     (start and creation dates, the org's cadence), and their total for the pager;
+ *  2. stat cards: non-archived projects per status;
+ *  3. the filters' options: the unit tree and the initiatives by name (leads are searched as you
+ *     type and the "new project" dialog loads its choices when it opens: neither is in the page).
+ */
 function projectsList(f: FloorInput): Q[] {
   return [
-    q(`SELECT p.id, p.name, p.status, p.health, p."lastUpdateAt", p."targetDate", u.name, pe.name, i.name, count(*) OVER () total
-       FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" LEFT JOIN "Person" pe ON pe.id = p."leadId" LEFT JOIN "Initiative" i ON i.id = p."initiativeId"
-       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' AND p.health = 'AT_RISK' ORDER BY p.name LIMIT 50`, f.orgId),
+    q(`SELECT p.id, p.name, p.status, p.health, p."lastUpdateAt", p."targetDate", p."budgetCents", p."startDate", p."createdAt",
+         u.id AS "unitId", u.name AS unit, pe.name AS lead, i.name AS initiative, count(*) OVER () AS total,
+         o."updateCadence", o."updateDueWeekday", o."updateGraceDays"
+       FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = $1 JOIN "Organization" o ON o.id = p."orgId"
+       LEFT JOIN "Person" pe ON pe.id = p."leadId" AND pe."orgId" = $1 LEFT JOIN "Initiative" i ON i.id = p."initiativeId" AND i."orgId" = $1
+       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' AND p.health = 'AT_RISK' ORDER BY p.name, p.id LIMIT 100`, f.orgId),
     q(`SELECT status, count(*) FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL GROUP BY 1`, f.orgId),
+    q(`WITH ${UNIT_TREE_CTE}
+       SELECT (SELECT json_agg(json_build_array(id, name, depth) ORDER BY sort_path) FROM tree) AS units,
+         (SELECT json_agg(json_build_array(id, name) ORDER BY name) FROM "Initiative" WHERE "orgId" = $1) AS initiatives`, f.orgId),
   ];
 }
 
+/**
+ * /large/roadmap as it opens (half-year zoom on the current fiscal half, grouped by initiative):
+ *  1. stat cards: initiatives per status;
+ *  2. timeline: the groups (initiatives of the projects whose dates overlap the half, "No
+ *     initiative" last) counted for the pager, the first 20 by name with each project's team,
+ *     health and dates, its milestones inside the window, the projects it waits on (name,
+ *     health) and how many it blocks; plus the projects without dates ("n not shown");
+ *  3. initiatives of the fiscal year by period: each with status, owner, its first 5 projects
+ *     by name with their health, and how many projects it has;
+ *  4. initiatives table: the first 50 by fiscal year and name, with period, unit, owner, status,
+ *     project count and health mix, and their total for the pager;
+ *  5. the unit filter's options (the unit tree).
+ */
 function roadmap(f: FloorInput): Q[] {
+  const fy = `extract(year FROM $2::date)::int`;
   return [
-    q(`SELECT i.id, i.name, i."fiscalQuarter", i.status, count(p.id), count(p.id) FILTER (WHERE p.health IN ('AT_RISK','OFF_TRACK'))
-       FROM "Initiative" i LEFT JOIN "Project" p ON p."initiativeId" = i.id AND p."archivedAt" IS NULL
-       WHERE i."orgId" = $1 AND i."fiscalYear" = extract(year FROM $2::date) GROUP BY i.id`, f.orgId, f.today),
-    q(`SELECT p.id, p.name, p."startDate", p."targetDate", p.health, u.name FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId"
-       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p."startDate" <= $3::date AND p."targetDate" >= $2::date ORDER BY u.name, p."startDate" LIMIT 200`,
-      f.orgId, f.fyStart, f.fyEnd),
+    q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
+    q(`WITH w AS (
+         SELECT ws, (ws + interval '6 months' - interval '1 day')::date AS we
+         FROM (SELECT CASE WHEN $2::date < $3::date + interval '6 months' THEN $3::date ELSE ($3::date + interval '6 months')::date END AS ws) h
+       ),
+       inwin AS (
+         SELECT p.id, p.name, p.health, p."startDate", p."targetDate", p."orgUnitId", p."initiativeId"
+         FROM "Project" p CROSS JOIN w
+         WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p."startDate" <= w.we AND p."targetDate" >= w.ws
+       ),
+       keys AS (
+         SELECT k."initiativeId", i.name, count(*) OVER () AS groups
+         FROM (SELECT DISTINCT "initiativeId" FROM inwin) k LEFT JOIN "Initiative" i ON i.id = k."initiativeId" AND i."orgId" = $1
+         ORDER BY k."initiativeId" IS NULL, i.name LIMIT 20
+       )
+       SELECT r.id, r.name, r.health, r."startDate", r."targetDate", k.name AS initiative, k.groups, u.name AS team,
+         (SELECT json_agg(json_build_array(m.name, m."dueDate", m."doneDate" IS NOT NULL) ORDER BY m."dueDate") FROM "Milestone" m CROSS JOIN w
+          WHERE m."orgId" = $1 AND m."projectId" = r.id AND m."dueDate" BETWEEN w.ws AND w.we) AS milestones,
+         (SELECT json_agg(json_build_array(b.id, b.name, b.health)) FROM "ProjectDependency" d JOIN "Project" b ON b.id = d."blockerId" AND b."orgId" = $1
+          WHERE d."orgId" = $1 AND d."blockedId" = r.id) AS "waitsOn",
+         (SELECT count(*) FROM "ProjectDependency" d WHERE d."orgId" = $1 AND d."blockerId" = r.id) AS blocks,
+         (SELECT count(*) FROM "Project" x WHERE x."orgId" = $1 AND x."archivedAt" IS NULL AND (x."startDate" IS NULL OR x."targetDate" IS NULL)) AS undated
+       FROM inwin r JOIN keys k ON k."initiativeId" IS NOT DISTINCT FROM r."initiativeId" JOIN "OrgUnit" u ON u.id = r."orgUnitId" AND u."orgId" = $1
+       ORDER BY r."startDate", r.name`, f.orgId, f.today, f.fyStart),
+    q(`SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalQuarter", i."fiscalHalf", i.status, i."updatedAt", o.id AS "ownerId", o.name AS owner,
+         (SELECT count(*) FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS "projectCount",
+         (SELECT json_agg(x) FROM (SELECT p.id, p.name, p.health FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+                                   ORDER BY p.name, p.id LIMIT 5) x) AS projects
+       FROM "Initiative" i LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
+       WHERE i."orgId" = $1 AND i."fiscalYear" = ${fy} ORDER BY i.name`, f.orgId, f.fyEnd),
+    q(`SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name AS unit, o.name AS owner,
+         count(p.id) FILTER (WHERE p.health = 'ON_TRACK') AS on_track, count(p.id) FILTER (WHERE p.health = 'AT_RISK') AS at_risk,
+         count(p.id) FILTER (WHERE p.health = 'OFF_TRACK') AS off_track, count(p.id) FILTER (WHERE p.health = 'UNKNOWN') AS unknown, count(*) OVER () AS total
+       FROM "Initiative" i JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = $1 LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
+       LEFT JOIN "Project" p ON p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+       WHERE i."orgId" = $1 GROUP BY i.id, u.name, o.name ORDER BY i."fiscalYear", i.name LIMIT 50`, f.orgId),
+    q(UNIT_TREE, f.orgId),
   ];
 }
 
+/**
+ * /large/headcount (whole org, current fiscal year):
+ *  1. the unit filter's and the "new position" dialog's options (units by depth and name);
+ *  2. stat cards: positions budgeted in the year per status;
+ *  3. plan vs actual by quarter, by the page's definitions (lib/headcount/plan.ts): planned heads
+ *     (people in post on the year's first day plus positions budgeted up to the quarter that add
+ *     a head), actual heads, open seats, hiring, joiners and attrition;
+ *  4. cost of unfilled positions for the top two levels of units (subtree count and loaded cost);
+ *  5. the positions table: the first page (100, in plan order) with unit, holder, backfilled
+ *     person and pay, and their total for the pager.
+ */
 function headcount(f: FloorInput): Q[] {
+  const fy = `extract(year FROM $2::date)::int`;
   return [
-    q(`WITH q(n, qs, qe) AS (SELECT n, ($2::date + make_interval(months => 3 * (n - 1)))::date, ($2::date + make_interval(months => 3 * n))::date - 1 FROM generate_series(1, 4) n)
+    q(`SELECT id, name, code, depth FROM "OrgUnit" WHERE "orgId" = $1 ORDER BY depth, name`, f.orgId),
+    q(`SELECT status, count(*) FROM "Position" WHERE "orgId" = $1 AND "budgetFiscalYear" = ${fy} GROUP BY 1`, f.orgId, f.fyEnd),
+    q(`WITH q(n, qs, qe) AS (SELECT n, ($2::date + make_interval(months => 3 * (n - 1)))::date, ($2::date + make_interval(months => 3 * n))::date - 1 FROM generate_series(1, 4) n),
+       baseline AS (SELECT p.id FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" <= $2::date AND (p."endDate" IS NULL OR p."endDate" >= $2::date)),
+       adds AS (
+         SELECT coalesce(ps."budgetFiscalQuarter", 1) AS n FROM "Position" ps
+         WHERE ps."orgId" = $1 AND ps."budgetFiscalYear" = ${fy} AND ps.status <> 'CLOSED'
+           AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT id FROM baseline))
+           AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT id FROM baseline))
+       )
        SELECT q.n,
-         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" <= least(q.qe, $3::date) AND (p."endDate" IS NULL OR p."endDate" >= least(q.qe, $3::date))),
-         (SELECT count(*) FROM "Position" ps WHERE ps."orgId" = $1 AND ps.status <> 'CLOSED' AND ps."budgetFiscalYear" = extract(year FROM $2::date) AND coalesce(ps."budgetFiscalQuarter", 1) <= q.n),
-         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" BETWEEN q.qs AND q.qe),
-         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."endDate" BETWEEN q.qs AND q.qe)
-       FROM q`, f.orgId, f.fyStart, f.today),
-    q(`SELECT status, count(*) FROM "Position" WHERE "orgId" = $1 AND "budgetFiscalYear" = extract(year FROM $2::date) GROUP BY 1`, f.orgId, f.today),
-    q(`SELECT ps.id, ps.title, ps.status, u.name, ps."targetStartDate" FROM "Position" ps JOIN "OrgUnit" u ON u.id = ps."orgUnitId"
-       WHERE ps."orgId" = $1 AND ps.status IN ('OPEN','BACKFILL','PLANNED') ORDER BY ps."targetStartDate" LIMIT 50`, f.orgId),
+         (SELECT count(*) FROM baseline) + (SELECT count(*) FROM adds a WHERE a.n <= q.n) AS planned,
+         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" <= least(q.qe, $3::date) AND (p."endDate" IS NULL OR p."endDate" >= least(q.qe, $3::date))) AS actual,
+         (SELECT count(*) FROM "Position" ps WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q.qe)
+            AND (ps."budgetFiscalYear" < ${fy} OR (ps."budgetFiscalYear" = ${fy} AND coalesce(ps."budgetFiscalQuarter", 1) <= q.n))) AS open,
+         (SELECT count(*) FROM "Position" ps WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'BACKFILL') AND ps."targetStartDate" BETWEEN q.qs AND q.qe) AS hiring,
+         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" BETWEEN q.qs AND q.qe) AS joiners,
+         (SELECT count(*) FROM "Person" p WHERE p."orgId" = $1 AND p."endDate" BETWEEN q.qs AND q.qe) AS attrition
+       FROM q ORDER BY q.n`, f.orgId, f.fyStart, f.today),
+    q(`SELECT u.id, u.name, u.code, u.depth, count(ps.id) AS positions,
+         sum(ps."annualCompCents"::numeric * coalesce(ps."loadedCostMultiplier", o."loadedCostMultiplier")) AS loaded
+       FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId"
+       LEFT JOIN "OrgUnitClosure" c ON c."orgId" = u."orgId" AND c."ancestorId" = u.id
+       LEFT JOIN "Position" ps ON ps."orgId" = u."orgId" AND ps."orgUnitId" = c."descendantId" AND ps.status IN ('PLANNED', 'OPEN', 'BACKFILL')
+       WHERE u."orgId" = $1 AND u.depth <= 1 GROUP BY u.id ORDER BY u.depth, u.name`, f.orgId),
+    q(`SELECT ps.id, ps.title, ps.level, ps.status, ps."targetStartDate", ps."budgetFiscalYear", ps."budgetFiscalQuarter", ps."annualCompCents",
+         ps."compBandMinCents", ps."compBandMaxCents", coalesce(ps."loadedCostMultiplier", o."loadedCostMultiplier"), ps."vacantFrom",
+         u.name AS unit, h.name AS holder, b.name AS "backfillFor", count(*) OVER () AS total
+       FROM "Position" ps JOIN "Organization" o ON o.id = ps."orgId" JOIN "OrgUnit" u ON u.id = ps."orgUnitId" AND u."orgId" = $1
+       LEFT JOIN "Person" h ON h.id = ps."personId" AND h."orgId" = $1 LEFT JOIN "Person" b ON b.id = ps."backfillForId" AND b."orgId" = $1
+       WHERE ps."orgId" = $1 ORDER BY ps."budgetFiscalYear", ps."targetStartDate" NULLS LAST, ps.title, ps.id LIMIT 100`, f.orgId),
   ];
 }
 
+/**
+ * /large/projects/<first active project>, as its director sees it:
+ *  1. the project's facts: unit (name, code), lead (name, title), reviewer (the lead's manager,
+ *     else the unit's lead), initiative, dates, budget, and the org's cadence for the update badge;
+ *  2. the whole update history (the page lists every update) with author and acknowledger;
+ *  3. milestones; 4. dependencies both ways with note, name and health;
+ *  5. the health suggestion's facts: spend (sum and count of the project's ledger lines), its
+ *     allocations (all, and those to open positions), open positions of its unit;
+ *  6. the audit trail: the 50 latest events of the project, its milestones and dependencies;
+ *  7. staffing: current allocations with person and position, each person's allocations (for
+ *     over-allocation), open positions in the owning unit's subtree.
+ * (The edit dialog loads its units and initiatives when it opens: not part of the page.)
+ */
 function projectPage(f: FloorInput): Q[] {
   return [
-    q(`SELECT p.*, u.name, pe.name, i.name FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" LEFT JOIN "Person" pe ON pe.id = p."leadId"
-       LEFT JOIN "Initiative" i ON i.id = p."initiativeId" WHERE p."orgId" = $1 AND p.id = $2`, f.orgId, f.projectId),
-    q(`SELECT s.id, s.health, s.summary, s.body, s."createdAt", us.name FROM "StatusUpdate" s JOIN "User" us ON us.id = s."authorId"
-       WHERE s."orgId" = $1 AND s."projectId" = $2 ORDER BY s."createdAt" DESC LIMIT 20`, f.orgId, f.projectId),
+    q(`SELECT p.*, u.name, u.code, pe.name AS lead, pe.title, coalesce(m.name, ul.name) AS reviewer, i.name AS initiative,
+         o."updateCadence", o."updateDueWeekday", o."updateGraceDays"
+       FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = $1
+       LEFT JOIN "Person" pe ON pe.id = p."leadId" AND pe."orgId" = $1 LEFT JOIN "Person" m ON m.id = pe."managerId" AND m."orgId" = $1
+       LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = $1 LEFT JOIN "Initiative" i ON i.id = p."initiativeId" AND i."orgId" = $1
+       WHERE p."orgId" = $1 AND p.id = $2`, f.orgId, f.projectId),
+    q(`SELECT s.id, s.health, s.summary, s.body, s."createdAt", s."suggestedHealth", s."overrideReason", s."acknowledgedAt", au.id, au.name, ak.name
+       FROM "StatusUpdate" s JOIN "User" au ON au.id = s."authorId" LEFT JOIN "User" ak ON ak.id = s."acknowledgedById"
+       WHERE s."orgId" = $1 AND s."projectId" = $2 ORDER BY s."createdAt" DESC`, f.orgId, f.projectId),
     q(`SELECT id, name, "dueDate", "doneDate" FROM "Milestone" WHERE "orgId" = $1 AND "projectId" = $2 ORDER BY "dueDate"`, f.orgId, f.projectId),
-    q(`SELECT d.id, b.name, b.health FROM "ProjectDependency" d JOIN "Project" b ON b.id = CASE WHEN d."blockedId" = $2 THEN d."blockerId" ELSE d."blockedId" END
+    q(`SELECT d.id, d.note, d."blockedId" = $2 AS "waitsOn", b.id, b.name, b.health FROM "ProjectDependency" d
+       JOIN "Project" b ON b."orgId" = $1 AND b.id = CASE WHEN d."blockedId" = $2 THEN d."blockerId" ELSE d."blockedId" END
        WHERE d."orgId" = $1 AND (d."blockedId" = $2 OR d."blockerId" = $2)`, f.orgId, f.projectId),
-    q(`SELECT a.id, a.percent, pe.name FROM "Allocation" a LEFT JOIN "Person" pe ON pe.id = a."personId" WHERE a."orgId" = $1 AND a."projectId" = $2`, f.orgId, f.projectId),
+    q(`SELECT (SELECT sum("amountCents") FROM "ActualEntry" WHERE "orgId" = $1 AND "projectId" = $2) AS spent,
+         (SELECT count(*) FROM "ActualEntry" WHERE "orgId" = $1 AND "projectId" = $2) AS lines,
+         (SELECT count(*) FROM "Allocation" a WHERE a."orgId" = $1 AND a."projectId" = $2) AS allocations,
+         (SELECT count(*) FROM "Allocation" a JOIN "Position" ps ON ps.id = a."positionId" AND ps."orgId" = $1
+          WHERE a."orgId" = $1 AND a."projectId" = $2 AND ps.status IN ('OPEN', 'BACKFILL')) AS "allocatedOpen",
+         (SELECT count(*) FROM "Position" ps JOIN "Project" p ON p."orgId" = $1 AND p.id = $2
+          WHERE ps."orgId" = $1 AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL')) AS "teamOpen"`, f.orgId, f.projectId),
+    q(`SELECT e.id, e.at, e.action, e.before, e.after, us.name FROM "AuditEvent" e LEFT JOIN "User" us ON us.id = e."actorId"
+       WHERE e."orgId" = $1 AND ((e."entityType" = 'Project' AND e."entityId" = $2)
+         OR (e."entityType" IN ('Milestone', 'ProjectDependency') AND (e.after->>'projectId' = $2 OR e.before->>'projectId' = $2)))
+       ORDER BY e.at DESC LIMIT 50`, f.orgId, f.projectId),
+    q(`SELECT a.id, a.percent, a."startDate", a."endDate", pe.id, pe.name, pe.title, ps.id, ps.title, ps.level, ps.status, ps."targetStartDate",
+         (SELECT json_agg(json_build_array(x.percent, x."startDate", x."endDate")) FROM "Allocation" x WHERE x."orgId" = $1 AND x."personId" = pe.id) AS "personAllocations",
+         (SELECT count(*) FROM "Position" op JOIN "Project" p ON p."orgId" = $1 AND p.id = $2
+          JOIN "OrgUnitClosure" c ON c."orgId" = $1 AND c."ancestorId" = p."orgUnitId" AND c."descendantId" = op."orgUnitId"
+          WHERE op."orgId" = $1 AND op.status IN ('OPEN', 'BACKFILL')) AS "openInTeam"
+       FROM (SELECT 1) one LEFT JOIN "Allocation" a ON a."orgId" = $1 AND a."projectId" = $2 AND (a."endDate" IS NULL OR a."endDate" >= $3::date)
+       LEFT JOIN "Person" pe ON pe.id = a."personId" AND pe."orgId" = $1 LEFT JOIN "Position" ps ON ps.id = a."positionId" AND ps."orgId" = $1
+       ORDER BY a."startDate", a.id`, f.orgId, f.projectId, f.today),
   ];
 }
 

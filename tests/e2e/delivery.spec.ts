@@ -49,8 +49,14 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   const atRisk = director.getByRole("list", { name: "At-risk projects" });
   const row = atRisk.getByRole("listitem").filter({ hasText: "SSO & SCIM Provisioning" });
   await expect(row).toContainText(summary);
+  // The bell loads its count after the page (it counts this update for the director) and asks
+  // again when the acknowledgement revalidates the shell.
+  const bell = director.getByRole("button", { name: /^Notifications \(\d+\)$/ });
+  await expect(bell).toBeVisible();
+  const before = Number(/\((\d+)\)/.exec((await bell.getAttribute("aria-label")) ?? "")![1]);
   await row.getByRole("button", { name: "Acknowledge" }).click();
   await expect(director.getByText("Acknowledged", { exact: true })).toBeVisible();
+  await expect(director.getByRole("button", { name: before > 1 ? `Notifications (${before - 1})` : "Notifications", exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
   const [ack] = await sql<{ email: string }>(
     `SELECT u.email FROM "StatusUpdate" s JOIN "User" u ON u.id = s."acknowledgedById" WHERE s.summary = $1`,
@@ -142,6 +148,10 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1, name: "Roadmap" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
   expect(await page.getByTestId("timeline-bar").count()).toBeGreaterThan(10);
+  // Health badges draw their icon from the shell's sprite: every <use> points at one symbol there.
+  const targets = await page.locator("[data-health] svg use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href") ?? ""));
+  expect(targets.length).toBeGreaterThan(0);
+  for (const target of new Set(targets)) await expect(page.locator(`symbol${target}`)).toHaveCount(1);
   await page.getByRole("link", { name: "Year" }).click();
   await expect(page).toHaveURL(/zoom=year/);
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
@@ -157,4 +167,46 @@ test("the CSV export follows the list filters and is refused to non-members", as
   expect(text).toContain("Perception Model v3");
   expect(text).not.toContain("Console Design System"); // PLANNED, filtered out
   expect((await page.request.get("/globex/projects/export")).status()).toBe(404);
+});
+
+test("the projects list filters by a lead picked by search; the filter stays in the URL and survives a reload", async ({ page }) => {
+  const [lead] = await sql<{ id: string; projects: string[] }>(
+    `SELECT pe.id, array_agg(p.name ORDER BY p.name) AS projects FROM "Project" p JOIN "Person" pe ON pe.id = p."leadId"
+     JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND pe.name = 'Camila Kowalski' AND p."archivedAt" IS NULL GROUP BY pe.id`,
+  );
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/projects");
+  const filters = page.getByRole("form", { name: "Filter projects" });
+  // No list of every lead in the page: the lead is searched.
+  await expect(filters.locator("select[name=lead]")).toHaveCount(0);
+  const box = filters.getByRole("combobox", { name: "Lead" });
+  await box.fill("camila");
+  await page.getByRole("option", { name: /^Camila Kowalski/ }).click();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]lead=${lead.id}(&|$)`));
+  const table = page.getByRole("table");
+  for (const name of lead.projects) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(lead.projects.length);
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Lead" })).toHaveValue("Camila Kowalski");
+});
+
+test("the project form loads its choices when it opens: a manager is offered the units of their scope and creates a project", async ({ page }) => {
+  const unit = async (code: string) =>
+    (await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`, [code]))[0].id;
+  const [inScope, outside] = [await unit("ENG-PROD"), await unit("ENG-AUTO-PERC")];
+  const name = `Created in scope ${uid()}`;
+  await signIn(page, "manager@acme.example");
+  await page.goto("/acme/projects");
+  await page.getByRole("button", { name: "New project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  const team = dialog.getByLabel("Team");
+  await expect(team.locator(`option[value="${inScope}"]`)).toHaveCount(1);
+  await expect(team.locator(`option[value="${outside}"]`)).toHaveCount(0);
+  await dialog.getByLabel("Name").fill(name);
+  await team.selectOption(inScope);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const [created] = await sql<{ orgUnitId: string }>(`SELECT "orgUnitId" FROM "Project" WHERE name = $1`, [name]);
+  expect(created.orgUnitId).toBe(inScope);
 });

@@ -75,6 +75,17 @@ describe("searchPeopleOptions", () => {
     expect(listed).not.toContain("Ada Gone");
   });
 
+  it("with leads: offers the people who lead a project, leavers included, and nobody else", async () => {
+    const [gone, grace] = await Promise.all(["Ada Gone", "Grace Hopper"].map((name) => db.person.findFirstOrThrow({ where: { orgId: w.acme.org.id, name } })));
+    await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamB.id, name: "Led by a leaver", leadId: gone.id } });
+    await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamB.id, name: "Led by Grace", leadId: grace.id } });
+    // Another org's project led by its own person: never offered under Acme.
+    await db.project.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex led", leadId: w.foreign.id } });
+    expect((await searchPeopleOptions(w.acme.org.id, "", true)).map((p) => p.name)).toEqual(["Ada Gone", "Grace Hopper"]);
+    expect((await searchPeopleOptions(w.acme.org.id, "gra", true)).map((p) => p.id)).toEqual([grace.id]);
+    expect(await searchPeopleOptions(w.acme.org.id, "ada 0", true)).toEqual([]);
+  });
+
   it("treats %, _ and \\ in the query as text", async () => {
     expect((await searchPeopleOptions(acme(), "%"))!.map((p) => p.name)).toEqual(["100% Sure"]);
     expect((await searchPeopleOptions(acme(), "under_"))!.map((p) => p.name)).toEqual(["Under_Score"]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { listProjectsPage } from "@/lib/projects/queries";
+import { getProjectFilterOptions, listProjectsPage } from "@/lib/projects/queries";
 import { INITIATIVE_PROJECTS_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -34,7 +34,7 @@ async function setup() {
   await project("Undated", acme.units.teamA.id, beta.id, null);
   for (let i = 0; i < INITIATIVE_PROJECTS_SHOWN + 2; i++) await project(`Extra ${i}`, acme.units.teamA.id, gamma.id, ["2027-09-01", "2027-10-01"]);
   await db.project.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: "Globex", status: "ACTIVE", startDate: d(inWindow[0]), targetDate: d(inWindow[1]) } });
-  return { acme, gamma };
+  return { acme, globex, gamma };
 }
 
 beforeAll(async () => {
@@ -83,5 +83,22 @@ describe("listProjectsPage", () => {
     const out = await listProjectsPage(w.acme.org.id, { status: "ACTIVE" }, { page: "9" });
     expect(out.paging.page).toBe(1);
     expect(out.rows).toHaveLength(total);
+  });
+});
+
+describe("getProjectFilterOptions", () => {
+  it("lists units and initiatives, and reads only the picked lead (in this org) for its name", async () => {
+    const person = (orgId: string, orgUnitId: string, name: string) =>
+      db.person.create({ data: { orgId, orgUnitId, name, title: "Lead", level: "M1", startDate: d("2024-01-01"), annualCompCents: 0n } });
+    const lead = await person(w.acme.org.id, w.acme.units.teamA.id, "Lena Lead");
+    const foreign = await person(w.globex.org.id, w.globex.units.teamA.id, "Globex Lead");
+    const none = await getProjectFilterOptions(w.acme.org.id);
+    expect(none.lead).toBeNull();
+    expect(none.initiatives.map((i) => i.name)).toEqual(["Alpha", "Beta", "Gamma"]);
+    expect(none.units.length).toBeGreaterThan(0);
+    expect(none).not.toHaveProperty("leads");
+    expect((await getProjectFilterOptions(w.acme.org.id, lead.id)).lead).toEqual({ id: lead.id, name: "Lena Lead" });
+    // Another org's person id in the URL names nobody.
+    expect((await getProjectFilterOptions(w.acme.org.id, foreign.id)).lead).toBeNull();
   });
 });

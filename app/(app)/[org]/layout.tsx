@@ -1,11 +1,9 @@
 import type * as React from "react";
-import { Suspense } from "react";
 
 import { AppShell } from "@/components/shell/app-shell";
 import { NotificationBell } from "@/components/shell/notification-bell";
-import { listMyOrgs, type Member, requireMember } from "@/lib/auth";
+import { listMyOrgs, requireMember } from "@/lib/auth";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { getBell } from "@/lib/projects/bell";
 
 export default async function OrgLayout({
   children,
@@ -27,19 +25,14 @@ export default async function OrgLayout({
       user={{ name: member.user.name, email: member.user.email }}
       topBarActions={
         member.role === "MANAGER" || member.role === "DIRECTOR" ? (
-          // Streamed: the page does not wait for the bell's query.
-          <Suspense fallback={<NotificationBell items={[]} total={0} reviewHref={reviewHref} />}>
-            <Bell member={member} reviewHref={reviewHref} />
-          </Suspense>
+          // Loaded by the browser after the page (app/(app)/[org]/notifications/route.ts): no page
+          // waits for, or streams, the bell's statement. A new id per render makes the bell ask
+          // again when an action revalidates the layout.
+          <NotificationBell source={`/${member.org.slug}/notifications`} renderId={crypto.randomUUID()} reviewHref={reviewHref} />
         ) : null
       }
     >
       {children}
     </AppShell>
   );
-}
-
-async function Bell({ member, reviewHref }: { member: Member; reviewHref: string }) {
-  const bell = await getBell(member);
-  return <NotificationBell items={bell.items} total={bell.total} reviewHref={reviewHref} />;
 }

@@ -58,7 +58,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     listInitiativesForYear(member.org.id, window.fiscalYear),
     listUnitTree(member.org.id),
   ]);
-  const writableUnits = writable === "all" ? units : units.filter((u) => writable?.has(u.id));
   const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
 
   const slug = member.org.slug;
@@ -73,7 +72,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           writable ? (
             <InitiativeFormDialog
               org={slug}
-              units={writableUnits}
               defaultFiscalYear={current.fiscalYear}
               trigger={
                 <Button size="sm">
@@ -180,7 +178,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
         </CardHeader>
         <CardContent>
-          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} units={writableUnits} />
+          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} />
         </CardContent>
       </Card>
 

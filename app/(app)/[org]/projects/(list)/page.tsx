@@ -11,7 +11,6 @@ import { ExportLink } from "@/components/ui/export-link";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import { can } from "@/lib/permissions";
-import { getProjectFormOptions } from "@/lib/projects/form-options";
 import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters } from "@/lib/projects/queries";
 
 export const metadata = { title: "Projects" };
@@ -23,11 +22,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const sp = await searchParams;
   const filters = parseProjectFilters(sp);
   const canCreate = can(member.role, "projects:write") && (member.role !== "MANAGER" || !!member.scopeUnitId);
-  const [{ rows: projects, paging }, counts, options, formOptions] = await Promise.all([
+  const [{ rows: projects, paging }, counts, options] = await Promise.all([
     listProjectsPage(member.org.id, filters, sp),
     countProjectsByStatus(member.org.id),
-    getProjectFilterOptions(member.org.id),
-    canCreate ? getProjectFormOptions(member) : null,
+    getProjectFilterOptions(member.org.id, filters.lead),
   ]);
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
@@ -47,10 +45,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               </Link>
             </Button>
             <ExportLink href={`${base}/export${query ? `?${query}` : ""}`} />
-            {formOptions ? (
+            {canCreate ? (
               <ProjectFormDialog
                 org={member.org.slug}
-                options={formOptions}
                 trigger={
                   <Button size="sm">
                     <Plus aria-hidden /> New project
@@ -67,7 +64,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Paused" value={counts.PAUSED} icon={CirclePause} tone="warning" hint="On hold" />
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
-      <ProjectFiltersForm action={base} filters={filters} options={options} />
+      <ProjectFiltersForm org={member.org.slug} action={base} filters={filters} options={options} />
       <ProjectsTable org={member.org.slug} projects={projects} currency={member.org.currency} now={new Date().toISOString()} />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>

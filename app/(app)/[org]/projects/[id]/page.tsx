@@ -21,10 +21,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
-import { grantFor } from "@/lib/permissions";
 import { canInUnit } from "@/lib/projects/access";
 import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
-import { getProjectFormOptions } from "@/lib/projects/form-options";
 
 export const metadata = { title: "Project" };
 
@@ -33,15 +31,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   const member = await requireMember(org);
   const project = await getProjectDetail(member.org.id, id);
   if (!project) notFound();
-  // The form's choices are read alongside the permission checks (not after them) when the role
-  // can write projects at all; they are only used if this project is in the member's scope.
-  const [canEdit, canPost, canAck, options] = await Promise.all([
+  // The edit form loads its choices when it opens (app/(app)/[org]/projects/form-options).
+  const [canEdit, canPost, canAck] = await Promise.all([
     canInUnit(member, "projects:write", project.team.id),
     canInUnit(member, "updates:write", project.team.id),
     canInUnit(member, "updates:acknowledge", project.team.id),
-    grantFor(member.role, "projects:write") ? getProjectFormOptions(member) : null,
   ]);
-  const formOptions = canEdit ? options : null;
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   const slug = member.org.slug;
@@ -80,12 +75,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
             {project.healthChangedAt ? (
               <span className="text-xs text-muted-foreground">since {formatDate(project.healthChangedAt)}</span>
             ) : null}
-            {canEdit && formOptions ? (
+            {canEdit ? (
               <>
                 <ProjectStatusControls org={slug} id={project.id} version={project.version} status={project.status} archived={!!project.archivedAt} />
                 <ProjectFormDialog
                   org={slug}
-                  options={formOptions}
                   project={{
                     id: project.id,
                     version: project.version,

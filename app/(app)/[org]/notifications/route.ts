@@ -1,0 +1,14 @@
+import { getRouteMember } from "@/lib/auth";
+import { getBell } from "@/lib/projects/bell";
+
+// The shell's notification bell loads its count and first items from here after the page, so no
+// page waits for (or streams) the bell's statement. A route handler is outside the pages'
+// requireMember, so it checks access itself (getRouteMember): 401 without a session, 404 for a
+// non-member. Per user and never cached: the answer depends on who asks.
+export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const member = await getRouteMember(org);
+  if (member === 401) return new Response("Please sign in.", { status: 401 });
+  if (member === 404) return new Response("Not found.", { status: 404 });
+  return Response.json(await getBell(member), { headers: { "cache-control": "private, no-store" } });
+}
