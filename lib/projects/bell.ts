@@ -4,22 +4,18 @@ import { BELL_ITEMS } from "@/components/shell/bell-items";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { todayString } from "@/lib/projects/cadence";
+import { getCadence, todayString } from "@/lib/projects/cadence";
 import type { NotificationItem } from "@/lib/projects/review";
-import { dayNumber, dayString } from "@/lib/projects/staleness";
+import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
-// The notification bell in the app shell, on every page: ONE statement returning the total and
+// The notification bell (fetched by the app shell from /[org]/notifications after the page has
+// loaded, so no page waits for it): ONE statement returning the total and
 // the first BELL_ITEMS items, in the same order as getNotifications (lib/projects/review.ts),
 // which stays the reference (tests/integration/bell.test.ts proves them equal).
 //
-// The cycle arithmetic of lib/projects/staleness.ts, expressed in SQL on day numbers
-// (days since 1970-01-01, UTC):
-//   length = 7 (WEEKLY) or 14 (BIWEEKLY); offset = (weekday - 4) mod 7, + 7 for BIWEEKLY when
-//   offset < 4 (due days in even weeks since Monday 1970-01-05); grace = max(0, graceDays);
-//   cycle(n) = ceil((n - offset - grace) / length); due day of cycle k = k * length + offset.
-// A project's reference day is its latest update's date, else max(startDate, createdAt).
-// kLast >= kToday → current (or due, when it never reported); missed = kToday - 1 - kLast:
-// 0 → due, ≥ 1 → stale, escalated `missed` steps up the reporting line (capped at the top).
+// Each active project's update state comes from updateStateSql (lib/projects/staleness-sql.ts,
+// the cycle grid of lib/projects/staleness.ts); a stale project is escalated `missed` steps up
+// the reporting line (capped at the top).
 
 export type Bell = { total: number; items: NotificationItem[] };
 
@@ -32,12 +28,7 @@ type Row = {
   summary: string | null;
   escalatedTo: string | null;
   total: bigint;
-  /** Due day of today's cycle (day number), the same for every row. */
-  dueToday: number;
-  todayN: number;
 };
-
-const WEEKDAY_SQL = Prisma.sql`CASE o."updateDueWeekday"::text WHEN 'SUNDAY' THEN 0 WHEN 'MONDAY' THEN 1 WHEN 'TUESDAY' THEN 2 WHEN 'WEDNESDAY' THEN 3 WHEN 'THURSDAY' THEN 4 WHEN 'FRIDAY' THEN 5 ELSE 6 END`;
 
 /** The bell for a manager or director (others have none). */
 export function getBell(member: Member, now = new Date()): Promise<Bell> {
@@ -53,26 +44,19 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
     isManager && member.scopeUnitId
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${member.scopeUnitId} AND c."descendantId" = p."orgUnitId")`
       : Prisma.empty;
-  const today = dayNumber(todayString(now));
+  const today = todayString(now);
+  const cadence = await getCadence(orgId);
+  const state = updateStateSql(cadence, today, {
+    active: Prisma.sql`true`,
+    lastUpdate: Prisma.sql`p."lastUpdateAt"::date`,
+    since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
+  });
 
   const rows = await db.$queryRaw<Row[]>`
-    WITH RECURSIVE g0 AS (
-      SELECT CASE WHEN o."updateCadence"::text = 'BIWEEKLY' THEN 14 ELSE 7 END AS len,
-             ((${WEEKDAY_SQL} - 4) % 7 + 7) % 7 AS off0, GREATEST(0, o."updateGraceDays") AS grace
-      FROM "Organization" o WHERE o.id = ${orgId}
-    ),
-    g AS (
-      SELECT len, grace, CASE WHEN len = 14 AND off0 < 4 THEN off0 + 7 ELSE off0 END AS off,
-             ceil((${today}::int - (CASE WHEN len = 14 AND off0 < 4 THEN off0 + 7 ELSE off0 END) - grace)::numeric / len)::int AS ktoday
-      FROM g0
-    ),
-    open AS (
-      SELECT p.id, p.name, p."lastUpdateAt", COALESCE(p."leadId", u."leadId") AS "lineStart",
-             ceil(((COALESCE(p."lastUpdateAt"::date, GREATEST(p."startDate", p."createdAt")::date) - DATE '1970-01-01') - g.off - g.grace)::numeric / g.len)::int AS klast,
-             g.ktoday
+    WITH RECURSIVE open AS (
+      SELECT p.id, p.name, COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
       FROM "Project" p
       JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-      CROSS JOIN g
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' ${scope}
     ),
     latest AS (
@@ -97,12 +81,12 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
     ),
     items AS (
-      SELECT 0 AS grp, 'stale' AS kind, id, id AS "projectId", name, ktoday - 1 - klast AS missed, NULL::text AS summary,
+      SELECT 0 AS grp, 'stale' AS kind, id, id AS "projectId", name, "updMissed" AS missed, NULL::text AS summary,
              "lineStart", NULL::timestamp AS "createdAt"
-      FROM open WHERE klast < ktoday - 1
+      FROM open WHERE "updState" = 'stale'
       UNION ALL
       SELECT 1, 'due', id, id, name, NULL, NULL, NULL, NULL
-      FROM open WHERE ${isManager}::boolean AND (klast = ktoday - 1 OR (klast >= ktoday AND "lastUpdateAt" IS NULL))
+      FROM open WHERE ${isManager}::boolean AND "updState" = 'due'
       UNION ALL
       SELECT 2, 'acknowledge', id, "projectId", name, NULL, summary, NULL, "createdAt"
       FROM acks
@@ -125,12 +109,13 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       WHERE l.level < 32
     )
     SELECT t.kind, t.id, t."projectId", t.name, t.missed, t.summary, t.total,
-           (SELECT l.name FROM line l WHERE l.start = t."lineStart" AND l.level <= t.missed ORDER BY l.level DESC LIMIT 1) AS "escalatedTo",
-           (SELECT ktoday * len + off FROM g) AS "dueToday", ${today}::int AS "todayN"
+           (SELECT l.name FROM line l WHERE l.start = t."lineStart" AND l.level <= t.missed ORDER BY l.level DESC LIMIT 1) AS "escalatedTo"
     FROM top t
     ORDER BY t.grp, t.missed DESC NULLS LAST, t."createdAt" DESC NULLS LAST, t.name, t.id`;
 
   const base = `/${member.org.slug}/projects`;
+  // Today's due date and whether it has passed are the same for every due row.
+  const due = updateStateOfRow({ updState: "due", updMissed: null, updStaleSince: null } satisfies UpdateStateRow, cadence, today);
   const items = rows.map((r): NotificationItem => {
     const href = `${base}/${r.projectId}`;
     if (r.kind === "stale") {
@@ -139,7 +124,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       return { id: `stale-${r.id}`, kind: "stale", title: `${r.name} is stale`, detail, href };
     }
     if (r.kind === "due") {
-      const detail = `Due ${dayString(r.dueToday)}${r.todayN > r.dueToday ? " (overdue)" : ""}`;
+      const detail = due.state === "due" ? `Due ${due.dueDate}${due.overdue ? " (overdue)" : ""}` : "";
       return { id: `due-${r.id}`, kind: "due", title: `Update due: ${r.name}`, detail, href };
     }
     return { id: `ack-${r.id}`, kind: "acknowledge", title: `Acknowledge: ${r.name}`, detail: r.summary ?? "", href };

@@ -8,9 +8,10 @@ import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
-import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
+import { pageOf, type PageInfo } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
-import { updateState, type UpdateState } from "@/lib/projects/staleness";
+import { updateState, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
+import { staleProjectWhere } from "@/lib/projects/staleness-sql";
 
 export type ProjectRow = {
   id: string;
@@ -61,10 +62,11 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
 
 /**
  * Projects matching the filters with their team, lead and initiative names: one query with
- * joins; the unit filter is a subtree via the closure table. "Stale only" is decided from dates
- * by the cadence rules (lib/projects/staleness.ts), per row, after the query.
+ * joins; the unit filter is a subtree via the closure table. "Stale only" is a condition on the
+ * dates from the cadence grid (staleProjectWhere, lib/projects/staleness-sql.ts), so that filter
+ * counts and pages in the database too.
  */
-function projectsWhere(orgId: string, filters: ProjectFilters): Prisma.ProjectWhereInput {
+function projectsWhere(orgId: string, filters: ProjectFilters, stale: { cadence: CadenceSettings; today: string } | null): Prisma.ProjectWhereInput {
   return {
     orgId,
     archivedAt: filters.archived ? { not: null } : null,
@@ -73,13 +75,18 @@ function projectsWhere(orgId: string, filters: ProjectFilters): Prisma.ProjectWh
     ...(filters.health ? { health: filters.health } : {}),
     ...(filters.initiative ? { initiativeId: filters.initiative === "none" ? null : filters.initiative } : {}),
     ...(filters.lead ? { leadId: filters.lead } : {}),
+    ...(filters.stale && stale ? { AND: [staleProjectWhere(stale.cadence, stale.today)] } : {}),
   };
 }
 
 export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date(), page?: { skip: number; take: number }): Promise<ProjectRow[]> {
+  const today = todayString(now);
+  // The stale filter needs the cadence before the query; otherwise it is read alongside.
+  const early = filters.stale ? await getCadence(orgId) : null;
+  const where = projectsWhere(orgId, filters, early && { cadence: early, today });
   const [rows, cadence] = await Promise.all([
     db.project.findMany({
-      where: projectsWhere(orgId, filters),
+      where,
       select: {
         id: true,
         name: true,
@@ -97,10 +104,10 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
       orderBy: [{ name: "asc" }, { id: "asc" }],
       ...(page ?? {}),
     }),
-    getCadence(orgId),
+    early ?? getCadence(orgId),
   ]);
-  const today = todayString(now);
-  const out = rows.map((r) => ({
+  // The rows read (one page at most when paged) get their state from updateState(), the definition.
+  return rows.map((r) => ({
     id: r.id,
     name: r.name,
     teamId: r.orgUnit.id,
@@ -122,22 +129,21 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
       cadence,
     ),
   }));
-  return filters.stale ? out.filter((r) => r.update.state === "stale") : out;
 }
 
 /**
- * One page (?page=N) of the filtered list for the projects page. The database counts and reads
- * just that page; "stale only" is decided per row after the query, so that filter still reads
- * every matching row and pages in memory.
+ * One page (?page=N) of the filtered list for the projects page: the database counts and reads
+ * just that page, with every filter, "stale only" included.
  */
-export async function listProjectsPage(orgId: string, filters: ProjectFilters, sp: Record<string, string | string[] | undefined>): Promise<{ rows: ProjectRow[]; paging: PageInfo }> {
-  if (filters.stale) {
-    const all = await listProjects(orgId, filters);
-    const paging = pageOf(sp, all.length);
-    return { rows: slicePage(all, paging), paging };
-  }
-  const paging = pageOf(sp, await db.project.count({ where: projectsWhere(orgId, filters) }));
-  const rows = await listProjects(orgId, filters, new Date(), { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+export async function listProjectsPage(
+  orgId: string,
+  filters: ProjectFilters,
+  sp: Record<string, string | string[] | undefined>,
+  now = new Date(),
+): Promise<{ rows: ProjectRow[]; paging: PageInfo }> {
+  const stale = filters.stale ? { cadence: await getCadence(orgId), today: todayString(now) } : null;
+  const paging = pageOf(sp, await db.project.count({ where: projectsWhere(orgId, filters, stale) }));
+  const rows = await listProjects(orgId, filters, now, { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
   return { rows, paging };
 }
 

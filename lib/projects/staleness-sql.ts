@@ -55,3 +55,30 @@ export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: s
     }
   }
 }
+
+/**
+ * "Stale today" as a condition on the reference day alone: an active project is stale exactly when
+ * its reference day (the latest update's date, else the later of its start and creation dates) is
+ * before the day returned. cycleIndex is non-decreasing in the day, so kLast < kToday - 1 (the
+ * stale branch of updateState) is ceil((n - offset - grace) / length) <= kToday - 2, i.e.
+ * n <= (kToday - 2) * length + offset + grace. Tested equal to updateState() on random input
+ * (tests/integration/update-state-sql.test.ts).
+ */
+export function staleBefore(c: CadenceSettings, today: string): string {
+  const g = grid(c);
+  const kToday = cycleIndex(dayNumber(today), g);
+  return dayString((kToday - 2) * g.length + g.offset + g.grace + 1);
+}
+
+/**
+ * The projects whose update state is 'stale' today, as a Prisma where (so a list filtered on it
+ * counts and pages in the database). Timestamps compare with midnight UTC of staleBefore(): a
+ * timestamp's UTC date is before that day exactly when the timestamp is before its midnight.
+ */
+export function staleProjectWhere(c: CadenceSettings, today: string): Prisma.ProjectWhereInput {
+  const before = new Date(`${staleBefore(c, today)}T00:00:00Z`);
+  return {
+    status: "ACTIVE",
+    OR: [{ lastUpdateAt: { lt: before } }, { lastUpdateAt: null, startDate: { lt: before }, createdAt: { lt: before } }],
+  };
+}

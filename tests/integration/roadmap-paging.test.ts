@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+import { db as appDb } from "@/lib/db";
 
 import { getProjectFilterOptions, listProjectsPage } from "@/lib/projects/queries";
 import { INITIATIVE_PROJECTS_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
@@ -83,6 +85,34 @@ describe("listProjectsPage", () => {
     const out = await listProjectsPage(w.acme.org.id, { status: "ACTIVE" }, { page: "9" });
     expect(out.paging.page).toBe(1);
     expect(out.rows).toHaveLength(total);
+  });
+
+  it("'stale only' counts and pages in the database: page 2 of 105 stale projects reads 5 rows", async () => {
+    // Globex, weekly cadence due Friday with 2 grace days (the default): 105 active projects last
+    // updated in March are stale on 2026-11-27; a fresh one, a paused one and an archived one are not.
+    const org = w.globex.org.id;
+    const unit = w.globex.units.teamA.id;
+    const old = { status: "ACTIVE" as const, createdAt: d("2026-01-01"), startDate: d("2026-01-01"), lastUpdateAt: d("2026-03-01") };
+    await db.project.createMany({ data: Array.from({ length: 105 }, (_, i) => ({ orgId: org, orgUnitId: unit, name: `S${String(i).padStart(3, "0")}`, ...old })) });
+    await db.project.createMany({
+      data: [
+        { orgId: org, orgUnitId: unit, name: "S fresh", ...old, lastUpdateAt: d("2026-11-26") },
+        { orgId: org, orgUnitId: unit, name: "S paused", ...old, status: "PAUSED" },
+        { orgId: org, orgUnitId: unit, name: "S archived", ...old, archivedAt: d("2026-06-01") },
+      ],
+    });
+    const now = new Date("2026-11-27T12:00:00Z");
+    const findMany = vi.spyOn(appDb.project, "findMany");
+    const p2 = await listProjectsPage(org, { stale: true }, { page: "2" }, now);
+    expect(p2.paging).toMatchObject({ page: 2, pages: 2, total: 105, from: 101, to: 105 });
+    expect(p2.rows.map((r) => r.name)).toEqual(["S100", "S101", "S102", "S103", "S104"]);
+    expect(p2.rows.every((r) => r.update.state === "stale")).toBe(true);
+    expect(findMany).toHaveBeenCalledTimes(1);
+    expect(findMany.mock.calls[0][0]).toMatchObject({ skip: 100, take: 100 });
+    findMany.mockRestore();
+    const p1 = await listProjectsPage(org, { stale: true }, {}, now);
+    expect(p1.rows).toHaveLength(100);
+    expect(p1.rows[0].name).toBe("S000");
   });
 });
 

@@ -5,7 +5,8 @@ import type { Member } from "@/lib/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EVERY_ROW, getDeliveryReview } from "@/lib/projects/review";
 import { dayString, updateState, type CadenceSettings } from "@/lib/projects/staleness";
-import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
+import { staleBefore, updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
+import { listProjects, listProjectsPage } from "@/lib/projects/queries";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { fuzzRuns, seedFor } from "@/tests/support/fuzz";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -45,6 +46,18 @@ describe("update state in SQL", () => {
         expect(out.map((r) => updateStateOfRow(r, c, today))).toEqual(inputs.map((r) => updateState(r, c)));
       }),
       { seed: seedFor("update-state-sql"), numRuns: fuzzRuns(200) },
+    );
+  });
+
+  it("staleBefore(): an active project is stale exactly when its reference day is before that day", () => {
+    fc.assert(
+      fc.property(cadence, todayN, fc.integer({ min: -30, max: 200 }), fc.boolean(), (c, t, back, hasUpdate) => {
+        const today = dayString(t);
+        const day = dayString(t - back);
+        const state = updateState({ today, active: true, lastUpdate: hasUpdate ? day : null, since: hasUpdate ? dayString(t - 400) : day }, c);
+        expect(day < staleBefore(c, today)).toBe(state.state === "stale");
+      }),
+      { seed: seedFor("update-state-stale-before"), numRuns: fuzzRuns(2000) },
     );
   });
 });
@@ -88,7 +101,8 @@ describe("the delivery review's lists", () => {
           const since = start && start > created ? start : created;
           expected.set(row.id, updateState({ today, active: p.status === "ACTIVE", lastUpdate: last ? last.toISOString().slice(0, 10) : null, since: since.toISOString().slice(0, 10) }, c));
         }
-        const review = await getDeliveryReview(director, EVERY_ROW, new Date(t * DAY + 43_200_000));
+        const now = new Date(t * DAY + 43_200_000);
+        const review = await getDeliveryReview(director, EVERY_ROW, now);
         const listed = new Map([...review.due, ...review.stale].map((p) => [p.id, p.update]));
         for (const [id, state] of expected) {
           if (state.state === "due" || state.state === "stale") expect(listed.get(id)).toEqual(state);
@@ -97,6 +111,11 @@ describe("the delivery review's lists", () => {
         expect(review.counts).toMatchObject({ due: review.due.length, stale: review.stale.length });
         const missed = review.stale.map((p) => (p.update.state === "stale" ? p.update.missedCycles : 0));
         expect(missed).toEqual([...missed].sort((a, b) => b - a));
+        // The projects list's "stale only" filter (a where on the dates, staleProjectWhere) holds
+        // the same projects, and its count is the dashboard's "Stale" figure (review.counts.stale).
+        const staleOnly = await listProjects(w.org.id, { stale: true }, now);
+        expect(new Map(staleOnly.map((p) => [p.id, p.update]))).toEqual(new Map([...expected].filter(([, s]) => s.state === "stale")));
+        expect((await listProjectsPage(w.org.id, { stale: true }, {}, now)).paging.total).toBe(review.counts.stale);
       }),
       { seed: seedFor("update-state-sql-review"), numRuns: fuzzRuns(60) },
     );
