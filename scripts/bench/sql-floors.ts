@@ -45,35 +45,54 @@ const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round(
 // category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
 // run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
 // $2 today, $3/$4 fiscal year start/end (positions given by the caller).
-function moneyCtes(today: string, fyStart: string, fyEnd: string): string {
+/** The forecast's open months of the fiscal year: first-of-month dates from the current month (or the year's start if later) to the year's last. */
+function openMonths(f: FloorInput): string[] {
+  const first = (d: string) => new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
+  const months: string[] = [];
+  const start = first(f.today) > first(f.fyStart) ? first(f.today) : first(f.fyStart);
+  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 10));
+  return months;
+}
+
+function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string[], scoped: boolean): string {
+  // Every input is read for the scope's units only; the whole org's scope is every row of the org,
+  // so no filter is needed there (and none is planned).
+  const inS = (col: string) => (scoped ? `AND ${col} IN (SELECT id FROM s)` : "");
+  // The open months as a literal array: the planner then knows there are a handful (a
+  // generate_series over dates is estimated at 1,000 rows, which made it sort and merge-join).
+  const open = `'{${months.join(",")}}'::date[]`;
   return `
-    fm AS (SELECT x::date AS m FROM generate_series(greatest(date_trunc('month', ${today}::date), ${fyStart}::date), ${fyEnd}::date, interval '1 month') x),
+    fm AS (SELECT unnest(${open}) AS m),
     og AS (SELECT "loadedCostMultiplier" AS mult, "hiringDelayDays" AS delay FROM "Organization" WHERE id = $1),
+    fp AS (SELECT DISTINCT ON ("personId") "personId" AS id, "loadedCostMultiplier" AS mult FROM "Position"
+           WHERE "orgId" = $1 AND status = 'FILLED' AND "personId" IS NOT NULL ORDER BY "personId", id),
     pay AS (
-      SELECT pe."orgUnitId" AS u, pe."startDate" AS f, pe."endDate" AS t, pe."annualCompCents"::numeric AS comp,
-             coalesce((SELECT ps."loadedCostMultiplier" FROM "Position" ps WHERE ps."orgId" = $1 AND ps."personId" = pe.id AND ps.status = 'FILLED' ORDER BY ps.id LIMIT 1), og.mult) AS mult
-      FROM "Person" pe CROSS JOIN og
-      WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND pe."orgUnitId" IN (SELECT id FROM s)
+      SELECT pe."orgUnitId" AS u, pe."startDate" AS f, pe."endDate" AS t, pe."annualCompCents"::numeric AS comp, coalesce(fp.mult, og.mult) AS mult
+      FROM "Person" pe CROSS JOIN og LEFT JOIN fp ON fp.id = pe.id
+      WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND (pe."endDate" IS NULL OR pe."endDate" >= (${open})[1]) ${inS(`pe."orgUnitId"`)}
       UNION ALL
-      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN (SELECT l."endDate" FROM "Person" l WHERE l."orgId" = $1 AND l.id = ps."backfillForId") END,
-                                      ps."targetStartDate", ${today}::date) + og.delay,
+      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN l."endDate" END, ps."targetStartDate", ${today}::date) + og.delay,
              NULL, ps."annualCompCents"::numeric, coalesce(ps."loadedCostMultiplier", og.mult)
-      FROM "Position" ps CROSS JOIN og
-      WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') AND ps."orgUnitId" IN (SELECT id FROM s)
+      FROM "Position" ps CROSS JOIN og LEFT JOIN "Person" l ON l.id = ps."backfillForId" AND l."orgId" = $1
+      WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') ${inS(`ps."orgUnitId"`)}
     ),
-    pl AS (SELECT "orgUnitId" AS u, category::text AS c, month AS m, sum("amountCents") AS v FROM "BudgetLine"
-           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= (SELECT min(m) FROM fm) AND month <= ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
-    tr AS (SELECT "orgUnitId" AS u, category::text AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
-           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
-             AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2),
     cm AS (SELECT k."orgUnitId" AS u, k.category::text AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
            FROM "Contract" k JOIN fm ON k."startDate" < fm.m + interval '1 month' AND k."endDate" >= fm.m
-           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' AND k."orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
-    bs AS (SELECT k.u, k.c, fm.m, coalesce(pl.v, 0) AS p, tr.v AS t, greatest(coalesce(pl.v, 0), tr.v) AS b, cm.v AS cv
-           FROM (SELECT u, c FROM pl UNION SELECT u, c FROM tr UNION SELECT u, c FROM cm) k CROSS JOIN fm
-           LEFT JOIN pl ON pl.u = k.u AND pl.c = k.c AND pl.m = fm.m
-           LEFT JOIN tr ON tr.u = k.u AND tr.c = k.c
-           LEFT JOIN cm ON cm.u = k.u AND cm.c = k.c AND cm.m = fm.m),
+           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' ${inS(`k."orgUnitId"`)} GROUP BY 1, 2, 3),
+    -- Each unit × category with a plan, a trend or a commitment, for every open month: plan lines,
+    -- the trailing average (the same for every month) and contract run-rates stacked and summed in
+    -- one hash aggregate (a cell with none of them has base 0 and no excess: no forecast row).
+    bs AS (SELECT u, c, m, coalesce(sum(p), 0) AS p, max(t) AS t, greatest(coalesce(sum(p), 0), max(t)) AS b, sum(cv) AS cv FROM (
+             SELECT "orgUnitId" AS u, category::text AS c, month AS m, "amountCents" AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
+             WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month = ANY(${open}) ${inS(`"orgUnitId"`)}
+             UNION ALL
+             SELECT tr.u, tr.c, fm.m, NULL, tr.v, NULL FROM (
+               SELECT "orgUnitId" AS u, category::text AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
+               WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
+                 ${inS(`"orgUnitId"`)} GROUP BY 1, 2) tr CROSS JOIN fm
+             UNION ALL
+             SELECT u, c, m, NULL, NULL, v FROM cm) x
+           GROUP BY u, c, m),
     ex AS (SELECT cm.u, cm.c, cm.m, greatest(0, cm.v - coalesce(sum(d.b), 0)) AS e
            FROM cm JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = cm.u
            LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = cm.c AND d.m = cm.m
@@ -89,8 +108,8 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string): string {
       SELECT coalesce(b."orgUnitId", a."orgUnitId") AS u, coalesce(b.category, a.category)::text AS c, coalesce(b.month, a.month) AS m,
              coalesce(b."amountCents", 0) AS plan, coalesce(a."amountCents", 0) AS actual,
              CASE WHEN a.month < date_trunc('month', ${today}::date) THEN a."amountCents" ELSE 0 END AS fcst
-      FROM (SELECT * FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) b
-      FULL JOIN (SELECT * FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) a
+      FROM (SELECT "orgUnitId", category, month, "amountCents" FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}) b
+      FULL JOIN (SELECT "orgUnitId", category, month, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}) a
         ON a."orgUnitId" = b."orgUnitId" AND a.category = b.category AND a.month = b.month
       UNION ALL
       SELECT u, c, m, 0, 0, v FROM fc
@@ -161,7 +180,7 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
     // money: the quarter's and the year's plan, actual and forecast (totals, year to date, the
     // drill-down rows of the unit's children, the top 5 variances, the year's months) — the
     // forecast computed once for the year
-    q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6")},
+    q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6", openMonths(f), unit !== null)},
             qf AS (SELECT * FROM mf WHERE m BETWEEN $3::date AND $4::date),
             ch AS (SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND ${unit ? `"parentId" = '${unit}'` : `"parentId" IS NULL`})
        SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM qf
@@ -205,7 +224,7 @@ function finance(f: FloorInput): Q[] {
     // the rollup of the full year: each unit's subtree, each category (with how many forecast
     // cells each rule set), each month (running totals) and the 8 largest variances — plan,
     // actual and forecast, the forecast computed once
-    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4")},
+    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4", openMonths(f), false)},
             uc AS (SELECT u, c, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY u, c)
        SELECT 'tree', ou.id, ou.name, sum(uc.plan), sum(uc.actual), sum(uc.fcst), NULL FROM "OrgUnit" ou JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ou.id
               LEFT JOIN uc ON uc.u = cl."descendantId" WHERE ou."orgId" = $1 GROUP BY ou.id
