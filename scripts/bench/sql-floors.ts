@@ -35,6 +35,15 @@ const scope = (unit: string | null) =>
 // even neighbour, 2 × round(x / 2); otherwise round()).
 const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round((${x}) / 2) ELSE round(${x}) END)`;
 
+/** The forecast's open months of the fiscal year: first-of-month dates from the current month (or the year's start if later) to the year's last. */
+function openMonths(f: FloorInput): string[] {
+  const first = (d: string) => new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
+  const months: string[] = [];
+  const start = first(f.today) > first(f.fyStart) ? first(f.today) : first(f.fyStart);
+  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 10));
+  return months;
+}
+
 // The money facts of the fiscal year for the units of CTE `s`, forecast included, as CTE
 // `mf(u, c, m, plan, actual, fcst)` plus `fc(u, c, m, v, src)` (the forecast cells): the same
 // definitions as the app's forecast (README "Budgets"; lib/budgets/forecast-sql.ts), written here by
@@ -45,15 +54,6 @@ const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round(
 // category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
 // run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
 // $2 today, $3/$4 fiscal year start/end (positions given by the caller).
-/** The forecast's open months of the fiscal year: first-of-month dates from the current month (or the year's start if later) to the year's last. */
-function openMonths(f: FloorInput): string[] {
-  const first = (d: string) => new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
-  const months: string[] = [];
-  const start = first(f.today) > first(f.fyStart) ? first(f.today) : first(f.fyStart);
-  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 10));
-  return months;
-}
-
 function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string[], scoped: boolean): string {
   // Every input is read for the scope's units only; the whole org's scope is every row of the org,
   // so no filter is needed there (and none is planned).
@@ -97,22 +97,29 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
            FROM cm JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = cm.u
            LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = cm.c AND d.m = cm.m
            GROUP BY cm.u, cm.c, cm.m, cm.v),
+    -- The other categories' cells: each base plus the excess of its commitment (if any), the two
+    -- stacked and summed per cell in one hash aggregate rather than joined.
     fc AS (
       SELECT x.u, 'PERSONNEL' AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
       FROM pay x JOIN fm ON x.f < fm.m + interval '1 month' AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
       UNION ALL
-      SELECT bs.u, bs.c, bs.m, bs.b + coalesce(ex.e, 0), CASE WHEN ex.e > 0 THEN 'contracts' WHEN bs.t > bs.p THEN 'trend' ELSE 'plan' END
-      FROM bs LEFT JOIN ex ON ex.u = bs.u AND ex.c = bs.c AND ex.m = bs.m WHERE bs.b + coalesce(ex.e, 0) <> 0
+      SELECT u, c, m, v, CASE WHEN e > 0 THEN 'contracts' WHEN t > p THEN 'trend' ELSE 'plan' END FROM (
+        SELECT u, c, m, sum(b) + coalesce(sum(e), 0) AS v, max(e) AS e, max(t) AS t, max(p) AS p FROM (
+          SELECT u, c, m, b, NULL::numeric AS e, t, p FROM bs UNION ALL SELECT u, c, m, NULL, e, NULL, NULL FROM ex) y
+        GROUP BY u, c, m) z
+      WHERE v <> 0
     ),
+    -- Every reader sums these rows per unit, category and/or month, so plan lines, ledger cells
+    -- and forecast cells are stacked (UNION ALL), not paired by a FULL JOIN. A closed month's
+    -- forecast is its actual.
     mf AS (
-      SELECT coalesce(b."orgUnitId", a."orgUnitId") AS u, coalesce(b.category, a.category)::text AS c, coalesce(b.month, a.month) AS m,
-             coalesce(b."amountCents", 0) AS plan, coalesce(a."amountCents", 0) AS actual,
-             CASE WHEN a.month < date_trunc('month', ${today}::date) THEN a."amountCents" ELSE 0 END AS fcst
-      FROM (SELECT "orgUnitId", category, month, "amountCents" FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}) b
-      FULL JOIN (SELECT "orgUnitId", category, month, "amountCents" FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}) a
-        ON a."orgUnitId" = b."orgUnitId" AND a.category = b.category AND a.month = b.month
+      SELECT "orgUnitId" AS u, category::text AS c, month AS m, "amountCents" AS plan, 0::bigint AS actual, 0::bigint AS fcst FROM "BudgetLine"
+      WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
       UNION ALL
-      SELECT u, c, m, 0, 0, v FROM fc
+      SELECT "orgUnitId", category::text, month, 0, "amountCents", CASE WHEN month < date_trunc('month', ${today}::date) THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
+      WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
+      UNION ALL
+      SELECT u, c, m, 0, 0, v::bigint FROM fc
     )`;
 }
 
@@ -181,15 +188,19 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
     // drill-down rows of the unit's children, the top 5 variances, the year's months) — the
     // forecast computed once for the year
     q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6", openMonths(f), unit !== null)},
-            qf AS (SELECT * FROM mf WHERE m BETWEEN $3::date AND $4::date),
+            -- mf read once: totals per unit × category (the year's and the quarter's) and per month, one hashed pass
+            g AS (SELECT GROUPING(m) = 1 AS uc, u, c, m, sum(plan) AS plan, sum(actual) AS actual, sum(fcst) AS fcst,
+                         sum(plan) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qplan, sum(actual) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qactual,
+                         sum(fcst) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qfcst
+                  FROM mf GROUP BY GROUPING SETS ((u, c), (m))),
             ch AS (SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND ${unit ? `"parentId" = '${unit}'` : `"parentId" IS NULL`})
-       SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM qf
-       UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM mf
-       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM mf WHERE m <= $2::date
-       UNION ALL SELECT 'child', ch.id, NULL, sum(qf.plan), sum(qf.actual), sum(qf.fcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
-                 LEFT JOIN qf ON qf.u = cl."descendantId" GROUP BY ch.id
-       UNION ALL (SELECT 'top', u, c, sum(plan), sum(actual), sum(fcst) FROM qf GROUP BY u, c HAVING sum(fcst) <> sum(plan) ORDER BY abs(sum(fcst) - sum(plan)) DESC, u, c LIMIT 5)
-       UNION ALL SELECT 'month', m::text, NULL, sum(plan), sum(actual), sum(fcst) FROM mf GROUP BY m`,
+       SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc AND m BETWEEN $3::date AND $4::date
+       UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc
+       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM g WHERE NOT uc AND m <= $2::date
+       UNION ALL SELECT 'child', ch.id, NULL, sum(g.qplan), sum(g.qactual), sum(g.qfcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
+                 LEFT JOIN g ON g.uc AND g.u = cl."descendantId" GROUP BY ch.id
+       UNION ALL (SELECT 'top', u, c, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c LIMIT 5)
+       UNION ALL SELECT 'month', m::text, NULL, plan, actual, fcst FROM g WHERE NOT uc`,
       f.orgId, f.today, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
     // money: contracts up for renewal (end or notice date) in 90 days, with vendor, unit and owner
     q(`WITH s AS (${s}) SELECT c.*, v.name, u.name, o.name FROM "Contract" c JOIN "Vendor" v ON v.id = c."vendorId" JOIN "OrgUnit" u ON u.id = c."orgUnitId"
@@ -225,12 +236,14 @@ function finance(f: FloorInput): Q[] {
     // cells each rule set), each month (running totals) and the 8 largest variances — plan,
     // actual and forecast, the forecast computed once
     q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4", openMonths(f), false)},
-            uc AS (SELECT u, c, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY u, c)
+            -- mf read once: totals per unit × category and per month, one hashed pass
+            g AS (SELECT GROUPING(m) = 1 AS isuc, u, c, m, sum(plan) AS plan, sum(actual) AS actual, sum(fcst) AS fcst FROM mf GROUP BY GROUPING SETS ((u, c), (m))),
+            uc AS (SELECT u, c, plan, actual, fcst FROM g WHERE isuc)
        SELECT 'tree', ou.id, ou.name, sum(uc.plan), sum(uc.actual), sum(uc.fcst), NULL FROM "OrgUnit" ou JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ou.id
               LEFT JOIN uc ON uc.u = cl."descendantId" WHERE ou."orgId" = $1 GROUP BY ou.id
        UNION ALL SELECT 'cat', c, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
               FROM uc GROUP BY c
-       UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM (SELECT m, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY m) x WINDOW w AS (ORDER BY m)
+       UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM g WHERE NOT isuc WINDOW w AS (ORDER BY m)
        UNION ALL (SELECT 'top', u, c, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c LIMIT 8)`,
       f.orgId, f.today, f.fyStart, f.fyEnd),
     // the fiscal years with plan or actuals (for the year picker)
