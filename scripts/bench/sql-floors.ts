@@ -76,18 +76,18 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
       FROM "Position" ps CROSS JOIN og LEFT JOIN "Person" l ON l.id = ps."backfillForId" AND l."orgId" = $1
       WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') ${inS(`ps."orgUnitId"`)}
     ),
-    cm AS (SELECT k."orgUnitId" AS u, k.category::text AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
+    cm AS (SELECT k."orgUnitId" AS u, k.category AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
            FROM "Contract" k JOIN fm ON k."startDate" < fm.m + interval '1 month' AND k."endDate" >= fm.m
            WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' ${inS(`k."orgUnitId"`)} GROUP BY 1, 2, 3),
     -- Each unit × category with a plan, a trend or a commitment, for every open month: plan lines,
     -- the trailing average (the same for every month) and contract run-rates stacked and summed in
     -- one hash aggregate (a cell with none of them has base 0 and no excess: no forecast row).
     bs AS (SELECT u, c, m, coalesce(sum(p), 0) AS p, max(t) AS t, greatest(coalesce(sum(p), 0), max(t)) AS b, sum(cv) AS cv FROM (
-             SELECT "orgUnitId" AS u, category::text AS c, month AS m, "amountCents" AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
+             SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
              WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month = ANY(${open}) ${inS(`"orgUnitId"`)}
              UNION ALL
              SELECT tr.u, tr.c, fm.m, NULL, tr.v, NULL FROM (
-               SELECT "orgUnitId" AS u, category::text AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
+               SELECT "orgUnitId" AS u, category AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
                WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
                  ${inS(`"orgUnitId"`)} GROUP BY 1, 2) tr CROSS JOIN fm
              UNION ALL
@@ -100,7 +100,7 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
     -- The other categories' cells: each base plus the excess of its commitment (if any), the two
     -- stacked and summed per cell in one hash aggregate rather than joined.
     fc AS (
-      SELECT x.u, 'PERSONNEL' AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
+      SELECT x.u, 'PERSONNEL'::"BudgetCategory" AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
       FROM pay x JOIN fm ON x.f < fm.m + interval '1 month' AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
       UNION ALL
       SELECT u, c, m, v, CASE WHEN e > 0 THEN 'contracts' WHEN t > p THEN 'trend' ELSE 'plan' END FROM (
@@ -113,10 +113,10 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
     -- and forecast cells are stacked (UNION ALL), not paired by a FULL JOIN. A closed month's
     -- forecast is its actual.
     mf AS (
-      SELECT "orgUnitId" AS u, category::text AS c, month AS m, "amountCents" AS plan, 0::bigint AS actual, 0::bigint AS fcst FROM "BudgetLine"
+      SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS plan, 0::bigint AS actual, 0::bigint AS fcst FROM "BudgetLine"
       WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
       UNION ALL
-      SELECT "orgUnitId", category::text, month, 0, "amountCents", CASE WHEN month < date_trunc('month', ${today}::date) THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
+      SELECT "orgUnitId", category, month, 0, "amountCents", CASE WHEN month < date_trunc('month', ${today}::date) THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
       WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
       UNION ALL
       SELECT u, c, m, 0, 0, v::bigint FROM fc
@@ -199,7 +199,7 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
        UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM g WHERE NOT uc AND m <= $2::date
        UNION ALL SELECT 'child', ch.id, NULL, sum(g.qplan), sum(g.qactual), sum(g.qfcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
                  LEFT JOIN g ON g.uc AND g.u = cl."descendantId" GROUP BY ch.id
-       UNION ALL (SELECT 'top', u, c, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c LIMIT 5)
+       UNION ALL (SELECT 'top', u, c::text, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c::text LIMIT 5)
        UNION ALL SELECT 'month', m::text, NULL, plan, actual, fcst FROM g WHERE NOT uc`,
       f.orgId, f.today, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
     // money: contracts up for renewal (end or notice date) in 90 days, with vendor, unit and owner
@@ -241,10 +241,10 @@ function finance(f: FloorInput): Q[] {
             uc AS (SELECT u, c, plan, actual, fcst FROM g WHERE isuc)
        SELECT 'tree', ou.id, ou.name, sum(uc.plan), sum(uc.actual), sum(uc.fcst), NULL FROM "OrgUnit" ou JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ou.id
               LEFT JOIN uc ON uc.u = cl."descendantId" WHERE ou."orgId" = $1 GROUP BY ou.id
-       UNION ALL SELECT 'cat', c, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
+       UNION ALL SELECT 'cat', c::text, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
               FROM uc GROUP BY c
        UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM g WHERE NOT isuc WINDOW w AS (ORDER BY m)
-       UNION ALL (SELECT 'top', u, c, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c LIMIT 8)`,
+       UNION ALL (SELECT 'top', u, c::text, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c::text LIMIT 8)`,
       f.orgId, f.today, f.fyStart, f.fyEnd),
     // the fiscal years with plan or actuals (for the year picker)
     q(`SELECT (SELECT min(month) FROM "BudgetLine" WHERE "orgId" = $1), (SELECT max(month) FROM "BudgetLine" WHERE "orgId" = $1),
