@@ -53,7 +53,8 @@ function openMonths(f: FloorInput): string[] {
 // backfills from max(departure, target start, today) + delay. Other categories per unit ×
 // category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
 // run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
-// $2 today, $3/$4 fiscal year start/end (positions given by the caller).
+// $2 today, $3/$4 fiscal year start/end (positions given by the caller); `months` the open months
+// (openMonths), `scoped` false when `s` is the whole org.
 function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string[], scoped: boolean): string {
   // Every input is read for the scope's units only; the whole org's scope is every row of the org,
   // so no filter is needed there (and none is planned).
