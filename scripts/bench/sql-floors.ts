@@ -35,6 +35,15 @@ const scope = (unit: string | null) =>
 // even neighbour, 2 × round(x / 2); otherwise round()).
 const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round((${x}) / 2) ELSE round(${x}) END)`;
 
+/** The forecast's open months of the fiscal year: first-of-month dates from the current month (or the year's start if later) to the year's last. */
+function openMonths(f: FloorInput): string[] {
+  const first = (d: string) => new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
+  const months: string[] = [];
+  const start = first(f.today) > first(f.fyStart) ? first(f.today) : first(f.fyStart);
+  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 10));
+  return months;
+}
+
 // The money facts of the fiscal year for the units of CTE `s`, forecast included, as CTE
 // `mf(u, c, m, plan, actual, fcst)` plus `fc(u, c, m, v, src)` (the forecast cells): the same
 // definitions as the app's forecast (README "Budgets"; lib/budgets/forecast-sql.ts), written here by
@@ -44,56 +53,74 @@ const he = (x: string) => `(CASE WHEN (${x}) - floor(${x}) = 0.5 THEN 2 * round(
 // backfills from max(departure, target start, today) + delay. Other categories per unit ×
 // category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
 // run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
-// $2 today, $3/$4 fiscal year start/end (positions given by the caller).
-function moneyCtes(today: string, fyStart: string, fyEnd: string): string {
+// $2 today, $3/$4 fiscal year start/end (positions given by the caller); `months` the open months
+// (openMonths), `scoped` false when `s` is the whole org.
+function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string[], scoped: boolean): string {
+  // Every input is read for the scope's units only; the whole org's scope is every row of the org,
+  // so no filter is needed there (and none is planned).
+  const inS = (col: string) => (scoped ? `AND ${col} IN (SELECT id FROM s)` : "");
+  // The open months as a literal array: the planner then knows there are a handful (a
+  // generate_series over dates is estimated at 1,000 rows, which made it sort and merge-join).
+  const open = `'{${months.join(",")}}'::date[]`;
   return `
-    fm AS (SELECT x::date AS m FROM generate_series(greatest(date_trunc('month', ${today}::date), ${fyStart}::date), ${fyEnd}::date, interval '1 month') x),
+    fm AS (SELECT unnest(${open}) AS m),
     og AS (SELECT "loadedCostMultiplier" AS mult, "hiringDelayDays" AS delay FROM "Organization" WHERE id = $1),
+    fp AS (SELECT DISTINCT ON ("personId") "personId" AS id, "loadedCostMultiplier" AS mult FROM "Position"
+           WHERE "orgId" = $1 AND status = 'FILLED' AND "personId" IS NOT NULL ORDER BY "personId", id),
     pay AS (
-      SELECT pe."orgUnitId" AS u, pe."startDate" AS f, pe."endDate" AS t, pe."annualCompCents"::numeric AS comp,
-             coalesce((SELECT ps."loadedCostMultiplier" FROM "Position" ps WHERE ps."orgId" = $1 AND ps."personId" = pe.id AND ps.status = 'FILLED' ORDER BY ps.id LIMIT 1), og.mult) AS mult
-      FROM "Person" pe CROSS JOIN og
-      WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND pe."orgUnitId" IN (SELECT id FROM s)
+      SELECT pe."orgUnitId" AS u, pe."startDate" AS f, pe."endDate" AS t, pe."annualCompCents"::numeric AS comp, coalesce(fp.mult, og.mult) AS mult
+      FROM "Person" pe CROSS JOIN og LEFT JOIN fp ON fp.id = pe.id
+      WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND (pe."endDate" IS NULL OR pe."endDate" >= (${open})[1]) ${inS(`pe."orgUnitId"`)}
       UNION ALL
-      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN (SELECT l."endDate" FROM "Person" l WHERE l."orgId" = $1 AND l.id = ps."backfillForId") END,
-                                      ps."targetStartDate", ${today}::date) + og.delay,
+      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN l."endDate" END, ps."targetStartDate", ${today}::date) + og.delay,
              NULL, ps."annualCompCents"::numeric, coalesce(ps."loadedCostMultiplier", og.mult)
-      FROM "Position" ps CROSS JOIN og
-      WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') AND ps."orgUnitId" IN (SELECT id FROM s)
+      FROM "Position" ps CROSS JOIN og LEFT JOIN "Person" l ON l.id = ps."backfillForId" AND l."orgId" = $1
+      WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') ${inS(`ps."orgUnitId"`)}
     ),
-    pl AS (SELECT "orgUnitId" AS u, category::text AS c, month AS m, sum("amountCents") AS v FROM "BudgetLine"
-           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= (SELECT min(m) FROM fm) AND month <= ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
-    tr AS (SELECT "orgUnitId" AS u, category::text AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
-           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
-             AND "orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2),
-    cm AS (SELECT k."orgUnitId" AS u, k.category::text AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
+    cm AS (SELECT k."orgUnitId" AS u, k.category AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
            FROM "Contract" k JOIN fm ON k."startDate" < fm.m + interval '1 month' AND k."endDate" >= fm.m
-           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' AND k."orgUnitId" IN (SELECT id FROM s) GROUP BY 1, 2, 3),
-    bs AS (SELECT k.u, k.c, fm.m, coalesce(pl.v, 0) AS p, tr.v AS t, greatest(coalesce(pl.v, 0), tr.v) AS b, cm.v AS cv
-           FROM (SELECT u, c FROM pl UNION SELECT u, c FROM tr UNION SELECT u, c FROM cm) k CROSS JOIN fm
-           LEFT JOIN pl ON pl.u = k.u AND pl.c = k.c AND pl.m = fm.m
-           LEFT JOIN tr ON tr.u = k.u AND tr.c = k.c
-           LEFT JOIN cm ON cm.u = k.u AND cm.c = k.c AND cm.m = fm.m),
+           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' ${inS(`k."orgUnitId"`)} GROUP BY 1, 2, 3),
+    -- Each unit × category with a plan, a trend or a commitment, for every open month: plan lines,
+    -- the trailing average (the same for every month) and contract run-rates stacked and summed in
+    -- one hash aggregate (a cell with none of them has base 0 and no excess: no forecast row).
+    bs AS (SELECT u, c, m, coalesce(sum(p), 0) AS p, max(t) AS t, greatest(coalesce(sum(p), 0), max(t)) AS b, sum(cv) AS cv FROM (
+             SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
+             WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month = ANY(${open}) ${inS(`"orgUnitId"`)}
+             UNION ALL
+             SELECT tr.u, tr.c, fm.m, NULL, tr.v, NULL FROM (
+               SELECT "orgUnitId" AS u, category AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
+               WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
+                 ${inS(`"orgUnitId"`)} GROUP BY 1, 2) tr CROSS JOIN fm
+             UNION ALL
+             SELECT u, c, m, NULL, NULL, v FROM cm) x
+           GROUP BY u, c, m),
     ex AS (SELECT cm.u, cm.c, cm.m, greatest(0, cm.v - coalesce(sum(d.b), 0)) AS e
            FROM cm JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = cm.u
            LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = cm.c AND d.m = cm.m
            GROUP BY cm.u, cm.c, cm.m, cm.v),
+    -- The other categories' cells: each base plus the excess of its commitment (if any), the two
+    -- stacked and summed per cell in one hash aggregate rather than joined.
     fc AS (
-      SELECT x.u, 'PERSONNEL' AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
+      SELECT x.u, 'PERSONNEL'::"BudgetCategory" AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
       FROM pay x JOIN fm ON x.f < fm.m + interval '1 month' AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
       UNION ALL
-      SELECT bs.u, bs.c, bs.m, bs.b + coalesce(ex.e, 0), CASE WHEN ex.e > 0 THEN 'contracts' WHEN bs.t > bs.p THEN 'trend' ELSE 'plan' END
-      FROM bs LEFT JOIN ex ON ex.u = bs.u AND ex.c = bs.c AND ex.m = bs.m WHERE bs.b + coalesce(ex.e, 0) <> 0
+      SELECT u, c, m, v, CASE WHEN e > 0 THEN 'contracts' WHEN t > p THEN 'trend' ELSE 'plan' END FROM (
+        SELECT u, c, m, sum(b) + coalesce(sum(e), 0) AS v, max(e) AS e, max(t) AS t, max(p) AS p FROM (
+          SELECT u, c, m, b, NULL::numeric AS e, t, p FROM bs UNION ALL SELECT u, c, m, NULL, e, NULL, NULL FROM ex) y
+        GROUP BY u, c, m) z
+      WHERE v <> 0
     ),
+    -- Every reader sums these rows per unit, category and/or month, so plan lines, ledger cells
+    -- and forecast cells are stacked (UNION ALL), not paired by a FULL JOIN. A closed month's
+    -- forecast is its actual.
     mf AS (
-      SELECT coalesce(b."orgUnitId", a."orgUnitId") AS u, coalesce(b.category, a.category)::text AS c, coalesce(b.month, a.month) AS m,
-             coalesce(b."amountCents", 0) AS plan, coalesce(a."amountCents", 0) AS actual,
-             CASE WHEN a.month < date_trunc('month', ${today}::date) THEN a."amountCents" ELSE 0 END AS fcst
-      FROM (SELECT * FROM "BudgetLine" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) b
-      FULL JOIN (SELECT * FROM "ActualMonthly" WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date AND "orgUnitId" IN (SELECT id FROM s)) a
-        ON a."orgUnitId" = b."orgUnitId" AND a.category = b.category AND a.month = b.month
+      SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS plan, 0::bigint AS actual, 0::bigint AS fcst FROM "BudgetLine"
+      WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
       UNION ALL
-      SELECT u, c, m, 0, 0, v FROM fc
+      SELECT "orgUnitId", category, month, 0, "amountCents", CASE WHEN month < date_trunc('month', ${today}::date) THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
+      WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
+      UNION ALL
+      SELECT u, c, m, 0, 0, v::bigint FROM fc
     )`;
 }
 
@@ -161,16 +188,20 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
     // money: the quarter's and the year's plan, actual and forecast (totals, year to date, the
     // drill-down rows of the unit's children, the top 5 variances, the year's months) — the
     // forecast computed once for the year
-    q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6")},
-            qf AS (SELECT * FROM mf WHERE m BETWEEN $3::date AND $4::date),
+    q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6", openMonths(f), unit !== null)},
+            -- mf read once: totals per unit × category (the year's and the quarter's) and per month, one hashed pass
+            g AS (SELECT GROUPING(m) = 1 AS uc, u, c, m, sum(plan) AS plan, sum(actual) AS actual, sum(fcst) AS fcst,
+                         sum(plan) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qplan, sum(actual) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qactual,
+                         sum(fcst) FILTER (WHERE m BETWEEN $3::date AND $4::date) AS qfcst
+                  FROM mf GROUP BY GROUPING SETS ((u, c), (m))),
             ch AS (SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND ${unit ? `"parentId" = '${unit}'` : `"parentId" IS NULL`})
-       SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM qf
-       UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM mf
-       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM mf WHERE m <= $2::date
-       UNION ALL SELECT 'child', ch.id, NULL, sum(qf.plan), sum(qf.actual), sum(qf.fcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
-                 LEFT JOIN qf ON qf.u = cl."descendantId" GROUP BY ch.id
-       UNION ALL (SELECT 'top', u, c, sum(plan), sum(actual), sum(fcst) FROM qf GROUP BY u, c HAVING sum(fcst) <> sum(plan) ORDER BY abs(sum(fcst) - sum(plan)) DESC, u, c LIMIT 5)
-       UNION ALL SELECT 'month', m::text, NULL, sum(plan), sum(actual), sum(fcst) FROM mf GROUP BY m`,
+       SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc AND m BETWEEN $3::date AND $4::date
+       UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc
+       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM g WHERE NOT uc AND m <= $2::date
+       UNION ALL SELECT 'child', ch.id, NULL, sum(g.qplan), sum(g.qactual), sum(g.qfcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
+                 LEFT JOIN g ON g.uc AND g.u = cl."descendantId" GROUP BY ch.id
+       UNION ALL (SELECT 'top', u, c::text, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c::text LIMIT 5)
+       UNION ALL SELECT 'month', m::text, NULL, plan, actual, fcst FROM g WHERE NOT uc`,
       f.orgId, f.today, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
     // money: contracts up for renewal (end or notice date) in 90 days, with vendor, unit and owner
     q(`WITH s AS (${s}) SELECT c.*, v.name, u.name, o.name FROM "Contract" c JOIN "Vendor" v ON v.id = c."vendorId" JOIN "OrgUnit" u ON u.id = c."orgUnitId"
@@ -205,14 +236,16 @@ function finance(f: FloorInput): Q[] {
     // the rollup of the full year: each unit's subtree, each category (with how many forecast
     // cells each rule set), each month (running totals) and the 8 largest variances — plan,
     // actual and forecast, the forecast computed once
-    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4")},
-            uc AS (SELECT u, c, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY u, c)
+    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4", openMonths(f), false)},
+            -- mf read once: totals per unit × category and per month, one hashed pass
+            g AS (SELECT GROUPING(m) = 1 AS isuc, u, c, m, sum(plan) AS plan, sum(actual) AS actual, sum(fcst) AS fcst FROM mf GROUP BY GROUPING SETS ((u, c), (m))),
+            uc AS (SELECT u, c, plan, actual, fcst FROM g WHERE isuc)
        SELECT 'tree', ou.id, ou.name, sum(uc.plan), sum(uc.actual), sum(uc.fcst), NULL FROM "OrgUnit" ou JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ou.id
               LEFT JOIN uc ON uc.u = cl."descendantId" WHERE ou."orgId" = $1 GROUP BY ou.id
-       UNION ALL SELECT 'cat', c, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
+       UNION ALL SELECT 'cat', c::text, NULL, sum(plan), sum(actual), sum(fcst), (SELECT json_object_agg(src, n) FROM (SELECT src, count(*) n FROM fc WHERE fc.c = uc.c GROUP BY src) x)
               FROM uc GROUP BY c
-       UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM (SELECT m, sum(plan) plan, sum(actual) actual, sum(fcst) fcst FROM mf GROUP BY m) x WINDOW w AS (ORDER BY m)
-       UNION ALL (SELECT 'top', u, c, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c LIMIT 8)`,
+       UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM g WHERE NOT isuc WINDOW w AS (ORDER BY m)
+       UNION ALL (SELECT 'top', u, c::text, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c::text LIMIT 8)`,
       f.orgId, f.today, f.fyStart, f.fyEnd),
     // the fiscal years with plan or actuals (for the year picker)
     q(`SELECT (SELECT min(month) FROM "BudgetLine" WHERE "orgId" = $1), (SELECT max(month) FROM "BudgetLine" WHERE "orgId" = $1),
