@@ -1,5 +1,6 @@
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
+import { OptionListSelect } from "@/components/ui/option-list-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { HEALTH_LABELS } from "@/components/ui/badge";
 import { humanize } from "@/lib/format";
@@ -13,15 +14,13 @@ export function ProjectFiltersForm({ org, action, filters, options }: { org: str
   return (
     <FilterForm action={action} label="Filter projects">
       <FilterField id="f-unit" label="Org unit">
-        <NativeSelect id="f-unit" name="unit" defaultValue={filters.unit ?? ""} className={cls}>
-          <option value="">All units</option>
-          {options.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {"\u00a0\u00a0".repeat(u.depth)}
-              {u.name}
-            </option>
-          ))}
-        </NativeSelect>
+        <OptionListSelect
+          id="f-unit"
+          name="unit"
+          defaultValue={filters.unit ?? ""}
+          className={cls}
+          options={[["", "All units"], ...options.units.map((u) => [u.id, u.name, u.depth] as const)]}
+        />
       </FilterField>
       <FilterField id="f-status" label="Status">
         <NativeSelect id="f-status" name="status" defaultValue={filters.status ?? ""} className={cls}>
@@ -44,15 +43,13 @@ export function ProjectFiltersForm({ org, action, filters, options }: { org: str
         </NativeSelect>
       </FilterField>
       <FilterField id="f-initiative" label="Initiative">
-        <NativeSelect id="f-initiative" name="initiative" defaultValue={filters.initiative ?? ""} className={cls}>
-          <option value="">Any initiative</option>
-          <option value="none">No initiative</option>
-          {options.initiatives.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </NativeSelect>
+        <OptionListSelect
+          id="f-initiative"
+          name="initiative"
+          defaultValue={filters.initiative ?? ""}
+          className={cls}
+          options={[["", "Any initiative"], ["none", "No initiative"], ...options.initiatives.map((i) => [i.id, i.name] as const)]}
+        />
       </FilterField>
       <FilterField id="f-lead" label="Lead">
         {/* Searched, not listed: a large org has hundreds of project leads. The picked id is the

@@ -210,3 +210,27 @@ test("the project form loads its choices when it opens: a manager is offered the
   const [created] = await sql<{ orgUnitId: string }>(`SELECT "orgUnitId" FROM "Project" WHERE name = $1`, [name]);
   expect(created.orgUnitId).toBe(inScope);
 });
+
+test("the projects list filters by an org unit from the unit tree; every unit is offered, and the filter stays in the URL and survives a reload", async ({ page }) => {
+  const [{ units }] = await sql<{ units: number }>(`SELECT count(*)::int AS units FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme'`);
+  const [unit] = await sql<{ id: string; name: string; projects: string[] }>(
+    `SELECT u.id, u.name, array_agg(p.name ORDER BY p.name) AS projects FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId"
+     JOIN "OrgUnitClosure" c ON c."ancestorId" = u.id JOIN "Project" p ON p."orgUnitId" = c."descendantId" AND p."archivedAt" IS NULL
+     WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' GROUP BY u.id, u.name`,
+  );
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/projects");
+  const filters = page.getByRole("form", { name: "Filter projects" });
+  const select = filters.getByLabel("Org unit");
+  // "All units" and one option per unit of the org, indented by depth.
+  await expect(select.locator("option")).toHaveCount(1 + units);
+  expect(await select.locator(`option[value="${unit.id}"]`).textContent()).toMatch(new RegExp(`^(\u00a0\u00a0)+${unit.name}$`));
+  await select.selectOption(unit.id);
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  const table = page.getByRole("table");
+  await expect(table.locator("tbody tr")).toHaveCount(unit.projects.length);
+  for (const name of unit.projects) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByLabel("Org unit")).toHaveValue(unit.id);
+});
