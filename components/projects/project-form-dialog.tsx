@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,7 @@ import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { useJson } from "@/components/ui/use-json";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -44,19 +45,10 @@ type State = ActionResult<{ id: string }> | null;
  */
 export function ProjectFormDialog({ org, project, trigger }: { org: string; project?: ProjectFormValues; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false);
-  // undefined: not loaded yet; null: the request failed.
-  const [options, setOptions] = useState<ProjectFormOptions | null | undefined>(undefined);
-  useEffect(() => {
-    if (!open || options) return;
-    const controller = new AbortController();
-    fetch(`/${org}/projects/form-options`, { signal: controller.signal, cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<ProjectFormOptions>) : null))
-      .then(setOptions)
-      .catch(() => {
-        if (!controller.signal.aborted) setOptions(null);
-      });
-    return () => controller.abort();
-  }, [open, options, org]);
+  // Asked once the dialog is first opened; undefined: not loaded yet; null: the request failed.
+  const [asked, setAsked] = useState(false);
+  if (open && !asked) setAsked(true);
+  const options = useJson<ProjectFormOptions>(asked ? `/${org}/projects/form-options` : null);
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };

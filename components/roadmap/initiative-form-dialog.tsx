@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useJson } from "@/components/ui/use-json";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Textarea } from "@/components/ui/textarea";
@@ -46,19 +47,11 @@ export function InitiativeFormDialog({
   trigger: React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  // undefined: not loaded yet; null: the request failed.
-  const [units, setUnits] = useState<Unit[] | null | undefined>(undefined);
-  useEffect(() => {
-    if (!open || units) return;
-    const controller = new AbortController();
-    fetch(`/${org}/roadmap/form-options`, { signal: controller.signal, cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ units: Unit[] }>) : null))
-      .then((data) => setUnits(data ? data.units : null))
-      .catch(() => {
-        if (!controller.signal.aborted) setUnits(null);
-      });
-    return () => controller.abort();
-  }, [open, units, org]);
+  // Asked once the dialog is first opened; undefined: not loaded yet; null: the request failed.
+  const [asked, setAsked] = useState(false);
+  if (open && !asked) setAsked(true);
+  const loaded = useJson<{ units: Unit[] }>(asked ? `/${org}/roadmap/form-options` : null);
+  const units = loaded && loaded.units;
   const i = initiative;
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const input = Object.fromEntries(form);

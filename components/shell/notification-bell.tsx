@@ -1,11 +1,11 @@
 "use client";
 
 import { Bell } from "lucide-react";
-import { useEffect, useState } from "react";
 
 import { BELL_ITEMS } from "@/components/shell/bell-items";
 
 import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import { useJson } from "@/components/ui/use-json";
 
 export type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
 type BellData = { items: BellItem[]; total: number };
@@ -24,21 +24,9 @@ const KIND_CLASS = {
  * and the bell then asks again.
  */
 export function NotificationBell({ source, renderId, reviewHref }: { source: string; renderId: string; reviewHref: string }) {
-  // undefined: not loaded yet; null: the request failed.
-  const [data, setData] = useState<BellData | null | undefined>(undefined);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(source, { signal: controller.signal, cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<BellData>) : null))
-      .then(setData)
-      .catch(() => {
-        if (!controller.signal.aborted) setData(null);
-      });
-    return () => controller.abort();
-    // renderId is a dependency on purpose: a new server render asks again. The previous answer
-    // stays on screen meanwhile.
-  }, [source, renderId]);
+  // undefined: not loaded yet; null: the request failed. A new renderId (a new server render of
+  // the shell) asks again; the previous answer stays on screen meanwhile.
+  const data = useJson<BellData>(source, renderId);
 
   const count = data?.total ?? 0;
   const items = data?.items ?? [];
