@@ -163,15 +163,7 @@ export function parseActualsRecord(cells: readonly string[], h: CsvHeader, known
   const date = h.cell(cells, "date");
   const bookedOn = parseIsoDate(date);
   if (!bookedOn) errors.push(`date "${clip(date)}" is not a valid YYYY-MM-DD date`);
-  const code = h.cell(cells, "costcentrecode").trim();
-  if (!code) errors.push("cost centre code is missing");
-  else if (!knownCode(code)) errors.push(`cost centre code "${clip(code)}" is not an org unit of this organization`);
-  const categoryCell = h.cell(cells, "category");
-  const category = parseCategory(categoryCell);
-  if (!category) errors.push(`category "${clip(categoryCell)}" is not one of ${Object.keys(BudgetCategory).join(", ")}`);
-  const amount = h.cell(cells, "amount");
-  const amountCents = parseAmount(amount);
-  if (amountCents === null) errors.push(`amount "${clip(amount)}" is not an amount like 1234.56`);
+  const { code, category, amountCents } = moneyCells(cells, h, knownCode, errors);
   const vendor = h.cell(cells, "vendor").trim();
   if (vendor.length > 120) errors.push("vendor is longer than 120 characters");
   const memo = h.cell(cells, "memo").trim();
@@ -189,6 +181,13 @@ export function parsePlanRecord(cells: readonly string[], h: CsvHeader, knownCod
   const monthCell = h.cell(cells, "month");
   const month = parseMonth(monthCell);
   if (!month) errors.push(`month "${clip(monthCell)}" is not a month like 2026-03`);
+  const { code, category, amountCents } = moneyCells(cells, h, knownCode, errors);
+  if (errors.length) return errors;
+  return { month: month!, code, category: category!, amountCents: amountCents! };
+}
+
+/** The cost centre, category and amount cells both ledger and plan rows carry; problems go to `errors`. */
+function moneyCells(cells: readonly string[], h: CsvHeader, knownCode: (code: string) => boolean, errors: string[]) {
   const code = h.cell(cells, "costcentrecode").trim();
   if (!code) errors.push("cost centre code is missing");
   else if (!knownCode(code)) errors.push(`cost centre code "${clip(code)}" is not an org unit of this organization`);
@@ -198,8 +197,7 @@ export function parsePlanRecord(cells: readonly string[], h: CsvHeader, knownCod
   const amount = h.cell(cells, "amount");
   const amountCents = parseAmount(amount);
   if (amountCents === null) errors.push(`amount "${clip(amount)}" is not an amount like 1234.56`);
-  if (errors.length) return errors;
-  return { month: month!, code, category: category!, amountCents: amountCents! };
+  return { code, category, amountCents };
 }
 
 /**
