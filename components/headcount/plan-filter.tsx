@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
+import { OptionListSelect } from "@/components/ui/option-list-select";
 import { fiscalYearLabel } from "@/lib/fiscal";
 
 /** Unit subtree and fiscal year, as a GET form: the view lives in the URL and can be shared. */
@@ -13,14 +14,13 @@ export function PlanFilter({ units, unitId, years, fiscalYear }: {
     <form method="get" className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">
         <label htmlFor="unit" className="text-xs font-medium text-muted-foreground">Org unit</label>
-        <NativeSelect id="unit" name="unit" defaultValue={unitId ?? ""} className="w-64">
-          <option value="">Whole organization</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {"\u00a0\u00a0".repeat(u.depth)}{u.name} ({u.code})
-            </option>
-          ))}
-        </NativeSelect>
+        <OptionListSelect
+          id="unit"
+          name="unit"
+          defaultValue={unitId ?? ""}
+          className="w-64"
+          options={[["", "Whole organization"], ...units.map((u) => [u.id, `${u.name} (${u.code})`, u.depth] as const)]}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor="fy" className="text-xs font-medium text-muted-foreground">Fiscal year</label>

@@ -5,7 +5,7 @@ import { useActionState, useState, useTransition } from "react";
 import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -41,22 +41,33 @@ export function PositionRowActions({ org, position, today, canStaff }: {
       {canTransition(position.status, "open") ? (
         <Button size="sm" variant="outline" disabled={pending} onClick={() => run("open")} aria-label={`Open ${position.title}`}>Open</Button>
       ) : null}
-      {canTransition(position.status, "fill") ? <FillDialog org={org} position={position} today={today} /> : null}
-      {VACANT_OR_PLANNED.includes(position.status) && canStaff ? (
-        <Dialog>
-          <DialogTrigger asChild>
-            <Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>Staff</Button>
-          </DialogTrigger>
-          <DialogContent>
-            <DialogHeader>
-              <DialogTitle>Allocate {position.title} to a project</DialogTitle>
-              <DialogDescription>The project shows this position as a hire it is waiting on until it is filled.</DialogDescription>
-            </DialogHeader>
-            <AllocationForm org={org} who={{ positionId: position.id }} today={today} />
-          </DialogContent>
-        </Dialog>
+      {canTransition(position.status, "fill") ? (
+        <DialogOnDemand
+          trigger={<Button size="sm" aria-label={`Fill ${position.title}`}>Fill</Button>}
+          title={`Fill ${position.title}`}
+          description="With a new hire, or by moving someone already here into this position."
+        >
+          {(close) => <FillForm org={org} position={position} today={today} onDone={close} />}
+        </DialogOnDemand>
       ) : null}
-      {position.status !== "CLOSED" ? <EditDialog org={org} position={position} /> : null}
+      {VACANT_OR_PLANNED.includes(position.status) && canStaff ? (
+        <DialogOnDemand
+          trigger={<Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>Staff</Button>}
+          title={`Allocate ${position.title} to a project`}
+          description="The project shows this position as a hire it is waiting on until it is filled."
+        >
+          {() => <AllocationForm org={org} who={{ positionId: position.id }} today={today} />}
+        </DialogOnDemand>
+      ) : null}
+      {position.status !== "CLOSED" ? (
+        <DialogOnDemand
+          trigger={<Button size="sm" variant="ghost" aria-label={`Edit ${position.title}`}>Edit</Button>}
+          title={`Edit ${position.title}`}
+          description="Target start, level, pay and the period it is budgeted in."
+        >
+          {(close) => <EditForm org={org} position={position} onDone={close} />}
+        </DialogOnDemand>
+      ) : null}
       {canTransition(position.status, "close") ? (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => run("close")} aria-label={`Close ${position.title}`}>Close</Button>
       ) : null}
@@ -78,84 +89,71 @@ type EditablePosition = {
 
 type EditState = ActionResult<{ positionId: string; version: number }> | null;
 
-function EditDialog({ org, position }: { org: string; position: EditablePosition }) {
-  const [open, setOpen] = useState(false);
+function EditForm({ org, position, onDone }: { org: string; position: EditablePosition; onDone: () => void }) {
   const [state, formAction, pending] = useActionState<EditState, FormData>(async (_prev, form) => {
     const result = await updatePositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
     if (result.ok) {
       toast.success("Position saved");
-      setOpen(false);
+      onDone();
     }
     return result;
   }, null);
   const errors = errorsOf(state);
   const id = (f: string) => `ep-${position.id}-${f}`;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm" variant="ghost" aria-label={`Edit ${position.title}`}>Edit</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Edit {position.title}</DialogTitle>
-          <DialogDescription>Target start, level, pay and the period it is budgeted in.</DialogDescription>
-        </DialogHeader>
-        <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-          <div className="sm:col-span-2"><FormAlert state={state} /></div>
-          <div className="sm:col-span-2">
-            <FormField id={id("title")} label="Title" errors={errors.title}>
-              <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
-            </FormField>
-          </div>
-          <FormField id={id("level")} label="Level" errors={errors.level}>
-            <Input id={id("level")} name="level" defaultValue={position.level} {...describedBy(id("level"), errors.level)} />
-          </FormField>
-          <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
-            <Input id={id("targetStartDate")} name="targetStartDate" type="date" defaultValue={position.targetStartDate ?? ""} {...describedBy(id("targetStartDate"), errors.targetStartDate)} />
-          </FormField>
-          <FormField id={id("compensation")} label="New annual compensation" errors={errors.compensation} help="Blank keeps the current amount.">
-            <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
-          </FormField>
-          <div className="grid grid-cols-2 gap-2 sm:col-span-2">
-            <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
-              <Input id={id("compBandMin")} name="compBandMin" inputMode="decimal" {...describedBy(id("compBandMin"), errors.compBandMin, true)} />
-            </FormField>
-            <FormField id={id("compBandMax")} label="New band to" errors={errors.compBandMax}>
-              <Input id={id("compBandMax")} name="compBandMax" inputMode="decimal" {...describedBy(id("compBandMax"), errors.compBandMax)} />
-            </FormField>
-          </div>
-          <FormField id={id("loadedCostMultiplier")} label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
-            <Input id={id("loadedCostMultiplier")} name="loadedCostMultiplier" inputMode="decimal" defaultValue={position.loadedCostMultiplier ?? ""} {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)} />
-          </FormField>
-          <FormField id={id("budgetFiscalYear")} label="Budget FY" errors={errors.budgetFiscalYear}>
-            <Input id={id("budgetFiscalYear")} name="budgetFiscalYear" inputMode="numeric" defaultValue={position.budgetFiscalYear} {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)} />
-          </FormField>
-          <FormField id={id("budgetFiscalQuarter")} label="Quarter" errors={errors.budgetFiscalQuarter}>
-            <NativeSelect id={id("budgetFiscalQuarter")} name="budgetFiscalQuarter" defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""} {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}>
-              <option value="">Whole year</option>
-              {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
-            </NativeSelect>
-          </FormField>
-          <div className="flex justify-end sm:col-span-2">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save position"}</Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormField id={id("title")} label="Title" errors={errors.title}>
+          <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
+        </FormField>
+      </div>
+      <FormField id={id("level")} label="Level" errors={errors.level}>
+        <Input id={id("level")} name="level" defaultValue={position.level} {...describedBy(id("level"), errors.level)} />
+      </FormField>
+      <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
+        <Input id={id("targetStartDate")} name="targetStartDate" type="date" defaultValue={position.targetStartDate ?? ""} {...describedBy(id("targetStartDate"), errors.targetStartDate)} />
+      </FormField>
+      <FormField id={id("compensation")} label="New annual compensation" errors={errors.compensation} help="Blank keeps the current amount.">
+        <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
+      </FormField>
+      <div className="grid grid-cols-2 gap-2 sm:col-span-2">
+        <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
+          <Input id={id("compBandMin")} name="compBandMin" inputMode="decimal" {...describedBy(id("compBandMin"), errors.compBandMin, true)} />
+        </FormField>
+        <FormField id={id("compBandMax")} label="New band to" errors={errors.compBandMax}>
+          <Input id={id("compBandMax")} name="compBandMax" inputMode="decimal" {...describedBy(id("compBandMax"), errors.compBandMax)} />
+        </FormField>
+      </div>
+      <FormField id={id("loadedCostMultiplier")} label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
+        <Input id={id("loadedCostMultiplier")} name="loadedCostMultiplier" inputMode="decimal" defaultValue={position.loadedCostMultiplier ?? ""} {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)} />
+      </FormField>
+      <FormField id={id("budgetFiscalYear")} label="Budget FY" errors={errors.budgetFiscalYear}>
+        <Input id={id("budgetFiscalYear")} name="budgetFiscalYear" inputMode="numeric" defaultValue={position.budgetFiscalYear} {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)} />
+      </FormField>
+      <FormField id={id("budgetFiscalQuarter")} label="Quarter" errors={errors.budgetFiscalQuarter}>
+        <NativeSelect id={id("budgetFiscalQuarter")} name="budgetFiscalQuarter" defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""} {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}>
+          <option value="">Whole year</option>
+          {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
+        </NativeSelect>
+      </FormField>
+      <div className="flex justify-end sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save position"}</Button>
+      </div>
+    </form>
   );
 }
 
 type FillState = ActionResult<{ positionId: string; personId: string }> | null;
 
-function FillDialog({ org, position, today }: { org: string; position: { id: string; title: string; version: number }; today: string }) {
-  const [open, setOpen] = useState(false);
+function FillForm({ org, position, today, onDone }: { org: string; position: { id: string; title: string; version: number }; today: string; onDone: () => void }) {
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [state, formAction, pending] = useActionState<FillState, FormData>(
     async (_prev, form) => {
       const result = await fillPositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
       if (result.ok) {
         toast.success("Position filled");
-        setOpen(false);
+        onDone();
       }
       return result;
     },
@@ -163,48 +161,37 @@ function FillDialog({ org, position, today }: { org: string; position: { id: str
   );
   const errors = errorsOf(state);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm" aria-label={`Fill ${position.title}`}>Fill</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Fill {position.title}</DialogTitle>
-          <DialogDescription>With a new hire, or by moving someone already here into this position.</DialogDescription>
-        </DialogHeader>
-        <form action={formAction} className="space-y-4" noValidate>
-          <FormAlert state={state} />
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">Who fills it</legend>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> New hire
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} /> Existing person
-            </label>
-          </fieldset>
-          {mode === "new" ? (
-            <>
-              <FormField id="fill-name" label="Name" errors={errors.name}>
-                <Input id="fill-name" name="name" {...describedBy("fill-name", errors.name)} />
-              </FormField>
-              <FormField id="fill-email" label="Email (optional)" errors={errors.email}>
-                <Input id="fill-email" name="email" type="email" {...describedBy("fill-email", errors.email)} />
-              </FormField>
-            </>
-          ) : (
-            <FormField id="fill-personId" label="Person" errors={errors.personId}>
-              <SearchCombobox id="fill-personId" name="personId" source={`/${org}/people/search`} {...describedBy("fill-personId", errors.personId)} />
-            </FormField>
-          )}
-          <FormField id="fill-startDate" label="Start date in this position" errors={errors.startDate}>
-            <Input id="fill-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("fill-startDate", errors.startDate)} />
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormAlert state={state} />
+      <fieldset className="flex gap-4 text-sm">
+        <legend className="sr-only">Who fills it</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> New hire
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} /> Existing person
+        </label>
+      </fieldset>
+      {mode === "new" ? (
+        <>
+          <FormField id="fill-name" label="Name" errors={errors.name}>
+            <Input id="fill-name" name="name" {...describedBy("fill-name", errors.name)} />
           </FormField>
-          <div className="flex justify-end">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Fill position"}</Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+          <FormField id="fill-email" label="Email (optional)" errors={errors.email}>
+            <Input id="fill-email" name="email" type="email" {...describedBy("fill-email", errors.email)} />
+          </FormField>
+        </>
+      ) : (
+        <FormField id="fill-personId" label="Person" errors={errors.personId}>
+          <SearchCombobox id="fill-personId" name="personId" source={`/${org}/people/search`} {...describedBy("fill-personId", errors.personId)} />
+        </FormField>
+      )}
+      <FormField id="fill-startDate" label="Start date in this position" errors={errors.startDate}>
+        <Input id="fill-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("fill-startDate", errors.startDate)} />
+      </FormField>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Fill position"}</Button>
+      </div>
+    </form>
   );
 }

@@ -4,15 +4,10 @@ import { PositionStatusBadge } from "@/components/headcount/position-status-badg
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import { getProjectStaffing } from "@/lib/headcount/staffing";
+import type { ProjectStaffingDto } from "@/lib/headcount/staffing";
 
-/**
- * Who is on the project and which unfilled positions it waits for. A server component with its
- * own query so the project page needs a single line to show it.
- */
-export async function ProjectStaffing({ orgId, orgSlug, projectId }: { orgId: string; orgSlug: string; projectId: string }) {
-  const staffing = await getProjectStaffing(orgId, projectId);
-  if (!staffing) return null;
+/** Who is on the project and which unfilled positions it waits for. */
+export function ProjectStaffing({ orgSlug, staffing }: { orgSlug: string; staffing: ProjectStaffingDto }) {
   const span = (s: { startDate: string; endDate: string | null }) => `${formatDate(s.startDate)} – ${s.endDate ? formatDate(s.endDate) : "open-ended"}`;
   return (
     <Card>

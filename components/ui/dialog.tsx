@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
-import type * as React from "react";
+import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -82,5 +82,44 @@ export function DialogDescription({ className, ...props }: React.ComponentProps<
       className={cn("text-sm text-muted-foreground", className)}
       {...props}
     />
+  );
+}
+
+/**
+ * A trigger whose dialog is mounted only while open. For dialogs repeated per table row: 100 rows
+ * × 3 Radix dialog roots (with their forms' state hooks) cost server render and hydration for
+ * dialogs nobody opened. Closing returns focus to the trigger, as a DialogTrigger would.
+ */
+export function DialogOnDemand({ trigger, title, description, className, children }: {
+  trigger: React.ReactElement<React.ComponentProps<"button">>;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  className?: string;
+  /** The dialog's body; `close` closes it (e.g. after a successful save). */
+  children: (close: () => void) => React.ReactNode;
+}) {
+  const [open, setOpen] = React.useState(false);
+  const ref = React.useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      {React.cloneElement(trigger, { ref, onClick: () => setOpen(true), "aria-haspopup": "dialog", "aria-expanded": open } as React.ComponentProps<"button">)}
+      {open ? (
+        <Dialog open onOpenChange={setOpen}>
+          <DialogContent
+            className={className}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              ref.current?.focus();
+            }}
+          >
+            <DialogHeader>
+              <DialogTitle>{title}</DialogTitle>
+              {description ? <DialogDescription>{description}</DialogDescription> : null}
+            </DialogHeader>
+            {children(() => setOpen(false))}
+          </DialogContent>
+        </Dialog>
+      ) : null}
+    </>
   );
 }

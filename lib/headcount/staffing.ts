@@ -28,47 +28,72 @@ export type ProjectStaffingDto = {
   openInOwningTeam: number;
 };
 
+type StaffingSqlRow = {
+  id: string | null;
+  percent: number;
+  startDate: Date;
+  endDate: Date | null;
+  personId: string | null;
+  personName: string | null;
+  personTitle: string | null;
+  personAllocations: [number, string, string | null][] | null;
+  positionId: string | null;
+  positionTitle: string | null;
+  positionLevel: string | null;
+  positionStatus: PositionStatus | null;
+  positionTargetStartDate: Date | null;
+  openInTeam: number;
+};
+
+/**
+ * One statement: the project's current allocations with their person or position, each person's
+ * whole allocation history (for the over-allocation flag), and the open positions in the owning
+ * team's subtree. It needs no project row first, so the project page runs it beside its other
+ * reads; a project that is not in the org gives null.
+ */
 export async function getProjectStaffing(orgId: string, projectId: string, today = new Date()): Promise<ProjectStaffingDto | null> {
-  const project = await db.project.findFirst({ where: { id: projectId, orgId }, select: { id: true, orgUnitId: true } });
-  if (!project) return null;
   const todayIso = toDateString(today);
-  const [rows, [open]] = await Promise.all([
-    db.allocation.findMany({
-      where: { orgId, projectId, OR: [{ endDate: null }, { endDate: { gte: new Date(todayIso) } }] },
-      select: {
-        id: true,
-        percent: true,
-        startDate: true,
-        endDate: true,
-        person: { select: { id: true, name: true, title: true, allocations: { select: { percent: true, startDate: true, endDate: true } } } },
-        position: { select: { id: true, title: true, level: true, status: true, targetStartDate: true } },
-      },
-      orderBy: [{ startDate: "asc" }, { id: "asc" }],
-    }),
-    db.$queryRaw<{ n: number }[]>`
-      SELECT COUNT(*)::int AS "n" FROM "Position" ps
-      JOIN "OrgUnitClosure" c ON c."orgId" = ps."orgId" AND c."descendantId" = ps."orgUnitId" AND c."ancestorId" = ${project.orgUnitId}
-      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'BACKFILL')`,
-  ]);
-  const mapped: StaffingRow[] = rows.map((r) => ({
-    allocationId: r.id,
-    percent: r.percent,
-    startDate: toDateString(r.startDate),
-    endDate: day(r.endDate),
-    person: r.person
-      ? {
-          id: r.person.id,
-          name: r.person.name,
-          title: r.person.title,
-          overallocated: overallocatedPeriods(r.person.allocations.map((a) => ({ percent: a.percent, startDate: toDateString(a.startDate), endDate: day(a.endDate) }))).length > 0,
-        }
-      : null,
-    position: r.position ? { ...r.position, targetStartDate: day(r.position.targetStartDate) } : null,
-  }));
+  const rows = await db.$queryRaw<StaffingSqlRow[]>`
+    WITH project AS (SELECT id, "orgUnitId" FROM "Project" WHERE "orgId" = ${orgId} AND id = ${projectId})
+    SELECT a.id, a.percent, a."startDate", a."endDate",
+      pe.id AS "personId", pe.name AS "personName", pe.title AS "personTitle",
+      (SELECT json_agg(json_build_array(x.percent, x."startDate", x."endDate")) FROM "Allocation" x
+        WHERE x."orgId" = ${orgId} AND x."personId" = pe.id) AS "personAllocations",
+      ps.id AS "positionId", ps.title AS "positionTitle", ps.level AS "positionLevel", ps.status::text AS "positionStatus",
+      ps."targetStartDate" AS "positionTargetStartDate",
+      (SELECT count(*) FROM "Position" op
+        JOIN "OrgUnitClosure" c ON c."orgId" = op."orgId" AND c."descendantId" = op."orgUnitId" AND c."ancestorId" = project."orgUnitId"
+        WHERE op."orgId" = ${orgId} AND op.status IN ('OPEN', 'BACKFILL'))::int AS "openInTeam"
+    FROM project
+    LEFT JOIN "Allocation" a ON a."orgId" = ${orgId} AND a."projectId" = project.id AND (a."endDate" IS NULL OR a."endDate" >= ${todayIso}::date)
+    LEFT JOIN "Person" pe ON pe."orgId" = ${orgId} AND pe.id = a."personId"
+    LEFT JOIN "Position" ps ON ps."orgId" = ${orgId} AND ps.id = a."positionId"
+    ORDER BY a."startDate", a.id`;
+  if (rows.length === 0) return null;
+  const mapped: StaffingRow[] = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      allocationId: r.id!,
+      percent: r.percent,
+      startDate: toDateString(r.startDate),
+      endDate: day(r.endDate),
+      person: r.personId
+        ? {
+            id: r.personId,
+            name: r.personName!,
+            title: r.personTitle!,
+            // json dates arrive as "YYYY-MM-DD" strings.
+            overallocated: overallocatedPeriods((r.personAllocations ?? []).map(([percent, startDate, endDate]) => ({ percent, startDate, endDate }))).length > 0,
+          }
+        : null,
+      position: r.positionId
+        ? { id: r.positionId, title: r.positionTitle!, level: r.positionLevel!, status: r.positionStatus!, targetStartDate: day(r.positionTargetStartDate) }
+        : null,
+    }));
   return {
     people: mapped.filter((r) => r.person),
     waitingOn: mapped.filter((r) => r.position && r.position.status !== "FILLED" && r.position.status !== "CLOSED"),
-    openInOwningTeam: open?.n ?? 0,
+    openInOwningTeam: rows[0].openInTeam,
   };
 }
 

@@ -73,6 +73,10 @@ process.once("exit", () => {
   for (const c of started) c.kill("SIGTERM");
 });
 
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node refuses
+// --cpu-prof in NODE_OPTIONS); the profile is written when the server exits.
+const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: url, PORT: String(port),
@@ -80,7 +84,7 @@ export async function startServer(url: string, port: number): Promise<ChildProce
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   };
   Object.assign(env, { NODE_ENV: "production" });
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   started.add(child);
   child.once("exit", () => started.delete(child));
   let stderr = "";

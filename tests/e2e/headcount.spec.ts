@@ -37,8 +37,18 @@ test("a director opens a position, fills it with a new hire and sees heads move 
   const row = page.getByRole("row", { name: new RegExp(title) });
   await expect(row.getByText("Open", { exact: true })).toBeVisible();
 
+  // The row's dialogs mount on demand: keyboard-open, Escape closes, focus returns to the button.
+  const edit = row.getByRole("button", { name: `Edit ${title}` });
+  await edit.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: `Edit ${title}` })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(edit).toBeFocused();
+  await expect(edit).toHaveAttribute("aria-expanded", "false");
+
   await row.getByRole("button", { name: `Fill ${title}` }).click();
-  const fill = page.getByRole("dialog");
+  const fill = page.getByRole("dialog", { name: `Fill ${title}` });
   const hire = `E2E Hire ${uid()}`;
   await fill.getByLabel("Name").fill(hire);
   await fill.getByRole("button", { name: "Fill position" }).click();

@@ -22,6 +22,7 @@ import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
+import { getProjectStaffing } from "@/lib/headcount/staffing";
 import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
 
 export const metadata = { title: "Project" };
@@ -29,8 +30,9 @@ export const metadata = { title: "Project" };
 export default async function ProjectPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const project = await getProjectDetail(member.org.id, id);
-  if (!project) notFound();
+  // Staffing needs no project row first: both reads run side by side.
+  const [project, staffing] = await Promise.all([getProjectDetail(member.org.id, id), getProjectStaffing(member.org.id, id)]);
+  if (!project || !staffing) notFound();
   // The edit form loads its choices when it opens (app/(app)/[org]/projects/form-options).
   const [canEdit, canPost, canAck] = await Promise.all([
     canInUnit(member, "projects:write", project.team.id),
@@ -173,7 +175,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
               </dl>
             </CardContent>
           </Card>
-          <ProjectStaffing orgId={member.org.id} orgSlug={member.org.slug} projectId={project.id} />
+          <ProjectStaffing orgSlug={member.org.slug} staffing={staffing} />
           <Card>
             <CardHeader>
               <CardTitle>Suggested health</CardTitle>
