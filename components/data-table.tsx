@@ -11,6 +11,7 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
+import Link from "next/link";
 import * as React from "react";
 
 import { EmptyState } from "@/components/ui/empty-state";
@@ -37,6 +38,12 @@ export type DataTableProps<T> = {
   emptyState?: React.ReactNode;
   /** e.g. [{ id: "name", desc: false }] — ids are accessorKey or explicit column id. */
   initialSorting?: SortingState;
+  /**
+   * Sorting done by the server, for a paged list: `data` arrives sorted as `sorting` says, and
+   * each sortable header is a link to `href(next sorting)` (the sort lives in the URL) instead
+   * of sorting the rows at hand. Replaces initialSorting.
+   */
+  serverSorting?: { sorting: SortingState; href: (sorting: SortingState) => string };
   /** Stable row ids (defaults to the index), e.g. (row) => row.id. */
   getRowId?: (row: T, index: number) => string;
   /** Accessible name of the table (rendered as a visually hidden caption). */
@@ -61,6 +68,7 @@ export function DataTable<T>({
   data,
   emptyState,
   initialSorting = [],
+  serverSorting,
   getRowId,
   caption,
   maxHeight = "calc(100vh - 14rem)",
@@ -75,17 +83,25 @@ export function DataTable<T>({
   const table = useReactTable({
     data,
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId,
     defaultColumn: { sortUndefined: "last" },
+    ...(serverSorting
+      ? { state: { sorting: serverSorting.sorting }, manualSorting: true, enableSortingRemoval: false, sortDescFirst: false }
+      : { state: { sorting }, onSortingChange: setSorting, getSortedRowModel: getSortedRowModel() }),
   });
 
   const rows = table.getRowModel().rows;
   const hasFooter = table.getFooterGroups().some((g) => g.headers.some((h) => h.column.columnDef.footer));
-  const colCount = table.getVisibleLeafColumns().length;
+  const leafColumns = table.getVisibleLeafColumns();
+  const colCount = leafColumns.length;
+  // Body cell classes, once per column rather than per cell (a page of 100 rows has 1,000 cells).
+  const cellClass = new Map(
+    leafColumns.map((c) => {
+      const meta = c.columnDef.meta;
+      return [c.id, cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, meta?.className)];
+    }),
+  );
 
   return (
     <div
@@ -116,7 +132,13 @@ export function DataTable<T>({
                       meta?.headerClassName,
                     )}
                   >
-                    {canSort && content !== null ? <SortableHeader column={header.column}>{content}</SortableHeader> : content}
+                    {canSort && content !== null ? (
+                      <SortableHeader column={header.column} href={serverSorting?.href}>
+                        {content}
+                      </SortableHeader>
+                    ) : (
+                      content
+                    )}
                   </th>
                 );
               })}
@@ -132,19 +154,13 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} className={cn("group ui-tr", rowClassName?.(row))}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  return (
-                    <td
-                      key={cell.id}
-                      // .ui-td (app/globals.css): a large table repeats this for every cell.
-                      className={cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, meta?.className)}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
+              <tr key={row.id} className={rowClass(rowClassName?.(row))}>
+                {row.getVisibleCells().map((cell) => (
+                  // .ui-td (app/globals.css): a large table repeats this for every cell.
+                  <td key={cell.id} className={cellClass.get(cell.column.id)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
               </tr>
             ))
           )}
@@ -174,28 +190,50 @@ export function DataTable<T>({
   );
 }
 
+/** A row's classes: plain concatenation, since rowClassName adds no conflicting utilities. */
+const rowClass = (extra: string | undefined) => (extra ? `group ui-tr ${extra}` : "group ui-tr");
+
 /**
- * The sort toggle DataTable puts in every sortable header. Exported for hand-built tables;
- * inside DataTable column defs just give a plain `header: "Name"`.
+ * The sort toggle DataTable puts in every sortable header: a button that sorts the rows at hand,
+ * or, given `href` (server sorting), a link to the URL of the column's next sort. Exported for
+ * hand-built tables; inside DataTable column defs just give a plain `header: "Name"`.
  */
-export function SortableHeader<T>({ column, children }: { column: Column<T, unknown>; children: React.ReactNode }) {
+export function SortableHeader<T>({
+  column,
+  href,
+  children,
+}: {
+  column: Column<T, unknown>;
+  href?: (sorting: SortingState) => string;
+  children: React.ReactNode;
+}) {
   const sorted = column.getIsSorted();
   const right = column.columnDef.meta?.align === "right";
-  return (
-    <button
-      type="button"
-      onClick={column.getToggleSortingHandler()}
-      className={cn(
-        "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-subtle/60 hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-        right && "flex-row-reverse",
-        sorted && "text-foreground",
-      )}
-    >
+  const className = cn(
+    "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:bg-subtle/60 hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+    right && "flex-row-reverse",
+    sorted && "text-foreground",
+  );
+  const label = (
+    <>
       <span>{children}</span>
       <span aria-hidden className="inline-flex w-2.5 flex-col text-[8px] leading-[7px]">
         <span className={sorted === "asc" ? "text-primary" : sorted ? "opacity-0" : "opacity-35"}>▲</span>
         <span className={sorted === "desc" ? "text-primary" : sorted ? "opacity-0" : "opacity-35"}>▼</span>
       </span>
+    </>
+  );
+  if (href) {
+    const next = column.getNextSortingOrder() || column.getFirstSortDir();
+    return (
+      <Link href={href([{ id: column.id, desc: next === "desc" }])} scroll={false} className={className}>
+        {label}
+      </Link>
+    );
+  }
+  return (
+    <button type="button" onClick={column.getToggleSortingHandler()} className={className}>
+      {label}
     </button>
   );
 }

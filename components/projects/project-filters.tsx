@@ -4,15 +4,35 @@ import { OptionListSelect } from "@/components/ui/option-list-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { HEALTH_LABELS } from "@/components/ui/badge";
 import { humanize } from "@/lib/format";
-import type { FilterOptions, ProjectFilters } from "@/lib/projects/queries";
+import { DEFAULT_PROJECT_SORT, type FilterOptions, type ProjectFilters, type ProjectSort } from "@/lib/projects/queries";
 
 const STATUSES = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"] as const;
 const HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const;
 
-export function ProjectFiltersForm({ org, action, filters, options }: { org: string; action: string; filters: ProjectFilters; options: FilterOptions }) {
+export function ProjectFiltersForm({
+  org,
+  action,
+  filters,
+  sort,
+  options,
+}: {
+  org: string;
+  action: string;
+  filters: ProjectFilters;
+  sort: ProjectSort;
+  options: FilterOptions;
+}) {
   const cls = "h-8 w-auto min-w-36 text-[13px]";
+  const sorted = sort.key !== DEFAULT_PROJECT_SORT.key || sort.dir !== DEFAULT_PROJECT_SORT.dir;
   return (
     <FilterForm action={action} label="Filter projects">
+      {/* Applying filters keeps the list's sort. */}
+      {sorted ? (
+        <>
+          <input type="hidden" name="sort" value={sort.key} />
+          <input type="hidden" name="dir" value={sort.dir} />
+        </>
+      ) : null}
       <FilterField id="f-unit" label="Org unit">
         <OptionListSelect
           id="f-unit"

@@ -61,7 +61,8 @@ export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badg
 export function Badge({ className, variant, children, ...props }: BadgeProps) {
   const icon = variant && HEALTH_ICONS[variant] ? healthIconId(variant) : null;
   return (
-    <span data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props}>
+    // cn (tailwind-merge) only when there is a className to merge: tables repeat badges per row.
+    <span data-slot="badge" className={className ? cn(badgeVariants({ variant }), className) : badgeVariants({ variant })} {...props}>
       {icon ? (
         <svg aria-hidden>
           <use href={`#${icon}`} />

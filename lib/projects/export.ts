@@ -2,9 +2,13 @@ import "server-only";
 
 import type { Member } from "@/lib/auth";
 import { projectsCsv } from "@/lib/projects/csv";
-import { listProjects, parseProjectFilters } from "@/lib/projects/queries";
+import { listProjects, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
 
-/** The org's filtered project list as CSV (any member may export it; the route checks membership). */
+/**
+ * The org's filtered project list as CSV, every matching row in the list's order (the same URL
+ * filters and ?sort=…&dir=…). Any member may export it; the route checks membership.
+ */
 export async function exportProjectsCsv(org: Pick<Member["org"], "id">, params: URLSearchParams): Promise<string> {
-  return projectsCsv(await listProjects(org.id, parseProjectFilters(Object.fromEntries(params))));
+  const sp = Object.fromEntries(params);
+  return projectsCsv(await listProjects(org.id, parseProjectFilters(sp), new Date(), { sort: parseProjectSort(sp) }));
 }

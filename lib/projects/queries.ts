@@ -45,6 +45,45 @@ export type ProjectFilters = {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
+/**
+ * Columns the projects list sorts by (?sort=…&dir=asc|desc). The database sorts the whole
+ * filtered list, so paging keeps the order; anything not listed falls back to the default.
+ */
+export const PROJECT_SORT_KEYS = ["name", "team", "lead", "initiative", "status", "health", "lastUpdate", "targetDate", "budget"] as const;
+export type ProjectSortKey = (typeof PROJECT_SORT_KEYS)[number];
+export type ProjectSort = { key: ProjectSortKey; dir: "asc" | "desc" };
+export const DEFAULT_PROJECT_SORT: ProjectSort = { key: "name", dir: "asc" };
+
+/** Parses ?sort= and ?dir= (only listed keys; dir is "asc" unless "desc"). */
+export function parseProjectSort(sp: Record<string, string | string[] | undefined>): ProjectSort {
+  const key = one(sp.sort);
+  if (!key || !(PROJECT_SORT_KEYS as readonly string[]).includes(key)) return DEFAULT_PROJECT_SORT;
+  return { key: key as ProjectSortKey, dir: one(sp.dir) === "desc" ? "desc" : "asc" };
+}
+
+/**
+ * ORDER BY for a sort: the column, then name and id so that equal values keep one order across
+ * pages. Status and health sort in their declared order (planned → cancelled; on track → off
+ * track, then unknown). The project's own empty dates and budgets come last both ways; an empty
+ * lead or initiative sorts as PostgreSQL puts a missing joined row (last ascending, first
+ * descending) since Prisma has no NULLS LAST for a relation's field.
+ */
+function projectsOrderBy({ key, dir }: ProjectSort): Prisma.ProjectOrderByWithRelationInput[] {
+  if (key === "name") return [{ name: dir }, { id: dir }];
+  const last = { sort: dir, nulls: "last" } as const;
+  const first: Record<Exclude<ProjectSortKey, "name">, Prisma.ProjectOrderByWithRelationInput> = {
+    team: { orgUnit: { name: dir } },
+    lead: { lead: { name: dir } },
+    initiative: { initiative: { name: dir } },
+    status: { status: dir },
+    health: { health: dir },
+    lastUpdate: { lastUpdateAt: last },
+    targetDate: { targetDate: last },
+    budget: { budgetCents: last },
+  };
+  return [first[key], { name: "asc" }, { id: "asc" }];
+}
+
 /** Parses URL search params into filters; unknown values are dropped, never trusted. */
 export function parseProjectFilters(sp: Record<string, string | string[] | undefined>): ProjectFilters {
   const status = one(sp.status);
@@ -79,7 +118,12 @@ function projectsWhere(orgId: string, filters: ProjectFilters, stale: { cadence:
   };
 }
 
-export async function listProjects(orgId: string, filters: ProjectFilters = {}, now = new Date(), page?: { skip: number; take: number }): Promise<ProjectRow[]> {
+export async function listProjects(
+  orgId: string,
+  filters: ProjectFilters = {},
+  now = new Date(),
+  { sort = DEFAULT_PROJECT_SORT, page }: { sort?: ProjectSort; page?: { skip: number; take: number } } = {},
+): Promise<ProjectRow[]> {
   const today = todayString(now);
   // The stale filter needs the cadence before the query; otherwise it is read alongside.
   const early = filters.stale ? await getCadence(orgId) : null;
@@ -101,7 +145,7 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
         lead: { select: { name: true } },
         initiative: { select: { name: true } },
       },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
+      orderBy: projectsOrderBy(sort),
       ...(page ?? {}),
     }),
     early ?? getCadence(orgId),
@@ -132,19 +176,23 @@ export async function listProjects(orgId: string, filters: ProjectFilters = {}, 
 }
 
 /**
- * One page (?page=N) of the filtered list for the projects page: the database counts and reads
- * just that page, with every filter, "stale only" included.
+ * One page (?page=N) of the filtered list, sorted (?sort=…&dir=…) by the database, for the
+ * projects page. The count and the page are read together; a page past the end (the list got
+ * shorter) is read again as the last page.
  */
 export async function listProjectsPage(
   orgId: string,
   filters: ProjectFilters,
   sp: Record<string, string | string[] | undefined>,
   now = new Date(),
+  sort: ProjectSort = DEFAULT_PROJECT_SORT,
 ): Promise<{ rows: ProjectRow[]; paging: PageInfo }> {
   const stale = filters.stale ? { cadence: await getCadence(orgId), today: todayString(now) } : null;
-  const paging = pageOf(sp, await db.project.count({ where: projectsWhere(orgId, filters, stale) }));
-  const rows = await listProjects(orgId, filters, now, { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
-  return { rows, paging };
+  const wanted = pageOf(sp, Number.MAX_SAFE_INTEGER);
+  const read = (p: PageInfo) => listProjects(orgId, filters, now, { sort, page: { skip: (p.page - 1) * p.pageSize, take: p.pageSize } });
+  const [total, rows] = await Promise.all([db.project.count({ where: projectsWhere(orgId, filters, stale) }), read(wanted)]);
+  const paging = pageOf(sp, total);
+  return { rows: paging.page === wanted.page ? rows : await read(paging), paging };
 }
 
 export type FilterOptions = {

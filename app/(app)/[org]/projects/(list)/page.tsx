@@ -5,13 +5,14 @@ import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { ProjectFiltersForm } from "@/components/projects/project-filters";
 import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { ProjectsTable } from "@/components/projects/projects-table";
+import { projectTableRows } from "@/components/projects/projects-table-rows";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { ExportLink } from "@/components/ui/export-link";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import { can } from "@/lib/permissions";
-import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters } from "@/lib/projects/queries";
+import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
 
 export const metadata = { title: "Projects" };
 
@@ -21,16 +22,19 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const member = await requireMember((await params).org);
   const sp = await searchParams;
   const filters = parseProjectFilters(sp);
+  const sort = parseProjectSort(sp);
+  const now = new Date();
   const canCreate = can(member.role, "projects:write") && (member.role !== "MANAGER" || !!member.scopeUnitId);
   const [{ rows: projects, paging }, counts, options] = await Promise.all([
-    listProjectsPage(member.org.id, filters, sp),
+    listProjectsPage(member.org.id, filters, sp, now, sort),
     countProjectsByStatus(member.org.id),
     getProjectFilterOptions(member.org.id, filters.lead),
   ]);
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
-  // One page of the filtered list is read and rendered (a large org has 10,000 projects); sorting
-  // by a column sorts that page. The CSV export still has every matching row.
+  // One page of the filtered list, sorted by the database (?sort=…&dir=…), is read and rendered
+  // (a large org has 10,000 projects); the pager keeps the sort and the filters. The CSV export
+  // has every matching row in the same order.
 
   return (
     <>
@@ -64,8 +68,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Paused" value={counts.PAUSED} icon={CirclePause} tone="warning" hint="On hold" />
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
-      <ProjectFiltersForm org={member.org.slug} action={base} filters={filters} options={options} />
-      <ProjectsTable org={member.org.slug} projects={projects} currency={member.org.currency} now={new Date().toISOString()} />
+      <ProjectFiltersForm org={member.org.slug} action={base} filters={filters} sort={sort} options={options} />
+      <ProjectsTable org={member.org.slug} projects={projectTableRows(projects, member.org.currency, now)} sort={sort} />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>
   );
