@@ -22,13 +22,16 @@ export function milestoneWindow(now: Date): { today: string; soon: string } {
   return { today, soon: toDateString(new Date(Date.parse(today) + MILESTONE_WINDOW_DAYS * DAY_MS)) };
 }
 
-/** CTEs `scope` (unit ids) and `proj` (the subtree's unarchived projects). */
+/**
+ * CTEs `scope` (unit ids) and `proj` (the subtree's unarchived live projects: ACTIVE, PAUSED,
+ * PLANNED — every figure built on it reads a subset of those — with the columns they read).
+ */
 export function projectsCte(orgId: string, unitId: string | null): Prisma.Sql {
   return Prisma.sql`
     scope AS (${scopeCte(orgId, unitId)}),
     proj AS (
-      SELECT p.* FROM "Project" p
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p."orgUnitId" IN (SELECT "id" FROM scope)
+      SELECT p.id, p.name, p.status, p.health, p."orgUnitId", p."createdAt" FROM "Project" p
+      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND p."orgUnitId" IN (SELECT "id" FROM scope)
     )`;
 }
 
