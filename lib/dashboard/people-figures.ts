@@ -3,6 +3,7 @@ import "server-only";
 import { resolvePeriod } from "@/lib/budgets/period";
 import { replicaDb as db } from "@/lib/db";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
 import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
@@ -38,8 +39,7 @@ export async function getPeopleFigures(orgId: string, startMonth: number, p: Das
         WHERE ps."orgId" = ${orgId} AND ps.status IN ('OPEN', 'BACKFILL') AND ps."orgUnitId" IN (SELECT "id" FROM scope)
       ),
       over AS (
-        SELECT pe."id" FROM "Person" pe
-        WHERE pe."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope) AND pe."id" IN (${overallocatedSql(orgId, today)})
+        ${overallocatedSql(orgId, today, Prisma.sql`SELECT pe."id" FROM "Person" pe WHERE pe."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope)`)}
       )
       (SELECT 'sum' AS "kind", (SELECT COUNT(*)::int FROM open) AS "open", (SELECT COALESCE(ROUND(AVG("daysOpen")), 0)::int FROM open) AS "avgDays",
               (SELECT COUNT(*)::int FROM over) AS "over", NULL AS id, NULL AS title, NULL AS "unitName", NULL AS status, NULL::int AS "daysOpen")

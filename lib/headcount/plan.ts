@@ -7,6 +7,7 @@ import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
 import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
+import { scopeCte } from "@/lib/org/closure";
 import { inPostSql } from "@/lib/people/queries";
 
 // Headcount plan vs actual for an org unit subtree (or the whole org) and a fiscal year, by
@@ -51,34 +52,46 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
   });
   const values = Prisma.join(quarters.map((x) => Prisma.sql`(${x.q}::int, ${x.start}::date, ${x.end}::date, ${x.asOf}::date)`));
   const { unitId } = opts;
+  // The subtree's people and live positions are read once (not once per quarter and figure), then
+  // each quarter's figures are counted over those few rows.
   const rows = await db.$queryRaw<{ quarter: number; planned: number; actual: number; open: number; hiring: number; joiners: number; attrition: number }[]>`
     WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
+    scope AS (${scopeCte(orgId, unitId)}),
+    people AS MATERIALIZED (
+      SELECT p."id", p."startDate", p."endDate" FROM "Person" p
+      WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (SELECT "id" FROM scope)
+    ),
+    positions AS MATERIALIZED (
+      SELECT ps."status", ps."budgetFiscalYear", ps."budgetFiscalQuarter", ps."vacantFrom", ps."targetStartDate", ps."personId", ps."backfillForId"
+      FROM "Position" ps
+      WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" IN (SELECT "id" FROM scope) AND ps."status" <> 'CLOSED'
+    ),
     baseline AS (
-      SELECT p."id" FROM "Person" p
-      WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-        AND ${inPostSql("p", fyStart)}
+      SELECT p."id" FROM people p WHERE ${inPostSql("p", fyStart)}
     ),
     adds AS (
-      SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM "Position" ps
-      WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
-        AND ps."budgetFiscalYear" = ${opts.fiscalYear} AND ps."status" <> 'CLOSED'
+      SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM positions ps
+      WHERE ps."budgetFiscalYear" = ${opts.fiscalYear}
         AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT "id" FROM baseline))
         AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT "id" FROM baseline))
     )
     SELECT q."quarter",
       ((SELECT COUNT(*) FROM baseline) + (SELECT COUNT(*) FROM adds a WHERE a."quarter" <= q."quarter"))::int AS "planned",
-      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-         AND ${inPostSql("p", Prisma.sql`q."asOf"`)})::int AS "actual",
-      (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
-         AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q."qe")
-         AND (ps."budgetFiscalYear" < ${opts.fiscalYear} OR (ps."budgetFiscalYear" = ${opts.fiscalYear} AND COALESCE(ps."budgetFiscalQuarter", 1) <= q."quarter")))::int AS "open",
-      (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = ${orgId} ${subtree("ps", orgId, unitId)}
-         AND ps."status" IN ('OPEN', 'BACKFILL') AND ps."targetStartDate" BETWEEN q."qs" AND q."qe")::int AS "hiring",
-      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-         AND p."startDate" BETWEEN q."qs" AND q."qe")::int AS "joiners",
-      (SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = ${orgId} ${subtree("p", orgId, unitId)}
-         AND p."endDate" BETWEEN q."qs" AND q."qe")::int AS "attrition"
-    FROM q ORDER BY q."quarter"`;
+      pe."actual", pe."joiners", pe."attrition", po."open", po."hiring"
+    FROM q
+    CROSS JOIN LATERAL (
+      SELECT COUNT(*) FILTER (WHERE ${inPostSql("p", Prisma.sql`q."asOf"`)})::int AS "actual",
+             COUNT(*) FILTER (WHERE p."startDate" BETWEEN q."qs" AND q."qe")::int AS "joiners",
+             COUNT(*) FILTER (WHERE p."endDate" BETWEEN q."qs" AND q."qe")::int AS "attrition"
+      FROM people p
+    ) pe
+    CROSS JOIN LATERAL (
+      SELECT COUNT(*) FILTER (WHERE (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q."qe")
+               AND (ps."budgetFiscalYear" < ${opts.fiscalYear} OR (ps."budgetFiscalYear" = ${opts.fiscalYear} AND COALESCE(ps."budgetFiscalQuarter", 1) <= q."quarter")))::int AS "open",
+             COUNT(*) FILTER (WHERE ps."targetStartDate" BETWEEN q."qs" AND q."qe")::int AS "hiring"
+      FROM positions ps WHERE ps."status" IN ('OPEN', 'BACKFILL')
+    ) po
+    ORDER BY q."quarter"`;
   return rows.map((r) => {
     const x = quarters[r.quarter - 1];
     return {

@@ -47,12 +47,13 @@ export function peopleFilterQuery(f: PeopleFilter, unitId: string | null): strin
 
 /**
  * Ids of the people of the org whose allocations active on `on` add up to more than 100%:
- * the one definition behind the dashboard's "over-allocated" count and its list.
+ * the one definition behind the dashboard's "over-allocated" count and its list. `among`: SQL
+ * selecting the ids of the only people to consider (a subtree's), so that only their allocations are read.
  */
-export function overallocatedSql(orgId: string, on: string): Prisma.Sql {
+export function overallocatedSql(orgId: string, on: string, among?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT a."personId" FROM "Allocation" a
-    WHERE a."orgId" = ${orgId} AND a."personId" IS NOT NULL
+    WHERE a."orgId" = ${orgId} AND a."personId" IS NOT NULL ${among ? Prisma.sql`AND a."personId" IN (${among})` : Prisma.empty}
       AND a."startDate" <= ${on}::date AND (a."endDate" IS NULL OR a."endDate" >= ${on}::date)
     GROUP BY a."personId" HAVING SUM(a."percent") > 100`;
 }

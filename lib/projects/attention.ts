@@ -22,17 +22,24 @@ export function milestoneWindow(now: Date): { today: string; soon: string } {
   return { today, soon: toDateString(new Date(Date.parse(today) + MILESTONE_WINDOW_DAYS * DAY_MS)) };
 }
 
-/** CTEs `scope` (unit ids) and `proj` (the subtree's unarchived projects). */
+/**
+ * CTEs `scope` (unit ids) and `proj` (the subtree's unarchived live projects: ACTIVE, PAUSED,
+ * PLANNED — every figure built on it reads a subset of those — with the columns they read).
+ */
 export function projectsCte(orgId: string, unitId: string | null): Prisma.Sql {
   return Prisma.sql`
     scope AS (${scopeCte(orgId, unitId)}),
     proj AS (
-      SELECT p.* FROM "Project" p
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p."orgUnitId" IN (SELECT "id" FROM scope)
+      SELECT p.id, p.name, p.status, p.health, p."orgUnitId", p."createdAt" FROM "Project" p
+      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND p."orgUnitId" IN (SELECT "id" FROM scope)
     )`;
 }
 
-/** FROM … WHERE of open milestones of live projects (m, p): overdue = due before today; soon = due today up to 4 weeks ahead. */
+/**
+ * FROM … WHERE of open milestones of live projects (m, p: proj holds only live ones — a repeated
+ * status test on it made the planner expect ~1% of its rows and probe milestones per project):
+ * overdue = due before today; soon = due today up to 4 weeks ahead.
+ */
 export function milestonesFrom(orgId: string, due: MilestoneDue, w: { today: string; soon: string }): Prisma.Sql {
   const when =
     due === "overdue"
@@ -42,16 +49,16 @@ export function milestonesFrom(orgId: string, due: MilestoneDue, w: { today: str
         : Prisma.sql`m."dueDate" <= ${w.soon}::date`;
   return Prisma.sql`
     FROM "Milestone" m JOIN proj p ON p.id = m."projectId"
-    WHERE m."orgId" = ${orgId} AND m."doneDate" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND ${when}`;
+    WHERE m."orgId" = ${orgId} AND m."doneDate" IS NULL AND ${when}`;
 }
 
-/** FROM … WHERE of live projects (p) waiting on an at-risk or off-track project (b) of another team. */
+/** FROM … WHERE of live projects (p, from proj) waiting on an at-risk or off-track project (b) of another team. */
 export function blockedFrom(orgId: string): Prisma.Sql {
   return Prisma.sql`
     FROM "ProjectDependency" d
     JOIN proj p ON p.id = d."blockedId"
     JOIN "Project" b ON b.id = d."blockerId" AND b."orgId" = d."orgId"
-    WHERE d."orgId" = ${orgId} AND b."orgUnitId" <> p."orgUnitId" AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED')
+    WHERE d."orgId" = ${orgId} AND b."orgUnitId" <> p."orgUnitId"
       AND b.status NOT IN ('DONE', 'CANCELLED') AND b.health IN ('AT_RISK', 'OFF_TRACK')`;
 }
 

@@ -69,7 +69,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
         ORDER BY su."createdAt" DESC LIMIT 1
       ) s
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scope}
-      ORDER BY s."createdAt" DESC
+      ORDER BY s."createdAt" DESC, s.id DESC
       LIMIT 100
     ),
     acks AS (
@@ -96,7 +96,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
     ),
     top AS (
       SELECT *, count(*) OVER () AS total FROM items
-      ORDER BY grp, missed DESC NULLS LAST, "createdAt" DESC NULLS LAST, name, id
+      ORDER BY grp, missed DESC NULLS LAST, "createdAt" DESC NULLS LAST, CASE WHEN grp = 2 THEN id END DESC, name, id
       LIMIT ${BELL_ITEMS}
     ),
     line AS (
@@ -111,7 +111,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
     SELECT t.kind, t.id, t."projectId", t.name, t.missed, t.summary, t.total,
            (SELECT l.name FROM line l WHERE l.start = t."lineStart" AND l.level <= t.missed ORDER BY l.level DESC LIMIT 1) AS "escalatedTo"
     FROM top t
-    ORDER BY t.grp, t.missed DESC NULLS LAST, t."createdAt" DESC NULLS LAST, t.name, t.id`;
+    ORDER BY t.grp, t.missed DESC NULLS LAST, t."createdAt" DESC NULLS LAST, CASE WHEN t.grp = 2 THEN t.id END DESC, t.name, t.id`;
 
   const base = `/${member.org.slug}/projects`;
   // Today's due date and whether it has passed are the same for every due row.

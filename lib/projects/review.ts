@@ -112,14 +112,14 @@ async function computeDeliveryReview(member: Member, lists: ReviewLists, now: Da
   });
   const [projects, updates, scopeUnit] = await Promise.all([
     // Every open project's update state is computed in SQL (lib/projects/staleness-sql.ts); only
-    // the counts and the rows asked for leave the database.
+    // the counts and the rows asked for leave the database: each list is cut to its slice by a
+    // bounded sort (top-N), and the lead's name is looked up for the rows returned only.
     db.$queryRaw<ProjectRowSql[]>`
       WITH st AS MATERIALIZED (
         SELECT p.id, p.name, u.name AS "teamName", p.health::text AS health, p."healthChangedAt", p."lastUpdateAt",
-               l.name AS "leadName", COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
+               p."leadId", COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
         FROM "Project" p
         JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-        LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
         WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
       ),
       n AS (
@@ -129,37 +129,48 @@ async function computeDeliveryReview(member: Member, lists: ReviewLists, now: Da
         FROM st
       ),
       picked AS (
-        (SELECT 'atRisk' AS list, 0 AS grp, st.*, row_number() OVER (ORDER BY st.health = 'AT_RISK', st.name, st.id) AS pos
-         FROM st WHERE st.health IN ('AT_RISK', 'OFF_TRACK') ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nAtRisk"`, lists.atRisk)} LIMIT ${limitOf(lists.atRisk)})
+        (SELECT 'atRisk' AS list, 0 AS grp, st.* FROM st WHERE st.health IN ('AT_RISK', 'OFF_TRACK')
+         ORDER BY st.health = 'AT_RISK', st.name, st.id OFFSET ${offsetOf(Prisma.sql`n."nAtRisk"`, lists.atRisk)} LIMIT ${limitOf(lists.atRisk)})
         UNION ALL
-        (SELECT 'due', 1, st.*, row_number() OVER (ORDER BY st.name, st.id) AS pos
-         FROM st WHERE st."updState" = 'due' ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nDue"`, lists.due)} LIMIT ${limitOf(lists.due)})
+        (SELECT 'due', 1, st.* FROM st WHERE st."updState" = 'due'
+         ORDER BY st.name, st.id OFFSET ${offsetOf(Prisma.sql`n."nDue"`, lists.due)} LIMIT ${limitOf(lists.due)})
         UNION ALL
-        (SELECT 'stale', 2, st.*, row_number() OVER (ORDER BY st."updMissed" DESC, st.name, st.id) AS pos
-         FROM st WHERE st."updState" = 'stale' ORDER BY pos OFFSET ${offsetOf(Prisma.sql`n."nStale"`, lists.stale)} LIMIT ${limitOf(lists.stale)})
+        (SELECT 'stale', 2, st.* FROM st WHERE st."updState" = 'stale'
+         ORDER BY st."updMissed" DESC, st.name, st.id OFFSET ${offsetOf(Prisma.sql`n."nStale"`, lists.stale)} LIMIT ${limitOf(lists.stale)})
       )
-      SELECT n.*, picked.* FROM n LEFT JOIN picked ON true ORDER BY picked.grp, picked.pos`,
+      SELECT n.*, picked.*, l.name AS "leadName"
+      FROM n LEFT JOIN picked ON true
+      LEFT JOIN "Person" l ON l.id = picked."leadId" AND l."orgId" = ${orgId}
+      -- each list in its own order (as in picked)
+      ORDER BY picked.grp, CASE WHEN picked.grp = 0 THEN picked.health = 'AT_RISK' END, CASE WHEN picked.grp = 2 THEN picked."updMissed" END DESC,
+               picked.name, picked.id`,
     // Each open project's latest update (one index probe per project on (orgId, projectId,
-    // createdAt)), when nobody has acknowledged it yet (older ones are superseded). The author's
-    // name is a key lookup (authorId is a required foreign key): as a join, the planner hashed the
-    // users again inside the per-project loop (~60 µs × 5,000 projects at scale 1).
+    // createdAt)), when nobody has acknowledged it yet (older ones are superseded): the 100 latest
+    // (ties in time by id, so that the bell lists the same ones).
+    // The author's name and the reviewer are key lookups for those 100 rows (as joins over every
+    // open project, the planner hashed the people and users for each render).
     db.$queryRaw<(Omit<ReviewUpdate, "mine" | "createdAt"> & { createdAt: Date; reviewerUserId: string | null })[]>`
-      SELECT s.id, s."projectId", p.name AS "projectName", s.health::text AS health, s.summary,
-             (SELECT a.name FROM "User" a WHERE a.id = s."authorId") AS author, s."authorId" AS "authorUserId",
-             s."createdAt", COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
-      FROM "Project" p
-      CROSS JOIN LATERAL (
-        SELECT su.id, su."projectId", su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
-        WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
-        ORDER BY su."createdAt" DESC LIMIT 1
-      ) s
-      JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-      LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = p."orgId"
-      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = p."orgId"
-      LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = p."orgId"
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scopeSql(member, "p")}
-      ORDER BY s."createdAt" DESC
-      LIMIT 100`,
+      WITH latest AS (
+        SELECT s.id, s."projectId", p.name AS "projectName", s.health, s.summary, s."authorId", s."createdAt", p."leadId", u."leadId" AS "unitLeadId"
+        FROM "Project" p
+        CROSS JOIN LATERAL (
+          SELECT su.id, su."projectId", su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
+          WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
+          ORDER BY su."createdAt" DESC LIMIT 1
+        ) s
+        JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
+        WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scopeSql(member, "p")}
+        ORDER BY s."createdAt" DESC, s.id DESC
+        LIMIT 100
+      )
+      SELECT a.id, a."projectId", a."projectName", a.health::text AS health, a.summary,
+             (SELECT us.name FROM "User" us WHERE us.id = a."authorId") AS author, a."authorId" AS "authorUserId",
+             a."createdAt", COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
+      FROM latest a
+      LEFT JOIN "Person" l ON l.id = a."leadId" AND l."orgId" = ${orgId}
+      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
+      LEFT JOIN "Person" ul ON ul.id = a."unitLeadId" AND ul."orgId" = ${orgId}
+      ORDER BY a."createdAt" DESC, a.id DESC`,
     member.scopeUnitId && member.role === "MANAGER" ? db.orgUnit.findFirst({ where: { id: member.scopeUnitId, orgId }, select: { name: true } }) : null,
   ]);
 

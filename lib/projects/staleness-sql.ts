@@ -19,18 +19,26 @@ export type UpdateStateRow = {
 
 /**
  * The select-list columns "updState", "updMissed", "updStaleSince" of a row (UpdateStateRow).
+ * Which state a row is in depends only on where its reference day (the latest update's date, else
+ * `since`) falls against two dates that are the same for every row: kLast = cycleIndex(n) =
+ * ceil((n - offset - grace) / length) is at least k exactly when n >= (k - 1) * length + offset +
+ * grace + 1 (n an integer). So the state is two date comparisons per row; the cycle arithmetic is
+ * done only for the missed cycles of stale rows.
  * @param row SQL expressions of the row: `active` a boolean, `lastUpdate` the latest update's
  *   date (NULL when none), `since` the project's start (or creation) date, both of type date
  */
 export function updateStateSql(c: CadenceSettings, today: string, row: { active: Prisma.Sql; lastUpdate: Prisma.Sql; since: Prisma.Sql }): Prisma.Sql {
   const g = grid(c);
   const kToday = cycleIndex(dayNumber(today), g);
-  const kLast = Prisma.sql`ceil(((COALESCE(${row.lastUpdate}, ${row.since}) - DATE '1970-01-01') - ${g.offset + g.grace}::int)::numeric / ${g.length}::int)::int`;
-  const stale = Prisma.sql`(${row.active}) AND ${kLast} < ${kToday - 1}::int`;
+  /** The first day whose cycle index is k. */
+  const firstDayOf = (k: number) => dayString((k - 1) * g.length + g.offset + g.grace + 1);
+  const ref = Prisma.sql`COALESCE(${row.lastUpdate}, ${row.since})`;
+  const kLast = Prisma.sql`ceil(((${ref} - DATE '1970-01-01') - ${g.offset + g.grace}::int)::numeric / ${g.length}::int)::int`;
+  const stale = Prisma.sql`(${row.active}) AND ${ref} < ${firstDayOf(kToday - 1)}::date`;
   return Prisma.sql`
     CASE WHEN NOT (${row.active}) THEN 'not-required'
-         WHEN ${kLast} >= ${kToday}::int THEN CASE WHEN ${row.lastUpdate} IS NULL THEN 'due' ELSE 'current' END
-         WHEN ${kLast} = ${kToday - 1}::int THEN 'due'
+         WHEN ${ref} >= ${firstDayOf(kToday)}::date THEN CASE WHEN ${row.lastUpdate} IS NULL THEN 'due' ELSE 'current' END
+         WHEN ${ref} >= ${firstDayOf(kToday - 1)}::date THEN 'due'
          ELSE 'stale' END AS "updState",
     CASE WHEN ${stale} THEN ${kToday - 1}::int - ${kLast} END AS "updMissed",
     CASE WHEN ${stale} THEN (${kLast} + 1) * ${g.length}::int + ${g.offset + g.grace + 1}::int END AS "updStaleSince"`;

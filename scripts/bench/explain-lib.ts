@@ -30,6 +30,7 @@ const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const probes: Record<string, () => Promise<unknown>> = {
   bell: () => getBell(member, now),
   review: () => getDeliveryReview(member, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
+  reviewDept: () => getDeliveryReview({ ...member, role: "MANAGER", scopeUnitId: dept.id }, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
