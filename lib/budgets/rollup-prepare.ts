@@ -83,7 +83,8 @@ export type Prepared = {
   currentMonth: Date;
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
-   * subtree) and `cells` (the scope's facts after salary-safe re-attribution: unit, category, month, plan, actual, forecast).
+   * subtree) and `cells` (the scope's facts after salary-safe re-attribution, stacked: unit,
+   * category (the enum), month, plan, actual, forecast; several rows per unit × category × month).
    */
   ctes: Prisma.Sql;
 };
@@ -103,7 +104,7 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
   const currentMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const current = toDateString(currentMonth);
   const cat = input.category ? Prisma.sql`AND "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
-  const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}` : Prisma.empty;
+  const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
 
   // A subtree view reads only the subtree's facts and computes only its forecast: salary-safe
   // re-attribution moves PERSONNEL up the tree only (lib/budgets/salary-safe.ts), so nothing
@@ -121,35 +122,33 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
     remap AS (
       SELECT * FROM unnest(${moved.map((m) => m[0])}::text[], ${moved.map((m) => m[1])}::text[]) AS m("fromId", "toId")
     ),
-    -- Plan lines and ledger cells are each unique per unit × category × month (unique key /
-    -- primary key), so one hash FULL JOIN pairs them without sorting or grouping; the forecast
-    -- cells (open months only) follow as their own rows.
+    -- Every view sums these rows per unit × category and/or month, so plan lines, ledger cells
+    -- (the maintained summary ActualMonthly: one row per unit × category × month, kept exact by
+    -- triggers on ActualEntry, not the ledger's lines; periods are whole months, so no line is cut
+    -- off) and forecast cells (open months only) are stacked, not paired by a join, and keep the
+    -- category enum (grouping by its text made the aggregates hash and compare strings).
     facts AS (
-      SELECT COALESCE(b."orgUnitId", l."orgUnitId") AS "orgUnitId", COALESCE(b."category", l."category")::text AS "category",
-             COALESCE(b."month", l."month") AS "month", COALESCE(b."amountCents", 0) AS "plan", COALESCE(l."amountCents", 0) AS "actual",
-             -- The forecast of a closed month is its actual.
-             CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END AS "forecast"
-      FROM (SELECT "orgUnitId", "category", "month", "amountCents" FROM "BudgetLine"
-            WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) b
-      FULL JOIN (
-        -- The ledger as unit × category × month cells: the maintained summary ActualMonthly (one
-        -- row per cell, kept exact by triggers on ActualEntry), not the hundreds of thousands of
-        -- ledger lines of a year. Periods are whole months, so no line is cut off.
-        SELECT "orgUnitId", "category", "month", "amountCents" FROM "ActualMonthly"
-        WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) l
-        ON l."orgUnitId" = b."orgUnitId" AND l."category" = b."category" AND l."month" = b."month"
+      SELECT "orgUnitId", "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast" FROM "BudgetLine"
+      WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}
+      UNION ALL
+      -- The forecast of a closed month is its actual.
+      SELECT "orgUnitId", "category", "month", 0, "amountCents", CASE WHEN "month" < ${current}::date THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
+      WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}
       UNION ALL
       SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
     ),
     -- The facts after re-attribution (PERSONNEL of a small unit on the unit it is reported on),
-    -- restricted to the scope, materialized once: every view branch reads these rows.
-    cells AS MATERIALIZED (
-      SELECT x.* FROM (
-        SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
-               f."category", f."month", f."plan", f."actual", f."forecast"
-        FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
-      ) x
-      ${input.unitId ? Prisma.sql`WHERE x."unitId" IN (SELECT "id" FROM scope)` : Prisma.empty}
+    -- restricted to the scope. Read once, by the views' one aggregate (lib/budgets/rollup.ts).
+    cells AS (
+      ${moved.length
+        ? Prisma.sql`SELECT x.* FROM (
+            SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
+                   f."category", f."month", f."plan", f."actual", f."forecast"
+            FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
+          ) x
+          ${input.unitId ? Prisma.sql`WHERE x."unitId" IN (SELECT "id" FROM scope)` : Prisma.empty}`
+        : // Nothing re-attributed: the facts are already the scope's.
+          Prisma.sql`SELECT "orgUnitId" AS "unitId", "category", "month", "plan", "actual", "forecast" FROM facts`}
     )`;
   return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
 }

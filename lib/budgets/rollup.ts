@@ -24,28 +24,45 @@ type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
   return Prisma.sql`WITH ${p.ctes},
+    ${sumsCte(p, specs)},
     ${Prisma.join(specs.map((spec, i) => viewCte(p, spec, i)), ",\n")}
     ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
 }
 
 const inPeriod = (col: Prisma.Sql, period: Period) => Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
 
-// Each view's cells summed once per unit × category (a few thousand rows at most: units ×
-// categories): the tree, the categories and the top variances all sum these instead of each
-// reading every cell again. Facts outside the view's months are left out; the forecast cell of
-// a month does not depend on the window it was computed for (forecast-sql.ts: every rule is per
-// month; a key that only exists in other months adds nothing), so a quarter read from the
+/** A view of the whole prepared period (its sums need no month filter). */
+const whole = (p: Prepared, spec: ViewSpec) => spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
+
+// The cells read ONCE, in one hashed pass: summed per unit × category (a few thousand rows at
+// most) and per month (a dozen), `uc` telling the two apart. A view of part of the period (the
+// dashboard's quarter) gets its own filtered sums per unit × category, and `n<i>` counts its
+// cells so that a unit × category without any in its months is left out of it. The forecast cell
+// of a month does not depend on the window it was computed for (forecast-sql.ts: every rule is
+// per month; a key that only exists in other months adds nothing), so a quarter read from the
 // year's facts equals the quarter computed on its own (tests/integration/finance-rollup.test.ts
 // compares them).
-function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
-  // cells hold the prepared period only: a view of that whole period needs no month filter
-  // (which would also make the planner expect a few hundred rows and sort instead of hash).
-  const whole = spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
-  return Prisma.sql`${Prisma.raw(`v${i}`)} AS MATERIALIZED (
-      SELECT a."unitId", a."category", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast"
-      FROM cells a ${whole ? Prisma.empty : Prisma.sql`WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)}`}
-      GROUP BY a."unitId", a."category"
+function sumsCte(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+  const parts = specs.flatMap((spec, i) => {
+    if (whole(p, spec)) return [];
+    const f = Prisma.sql`FILTER (WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)})`;
+    return [Prisma.sql`, COUNT(*) ${f} AS ${Prisma.raw(`"n${i}"`)}, SUM(a."plan") ${f} AS ${Prisma.raw(`"plan${i}"`)},
+      SUM(a."actual") ${f} AS ${Prisma.raw(`"actual${i}"`)}, SUM(a."forecast") ${f} AS ${Prisma.raw(`"forecast${i}"`)}`];
+  });
+  return Prisma.sql`sums AS (
+      SELECT GROUPING(a."month") = 1 AS "uc", a."unitId", a."category", a."month",
+             SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" ${parts.length ? Prisma.join(parts, " ") : Prisma.empty}
+      FROM cells a
+      GROUP BY GROUPING SETS ((a."unitId", a."category"), (a."month"))
     )`;
+}
+
+// Each view's sums per unit × category: the tree, the categories and the top variances all read these.
+function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
+  const name = Prisma.raw(`v${i}`);
+  if (whole(p, spec)) return Prisma.sql`${name} AS (SELECT "unitId", "category", "plan", "actual", "forecast" FROM sums WHERE "uc")`;
+  const col = (c: string) => Prisma.raw(`"${c}${i}" AS "${c}"`);
+  return Prisma.sql`${name} AS (SELECT "unitId", "category", ${col("plan")}, ${col("actual")}, ${col("forecast")} FROM sums WHERE "uc" AND ${Prisma.raw(`"n${i}"`)} > 0)`;
 }
 
 // The branches of one view.
@@ -59,7 +76,7 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
     // Per category, plus the scope's total (the grouping set () row, category NULL). The
     // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
     // of the category each rule set.
-    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category"::text AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
                  SELECT "source", COUNT(*)::int AS "n" FROM fc
                  WHERE fc."category" = a."category" AND ${inPeriod(Prisma.sql`fc."month"`, spec.period)}
@@ -83,16 +100,15 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
          -- Every month of the view, with or without facts (a dozen rows: summed per month first).
          SELECT mo."month", COALESCE(a."plan", 0) AS "plan", COALESCE(a."actual", 0) AS "actual", COALESCE(a."forecast", 0) AS "forecast"
          FROM (SELECT generate_series(${start}::date, ${end}::date, interval '1 month')::date AS "month") mo
-         LEFT JOIN (SELECT c."month", SUM(c."plan") AS "plan", SUM(c."actual") AS "actual", SUM(c."forecast") AS "forecast" FROM cells c GROUP BY c."month") a
-           ON a."month" = mo."month"
+         LEFT JOIN sums a ON NOT a."uc" AND a."month" = mo."month"
        ) x WINDOW w AS (ORDER BY x."month"))`);
   }
   if (want.has("top")) {
-    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category", ${SUMS}, ${none}
+    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category"::text, ${SUMS}, ${none}
        FROM ${v} a
        GROUP BY a."unitId", a."category"
        HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
-       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
+       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"::text
        LIMIT ${TOP_LIMIT})`);
   }
   return branches;
