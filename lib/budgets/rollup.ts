@@ -19,7 +19,7 @@ export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/b
 
 const TOP_LIMIT = 8;
 
-/** One requested view: a period inside the prepared one, and the parts wanted besides the categories. */
+/** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
@@ -73,21 +73,29 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
   const v = Prisma.raw(`v${i}`);
   const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
   const branches: Prisma.Sql[] = [
-    // Per category, plus the scope's total (the grouping set () row, category NULL). The
-    // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
-    // of the category each rule set.
-    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category"::text AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+    want.has("categories")
+      ? // Per category, plus the scope's total (the grouping set () row, category NULL). The
+        // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
+        // of the category each rule set.
+        Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category"::text AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
                  SELECT "source", COUNT(*)::int AS "n" FROM fc
                  WHERE fc."category" = a."category" AND ${inPeriod(Prisma.sql`fc."month"`, spec.period)}
                  GROUP BY "source") s) AS "sources"
        FROM ${v} a
-       GROUP BY GROUPING SETS ((a."category"), ()))`,
+       GROUP BY GROUPING SETS ((a."category"), ()))`
+      : // The scope's total only.
+        Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", NULL::text AS "key", NULL::text AS "key2", ${SUMS}, ${none} FROM ${v} a)`,
   ];
-  if (want.has("tree")) {
-    // One row per unit before the closure join (the join then multiplies units, not cells).
+  if (want.has("tree") || want.has("children")) {
+    // Every unit of the scope, or only the root's children (the roots for the whole org). One row
+    // per unit before the closure join (the join then multiplies units, not cells).
+    const { orgId, unitId } = p.scope;
+    const units = want.has("tree")
+      ? Prisma.sql`scope`
+      : Prisma.sql`(SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND ${unitId ? Prisma.sql`"parentId" = ${unitId}` : Prisma.sql`"parentId" IS NULL`})`;
     branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
-       FROM scope s
+       FROM ${units} s
        LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
        LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM ${v} a GROUP BY a."unitId") a
          ON a."unitId" = c."descendantId"
@@ -125,15 +133,16 @@ export type FinanceView = {
   salarySafe: boolean;
 };
 
-export type FinancePart = "tree" | "months" | "top";
+/** `children`: the tree's rows of the scope root's children only (the roots for the whole org). */
+export type FinancePart = "categories" | "tree" | "children" | "months" | "top";
 
 /**
- * The finance views of one scope and period. `parts` limits which of the tree, months and top
- * variances are computed (categories and totals always are); `base` shares the org's units and
+ * The finance views of one scope and period. `parts` limits which of the categories, tree, months
+ * and top variances are computed (the totals always are); `base` shares the org's units and
  * head counts between calls of one request.
  */
 export async function getFinanceView(input: FinanceScope, opts: { base?: FinanceBase; parts?: FinancePart[] } = {}): Promise<FinanceView> {
-  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["tree", "months", "top"] }], opts.base);
+  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["categories", "tree", "months", "top"] }], opts.base);
   return view;
 }
 
@@ -154,7 +163,7 @@ export async function getFinanceViews(input: FinanceScope, requests: { period: P
     return {
       period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
       currentMonth: toDateString(p.currentMonth),
-      tree: spec.want.has("tree") ? treeRows(p, rows) : [],
+      tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(p, rows) : [],
       totals,
       categories,
       months: monthRows(p, rows),
@@ -169,7 +178,7 @@ export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRo
   return (await getFinanceView(input, { parts: ["tree"] })).tree;
 }
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
-  return (await getFinanceView(input, { parts: [] })).categories;
+  return (await getFinanceView(input, { parts: ["categories"] })).categories;
 }
 export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
   return (await getFinanceView(input, { parts: ["top"] })).top;

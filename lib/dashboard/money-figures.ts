@@ -34,7 +34,7 @@ export async function getMoneyFigures(
   // The period and the year in one statement (the facts and the forecast computed once).
   const [period, year] = await getFinanceViews(
     { ...base, period: "year" },
-    [{ period: p.period, parts: ["tree", "top"] }, { period: "year", parts: ["months"] }],
+    [{ period: p.period, parts: ["children", "top"] }, { period: "year", parts: ["months"] }],
     shared,
   );
   const current = toDateString(now).slice(0, 7);
@@ -46,7 +46,7 @@ export async function getMoneyFigures(
     period: period.totals,
     ytd: { planCents: last?.cumPlanCents ?? 0, actualCents: last?.cumActualCents ?? 0 },
     year: year.totals,
-    children: period.tree.filter((r) => r.parentId === p.unitId),
+    children: period.tree,
     top: period.top.slice(0, 5),
     months: year.months,
     renewals,
