@@ -84,7 +84,8 @@ export type Prepared = {
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
    * subtree) and `cells` (the scope's facts after salary-safe re-attribution, stacked: unit,
-   * category (the enum), month, plan, actual, forecast; several rows per unit × category × month).
+   * category (the enum), month, plan, actual, forecast; several rows per unit × category × month;
+   * read once, by the views' one aggregate in lib/budgets/rollup.ts).
    */
   ctes: Prisma.Sql;
 };
@@ -103,15 +104,17 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
   const end = toDateString(period.end);
   const currentMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const current = toDateString(currentMonth);
-  const cat = input.category ? Prisma.sql`AND "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
-  const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
+  const cat = (t: Prisma.Sql) => (input.category ? Prisma.sql`AND ${t}."category" = ${input.category}::"BudgetCategory"` : Prisma.empty);
 
   // A subtree view reads only the subtree's facts and computes only its forecast: salary-safe
   // re-attribution moves PERSONNEL up the tree only (lib/budgets/salary-safe.ts), so nothing
   // outside the subtree lands in it, and the forecast of a subtree's unit depends on that
   // subtree only (forecast-sql.ts). What leaves it (the root's PERSONNEL reported on its parent)
   // is dropped after re-attribution, as before.
-  const inScope = input.unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty;
+  const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
+  const remap = (t: Prisma.Sql) => (moved.length ? Prisma.sql`LEFT JOIN remap m ON ${t}."category" = 'PERSONNEL' AND m."fromId" = ${t}."orgUnitId"` : Prisma.empty);
+  const unit = (t: Prisma.Sql) => (moved.length ? Prisma.sql`COALESCE(m."toId", ${t}."orgUnitId")` : Prisma.sql`${t}."orgUnitId"`);
+  const kept = (t: Prisma.Sql) => (moved.length && input.unitId ? Prisma.sql`AND ${unit(t)} IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
     ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
     scope AS (
@@ -127,28 +130,23 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
     -- triggers on ActualEntry, not the ledger's lines; periods are whole months, so no line is cut
     -- off) and forecast cells (open months only) are stacked, not paired by a join, and keep the
     -- category enum (grouping by its text made the aggregates hash and compare strings).
-    facts AS (
-      SELECT "orgUnitId", "category", "month", "amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast" FROM "BudgetLine"
-      WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}
+    -- Re-attribution (PERSONNEL of a small unit on the unit it is reported on) happens inside
+    -- each branch: the views' aggregate then groups by a plain column, whose group count the
+    -- planner estimates as small and hashes (grouping by the remapping expression itself made
+    -- it sort the ~100,000 rows, on disk).
+    cells AS (
+      SELECT ${unit(Prisma.sql`b`)} AS "unitId", b."category", b."month", b."amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
+      FROM "BudgetLine" b ${remap(Prisma.sql`b`)}
+      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`b`)} ${inScope(Prisma.sql`b`)} ${kept(Prisma.sql`b`)}
       UNION ALL
       -- The forecast of a closed month is its actual.
-      SELECT "orgUnitId", "category", "month", 0, "amountCents", CASE WHEN "month" < ${current}::date THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
-      WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}
+      SELECT ${unit(Prisma.sql`l`)}, l."category", l."month", 0, l."amountCents", CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END
+      FROM "ActualMonthly" l ${remap(Prisma.sql`l`)}
+      WHERE l."orgId" = ${orgId} AND l."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`l`)} ${inScope(Prisma.sql`l`)} ${kept(Prisma.sql`l`)}
       UNION ALL
-      SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
-    ),
-    -- The facts after re-attribution (PERSONNEL of a small unit on the unit it is reported on),
-    -- restricted to the scope. Read once, by the views' one aggregate (lib/budgets/rollup.ts).
-    cells AS (
-      ${moved.length
-        ? Prisma.sql`SELECT x.* FROM (
-            SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
-                   f."category", f."month", f."plan", f."actual", f."forecast"
-            FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
-          ) x
-          ${input.unitId ? Prisma.sql`WHERE x."unitId" IN (SELECT "id" FROM scope)` : Prisma.empty}`
-        : // Nothing re-attributed: the facts are already the scope's.
-          Prisma.sql`SELECT "orgUnitId" AS "unitId", "category", "month", "plan", "actual", "forecast" FROM facts`}
+      SELECT ${unit(Prisma.sql`x`)}, x."category", x."month", 0, 0, x."amountCents"
+      FROM fc x ${remap(Prisma.sql`x`)}
+      WHERE true ${cat(Prisma.sql`x`)} ${kept(Prisma.sql`x`)}
     )`;
   return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
 }
