@@ -53,12 +53,12 @@ export const SUMS = Prisma.sql`
 export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 
 /**
- * What every view of one request shares (the org's units and employees in post per unit): ONE
- * statement. Salary-safe group sizes count employees only: they are the people whose pay makes
+ * The org's units and employees in post per unit (ONE statement, run beside the finance
+ * statement): the views' tree and names, and the salary-safe group sizes. Salary-safe group sizes count employees only: they are the people whose pay makes
  * up PERSONNEL (contractors are paid through CONTRACTORS invoices), so a team of one employee and
  * two contractors is a group of one.
  */
-export type FinanceBase = { key: string; units: FinanceUnit[]; headcount: Map<string, number> };
+export type FinanceBase = { units: FinanceUnit[]; headcount: Map<string, number> };
 
 export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today">): Promise<FinanceBase> {
   const today = toDateString(input.today);
@@ -68,7 +68,6 @@ export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today
             WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND ${inPostSql("p", today)})::int AS "heads"
     FROM "OrgUnit" u WHERE u."orgId" = ${input.orgId}`;
   return {
-    key: `${input.orgId}:${input.today.toISOString()}`,
     units: rows.map(({ heads: _heads, ...u }) => u),
     headcount: new Map(rows.filter((r) => r.heads > 0).map((r) => [r.id, r.heads])),
   };
@@ -90,14 +89,19 @@ export type Prepared = {
   ctes: Prisma.Sql;
 };
 
-export async function prepare(input: FinanceScope, shared?: FinanceBase): Promise<Prepared> {
+/** What the statement needs (the views' rows also need the org's units and head counts: `Prepared`). */
+export type Statement = Omit<Prepared, "units" | "headcount">;
+
+/**
+ * The statement of a scope. `base` (the org's units and head counts) is awaited only by roles
+ * without compensation:read, whose PERSONNEL is re-attributed in the statement; for the others
+ * the statement runs while it loads.
+ */
+export async function prepare(input: FinanceScope, base: Promise<FinanceBase>): Promise<Statement> {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
-  const base = shared ?? (await loadFinanceBase(input));
-  if (base.key !== `${orgId}:${today.toISOString()}`) throw new Error("Finance base of another org or day");
-  const { units, headcount } = base;
   const safe = !can(input.role, "compensation:read");
-  const reportTo = safe ? personnelReportingUnits(units, headcount) : new Map<string, string>();
+  const reportTo = safe ? await base.then((b) => personnelReportingUnits(b.units, b.headcount)) : new Map<string, string>();
   const moved = [...reportTo].filter(([from, to]) => from !== to);
 
   const start = toDateString(period.start);
@@ -148,5 +152,5 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
       FROM fc x ${remap(Prisma.sql`x`)}
       WHERE true ${cat(Prisma.sql`x`)} ${kept(Prisma.sql`x`)}
     )`;
-  return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
+  return { scope: input, period, reportTo, currentMonth, ctes };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
-import { prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared } from "@/lib/budgets/rollup-prepare";
+import { loadFinanceBase, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
 import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
@@ -14,7 +14,7 @@ import { can } from "@/lib/permissions";
 // computed in SQL, PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
 // JS never sums amounts.
 
-export { loadFinanceBase, type Amounts, type FinanceBase, type FinanceScope } from "@/lib/budgets/rollup-prepare";
+export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
 
 const TOP_LIMIT = 8;
@@ -22,7 +22,7 @@ const TOP_LIMIT = 8;
 /** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
-function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+function viewSql(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   return Prisma.sql`WITH ${p.ctes},
     ${sumsCte(p, specs)},
     ${Prisma.join(specs.map((spec, i) => viewCte(p, spec, i)), ",\n")}
@@ -32,7 +32,7 @@ function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
 const inPeriod = (col: Prisma.Sql, period: Period) => Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
 
 /** A view of the whole prepared period (its sums need no month filter). */
-const whole = (p: Prepared, spec: ViewSpec) => spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
+const whole = (p: Statement, spec: ViewSpec) => spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
 
 // The cells read ONCE, in one hashed pass: summed per unit × category (a few thousand rows at
 // most) and per month (a dozen), `uc` telling the two apart. A view of part of the period (the
@@ -42,7 +42,7 @@ const whole = (p: Prepared, spec: ViewSpec) => spec.period.start.getTime() === p
 // per month; a key that only exists in other months adds nothing), so a quarter read from the
 // year's facts equals the quarter computed on its own (tests/integration/finance-rollup.test.ts
 // compares them).
-function sumsCte(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+function sumsCte(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   const parts = specs.flatMap((spec, i) => {
     if (whole(p, spec)) return [];
     const f = Prisma.sql`FILTER (WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)})`;
@@ -58,7 +58,7 @@ function sumsCte(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
 }
 
 // Each view's sums per unit × category: the tree, the categories and the top variances all read these.
-function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
+function viewCte(p: Statement, spec: ViewSpec, i: number): Prisma.Sql {
   const name = Prisma.raw(`v${i}`);
   if (whole(p, spec)) return Prisma.sql`${name} AS (SELECT "unitId", "category", "plan", "actual", "forecast" FROM sums WHERE "uc")`;
   const col = (c: string) => Prisma.raw(`"${c}${i}" AS "${c}"`);
@@ -66,7 +66,7 @@ function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
 }
 
 // The branches of one view.
-function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
+function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   const { want } = spec;
   const start = toDateString(spec.period.start);
   const end = toDateString(spec.period.end);
@@ -138,11 +138,10 @@ export type FinancePart = "categories" | "tree" | "children" | "months" | "top";
 
 /**
  * The finance views of one scope and period. `parts` limits which of the categories, tree, months
- * and top variances are computed (the totals always are); `base` shares the org's units and
- * head counts between calls of one request.
+ * and top variances are computed (the totals always are).
  */
-export async function getFinanceView(input: FinanceScope, opts: { base?: FinanceBase; parts?: FinancePart[] } = {}): Promise<FinanceView> {
-  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["categories", "tree", "months", "top"] }], opts.base);
+export async function getFinanceView(input: FinanceScope, opts: { parts?: FinancePart[] } = {}): Promise<FinanceView> {
+  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["categories", "tree", "months", "top"] }]);
   return view;
 }
 
@@ -151,12 +150,17 @@ export async function getFinanceView(input: FinanceScope, opts: { base?: Finance
  * statement: the facts and the forecast are computed once, for the span of the periods (the
  * year when they differ), and each view sums its own months. `input.period` is not used.
  */
-export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[], base?: FinanceBase): Promise<FinanceView[]> {
+export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
-  const p = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
+  // The org's units and head counts: loaded beside the statement (prepare() waits for them only
+  // when it re-attributes PERSONNEL).
+  const base = loadFinanceBase(input);
+  base.catch(() => {}); // rejections are awaited below; this only keeps one from being reported as unhandled first
+  const s = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
   const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
-  for (const spec of specs) if (spec.period.start < p.period.start || spec.period.end > p.period.end) throw new Error("Finance views of different fiscal years");
-  const all = await db.$queryRaw<ViewRow[]>(viewSql(p, specs));
+  for (const spec of specs) if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
+  const [all, { units, headcount }] = await Promise.all([db.$queryRaw<ViewRow[]>(viewSql(s, specs)), base]);
+  const p = { ...s, units, headcount };
   return specs.map((spec, i) => {
     const rows = all.filter((r) => r.view === i);
     const { categories, totals } = categoryRows(rows);
