@@ -5,7 +5,7 @@ import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The forecast, computed by the database: one set of CTEs that the rollup queries
-// (lib/budgets/rollup.ts) include, ending in `fc("orgUnitId", "category", "month", "amountCents", "source")`
+// (lib/budgets/rollup.ts) include, ending in `fc("orgUnitId", "category" (the enum), "month", "amountCents", "source")`
 // = one row per org unit × category × open month. Individual pay never leaves SQL: only these
 // unit totals do, and the rollup re-attributes PERSONNEL salary-safely before summing.
 // Table-driven tests: tests/integration/forecast.test.ts.
@@ -117,49 +117,57 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
       FROM fc_pay x JOIN fc_months m ON x."fromDay" < m."month" + interval '1 month' AND (x."toDay" IS NULL OR x."toDay" >= m."month")
       GROUP BY x."orgUnitId", m."month"
     ),
-    fc_plan AS (
-      SELECT "orgUnitId", "category"::text AS "category", "month", SUM("amountCents") AS "plan"
-      FROM "BudgetLine"
-      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" BETWEEN ${from}::date AND ${to}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
-      GROUP BY 1, 2, 3
-    ),
-    fc_trend AS (
-      SELECT "orgUnitId", "category"::text AS "category", ${average} AS "trend"
-      FROM "ActualMonthly" -- the ledger summed per unit × category × month (exact; see the migration actual_monthly)
-      WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" >= ${trailingFrom}::date AND "month" < ${toDateString(current)}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
-      GROUP BY 1, 2
-    ),
+    -- Each unit × category with a plan, a trend or a commitment, for every open month: plan lines,
+    -- the trailing average (the same for every month) and contract run-rates stacked and summed in
+    -- ONE hash aggregate, grouped by the category enum (a cell with none of them has base 0 and
+    -- no excess: no forecast row). Joining the three by text keys made the planner sort.
     fc_committed AS (
-      SELECT c."orgUnitId", c."category"::text AS "category", m."month", SUM(${runRate}) AS "committed"
+      SELECT c."orgUnitId", c."category", m."month", SUM(${runRate}) AS "committed"
       FROM "Contract" c JOIN fc_months m ON c."startDate" < m."month" + interval '1 month' AND c."endDate" >= m."month"
       WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL' ${inUnits(Prisma.sql`c."orgUnitId"`)}
       GROUP BY 1, 2, 3
     ),
     fc_base AS (
-      SELECT k."orgUnitId", k."category", m."month", COALESCE(pl."plan", 0) AS "plan", tr."trend",
-             GREATEST(COALESCE(pl."plan", 0), tr."trend") AS "base", COALESCE(cm."committed", 0) AS "committed"
-      FROM (SELECT "orgUnitId", "category" FROM fc_plan UNION SELECT "orgUnitId", "category" FROM fc_trend
-            UNION SELECT "orgUnitId", "category" FROM fc_committed) k
-      CROSS JOIN fc_months m
-      LEFT JOIN fc_plan pl ON pl."orgUnitId" = k."orgUnitId" AND pl."category" = k."category" AND pl."month" = m."month"
-      LEFT JOIN fc_trend tr ON tr."orgUnitId" = k."orgUnitId" AND tr."category" = k."category"
-      LEFT JOIN fc_committed cm ON cm."orgUnitId" = k."orgUnitId" AND cm."category" = k."category" AND cm."month" = m."month"
-    ),
-    fc_floor AS (
-      -- Σ base of each committed unit's subtree, per category and month.
-      SELECT c."orgUnitId", c."category", c."month", SUM(d."base") AS "subtree"
-      FROM fc_committed c
-      JOIN "OrgUnitClosure" cl ON cl."orgId" = ${orgId} AND cl."ancestorId" = c."orgUnitId"
-      JOIN fc_base d ON d."orgUnitId" = cl."descendantId" AND d."category" = c."category" AND d."month" = c."month"
+      SELECT "orgUnitId", "category", "month", COALESCE(SUM("plan"), 0) AS "plan", MAX("trend") AS "trend",
+             GREATEST(COALESCE(SUM("plan"), 0), MAX("trend")) AS "base", COALESCE(SUM("committed"), 0) AS "committed"
+      FROM (
+        SELECT "orgUnitId", "category", "month", "amountCents" AS "plan", NULL::numeric AS "trend", NULL::numeric AS "committed"
+        FROM "BudgetLine"
+        WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" BETWEEN ${from}::date AND ${to}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
+        UNION ALL
+        SELECT tr."orgUnitId", tr."category", m."month", NULL, tr."trend", NULL
+        FROM (
+          SELECT "orgUnitId", "category", ${average} AS "trend"
+          FROM "ActualMonthly" -- the ledger summed per unit × category × month (exact; see the migration actual_monthly)
+          WHERE "orgId" = ${orgId} AND "category" <> 'PERSONNEL' AND "month" >= ${trailingFrom}::date AND "month" < ${toDateString(current)}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
+          GROUP BY 1, 2
+        ) tr CROSS JOIN fc_months m
+        UNION ALL
+        SELECT "orgUnitId", "category", "month", NULL, NULL, "committed" FROM fc_committed
+      ) x
       GROUP BY 1, 2, 3
     ),
+    fc_excess AS (
+      -- What each commitment exceeds Σ base of its unit's subtree by, per category and month.
+      SELECT c."orgUnitId", c."category", c."month", GREATEST(0, c."committed" - COALESCE(SUM(d."base"), 0)) AS "excess"
+      FROM fc_committed c
+      JOIN "OrgUnitClosure" cl ON cl."orgId" = ${orgId} AND cl."ancestorId" = c."orgUnitId"
+      LEFT JOIN fc_base d ON d."orgUnitId" = cl."descendantId" AND d."category" = c."category" AND d."month" = c."month"
+      GROUP BY c."orgUnitId", c."category", c."month", c."committed"
+    ),
     fc_other AS (
-      SELECT b.*, GREATEST(0, b."committed" - COALESCE(fl."subtree", 0)) AS "excess"
-      FROM fc_base b
-      LEFT JOIN fc_floor fl ON fl."orgUnitId" = b."orgUnitId" AND fl."category" = b."category" AND fl."month" = b."month"
+      -- Each base plus the excess of its commitment (if any): the two stacked and summed per cell
+      -- in one hash aggregate rather than joined.
+      SELECT "orgUnitId", "category", "month", MAX("plan") AS "plan", MAX("trend") AS "trend", SUM("base") AS "base", COALESCE(SUM("excess"), 0) AS "excess"
+      FROM (
+        SELECT "orgUnitId", "category", "month", "plan", "trend", "base", NULL::numeric AS "excess" FROM fc_base
+        UNION ALL
+        SELECT "orgUnitId", "category", "month", NULL, NULL, NULL, "excess" FROM fc_excess
+      ) y
+      GROUP BY 1, 2, 3
     ),
     fc AS (
-      SELECT "orgUnitId", 'PERSONNEL'::text AS "category", "month", "amount"::bigint AS "amountCents", 'people'::text AS "source"
+      SELECT "orgUnitId", 'PERSONNEL'::"BudgetCategory" AS "category", "month", "amount"::bigint AS "amountCents", 'people'::text AS "source"
       FROM fc_personnel WHERE "amount" <> 0
       UNION ALL
       SELECT "orgUnitId", "category", "month", ("base" + "excess")::bigint,
@@ -174,6 +182,6 @@ export type ForecastCellRow = { orgUnitId: string; category: string; month: stri
 export async function getForecastCells(w: ForecastWindow): Promise<ForecastCellRow[]> {
   const rows = await db.$queryRaw<(Omit<ForecastCellRow, "month"> & { month: Date })[]>`
     WITH ${forecastCtes(w)}
-    SELECT "orgUnitId", "category", "month", "amountCents", "source" FROM fc ORDER BY "orgUnitId", "category", "month"`;
+    SELECT "orgUnitId", "category"::text AS "category", "month", "amountCents", "source" FROM fc ORDER BY "orgUnitId", "category"::text, "month"`;
   return rows.map((r) => ({ ...r, month: toDateString(r.month) }));
 }

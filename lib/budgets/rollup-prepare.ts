@@ -53,12 +53,12 @@ export const SUMS = Prisma.sql`
 export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 
 /**
- * What every view of one request shares (the org's units and employees in post per unit): ONE
- * statement. Salary-safe group sizes count employees only: they are the people whose pay makes
+ * The org's units and employees in post per unit (ONE statement, run beside the finance
+ * statement): the views' tree and names, and the salary-safe group sizes. Salary-safe group sizes count employees only: they are the people whose pay makes
  * up PERSONNEL (contractors are paid through CONTRACTORS invoices), so a team of one employee and
  * two contractors is a group of one.
  */
-export type FinanceBase = { key: string; units: FinanceUnit[]; headcount: Map<string, number> };
+export type FinanceBase = { units: FinanceUnit[]; headcount: Map<string, number> };
 
 export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today">): Promise<FinanceBase> {
   const today = toDateString(input.today);
@@ -68,7 +68,6 @@ export async function loadFinanceBase(input: Pick<FinanceScope, "orgId" | "today
             WHERE p."orgId" = u."orgId" AND p."orgUnitId" = u."id" AND p."employmentType" = 'EMPLOYEE' AND ${inPostSql("p", today)})::int AS "heads"
     FROM "OrgUnit" u WHERE u."orgId" = ${input.orgId}`;
   return {
-    key: `${input.orgId}:${input.today.toISOString()}`,
     units: rows.map(({ heads: _heads, ...u }) => u),
     headcount: new Map(rows.filter((r) => r.heads > 0).map((r) => [r.id, r.heads])),
   };
@@ -83,34 +82,43 @@ export type Prepared = {
   currentMonth: Date;
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
-   * subtree) and `cells` (the scope's facts after salary-safe re-attribution: unit, category, month, plan, actual, forecast).
+   * subtree) and `cells` (the scope's facts after salary-safe re-attribution, stacked: unit,
+   * category (the enum), month, plan, actual, forecast; several rows per unit × category × month;
+   * read once, by the views' one aggregate in lib/budgets/rollup.ts).
    */
   ctes: Prisma.Sql;
 };
 
-export async function prepare(input: FinanceScope, shared?: FinanceBase): Promise<Prepared> {
+/** What the statement needs (the views' rows also need the org's units and head counts: `Prepared`). */
+export type Statement = Omit<Prepared, "units" | "headcount">;
+
+/**
+ * The statement of a scope. `base` (the org's units and head counts) is awaited only by roles
+ * without compensation:read, whose PERSONNEL is re-attributed in the statement; for the others
+ * the statement runs while it loads.
+ */
+export async function prepare(input: FinanceScope, base: Promise<FinanceBase>): Promise<Statement> {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
-  const base = shared ?? (await loadFinanceBase(input));
-  if (base.key !== `${orgId}:${today.toISOString()}`) throw new Error("Finance base of another org or day");
-  const { units, headcount } = base;
   const safe = !can(input.role, "compensation:read");
-  const reportTo = safe ? personnelReportingUnits(units, headcount) : new Map<string, string>();
+  const reportTo = safe ? await base.then((b) => personnelReportingUnits(b.units, b.headcount)) : new Map<string, string>();
   const moved = [...reportTo].filter(([from, to]) => from !== to);
 
   const start = toDateString(period.start);
   const end = toDateString(period.end);
   const currentMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const current = toDateString(currentMonth);
-  const cat = input.category ? Prisma.sql`AND "category" = ${input.category}::"BudgetCategory"` : Prisma.empty;
-  const fcCat = input.category ? Prisma.sql`WHERE "category" = ${input.category}` : Prisma.empty;
+  const cat = (t: Prisma.Sql) => (input.category ? Prisma.sql`AND ${t}."category" = ${input.category}::"BudgetCategory"` : Prisma.empty);
 
   // A subtree view reads only the subtree's facts and computes only its forecast: salary-safe
   // re-attribution moves PERSONNEL up the tree only (lib/budgets/salary-safe.ts), so nothing
   // outside the subtree lands in it, and the forecast of a subtree's unit depends on that
   // subtree only (forecast-sql.ts). What leaves it (the root's PERSONNEL reported on its parent)
   // is dropped after re-attribution, as before.
-  const inScope = input.unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty;
+  const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
+  const remap = (t: Prisma.Sql) => (moved.length ? Prisma.sql`LEFT JOIN remap m ON ${t}."category" = 'PERSONNEL' AND m."fromId" = ${t}."orgUnitId"` : Prisma.empty);
+  const unit = (t: Prisma.Sql) => (moved.length ? Prisma.sql`COALESCE(m."toId", ${t}."orgUnitId")` : Prisma.sql`${t}."orgUnitId"`);
+  const kept = (t: Prisma.Sql) => (moved.length && input.unitId ? Prisma.sql`AND ${unit(t)} IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
     ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
     scope AS (
@@ -121,35 +129,28 @@ export async function prepare(input: FinanceScope, shared?: FinanceBase): Promis
     remap AS (
       SELECT * FROM unnest(${moved.map((m) => m[0])}::text[], ${moved.map((m) => m[1])}::text[]) AS m("fromId", "toId")
     ),
-    -- Plan lines and ledger cells are each unique per unit × category × month (unique key /
-    -- primary key), so one hash FULL JOIN pairs them without sorting or grouping; the forecast
-    -- cells (open months only) follow as their own rows.
-    facts AS (
-      SELECT COALESCE(b."orgUnitId", l."orgUnitId") AS "orgUnitId", COALESCE(b."category", l."category")::text AS "category",
-             COALESCE(b."month", l."month") AS "month", COALESCE(b."amountCents", 0) AS "plan", COALESCE(l."amountCents", 0) AS "actual",
-             -- The forecast of a closed month is its actual.
-             CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END AS "forecast"
-      FROM (SELECT "orgUnitId", "category", "month", "amountCents" FROM "BudgetLine"
-            WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) b
-      FULL JOIN (
-        -- The ledger as unit × category × month cells: the maintained summary ActualMonthly (one
-        -- row per cell, kept exact by triggers on ActualEntry), not the hundreds of thousands of
-        -- ledger lines of a year. Periods are whole months, so no line is cut off.
-        SELECT "orgUnitId", "category", "month", "amountCents" FROM "ActualMonthly"
-        WHERE "orgId" = ${orgId} AND "month" BETWEEN ${start}::date AND ${end}::date ${cat} ${inScope}) l
-        ON l."orgUnitId" = b."orgUnitId" AND l."category" = b."category" AND l."month" = b."month"
+    -- Every view sums these rows per unit × category and/or month, so plan lines, ledger cells
+    -- (the maintained summary ActualMonthly: one row per unit × category × month, kept exact by
+    -- triggers on ActualEntry, not the ledger's lines; periods are whole months, so no line is cut
+    -- off) and forecast cells (open months only) are stacked, not paired by a join, and keep the
+    -- category enum (grouping by its text made the aggregates hash and compare strings).
+    -- Re-attribution (PERSONNEL of a small unit on the unit it is reported on) happens inside
+    -- each branch: the views' aggregate then groups by a plain column, whose group count the
+    -- planner estimates as small and hashes (grouping by the remapping expression itself made
+    -- it sort the ~100,000 rows, on disk).
+    cells AS (
+      SELECT ${unit(Prisma.sql`b`)} AS "unitId", b."category", b."month", b."amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
+      FROM "BudgetLine" b ${remap(Prisma.sql`b`)}
+      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`b`)} ${inScope(Prisma.sql`b`)} ${kept(Prisma.sql`b`)}
       UNION ALL
-      SELECT "orgUnitId", "category", "month", 0, 0, "amountCents" FROM fc ${fcCat}
-    ),
-    -- The facts after re-attribution (PERSONNEL of a small unit on the unit it is reported on),
-    -- restricted to the scope, materialized once: every view branch reads these rows.
-    cells AS MATERIALIZED (
-      SELECT x.* FROM (
-        SELECT CASE WHEN f."category" = 'PERSONNEL' THEN COALESCE(m."toId", f."orgUnitId") ELSE f."orgUnitId" END AS "unitId",
-               f."category", f."month", f."plan", f."actual", f."forecast"
-        FROM facts f LEFT JOIN remap m ON m."fromId" = f."orgUnitId"
-      ) x
-      ${input.unitId ? Prisma.sql`WHERE x."unitId" IN (SELECT "id" FROM scope)` : Prisma.empty}
+      -- The forecast of a closed month is its actual.
+      SELECT ${unit(Prisma.sql`l`)}, l."category", l."month", 0, l."amountCents", CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END
+      FROM "ActualMonthly" l ${remap(Prisma.sql`l`)}
+      WHERE l."orgId" = ${orgId} AND l."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`l`)} ${inScope(Prisma.sql`l`)} ${kept(Prisma.sql`l`)}
+      UNION ALL
+      SELECT ${unit(Prisma.sql`x`)}, x."category", x."month", 0, 0, x."amountCents"
+      FROM fc x ${remap(Prisma.sql`x`)}
+      WHERE true ${cat(Prisma.sql`x`)} ${kept(Prisma.sql`x`)}
     )`;
-  return { scope: input, period, units, reportTo, headcount, currentMonth, ctes };
+  return { scope: input, period, reportTo, currentMonth, ctes };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
-import { prepare, SUMS, type Amounts, type FinanceBase, type FinanceScope, type Prepared } from "@/lib/budgets/rollup-prepare";
+import { loadFinanceBase, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
 import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
@@ -14,63 +14,88 @@ import { can } from "@/lib/permissions";
 // computed in SQL, PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
 // JS never sums amounts.
 
-export { loadFinanceBase, type Amounts, type FinanceBase, type FinanceScope } from "@/lib/budgets/rollup-prepare";
+export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
 
 const TOP_LIMIT = 8;
 
-/** One requested view: a period inside the prepared one, and the parts wanted besides the categories. */
+/** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
-function viewSql(p: Prepared, specs: ViewSpec[]): Prisma.Sql {
+function viewSql(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   return Prisma.sql`WITH ${p.ctes},
+    ${sumsCte(p, specs)},
     ${Prisma.join(specs.map((spec, i) => viewCte(p, spec, i)), ",\n")}
     ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
 }
 
 const inPeriod = (col: Prisma.Sql, period: Period) => Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
 
-// Each view's cells summed once per unit × category (a few thousand rows at most: units ×
-// categories): the tree, the categories and the top variances all sum these instead of each
-// reading every cell again. Facts outside the view's months are left out; the forecast cell of
-// a month does not depend on the window it was computed for (forecast-sql.ts: every rule is per
-// month; a key that only exists in other months adds nothing), so a quarter read from the
+/** A view of the whole prepared period (its sums need no month filter). */
+const whole = (p: Statement, spec: ViewSpec) => spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
+
+// The cells read ONCE, in one hashed pass: summed per unit × category (a few thousand rows at
+// most) and per month (a dozen), `uc` telling the two apart. A view of part of the period (the
+// dashboard's quarter) gets its own filtered sums per unit × category, and `n<i>` counts its
+// cells so that a unit × category without any in its months is left out of it. The forecast cell
+// of a month does not depend on the window it was computed for (forecast-sql.ts: every rule is
+// per month; a key that only exists in other months adds nothing), so a quarter read from the
 // year's facts equals the quarter computed on its own (tests/integration/finance-rollup.test.ts
 // compares them).
-function viewCte(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql {
-  // cells hold the prepared period only: a view of that whole period needs no month filter
-  // (which would also make the planner expect a few hundred rows and sort instead of hash).
-  const whole = spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
-  return Prisma.sql`${Prisma.raw(`v${i}`)} AS MATERIALIZED (
-      SELECT a."unitId", a."category", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast"
-      FROM cells a ${whole ? Prisma.empty : Prisma.sql`WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)}`}
-      GROUP BY a."unitId", a."category"
+function sumsCte(p: Statement, specs: ViewSpec[]): Prisma.Sql {
+  const parts = specs.flatMap((spec, i) => {
+    if (whole(p, spec)) return [];
+    const f = Prisma.sql`FILTER (WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)})`;
+    return [Prisma.sql`, COUNT(*) ${f} AS ${Prisma.raw(`"n${i}"`)}, SUM(a."plan") ${f} AS ${Prisma.raw(`"plan${i}"`)},
+      SUM(a."actual") ${f} AS ${Prisma.raw(`"actual${i}"`)}, SUM(a."forecast") ${f} AS ${Prisma.raw(`"forecast${i}"`)}`];
+  });
+  return Prisma.sql`sums AS (
+      SELECT GROUPING(a."month") = 1 AS "uc", a."unitId", a."category", a."month",
+             SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" ${parts.length ? Prisma.join(parts, " ") : Prisma.empty}
+      FROM cells a
+      GROUP BY GROUPING SETS ((a."unitId", a."category"), (a."month"))
     )`;
 }
 
+// Each view's sums per unit × category: the tree, the categories and the top variances all read these.
+function viewCte(p: Statement, spec: ViewSpec, i: number): Prisma.Sql {
+  const name = Prisma.raw(`v${i}`);
+  if (whole(p, spec)) return Prisma.sql`${name} AS (SELECT "unitId", "category", "plan", "actual", "forecast" FROM sums WHERE "uc")`;
+  const col = (c: string) => Prisma.raw(`"${c}${i}" AS "${c}"`);
+  return Prisma.sql`${name} AS (SELECT "unitId", "category", ${col("plan")}, ${col("actual")}, ${col("forecast")} FROM sums WHERE "uc" AND ${Prisma.raw(`"n${i}"`)} > 0)`;
+}
+
 // The branches of one view.
-function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
+function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   const { want } = spec;
   const start = toDateString(spec.period.start);
   const end = toDateString(spec.period.end);
   const v = Prisma.raw(`v${i}`);
   const none = Prisma.sql`NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast", NULL::jsonb AS "sources"`;
   const branches: Prisma.Sql[] = [
-    // Per category, plus the scope's total (the grouping set () row, category NULL). The
-    // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
-    // of the category each rule set.
-    Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category" AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
+    want.has("categories")
+      ? // Per category, plus the scope's total (the grouping set () row, category NULL). The
+        // forecast basis: how many of the scope's forecast cells (fc holds only the scope's units)
+        // of the category each rule set.
+        Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", a."category"::text AS "key", NULL::text AS "key2", ${SUMS}, NULL::bigint AS "cumPlan", NULL::bigint AS "cumActual", NULL::bigint AS "cumForecast",
               (SELECT jsonb_object_agg(s."source", s."n") FROM (
                  SELECT "source", COUNT(*)::int AS "n" FROM fc
                  WHERE fc."category" = a."category" AND ${inPeriod(Prisma.sql`fc."month"`, spec.period)}
                  GROUP BY "source") s) AS "sources"
        FROM ${v} a
-       GROUP BY GROUPING SETS ((a."category"), ()))`,
+       GROUP BY GROUPING SETS ((a."category"), ()))`
+      : // The scope's total only.
+        Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", NULL::text AS "key", NULL::text AS "key2", ${SUMS}, ${none} FROM ${v} a)`,
   ];
-  if (want.has("tree")) {
-    // One row per unit before the closure join (the join then multiplies units, not cells).
+  if (want.has("tree") || want.has("children")) {
+    // Every unit of the scope, or only the root's children (the roots for the whole org). One row
+    // per unit before the closure join (the join then multiplies units, not cells).
+    const { orgId, unitId } = p.scope;
+    const units = want.has("tree")
+      ? Prisma.sql`scope`
+      : Prisma.sql`(SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND ${unitId ? Prisma.sql`"parentId" = ${unitId}` : Prisma.sql`"parentId" IS NULL`})`;
     branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
-       FROM scope s
+       FROM ${units} s
        LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
        LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM ${v} a GROUP BY a."unitId") a
          ON a."unitId" = c."descendantId"
@@ -83,16 +108,15 @@ function viewBranches(p: Prepared, spec: ViewSpec, i: number): Prisma.Sql[] {
          -- Every month of the view, with or without facts (a dozen rows: summed per month first).
          SELECT mo."month", COALESCE(a."plan", 0) AS "plan", COALESCE(a."actual", 0) AS "actual", COALESCE(a."forecast", 0) AS "forecast"
          FROM (SELECT generate_series(${start}::date, ${end}::date, interval '1 month')::date AS "month") mo
-         LEFT JOIN (SELECT c."month", SUM(c."plan") AS "plan", SUM(c."actual") AS "actual", SUM(c."forecast") AS "forecast" FROM cells c GROUP BY c."month") a
-           ON a."month" = mo."month"
+         LEFT JOIN sums a ON NOT a."uc" AND a."month" = mo."month"
        ) x WINDOW w AS (ORDER BY x."month"))`);
   }
   if (want.has("top")) {
-    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category", ${SUMS}, ${none}
+    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category"::text, ${SUMS}, ${none}
        FROM ${v} a
        GROUP BY a."unitId", a."category"
        HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
-       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"
+       ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"::text
        LIMIT ${TOP_LIMIT})`);
   }
   return branches;
@@ -109,15 +133,15 @@ export type FinanceView = {
   salarySafe: boolean;
 };
 
-export type FinancePart = "tree" | "months" | "top";
+/** `children`: the tree's rows of the scope root's children only (the roots for the whole org). */
+export type FinancePart = "categories" | "tree" | "children" | "months" | "top";
 
 /**
- * The finance views of one scope and period. `parts` limits which of the tree, months and top
- * variances are computed (categories and totals always are); `base` shares the org's units and
- * head counts between calls of one request.
+ * The finance views of one scope and period. `parts` limits which of the categories, tree, months
+ * and top variances are computed (the totals always are).
  */
-export async function getFinanceView(input: FinanceScope, opts: { base?: FinanceBase; parts?: FinancePart[] } = {}): Promise<FinanceView> {
-  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["tree", "months", "top"] }], opts.base);
+export async function getFinanceView(input: FinanceScope, opts: { parts?: FinancePart[] } = {}): Promise<FinanceView> {
+  const [view] = await getFinanceViews(input, [{ period: input.period, parts: opts.parts ?? ["categories", "tree", "months", "top"] }]);
   return view;
 }
 
@@ -126,19 +150,24 @@ export async function getFinanceView(input: FinanceScope, opts: { base?: Finance
  * statement: the facts and the forecast are computed once, for the span of the periods (the
  * year when they differ), and each view sums its own months. `input.period` is not used.
  */
-export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[], base?: FinanceBase): Promise<FinanceView[]> {
+export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
-  const p = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
+  // The org's units and head counts: loaded beside the statement (prepare() waits for them only
+  // when it re-attributes PERSONNEL).
+  const base = loadFinanceBase(input);
+  base.catch(() => {}); // rejections are awaited below; this only keeps one from being reported as unhandled first
+  const s = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
   const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
-  for (const spec of specs) if (spec.period.start < p.period.start || spec.period.end > p.period.end) throw new Error("Finance views of different fiscal years");
-  const all = await db.$queryRaw<ViewRow[]>(viewSql(p, specs));
+  for (const spec of specs) if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
+  const [all, { units, headcount }] = await Promise.all([db.$queryRaw<ViewRow[]>(viewSql(s, specs)), base]);
+  const p = { ...s, units, headcount };
   return specs.map((spec, i) => {
     const rows = all.filter((r) => r.view === i);
     const { categories, totals } = categoryRows(rows);
     return {
       period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
       currentMonth: toDateString(p.currentMonth),
-      tree: spec.want.has("tree") ? treeRows(p, rows) : [],
+      tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(p, rows) : [],
       totals,
       categories,
       months: monthRows(p, rows),
@@ -153,7 +182,7 @@ export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRo
   return (await getFinanceView(input, { parts: ["tree"] })).tree;
 }
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
-  return (await getFinanceView(input, { parts: [] })).categories;
+  return (await getFinanceView(input, { parts: ["categories"] })).categories;
 }
 export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
   return (await getFinanceView(input, { parts: ["top"] })).top;

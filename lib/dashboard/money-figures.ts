@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getFinanceViews, loadFinanceBase, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
+import { getFinanceViews, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
 import { toDateString } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";
@@ -30,13 +30,11 @@ export async function getMoneyFigures(
   now = new Date(),
 ): Promise<MoneyFigures> {
   const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
-  const [shared, renewals] = await Promise.all([loadFinanceBase(base), listUpcomingRenewals(orgId, now, p.unitId)]);
-  // The period and the year in one statement (the facts and the forecast computed once).
-  const [period, year] = await getFinanceViews(
-    { ...base, period: "year" },
-    [{ period: p.period, parts: ["tree", "top"] }, { period: "year", parts: ["months"] }],
-    shared,
-  );
+  // The period and the year in one statement (the facts and the forecast computed once), beside the renewals.
+  const [[period, year], renewals] = await Promise.all([
+    getFinanceViews({ ...base, period: "year" }, [{ period: p.period, parts: ["children", "top"] }, { period: "year", parts: ["months"] }]),
+    listUpcomingRenewals(orgId, now, p.unitId),
+  ]);
   const current = toDateString(now).slice(0, 7);
   // The last month row at or before the current month carries the cumulative year-to-date figures.
   const done = year.months.filter((m) => m.month.slice(0, 7) <= current);
@@ -46,7 +44,7 @@ export async function getMoneyFigures(
     period: period.totals,
     ytd: { planCents: last?.cumPlanCents ?? 0, actualCents: last?.cumActualCents ?? 0 },
     year: year.totals,
-    children: period.tree.filter((r) => r.parentId === p.unitId),
+    children: period.tree,
     top: period.top.slice(0, 5),
     months: year.months,
     renewals,

@@ -65,17 +65,26 @@ describe("several periods in one statement (the dashboard's quarter and year)", 
     try {
       for (const role of ["DIRECTOR", "FINANCE"]) {
         for (const unitId of [null, units.deptB.id]) {
-          const all = await getFinanceViews(scope({ role, unitId }), periods.map((period) => ({ period, parts: ["tree", "months", "top"] })));
+          const all = await getFinanceViews(scope({ role, unitId }), periods.map((period) => ({ period, parts: ["categories", "tree", "months", "top"] })));
           expect(all).toHaveLength(periods.length);
           for (const [i, period] of periods.entries()) {
             expect(all[i], `${role} ${unitId ?? "org"} ${period}`).toEqual(await getFinanceView(scope({ role, unitId, period })));
           }
         }
       }
-      // Parts not asked for are empty (and not computed).
+      // Parts not asked for are empty (and not computed); the totals always are.
       const [q] = await getFinanceViews(scope(), [{ period: "q2", parts: [] }]);
-      expect([q.tree, q.months, q.top]).toEqual([[], [], []]);
-      expect(q.categories.length).toBeGreaterThan(0);
+      expect([q.categories, q.tree, q.months, q.top]).toEqual([[], [], [], []]);
+      const full = await getFinanceView(scope({ period: "q2" }));
+      expect(full.categories.length).toBeGreaterThan(0);
+      expect(q.totals).toEqual(full.totals);
+      // `children`: the tree's rows of the root's children only (the roots for the whole org).
+      for (const unitId of [null, units.division.id, units.deptB.id]) {
+        const [c] = await getFinanceViews(scope({ unitId }), [{ period: "q2", parts: ["children"] }]);
+        const tree = (await getFinanceView(scope({ unitId, period: "q2" }))).tree;
+        expect(c.tree, unitId ?? "org").toEqual(tree.filter((r) => r.parentId === unitId));
+        expect(c.tree.length, unitId ?? "org").toBeGreaterThan(0);
+      }
     } finally {
       await db.contract.deleteMany({ where: { orgId: org.id, vendorId: vendor.id } });
       await db.vendor.delete({ where: { id: vendor.id } });
