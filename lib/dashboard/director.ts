@@ -14,10 +14,11 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money              1  (loadFinanceBase, shared: units with head counts)
-//                    + 1  (period: tree, categories, top + year: categories, months: ONE
+//   money              1  (units with head counts, beside the statement; awaited first only by
+//                         salary-safe roles, whose PERSONNEL the statement re-attributes)
+//                    + 1  (period: the root's children and top variances + year: months — ONE
 //                         statement computing the facts and the forecast once, lib/budgets/rollup.ts)
-//                    + 1–2  (renewals: ids [+ contracts])
+//                    + 1–2  (renewals: ids [+ contracts], beside the statement)
 //   (tests/integration/dashboard.test.ts counts them: delivery figures 3, people 2, money 3)
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
