@@ -275,8 +275,12 @@ describe("ActualEntry's import batch link", () => {
     await written;
     let deleted = false;
     const deleter = db.importBatch.delete({ where: { id: batch.id } }).then(() => (deleted = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(deleted).toBe(false); // waiting for the writer's FOR KEY SHARE lock
+    // The delete waits on a lock (the writer's FOR KEY SHARE on the batch) until the writer ends.
+    const waiting = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM "public"."ImportBatch"%'`)[0].n;
+    for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await waiting()).toBe(1);
+    expect(deleted).toBe(false);
     release();
     await writer;
     await deleter;
