@@ -80,7 +80,9 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
   // stream decodes UTF-8, so a character split between two chunks arrives whole).
   Papa.parse<string[]>(source, {
     header: false,
-    skipEmptyLines: "greedy",
+    // Blank lines are skipped below (isBlank): papaparse's "greedy" option joins every row's
+    // cells into a new string to test it, and filters each chunk into a new array.
+    skipEmptyLines: false,
     chunk(results) {
       for (const row of results.data) buffered.push(row);
       if (buffered.length >= READ_AHEAD) source.pause();
@@ -104,6 +106,7 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
         buffered = [];
         if (!ended) source.resume();
         for (const cells of run) {
+          if (isBlank(cells)) continue;
           if (header === null) header = new CsvHeader(cells);
           else yield [++row, cells, header];
         }
@@ -119,6 +122,13 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
 }
 
 const READ_AHEAD = 1000;
+
+/** A line of nothing but whitespace and delimiters (skipped; it is not a row). */
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (NOT_SPACE.test(c)) return false;
+  return true;
+}
+const NOT_SPACE = /\S/;
 
 export const ACTUALS_COLUMNS = ["date", "costcentrecode", "category", "amount", "vendor", "memo", "externalreference"] as const;
 export const PLAN_COLUMNS = ["month", "costcentrecode", "category", "amount"] as const;

@@ -210,3 +210,81 @@ describe("ActualMonthly, the maintained ledger summary", () => {
     expect(report.totals.actualCents).toBe(toDate.reduce((s, r) => s + Number(r.cents), 0));
   });
 });
+
+// ActualEntry.importBatchId is checked by statement-level triggers instead of a foreign key
+// (migration ledger_import_batch_check): the same guarantees, once per statement.
+describe("ActualEntry's import batch link", () => {
+  const newBatch = (who: typeof acme) =>
+    db.importBatch.create({ data: { orgId: who.org.id, kind: "ACTUALS", fileName: "x.csv", rowCount: 0, insertedCount: 0, createdById: who.members.finance.user.id } });
+  const fkError = expect.objectContaining({ message: expect.stringMatching(/import batch/) });
+  const lineIn = (who: typeof acme, batchId: string | null, ref: string) =>
+    db.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "externalRef", "importBatchId")
+      VALUES (${`l-${ref}`}, ${who.org.id}, ${who.units.teamA.id}, '2026-03-01', 'SOFTWARE', 100, ${ref}, ${batchId})`;
+
+  it("refuses a line naming a batch that does not exist or is another org's, and writes nothing of that statement", async () => {
+    const mine = await newBatch(acme);
+    const theirs = await newBatch(globex);
+    await lineIn(acme, mine.id, "OK1");
+    await lineIn(acme, null, "OK2");
+    await expect(lineIn(acme, "no-such-batch", "BAD1")).rejects.toEqual(fkError);
+    await expect(lineIn(acme, theirs.id, "BAD2")).rejects.toEqual(fkError);
+    // One bad line among good ones refuses the whole statement.
+    await expect(db.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "importBatchId")
+      SELECT 'm-' || g, ${acme.org.id}, ${acme.units.teamA.id}, '2026-03-01', 'SOFTWARE', 1, CASE WHEN g = 3 THEN 'no-such-batch' ELSE ${mine.id} END
+      FROM generate_series(1, 5) g`).rejects.toEqual(fkError);
+    expect((await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true }, orderBy: { externalRef: "asc" } })).map((l) => l.externalRef)).toEqual(["OK1", "OK2"]);
+    await expectExact();
+  });
+
+  it("refuses moving a line to a missing batch; moving it to no batch or to another batch of its org is fine", async () => {
+    const b1 = await newBatch(acme);
+    const b2 = await newBatch(acme);
+    await lineIn(acme, b1.id, "L1");
+    await expect(db.$executeRaw`UPDATE "ActualEntry" SET "importBatchId" = 'no-such-batch' WHERE "externalRef" = 'L1'`).rejects.toEqual(fkError);
+    await db.actualEntry.updateMany({ where: { externalRef: "L1" }, data: { importBatchId: b2.id } });
+    await db.actualEntry.updateMany({ where: { externalRef: "L1" }, data: { importBatchId: null } });
+    expect(await db.actualEntry.findFirstOrThrow({ where: { externalRef: "L1" }, select: { importBatchId: true } })).toEqual({ importBatchId: null });
+  });
+
+  it("deletes a batch's lines with the batch (the summary follows), and never changes a batch's id", async () => {
+    const a = acme.units.teamA.code;
+    const r = await run(acme, csv([`2026-03-01,${a},SOFTWARE,10.00,,,R1`, `2026-04-01,${a},CLOUD,2.00,,,R2`]));
+    if (!r.ok) throw new Error("import failed");
+    const other = await run(acme, csv([`2026-03-01,${a},SOFTWARE,1.00,,,R3`]));
+    if (!other.ok) throw new Error("import failed");
+    await expect(db.$executeRaw`UPDATE "ImportBatch" SET "id" = 'renamed' WHERE "id" = ${r.data.batchId}`).rejects.toEqual(
+      expect.objectContaining({ message: expect.stringMatching(/id cannot change/) }),
+    );
+    await db.importBatch.delete({ where: { id: r.data.batchId } });
+    expect((await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true } })).map((l) => l.externalRef)).toEqual(["R3"]);
+    await expectExact();
+  });
+
+  it("makes a delete of a batch wait for a transaction still writing lines into it, then takes those lines too", async () => {
+    const batch = await newBatch(acme);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const writer = db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "importBatchId")
+        VALUES ('w-1', ${acme.org.id}, ${acme.units.teamA.id}, '2026-03-01', 'SOFTWARE', 1, ${batch.id})`;
+      wrote();
+      await held;
+    }, { timeout: 20_000 });
+    await written;
+    let deleted = false;
+    const deleter = db.importBatch.delete({ where: { id: batch.id } }).then(() => (deleted = true));
+    // The delete waits on a lock (the writer's FOR KEY SHARE on the batch) until the writer ends.
+    const waiting = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM "public"."ImportBatch"%'`)[0].n;
+    for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await waiting()).toBe(1);
+    expect(deleted).toBe(false);
+    release();
+    await writer;
+    await deleter;
+    expect(await db.actualEntry.count({ where: { orgId: acme.org.id } })).toBe(0);
+    await expectExact();
+  });
+});

@@ -28,7 +28,8 @@ async function read(text: string) {
 
 describe("readCsvRows", () => {
   it("normalises the header (BOM, case, spaces, centre/center) and numbers rows from 2", async () => {
-    const rows = await read('\uFEFFDate,Cost center code, External Reference \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n2026-03-02,OPS,x\r\n');
+    // Blank lines (empty, spaces, only delimiters, before the header too) are not rows.
+    const rows = await read(' \r\n\uFEFFDate,Cost center code, External Reference \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n , ,\t\r\n,,\r\n2026-03-02,OPS,x\r\n');
     expect(rows).toEqual([
       { row: 2, cells: ["2026-03-01", "ENG", 'a, "quoted"\nmemo'], header: ["date", "costcentrecode", "externalreference"] },
       { row: 3, cells: ["2026-03-02", "OPS", "x"], header: ["date", "costcentrecode", "externalreference"] },
