@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
-import { uploadPath } from "@/lib/budgets/upload";
+import { discardUpload, uploadPath } from "@/lib/budgets/upload";
 import { db } from "@/lib/db";
 
 const [csv, org, userId] = process.argv.slice(2);
@@ -26,6 +26,8 @@ const cpu0 = process.cpuUsage();
 const result = await importActuals.run(userId, org, { uploadId: id, fileName: path.basename(csv) });
 const ms = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
+// As the upload route does after an import: the temp copy (7.7 MB here) is not kept.
+await discardUpload(id);
 await db.$disconnect();
 if (!result.ok) {
   console.error(JSON.stringify(result));

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 
 import { newUploadFile } from "@/lib/budgets/upload";
@@ -32,9 +33,22 @@ export async function createActual(db: Db, orgId: string, orgUnitId: string, boo
   return db.actualEntry.create({ data: { orgId, orgUnitId, bookedOn: d(bookedOn), category, amountCents, externalRef: `fx-${uid()}` } });
 }
 
+// The upload route discards each file after its import; tests remove theirs when the worker exits.
+const written = new Set<string>();
+process.once("exit", () => {
+  for (const f of written) rmSync(f, { force: true });
+});
+
+/** A file the import action's upload id finds, removed when the test worker exits. */
+export async function uploadFile(): Promise<{ uploadId: string; filePath: string }> {
+  const file = await newUploadFile();
+  written.add(file.filePath);
+  return file;
+}
+
 /** Writes CSV text where the import action's upload id finds it. */
 export async function uploadCsv(text: string): Promise<string> {
-  const { uploadId, filePath } = await newUploadFile();
+  const { uploadId, filePath } = await uploadFile();
   await writeFile(filePath, text, "utf8");
   return uploadId;
 }

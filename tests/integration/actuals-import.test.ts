@@ -5,8 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { revertImport } from "@/lib/budgets/revert-import";
-import { newUploadFile } from "@/lib/budgets/upload";
-import { uploadCsv } from "@/tests/factories/finance";
+import { uploadCsv, uploadFile } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
 
@@ -156,7 +155,7 @@ describe("actuals import", () => {
 
   it("a bad row after the first batch was already sent still writes nothing", async () => {
     // 25,000 good rows (two batches written while the file is still being read), then one bad row.
-    const { uploadId, filePath } = await newUploadFile();
+    const { uploadId, filePath } = await uploadFile();
     const out = createWriteStream(filePath);
     out.write(HEADER + "\n");
     for (let i = 0; i < 25_000; i++) if (!out.write(`2026-04-15,${acme.units.teamA.code},CLOUD,1.00,,,OK-${i}\n`)) await once(out, "drain");
@@ -177,7 +176,7 @@ describe("actuals import", () => {
   });
 
   it("imports 100,000 rows streamed from disk", async () => {
-    const { uploadId, filePath } = await newUploadFile();
+    const { uploadId, filePath } = await uploadFile();
     const out = createWriteStream(filePath);
     out.write(HEADER + "\n");
     const codes = [acme.units.teamA.code, acme.units.teamB.code, acme.units.deptA.code];
