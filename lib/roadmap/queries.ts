@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { formatFiscalPeriod } from "@/lib/fiscal";
 import type { Health, InitiativeStatus } from "@/lib/generated/prisma/enums";
+import { pageOf, type PageInfo } from "@/lib/paging";
 
 export type HealthMix = Record<Health, number>;
 
@@ -31,29 +32,43 @@ function periodSort(fy: number, quarter: number | null, half: number | null): nu
   return fy * 10 + startQuarter;
 }
 
-/** Initiatives with project counts and health mix (one GROUP BY initiative, health). */
-export async function listInitiatives(orgId: string): Promise<InitiativeRow[]> {
-  const [initiatives, groups] = await Promise.all([
-    db.initiative.findMany({
-      where: { orgId },
-      select: {
-        id: true,
-        name: true,
-        fiscalYear: true,
-        fiscalQuarter: true,
-        fiscalHalf: true,
-        status: true,
-        orgUnit: { select: { name: true } },
-        owner: { select: { name: true } },
-      },
-      orderBy: [{ fiscalYear: "asc" }, { name: "asc" }],
-    }),
-    db.project.groupBy({
-      by: ["initiativeId", "health"],
-      where: { orgId, archivedAt: null, initiativeId: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
+/** Rows of the initiatives table per page (?ipage=N), next to the timeline's ?page. */
+export const INITIATIVES_PER_PAGE = 50;
+
+/**
+ * One page of the org's initiatives (by fiscal year and name) with project counts and health mix:
+ * counted in the database, only the page's initiatives read and grouped (GROUP BY initiative,
+ * health), not every initiative of the org.
+ */
+export async function listInitiativesPage(
+  orgId: string,
+  sp: Record<string, string | string[] | undefined>,
+  perPage = INITIATIVES_PER_PAGE,
+): Promise<{ rows: InitiativeRow[]; paging: PageInfo }> {
+  const paging = pageOf(sp, await db.initiative.count({ where: { orgId } }), perPage, "ipage");
+  const initiatives = await db.initiative.findMany({
+    where: { orgId },
+    select: {
+      id: true,
+      name: true,
+      fiscalYear: true,
+      fiscalQuarter: true,
+      fiscalHalf: true,
+      status: true,
+      orgUnit: { select: { name: true } },
+      owner: { select: { name: true } },
+    },
+    orderBy: [{ fiscalYear: "asc" }, { name: "asc" }, { id: "asc" }],
+    skip: (paging.page - 1) * paging.pageSize,
+    take: paging.pageSize,
+  });
+  const groups = initiatives.length
+    ? await db.project.groupBy({
+        by: ["initiativeId", "health"],
+        where: { orgId, archivedAt: null, initiativeId: { in: initiatives.map((i) => i.id) } },
+        _count: { _all: true },
+      })
+    : [];
 
   const mix = new Map<string, HealthMix>();
   for (const g of groups) {
@@ -63,7 +78,7 @@ export async function listInitiatives(orgId: string): Promise<InitiativeRow[]> {
     mix.set(g.initiativeId, m);
   }
 
-  return initiatives.map((i) => {
+  const rows = initiatives.map((i) => {
     const health = mix.get(i.id) ?? emptyHealthMix();
     return {
       id: i.id,
@@ -80,6 +95,7 @@ export async function listInitiatives(orgId: string): Promise<InitiativeRow[]> {
       health,
     };
   });
+  return { rows, paging };
 }
 
 export type InitiativeStatusCounts = Record<InitiativeStatus, number>;

@@ -14,10 +14,9 @@ import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
-import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
 import { listUnitTree } from "@/lib/org/queries";
-import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
+import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 
@@ -37,8 +36,6 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
 }
 
 const TIMELINE_GROUPS_PER_PAGE = 20;
-/** The initiatives table pages on its own parameter (?ipage=N), next to the timeline's ?page. */
-const INITIATIVES_PER_PAGE = 50;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
@@ -51,7 +48,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
   const [initiatives, counts, timeline, yearInitiatives, units] = await Promise.all([
-    listInitiatives(member.org.id),
+    listInitiativesPage(member.org.id, sp),
     countInitiativesByStatus(member.org.id),
     // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
     listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
@@ -61,7 +58,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
 
   const slug = member.org.slug;
-  const initiativePaging = pageOf(sp, initiatives.length, INITIATIVES_PER_PAGE, "ipage");
 
   return (
     <>
@@ -182,8 +178,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         </CardContent>
       </Card>
 
-      <InitiativesTable initiatives={slicePage(initiatives, initiativePaging)} />
-      <Pager info={initiativePaging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
+      <InitiativesTable initiatives={initiatives.rows} />
+      <Pager info={initiatives.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
     </>
   );
 }
