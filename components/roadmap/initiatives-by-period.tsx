@@ -20,6 +20,8 @@ const PERIODS = [
   { key: "Q4", label: "Q4" },
 ] as const;
 
+const PENCIL = "keel-roadmap-pencil";
+
 /** Initiatives of a fiscal year in period columns, each with its projects' health. */
 export function InitiativesByPeriod({
   org,
@@ -37,6 +39,16 @@ export function InitiativesByPeriod({
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {fiscalYearLabel(fiscalYear)}.</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      {editable?.size ? (
+        // The edit buttons' pencil is drawn once and each button points at it with <use>: a year
+        // has dozens of editable initiatives, and each icon was an SVG in the HTML and a client
+        // component with its paths in the RSC payload.
+        <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
+          <symbol id={PENCIL} viewBox="0 0 24 24">
+            <Pencil />
+          </symbol>
+        </svg>
+      ) : null}
       {groups.map((g) => (
         <section key={g.key} aria-label={`${fiscalYearLabel(fiscalYear)} ${g.label}`} className="space-y-3 rounded-xl border border-border p-4">
           <h3 className="text-sm font-semibold">
@@ -66,7 +78,9 @@ export function InitiativesByPeriod({
                       }}
                       trigger={
                         <Button size="icon-sm" variant="ghost" aria-label={`Edit ${i.name}`}>
-                          <Pencil aria-hidden />
+                          <svg aria-hidden>
+                            <use href={`#${PENCIL}`} />
+                          </svg>
                         </Button>
                       }
                     />
