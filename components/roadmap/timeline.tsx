@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 import { HEALTH_LABELS } from "@/components/ui/badge";
@@ -9,6 +11,10 @@ import { cn } from "@/lib/utils";
 
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
 // percentage of the window, milestones as diamonds, a today line, dependency markers.
+// A client component: the server sends the rows' data (TimelineProject, ~200 per page), not
+// their element trees. A server-rendered list that long was most of the page's RSC payload, and
+// React's Flight splits such a list into one deferred row per item (each one a suspended
+// segment in the HTML stream): that rendering and parsing was most of the page's server CPU.
 
 // Rows repeat a few hundred times per page: their fixed styles are the .tl-* classes of
 // app/globals.css (one name each instead of a dozen utilities, in the HTML and the RSC payload),

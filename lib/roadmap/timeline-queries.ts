@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
+import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
@@ -24,19 +25,17 @@ export function parseTimelineFilters(sp: Record<string, string | string[] | unde
   };
 }
 
+/** What a timeline row shows: it crosses to the client Timeline as is, so nothing more. */
 export type TimelineProject = {
   id: string;
   name: string;
   health: Health;
-  status: ProjectStatus;
   startDate: string;
   targetDate: string;
-  teamId: string;
   teamName: string;
-  initiativeId: string | null;
-  initiativeName: string | null;
+  /** Inside the window only. */
   milestones: { name: string; dueDate: string; done: boolean }[];
-  waitsOn: { id: string; name: string; health: Health }[];
+  waitsOn: { name: string; health: Health }[];
   blocks: number;
 };
 
@@ -99,33 +98,32 @@ export async function listTimelinePage(
       id: true,
       name: true,
       health: true,
-      status: true,
       startDate: true,
       targetDate: true,
+      initiativeId: true,
       orgUnit: { select: { id: true, name: true } },
-      initiative: { select: { id: true, name: true } },
       // Relation reads repeat the org so they use the org-leading indexes (a milestone read by
       // projectId alone scans every milestone).
-      milestones: { where: { orgId }, select: { name: true, dueDate: true, doneDate: true }, orderBy: { dueDate: "asc" } },
-      blockedBy: { where: { orgId }, select: { blocker: { select: { id: true, name: true, health: true } } } },
+      milestones: {
+        where: { orgId, dueDate: { gte: new Date(`${window.start}T00:00:00Z`), lte: new Date(`${window.end}T00:00:00Z`) } },
+        select: { name: true, dueDate: true, doneDate: true },
+        orderBy: { dueDate: "asc" },
+      },
+      blockedBy: { where: { orgId }, select: { blocker: { select: { name: true, health: true } } } },
       _count: { select: { blocks: { where: { orgId } } } },
     },
     orderBy: [{ startDate: "asc" }, { name: "asc" }],
   });
   const groups = new Map<string, TimelineGroup>(pageKeys.map((k) => [k.key, { ...k, projects: [] }]));
   for (const p of rows) {
-    const key = byTeam ? p.orgUnit.id : (p.initiative?.id ?? "none");
+    const key = byTeam ? p.orgUnit.id : (p.initiativeId ?? "none");
     groups.get(key)?.projects.push({
       id: p.id,
       name: p.name,
       health: p.health,
-      status: p.status,
       startDate: day(p.startDate!),
       targetDate: day(p.targetDate!),
-      teamId: p.orgUnit.id,
       teamName: p.orgUnit.name,
-      initiativeId: p.initiative?.id ?? null,
-      initiativeName: p.initiative?.name ?? null,
       milestones: p.milestones.map((m) => ({ name: m.name, dueDate: day(m.dueDate), done: m.doneDate !== null })),
       waitsOn: p.blockedBy.map((d) => d.blocker),
       blocks: p._count.blocks,
@@ -143,6 +141,8 @@ export type InitiativeWithProjects = {
   fiscalYear: number;
   fiscalQuarter: number | null;
   fiscalHalf: number | null;
+  /** The column it is shown in: its quarter, half or the whole year. */
+  period: InitiativePeriod;
   status: string;
   updatedAt: string;
   /** The first INITIATIVE_PROJECTS_SHOWN projects by name; `projectCount` is all of them. */
@@ -173,5 +173,5 @@ export async function listInitiativesForYear(orgId: string, fiscalYear: number):
     },
     orderBy: { name: "asc" },
   });
-  return rows.map(({ _count, ...r }) => ({ ...r, projectCount: _count.projects, updatedAt: r.updatedAt.toISOString() }));
+  return rows.map(({ _count, ...r }) => ({ ...r, period: periodOf(r), projectCount: _count.projects, updatedAt: r.updatedAt.toISOString() }));
 }

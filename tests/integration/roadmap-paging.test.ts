@@ -68,6 +68,30 @@ describe("listTimelinePage", () => {
   });
 });
 
+describe("listTimelinePage rows", () => {
+  it("carries the milestones inside the window only, first to last, and what each project waits on", async () => {
+    const [a1, b1] = await Promise.all(["A1", "B1"].map((name) => db.project.findFirstOrThrow({ where: { orgId: w.acme.org.id, name } })));
+    const orgId = w.acme.org.id;
+    await db.milestone.createMany({
+      data: [
+        { orgId, projectId: a1.id, name: "Before", dueDate: d("2026-06-15") },
+        { orgId, projectId: a1.id, name: "Late", dueDate: d("2026-12-31") },
+        { orgId, projectId: a1.id, name: "Early", dueDate: d("2026-07-01"), doneDate: d("2026-07-01") },
+        { orgId, projectId: a1.id, name: "After", dueDate: d("2027-01-01") },
+      ],
+    });
+    await db.projectDependency.create({ data: { orgId, blockerId: b1.id, blockedId: a1.id } });
+    const { groups } = await listTimelinePage(orgId, filters(), window, {}, 10);
+    const row = groups.flatMap((g) => g.projects).find((p) => p.id === a1.id)!;
+    expect(row.milestones).toEqual([
+      { name: "Early", dueDate: "2026-07-01", done: true },
+      { name: "Late", dueDate: "2026-12-31", done: false },
+    ]);
+    expect(row.waitsOn).toEqual([{ name: "B1", health: "AT_RISK" }]);
+    expect(groups.flatMap((g) => g.projects).find((p) => p.id === b1.id)!.blocks).toBe(1);
+  });
+});
+
 describe("listInitiativesForYear", () => {
   it("lists the first projects of each initiative and counts them all", async () => {
     const gamma = (await listInitiativesForYear(w.acme.org.id, 2027)).find((i) => i.id === w.gamma.id)!;

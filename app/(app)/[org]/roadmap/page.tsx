@@ -10,9 +10,10 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
+import { OptionListSelect } from "@/components/ui/option-list-select";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
-import { fiscalPeriod } from "@/lib/fiscal";
+import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { writableUnitIds } from "@/lib/projects/access";
 import { listUnitTree } from "@/lib/org/queries";
@@ -55,7 +56,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     listInitiativesForYear(member.org.id, window.fiscalYear),
     listUnitTree(member.org.id),
   ]);
-  const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
+  const editable = writable ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
 
   const slug = member.org.slug;
 
@@ -131,15 +132,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               </label>
               <label className="space-y-1 text-xs font-medium text-muted-foreground">
                 <span className="block">Org unit</span>
-                <NativeSelect name="unit" defaultValue={f.unit ?? ""} className="h-8 w-48 text-[13px]">
-                  <option value="">All units</option>
-                  {units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {"\u00a0\u00a0".repeat(u.depth)}
-                      {u.name}
-                    </option>
-                  ))}
-                </NativeSelect>
+                <OptionListSelect
+                  name="unit"
+                  defaultValue={f.unit ?? ""}
+                  className="h-8 w-48 text-[13px]"
+                  options={[["", "All units"], ...units.map((u) => [u.id, u.name, u.depth] as const)]}
+                />
               </label>
               <label className="space-y-1 text-xs font-medium text-muted-foreground">
                 <span className="block">Status</span>
@@ -174,7 +172,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
         </CardHeader>
         <CardContent>
-          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} />
+          <InitiativesByPeriod
+            org={slug}
+            fiscalYear={window.fiscalYear}
+            yearLabel={fiscalYearLabel(window.fiscalYear)}
+            initiatives={yearInitiatives}
+            editable={editable}
+          />
         </CardContent>
       </Card>
 
