@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
@@ -38,8 +38,6 @@ export type TimelineProject = {
   waitsOn: { name: string; health: Health }[];
   blocks: number;
 };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
 
@@ -87,48 +85,31 @@ export async function listTimelinePage(
   if (!pageKeys.length) return { groups: [], paging, undated };
 
   const pageIds = pageKeys.map((k) => k.key).filter((k) => k !== "none");
-  const rows = await db.project.findMany({
-    where: {
-      ...inWindow,
-      ...(byTeam
-        ? { orgUnitId: { in: pageIds } }
-        : { OR: [{ initiativeId: { in: pageIds } }, ...(pageKeys.some((k) => k.key === "none") ? [{ initiativeId: null }] : [])] }),
-    },
-    select: {
-      id: true,
-      name: true,
-      health: true,
-      startDate: true,
-      targetDate: true,
-      initiativeId: true,
-      orgUnit: { select: { id: true, name: true } },
-      // Relation reads repeat the org so they use the org-leading indexes (a milestone read by
-      // projectId alone scans every milestone).
-      milestones: {
-        where: { orgId, dueDate: { gte: new Date(`${window.start}T00:00:00Z`), lte: new Date(`${window.end}T00:00:00Z`) } },
-        select: { name: true, dueDate: true, doneDate: true },
-        orderBy: { dueDate: "asc" },
-      },
-      blockedBy: { where: { orgId }, select: { blocker: { select: { name: true, health: true } } } },
-      _count: { select: { blocks: { where: { orgId } } } },
-    },
-    orderBy: [{ startDate: "asc" }, { name: "asc" }],
-  });
+  // The page's rows in one statement, each with its milestones in the window, the projects it
+  // waits on and how many it blocks (the same filters as `inWindow`): ~200 rows with ~500
+  // milestones, which as a Prisma read with relations were several round trips joined in JS.
+  const key = byTeam ? Prisma.sql`p."orgUnitId"` : Prisma.sql`p."initiativeId"`;
+  const inPage = Prisma.sql`(${pageIds.length ? Prisma.sql`${key} IN (${Prisma.join(pageIds)})` : Prisma.sql`FALSE`}${
+    !byTeam && pageKeys.some((k) => k.key === "none") ? Prisma.sql` OR p."initiativeId" IS NULL` : Prisma.empty
+  })`;
+  const rows = await db.$queryRaw<(TimelineProject & { groupKey: string | null })[]>`
+    SELECT p.id, p.name, p.health::text AS health, ${key} AS "groupKey", u.name AS "teamName",
+      to_char(p."startDate", 'YYYY-MM-DD') AS "startDate", to_char(p."targetDate", 'YYYY-MM-DD') AS "targetDate",
+      COALESCE((SELECT json_agg(json_build_object('name', m.name, 'dueDate', to_char(m."dueDate", 'YYYY-MM-DD'), 'done', m."doneDate" IS NOT NULL) ORDER BY m."dueDate", m.name)
+                FROM "Milestone" m WHERE m."orgId" = ${orgId} AND m."projectId" = p.id AND m."dueDate" BETWEEN ${window.start}::date AND ${window.end}::date), '[]') AS milestones,
+      COALESCE((SELECT json_agg(json_build_object('name', b.name, 'health', b.health) ORDER BY b.name)
+                FROM "ProjectDependency" d JOIN "Project" b ON b.id = d."blockerId" AND b."orgId" = ${orgId}
+                WHERE d."orgId" = ${orgId} AND d."blockedId" = p.id), '[]') AS "waitsOn",
+      (SELECT count(*)::int FROM "ProjectDependency" d WHERE d."orgId" = ${orgId} AND d."blockerId" = p.id) AS blocks
+    FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
+    WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL
+      AND p."startDate" <= ${window.end}::date AND p."targetDate" >= ${window.start}::date
+      ${f.unit ? Prisma.sql`AND p."orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${f.unit})` : Prisma.empty}
+      ${f.status ? Prisma.sql`AND p.status = ${f.status}::"ProjectStatus"` : Prisma.empty}
+      AND ${inPage}
+    ORDER BY p."startDate", p.name`;
   const groups = new Map<string, TimelineGroup>(pageKeys.map((k) => [k.key, { ...k, projects: [] }]));
-  for (const p of rows) {
-    const key = byTeam ? p.orgUnit.id : (p.initiativeId ?? "none");
-    groups.get(key)?.projects.push({
-      id: p.id,
-      name: p.name,
-      health: p.health,
-      startDate: day(p.startDate!),
-      targetDate: day(p.targetDate!),
-      teamName: p.orgUnit.name,
-      milestones: p.milestones.map((m) => ({ name: m.name, dueDate: day(m.dueDate), done: m.doneDate !== null })),
-      waitsOn: p.blockedBy.map((d) => d.blocker),
-      blocks: p._count.blocks,
-    });
-  }
+  for (const { groupKey, ...p } of rows) groups.get(groupKey ?? "none")?.projects.push(p);
   return { groups: [...groups.values()], paging, undated };
 }
 
