@@ -1,3 +1,5 @@
+"use client";
+
 import { Pencil } from "lucide-react";
 import Link from "next/link";
 
@@ -5,9 +7,7 @@ import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialo
 import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
 import { HealthBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { fiscalYearLabel } from "@/lib/fiscal";
 import type { InitiativeStatus } from "@/lib/generated/prisma/enums";
-import { periodOf } from "@/lib/roadmap/schemas";
 import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
 
 const PERIODS = [
@@ -20,27 +20,47 @@ const PERIODS = [
   { key: "Q4", label: "Q4" },
 ] as const;
 
-/** Initiatives of a fiscal year in period columns, each with its projects' health. */
+const PENCIL = "keel-roadmap-pencil";
+
+/**
+ * Initiatives of a fiscal year in period columns, each with its projects' health. A client
+ * component for the same reason as the Timeline: the server sends the initiatives' data (they
+ * are the edit dialogs' props anyway), not ~60 cards of ~300 project rows as element trees.
+ */
 export function InitiativesByPeriod({
   org,
   fiscalYear,
+  yearLabel,
   initiatives,
   editable,
 }: {
   org: string;
   fiscalYear: number;
+  /** "FY26" */
+  yearLabel: string;
   initiatives: InitiativeWithProjects[];
-  /** Initiative ids the member may edit (null: none). */
-  editable: Set<string> | null;
+  /** Ids of the initiatives the member may edit (null: none). */
+  editable: string[] | null;
 }) {
-  const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => periodOf(i) === p.key) })).filter((g) => g.items.length);
-  if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {fiscalYearLabel(fiscalYear)}.</p>;
+  const canEdit = new Set(editable);
+  const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => i.period === p.key) })).filter((g) => g.items.length);
+  if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {yearLabel}.</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      {canEdit.size ? (
+        // The edit buttons' pencil is drawn once and each button points at it with <use>: a year
+        // has dozens of editable initiatives, and each icon was an SVG in the HTML and a client
+        // component with its paths in the RSC payload.
+        <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
+          <symbol id={PENCIL} viewBox="0 0 24 24">
+            <Pencil />
+          </symbol>
+        </svg>
+      ) : null}
       {groups.map((g) => (
-        <section key={g.key} aria-label={`${fiscalYearLabel(fiscalYear)} ${g.label}`} className="space-y-3 rounded-xl border border-border p-4">
+        <section key={g.key} aria-label={`${yearLabel} ${g.label}`} className="space-y-3 rounded-xl border border-border p-4">
           <h3 className="text-sm font-semibold">
-            {fiscalYearLabel(fiscalYear)} {g.label}
+            {yearLabel} {g.label}
           </h3>
           {g.items.map((i) => (
             <article key={i.id} className="space-y-1.5 rounded-lg bg-muted/40 p-3">
@@ -48,7 +68,7 @@ export function InitiativesByPeriod({
                 <p className="text-sm font-medium">{i.name}</p>
                 <span className="flex shrink-0 items-center gap-1">
                   <InitiativeStatusBadge status={i.status as InitiativeStatus} />
-                  {editable?.has(i.id) ? (
+                  {canEdit.has(i.id) ? (
                     <InitiativeFormDialog
                       org={org}
                       defaultFiscalYear={fiscalYear}
@@ -61,12 +81,14 @@ export function InitiativesByPeriod({
                         orgUnitId: i.orgUnitId,
                         owner: i.owner,
                         fiscalYear: i.fiscalYear,
-                        period: periodOf(i),
+                        period: i.period,
                         status: i.status,
                       }}
                       trigger={
                         <Button size="icon-sm" variant="ghost" aria-label={`Edit ${i.name}`}>
-                          <Pencil aria-hidden />
+                          <svg aria-hidden>
+                            <use href={`#${PENCIL}`} />
+                          </svg>
                         </Button>
                       }
                     />

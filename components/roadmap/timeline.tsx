@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 import { HEALTH_LABELS } from "@/components/ui/badge";
@@ -9,15 +11,32 @@ import { cn } from "@/lib/utils";
 
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
 // percentage of the window, milestones as diamonds, a today line, dependency markers.
+// A client component: the server sends the rows' data (TimelineProject, ~200 per page), not
+// their element trees. A server-rendered list that long was most of the page's RSC payload, and
+// React's Flight splits such a list into one deferred row per item (each one a suspended
+// segment in the HTML stream): that rendering and parsing was most of the page's server CPU.
 
 // Rows repeat a few hundred times per page: their fixed styles are the .tl-* classes of
-// app/globals.css (one name each instead of a dozen utilities, in the HTML and the RSC payload).
+// app/globals.css (one name each instead of a dozen utilities, in the HTML and the RSC payload),
+// every bar and milestone has one copy of its label (its title: the tooltip and the accessible
+// name of its role="img"), and positions are rounded to 1/100 of a percent.
+// Bars carry white text: their colours are the dark health shades (contrast ≥ 4.5:1).
 const BAR: Record<Health, string> = {
-  ON_TRACK: "bg-health-on-track/85",
-  AT_RISK: "bg-health-at-risk/90",
-  OFF_TRACK: "bg-health-off-track/90",
-  UNKNOWN: "bg-health-unknown/70",
+  ON_TRACK: "bg-health-on-track-text",
+  AT_RISK: "bg-health-at-risk-text",
+  OFF_TRACK: "bg-health-off-track-text",
+  UNKNOWN: "bg-health-unknown-text",
 };
+
+/** A position or width for style: a percentage rounded to 2 decimals ("24.46%", not "24.456521739130434%"). */
+const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
+
+function barTitle(p: TimelineProject): string {
+  const parts = [`${p.name}: ${HEALTH_LABELS[p.health]}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`];
+  if (p.waitsOn.length) parts.push(`waits on ${p.waitsOn.map((b) => `${b.name} (${HEALTH_LABELS[b.health]})`).join(", ")}`);
+  if (p.blocks) parts.push(`blocks ${p.blocks} other ${p.blocks === 1 ? "project" : "projects"}`);
+  return parts.join("; ");
+}
 
 export function Timeline({ org, window, groups, today }: { org: string; window: TimelineWindow; groups: TimelineGroup[]; today: string }) {
   const todayPos = today >= window.start && today <= window.end ? positionOf(today, window) : null;
@@ -28,7 +47,7 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
           <div className="px-3 py-2">Project</div>
           <div className="relative h-8">
             {window.columns.map((c) => (
-              <div key={c.start} className="absolute inset-y-0 border-l border-border px-2 py-2" style={{ left: `${positionOf(c.start, window)}%` }}>
+              <div key={c.start} className="absolute inset-y-0 border-l border-border px-2 py-2" style={{ left: pct(positionOf(c.start, window)) }}>
                 {c.label}
               </div>
             ))}
@@ -43,9 +62,9 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
               {/* Column lines and the today line are drawn once per group, under/over its rows, not per row. */}
               <div aria-hidden className="absolute inset-y-0 right-0 left-64">
                 {window.columns.map((c) => (
-                  <div key={c.start} className="absolute inset-y-0 border-l border-border/60" style={{ left: `${positionOf(c.start, window)}%` }} />
+                  <div key={c.start} className="absolute inset-y-0 border-l border-border/60" style={{ left: pct(positionOf(c.start, window)) }} />
                 ))}
-                {todayPos !== null ? <div className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: `${todayPos}%` }} title="Today" /> : null}
+                {todayPos !== null ? <div className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: pct(todayPos) }} title="Today" /> : null}
               </div>
               <ul>
                 {g.projects.map((p) => (
@@ -63,7 +82,6 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
 function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; window: TimelineWindow }) {
   const bar = barGeometry(p.startDate, p.targetDate, window);
   const offTrackBlocker = p.waitsOn.some((b) => b.health === "OFF_TRACK");
-  const label = `${p.name}: ${HEALTH_LABELS[p.health]}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`;
   return (
     <li className="tl-row">
       <div className="tl-label">
@@ -72,30 +90,18 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
         </Link>
         <p className="tl-team">{p.teamName}</p>
       </div>
-      <div className="relative h-12">
+      <div className="tl-track">
         {bar ? (
           <div
             data-testid="timeline-bar"
             role="img"
-            aria-label={label}
-            title={label}
+            title={barTitle(p)}
             className={cn("tl-bar", BAR[p.health], !bar.clippedStart && "rounded-l-md", !bar.clippedEnd && "rounded-r-md")}
-            style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
+            style={{ left: pct(bar.left), width: pct(bar.width) }}
           >
-            {p.waitsOn.length ? (
-              <span
-                className={cn("mr-1 rounded bg-white/25 px-1", offTrackBlocker && "bg-white text-health-off-track-text")}
-                title={`Waits on ${p.waitsOn.map((b) => `${b.name} (${HEALTH_LABELS[b.health]})`).join(", ")}`}
-              >
-                ⇠{p.waitsOn.length}
-              </span>
-            ) : null}
+            {p.waitsOn.length ? <span className={cn("mr-1 rounded bg-white/15 px-1", offTrackBlocker && "bg-white text-health-off-track-text")}>⇠{p.waitsOn.length}</span> : null}
             <span className="truncate">{p.name}</span>
-            {p.blocks ? (
-              <span className="ml-auto rounded bg-white/25 px-1" title={`Blocks ${p.blocks} other ${p.blocks === 1 ? "project" : "projects"}`}>
-                {p.blocks}⇢
-              </span>
-            ) : null}
+            {p.blocks ? <span className="ml-auto rounded bg-white/15 px-1">{p.blocks}⇢</span> : null}
           </div>
         ) : null}
         {p.milestones
@@ -104,10 +110,9 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
             <span
               key={`${m.name}-${m.dueDate}`}
               role="img"
-              aria-label={`Milestone ${m.name}, ${formatDate(m.dueDate)}${m.done ? ", done" : ""}`}
-              title={`${m.name} · ${formatDate(m.dueDate)}${m.done ? " · done" : ""}`}
+              title={`Milestone ${m.name}, ${formatDate(m.dueDate)}${m.done ? ", done" : ""}`}
               className={m.done ? "tl-milestone tl-milestone-done" : "tl-milestone"}
-              style={{ left: `${positionOf(m.dueDate, window)}%` }}
+              style={{ left: pct(positionOf(m.dueDate, window)) }}
             />
           ))}
       </div>

@@ -17,10 +17,12 @@ export const badgeVariants = cva(
         success: "border-transparent bg-health-on-track-soft text-health-on-track-text",
         warning: "border-transparent bg-health-at-risk-soft text-health-at-risk-text",
         danger: "border-transparent bg-health-off-track-soft text-health-off-track-text",
-        "on-track": "border-health-on-track/25 bg-health-on-track-soft text-health-on-track-text",
-        "at-risk": "border-health-at-risk/30 bg-health-at-risk-soft text-health-at-risk-text",
-        "off-track": "border-health-off-track/25 bg-health-off-track-soft text-health-off-track-text",
-        unknown: "border-dashed border-health-unknown/40 bg-health-unknown-soft text-health-unknown-text",
+        // Health badges repeat hundreds of times on a page (roadmap, projects list): one
+        // component class each (.ui-health-*, app/globals.css) instead of three utilities.
+        "on-track": "ui-health-on-track",
+        "at-risk": "ui-health-at-risk",
+        "off-track": "ui-health-off-track",
+        unknown: "ui-health-unknown",
       },
     },
     defaultVariants: { variant: "default" },

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { formatFiscalPeriod } from "@/lib/fiscal";
 import type { Health, InitiativeStatus } from "@/lib/generated/prisma/enums";
+import { pageOf, type PageInfo } from "@/lib/paging";
 
 export type HealthMix = Record<Health, number>;
 
@@ -24,62 +25,43 @@ export type InitiativeRow = {
   health: HealthMix;
 };
 
-export const emptyHealthMix = (): HealthMix => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 });
-
 function periodSort(fy: number, quarter: number | null, half: number | null): number {
   const startQuarter = quarter ?? (half ? (half - 1) * 2 + 1 : 0);
   return fy * 10 + startQuarter;
 }
 
-/** Initiatives with project counts and health mix (one GROUP BY initiative, health). */
-export async function listInitiatives(orgId: string): Promise<InitiativeRow[]> {
-  const [initiatives, groups] = await Promise.all([
-    db.initiative.findMany({
-      where: { orgId },
-      select: {
-        id: true,
-        name: true,
-        fiscalYear: true,
-        fiscalQuarter: true,
-        fiscalHalf: true,
-        status: true,
-        orgUnit: { select: { name: true } },
-        owner: { select: { name: true } },
-      },
-      orderBy: [{ fiscalYear: "asc" }, { name: "asc" }],
-    }),
-    db.project.groupBy({
-      by: ["initiativeId", "health"],
-      where: { orgId, archivedAt: null, initiativeId: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
+/** Rows of the initiatives table per page (?ipage=N), next to the timeline's ?page. */
+export const INITIATIVES_PER_PAGE = 50;
 
-  const mix = new Map<string, HealthMix>();
-  for (const g of groups) {
-    if (!g.initiativeId) continue;
-    const m = mix.get(g.initiativeId) ?? emptyHealthMix();
-    m[g.health] = g._count._all;
-    mix.set(g.initiativeId, m);
-  }
-
-  return initiatives.map((i) => {
-    const health = mix.get(i.id) ?? emptyHealthMix();
-    return {
-      id: i.id,
-      name: i.name,
-      fiscalYear: i.fiscalYear,
-      fiscalQuarter: i.fiscalQuarter,
-      fiscalHalf: i.fiscalHalf,
-      periodLabel: formatFiscalPeriod(i),
-      periodSort: periodSort(i.fiscalYear, i.fiscalQuarter, i.fiscalHalf),
-      teamName: i.orgUnit.name,
-      ownerName: i.owner?.name ?? null,
-      status: i.status,
-      projectCount: health.ON_TRACK + health.AT_RISK + health.OFF_TRACK + health.UNKNOWN,
-      health,
-    };
-  });
+/**
+ * One page of the org's initiatives (by fiscal year and name) with project counts and health mix:
+ * counted in the database, then one statement reads the page's initiatives with their unit,
+ * owner and non-archived projects by health (GROUP BY initiative), not every initiative of the org.
+ */
+export async function listInitiativesPage(
+  orgId: string,
+  sp: Record<string, string | string[] | undefined>,
+  perPage = INITIATIVES_PER_PAGE,
+): Promise<{ rows: InitiativeRow[]; paging: PageInfo }> {
+  const paging = pageOf(sp, await db.initiative.count({ where: { orgId } }), perPage, "ipage");
+  const initiatives = await db.$queryRaw<(Omit<InitiativeRow, "periodLabel" | "periodSort" | "projectCount" | "health"> & HealthMix)[]>`
+    SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status::text AS status, u.name AS "teamName", o.name AS "ownerName",
+      count(p.id) FILTER (WHERE p.health = 'ON_TRACK')::int AS "ON_TRACK", count(p.id) FILTER (WHERE p.health = 'AT_RISK')::int AS "AT_RISK",
+      count(p.id) FILTER (WHERE p.health = 'OFF_TRACK')::int AS "OFF_TRACK", count(p.id) FILTER (WHERE p.health = 'UNKNOWN')::int AS "UNKNOWN"
+    FROM (SELECT * FROM "Initiative" WHERE "orgId" = ${orgId} ORDER BY "fiscalYear", name, id LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}) i
+    JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = ${orgId}
+    LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = ${orgId}
+    LEFT JOIN "Project" p ON p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+    GROUP BY i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name, o.name
+    ORDER BY i."fiscalYear", i.name, i.id`;
+  const rows = initiatives.map(({ ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN, ...i }) => ({
+    ...i,
+    periodLabel: formatFiscalPeriod(i),
+    periodSort: periodSort(i.fiscalYear, i.fiscalQuarter, i.fiscalHalf),
+    projectCount: ON_TRACK + AT_RISK + OFF_TRACK + UNKNOWN,
+    health: { ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN },
+  }));
+  return { rows, paging };
 }
 
 export type InitiativeStatusCounts = Record<InitiativeStatus, number>;

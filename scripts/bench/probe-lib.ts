@@ -8,7 +8,7 @@ import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/
 import { getBell } from "@/lib/projects/bell";
 import { firstRows, getDeliveryReview, getNotifications, NONE } from "@/lib/projects/review";
 import { listProjects } from "@/lib/projects/queries";
-import { listInitiatives } from "@/lib/roadmap/queries";
+import { listInitiativesPage } from "@/lib/roadmap/queries";
 import type { Member } from "@/lib/auth";
 
 const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });
@@ -26,7 +26,7 @@ const probes: Record<string, () => Promise<unknown>> = {
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
   financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "DIRECTOR", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
   projectsAtRisk: () => listProjects(org.id, { status: "ACTIVE", health: "AT_RISK" }, now),
-  initiatives: () => listInitiatives(org.id),
+  initiatives: () => listInitiativesPage(org.id, {}),
   planVsActual: () => planVsActual(org.id, { unitId: null, fiscalYear: p.fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
   funnel: () => hiringFunnel(org.id, { unitId: null, fiscalYear: p.fiscalYear }),
   unfilled: () => unfilledCostByUnit(org.id, null),

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 import { signIn, sql } from "./fixtures";
@@ -148,6 +149,13 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1, name: "Roadmap" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
   expect(await page.getByTestId("timeline-bar").count()).toBeGreaterThan(10);
+  // One copy of each bar's and milestone's label: its title names the role="img" (no aria-label twice over).
+  await expect(page.locator('[data-testid="timeline-bar"][aria-label], .tl-milestone[aria-label]')).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /^Milestone / }).first()).toBeAttached();
+  // Axe: white text on the health-coloured bars is readable, and the rest of the page passes too.
+  const axe = await new AxeBuilder({ page }).analyze();
+  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   // Health badges draw their icon from the shell's sprite: every <use> points at one symbol there.
   const targets = await page.locator("[data-health] svg use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href") ?? ""));
   expect(targets.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db as appDb } from "@/lib/db";
 
 import { getProjectFilterOptions, listProjectsPage } from "@/lib/projects/queries";
+import { listInitiativesPage } from "@/lib/roadmap/queries";
 import { INITIATIVE_PROJECTS_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -67,11 +68,53 @@ describe("listTimelinePage", () => {
   });
 });
 
+describe("listTimelinePage rows", () => {
+  it("carries the milestones inside the window only, first to last, and what each project waits on", async () => {
+    const [a1, b1] = await Promise.all(["A1", "B1"].map((name) => db.project.findFirstOrThrow({ where: { orgId: w.acme.org.id, name } })));
+    const orgId = w.acme.org.id;
+    await db.milestone.createMany({
+      data: [
+        { orgId, projectId: a1.id, name: "Before", dueDate: d("2026-06-15") },
+        { orgId, projectId: a1.id, name: "Late", dueDate: d("2026-12-31") },
+        { orgId, projectId: a1.id, name: "Early", dueDate: d("2026-07-01"), doneDate: d("2026-07-01") },
+        { orgId, projectId: a1.id, name: "After", dueDate: d("2027-01-01") },
+      ],
+    });
+    await db.projectDependency.create({ data: { orgId, blockerId: b1.id, blockedId: a1.id } });
+    const { groups } = await listTimelinePage(orgId, filters(), window, {}, 10);
+    const row = groups.flatMap((g) => g.projects).find((p) => p.id === a1.id)!;
+    expect(row.milestones).toEqual([
+      { name: "Early", dueDate: "2026-07-01", done: true },
+      { name: "Late", dueDate: "2026-12-31", done: false },
+    ]);
+    expect(row.waitsOn).toEqual([{ name: "B1", health: "AT_RISK" }]);
+    expect(groups.flatMap((g) => g.projects).find((p) => p.id === b1.id)!.blocks).toBe(1);
+  });
+});
+
 describe("listInitiativesForYear", () => {
   it("lists the first projects of each initiative and counts them all", async () => {
     const gamma = (await listInitiativesForYear(w.acme.org.id, 2027)).find((i) => i.id === w.gamma.id)!;
     expect(gamma.projects).toHaveLength(INITIATIVE_PROJECTS_SHOWN);
     expect(gamma.projectCount).toBe(INITIATIVE_PROJECTS_SHOWN + 3);
+  });
+});
+
+describe("listInitiativesPage", () => {
+  it("counts in the database and reads one page (?ipage) of this org's initiatives, with the health mix of their live projects", async () => {
+    // Another org's initiative that would sort first is not counted nor listed.
+    await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2020 } });
+    const p1 = await listInitiativesPage(w.acme.org.id, {}, 2);
+    expect(p1.paging).toMatchObject({ page: 1, pages: 2, total: 3, param: "ipage" });
+    expect(p1.rows.map((r) => [r.name, r.projectCount, r.health.AT_RISK])).toEqual([
+      ["Alpha", 3, 3], // A1, A2, Outside
+      ["Beta", 2, 2], // B1, Undated; Archived is not counted
+    ]);
+    const p2 = await listInitiativesPage(w.acme.org.id, { page: "1", ipage: "2" }, 2);
+    expect(p2.rows.map((r) => [r.name, r.projectCount])).toEqual([["Gamma", INITIATIVE_PROJECTS_SHOWN + 3]]);
+    // Past the last page: the last page; nonsense: the first.
+    expect((await listInitiativesPage(w.acme.org.id, { ipage: "9" }, 2)).rows.map((r) => r.name)).toEqual(["Gamma"]);
+    expect((await listInitiativesPage(w.acme.org.id, { ipage: "x" }, 2)).rows.map((r) => r.name)).toEqual(["Alpha", "Beta"]);
   });
 });
 

@@ -10,14 +10,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
+import { OptionListSelect } from "@/components/ui/option-list-select";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
-import { fiscalPeriod } from "@/lib/fiscal";
+import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
-import { pageOf, slicePage } from "@/lib/paging";
 import { writableUnitIds } from "@/lib/projects/access";
 import { listUnitTree } from "@/lib/org/queries";
-import { countInitiativesByStatus, listInitiatives } from "@/lib/roadmap/queries";
+import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 
@@ -37,8 +37,6 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
 }
 
 const TIMELINE_GROUPS_PER_PAGE = 20;
-/** The initiatives table pages on its own parameter (?ipage=N), next to the timeline's ?page. */
-const INITIATIVES_PER_PAGE = 50;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
@@ -51,17 +49,16 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
   const [initiatives, counts, timeline, yearInitiatives, units] = await Promise.all([
-    listInitiatives(member.org.id),
+    listInitiativesPage(member.org.id, sp),
     countInitiativesByStatus(member.org.id),
     // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
     listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
     listInitiativesForYear(member.org.id, window.fiscalYear),
     listUnitTree(member.org.id),
   ]);
-  const editable = writable ? new Set(yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id)) : null;
+  const editable = writable ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
 
   const slug = member.org.slug;
-  const initiativePaging = pageOf(sp, initiatives.length, INITIATIVES_PER_PAGE, "ipage");
 
   return (
     <>
@@ -135,15 +132,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               </label>
               <label className="space-y-1 text-xs font-medium text-muted-foreground">
                 <span className="block">Org unit</span>
-                <NativeSelect name="unit" defaultValue={f.unit ?? ""} className="h-8 w-48 text-[13px]">
-                  <option value="">All units</option>
-                  {units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {"\u00a0\u00a0".repeat(u.depth)}
-                      {u.name}
-                    </option>
-                  ))}
-                </NativeSelect>
+                <OptionListSelect
+                  name="unit"
+                  defaultValue={f.unit ?? ""}
+                  className="h-8 w-48 text-[13px]"
+                  options={[["", "All units"], ...units.map((u) => [u.id, u.name, u.depth] as const)]}
+                />
               </label>
               <label className="space-y-1 text-xs font-medium text-muted-foreground">
                 <span className="block">Status</span>
@@ -178,12 +172,18 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
         </CardHeader>
         <CardContent>
-          <InitiativesByPeriod org={slug} fiscalYear={window.fiscalYear} initiatives={yearInitiatives} editable={editable} />
+          <InitiativesByPeriod
+            org={slug}
+            fiscalYear={window.fiscalYear}
+            yearLabel={fiscalYearLabel(window.fiscalYear)}
+            initiatives={yearInitiatives}
+            editable={editable}
+          />
         </CardContent>
       </Card>
 
-      <InitiativesTable initiatives={slicePage(initiatives, initiativePaging)} />
-      <Pager info={initiativePaging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
+      <InitiativesTable initiatives={initiatives.rows} />
+      <Pager info={initiatives.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
     </>
   );
 }
