@@ -6,6 +6,7 @@ import { useActionState, useState } from "react";
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -71,73 +72,67 @@ export function ProjectFormDialog({ org, project, trigger }: { org: string; proj
           <DialogTitle>{p ? "Edit project" : "New project"}</DialogTitle>
           <DialogDescription>{p ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}</DialogDescription>
         </DialogHeader>
-        {options === undefined ? (
-          <p className="py-6 text-sm text-muted-foreground" role="status">
-            Loading…
-          </p>
-        ) : options === null ? (
-          <p className="py-6 text-sm text-destructive" role="alert">
-            The form could not be loaded. Close it and try again.
-          </p>
-        ) : (
-          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-            <div className="sm:col-span-2">
-              <FormAlert state={state} />
-            </div>
-            <div className="sm:col-span-2">
-              <FormField id="name" label="Name" errors={errors.name}>
-                <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
+        <FormLoadGate data={options}>
+          {(options) => (
+            <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+              <div className="sm:col-span-2">
+                <FormAlert state={state} />
+              </div>
+              <div className="sm:col-span-2">
+                <FormField id="name" label="Name" errors={errors.name}>
+                  <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
+                </FormField>
+              </div>
+              <div className="sm:col-span-2">
+                <FormField id="description" label="Description" errors={errors.description}>
+                  <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
+                </FormField>
+              </div>
+              <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
+                <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
+                  <option value="">Choose…</option>
+                  {options.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {"\u00a0\u00a0".repeat(u.depth)}
+                      {u.name} ({u.code})
+                    </option>
+                  ))}
+                </NativeSelect>
               </FormField>
-            </div>
-            <div className="sm:col-span-2">
-              <FormField id="description" label="Description" errors={errors.description}>
-                <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
+              <FormField id="leadId" label="Lead" errors={errors.leadId}>
+                {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+                <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
               </FormField>
-            </div>
-            <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
-              <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
-                <option value="">Choose…</option>
-                {options.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {"\u00a0\u00a0".repeat(u.depth)}
-                    {u.name} ({u.code})
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-            <FormField id="leadId" label="Lead" errors={errors.leadId}>
-              {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-              <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
-            </FormField>
-            <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
-              <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
-                <option value="">None</option>
-                {options.initiatives.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-            <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
-              <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
-            </FormField>
-            <FormField id="startDate" label="Start date" errors={errors.startDate}>
-              <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
-            </FormField>
-            <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
-              <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
-            </FormField>
-            <label className="flex items-center gap-2 text-sm sm:col-span-2">
-              <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
-            </label>
-            <div className="flex justify-end gap-2 sm:col-span-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : p ? "Save project" : "Create project"}
-              </Button>
-            </div>
-          </form>
-        )}
+              <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
+                <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
+                  <option value="">None</option>
+                  {options.initiatives.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormField>
+              <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
+                <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
+              </FormField>
+              <FormField id="startDate" label="Start date" errors={errors.startDate}>
+                <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
+              </FormField>
+              <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
+                <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
+              </FormField>
+              <label className="flex items-center gap-2 text-sm sm:col-span-2">
+                <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
+              </label>
+              <div className="flex justify-end gap-2 sm:col-span-2">
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Saving…" : p ? "Save project" : "Create project"}
+                </Button>
+              </div>
+            </form>
+          )}
+        </FormLoadGate>
       </DialogContent>
     </Dialog>
   );

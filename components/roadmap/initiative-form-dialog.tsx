@@ -1,10 +1,12 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import type * as React from "react";
+import { useActionState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogOnDemand } from "@/components/ui/dialog";
+import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useJson } from "@/components/ui/use-json";
@@ -31,9 +33,9 @@ type State = ActionResult<unknown> | null;
 type Unit = { id: string; name: string; code: string; depth: number };
 
 /**
- * Create (no `initiative`) or edit an initiative. The units it may use are loaded from the org's
- * roadmap form-options route when the dialog first opens: the roadmap shows one dialog per
- * editable initiative and no longer carries the org's unit tree for them.
+ * Create (no `initiative`) or edit an initiative. The roadmap offers one per editable initiative,
+ * so the dialog mounts only while open (DialogOnDemand), and the units it may use are loaded from
+ * the org's roadmap form-options route when it opens, not carried in the page.
  */
 export function InitiativeFormDialog({
   org,
@@ -44,101 +46,88 @@ export function InitiativeFormDialog({
   org: string;
   initiative?: InitiativeFormValues;
   defaultFiscalYear: number;
-  trigger: React.ReactNode;
+  trigger: React.ReactElement<React.ComponentProps<"button">>;
 }) {
-  const [open, setOpen] = useState(false);
-  // Asked once the dialog is first opened; undefined: not loaded yet; null: the request failed.
-  const [asked, setAsked] = useState(false);
-  if (open && !asked) setAsked(true);
-  const loaded = useJson<{ units: Unit[] }>(asked ? `/${org}/roadmap/form-options` : null);
-  const units = loaded && loaded.units;
-  const i = initiative;
+  return (
+    <DialogOnDemand trigger={trigger} title={initiative ? "Edit initiative" : "New initiative"} description="Initiatives are planned by fiscal year, half or quarter.">
+      {(close) => <InitiativeForm org={org} initiative={initiative} defaultFiscalYear={defaultFiscalYear} onDone={close} />}
+    </DialogOnDemand>
+  );
+}
+
+function InitiativeForm({ org, initiative: i, defaultFiscalYear, onDone }: { org: string; initiative?: InitiativeFormValues; defaultFiscalYear: number; onDone: () => void }) {
+  const loaded = useJson<{ units: Unit[] }>(`/${org}/roadmap/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const input = Object.fromEntries(form);
     const result = i ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt }) : await createInitiativeAction(org, input);
     if (result.ok) {
-      setOpen(false);
+      onDone();
       toast.success(i ? "Initiative saved" : "Initiative created");
     }
     return result;
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{i ? "Edit initiative" : "New initiative"}</DialogTitle>
-          <DialogDescription>Initiatives are planned by fiscal year, half or quarter.</DialogDescription>
-        </DialogHeader>
-        {units === undefined ? (
-          <p className="py-6 text-sm text-muted-foreground" role="status">
-            Loading…
-          </p>
-        ) : units === null ? (
-          <p className="py-6 text-sm text-destructive" role="alert">
-            The form could not be loaded. Close it and try again.
-          </p>
-        ) : (
-          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-            <div className="sm:col-span-2">
-              <FormAlert state={state} />
-            </div>
-            <div className="sm:col-span-2">
-              <FormField id="i-name" label="Name" errors={errors.name}>
-                <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
-              </FormField>
-            </div>
-            <div className="sm:col-span-2">
-              <FormField id="i-objective" label="Objective" errors={errors.objective}>
-                <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
-              </FormField>
-            </div>
-            <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
-              <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
-                <option value="">Choose…</option>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {"\u00a0\u00a0".repeat(u.depth)}
-                    {u.name}
-                  </option>
-                ))}
-              </NativeSelect>
+    <FormLoadGate data={loaded && loaded.units}>
+      {(units) => (
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="i-name" label="Name" errors={errors.name}>
+              <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
             </FormField>
-            <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
-              {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-              <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="i-objective" label="Objective" errors={errors.objective}>
+              <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
             </FormField>
-            <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
-              <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
-            </FormField>
-            <FormField id="i-period" label="Period" errors={errors.period}>
-              <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
-                <option value="YEAR">Whole year</option>
-                <option value="H1">H1</option>
-                <option value="H2">H2</option>
-                <option value="Q1">Q1</option>
-                <option value="Q2">Q2</option>
-                <option value="Q3">Q3</option>
-                <option value="Q4">Q4</option>
-              </NativeSelect>
-            </FormField>
-            <FormField id="i-status" label="Status" errors={errors.status}>
-              <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
-                <option value="PROPOSED">Proposed</option>
-                <option value="ACTIVE">Active</option>
-                <option value="DONE">Done</option>
-                <option value="CANCELLED">Cancelled</option>
-              </NativeSelect>
-            </FormField>
-            <div className="flex justify-end sm:col-span-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
-              </Button>
-            </div>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+          </div>
+          <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
+            <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
+              <option value="">Choose…</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
+            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+            <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
+          </FormField>
+          <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
+            <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
+          </FormField>
+          <FormField id="i-period" label="Period" errors={errors.period}>
+            <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
+              <option value="YEAR">Whole year</option>
+              <option value="H1">H1</option>
+              <option value="H2">H2</option>
+              <option value="Q1">Q1</option>
+              <option value="Q2">Q2</option>
+              <option value="Q3">Q3</option>
+              <option value="Q4">Q4</option>
+            </NativeSelect>
+          </FormField>
+          <FormField id="i-status" label="Status" errors={errors.status}>
+            <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
+              <option value="PROPOSED">Proposed</option>
+              <option value="ACTIVE">Active</option>
+              <option value="DONE">Done</option>
+              <option value="CANCELLED">Cancelled</option>
+            </NativeSelect>
+          </FormField>
+          <div className="flex justify-end sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </FormLoadGate>
   );
 }
