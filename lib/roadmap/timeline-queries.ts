@@ -134,25 +134,28 @@ export type InitiativeWithProjects = {
 /** Projects listed under each initiative on the roadmap; the rest are a link to the filtered project list. */
 export const INITIATIVE_PROJECTS_SHOWN = 5;
 
-/** Initiatives of one fiscal year with their (non-archived) projects. */
+type InitiativeYearRow = Omit<InitiativeWithProjects, "period" | "updatedAt" | "owner"> & { updatedAt: Date; ownerId: string | null; ownerName: string | null };
+
+/**
+ * Initiatives of one fiscal year with their first (non-archived) projects by name and a count of
+ * all of them: one statement (Prisma's nested read was a query per relation, joined in JS).
+ */
 export async function listInitiativesForYear(orgId: string, fiscalYear: number): Promise<InitiativeWithProjects[]> {
-  const rows = await db.initiative.findMany({
-    where: { orgId, fiscalYear },
-    select: {
-      id: true,
-      name: true,
-      objective: true,
-      orgUnitId: true,
-      owner: { select: { id: true, name: true } },
-      fiscalYear: true,
-      fiscalQuarter: true,
-      fiscalHalf: true,
-      status: true,
-      updatedAt: true,
-      projects: { where: { orgId, archivedAt: null }, select: { id: true, name: true, health: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: INITIATIVE_PROJECTS_SHOWN },
-      _count: { select: { projects: { where: { orgId, archivedAt: null } } } },
-    },
-    orderBy: { name: "asc" },
-  });
-  return rows.map(({ _count, ...r }) => ({ ...r, period: periodOf(r), projectCount: _count.projects, updatedAt: r.updatedAt.toISOString() }));
+  const rows = await db.$queryRaw<InitiativeYearRow[]>`
+    SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status::text AS status,
+      i."updatedAt", o.id AS "ownerId", o.name AS "ownerName",
+      COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'health', f.health) ORDER BY f.name, f.id)
+                FROM (SELECT p.id, p.name, p.health FROM "Project" p
+                      WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
+                      ORDER BY p.name, p.id LIMIT ${INITIATIVE_PROJECTS_SHOWN}) f), '[]') AS projects,
+      (SELECT count(*)::int FROM "Project" p WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS "projectCount"
+    FROM "Initiative" i LEFT JOIN "Person" o ON o."orgId" = i."orgId" AND o.id = i."ownerId"
+    WHERE i."orgId" = ${orgId} AND i."fiscalYear" = ${fiscalYear}
+    ORDER BY i.name, i.id`;
+  return rows.map(({ ownerId, ownerName, ...r }) => ({
+    ...r,
+    owner: ownerId ? { id: ownerId, name: ownerName! } : null,
+    period: periodOf(r),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }

@@ -94,9 +94,29 @@ describe("listTimelinePage rows", () => {
 
 describe("listInitiativesForYear", () => {
   it("lists the first projects of each initiative and counts them all", async () => {
-    const gamma = (await listInitiativesForYear(w.acme.org.id, 2027)).find((i) => i.id === w.gamma.id)!;
-    expect(gamma.projects).toHaveLength(INITIATIVE_PROJECTS_SHOWN);
-    expect(gamma.projectCount).toBe(INITIATIVE_PROJECTS_SHOWN + 3);
+    const year = await listInitiativesForYear(w.acme.org.id, 2027);
+    // By name; Beta's archived project is neither listed nor counted.
+    expect(year.map((i) => [i.name, i.projectCount, i.projects.map((p) => p.name)])).toEqual([
+      ["Alpha", 3, ["A1", "A2", "Outside"]],
+      ["Beta", 2, ["B1", "Undated"]],
+      ["Gamma", INITIATIVE_PROJECTS_SHOWN + 3, ["Extra 0", "Extra 1", "Extra 2", "Extra 3", "Extra 4"]],
+    ]);
+    const gamma = year.find((i) => i.id === w.gamma.id)!;
+    expect(gamma).toMatchObject({ owner: null, fiscalYear: 2027, period: "YEAR", status: "PROPOSED" });
+    expect(gamma.projects[0]).toEqual({ id: expect.any(String), name: "Extra 0", health: "AT_RISK" });
+    expect(Number.isNaN(Date.parse(gamma.updatedAt))).toBe(false);
+    // Another org's initiatives and other years are not listed.
+    // (The rows added here are removed again: the other tests share this org.)
+    const foreign = await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2027 } });
+    const owner = await db.person.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamA.id, name: "Olga", title: "Director", level: "D1", startDate: d("2024-01-01"), annualCompCents: 1n } });
+    const later = await db.initiative.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.deptA.id, name: "Later", fiscalYear: 2028, ownerId: owner.id, fiscalQuarter: 2 } });
+    try {
+      expect((await listInitiativesForYear(w.acme.org.id, 2027)).map((i) => i.name)).toEqual(["Alpha", "Beta", "Gamma"]);
+      expect(await listInitiativesForYear(w.acme.org.id, 2028)).toEqual([expect.objectContaining({ name: "Later", owner: { id: owner.id, name: "Olga" }, period: "Q2", projects: [], projectCount: 0 })]);
+    } finally {
+      await db.initiative.deleteMany({ where: { id: { in: [foreign.id, later.id] } } });
+      await db.person.delete({ where: { id: owner.id } });
+    }
   });
 });
 
