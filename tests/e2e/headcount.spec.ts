@@ -42,6 +42,8 @@ test("a director opens a position, fills it with a new hire and sees heads move 
   await edit.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: `Edit ${title}` })).toBeVisible();
+  // Escape is handled once the dialog has taken focus (Radix moves it in on mount).
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[role=dialog]"))).toBe(true);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(edit).toBeFocused();

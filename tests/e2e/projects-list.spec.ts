@@ -16,6 +16,7 @@ test("clicking or pressing Enter on a column header sorts the whole list through
   await page.goto("/acme/projects?status=ACTIVE");
   const table = page.getByRole("table", { name: "Projects" });
   await expect(table.getByRole("columnheader", { name: "Project" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.locator("tbody tr")).toHaveCount(total);
   const byName = await column(table, 1);
   expect(byName).toEqual([...byName].sort());
 
@@ -43,6 +44,8 @@ test("clicking or pressing Enter on a column header sorts the whole list through
 
   // The URL is the view: opened afresh it shows the same order; applying filters keeps the sort.
   await page.goto("/acme/projects?status=ACTIVE&sort=budget&dir=asc");
+  // (allTextContents does not wait: first wait for the streamed table's rows.)
+  await expect(table.locator("tbody tr")).toHaveCount(total);
   expect((await column(table, 10)).map(money)).toEqual(asc);
   await page.getByRole("form", { name: "Filter projects" }).getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]sort=budget&dir=asc(&|$)/);
@@ -51,5 +54,6 @@ test("clicking or pressing Enter on a column header sorts the whole list through
   // A sort key that is not a column is the default order.
   await page.goto("/acme/projects?status=ACTIVE&sort=passwordHash&dir=desc");
   await expect(table.getByRole("columnheader", { name: "Project" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.locator("tbody tr")).toHaveCount(total);
   expect(await column(table, 1)).toEqual(byName);
 });
