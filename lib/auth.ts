@@ -198,6 +198,17 @@ export async function getRouteMember(orgSlug: string): Promise<Member | 401 | 40
   return member ?? 401;
 }
 
+/**
+ * getRouteMember for a route handler that answers in plain text: the member, or the response to
+ * send instead (401 "Please sign in.", 404 "Not found.").
+ */
+export async function routeMemberOrRefusal(orgSlug: string): Promise<Member | Response> {
+  const member = await getRouteMember(orgSlug);
+  if (member === 401) return new Response("Please sign in.", { status: 401 });
+  if (member === 404) return new Response("Not found.", { status: 404 });
+  return member;
+}
+
 /** The orgs the user belongs to, for the org switcher and the post-login redirect. */
 export async function listMyOrgs(userId: string) {
   return db.membership.findMany({

@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({
 
 process.env.AUTH_SECRET ??= "route-member-test-secret-0123456789abcdef";
 
-const { getRouteMember } = await import("@/lib/auth");
+const { getRouteMember, routeMemberOrRefusal } = await import("@/lib/auth");
 const { encodeSession } = await import("@/lib/auth/session-cookie");
 
 const db = testDb();
@@ -67,5 +67,18 @@ describe("getRouteMember", () => {
     expect(await getRouteMember("no-such-org")).toBe(401);
     await signIn("no-such-user");
     expect(await getRouteMember(acme.org.slug)).toBe(401);
+  });
+});
+
+describe("routeMemberOrRefusal", () => {
+  it("answers the refusals as responses and returns the member otherwise", async () => {
+    cookie = undefined;
+    const unauthenticated = await routeMemberOrRefusal(w.acme.org.slug);
+    expect(unauthenticated).toBeInstanceOf(Response);
+    expect([(unauthenticated as Response).status, await (unauthenticated as Response).text()]).toEqual([401, "Please sign in."]);
+    await signIn(w.globex.members.director.user.id);
+    const foreign = (await routeMemberOrRefusal(w.acme.org.slug)) as Response;
+    expect([foreign.status, await foreign.text()]).toEqual([404, "Not found."]);
+    expect(await routeMemberOrRefusal(w.globex.org.slug)).toMatchObject({ role: "DIRECTOR", org: { id: w.globex.org.id } });
   });
 });

@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { getBell } from "@/lib/projects/bell";
 
 // The shell's notification bell loads its count and first items from here after the page, so no
@@ -7,8 +7,7 @@ import { getBell } from "@/lib/projects/bell";
 // non-member. Per user and never cached: the answer depends on who asks.
 export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   return Response.json(await getBell(member), { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { financeExportCsv } from "@/lib/budgets/export";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 
@@ -8,9 +8,8 @@ import { parseFinanceParams } from "@/lib/budgets/view-params";
 // salary-safe attribution for the caller's role). Amounts are plain decimals.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new NextResponse("Please sign in.", { status: 401 });
-  if (member === 404) return new NextResponse("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const p = parseFinanceParams(request.nextUrl.searchParams, member.org.fiscalYearStartMonth);
   const view = request.nextUrl.searchParams.get("view") ?? "tree";
   const out = await financeExportCsv(member, p, view);

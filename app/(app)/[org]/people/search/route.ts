@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { searchPeopleOptions } from "@/lib/people/search";
 
 // Search-as-you-type for the person pickers (?q=name; &leads=1: people who lead a project, for the
@@ -7,9 +7,8 @@ import { searchPeopleOptions } from "@/lib/people/search";
 // access itself (getRouteMember): 401 without a session, 404 for a non-member.
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const search = new URL(request.url).searchParams;
   const result = await searchPeopleOptions(member.org.id, search.get("q") ?? "", search.get("leads") === "1");
   return Response.json(result, { headers: { "cache-control": "no-store" } });

@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { exportProjectsCsv } from "@/lib/projects/export";
 
 // CSV of the filtered project list (same URL filters as the list page), for any member. A route
@@ -6,9 +6,8 @@ import { exportProjectsCsv } from "@/lib/projects/export";
 // without a session, and a non-member gets the same 404 as a missing org.
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const csv = await exportProjectsCsv(member.org, new URL(request.url).searchParams);
   return new Response(csv, {
     headers: {

@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
 
 // The project form's choices (units it may use, initiatives), loaded when the form opens instead
@@ -7,9 +7,8 @@ import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
 // cannot write projects gets 403.
 export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const options = await getProjectFormOptionsFor(member);
   if (options === "forbidden") return new Response("Forbidden.", { status: 403 });
   return Response.json(options, { headers: { "cache-control": "private, no-store" } });

@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { searchProjectOptions } from "@/lib/projects/search";
 
 // Search-as-you-type for the dependency picker (?q=name&except=projectId) and
@@ -8,9 +8,8 @@ import { searchProjectOptions } from "@/lib/projects/search";
 // non-member.
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const search = new URL(request.url).searchParams;
   const result = await searchProjectOptions(member, search.get("q") ?? "", search.get("except") ?? "", search.get("open") === "1");
   return Response.json(result, { headers: { "cache-control": "no-store" } });

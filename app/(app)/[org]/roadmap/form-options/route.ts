@@ -1,4 +1,4 @@
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 import { getInitiativeFormUnits } from "@/lib/roadmap/form-options";
 
 // The initiative form's unit choices, loaded when the form opens instead of in the roadmap page.
@@ -7,9 +7,8 @@ import { getInitiativeFormUnits } from "@/lib/roadmap/form-options";
 // initiatives gets 403.
 export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const units = await getInitiativeFormUnits(member);
   if (units === "forbidden") return new Response("Forbidden.", { status: 403 });
   return Response.json({ units }, { headers: { "cache-control": "private, no-store" } });

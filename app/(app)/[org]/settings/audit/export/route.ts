@@ -1,5 +1,5 @@
 import { exportAuditCsv } from "@/lib/audit/export";
-import { getRouteMember } from "@/lib/auth";
+import { routeMemberOrRefusal } from "@/lib/auth";
 
 // CSV of the filtered audit log (same URL filters as the viewer). A route handler is outside
 // the pages' requireMember, so it checks access itself: the membership (getRouteMember: 401
@@ -7,9 +7,8 @@ import { getRouteMember } from "@/lib/auth";
 // audit:read gets the same 404 as a missing org.
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
+  const member = await routeMemberOrRefusal(org);
+  if (member instanceof Response) return member;
   const csv = await exportAuditCsv(member, new URL(request.url).searchParams);
   if (csv === null) return new Response("Not found.", { status: 404 });
   return new Response(csv, {
