@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import type * as React from "react";
+import { useActionState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -41,21 +42,30 @@ type State = ActionResult<{ id: string }> | null;
 
 /**
  * Create (no `project`) or edit a project; an edit carries the version it was opened on. The
- * choices (units, initiatives) are loaded from the org's form-options route when the dialog
- * first opens, not sent with every page that offers the form.
+ * dialog mounts only while open (DialogOnDemand), and its choices (units, initiatives) are loaded
+ * from the org's form-options route when it opens, not sent with every page that offers the form.
  */
-export function ProjectFormDialog({ org, project, trigger }: { org: string; project?: ProjectFormValues; trigger: React.ReactNode }) {
-  const [open, setOpen] = useState(false);
-  // Asked once the dialog is first opened; undefined: not loaded yet; null: the request failed.
-  const [asked, setAsked] = useState(false);
-  if (open && !asked) setAsked(true);
-  const options = useJson<ProjectFormOptions>(asked ? `/${org}/projects/form-options` : null);
+export function ProjectFormDialog({ org, project, trigger }: { org: string; project?: ProjectFormValues; trigger: React.ReactElement<React.ComponentProps<"button">> }) {
+  return (
+    <DialogOnDemand
+      trigger={trigger}
+      className="max-w-2xl"
+      title={project ? "Edit project" : "New project"}
+      description={project ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}
+    >
+      {(close) => <ProjectForm org={org} project={project} onDone={close} />}
+    </DialogOnDemand>
+  );
+}
+
+function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectFormValues; onDone: () => void }) {
+  const options = useJson<ProjectFormOptions>(`/${org}/projects/form-options`);
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };
     const result = project ? await updateProjectAction(org, { ...input, id: project.id, version: project.version }) : await createProjectAction(org, input);
     if (result.ok) {
-      setOpen(false);
+      onDone();
       toast.success(project ? "Project saved" : "Project created");
       if (!project) router.push(`/${org}/projects/${result.data.id}`);
     }
@@ -65,75 +75,66 @@ export function ProjectFormDialog({ org, project, trigger }: { org: string; proj
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const p = project;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{p ? "Edit project" : "New project"}</DialogTitle>
-          <DialogDescription>{p ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}</DialogDescription>
-        </DialogHeader>
-        <FormLoadGate data={options}>
-          {(options) => (
-            <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-              <div className="sm:col-span-2">
-                <FormAlert state={state} />
-              </div>
-              <div className="sm:col-span-2">
-                <FormField id="name" label="Name" errors={errors.name}>
-                  <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
-                </FormField>
-              </div>
-              <div className="sm:col-span-2">
-                <FormField id="description" label="Description" errors={errors.description}>
-                  <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
-                </FormField>
-              </div>
-              <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
-                <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
-                  <option value="">Choose…</option>
-                  {options.units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {"\u00a0\u00a0".repeat(u.depth)}
-                      {u.name} ({u.code})
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-              <FormField id="leadId" label="Lead" errors={errors.leadId}>
-                {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-                <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
-              </FormField>
-              <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
-                <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
-                  <option value="">None</option>
-                  {options.initiatives.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-              <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
-                <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
-              </FormField>
-              <FormField id="startDate" label="Start date" errors={errors.startDate}>
-                <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
-              </FormField>
-              <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
-                <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
-              </FormField>
-              <label className="flex items-center gap-2 text-sm sm:col-span-2">
-                <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
-              </label>
-              <div className="flex justify-end gap-2 sm:col-span-2">
-                <Button type="submit" disabled={pending}>
-                  {pending ? "Saving…" : p ? "Save project" : "Create project"}
-                </Button>
-              </div>
-            </form>
-          )}
-        </FormLoadGate>
-      </DialogContent>
-    </Dialog>
+    <FormLoadGate data={options}>
+      {(options) => (
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="name" label="Name" errors={errors.name}>
+              <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
+            </FormField>
+          </div>
+          <div className="sm:col-span-2">
+            <FormField id="description" label="Description" errors={errors.description}>
+              <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
+            </FormField>
+          </div>
+          <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
+            <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
+              <option value="">Choose…</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name} ({u.code})
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="leadId" label="Lead" errors={errors.leadId}>
+            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
+            <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
+          </FormField>
+          <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
+            <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
+              <option value="">None</option>
+              {options.initiatives.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
+            <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
+          </FormField>
+          <FormField id="startDate" label="Start date" errors={errors.startDate}>
+            <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
+          </FormField>
+          <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
+            <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
+          </FormField>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
+          </label>
+          <div className="flex justify-end gap-2 sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : p ? "Save project" : "Create project"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </FormLoadGate>
   );
 }
