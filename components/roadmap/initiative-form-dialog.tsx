@@ -4,6 +4,7 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
@@ -104,13 +105,11 @@ function InitiativeForm({ org, initiative: i, defaultFiscalYear, onDone }: { org
           </FormField>
           <FormField id="i-period" label="Period" errors={errors.period}>
             <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
-              <option value="YEAR">Whole year</option>
-              <option value="H1">H1</option>
-              <option value="H2">H2</option>
-              <option value="Q1">Q1</option>
-              <option value="Q2">Q2</option>
-              <option value="Q3">Q3</option>
-              <option value="Q4">Q4</option>
+              {INITIATIVE_PERIOD_OPTIONS.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label}
+                </option>
+              ))}
             </NativeSelect>
           </FormField>
           <FormField id="i-status" label="Status" errors={errors.status}>

@@ -5,20 +5,12 @@ import Link from "next/link";
 
 import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
 import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
+import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
 import { HealthBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { InitiativeStatus } from "@/lib/generated/prisma/enums";
 import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
 
-const PERIODS = [
-  { key: "YEAR", label: "Whole year" },
-  { key: "H1", label: "H1" },
-  { key: "H2", label: "H2" },
-  { key: "Q1", label: "Q1" },
-  { key: "Q2", label: "Q2" },
-  { key: "Q3", label: "Q3" },
-  { key: "Q4", label: "Q4" },
-] as const;
 
 const PENCIL = "keel-roadmap-pencil";
 
@@ -43,7 +35,7 @@ export function InitiativesByPeriod({
   editable: string[] | null;
 }) {
   const canEdit = new Set(editable);
-  const groups = PERIODS.map((p) => ({ ...p, items: initiatives.filter((i) => i.period === p.key) })).filter((g) => g.items.length);
+  const groups = INITIATIVE_PERIOD_OPTIONS.map((p) => ({ ...p, items: initiatives.filter((i) => i.period === p.key) })).filter((g) => g.items.length);
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {yearLabel}.</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
