@@ -4,6 +4,7 @@ import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period
 import { loadFinanceBase, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
 import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
@@ -145,12 +146,21 @@ export async function getFinanceView(input: FinanceScope, opts: { parts?: Financ
   return view;
 }
 
+/** The tables finance figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
+export const FINANCE_TABLES: readonly DataTable[] = ["ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position"];
+
 /**
  * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
  * statement: the facts and the forecast are computed once, for the span of the periods (the
  * year when they differ), and each view sums its own months. `input.period` is not used.
  */
-export async function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
+export function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
+  // Memoized per org data version (lib/figures-memo.ts); the role decides the salary-safe attribution.
+  const { orgId, startMonth, fiscalYear, unitId, category, role, today } = input;
+  return memoFigures(orgId, "finance-views", [startMonth, fiscalYear, unitId, category, role, toDateString(today), requests], FINANCE_TABLES, () => computeFinanceViews(input, requests));
+}
+
+async function computeFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
   // The org's units and head counts: loaded beside the statement (prepare() waits for them only
   // when it re-attributes PERSONNEL).

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { replicaDb as db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
@@ -75,8 +76,15 @@ export function trendCte(orgId: string, today: string): Prisma.Sql {
     )`;
 }
 
-/** Three queries: counts, trend, and the milestone + blocked-dependency lists. */
-export async function getDeliveryFigures(orgId: string, unitId: string | null, now = new Date()): Promise<DeliveryFigures> {
+/** The tables delivery figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
+export const DELIVERY_TABLES: readonly DataTable[] = ["Milestone", "OrgUnit", "OrgUnitClosure", "Project", "ProjectDependency", "StatusUpdate"];
+
+/** Three queries: counts, trend, and the milestone + blocked-dependency lists; memoized per org data version and day (lib/figures-memo.ts). */
+export function getDeliveryFigures(orgId: string, unitId: string | null, now = new Date()): Promise<DeliveryFigures> {
+  return memoFigures(orgId, "delivery", [unitId, toDateString(now)], DELIVERY_TABLES, () => computeDeliveryFigures(orgId, unitId, now));
+}
+
+async function computeDeliveryFigures(orgId: string, unitId: string | null, now: Date): Promise<DeliveryFigures> {
   const w = milestoneWindow(now);
   const today = w.today;
   const proj = projectsCte(orgId, unitId);

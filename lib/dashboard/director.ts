@@ -2,6 +2,7 @@ import "server-only";
 
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { replicaDb as db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 
@@ -52,11 +53,19 @@ export type DashboardScope = {
   subtreeIds: string[];
 };
 
+/** The tables scope figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
+export const SCOPE_TABLES: readonly DataTable[] = ["OrgUnit"];
+
 /**
  * The selected unit, its ancestors and children. Returns null when the unit is not in this org
  * (or, with `within`, not inside that subtree — a MANAGER's scope).
  */
-export async function getDashboardScope(orgId: string, unitId: string | null, within: string | null = null): Promise<DashboardScope | null> {
+export function getDashboardScope(orgId: string, unitId: string | null, within: string | null = null): Promise<DashboardScope | null> {
+  // Memoized per org data version (lib/figures-memo.ts): the org's units are read once per change.
+  return memoFigures(orgId, "scope", [unitId, within], SCOPE_TABLES, () => readDashboardScope(orgId, unitId, within));
+}
+
+async function readDashboardScope(orgId: string, unitId: string | null, within: string | null): Promise<DashboardScope | null> {
   const units = await db.orgUnit.findMany({
     where: { orgId },
     select: { id: true, name: true, code: true, kind: true, parentId: true, depth: true },

@@ -2,6 +2,7 @@ import "server-only";
 
 import { resolvePeriod } from "@/lib/budgets/period";
 import { replicaDb as db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
@@ -21,8 +22,16 @@ export type PeopleFigures = {
   filters: { heads: PeopleFilter | null; departures: PeopleFilter | null; overallocated: PeopleFilter };
 };
 
+/** The tables people figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
+export const PEOPLE_TABLES: readonly DataTable[] = ["Allocation", "OrgUnit", "OrgUnitClosure", "Person", "Position"];
+
 /** Headcount plan vs actual (lib/headcount/plan.ts) for the period's quarter + one query for open positions and allocations. */
-export async function getPeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now = new Date()): Promise<PeopleFigures> {
+export function getPeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now = new Date()): Promise<PeopleFigures> {
+  // Memoized per org data version and day (lib/figures-memo.ts).
+  return memoFigures(orgId, "people", [startMonth, p.unitId, p.fiscalYear, p.period, toDateString(now)], PEOPLE_TABLES, () => computePeopleFigures(orgId, startMonth, p, now));
+}
+
+async function computePeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now: Date): Promise<PeopleFigures> {
   const today = toDateString(now);
   const scope = scopeCte(orgId, p.unitId);
   const resolved = resolvePeriod(p.period, p.fiscalYear, startMonth, now);

@@ -4,6 +4,7 @@ import { cache } from "react";
 
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { getCadence, todayString } from "@/lib/projects/cadence";
@@ -101,7 +102,16 @@ const offsetOf = (count: Prisma.Sql, s: ReviewSlice) =>
   s.take && s.take > 0 ? Prisma.sql`(SELECT LEAST(${s.skip}::int, GREATEST(0, (${count} - 1) / ${s.take}::int * ${s.take}::int)) FROM n)` : Prisma.sql`0`;
 const limitOf = (s: ReviewSlice) => Prisma.sql`${s.take}::int`;
 
-async function computeDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
+/** The tables review figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
+export const REVIEW_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "OrgUnitClosure", "Person", "Project", "StatusUpdate", "User"];
+
+/** Memoized per org data version and day (lib/figures-memo.ts); the viewer decides the scope and what is theirs. */
+function computeDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
+  const key = [member.user.id, member.role, member.scopeUnitId ?? null, lists, todayString(now)];
+  return memoFigures(member.org.id, "review", key, REVIEW_TABLES, () => readDeliveryReview(member, lists, now));
+}
+
+async function readDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
   const orgId = member.org.id;
   const today = todayString(now);
   const cadence = await getCadence(orgId);

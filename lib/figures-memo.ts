@@ -1,0 +1,97 @@
+import "server-only";
+
+import { LRUCache } from "lru-cache";
+import { cache } from "react";
+
+import { replicaDb as db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Dashboard figures memoized per org and data version.
+//
+// A director's dashboard aggregates the whole org: its money statement and delivery trend grow
+// with the org's data (a 10× larger org costs ~6× the PostgreSQL time). The figures change only
+// when the rows they read do, or when the day does: every transaction that writes an org's rows
+// bumps the org's version of each table written, at commit (database triggers, migration
+// org_data_version — whatever wrote the rows: an action, an import, a seed, psql). So a result
+// computed at versions v stays exact until one of the tables it reads moves, and a page reads the
+// org's versions (one small query per request) instead of recomputing the figures. A status
+// update moves "StatusUpdate" and "Project", not the budget tables: the money figures stay.
+//
+// Exactness: the versions are read BEFORE the figures are computed, by the same client, so the
+// figures are at least as new as the version they are filed under (the sum of the versions of
+// the tables read, which only grows); a reader that sees version v takes an entry filed under v or
+// later. Every key holds what the computation depends on beside the org's rows: parameters, the
+// viewer where it matters, and the day (never the time of day: callers key by day).
+// tests/integration/figures-memo.test.ts checks that each memoized computation reads no table
+// beyond those it names, and after writes compares every figure with a fresh computation.
+//
+// With several read replicas (DATABASE_REPLICA_URL with commas) two reads may reach replicas that
+// lag differently, so an entry is also dropped after MAX_AGE_MS: it can then lag by as much as the
+// replicas do, never longer than that. With one replica or none, entries are exact.
+//
+// Per process: each instance behind a load balancer fills its own cache (a cold entry costs what
+// the page cost before); the versions live in the database, so instances never disagree.
+
+const MAX_ENTRIES = 500;
+const MAX_AGE_MS = 10 * 60_000;
+
+type Entry = { version: bigint; value: unknown };
+const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: MAX_AGE_MS });
+// Computations in flight: concurrent requests for the same figures at the same version share one.
+const inflight = new Map<string, Promise<unknown>>();
+
+/** A table of org data (the model names are the table names). */
+export type DataTable = Prisma.ModelName;
+
+/** The org's version of each table written so far (absent: never written); read once per request. */
+export const orgDataVersions = cache(async (orgId: string): Promise<ReadonlyMap<string, bigint>> => {
+  const rows = await db.$queryRaw<{ tbl: string; version: bigint }[]>`SELECT "tbl", "version" FROM "OrgDataVersion" WHERE "orgId" = ${orgId}`;
+  return new Map(rows.map((r) => [r.tbl, r.version]));
+});
+
+/** The org's data version for a set of tables: grows whenever one of them is written. */
+export async function orgDataVersion(orgId: string, tables: readonly DataTable[]): Promise<bigint> {
+  const versions = await orgDataVersions(orgId);
+  return tables.reduce((sum, t) => sum + (versions.get(t) ?? 0n), 0n);
+}
+
+/** Freezes a memoized value: it is shared by every request, so no caller may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * `compute()`'s result for this org, `name` and `key`, from the memo when it was computed at the
+ * org's current version of `tables` (or later). The result is frozen. `tables` must name every
+ * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
+ */
+export async function memoFigures<T>(orgId: string, name: string, key: unknown[], tables: readonly DataTable[], compute: () => Promise<T>): Promise<T> {
+  const version = await orgDataVersion(orgId, tables);
+  const id = JSON.stringify([orgId, name, ...key]);
+  const hit = entries.get(id);
+  if (hit && hit.version >= version) return hit.value as T;
+  const flightId = `${id}@${version}`;
+  const running = inflight.get(flightId);
+  if (running) return running as Promise<T>;
+  const p = compute().then((value) => {
+    const frozen = deepFreeze(value);
+    const current = entries.get(id);
+    if (!current || current.version <= version) entries.set(id, { version, value: frozen });
+    return frozen;
+  });
+  inflight.set(flightId, p);
+  try {
+    return await p;
+  } finally {
+    inflight.delete(flightId);
+  }
+}
+
+/** Forgets every memoized figure (tests; a process that changed data without the triggers). */
+export function clearFiguresMemo(): void {
+  entries.clear();
+}
