@@ -90,6 +90,12 @@ export function SearchCombobox({
     setActive(-1);
     onPick?.(value);
   }
+  // Closing without a pick shows the pick again; the list opens again with nothing highlighted.
+  function close() {
+    setOpen(false);
+    setActive(-1);
+    setText(picked?.name ?? "");
+  }
   function move(by: number) {
     if (!open) return show(text === picked?.name ? "" : text);
     if (!choices.length) return;
@@ -127,10 +133,7 @@ export function SearchCombobox({
           show(e.target.value);
         }}
         onFocus={() => show(text === picked?.name ? "" : text)}
-        onBlur={() => {
-          setOpen(false);
-          setText(picked?.name ?? "");
-        }}
+        onBlur={close}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
@@ -141,8 +144,7 @@ export function SearchCombobox({
             if (active >= 0 && choices[active]) pick(choices[active]);
           } else if (e.key === "Escape" && open) {
             e.preventDefault();
-            setOpen(false);
-            setText(picked?.name ?? "");
+            close();
           }
         }}
       />
