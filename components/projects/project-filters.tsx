@@ -1,10 +1,9 @@
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
-import { OptionListSelect } from "@/components/ui/option-list-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { HEALTH_LABELS } from "@/components/ui/badge";
 import { humanize } from "@/lib/format";
-import { DEFAULT_PROJECT_SORT, type FilterOptions, type ProjectFilters, type ProjectSort } from "@/lib/projects/queries";
+import { DEFAULT_PROJECT_SORT, type FilterOptions, NO_INITIATIVE, type ProjectFilters, type ProjectSort } from "@/lib/projects/queries";
 
 const STATUSES = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"] as const;
 const HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const;
@@ -23,6 +22,7 @@ export function ProjectFiltersForm({
   options: FilterOptions;
 }) {
   const cls = "h-8 w-auto min-w-36 text-[13px]";
+  const search = "h-8 w-44 text-[13px]";
   const sorted = sort.key !== DEFAULT_PROJECT_SORT.key || sort.dir !== DEFAULT_PROJECT_SORT.dir;
   return (
     <FilterForm action={action} label="Filter projects">
@@ -33,13 +33,18 @@ export function ProjectFiltersForm({
           <input type="hidden" name="dir" value={sort.dir} />
         </>
       ) : null}
+      {/* Units, initiatives and leads are searched, not listed: a large org has ~500 units, ~300
+          initiatives and hundreds of leads. The picked id is the hidden field ("unit",
+          "initiative", "lead"), so the filters stay in the URL and the CSV export follows them. */}
       <FilterField id="f-unit" label="Org unit">
-        <OptionListSelect
+        <SearchCombobox
           id="f-unit"
           name="unit"
-          defaultValue={filters.unit ?? ""}
-          className={cls}
-          options={[["", "All units"], ...options.units.map((u) => [u.id, u.name, u.depth] as const)]}
+          source={`/${org}/teams/search`}
+          initial={options.unit}
+          emptyLabel="All units"
+          placeholder="All units"
+          className={search}
         />
       </FilterField>
       <FilterField id="f-status" label="Status">
@@ -63,17 +68,18 @@ export function ProjectFiltersForm({
         </NativeSelect>
       </FilterField>
       <FilterField id="f-initiative" label="Initiative">
-        <OptionListSelect
+        <SearchCombobox
           id="f-initiative"
           name="initiative"
-          defaultValue={filters.initiative ?? ""}
-          className={cls}
-          options={[["", "Any initiative"], ["none", "No initiative"], ...options.initiatives.map((i) => [i.id, i.name] as const)]}
+          source={`/${org}/roadmap/search`}
+          initial={options.initiative}
+          emptyLabel="Any initiative"
+          fixed={[NO_INITIATIVE]}
+          placeholder="Any initiative"
+          className={search}
         />
       </FilterField>
       <FilterField id="f-lead" label="Lead">
-        {/* Searched, not listed: a large org has hundreds of project leads. The picked id is the
-            hidden "lead" field, so the filter stays in the URL. */}
         <SearchCombobox
           id="f-lead"
           name="lead"
@@ -82,7 +88,7 @@ export function ProjectFiltersForm({
           initial={options.lead}
           emptyLabel="Anyone"
           placeholder="Anyone"
-          className="h-8 w-44 text-[13px]"
+          className={search}
         />
       </FilterField>
       <label className="flex h-8 items-center gap-2 text-sm">

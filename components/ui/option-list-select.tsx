@@ -10,8 +10,9 @@ export type OptionTuple = readonly [value: string, label: string, depth?: number
 /**
  * A NativeSelect whose options arrive as tuples. A server component passing hundreds of
  * <option> elements sends each one twice: once as HTML and once as an element in the RSC
- * payload (~90 bytes each: the projects list's 814 filter options were 74 KB of payload).
- * As tuples they cost ~20 bytes each there; the HTML is the same.
+ * payload (~90 bytes each: the projects list's 814 filter options were 74 KB of payload,
+ * before they became searches). As tuples they cost ~20 bytes each there; the HTML is the same.
+ * Used by the unit filters of the roadmap and the headcount plan.
  */
 export function OptionListSelect({ options, ...props }: Omit<React.ComponentProps<"select">, "children"> & { options: readonly OptionTuple[] }) {
   return (

@@ -14,8 +14,10 @@ export type SearchOption = { id: string; name: string; title?: string };
  * Leaving the box shows the picked option again, so what is shown is what is submitted.
  *
  * `source` is a route answering JSON [{ id, name, title? }] to ?q=… plus `params`
- * (app/(app)/[org]/people/search, app/(app)/[org]/projects/search). `emptyLabel` adds a first
- * option that picks nothing ("No owner"). Pass FormField's id as `id` and describedBy(...) props.
+ * (app/(app)/[org]/people/search, …/projects/search, …/teams/search, …/roadmap/search). `emptyLabel`
+ * adds a first option that picks nothing ("No owner"); `fixed` options follow it whatever is
+ * typed (the initiative filter's "No initiative", id "none"). Pass FormField's id as `id` and
+ * describedBy(...) props.
  */
 export function SearchCombobox({
   id,
@@ -24,6 +26,7 @@ export function SearchCombobox({
   params,
   initial = null,
   emptyLabel,
+  fixed,
   placeholder = "Type part of a name",
   onPick,
   className,
@@ -35,6 +38,7 @@ export function SearchCombobox({
   params?: Record<string, string>;
   initial?: SearchOption | null;
   emptyLabel?: string;
+  fixed?: SearchOption[];
   placeholder?: string;
   onPick?: (option: SearchOption | null) => void;
   className?: string;
@@ -72,7 +76,7 @@ export function SearchCombobox({
     };
   }, [source, paramKey, query]);
 
-  const choices: SearchOption[] = emptyLabel ? [{ id: "", name: emptyLabel }, ...options] : options;
+  const choices: SearchOption[] = [...(emptyLabel ? [{ id: "", name: emptyLabel }] : []), ...(fixed ?? []), ...options];
 
   function show(q: string) {
     setOpen(true);
@@ -85,6 +89,12 @@ export function SearchCombobox({
     setOpen(false);
     setActive(-1);
     onPick?.(value);
+  }
+  // Closing without a pick shows the pick again; the list opens again with nothing highlighted.
+  function close() {
+    setOpen(false);
+    setActive(-1);
+    setText(picked?.name ?? "");
   }
   function move(by: number) {
     if (!open) return show(text === picked?.name ? "" : text);
@@ -123,10 +133,7 @@ export function SearchCombobox({
           show(e.target.value);
         }}
         onFocus={() => show(text === picked?.name ? "" : text)}
-        onBlur={() => {
-          setOpen(false);
-          setText(picked?.name ?? "");
-        }}
+        onBlur={close}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
@@ -137,8 +144,7 @@ export function SearchCombobox({
             if (active >= 0 && choices[active]) pick(choices[active]);
           } else if (e.key === "Escape" && open) {
             e.preventDefault();
-            setOpen(false);
-            setText(picked?.name ?? "");
+            close();
           }
         }}
       />
@@ -153,7 +159,7 @@ export function SearchCombobox({
       >
         {choices.map((o, i) => (
           <li
-            key={o.id || "none"}
+            key={o.id ? `o-${o.id}` : "empty"}
             id={`${listId}-${i}`}
             role="option"
             aria-selected={i === active}

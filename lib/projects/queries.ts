@@ -3,7 +3,6 @@ import "server-only";
 import { cache } from "react";
 
 import { db } from "@/lib/db";
-import { listUnitTree, type UnitOption } from "@/lib/org/queries";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
@@ -195,30 +194,38 @@ export async function listProjectsPage(
   return { rows: paging.page === wanted.page ? rows : await read(paging), paging };
 }
 
+/** A filter's picked choice, with its name for the search box. */
+export type FilterChoice = { id: string; name: string };
+
 export type FilterOptions = {
-  units: UnitOption[];
-  initiatives: { id: string; name: string }[];
-  /** The lead picked in the filter (its name for the search box), null when none or not in the org. */
-  lead: { id: string; name: string } | null;
+  /** The picked unit, initiative ("none": the "No initiative" choice) and lead; null when none or not in the org. */
+  unit: FilterChoice | null;
+  initiative: FilterChoice | null;
+  lead: FilterChoice | null;
 };
 
+/** The label of the initiative filter's "none" value (projects without an initiative). */
+export const NO_INITIATIVE: FilterChoice = { id: "none", name: "No initiative" };
+
 /** The org's initiatives by name. Cached per request. */
-export const listInitiativeOptions = cache(async (orgId: string): Promise<FilterOptions["initiatives"]> => {
+export const listInitiativeOptions = cache(async (orgId: string): Promise<{ id: string; name: string }[]> => {
   return db.initiative.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 });
 
 /**
- * Choices for the list filters: units in tree order and initiatives. Leads are searched as you
- * type (/[org]/people/search?leads=1): a large org has hundreds of them, which were every
- * page's HTML and RSC payload; only the picked one is read, for its name.
+ * The picked choices of the list filters, for their search boxes. Units, initiatives and leads
+ * are searched as you type (/[org]/teams/search, /[org]/roadmap/search, /[org]/people/search?leads=1):
+ * a large org has ~500 units, ~300 initiatives and hundreds of leads, which were every page's HTML
+ * and RSC payload; only the picked ones are read (tenant-scoped: another org's id names nothing).
  */
-export async function getProjectFilterOptions(orgId: string, leadId?: string): Promise<FilterOptions> {
-  const [units, initiatives, lead] = await Promise.all([
-    listUnitTree(orgId),
-    listInitiativeOptions(orgId),
-    leadId ? db.person.findFirst({ where: { id: leadId, orgId }, select: { id: true, name: true } }) : null,
+export async function getProjectFilterOptions(orgId: string, filters: Pick<ProjectFilters, "unit" | "initiative" | "lead">): Promise<FilterOptions> {
+  const { unit, initiative, lead } = filters;
+  const [unitRow, initiativeRow, leadRow] = await Promise.all([
+    unit ? db.orgUnit.findFirst({ where: { id: unit, orgId }, select: { id: true, name: true } }) : null,
+    initiative && initiative !== NO_INITIATIVE.id ? db.initiative.findFirst({ where: { id: initiative, orgId }, select: { id: true, name: true } }) : null,
+    lead ? db.person.findFirst({ where: { id: lead, orgId }, select: { id: true, name: true } }) : null,
   ]);
-  return { units, initiatives, lead };
+  return { unit: unitRow, initiative: initiative === NO_INITIATIVE.id ? NO_INITIATIVE : initiativeRow, lead: leadRow };
 }
 
 export type ProjectStatusCounts = Record<ProjectStatus, number>;

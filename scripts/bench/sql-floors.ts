@@ -258,21 +258,21 @@ function finance(f: FloorInput): Q[] {
 
 // The units of the org in tree order with their depth: the options of the pages' unit filters
 // (lib/org/queries.ts listUnitTree).
-const UNIT_TREE_CTE = `RECURSIVE tree AS (
+const UNIT_TREE = `WITH RECURSIVE tree AS (
     SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = $1 AND "parentId" IS NULL
     UNION ALL
     SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code] FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id WHERE u."orgId" = $1
-  )`;
-const UNIT_TREE = `WITH ${UNIT_TREE_CTE} SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
+  ) SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
 
 /**
  * /large/projects?status=ACTIVE&health=AT_RISK:
  *  1. the list: the first page (100, by name) of matching projects with unit, lead, initiative,
  *     status, health, last update, target date, budget and what the update-state badge needs
  *     (start and creation dates, the org's cadence), and their total for the pager;
- *  2. stat cards: non-archived projects per status;
- *  3. the filters' options: the unit tree and the initiatives by name (leads are searched as you
- *     type and the "new project" dialog loads its choices when it opens: neither is in the page).
+ *  2. stat cards: non-archived projects per status.
+ * No filter options: units, initiatives and leads are searched as you type, and only a picked
+ * one's name is read (none is picked in this URL); the "new project" dialog loads its choices
+ * when it opens.
  */
 function projectsList(f: FloorInput): Q[] {
   return [
@@ -283,9 +283,6 @@ function projectsList(f: FloorInput): Q[] {
        LEFT JOIN "Person" pe ON pe.id = p."leadId" AND pe."orgId" = $1 LEFT JOIN "Initiative" i ON i.id = p."initiativeId" AND i."orgId" = $1
        WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' AND p.health = 'AT_RISK' ORDER BY p.name, p.id LIMIT 100`, f.orgId),
     q(`SELECT status, count(*) FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL GROUP BY 1`, f.orgId),
-    q(`WITH ${UNIT_TREE_CTE}
-       SELECT (SELECT json_agg(json_build_array(id, name, depth) ORDER BY sort_path) FROM tree) AS units,
-         (SELECT json_agg(json_build_array(id, name) ORDER BY name) FROM "Initiative" WHERE "orgId" = $1) AS initiatives`, f.orgId),
   ];
 }
 

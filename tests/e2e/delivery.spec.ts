@@ -219,26 +219,45 @@ test("the project form loads its choices when it opens: a manager is offered the
   expect(created.orgUnitId).toBe(inScope);
 });
 
-test("the projects list filters by an org unit from the unit tree; every unit is offered, and the filter stays in the URL and survives a reload", async ({ page }) => {
-  const [{ units }] = await sql<{ units: number }>(`SELECT count(*)::int AS units FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme'`);
+test("the projects list filters by an org unit searched and picked with the keyboard; the filter stays in the URL, survives a reload and the CSV follows it", async ({ page }) => {
   const [unit] = await sql<{ id: string; name: string; projects: string[] }>(
     `SELECT u.id, u.name, array_agg(p.name ORDER BY p.name) AS projects FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId"
      JOIN "OrgUnitClosure" c ON c."ancestorId" = u.id JOIN "Project" p ON p."orgUnitId" = c."descendantId" AND p."archivedAt" IS NULL
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' GROUP BY u.id, u.name`,
   );
+  const [other] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT-SEC'`);
   await signIn(page, "viewer@acme.example");
   await page.goto("/acme/projects");
   const filters = page.getByRole("form", { name: "Filter projects" });
-  const select = filters.getByLabel("Org unit");
-  // "All units" and one option per unit of the org, indented by depth.
-  await expect(select.locator("option")).toHaveCount(1 + units);
-  expect(await select.locator(`option[value="${unit.id}"]`).textContent()).toMatch(new RegExp(`^(\u00a0\u00a0)+${unit.name}$`));
-  await select.selectOption(unit.id);
-  await filters.getByRole("button", { name: "Apply filters" }).click();
+  // No list of every unit in the page: units are searched (/[org]/teams/search).
+  await expect(filters.locator("select[name=unit]")).toHaveCount(0);
+  expect(await page.content()).not.toContain(other.id);
+  const box = filters.getByRole("combobox", { name: "Org unit" });
+  await expect(box).toHaveValue("");
+  await box.focus();
+  await page.keyboard.type("product eng");
+  const list = filters.getByRole("listbox");
+  await expect(list.getByRole("option", { name: `${unit.name} — ENG-PROD` })).toBeVisible();
+  await expect(list.getByRole("option")).toHaveCount(2);
+  // "All units" first, then the match; Enter picks it, and with the list closed Enter submits.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText(`${unit.name} — ENG-PROD`);
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue(unit.name);
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await expect(page).toHaveURL(/\/acme\/projects$/);
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
   const table = page.getByRole("table");
   await expect(table.locator("tbody tr")).toHaveCount(unit.projects.length);
   for (const name of unit.projects) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Filter projects" }).getByLabel("Org unit")).toHaveValue(unit.id);
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Org unit" })).toHaveValue(unit.name);
+  // The CSV export has the same filter, hence the same projects.
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  expect(href).toMatch(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  const csv = await (await page.request.get(href!)).text();
+  expect(csv.trim().split("\r\n")).toHaveLength(1 + unit.projects.length);
+  for (const name of unit.projects) expect(csv).toContain(name);
 });

@@ -57,3 +57,77 @@ test("clicking or pressing Enter on a column header sorts the whole list through
   await expect(table.locator("tbody tr")).toHaveCount(total);
   expect(await column(table, 1)).toEqual(byName);
 });
+
+test("the initiative filter is searched and picked with the keyboard: a shared ?initiative= URL shows its name, 'No initiative' is a choice, and the CSV follows", async ({ page }) => {
+  const acmeProjects = (where: string, params: unknown[] = []) =>
+    sql<{ name: string }>(
+      `SELECT p.name FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p."archivedAt" IS NULL AND ${where} ORDER BY p.name`,
+      params,
+    ).then((rows) => rows.map((r) => r.name));
+  const [autonomy] = await sql<{ id: string }>(`SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Autonomy Stack v3'`);
+  const [fleet] = await sql<{ id: string }>(`SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Fleet Uptime 99.9%'`);
+  const [inAutonomy, inFleet, inNone] = [await acmeProjects(`p."initiativeId" = $1`, [autonomy.id]), await acmeProjects(`p."initiativeId" = $1`, [fleet.id]), await acmeProjects(`p."initiativeId" IS NULL`)];
+  expect(inNone.length).toBeGreaterThan(0);
+  await signIn(page, "viewer@acme.example");
+
+  // A shared URL: the picked initiative's name, and its projects (no list of every initiative in the page).
+  await page.goto(`/acme/projects?initiative=${autonomy.id}`);
+  const filters = page.getByRole("form", { name: "Filter projects" });
+  const table = page.getByRole("table", { name: "Projects" });
+  const box = filters.getByRole("combobox", { name: "Initiative" });
+  await expect(filters.locator("select[name=initiative]")).toHaveCount(0);
+  expect(await page.content()).not.toContain(fleet.id);
+  await expect(box).toHaveValue("Autonomy Stack v3");
+  await expect(table.locator("tbody tr")).toHaveCount(inAutonomy.length);
+
+  // Focus opens the list: "Any initiative", "No initiative", then initiatives by name. Escape closes it and keeps the pick.
+  await box.focus();
+  const list = filters.getByRole("listbox");
+  await expect(list.getByRole("option", { name: /^Fleet Uptime 99\.9% — FY\d\d/ })).toBeVisible();
+  await expect(list.getByRole("option").nth(1)).toHaveText("No initiative");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText("No initiative");
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await expect(box).toHaveValue("Autonomy Stack v3");
+
+  // Pick "No initiative" and submit, all with the keyboard.
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { name: /^Fleet Uptime/ })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText("No initiative");
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue("No initiative");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]initiative=none(&|$)/);
+  await expect(table.locator("tbody tr")).toHaveCount(inNone.length);
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Initiative" })).toHaveValue("No initiative");
+
+  // Tab into the box (which selects its text) and type part of a name; the match follows the two fixed choices.
+  await filters.getByLabel("Health").focus();
+  await page.keyboard.press("Tab");
+  await expect(box).toBeFocused();
+  await page.keyboard.type("uptime");
+  await expect(box).toHaveValue("uptime");
+  await expect(list.getByRole("option")).toHaveCount(3);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText(/^Fleet Uptime 99\.9% — FY\d\d/);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]initiative=${fleet.id}(&|$)`));
+  await expect(table.locator("tbody tr")).toHaveCount(inFleet.length);
+  for (const name of inFleet) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+
+  // The CSV export follows the filter.
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  expect(href).toMatch(new RegExp(`[?&]initiative=${fleet.id}(&|$)`));
+  const csv = await (await page.request.get(href!)).text();
+  expect(csv.trim().split("\r\n")).toHaveLength(1 + inFleet.length);
+  for (const name of inFleet) expect(csv).toContain(name);
+  const none = await (await page.request.get("/acme/projects/export?initiative=none")).text();
+  expect(none.trim().split("\r\n")).toHaveLength(1 + inNone.length);
+});

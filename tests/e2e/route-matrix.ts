@@ -66,6 +66,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("/[org]/projects/export", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/projects/search", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/people/search", "GET", "200 200 200 200 200 200 404 401 -"),
+  route("/[org]/teams/search", "GET", "200 200 200 200 200 200 404 401 -"),
+  route("/[org]/roadmap/search", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/notifications", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/projects/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/roadmap/form-options", "GET", "403 200 200 200 403 403 404 401 -"),

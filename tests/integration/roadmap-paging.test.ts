@@ -180,18 +180,28 @@ describe("listProjectsPage", () => {
 });
 
 describe("getProjectFilterOptions", () => {
-  it("lists units and initiatives, and reads only the picked lead (in this org) for its name", async () => {
+  it("reads only the picked unit, initiative and lead (in this org) for their names, never every choice", async () => {
     const person = (orgId: string, orgUnitId: string, name: string) =>
       db.person.create({ data: { orgId, orgUnitId, name, title: "Lead", level: "M1", startDate: d("2024-01-01"), annualCompCents: 0n } });
     const lead = await person(w.acme.org.id, w.acme.units.teamA.id, "Lena Lead");
     const foreign = await person(w.globex.org.id, w.globex.units.teamA.id, "Globex Lead");
-    const none = await getProjectFilterOptions(w.acme.org.id);
-    expect(none.lead).toBeNull();
-    expect(none.initiatives.map((i) => i.name)).toEqual(["Alpha", "Beta", "Gamma"]);
-    expect(none.units.length).toBeGreaterThan(0);
-    expect(none).not.toHaveProperty("leads");
-    expect((await getProjectFilterOptions(w.acme.org.id, lead.id)).lead).toEqual({ id: lead.id, name: "Lena Lead" });
-    // Another org's person id in the URL names nobody.
-    expect((await getProjectFilterOptions(w.acme.org.id, foreign.id)).lead).toBeNull();
+    const foreignInitiative = await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex bet", fiscalYear: 2027 } });
+    // The lists of choices are searched as you type (/[org]/teams/search, /[org]/roadmap/search): none is read here.
+    const lists = [vi.spyOn(appDb.orgUnit, "findMany"), vi.spyOn(appDb.initiative, "findMany"), vi.spyOn(appDb.person, "findMany")];
+    expect(await getProjectFilterOptions(w.acme.org.id, {})).toEqual({ unit: null, initiative: null, lead: null });
+    const unit = w.acme.units.teamA;
+    expect(await getProjectFilterOptions(w.acme.org.id, { unit: unit.id, initiative: w.gamma.id, lead: lead.id })).toEqual({
+      unit: { id: unit.id, name: unit.name },
+      initiative: { id: w.gamma.id, name: "Gamma" },
+      lead: { id: lead.id, name: "Lena Lead" },
+    });
+    expect((await getProjectFilterOptions(w.acme.org.id, { initiative: "none" })).initiative).toEqual({ id: "none", name: "No initiative" });
+    // Another org's ids (or made-up ones) in the URL name nothing.
+    expect(await getProjectFilterOptions(w.acme.org.id, { unit: w.globex.units.teamA.id, initiative: foreignInitiative.id, lead: foreign.id })).toEqual({ unit: null, initiative: null, lead: null });
+    expect(await getProjectFilterOptions(w.acme.org.id, { unit: "nope", initiative: "nope", lead: "nope" })).toEqual({ unit: null, initiative: null, lead: null });
+    for (const spy of lists) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
   });
 });

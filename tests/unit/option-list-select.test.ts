@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import { OptionListSelect } from "@/components/ui/option-list-select";
 
-// The projects list's unit and initiative filters send their options as tuples; the select they
-// render must be the one the <option> elements gave: same values, labels, indent and selection.
+// The roadmap's and the headcount plan's unit filters send their options as tuples; the select
+// they render must be the one the <option> elements gave: same values, labels, indent and selection.
 
 const render = (props: Parameters<typeof OptionListSelect>[0]) => renderToStaticMarkup(createElement(OptionListSelect, props));
 

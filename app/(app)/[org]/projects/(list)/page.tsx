@@ -28,7 +28,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const [{ rows: projects, paging }, counts, options] = await Promise.all([
     listProjectsPage(member.org.id, filters, sp, now, sort),
     countProjectsByStatus(member.org.id),
-    getProjectFilterOptions(member.org.id, filters.lead),
+    getProjectFilterOptions(member.org.id, filters),
   ]);
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;

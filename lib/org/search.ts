@@ -1,0 +1,28 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { likeTerm } from "@/lib/search-term";
+
+export const UNIT_SEARCH_LIMIT = 20;
+
+export type UnitSearchOption = { id: string; name: string; title: string };
+
+/**
+ * Org units whose name or code contains `q` (case-insensitive), for the projects list's unit
+ * filter: at most UNIT_SEARCH_LIMIT, by name, with the code as the title (a large org has many
+ * units of one name, such as "Platform" in several departments). Any member may search: every
+ * member sees the whole projects list (the route checks membership with getRouteMember).
+ */
+export async function searchUnitOptions(orgId: string, q: string): Promise<UnitSearchOption[]> {
+  const term = likeTerm(q);
+  const rows = await db.orgUnit.findMany({
+    where: {
+      orgId,
+      ...(term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { code: { contains: term, mode: "insensitive" } }] } : {}),
+    },
+    select: { id: true, name: true, code: true },
+    orderBy: [{ name: "asc" }, { code: "asc" }],
+    take: UNIT_SEARCH_LIMIT,
+  });
+  return rows.map((u) => ({ id: u.id, name: u.name, title: u.code }));
+}
