@@ -18,11 +18,15 @@ export async function resetDb(): Promise<void> {
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
 }
 
+// Not counted: AuthThrottle (sign-in attempts) and OrgDataVersion (the per-table versions that
+// committed writes bump: a test's own setup writes bump them; a refused action commits nothing).
+const UNCOUNTED = ["_prisma_migrations", "AuthThrottle", "OrgDataVersion"];
+
 /** Row counts of every table, to prove that a refused action wrote nothing. */
 export async function rowCounts(): Promise<Record<string, number>> {
   const db = testDb();
   const tables = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'AuthThrottle')`;
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${UNCOUNTED})`;
   const out: Record<string, number> = {};
   for (const { tablename } of tables) {
     const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${tablename}"`);
@@ -39,7 +43,7 @@ export async function rowCounts(): Promise<Record<string, number>> {
 export async function tableFingerprints(): Promise<Record<string, string>> {
   const db = testDb();
   const tables = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'AuthThrottle') ORDER BY tablename`;
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${UNCOUNTED}) ORDER BY tablename`;
   const parts = tables.map(
     ({ tablename: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f FROM "${t}" x`,
   );
