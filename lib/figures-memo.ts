@@ -29,6 +29,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // lag differently, so an entry is also dropped after MAX_AGE_MS: it can then lag by as much as the
 // replicas do, never longer than that. With one replica or none, entries are exact.
 //
+// KEEL_FIGURES_MEMO=off computes every figure on every request (the bench's "after a write" rows:
+// what the first viewer after a change waits for).
+//
 // Per process: each instance behind a load balancer fills its own cache (a cold entry costs what
 // the page cost before); the versions live in the database, so instances never disagree.
 
@@ -70,6 +73,7 @@ function deepFreeze<T>(value: T): T {
  * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
  */
 export async function memoFigures<T>(orgId: string, name: string, key: unknown[], tables: readonly DataTable[], compute: () => Promise<T>): Promise<T> {
+  if (process.env.KEEL_FIGURES_MEMO === "off") return compute();
   const version = await orgDataVersion(orgId, tables);
   const id = JSON.stringify([orgId, name, ...key]);
   const hit = entries.get(id);

@@ -77,9 +77,9 @@ process.once("exit", () => {
 // --cpu-prof in NODE_OPTIONS); the profile is written when the server exits.
 const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 
-export async function startServer(url: string, port: number): Promise<ChildProcess> {
+export async function startServer(url: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: url, PORT: String(port),
+    ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port),
     AUTH_SECRET: "keel-bench-secret-not-for-production-0123456789", NEXTAUTH_SECRET: "keel-bench-secret-not-for-production-0123456789",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   };

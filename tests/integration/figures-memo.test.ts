@@ -213,6 +213,18 @@ describe("memoized figures", () => {
     expect(second).toBe("Team B 2");
   });
 
+  it("KEEL_FIGURES_MEMO=off computes every time", async () => {
+    let runs = 0;
+    process.env.KEEL_FIGURES_MEMO = "off";
+    try {
+      await memoFigures(f.org.id, "test-off", [], ["OrgUnit"], async () => ++runs);
+      await memoFigures(f.org.id, "test-off", [], ["OrgUnit"], async () => ++runs);
+    } finally {
+      delete process.env.KEEL_FIGURES_MEMO;
+    }
+    expect(runs).toBe(2);
+  });
+
   it("concurrent requests at one version share one computation", async () => {
     let runs = 0;
     const compute = async () => {
