@@ -6,8 +6,8 @@
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
-//          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (and the next port
-//          for the "after a write" rows' server, started with KEEL_FIGURES_MEMO=off)
+//          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
+//          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -16,6 +16,7 @@ import path from "node:path";
 
 import pg from "pg";
 
+import { freePort } from "@/lib/embedded-db";
 import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from "@/lib/fiscal";
 
 import { firstLoadJsKb } from "./bundle";
@@ -35,7 +36,6 @@ const onlyPages = argv.includes("--pages") ? new Set(opt("pages", "").split(",")
 const settings = { concurrency: Number(opt("concurrency", "8")), requests: Number(opt("requests", "100")), warmup: Number(opt("warmup", "8")) };
 const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
 const base = `http://127.0.0.1:${port}`;
-const coldBase = `http://127.0.0.1:${port + 1}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
 if (flag("build") || !existsSync(".next/BUILD_ID")) {
@@ -94,8 +94,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     qStart: toDateString(qr.start), qEnd: toDateString(qr.end), fyStart: toDateString(fy.start), fyEnd: toDateString(fy.end),
   };
   const server = await startServer(db.url, port);
-  let coldServer: ChildProcess | null = null;
-  let coldCookie: string | null = null;
+  let cold: { server: ChildProcess; base: string; cookie: string } | null = null;
   // The floors run with the app's session settings (jit=off, lib/db-factory.ts): with JIT on,
   // LLVM compilation of the money floors alone cost more than the queries themselves.
   const pool = new pg.Pool({ connectionString: db.url, max: 10, options: "-c jit=off" });
@@ -110,9 +109,12 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       log(`scale ${scale}: ${p.key} …`);
       let page;
       if (p.cold) {
-        coldServer ??= await startServer(db.url, port + 1, { KEEL_FIGURES_MEMO: "off" });
-        coldCookie ??= await signIn(coldBase, "director@large.example", "keel-demo");
-        page = await httpLoad(coldBase + p.path, coldCookie, load);
+        if (!cold) {
+          const coldPort = await freePort();
+          cold = { server: await startServer(db.url, coldPort, { KEEL_FIGURES_MEMO: "off" }), base: `http://127.0.0.1:${coldPort}`, cookie: "" };
+          cold.cookie = await signIn(cold.base, "director@large.example", "keel-demo");
+        }
+        page = await httpLoad(cold.base + p.path, cold.cookie, load);
       } else {
         page = await httpLoad(base + p.path, cookie, load);
       }
@@ -127,7 +129,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   } finally {
     await pool.end();
     await stopServer(server);
-    if (coldServer) await stopServer(coldServer);
+    if (cold) await stopServer(cold.server);
   }
 }
 
