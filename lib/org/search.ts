@@ -26,3 +26,8 @@ export async function searchUnitOptions(orgId: string, q: string): Promise<UnitS
   });
   return rows.map((u) => ({ id: u.id, name: u.name, title: u.code }));
 }
+
+/** A picked unit's id and name for a search box's first render; null when not a unit of this org. */
+export async function unitChoice(orgId: string, unitId: string | null | undefined): Promise<{ id: string; name: string } | null> {
+  return unitId ? db.orgUnit.findFirst({ where: { id: unitId, orgId }, select: { id: true, name: true } }) : null;
+}

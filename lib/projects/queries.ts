@@ -4,6 +4,7 @@ import { cache } from "react";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { unitChoice } from "@/lib/org/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
@@ -221,7 +222,7 @@ export const listInitiativeOptions = cache(async (orgId: string): Promise<{ id: 
 export async function getProjectFilterOptions(orgId: string, filters: Pick<ProjectFilters, "unit" | "initiative" | "lead">): Promise<FilterOptions> {
   const { unit, initiative, lead } = filters;
   const [unitRow, initiativeRow, leadRow] = await Promise.all([
-    unit ? db.orgUnit.findFirst({ where: { id: unit, orgId }, select: { id: true, name: true } }) : null,
+    unitChoice(orgId, unit),
     initiative && initiative !== NO_INITIATIVE.id ? db.initiative.findFirst({ where: { id: initiative, orgId }, select: { id: true, name: true } }) : null,
     lead ? db.person.findFirst({ where: { id: lead, orgId }, select: { id: true, name: true } }) : null,
   ]);

@@ -256,14 +256,6 @@ function finance(f: FloorInput): Q[] {
   ];
 }
 
-// The units of the org in tree order with their depth: the options of the pages' unit filters
-// (lib/org/queries.ts listUnitTree).
-const UNIT_TREE = `WITH RECURSIVE tree AS (
-    SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = $1 AND "parentId" IS NULL
-    UNION ALL
-    SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code] FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id WHERE u."orgId" = $1
-  ) SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
-
 /**
  * /large/projects?status=ACTIVE&health=AT_RISK:
  *  1. the list: the first page (100, by name) of matching projects with unit, lead, initiative,
@@ -296,8 +288,9 @@ function projectsList(f: FloorInput): Q[] {
  *  3. initiatives of the fiscal year by period: each with status, owner, its first 5 projects
  *     by name with their health, and how many projects it has;
  *  4. initiatives table: the first 50 by fiscal year and name, with period, unit, owner, status,
- *     project count and health mix, and their total for the pager;
- *  5. the unit filter's options (the unit tree).
+ *     project count and health mix, and their total for the pager.
+ * No unit filter options: units are searched as you type, and only a picked one's name is read
+ * (none is picked in this URL).
  */
 function roadmap(f: FloorInput): Q[] {
   const fy = `extract(year FROM $2::date)::int`;
@@ -338,7 +331,6 @@ function roadmap(f: FloorInput): Q[] {
        FROM "Initiative" i JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = $1 LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
        LEFT JOIN "Project" p ON p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
        WHERE i."orgId" = $1 GROUP BY i.id, u.name, o.name ORDER BY i."fiscalYear", i.name LIMIT 50`, f.orgId),
-    q(UNIT_TREE, f.orgId),
   ];
 }
 

@@ -165,6 +165,33 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
 });
 
+test("the roadmap's timeline filters by an org unit searched by code; the filter is in the URL and survives a reload", async ({ page }) => {
+  const [unit] = await sql<{ id: string; name: string }>(`SELECT u.id, u.name FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC'`);
+  const [outside] = await sql<{ name: string }>(
+    `SELECT p.name FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnit" u ON u.id = p."orgUnitId"
+     WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' AND p."archivedAt" IS NULL AND p."startDate" IS NOT NULL AND p."targetDate" IS NOT NULL ORDER BY p.name LIMIT 1`,
+  );
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/roadmap?zoom=year");
+  const filters = page.getByRole("form", { name: "Timeline filters" });
+  // No list of every unit in the page: units are searched (/[org]/teams/search).
+  await expect(filters.locator("select[name=unit]")).toHaveCount(0);
+  const box = filters.getByRole("combobox", { name: "Org unit" });
+  await box.focus();
+  await page.keyboard.type("auto-perc");
+  await expect(filters.getByRole("option", { name: new RegExp(`^${unit.name}`) })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue(unit.name);
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
+  if (outside) await expect(page.getByRole("img", { name: new RegExp(`^${outside.name}: `) })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Timeline filters" }).getByRole("combobox", { name: "Org unit" })).toHaveValue(unit.name);
+});
+
 test("the CSV export follows the list filters and is refused to non-members", async ({ page }) => {
   await signIn(page, "viewer@acme.example");
   const csv = await page.request.get("/acme/projects/export?status=ACTIVE");

@@ -10,13 +10,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
-import { OptionListSelect } from "@/components/ui/option-list-select";
 import { Pager } from "@/components/ui/pager";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { writableUnitIds } from "@/lib/projects/access";
-import { listUnitTree } from "@/lib/org/queries";
+import { unitChoice } from "@/lib/org/search";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
@@ -48,13 +48,14 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const window = timelineWindow(now, startMonth, f.zoom, f.offset);
   const current = fiscalPeriod(now, startMonth);
   const writable = await writableUnitIds(member, "initiatives:write");
-  const [initiatives, counts, timeline, yearInitiatives, units] = await Promise.all([
+  const [initiatives, counts, timeline, yearInitiatives, unit] = await Promise.all([
     listInitiativesPage(member.org.id, sp),
     countInitiativesByStatus(member.org.id),
     // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
     listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
     listInitiativesForYear(member.org.id, window.fiscalYear),
-    listUnitTree(member.org.id),
+    // The unit filter searches as you type (a large org has ~500 units): only the picked one's name is read.
+    unitChoice(member.org.id, f.unit),
   ]);
   const editable = writable ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
 
@@ -130,15 +131,20 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                   <option value="team">Team</option>
                 </NativeSelect>
               </label>
-              <label className="space-y-1 text-xs font-medium text-muted-foreground">
-                <span className="block">Org unit</span>
-                <OptionListSelect
+              <div className="space-y-1 text-xs font-medium text-muted-foreground">
+                <label htmlFor="tl-unit" className="block">
+                  Org unit
+                </label>
+                <SearchCombobox
+                  id="tl-unit"
                   name="unit"
-                  defaultValue={f.unit ?? ""}
+                  source={`/${slug}/teams/search`}
+                  initial={unit}
+                  emptyLabel="All units"
+                  placeholder="All units"
                   className="h-8 w-48 text-[13px]"
-                  options={[["", "All units"], ...units.map((u) => [u.id, u.name, u.depth] as const)]}
                 />
-              </label>
+              </div>
               <label className="space-y-1 text-xs font-medium text-muted-foreground">
                 <span className="block">Status</span>
                 <NativeSelect name="status" defaultValue={f.status ?? ""} className="h-8 w-32 text-[13px]">
