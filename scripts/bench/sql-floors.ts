@@ -282,7 +282,7 @@ function projectsList(f: FloorInput): Q[] {
  * /large/roadmap as it opens (half-year zoom on the current fiscal half, grouped by initiative):
  *  1. stat cards: initiatives per status;
  *  2. timeline: the groups (initiatives of the projects whose dates overlap the half, "No
- *     initiative" last) counted for the pager, the first 20 by name with each project's team,
+ *     initiative" last) counted for the pager, the first 10 by name with each project's team,
  *     health and dates, its milestones inside the window, the projects it waits on (name,
  *     health) and how many it blocks; plus the projects without dates ("n not shown");
  *  3. initiatives of the fiscal year by period: each with status, owner, its first 5 projects
@@ -308,7 +308,7 @@ function roadmap(f: FloorInput): Q[] {
        keys AS (
          SELECT k."initiativeId", i.name, count(*) OVER () AS groups
          FROM (SELECT DISTINCT "initiativeId" FROM inwin) k LEFT JOIN "Initiative" i ON i.id = k."initiativeId" AND i."orgId" = $1
-         ORDER BY k."initiativeId" IS NULL, i.name LIMIT 20
+         ORDER BY k."initiativeId" IS NULL, i.name LIMIT 10
        )
        SELECT r.id, r.name, r.health, r."startDate", r."targetDate", k.name AS initiative, k.groups, u.name AS team,
          (SELECT json_agg(json_build_array(m.name, m."dueDate", m."doneDate" IS NOT NULL) ORDER BY m."dueDate") FROM "Milestone" m CROSS JOIN w

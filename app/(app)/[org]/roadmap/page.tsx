@@ -36,7 +36,9 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
   return `/${slug}/roadmap?${q.toString()}`;
 }
 
-const TIMELINE_GROUPS_PER_PAGE = 20;
+// Ten groups (about a hundred rows in a large org) a page: twenty were ~200 rows and 500 milestones,
+// several screens long, and a quarter of the page's server time.
+const TIMELINE_GROUPS_PER_PAGE = 10;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
