@@ -226,7 +226,7 @@ export function SortableHeader<T>({
   if (href) {
     const next = column.getNextSortingOrder() || column.getFirstSortDir();
     return (
-      <Link href={href([{ id: column.id, desc: next === "desc" }])} scroll={false} className={className}>
+      <Link href={href([{ id: column.id, desc: next === "desc" }])} scroll={false} prefetch={false} className={className}>
         {label}
       </Link>
     );

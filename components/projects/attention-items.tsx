@@ -15,7 +15,7 @@ export function MilestoneDueRow({ orgSlug, m }: { orgSlug: string; m: MilestoneI
         {formatDate(m.dueDate)}
       </span>
       <span>{m.name}</span>
-      <Link href={`/${orgSlug}/projects/${m.projectId}`} className="text-primary hover:underline">
+      <Link href={`/${orgSlug}/projects/${m.projectId}`} prefetch={false} className="text-primary hover:underline">
         {m.projectName}
       </Link>
     </>
@@ -25,11 +25,11 @@ export function MilestoneDueRow({ orgSlug, m }: { orgSlug: string; m: MilestoneI
 export function BlockedDependencyRow({ orgSlug, b, showNote = false }: { orgSlug: string; b: BlockedDependency; showNote?: boolean }) {
   return (
     <>
-      <Link href={`/${orgSlug}/projects/${b.blockedId}`} className="font-medium hover:underline">
+      <Link href={`/${orgSlug}/projects/${b.blockedId}`} prefetch={false} className="font-medium hover:underline">
         {b.blockedName}
       </Link>{" "}
       <span className="text-muted-foreground">({b.blockedTeam}) waits on</span>{" "}
-      <Link href={`/${orgSlug}/projects/${b.blockerId}`} className="font-medium hover:underline">
+      <Link href={`/${orgSlug}/projects/${b.blockerId}`} prefetch={false} className="font-medium hover:underline">
         {b.blockerName}
       </Link>{" "}
       <span className="text-muted-foreground">({b.blockerTeam})</span> <HealthBadge health={b.blockerHealth} />

@@ -23,8 +23,10 @@ function columns(org: string): Column[] {
       id: "name",
       accessorFn: (r) => r.name,
       header: "Project",
+      // Rows, sort headers and pager links do not prefetch (here and in the app's other long
+      // lists): every link in view would make the browser ask the server for its page.
       cell: ({ row }) => (
-        <Link href={`/${org}/projects/${row.original.id}`} className="font-medium text-foreground hover:underline">
+        <Link href={`/${org}/projects/${row.original.id}`} prefetch={false} className="font-medium text-foreground hover:underline">
           {row.original.name}
         </Link>
       ),

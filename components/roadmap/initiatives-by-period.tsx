@@ -91,7 +91,7 @@ export function InitiativesByPeriod({
                 <ul className="space-y-1 text-xs">
                   {i.projects.map((p) => (
                     <li key={p.id} className="flex items-center justify-between gap-2">
-                      <Link href={`/${org}/projects/${p.id}`} className="truncate hover:underline">
+                      <Link href={`/${org}/projects/${p.id}`} prefetch={false} className="truncate hover:underline">
                         {p.name}
                       </Link>
                       <HealthBadge health={p.health} />
@@ -99,7 +99,7 @@ export function InitiativesByPeriod({
                   ))}
                   {i.projectCount > i.projects.length ? (
                     <li>
-                      <Link href={`/${org}/projects?initiative=${i.id}`} className="text-muted-foreground hover:underline">
+                      <Link href={`/${org}/projects?initiative=${i.id}`} prefetch={false} className="text-muted-foreground hover:underline">
                         {i.projectCount - i.projects.length} more projects
                       </Link>
                     </li>

@@ -85,7 +85,7 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
   return (
     <li className="tl-row">
       <div className="tl-label">
-        <Link href={`/${org}/projects/${p.id}`} className="hover:underline" title={p.name}>
+        <Link href={`/${org}/projects/${p.id}`} prefetch={false} className="hover:underline" title={p.name}>
           {p.name}
         </Link>
         <p className="tl-team">{p.teamName}</p>

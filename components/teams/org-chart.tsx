@@ -84,7 +84,7 @@ export function OrgChart({ people, org }: { people: OrgChartNode[]; org: string 
               ) : (
                 <span className="inline-block w-5" aria-hidden />
               )}
-              <Link href={`/${org}/people/${p.id}`} className="font-medium hover:underline">{p.name}</Link>
+              <Link href={`/${org}/people/${p.id}`} prefetch={false} className="font-medium hover:underline">{p.name}</Link>
               <span className="text-muted-foreground">{p.title} · {p.teamName}</span>
               {children.length ? <span className="text-xs text-muted-foreground">({countBelow(p.id, tree)} below)</span> : null}
             </div>

@@ -22,7 +22,7 @@ function columns(currency: string, today: string, showPay: boolean, org: string 
         return (
           <span className="flex flex-wrap items-center gap-1.5">
             {org ? (
-              <Link className="font-medium hover:underline" href={`/${org}/people/${id}`}>
+              <Link className="font-medium hover:underline" href={`/${org}/people/${id}`} prefetch={false}>
                 {name}
               </Link>
             ) : (

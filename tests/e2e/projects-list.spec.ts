@@ -131,3 +131,31 @@ test("the initiative filter is searched and picked with the keyboard: a shared ?
   const none = await (await page.request.get("/acme/projects/export?initiative=none")).text();
   expect(none.trim().split("\r\n")).toHaveLength(1 + inNone.length);
 });
+
+test("the list's row, sort and pager links do not prefetch; a row still opens its project in place", async ({ page }) => {
+  // Next prefetches a <Link> that scrolls into view: on a 100-row list that was a server render
+  // per visible project (and per sort header) for every list view. The sidebar's few section
+  // links and the header's buttons still prefetch.
+  const requested: string[] = [];
+  await signIn(page, "viewer@acme.example");
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.searchParams.has("_rsc")) {
+      url.searchParams.delete("_rsc");
+      requested.push(url.pathname + url.search);
+    }
+  });
+  await page.goto("/acme/projects");
+  const table = page.getByRole("table", { name: "Projects" });
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(1500);
+  const links = await table.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  expect(links.filter((h) => /\/acme\/projects\/[^/?]+$/.test(h)).length).toBeGreaterThan(10);
+  expect(links.filter((h) => h.includes("sort=")).length).toBeGreaterThan(5);
+  expect(requested.filter((r) => links.includes(r))).toEqual([]);
+  const first = table.locator("tbody tr td:nth-child(1) a").first();
+  const name = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
