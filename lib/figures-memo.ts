@@ -17,11 +17,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // org's versions (one small query per request) instead of recomputing the figures. A status
 // update moves "StatusUpdate" and "Project", not the budget tables: the money figures stay.
 //
-// Exactness: the versions are read BEFORE the figures are computed, by the same client, so the
-// figures are at least as new as the version they are filed under (the sum of the versions of
-// the tables read, which only grows); a reader that sees version v takes an entry filed under v or
-// later. Every key holds what the computation depends on beside the org's rows: parameters, the
-// viewer where it matters, and the day (never the time of day: callers key by day).
+// Exactness: the versions are read BEFORE the figures are computed — through replicaDb, and the
+// figures through it or the primary, which is never behind it — so the figures are at least as
+// new as the version they are filed under (the sum of the versions of the tables read, which
+// only grows); a reader that sees version v takes an entry filed under v or later. Every key
+// holds what the computation depends on beside the org's rows: parameters, the viewer where it
+// matters, and the day (never the time of day: callers key by day).
 // tests/integration/figures-memo.test.ts checks that each memoized computation reads no table
 // beyond those it names, and after writes compares every figure with a fresh computation.
 //
