@@ -1,48 +1,58 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogOnDemand } from "@/components/ui/dialog";
+import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
+import { useJson } from "@/components/ui/use-json";
 import type { ActionResult } from "@/lib/action-result";
 import { createPositionAction } from "@/lib/headcount/actions";
+import type { PositionFormOptions } from "@/lib/headcount/form-options";
 
 type State = ActionResult<{ positionId: string; status: string }> | null;
 
-export function NewPositionDialog({ org, units, fiscalYear, quarter }: {
-  org: string;
-  units: { id: string; name: string; code: string; depth: number }[];
-  fiscalYear: number;
-  quarter: number;
-}) {
-  const [open, setOpen] = useState(false);
+/**
+ * The new-position dialog: it mounts only while open (DialogOnDemand), and its units (those the
+ * member may create positions in) load from the org's headcount form-options route when it opens.
+ */
+export function NewPositionDialog({ org, fiscalYear, quarter }: { org: string; fiscalYear: number; quarter: number }) {
+  return (
+    <DialogOnDemand
+      className="max-w-xl"
+      title="New position"
+      description="A headcount slot: plan it for later or open it for hiring now."
+      trigger={
+        <Button>
+          <Plus aria-hidden className="size-4" /> New position
+        </Button>
+      }
+    >
+      {(close) => <NewPositionForm org={org} fiscalYear={fiscalYear} quarter={quarter} onDone={close} />}
+    </DialogOnDemand>
+  );
+}
+
+function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fiscalYear: number; quarter: number; onDone: () => void }) {
+  const options = useJson<PositionFormOptions>(`/${org}/headcount/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = await createPositionAction(org, Object.fromEntries(form));
     if (result.ok) {
       toast.success(result.data.status === "OPEN" ? "Position opened" : "Position planned");
-      setOpen(false);
+      onDone();
     }
     return result;
   }, null);
   const errors = errorsOf(state);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>
-          <Plus aria-hidden className="size-4" /> New position
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-xl">
-        <DialogHeader>
-          <DialogTitle>New position</DialogTitle>
-          <DialogDescription>A headcount slot: plan it for later or open it for hiring now.</DialogDescription>
-        </DialogHeader>
+    <FormLoadGate data={options}>
+      {({ units }) => (
         <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
           <div className="sm:col-span-2"><FormAlert state={state} /></div>
           <div className="sm:col-span-2">
@@ -95,7 +105,7 @@ export function NewPositionDialog({ org, units, fiscalYear, quarter }: {
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Create position"}</Button>
           </div>
         </form>
-      </DialogContent>
-    </Dialog>
+      )}
+    </FormLoadGate>
   );
 }

@@ -336,19 +336,19 @@ function roadmap(f: FloorInput): Q[] {
 
 /**
  * /large/headcount (whole org, current fiscal year):
- *  1. the unit filter's and the "new position" dialog's options (units by depth and name);
- *  2. stat cards: positions budgeted in the year per status;
- *  3. plan vs actual by quarter, by the page's definitions (lib/headcount/plan.ts): planned heads
+ *  1. stat cards: positions budgeted in the year per status;
+ *  2. plan vs actual by quarter, by the page's definitions (lib/headcount/plan.ts): planned heads
  *     (people in post on the year's first day plus positions budgeted up to the quarter that add
  *     a head), actual heads, open seats, hiring, joiners and attrition;
- *  4. cost of unfilled positions for the top two levels of units (subtree count and loaded cost);
- *  5. the positions table: the first page (100, in plan order) with unit, holder, backfilled
+ *  3. cost of unfilled positions for the top two levels of units (subtree count and loaded cost);
+ *  4. the positions table: the first page (100, in plan order) with unit, holder, backfilled
  *     person and pay, and their total for the pager.
+ * No unit options: the filter searches units as you type (none is picked in this URL) and the
+ * "new position" form loads its units when it opens.
  */
 function headcount(f: FloorInput): Q[] {
   const fy = `extract(year FROM $2::date)::int`;
   return [
-    q(`SELECT id, name, code, depth FROM "OrgUnit" WHERE "orgId" = $1 ORDER BY depth, name`, f.orgId),
     q(`SELECT status, count(*) FROM "Position" WHERE "orgId" = $1 AND "budgetFiscalYear" = ${fy} GROUP BY 1`, f.orgId, f.fyEnd),
     q(`WITH q(n, qs, qe) AS (SELECT n, ($2::date + make_interval(months => 3 * (n - 1)))::date, ($2::date + make_interval(months => 3 * n))::date - 1 FROM generate_series(1, 4) n),
        baseline AS (SELECT p.id FROM "Person" p WHERE p."orgId" = $1 AND p."startDate" <= $2::date AND (p."endDate" IS NULL OR p."endDate" >= $2::date)),

@@ -19,6 +19,10 @@ test("a director opens a position, fills it with a new hire and sees heads move 
   await signIn(page, "director@acme.example");
   await page.goto(`/acme/headcount?unit=${unit.id}`);
   await expect(page.getByRole("heading", { name: /Plan vs actual/ })).toBeVisible();
+  // The filter shows the unit of the URL; units are searched, not listed in the page.
+  const filters = page.getByRole("form", { name: "Headcount filters" });
+  await expect(filters.getByRole("combobox", { name: "Org unit" })).toHaveValue(unit.name);
+  await expect(filters.locator("select[name=unit]")).toHaveCount(0);
   const actualBefore = await currentQuarterCell(page, "actual");
   const openBefore = await currentQuarterCell(page, "open");
 
@@ -174,3 +178,24 @@ for (const email of ["viewer@acme.example", "finance@acme.example", "manager@acm
     expect(html).not.toContain(`"${p.cents}"`);
   });
 }
+
+test("the plan filter searches an org unit by code with the keyboard; the view is in the URL", async ({ page }) => {
+  const [unit] = await sql<{ id: string; name: string }>(
+    `SELECT u.id, u.name FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-BILL'`,
+  );
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/headcount");
+  const filters = page.getByRole("form", { name: "Headcount filters" });
+  const box = filters.getByRole("combobox", { name: "Org unit" });
+  await expect(box).toHaveValue("");
+  await box.focus();
+  await page.keyboard.type("prod-bill");
+  await expect(filters.getByRole("option", { name: new RegExp(`^${unit.name}`) })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue(unit.name);
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  await expect(page.getByText(`${unit.name} and below`).first()).toBeVisible();
+});

@@ -71,6 +71,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("/[org]/notifications", "GET", "200 200 200 200 200 200 404 401 -"),
   route("/[org]/projects/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/roadmap/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
+  route("/[org]/headcount/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 401 -"),
   // A file with one bad row: allowed roles get the row errors (422) and nothing is written.
   route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 401 -", {

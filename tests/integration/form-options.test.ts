@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Member } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { getPositionFormOptionsFor } from "@/lib/headcount/form-options";
 import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
 import { getInitiativeFormUnits } from "@/lib/roadmap/form-options";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
-// The project and initiative forms' choices (app/(app)/[org]/projects/form-options and
-// app/(app)/[org]/roadmap/form-options, behind getRouteMember): loaded when a form opens, for
+// The project, initiative and new-position forms' choices (app/(app)/[org]/projects/form-options,
+// …/roadmap/form-options and …/headcount/form-options, behind getRouteMember): loaded when a form opens, for
 // members who may write; a manager is offered only the units of their scope, in their own org.
 
 const db = testDb();
@@ -66,5 +67,23 @@ describe("getInitiativeFormUnits", () => {
   it("is forbidden (403) to roles that cannot write initiatives and to a manager without a scope", async () => {
     for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getInitiativeFormUnits(member(role)), role).toBe("forbidden");
     expect(await getInitiativeFormUnits(member("MANAGER"))).toBe("forbidden");
+  });
+});
+
+describe("getPositionFormOptionsFor", () => {
+  it("offers a director every unit of the org and a manager the units of their scope, nothing of another org", async () => {
+    const all = await getPositionFormOptionsFor(member("DIRECTOR"));
+    if (all === "forbidden") throw new Error("forbidden");
+    expect(new Set(all.units.map((u) => u.id))).toEqual(acmeUnits());
+    const scoped = await getPositionFormOptionsFor(member("MANAGER", w.acme.units.deptA.id));
+    if (scoped === "forbidden") throw new Error("forbidden");
+    expect(new Set(scoped.units.map((u) => u.id))).toEqual(scopeUnits());
+    // Units only: no pay or people in the payload.
+    expect(Object.keys(all.units[0]).sort()).toEqual(["code", "depth", "id", "name"]);
+  });
+
+  it("is forbidden (403) to roles that cannot write positions and to a manager without a scope", async () => {
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getPositionFormOptionsFor(member(role)), role).toBe("forbidden");
+    expect(await getPositionFormOptionsFor(member("MANAGER"))).toBe("forbidden");
   });
 });

@@ -15,7 +15,8 @@ import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { countPositions, listPositions } from "@/lib/headcount/queries";
-import { listUnitChoices } from "@/lib/people/detail";
+import { unitChoice } from "@/lib/org/search";
+import { writableUnitIds } from "@/lib/projects/access";
 import { pageOf } from "@/lib/paging";
 import { can, grantFor } from "@/lib/permissions";
 
@@ -38,15 +39,16 @@ export default async function Page({
   const current = fiscalPeriod(now, org.fiscalYearStartMonth);
   const fyParam = Number(one(sp.fy));
   const fiscalYear = Number.isInteger(fyParam) && fyParam >= 2000 && fyParam <= 2100 ? fyParam : current.fiscalYear;
-  const units = await listUnitChoices(org.id);
-  // An unknown or foreign unit id is simply ignored: the whole org is shown.
-  const unit = units.find((u) => u.id === one(sp.unit)) ?? null;
+  // An unknown or foreign unit id is simply ignored: the whole org is shown. The filter searches
+  // units as you type and the new-position form loads its units when it opens: only the picked
+  // unit's name is read here (a large org has ~500 units).
+  const unit = await unitChoice(org.id, one(sp.unit));
   const unitId = unit?.id ?? null;
   const positionsGrant = grantFor(member.role, "positions:write");
   const canWrite = positionsGrant !== null;
   const projectsGrant = grantFor(member.role, "projects:write");
-  // A manager writes only inside their subtree: offer those units and rows, the actions check again.
-  const writableUnits = positionsGrant === "scope" ? await listUnitChoices(org.id, member.scopeUnitId) : units;
+  // A manager writes only inside their subtree: their rows get the actions (the actions check again).
+  const writable = positionsGrant === "scope" ? await writableUnitIds(member, "positions:write") : null;
   const showPay = can(member.role, "compensation:read");
 
   // One page of positions is read (a large org has thousands): count first, then that page.
@@ -73,13 +75,13 @@ export default async function Page({
           canWrite ? (
             <>
               <ImportHiringPlanDialog org={org.slug} />
-              <NewPositionDialog org={org.slug} units={writableUnits} fiscalYear={current.fiscalYear} quarter={current.quarter} />
+              <NewPositionDialog org={org.slug} fiscalYear={current.fiscalYear} quarter={current.quarter} />
             </>
           ) : undefined
         }
       />
       <div className="mb-6">
-        <PlanFilter units={units} unitId={unitId} years={years} fiscalYear={fiscalYear} />
+        <PlanFilter org={org.slug} unit={unit} years={years} fiscalYear={fiscalYear} />
       </div>
       <StatGrid className="lg:grid-cols-4">
         <StatCard label="Open" value={funnel.OPEN} icon={UserPlus} hint={`Actively hiring · ${fiscalYearLabel(fiscalYear)}`} />
@@ -119,7 +121,7 @@ export default async function Page({
           positions={positions}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: positionsGrant === "scope" ? writableUnits.map((u) => u.id) : null } : null}
+          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: writable instanceof Set ? [...writable] : positionsGrant === "scope" ? [] : null } : null}
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
       </section>
