@@ -1,10 +1,10 @@
 import "server-only";
 
 import type { Member } from "@/lib/auth";
-import { listUnitChoices } from "@/lib/people/detail";
-import { grantFor } from "@/lib/permissions";
+import type { UnitOption } from "@/lib/org/queries";
+import { writableUnitOptions } from "@/lib/projects/access";
 
-export type PositionFormOptions = { units: { id: string; name: string; code: string; depth: number }[] };
+export type PositionFormOptions = { units: UnitOption[] };
 
 /**
  * Choices for the new-position form: the units the member may create positions in (a manager:
@@ -13,7 +13,6 @@ export type PositionFormOptions = { units: { id: string; name: string; code: str
  * a large org's ~500 units were in every headcount page.
  */
 export async function getPositionFormOptionsFor(member: Member): Promise<PositionFormOptions | "forbidden"> {
-  const grant = grantFor(member.role, "positions:write");
-  if (!grant || (grant === "scope" && !member.scopeUnitId)) return "forbidden";
-  return { units: await listUnitChoices(member.org.id, grant === "scope" ? member.scopeUnitId : null) };
+  const units = await writableUnitOptions(member, "positions:write");
+  return units === "forbidden" ? units : { units };
 }

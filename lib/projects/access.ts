@@ -3,6 +3,7 @@ import "server-only";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { isInSubtree } from "@/lib/org/closure";
+import { listUnitTree, type UnitOption } from "@/lib/org/queries";
 import { grantFor, type Permission } from "@/lib/permissions";
 
 /**
@@ -26,4 +27,16 @@ export async function writableUnitIds(member: Member, permission: Permission): P
     select: { descendantId: true },
   });
   return new Set(rows.map((r) => r.descendantId));
+}
+
+/**
+ * The units a form offers for creating things (tree order; a manager only their subtree), or
+ * "forbidden" when the role (or a manager without a scope) may not write: the forms' choice
+ * routes answer 403 then (…/projects, …/roadmap and …/headcount form-options).
+ */
+export async function writableUnitOptions(member: Member, permission: Permission): Promise<UnitOption[] | "forbidden"> {
+  const writable = await writableUnitIds(member, permission);
+  if (!writable) return "forbidden";
+  const units = await listUnitTree(member.org.id);
+  return writable === "all" ? units : units.filter((u) => writable.has(u.id));
 }

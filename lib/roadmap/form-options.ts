@@ -1,8 +1,8 @@
 import "server-only";
 
 import type { Member } from "@/lib/auth";
-import { listUnitTree, type UnitOption } from "@/lib/org/queries";
-import { writableUnitIds } from "@/lib/projects/access";
+import type { UnitOption } from "@/lib/org/queries";
+import { writableUnitOptions } from "@/lib/projects/access";
 
 /**
  * The units the initiative form offers a member (a manager only those of their scope), for the
@@ -10,9 +10,6 @@ import { writableUnitIds } from "@/lib/projects/access";
  * instead of the roadmap carrying the org's unit tree for it. "forbidden" (403) when the role (or
  * a manager without a scope) cannot write initiatives.
  */
-export async function getInitiativeFormUnits(member: Member): Promise<UnitOption[] | "forbidden"> {
-  const writable = await writableUnitIds(member, "initiatives:write");
-  if (!writable) return "forbidden";
-  const units = await listUnitTree(member.org.id);
-  return writable === "all" ? units : units.filter((u) => writable.has(u.id));
+export function getInitiativeFormUnits(member: Member): Promise<UnitOption[] | "forbidden"> {
+  return writableUnitOptions(member, "initiatives:write");
 }

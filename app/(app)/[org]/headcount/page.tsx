@@ -48,7 +48,7 @@ export default async function Page({
   const canWrite = positionsGrant !== null;
   const projectsGrant = grantFor(member.role, "projects:write");
   // A manager writes only inside their subtree: their rows get the actions (the actions check again).
-  const writable = positionsGrant === "scope" ? await writableUnitIds(member, "positions:write") : null;
+  const writable = canWrite ? await writableUnitIds(member, "positions:write") : null;
   const showPay = can(member.role, "compensation:read");
 
   // One page of positions is read (a large org has thousands): count first, then that page.
@@ -121,7 +121,7 @@ export default async function Page({
           positions={positions}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: writable instanceof Set ? [...writable] : positionsGrant === "scope" ? [] : null } : null}
+          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: writable === "all" ? null : [...(writable ?? [])] } : null}
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
       </section>
