@@ -4,6 +4,7 @@ import { Pencil } from "lucide-react";
 import Link from "next/link";
 
 import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
+import { HealthMix } from "@/components/roadmap/health-mix";
 import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
 import { HealthBadge } from "@/components/ui/badge";
@@ -15,9 +16,10 @@ import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
 const PENCIL = "keel-roadmap-pencil";
 
 /**
- * Initiatives of a fiscal year in period columns, each with its projects' health. A client
+ * Initiatives of a fiscal year in period columns, each with its projects' health mix, the ones
+ * that need attention (off track, then at risk) and a link to all of them. A client
  * component for the same reason as the Timeline: the server sends the initiatives' data (they
- * are the edit dialogs' props anyway), not ~60 cards of ~300 project rows as element trees.
+ * are the edit dialogs' props anyway), not ~60 cards as element trees.
  */
 export function InitiativesByPeriod({
   org,
@@ -87,9 +89,12 @@ export function InitiativesByPeriod({
                   ) : null}
                 </span>
               </div>
-              {i.projects.length ? (
-                <ul className="space-y-1 text-xs">
-                  {i.projects.map((p) => (
+              <div className="text-xs">
+                <HealthMix mix={i.health} />
+              </div>
+              {i.attention.length ? (
+                <ul className="space-y-1 text-xs" aria-label={`${i.name}: projects that need attention`}>
+                  {i.attention.map((p) => (
                     <li key={p.id} className="flex items-center justify-between gap-2">
                       <Link href={`/${org}/projects/${p.id}`} prefetch={false} className="truncate hover:underline">
                         {p.name}
@@ -97,17 +102,13 @@ export function InitiativesByPeriod({
                       <HealthBadge health={p.health} />
                     </li>
                   ))}
-                  {i.projectCount > i.projects.length ? (
-                    <li>
-                      <Link href={`/${org}/projects?initiative=${i.id}`} prefetch={false} className="text-muted-foreground hover:underline">
-                        {i.projectCount - i.projects.length} more projects
-                      </Link>
-                    </li>
-                  ) : null}
                 </ul>
-              ) : (
-                <p className="text-xs text-muted-foreground">No projects yet.</p>
-              )}
+              ) : null}
+              {i.projectCount ? (
+                <Link href={`/${org}/projects?initiative=${i.id}`} prefetch={false} className="block text-xs text-muted-foreground hover:underline">
+                  {i.projectCount === 1 ? "1 project" : `All ${i.projectCount} projects`}
+                </Link>
+              ) : null}
             </article>
           ))}
         </section>

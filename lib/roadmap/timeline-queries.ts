@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
+import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
 
@@ -23,6 +24,15 @@ export function parseTimelineFilters(sp: Record<string, string | string[] | unde
     unit: one(sp.unit),
     status: status && status in PS ? (status as ProjectStatus) : undefined,
   };
+}
+
+/** The roadmap's views (?view=): the timeline (the default), initiatives by period, all initiatives. */
+export const ROADMAP_VIEWS = ["timeline", "board", "table"] as const;
+export type RoadmapView = (typeof ROADMAP_VIEWS)[number];
+
+export function parseRoadmapView(sp: Record<string, string | string[] | undefined>): RoadmapView {
+  const v = one(sp.view);
+  return ROADMAP_VIEWS.find((x) => x === v) ?? "timeline";
 }
 
 /** What a timeline row shows: it crosses to the client Timeline as is, so nothing more. */
@@ -126,34 +136,46 @@ export type InitiativeWithProjects = {
   period: InitiativePeriod;
   status: string;
   updatedAt: string;
-  /** The first INITIATIVE_PROJECTS_SHOWN projects by name; `projectCount` is all of them. */
-  projects: { id: string; name: string; health: Health }[];
+  /**
+   * The projects that need attention, at most INITIATIVE_ATTENTION_SHOWN: off track first, then at
+   * risk, by name. `health` counts all of its projects, `projectCount` is their number.
+   */
+  attention: { id: string; name: string; health: Health }[];
+  health: HealthMix;
   projectCount: number;
 };
 
-/** Projects listed under each initiative on the roadmap; the rest are a link to the filtered project list. */
-export const INITIATIVE_PROJECTS_SHOWN = 5;
+/** At-risk and off-track projects listed under each initiative on the roadmap's board. */
+export const INITIATIVE_ATTENTION_SHOWN = 3;
 
-type InitiativeYearRow = Omit<InitiativeWithProjects, "period" | "updatedAt" | "owner"> & { updatedAt: Date; ownerId: string | null; ownerName: string | null };
+type InitiativeYearRow = Omit<InitiativeWithProjects, "period" | "updatedAt" | "owner" | "health" | "projectCount"> &
+  HealthMix & { updatedAt: Date; ownerId: string | null; ownerName: string | null };
 
 /**
- * Initiatives of one fiscal year with their first (non-archived) projects by name and a count of
- * all of them: one statement (Prisma's nested read was a query per relation, joined in JS).
+ * Initiatives of one fiscal year, each with its (non-archived) projects counted by health and the
+ * few of them that need attention — what a director looks for on the board; the full list is a
+ * link to the projects list filtered by the initiative. One statement: the counts and the
+ * attention list per initiative are index probes on (orgId, initiativeId).
  */
 export async function listInitiativesForYear(orgId: string, fiscalYear: number): Promise<InitiativeWithProjects[]> {
   const rows = await db.$queryRaw<InitiativeYearRow[]>`
     SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status::text AS status,
-      i."updatedAt", o.id AS "ownerId", o.name AS "ownerName",
-      COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'health', f.health) ORDER BY f.name, f.id)
+      i."updatedAt", o.id AS "ownerId", o.name AS "ownerName", h."ON_TRACK", h."AT_RISK", h."OFF_TRACK", h."UNKNOWN",
+      COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'health', f.health) ORDER BY f.health = 'AT_RISK', f.name, f.id)
                 FROM (SELECT p.id, p.name, p.health FROM "Project" p
-                      WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
-                      ORDER BY p.name, p.id LIMIT ${INITIATIVE_PROJECTS_SHOWN}) f), '[]') AS projects,
-      (SELECT count(*)::int FROM "Project" p WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS "projectCount"
+                      WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL AND p.health IN ('OFF_TRACK', 'AT_RISK')
+                      ORDER BY p.health = 'AT_RISK', p.name, p.id LIMIT ${INITIATIVE_ATTENTION_SHOWN}) f), '[]') AS attention
     FROM "Initiative" i LEFT JOIN "Person" o ON o."orgId" = i."orgId" AND o.id = i."ownerId"
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE p.health = 'ON_TRACK')::int AS "ON_TRACK", count(*) FILTER (WHERE p.health = 'AT_RISK')::int AS "AT_RISK",
+             count(*) FILTER (WHERE p.health = 'OFF_TRACK')::int AS "OFF_TRACK", count(*) FILTER (WHERE p.health = 'UNKNOWN')::int AS "UNKNOWN"
+      FROM "Project" p WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) h
     WHERE i."orgId" = ${orgId} AND i."fiscalYear" = ${fiscalYear}
     ORDER BY i.name, i.id`;
-  return rows.map(({ ownerId, ownerName, ...r }) => ({
+  return rows.map(({ ownerId, ownerName, ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN, ...r }) => ({
     ...r,
+    health: { ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN },
+    projectCount: ON_TRACK + AT_RISK + OFF_TRACK + UNKNOWN,
     owner: ownerId ? { id: ownerId, name: ownerName! } : null,
     period: periodOf(r),
     updatedAt: r.updatedAt.toISOString(),

@@ -77,6 +77,7 @@ function pagesFor(t: Target, fy: number): BenchPage[] {
     { key: "finance-year-cold", path: `/large/budgets?fy=${fy}&period=year`, cold: true, floor: "finance-year" },
     { key: "projects-filtered", path: "/large/projects?status=ACTIVE&health=AT_RISK" },
     { key: "roadmap", path: "/large/roadmap" },
+    { key: "roadmap-board", path: "/large/roadmap?view=board" },
     { key: "headcount", path: "/large/headcount" },
     { key: "project-page", path: `/large/projects/${t.projectId}` },
   ].filter((p) => !onlyPages || onlyPages.has(p.key));

@@ -279,21 +279,17 @@ function projectsList(f: FloorInput): Q[] {
 }
 
 /**
- * /large/roadmap as it opens (half-year zoom on the current fiscal half, grouped by initiative):
+ * /large/roadmap as it opens (the timeline view, half-year zoom on the current fiscal half,
+ * grouped by initiative):
  *  1. stat cards: initiatives per status;
  *  2. timeline: the groups (initiatives of the projects whose dates overlap the half, "No
  *     initiative" last) counted for the pager, the first 10 by name with each project's team,
  *     health and dates, its milestones inside the window, the projects it waits on (name,
- *     health) and how many it blocks; plus the projects without dates ("n not shown");
- *  3. initiatives of the fiscal year by period: each with status, owner, its first 5 projects
- *     by name with their health, and how many projects it has;
- *  4. initiatives table: the first 50 by fiscal year and name, with period, unit, owner, status,
- *     project count and health mix, and their total for the pager.
+ *     health) and how many it blocks; plus the projects without dates ("n not shown").
  * No unit filter options: units are searched as you type, and only a picked one's name is read
- * (none is picked in this URL).
+ * (none is picked in this URL). The other views are their own rows: roadmapBoard below.
  */
 function roadmap(f: FloorInput): Q[] {
-  const fy = `extract(year FROM $2::date)::int`;
   return [
     q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
     q(`WITH w AS (
@@ -319,18 +315,28 @@ function roadmap(f: FloorInput): Q[] {
          (SELECT count(*) FROM "Project" x WHERE x."orgId" = $1 AND x."archivedAt" IS NULL AND (x."startDate" IS NULL OR x."targetDate" IS NULL)) AS undated
        FROM inwin r JOIN keys k ON k."initiativeId" IS NOT DISTINCT FROM r."initiativeId" JOIN "OrgUnit" u ON u.id = r."orgUnitId" AND u."orgId" = $1
        ORDER BY r."startDate", r.name`, f.orgId, f.today, f.fyStart),
+  ];
+}
+
+/**
+ * /large/roadmap?view=board (the current fiscal year's initiatives by period):
+ *  1. stat cards: initiatives per status;
+ *  2. the year's initiatives, each with status, owner, its live projects counted by health and
+ *     the first 3 that need attention (off track, then at risk, by name) with their health.
+ */
+function roadmapBoard(f: FloorInput): Q[] {
+  const fy = `extract(year FROM $2::date)::int`;
+  return [
+    q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
     q(`SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalQuarter", i."fiscalHalf", i.status, i."updatedAt", o.id AS "ownerId", o.name AS owner,
-         (SELECT count(*) FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS "projectCount",
-         (SELECT json_agg(x) FROM (SELECT p.id, p.name, p.health FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
-                                   ORDER BY p.name, p.id LIMIT 5) x) AS projects
+         (SELECT json_build_array(count(*) FILTER (WHERE p.health = 'ON_TRACK'), count(*) FILTER (WHERE p.health = 'AT_RISK'),
+                                  count(*) FILTER (WHERE p.health = 'OFF_TRACK'), count(*) FILTER (WHERE p.health = 'UNKNOWN'))
+          FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS mix,
+         (SELECT json_agg(x) FROM (SELECT p.id, p.name, p.health FROM "Project" p
+                                   WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL AND p.health IN ('OFF_TRACK', 'AT_RISK')
+                                   ORDER BY p.health = 'AT_RISK', p.name, p.id LIMIT 3) x) AS attention
        FROM "Initiative" i LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
        WHERE i."orgId" = $1 AND i."fiscalYear" = ${fy} ORDER BY i.name`, f.orgId, f.fyEnd),
-    q(`SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name AS unit, o.name AS owner,
-         count(p.id) FILTER (WHERE p.health = 'ON_TRACK') AS on_track, count(p.id) FILTER (WHERE p.health = 'AT_RISK') AS at_risk,
-         count(p.id) FILTER (WHERE p.health = 'OFF_TRACK') AS off_track, count(p.id) FILTER (WHERE p.health = 'UNKNOWN') AS unknown, count(*) OVER () AS total
-       FROM "Initiative" i JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = $1 LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
-       LEFT JOIN "Project" p ON p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
-       WHERE i."orgId" = $1 GROUP BY i.id, u.name, o.name ORDER BY i."fiscalYear", i.name LIMIT 50`, f.orgId),
   ];
 }
 
@@ -441,6 +447,7 @@ export function pageFloors(f: FloorInput): Record<string, Q[]> {
     "finance-year": finance(f),
     "projects-filtered": projectsList(f),
     roadmap: roadmap(f),
+    "roadmap-board": roadmapBoard(f),
     headcount: headcount(f),
     "project-page": projectPage(f),
   };

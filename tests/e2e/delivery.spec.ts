@@ -156,13 +156,71 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   const axe = await new AxeBuilder({ page }).analyze();
   const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  // Health badges draw their icon from the shell's sprite: every <use> points at one symbol there.
-  const targets = await page.locator("[data-health] svg use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href") ?? ""));
-  expect(targets.length).toBeGreaterThan(0);
-  for (const target of new Set(targets)) await expect(page.locator(`symbol${target}`)).toHaveCount(1);
   await page.getByRole("link", { name: "Year" }).click();
   await expect(page).toHaveURL(/zoom=year/);
   await expect(page.getByRole("img", { name: /^Perception Model v3: / })).toBeVisible();
+
+  // The by-period view passes axe too, and its health badges draw their icon from the shell's
+  // sprite: every <use> points at one symbol there.
+  await page.goto("/acme/roadmap?view=board");
+  await expect(page.getByRole("heading", { name: /^Initiatives in FY/ })).toBeVisible();
+  const boardAxe = await new AxeBuilder({ page }).analyze();
+  expect(boardAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  const targets = await page.locator("[data-health] svg use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href") ?? ""));
+  expect(targets.length).toBeGreaterThan(0);
+  for (const target of new Set(targets)) await expect(page.locator(`symbol${target}`)).toHaveCount(1);
+});
+
+test("the roadmap's views are links in the URL: by period shows each initiative's health mix and what needs attention, all initiatives the table", async ({ page }) => {
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/roadmap");
+  const views = page.getByRole("navigation", { name: "Roadmap views" });
+  await expect(views.getByRole("link", { name: "Timeline" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("timeline-bar").first()).toBeVisible();
+  // Only the chosen view is rendered: no board, no table under the timeline.
+  await expect(page.getByRole("heading", { name: /^Initiatives in FY/ })).toHaveCount(0);
+
+  // By keyboard: the view links are ordinary links.
+  await views.getByRole("link", { name: "By period" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]view=board(&|$)/);
+  await expect(views.getByRole("link", { name: "By period" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("timeline-bar")).toHaveCount(0);
+  const heading = page.getByRole("heading", { name: /^Initiatives in FY\d\d$/ });
+  await expect(heading).toBeVisible();
+  const fy = 2000 + Number((await heading.textContent())!.slice(-2));
+
+  // Each card lists the first three projects that need attention, off track before at risk, by
+  // name, as the database has them.
+  const initiatives = await sql<{ name: string; attention: string[] | null; total: number }>(
+    `SELECT i.name,
+       (SELECT array_agg(x.name ORDER BY x.health = 'AT_RISK', x.name, x.id) FROM (
+          SELECT p.name, p.id, p.health FROM "Project" p WHERE p."initiativeId" = i.id AND p."archivedAt" IS NULL AND p.health IN ('OFF_TRACK', 'AT_RISK')
+          ORDER BY p.health = 'AT_RISK', p.name, p.id LIMIT 3) x) AS attention,
+       (SELECT count(*)::int FROM "Project" p WHERE p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS total
+     FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i."fiscalYear" = $1`,
+    [fy],
+  );
+  expect(initiatives.length).toBeGreaterThan(0);
+  expect(initiatives.some((i) => i.attention?.length)).toBe(true);
+  for (const i of initiatives) {
+    const card = page.locator("article").filter({ has: page.getByText(i.name, { exact: true }) });
+    const listed = card.getByRole("list", { name: `${i.name}: projects that need attention` });
+    if (i.attention?.length) await expect(listed.getByRole("link")).toHaveText(i.attention);
+    else await expect(listed).toHaveCount(0);
+    if (i.total > 1) await expect(card.getByRole("link", { name: `All ${i.total} projects` })).toHaveAttribute("href", /\/acme\/projects\?initiative=/);
+  }
+  // The board's fiscal years are links too.
+  await page.getByRole("navigation", { name: "Fiscal year" }).getByRole("link", { name: `FY${String(fy - 1).slice(-2)}` }).click();
+  await expect(page).toHaveURL(/[?&]view=board(&|$)/);
+  await expect(page.getByRole("heading", { name: `Initiatives in FY${String(fy - 1).slice(-2)}` })).toBeVisible();
+
+  await views.getByRole("link", { name: "All initiatives" }).click();
+  await expect(page).toHaveURL(/[?&]view=table(&|$)/);
+  await expect(page.getByRole("columnheader", { name: /Health mix/i })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Roadmap views" }).getByRole("link", { name: "All initiatives" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("timeline-bar")).toHaveCount(0);
 });
 
 test("the roadmap's timeline filters by an org unit searched by code; the filter is in the URL and survives a reload", async ({ page }) => {

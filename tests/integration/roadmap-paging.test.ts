@@ -4,7 +4,7 @@ import { db as appDb } from "@/lib/db";
 
 import { getProjectFilterOptions, listProjectsPage } from "@/lib/projects/queries";
 import { listInitiativesPage } from "@/lib/roadmap/queries";
-import { INITIATIVE_PROJECTS_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { INITIATIVE_ATTENTION_SHOWN, listInitiativesForYear, listTimelinePage, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -35,7 +35,7 @@ async function setup() {
   await project("Outside", acme.units.teamA.id, alpha.id, ["2025-01-01", "2025-02-01"]);
   await project("Archived", acme.units.teamA.id, beta.id, inWindow, { archivedAt: new Date() });
   await project("Undated", acme.units.teamA.id, beta.id, null);
-  for (let i = 0; i < INITIATIVE_PROJECTS_SHOWN + 2; i++) await project(`Extra ${i}`, acme.units.teamA.id, gamma.id, ["2027-09-01", "2027-10-01"]);
+  for (let i = 0; i < 7; i++) await project(`Extra ${i}`, acme.units.teamA.id, gamma.id, ["2027-09-01", "2027-10-01"]);
   await db.project.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: "Globex", status: "ACTIVE", startDate: d(inWindow[0]), targetDate: d(inWindow[1]) } });
   return { acme, globex, gamma };
 }
@@ -93,17 +93,20 @@ describe("listTimelinePage rows", () => {
 });
 
 describe("listInitiativesForYear", () => {
-  it("lists the first projects of each initiative and counts them all", async () => {
+  it("counts each initiative's live projects by health and lists the first that need attention", async () => {
     const year = await listInitiativesForYear(w.acme.org.id, 2027);
-    // By name; Beta's archived project is neither listed nor counted.
-    expect(year.map((i) => [i.name, i.projectCount, i.projects.map((p) => p.name)])).toEqual([
-      ["Alpha", 3, ["A1", "A2", "Outside"]],
-      ["Beta", 2, ["B1", "Undated"]],
-      ["Gamma", INITIATIVE_PROJECTS_SHOWN + 3, ["Extra 0", "Extra 1", "Extra 2", "Extra 3", "Extra 4"]],
+    // Every project here is at risk: the first INITIATIVE_ATTENTION_SHOWN by name; Beta's archived
+    // project is neither listed nor counted.
+    expect(INITIATIVE_ATTENTION_SHOWN).toBe(3);
+    expect(year.map((i) => [i.name, i.projectCount, i.health.AT_RISK, i.attention.map((p) => p.name)])).toEqual([
+      ["Alpha", 3, 3, ["A1", "A2", "Outside"]],
+      ["Beta", 2, 2, ["B1", "Undated"]],
+      ["Gamma", 8, 8, ["Extra 0", "Extra 1", "Extra 2"]],
     ]);
     const gamma = year.find((i) => i.id === w.gamma.id)!;
     expect(gamma).toMatchObject({ owner: null, fiscalYear: 2027, period: "YEAR", status: "PROPOSED" });
-    expect(gamma.projects[0]).toEqual({ id: expect.any(String), name: "Extra 0", health: "AT_RISK" });
+    expect(gamma.health).toEqual({ ON_TRACK: 0, AT_RISK: 8, OFF_TRACK: 0, UNKNOWN: 0 });
+    expect(gamma.attention[0]).toEqual({ id: expect.any(String), name: "Extra 0", health: "AT_RISK" });
     expect(Number.isNaN(Date.parse(gamma.updatedAt))).toBe(false);
     // Another org's initiatives and other years are not listed.
     // (The rows added here are removed again: the other tests share this org.)
@@ -112,10 +115,43 @@ describe("listInitiativesForYear", () => {
     const later = await db.initiative.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.deptA.id, name: "Later", fiscalYear: 2028, ownerId: owner.id, fiscalQuarter: 2 } });
     try {
       expect((await listInitiativesForYear(w.acme.org.id, 2027)).map((i) => i.name)).toEqual(["Alpha", "Beta", "Gamma"]);
-      expect(await listInitiativesForYear(w.acme.org.id, 2028)).toEqual([expect.objectContaining({ name: "Later", owner: { id: owner.id, name: "Olga" }, period: "Q2", projects: [], projectCount: 0 })]);
+      expect(await listInitiativesForYear(w.acme.org.id, 2028)).toEqual([
+        expect.objectContaining({ name: "Later", owner: { id: owner.id, name: "Olga" }, period: "Q2", attention: [], projectCount: 0, health: { ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 } }),
+      ]);
     } finally {
       await db.initiative.deleteMany({ where: { id: { in: [foreign.id, later.id] } } });
       await db.person.delete({ where: { id: owner.id } });
+    }
+  });
+});
+
+describe("listInitiativesForYear: what needs attention", () => {
+  it("lists off-track before at-risk projects, leaves on-track and unknown ones out, and counts every live one by health", async () => {
+    const org = w.acme.org.id;
+    const delta = await db.initiative.create({ data: { orgId: org, orgUnitId: w.acme.units.deptA.id, name: "Delta", fiscalYear: 2029, fiscalHalf: 1 } });
+    const mk = (name: string, health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN", extra: object = {}) =>
+      db.project.create({ data: { orgId: org, orgUnitId: w.acme.units.teamA.id, initiativeId: delta.id, name, status: "ACTIVE", health, ...extra } });
+    // Names chosen so that name order alone would list them differently.
+    await mk("a on track", "ON_TRACK");
+    await mk("b at risk", "AT_RISK");
+    await mk("c unknown", "UNKNOWN");
+    await mk("d at risk", "AT_RISK");
+    await mk("e off track", "OFF_TRACK");
+    await mk("f at risk", "AT_RISK");
+    await mk("0 archived off track", "OFF_TRACK", { archivedAt: new Date() });
+    try {
+      const [row] = await listInitiativesForYear(org, 2029);
+      expect(row).toMatchObject({ name: "Delta", period: "H1", projectCount: 6, health: { ON_TRACK: 1, AT_RISK: 3, OFF_TRACK: 1, UNKNOWN: 1 } });
+      expect(row.attention.map((p) => [p.name, p.health])).toEqual([
+        ["e off track", "OFF_TRACK"],
+        ["b at risk", "AT_RISK"],
+        ["d at risk", "AT_RISK"],
+      ]);
+      // Nothing of it leaks into another org's year.
+      expect(await listInitiativesForYear(w.globex.org.id, 2029)).toEqual([]);
+    } finally {
+      await db.project.deleteMany({ where: { initiativeId: delta.id } });
+      await db.initiative.delete({ where: { id: delta.id } });
     }
   });
 });
@@ -131,7 +167,7 @@ describe("listInitiativesPage", () => {
       ["Beta", 2, 2], // B1, Undated; Archived is not counted
     ]);
     const p2 = await listInitiativesPage(w.acme.org.id, { page: "1", ipage: "2" }, 2);
-    expect(p2.rows.map((r) => [r.name, r.projectCount])).toEqual([["Gamma", INITIATIVE_PROJECTS_SHOWN + 3]]);
+    expect(p2.rows.map((r) => [r.name, r.projectCount])).toEqual([["Gamma", 8]]);
     // Past the last page: the last page; nonsense: the first.
     expect((await listInitiativesPage(w.acme.org.id, { ipage: "9" }, 2)).rows.map((r) => r.name)).toEqual(["Gamma"]);
     expect((await listInitiativesPage(w.acme.org.id, { ipage: "x" }, 2)).rows.map((r) => r.name)).toEqual(["Alpha", "Beta"]);

@@ -9,6 +9,7 @@ import { MoneyPanel } from "@/components/dashboard/money-panel";
 import { PanelSkeleton } from "@/components/dashboard/panel-parts";
 import { PeoplePanel } from "@/components/dashboard/people-panel";
 import { PageHeader } from "@/components/shell/page-header";
+import { ViewNav } from "@/components/ui/view-nav";
 import { requireMember, type Member } from "@/lib/auth";
 import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
@@ -56,18 +57,7 @@ export default async function Page({
 
   const switcher =
     views.length > 1 ? (
-      <nav aria-label="Dashboard views" className="mb-6 flex gap-2">
-        {views.map((v) => (
-          <Link
-            key={v}
-            href={`${base}?view=${v}`}
-            aria-current={v === view ? "page" : undefined}
-            className={cn("rounded-md border px-3 py-1.5 text-sm", v === view ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted")}
-          >
-            {VIEW_LABEL[v]}
-          </Link>
-        ))}
-      </nav>
+      <ViewNav label="Dashboard views" items={views.map((v) => ({ key: v, label: VIEW_LABEL[v], href: `${base}?view=${v}`, current: v === view }))} />
     ) : null;
 
   if (view === "finance") {

@@ -12,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { NativeSelect } from "@/components/ui/native-select";
 import { Pager } from "@/components/ui/pager";
 import { SearchCombobox } from "@/components/ui/search-combobox";
+import { ViewNav } from "@/components/ui/view-nav";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
@@ -19,15 +20,16 @@ import { writableUnitIds } from "@/lib/projects/access";
 import { unitChoice } from "@/lib/org/search";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
-import { listInitiativesForYear, listTimelinePage, parseTimelineFilters, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { listInitiativesForYear, listTimelinePage, parseRoadmapView, parseTimelineFilters, ROADMAP_VIEWS, type RoadmapView, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
 
 export const metadata = { title: "Roadmap" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>) {
+function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>, view: RoadmapView = "timeline") {
   const next = { ...f, ...change };
   const q = new URLSearchParams();
+  if (view !== "timeline") q.set("view", view);
   q.set("zoom", next.zoom);
   if (next.offset) q.set("offset", String(next.offset));
   if (next.group !== "initiative") q.set("group", next.group);
@@ -40,6 +42,8 @@ function href(slug: string, f: TimelineFilters, change: Partial<TimelineFilters>
 // several screens long, and a quarter of the page's server time.
 const TIMELINE_GROUPS_PER_PAGE = 10;
 
+const VIEW_LABEL: Record<RoadmapView, string> = { timeline: "Timeline", board: "By period", table: "All initiatives" };
+
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
@@ -49,17 +53,19 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const startMonth = member.org.fiscalYearStartMonth;
   const window = timelineWindow(now, startMonth, f.zoom, f.offset);
   const current = fiscalPeriod(now, startMonth);
-  const writable = await writableUnitIds(member, "initiatives:write");
-  const [initiatives, counts, timeline, yearInitiatives, unit] = await Promise.all([
-    listInitiativesPage(member.org.id, sp),
+  const view = parseRoadmapView(sp);
+  // Each view reads only what it shows: the three together were a page ~13,000 px long.
+  const [writable, counts, timeline, unit, yearInitiatives, initiatives] = await Promise.all([
+    writableUnitIds(member, "initiatives:write"),
     countInitiativesByStatus(member.org.id),
     // A large org has hundreds of teams and initiatives in a window: the timeline shows a page of groups.
-    listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE),
-    listInitiativesForYear(member.org.id, window.fiscalYear),
+    view === "timeline" ? listTimelinePage(member.org.id, f, window, sp, TIMELINE_GROUPS_PER_PAGE) : null,
     // The unit filter searches as you type (a large org has ~500 units): only the picked one's name is read.
-    unitChoice(member.org.id, f.unit),
+    view === "timeline" ? unitChoice(member.org.id, f.unit) : null,
+    view === "board" ? listInitiativesForYear(member.org.id, window.fiscalYear) : null,
+    view === "table" ? listInitiativesPage(member.org.id, sp) : null,
   ]);
-  const editable = writable ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
+  const editable = writable && yearInitiatives ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
 
   const slug = member.org.slug;
 
@@ -89,109 +95,128 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Current period" value={current.label} icon={Flag} hint={`Fiscal month ${current.month} of 12`} />
       </StatGrid>
 
-      <Card className="mb-6">
-        <CardHeader>
-          <CardTitle>Timeline · {window.label}</CardTitle>
-          <CardDescription>
-            Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects, the blue line is today.
-            {timeline.undated ? ` ${timeline.undated} projects without dates are not shown.` : ""}
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <div className="flex flex-wrap items-end gap-3">
-            <div className="flex items-center gap-1" role="group" aria-label="Zoom">
-              {ZOOMS.map((z) => (
-                <Button key={z} asChild size="sm" variant={f.zoom === z ? "default" : "outline"}>
-                  <Link href={href(slug, f, { zoom: z, offset: 0 })} aria-current={f.zoom === z ? "true" : undefined}>
-                    {humanize(z)}
+      {/* The view links keep the window and the timeline's filters: "By period" shows the fiscal year the timeline is in. */}
+      <ViewNav label="Roadmap views" items={ROADMAP_VIEWS.map((v) => ({ key: v, label: VIEW_LABEL[v], href: href(slug, f, {}, v), current: v === view }))} />
+
+      {timeline ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>Timeline · {window.label}</CardTitle>
+            <CardDescription>
+              Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects, the blue line is today.
+              {timeline.undated ? ` ${timeline.undated} projects without dates are not shown.` : ""}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <div className="flex flex-wrap items-end gap-3">
+              <div className="flex items-center gap-1" role="group" aria-label="Zoom">
+                {ZOOMS.map((z) => (
+                  <Button key={z} asChild size="sm" variant={f.zoom === z ? "default" : "outline"}>
+                    <Link href={href(slug, f, { zoom: z, offset: 0 })} aria-current={f.zoom === z ? "true" : undefined}>
+                      {humanize(z)}
+                    </Link>
+                  </Button>
+                ))}
+              </div>
+              <div className="flex items-center gap-1">
+                <Button asChild size="icon-sm" variant="outline">
+                  <Link href={href(slug, f, { offset: f.offset - 1 })} aria-label="Earlier">
+                    <ChevronLeft aria-hidden />
                   </Link>
                 </Button>
-              ))}
-            </div>
-            <div className="flex items-center gap-1">
-              <Button asChild size="icon-sm" variant="outline">
-                <Link href={href(slug, f, { offset: f.offset - 1 })} aria-label="Earlier">
-                  <ChevronLeft aria-hidden />
-                </Link>
-              </Button>
-              <Button asChild size="sm" variant="ghost">
-                <Link href={href(slug, f, { offset: 0 })}>Today</Link>
-              </Button>
-              <Button asChild size="icon-sm" variant="outline">
-                <Link href={href(slug, f, { offset: f.offset + 1 })} aria-label="Later">
-                  <ChevronRight aria-hidden />
-                </Link>
-              </Button>
-            </div>
-            <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Timeline filters">
-              <input type="hidden" name="zoom" value={f.zoom} />
-              {f.offset ? <input type="hidden" name="offset" value={f.offset} /> : null}
-              <label className="space-y-1 text-xs font-medium text-muted-foreground">
-                <span className="block">Group by</span>
-                <NativeSelect name="group" defaultValue={f.group} className="h-8 w-32 text-[13px]">
-                  <option value="initiative">Initiative</option>
-                  <option value="team">Team</option>
-                </NativeSelect>
-              </label>
-              <div className="space-y-1 text-xs font-medium text-muted-foreground">
-                <label htmlFor="tl-unit" className="block">
-                  Org unit
-                </label>
-                <SearchCombobox
-                  id="tl-unit"
-                  name="unit"
-                  source={`/${slug}/teams/search`}
-                  initial={unit}
-                  emptyLabel="All units"
-                  placeholder="All units"
-                  className="h-8 w-48 text-[13px]"
-                />
+                <Button asChild size="sm" variant="ghost">
+                  <Link href={href(slug, f, { offset: 0 })}>Today</Link>
+                </Button>
+                <Button asChild size="icon-sm" variant="outline">
+                  <Link href={href(slug, f, { offset: f.offset + 1 })} aria-label="Later">
+                    <ChevronRight aria-hidden />
+                  </Link>
+                </Button>
               </div>
-              <label className="space-y-1 text-xs font-medium text-muted-foreground">
-                <span className="block">Status</span>
-                <NativeSelect name="status" defaultValue={f.status ?? ""} className="h-8 w-32 text-[13px]">
-                  <option value="">Any</option>
-                  {["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"].map((s) => (
-                    <option key={s} value={s}>
-                      {humanize(s)}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </label>
-              <Button type="submit" size="sm" variant="outline">
-                Apply
-              </Button>
-            </form>
-          </div>
-          {timeline.groups.length ? (
-            <>
-              <Timeline org={slug} window={window} groups={timeline.groups} today={today} />
-              <Pager info={timeline.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Timeline groups" />
-            </>
-          ) : (
-            <p className="text-sm text-muted-foreground">No projects run in {window.label} with these filters.</p>
-          )}
-        </CardContent>
-      </Card>
+              <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Timeline filters">
+                <input type="hidden" name="zoom" value={f.zoom} />
+                {f.offset ? <input type="hidden" name="offset" value={f.offset} /> : null}
+                <label className="space-y-1 text-xs font-medium text-muted-foreground">
+                  <span className="block">Group by</span>
+                  <NativeSelect name="group" defaultValue={f.group} className="h-8 w-32 text-[13px]">
+                    <option value="initiative">Initiative</option>
+                    <option value="team">Team</option>
+                  </NativeSelect>
+                </label>
+                <div className="space-y-1 text-xs font-medium text-muted-foreground">
+                  <label htmlFor="tl-unit" className="block">
+                    Org unit
+                  </label>
+                  <SearchCombobox
+                    id="tl-unit"
+                    name="unit"
+                    source={`/${slug}/teams/search`}
+                    initial={unit}
+                    emptyLabel="All units"
+                    placeholder="All units"
+                    className="h-8 w-48 text-[13px]"
+                  />
+                </div>
+                <label className="space-y-1 text-xs font-medium text-muted-foreground">
+                  <span className="block">Status</span>
+                  <NativeSelect name="status" defaultValue={f.status ?? ""} className="h-8 w-32 text-[13px]">
+                    <option value="">Any</option>
+                    {["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"].map((s) => (
+                      <option key={s} value={s}>
+                        {humanize(s)}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                </label>
+                <Button type="submit" size="sm" variant="outline">
+                  Apply
+                </Button>
+              </form>
+            </div>
+            {timeline.groups.length ? (
+              <>
+                <Timeline org={slug} window={window} groups={timeline.groups} today={today} />
+                <Pager info={timeline.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Timeline groups" />
+              </>
+            ) : (
+              <p className="text-sm text-muted-foreground">No projects run in {window.label} with these filters.</p>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
 
-      <Card className="mb-6">
-        <CardHeader>
-          <CardTitle>Initiatives in {window.label.split(" ")[0]}</CardTitle>
-          <CardDescription>By fiscal half and quarter, with the health of the projects that deliver them.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <InitiativesByPeriod
-            org={slug}
-            fiscalYear={window.fiscalYear}
-            yearLabel={fiscalYearLabel(window.fiscalYear)}
-            initiatives={yearInitiatives}
-            editable={editable}
-          />
-        </CardContent>
-      </Card>
+      {yearInitiatives ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>Initiatives in {fiscalYearLabel(window.fiscalYear)}</CardTitle>
+            <CardDescription>By fiscal half and quarter: the health of the projects that deliver each, and those that need attention.</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <ViewNav
+              label="Fiscal year"
+              className="mb-0"
+              items={[-1, 0, 1].map((d) => {
+                const fy = window.fiscalYear + d;
+                return { key: String(fy), label: fiscalYearLabel(fy), href: href(slug, f, { zoom: "year", offset: fy - current.fiscalYear }, "board"), current: d === 0 };
+              })}
+            />
+            <InitiativesByPeriod
+              org={slug}
+              fiscalYear={window.fiscalYear}
+              yearLabel={fiscalYearLabel(window.fiscalYear)}
+              initiatives={yearInitiatives}
+              editable={editable}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
 
-      <InitiativesTable initiatives={initiatives.rows} />
-      <Pager info={initiatives.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
+      {initiatives ? (
+        <>
+          <InitiativesTable initiatives={initiatives.rows} />
+          <Pager info={initiatives.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
+        </>
+      ) : null}
     </>
   );
 }
