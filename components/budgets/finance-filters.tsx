@@ -4,13 +4,20 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
 
 type Option = { value: string; label: string };
 
-/** Period, org unit and category of the finance view, kept in the URL so views can be shared. */
-export function FinanceFilters({ periods, units, categories, value }: {
+/**
+ * Period, org unit and category of the finance view, kept in the URL so views can be shared. The
+ * org unit is searched as you type (/[org]/teams/search) like every unit filter: a large org's
+ * ~500 units were a quarter of the page.
+ */
+export function FinanceFilters({ org, periods, unit, categories, value }: {
+  org: string;
   periods: Option[];
-  units: Option[];
+  /** The picked unit's name, if any. */
+  unit: SearchOption | null;
   categories: Option[];
   value: { period: string; unit: string; cat: string };
 }) {
@@ -44,7 +51,21 @@ export function FinanceFilters({ periods, units, categories, value }: {
   return (
     <div className="mb-6 flex flex-wrap items-end gap-3" data-pending={pending || undefined}>
       {field("period", "Period", "period", periods, "w-56")}
-      {field("unit", "Org unit", "unit", units, "w-64")}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="unit" className="text-xs font-medium text-muted-foreground">
+          Org unit
+        </label>
+        <SearchCombobox
+          id="unit"
+          name="unit"
+          source={`/${org}/teams/search`}
+          initial={unit}
+          emptyLabel="Whole organization"
+          placeholder="Whole organization"
+          onPick={(o) => set("unit", o?.id ?? "")}
+          className="w-64"
+        />
+      </div>
       {field("cat", "Category", "cat", categories, "w-44")}
     </div>
   );

@@ -17,7 +17,8 @@ export type SearchOption = { id: string; name: string; title?: string };
  * (app/(app)/[org]/people/search, …/projects/search, …/teams/search, …/roadmap/search). `emptyLabel`
  * adds a first option that picks nothing ("No owner"); `fixed` options follow it whatever is
  * typed (the initiative filter's "No initiative", id "none"). Pass FormField's id as `id` and
- * describedBy(...) props.
+ * describedBy(...) props. `onPick` hears every change of the pick (an option, the empty option or
+ * the box emptied): a filter that applies at once (the finance filters) navigates on it.
  */
 export function SearchCombobox({
   id,
@@ -55,6 +56,18 @@ export function SearchCombobox({
   const [active, setActive] = useState(-1);
   const listRef = useRef<HTMLUListElement>(null);
   const paramKey = JSON.stringify(params ?? {});
+  // A new `initial` that differs from the pick (the URL changed under a filter: back/forward, a
+  // link) is shown; one that only echoes the pick (the page caught up with it) changes nothing, so
+  // text being typed is kept. State adjusted while rendering, as React recommends for props.
+  const initialId = initial?.id ?? null;
+  const [seenInitial, setSeenInitial] = useState(initialId);
+  if (initialId !== seenInitial) {
+    setSeenInitial(initialId);
+    if (initialId !== (picked?.id ?? null)) {
+      setPicked(initial);
+      setText(initial?.name ?? "");
+    }
+  }
 
   useEffect(() => {
     if (query === null) return;

@@ -33,6 +33,47 @@ async function upload(page: Page, name: string, text: string) {
   await page.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
+test("the finance view's org unit is searched as you type; the pick is in the URL, survives a reload and follows back/forward", async ({ page }) => {
+  const [unit] = await sql<{ id: string; name: string; code: string }>(
+    `SELECT u.id, u.name, u.code FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC'`,
+  );
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  // No list of every unit in the page: units are searched (/[org]/teams/search).
+  await expect(page.locator("select#unit")).toHaveCount(0);
+  const tree = page.getByTestId("finance-tree");
+  const firstCode = () => tree.locator("tbody tr").first();
+  await expect(firstCode()).not.toHaveAttribute("data-unit-code", unit.code);
+  const box = page.getByRole("combobox", { name: "Org unit" });
+  await expect(box).toHaveValue("");
+  await box.focus();
+  await page.keyboard.type("auto-perc");
+  await expect(page.getByRole("option", { name: new RegExp(`^${unit.name}`) })).toBeVisible();
+  // The first option is "Whole organization"; the second is the match.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  await expect(firstCode()).toHaveAttribute("data-unit-code", unit.code);
+  await page.reload();
+  await expect(box).toHaveValue(unit.name);
+  await expect(firstCode()).toHaveAttribute("data-unit-code", unit.code);
+
+  // "Whole organization" clears the filter.
+  await box.focus();
+  await expect(page.getByRole("option", { name: "Whole organization" })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/[?&]unit=/);
+  await expect(firstCode()).not.toHaveAttribute("data-unit-code", unit.code);
+  await expect(box).toHaveValue("");
+  // Back: the URL's unit is shown in the box again, not the last pick.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`[?&]unit=${unit.id}(&|$)`));
+  await expect(firstCode()).toHaveAttribute("data-unit-code", unit.code);
+  await expect(box).toHaveValue(unit.name);
+});
+
 test("finance imports actuals, sees team and department change, exports CSV, and reverts", async ({ page }) => {
   const { team, dept, deptName } = await pickTeam();
   const today = new Date().toISOString().slice(0, 10);

@@ -17,7 +17,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
-import { listUnitTree } from "@/lib/org/queries";
+import { unitChoice } from "@/lib/org/search";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
@@ -43,10 +43,11 @@ export default async function Page({
   const canImport = can(member.role, "actuals:write");
   const canPlan = can(member.role, "budgets:write");
 
-  const [view, years, units, batches] = await Promise.all([
+  const [view, years, unit, batches] = await Promise.all([
     getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
-    listUnitTree(org.id),
+    // The unit filter searches as you type: only the picked unit's name is read.
+    unitChoice(org.id, p.unitId),
     canImport ? listImportBatches(org.id) : Promise.resolve([]),
   ]);
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
@@ -70,8 +71,9 @@ export default async function Page({
         }
       />
       <FinanceFilters
+        org={org.slug}
         periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth).map((o) => ({ value: o.key, label: o.label }))}
-        units={[{ value: "", label: "Whole organization" }, ...units.map((u) => ({ value: u.id, label: `${"  ".repeat(u.depth)}${u.name} (${u.code})` }))]}
+        unit={unit}
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
