@@ -3,15 +3,20 @@
 import { ChevronDown, ChevronRight, Info } from "lucide-react";
 import { useMemo, useState } from "react";
 
+import { fromTreeTuples, type FinanceTreeTuple } from "@/components/budgets/finance-tree-wire";
 import { varianceTone } from "@/components/budgets/variance-tone";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { Amounts, FinanceTreeRow } from "@/lib/budgets/rollup";
+import type { Amounts } from "@/lib/budgets/rollup";
 import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-/** The org tree (org → department → team) with expandable rows; departments open at first. */
-export function FinanceTreeTable({ rows, totals, currency }: { rows: FinanceTreeRow[]; totals: Amounts; currency: string }) {
+/**
+ * The org tree (org → department → team) with expandable rows; departments open at first. `tree`
+ * is toTreeTuples(view.tree) (finance-tree-wire.ts).
+ */
+export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string }) {
+  const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
   const [open, setOpen] = useState<Set<string>>(() => new Set(rows.filter((r) => r.depth <= minDepth).map((r) => r.id)));

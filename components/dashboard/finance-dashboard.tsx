@@ -3,6 +3,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
+import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
@@ -44,7 +45,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
           description={`Each row includes everything below it.${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable rows={view.tree} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
       </section>
       <div className="grid gap-6">
         <Card>

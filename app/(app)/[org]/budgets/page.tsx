@@ -5,6 +5,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
+import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
@@ -87,7 +88,7 @@ export default async function Page({
           }`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable rows={view.tree} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
       </section>
 
       <div className="mb-8 grid gap-6">

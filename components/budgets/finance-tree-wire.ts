@@ -1,0 +1,33 @@
+import type { FinanceTreeRow } from "@/lib/budgets/rollup";
+
+// Shared by server and client components (no "use client" here on purpose).
+//
+// The finance tree crosses to the client as tuples, not objects: a large org's tree is ~500 rows
+// of which only the top levels are open at first, and as objects their keys were half of the
+// ~120 KB the page carried for it (serialized by the server, parsed for the HTML render and again
+// in the browser). React's RSC payload has no columnar form, so this one is written by hand.
+
+/** [id, name, code, parentId, depth, personnelNote, plan, actual, forecast, variance, variance %] */
+export type FinanceTreeTuple = [string, string, string, string | null, number, string | null, number, number, number, number, number | null];
+
+export type FinanceTreeItem = Omit<FinanceTreeRow, "kind">;
+
+export function toTreeTuples(rows: FinanceTreeRow[]): FinanceTreeTuple[] {
+  return rows.map((r) => [r.id, r.name, r.code, r.parentId, r.depth, r.personnelNote, r.planCents, r.actualCents, r.forecastCents, r.varianceCents, r.variancePct]);
+}
+
+export function fromTreeTuples(rows: FinanceTreeTuple[]): FinanceTreeItem[] {
+  return rows.map(([id, name, code, parentId, depth, personnelNote, planCents, actualCents, forecastCents, varianceCents, variancePct]) => ({
+    id,
+    name,
+    code,
+    parentId,
+    depth,
+    personnelNote,
+    planCents,
+    actualCents,
+    forecastCents,
+    varianceCents,
+    variancePct,
+  }));
+}
