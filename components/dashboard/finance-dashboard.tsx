@@ -1,3 +1,4 @@
+import Link from "next/link";
 
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
@@ -24,13 +25,16 @@ import { listUpcomingRenewals } from "@/lib/vendors/queries";
  * variances) plus the imports log and renewals. Queries: the finance view (3 + forecast inputs
  * + 4), imports log 1, renewals 2 — in parallel.
  */
+/** Renewals listed on the finance dashboard; the vendors page has them all. */
+const FINANCE_RENEWALS_SHOWN = 8;
+
 export async function FinanceDashboard({ member, params }: { member: Member; params: FinanceParams }) {
   const { org } = member;
   const now = new Date();
   const [view, batches, renewals] = await Promise.all([
     getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...params }),
     can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
-    listUpcomingRenewals(org.id, now),
+    listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
   ]);
   const money = (c: number) => formatMoney(c, org.currency, { compact: true });
   const { totals } = view;
@@ -86,8 +90,13 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
           )}
         </section>
         <section>
-          <SectionHeading title={`Renewals in the next 90 days (${renewals.length})`} />
-          <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals} />
+          <SectionHeading title={`Renewals in the next 90 days (${renewals.total})`} />
+          <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals.rows} />
+          {renewals.total > renewals.rows.length ? (
+            <Link href={`/${org.slug}/vendors`} className="mt-2 inline-block text-sm text-primary hover:underline">
+              All {renewals.total} renewals on the vendors page
+            </Link>
+          ) : null}
         </section>
       </div>
     </div>

@@ -130,8 +130,8 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             )}
           </section>
           <section>
-            <SubHeading>Renewals in the next 90 days ({m.renewals.length})</SubHeading>
-            <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} limit={6} />
+            <SubHeading>Renewals in the next 90 days ({m.renewalsTotal})</SubHeading>
+            <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} />
             <Link href={`/${org.slug}/vendors`} className="mt-2 inline-block text-sm text-primary hover:underline">
               All vendors and contracts
             </Link>

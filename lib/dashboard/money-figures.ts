@@ -17,9 +17,14 @@ export type MoneyFigures = {
   children: FinanceTreeRow[];
   top: VarianceRow[];
   months: MonthRow[];
+  /** The first RENEWALS_SHOWN renewals of the subtree, soonest first; `renewalsTotal` counts all of them. */
   renewals: ContractRow[];
+  renewalsTotal: number;
   salarySafe: boolean;
 };
+
+/** Renewals listed on the director's money panel; the rest are on the vendors page. */
+export const RENEWALS_SHOWN = 6;
 
 /** Plan/actual/forecast for the subtree: the budgets rollup for the period and for the year. */
 export async function getMoneyFigures(
@@ -33,7 +38,7 @@ export async function getMoneyFigures(
   // The period and the year in one statement (the facts and the forecast computed once), beside the renewals.
   const [[period, year], renewals] = await Promise.all([
     getFinanceViews({ ...base, period: "year" }, [{ period: p.period, parts: ["children", "top"] }, { period: "year", parts: ["months"] }]),
-    listUpcomingRenewals(orgId, now, p.unitId),
+    listUpcomingRenewals(orgId, now, p.unitId, RENEWALS_SHOWN),
   ]);
   const current = toDateString(now).slice(0, 7);
   // The last month row at or before the current month carries the cumulative year-to-date figures.
@@ -47,7 +52,8 @@ export async function getMoneyFigures(
     children: period.tree,
     top: period.top.slice(0, 5),
     months: year.months,
-    renewals,
+    renewals: renewals.rows,
+    renewalsTotal: renewals.total,
     salarySafe: period.salarySafe,
   };
 }

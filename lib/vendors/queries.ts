@@ -148,20 +148,29 @@ export async function getContractSummary(orgId: string, today = new Date()): Pro
 }
 
 /**
- * ACTIVE contracts whose end or renewal-notice date falls in the next RENEWAL_WINDOW_DAYS days;
- * with `unitId`, only those held by a unit of its subtree (read in SQL, not filtered afterwards).
+ * ACTIVE contracts whose end date or renewal notice date falls in the next RENEWAL_WINDOW_DAYS
+ * (for `unitId` and below, if given), soonest first (the notice date where there is one, else the
+ * end date): the first `limit` of them, ordered and cut in SQL, and how many there are. The
+ * dashboards show a few; the vendors page all.
  */
-export async function listUpcomingRenewals(orgId: string, today = new Date(), unitId: string | null = null): Promise<ContractRow[]> {
+export async function listUpcomingRenewals(
+  orgId: string,
+  today = new Date(),
+  unitId: string | null = null,
+  limit?: number,
+): Promise<{ rows: ContractRow[]; total: number }> {
   const day = toDateString(today);
   const until = toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
-  const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Contract"
+  const ids = await db.$queryRaw<{ id: string; total: number }[]>`
+    SELECT "id", (count(*) OVER ())::int AS "total" FROM "Contract"
     WHERE "orgId" = ${orgId} AND "status" = 'ACTIVE'
       AND ("endDate" BETWEEN ${day}::date AND ${until}::date OR "renewalNoticeDate" BETWEEN ${day}::date AND ${until}::date)
-      ${unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}`;
-  if (ids.length === 0) return [];
-  const all = await listContracts(orgId, ids.map((r) => r.id));
-  return all.sort((a, b) => (a.renewalNoticeDate ?? a.endDate).localeCompare(b.renewalNoticeDate ?? b.endDate));
+      ${unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}
+    ORDER BY COALESCE("renewalNoticeDate", "endDate"), "endDate", "name", "id"
+    ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
+  if (ids.length === 0) return { rows: [], total: 0 };
+  const byId = new Map((await listContracts(orgId, ids.map((r) => r.id))).map((c) => [c.id, c]));
+  return { rows: ids.map((r) => byId.get(r.id)!), total: ids[0].total };
 }
 
 /** Pickers for the contract form: vendors, org units, people (names only). */

@@ -10,7 +10,7 @@ import type pg from "pg";
 // Every figure a page shows is computed here, no more: the money floors compute the forecast
 // (before 2026-11-27 they summed plan and actuals only, a lower floor than the pages' work), and
 // the dashboard floor the delivery review (at risk, stale by the update cadence with escalation,
-// awaiting acknowledgement), blocked dependencies, renewals with their details and the quarter's
+// awaiting acknowledgement), blocked dependencies, the first renewals with their details and the quarter's
 // headcount plan vs actual. The pool runs with jit=off, as the app's sessions do.
 
 export type FloorInput = {
@@ -203,11 +203,12 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
        UNION ALL (SELECT 'top', u, c::text, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c::text LIMIT 5)
        UNION ALL SELECT 'month', m::text, NULL, plan, actual, fcst FROM g WHERE NOT uc`,
       f.orgId, f.today, f.qStart, f.qEnd, f.fyStart, f.fyEnd),
-    // money: contracts up for renewal (end or notice date) in 90 days, with vendor, unit and owner
-    q(`WITH s AS (${s}) SELECT c.*, v.name, u.name, o.name FROM "Contract" c JOIN "Vendor" v ON v.id = c."vendorId" JOIN "OrgUnit" u ON u.id = c."orgUnitId"
+    // money: contracts up for renewal (end or notice date) in 90 days: how many, and the first 6
+    // (soonest first) with vendor, unit and owner
+    q(`WITH s AS (${s}) SELECT c.*, v.name, u.name, o.name, count(*) OVER () AS total FROM "Contract" c JOIN "Vendor" v ON v.id = c."vendorId" JOIN "OrgUnit" u ON u.id = c."orgUnitId"
        LEFT JOIN "Person" o ON o.id = c."ownerId"
        WHERE c."orgId" = $1 AND c.status = 'ACTIVE' AND (c."endDate" BETWEEN $2::date AND $2::date + 90 OR c."renewalNoticeDate" BETWEEN $2::date AND $2::date + 90)
-         AND c."orgUnitId" IN (SELECT id FROM s) ORDER BY coalesce(c."renewalNoticeDate", c."endDate")`, f.orgId, f.today),
+         AND c."orgUnitId" IN (SELECT id FROM s) ORDER BY coalesce(c."renewalNoticeDate", c."endDate"), c."endDate", c.name, c.id LIMIT 6`, f.orgId, f.today),
     // people: the quarter's plan vs actual (baseline + budgeted positions, heads in post, open,
     // hiring, joiners, leavers), open positions (count, average age, the 5 oldest), over-allocated people
     q(`WITH s AS (${s}),

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
+import { RENEWALS_SHOWN } from "@/lib/dashboard/money-figures";
 import { clearFiguresMemo } from "@/lib/figures-memo";
+import { listUpcomingRenewals } from "@/lib/vendors/queries";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -209,6 +211,51 @@ describe("money figures: renewals", () => {
     } finally {
       await db.contract.deleteMany({ where: { orgId: f.org.id, vendorId: vendor.id } });
       await db.vendor.delete({ where: { id: vendor.id } });
+    }
+  });
+
+  it("lists the first few soonest first (notice date before end date) and counts them all, in SQL", async () => {
+    const vendor = await db.vendor.create({ data: { orgId: f.org.id, name: `Soonest ${Date.now()}` } });
+    const other = await createOrgWithRoles(db);
+    const otherVendor = await db.vendor.create({ data: { orgId: other.org.id, name: "Elsewhere" } });
+    const inDays = (n: number) => new Date(today.getTime() + n * 86_400_000);
+    const contract = (name: string, endIn: number, noticeIn: number | null, extra: object = {}) =>
+      db.contract.create({
+        data: {
+          orgId: f.org.id, vendorId: vendor.id, orgUnitId: f.units.teamA.id, category: "SOFTWARE", name, annualAmountCents: 100n,
+          startDate: new Date("2026-01-01"), endDate: inDays(endIn), renewalNoticeDate: noticeIn == null ? null : inDays(noticeIn), status: "ACTIVE", ...extra,
+        },
+      });
+    // Seven renew in the window; the order is by notice date where there is one, else end date.
+    await contract("ends in 60", 60, null);
+    await contract("ends in 200, notice in 10", 200, 10);
+    await contract("ends in 5", 5, null);
+    await contract("ends in 80, notice in 30", 80, 30);
+    await contract("ends in 20", 20, null);
+    await contract("ends in 45", 45, null);
+    await contract("ends in 89", 89, null);
+    // Not counted: beyond the window, cancelled, or another org's.
+    await contract("ends in 120", 120, null);
+    await contract("cancelled", 15, null, { status: "CANCELLED" });
+    await db.contract.create({
+      data: { orgId: other.org.id, vendorId: otherVendor.id, orgUnitId: other.units.teamA.id, category: "SOFTWARE", name: "foreign", annualAmountCents: 1n, startDate: new Date("2026-01-01"), endDate: inDays(3), status: "ACTIVE" },
+    });
+    const own = (rows: { name: string; vendorId: string }[]) => rows.filter((r) => r.vendorId === vendor.id).map((r) => r.name);
+    try {
+      const all = await listUpcomingRenewals(f.org.id, today);
+      expect(own(all.rows)).toEqual(["ends in 5", "ends in 200, notice in 10", "ends in 20", "ends in 80, notice in 30", "ends in 45", "ends in 60", "ends in 89"]);
+      expect(all.total).toBe(all.rows.length);
+      const few = await listUpcomingRenewals(f.org.id, today, null, 3);
+      expect(few.rows.map((r) => r.name)).toEqual(all.rows.slice(0, 3).map((r) => r.name));
+      expect(few.total).toBe(all.total);
+      // The director's panel: the first RENEWALS_SHOWN and the count of all.
+      const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), today);
+      expect(m.renewals.map((r) => r.name)).toEqual(all.rows.slice(0, RENEWALS_SHOWN).map((r) => r.name));
+      expect(m.renewalsTotal).toBe(all.total);
+      expect(all.rows.some((r) => r.name === "foreign")).toBe(false);
+    } finally {
+      await db.contract.deleteMany({ where: { vendorId: { in: [vendor.id, otherVendor.id] } } });
+      await db.vendor.deleteMany({ where: { id: { in: [vendor.id, otherVendor.id] } } });
     }
   });
 });

@@ -72,7 +72,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           title={`Renewals in the next ${RENEWAL_WINDOW_DAYS} days`}
           description="Active contracts whose end or renewal-notice date falls in the window, soonest first."
         />
-        <ContractsTable contracts={renewals} currency={currency} today={today} editing={editing} caption="Upcoming renewals" />
+        <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Upcoming renewals" />
       </section>
       <section className="mb-8">
         <SectionHeading
