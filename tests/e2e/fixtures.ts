@@ -57,3 +57,13 @@ export async function createMemberUser(orgSlug: string, role: string) {
   );
   return { id, email, password, membershipId: `m${id}` };
 }
+
+/**
+ * Waits two animation frames, by which React has rendered what the last effects scheduled. A Radix
+ * dialog or menu learns that it is the top layer in a render after it mounts (DismissableLayer);
+ * an Escape pressed before that render is ignored — under load a test could press it in that gap
+ * right after the dialog took focus, and the dialog stayed open.
+ */
+export async function settled(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { signIn, sql } from "./fixtures";
+import { settled, signIn, sql } from "./fixtures";
 
 const uid = () => randomBytes(3).toString("hex");
 
@@ -46,8 +46,10 @@ test("a director opens a position, fills it with a new hire and sees heads move 
   await edit.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: `Edit ${title}` })).toBeVisible();
-  // Escape is handled once the dialog has taken focus (Radix moves it in on mount).
+  // Escape is handled once the dialog has taken focus (Radix moves it in on mount) and rendered
+  // again as the top layer (settled).
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[role=dialog]"))).toBe(true);
+  await settled(page);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(edit).toBeFocused();
