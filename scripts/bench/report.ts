@@ -2,8 +2,9 @@ import type { LoadResult } from "./load";
 
 // The bench's results, the markdown it prints and the goals of issue 8 with pass/miss.
 
+/** `queries`: statements the server ran per request (index.ts queriesPerRequest). */
 export type PageResult = { key: string; path: string; page: LoadResult; sqlFloor: LoadResult | null; ratio: number | null; queries?: number };
-export type ScaleResult = { scale: number; db: string; generatedSeconds: number | null; reused: boolean; day: string; framework: LoadResult; pages: PageResult[] };
+export type ScaleResult = { scale: number; db: string; generatedSeconds: number | null; reused: boolean; day: string; framework: LoadResult; frameworkQueries?: number; pages: PageResult[] };
 export type BenchResult = {
   at: string;
   machine: { cpus: number; model: string; node: string; loadavg: number[] };
@@ -20,21 +21,22 @@ export function markdown(r: BenchResult): string {
   out.push(`# Keel bench ${r.at}`, "", `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, load average at start ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}; concurrency ${r.settings.concurrency}, ${r.settings.requests} requests per page after ${r.settings.warmup} warm-up.`, "");
   for (const s of r.scales) {
     out.push(`## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`, "");
-    out.push("| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+    out.push("| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | queries/request |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     const fw = s.framework;
-    out.push(`| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – |`);
+    out.push(`| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – | ${f(s.frameworkQueries, 1)} |`);
     for (const p of s.pages) {
       const floor = p.sqlFloor ? fw.p95 + p.sqlFloor.p95 : null;
-      out.push(`| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} |`);
+      out.push(`| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} | ${f(p.queries, 1)} |`);
     }
     out.push("");
   }
   if (r.scales.length > 1) {
     const [big, small] = [...r.scales].sort((a, b) => b.scale - a.scale);
-    out.push(`## Growth (scale ${small.scale} → ${big.scale}, p95)`, "", "| page | small | large | growth |", "|---|---:|---:|---:|");
+    // Queries per request beside the times: a count that grows with the data is an N+1.
+    out.push(`## Growth (scale ${small.scale} → ${big.scale}, p95)`, "", "| page | small | large | growth | queries/request small → large |", "|---|---:|---:|---:|---:|");
     for (const p of big.pages) {
       const q = small.pages.find((x) => x.key === p.key);
-      if (q) out.push(`| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× |`);
+      if (q) out.push(`| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× | ${f(q.queries, 1)} → ${f(p.queries, 1)} |`);
     }
     out.push("");
   }
