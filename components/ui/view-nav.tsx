@@ -3,8 +3,9 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 
 /**
- * A page's views as links (`?view=…`): the view is in the URL, so it is shareable and survives a
- * reload, and each view renders (and queries) only what it shows.
+ * A row of links of which one is current: a page's views (`?view=…`) or the fiscal years of a
+ * view. The choice is in the URL, so it is shareable and survives a reload, and each view renders
+ * (and queries) only what it shows.
  */
 export function ViewNav({ label, items, className }: { label: string; items: { key: string; label: string; href: string; current: boolean }[]; className?: string }) {
   return (

@@ -8,10 +8,11 @@ export const UNIT_SEARCH_LIMIT = 20;
 export type UnitSearchOption = { id: string; name: string; title: string };
 
 /**
- * Org units whose name or code contains `q` (case-insensitive), for the projects list's unit
- * filter: at most UNIT_SEARCH_LIMIT, by name, with the code as the title (a large org has many
- * units of one name, such as "Platform" in several departments). Any member may search: every
- * member sees the whole projects list (the route checks membership with getRouteMember).
+ * Org units whose name or code contains `q` (case-insensitive), for the unit filters (projects
+ * list, roadmap timeline, headcount plan, budgets): at most UNIT_SEARCH_LIMIT, by name, with the
+ * code as the title (a large org has many units of one name, such as "Platform" in several
+ * departments). Any member may search: every member sees those pages for the whole org (the
+ * route checks membership with getRouteMember).
  */
 export async function searchUnitOptions(orgId: string, q: string): Promise<UnitSearchOption[]> {
   const term = likeTerm(q);
