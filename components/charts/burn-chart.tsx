@@ -4,7 +4,8 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 
 import { formatMoney } from "@/lib/money";
 
-export type BurnPoint = { month: string; cumPlanCents: number; cumActualCents: number | null; cumForecastCents: number };
+/** Null = not shown for this month (a future actual, or a figure withheld from a reader without pay access). */
+export type BurnPoint = { month: string; cumPlanCents: number | null; cumActualCents: number | null; cumForecastCents: number | null };
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 
@@ -26,7 +27,7 @@ export function BurnChart({ points, currency }: { points: BurnPoint[]; currency:
           <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
           <Legend />
           <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} connectNulls isAnimationActive={false} />
           <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
