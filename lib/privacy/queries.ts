@@ -14,7 +14,7 @@ export const DOMINANCE = 0.25;
 /** The tables the disclosure reads (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const DISCLOSURE_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "Person", "PersonAssignment", "Position"];
 
-export type PayDisclosure = Disclosure & { fiscalYear: number; yearMonths: string[]; minGroup: number };
+export type PayDisclosure = Disclosure & { fiscalYear: number; yearMonths: string[]; minGroup: number; unitIds: string[] };
 
 /** The disclosure of a fiscal year, memoized per org data version and day. */
 export function getPayDisclosure(orgId: string, fiscalYear: number, startMonth: number, today: Date): Promise<PayDisclosure> {
@@ -30,5 +30,5 @@ export async function computePayDisclosure(orgId: string, fiscalYear: number, st
   const { units, sources, minGroup } = await loadPaySources(orgId, { from, to }, today);
   const yearMonths = fiscalMonths(fiscalYear, startMonth).map(toDateString);
   const d = computeDisclosure({ units, sources, yearMonths, minGroup, dominance: DOMINANCE });
-  return { disclosure: { ...d, fiscalYear, yearMonths, minGroup }, units };
+  return { disclosure: { ...d, fiscalYear, yearMonths, minGroup, unitIds: units.map((u) => u.id) }, units };
 }
