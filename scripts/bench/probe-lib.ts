@@ -29,7 +29,7 @@ const probes: Record<string, () => Promise<unknown>> = {
   initiatives: () => listInitiativesPage(org.id, {}),
   planVsActual: () => planVsActual(org.id, { unitId: null, fiscalYear: p.fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
   funnel: () => hiringFunnel(org.id, { unitId: null, fiscalYear: p.fiscalYear }),
-  unfilled: () => unfilledCostByUnit(org.id, null),
+  unfilled: () => unfilledCostByUnit(org.id, null, { readsPay: true }),
 };
 const only = process.argv.slice(2);
 for (const [k, fn] of Object.entries(probes)) {
