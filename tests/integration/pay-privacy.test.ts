@@ -10,6 +10,7 @@ import { transitionPosition } from "@/lib/headcount/transition-position";
 import { updatePosition } from "@/lib/headcount/update-position";
 import { setEndDate } from "@/lib/people/set-end-date";
 import { readsPay } from "@/lib/permissions";
+import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
 import { createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -223,5 +224,28 @@ describe("before and after an action", () => {
     const p = await db.position.findUniqueOrThrow({ where: { id: high.data.positionId } });
     const ok = await updatePosition.run(manager, org.slug, { positionId: p.id, version: p.version, title: "Engineer", level: "L3", budgetFiscalYear: 2026, compensation: "160000", compBandMin: "150000", compBandMax: "250000" });
     expect(ok.ok).toBe(true);
+  });
+});
+
+describe("pay privacy settings", () => {
+  it("admins and directors set the minimum group and whether finance reads pay; bad input names the field and writes nothing", async () => {
+    const { org, members } = f;
+    const fresh = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { payMinGroupSize: true, financeReadsPay: true, updatedAt: true } });
+    const before = await fresh();
+    for (const [payMinGroupSize, message] of [["2", /at least 3/], ["51", /at most 50/], ["x", /number of people/], ["3.5", /whole number/]] as const) {
+      const r = await updatePayPrivacy.run(members.director.user.id, org.slug, { payMinGroupSize, expectedUpdatedAt: before.updatedAt.toISOString() });
+      expect(r.ok ? null : r.fieldErrors?.payMinGroupSize?.[0]).toMatch(message);
+    }
+    expect(await fresh()).toEqual(before);
+    expect(await updatePayPrivacy.run(members.finance.user.id, org.slug, { payMinGroupSize: 3, financeReadsPay: "on", expectedUpdatedAt: before.updatedAt.toISOString() })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const ok = await updatePayPrivacy.run(members.admin.user.id, org.slug, { payMinGroupSize: "4", financeReadsPay: "on", expectedUpdatedAt: before.updatedAt.toISOString() });
+    expect(ok.ok).toBe(true);
+    const after = await fresh();
+    expect(after).toMatchObject({ payMinGroupSize: 4, financeReadsPay: true });
+    expect(readsPay("FINANCE", after)).toBe(true);
+    expect(readsPay("VIEWER", after)).toBe(false);
+    // A second save from the same opened form is a conflict, not an overwrite.
+    expect(await updatePayPrivacy.run(members.admin.user.id, org.slug, { payMinGroupSize: 5, expectedUpdatedAt: before.updatedAt.toISOString() })).toMatchObject({ ok: false, code: "CONFLICT" });
+    await db.organization.update({ where: { id: org.id }, data: { payMinGroupSize: 3, financeReadsPay: false } });
   });
 });
