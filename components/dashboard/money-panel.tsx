@@ -57,10 +57,12 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             <Empty>No org unit below this one.</Empty>
           ) : (
             <div className="overflow-x-auto">
-              <VarianceBarChart
-                points={m.children.flatMap((r) => (r.varianceCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents }]))}
-                currency={org.currency}
-              />
+              {m.children.some((r) => r.varianceCents !== null) ? (
+                <VarianceBarChart
+                  points={m.children.flatMap((r) => (r.varianceCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents }]))}
+                  currency={org.currency}
+                />
+              ) : null}
               <table className="mt-3 w-full text-left text-sm tabular-nums">
                 <caption className="sr-only">Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard</caption>
                 <thead>

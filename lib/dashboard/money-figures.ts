@@ -48,7 +48,7 @@ export async function getMoneyFigures(
   return {
     periodLabel: period.period.label,
     period: period.totals,
-    ytd: { planCents: last?.cumPlanCents ?? 0, actualCents: last?.cumActualCents ?? 0 },
+    ytd: { planCents: last ? last.cumPlanCents : 0, actualCents: last ? last.cumActualCents : 0 },
     year: year.totals,
     children: period.tree,
     top: period.top.slice(0, 5),
