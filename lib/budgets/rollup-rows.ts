@@ -68,8 +68,8 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
   const personnelBearing = v.p.scope.category === null || v.p.scope.category === "PERSONNEL";
   if (!d || !personnelBearing) return { all: null, actuals: null };
   const names = new Map(v.p.units.map((u) => [u.id, u.name]));
-  const published = unitId === null ? d.orgPublished : d.published.has(unitId);
-  if (!published) {
+  const grain = unitId === null ? d.orgGrain : (d.unitGrain.get(unitId) ?? null);
+  if (!grain) {
     const to = unitId === null ? null : d.includedIn.get(unitId);
     const where = to ? `in ${names.get(to) ?? "the unit above"}'s figures` : unitId === null ? "" : "in the whole organization's figures";
     return {
@@ -79,8 +79,8 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
   }
   const first = toDateString(v.period.start).slice(0, 8) + "01";
   const last = toDateString(v.period.end).slice(0, 8) + "01";
-  if (!alignedWithGrain(d.grain, d.yearMonths, first, last)) {
-    return { all: null, actuals: `Actual and forecast including personnel are shown by ${GRAIN_WORD[d.grain]} to roles without pay access (${fiscalYearLabel(d.fiscalYear)}): a shorter period would show individual pay.` };
+  if (!alignedWithGrain(grain, d.yearMonths, first, last)) {
+    return { all: null, actuals: `Actual and forecast including personnel are shown by ${GRAIN_WORD[grain]} here to roles without pay access (${fiscalYearLabel(d.fiscalYear)}): a shorter period would show individual pay.` };
   }
   return { all: null, actuals: null };
 }
@@ -155,7 +155,8 @@ export function monthRows(v: ViewContext, rows: ViewRow[]): MonthRow[] {
   const w = withholding(v, p.scope.unitId);
   const d = p.disclosure;
   const personnelBearing = p.scope.category === null || p.scope.category === "PERSONNEL";
-  const size = d && personnelBearing ? ({ month: 1, quarter: 3, year: 12 } as const)[d.grain] : 1;
+  const scopeGrain = d && personnelBearing ? (p.scope.unitId === null ? d.orgGrain : (d.unitGrain.get(p.scope.unitId) ?? null)) : "month";
+  const size = ({ month: 1, quarter: 3, year: 12 } as const)[scopeGrain ?? "year"];
   return rows
     .filter((r) => r.part === "month")
     .sort((a, b) => a.key!.localeCompare(b.key!))
@@ -185,10 +186,14 @@ export function topVariances(v: ViewContext, rows: ViewRow[]): VarianceRow[] {
   const { p } = v;
   const byId = new Map(p.units.map((u) => [u.id, u]));
   const d = p.disclosure;
-  const aligned = (unitId: string) => !withholding(v, unitId).actuals;
+  // The unit's own Personnel stands alone at its own grain, and the view's period is made of whole such periods.
+  const ownShown = (unitId: string) => {
+    const g = d?.ownGrain.get(unitId);
+    return !!g && alignedWithGrain(g, d!.yearMonths, toDateString(v.period.start).slice(0, 8) + "01", toDateString(v.period.end).slice(0, 8) + "01");
+  };
   return rows
     .filter((r) => r.part === "top")
-    .filter((r) => !d || r.key2 !== "PERSONNEL" || (d.ownDisclosed.has(r.key!) && aligned(r.key!)))
+    .filter((r) => !d || r.key2 !== "PERSONNEL" || ownShown(r.key!))
     .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
     .sort((a, b) => Math.abs(b.varianceCents!) - Math.abs(a.varianceCents!) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
 }

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { computePayDisclosure, DISCLOSURE_TABLES, type PayDisclosure } from "@/lib/privacy/queries";
+import type { Grain } from "@/lib/privacy/disclosure";
+import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
 // The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
@@ -133,8 +134,8 @@ export type FinanceView = {
   months: MonthRow[];
   top: VarianceRow[];
   salarySafe: boolean;
-  /** For a reader without pay access: the grain personnel figures are shown at, and the minimum group. */
-  disclosure: { grain: PayDisclosure["grain"]; minGroup: number } | null;
+  /** For a reader without pay access: the grain of the scope's personnel figures (null: withheld), and the minimum group. */
+  disclosure: { grain: Grain | null; minGroup: number } | null;
 };
 
 /** `children`: the tree's rows of the scope root's children only (the roots for the whole org). */
@@ -189,7 +190,9 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
       months: monthRows(view, rows),
       top: topVariances(view, rows),
       salarySafe: !input.payReader,
-      disclosure: disclosure ? { grain: disclosure.grain, minGroup: disclosure.minGroup } : null,
+      disclosure: disclosure
+        ? { grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null), minGroup: disclosure.minGroup }
+        : null,
     };
   });
 }

@@ -10,14 +10,14 @@
 //   beyond the published subtrees inside it (its remainder) is empty or a safe group; otherwise
 //   the smallest published subtree inside it is folded into the remainder (complementary
 //   suppression) until it is, or the subtree itself is withheld and folds into its parent.
-// - Time: one grain (month, quarter or year) per org and fiscal year for actuals and forecast.
-//   A remainder is safe at a grain when, in every period of the year, its cost has at least
+// - Time: each shown unit's actuals and forecast have a grain (month, quarter or fiscal year),
+//   finer for the large groups at the top than for small teams. A remainder is safe at a grain
+//   when, in every period of the year, its cost has at least
 //   `minGroup` sources and no source dominates (p% rule), and — for months and quarters — every
 //   change between adjacent periods (including the one before the year and the one after it) is
 //   zero or made by at least `minGroup` sources none of which can be estimated within
 //   `dominance` from the change, even by someone who knows one other contributor. A year is one
-//   figure (its neighbours are other years, judged as levels). The grain that keeps the org
-//   total published and the most units published wins; the finer one on a tie.
+//   figure (its neighbours are other years, judged as levels).
 
 export type Grain = "month" | "quarter" | "year";
 export const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
@@ -44,16 +44,17 @@ export type DisclosureInput = {
 };
 
 export type Disclosure = {
-  grain: Grain;
-  /** Units whose subtree's personnel-bearing figures are shown. */
-  published: ReadonlySet<string>;
-  /** The whole org's personnel-bearing totals are shown. */
-  orgPublished: boolean;
-  /** Units whose OWN Personnel cell is a published remainder (its plan lines, its variance). */
-  ownDisclosed: ReadonlySet<string>;
-  /** A withheld unit → the nearest published ancestor that includes it (null: the org, or none). */
+  /** The finest grain each shown unit's personnel-bearing figures are shown at (absent: withheld). */
+  unitGrain: ReadonlyMap<string, Grain>;
+  /** The whole org's grain (null: the org's personnel-bearing totals are withheld). */
+  orgGrain: Grain | null;
+  /** The finest grain at which a unit's OWN Personnel cell is a shown remainder (its plan lines, its variance); absent: never. */
+  ownGrain: ReadonlyMap<string, Grain>;
+  /** A withheld unit → the nearest shown ancestor that includes it (null: the org, or none). */
   includedIn: ReadonlyMap<string, string | null>;
 };
+
+const SIZE: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 
 const DAY_MS = 86_400_000;
 const isoDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -117,18 +118,17 @@ function changeSafe(changes: number[], minGroup: number, p: number): boolean {
 
 export function computeDisclosure(input: DisclosureInput): Disclosure {
   const { units, sources, yearMonths, minGroup, dominance } = input;
-  // Horizon: a year before and a year after the fiscal year (the year grain compares neighbours).
+  // Horizon: a year before and a year after the fiscal year (the changes into and out of it).
   const horizon = Array.from({ length: 36 }, (_, i) => addMonths(yearMonths[0], i - 12));
   const costs = monthlyCosts(sources, horizon);
   const byUnit = new Map<string, number[]>();
   sources.forEach((s, i) => byUnit.set(s.unitId, [...(byUnit.get(s.unitId) ?? []), i]));
 
-  let best: (Disclosure & { count: number }) | null = null;
-  for (const grain of GRAINS) {
+  const safeAt = (grain: Grain) => {
     const periods = periodsOf(grain, horizon.length, 12);
     // Cost of each source per period (sum of its months).
     const perPeriod = costs.map((row) => periods.map((p) => p.months.reduce((a, m) => a + row[m], 0)));
-    const safe = (set: number[]): boolean => {
+    return (set: number[]): boolean => {
       if (set.length === 0) return true;
       for (let k = 0; k < periods.length; k++) {
         if (periods[k].inYear && !levelSafe(set.map((s) => perPeriod[s][k]), minGroup, dominance)) return false;
@@ -136,16 +136,36 @@ export function computeDisclosure(input: DisclosureInput): Disclosure {
       }
       return true;
     };
-    const run = runGroups(units, byUnit, safe);
-    const count = run.published.size + (run.orgPublished ? 1 : 0);
-    if (!best || (run.orgPublished && !best.orgPublished) || (run.orgPublished === best.orgPublished && count > best.count)) best = { grain, ...run, count };
+  };
+
+  // Coarsest first, each finer grain only among the units the coarser one shows: then every
+  // figure a reader can combine at a grain is a sum of that grain's safe remainders (a unit's
+  // year is the sum of its quarters; a unit shown only by year has no quarter to subtract).
+  const unitGrain = new Map<string, Grain>();
+  const ownGrain = new Map<string, Grain>();
+  let orgGrain: Grain | null = null;
+  let includedIn = new Map<string, string | null>();
+  let allowed: (id: string) => boolean = () => true;
+  for (const grain of [...GRAINS].reverse()) {
+    const run = runGroups(units, byUnit, safeAt(grain), allowed);
+    if (grain === "year") includedIn = run.includedIn;
+    else if (!run.orgPublished || orgGrain === null) break;
+    for (const id of run.published) unitGrain.set(id, grain);
+    for (const id of run.ownDisclosed) ownGrain.set(id, grain);
+    if (run.orgPublished) orgGrain = grain;
+    const shown = run.published;
+    allowed = (id) => shown.has(id);
   }
-  const { count: _count, ...out } = best!;
-  return out;
+  return { unitGrain, orgGrain, ownGrain, includedIn };
 }
 
 /** Bottom-up grouping with complementary suppression for one grain. */
-function runGroups(units: DisclosureUnit[], byUnit: Map<string, number[]>, safe: (set: number[]) => boolean): Omit<Disclosure, "grain"> {
+function runGroups(
+  units: DisclosureUnit[],
+  byUnit: Map<string, number[]>,
+  safe: (set: number[]) => boolean,
+  allowed: (id: string) => boolean,
+): { published: Set<string>; orgPublished: boolean; ownDisclosed: Set<string>; includedIn: Map<string, string | null> } {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string | null, string[]>();
   for (const u of units) {
@@ -187,8 +207,8 @@ function runGroups(units: DisclosureUnit[], byUnit: Map<string, number[]>, safe:
     }
     open.set(id, set);
     const ok = safe(set);
-    if (ok && id) published.add(id);
-    return ok;
+    if (ok && id && allowed(id)) published.add(id);
+    return ok && (!id || allowed(id));
   };
   const orgPublished = visit(null);
 
@@ -210,6 +230,5 @@ export function alignedWithGrain(grain: Grain, yearMonths: string[], first: stri
   const a = yearMonths.indexOf(first);
   const b = yearMonths.indexOf(last);
   if (a < 0 || b < 0 || b < a) return false;
-  const size = grain === "month" ? 1 : grain === "quarter" ? 3 : 12;
-  return a % size === 0 && (b + 1) % size === 0;
+  return a % SIZE[grain] === 0 && (b + 1) % SIZE[grain] === 0;
 }

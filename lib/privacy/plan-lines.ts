@@ -7,7 +7,7 @@ import { getPayDisclosure } from "@/lib/privacy/queries";
 
 // Plan lines are budgets, not pay: finance sees and edits every one of them, except a unit's own
 // PERSONNEL line where that line alone would show a small group's pay (the unit's own people are
-// not a published group of their own: lib/privacy/disclosure.ts `ownDisclosed`). Such a line is
+// not a shown group of their own: lib/privacy/disclosure.ts `ownGrain`). Such a line is
 // also not written by a reader without pay access: the totals would move by what they wrote
 // minus what was there, and show it.
 
@@ -15,7 +15,7 @@ import { getPayDisclosure } from "@/lib/privacy/queries";
 export async function hiddenPersonnelPlanUnits(reader: { readsPay: boolean }, orgId: string, fiscalYear: number, startMonth: number, today = new Date()): Promise<ReadonlySet<string>> {
   if (reader.readsPay) return new Set();
   const d = await getPayDisclosure(orgId, fiscalYear, startMonth, today);
-  return new Set(d.unitIds.filter((u) => !d.ownDisclosed.has(u)));
+  return new Set(d.unitIds.filter((u) => !d.ownGrain.has(u)));
 }
 
 export const HIDDEN_PLAN_LINE_MESSAGE =

@@ -11,7 +11,11 @@ const P = 0.25;
 const stable = (unitId: string, n: number, pay = 100_000_00): PaySource[] =>
   Array.from({ length: n }, () => ({ unitId, annualCost: pay, from: "2020-01-01", to: null }));
 
-const run = (units: DisclosureUnit[], sources: PaySource[], minGroup = K) => computeDisclosure({ units, sources, yearMonths: YEAR, minGroup, dominance: P });
+/** The disclosure, with the sets the assertions read. */
+const run = (units: DisclosureUnit[], sources: PaySource[], minGroup = K) => {
+  const d = computeDisclosure({ units, sources, yearMonths: YEAR, minGroup, dominance: P });
+  return { ...d, published: new Set(d.unitGrain.keys()), orgPublished: d.orgGrain !== null, ownDisclosed: new Set(d.ownGrain.keys()), grain: d.orgGrain };
+};
 
 describe("groups (space)", () => {
   const units: DisclosureUnit[] = [
@@ -103,7 +107,7 @@ describe("time grain", () => {
   it("falls back to the year when one person's departure is the only change", () => {
     const d = run(units, [...stable("T", 9), { unitId: "T", annualCost: 120_000_00, from: "2020-01-01", to: "2026-06-14" }]);
     expect(d.grain).toBe("year");
-    expect(d.published.has("T")).toBe(true);
+    expect(d.unitGrain.get("T")).toBe("year");
   });
 
   it("keeps months when every month's change is made by several comparable people", () => {
@@ -127,6 +131,36 @@ describe("time grain", () => {
       { unitId: "T", annualCost: 90_000_00, from: "2026-06-01", to: null },
     ]);
     expect(d.grain).toBe("year");
+  });
+
+  it("shows a large department by month while its small team with one departure is shown by year", () => {
+    const tree: DisclosureUnit[] = [
+      { id: "dept", parentId: null },
+      { id: "teamA", parentId: "dept" },
+      { id: "teamB", parentId: "dept" },
+    ];
+    // The department's own people change by three comparable joiners every month; teamA is
+    // stable; teamB loses one person in June.
+    const joiners: PaySource[] = [];
+    for (let m = 0; m < 40; m++) {
+      const from = new Date(Date.UTC(2024, 11 + m, 1)).toISOString().slice(0, 10);
+      joiners.push(...[100, 110, 120].map((k) => ({ unitId: "dept", annualCost: k * 1000_00, from, to: null })));
+    }
+    const d = run(tree, [
+      ...stable("dept", 20),
+      ...joiners,
+      ...stable("teamA", 5),
+      ...stable("teamB", 6),
+      { unitId: "teamB", annualCost: 120_000_00, from: "2020-01-01", to: "2026-06-14" },
+    ]);
+    expect(d.orgGrain).toBe("month");
+    expect(d.unitGrain.get("dept")).toBe("month");
+    expect(d.unitGrain.get("teamB")).toBe("year");
+    // teamA alone is stable, but by month dept − teamB − teamA would be dept's own people: they are safe, so teamA shows monthly too.
+    expect(d.unitGrain.get("teamA")).toBe("month");
+    // teamB's own line stands alone only by year.
+    expect(d.ownGrain.get("teamB")).toBe("year");
+    expect(d.ownGrain.get("dept")).toBe("year");
   });
 
   it("says which periods a grain can show", () => {
