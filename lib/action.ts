@@ -8,7 +8,7 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isInSubtree } from "@/lib/org/closure";
-import { grantFor, type Grant, type Permission } from "@/lib/permissions";
+import { grantFor, readsPay, type Grant, type Permission } from "@/lib/permissions";
 
 // The one pipeline every mutation goes through:
 //   session → zod parse → permission → tenant-scoped work in one transaction → AuditEvent → result.
@@ -29,7 +29,7 @@ export type AuditInput = {
 export type ActionContext = {
   tx: Tx;
   org: { id: string; slug: string; currency: string; fiscalYearStartMonth: number };
-  actor: { userId: string; role: Role; scopeUnitId: string | null };
+  actor: { userId: string; role: Role; scopeUnitId: string | null; readsPay: boolean };
   grant: Grant;
   /** Throws FORBIDDEN unless the actor may write inside this org unit (always true for org grants). */
   assertUnitInScope(orgUnitId: string): Promise<void>;
@@ -158,7 +158,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
         select: {
           role: true,
           scopeUnitId: true,
-          org: { select: { id: true, slug: true, currency: true, fiscalYearStartMonth: true } },
+          org: { select: { id: true, slug: true, currency: true, fiscalYearStartMonth: true, financeReadsPay: true } },
         },
       });
       if (!membership) throw new AppError("NOT_FOUND");
@@ -171,7 +171,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
         const ctx: ActionContext = {
           tx,
           org: membership.org,
-          actor: { userId, role: membership.role, scopeUnitId: membership.scopeUnitId },
+          actor: { userId, role: membership.role, scopeUnitId: membership.scopeUnitId, readsPay: readsPay(membership.role, membership.org) },
           grant,
           async assertUnitInScope(orgUnitId) {
             if (grant === "org") return;

@@ -18,6 +18,7 @@ import {
 } from "@/lib/auth/session-policy";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { readsPay } from "@/lib/permissions";
 
 // Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly, SameSite=Lax cookie
 // (Secure in production). The token carries only the user's id and two times (sign-in and last
@@ -122,6 +123,8 @@ export type Member = {
   org: { id: string; slug: string; name: string; currency: string; fiscalYearStartMonth: number };
   role: Role;
   scopeUnitId: string | null;
+  /** May read individual pay (lib/permissions.ts readsPay: the role and the org's setting). */
+  readsPay: boolean;
 };
 
 type MemberRow = {
@@ -136,6 +139,7 @@ type MemberRow = {
   orgName: string;
   currency: string;
   fiscalYearStartMonth: number;
+  financeReadsPay: boolean;
 };
 
 /**
@@ -148,7 +152,7 @@ type MemberRow = {
 async function memberOf(session: { sub: string; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
   const [row] = await db.$queryRaw<MemberRow[]>`
     SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt",
-           o.id AS "orgId", o.slug, o.name AS "orgName", o.currency, o."fiscalYearStartMonth"
+           o.id AS "orgId", o.slug, o.name AS "orgName", o.currency, o."fiscalYearStartMonth", o."financeReadsPay"
     FROM "Membership" m
     JOIN "Organization" o ON o.id = m."orgId"
     JOIN "User" u ON u.id = m."userId"
@@ -162,6 +166,7 @@ async function memberOf(session: { sub: string; authAt: number }, orgSlug: strin
     org: { id: row.orgId, slug: row.slug, name: row.orgName, currency: row.currency, fiscalYearStartMonth: row.fiscalYearStartMonth },
     role: row.role,
     scopeUnitId: row.scopeUnitId,
+    readsPay: readsPay(row.role, row),
   };
 }
 

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   "members:manage",
   "audit:read",
   "compensation:read",
+  /** compensation:read when the org allows it (Organization.financeReadsPay); see readsPay. */
+  "compensation:read-if-allowed",
   "people:write",
   "positions:write",
   "projects:write",
@@ -61,6 +63,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
   },
   FINANCE: {
     ...READ_ALL,
+    "compensation:read-if-allowed": "org",
     "budgets:write": "org",
     "actuals:write": "org",
     "vendors:write": "org",
@@ -78,6 +81,14 @@ export function grantFor(role: string | null | undefined, permission: Permission
 
 export function can(role: string | null | undefined, permission: Permission): boolean {
   return grantFor(role, permission) !== null;
+}
+
+/**
+ * Whether a member may read individual pay: compensation:read, or compensation:read-if-allowed
+ * in an org that allows it. Every pay decision goes through this (never a role name).
+ */
+export function readsPay(role: string | null | undefined, org: { financeReadsPay: boolean }): boolean {
+  return can(role, "compensation:read") || (org.financeReadsPay && can(role, "compensation:read-if-allowed"));
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

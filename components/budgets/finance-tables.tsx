@@ -1,15 +1,17 @@
 import { varianceTone } from "@/components/budgets/variance-tone";
+import { MoneyOrWithheld, Withheld } from "@/components/budgets/withheld";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CategoryRow, VarianceRow } from "@/lib/budgets/rollup";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-function Amount({ cents, currency }: { cents: number; currency: string }) {
-  return <>{formatMoney(cents, currency)}</>;
+function Amount({ cents, currency, reason }: { cents: number | null; currency: string; reason?: string | null }) {
+  return <MoneyOrWithheld cents={cents} currency={currency} reason={reason} />;
 }
 
-function Variance({ row, currency }: { row: { varianceCents: number; variancePct: number | null; planCents: number }; currency: string }) {
+function Variance({ row, currency }: { row: { varianceCents: number | null; variancePct: number | null; planCents: number | null; withheld: string | null }; currency: string }) {
+  if (row.varianceCents === null) return <Withheld reason={row.withheld} />;
   return (
     <span className={cn("rounded px-1.5 py-0.5 whitespace-nowrap", varianceTone(row))}>
       {row.varianceCents > 0 ? "+" : ""}
@@ -36,9 +38,9 @@ export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currenc
         {rows.map((r) => (
           <TableRow key={r.category}>
             <TableCell className="font-medium">{humanize(r.category)}</TableCell>
-            <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} /></TableCell>
-            <TableCell className="text-right tabular-nums"><Amount cents={r.actualCents} currency={currency} /></TableCell>
-            <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} reason={r.withheld} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.actualCents} currency={currency} reason={r.withheld} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} reason={r.withheld} /></TableCell>
             <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} /></TableCell>
             <TableCell className="text-xs text-muted-foreground">{r.forecastBasis}</TableCell>
           </TableRow>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 
 import { fromTreeTuples, type FinanceTreeTuple } from "@/components/budgets/finance-tree-wire";
 import { varianceTone } from "@/components/budgets/variance-tone";
+import { Withheld } from "@/components/budgets/withheld";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Amounts } from "@/lib/budgets/rollup";
 import { formatPercent } from "@/lib/format";
@@ -27,7 +28,16 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
     }
     return true;
   });
-  const money = (c: number) => formatMoney(c, currency);
+  const money = (c: number | null, reason: string | null) => (c === null ? <Withheld reason={reason} /> : formatMoney(c, currency));
+  const variance = (a: { varianceCents: number | null; variancePct: number | null; planCents: number | null; withheld: string | null }) =>
+    a.varianceCents === null ? (
+      <Withheld reason={a.withheld} />
+    ) : (
+      <span className={cn("rounded px-1.5 py-0.5", varianceTone(a))}>
+        {a.varianceCents > 0 ? "+" : ""}
+        {formatMoney(a.varianceCents, currency)}
+      </span>
+    );
   const toggle = (id: string) =>
     setOpen((s) => {
       const n = new Set(s);
@@ -72,24 +82,19 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
                   <span className="flex flex-col">
                     <span className="font-medium">{r.name}</span>
                     <span className="font-mono text-xs text-muted-foreground">{r.code}</span>
-                    {r.personnelNote ? (
+                    {r.withheld ? (
                       <span className="mt-0.5 flex items-center gap-1 text-xs text-muted-foreground">
                         <Info className="size-3 shrink-0" aria-hidden />
-                        {r.personnelNote}
+                        {r.withheld}
                       </span>
                     ) : null}
                   </span>
                 </div>
               </TableCell>
-              <TableCell className="text-right tabular-nums">{money(r.planCents)}</TableCell>
-              <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents)}</TableCell>
-              <TableCell className="text-right tabular-nums">{money(r.forecastCents)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                <span className={cn("rounded px-1.5 py-0.5", varianceTone(r))}>
-                  {r.varianceCents > 0 ? "+" : ""}
-                  {money(r.varianceCents)}
-                </span>
-              </TableCell>
+              <TableCell className="text-right tabular-nums">{money(r.planCents, null)}</TableCell>
+              <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents, null)}</TableCell>
+              <TableCell className="text-right tabular-nums">{money(r.forecastCents, null)}</TableCell>
+              <TableCell className="text-right tabular-nums">{variance(r)}</TableCell>
               <TableCell className="text-right tabular-nums">{formatPercent(r.variancePct, { signed: true })}</TableCell>
             </TableRow>
           );
@@ -98,15 +103,10 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
       <TableFooter>
         <TableRow>
           <TableCell className="font-semibold">Total</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">
-            <span className={cn("rounded px-1.5 py-0.5", varianceTone(totals))}>
-              {totals.varianceCents > 0 ? "+" : ""}
-              {money(totals.varianceCents)}
-            </span>
-          </TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents, totals.withheld)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents, totals.withheld)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents, totals.withheld)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{variance(totals)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{formatPercent(totals.variancePct, { signed: true })}</TableCell>
         </TableRow>
       </TableFooter>

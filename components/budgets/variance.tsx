@@ -1,3 +1,4 @@
+import { Withheld } from "@/components/budgets/withheld";
 import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
@@ -8,7 +9,8 @@ function tone(cents: number) {
   return cents > 0 ? "text-health-off-track-text" : cents < 0 ? "text-health-on-track-text" : "text-muted-foreground";
 }
 
-export function VarianceAmount({ cents, currency, compact }: { cents: number; currency: string; compact?: boolean }) {
+export function VarianceAmount({ cents, currency, compact, reason }: { cents: number | null; currency: string; compact?: boolean; reason?: string | null }) {
+  if (cents === null) return <Withheld reason={reason} />;
   return (
     <span className={cn("whitespace-nowrap", tone(cents))}>
       {cents > 0 ? "+" : ""}
@@ -17,6 +19,7 @@ export function VarianceAmount({ cents, currency, compact }: { cents: number; cu
   );
 }
 
-export function VariancePercent({ pct, cents }: { pct: number | null; cents: number }) {
+export function VariancePercent({ pct, cents }: { pct: number | null; cents: number | null }) {
+  if (cents === null) return <Withheld />;
   return <span className={cn("whitespace-nowrap", pct === null ? "text-muted-foreground" : tone(cents))}>{formatPercent(pct, { signed: true })}</span>;
 }

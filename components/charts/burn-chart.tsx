@@ -4,12 +4,15 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 
 import { formatMoney } from "@/lib/money";
 
-export type BurnPoint = { month: string; cumPlanCents: number; cumActualCents: number | null; cumForecastCents: number };
+/** Null = not shown for this month (a future actual, or a figure withheld from a reader without pay access). */
+export type BurnPoint = { month: string; cumPlanCents: number | null; cumActualCents: number | null; cumForecastCents: number | null };
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 
 /** Cumulative plan vs actual vs forecast by month. Amounts arrive as cents; axes show currency. */
 export function BurnChart({ points, currency }: { points: BurnPoint[]; currency: string }) {
+  // A series shown only at some period ends (a reader without pay access: docs/privacy.md) gets dots.
+  const sparse = points.some((p) => p.cumForecastCents === null);
   const data = points.map((p) => ({
     label: monthLabel.format(new Date(`${p.month}T00:00:00Z`)),
     plan: p.cumPlanCents,
@@ -26,8 +29,8 @@ export function BurnChart({ points, currency }: { points: BurnPoint[]; currency:
           <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
           <Legend />
           <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls={sparse} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -6,6 +6,7 @@ import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-t
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { ImportHistory } from "@/components/budgets/import-history";
+import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading } from "@/components/dashboard/stat-card";
@@ -14,7 +15,6 @@ import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
-import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
@@ -32,11 +32,11 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
   const { org } = member;
   const now = new Date();
   const [view, batches, renewals] = await Promise.all([
-    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...params }),
+    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params }),
     can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
     listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
   ]);
-  const money = (c: number) => formatMoney(c, org.currency, { compact: true });
+  const money = (c: number | null) => (c === null ? "–" : formatMoney(c, org.currency, { compact: true }));
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
@@ -46,10 +46,11 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
       <section>
         <SectionHeading
           title="Org tree rollup"
-          description={`Each row includes everything below it.${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
+          description="Each row includes everything below it."
           actions={<ExportLink href={exportHref("tree")} />}
         />
         <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <PayPrivacyNote disclosure={view.disclosure} />
       </section>
       <div className="grid gap-6">
         <Card>
@@ -62,7 +63,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
             <ChartTable
               caption="Cumulative plan, actual and forecast by month"
               head={["Month", "Plan", "Actual", "Forecast"]}
-              rows={view.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), p.cumActualCents == null ? "–" : money(p.cumActualCents), money(p.cumForecastCents)])}
+              rows={view.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), money(p.cumActualCents), money(p.cumForecastCents)])}
             />
           </CardContent>
         </Card>

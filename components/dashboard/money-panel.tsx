@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type * as React from "react";
 
+import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { RenewalList } from "@/components/vendors/renewal-list";
-import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -15,8 +15,8 @@ import { formatMoney } from "@/lib/money";
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
 export async function MoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
-  const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.role, params);
-  const money = (c: number) => formatMoney(c, org.currency, { compact: true });
+  const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params);
+  const money = (c: number | null) => (c === null ? "–" : formatMoney(c, org.currency, { compact: true }));
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
@@ -35,21 +35,21 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             value={money(m.year.forecastCents)}
             href={budgets({ period: "year" })}
             hint={
-              <>
-                vs {money(m.year.planCents)} plan · <VarianceAmount cents={m.year.varianceCents} currency={org.currency} compact />
-              </>
+              m.year.withheld ?? (
+                <>
+                  vs {money(m.year.planCents)} plan · <VarianceAmount cents={m.year.varianceCents} currency={org.currency} compact />
+                </>
+              )
             }
           />
           <Figure
             label={`${m.periodLabel} variance`}
-            value={<VarianceAmount cents={m.period.varianceCents} currency={org.currency} compact />}
+            value={<VarianceAmount cents={m.period.varianceCents} currency={org.currency} compact reason={m.period.withheld} />}
             href={budgets()}
-            hint={`${formatPercent(m.period.variancePct, { signed: true })} forecast vs plan · + is over`}
+            hint={m.period.withheld ?? `${formatPercent(m.period.variancePct, { signed: true })} forecast vs plan · + is over`}
           />
         </div>
-        {m.salarySafe ? (
-          <p className="text-xs text-muted-foreground">Personnel cost of a unit with fewer than {MIN_GROUP_SIZE} people is shown in its parent.</p>
-        ) : null}
+        <PayPrivacyNote disclosure={m.disclosure} />
 
         <section>
           <SubHeading>Variance by org unit ({m.periodLabel})</SubHeading>
@@ -57,7 +57,12 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             <Empty>No org unit below this one.</Empty>
           ) : (
             <div className="overflow-x-auto">
-              <VarianceBarChart points={m.children.map((r) => ({ name: r.name, varianceCents: r.varianceCents }))} currency={org.currency} />
+              {m.children.some((r) => r.varianceCents !== null) ? (
+                <VarianceBarChart
+                  points={m.children.flatMap((r) => (r.varianceCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents }]))}
+                  currency={org.currency}
+                />
+              ) : null}
               <table className="mt-3 w-full text-left text-sm tabular-nums">
                 <caption className="sr-only">Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard</caption>
                 <thead>
@@ -91,7 +96,8 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                       </td>
                       <td className="px-2 py-1 text-right">{money(r.forecastCents)}</td>
                       <td className="px-2 py-1 text-right">
-                        <VarianceAmount cents={r.varianceCents} currency={org.currency} compact /> ({formatPercent(r.variancePct, { signed: true })})
+                        <VarianceAmount cents={r.varianceCents} currency={org.currency} compact reason={r.withheld} />
+                        {r.varianceCents === null ? null : ` (${formatPercent(r.variancePct, { signed: true })})`}
                       </td>
                     </tr>
                   ))}
@@ -107,7 +113,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
           <ChartTable
             caption="Cumulative plan, actual and forecast by month"
             head={["Month", "Plan", "Actual", "Forecast"]}
-            rows={m.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), p.cumActualCents == null ? "–" : money(p.cumActualCents), money(p.cumForecastCents)])}
+            rows={m.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), money(p.cumActualCents), money(p.cumForecastCents)])}
           />
         </section>
 

@@ -85,6 +85,8 @@ type EditablePosition = {
   budgetFiscalYear: number;
   budgetFiscalQuarter: number | null;
   loadedCostMultiplier: string | null;
+  /** Present only for readers who may read pay. */
+  annualCompCents?: number;
 };
 
 type EditState = ActionResult<{ positionId: string; version: number }> | null;
@@ -114,7 +116,13 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
       <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
         <Input id={id("targetStartDate")} name="targetStartDate" type="date" defaultValue={position.targetStartDate ?? ""} {...describedBy(id("targetStartDate"), errors.targetStartDate)} />
       </FormField>
-      <FormField id={id("compensation")} label="New annual compensation" errors={errors.compensation} help="Blank keeps the current amount.">
+      <FormField
+        id={id("compensation")}
+        label="New annual compensation"
+        errors={errors.compensation}
+        // Without pay access the stored pay and band are not shown, so they change together.
+        help={position.annualCompCents === undefined ? "Blank keeps the current pay. To change pay or band, enter the pay and both ends of the band." : "Blank keeps the current amount."}
+      >
         <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
       </FormField>
       <div className="grid grid-cols-2 gap-2 sm:col-span-2">

@@ -77,11 +77,12 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       accessorFn: (r) => r.annualCompCents,
       header: "Annual comp",
       cell: ({ row }) => {
-        const { annualCompCents, compBandMinCents, compBandMaxCents } = row.original;
+        const { annualCompCents, compBandMinCents, compBandMaxCents, compIsEstimate } = row.original;
         if (annualCompCents === undefined) return "—";
         return (
           <span className="flex flex-col items-end">
             <span>{formatMoney(annualCompCents, currency)}</span>
+            {compIsEstimate ? <span className="text-xs text-muted-foreground">Estimate: set the budget</span> : null}
             {compBandMinCents !== undefined && compBandMaxCents !== undefined ? (
               <span className="text-xs whitespace-nowrap text-muted-foreground">
                 Band {formatMoney(compBandMinCents, currency, { compact: true })}–{formatMoney(compBandMaxCents, currency, { compact: true })}

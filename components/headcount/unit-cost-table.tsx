@@ -1,20 +1,18 @@
 import type { UnitCostRow } from "@/lib/headcount/plan";
-import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
 import { formatMoney } from "@/lib/money";
 
-/** Aggregated loaded cost of unfilled positions per unit; small groups roll into their parent. */
-export function UnitCostTable({ rows, currency }: { rows: UnitCostRow[]; currency: string }) {
-  const hidden = rows.some((r) => r.monthlyLoadedCostCents === null && r.positions > 0);
+/** Unfilled positions per unit, with their loaded cost for readers who may read pay. */
+export function UnitCostTable({ rows, currency, showCost }: { rows: UnitCostRow[]; currency: string; showCost: boolean }) {
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm">
-          <caption className="sr-only">Monthly loaded cost of unfilled positions by org unit</caption>
+          <caption className="sr-only">{showCost ? "Unfilled positions and their monthly loaded cost by org unit" : "Unfilled positions by org unit"}</caption>
           <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
             <tr>
               <th scope="col" className="px-3 py-2">Org unit</th>
               <th scope="col" className="px-3 py-2 text-right">Unfilled positions</th>
-              <th scope="col" className="px-3 py-2 text-right">Loaded cost / month</th>
+              {showCost ? <th scope="col" className="px-3 py-2 text-right">Loaded cost / month</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -24,19 +22,18 @@ export function UnitCostTable({ rows, currency }: { rows: UnitCostRow[]; currenc
                   {r.name} <span className="text-xs text-muted-foreground">{r.code}</span>
                 </th>
                 <td className="px-3 py-2 text-right tabular-nums">{r.positions}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {r.monthlyLoadedCostCents !== null ? formatMoney(r.monthlyLoadedCostCents, currency) : r.positions === 0 ? "—" : <span className="text-muted-foreground">In parent total</span>}
-                </td>
+                {showCost ? <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.monthlyLoadedCostCents ?? 0, currency)}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {hidden ? (
+      {showCost ? null : (
         <p className="text-xs text-muted-foreground">
-          Units with fewer than {MIN_GROUP_SIZE} unfilled positions show no amount of their own: their cost is included in the parent unit&apos;s total, so no single salary can be read off.
+          The cost of unfilled positions is shown only to roles that may read pay: it changes by one person&apos;s pay whenever a position is filled. It is part
+          of the personnel forecast on the budgets page.
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -7,19 +7,21 @@ import { fiscalYearLabel } from "@/lib/fiscal";
 import { humanize } from "@/lib/format";
 import { centsToDecimalString } from "@/lib/money";
 
-type MemberLike = { org: { id: string; slug: string; fiscalYearStartMonth: number }; role: string };
+type MemberLike = { org: { id: string; slug: string; fiscalYearStartMonth: number }; readsPay: boolean };
 
 const pct = (v: number | null) => (v === null ? "" : v.toFixed(1));
 const AMOUNT_HEADERS = ["Plan", "Actual", "Forecast", "Variance", "Variance %"];
 
 /** The CSV of one finance view (tree | categories | top | months), or null for an unknown view. */
 export async function financeExportCsv(member: MemberLike, p: FinanceParams, view: string, today = new Date()) {
-  const v = await getFinanceView({ orgId: member.org.id, startMonth: member.org.fiscalYearStartMonth, role: member.role, today, ...p });
-  const amounts = (r: { planCents: number; actualCents: number; forecastCents: number; varianceCents: number; variancePct: number | null }) => [
-    centsToDecimalString(r.planCents),
-    centsToDecimalString(r.actualCents),
-    centsToDecimalString(r.forecastCents),
-    centsToDecimalString(r.varianceCents),
+  const v = await getFinanceView({ orgId: member.org.id, startMonth: member.org.fiscalYearStartMonth, payReader: member.readsPay, today, ...p });
+  // A withheld figure (null) is an empty cell; the row's last column says why.
+  const dec = (c: number | null) => (c === null ? "" : centsToDecimalString(c));
+  const amounts = (r: { planCents: number | null; actualCents: number | null; forecastCents: number | null; varianceCents: number | null; variancePct: number | null }) => [
+    dec(r.planCents),
+    dec(r.actualCents),
+    dec(r.forecastCents),
+    dec(r.varianceCents),
     pct(r.variancePct),
   ];
   const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}`;
@@ -29,7 +31,7 @@ export async function financeExportCsv(member: MemberLike, p: FinanceParams, vie
         fileName: `${base}-org-tree.csv`,
         csv: toCsv(
           ["Org unit", "Code", "Kind", "Depth", ...AMOUNT_HEADERS, "Note"],
-          v.tree.map((r) => [r.name, r.code, humanize(r.kind), r.depth, ...amounts(r), r.personnelNote]),
+          v.tree.map((r) => [r.name, r.code, humanize(r.kind), r.depth, ...amounts(r), r.withheld]),
         ),
       };
     case "categories":
@@ -49,12 +51,12 @@ export async function financeExportCsv(member: MemberLike, p: FinanceParams, vie
           ["Month", "Plan", "Actual", "Forecast", "Cumulative plan", "Cumulative actual", "Cumulative forecast"],
           v.months.map((m) => [
             m.month.slice(0, 7),
-            centsToDecimalString(m.planCents),
-            m.actualCents === null ? "" : centsToDecimalString(m.actualCents),
-            centsToDecimalString(m.forecastCents),
-            centsToDecimalString(m.cumPlanCents),
-            m.cumActualCents === null ? "" : centsToDecimalString(m.cumActualCents),
-            centsToDecimalString(m.cumForecastCents),
+            dec(m.planCents),
+            dec(m.actualCents),
+            dec(m.forecastCents),
+            dec(m.cumPlanCents),
+            dec(m.cumActualCents),
+            dec(m.cumForecastCents),
           ]),
         ),
       };

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // The forecast, computed by the database: one set of CTEs that the rollup queries
 // (lib/budgets/rollup.ts) include, ending in `fc("orgUnitId", "category" (the enum), "month", "amountCents", "source")`
 // = one row per org unit × category × open month. Individual pay never leaves SQL: only these
-// unit totals do, and the rollup re-attributes PERSONNEL salary-safely before summing.
+// unit totals do; what a reader without pay access sees of them is lib/privacy/disclosure.ts's to decide.
 // Table-driven tests: tests/integration/forecast.test.ts.
 //
 // Months are first-of-month dates. A cost counts for a WHOLE month when the person, slot or

@@ -4,7 +4,9 @@ import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
+import { fiscalYearOf } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { HIDDEN_PLAN_LINE_MESSAGE, hiddenPersonnelPlanUnits } from "@/lib/privacy/plan-lines";
 
 // Plan import (columns: month, cost centre code, category, amount): the same all-or-nothing,
 // two-pass streaming rules as the ledger import. A line sets the plan of its unit × category ×
@@ -37,6 +39,12 @@ export const importPlan = defineAction({
     const known = (code: string) => codes.has(code.toUpperCase());
     // Cells seen so far (unit × category × month: bounded by the plan's size, not the file's).
     const seen = new Map<string, number>();
+    // Withheld PERSONNEL lines per fiscal year, for an importer without pay access (lib/privacy/plan-lines.ts).
+    const hidden = new Map<number, Promise<ReadonlySet<string>>>();
+    const hiddenIn = (fy: number) => {
+      if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth));
+      return hidden.get(fy)!;
+    };
     let row = 1;
     const rowCount = await validateFile(filePath, PLAN_COLUMNS, (cells, header) => {
       row++;
@@ -46,6 +54,9 @@ export const importPlan = defineAction({
       const first = seen.get(key);
       if (first) return [`the same cost centre, category and month as row ${first}`];
       seen.set(key, row);
+      if (line.category === "PERSONNEL" && !ctx.actor.readsPay) {
+        return hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth)).then((units) => (units.has(codes.get(line.code.toUpperCase())!) ? [HIDDEN_PLAN_LINE_MESSAGE] : line));
+      }
       return line;
     });
 

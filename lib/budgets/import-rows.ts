@@ -51,7 +51,9 @@ export async function validateFile(
   let rows = 0;
   for await (const [row, cells, header] of readCsvRows(filePath)) {
     if (rows++ === 0) checkHeader(header, columns);
-    const result = check(cells, header);
+    let result = check(cells, header);
+    // A check may need the database for some rows (a promise); most rows answer at once.
+    if (result instanceof Promise) result = await result;
     if (Array.isArray(result)) errors.add(row, result);
   }
   errors.check(rows);

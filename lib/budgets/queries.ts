@@ -4,9 +4,7 @@ import { db } from "@/lib/db";
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
 import { BudgetCategory as BudgetCategoryEnum, type BudgetCategory } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
 import { centsToNumber } from "@/lib/money";
-import { inPostWhere } from "@/lib/people/queries";
 
 // Budget vs actual for one fiscal year. Variance = actual − plan to date (positive = over
 // budget), where "plan to date" is the plan of the months elapsed so far (all months of a past
@@ -208,16 +206,17 @@ export type PlanGrid = {
   rows: { orgUnitId: string; unitName: string; unitCode: string; depth: number; category: BudgetCategory; cells: Record<string, number>; totalCents: number }[];
   monthTotals: Record<string, number>;
   totalCents: number;
-  /** PERSONNEL rows left out for salary safety (units with fewer than MIN_GROUP_SIZE people) */
+  /** Units whose PERSONNEL plan line is withheld from this reader (lib/privacy/plan-lines.ts); the totals include it. */
   hiddenPersonnelUnits: string[];
 };
 
 /**
  * The plan of a fiscal year as unit × category rows of monthly cells. Row, month and grand
- * totals come from the same SQL (GROUPING SETS). `hidePersonnelOf` drops the PERSONNEL lines of
- * small units for roles without compensation:read (they are not even selected).
+ * totals come from the same SQL (GROUPING SETS). The PERSONNEL rows of `hidePersonnelOf` are
+ * left out of the rows (never sent) but not out of the totals: a total is the same for every
+ * reader (what the rows leave out is a safe group: docs/privacy.md).
  */
-export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth: number, hidePersonnelOf: string[], by: "month" | "quarter" = "month"): Promise<PlanGrid> {
+export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth: number, hidePersonnelOf: ReadonlySet<string>, by: "month" | "quarter" = "month"): Promise<PlanGrid> {
   const { start, end } = fiscalYearRange(fiscalYear, startMonth);
   const months = fiscalMonths(fiscalYear, startMonth)
     .filter((_, i) => by === "month" || i % 3 === 0)
@@ -227,7 +226,6 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
     by === "quarter"
       ? Prisma.sql`(b."month" - make_interval(months => ((extract(month from b."month")::int - ${startMonth}::int + 12) % 3)))::date`
       : Prisma.sql`b."month"`;
-  const hidden = Prisma.sql`NOT (b."category" = 'PERSONNEL' AND b."orgUnitId" = ANY(${hidePersonnelOf}::text[]))`;
   const rows = await db.$queryRaw<{ orgUnitId: string | null; category: BudgetCategory | null; month: Date | null; cents: bigint; g: number }[]>`
     SELECT b."orgUnitId", b."category", b."bucket" AS "month", SUM(b."amountCents")::bigint AS "cents",
            GROUPING(b."orgUnitId", b."category", b."bucket")::int AS "g"
@@ -235,17 +233,22 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
       -- The bucket is computed once here: GROUPING() needs the very expression it groups by.
       SELECT b."orgUnitId", b."category", b."amountCents", ${bucket} AS "bucket"
       FROM "BudgetLine" b
-      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date AND ${hidden}
+      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date
     ) b
     GROUP BY GROUPING SETS ((b."orgUnitId", b."category", b."bucket"), (b."orgUnitId", b."category"), (b."bucket"), ())`;
   const units = await db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true } });
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byRow = new Map<string, PlanGrid["rows"][number]>();
   const monthTotals: Record<string, number> = {};
+  const hiddenWithLines = new Set<string>();
   let totalCents = 0;
   for (const r of rows) {
     const cents = centsToNumber(r.cents);
     if (r.g === 0 || r.g === 1) {
+      if (r.category === "PERSONNEL" && hidePersonnelOf.has(r.orgUnitId!)) {
+        hiddenWithLines.add(r.orgUnitId!);
+        continue;
+      }
       const key = `${r.orgUnitId}|${r.category}`;
       const u = unitById.get(r.orgUnitId!)!;
       const row = byRow.get(key) ?? { orgUnitId: u.id, unitName: u.name, unitCode: u.code, depth: u.depth, category: r.category!, cells: {}, totalCents: 0 };
@@ -257,25 +260,6 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
   }
   const order = Object.keys(BudgetCategoryEnum);
   const sorted = [...byRow.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category));
-  return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hidePersonnelOf.map((id) => unitById.get(id)?.name ?? id) };
-}
-
-/**
- * Units whose PERSONNEL figures are hidden from roles without compensation:read: employees in
- * post, but fewer than the minimum group. Employees only, as in the finance rollup
- * (lib/budgets/rollup-prepare.ts): contractors are paid through CONTRACTORS invoices, so they do
- * not make a unit's personnel line less individual.
- */
-export async function listSmallPersonnelUnits(orgId: string, today = new Date()): Promise<string[]> {
-  const [units, heads] = await Promise.all([
-    db.orgUnit.findMany({ where: { orgId }, select: { id: true, parentId: true, depth: true } }),
-    db.person.groupBy({
-      by: ["orgUnitId"],
-      where: { orgId, employmentType: "EMPLOYEE", ...inPostWhere(today) },
-      _count: { _all: true },
-    }),
-  ]);
-  const headcount = new Map(heads.map((h) => [h.orgUnitId, h._count._all]));
-  const reportTo = personnelReportingUnits(units, headcount);
-  return units.filter((u) => reportTo.get(u.id) !== u.id && (headcount.get(u.id) ?? 0) > 0).map((u) => u.id);
+  const hiddenNames = [...hiddenWithLines].map((id) => unitById.get(id)?.name ?? id).sort();
+  return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hiddenNames };
 }

@@ -1,15 +1,18 @@
 import "server-only";
 
 import type { ForecastSource } from "@/lib/budgets/forecast-sql";
+import type { Period } from "@/lib/budgets/period";
 import { amounts, type Amounts, type Prepared } from "@/lib/budgets/rollup-prepare";
-import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
-import { toDateString } from "@/lib/fiscal";
+import { fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { BudgetCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { alignedWithGrain, type Grain } from "@/lib/privacy/disclosure";
 
 // The finance views' rows as the pages use them, shaped from the one statement's result rows
-// (lib/budgets/rollup.ts builds and runs it): tree order and salary-safe notes, categories with
-// their forecast basis, months, top variances. Display only: every amount comes summed from SQL.
+// (lib/budgets/rollup.ts builds and runs it): tree order, categories with their forecast basis,
+// months, top variances. Display only: every amount comes summed from SQL. For a reader without
+// pay access, the personnel figures lib/privacy/disclosure.ts does not allow are withheld here
+// (null, with the reason), never changed.
 
 export type FinanceTreeRow = Amounts & {
   id: string;
@@ -18,12 +21,18 @@ export type FinanceTreeRow = Amounts & {
   kind: OrgUnitKind;
   parentId: string | null;
   depth: number;
-  /** Note shown when PERSONNEL of this unit is reported on its parent (or absorbed from children). */
-  personnelNote: string | null;
 };
 
 export type CategoryRow = Amounts & { category: BudgetCategory; forecastBasis: string };
-export type MonthRow = { month: string; planCents: number; actualCents: number | null; forecastCents: number; cumPlanCents: number; cumActualCents: number | null; cumForecastCents: number };
+export type MonthRow = {
+  month: string;
+  planCents: number | null;
+  actualCents: number | null;
+  forecastCents: number | null;
+  cumPlanCents: number | null;
+  cumActualCents: number | null;
+  cumForecastCents: number | null;
+};
 export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode: string; category: BudgetCategory };
 
 // The views of one request are ONE statement: each view is a branch of a UNION ALL over the
@@ -48,14 +57,45 @@ export type ViewRow = {
   sources: Partial<Record<ForecastSource, number>> | null;
 };
 
+/** One requested view: the prepared statement and the period the view shows. */
+export type ViewContext = { p: Prepared; period: Period };
+
+const GRAIN_WORD: Record<Grain, string> = { month: "month", quarter: "quarter", year: "fiscal year" };
+
+/** What a reader without pay access may not see of a personnel-bearing figure of this unit (null = the whole org). */
+function withholding(v: ViewContext, unitId: string | null): { all: string | null; actuals: string | null } {
+  const d = v.p.disclosure;
+  const personnelBearing = v.p.scope.category === null || v.p.scope.category === "PERSONNEL";
+  if (!d || !personnelBearing) return { all: null, actuals: null };
+  const names = new Map(v.p.units.map((u) => [u.id, u.name]));
+  const grain = unitId === null ? d.orgGrain : (d.unitGrain.get(unitId) ?? null);
+  if (!grain) {
+    const to = unitId === null ? null : d.includedIn.get(unitId);
+    const where = to ? `in ${names.get(to) ?? "the unit above"}'s figures` : unitId === null ? "" : "in the whole organization's figures";
+    return {
+      all: `Not shown to roles without pay access: it would show the pay of fewer than ${d.minGroup} people${where ? `. Included ${where}` : ""}.`,
+      actuals: null,
+    };
+  }
+  const first = toDateString(v.period.start).slice(0, 8) + "01";
+  const last = toDateString(v.period.end).slice(0, 8) + "01";
+  if (!alignedWithGrain(grain, d.yearMonths, first, last)) {
+    return { all: null, actuals: `Actual and forecast including personnel are shown by ${GRAIN_WORD[grain]} here to roles without pay access (${fiscalYearLabel(d.fiscalYear)}): a shorter period would show individual pay.` };
+  }
+  return { all: null, actuals: null };
+}
+
+/** The amounts as this reader may see them. */
+function visible(a: Amounts, w: { all: string | null; actuals: string | null }): Amounts {
+  if (w.all) return { planCents: null, actualCents: null, forecastCents: null, varianceCents: null, variancePct: null, withheld: w.all };
+  if (w.actuals) return { ...a, actualCents: null, forecastCents: null, varianceCents: null, variancePct: null, withheld: w.actuals };
+  return a;
+}
+
 /** The org tree (subtree of scope.unitId) with rolled-up amounts, in tree order. */
-export function treeRows(p: Prepared, rows: ViewRow[]): FinanceTreeRow[] {
-  const byId = new Map(p.units.map((u) => [u.id, u]));
+export function treeRows(v: ViewContext, rows: ViewRow[]): FinanceTreeRow[] {
+  const { p } = v;
   const amountsById = new Map(rows.filter((r) => r.part === "tree").map((r) => [r.key!, amounts(r)]));
-  const absorbed = new Map<string, string[]>();
-  // Notes only where people are involved: a unit without anyone in post has no pay to protect.
-  const staffed = (id: string) => (p.headcount.get(id) ?? 0) > 0;
-  for (const [from, to] of p.reportTo) if (from !== to && staffed(from)) absorbed.set(to, [...(absorbed.get(to) ?? []), byId.get(from)?.name ?? from]);
 
   // Tree order (display only): depth-first from the subtree root(s), children by name.
   const children = new Map<string | null, typeof p.units>();
@@ -66,14 +106,7 @@ export function treeRows(p: Prepared, rows: ViewRow[]): FinanceTreeRow[] {
   const out: FinanceTreeRow[] = [];
   const walk = (parent: string | null) => {
     for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
-      const to = p.reportTo.get(u.id);
-      const note =
-        to && to !== u.id && staffed(u.id)
-          ? `Personnel cost of fewer than ${MIN_GROUP_SIZE} people is included in ${byId.get(to)?.name ?? "the parent unit"}.`
-          : absorbed.has(u.id)
-            ? `Includes the personnel cost of ${absorbed.get(u.id)!.join(", ")} (fewer than ${MIN_GROUP_SIZE} people each).`
-            : null;
-      out.push({ id: u.id, name: u.name, code: u.code, kind: u.kind, parentId: u.parentId, depth: u.depth, personnelNote: note, ...amountsById.get(u.id)! });
+      out.push({ id: u.id, name: u.name, code: u.code, kind: u.kind, parentId: u.parentId, depth: u.depth, ...visible(amountsById.get(u.id)!, withholding(v, u.id)) });
       walk(u.id);
     }
   };
@@ -81,15 +114,21 @@ export function treeRows(p: Prepared, rows: ViewRow[]): FinanceTreeRow[] {
   return out;
 }
 
-export function categoryRows(rows: ViewRow[]): { categories: CategoryRow[]; totals: Amounts } {
+export function categoryRows(v: ViewContext, rows: ViewRow[]): { categories: CategoryRow[]; totals: Amounts } {
   const cats = rows.filter((r) => r.part === "cat");
   const order = Object.keys(BudgetCategory);
+  const scopeWithheld = withholding(v, v.p.scope.unitId);
   const total = cats.find((r) => r.key === null);
   const categories = cats
     .filter((r) => r.key !== null)
-    .map((r) => ({ category: r.key as BudgetCategory, forecastBasis: describeBasis(r.key as BudgetCategory, r.sources), ...amounts(r) }))
+    .map((r) => {
+      const category = r.key as BudgetCategory;
+      const a = amounts(r);
+      return { category, forecastBasis: describeBasis(category, r.sources), ...(category === "PERSONNEL" ? visible(a, scopeWithheld) : a) };
+    })
     .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
-  return { categories, totals: total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null }) };
+  const totals = total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null });
+  return { categories, totals: visible(totals, scopeWithheld) };
 }
 
 const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "3-month trend", contracts: "contracts" };
@@ -105,33 +144,56 @@ function describeBasis(category: BudgetCategory, sources: Partial<Record<Forecas
     .join(" · ");
 }
 
-export function monthRows(p: Prepared, rows: ViewRow[]): MonthRow[] {
+/**
+ * The scope's months. For a reader without pay access, actual and forecast (and their running
+ * totals) appear only at the end of each period of the disclosure's grain, and nothing
+ * personnel-bearing for a withheld scope.
+ */
+export function monthRows(v: ViewContext, rows: ViewRow[]): MonthRow[] {
+  const { p } = v;
   const current = toDateString(p.currentMonth);
+  const w = withholding(v, p.scope.unitId);
+  const d = p.disclosure;
+  const personnelBearing = p.scope.category === null || p.scope.category === "PERSONNEL";
+  const scopeGrain = d && personnelBearing ? (p.scope.unitId === null ? d.orgGrain : (d.unitGrain.get(p.scope.unitId) ?? null)) : "month";
+  const size = ({ month: 1, quarter: 3, year: 12 } as const)[scopeGrain ?? "year"];
   return rows
     .filter((r) => r.part === "month")
     .sort((a, b) => a.key!.localeCompare(b.key!))
     .map((r) => {
       const closedOrCurrent = r.key! <= current;
+      const index = d ? d.yearMonths.indexOf(r.key!) : 0;
+      const shown = !w.all && (size === 1 || (index >= 0 && (index + 1) % size === 0));
       return {
         month: r.key!,
-        planCents: centsToNumber(r.plan),
-        actualCents: closedOrCurrent ? centsToNumber(r.actual) : null,
-        forecastCents: centsToNumber(r.forecast),
-        cumPlanCents: centsToNumber(r.cumPlan),
-        cumActualCents: closedOrCurrent ? centsToNumber(r.cumActual) : null,
-        cumForecastCents: centsToNumber(r.cumForecast),
+        planCents: w.all ? null : centsToNumber(r.plan),
+        actualCents: shown && closedOrCurrent && size === 1 ? centsToNumber(r.actual) : null,
+        forecastCents: shown && size === 1 ? centsToNumber(r.forecast) : null,
+        cumPlanCents: w.all ? null : centsToNumber(r.cumPlan),
+        cumActualCents: shown && closedOrCurrent ? centsToNumber(r.cumActual) : null,
+        cumForecastCents: shown ? centsToNumber(r.cumForecast) : null,
       };
     });
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function topVariances(p: Prepared, rows: ViewRow[]): VarianceRow[] {
+/**
+ * Largest |forecast − plan| per unit × category (the unit's own lines). A reader without pay
+ * access sees a Personnel row only where that unit's own Personnel is a published group.
+ */
+export function topVariances(v: ViewContext, rows: ViewRow[]): VarianceRow[] {
+  const { p } = v;
   const byId = new Map(p.units.map((u) => [u.id, u]));
-  // Largest |forecast − plan| first (the SQL's order; UNION ALL keeps no order, so sort again).
+  const d = p.disclosure;
+  // The unit's own Personnel stands alone at its own grain, and the view's period is made of whole such periods.
+  const ownShown = (unitId: string) => {
+    const g = d?.ownGrain.get(unitId);
+    return !!g && alignedWithGrain(g, d!.yearMonths, toDateString(v.period.start).slice(0, 8) + "01", toDateString(v.period.end).slice(0, 8) + "01");
+  };
   return rows
     .filter((r) => r.part === "top")
+    .filter((r) => !d || r.key2 !== "PERSONNEL" || ownShown(r.key!))
     .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
-    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
+    .sort((a, b) => Math.abs(b.varianceCents!) - Math.abs(a.varianceCents!) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
 }
-

@@ -1,19 +1,21 @@
 import "server-only";
 
 import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
-import { loadFinanceBase, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
+import { loadFinanceUnits, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
 import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can } from "@/lib/permissions";
+import type { Grain } from "@/lib/privacy/disclosure";
+import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
 // The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
 // same facts (lib/budgets/rollup-prepare.ts: plan lines + the ledger summary + the forecast
-// computed in SQL, PERSONNEL re-attributed salary-safely), summed up the tree through OrgUnitClosure.
-// JS never sums amounts.
+// computed in SQL), summed up the tree through OrgUnitClosure. JS never sums amounts. The facts
+// are the same for every reader; for a reader without pay access lib/budgets/rollup-rows.ts then
+// withholds the personnel figures that lib/privacy/disclosure.ts does not allow.
 
 export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
@@ -132,6 +134,8 @@ export type FinanceView = {
   months: MonthRow[];
   top: VarianceRow[];
   salarySafe: boolean;
+  /** For a reader without pay access: the grain of the scope's personnel figures (null: withheld), and the minimum group. */
+  disclosure: { grain: Grain | null; minGroup: number } | null;
 };
 
 /** `children`: the tree's rows of the scope root's children only (the roots for the whole org). */
@@ -147,7 +151,7 @@ export async function getFinanceView(input: FinanceScope, opts: { parts?: Financ
 }
 
 /** The tables finance figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const FINANCE_TABLES: readonly DataTable[] = ["ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position"];
+export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>(["ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position", ...DISCLOSURE_TABLES])];
 
 /**
  * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
@@ -155,34 +159,40 @@ export const FINANCE_TABLES: readonly DataTable[] = ["ActualMonthly", "BudgetLin
  * year when they differ), and each view sums its own months. `input.period` is not used.
  */
 export function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
-  // Memoized per org data version (lib/figures-memo.ts); the role decides the salary-safe attribution.
-  const { orgId, startMonth, fiscalYear, unitId, category, role, today } = input;
-  return memoFigures(orgId, "finance-views", [startMonth, fiscalYear, unitId, category, role, toDateString(today), requests], FINANCE_TABLES, () => computeFinanceViews(input, requests));
+  // Memoized per org data version (lib/figures-memo.ts); whether the reader reads pay decides what is withheld.
+  const { orgId, startMonth, fiscalYear, unitId, category, payReader, today } = input;
+  return memoFigures(orgId, "finance-views", [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), requests], FINANCE_TABLES, () => computeFinanceViews(input, requests));
 }
 
 async function computeFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
-  // The org's units and head counts: loaded beside the statement (prepare() waits for them only
-  // when it re-attributes PERSONNEL).
-  const base = loadFinanceBase(input);
-  base.catch(() => {}); // rejections are awaited below; this only keeps one from being reported as unhandled first
-  const s = await prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, base);
+  const s = prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" });
   const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
   for (const spec of specs) if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
-  const [all, { units, headcount }] = await Promise.all([db.$queryRaw<ViewRow[]>(viewSql(s, specs)), base]);
-  const p = { ...s, units, headcount };
+  // The units (with, for a reader without pay access, the disclosure: one statement) are read beside the statement.
+  const [all, { units, disclosure }] = await Promise.all([
+    db.$queryRaw<ViewRow[]>(viewSql(s, specs)),
+    input.payReader
+      ? loadFinanceUnits(input.orgId).then((units) => ({ units, disclosure: null }))
+      : computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today),
+  ]);
+  const p = { ...s, units, disclosure };
   return specs.map((spec, i) => {
     const rows = all.filter((r) => r.view === i);
-    const { categories, totals } = categoryRows(rows);
+    const view = { p, period: spec.period };
+    const { categories, totals } = categoryRows(view, rows);
     return {
       period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
       currentMonth: toDateString(p.currentMonth),
-      tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(p, rows) : [],
+      tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(view, rows) : [],
       totals,
       categories,
-      months: monthRows(p, rows),
-      top: topVariances(p, rows),
-      salarySafe: !can(input.role, "compensation:read"),
+      months: monthRows(view, rows),
+      top: topVariances(view, rows),
+      salarySafe: !input.payReader,
+      disclosure: disclosure
+        ? { grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null), minGroup: disclosure.minGroup }
+        : null,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { defineAction } from "@/lib/action";
 import { ZSetBudgetCellInput } from "@/lib/budgets/schemas";
 import { notFound } from "@/lib/errors";
+import { assertPlanLineWritableOrThrow } from "@/lib/privacy/plan-lines";
 
 // One plan cell (org unit × category × month) edited in place. 0 removes the line.
 export const setBudgetCell = defineAction({
@@ -13,6 +14,7 @@ export const setBudgetCell = defineAction({
     if (!unit) throw notFound("That org unit does not exist.");
     await ctx.assertUnitInScope(orgUnitId);
     const monthDate = new Date(`${month}T00:00:00Z`);
+    await assertPlanLineWritableOrThrow(ctx.actor, ctx.org, { orgUnitId, category, month: monthDate });
     const key = { orgId_orgUnitId_month_category: { orgId, orgUnitId, month: monthDate, category } };
     const before = await ctx.tx.budgetLine.findUnique({ where: key, select: { id: true, amountCents: true } });
     const amount = BigInt(amountCents);

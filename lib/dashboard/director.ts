@@ -15,8 +15,8 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 //   units/scope        1  (getDashboardScope)
 //   delivery           3  (getDeliveryFigures: counts, 12-week trend, milestone + dependency list)
 //                    + 3–4 (getDeliveryReview: projects, latest updates, cadence, [reporting lines])
-//   money              1  (units with head counts, beside the statement; awaited first only by
-//                         salary-safe roles, whose PERSONNEL the statement re-attributes)
+//   money              1  (the units — with the pay sources of the disclosure for a reader
+//                         without pay access — beside the statement)
 //                    + 1  (period: the root's children and top variances + year: months — ONE
 //                         statement computing the facts and the forecast once, lib/budgets/rollup.ts)
 //                    + 1–2  (renewals: ids [+ contracts], beside the statement)

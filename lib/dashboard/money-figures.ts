@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getFinanceViews, type Amounts, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
+import { getFinanceViews, type Amounts, type FinanceView, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
 import { toDateString } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";
@@ -10,8 +10,8 @@ import type { DashboardParams } from "@/lib/dashboard/director";
 export type MoneyFigures = {
   periodLabel: string;
   period: Amounts;
-  /** Year to date through the current month (from the year's cumulative month rows). */
-  ytd: { planCents: number; actualCents: number };
+  /** Year to date through the current month (from the year's cumulative month rows); null = withheld. */
+  ytd: { planCents: number | null; actualCents: number | null };
   year: Amounts;
   /** Children of the selected unit (drill-down rows). */
   children: FinanceTreeRow[];
@@ -21,6 +21,7 @@ export type MoneyFigures = {
   renewals: ContractRow[];
   renewalsTotal: number;
   salarySafe: boolean;
+  disclosure: FinanceView["disclosure"];
 };
 
 /** Renewals listed on the director's money panel; the rest are on the vendors page. */
@@ -30,11 +31,11 @@ export const RENEWALS_SHOWN = 6;
 export async function getMoneyFigures(
   orgId: string,
   startMonth: number,
-  role: string,
+  payReader: boolean,
   p: DashboardParams,
   now = new Date(),
 ): Promise<MoneyFigures> {
-  const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, role, today: now };
+  const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, payReader, today: now };
   // The period and the year in one statement (the facts and the forecast computed once), beside the renewals.
   const [[period, year], renewals] = await Promise.all([
     getFinanceViews({ ...base, period: "year" }, [{ period: p.period, parts: ["children", "top"] }, { period: "year", parts: ["months"] }]),
@@ -47,7 +48,7 @@ export async function getMoneyFigures(
   return {
     periodLabel: period.period.label,
     period: period.totals,
-    ytd: { planCents: last?.cumPlanCents ?? 0, actualCents: last?.cumActualCents ?? 0 },
+    ytd: { planCents: last ? last.cumPlanCents : 0, actualCents: last ? last.cumActualCents : 0 },
     year: year.totals,
     children: period.tree,
     top: period.top.slice(0, 5),
@@ -55,5 +56,6 @@ export async function getMoneyFigures(
     renewals: renewals.rows,
     renewalsTotal: renewals.total,
     salarySafe: period.salarySafe,
+    disclosure: period.disclosure,
   };
 }

@@ -1,5 +1,6 @@
 import { defineAction } from "@/lib/action";
 import { AppError, invalid } from "@/lib/errors";
+import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { positionInScopeOrThrow, transitionOrThrow, updatePositionVersioned, utcDate } from "@/lib/headcount/position-helpers";
 import { ZFillPositionInput } from "@/lib/headcount/schemas";
 import { assertNoReportingCycle, recordAssignment } from "@/lib/people/assignment";
@@ -49,7 +50,7 @@ export const fillPosition = defineAction({
     } else {
       const person = await ctx.tx.person.findFirst({
         where: { id: input.personId, orgId: ctx.org.id },
-        select: { id: true, orgUnitId: true, managerId: true, startDate: true, endDate: true, version: true },
+        select: { id: true, orgUnitId: true, managerId: true, startDate: true, endDate: true, version: true, level: true },
       });
       if (!person) throw new AppError("NOT_FOUND", "That person does not exist.");
       if (person.endDate && person.endDate < utcDate(input.startDate)) throw invalid({ personId: ["That person leaves before the start date."] });
@@ -64,11 +65,19 @@ export const fillPosition = defineAction({
         await ctx.tx.person.update({ where: { id: person.id }, data: { orgUnitId: before.orgUnitId, managerId: manager, version: { increment: 1 } } });
         await ctx.audit({ action: "person.move", entityType: "Person", entityId: person.id, before: { orgUnitId: person.orgUnitId, managerId: person.managerId }, after: { orgUnitId: before.orgUnitId, managerId: manager, effectiveFrom: input.startDate } });
       }
-      // The seat they leave behind needs a replacement from the day they move.
+      // The seat they leave behind needs a replacement from the day they move; its pay stays the
+      // mover's only when the actor may read pay (as for a departure: lib/people/set-end-date.ts).
       const vacated = await ctx.tx.position.findMany({ where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" }, select: { id: true, orgUnitId: true } });
+      const estimate = vacated.length && !ctx.actor.readsPay ? await estimatedBackfillPay(ctx.tx, ctx.org.id, person.level, person.id) : null;
       for (const old of vacated) {
         await ctx.assertUnitInScope(old.orgUnitId);
-        await ctx.tx.position.update({ where: { id: old.id }, data: { status: "BACKFILL", personId: null, backfillForId: person.id, vacantFrom: utcDate(input.startDate), openedAt: new Date(), filledAt: null, version: { increment: 1 } } });
+        await ctx.tx.position.update({
+          where: { id: old.id },
+          data: {
+            status: "BACKFILL", personId: null, backfillForId: person.id, vacantFrom: utcDate(input.startDate), openedAt: new Date(), filledAt: null, version: { increment: 1 },
+            ...(estimate === null ? {} : { annualCompCents: estimate, compIsEstimate: true }),
+          },
+        });
         await ctx.audit({ action: "position.vacate", entityType: "Position", entityId: old.id, before: { status: "FILLED", personId: person.id }, after: { status: "BACKFILL", backfillForId: person.id, vacantFrom: input.startDate } });
       }
       personId = person.id;

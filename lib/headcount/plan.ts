@@ -6,7 +6,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
-import { MIN_GROUP_SIZE } from "@/lib/headcount/group-size";
 import { scopeCte } from "@/lib/org/closure";
 import { inPostSql } from "@/lib/people/queries";
 
@@ -130,23 +129,24 @@ export type UnitCostRow = {
   depth: number;
   /** Unfilled (PLANNED, OPEN, BACKFILL) positions in the unit's subtree. */
   positions: number;
-  /** Monthly loaded cost of those positions, rounded once; null below the minimum group size. */
+  /** Monthly loaded cost of those positions, rounded once; null for a reader without pay access. */
   monthlyLoadedCostCents: number | null;
 };
 
 /**
- * Aggregated monthly loaded cost of unfilled positions per unit subtree (the selected unit and
- * its children). Units with fewer than MIN_GROUP_SIZE positions show no amount: their cost is
- * only inside their parent's total, so no individual's pay can be read off a small group.
+ * Unfilled positions per unit subtree (the selected unit and its children), with their monthly
+ * loaded cost for pay readers only. The cost is a figure of now that moves by one seat's pay at
+ * every fill or departure, so no grouping makes it safe to compare over time: a reader without
+ * pay access gets the counts (their cost is inside the budgets' forecast, docs/privacy.md).
  */
-export async function unfilledCostByUnit(orgId: string, unitId: string | null): Promise<UnitCostRow[]> {
+export async function unfilledCostByUnit(orgId: string, unitId: string | null, reader: { readsPay: boolean }): Promise<UnitCostRow[]> {
   const units = unitId
     ? Prisma.sql`u."id" = ${unitId} OR u."parentId" = ${unitId}`
     : Prisma.sql`u."depth" <= 1`;
   const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; depth: number; positions: number; scaled: string | null }[]>`
     SELECT u."id" AS "unitId", u."name", u."code", u."depth",
       COUNT(ps."id")::int AS "positions",
-      SUM(ps."annualCompCents"::numeric * COALESCE(ps."loadedCostMultiplier", o."loadedCostMultiplier") * 10000)::text AS "scaled"
+      ${reader.readsPay ? Prisma.sql`SUM(ps."annualCompCents"::numeric * COALESCE(ps."loadedCostMultiplier", o."loadedCostMultiplier") * 10000)::text` : Prisma.sql`NULL::text`} AS "scaled"
     FROM "OrgUnit" u
     JOIN "Organization" o ON o."id" = u."orgId"
     LEFT JOIN "OrgUnitClosure" c ON c."orgId" = u."orgId" AND c."ancestorId" = u."id"
@@ -161,6 +161,6 @@ export async function unfilledCostByUnit(orgId: string, unitId: string | null): 
     depth: r.depth,
     positions: r.positions,
     // The scaled sum is an exact integer (multipliers have four decimals): strip a ".0000" tail.
-    monthlyLoadedCostCents: r.positions >= MIN_GROUP_SIZE ? centsToNumber(monthlyFromScaledSum(r.scaled ? r.scaled.split(".")[0] : null)) : null,
+    monthlyLoadedCostCents: reader.readsPay ? centsToNumber(monthlyFromScaledSum(r.scaled ? r.scaled.split(".")[0] : null)) : null,
   }));
 }

@@ -2,10 +2,9 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { formatFiscalPeriod, toDateString } from "@/lib/fiscal";
-import type { PositionStatus, Role } from "@/lib/generated/prisma/enums";
+import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { effectiveMultiplier, monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { centsToNumber } from "@/lib/money";
-import { can } from "@/lib/permissions";
 
 export type PositionRow = {
   id: string;
@@ -34,6 +33,8 @@ export type PositionRow = {
   compBandMaxCents?: number;
   /** Monthly loaded cost (pay × multiplier ÷ 12, rounded once half-even); compensation:read only. */
   monthlyLoadedCostCents?: number;
+  /** The pay is Keel's estimate (a backfill recorded without pay access); compensation:read only. */
+  compIsEstimate?: boolean;
 };
 
 // A unit filter means its whole subtree (closure rows where the position's unit is the descendant).
@@ -48,8 +49,8 @@ export async function countPositions(orgId: string, opts: { unitId?: string | nu
  * Positions in plan order; `page` (skip/take) reads one page in the database, not every
  * position of a large org (6,000 at scale 1).
  */
-export async function listPositions(orgId: string, role: Role, opts: { unitId?: string | null; page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
-  const withPay = can(role, "compensation:read");
+export async function listPositions(orgId: string, reader: { readsPay: boolean }, opts: { unitId?: string | null; page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
+  const withPay = reader.readsPay;
   const rows = await db.position.findMany({
     where: positionsWhere(orgId, opts.unitId),
     ...(opts.page ?? {}),
@@ -65,6 +66,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
       annualCompCents: withPay,
       compBandMinCents: withPay,
       compBandMaxCents: withPay,
+      compIsEstimate: withPay,
       loadedCostMultiplier: true,
       version: true,
       vacantFrom: true,
@@ -95,6 +97,7 @@ export async function listPositions(orgId: string, role: Role, opts: { unitId?: 
     };
     if (withPay && typeof r.annualCompCents === "bigint") {
       row.annualCompCents = centsToNumber(r.annualCompCents);
+      row.compIsEstimate = r.compIsEstimate === true;
       const multiplier = effectiveMultiplier(r.org?.loadedCostMultiplier.toFixed(4) ?? "1", r.loadedCostMultiplier?.toFixed(4));
       row.monthlyLoadedCostCents = centsToNumber(monthlyLoadedCostCents(r.annualCompCents, multiplier));
       if (typeof r.compBandMinCents === "bigint" && typeof r.compBandMaxCents === "bigint") {

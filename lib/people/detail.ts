@@ -3,12 +3,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EmploymentType, PositionStatus, Role } from "@/lib/generated/prisma/enums";
+import type { EmploymentType, PositionStatus } from "@/lib/generated/prisma/enums";
 import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
 import { centsToNumber } from "@/lib/money";
 import { notDepartedWhere } from "@/lib/people/queries";
-import { can } from "@/lib/permissions";
 
 // One person for the person page. Tenant-scoped by (id, orgId): a foreign id is a 404. Pay is
 // selected only for compensation:read roles.
@@ -38,8 +37,8 @@ export type PersonDetailDto = {
   monthlyLoadedCostCents?: number;
 };
 
-export async function getPersonDetail(orgId: string, id: string, role: Role): Promise<PersonDetailDto | null> {
-  const withPay = can(role, "compensation:read");
+export async function getPersonDetail(orgId: string, id: string, reader: { readsPay: boolean }): Promise<PersonDetailDto | null> {
+  const withPay = reader.readsPay;
   const p = await db.person.findFirst({
     where: { id, orgId },
     select: {

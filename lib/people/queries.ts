@@ -2,10 +2,9 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
-import type { EmploymentType, Role } from "@/lib/generated/prisma/enums";
+import type { EmploymentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { centsToNumber } from "@/lib/money";
-import { can } from "@/lib/permissions";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 /**
@@ -57,17 +56,17 @@ export type PersonRow = {
 /**
  * People currently in post or about to start (departed people are left out), or those of a
  * dashboard filter (lib/people/list-filter.ts), in the unit's subtree when `unitId` is given
- * (a unit of another org matches nobody). Individual pay is selected only when `role` may read
- * compensation, so it cannot reach the page payload of others.
+ * (a unit of another org matches nobody). Individual pay is selected only when the reader may
+ * read pay, so it cannot reach the page payload of others.
  */
 export async function listPeople(
   orgId: string,
-  role: Role,
+  reader: { readsPay: boolean },
   today = new Date(),
   unitId: string | null = null,
   filter: PeopleFilter = { status: "current" },
 ): Promise<PersonRow[]> {
-  const withPay = can(role, "compensation:read");
+  const withPay = reader.readsPay;
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
   let where: Prisma.PersonWhereInput;
   switch (filter.status) {

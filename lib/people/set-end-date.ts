@@ -1,13 +1,16 @@
 import { defineAction } from "@/lib/action";
 import { AppError, conflict, invalid } from "@/lib/errors";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
+import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { addDaysIso, utcDate } from "@/lib/headcount/position-helpers";
 import { ZSetEndDateInput } from "@/lib/people/schemas";
 
 /**
  * Record a departure. The person's seat becomes a BACKFILL position (their filled position, or a
- * new one on their title, level and pay when they held none) that counts as vacant from the
- * day after their last day — or, by choice, their filled position is closed.
+ * new one on their title and level when they held none) that counts as vacant from the day after
+ * their last day — or, by choice, their filled position is closed. The backfill keeps the
+ * leaver's pay only when the actor may read pay; otherwise it is budgeted at an estimate that
+ * does not involve the leaver (lib/headcount/backfill-estimate.ts), so its cost cannot show it.
  */
 export const setEndDate = defineAction({
   name: "person.end",
@@ -31,16 +34,18 @@ export const setEndDate = defineAction({
     await ctx.tx.personAssignment.updateMany({ where: { orgId: ctx.org.id, personId: person.id, effectiveTo: null }, data: { effectiveTo: utcDate(input.endDate) } });
 
     const vacantFrom = addDaysIso(input.endDate, 1);
+    const estimate = ctx.actor.readsPay ? null : await estimatedBackfillPay(ctx.tx, ctx.org.id, person.level, person.id);
     const held = await ctx.tx.position.findMany({ where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" }, select: { id: true, orgUnitId: true, status: true } });
     const positionIds: string[] = [];
     const now = new Date();
     for (const p of held) {
       await ctx.assertUnitInScope(p.orgUnitId);
       const data = input.vacancy === "backfill"
-        ? { status: "BACKFILL" as const, personId: null, backfillForId: person.id, vacantFrom: utcDate(vacantFrom), openedAt: now, filledAt: null }
+        ? { status: "BACKFILL" as const, personId: null, backfillForId: person.id, vacantFrom: utcDate(vacantFrom), openedAt: now, filledAt: null, ...(estimate === null ? {} : { annualCompCents: estimate, compIsEstimate: true }) }
         : { status: "CLOSED" as const, closedAt: now };
       await ctx.tx.position.update({ where: { id: p.id }, data: { ...data, version: { increment: 1 } } });
-      await ctx.audit({ action: input.vacancy === "backfill" ? "position.vacate" : "position.close", entityType: "Position", entityId: p.id, before: p, after: { ...data, vacantFrom: input.vacancy === "backfill" ? vacantFrom : undefined } });
+      const { annualCompCents: _pay, ...audited } = data as typeof data & { annualCompCents?: bigint };
+      await ctx.audit({ action: input.vacancy === "backfill" ? "position.vacate" : "position.close", entityType: "Position", entityId: p.id, before: p, after: { ...audited, vacantFrom: input.vacancy === "backfill" ? vacantFrom : undefined } });
       positionIds.push(p.id);
     }
     if (held.length === 0 && input.vacancy === "backfill") {
@@ -49,7 +54,7 @@ export const setEndDate = defineAction({
       const created = await ctx.tx.position.create({
         data: {
           orgId: ctx.org.id, orgUnitId: person.orgUnitId, title: person.title, level: person.level, status: "BACKFILL",
-          backfillForId: person.id, vacantFrom: utcDate(vacantFrom), targetStartDate: utcDate(vacantFrom), annualCompCents: person.annualCompCents,
+          backfillForId: person.id, vacantFrom: utcDate(vacantFrom), targetStartDate: utcDate(vacantFrom), annualCompCents: estimate ?? person.annualCompCents, compIsEstimate: estimate !== null,
           budgetFiscalYear: period.fiscalYear, budgetFiscalQuarter: period.quarter, openedAt: now,
         },
         select: { id: true, orgUnitId: true, status: true, vacantFrom: true },

@@ -5,12 +5,19 @@ import { revalidatePath } from "next/cache";
 import { acceptInvitation } from "@/lib/settings/accept-invitation";
 import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
+import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
 
 // Thin server-action entry points: all checks live in the pipeline (lib/action.ts). Inputs are
 // typed `unknown` on purpose: whatever a browser sends is untrusted until the zod schema parses it.
 
 export async function updateOrgSettingsAction(org: string, input: unknown) {
   const result = await updateOrgSettings(org, input);
+  if (result.ok) revalidatePath(`/${org}`, "layout");
+  return result;
+}
+
+export async function updatePayPrivacyAction(org: string, input: unknown) {
+  const result = await updatePayPrivacy(org, input);
   if (result.ok) revalidatePath(`/${org}`, "layout");
   return result;
 }

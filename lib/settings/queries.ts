@@ -12,6 +12,8 @@ export type OrgSettingsDto = {
   updateCadence: UpdateCadence;
   updateDueWeekday: Weekday;
   updateGraceDays: number;
+  payMinGroupSize: number;
+  financeReadsPay: boolean;
   updatedAt: string;
 };
 
@@ -26,6 +28,8 @@ export async function getOrgSettings(orgId: string): Promise<OrgSettingsDto> {
       updateCadence: true,
       updateDueWeekday: true,
       updateGraceDays: true,
+      payMinGroupSize: true,
+      financeReadsPay: true,
       updatedAt: true,
     },
   });

@@ -24,6 +24,19 @@ export const ZUpdateOrgSettingsInput = z.object({
 });
 export type UpdateOrgSettingsInput = z.input<typeof ZUpdateOrgSettingsInput>;
 
+/** Pay privacy (docs/privacy.md): the minimum group and whether finance may read pay. */
+export const ZUpdatePayPrivacyInput = z.object({
+  payMinGroupSize: z.coerce
+    .number({ error: "Enter the minimum group as a number of people." })
+    .int("Enter a whole number of people.")
+    .min(3, "The minimum group is at least 3 people.")
+    .max(50, "The minimum group can be at most 50 people."),
+  // A checkbox: "on" when ticked, absent otherwise; booleans from code.
+  financeReadsPay: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
+});
+export type UpdatePayPrivacyInput = z.input<typeof ZUpdatePayPrivacyInput>;
+
 const ZScope = z
   .string()
   .trim()

@@ -32,12 +32,12 @@ const probes: Record<string, () => Promise<unknown>> = {
   review: () => getDeliveryReview(member, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
   reviewDept: () => getDeliveryReview({ ...member, role: "MANAGER", scopeUnitId: dept.id }, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
-  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, now),
+  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
   deliveryDept: () => getDeliveryFigures(org.id, dept.id, now),
-  moneyDept: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", { ...p, unitId: dept.id }, now),
+  moneyDept: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, { ...p, unitId: dept.id }, now),
   peopleDept: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, { ...p, unitId: dept.id }, now),
-  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "FINANCE", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
+  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: false, today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
 };
 const only = process.argv.slice(2);
 for (const [k, fn] of Object.entries(probes)) {

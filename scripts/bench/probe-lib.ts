@@ -22,14 +22,14 @@ const probes: Record<string, () => Promise<unknown>> = {
   notifications: () => getNotifications(member, now),
   bell: () => getBell(member, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
-  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, now),
+  money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
-  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: "DIRECTOR", today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
+  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: true, today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
   projectsAtRisk: () => listProjects(org.id, { status: "ACTIVE", health: "AT_RISK" }, now),
   initiatives: () => listInitiativesPage(org.id, {}),
   planVsActual: () => planVsActual(org.id, { unitId: null, fiscalYear: p.fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
   funnel: () => hiringFunnel(org.id, { unitId: null, fiscalYear: p.fiscalYear }),
-  unfilled: () => unfilledCostByUnit(org.id, null),
+  unfilled: () => unfilledCostByUnit(org.id, null, { readsPay: true }),
 };
 const only = process.argv.slice(2);
 for (const [k, fn] of Object.entries(probes)) {

@@ -228,3 +228,30 @@ test("finance adds a vendor; a viewer cannot", async ({ page }) => {
   await expect(page.getByRole("button", { name: "New vendor" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Edit / })).toHaveCount(0);
 });
+
+test("finance edits a team's personnel plan line; a small group's own line is withheld, with the reason", async ({ page }) => {
+  // Navigation & Planning has enough people for its own personnel line; the root unit's own two do not.
+  const [cell] = await sql<{ month: string }>(
+    `SELECT to_char(b.month, 'YYYY-MM-DD') AS month FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId" JOIN "Organization" o ON o.id = b."orgId"
+     WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month > now() ORDER BY b.month LIMIT 1`,
+  );
+  expect(cell).toBeDefined();
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets/plan");
+  const input = page.getByRole("textbox", { name: `Navigation & Planning Personnel ${label}` });
+  await input.fill("123,456.78");
+  await input.press("Enter");
+  await expect
+    .poll(async () => (await sql<{ cents: string }>(
+      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month = $1::date`, [cell.month]))[0]?.cents)
+    .toBe("12345678");
+  // The root's own personnel line is not in the grid; the page says why.
+  await expect(page.getByRole("textbox", { name: new RegExp(`^Engineering Personnel ${label}$`) })).toHaveCount(0);
+  await expect(page.getByText(/are not shown to your role: each would show the pay of too few people/)).toBeVisible();
+  // On the budgets page a withheld figure is a dash with its reason, and the note explains the rule.
+  await page.goto("/acme/budgets?period=year");
+  await expect(page.getByTestId("pay-privacy-note")).toContainText("does not read individual pay");
+  await expect(page.getByTestId("finance-tree").getByText(/Not shown to roles without pay access/).first()).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { readsPay } from "@/lib/permissions";
 import { listOrgUnits } from "@/lib/org/queries";
 import { listPeople } from "@/lib/people/queries";
 import { listPositions } from "@/lib/headcount/queries";
@@ -71,8 +72,8 @@ describe("org tree rollups", () => {
 
 describe("individual pay", () => {
   it.each(["VIEWER", "FINANCE", "MANAGER"] as const)("is absent from %s's people and positions", async (role) => {
-    const people = await listPeople(acme.id, role, today);
-    const positions = await listPositions(acme.id, role);
+    const people = await listPeople(acme.id, { readsPay: readsPay(role, { financeReadsPay: false }) }, today);
+    const positions = await listPositions(acme.id, { readsPay: readsPay(role, { financeReadsPay: false }) });
     expect(people.length).toBeGreaterThan(0);
     expect(positions.length).toBeGreaterThan(0);
     for (const row of [...people, ...positions]) expect(row).not.toHaveProperty("annualCompCents");
@@ -80,12 +81,12 @@ describe("individual pay", () => {
   });
 
   it.each(["DIRECTOR", "ADMIN"] as const)("is present for %s", async (role) => {
-    const people = await listPeople(acme.id, role, today);
+    const people = await listPeople(acme.id, { readsPay: readsPay(role, { financeReadsPay: false }) }, today);
     expect(people.find((p) => p.name === "Dana Director")?.annualCompCents).toBe(300_000_00);
   });
 
   it("lists only the org's own people", async () => {
-    const people = await listPeople(acme.id, "DIRECTOR", today);
+    const people = await listPeople(acme.id, { readsPay: true }, today);
     expect(people.map((p) => p.name)).not.toContain("Foreign Person");
   });
 });

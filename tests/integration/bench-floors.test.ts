@@ -73,7 +73,7 @@ describe("bench SQL floors compute the app's money figures", () => {
     for (const [page, unitId] of [["dashboard-org", null], ["dashboard-dept", f.units.deptA.id]] as const) {
       const rows = await run(page, 4);
       const part = (k: string) => rows.filter((r) => r[0] === k);
-      const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", { unitId, fiscalYear: 2026, period: "q2" }, today);
+      const m = await getMoneyFigures(f.org.id, 1, true, { unitId, fiscalYear: 2026, period: "q2" }, today);
       expect(amounts(part("period")[0]), page).toEqual([m.period.planCents, m.period.actualCents, m.period.forecastCents]);
       expect(amounts(part("year")[0]), page).toEqual([m.year.planCents, m.year.actualCents, m.year.forecastCents]);
       expect(amounts(part("ytd")[0]).slice(0, 2), page).toEqual([m.ytd.planCents, m.ytd.actualCents]);
@@ -92,7 +92,7 @@ describe("bench SQL floors compute the app's money figures", () => {
   it("finance floor, full year: every unit's subtree, every category with its forecast basis, the months and the top variances", async () => {
     const rows = await run("finance-year", 0);
     const part = (k: string) => rows.filter((r) => r[0] === k);
-    const v = await getFinanceView({ orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, role: "DIRECTOR", today });
+    const v = await getFinanceView({ orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, payReader: true, today });
     expect(part("tree").map((r) => [r[1], ...amounts(r)]).sort()).toEqual(v.tree.map((t) => [t.id, t.planCents, t.actualCents, t.forecastCents]).sort());
     expect(part("cat").map((r) => [r[1], ...amounts(r)]).sort()).toEqual(v.categories.map((c) => [c.category, c.planCents, c.actualCents, c.forecastCents]).sort());
     // The basis the page prints, from the floor's counts of forecast cells per rule.

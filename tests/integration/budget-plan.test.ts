@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { copyPlanForward } from "@/lib/budgets/copy-plan-forward";
 import { importPlan } from "@/lib/budgets/import-plan";
-import { getPlanGrid, listSmallPersonnelUnits } from "@/lib/budgets/queries";
+import { getPlanGrid } from "@/lib/budgets/queries";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
+import { hiddenPersonnelPlanUnits } from "@/lib/privacy/plan-lines";
 import { createPerson, createPlan, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
@@ -103,7 +104,7 @@ describe("budget plan editing", () => {
     await createPlan(db, org.id, units.teamB.id, "2026-03-01", "PERSONNEL", 9_999n);
     await createPlan(db, org.id, units.teamB.id, "2025-12-01", "CLOUD", 5n); // previous year
     await createPlan(db, globex.org.id, globex.units.teamA.id, "2026-01-01", "CLOUD", 7n);
-    const months = await getPlanGrid(org.id, 2026, 1, []);
+    const months = await getPlanGrid(org.id, 2026, 1, new Set());
     expect(months.months).toHaveLength(12);
     expect(months.rows.map((r) => [r.orgUnitId, r.category, r.totalCents])).toEqual(
       expect.arrayContaining([[units.teamA.id, "CLOUD", 707], [units.teamB.id, "PERSONNEL", 9_999]]),
@@ -111,34 +112,67 @@ describe("budget plan editing", () => {
     expect(months.rows.find((r) => r.category === "CLOUD")!.cells).toEqual({ "2026-01-01": 101, "2026-03-01": 202, "2026-04-01": 404 });
     expect(months.monthTotals).toEqual({ "2026-01-01": 101, "2026-03-01": 202 + 9_999, "2026-04-01": 404 });
     expect(months.totalCents).toBe(707 + 9_999);
-    const quarters = await getPlanGrid(org.id, 2026, 1, [units.teamB.id], "quarter");
+    const quarters = await getPlanGrid(org.id, 2026, 1, new Set([units.teamB.id]), "quarter");
     expect(quarters.months).toEqual(["2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"]);
     expect(quarters.rows).toHaveLength(1);
     expect(quarters.rows[0].cells).toEqual({ "2026-01-01": 303, "2026-04-01": 404 });
-    expect(quarters.totalCents).toBe(707);
-    expect(JSON.stringify(quarters)).not.toContain("9999");
+    // A withheld line is left out of the rows, not out of the totals (the same for every reader).
+    expect(quarters.totalCents).toBe(707 + 9_999);
+    expect(quarters.hiddenPersonnelUnits).toEqual([units.teamB.name]);
+    expect(JSON.stringify(quarters.rows)).not.toContain("9999");
   });
 
-  it("hides the personnel plan of units with fewer than 3 employees in post; contractors do not count (as in the finance rollup)", async () => {
-    const { org, units } = acme;
+  describe("personnel plan lines and pay privacy", () => {
+    // teamA: 2 employees (their own line would show two people's pay); teamB: 4; the division: 3.
+    // The disclosure then withholds teamA and deptA (which would equal it): the division's group
+    // includes them, so only teamB's and deptB's own personnel lines stand alone.
+    const setup = async () => {
+      const { org, units } = acme;
+      for (let i = 0; i < 2; i++) await createPerson(db, org.id, units.teamA.id, 100_000_00n);
+      await createPerson(db, org.id, units.teamA.id, 0n, { contractor: true });
+      for (let i = 0; i < 4; i++) await createPerson(db, org.id, units.teamB.id, 100_000_00n);
+      for (let i = 0; i < 3; i++) await createPerson(db, org.id, units.division.id, 100_000_00n);
+      for (let i = 0; i < 3; i++) await createPerson(db, globex.org.id, globex.units.teamA.id, 100_000_00n);
+      await createPlan(db, org.id, units.teamA.id, "2026-03-01", "PERSONNEL", 16_666_67n);
+      await createPlan(db, org.id, units.teamB.id, "2026-03-01", "PERSONNEL", 33_333_33n);
+    };
     const today = new Date("2026-06-15T12:00:00Z");
-    // teamA: 2 employees + 1 contractor → its personnel line is still about 2 people's pay.
-    await createPerson(db, org.id, units.teamA.id, 100_000_00n);
-    await createPerson(db, org.id, units.teamA.id, 100_000_00n);
-    await createPerson(db, org.id, units.teamA.id, 0n, { contractor: true });
-    // teamB: 3 employees, one of them on their last day.
-    await createPerson(db, org.id, units.teamB.id, 100_000_00n);
-    await createPerson(db, org.id, units.teamB.id, 100_000_00n);
-    await createPerson(db, org.id, units.teamB.id, 100_000_00n, { end: "2026-06-15" });
-    // Someone who left, and someone who has not started, count for nobody.
-    await createPerson(db, org.id, units.teamB.id, 100_000_00n, { end: "2026-06-14" });
-    await createPerson(db, org.id, units.teamA.id, 100_000_00n, { start: "2026-06-16" });
-    // Three employees on the division itself, so its own group never needs another team folded
-    // in to protect it (complementary suppression would otherwise hide a second team too).
-    for (let i = 0; i < 3; i++) await createPerson(db, org.id, units.division.id, 100_000_00n);
-    // Another org's people never count.
-    for (let i = 0; i < 3; i++) await createPerson(db, globex.org.id, globex.units.teamA.id, 100_000_00n);
-    const hidden = await listSmallPersonnelUnits(org.id, today);
-    expect(hidden).toEqual([units.teamA.id]);
+    const personnel = (orgUnitId: string, amountCents: number) => ({ orgUnitId, category: "PERSONNEL", month: "2026-03-01", amountCents });
+
+    it("finance sees every plan line but a unit's own personnel line that would show a small group's pay; totals include it", async () => {
+      await setup();
+      const { org, units } = acme;
+      const finance = await hiddenPersonnelPlanUnits({ readsPay: false }, org.id, 2026, 1, today);
+      expect([...finance].sort()).toEqual([units.division.id, units.deptA.id, units.teamA.id].sort());
+      expect((await hiddenPersonnelPlanUnits({ readsPay: true }, org.id, 2026, 1, today)).size).toBe(0);
+      const grid = await getPlanGrid(org.id, 2026, 1, finance);
+      expect(grid.rows.map((r) => [r.orgUnitId, r.category])).toEqual([[units.teamB.id, "PERSONNEL"]]);
+      expect(grid.totalCents).toBe(16_666_67 + 33_333_33);
+      expect(grid.hiddenPersonnelUnits).toEqual([units.teamA.name]);
+      expect(JSON.stringify(grid.rows)).not.toContain("1666667");
+    });
+
+    it("finance cannot change a withheld personnel line (the totals would show what was there), nor import one; a director can", async () => {
+      await setup();
+      const { org, units, members } = acme;
+      const before = await rowCounts();
+      const refused = await setBudgetCell.run(members.finance.user.id, org.slug, personnel(units.teamA.id, 1));
+      expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(refused.ok ? null : refused.fieldErrors?.amountCents?.[0]).toMatch(/only someone who may read pay can change it/);
+      expect(await rowCounts()).toEqual(before);
+      expect((await db.budgetLine.findFirstOrThrow({ where: { orgUnitId: units.teamA.id, category: "PERSONNEL" } })).amountCents).toBe(16_666_67n);
+      // A line finance may see is theirs to edit.
+      expect((await setBudgetCell.run(members.finance.user.id, org.slug, personnel(units.teamB.id, 40_000_00))).ok).toBe(true);
+      expect((await setBudgetCell.run(members.director.user.id, org.slug, personnel(units.teamA.id, 20_000_00))).ok).toBe(true);
+      // The import refuses the row by number and writes nothing.
+      const file = await uploadCsv(`month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`);
+      const counts = await rowCounts();
+      const imported = await importPlan.run(members.finance.user.id, org.slug, { uploadId: file, fileName: "plan.csv" });
+      expect(imported.ok).toBe(false);
+      expect(JSON.stringify(imported)).toMatch(/Row 3: This personnel plan line would show/);
+      expect(await rowCounts()).toEqual(counts);
+      const file2 = await uploadCsv(`month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`);
+      expect((await importPlan.run(members.director.user.id, org.slug, { uploadId: file2, fileName: "plan.csv" })).ok).toBe(true);
+    });
   });
 });

@@ -67,7 +67,7 @@ beforeAll(async () => {
 });
 
 const params = (unitId: string | null, period: DashboardParams["period"] = "q2"): DashboardParams => ({ unitId, fiscalYear: 2026, period });
-const rows = (unitId: string | null, filter: PeopleFilter | null) => listPeople(f.org.id, "DIRECTOR", today, unitId, filter ?? undefined);
+const rows = (unitId: string | null, filter: PeopleFilter | null) => listPeople(f.org.id, { readsPay: true }, today, unitId, filter ?? undefined);
 
 describe("people numbers and their list filters", () => {
   it("org, Q2: heads in post, departures and over-allocated equal the filtered list's rows", async () => {

@@ -154,7 +154,7 @@ describe("money figures (budgets rollup for the subtree)", () => {
   // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill Jul–Dec (6),
   // teamB's opening Oct–Dec (3) = 14,625,000.
   it("org, Q2: period totals, YTD through June, year forecast, children of the org", async () => {
-    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), today);
+    const m = await getMoneyFigures(f.org.id, 1, true, params(null), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_926_665 });
     expect(m.ytd).toEqual({ planCents: 650_000, actualCents: 988_788 });
     expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 36_597_169 + 14_625_000 });
@@ -163,15 +163,15 @@ describe("money figures (budgets rollup for the subtree)", () => {
   });
 
   it("department, Q2 and Q1: the team row and the department's own totals", async () => {
-    const q2 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id), today);
+    const q2 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id), today);
     expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([[f.units.teamA.id, 300_000, 9_999, 4_009_999]]);
-    const q1 = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.deptA.id, "q1"), today);
+    const q1 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id, "q1"), today);
     expect(q1.period).toMatchObject({ planCents: 300_000, actualCents: 153_456, forecastCents: 153_456 });
     expect(q1.children[0]).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456 });
   });
 
   it("team level, Q1: all months closed, forecast = actual", async () => {
-    const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamA.id, "q1"), today);
+    const m = await getMoneyFigures(f.org.id, 1, true, params(f.units.teamA.id, "q1"), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456, varianceCents: -176_544 });
     expect(m.children).toEqual([]);
   });
@@ -181,14 +181,14 @@ describe("money figures (budgets rollup for the subtree)", () => {
     const secrets = ["10000001", "1083333", "7583331", "8408664", "13283664", "1625000", "4875000", "833333", "825333"];
     for (const unit of [f.units.teamB.id, f.units.deptB.id]) {
       for (const period of ["q2", "year"] as const) {
-        const m = await getMoneyFigures(f.org.id, 1, role, params(unit, period), today);
+        const m = await getMoneyFigures(f.org.id, 1, false, params(unit, period), today);
         expect(m.salarySafe).toBe(true);
         const payload = JSON.stringify(m);
         for (const s of secrets) expect(payload, `${role} ${unit} ${period}`).not.toContain(s);
       }
     }
     // A director sees it (the same query without salary-safe attribution).
-    const dir = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(f.units.teamB.id, "year"), today);
+    const dir = await getMoneyFigures(f.org.id, 1, true, params(f.units.teamB.id, "year"), today);
     expect(dir.year.forecastCents).toBe(8_408_664 + 4_875_000);
   });
 });
@@ -202,7 +202,7 @@ describe("money figures: renewals", () => {
     await contract(f.units.teamA.id, "Team A seats");
     await contract(f.units.deptB.id, "Dept B cloud");
     try {
-      const names = async (unit: string | null) => (await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(unit), today)).renewals.map((c) => c.name).sort();
+      const names = async (unit: string | null) => (await getMoneyFigures(f.org.id, 1, true, params(unit), today)).renewals.map((c) => c.name).sort();
       expect(await names(null)).toEqual(["Dept B cloud", "Team A seats"]);
       expect(await names(f.units.deptA.id)).toEqual(["Team A seats"]);
       expect(await names(f.units.teamA.id)).toEqual(["Team A seats"]);
@@ -249,7 +249,7 @@ describe("money figures: renewals", () => {
       expect(few.rows.map((r) => r.name)).toEqual(all.rows.slice(0, 3).map((r) => r.name));
       expect(few.total).toBe(all.total);
       // The director's panel: the first RENEWALS_SHOWN and the count of all.
-      const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), today);
+      const m = await getMoneyFigures(f.org.id, 1, true, params(null), today);
       expect(m.renewals.map((r) => r.name)).toEqual(all.rows.slice(0, RENEWALS_SHOWN).map((r) => r.name));
       expect(m.renewalsTotal).toBe(all.total);
       expect(all.rows.some((r) => r.name === "foreign")).toBe(false);
@@ -307,7 +307,7 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     // request it is read per call; in a page, once per request).
     const counts = async (unit: string | null) => {
       const n = [];
-      for (const read of [() => getDeliveryFigures(f.org.id, unit, today), () => getPeopleFigures(f.org.id, 1, params(unit), today), () => getMoneyFigures(f.org.id, 1, "FINANCE", params(unit), today)]) {
+      for (const read of [() => getDeliveryFigures(f.org.id, unit, today), () => getPeopleFigures(f.org.id, 1, params(unit), today), () => getMoneyFigures(f.org.id, 1, false, params(unit), today)]) {
         clearFiguresMemo();
         n.push((await countQueries(read)) - 1);
       }
@@ -327,7 +327,7 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     expect([
       await again(() => getDeliveryFigures(f.org.id, null, today)),
       await again(() => getPeopleFigures(f.org.id, 1, params(null), today)),
-      await again(() => getMoneyFigures(f.org.id, 1, "FINANCE", params(null), today)),
+      await again(() => getMoneyFigures(f.org.id, 1, false, params(null), today)),
     ]).toEqual([1, 1, 2]);
     // More rows do not mean more queries (no N+1).
     for (let i = 0; i < 5; i++) {

@@ -31,6 +31,7 @@ async function setup() {
   const member = (who: "director" | "manager"): Member => ({
     user: { id: acme.members[who].user.id, email: acme.members[who].user.email, name: who },
     org: { id: acme.org.id, slug: acme.org.slug, name: acme.org.name, currency: "USD", fiscalYearStartMonth: 2 },
+    readsPay: who === "director",
     role: who === "director" ? "DIRECTOR" : "MANAGER",
     scopeUnitId: who === "manager" ? acme.units.deptA.id : null,
   });

@@ -39,8 +39,9 @@ beforeAll(async () => {
   await createActual(db, other.org.id, other.units.teamA.id, "2026-03-01", "CLOUD", 99_999_999n);
 });
 
-function scope(overrides: Partial<FinanceScope> = {}): FinanceScope {
-  return { orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, role: "DIRECTOR", today, ...overrides };
+/** A finance scope; `role` stands for whether that role reads pay (directors do, finance does not by default). */
+function scope({ role = "DIRECTOR", ...overrides }: Partial<FinanceScope> & { role?: string } = {}): FinanceScope {
+  return { orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, payReader: role === "DIRECTOR" || role === "ADMIN", today, ...overrides };
 }
 
 function pick(rows: FinanceTreeRow[], id: string) {
@@ -96,8 +97,8 @@ describe("several periods in one statement (the dashboard's quarter and year)", 
 
 describe("a subtree's view (computed from the subtree's facts and forecast only)", () => {
   it("equals the whole org's view of those units, for each role, period and root", async () => {
-    // FINANCE moves teamB's PERSONNEL (one person) up past deptB to the division: the facts that
-    // leave a subtree must leave its rows exactly as they leave them in the org's view.
+    // For FINANCE teamB's personnel (one person) is withheld up to the division: a subtree's
+    // rows are withheld exactly as in the org's view.
     const { units } = f;
     const subtrees: [string, string[]][] = [
       [units.division.id, Object.values(units).map((u) => u.id)],
@@ -112,16 +113,19 @@ describe("a subtree's view (computed from the subtree's facts and forecast only)
           const view = await getFinanceView(scope({ role, period, unitId: root }));
           const label = `${role} ${period} ${root}`;
           expect(view.tree, label).toEqual(org.tree.filter((r) => ids.includes(r.id)));
-          const { id: _id, name: _n, code: _c, kind: _k, parentId: _p, depth: _d, personnelNote: _note, ...rootAmounts } = org.tree.find((r) => r.id === root)!;
+          const { id: _id, name: _n, code: _c, kind: _k, parentId: _p, depth: _d, ...rootAmounts } = org.tree.find((r) => r.id === root)!;
           expect(view.totals, label).toEqual(rootAmounts);
-          const sum = (k: "planCents" | "forecastCents") => view.months.reduce((a, m) => a + m[k], 0);
-          expect([sum("planCents"), sum("forecastCents")], label).toEqual([rootAmounts.planCents, rootAmounts.forecastCents]);
+          if (role === "DIRECTOR") {
+            const sum = (k: "planCents" | "forecastCents") => view.months.reduce((a, m) => a + m[k]!, 0);
+            expect([sum("planCents"), sum("forecastCents")], label).toEqual([rootAmounts.planCents, rootAmounts.forecastCents]);
+          }
         }
       }
     }
-    // The fixture does move PERSONNEL across deptB's edge for FINANCE (and not for DIRECTOR).
+    // The fixture does withhold deptB's figures from FINANCE (and not from DIRECTOR).
     const [dir, fin] = await Promise.all(["DIRECTOR", "FINANCE"].map((role) => getFinanceView(scope({ role, unitId: units.deptB.id }))));
-    expect(fin.totals.forecastCents).toBeLessThan(dir.totals.forecastCents);
+    expect(dir.totals.forecastCents).toBeGreaterThan(0);
+    expect(fin.totals.forecastCents).toBeNull();
   });
 });
 
@@ -159,19 +163,22 @@ describe("finance rollup on a hand-computed fixture", () => {
     expect(cats.find((c) => c.category === "PERSONNEL")).toMatchObject({ planCents: 0, actualCents: 833_333, forecastCents: 833_333 + 27_300_000 + 7_583_331 });
   });
 
-  it("finance (no compensation:read): teamB's personnel is reported on the division, totals unchanged", async () => {
-    const rows = await getFinanceTree(scope({ role: "FINANCE" }));
+  it("finance (no pay access): the same totals as the director, or a dash; never a different number", async () => {
+    const [dir, fin] = await Promise.all([getFinanceTree(scope()), getFinanceTree(scope({ role: "FINANCE" }))]);
     const { units } = f;
-    expect(pick(rows, units.teamB.id)).toEqual({ plan: 50_000, actual: -8_000, forecast: -8_000, variance: -58_000 });
-    expect(pick(rows, units.deptB.id)).toEqual({ plan: 50_000, actual: -8_000, forecast: -8_000, variance: -58_000 });
-    // The division's own group would be teamB's 1 person (org total − shown teams), so the
-    // smallest shown group, teamA's 3, is folded into the division too.
-    expect(pick(rows, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 833_455, variance: -366_545 });
-    expect(pick(rows, units.deptA.id)).toEqual({ plan: 1_225_050, actual: 163_455, forecast: 888_505, variance: -336_545 });
-    expect(pick(rows, units.division.id)).toEqual({ plan: 1_275_050, actual: 988_788, forecast: 36_597_169, variance: 35_322_119 });
-    expect(rows.find((r) => r.id === units.teamB.id)!.personnelNote).toMatch(/fewer than 3 people/);
+    // The division's remainder would be teamB's one person, so teamA (and deptA, which equals
+    // it) is folded in: only the division's own total is shown to finance.
+    expect(pick(fin, units.division.id)).toEqual(pick(dir, units.division.id));
+    for (const id of [units.teamA.id, units.deptA.id, units.teamB.id, units.deptB.id]) {
+      expect(pick(fin, id), id).toEqual({ plan: null, actual: null, forecast: null, variance: null });
+      expect(fin.find((r) => r.id === id)!.withheld).toContain(`fewer than 3 people. Included in ${units.division.name}'s figures`);
+    }
+    // A category without personnel is not pay: finance sees it everywhere, equal to the director's.
+    const [dirSw, finSw] = await Promise.all([getFinanceTree(scope({ category: "SOFTWARE" })), getFinanceTree(scope({ role: "FINANCE", category: "SOFTWARE" }))]);
+    expect(finSw).toEqual(dirSw);
+    expect(pick(finSw, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 833_455, variance: -366_545 });
     // Nothing in the payload equals the individual's monthly or yearly cost.
-    const payload = JSON.stringify(rows);
+    const payload = JSON.stringify(fin);
     for (const secret of ["1083333", "7583331", "10000001", "8408664"]) expect(payload).not.toContain(secret);
   });
 
@@ -182,7 +189,7 @@ describe("finance rollup on a hand-computed fixture", () => {
       for (const unitId of [null, f.units.teamB.id, f.units.deptB.id]) {
         const view = await getFinanceView(scope({ role, period, unitId }));
         const teamB = view.tree.find((r) => r.id === f.units.teamB.id);
-        if (teamB) expect(teamB.personnelNote).toMatch(/fewer than 3/);
+        if (teamB) expect(teamB.forecastCents).toBeNull();
         const payload = JSON.stringify(view);
         // The org-wide PERSONNEL actual is a legitimate aggregate (4 people in post) that happens
         // to equal teamB's one ledger line in this fixture: only checked below the org.
@@ -195,10 +202,11 @@ describe("finance rollup on a hand-computed fixture", () => {
 
   it("a director sees the small team's personnel on its own row", async () => {
     const view = await getFinanceView(scope({ role: "DIRECTOR", unitId: f.units.teamB.id }));
-    expect(view.tree[0]).toMatchObject({ id: f.units.teamB.id, forecastCents: 8_408_664, personnelNote: null });
+    expect(view.tree[0]).toMatchObject({ id: f.units.teamB.id, forecastCents: 8_408_664, withheld: null });
+    expect(view.disclosure).toBeNull();
   });
 
-  it("contractors do not make a group: one employee with two contractors is reported on the parent", async () => {
+  it("contractors do not make a group: one employee with two contractors is withheld", async () => {
     // A separate org, so the hand-computed fixture above is untouched.
     const g = await createOrgWithRoles(db);
     for (let i = 0; i < 3; i++) await createPerson(db, g.org.id, g.units.teamA.id, 12_000_000n);
@@ -210,8 +218,8 @@ describe("finance rollup on a hand-computed fixture", () => {
     }
     const rows = await getFinanceTree(scope({ orgId: g.org.id, role: "FINANCE" }));
     const teamB = rows.find((r) => r.id === g.units.teamB.id)!;
-    expect(teamB.personnelNote).toMatch(/fewer than 3 people/);
-    expect(teamB.forecastCents).toBe(0);
+    expect(teamB.withheld).toMatch(/fewer than 3 people/);
+    expect(teamB.forecastCents).toBeNull();
     for (const secret of ["1083333", "7583331"]) expect(JSON.stringify(rows)).not.toContain(secret);
     // The director sees the employee's cost on the team (contractors are not PERSONNEL).
     const dir = await getFinanceTree(scope({ orgId: g.org.id, role: "DIRECTOR" }));

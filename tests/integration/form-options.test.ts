@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getPositionFormOptionsFor } from "@/lib/headcount/form-options";
+import { readsPay } from "@/lib/permissions";
 import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
 import { getInitiativeFormUnits } from "@/lib/roadmap/form-options";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -31,6 +32,7 @@ beforeAll(async () => {
 const member = (role: Role, scopeUnitId: string | null = null): Member => ({
   user: { id: "u", email: "u@test.example", name: "U" },
   org: { id: w.acme.org.id, slug: w.acme.org.slug, name: w.acme.org.name, currency: "USD", fiscalYearStartMonth: 1 },
+  readsPay: readsPay(role, { financeReadsPay: false }),
   role,
   scopeUnitId,
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { readsPay } from "@/lib/permissions";
 import { createPosition } from "@/lib/headcount/create-position";
 import { fillPosition } from "@/lib/headcount/fill-position";
 import { hiringFunnel, planVsActual } from "@/lib/headcount/plan";
@@ -160,9 +161,9 @@ describe("compensation band", () => {
 
     const { listPositions } = await import("@/lib/headcount/queries");
     for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const) {
-      expect(JSON.stringify(await listPositions(acme.org.id, role))).not.toMatch(/compBand|annualComp|monthlyLoadedCost|18000000|21000000/);
+      expect(JSON.stringify(await listPositions(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) }))).not.toMatch(/compBand|annualComp|monthlyLoadedCost|18000000|21000000/);
     }
-    expect(await listPositions(acme.org.id, "DIRECTOR")).toEqual([expect.objectContaining({ compBandMinCents: 18_000_000, compBandMaxCents: 21_000_000, annualCompCents: 20_000_000 })]);
+    expect(await listPositions(acme.org.id, { readsPay: true })).toEqual([expect.objectContaining({ compBandMinCents: 18_000_000, compBandMaxCents: 21_000_000, annualCompCents: 20_000_000 })]);
   });
 });
 

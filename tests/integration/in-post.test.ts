@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { loadFinanceBase } from "@/lib/budgets/rollup-prepare";
 import { fiscalYearOf } from "@/lib/fiscal";
 import { planVsActual } from "@/lib/headcount/plan";
 import { capacityByMonth, capacityByTeam } from "@/lib/headcount/staffing";
 import { listOrgChart, listPeople } from "@/lib/people/queries";
+import { loadPaySources } from "@/lib/privacy/pay-sources";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -35,7 +35,7 @@ beforeEach(async () => {
 describe("in post on a day, everywhere it is counted", () => {
   it("people list and org chart (inPostWhere, as the budget plan's small-group check)", async () => {
     const inPost = ["Contractor in post", "Leaves on the day", "Starts on the day"];
-    expect((await listPeople(acme.org.id, "DIRECTOR", d(DAY), null, { status: "in-post", on: DAY })).map((p) => p.name).sort()).toEqual(inPost);
+    expect((await listPeople(acme.org.id, { readsPay: true }, d(DAY), null, { status: "in-post", on: DAY })).map((p) => p.name).sort()).toEqual(inPost);
     expect((await listOrgChart(acme.org.id, d(DAY))).map((p) => p.name).sort()).toEqual(inPost);
   });
 
@@ -51,8 +51,8 @@ describe("in post on a day, everywhere it is counted", () => {
     expect(q1).toMatchObject({ quarter: 1, planned: 3, actual: 3 });
   });
 
-  it("finance group sizes count employees in post (contractors are paid through invoices)", async () => {
-    const base = await loadFinanceBase({ orgId: acme.org.id, today: d(DAY) });
-    expect(base.headcount.get(acme.units.teamA.id)).toBe(2);
+  it("pay sources for the privacy rule are employees in post (contractors are paid through invoices)", async () => {
+    const { sources } = await loadPaySources(acme.org.id, { from: d(DAY), to: d(DAY) }, d(DAY));
+    expect(sources.filter((s) => s.unitId === acme.units.teamA.id)).toHaveLength(2);
   });
 });

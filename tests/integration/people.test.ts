@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { readsPay } from "@/lib/permissions";
 import { createAllocation, removeAllocation } from "@/lib/headcount/allocate";
 import { listPositions } from "@/lib/headcount/queries";
 import { getProjectStaffing } from "@/lib/headcount/staffing";
@@ -140,11 +141,11 @@ describe("allocations and capacity", () => {
     expect(r1).toMatchObject({ ok: true, data: { overallocated: [] } });
     const r2 = await createAllocation.run(manager, acme.org.slug, { projectId: proj2.id, personId: p.id, percent: 50, startDate: "2026-06-01", endDate: "" });
     expect(r2).toMatchObject({ ok: true, data: { overallocated: [{ startDate: "2026-06-01", endDate: "2026-06-30", percent: 110 }] } });
-    expect((await getPersonDetail(acme.org.id, p.id, "MANAGER"))?.overallocated).toHaveLength(1);
+    expect((await getPersonDetail(acme.org.id, p.id, { readsPay: false }))?.overallocated).toHaveLength(1);
     const staffing = await getProjectStaffing(acme.org.id, proj2.id, d("2026-06-15"));
     expect(staffing?.people.map((s) => [s.person?.name, s.percent, s.person?.overallocated])).toEqual([["Busy", 50, true]]);
     if (r2.ok) expect(await removeAllocation.run(manager, acme.org.slug, { allocationId: r2.data.allocationId })).toMatchObject({ ok: true });
-    expect((await getPersonDetail(acme.org.id, p.id, "MANAGER"))?.overallocated).toHaveLength(0);
+    expect((await getPersonDetail(acme.org.id, p.id, { readsPay: false }))?.overallocated).toHaveLength(0);
   });
 
   it("allocates unfilled positions (the hires a project waits on) but not filled ones, and counts capacity vs demand", async () => {
@@ -188,7 +189,7 @@ describe("privacy: individual compensation", () => {
   it.each(["MANAGER", "FINANCE", "VIEWER"] as const)("is absent from people, person and position payloads for %s", async (role) => {
     const p = await person(acme.org.id, acme.units.teamA.id, "Paid");
     await db.position.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, title: "Slot", level: "IC3", status: "OPEN", annualCompCents: 9_876_500n, budgetFiscalYear: 2026 } });
-    const payloads = [await listPeople(acme.org.id, role), await getPersonDetail(acme.org.id, p.id, role), await listPositions(acme.org.id, role)];
+    const payloads = [await listPeople(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) }), await getPersonDetail(acme.org.id, p.id, { readsPay: readsPay(role, { financeReadsPay: false }) }), await listPositions(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) })];
     for (const payload of payloads) {
       const json = JSON.stringify(payload);
       expect(json).not.toMatch(/annualComp|monthlyLoadedCost/);
@@ -200,7 +201,7 @@ describe("privacy: individual compensation", () => {
   it("is present for DIRECTOR and ADMIN, with loaded cost rounded once", async () => {
     const p = await person(acme.org.id, acme.units.teamA.id, "Paid");
     for (const role of ["DIRECTOR", "ADMIN"] as const) {
-      const detail = await getPersonDetail(acme.org.id, p.id, role);
+      const detail = await getPersonDetail(acme.org.id, p.id, { readsPay: readsPay(role, { financeReadsPay: false }) });
       // 123,456.00 × 1.3 / 12 = 13,374.40
       expect(detail).toMatchObject({ annualCompCents: 12_345_600, monthlyLoadedCostCents: 1_337_440 });
     }

@@ -40,6 +40,7 @@ async function setup() {
   const member: Member = {
     user: { id: acme.members.director.user.id, email: acme.members.director.user.email, name: "director" },
     org: { id: orgId, slug: acme.org.slug, name: acme.org.name, currency: "USD", fiscalYearStartMonth: 1 },
+    readsPay: true,
     role: "DIRECTOR",
     scopeUnitId: null,
   };

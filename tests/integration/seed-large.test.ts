@@ -102,7 +102,7 @@ describe("db:seed:large", () => {
     const active = await db.project.count({ where: { orgId: org.id, status: "ACTIVE", archivedAt: null } });
     expect(delivery.active).toBe(active);
     expect(delivery.trend.length).toBeGreaterThan(0);
-    const money = await getMoneyFigures(org.id, org.fiscalYearStartMonth, "DIRECTOR", p, today);
+    const money = await getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, today);
     const plan = await db.budgetLine.aggregate({
       where: { orgId: org.id, month: { gte: new Date("2026-01-01"), lte: new Date("2026-12-01") } }, _sum: { amountCents: true },
     });

@@ -71,6 +71,7 @@ describe("the delivery review's lists", () => {
     director = {
       user: { id: w.members.director.user.id, email: w.members.director.user.email, name: "director" },
       org: { id: w.org.id, slug: w.org.slug, name: w.org.name, currency: "USD", fiscalYearStartMonth: 1 },
+      readsPay: true,
       role: "DIRECTOR",
       scopeUnitId: null,
     };

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import { CsvHeader, parseActualsRecord, parseCategory, parseIsoDate, parseMonth } from "@/lib/budgets/csv";
 import { resolvePeriod } from "@/lib/budgets/period";
-import { personnelReportingUnits } from "@/lib/budgets/salary-safe";
 import { toCsv } from "@/lib/csv-write";
 import { toDateString } from "@/lib/fiscal";
 
@@ -61,27 +60,6 @@ describe("fiscal periods of the finance views", () => {
   ])("%s of FY%s (start month %s) on %s", (key, fy, start, today, from, to) => {
     const p = resolvePeriod(key as "year", fy, start, new Date(`${today}T00:00:00Z`));
     expect([toDateString(p.start), toDateString(p.end)]).toEqual([from, to]);
-  });
-});
-
-describe("salary-safe attribution", () => {
-  const units = [
-    { id: "org", parentId: null, depth: 0 },
-    { id: "dept", parentId: "org", depth: 1 },
-    { id: "big", parentId: "dept", depth: 2 },
-    { id: "small", parentId: "dept", depth: 2 },
-    { id: "tiny", parentId: "small", depth: 3 },
-  ];
-  it.each<[string, Record<string, number>, Record<string, string>]>([
-    ["big units keep their own", { org: 5, dept: 3, big: 4, small: 3, tiny: 3 }, { org: "org", dept: "dept", big: "big", small: "small", tiny: "tiny" }],
-    ["a small team rolls into its parent when that makes 3", { org: 5, dept: 1, big: 4, small: 2, tiny: 3 }, { org: "org", dept: "dept", big: "big", small: "dept", tiny: "tiny" }],
-    ["and further up until the group has 3", { org: 5, dept: 0, big: 4, small: 1, tiny: 1 }, { org: "org", dept: "org", big: "big", small: "org", tiny: "org" }],
-    ["the root keeps what reaches it", { org: 0, dept: 0, big: 0, small: 0, tiny: 1 }, { org: "org", dept: "org", big: "org", small: "org", tiny: "org" }],
-    // The org total minus the shown units would reveal the root's 1 person: fold in the smallest shown group too.
-    ["a root remainder of 1–2 people absorbs the smallest shown group", { org: 1, dept: 3, big: 4, small: 0, tiny: 0 }, { org: "org", dept: "org", big: "big", small: "org", tiny: "org" }],
-    ["nothing to hide at the root: nothing folded", { org: 0, dept: 3, big: 4, small: 0, tiny: 0 }, { org: "org", dept: "dept", big: "big", small: "dept", tiny: "dept" }],
-  ])("%s", (_name, heads, expected) => {
-    expect(Object.fromEntries(personnelReportingUnits(units, new Map(Object.entries(heads))))).toEqual(expected);
   });
 });
 

@@ -4,14 +4,15 @@ import { fromTreeTuples, toTreeTuples } from "@/components/budgets/finance-tree-
 import type { FinanceTreeRow } from "@/lib/budgets/rollup";
 
 const rows: FinanceTreeRow[] = [
-  { id: "u1", name: "Org", code: "ORG", kind: "DIVISION", parentId: null, depth: 0, personnelNote: null, planCents: 1000, actualCents: 900, forecastCents: 1100, varianceCents: 100, variancePct: 10 },
-  { id: "u2", name: "Team", code: "T1", kind: "TEAM", parentId: "u1", depth: 1, personnelNote: "Personnel shown in Org", planCents: 0, actualCents: 5, forecastCents: 7, varianceCents: 7, variancePct: null },
+  { id: "u1", name: "Org", code: "ORG", kind: "DIVISION", parentId: null, depth: 0, withheld: null, planCents: 1000, actualCents: 900, forecastCents: 1100, varianceCents: 100, variancePct: 10 },
+  { id: "u2", name: "Team", code: "T1", kind: "TEAM", parentId: "u1", depth: 1, withheld: "Not shown", planCents: null, actualCents: null, forecastCents: null, varianceCents: null, variancePct: null },
 ];
 
 describe("finance tree tuples", () => {
   it("carry every field the table shows, each in its place, and nothing else", () => {
     const tuples = toTreeTuples(rows);
-    expect(tuples[1]).toEqual(["u2", "Team", "T1", "u1", 1, "Personnel shown in Org", 0, 5, 7, 7, null]);
+    expect(tuples[1]).toEqual(["u2", "Team", "T1", "u1", 1, "Not shown", null, null, null, null, null]);
+    expect(tuples[0]).toEqual(["u1", "Org", "ORG", null, 0, null, 1000, 900, 1100, 100, 10]);
     expect(fromTreeTuples(tuples)).toEqual(rows.map(({ kind: _kind, ...r }) => r));
   });
 

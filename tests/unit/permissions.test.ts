@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { can, grantFor, PERMISSIONS, type Permission } from "@/lib/permissions";
+import { can, grantFor, PERMISSIONS, readsPay, type Permission } from "@/lib/permissions";
 
 // The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
 // and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
@@ -15,7 +15,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "org:read": "org", "people:write": "scope", "positions:write": "scope", "projects:write": "scope",
     "updates:write": "scope", "updates:acknowledge": "scope", "initiatives:write": "scope",
   },
-  FINANCE: { "org:read": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
+  FINANCE: { "org:read": "org", "compensation:read-if-allowed": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
   VIEWER: { "org:read": "org" },
 };
 
@@ -41,5 +41,14 @@ describe("permissions table", () => {
   it("grants individual pay only to ADMIN and DIRECTOR", () => {
     const roles = Object.keys(EXPECTED).filter((r) => can(r, "compensation:read"));
     expect(roles.sort()).toEqual(["ADMIN", "DIRECTOR"]);
+  });
+
+  it("lets finance read pay only where the org allows it", () => {
+    const off = { financeReadsPay: false };
+    const on = { financeReadsPay: true };
+    expect(Object.keys(EXPECTED).filter((r) => readsPay(r, off)).sort()).toEqual(["ADMIN", "DIRECTOR"]);
+    expect(Object.keys(EXPECTED).filter((r) => readsPay(r, on)).sort()).toEqual(["ADMIN", "DIRECTOR", "FINANCE"]);
+    expect(readsPay("constructor", on)).toBe(false);
+    expect(readsPay(undefined, on)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export const PEOPLE_ROWS = [
   })),
   row("position.transition", "F ok ok F F F N U N", async (fx) => ({ positionId: (await fx.make.position("PLANNED")).id, version: 1, event: "open" })),
   row("position.fill",       "F ok ok F F F N U N", async (fx) => ({ mode: "new", positionId: (await fx.make.position("OPEN")).id, version: 1, name: "New Hire", email: `hire-${fx.uid()}@test.example`, startDate: "2026-06-01", managerId: "" })),
-  row("position.update",     "F ok ok F F F N U N", async (fx) => ({ positionId: (await fx.make.position("OPEN")).id, version: 1, title: "Staff Engineer", level: "IC4", targetStartDate: "2026-10-01", compensation: "160000", compBandMin: "", compBandMax: "", loadedCostMultiplier: "", budgetFiscalYear: 2027, budgetFiscalQuarter: "" })),
+  row("position.update",     "F ok ok F F F N U N", async (fx) => ({ positionId: (await fx.make.position("OPEN")).id, version: 1, title: "Staff Engineer", level: "IC4", targetStartDate: "2026-10-01", compensation: "160000", compBandMin: "150000", compBandMax: "170000", loadedCostMultiplier: "", budgetFiscalYear: 2027, budgetFiscalQuarter: "" })),
   row("hiring-plan.import",  "F ok ok V F F N U V", (fx) => ({ fileName: "plan.csv", csv: `title,level,org unit code,target start,annual compensation\nEngineer,IC3,${fx.unit.code},2026-05-04,150000\n` })),
   row("member.invite",       "ok F F F F F N U -", (fx) => ({ email: `new-${fx.uid()}@test.example`, role: "VIEWER" })),
   row("member.role.change",  "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id, role: "FINANCE" })),
@@ -23,6 +23,7 @@ export const PEOPLE_ROWS = [
     name: `Org ${fx.uid()}`, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
     expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
   })),
+  row("org.pay-privacy.update", "ok ok F F F F N U -", async (fx) => ({ payMinGroupSize: 4, financeReadsPay: "on", expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString() })),
 ];
 
 export const PUBLIC_ROWS: PublicRow[] = [

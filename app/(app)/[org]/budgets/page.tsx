@@ -10,6 +10,7 @@ import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { ImportPanel } from "@/components/budgets/import-panel";
+import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -20,7 +21,6 @@ import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
 import { getFinanceView } from "@/lib/budgets/rollup";
-import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearOf } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
@@ -45,7 +45,7 @@ export default async function Page({
   const canPlan = can(member.role, "budgets:write");
 
   const [view, years, unit, batches] = await Promise.all([
-    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }),
+    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...p }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
     // The unit filter searches as you type: only the picked unit's name is read.
     unitChoice(org.id, p.unitId),
@@ -83,12 +83,11 @@ export default async function Page({
       <section className="mb-8">
         <SectionHeading
           title="By org unit"
-          description={`Each row includes everything below it. Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.${
-            view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""
-          }`}
+          description={`Each row includes everything below it. Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
         <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <PayPrivacyNote disclosure={view.disclosure} />
       </section>
 
       <div className="mb-8 grid gap-6">

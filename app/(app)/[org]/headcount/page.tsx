@@ -18,7 +18,7 @@ import { countPositions, listPositions } from "@/lib/headcount/queries";
 import { unitChoice } from "@/lib/org/search";
 import { writableUnitIds } from "@/lib/projects/access";
 import { pageOf } from "@/lib/paging";
-import { can, grantFor } from "@/lib/permissions";
+import { grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Headcount" };
 
@@ -49,19 +49,19 @@ export default async function Page({
   const projectsGrant = grantFor(member.role, "projects:write");
   // A manager writes only inside their subtree: their rows get the actions (the actions check again).
   const writable = canWrite ? await writableUnitIds(member, "positions:write") : null;
-  const showPay = can(member.role, "compensation:read");
+  const showPay = member.readsPay;
 
   // One page of positions is read (a large org has thousands): count first, then that page.
   const positionsPage = countPositions(org.id, { unitId }).then(async (total) => {
     const paging = pageOf(sp, total);
-    const rows = await listPositions(org.id, member.role, { unitId, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
+    const rows = await listPositions(org.id, member, { unitId, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
     return { paging, rows };
   });
   const [{ paging, rows: positions }, funnel, plan, costs] = await Promise.all([
     positionsPage,
     hiringFunnel(org.id, { unitId, fiscalYear }),
     planVsActual(org.id, { unitId, fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
-    unfilledCostByUnit(org.id, unitId),
+    unfilledCostByUnit(org.id, unitId, member),
   ]);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
   const scopeLabel = unit ? `${unit.name} and below` : "Whole organization";
@@ -112,7 +112,7 @@ export default async function Page({
 
       <section className="mb-8">
         <SectionHeading title="Cost of unfilled positions" description={`${scopeLabel}: planned, open and backfill positions at loaded cost.`} />
-        <UnitCostTable rows={costs} currency={org.currency} />
+        <UnitCostTable rows={costs} currency={org.currency} showCost={member.readsPay} />
       </section>
 
       <section>

@@ -16,7 +16,6 @@ import { listOrgUnits, orgUnitExists } from "@/lib/org/queries";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { listOrgChart, listPeople } from "@/lib/people/queries";
-import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
 
@@ -49,11 +48,11 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
   if (unit === undefined) notFound();
   const filter = parsePeopleFilter(sp, today);
   const [people, chart, capacity] = await Promise.all([
-    listPeople(member.org.id, member.role, now, unit?.id ?? null, filter),
+    listPeople(member.org.id, member, now, unit?.id ?? null, filter),
     listOrgChart(member.org.id, now),
     capacityByTeam(member.org.id, monthStart, 3),
   ]);
-  const showPay = can(member.role, "compensation:read");
+  const showPay = member.readsPay;
   // The roots' subtree counts are the org totals (computed in SQL by listOrgUnits).
   const roots = units.filter((u) => u.depth === 0);
   const headCount = roots.reduce((n, u) => n + u.headCount, 0);

@@ -5,7 +5,7 @@ import { financeExportCsv } from "@/lib/budgets/export";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 
 // CSV export of exactly what a finance view shows (same URL parameters, same query, same
-// salary-safe attribution for the caller's role). Amounts are plain decimals.
+// figures withheld from a reader without pay access left empty, with the reason). Amounts are plain decimals.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await routeMemberOrRefusal(org);

@@ -8,13 +8,13 @@ import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth";
-import { getPlanGrid, listBudgetFiscalYears, listSmallPersonnelUnits } from "@/lib/budgets/queries";
+import { getPlanGrid, listBudgetFiscalYears } from "@/lib/budgets/queries";
 import { listUnitTree } from "@/lib/org/queries";
-import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { hiddenPersonnelPlanUnits } from "@/lib/privacy/plan-lines";
 import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Budget plan" };
@@ -33,8 +33,7 @@ export default async function Page({
   const { fiscalYear } = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
   const by = sp.by === "quarter" ? "quarter" : "month";
   const canEdit = can(member.role, "budgets:write");
-  const seesPay = can(member.role, "compensation:read");
-  const hide = seesPay ? [] : await listSmallPersonnelUnits(org.id, now);
+  const hide = await hiddenPersonnelPlanUnits(member, org.id, fiscalYear, org.fiscalYearStartMonth, now);
   const [grid, years, units] = await Promise.all([
     getPlanGrid(org.id, fiscalYear, org.fiscalYearStartMonth, hide, by),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
@@ -72,7 +71,8 @@ export default async function Page({
       </div>
       {grid.hiddenPersonnelUnits.length ? (
         <p className="mb-3 text-sm text-muted-foreground">
-          Personnel plan of {grid.hiddenPersonnelUnits.join(", ")} (fewer than {MIN_GROUP_SIZE} people) is not shown: it would reveal individual pay.
+          The personnel plan lines of {grid.hiddenPersonnelUnits.join(", ")} are not shown to your role: each would show the pay of too few people.
+          The totals include them; someone who may read pay can change them.
         </p>
       ) : null}
       <PlanGrid

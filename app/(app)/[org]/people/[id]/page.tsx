@@ -14,14 +14,14 @@ import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { getPersonDetail, listUnitChoices, staffableProjects } from "@/lib/people/detail";
-import { can, grantFor } from "@/lib/permissions";
+import { grantFor } from "@/lib/permissions";
 
 export const metadata = { title: "Person" };
 
 export default async function PersonPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const person = await getPersonDetail(member.org.id, id, member.role);
+  const person = await getPersonDetail(member.org.id, id, member);
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;
@@ -47,7 +47,7 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
     ["Location", person.location ?? "—"],
     ["Email", person.email ?? "—"],
   ];
-  if (can(member.role, "compensation:read") && person.annualCompCents !== undefined) {
+  if (member.readsPay && person.annualCompCents !== undefined) {
     facts.push(["Annual pay", formatMoney(person.annualCompCents, member.org.currency)]);
     facts.push(["Loaded cost / month", formatMoney(person.monthlyLoadedCostCents ?? 0, member.org.currency)]);
   }

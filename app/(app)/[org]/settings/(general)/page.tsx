@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
+import { PayPrivacyForm } from "@/components/settings/pay-privacy-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -67,6 +68,31 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
                     <dd className="font-medium">{value}</dd>
                   </div>
                 ))}
+              </dl>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Pay privacy</CardTitle>
+            <CardDescription>
+              Who may read individual pay, and how small a group personnel figures are shown for to everyone else. Totals are the same for everyone; what would
+              show one person&apos;s pay is shown as a dash.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {canEditSettings ? (
+              <PayPrivacyForm org={member.org.slug} settings={settings} />
+            ) : (
+              <dl className="grid max-w-2xl gap-4 text-sm sm:grid-cols-2">
+                <div>
+                  <dt className="text-muted-foreground">Minimum group</dt>
+                  <dd className="font-medium">{settings.payMinGroupSize} people</dd>
+                </div>
+                <div>
+                  <dt className="text-muted-foreground">Finance reads individual pay</dt>
+                  <dd className="font-medium">{settings.financeReadsPay ? "Yes" : "No"}</dd>
+                </div>
               </dl>
             )}
           </CardContent>

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { updatePayPrivacyAction } from "@/lib/settings/actions";
+import type { OrgSettingsDto } from "@/lib/settings/queries";
+
+type State = ActionResult<{ updatedAt: string }> | null;
+
+/** The minimum group behind any personnel figure, and whether finance may read individual pay. */
+export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSettingsDto }) {
+  const openedAt = useRef(settings.updatedAt);
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await updatePayPrivacyAction(org, { ...Object.fromEntries(form), expectedUpdatedAt: openedAt.current });
+    if (result.ok) openedAt.current = result.data.updatedAt;
+    return result;
+  }, null);
+  useEffect(() => {
+    if (state?.ok) toast.success("Pay privacy saved");
+  }, [state]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
+      {state && !state.ok ? (
+        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
+          {state.message}
+        </p>
+      ) : null}
+      <FormField
+        id="payMinGroupSize"
+        label="Minimum group"
+        errors={errors.payMinGroupSize}
+        help="The fewest people behind any personnel figure shown to someone who may not read pay (3 to 50). Larger groups hide more."
+      >
+        <Input id="payMinGroupSize" name="payMinGroupSize" type="number" min={3} max={50} defaultValue={settings.payMinGroupSize} className="max-w-32" {...describedBy("payMinGroupSize", errors.payMinGroupSize, true)} />
+      </FormField>
+      <div className="flex items-start gap-3">
+        <input id="financeReadsPay" name="financeReadsPay" type="checkbox" defaultChecked={settings.financeReadsPay} className="mt-1 size-4" aria-describedby="financeReadsPay-help" />
+        <div>
+          <label htmlFor="financeReadsPay" className="text-sm font-medium">
+            Finance may read individual pay
+          </label>
+          <p id="financeReadsPay-help" className="text-xs text-muted-foreground">
+            Off by default: finance then works with personnel totals of groups, like managers and viewers. Admins and directors always read pay.
+          </p>
+        </div>
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save pay privacy"}
+        </Button>
+      </div>
+    </form>
+  );
+}
