@@ -92,7 +92,8 @@ export function categoryRows(rows: ViewRow[]): { categories: CategoryRow[]; tota
   return { categories, totals: total ? amounts(total) : amounts({ plan: 0n, actual: 0n, forecast: 0n, variancePct: null }) };
 }
 
-const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "3-month trend", contracts: "contracts" };
+// The run-rate's window is an org setting, shown with the forecast's assumptions (components/budgets/forecast-assumptions.tsx).
+export const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
 
 function describeBasis(category: BudgetCategory, sources: Partial<Record<ForecastSource, number>> | null): string {
   if (category === "PERSONNEL") return "People & positions at loaded cost";
