@@ -88,7 +88,7 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const cost = roundHalfEvenSql(Prisma.sql`x."comp"::numeric * x."mult" * (LEAST(x."toDay", m."last") - GREATEST(x."fromDay", m."month") + 1) / (12 * m."days")`);
   const monthly = roundHalfEvenSql(Prisma.sql`c."annualAmountCents"::numeric / 12`);
   const runRate = roundHalfEvenSql(Prisma.sql`SUM(a."amountCents")::numeric / o."window"`);
-  const vendorRate = roundHalfEvenSql(Prisma.sql`SUM(e."amountCents")::numeric / o."window"`);
+  const vendorRate = roundHalfEvenSql(Prisma.sql`l."cents"::numeric / o."window"`);
   // Restrict an input to the subtree's units (a hash semi-join each) when one is given.
   const inUnits = (col: Prisma.Sql) => (w.unitId ? Prisma.sql`AND ${col} IN (SELECT "id" FROM fc_units)` : Prisma.empty);
   const units = w.unitId
@@ -148,13 +148,18 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
       FROM "Contract" c JOIN fc_months m ON c."startDate" <= m."last" AND (c."endDate" >= m."month" OR c."autoRenew")
       WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL'
     ),
-    -- Each contracted vendor's run-rate anywhere in the org: its ledger lines of the window ÷ W.
+    -- Each contracted vendor's run-rate anywhere in the org: its ledger lines of the window ÷ W
+    -- (only vendors with a contract in the scope matter). One index-only range per vendor
+    -- (ActualEntry's vendor index covers vendor, day, category and amount), not every line the
+    -- vendors ever had.
     fc_vendor AS (
-      SELECT e."vendorId", ${vendorRate} AS "covered"
-      FROM "ActualEntry" e CROSS JOIN fc_org o
-      WHERE e."orgId" = ${orgId} AND e."vendorId" IN (SELECT "vendorId" FROM fc_contract) AND e."category" <> 'PERSONNEL'
-        AND e."bookedOn" >= o."trailFrom" AND e."bookedOn" < ${current}::date
-      GROUP BY e."vendorId", o."window"
+      SELECT v."vendorId", ${vendorRate} AS "covered"
+      FROM (SELECT DISTINCT "vendorId" FROM fc_contract WHERE true ${inUnits(Prisma.sql`"orgUnitId"`)}) v CROSS JOIN fc_org o
+      CROSS JOIN LATERAL (
+        SELECT SUM(e."amountCents") AS "cents" FROM "ActualEntry" e
+        WHERE e."orgId" = ${orgId} AND e."vendorId" = v."vendorId" AND e."bookedOn" >= o."trailFrom" AND e."bookedOn" < ${current}::date AND e."category" <> 'PERSONNEL'
+      ) l
+      WHERE l."cents" IS NOT NULL
     ),
     -- What each commitment exceeds its vendor's run-rate by: the run-rate covers the vendor's
     -- contracts in order (oldest first), so together they add max(0, Σ commitments − run-rate).

@@ -94,8 +94,10 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
     k AS (SELECT ct.id, ct."vendorId" AS vid, ct."orgUnitId" AS u, ct.category AS c, ct."startDate" AS sd, fm.m, ${he(`ct."annualAmountCents"::numeric / 12`)} AS r
           FROM "Contract" ct JOIN fm ON ct."startDate" <= fm.e AND (ct."autoRenew" OR ct."endDate" >= fm.m)
           WHERE ct."orgId" = $1 AND ct.status = 'ACTIVE' AND ct.category <> 'PERSONNEL'),
-    vr AS (SELECT "vendorId" AS vid, ${he(`sum("amountCents")::numeric / og.w`)} AS v FROM "ActualEntry" CROSS JOIN og
-           WHERE "orgId" = $1 AND "vendorId" IN (SELECT vid FROM k) AND category <> 'PERSONNEL' AND "bookedOn" >= og.t0 AND "bookedOn" < og.t1 GROUP BY 1, og.w),
+    -- one index-only range per vendor with a contract in the scope
+    vr AS (SELECT kv.vid, ${he(`x.s::numeric / og.w`)} AS v FROM (SELECT DISTINCT vid FROM k WHERE true ${inS("u")}) kv CROSS JOIN og
+           CROSS JOIN LATERAL (SELECT sum("amountCents") AS s FROM "ActualEntry" WHERE "orgId" = $1 AND "vendorId" = kv.vid AND "bookedOn" >= og.t0 AND "bookedOn" < og.t1 AND category <> 'PERSONNEL') x
+           WHERE x.s IS NOT NULL),
     un AS (SELECT u, c, m, greatest(0, least(r, cum - cov)) AS v FROM (
              SELECT k.u, k.c, k.m, k.r, coalesce(vr.v, 0) AS cov, sum(k.r) OVER (PARTITION BY k.vid, k.m ORDER BY k.sd, k.id) AS cum
              FROM k LEFT JOIN vr ON vr.vid = k.vid) z
