@@ -96,7 +96,7 @@ export function categoryRows(rows: ViewRow[]): { categories: CategoryRow[]; tota
 export const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
 
 function describeBasis(category: BudgetCategory, sources: Partial<Record<ForecastSource, number>> | null): string {
-  if (category === "PERSONNEL") return "People & positions at loaded cost";
+  if (category === "PERSONNEL") return "People & positions at loaded cost, by day in post";
   const entries = Object.entries(sources ?? {}) as [ForecastSource, number][];
   if (entries.length === 0) return "No open months";
   const total = entries.reduce((a, [, n]) => a + n, 0);
