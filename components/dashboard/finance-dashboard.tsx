@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
+import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
@@ -13,6 +14,7 @@ import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
+import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { listImportBatches } from "@/lib/budgets/queries";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
@@ -31,10 +33,11 @@ const FINANCE_RENEWALS_SHOWN = 8;
 export async function FinanceDashboard({ member, params }: { member: Member; params: FinanceParams }) {
   const { org } = member;
   const now = new Date();
-  const [view, batches, renewals] = await Promise.all([
+  const [view, batches, renewals, assumptions] = await Promise.all([
     getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params }),
     can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
     listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
+    getForecastAssumptions(org.id),
   ]);
   const money = (c: number | null) => (c === null ? "–" : formatMoney(c, org.currency, { compact: true }));
   const { totals } = view;
@@ -42,7 +45,12 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
   return (
     <div className="space-y-8">
-      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
+      <div>
+        <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
+        <div className="-mt-4">
+          <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
+        </div>
+      </div>
       <section>
         <SectionHeading
           title="Org tree rollup"

@@ -8,6 +8,9 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { NON_PERSONNEL_CATEGORIES } from "@/lib/budgets/forecast-assumptions";
+import { figure } from "@/lib/figures/definitions";
+import { humanize } from "@/lib/format";
 import { updateOrgSettingsAction } from "@/lib/settings/actions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
@@ -18,7 +21,9 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
   // The org's version when the form was opened; advanced after each successful save.
   const openedAt = useRef(settings.updatedAt);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await updateOrgSettingsAction(org, { ...Object.fromEntries(form), expectedUpdatedAt: openedAt.current });
+    // The category boxes are several values under one name (none checked: an empty list).
+    const input = { ...Object.fromEntries(form), forecastLumpyCategories: form.getAll("forecastLumpyCategories"), expectedUpdatedAt: openedAt.current };
+    const result = await updateOrgSettingsAction(org, input);
     if (result.ok) openedAt.current = result.data.updatedAt;
     return result;
   }, null);
@@ -70,6 +75,37 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
       <FormField id="updateGraceDays" label="Grace period (days)" errors={errors.updateGraceDays} help="After this, a missing update counts as stale and escalates.">
         <Input id="updateGraceDays" name="updateGraceDays" type="number" inputMode="numeric" min={0} max={30} defaultValue={settings.updateGraceDays} {...describedBy("updateGraceDays", errors.updateGraceDays, true)} />
       </FormField>
+      <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
+        <legend className="-mt-2 text-sm font-semibold">Forecast assumptions</legend>
+        <p className="text-xs text-muted-foreground sm:col-span-2">Shown beside the forecast to everyone who sees it; a change applies to the forecast at once.</p>
+        <FormField id="loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help={figure("loaded-cost-multiplier").definition}>
+          <Input id="loadedCostMultiplier" name="loadedCostMultiplier" inputMode="decimal" defaultValue={settings.loadedCostMultiplier} required {...describedBy("loadedCostMultiplier", errors.loadedCostMultiplier, true)} />
+        </FormField>
+        <FormField id="hiringDelayDays" label="Hiring delay (days)" errors={errors.hiringDelayDays} help={figure("hiring-delay").definition}>
+          <Input id="hiringDelayDays" name="hiringDelayDays" type="number" inputMode="numeric" min={0} max={365} defaultValue={settings.hiringDelayDays} required {...describedBy("hiringDelayDays", errors.hiringDelayDays, true)} />
+        </FormField>
+        <FormField id="forecastRunRateMonths" label="Run-rate window (months)" errors={errors.forecastRunRateMonths} help={figure("run-rate-window").definition}>
+          <Input id="forecastRunRateMonths" name="forecastRunRateMonths" type="number" inputMode="numeric" min={1} max={12} defaultValue={settings.forecastRunRateMonths} required {...describedBy("forecastRunRateMonths", errors.forecastRunRateMonths, true)} />
+        </FormField>
+        <fieldset className="space-y-1.5" {...describedBy("forecastLumpyCategories", errors.forecastLumpyCategories, true)}>
+          <legend className="text-sm font-medium">Forecast from the plan (lumpy categories)</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1.5 pt-1">
+            {NON_PERSONNEL_CATEGORIES.map((c) => (
+              <label key={c} className="flex items-center gap-1.5 text-sm">
+                <input type="checkbox" name="forecastLumpyCategories" value={c} defaultChecked={settings.forecastLumpyCategories.includes(c)} className="accent-primary" /> {humanize(c)}
+              </label>
+            ))}
+          </div>
+          <p id="forecastLumpyCategories-help" className="text-xs text-muted-foreground">
+            Unchecked categories follow their run-rate. {figure("lumpy-categories").definition}
+          </p>
+          {errors.forecastLumpyCategories?.length ? (
+            <p id="forecastLumpyCategories-error" role="alert" className="text-xs font-medium text-destructive">
+              {errors.forecastLumpyCategories.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+      </fieldset>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}

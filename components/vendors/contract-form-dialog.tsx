@@ -60,7 +60,7 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
       <DialogContent className="max-w-2xl">
         <DialogHeader>
           <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
-          <DialogDescription>Active contracts feed the forecast at their monthly run-rate within their term.</DialogDescription>
+          <DialogDescription>An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it).</DialogDescription>
         </DialogHeader>
         <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
           {state && !state.ok ? (

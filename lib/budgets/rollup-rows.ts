@@ -131,10 +131,11 @@ export function categoryRows(v: ViewContext, rows: ViewRow[]): { categories: Cat
   return { categories, totals: visible(totals, scopeWithheld) };
 }
 
-const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "3-month trend", contracts: "contracts" };
+// The run-rate's window is an org setting, shown with the forecast's assumptions (components/budgets/forecast-assumptions.tsx).
+export const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
 
 function describeBasis(category: BudgetCategory, sources: Partial<Record<ForecastSource, number>> | null): string {
-  if (category === "PERSONNEL") return "People & positions at loaded cost";
+  if (category === "PERSONNEL") return "People & positions at loaded cost, by day in post";
   const entries = Object.entries(sources ?? {}) as [ForecastSource, number][];
   if (entries.length === 0) return "No open months";
   const total = entries.reduce((a, [, n]) => a + n, 0);

@@ -151,7 +151,7 @@ export async function getFinanceView(input: FinanceScope, opts: { parts?: Financ
 }
 
 /** The tables finance figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>(["ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position", ...DISCLOSURE_TABLES])];
+export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>(["ActualEntry", "ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position", ...DISCLOSURE_TABLES])];
 
 /**
  * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one

@@ -21,6 +21,23 @@ export const FIGURES = defs([
   // Money
   { id: "plan", name: "Plan", definition: "The sum of the budget's plan lines for the months of the period." },
   { id: "actual", name: "Actual", definition: "The sum of the ledger lines booked in the months of the period (credits are negative)." },
+  {
+    id: "forecast",
+    name: "Forecast",
+    definition:
+      "Actuals of the period's closed months plus the forecast of the current and later months: people and open positions at loaded cost for the days they are expected in post, other spend at its run-rate or its plan, and contract commitments that no forecast covers yet. The current month is never less than what is already booked in it.",
+  },
+  { id: "variance", name: "Variance", definition: "Forecast minus plan for the period (positive means projected over budget), and that difference as a percentage of the plan when there is a plan." },
+  {
+    id: "forecast-basis",
+    name: "Forecast basis",
+    definition: "The rule that set each forecast cell (one unit, category and month): people and positions, plan, run-rate, contracts, or booked so far; a category shows the share of its cells per rule.",
+  },
+  // Forecast assumptions (org settings)
+  { id: "loaded-cost-multiplier", name: "Loaded-cost multiplier", definition: "Annual pay times this multiplier (benefits, taxes, equipment) is what a person or an open position costs; a position may set its own. An organization setting." },
+  { id: "hiring-delay", name: "Hiring delay", definition: "Days from an unfilled position's target start (or today, when it has none or it has passed) to the day the hire is expected to start. An organization setting." },
+  { id: "run-rate-window", name: "Run-rate window", definition: "How many closed months before the current one (1 to 12) are averaged into a category's run-rate. An organization setting." },
+  { id: "lumpy-categories", name: "Lumpy categories", definition: "Categories whose spend comes in lumps (by default hardware, training and travel): forecast from the plan rather than the run-rate. An organization setting." },
 ] as const);
 
 export type FigureId = (typeof FIGURES)[number]["id"];

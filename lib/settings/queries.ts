@@ -1,7 +1,8 @@
 import "server-only";
 
+import { formatMultiplier } from "@/lib/budgets/forecast-assumptions";
 import { db } from "@/lib/db";
-import type { Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+import type { BudgetCategory, Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
 import { hashInviteToken } from "@/lib/settings/members";
 
 export type OrgSettingsDto = {
@@ -14,6 +15,11 @@ export type OrgSettingsDto = {
   updateGraceDays: number;
   payMinGroupSize: number;
   financeReadsPay: boolean;
+  /** Forecast assumptions (lib/budgets/forecast-assumptions.ts); the multiplier as "1.3". */
+  loadedCostMultiplier: string;
+  hiringDelayDays: number;
+  forecastRunRateMonths: number;
+  forecastLumpyCategories: BudgetCategory[];
   updatedAt: string;
 };
 
@@ -30,10 +36,14 @@ export async function getOrgSettings(orgId: string): Promise<OrgSettingsDto> {
       updateGraceDays: true,
       payMinGroupSize: true,
       financeReadsPay: true,
+      loadedCostMultiplier: true,
+      hiringDelayDays: true,
+      forecastRunRateMonths: true,
+      forecastLumpyCategories: true,
       updatedAt: true,
     },
   });
-  return { ...org, updatedAt: org.updatedAt.toISOString() };
+  return { ...org, loadedCostMultiplier: formatMultiplier(org.loadedCostMultiplier.toFixed(4)), updatedAt: org.updatedAt.toISOString() };
 }
 
 export type MemberDto = {

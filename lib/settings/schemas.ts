@@ -1,9 +1,50 @@
 import { z } from "zod";
 
+import { NON_PERSONNEL_CATEGORIES } from "@/lib/budgets/forecast-assumptions";
 import { isInputInstant } from "@/lib/fiscal";
-import { Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+import { BudgetCategory, Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
 
 // Inputs arrive from forms (strings) or from code (numbers): coerce where a form sends text.
+
+/** A whole number from a form field or code; an empty field is an error, not 0. */
+const wholeNumber = (notANumber: string, notWhole: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? Number.NaN : v), z.coerce.number({ error: notANumber }).int(notWhole));
+
+/** The checked categories (a form sends one string per box, code an array); duplicates collapse. */
+const ZLumpyCategories = z
+  .preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? [] : [v]) : v), z.array(z.unknown(), { error: "Choose the categories forecast from the plan." }).max(20, "Choose each category at most once."))
+  .superRefine((items, ctx) => {
+    if (items.includes("PERSONNEL")) ctx.addIssue({ code: "custom", message: "Personnel is always forecast from people and positions." });
+    else if (items.some((c) => !(NON_PERSONNEL_CATEGORIES as readonly unknown[]).includes(c))) ctx.addIssue({ code: "custom", message: "Choose categories from the list." });
+  })
+  .transform((items) => NON_PERSONNEL_CATEGORIES.filter((c) => items.includes(c)) as BudgetCategory[]);
+
+const MULTIPLIER = /^\d(\.\d{1,4})?$/;
+
+/**
+ * The forecast's assumptions (docs/figures.md "Forecast assumptions"). Each is optional: left out,
+ * the stored value stays (the settings form always sends all of them).
+ */
+const ZForecastAssumptions = {
+  loadedCostMultiplier: z
+    .union([z.string(), z.number()], { error: "Enter a multiplier like 1.3." })
+    .transform((v) => String(v).trim())
+    .pipe(
+      z
+        .string()
+        .regex(MULTIPLIER, "Use a multiplier like 1.3 (up to four decimals).")
+        // Only for a well-formed number: one message per mistake.
+        .refine((s) => !MULTIPLIER.test(s) || Number(s) >= 1, "The multiplier must be from 1 to 9.9999."),
+    )
+    .optional(),
+  hiringDelayDays: wholeNumber("Hiring delay must be a number of days.", "Hiring delay must be whole days.")
+    .pipe(z.number().min(0, "Hiring delay cannot be negative.").max(365, "Hiring delay can be at most 365 days."))
+    .optional(),
+  forecastRunRateMonths: wholeNumber("Run-rate window must be a number of months.", "Run-rate window must be whole months.")
+    .pipe(z.number().min(1, "Run-rate window must be from 1 to 12 months.").max(12, "Run-rate window must be from 1 to 12 months."))
+    .optional(),
+  forecastLumpyCategories: ZLumpyCategories.optional(),
+};
 
 export const ZUpdateOrgSettingsInput = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters.").max(80, "Name must be at most 80 characters."),
@@ -19,6 +60,7 @@ export const ZUpdateOrgSettingsInput = z.object({
     .int("Grace period must be whole days.")
     .min(0, "Grace period cannot be negative.")
     .max(30, "Grace period can be at most 30 days."),
+  ...ZForecastAssumptions,
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
   expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
 });

@@ -8,6 +8,10 @@ const SETTINGS_SELECT = {
   updateCadence: true,
   updateDueWeekday: true,
   updateGraceDays: true,
+  loadedCostMultiplier: true,
+  hiringDelayDays: true,
+  forecastRunRateMonths: true,
+  forecastLumpyCategories: true,
   updatedAt: true,
 } as const;
 

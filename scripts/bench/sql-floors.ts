@@ -46,25 +46,36 @@ function openMonths(f: FloorInput): string[] {
 
 // The money facts of the fiscal year for the units of CTE `s`, forecast included, as CTE
 // `mf(u, c, m, plan, actual, fcst)` plus `fc(u, c, m, v, src)` (the forecast cells): the same
-// definitions as the app's forecast (README "Budgets"; lib/budgets/forecast-sql.ts), written here by
-// hand. Open months are the current month and later; a closed month's forecast is its actual.
-// PERSONNEL: each employee's loaded cost (comp × multiplier ÷ 12, half-even, per person) for
-// every month they are in post; open/planned seats from max(target start, today) + hiring delay,
-// backfills from max(departure, target start, today) + delay. Other categories per unit ×
-// category × month: max(plan, trailing-3-month average of actuals) plus what an ACTIVE contract's
-// run-rate (annual ÷ 12, half-even) exceeds its subtree's such amounts by. Parameters: $1 org,
-// $2 today, $3/$4 fiscal year start/end (positions given by the caller); `months` the open months
-// (openMonths), `scoped` false when `s` is the whole org.
+// definitions as the app's forecast (docs/figures.md "Forecast"; lib/budgets/forecast-sql.ts),
+// written here by hand. Open months are the current month and later; a closed month's forecast
+// is its actual. The org's assumptions: multiplier, hiring delay, run-rate window w (months),
+// lumpy categories. PERSONNEL: each employee's loaded cost for the days of each month they are
+// in post (comp × multiplier × days ÷ (12 × days in the month), half-even, per person-month);
+// open/planned seats from max(target start, today) + hiring delay, backfills from max(the day
+// after the departure, target start, today) + delay, by day likewise. Other categories per unit
+// × category × month: the run-rate (the last w closed months ÷ w, at least 0) where the unit has
+// an actual in those months and the category is not lumpy (or the org has no plan line in the
+// month at all), else the plan; plus what its ACTIVE contracts (annual ÷ 12, half-even; an
+// auto-renewing one past its end) commit beyond the vendor's org-wide run-rate (oldest contract
+// covered first) and beyond the plan-based forecast of the holder's subtree. The current month:
+// at least what is booked in it. Parameters: $1 org, $2 today, $3/$4 fiscal year start/end
+// (positions given by the caller); `months` the open months (openMonths), `scoped` false when
+// `s` is the whole org.
 function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string[], scoped: boolean): string {
   // Every input is read for the scope's units only; the whole org's scope is every row of the org,
-  // so no filter is needed there (and none is planned).
+  // so no filter is needed there (and none is planned). Vendors' spend and contracts are the
+  // exception: a vendor's run-rate is shared among all its contracts, whoever holds them.
   const inS = (col: string) => (scoped ? `AND ${col} IN (SELECT id FROM s)` : "");
   // The open months as a literal array: the planner then knows there are a handful (a
   // generate_series over dates is estimated at 1,000 rows, which made it sort and merge-join).
   const open = `'{${months.join(",")}}'::date[]`;
   return `
-    fm AS (SELECT unnest(${open}) AS m),
-    og AS (SELECT "loadedCostMultiplier" AS mult, "hiringDelayDays" AS delay FROM "Organization" WHERE id = $1),
+    fm AS (SELECT m, (m + interval '1 month')::date - 1 AS e, extract(day FROM (m + interval '1 month')::date - 1) AS dim,
+                  EXISTS (SELECT 1 FROM "BudgetLine" WHERE "orgId" = $1 AND month = m) AS planned
+           FROM unnest(${open}) AS m),
+    og AS (SELECT "loadedCostMultiplier" AS mult, "hiringDelayDays" AS delay, "forecastRunRateMonths" AS w, "forecastLumpyCategories" AS lumpy,
+                  date_trunc('month', ${today}::date)::date AS t1, (date_trunc('month', ${today}::date) - make_interval(months => "forecastRunRateMonths"))::date AS t0
+           FROM "Organization" WHERE id = $1),
     fp AS (SELECT DISTINCT ON ("personId") "personId" AS id, "loadedCostMultiplier" AS mult FROM "Position"
            WHERE "orgId" = $1 AND status = 'FILLED' AND "personId" IS NOT NULL ORDER BY "personId", id),
     pay AS (
@@ -72,43 +83,58 @@ function moneyCtes(today: string, fyStart: string, fyEnd: string, months: string
       FROM "Person" pe CROSS JOIN og LEFT JOIN fp ON fp.id = pe.id
       WHERE pe."orgId" = $1 AND pe."employmentType" = 'EMPLOYEE' AND (pe."endDate" IS NULL OR pe."endDate" >= (${open})[1]) ${inS(`pe."orgUnitId"`)}
       UNION ALL
-      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN l."endDate" END, ps."targetStartDate", ${today}::date) + og.delay,
+      SELECT ps."orgUnitId", greatest(CASE WHEN ps.status = 'BACKFILL' THEN l."endDate" + 1 END, ps."targetStartDate", ${today}::date) + og.delay,
              NULL, ps."annualCompCents"::numeric, coalesce(ps."loadedCostMultiplier", og.mult)
       FROM "Position" ps CROSS JOIN og LEFT JOIN "Person" l ON l.id = ps."backfillForId" AND l."orgId" = $1
       WHERE ps."orgId" = $1 AND ps.status IN ('OPEN', 'PLANNED', 'BACKFILL') ${inS(`ps."orgUnitId"`)}
     ),
-    cm AS (SELECT k."orgUnitId" AS u, k.category AS c, fm.m, sum(${he(`k."annualAmountCents"::numeric / 12`)}) AS v
-           FROM "Contract" k JOIN fm ON k."startDate" < fm.m + interval '1 month' AND k."endDate" >= fm.m
-           WHERE k."orgId" = $1 AND k.status = 'ACTIVE' AND k.category <> 'PERSONNEL' ${inS(`k."orgUnitId"`)} GROUP BY 1, 2, 3),
-    -- Each unit × category with a plan, a trend or a commitment, for every open month: plan lines,
-    -- the trailing average (the same for every month) and contract run-rates stacked and summed in
-    -- one hash aggregate (a cell with none of them has base 0 and no excess: no forecast row).
-    bs AS (SELECT u, c, m, coalesce(sum(p), 0) AS p, max(t) AS t, greatest(coalesce(sum(p), 0), max(t)) AS b, sum(cv) AS cv FROM (
-             SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
+    rr AS (SELECT "orgUnitId" AS u, category AS c, greatest(0, ${he(`sum("amountCents")::numeric / og.w`)}) AS v, category = ANY(og.lumpy) AS lumpy
+           FROM "ActualMonthly" CROSS JOIN og
+           WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= og.t0 AND month < og.t1 ${inS(`"orgUnitId"`)} GROUP BY 1, 2, og.w, og.lumpy),
+    k AS (SELECT ct.id, ct."vendorId" AS vid, ct."orgUnitId" AS u, ct.category AS c, ct."startDate" AS sd, fm.m, ${he(`ct."annualAmountCents"::numeric / 12`)} AS r
+          FROM "Contract" ct JOIN fm ON ct."startDate" <= fm.e AND (ct."autoRenew" OR ct."endDate" >= fm.m)
+          WHERE ct."orgId" = $1 AND ct.status = 'ACTIVE' AND ct.category <> 'PERSONNEL'),
+    -- one index-only range per vendor with a contract in the scope
+    vr AS (SELECT kv.vid, ${he(`x.s::numeric / og.w`)} AS v FROM (SELECT DISTINCT vid FROM k WHERE true ${inS("u")}) kv CROSS JOIN og
+           CROSS JOIN LATERAL (SELECT sum("amountCents") AS s FROM "ActualEntry" WHERE "orgId" = $1 AND "vendorId" = kv.vid AND "bookedOn" >= og.t0 AND "bookedOn" < og.t1 AND category <> 'PERSONNEL') x
+           WHERE x.s IS NOT NULL),
+    un AS (SELECT u, c, m, greatest(0, least(r, cum - cov)) AS v FROM (
+             SELECT k.u, k.c, k.m, k.r, coalesce(vr.v, 0) AS cov, sum(k.r) OVER (PARTITION BY k.vid, k.m ORDER BY k.sd, k.id) AS cum
+             FROM k LEFT JOIN vr ON vr.vid = k.vid) z
+           WHERE cum - cov > 0 ${inS(`u`)}),
+    -- Each unit × category with a plan, a run-rate or an uncovered commitment, for every open month
+    -- (stacked and summed in one hash aggregate): t is the run-rate where it applies, else NULL.
+    bs AS (SELECT u, c, m, coalesce(sum(p), 0) AS p, max(t) AS t, coalesce(sum(cv), 0) AS cv FROM (
+             SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents"::numeric AS p, NULL::numeric AS t, NULL::numeric AS cv FROM "BudgetLine"
              WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month = ANY(${open}) ${inS(`"orgUnitId"`)}
              UNION ALL
-             SELECT tr.u, tr.c, fm.m, NULL, tr.v, NULL FROM (
-               SELECT "orgUnitId" AS u, category AS c, ${he(`sum("amountCents")::numeric / 3`)} AS v FROM "ActualMonthly"
-               WHERE "orgId" = $1 AND category <> 'PERSONNEL' AND month >= date_trunc('month', ${today}::date) - interval '3 months' AND month < date_trunc('month', ${today}::date)
-                 ${inS(`"orgUnitId"`)} GROUP BY 1, 2) tr CROSS JOIN fm
+             SELECT rr.u, rr.c, fm.m, NULL, rr.v, NULL FROM rr CROSS JOIN fm WHERE NOT rr.lumpy OR NOT fm.planned
              UNION ALL
-             SELECT u, c, m, NULL, NULL, v FROM cm) x
+             SELECT u, c, m, NULL, NULL, v FROM un) x
            GROUP BY u, c, m),
-    ex AS (SELECT cm.u, cm.c, cm.m, greatest(0, cm.v - coalesce(sum(d.b), 0)) AS e
-           FROM cm JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = cm.u
-           LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = cm.c AND d.m = cm.m
-           GROUP BY cm.u, cm.c, cm.m, cm.v),
-    -- The other categories' cells: each base plus the excess of its commitment (if any), the two
-    -- stacked and summed per cell in one hash aggregate rather than joined.
-    fc AS (
-      SELECT x.u, 'PERSONNEL'::"BudgetCategory" AS c, fm.m, sum(${he(`x.comp * x.mult / 12`)}) AS v, 'people' AS src
-      FROM pay x JOIN fm ON x.f < fm.m + interval '1 month' AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
+    ex AS (SELECT h.u, h.c, h.m, greatest(0, h.cv - coalesce(sum(d.p) FILTER (WHERE d.t IS NULL), 0)) AS e
+           FROM bs h JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = h.u
+           LEFT JOIN bs d ON d.u = cl."descendantId" AND d.c = h.c AND d.m = h.m
+           WHERE h.cv > 0 GROUP BY h.u, h.c, h.m, h.cv),
+    -- The cells before what is booked in the current month.
+    f0 AS (
+      SELECT x.u, 'PERSONNEL'::"BudgetCategory" AS c, fm.m,
+             sum(${he(`x.comp * x.mult * (least(coalesce(x.t, fm.e), fm.e) - greatest(x.f, fm.m) + 1) / (12 * fm.dim)`)}) AS v, 'people' AS src
+      FROM pay x JOIN fm ON x.f <= fm.e AND (x.t IS NULL OR x.t >= fm.m) GROUP BY x.u, fm.m
       UNION ALL
-      SELECT u, c, m, v, CASE WHEN e > 0 THEN 'contracts' WHEN t > p THEN 'trend' ELSE 'plan' END FROM (
-        SELECT u, c, m, sum(b) + coalesce(sum(e), 0) AS v, max(e) AS e, max(t) AS t, max(p) AS p FROM (
-          SELECT u, c, m, b, NULL::numeric AS e, t, p FROM bs UNION ALL SELECT u, c, m, NULL, e, NULL, NULL FROM ex) y
-        GROUP BY u, c, m) z
-      WHERE v <> 0
+      SELECT u, c, m, sum(b) + coalesce(sum(e), 0), CASE WHEN sum(e) > 0 THEN 'contracts' WHEN bool_or(r) THEN 'trend' ELSE 'plan' END FROM (
+        SELECT u, c, m, coalesce(t, p) AS b, NULL::numeric AS e, t IS NOT NULL AS r FROM bs UNION ALL SELECT u, c, m, NULL, e, NULL FROM ex) y
+      GROUP BY u, c, m
+    ),
+    fc AS (
+      SELECT u, c, m, greatest(coalesce(max(v), 0), max(bk)) AS v,
+             CASE WHEN max(bk) > coalesce(max(v), 0) THEN 'booked' ELSE max(src) END AS src FROM (
+        SELECT u, c, m, v, NULL::numeric AS bk, src FROM f0
+        UNION ALL
+        SELECT "orgUnitId", category, month, NULL, "amountCents", NULL FROM "ActualMonthly" CROSS JOIN og
+        WHERE "orgId" = $1 AND month = og.t1 AND og.t1 = ANY(${open}) ${inS(`"orgUnitId"`)}) z
+      GROUP BY u, c, m
+      HAVING greatest(coalesce(max(v), 0), max(bk)) <> 0
     ),
     -- Every reader sums these rows per unit, category and/or month, so plan lines, ledger cells
     -- and forecast cells are stacked (UNION ALL), not paired by a FULL JOIN. A closed month's

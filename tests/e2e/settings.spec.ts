@@ -64,3 +64,41 @@ test("an admin changes the fiscal year start; bad input names the field and writ
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect.poll(async () => (await orgName("acme")).fiscalYearStartMonth).toBe(2);
 });
+
+test("an admin changes the forecast assumptions; the budgets page shows them; bad input writes nothing", async ({ page }) => {
+  const assumptions = async () =>
+    (await sql<{ months: number; lumpy: string; delay: number }>(
+      `SELECT "forecastRunRateMonths" AS months, array_to_string("forecastLumpyCategories", ',') AS lumpy, "hiringDelayDays" AS delay FROM "Organization" WHERE slug = 'acme'`,
+    ))[0];
+  const user = await createMemberUser("acme", "ADMIN");
+  const before = await assumptions();
+  await signIn(page, user.email, user.password);
+  await page.goto("/acme/settings");
+
+  await page.getByLabel("Run-rate window (months)").fill("13");
+  await page.getByLabel("Hiring delay (days)").fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Run-rate window must be from 1 to 12 months.")).toBeVisible();
+  await expect(page.getByText("Hiring delay must be a number of days.")).toBeVisible();
+  await expect(page.getByLabel("Run-rate window (months)")).toHaveAttribute("aria-invalid", "true");
+  expect(await assumptions()).toEqual(before);
+
+  await page.getByLabel("Run-rate window (months)").fill("6");
+  await page.getByLabel("Hiring delay (days)").fill("45");
+  await page.getByRole("checkbox", { name: "Travel" }).uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved", { exact: true })).toBeVisible();
+  expect(await assumptions()).toEqual({ months: 6, lumpy: "HARDWARE,TRAINING", delay: 45 });
+
+  // Everyone who sees the forecast sees them beside it.
+  await page.context().clearCookies();
+  await signIn(page, "viewer@acme.example");
+  await page.goto("/acme/budgets");
+  const line = page.getByRole("main").locator("details[aria-label='Forecast assumptions'] summary");
+  await expect(line).toContainText("Hiring delay 45 days");
+  await expect(line).toContainText("Run-rate last 6 closed months");
+  await expect(line).toContainText("From the plan Hardware, Training");
+
+  // Put the demo's assumptions back for the other tests.
+  await sql(`UPDATE "Organization" SET "forecastRunRateMonths" = $1, "hiringDelayDays" = $2, "forecastLumpyCategories" = string_to_array($3, ',')::"BudgetCategory"[] WHERE slug = 'acme'`, [before.months, before.delay, before.lumpy]);
+});

@@ -29,8 +29,8 @@ export async function createPlan(db: Db, orgId: string, orgUnitId: string, month
   return db.budgetLine.create({ data: { orgId, orgUnitId, month: d(month), category, amountCents } });
 }
 
-export async function createActual(db: Db, orgId: string, orgUnitId: string, bookedOn: string, category: BudgetCategory, amountCents: bigint) {
-  return db.actualEntry.create({ data: { orgId, orgUnitId, bookedOn: d(bookedOn), category, amountCents, externalRef: `fx-${uid()}` } });
+export async function createActual(db: Db, orgId: string, orgUnitId: string, bookedOn: string, category: BudgetCategory, amountCents: bigint, opts: { vendorId?: string } = {}) {
+  return db.actualEntry.create({ data: { orgId, orgUnitId, bookedOn: d(bookedOn), category, amountCents, externalRef: `fx-${uid()}`, vendorId: opts.vendorId ?? null } });
 }
 
 // The upload route discards each file after its import; tests remove theirs when the worker exits.

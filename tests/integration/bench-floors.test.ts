@@ -25,7 +25,8 @@ beforeAll(async () => {
   await resetDb();
   f = await createOrgWithRoles(db);
   const { org, units } = f;
-  await db.organization.update({ where: { id: org.id }, data: { loadedCostMultiplier: new Prisma.Decimal("1.3"), hiringDelayDays: 30 } });
+  // A 2-month run-rate window and TRAVEL forecast from the run-rate: the org's assumptions are read.
+  await db.organization.update({ where: { id: org.id }, data: { loadedCostMultiplier: new Prisma.Decimal("1.3"), hiringDelayDays: 30, forecastRunRateMonths: 2, forecastLumpyCategories: ["HARDWARE", "TRAINING"] } });
   // People (one leaving in August, one at a FILLED seat with its own multiplier), an open seat,
   // a backfill for the leaver, a contractor (not costed as PERSONNEL).
   for (let i = 0; i < 3; i++) await createPerson(db, org.id, units.teamA.id, 12_000_001n + BigInt(i));
@@ -52,6 +53,15 @@ beforeAll(async () => {
     db.contract.create({ data: { orgId: org.id, vendorId: vendor.id, orgUnitId, category, name: `${category} ${annual}`, annualAmountCents: annual, startDate: d("2026-01-01"), endDate: d(end), status: "ACTIVE" } });
   await contract(units.deptB.id, "CLOUD", 1_200_001n, "2026-12-31");
   await contract(units.teamA.id, "SOFTWARE", 600_000n, "2026-08-31");
+  // The vendor's invoices in teamA cover part of the department's commitment; an auto-renewing
+  // contract past its end; HARDWARE (lumpy) from its plan despite its actuals; TRAVEL (not lumpy
+  // here) from its run-rate; the current month booked above its forecast.
+  await createActual(db, org.id, units.teamA.id, "2026-05-20", "CLOUD", 30_001n, { vendorId: vendor.id });
+  await db.contract.create({ data: { orgId: org.id, vendorId: vendor.id, orgUnitId: units.teamB.id, category: "SOFTWARE", name: "Renews", annualAmountCents: 240_000n, startDate: d("2025-06-01"), endDate: d("2026-05-31"), autoRenew: true, status: "ACTIVE" } });
+  for (const month of ["2026-06-01", "2026-09-01"]) await createPlan(db, org.id, units.teamB.id, month, "HARDWARE", 500_000n);
+  await createActual(db, org.id, units.teamB.id, "2026-04-11", "HARDWARE", 90_000n);
+  await createActual(db, org.id, units.deptA.id, "2026-05-11", "TRAVEL", 7_001n);
+  await createActual(db, org.id, units.teamA.id, "2026-06-03", "SOFTWARE", 250_000n);
   input = { orgId: org.id, deptId: units.deptA.id, projectId: "none", today: "2026-06-15", qStart: "2026-04-01", qEnd: "2026-06-30", fyStart: "2026-01-01", fyEnd: "2026-12-31" };
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 });
@@ -96,7 +106,7 @@ describe("bench SQL floors compute the app's money figures", () => {
     expect(part("tree").map((r) => [r[1], ...amounts(r)]).sort()).toEqual(v.tree.map((t) => [t.id, t.planCents, t.actualCents, t.forecastCents]).sort());
     expect(part("cat").map((r) => [r[1], ...amounts(r)]).sort()).toEqual(v.categories.map((c) => [c.category, c.planCents, c.actualCents, c.forecastCents]).sort());
     // The basis the page prints, from the floor's counts of forecast cells per rule.
-    const label: Record<string, string> = { plan: "plan", trend: "3-month trend", contracts: "contracts" };
+    const label: Record<string, string> = { plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
     for (const c of v.categories.filter((x) => x.category !== "PERSONNEL")) {
       const counts = Object.entries((part("cat").find((r) => r[1] === c.category)![6] ?? {}) as Record<string, number>);
       const total = counts.reduce((a, [, n]) => a + n, 0);
@@ -104,6 +114,9 @@ describe("bench SQL floors compute the app's money figures", () => {
       const parts = counts.length ? counts.map(([s, n]) => `${label[s]} ${Math.round((n * 100) / total)}%`).sort() : ["No open months"];
       expect(parts, c.category).toEqual(c.forecastBasis.split(" · ").sort());
     }
+    // The fixture puts every rule of the other categories in play.
+    const bases = v.categories.map((c) => c.forecastBasis).join(" · ");
+    for (const rule of ["plan", "run-rate", "contracts", "booked so far"]) expect(bases).toContain(rule);
     const months = new Map(part("month").map((r) => [String(r[1]).slice(0, 10), amounts(r)]));
     for (const mo of v.months) {
       const [plan, actual, forecast] = months.get(mo.month) ?? [NaN, NaN, NaN];

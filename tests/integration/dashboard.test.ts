@@ -150,21 +150,22 @@ describe("delivery figures", () => {
 });
 
 describe("money figures (budgets rollup for the subtree)", () => {
-  // Year forecast = finance-rollup.test.ts's hand-computed 36,597,169 + the open positions at
-  // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill Jul–Dec (6),
-  // teamB's opening Oct–Dec (3) = 14,625,000.
+  // Year forecast = finance-rollup.test.ts's hand-computed 35,920,500 + the open positions at
+  // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill from 2026-06-30 +
+  // 30 days = 2026-07-30 (July: 1,625,000 × 2 ÷ 31 = 104,838.71 → 104,839; Aug–Dec 5 months),
+  // teamB's opening from 2026-09-01 + 30 = 2026-10-01 (Oct–Dec, 3 months) = 13,104,839.
   it("org, Q2: period totals, YTD through June, year forecast, children of the org", async () => {
     const m = await getMoneyFigures(f.org.id, 1, true, params(null), today);
-    expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_926_665 });
+    expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_829_998 });
     expect(m.ytd).toEqual({ planCents: 650_000, actualCents: 988_788 });
-    expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 36_597_169 + 14_625_000 });
+    expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 35_920_500 + 104_839 + 5 * 1_625_000 + 3 * 1_625_000 });
     expect(m.children.map((c) => c.id)).toEqual([f.units.division.id]);
     expect(m.top.length).toBeLessThanOrEqual(5);
   });
 
   it("department, Q2 and Q1: the team row and the department's own totals", async () => {
     const q2 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id), today);
-    expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([[f.units.teamA.id, 300_000, 9_999, 4_009_999]]);
+    expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([[f.units.teamA.id, 300_000, 9_999, 3_913_332]]);
     const q1 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id, "q1"), today);
     expect(q1.period).toMatchObject({ planCents: 300_000, actualCents: 153_456, forecastCents: 153_456 });
     expect(q1.children[0]).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } from "@/lib/dashboard/director";
+import { ASSUMPTION_TABLES, getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { FINANCE_TABLES } from "@/lib/budgets/rollup";
 import { DELIVERY_TABLES } from "@/lib/dashboard/delivery-figures";
 import { PEOPLE_TABLES } from "@/lib/dashboard/people-figures";
@@ -264,7 +265,7 @@ describe("memoized figures name every table they read", () => {
   const member = (role: "DIRECTOR" | "MANAGER", scopeUnitId: string | null): Member =>
     ({ user: { id: f.members.director.user.id }, org: { id: f.org.id }, role, scopeUnitId }) as Member;
   const finance = (role: string, unitId: string | null) => ({ orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year" as const, unitId, category: null, payReader: role === "DIRECTOR", today: now });
-  const cases: [string, readonly DataTable[], () => Promise<unknown>][] = [];
+  const cases: [string, readonly DataTable[], () => Promise<unknown>][] = [["forecast assumptions", ASSUMPTION_TABLES, () => getForecastAssumptions(f.org.id)]];
   for (const unit of [null, "deptA"] as const) {
     const unitId = () => (unit ? f.units[unit].id : null);
     cases.push(

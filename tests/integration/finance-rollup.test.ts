@@ -22,15 +22,16 @@ beforeAll(async () => {
   const { org, units } = f;
   for (let i = 0; i < 3; i++) await createPerson(db, org.id, units.teamA.id, 12_000_000n);
   await createPerson(db, org.id, units.teamB.id, 10_000_001n);
-  // teamA SOFTWARE plan $1,000.00 every month; trailing Mar–May actuals avg 3,333 < plan → plan.
+  // teamA SOFTWARE plan $1,000.00 every month; trailing Mar–May actuals 9,999 ÷ 3 = 3,333 a month:
+  // the run-rate, below the plan (underspend shows).
   for (let m = 1; m <= 12; m++) await createPlan(db, org.id, units.teamA.id, `2026-${String(m).padStart(2, "0")}-01`, "SOFTWARE", 100_000n);
   await createActual(db, org.id, units.teamA.id, "2026-01-10", "SOFTWARE", 123_456n);
   await createActual(db, org.id, units.teamA.id, "2026-05-31", "SOFTWARE", 9_999n);
-  // teamB CLOUD: plan in March only, a credit in March; forecast: plan 0 vs trend negative → 0.
+  // teamB CLOUD: plan in March only, a credit in March; forecast: a run-rate below zero counts as 0.
   await createPlan(db, org.id, units.teamB.id, "2026-03-01", "CLOUD", 50_000n);
   await createActual(db, org.id, units.teamB.id, "2026-03-01", "CLOUD", -8_000n);
   await createActual(db, org.id, units.teamB.id, "2026-04-30", "PERSONNEL", 833_333n);
-  // deptA's own TRAVEL: plan in July, an actual in February (outside the trailing window).
+  // deptA's own TRAVEL (lumpy: from the plan): plan in July, an actual in February.
   await createPlan(db, org.id, units.deptA.id, "2026-07-01", "TRAVEL", 25_050n);
   await createActual(db, org.id, units.deptA.id, "2026-02-02", "TRAVEL", 30_000n);
   // Noise in another org that must never be counted.
@@ -133,33 +134,38 @@ describe("finance rollup on a hand-computed fixture", () => {
   it("full year, director: exact at every level", async () => {
     const rows = await getFinanceTree(scope());
     const { units } = f;
-    // teamA: actual 123,456 + 9,999; forecast = actuals + Jun–Dec (7 × 100,000 software + 7 × 3 × 1,300,000 personnel)
-    expect(pick(rows, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 28_133_455, variance: 26_933_455 });
+    // teamA: actual 123,456 + 9,999; forecast = actuals + Jun–Dec (7 × 3,333 software run-rate + 7 × 3 × 1,300,000 personnel)
+    // = 133,455 + 23,331 + 27,300,000
+    expect(pick(rows, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 27_456_786, variance: 26_256_786 });
     // teamB: actual −8,000 + 833,333; forecast = actuals + 7 × 1,083,333
     expect(pick(rows, units.teamB.id)).toEqual({ plan: 50_000, actual: 825_333, forecast: 8_408_664, variance: 8_358_664 });
-    expect(pick(rows, units.deptA.id)).toEqual({ plan: 1_225_050, actual: 163_455, forecast: 28_188_505, variance: 26_963_455 });
+    // deptA = teamA + its own TRAVEL: February's 30,000 actual + July's 25,050 plan.
+    expect(pick(rows, units.deptA.id)).toEqual({ plan: 1_225_050, actual: 163_455, forecast: 27_511_836, variance: 26_286_786 });
     expect(pick(rows, units.deptB.id)).toEqual({ plan: 50_000, actual: 825_333, forecast: 8_408_664, variance: 8_358_664 });
-    expect(pick(rows, units.division.id)).toEqual({ plan: 1_275_050, actual: 988_788, forecast: 36_597_169, variance: 35_322_119 });
+    expect(pick(rows, units.division.id)).toEqual({ plan: 1_275_050, actual: 988_788, forecast: 35_920_500, variance: 34_645_450 });
     // Tree order: each unit directly followed by its subtree.
     expect(rows[0].id).toBe(units.division.id);
     expect(rows.findIndex((r) => r.id === units.teamA.id)).toBe(rows.findIndex((r) => r.id === units.deptA.id) + 1);
     expect(rows.findIndex((r) => r.id === units.teamB.id)).toBe(rows.findIndex((r) => r.id === units.deptB.id) + 1);
-    expect(rows.find((r) => r.id === units.teamA.id)!.variancePct).toBe(2244.5);
+    expect(rows.find((r) => r.id === units.teamA.id)!.variancePct).toBe(2188.1); // 26,256,786 ÷ 1,200,000
   });
 
   it("quarter Q2 (Apr–Jun): closed months are actuals, June is forecast", async () => {
     const rows = await getFinanceTree(scope({ period: "q2" }));
     const { units } = f;
-    expect(pick(rows, units.teamA.id)).toEqual({ plan: 300_000, actual: 9_999, forecast: 4_009_999, variance: 3_709_999 });
-    expect(pick(rows, units.division.id)).toEqual({ plan: 300_000, actual: 843_332, forecast: 5_926_665, variance: 5_626_665 });
+    // teamA: May's 9,999 + June's 3,333 + 3,900,000.
+    expect(pick(rows, units.teamA.id)).toEqual({ plan: 300_000, actual: 9_999, forecast: 3_913_332, variance: 3_613_332 });
+    // + teamB: April's 833,333 + June's 1,083,333.
+    expect(pick(rows, units.division.id)).toEqual({ plan: 300_000, actual: 843_332, forecast: 5_829_998, variance: 5_529_998 });
   });
 
   it("a subtree and a category narrow the same numbers", async () => {
     const rows = await getFinanceTree(scope({ unitId: f.units.deptA.id, category: "SOFTWARE" }));
     expect(rows.map((r) => r.id).sort()).toEqual([f.units.deptA.id, f.units.teamA.id].sort());
-    expect(pick(rows, f.units.deptA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 833_455, variance: -366_545 });
+    // 133,455 + 7 × 3,333
+    expect(pick(rows, f.units.deptA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 156_786, variance: -1_043_214 });
     const cats = await getFinanceCategories(scope());
-    expect(cats.find((c) => c.category === "SOFTWARE")).toMatchObject({ planCents: 1_200_000, actualCents: 133_455, forecastCents: 833_455 });
+    expect(cats.find((c) => c.category === "SOFTWARE")).toMatchObject({ planCents: 1_200_000, actualCents: 133_455, forecastCents: 156_786, forecastBasis: "run-rate 100%" });
     expect(cats.find((c) => c.category === "PERSONNEL")).toMatchObject({ planCents: 0, actualCents: 833_333, forecastCents: 833_333 + 27_300_000 + 7_583_331 });
   });
 
@@ -176,7 +182,7 @@ describe("finance rollup on a hand-computed fixture", () => {
     // A category without personnel is not pay: finance sees it everywhere, equal to the director's.
     const [dirSw, finSw] = await Promise.all([getFinanceTree(scope({ category: "SOFTWARE" })), getFinanceTree(scope({ role: "FINANCE", category: "SOFTWARE" }))]);
     expect(finSw).toEqual(dirSw);
-    expect(pick(finSw, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 833_455, variance: -366_545 });
+    expect(pick(finSw, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 156_786, variance: -1_043_214 });
     // Nothing in the payload equals the individual's monthly or yearly cost.
     const payload = JSON.stringify(fin);
     for (const secret of ["1083333", "7583331", "10000001", "8408664"]) expect(payload).not.toContain(secret);

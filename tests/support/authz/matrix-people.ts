@@ -21,6 +21,7 @@ export const PEOPLE_ROWS = [
   row("member.remove",       "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
   row("org.settings.update", "ok ok F F F F N U -", async (fx) => ({
     name: `Org ${fx.uid()}`, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
+    loadedCostMultiplier: "1.3", hiringDelayDays: "30", forecastRunRateMonths: "3", forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
     expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
   })),
   row("org.pay-privacy.update", "ok ok F F F F N U -", async (fx) => ({ payMinGroupSize: 4, financeReadsPay: "on", expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString() })),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BurnChart } from "@/components/charts/lazy";
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
+import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
@@ -17,6 +18,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
+import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
@@ -44,12 +46,13 @@ export default async function Page({
   const canImport = can(member.role, "actuals:write");
   const canPlan = can(member.role, "budgets:write");
 
-  const [view, years, unit, batches] = await Promise.all([
+  const [view, years, unit, batches, assumptions] = await Promise.all([
     getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...p }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
     // The unit filter searches as you type: only the picked unit's name is read.
     unitChoice(org.id, p.unitId),
     canImport ? listImportBatches(org.id) : Promise.resolve([]),
+    getForecastAssumptions(org.id),
   ]);
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
   const { totals } = view;
@@ -79,6 +82,9 @@ export default async function Page({
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
       <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} />
+      <div className="mb-8 -mt-4">
+        <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
+      </div>
 
       <section className="mb-8">
         <SectionHeading
@@ -114,7 +120,7 @@ export default async function Page({
       <section className="mb-8">
         <SectionHeading
           title="By category"
-          description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
+          description="Forecast basis: personnel from people and positions at loaded cost by day; other categories from their run-rate (lumpy ones and those without recent actuals from the plan), plus commitments no forecast covers; the current month at least what is booked."
           actions={<ExportLink href={exportHref("categories")} />}
         />
         <CategoryTable rows={view.categories} currency={org.currency} />

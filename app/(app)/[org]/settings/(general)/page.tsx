@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
+import { categoryList } from "@/lib/budgets/forecast-assumptions";
 import { can } from "@/lib/permissions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import { listUnitTree } from "@/lib/org/queries";
@@ -32,7 +33,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     <>
       <PageHeader
         title="Settings"
-        description="How your organization runs in Keel: fiscal calendar, update cadence and who has access."
+        description="How your organization runs in Keel: fiscal calendar, update cadence, forecast assumptions and who has access."
         actions={
           canReadAudit ? (
             <Button asChild size="sm" variant="outline">
@@ -62,6 +63,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
                   ["Fiscal year starts in", MONTHS[settings.fiscalYearStartMonth - 1]],
                   ["Status updates are due", `${settings.updateCadence === "WEEKLY" ? "Every week" : "Every two weeks"} on ${WEEKDAY_LABELS[settings.updateDueWeekday]}`],
                   ["Grace period", `${settings.updateGraceDays} days`],
+                  ["Loaded-cost multiplier", settings.loadedCostMultiplier],
+                  ["Hiring delay", `${settings.hiringDelayDays} days`],
+                  ["Run-rate window", `${settings.forecastRunRateMonths} months`],
+                  ["Forecast from the plan (lumpy categories)", categoryList(settings.forecastLumpyCategories)],
                 ].map(([label, value]) => (
                   <div key={label}>
                     <dt className="text-muted-foreground">{label}</dt>
