@@ -21,7 +21,7 @@ export function PlanVsActualChart({ data }: { data: PlanVsActualPoint[] }) {
           <Bar dataKey="actual" name="Actual heads" fill="var(--color-primary, #4f46e5)" radius={[4, 4, 0, 0]} maxBarSize={48} />
           <Line type="monotone" dataKey="planned" name="Planned heads" stroke="#f59e0b" strokeWidth={2} dot />
           {/* Open positions are known for today only (the current quarter): a point, not a line. */}
-          <Line type="monotone" dataKey="open" name="Open positions (today)" stroke="#64748b" strokeDasharray="4 4" dot={{ r: 4 }} />
+          <Line type="monotone" dataKey="open" name="Open positions (today)" stroke="#64748b" strokeDasharray="4 4" dot={{ r: 4, fill: "#64748b" }} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -68,12 +68,12 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
         </section>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <section>
+          <section aria-label="At risk and off track">
             <SubHeading>At risk and off track ({review.counts.atRisk})</SubHeading>
             {review.counts.atRisk === 0 ? (
               <Empty>No active project is at risk or off track.</Empty>
             ) : (
-              <ul className="space-y-3" aria-label="At risk and off track">
+              <ul className="space-y-3">
                 {review.atRisk.map((p) => {
                   const u = latest.get(p.id);
                   return (
@@ -101,32 +101,34 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
             )}
             {review.counts.atRisk > 0 ? <SeeAll href={review_("at-risk")} count={review.counts.atRisk} shown={review.atRisk.length} /> : null}
           </section>
-          <section>
-            <SubHeading>Stale updates and escalation ({review.counts.stale})</SubHeading>
-            {review.counts.stale === 0 ? (
-              <Empty>Every active project is up to date.</Empty>
-            ) : (
-              <ul className="space-y-2 text-sm" aria-label="Stale">
-                {review.stale.map((p) => (
-                  <li key={p.id} className="flex flex-wrap gap-x-2">
-                    <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
-                      {p.name}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {p.update.state === "stale" ? `${p.update.missedCycles} missed · escalation level ${p.update.escalationLevel}` : ""}
-                      {p.escalatedTo ? ` → ${p.escalatedTo.name}` : ""}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {review.counts.stale > 0 ? <SeeAll href={review_("stale")} count={review.counts.stale} shown={review.stale.length} /> : null}
-            <div className="mt-4">
+          <div className="space-y-4">
+            <section aria-label="Stale updates and escalation">
+              <SubHeading>Stale updates and escalation ({review.counts.stale})</SubHeading>
+              {review.counts.stale === 0 ? (
+                <Empty>Every active project is up to date.</Empty>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {review.stale.map((p) => (
+                    <li key={p.id} className="flex flex-wrap gap-x-2">
+                      <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="text-muted-foreground">
+                        {p.update.state === "stale" ? `${p.update.missedCycles} missed · escalation level ${p.update.escalationLevel}` : ""}
+                        {p.escalatedTo ? ` → ${p.escalatedTo.name}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {review.counts.stale > 0 ? <SeeAll href={review_("stale")} count={review.counts.stale} shown={review.stale.length} /> : null}
+            </section>
+            <section aria-label="Awaiting acknowledgement">
               <SubHeading>Awaiting acknowledgement ({review.counts.awaiting})</SubHeading>
               {review.counts.awaiting === 0 ? (
                 <Empty>No update waits for acknowledgement.</Empty>
               ) : (
-                <ul className="space-y-2 text-sm" aria-label="Awaiting acknowledgement">
+                <ul className="space-y-2 text-sm">
                   {review.awaiting.map((u) => (
                     <li key={u.id}>
                       <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
@@ -140,8 +142,8 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 </ul>
               )}
               {review.counts.awaiting > 0 ? <SeeAll href={review_("awaiting")} count={review.counts.awaiting} shown={review.awaiting.length} /> : null}
-            </div>
-          </section>
+            </section>
+          </div>
           <section aria-label="Milestones">
             <SubHeading>
               Milestones:{" "}

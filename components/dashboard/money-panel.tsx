@@ -131,7 +131,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               </ul>
             )}
           </section>
-          <section>
+          <section aria-label="Renewals due">
             <SubHeading>Renewals due in the next 90 days ({m.renewalsTotal})</SubHeading>
             <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} />
             <SeeAll href={vendorsRenewalsHref(org.slug, params.unitId)} count={m.renewalsTotal} shown={m.renewals.length} label={m.renewalsTotal ? undefined : "All vendors and contracts"} />

@@ -103,7 +103,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       <section className="mb-8">
         <SectionHeading
           title="Vendors"
-          description="Annual value and next renewal count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
+          description="Annual value and next contract end count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
         />
         <VendorsTable vendors={vendors} currency={currency} today={today} org={editing?.org} />
       </section>

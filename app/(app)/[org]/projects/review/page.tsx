@@ -80,7 +80,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </p>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card id="at-risk">
+        <Card id="at-risk" className="min-w-0">
           <CardHeader>
             <CardTitle>At risk and off track</CardTitle>
             <CardDescription>{review.counts.atRisk} active projects, off track first.</CardDescription>
@@ -107,7 +107,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
           </CardContent>
         </Card>
-        <Card id="stale">
+        <Card id="stale" className="min-w-0">
           <CardHeader>
             <CardTitle>Stale</CardTitle>
             <CardDescription>{review.counts.stale} active projects that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
@@ -135,7 +135,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             <Pager info={paging.stale} base={base} searchParams={sp} label="Stale projects" />
           </CardContent>
         </Card>
-        <Card id="due">
+        <Card id="due" className="min-w-0">
           <CardHeader>
             <CardTitle>Updates due</CardTitle>
             <CardDescription>{review.counts.due} active projects whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
@@ -158,7 +158,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             <Pager info={paging.due} base={base} searchParams={sp} label="Updates due" />
           </CardContent>
         </Card>
-        <Card id="awaiting">
+        <Card id="awaiting" className="min-w-0">
           <CardHeader>
             <CardTitle>Awaiting acknowledgement</CardTitle>
             <CardDescription>{review.counts.awaiting} latest updates nobody has acknowledged yet, newest first.</CardDescription>
@@ -169,10 +169,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </CardContent>
         </Card>
         {canAck ? (
-          <Card id="mine" className="xl:col-span-2">
+          <Card id="mine" className="min-w-0 xl:col-span-2">
             <CardHeader>
               <CardTitle>Awaiting your acknowledgement</CardTitle>
-              <CardDescription>{review.counts.mine} of them are updates you review and did not write.</CardDescription>
+              <CardDescription>{review.counts.mine} updates you review and did not write, newest first.</CardDescription>
             </CardHeader>
             <CardContent>
               <UpdateList org={slug} updates={review.mine} label="Updates awaiting your acknowledgement" ackable={ackable} empty="Nothing awaits your acknowledgement." />
