@@ -100,12 +100,12 @@ test("open positions and renewals due open lists of exactly that many rows", asy
   await page.getByRole("link", { name: /^Open positions/ }).click();
   await expect(page).toHaveURL(/\/acme\/headcount\?.*status=open/);
   await expect(page.getByRole("navigation", { name: "Position filters" }).getByRole("link", { name: "Open today" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("table", { name: "Positions" }).locator("tbody tr")).toHaveCount(open);
+  await expect(page.getByRole("table", { name: "Positions", exact: true }).locator("tbody tr")).toHaveCount(open);
 
   await page.goto("/acme/dashboard");
   const { link, n } = await seeAll(page, "Renewals due");
   await link.click();
   await expect(page).toHaveURL(/\/acme\/vendors#renewals/);
   await expect(page.getByRole("heading", { name: new RegExp(`Renewals due in the next 90 days \\(${n}\\)`) })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Renewals due" }).locator("tbody tr")).toHaveCount(n);
+  await expect(page.getByRole("table", { name: "Renewals due", exact: true }).locator("tbody tr")).toHaveCount(n);
 });

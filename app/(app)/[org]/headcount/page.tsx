@@ -122,7 +122,7 @@ export default async function Page({
         <StatCard label="Unfilled positions" value={unfilled} icon={ClipboardList} tone="warning" hint="Planned, open or backfill" href={positionsHref({ status: "unfilled" })} />
       </StatGrid>
       <div className="mb-8">
-        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "planned-starts", "unfilled-positions"]} note={`${scopeLabel}. Open and unfilled positions are counted today, whatever year they are budgeted in.`} />
+        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "planned-starts", "unfilled-positions"]} note="Open and unfilled positions are counted today, whatever year they are budgeted in." />
       </div>
 
       <Card id="plan" className="mb-8 scroll-mt-4">
