@@ -11,7 +11,7 @@ const SERIES: { key: Health; name: string; color: string; pattern: string | null
   { key: "ON_TRACK", name: "On track", color: "#15803d", pattern: null },
   { key: "AT_RISK", name: "At risk", color: "#b45309", pattern: "hatch" },
   { key: "OFF_TRACK", name: "Off track", color: "#b91c1c", pattern: "dots" },
-  { key: "UNKNOWN", name: "No update", color: "#94a3b8", pattern: "cross" },
+  { key: "UNKNOWN", name: "Unknown", color: "#94a3b8", pattern: "cross" },
 ];
 
 const weekLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });

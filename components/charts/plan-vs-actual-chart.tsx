@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type PlanVsActualPoint = { label: string; planned: number; actual: number | null; open: number };
+export type PlanVsActualPoint = { label: string; planned: number; actual: number | null; open: number | null };
 
 /**
  * Planned vs actual heads by fiscal quarter. Decorative for assistive tech: the page renders the
@@ -20,7 +20,8 @@ export function PlanVsActualChart({ data }: { data: PlanVsActualPoint[] }) {
           <Legend />
           <Bar dataKey="actual" name="Actual heads" fill="var(--color-primary, #4f46e5)" radius={[4, 4, 0, 0]} maxBarSize={48} />
           <Line type="monotone" dataKey="planned" name="Planned heads" stroke="#f59e0b" strokeWidth={2} dot />
-          <Line type="monotone" dataKey="open" name="Open seats" stroke="#64748b" strokeDasharray="4 4" dot={false} />
+          {/* Open positions are known for today only (the current quarter): a point, not a line. */}
+          <Line type="monotone" dataKey="open" name="Open positions (today)" stroke="#64748b" strokeDasharray="4 4" dot={{ r: 4, fill: "#64748b" }} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

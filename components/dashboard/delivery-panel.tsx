@@ -3,31 +3,38 @@ import type * as React from "react";
 
 import { HealthTrendChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { HowCounted } from "@/components/ui/how-counted";
 import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
 import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
-import type { Member } from "@/lib/auth";
 import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
 import { formatDate } from "@/lib/format";
 import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";
+import { reviewHref } from "@/lib/projects/review-links";
 
 /** Rows of the at-risk and stale lists the panel shows; the counts are of the whole scope. */
 const SHOWN = 8;
+/** Rows of the awaiting-acknowledgement list the panel shows. */
+const AWAITING_SHOWN = 5;
 
 const weekFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Delivery: health counts and trend, at-risk projects, stale and unacknowledged updates, milestones, blocked dependencies. */
 // Delivery panel of the dashboards: an async server component streamed behind its own <Suspense>.
+// Every figure is of the selected unit and below, as of today (the period picks money and people).
 export async function DeliveryPanel({ member, params }: PanelProps) {
   const { org } = member;
   const base = `/${org.slug}`;
-  // The review is scoped like a manager's: the selected subtree (whole org when none).
-  const reviewer: Member = params.unitId ? { ...member, role: "MANAGER", scopeUnitId: params.unitId } : { ...member, role: member.role === "MANAGER" ? "DIRECTOR" : member.role };
-  const [d, review] = await Promise.all([getDeliveryFigures(org.id, params.unitId), getDeliveryReview(reviewer, { atRisk: firstRows(SHOWN), due: NONE, stale: firstRows(SHOWN) })]);
+  const scope = { orgId: org.id, unitId: params.unitId, viewerUserId: member.user.id };
+  const [d, review] = await Promise.all([
+    getDeliveryFigures(org.id, params.unitId),
+    getDeliveryReview(scope, { atRisk: firstRows(SHOWN), due: NONE, stale: firstRows(SHOWN), awaiting: firstRows(AWAITING_SHOWN), mine: NONE }),
+  ]);
   const latest = await getLatestUpdates(org.id, review.atRisk.map((p) => p.id));
   const unit = params.unitId ? `unit=${params.unitId}&` : "";
   const list = (q: string) => `${base}/projects?${unit}${q}`;
+  const review_ = (anchor: "at-risk" | "stale" | "awaiting") => reviewHref(org.slug, params.unitId, anchor);
   // The full milestone and dependency lists, from the same SQL as these counts.
   const attention = (q: Record<string, string>, anchor: string) =>
     `${base}/projects/attention?${new URLSearchParams({ ...(params.unitId ? { unit: params.unitId } : {}), ...q })}#${anchor}`;
@@ -37,6 +44,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
     <Card>
       <CardHeader>
         <PanelTitle>Delivery</PanelTitle>
+        <p className="text-xs text-muted-foreground">As of today; the period above applies to money and people.</p>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
@@ -44,7 +52,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           {HEALTH_ORDER.map((h) => (
             <Figure key={h} label={HEALTH_LABELS[h]} value={d.health[h]} href={list(`status=ACTIVE&health=${h}`)} hint={<HealthBadge health={h} className="mt-1" />} />
           ))}
-          <Figure label="Stale" value={review.counts.stale} href={list("stale=1")} hint="No update for a full cycle" />
+          <Figure label="Stale" value={review.counts.stale} href={list("stale=1")} hint="Missed a whole update cycle" />
         </div>
 
         <section aria-labelledby="trend-h">
@@ -53,17 +61,17 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           </SubHeading>
           <HealthTrendChart points={d.trend} />
           <ChartTable
-            caption="Projects by health at the end of each week"
-            head={["Week ending", ...HEALTH_ORDER.map((h) => (h === "UNKNOWN" ? "No update" : HEALTH_LABELS[h]))]}
+            caption="Active projects by health at the end of each week (the last week is today)"
+            head={["Week ending", ...HEALTH_ORDER.map((h) => HEALTH_LABELS[h])]}
             rows={d.trend.map((w) => [weekFmt.format(new Date(`${w.week}T00:00:00Z`)), ...HEALTH_ORDER.map((h) => w[h])])}
           />
         </section>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <section>
+          <section aria-label="At risk and off track">
             <SubHeading>At risk and off track ({review.counts.atRisk})</SubHeading>
             {review.counts.atRisk === 0 ? (
-              <Empty>Nothing at risk.</Empty>
+              <Empty>No active project is at risk or off track.</Empty>
             ) : (
               <ul className="space-y-3">
                 {review.atRisk.map((p) => {
@@ -91,33 +99,37 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 })}
               </ul>
             )}
+            {review.counts.atRisk > 0 ? <SeeAll href={review_("at-risk")} count={review.counts.atRisk} shown={review.atRisk.length} /> : null}
           </section>
-          <section>
-            <SubHeading>Stale updates and escalation ({review.counts.stale})</SubHeading>
-            {review.counts.stale === 0 ? (
-              <Empty>Every active project is up to date.</Empty>
-            ) : (
-              <ul className="space-y-2 text-sm">
-                {review.stale.map((p) => (
-                  <li key={p.id} className="flex flex-wrap gap-x-2">
-                    <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
-                      {p.name}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {p.update.state === "stale" ? `${p.update.missedCycles} missed · escalation level ${p.update.escalationLevel}` : ""}
-                      {p.escalatedTo ? ` → ${p.escalatedTo.name}` : ""}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <div className="mt-4">
-              <SubHeading>Awaiting acknowledgement ({review.unacknowledged.length})</SubHeading>
-              {review.unacknowledged.length === 0 ? (
+          <div className="space-y-4">
+            <section aria-label="Stale updates and escalation">
+              <SubHeading>Stale updates and escalation ({review.counts.stale})</SubHeading>
+              {review.counts.stale === 0 ? (
+                <Empty>Every active project is up to date.</Empty>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {review.stale.map((p) => (
+                    <li key={p.id} className="flex flex-wrap gap-x-2">
+                      <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="text-muted-foreground">
+                        {p.update.state === "stale" ? `${p.update.missedCycles} missed · escalation level ${p.update.escalationLevel}` : ""}
+                        {p.escalatedTo ? ` → ${p.escalatedTo.name}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {review.counts.stale > 0 ? <SeeAll href={review_("stale")} count={review.counts.stale} shown={review.stale.length} /> : null}
+            </section>
+            <section aria-label="Awaiting acknowledgement">
+              <SubHeading>Awaiting acknowledgement ({review.counts.awaiting})</SubHeading>
+              {review.counts.awaiting === 0 ? (
                 <Empty>No update waits for acknowledgement.</Empty>
               ) : (
                 <ul className="space-y-2 text-sm">
-                  {review.unacknowledged.slice(0, 5).map((u) => (
+                  {review.awaiting.map((u) => (
                     <li key={u.id}>
                       <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
                         {u.projectName}
@@ -127,18 +139,12 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                       </span>
                     </li>
                   ))}
-                  {review.unacknowledged.length > 5 ? (
-                    <li>
-                      <Link href={`${base}/projects/review`} className="text-primary hover:underline">
-                        All {review.unacknowledged.length} in the review
-                      </Link>
-                    </li>
-                  ) : null}
                 </ul>
               )}
-            </div>
-          </section>
-          <section>
+              {review.counts.awaiting > 0 ? <SeeAll href={review_("awaiting")} count={review.counts.awaiting} shown={review.awaiting.length} /> : null}
+            </section>
+          </div>
+          <section aria-label="Milestones">
             <SubHeading>
               Milestones:{" "}
               <Link href={attention({ due: "overdue" }, "milestones")} className="hover:underline">
@@ -162,7 +168,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
             )}
             {milestoneTotal > 0 ? <SeeAll href={attention({}, "milestones")} count={milestoneTotal} shown={d.milestones.length} /> : null}
           </section>
-          <section>
+          <section aria-label="Blocked cross-team dependencies">
             <SubHeading>Blocked cross-team dependencies ({d.blockedCount})</SubHeading>
             {d.blocked.length === 0 ? (
               <Empty>No project waits on an at-risk project of another team.</Empty>
@@ -178,20 +184,10 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
             {d.blockedCount > 0 ? <SeeAll href={attention({}, "blocked")} count={d.blockedCount} shown={d.blocked.length} /> : null}
           </section>
         </div>
+        <HowCounted
+          figures={["active-projects", "on-track", "at-risk", "off-track", "unknown-health", "stale", "health-trend", "at-risk-and-off-track", "escalation", "awaiting-acknowledgement", "milestones-overdue", "milestones-due-soon", "blocked-dependencies"]}
+        />
       </CardContent>
     </Card>
   );
 }
-
-function SeeAll({ href, count, shown }: { href: string; count: number; shown: number }) {
-  return (
-    <p className="mt-2 text-sm">
-      <Link href={href} className="text-primary hover:underline">
-        See all {count}
-      </Link>
-      {shown < count ? <span className="text-muted-foreground"> ({shown} shown)</span> : null}
-    </p>
-  );
-}
-
-/** Money: period and year-to-date plan vs actual, year forecast, variance by child unit, burn, top variances, renewals. */

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
@@ -12,6 +10,8 @@ import { BurnChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { SeeAll } from "@/components/dashboard/panel-parts";
+import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
@@ -20,6 +20,7 @@ import { getFinanceView } from "@/lib/budgets/rollup";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
+import { vendorsRenewalsHref } from "@/lib/vendors/links";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
 
 /**
@@ -99,13 +100,10 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
           )}
         </section>
         <section>
-          <SectionHeading title={`Renewals in the next 90 days (${renewals.total})`} />
+          <SectionHeading title={`Renewals due in the next 90 days (${renewals.total})`} />
           <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals.rows} />
-          {renewals.total > renewals.rows.length ? (
-            <Link href={`/${org.slug}/vendors`} className="mt-2 inline-block text-sm text-primary hover:underline">
-              All {renewals.total} renewals on the vendors page
-            </Link>
-          ) : null}
+          {renewals.total > 0 ? <SeeAll href={vendorsRenewalsHref(org.slug, null)} count={renewals.total} shown={renewals.rows.length} /> : null}
+          <HowCounted figures={["renewals-due"]} />
         </section>
       </div>
     </div>

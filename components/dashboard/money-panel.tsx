@@ -5,12 +5,14 @@ import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { vendorsRenewalsHref } from "@/lib/vendors/links";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
 export async function MoneyPanel({ member, params }: PanelProps) {
@@ -135,12 +137,11 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               </ul>
             )}
           </section>
-          <section>
-            <SubHeading>Renewals in the next 90 days ({m.renewalsTotal})</SubHeading>
+          <section aria-label="Renewals due">
+            <SubHeading>Renewals due in the next 90 days ({m.renewalsTotal})</SubHeading>
             <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} />
-            <Link href={`/${org.slug}/vendors`} className="mt-2 inline-block text-sm text-primary hover:underline">
-              All vendors and contracts
-            </Link>
+            <SeeAll href={vendorsRenewalsHref(org.slug, params.unitId)} count={m.renewalsTotal} shown={m.renewals.length} label={m.renewalsTotal ? undefined : "All vendors and contracts"} />
+            <HowCounted figures={["renewals-due"]} />
           </section>
         </div>
       </CardContent>

@@ -53,3 +53,15 @@ export function SubHeading({ children }: { children: React.ReactNode }) {
 export function Empty({ children }: { children: React.ReactNode }) {
   return <p className="text-sm text-muted-foreground">{children}</p>;
 }
+
+/** "See all N" under a panel's shortened list, to the page listing every row the count counts. */
+export function SeeAll({ href, count, shown, label }: { href: string; count: number; shown: number; label?: string }) {
+  return (
+    <p className="mt-2 text-sm">
+      <Link href={href} className="text-primary hover:underline">
+        {label ?? `See all ${count}`}
+      </Link>
+      {shown < count ? <span className="text-muted-foreground"> ({shown} shown)</span> : null}
+    </p>
+  );
+}

@@ -2,19 +2,25 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { HowCounted } from "@/components/ui/how-counted";
 import { getPeopleFigures } from "@/lib/dashboard/director";
-import { humanize } from "@/lib/format";
+import { formatDate, humanize } from "@/lib/format";
+import { positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
 import { peopleFilterQuery, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel of the dashboards: an async server component streamed behind its own <Suspense>.
+// Heads, planned heads, planned starts and departures are of the period's quarter; open positions
+// and over-allocation are today's (the hints say so).
 export async function PeoplePanel({ member, params }: PanelProps) {
   const { org } = member;
   const p = await getPeopleFigures(org.id, org.fiscalYearStartMonth, params);
   const hc = `/${org.slug}/headcount?${new URLSearchParams({ fy: String(params.fiscalYear), ...(params.unitId ? { unit: params.unitId } : {}) })}`;
-  // Each people number links to the people list filtered to exactly the rows it counts.
+  // Each people number links to the people list filtered to exactly the rows it counts, each
+  // position number to the positions list likewise.
   const people = (f: PeopleFilter | null) => `/${org.slug}/teams?${peopleFilterQuery(f ?? { status: "current" }, params.unitId)}#people`;
+  const positions = (f: PositionFilter) => `/${org.slug}/headcount?${positionFilterQuery(f, params.unitId, params.fiscalYear)}#positions`;
   const q = p.quarter;
   return (
     <Card>
@@ -23,12 +29,17 @@ export async function PeoplePanel({ member, params }: PanelProps) {
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          <Figure label="Heads in post" value={q?.actual ?? "–"} href={people(p.filters.heads)} hint={q ? `vs ${q.planned} planned` : undefined} />
-          <Figure label="Planned heads" value={q?.planned ?? "–"} href={hc} />
-          <Figure label="Open positions" value={p.openPositions} href={hc} hint={`open ${p.avgDaysOpen} days on average`} />
-          <Figure label="Planned starts" value={q?.hiring ?? 0} href={hc} hint="Vacant, target start this quarter" />
+          <Figure
+            label="Heads in post"
+            value={q?.actual ?? "–"}
+            href={people(p.filters.heads)}
+            hint={p.filters.heads && p.filters.heads.status === "in-post" ? `On ${formatDate(p.filters.heads.on)}` : "Quarter not started"}
+          />
+          <Figure label="Planned heads" value={q?.planned ?? "–"} href={`${hc}#plan`} hint={q ? `End of ${q.label}` : undefined} />
+          <Figure label="Open positions" value={p.openPositions} href={positions(p.positionFilters.open)} hint={`Today · open ${p.avgDaysOpen} days on average`} />
+          <Figure label="Planned starts" value={q?.hiring ?? 0} href={p.positionFilters.starts ? positions(p.positionFilters.starts) : hc} hint="Open, target start this quarter" />
           <Figure label="Departures" value={q?.attrition ?? 0} href={people(p.filters.departures)} hint="Last day this quarter" />
-          <Figure label="Over-allocated" value={p.overallocated} href={people(p.filters.overallocated)} hint="People above 100% today" />
+          <Figure label="Over-allocated" value={p.overallocated} href={people(p.filters.overallocated)} hint="Above 100% today" />
         </div>
         <section>
           <SubHeading>Longest-open positions</SubHeading>
@@ -38,7 +49,7 @@ export async function PeoplePanel({ member, params }: PanelProps) {
             <ul className="space-y-1.5 text-sm">
               {p.oldest.map((o) => (
                 <li key={o.id} className="flex justify-between gap-2">
-                  <Link href={hc} className="hover:underline">
+                  <Link href={positions(p.positionFilters.open)} className="hover:underline">
                     {o.title} · {o.unitName}
                   </Link>
                   <span className="text-muted-foreground">
@@ -48,7 +59,9 @@ export async function PeoplePanel({ member, params }: PanelProps) {
               ))}
             </ul>
           )}
+          {p.openPositions > 0 ? <SeeAll href={positions(p.positionFilters.open)} count={p.openPositions} shown={p.oldest.length} /> : null}
         </section>
+        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "days-open", "planned-starts", "departures", "over-allocated"]} />
       </CardContent>
     </Card>
   );

@@ -101,6 +101,9 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="openNow" defaultChecked className="size-4" /> Open for hiring now
           </label>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="outsidePlan" className="size-4" /> Outside the hiring plan (not counted in planned heads)
+          </label>
           <div className="flex justify-end gap-2 sm:col-span-2">
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Create position"}</Button>
           </div>

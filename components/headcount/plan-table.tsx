@@ -14,10 +14,10 @@ export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; cu
             <th scope="col" className="px-3 py-2 text-right">Planned heads</th>
             <th scope="col" className="px-3 py-2 text-right">Actual heads</th>
             <th scope="col" className="px-3 py-2 text-right">Gap</th>
-            <th scope="col" className="px-3 py-2 text-right">Open seats</th>
-            <th scope="col" className="px-3 py-2 text-right">Hiring (target start)</th>
+            <th scope="col" className="px-3 py-2 text-right">Open positions (today)</th>
+            <th scope="col" className="px-3 py-2 text-right">Planned starts</th>
             <th scope="col" className="px-3 py-2 text-right">Joiners</th>
-            <th scope="col" className="px-3 py-2 text-right">Attrition</th>
+            <th scope="col" className="px-3 py-2 text-right">Departures</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +37,7 @@ export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; cu
                 <td className={cn("px-3 py-2 text-right tabular-nums", r.actual !== null && r.actual < r.planned && "text-health-at-risk-text")}>
                   {r.actual === null ? "—" : r.actual - r.planned > 0 ? `+${r.actual - r.planned}` : r.actual - r.planned}
                 </td>
-                <td data-col="open" className="px-3 py-2 text-right tabular-nums">{r.open}</td>
+                <td data-col="open" className="px-3 py-2 text-right tabular-nums">{r.open ?? "—"}</td>
                 <td data-col="hiring" className="px-3 py-2 text-right tabular-nums">{r.hiring}</td>
                 <td data-col="joiners" className="px-3 py-2 text-right tabular-nums">{r.joiners}</td>
                 <td data-col="attrition" className="px-3 py-2 text-right tabular-nums">{r.attrition}</td>

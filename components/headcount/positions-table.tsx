@@ -67,7 +67,12 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       id: "budgeted",
       accessorFn: (r) => r.budgetFiscalYear * 10 + (r.budgetFiscalQuarter ?? 0),
       header: "Budgeted",
-      cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.budgetLabel}</span>,
+      cell: ({ row }) => (
+        <span className="flex flex-col">
+          <span className="font-mono text-xs whitespace-nowrap">{row.original.budgetLabel}</span>
+          {row.original.outsidePlan ? <span className="text-xs text-muted-foreground">Outside the plan</span> : null}
+        </span>
+      ),
     },
   ];
   // Only present for compensation:read roles; other roles' rows carry no pay at all.

@@ -1,8 +1,10 @@
+import Link from "next/link";
+
 import type { UnitCostRow } from "@/lib/headcount/plan";
 import { formatMoney } from "@/lib/money";
 
-/** Unfilled positions per unit, with their loaded cost for readers who may read pay. */
-export function UnitCostTable({ rows, currency, showCost }: { rows: UnitCostRow[]; currency: string; showCost: boolean }) {
+/** Unfilled positions per unit (each count links to its list), with their loaded cost for readers who may read pay. */
+export function UnitCostTable({ rows, currency, showCost, listHref }: { rows: UnitCostRow[]; currency: string; showCost: boolean; listHref: (unitId: string, status: "unfilled" | "open") => string }) {
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto rounded-lg border border-border">
@@ -12,6 +14,7 @@ export function UnitCostTable({ rows, currency, showCost }: { rows: UnitCostRow[
             <tr>
               <th scope="col" className="px-3 py-2">Org unit</th>
               <th scope="col" className="px-3 py-2 text-right">Unfilled positions</th>
+              <th scope="col" className="px-3 py-2 text-right">Of which open today</th>
               {showCost ? <th scope="col" className="px-3 py-2 text-right">Loaded cost / month</th> : null}
             </tr>
           </thead>
@@ -21,7 +24,12 @@ export function UnitCostTable({ rows, currency, showCost }: { rows: UnitCostRow[
                 <th scope="row" className={i === 0 ? "px-3 py-2 text-left font-semibold" : "px-3 py-2 pl-6 text-left font-normal"}>
                   {r.name} <span className="text-xs text-muted-foreground">{r.code}</span>
                 </th>
-                <td className="px-3 py-2 text-right tabular-nums">{r.positions}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  <Link href={listHref(r.unitId, "unfilled")} className="hover:underline">{r.positions}</Link>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  <Link href={listHref(r.unitId, "open")} className="hover:underline">{r.open}</Link>
+                </td>
                 {showCost ? <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.monthlyLoadedCostCents ?? 0, currency)}</td> : null}
               </tr>
             ))}

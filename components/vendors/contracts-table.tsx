@@ -13,11 +13,26 @@ import { DueDate } from "@/components/vendors/renewal-date";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
+import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 
 const STATUS_RANK = { ACTIVE: 0, DRAFT: 1, EXPIRED: 2, CANCELLED: 3 } as const;
 
-function columns(currency: string, today: string, edit?: (c: ContractRow) => React.ReactNode): ColumnDef<ContractRow>[] {
+function columns(currency: string, today: string, edit?: (c: ContractRow) => React.ReactNode, showDecision = false): ColumnDef<ContractRow>[] {
   return [
+    ...(showDecision
+      ? [
+          {
+            id: "decision",
+            accessorFn: (r) => r.renewalNoticeDate ?? r.endDate,
+            header: "Renewal decision",
+            cell: ({ row }) => {
+              const passed = !!row.original.renewalNoticeDate && row.original.renewalNoticeDate < today;
+              return <span className={passed ? "font-medium text-health-off-track-text" : undefined}>{renewalDecisionLabel(row.original, today)}</span>;
+            },
+            meta: { className: "min-w-40" },
+          } satisfies ColumnDef<ContractRow>,
+        ]
+      : []),
     { accessorKey: "vendorName", header: "Vendor", cell: ({ row }) => <span className="font-medium">{row.original.vendorName}</span> },
     { accessorKey: "name", header: "Contract", meta: { className: "min-w-48" } },
     { accessorKey: "teamName", header: "Team" },
@@ -58,17 +73,19 @@ function columns(currency: string, today: string, edit?: (c: ContractRow) => Rea
   ];
 }
 
-export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts" }: {
+export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts", showDecision = false }: {
   contracts: ContractRow[];
   currency: string;
   today: string;
   /** Passed only to people who may edit (vendors:write). */
   editing?: { org: string; options: ContractFormOptions };
   caption?: string;
+  /** Lead with the renewal decision (the renewals due list). */
+  showDecision?: boolean;
 }) {
   const cols = useMemo(
-    () => columns(currency, today, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined),
-    [currency, today, editing],
+    () => columns(currency, today, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined, showDecision),
+    [currency, today, editing, showDecision],
   );
   return (
     <DataTable

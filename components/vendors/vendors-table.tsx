@@ -63,7 +63,7 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
     {
       id: "nextRenewal",
       accessorFn: (r) => r.nextRenewal ?? undefined,
-      header: "Next renewal",
+      header: "Next contract end",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
     ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<VendorRow>] : []),

@@ -5,7 +5,8 @@ import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
-import { blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+import { scopeCte } from "@/lib/org/closure";
+import { ACTIVE_SQL, blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
@@ -16,8 +17,9 @@ export { MILESTONE_WINDOW_DAYS, type BlockedDependency, type MilestoneItem } fro
 export type HealthCounts = Record<Health, number>;
 export type TrendWeek = { week: string } & HealthCounts;
 export type DeliveryFigures = {
-  /** ACTIVE projects by current health. */
+  /** Active projects by current health (glossary `on-track`, `at-risk`, `off-track`, `unknown-health`). */
   health: HealthCounts;
+  /** glossary `active-projects` */
   active: number;
   milestonesOverdue: number;
   milestonesDueSoon: number;
@@ -26,7 +28,7 @@ export type DeliveryFigures = {
   /** All blocked cross-team dependencies (the list holds at most LIST_CAP of them). */
   blockedCount: number;
   blocked: BlockedDependency[];
-  /** Health of ACTIVE/PAUSED projects at the end of each of the last 12 weeks (latest update on or before that day). */
+  /** glossary `health-trend`: the last 12 weeks, oldest first; the last week is today, i.e. `health`. */
   trend: TrendWeek[];
 };
 
@@ -36,24 +38,33 @@ export const LIST_CAP = 12;
 const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 });
 
 /**
- * CTE `trend(week, health, n)`: how many ACTIVE/PAUSED projects of `proj` had each health at the
- * end of each of the last TREND_WEEKS weeks (the latest update on or before that day; UNKNOWN
- * when none). Rather than probing the history once per project and week (12 index probes per
- * project), each project's history is read once — its latest update before the window and the
- * updates inside it — as intervals of constant health, and each interval is spread over the
- * weeks it covers by arithmetic: week i (0 = today) is the day today − 7i, and an update booked
- * on day `on` holds for the days from `on` to the day before the next update.
+ * CTE `trend(week, health, n)` for weeks 1 … TREND_WEEKS − 1 back (week i ends on the day
+ * today − 7i; week 0 is today, whose counts are the tiles'): how many projects of the subtree were
+ * Active on that day, by the health of their latest update on or before it (UNKNOWN when none).
+ * Keel keeps no history of a project's status, only its dates, so "Active on day D" is: Active
+ * today or Done with a completion date after D, started by D (start date, else creation date),
+ * and not archived by D. Paused, planned and cancelled projects are in no week.
+ * Rather than probing the history once per project and week, each project's history is read
+ * once — its latest update before the window and the updates inside it — as intervals of
+ * constant health, and each interval is spread over the weeks it covers by arithmetic: an update
+ * booked on day `on` holds for the days from `on` to the day before the next update, and the
+ * project counts for the weeks from its first to its last active day.
  * tests/integration/dashboard-trend.test.ts checks it against the per-week probe on random histories.
  */
-export function trendCte(orgId: string, today: string): Prisma.Sql {
+export function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
   const last = TREND_WEEKS - 1;
   return Prisma.sql`
     trend_projects AS (
-      SELECT p.id, p."createdAt"::date AS "born" FROM proj p WHERE p.status IN ('ACTIVE', 'PAUSED') AND p."createdAt"::date <= ${today}::date
+      SELECT p.id, LEAST(COALESCE(p."startDate", p."createdAt"::date), ${today}::date) AS "born",
+             LEAST(${today}::date, CASE WHEN p.status = 'DONE' THEN p."completedDate" - 1 END, p."archivedAt"::date - 1) AS "lastDay"
+      FROM "Project" p
+      WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (${scopeCte(orgId, unitId)})
+        AND (p.status = 'ACTIVE' OR (p.status = 'DONE' AND p."completedDate" > ${today}::date - ${7 * last}::int))
+        AND (p."archivedAt" IS NULL OR p."archivedAt" >= ${today}::date - ${7 * last}::int)
     ),
     trend_spans AS (
       SELECT s.health,
-             CASE WHEN s."next" IS NULL THEN 0 ELSE (${today}::date - s."next" + 7) / 7 END AS "lo",
+             GREATEST(1, CASE WHEN s."next" IS NULL THEN 0 ELSE (${today}::date - s."next" + 7) / 7 END, (${today}::date - tp."lastDay" + 6) / 7) AS "lo",
              LEAST(${last}::int, (${today}::date - GREATEST(s."on", tp."born")) / 7) AS "hi"
       FROM trend_projects tp CROSS JOIN LATERAL (
         SELECT e.health, e."on", LEAD(e."on") OVER (ORDER BY e."at") AS "next"
@@ -68,6 +79,7 @@ export function trendCte(orgId: string, today: string): Prisma.Sql {
              AND su."createdAt" >= ${today}::date - ${7 * last}::int + 1 AND su."createdAt" < ${today}::date + 1)
         ) e("health", "on", "at")
       ) s
+      WHERE tp."lastDay" >= tp."born"
     ),
     trend AS (
       SELECT (${today}::date - 7 * i) AS "week", COALESCE(health::text, 'UNKNOWN') AS "health", COUNT(*)::int AS "n"
@@ -92,11 +104,11 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
     db.$queryRaw<{ health: Record<string, number> | null; overdue: number; soon: number; blocked: number }[]>`
       WITH ${proj}
       SELECT
-        (SELECT json_object_agg(x.h, x.n) FROM (SELECT p.health::text AS h, COUNT(*)::int AS n FROM proj p WHERE p.status = 'ACTIVE' GROUP BY p.health) x) AS "health",
+        (SELECT json_object_agg(x.h, x.n) FROM (SELECT p.health::text AS h, COUNT(*)::int AS n FROM proj p WHERE ${ACTIVE_SQL("p")} GROUP BY p.health) x) AS "health",
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "overdue", w)}) AS "overdue",
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "soon", w)}) AS "soon",
         (SELECT COUNT(*)::int ${blockedFrom(orgId)}) AS "blocked"`,
-    db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${proj}, ${trendCte(orgId, today)} SELECT * FROM trend`,
+    db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${trendCte(orgId, unitId, today)} SELECT * FROM trend`,
     listAttention(orgId, unitId, now, { limit: LIST_CAP }),
   ]);
 
@@ -111,6 +123,8 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
     const w = weeks.get(toDateString(r.week));
     if (w) w[r.health] = r.n;
   }
+  // Today's point is the tiles: the same projects, by their current health.
+  Object.assign(weeks.get(today)!, health);
   return {
     health,
     active: Object.values(health).reduce((a, b) => a + b, 0),

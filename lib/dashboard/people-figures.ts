@@ -7,20 +7,31 @@ import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
 import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
+import { openPositionSql, type PositionFilter } from "@/lib/headcount/position-filter";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
 export type OpenPositionItem = { id: string; title: string; unitName: string; status: string; daysOpen: number };
 export type PeopleFigures = {
+  /** The period's quarter of the headcount plan: heads in post, planned heads, planned starts, departures. */
   quarter: PlanQuarterRow | null;
+  /** glossary `open-positions` (today) */
   openPositions: number;
+  /** glossary `days-open`: the average over the open positions. */
   avgDaysOpen: number;
+  /** The open positions open longest, at most OLDEST_SHOWN. */
   oldest: OpenPositionItem[];
+  /** glossary `over-allocated` (today) */
   overallocated: number;
   /** The people-list filters (lib/people/list-filter.ts) that list exactly the rows each figure counts. */
   filters: { heads: PeopleFilter | null; departures: PeopleFilter | null; overallocated: PeopleFilter };
+  /** The positions-list filters (lib/headcount/position-filter.ts) likewise. */
+  positionFilters: { open: PositionFilter; starts: PositionFilter | null };
 };
+
+/** Open positions the panel lists, longest open first; the rest are on the headcount page. */
+export const OLDEST_SHOWN = 5;
 
 /** The tables people figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const PEOPLE_TABLES: readonly DataTable[] = ["Allocation", "OrgUnit", "OrgUnitClosure", "Person", "Position"];
@@ -45,7 +56,7 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
         SELECT ps.id, ps.title, ps.status::text AS status, u.name AS "unitName",
                GREATEST(0, ${today}::date - COALESCE(ps."vacantFrom", ps."openedAt"::date, ps."createdAt"::date))::int AS "daysOpen"
         FROM "Position" ps JOIN "OrgUnit" u ON u.id = ps."orgUnitId"
-        WHERE ps."orgId" = ${orgId} AND ps.status IN ('OPEN', 'BACKFILL') AND ps."orgUnitId" IN (SELECT "id" FROM scope)
+        WHERE ps."orgId" = ${orgId} AND ${openPositionSql("ps", today)} AND ps."orgUnitId" IN (SELECT "id" FROM scope)
       ),
       over AS (
         ${overallocatedSql(orgId, today, Prisma.sql`SELECT pe."id" FROM "Person" pe WHERE pe."orgId" = ${orgId} AND pe."orgUnitId" IN (SELECT "id" FROM scope)`)}
@@ -53,7 +64,7 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
       (SELECT 'sum' AS "kind", (SELECT COUNT(*)::int FROM open) AS "open", (SELECT COALESCE(ROUND(AVG("daysOpen")), 0)::int FROM open) AS "avgDays",
               (SELECT COUNT(*)::int FROM over) AS "over", NULL AS id, NULL AS title, NULL AS "unitName", NULL AS status, NULL::int AS "daysOpen")
       UNION ALL
-      (SELECT 'pos', NULL, NULL, NULL, id, title, "unitName", status, "daysOpen" FROM open ORDER BY "daysOpen" DESC, title LIMIT 5)`,
+      (SELECT 'pos', NULL, NULL, NULL, id, title, "unitName", status, "daysOpen" FROM open ORDER BY "daysOpen" DESC, title, id LIMIT ${OLDEST_SHOWN})`,
   ]);
   const sum = rows.find((r) => r.kind === "sum") as { open: number; avgDays: number; over: number } | undefined;
   const quarter = plan.find((q) => q.quarter === endQuarter) ?? null;
@@ -68,6 +79,10 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
       heads: quarter && quarter.actual !== null ? { status: "in-post", on: quarter.end < today ? quarter.end : today } : null,
       departures: quarter ? { status: "leaving", from: quarter.start, to: quarter.end } : null,
       overallocated: { status: "overallocated", on: today },
+    },
+    positionFilters: {
+      open: { status: "open", on: today },
+      starts: quarter ? { status: "starting", from: quarter.start, to: quarter.end } : null,
     },
   };
 }

@@ -15,9 +15,33 @@ const defs = <const T extends readonly FigureDefinition[]>(d: T) => d;
 
 export const FIGURES = defs([
   // Delivery
-  { id: "active-projects", name: "Active projects", definition: "Projects with status Active in the selected unit and every unit below it, today." },
+  { id: "active-projects", name: "Active projects", definition: "Projects with status Active, not archived, owned by the selected unit or any unit below it, as of today." },
+  { id: "on-track", name: "On track", definition: "Active projects whose current health is On track: the health chosen in their latest status update." },
+  { id: "at-risk", name: "At risk", definition: "Active projects whose current health is At risk." },
+  { id: "off-track", name: "Off track", definition: "Active projects whose current health is Off track." },
+  { id: "unknown-health", name: "Unknown", definition: "Active projects with no health yet: no status update has been posted for them." },
+  { id: "at-risk-and-off-track", name: "At risk and off track", definition: "At risk plus Off track: the same active projects, listed off track first. Paused, planned and done projects are not in it." },
+  { id: "health-trend", name: "Health over the last 12 weeks", definition: "For the last day of each of the last 12 weeks, the projects that were active that day, by the health of their latest update on or before it. A project counts from its start date (or creation) until the day before its completion date; the last week is today and equals the tiles. Keel keeps no date for pausing or cancelling, so paused and cancelled projects are in no week." },
+  { id: "stale", name: "Stale", definition: "Active projects that missed one or more whole update cycles: no status update in a cycle that has ended (the cadence, due day and grace days are in Settings)." },
+  { id: "escalation", name: "Escalated to", definition: "For a stale project, the person one level up the reporting line per missed cycle, starting from the project lead (or the team lead when it has none) and stopping at the top." },
+  { id: "updates-due", name: "Updates due", definition: "Active projects whose update for the current cycle has not been posted yet and that have not missed a whole cycle (those are Stale)." },
+  { id: "awaiting-acknowledgement", name: "Awaiting acknowledgement", definition: "Projects not done or cancelled (active, paused or planned) whose latest status update nobody has acknowledged yet. Earlier updates of a project are superseded by its latest one." },
+  { id: "awaiting-your-acknowledgement", name: "Awaiting your acknowledgement", definition: "Of the updates awaiting acknowledgement, those you review (you manage the project lead, or lead the team of a project without a lead) and did not write yourself." },
+  { id: "milestones-overdue", name: "Milestones overdue", definition: "Open milestones (no done date) of active, paused or planned projects whose due date is before today." },
+  { id: "milestones-due-soon", name: "Milestones due soon", definition: "Open milestones of active, paused or planned projects due from today up to 4 weeks ahead." },
+  { id: "blocked-dependencies", name: "Blocked dependencies", definition: "Dependencies where an active, paused or planned project of the unit waits on an At risk or Off track project of another team that is not done or cancelled." },
   // People
-  { id: "heads-in-post", name: "Heads in post", definition: "Employees whose start date is on or before the day and whose last day, if any, is on or after it." },
+  { id: "heads-in-post", name: "Heads in post", definition: "People, employees and contractors, of the selected unit and below whose start date is on or before the day and whose last day, if any, is on or after it. The day is the quarter's last day, or today for the current quarter." },
+  { id: "planned-heads", name: "Planned heads", definition: "The plan for the end of a quarter: the heads in post on the first day of the fiscal year, plus the positions of the hiring plan budgeted in that year up to the quarter that add a head (not closed, not held by or backfilling someone counted on day one). A requisition opened outside the hiring plan is not in it, so heads in post can come out above the plan." },
+  { id: "open-positions", name: "Open positions", definition: "Positions with status Open or Backfill that are vacant today (a backfill from the day after the leaver's last day), in the selected unit and below, whatever year they are budgeted in." },
+  { id: "days-open", name: "Days open", definition: "For an open position, the days since it became vacant: for a backfill the day after the leaver's last day, otherwise the day it was opened. The panel shows the average over the open positions." },
+  { id: "planned-starts", name: "Planned starts", definition: "Positions with status Open or Backfill whose target start date falls in the quarter." },
+  { id: "joiners", name: "Joiners", definition: "People whose first day falls in the quarter." },
+  { id: "departures", name: "Departures", definition: "People whose last day falls in the quarter." },
+  { id: "over-allocated", name: "Over-allocated", definition: "People whose project allocations active today add up to more than 100%." },
+  { id: "unfilled-positions", name: "Unfilled positions", definition: "Positions not filled and not closed: Planned, Open or Backfill, including backfills whose holder has not left yet. The open positions are the part of them that is vacant today." },
+  // Vendors
+  { id: "renewals-due", name: "Renewals due", definition: "Active contracts of the selected unit and below that have not ended and whose renewal decision falls within the next 90 days: the notice date, or the end date when there is none. A notice date that has passed still counts until the end date, shown as \"notice passed N days ago\"." },
   // Money
   { id: "plan", name: "Plan", definition: "The sum of the budget's plan lines for the months of the period." },
   { id: "actual", name: "Actual", definition: "The sum of the ledger lines booked in the months of the period (credits are negative)." },

@@ -26,6 +26,7 @@ export const createPosition = defineAction({
         loadedCostMultiplier: input.loadedCostMultiplier ?? null,
         budgetFiscalYear: input.budgetFiscalYear,
         budgetFiscalQuarter: input.budgetFiscalQuarter ?? null,
+        outsidePlan: input.outsidePlan,
         openedAt: input.openNow ? now : null,
       },
       select: POSITION_AUDIT_SELECT,

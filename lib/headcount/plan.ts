@@ -6,20 +6,23 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
+import { openPositionSql, plannedStartSql, unfilledPositionSql } from "@/lib/headcount/position-filter";
 import { scopeCte } from "@/lib/org/closure";
 import { inPostSql } from "@/lib/people/queries";
 
 // Headcount plan vs actual for an org unit subtree (or the whole org) and a fiscal year, by
-// quarter. All counting happens in SQL; the definitions, shown on the page too:
+// quarter. All counting happens in SQL; the definitions are the glossary's
+// (lib/figures/definitions.ts, shown on the page under "How this is counted"):
 // - planned heads at the end of quarter Q: the people in post on the first day of the fiscal
-//   year, plus every position budgeted in that year up to Q that adds a head (not CLOSED, not
-//   held by or backfilling someone who was already counted on day one);
+//   year, plus every position of the hiring plan budgeted in that year up to Q that adds a head
+//   (not CLOSED, not opened outside the plan, not held by or backfilling someone who was already
+//   counted on day one). A requisition opened outside the plan never raises it;
 // - actual heads: people in post on the quarter's last day (today for the current quarter,
 //   none for future quarters);
-// - open: OPEN and BACKFILL positions budgeted up to Q that are vacant by the quarter's end (a
-//   backfill is vacant from the day after its holder's last day);
-// - hiring: vacant positions whose target start falls in the quarter;
-// - joiners / attrition: people whose first / last day falls in the quarter.
+// - open: the open positions today (lib/headcount/position-filter.ts), for the current quarter
+//   only — a position's past status is not kept, so no other quarter has the figure;
+// - hiring (planned starts): open positions whose target start falls in the quarter;
+// - joiners / attrition (departures): people whose first / last day falls in the quarter.
 
 export type PlanQuarterRow = {
   quarter: number;
@@ -28,7 +31,8 @@ export type PlanQuarterRow = {
   end: string;
   planned: number;
   actual: number | null;
-  open: number;
+  /** Open positions today: the current quarter only. */
+  open: number | null;
   hiring: number;
   joiners: number;
   attrition: number;
@@ -53,7 +57,7 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
   const { unitId } = opts;
   // The subtree's people and live positions are read once (not once per quarter and figure), then
   // each quarter's figures are counted over those few rows.
-  const rows = await db.$queryRaw<{ quarter: number; planned: number; actual: number; open: number; hiring: number; joiners: number; attrition: number }[]>`
+  const rows = await db.$queryRaw<{ quarter: number; planned: number; actual: number; open: number | null; hiring: number; joiners: number; attrition: number }[]>`
     WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
     scope AS (${scopeCte(orgId, unitId)}),
     people AS MATERIALIZED (
@@ -61,7 +65,7 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
       WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (SELECT "id" FROM scope)
     ),
     positions AS MATERIALIZED (
-      SELECT ps."status", ps."budgetFiscalYear", ps."budgetFiscalQuarter", ps."vacantFrom", ps."targetStartDate", ps."personId", ps."backfillForId"
+      SELECT ps."status", ps."budgetFiscalYear", ps."budgetFiscalQuarter", ps."vacantFrom", ps."targetStartDate", ps."personId", ps."backfillForId", ps."outsidePlan"
       FROM "Position" ps
       WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" IN (SELECT "id" FROM scope) AND ps."status" <> 'CLOSED'
     ),
@@ -70,7 +74,7 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
     ),
     adds AS (
       SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM positions ps
-      WHERE ps."budgetFiscalYear" = ${opts.fiscalYear}
+      WHERE ps."budgetFiscalYear" = ${opts.fiscalYear} AND NOT ps."outsidePlan"
         AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT "id" FROM baseline))
         AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT "id" FROM baseline))
     )
@@ -85,10 +89,9 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
       FROM people p
     ) pe
     CROSS JOIN LATERAL (
-      SELECT COUNT(*) FILTER (WHERE (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= q."qe")
-               AND (ps."budgetFiscalYear" < ${opts.fiscalYear} OR (ps."budgetFiscalYear" = ${opts.fiscalYear} AND COALESCE(ps."budgetFiscalQuarter", 1) <= q."quarter")))::int AS "open",
-             COUNT(*) FILTER (WHERE ps."targetStartDate" BETWEEN q."qs" AND q."qe")::int AS "hiring"
-      FROM positions ps WHERE ps."status" IN ('OPEN', 'BACKFILL')
+      SELECT CASE WHEN ${today}::date BETWEEN q."qs" AND q."qe" THEN COUNT(*) FILTER (WHERE ${openPositionSql("ps", today)}) END::int AS "open",
+             COUNT(*) FILTER (WHERE ${plannedStartSql("ps", Prisma.sql`q."qs"`, Prisma.sql`q."qe"`)})::int AS "hiring"
+      FROM positions ps
     ) po
     ORDER BY q."quarter"`;
   return rows.map((r) => {
@@ -127,8 +130,10 @@ export type UnitCostRow = {
   name: string;
   code: string;
   depth: number;
-  /** Unfilled (PLANNED, OPEN, BACKFILL) positions in the unit's subtree. */
+  /** Unfilled positions (glossary `unfilled-positions`) in the unit's subtree. */
   positions: number;
+  /** Of those, the open positions today (glossary `open-positions`). */
+  open: number;
   /** Monthly loaded cost of those positions, rounded once; null for a reader without pay access. */
   monthlyLoadedCostCents: number | null;
 };
@@ -139,18 +144,19 @@ export type UnitCostRow = {
  * every fill or departure, so no grouping makes it safe to compare over time: a reader without
  * pay access gets the counts (their cost is inside the budgets' forecast, docs/privacy.md).
  */
-export async function unfilledCostByUnit(orgId: string, unitId: string | null, reader: { readsPay: boolean }): Promise<UnitCostRow[]> {
+export async function unfilledCostByUnit(orgId: string, unitId: string | null, reader: { readsPay: boolean }, now = new Date()): Promise<UnitCostRow[]> {
+  const today = toDateString(now);
   const units = unitId
     ? Prisma.sql`u."id" = ${unitId} OR u."parentId" = ${unitId}`
     : Prisma.sql`u."depth" <= 1`;
-  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; depth: number; positions: number; scaled: string | null }[]>`
+  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; depth: number; positions: number; open: number; scaled: string | null }[]>`
     SELECT u."id" AS "unitId", u."name", u."code", u."depth",
-      COUNT(ps."id")::int AS "positions",
+      COUNT(ps."id")::int AS "positions", (COUNT(ps."id") FILTER (WHERE ${openPositionSql("ps", today)}))::int AS "open",
       ${reader.readsPay ? Prisma.sql`SUM(ps."annualCompCents"::numeric * COALESCE(ps."loadedCostMultiplier", o."loadedCostMultiplier") * 10000)::text` : Prisma.sql`NULL::text`} AS "scaled"
     FROM "OrgUnit" u
     JOIN "Organization" o ON o."id" = u."orgId"
     LEFT JOIN "OrgUnitClosure" c ON c."orgId" = u."orgId" AND c."ancestorId" = u."id"
-    LEFT JOIN "Position" ps ON ps."orgId" = u."orgId" AND ps."orgUnitId" = c."descendantId" AND ps."status" IN ('PLANNED', 'OPEN', 'BACKFILL')
+    LEFT JOIN "Position" ps ON ps."orgId" = u."orgId" AND ps."orgUnitId" = c."descendantId" AND ${unfilledPositionSql("ps")}
     WHERE u."orgId" = ${orgId} AND (${units})
     GROUP BY u."id", u."name", u."code", u."depth"
     ORDER BY u."depth", u."name"`;
@@ -160,6 +166,7 @@ export async function unfilledCostByUnit(orgId: string, unitId: string | null, r
     code: r.code,
     depth: r.depth,
     positions: r.positions,
+    open: r.open,
     // The scaled sum is an exact integer (multipliers have four decimals): strip a ".0000" tail.
     monthlyLoadedCostCents: reader.readsPay ? centsToNumber(monthlyFromScaledSum(r.scaled ? r.scaled.split(".")[0] : null)) : null,
   }));

@@ -15,6 +15,7 @@ export const POSITION_AUDIT_SELECT = {
   vacantFrom: true,
   budgetFiscalYear: true,
   budgetFiscalQuarter: true,
+  outsidePlan: true,
   version: true,
 } as const;
 

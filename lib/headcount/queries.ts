@@ -2,8 +2,10 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { formatFiscalPeriod, toDateString } from "@/lib/fiscal";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { effectiveMultiplier, monthlyLoadedCostCents } from "@/lib/headcount/cost";
+import { positionFilterWhere, type PositionFilter } from "@/lib/headcount/position-filter";
 import { centsToNumber } from "@/lib/money";
 
 export type PositionRow = {
@@ -26,6 +28,8 @@ export type PositionRow = {
   loadedCostMultiplier: string | null;
   /** ISO date a BACKFILL becomes vacant (the day after the leaver's last day). */
   vacantFrom: string | null;
+  /** Opened outside the hiring plan: not in planned heads. */
+  outsidePlan: boolean;
   /** Only for roles with compensation:read: not even selected otherwise. */
   annualCompCents?: number;
   /** Compensation band; compensation:read only. */
@@ -37,22 +41,28 @@ export type PositionRow = {
   compIsEstimate?: boolean;
 };
 
-// A unit filter means its whole subtree (closure rows where the position's unit is the descendant).
-const positionsWhere = (orgId: string, unitId?: string | null) => ({ orgId, ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}) });
+// A unit filter means its whole subtree (closure rows where the position's unit is the descendant);
+// a figure's filter (lib/headcount/position-filter.ts) lists exactly the positions it counts.
+type ListOpts = { unitId?: string | null; filter?: PositionFilter };
+const positionsWhere = (orgId: string, { unitId, filter }: ListOpts): Prisma.PositionWhereInput => ({
+  orgId,
+  ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
+  ...(filter ? positionFilterWhere(filter) : {}),
+});
 
 /** How many positions listPositions pages through (COUNT in the database). */
-export async function countPositions(orgId: string, opts: { unitId?: string | null } = {}): Promise<number> {
-  return db.position.count({ where: positionsWhere(orgId, opts.unitId) });
+export async function countPositions(orgId: string, opts: ListOpts = {}): Promise<number> {
+  return db.position.count({ where: positionsWhere(orgId, opts) });
 }
 
 /**
  * Positions in plan order; `page` (skip/take) reads one page in the database, not every
  * position of a large org (6,000 at scale 1).
  */
-export async function listPositions(orgId: string, reader: { readsPay: boolean }, opts: { unitId?: string | null; page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
+export async function listPositions(orgId: string, reader: { readsPay: boolean }, opts: ListOpts & { page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
   const withPay = reader.readsPay;
   const rows = await db.position.findMany({
-    where: positionsWhere(orgId, opts.unitId),
+    where: positionsWhere(orgId, opts),
     ...(opts.page ?? {}),
     select: {
       id: true,
@@ -70,6 +80,7 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
       loadedCostMultiplier: true,
       version: true,
       vacantFrom: true,
+      outsidePlan: true,
       org: withPay ? { select: { loadedCostMultiplier: true } } : false,
       orgUnit: { select: { id: true, name: true } },
       person: { select: { name: true } },
@@ -94,6 +105,7 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
       version: r.version,
       loadedCostMultiplier: r.loadedCostMultiplier?.toFixed(4) ?? null,
       vacantFrom: r.vacantFrom ? toDateString(r.vacantFrom) : null,
+      outsidePlan: r.outsidePlan,
     };
     if (withPay && typeof r.annualCompCents === "bigint") {
       row.annualCompCents = centsToNumber(r.annualCompCents);

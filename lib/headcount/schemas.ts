@@ -53,6 +53,8 @@ export const ZCreatePositionInput = z.object({
     .transform((q) => (q === "" ? null : q)).nullable().optional(),
   /** Open for hiring at once instead of only planning it. */
   openNow: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  /** A requisition outside the hiring plan: never a planned head (lib/headcount/plan.ts). */
+  outsidePlan: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
 }).superRefine(checkBand);
 
 export const ZPositionTransitionInput = z.object({

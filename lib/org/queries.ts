@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { openPositionSql } from "@/lib/headcount/position-filter";
 import { inPostSql } from "@/lib/people/queries";
 
 export type OrgUnitRow = {
@@ -19,7 +20,7 @@ export type OrgUnitRow = {
   headCount: number;
   /** People in post directly in the unit. */
   directCount: number;
-  /** OPEN and BACKFILL positions in the unit's subtree. */
+  /** Open positions today (glossary `open-positions`) in the unit's subtree. */
   openPositions: number;
   /** Tree order (depth-first, siblings by name) as returned by the query. */
   order: number;
@@ -50,7 +51,7 @@ export async function listOrgUnits(orgId: string, today = new Date()): Promise<O
       SELECT c."ancestorId", COUNT(*) AS "open"
       FROM "OrgUnitClosure" c
       JOIN "Position" ps ON ps."orgId" = c."orgId" AND ps."orgUnitId" = c."descendantId"
-      WHERE c."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'BACKFILL')
+      WHERE c."orgId" = ${orgId} AND ${openPositionSql("ps", day)}
       GROUP BY c."ancestorId"
     ) op ON op."ancestorId" = u."id"
     LEFT JOIN LATERAL (

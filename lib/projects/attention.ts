@@ -24,16 +24,24 @@ export function milestoneWindow(now: Date): { today: string; soon: string } {
 
 /**
  * CTEs `scope` (unit ids) and `proj` (the subtree's unarchived live projects: ACTIVE, PAUSED,
- * PLANNED — every figure built on it reads a subset of those — with the columns they read).
+ * PLANNED — every delivery figure reads a subset of those — with the columns they read). The
+ * dashboard's tiles, the review's lists and the milestone and dependency lists all start here, so
+ * a unit's figures and the lists they link to count the same projects.
  */
 export function projectsCte(orgId: string, unitId: string | null): Prisma.Sql {
   return Prisma.sql`
     scope AS (${scopeCte(orgId, unitId)}),
     proj AS (
-      SELECT p.id, p.name, p.status, p.health, p."orgUnitId", p."createdAt" FROM "Project" p
+      SELECT p.id, p.name, p.status, p.health, p."orgUnitId", p."createdAt", p."startDate", p."leadId", p."lastUpdateAt", p."healthChangedAt" FROM "Project" p
       WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND p."orgUnitId" IN (SELECT "id" FROM scope)
     )`;
 }
+
+/** "Active" (glossary `active-projects`) on a row of proj: the base of the health tiles, at risk, stale and updates due. */
+export const ACTIVE_SQL = (alias = "p") => Prisma.sql`${Prisma.raw(alias)}.status = 'ACTIVE'`;
+
+/** "At risk and off track" (glossary `at-risk-and-off-track`) on a row of proj: active, with either health. */
+export const AT_RISK_SQL = (alias = "p") => Prisma.sql`${ACTIVE_SQL(alias)} AND ${Prisma.raw(alias)}.health IN ('AT_RISK', 'OFF_TRACK')`;
 
 /**
  * FROM … WHERE of open milestones of live projects (m, p: proj holds only live ones — a repeated

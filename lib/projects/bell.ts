@@ -5,7 +5,8 @@ import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCadence, todayString } from "@/lib/projects/cadence";
-import type { NotificationItem } from "@/lib/projects/review";
+import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
+import { awaitingSql, reviewScopeOf, type NotificationItem } from "@/lib/projects/review";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
 // The notification bell (fetched by the app shell from /[org]/notifications after the page has
@@ -40,10 +41,6 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
   const orgId = member.org.id;
   const userId = member.user.id;
   const isManager = member.role === "MANAGER";
-  const scope =
-    isManager && member.scopeUnitId
-      ? Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${member.scopeUnitId} AND c."descendantId" = p."orgUnitId")`
-      : Prisma.empty;
   const today = todayString(now);
   const cadence = await getCadence(orgId);
   const state = updateStateSql(cadence, today, {
@@ -52,34 +49,17 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
     since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
   });
 
+  // The review's scope and definitions (lib/projects/review.ts): the same projects, the same
+  // awaiting-acknowledgement rows, all of them counted.
   const rows = await db.$queryRaw<Row[]>`
-    WITH RECURSIVE open AS (
+    WITH RECURSIVE ${projectsCte(orgId, reviewScopeOf(member).unitId)},
+    open AS (
       SELECT p.id, p.name, COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
-      FROM "Project" p
-      JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' ${scope}
+      FROM proj p
+      JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
+      WHERE ${ACTIVE_SQL("p")}
     ),
-    latest AS (
-      -- As in the review: the 100 latest unacknowledged latest-updates, then the viewer's filter.
-      SELECT s.id, p.id AS "projectId", p.name, p."leadId", p."orgUnitId", s.summary, s.health::text AS health, s."authorId", s."createdAt"
-      FROM "Project" p
-      CROSS JOIN LATERAL (
-        SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
-        WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
-        ORDER BY su."createdAt" DESC LIMIT 1
-      ) s
-      WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scope}
-      ORDER BY s."createdAt" DESC, s.id DESC
-      LIMIT 100
-    ),
-    acks AS (
-      SELECT a.*, COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
-      FROM latest a
-      JOIN "OrgUnit" u ON u.id = a."orgUnitId" AND u."orgId" = ${orgId}
-      LEFT JOIN "Person" l ON l.id = a."leadId" AND l."orgId" = ${orgId}
-      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
-      LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
-    ),
+    acks AS (${awaitingSql(orgId)}),
     items AS (
       SELECT 0 AS grp, 'stale' AS kind, id, id AS "projectId", name, "updMissed" AS missed, NULL::text AS summary,
              "lineStart", NULL::timestamp AS "createdAt"
@@ -88,7 +68,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       SELECT 1, 'due', id, id, name, NULL, NULL, NULL, NULL
       FROM open WHERE ${isManager}::boolean AND "updState" = 'due'
       UNION ALL
-      SELECT 2, 'acknowledge', id, "projectId", name, NULL, summary, NULL, "createdAt"
+      SELECT 2, 'acknowledge', id, "projectId", "projectName", NULL, summary, NULL, "createdAt"
       FROM acks
       WHERE "authorId" <> ${userId}
         AND (${!isManager}::boolean OR "reviewerUserId" IS NOT DISTINCT FROM ${userId})

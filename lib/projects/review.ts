@@ -10,10 +10,13 @@ import type { Health } from "@/lib/generated/prisma/enums";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { escalationTarget, type UpdateState } from "@/lib/projects/staleness";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
+import { ACTIVE_SQL, AT_RISK_SQL, projectsCte } from "@/lib/projects/attention";
 
-// The delivery review: what is at risk, what awaits acknowledgement, what is due or stale and
-// who it has escalated to. Everything is computed on demand from dates and rows — no job.
-// Managers see their scope (subtree of their unit); everyone else sees the whole org.
+// The delivery review of an org-unit subtree: what is at risk, what is due or stale and who it
+// has escalated to, what awaits acknowledgement. Everything is computed on demand from dates and
+// rows — no job. Each list is counted in SQL over the whole scope and only the rows asked for are
+// read, so the counts are the glossary's figures (lib/figures/definitions.ts) and the dashboard's
+// "See all N" opens a list of exactly N rows.
 
 export type ReviewProject = {
   id: string;
@@ -26,6 +29,8 @@ export type ReviewProject = {
   update: UpdateState;
   /** For stale projects: who it has escalated to along the reporting line. */
   escalatedTo: { name: string; isMe: boolean } | null;
+  /** For at-risk rows: the latest update when nobody has acknowledged it yet. */
+  pending: { id: string; summary: string; author: string; authorUserId: string } | null;
 };
 
 export type ReviewUpdate = {
@@ -37,36 +42,60 @@ export type ReviewUpdate = {
   author: string;
   authorUserId: string;
   createdAt: string;
-  /** The signed-in member is this project's reviewer (lead's manager / owning unit's lead). */
+  /** The viewer reviews this project (lead's manager / owning unit's lead) and did not write the update. */
   mine: boolean;
 };
 
 /** Which rows of a list to return: `take` null for all of them. */
 export type ReviewSlice = { skip: number; take: number | null };
-export type ReviewLists = { atRisk: ReviewSlice; due: ReviewSlice; stale: ReviewSlice };
+export type ReviewLists = { atRisk: ReviewSlice; due: ReviewSlice; stale: ReviewSlice; awaiting: ReviewSlice; mine: ReviewSlice };
 export const NONE: ReviewSlice = { skip: 0, take: 0 };
 export const ALL: ReviewSlice = { skip: 0, take: null };
 export const firstRows = (take: number): ReviewSlice => ({ skip: 0, take });
+/** Only the counts. */
+export const COUNTS_ONLY: ReviewLists = { atRisk: NONE, due: NONE, stale: NONE, awaiting: NONE, mine: NONE };
 /** Every row of every list (tests, the bell's reference). */
-export const EVERY_ROW: ReviewLists = { atRisk: ALL, due: ALL, stale: ALL };
+export const EVERY_ROW: ReviewLists = { atRisk: ALL, due: ALL, stale: ALL, awaiting: ALL, mine: ALL };
+
+/** Whose review: the org, the unit subtree (null: the whole org) and the viewer (for "mine" and "escalated to you"). */
+export type ReviewScope = { orgId: string; unitId: string | null; viewerUserId: string };
+
+/**
+ * A member's review scope: the unit asked for, else a manager's own unit, else the whole org.
+ * (Pages check that the unit is one the member may open: lib/dashboard/director.ts getDashboardScope.)
+ */
+export function reviewScopeOf(member: Pick<Member, "org" | "user" | "role" | "scopeUnitId">, unitId?: string | null): ReviewScope {
+  const unit = unitId !== undefined ? unitId : member.role === "MANAGER" ? (member.scopeUnitId ?? null) : null;
+  return { orgId: member.org.id, unitId: unit, viewerUserId: member.user.id };
+}
+
+export type ReviewCounts = {
+  /** glossary `at-risk-and-off-track` */
+  atRisk: number;
+  /** glossary `updates-due` */
+  due: number;
+  /** glossary `stale` */
+  stale: number;
+  /** glossary `awaiting-acknowledgement` */
+  awaiting: number;
+  /** glossary `awaiting-your-acknowledgement` */
+  mine: number;
+};
 
 export type DeliveryReview = {
-  scopeLabel: string;
-  /** How many projects each list has in the scope (the lists below hold only the rows asked for). */
-  counts: { atRisk: number; due: number; stale: number };
-  /** AT_RISK / OFF_TRACK open projects, off track first, then by name. */
+  /** How many rows each list has in the scope (the lists below hold only the rows asked for). */
+  counts: ReviewCounts;
+  /** Active projects at risk or off track: off track first, then by name. */
   atRisk: ReviewProject[];
-  /** Active projects whose update for today's cycle is not in yet, by name. */
+  /** Active projects whose update for today's cycle is not in yet (and not stale), by name. */
   due: ReviewProject[];
   /** Active projects with whole missed cycles, most missed first, then by name. */
   stale: ReviewProject[];
-  unacknowledged: ReviewUpdate[];
+  /** Latest updates nobody has acknowledged, newest first. */
+  awaiting: ReviewUpdate[];
+  /** Of those, the ones the viewer reviews and did not write, newest first. */
+  mine: ReviewUpdate[];
 };
-
-const scopeSql = (member: Member, alias: string) =>
-  member.role === "MANAGER" && member.scopeUnitId
-    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${member.org.id} AND c."ancestorId" = ${member.scopeUnitId} AND c."descendantId" = ${Prisma.raw(`${alias}."orgUnitId"`)})`
-    : Prisma.empty;
 
 type ProjectRowSql = UpdateStateRow & {
   list: "atRisk" | "due" | "stale" | null;
@@ -78,23 +107,29 @@ type ProjectRowSql = UpdateStateRow & {
   lastUpdateAt: Date | null;
   leadName: string | null;
   lineStart: string | null;
+  pendingId: string | null;
+  pendingSummary: string | null;
+  pendingAuthor: string | null;
+  pendingAuthorId: string | null;
   nAtRisk: number;
   nDue: number;
   nStale: number;
 };
 
+type UpdateRowSql = Omit<ReviewUpdate, "createdAt"> & { list: "awaiting" | "mine" | null; createdAt: Date; nAwaiting: number; nMine: number };
+
 /**
- * The review for a member: the counts of each list and the rows of each list that `lists` asks
- * for (a dashboard's first few, a page of the review). Without `now` it is computed once per
- * request (React `cache`) per scope and slice.
+ * The review of a scope: the counts of each list and the rows of each list that `lists` asks for
+ * (a dashboard's first few, a page of the review). Without `now` it is computed once per request
+ * (React `cache`) per scope and slice.
  */
-export function getDeliveryReview(member: Member, lists: ReviewLists, now?: Date): Promise<DeliveryReview> {
-  if (now) return computeDeliveryReview(member, lists, now);
-  return reviewThisRequest(member.org.id, member.user.id, member.role, member.scopeUnitId ?? null, JSON.stringify(lists));
+export function getDeliveryReview(scope: ReviewScope, lists: ReviewLists, now?: Date): Promise<DeliveryReview> {
+  if (now) return computeDeliveryReview(scope, lists, now);
+  return reviewThisRequest(scope.orgId, scope.unitId, scope.viewerUserId, JSON.stringify(lists));
 }
 
-const reviewThisRequest = cache((orgId: string, userId: string, role: Member["role"], scopeUnitId: string | null, lists: string) =>
-  computeDeliveryReview({ org: { id: orgId }, user: { id: userId }, role, scopeUnitId } as Member, JSON.parse(lists) as ReviewLists, new Date()),
+const reviewThisRequest = cache((orgId: string, unitId: string | null, viewerUserId: string, lists: string) =>
+  computeDeliveryReview({ orgId, unitId, viewerUserId }, JSON.parse(lists) as ReviewLists, new Date()),
 );
 
 /** OFFSET of a slice, clamped to the last page of `count` rows (as lib/paging.ts pageOf clamps the page). */
@@ -105,41 +140,66 @@ const limitOf = (s: ReviewSlice) => Prisma.sql`${s.take}::int`;
 /** The tables review figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const REVIEW_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "OrgUnitClosure", "Person", "Project", "StatusUpdate", "User"];
 
-/** Memoized per org data version and day (lib/figures-memo.ts); the viewer decides the scope and what is theirs. */
-function computeDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
-  const key = [member.user.id, member.role, member.scopeUnitId ?? null, lists, todayString(now)];
-  return memoFigures(member.org.id, "review", key, REVIEW_TABLES, () => readDeliveryReview(member, lists, now));
+/** Memoized per org data version and day (lib/figures-memo.ts); the viewer decides what is theirs. */
+function computeDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
+  const key = [scope.unitId, scope.viewerUserId, lists, todayString(now)];
+  return memoFigures(scope.orgId, "review", key, REVIEW_TABLES, () => readDeliveryReview(scope, lists, now));
 }
 
-async function readDeliveryReview(member: Member, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
-  const orgId = member.org.id;
+/**
+ * SQL of the latest update of each project of proj that nobody has acknowledged (glossary
+ * `awaiting-acknowledgement`; earlier ones are superseded), with its reviewer's user id: the lead's
+ * manager, else the owning unit's lead. The bell (lib/projects/bell.ts) counts the same rows.
+ */
+export function awaitingSql(orgId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.id, p.id AS "projectId", p.name AS "projectName", s.health::text AS health, s.summary, s."authorId", s."createdAt",
+           COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
+    FROM proj p
+    CROSS JOIN LATERAL (
+      SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
+      WHERE su."orgId" = ${orgId} AND su."projectId" = p.id
+      ORDER BY su."createdAt" DESC LIMIT 1
+    ) s
+    JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
+    LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = ${orgId}
+    LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
+    LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
+    WHERE s."acknowledgedAt" IS NULL`;
+}
+
+async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
+  const { orgId, viewerUserId } = scope;
   const today = todayString(now);
   const cadence = await getCadence(orgId);
   const state = updateStateSql(cadence, today, {
-    active: Prisma.sql`p.status = 'ACTIVE'`,
+    active: ACTIVE_SQL("p"),
     lastUpdate: Prisma.sql`p."lastUpdateAt"::date`,
     since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
   });
-  const [projects, updates, scopeUnit] = await Promise.all([
-    // Every open project's update state is computed in SQL (lib/projects/staleness-sql.ts); only
+  const proj = projectsCte(orgId, scope.unitId);
+  const [projects, updates] = await Promise.all([
+    // Every active project's update state is computed in SQL (lib/projects/staleness-sql.ts); only
     // the counts and the rows asked for leave the database: each list is cut to its slice by a
-    // bounded sort (top-N), and the lead's name is looked up for the rows returned only.
+    // bounded sort (top-N), and the lead's name and a pending update are looked up for the rows
+    // returned only.
     db.$queryRaw<ProjectRowSql[]>`
-      WITH st AS MATERIALIZED (
+      WITH ${proj},
+      st AS MATERIALIZED (
         SELECT p.id, p.name, u.name AS "teamName", p.health::text AS health, p."healthChangedAt", p."lastUpdateAt",
-               p."leadId", COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
-        FROM "Project" p
-        JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-        WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') ${scopeSql(member, "p")}
+               p."leadId", COALESCE(p."leadId", u."leadId") AS "lineStart", (${AT_RISK_SQL("p")}) AS "atRisk", ${state}
+        FROM proj p
+        JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
+        WHERE ${ACTIVE_SQL("p")}
       ),
       n AS (
-        SELECT count(*) FILTER (WHERE health IN ('AT_RISK', 'OFF_TRACK'))::int AS "nAtRisk",
+        SELECT count(*) FILTER (WHERE "atRisk")::int AS "nAtRisk",
                count(*) FILTER (WHERE "updState" = 'due')::int AS "nDue",
                count(*) FILTER (WHERE "updState" = 'stale')::int AS "nStale"
         FROM st
       ),
       picked AS (
-        (SELECT 'atRisk' AS list, 0 AS grp, st.* FROM st WHERE st.health IN ('AT_RISK', 'OFF_TRACK')
+        (SELECT 'atRisk' AS list, 0 AS grp, st.* FROM st WHERE st."atRisk"
          ORDER BY st.health = 'AT_RISK', st.name, st.id OFFSET ${offsetOf(Prisma.sql`n."nAtRisk"`, lists.atRisk)} LIMIT ${limitOf(lists.atRisk)})
         UNION ALL
         (SELECT 'due', 1, st.* FROM st WHERE st."updState" = 'due'
@@ -148,40 +208,40 @@ async function readDeliveryReview(member: Member, lists: ReviewLists, now: Date)
         (SELECT 'stale', 2, st.* FROM st WHERE st."updState" = 'stale'
          ORDER BY st."updMissed" DESC, st.name, st.id OFFSET ${offsetOf(Prisma.sql`n."nStale"`, lists.stale)} LIMIT ${limitOf(lists.stale)})
       )
-      SELECT n.*, picked.*, l.name AS "leadName"
+      SELECT n.*, picked.*, l.name AS "leadName",
+             lu.id AS "pendingId", lu.summary AS "pendingSummary", lu."authorId" AS "pendingAuthorId",
+             (SELECT us.name FROM "User" us WHERE us.id = lu."authorId") AS "pendingAuthor"
       FROM n LEFT JOIN picked ON true
       LEFT JOIN "Person" l ON l.id = picked."leadId" AND l."orgId" = ${orgId}
+      LEFT JOIN LATERAL (
+        SELECT su.id, su.summary, su."authorId", su."acknowledgedAt" FROM "StatusUpdate" su
+        WHERE picked.list = 'atRisk' AND su."orgId" = ${orgId} AND su."projectId" = picked.id
+        ORDER BY su."createdAt" DESC LIMIT 1
+      ) lu ON lu."acknowledgedAt" IS NULL
       -- each list in its own order (as in picked)
       ORDER BY picked.grp, CASE WHEN picked.grp = 0 THEN picked.health = 'AT_RISK' END, CASE WHEN picked.grp = 2 THEN picked."updMissed" END DESC,
                picked.name, picked.id`,
-    // Each open project's latest update (one index probe per project on (orgId, projectId,
-    // createdAt)), when nobody has acknowledged it yet (older ones are superseded): the 100 latest
-    // (ties in time by id, so that the bell lists the same ones).
-    // The author's name and the reviewer are key lookups for those 100 rows (as joins over every
-    // open project, the planner hashed the people and users for each render).
-    db.$queryRaw<(Omit<ReviewUpdate, "mine" | "createdAt"> & { createdAt: Date; reviewerUserId: string | null })[]>`
-      WITH latest AS (
-        SELECT s.id, s."projectId", p.name AS "projectName", s.health, s.summary, s."authorId", s."createdAt", p."leadId", u."leadId" AS "unitLeadId"
-        FROM "Project" p
-        CROSS JOIN LATERAL (
-          SELECT su.id, su."projectId", su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
-          WHERE su."orgId" = p."orgId" AND su."projectId" = p.id
-          ORDER BY su."createdAt" DESC LIMIT 1
-        ) s
-        JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = p."orgId"
-        WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status IN ('ACTIVE', 'PAUSED', 'PLANNED') AND s."acknowledgedAt" IS NULL ${scopeSql(member, "p")}
-        ORDER BY s."createdAt" DESC, s.id DESC
-        LIMIT 100
+    // Awaiting acknowledgement: every live project's latest update is probed (one index probe per
+    // project on (orgId, projectId, createdAt)) and counted; the author's name is looked up for
+    // the rows returned only. Ties in time are ordered by id, so that the bell lists the same ones.
+    db.$queryRaw<UpdateRowSql[]>`
+      WITH ${proj},
+      aw AS MATERIALIZED (
+        SELECT a.*, (a."reviewerUserId" IS NOT DISTINCT FROM ${viewerUserId} AND a."authorId" <> ${viewerUserId}) AS "mine" FROM (${awaitingSql(orgId)}) a
+      ),
+      n AS (SELECT count(*)::int AS "nAwaiting", count(*) FILTER (WHERE "mine")::int AS "nMine" FROM aw),
+      picked AS (
+        (SELECT 'awaiting' AS list, 0 AS grp, aw.* FROM aw
+         ORDER BY aw."createdAt" DESC, aw.id DESC OFFSET ${offsetOf(Prisma.sql`n."nAwaiting"`, lists.awaiting)} LIMIT ${limitOf(lists.awaiting)})
+        UNION ALL
+        (SELECT 'mine', 1, aw.* FROM aw WHERE aw."mine"
+         ORDER BY aw."createdAt" DESC, aw.id DESC OFFSET ${offsetOf(Prisma.sql`n."nMine"`, lists.mine)} LIMIT ${limitOf(lists.mine)})
       )
-      SELECT a.id, a."projectId", a."projectName", a.health::text AS health, a.summary,
-             (SELECT us.name FROM "User" us WHERE us.id = a."authorId") AS author, a."authorId" AS "authorUserId",
-             a."createdAt", COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
-      FROM latest a
-      LEFT JOIN "Person" l ON l.id = a."leadId" AND l."orgId" = ${orgId}
-      LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
-      LEFT JOIN "Person" ul ON ul.id = a."unitLeadId" AND ul."orgId" = ${orgId}
-      ORDER BY a."createdAt" DESC, a.id DESC`,
-    member.scopeUnitId && member.role === "MANAGER" ? db.orgUnit.findFirst({ where: { id: member.scopeUnitId, orgId }, select: { name: true } }) : null,
+      SELECT n.*, picked.list, picked.id, picked."projectId", picked."projectName", picked.health, picked.summary,
+             (SELECT us.name FROM "User" us WHERE us.id = picked."authorId") AS author, picked."authorId" AS "authorUserId",
+             picked."createdAt", picked."mine"
+      FROM n LEFT JOIN picked ON true
+      ORDER BY picked.grp, picked."createdAt" DESC, picked.id DESC`,
   ]);
 
   const rows = projects.filter((p) => p.list !== null);
@@ -211,7 +271,7 @@ async function readDeliveryReview(member: Member, lists: ReviewLists, now: Date)
     let escalatedTo: ReviewProject["escalatedTo"] = null;
     if (p.list === "stale" && update.state === "stale" && p.lineStart) {
       const target = escalationTarget(lines.get(p.lineStart) ?? [], update.escalationLevel);
-      if (target) escalatedTo = { name: target.name, isMe: target.userId === member.user.id };
+      if (target) escalatedTo = { name: target.name, isMe: target.userId === viewerUserId };
     }
     return {
       id: p.id,
@@ -223,21 +283,20 @@ async function readDeliveryReview(member: Member, lists: ReviewLists, now: Date)
       lastUpdateAt: p.lastUpdateAt?.toISOString() ?? null,
       update,
       escalatedTo,
+      pending: p.pendingId ? { id: p.pendingId, summary: p.pendingSummary ?? "", author: p.pendingAuthor ?? "", authorUserId: p.pendingAuthorId ?? "" } : null,
     };
   };
+  const toUpdate = ({ list: _list, nAwaiting: _a, nMine: _m, createdAt, ...u }: UpdateRowSql): ReviewUpdate => ({ ...u, createdAt: createdAt.toISOString() });
 
   const first = projects[0];
+  const firstU = updates[0];
   return {
-    scopeLabel: scopeUnit?.name ?? "the whole organization",
-    counts: { atRisk: first?.nAtRisk ?? 0, due: first?.nDue ?? 0, stale: first?.nStale ?? 0 },
+    counts: { atRisk: first?.nAtRisk ?? 0, due: first?.nDue ?? 0, stale: first?.nStale ?? 0, awaiting: firstU?.nAwaiting ?? 0, mine: firstU?.nMine ?? 0 },
     atRisk: rows.filter((p) => p.list === "atRisk").map(toDto),
     due: rows.filter((p) => p.list === "due").map(toDto),
     stale: rows.filter((p) => p.list === "stale").map(toDto),
-    unacknowledged: updates.map(({ reviewerUserId, createdAt, ...u }) => ({
-      ...u,
-      createdAt: createdAt.toISOString(),
-      mine: reviewerUserId === member.user.id,
-    })),
+    awaiting: updates.filter((u) => u.list === "awaiting").map(toUpdate),
+    mine: updates.filter((u) => u.list === "mine").map(toUpdate),
   };
 }
 
@@ -249,8 +308,8 @@ export type NotificationItem = { id: string; kind: "due" | "stale" | "acknowledg
  */
 export async function getNotifications(member: Member, now?: Date): Promise<NotificationItem[]> {
   if (member.role !== "MANAGER" && member.role !== "DIRECTOR") return [];
-  // The bell's reference (lib/projects/bell.ts is the one the shell uses): every due and stale row.
-  const review = await getDeliveryReview(member, { atRisk: NONE, due: ALL, stale: ALL }, now);
+  // The bell's reference (lib/projects/bell.ts is the one the shell uses): every due, stale and awaiting row.
+  const review = await getDeliveryReview(reviewScopeOf(member), { atRisk: NONE, due: ALL, stale: ALL, awaiting: ALL, mine: NONE }, now);
   const base = `/${member.org.slug}/projects`;
   const items: NotificationItem[] = [];
   for (const p of review.stale) {
@@ -265,7 +324,7 @@ export async function getNotifications(member: Member, now?: Date): Promise<Noti
       items.push({ id: `due-${p.id}`, kind: "due", title: `Update due: ${p.name}`, detail: p.update.state === "due" ? `Due ${p.update.dueDate}${p.update.overdue ? " (overdue)" : ""}` : "", href: `${base}/${p.id}` });
     }
   }
-  for (const u of review.unacknowledged) {
+  for (const u of review.awaiting) {
     if (u.authorUserId === member.user.id) continue;
     if (member.role === "MANAGER" && !u.mine) continue;
     if (member.role === "DIRECTOR" && u.health === "ON_TRACK" && !u.mine) continue;

@@ -116,11 +116,27 @@ export async function listContracts(orgId: string, onlyIds?: string[]): Promise<
 
 export const RENEWAL_WINDOW_DAYS = 90;
 
+/** The last day of the renewal window that starts on `day`. */
+export const renewalWindowEnd = (day: string) => toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
+
+/**
+ * "Renewals due" (glossary `renewals-due`) on a Contract row `alias`: ACTIVE, not ended by `day`,
+ * and its renewal decision — the notice date, else the end date — falls on or before the window's
+ * last day. A notice date that has passed keeps the contract in until its end date: the decision
+ * is overdue, not gone. `unitId`: that unit and everything below it.
+ */
+export function renewalsDueSql(orgId: string, alias: string, day: string, unitId: string | null): Prisma.Sql {
+  const c = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${c}."orgId" = ${orgId} AND ${c}."status" = 'ACTIVE' AND ${c}."endDate" >= ${day}::date
+    AND COALESCE(${c}."renewalNoticeDate", ${c}."endDate") <= ${renewalWindowEnd(day)}::date
+    ${unitId ? Prisma.sql`AND ${c}."orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}`;
+}
+
 export type ContractSummary = {
   activeContracts: number;
   /** Sum of the annual amounts of ACTIVE contracts */
   activeAnnualCents: number;
-  /** ACTIVE contracts ending within the renewal window */
+  /** Renewals due (renewalsDueSql) of the unit, or of the org when none */
   renewingCount: number;
   renewingAnnualCents: number;
   /** ISO date: end of the renewal window */
@@ -128,30 +144,29 @@ export type ContractSummary = {
 };
 
 /** Contract totals: one SQL aggregate with FILTERed sums. */
-export async function getContractSummary(orgId: string, today = new Date()): Promise<ContractSummary> {
+export async function getContractSummary(orgId: string, today = new Date(), unitId: string | null = null): Promise<ContractSummary> {
   const day = toDateString(today);
-  const until = toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
   const [row] = await db.$queryRaw<{ active: number; activeCents: bigint; renewing: number; renewingCents: bigint }[]>`
     SELECT COUNT(*)::int AS "active",
            COALESCE(SUM("annualAmountCents"), 0)::bigint AS "activeCents",
-           (COUNT(*) FILTER (WHERE "endDate" BETWEEN ${day}::date AND ${until}::date))::int AS "renewing",
-           COALESCE(SUM("annualAmountCents") FILTER (WHERE "endDate" BETWEEN ${day}::date AND ${until}::date), 0)::bigint AS "renewingCents"
-    FROM "Contract"
-    WHERE "orgId" = ${orgId} AND "status" = 'ACTIVE'`;
+           (COUNT(*) FILTER (WHERE ${renewalsDueSql(orgId, "c", day, unitId)}))::int AS "renewing",
+           COALESCE(SUM("annualAmountCents") FILTER (WHERE ${renewalsDueSql(orgId, "c", day, unitId)}), 0)::bigint AS "renewingCents"
+    FROM "Contract" c
+    WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE'`;
   return {
     activeContracts: row?.active ?? 0,
     activeAnnualCents: centsToNumber(row?.activeCents),
     renewingCount: row?.renewing ?? 0,
     renewingAnnualCents: centsToNumber(row?.renewingCents),
-    renewingUntil: until,
+    renewingUntil: renewalWindowEnd(day),
   };
 }
 
 /**
- * ACTIVE contracts whose end date or renewal notice date falls in the next RENEWAL_WINDOW_DAYS
- * (for `unitId` and below, if given), soonest first (the notice date where there is one, else the
- * end date): the first `limit` of them, ordered and cut in SQL, and how many there are. The
- * dashboards show a few; the vendors page all.
+ * The renewals due (renewalsDueSql) of `unitId` and below (the whole org when null), soonest
+ * decision first (the notice date where there is one, else the end date): the first `limit` of
+ * them, ordered and cut in SQL, and how many there are. The dashboards show a few; the vendors
+ * page all.
  */
 export async function listUpcomingRenewals(
   orgId: string,
@@ -160,13 +175,10 @@ export async function listUpcomingRenewals(
   limit?: number,
 ): Promise<{ rows: ContractRow[]; total: number }> {
   const day = toDateString(today);
-  const until = toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
   const ids = await db.$queryRaw<{ id: string; total: number }[]>`
-    SELECT "id", (count(*) OVER ())::int AS "total" FROM "Contract"
-    WHERE "orgId" = ${orgId} AND "status" = 'ACTIVE'
-      AND ("endDate" BETWEEN ${day}::date AND ${until}::date OR "renewalNoticeDate" BETWEEN ${day}::date AND ${until}::date)
-      ${unitId ? Prisma.sql`AND "orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}
-    ORDER BY COALESCE("renewalNoticeDate", "endDate"), "endDate", "name", "id"
+    SELECT c."id", (count(*) OVER ())::int AS "total" FROM "Contract" c
+    WHERE ${renewalsDueSql(orgId, "c", day, unitId)}
+    ORDER BY COALESCE(c."renewalNoticeDate", c."endDate"), c."endDate", c."name", c."id"
     ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
   if (ids.length === 0) return { rows: [], total: 0 };
   const byId = new Map((await listContracts(orgId, ids.map((r) => r.id))).map((c) => [c.id, c]));

@@ -18,7 +18,7 @@ pg.Client.prototype.query = function (config: unknown, values?: unknown, cb?: un
 const { getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
 const { db } = await import("@/lib/db");
 const { getFinanceView } = await import("@/lib/budgets/rollup");
-const { firstRows, getDeliveryReview, NONE } = await import("@/lib/projects/review");
+const { firstRows, getDeliveryReview, NONE, reviewScopeOf } = await import("@/lib/projects/review");
 const { getBell } = await import("@/lib/projects/bell");
 
 const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });
@@ -29,8 +29,8 @@ const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const probes: Record<string, () => Promise<unknown>> = {
   bell: () => getBell(member, now),
-  review: () => getDeliveryReview(member, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
-  reviewDept: () => getDeliveryReview({ ...member, role: "MANAGER", scopeUnitId: dept.id }, { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now),
+  review: () => getDeliveryReview(reviewScopeOf(member), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
+  reviewDept: () => getDeliveryReview(reviewScopeOf(member, dept.id), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),

@@ -45,10 +45,10 @@ test("over-allocated after drilling into a department: the list matches the numb
 
 test("see all milestones and blocked dependencies lists every one the dashboard counts", async ({ page }) => {
   await signIn(page, "director@acme.example");
-  const seeAll = page.getByRole("link", { name: /^See all \d+$/ });
-  await expect(seeAll.first()).toBeVisible();
-  const milestonesShown = await page.locator("section", { hasText: /^Milestones:/ }).locator("li").count();
-  const link = seeAll.first();
+  const milestones = page.getByRole("region", { name: "Milestones" });
+  const link = milestones.getByRole("link", { name: /^See all \d+$/ });
+  await expect(link).toBeVisible();
+  const milestonesShown = await milestones.locator("li").count();
   const total = Number((await link.innerText()).replace(/\D/g, ""));
   await link.click();
   await expect(page).toHaveURL(/\/acme\/projects\/attention/);
@@ -65,4 +65,47 @@ test("see all milestones and blocked dependencies lists every one the dashboard 
   expect(teams?.status()).toBe(404);
   await expect(page.getByText("Page not found")).toBeVisible();
   await expect(page.getByRole("table", { name: "People" })).toHaveCount(0);
+});
+
+/** The number in "See all N" of a region of the dashboard. */
+async function seeAll(page: Page, region: string) {
+  const link = page.getByRole("region", { name: region }).getByRole("link", { name: /^See all \d+$/ });
+  await expect(link).toBeVisible();
+  return { link, n: Number((await link.innerText()).replace(/\D/g, "")) };
+}
+
+test("from a department, at risk, stale and awaiting acknowledgement open that department's review with exactly that many rows", async ({ page }) => {
+  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  await signIn(page, "director@acme.example");
+  for (const [region, list] of [
+    ["At risk and off track", "At-risk projects"],
+    ["Stale updates and escalation", "Stale projects"],
+    ["Awaiting acknowledgement", "Unacknowledged updates"],
+  ] as const) {
+    await page.goto(`/acme/dashboard?unit=${unit.id}`);
+    const { link, n } = await seeAll(page, region);
+    if (region === "At risk and off track") expect(n).toBe((await figure(page, "At risk")) + (await figure(page, "Off track")));
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/acme/projects/review\\?unit=${unit.id}`));
+    await expect(page.getByRole("heading", { level: 1, name: "Delivery review" })).toBeVisible();
+    await expect(page.getByText(/Product Engineering and below/)).toBeVisible();
+    await expect(page.getByRole("list", { name: list }).getByRole("listitem")).toHaveCount(n);
+  }
+});
+
+test("open positions and renewals due open lists of exactly that many rows", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  const open = await figure(page, "Open positions");
+  expect(open).toBeGreaterThan(0);
+  await page.getByRole("link", { name: /^Open positions/ }).click();
+  await expect(page).toHaveURL(/\/acme\/headcount\?.*status=open/);
+  await expect(page.getByRole("navigation", { name: "Position filters" }).getByRole("link", { name: "Open today" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("table", { name: "Positions", exact: true }).locator("tbody tr")).toHaveCount(open);
+
+  await page.goto("/acme/dashboard");
+  const { link, n } = await seeAll(page, "Renewals due");
+  await link.click();
+  await expect(page).toHaveURL(/\/acme\/vendors#renewals/);
+  await expect(page.getByRole("heading", { name: new RegExp(`Renewals due in the next 90 days \\(${n}\\)`) })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Renewals due", exact: true }).locator("tbody tr")).toHaveCount(n);
 });

@@ -127,12 +127,16 @@ describe("delivery figures", () => {
     expect(fig.blocked[0]).toMatchObject({ blockedId: p1, blockerId: p3, blockerHealth: "OFF_TRACK" });
   });
 
-  it("12-week trend from the status update history (latest update on or before each week's end)", async () => {
+  it("12-week trend: projects active at each week's end by their latest update then; today's point is the tiles", async () => {
     const fig = await getDeliveryFigures(f.org.id, null, today);
     expect(fig.trend).toHaveLength(12);
     const at = (week: string) => fig.trend.find((w) => w.week === week);
-    expect(at("2026-06-15")).toEqual({ week: "2026-06-15", ON_TRACK: 1, AT_RISK: 1, OFF_TRACK: 1, UNKNOWN: 1 });
-    expect(at("2026-06-08")).toEqual({ week: "2026-06-08", ON_TRACK: 2, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 2 });
+    // Today = the tiles: P1 at risk, P2 on track, P3 off track (paused P4 is in no week).
+    expect(at("2026-06-15")).toEqual({ week: "2026-06-15", ...fig.health });
+    expect(at("2026-06-15")).toEqual({ week: "2026-06-15", ON_TRACK: 1, AT_RISK: 1, OFF_TRACK: 1, UNKNOWN: 0 });
+    // P1 and P2 on track, P3 (created Jun 1) without an update; P6 was archived on Jun 1.
+    expect(at("2026-06-08")).toEqual({ week: "2026-06-08", ON_TRACK: 2, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 1 });
+    // P1 on track; P2 and P6 (not archived yet) without an update.
     expect(at("2026-05-25")).toEqual({ week: "2026-05-25", ON_TRACK: 1, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 2 });
     expect(fig.trend[0]).toEqual({ week: "2026-03-30", ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 3 });
   });
@@ -145,7 +149,7 @@ describe("delivery figures", () => {
     const deptB = await getDeliveryFigures(f.org.id, f.units.deptB.id, today);
     expect(deptB.health).toEqual({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 1, UNKNOWN: 0 });
     expect([deptB.milestonesOverdue, deptB.milestonesDueSoon, deptB.blocked.length]).toEqual([0, 1, 0]);
-    expect(deptB.trend.at(-1)).toMatchObject({ OFF_TRACK: 1, UNKNOWN: 1 });
+    expect(deptB.trend.at(-1)).toMatchObject({ OFF_TRACK: 1, UNKNOWN: 0 });
   });
 });
 

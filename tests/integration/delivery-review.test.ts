@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth";
 import { exportProjectsCsv } from "@/lib/projects/export";
 import { listProjects } from "@/lib/projects/queries";
-import { ALL, EVERY_ROW, getDeliveryReview, getNotifications, NONE } from "@/lib/projects/review";
+import { ALL, EVERY_ROW, getDeliveryReview, getNotifications, NONE, reviewScopeOf } from "@/lib/projects/review";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -54,7 +54,7 @@ describe("staleness and escalation across cycle and fiscal-year boundaries", () 
     ["2027-02-08", "stale", "Dana Director"], // two cycles → the manager's manager
     ["2027-03-15", "stale", "Dana Director"], // many cycles: capped at the top of the line
   ] as const)("on %s the project is %s, escalated to %s", async (today, state, target) => {
-    const review = await getDeliveryReview(w.member("director"), EVERY_ROW, at(today));
+    const review = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, at(today));
     const inDue = review.due.find((p) => p.id === w.staleA.id);
     const inStale = review.stale.find((p) => p.id === w.staleA.id);
     if (state === "due") {
@@ -67,14 +67,14 @@ describe("staleness and escalation across cycle and fiscal-year boundaries", () 
   });
 
   it("tells the person it escalated to that it is them", async () => {
-    const review = await getDeliveryReview(w.member("manager"), EVERY_ROW, at("2027-02-01"));
+    const review = await getDeliveryReview(reviewScopeOf(w.member("manager")), EVERY_ROW, at("2027-02-01"));
     expect(review.stale.find((p) => p.id === w.staleA.id)?.escalatedTo).toEqual({ name: "Mona Manager", isMe: true });
   });
 
   it("uses the org's cadence: biweekly gives one more week before the project is stale", async () => {
     await db.organization.update({ where: { id: w.acme.org.id }, data: { updateCadence: "BIWEEKLY" } });
     // Biweekly Fridays: 2027-01-22 and 2027-02-05 are due days; 2027-02-01 is inside the next cycle.
-    const review = await getDeliveryReview(w.member("director"), EVERY_ROW, at("2027-02-01"));
+    const review = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, at("2027-02-01"));
     expect(review.stale.map((p) => p.id)).not.toContain(w.staleA.id);
     expect(review.due.map((p) => p.id)).toContain(w.staleA.id);
   });
@@ -82,8 +82,8 @@ describe("staleness and escalation across cycle and fiscal-year boundaries", () 
 
 describe("review scope and acknowledgement lists", () => {
   it("shows a manager only their subtree, a director everything", async () => {
-    const mgr = await getDeliveryReview(w.member("manager"), EVERY_ROW, at("2027-01-28"));
-    const dir = await getDeliveryReview(w.member("director"), EVERY_ROW, at("2027-01-28"));
+    const mgr = await getDeliveryReview(reviewScopeOf(w.member("manager")), EVERY_ROW, at("2027-01-28"));
+    const dir = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, at("2027-01-28"));
     expect(mgr.atRisk.map((p) => p.name)).toEqual(["Stale in A"]);
     expect(dir.atRisk.map((p) => p.name)).toEqual(["Fresh in B", "Stale in A"]); // off track first
   });
@@ -104,12 +104,14 @@ describe("review scope and acknowledgement lists", () => {
       });
     await mk("older", "2027-01-15T10:00:00Z");
     await mk("latest", "2027-01-22T10:00:00Z");
-    const review = await getDeliveryReview(w.member("manager"), EVERY_ROW, at("2027-01-28"));
-    expect(review.unacknowledged.map((u) => [u.summary, u.mine])).toEqual([["latest", true]]);
+    const review = await getDeliveryReview(reviewScopeOf(w.member("manager")), EVERY_ROW, at("2027-01-28"));
+    expect(review.awaiting.map((u) => [u.summary, u.mine])).toEqual([["latest", true]]);
+    expect(review.mine.map((u) => u.summary)).toEqual(["latest"]);
+    expect([review.counts.awaiting, review.counts.mine]).toEqual([1, 1]);
     const bell = await getNotifications(w.member("manager"), at("2027-01-28"));
     expect(bell.filter((n) => n.kind === "acknowledge").map((n) => n.detail)).toEqual(["latest"]);
     await mk("acked", "2027-01-26T10:00:00Z", true);
-    expect((await getDeliveryReview(w.member("manager"), EVERY_ROW, at("2027-01-28"))).unacknowledged).toEqual([]);
+    expect((await getDeliveryReview(reviewScopeOf(w.member("manager")), EVERY_ROW, at("2027-01-28"))).awaiting).toEqual([]);
   });
 });
 
@@ -119,13 +121,13 @@ describe("counts and slices", () => {
       await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamA.id, name, status: "ACTIVE", health: "AT_RISK", startDate: new Date("2026-01-05") } });
     }
     const review = (atRisk: { skip: number; take: number | null }) =>
-      getDeliveryReview(w.member("director"), { atRisk, due: NONE, stale: { skip: 0, take: 1 } }, at("2027-02-01"));
+      getDeliveryReview(reviewScopeOf(w.member("director")), { atRisk, due: NONE, stale: { skip: 0, take: 1 }, awaiting: NONE, mine: NONE }, at("2027-02-01"));
     // Off track first, then by name: Fresh in B, R1 … R5, Stale in A.
     const all = await review(ALL);
     expect(all.atRisk.map((p) => p.name)).toEqual(["Fresh in B", "R1", "R2", "R3", "R4", "R5", "Stale in A"]);
     const page2 = await review({ skip: 2, take: 2 });
     expect(page2.atRisk.map((p) => p.name)).toEqual(["R2", "R3"]);
-    expect(page2.counts).toEqual({ atRisk: 7, due: 1, stale: 6 }); // Fresh in B owes this cycle's update
+    expect(page2.counts).toEqual({ atRisk: 7, due: 1, stale: 6, awaiting: 0, mine: 0 }); // Fresh in B owes this cycle's update
     expect(page2.due).toEqual([]);
     // The stale list: most missed cycles first (the R projects never reported since 2026-01-05).
     expect(page2.stale.map((p) => p.name)).toEqual(["R1"]);

@@ -11,7 +11,7 @@ import { PEOPLE_TABLES } from "@/lib/dashboard/people-figures";
 import { SCOPE_TABLES } from "@/lib/dashboard/director";
 import { clearFiguresMemo, memoFigures, orgDataVersion, type DataTable } from "@/lib/figures-memo";
 import { postStatusUpdate } from "@/lib/projects/post-status-update";
-import { firstRows, getDeliveryReview, NONE, REVIEW_TABLES } from "@/lib/projects/review";
+import { firstRows, getDeliveryReview, NONE, REVIEW_TABLES, reviewScopeOf } from "@/lib/projects/review";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -121,7 +121,7 @@ describe("memoized figures", () => {
   const params = () => parseDashboardParams({ fy: "2026", period: "q2" }, 1, now);
   const member = (who: "director" | "manager"): Member =>
     ({ user: { id: f.members[who].user.id }, org: { id: f.org.id }, role: who === "director" ? "DIRECTOR" : "MANAGER", scopeUnitId: f.members[who].membership.scopeUnitId }) as Member;
-  const review = (who: "director" | "manager") => getDeliveryReview(member(who), { atRisk: firstRows(8), due: NONE, stale: firstRows(8) }, now);
+  const review = (who: "director" | "manager") => getDeliveryReview(reviewScopeOf(member(who)), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now);
   const all = () =>
     Promise.all([
       getMoneyFigures(f.org.id, 1, true, params(), now),
@@ -272,7 +272,7 @@ describe("memoized figures name every table they read", () => {
       [`scope ${unit}`, SCOPE_TABLES, () => getDashboardScope(f.org.id, unitId())],
       [`delivery ${unit}`, DELIVERY_TABLES, () => getDeliveryFigures(f.org.id, unitId(), now)],
       [`people ${unit}`, PEOPLE_TABLES, () => getPeopleFigures(f.org.id, 1, params(unitId()), now)],
-      [`review ${unit}`, REVIEW_TABLES, () => getDeliveryReview(member(unit ? "MANAGER" : "DIRECTOR", unitId()), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8) }, now)],
+      [`review ${unit}`, REVIEW_TABLES, () => getDeliveryReview(reviewScopeOf(member(unit ? "MANAGER" : "DIRECTOR", unitId())), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) }, now)],
     );
     for (const role of ["DIRECTOR", "MANAGER"]) {
       cases.push([`finance ${role} ${unit}`, FINANCE_TABLES, () => import("@/lib/budgets/rollup").then((m) => m.getFinanceViews(finance(role, unitId()), [{ period: "q2", parts: ["categories", "tree", "months", "top"] }, { period: "year", parts: ["children", "months"] }]))]);
@@ -284,7 +284,7 @@ describe("memoized figures name every table they read", () => {
   });
 
   it("the review's stale list (reporting lines) is part of what is checked", async () => {
-    const r = await getDeliveryReview(member("DIRECTOR", null), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8) }, now);
+    const r = await getDeliveryReview(reviewScopeOf(member("DIRECTOR", null)), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) }, now);
     expect(r.stale.map((p) => p.name)).toContain("Quiet project");
     expect(r.stale.find((p) => p.name === "Quiet project")?.escalatedTo).not.toBeNull();
   });

@@ -197,10 +197,12 @@ describe("attrition and backfill", () => {
     const result = await setEndDate.run(acme.members.manager.user.id, acme.org.slug, { personId: leaver.id, version: 1, endDate: "2026-03-31", vacancy: "backfill" });
     expect(result).toMatchObject({ ok: true, data: { positionIds: [seat.id] } });
     expect(await db.position.findUniqueOrThrow({ where: { id: seat.id } })).toMatchObject({ status: "BACKFILL", personId: null, backfillForId: leaver.id, vacantFrom: d("2026-04-01") });
-    // Visible in the plan only from the day after: Q1 (ends Mar 31) has no open seat, Q2 has it.
+    // Open from the day after the last day (and whatever year it is budgeted in); the plan shows
+    // open positions for the current quarter only (no history of a position's status is kept).
     const rows = await planVsActual(acme.org.id, { unitId: acme.units.teamA.id, fiscalYear: 2026, startMonth: 1, today: d("2026-12-31") });
-    // Budgeted in 2024, so due in every quarter once vacant.
-    expect(rows.map((r) => r.open)).toEqual([0, 1, 1, 1]);
+    expect(rows.map((r) => r.open)).toEqual([null, null, null, 1]);
+    const onLastDay = await planVsActual(acme.org.id, { unitId: acme.units.teamA.id, fiscalYear: 2026, startMonth: 1, today: d("2026-03-31") });
+    expect(onLastDay.map((r) => r.open)).toEqual([0, null, null, null]);
     expect(rows.map((r) => r.attrition)).toEqual([1, 0, 0, 0]);
     expect(rows.map((r) => r.actual)).toEqual([1, 0, 0, 0]);
   });
@@ -262,7 +264,8 @@ describe("plan vs actual", () => {
     expect(rows.map((r) => r.planned)).toEqual([4, 5, 5, 6]);
     // Q1 on Mar 31: 3 (leaver still in post on their last day). Q2 as of today May 15: 3 (leaver gone, Q2 joiner in).
     expect(rows.map((r) => r.actual)).toEqual([3, 3, null, null]);
-    expect(rows.map((r) => r.open)).toEqual([0, 1, 1, 1]);
+    // Open today (Q2): the Q2 position and the one budgeted next year (open is open, whatever the budget).
+    expect(rows.map((r) => r.open)).toEqual([null, 2, null, null]);
     expect(rows.map((r) => r.hiring)).toEqual([0, 1, 0, 0]);
     expect(rows.map((r) => r.joiners)).toEqual([1, 1, 0, 0]);
     expect(rows.map((r) => r.attrition)).toEqual([1, 0, 0, 0]);
@@ -275,6 +278,28 @@ describe("plan vs actual", () => {
     expect((await planVsActual(globex.org.id, { unitId: null, fiscalYear: 2026, startMonth: 1, today: d("2026-05-15") })).map((r) => r.planned)).toEqual([0, 0, 0, 0]);
 
     expect(await hiringFunnel(org, { unitId: deptA.id, fiscalYear: 2026 })).toEqual({ PLANNED: 2, OPEN: 1, FILLED: 1, BACKFILL: 0, CLOSED: 1 });
+  });
+
+  it("a requisition opened outside the hiring plan never raises planned heads, so heads can come out above plan", async () => {
+    const director = acme.members.director.user.id;
+    const { teamA } = acme.units;
+    await person(acme.org.id, teamA.id, "Day One", "2025-06-01"); // baseline: planned 1
+    const plan = async () => (await planVsActual(acme.org.id, { unitId: teamA.id, fiscalYear: 2026, startMonth: 1, today: d("2026-05-15") }))[1];
+    expect(await plan()).toMatchObject({ planned: 1, actual: 1, open: 0 });
+
+    // Outside the plan: open (and counted as open), not planned.
+    const outside = await createPosition.run(director, acme.org.slug, positionInput(teamA.id, { budgetFiscalQuarter: "2", openNow: "on", outsidePlan: "on" }));
+    expect(outside).toMatchObject({ ok: true, data: { status: "OPEN" } });
+    if (!outside.ok) return;
+    expect(await db.position.findUniqueOrThrow({ where: { id: outside.data.positionId }, select: { outsidePlan: true } })).toEqual({ outsidePlan: true });
+    expect(await plan()).toMatchObject({ planned: 1, actual: 1, open: 1 });
+    // Filled: heads in post 2 against a plan of 1.
+    expect(await fillPosition.run(director, acme.org.slug, { mode: "new", positionId: outside.data.positionId, version: 1, name: "Over Plan", startDate: "2026-05-01" })).toMatchObject({ ok: true });
+    expect(await plan()).toMatchObject({ planned: 1, actual: 2, open: 0 });
+
+    // In the plan (the default, and the hiring-plan import): the plan grows with it.
+    expect(await createPosition.run(director, acme.org.slug, positionInput(teamA.id, { budgetFiscalQuarter: "2", openNow: "on" }))).toMatchObject({ ok: true });
+    expect(await plan()).toMatchObject({ planned: 2, actual: 2, open: 1 });
   });
 
   it("uses the org's fiscal calendar: a February start puts Jan 31 in Q4 of the year before", async () => {

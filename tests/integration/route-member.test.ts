@@ -50,6 +50,7 @@ describe("getRouteMember", () => {
       org: { id: w.acme.org.id, slug: w.acme.org.slug, name: w.acme.org.name, currency: w.acme.org.currency, fiscalYearStartMonth: w.acme.org.fiscalYearStartMonth },
       role: "MANAGER",
       scopeUnitId: w.acme.units.deptA.id,
+      readsPay: false,
     });
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Member } from "@/lib/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EVERY_ROW, getDeliveryReview } from "@/lib/projects/review";
+import { EVERY_ROW, getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
 import { dayString, updateState, type CadenceSettings } from "@/lib/projects/staleness";
 import { staleBefore, updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import { listProjects, listProjectsPage } from "@/lib/projects/queries";
@@ -103,7 +103,7 @@ describe("the delivery review's lists", () => {
           expected.set(row.id, updateState({ today, active: p.status === "ACTIVE", lastUpdate: last ? last.toISOString().slice(0, 10) : null, since: since.toISOString().slice(0, 10) }, c));
         }
         const now = new Date(t * DAY + 43_200_000);
-        const review = await getDeliveryReview(director, EVERY_ROW, now);
+        const review = await getDeliveryReview(reviewScopeOf(director), EVERY_ROW, now);
         const listed = new Map([...review.due, ...review.stale].map((p) => [p.id, p.update]));
         for (const [id, state] of expected) {
           if (state.state === "due" || state.state === "stale") expect(listed.get(id)).toEqual(state);

@@ -160,7 +160,7 @@ export default async function Page({
       <div className="space-y-6">
         {view === "manager" ? (
           <Suspense fallback={<PanelSkeleton title="This week" />}>
-            <ManagerWeekPanel member={member} />
+            <ManagerWeekPanel member={member} scopeName={(within ? scope.path.find((u) => u.id === within)?.name : null) ?? "the whole organization"} />
           </Suspense>
         ) : null}
         <Suspense key={`d-${key}`} fallback={<PanelSkeleton title="Delivery" />}>

@@ -1,4 +1,5 @@
-import { CircleCheck, CircleDashed, Repeat, UserPlus } from "lucide-react";
+import { CalendarClock, ClipboardList, Target, UserPlus, Users } from "lucide-react";
+import Link from "next/link";
 
 import { PlanVsActualChart } from "@/components/charts/lazy";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
@@ -11,11 +12,15 @@ import { Pager } from "@/components/ui/pager";
 import { UnitCostTable } from "@/components/headcount/unit-cost-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { HowCounted } from "@/components/ui/how-counted";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
-import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
+import { formatDate } from "@/lib/format";
+import { planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
+import { describePositionFilter, parsePositionFilter, positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
 import { countPositions, listPositions } from "@/lib/headcount/queries";
 import { unitChoice } from "@/lib/org/search";
+import { peopleFilterQuery } from "@/lib/people/list-filter";
 import { writableUnitIds } from "@/lib/projects/access";
 import { pageOf } from "@/lib/paging";
 import { grantFor } from "@/lib/permissions";
@@ -51,20 +56,34 @@ export default async function Page({
   const writable = canWrite ? await writableUnitIds(member, "positions:write") : null;
   const showPay = member.readsPay;
 
-  // One page of positions is read (a large org has thousands): count first, then that page.
-  const positionsPage = countPositions(org.id, { unitId }).then(async (total) => {
+  // The positions list shows a figure's rows when a figure links here (?status=…): the same
+  // definitions as the counts (lib/headcount/position-filter.ts). One page is read (a large org
+  // has thousands): count first, then that page.
+  const filter = parsePositionFilter(sp, today);
+  const positionsPage = countPositions(org.id, { unitId, filter }).then(async (total) => {
     const paging = pageOf(sp, total);
-    const rows = await listPositions(org.id, member, { unitId, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
+    const rows = await listPositions(org.id, member, { unitId, filter, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
     return { paging, rows };
   });
-  const [{ paging, rows: positions }, funnel, plan, costs] = await Promise.all([
+  const [{ paging, rows: positions }, plan, costs, openNow, unfilled] = await Promise.all([
     positionsPage,
-    hiringFunnel(org.id, { unitId, fiscalYear }),
     planVsActual(org.id, { unitId, fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),
-    unfilledCostByUnit(org.id, unitId, member),
+    unfilledCostByUnit(org.id, unitId, member, now),
+    countPositions(org.id, { unitId, filter: { status: "open", on: today } }),
+    countPositions(org.id, { unitId, filter: { status: "unfilled" } }),
   ]);
   const years = [current.fiscalYear - 1, current.fiscalYear, current.fiscalYear + 1];
   const scopeLabel = unit ? `${unit.name} and below` : "Whole organization";
+  // The quarter the tiles show: today's, or the last (a past year) or first (a future year) of the year shown.
+  const quarter = plan.find((r) => r.start <= today && today <= r.end) ?? (fiscalYear < current.fiscalYear ? plan[3] : plan[0]);
+  const positionsHref = (f: PositionFilter, u = unitId) => `/${org.slug}/headcount?${positionFilterQuery(f, u, fiscalYear)}#positions`;
+  const headsOn = quarter.end < today ? quarter.end : today;
+  const chips: { label: string; f: PositionFilter }[] = [
+    { label: "All", f: { status: "all" } },
+    { label: "Open today", f: { status: "open", on: today } },
+    { label: `Planned starts ${quarter.label}`, f: { status: "starting", from: quarter.start, to: quarter.end } },
+    { label: "Unfilled", f: { status: "unfilled" } },
+  ];
 
   return (
     <>
@@ -83,14 +102,30 @@ export default async function Page({
       <div className="mb-6">
         <PlanFilter org={org.slug} unit={unit} years={years} fiscalYear={fiscalYear} />
       </div>
-      <StatGrid className="lg:grid-cols-4">
-        <StatCard label="Open" value={funnel.OPEN} icon={UserPlus} hint={`Actively hiring · ${fiscalYearLabel(fiscalYear)}`} />
-        <StatCard label="Backfill" value={funnel.BACKFILL} icon={Repeat} tone="warning" hint="Replacing a departure" />
-        <StatCard label="Planned" value={funnel.PLANNED} icon={CircleDashed} hint="Budgeted, not opened yet" />
-        <StatCard label="Filled" value={funnel.FILLED} icon={CircleCheck} tone="success" hint={`${funnel.CLOSED} closed`} />
+      <StatGrid className="lg:grid-cols-5">
+        <StatCard
+          label={`Heads in post · ${quarter.label}`}
+          value={quarter.actual ?? "–"}
+          icon={Users}
+          hint={quarter.actual === null ? "Quarter not started" : `On ${formatDate(headsOn)}`}
+          href={quarter.actual === null ? undefined : `/${org.slug}/teams?${peopleFilterQuery({ status: "in-post", on: headsOn }, unitId)}#people`}
+        />
+        <StatCard label={`Planned heads · ${quarter.label}`} value={quarter.planned} icon={Target} hint={fiscalYearLabel(fiscalYear)} href="#plan" />
+        <StatCard label="Open positions" value={openNow} icon={UserPlus} hint="Open or backfill, vacant today" href={positionsHref({ status: "open", on: today })} />
+        <StatCard
+          label={`Planned starts · ${quarter.label}`}
+          value={quarter.hiring}
+          icon={CalendarClock}
+          hint="Open, target start in the quarter"
+          href={positionsHref({ status: "starting", from: quarter.start, to: quarter.end })}
+        />
+        <StatCard label="Unfilled positions" value={unfilled} icon={ClipboardList} tone="warning" hint="Planned, open or backfill" href={positionsHref({ status: "unfilled" })} />
       </StatGrid>
+      <div className="mb-8">
+        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "planned-starts", "unfilled-positions"]} note="Open and unfilled positions are counted today, whatever year they are budgeted in." />
+      </div>
 
-      <Card className="mb-8">
+      <Card id="plan" className="mb-8 scroll-mt-4">
         <CardHeader>
           <CardTitle>Plan vs actual · {fiscalYearLabel(fiscalYear)}</CardTitle>
           <CardDescription>{scopeLabel}. Heads at the end of each quarter (today for the current quarter).</CardDescription>
@@ -98,25 +133,28 @@ export default async function Page({
         <CardContent className="space-y-4">
           <PlanVsActualChart data={plan.map((r) => ({ label: r.label, planned: r.planned, actual: r.actual, open: r.open }))} />
           <PlanTable rows={plan} currentQuarter={fiscalYear === current.fiscalYear ? current.quarter : null} />
-          <details className="text-xs text-muted-foreground">
-            <summary className="cursor-pointer">How these are counted</summary>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              <li>Planned heads: people in post on the first day of the fiscal year, plus positions budgeted in the year up to that quarter that add a head (not closed; backfills of people counted on day one replace them).</li>
-              <li>Actual heads: people in post on the quarter&apos;s last day (today for the current quarter).</li>
-              <li>Open seats: open and backfill positions budgeted up to the quarter and vacant by its end; a backfill is vacant from the day after its holder&apos;s last day.</li>
-              <li>Hiring: vacant positions whose target start falls in the quarter. Joiners and attrition: first and last days in the quarter.</li>
-            </ul>
-          </details>
+          <HowCounted figures={["planned-heads", "heads-in-post", "open-positions", "planned-starts", "joiners", "departures"]} />
         </CardContent>
       </Card>
 
       <section className="mb-8">
         <SectionHeading title="Cost of unfilled positions" description={`${scopeLabel}: planned, open and backfill positions at loaded cost.`} />
-        <UnitCostTable rows={costs} currency={org.currency} showCost={member.readsPay} />
+        <UnitCostTable rows={costs} currency={org.currency} showCost={member.readsPay} listHref={(u, status) => positionsHref(status === "open" ? { status, on: today } : { status }, u)} />
       </section>
 
-      <section>
-        <SectionHeading title="Positions" description={scopeLabel} />
+      <section id="positions" className="scroll-mt-4">
+        <SectionHeading title="Positions" description={`${describePositionFilter(filter, formatDate)}, ${unit ? `${unit.name} and below` : "whole organization"}: ${paging.total}.`} />
+        <nav aria-label="Position filters" className="mb-3 flex flex-wrap gap-2 text-sm">
+          {chips.map((c) => {
+            const active = c.f.status === filter.status && (c.f.status !== "starting" || (filter.status === "starting" && filter.from === c.f.from && filter.to === c.f.to));
+            return (
+              <Link key={c.label} href={positionsHref(c.f)} aria-current={active ? "page" : undefined}
+                className={active ? "rounded-md border border-primary bg-primary-soft px-2.5 py-1 font-medium text-primary" : "rounded-md border border-border px-2.5 py-1 hover:bg-muted"}>
+                {c.label}
+              </Link>
+            );
+          })}
+        </nav>
         <PositionsTable
           positions={positions}
           currency={org.currency}
@@ -124,6 +162,11 @@ export default async function Page({
           writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: writable === "all" ? null : [...(writable ?? [])] } : null}
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
+        {filter.status !== "all" ? (
+          <div className="mt-3">
+            <HowCounted figures={[filter.status === "open" ? "open-positions" : filter.status === "starting" ? "planned-starts" : "unfilled-positions"]} />
+          </div>
+        ) : null}
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
+import { HowCounted } from "@/components/ui/how-counted";
 import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
@@ -15,6 +16,7 @@ import { toDateString } from "@/lib/fiscal";
 import { listOrgUnits, orgUnitExists } from "@/lib/org/queries";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
+import { positionFilterQuery } from "@/lib/headcount/position-filter";
 import { listOrgChart, listPeople } from "@/lib/people/queries";
 
 export const metadata = { title: "Teams" };
@@ -72,6 +74,11 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
           </Link>
         </p>
       ) : null}
+      {filter.status !== "current" ? (
+        <div className="mb-3">
+          <HowCounted figures={[filter.status === "in-post" ? "heads-in-post" : filter.status === "leaving" ? "departures" : "over-allocated"]} />
+        </div>
+      ) : null}
       <PeopleTable
         people={people}
         currency={member.org.currency}
@@ -91,7 +98,7 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
       <StatGrid>
         <StatCard label="Org units" value={units.length} icon={Network} hint={`${units.filter((u) => u.kind === "TEAM").length} teams`} />
         <StatCard label="People in post" value={headCount} icon={Users} hint="Employees and contractors" />
-        <StatCard label="Open positions" value={openPositions} icon={UserPlus} hint="Open and backfill" href={`/${member.org.slug}/headcount`} />
+        <StatCard label="Open positions" value={openPositions} icon={UserPlus} hint="Open or backfill, vacant today" href={`/${member.org.slug}/headcount?${positionFilterQuery({ status: "open", on: today }, null)}#positions`} />
         <StatCard
           label="Starting soon"
           value={people.filter((p) => p.startDate > today).length}

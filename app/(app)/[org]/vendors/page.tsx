@@ -1,4 +1,6 @@
 import { CalendarClock, FileText, Store, Wallet } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -6,9 +8,12 @@ import { ContractFormDialog } from "@/components/vendors/contract-form-dialog";
 import { ContractsTable } from "@/components/vendors/contracts-table";
 import { VendorFormDialog } from "@/components/vendors/vendor-form-dialog";
 import { VendorsTable } from "@/components/vendors/vendors-table";
+import { HowCounted } from "@/components/ui/how-counted";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
+import { formatDate } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { unitChoice } from "@/lib/org/search";
 import { can } from "@/lib/permissions";
 import {
   getContractSummary,
@@ -21,15 +26,25 @@ import {
 
 export const metadata = { title: "Vendors" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const member = await requireMember((await params).org);
+  const sp = await searchParams;
   const now = new Date();
   const canEdit = can(member.role, "vendors:write");
+  // ?unit= narrows the renewals due to that unit and below, as the dashboard that links here;
+  // an id that is not a unit of this org is a 404 (a figure must not open another list).
+  const unitParam = one(sp.unit);
+  const unit = unitParam ? await unitChoice(member.org.id, unitParam) : null;
+  if (unitParam && !unit) notFound();
+  const unitId = unit?.id ?? null;
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
     listVendors(member.org.id, now),
     listContracts(member.org.id),
-    getContractSummary(member.org.id, now),
-    listUpcomingRenewals(member.org.id, now),
+    getContractSummary(member.org.id, now, unitId),
+    listUpcomingRenewals(member.org.id, now, unitId),
     canEdit ? listContractFormOptions(member.org.id) : Promise.resolve(null),
   ]);
   const currency = member.org.currency;
@@ -60,24 +75,35 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           hint="Active contracts"
         />
         <StatCard
-          label={`Renewing in ${RENEWAL_WINDOW_DAYS} days`}
+          label={`Renewals due in ${RENEWAL_WINDOW_DAYS} days`}
           value={summary.renewingCount}
           icon={CalendarClock}
           tone={summary.renewingCount > 0 ? "warning" : "default"}
-          hint={`${formatMoney(summary.renewingAnnualCents, currency, { compact: true })} a year up for renewal`}
+          hint={`${formatMoney(summary.renewingAnnualCents, currency, { compact: true })} a year${unit ? ` · ${unit.name}` : ""}`}
+          href="#renewals"
         />
       </StatGrid>
-      <section className="mb-8">
+      <section id="renewals" className="mb-8 scroll-mt-4">
         <SectionHeading
-          title={`Renewals in the next ${RENEWAL_WINDOW_DAYS} days`}
-          description="Active contracts whose end or renewal-notice date falls in the window, soonest first."
+          title={`Renewals due in the next ${RENEWAL_WINDOW_DAYS} days (${renewals.total})`}
+          description={`${unit ? `${unit.name} and below` : "Whole organization"}: active contracts whose notice date (or end date, when there is none) falls by ${formatDate(summary.renewingUntil)}, and those whose notice date has passed before they end. Soonest decision first.`}
         />
-        <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Upcoming renewals" />
+        {unit ? (
+          <p className="mb-3 text-sm">
+            <Link href={`/${member.org.slug}/vendors#renewals`} className="text-primary hover:underline">
+              Show the whole organization
+            </Link>
+          </p>
+        ) : null}
+        <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Renewals due" showDecision />
+        <div className="mt-3">
+          <HowCounted figures={["renewals-due"]} />
+        </div>
       </section>
       <section className="mb-8">
         <SectionHeading
           title="Vendors"
-          description="Annual value and next renewal count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
+          description="Annual value and next contract end count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
         />
         <VendorsTable vendors={vendors} currency={currency} today={today} org={editing?.org} />
       </section>

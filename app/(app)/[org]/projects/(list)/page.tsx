@@ -9,8 +9,10 @@ import { projectTableRows } from "@/components/projects/projects-table-rows";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { ExportLink } from "@/components/ui/export-link";
+import { HowCounted } from "@/components/ui/how-counted";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
+import type { FigureId } from "@/lib/figures/definitions";
 import { can } from "@/lib/permissions";
 import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
 
@@ -30,6 +32,14 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     countProjectsByStatus(member.org.id),
     getProjectFilterOptions(member.org.id, filters),
   ]);
+  // A dashboard figure's link (status=ACTIVE, a health, stale=1) says how that figure is counted.
+  const counted: FigureId[] = filters.stale
+    ? ["stale"]
+    : filters.status === "ACTIVE"
+      ? filters.health
+        ? [({ ON_TRACK: "on-track", AT_RISK: "at-risk", OFF_TRACK: "off-track", UNKNOWN: "unknown-health" } as const)[filters.health]]
+        : ["active-projects"]
+      : [];
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
   // One page of the filtered list, sorted by the database (?sort=…&dir=…), is read and rendered
@@ -69,6 +79,11 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <StatCard label="Done" value={counts.DONE} icon={CircleCheck} tone="success" hint={`${counts.CANCELLED} cancelled`} />
       </StatGrid>
       <ProjectFiltersForm org={member.org.slug} action={base} filters={filters} sort={sort} options={options} />
+      {counted.length ? (
+        <div className="mb-3">
+          <HowCounted figures={counted} note={`This list: ${paging.total} ${paging.total === 1 ? "project" : "projects"}.`} />
+        </div>
+      ) : null}
       <ProjectsTable org={member.org.slug} projects={projectTableRows(projects, member.org.currency, now)} sort={sort} />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>
