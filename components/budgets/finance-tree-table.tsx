@@ -15,7 +15,7 @@ import { cn } from "@/lib/utils";
  * The org tree (org → department → team) with expandable rows; departments open at first. `tree`
  * is toTreeTuples(view.tree) (finance-tree-wire.ts).
  */
-export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string }) {
+export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; noPlan?: boolean }) {
   const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
@@ -28,6 +28,16 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
     return true;
   });
   const money = (c: number) => formatMoney(c, currency);
+  // With no plan at all there is no variance to show (the forecast is in its own column).
+  const variance = (a: { varianceCents: number; planCents: number }) =>
+    noPlan ? (
+      <span className="text-muted-foreground">—</span>
+    ) : (
+      <span className={cn("rounded px-1.5 py-0.5", varianceTone(a))}>
+        {a.varianceCents > 0 ? "+" : ""}
+        {money(a.varianceCents)}
+      </span>
+    );
   const toggle = (id: string) =>
     setOpen((s) => {
       const n = new Set(s);
@@ -84,13 +94,8 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
               <TableCell className="text-right tabular-nums">{money(r.planCents)}</TableCell>
               <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents)}</TableCell>
               <TableCell className="text-right tabular-nums">{money(r.forecastCents)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                <span className={cn("rounded px-1.5 py-0.5", varianceTone(r))}>
-                  {r.varianceCents > 0 ? "+" : ""}
-                  {money(r.varianceCents)}
-                </span>
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{formatPercent(r.variancePct, { signed: true })}</TableCell>
+              <TableCell className="text-right tabular-nums">{variance(r)}</TableCell>
+              <TableCell className="text-right tabular-nums">{noPlan ? "—" : formatPercent(r.variancePct, { signed: true })}</TableCell>
             </TableRow>
           );
         })}
@@ -101,13 +106,8 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">
-            <span className={cn("rounded px-1.5 py-0.5", varianceTone(totals))}>
-              {totals.varianceCents > 0 ? "+" : ""}
-              {money(totals.varianceCents)}
-            </span>
-          </TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{formatPercent(totals.variancePct, { signed: true })}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{variance(totals)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{noPlan ? "—" : formatPercent(totals.variancePct, { signed: true })}</TableCell>
         </TableRow>
       </TableFooter>
     </Table>

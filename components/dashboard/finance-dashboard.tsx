@@ -6,17 +6,20 @@ import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-t
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { ImportHistory } from "@/components/budgets/import-history";
+import { BurnTable } from "@/components/budgets/burn-table";
+import { MonthToDate } from "@/components/budgets/month-to-date";
 import { BurnChart } from "@/components/charts/lazy";
-import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
-import { getFinanceView } from "@/lib/budgets/rollup";
+import { currentMonthKey, monthToDateLabel, yearProgress } from "@/lib/budgets/period";
+import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
+import { getFinanceViews } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
-import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
 
@@ -31,25 +34,34 @@ const FINANCE_RENEWALS_SHOWN = 8;
 export async function FinanceDashboard({ member, params }: { member: Member; params: FinanceParams }) {
   const { org } = member;
   const now = new Date();
-  const [view, batches, renewals] = await Promise.all([
-    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...params }),
+  // Year to date shows the month in progress beside it (same statement).
+  const mtdKey = params.period === "ytd" ? currentMonthKey(params.fiscalYear, org.fiscalYearStartMonth, now) : null;
+  const [[view, mtd], batches, renewals] = await Promise.all([
+    getFinanceViews({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...params }, [
+      { period: params.period, parts: ["categories", "tree", "months", "top"] },
+      ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
+    ]),
     can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
     listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
   ]);
-  const money = (c: number) => formatMoney(c, org.currency, { compact: true });
   const { totals } = view;
+  const noPlan = planStatus(view.plan) === "none";
+  const current = yearProgress(params.fiscalYear, org.fiscalYearStartMonth, now).current;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
   return (
     <div className="space-y-8">
-      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
+      <FinanceTotals view={view} currency={org.currency} href={budgets} today={now} />
+      {mtd && current ? (
+        <MonthToDate mtd={mtd.totals} label={monthToDateLabel(current)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...params, period: mtdKey! })}`} />
+      ) : null}
       <section>
         <SectionHeading
           title="Org tree rollup"
-          description={`Each row includes everything below it.${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
+          description={`Each row includes everything below it.${noPlan ? ` ${noPlanMessage(view.period)}: forecast only, no variance.` : ""}${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
       </section>
       <div className="grid gap-6">
         <Card>
@@ -58,12 +70,8 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
             <ExportLink href={exportHref("months")} label="Export burn CSV" />
           </CardHeader>
           <CardContent>
-            <BurnChart points={view.months} currency={org.currency} />
-            <ChartTable
-              caption="Cumulative plan, actual and forecast by month"
-              head={["Month", "Plan", "Actual", "Forecast"]}
-              rows={view.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), p.cumActualCents == null ? "–" : money(p.cumActualCents), money(p.cumForecastCents)])}
-            />
+            <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+            <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
           </CardContent>
         </Card>
         <Card>
@@ -72,13 +80,17 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
             <ExportLink href={exportHref("top")} label="Export variances CSV" />
           </CardHeader>
           <CardContent>
-            <TopVariancesTable rows={view.top} currency={org.currency} />
+            {noPlan ? (
+              <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
+            ) : (
+              <TopVariancesTable rows={view.top} currency={org.currency} />
+            )}
           </CardContent>
         </Card>
       </div>
       <section>
         <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
-        <CategoryTable rows={view.categories} currency={org.currency} />
+        <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
       </section>
       <div className="grid gap-6 xl:grid-cols-2">
         <section>

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { planStatus } from "@/lib/budgets/plan-coverage";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import type { FinanceParams } from "@/lib/budgets/view-params";
 import { toCsv } from "@/lib/csv-write";
@@ -15,12 +16,14 @@ const AMOUNT_HEADERS = ["Plan", "Actual", "Forecast", "Variance", "Variance %"];
 /** The CSV of one finance view (tree | categories | top | months), or null for an unknown view. */
 export async function financeExportCsv(member: MemberLike, p: FinanceParams, view: string, today = new Date()) {
   const v = await getFinanceView({ orgId: member.org.id, startMonth: member.org.fiscalYearStartMonth, role: member.role, today, ...p });
+  // A view without any plan has no variance (lib/budgets/plan-coverage.ts): those cells stay empty.
+  const noPlan = planStatus(v.plan) === "none";
   const amounts = (r: { planCents: number; actualCents: number; forecastCents: number; varianceCents: number; variancePct: number | null }) => [
     centsToDecimalString(r.planCents),
     centsToDecimalString(r.actualCents),
     centsToDecimalString(r.forecastCents),
-    centsToDecimalString(r.varianceCents),
-    pct(r.variancePct),
+    noPlan ? "" : centsToDecimalString(r.varianceCents),
+    noPlan ? "" : pct(r.variancePct),
   ];
   const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}`;
   switch (view) {

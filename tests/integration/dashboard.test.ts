@@ -153,10 +153,13 @@ describe("money figures (budgets rollup for the subtree)", () => {
   // Year forecast = finance-rollup.test.ts's hand-computed 36,597,169 + the open positions at
   // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill Jul–Dec (6),
   // teamB's opening Oct–Dec (3) = 14,625,000.
-  it("org, Q2: period totals, YTD through June, year forecast, children of the org", async () => {
+  it("org, Q2: period totals, YTD through May, June to date, year forecast, children of the org", async () => {
     const m = await getMoneyFigures(f.org.id, 1, "DIRECTOR", params(null), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_926_665 });
-    expect(m.ytd).toEqual({ planCents: 650_000, actualCents: 988_788 });
+    // Year to date = the closed months Jan–May for plan and actual alike (June is in progress);
+    // a closed month's forecast is its actual.
+    expect(m.ytd).toMatchObject({ planCents: 550_000, actualCents: 988_788, forecastCents: 988_788, varianceCents: 438_788, span: "through May", closedMonths: 5 });
+    expect(m.mtd).toMatchObject({ planCents: 100_000, actualCents: 0, label: "Jun to date (day 15 of 30)", periodKey: "m6" });
     expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 36_597_169 + 14_625_000 });
     expect(m.children.map((c) => c.id)).toEqual([f.units.division.id]);
     expect(m.top.length).toBeLessThanOrEqual(5);

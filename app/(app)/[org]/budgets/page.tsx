@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { BurnTable } from "@/components/budgets/burn-table";
 import { BurnChart } from "@/components/charts/lazy";
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
@@ -10,16 +11,18 @@ import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
 import { ImportPanel } from "@/components/budgets/import-panel";
+import { MonthToDate } from "@/components/budgets/month-to-date";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
-import { periodOptions } from "@/lib/budgets/period";
+import { currentMonthKey, monthToDateLabel, periodOptions, yearProgress } from "@/lib/budgets/period";
+import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
-import { getFinanceView } from "@/lib/budgets/rollup";
+import { getFinanceViews } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearOf } from "@/lib/fiscal";
@@ -44,8 +47,13 @@ export default async function Page({
   const canImport = can(member.role, "actuals:write");
   const canPlan = can(member.role, "budgets:write");
 
-  const [view, years, unit, batches] = await Promise.all([
-    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }),
+  // Year to date shows the month in progress beside it (same statement).
+  const mtdKey = p.period === "ytd" ? currentMonthKey(p.fiscalYear, org.fiscalYearStartMonth, now) : null;
+  const [[view, mtd], years, unit, batches] = await Promise.all([
+    getFinanceViews({ orgId: org.id, startMonth: org.fiscalYearStartMonth, role: member.role, today: now, ...p }, [
+      { period: p.period, parts: ["categories", "tree", "months", "top"] },
+      ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
+    ]),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
     // The unit filter searches as you type: only the picked unit's name is read.
     unitChoice(org.id, p.unitId),
@@ -54,12 +62,14 @@ export default async function Page({
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(p, { view: v })}`;
+  const noPlan = planStatus(view.plan) === "none";
+  const inProgress = yearProgress(p.fiscalYear, org.fiscalYearStartMonth, now).current;
 
   return (
     <>
       <PageHeader
         title="Budgets"
-        description={`Plan, actual and forecast by org unit and category: ${view.period.label}, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}.`}
+        description={`Plan, actual and forecast by org unit and category: ${view.period.label}${view.period.months ? `, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}` : ""}.`}
         actions={
           <>
             {canPlan ? (
@@ -73,22 +83,25 @@ export default async function Page({
       />
       <FinanceFilters
         org={org.slug}
-        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth).map((o) => ({ value: o.key, label: o.label }))}
+        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: o.label }))}
         unit={unit}
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
-      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} />
+      <FinanceTotals view={view} currency={org.currency} today={now} />
+      {mtd && inProgress ? (
+        <MonthToDate mtd={mtd.totals} label={monthToDateLabel(inProgress)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...p, period: mtdKey! })}`} />
+      ) : null}
 
       <section className="mb-8">
         <SectionHeading
           title="By org unit"
-          description={`Each row includes everything below it. Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.${
+          description={`Each row includes everything below it. ${noPlan ? `${noPlanMessage(view.period)}: forecast only, no variance.` : `Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.`}${
             view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""
           }`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
       </section>
 
       <div className="mb-8 grid gap-6">
@@ -98,7 +111,8 @@ export default async function Page({
             <ExportLink href={exportHref("months")} />
           </CardHeader>
           <CardContent>
-            <BurnChart points={view.months} currency={org.currency} />
+            <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+            <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
           </CardContent>
         </Card>
         <Card>
@@ -107,7 +121,11 @@ export default async function Page({
             <ExportLink href={exportHref("top")} />
           </CardHeader>
           <CardContent>
-            <TopVariancesTable rows={view.top} currency={org.currency} />
+            {noPlan ? (
+              <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
+            ) : (
+              <TopVariancesTable rows={view.top} currency={org.currency} />
+            )}
           </CardContent>
         </Card>
       </div>
@@ -118,7 +136,7 @@ export default async function Page({
           description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
           actions={<ExportLink href={exportHref("categories")} />}
         />
-        <CategoryTable rows={view.categories} currency={org.currency} />
+        <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
       </section>
 
       {canImport ? (
