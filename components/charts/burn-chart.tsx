@@ -25,6 +25,7 @@ export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { 
     forecast: p.cumForecastCents,
   }));
   const inProgress = points.some((p) => p.month === currentMonth);
+  const anyClosed = points.some((p) => p.month < currentMonth);
   const current = monthName.format(new Date(`${currentMonth}T00:00:00Z`));
   return (
     <div className="h-72 w-full" role="img" aria-label={`Cumulative ${hasPlan ? "plan, " : ""}actual of closed months and forecast by month`}>
@@ -37,7 +38,9 @@ export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { 
           <Legend />
           {hasPlan ? <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} /> : null}
           <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual (closed months)" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          {anyClosed ? (
+            <Line type="monotone" dataKey="actual" name="Actual (closed months)" stroke="#2563eb" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          ) : null}
           {inProgress ? (
             <Line
               dataKey="soFar"
