@@ -45,7 +45,8 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
     listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
   ]);
   const { totals } = view;
-  const noPlan = planStatus(view.plan) === "none";
+  // Year to date before a month has closed has nothing to show below the totals' notice.
+  const noPlan = view.period.months > 0 && planStatus(view.plan) === "none";
   const current = yearProgress(params.fiscalYear, org.fiscalYearStartMonth, now).current;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
@@ -55,43 +56,47 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
       {mtd && current ? (
         <MonthToDate mtd={mtd.totals} label={monthToDateLabel(current)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...params, period: mtdKey! })}`} />
       ) : null}
-      <section>
-        <SectionHeading
-          title="Org tree rollup"
-          description={`Each row includes everything below it.${noPlan ? ` ${noPlanMessage(view.period)}: forecast only, no variance.` : ""}${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
-          actions={<ExportLink href={exportHref("tree")} />}
-        />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
-      </section>
-      <div className="grid gap-6">
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
-            <ExportLink href={exportHref("months")} label="Export burn CSV" />
-          </CardHeader>
-          <CardContent>
-            <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
-            <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <PanelTitle>Biggest variances</PanelTitle>
-            <ExportLink href={exportHref("top")} label="Export variances CSV" />
-          </CardHeader>
-          <CardContent>
-            {noPlan ? (
-              <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
-            ) : (
-              <TopVariancesTable rows={view.top} currency={org.currency} />
-            )}
-          </CardContent>
-        </Card>
-      </div>
-      <section>
-        <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
-        <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
-      </section>
+      {view.period.months === 0 ? null : (
+        <>
+          <section>
+            <SectionHeading
+              title="Org tree rollup"
+              description={`Each row includes everything below it.${noPlan ? ` ${noPlanMessage(view.period)}: forecast only, no variance.` : ""}${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
+              actions={<ExportLink href={exportHref("tree")} />}
+            />
+            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
+          </section>
+          <div className="grid gap-6">
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
+                <ExportLink href={exportHref("months")} label="Export burn CSV" />
+              </CardHeader>
+              <CardContent>
+                <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+                <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <PanelTitle>Biggest variances</PanelTitle>
+                <ExportLink href={exportHref("top")} label="Export variances CSV" />
+              </CardHeader>
+              <CardContent>
+                {noPlan ? (
+                  <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
+                ) : (
+                  <TopVariancesTable rows={view.top} currency={org.currency} />
+                )}
+              </CardContent>
+            </Card>
+          </div>
+          <section>
+            <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
+            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
+          </section>
+        </>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         <section>
           <SectionHeading title="Imports log" description="Latest actuals and plan imports." />

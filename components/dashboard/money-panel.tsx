@@ -27,7 +27,9 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
-  const periodNoPlan = planStatus(m.periodPlan) === "none";
+  // Year to date before a month has closed: nothing to compare, said once per section.
+  const periodEmpty = m.periodMonths === 0;
+  const periodNoPlan = !periodEmpty && planStatus(m.periodPlan) === "none";
   const yearNoPlan = planStatus(m.yearPlan) === "none";
   const yearPeriod = { key: "year" as const, label: m.yearLabel };
   const periodRef = { key: params.period, label: m.periodLabel };
@@ -86,7 +88,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               )
             }
           />
-          {m.periodMonths === 0 ? null : periodNoPlan ? (
+          {periodEmpty ? null : periodNoPlan ? (
             <Figure label={`${m.periodLabel} forecast`} value={money(m.period.forecastCents)} href={budgets()} hint={`${noPlanMessage(periodRef)}: no variance`} />
           ) : (
             <Figure
@@ -104,7 +106,9 @@ export async function MoneyPanel({ member, params }: PanelProps) {
 
         <section>
           <SubHeading>{periodNoPlan ? `Forecast by org unit (${m.periodLabel})` : `Variance by org unit (${m.periodLabel})`}</SubHeading>
-          {m.children.length === 0 ? (
+          {periodEmpty ? (
+            <Empty>{m.periodLabel}: no month has closed yet.</Empty>
+          ) : m.children.length === 0 ? (
             <Empty>No org unit below this one.</Empty>
           ) : (
             <div className="overflow-x-auto">
@@ -172,7 +176,9 @@ export async function MoneyPanel({ member, params }: PanelProps) {
         <div className="grid gap-6 lg:grid-cols-2">
           <section>
             <SubHeading>Top 5 variances ({m.periodLabel})</SubHeading>
-            {periodNoPlan ? (
+            {periodEmpty ? (
+              <Empty>{m.periodLabel}: no month has closed yet.</Empty>
+            ) : periodNoPlan ? (
               <Empty>{noPlanMessage(periodRef)}, so there are no variances to rank.</Empty>
             ) : m.top.length === 0 ? (
               <Empty>Forecast matches plan everywhere.</Empty>

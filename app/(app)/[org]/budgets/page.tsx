@@ -62,7 +62,8 @@ export default async function Page({
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(p, { view: v })}`;
-  const noPlan = planStatus(view.plan) === "none";
+  // Year to date before a month has closed has nothing to show below the totals' notice.
+  const noPlan = view.period.months > 0 && planStatus(view.plan) === "none";
   const inProgress = yearProgress(p.fiscalYear, org.fiscalYearStartMonth, now).current;
 
   return (
@@ -93,51 +94,55 @@ export default async function Page({
         <MonthToDate mtd={mtd.totals} label={monthToDateLabel(inProgress)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...p, period: mtdKey! })}`} />
       ) : null}
 
-      <section className="mb-8">
-        <SectionHeading
-          title="By org unit"
-          description={`Each row includes everything below it. ${noPlan ? `${noPlanMessage(view.period)}: forecast only, no variance.` : `Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.`}${
-            view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""
-          }`}
-          actions={<ExportLink href={exportHref("tree")} />}
-        />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
-      </section>
+      {view.period.months === 0 ? null : (
+        <>
+          <section className="mb-8">
+            <SectionHeading
+              title="By org unit"
+              description={`Each row includes everything below it. ${noPlan ? `${noPlanMessage(view.period)}: forecast only, no variance.` : `Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.`}${
+                view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""
+              }`}
+              actions={<ExportLink href={exportHref("tree")} />}
+            />
+            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
+          </section>
 
-      <div className="mb-8 grid gap-6">
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
-            <ExportLink href={exportHref("months")} />
-          </CardHeader>
-          <CardContent>
-            <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
-            <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>Top variances</CardTitle>
-            <ExportLink href={exportHref("top")} />
-          </CardHeader>
-          <CardContent>
-            {noPlan ? (
-              <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
-            ) : (
-              <TopVariancesTable rows={view.top} currency={org.currency} />
-            )}
-          </CardContent>
-        </Card>
-      </div>
+          <div className="mb-8 grid gap-6">
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
+                <ExportLink href={exportHref("months")} />
+              </CardHeader>
+              <CardContent>
+                <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+                <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <CardTitle>Top variances</CardTitle>
+                <ExportLink href={exportHref("top")} />
+              </CardHeader>
+              <CardContent>
+                {noPlan ? (
+                  <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
+                ) : (
+                  <TopVariancesTable rows={view.top} currency={org.currency} />
+                )}
+              </CardContent>
+            </Card>
+          </div>
 
-      <section className="mb-8">
-        <SectionHeading
-          title="By category"
-          description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
-          actions={<ExportLink href={exportHref("categories")} />}
-        />
-        <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
-      </section>
+          <section className="mb-8">
+            <SectionHeading
+              title="By category"
+              description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
+              actions={<ExportLink href={exportHref("categories")} />}
+            />
+            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
+          </section>
+        </>
+      )}
 
       {canImport ? (
         <section className="mb-8 space-y-4">
