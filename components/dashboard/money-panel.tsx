@@ -168,7 +168,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
 
         <section>
           <SubHeading>Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}</SubHeading>
-          {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart shows actual and forecast only.</Empty> : null}
+          {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart has no plan line.</Empty> : null}
           <BurnChart points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
           <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
         </section>
