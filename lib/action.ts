@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { checkOrgMoneyLimitsOrThrow, type MoneyKind } from "@/lib/money-limit";
 import { isInSubtree } from "@/lib/org/closure";
 import { grantFor, readsPay, type Grant, type Permission } from "@/lib/permissions";
 
@@ -48,6 +49,8 @@ type ActionDef<S extends z.ZodType, T> = {
    * large batch atomically, e.g. a 100,000-line ledger import.
    */
   timeoutMs?: number;
+  /** Kinds of money the handler itself holds to the org-wide limit (row by row), so the pipeline need not sum them again. */
+  moneyChecked?: MoneyKind[];
 };
 
 export type Action<S extends z.ZodType, T> = ((orgSlug: string, input: z.input<S> | unknown) => Promise<ActionResult<T>>) & {
@@ -186,6 +189,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDef<S, T>): Acti
         };
         const result = await def.handler(ctx, parsed.data);
         if (audited === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+        // No write may take an org's money past the limit that keeps every figure exact (lib/money-limit.ts).
+        await checkOrgMoneyLimitsOrThrow(tx, membership.org.id, parsed.data, membership.org.currency, def.moneyChecked);
         return result;
       }, { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) });
       return { ok: true, data };

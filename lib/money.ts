@@ -1,6 +1,9 @@
 // Money is integer minor units ("cents") end to end: BigInt in the database and in server
 // arithmetic, a safe-integer number in DTOs sent to the browser (±9e15 cents is ±90 trillion in
-// the reporting currency), formatted only for display. Never a float for an amount.
+// the reporting currency), formatted only for display. Never a float for an amount. Inputs are
+// bounded so that no figure can leave that range: each amount by MAX_ABS_CENTS, and each kind of
+// amount an org holds, summed, by ORG_MONEY_LIMIT_CENTS (lib/money-limit.ts checks it at every
+// write; docs/architecture.md "Money that cannot overflow" has the bound).
 
 export type Cents = bigint;
 
@@ -47,6 +50,15 @@ export function centsToDecimalString(cents: number | bigint): string {
  * PostgreSQL's bigint and JS safe integers, with room for sums of many such amounts.
  */
 export const MAX_ABS_CENTS = 10_000_000_000_000n;
+
+/**
+ * Largest sum of absolute amounts of ONE kind an org may hold: its plan lines, its ledger lines,
+ * the annual pay of its people and positions, its contracts' annual amounts — each at most $1
+ * trillion. Every figure Keel shows is a signed sum of at most a few such totals (the forecast of
+ * a year: at most 18 of them, variance 19), so it stays below 1.9e15 cents, inside
+ * Number.MAX_SAFE_INTEGER (9.007e15) with room to spare.
+ */
+export const ORG_MONEY_LIMIT_CENTS = 100_000_000_000_000n;
 
 /**
  * Parses a decimal amount as written by people and spreadsheets: "1234.56", "-80.00",

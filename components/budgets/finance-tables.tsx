@@ -10,17 +10,20 @@ function Amount({ cents, currency, reason }: { cents: number | null; currency: s
   return <MoneyOrWithheld cents={cents} currency={currency} reason={reason} />;
 }
 
-function Variance({ row, currency }: { row: { varianceCents: number | null; variancePct: number | null; planCents: number | null; withheld: string | null }; currency: string }) {
+/** Variance and % of plan; "no plan" where the row has none; nothing at all when the view has no plan; a dash with the reason when withheld. */
+function Variance({ row, currency, noPlan }: { row: { varianceCents: number | null; variancePct: number | null; planCents: number | null; withheld: string | null }; currency: string; noPlan?: boolean }) {
+  if (noPlan) return <span className="text-muted-foreground">—</span>;
   if (row.varianceCents === null) return <Withheld reason={row.withheld} />;
   return (
     <span className={cn("rounded px-1.5 py-0.5 whitespace-nowrap", varianceTone(row))}>
       {row.varianceCents > 0 ? "+" : ""}
-      {formatMoney(row.varianceCents, currency)} ({formatPercent(row.variancePct, { signed: true })})
+      {formatMoney(row.varianceCents, currency)} ({row.planCents === 0 && row.varianceCents !== 0 ? "no plan" : formatPercent(row.variancePct, { signed: true })})
     </span>
   );
 }
 
-export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currency: string }) {
+/** `noPlan`: the view has no plan at all, so no variance is shown (the forecast is). */
+export function CategoryTable({ rows, currency, noPlan }: { rows: CategoryRow[]; currency: string; noPlan?: boolean }) {
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing planned or spent in this view.</p>;
   return (
     <Table aria-label="By category">
@@ -41,7 +44,7 @@ export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currenc
             <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} reason={r.withheld} /></TableCell>
             <TableCell className="text-right tabular-nums"><Amount cents={r.actualCents} currency={currency} reason={r.withheld} /></TableCell>
             <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} reason={r.withheld} /></TableCell>
-            <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} noPlan={noPlan} /></TableCell>
             <TableCell className="text-xs text-muted-foreground">{r.forecastBasis}</TableCell>
           </TableRow>
         ))}

@@ -16,7 +16,7 @@ import { cn } from "@/lib/utils";
  * The org tree (org → department → team) with expandable rows; departments open at first. `tree`
  * is toTreeTuples(view.tree) (finance-tree-wire.ts).
  */
-export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string }) {
+export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; noPlan?: boolean }) {
   const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
@@ -29,8 +29,12 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
     return true;
   });
   const money = (c: number | null, reason: string | null) => (c === null ? <Withheld reason={reason} /> : formatMoney(c, currency));
-  const variance = (a: { varianceCents: number | null; variancePct: number | null; planCents: number | null; withheld: string | null }) =>
-    a.varianceCents === null ? (
+  // With no plan at all there is no variance to show (the forecast is in its own column); a
+  // withheld one is a dash with the reason.
+  const variance = (a: { varianceCents: number | null; planCents: number | null; withheld: string | null }) =>
+    noPlan ? (
+      <span className="text-muted-foreground">—</span>
+    ) : a.varianceCents === null ? (
       <Withheld reason={a.withheld} />
     ) : (
       <span className={cn("rounded px-1.5 py-0.5", varianceTone(a))}>
@@ -95,7 +99,7 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
               <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents, null)}</TableCell>
               <TableCell className="text-right tabular-nums">{money(r.forecastCents, null)}</TableCell>
               <TableCell className="text-right tabular-nums">{variance(r)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatPercent(r.variancePct, { signed: true })}</TableCell>
+              <TableCell className="text-right tabular-nums">{noPlan || r.varianceCents === null ? "—" : formatPercent(r.variancePct, { signed: true })}</TableCell>
             </TableRow>
           );
         })}
@@ -107,7 +111,7 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents, totals.withheld)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents, totals.withheld)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{variance(totals)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{formatPercent(totals.variancePct, { signed: true })}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{noPlan || totals.varianceCents === null ? "—" : formatPercent(totals.variancePct, { signed: true })}</TableCell>
         </TableRow>
       </TableFooter>
     </Table>

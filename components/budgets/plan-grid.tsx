@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
-import { setBudgetCellAction } from "@/lib/budgets/actions";
+import { clearBudgetCellAction, setBudgetCellAction } from "@/lib/budgets/actions";
 import type { PlanGrid as PlanGridData } from "@/lib/budgets/queries";
 import { humanize } from "@/lib/format";
 import { centsToDecimalString, formatMoney, parseMoneyToCents } from "@/lib/money";
@@ -19,7 +19,8 @@ const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-d
 function Cell({ org, row, month, cents, editable, currency }: { org: string; row: Row; month: string; cents: number | undefined; editable: boolean; currency: string }) {
   const router = useRouter();
   const [value, setValue] = useState(cents === undefined ? "" : centsToDecimalString(cents));
-  const [saved, setSaved] = useState(cents ?? 0);
+  // The stored line's amount; undefined = no line (0 is a line: a plan of nothing).
+  const [saved, setSaved] = useState<number | undefined>(cents);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const label = `${row.unitName} ${humanize(row.category)} ${monthLabel.format(new Date(`${month}T00:00:00Z`))}`;
@@ -27,18 +28,36 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
   if (!editable) return <span className="tabular-nums">{cents === undefined ? "—" : formatMoney(cents, currency)}</span>;
 
   function save() {
-    const parsed = value.trim() === "" ? 0n : parseMoneyToCents(value);
+    const cell = { orgUnitId: row.orgUnitId, category: row.category, month };
+    // Emptying the cell is the explicit way to remove its line (budgets.cell.clear); the server
+    // never reads any value, bad or empty, as a removal.
+    if (value.trim() === "") {
+      setError(null);
+      if (saved === undefined) return;
+      startTransition(async () => {
+        const result = await clearBudgetCellAction(org, cell);
+        if (result.ok) {
+          setSaved(undefined);
+          router.refresh();
+        } else {
+          setError(result.message);
+          toast.error("Plan line not removed", result.message);
+        }
+      });
+      return;
+    }
+    const parsed = parseMoneyToCents(value);
     if (parsed === null) {
-      setError("Enter an amount like 1234.56");
+      setError("Enter an amount like 1234.56 (at most two decimals), or empty the cell to remove the line.");
       return;
     }
     setError(null);
-    if (Number(parsed) === saved) return;
+    if (saved !== undefined && BigInt(saved) === parsed) return;
     startTransition(async () => {
-      const result = await setBudgetCellAction(org, { orgUnitId: row.orgUnitId, category: row.category, month, amountCents: Number(parsed) });
+      const result = await setBudgetCellAction(org, { ...cell, amount: value });
       if (result.ok) {
-        setSaved(Number(parsed));
-        setValue(parsed === 0n ? "" : centsToDecimalString(parsed));
+        setSaved(result.data.amountCents);
+        setValue(centsToDecimalString(result.data.amountCents));
         router.refresh();
       } else {
         setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
@@ -51,7 +70,7 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
     <input
       aria-label={label}
       aria-invalid={error ? true : undefined}
-      title={error ?? undefined}
+      title={error ?? "Empty the cell to remove the line"}
       inputMode="decimal"
       value={value}
       disabled={pending}

@@ -1,25 +1,22 @@
+import { varianceText } from "@/components/budgets/variance-tone";
 import { Withheld } from "@/components/budgets/withheld";
-import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-// Variance = actual − plan: positive is over budget (red), negative under (green). The sign
-// carries the meaning without colour.
-function tone(cents: number) {
-  return cents > 0 ? "text-health-off-track-text" : cents < 0 ? "text-health-on-track-text" : "text-muted-foreground";
-}
+// Variance = forecast − plan: positive is over budget, negative under. The sign carries the
+// meaning without colour; colour only marks a variance beyond the one threshold
+// (lib/budgets/variance-level.ts).
 
-export function VarianceAmount({ cents, currency, compact, reason }: { cents: number | null; currency: string; compact?: boolean; reason?: string | null }) {
-  if (cents === null) return <Withheld reason={reason} />;
+type VarianceOf = { varianceCents: number | null; planCents: number | null; withheld?: string | null };
+
+/** A variance amount; a dash with the reason when it is withheld from a reader without pay access. */
+export function VarianceAmount({ of, currency, compact }: { of: VarianceOf; currency: string; compact?: boolean }) {
+  if (of.varianceCents === null) return <Withheld reason={of.withheld} />;
   return (
-    <span className={cn("whitespace-nowrap", tone(cents))}>
-      {cents > 0 ? "+" : ""}
-      {formatMoney(cents, currency, { compact })}
+    <span className={cn("whitespace-nowrap", varianceText(of))}>
+      {of.varianceCents > 0 ? "+" : ""}
+      {formatMoney(of.varianceCents, currency, { compact })}
     </span>
   );
 }
 
-export function VariancePercent({ pct, cents }: { pct: number | null; cents: number | null }) {
-  if (cents === null) return <Withheld />;
-  return <span className={cn("whitespace-nowrap", pct === null ? "text-muted-foreground" : tone(cents))}>{formatPercent(pct, { signed: true })}</span>;
-}

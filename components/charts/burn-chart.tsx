@@ -8,19 +8,30 @@ import { formatMoney } from "@/lib/money";
 export type BurnPoint = { month: string; cumPlanCents: number | null; cumActualCents: number | null; cumForecastCents: number | null };
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
 
-/** Cumulative plan vs actual vs forecast by month. Amounts arrive as cents; axes show currency. */
-export function BurnChart({ points, currency }: { points: BurnPoint[]; currency: string }) {
+/**
+ * Cumulative plan vs actual vs forecast by month. Amounts arrive as cents; axes show currency.
+ * The actual line covers closed months only (before `currentMonth`, the first day of the month
+ * in progress): the month in progress has only its first days booked, and a line through it
+ * would read as spending stopping. What is booked so far in it is one marked point of its own.
+ * `hasPlan` false (no plan at all for the year) leaves the plan line out instead of drawing zero.
+ */
+export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { points: BurnPoint[]; currency: string; currentMonth: string; hasPlan?: boolean }) {
   // A series shown only at some period ends (a reader without pay access: docs/privacy.md) gets dots.
   const sparse = points.some((p) => p.cumForecastCents === null);
   const data = points.map((p) => ({
     label: monthLabel.format(new Date(`${p.month}T00:00:00Z`)),
     plan: p.cumPlanCents,
-    actual: p.cumActualCents,
+    actual: p.month < currentMonth ? p.cumActualCents : null,
+    soFar: p.month === currentMonth ? p.cumActualCents : null,
     forecast: p.cumForecastCents,
   }));
+  const inProgress = points.some((p) => p.month === currentMonth);
+  const anyClosed = points.some((p) => p.month < currentMonth);
+  const current = monthName.format(new Date(`${currentMonth}T00:00:00Z`));
   return (
-    <div className="h-72 w-full" role="img" aria-label="Cumulative plan, actual and forecast by month">
+    <div className="h-72 w-full" role="img" aria-label={`Cumulative ${hasPlan ? "plan, " : ""}actual of closed months and forecast by month`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
@@ -28,9 +39,23 @@ export function BurnChart({ points, currency }: { points: BurnPoint[]; currency:
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={{ fontSize: 12 }} width={72} />
           <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
           <Legend />
-          <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} />
+          {hasPlan ? <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} /> : null}
           <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#2563eb" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls={sparse} isAnimationActive={false} />
+          {anyClosed ? (
+            <Line type="monotone" dataKey="actual" name="Actual (closed months)" stroke="#2563eb" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls={sparse} isAnimationActive={false} />
+          ) : null}
+          {inProgress ? (
+            <Line
+              dataKey="soFar"
+              name={`Booked so far in ${current} (partial)`}
+              stroke="#2563eb"
+              strokeWidth={0}
+              legendType="circle"
+              dot={{ r: 5, fill: "#fff", stroke: "#2563eb", strokeWidth: 2 }}
+              activeDot={{ r: 6 }}
+              isAnimationActive={false}
+            />
+          ) : null}
         </LineChart>
       </ResponsiveContainer>
     </div>

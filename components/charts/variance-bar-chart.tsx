@@ -2,13 +2,15 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+import { VARIANCE_FILL, varianceLevel } from "@/components/budgets/variance-tone";
 import { formatMoney } from "@/lib/money";
 
-export type VariancePoint = { name: string; varianceCents: number };
+export type VariancePoint = { name: string; varianceCents: number; planCents: number };
 
 /**
- * Forecast − plan per org unit, horizontal bars: over budget red and labelled "+", under budget
- * green and labelled "−", so the sign reads without colour. The table next to it is the text alternative.
+ * Forecast − plan per org unit, horizontal bars labelled "+… over" / "−… under", so the sign
+ * reads without colour. Beyond the one variance threshold (lib/budgets/variance-level.ts) a bar
+ * is red (over) or green (under), within it grey. The table next to it is the text alternative.
  */
 export function VarianceBarChart({ points, currency }: { points: VariancePoint[]; currency: string }) {
   const money = (v: number) => formatMoney(v, currency, { compact: true });
@@ -24,7 +26,7 @@ export function VarianceBarChart({ points, currency }: { points: VariancePoint[]
           <Tooltip formatter={(v) => [signed(Number(v)), "Variance"]} />
           <Bar dataKey="varianceCents" name="Variance" isAnimationActive={false}>
             {points.map((p) => (
-              <Cell key={p.name} fill={p.varianceCents > 0 ? "#b91c1c" : "#15803d"} />
+              <Cell key={p.name} fill={VARIANCE_FILL[varianceLevel(p)]} />
             ))}
             <LabelList dataKey="varianceCents" position="right" formatter={(v: unknown) => signed(Number(v))} style={{ fontSize: 12, fill: "#334155" }} />
           </Bar>

@@ -40,7 +40,15 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
   );
 }
 
-/** A dashboard panel's title: an h2 under the page's h1 (CardTitle is an h3). */
-export function PanelTitle({ children }: { children: React.ReactNode }) {
-  return <h2 className="text-base leading-tight font-semibold">{children}</h2>;
+/**
+ * A dashboard panel's title: an h2 under the page's h1 (CardTitle is an h3). `subtitle` says which
+ * period the panel shows ("Today", "FY27 Q4"), since not every panel follows the period switcher.
+ */
+export function PanelTitle({ children, subtitle }: { children: React.ReactNode; subtitle?: React.ReactNode }) {
+  return (
+    <>
+      <h2 className="text-base leading-tight font-semibold">{children}</h2>
+      {subtitle ? <p className="text-xs text-muted-foreground" data-panel-period>{subtitle}</p> : null}
+    </>
+  );
 }

@@ -43,8 +43,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <PanelTitle>Delivery</PanelTitle>
-        <p className="text-xs text-muted-foreground">As of today; the period above applies to money and people.</p>
+        <PanelTitle subtitle="Today: health, stale updates and milestones as of now (the period switcher does not apply)">Delivery</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

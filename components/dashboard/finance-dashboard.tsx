@@ -5,9 +5,11 @@ import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-t
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { ImportHistory } from "@/components/budgets/import-history";
+import { BurnTable } from "@/components/budgets/burn-table";
+import { MonthToDate } from "@/components/budgets/month-to-date";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { BurnChart } from "@/components/charts/lazy";
-import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { SeeAll } from "@/components/dashboard/panel-parts";
@@ -16,9 +18,10 @@ import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { listImportBatches } from "@/lib/budgets/queries";
-import { getFinanceView } from "@/lib/budgets/rollup";
+import { currentMonthKey, monthToDateLabel, yearProgress } from "@/lib/budgets/period";
+import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
+import { getFinanceViews } from "@/lib/budgets/rollup";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
-import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { vendorsRenewalsHref } from "@/lib/vendors/links";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
@@ -34,62 +37,76 @@ const FINANCE_RENEWALS_SHOWN = 8;
 export async function FinanceDashboard({ member, params }: { member: Member; params: FinanceParams }) {
   const { org } = member;
   const now = new Date();
-  const [view, batches, renewals, assumptions] = await Promise.all([
-    getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params }),
+  // Year to date shows the month in progress beside it (same statement).
+  const mtdKey = params.period === "ytd" ? currentMonthKey(params.fiscalYear, org.fiscalYearStartMonth, now) : null;
+  const [[view, mtd], batches, renewals, assumptions] = await Promise.all([
+    getFinanceViews({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params }, [
+      { period: params.period, parts: ["categories", "tree", "months", "top"] },
+      ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
+    ]),
     can(member.role, "actuals:write") ? listImportBatches(org.id, 8) : Promise.resolve([]),
     listUpcomingRenewals(org.id, now, null, FINANCE_RENEWALS_SHOWN),
     getForecastAssumptions(org.id),
   ]);
-  const money = (c: number | null) => (c === null ? "–" : formatMoney(c, org.currency, { compact: true }));
   const { totals } = view;
+  // Year to date before a month has closed has nothing to show below the totals' notice.
+  const noPlan = view.period.months > 0 && planStatus(view.plan) === "none";
+  const current = yearProgress(params.fiscalYear, org.fiscalYearStartMonth, now).current;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
   return (
     <div className="space-y-8">
       <div>
-        <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
+        <FinanceTotals view={view} currency={org.currency} href={budgets} today={now} />
         <div className="-mt-4">
           <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
         </div>
       </div>
-      <section>
-        <SectionHeading
-          title="Org tree rollup"
-          description="Each row includes everything below it."
-          actions={<ExportLink href={exportHref("tree")} />}
-        />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
-        <PayPrivacyNote disclosure={view.disclosure} />
-      </section>
-      <div className="grid gap-6">
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
-            <ExportLink href={exportHref("months")} label="Export burn CSV" />
-          </CardHeader>
-          <CardContent>
-            <BurnChart points={view.months} currency={org.currency} />
-            <ChartTable
-              caption="Cumulative plan, actual and forecast by month"
-              head={["Month", "Plan", "Actual", "Forecast"]}
-              rows={view.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), money(p.cumActualCents), money(p.cumForecastCents)])}
+      {mtd && current ? (
+        <MonthToDate mtd={mtd.totals} label={monthToDateLabel(current)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...params, period: mtdKey! })}`} />
+      ) : null}
+      {view.period.months === 0 ? null : (
+        <>
+          <section>
+            <SectionHeading
+              title="Org tree rollup"
+              description={`Each row includes everything below it.${noPlan ? ` ${noPlanMessage(view.period)}: forecast only, no variance.` : ""}`}
+              actions={<ExportLink href={exportHref("tree")} />}
             />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <PanelTitle>Biggest variances</PanelTitle>
-            <ExportLink href={exportHref("top")} label="Export variances CSV" />
-          </CardHeader>
-          <CardContent>
-            <TopVariancesTable rows={view.top} currency={org.currency} />
-          </CardContent>
-        </Card>
-      </div>
-      <section>
-        <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
-        <CategoryTable rows={view.categories} currency={org.currency} />
-      </section>
+            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
+            <PayPrivacyNote disclosure={view.disclosure} />
+          </section>
+          <div className="grid gap-6">
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
+                <ExportLink href={exportHref("months")} label="Export burn CSV" />
+              </CardHeader>
+              <CardContent>
+                <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+                <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex flex-row items-center justify-between gap-2">
+                <PanelTitle>Biggest variances</PanelTitle>
+                <ExportLink href={exportHref("top")} label="Export variances CSV" />
+              </CardHeader>
+              <CardContent>
+                {noPlan ? (
+                  <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
+                ) : (
+                  <TopVariancesTable rows={view.top} currency={org.currency} />
+                )}
+              </CardContent>
+            </Card>
+          </div>
+          <section>
+            <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
+            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
+          </section>
+        </>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         <section>
           <SectionHeading title="Imports log" description="Latest actuals and plan imports." />

@@ -1,20 +1,26 @@
 import Link from "next/link";
 import type * as React from "react";
 
+import { BurnTable } from "@/components/budgets/burn-table";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
+import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
 import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
-import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
+import { PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
+import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { vendorsRenewalsHref } from "@/lib/vendors/links";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
+// Every money figure follows the period switcher. Year to date covers closed months only (plan
+// and actual over the same months); the month in progress is "month to date" beside it. A period
+// without any plan shows the forecast and no variance (lib/budgets/plan-coverage.ts).
 export async function MoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
   const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params);
@@ -22,46 +28,96 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
+  // Year to date before a month has closed: nothing to compare, said once per section.
+  const periodEmpty = m.periodMonths === 0;
+  const periodNoPlan = !periodEmpty && planStatus(m.periodPlan) === "none";
+  const yearNoPlan = planStatus(m.yearPlan) === "none";
+  const yearPeriod = { key: "year" as const, label: m.yearLabel };
+  const periodRef = { key: params.period, label: m.periodLabel };
+  const pct = (a: { variancePct: number | null }) => formatPercent(a.variancePct, { signed: true });
 
   return (
     <Card>
       <CardHeader>
-        <PanelTitle>Money</PanelTitle>
+        <PanelTitle subtitle={`Follows the period: ${m.periodLabel}; year to date and the year of ${m.yearLabel}`}>Money</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Figure label="YTD plan" value={money(m.ytd.planCents)} href={budgets({ period: "ytd" })} />
-          <Figure label="YTD actual" value={money(m.ytd.actualCents)} href={budgets({ period: "ytd" })} />
+          {m.ytd.closedMonths === 0 ? (
+            <Figure
+              label="Year to date"
+              value="—"
+              href={budgets({ period: "ytd" })}
+              hint={m.ytd.state === "future" ? `${m.yearLabel} ${m.ytd.span}: no month to compare yet` : `No month of ${m.yearLabel} has closed yet${m.mtd ? ": see month to date" : ""}`}
+            />
+          ) : (
+            <Figure
+              label={`YTD ${m.ytd.span}`}
+              value={money(m.ytd.actualCents)}
+              href={budgets({ period: "ytd" })}
+              hint={
+                planStatus(m.ytd.plan) === "none" ? (
+                  <>actual · {noPlanMessage({ key: "ytd", label: m.yearLabel })}</>
+                ) : (
+                  <>
+                    actual vs {money(m.ytd.planCents)} plan · <VarianceAmount of={m.ytd} currency={org.currency} compact /> ({pct(m.ytd)})
+                  </>
+                )
+              }
+            />
+          )}
+          {m.mtd ? (
+            <Figure
+              label="Month to date"
+              value={money(m.mtd.actualCents)}
+              href={budgets({ period: m.mtd.periodKey })}
+              hint={`${m.mtd.label} · partial month: booked so far, of ${money(m.mtd.planCents)} planned for the whole month`}
+            />
+          ) : null}
           <Figure
             label="Year forecast"
             value={money(m.year.forecastCents)}
             href={budgets({ period: "year" })}
             hint={
-              m.year.withheld ?? (
+              m.year.withheld ? (
+                m.year.withheld
+              ) : yearNoPlan ? (
+                `${noPlanMessage(yearPeriod)}: forecast only`
+              ) : (
                 <>
-                  vs {money(m.year.planCents)} plan · <VarianceAmount cents={m.year.varianceCents} currency={org.currency} compact />
+                  vs {money(m.year.planCents)} plan · <VarianceAmount of={m.year} currency={org.currency} compact />
+                  {planStatus(m.yearPlan) === "partial" ? ` · plan covers ${m.yearPlan.months} of 12 months` : ""}
                 </>
               )
             }
           />
-          <Figure
-            label={`${m.periodLabel} variance`}
-            value={<VarianceAmount cents={m.period.varianceCents} currency={org.currency} compact reason={m.period.withheld} />}
-            href={budgets()}
-            hint={m.period.withheld ?? `${formatPercent(m.period.variancePct, { signed: true })} forecast vs plan · + is over`}
-          />
+          {periodEmpty ? null : periodNoPlan ? (
+            <Figure label={`${m.periodLabel} forecast`} value={money(m.period.forecastCents)} href={budgets()} hint={`${noPlanMessage(periodRef)}: no variance`} />
+          ) : (
+            <Figure
+              label={`${m.periodLabel} variance`}
+              value={<VarianceAmount of={m.period} currency={org.currency} compact />}
+              href={budgets()}
+              hint={m.period.withheld ?? `${pct(m.period)} forecast vs plan · + is over · coloured beyond ±${VARIANCE_THRESHOLD_PCT}%`}
+            />
+          )}
         </div>
         <PayPrivacyNote disclosure={m.disclosure} />
+        <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour"]} />
 
         <section>
-          <SubHeading>Variance by org unit ({m.periodLabel})</SubHeading>
-          {m.children.length === 0 ? (
+          <SubHeading>{periodNoPlan ? `Forecast by org unit (${m.periodLabel})` : `Variance by org unit (${m.periodLabel})`}</SubHeading>
+          {periodEmpty ? (
+            <Empty>{m.periodLabel}: no month has closed yet.</Empty>
+          ) : m.children.length === 0 ? (
             <Empty>No org unit below this one.</Empty>
           ) : (
             <div className="overflow-x-auto">
-              {m.children.some((r) => r.varianceCents !== null) ? (
+              {periodNoPlan ? (
+                <Empty>{noPlanMessage(periodRef)}: each unit&apos;s forecast, no variance.</Empty>
+              ) : m.children.some((r) => r.varianceCents !== null) ? (
                 <VarianceBarChart
-                  points={m.children.flatMap((r) => (r.varianceCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents }]))}
+                  points={m.children.flatMap((r) => (r.varianceCents === null || r.planCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents, planCents: r.planCents }]))}
                   currency={org.currency}
                 />
               ) : null}
@@ -93,13 +149,20 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                       </th>
                       <td className="px-2 py-1 text-right">
                         <Link href={budgets({ unit: r.id })} className="hover:underline">
-                          {money(r.planCents)}
+                          {periodNoPlan ? "—" : money(r.planCents)}
                         </Link>
                       </td>
                       <td className="px-2 py-1 text-right">{money(r.forecastCents)}</td>
                       <td className="px-2 py-1 text-right">
-                        <VarianceAmount cents={r.varianceCents} currency={org.currency} compact reason={r.withheld} />
-                        {r.varianceCents === null ? null : ` (${formatPercent(r.variancePct, { signed: true })})`}
+                        {periodNoPlan ? (
+                          "—"
+                        ) : r.varianceCents === null ? (
+                          <VarianceAmount of={r} currency={org.currency} compact />
+                        ) : (
+                          <>
+                            <VarianceAmount of={r} currency={org.currency} compact /> ({r.planCents === 0 && r.varianceCents !== 0 ? "no plan" : pct(r)})
+                          </>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -110,19 +173,20 @@ export async function MoneyPanel({ member, params }: PanelProps) {
         </section>
 
         <section>
-          <SubHeading>Burn: cumulative plan, actual and forecast for the year</SubHeading>
-          <BurnChart points={m.months} currency={org.currency} />
-          <ChartTable
-            caption="Cumulative plan, actual and forecast by month"
-            head={["Month", "Plan", "Actual", "Forecast"]}
-            rows={m.months.map((p) => [p.month.slice(0, 7), money(p.cumPlanCents), money(p.cumActualCents), money(p.cumForecastCents)])}
-          />
+          <SubHeading>Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}</SubHeading>
+          {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart has no plan line.</Empty> : null}
+          <BurnChart points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
+          <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
         </section>
 
         <div className="grid gap-6 lg:grid-cols-2">
           <section>
             <SubHeading>Top 5 variances ({m.periodLabel})</SubHeading>
-            {m.top.length === 0 ? (
+            {periodEmpty ? (
+              <Empty>{m.periodLabel}: no month has closed yet.</Empty>
+            ) : periodNoPlan ? (
+              <Empty>{noPlanMessage(periodRef)}, so there are no variances to rank.</Empty>
+            ) : m.top.length === 0 ? (
               <Empty>Forecast matches plan everywhere.</Empty>
             ) : (
               <ul className="space-y-1.5 text-sm">
@@ -131,7 +195,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                     <Link href={budgets({ unit: v.unitId, cat: v.category })} className="hover:underline">
                       {v.unitName} · {humanize(v.category)}
                     </Link>
-                    <VarianceAmount cents={v.varianceCents} currency={org.currency} compact />
+                    <VarianceAmount of={v} currency={org.currency} compact />
                   </li>
                 ))}
               </ul>

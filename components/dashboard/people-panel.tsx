@@ -25,7 +25,7 @@ export async function PeoplePanel({ member, params }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <PanelTitle>People{q ? ` (${q.label})` : ""}</PanelTitle>
+        <PanelTitle subtitle={`${q ? `Heads, starts and departures: ${q.label}` : "No quarter of this period"} · open positions and allocation as of today`}>People{q ? ` (${q.label})` : ""}</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { copyPlanForward } from "@/lib/budgets/copy-plan-forward";
 import { revertImport } from "@/lib/budgets/revert-import";
-import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
+import { clearBudgetCell, setBudgetCell } from "@/lib/budgets/set-budget-cell";
 
 // Thin server-action entry points: every check lives in the pipeline (lib/action.ts). CSV imports
 // arrive through the upload route (app/(app)/[org]/budgets/import/route.ts), which calls the
@@ -18,6 +18,12 @@ export async function revertImportAction(org: string, batchId: string) {
 
 export async function setBudgetCellAction(org: string, input: unknown) {
   const result = await setBudgetCell(org, input);
+  if (result.ok) revalidatePath(`/${org}/budgets`, "layout");
+  return result;
+}
+
+export async function clearBudgetCellAction(org: string, input: unknown) {
+  const result = await clearBudgetCell(org, input);
   if (result.ok) revalidatePath(`/${org}/budgets`, "layout");
   return result;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { planStatus } from "@/lib/budgets/plan-coverage";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import type { FinanceParams } from "@/lib/budgets/view-params";
 import { toCsv } from "@/lib/csv-write";
@@ -15,14 +16,16 @@ const AMOUNT_HEADERS = ["Plan", "Actual", "Forecast", "Variance", "Variance %"];
 /** The CSV of one finance view (tree | categories | top | months), or null for an unknown view. */
 export async function financeExportCsv(member: MemberLike, p: FinanceParams, view: string, today = new Date()) {
   const v = await getFinanceView({ orgId: member.org.id, startMonth: member.org.fiscalYearStartMonth, payReader: member.readsPay, today, ...p });
-  // A withheld figure (null) is an empty cell; the row's last column says why.
+  // A withheld figure (null) is an empty cell, the row's last column says why; a view without
+  // any plan has no variance (lib/budgets/plan-coverage.ts): those cells stay empty too.
+  const noPlan = planStatus(v.plan) === "none";
   const dec = (c: number | null) => (c === null ? "" : centsToDecimalString(c));
   const amounts = (r: { planCents: number | null; actualCents: number | null; forecastCents: number | null; varianceCents: number | null; variancePct: number | null }) => [
     dec(r.planCents),
     dec(r.actualCents),
     dec(r.forecastCents),
-    dec(r.varianceCents),
-    pct(r.variancePct),
+    noPlan ? "" : dec(r.varianceCents),
+    noPlan ? "" : pct(r.variancePct),
   ];
   const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}`;
   switch (view) {

@@ -5,6 +5,8 @@ import { lockLedger } from "@/lib/budgets/ledger-lock";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
+import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
+import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
 
 // Ledger import, all or nothing, in ONE streaming pass over the uploaded file inside the
 // action's one transaction: rows are checked and written in batches of INSERT_BATCH as they
@@ -85,11 +87,18 @@ export const importActuals = defineAction({
   permission: "actuals:write",
   input: ZImportFileInput,
   timeoutMs: 10 * 60_000,
+  moneyChecked: ["ledger"],
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);
     const orgId = ctx.org.id;
     // Imports into one org run one at a time (the ledger summary's lock; lib/budgets/ledger-lock.ts).
     await lockLedger(ctx.tx, orgId);
+    // The org's ledger stays within the money limit (lib/money-limit.ts): the lines already held
+    // plus every row of the file (skipped duplicates too: an upper bound, so the pipeline need
+    // not scan the ledger again), refused at the row that crosses it.
+    await lockOrgMoney(ctx.tx, orgId, "ledger");
+    let ledgerTotal = await orgMoneyTotal(ctx.tx, orgId, "ledger");
+    let overLimitRow = false;
     const codes = await loadCodeMap(ctx.tx, orgId);
     const known = (code: string) => codes.has(code.toUpperCase());
     // Vendor names the org does not know yet become vendors (matched case-insensitively), so
@@ -143,6 +152,12 @@ export const importActuals = defineAction({
         const line = parseActualsRecord(cells, header, known);
         if (Array.isArray(line)) {
           errors.add(row, line);
+          continue;
+        }
+        ledgerTotal += line.amountCents < 0n ? -line.amountCents : line.amountCents;
+        if (ledgerTotal > ORG_MONEY_LIMIT_CENTS && !overLimitRow) {
+          overLimitRow = true;
+          errors.add(row, [`amount takes the total past the limit. ${overLimitMessage("ledger", ctx.org.currency)}`]);
           continue;
         }
         const key = line.vendor ? line.vendor.toLowerCase() : null;

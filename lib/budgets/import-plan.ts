@@ -4,8 +4,11 @@ import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
+import { invalid } from "@/lib/errors";
 import { fiscalYearOf } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
+import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
 import { HIDDEN_PLAN_LINE_MESSAGE, hiddenPersonnelPlanUnits } from "@/lib/privacy/plan-lines";
 
 // Plan import (columns: month, cost centre code, category, amount): the same all-or-nothing,
@@ -27,6 +30,21 @@ async function upsertPlan(tx: Tx, orgId: string, lines: PlanLine[], codes: Map<s
     ON CONFLICT ("orgId", "orgUnitId", "month", "category") DO UPDATE SET "amountCents" = EXCLUDED."amountCents", "updatedAt" = now()`;
 }
 
+/**
+ * The org's plan after the import within the money limit (lib/money-limit.ts), or a refusal
+ * naming the row that crosses it: the plan lines the file does not replace, then the file's rows
+ * in order. Runs after the upserts, under the plan's money lock, so the total is exact.
+ */
+async function checkPlanLimitOrThrow(tx: Tx, orgId: string, sizes: [number, bigint][], currency: string) {
+  await lockOrgMoney(tx, orgId, "plan");
+  const total = await orgMoneyTotal(tx, orgId, "plan");
+  if (total <= ORG_MONEY_LIMIT_CENTS) return;
+  let running = total - sizes.reduce((a, [, c]) => a + c, 0n);
+  const crossing = sizes.find(([, c]) => (running += c) > ORG_MONEY_LIMIT_CENTS)?.[0];
+  const message = overLimitMessage("plan", currency);
+  throw invalid({ file: [`Row ${crossing ?? 2}: amount takes the total past the limit. ${message}`] }, `The file was not imported. ${message}`);
+}
+
 export const importPlan = defineAction({
   name: "budgets.import",
   permission: "budgets:write",
@@ -45,6 +63,8 @@ export const importPlan = defineAction({
       if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth));
       return hidden.get(fy)!;
     };
+    // Each row's |amount| in file order, to name the row that crosses the org's money limit.
+    const sizes: [number, bigint][] = [];
     let row = 1;
     const rowCount = await validateFile(filePath, PLAN_COLUMNS, (cells, header) => {
       row++;
@@ -54,6 +74,7 @@ export const importPlan = defineAction({
       const first = seen.get(key);
       if (first) return [`the same cost centre, category and month as row ${first}`];
       seen.set(key, row);
+      sizes.push([row, line.amountCents < 0n ? -line.amountCents : line.amountCents]);
       if (line.category === "PERSONNEL" && !ctx.actor.readsPay) {
         return hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth)).then((units) => (units.has(codes.get(line.code.toUpperCase())!) ? [HIDDEN_PLAN_LINE_MESSAGE] : line));
       }
@@ -72,6 +93,7 @@ export const importPlan = defineAction({
       }
     }
     written += await upsertPlan(ctx.tx, orgId, pending, codes);
+    await checkPlanLimitOrThrow(ctx.tx, orgId, sizes, ctx.org.currency);
     const batch = await ctx.tx.importBatch.create({
       data: { orgId, kind: "BUDGET", fileName, rowCount, insertedCount: written, createdById: ctx.actor.userId },
       select: { id: true },

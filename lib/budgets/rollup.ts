@@ -1,6 +1,7 @@
 import "server-only";
 
-import { resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
+import { periodMonths, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
+import type { PlanCoverage } from "@/lib/budgets/plan-coverage";
 import { loadFinanceUnits, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
 import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
@@ -90,10 +91,18 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
       : // The scope's total only.
         Prisma.sql`(SELECT ${i}::int AS "view", 'cat' AS "part", NULL::text AS "key", NULL::text AS "key2", ${SUMS}, ${none} FROM ${v} a)`,
   ];
+  // Whether the scope has a plan for the period at all, and for how many of its months: plan
+  // lines of the scope's units (before PERSONNEL's salary-safe re-attribution, which moves
+  // amounts, not the existence of a plan). A zero line is a plan ("nothing planned").
+  const { orgId, unitId, category } = p.scope;
+  branches.push(Prisma.sql`(SELECT ${i}, 'plan', NULL, NULL, COUNT(*)::bigint, COUNT(DISTINCT b."month")::bigint, 0::bigint, NULL::float8, ${none}
+     FROM "BudgetLine" b
+     WHERE b."orgId" = ${orgId} AND ${inPeriod(Prisma.sql`b."month"`, spec.period)}
+       ${category ? Prisma.sql`AND b."category" = ${category}::"BudgetCategory"` : Prisma.empty}
+       ${unitId ? Prisma.sql`AND b."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty})`);
   if (want.has("tree") || want.has("children")) {
     // Every unit of the scope, or only the root's children (the roots for the whole org). One row
     // per unit before the closure join (the join then multiplies units, not cells).
-    const { orgId, unitId } = p.scope;
     const units = want.has("tree")
       ? Prisma.sql`scope`
       : Prisma.sql`(SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND ${unitId ? Prisma.sql`"parentId" = ${unitId}` : Prisma.sql`"parentId" IS NULL`})`;
@@ -125,9 +134,13 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   return branches;
 }
 
+export type { PlanCoverage } from "@/lib/budgets/plan-coverage";
+
 export type FinanceView = {
-  period: { key: PeriodKey; label: string; start: string; end: string };
+  period: { key: PeriodKey; label: string; start: string; end: string; months: number };
   currentMonth: string;
+  /** How much of the period the scope's plan covers (lib/budgets/plan-coverage.ts). */
+  plan: PlanCoverage;
   tree: FinanceTreeRow[];
   totals: Amounts;
   categories: CategoryRow[];
@@ -171,19 +184,23 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
   for (const spec of specs) if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
   // The units (with, for a reader without pay access, the disclosure: one statement) are read beside the statement.
   const [all, { units, disclosure }] = await Promise.all([
-    db.$queryRaw<ViewRow[]>(viewSql(s, specs)),
+    db.$queryRaw<(Omit<ViewRow, "part"> & { part: ViewRow["part"] | "plan" })[]>(viewSql(s, specs)),
     input.payReader
       ? loadFinanceUnits(input.orgId).then((units) => ({ units, disclosure: null }))
       : computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today),
   ]);
   const p = { ...s, units, disclosure };
   return specs.map((spec, i) => {
-    const rows = all.filter((r) => r.view === i);
+    const mine = all.filter((r) => r.view === i);
+    const rows = mine.filter((r): r is ViewRow => r.part !== "plan");
+    const planRow = mine.find((r) => r.part === "plan");
     const view = { p, period: spec.period };
     const { categories, totals } = categoryRows(view, rows);
+    const months = periodMonths(spec.period);
     return {
-      period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end) },
+      period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end), months },
       currentMonth: toDateString(p.currentMonth),
+      plan: { lines: Number(planRow?.plan ?? 0), months: Number(planRow?.actual ?? 0), periodMonths: months },
       tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(view, rows) : [],
       totals,
       categories,

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { isIsoDate } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { MAX_ABS_CENTS, parseMoneyToCents } from "@/lib/money";
 
 export const ZImportFileInput = z.object({
   /** Opaque id of a file the upload route streamed to disk (lib/budgets/upload.ts). */
@@ -11,19 +12,48 @@ export const ZImportFileInput = z.object({
 
 export const ZRevertImportInput = z.object({ batchId: z.string().min(1, "Choose an import.") });
 
-const ZCents = z.coerce
-  .number({ error: "Enter an amount." })
-  .int("Amount must be whole cents.")
-  .min(-10_000_000_000_000, "Amount is too large.")
-  .max(10_000_000_000_000, "Amount is too large.");
+/**
+ * A plan amount as typed: a decimal string ("1234.56", "1,234.56", "-80", "(80.00)"), parsed by
+ * the one money parser (lib/money.ts) into cents. Nothing else is an amount: not an empty string,
+ * null, a number, an array or object, hex ("0x10"), an exponent ("1e3"), "Infinity" or more than
+ * two decimals. Clearing a cell is its own action (budgets.cell.clear), so no bad value can
+ * ever be read as "remove the line".
+ */
+const ZPlanAmount = z
+  .string({ error: "Enter an amount like 1234.56." })
+  .trim()
+  .min(1, "Enter an amount like 1234.56, or clear the cell.")
+  .max(40, "Enter an amount like 1234.56.")
+  .transform((s, ctx) => {
+    const cents = parseMoneyToCents(s);
+    if (cents === null) {
+      ctx.addIssue({ code: "custom", message: moneyProblem(s) });
+      return z.NEVER;
+    }
+    return cents;
+  });
 
-export const ZSetBudgetCellInput = z.object({
-  orgUnitId: z.string().min(1, "Choose an org unit."),
+const LIMIT_TEXT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 }).format(Number(MAX_ABS_CENTS) / 100);
+
+/** Why a typed amount is not one, in words the person can act on. */
+function moneyProblem(s: string): string {
+  const plain = s.replace(/[$,()\s+-]/g, "");
+  if (/^\d+\.\d{3,}$/.test(plain)) return "Use at most two decimals (whole cents).";
+  const [whole, frac = ""] = plain.split(".");
+  if (/^\d+(\.\d{1,2})?$/.test(plain) && BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0")) > MAX_ABS_CENTS) return `The amount is too large: at most ${LIMIT_TEXT} either way.`;
+  return "Enter an amount like 1234.56 (digits, an optional minus sign and at most two decimals).";
+}
+
+/** One plan cell: org unit × category × month (the first day, YYYY-MM-01). */
+const ZPlanCell = {
+  orgUnitId: z.string({ error: "Choose an org unit." }).min(1, "Choose an org unit.").max(64, "Choose an org unit."),
   category: z.enum(BudgetCategory, { error: "Choose a category." }),
-  /** First day of the month, YYYY-MM-01. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.").refine(isIsoDate, "Month is out of range."),
-  amountCents: ZCents,
-});
+  month: z.string({ error: "Month must be the first day of a month." }).regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.").refine(isIsoDate, "Month is out of range."),
+};
+
+export const ZSetBudgetCellInput = z.object({ ...ZPlanCell, amount: ZPlanAmount });
+
+export const ZClearBudgetCellInput = z.object(ZPlanCell);
 
 export const ZCopyPlanForwardInput = z.object({
   fromFiscalYear: z.coerce.number().int().min(2000).max(2100),

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { getFinanceViews, type Amounts, type FinanceView, type FinanceTreeRow, type MonthRow, type VarianceRow } from "@/lib/budgets/rollup";
-import { toDateString } from "@/lib/fiscal";
+import { currentMonthKey, monthToDateLabel, yearProgress, ytdSpan, type PeriodKey, type YearProgress } from "@/lib/budgets/period";
+import { getFinanceViews, type Amounts, type FinanceTreeRow, type FinanceView, type MonthRow, type PlanCoverage, type VarianceRow } from "@/lib/budgets/rollup";
+import { fiscalYearLabel } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";
 
@@ -9,10 +10,23 @@ import type { DashboardParams } from "@/lib/dashboard/director";
 
 export type MoneyFigures = {
   periodLabel: string;
+  /** Months the period covers (0: year to date before a month has closed). */
+  periodMonths: number;
   period: Amounts;
-  /** Year to date through the current month (from the year's cumulative month rows); null = withheld. */
-  ytd: { planCents: number | null; actualCents: number | null };
+  periodPlan: PlanCoverage;
+  /**
+   * Year to date through the last closed month: plan, actual and forecast over the same months
+   * (the budgets page's ?period=ytd, same statement). `span` says which ("through Nov"); with no
+   * month closed yet the amounts are zero and `state` says why.
+   */
+  ytd: Amounts & { span: string; state: YearProgress["state"]; closedMonths: number; plan: PlanCoverage };
+  /** The month in progress, when it is in the selected year: booked so far against the whole month's plan. */
+  mtd: (Amounts & { label: string; periodKey: PeriodKey }) | null;
   year: Amounts;
+  yearPlan: PlanCoverage;
+  yearLabel: string;
+  /** First day of the month in progress (burn chart: the actual line stops before it). */
+  currentMonth: string;
   /** Children of the selected unit (drill-down rows). */
   children: FinanceTreeRow[];
   top: VarianceRow[];
@@ -27,7 +41,7 @@ export type MoneyFigures = {
 /** Renewals listed on the director's money panel; the rest are on the vendors page. */
 export const RENEWALS_SHOWN = 6;
 
-/** Plan/actual/forecast for the subtree: the budgets rollup for the period and for the year. */
+/** Plan/actual/forecast for the subtree: the budgets rollup for the period, the year, year to date and the month in progress. */
 export async function getMoneyFigures(
   orgId: string,
   startMonth: number,
@@ -36,20 +50,29 @@ export async function getMoneyFigures(
   now = new Date(),
 ): Promise<MoneyFigures> {
   const base = { orgId, startMonth, fiscalYear: p.fiscalYear, unitId: p.unitId, category: null, payReader, today: now };
-  // The period and the year in one statement (the facts and the forecast computed once), beside the renewals.
-  const [[period, year], renewals] = await Promise.all([
-    getFinanceViews({ ...base, period: "year" }, [{ period: p.period, parts: ["children", "top"] }, { period: "year", parts: ["months"] }]),
+  const progress = yearProgress(p.fiscalYear, startMonth, now);
+  const mtdKey = currentMonthKey(p.fiscalYear, startMonth, now);
+  // All periods in one statement (the facts and the forecast computed once), beside the renewals.
+  const [[period, year, ytd, mtd], renewals] = await Promise.all([
+    getFinanceViews({ ...base, period: "year" }, [
+      { period: p.period, parts: ["children", "top"] },
+      { period: "year", parts: ["months"] },
+      { period: "ytd", parts: [] },
+      ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
+    ]),
     listUpcomingRenewals(orgId, now, p.unitId, RENEWALS_SHOWN),
   ]);
-  const current = toDateString(now).slice(0, 7);
-  // The last month row at or before the current month carries the cumulative year-to-date figures.
-  const done = year.months.filter((m) => m.month.slice(0, 7) <= current);
-  const last = done.at(-1);
   return {
     periodLabel: period.period.label,
+    periodMonths: period.period.months,
     period: period.totals,
-    ytd: { planCents: last ? last.cumPlanCents : 0, actualCents: last ? last.cumActualCents : 0 },
+    periodPlan: period.plan,
+    ytd: { ...ytd.totals, span: ytdSpan(progress), state: progress.state, closedMonths: progress.closedMonths, plan: ytd.plan },
+    mtd: mtd && progress.current ? { ...mtd.totals, label: monthToDateLabel(progress.current), periodKey: mtdKey! } : null,
     year: year.totals,
+    yearPlan: year.plan,
+    yearLabel: fiscalYearLabel(p.fiscalYear),
+    currentMonth: year.currentMonth,
     children: period.tree,
     top: period.top.slice(0, 5),
     months: year.months,

@@ -45,7 +45,8 @@ export function getPeopleFigures(orgId: string, startMonth: number, p: Dashboard
 async function computePeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now: Date): Promise<PeopleFigures> {
   const today = toDateString(now);
   const scope = scopeCte(orgId, p.unitId);
-  const resolved = resolvePeriod(p.period, p.fiscalYear, startMonth, now);
+  // Year to date ends with the last closed month; its people figures stay on the current quarter, as for the year.
+  const resolved = resolvePeriod(p.period === "ytd" ? "year" : p.period, p.fiscalYear, startMonth, now);
   // The quarter the period ends in (for year/ytd: the current quarter of that year, else Q4).
   const endQuarter = fiscalPeriod(resolved.end < now ? resolved.end : now > resolved.start ? now : resolved.end, startMonth).quarter;
   const [plan, rows] = await Promise.all([

@@ -44,7 +44,7 @@ export const FIGURES = defs([
   { id: "renewals-due", name: "Renewals due", definition: "Active contracts of the selected unit and below that have not ended and whose renewal decision falls within the next 90 days: the notice date, or the end date when there is none. A notice date that has passed still counts until the end date, shown as \"notice passed N days ago\"." },
   // Money
   { id: "plan", name: "Plan", definition: "The sum of the budget's plan lines for the months of the period." },
-  { id: "actual", name: "Actual", definition: "The sum of the ledger lines booked in the months of the period (credits are negative)." },
+  { id: "actual", name: "Actual", definition: "The sum of the ledger lines booked in the months of the period (credits are negative). For a period that includes the month in progress, that month counts only what is booked so far." },
   {
     id: "forecast",
     name: "Forecast",
@@ -62,6 +62,10 @@ export const FIGURES = defs([
   { id: "hiring-delay", name: "Hiring delay", definition: "Days from an unfilled position's target start (or today, when it has none or it has passed) to the day the hire is expected to start. An organization setting." },
   { id: "run-rate-window", name: "Run-rate window", definition: "How many closed months before the current one (1 to 12) are averaged into a category's run-rate. An organization setting." },
   { id: "lumpy-categories", name: "Lumpy categories", definition: "Categories whose spend comes in lumps (by default hardware, training and travel): forecast from the plan rather than the run-rate. An organization setting." },
+  { id: "ytd", name: "Year to date", definition: "Plan, actual and forecast of the fiscal year's closed months, from its first month through the last month that has ended (the month before today's), so all three cover the same months. Before any month of the year has closed there is nothing to compare, and Keel says so." },
+  { id: "month-to-date", name: "Month to date", definition: "The month in progress: the ledger lines booked in it so far against the plan for the whole month. It is partial, so it has no variance; when the month ends it becomes part of year to date." },
+  { id: "plan-coverage", name: "Plan coverage", definition: "A period with no plan line at all for the unit and category shown has no plan: Keel shows the forecast without any variance, colour, variance chart or top variances. A plan for only some months or units is still a plan: months and units without plan lines count as a plan of 0, and a note says how many of the period's months the plan covers." },
+  { id: "variance-colour", name: "Variance colour", definition: "A variance (forecast − plan) is coloured only when it is more than 5% of plan away from it: red above plan, green below; within ±5% it is not coloured. An amount with no plan line is coloured by its sign. The same rule applies to every tile, table and chart." },
 ] as const);
 
 export type FigureId = (typeof FIGURES)[number]["id"];

@@ -211,7 +211,8 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
                     WHERE su."orgId" = $1 AND su."projectId" = lp.id ORDER BY su."createdAt" DESC LIMIT 1) x
                   JOIN "User" us ON us.id = x."authorId" WHERE x."acknowledgedAt" IS NULL ORDER BY x."createdAt" DESC LIMIT 100)`,
       f.orgId, f.today),
-    // money: the quarter's and the year's plan, actual and forecast (totals, year to date, the
+    // money: the quarter's and the year's plan, actual and forecast (totals, year to date through
+    // the last closed month — month to date is the current month's row of the months — the
     // drill-down rows of the unit's children, the top 5 variances, the year's months) — the
     // forecast computed once for the year
     q(`WITH s AS (${s}), ${moneyCtes("$2", "$5", "$6", openMonths(f), unit !== null)},
@@ -223,7 +224,7 @@ function dashboard(f: FloorInput, unit: string | null): Q[] {
             ch AS (SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND ${unit ? `"parentId" = '${unit}'` : `"parentId" IS NULL`})
        SELECT 'period', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc AND m BETWEEN $3::date AND $4::date
        UNION ALL SELECT 'year', NULL, NULL, sum(plan), sum(actual), sum(fcst) FROM g WHERE NOT uc
-       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM g WHERE NOT uc AND m <= $2::date
+       UNION ALL SELECT 'ytd', NULL, NULL, sum(plan), sum(actual), NULL FROM g WHERE NOT uc AND m < date_trunc('month', $2::date)::date
        UNION ALL SELECT 'child', ch.id, NULL, sum(g.qplan), sum(g.qactual), sum(g.qfcst) FROM ch JOIN "OrgUnitClosure" cl ON cl."orgId" = $1 AND cl."ancestorId" = ch.id
                  LEFT JOIN g ON g.uc AND g.u = cl."descendantId" GROUP BY ch.id
        UNION ALL (SELECT 'top', u, c::text, qplan, qactual, qfcst FROM g WHERE uc AND qplan IS NOT NULL AND qfcst <> qplan ORDER BY abs(qfcst - qplan) DESC, u, c::text LIMIT 5)

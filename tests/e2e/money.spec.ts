@@ -208,6 +208,89 @@ test("finance edits a plan cell in place; the change is saved, audited and total
   await expect(page.getByRole("textbox")).toHaveCount(0);
 });
 
+test("a bad plan amount is refused in place and writes nothing; emptying a cell removes its line", async ({ page }) => {
+  const [cell] = await sql<{ month: string; cents: string }>(
+    `SELECT to_char(b.month, 'YYYY-MM-DD') AS month, b."amountCents"::text AS cents
+     FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId" JOIN "Organization" o ON o.id = b."orgId"
+     WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month <= now() ORDER BY b.month DESC LIMIT 1`,
+  );
+  const line = async () =>
+    (await sql<{ cents: string }>(
+      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents ?? null;
+  const audits = async (action: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = $1`, [action]))[0].n);
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const [setBefore, clearBefore] = [await audits("budgets.cell.set"), await audits("budgets.cell.clear")];
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets/plan");
+  const input = page.getByRole("textbox", { name: `Field App Hardware ${label}` });
+  for (const bad of ["0x10", "1e3", "12.345"]) {
+    await input.fill(bad);
+    await input.press("Enter");
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+  }
+  expect(await line()).toBe(cell.cents);
+  expect(await audits("budgets.cell.set")).toBe(setBefore);
+  // Emptying the cell is the explicit way to remove the line.
+  await input.fill("");
+  await input.press("Enter");
+  await expect.poll(line).toBeNull();
+  expect(await audits("budgets.cell.clear")).toBe(clearBefore + 1);
+  // And it can be planned again.
+  await input.fill("12.00");
+  await input.press("Enter");
+  await expect.poll(line).toBe("1200");
+});
+
+test("the YTD tile names its span and compares the same months; a year without a plan says so", async ({ page }) => {
+  const [{ start }] = await sql<{ start: number }>(`SELECT "fiscalYearStartMonth" AS start FROM "Organization" WHERE slug = 'acme'`);
+  const now = new Date();
+  const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const fy = start !== 1 && now.getUTCMonth() + 1 >= start ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+  const fyStart = (y: number) => new Date(Date.UTC(start === 1 ? y : y - 1, start - 1, 1));
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const month = (d: Date) => new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }).format(d);
+  const compact = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+  const fyLabel = (y: number) => `FY${String(y % 100).padStart(2, "0")}`;
+  // Plan and actual of the same closed months, from the raw tables.
+  const [sums] = await sql<{ plan: string; actual: string }>(
+    `SELECT (SELECT COALESCE(SUM(b."amountCents"), 0) FROM "BudgetLine" b JOIN "Organization" o ON o.id = b."orgId" WHERE o.slug = 'acme' AND b.month >= $1::date AND b.month < $2::date)::text AS plan,
+            (SELECT COALESCE(SUM(a."amountCents"), 0) FROM "ActualEntry" a JOIN "Organization" o ON o.id = a."orgId" WHERE o.slug = 'acme' AND a."bookedOn" >= $1::date AND a."bookedOn" < $2::date)::text AS actual`,
+    [iso(fyStart(fy)), iso(thisMonth)],
+  );
+  await signIn(page, "director@acme.example");
+  await page.goto("/acme/dashboard");
+  if (thisMonth.getTime() === fyStart(fy).getTime()) {
+    await expect(page.locator('[data-figure="Year to date"]')).toHaveText("—");
+  } else {
+    const span = `YTD through ${month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)))}`;
+    await expect(page.locator(`[data-figure="${span}"]`)).toHaveText(compact(Number(sums.actual)));
+    await expect(page.getByRole("link", { name: new RegExp(`^${span}`) })).toContainText(`actual vs ${compact(Number(sums.plan))} plan`);
+  }
+  await expect(page.getByRole("link", { name: /^Month to date/ })).toContainText("partial month");
+  // The burn table marks the month in progress as partial (the chart stops its actual line before it).
+  await expect(page.getByText(/so far \(partial month\)/).first()).toBeAttached();
+  // The budgets page's year to date is the same span.
+  await page.goto("/acme/budgets?period=ytd");
+  await expect(page.getByRole("heading", { name: /^Month to date/ })).toBeVisible();
+
+  // Next year has no plan: the forecast is shown, without any variance.
+  const next = fy + 1;
+  const [{ n }] = await sql<{ n: string }>(
+    `SELECT count(*) AS n FROM "BudgetLine" b JOIN "Organization" o ON o.id = b."orgId" WHERE o.slug = 'acme' AND b.month >= $1::date AND b.month < $2::date`,
+    [iso(fyStart(next)), iso(fyStart(next + 1))],
+  );
+  expect(Number(n), "the demo has no plan for next year").toBe(0);
+  await page.goto(`/acme/dashboard?fy=${next}`);
+  await expect(page.getByText(`No plan for ${fyLabel(next)} yet: forecast only`)).toBeVisible();
+  await expect(page.locator('[data-figure$=" variance"]')).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /^Variance by org unit/ })).toHaveCount(0);
+  await expect(page.getByText(/so there are no variances to rank/)).toBeVisible();
+  await page.goto(`/acme/budgets?fy=${next}&period=year`);
+  await expect(page.getByText(`No plan for ${fyLabel(next)} yet`, { exact: true })).toBeVisible();
+  await expect(page.getByText("No plan, so no variance: the forecast stands alone")).toBeVisible();
+});
+
 test("finance adds a vendor; a viewer cannot", async ({ page }) => {
   const name = `E2E Vendor ${randomBytes(3).toString("hex")}`;
   await signIn(page, "finance@acme.example");

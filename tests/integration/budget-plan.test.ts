@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { copyPlanForward } from "@/lib/budgets/copy-plan-forward";
 import { importPlan } from "@/lib/budgets/import-plan";
 import { getPlanGrid } from "@/lib/budgets/queries";
-import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
+import { clearBudgetCell, setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { hiddenPersonnelPlanUnits } from "@/lib/privacy/plan-lines";
 import { createPerson, createPlan, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -19,13 +19,13 @@ beforeEach(async () => {
   globex = await createOrgWithRoles(db);
 });
 
-const cell = (orgUnitId: string, amountCents: number, month = "2026-03-01") => ({ orgUnitId, category: "CLOUD", month, amountCents });
+const cell = (orgUnitId: string, amount: string, month = "2026-03-01") => ({ orgUnitId, category: "CLOUD", month, amount });
 
 describe("budget plan editing", () => {
   it.each(["finance", "director"] as const)("%s can set a plan cell, audited with before and after", async (who) => {
-    const r1 = await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, 123_45));
+    const r1 = await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, "123.45"));
     expect(r1.ok).toBe(true);
-    const r2 = await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, 200_00));
+    const r2 = await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, "200.00"));
     expect(r2.ok).toBe(true);
     const lines = await db.budgetLine.findMany({ where: { orgId: acme.org.id } });
     expect(lines).toHaveLength(1);
@@ -34,24 +34,27 @@ describe("budget plan editing", () => {
     expect(events).toHaveLength(2);
     expect(events[1].before).toMatchObject({ amountCents: "12345" });
     expect(events[1].after).toMatchObject({ amountCents: "20000" });
-    // 0 removes the line.
-    await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, 0));
+    // 0 is a plan of nothing (a line); removing the line is the explicit clear action.
+    await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(acme.units.teamA.id, "0"));
+    expect(await db.budgetLine.findMany({ where: { orgId: acme.org.id }, select: { amountCents: true } })).toEqual([{ amountCents: 0n }]);
+    const { amount: _amount, ...key } = cell(acme.units.teamA.id, "0");
+    expect(await clearBudgetCell.run(acme.members[who].user.id, acme.org.slug, key)).toMatchObject({ ok: true });
     expect(await db.budgetLine.count({ where: { orgId: acme.org.id } })).toBe(0);
   });
 
   it.each(["manager", "viewer", "admin"] as const)("%s cannot write budgets, and nothing is written", async (who) => {
     const before = await rowCounts();
     const unit = who === "manager" ? acme.units.teamA.id : acme.units.teamB.id; // teamA is inside the manager's scope
-    expect(await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(unit, 100))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(unit, "1.00"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses another org's unit as not found, and bad input with field errors", async () => {
     const before = await rowCounts();
-    expect(await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, cell(globex.units.teamA.id, 100))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    const bad = await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, { orgUnitId: acme.units.teamA.id, category: "FOOD", month: "2026-03-15", amountCents: 1.5 });
+    expect(await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, cell(globex.units.teamA.id, "1.00"))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const bad = await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, { orgUnitId: acme.units.teamA.id, category: "FOOD", month: "2026-03-15", amount: "1.005" });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
-    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["amountCents", "category", "month"]);
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["amount", "category", "month"]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -137,7 +140,7 @@ describe("budget plan editing", () => {
       await createPlan(db, org.id, units.teamB.id, "2026-03-01", "PERSONNEL", 33_333_33n);
     };
     const today = new Date("2026-06-15T12:00:00Z");
-    const personnel = (orgUnitId: string, amountCents: number) => ({ orgUnitId, category: "PERSONNEL", month: "2026-03-01", amountCents });
+    const personnel = (orgUnitId: string, cents: number) => ({ orgUnitId, category: "PERSONNEL", month: "2026-03-01", amount: (cents / 100).toFixed(2) });
 
     it("finance sees every plan line but a unit's own personnel line that would show a small group's pay; totals include it", async () => {
       await setup();
@@ -158,7 +161,9 @@ describe("budget plan editing", () => {
       const before = await rowCounts();
       const refused = await setBudgetCell.run(members.finance.user.id, org.slug, personnel(units.teamA.id, 1));
       expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(refused.ok ? null : refused.fieldErrors?.amountCents?.[0]).toMatch(/only someone who may read pay can change it/);
+      expect(refused.ok ? null : refused.fieldErrors?.amount?.[0]).toMatch(/only someone who may read pay can change it/);
+      // Clearing it would show it just as well (the totals would drop by it).
+      expect(await clearBudgetCell.run(members.finance.user.id, org.slug, { orgUnitId: units.teamA.id, category: "PERSONNEL", month: "2026-03-01" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(await rowCounts()).toEqual(before);
       expect((await db.budgetLine.findFirstOrThrow({ where: { orgUnitId: units.teamA.id, category: "PERSONNEL" } })).amountCents).toBe(16_666_67n);
       // A line finance may see is theirs to edit.

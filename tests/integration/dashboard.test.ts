@@ -158,10 +158,13 @@ describe("money figures (budgets rollup for the subtree)", () => {
   // loaded cost (15,000,000 × 1.3 / 12 = 1,625,000 a month): teamA's backfill from 2026-06-30 +
   // 30 days = 2026-07-30 (July: 1,625,000 × 2 ÷ 31 = 104,838.71 → 104,839; Aug–Dec 5 months),
   // teamB's opening from 2026-09-01 + 30 = 2026-10-01 (Oct–Dec, 3 months) = 13,104,839.
-  it("org, Q2: period totals, YTD through June, year forecast, children of the org", async () => {
+  it("org, Q2: period totals, YTD through May, June to date, year forecast, children of the org", async () => {
     const m = await getMoneyFigures(f.org.id, 1, true, params(null), today);
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_829_998 });
-    expect(m.ytd).toEqual({ planCents: 650_000, actualCents: 988_788 });
+    // Year to date = the closed months Jan–May for plan and actual alike (June is in progress);
+    // a closed month's forecast is its actual.
+    expect(m.ytd).toMatchObject({ planCents: 550_000, actualCents: 988_788, forecastCents: 988_788, varianceCents: 438_788, span: "through May", closedMonths: 5 });
+    expect(m.mtd).toMatchObject({ planCents: 100_000, actualCents: 0, label: "Jun to date (day 15 of 30)", periodKey: "m6" });
     expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 35_920_500 + 104_839 + 5 * 1_625_000 + 3 * 1_625_000 });
     expect(m.children.map((c) => c.id)).toEqual([f.units.division.id]);
     expect(m.top.length).toBeLessThanOrEqual(5);

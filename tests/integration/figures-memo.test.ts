@@ -105,13 +105,13 @@ describe("org data version", () => {
   it("actions through the pipeline move the version of their org", async () => {
     const v0 = await version(f.org.id);
     const b0 = await tableVersion(f.org.id, "BudgetLine");
-    const r = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amountCents: 5_000 });
+    const r = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amount: "50.00" });
     expect(r.ok).toBe(true);
     // The budget line and the audit event.
     expect(await tableVersion(f.org.id, "BudgetLine")).toBe(b0 + 1n);
     expect(await version(f.org.id)).toBe(v0 + 2n);
     // A refused action writes nothing and moves nothing.
-    const refused = await setBudgetCell.run(f.members.viewer.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amountCents: 1 });
+    const refused = await setBudgetCell.run(f.members.viewer.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amount: "0.01" });
     expect(refused.ok).toBe(false);
     expect(await version(f.org.id)).toBe(v0 + 2n);
   });
@@ -157,7 +157,7 @@ describe("memoized figures", () => {
     const before = await all();
     const r = await postStatusUpdate.run(f.members.director.user.id, f.org.slug, { projectId, health: "OFF_TRACK", summary: "Slipped", overrideReason: "Vendor" });
     expect(r.ok).toBe(true);
-    const s = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamA.id, category: "SOFTWARE", month: "2026-05-01", amountCents: 250_000 });
+    const s = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamA.id, category: "SOFTWARE", month: "2026-05-01", amount: "2500.00" });
     expect(s.ok).toBe(true);
     const after = await all();
     expect(after[2].health.OFF_TRACK).toBe(before[2].health.OFF_TRACK + 1);

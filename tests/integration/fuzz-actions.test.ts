@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { parseMoneyToCents } from "@/lib/money";
 import { discoverActions } from "@/tests/support/action-discovery";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import type { MatrixRow } from "@/tests/support/authz/matrix";
@@ -68,3 +69,53 @@ describe("fuzzed input through every action", () => {
     });
   }
 });
+
+// Plan amounts: whatever arrives in `amount`, a line is written only for a decimal string the one
+// money parser accepts, and it holds exactly that amount; everything else is a field error on
+// `amount` that leaves the cell (and every table) as it was — never 0, never a deleted line.
+describe("fuzzed plan cell amounts", () => {
+  const AMOUNTS = ["", " ", "0x10", "0X1f", "1e3", "1E-2", "Infinity", "-Infinity", "NaN", "12.345", "0.001", "1,2,3", "--5", "+-5", "5-", "1 000", "١٢٣", "1_000", "0b101", "0o17", ".5", "5.", "$", "()", "(5", "100000000000.01"];
+  const amount = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom<unknown>(...AMOUNTS) },
+    { weight: 2, arbitrary: hostileValueForAmount() },
+    { weight: 2, arbitrary: fc.tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.constantFrom(0, 1, 2, 3)).map(([c, d]) => decimal(c, d)) },
+  );
+
+  it("budgets.cell.set: a line only for a real amount, exactly that amount", async () => {
+    const action = discovered.actions.get("budgets.cell.set")!;
+    const cell = { orgUnitId: acme.unit.id, category: "TRAVEL", month: "2032-02-01" };
+    const find = () => db.budgetLine.findFirst({ where: { orgId: acme.org.id, orgUnitId: acme.unit.id, category: "TRAVEL", month: new Date("2032-02-01T00:00:00Z") } });
+    await fc.assert(
+      fc.asyncProperty(amount, async (value) => {
+        const before = await tableFingerprints();
+        const stored = (await find())?.amountCents ?? null;
+        const result = await action.run(acme.users.finance, acme.slug, { ...cell, amount: value });
+        expectClearFailure(result, `amount ${String(value)}`);
+        const expected = typeof value === "string" ? parseMoneyToCents(value) : null;
+        if (expected === null) {
+          expect(result, `amount ${JSON.stringify(String(value))}`).toMatchObject({ ok: false, code: "VALIDATION" });
+          if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual(["amount"]);
+          expect(await tableFingerprints()).toEqual(before);
+          expect((await find())?.amountCents ?? null).toBe(stored);
+        } else {
+          expect(result.ok, `amount ${JSON.stringify(value)}`).toBe(true);
+          expect((await find())?.amountCents).toBe(expected);
+        }
+      }),
+      { numRuns: RUNS * 5, seed: seedFor("budgets.cell.set amount"), endOnFailure: true },
+    );
+  });
+});
+
+/** Cents as a decimal string with `digits` decimals (3 = one too many). */
+function decimal(cents: bigint, digits: number): string {
+  const sign = cents < 0n ? "-" : "";
+  const abs = cents < 0n ? -cents : cents;
+  if (digits === 0) return `${sign}${abs / 100n}`;
+  const frac = (abs % 100n).toString().padStart(2, "0");
+  return `${sign}${abs / 100n}.${digits === 1 ? frac[0] : digits === 2 ? frac : `${frac}7`}`;
+}
+
+function hostileValueForAmount() {
+  return fc.constantFrom<unknown>(null, undefined, [], [1], {}, { amount: "1" }, 0, 16, 1.5, NaN, Infinity, true, 10n, new Date(0));
+}

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
 import { importHiringPlan } from "@/lib/headcount/import-hiring-plan";
+import { parseMoneyToCents } from "@/lib/money";
 import { uploadCsv } from "@/tests/factories/finance";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
@@ -198,5 +199,36 @@ describe("CSV shapes found by fuzzing", () => {
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     if (!result.ok) expect(JSON.stringify(result.fieldErrors)).toMatch(/Row 2: .*NUL|"csv":\["Contains a character that cannot be saved/);
     expect(await tableFingerprints()).toEqual(before);
+  });
+});
+
+// The amount cell of both money imports: whatever a person or a spreadsheet writes there, a row
+// is accepted only when the one money parser reads an amount from it, and it is stored exactly;
+// otherwise the file is refused naming the row and the column, and nothing is written.
+describe("fuzzed amount cells", () => {
+  const amounts = fc.oneof(
+    fc.constantFrom("", " ", "0x10", "1e3", "Infinity", "-Infinity", "NaN", "12.345", "1,2,3", "--5", ".5", "5.", "$", "(5", "1_000", "100000000000.01", "0", "-0.01", "(80.00)", "$1,234.5"),
+    fc.string({ maxLength: 12 }).filter((s) => !/[",\r\n]/.test(s)),
+  );
+  it.each(IMPORTS.filter((i) => i.name !== "hiring-plan.import"))("$name: an amount cell is an amount or the row's error", async (imp) => {
+    await fc.assert(
+      fc.asyncProperty(amounts, async (amount) => {
+        const header = imp.columns.map((c) => c.names[0]).join(",");
+        const cells = imp.columns.map((c) => c.valid());
+        const at = imp.columns.findIndex((c) => c.names[0] === "amount");
+        cells[at] = `"${amount}"`;
+        const before = await tableFingerprints();
+        const result = await imp.run(`${header}\n${cells.join(",")}\n`);
+        const expected = parseMoneyToCents(amount);
+        if (expected === null) {
+          expect(result, JSON.stringify(amount)).toMatchObject({ ok: false, code: "VALIDATION" });
+          if (!result.ok) expect(result.fieldErrors?.file?.[0]).toMatch(/^Row 2: .*amount ".*" is not an amount like 1234\.56/);
+          expect(await tableFingerprints()).toEqual(before);
+        } else {
+          expect(result.ok, JSON.stringify({ amount, result })).toBe(true);
+        }
+      }),
+      { numRuns: fuzzRuns(30), seed: seedFor(`${imp.name} amount`), endOnFailure: true },
+    );
   });
 });

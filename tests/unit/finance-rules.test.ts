@@ -49,7 +49,7 @@ describe("actuals record", () => {
 describe("fiscal periods of the finance views", () => {
   it.each<[string, number, number, string, string, string]>([
     ["year", 2027, 2, "2026-06-15", "2026-02-01", "2027-01-31"],
-    ["ytd", 2027, 2, "2026-06-15", "2026-02-01", "2026-06-30"],
+    ["ytd", 2027, 2, "2026-06-15", "2026-02-01", "2026-05-31"], // through the last closed month (tests/unit/period.test.ts)
     ["ytd", 2027, 2, "2025-06-15", "2026-02-01", "2026-01-31"], // not started: empty range
     ["ytd", 2027, 2, "2028-06-15", "2026-02-01", "2027-01-31"], // past year: all of it
     ["q1", 2027, 2, "2026-06-15", "2026-02-01", "2026-04-30"],

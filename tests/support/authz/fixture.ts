@@ -82,6 +82,12 @@ export async function createAuthzOrg(db: Db) {
   const freshOrg = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { updatedAt: true } });
   const actualsCsv = () =>
     uploadCsv(`date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`);
+  // A plan line in a month of its own (cells are unique per unit × category × month).
+  let planMonths = 0;
+  const planLine = async () => {
+    const n = planMonths++;
+    return db.budgetLine.create({ data: { orgId: org.id, orgUnitId: unit.id, category: "TRAVEL", month: day(`${2040 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}-01`), amountCents: 12_345n } });
+  };
   const planCsv = () => uploadCsv(`month,cost centre code,category,amount\n2031-03,${unit.code},TRAVEL,${Math.floor(Math.random() * 9000) + 1000}.00\n`);
 
   return {
@@ -89,7 +95,7 @@ export async function createAuthzOrg(db: Db) {
     slug: org.slug,
     unit,
     users,
-    make: { person, project, position, milestone, statusUpdate, dependency, allocation, initiative, vendor, contract, member, actualsBatch, invitation, freshOrg, actualsCsv, planCsv },
+    make: { person, project, position, milestone, statusUpdate, dependency, allocation, initiative, vendor, contract, member, actualsBatch, invitation, freshOrg, actualsCsv, planCsv, planLine },
     uid,
   };
 }

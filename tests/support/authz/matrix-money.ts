@@ -3,7 +3,11 @@ import { row } from "@/tests/support/authz/matrix";
 // Budgets, actuals imports and vendors.
 // Columns: ADMIN DIRECTOR MGR_IN MGR_OUT FINANCE VIEWER OTHER_ORG ANON FOREIGN (see matrix.ts).
 export const MONEY_ROWS = [
-  row("budgets.cell.set",      "F ok F F ok F N U N", (fx) => ({ orgUnitId: fx.unit.id, category: "TRAVEL", month: "2031-01-01", amountCents: 1000 + Math.floor(Math.random() * 90000) })),
+  row("budgets.cell.set",      "F ok F F ok F N U N", (fx) => ({ orgUnitId: fx.unit.id, category: "TRAVEL", month: "2031-01-01", amount: `${1000 + Math.floor(Math.random() * 90000)}.25` })),
+  row("budgets.cell.clear",    "F ok F F ok F N U N", async (fx) => {
+    const line = await fx.make.planLine();
+    return { orgUnitId: line.orgUnitId, category: line.category, month: line.month.toISOString().slice(0, 10) };
+  }),
   row("budgets.copy-forward",  "F ok F F ok F N U -", () => ({ fromFiscalYear: 2040, percentChange: "5", overwrite: true })),
   row("budgets.import",        "F ok F F ok F N U V", async (fx) => ({ uploadId: await fx.make.planCsv(), fileName: "plan.csv" })),
   row("actuals.import",        "F ok F F ok F N U V", async (fx) => ({ uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" })),

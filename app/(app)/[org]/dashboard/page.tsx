@@ -155,6 +155,10 @@ export default async function Page({
             </Link>
           ))}
         </nav>
+        {/* Not every panel can follow the period: say which do (each panel's subtitle repeats it). */}
+        <p className="text-xs text-muted-foreground" id="period-scope">
+          The period applies to Money, and to People&apos;s heads, starts and departures (by quarter). Delivery, open positions and allocation show today.
+        </p>
       </div>
 
       <div className="space-y-6">
