@@ -1,12 +1,22 @@
+import Link from "next/link";
+
 import { varianceTone } from "@/components/budgets/variance-tone";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ledgerLinesHref, planLinesHref, type DrillContext } from "@/lib/budgets/drill-links";
 import type { CategoryRow, VarianceRow } from "@/lib/budgets/rollup";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-function Amount({ cents, currency }: { cents: number; currency: string }) {
-  return <>{formatMoney(cents, currency)}</>;
+function Amount({ cents, currency, href, label }: { cents: number; currency: string; href?: string | null; label?: string }) {
+  const text = formatMoney(cents, currency);
+  return href ? (
+    <Link href={href} prefetch={false} className="hover:underline" aria-label={label ? `${label}: ${text}` : undefined}>
+      {text}
+    </Link>
+  ) : (
+    <>{text}</>
+  );
 }
 
 function Variance({ row, currency }: { row: { varianceCents: number; variancePct: number | null; planCents: number }; currency: string }) {
@@ -18,7 +28,8 @@ function Variance({ row, currency }: { row: { varianceCents: number; variancePct
   );
 }
 
-export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currency: string }) {
+/** With `drill`, each category's Plan and Actual link to its plan and ledger lines (lib/budgets/drill-links.ts). */
+export function CategoryTable({ rows, currency, drill }: { rows: CategoryRow[]; currency: string; drill?: DrillContext }) {
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing planned or spent in this view.</p>;
   return (
     <Table aria-label="By category">
@@ -36,8 +47,12 @@ export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currenc
         {rows.map((r) => (
           <TableRow key={r.category}>
             <TableCell className="font-medium">{humanize(r.category)}</TableCell>
-            <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} /></TableCell>
-            <TableCell className="text-right tabular-nums"><Amount cents={r.actualCents} currency={currency} /></TableCell>
+            <TableCell className="text-right tabular-nums">
+              <Amount cents={r.planCents} currency={currency} href={drill && planLinesHref(drill, { category: r.category })} label={`${humanize(r.category)} plan lines`} />
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              <Amount cents={r.actualCents} currency={currency} href={drill && ledgerLinesHref(drill, { category: r.category })} label={`${humanize(r.category)} ledger lines`} />
+            </TableCell>
             <TableCell className="text-right tabular-nums"><Amount cents={r.forecastCents} currency={currency} /></TableCell>
             <TableCell className="text-right tabular-nums"><Variance row={r} currency={currency} /></TableCell>
             <TableCell className="text-xs text-muted-foreground">{r.forecastBasis}</TableCell>
@@ -48,7 +63,8 @@ export function CategoryTable({ rows, currency }: { rows: CategoryRow[]; currenc
   );
 }
 
-export function TopVariancesTable({ rows, currency }: { rows: VarianceRow[]; currency: string }) {
+/** With `drill`, each variance's unit opens the ledger lines of that unit (its own) × category. */
+export function TopVariancesTable({ rows, currency, drill }: { rows: VarianceRow[]; currency: string; drill?: DrillContext }) {
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No variances in this view.</p>;
   return (
     <Table aria-label="Top variances">
@@ -65,7 +81,7 @@ export function TopVariancesTable({ rows, currency }: { rows: VarianceRow[]; cur
         {rows.map((r) => (
           <TableRow key={`${r.unitId}-${r.category}`}>
             <TableCell>
-              <span className="font-medium">{r.unitName}</span> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
+              <VarianceUnit row={r} currency={currency} drill={drill} /> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
             </TableCell>
             <TableCell>{humanize(r.category)}</TableCell>
             <TableCell className="text-right tabular-nums"><Amount cents={r.planCents} currency={currency} /></TableCell>
@@ -75,5 +91,17 @@ export function TopVariancesTable({ rows, currency }: { rows: VarianceRow[]; cur
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** A variance's unit, linked to the ledger lines of that unit (its own) × category when `drill` allows. */
+function VarianceUnit({ row: r, currency, drill }: { row: VarianceRow; currency: string; drill?: DrillContext }) {
+  const href = drill && ledgerLinesHref(drill, { unitId: r.unitId, category: r.category, own: true });
+  if (!href) return <span className="font-medium">{r.unitName}</span>;
+  const actual = formatMoney(r.actualCents, currency);
+  return (
+    <Link href={href} prefetch={false} className="font-medium hover:underline" aria-label={`Ledger lines of ${r.unitName} · ${humanize(r.category)}: actual ${actual}`} title={`Actual ${actual}: open its ledger lines`}>
+      {r.unitName}
+    </Link>
   );
 }

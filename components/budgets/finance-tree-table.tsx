@@ -1,11 +1,13 @@
 "use client";
 
 import { ChevronDown, ChevronRight, Info } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useState } from "react";
 
 import { fromTreeTuples, type FinanceTreeTuple } from "@/components/budgets/finance-tree-wire";
 import { varianceTone } from "@/components/budgets/variance-tone";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ledgerLinesHref, planLinesHref, type DrillContext } from "@/lib/budgets/drill-links";
 import type { Amounts } from "@/lib/budgets/rollup";
 import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -13,9 +15,10 @@ import { cn } from "@/lib/utils";
 
 /**
  * The org tree (org → department → team) with expandable rows; departments open at first. `tree`
- * is toTreeTuples(view.tree) (finance-tree-wire.ts).
+ * is toTreeTuples(view.tree) (finance-tree-wire.ts). With `drill`, each row's Plan and Actual
+ * link to the plan and ledger lines of its subtree (lib/budgets/drill-links.ts).
  */
-export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string }) {
+export function FinanceTreeTable({ tree, totals, currency, drill }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; drill?: DrillContext }) {
   const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
@@ -28,6 +31,14 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
     return true;
   });
   const money = (c: number) => formatMoney(c, currency);
+  const linked = (text: string, href: string | null | undefined, label: string) =>
+    href ? (
+      <Link href={href} prefetch={false} className="hover:underline" aria-label={label}>
+        {text}
+      </Link>
+    ) : (
+      text
+    );
   const toggle = (id: string) =>
     setOpen((s) => {
       const n = new Set(s);
@@ -81,8 +92,12 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
                   </span>
                 </div>
               </TableCell>
-              <TableCell className="text-right tabular-nums">{money(r.planCents)}</TableCell>
-              <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents)}</TableCell>
+              <TableCell className="text-right tabular-nums" data-col="plan">
+                {linked(money(r.planCents), drill && planLinesHref(drill, { unitId: r.id }), `Plan lines of ${r.name}: ${money(r.planCents)}`)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums" data-col="actual">
+                {linked(money(r.actualCents), drill && ledgerLinesHref(drill, { unitId: r.id }), `Ledger lines of ${r.name}: ${money(r.actualCents)}`)}
+              </TableCell>
               <TableCell className="text-right tabular-nums">{money(r.forecastCents)}</TableCell>
               <TableCell className="text-right tabular-nums">
                 <span className={cn("rounded px-1.5 py-0.5", varianceTone(r))}>
@@ -98,8 +113,8 @@ export function FinanceTreeTable({ tree, totals, currency }: { tree: FinanceTree
       <TableFooter>
         <TableRow>
           <TableCell className="font-semibold">Total</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{linked(money(totals.planCents), drill && planLinesHref(drill), `Plan lines of the total: ${money(totals.planCents)}`)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{linked(money(totals.actualCents), drill && ledgerLinesHref(drill), `Ledger lines of the total: ${money(totals.actualCents)}`)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">
             <span className={cn("rounded px-1.5 py-0.5", varianceTone(totals))}>

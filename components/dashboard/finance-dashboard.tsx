@@ -13,6 +13,8 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { listImportBatches } from "@/lib/budgets/queries";
+import { drillContext, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
@@ -40,16 +42,17 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
+  const drill = drillContext(org.slug, view.period, params, personnelLinesVisible(member.role));
   return (
     <div className="space-y-8">
-      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} />
+      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} href={budgets} links={{ plan: planLinesHref(drill), actual: ledgerLinesHref(drill) }} />
       <section>
         <SectionHeading
           title="Org tree rollup"
           description={`Each row includes everything below it.${view.salarySafe ? ` Personnel cost of a unit with fewer than ${MIN_GROUP_SIZE} people is shown in its parent.` : ""}`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} drill={drill} />
       </section>
       <div className="grid gap-6">
         <Card>
@@ -72,13 +75,13 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
             <ExportLink href={exportHref("top")} label="Export variances CSV" />
           </CardHeader>
           <CardContent>
-            <TopVariancesTable rows={view.top} currency={org.currency} />
+            <TopVariancesTable rows={view.top} currency={org.currency} drill={drill} />
           </CardContent>
         </Card>
       </div>
       <section>
         <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
-        <CategoryTable rows={view.categories} currency={org.currency} />
+        <CategoryTable rows={view.categories} currency={org.currency} drill={drill} />
       </section>
       <div className="grid gap-6 xl:grid-cols-2">
         <section>

@@ -7,6 +7,8 @@ import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { RenewalList } from "@/components/vendors/renewal-list";
+import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { MIN_GROUP_SIZE } from "@/lib/budgets/salary-safe";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
@@ -20,6 +22,10 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
+  // The lines behind the money figures (lib/budgets/drill-links.ts): the period's and the YTD months.
+  const lines = (period: typeof params.period) =>
+    drillForPeriod(org.slug, { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() }, { unitId: params.unitId, category: null }, personnelLinesVisible(member.role));
+  const [inPeriod, ytd] = [lines(params.period), lines("ytd")];
 
   return (
     <Card>
@@ -28,8 +34,8 @@ export async function MoneyPanel({ member, params }: PanelProps) {
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Figure label="YTD plan" value={money(m.ytd.planCents)} href={budgets({ period: "ytd" })} />
-          <Figure label="YTD actual" value={money(m.ytd.actualCents)} href={budgets({ period: "ytd" })} />
+          <Figure label="YTD plan" value={money(m.ytd.planCents)} href={(ytd && planLinesHref(ytd)) ?? budgets({ period: "ytd" })} />
+          <Figure label="YTD actual" value={money(m.ytd.actualCents)} href={(ytd && ledgerLinesHref(ytd)) ?? budgets({ period: "ytd" })} />
           <Figure
             label="Year forecast"
             value={money(m.year.forecastCents)}
@@ -85,11 +91,15 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                         </Link>
                       </th>
                       <td className="px-2 py-1 text-right">
-                        <Link href={budgets({ unit: r.id })} className="hover:underline">
+                        <Link href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? budgets({ unit: r.id })} className="hover:underline">
                           {money(r.planCents)}
                         </Link>
                       </td>
-                      <td className="px-2 py-1 text-right">{money(r.forecastCents)}</td>
+                      <td className="px-2 py-1 text-right">
+                        <Link href={budgets({ unit: r.id })} className="hover:underline">
+                          {money(r.forecastCents)}
+                        </Link>
+                      </td>
                       <td className="px-2 py-1 text-right">
                         <VarianceAmount cents={r.varianceCents} currency={org.currency} compact /> ({formatPercent(r.variancePct, { signed: true })})
                       </td>
@@ -120,7 +130,11 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               <ul className="space-y-1.5 text-sm">
                 {m.top.map((v) => (
                   <li key={`${v.unitId}-${v.category}`} className="flex justify-between gap-2">
-                    <Link href={budgets({ unit: v.unitId, cat: v.category })} className="hover:underline">
+                    <Link
+                      href={(inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ?? budgets({ unit: v.unitId, cat: v.category })}
+                      className="hover:underline"
+                      title={`Actual ${money(v.actualCents)}`}
+                    >
                       {v.unitName} · {humanize(v.category)}
                     </Link>
                     <VarianceAmount cents={v.varianceCents} currency={org.currency} compact />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BurnChart } from "@/components/charts/lazy";
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
+import { ForecastBasisLinks } from "@/components/budgets/forecast-basis-links";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
@@ -16,6 +17,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
+import { drillContext, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
@@ -54,6 +57,8 @@ export default async function Page({
   const yearOptions = years.includes(p.fiscalYear) ? years : [...years, p.fiscalYear].sort((a, b) => b - a);
   const { totals } = view;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(p, { view: v })}`;
+  // Every Plan and Actual figure below links to the lines it sums (same unit, months, category).
+  const drill = drillContext(org.slug, view.period, p, personnelLinesVisible(member.role));
 
   return (
     <>
@@ -78,7 +83,7 @@ export default async function Page({
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
-      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} />
+      <FinanceTotals totals={totals} periodLabel={view.period.label} currency={org.currency} links={{ plan: planLinesHref(drill), actual: ledgerLinesHref(drill) }} />
 
       <section className="mb-8">
         <SectionHeading
@@ -88,7 +93,7 @@ export default async function Page({
           }`}
           actions={<ExportLink href={exportHref("tree")} />}
         />
-        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} />
+        <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} drill={drill} />
       </section>
 
       <div className="mb-8 grid gap-6">
@@ -107,7 +112,7 @@ export default async function Page({
             <ExportLink href={exportHref("top")} />
           </CardHeader>
           <CardContent>
-            <TopVariancesTable rows={view.top} currency={org.currency} />
+            <TopVariancesTable rows={view.top} currency={org.currency} drill={drill} />
           </CardContent>
         </Card>
       </div>
@@ -118,7 +123,8 @@ export default async function Page({
           description="Forecast basis: personnel from people and positions at loaded cost; other categories use the plan, the trailing 3-month average of actuals when higher, or committed contracts when higher still."
           actions={<ExportLink href={exportHref("categories")} />}
         />
-        <CategoryTable rows={view.categories} currency={org.currency} />
+        <ForecastBasisLinks drill={drill} currentMonth={view.currentMonth} />
+        <CategoryTable rows={view.categories} currency={org.currency} drill={drill} />
       </section>
 
       {canImport ? (
