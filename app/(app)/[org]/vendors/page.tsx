@@ -1,4 +1,5 @@
 import { CalendarClock, FileText, Store, Wallet } from "lucide-react";
+import Link from "next/link";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,6 +10,7 @@ import { VendorsTable } from "@/components/vendors/vendors-table";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { formatMoney } from "@/lib/money";
+import { unitChoice } from "@/lib/org/search";
 import { can } from "@/lib/permissions";
 import {
   getContractSummary,
@@ -21,13 +23,17 @@ import {
 
 export const metadata = { title: "Vendors" };
 
-export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember((await params).org);
   const now = new Date();
   const canEdit = can(member.role, "vendors:write");
+  // ?unit= narrows the contracts list to those held in that subtree (a forecast's commitments);
+  // a unit of another org, or none, is ignored like on the headcount page.
+  const unitParam = (await searchParams).unit;
+  const unit = await unitChoice(member.org.id, Array.isArray(unitParam) ? unitParam[0] : unitParam);
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
     listVendors(member.org.id, now),
-    listContracts(member.org.id),
+    listContracts(member.org.id, undefined, unit?.id ?? null),
     getContractSummary(member.org.id, now),
     listUpcomingRenewals(member.org.id, now),
     canEdit ? listContractFormOptions(member.org.id) : Promise.resolve(null),
@@ -81,8 +87,12 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         />
         <VendorsTable vendors={vendors} currency={currency} today={today} org={editing?.org} />
       </section>
-      <section>
-        <SectionHeading title="Contracts" description="Amber: ending or notice due soon. Red: the date has passed." />
+      <section id="contracts" className="scroll-mt-4">
+        <SectionHeading
+          title={unit ? `Contracts of ${unit.name} and below` : "Contracts"}
+          description="Amber: ending or notice due soon. Red: the date has passed."
+          actions={unit ? <Link href={`/${member.org.slug}/vendors#contracts`} className="text-sm text-primary hover:underline">Show all contracts</Link> : undefined}
+        />
         <ContractsTable contracts={contracts} currency={currency} today={today} editing={editing} />
       </section>
     </>
