@@ -11,7 +11,7 @@ import { cn } from "@/lib/utils";
 function Amount({ cents, currency, href, label }: { cents: number; currency: string; href?: string | null; label?: string }) {
   const text = formatMoney(cents, currency);
   return href ? (
-    <Link href={href} prefetch={false} className="hover:underline" aria-label={label ? `${label}: ${text}` : undefined}>
+    <Link href={href} prefetch={false} className="underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid" aria-label={label ? `${label}: ${text}` : undefined}>
       {text}
     </Link>
   ) : (
@@ -100,7 +100,7 @@ function VarianceUnit({ row: r, currency, drill }: { row: VarianceRow; currency:
   if (!href) return <span className="font-medium">{r.unitName}</span>;
   const actual = formatMoney(r.actualCents, currency);
   return (
-    <Link href={href} prefetch={false} className="font-medium hover:underline" aria-label={`Ledger lines of ${r.unitName} · ${humanize(r.category)}: actual ${actual}`} title={`Actual ${actual}: open its ledger lines`}>
+    <Link href={href} prefetch={false} className="font-medium underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid" aria-label={`Ledger lines of ${r.unitName} · ${humanize(r.category)}: actual ${actual}`} title={`Actual ${actual}: open its ledger lines`}>
       {r.unitName}
     </Link>
   );

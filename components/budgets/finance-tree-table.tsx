@@ -33,7 +33,7 @@ export function FinanceTreeTable({ tree, totals, currency, drill }: { tree: Fina
   const money = (c: number) => formatMoney(c, currency);
   const linked = (text: string, href: string | null | undefined, label: string) =>
     href ? (
-      <Link href={href} prefetch={false} className="hover:underline" aria-label={label}>
+      <Link href={href} prefetch={false} className="underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid" aria-label={label}>
         {text}
       </Link>
     ) : (

@@ -108,7 +108,8 @@ export function LinesTable({
 function UnitCell({ line }: { line: Line }) {
   return (
     <TableCell className="min-w-40">
-      <span className="font-medium">{line.unitName}</span> <span className="font-mono text-xs text-muted-foreground">{line.unitCode}</span>
+      <span className="block font-medium">{line.unitName}</span>
+      <span className="block font-mono text-xs whitespace-nowrap text-muted-foreground">{line.unitCode}</span>
     </TableCell>
   );
 }
@@ -129,7 +130,7 @@ function LedgerRow({ line, money, vendorHref }: { line: LedgerLine; money: (c: b
         )}
       </TableCell>
       <TableCell className="min-w-48">{line.memo || <span className="text-muted-foreground">—</span>}</TableCell>
-      <TableCell className="font-mono text-xs">{line.externalRef ?? <span className="text-muted-foreground">—</span>}</TableCell>
+      <TableCell className="font-mono text-xs whitespace-nowrap">{line.externalRef ?? <span className="text-muted-foreground">—</span>}</TableCell>
       <TableCell className="text-right whitespace-nowrap tabular-nums" data-col="amount">
         {money(line.amountCents)}
       </TableCell>
