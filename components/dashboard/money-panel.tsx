@@ -133,7 +133,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                     <Link
                       href={(inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ?? budgets({ unit: v.unitId, cat: v.category })}
                       className="hover:underline"
-                      title={`Actual ${money(v.actualCents)}`}
+                      title={`Actual ${formatMoney(v.actualCents, org.currency)}`}
                     >
                       {v.unitName} · {humanize(v.category)}
                     </Link>
