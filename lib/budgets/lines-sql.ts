@@ -62,8 +62,8 @@ export function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma
 
 /**
  * The sort columns, never NULL (so that one row comparison continues the order in the export):
- * an empty vendor or reference sorts last ascending and first descending. Then the date, and the
- * id so that equal values keep one order across pages.
+ * an empty vendor or reference sorts last ascending and first descending. Then the date, the
+ * unit's code, and the id so that equal values keep one order across pages.
  */
 function orderColumns(kind: LinesKind, sort: LinesSort): Prisma.Sql[] {
   const date = TABLES[kind].date;
@@ -76,7 +76,7 @@ function orderColumns(kind: LinesKind, sort: LinesSort): Prisma.Sql[] {
     ref: [Prisma.sql`(l."externalRef" IS NULL)`, Prisma.sql`COALESCE(l."externalRef", '')`],
     amount: [Prisma.sql`l."amountCents"`],
   };
-  return [...byKey[sort.key], date, Prisma.sql`l."id"`];
+  return [...byKey[sort.key], date, ...(sort.key === "unit" ? [] : [Prisma.sql`u."code"`]), Prisma.sql`l."id"`];
 }
 
 const orderBy = (cols: Prisma.Sql[], dir: LinesSort["dir"]) => Prisma.join(cols.map((c) => Prisma.sql`${c} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")}`), ", ");
