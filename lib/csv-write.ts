@@ -13,5 +13,10 @@ function cell(value: CsvCell): string {
 }
 
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvLines([header, ...rows]);
+}
+
+/** Lines of a CSV without a header, each ended by CRLF: the next part of a streamed export. */
+export function csvLines(rows: CsvCell[][]): string {
+  return rows.length ? rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n" : "";
 }

@@ -11,16 +11,31 @@ import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 
 const TONE = { over: "danger", under: "success", within: "default" } as const;
+type Tile = "plan" | "actual" | "forecast" | "variance";
 const monthName = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /**
  * Plan, actual, forecast and variance of a finance view's period (the budgets page and the
  * finance dashboard). A year to date with no closed month says so instead of four zeros; a
  * period without any plan shows the forecast and no variance; a period that includes the month
- * in progress says its actual is partial.
+ * in progress says its actual is partial. `links` sends a tile to what is behind it (plan and
+ * ledger lines), else to `href`.
  */
-export function FinanceTotals({ view, currency, href, today }: { view: Pick<FinanceView, "totals" | "period" | "plan" | "currentMonth">; currency: string; href?: string; today: Date }) {
+export function FinanceTotals({
+  view,
+  currency,
+  href,
+  today,
+  links = {},
+}: {
+  view: Pick<FinanceView, "totals" | "period" | "plan" | "currentMonth">;
+  currency: string;
+  href?: string;
+  today: Date;
+  links?: Partial<Record<Tile, string | null>>;
+}) {
   const { totals, period, plan } = view;
+  const to = (tile: Tile) => links[tile] ?? href;
   // A figure withheld from a reader without pay access is a dash with the reason (docs/privacy.md).
   const money = (cents: number | null) => (cents === null ? <Withheld reason={totals.withheld} /> : formatMoney(cents, currency, { compact: true }));
   if (period.key === "ytd" && period.months === 0) {
@@ -40,17 +55,17 @@ export function FinanceTotals({ view, currency, href, today }: { view: Pick<Fina
           label="Plan"
           value={status === "none" ? "No plan" : money(totals.planCents)}
           icon={CalendarRange}
-          href={href}
+          href={to("plan")}
           hint={status === "none" ? noPlanMessage(period) : period.label}
         />
         <StatCard
           label="Actual"
           value={money(totals.actualCents)}
           icon={Receipt}
-          href={href}
+          href={to("actual")}
           hint={partial ? `Booked so far: the month in progress has its lines to ${monthName.format(today)} only` : "Ledger lines booked in the period"}
         />
-        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} href={href} hint="Actuals of closed months + forecast of the rest" />
+        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} href={to("forecast")} hint="Actuals of closed months + forecast of the rest" />
         {status === "none" ? (
           <StatCard label="Variance" value="—" icon={Scale} href={href} hint="No plan, so no variance: the forecast stands alone" />
         ) : (
@@ -58,7 +73,7 @@ export function FinanceTotals({ view, currency, href, today }: { view: Pick<Fina
             label="Variance"
             value={<VarianceAmount of={totals} currency={currency} compact />}
             icon={Scale}
-            href={href}
+            href={to("variance")}
             tone={TONE[level]}
             hint={totals.withheld ?? `${formatPercent(totals.variancePct, { signed: true })} forecast vs plan · + is over budget`}
           />

@@ -1,12 +1,14 @@
 "use client";
 
 import { ChevronDown, ChevronRight, Info } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useState } from "react";
 
 import { fromTreeTuples, type FinanceTreeTuple } from "@/components/budgets/finance-tree-wire";
 import { varianceTone } from "@/components/budgets/variance-tone";
 import { Withheld } from "@/components/budgets/withheld";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ledgerLinesHref, planLinesHref, type DrillContext } from "@/lib/budgets/drill-links";
 import type { Amounts } from "@/lib/budgets/rollup";
 import { formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -14,9 +16,10 @@ import { cn } from "@/lib/utils";
 
 /**
  * The org tree (org → department → team) with expandable rows; departments open at first. `tree`
- * is toTreeTuples(view.tree) (finance-tree-wire.ts).
+ * is toTreeTuples(view.tree) (finance-tree-wire.ts). With `drill`, each row's Plan and Actual
+ * link to the plan and ledger lines of its subtree (lib/budgets/drill-links.ts).
  */
-export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; noPlan?: boolean }) {
+export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; noPlan?: boolean; drill?: DrillContext }) {
   const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
@@ -28,9 +31,19 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: Fin
     }
     return true;
   });
-  const money = (c: number | null, reason: string | null) => (c === null ? <Withheld reason={reason} /> : formatMoney(c, currency));
-  // With no plan at all there is no variance to show (the forecast is in its own column); a
-  // withheld one is a dash with the reason.
+  // A figure withheld from a reader without pay access is a dash with the reason, and no link.
+  const money = (c: number) => formatMoney(c, currency);
+  const linked = (c: number | null, reason: string | null, href: string | null | undefined, label: string) =>
+    c === null ? (
+      <Withheld reason={reason} />
+    ) : href ? (
+      <Link href={href} prefetch={false} className="underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid" aria-label={`${label}: ${money(c)}`}>
+        {money(c)}
+      </Link>
+    ) : (
+      money(c)
+    );
+  // With no plan at all there is no variance to show (the forecast is in its own column).
   const variance = (a: { varianceCents: number | null; planCents: number | null; withheld: string | null }) =>
     noPlan ? (
       <span className="text-muted-foreground">—</span>
@@ -95,9 +108,13 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: Fin
                   </span>
                 </div>
               </TableCell>
-              <TableCell className="text-right tabular-nums">{money(r.planCents, null)}</TableCell>
-              <TableCell className="text-right tabular-nums" data-col="actual">{money(r.actualCents, null)}</TableCell>
-              <TableCell className="text-right tabular-nums">{money(r.forecastCents, null)}</TableCell>
+              <TableCell className="text-right tabular-nums" data-col="plan">
+                {linked(r.planCents, null, drill && planLinesHref(drill, { unitId: r.id }), `Plan lines of ${r.name}`)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums" data-col="actual">
+                {linked(r.actualCents, null, drill && ledgerLinesHref(drill, { unitId: r.id }), `Ledger lines of ${r.name}`)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{linked(r.forecastCents, null, null, "")}</TableCell>
               <TableCell className="text-right tabular-nums">{variance(r)}</TableCell>
               <TableCell className="text-right tabular-nums">{noPlan || r.varianceCents === null ? "—" : formatPercent(r.variancePct, { signed: true })}</TableCell>
             </TableRow>
@@ -107,9 +124,9 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan }: { tree: Fin
       <TableFooter>
         <TableRow>
           <TableCell className="font-semibold">Total</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.planCents, totals.withheld)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.actualCents, totals.withheld)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{money(totals.forecastCents, totals.withheld)}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{linked(totals.planCents, totals.withheld, drill && planLinesHref(drill), "Plan lines of the total")}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{linked(totals.actualCents, totals.withheld, drill && ledgerLinesHref(drill), "Ledger lines of the total")}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">{linked(totals.forecastCents, totals.withheld, null, "")}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{variance(totals)}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{noPlan || totals.varianceCents === null ? "—" : formatPercent(totals.variancePct, { signed: true })}</TableCell>
         </TableRow>

@@ -1,5 +1,3 @@
-import { formatMoney } from "@/lib/money";
-
 // Shared by server and client components (no "use client" here on purpose).
 
 /**
@@ -12,9 +10,4 @@ export function Withheld({ reason }: { reason?: string | null }) {
       —<span className="sr-only">{reason ? ` not shown: ${reason}` : " not shown"}</span>
     </span>
   );
-}
-
-/** An amount, or the withheld dash when it is null. */
-export function MoneyOrWithheld({ cents, currency, compact, reason }: { cents: number | null; currency: string; compact?: boolean; reason?: string | null }) {
-  return cents === null ? <Withheld reason={reason} /> : <>{formatMoney(cents, currency, { compact })}</>;
 }

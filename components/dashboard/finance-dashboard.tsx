@@ -18,6 +18,8 @@ import { RenewalList } from "@/components/vendors/renewal-list";
 import type { Member } from "@/lib/auth";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { listImportBatches } from "@/lib/budgets/queries";
+import { drillContext, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { currentMonthKey, monthToDateLabel, yearProgress } from "@/lib/budgets/period";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
 import { getFinanceViews } from "@/lib/budgets/rollup";
@@ -54,10 +56,11 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
   const current = yearProgress(params.fiscalYear, org.fiscalYearStartMonth, now).current;
   const exportHref = (v: string) => `/${org.slug}/budgets/export?${financeQueryString(params, { view: v })}`;
   const budgets = `/${org.slug}/budgets?${financeQueryString(params)}`;
+  const drill = drillContext(org.slug, view.period, params, personnelLinesVisible(member));
   return (
     <div className="space-y-8">
       <div>
-        <FinanceTotals view={view} currency={org.currency} href={budgets} today={now} />
+        <FinanceTotals view={view} currency={org.currency} href={budgets} today={now} links={{ plan: planLinesHref(drill), actual: ledgerLinesHref(drill) }} />
         <div className="-mt-4">
           <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
         </div>
@@ -73,7 +76,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
               description={`Each row includes everything below it.${noPlan ? ` ${noPlanMessage(view.period)}: forecast only, no variance.` : ""}`}
               actions={<ExportLink href={exportHref("tree")} />}
             />
-            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
+            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} drill={drill} />
             <PayPrivacyNote disclosure={view.disclosure} />
           </section>
           <div className="grid gap-6">
@@ -96,14 +99,14 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
                 {noPlan ? (
                   <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
                 ) : (
-                  <TopVariancesTable rows={view.top} currency={org.currency} />
+                  <TopVariancesTable rows={view.top} currency={org.currency} drill={drill} />
                 )}
               </CardContent>
             </Card>
           </div>
           <section>
             <SectionHeading title="Category mix" actions={<ExportLink href={exportHref("categories")} label="Export categories CSV" />} />
-            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
+            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} drill={drill} />
           </section>
         </>
       )}

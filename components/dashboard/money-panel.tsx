@@ -12,6 +12,8 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
+import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -35,6 +37,10 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const yearPeriod = { key: "year" as const, label: m.yearLabel };
   const periodRef = { key: params.period, label: m.periodLabel };
   const pct = (a: { variancePct: number | null }) => formatPercent(a.variancePct, { signed: true });
+  // The lines behind the money figures (lib/budgets/drill-links.ts): the period's and the YTD months.
+  const lines = (period: typeof params.period) =>
+    drillForPeriod(org.slug, { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() }, { unitId: params.unitId, category: null }, personnelLinesVisible(member));
+  const [inPeriod, ytd] = [lines(params.period), lines("ytd")];
 
   return (
     <Card>
@@ -54,7 +60,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             <Figure
               label={`YTD ${m.ytd.span}`}
               value={money(m.ytd.actualCents)}
-              href={budgets({ period: "ytd" })}
+              href={(ytd && ledgerLinesHref(ytd)) ?? budgets({ period: "ytd" })}
               hint={
                 planStatus(m.ytd.plan) === "none" ? (
                   <>actual · {noPlanMessage({ key: "ytd", label: m.yearLabel })}</>
@@ -148,11 +154,15 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                         </Link>
                       </th>
                       <td className="px-2 py-1 text-right">
-                        <Link href={budgets({ unit: r.id })} className="hover:underline">
+                        <Link href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? budgets({ unit: r.id })} className="hover:underline">
                           {periodNoPlan ? "—" : money(r.planCents)}
                         </Link>
                       </td>
-                      <td className="px-2 py-1 text-right">{money(r.forecastCents)}</td>
+                      <td className="px-2 py-1 text-right">
+                        <Link href={budgets({ unit: r.id })} className="hover:underline">
+                          {money(r.forecastCents)}
+                        </Link>
+                      </td>
                       <td className="px-2 py-1 text-right">
                         {periodNoPlan ? (
                           "—"
@@ -192,7 +202,11 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               <ul className="space-y-1.5 text-sm">
                 {m.top.map((v) => (
                   <li key={`${v.unitId}-${v.category}`} className="flex justify-between gap-2">
-                    <Link href={budgets({ unit: v.unitId, cat: v.category })} className="hover:underline">
+                    <Link
+                      href={(inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ?? budgets({ unit: v.unitId, cat: v.category })}
+                      className="hover:underline"
+                      title={`Actual ${formatMoney(v.actualCents, org.currency)}`}
+                    >
                       {v.unitName} · {humanize(v.category)}
                     </Link>
                     <VarianceAmount of={v} currency={org.currency} compact />

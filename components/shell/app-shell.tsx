@@ -2,6 +2,7 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { KeelMark } from "@/components/shell/keel-logo";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { type OrgOption, OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -16,7 +17,7 @@ export type AppShellProps = {
   children: React.ReactNode;
 };
 
-/** Signed-in frame: fixed dark sidebar, sticky top bar, scrolling page content. */
+/** Signed-in frame: fixed dark sidebar (a drawer below md), sticky top bar, scrolling page content. */
 export function AppShell({ org, orgs, user, topBarActions, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
@@ -28,7 +29,7 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 z-40 flex w-60 flex-col bg-sidebar text-sidebar-foreground">
+      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 flex-col md:flex bg-sidebar text-sidebar-foreground">
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-sidebar-border px-5">
           <Link
             href={`/${org.slug}/dashboard`}
@@ -40,15 +41,18 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
         </div>
         <SidebarNav orgSlug={org.slug} />
       </aside>
-      <div className="pl-60">
-        <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-4 border-b border-border bg-background/90 px-6 backdrop-blur supports-[backdrop-filter]:bg-background/75">
-          <OrgSwitcher current={org} orgs={orgs} />
-          <div className="flex items-center gap-2">
+      <div className="md:pl-60">
+        <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-2 border-b border-border bg-background/90 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:gap-4 md:px-6">
+          <div className="flex min-w-0 items-center gap-1">
+            <MobileNav orgSlug={org.slug} />
+            <OrgSwitcher current={org} orgs={orgs} />
+          </div>
+          <div className="flex shrink-0 items-center gap-2">
             {topBarActions}
             <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} accountHref={`/${org.slug}/account`} />
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-6 py-6 outline-none xl:px-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-4 py-6 outline-none md:px-6 xl:px-8">
           {children}
         </main>
       </div>

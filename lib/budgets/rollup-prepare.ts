@@ -47,7 +47,10 @@ export type Amounts = {
 
 export type RawAmounts = { plan: bigint; actual: bigint; forecast: bigint; variancePct: number | null };
 
-export function amounts(r: RawAmounts): Amounts {
+/** Amounts shown as they are (nothing withheld). */
+export type ShownAmounts = { planCents: number; actualCents: number; forecastCents: number; varianceCents: number; variancePct: number | null; withheld: null };
+
+export function amounts(r: RawAmounts): ShownAmounts {
   const planCents = centsToNumber(r.plan);
   const forecastCents = centsToNumber(r.forecast);
   return { planCents, actualCents: centsToNumber(r.actual), forecastCents, varianceCents: forecastCents - planCents, variancePct: r.variancePct, withheld: null };

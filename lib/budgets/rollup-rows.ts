@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ForecastSource } from "@/lib/budgets/forecast-sql";
 import type { Period } from "@/lib/budgets/period";
-import { amounts, type Amounts, type Prepared } from "@/lib/budgets/rollup-prepare";
+import { amounts, type Amounts, type Prepared, type ShownAmounts } from "@/lib/budgets/rollup-prepare";
 import { fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { BudgetCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
@@ -33,7 +33,8 @@ export type MonthRow = {
   cumActualCents: number | null;
   cumForecastCents: number | null;
 };
-export type VarianceRow = Amounts & { unitId: string; unitName: string; unitCode: string; category: BudgetCategory };
+/** A top variance is listed only where it may be shown: its amounts are never withheld. */
+export type VarianceRow = ShownAmounts & { unitId: string; unitName: string; unitCode: string; category: BudgetCategory };
 
 // The views of one request are ONE statement: each view is a branch of a UNION ALL over the
 // same CTEs, so PostgreSQL materializes the facts and the forecast once (a CTE referenced more
@@ -196,5 +197,5 @@ export function topVariances(v: ViewContext, rows: ViewRow[]): VarianceRow[] {
     .filter((r) => r.part === "top")
     .filter((r) => !d || r.key2 !== "PERSONNEL" || ownShown(r.key!))
     .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
-    .sort((a, b) => Math.abs(b.varianceCents!) - Math.abs(a.varianceCents!) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
+    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
 }

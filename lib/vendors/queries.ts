@@ -71,9 +71,10 @@ export type ContractRow = {
   status: ContractStatus;
 };
 
-export async function listContracts(orgId: string, onlyIds?: string[]): Promise<ContractRow[]> {
+/** The org's contracts (`onlyIds`: those; `unitId`: held by that unit or a unit below it). */
+export async function listContracts(orgId: string, onlyIds?: string[], unitId?: string | null): Promise<ContractRow[]> {
   const rows = await db.contract.findMany({
-    where: { orgId, ...(onlyIds ? { id: { in: onlyIds } } : {}) },
+    where: { orgId, ...(onlyIds ? { id: { in: onlyIds } } : {}), ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}) },
     select: {
       id: true,
       name: true,

@@ -41,3 +41,32 @@ test("a director sees individual pay on the teams page", async ({ page }) => {
   const html = (await response?.text()) ?? "";
   expect(pay.some((p) => html.includes(p.formatted) || html.includes(p.raw))).toBe(true);
 });
+
+// The lines behind money figures: a PERSONNEL ledger line can be one person's payroll, so roles
+// without pay access get none — not as rows, not in the total, not in the CSV — and are told so.
+for (const email of ["viewer@acme.example", "finance@acme.example", "manager@acme.example"]) {
+  test(`${email} gets no PERSONNEL ledger or plan line, on the lines page or in its CSV`, async ({ page }) => {
+    await signIn(page, email);
+    for (const kind of ["actual", "plan"]) {
+      const all = await page.request.get(`/acme/budgets/lines?kind=${kind}&from=2025-02&to=2027-01`);
+      const html = await all.text();
+      expect(html).toContain("Personnel lines are shown only to roles that may read pay");
+      expect(html).not.toMatch(/Payroll \w+ \d{4}/);
+      expect(html).not.toContain(">Personnel</td>");
+      const personnel = await page.request.get(`/acme/budgets/lines?kind=${kind}&cat=PERSONNEL&from=2025-02&to=2027-01`);
+      expect(await personnel.text()).toContain("Personnel lines are not shown");
+      const csv = await (await page.request.get(`/acme/budgets/lines/export?kind=${kind}&from=2025-02&to=2027-01`)).text();
+      expect(csv.split("\r\n").length).toBeGreaterThan(10);
+      expect(csv).not.toMatch(/,PERSONNEL,|Payroll/);
+      const only = await (await page.request.get(`/acme/budgets/lines/export?kind=${kind}&cat=PERSONNEL&from=2025-02&to=2027-01`)).text();
+      expect(only.trim().split("\r\n")).toHaveLength(1);
+    }
+  });
+}
+
+test("a director sees PERSONNEL ledger lines and their CSV", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  const html = await (await page.request.get("/acme/budgets/lines?cat=PERSONNEL&from=2025-02&to=2027-01")).text();
+  expect(html).toMatch(/Payroll \w+ \d{4}/);
+  expect(await (await page.request.get("/acme/budgets/lines/export?cat=PERSONNEL&from=2025-02&to=2027-01")).text()).toMatch(/,PERSONNEL,/);
+});

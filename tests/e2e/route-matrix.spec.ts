@@ -59,19 +59,21 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");
-  return row.body?.query ? `${url}?${row.body.query}` : url;
+  const query = row.query ?? row.body?.query;
+  return query ? `${url}?${query}` : url;
 }
 
 // Pay probes: a person and an open position in the in-scope manager's subtree with pay no other
 // figure can equal by chance (seeded pay is in round thousands, like many budget and contract
-// amounts, so those cannot tell a leak from a coincidence). The person is also the record of the
-// /people/[id] row. Removed again after the matrix.
-const PROBE = { personCents: 17_321_947, positionCents: 16_543_219 };
+// amounts, so those cannot tell a leak from a coincidence), and that person's payroll as one
+// PERSONNEL ledger line and as a PERSONNEL plan line (in a year nothing else plans). The person
+// is also the record of the /people/[id] row. Removed again after the matrix.
+const PROBE = { personCents: 17_321_947, positionCents: 16_543_219, ledgerCents: 1_443_496, planCents: 1_632_117 };
 const probeId = `e2eprobe${Date.now().toString(36)}`;
 
 function payNeedles(): string[] {
   const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-  return [PROBE.personCents, PROBE.positionCents].flatMap((n) => [usd.format(n / 100), (n / 100).toFixed(2), `"${n}"`, `:${n},`, `:${n}}`, `:${n}]`]);
+  return [PROBE.personCents, PROBE.positionCents, PROBE.ledgerCents, PROBE.planCents].flatMap((n) => [usd.format(n / 100), (n / 100).toFixed(2), `"${n}"`, `:${n},`, `:${n}}`, `:${n}]`]);
 }
 
 test.beforeAll(async () => {
@@ -89,9 +91,21 @@ test.beforeAll(async () => {
      VALUES ($1, $2, $3, 'Pay Probe Role', 'IC3', 'OPEN', $4, 2027, now(), now()) ON CONFLICT DO NOTHING`,
     [`${probeId}pos`, unit.orgId, unit.id, PROBE.positionCents],
   );
+  await sql(
+    `INSERT INTO "ActualEntry" (id, "orgId", "orgUnitId", "bookedOn", category, "amountCents", memo, "externalRef")
+     VALUES ($1, $2, $3, CURRENT_DATE, 'PERSONNEL', $4, 'Pay probe payroll', $1) ON CONFLICT DO NOTHING`,
+    [`${probeId}led`, unit.orgId, unit.id, PROBE.ledgerCents],
+  );
+  await sql(
+    `INSERT INTO "BudgetLine" (id, "orgId", "orgUnitId", month, category, "amountCents", "updatedAt")
+     VALUES ($1, $2, $3, '2031-01-01', 'PERSONNEL', $4, now()) ON CONFLICT DO NOTHING`,
+    [`${probeId}plan`, unit.orgId, unit.id, PROBE.planCents],
+  );
 });
 
 test.afterAll(async () => {
+  await sql(`DELETE FROM "BudgetLine" WHERE id = $1`, [`${probeId}plan`]);
+  await sql(`DELETE FROM "ActualEntry" WHERE id = $1`, [`${probeId}led`]);
   await sql(`DELETE FROM "Position" WHERE id = $1`, [`${probeId}pos`]);
   await sql(`DELETE FROM "Person" WHERE id = $1`, [probeId]);
 });
@@ -184,6 +198,8 @@ for (const column of COLUMNS) {
     const writesAfter = await sql<{ n: string }>(`SELECT (SELECT count(*) FROM "ImportBatch") + (SELECT count(*) FROM "ActualEntry") AS n`);
     expect(writesAfter[0].n).toBe(writesBefore[0].n);
     // The pay check can fail: pay IS found where admins and directors are meant to see it.
-    if (column === "DIRECTOR") expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]"]));
+    if (column === "DIRECTOR") {
+      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
+    }
   });
 }

@@ -23,6 +23,8 @@ export type RouteRow = {
   expect: Record<Column, Cell>;
   /** Request body for POST rows. */
   body?: { contentType: string; data: string; query?: string };
+  /** Query string of a GET row (e.g. filters that reach the pay probes). */
+  query?: string;
 };
 
 function parse(pattern: string, cells: string): Record<Column, Cell> {
@@ -33,7 +35,7 @@ function parse(pattern: string, cells: string): Record<Column, Cell> {
   return Object.fromEntries(tokens.map((t, i) => [COLUMNS[i], t])) as Record<Column, Cell>;
 }
 
-export const page = (pattern: string, cells: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells) });
+export const page = (pattern: string, cells: string, query?: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells), query });
 export const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({ pattern, method, expect: parse(pattern, cells), body });
 
 // Every page is readable by every member (org:read); what differs is what they may change and
@@ -55,6 +57,10 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/projects/review", MEMBERS_ONLY),
   page("/[org]/budgets", MEMBERS_ONLY),
   page("/[org]/budgets/plan", MEMBERS_ONLY),
+  // The lines behind a money figure, filtered to the pay probes (route-matrix.spec.ts): a PERSONNEL
+  // ledger line and a PERSONNEL plan line of one person, listed only for roles that read pay.
+  page("/[org]/budgets/lines", MEMBERS_ONLY, "from=2020-01&to=2031-12&q=Pay+probe+payroll"),
+  page("/[org]/budgets/lines", MEMBERS_ONLY, "kind=plan&cat=PERSONNEL&from=2031-01&to=2031-01"),
   page("/[org]/headcount", MEMBERS_ONLY),
   page("/[org]/vendors", MEMBERS_ONLY),
   page("/[org]/projects/attention", MEMBERS_ONLY),
@@ -73,6 +79,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("/[org]/roadmap/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/headcount/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 401 -"),
+  { ...route("/[org]/budgets/lines/export", "GET", "200 200 200 200 200 200 404 401 -"), query: "from=2020-01&to=2031-12&q=Pay+probe+payroll" },
+  { ...route("/[org]/budgets/lines/export", "GET", "200 200 200 200 200 200 404 401 -"), query: "kind=plan&from=2031-01&to=2031-01" },
   // A file with one bad row: allowed roles get the row errors (422) and nothing is written.
   route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 401 -", {
     contentType: "text/csv",

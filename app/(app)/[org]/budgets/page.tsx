@@ -5,6 +5,7 @@ import { BurnChart } from "@/components/charts/lazy";
 import { ExportLink } from "@/components/ui/export-link";
 import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
+import { ForecastBasisLinks } from "@/components/budgets/forecast-basis-links";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
 import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
@@ -21,6 +22,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
+import { drillContext, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { currentMonthKey, monthToDateLabel, periodOptions, yearProgress } from "@/lib/budgets/period";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
@@ -68,6 +71,8 @@ export default async function Page({
   // Year to date before a month has closed has nothing to show below the totals' notice.
   const noPlan = view.period.months > 0 && planStatus(view.plan) === "none";
   const inProgress = yearProgress(p.fiscalYear, org.fiscalYearStartMonth, now).current;
+  // Every Plan and Actual figure below links to the lines it sums (same unit, months, category).
+  const drill = drillContext(org.slug, view.period, p, personnelLinesVisible(member));
 
   return (
     <>
@@ -92,7 +97,7 @@ export default async function Page({
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
       />
-      <FinanceTotals view={view} currency={org.currency} today={now} />
+      <FinanceTotals view={view} currency={org.currency} today={now} links={{ plan: planLinesHref(drill), actual: ledgerLinesHref(drill) }} />
       <div className="mb-8 -mt-4">
         <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
       </div>
@@ -108,7 +113,7 @@ export default async function Page({
               description={`Each row includes everything below it. ${noPlan ? `${noPlanMessage(view.period)}: forecast only, no variance.` : `Variance beyond ±${VARIANCE_THRESHOLD_PCT}% of plan is coloured.`}`}
               actions={<ExportLink href={exportHref("tree")} />}
             />
-            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} />
+            <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} drill={drill} />
             <PayPrivacyNote disclosure={view.disclosure} />
           </section>
 
@@ -132,7 +137,7 @@ export default async function Page({
                 {noPlan ? (
                   <p className="text-sm text-muted-foreground">{noPlanMessage(view.period)}, so there are no variances to rank.</p>
                 ) : (
-                  <TopVariancesTable rows={view.top} currency={org.currency} />
+                  <TopVariancesTable rows={view.top} currency={org.currency} drill={drill} />
                 )}
               </CardContent>
             </Card>
@@ -144,7 +149,8 @@ export default async function Page({
               description="Forecast basis: personnel from people and positions at loaded cost by day; other categories from their run-rate (lumpy ones and those without recent actuals from the plan), plus commitments no forecast covers; the current month at least what is booked."
               actions={<ExportLink href={exportHref("categories")} />}
             />
-            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} />
+            <ForecastBasisLinks drill={drill} currentMonth={view.currentMonth} />
+            <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} drill={drill} />
           </section>
         </>
       )}

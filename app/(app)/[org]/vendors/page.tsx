@@ -42,7 +42,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const unitId = unit?.id ?? null;
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
     listVendors(member.org.id, now),
-    listContracts(member.org.id),
+    listContracts(member.org.id, undefined, unitId),
     getContractSummary(member.org.id, now, unitId),
     listUpcomingRenewals(member.org.id, now, unitId),
     canEdit ? listContractFormOptions(member.org.id) : Promise.resolve(null),
@@ -107,8 +107,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         />
         <VendorsTable vendors={vendors} currency={currency} today={today} org={editing?.org} />
       </section>
-      <section>
-        <SectionHeading title="Contracts" description="Amber: ending or notice due soon. Red: the date has passed." />
+      <section id="contracts" className="scroll-mt-4">
+        <SectionHeading
+          title={unit ? `Contracts of ${unit.name} and below` : "Contracts"}
+          description="Amber: ending or notice due soon. Red: the date has passed."
+          actions={unit ? <Link href={`/${member.org.slug}/vendors#contracts`} className="text-sm text-primary hover:underline">Show all contracts</Link> : undefined}
+        />
         <ContractsTable contracts={contracts} currency={currency} today={today} editing={editing} />
       </section>
     </>

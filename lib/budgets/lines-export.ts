@@ -1,0 +1,58 @@
+import "server-only";
+
+import type { LinesFilters } from "@/lib/budgets/lines-params";
+import { allLines, type LedgerLine, type Line, type PlanLine } from "@/lib/budgets/lines";
+import type { LinesScope } from "@/lib/budgets/lines-sql";
+import { csvLines, type CsvCell } from "@/lib/csv-write";
+import { centsToDecimalString } from "@/lib/money";
+
+// The CSV of the lines behind a money figure: every line of the list (same filters, same order),
+// streamed in batches so a large org's year of ledger lines is never one string in memory. Cells
+// go through lib/csv-write.ts, which defuses formulas: memos and references are whatever the
+// ledger said. Amounts are plain decimals.
+
+export const LEDGER_CSV_HEADER = ["Date", "Unit code", "Unit name", "Category", "Vendor", "Memo", "External reference", "Amount", "Import batch", "Import batch id"];
+export const PLAN_CSV_HEADER = ["Month", "Unit code", "Unit name", "Category", "Amount", "Updated"];
+
+export function lineCells(kind: LinesFilters["kind"], line: Line): CsvCell[] {
+  if (kind === "plan") {
+    const l = line as PlanLine;
+    return [l.date, l.unitCode, l.unitName, l.category, centsToDecimalString(l.amountCents), l.updatedOn];
+  }
+  const l = line as LedgerLine;
+  return [l.date, l.unitCode, l.unitName, l.category, l.vendorName, l.memo, l.externalRef, centsToDecimalString(l.amountCents), l.batchFile, l.batchId];
+}
+
+/** `listed` false: the header only (nothing may be listed for these filters and this role). */
+export function linesCsvStream(s: LinesScope, listed: boolean): ReadableStream<Uint8Array> {
+  const { kind } = s.filters;
+  const encoder = new TextEncoder();
+  const batches = listed ? allLines(s) : null;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(csvLines([kind === "plan" ? PLAN_CSV_HEADER : LEDGER_CSV_HEADER])));
+        return;
+      }
+      try {
+        const next = batches ? await batches.next() : { done: true as const, value: undefined };
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(csvLines(next.value.map((l) => lineCells(kind, l)))));
+      } catch (error) {
+        // Headers are sent: the download ends incomplete rather than looking whole.
+        console.error("lines export failed", { orgId: s.orgId, filters: s.filters, error });
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches?.return(undefined);
+    },
+  });
+}
+
+export function linesCsvFileName(slug: string, f: LinesFilters, unitCode: string | null): string {
+  const parts = [slug, f.kind === "plan" ? "plan-lines" : "ledger-lines", unitCode, f.category, `${f.from}_${f.to}`];
+  return `${parts.filter(Boolean).join("-").toLowerCase().replace(/[^a-z0-9_.-]+/g, "-")}.csv`;
+}

@@ -1,0 +1,164 @@
+import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { BudgetCategory } from "@/lib/generated/prisma/enums";
+
+// The filters of the lines behind a money figure (/[org]/budgets/lines), as they appear in the
+// URL, parsed once here for the page and its CSV export so both show exactly the same rows:
+//   ?kind=plan                 plan lines (BudgetLine) instead of ledger lines (ActualEntry)
+//   ?unit=<id>&scope=own       the unit and everything below it, or (scope=own) the unit alone
+//   ?cat=CLOUD                 one category
+//   ?from=2026-02&to=2027-01   months, inclusive (default: the current fiscal year)
+//   ?vendor=<id>&q=<text>      ledger lines only: one vendor; memo or external reference contains
+//   ?sort=<key>&dir=asc|desc   the order, applied by the database across pages and in the CSV
+// A value that cannot be read is left out and named in `ignored`, never passed to the database.
+
+export type LinesKind = "actual" | "plan";
+
+export const LEDGER_SORT_KEYS = ["date", "unit", "category", "vendor", "memo", "ref", "amount"] as const;
+export const PLAN_SORT_KEYS = ["date", "unit", "category", "amount"] as const;
+export type LinesSortKey = (typeof LEDGER_SORT_KEYS)[number];
+export type LinesSort = { key: LinesSortKey; dir: "asc" | "desc" };
+export const DEFAULT_LINES_SORT: LinesSort = { key: "date", dir: "asc" };
+
+export type LinesFilters = {
+  kind: LinesKind;
+  unitId: string | null;
+  /** Only the unit's own lines, not those of the units below it. */
+  own: boolean;
+  category: BudgetCategory | null;
+  /** Months, "YYYY-MM", inclusive. */
+  from: string;
+  to: string;
+  vendorId: string | null;
+  /** Search text as typed (trimmed); LIKE escaping happens where the SQL is written. */
+  q: string;
+  sort: LinesSort;
+};
+
+export type ParsedLines = { filters: LinesFilters; ignored: string[] };
+
+type Search = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function get(sp: Search, key: string): string | undefined {
+  const raw = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
+  const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return v ? v : undefined;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+/** Characters no search needs and PostgreSQL text cannot hold (NUL) or a LIKE should not see. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+export const MAX_SEARCH = 100;
+
+function month(value: string): string | null {
+  const m = MONTH.exec(value);
+  if (!m) return null;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  return y >= 2000 && y <= 2100 && mo >= 1 && mo <= 12 ? value : null;
+}
+
+/** "2026-02" → the label "Feb 2026". */
+export function monthLabel(ym: string): string {
+  return new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${ym}-01T00:00:00Z`));
+}
+
+/** The fiscal year (start and end month) that holds a month. */
+function fiscalYearMonths(ym: string, startMonth: number): { from: string; to: string } {
+  const r = fiscalYearRange(fiscalYearOf(new Date(`${ym}-01T00:00:00Z`), startMonth), startMonth);
+  return { from: toDateString(r.start).slice(0, 7), to: toDateString(r.end).slice(0, 7) };
+}
+
+export function parseLinesParams(sp: Search, startMonth: number, today = new Date()): ParsedLines {
+  const ignored: string[] = [];
+  const kind: LinesKind = get(sp, "kind") === "plan" ? "plan" : "actual";
+  if (get(sp, "kind") && !["plan", "actual"].includes(get(sp, "kind")!)) ignored.push("Kind: not “actual” or “plan”; showing ledger lines.");
+
+  const id = (key: string, label: string, what: string): string | null => {
+    const v = get(sp, key);
+    if (v === undefined) return null;
+    if (ID.test(v)) return v;
+    ignored.push(`${label}: not a valid id; showing ${what}.`);
+    return null;
+  };
+  const unitId = id("unit", "Org unit", "the whole organization");
+  const scope = get(sp, "scope");
+  if (scope && scope !== "own" && scope !== "subtree") ignored.push("Units: not “own” or “subtree”; including the units below.");
+  const own = scope === "own" && unitId !== null;
+
+  const catText = get(sp, "cat");
+  const cat = catText?.toUpperCase();
+  // Object.hasOwn, not `in`: "constructor" or "__proto__" are not categories.
+  const category = cat && Object.hasOwn(BudgetCategory, cat) ? (cat as BudgetCategory) : null;
+  if (catText && !category) ignored.push("Category: unknown; showing every category.");
+
+  const current = fiscalYearMonths(toDateString(today).slice(0, 7), startMonth);
+  const monthParam = (key: "from" | "to", label: string): string | null => {
+    const v = get(sp, key);
+    if (v === undefined) return null;
+    const m = month(v);
+    if (!m) ignored.push(`${label}: expected a month as YYYY-MM between 2000 and 2100 (e.g. 2026-02).`);
+    return m;
+  };
+  let from = monthParam("from", "From");
+  let to = monthParam("to", "To");
+  // One end given: the other is the end of that month's fiscal year; none: the current fiscal year.
+  from ??= to ? fiscalYearMonths(to, startMonth).from : current.from;
+  to ??= fiscalYearMonths(from, startMonth).to;
+  if (from > to) {
+    [from, to] = [to, from];
+    ignored.push("From was after To: the two were swapped.");
+  }
+
+  let vendorId: string | null = null;
+  let q = "";
+  if (kind === "actual") {
+    vendorId = id("vendor", "Vendor", "every vendor");
+    const text = get(sp, "q");
+    if (text !== undefined) {
+      if (CONTROL.test(text)) ignored.push("Search: contains control characters; not searched.");
+      else if (text.length > MAX_SEARCH) ignored.push(`Search: longer than ${MAX_SEARCH} characters; not searched.`);
+      else q = text;
+    }
+  } else if (get(sp, "vendor") || get(sp, "q")) {
+    ignored.push("Vendor and search apply to ledger lines only.");
+  }
+
+  const keys: readonly string[] = kind === "plan" ? PLAN_SORT_KEYS : LEDGER_SORT_KEYS;
+  const sortText = get(sp, "sort");
+  const dirText = get(sp, "dir");
+  let sort = DEFAULT_LINES_SORT;
+  if (sortText && !keys.includes(sortText)) ignored.push("Sort: unknown column; sorted by date.");
+  else if (sortText) sort = { key: sortText as LinesSortKey, dir: dirText === "desc" ? "desc" : "asc" };
+  else if (dirText === "desc") sort = { ...DEFAULT_LINES_SORT, dir: "desc" };
+
+  return { filters: { kind, unitId, own, category, from, to, vendorId, q, sort }, ignored };
+}
+
+/**
+ * The URL query of a list (without the page): every filter, the months always (a shared link
+ * keeps showing the same months as time passes), kind, scope and sort only when not the default.
+ */
+export function linesQuery(f: LinesFilters, over: Partial<LinesFilters> = {}): string {
+  const g = { ...f, ...over };
+  const q = new URLSearchParams();
+  if (g.kind === "plan") q.set("kind", "plan");
+  if (g.unitId) q.set("unit", g.unitId);
+  if (g.unitId && g.own) q.set("scope", "own");
+  if (g.category) q.set("cat", g.category);
+  q.set("from", g.from);
+  q.set("to", g.to);
+  if (g.kind === "actual" && g.vendorId) q.set("vendor", g.vendorId);
+  if (g.kind === "actual" && g.q) q.set("q", g.q);
+  if (g.sort.key !== DEFAULT_LINES_SORT.key || g.sort.dir !== DEFAULT_LINES_SORT.dir) {
+    q.set("sort", g.sort.key);
+    q.set("dir", g.sort.dir);
+  }
+  return q.toString();
+}
+
+/** First day of the first month and first day of the month AFTER the last (a half-open range for SQL). */
+export function monthBounds(f: Pick<LinesFilters, "from" | "to">): { start: string; endExclusive: string } {
+  const [y, m] = f.to.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m, 1));
+  return { start: `${f.from}-01`, endExclusive: toDateString(next) };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+
+import { monthBounds, type LinesFilters, type LinesKind, type LinesSort } from "@/lib/budgets/lines-params";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { likeTerm } from "@/lib/search-term";
+
+// The SQL of the lines behind a money figure: ledger lines (ActualEntry) or plan lines
+// (BudgetLine) of an org × unit subtree (OrgUnitClosure) × months × category, filtered, summed,
+// sorted and paged by PostgreSQL. The list, its total and the CSV export all use the same WHERE
+// and the same ORDER BY, so the CSV is the list in the list's order and the total is the sum of
+// exactly its rows. Aliases: l = the line, u = its unit, v = vendor, b = import batch.
+
+export type LinesScope = {
+  orgId: string;
+  filters: LinesFilters;
+  /** PERSONNEL lines are left out (rows and total) when false (lib/budgets/lines-privacy.ts). */
+  personnel: boolean;
+};
+
+type Table = { from: Prisma.Sql; date: Prisma.Sql; select: Prisma.Sql };
+
+const TABLES: Record<LinesKind, Table> = {
+  actual: {
+    from: Prisma.sql`"ActualEntry" l
+      JOIN "OrgUnit" u ON u."orgId" = l."orgId" AND u."id" = l."orgUnitId"
+      LEFT JOIN "Vendor" v ON v."orgId" = l."orgId" AND v."id" = l."vendorId"
+      LEFT JOIN "ImportBatch" b ON b."orgId" = l."orgId" AND b."id" = l."importBatchId"`,
+    date: Prisma.sql`l."bookedOn"`,
+    select: Prisma.sql`l."id", to_char(l."bookedOn", 'YYYY-MM-DD') AS "date", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName",
+      l."category"::text AS "category", v."id" AS "vendorId", v."name" AS "vendorName", l."memo", l."externalRef", l."amountCents",
+      b."id" AS "batchId", b."fileName" AS "batchFile", to_char(b."createdAt", 'YYYY-MM-DD') AS "batchDate"`,
+  },
+  plan: {
+    from: Prisma.sql`"BudgetLine" l JOIN "OrgUnit" u ON u."orgId" = l."orgId" AND u."id" = l."orgUnitId"`,
+    date: Prisma.sql`l."month"`,
+    select: Prisma.sql`l."id", to_char(l."month", 'YYYY-MM') AS "date", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName",
+      l."category"::text AS "category", l."amountCents", to_char(l."updatedAt", 'YYYY-MM-DD') AS "updatedOn"`,
+  },
+};
+
+/** The conditions on the line itself (no join needed: the total reads the line table alone). */
+export function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma.Sql {
+  const t = TABLES[f.kind];
+  const { start, endExclusive } = monthBounds(f);
+  const parts: Prisma.Sql[] = [Prisma.sql`l."orgId" = ${orgId}`, Prisma.sql`${t.date} >= ${start}::date AND ${t.date} < ${endExclusive}::date`];
+  if (f.unitId) {
+    parts.push(
+      f.own
+        ? Prisma.sql`l."orgUnitId" = ${f.unitId}`
+        : Prisma.sql`l."orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${f.unitId})`,
+    );
+  }
+  if (f.category) parts.push(Prisma.sql`l."category" = ${f.category}::"BudgetCategory"`);
+  if (!personnel) parts.push(Prisma.sql`l."category" <> 'PERSONNEL'::"BudgetCategory"`);
+  if (f.kind === "actual") {
+    if (f.vendorId) parts.push(Prisma.sql`l."vendorId" = ${f.vendorId}`);
+    const term = likeTerm(f.q);
+    if (term) parts.push(Prisma.sql`(l."memo" ILIKE ${`%${term}%`} OR l."externalRef" ILIKE ${`%${term}%`})`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The sort columns, never NULL (so that one row comparison continues the order in the export):
+ * an empty vendor or reference sorts last ascending and first descending. Then the date, the
+ * unit's code, and the id so that equal values keep one order across pages.
+ */
+function orderColumns(kind: LinesKind, sort: LinesSort): Prisma.Sql[] {
+  const date = TABLES[kind].date;
+  const byKey: Record<LinesSort["key"], Prisma.Sql[]> = {
+    date: [],
+    unit: [Prisma.sql`u."code"`],
+    category: [Prisma.sql`l."category"`],
+    vendor: [Prisma.sql`(v."name" IS NULL)`, Prisma.sql`COALESCE(v."name", '')`],
+    memo: [Prisma.sql`l."memo"`],
+    ref: [Prisma.sql`(l."externalRef" IS NULL)`, Prisma.sql`COALESCE(l."externalRef", '')`],
+    amount: [Prisma.sql`l."amountCents"`],
+  };
+  return [...byKey[sort.key], date, ...(sort.key === "unit" ? [] : [Prisma.sql`u."code"`]), Prisma.sql`l."id"`];
+}
+
+const orderBy = (cols: Prisma.Sql[], dir: LinesSort["dir"]) => Prisma.join(cols.map((c) => Prisma.sql`${c} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")}`), ", ");
+
+/** Count and sum of the lines (the sum as text: a sum of bigints is numeric and may pass 2^63). */
+export function linesTotalSql(s: LinesScope): Prisma.Sql {
+  const table = s.filters.kind === "plan" ? Prisma.sql`"BudgetLine"` : Prisma.sql`"ActualEntry"`;
+  return Prisma.sql`SELECT COUNT(*)::int AS "count", COALESCE(SUM(l."amountCents"), 0)::text AS "sum" FROM ${table} l WHERE ${linesWhere(s)}`;
+}
+
+/**
+ * One slice of the sorted lines: by offset (a page of the list) or after the line `after` (the
+ * export's next batch: the row comparison continues exactly where the last batch stopped).
+ */
+export function linesPageSql(s: LinesScope, slice: { skip: number; take: number } | { after: string | null; take: number }): Prisma.Sql {
+  const { kind, sort } = s.filters;
+  const t = TABLES[kind];
+  const cols = orderColumns(kind, sort);
+  let where = linesWhere(s);
+  if ("after" in slice && slice.after) {
+    // The subquery's aliases shadow the outer ones: the same column expressions read the last line.
+    const op = Prisma.raw(sort.dir === "desc" ? "<" : ">");
+    where = Prisma.sql`${where} AND (${Prisma.join(cols)}) ${op} (SELECT ${Prisma.join(cols)} FROM ${t.from} WHERE l."orgId" = ${s.orgId} AND l."id" = ${slice.after})`;
+  }
+  const offset = "skip" in slice ? Prisma.sql`OFFSET ${slice.skip}` : Prisma.empty;
+  return Prisma.sql`SELECT ${t.select} FROM ${t.from} WHERE ${where} ORDER BY ${orderBy(cols, sort.dir)} LIMIT ${slice.take} ${offset}`;
+}
