@@ -2,6 +2,7 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { BurnTable } from "@/components/budgets/burn-table";
+import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
@@ -14,9 +15,11 @@ import { RenewalList } from "@/components/vendors/renewal-list";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
 import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
+import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { can } from "@/lib/permissions";
 import { vendorsRenewalsHref } from "@/lib/vendors/links";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
@@ -25,8 +28,9 @@ import { vendorsRenewalsHref } from "@/lib/vendors/links";
 // without any plan shows the forecast and no variance (lib/budgets/plan-coverage.ts).
 export async function MoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
-  const m = await getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params);
-  const money = (c: number | null) => (c === null ? "–" : formatMoney(c, org.currency, { compact: true }));
+  const [m, assumptions] = await Promise.all([getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params), getForecastAssumptions(org.id)]);
+  // A figure withheld from a reader without pay access is a dash, as everywhere (docs/privacy.md).
+  const money = (c: number | null) => (c === null ? "—" : formatMoney(c, org.currency, { compact: true }));
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
@@ -109,6 +113,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
           )}
         </div>
         <PayPrivacyNote disclosure={m.disclosure} />
+        <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
         <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour"]} />
 
         <section>
