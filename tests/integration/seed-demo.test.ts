@@ -68,7 +68,7 @@ for (const day of ["2026-12-06", "2026-03-16"]) {
       const hires = await rows<{ name: string; startDate: Date; endDate: Date | null; filled: number; closedOrVacated: number }>(sql`
         SELECT p.name, p."startDate", p."endDate",
           (SELECT count(*)::int FROM "Position" ps WHERE ps."orgId" = p."orgId" AND ps."personId" = p.id AND ps.status = 'FILLED'
-             AND ps."targetStartDate" = p."startDate" AND ps."filledAt"::date <= p."startDate" AND ps."openedAt" < ps."filledAt"
+             AND ps."targetStartDate" = p."startDate" AND ps."filledAt"::date < p."startDate" AND ps."openedAt" < ps."filledAt"
              AND ps."budgetFiscalYear" = ${fy}) AS filled,
           (SELECT count(*)::int FROM "Position" ps WHERE ps."orgId" = p."orgId"
              AND ((ps.status = 'BACKFILL' AND ps."backfillForId" = p.id) OR (ps.status = 'CLOSED' AND ps."personId" = p.id))) AS "closedOrVacated"
