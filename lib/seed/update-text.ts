@@ -118,7 +118,8 @@ function bullets(rng: Rng, pool: string[], n: number, ctx: UpdateContext): strin
 /** A one-line summary in the tense of the update's day, never the same as the project's previous one. */
 export function updateSummary(rng: Rng, health: Known, ctx: UpdateContext, previous?: string): string {
   const dated = ctx.phase === "ahead" ? AHEAD[health] : ctx.phase === "overdue" ? OVERDUE[health] : [];
-  const options = [...dated, ...ANY[health]].map((t) => fill(t, ctx)).filter((s) => s !== previous);
+  // A missed milestone is what a troubled update is mostly about.
+  const options = [...dated, ...(ctx.phase === "overdue" && health !== "ON_TRACK" ? dated : []), ...ANY[health]].map((t) => fill(t, ctx)).filter((s) => s !== previous);
   return rng.pick(options);
 }
 

@@ -57,8 +57,18 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
     }
     if (posts.length === 0) continue;
 
-    const healths = healthSequence(rng, p.spec.profile, posts.length);
     const dep = o.blockerName(p) ?? rng.pick(["the platform team", "security review", "legal sign-off", "the pilot customer"]);
+    // The next milestone not done by the day of each update, and whether its due date is behind it.
+    const contexts = posts.map((day): UpdateContext => {
+      const open = p.milestones.find((m) => !m.doneDate || (m.doneDate as Date) > day);
+      const due = open ? (open.dueDate as Date) : null;
+      return { milestone: open ? open.name : null, date: due ? shortDate(due) : "", dep, phase: !due ? "none" : due < day ? "overdue" : "ahead" };
+    });
+    // Nobody reports "on track" a week after missing a milestone.
+    const healths = healthSequence(rng, p.spec.profile, posts.length).map((h, i): Known => {
+      const due = p.milestones.find((m) => m.name === contexts[i].milestone)?.dueDate as Date | undefined;
+      return h === "ON_TRACK" && contexts[i].phase === "overdue" && due && posts[i] > addDays(due, 7) ? "AT_RISK" : h;
+    });
     const lead = o.authorFor(p);
     const reviewer = o.ackerFor(p);
     // Nobody acknowledges their own update.
@@ -69,13 +79,7 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
       const createdAt = atTime(day, rng.int(14, 21), rng.int(0, 59));
       const health = healths[i];
       if (i === 0 || healths[i - 1] !== health) changedAt = createdAt;
-      // The next milestone not done by the day of the update, and whether its due date is behind it.
-      const open = p.milestones.find((m) => !m.doneDate || (m.doneDate as Date) > day);
-      const due = open ? (open.dueDate as Date) : null;
-      const ctx: UpdateContext = {
-        milestone: open ? open.name : null, date: due ? shortDate(due) : "", dep,
-        phase: !due ? "none" : due < day ? "overdue" : "ahead",
-      };
+      const ctx = contexts[i];
       const last = i === posts.length - 1;
       const author = !last && o.standIn && o.standIn !== lead && rng.chance(0.05) ? o.standIn : lead;
       let summary = updateSummary(rng, health, ctx, previous);

@@ -185,6 +185,12 @@ for (const day of ["2026-12-06", "2026-03-16"]) {
         WHERE s."orgId" = ${orgId} AND strpos(s.summary || E'\n' || s.body, ms.name) > 0`);
       expect(done.mentions).toBeGreaterThan(0);
       expect(done.doneBefore).toBe(0);
+      // Nor does an update say "on track" more than a week after a milestone it has not met.
+      const [late] = await rows<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM "StatusUpdate" s WHERE s."orgId" = ${orgId} AND s.health = 'ON_TRACK'
+          AND EXISTS (SELECT 1 FROM "Milestone" ms WHERE ms."projectId" = s."projectId" AND ms."dueDate" < s."createdAt"::date - 7
+                        AND (ms."doneDate" IS NULL OR ms."doneDate" > s."createdAt"::date))`);
+      expect(late.n).toBe(0);
     });
 
     it("keeps what the tests and README rely on: trouble to review, renewals, open seats, a departure, a small unit", async () => {
