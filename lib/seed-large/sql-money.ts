@@ -26,8 +26,10 @@ export function moneyStatements(ctx: GenContext): Statement[] {
                    CASE WHEN p."endDate" IS NULL THEN p.id END,
                    CASE WHEN p."endDate" IS NOT NULL AND ${r("p.n", 70)} < 0.5 THEN p.id END,
                    CASE WHEN p."endDate" IS NOT NULL AND ${r("p.n", 70)} < 0.5 THEN p."endDate" + 60 ELSE p."startDate" END,
-                   p."annualCompCents", extract(year FROM p."startDate")::int, p."startDate" - 45,
-                   CASE WHEN p."endDate" IS NULL THEN p."startDate"::timestamp END,
+                   p."annualCompCents", extract(year FROM p."startDate")::int,
+                   -- a backfill reopens when its holder gives notice; the offer fills a seat weeks before the start
+                   CASE WHEN p."endDate" IS NOT NULL AND ${r("p.n", 70)} < 0.5 THEN LEAST(p."endDate" - 30, ${lit(today)}::date - 1) ELSE p."startDate" - 75 END,
+                   CASE WHEN p."endDate" IS NULL THEN p."startDate" - 21 + interval '17 hours' END,
                    CASE WHEN p."endDate" IS NOT NULL AND ${r("p.n", 70)} >= 0.5 THEN p."endDate"::timestamp END,
                    CASE WHEN p."endDate" IS NOT NULL AND ${r("p.n", 70)} < 0.5 THEN p."endDate" + 1 END,
                    p."annualCompCents" * 85 / 100, p."annualCompCents" * 115 / 100, now()

@@ -5,42 +5,51 @@ import { ACME_INITIATIVES } from "@/lib/seed/acme-initiatives";
 import { ACME_DEPENDENCIES, ACME_PROJECTS } from "@/lib/seed/acme-projects";
 import { ACME_ROOT, MANAGER_DEPARTMENT_CODE, OVERSPEND } from "@/lib/seed/acme-structure";
 import { buildStaffing } from "@/lib/seed/allocations";
-import { addDays, atTime } from "@/lib/seed/dates";
+import { addDays, atTime, fiscalYearOf, fiscalYearStart } from "@/lib/seed/dates";
 import { buildFinance } from "@/lib/seed/finance";
-import { applyTurnover, buildPeople } from "@/lib/seed/people";
-import { buildPositions } from "@/lib/seed/positions";
-import { applyProjectHealth, buildDependencies, buildInitiatives, planProjects, type PlannedProject } from "@/lib/seed/projects";
+import { personnelPlan } from "@/lib/seed/payroll";
+import { addFormerEmployees, applyTurnover, buildPeople } from "@/lib/seed/people";
+import { ACME_SLOTS, buildPositions } from "@/lib/seed/positions";
+import { applyProjectHealth, buildDependencies, buildInitiatives, planProjects } from "@/lib/seed/projects";
 import { createRng } from "@/lib/seed/random";
 import type { OrgSeed } from "@/lib/seed/types";
 import { buildStatusUpdates } from "@/lib/seed/updates";
-import type { UserIds } from "@/lib/seed/users";
+import { type DemoUsers, leadAccounts, userOf } from "@/lib/seed/users";
 import { ACME_VENDORS, buildContracts, buildVendors } from "@/lib/seed/vendors";
 
 const FISCAL_START = 2;
 
 /** Acme Robotics: the main demo org, built entirely in memory from `today`. */
-export function buildAcme(today: Date, users: UserIds): OrgSeed {
+export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
   const orgId = randomUUID();
   const { units, people, byCode } = buildPeople(ACME_ROOT, createRng("acme:people"), today, "acme.example");
-  const turnover = applyTurnover(people, new Set(units.map((u) => u.leadId!)), createRng("acme:turnover"), today,
-    { departed: 3, leaving: 2, starting: 2 });
+  const leadIds = new Set(units.map((u) => u.leadId!));
+  const turnover = applyTurnover(people, leadIds, createRng("acme:turnover"), today, { departed: 3, leaving: 2, starting: 2 });
+  const fy = fiscalYearOf(today, FISCAL_START);
+  const replaced = addFormerEmployees(people, turnover, leadIds, createRng("acme:former"), today,
+    { lastStart: fiscalYearStart(fy - 1, FISCAL_START), thisStart: fiscalYearStart(fy, FISCAL_START) }, "acme.example", { lastYear: 6, thisYear: 2 });
+  const logins = leadAccounts(units, people, users);
 
   const initiatives = buildInitiatives(orgId, ACME_INITIATIVES, byCode, today, FISCAL_START);
-  const { planned, rows: projects } = planProjects(orgId, ACME_PROJECTS, initiatives.map((i) => i.id!), byCode, people,
+  const { planned, rows: projects } = planProjects(orgId, ACME_PROJECTS, initiatives.map((i) => i.id!), byCode,
     createRng("acme:projects"), today);
 
-  // Product Engineering's manager writes that department's updates and the director reads them;
-  // elsewhere the director posts on the leads' behalf (the demo has only six logins).
-  const inManagerDept = (p: PlannedProject) => p.unit.code.startsWith(`${MANAGER_DEPARTMENT_CODE}-`);
+  // Each project's lead (its team's manager) writes its updates and their manager acknowledges
+  // them; the director stands in now and then.
+  const personById = new Map(people.map((p) => [p.id, p]));
   const blockers = new Map(ACME_DEPENDENCIES.map(([blocker, blocked]) => [blocked, blocker]));
   const updates = buildStatusUpdates(orgId, planned, createRng("acme:updates"), today, {
     weeksBack: 26,
-    authorFor: (p) => (inManagerDept(p) ? users.manager : users.director),
-    ackerFor: (p) => (inManagerDept(p) ? users.director : null),
+    authorFor: (p) => userOf(personById.get(p.leadId!), users)!,
+    ackerFor: (p) => userOf(personById.get(personById.get(p.leadId!)?.managerId ?? ""), users),
+    standIn: users.director,
     blockerName: (p) => blockers.get(p.spec.name) ?? null,
   });
   applyProjectHealth(projects, updates.state);
 
+  const positions = buildPositions({
+    orgId, units: byCode, people, turnover, replaced, backfills: { departed: 2, leaving: 1 }, slots: ACME_SLOTS, fiscalStartMonth: FISCAL_START,
+  }, createRng("acme:positions"), today);
   const vendors = buildVendors(orgId, ACME_VENDORS);
   // Payroll (and its plan) for every unit with employees: the teams, then the leads who sit on
   // division and department units (appended, so the teams' generated figures stay the same).
@@ -50,17 +59,17 @@ export function buildAcme(today: Date, users: UserIds): OrgSeed {
   ];
   const finance = buildFinance({
     orgId, fiscalStartMonth: FISCAL_START, teams: payrollUnits, people, projects: planned,
+    personnelPlan: personnelPlan(FISCAL_START, people, positions),
     vendorsFor: vendors.vendorsFor, overspend: OVERSPEND, refPrefix: "ACME-GL",
   }, createRng("acme:finance"), today);
   const contracts = buildContracts(orgId, vendors.rows, byCode, finance.actuals, today);
-  const positions = buildPositions(orgId, byCode, people, turnover, createRng("acme:positions"), today, FISCAL_START);
 
   const project = (name: string) => planned.find((p) => p.spec.name === name)!;
   const perception = project("Perception Model v3");
   const simRunner = project("Distributed Sim Runner");
   const planner = project("Path Planner Rewrite");
   const simEngineer = people.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-SIM")!.id && p.level === "IC3" && !p.endDate)!;
-  const navOpening = positions.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-NAV")!.id && p.status === "OPEN")!;
+  const navOpening = positions.rows.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-NAV")!.id && p.status === "OPEN")!;
   const allocations: Prisma.AllocationCreateManyInput[] = [
     { orgId, projectId: perception.id, personId: perception.leadId, percent: 50, startDate: perception.startDate },
     { orgId, projectId: simRunner.id, personId: simEngineer.id, percent: 40, startDate: simRunner.startDate, endDate: simRunner.targetDate },
@@ -83,12 +92,14 @@ export function buildAcme(today: Date, users: UserIds): OrgSeed {
     org: { id: orgId, name: "Acme Robotics", slug: "acme", currency: "USD", fiscalYearStartMonth: FISCAL_START },
     units,
     people,
+    accounts: logins.accounts,
     memberships: [
-      { userKey: "director", role: "DIRECTOR" },
-      { userKey: "manager", role: "MANAGER", scopeUnitCode: MANAGER_DEPARTMENT_CODE },
-      { userKey: "finance", role: "FINANCE" },
-      { userKey: "viewer", role: "VIEWER" },
-      { userKey: "admin", role: "ADMIN" },
+      { userId: users.director, role: "DIRECTOR" },
+      { userId: users.manager, role: "MANAGER", scopeUnitCode: MANAGER_DEPARTMENT_CODE },
+      { userId: users.finance, role: "FINANCE" },
+      { userId: users.viewer, role: "VIEWER" },
+      { userId: users.admin, role: "ADMIN" },
+      ...logins.memberships,
     ],
     initiatives,
     projects,
@@ -99,7 +110,7 @@ export function buildAcme(today: Date, users: UserIds): OrgSeed {
     contracts,
     budgetLines: finance.budgetLines,
     actuals: finance.actuals,
-    positions,
+    positions: positions.rows,
     allocations,
     auditEvents,
   };

@@ -3,13 +3,14 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { addDays, addMonths, daysInMonth, fiscalYearOf, fiscalYearStart, monthLabel, ymd } from "@/lib/seed/dates";
+import { payrollCost } from "@/lib/seed/payroll";
 import type { PlannedProject } from "@/lib/seed/projects";
 import type { Rng } from "@/lib/seed/random";
 import type { PersonRow, UnitRow } from "@/lib/seed/types";
 
-// Plan and ledger for the previous and current fiscal years. Payroll is derived from each unit's
-// employees (teams, and the leads on division/department units), loaded with the org's
-// multiplier; other spend from each team's monthly base in its
+// Plan and ledger for the previous and current fiscal years. Payroll is the unit's employees'
+// loaded pay by days in post (lib/seed/payroll.ts); its plan comes from the caller (the year's
+// opening roster and budgeted positions). Other spend comes from each team's monthly base in its
 // UnitSpec. Actuals vary around plan, with a few team/category pairs running hot this year.
 
 export type FinanceInput = {
@@ -17,13 +18,14 @@ export type FinanceInput = {
   fiscalStartMonth: number;
   teams: UnitRow[];
   people: PersonRow[];
+  /** Planned personnel cost in dollars of a unit for a month. */
+  personnelPlan: (unitId: string, month: Date) => number;
   projects: PlannedProject[];
   vendorsFor: (teamCode: string, category: BudgetCategory) => { id: string; name: string }[];
   overspend: Record<string, Partial<Record<string, number>>>;
   refPrefix: string;
 };
 
-const LOADED = 1.3;
 const MEMOS: Partial<Record<BudgetCategory, string[]>> = {
   HARDWARE: ["Sensors and spare parts", "Test robot components", "Laptops for new hires", "Test devices", "Bench power supplies"],
   TRAINING: ["Conference tickets", "Online course licences", "Certification exam fees"],
@@ -32,16 +34,6 @@ const MEMOS: Partial<Record<BudgetCategory, string[]>> = {
 };
 
 const cents = (dollars: number) => BigInt(Math.round(dollars * 100));
-
-function payrollCost(people: PersonRow[], unitId: string, month: Date): number {
-  const end = addMonths(month, 1);
-  let total = 0;
-  for (const p of people) {
-    if (p.orgUnitId !== unitId || p.employmentType !== "EMPLOYEE") continue;
-    if (p.startDate < end && (!p.endDate || p.endDate >= month)) total += Number(p.annualCompCents) / 100 / 12;
-  }
-  return total * LOADED;
-}
 
 export function buildFinance(input: FinanceInput, rng: Rng, today: Date):
   { budgetLines: Prisma.BudgetLineCreateManyInput[]; actuals: Prisma.ActualEntryCreateManyInput[] } {
@@ -58,19 +50,17 @@ export function buildFinance(input: FinanceInput, rng: Rng, today: Date):
     for (let i = 0; i < 24; i++) {
       const month = addMonths(first, i);
       const fy = fiscalYearOf(month, fiscalStartMonth);
-      const fyIndex = i % 12;
       const isCurrent = fy === curFy;
-      // Plans are set at the start of the year: payroll from the opening roster plus a hiring ramp.
-      const opening = payrollCost(input.people, team.id, isCurrent ? fiscalYearStart(curFy, fiscalStartMonth) : first);
+      const payroll = month > today ? 0 : payrollCost(input.people, team.id, month);
       for (const [category, base] of Object.entries(spend) as [BudgetCategory, number][]) {
         const plan = category === "PERSONNEL"
-          ? Math.round((opening * (1 + 0.008 * fyIndex)) / 1000) * 1000
+          ? Math.round(input.personnelPlan(team.id, month) / 100) * 100
           : Math.round((base * (isCurrent ? 1 : 0.88) * rng.float(0.95, 1.05)) / 100) * 100;
         budgetLines.push({ id: randomUUID(), orgId, orgUnitId: team.id, month, category, amountCents: cents(plan) });
         if (month > today) continue;
 
         const factor = isCurrent ? (input.overspend[team.code]?.[category] ?? 1) : 1;
-        for (const e of ledgerEntries(rng, category, plan, factor, month, team, input, payrollCost(input.people, team.id, month))) {
+        for (const e of ledgerEntries(rng, category, plan, factor, month, team, input, payroll)) {
           if (e.day > today) continue;
           const live = e.taggable && rng.chance(0.6)
             ? projects.filter((p) => p.startDate <= e.day && e.day <= (p.completedDate ?? addDays(p.targetDate, 56)))
@@ -104,7 +94,7 @@ function ledgerEntries(rng: Rng, category: BudgetCategory, plan: number, factor:
   switch (category) {
     case "PERSONNEL": {
       // Semi-monthly payroll, so the current month shows a first run before month end.
-      const run = (payroll * rng.float(0.99, 1.03)) / 2;
+      const run = (payroll * rng.float(0.99, 1.02)) / 2;
       return [on(15), lastDay].map((day, i) => ({ day, dollars: run, vendorId: null, memo: `Payroll ${label} (${i + 1}/2)`, taggable: false }));
     }
     case "SOFTWARE": {

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 
 import type { ProjectSpec } from "@/lib/seed/acme-projects";
 import { buildFinance } from "@/lib/seed/finance";
+import { personnelPlan } from "@/lib/seed/payroll";
 import { buildPeople } from "@/lib/seed/people";
+import { buildPositions } from "@/lib/seed/positions";
 import { applyProjectHealth, planProjects } from "@/lib/seed/projects";
 import { createRng } from "@/lib/seed/random";
 import type { OrgSeed, UnitSpec } from "@/lib/seed/types";
 import { buildStatusUpdates } from "@/lib/seed/updates";
-import type { UserIds } from "@/lib/seed/users";
+import { type DemoUsers, leadAccounts, userOf } from "@/lib/seed/users";
 import { buildContracts, buildVendors } from "@/lib/seed/vendors";
 
 // Globex: a small second tenant, there so cross-tenant isolation can be seen and tested.
@@ -33,22 +35,33 @@ const PROJECTS: ProjectSpec[] = [
     description: "Versioned billing API with idempotency keys." },
 ];
 
-export function buildGlobex(today: Date, users: UserIds): OrgSeed {
+export function buildGlobex(today: Date, users: DemoUsers): OrgSeed {
   const orgId = randomUUID();
   const fiscalStartMonth = 1;
   const { units, people, byCode } = buildPeople(ROOT, createRng("globex:people"), today, "globex.example");
-  const { planned, rows: projects } = planProjects(orgId, PROJECTS, [], byCode, people, createRng("globex:projects"), today);
+  const logins = leadAccounts(units, people, users);
+  const { planned, rows: projects } = planProjects(orgId, PROJECTS, [], byCode, createRng("globex:projects"), today);
+  const personById = new Map(people.map((p) => [p.id, p]));
   const updates = buildStatusUpdates(orgId, planned, createRng("globex:updates"), today, {
-    weeksBack: 8, authorFor: () => users.globexDirector, ackerFor: () => null, blockerName: () => null,
+    weeksBack: 8,
+    authorFor: (p) => userOf(personById.get(p.leadId!), users)!,
+    ackerFor: (p) => userOf(personById.get(personById.get(p.leadId!)?.managerId ?? ""), users),
+    standIn: users.globexDirector,
+    blockerName: () => null,
   });
   applyProjectHealth(projects, updates.state);
 
+  const positions = buildPositions({
+    orgId, units: byCode, people, turnover: { departed: [], leaving: [], starting: [] }, replaced: new Map(),
+    backfills: { departed: 0, leaving: 0 }, slots: [], fiscalStartMonth,
+  }, createRng("globex:positions"), today);
   const vendors = buildVendors(orgId, [{
     name: "Amazon Web Services", website: "https://aws.amazon.com", category: "CLOUD", teams: ["ENG-CORE"], owner: "ENG",
     contracts: [{ name: "AWS Business Support + savings plan", share: 1, endInDays: 160, termMonths: 12, noticeDays: 60 }],
   }]);
   const finance = buildFinance({
     orgId, fiscalStartMonth, teams: units.filter((u) => u.kind === "TEAM"), people, projects: planned,
+    personnelPlan: personnelPlan(fiscalStartMonth, people, positions),
     vendorsFor: vendors.vendorsFor, overspend: { "ENG-CORE": { CLOUD: 1.1 } }, refPrefix: "GLX-GL",
   }, createRng("globex:finance"), today);
 
@@ -56,7 +69,8 @@ export function buildGlobex(today: Date, users: UserIds): OrgSeed {
     org: { id: orgId, name: "Globex", slug: "globex", currency: "USD", fiscalYearStartMonth: fiscalStartMonth },
     units,
     people,
-    memberships: [{ userKey: "globexDirector", role: "DIRECTOR" }],
+    accounts: logins.accounts,
+    memberships: [{ userId: users.globexDirector, role: "DIRECTOR" }, ...logins.memberships],
     initiatives: [],
     projects,
     milestones: planned.flatMap((p) => p.milestones),
@@ -66,7 +80,7 @@ export function buildGlobex(today: Date, users: UserIds): OrgSeed {
     contracts: buildContracts(orgId, vendors.rows, byCode, finance.actuals, today),
     budgetLines: finance.budgetLines,
     actuals: finance.actuals,
-    positions: [],
+    positions: positions.rows,
     allocations: [],
     auditEvents: [],
   };

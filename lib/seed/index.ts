@@ -22,9 +22,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<{ seeded
   }
   await db.$transaction(
     async (tx) => {
-      const users = await ensureDemoUsers(tx);
+      const { users, passwordHash } = await ensureDemoUsers(tx);
       for (const seed of [buildAcme(today, users), buildGlobex(today, users)]) {
-        await writeOrgSeed(tx, seed, users);
+        await writeOrgSeed(tx, seed, users, passwordHash);
         log(summarize(seed));
       }
     },
@@ -35,7 +35,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<{ seeded
 
 function summarize(s: OrgSeed): string {
   const counts: [string, number][] = [
-    ["units", s.units.length], ["people", s.people.length], ["initiatives", s.initiatives.length],
+    ["units", s.units.length], ["people", s.people.length], ["members", s.memberships.length], ["initiatives", s.initiatives.length],
     ["projects", s.projects.length], ["milestones", s.milestones.length], ["status updates", s.statusUpdates.length],
     ["budget lines", s.budgetLines.length], ["actuals", s.actuals.length], ["positions", s.positions.length],
     ["vendors", s.vendors.length], ["contracts", s.contracts.length],

@@ -101,3 +101,38 @@ export function applyTurnover(people: PersonRow[], leadIds: Set<string>, rng: Rn
   starting.forEach((p, i) => (p.startDate = addDays(today, 10 + i * 14)));
   return { departed, leaving, starting };
 }
+
+/**
+ * Adds people who left before this year's turnover (`counts.lastYear` in the previous fiscal
+ * year, `counts.thisYear` in this one), each replaced later by one of the recent hires of the same
+ * team, so last year's roster is not just today's projected backwards. Returns hire id → the
+ * person they replaced.
+ */
+export function addFormerEmployees(people: PersonRow[], turnover: Turnover, leadIds: Set<string>, rng: Rng, today: Date,
+  year: { lastStart: Date; thisStart: Date }, domain: string, counts: { lastYear: number; thisYear: number }): Map<string, PersonRow> {
+  const names = createNamePicker(rng);
+  for (const p of people) names.reserve(p.name);
+  const moving = new Set([...turnover.departed, ...turnover.leaving].map((p) => p.id));
+  const hires = rng.shuffle(people.filter((p) => p.employmentType === "EMPLOYEE" && !leadIds.has(p.id) && !p.userKey
+    && !moving.has(p.id) && p.startDate >= addDays(year.lastStart, 40)));
+  const left = { lastYear: 0, thisYear: 0 };
+  const replaced = new Map<string, PersonRow>();
+  for (const hire of hires) {
+    // The seat stood empty for a month or two between the leaver's last day and the hire's first.
+    const endDate = addDays(hire.startDate, -rng.int(25, 75));
+    // This year's are earlier in the year: the current quarter's departures are the turnover's.
+    const bucket = endDate < year.lastStart || endDate >= addDays(today, -90) ? null : endDate < year.thisStart ? "lastYear" : "thisYear";
+    if (!bucket || left[bucket] >= counts[bucket]) continue;
+    left[bucket]++;
+    const name = names.next();
+    const former: PersonRow = {
+      id: randomUUID(), name, email: emailFor(name, domain), title: hire.title, level: hire.level, orgUnitId: hire.orgUnitId,
+      managerId: hire.managerId, startDate: addDays(endDate, -rng.int(500, 1800)), endDate, employmentType: "EMPLOYEE",
+      annualCompCents: BigInt(Math.round((Number(hire.annualCompCents) * rng.float(0.95, 1.03)) / 50_000) * 50_000),
+      location: rng.pick(LOCATIONS),
+    };
+    people.push(former);
+    replaced.set(hire.id, former);
+  }
+  return replaced;
+}

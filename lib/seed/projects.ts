@@ -5,7 +5,7 @@ import type { InitiativeSpec } from "@/lib/seed/acme-initiatives";
 import type { ProjectSpec } from "@/lib/seed/acme-projects";
 import { addDays, addQuarters, atTime, fiscalQuarterOf, fiscalYearOf } from "@/lib/seed/dates";
 import type { Rng } from "@/lib/seed/random";
-import type { PersonRow, UnitRow } from "@/lib/seed/types";
+import type { UnitRow } from "@/lib/seed/types";
 
 export type PlannedProject = {
   id: string;
@@ -40,15 +40,8 @@ export function buildInitiatives(orgId: string, specs: InitiativeSpec[], units: 
   });
 }
 
-/** Picks a lead in the owning team who is employed today: the manager or a senior engineer. */
-function pickLead(rng: Rng, unit: UnitRow, people: PersonRow[], today: Date): string | null {
-  const seniors = people.filter((p) => p.orgUnitId === unit.id && p.id !== unit.leadId && (p.level === "IC4" || p.level === "IC5")
-    && p.employmentType === "EMPLOYEE" && p.startDate <= today && (!p.endDate || p.endDate > today));
-  return seniors.length > 0 && rng.chance(0.6) ? rng.pick(seniors).id : unit.leadId;
-}
-
 export function planProjects(orgId: string, specs: ProjectSpec[], initiativeIds: string[], units: Map<string, UnitRow>,
-  people: PersonRow[], rng: Rng, today: Date): { planned: PlannedProject[]; rows: Prisma.ProjectCreateManyInput[] } {
+  rng: Rng, today: Date): { planned: PlannedProject[]; rows: Prisma.ProjectCreateManyInput[] } {
   const planned: PlannedProject[] = [];
   const rows: Prisma.ProjectCreateManyInput[] = [];
   for (const spec of specs) {
@@ -57,7 +50,8 @@ export function planProjects(orgId: string, specs: ProjectSpec[], initiativeIds:
     const targetDate = addDays(today, spec.target * 7);
     const completedDate = spec.done !== undefined ? addDays(today, spec.done * 7) : null;
     const p: PlannedProject = {
-      id: randomUUID(), spec, unit, leadId: pickLead(rng, unit, people, today), startDate, targetDate, completedDate, milestones: [],
+      // The owning team's manager leads the project (and writes its weekly updates).
+      id: randomUUID(), spec, unit, leadId: unit.leadId, startDate, targetDate, completedDate, milestones: [],
     };
     p.milestones = buildMilestones(orgId, p, rng, today);
     planned.push(p);

@@ -46,7 +46,10 @@ export type PersonRow = {
   employmentType: EmploymentType;
   annualCompCents: bigint;
   location: string;
+  /** One of the documented demo logins (set by the unit spec). */
   userKey?: DemoUserKey;
+  /** Any other login of this person (team leads and department heads get one). */
+  userId?: string;
 };
 
 export type Clock = { today: Date };
@@ -56,7 +59,9 @@ export type OrgSeed = {
   org: { id: string; name: string; slug: string; currency: string; fiscalYearStartMonth: number };
   units: UnitRow[];
   people: PersonRow[];
-  memberships: { userKey: DemoUserKey; role: Role; scopeUnitCode?: string }[];
+  /** Logins created for this org's people (beyond the demo logins), with their person's email. */
+  accounts: { id: string; email: string; name: string }[];
+  memberships: { userId: string; role: Role; scopeUnitCode?: string }[];
   initiatives: Prisma.InitiativeCreateManyInput[];
   projects: Prisma.ProjectCreateManyInput[];
   milestones: Prisma.MilestoneCreateManyInput[];

@@ -12,9 +12,12 @@ const FRIDAY = 5;
 
 export type UpdateOptions = {
   weeksBack: number;
+  /** Who writes this project's updates: its lead's login. */
   authorFor: (p: PlannedProject) => string;
-  /** Who acknowledges this project's updates; null = nobody does. */
+  /** Who acknowledges them: the author's manager's login, or null when nobody does. */
   ackerFor: (p: PlannedProject) => string | null;
+  /** Who now and then posts in the author's absence (never the latest update, never acknowledged). */
+  standIn: string | null;
   blockerName: (p: PlannedProject) => string | null;
 };
 
@@ -54,19 +57,31 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
     }
     if (posts.length === 0) continue;
 
-    const healths = healthSequence(rng, p.spec.profile, posts.length);
     const dep = o.blockerName(p) ?? rng.pick(["the platform team", "security review", "legal sign-off", "the pilot customer"]);
-    const author = o.authorFor(p);
-    const acker = o.ackerFor(p);
+    // The next milestone not done by the day of each update, and whether its due date is behind it.
+    const contexts = posts.map((day): UpdateContext => {
+      const open = p.milestones.find((m) => !m.doneDate || (m.doneDate as Date) > day);
+      const due = open ? (open.dueDate as Date) : null;
+      return { milestone: open ? open.name : null, date: due ? shortDate(due) : "", dep, phase: !due ? "none" : due < day ? "overdue" : "ahead" };
+    });
+    // Nobody reports "on track" a week after missing a milestone.
+    const healths = healthSequence(rng, p.spec.profile, posts.length).map((h, i): Known => {
+      const due = p.milestones.find((m) => m.name === contexts[i].milestone)?.dueDate as Date | undefined;
+      return h === "ON_TRACK" && contexts[i].phase === "overdue" && due && posts[i] > addDays(due, 7) ? "AT_RISK" : h;
+    });
+    const lead = o.authorFor(p);
+    const reviewer = o.ackerFor(p);
+    // Nobody acknowledges their own update.
+    const acker = reviewer === lead ? null : reviewer;
     let changedAt: Date | null = null;
     let previous: string | undefined;
     posts.forEach((day, i) => {
       const createdAt = atTime(day, rng.int(14, 21), rng.int(0, 59));
       const health = healths[i];
       if (i === 0 || healths[i - 1] !== health) changedAt = createdAt;
-      const open = p.milestones.find((m) => !m.doneDate || (m.doneDate as Date) > day) ?? p.milestones[p.milestones.length - 1];
-      const ctx: UpdateContext = { milestone: open.name, date: shortDate(open.dueDate as Date), dep };
+      const ctx = contexts[i];
       const last = i === posts.length - 1;
+      const author = !last && o.standIn && o.standIn !== lead && rng.chance(0.05) ? o.standIn : lead;
       let summary = updateSummary(rng, health, ctx, previous);
       let body = updateBody(rng, health, ctx);
       if (i === 0 && p.startDate > addDays(today, -7 * o.weeksBack)) summary = "Kickoff done; team staffed and plan agreed";
@@ -86,7 +101,7 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
         overrideReason = "Milestone slipped by two days, the buffer covers it.";
       }
       const ackAt = atTime(addDays(day, rng.int(1, 3)), rng.int(8, 12), rng.int(0, 59));
-      const acked = acker !== null && ackAt < today && (day < addDays(today, -7) ? rng.chance(0.8) : rng.chance(0.3));
+      const acked = acker !== null && author === lead && ackAt < today && (day < addDays(today, -7) ? rng.chance(0.8) : rng.chance(0.3));
       previous = summary;
       rows.push({
         id: randomUUID(), orgId, projectId: p.id, authorId: author, health, summary, body, suggestedHealth, overrideReason,

@@ -7,8 +7,9 @@ import type { OrgSeed } from "@/lib/seed/types";
  * Writes one org's generated rows in foreign-key order, a bulk INSERT per table. Units go in
  * without leads first (leads are people, who belong to units), then get their leads set.
  */
-export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds): Promise<void> {
+export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds, passwordHash: string): Promise<void> {
   const orgId = seed.org.id;
+  if (seed.accounts.length > 0) await tx.user.createMany({ data: seed.accounts.map((a) => ({ ...a, passwordHash })) });
   await tx.organization.create({ data: { ...seed.org, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY" } });
 
   await tx.orgUnit.createMany({
@@ -17,7 +18,7 @@ export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds): Promi
   for (const u of seed.units) await insertUnitClosure(tx, orgId, u.id, u.parentId);
 
   await tx.person.createMany({
-    data: seed.people.map(({ userKey, ...p }) => ({ ...p, orgId, userId: userKey ? users[userKey] : null })),
+    data: seed.people.map(({ userKey, userId, ...p }) => ({ ...p, orgId, userId: userKey ? users[userKey] : (userId ?? null) })),
   });
   // One UPDATE … FROM unnest for all leads: a round trip per unit is slow on the embedded PGlite.
   const led = seed.units.filter((u) => u.leadId);
@@ -29,7 +30,7 @@ export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds): Promi
   const unitId = new Map(seed.units.map((u) => [u.code, u.id]));
   await tx.membership.createMany({
     data: seed.memberships.map((m) => ({
-      orgId, userId: users[m.userKey], role: m.role, scopeUnitId: m.scopeUnitCode ? unitId.get(m.scopeUnitCode)! : null,
+      orgId, userId: m.userId, role: m.role, scopeUnitId: m.scopeUnitCode ? unitId.get(m.scopeUnitCode)! : null,
     })),
   });
 

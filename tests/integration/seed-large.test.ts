@@ -93,6 +93,21 @@ describe("db:seed:large", () => {
     expect(Number(rows[0].bad)).toBe(0);
   });
 
+  it("holds every employee in post on the position they were hired on, and opens backfills only after the last day", async () => {
+    // At this scale there may be no backfill at all.
+    const [r] = await db.$queryRaw<{ hires: bigint; unplaced: bigint; early: bigint; selfAcked: bigint }[]>`
+      SELECT
+        (SELECT count(*) FROM "Person" p WHERE p."orgId" = ${large.id} AND p."endDate" IS NULL) AS hires,
+        (SELECT count(*) FROM "Person" p WHERE p."orgId" = ${large.id} AND p."endDate" IS NULL AND NOT EXISTS (
+           SELECT 1 FROM "Position" ps WHERE ps."personId" = p.id AND ps.status = 'FILLED' AND ps."targetStartDate" = p."startDate"
+             AND ps."filledAt"::date < p."startDate" AND ps."openedAt" < ps."filledAt")) AS unplaced,
+        (SELECT count(*) FROM "Position" ps JOIN "Person" b ON b.id = ps."backfillForId" WHERE ps."orgId" = ${large.id} AND ps.status = 'BACKFILL'
+           AND (ps."vacantFrom" IS DISTINCT FROM b."endDate" + 1 OR ps."openedAt"::date > b."endDate")) AS early,
+        (SELECT count(*) FROM "StatusUpdate" s WHERE s."orgId" = ${large.id} AND s."acknowledgedById" = s."authorId") AS "selfAcked"`;
+    expect(Number(r.hires)).toBeGreaterThan(0);
+    expect({ unplaced: Number(r.unplaced), early: Number(r.early), selfAcked: Number(r.selfAcked) }).toEqual({ unplaced: 0, early: 0, selfAcked: 0 });
+  });
+
   it("the app's dashboard and list queries work on the generated org", async () => {
     const org = await db.organization.findUniqueOrThrow({ where: { slug: LARGE_SLUG }, select: { id: true, fiscalYearStartMonth: true } });
     const p = parseDashboardParams({ period: "year" }, org.fiscalYearStartMonth, today);
