@@ -61,6 +61,9 @@ export type ViewRow = {
 /** One requested view: the prepared statement and the period the view shows. */
 export type ViewContext = { p: Prepared; period: Period };
 
+/** How many top variances a view lists. */
+export const TOP_LIMIT = 8;
+
 const GRAIN_WORD: Record<Grain, string> = { month: "month", quarter: "quarter", year: "fiscal year" };
 
 /** What a reader without pay access may not see of a personnel-bearing figure of this unit (null = the whole org). */
@@ -72,7 +75,11 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
   const grain = unitId === null ? d.orgGrain : (d.unitGrain.get(unitId) ?? null);
   if (!grain) {
     const to = unitId === null ? null : d.includedIn.get(unitId);
-    const where = to ? `in ${names.get(to) ?? "the unit above"}'s figures` : unitId === null ? "" : "in the whole organization's figures";
+    const toName = to ? (names.get(to) ?? "the unit above") : "the whole organization";
+    const where = to ? `in ${toName}'s figures` : unitId === null ? "" : "in the whole organization's figures";
+    if (unitId !== null && d.complementary.has(unitId)) {
+      return { all: `Not shown to roles without pay access: with it, ${toName}'s own figures would show the pay of fewer than ${d.minGroup} people. Included ${where}.`, actuals: null };
+    }
     return {
       all: `Not shown to roles without pay access: it would show the pay of fewer than ${d.minGroup} people${where ? `. Included ${where}` : ""}.`,
       actuals: null,
@@ -197,5 +204,6 @@ export function topVariances(v: ViewContext, rows: ViewRow[]): VarianceRow[] {
     .filter((r) => r.part === "top")
     .filter((r) => !d || r.key2 !== "PERSONNEL" || ownShown(r.key!))
     .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
-    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category));
+    .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category))
+    .slice(0, TOP_LIMIT);
 }

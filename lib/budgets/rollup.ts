@@ -3,7 +3,7 @@ import "server-only";
 import { periodMonths, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import type { PlanCoverage } from "@/lib/budgets/plan-coverage";
 import { loadFinanceUnits, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
-import { categoryRows, monthRows, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
+import { categoryRows, monthRows, TOP_LIMIT, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
@@ -21,7 +21,6 @@ import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
 
-const TOP_LIMIT = 8;
 
 /** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
 type ViewSpec = { period: Period; want: Set<FinancePart> };
@@ -124,12 +123,18 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
        ) x WINDOW w AS (ORDER BY x."month"))`);
   }
   if (want.has("top")) {
-    branches.push(Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category"::text, ${SUMS}, ${none}
+    const top = (where: Prisma.Sql, limit: number) => Prisma.sql`(SELECT ${i}, 'top', a."unitId", a."category"::text, ${SUMS}, ${none}
        FROM ${v} a
+       WHERE ${where}
        GROUP BY a."unitId", a."category"
        HAVING COALESCE(SUM(a."forecast"), 0) <> COALESCE(SUM(a."plan"), 0)
        ORDER BY ABS(COALESCE(SUM(a."forecast"), 0) - COALESCE(SUM(a."plan"), 0)) DESC, a."unitId", a."category"::text
-       LIMIT ${TOP_LIMIT})`);
+       LIMIT ${limit})`;
+    // A reader without pay access sees a unit's Personnel variance only where it stands alone
+    // (rollup-rows.ts topVariances): the largest of the other categories are read apart, so
+    // withheld Personnel rows never crowd them out of the list.
+    if (p.scope.payReader) branches.push(top(Prisma.sql`true`, TOP_LIMIT));
+    else branches.push(top(Prisma.sql`a."category" <> 'PERSONNEL'`, TOP_LIMIT), top(Prisma.sql`a."category" = 'PERSONNEL'`, TOP_LIMIT));
   }
   return branches;
 }

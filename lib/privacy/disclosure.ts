@@ -52,6 +52,8 @@ export type Disclosure = {
   ownGrain: ReadonlyMap<string, Grain>;
   /** A withheld unit → the nearest shown ancestor that includes it (null: the org, or none). */
   includedIn: ReadonlyMap<string, string | null>;
+  /** Withheld units that are a safe group themselves, withheld so that an ancestor's remainder is not shown alone. */
+  complementary: ReadonlySet<string>;
 };
 
 const SIZE: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
@@ -145,10 +147,11 @@ export function computeDisclosure(input: DisclosureInput): Disclosure {
   const ownGrain = new Map<string, Grain>();
   let orgGrain: Grain | null = null;
   let includedIn = new Map<string, string | null>();
+  let complementary = new Set<string>();
   let allowed: (id: string) => boolean = () => true;
   for (const grain of [...GRAINS].reverse()) {
     const run = runGroups(units, byUnit, safeAt(grain), allowed);
-    if (grain === "year") includedIn = run.includedIn;
+    if (grain === "year") ({ includedIn, complementary } = run);
     else if (!run.orgPublished || orgGrain === null) break;
     for (const id of run.published) unitGrain.set(id, grain);
     for (const id of run.ownDisclosed) ownGrain.set(id, grain);
@@ -156,7 +159,7 @@ export function computeDisclosure(input: DisclosureInput): Disclosure {
     const shown = run.published;
     allowed = (id) => shown.has(id);
   }
-  return { unitGrain, orgGrain, ownGrain, includedIn };
+  return { unitGrain, orgGrain, ownGrain, includedIn, complementary };
 }
 
 /** Bottom-up grouping with complementary suppression for one grain. */
@@ -165,7 +168,7 @@ function runGroups(
   byUnit: Map<string, number[]>,
   safe: (set: number[]) => boolean,
   allowed: (id: string) => boolean,
-): { published: Set<string>; orgPublished: boolean; ownDisclosed: Set<string>; includedIn: Map<string, string | null> } {
+): { published: Set<string>; orgPublished: boolean; ownDisclosed: Set<string>; includedIn: Map<string, string | null>; complementary: Set<string> } {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string | null, string[]>();
   for (const u of units) {
@@ -173,6 +176,7 @@ function runGroups(
     children.set(parent, [...(children.get(parent) ?? []), u.id]);
   }
   const published = new Set<string>();
+  const complementary = new Set<string>();
   // Each visited unit's remainder: its own sources and those of the withheld units below it
   // that no published unit between covers.
   const open = new Map<string | null, number[]>();
@@ -202,7 +206,10 @@ function runGroups(
       // Fold in the smallest published group below (complementary suppression).
       const pick = foldable(id).sort((a, b) => open.get(a.unit)!.length - open.get(b.unit)!.length)[0];
       if (!pick) break;
-      for (const u of [...pick.path, pick.unit]) published.delete(u);
+      for (const u of [...pick.path, pick.unit]) {
+        published.delete(u);
+        complementary.add(u);
+      }
       set = set.concat(open.get(pick.unit)!);
     }
     open.set(id, set);
@@ -222,7 +229,7 @@ function runGroups(
     while (p && !published.has(p)) p = parentOf.get(p) ?? null;
     includedIn.set(u.id, p);
   }
-  return { published, orgPublished, ownDisclosed, includedIn };
+  return { published, orgPublished, ownDisclosed, includedIn, complementary };
 }
 
 /** Whether a period (first and last month, ISO) is made of whole periods of the grain within the fiscal year. */

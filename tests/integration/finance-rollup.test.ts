@@ -177,8 +177,10 @@ describe("finance rollup on a hand-computed fixture", () => {
     expect(pick(fin, units.division.id)).toEqual(pick(dir, units.division.id));
     for (const id of [units.teamA.id, units.deptA.id, units.teamB.id, units.deptB.id]) {
       expect(pick(fin, id), id).toEqual({ plan: null, actual: null, forecast: null, variance: null });
-      expect(fin.find((r) => r.id === id)!.withheld).toContain(`fewer than 3 people. Included in ${units.division.name}'s figures`);
     }
+    // teamB is too small; teamA (3 people) is withheld so that the division's remainder is not teamB alone: each says so.
+    for (const id of [units.teamB.id, units.deptB.id]) expect(fin.find((r) => r.id === id)!.withheld).toContain(`would show the pay of fewer than 3 people. Included in ${units.division.name}'s figures`);
+    for (const id of [units.teamA.id, units.deptA.id]) expect(fin.find((r) => r.id === id)!.withheld).toContain(`with it, ${units.division.name}'s own figures would show the pay of fewer than 3 people`);
     // A category without personnel is not pay: finance sees it everywhere, equal to the director's.
     const [dirSw, finSw] = await Promise.all([getFinanceTree(scope({ category: "SOFTWARE" })), getFinanceTree(scope({ role: "FINANCE", category: "SOFTWARE" }))]);
     expect(finSw).toEqual(dirSw);

@@ -11,7 +11,7 @@ import { updatePosition } from "@/lib/headcount/update-position";
 import { setEndDate } from "@/lib/people/set-end-date";
 import { readsPay } from "@/lib/permissions";
 import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
-import { createPerson, createPlan } from "@/tests/factories/finance";
+import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -247,5 +247,25 @@ describe("pay privacy settings", () => {
     // A second save from the same opened form is a conflict, not an overwrite.
     expect(await updatePayPrivacy.run(members.admin.user.id, org.slug, { payMinGroupSize: 5, expectedUpdatedAt: before.updatedAt.toISOString() })).toMatchObject({ ok: false, code: "CONFLICT" });
     await db.organization.update({ where: { id: org.id }, data: { payMinGroupSize: 3, financeReadsPay: false } });
+  });
+});
+
+describe("top variances for a reader without pay access", () => {
+  it("lists the largest variances it may see, not an empty list when withheld Personnel variances are the largest", async () => {
+    // Personnel variances dwarf the rest (no personnel plan at all); cloud spend nobody planned
+    // (a run-rate from last autumn) is a smaller variance.
+    // More units with people than the list is long; a quarter, which this reader sees by year only.
+    await createActual(db, f.org.id, teamC.id, "2025-11-15", "CLOUD", 30_000_00n);
+    for (let t = 0; t < 3; t++) {
+      const team = await createUnit(db, f.org.id, { parentId: f.units.deptB.id });
+      for (let i = 0; i < 3; i++) await createPerson(db, f.org.id, team.id, 140_000_00n + BigInt(i) * 1_000_00n);
+    }
+    const [dir, blind] = await Promise.all([getFinanceView(scope(true, { period: "q1" })), getFinanceView(scope(false, { period: "q1" }))]);
+    expect(dir.top.filter((r) => r.category === "PERSONNEL").length).toBe(8);
+    expect(blind.disclosure?.grain).toBe("year");
+    const visible = blind.top.filter((r) => r.category !== "PERSONNEL");
+    expect(visible.length).toBeGreaterThan(0);
+    // Each row it sees is the director's row, and every personnel row it sees stands alone.
+    for (const r of blind.top) expect(dir.top.concat(visible).some((x) => x.unitId === r.unitId && x.category === r.category && x.varianceCents === r.varianceCents)).toBe(true);
   });
 });

@@ -80,6 +80,8 @@ describe("groups (space)", () => {
     expect(d.orgPublished).toBe(true);
     expect(d.includedIn.get("teamA")).toBe("div");
     expect(d.includedIn.get("teamB")).toBe("div");
+    // teamA (and deptA) are safe groups withheld for the division's sake; teamB is too small itself.
+    expect([...d.complementary].sort()).toEqual(["deptA", "teamA"]);
   });
 
   it("publishes nothing personnel-bearing for an org of two", () => {
