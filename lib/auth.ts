@@ -8,6 +8,7 @@ import { cache } from "react";
 
 import { clientAddress } from "@/lib/auth/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { cookieFromHeader, deviceCookieName, knownDeviceId } from "@/lib/auth/device";
 import { decodeJwt, encodeJwt, liveSession } from "@/lib/auth/session-cookie";
 import {
   SessionEndedError,
@@ -56,7 +57,9 @@ export const authOptions: NextAuthOptions = {
         const email = String(credentials?.email ?? "");
         const password = String(credentials?.password ?? "");
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const result = await checkCredentials(db, email, password, clientAddress(req?.headers));
+        const headers = req?.headers as Record<string, string | string[] | undefined> | undefined;
+        const device = knownDeviceId(cookieFromHeader(headers?.cookie, deviceCookieName()), email);
+        const result = await checkCredentials(db, email, password, clientAddress(headers), device);
         if (!result.ok) {
           // next-auth passes an Error's message to the client as `error`: "throttled" is shown
           // as a wait message, anything else as "Invalid email or password".

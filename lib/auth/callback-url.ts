@@ -6,7 +6,6 @@
 // Location header. Anything else goes to "/", which lands on the user's org dashboard.
 
 const BASE = "http://keel.invalid";
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function safeCallbackUrl(value: string | string[] | undefined, ownOrigin: string | undefined = process.env.NEXTAUTH_URL): string {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./fixtures";
+import { createMemberUser, signIn } from "./fixtures";
 
 // Issue 18 (security round 2), seen from a real browser against the production build.
 
@@ -26,4 +26,29 @@ test("prefetch responses carry the CSP header", async ({ page }) => {
   await signIn(page, "viewer@acme.example");
   const res = await page.request.get("/acme/projects", { headers: { "next-router-prefetch": "1", rsc: "1" } });
   expect(res.headers()["content-security-policy"]).toContain("script-src");
+});
+
+test("guesses from elsewhere cannot lock out a user on a device that signed in before", async ({ page, browser }) => {
+  const user = await createMemberUser("acme", "VIEWER");
+  await signIn(page, user.email, user.password);
+  const device = (await page.context().cookies()).find((c) => c.name === "keel-device");
+  expect(device?.httpOnly).toBe(true);
+  await page.context().clearCookies({ name: "next-auth.session-token" });
+
+  // An attacker elsewhere (no device cookie) guesses until the account backs off.
+  const attacker = await browser.newContext();
+  const other = await attacker.newPage();
+  for (let i = 0; i < 6; i++) {
+    await other.goto("/login");
+    await other.getByLabel("Email").fill(user.email);
+    await other.getByLabel("Password").fill(`wrong-${i}`);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other.getByRole("alert")).toBeVisible();
+  }
+  await expect(other.getByRole("alert")).toContainText("Too many failed sign-ins");
+  await attacker.close();
+
+  // The real user, on the device that signed in before, still gets in.
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/acme\/dashboard/);
 });
