@@ -4,18 +4,26 @@ import { refreshedSessionCookie } from "@/lib/auth/session-cookie";
 import { sessionCookie } from "@/lib/auth/session-policy";
 import { refuseActionBody, refuseActionHeaders } from "@/lib/security/action-request";
 import { headerEnv, newNonce, securityHeaders } from "@/lib/security/headers";
+import { checkRequestUrl } from "@/lib/security/request-url";
 
 // Runs before every page, server action and route handler (not static files, see matcher):
 //  1. a fresh CSP nonce per request. Next.js reads the nonce from the request's
 //     Content-Security-Policy header and puts it on the scripts it renders, which is why
 //     every page is rendered dynamically (app/layout.tsx reads the request headers);
 //  2. the other security headers (lib/security/headers.ts);
-//  3. server actions that are cross-origin, over the body limit or undecodable are refused
+//  3. control characters in the address are stripped from a page read's query (a redirect to
+//     the clean address) and refused anywhere else (lib/security/request-url.ts);
+//  4. server actions that are cross-origin, over the body limit or undecodable are refused
 //     with 403/413/400 and a sentence (lib/security/action-request.ts);
-//  4. the session's lastSeen moves forward, so the idle timeout counts from real use.
+//  5. the session's lastSeen moves forward, so the idle timeout counts from real use.
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders(nonce, headerEnv());
+
+  // Control characters in the address: stripped from a page read's query, refused elsewhere.
+  const verdict = checkRequestUrl(request.nextUrl, request.method);
+  if (verdict.kind === "refuse") return new NextResponse(verdict.message, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  if (verdict.kind === "redirect") return NextResponse.redirect(new URL(verdict.location, request.nextUrl), 308);
 
   // A server action Next.js would answer with a bare 500 gets its real status and a sentence.
   if (request.method === "POST" && request.headers.has("next-action")) {

@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 
 import { db } from "@/lib/db";
+import { enumParam } from "@/lib/enum-param";
 import { toDateString } from "@/lib/fiscal";
 import { unitChoice } from "@/lib/org/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -90,8 +91,8 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
   const health = one(sp.health);
   return {
     unit: one(sp.unit),
-    status: status && status in ProjectStatus ? (status as ProjectStatus) : undefined,
-    health: health && health in Health ? (health as Health) : undefined,
+    status: enumParam(ProjectStatus, status),
+    health: enumParam(Health, health),
     initiative: one(sp.initiative),
     lead: one(sp.lead),
     stale: one(sp.stale) === "1",

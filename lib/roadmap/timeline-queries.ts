@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { enumParam } from "@/lib/enum-param";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
@@ -22,7 +23,7 @@ export function parseTimelineFilters(sp: Record<string, string | string[] | unde
     offset: Number.isFinite(offset) ? Math.max(-20, Math.min(20, offset)) : 0,
     group: one(sp.group) === "team" ? "team" : "initiative",
     unit: one(sp.unit),
-    status: status && status in PS ? (status as ProjectStatus) : undefined,
+    status: enumParam(PS, status),
   };
 }
 
