@@ -10,10 +10,12 @@ import { clientAddress } from "@/lib/auth/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { cookieFromHeader, deviceCookieName, knownDeviceId } from "@/lib/auth/device";
 import { decodeJwt, encodeJwt, liveSession } from "@/lib/auth/session-cookie";
+import { endSession, startSession, touchSession } from "@/lib/auth/sessions";
 import {
   SessionEndedError,
   sessionConfig,
   sessionCookie,
+  LAST_SEEN_REFRESH_MS,
   sessionVerdict,
   signedInBeforePasswordChange,
 } from "@/lib/auth/session-policy";
@@ -22,9 +24,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { readsPay } from "@/lib/permissions";
 
 // Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly, SameSite=Lax cookie
-// (Secure in production). The token carries only the user's id and two times (sign-in and last
-// use, see lib/auth/session-policy.ts): membership and role are read from the database on every
-// request (requireMember below), so removing a member or changing a role takes effect at once.
+// (Secure in production). The token carries only the user's id, the id of its server-side
+// session record (sid, lib/auth/sessions.ts) and two times (sign-in and last use, see
+// lib/auth/session-policy.ts): the record, membership and role are read from the database on
+// every request (requireMember below), so signing out, removing a member or changing a role
+// takes effect at once.
 
 const cookie = sessionCookie();
 
@@ -66,20 +70,30 @@ export const authOptions: NextAuthOptions = {
           if (result.reason === "throttled") throw new Error("throttled");
           return null;
         }
-        return result.user;
+        // The server-side record this session's cookie will name (lib/auth/sessions.ts).
+        const userAgent = headers?.["user-agent"];
+        const sid = await startSession(db, result.user.id, typeof userAgent === "string" ? userAgent : "");
+        return { ...result.user, sid };
       },
     }),
   ],
+  events: {
+    // Signing out ends the server-side record: a copy of the cookie is worthless from now on.
+    async signOut({ token }) {
+      await endSession(db, token?.sid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
-      // Keep only identity and the session times in the token.
+    async jwt({ token, user }) {
+      // Keep only identity, the session record's id and the session times in the token.
       const now = Date.now();
-      if (user) return { sub: user.id, authAt: now, lastSeen: now };
+      if (user) return { sub: user.id, sid: (user as { sid?: string }).sid, authAt: now, lastSeen: now };
       const verdict = sessionVerdict(token, now, sessionConfig());
       // Throwing makes next-auth treat the session as absent (and clear the cookie where it
       // can): pages then redirect to /login.
       if (verdict !== "ok") throw new SessionEndedError(verdict);
-      return { sub: token.sub, authAt: token.authAt, lastSeen: now };
+      if (!(await sessionRecordUser(token.sub, token.sid))) throw new SessionEndedError("ended");
+      return { sub: token.sub, sid: token.sid, authAt: token.authAt, lastSeen: now };
     },
     session({ session, token }) {
       return { expires: session.expires, user: { id: token.sub ?? "" }, authAt: token.authAt } as typeof session;
@@ -99,7 +113,22 @@ const USER_FIELDS = { id: true, email: true, name: true, passwordChangedAt: true
  * limits of lib/auth/session-policy.ts, as the jwt callback above applies them) without that
  * wasted work. lastSeen moves forward in proxy.ts.
  */
-const currentSession = cache(async () => liveSession((await cookies()).get(cookie.name)?.value));
+const currentSession = cache(async () => {
+  const session = await liveSession((await cookies()).get(cookie.name)?.value);
+  // proxy.ts is about to move the cookie's lastSeen: move the record's too (for the admins'
+  // session list), without making the page wait for it.
+  if (session && typeof session.sid === "string" && Date.now() - session.lastSeen >= LAST_SEEN_REFRESH_MS) {
+    touchSession(db, session.sid).catch(() => {});
+  }
+  return session;
+});
+
+/** The user of a live (not ended) session record, or null. */
+async function sessionRecordUser(userId: unknown, sid: unknown) {
+  if (typeof userId !== "string" || typeof sid !== "string") return null;
+  const record = await db.userSession.findFirst({ where: { id: sid, userId, endedAt: null }, select: { user: { select: USER_FIELDS } } });
+  return record?.user ?? null;
+}
 
 function userFromRow(authAt: number, user: { id: string; email: string; name: string; passwordChangedAt: Date | null } | null): SessionUser | null {
   // A password change ends every session that signed in before it (the changing session is
@@ -112,7 +141,7 @@ function userFromRow(authAt: number, user: { id: string; email: string; name: st
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await currentSession();
   if (!session) return null;
-  return userFromRow(session.authAt, await db.user.findUnique({ where: { id: session.sub }, select: USER_FIELDS }));
+  return userFromRow(session.authAt, await sessionRecordUser(session.sub, session.sid));
 });
 
 export async function requireUser(): Promise<SessionUser> {
@@ -152,13 +181,15 @@ type MemberRow = {
  * undefined: no such membership (or no such org); null: a membership, but the session ended
  * (signed in before a password change).
  */
-async function memberOf(session: { sub: string; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
+async function memberOf(session: { sub: string; sid?: unknown; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
+  if (typeof session.sid !== "string") return undefined;
   const [row] = await db.$queryRaw<MemberRow[]>`
     SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt",
            o.id AS "orgId", o.slug, o.name AS "orgName", o.currency, o."fiscalYearStartMonth", o."financeReadsPay"
     FROM "Membership" m
     JOIN "Organization" o ON o.id = m."orgId"
     JOIN "User" u ON u.id = m."userId"
+    JOIN "UserSession" s ON s.id = ${session.sid} AND s."userId" = u.id AND s."endedAt" IS NULL
     WHERE m."userId" = ${session.sub} AND o.slug = ${orgSlug}
     LIMIT 1`;
   if (!row) return undefined;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineUserAction } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH, passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
+import { endUserSessions, startSession } from "@/lib/auth/sessions";
 import { MAX_FAILURES, recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
@@ -49,8 +50,12 @@ export const changePassword = defineUserAction({
       where: { id: user.id },
       data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: changedAt },
     });
+    // Every session of the user ends now, on every device; the browser that made the change
+    // gets a new one (its cookie is issued by lib/account/actions.ts).
+    await endUserSessions(ctx.tx, user.id);
+    const sid = await startSession(ctx.tx, user.id);
     // Never the hash, old or new: the audit trail records that and when, nothing more.
     await ctx.audit({ entityType: "User", entityId: user.id, after: { passwordChangedAt: changedAt.toISOString() } });
-    return { userId: user.id, changedAt: changedAt.toISOString() };
+    return { userId: user.id, sid, changedAt: changedAt.toISOString() };
   },
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { acceptInvitation } from "@/lib/settings/accept-invitation";
-import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
+import { changeMemberRole, inviteMember, removeMember, signOutMemberEverywhere } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
 
@@ -36,6 +36,12 @@ export async function changeMemberRoleAction(org: string, input: unknown) {
 
 export async function removeMemberAction(org: string, membershipId: string) {
   const result = await removeMember(org, { membershipId });
+  if (result.ok) revalidatePath(`/${org}/settings`);
+  return result;
+}
+
+export async function signOutMemberEverywhereAction(org: string, membershipId: string) {
+  const result = await signOutMemberEverywhere(org, { membershipId });
   if (result.ok) revalidatePath(`/${org}/settings`);
   return result;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import { defineAction, type ActionContext } from "@/lib/action";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError, invalid } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/settings/schemas";
@@ -107,5 +108,23 @@ export const removeMember = defineAction({
     await ctx.tx.membership.delete({ where: { id: before.id } });
     await ctx.audit({ entityType: "Membership", entityId: before.id, before });
     return { membershipId: before.id };
+  },
+});
+
+/**
+ * "Sign out everywhere" for a member: every session of their account ends at once (each
+ * request checks its session record, lib/auth/sessions.ts). For a stolen laptop or a departing
+ * member; their membership is untouched.
+ */
+export const signOutMemberEverywhere = defineAction({
+  name: "member.sessions.end",
+  permission: "members:manage",
+  input: ZRemoveMemberInput,
+  async handler(ctx, input) {
+    const membership = await ctx.tx.membership.findFirst({ where: { id: input.membershipId, orgId: ctx.org.id }, select: { id: true, userId: true } });
+    if (!membership) throw new AppError("NOT_FOUND");
+    const ended = await endUserSessions(ctx.tx, membership.userId);
+    await ctx.audit({ entityType: "Membership", entityId: membership.id, after: { sessionsEnded: ended } });
+    return { membershipId: membership.id, ended };
   },
 });

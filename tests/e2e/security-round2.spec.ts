@@ -52,3 +52,42 @@ test("guesses from elsewhere cannot lock out a user on a device that signed in b
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/acme\/dashboard/);
 });
+
+test("sign-out ends the session: a copy of the cookie no longer works", async ({ page, browser, baseURL }) => {
+  const user = await createMemberUser("acme", "VIEWER");
+  await signIn(page, user.email, user.password);
+  const copied = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+  expect(copied).toBeDefined();
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone who copied the cookie before the sign-out gets the login page, not the dashboard.
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies([{ ...copied }]);
+  const stolen = await thief.newPage();
+  await stolen.goto("/acme/dashboard");
+  await expect(stolen).toHaveURL(/\/login/);
+  const res = await stolen.request.get("/acme/projects/search?q=a");
+  expect(res.status()).toBe(401);
+  await thief.close();
+});
+
+test("an admin's sign-out-everywhere ends a member's sessions at once", async ({ page, browser, baseURL }) => {
+  const user = await createMemberUser("acme", "FINANCE");
+  const memberContext = await browser.newContext({ baseURL });
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, user.email, user.password);
+
+  await signIn(page, "admin@acme.example");
+  await page.goto("/acme/settings");
+  const row = page.getByRole("row").filter({ hasText: user.email });
+  await expect(row.getByText(/1 active/)).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: "Sign E2E FINANCE out everywhere" }).click();
+  await expect(row.getByText("Not signed in")).toBeVisible();
+
+  await memberPage.goto("/acme/dashboard");
+  await expect(memberPage).toHaveURL(/\/login/);
+  await memberContext.close();
+});

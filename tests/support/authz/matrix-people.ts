@@ -19,6 +19,7 @@ export const PEOPLE_ROWS = [
   row("member.invite",       "ok F F F F F N U -", (fx) => ({ email: `new-${fx.uid()}@test.example`, role: "VIEWER" })),
   row("member.role.change",  "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id, role: "FINANCE" })),
   row("member.remove",       "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
+  row("member.sessions.end", "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
   row("org.settings.update", "ok ok F F F F N U -", async (fx) => ({
     name: `Org ${fx.uid()}`, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
     loadedCostMultiplier: "1.3", hiringDelayDays: "30", forecastRunRateMonths: "3", forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
