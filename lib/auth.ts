@@ -10,6 +10,7 @@ import { clientAddress } from "@/lib/auth/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { cookieFromHeader, deviceCookieName, knownDeviceId } from "@/lib/auth/device";
 import { decodeJwt, encodeJwt, liveSession } from "@/lib/auth/session-cookie";
+import { landingOrgSlug, rememberOrg } from "@/lib/auth/landing";
 import { endSession, startSession, touchSession } from "@/lib/auth/sessions";
 import {
   SessionEndedError,
@@ -166,6 +167,7 @@ type MemberRow = {
   email: string;
   name: string;
   passwordChangedAt: Date | null;
+  lastOrgId: string | null;
   orgId: string;
   slug: string;
   orgName: string;
@@ -184,7 +186,7 @@ type MemberRow = {
 async function memberOf(session: { sub: string; sid?: unknown; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
   if (typeof session.sid !== "string") return undefined;
   const [row] = await db.$queryRaw<MemberRow[]>`
-    SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt",
+    SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt", u."lastOrgId",
            o.id AS "orgId", o.slug, o.name AS "orgName", o.currency, o."fiscalYearStartMonth", o."financeReadsPay"
     FROM "Membership" m
     JOIN "Organization" o ON o.id = m."orgId"
@@ -195,6 +197,8 @@ async function memberOf(session: { sub: string; sid?: unknown; authAt: number },
   if (!row) return undefined;
   const user = userFromRow(session.authAt, { id: row.userId, email: row.email, name: row.name, passwordChangedAt: row.passwordChangedAt });
   if (!user) return null;
+  // Sign-in lands in the org last opened (lib/auth/landing.ts); the page need not wait for it.
+  if (row.lastOrgId !== row.orgId) rememberOrg(db, row.userId, row.orgId).catch(() => {});
   return {
     user,
     org: { id: row.orgId, slug: row.slug, name: row.orgName, currency: row.currency, fiscalYearStartMonth: row.fiscalYearStartMonth },
@@ -248,7 +252,12 @@ export async function routeMemberOrRefusal(orgSlug: string): Promise<Member | Re
   return member;
 }
 
-/** The orgs the user belongs to, for the org switcher and the post-login redirect. */
+/** The slug of the org a signed-in user lands in (lib/auth/landing.ts), or null. */
+export async function landingOrg(userId: string): Promise<string | null> {
+  return landingOrgSlug(db, userId);
+}
+
+/** The orgs the user belongs to, for the org switcher. */
 export async function listMyOrgs(userId: string) {
   return db.membership.findMany({
     where: { userId },

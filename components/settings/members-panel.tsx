@@ -148,17 +148,17 @@ function MemberRow({
   );
 }
 
-type InviteState = ActionResult<{ kind: "added"; membershipId: string } | { kind: "invited"; invitationId: string; invitePath: string }> | null;
+type InviteState = ActionResult<{ kind: "invited"; invitationId: string; invitePath: string }> | null;
 
 function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
   const [role, setRole] = useState<Role>("VIEWER");
   const [state, formAction, pending] = useActionState<InviteState, FormData>(async (_prev, form) => {
     const result = await inviteMemberAction(org, Object.fromEntries(form));
-    if (result.ok) toast.success(result.data.kind === "added" ? "Member added" : "Invitation created");
+    if (result.ok) toast.success("Invitation created");
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const link = state?.ok && state.data.kind === "invited" ? state.data.invitePath : null;
+  const link = state?.ok ? state.data.invitePath : null;
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
       <FormField id="invite-email" label="Email" errors={errors.email}>
@@ -188,7 +188,7 @@ function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
       ) : null}
       {link ? (
         <p className="rounded-md bg-muted px-3 py-2 text-sm sm:col-span-4">
-          Send this single-use link to the new member (valid 14 days):{" "}
+          Send this single-use link to the person you invited (valid 14 days); they join when they accept it:{" "}
           <code className="break-all">{typeof window === "undefined" ? link : `${window.location.origin}${link}`}</code>
         </p>
       ) : null}

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { acceptInvitation } from "@/lib/settings/accept-invitation";
+import { joinInvitation } from "@/lib/settings/join-invitation";
 import { changeMemberRole, inviteMember, removeMember, signOutMemberEverywhere } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
@@ -48,4 +49,10 @@ export async function signOutMemberEverywhereAction(org: string, membershipId: s
 
 export async function acceptInvitationAction(input: unknown) {
   return acceptInvitation(input);
+}
+
+export async function joinInvitationAction(input: unknown) {
+  const result = await joinInvitation(input);
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

@@ -37,22 +37,13 @@ export const inviteMember = defineAction({
   input: ZInviteMemberInput,
   async handler(ctx, input) {
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
-    const user = await ctx.tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (user) {
-      const existing = await ctx.tx.membership.findUnique({
-        where: { orgId_userId: { orgId: ctx.org.id, userId: user.id } },
-        select: { id: true },
-      });
-      if (existing) throw invalid({ email: ["This person is already a member."] });
-      const membership = await ctx.tx.membership.create({
-        data: { orgId: ctx.org.id, userId: user.id, role: input.role, scopeUnitId },
-        select: { id: true, role: true, scopeUnitId: true },
-      });
-      await ctx.audit({ action: "member.add", entityType: "Membership", entityId: membership.id, after: { email: input.email, ...membership } });
-      return { kind: "added" as const, membershipId: membership.id };
-    }
-    // No account yet: a single-use invitation. Only the token's hash is stored; the link is
-    // shown once to the admin, who passes it on.
+    // Already a member of this org: the admin can see that in the member list anyway.
+    const member = await ctx.tx.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
+    if (member) throw invalid({ email: ["This person is already a member."] });
+    // Always a single-use invitation that the invitee accepts, whether or not the email has an
+    // account (an existing account joins only by accepting, signed in, lib/settings/join-invitation.ts),
+    // and the same answer either way, so it never tells the admin whether an account exists.
+    // Only the token's hash is stored; the link is shown once to the admin, who passes it on.
     const token = randomBytes(24).toString("base64url");
     const invitation = await ctx.tx.invitation.create({
       data: {
