@@ -91,3 +91,27 @@ test("an admin's sign-out-everywhere ends a member's sessions at once", async ({
   await expect(memberPage).toHaveURL(/\/login/);
   await memberContext.close();
 });
+
+test("an existing account is invited, not added, and joins only by accepting", async ({ page, browser, baseURL }) => {
+  const invitee = await createMemberUser("globex", "VIEWER");
+  await signIn(page, "admin@acme.example");
+  await page.goto("/acme/settings");
+  await page.getByLabel("Email").fill(invitee.email);
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = page.locator("code").filter({ hasText: "/invite/" });
+  await expect(link).toBeVisible();
+  const invitePath = new URL((await link.textContent())!.trim()).pathname;
+
+  const other = await browser.newContext({ baseURL });
+  const inviteePage = await other.newPage();
+  await signIn(inviteePage, invitee.email, invitee.password);
+  // Not a member of Acme until they accept.
+  expect((await inviteePage.goto("/acme/dashboard"))!.status()).toBe(404);
+  await inviteePage.goto(invitePath);
+  await inviteePage.getByRole("button", { name: /^Join / }).click();
+  await expect(inviteePage).toHaveURL(/\/acme\/dashboard/);
+  // Sign-in now lands in the org they joined last, whatever sorts first.
+  await inviteePage.goto("/");
+  await expect(inviteePage).toHaveURL(/\/acme\/dashboard/);
+  await other.close();
+});
