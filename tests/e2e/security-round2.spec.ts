@@ -115,3 +115,23 @@ test("an existing account is invited, not added, and joins only by accepting", a
   await expect(inviteePage).toHaveURL(/\/acme\/dashboard/);
   await other.close();
 });
+
+test("server actions: cross-origin 403, over the limit 413, malformed 400 — each with a sentence, never a 500", async ({ page, baseURL }) => {
+  await signIn(page, "director@acme.example");
+  const origin = new URL(baseURL!).origin;
+  const post = (data: string | Buffer, headers: Record<string, string>) =>
+    page.request.post("/acme/projects", { data, headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", ...headers }, maxRedirects: 0 });
+
+  const foreign = await post('["acme",{}]', { origin: "https://evil.example" });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain("sent from another site");
+
+  const huge = await post(Buffer.alloc(9 * 1024 * 1024, 0x61), { origin });
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toContain("larger than 8 MB");
+
+  for (const body of ['["acme",{"name":', "[".repeat(10_000) + "]".repeat(10_000), "not json"]) {
+    const res = await post(body, { origin });
+    expect(res.status(), body.slice(0, 20)).toBe(400);
+  }
+});
