@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { importHiringPlanAction } from "@/lib/headcount/actions";
-import { ACTION_TOO_LARGE_MESSAGE, HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE, HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
 
 type State = ActionResult<{ batchId: string; created: number }> | null;
 
@@ -28,8 +28,9 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
     try {
       result = await importHiringPlanAction(org, { csv, fileName: file instanceof File && file.name ? file.name : "hiring-plan.csv" });
     } catch {
-      // The server refused the request before the action ran (proxy.ts: over the body limit).
-      return tooLarge(ACTION_TOO_LARGE_MESSAGE);
+      // The request failed before the action ran: over the body limit (proxy.ts answers 413),
+      // or the server could not be reached.
+      return tooLarge(new Blob([csv]).size > ACTION_BODY_LIMIT_BYTES / 2 ? ACTION_TOO_LARGE_MESSAGE : "Could not reach the server; nothing was imported. Please try again.");
     }
     if (result.ok) {
       toast.success(`Imported ${result.data.created} planned positions`);
