@@ -12,7 +12,7 @@ const handler = NextAuth(authOptions);
  * cookie) the browser also gets the signed "known device" cookie for that email, which keeps
  * the real user's sign-ins off the account's shared throttle (lib/auth/throttle.ts).
  */
-async function POST(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
+async function post(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const signingIn = request.nextUrl.pathname.endsWith("/callback/credentials");
   const form = signingIn ? await request.clone().formData().catch(() => null) : null;
   const response: Response = await handler(request, context);
@@ -28,4 +28,4 @@ async function POST(request: NextRequest, context: { params: Promise<{ nextauth:
   return response;
 }
 
-export { handler as GET, POST };
+export { handler as GET, post as POST };
