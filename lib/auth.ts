@@ -112,7 +112,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return userFromRow(session.authAt, await db.user.findUnique({ where: { id: session.sub }, select: USER_FIELDS }));
 });
 
-export async function requireUser(): Promise<SessionUser> {
+async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
   return user;

@@ -5,7 +5,7 @@ import type * as React from "react";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 
-export const badgeVariants = cva(
+const badgeVariants = cva(
   // .ui-badge (app/globals.css): inline-flex, rounded-full, border, px-2 py-0.5, text-xs, 14 px icons.
   "ui-badge",
   {
@@ -43,7 +43,7 @@ const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {
 };
 
 /** The id of a health variant's symbol in HealthIconSprite. */
-export const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
+const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
 
 /** The health icons as <symbol>s, once per document, for the badges' <use>. */
 export function HealthIconSprite() {

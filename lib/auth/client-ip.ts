@@ -12,7 +12,7 @@
 
 export const SHARED_IP_KEY = "shared";
 
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.KEEL_TRUSTED_PROXIES);
   return Number.isInteger(n) && n > 0 && n <= 10 ? n : 0;
 }

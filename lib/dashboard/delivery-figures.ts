@@ -12,10 +12,10 @@ import { ACTIVE_SQL, blockedFrom, listAttention, milestonesFrom, milestoneWindow
 
 const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
-export { MILESTONE_WINDOW_DAYS, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+export { MILESTONE_WINDOW_DAYS,   } from "@/lib/projects/attention";
 
-export type HealthCounts = Record<Health, number>;
-export type TrendWeek = { week: string } & HealthCounts;
+type HealthCounts = Record<Health, number>;
+type TrendWeek = { week: string } & HealthCounts;
 export type DeliveryFigures = {
   /** Active projects by current health (glossary `on-track`, `at-risk`, `off-track`, `unknown-health`). */
   health: HealthCounts;
@@ -51,7 +51,7 @@ const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0
  * project counts for the weeks from its first to its last active day.
  * tests/integration/dashboard-trend.test.ts checks it against the per-week probe on random histories.
  */
-export function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
+function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
   const last = TREND_WEEKS - 1;
   return Prisma.sql`
     trend_projects AS (

@@ -43,7 +43,7 @@ export function dashboardQuery(p: DashboardParams, extra: Record<string, string>
   return new URLSearchParams({ ...(p.unitId ? { unit: p.unitId } : {}), fy: String(p.fiscalYear), period: p.period, ...extra }).toString();
 }
 
-export type ScopeUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
+type ScopeUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 export type DashboardScope = {
   unit: ScopeUnit | null;
   /** Root → selected unit (excluding the org itself). */

@@ -20,7 +20,7 @@
 //   figure (its neighbours are other years, judged as levels).
 
 export type Grain = "month" | "quarter" | "year";
-export const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
+const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
 
 export type PaySource = {
   unitId: string;

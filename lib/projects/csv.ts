@@ -4,7 +4,7 @@ import { centsToDecimalString } from "@/lib/money";
 import type { ProjectRow } from "@/lib/projects/queries";
 
 /** One CSV cell: quoted when needed, and formula-looking text defused so spreadsheets don't execute it. */
-export function csvCell(value: string | number | null | undefined): string {
+function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;

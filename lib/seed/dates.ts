@@ -21,10 +21,6 @@ export function addMonths(d: Date, months: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
 }
 
-export function monthStart(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-}
-
 export function daysInMonth(d: Date): number {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
 }
@@ -72,8 +68,4 @@ export function fiscalYearStart(fy: number, startMonth: number): Date {
 export function addQuarters(fy: number, q: number, n: number): { fy: number; q: number } {
   const idx = fy * 4 + (q - 1) + n;
   return { fy: Math.floor(idx / 4), q: (idx % 4) + 1 };
-}
-
-export function quarterStart(fy: number, q: number, startMonth: number): Date {
-  return addMonths(fiscalYearStart(fy, startMonth), (q - 1) * 3);
 }
