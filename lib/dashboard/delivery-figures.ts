@@ -7,10 +7,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { scopeCte } from "@/lib/org/closure";
 import { ACTIVE_SQL, blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+import { addDaysIso } from "@/lib/dates";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
-const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
 export { MILESTONE_WINDOW_DAYS,   } from "@/lib/projects/attention";
 
@@ -116,7 +116,7 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
   for (const [h, n] of Object.entries(counts[0]?.health ?? {})) health[h as Health] = n;
   const weeks = new Map<string, TrendWeek>();
   for (let i = TREND_WEEKS - 1; i >= 0; i--) {
-    const week = toDateString(new Date(Date.parse(today) - i * 7 * DAY_MS));
+    const week = addDaysIso(today, -7 * i);
     weeks.set(week, { week, ...emptyHealth() });
   }
   for (const r of trend) {

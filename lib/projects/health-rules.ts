@@ -1,4 +1,5 @@
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
+import { dayNumber } from "@/lib/dates";
 
 // Suggested health from facts Keel already has. Pure: the caller gathers the facts (one query
 // per fact type) and this module only decides, so every rule is covered by a table-driven test
@@ -31,7 +32,7 @@ const OVER_BUDGET_OFF_TRACK = 0.1;
 
 const HEALTH_RANK: Record<Health, number> = { ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, UNKNOWN: -1 };
 
-const dayNum = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+const dayNum = dayNumber;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function suggestHealth(f: HealthFacts): { health: ChosenHealth; reasons: HealthReason[] } {

@@ -2,8 +2,9 @@
 // whatever the machine's time zone.
 
 import { fiscalPeriod, fiscalYearRange } from "@/lib/fiscal";
+import { addDays, daysBetween } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
+export { addDays };
 
 export function utcMidnight(d: Date): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -11,10 +12,6 @@ export function utcMidnight(d: Date): Date {
 
 export function ymd(year: number, month1: number, day: number): Date {
   return new Date(Date.UTC(year, month1 - 1, day));
-}
-
-export function addDays(d: Date, days: number): Date {
-  return new Date(d.getTime() + days * DAY_MS);
 }
 
 export function addMonths(d: Date, months: number): Date {
@@ -26,7 +23,7 @@ export function daysInMonth(d: Date): number {
 }
 
 export function diffDays(a: Date, b: Date): number {
-  return Math.round((a.getTime() - b.getTime()) / DAY_MS);
+  return daysBetween(b, a);
 }
 
 /** The same day at a given UTC hour/minute, for timestamps (createdAt, acknowledgedAt). */
