@@ -2,7 +2,7 @@
 
 import { Bell } from "lucide-react";
 
-import { BELL_ITEMS } from "@/components/shell/bell-items";
+import { BELL_ITEMS } from "@/lib/projects/bell-items";
 
 import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useJson } from "@/components/ui/use-json";

@@ -4,6 +4,7 @@ import type * as React from "react";
 
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 
 const badgeVariants = cva(
   // .ui-badge (app/globals.css): inline-flex, rounded-full, border, px-2 py-0.5, text-xs, 14 px icons.
@@ -74,13 +75,6 @@ export function Badge({ className, variant, children, ...props }: BadgeProps) {
     </span>
   );
 }
-
-export const HEALTH_LABELS: Record<Health, string> = {
-  ON_TRACK: "On track",
-  AT_RISK: "At risk",
-  OFF_TRACK: "Off track",
-  UNKNOWN: "Unknown",
-};
 
 /** Best to worst, for legends and stacked bars. */
 export const HEALTH_ORDER: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];

@@ -84,8 +84,6 @@ async function readDashboardScope(orgId: string, unitId: string | null, within: 
   return { unit, path, children, subtreeIds: [...subtree] };
 }
 
-export { scopeCte } from "@/lib/org/closure";
-
 // Panel figures live beside this module, one file per panel.
 export * from "@/lib/dashboard/delivery-figures";
 export * from "@/lib/dashboard/money-figures";

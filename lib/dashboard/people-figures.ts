@@ -6,7 +6,8 @@ import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
-import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
+import { scopeCte } from "@/lib/org/closure";
+import type { DashboardParams } from "@/lib/dashboard/director";
 import { openPositionSql, type PositionFilter } from "@/lib/headcount/position-filter";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
