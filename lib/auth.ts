@@ -189,8 +189,8 @@ export const requireMember = cache(async (orgSlug: string): Promise<Member> => {
 });
 
 /**
- * For route handlers (CSV upload and exports, the pickers' search), which are outside the pages'
- * requireMember and check access themselves, like pages do: the same member, or the status to
+ * For route handlers (through withMember, lib/route-guard.ts), which are outside the pages'
+ * requireMember: the same member, or the status to
  * answer instead of a redirect. 401 = not signed in (like every route handler); 404 = not a
  * member, or no such org (never confirming that the org exists). Permissions beyond membership
  * are the route's or the lib function's to check.
@@ -201,17 +201,6 @@ export async function getRouteMember(orgSlug: string): Promise<Member | 401 | 40
   const member = await memberOf(session, orgSlug);
   if (member === undefined) return (await getSessionUser()) ? 404 : 401;
   return member ?? 401;
-}
-
-/**
- * getRouteMember for a route handler that answers in plain text: the member, or the response to
- * send instead (401 "Please sign in.", 404 "Not found.").
- */
-export async function routeMemberOrRefusal(orgSlug: string): Promise<Member | Response> {
-  const member = await getRouteMember(orgSlug);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
-  return member;
 }
 
 /** The orgs the user belongs to, for the org switcher and the post-login redirect. */
