@@ -20,4 +20,16 @@ export default defineConfig([
     files: ["lib/**", "tests/**", "scripts/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Layers: lib/ is the domain and never reaches up into the UI or the routes; no import cycles.
+    files: ["lib/**"],
+    settings: { "import/ignore": ["node_modules"] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "lib/ may not import components/ or app/: move the shared piece into lib/." }] },
+      ],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
 ]);

@@ -198,7 +198,7 @@ const rowClass = (extra: string | undefined) => (extra ? `group ui-tr ${extra}` 
  * or, given `href` (server sorting), a link to the URL of the column's next sort. Exported for
  * hand-built tables; inside DataTable column defs just give a plain `header: "Name"`.
  */
-export function SortableHeader<T>({
+function SortableHeader<T>({
   column,
   href,
   children,

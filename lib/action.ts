@@ -79,10 +79,6 @@ function collectFieldErrors(entries: Iterable<[string, string]>): FieldErrors {
 const issueEntries = (error: z.ZodError): [string, string][] =>
   error.issues.map((issue) => [issue.path.length ? issue.path.join(".") : "_form", issue.message]);
 
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  return collectFieldErrors(issueEntries(error));
-}
-
 // PostgreSQL text cannot hold NUL, and jsonb (the audit trail) refuses a lone UTF-16 surrogate:
 // either would fail deep inside the transaction as an internal error. They are refused up front,
 // for every field of every action, naming the field.

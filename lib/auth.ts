@@ -145,7 +145,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return userFromRow(session.authAt, await sessionRecordUser(session.sub, session.sid));
 });
 
-export async function requireUser(): Promise<SessionUser> {
+async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
   return user;
@@ -227,8 +227,8 @@ export const requireMember = cache(async (orgSlug: string): Promise<Member> => {
 });
 
 /**
- * For route handlers (CSV upload and exports, the pickers' search), which are outside the pages'
- * requireMember and check access themselves, like pages do: the same member, or the status to
+ * For route handlers (through withMember, lib/route-guard.ts), which are outside the pages'
+ * requireMember: the same member, or the status to
  * answer instead of a redirect. 401 = not signed in (like every route handler); 404 = not a
  * member, or no such org (never confirming that the org exists). Permissions beyond membership
  * are the route's or the lib function's to check.
@@ -239,17 +239,6 @@ export async function getRouteMember(orgSlug: string): Promise<Member | 401 | 40
   const member = await memberOf(session, orgSlug);
   if (member === undefined) return (await getSessionUser()) ? 404 : 401;
   return member ?? 401;
-}
-
-/**
- * getRouteMember for a route handler that answers in plain text: the member, or the response to
- * send instead (401 "Please sign in.", 404 "Not found.").
- */
-export async function routeMemberOrRefusal(orgSlug: string): Promise<Member | Response> {
-  const member = await getRouteMember(orgSlug);
-  if (member === 401) return new Response("Please sign in.", { status: 401 });
-  if (member === 404) return new Response("Not found.", { status: 404 });
-  return member;
 }
 
 /** The slug of the org a signed-in user lands in (lib/auth/landing.ts), or null. */

@@ -29,7 +29,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Not found.") => new AppError("NOT_FOUND", what);
-export const forbidden = (message?: string) => new AppError("FORBIDDEN", message);
 export const conflict = (message?: string) => new AppError("CONFLICT", message);
 export const invalid = (fieldErrors: Record<string, string[]>, message?: string) =>
   new AppError("VALIDATION", message, fieldErrors);

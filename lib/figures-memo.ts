@@ -48,7 +48,7 @@ const inflight = new Map<string, Promise<unknown>>();
 export type DataTable = Prisma.ModelName;
 
 /** The org's version of each table written so far (absent: never written); read once per request. */
-export const orgDataVersions = cache(async (orgId: string): Promise<ReadonlyMap<string, bigint>> => {
+const orgDataVersions = cache(async (orgId: string): Promise<ReadonlyMap<string, bigint>> => {
   const rows = await db.$queryRaw<{ tbl: string; version: bigint }[]>`SELECT "tbl", "version" FROM "OrgDataVersion" WHERE "orgId" = ${orgId}`;
   return new Map(rows.map((r) => [r.tbl, r.version]));
 });

@@ -25,7 +25,7 @@ function assertStartMonth(startMonth: number) {
 }
 
 /** The fiscal year a calendar month (year, 1–12) falls in. */
-export function fiscalYearOfMonth(year: number, month: number, startMonth: number): number {
+function fiscalYearOfMonth(year: number, month: number, startMonth: number): number {
   assertStartMonth(startMonth);
   // A year starting in January ends in the same calendar year; any later start ends next year.
   return startMonth !== 1 && month >= startMonth ? year + 1 : year;

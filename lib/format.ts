@@ -25,10 +25,6 @@ export function formatRelative(iso: string | null | undefined, nowIso: string): 
   return formatDistanceStrict(new Date(iso), new Date(nowIso), { addSuffix: true, roundingMethod: "floor" });
 }
 
-/** Whole days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso.slice(0, 10)) - Date.parse(fromIso.slice(0, 10))) / 86_400_000);
-}
 
 /** ENUM_VALUE → "Enum value" */
 export function humanize(value: string): string {

@@ -6,7 +6,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 // was stored before the bounds existed. The tree is walked without recursion.
 
 export const MAX_MARKDOWN_DEPTH = 20;
-export const MAX_MARKDOWN_NODES = 5_000;
+const MAX_MARKDOWN_NODES = 5_000;
 /**
  * Leading quote/list markers and indentation on one line, checked before parsing: deep
  * container nesting is what makes the parser itself slow (quadratic), and no honest text

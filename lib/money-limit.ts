@@ -17,7 +17,7 @@ export type MoneyKind = "plan" | "ledger" | "pay" | "contracts";
 /** The tables each kind lives in (the tables a transaction wrote are noted in "OrgDataChange"). */
 const KIND_TABLES: Record<MoneyKind, string[]> = { plan: ["BudgetLine"], ledger: ["ActualEntry"], pay: ["Person", "Position"], contracts: ["Contract"] };
 
-export const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
+const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
   plan: "plan lines",
   ledger: "ledger lines",
   pay: "annual pay of people and positions",

@@ -5,8 +5,6 @@
 // amount an org holds, summed, by ORG_MONEY_LIMIT_CENTS (lib/money-limit.ts checks it at every
 // write; docs/architecture.md "Money that cannot overflow" has the bound).
 
-export type Cents = bigint;
-
 /** For DTOs: BigInt cents → number, refusing values that would lose precision. */
 export function centsToNumber(cents: bigint | number | null | undefined): number {
   if (cents === null || cents === undefined) return 0;

@@ -7,7 +7,8 @@ import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
-import { HEALTH_LABELS, HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
+import { HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
 import { formatDate } from "@/lib/format";
 import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";

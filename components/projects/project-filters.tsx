@@ -1,7 +1,7 @@
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
-import { HEALTH_LABELS } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { humanize } from "@/lib/format";
 import { DEFAULT_PROJECT_SORT, type FilterOptions, NO_INITIATIVE, type ProjectFilters, type ProjectSort } from "@/lib/projects/queries";
 

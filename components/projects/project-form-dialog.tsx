@@ -17,6 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createProjectAction, updateProjectAction } from "@/lib/projects/actions";
+import type { ProjectFormOptions } from "@/lib/projects/form-options-type";
 
 export type ProjectFormValues = {
   id: string;
@@ -31,11 +32,6 @@ export type ProjectFormValues = {
   /** Plain decimal, e.g. "250000.00" */
   budget: string;
   capex: boolean;
-};
-
-export type ProjectFormOptions = {
-  units: { id: string; name: string; code: string; depth: number }[];
-  initiatives: { id: string; name: string }[];
 };
 
 type State = ActionResult<{ id: string }> | null;

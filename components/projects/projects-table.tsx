@@ -9,7 +9,8 @@ import { useMemo } from "react";
 import { DataTable } from "@/components/data-table";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import type { ProjectTableRow } from "@/components/projects/projects-table-rows";
-import { Badge, HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
+import { Badge, HealthBadge } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ProjectSort, ProjectSortKey } from "@/lib/projects/queries";
 

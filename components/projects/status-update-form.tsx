@@ -4,7 +4,8 @@ import { useActionState, useState } from "react";
 
 import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
 import { Button } from "@/components/ui/button";
-import { HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
+import { HealthBadge } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";

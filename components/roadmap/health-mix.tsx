@@ -1,4 +1,5 @@
-import { HEALTH_BAR_CLASS, HEALTH_LABELS, HEALTH_ORDER } from "@/components/ui/badge";
+import { HEALTH_BAR_CLASS, HEALTH_ORDER } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 

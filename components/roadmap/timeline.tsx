@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 
-import { HEALTH_LABELS } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { formatDate } from "@/lib/format";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { barGeometry, positionOf, type TimelineWindow } from "@/lib/roadmap/timeline";

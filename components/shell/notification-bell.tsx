@@ -2,12 +2,12 @@
 
 import { Bell } from "lucide-react";
 
-import { BELL_ITEMS } from "@/components/shell/bell-items";
+import { BELL_ITEMS } from "@/lib/projects/bell-items";
 
 import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useJson } from "@/components/ui/use-json";
 
-export type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
+type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
 type BellData = { items: BellItem[]; total: number };
 
 const KIND_LABEL = { due: "Due", stale: "Stale", acknowledge: "Review" } as const;

@@ -4,8 +4,9 @@ import type * as React from "react";
 
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 
-export const badgeVariants = cva(
+const badgeVariants = cva(
   // .ui-badge (app/globals.css): inline-flex, rounded-full, border, px-2 py-0.5, text-xs, 14 px icons.
   "ui-badge",
   {
@@ -43,7 +44,7 @@ const HEALTH_ICONS: Partial<Record<BadgeVariant, LucideIcon>> = {
 };
 
 /** The id of a health variant's symbol in HealthIconSprite. */
-export const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
+const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
 
 /** The health icons as <symbol>s, once per document, for the badges' <use>. */
 export function HealthIconSprite() {
@@ -74,13 +75,6 @@ export function Badge({ className, variant, children, ...props }: BadgeProps) {
     </span>
   );
 }
-
-export const HEALTH_LABELS: Record<Health, string> = {
-  ON_TRACK: "On track",
-  AT_RISK: "At risk",
-  OFF_TRACK: "Off track",
-  UNKNOWN: "Unknown",
-};
 
 /** Best to worst, for legends and stacked bars. */
 export const HEALTH_ORDER: Health[] = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"];

@@ -24,21 +24,6 @@ export function CardDescription({ className, ...props }: React.ComponentProps<"p
   return <p data-slot="card-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
-/** Right-aligned slot in a CardHeader, e.g. a button or a period picker. */
-export function CardAction({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="card-action" className={cn("ml-auto flex items-center gap-2", className)} {...props} />;
-}
-
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
   return <div data-slot="card-content" className={cn("px-5 pb-5", className)} {...props} />;
-}
-
-export function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="card-footer"
-      className={cn("flex items-center gap-2 border-t border-border px-5 py-3", className)}
-      {...props}
-    />
-  );
 }

@@ -9,7 +9,7 @@ import { cn } from "@/lib/utils";
 // A tiny module-level store so that toast() can be called from anywhere on the client (event
 // handlers, after a server action returns) without threading a context through every form.
 
-export type ToastVariant = "default" | "success" | "error";
+type ToastVariant = "default" | "success" | "error";
 
 export type ToastInput = {
   title: React.ReactNode;
@@ -41,7 +41,7 @@ export function toast(input: ToastInput): number {
 toast.success = (title: React.ReactNode, description?: React.ReactNode) => toast({ title, description, variant: "success" });
 toast.error = (title: React.ReactNode, description?: React.ReactNode) => toast({ title, description, variant: "error" });
 
-export function dismissToast(id?: number) {
+function dismissToast(id?: number) {
   emit(entries.map((t) => (id === undefined || t.id === id ? { ...t, open: false } : t)));
   // Keep the closed entry long enough for the exit animation, then drop it.
   setTimeout(() => emit(entries.filter((t) => t.open || (id !== undefined && t.id !== id))), 200);
@@ -54,7 +54,7 @@ function subscribe(listener: () => void) {
 
 const EMPTY: ToastEntry[] = [];
 
-export function useToast() {
+function useToast() {
   const toasts = React.useSyncExternalStore(
     subscribe,
     () => entries,

@@ -1,4 +1,5 @@
-import { daysBetween, formatDate } from "@/lib/format";
+import { daysBetween } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 /** A date that turns amber inside the warning window and red once passed (for active items). */

@@ -8,14 +8,13 @@ import { MAX_FAILURES, recordSuccess, reserveAttempt } from "@/lib/auth/throttle
 import { db } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
 
-export const ZChangePasswordInput = z
+const ZChangePasswordInput = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(1024, "Enter your current password."),
     newPassword: ZNewPassword,
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-export type ChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 
 // The signed-in user changes their own password. The current password is required (a session
 // left open on someone's desk must not be enough to take the account over) and a wrong one

@@ -9,7 +9,7 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return { value };
 }
 
-export function displayValue(value: unknown): string | null {
+function displayValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);

@@ -1,3 +1,5 @@
+import { firstParam, type SearchParams as PageSearchParams } from "@/lib/search-params";
+
 // Audit log filters as they appear in the URL (?actor=&entity=&action=&from=&to=&before=):
 // parsed once here for the page and the CSV export, so both show exactly the same events.
 
@@ -13,11 +15,10 @@ export type AuditFilters = {
 /** Keyset cursor: the (at, id) of the last event on the previous page, newest first. */
 export type AuditCursor = { at: Date; id: string };
 
-type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+type SearchParams = PageSearchParams | URLSearchParams;
 
 function one(sp: SearchParams, key: string): string | undefined {
-  const raw = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  const value = firstParam(sp, key)?.trim();
   return value && value.length <= 200 ? value : undefined;
 }
 

@@ -4,11 +4,12 @@ import { diffAudit, type FieldChange } from "@/lib/audit/diff";
 import type { AuditCursor, AuditFilters } from "@/lib/audit/filters";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { addDays } from "@/lib/dates";
 
 // Reads of the org's audit trail. Every query is scoped by orgId first; filtering, ordering,
 // paging and the option lists are done by PostgreSQL (index AuditEvent(orgId, at)).
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export type AuditEventDto = {
   id: string;
@@ -22,12 +23,11 @@ export type AuditEventDto = {
 
 export type AuditPage = { events: AuditEventDto[]; next: AuditCursor | null };
 
-const DAY_MS = 86_400_000;
 
-export function auditWhere(orgId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
+function auditWhere(orgId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
   const at: Prisma.DateTimeFilter = {};
   if (filters.from) at.gte = new Date(`${filters.from}T00:00:00Z`);
-  if (filters.to) at.lt = new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + DAY_MS);
+  if (filters.to) at.lt = addDays(filters.to, 1);
   return {
     orgId,
     ...(filters.actor ? { actorId: filters.actor } : {}),

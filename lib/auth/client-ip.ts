@@ -11,7 +11,7 @@
 //     counter shared by every visitor would let anyone fill it and lock everyone out, and a
 //     forged header must not give an attacker a fresh counter per request.
 
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.KEEL_TRUSTED_PROXIES);
   return Number.isInteger(n) && n > 0 && n <= 10 ? n : 0;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 // NIST SP 800-63B: length over composition rules, no known-breached or obvious passwords, not
 // the account's own email. Existing passwords (the demo's "keel-demo") are not re-checked at
 // sign-in: rules apply when a password is chosen.
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
 // A small list of the most common passwords and of obvious choices for this product; stored

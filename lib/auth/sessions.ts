@@ -8,7 +8,7 @@ import { sessionConfig } from "@/lib/auth/session-policy";
 // (lib/auth.ts), so ending the record ends the session at once: sign-out, a password change
 // (every other session of the user) and an admin's "sign out everywhere" (all of a member's).
 
-export const newSessionId = () => randomBytes(18).toString("base64url");
+const newSessionId = () => randomBytes(18).toString("base64url");
 
 /** Records a new session for the user; returns its id for the cookie. */
 export async function startSession(db: Db | Tx, userId: string, userAgent = ""): Promise<string> {

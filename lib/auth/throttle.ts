@@ -18,15 +18,15 @@ import type { Db } from "@/lib/db-factory";
 //     successful sign-in clears the account's counter and gives back its address attempt.
 export const MAX_FAILURES = 5;
 export const ADDRESS_MAX_FAILURES = 20;
-export const WINDOW_MS = 24 * 60 * 60_000;
+const WINDOW_MS = 24 * 60 * 60_000;
 export const BASE_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 
 export type ThrottleKey = { key: string; max: number };
 
 export const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;
-export const deviceKey = (deviceId: string, email: string) => `device:${deviceId}:${email.trim().toLowerCase()}`;
-export const addressKey = (address: string) => `ip:${address}`;
+const deviceKey = (deviceId: string, email: string) => `device:${deviceId}:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `ip:${address}`;
 
 /**
  * The counters a sign-in attempt is held to: the client address's when it is known (checked

@@ -15,9 +15,7 @@ import { parseMoneyToCents } from "@/lib/money";
 // Row numbers are spreadsheet-style: the header is row 1, the first data row is row 2 (a quoted
 // field with an embedded newline still counts as one row).
 
-export type CsvRecord = Record<string, string>;
-
-export function normaliseHeader(h: string): string {
+function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/center/g, "centre").replace(/[^a-z0-9]/g, "");
 }
 
@@ -153,7 +151,7 @@ export function parseCategory(s: string): BudgetCategory | null {
 }
 
 /** An amount within ±MAX_ABS_CENTS (parseMoneyToCents refuses anything larger). */
-export function parseAmount(s: string): bigint | null {
+function parseAmount(s: string): bigint | null {
   return parseMoneyToCents(s ?? "");
 }
 

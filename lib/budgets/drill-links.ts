@@ -25,7 +25,7 @@ export type DrillContext = {
 export type DrillTarget = { unitId?: string | null; category?: BudgetCategory | null; own?: boolean; vendorId?: string | null };
 
 /** The months of a period given as ISO dates (a finance view's `period.start` / `period.end`). */
-export function periodMonths(period: { start: string; end: string }): { from: string; to: string } {
+function periodMonths(period: { start: string; end: string }): { from: string; to: string } {
   return { from: period.start.slice(0, 7), to: period.end.slice(0, 7) };
 }
 

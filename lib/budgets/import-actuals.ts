@@ -26,8 +26,6 @@ import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit
 const INSERT_BATCH = 5_000;
 const MAX_NEW_VENDORS = 500;
 
-export type ImportResult = { batchId: string; rowCount: number; insertedCount: number; skippedCount: number };
-
 /** One batch of ledger lines, column by column (resolved ids, not codes or names). */
 export type ActualsColumns = {
   unitIds: string[];
@@ -53,7 +51,7 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
  * batch (~40 ms of Node CPU and a larger Wasm heap per batch); as seven strings it handles seven.
  * Returns the number of lines inserted (duplicates of an external reference are skipped).
  */
-export async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstOrdinal: number, c: ActualsColumns): Promise<number> {
+async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstOrdinal: number, c: ActualsColumns): Promise<number> {
   if (c.unitIds.length === 0) return 0;
   const [units, days, categories, cents, vendors, memos, refs] = [c.unitIds, c.days, c.categories, c.cents, c.vendorIds, c.memos, c.refs].map(pgTextArray);
   return tx.$executeRaw`
@@ -72,7 +70,7 @@ const NEEDS_ESCAPE = /["\\]/;
  * backslash-escaped (so commas, braces, quotes, spaces and line breaks inside a value survive
  * exactly), null as the unquoted NULL. Values never contain NUL (cellShapeErrors refuses it).
  */
-export function pgTextArray(values: readonly (string | null)[]): string {
+function pgTextArray(values: readonly (string | null)[]): string {
   let out = "{";
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

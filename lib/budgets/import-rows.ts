@@ -7,7 +7,7 @@ import { invalid } from "@/lib/errors";
 // row writes nothing: the caller throws rowErrors.fail() inside its transaction.
 
 /** How many row errors are listed; the rest are counted. */
-export const MAX_LISTED_ERRORS = 100;
+const MAX_LISTED_ERRORS = 100;
 
 export async function loadCodeMap(tx: Tx, orgId: string): Promise<Map<string, string>> {
   const units = await tx.orgUnit.findMany({ where: { orgId }, select: { id: true, code: true } });

@@ -11,8 +11,8 @@ import { centsToDecimalString } from "@/lib/money";
 // go through lib/csv-write.ts, which defuses formulas: memos and references are whatever the
 // ledger said. Amounts are plain decimals.
 
-export const LEDGER_CSV_HEADER = ["Date", "Unit code", "Unit name", "Category", "Vendor", "Memo", "External reference", "Amount", "Import batch", "Import batch id"];
-export const PLAN_CSV_HEADER = ["Month", "Unit code", "Unit name", "Category", "Amount", "Updated"];
+const LEDGER_CSV_HEADER = ["Date", "Unit code", "Unit name", "Category", "Vendor", "Memo", "External reference", "Amount", "Import batch", "Import batch id"];
+const PLAN_CSV_HEADER = ["Month", "Unit code", "Unit name", "Category", "Amount", "Updated"];
 
 export function lineCells(kind: LinesFilters["kind"], line: Line): CsvCell[] {
   if (kind === "plan") {

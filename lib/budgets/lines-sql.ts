@@ -39,7 +39,7 @@ const TABLES: Record<LinesKind, Table> = {
 };
 
 /** The conditions on the line itself (no join needed: the total reads the line table alone). */
-export function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma.Sql {
+function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma.Sql {
   const t = TABLES[f.kind];
   const { start, endExclusive } = monthBounds(f);
   const parts: Prisma.Sql[] = [Prisma.sql`l."orgId" = ${orgId}`, Prisma.sql`${t.date} >= ${start}::date AND ${t.date} < ${endExclusive}::date`];

@@ -1,4 +1,5 @@
 import { fiscalMonthRange, fiscalQuarterRange, fiscalYearLabel, fiscalYearRange } from "@/lib/fiscal";
+import { addDays } from "@/lib/dates";
 
 // Reporting periods of the finance views, parsed from the URL (?period=year|ytd|q1…q4|m1…m12).
 //
@@ -25,7 +26,6 @@ export function parsePeriodKey(value: string | null | undefined): PeriodKey {
   return "year";
 }
 
-const DAY = 86_400_000;
 const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
 const monthYear = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -95,7 +95,7 @@ export function resolvePeriod(key: PeriodKey, fiscalYear: number, startMonth: nu
     // the range ends the day before it starts (empty).
     const end = p.lastClosed
       ? new Date(Date.UTC(p.lastClosed.getUTCFullYear(), p.lastClosed.getUTCMonth() + 1, 0))
-      : new Date(fy.start.getTime() - DAY);
+      : addDays(fy.start, -1);
     return { key, label: `${label} YTD ${ytdSpan(p)}`, start: fy.start, end };
   }
   if (key.startsWith("q")) {

@@ -140,7 +140,7 @@ export function categoryRows(v: ViewContext, rows: ViewRow[]): { categories: Cat
 }
 
 // The run-rate's window is an org setting, shown with the forecast's assumptions (components/budgets/forecast-assumptions.tsx).
-export const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
+const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
 
 function describeBasis(category: BudgetCategory, sources: Partial<Record<ForecastSource, number>> | null): string {
   if (category === "PERSONNEL") return "People & positions at loaded cost, by day in post";

@@ -226,9 +226,3 @@ export async function getFinanceTree(input: FinanceScope): Promise<FinanceTreeRo
 export async function getFinanceCategories(input: FinanceScope): Promise<CategoryRow[]> {
   return (await getFinanceView(input, { parts: ["categories"] })).categories;
 }
-export async function getFinanceTopVariances(input: FinanceScope): Promise<VarianceRow[]> {
-  return (await getFinanceView(input, { parts: ["top"] })).top;
-}
-export async function getFinanceMonths(input: FinanceScope): Promise<MonthRow[]> {
-  return (await getFinanceView(input, { parts: ["months"] })).months;
-}

@@ -1,19 +1,15 @@
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { fiscalYearOf } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 // The finance view's filters live in the URL (?fy=2027&period=q2&unit=<id>&cat=CLOUD) so a view
 // can be shared, and the CSV export reads the very same parameters.
 
 export type FinanceParams = { fiscalYear: number; period: PeriodKey; unitId: string | null; category: BudgetCategory | null };
 
-type Search = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(sp: Search, key: string): string | undefined {
-  if (sp instanceof URLSearchParams) return sp.get(key) ?? undefined;
-  const v = sp[key];
-  return Array.isArray(v) ? v[0] : v;
-}
+type Search = SearchParams | URLSearchParams;
+const get = firstParam;
 
 export function parseFinanceParams(sp: Search, startMonth: number, today = new Date()): FinanceParams {
   const fyText = get(sp, "fy");

@@ -7,15 +7,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { scopeCte } from "@/lib/org/closure";
 import { ACTIVE_SQL, blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+import { addDaysIso } from "@/lib/dates";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
-const DAY_MS = 86_400_000;
 export const TREND_WEEKS = 12;
-export { MILESTONE_WINDOW_DAYS, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+export { MILESTONE_WINDOW_DAYS,   } from "@/lib/projects/attention";
 
-export type HealthCounts = Record<Health, number>;
-export type TrendWeek = { week: string } & HealthCounts;
+type HealthCounts = Record<Health, number>;
+type TrendWeek = { week: string } & HealthCounts;
 export type DeliveryFigures = {
   /** Active projects by current health (glossary `on-track`, `at-risk`, `off-track`, `unknown-health`). */
   health: HealthCounts;
@@ -51,7 +51,7 @@ const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0
  * project counts for the weeks from its first to its last active day.
  * tests/integration/dashboard-trend.test.ts checks it against the per-week probe on random histories.
  */
-export function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
+function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
   const last = TREND_WEEKS - 1;
   return Prisma.sql`
     trend_projects AS (
@@ -116,7 +116,7 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
   for (const [h, n] of Object.entries(counts[0]?.health ?? {})) health[h as Health] = n;
   const weeks = new Map<string, TrendWeek>();
   for (let i = TREND_WEEKS - 1; i >= 0; i--) {
-    const week = toDateString(new Date(Date.parse(today) - i * 7 * DAY_MS));
+    const week = addDaysIso(today, -7 * i);
     weeks.set(week, { week, ...emptyHealth() });
   }
   for (const r of trend) {

@@ -5,6 +5,7 @@ import { replicaDb as db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { firstValue } from "@/lib/search-params";
 
 // The dashboards' figures for an org-unit subtree (null = whole org) and a fiscal period.
 // Every figure is a SQL aggregate over the closure table; the money figures come from the
@@ -27,15 +28,14 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 export type DashboardParams = { unitId: string | null; fiscalYear: number; period: PeriodKey };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** ?unit=<id>&fy=2027&period=q3 — default: whole org (or `defaultUnit`), the current fiscal quarter. */
 export function parseDashboardParams(sp: Search, startMonth: number, today = new Date(), defaultUnit: string | null = null): DashboardParams {
-  const fyText = one(sp.fy);
+  const fyText = firstValue(sp.fy);
   const fiscalYear = fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
-  const raw = one(sp.period);
+  const raw = firstValue(sp.period);
   const period: PeriodKey = raw ? parsePeriodKey(raw) : (`q${fiscalPeriod(today, startMonth).quarter}` as PeriodKey);
-  const unit = one(sp.unit);
+  const unit = firstValue(sp.unit);
   return { unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : defaultUnit, fiscalYear, period };
 }
 
@@ -43,7 +43,7 @@ export function dashboardQuery(p: DashboardParams, extra: Record<string, string>
   return new URLSearchParams({ ...(p.unitId ? { unit: p.unitId } : {}), fy: String(p.fiscalYear), period: p.period, ...extra }).toString();
 }
 
-export type ScopeUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
+type ScopeUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 export type DashboardScope = {
   unit: ScopeUnit | null;
   /** Root → selected unit (excluding the org itself). */
@@ -83,8 +83,6 @@ async function readDashboardScope(orgId: string, unitId: string | null, within: 
   if (unit) for (const u of units) if (u.parentId && subtree.has(u.parentId)) subtree.add(u.id);
   return { unit, path, children, subtreeIds: [...subtree] };
 }
-
-export { scopeCte } from "@/lib/org/closure";
 
 // Panel figures live beside this module, one file per panel.
 export * from "@/lib/dashboard/delivery-figures";

@@ -6,13 +6,14 @@ import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
-import { scopeCte, type DashboardParams } from "@/lib/dashboard/director";
+import { scopeCte } from "@/lib/org/closure";
+import type { DashboardParams } from "@/lib/dashboard/director";
 import { openPositionSql, type PositionFilter } from "@/lib/headcount/position-filter";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
-export type OpenPositionItem = { id: string; title: string; unitName: string; status: string; daysOpen: number };
+type OpenPositionItem = { id: string; title: string; unitName: string; status: string; daysOpen: number };
 export type PeopleFigures = {
   /** The period's quarter of the headcount plan: heads in post, planned heads, planned starts, departures. */
   quarter: PlanQuarterRow | null;
@@ -31,7 +32,7 @@ export type PeopleFigures = {
 };
 
 /** Open positions the panel lists, longest open first; the rest are on the headcount page. */
-export const OLDEST_SHOWN = 5;
+const OLDEST_SHOWN = 5;
 
 /** The tables people figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const PEOPLE_TABLES: readonly DataTable[] = ["Allocation", "OrgUnit", "OrgUnitClosure", "Person", "Position"];

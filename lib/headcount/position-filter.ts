@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { firstValue } from "@/lib/search-params";
 
 // The position figures (glossary `open-positions`, `planned-starts`, `unfilled-positions`) and the
 // filters of the positions list on /[org]/headcount that list exactly the rows each one counts:
@@ -52,20 +53,19 @@ export function positionFilterWhere(f: PositionFilter): Prisma.PositionWhereInpu
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
 /** An unknown status or a bad date falls back to every position (or today for `on`). */
 export function parsePositionFilter(sp: Search, today: string): PositionFilter {
-  const status = one(sp.status);
+  const status = firstValue(sp.status);
   if (status === "open") {
-    const on = one(sp.on);
+    const on = firstValue(sp.on);
     return { status, on: isDay(on) ? on : today };
   }
   if (status === "unfilled") return { status };
   if (status === "starting") {
-    const from = one(sp.from);
-    const to = one(sp.to);
+    const from = firstValue(sp.from);
+    const to = firstValue(sp.to);
     if (isDay(from) && isDay(to) && from <= to) return { status, from, to };
   }
   return { status: "all" };

@@ -121,12 +121,3 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
   });
 }
 
-export type PositionStatusCounts = Record<PositionStatus, number>;
-
-/** Positions per status (GROUP BY status). */
-export async function countPositionsByStatus(orgId: string): Promise<PositionStatusCounts> {
-  const groups = await db.position.groupBy({ by: ["status"], where: { orgId }, _count: { _all: true } });
-  const counts: PositionStatusCounts = { PLANNED: 0, OPEN: 0, FILLED: 0, BACKFILL: 0, CLOSED: 0 };
-  for (const g of groups) counts[g.status] = g._count._all;
-  return counts;
-}

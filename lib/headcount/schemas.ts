@@ -15,7 +15,7 @@ const ZOptionalId = z.string().trim().max(64).transform((s) => (s === "" || s ==
 export const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int().min(1).max(MAX_INT4, "Reload the page and try again.");
 
 /** "185000" or "185,000.00" → cents (bigint), positive. */
-export const ZAnnualComp = z.string().trim().transform((s, ctx) => {
+const ZAnnualComp = z.string().trim().transform((s, ctx) => {
   const cents = parseMoneyToCents(s);
   if (cents === null || cents <= 0n) {
     ctx.addIssue({ code: "custom", message: "Enter the annual compensation as an amount, e.g. 185000." });

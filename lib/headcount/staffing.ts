@@ -11,7 +11,7 @@ import { inPostSql } from "@/lib/people/queries";
 
 const day = (d: Date | null) => (d ? toDateString(d) : null);
 
-export type StaffingRow = {
+type StaffingRow = {
   allocationId: string;
   percent: number;
   startDate: string;

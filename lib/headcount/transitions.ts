@@ -21,6 +21,3 @@ export function nextPositionStatus(from: PositionStatus, event: PositionEvent): 
 export function canTransition(from: PositionStatus, event: PositionEvent): boolean {
   return nextPositionStatus(from, event) !== null;
 }
-
-/** Unfilled statuses: a seat that counts as capacity waiting for a hire. */
-export const VACANT_STATUSES: readonly PositionStatus[] = ["OPEN", "BACKFILL"];

@@ -1,5 +1,6 @@
 import { formatDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { firstValue } from "@/lib/search-params";
 
 // Filters of the people list on /[org]/teams, from the URL, so every people number of the
 // dashboard links to exactly the rows it counts:
@@ -16,18 +17,17 @@ export type PeopleFilter =
   | { status: "overallocated"; on: string };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 
 /** An unknown status or a bad date falls back to the default list (or today for `on`). */
 export function parsePeopleFilter(sp: Search, today: string): PeopleFilter {
-  const status = one(sp.status);
-  const on = day(one(sp.on)) ?? today;
+  const status = firstValue(sp.status);
+  const on = day(firstValue(sp.on)) ?? today;
   if (status === "in-post") return { status, on };
   if (status === "overallocated") return { status, on };
   if (status === "leaving") {
-    const from = day(one(sp.from));
-    const to = day(one(sp.to));
+    const from = day(firstValue(sp.from));
+    const to = day(firstValue(sp.to));
     if (from && to && from <= to) return { status, from, to };
   }
   return { status: "current" };

@@ -20,7 +20,7 @@ export function inPostSql(alias: string, day: string | Prisma.Sql): Prisma.Sql {
 }
 
 /** inPostSql as a Prisma where on Person, for findMany/groupBy. */
-export function inPostWhere(day: Date): Prisma.PersonWhereInput {
+function inPostWhere(day: Date): Prisma.PersonWhereInput {
   return { startDate: { lte: day }, ...notDepartedWhere(day) };
 }
 

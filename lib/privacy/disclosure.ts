@@ -19,8 +19,10 @@
 //   `dominance` from the change, even by someone who knows one other contributor. A year is one
 //   figure (its neighbours are other years, judged as levels).
 
+import { dayNumber } from "@/lib/dates";
+
 export type Grain = "month" | "quarter" | "year";
-export const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
+const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
 
 export type PaySource = {
   unitId: string;
@@ -58,8 +60,7 @@ export type Disclosure = {
 
 const SIZE: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 
-const DAY_MS = 86_400_000;
-const isoDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoDay = dayNumber;
 
 function addMonths(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -9,7 +9,7 @@ import { loadPaySources, type PaySourceUnit } from "@/lib/privacy/pay-sources";
 // settings: what a reader without pay access may see of personnel figures.
 
 /** p of the p% rule: no one's pay may be estimated closer than ±25% from what is shown. */
-export const DOMINANCE = 0.25;
+const DOMINANCE = 0.25;
 
 /** The tables the disclosure reads (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const DISCLOSURE_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "Person", "PersonAssignment", "Position"];

@@ -5,12 +5,12 @@ import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { scopeCte } from "@/lib/org/closure";
+import { addDaysIso } from "@/lib/dates";
 
 // Open milestones (overdue, due in the next 4 weeks) and blocked cross-team dependencies of an
 // org-unit subtree: ONE definition each, used by the dashboard's counts and capped lists
 // (lib/dashboard/delivery-figures.ts) and by the full lists on /[org]/projects/attention.
 
-const DAY_MS = 86_400_000;
 export const MILESTONE_WINDOW_DAYS = 28;
 
 export type MilestoneDue = "overdue" | "soon" | "all";
@@ -19,7 +19,7 @@ export type BlockedDependency = { id: string; blockedId: string; blockedName: st
 
 export function milestoneWindow(now: Date): { today: string; soon: string } {
   const today = toDateString(now);
-  return { today, soon: toDateString(new Date(Date.parse(today) + MILESTONE_WINDOW_DAYS * DAY_MS)) };
+  return { today, soon: addDaysIso(today, MILESTONE_WINDOW_DAYS) };
 }
 
 /**

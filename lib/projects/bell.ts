@@ -1,6 +1,6 @@
 import "server-only";
 
-import { BELL_ITEMS } from "@/components/shell/bell-items";
+import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,22 +1,17 @@
-import { HEALTH_LABELS } from "@/components/ui/badge";
+import { toCsv } from "@/lib/csv-write";
 import { humanize } from "@/lib/format";
 import { centsToDecimalString } from "@/lib/money";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import type { ProjectRow } from "@/lib/projects/queries";
 
-/** One CSV cell: quoted when needed, and formula-looking text defused so spreadsheets don't execute it. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const UPDATE_LABEL = { current: "Current", due: "Due", stale: "Stale", "not-required": "" } as const;
 
 export function projectsCsv(rows: ProjectRow[]): string {
   const header = ["Project", "Team", "Lead", "Initiative", "Status", "Health", "Update", "Last update", "Target date", "Budget"];
-  const lines = rows.map((r) =>
-    [
+  return toCsv(
+    header,
+    rows.map((r) => [
       r.name,
       r.teamName,
       r.leadName,
@@ -27,9 +22,6 @@ export function projectsCsv(rows: ProjectRow[]): string {
       r.lastUpdateAt,
       r.targetDate,
       r.budgetCents === null ? null : centsToDecimalString(r.budgetCents),
-    ]
-      .map(csvCell)
-      .join(","),
+    ]),
   );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

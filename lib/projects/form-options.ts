@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Member } from "@/lib/auth";
-import type { ProjectFormOptions } from "@/components/projects/project-form-dialog";
+import type { ProjectFormOptions } from "@/lib/projects/form-options-type";
 import { writableUnitOptions } from "@/lib/projects/access";
 import { listInitiativeOptions } from "@/lib/projects/queries";
 

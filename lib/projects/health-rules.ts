@@ -1,4 +1,5 @@
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
+import { dayNumber } from "@/lib/dates";
 
 // Suggested health from facts Keel already has. Pure: the caller gathers the facts (one query
 // per fact type) and this module only decides, so every rule is covered by a table-driven test
@@ -22,16 +23,16 @@ export type HealthFacts = {
 };
 
 export type HealthReason = { rule: HealthRule; health: ChosenHealth; message: string };
-export type HealthRule = "target-passed" | "target-near" | "milestones-overdue" | "blocker-off-track" | "over-budget" | "open-positions";
+type HealthRule = "target-passed" | "target-near" | "milestones-overdue" | "blocker-off-track" | "over-budget" | "open-positions";
 
 /** Days before the target date from which open milestones make a project at risk. */
-export const NEAR_TARGET_DAYS = 14;
+const NEAR_TARGET_DAYS = 14;
 /** Spend above budget by more than this fraction suggests off track rather than at risk. */
-export const OVER_BUDGET_OFF_TRACK = 0.1;
+const OVER_BUDGET_OFF_TRACK = 0.1;
 
-export const HEALTH_RANK: Record<Health, number> = { ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, UNKNOWN: -1 };
+const HEALTH_RANK: Record<Health, number> = { ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, UNKNOWN: -1 };
 
-const dayNum = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+const dayNum = dayNumber;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function suggestHealth(f: HealthFacts): { health: ChosenHealth; reasons: HealthReason[] } {

@@ -3,7 +3,6 @@ import "server-only";
 import { cache } from "react";
 
 import { db } from "@/lib/db";
-import { enumParam } from "@/lib/enum-param";
 import { toDateString } from "@/lib/fiscal";
 import { unitChoice } from "@/lib/org/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +12,7 @@ import { pageOf, type PageInfo } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { updateState, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 import { staleProjectWhere } from "@/lib/projects/staleness-sql";
+import { enumParam, firstValue } from "@/lib/search-params";
 
 export type ProjectRow = {
   id: string;
@@ -44,7 +44,6 @@ export type ProjectFilters = {
   archived?: boolean;
 };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /**
  * Columns the projects list sorts by (?sort=…&dir=asc|desc). The database sorts the whole
@@ -57,9 +56,9 @@ export const DEFAULT_PROJECT_SORT: ProjectSort = { key: "name", dir: "asc" };
 
 /** Parses ?sort= and ?dir= (only listed keys; dir is "asc" unless "desc"). */
 export function parseProjectSort(sp: Record<string, string | string[] | undefined>): ProjectSort {
-  const key = one(sp.sort);
+  const key = firstValue(sp.sort);
   if (!key || !(PROJECT_SORT_KEYS as readonly string[]).includes(key)) return DEFAULT_PROJECT_SORT;
-  return { key: key as ProjectSortKey, dir: one(sp.dir) === "desc" ? "desc" : "asc" };
+  return { key: key as ProjectSortKey, dir: firstValue(sp.dir) === "desc" ? "desc" : "asc" };
 }
 
 /**
@@ -87,16 +86,16 @@ function projectsOrderBy({ key, dir }: ProjectSort): Prisma.ProjectOrderByWithRe
 
 /** Parses URL search params into filters; unknown values are dropped, never trusted. */
 export function parseProjectFilters(sp: Record<string, string | string[] | undefined>): ProjectFilters {
-  const status = one(sp.status);
-  const health = one(sp.health);
+  const status = firstValue(sp.status);
+  const health = firstValue(sp.health);
   return {
-    unit: one(sp.unit),
+    unit: firstValue(sp.unit),
     status: enumParam(ProjectStatus, status),
     health: enumParam(Health, health),
-    initiative: one(sp.initiative),
-    lead: one(sp.lead),
-    stale: one(sp.stale) === "1",
-    archived: one(sp.archived) === "1",
+    initiative: firstValue(sp.initiative),
+    lead: firstValue(sp.lead),
+    stale: firstValue(sp.stale) === "1",
+    archived: firstValue(sp.archived) === "1",
   };
 }
 

@@ -69,7 +69,7 @@ export function reviewScopeOf(member: Pick<Member, "org" | "user" | "role" | "sc
   return { orgId: member.org.id, unitId: unit, viewerUserId: member.user.id };
 }
 
-export type ReviewCounts = {
+type ReviewCounts = {
   /** glossary `at-risk-and-off-track` */
   atRisk: number;
   /** glossary `updates-due` */

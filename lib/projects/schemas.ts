@@ -10,7 +10,7 @@ import { parseMoneyToCents } from "@/lib/money";
 
 const isRealDate = isIsoDate;
 
-export const ZId = (message = "Missing id.") => z.string({ error: message }).trim().min(1, message);
+const ZId = (message = "Missing id.") => z.string({ error: message }).trim().min(1, message);
 
 const ZOptionalId = z
   .string()
@@ -20,7 +20,7 @@ const ZOptionalId = z
   .optional()
   .transform((v) => v ?? null);
 
-export const ZDate = (label: string) =>
+const ZDate = (label: string) =>
   z.string({ error: `Enter the ${label}.` }).trim().refine(isRealDate, `Enter the ${label} as a date (YYYY-MM-DD).`);
 
 const ZOptionalDate = (label: string) =>
@@ -71,15 +71,13 @@ const TARGET_MSG = { path: ["targetDate"], message: "Target date must be on or a
 export const ZCreateProjectInput = z
   .object({ ...projectFields, status: z.enum(ProjectStatus, { error: "Choose a status." }).optional().default("PLANNED") })
   .refine(targetAfterStart, TARGET_MSG);
-export type CreateProjectInput = z.input<typeof ZCreateProjectInput>;
 
 export const ZUpdateProjectInput = z.object({ id: ZId(), version: ZVersion, ...projectFields }).refine(targetAfterStart, TARGET_MSG);
-export type UpdateProjectInput = z.input<typeof ZUpdateProjectInput>;
 
 export const ZSetProjectStatusInput = z.object({ id: ZId(), version: ZVersion, status: z.enum(ProjectStatus, { error: "Choose a status." }) });
 export const ZArchiveProjectInput = z.object({ id: ZId(), version: ZVersion, archived: ZCheckbox });
 
-export const UPDATE_HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK"] as const;
+const UPDATE_HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK"] as const;
 
 export const ZPostStatusUpdateInput = z.object({
   projectId: ZId("Choose a project."),
@@ -101,7 +99,6 @@ export const ZPostStatusUpdateInput = z.object({
     .optional()
     .transform((s) => (s ? s : null)),
 });
-export type PostStatusUpdateInput = z.input<typeof ZPostStatusUpdateInput>;
 
 export const ZAcknowledgeUpdateInput = z.object({ updateId: ZId("Choose an update.") });
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cycleIndex, dayNumber, dayString, dueOf, grid, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
+import { dayNumber, dayString } from "@/lib/dates";
+import { cycleIndex, dueOf, grid, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 
 // updateState() (lib/projects/staleness.ts) for many rows at once, in SQL. The grid (cycle
 // length, due-day offset, grace) and today's cycle come from staleness.ts and are passed as

@@ -1,4 +1,5 @@
 import type { UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+import { dayNumber, dayString } from "@/lib/dates";
 
 // When a project's status update is due, and how far a missing one has escalated. Pure date
 // arithmetic on calendar days (UTC), so it is computed on demand — no background job — and is
@@ -24,11 +25,8 @@ export type UpdateState =
   | { state: "due"; dueDate: string; overdue: boolean }
   | { state: "stale"; dueDate: string; missedCycles: number; staleSince: string; escalationLevel: number };
 
-const DAY_MS = 86_400_000;
 const JS_WEEKDAY: Record<Weekday, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
 
-export const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-export const dayString = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** The cycle grid of a cadence: cycle length, due-day offset and grace, in days (see above). */
 export function grid(c: CadenceSettings) {

@@ -31,7 +31,7 @@ function periodSort(fy: number, quarter: number | null, half: number | null): nu
 }
 
 /** Rows of the initiatives table per page (?ipage=N), next to the timeline's ?page. */
-export const INITIATIVES_PER_PAGE = 50;
+const INITIATIVES_PER_PAGE = 50;
 
 /**
  * One page of the org's initiatives (by fiscal year and name) with project counts and health mix:

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isInputInstant } from "@/lib/fiscal";
 import { InitiativeStatus } from "@/lib/generated/prisma/enums";
 
-export const INITIATIVE_PERIODS = ["YEAR", "H1", "H2", "Q1", "Q2", "Q3", "Q4"] as const;
+const INITIATIVE_PERIODS = ["YEAR", "H1", "H2", "Q1", "Q2", "Q3", "Q4"] as const;
 export type InitiativePeriod = (typeof INITIATIVE_PERIODS)[number];
 
 const fields = {

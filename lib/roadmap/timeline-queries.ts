@@ -1,7 +1,6 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { enumParam } from "@/lib/enum-param";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
@@ -9,20 +8,20 @@ import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
 import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
+import { enumParam, firstValue } from "@/lib/search-params";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export function parseTimelineFilters(sp: Record<string, string | string[] | undefined>): TimelineFilters {
-  const zoom = one(sp.zoom);
-  const offset = Number.parseInt(one(sp.offset) ?? "0", 10);
-  const status = one(sp.status);
+  const zoom = firstValue(sp.zoom);
+  const offset = Number.parseInt(firstValue(sp.offset) ?? "0", 10);
+  const status = firstValue(sp.status);
   return {
     zoom: ZOOMS.includes(zoom as Zoom) ? (zoom as Zoom) : "half",
     offset: Number.isFinite(offset) ? Math.max(-20, Math.min(20, offset)) : 0,
-    group: one(sp.group) === "team" ? "team" : "initiative",
-    unit: one(sp.unit),
+    group: firstValue(sp.group) === "team" ? "team" : "initiative",
+    unit: firstValue(sp.unit),
     status: enumParam(PS, status),
   };
 }
@@ -32,7 +31,7 @@ export const ROADMAP_VIEWS = ["timeline", "board", "table"] as const;
 export type RoadmapView = (typeof ROADMAP_VIEWS)[number];
 
 export function parseRoadmapView(sp: Record<string, string | string[] | undefined>): RoadmapView {
-  const v = one(sp.view);
+  const v = firstValue(sp.view);
   return ROADMAP_VIEWS.find((x) => x === v) ?? "timeline";
 }
 

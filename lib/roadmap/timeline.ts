@@ -1,4 +1,5 @@
 import { fiscalPeriod, fiscalQuarterRange, fiscalYearLabel, fiscalYearRange } from "@/lib/fiscal";
+import { addDaysIso } from "@/lib/dates";
 
 // The roadmap timeline's geometry, pure so it is unit-tested: which dates a zoom level shows
 // (a fiscal quarter, half or year of the org's calendar, stepped by `offset`), its column
@@ -18,7 +19,6 @@ export type TimelineWindow = {
   columns: { label: string; start: string; end: string }[];
 };
 
-const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const ms = (s: string) => Date.parse(`${s}T00:00:00Z`);
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
@@ -56,7 +56,7 @@ export function timelineWindow(today: Date, startMonth: number, zoom: Zoom, offs
 
 /** Position of a date as a % of the window (0 = window start, 100 = day after window end). */
 export function positionOf(day: string, w: { start: string; end: string }): number {
-  const span = ms(w.end) + DAY - ms(w.start);
+  const span = ms(addDaysIso(w.end, 1)) - ms(w.start);
   return ((ms(day) - ms(w.start)) / span) * 100;
 }
 
@@ -67,6 +67,6 @@ export function positionOf(day: string, w: { start: string; end: string }): numb
 export function barGeometry(start: string, end: string, w: { start: string; end: string }) {
   if (end < w.start || start > w.end || end < start) return null;
   const left = Math.max(0, positionOf(start, w));
-  const right = Math.min(100, positionOf(iso(new Date(ms(end) + DAY)), w));
+  const right = Math.min(100, positionOf(addDaysIso(end, 1), w));
   return { left, width: Math.max(right - left, 0.4), clippedStart: start < w.start, clippedEnd: end > w.end };
 }

@@ -8,7 +8,7 @@ const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 
 export type UrlVerdict = { kind: "ok" } | { kind: "redirect"; location: string } | { kind: "refuse"; message: string };
 
-export const CONTROL_CHAR_MESSAGE = "The address contains a control character (such as %00 or a line break), so it was refused.";
+const CONTROL_CHAR_MESSAGE = "The address contains a control character (such as %00 or a line break), so it was refused.";
 
 function decodedPath(pathname: string): string | null {
   try {

@@ -15,7 +15,7 @@ import { workStatements } from "@/lib/seed-large/sql-work";
 // value derived from the row number by a stable hash (same scale and day → same rows, same ids).
 // One transaction; the big tables lose their indexes and foreign keys during the load (bulk.ts). The demo password (keel-demo) is hashed once and shared.
 
-export const LARGE_PASSWORD = "keel-demo";
+const LARGE_PASSWORD = "keel-demo";
 
 const BULK_TABLES = ["ActualEntry", "StatusUpdate", "BudgetLine", "Milestone"];
 

@@ -7,7 +7,7 @@ const UNITS_PER_LEVEL = [1, 5, 20, 94, 380] as const;
 export const UPDATES_PER_PROJECT = 25;
 export const MILESTONES_PER_PROJECT = 3;
 export const PLAN_FISCAL_YEARS = 3;
-export const CATEGORY_COUNT = 8;
+const CATEGORY_COUNT = 8;
 
 export type OrgPlan = {
   slug: string;
@@ -29,7 +29,7 @@ export type OrgPlan = {
 
 const n = (base: number, scale: number, min = 1) => Math.max(min, Math.round(base * scale));
 
-export function orgPlan(scale: number, slug: string, name: string, tag: string): OrgPlan {
+function orgPlan(scale: number, slug: string, name: string, tag: string): OrgPlan {
   if (!(scale > 0) || scale > 100) throw new RangeError(`scale must be in (0, 100], got ${scale}`);
   if (!/^[a-z0-9]{1,8}$/.test(tag)) throw new RangeError(`tag must be [a-z0-9]{1,8}, got ${tag}`);
   const unitsPerLevel = UNITS_PER_LEVEL.map((c, i) => (i === 0 ? 1 : n(c, scale)));
@@ -81,7 +81,7 @@ export type LargeSeedOptions = {
 };
 
 export const LARGE_SLUG = "large";
-export const SMALL_SCALE = 0.004;
+const SMALL_SCALE = 0.004;
 
 export function allPlans(opts: Pick<LargeSeedOptions, "scale" | "smallOrgs">): OrgPlan[] {
   const plans = [orgPlan(opts.scale, LARGE_SLUG, "Large Co", "lg")];

@@ -13,7 +13,7 @@ const TITLES = ["Software Engineer", "Software Engineer", "Senior Engineer", "St
 const KINDS = ["DIVISION", "DIVISION", "DEPARTMENT", "GROUP", "TEAM"];
 const LABELS = ["Company", "Division", "Department", "Group", "Team"];
 
-export const arr = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
+const arr = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
 
 export function orgStatements(ctx: GenContext): Statement[] {
   const { plan, orgId, today, off, units } = ctx;
@@ -84,7 +84,7 @@ export function orgStatements(ctx: GenContext): Statement[] {
   ];
 }
 
-export const ROLES = ["ADMIN", "DIRECTOR", "FINANCE", "VIEWER"] as const;
+const ROLES = ["ADMIN", "DIRECTOR", "FINANCE", "VIEWER"] as const;
 
 /** Sign-in accounts of an org: admin@, director@, finance@, viewer@, manager@ (manager2@ …) `<slug>.example`. */
 export function orgUsers(ctx: GenContext): { id: string; email: string; name: string; role: string; scopeUnitId: string | null }[] {

@@ -4,7 +4,7 @@ import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 // profile = how health evolves over the updates: steady, dipped and recovered, slid to at risk,
 // slid to off track. `stale` = weeks since the last update (the update cadence is weekly).
 
-export type HealthProfile = "on" | "dip" | "risk" | "off";
+type HealthProfile = "on" | "dip" | "risk" | "off";
 
 export type ProjectSpec = {
   name: string;

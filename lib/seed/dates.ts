@@ -2,8 +2,9 @@
 // whatever the machine's time zone.
 
 import { fiscalPeriod, fiscalYearRange } from "@/lib/fiscal";
+import { addDays, daysBetween } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
+export { addDays };
 
 export function utcMidnight(d: Date): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -13,16 +14,8 @@ export function ymd(year: number, month1: number, day: number): Date {
   return new Date(Date.UTC(year, month1 - 1, day));
 }
 
-export function addDays(d: Date, days: number): Date {
-  return new Date(d.getTime() + days * DAY_MS);
-}
-
 export function addMonths(d: Date, months: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
-}
-
-export function monthStart(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
 
 export function daysInMonth(d: Date): number {
@@ -30,7 +23,7 @@ export function daysInMonth(d: Date): number {
 }
 
 export function diffDays(a: Date, b: Date): number {
-  return Math.round((a.getTime() - b.getTime()) / DAY_MS);
+  return daysBetween(b, a);
 }
 
 /** The same day at a given UTC hour/minute, for timestamps (createdAt, acknowledgedAt). */
@@ -72,8 +65,4 @@ export function fiscalYearStart(fy: number, startMonth: number): Date {
 export function addQuarters(fy: number, q: number, n: number): { fy: number; q: number } {
   const idx = fy * 4 + (q - 1) + n;
   return { fy: Math.floor(idx / 4), q: (idx % 4) + 1 };
-}
-
-export function quarterStart(fy: number, q: number, startMonth: number): Date {
-  return addMonths(fiscalYearStart(fy, startMonth), (q - 1) * 3);
 }

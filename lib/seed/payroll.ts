@@ -10,10 +10,10 @@ import type { PersonRow } from "@/lib/seed/types";
 // plans a departure), plus the positions budgeted in the year from their planned start.
 
 /** The org's default loaded-cost multiplier (Organization.loadedCostMultiplier). */
-export const LOADED = 1.3;
+const LOADED = 1.3;
 
 /** Fraction of `month` (its first day) covered by the days from `from` to `to` (inclusive; null = open-ended). */
-export function shareOfMonth(month: Date, from: Date, to: Date | null): number {
+function shareOfMonth(month: Date, from: Date, to: Date | null): number {
   const last = addDays(addMonths(month, 1), -1);
   const a = from > month ? from : month;
   const b = to && to < last ? to : last;
@@ -31,7 +31,7 @@ export function payrollCost(people: PersonRow[], unitId: string, month: Date): n
 }
 
 /** A budgeted seat: who or what the plan pays for, in which unit, over which days. */
-export type Seat = { unitId: string; annualCents: bigint; multiplier: number; from: Date; to: Date };
+type Seat = { unitId: string; annualCents: bigint; multiplier: number; from: Date; to: Date };
 
 /**
  * The seats of fiscal year `fy`'s personnel plan. People in post on the year's first day keep
@@ -40,7 +40,7 @@ export type Seat = { unitId: string; annualCents: bigint; multiplier: number; fr
  * `plannedStart` gives a filled position's original target (its targetStartDate is the hire's
  * actual start once filled).
  */
-export function planSeats(fy: number, startMonth: number, people: PersonRow[], positions: Prisma.PositionCreateManyInput[],
+function planSeats(fy: number, startMonth: number, people: PersonRow[], positions: Prisma.PositionCreateManyInput[],
   plannedStart: Map<string, Date>): Seat[] {
   const { start, end } = fiscalYearRange(fy, startMonth);
   const opening = people.filter((p) => p.employmentType === "EMPLOYEE" && p.startDate <= start && (!p.endDate || p.endDate >= start));
@@ -60,7 +60,7 @@ export function planSeats(fy: number, startMonth: number, people: PersonRow[], p
 }
 
 /** Planned loaded cost in dollars of a unit's seats for one month. */
-export function seatCost(seats: Seat[], unitId: string, month: Date): number {
+function seatCost(seats: Seat[], unitId: string, month: Date): number {
   let total = 0;
   for (const s of seats) {
     if (s.unitId === unitId) total += (Number(s.annualCents) / 100 / 12) * s.multiplier * shareOfMonth(month, s.from, s.to);

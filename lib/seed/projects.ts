@@ -73,7 +73,7 @@ function buildMilestones(orgId: string, p: PlannedProject, rng: Rng, today: Date
   // A finished project's milestones all fall before the day it shipped.
   const end = p.completedDate ?? p.targetDate;
   const span = end.getTime() - p.startDate.getTime();
-  const dues = picked.map((_, i) => new Date(p.startDate.getTime() + Math.round((span * (i + 1)) / k / 86_400_000) * 86_400_000));
+  const dues = picked.map((_, i) => addDays(p.startDate, Math.round((span * (i + 1)) / k / 86_400_000)));
   // The latest past-due milestone of a slipping project stays open: that is what "overdue" looks like.
   const lastPast = dues.map((d) => d < today).lastIndexOf(true);
   const slipping = p.spec.profile === "risk" || p.spec.profile === "off";

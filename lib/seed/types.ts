@@ -52,8 +52,6 @@ export type PersonRow = {
   userId?: string;
 };
 
-export type Clock = { today: Date };
-
 /** Everything one org's seed writes, in insertion order. Rows carry client-generated ids. */
 export type OrgSeed = {
   org: { id: string; name: string; slug: string; currency: string; fiscalYearStartMonth: number };

@@ -9,7 +9,7 @@ import type { Rng } from "@/lib/seed/random";
 
 type Known = Exclude<Health, "UNKNOWN">;
 /** Where the next open milestone stands on the update's day; "none" = every milestone is done. */
-export type MilestonePhase = "ahead" | "overdue" | "none";
+type MilestonePhase = "ahead" | "overdue" | "none";
 
 const ANY: Record<Known, string[]> = {
   ON_TRACK: [

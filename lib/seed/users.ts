@@ -6,7 +6,7 @@ import type { DemoUserKey, OrgSeed, PersonRow, UnitRow } from "@/lib/seed/types"
 
 export const DEMO_PASSWORD = "keel-demo";
 
-export const DEMO_USERS: Record<DemoUserKey, { email: string; name: string }> = {
+const DEMO_USERS: Record<DemoUserKey, { email: string; name: string }> = {
   director: { email: "director@acme.example", name: "Dana Delgado" },
   manager: { email: "manager@acme.example", name: "Marcus Molina" },
   finance: { email: "finance@acme.example", name: "Fiona Finch" },

@@ -6,7 +6,7 @@ import { passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
 import { AppError, invalid } from "@/lib/errors";
 import { hashInviteToken } from "@/lib/settings/members";
 
-export const ZAcceptInvitationInput = z
+const ZAcceptInvitationInput = z
   .object({
     token: z.string().min(10, "This invitation link is incomplete."),
     name: z.string().trim().min(2, "Enter your name.").max(120, "Name must be at most 120 characters."),

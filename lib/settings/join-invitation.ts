@@ -4,7 +4,7 @@ import { defineUserAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { hashInviteToken } from "@/lib/settings/members";
 
-export const ZJoinInvitationInput = z.object({ token: z.string().min(10, "This invitation link is incomplete.").max(200) });
+const ZJoinInvitationInput = z.object({ token: z.string().min(10, "This invitation link is incomplete.").max(200) });
 
 const GONE = "This invitation has expired, was already used, or is for another account.";
 

@@ -1,4 +1,4 @@
-import type { Role, Weekday } from "@/lib/generated/prisma/enums";
+import type { Weekday } from "@/lib/generated/prisma/enums";
 
 export const MONTHS = [
   "January", "February", "March", "April", "May", "June",
@@ -13,12 +13,4 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
   FRIDAY: "Friday",
   SATURDAY: "Saturday",
   SUNDAY: "Sunday",
-};
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  ADMIN: "Members and organization settings",
-  DIRECTOR: "Reads and changes everything",
-  MANAGER: "Changes projects, updates and positions in their scope",
-  FINANCE: "Budgets, actuals, vendors and contracts",
-  VIEWER: "Read only",
 };

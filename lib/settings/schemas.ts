@@ -64,7 +64,6 @@ export const ZUpdateOrgSettingsInput = z.object({
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
   expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
 });
-export type UpdateOrgSettingsInput = z.input<typeof ZUpdateOrgSettingsInput>;
 
 /** Pay privacy (docs/privacy.md): the minimum group and whether finance may read pay. */
 export const ZUpdatePayPrivacyInput = z.object({
@@ -77,7 +76,6 @@ export const ZUpdatePayPrivacyInput = z.object({
   financeReadsPay: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
   expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
 });
-export type UpdatePayPrivacyInput = z.input<typeof ZUpdatePayPrivacyInput>;
 
 const ZScope = z
   .string()
@@ -91,13 +89,11 @@ export const ZInviteMemberInput = z.object({
   role: z.enum(Role, { error: "Choose a role." }),
   scopeUnitId: ZScope,
 });
-export type InviteMemberInput = z.input<typeof ZInviteMemberInput>;
 
 export const ZChangeMemberRoleInput = z.object({
   membershipId: z.string().min(1, "Choose a member."),
   role: z.enum(Role, { error: "Choose a role." }),
   scopeUnitId: ZScope,
 });
-export type ChangeMemberRoleInput = z.input<typeof ZChangeMemberRoleInput>;
 
 export const ZRemoveMemberInput = z.object({ membershipId: z.string().min(1, "Choose a member.") });

@@ -5,6 +5,7 @@ import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
+import { addDaysIso } from "@/lib/dates";
 
 export type VendorRow = {
   id: string;
@@ -118,7 +119,7 @@ export async function listContracts(orgId: string, onlyIds?: string[], unitId?: 
 export const RENEWAL_WINDOW_DAYS = 90;
 
 /** The last day of the renewal window that starts on `day`. */
-export const renewalWindowEnd = (day: string) => toDateString(new Date(Date.parse(day) + RENEWAL_WINDOW_DAYS * 86_400_000));
+const renewalWindowEnd = (day: string) => addDaysIso(day, RENEWAL_WINDOW_DAYS);
 
 /**
  * "Renewals due" (glossary `renewals-due`) on a Contract row `alias`: ACTIVE, not ended by `day`,
@@ -126,7 +127,7 @@ export const renewalWindowEnd = (day: string) => toDateString(new Date(Date.pars
  * last day. A notice date that has passed keeps the contract in until its end date: the decision
  * is overdue, not gone. `unitId`: that unit and everything below it.
  */
-export function renewalsDueSql(orgId: string, alias: string, day: string, unitId: string | null): Prisma.Sql {
+function renewalsDueSql(orgId: string, alias: string, day: string, unitId: string | null): Prisma.Sql {
   const c = Prisma.raw(`"${alias}"`);
   return Prisma.sql`${c}."orgId" = ${orgId} AND ${c}."status" = 'ACTIVE' AND ${c}."endDate" >= ${day}::date
     AND COALESCE(${c}."renewalNoticeDate", ${c}."endDate") <= ${renewalWindowEnd(day)}::date

@@ -1,4 +1,5 @@
-import { daysBetween, formatDate } from "@/lib/format";
+import { daysBetween } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 
 // How a renewal due (glossary `renewals-due`) is labelled wherever it is listed: by its decision
 // date — the notice date when the contract has one, else the end date — saying which it is.

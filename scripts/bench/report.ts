@@ -46,7 +46,7 @@ export function markdown(r: BenchResult): string {
   return out.join("\n");
 }
 
-export function goals(r: BenchResult) {
+function goals(r: BenchResult) {
   const big = [...r.scales].sort((a, b) => b.scale - a.scale)[0];
   const small = r.scales.length > 1 ? [...r.scales].sort((a, b) => a.scale - b.scale)[0] : null;
   const page = (k: string) => big?.pages.find((p) => p.key === k);

@@ -112,7 +112,7 @@ export class Session {
  * The action's return value from a Flight response. Row 0 is `{"a": <result or "$@<row>">, …}`;
  * a referenced row holds the result as JSON. Returns undefined when there is none.
  */
-export function actionResult(flight: string): unknown {
+function actionResult(flight: string): unknown {
   const rows = new Map<string, string>();
   for (const line of flight.split("\n")) {
     const m = /^([0-9a-f]+):(.*)$/.exec(line);

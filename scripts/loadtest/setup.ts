@@ -26,7 +26,7 @@ export type LoadFixture = { url: string; password: string; users: LoadUser[]; re
 const CATEGORIES = ["CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"];
 
 /** 60% directors, 24% managers, 16% finance: with the per-role mixes in run.ts this gives 80/15/5 overall. */
-export function roleFor(i: number, n: number): Role {
+function roleFor(i: number, n: number): Role {
   const f = i / n;
   return f < 0.6 ? "DIRECTOR" : f < 0.84 ? "MANAGER" : "FINANCE";
 }

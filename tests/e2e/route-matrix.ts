@@ -35,8 +35,8 @@ function parse(pattern: string, cells: string): Record<Column, Cell> {
   return Object.fromEntries(tokens.map((t, i) => [COLUMNS[i], t])) as Record<Column, Cell>;
 }
 
-export const page = (pattern: string, cells: string, query?: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells), query });
-export const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({ pattern, method, expect: parse(pattern, cells), body });
+const page = (pattern: string, cells: string, query?: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells), query });
+const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({ pattern, method, expect: parse(pattern, cells), body });
 
 // Every page is readable by every member (org:read); what differs is what they may change and
 // whether pay is in the payload (checked separately for every 200 below).

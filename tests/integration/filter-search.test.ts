@@ -68,13 +68,13 @@ describe.each([
 ])("%s: access", (_, route) => {
   it("answers 401 without a session", async () => {
     await signIn(null);
-    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({ status: 401, body: "Please sign in." });
+    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED", message: "Please sign in." } });
   });
 
   it("answers 404 to a member of another org and for an unknown org, naming nothing", async () => {
     await signIn(w.globex.members.director.user.id);
-    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({ status: 404, body: "Not found." });
-    expect(await get(route(), "no-such-org", "?q=s")).toMatchObject({ status: 404, body: "Not found." });
+    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({ status: 404, body: { code: "NOT_FOUND", message: "Not found." } });
+    expect(await get(route(), "no-such-org", "?q=s")).toMatchObject({ status: 404, body: { code: "NOT_FOUND", message: "Not found." } });
   });
 
   it("answers every role of the org (all of them see the projects list), uncached", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { BELL_ITEMS } from "@/components/shell/bell-items";
+import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import { getBell } from "@/lib/projects/bell";
 import { COUNTS_ONLY, getDeliveryReview, getNotifications, reviewScopeOf } from "@/lib/projects/review";

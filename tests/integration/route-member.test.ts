@@ -15,7 +15,8 @@ vi.mock("next/headers", () => ({
 
 process.env.AUTH_SECRET ??= "route-member-test-secret-0123456789abcdef";
 
-const { getRouteMember, routeMemberOrRefusal } = await import("@/lib/auth");
+const { getRouteMember } = await import("@/lib/auth");
+const { withMember } = await import("@/lib/route-guard");
 const { encodeSession } = await import("@/lib/auth/session-cookie");
 const { endSession, endUserSessions, startSession } = await import("@/lib/auth/sessions");
 
@@ -101,15 +102,34 @@ describe("sessions that end (issue 18, finding 6)", () => {
   });
 });
 
-describe("routeMemberOrRefusal", () => {
-  it("answers the refusals as responses and returns the member otherwise", async () => {
+describe("withMember (lib/route-guard.ts): the one guard of every route handler", () => {
+  const handler = withMember(async (_request: Request, member, params) => Response.json({ role: member.role, org: params.org }));
+  const call = async (guarded: typeof handler, org: string) => {
+    const res = await guarded(new Request("http://keel.test/x"), { params: Promise.resolve({ org }) });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it("answers 401 without a session and 404 to a non-member or an unknown org, as JSON, without running the handler", async () => {
     cookie = undefined;
-    const unauthenticated = await routeMemberOrRefusal(w.acme.org.slug);
-    expect(unauthenticated).toBeInstanceOf(Response);
-    expect([(unauthenticated as Response).status, await (unauthenticated as Response).text()]).toEqual([401, "Please sign in."]);
+    expect(await call(handler, w.acme.org.slug)).toEqual({ status: 401, body: { ok: false, code: "UNAUTHENTICATED", message: "Please sign in." } });
     await signIn(w.globex.members.director.user.id);
-    const foreign = (await routeMemberOrRefusal(w.acme.org.slug)) as Response;
-    expect([foreign.status, await foreign.text()]).toEqual([404, "Not found."]);
-    expect(await routeMemberOrRefusal(w.globex.org.slug)).toMatchObject({ role: "DIRECTOR", org: { id: w.globex.org.id } });
+    expect(await call(handler, w.acme.org.slug)).toEqual({ status: 404, body: { ok: false, code: "NOT_FOUND", message: "Not found." } });
+    expect((await call(handler, "no-such-org")).status).toBe(404);
+  });
+
+  it("runs the handler for a member, with the member read from the database and the route's params", async () => {
+    await signIn(w.globex.members.director.user.id);
+    expect(await call(handler, w.globex.org.slug)).toEqual({ status: 200, body: { role: "DIRECTOR", org: w.globex.org.slug } });
+  });
+
+  it("refuses a member without the permission: 403 by default, 404 when asked to hide the resource", async () => {
+    const audit = withMember(async () => Response.json({ ran: true }), { permission: "audit:read", denied: 404 });
+    const write = withMember(async () => Response.json({ ran: true }), { permission: "budgets:write" });
+    await signIn(w.acme.members.viewer.user.id);
+    expect(await call(audit, w.acme.org.slug)).toEqual({ status: 404, body: { ok: false, code: "NOT_FOUND", message: "Not found." } });
+    expect(await call(write, w.acme.org.slug)).toEqual({ status: 403, body: { ok: false, code: "FORBIDDEN", message: "You don't have permission to do that." } });
+    await signIn(w.acme.members.director.user.id);
+    expect(await call(audit, w.acme.org.slug)).toEqual({ status: 200, body: { ran: true } });
+    expect(await call(write, w.acme.org.slug)).toEqual({ status: 200, body: { ran: true } });
   });
 });

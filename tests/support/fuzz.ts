@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 // server action or put in a CSV cell. Runs are seeded (FUZZ_SEED overrides) so a failure
 // printed by fast-check can be replayed exactly; FUZZ_RUNS scales the number of runs.
 
-export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 export const fuzzRuns = (n: number) => Math.max(1, Math.round(n * Number(process.env.FUZZ_RUNS_FACTOR ?? 1)));
 
 /** A stable per-name seed, so adding one action does not change every other action's inputs. */
@@ -73,12 +73,12 @@ export const HOSTILE_STRINGS = [
   "z".repeat(100_000),
 ] as const;
 
-export const HOSTILE_NUMBERS = [0, -0, 1, -1, 0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity, 1e21] as const;
+const HOSTILE_NUMBERS = [0, -0, 1, -1, 0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity, 1e21] as const;
 
 const hostileObject = () => fc.constantFrom<unknown>({}, [], [1, 2], { toString: "x" }, JSON.parse('{"__proto__":{"polluted":true}}'), { $gt: "" }, new Date(NaN), new Date(8.64e15));
 
 /** Any value a caller could send in one field. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom<unknown>(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...HOSTILE_NUMBERS) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, true, false, 10n ** 30n, -(2n ** 63n), 2n ** 63n) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { enumParam } from "@/lib/enum-param";
+import { enumParam } from "@/lib/search-params";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { checkRequestUrl } from "@/lib/security/request-url";
 

@@ -17,8 +17,8 @@ import type { OrgFx } from "@/tests/support/authz/fixture";
 
 export const COLUMNS = ["ADMIN", "DIRECTOR", "MGR_IN", "MGR_OUT", "FINANCE", "VIEWER", "OTHER_ORG", "ANON", "FOREIGN"] as const;
 export type Column = (typeof COLUMNS)[number];
-export const OUTCOMES = { ok: "ok", F: "FORBIDDEN", N: "NOT_FOUND", U: "UNAUTHENTICATED", V: "VALIDATION", C: "CONFLICT", "-": "skip" } as const;
-export type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
+const OUTCOMES = { ok: "ok", F: "FORBIDDEN", N: "NOT_FOUND", U: "UNAUTHENTICATED", V: "VALIDATION", C: "CONFLICT", "-": "skip" } as const;
+type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
 
 export type MatrixRow = {
   action: string;

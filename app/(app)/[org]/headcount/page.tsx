@@ -24,10 +24,10 @@ import { peopleFilterQuery } from "@/lib/people/list-filter";
 import { writableUnitIds } from "@/lib/projects/access";
 import { pageOf } from "@/lib/paging";
 import { grantFor } from "@/lib/permissions";
+import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Headcount" };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function Page({
   params,
@@ -42,12 +42,12 @@ export default async function Page({
   const now = new Date();
   const today = toDateString(now);
   const current = fiscalPeriod(now, org.fiscalYearStartMonth);
-  const fyParam = Number(one(sp.fy));
+  const fyParam = Number(firstValue(sp.fy));
   const fiscalYear = Number.isInteger(fyParam) && fyParam >= 2000 && fyParam <= 2100 ? fyParam : current.fiscalYear;
   // An unknown or foreign unit id is simply ignored: the whole org is shown. The filter searches
   // units as you type and the new-position form loads its units when it opens: only the picked
   // unit's name is read here (a large org has ~500 units).
-  const unit = await unitChoice(org.id, one(sp.unit));
+  const unit = await unitChoice(org.id, firstValue(sp.unit));
   const unitId = unit?.id ?? null;
   const positionsGrant = grantFor(member.role, "positions:write");
   const canWrite = positionsGrant !== null;

@@ -23,11 +23,11 @@ import {
   listVendors,
   RENEWAL_WINDOW_DAYS,
 } from "@/lib/vendors/queries";
+import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Vendors" };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const member = await requireMember((await params).org);
@@ -36,7 +36,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const canEdit = can(member.role, "vendors:write");
   // ?unit= narrows the renewals due to that unit and below, as the dashboard that links here;
   // an id that is not a unit of this org is a 404 (a figure must not open another list).
-  const unitParam = one(sp.unit);
+  const unitParam = firstValue(sp.unit);
   const unit = unitParam ? await unitChoice(member.org.id, unitParam) : null;
   if (unitParam && !unit) notFound();
   const unitId = unit?.id ?? null;

@@ -1,19 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { routeMemberOrRefusal } from "@/lib/auth";
+import { refusal, withMember } from "@/lib/route-guard";
 import { financeExportCsv } from "@/lib/budgets/export";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 
-// CSV export of exactly what a finance view shows (same URL parameters, same query, same
-// figures withheld from a reader without pay access left empty, with the reason). Amounts are plain decimals.
-export async function GET(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await routeMemberOrRefusal(org);
-  if (member instanceof Response) return member;
+// CSV export of exactly what a finance view shows (same URL parameters, same query, figures
+// withheld from a reader without pay access left empty, with the reason). Amounts are plain
+// decimals. Members only (lib/route-guard.ts).
+export const GET = withMember(async (request: NextRequest, member) => {
   const p = parseFinanceParams(request.nextUrl.searchParams, member.org.fiscalYearStartMonth);
   const view = request.nextUrl.searchParams.get("view") ?? "tree";
   const out = await financeExportCsv(member, p, view);
-  if (!out) return new NextResponse("Not found.", { status: 404 });
+  if (!out) return refusal(404);
   return new NextResponse(out.csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -21,4 +19,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,29 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { getRouteMember } from "@/lib/auth";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
 import { declaredLength, discardUpload, saveUpload, UPLOAD_INCOMPLETE_MESSAGE, UPLOAD_TOO_LARGE_MESSAGE, UploadRefused } from "@/lib/budgets/upload";
 import { can } from "@/lib/permissions";
+import { refusal, withMember } from "@/lib/route-guard";
 
 // CSV upload: the request body IS the file (Content-Type text/csv), streamed to a private temp
 // file, then imported by the defineAction pipeline (session → zod → permission → one
-// transaction → AuditEvent) with the upload's opaque id as input. Membership and permission are
-// checked here first too, so nobody else can even make us store a file.
+// transaction → AuditEvent) with the upload's opaque id as input. Membership (lib/route-guard.ts)
+// and permission are checked here first too, so nobody else can even make us store a file.
 //
 // This route is outside proxy.ts's matcher: a request the proxy sees has its body buffered by
 // Next.js up to 10 MB and silently cut there. The file is kept only if exactly Content-Length
 // bytes arrived (lib/budgets/upload.ts), so a cut body is refused, never imported in part.
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await getRouteMember(org);
-  if (member === 401) return NextResponse.json({ ok: false, code: "UNAUTHENTICATED", message: "Please sign in." }, { status: 401 });
-  if (member === 404) return NextResponse.json({ ok: false, code: "NOT_FOUND", message: "Not found." }, { status: 404 });
+export const POST = withMember(async (request: NextRequest, member, { org }) => {
   const kind = request.nextUrl.searchParams.get("kind") === "plan" ? "plan" : "actuals";
-  if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) {
-    return NextResponse.json({ ok: false, code: "FORBIDDEN", message: "You don't have permission to do that." }, { status: 403 });
-  }
+  if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) return refusal(403);
   const declared = declaredLength(request.headers.get("content-length"));
   if (!request.body || Number.isNaN(declared)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", message: "Choose a CSV file of at most 100 MB." }, { status: 400 });
@@ -45,4 +39,4 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } finally {
     await discardUpload(uploadId);
   }
-}
+});

@@ -14,7 +14,8 @@ import { ProjectStatusControls } from "@/components/projects/project-status-cont
 import { StatusUpdateForm } from "@/components/projects/status-update-form";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { Badge, HEALTH_LABELS, HealthBadge } from "@/components/ui/badge";
+import { Badge, HealthBadge } from "@/components/ui/badge";
+import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

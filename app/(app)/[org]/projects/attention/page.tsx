@@ -7,21 +7,21 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
 import { listAttention, MILESTONE_WINDOW_DAYS, type MilestoneDue } from "@/lib/projects/attention";
+import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Milestones and blocked dependencies" };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 // The full lists behind the dashboard's capped ones (?unit=<id> for a subtree, ?due=overdue|soon
 // for one kind of milestone), from the same SQL definitions (lib/projects/attention.ts).
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
-  const unitId = one(sp.unit) ?? null;
+  const unitId = firstValue(sp.unit) ?? null;
   const scope = await getDashboardScope(member.org.id, unitId);
   if (!scope) notFound();
-  const dueParam = one(sp.due);
+  const dueParam = firstValue(sp.due);
   const due: MilestoneDue = dueParam === "overdue" || dueParam === "soon" ? dueParam : "all";
   const { milestones, blocked } = await listAttention(member.org.id, unitId, new Date(), { due });
   const slug = member.org.slug;

@@ -1,13 +1,9 @@
-import { routeMemberOrRefusal } from "@/lib/auth";
+import { withMember } from "@/lib/route-guard";
 import { exportProjectsCsv } from "@/lib/projects/export";
 
-// CSV of the filtered project list (same URL filters as the list page), for any member. A route
-// handler is outside the pages' requireMember, so it checks access itself (getRouteMember): 401
-// without a session, and a non-member gets the same 404 as a missing org.
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await routeMemberOrRefusal(org);
-  if (member instanceof Response) return member;
+// CSV of the filtered project list (same URL filters as the list page), for any member
+// (lib/route-guard.ts).
+export const GET = withMember(async (request: Request, member) => {
   const csv = await exportProjectsCsv(member.org, new URL(request.url).searchParams);
   return new Response(csv, {
     headers: {
@@ -16,4 +12,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,15 +1,11 @@
-import { routeMemberOrRefusal } from "@/lib/auth";
+import { refusal, withMember } from "@/lib/route-guard";
 import { getProjectFormOptionsFor } from "@/lib/projects/form-options";
 
 // The project form's choices (units it may use, initiatives), loaded when the form opens instead
-// of in every page that offers it. A route handler is outside the pages' requireMember, so it
-// checks access itself (getRouteMember: 401 without a session, 404 for a non-member); a role that
-// cannot write projects gets 403.
-export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await routeMemberOrRefusal(org);
-  if (member instanceof Response) return member;
+// of in every page that offers it. Members only (lib/route-guard.ts); a role that cannot write
+// projects gets 403.
+export const GET = withMember(async (_request: Request, member) => {
   const options = await getProjectFormOptionsFor(member);
-  if (options === "forbidden") return new Response("Forbidden.", { status: 403 });
+  if (options === "forbidden") return refusal(403);
   return Response.json(options, { headers: { "cache-control": "private, no-store" } });
-}
+});

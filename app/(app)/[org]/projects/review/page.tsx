@@ -14,11 +14,11 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
+import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Delivery review" };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 // Each list is paged on its own (?riskpage=, ?stalepage=, ?duepage=, ?ackpage=, ?minepage=), so a
 // link to any page of one list keeps the others where they were. ?unit= scopes every list to a
@@ -36,7 +36,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { org } = member;
   // A manager reviews their own subtree (and the units below it), like their dashboard.
   const within = member.role === "MANAGER" ? (member.scopeUnitId ?? null) : null;
-  const scope = reviewScopeOf(member, one(sp.unit) ?? within);
+  const scope = reviewScopeOf(member, firstValue(sp.unit) ?? within);
   const unit = await getDashboardScope(org.id, scope.unitId, within);
   if (!unit) notFound();
   const review = await getDeliveryReview(scope, {

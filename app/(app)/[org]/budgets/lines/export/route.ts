@@ -1,20 +1,16 @@
-import { routeMemberOrRefusal } from "@/lib/auth";
+import { refusal, withMember } from "@/lib/route-guard";
 import { linesContext, linesScope, listable } from "@/lib/budgets/lines";
 import { linesCsvFileName, linesCsvStream } from "@/lib/budgets/lines-export";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
 
 // CSV of the lines behind a money figure: the list of /[org]/budgets/lines with the same URL
-// filters, in the same order, streamed. A route handler is outside the pages' requireMember, so
-// it checks membership itself (401 without a session; a non-member gets the same 404 as a
-// missing org). A unit or vendor of another org is a 404 too; PERSONNEL lines are left out for
-// roles that may not read pay, as on the page.
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await routeMemberOrRefusal(org);
-  if (member instanceof Response) return member;
+// filters, in the same order, streamed. Members only (lib/route-guard.ts); a unit or vendor of
+// another org is a 404 too; PERSONNEL lines are left out for roles that may not read pay, as on
+// the page.
+export const GET = withMember(async (request: Request, member) => {
   const { filters } = parseLinesParams(new URL(request.url).searchParams, member.org.fiscalYearStartMonth);
   const context = await linesContext(member.org.id, member, filters);
-  if (context.notFound) return new Response("Not found.", { status: 404 });
+  if (context.notFound) return refusal(404);
   const scope = linesScope(member.org.id, member, filters);
   return new Response(linesCsvStream(scope, listable(context)), {
     headers: {
@@ -23,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,16 +1,11 @@
 import { exportAuditCsv } from "@/lib/audit/export";
-import { routeMemberOrRefusal } from "@/lib/auth";
+import { refusal, withMember } from "@/lib/route-guard";
 
-// CSV of the filtered audit log (same URL filters as the viewer). A route handler is outside
-// the pages' requireMember, so it checks access itself: the membership (getRouteMember: 401
-// without a session) and audit:read (exportAuditCsv); a non-member or a member without
-// audit:read gets the same 404 as a missing org.
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await routeMemberOrRefusal(org);
-  if (member instanceof Response) return member;
+// CSV of the filtered audit log (same URL filters as the viewer). A member without audit:read
+// gets the same 404 as a missing org (lib/route-guard.ts).
+export const GET = withMember(async (request: Request, member) => {
   const csv = await exportAuditCsv(member, new URL(request.url).searchParams);
-  if (csv === null) return new Response("Not found.", { status: 404 });
+  if (csv === null) return refusal(404);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
@@ -18,4 +13,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       "cache-control": "no-store",
     },
   });
-}
+}, { permission: "audit:read", denied: 404 });
