@@ -29,14 +29,11 @@ type Call = (c: Ctx) => unknown[];
 const CALLS: Record<string, Call> = {
   "lib/audit/queries.ts#listAuditEvents": (c) => [c.fx.org.id, {}],
   "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
-  "lib/budgets/queries.ts#getBudgetReport": (c) => [c.fx.org.id, FY, 1, TODAY],
-  "lib/budgets/queries.ts#getBudgetTotals": (c) => [c.fx.org.id, FY, 1, TODAY],
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#getPlanGrid": (c) => [c.fx.org.id, FY, 1, new Set<string>()],
   "lib/headcount/queries.ts#countPositions": (c) => [c.fx.org.id],
   "lib/headcount/queries.ts#listPositions": (c) => [c.fx.org.id, pay],
-  "lib/headcount/queries.ts#countPositionsByStatus": (c) => [c.fx.org.id],
   "lib/org/queries.ts#listOrgUnits": (c) => [c.fx.org.id, TODAY],
   "lib/org/queries.ts#orgUnitExists": (c) => [c.fx.org.id, c.fx.unit.id],
   "lib/org/queries.ts#listUnitTree": (c) => [c.fx.org.id],
@@ -116,8 +113,10 @@ async function runAll(c: Ctx): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const key of Object.keys(CALLS).sort()) {
     const [file, name] = key.split("#");
-    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    out.set(key, json(await mod[name](...CALLS[key](c))));
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>;
+    // A call naming no export is reported by the discovery test below, not here.
+    const read = mod[name];
+    if (read) out.set(key, json(await read(...CALLS[key](c))));
   }
   return out;
 }
