@@ -88,6 +88,14 @@ test("an admin's sign-out-everywhere ends a member's sessions at once", async ({
   await page.goto("/acme/settings");
   const row = page.getByRole("row").filter({ hasText: user.email });
   await expect(row.getByText(/1 active/)).toBeVisible();
+  // For a person to look at: the members table with its sessions column, wide and on a phone.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("members-sessions-1440.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("members-sessions-390.png") });
+  await page.setViewportSize({ width: 1280, height: 720 });
   page.once("dialog", (d) => d.accept());
   await row.getByRole("button", { name: "Sign E2E FINANCE out everywhere" }).click();
   await expect(row.getByText("Not signed in")).toBeVisible();
