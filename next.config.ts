@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/body-limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 // Static files get the headers that do not vary per request; pages additionally get the CSP
@@ -12,6 +13,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   devIndicators: false,
   typedRoutes: false,
+  experimental: {
+    // Large enough for the largest action input (the hiring-plan CSV, see body-limits.ts);
+    // proxy.ts answers a larger body with a 413 naming the limit before Next.js sees it.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

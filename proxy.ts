@@ -2,17 +2,34 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { refreshedSessionCookie } from "@/lib/auth/session-cookie";
 import { sessionCookie } from "@/lib/auth/session-policy";
+import { refuseActionBody, refuseActionHeaders } from "@/lib/security/action-request";
 import { headerEnv, newNonce, securityHeaders } from "@/lib/security/headers";
+import { checkRequestUrl } from "@/lib/security/request-url";
 
 // Runs before every page, server action and route handler (not static files, see matcher):
 //  1. a fresh CSP nonce per request. Next.js reads the nonce from the request's
 //     Content-Security-Policy header and puts it on the scripts it renders, which is why
 //     every page is rendered dynamically (app/layout.tsx reads the request headers);
 //  2. the other security headers (lib/security/headers.ts);
-//  3. the session's lastSeen moves forward, so the idle timeout counts from real use.
+//  3. control characters in the address are stripped from a page read's query (a redirect to
+//     the clean address) and refused anywhere else (lib/security/request-url.ts);
+//  4. server actions that are cross-origin, over the body limit or undecodable are refused
+//     with 403/413/400 and a sentence (lib/security/action-request.ts);
+//  5. the session's lastSeen moves forward, so the idle timeout counts from real use.
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders(nonce, headerEnv());
+
+  // Control characters in the address: stripped from a page read's query, refused elsewhere.
+  const verdict = checkRequestUrl(request.nextUrl, request.method);
+  if (verdict.kind === "refuse") return new NextResponse(verdict.message, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  if (verdict.kind === "redirect") return NextResponse.redirect(new URL(verdict.location, request.nextUrl), 308);
+
+  // A server action Next.js would answer with a bare 500 gets its real status and a sentence.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refusal = refuseActionHeaders(request.headers) ?? (await refuseActionBody(request));
+    if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -33,12 +50,11 @@ export const config = {
   matcher: [
     {
       // Not static assets or the image optimizer: they carry no script and get the static
-      // headers from next.config.ts. Prefetches are left out as Next.js's CSP guide advises.
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
+      // headers from next.config.ts. Not the CSV upload either: Next.js buffers the body of every
+      // request the proxy sees and cuts it at 10 MB, which imported the first part of a larger
+      // file as if it were whole; the upload route checks its own access. Prefetches do pass
+      // through, so they carry the CSP too.
+      source: "/((?!_next/static|_next/image|favicon.ico|[^/]+/budgets/import/?$).*)",
     },
   ],
 };

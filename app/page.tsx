@@ -4,13 +4,14 @@ import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getSessionUser, listMyOrgs } from "@/lib/auth";
+import { getSessionUser, landingOrg } from "@/lib/auth";
 
 export default async function RootPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const [first] = await listMyOrgs(user.id);
-  if (first) redirect(`/${first.org.slug}/dashboard`);
+  // The org last opened (or joined), else the first joined: never alphabetical order.
+  const slug = await landingOrg(user.id);
+  if (slug) redirect(`/${slug}/dashboard`);
 
   // Signed in but not a member anywhere (e.g. removed from their only org).
   return (

@@ -220,8 +220,10 @@ export type UserActionContext = {
    * Records the event once in every org the user belongs to (a user-level change, such as a
    * password change, concerns each org whose data the user can reach), in the same
    * transaction. A user with no membership has no audit trail to write to and is refused.
+   * With `orgId`, only in that org (which the user must belong to): a change that concerns one
+   * org, such as joining it, is not announced to the user's other orgs.
    */
-  audit(event: AuditInput): Promise<void>;
+  audit(event: AuditInput & { orgId?: string }): Promise<void>;
 };
 
 /**
@@ -246,8 +248,8 @@ export function defineUserAction<S extends z.ZodType, T>(def: {
         const ctx: UserActionContext = {
           tx,
           user: { id: userId },
-          async audit(event) {
-            const orgs = await tx.membership.findMany({ where: { userId }, select: { orgId: true } });
+          async audit({ orgId, ...event }) {
+            const orgs = await tx.membership.findMany({ where: { userId, ...(orgId ? { orgId } : {}) }, select: { orgId: true } });
             if (orgs.length === 0) throw new AppError("FORBIDDEN", "Your account is not a member of any organization.");
             audited += orgs.length;
             await tx.auditEvent.createMany({ data: orgs.map(({ orgId }) => auditRow(orgId, userId, def.name, event)) });

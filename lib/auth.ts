@@ -8,11 +8,15 @@ import { cache } from "react";
 
 import { clientAddress } from "@/lib/auth/client-ip";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { cookieFromHeader, deviceCookieName, knownDeviceId } from "@/lib/auth/device";
 import { decodeJwt, encodeJwt, liveSession } from "@/lib/auth/session-cookie";
+import { landingOrgSlug, rememberOrg } from "@/lib/auth/landing";
+import { endSession, startSession, touchSession } from "@/lib/auth/sessions";
 import {
   SessionEndedError,
   sessionConfig,
   sessionCookie,
+  LAST_SEEN_REFRESH_MS,
   sessionVerdict,
   signedInBeforePasswordChange,
 } from "@/lib/auth/session-policy";
@@ -21,9 +25,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { readsPay } from "@/lib/permissions";
 
 // Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly, SameSite=Lax cookie
-// (Secure in production). The token carries only the user's id and two times (sign-in and last
-// use, see lib/auth/session-policy.ts): membership and role are read from the database on every
-// request (requireMember below), so removing a member or changing a role takes effect at once.
+// (Secure in production). The token carries only the user's id, the id of its server-side
+// session record (sid, lib/auth/sessions.ts) and two times (sign-in and last use, see
+// lib/auth/session-policy.ts): the record, membership and role are read from the database on
+// every request (requireMember below), so signing out, removing a member or changing a role
+// takes effect at once.
 
 const cookie = sessionCookie();
 
@@ -56,27 +62,39 @@ export const authOptions: NextAuthOptions = {
         const email = String(credentials?.email ?? "");
         const password = String(credentials?.password ?? "");
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const result = await checkCredentials(db, email, password, clientAddress(req?.headers));
+        const headers = req?.headers as Record<string, string | string[] | undefined> | undefined;
+        const device = knownDeviceId(cookieFromHeader(headers?.cookie, deviceCookieName()), email);
+        const result = await checkCredentials(db, email, password, clientAddress(headers), device);
         if (!result.ok) {
           // next-auth passes an Error's message to the client as `error`: "throttled" is shown
           // as a wait message, anything else as "Invalid email or password".
           if (result.reason === "throttled") throw new Error("throttled");
           return null;
         }
-        return result.user;
+        // The server-side record this session's cookie will name (lib/auth/sessions.ts).
+        const userAgent = headers?.["user-agent"];
+        const sid = await startSession(db, result.user.id, typeof userAgent === "string" ? userAgent : "");
+        return { ...result.user, sid };
       },
     }),
   ],
+  events: {
+    // Signing out ends the server-side record: a copy of the cookie is worthless from now on.
+    async signOut({ token }) {
+      await endSession(db, token?.sid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
-      // Keep only identity and the session times in the token.
+    async jwt({ token, user }) {
+      // Keep only identity, the session record's id and the session times in the token.
       const now = Date.now();
-      if (user) return { sub: user.id, authAt: now, lastSeen: now };
+      if (user) return { sub: user.id, sid: (user as { sid?: string }).sid, authAt: now, lastSeen: now };
       const verdict = sessionVerdict(token, now, sessionConfig());
       // Throwing makes next-auth treat the session as absent (and clear the cookie where it
       // can): pages then redirect to /login.
       if (verdict !== "ok") throw new SessionEndedError(verdict);
-      return { sub: token.sub, authAt: token.authAt, lastSeen: now };
+      if (!(await sessionRecordUser(token.sub, token.sid))) throw new SessionEndedError("ended");
+      return { sub: token.sub, sid: token.sid, authAt: token.authAt, lastSeen: now };
     },
     session({ session, token }) {
       return { expires: session.expires, user: { id: token.sub ?? "" }, authAt: token.authAt } as typeof session;
@@ -96,7 +114,22 @@ const USER_FIELDS = { id: true, email: true, name: true, passwordChangedAt: true
  * limits of lib/auth/session-policy.ts, as the jwt callback above applies them) without that
  * wasted work. lastSeen moves forward in proxy.ts.
  */
-const currentSession = cache(async () => liveSession((await cookies()).get(cookie.name)?.value));
+const currentSession = cache(async () => {
+  const session = await liveSession((await cookies()).get(cookie.name)?.value);
+  // proxy.ts is about to move the cookie's lastSeen: move the record's too (for the admins'
+  // session list), without making the page wait for it.
+  if (session && typeof session.sid === "string" && Date.now() - session.lastSeen >= LAST_SEEN_REFRESH_MS) {
+    touchSession(db, session.sid).catch(() => {});
+  }
+  return session;
+});
+
+/** The user of a live (not ended) session record, or null. */
+async function sessionRecordUser(userId: unknown, sid: unknown) {
+  if (typeof userId !== "string" || typeof sid !== "string") return null;
+  const record = await db.userSession.findFirst({ where: { id: sid, userId, endedAt: null }, select: { user: { select: USER_FIELDS } } });
+  return record?.user ?? null;
+}
 
 function userFromRow(authAt: number, user: { id: string; email: string; name: string; passwordChangedAt: Date | null } | null): SessionUser | null {
   // A password change ends every session that signed in before it (the changing session is
@@ -109,7 +142,7 @@ function userFromRow(authAt: number, user: { id: string; email: string; name: st
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await currentSession();
   if (!session) return null;
-  return userFromRow(session.authAt, await db.user.findUnique({ where: { id: session.sub }, select: USER_FIELDS }));
+  return userFromRow(session.authAt, await sessionRecordUser(session.sub, session.sid));
 });
 
 async function requireUser(): Promise<SessionUser> {
@@ -134,6 +167,7 @@ type MemberRow = {
   email: string;
   name: string;
   passwordChangedAt: Date | null;
+  lastOrgId: string | null;
   orgId: string;
   slug: string;
   orgName: string;
@@ -149,18 +183,22 @@ type MemberRow = {
  * undefined: no such membership (or no such org); null: a membership, but the session ended
  * (signed in before a password change).
  */
-async function memberOf(session: { sub: string; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
+async function memberOf(session: { sub: string; sid?: unknown; authAt: number }, orgSlug: string): Promise<Member | null | undefined> {
+  if (typeof session.sid !== "string") return undefined;
   const [row] = await db.$queryRaw<MemberRow[]>`
-    SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt",
+    SELECT m.role::text AS role, m."scopeUnitId", u.id AS "userId", u.email, u.name, u."passwordChangedAt", u."lastOrgId",
            o.id AS "orgId", o.slug, o.name AS "orgName", o.currency, o."fiscalYearStartMonth", o."financeReadsPay"
     FROM "Membership" m
     JOIN "Organization" o ON o.id = m."orgId"
     JOIN "User" u ON u.id = m."userId"
+    JOIN "UserSession" s ON s.id = ${session.sid} AND s."userId" = u.id AND s."endedAt" IS NULL
     WHERE m."userId" = ${session.sub} AND o.slug = ${orgSlug}
     LIMIT 1`;
   if (!row) return undefined;
   const user = userFromRow(session.authAt, { id: row.userId, email: row.email, name: row.name, passwordChangedAt: row.passwordChangedAt });
   if (!user) return null;
+  // Sign-in lands in the org last opened (lib/auth/landing.ts); the page need not wait for it.
+  if (row.lastOrgId !== row.orgId) rememberOrg(db, row.userId, row.orgId).catch(() => {});
   return {
     user,
     org: { id: row.orgId, slug: row.slug, name: row.orgName, currency: row.currency, fiscalYearStartMonth: row.fiscalYearStartMonth },
@@ -203,7 +241,12 @@ export async function getRouteMember(orgSlug: string): Promise<Member | 401 | 40
   return member ?? 401;
 }
 
-/** The orgs the user belongs to, for the org switcher and the post-login redirect. */
+/** The slug of the org a signed-in user lands in (lib/auth/landing.ts), or null. */
+export async function landingOrg(userId: string): Promise<string | null> {
+  return landingOrgSlug(db, userId);
+}
+
+/** The orgs the user belongs to, for the org switcher. */
 export async function listMyOrgs(userId: string) {
   return db.membership.findMany({
     where: { userId },

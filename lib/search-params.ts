@@ -12,3 +12,12 @@ export function firstValue(v: string | string[] | undefined): string | undefined
 export function firstParam(sp: SearchParams | URLSearchParams, key: string): string | undefined {
   return sp instanceof URLSearchParams ? sp.get(key) || undefined : firstValue(sp[key]);
 }
+
+/**
+ * A value from the URL as a member of an enum object, or undefined. Own properties only:
+ * `value in Enum` also accepts inherited keys ("toString", "constructor"), which then reached
+ * the database as an enum value and gave a 500.
+ */
+export function enumParam<E extends Record<string, string>>(values: E, value: string | undefined): E[keyof E] | undefined {
+  return value !== undefined && Object.hasOwn(values, value) ? (values[value] as E[keyof E]) : undefined;
+}

@@ -1,11 +1,13 @@
 // `npm test`: every check, in order — type-check, lint, unit tests, integration tests against a
 // real PostgreSQL (a throwaway database per run; embedded PGlite when no server is reachable),
-// production build, and Playwright end-to-end tests in Debian's Chromium against a seeded copy.
+// production build, Playwright end-to-end tests in Debian's Chromium against a seeded copy, and a
+// short load-and-restart run against the build (scripts/loadtest).
 // Runs every stage even after a failure (so one run reports everything) and exits non-zero
 // if any stage failed.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
+import { hasDebianWrappers } from "./loadtest/cluster";
 import { provisionTestDb, type TestDb } from "@/tests/support/test-db";
 
 type Stage = { name: string; ok: boolean; seconds: number; skipped?: boolean };
@@ -65,6 +67,21 @@ try {
       E2E_DATABASE_URL: e2e.url,
       ...(e2e.kind === "embedded" ? { KEEL_DB_POOL_MAX: "1" } : {}),
     });
+  }
+
+  // The load-and-restart test in its short form (scripts/loadtest): sessions reading pages and
+  // writing through the real server actions while PostgreSQL restarts, then every acknowledged
+  // write checked. It needs a PostgreSQL it may restart: a cluster of its own where Debian's
+  // pg_ctlcluster exists, or LOADTEST_PG_ADMIN_URL + LOADTEST_PG_RESTART_CMD.
+  if (only && !only.includes("loadtest")) {
+    stages.push({ name: "loadtest", ok: true, seconds: 0, skipped: true });
+  } else if (!built) {
+    stages.push({ name: "loadtest", ok: false, seconds: 0, skipped: true });
+  } else if (!hasDebianWrappers() && !process.env.LOADTEST_PG_ADMIN_URL) {
+    console.log("\n━━ loadtest: skipped (no pg_ctlcluster here and no LOADTEST_PG_ADMIN_URL/LOADTEST_PG_RESTART_CMD)");
+    stages.push({ name: "loadtest", ok: true, seconds: 0, skipped: true });
+  } else {
+    run("loadtest", bin("tsx"), ["scripts/loadtest/index.ts", "--duration=30", "--sessions=20", "--think-ms=3000", "--restart-at=12"]);
   }
 } finally {
   for (const db of dbs) await db.drop().catch((e) => console.error("could not drop test database:", e));

@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 
 const MESSAGES = {
   invalid: "Invalid email or password",
-  throttled: "Too many sign-in attempts. Please wait 15 minutes and try again.",
+  throttled: "Too many failed sign-ins for this account. Wait a minute and try again; each further failed attempt doubles the wait.",
   network: "Could not reach the server. Check your connection and try again.",
 } as const;
 

@@ -11,8 +11,11 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { importHiringPlanAction } from "@/lib/headcount/actions";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE, HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
 
 type State = ActionResult<{ batchId: string; created: number }> | null;
+
+const tooLarge = (message: string): State => ({ ok: false, code: "VALIDATION", message: "Nothing was imported.", fieldErrors: { file: [message] } });
 
 /** Upload a hiring-plan CSV; a file with any bad row is refused whole, every problem listed. */
 export function ImportHiringPlanDialog({ org }: { org: string }) {
@@ -20,7 +23,15 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const file = form.get("file");
     const csv = file instanceof File ? await file.text() : "";
-    const result = await importHiringPlanAction(org, { csv, fileName: file instanceof File && file.name ? file.name : "hiring-plan.csv" });
+    if (csv.length > HIRING_PLAN_MAX_CHARS) return tooLarge("The file is too large (2 MB at most).");
+    let result: NonNullable<State>;
+    try {
+      result = await importHiringPlanAction(org, { csv, fileName: file instanceof File && file.name ? file.name : "hiring-plan.csv" });
+    } catch {
+      // The request failed before the action ran: over the body limit (proxy.ts answers 413),
+      // or the server could not be reached.
+      return tooLarge(new Blob([csv]).size > ACTION_BODY_LIMIT_BYTES / 2 ? ACTION_TOO_LARGE_MESSAGE : "Could not reach the server; nothing was imported. Please try again.");
+    }
     if (result.ok) {
       toast.success(`Imported ${result.data.created} planned positions`);
       setOpen(false);

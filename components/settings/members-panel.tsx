@@ -12,9 +12,9 @@ import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/lib/settings/actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, signOutMemberEverywhereAction } from "@/lib/settings/actions";
 import type { UnitOption } from "@/lib/org/queries";
-import type { InvitationDto, MemberDto } from "@/lib/settings/queries";
+import type { InvitationDto, MemberDto, MemberSessionsDto } from "@/lib/settings/queries";
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
@@ -32,7 +32,46 @@ function ScopeOptions({ units }: { units: UnitOption[] }) {
   );
 }
 
-function MemberRow({ org, member, units, canManage, isSelf }: { org: string; member: MemberDto; units: UnitOption[]; canManage: boolean; isSelf: boolean }) {
+function SessionsCell({ org, member, sessions }: { org: string; member: MemberDto; sessions: MemberSessionsDto | undefined }) {
+  const [pending, startTransition] = useTransition();
+  const signOut = () =>
+    startTransition(async () => {
+      if (!window.confirm(`Sign ${member.name} out on every device?`)) return;
+      const result = await signOutMemberEverywhereAction(org, member.id);
+      if (result.ok) toast.success(`${member.name} was signed out everywhere`);
+      else toast.error(result.message);
+    });
+  if (!sessions) return <span className="text-sm text-muted-foreground">Not signed in</span>;
+  return (
+    <div className="space-y-1 text-sm">
+      <div>
+        {sessions.count} active · {sessions.devices.join(", ")}
+      </div>
+      {sessions.lastSeenAt ? (
+        <div className="text-xs text-muted-foreground">Last seen {new Date(sessions.lastSeenAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</div>
+      ) : null}
+      <Button size="sm" variant="outline" onClick={signOut} disabled={pending} aria-label={`Sign ${member.name} out everywhere`}>
+        Sign out everywhere
+      </Button>
+    </div>
+  );
+}
+
+function MemberRow({
+  org,
+  member,
+  units,
+  canManage,
+  isSelf,
+  sessions,
+}: {
+  org: string;
+  member: MemberDto;
+  units: UnitOption[];
+  canManage: boolean;
+  isSelf: boolean;
+  sessions: MemberSessionsDto | undefined;
+}) {
   const [role, setRole] = useState<Role>(member.role);
   const [scope, setScope] = useState(member.scopeUnitId ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +130,11 @@ function MemberRow({ org, member, units, canManage, isSelf }: { org: string; mem
         )}
       </TableCell>
       {canManage ? (
+        <TableCell>
+          <SessionsCell org={org} member={member} sessions={sessions} />
+        </TableCell>
+      ) : null}
+      {canManage ? (
         <TableCell className="text-right whitespace-nowrap">
           <Button size="sm" variant="outline" onClick={save} disabled={!dirty || pending}>
             Save
@@ -104,17 +148,17 @@ function MemberRow({ org, member, units, canManage, isSelf }: { org: string; mem
   );
 }
 
-type InviteState = ActionResult<{ kind: "added"; membershipId: string } | { kind: "invited"; invitationId: string; invitePath: string }> | null;
+type InviteState = ActionResult<{ kind: "invited"; invitationId: string; invitePath: string }> | null;
 
 function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
   const [role, setRole] = useState<Role>("VIEWER");
   const [state, formAction, pending] = useActionState<InviteState, FormData>(async (_prev, form) => {
     const result = await inviteMemberAction(org, Object.fromEntries(form));
-    if (result.ok) toast.success(result.data.kind === "added" ? "Member added" : "Invitation created");
+    if (result.ok) toast.success("Invitation created");
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const link = state?.ok && state.data.kind === "invited" ? state.data.invitePath : null;
+  const link = state?.ok ? state.data.invitePath : null;
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
       <FormField id="invite-email" label="Email" errors={errors.email}>
@@ -144,7 +188,7 @@ function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
       ) : null}
       {link ? (
         <p className="rounded-md bg-muted px-3 py-2 text-sm sm:col-span-4">
-          Send this single-use link to the new member (valid 14 days):{" "}
+          Send this single-use link to the person you invited (valid 14 days); they join when they accept it:{" "}
           <code className="break-all">{typeof window === "undefined" ? link : `${window.location.origin}${link}`}</code>
         </p>
       ) : null}
@@ -156,6 +200,7 @@ export function MembersPanel({
   org,
   members,
   invitations,
+  sessions,
   units,
   canManage,
   currentUserEmail,
@@ -163,6 +208,8 @@ export function MembersPanel({
   org: string;
   members: MemberDto[];
   invitations: InvitationDto[];
+  /** Active sessions by membership id (only for those who manage members). */
+  sessions: Record<string, MemberSessionsDto>;
   units: UnitOption[];
   canManage: boolean;
   currentUserEmail: string;
@@ -176,12 +223,13 @@ export function MembersPanel({
             <TableHead>Member</TableHead>
             <TableHead>Role</TableHead>
             <TableHead>Scope</TableHead>
+            {canManage ? <TableHead>Sessions</TableHead> : null}
             {canManage ? <TableHead className="text-right">Actions</TableHead> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
           {members.map((m) => (
-            <MemberRow key={m.id} org={org} member={m} units={units} canManage={canManage} isSelf={m.email === currentUserEmail} />
+            <MemberRow key={m.id} org={org} member={m} units={units} canManage={canManage} isSelf={m.email === currentUserEmail} sessions={sessions[m.id]} />
           ))}
         </TableBody>
       </Table>

@@ -10,7 +10,7 @@ import { cn } from "@/lib/utils";
 export function ErrorPanel({ error, retry, className }: { error: unknown; retry: () => void; className?: string }) {
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
   return (
-    <Card role="alert" className={cn("mx-auto max-w-lg px-6 py-10 text-center", className)}>
+    <Card role="alert" data-error-boundary="" className={cn("mx-auto max-w-lg px-6 py-10 text-center", className)}>
       <div className="mx-auto mb-4 flex size-11 items-center justify-center rounded-full bg-health-off-track-soft text-health-off-track ring-8 ring-health-off-track-soft/40">
         <TriangleExclamationPoint className="size-5" aria-hidden />
       </div>

@@ -15,7 +15,7 @@ export async function changePasswordAction(input: unknown) {
   // browser a fresh session (signed in now, after the change) so only the others are gone.
   const now = Date.now();
   const cookie = sessionCookie();
-  (await cookies()).set(cookie.name, await encodeSession({ sub: result.data.userId, authAt: now, lastSeen: now }), {
+  (await cookies()).set(cookie.name, await encodeSession({ sub: result.data.userId, sid: result.data.sid, authAt: now, lastSeen: now }), {
     ...cookie.options,
     maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000),
   });

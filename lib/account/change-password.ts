@@ -3,7 +3,8 @@ import { z } from "zod";
 import { defineUserAction } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH, passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
-import { isThrottled, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { endUserSessions, startSession } from "@/lib/auth/sessions";
+import { MAX_FAILURES, recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
 
@@ -17,7 +18,8 @@ const ZChangePasswordInput = z
 
 // The signed-in user changes their own password. The current password is required (a session
 // left open on someone's desk must not be enough to take the account over) and a wrong one
-// counts as a failed sign-in for the email, so this form cannot be used to guess it faster.
+// counts against a throttle of its own (lib/auth/throttle.ts), so this form cannot be used to
+// guess it faster.
 // passwordChangedAt ends every other session (lib/auth.ts); the calling session is re-issued
 // by the server action entry point (lib/account/actions.ts).
 export const changePassword = defineUserAction({
@@ -28,13 +30,14 @@ export const changePassword = defineUserAction({
       where: { id: ctx.user.id },
       select: { id: true, email: true, passwordHash: true },
     });
-    const keys = throttleKeys(user.email, null);
-    if (await isThrottled(db, keys)) throw new AppError("RATE_LIMITED");
+    // Its own counter (not the sign-in one, which anyone can fill from outside), checked and
+    // counted in one statement outside the transaction: a refusal rolls back, the count stays.
+    const key = { key: `password-change:${user.id}`, max: MAX_FAILURES };
+    if (!(await reserveAttempt(db, key))) throw new AppError("RATE_LIMITED");
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      // Outside the transaction on purpose: the refusal rolls the transaction back, the count stays.
-      await recordFailure(db, keys);
       throw invalid({ currentPassword: ["Your current password is not correct."] });
     }
+    await recordSuccess(db, [key]);
     const problems = passwordProblems(input.newPassword, user.email);
     if (input.newPassword.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(input.newPassword, user.passwordHash))) {
       problems.push("Choose a password different from your current one.");
@@ -46,8 +49,12 @@ export const changePassword = defineUserAction({
       where: { id: user.id },
       data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: changedAt },
     });
+    // Every session of the user ends now, on every device; the browser that made the change
+    // gets a new one (its cookie is issued by lib/account/actions.ts).
+    await endUserSessions(ctx.tx, user.id);
+    const sid = await startSession(ctx.tx, user.id);
     // Never the hash, old or new: the audit trail records that and when, nothing more.
     await ctx.audit({ entityType: "User", entityId: user.id, after: { passwordChangedAt: changedAt.toISOString() } });
-    return { userId: user.id, changedAt: changedAt.toISOString() };
+    return { userId: user.id, sid, changedAt: changedAt.toISOString() };
   },
 });

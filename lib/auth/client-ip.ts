@@ -7,10 +7,9 @@
 //   - KEEL_TRUSTED_PROXIES=N (N reverse proxies in front of Keel, each appending the address it
 //     saw): the N-th entry from the right is the address the outermost trusted proxy saw, and
 //     anything to its left is client-supplied and ignored;
-//   - unset: every sign-in shares one fixed key (with a higher limit, see throttle.ts), so a
-//     forged header cannot give an attacker a fresh counter per request.
-
-export const SHARED_IP_KEY = "shared";
+//   - unset: no address at all (null). Sign-ins are then throttled per account only: one
+//     counter shared by every visitor would let anyone fill it and lock everyone out, and a
+//     forged header must not give an attacker a fresh counter per request.
 
 function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.KEEL_TRUSTED_PROXIES);
@@ -19,8 +18,8 @@ function trustedProxyHops(env: Record<string, string | undefined> = process.env)
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
-export function clientAddress(headers: Headers, hops = trustedProxyHops()): string {
-  if (hops === 0) return SHARED_IP_KEY;
+export function clientAddress(headers: Headers, hops = trustedProxyHops()): string | null {
+  if (hops === 0) return null;
   const raw = headers?.["x-forwarded-for"];
   const list = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
     .split(",")
@@ -28,6 +27,6 @@ export function clientAddress(headers: Headers, hops = trustedProxyHops()): stri
     .filter(Boolean);
   const address = list[list.length - hops];
   // Fewer entries than trusted proxies: the chain is not what the deployment said it is.
-  if (!address || address.length > 64 || !/^[0-9a-fA-F:.]+$/.test(address)) return SHARED_IP_KEY;
+  if (!address || address.length > 64 || !/^[0-9a-fA-F:.]+$/.test(address)) return null;
   return address;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db-factory";
 import { verifyPassword } from "@/lib/auth/password";
-import { clearFailures, isThrottled, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { recordSuccess, reserveAttempt, throttleKeys } from "@/lib/auth/throttle";
 
 // The credential check behind next-auth's Credentials provider, kept free of Next so that
 // integration tests can drive it against a real database.
@@ -13,19 +13,21 @@ export type SignInResult =
 const DUMMY_HASH =
   "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-export async function checkCredentials(db: Db, email: string, password: string, ip: string | null): Promise<SignInResult> {
+/**
+ * `address`: the client's address when it can be trusted (client-ip.ts), else null.
+ * `knownDeviceId`: from a valid known-device cookie for this email (device.ts), else null.
+ */
+export async function checkCredentials(db: Db, email: string, password: string, address: string | null, knownDeviceId: string | null = null): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const keys = throttleKeys(normalized, ip);
-  if (await isThrottled(db, keys)) return { ok: false, reason: "throttled" };
+  const keys = throttleKeys(normalized, address, knownDeviceId);
+  // Each counter is checked and counted in one statement before the password is looked at.
+  for (const key of keys) if (!(await reserveAttempt(db, key))) return { ok: false, reason: "throttled" };
   const user = await db.user.findUnique({
     where: { email: normalized },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) {
-    await recordFailure(db, keys);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailures(db, normalized);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await recordSuccess(db, keys);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

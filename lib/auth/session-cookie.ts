@@ -59,7 +59,8 @@ function secret(): string {
   return value;
 }
 
-export type SessionToken = JWT & { sub: string; authAt: number; lastSeen: number };
+/** sid: the server-side session record (lib/auth/sessions.ts) every request checks. */
+export type SessionToken = JWT & { sub: string; sid?: string; authAt: number; lastSeen: number };
 
 export async function encodeSession(token: SessionToken): Promise<string> {
   return encodeJwt({ token, secret: secret(), maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000) });
@@ -95,7 +96,7 @@ export async function refreshedSessionCookie(value: string | undefined, now = Da
   const cookie = sessionCookie();
   return {
     name: cookie.name,
-    value: await encodeSession({ sub: token.sub, authAt: token.authAt, lastSeen: now }),
+    value: await encodeSession({ sub: token.sub, sid: token.sid, authAt: token.authAt, lastSeen: now }),
     options: { ...cookie.options, maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000) },
   };
 }

@@ -64,7 +64,7 @@ export function sessionCookie(env: Record<string, string | undefined> = process.
 
 export class SessionEndedError extends Error {
   static readonly PREFIX = "keel session ended";
-  constructor(readonly verdict: Exclude<SessionVerdict, "ok">) {
+  constructor(readonly verdict: Exclude<SessionVerdict, "ok"> | "ended") {
     super(`${SessionEndedError.PREFIX}: ${verdict}`);
   }
 }

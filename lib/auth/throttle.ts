@@ -1,50 +1,77 @@
-import { SHARED_IP_KEY } from "@/lib/auth/client-ip";
 import type { Db } from "@/lib/db-factory";
 
-// Failed sign-in throttling, per email and per client address, kept in the database so it holds
-// across restarts and app instances. After a key's limit of failures within WINDOW_MS the key
-// is locked for LOCK_MS. A successful sign-in clears the email key (not the address key: one
-// good password must not reset a spray across many accounts).
+// Failed sign-in throttling, kept in the database so it holds across restarts and instances.
+//
+// Model (README "Sign-in throttling"):
+//   - per account: the first MAX_FAILURES attempts within WINDOW_MS are evaluated freely; after
+//     that each attempt is allowed only once the previous lock has run out, and every refused
+//     password doubles the lock (BASE_LOCK_MS, 2x, … up to MAX_LOCK_MS): exponential backoff,
+//     never a fixed lockout;
+//   - a device that has signed in to the account before (a signed cookie, lib/auth/device.ts)
+//     has its own counter for that account, so guesses from elsewhere cannot lock the real user
+//     out;
+//   - per client address only when the address is trustworthy (KEEL_TRUSTED_PROXIES, see
+//     client-ip.ts); otherwise there is no address counter at all, and never one counter shared
+//     by every visitor, which anyone could fill to lock out everyone;
+//   - check and count are ONE statement (reserveAttempt): an attempt is counted before its
+//     password is checked, so parallel guesses cannot get more evaluations than the limit. A
+//     successful sign-in clears the account's counter and gives back its address attempt.
 export const MAX_FAILURES = 5;
-/**
- * When Keel cannot tell clients apart (no KEEL_TRUSTED_PROXIES, see client-ip.ts) all failures
- * share one address key. It still caps a password spray across many accounts, at a limit high
- * enough that ordinary typos of a whole team do not lock everyone out.
- */
-export const SHARED_MAX_FAILURES = 50;
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
+export const ADDRESS_MAX_FAILURES = 20;
+const WINDOW_MS = 24 * 60 * 60_000;
+export const BASE_LOCK_MS = 30_000;
+export const MAX_LOCK_MS = 15 * 60_000;
 
 export type ThrottleKey = { key: string; max: number };
 
-export function throttleKeys(email: string, address: string | null): ThrottleKey[] {
-  const keys = [{ key: `email:${email.trim().toLowerCase()}`, max: MAX_FAILURES }];
-  if (address) keys.push({ key: `ip:${address}`, max: address === SHARED_IP_KEY ? SHARED_MAX_FAILURES : MAX_FAILURES });
+export const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+const deviceKey = (deviceId: string, email: string) => `device:${deviceId}:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `ip:${address}`;
+
+/**
+ * The counters a sign-in attempt is held to: the client address's when it is known (checked
+ * first: a locked address must not also spend the account's attempts), then the account's —
+ * or, from a known device, that device's own counter for the account.
+ */
+export function throttleKeys(email: string, address: string | null, knownDeviceId: string | null = null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [];
+  if (address) keys.push({ key: addressKey(address), max: ADDRESS_MAX_FAILURES });
+  keys.push({ key: knownDeviceId ? deviceKey(knownDeviceId, email) : accountKey(email), max: MAX_FAILURES });
   return keys;
 }
 
-export async function isThrottled(db: Db, keys: ThrottleKey[], now = new Date()): Promise<boolean> {
-  const locked = await db.authThrottle.count({ where: { key: { in: keys.map((k) => k.key) }, lockedUntil: { gt: now } } });
-  return locked > 0;
-}
-
-export async function recordFailure(db: Db, keys: ThrottleKey[], now = new Date()): Promise<void> {
+/**
+ * Counts one attempt against `key` unless the key is locked, in one statement (the row lock of
+ * INSERT … ON CONFLICT DO UPDATE serialises parallel attempts). Returns false when locked. The
+ * attempt that reaches the limit, and every later one, sets the next lock: BASE_LOCK_MS doubled
+ * per attempt past the limit, capped at MAX_LOCK_MS.
+ */
+export async function reserveAttempt(db: Db, { key, max }: ThrottleKey, now = new Date()): Promise<boolean> {
   const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const lockedUntil = new Date(now.getTime() + LOCK_MS);
-  for (const { key, max } of keys) {
-    // One statement per key: reset an expired window, count the failure, lock at the limit.
-    await db.$executeRaw`
-      INSERT INTO "AuthThrottle" ("key", "failures", "windowStart")
-      VALUES (${key}, 1, ${now})
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "AuthThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "AuthThrottle"."failures" + 1 END,
-        "windowStart" = CASE WHEN "AuthThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "AuthThrottle"."windowStart" END,
-        "lockedUntil" = CASE
-          WHEN "AuthThrottle"."windowStart" >= ${windowStart} AND "AuthThrottle"."failures" + 1 >= ${max}
-          THEN ${lockedUntil} ELSE "AuthThrottle"."lockedUntil" END`;
-  }
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    WITH params AS (SELECT ${now}::timestamp AS now, ${windowStart}::timestamp AS window_start)
+    INSERT INTO "AuthThrottle" AS t ("key", "failures", "windowStart", "lockedUntil")
+    SELECT ${key}, 1, now, CASE WHEN 1 >= ${max}::int THEN now + make_interval(secs => ${BASE_LOCK_MS / 1000}::float8) END FROM params
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN t."windowStart" < ${windowStart}::timestamp THEN 1 ELSE t."failures" + 1 END,
+      "windowStart" = CASE WHEN t."windowStart" < ${windowStart}::timestamp THEN ${now}::timestamp ELSE t."windowStart" END,
+      "lockedUntil" = CASE
+        WHEN (CASE WHEN t."windowStart" < ${windowStart}::timestamp THEN 1 ELSE t."failures" + 1 END) >= ${max}::int
+        THEN ${now}::timestamp + make_interval(secs => LEAST(${MAX_LOCK_MS / 1000}::float8,
+          ${BASE_LOCK_MS / 1000}::float8 * power(2, LEAST(30, (CASE WHEN t."windowStart" < ${windowStart}::timestamp THEN 1 ELSE t."failures" + 1 END) - ${max}::int))))
+        ELSE NULL END
+    WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamp
+    RETURNING t."failures"`;
+  return rows.length > 0;
 }
 
-export async function clearFailures(db: Db, email: string): Promise<void> {
-  await db.authThrottle.deleteMany({ where: { key: `email:${email.trim().toLowerCase()}` } });
+/** After a successful sign-in: the account (or device) counter starts again; the address gets its attempt back. */
+export async function recordSuccess(db: Db, keys: ThrottleKey[]): Promise<void> {
+  for (const { key } of keys) {
+    if (key.startsWith("ip:")) {
+      await db.$executeRaw`UPDATE "AuthThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${key}`;
+    } else {
+      await db.authThrottle.deleteMany({ where: { key } });
+    }
+  }
 }

@@ -211,13 +211,16 @@ function moneyCells(cells: readonly string[], h: CsvHeader, knownCode: (code: st
 /**
  * Problems with the row's shape rather than its values: more cells than the header (typically
  * two lines merged by a stray line break of another kind, or a comma outside quotes: accepting it
- * would silently drop data), and NUL characters, which PostgreSQL text cannot hold, named by the
+ * would silently drop data), fewer cells than the header (a cut line), and NUL characters, which PostgreSQL text cannot hold, named by the
  * header's column.
  */
 export function cellShapeErrors(cells: readonly string[], h: CsvHeader): string[] {
   const errors: string[] = [];
   const n = h.names.length;
   if (cells.length > n) errors.push("has more cells than the header (a comma or a line break outside quotes?)");
+  // A row cut short is what a truncated upload leaves as its last line: importing it would lose
+  // its trailing cells (the external reference that makes a re-upload idempotent among them).
+  else if (cells.length < n) errors.push(`has ${cells.length} of the header's ${n} cells (is the file cut off?)`);
   for (let i = 0; i < cells.length && i < n; i++) if (cells[i].includes("\u0000")) errors.push(`${h.names[i]} contains a NUL character`);
   return errors;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { isIsoDate, MAX_INPUT_YEAR, MAX_INT4, MIN_INPUT_YEAR } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
+import { HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
 
 // Inputs arrive from forms (strings) or from code: coerce where a form sends text. Dates are
 // calendar dates "YYYY-MM-DD".
@@ -98,7 +99,7 @@ export const ZRemoveAllocationInput = z.object({ allocationId: ZId });
 
 export const ZImportHiringPlanInput = z.object({
   fileName: z.string().trim().min(1).max(200).default("hiring-plan.csv"),
-  csv: z.string().min(1, "Choose a CSV file.").max(2_000_000, "The file is too large (2 MB at most)."),
+  csv: z.string().min(1, "Choose a CSV file.").max(HIRING_PLAN_MAX_CHARS, "The file is too large (2 MB at most)."),
 });
 
 export const ZUpdatePositionInput = z.object({

@@ -12,7 +12,7 @@ import { pageOf, type PageInfo } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { updateState, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 import { staleProjectWhere } from "@/lib/projects/staleness-sql";
-import { firstValue } from "@/lib/search-params";
+import { enumParam, firstValue } from "@/lib/search-params";
 
 export type ProjectRow = {
   id: string;
@@ -90,8 +90,8 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
   const health = firstValue(sp.health);
   return {
     unit: firstValue(sp.unit),
-    status: status && status in ProjectStatus ? (status as ProjectStatus) : undefined,
-    health: health && health in Health ? (health as Health) : undefined,
+    status: enumParam(ProjectStatus, status),
+    health: enumParam(Health, health),
     initiative: firstValue(sp.initiative),
     lead: firstValue(sp.lead),
     stale: firstValue(sp.stale) === "1",

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
+import { MARKDOWN_PROBLEM_MESSAGES, markdownProblem } from "@/lib/markdown-bounds";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
@@ -82,7 +83,15 @@ export const ZPostStatusUpdateInput = z.object({
   projectId: ZId("Choose a project."),
   health: z.enum(UPDATE_HEALTHS, { error: "Choose On track, At risk or Off track." }),
   summary: z.string({ error: "Write a one-line summary." }).trim().min(3, "Write a one-line summary (at least 3 characters).").max(160, "Keep the summary to one line (160 characters)."),
-  body: z.string().max(20_000, "The details must be at most 20,000 characters.").optional().default(""),
+  body: z
+    .string()
+    .max(20_000, "The details must be at most 20,000 characters.")
+    .superRefine((body, ctx) => {
+      const problem = body.length <= 20_000 ? markdownProblem(body) : null;
+      if (problem) ctx.addIssue({ code: "custom", message: MARKDOWN_PROBLEM_MESSAGES[problem] });
+    })
+    .optional()
+    .default(""),
   overrideReason: z
     .string()
     .trim()

@@ -8,7 +8,7 @@ import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
 import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
-import { firstValue } from "@/lib/search-params";
+import { enumParam, firstValue } from "@/lib/search-params";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
 
@@ -22,7 +22,7 @@ export function parseTimelineFilters(sp: Record<string, string | string[] | unde
     offset: Number.isFinite(offset) ? Math.max(-20, Math.min(20, offset)) : 0,
     group: firstValue(sp.group) === "team" ? "team" : "initiative",
     unit: firstValue(sp.unit),
-    status: status && status in PS ? (status as ProjectStatus) : undefined,
+    status: enumParam(PS, status),
   };
 }
 

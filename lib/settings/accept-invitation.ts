@@ -34,10 +34,10 @@ export const acceptInvitation = definePublicAction({
     const claimed = await ctx.tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invitation was just used.");
     if (await ctx.tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-      throw invalid({ _form: ["An account with this email already exists: sign in and ask an admin to add you."] });
+      throw invalid({ _form: ["An account with this email already exists: sign in with it to accept this invitation."] });
     }
     const user = await ctx.tx.user.create({
-      data: { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password) },
+      data: { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password), lastOrgId: invitation.orgId },
       select: { id: true },
     });
     const membership = await ctx.tx.membership.create({

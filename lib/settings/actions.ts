@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import { acceptInvitation } from "@/lib/settings/accept-invitation";
-import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
+import { joinInvitation } from "@/lib/settings/join-invitation";
+import { changeMemberRole, inviteMember, removeMember, signOutMemberEverywhere } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
 
@@ -40,6 +41,18 @@ export async function removeMemberAction(org: string, membershipId: string) {
   return result;
 }
 
+export async function signOutMemberEverywhereAction(org: string, membershipId: string) {
+  const result = await signOutMemberEverywhere(org, { membershipId });
+  if (result.ok) revalidatePath(`/${org}/settings`);
+  return result;
+}
+
 export async function acceptInvitationAction(input: unknown) {
   return acceptInvitation(input);
+}
+
+export async function joinInvitationAction(input: unknown) {
+  const result = await joinInvitation(input);
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

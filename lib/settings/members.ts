@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import { defineAction, type ActionContext } from "@/lib/action";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError, invalid } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/settings/schemas";
@@ -36,22 +37,13 @@ export const inviteMember = defineAction({
   input: ZInviteMemberInput,
   async handler(ctx, input) {
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
-    const user = await ctx.tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (user) {
-      const existing = await ctx.tx.membership.findUnique({
-        where: { orgId_userId: { orgId: ctx.org.id, userId: user.id } },
-        select: { id: true },
-      });
-      if (existing) throw invalid({ email: ["This person is already a member."] });
-      const membership = await ctx.tx.membership.create({
-        data: { orgId: ctx.org.id, userId: user.id, role: input.role, scopeUnitId },
-        select: { id: true, role: true, scopeUnitId: true },
-      });
-      await ctx.audit({ action: "member.add", entityType: "Membership", entityId: membership.id, after: { email: input.email, ...membership } });
-      return { kind: "added" as const, membershipId: membership.id };
-    }
-    // No account yet: a single-use invitation. Only the token's hash is stored; the link is
-    // shown once to the admin, who passes it on.
+    // Already a member of this org: the admin can see that in the member list anyway.
+    const member = await ctx.tx.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
+    if (member) throw invalid({ email: ["This person is already a member."] });
+    // Always a single-use invitation that the invitee accepts, whether or not the email has an
+    // account (an existing account joins only by accepting, signed in, lib/settings/join-invitation.ts),
+    // and the same answer either way, so it never tells the admin whether an account exists.
+    // Only the token's hash is stored; the link is shown once to the admin, who passes it on.
     const token = randomBytes(24).toString("base64url");
     const invitation = await ctx.tx.invitation.create({
       data: {
@@ -107,5 +99,23 @@ export const removeMember = defineAction({
     await ctx.tx.membership.delete({ where: { id: before.id } });
     await ctx.audit({ entityType: "Membership", entityId: before.id, before });
     return { membershipId: before.id };
+  },
+});
+
+/**
+ * "Sign out everywhere" for a member: every session of their account ends at once (each
+ * request checks its session record, lib/auth/sessions.ts). For a stolen laptop or a departing
+ * member; their membership is untouched.
+ */
+export const signOutMemberEverywhere = defineAction({
+  name: "member.sessions.end",
+  permission: "members:manage",
+  input: ZRemoveMemberInput,
+  async handler(ctx, input) {
+    const membership = await ctx.tx.membership.findFirst({ where: { id: input.membershipId, orgId: ctx.org.id }, select: { id: true, userId: true } });
+    if (!membership) throw new AppError("NOT_FOUND");
+    const ended = await endUserSessions(ctx.tx, membership.userId);
+    await ctx.audit({ entityType: "Membership", entityId: membership.id, after: { sessionsEnded: ended } });
+    return { membershipId: membership.id, ended };
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { activeSessionsOf } from "@/lib/auth/sessions";
 import { formatMultiplier } from "@/lib/budgets/forecast-assumptions";
 import { db } from "@/lib/db";
 import type { BudgetCategory, Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
@@ -78,6 +79,23 @@ export async function listMembers(orgId: string): Promise<MemberDto[]> {
     scopeUnitName: m.scopeUnit?.name ?? null,
     since: m.createdAt.toISOString(),
   }));
+}
+
+export type MemberSessionsDto = { count: number; lastSeenAt: string | null; devices: string[] };
+
+/**
+ * Each member's sessions that can still be used (for admins: who is signed in where), by
+ * membership id. Members without one are absent.
+ */
+export async function listMemberSessions(orgId: string): Promise<Record<string, MemberSessionsDto>> {
+  const memberships = await db.membership.findMany({ where: { orgId }, select: { id: true, userId: true } });
+  const byUser = await activeSessionsOf(db, memberships.map((m) => m.userId));
+  const out: Record<string, MemberSessionsDto> = {};
+  for (const m of memberships) {
+    const sessions = byUser.get(m.userId);
+    if (sessions?.length) out[m.id] = { count: sessions.length, lastSeenAt: sessions[0].lastSeenAt, devices: [...new Set(sessions.map((x) => x.device))] };
+  }
+  return out;
 }
 
 export type InvitationDto = { id: string; email: string; role: Role; expiresAt: string };

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import { pageError } from "./page-verdict";
+
 // A signed-in browser session without a browser: a cookie jar, next-auth's credentials sign-in,
 // page GETs, and server-action calls exactly as Next's client router makes them — POST to the
 // page that renders the action, header `Next-Action: <id from the build's
@@ -69,8 +71,10 @@ export class Session {
       const res = await this.fetch(pathname);
       const html = await res.text();
       if (res.status !== 200) return { ok: false, status: res.status, error: `HTTP ${res.status}` };
-      // A failed Suspense boundary streams in an error template (digest) after the 200 header.
-      if (/data-dgst=|"digest":/.test(html)) return { ok: false, status: 200, error: "error boundary in page" };
+      // A failed Suspense boundary streams in an error template (digest) after the 200 header;
+      // a chart rendered on the client streams a template too, which is not an error.
+      const error = pageError(html);
+      if (error) return { ok: false, status: 200, error };
       if (!html.includes("</html>")) return { ok: false, status: 200, error: "truncated page" };
       return { ok: true, status: 200 };
     } catch (error) {

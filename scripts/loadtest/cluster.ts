@@ -22,7 +22,7 @@ const runAsync = async (cmd: string, args: string[]) => {
   await promisify(execFile)(cmd, args);
 };
 
-function hasDebianWrappers(): boolean {
+export function hasDebianWrappers(): boolean {
   return spawnSync("pg_lsclusters", ["-h"], { stdio: "ignore" }).status === 0;
 }
 

@@ -95,9 +95,11 @@ test("a unit of another org lists nothing, bad filters are named and left out, a
   await expect(page.getByTestId("lines-table")).toHaveCount(0);
   expect((await page.request.get(`/acme/budgets/lines/export?unit=${foreign.id}`)).status()).toBe(404);
 
-  const bad = "unit=%00&cat=constructor&from=2026-13&to=abc&sort=__proto__&q=%00";
+  // Control characters are stripped from the address first (proxy.ts): "no pe%00" arrives as "no pe".
+  const bad = "unit=no%20pe%00&cat=constructor&from=2026-13&to=abc&sort=__proto__&q=%00";
   const ok = await page.goto(`/acme/budgets/lines?${bad}`);
   expect(ok?.status()).toBe(200);
+  expect(page.url()).not.toContain("%00");
   const notice = page.getByRole("status").filter({ hasText: "could not be read" });
   await expect(notice).toContainText("Org unit: not a valid id");
   await expect(notice).toContainText("Category: unknown");

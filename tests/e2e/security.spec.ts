@@ -87,14 +87,19 @@ test("an idle session and one past its lifetime are sent to the login page", asy
     { authAt: now - 3 * 3600_000, lastSeen: now - 2 * 3600_000 }, // idle for 2 hours
     { authAt: now - 13 * 3600_000, lastSeen: now - 60_000 }, // active, but signed in 13 hours ago
   ]) {
-    const token = await encode({ token: { sub: user.id, ...times }, secret: E2E_SECRET });
+    const sid = `e2e-times-${times.authAt}`;
+    await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
+    const token = await encode({ token: { sub: user.id, sid, ...times }, secret: E2E_SECRET });
     await context.clearCookies();
     await context.addCookies([{ name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
     await page.goto("/acme/dashboard");
     await expect(page).toHaveURL(/\/login/);
   }
   // The same forged-cookie route with fresh times works, so the refusals above are the times'.
-  const fresh = await encode({ token: { sub: user.id, authAt: now, lastSeen: now }, secret: E2E_SECRET });
+  // (It needs a live server-side session record, which a forged cookie alone cannot create.)
+  const sid = `e2e-forged-${now}`;
+  await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
+  const fresh = await encode({ token: { sub: user.id, sid, authAt: now, lastSeen: now }, secret: E2E_SECRET });
   await context.clearCookies();
   await context.addCookies([{ name: "next-auth.session-token", value: fresh, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/acme/dashboard");

@@ -52,14 +52,16 @@ describe("change password", () => {
     expect(actionRegistry.get("account.password.change")).toEqual({ permission: "self" });
   });
 
-  it("refuses a wrong current password, writes nothing, and counts it as a failed sign-in", async () => {
+  it("refuses a wrong current password, writes nothing, and counts it against the form's own throttle", async () => {
     const before = await rowCounts();
     const hash = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
     const result = await changePassword.run(user.id, input({ currentPassword: "not-my-password" }));
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { currentPassword: ["Your current password is not correct."] } });
     expect(await rowCounts()).toEqual(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hash);
-    expect((await db.authThrottle.findUniqueOrThrow({ where: { key: `email:${user.email}` } })).failures).toBe(1);
+    expect((await db.authThrottle.findUniqueOrThrow({ where: { key: `password-change:${user.id}` } })).failures).toBe(1);
+    // Not the sign-in counter, which anyone can fill from outside.
+    expect(await db.authThrottle.count({ where: { key: `email:${user.email}` } })).toBe(0);
   });
 
   it("locks the form after repeated wrong current passwords, even for the right one", async () => {

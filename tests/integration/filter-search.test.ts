@@ -20,6 +20,7 @@ vi.mock("next/headers", () => ({
 process.env.AUTH_SECRET ??= "filter-search-test-secret-0123456789abcdef";
 
 const { encodeSession } = await import("@/lib/auth/session-cookie");
+const { startSession } = await import("@/lib/auth/sessions");
 const units = await import("@/app/(app)/[org]/teams/search/route");
 const initiatives = await import("@/app/(app)/[org]/roadmap/search/route");
 
@@ -50,7 +51,8 @@ beforeAll(async () => {
 });
 
 const signIn = async (userId: string | null) => {
-  cookie = userId === null ? undefined : await encodeSession({ sub: userId, authAt: Date.now(), lastSeen: Date.now() });
+  // A signed-in browser: a server-side session record and the cookie naming it.
+  cookie = userId === null ? undefined : await encodeSession({ sub: userId, sid: await startSession(db, userId), authAt: Date.now(), lastSeen: Date.now() });
 };
 
 type Route = { GET: (request: Request, ctx: { params: Promise<{ org: string }> }) => Promise<Response> };

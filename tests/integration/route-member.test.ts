@@ -18,6 +18,7 @@ process.env.AUTH_SECRET ??= "route-member-test-secret-0123456789abcdef";
 const { getRouteMember } = await import("@/lib/auth");
 const { withMember } = await import("@/lib/route-guard");
 const { encodeSession } = await import("@/lib/auth/session-cookie");
+const { endSession, endUserSessions, startSession } = await import("@/lib/auth/sessions");
 
 const db = testDb();
 let w: Awaited<ReturnType<typeof setup>>;
@@ -31,8 +32,11 @@ beforeAll(async () => {
   w = await setup();
 });
 
+/** A signed-in browser: a session record, and the cookie naming it. */
 const signIn = async (userId: string, authAt = Date.now()) => {
-  cookie = await encodeSession({ sub: userId, authAt, lastSeen: Date.now() });
+  const sid = (await db.user.count({ where: { id: userId } })) ? await startSession(db, userId) : "no-such-session";
+  cookie = await encodeSession({ sub: userId, sid, authAt, lastSeen: Date.now() });
+  return sid;
 };
 
 describe("getRouteMember", () => {
@@ -68,6 +72,32 @@ describe("getRouteMember", () => {
     expect(await getRouteMember(acme.org.slug)).toBe(401);
     expect(await getRouteMember("no-such-org")).toBe(401);
     await signIn("no-such-user");
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+  });
+});
+
+describe("sessions that end (issue 18, finding 6)", () => {
+  it("a cookie whose session record ended is signed out at once: sign-out, sign out everywhere", async () => {
+    const { acme } = w;
+    const sid = await signIn(acme.members.finance.user.id);
+    const copied = cookie;
+    expect(await getRouteMember(acme.org.slug)).toMatchObject({ role: "FINANCE" });
+    await endSession(db, sid);
+    cookie = copied;
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+
+    await signIn(acme.members.finance.user.id);
+    expect(await getRouteMember(acme.org.slug)).toMatchObject({ role: "FINANCE" });
+    await endUserSessions(db, acme.members.finance.user.id);
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+  });
+
+  it("a valid token without a session record, or naming another user's record, is refused", async () => {
+    const { acme } = w;
+    cookie = await encodeSession({ sub: acme.members.director.user.id, authAt: Date.now(), lastSeen: Date.now() });
+    expect(await getRouteMember(acme.org.slug)).toBe(401);
+    const othersSid = await startSession(db, acme.members.viewer.user.id);
+    cookie = await encodeSession({ sub: acme.members.director.user.id, sid: othersSid, authAt: Date.now(), lastSeen: Date.now() });
     expect(await getRouteMember(acme.org.slug)).toBe(401);
   });
 });

@@ -4,15 +4,9 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { KeelWordmark } from "@/components/shell/keel-logo";
 import { getSessionUser } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-// Only same-origin paths: an absolute callbackUrl would make the login page an open redirect.
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
-  return url;
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

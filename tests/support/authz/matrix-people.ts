@@ -1,4 +1,8 @@
+import { randomBytes } from "node:crypto";
+
 import { hashPassword } from "@/lib/auth/password";
+import { hashInviteToken } from "@/lib/settings/members";
+import { createOrg } from "@/tests/factories/org";
 import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
 import { testDb } from "@/tests/support/db";
 import { today } from "@/tests/support/authz/fixture";
@@ -19,6 +23,7 @@ export const PEOPLE_ROWS = [
   row("member.invite",       "ok F F F F F N U -", (fx) => ({ email: `new-${fx.uid()}@test.example`, role: "VIEWER" })),
   row("member.role.change",  "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id, role: "FINANCE" })),
   row("member.remove",       "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
+  row("member.sessions.end", "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
   row("org.settings.update", "ok ok F F F F N U -", async (fx) => ({
     name: `Org ${fx.uid()}`, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
     loadedCostMultiplier: "1.3", hiringDelayDays: "30", forecastRunRateMonths: "3", forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
@@ -37,6 +42,18 @@ export const PUBLIC_ROWS: PublicRow[] = [
 ];
 
 export const SELF_ROWS: SelfRow[] = [
+  {
+    // Joining another org by accepting its invitation, signed in as the invited email.
+    action: "invitation.join",
+    valid: async (_fx, userId) => {
+      const db = testDb();
+      const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+      const org = await createOrg(db);
+      const token = randomBytes(24).toString("base64url");
+      await db.invitation.create({ data: { orgId: org.id, email, role: "VIEWER", tokenHash: hashInviteToken(token), invitedById: userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { token };
+    },
+  },
   {
     action: "account.password.change",
     valid: async (_fx, userId) => {

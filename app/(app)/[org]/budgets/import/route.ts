@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
-import { discardUpload, MAX_UPLOAD_BYTES, saveUpload } from "@/lib/budgets/upload";
+import { declaredLength, discardUpload, saveUpload, UPLOAD_INCOMPLETE_MESSAGE, UPLOAD_TOO_LARGE_MESSAGE, UploadRefused } from "@/lib/budgets/upload";
 import { can } from "@/lib/permissions";
 import { refusal, withMember } from "@/lib/route-guard";
 
@@ -10,20 +10,26 @@ import { refusal, withMember } from "@/lib/route-guard";
 // file, then imported by the defineAction pipeline (session → zod → permission → one
 // transaction → AuditEvent) with the upload's opaque id as input. Membership (lib/route-guard.ts)
 // and permission are checked here first too, so nobody else can even make us store a file.
+//
+// This route is outside proxy.ts's matcher: a request the proxy sees has its body buffered by
+// Next.js up to 10 MB and silently cut there. The file is kept only if exactly Content-Length
+// bytes arrived (lib/budgets/upload.ts), so a cut body is refused, never imported in part.
 
 export const POST = withMember(async (request: NextRequest, member, { org }) => {
   const kind = request.nextUrl.searchParams.get("kind") === "plan" ? "plan" : "actuals";
   if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) return refusal(403);
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (!request.body || length > MAX_UPLOAD_BYTES) {
+  const declared = declaredLength(request.headers.get("content-length"));
+  if (!request.body || Number.isNaN(declared)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", message: "Choose a CSV file of at most 100 MB." }, { status: 400 });
   }
   const fileName = (request.nextUrl.searchParams.get("name") ?? "upload.csv").slice(0, 200) || "upload.csv";
   let uploadId: string;
   try {
-    uploadId = await saveUpload(request.body);
-  } catch {
-    return NextResponse.json({ ok: false, code: "VALIDATION", message: "The upload failed or was larger than 100 MB." }, { status: 400 });
+    uploadId = await saveUpload(request.body, declared);
+  } catch (e) {
+    const message = e instanceof UploadRefused ? e.message : UPLOAD_INCOMPLETE_MESSAGE;
+    const status = message === UPLOAD_TOO_LARGE_MESSAGE ? 413 : 400;
+    return NextResponse.json({ ok: false, code: "VALIDATION", message, fieldErrors: { file: [message] } }, { status });
   }
   try {
     const action = kind === "plan" ? importPlan : importActuals;

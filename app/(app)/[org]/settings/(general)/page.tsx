@@ -13,7 +13,7 @@ import { categoryList } from "@/lib/budgets/forecast-assumptions";
 import { can } from "@/lib/permissions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import { listUnitTree } from "@/lib/org/queries";
-import { getOrgSettings, listMembers, listPendingInvitations } from "@/lib/settings/queries";
+import { getOrgSettings, listMembers, listMemberSessions, listPendingInvitations } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -22,11 +22,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const canEditSettings = can(member.role, "org:settings");
   const canManageMembers = can(member.role, "members:manage");
   const canReadAudit = can(member.role, "audit:read");
-  const [settings, members, invitations, units] = await Promise.all([
+  const [settings, members, invitations, units, sessions] = await Promise.all([
     getOrgSettings(member.org.id),
     listMembers(member.org.id),
     canManageMembers ? listPendingInvitations(member.org.id) : Promise.resolve([]),
     canManageMembers ? listUnitTree(member.org.id) : Promise.resolve([]),
+    canManageMembers ? listMemberSessions(member.org.id) : Promise.resolve({}),
   ]);
 
   return (
@@ -116,6 +117,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
               org={member.org.slug}
               members={members}
               invitations={invitations}
+              sessions={sessions}
               units={units}
               canManage={canManageMembers}
               currentUserEmail={member.user.email}

@@ -1,0 +1,176 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { importActuals } from "@/lib/budgets/import-actuals";
+import { clearFiguresMemo } from "@/lib/figures-memo";
+import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
+import { resetDb, testDb } from "@/tests/support/db";
+
+// Issue 18, finding 8: removing the orgId condition from listVendors, listContracts,
+// getContractSummary or the positions query left every test green. The canary: every exported
+// read of lib/'s read modules (discovered from the source, like the action matrix: a new read
+// without a call below fails the test by name) runs for org 1, first alone and then after a
+// second org of the same shape exists. Its answer must not change, and must name no id of the
+// second org. A read that lost its tenant condition sees the second org's rows and fails both.
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const READ_MODULE = /(^|\/)(queries|[a-z-]+-queries|detail|search)\.ts$/;
+const TODAY = new Date("2026-06-15T12:00:00Z");
+const FY = 2026;
+const pay = { readsPay: true };
+
+type Ctx = { fx: OrgFx; projectId: string; personId: string; token: string };
+type Call = (c: Ctx) => unknown[];
+
+/** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
+const CALLS: Record<string, Call> = {
+  "lib/audit/queries.ts#listAuditEvents": (c) => [c.fx.org.id, {}],
+  "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
+  "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
+  "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
+  "lib/budgets/queries.ts#getPlanGrid": (c) => [c.fx.org.id, FY, 1, new Set<string>()],
+  "lib/headcount/queries.ts#countPositions": (c) => [c.fx.org.id],
+  "lib/headcount/queries.ts#listPositions": (c) => [c.fx.org.id, pay],
+  "lib/org/queries.ts#listOrgUnits": (c) => [c.fx.org.id, TODAY],
+  "lib/org/queries.ts#orgUnitExists": (c) => [c.fx.org.id, c.fx.unit.id],
+  "lib/org/queries.ts#listUnitTree": (c) => [c.fx.org.id],
+  "lib/people/queries.ts#listPeople": (c) => [c.fx.org.id, pay, TODAY],
+  "lib/people/queries.ts#listOrgChart": (c) => [c.fx.org.id, TODAY],
+  "lib/privacy/queries.ts#computePayDisclosure": (c) => [c.fx.org.id, FY, 1, TODAY],
+  "lib/projects/queries.ts#listProjects": (c) => [c.fx.org.id, {}, TODAY],
+  "lib/projects/queries.ts#listProjectsPage": (c) => [c.fx.org.id, {}, {}, TODAY],
+  "lib/projects/queries.ts#getProjectFilterOptions": (c) => [c.fx.org.id, {}],
+  "lib/projects/queries.ts#countProjectsByStatus": (c) => [c.fx.org.id],
+  "lib/projects/queries.ts#listInitiativeOptions": (c) => [c.fx.org.id],
+  "lib/roadmap/queries.ts#listInitiativesPage": (c) => [c.fx.org.id, {}],
+  "lib/roadmap/queries.ts#countInitiativesByStatus": (c) => [c.fx.org.id],
+  "lib/roadmap/timeline-queries.ts#listTimelinePage": (c) => [c.fx.org.id, parseTimelineFilters({}), { start: "2026-01-01", end: "2027-12-31" }, {}, 50],
+  "lib/roadmap/timeline-queries.ts#listInitiativesForYear": (c) => [c.fx.org.id, 2027],
+  "lib/settings/queries.ts#getOrgSettings": (c) => [c.fx.org.id],
+  "lib/settings/queries.ts#listMembers": (c) => [c.fx.org.id],
+  "lib/settings/queries.ts#listMemberSessions": (c) => [c.fx.org.id],
+  "lib/settings/queries.ts#listPendingInvitations": (c) => [c.fx.org.id],
+  "lib/settings/queries.ts#findOpenInvitation": (c) => [c.token],
+  "lib/vendors/queries.ts#listVendors": (c) => [c.fx.org.id, TODAY],
+  "lib/vendors/queries.ts#listContracts": (c) => [c.fx.org.id],
+  "lib/vendors/queries.ts#getContractSummary": (c) => [c.fx.org.id, TODAY],
+  "lib/vendors/queries.ts#listUpcomingRenewals": (c) => [c.fx.org.id, TODAY],
+  "lib/vendors/queries.ts#listContractFormOptions": (c) => [c.fx.org.id],
+  "lib/projects/detail.ts#getProjectDetail": (c) => [c.fx.org.id, c.projectId, TODAY],
+  "lib/people/detail.ts#getPersonDetail": (c) => [c.fx.org.id, c.personId, pay],
+  "lib/people/detail.ts#listUnitChoices": (c) => [c.fx.org.id],
+  "lib/people/detail.ts#staffableProjects": (c) => [c.fx.org.id, null, [c.projectId]],
+  "lib/org/search.ts#searchUnitOptions": (c) => [c.fx.org.id, ""],
+  "lib/org/search.ts#unitChoice": (c) => [c.fx.org.id, c.fx.unit.id],
+  "lib/roadmap/search.ts#searchInitiativeOptions": (c) => [c.fx.org.id, "Initiative"],
+  "lib/projects/search.ts#searchProjectOptions": (c) => [{ role: "ADMIN", scopeUnitId: null, org: { id: c.fx.org.id } }, "Project", "none"],
+  "lib/people/search.ts#searchPeopleOptions": (c) => [c.fx.org.id, "Person"],
+};
+
+/** Exported async functions of lib/'s read modules, as "file#name". */
+function discoverReads(): string[] {
+  const files = readdirSync(path.join(ROOT, "lib"), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.parentPath.includes("generated"))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .filter((f) => READ_MODULE.test(f));
+  const out: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    for (const m of text.matchAll(/^export (?:async function (\w+)|const (\w+) = cache\(async)/gm)) out.push(`${file}#${m[1] ?? m[2]}`);
+  }
+  return out.sort();
+}
+
+const json = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v));
+
+async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
+  const fx = await createAuthzOrg(db);
+  const person = await fx.make.person();
+  await fx.make.person();
+  const project = await fx.make.project();
+  await db.allocation.create({ data: { orgId: fx.org.id, projectId: project.id, personId: person.id, percent: 50, startDate: new Date("2026-01-05") } });
+  await db.statusUpdate.create({ data: { orgId: fx.org.id, projectId: project.id, authorId: fx.users.author, health: "AT_RISK", summary: "Slipping" } });
+  await fx.make.milestone();
+  await fx.make.dependency();
+  await fx.make.position("PLANNED");
+  await fx.make.position("OPEN");
+  await fx.make.initiative();
+  await fx.make.contract();
+  await fx.make.contract();
+  const token = await fx.make.invitation();
+  const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
+  expect(imported.ok, JSON.stringify(imported)).toBe(true);
+  await fx.make.planLine();
+  return { fx, projectId: project.id, personId: person.id, token };
+}
+
+async function runAll(c: Ctx): Promise<Map<string, string>> {
+  clearFiguresMemo();
+  const out = new Map<string, string>();
+  for (const key of Object.keys(CALLS).sort()) {
+    const [file, name] = key.split("#");
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>;
+    // A call naming no export is reported by the discovery test below, not here.
+    const read = mod[name];
+    if (read) out.set(key, json(await read(...CALLS[key](c))));
+  }
+  return out;
+}
+
+/** Every id that belongs to org 2: its rows in every table with an orgId, and its users. */
+async function idsOf(db: ReturnType<typeof testDb>, orgId: string): Promise<string[]> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'orgId'`;
+  const ids = [orgId];
+  for (const { table_name } of tables) {
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM "${table_name}" WHERE "orgId" = $1`, orgId).catch(() => []);
+    ids.push(...rows.map((r) => r.id));
+  }
+  const users = await db.$queryRaw<{ id: string }[]>`SELECT "userId" AS id FROM "Membership" WHERE "orgId" = ${orgId}`;
+  return [...ids, ...users.map((u) => u.id)];
+}
+
+const db = testDb();
+let first: Ctx;
+let alone: Map<string, string>;
+let together: Map<string, string>;
+let foreignIds: string[];
+
+beforeAll(async () => {
+  await resetDb();
+  first = await populate(db);
+  alone = await runAll(first);
+  const second = await populate(db);
+  // The same shapes, but every amount of org 2 differs, so a total that takes one in changes.
+  await db.$executeRaw`UPDATE "ActualEntry" SET "amountCents" = "amountCents" + 777 WHERE "orgId" = ${second.fx.org.id}`;
+  await db.$executeRaw`UPDATE "BudgetLine" SET "amountCents" = "amountCents" + 777 WHERE "orgId" = ${second.fx.org.id}`;
+  await db.$executeRaw`UPDATE "Contract" SET "annualAmountCents" = "annualAmountCents" + 777 WHERE "orgId" = ${second.fx.org.id}`;
+  await db.$executeRaw`UPDATE "Person" SET "annualCompCents" = "annualCompCents" + 777 WHERE "orgId" = ${second.fx.org.id}`;
+  await db.$executeRaw`UPDATE "Position" SET "annualCompCents" = "annualCompCents" + 777 WHERE "orgId" = ${second.fx.org.id}`;
+  together = await runAll(first);
+  foreignIds = await idsOf(db, second.fx.org.id);
+}, 240_000);
+
+describe("tenancy canary: every read of lib/ sees only its own org", () => {
+  it("every exported read of a read module has a call here (a new read cannot be left out)", () => {
+    const discovered = discoverReads();
+    expect(discovered.filter((k) => !CALLS[k]), "reads without a canary call").toEqual([]);
+    expect(Object.keys(CALLS).filter((k) => !discovered.includes(k)), "canary calls naming no read").toEqual([]);
+  });
+
+  it("org 1's answers do not change when a second org of the same shape exists", () => {
+    const changed = [...alone.keys()].filter((k) => alone.get(k) !== together.get(k));
+    expect(changed).toEqual([]);
+  });
+
+  it("no answer names an id of the second org", () => {
+    const leaks = [...together.entries()].flatMap(([k, text]) => foreignIds.filter((id) => text.includes(id)).map((id) => `${k}: ${id}`));
+    expect(leaks).toEqual([]);
+    // The canary has something to find: org 1's answers are not empty.
+    expect([...together.values()].filter((t) => t.length > 20).length).toBeGreaterThan(30);
+  });
+});
