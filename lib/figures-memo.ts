@@ -4,6 +4,7 @@ import { LRUCache } from "lru-cache";
 import { cache } from "react";
 
 import { replicaDb as db } from "@/lib/db";
+import { readEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Dashboard figures memoized per org and data version.
@@ -74,7 +75,7 @@ function deepFreeze<T>(value: T): T {
  * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
  */
 export async function memoFigures<T>(orgId: string, name: string, key: unknown[], tables: readonly DataTable[], compute: () => Promise<T>): Promise<T> {
-  if (process.env.KEEL_FIGURES_MEMO === "off") return compute();
+  if (readEnv().KEEL_FIGURES_MEMO === "off") return compute();
   const version = await orgDataVersion(orgId, tables);
   const id = JSON.stringify([orgId, name, ...key]);
   const hit = entries.get(id);
