@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+
 import pino, { type Logger } from "pino";
 
 import { readEnv } from "@/lib/env";
@@ -46,6 +49,13 @@ function serializeError(err: unknown) {
   return out;
 }
 
+const g = globalThis as unknown as { keelLogger?: Logger; keelRequestContext?: AsyncLocalStorage<RequestContext> };
+
+export type RequestContext = { reqId: string };
+
+/** The request being served (scripts/server.ts enters it): every line logged while serving it carries its id. */
+export const requestContext: AsyncLocalStorage<RequestContext> = (g.keelRequestContext ??= new AsyncLocalStorage<RequestContext>());
+
 function createLogger(): Logger {
   let level: string = "info";
   try {
@@ -60,9 +70,24 @@ function createLogger(): Logger {
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: serializeError, error: serializeError },
     redact: { paths: REDACT, censor: "[redacted]" },
+    mixin: () => {
+      const ctx = requestContext.getStore();
+      return ctx ? { reqId: ctx.reqId } : {};
+    },
   });
 }
 
-const g = globalThis as unknown as { keelLogger?: Logger };
-
 export const logger: Logger = (g.keelLogger ??= createLogger());
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's X-Request-Id when it is a sane token (a load balancer's), else a new one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** A request's route for the log: the path without its query and without the secrets some paths carry (invitation tokens). */
+export function routeOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?")[0];
+  return path.replace(/^\/invite\/[^/]+/, "/invite/[token]");
+}
