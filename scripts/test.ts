@@ -1,6 +1,6 @@
 // `npm test`: every check, in order — type-check, lint, unit tests, integration tests against a
 // real PostgreSQL (a throwaway database per run; embedded PGlite when no server is reachable),
-// production build, and Playwright end-to-end tests in Debian's Chromium against a seeded copy.
+// production build, process tests of `npm start` (tests/process), and Playwright end-to-end tests in Debian's Chromium against a seeded copy.
 // Runs every stage even after a failure (so one run reports everything) and exits non-zero
 // if any stage failed.
 import { spawnSync } from "node:child_process";
@@ -41,6 +41,9 @@ try {
   run("integration", bin("vitest"), ["run", "--project", "integration"], { KEEL_TEST_DATABASE_URL: it.url, ...poolEnv });
 
   const built = run("build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  // Whole `npm start` processes on that build (tests/process): start, refuse, stop, fail.
+  if (built) run("process", bin("vitest"), ["run", "--project", "process"]);
+  else stages.push({ name: "process", ok: false, seconds: 0, skipped: true });
 
   if (!existsSync("/usr/bin/chromium")) {
     console.error("\n/usr/bin/chromium is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this.");
