@@ -162,6 +162,12 @@ function supervise(child: ChildProcess, embedded: EmbeddedDb | null) {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Under `npm start` (which execs this script and passes SIGTERM on), npm itself may be killed
+  // without a signal to pass: being handed to another parent then means "stop" too.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && stop("SIGTERM"), 500).unref();
+  }
   child.on("exit", async (code, signal) => {
     try {
       await embedded?.stop();

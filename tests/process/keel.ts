@@ -21,9 +21,11 @@ export type Keel = {
 // Settings of the test runner that must not leak into the Keel under test.
 const STRIP = ["DATABASE_URL", "DATABASE_REPLICA_URL", "KEEL_DB_POOL_MAX", "KEEL_TEST_DATABASE_URL", "AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "KEEL_ENV", "PORT", "NODE_ENV"];
 
-export function startKeel(port: number, env: Record<string, string>): Keel {
+/** `viaNpm`: as an operator types it, `npm start` (npm, then the script it execs). */
+export function startKeel(port: number, env: Record<string, string>, opts: { viaNpm?: boolean } = {}): Keel {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !STRIP.includes(k) && !k.startsWith("VITEST")));
-  const proc = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const [cmd, args] = opts.viaNpm ? ["npm", ["start", "--silent"]] : [process.execPath, ["--import", "tsx", "scripts/start.ts"]];
+  const proc = spawn(cmd, args, {
     env: { ...base, PORT: String(port), LOG_LEVEL: "debug", NEXT_TELEMETRY_DISABLED: "1", ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: "nothing left behind" means no process in that group.

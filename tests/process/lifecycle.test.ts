@@ -12,8 +12,8 @@ import { alive, eventually, freePort, groupMembers, listening, portFree, startKe
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "keel-proc-"));
 const started: Keel[] = [];
-const start = (port: number, env: Record<string, string> = {}) => {
-  const k = startKeel(port, { KEEL_DATA_DIR: dataDir, ...env });
+const start = (port: number, env: Record<string, string> = {}, viaNpm = false) => {
+  const k = startKeel(port, { KEEL_DATA_DIR: dataDir, ...env }, { viaNpm });
   started.push(k);
   return k;
 };
@@ -95,6 +95,18 @@ describe("embedded start, stop and failure", () => {
     expect(exit.code).not.toBeNull();
     expect(again.lines.some((l) => l.event === "server.died")).toBe(true);
     expect(await eventually(() => groupMembers(again.pid).length === 0)).toBe(true);
+    expect(await portFree(port)).toBe(true);
+  });
+
+  it("SIGTERM to `npm start` (what a container stop sends) stops every process and frees the port", async () => {
+    const port = await freePort();
+    const npm = start(port, {}, true);
+    const server = await listening(npm);
+    process.kill(npm.pid, "SIGTERM");
+    await npm.exited;
+    expect(await eventually(() => groupMembers(npm.pid).length === 0)).toBe(true);
+    expect(alive(server.pid!)).toBe(false);
+    expect(npm.lines.some((l) => l.event === "shutdown.done")).toBe(true);
     expect(await portFree(port)).toBe(true);
   });
 });
