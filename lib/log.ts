@@ -56,13 +56,17 @@ export type RequestContext = { reqId: string };
 /** The request being served (scripts/server.ts enters it): every line logged while serving it carries its id. */
 export const requestContext: AsyncLocalStorage<RequestContext> = (g.keelRequestContext ??= new AsyncLocalStorage<RequestContext>());
 
-function createLogger(): Logger {
-  let level: string = "info";
+function envLevel(): string {
   try {
-    level = readEnv().LOG_LEVEL;
+    return readEnv().LOG_LEVEL;
   } catch {
     // An invalid LOG_LEVEL is reported by the start script's env check; logging still works.
+    return "info";
   }
+}
+
+/** Keel's logger configuration on any destination (stdout by default; tests pass a stream). */
+export function createLogger(level = envLevel(), destination?: pino.DestinationStream): Logger {
   return pino({
     level,
     base: { pid: process.pid },
@@ -74,7 +78,7 @@ function createLogger(): Logger {
       const ctx = requestContext.getStore();
       return ctx ? { reqId: ctx.reqId } : {};
     },
-  });
+  }, destination);
 }
 
 export const logger: Logger = (g.keelLogger ??= createLogger());
