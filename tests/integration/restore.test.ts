@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getMoneyFigures, parseDashboardParams } from "@/lib/dashboard/director";
 import { clearFiguresMemo } from "@/lib/figures-memo";
@@ -42,6 +42,10 @@ async function restore(how: "truncate" | "delete") {
     ]),
   ]);
 }
+
+afterAll(async () => {
+  for (const t of TABLES) await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "backup_${t.slice(1, -1)}"`);
+});
 
 beforeAll(async () => {
   await resetDb();
