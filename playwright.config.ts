@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (/usr/bin/chromium), never a downloaded browser,
-// against a production build (`next start`) on a seeded throwaway database that
+// against a production build (scripts/server.ts, as `npm start` runs it) on a seeded throwaway database that
 // scripts/test.ts provides in E2E_DATABASE_URL.
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://localhost:${port}`;
@@ -37,7 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The production web server as `npm start` runs it (scripts/server.ts), on the seeded database.
+    command: "node --import tsx scripts/server.ts",
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -50,6 +51,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       KEEL_DB_POOL_MAX: process.env.KEEL_DB_POOL_MAX ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

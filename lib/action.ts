@@ -4,8 +4,10 @@ import { z } from "zod";
 
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { db, type Tx } from "@/lib/db";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { checkOrgMoneyLimitsOrThrow, type MoneyKind } from "@/lib/money-limit";
 import { isInSubtree } from "@/lib/org/closure";
@@ -138,7 +140,11 @@ function toFailure<T>(name: string, error: unknown, context: Record<string, unkn
     if (error.code === "P2025") return fail("NOT_FOUND", "Not found.");
     if (error.code === "P2002") return fail("CONFLICT", "That already exists.");
   }
-  console.error(`[action ${name}] failed`, { ...context, error });
+  if (isDbUnavailable(error)) {
+    reportDbUnavailable(error, { action: name });
+    return fail("INTERNAL", `${DB_UNAVAILABLE_MESSAGE} Nothing was saved.`);
+  }
+  logger.error({ ...context, action: name, err: error }, "action failed");
   return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
 }
 

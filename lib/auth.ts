@@ -21,7 +21,10 @@ import {
   signedInBeforePasswordChange,
 } from "@/lib/auth/session-policy";
 import { db } from "@/lib/db";
+import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { readEnv } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/log";
 import { readsPay } from "@/lib/permissions";
 
 // Sign-in is next-auth (v4) Credentials with a JWT session in an httpOnly, SameSite=Lax cookie
@@ -34,7 +37,7 @@ import { readsPay } from "@/lib/permissions";
 const cookie = sessionCookie();
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  secret: readEnv().authSecret,
   session: { strategy: "jwt", maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000) },
   // next-auth's own token format, with the key derivation done once per process (see there).
   jwt: { encode: encodeJwt, decode: decodeJwt },
@@ -47,10 +50,10 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (code === "JWT_SESSION_ERROR" && error instanceof Error && error.message.startsWith(SessionEndedError.PREFIX)) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      logger.error({ code, err: error ?? metadata }, "next-auth error");
     },
     warn(code) {
-      console.warn(`[next-auth][warn][${code}]`);
+      logger.warn({ code }, "next-auth warning");
     },
     debug() {},
   },
@@ -64,7 +67,12 @@ export const authOptions: NextAuthOptions = {
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
         const headers = req?.headers as Record<string, string | string[] | undefined> | undefined;
         const device = knownDeviceId(cookieFromHeader(headers?.cookie, deviceCookieName()), email);
-        const result = await checkCredentials(db, email, password, clientAddress(headers), device);
+        // An unreachable database is said as such (login-form.tsx), never as a wrong password.
+        const result = await checkCredentials(db, email, password, clientAddress(headers), device).catch((error: unknown) => {
+          if (!isDbUnavailable(error)) throw error;
+          reportDbUnavailable(error, { route: "sign-in" });
+          throw new Error("unavailable");
+        });
         if (!result.ok) {
           // next-auth passes an Error's message to the client as `error`: "throttled" is shown
           // as a wait message, anything else as "Invalid email or password".

@@ -1,7 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 
+import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { readEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 
 export type ClientOptions = {
   /** Called when a pooled connection dies (idle or in use). Default: one warning line. */
@@ -14,20 +17,21 @@ export type ClientOptions = {
 // client, so the next request opens a fresh connection. A request that was using it fails (its
 // transaction is rolled back by the server) and the action pipeline answers with a clean
 // failure. tests/integration/db-resilience.test.ts proves each of these; `npm run loadtest`
-// proves it end to end across a real restart. The hook only makes the event visible.
+// proves it end to end across a real restart. The hook only makes the event visible: as part
+// of an outage (logged once, lib/db-outage.ts) or as one line for a single dropped connection.
 function warnConnectionLost(error: Error) {
-  const code = (error as { code?: string }).code;
-  console.warn(`[db] a database connection was lost (${code ? `${code}: ` : ""}${error.message}); it is dropped and replaced on the next query`);
+  if (isDbUnavailable(error)) return reportDbUnavailable(error);
+  logger.warn({ err: error, event: "db.connection.lost" }, "a database connection was lost; it is dropped and replaced on the next query");
 }
 
 // How Keel builds its Prisma client, shared by the app (lib/db.ts) and by scripts and tests
 // that run outside Next (seed, migrate, bench), which may not import the "server-only" module.
-export function createPrismaClient(connectionString = process.env.DATABASE_URL, options: ClientOptions = {}) {
+export function createPrismaClient(connectionString = readEnv().DATABASE_URL, options: ClientOptions = {}) {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Keel with `npm start` (embedded database) or set DATABASE_URL.");
   }
   // KEEL_DB_POOL_MAX=1 against the embedded single-backend PGlite (see lib/embedded-db.ts).
-  const max = Number(process.env.KEEL_DB_POOL_MAX) || undefined;
+  const max = readEnv().KEEL_DB_POOL_MAX;
   const onError = options.onConnectionError ?? warnConnectionLost;
   // jit=off for every session: Keel's statements are OLTP-sized, and the few with high cost
   // estimates (the finance rollup at scale) spent ~0.6 s per call compiling with LLVM, more than
@@ -50,7 +54,7 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * `replica` is only for reads that tolerate replication lag (the dashboards' aggregates); each
  * access picks one of the replicas. Without a replica URL both are the same client.
  */
-export function createPrismaClients(url = process.env.DATABASE_URL, replicaUrl = process.env.DATABASE_REPLICA_URL): { primary: Db; replica: Db } {
+export function createPrismaClients(url = readEnv().DATABASE_URL, replicaUrl = readEnv().DATABASE_REPLICA_URL): { primary: Db; replica: Db } {
   const base = createPrismaClient(url);
   const urls = (replicaUrl ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   if (urls.length === 0) return { primary: base, replica: base };

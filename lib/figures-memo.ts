@@ -4,6 +4,8 @@ import { LRUCache } from "lru-cache";
 import { cache } from "react";
 
 import { replicaDb as db } from "@/lib/db";
+import { readEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Dashboard figures memoized per org and data version.
@@ -35,6 +37,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 //
 // Per process: each instance behind a load balancer fills its own cache (a cold entry costs what
 // the page cost before); the versions live in the database, so instances never disagree.
+//
+// Restores: a backup brings back older versions, and once written to again the numbers can climb
+// back to those an entry was filed under, with different data. So every read of the versions also
+// reads the database's identity (cluster id, database oid, the file of the version table, and
+// the server's start time when there is at most one replica: a restore of any kind recreates,
+// truncates or restarts one of these), and any change of it forgets every entry; versions lower
+// than this process saw before for an org forget that org's entries (restore.test.ts).
 
 const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 10 * 60_000;
@@ -47,10 +56,39 @@ const inflight = new Map<string, Promise<unknown>>();
 /** A table of org data (the model names are the table names). */
 export type DataTable = Prisma.ModelName;
 
+// What a restore changes (see above), and per org the versions last seen and a generation that
+// moves when they went backwards (it is part of every entry's id).
+let seenIdentity: string | null = null;
+const lastSeen = new Map<string, ReadonlyMap<string, bigint>>();
+const generations = new Map<string, number>();
+
+function noteVersions(orgId: string, identity: string, versions: ReadonlyMap<string, bigint>) {
+  if (seenIdentity !== null && seenIdentity !== identity) {
+    logger.info({ event: "figures-memo.reset" }, "the database was replaced or restarted (a restore?): memoized figures forgotten");
+    entries.clear();
+    lastSeen.clear();
+  }
+  seenIdentity = identity;
+  const before = lastSeen.get(orgId);
+  if (before && [...before].some(([tbl, v]) => (versions.get(tbl) ?? 0n) < v)) {
+    logger.info({ event: "figures-memo.reset", orgId }, "an org's data versions went backwards (a restore?): its memoized figures forgotten");
+    generations.set(orgId, (generations.get(orgId) ?? 0) + 1);
+  }
+  lastSeen.set(orgId, versions);
+}
+
 /** The org's version of each table written so far (absent: never written); read once per request. */
 const orgDataVersions = cache(async (orgId: string): Promise<ReadonlyMap<string, bigint>> => {
-  const rows = await db.$queryRaw<{ tbl: string; version: bigint }[]>`SELECT "tbl", "version" FROM "OrgDataVersion" WHERE "orgId" = ${orgId}`;
-  return new Map(rows.map((r) => [r.tbl, r.version]));
+  // The server's start time only with at most one replica: several replicas start at different times.
+  const withStart = (readEnv().DATABASE_REPLICA_URL ?? "").split(",").filter((u) => u.trim()).length <= 1;
+  const rows = await db.$queryRaw<{ tbl: string | null; version: bigint | null; identity: string }[]>`
+    SELECT v."tbl", v."version", i.identity
+    FROM (SELECT concat_ws(':', (SELECT system_identifier FROM pg_control_system()), (SELECT oid FROM pg_database WHERE datname = current_database()),
+                           pg_relation_filenode('"OrgDataVersion"'), CASE WHEN ${withStart} THEN pg_postmaster_start_time()::text END) AS identity) i
+    LEFT JOIN "OrgDataVersion" v ON v."orgId" = ${orgId}`;
+  const versions = new Map(rows.filter((r) => r.tbl !== null).map((r) => [r.tbl!, r.version!]));
+  noteVersions(orgId, rows[0].identity, versions);
+  return versions;
 });
 
 /** The org's data version for a set of tables: grows whenever one of them is written. */
@@ -74,9 +112,9 @@ function deepFreeze<T>(value: T): T {
  * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
  */
 export async function memoFigures<T>(orgId: string, name: string, key: unknown[], tables: readonly DataTable[], compute: () => Promise<T>): Promise<T> {
-  if (process.env.KEEL_FIGURES_MEMO === "off") return compute();
+  if (readEnv().KEEL_FIGURES_MEMO === "off") return compute();
   const version = await orgDataVersion(orgId, tables);
-  const id = JSON.stringify([orgId, name, ...key]);
+  const id = JSON.stringify([orgId, generations.get(orgId) ?? 0, name, ...key]);
   const hit = entries.get(id);
   if (hit && hit.version >= version) return hit.value as T;
   const flightId = `${id}@${version}`;
@@ -99,4 +137,5 @@ export async function memoFigures<T>(orgId: string, name: string, key: unknown[]
 /** Forgets every memoized figure (tests; a process that changed data without the triggers). */
 export function clearFiguresMemo(): void {
   entries.clear();
+  lastSeen.clear();
 }

@@ -25,6 +25,14 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any fixed 64-bit number: serializes concurrent runners (two app instances starting at once).
 const LOCK_ID = 72_616_263;
 
+/** The migrations shipped in `migrationsDir`, in the order they apply. */
+export async function migrationNames(migrationsDir = path.resolve("prisma/migrations")): Promise<string[]> {
+  return (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export async function migrate(
@@ -41,10 +49,7 @@ export async function migrate(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
-    const names = (await readdir(migrationsDir, { withFileTypes: true }))
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
+    const names = await migrationNames(migrationsDir);
 
     const applied: string[] = [];
     for (const name of names) {

@@ -2,9 +2,16 @@
 // database named by DATABASE_URL. Safe to re-run: it does nothing once "acme" exists.
 // SEED_TODAY=YYYY-MM-DD lays the demo out around another day (same day → same demo).
 import { createPrismaClient } from "@/lib/db-factory";
+import { demoSeedAllowed, readEnv } from "@/lib/env";
 import { seedDemo } from "@/lib/seed";
 
-const db = createPrismaClient(process.env.DATABASE_URL);
+// Demo logins with a published password have no place in a production database.
+if (!demoSeedAllowed(readEnv())) {
+  console.error("keel: refusing to seed the demo org with KEEL_ENV=production (its logins share a published password); set KEEL_ALLOW_DEMO_IN_PRODUCTION=1 to do it anyway.");
+  process.exit(1);
+}
+
+const db = createPrismaClient(readEnv().DATABASE_URL);
 const started = Date.now();
 try {
   const today = process.env.SEED_TODAY ? new Date(`${process.env.SEED_TODAY}T00:00:00Z`) : undefined;

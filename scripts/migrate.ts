@@ -1,7 +1,8 @@
 // `npm run db:migrate`: apply prisma/migrations to the database named by DATABASE_URL.
+import { readEnv } from "@/lib/env";
 import { migrate } from "@/lib/migrate";
 
-const url = process.env.DATABASE_URL;
+const url = readEnv().DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set. (`npm start` migrates the embedded database by itself.)");
   process.exit(1);

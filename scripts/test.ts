@@ -1,7 +1,8 @@
 // `npm test`: every check, in order — type-check, lint, unit tests, integration tests against a
 // real PostgreSQL (a throwaway database per run; embedded PGlite when no server is reachable),
-// production build, Playwright end-to-end tests in Debian's Chromium against a seeded copy, and a
-// short load-and-restart run against the build (scripts/loadtest).
+// production build, process tests of `npm start` (tests/process), Playwright end-to-end tests in
+// Debian's Chromium against a seeded copy, and a short load-and-restart run against the build
+// (scripts/loadtest).
 // Runs every stage even after a failure (so one run reports everything) and exits non-zero
 // if any stage failed.
 import { spawnSync } from "node:child_process";
@@ -45,6 +46,9 @@ try {
   run("integration", bin("vitest"), ["run", "--project", "integration"], { KEEL_TEST_DATABASE_URL: it.url, ...poolEnv });
 
   const built = run("build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  // Whole `npm start` processes on that build (tests/process): start, refuse, stop, fail.
+  if (built) run("process", bin("vitest"), ["run", "--project", "process"]);
+  else stages.push({ name: "process", ok: false, seconds: 0, skipped: true });
 
   if (!existsSync("/usr/bin/chromium")) {
     console.error("\n/usr/bin/chromium is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this.");

@@ -13,6 +13,8 @@ const MESSAGES = {
   invalid: "Invalid email or password",
   throttled: "Too many failed sign-ins for this account. Wait a minute and try again; each further failed attempt doubles the wait.",
   network: "Could not reach the server. Check your connection and try again.",
+  // lib/db-outage.ts DB_UNAVAILABLE_MESSAGE (a client component cannot import that module).
+  unavailable: "Keel cannot reach its database; try again shortly.",
 } as const;
 
 const subscribeNever = () => () => {};
@@ -48,7 +50,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         res = await signIn("credentials", credentials);
       }
       if (!res || res.error || !res.ok || res.url?.includes("csrf=true")) {
-        setError(res?.error === "throttled" ? "throttled" : "invalid");
+        setError(res?.error === "throttled" || res?.error === "unavailable" ? res.error : "invalid");
         setPending(false);
         return;
       }

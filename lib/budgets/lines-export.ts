@@ -5,6 +5,7 @@ import { allLines, type LedgerLine, type Line, type PlanLine } from "@/lib/budge
 import type { LinesScope } from "@/lib/budgets/lines-sql";
 import { csvLines, type CsvCell } from "@/lib/csv-write";
 import { centsToDecimalString } from "@/lib/money";
+import { logger } from "@/lib/log";
 
 // The CSV of the lines behind a money figure: every line of the list (same filters, same order),
 // streamed in batches so a large org's year of ledger lines is never one string in memory. Cells
@@ -42,7 +43,7 @@ export function linesCsvStream(s: LinesScope, listed: boolean): ReadableStream<U
         else controller.enqueue(encoder.encode(csvLines(next.value.map((l) => lineCells(kind, l)))));
       } catch (error) {
         // Headers are sent: the download ends incomplete rather than looking whole.
-        console.error("lines export failed", { orgId: s.orgId, filters: s.filters, error });
+        logger.error({ orgId: s.orgId, filters: s.filters, err: error }, "lines export failed");
         controller.error(error);
       }
     },

@@ -94,5 +94,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   // next-auth's own endpoints (here /api/auth/session): the session is readable by its owner; a
   // POST without next-auth's CSRF token is refused.
   route("/api/auth/[...nextauth]", "GET", "200 200 200 200 200 200 200 200 -"),
+  // Health probes answer everyone alike, a session or none (docs/operations.md).
+  route("/api/health/live", "GET", "200 200 200 200 200 200 200 200 -"),
+  route("/api/health/ready", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", { contentType: "application/x-www-form-urlencoded", data: "" }),
 ];

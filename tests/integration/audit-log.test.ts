@@ -160,3 +160,14 @@ describe("audit rows are append-only", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("audit trail is append-only", () => {
+  it("refuses TRUNCATE, also through a CASCADE from the org, and keeps every row", async () => {
+    const before = await db.auditEvent.count();
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "Organization" CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db.auditEvent.count()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
+});

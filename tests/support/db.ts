@@ -1,8 +1,9 @@
 import { createPrismaClient, type Db } from "@/lib/db-factory";
 
 // Test helpers for integration tests: a client on the test database and a reset between
-// files. TRUNCATE … CASCADE empties every tenant table in one statement (and, unlike DELETE,
-// is allowed on the append-only AuditEvent table).
+// files. TRUNCATE … CASCADE empties every tenant table in one statement; the append-only
+// AuditEvent refuses TRUNCATE by a trigger, which a superuser on this throwaway database skips
+// with session_replication_role = replica (for this transaction only).
 let client: Db | null = null;
 
 export function testDb(): Db {
@@ -15,7 +16,10 @@ export async function resetDb(): Promise<void> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
-  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
+  await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+    db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`),
+  ]);
 }
 
 // Not counted: AuthThrottle (sign-in attempts) and OrgDataVersion (the per-table versions that

@@ -5,13 +5,22 @@ import { LoginForm } from "@/components/auth/login-form";
 import { KeelWordmark } from "@/components/shell/keel-logo";
 import { getSessionUser } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl);
+  let dbDown = false;
+  try {
+    if (await getSessionUser()) redirect(callbackUrl);
+  } catch (error) {
+    // redirect() throws too; only an unreachable database is caught and said plainly.
+    if (!isDbUnavailable(error)) throw error;
+    reportDbUnavailable(error, { route: "/login" });
+    dbDown = true;
+  }
 
   return (
     <main className="relative flex min-h-screen flex-col items-center justify-center overflow-hidden bg-canvas px-4 py-12">
@@ -26,6 +35,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-xl font-semibold tracking-tight">Sign in to Keel</h1>
             <p className="text-sm text-muted-foreground">Delivery, money and people in one place.</p>
           </div>
+          {dbDown ? (
+            <p role="alert" className="mb-4 rounded-md border border-border bg-muted px-3 py-2 text-sm">
+              {DB_UNAVAILABLE_MESSAGE}
+            </p>
+          ) : null}
           <LoginForm callbackUrl={callbackUrl} />
         </div>
         <p className="text-center text-xs text-muted-foreground">

@@ -1,0 +1,115 @@
+// Keel's web server: Next.js through its custom-server API (what `next start` does, plus what an
+// operator needs): one JSON log line per request with its id, route, status and duration; the
+// request id taken from X-Request-Id (or made up) and sent back; draining on SIGTERM/SIGINT; and
+// an exit as soon as the start script that hosts the embedded database is gone.
+//
+// Usually started by scripts/start.ts (which checks the settings, prepares the database and
+// passes DATABASE_URL); run it directly only against a prepared database:
+//   PORT=3000 DATABASE_URL=… AUTH_SECRET=… node --import tsx scripts/server.ts [--dev]
+import http from "node:http";
+import { format } from "node:util";
+
+import next from "next";
+
+import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { readEnv } from "@/lib/env";
+import { logger, requestContext, requestIdFrom, routeOf } from "@/lib/log";
+
+const env = readEnv();
+const dev = process.argv.includes("--dev");
+const port = env.PORT ?? 3000;
+const hostname = process.env.HOSTNAME?.trim() || undefined;
+/** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 20_000;
+
+// Next.js and libraries write through console: their lines become JSON too, and a failure that
+// only says "the database is unreachable" joins the outage (logged once) instead of one stack
+// trace per request.
+function routeConsole() {
+  const toLog = (level: "error" | "warn" | "info") => (...args: unknown[]) => {
+    const err = args.find((a) => a instanceof Error);
+    if (level !== "info" && args.some((a) => isDbUnavailable(a))) return reportDbUnavailable(err ?? args[0]);
+    const msg = format(...args.filter((a) => a !== err)).trim();
+    logger[level](err ? { err } : {}, msg || (err as Error | undefined)?.message || "");
+  };
+  console.error = toLog("error");
+  console.warn = toLog("warn");
+  console.log = toLog("info");
+  console.info = toLog("info");
+}
+
+async function main() {
+  routeConsole();
+  const app = next({ dev, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  let closing = false;
+  let inflight = 0;
+  const server = http.createServer((req, res) => {
+    const reqId = requestIdFrom(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = reqId;
+    res.setHeader("X-Request-Id", reqId);
+    if (closing) res.setHeader("Connection", "close");
+    const started = process.hrtime.bigint();
+    const route = routeOf(req.url);
+    inflight++;
+    res.on("close", () => {
+      inflight--;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // Static files and health probes would drown the rest: they are logged at debug.
+      const quiet = route.startsWith("/_next/static/") || route.startsWith("/api/health/");
+      const fields = { reqId, method: req.method, route, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, aborted: !res.writableFinished || undefined };
+      if (quiet) logger.debug(fields, "request");
+      else logger.info(fields, "request");
+    });
+    requestContext.run({ reqId }, () => {
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ reqId, route, err: error }, "request failed");
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      });
+    });
+  });
+  server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => resolve());
+  });
+  logger.info({ port, dev, event: "server.listening" }, `Keel web server listening on port ${port}`);
+  process.send?.({ type: "listening", port });
+
+  const shutdown = async (reason: string, code: number, drainMs = DRAIN_MS) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ reason, inflight, event: "server.draining" }, "draining: no new connections, finishing requests in flight");
+    const cut = setTimeout(() => {
+      logger.warn({ inflight }, `requests still running after ${drainMs / 1000} s: closing their connections`);
+      server.closeAllConnections();
+    }, drainMs);
+    cut.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(cut);
+    await app.close().catch(() => {});
+    logger.info({ event: "server.stopped" }, "web server stopped");
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  // Started by scripts/start.ts: when it dies (and with it the embedded database), this server
+  // would answer every page with an error; better to stop so a supervisor restarts the whole.
+  if (process.send) {
+    process.on("disconnect", () => {
+      logger.fatal({ event: "server.orphaned" }, "the start script (and the database it hosts) is gone: stopping");
+      void shutdown("parent gone", 1, 2_000);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "web server failed to start");
+  process.exit(1);
+});
