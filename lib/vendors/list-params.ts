@@ -1,0 +1,31 @@
+import { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
+
+// The vendors page's list parameters, from the URL (shareable, and the pager keeps them):
+//   ?q=text          contracts whose name or vendor contains it; vendors whose name does
+//   ?status=ACTIVE   one contract status      ?cat=SOFTWARE  one category
+//   ?sort=annual&dir=desc   the contracts' order, applied by the database across all pages
+// Anything unknown falls back to the default (no filter, soonest end first), never an error.
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export const CONTRACT_SORT_KEYS = ["vendorName", "name", "teamName", "category", "annualAmountCents", "startDate", "endDate", "renewalNotice", "status", "owner"] as const;
+export type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
+export type ContractSort = { key: ContractSortKey; dir: "asc" | "desc" };
+export const DEFAULT_CONTRACT_SORT: ContractSort = { key: "endDate", dir: "asc" };
+
+export type ContractListParams = { q: string; status: ContractStatus | null; category: BudgetCategory | null; sort: ContractSort };
+
+export function parseContractListParams(sp: Search): ContractListParams {
+  const status = one(sp.status);
+  const cat = one(sp.cat);
+  const key = one(sp.sort);
+  const sort: ContractSort =
+    key && (CONTRACT_SORT_KEYS as readonly string[]).includes(key) ? { key: key as ContractSortKey, dir: one(sp.dir) === "desc" ? "desc" : "asc" } : DEFAULT_CONTRACT_SORT;
+  return {
+    q: (one(sp.q) ?? "").trim().slice(0, 100),
+    status: status && status in ContractStatus ? (status as ContractStatus) : null,
+    category: cat && cat in BudgetCategory ? (cat as BudgetCategory) : null,
+    sort,
+  };
+}
