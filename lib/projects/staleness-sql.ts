@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cycleIndex, dayNumber, dayString, dueOf, grid, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
+import { cycleIndex, dayNumber, dayString, dueOf, grid, MAX_ESCALATION_LEVEL, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 
 // updateState() (lib/projects/staleness.ts) for many rows at once, in SQL. The grid (cycle
 // length, due-day offset, grace) and today's cycle come from staleness.ts and are passed as
@@ -59,7 +59,7 @@ export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: s
       return { state: "due", dueDate: dayString(due), overdue: t > due };
     case "stale": {
       const missed = Number(r.updMissed);
-      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: missed };
+      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: Math.min(missed, MAX_ESCALATION_LEVEL) };
     }
   }
 }
