@@ -14,6 +14,16 @@ export type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
 export type ContractSort = { key: ContractSortKey; dir: "asc" | "desc" };
 export const DEFAULT_CONTRACT_SORT: ContractSort = { key: "endDate", dir: "asc" };
 
+// The vendors table's order (?vsort=&vdir=), by the database across its pages.
+export const VENDOR_SORT_KEYS = ["name", "contractCount", "annualValueCents", "spendCents", "spendVsValue", "nextRenewal"] as const;
+export type VendorSort = { key: (typeof VENDOR_SORT_KEYS)[number]; dir: "asc" | "desc" };
+export const DEFAULT_VENDOR_SORT: VendorSort = { key: "annualValueCents", dir: "desc" };
+
+export function parseVendorSort(sp: Search): VendorSort {
+  const key = one(sp.vsort);
+  return key && (VENDOR_SORT_KEYS as readonly string[]).includes(key) ? { key: key as VendorSort["key"], dir: one(sp.vdir) === "asc" ? "asc" : "desc" } : DEFAULT_VENDOR_SORT;
+}
+
 export type ContractListParams = { q: string; status: ContractStatus | null; category: BudgetCategory | null; sort: ContractSort };
 
 export function parseContractListParams(sp: Search): ContractListParams {

@@ -7,7 +7,7 @@ import type { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enum
 import { centsToNumber } from "@/lib/money";
 import { pageOf, type PageInfo } from "@/lib/paging";
 import { likeTerm } from "@/lib/search-term";
-import type { ContractListParams, ContractSort } from "@/lib/vendors/list-params";
+import { type ContractListParams, type ContractSort, DEFAULT_VENDOR_SORT, type VendorSort } from "@/lib/vendors/list-params";
 
 type Search = Record<string, string | string[] | undefined>;
 export const VENDOR_PAGE_SIZE = 50;
@@ -30,7 +30,7 @@ export type VendorRow = {
  * Vendors with contract rollups and last-12-month spend: one query, each side grouped in SQL.
  * `q`: vendors whose name contains it; `slice`: one page of them, by name.
  */
-export async function listVendors(orgId: string, today = new Date(), q = "", slice?: { skip: number; take: number }): Promise<VendorRow[]> {
+export async function listVendors(orgId: string, today = new Date(), q = "", slice?: { skip: number; take: number }, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<VendorRow[]> {
   const term = likeTerm(q);
   const day = toDateString(today);
   const yearAgo = toDateString(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1)));
@@ -52,7 +52,7 @@ export async function listVendors(orgId: string, today = new Date(), q = "", sli
     LEFT JOIN spend s ON s."vendorId" = v."id"
     WHERE v."orgId" = ${orgId} ${term ? Prisma.sql`AND v."name" ILIKE ${`%${term}%`}` : Prisma.empty}
     GROUP BY v."id"
-    ORDER BY v."name", v."id"
+    ORDER BY ${vendorOrder(sort)} v."name", v."id"
     ${slice ? Prisma.sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : Prisma.empty}`;
   return rows.map((r) => ({
     ...r,
@@ -62,15 +62,29 @@ export async function listVendors(orgId: string, today = new Date(), q = "", sli
   }));
 }
 
-/** One page (?vpage=N) of the vendors whose name contains `q`, and how many there are. */
-export async function listVendorsPage(orgId: string, today: Date, q: string, sp: Search): Promise<{ rows: VendorRow[]; paging: PageInfo; all: number }> {
+/** ORDER BY terms of a vendors sort (whitelisted keys; the name and id follow so pages never overlap). */
+function vendorOrder({ key, dir }: VendorSort): Prisma.Sql {
+  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  const expr: Record<VendorSort["key"], Prisma.Sql> = {
+    name: Prisma.sql`v."name" ${d},`,
+    contractCount: Prisma.sql`"contractCount" ${d},`,
+    annualValueCents: Prisma.sql`"annualValueCents" ${d},`,
+    spendCents: Prisma.sql`"spendCents" ${d},`,
+    spendVsValue: Prisma.sql`("spendCents"::numeric / NULLIF("annualValueCents", 0)) ${d} NULLS LAST,`,
+    nextRenewal: Prisma.sql`"nextRenewal" ${d} NULLS LAST,`,
+  };
+  return expr[key];
+}
+
+/** One page (?vpage=N) of the vendors whose name contains `q`, in `sort` order, and how many there are. */
+export async function listVendorsPage(orgId: string, today: Date, q: string, sp: Search, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<{ rows: VendorRow[]; paging: PageInfo; all: number }> {
   const term = likeTerm(q);
   const [all, total] = await Promise.all([
     db.vendor.count({ where: { orgId } }),
     term ? db.vendor.count({ where: { orgId, name: { contains: term, mode: "insensitive" } } }) : null,
   ]);
   const paging = pageOf(sp, total ?? all, VENDOR_PAGE_SIZE, "vpage");
-  const rows = await listVendors(orgId, today, q, { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+  const rows = await listVendors(orgId, today, q, { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize }, sort);
   return { rows, paging, all };
 }
 

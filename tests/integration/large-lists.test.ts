@@ -12,7 +12,7 @@ import { searchPeopleOptions } from "@/lib/people/search";
 import { listAttention } from "@/lib/projects/attention";
 import { listProjectsPage, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
 import { listMembersPage, MEMBERS_PAGE_SIZE } from "@/lib/settings/queries";
-import { parseContractListParams } from "@/lib/vendors/list-params";
+import { parseContractListParams, parseVendorSort } from "@/lib/vendors/list-params";
 import { listContractsPage, listVendorsPage, VENDOR_PAGE_SIZE } from "@/lib/vendors/queries";
 import { createMember, createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -193,12 +193,22 @@ describe("vendors and contracts", () => {
   });
 
   it("pages and searches vendors; a page past the end is the last", async () => {
-    const all = await listVendorsPage(f.acme.org.id, TODAY, "", { vpage: "2" });
+    const byName = parseVendorSort({ vsort: "name", vdir: "asc" });
+    const all = await listVendorsPage(f.acme.org.id, TODAY, "", { vpage: "2" }, byName);
     expect(all).toMatchObject({ all: VENDOR_PAGE_SIZE + 3, paging: { page: 2, total: VENDOR_PAGE_SIZE + 3 } });
     expect(all.rows.map((v) => v.name)).toEqual([`Vendor ${VENDOR_PAGE_SIZE + 1}`, `Vendor ${VENDOR_PAGE_SIZE + 2}`, `Vendor ${VENDOR_PAGE_SIZE + 3}`]);
-    const one = await listVendorsPage(f.acme.org.id, TODAY, "vendor 1", { vpage: "77" });
+    const one = await listVendorsPage(f.acme.org.id, TODAY, "vendor 1", { vpage: "77" }, byName);
     expect(one.rows.map((v) => v.name)).not.toContain("Vendor 1 at Globex");
     expect(one.rows[0].name).toBe("Vendor 1");
+  });
+
+  it("sorts vendors in SQL across pages; an unknown key keeps the default", async () => {
+    const byName = await listVendorsPage(f.acme.org.id, TODAY, "", { vpage: "2" }, parseVendorSort({ vsort: "name", vdir: "desc" }));
+    expect(byName.rows.at(-1)!.name).toBe("Vendor 1");
+    // 105 contracts over 53 vendors: one vendor holds a single contract; ascending, it is first of all pages.
+    const byCount = await listVendorsPage(f.acme.org.id, TODAY, "", {}, parseVendorSort({ vsort: "contractCount", vdir: "asc" }));
+    expect(byCount.rows.map((v) => v.contractCount).slice(0, 2)).toEqual([1, 2]);
+    expect(parseVendorSort({ vsort: "1;DROP", vdir: "x" })).toEqual({ key: "annualValueCents", dir: "desc" });
   });
 });
 

@@ -17,7 +17,7 @@ import { unitChoice } from "@/lib/org/search";
 import { can } from "@/lib/permissions";
 import { humanize } from "@/lib/format";
 import { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
-import { parseContractListParams } from "@/lib/vendors/list-params";
+import { parseContractListParams, parseVendorSort } from "@/lib/vendors/list-params";
 import {
   getContractSummary,
   listContractFormOptions,
@@ -51,10 +51,11 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (unitParam && !unit) notFound();
   const unitId = unit?.id ?? null;
   const list = parseContractListParams(sp);
+  const vendorSort = parseVendorSort(sp);
   // The renewals due are paged too (?rpage=N); the page number is clamped once the total is known.
   const rpage = pageOf(sp, Number.MAX_SAFE_INTEGER, RENEWALS_PAGE, "rpage");
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
-    listVendorsPage(member.org.id, now, list.q, sp),
+    listVendorsPage(member.org.id, now, list.q, sp, vendorSort),
     listContractsPage(member.org.id, unitId, list, sp),
     getContractSummary(member.org.id, now, unitId),
     listUpcomingRenewals(member.org.id, now, unitId, RENEWALS_PAGE, (rpage.page - 1) * RENEWALS_PAGE),
@@ -142,12 +143,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           </>
         ) : null}
       </FilterForm>
-      <section className="mb-8">
+      <section id="vendors" className="mb-8 scroll-mt-4">
         <SectionHeading
           title={`Vendors (${vendors.paging.total}${list.q ? ` named like “${list.q}”` : ""})`}
           description="Annual value and next contract end count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
         />
-        <VendorsTable vendors={vendors.rows} currency={currency} today={today} org={editing?.org} />
+        <VendorsTable vendors={vendors.rows} currency={currency} today={today} org={editing?.org} sort={vendorSort} />
         <Pager info={vendors.paging} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Vendors" />
       </section>
       <section id="contracts" className="scroll-mt-4">
