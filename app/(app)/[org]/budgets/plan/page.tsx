@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 
 import { CopyForwardForm } from "@/components/budgets/copy-forward-form";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
@@ -7,11 +8,10 @@ import { PlanGrid } from "@/components/budgets/plan-grid";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
+import { UrlPicker } from "@/components/ui/url-picker";
 import { requireMember } from "@/lib/auth";
 import { getPlanGrid, listBudgetFiscalYears } from "@/lib/budgets/queries";
 import { unitPath } from "@/lib/org/queries";
-import { notFound } from "next/navigation";
-import { UrlPicker } from "@/components/ui/url-picker";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
