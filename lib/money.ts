@@ -21,7 +21,9 @@ function formatter(currency: string, compact: boolean): Intl.NumberFormat {
     f = new Intl.NumberFormat("en-US", {
       style: "currency",
       currency,
-      ...(compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+      // minimumFractionDigits 0: left to its default (the currency's 2), ICU versions disagree on
+      // "$110.0K" vs "$110K", and the server's HTML must match the browser's render.
+      ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
     });
     formatters.set(key, f);
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -89,13 +90,17 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
 }
 
 /** The plan grid: org unit × category rows, month (editable) or quarter (read-only) columns, totals from SQL. */
-export function PlanGrid({ org, grid, editable, currency, units, categories }: {
+export function PlanGrid({ org, grid, editable, currency, units, categories, unitHref, currentUnitId }: {
   org: string;
   grid: PlanGridData;
   editable: boolean;
   currency: string;
+  /** The units shown (the add-row picker offers these). */
   units: { id: string; name: string; code: string; depth: number }[];
   categories: string[];
+  /** A unit's name links to this followed by its id (the grid of that unit), except the current one. */
+  unitHref?: string;
+  currentUnitId?: string | null;
 }) {
   const [extra, setExtra] = useState<Row[]>([]);
   const [newUnit, setNewUnit] = useState(units[0]?.id ?? "");
@@ -121,7 +126,12 @@ export function PlanGrid({ org, grid, editable, currency, units, categories }: {
           {rows.map((r) => (
             <TableRow key={`${r.orgUnitId}|${r.category}`}>
               <TableCell className="sticky left-0 z-10 bg-background">
-                <span className="font-medium">{r.unitName}</span> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
+                {unitHref && r.orgUnitId !== currentUnitId ? (
+                  <Link href={`${unitHref}${r.orgUnitId}`} prefetch={false} className="font-medium hover:underline">{r.unitName}</Link>
+                ) : (
+                  <span className="font-medium">{r.unitName}</span>
+                )}{" "}
+                <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
                 <div className="text-xs text-muted-foreground">{humanize(r.category)}</div>
               </TableCell>
               {grid.months.map((m) => (

@@ -1,13 +1,15 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import { IdCard } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
 import { PositionRowActions } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { PositionSort } from "@/lib/headcount/position-sort";
 import type { PositionRow } from "@/lib/headcount/queries";
 import { formatDate } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -120,15 +122,33 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
   return cols;
 }
 
-export function PositionsTable({ positions, currency, showPay, writer = null }: { positions: PositionRow[]; currency: string; showPay: boolean; writer?: Writer }) {
+export function PositionsTable({ positions, currency, showPay, writer = null, sort }: {
+  positions: PositionRow[];
+  currency: string;
+  showPay: boolean;
+  writer?: Writer;
+  /** The server's order of a paged list (null: plan order): headers link to ?sort=&dir=, the database sorts every page. */
+  sort?: PositionSort | null;
+}) {
   const cols = useMemo(() => columns(currency, showPay, writer), [currency, showPay, writer]);
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const sortHref = (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete("page");
+    q.set("sort", sorting[0].id);
+    q.set("dir", sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}#positions`;
+  };
   return (
     <DataTable
       columns={cols}
       data={positions}
       getRowId={(r) => r.id}
       caption="Positions"
-      initialSorting={[{ id: "status", desc: false }]}
+      {...(sort !== undefined
+        ? { serverSorting: { sorting: sort ? [{ id: sort.key, desc: sort.dir === "desc" }] : [], href: sortHref } }
+        : { initialSorting: [{ id: "status", desc: false }] })}
       rowClassName={(row) => (row.original.status === "CLOSED" ? "opacity-60" : undefined)}
       emptyState={<EmptyState icon={IdCard} title="No positions yet" description="Planned, open and filled headcount slots will appear here." />}
     />

@@ -1,5 +1,6 @@
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Input } from "@/components/ui/input";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { humanize } from "@/lib/format";
@@ -36,6 +37,9 @@ export function ProjectFiltersForm({
       {/* Units, initiatives and leads are searched, not listed: a large org has ~500 units, ~300
           initiatives and hundreds of leads. The picked id is the hidden field ("unit",
           "initiative", "lead"), so the filters stay in the URL and the CSV export follows them. */}
+      <FilterField id="f-q" label="Name">
+        <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Search names" className={cls} />
+      </FilterField>
       <FilterField id="f-unit" label="Org unit">
         <SearchCombobox
           id="f-unit"

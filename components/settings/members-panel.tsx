@@ -7,30 +7,16 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, signOutMemberEverywhereAction } from "@/lib/settings/actions";
-import type { UnitOption } from "@/lib/org/queries";
 import type { InvitationDto, MemberDto, MemberSessionsDto } from "@/lib/settings/queries";
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-function ScopeOptions({ units }: { units: UnitOption[] }) {
-  return (
-    <>
-      <option value="">No scope</option>
-      {units.map((u) => (
-        <option key={u.id} value={u.id}>
-          {"\u00a0\u00a0".repeat(u.depth)}
-          {u.name} ({u.code})
-        </option>
-      ))}
-    </>
-  );
-}
 
 function SessionsCell({ org, member, sessions }: { org: string; member: MemberDto; sessions: MemberSessionsDto | undefined }) {
   const [pending, startTransition] = useTransition();
@@ -60,14 +46,12 @@ function SessionsCell({ org, member, sessions }: { org: string; member: MemberDt
 function MemberRow({
   org,
   member,
-  units,
   canManage,
   isSelf,
   sessions,
 }: {
   org: string;
   member: MemberDto;
-  units: UnitOption[];
   canManage: boolean;
   isSelf: boolean;
   sessions: MemberSessionsDto | undefined;
@@ -122,9 +106,18 @@ function MemberRow({
       </TableCell>
       <TableCell>
         {canManage && role === "MANAGER" ? (
-          <NativeSelect aria-label={`Scope of ${member.name}`} value={scope} onChange={(e) => setScope(e.target.value)} className="h-8 w-64">
-            <ScopeOptions units={units} />
-          </NativeSelect>
+          // A search picker (the org's units are searched as you type), not a list of every unit per row.
+          <SearchCombobox
+            id={`scope-${member.id}`}
+            name="scopeUnitId"
+            source={`/${org}/teams/search`}
+            initial={member.scopeUnitId ? { id: member.scopeUnitId, name: member.scopeUnitName ?? member.scopeUnitId } : null}
+            emptyLabel="No scope"
+            placeholder="Type a unit's name or code"
+            aria-describedby={undefined}
+            className="h-8 w-64"
+            onPick={(o) => setScope(o?.id ?? "")}
+          />
         ) : (
           <span className="text-sm text-muted-foreground">{member.role === "MANAGER" ? member.scopeUnitName ?? "—" : "Whole organization"}</span>
         )}
@@ -150,7 +143,7 @@ function MemberRow({
 
 type InviteState = ActionResult<{ kind: "invited"; invitationId: string; invitePath: string }> | null;
 
-function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
+function InviteForm({ org }: { org: string }) {
   const [role, setRole] = useState<Role>("VIEWER");
   const [state, formAction, pending] = useActionState<InviteState, FormData>(async (_prev, form) => {
     const result = await inviteMemberAction(org, Object.fromEntries(form));
@@ -174,9 +167,18 @@ function InviteForm({ org, units }: { org: string; units: UnitOption[] }) {
         </NativeSelect>
       </FormField>
       <FormField id="invite-scope" label="Scope (managers)" errors={errors.scopeUnitId}>
-        <NativeSelect id="invite-scope" name="scopeUnitId" disabled={role !== "MANAGER"} {...describedBy("invite-scope", errors.scopeUnitId)}>
-          <ScopeOptions units={units} />
-        </NativeSelect>
+        {role === "MANAGER" ? (
+          <SearchCombobox
+            id="invite-scope"
+            name="scopeUnitId"
+            source={`/${org}/teams/search`}
+            emptyLabel="No scope"
+            placeholder="Type a unit's name or code"
+            {...describedBy("invite-scope", errors.scopeUnitId)}
+          />
+        ) : (
+          <Input id="invite-scope" disabled placeholder="Managers only" {...describedBy("invite-scope", errors.scopeUnitId)} />
+        )}
       </FormField>
       <Button type="submit" disabled={pending}>
         {pending ? "Inviting…" : "Invite"}
@@ -201,22 +203,24 @@ export function MembersPanel({
   members,
   invitations,
   sessions,
-  units,
   canManage,
   currentUserEmail,
+  children,
 }: {
   org: string;
   members: MemberDto[];
   invitations: InvitationDto[];
   /** Active sessions by membership id (only for those who manage members). */
   sessions: Record<string, MemberSessionsDto>;
-  units: UnitOption[];
   canManage: boolean;
   currentUserEmail: string;
+  /** The member search and pager (server-rendered), between the invite form and the list. */
+  children?: React.ReactNode;
 }) {
   return (
     <div className="space-y-6">
-      {canManage ? <InviteForm org={org} units={units} /> : null}
+      {canManage ? <InviteForm org={org} /> : null}
+      {children}
       <Table>
         <TableHeader>
           <TableRow>
@@ -229,7 +233,7 @@ export function MembersPanel({
         </TableHeader>
         <TableBody>
           {members.map((m) => (
-            <MemberRow key={m.id} org={org} member={m} units={units} canManage={canManage} isSelf={m.email === currentUserEmail} sessions={sessions[m.id]} />
+            <MemberRow key={m.id} org={org} member={m} canManage={canManage} isSelf={m.email === currentUserEmail} sessions={sessions[m.id]} />
           ))}
         </TableBody>
       </Table>

@@ -2,6 +2,8 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Network } from "lucide-react";
+import Link from "next/link";
+import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +13,7 @@ import type { OrgUnitRow } from "@/lib/org/queries";
 
 const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3 } as const;
 
-const COLUMNS: ColumnDef<OrgUnitRow>[] = [
+const columns = (hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
   {
     accessorKey: "name",
     header: "Unit",
@@ -19,7 +21,13 @@ const COLUMNS: ColumnDef<OrgUnitRow>[] = [
       // Indentation shows the tree; it reads correctly in the default (tree) order.
       <span className="flex items-center gap-2" style={{ paddingLeft: `${row.original.depth * 1.25}rem` }}>
         {row.original.depth > 0 ? <span aria-hidden className="h-px w-2.5 bg-border" /> : null}
-        <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
+        {hrefPrefix ? (
+          <Link href={`${hrefPrefix}${row.original.id}`} prefetch={false} className={`${row.original.depth === 0 ? "font-semibold" : "font-medium"} hover:underline`}>
+            {row.original.name}
+          </Link>
+        ) : (
+          <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
+        )}
       </span>
     ),
     meta: { className: "min-w-64" },
@@ -62,10 +70,12 @@ const COLUMNS: ColumnDef<OrgUnitRow>[] = [
   },
 ];
 
-export function OrgUnitsTable({ units }: { units: OrgUnitRow[] }) {
+/** `hrefPrefix`: each unit's name links to it followed by the unit's id (the teams page's view of that unit). */
+export function OrgUnitsTable({ units, hrefPrefix }: { units: OrgUnitRow[]; hrefPrefix?: string }) {
+  const cols = useMemo(() => columns(hrefPrefix), [hrefPrefix]);
   return (
     <DataTable
-      columns={COLUMNS}
+      columns={cols}
       data={units}
       getRowId={(r) => r.id}
       caption="Org units"

@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -80,12 +81,14 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
             </NativeSelect>
           ))}
           {field("orgUnitId", "Org unit (cost centre)", (id) => (
-            <NativeSelect id={id} name="orgUnitId" defaultValue={contract?.orgUnitId ?? ""} {...describedBy(id, errors.orgUnitId)}>
-              <option value="">Choose…</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>{`${u.name} (${u.code})`}</option>
-              ))}
-            </NativeSelect>
+            <SearchCombobox
+              id={id}
+              name="orgUnitId"
+              source={`/${org}/teams/search`}
+              initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
+              placeholder="Type part of a unit's name or code"
+              {...describedBy(id, errors.orgUnitId)}
+            />
           ))}
           {field("category", "Category", (id) => (
             <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
@@ -103,12 +106,14 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
             <Input id={id} name="renewalNoticeDate" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} {...describedBy(id, errors.renewalNoticeDate)} />
           ))}
           {field("ownerId", "Owner", (id) => (
-            <NativeSelect id={id} name="ownerId" defaultValue={contract?.ownerId ?? ""} {...describedBy(id, errors.ownerId)}>
-              <option value="">No owner</option>
-              {options.people.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </NativeSelect>
+            <SearchCombobox
+              id={id}
+              name="ownerId"
+              source={`/${org}/people/search`}
+              initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
+              emptyLabel="No owner"
+              {...describedBy(id, errors.ownerId)}
+            />
           ))}
           {field("status", "Status", (id) => (
             <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>

@@ -1,7 +1,9 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import type { SortingState } from "@tanstack/react-table";
 import { FileText } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
@@ -12,6 +14,7 @@ import { ContractStatusBadge } from "@/components/vendors/contract-status-badge"
 import { DueDate } from "@/components/vendors/renewal-date";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import type { ContractSort } from "@/lib/vendors/list-params";
 import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
 import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 
@@ -73,7 +76,7 @@ function columns(currency: string, today: string, edit?: (c: ContractRow) => Rea
   ];
 }
 
-export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts", showDecision = false }: {
+export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts", showDecision = false, sort }: {
   contracts: ContractRow[];
   currency: string;
   today: string;
@@ -82,7 +85,19 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
   caption?: string;
   /** Lead with the renewal decision (the renewals due list). */
   showDecision?: boolean;
+  /** A server-sorted, paged list: headers link to ?sort=&dir= (the database sorts every page). */
+  sort?: ContractSort;
 }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // A header links to the list sorted by its column, filters kept, back on the first page.
+  const sortHref = (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete("page");
+    q.set("sort", sorting[0].id);
+    q.set("dir", sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}#contracts`;
+  };
   const cols = useMemo(
     () => columns(currency, today, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined, showDecision),
     [currency, today, editing, showDecision],
@@ -93,6 +108,7 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
       data={contracts}
       getRowId={(r) => r.id}
       caption={caption}
+      serverSorting={sort ? { sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref } : undefined}
       rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "opacity-60" : undefined)}
       emptyState={<EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />}
     />

@@ -1,7 +1,8 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import { Store } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
@@ -9,6 +10,7 @@ import { DueDate } from "@/components/vendors/renewal-date";
 import { VendorFormDialog } from "@/components/vendors/vendor-form-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
+import type { VendorSort } from "@/lib/vendors/list-params";
 import type { VendorRow } from "@/lib/vendors/queries";
 
 function columns(currency: string, today: string, edit?: (v: VendorRow) => React.ReactNode): ColumnDef<VendorRow>[] {
@@ -70,7 +72,17 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
   ];
 }
 
-export function VendorsTable({ vendors, currency, today, org }: { vendors: VendorRow[]; currency: string; today: string; org?: string }) {
+export function VendorsTable({ vendors, currency, today, org, sort }: { vendors: VendorRow[]; currency: string; today: string; org?: string; sort?: VendorSort }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // A paged list: headers link to ?vsort=&vdir= and the database orders every page.
+  const sortHref = (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete("vpage");
+    q.set("vsort", sorting[0].id);
+    q.set("vdir", sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}#vendors`;
+  };
   // `org` is passed only to people who may edit (vendors:write).
   const cols = useMemo(() => columns(currency, today, org ? (v) => <VendorFormDialog org={org} vendor={v} /> : undefined), [currency, today, org]);
   return (
@@ -80,7 +92,9 @@ export function VendorsTable({ vendors, currency, today, org }: { vendors: Vendo
       getRowId={(r) => r.id}
       caption="Vendors"
       maxHeight="28rem"
-      initialSorting={[{ id: "annualValueCents", desc: true }]}
+      {...(sort
+        ? { serverSorting: { sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref } }
+        : { initialSorting: [{ id: "annualValueCents", desc: true }] })}
       emptyState={<EmptyState icon={Store} title="No vendors yet" description="Suppliers you hold contracts with will appear here." />}
     />
   );

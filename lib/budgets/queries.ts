@@ -75,6 +75,8 @@ export type PlanGrid = {
   totalCents: number;
   /** Units whose PERSONNEL plan line is withheld from this reader (lib/privacy/plan-lines.ts); the totals include it. */
   hiddenPersonnelUnits: string[];
+  /** With a unit window: its units, the unit first, then its children by name. */
+  units: { id: string; name: string; code: string; depth: number }[];
 };
 
 /**
@@ -83,7 +85,14 @@ export type PlanGrid = {
  * left out of the rows (never sent) but not out of the totals: a total is the same for every
  * reader (what the rows leave out is a safe group: docs/privacy.md).
  */
-export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth: number, hidePersonnelOf: ReadonlySet<string>, by: "month" | "quarter" = "month"): Promise<PlanGrid> {
+export async function getPlanGrid(
+  orgId: string,
+  fiscalYear: number,
+  startMonth: number,
+  hidePersonnelOf: ReadonlySet<string>,
+  by: "month" | "quarter" = "month",
+  window?: { unitId: string | null },
+): Promise<PlanGrid> {
   const { start, end } = fiscalYearRange(fiscalYear, startMonth);
   const months = fiscalMonths(fiscalYear, startMonth)
     .filter((_, i) => by === "month" || i % 3 === 0)
@@ -101,9 +110,15 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
       SELECT b."orgUnitId", b."category", b."amountCents", ${bucket} AS "bucket"
       FROM "BudgetLine" b
       WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${toDateString(start)}::date AND ${toDateString(end)}::date
+        ${window ? Prisma.sql`AND b."orgUnitId" IN (${gridUnitsSql(orgId, window.unitId)})` : Prisma.empty}
     ) b
     GROUP BY GROUPING SETS ((b."orgUnitId", b."category", b."bucket"), (b."orgUnitId", b."category"), (b."bucket"), ())`;
-  const units = await db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true } });
+  const units = window
+    ? await db.$queryRaw<{ id: string; name: string; code: string; depth: number }[]>`
+        SELECT u."id", u."name", u."code", u."depth" FROM "OrgUnit" u
+        WHERE u."orgId" = ${orgId} AND u."id" IN (${gridUnitsSql(orgId, window.unitId)})
+        ORDER BY u."depth", u."name", u."code"`
+    : await db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true, depth: true } });
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byRow = new Map<string, PlanGrid["rows"][number]>();
   const monthTotals: Record<string, number> = {};
@@ -126,7 +141,18 @@ export async function getPlanGrid(orgId: string, fiscalYear: number, startMonth:
     else if (r.g === 7) totalCents = cents;
   }
   const order = Object.keys(BudgetCategoryEnum);
-  const sorted = [...byRow.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category));
+  const sorted = [...byRow.values()].sort((a, b) => (window ? a.depth - b.depth : 0) || a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category));
   const hiddenNames = [...hiddenWithLines].map((id) => unitById.get(id)?.name ?? id).sort();
-  return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hiddenNames };
+  return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hiddenNames, units: window ? units : [] };
+}
+
+/**
+ * The units the plan grid edits at once: a unit and its direct children (the org's top units
+ * and theirs when none is chosen). A large org's whole plan is 4,000 rows of 12 inputs; deeper
+ * units are reached by picking a child.
+ */
+function gridUnitsSql(orgId: string, unitId: string | null): Prisma.Sql {
+  return unitId
+    ? Prisma.sql`SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId} AND "depth" <= 1`
+    : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "depth" <= 1`;
 }

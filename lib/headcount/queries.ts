@@ -6,7 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { effectiveMultiplier, monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { positionFilterWhere, type PositionFilter } from "@/lib/headcount/position-filter";
+import { positionsOrderBy, type PositionSort } from "@/lib/headcount/position-sort";
 import { centsToNumber } from "@/lib/money";
+import { likeTerm } from "@/lib/search-term";
 
 export type PositionRow = {
   id: string;
@@ -43,12 +45,19 @@ export type PositionRow = {
 
 // A unit filter means its whole subtree (closure rows where the position's unit is the descendant);
 // a figure's filter (lib/headcount/position-filter.ts) lists exactly the positions it counts.
-type ListOpts = { unitId?: string | null; filter?: PositionFilter };
-const positionsWhere = (orgId: string, { unitId, filter }: ListOpts): Prisma.PositionWhereInput => ({
-  orgId,
-  ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
-  ...(filter ? positionFilterWhere(filter) : {}),
-});
+// `state`: one status; `q`: a title search; `sort`: the list's order (lib/headcount/position-sort.ts).
+type ListOpts = { unitId?: string | null; filter?: PositionFilter; state?: PositionStatus | null; q?: string; sort?: PositionSort | null };
+const positionsWhere = (orgId: string, { unitId, filter, state, q }: ListOpts): Prisma.PositionWhereInput => {
+  const term = q ? likeTerm(q) : "";
+  return {
+    orgId,
+    ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
+    ...(filter ? positionFilterWhere(filter) : {}),
+    // AND: a figure's filter may constrain the status too; both must hold.
+    ...(state ? { AND: [{ status: state }] } : {}),
+    ...(term ? { title: { contains: term, mode: "insensitive" } } : {}),
+  };
+};
 
 /** How many positions listPositions pages through (COUNT in the database). */
 export async function countPositions(orgId: string, opts: ListOpts = {}): Promise<number> {
@@ -86,7 +95,7 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
       person: { select: { name: true } },
       backfillFor: { select: { name: true } },
     },
-    orderBy: [{ budgetFiscalYear: "asc" }, { targetStartDate: { sort: "asc", nulls: "last" } }, { title: "asc" }, { id: "asc" }],
+    orderBy: positionsOrderBy(opts.sort),
   });
   return rows.map((r) => {
     const row: PositionRow = {

@@ -126,24 +126,52 @@ export async function capacityByMonth(orgId: string, unitId: string, from: strin
 export type TeamCapacityRow = { unitId: string; name: string; code: string; months: CapacityMonth[] };
 
 /**
- * Capacity vs demand for every team (org units of kind TEAM, people and positions directly in
- * them) for `months` months from `from`: one query, grouped by team and month in SQL.
+ * Capacity vs demand per team (org units of kind TEAM, people and positions directly in them)
+ * for `months` months from `from`: one query, grouped by team and month in SQL. `unitId`: only
+ * the teams of that subtree; `slice`: one page of them, by name. Each side is grouped once and
+ * joined, rather than a subquery per team and month, so a subtree's cost follows its size.
  */
-export async function capacityByTeam(orgId: string, from: string, months: number): Promise<TeamCapacityRow[]> {
+export async function capacityByTeam(
+  orgId: string,
+  from: string,
+  months: number,
+  unitId: string | null = null,
+  slice?: { skip: number; take: number },
+): Promise<TeamCapacityRow[]> {
   const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; month: Date; capacity: number; demand: number }[]>`
-    WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month")
+    WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month"),
+    t AS (
+      SELECT u."id", u."name", u."code" FROM "OrgUnit" u
+      WHERE u."orgId" = ${orgId} AND u."kind" = 'TEAM'
+        ${unitId ? Prisma.sql`AND u."id" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}
+      ORDER BY u."name", u."id"
+      ${slice ? Prisma.sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : Prisma.empty}
+    ),
+    heads AS (
+      SELECT p."orgUnitId" AS "id", m."month", COUNT(*) AS "n" FROM "Person" p JOIN t ON t."id" = p."orgUnitId" CROSS JOIN m
+      WHERE p."orgId" = ${orgId} AND ${inPostSql("p", Prisma.sql`m."month"`)} GROUP BY 1, 2
+    ),
+    seats AS (
+      SELECT ps."orgUnitId" AS "id", m."month", COUNT(*) AS "n" FROM "Position" ps JOIN t ON t."id" = ps."orgUnitId" CROSS JOIN m
+      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month") GROUP BY 1, 2
+    ),
+    demand AS (
+      SELECT COALESCE(p."orgUnitId", ps."orgUnitId") AS "id", m."month", SUM(a."percent") AS "n"
+      FROM "Allocation" a
+      LEFT JOIN "Person" p ON p."id" = a."personId" AND p."orgId" = a."orgId"
+      LEFT JOIN "Position" ps ON ps."id" = a."positionId" AND ps."orgId" = a."orgId"
+      CROSS JOIN m
+      WHERE a."orgId" = ${orgId} AND COALESCE(p."orgUnitId", ps."orgUnitId") IN (SELECT "id" FROM t)
+        AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")
+      GROUP BY 1, 2
+    )
     SELECT t."id" AS "unitId", t."name", t."code", m."month",
-      (100 * ((SELECT COUNT(*) FROM "Person" p WHERE p."orgId" = t."orgId" AND p."orgUnitId" = t."id"
-                AND ${inPostSql("p", Prisma.sql`m."month"`)})
-            + (SELECT COUNT(*) FROM "Position" ps WHERE ps."orgId" = t."orgId" AND ps."orgUnitId" = t."id"
-                AND ps."status" IN ('OPEN', 'BACKFILL') AND (ps."vacantFrom" IS NULL OR ps."vacantFrom" <= m."month"))))::int AS "capacity",
-      COALESCE((SELECT SUM(a."percent") FROM "Allocation" a
-         LEFT JOIN "Person" p ON p."id" = a."personId" AND p."orgId" = a."orgId"
-         LEFT JOIN "Position" ps ON ps."id" = a."positionId" AND ps."orgId" = a."orgId"
-         WHERE a."orgId" = t."orgId" AND COALESCE(p."orgUnitId", ps."orgUnitId") = t."id"
-           AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")), 0)::int AS "demand"
-    FROM "OrgUnit" t CROSS JOIN m
-    WHERE t."orgId" = ${orgId} AND t."kind" = 'TEAM'
+      (100 * (COALESCE(h."n", 0) + COALESCE(s."n", 0)))::int AS "capacity",
+      COALESCE(d."n", 0)::int AS "demand"
+    FROM t CROSS JOIN m
+    LEFT JOIN heads h ON h."id" = t."id" AND h."month" = m."month"
+    LEFT JOIN seats s ON s."id" = t."id" AND s."month" = m."month"
+    LEFT JOIN demand d ON d."id" = t."id" AND d."month" = m."month"
     ORDER BY t."name", t."id", m."month"`;
   const out = new Map<string, TeamCapacityRow>();
   for (const r of rows) {

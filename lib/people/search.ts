@@ -20,15 +20,17 @@ export type PersonOption = { id: string; name: string; title: string };
 export async function searchPeopleOptions(orgId: string, q: string, leads = false): Promise<PersonOption[]> {
   const term = likeTerm(q);
   const today = new Date(toDateString(new Date()));
-  // Walks Person_orgId_name_idx in name order and stops at the limit.
-  return db.person.findMany({
+  // Walks Person_orgId_name_idx in name order and stops at the limit. The title says which of
+  // several people of one name this is: job title and unit.
+  const rows = await db.person.findMany({
     where: {
       orgId,
       ...(leads ? { ledProjects: { some: { orgId } } } : notDepartedWhere(today)),
       ...(term ? { name: { contains: term, mode: "insensitive" } } : {}),
     },
-    select: { id: true, name: true, title: true },
+    select: { id: true, name: true, title: true, orgUnit: { select: { name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PEOPLE_SEARCH_LIMIT,
   });
+  return rows.map((r) => ({ id: r.id, name: r.name, title: `${r.title} · ${r.orgUnit.name}` }));
 }

@@ -70,34 +70,42 @@ export function blockedFrom(orgId: string): Prisma.Sql {
       AND b.status NOT IN ('DONE', 'CANCELLED') AND b.health IN ('AT_RISK', 'OFF_TRACK')`;
 }
 
-type ListRow = { kind: "milestone" | "blocked" } & Record<string, string | Date | null>;
+type ListRow = { kind: "milestone" | "blocked"; total: number } & Record<string, string | Date | number | null>;
 
-/** Both lists in one statement, soonest milestones and worst blockers first; `limit` caps each. */
+/**
+ * Both lists in one statement, soonest milestones and worst blockers first; `limit` caps each,
+ * from `offset` (milestones) and `blockedOffset` (blocked) on: one page of each. The totals are
+ * counted in the same statement (a window count, before the limit); they are 0 when a page past
+ * the end returns no rows.
+ */
 export async function listAttention(
   orgId: string,
   unitId: string | null,
   now = new Date(),
-  opts: { due?: MilestoneDue; limit?: number } = {},
-): Promise<{ milestones: MilestoneItem[]; blocked: BlockedDependency[] }> {
+  opts: { due?: MilestoneDue; limit?: number; offset?: number; blockedOffset?: number } = {},
+): Promise<{ milestones: MilestoneItem[]; blocked: BlockedDependency[]; milestoneTotal: number; blockedTotal: number }> {
   const w = milestoneWindow(now);
-  const limit = opts.limit ? Prisma.sql`LIMIT ${opts.limit}` : Prisma.empty;
+  const page = (offset = 0) => (opts.limit ? Prisma.sql`LIMIT ${opts.limit} OFFSET ${offset}` : Prisma.empty);
   const rows = await db.$queryRaw<ListRow[]>`
     WITH ${projectsCte(orgId, unitId)}
     (SELECT 'milestone' AS "kind", m.id, m.name, m."dueDate"::text AS "dueDate", p.id AS "projectId", p.name AS "projectName",
-            NULL AS "blockerId", NULL AS "blockerName", NULL AS "blockedTeam", NULL AS "blockerTeam", NULL AS "blockerHealth", NULL AS "note"
+            NULL AS "blockerId", NULL AS "blockerName", NULL AS "blockedTeam", NULL AS "blockerTeam", NULL AS "blockerHealth", NULL AS "note",
+            (COUNT(*) OVER ())::int AS "total"
      ${milestonesFrom(orgId, opts.due ?? "all", w)}
-     ORDER BY m."dueDate", m.name, m.id ${limit})
+     ORDER BY m."dueDate", m.name, m.id ${page(opts.offset)})
     UNION ALL
-    (SELECT 'blocked', d.id, NULL, NULL, p.id, p.name, b.id, b.name, pu.name, bu.name, b.health::text, d.note
+    (SELECT 'blocked', d.id, NULL, NULL, p.id, p.name, b.id, b.name, pu.name, bu.name, b.health::text, d.note, (COUNT(*) OVER ())::int
      FROM (SELECT d.id AS "depId" ${blockedFrom(orgId)}) x
      JOIN "ProjectDependency" d ON d.id = x."depId"
      JOIN "Project" p ON p.id = d."blockedId"
      JOIN "Project" b ON b.id = d."blockerId"
      JOIN "OrgUnit" pu ON pu.id = p."orgUnitId"
      JOIN "OrgUnit" bu ON bu.id = b."orgUnitId"
-     ORDER BY b.health DESC, p.name, d.id ${limit})`;
-  const str = (v: string | Date | null) => (v == null ? "" : String(v));
+     ORDER BY b.health DESC, p.name, d.id ${page(opts.blockedOffset)})`;
+  const str = (v: string | Date | number | null) => (v == null ? "" : String(v));
   return {
+    milestoneTotal: rows.find((r) => r.kind === "milestone")?.total ?? 0,
+    blockedTotal: rows.find((r) => r.kind === "blocked")?.total ?? 0,
     milestones: rows
       .filter((r) => r.kind === "milestone")
       .map((r) => ({ id: str(r.id), name: str(r.name), dueDate: str(r.dueDate), projectId: str(r.projectId), projectName: str(r.projectName), overdue: str(r.dueDate) < w.today })),

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
 import { awaitingSql, reviewScopeOf, type NotificationItem } from "@/lib/projects/review";
+import { MAX_ESCALATION_LEVEL } from "@/lib/projects/staleness";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
 // The notification bell (fetched by the app shell from /[org]/notifications after the page has
@@ -16,7 +17,7 @@ import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/pro
 //
 // Each active project's update state comes from updateStateSql (lib/projects/staleness-sql.ts,
 // the cycle grid of lib/projects/staleness.ts); a stale project is escalated `missed` steps up
-// the reporting line (capped at the top).
+// the reporting line, at most MAX_ESCALATION_LEVEL and capped at the top.
 
 export type Bell = { total: number; items: NotificationItem[] };
 
@@ -89,7 +90,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       WHERE l.level < 32
     )
     SELECT t.kind, t.id, t."projectId", t.name, t.missed, t.summary, t.total,
-           (SELECT l.name FROM line l WHERE l.start = t."lineStart" AND l.level <= t.missed ORDER BY l.level DESC LIMIT 1) AS "escalatedTo"
+           (SELECT l.name FROM line l WHERE l.start = t."lineStart" AND l.level <= LEAST(t.missed, ${MAX_ESCALATION_LEVEL}) ORDER BY l.level DESC LIMIT 1) AS "escalatedTo"
     FROM top t
     ORDER BY t.grp, t.missed DESC NULLS LAST, t."createdAt" DESC NULLS LAST, CASE WHEN t.grp = 2 THEN t.id END DESC, t.name, t.id`;
 

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import { unitChoice } from "@/lib/org/search";
+import { likeTerm } from "@/lib/search-term";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
@@ -42,6 +43,8 @@ export type ProjectFilters = {
   lead?: string;
   stale?: boolean;
   archived?: boolean;
+  /** Name contains (case-insensitive). */
+  q?: string;
 };
 
 
@@ -96,6 +99,7 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
     lead: firstValue(sp.lead),
     stale: firstValue(sp.stale) === "1",
     archived: firstValue(sp.archived) === "1",
+    ...(firstValue(sp.q)?.trim() ? { q: firstValue(sp.q)!.trim().slice(0, 100) } : {}),
   };
 }
 
@@ -114,6 +118,7 @@ function projectsWhere(orgId: string, filters: ProjectFilters, stale: { cadence:
     ...(filters.health ? { health: filters.health } : {}),
     ...(filters.initiative ? { initiativeId: filters.initiative === "none" ? null : filters.initiative } : {}),
     ...(filters.lead ? { leadId: filters.lead } : {}),
+    ...(filters.q && likeTerm(filters.q) ? { name: { contains: likeTerm(filters.q), mode: "insensitive" } } : {}),
     ...(filters.stale && stale ? { AND: [staleProjectWhere(stale.cadence, stale.today)] } : {}),
   };
 }

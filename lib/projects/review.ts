@@ -267,11 +267,14 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
   }
 
   const toDto = (p: ProjectRowSql): ReviewProject => {
-    const update = updateStateOfRow(p, cadence, today);
+    let update = updateStateOfRow(p, cadence, today);
     let escalatedTo: ReviewProject["escalatedTo"] = null;
     if (p.list === "stale" && update.state === "stale" && p.lineStart) {
-      const target = escalationTarget(lines.get(p.lineStart) ?? [], update.escalationLevel);
+      const line = lines.get(p.lineStart) ?? [];
+      const target = escalationTarget(line, update.escalationLevel);
       if (target) escalatedTo = { name: target.name, isMe: target.userId === viewerUserId };
+      // The level says how far it went: not past the top of this line.
+      if (line.length) update = { ...update, escalationLevel: Math.min(update.escalationLevel, line.length - 1) };
     }
     return {
       id: p.id,

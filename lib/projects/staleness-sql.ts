@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dayNumber, dayString } from "@/lib/dates";
-import { cycleIndex, dueOf, grid, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
+import { cycleIndex, dueOf, grid, MAX_ESCALATION_LEVEL, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 
 // updateState() (lib/projects/staleness.ts) for many rows at once, in SQL. The grid (cycle
 // length, due-day offset, grace) and today's cycle come from staleness.ts and are passed as
@@ -60,7 +60,7 @@ export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: s
       return { state: "due", dueDate: dayString(due), overdue: t > due };
     case "stale": {
       const missed = Number(r.updMissed);
-      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: missed };
+      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: Math.min(missed, MAX_ESCALATION_LEVEL) };
     }
   }
 }

@@ -15,7 +15,8 @@ import { dayNumber, dayString } from "@/lib/dates";
 //   current — an update was posted in today's cycle;
 //   due     — not yet posted in today's cycle (overdue once past the due day, still in grace);
 //   stale   — one or more whole cycles ended with no update; escalation level = missed cycles
-//             (1 = the lead's manager, 2 = their manager, … capped at the top of the line).
+//             (1 = the lead's manager, 2 = their manager, …), at most MAX_ESCALATION_LEVEL and
+//             never past the top of the line (the review caps it at the line's length).
 
 export type CadenceSettings = { updateCadence: UpdateCadence; updateDueWeekday: Weekday; updateGraceDays: number };
 
@@ -24,6 +25,13 @@ export type UpdateState =
   | { state: "current"; nextDue: string }
   | { state: "due"; dueDate: string; overdue: boolean }
   | { state: "stale"; dueDate: string; missedCycles: number; staleSince: string; escalationLevel: number };
+
+/**
+ * How far up the reporting line a stale project climbs at most: the lead's manager's manager's
+ * manager. A project forgotten for months stays with that person instead of landing on the head
+ * of the org with every other (the large org had 2,832 stale projects on the director's bell).
+ */
+export const MAX_ESCALATION_LEVEL = 3;
 
 const JS_WEEKDAY: Record<Weekday, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
 
@@ -78,7 +86,7 @@ export function updateState(
     missedCycles: missed,
     // The first cycle that ended without an update ended at the end of its grace day.
     staleSince: dayString(dueOf(kLast + 1, g) + g.grace + 1),
-    escalationLevel: missed,
+    escalationLevel: Math.min(missed, MAX_ESCALATION_LEVEL),
   };
 }
 

@@ -3,6 +3,9 @@ import "server-only";
 import { activeSessionsOf } from "@/lib/auth/sessions";
 import { formatMultiplier } from "@/lib/budgets/forecast-assumptions";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { pageOf, type PageInfo } from "@/lib/paging";
+import { likeTerm } from "@/lib/search-term";
 import type { BudgetCategory, Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
 import { hashInviteToken } from "@/lib/settings/members";
 
@@ -57,9 +60,30 @@ export type MemberDto = {
   since: string;
 };
 
-export async function listMembers(orgId: string): Promise<MemberDto[]> {
+export const MEMBERS_PAGE_SIZE = 50;
+
+/**
+ * One page (?mpage=N) of the org's members whose name or email contains `q`, by name: searched,
+ * ordered and cut by the database (an org can have hundreds of members).
+ */
+export async function listMembersPage(orgId: string, q: string, sp: Record<string, string | string[] | undefined>): Promise<{ rows: MemberDto[]; paging: PageInfo }> {
+  const where = membersWhere(orgId, q);
+  const paging = pageOf(sp, await db.membership.count({ where }), MEMBERS_PAGE_SIZE, "mpage");
+  return { rows: await listMembers(orgId, { q, skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize }), paging };
+}
+
+function membersWhere(orgId: string, q: string): Prisma.MembershipWhereInput {
+  const term = likeTerm(q);
+  return {
+    orgId,
+    ...(term ? { user: { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }] } } : {}),
+  };
+}
+
+async function listMembers(orgId: string, page?: { q: string; skip: number; take: number }): Promise<MemberDto[]> {
   const rows = await db.membership.findMany({
-    where: { orgId },
+    where: membersWhere(orgId, page?.q ?? ""),
+    ...(page ? { skip: page.skip, take: page.take } : {}),
     select: {
       id: true,
       role: true,
@@ -68,7 +92,7 @@ export async function listMembers(orgId: string): Promise<MemberDto[]> {
       scopeUnit: { select: { name: true } },
       user: { select: { name: true, email: true } },
     },
-    orderBy: [{ user: { name: "asc" } }],
+    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
   });
   return rows.map((m) => ({
     id: m.id,

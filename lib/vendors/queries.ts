@@ -6,6 +6,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { addDaysIso } from "@/lib/dates";
+import { pageOf, type PageInfo } from "@/lib/paging";
+import { likeTerm } from "@/lib/search-term";
+import { type ContractListParams, type ContractSort, DEFAULT_VENDOR_SORT, type VendorSort } from "@/lib/vendors/list-params";
+
+type Search = Record<string, string | string[] | undefined>;
+export const VENDOR_PAGE_SIZE = 50;
 
 export type VendorRow = {
   id: string;
@@ -21,8 +27,12 @@ export type VendorRow = {
   spendCents: number;
 };
 
-/** Vendors with contract rollups and last-12-month spend: one query, each side grouped in SQL. */
-export async function listVendors(orgId: string, today = new Date()): Promise<VendorRow[]> {
+/**
+ * Vendors with contract rollups and last-12-month spend: one query, each side grouped in SQL.
+ * `q`: vendors whose name contains it; `slice`: one page of them, by name.
+ */
+export async function listVendors(orgId: string, today = new Date(), q = "", slice?: { skip: number; take: number }, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<VendorRow[]> {
+  const term = likeTerm(q);
   const day = toDateString(today);
   const yearAgo = toDateString(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1)));
   const rows = await db.$queryRaw<(Omit<VendorRow, "annualValueCents" | "nextRenewal" | "spendCents"> & { annualValueCents: bigint; nextRenewal: Date | null; spendCents: bigint })[]>`
@@ -41,15 +51,42 @@ export async function listVendors(orgId: string, today = new Date()): Promise<Ve
     FROM "Vendor" v
     LEFT JOIN "Contract" c ON c."vendorId" = v."id" AND c."orgId" = v."orgId"
     LEFT JOIN spend s ON s."vendorId" = v."id"
-    WHERE v."orgId" = ${orgId}
+    WHERE v."orgId" = ${orgId} ${term ? Prisma.sql`AND v."name" ILIKE ${`%${term}%`}` : Prisma.empty}
     GROUP BY v."id"
-    ORDER BY v."name"`;
+    ORDER BY ${vendorOrder(sort)} v."name", v."id"
+    ${slice ? Prisma.sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : Prisma.empty}`;
   return rows.map((r) => ({
     ...r,
     annualValueCents: centsToNumber(r.annualValueCents),
     spendCents: centsToNumber(r.spendCents),
     nextRenewal: r.nextRenewal ? toDateString(r.nextRenewal) : null,
   }));
+}
+
+/** ORDER BY terms of a vendors sort (whitelisted keys; the name and id follow so pages never overlap). */
+function vendorOrder({ key, dir }: VendorSort): Prisma.Sql {
+  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  const expr: Record<VendorSort["key"], Prisma.Sql> = {
+    name: Prisma.sql`v."name" ${d},`,
+    contractCount: Prisma.sql`"contractCount" ${d},`,
+    annualValueCents: Prisma.sql`"annualValueCents" ${d},`,
+    spendCents: Prisma.sql`"spendCents" ${d},`,
+    spendVsValue: Prisma.sql`("spendCents"::numeric / NULLIF("annualValueCents", 0)) ${d} NULLS LAST,`,
+    nextRenewal: Prisma.sql`"nextRenewal" ${d} NULLS LAST,`,
+  };
+  return expr[key];
+}
+
+/** One page (?vpage=N) of the vendors whose name contains `q`, in `sort` order, and how many there are. */
+export async function listVendorsPage(orgId: string, today: Date, q: string, sp: Search, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<{ rows: VendorRow[]; paging: PageInfo; all: number }> {
+  const term = likeTerm(q);
+  const [all, total] = await Promise.all([
+    db.vendor.count({ where: { orgId } }),
+    term ? db.vendor.count({ where: { orgId, name: { contains: term, mode: "insensitive" } } }) : null,
+  ]);
+  const paging = pageOf(sp, total ?? all, VENDOR_PAGE_SIZE, "vpage");
+  const rows = await listVendors(orgId, today, q, { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize }, sort);
+  return { rows, paging, all };
 }
 
 export type ContractRow = {
@@ -72,10 +109,58 @@ export type ContractRow = {
   status: ContractStatus;
 };
 
+/**
+ * ORDER BY for a contracts sort: the column, then name and id so that equal values keep one
+ * order across pages. Empty notice dates and owners come last ascending.
+ */
+function contractsOrderBy({ key, dir }: ContractSort): Prisma.ContractOrderByWithRelationInput[] {
+  const by: Record<ContractSort["key"], Prisma.ContractOrderByWithRelationInput> = {
+    vendorName: { vendor: { name: dir } },
+    name: { name: dir },
+    teamName: { orgUnit: { name: dir } },
+    category: { category: dir },
+    annualAmountCents: { annualAmountCents: dir },
+    startDate: { startDate: dir },
+    endDate: { endDate: dir },
+    renewalNotice: { renewalNoticeDate: { sort: dir, nulls: "last" } },
+    status: { status: dir },
+    owner: { owner: { name: dir } },
+  };
+  return [by[key], { name: "asc" }, { id: "asc" }];
+}
+
+function contractsWhere(orgId: string, unitId: string | null | undefined, params?: ContractListParams): Prisma.ContractWhereInput {
+  const term = params ? likeTerm(params.q) : "";
+  return {
+    orgId,
+    ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
+    ...(params?.status ? { status: params.status } : {}),
+    ...(params?.category ? { category: params.category } : {}),
+    ...(term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { vendor: { name: { contains: term, mode: "insensitive" } } }] } : {}),
+  };
+}
+
+/**
+ * One page (?page=N) of the contracts that match the list parameters, in `unitId`'s subtree when
+ * given: filtered, sorted and cut by the database, so sorting orders all pages, not the one shown.
+ */
+export async function listContractsPage(orgId: string, unitId: string | null, params: ContractListParams, sp: Search): Promise<{ rows: ContractRow[]; paging: PageInfo }> {
+  const total = await db.contract.count({ where: contractsWhere(orgId, unitId, params) });
+  const paging = pageOf(sp, total);
+  const rows = await listContracts(orgId, undefined, unitId, { params, skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+  return { rows, paging };
+}
+
 /** The org's contracts (`onlyIds`: those; `unitId`: held by that unit or a unit below it). */
-export async function listContracts(orgId: string, onlyIds?: string[], unitId?: string | null): Promise<ContractRow[]> {
+export async function listContracts(
+  orgId: string,
+  onlyIds?: string[],
+  unitId?: string | null,
+  page?: { params: ContractListParams; skip: number; take: number },
+): Promise<ContractRow[]> {
   const rows = await db.contract.findMany({
-    where: { orgId, ...(onlyIds ? { id: { in: onlyIds } } : {}), ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}) },
+    where: { ...contractsWhere(orgId, unitId, page?.params), ...(onlyIds ? { id: { in: onlyIds } } : {}) },
+    ...(page ? { skip: page.skip, take: page.take } : {}),
     select: {
       id: true,
       name: true,
@@ -94,7 +179,7 @@ export async function listContracts(orgId: string, onlyIds?: string[], unitId?: 
       vendor: { select: { name: true } },
       orgUnit: { select: { name: true } },
     },
-    orderBy: [{ endDate: "asc" }, { name: "asc" }],
+    orderBy: page ? contractsOrderBy(page.params.sort) : [{ endDate: "asc" }, { name: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
     id: r.id,
@@ -175,25 +260,29 @@ export async function listUpcomingRenewals(
   today = new Date(),
   unitId: string | null = null,
   limit?: number,
+  offset = 0,
 ): Promise<{ rows: ContractRow[]; total: number }> {
   const day = toDateString(today);
   const ids = await db.$queryRaw<{ id: string; total: number }[]>`
     SELECT c."id", (count(*) OVER ())::int AS "total" FROM "Contract" c
     WHERE ${renewalsDueSql(orgId, "c", day, unitId)}
     ORDER BY COALESCE(c."renewalNoticeDate", c."endDate"), c."endDate", c."name", c."id"
-    ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
-  if (ids.length === 0) return { rows: [], total: 0 };
+    ${limit ? Prisma.sql`LIMIT ${limit} OFFSET ${offset}` : Prisma.empty}`;
+  if (ids.length === 0) {
+    // A page past the end still says how many there are.
+    const total = offset ? (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS "n" FROM "Contract" c WHERE ${renewalsDueSql(orgId, "c", day, unitId)}`)[0].n : 0;
+    return { rows: [], total };
+  }
   const byId = new Map((await listContracts(orgId, ids.map((r) => r.id))).map((c) => [c.id, c]));
   return { rows: ids.map((r) => byId.get(r.id)!), total: ids[0].total };
 }
 
-/** Pickers for the contract form: vendors, org units, people (names only). */
+/**
+ * The vendor choice of the contract form (an org has a few hundred). Its org unit and owner are
+ * searched as you type (/[org]/teams/search, /[org]/people/search), not listed in the page.
+ */
 export async function listContractFormOptions(orgId: string) {
-  const [vendors, units, people] = await Promise.all([
-    db.vendor.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }),
-    db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { vendors, units, people };
+  const vendors = await db.vendor.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return { vendors };
 }
 export type ContractFormOptions = Awaited<ReturnType<typeof listContractFormOptions>>;

@@ -6,7 +6,10 @@
 // data), a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
+// Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts).
+//
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
+//          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -21,6 +24,7 @@ import { freePort } from "@/lib/embedded-db";
 import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from "@/lib/fiscal";
 
 import { firstLoadJsKb } from "./bundle";
+import { everyPage } from "./every-page";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
@@ -81,6 +85,12 @@ function pagesFor(t: Target, fy: number): BenchPage[] {
     { key: "roadmap-board", path: "/large/roadmap?view=board" },
     { key: "headcount", path: "/large/headcount" },
     { key: "project-page", path: `/large/projects/${t.projectId}` },
+    { key: "teams", path: "/large/teams" },
+    { key: "teams-dept", path: `/large/teams?unit=${t.deptId}` },
+    { key: "plan-grid", path: `/large/budgets/plan?fy=${fy}` },
+    { key: "plan-grid-dept", path: `/large/budgets/plan?fy=${fy}&unit=${t.deptId}` },
+    { key: "vendors", path: "/large/vendors" },
+    { key: "members", path: "/large/settings" },
   ].filter((p) => !onlyPages || onlyPages.has(p.key));
 }
 
@@ -139,6 +149,11 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const pool = new pg.Pool({ connectionString: db.url, max: 10, options: "-c jit=off" });
   try {
     const cookie = await signIn(base, "director@large.example", "keel-demo");
+    if (flag("every-page-only")) {
+      const every = await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
+      const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
+      return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework: none, pages: [], everyPage: every };
+    }
     const load = { connections: settings.concurrency, amount: settings.requests, warmup: settings.warmup };
     log(`scale ${scale}: framework floor …`);
     const framework = await httpLoad(`${base}/large/me`, cookie, load);
@@ -168,9 +183,10 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     log(`scale ${scale}: queries per request …`);
     const [frameworkQueries, ...queries] = await queriesPerRequest(db.name, counted);
     pages.forEach((p, i) => (p.queries = queries[i]));
+    const every = flag("no-every-page") ? undefined : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
     // The framework floor's SQL, for reference: what its one cheap query costs at the same load.
     void FLOOR_FRAMEWORK;
-    return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework, frameworkQueries, pages };
+    return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework, frameworkQueries, pages, everyPage: every };
   } finally {
     await pool.end();
     await stopServer(server);
@@ -221,7 +237,7 @@ const result: BenchResult = {
   settings, scales: [], firstLoadJsKb: {},
 };
 for (const s of scales) result.scales.push(await benchScale(s));
-if (!flag("no-import")) {
+if (!flag("no-import") && !flag("every-page-only")) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   const url = new URL(process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
   url.pathname = `/${big.db}`;

@@ -6,7 +6,7 @@ import autocannon from "autocannon";
 
 export type LoadResult = { requests: number; p50: number; p95: number; max: number; rps: number; errors: number; note?: string };
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];

@@ -5,6 +5,12 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { signIn, sql } from "./fixtures";
 
+/** The plan grid of one unit (it shows that unit and the units directly below it). */
+async function planOf(code: string): Promise<string> {
+  const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`, [code]);
+  return `/acme/budgets/plan?unit=${u.id}`;
+}
+
 // Finance imports a ledger CSV through the UI and sees it at team and department level, exports
 // what is shown, reverts the import; a bad file lists row-numbered errors and writes nothing.
 
@@ -188,7 +194,7 @@ test("finance edits a plan cell in place; the change is saved, audited and total
   const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   const [{ n: auditBefore }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
   await signIn(page, "finance@acme.example");
-  await page.goto("/acme/budgets/plan");
+  await page.goto(await planOf("ENG-PROD-MOBILE"));
   const input = page.getByRole("textbox", { name: `Field App Software ${label}` });
   await input.fill("4,321.09");
   await input.press("Enter");
@@ -222,7 +228,7 @@ test("a bad plan amount is refused in place and writes nothing; emptying a cell 
   const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   const [setBefore, clearBefore] = [await audits("budgets.cell.set"), await audits("budgets.cell.clear")];
   await signIn(page, "finance@acme.example");
-  await page.goto("/acme/budgets/plan");
+  await page.goto(await planOf("ENG-PROD-MOBILE"));
   const input = page.getByRole("textbox", { name: `Field App Hardware ${label}` });
   for (const bad of ["0x10", "1e3", "12.345"]) {
     await input.fill(bad);
@@ -321,7 +327,7 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
   expect(cell).toBeDefined();
   const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   await signIn(page, "finance@acme.example");
-  await page.goto("/acme/budgets/plan");
+  await page.goto(await planOf("ENG-AUTO-NAV"));
   const input = page.getByRole("textbox", { name: `Navigation & Planning Personnel ${label}` });
   await input.fill("123,456.78");
   await input.press("Enter");
@@ -330,7 +336,9 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
       `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
        WHERE u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month = $1::date`, [cell.month]))[0]?.cents)
     .toBe("12345678");
-  // The root's own personnel line is not in the grid; the page says why.
+  // The root's own personnel line is not in the grid (the top units' grid); the page says why.
+  await page.goto("/acme/budgets/plan");
+  await expect(page.getByRole("table", { name: "Plan grid" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: new RegExp(`^Engineering Personnel ${label}$`) })).toHaveCount(0);
   await expect(page.getByText(/are not shown to your role: each would show the pay of too few people/)).toBeVisible();
   // On the budgets page a withheld figure is a dash with its reason, and the note explains the rule.

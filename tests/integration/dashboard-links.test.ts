@@ -155,6 +155,6 @@ describe("milestone and blocked-dependency lists behind the capped dashboard lis
   });
 
   it("a foreign org's unit lists nothing", async () => {
-    expect(await listAttention(f.org.id, foreignUnit, today)).toEqual({ milestones: [], blocked: [] });
+    expect(await listAttention(f.org.id, foreignUnit, today)).toEqual({ milestones: [], blocked: [], milestoneTotal: 0, blockedTotal: 0 });
   });
 });

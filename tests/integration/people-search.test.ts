@@ -52,7 +52,8 @@ describe("searchPeopleOptions", () => {
     const r = await searchPeopleOptions(acme(), "aDa ");
     expect(r).toHaveLength(PEOPLE_SEARCH_LIMIT);
     expect(r!.map((p) => p.name)).toEqual(Array.from({ length: PEOPLE_SEARCH_LIMIT }, (_, i) => `Ada ${String(i).padStart(2, "0")}`));
-    expect(r![0].title).toBe("Engineer");
+    // Job title and unit tell same-named people apart.
+    expect(r![0].title).toMatch(/^Engineer · \S/);
     // An empty query is the first page by name, still bounded.
     expect(await searchPeopleOptions(acme(), "")).toHaveLength(PEOPLE_SEARCH_LIMIT);
   });

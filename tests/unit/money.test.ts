@@ -27,6 +27,13 @@ describe("formatting", () => {
     expect(formatMoney(-8000n, "EUR")).toBe("-€80.00");
     expect(formatMoney(1_250_000_00, "USD", { compact: true })).toBe("$1.3M");
   });
+  it("writes compact amounts without a trailing .0, as browsers do (hydration error #418 on headcount)", () => {
+    // Node's ICU wrote "$110.0K" where Chromium writes "$110K": the server's HTML and the
+    // browser's render of the same pay band differed.
+    expect(formatMoney(110_000_00, "USD", { compact: true })).toBe("$110K");
+    expect(formatMoney(95_500_00, "USD", { compact: true })).toBe("$95.5K");
+    expect(formatMoney(0, "USD", { compact: true })).toBe("$0");
+  });
   it("writes plain decimals for CSV", () => {
     expect(centsToDecimalString(123456n)).toBe("1234.56");
     expect(centsToDecimalString(-8000)).toBe("-80.00");

@@ -18,6 +18,7 @@ const ROWS: Row[] = [
   ["a late update inside the grace counts for the cycle it was late for", WEEKLY_FRI, "2026-11-30", "2026-11-28", { state: "due", dueDate: "2026-12-04", overdue: false }],
   ["a late update does not also count for the next cycle", WEEKLY_FRI, "2026-11-23", "2026-11-21", { state: "due", dueDate: "2026-11-27" }],
   ["three whole cycles missed: three levels", WEEKLY_FRI, "2026-12-14", "2026-11-20", { state: "stale", missedCycles: 3, escalationLevel: 3 }],
+  ["many missed cycles: escalation stops at level 3 (MAX_ESCALATION_LEVEL), not 130", WEEKLY_FRI, "2027-03-01", "2026-11-20", { state: "stale", missedCycles: 14, escalationLevel: 3 }],
   // Calendar and fiscal year edges (Acme's fiscal year starts 1 Feb): cycles run straight through.
   ["across New Year: due Friday 1 Jan", WEEKLY_FRI, "2026-12-31", "2026-12-24", { state: "due", dueDate: "2027-01-01", overdue: false }],
   ["across New Year: stale on 4 Jan", WEEKLY_FRI, "2027-01-04", "2026-12-24", { state: "stale", missedCycles: 1 }],

@@ -19,6 +19,12 @@ import { formatDate } from "@/lib/format";
 import { planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { describePositionFilter, parsePositionFilter, positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
 import { countPositions, listPositions } from "@/lib/headcount/queries";
+import { parsePositionSort, parsePositionState } from "@/lib/headcount/position-sort";
+import { PositionStatus } from "@/lib/generated/prisma/enums";
+import { humanize } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { unitChoice } from "@/lib/org/search";
 import { peopleFilterQuery } from "@/lib/people/list-filter";
 import { writableUnitIds } from "@/lib/projects/access";
@@ -60,9 +66,12 @@ export default async function Page({
   // definitions as the counts (lib/headcount/position-filter.ts). One page is read (a large org
   // has thousands): count first, then that page.
   const filter = parsePositionFilter(sp, today);
-  const positionsPage = countPositions(org.id, { unitId, filter }).then(async (total) => {
+  const state = parsePositionState(sp);
+  const q = (firstValue(sp.q) ?? "").trim().slice(0, 100);
+  const sort = parsePositionSort(sp, showPay);
+  const positionsPage = countPositions(org.id, { unitId, filter, state, q }).then(async (total) => {
     const paging = pageOf(sp, total);
-    const rows = await listPositions(org.id, member, { unitId, filter, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
+    const rows = await listPositions(org.id, member, { unitId, filter, state, q, sort, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
     return { paging, rows };
   });
   const [{ paging, rows: positions }, plan, costs, openNow, unfilled] = await Promise.all([
@@ -155,7 +164,26 @@ export default async function Page({
             );
           })}
         </nav>
+        <form method="get" action={`/${org.slug}/headcount#positions`} className="mb-3 flex flex-wrap items-end gap-2" aria-label="Filter positions">
+          {Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v && !["q", "state", "page"].includes(k) ? [<input key={k} type="hidden" name={k} value={v} />] : []))}
+          <div className="flex flex-col gap-1">
+            <label htmlFor="positions-q" className="text-xs font-medium text-muted-foreground">Position title</label>
+            <Input id="positions-q" name="q" type="search" defaultValue={q} placeholder="Search titles" className="w-56" />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="positions-state" className="text-xs font-medium text-muted-foreground">Status</label>
+            <NativeSelect id="positions-state" name="state" defaultValue={state ?? ""} className="w-40">
+              <option value="">Any</option>
+              {Object.keys(PositionStatus).map((v) => (
+                <option key={v} value={v}>{humanize(v)}</option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button type="submit" size="sm">Apply</Button>
+          <p className="pb-2 text-sm text-muted-foreground">{paging.total} {paging.total === 1 ? "position" : "positions"}</p>
+        </form>
         <PositionsTable
+          sort={sort}
           positions={positions}
           currency={org.currency}
           showPay={showPay}

@@ -15,15 +15,25 @@ import { formatDate } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { unitChoice } from "@/lib/org/search";
 import { can } from "@/lib/permissions";
+import { humanize } from "@/lib/format";
+import { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
+import { parseContractListParams, parseVendorSort } from "@/lib/vendors/list-params";
 import {
   getContractSummary,
   listContractFormOptions,
-  listContracts,
+  listContractsPage,
   listUpcomingRenewals,
-  listVendors,
+  listVendorsPage,
   RENEWAL_WINDOW_DAYS,
 } from "@/lib/vendors/queries";
 import { firstValue } from "@/lib/search-params";
+import { FilterField, FilterForm } from "@/components/ui/filter-form";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Pager } from "@/components/ui/pager";
+import { pageOf } from "@/lib/paging";
+
+const RENEWALS_PAGE = 50;
 
 export const metadata = { title: "Vendors" };
 
@@ -40,11 +50,15 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const unit = unitParam ? await unitChoice(member.org.id, unitParam) : null;
   if (unitParam && !unit) notFound();
   const unitId = unit?.id ?? null;
+  const list = parseContractListParams(sp);
+  const vendorSort = parseVendorSort(sp);
+  // The renewals due are paged too (?rpage=N); the page number is clamped once the total is known.
+  const rpage = pageOf(sp, Number.MAX_SAFE_INTEGER, RENEWALS_PAGE, "rpage");
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
-    listVendors(member.org.id, now),
-    listContracts(member.org.id, undefined, unitId),
+    listVendorsPage(member.org.id, now, list.q, sp, vendorSort),
+    listContractsPage(member.org.id, unitId, list, sp),
     getContractSummary(member.org.id, now, unitId),
-    listUpcomingRenewals(member.org.id, now, unitId),
+    listUpcomingRenewals(member.org.id, now, unitId, RENEWALS_PAGE, (rpage.page - 1) * RENEWALS_PAGE),
     canEdit ? listContractFormOptions(member.org.id) : Promise.resolve(null),
   ]);
   const currency = member.org.currency;
@@ -66,7 +80,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         }
       />
       <StatGrid>
-        <StatCard label="Vendors" value={vendors.length} icon={Store} />
+        <StatCard label="Vendors" value={vendors.all} icon={Store} />
         <StatCard label="Active contracts" value={summary.activeContracts} icon={FileText} />
         <StatCard
           label="Annual contract value"
@@ -96,24 +110,55 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           </p>
         ) : null}
         <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Renewals due" showDecision />
+        <Pager info={pageOf({ rpage: String(rpage.page) }, renewals.total, RENEWALS_PAGE, "rpage")} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Renewals" />
         <div className="mt-3">
           <HowCounted figures={["renewals-due"]} />
         </div>
       </section>
-      <section className="mb-8">
+      <FilterForm action={`/${member.org.slug}/vendors`} label="Filter vendors and contracts">
+        {unit ? <input type="hidden" name="unit" value={unit.id} /> : null}
+        <FilterField id="vendors-q" label="Name">
+          <Input id="vendors-q" name="q" type="search" defaultValue={list.q} placeholder="Vendor or contract" className="w-60" />
+        </FilterField>
+        <FilterField id="vendors-status" label="Contract status">
+          <NativeSelect id="vendors-status" name="status" defaultValue={list.status ?? ""} className="w-40">
+            <option value="">Any</option>
+            {Object.keys(ContractStatus).map((v) => (
+              <option key={v} value={v}>{humanize(v)}</option>
+            ))}
+          </NativeSelect>
+        </FilterField>
+        <FilterField id="vendors-cat" label="Category">
+          <NativeSelect id="vendors-cat" name="cat" defaultValue={list.category ?? ""} className="w-40">
+            <option value="">Any</option>
+            {Object.keys(BudgetCategory).map((v) => (
+              <option key={v} value={v}>{humanize(v)}</option>
+            ))}
+          </NativeSelect>
+        </FilterField>
+        {list.sort.key !== "endDate" || list.sort.dir !== "asc" ? (
+          <>
+            <input type="hidden" name="sort" value={list.sort.key} />
+            <input type="hidden" name="dir" value={list.sort.dir} />
+          </>
+        ) : null}
+      </FilterForm>
+      <section id="vendors" className="mb-8 scroll-mt-4">
         <SectionHeading
-          title="Vendors"
+          title={`Vendors (${vendors.paging.total}${list.q ? ` named like “${list.q}”` : ""})`}
           description="Annual value and next contract end count active contracts only. Spend is ledger lines booked to the vendor in the last 12 months."
         />
-        <VendorsTable vendors={vendors} currency={currency} today={today} org={editing?.org} />
+        <VendorsTable vendors={vendors.rows} currency={currency} today={today} org={editing?.org} sort={vendorSort} />
+        <Pager info={vendors.paging} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Vendors" />
       </section>
       <section id="contracts" className="scroll-mt-4">
         <SectionHeading
-          title={unit ? `Contracts of ${unit.name} and below` : "Contracts"}
+          title={`${unit ? `Contracts of ${unit.name} and below` : "Contracts"} (${contracts.paging.total})`}
           description="Amber: ending or notice due soon. Red: the date has passed."
           actions={unit ? <Link href={`/${member.org.slug}/vendors#contracts`} className="text-sm text-primary hover:underline">Show all contracts</Link> : undefined}
         />
-        <ContractsTable contracts={contracts} currency={currency} today={today} editing={editing} />
+        <ContractsTable contracts={contracts.rows} currency={currency} today={today} editing={editing} sort={list.sort} />
+        <Pager info={contracts.paging} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Contracts" />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 
 import { CopyForwardForm } from "@/components/budgets/copy-forward-form";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
@@ -7,9 +8,10 @@ import { PlanGrid } from "@/components/budgets/plan-grid";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
+import { UrlPicker } from "@/components/ui/url-picker";
 import { requireMember } from "@/lib/auth";
 import { getPlanGrid, listBudgetFiscalYears } from "@/lib/budgets/queries";
-import { listUnitTree } from "@/lib/org/queries";
+import { unitPath } from "@/lib/org/queries";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
@@ -33,17 +35,23 @@ export default async function Page({
   const { fiscalYear } = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
   const by = sp.by === "quarter" ? "quarter" : "month";
   const canEdit = can(member.role, "budgets:write");
+  // ?unit= edits that unit and its direct children; none: the org's top units. A unit of another
+  // org is a 404.
+  const unitParam = (Array.isArray(sp.unit) ? sp.unit[0] : sp.unit) || undefined;
+  const path = unitParam ? await unitPath(org.id, unitParam) : [];
+  const unit = path.at(-1) ?? null;
+  if (unitParam && !unit) notFound();
   const hide = await hiddenPersonnelPlanUnits(member, org.id, fiscalYear, org.fiscalYearStartMonth, now);
-  const [grid, years, units] = await Promise.all([
-    getPlanGrid(org.id, fiscalYear, org.fiscalYearStartMonth, hide, by),
+  const [grid, years] = await Promise.all([
+    getPlanGrid(org.id, fiscalYear, org.fiscalYearStartMonth, hide, by, { unitId: unit?.id ?? null }),
     listBudgetFiscalYears(org.id, org.fiscalYearStartMonth, now),
-    listUnitTree(org.id),
   ]);
+  const unitQuery = unit ? `&unit=${unit.id}` : "";
   const current = fiscalYearOf(now, org.fiscalYearStartMonth);
   const yearOptions = years.includes(fiscalYear) ? years : [...years, fiscalYear].sort((a, b) => b - a);
   const tab = (v: "month" | "quarter", label: string) => (
     <Link
-      href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${v}`}
+      href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${v}${unitQuery}`}
       aria-current={by === v ? "page" : undefined}
       className={cn(buttonVariants({ variant: by === v ? "default" : "outline", size: "sm" }))}
     >
@@ -65,10 +73,36 @@ export default async function Page({
           </>
         }
       />
-      <div className="mb-4 flex gap-2">
-        {tab("month", "Months")}
-        {tab("quarter", "Quarters")}
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        <UrlPicker
+          id="plan-unit"
+          label="Org unit"
+          param="unit"
+          source={`/${org.slug}/teams/search`}
+          initial={unit ? { id: unit.id, name: unit.name, title: unit.code } : null}
+          emptyLabel="Top of the organization"
+          placeholder="Top of the organization"
+        />
+        <div className="flex gap-2 pb-0.5">
+          {tab("month", "Months")}
+          {tab("quarter", "Quarters")}
+        </div>
       </div>
+      <p className="mb-3 text-sm text-muted-foreground">
+        {path.length ? (
+          <>
+            <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}`} className="text-primary hover:underline">Organization</Link>
+            {path.map((u) => (
+              <span key={u.id}>
+                {" / "}
+                {u.id === unit?.id ? <span className="font-medium text-foreground">{u.name}</span> : <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}&unit=${u.id}`} className="text-primary hover:underline">{u.name}</Link>}
+              </span>
+            ))}
+            {": "}
+          </>
+        ) : null}
+        The plan lines of {unit ? `${unit.name} and the units directly below it` : "the top units of the organization and the units directly below them"}; pick a unit to edit the units below it. The totals are those of the rows shown.
+      </p>
       {grid.hiddenPersonnelUnits.length ? (
         <p className="mb-3 text-sm text-muted-foreground">
           The personnel plan lines of {grid.hiddenPersonnelUnits.join(", ")} are not shown to your role: each would show the pay of too few people.
@@ -76,12 +110,14 @@ export default async function Page({
         </p>
       ) : null}
       <PlanGrid
-        key={`${fiscalYear}-${by}`}
+        key={`${fiscalYear}-${by}-${unit?.id ?? ""}`}
         org={org.slug}
         grid={grid}
         editable={canEdit && by === "month"}
         currency={org.currency}
-        units={units}
+        units={grid.units}
+        unitHref={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}&unit=`}
+        currentUnitId={unit?.id ?? null}
         categories={Object.keys(BudgetCategory)}
       />
       {canEdit ? (

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
+import { PAGE_SIZE, pageOf } from "@/lib/paging";
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
 import { listAttention, MILESTONE_WINDOW_DAYS, type MilestoneDue } from "@/lib/projects/attention";
@@ -23,7 +25,18 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!scope) notFound();
   const dueParam = firstValue(sp.due);
   const due: MilestoneDue = dueParam === "overdue" || dueParam === "soon" ? dueParam : "all";
-  const { milestones, blocked } = await listAttention(member.org.id, unitId, new Date(), { due });
+  // One page of each list (?page=N milestones, ?bpage=N blocked), cut by the database; a page past
+  // the end shows the last one.
+  const want = (param: string) => pageOf(sp, Number.MAX_SAFE_INTEGER, PAGE_SIZE, param).page;
+  const read = (mp: number, bp: number) => listAttention(member.org.id, unitId, new Date(), { due, limit: PAGE_SIZE, offset: (mp - 1) * PAGE_SIZE, blockedOffset: (bp - 1) * PAGE_SIZE });
+  let lists = await read(want("page"), want("bpage"));
+  if ((!lists.milestones.length && want("page") > 1) || (!lists.blocked.length && want("bpage") > 1)) {
+    const totals = await listAttention(member.org.id, unitId, new Date(), { due, limit: 1 });
+    lists = await read(pageOf(sp, totals.milestoneTotal).page, pageOf(sp, totals.blockedTotal, PAGE_SIZE, "bpage").page);
+  }
+  const { milestones, blocked } = lists;
+  const milestonePaging = pageOf(sp, lists.milestoneTotal);
+  const blockedPaging = pageOf(sp, lists.blockedTotal, PAGE_SIZE, "bpage");
   const slug = member.org.slug;
   const where = scope.unit ? `${scope.unit.name} and below` : member.org.name;
   const weeks = MILESTONE_WINDOW_DAYS / 7;
@@ -43,7 +56,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardHeader>
             <CardTitle>Milestones {dueLabel}</CardTitle>
             <CardDescription>
-              {milestones.length} {milestones.length === 1 ? "milestone" : "milestones"}, soonest first. Show{" "}
+              {lists.milestoneTotal} {lists.milestoneTotal === 1 ? "milestone" : "milestones"}, soonest first. Show{" "}
               {(["all", "overdue", "soon"] as const).map((d, i) => (
                 <span key={d}>
                   {i > 0 ? " · " : ""}
@@ -67,13 +80,14 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               ))}
             </ul>
             {milestones.length === 0 ? <p className="py-2 text-sm text-muted-foreground">No open milestone {dueLabel}.</p> : null}
+            <Pager info={milestonePaging} base={`/${slug}/projects/attention`} searchParams={sp} label="Milestones" />
           </CardContent>
         </Card>
         <Card id="blocked">
           <CardHeader>
             <CardTitle>Blocked cross-team dependencies</CardTitle>
             <CardDescription>
-              {blocked.length} live {blocked.length === 1 ? "project waits" : "projects wait"} on an at-risk or off-track project of another team, worst first.
+              {lists.blockedTotal} live {lists.blockedTotal === 1 ? "project waits" : "projects wait"} on an at-risk or off-track project of another team, worst first.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -85,6 +99,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               ))}
             </ul>
             {blocked.length === 0 ? <p className="py-2 text-sm text-muted-foreground">No project waits on an at-risk project of another team.</p> : null}
+            <Pager info={blockedPaging} base={`/${slug}/projects/attention`} searchParams={sp} label="Blocked dependencies" />
           </CardContent>
         </Card>
       </div>

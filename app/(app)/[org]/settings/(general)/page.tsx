@@ -12,23 +12,26 @@ import { requireMember } from "@/lib/auth";
 import { categoryList } from "@/lib/budgets/forecast-assumptions";
 import { can } from "@/lib/permissions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
-import { listUnitTree } from "@/lib/org/queries";
-import { getOrgSettings, listMembers, listMemberSessions, listPendingInvitations } from "@/lib/settings/queries";
+import { Input } from "@/components/ui/input";
+import { Pager } from "@/components/ui/pager";
+import { getOrgSettings, listMembersPage, listMemberSessions, listPendingInvitations } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function SettingsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember((await params).org);
+  const sp = await searchParams;
+  const mq = ((Array.isArray(sp.mq) ? sp.mq[0] : sp.mq) ?? "").trim().slice(0, 100);
   const canEditSettings = can(member.role, "org:settings");
   const canManageMembers = can(member.role, "members:manage");
   const canReadAudit = can(member.role, "audit:read");
-  const [settings, members, invitations, units, sessions] = await Promise.all([
+  const [settings, members, invitations, sessions] = await Promise.all([
     getOrgSettings(member.org.id),
-    listMembers(member.org.id),
+    listMembersPage(member.org.id, mq, sp),
     canManageMembers ? listPendingInvitations(member.org.id) : Promise.resolve([]),
-    canManageMembers ? listUnitTree(member.org.id) : Promise.resolve([]),
     canManageMembers ? listMemberSessions(member.org.id) : Promise.resolve({}),
   ]);
+  const base = `/${member.org.slug}/settings`;
 
   return (
     <>
@@ -103,25 +106,27 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             )}
           </CardContent>
         </Card>
-        <Card>
+        <Card id="members" className="scroll-mt-4">
           <CardHeader>
             <CardTitle>Members</CardTitle>
             <CardDescription>
               {canManageMembers
                 ? "Invite people and set their role. Managers change only what is inside their scope."
-                : `${members.length} people have access. Admins manage membership.`}
+                : `${members.paging.total} ${mq ? "matching " : ""}people have access. Admins manage membership.`}
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <MembersPanel
-              org={member.org.slug}
-              members={members}
-              invitations={invitations}
-              sessions={sessions}
-              units={units}
-              canManage={canManageMembers}
-              currentUserEmail={member.user.email}
-            />
+            <MembersPanel org={member.org.slug} members={members.rows} invitations={invitations} sessions={sessions} canManage={canManageMembers} currentUserEmail={member.user.email}>
+              <form method="get" action={`${base}#members`} className="flex flex-wrap items-end gap-2" aria-label="Search members">
+                <div className="flex flex-col gap-1">
+                  <label htmlFor="members-q" className="text-xs font-medium text-muted-foreground">Name or email</label>
+                  <Input id="members-q" name="mq" type="search" defaultValue={mq} placeholder="Search members" className="w-64" />
+                </div>
+                <Button type="submit" size="sm">Search</Button>
+                <p className="pb-2 text-sm text-muted-foreground">{members.paging.total} {members.paging.total === 1 ? "member" : "members"}{mq ? ` matching “${mq}”` : ""}</p>
+              </form>
+            </MembersPanel>
+            <Pager info={members.paging} base={base} searchParams={sp} label="Members" />
           </CardContent>
         </Card>
       </div>
