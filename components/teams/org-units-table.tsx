@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { humanize } from "@/lib/format";
 import type { OrgUnitRow } from "@/lib/org/queries";
 
-const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3 } as const;
+const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3, OTHER: 4 } as const;
 
 const COLUMNS: ColumnDef<OrgUnitRow>[] = [
   {

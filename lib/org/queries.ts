@@ -62,12 +62,12 @@ export async function listOrgUnits(orgId: string, today = new Date()): Promise<O
       JOIN "OrgUnit" a ON a."id" = c."ancestorId" AND a."orgId" = c."orgId"
       WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
     ) path ON TRUE
-    WHERE u."orgId" = ${orgId}
+    WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL
     ORDER BY path."names", path."codes"`;
   return rows.map((r, i) => ({ ...r, order: i }));
 }
 
-/** Whether `unitId` is a unit of this org (a foreign or unknown id is not). */
+/** Whether `unitId` is a unit of this org (a foreign or unknown id is not; a closed one is). */
 export async function orgUnitExists(orgId: string, unitId: string): Promise<boolean> {
   return (await db.orgUnit.count({ where: { id: unitId, orgId } })) > 0;
 }
@@ -81,11 +81,11 @@ export type UnitOption = { id: string; name: string; code: string; depth: number
 export const listUnitTree = cache(async (orgId: string): Promise<UnitOption[]> => {
   return db.$queryRaw<UnitOption[]>`
     WITH RECURSIVE tree AS (
-      SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL AND "closedOn" IS NULL
       UNION ALL
       SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code]
       FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-      WHERE u."orgId" = ${orgId}
+      WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL
     )
     SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
 });

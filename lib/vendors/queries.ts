@@ -190,7 +190,7 @@ export async function listUpcomingRenewals(
 export async function listContractFormOptions(orgId: string) {
   const [vendors, units, people] = await Promise.all([
     db.vendor.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.orgUnit.findMany({ where: { orgId }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }),
+    db.orgUnit.findMany({ where: { orgId, closedOn: null }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }),
     db.person.findMany({ where: { orgId, endDate: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { vendors, units, people };
