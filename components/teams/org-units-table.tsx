@@ -2,6 +2,8 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Network } from "lucide-react";
+import Link from "next/link";
+import { useMemo } from "react";
 
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +13,7 @@ import type { OrgUnitRow } from "@/lib/org/queries";
 
 const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3, OTHER: 4 } as const;
 
-const COLUMNS: ColumnDef<OrgUnitRow>[] = [
+const columns = (org: string): ColumnDef<OrgUnitRow>[] => [
   {
     accessorKey: "name",
     header: "Unit",
@@ -19,7 +21,7 @@ const COLUMNS: ColumnDef<OrgUnitRow>[] = [
       // Indentation shows the tree; it reads correctly in the default (tree) order.
       <span className="flex items-center gap-2" style={{ paddingLeft: `${row.original.depth * 1.25}rem` }}>
         {row.original.depth > 0 ? <span aria-hidden className="h-px w-2.5 bg-border" /> : null}
-        <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
+        <Link href={`/${org}/teams/units/${row.original.id}`} className={row.original.depth === 0 ? "font-semibold hover:underline" : "font-medium hover:underline"}>{row.original.name}</Link>
       </span>
     ),
     meta: { className: "min-w-64" },
@@ -62,10 +64,11 @@ const COLUMNS: ColumnDef<OrgUnitRow>[] = [
   },
 ];
 
-export function OrgUnitsTable({ units }: { units: OrgUnitRow[] }) {
+export function OrgUnitsTable({ units, org }: { units: OrgUnitRow[]; org: string }) {
+  const cols = useMemo(() => columns(org), [org]);
   return (
     <DataTable
-      columns={COLUMNS}
+      columns={cols}
       data={units}
       getRowId={(r) => r.id}
       caption="Org units"

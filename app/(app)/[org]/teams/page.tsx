@@ -7,12 +7,14 @@ import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-
 import { PageHeader } from "@/components/shell/page-header";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { HowCounted } from "@/components/ui/how-counted";
+import { OrgTreePanel } from "@/components/org/org-tree-panel";
 import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { PeopleTable } from "@/components/teams/people-table";
 import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
+import { can } from "@/lib/permissions";
 import { listOrgUnits, orgUnitExists } from "@/lib/org/queries";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
@@ -108,7 +110,8 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
       </StatGrid>
       <section className="mb-8">
         <SectionHeading title="Org units" description="In tree order. Head count and open positions include every unit below." />
-        <OrgUnitsTable units={units} />
+        <OrgTreePanel org={member.org.slug} canEdit={can(member.role, "orgtree:write")} />
+        <OrgUnitsTable units={units} org={member.org.slug} />
       </section>
       <section className="mb-8">
         <SectionHeading title="Org chart" description="Reporting lines of the people in post. Search to find someone and the managers above them." />
