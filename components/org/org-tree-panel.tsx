@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 
 import { NewUnitDialog } from "@/components/org/unit-dialogs";
@@ -10,7 +11,7 @@ import { SearchCombobox } from "@/components/ui/search-combobox";
  * The teams page's way into the org tree edits: find a unit to open its page (details, history
  * and, for directors and admins, rename / lead / move / merge / close), or create a new unit.
  */
-export function OrgTreePanel({ org, canEdit }: { org: string; canEdit: boolean }) {
+export function OrgTreePanel({ org, canEdit, canReadHealth }: { org: string; canEdit: boolean; canReadHealth: boolean }) {
   const router = useRouter();
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3">
@@ -27,6 +28,9 @@ export function OrgTreePanel({ org, canEdit }: { org: string; canEdit: boolean }
         />
       </div>
       {canEdit ? <NewUnitDialog org={org} parent={null} /> : null}
+      {canReadHealth ? (
+        <Link className="pb-2 text-sm underline" href={`/${org}/org-health`}>Org health: spans, layers, attrition</Link>
+      ) : null}
     </div>
   );
 }

@@ -110,7 +110,7 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
       </StatGrid>
       <section className="mb-8">
         <SectionHeading title="Org units" description="In tree order. Head count and open positions include every unit below." />
-        <OrgTreePanel org={member.org.slug} canEdit={can(member.role, "orgtree:write")} />
+        <OrgTreePanel org={member.org.slug} canEdit={can(member.role, "orgtree:write")} canReadHealth={can(member.role, "orghealth:read")} />
         <OrgUnitsTable units={units} org={member.org.slug} />
       </section>
       <section className="mb-8">
