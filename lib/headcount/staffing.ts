@@ -143,7 +143,7 @@ export async function capacityByTeam(orgId: string, from: string, months: number
          WHERE a."orgId" = t."orgId" AND COALESCE(p."orgUnitId", ps."orgUnitId") = t."id"
            AND a."startDate" <= m."month" AND (a."endDate" IS NULL OR a."endDate" >= m."month")), 0)::int AS "demand"
     FROM "OrgUnit" t CROSS JOIN m
-    WHERE t."orgId" = ${orgId} AND t."kind" = 'TEAM'
+    WHERE t."orgId" = ${orgId} AND t."kind" = 'TEAM' AND t."closedOn" IS NULL
     ORDER BY t."name", t."id", m."month"`;
   const out = new Map<string, TeamCapacityRow>();
   for (const r of rows) {
