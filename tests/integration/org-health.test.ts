@@ -17,6 +17,7 @@ import {
 } from "@/lib/org-health/queries";
 import { orgHealthScope } from "@/lib/org-health/scope";
 import { trailingYear } from "@/lib/org-health/window";
+import { listPeople } from "@/lib/people/queries";
 import { createOrg, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -129,6 +130,18 @@ describe("org health figures on a hand-built org", () => {
     expect(await newManagers(whole())).toEqual([{ id: fx.people.mb.id, name: "MB", title: "T", unitId: fx.units.B.id, unitName: "B", managingSince: "2026-04-01", span: 2 }]);
     // On a day 6 months after they started managing, they are no longer new.
     expect(await newManagers({ ...whole(), day: "2026-10-01" })).toEqual([]);
+  });
+
+  it("links to the exact people it counts: departures and people in post on the teams list", async () => {
+    for (const unitId of [null, fx.units.T.id, fx.units.B.id]) {
+      const scope = { orgId: fx.org.id, unitId, day: DAY };
+      const a = await attritionTotal(scope);
+      const leaving = await listPeople(fx.org.id, { readsPay: false }, d(DAY), unitId, { status: "leaving", from: a.from, to: a.to });
+      expect(leaving.length).toBe(a.departures);
+      const inPost = await listPeople(fx.org.id, { readsPay: false }, d(DAY), unitId, { status: "in-post", on: DAY });
+      expect(inPost.length).toBe((await tenureDistribution(scope)).reduce((n, t) => n + t.people, 0));
+      expect(inPost.length).toBe(a.headsEnd);
+    }
   });
 
   it("never counts another org's people, even asked with its unit id", async () => {
