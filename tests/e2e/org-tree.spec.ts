@@ -21,8 +21,11 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await expect(dialog).toBeVisible();
   // The parent picker: type, arrow down to the match, Enter picks it (and does not submit).
   await dialog.getByRole("combobox", { name: "Parent unit" }).fill("ENG-PLAT");
-  await expect(dialog.getByRole("option", { name: /Platform/ }).first()).toBeVisible();
-  await page.keyboard.press("ArrowDown");
+  const target = dialog.getByRole("option", { name: "Platform — ENG-PLAT", exact: true });
+  await expect(target).toBeVisible();
+  const names = await dialog.getByRole("option").allTextContents();
+  for (let i = 0; i <= names.indexOf("Platform — ENG-PLAT"); i++) await page.keyboard.press("ArrowDown");
+  await expect(target).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
   await expect(dialog.getByRole("combobox", { name: "Parent unit" })).toHaveValue("Platform");
   await dialog.getByLabel("Name").fill(`E2E Guild ${code}`);
@@ -56,7 +59,7 @@ test("a bad code is refused at its field and nothing is written", async ({ page 
   await page.getByRole("button", { name: "New unit" }).click();
   const dialog = page.getByRole("dialog", { name: "New org unit" });
   await dialog.getByRole("combobox", { name: "Parent unit" }).fill("ENG-PLAT");
-  await dialog.getByRole("option", { name: /Platform/ }).first().click();
+  await dialog.getByRole("option", { name: "Platform — ENG-PLAT", exact: true }).click();
   await dialog.getByLabel("Name").fill("Duplicate");
   await dialog.getByLabel("Cost-centre code").fill("eng-plat-sre");
   const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "OrgUnit"`);
