@@ -21,14 +21,15 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await expect(dialog).toBeVisible();
   // The parent picker: type, arrow down to the match, Enter picks it (and does not submit).
   await dialog.getByRole("combobox", { name: "Parent unit" }).fill("ENG-PLAT");
-  const target = dialog.getByRole("option", { name: "Platform — ENG-PLAT", exact: true });
+  const matches = dialog.getByRole("listbox", { name: "Matches" });
+  const target = matches.getByRole("option", { name: "Platform — ENG-PLAT", exact: true });
   // Wait for the matches of what was typed (the list first shows the matches of an empty box).
   await expect.poll(async () => {
-    const shown = await dialog.getByRole("option").allTextContents();
+    const shown = await matches.getByRole("option").allTextContents();
     return shown.length > 0 && shown.every((t) => t.includes("ENG-PLAT"));
   }).toBe(true);
   await expect(target).toBeVisible();
-  const names = await dialog.getByRole("option").allTextContents();
+  const names = await matches.getByRole("option").allTextContents();
   for (let i = 0; i <= names.indexOf("Platform — ENG-PLAT"); i++) await page.keyboard.press("ArrowDown");
   await expect(target).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
