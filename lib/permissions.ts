@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   "budgets:write",
   "actuals:write",
   "vendors:write",
+  /** Create, rename, move, merge and close org units and name their leads (lib/org/). */
+  "orgtree:write",
+  /** The org health page: spans, layers, attrition, time to fill (never pay). */
+  "orghealth:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,6 +40,8 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "audit:read": "org",
     "compensation:read": "org",
     "people:write": "org",
+    "orgtree:write": "org",
+    "orghealth:read": "org",
   },
   DIRECTOR: {
     ...READ_ALL,
@@ -51,6 +57,8 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "budgets:write": "org",
     "actuals:write": "org",
     "vendors:write": "org",
+    "orgtree:write": "org",
+    "orghealth:read": "org",
   },
   MANAGER: {
     ...READ_ALL,
@@ -60,6 +68,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "updates:write": "scope",
     "updates:acknowledge": "scope",
     "initiatives:write": "scope",
+    "orghealth:read": "scope",
   },
   FINANCE: {
     ...READ_ALL,

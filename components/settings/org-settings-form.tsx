@@ -76,6 +76,16 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         <Input id="updateGraceDays" name="updateGraceDays" type="number" inputMode="numeric" min={0} max={30} defaultValue={settings.updateGraceDays} {...describedBy("updateGraceDays", errors.updateGraceDays, true)} />
       </FormField>
       <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
+        <legend className="-mt-2 text-sm font-semibold">Org health</legend>
+        <p className="text-xs text-muted-foreground sm:col-span-2">{figure("span-of-control").definition}</p>
+        <FormField id="spanMax" label="Span maximum (direct reports)" errors={errors.spanMax} help="A manager with more direct reports is an outlier.">
+          <Input id="spanMax" name="spanMax" type="number" inputMode="numeric" min={1} max={100} defaultValue={settings.spanMax} required {...describedBy("spanMax", errors.spanMax, true)} />
+        </FormField>
+        <FormField id="spanMin" label="Span minimum (direct reports)" errors={errors.spanMin} help="A manager with fewer direct reports is an outlier.">
+          <Input id="spanMin" name="spanMin" type="number" inputMode="numeric" min={0} max={50} defaultValue={settings.spanMin} required {...describedBy("spanMin", errors.spanMin, true)} />
+        </FormField>
+      </fieldset>
+      <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
         <legend className="-mt-2 text-sm font-semibold">Forecast assumptions</legend>
         <p className="text-xs text-muted-foreground sm:col-span-2">Shown beside the forecast to everyone who sees it; a change applies to the forecast at once.</p>
         <FormField id="loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help={figure("loaded-cost-multiplier").definition}>

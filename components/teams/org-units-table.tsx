@@ -11,9 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { humanize } from "@/lib/format";
 import type { OrgUnitRow } from "@/lib/org/queries";
 
-const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3 } as const;
+const KIND_RANK = { DIVISION: 0, DEPARTMENT: 1, GROUP: 2, TEAM: 3, OTHER: 4 } as const;
 
-const columns = (hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
+const columns = (org: string, hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
   {
     accessorKey: "name",
     header: "Unit",
@@ -28,6 +28,9 @@ const columns = (hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
         ) : (
           <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
         )}
+        <Link href={`/${org}/teams/units/${row.original.id}`} prefetch={false} className="text-xs text-muted-foreground hover:underline" aria-label={`Unit page of ${row.original.name}`}>
+          Unit page
+        </Link>
       </span>
     ),
     meta: { className: "min-w-64" },
@@ -70,9 +73,9 @@ const columns = (hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
   },
 ];
 
-/** `hrefPrefix`: each unit's name links to it followed by the unit's id (the teams page's view of that unit). */
-export function OrgUnitsTable({ units, hrefPrefix }: { units: OrgUnitRow[]; hrefPrefix?: string }) {
-  const cols = useMemo(() => columns(hrefPrefix), [hrefPrefix]);
+/** Each unit's name opens the teams page on that unit (`hrefPrefix` + id); "Unit page" opens its own page (edits, history). */
+export function OrgUnitsTable({ units, org, hrefPrefix }: { units: OrgUnitRow[]; org: string; hrefPrefix?: string }) {
+  const cols = useMemo(() => columns(org, hrefPrefix), [org, hrefPrefix]);
   return (
     <DataTable
       columns={cols}

@@ -10,7 +10,7 @@ import { invalid } from "@/lib/errors";
 const MAX_LISTED_ERRORS = 100;
 
 export async function loadCodeMap(tx: Tx, orgId: string): Promise<Map<string, string>> {
-  const units = await tx.orgUnit.findMany({ where: { orgId }, select: { id: true, code: true } });
+  const units = await tx.orgUnit.findMany({ where: { orgId, closedOn: null }, select: { id: true, code: true } });
   return new Map(units.map((u) => [u.code.toUpperCase(), u.id]));
 }
 

@@ -68,7 +68,11 @@ export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUni
 export async function loadFinanceUnits(orgId: string): Promise<FinanceUnit[]> {
   return db.$queryRaw<FinanceUnit[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth"
-    FROM "OrgUnit" u WHERE u."orgId" = ${orgId}`;
+    FROM "OrgUnit" u WHERE u."orgId" = ${orgId}
+      -- A closed unit stays while it holds money (its past figures still show); without any it is noise.
+      AND (u."closedOn" IS NULL
+        OR EXISTS (SELECT 1 FROM "ActualMonthly" a WHERE a."orgId" = u."orgId" AND a."orgUnitId" = u."id")
+        OR EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = u."orgId" AND b."orgUnitId" = u."id"))`;
 }
 
 export type Prepared = {

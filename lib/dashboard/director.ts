@@ -66,11 +66,13 @@ export function getDashboardScope(orgId: string, unitId: string | null, within: 
 }
 
 async function readDashboardScope(orgId: string, unitId: string | null, within: string | null): Promise<DashboardScope | null> {
-  const units = await db.orgUnit.findMany({
+  const rows = await db.orgUnit.findMany({
     where: { orgId },
-    select: { id: true, name: true, code: true, kind: true, parentId: true, depth: true },
+    select: { id: true, name: true, code: true, kind: true, parentId: true, depth: true, closedOn: true },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
   });
+  const closed = new Set(rows.filter((u) => u.closedOn).map((u) => u.id));
+  const units: ScopeUnit[] = rows.map(({ closedOn: _closed, ...u }) => u);
   const byId = new Map(units.map((u) => [u.id, u]));
   const unit = unitId ? (byId.get(unitId) ?? null) : null;
   if (unitId && !unit) return null;
@@ -78,7 +80,8 @@ async function readDashboardScope(orgId: string, unitId: string | null, within: 
   for (let u = unit; u; u = u.parentId ? (byId.get(u.parentId) ?? null) : null) path.unshift(u);
   if (within && !path.some((u) => u.id === within)) return null;
   // Children of the whole org are the roots; subtree ids follow parent links (units are few and already loaded).
-  const children = units.filter((u) => u.parentId === (unit?.id ?? null));
+  // A closed unit is not offered to drill into (its past money still counts in its ancestors').
+  const children = units.filter((u) => u.parentId === (unit?.id ?? null) && !closed.has(u.id));
   const subtree = new Set<string>(unit ? [unit.id] : units.map((u) => u.id));
   if (unit) for (const u of units) if (u.parentId && subtree.has(u.parentId)) subtree.add(u.id);
   return { unit, path, children, subtreeIds: [...subtree] };

@@ -24,7 +24,7 @@ export const importHiringPlan = defineAction({
   input: ZImportHiringPlanInput,
   async handler(ctx, input) {
     const units = new Map(
-      (await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id }, select: { id: true, code: true } })).map((u) => [u.code.toUpperCase(), u.id]),
+      (await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id, closedOn: null }, select: { id: true, code: true } })).map((u) => [u.code.toUpperCase(), u.id]),
     );
     const errors: string[] = [];
     const inScope = new Map<string, boolean>();

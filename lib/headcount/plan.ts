@@ -157,7 +157,7 @@ export async function unfilledCostByUnit(orgId: string, unitId: string | null, r
     JOIN "Organization" o ON o."id" = u."orgId"
     LEFT JOIN "OrgUnitClosure" c ON c."orgId" = u."orgId" AND c."ancestorId" = u."id"
     LEFT JOIN "Position" ps ON ps."orgId" = u."orgId" AND ps."orgUnitId" = c."descendantId" AND ${unfilledPositionSql("ps")}
-    WHERE u."orgId" = ${orgId} AND (${units})
+    WHERE u."orgId" = ${orgId} AND (${units}) AND u."closedOn" IS NULL
     GROUP BY u."id", u."name", u."code", u."depth"
     ORDER BY u."depth", u."name"`;
   return rows.map((r) => ({

@@ -142,7 +142,7 @@ export async function capacityByTeam(
     WITH m AS (SELECT generate_series(${from}::date, (${from}::date + make_interval(months => ${months - 1}))::date, interval '1 month')::date AS "month"),
     t AS (
       SELECT u."id", u."name", u."code" FROM "OrgUnit" u
-      WHERE u."orgId" = ${orgId} AND u."kind" = 'TEAM'
+      WHERE u."orgId" = ${orgId} AND u."kind" = 'TEAM' AND u."closedOn" IS NULL
         ${unitId ? Prisma.sql`AND u."id" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}
       ORDER BY u."name", u."id"
       ${slice ? Prisma.sql`LIMIT ${slice.take} OFFSET ${slice.skip}` : Prisma.empty}

@@ -32,3 +32,30 @@ export function scopeCte(orgId: string, unitId: string | null): Prisma.Sql {
     ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId}`
     : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`;
 }
+
+/**
+ * Re-hangs a unit's subtree under a new parent in the closure table and the depth column: the
+ * subtree's links to its old ancestors go, links to the new parent's ancestors (and the parent)
+ * come, each descendant's depth is its distance from the root. The caller has refused a parent
+ * inside the subtree (a cycle) and updates parentId itself; three statements whatever the size.
+ */
+export async function moveUnitClosure(tx: Client, orgId: string, unitId: string, newParentId: string) {
+  const subtree = Prisma.sql`SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId}`;
+  await tx.$executeRaw`
+    DELETE FROM "OrgUnitClosure"
+    WHERE "orgId" = ${orgId} AND "descendantId" IN (${subtree}) AND "ancestorId" NOT IN (${subtree})`;
+  await tx.$executeRaw`
+    INSERT INTO "OrgUnitClosure" ("orgId", "ancestorId", "descendantId", "depth")
+    SELECT ${orgId}, up."ancestorId", down."descendantId", up."depth" + down."depth" + 1
+    FROM "OrgUnitClosure" up CROSS JOIN "OrgUnitClosure" down
+    WHERE up."orgId" = ${orgId} AND up."descendantId" = ${newParentId}
+      AND down."orgId" = ${orgId} AND down."ancestorId" = ${unitId}`;
+  await tx.$executeRaw`
+    UPDATE "OrgUnit" u SET "depth" = d."depth"
+    FROM (
+      SELECT c."descendantId" AS "id", MAX(c."depth") AS "depth" FROM "OrgUnitClosure" c
+      WHERE c."orgId" = ${orgId} AND c."descendantId" IN (${subtree})
+      GROUP BY c."descendantId"
+    ) d
+    WHERE u."orgId" = ${orgId} AND u."id" = d."id" AND u."depth" <> d."depth"`;
+}

@@ -77,7 +77,7 @@ export async function listOrgUnits(orgId: string, today = new Date(), window?: U
       JOIN "OrgUnit" a ON a."id" = c."ancestorId" AND a."orgId" = c."orgId"
       WHERE c."orgId" = u."orgId" AND c."descendantId" = u."id"
     ) path ON TRUE
-    WHERE u."orgId" = ${orgId} ${onlyU}
+    WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL ${onlyU}
     ORDER BY path."names", path."codes"`;
   return rows.map((r, i) => ({ ...r, order: i }));
 }
@@ -98,11 +98,11 @@ export async function countUnits(orgId: string, unitId: string | null): Promise<
   const [row] = await db.$queryRaw<{ units: number; teams: number }[]>`
     SELECT COUNT(*)::int AS "units", (COUNT(*) FILTER (WHERE u."kind" = 'TEAM'))::int AS "teams"
     FROM "OrgUnit" u
-    WHERE u."orgId" = ${orgId} ${unitId ? Prisma.sql`AND u."id" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}`;
+    WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL ${unitId ? Prisma.sql`AND u."id" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${unitId})` : Prisma.empty}`;
   return row ?? { units: 0, teams: 0 };
 }
 
-/** Whether `unitId` is a unit of this org (a foreign or unknown id is not). */
+/** Whether `unitId` is a unit of this org (a foreign or unknown id is not; a closed one is). */
 export async function orgUnitExists(orgId: string, unitId: string): Promise<boolean> {
   return (await db.orgUnit.count({ where: { id: unitId, orgId } })) > 0;
 }
@@ -116,11 +116,11 @@ export type UnitOption = { id: string; name: string; code: string; depth: number
 export const listUnitTree = cache(async (orgId: string): Promise<UnitOption[]> => {
   return db.$queryRaw<UnitOption[]>`
     WITH RECURSIVE tree AS (
-      SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL
+      SELECT id, name, code, depth, ARRAY[name, code] AS sort_path FROM "OrgUnit" WHERE "orgId" = ${orgId} AND "parentId" IS NULL AND "closedOn" IS NULL
       UNION ALL
       SELECT u.id, u.name, u.code, u.depth, t.sort_path || ARRAY[u.name, u.code]
       FROM "OrgUnit" u JOIN tree t ON u."parentId" = t.id
-      WHERE u."orgId" = ${orgId}
+      WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL
     )
     SELECT id, name, code, depth FROM tree ORDER BY sort_path`;
 });

@@ -19,6 +19,8 @@ export async function searchUnitOptions(orgId: string, q: string): Promise<UnitS
   const rows = await db.orgUnit.findMany({
     where: {
       orgId,
+      // A closed unit is history: nothing can be filed under it any more (lib/org/close-unit.ts).
+      closedOn: null,
       ...(term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { code: { contains: term, mode: "insensitive" } }] } : {}),
     },
     select: { id: true, name: true, code: true },

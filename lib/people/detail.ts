@@ -92,7 +92,7 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
 
 /** Units, optionally only a manager's subtree (the units they may write). */
 export async function listUnitChoices(orgId: string, scopeUnitId: string | null = null) {
-  return db.orgUnit.findMany({ where: { orgId, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
+  return db.orgUnit.findMany({ where: { orgId, closedOn: null, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
 }
 
 /**

@@ -27,6 +27,8 @@ export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds, passwo
     FROM unnest(${led.map((u) => u.id)}::text[], ${led.map((u) => u.leadId!)}::text[]) AS v(id, lead)
     WHERE u."orgId" = ${orgId} AND u.id = v.id`;
 
+  await writeUnitHistory(tx, orgId);
+
   const unitId = new Map(seed.units.map((u) => [u.code, u.id]));
   await tx.membership.createMany({
     data: seed.memberships.map((m) => ({
@@ -46,4 +48,25 @@ export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds, passwo
   await tx.position.createMany({ data: seed.positions });
   await tx.allocation.createMany({ data: seed.allocations });
   await tx.auditEvent.createMany({ data: seed.auditEvents });
+}
+
+/**
+ * The units' history (OrgUnitHistory): each unit exists since the org's first start date; a
+ * unit whose lead started later had no lead until that day, then one period with the lead.
+ */
+async function writeUnitHistory(tx: Tx, orgId: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH since AS (SELECT MIN("startDate") AS "day" FROM "Person" WHERE "orgId" = ${orgId}),
+    units AS (
+      SELECT u.*, l."startDate" AS "leadFrom", s."day" AS "since"
+      FROM "OrgUnit" u CROSS JOIN since s LEFT JOIN "Person" l ON l."id" = u."leadId" AND l."orgId" = u."orgId"
+      WHERE u."orgId" = ${orgId}
+    )
+    INSERT INTO "OrgUnitHistory" ("id", "orgId", "unitId", "parentId", "name", "code", "kind", "leadId", "change", "effectiveFrom", "effectiveTo")
+    SELECT gen_random_uuid()::text, "orgId", "id", "parentId", "name", "code", "kind", NULL, 'created', "since", "leadFrom" - 1
+    FROM units WHERE "leadFrom" > "since"
+    UNION ALL
+    SELECT gen_random_uuid()::text, "orgId", "id", "parentId", "name", "code", "kind", "leadId",
+           CASE WHEN "leadFrom" > "since" THEN 'lead' ELSE 'created' END, GREATEST("since", COALESCE("leadFrom", "since")), NULL
+    FROM units`;
 }

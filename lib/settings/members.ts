@@ -16,7 +16,7 @@ export function hashInviteToken(token: string): string {
 async function resolveScope(ctx: ActionContext, role: Role, scopeUnitId: string | null | undefined) {
   if (role !== "MANAGER") return null;
   if (!scopeUnitId) throw invalid({ scopeUnitId: ["Managers need a scope: choose the org unit they manage."] });
-  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: scopeUnitId, orgId: ctx.org.id }, select: { id: true } });
+  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: scopeUnitId, orgId: ctx.org.id, closedOn: null }, select: { id: true } });
   if (!unit) throw invalid({ scopeUnitId: ["That org unit does not exist in this organization."] });
   return unit.id;
 }

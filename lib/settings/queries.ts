@@ -24,6 +24,9 @@ export type OrgSettingsDto = {
   hiringDelayDays: number;
   forecastRunRateMonths: number;
   forecastLumpyCategories: BudgetCategory[];
+  /** Org health's span of control outliers: over spanMax or under spanMin direct reports. */
+  spanMax: number;
+  spanMin: number;
   updatedAt: string;
 };
 
@@ -44,6 +47,8 @@ export async function getOrgSettings(orgId: string): Promise<OrgSettingsDto> {
       hiringDelayDays: true,
       forecastRunRateMonths: true,
       forecastLumpyCategories: true,
+      spanMax: true,
+      spanMin: true,
       updatedAt: true,
     },
   });

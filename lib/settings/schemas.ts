@@ -46,6 +46,19 @@ const ZForecastAssumptions = {
   forecastLumpyCategories: ZLumpyCategories.optional(),
 };
 
+/**
+ * Org health's span thresholds (docs/figures.md `span-of-control`): optional like the forecast
+ * assumptions; that the minimum stays below the maximum is checked against the stored values.
+ */
+const ZSpanThresholds = {
+  spanMax: wholeNumber("The span maximum must be a number of reports.", "The span maximum must be whole reports.")
+    .pipe(z.number().min(1, "The span maximum must be from 1 to 100.").max(100, "The span maximum must be from 1 to 100."))
+    .optional(),
+  spanMin: wholeNumber("The span minimum must be a number of reports.", "The span minimum must be whole reports.")
+    .pipe(z.number().min(0, "The span minimum must be from 0 to 50.").max(50, "The span minimum must be from 0 to 50."))
+    .optional(),
+};
+
 export const ZUpdateOrgSettingsInput = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters.").max(80, "Name must be at most 80 characters."),
   fiscalYearStartMonth: z.coerce
@@ -61,6 +74,7 @@ export const ZUpdateOrgSettingsInput = z.object({
     .min(0, "Grace period cannot be negative.")
     .max(30, "Grace period can be at most 30 days."),
   ...ZForecastAssumptions,
+  ...ZSpanThresholds,
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
   expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
 });

@@ -1,5 +1,5 @@
 import { defineAction } from "@/lib/action";
-import { AppError } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { ZUpdateOrgSettingsInput } from "@/lib/settings/schemas";
 
 const SETTINGS_SELECT = {
@@ -12,6 +12,8 @@ const SETTINGS_SELECT = {
   hiringDelayDays: true,
   forecastRunRateMonths: true,
   forecastLumpyCategories: true,
+  spanMax: true,
+  spanMin: true,
   updatedAt: true,
 } as const;
 
@@ -21,6 +23,9 @@ export const updateOrgSettings = defineAction({
   input: ZUpdateOrgSettingsInput,
   async handler(ctx, { expectedUpdatedAt, ...changes }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SETTINGS_SELECT });
+    const spanMin = changes.spanMin ?? before.spanMin;
+    const spanMax = changes.spanMax ?? before.spanMax;
+    if (spanMin >= spanMax) throw invalid({ spanMin: [`The span minimum (${spanMin}) must be below the span maximum (${spanMax}).`] });
     // Optimistic concurrency: the row must still be the one the form was opened on. The
     // conditional update makes the check and the write one atomic statement.
     const { count } = await ctx.tx.organization.updateMany({

@@ -48,7 +48,7 @@ test("every page and every route handler method in app/ has a row in tests/e2e/r
   expect([...rows].filter((r) => !existing.has(r)), "rows for pages or methods that no longer exist").toEqual([]);
 });
 
-type Ids = { projectId: string; personId: string; foreignProjectId: string; foreignPersonId: string };
+type Ids = { projectId: string; personId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string };
 
 /** Concrete URL for a row: records inside the in-scope manager's subtree (ENG-PROD). */
 function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
@@ -56,6 +56,7 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("[org]", "acme")
     .replace("/projects/[id]", `/projects/${foreign ? ids.foreignProjectId : ids.projectId}`)
     .replace("/people/[id]", `/people/${foreign ? ids.foreignPersonId : ids.personId}`)
+    .replace("/units/[id]", `/units/${foreign ? ids.foreignUnitId : ids.unitId}`)
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");
@@ -117,7 +118,9 @@ async function ids(): Promise<Ids> {
   );
   const [fp] = await sql<{ id: string }>(`SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   const [fpe] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  return { projectId: p.id, personId: probeId, foreignProjectId: fp.id, foreignPersonId: fpe.id };
+  const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [fu] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  return { projectId: p.id, personId: probeId, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id };
 }
 
 /** A MANAGER of Acme whose scope is a unit outside ENG-PROD's subtree. */

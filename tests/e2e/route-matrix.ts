@@ -50,6 +50,9 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/[...rest]", "404 404 404 404 404 404 404 login -"),
   page("/[org]/dashboard", MEMBERS_ONLY),
   page("/[org]/teams", MEMBERS_ONLY),
+  page("/[org]/teams/units/[id]", "200 200 200 200 200 200 404 login 404"),
+  // Org health: directors and admins for the org, managers for their own subtree; salary-safe.
+  page("/[org]/org-health", "200 200 200 200 404 404 404 login -"),
   page("/[org]/people/[id]", "200 200 200 200 200 200 404 login 404"),
   page("/[org]/roadmap", MEMBERS_ONLY),
   page("/[org]/projects", MEMBERS_ONLY),

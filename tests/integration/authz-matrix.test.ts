@@ -5,6 +5,7 @@ import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { COLUMNS, type Column, type MatrixRow } from "@/tests/support/authz/matrix";
 import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
+import { ORG_ROWS } from "@/tests/support/authz/matrix-org";
 import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
@@ -13,7 +14,7 @@ import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 // no row of any table; an allowed one must write its audit event as that actor in that org.
 
 const db = testDb();
-const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS];
+const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS];
 const discovered = await discoverActions();
 
 let acme: OrgFx;

@@ -5,15 +5,17 @@ import { can, grantFor, PERMISSIONS, readsPay, type Permission } from "@/lib/per
 // The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
 // and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
 const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
-  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org" },
+  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org", "orgtree:write": "org", "orghealth:read": "org" },
   DIRECTOR: {
     "org:read": "org", "org:settings": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org",
     "positions:write": "org", "projects:write": "org", "updates:write": "org", "updates:acknowledge": "org",
     "initiatives:write": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org",
+    "orgtree:write": "org", "orghealth:read": "org",
   },
   MANAGER: {
     "org:read": "org", "people:write": "scope", "positions:write": "scope", "projects:write": "scope",
     "updates:write": "scope", "updates:acknowledge": "scope", "initiatives:write": "scope",
+    "orghealth:read": "scope",
   },
   FINANCE: { "org:read": "org", "compensation:read-if-allowed": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
   VIEWER: { "org:read": "org" },
@@ -32,6 +34,10 @@ describe("permissions table", () => {
     expect(can(null, "org:read")).toBe(false);
     expect(can("__proto__", "org:read")).toBe(false);
     expect(can("constructor", "org:read")).toBe(false);
+  });
+
+  it("lets only directors and admins apply org tree edits (managers may not)", () => {
+    expect(Object.keys(EXPECTED).filter((r) => can(r, "orgtree:write")).sort()).toEqual(["ADMIN", "DIRECTOR"]);
   });
 
   it("denies unknown permissions", () => {

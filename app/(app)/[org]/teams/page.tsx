@@ -11,6 +11,7 @@ import { HowCounted } from "@/components/ui/how-counted";
 import { Input } from "@/components/ui/input";
 import { Pager } from "@/components/ui/pager";
 import { UrlPicker } from "@/components/ui/url-picker";
+import { OrgTreePanel } from "@/components/org/org-tree-panel";
 import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
@@ -19,6 +20,7 @@ import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { countUnits, listOrgUnits, orgUnitExists, unitPath } from "@/lib/org/queries";
 import { pageOf } from "@/lib/paging";
+import { can } from "@/lib/permissions";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { positionFilterQuery } from "@/lib/headcount/position-filter";
@@ -167,7 +169,8 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
           title="Org units"
           description={`In tree order, ${unit ? `${unit.name} and ${UNIT_LEVELS} levels below it` : `the top ${UNIT_LEVELS} levels`}: pick a unit to go deeper. Head count and open positions include every unit below.`}
         />
-        <OrgUnitsTable units={units} hrefPrefix={`${base}?unit=`} />
+        <OrgTreePanel org={member.org.slug} canEdit={can(member.role, "orgtree:write")} canReadHealth={can(member.role, "orghealth:read")} />
+        <OrgUnitsTable units={units} org={member.org.slug} hrefPrefix={`${base}?unit=`} />
       </section>
       <section className="mb-8">
         <SectionHeading title="Org chart" description="Reporting lines of the people in post. Search to find someone and the managers above them." />

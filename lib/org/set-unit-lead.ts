@@ -1,0 +1,20 @@
+import { defineAction } from "@/lib/action";
+import { ZSetUnitLeadInput } from "@/lib/org/schemas";
+import { editableUnitOrThrow, leadOrThrow, lockTree, writeUnitOrThrow } from "@/lib/org/tree-guards";
+import { recordUnitHistory } from "@/lib/org/unit-history";
+
+/** Name, replace or remove a unit's lead (a person of the org who has not left). */
+export const setUnitLead = defineAction({
+  name: "org-unit.set-lead",
+  permission: "orgtree:write",
+  input: ZSetUnitLeadInput,
+  async handler(ctx, input) {
+    await lockTree(ctx);
+    const before = await editableUnitOrThrow(ctx, input.unitId, input.version);
+    const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
+    const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
+    await recordUnitHistory(ctx, before, after, "lead");
+    await ctx.audit({ entityType: "OrgUnit", entityId: after.id, before: { leadId: before.leadId }, after: { leadId: after.leadId, leadName: lead?.name ?? null } });
+    return { unitId: after.id, version: after.version };
+  },
+});

@@ -1,0 +1,81 @@
+import type { Tx } from "@/lib/db-factory";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { insertUnitClosure } from "@/lib/org/closure";
+import { toDateString } from "@/lib/fiscal";
+import { addDays } from "@/lib/seed/dates";
+
+// Acme's org design story (docs/org-design.md), written after the org's rows: history only, so
+// today's people, teams and money are exactly what the rest of the seed made.
+//   - Robotics Tools was merged into Simulation 240 days ago; QA Automation closed 150 days ago
+//     (both closed units stay in the tree with their history, nothing live inside);
+//   - Simulation's lead was promoted 100 days ago (the head of Autonomy led it until then): a new
+//     manager on the org health page, with the reports' assignment history to show it;
+//   - Fleet Management's manager took over one Integrations engineer 45 days ago: over the span
+//     of 8 (the engineer leads no project, so no delivery figure moves).
+
+export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Promise<void> {
+  const day = (n: number) => toDateString(addDays(today, n));
+  const unit = async (code: string) =>
+    (await tx.orgUnit.findFirstOrThrow({ where: { orgId, code }, select: { id: true, parentId: true, depth: true, leadId: true, name: true, kind: true } }));
+  const [auto, plat, sim, fleet, integ] = await Promise.all(["ENG-AUTO", "ENG-PLAT", "ENG-AUTO-SIM", "ENG-PROD-FLEET", "ENG-PROD-INTEG"].map(unit));
+  const [since] = await tx.$queryRaw<{ day: string }[]>`SELECT to_char(MIN("effectiveFrom"), 'YYYY-MM-DD') AS "day" FROM "OrgUnitHistory" WHERE "orgId" = ${orgId}`;
+
+  // The two closed units and their periods.
+  const closed = [
+    { code: "ENG-AUTO-TOOLS", name: "Robotics Tools", parent: auto, closedOn: day(-240), change: "merged", successorId: sim.id },
+    { code: "ENG-PLAT-QA", name: "QA Automation", parent: plat, closedOn: day(-150), change: "closed", successorId: null },
+  ];
+  let mergedId = "";
+  for (const c of closed) {
+    const u = await tx.orgUnit.create({
+      data: { orgId, parentId: c.parent.id, kind: "TEAM", name: c.name, code: c.code, depth: c.parent.depth + 1, closedOn: new Date(`${c.closedOn}T00:00:00Z`), version: 2 },
+      select: { id: true },
+    });
+    await insertUnitClosure(tx, orgId, u.id, c.parent.id);
+    await tx.$executeRaw`
+      INSERT INTO "OrgUnitHistory" ("id", "orgId", "unitId", "parentId", "name", "code", "kind", "leadId", "change", "successorId", "closed", "effectiveFrom", "effectiveTo")
+      VALUES (gen_random_uuid()::text, ${orgId}, ${u.id}, ${c.parent.id}, ${c.name}, ${c.code}, 'TEAM', NULL, 'created', NULL, false, ${since.day}::date, ${c.closedOn}::date - 1),
+             (gen_random_uuid()::text, ${orgId}, ${u.id}, ${c.parent.id}, ${c.name}, ${c.code}, 'TEAM', NULL, ${c.change}, ${c.successorId}, true, ${c.closedOn}::date, NULL)`;
+    if (c.change === "merged") mergedId = u.id;
+  }
+
+  // Simulation: led by the head of Autonomy, took in Robotics Tools, then got its own lead.
+  const simLead = await tx.person.findUniqueOrThrow({ where: { id: sim.leadId! }, select: { id: true, managerId: true } });
+  await tx.orgUnitHistory.deleteMany({ where: { orgId, unitId: sim.id } });
+  await tx.$executeRaw`
+    INSERT INTO "OrgUnitHistory" ("id", "orgId", "unitId", "parentId", "name", "code", "kind", "leadId", "change", "successorId", "effectiveFrom", "effectiveTo")
+    VALUES (gen_random_uuid()::text, ${orgId}, ${sim.id}, ${sim.parentId}, ${sim.name}, 'ENG-AUTO-SIM', 'TEAM', ${simLead.managerId}, 'created', NULL, ${since.day}::date, ${day(-241)}::date),
+           (gen_random_uuid()::text, ${orgId}, ${sim.id}, ${sim.parentId}, ${sim.name}, 'ENG-AUTO-SIM', 'TEAM', ${simLead.managerId}, 'absorbed', ${mergedId}, ${day(-240)}::date, ${day(-101)}::date),
+           (gen_random_uuid()::text, ${orgId}, ${sim.id}, ${sim.parentId}, ${sim.name}, 'ENG-AUTO-SIM', 'TEAM', ${simLead.id}, 'lead', NULL, ${day(-100)}::date, NULL)`;
+  // Its people reported to the head of Autonomy until the promotion.
+  await reportingHistory(tx, orgId, simLead.id, simLead.managerId, day(-100));
+
+  // One Integrations engineer (leading no project, no login) moves to Fleet Management's manager.
+  const [moved] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Person" p
+    WHERE p."orgId" = ${orgId} AND p."orgUnitId" = ${integ.id} AND p."managerId" = ${integ.leadId} AND p."userId" IS NULL
+      AND p."endDate" IS NULL AND p."startDate" < ${day(-45)}::date AND p."level" LIKE 'IC%'
+      AND NOT EXISTS (SELECT 1 FROM "Project" pr WHERE pr."orgId" = p."orgId" AND pr."leadId" = p."id")
+    ORDER BY p."name" LIMIT 1`;
+  if (moved) {
+    await tx.person.update({ where: { id: moved.id }, data: { managerId: fleet.leadId } });
+    await tx.$executeRaw`
+      INSERT INTO "PersonAssignment" ("id", "orgId", "personId", "orgUnitId", "managerId", "effectiveFrom", "effectiveTo")
+      SELECT gen_random_uuid()::text, p."orgId", p."id", p."orgUnitId", ${integ.leadId}, p."startDate", ${day(-46)}::date FROM "Person" p WHERE p."id" = ${moved.id}
+      UNION ALL
+      SELECT gen_random_uuid()::text, p."orgId", p."id", p."orgUnitId", ${fleet.leadId}, ${day(-45)}::date, NULL FROM "Person" p WHERE p."id" = ${moved.id}`;
+  }
+}
+
+/**
+ * Assignment history of a manager's reports still there on `from`: `before` managed them until
+ * the day before, `managerId` since (people who left earlier keep no history).
+ */
+async function reportingHistory(tx: Tx, orgId: string, managerId: string, before: string | null, from: string) {
+  const reports = Prisma.sql`FROM "Person" p WHERE p."orgId" = ${orgId} AND p."managerId" = ${managerId} AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date)`;
+  await tx.$executeRaw`
+    INSERT INTO "PersonAssignment" ("id", "orgId", "personId", "orgUnitId", "managerId", "effectiveFrom", "effectiveTo")
+    SELECT gen_random_uuid()::text, p."orgId", p."id", p."orgUnitId", ${before}, p."startDate", ${from}::date - 1 ${reports} AND p."startDate" < ${from}::date
+    UNION ALL
+    SELECT gen_random_uuid()::text, p."orgId", p."id", p."orgUnitId", ${managerId}, GREATEST(p."startDate", ${from}::date), NULL ${reports}`;
+}
