@@ -48,6 +48,16 @@ const ZEnv = z.object({
   KEEL_ALLOW_DEMO_IN_PRODUCTION: flag,
   /** off: compute every figure on every request (lib/figures-memo.ts). */
   KEEL_FIGURES_MEMO: optionalText,
+  /** Absolute session lifetime from sign-in, hours (lib/auth/session-policy.ts; default 12). */
+  KEEL_SESSION_MAX_AGE_HOURS: optionalPositiveInt("KEEL_SESSION_MAX_AGE_HOURS"),
+  /** A session unused this long ends, minutes (default 60; at most the lifetime). */
+  KEEL_SESSION_IDLE_MINUTES: optionalPositiveInt("KEEL_SESSION_IDLE_MINUTES"),
+  /** Reverse proxies in front of Keel that append to X-Forwarded-For (lib/auth/client-ip.ts). */
+  KEEL_TRUSTED_PROXIES: optionalText.pipe(
+    z.string().regex(/^([0-9]|10)$/, "KEEL_TRUSTED_PROXIES must be a whole number from 0 to 10").transform(Number).optional(),
+  ),
+  /** Set by Next.js: development turns on the dev server's allowances (lib/security/headers.ts). */
+  NODE_ENV: optionalText,
 });
 
 export type KeelEnv = z.output<typeof ZEnv> & {

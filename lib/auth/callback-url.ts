@@ -1,3 +1,5 @@
+import { readEnv } from "@/lib/env";
+
 // Where the login page may send a user after sign-in: only a path of this app. The value is
 // resolved with the URL API against an origin of our own, exactly as a browser would resolve
 // it, and kept only if it stays on that origin; what is returned is the URL API's own
@@ -8,7 +10,7 @@
 const BASE = "http://keel.invalid";
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-export function safeCallbackUrl(value: string | string[] | undefined, ownOrigin: string | undefined = process.env.NEXTAUTH_URL): string {
+export function safeCallbackUrl(value: string | string[] | undefined, ownOrigin: string | undefined = readEnv().NEXTAUTH_URL): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw || raw.length > 2000 || CONTROL.test(raw)) return "/";
   let url: URL;

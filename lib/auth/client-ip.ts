@@ -1,3 +1,5 @@
+import { readEnv } from "@/lib/env";
+
 // Which address a failed sign-in is counted against.
 //
 // X-Forwarded-For is written by whoever sends the request: a client can put any address in it.
@@ -11,9 +13,8 @@
 //     counter shared by every visitor would let anyone fill it and lock everyone out, and a
 //     forged header must not give an attacker a fresh counter per request.
 
-function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.KEEL_TRUSTED_PROXIES);
-  return Number.isInteger(n) && n > 0 && n <= 10 ? n : 0;
+function trustedProxyHops(raw?: Record<string, string | undefined>): number {
+  return readEnv(raw).KEEL_TRUSTED_PROXIES ?? 0;
 }
 
 type Headers = Record<string, string | string[] | undefined> | undefined;

@@ -1,5 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
+import { readEnv } from "@/lib/env";
+
 // The "known device" cookie: set after a successful sign-in, it names a random device id and
 // is signed (HMAC with the app's secret) together with the account's email. A sign-in attempt
 // for that email carrying a valid cookie is throttled on the device's own counter
@@ -9,13 +11,14 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
-export function deviceCookieName(env: Record<string, string | undefined> = process.env): string {
-  const secure = env.KEEL_ENV === "production" || (env.NEXTAUTH_URL ?? "").startsWith("https://");
+export function deviceCookieName(raw?: Record<string, string | undefined>): string {
+  const env = readEnv(raw);
+  const secure = env.production || (env.NEXTAUTH_URL ?? "").startsWith("https://");
   return `${secure ? "__Secure-" : ""}keel-device`;
 }
 
 function secret(): string {
-  const value = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const value = readEnv().authSecret;
   if (!value) throw new Error("AUTH_SECRET is not set");
   return value;
 }

@@ -4,6 +4,7 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 
 import { LAST_SEEN_REFRESH_MS, sessionConfig, sessionCookie, sessionVerdict } from "@/lib/auth/session-policy";
+import { readEnv } from "@/lib/env";
 
 // Reading and writing the session cookie outside next-auth's own routes: proxy.ts moves
 // lastSeen forward (the idle timeout counts from the last real request, not from the last time
@@ -54,7 +55,7 @@ export async function decodeJwt({ token, secret, salt = "" }: JWTDecodeParams): 
 }
 
 function secret(): string {
-  const value = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const value = readEnv().authSecret;
   if (!value) throw new Error("AUTH_SECRET is not set");
   return value;
 }

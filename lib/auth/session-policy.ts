@@ -6,20 +6,18 @@
 //   lastSeen — the last request made with it: a session unused for longer than the idle
 //              timeout is over. proxy.ts moves lastSeen forward on page loads and actions.
 
+import { readEnv } from "@/lib/env";
+
 export type SessionConfig = { maxAgeMs: number; idleMs: number };
 
 const HOUR = 60 * 60_000;
 const MINUTE = 60_000;
 
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
-/** KEEL_SESSION_MAX_AGE_HOURS (default 12) and KEEL_SESSION_IDLE_MINUTES (default 60). */
-export function sessionConfig(env: Record<string, string | undefined> = process.env): SessionConfig {
-  const maxAgeMs = positive(env.KEEL_SESSION_MAX_AGE_HOURS, 12) * HOUR;
-  const idleMs = Math.min(positive(env.KEEL_SESSION_IDLE_MINUTES, 60) * MINUTE, maxAgeMs);
+/** KEEL_SESSION_MAX_AGE_HOURS (default 12) and KEEL_SESSION_IDLE_MINUTES (default 60), validated by lib/env.ts. */
+export function sessionConfig(raw?: Record<string, string | undefined>): SessionConfig {
+  const env = readEnv(raw);
+  const maxAgeMs = (env.KEEL_SESSION_MAX_AGE_HOURS ?? 12) * HOUR;
+  const idleMs = Math.min((env.KEEL_SESSION_IDLE_MINUTES ?? 60) * MINUTE, maxAgeMs);
   return { maxAgeMs, idleMs };
 }
 
@@ -53,8 +51,9 @@ export const LAST_SEEN_REFRESH_MS = MINUTE;
  * Session cookie settings. Secure (and the __Secure- name prefix browsers enforce) in
  * production or whenever the public URL is https; httpOnly and SameSite=Lax always.
  */
-export function sessionCookie(env: Record<string, string | undefined> = process.env) {
-  const secure = env.KEEL_ENV === "production" || (env.NEXTAUTH_URL ?? "").startsWith("https://");
+export function sessionCookie(raw?: Record<string, string | undefined>) {
+  const env = readEnv(raw);
+  const secure = env.production || (env.NEXTAUTH_URL ?? "").startsWith("https://");
   return {
     secure,
     name: `${secure ? "__Secure-" : ""}next-auth.session-token`,

@@ -1,11 +1,14 @@
+import { readEnv } from "@/lib/env";
+
 // Response security headers for pages, set per request by proxy.ts (the CSP carries a fresh
 // nonce, so it cannot be a static header in next.config.ts). Pure functions: unit-tested.
 
 export type HeaderEnv = { production: boolean; dev: boolean };
 
 /** Production means KEEL_ENV=production: the deployment says it is served over https. */
-export function headerEnv(env: Record<string, string | undefined> = process.env): HeaderEnv {
-  return { production: env.KEEL_ENV === "production", dev: env.NODE_ENV === "development" };
+export function headerEnv(raw?: Record<string, string | undefined>): HeaderEnv {
+  const env = readEnv(raw);
+  return { production: env.production, dev: env.NODE_ENV === "development" };
 }
 
 /** 16 random bytes, base64: unguessable and fresh for every request. */

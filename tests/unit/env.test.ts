@@ -31,6 +31,17 @@ describe("readEnv", () => {
       expect(lines).toMatch(/KEEL_ENV/);
     }
   });
+
+  it("reads the session and proxy settings the auth modules use, refusing what is not a number", () => {
+    expect(readEnv({ KEEL_SESSION_MAX_AGE_HOURS: "8", KEEL_SESSION_IDLE_MINUTES: "15", KEEL_TRUSTED_PROXIES: "1" })).toMatchObject({
+      KEEL_SESSION_MAX_AGE_HOURS: 8,
+      KEEL_SESSION_IDLE_MINUTES: 15,
+      KEEL_TRUSTED_PROXIES: 1,
+    });
+    expect(readEnv({}).KEEL_TRUSTED_PROXIES).toBeUndefined();
+    expect(() => readEnv({ KEEL_TRUSTED_PROXIES: "11" })).toThrow(/KEEL_TRUSTED_PROXIES/);
+    expect(() => readEnv({ KEEL_SESSION_IDLE_MINUTES: "an hour" })).toThrow(/KEEL_SESSION_IDLE_MINUTES/);
+  });
 });
 
 describe("production refusals", () => {
