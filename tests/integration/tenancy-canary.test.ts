@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
+import { parseContractListParams } from "@/lib/vendors/list-params";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -50,7 +51,6 @@ const CALLS: Record<string, Call> = {
   "lib/roadmap/timeline-queries.ts#listTimelinePage": (c) => [c.fx.org.id, parseTimelineFilters({}), { start: "2026-01-01", end: "2027-12-31" }, {}, 50],
   "lib/roadmap/timeline-queries.ts#listInitiativesForYear": (c) => [c.fx.org.id, 2027],
   "lib/settings/queries.ts#getOrgSettings": (c) => [c.fx.org.id],
-  "lib/settings/queries.ts#listMembers": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#listMemberSessions": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#listPendingInvitations": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#findOpenInvitation": (c) => [c.token],
@@ -68,6 +68,24 @@ const CALLS: Record<string, Call> = {
   "lib/roadmap/search.ts#searchInitiativeOptions": (c) => [c.fx.org.id, "Initiative"],
   "lib/projects/search.ts#searchProjectOptions": (c) => [{ role: "ADMIN", scopeUnitId: null, org: { id: c.fx.org.id } }, "Project", "none"],
   "lib/people/search.ts#searchPeopleOptions": (c) => [c.fx.org.id, "Person"],
+  "lib/people/queries.ts#listPeoplePage": (c) => [c.fx.org.id, pay, {}, TODAY, null, { status: "current" }, ""],
+  "lib/people/queries.ts#countFutureStarters": (c) => [c.fx.org.id, TODAY, null],
+  "lib/org/queries.ts#unitPath": (c) => [c.fx.org.id, c.fx.unit.id],
+  "lib/org/queries.ts#countUnits": (c) => [c.fx.org.id, null],
+  "lib/settings/queries.ts#listMembersPage": (c) => [c.fx.org.id, "", {}],
+  "lib/vendors/queries.ts#listVendorsPage": (c) => [c.fx.org.id, TODAY, "", {}],
+  "lib/vendors/queries.ts#listContractsPage": (c) => [c.fx.org.id, null, parseContractListParams({}), {}],
+  "lib/org-health/queries.ts#spanOfControl": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#spanDistribution": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#layers": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#managerIcRatio": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#unitsWithoutLead": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#attritionByUnit": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#attritionTotal": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#timeToFill": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#timeToFillByUnit": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#tenureDistribution": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#newManagers": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
 };
 
 /** Exported async functions of lib/'s read modules, as "file#name". */
