@@ -3,8 +3,12 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { forecastWindow } from "@/lib/budgets/forecast-sql";
 import { importActuals } from "@/lib/budgets/import-actuals";
+import { linesScope } from "@/lib/budgets/lines";
+import { parseLinesParams } from "@/lib/budgets/lines-params";
 import { clearFiguresMemo } from "@/lib/figures-memo";
+import { EVERY_ROW } from "@/lib/projects/review";
 import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { parseContractListParams } from "@/lib/vendors/list-params";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
@@ -12,8 +16,8 @@ import { resetDb, testDb } from "@/tests/support/db";
 
 // Issue 18, finding 8: removing the orgId condition from listVendors, listContracts,
 // getContractSummary or the positions query left every test green. The canary: every exported
-// read of lib/'s read modules (discovered from the source, like the action matrix: a new read
-// without a call below fails the test by name) runs for org 1, first alone and then after a
+// read of lib/'s read modules and of the figure modules (FIGURE_MODULES; discovered from the
+// source, like the action matrix: a new read without a call below fails the test by name) runs for org 1, first alone and then after a
 // second org of the same shape exists. Its answer must not change, and must name no id of the
 // second org. A read that lost its tenant condition sees the second org's rows and fails both.
 
@@ -25,6 +29,17 @@ const pay = { readsPay: true };
 
 type Ctx = { fx: OrgFx; projectId: string; personId: string; token: string };
 type Call = (c: Ctx) => unknown[];
+
+const DASHBOARD = { unitId: null, fiscalYear: FY, period: "year" as const };
+const financeScope = (c: Ctx) => ({ orgId: c.fx.org.id, startMonth: 1, fiscalYear: FY, period: "year" as const, unitId: null, category: null, payReader: true, today: TODAY });
+const linesFilters = () => parseLinesParams({ from: "2026-01", to: "2026-12" }, 1, TODAY).filters;
+const director = (c: Ctx) => ({
+  user: { id: c.fx.users.director, email: "director@test.example", name: "Director" },
+  org: { id: c.fx.org.id, slug: c.fx.org.slug, name: c.fx.org.name, currency: c.fx.org.currency, fiscalYearStartMonth: 1 },
+  role: "DIRECTOR" as const,
+  scopeUnitId: null,
+  readsPay: true,
+});
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
@@ -86,7 +101,67 @@ const CALLS: Record<string, Call> = {
   "lib/org-health/queries.ts#timeToFillByUnit": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#tenureDistribution": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#newManagers": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  // Figure and list modules not named like read modules (FIGURE_MODULES below).
+  "lib/budgets/rollup.ts#getFinanceView": (c) => [financeScope(c)],
+  "lib/budgets/rollup.ts#getFinanceViews": (c) => [financeScope(c), [{ period: "year", parts: ["categories", "tree", "months", "top"] }]],
+  "lib/budgets/rollup.ts#getFinanceTree": (c) => [financeScope(c)],
+  "lib/budgets/rollup.ts#getFinanceCategories": (c) => [financeScope(c)],
+  "lib/budgets/lines.ts#linesContext": (c) => [c.fx.org.id, pay, linesFilters()],
+  "lib/budgets/lines.ts#linesTotals": (c) => [linesScope(c.fx.org.id, pay, linesFilters())],
+  "lib/budgets/lines.ts#linesPage": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), {}],
+  "lib/budgets/forecast-sql.ts#getForecastCells": (c) => [forecastWindow(c.fx.org.id, { start: new Date("2026-01-01"), end: new Date("2026-12-01") }, TODAY)],
+  "lib/dashboard/delivery-figures.ts#getDeliveryFigures": (c) => [c.fx.org.id, null, TODAY],
+  "lib/dashboard/delivery-figures.ts#getLatestUpdates": (c) => [c.fx.org.id, [c.projectId]],
+  "lib/dashboard/money-figures.ts#getMoneyFigures": (c) => [c.fx.org.id, 1, true, DASHBOARD, TODAY],
+  "lib/dashboard/people-figures.ts#getPeopleFigures": (c) => [c.fx.org.id, 1, DASHBOARD, TODAY],
+  "lib/headcount/plan.ts#planVsActual": (c) => [c.fx.org.id, { unitId: null, fiscalYear: FY, startMonth: 1, today: TODAY }],
+  "lib/headcount/plan.ts#hiringFunnel": (c) => [c.fx.org.id, { unitId: null, fiscalYear: 2027 }],
+  "lib/headcount/plan.ts#unfilledCostByUnit": (c) => [c.fx.org.id, null, pay, TODAY],
+  "lib/headcount/staffing.ts#getProjectStaffing": (c) => [c.fx.org.id, c.projectId, TODAY],
+  "lib/headcount/staffing.ts#capacityByMonth": (c) => [c.fx.org.id, c.fx.unit.id, "2026-01-01", 6],
+  "lib/headcount/staffing.ts#capacityByTeam": (c) => [c.fx.org.id, "2026-01-01", 6],
+  "lib/org-health/index.ts#getOrgHealth": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org/unit-detail.ts#getUnitDetail": (c) => [c.fx.org.id, c.fx.unit.id, "2026-06-15"],
+  "lib/org/unit-detail.ts#unitTreeAsOf": (c) => [c.fx.org.id, "2026-06-15"],
+  "lib/projects/review.ts#getDeliveryReview": (c) => [{ orgId: c.fx.org.id, unitId: null, viewerUserId: c.fx.users.director }, EVERY_ROW, TODAY],
+  "lib/projects/review.ts#getNotifications": (c) => [director(c), TODAY],
+  "lib/projects/bell.ts#getBell": (c) => [director(c), TODAY],
+  "lib/projects/attention.ts#listAttention": (c) => [c.fx.org.id, null, TODAY],
+  "lib/privacy/pay-sources.ts#loadPaySources": (c) => [c.fx.org.id, { from: new Date("2026-01-01"), to: new Date("2026-12-31") }, TODAY],
 };
+
+/**
+ * Modules of figures and lists whose names do not say "queries": every exported function in them
+ * is a read (and must have a call above) except these helpers that build SQL or pure values.
+ */
+const FIGURE_MODULES = [
+  "lib/budgets/rollup.ts",
+  "lib/budgets/lines.ts",
+  "lib/budgets/forecast-sql.ts",
+  "lib/dashboard/delivery-figures.ts",
+  "lib/dashboard/money-figures.ts",
+  "lib/dashboard/people-figures.ts",
+  "lib/headcount/plan.ts",
+  "lib/headcount/staffing.ts",
+  "lib/org-health/index.ts",
+  "lib/org/unit-detail.ts",
+  "lib/projects/review.ts",
+  "lib/projects/bell.ts",
+  "lib/projects/attention.ts",
+  "lib/privacy/pay-sources.ts",
+];
+const SQL_HELPERS = new Set([
+  "lib/budgets/lines.ts#linesScope",
+  "lib/budgets/forecast-sql.ts#roundHalfEvenSql",
+  "lib/budgets/forecast-sql.ts#forecastWindow",
+  "lib/budgets/forecast-sql.ts#forecastCtes",
+  "lib/projects/review.ts#reviewScopeOf",
+  "lib/projects/review.ts#awaitingSql",
+  "lib/projects/attention.ts#milestoneWindow",
+  "lib/projects/attention.ts#projectsCte",
+  "lib/projects/attention.ts#milestonesFrom",
+  "lib/projects/attention.ts#blockedFrom",
+]);
 
 /** Exported async functions of lib/'s read modules, as "file#name". */
 function discoverReads(): string[] {
@@ -98,6 +173,10 @@ function discoverReads(): string[] {
   for (const file of files) {
     const text = readFileSync(path.join(ROOT, file), "utf8");
     for (const m of text.matchAll(/^export (?:async function (\w+)|const (\w+) = cache\(async)/gm)) out.push(`${file}#${m[1] ?? m[2]}`);
+  }
+  for (const file of FIGURE_MODULES) {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    for (const m of text.matchAll(/^export (?:async )?function (\w+)/gm)) if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
   }
   return out.sort();
 }
