@@ -30,7 +30,7 @@ export async function ManagerWeekPanel({ member, scopeName }: { member: Member; 
         <PanelTitle>This week in {scopeName}</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <section aria-labelledby="due-h">
             <h3 id="due-h" className="mb-2 text-sm font-semibold">
               Updates due ({review.counts.due})

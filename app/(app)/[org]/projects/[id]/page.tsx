@@ -106,7 +106,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           {canPost && !project.archivedAt ? (
             <Card>

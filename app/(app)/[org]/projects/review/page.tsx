@@ -79,7 +79,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </Link>
         </p>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card id="at-risk" className="min-w-0">
           <CardHeader>
             <CardTitle>At risk and off track</CardTitle>
