@@ -105,10 +105,10 @@ export function PlanGrid({ org, grid, editable, currency, units, categories }: {
 
   return (
     <div className="space-y-3">
-      <Table aria-label="Plan grid" containerClassName="max-h-[70vh]">
+      <Table aria-label="Plan grid">
         <TableHeader>
           <TableRow>
-            <TableHead className="sticky left-0 z-10 min-w-72 bg-background">Org unit · category</TableHead>
+            <TableHead className="sticky left-0 z-10 min-w-44 bg-background sm:min-w-72">Org unit · category</TableHead>
             {grid.months.map((m) => (
               <TableHead key={m} className="text-right">
                 {editable || grid.months.length === 12 ? monthLabel.format(new Date(`${m}T00:00:00Z`)) : `Q${grid.months.indexOf(m) + 1}`}

@@ -100,7 +100,7 @@ export function ProjectsTable({ org, projects, sort }: { org: string; projects: 
       getRowId={(r) => r.id}
       caption="Projects"
       serverSorting={{ sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref }}
-      rowClassName={(row) => (row.original.status === "CANCELLED" ? "opacity-60" : undefined)}
+      rowClassName={(row) => (row.original.status === "CANCELLED" ? "ui-dimmed" : undefined)}
       emptyState={
         <EmptyState icon={FolderKanban} title="No projects yet" description="Projects your teams are running will appear here." />
       }

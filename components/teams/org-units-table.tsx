@@ -69,7 +69,6 @@ export function OrgUnitsTable({ units }: { units: OrgUnitRow[] }) {
       data={units}
       getRowId={(r) => r.id}
       caption="Org units"
-      maxHeight="32rem"
       emptyState={<EmptyState icon={Network} title="No org units yet" description="Divisions, departments and teams will appear here." />}
     />
   );

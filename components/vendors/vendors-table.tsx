@@ -66,7 +66,7 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
       header: "Next contract end",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
-    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<VendorRow>] : []),
+    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, enableSorting: false, cell: ({ row }) => edit(row.original), meta: { pin: "end" } } satisfies ColumnDef<VendorRow>] : []),
   ];
 }
 
@@ -79,7 +79,6 @@ export function VendorsTable({ vendors, currency, today, org }: { vendors: Vendo
       data={vendors}
       getRowId={(r) => r.id}
       caption="Vendors"
-      maxHeight="28rem"
       initialSorting={[{ id: "annualValueCents", desc: true }]}
       emptyState={<EmptyState icon={Store} title="No vendors yet" description="Suppliers you hold contracts with will appear here." />}
     />
