@@ -134,7 +134,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                         {u.projectName}
                       </Link>{" "}
                       <span className="text-muted-foreground">
-                        {u.author}, {formatDate(u.createdAt)}
+                        {u.author}, {formatDate(u.createdAt)} · waits for {u.reviewerName ?? "a reviewer"}
                       </span>
                     </li>
                   ))}

@@ -98,7 +98,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                   </div>
                   <div className="flex shrink-0 items-center gap-2">
                     <HealthBadge health={p.health} />
-                    {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} /> : null}
+                    {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} /> : null}
                   </div>
                 </li>
               ))}
@@ -204,7 +204,12 @@ function UpdateList({ org, updates, label, ackable, empty }: { org: string; upda
           </div>
           <div className="flex shrink-0 items-center gap-2">
             <HealthBadge health={u.health} />
-            {ackable(u.authorUserId) ? <AcknowledgeButton org={org} updateId={u.id} /> : null}
+            {ackable(u.authorUserId) ? (
+              <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
+            ) : (
+              // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
+              <span className="text-xs text-muted-foreground">Waits for {u.reviewerName ?? "a reviewer"}</span>
+            )}
           </div>
         </li>
       ))}
