@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
 import { parseMoneyToCents } from "@/lib/money";
-import { updateBodyProblems } from "@/lib/projects/update-body";
+import { updateBodyProblems, withoutEmptyTemplate } from "@/lib/projects/update-body";
 import { UPDATE_LIMITS } from "@/lib/projects/update-limits";
 
 // Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
@@ -92,6 +92,7 @@ const ZUpdateBody = z
   .max(UPDATE_LIMITS.body, `The details must be at most ${UPDATE_LIMITS.body.toLocaleString("en-US")} characters.`)
   .optional()
   .default("")
+  .transform(withoutEmptyTemplate)
   .superRefine((body, ctx) => {
     for (const message of updateBodyProblems(body)) ctx.addIssue({ code: "custom", message });
   });

@@ -28,3 +28,24 @@ export function updateBodyProblems(body: string): string[] {
   // An element's opening and closing tags are one problem, not two.
   return [...new Set(problems)];
 }
+
+/**
+ * The form's template with nothing written under a heading ("**Risks**" and an empty "- ") is
+ * scaffolding, not content: empty bullets and the headings left with nothing under them go, so
+ * an update never shows empty headings. Everything the author wrote stays as written.
+ */
+export function withoutEmptyTemplate(body: string): string {
+  const emptyBullet = (line: string) => /^\s*[-*]\s*$/.test(line);
+  const blocks = body
+    .replace(/\r\n?/g, "\n")
+    .split(/\n{2,}/)
+    .map((block) => {
+      const lines = block.split("\n");
+      if (!lines.some(emptyBullet)) return block;
+      const kept = lines.filter((line) => !emptyBullet(line)).join("\n");
+      // A heading whose only bullet was empty is template: it goes with the bullet.
+      return /^\s*\*\*[^*\n]+\*\*\s*$/.test(kept) ? "" : kept;
+    })
+    .filter((block) => block.trim() !== "");
+  return blocks.join("\n\n").trim();
+}

@@ -193,25 +193,28 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
             </CardContent>
           </Card>
           <ProjectStaffing orgSlug={member.org.slug} staffing={staffing} />
-          <Card>
-            <CardHeader>
-              <CardTitle>Suggested health</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-2 text-sm">
-              <p className="flex items-center gap-2">
-                Rules suggest <HealthBadge health={project.suggestion.health} />
-              </p>
-              {project.suggestion.reasons.length ? (
-                <ul className="list-disc space-y-1 pl-4 text-muted-foreground">
-                  {project.suggestion.reasons.map((r) => (
-                    <li key={r.rule}>{r.message}</li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-muted-foreground">No rule flags a risk.</p>
-              )}
-            </CardContent>
-          </Card>
+          {/* The update form shows the same suggestion beside it: once on the page is enough. */}
+          {canPost && !project.archivedAt ? null : (
+            <Card>
+              <CardHeader>
+                <CardTitle>Suggested health</CardTitle>
+              </CardHeader>
+              <CardContent className="space-y-2 text-sm">
+                <p className="flex items-center gap-2">
+                  Rules suggest <HealthBadge health={project.suggestion.health} />
+                </p>
+                {project.suggestion.reasons.length ? (
+                  <ul className="list-disc space-y-1 pl-4 text-muted-foreground">
+                    {project.suggestion.reasons.map((r) => (
+                      <li key={r.rule}>{r.message}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-muted-foreground">No rule flags a risk.</p>
+                )}
+              </CardContent>
+            </Card>
+          )}
           <Card>
             <CardHeader>
               <CardTitle>Milestones</CardTitle>
