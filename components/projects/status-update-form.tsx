@@ -115,7 +115,7 @@ export function StatusUpdateForm({
       ) : null}
       {alreadyIn && !editing ? (
         <p className="text-sm text-muted-foreground" data-testid="update-already-in">
-          This cycle&apos;s update is in. Add another only if something changed since; to correct yours, use Edit on it below.
+          This cycle&apos;s update is in. Add another only if something changed since; to correct an update you posted, use its Edit button below (for 24 hours).
         </p>
       ) : null}
       <form

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { settled, signIn, sql } from "./fixtures";
@@ -58,14 +59,23 @@ for (const vp of VIEWPORTS) {
         const urls = pagesFor(role, await recordIds());
         expect(urls.length).toBeGreaterThan(10);
         const wide: string[] = [];
+        const faults: string[] = [];
         for (const url of urls) {
           const response = await page.goto(url);
           expect(response?.status(), url).toBe(200);
           await page.waitForLoadState("networkidle");
           const width = await documentWidth(page);
           if (width > vp.width) wide.push(`${url}: ${width}px`);
+          // Every page × role at phone width: no serious or critical axe violation (item 6).
+          if (vp.name === "phone") {
+            const { violations } = await new AxeBuilder({ page }).analyze();
+            for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
+              faults.push(`${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+            }
+          }
         }
         expect(wide, "pages wider than the viewport").toEqual([]);
+        expect(faults, "serious or critical axe violations").toEqual([]);
       });
     }
 
