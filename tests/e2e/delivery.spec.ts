@@ -29,6 +29,11 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   await form.getByLabel("Summary").fill(summary);
   await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late\n\n<script>window.__pwned = 1</script>");
   await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
+  // HTML is refused with a message naming it, never silently stripped; nothing is posted.
+  await expect(form.getByText(/Line 4: HTML is not allowed \(<script>\)/)).toBeVisible();
+  expect(await sql(`SELECT 1 FROM "StatusUpdate" WHERE summary = $1`, [summary])).toEqual([]);
+  await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late");
+  await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
   await expect(manager.getByText("Update posted", { exact: true })).toBeVisible();
 
   const latest = manager.getByRole("region", { name: "Latest update" });
