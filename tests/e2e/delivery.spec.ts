@@ -48,7 +48,7 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   expect(written).toEqual({ health: "AT_RISK", healthDb: "AT_RISK" });
   // This cycle's update is in: the form offers another one, and focus moved to the confirmation.
   await expect(form.getByRole("button", { name: "Add another update" })).toBeVisible();
-  await expect(manager.getByRole("status").filter({ hasText: "Update posted" })).toBeFocused();
+  await expect(manager.getByText(/^Update posted: it is the latest update below/)).toBeFocused();
   await managerContext.close();
 
   const directorContext = await browser.newContext();
