@@ -15,6 +15,7 @@ import Link from "next/link";
 import * as React from "react";
 
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn } from "@/lib/utils";
 
 declare module "@tanstack/react-table" {
@@ -26,6 +27,11 @@ declare module "@tanstack/react-table" {
     className?: string;
     /** Extra classes for this column's header cell. */
     headerClassName?: string;
+    /**
+     * "end": the column sticks to the right edge when the table scrolls sideways — for row
+     * actions, which must stay visible however wide the table is.
+     */
+    pin?: "end";
   }
 }
 
@@ -49,8 +55,8 @@ export type DataTableProps<T> = {
   /** Accessible name of the table (rendered as a visually hidden caption). */
   caption?: string;
   /**
-   * The table scrolls inside a box this tall so the header can stay stuck at its top.
-   * Pass null to let the table grow with the page.
+   * A height to scroll the rows inside. Avoid it: the page is the one vertical scroll container
+   * (long lists page through the URL), so by default the table grows with the page.
    */
   maxHeight?: string | null;
   /** Per-row classes, e.g. to dim cancelled items. */
@@ -71,7 +77,7 @@ export function DataTable<T>({
   serverSorting,
   getRowId,
   caption,
-  maxHeight = "calc(100vh - 14rem)",
+  maxHeight = null,
   rowClassName,
   className,
 }: DataTableProps<T>) {
@@ -95,18 +101,24 @@ export function DataTable<T>({
   const hasFooter = table.getFooterGroups().some((g) => g.headers.some((h) => h.column.columnDef.footer));
   const leafColumns = table.getVisibleLeafColumns();
   const colCount = leafColumns.length;
+  // When the table is wider than its box, the first column (what the row is) and a pinned last
+  // column (its actions) stay in view while the rest scrolls between them.
+  const stickyClass = (index: number, pin: "end" | undefined) =>
+    index === 0 ? "ui-sticky-start" : pin === "end" ? "ui-sticky-end" : null;
   // Body cell classes, once per column rather than per cell (a page of 100 rows has 1,000 cells).
   const cellClass = new Map(
-    leafColumns.map((c) => {
+    leafColumns.map((c, i) => {
       const meta = c.columnDef.meta;
-      return [c.id, cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, meta?.className)];
+      return [c.id, cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, stickyClass(i, meta?.pin), meta?.className)];
     }),
   );
+  const headerIndex = new Map(leafColumns.map((c, i) => [c.id, i]));
 
   return (
-    <div
+    <ScrollRegion
       data-slot="data-table"
-      className={cn("relative w-full overflow-auto rounded-lg border border-border bg-card", className)}
+      label={caption}
+      className={cn("rounded-lg border border-border bg-card", maxHeight ? "overflow-y-auto" : null, className)}
       style={maxHeight ? { maxHeight } : undefined}
     >
       <table className="w-full border-separate border-spacing-0 text-sm tabular-nums">
@@ -127,8 +139,9 @@ export function DataTable<T>({
                     aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
                     className={cn(
                       // Opaque background + inset shadow: a sticky cell's border would scroll away.
-                      "sticky top-0 z-10 h-10 bg-slate-50 px-3 align-middle text-xs font-semibold tracking-wide whitespace-nowrap text-muted-foreground uppercase shadow-[inset_0_-1px_0_var(--color-border)]",
+                      "sticky top-0 h-10 bg-slate-50 px-3 align-middle text-xs font-semibold tracking-wide whitespace-nowrap text-muted-foreground uppercase shadow-[inset_0_-1px_0_var(--color-border)]",
                       ALIGN[meta?.align ?? "left"],
+                      stickyClass(headerIndex.get(header.column.id) ?? -1, meta?.pin) ?? "z-10",
                       meta?.headerClassName,
                     )}
                   >
@@ -176,6 +189,7 @@ export function DataTable<T>({
                     className={cn(
                       "sticky bottom-0 border-t border-border bg-slate-50 px-3 py-2.5 font-semibold",
                       ALIGN[header.column.columnDef.meta?.align ?? "left"],
+                      stickyClass(headerIndex.get(header.column.id) ?? -1, header.column.columnDef.meta?.pin),
                     )}
                   >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.footer, header.getContext())}
@@ -186,7 +200,7 @@ export function DataTable<T>({
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

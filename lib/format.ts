@@ -38,3 +38,8 @@ export function formatPercent(value: number | null | undefined, opts: { signed?:
   const sign = opts.signed && value > 0 ? "+" : "";
   return `${sign}${value.toFixed(1)}%`;
 }
+
+/** "1 project", "2 projects" (and "1 person", "3 people" with an explicit plural). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}

@@ -22,7 +22,8 @@ function formatter(currency: string, compact: boolean): Intl.NumberFormat {
       style: "currency",
       currency,
       // minimumFractionDigits 0: left to its default (the currency's 2), ICU versions disagree on
-      // "$110.0K" vs "$110K", and the server's HTML must match the browser's render.
+      // "$110.0K" vs "$110K", and the server's HTML must match the browser's render;
+      // a compact zero is "$0", not "$0.0".
       ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
     });
     formatters.set(key, f);
@@ -43,6 +44,11 @@ export function centsToDecimalString(cents: number | bigint): string {
   const units = abs / 100n;
   const frac = (abs % 100n).toString().padStart(2, "0");
   return `${negative ? "-" : ""}${units}.${frac}`;
+}
+
+/** As centsToDecimalString, with thousands separators ("155,000.00"): for amounts people edit; parseMoneyToCents reads it back. */
+export function centsToGroupedString(cents: number | bigint): string {
+  return centsToDecimalString(cents).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /**

@@ -11,15 +11,16 @@ import { toast } from "@/components/ui/toast";
 import { clearBudgetCellAction, setBudgetCellAction } from "@/lib/budgets/actions";
 import type { PlanGrid as PlanGridData } from "@/lib/budgets/queries";
 import { humanize } from "@/lib/format";
-import { centsToDecimalString, formatMoney, parseMoneyToCents } from "@/lib/money";
+import { centsToGroupedString, formatMoney, parseMoneyToCents } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
 type Row = PlanGridData["rows"][number];
-const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+// "Dec 2026", never "Dec 26" (which reads as December 26th).
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 function Cell({ org, row, month, cents, editable, currency }: { org: string; row: Row; month: string; cents: number | undefined; editable: boolean; currency: string }) {
   const router = useRouter();
-  const [value, setValue] = useState(cents === undefined ? "" : centsToDecimalString(cents));
+  const [value, setValue] = useState(cents === undefined ? "" : centsToGroupedString(cents));
   // The stored line's amount; undefined = no line (0 is a line: a plan of nothing).
   const [saved, setSaved] = useState<number | undefined>(cents);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +50,7 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
     }
     const parsed = parseMoneyToCents(value);
     if (parsed === null) {
-      setError("Enter an amount like 1234.56 (at most two decimals), or empty the cell to remove the line.");
+      setError("Enter an amount like 1,234.56 (at most two decimals), or empty the cell to remove the line.");
       return;
     }
     setError(null);
@@ -58,7 +59,7 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
       const result = await setBudgetCellAction(org, { ...cell, amount: value });
       if (result.ok) {
         setSaved(result.data.amountCents);
-        setValue(centsToDecimalString(result.data.amountCents));
+        setValue(centsToGroupedString(result.data.amountCents));
         router.refresh();
       } else {
         setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
@@ -110,10 +111,10 @@ export function PlanGrid({ org, grid, editable, currency, units, categories, uni
 
   return (
     <div className="space-y-3">
-      <Table aria-label="Plan grid" containerClassName="max-h-[70vh]">
+      <Table aria-label="Plan grid">
         <TableHeader>
           <TableRow>
-            <TableHead className="sticky left-0 z-10 min-w-72 bg-background">Org unit · category</TableHead>
+            <TableHead className="sticky left-0 z-10 min-w-44 bg-background sm:min-w-72">Org unit · category</TableHead>
             {grid.months.map((m) => (
               <TableHead key={m} className="text-right">
                 {editable || grid.months.length === 12 ? monthLabel.format(new Date(`${m}T00:00:00Z`)) : `Q${grid.months.indexOf(m) + 1}`}

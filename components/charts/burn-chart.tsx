@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/money";
 /** Null = not shown for this month (a future actual, or a figure withheld from a reader without pay access). */
 export type BurnPoint = { month: string; cumPlanCents: number | null; cumActualCents: number | null; cumForecastCents: number | null };
 
-const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
 
 /**
@@ -33,7 +33,7 @@ export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { 
   return (
     <div className="h-72 w-full" role="img" aria-label={`Cumulative ${hasPlan ? "plan, " : ""}actual of closed months and forecast by month`}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={{ fontSize: 12 }} width={72} />

@@ -22,7 +22,7 @@ export function HealthTrendChart({ points }: { points: HealthTrendPoint[] }) {
   return (
     <div className="h-64 w-full" role="img" aria-label="Projects by health over the last 12 weeks (table below)">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <defs>
             <pattern id="ht-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="6" height="6" fill="#b45309" />

@@ -18,7 +18,7 @@ export function VarianceBarChart({ points, currency }: { points: VariancePoint[]
   return (
     <div className="w-full" style={{ height: 40 + points.length * 36 }} role="img" aria-label="Variance by org unit (table below)">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} layout="vertical" margin={{ top: 4, right: 96, bottom: 4, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={points} layout="vertical" margin={{ top: 4, right: 96, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" horizontal={false} />
           <XAxis type="number" tickFormatter={money} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />

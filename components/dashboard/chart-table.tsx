@@ -1,11 +1,13 @@
 import type * as React from "react";
 
+import { ScrollRegion } from "@/components/ui/scroll-region";
+
 /** The table alternative of a chart: collapsed by default, always in the accessibility tree when opened. */
 export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-primary hover:underline">Show as table</summary>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion label={caption} className="mt-2">
         <table className="w-full text-left tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead>
@@ -35,7 +37,7 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

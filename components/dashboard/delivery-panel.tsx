@@ -67,7 +67,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           />
         </section>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <section aria-label="At risk and off track">
             <SubHeading>At risk and off track ({review.counts.atRisk})</SubHeading>
             {review.counts.atRisk === 0 ? (
@@ -135,7 +135,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                         {u.projectName}
                       </Link>{" "}
                       <span className="text-muted-foreground">
-                        {u.author}, {formatDate(u.createdAt)}
+                        {u.author}, {formatDate(u.createdAt)} · waits for {u.reviewerName ?? "a reviewer"}
                       </span>
                     </li>
                   ))}

@@ -79,9 +79,9 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
             <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={totals} currency={org.currency} noPlan={noPlan} drill={drill} />
             <PayPrivacyNote disclosure={view.disclosure} />
           </section>
-          <div className="grid gap-6">
+          <div className="grid grid-cols-1 gap-6">
             <Card>
-              <CardHeader className="flex flex-row items-center justify-between gap-2">
+              <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                 <PanelTitle>Burn: cumulative plan, actual, forecast</PanelTitle>
                 <ExportLink href={exportHref("months")} label="Export burn CSV" />
               </CardHeader>
@@ -91,7 +91,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
               </CardContent>
             </Card>
             <Card>
-              <CardHeader className="flex flex-row items-center justify-between gap-2">
+              <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                 <PanelTitle>Biggest variances</PanelTitle>
                 <ExportLink href={exportHref("top")} label="Export variances CSV" />
               </CardHeader>
@@ -110,7 +110,7 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
           </section>
         </>
       )}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section>
           <SectionHeading title="Imports log" description="Latest actuals and plan imports." />
           {batches.length ? (

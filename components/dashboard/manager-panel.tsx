@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { PanelTitle } from "@/components/dashboard/chart-table";
+import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
 import { SeeAll } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HealthBadge } from "@/components/ui/badge";
@@ -30,7 +31,7 @@ export async function ManagerWeekPanel({ member, scopeName }: { member: Member; 
         <PanelTitle>This week in {scopeName}</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <section aria-labelledby="due-h">
             <h3 id="due-h" className="mb-2 text-sm font-semibold">
               Updates due ({review.counts.due})
@@ -62,14 +63,18 @@ export async function ManagerWeekPanel({ member, scopeName }: { member: Member; 
             ) : (
               <ul className="space-y-2 text-sm">
                 {review.mine.map((u) => (
-                  <li key={u.id}>
-                    <HealthBadge health={u.health} />{" "}
-                    <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
-                      {u.projectName}
-                    </Link>{" "}
-                    <span className="text-muted-foreground">
-                      {u.summary} · {u.author}, {formatDate(u.createdAt)}
+                  // The queue is the viewer's: every item can be cleared from here.
+                  <li key={u.id} className="flex flex-wrap items-start justify-between gap-2">
+                    <span className="min-w-0">
+                      <HealthBadge health={u.health} />{" "}
+                      <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
+                        {u.projectName}
+                      </Link>{" "}
+                      <span className="text-muted-foreground">
+                        {u.summary} · {u.author}, {formatDate(u.createdAt)}
+                      </span>
                     </span>
+                    <AcknowledgeButton org={member.org.slug} updateId={u.id} projectName={u.projectName} />
                   </li>
                 ))}
               </ul>

@@ -194,7 +194,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
           <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
         </section>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <section>
             <SubHeading>Top 5 variances ({m.periodLabel})</SubHeading>
             {periodEmpty ? (

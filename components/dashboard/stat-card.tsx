@@ -61,7 +61,7 @@ export function StatCard({ label, value, hint, icon: Icon, href, tone = "default
 }
 
 export function StatGrid({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <div className={cn("mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4", className)}>{children}</div>;
+  return <div className={cn("mb-6 grid grid-cols-1 gap-4 min-[380px]:grid-cols-2 lg:grid-cols-4", className)}>{children}</div>;
 }
 
 /** An h2 with a short description above a table on pages that show more than one. */

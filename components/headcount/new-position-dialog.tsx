@@ -73,7 +73,7 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
           <FormField id="np-compensation" label="Annual compensation" errors={errors.compensation} help="Visible afterwards to admins and directors only.">
             <Input id="np-compensation" name="compensation" inputMode="decimal" placeholder="160000" {...describedBy("np-compensation", errors.compensation, true)} />
           </FormField>
-          <div className="grid grid-cols-2 gap-2">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             <FormField id="np-compBandMin" label="Band from" errors={errors.compBandMin}>
               <Input id="np-compBandMin" name="compBandMin" inputMode="decimal" placeholder="150000" {...describedBy("np-compBandMin", errors.compBandMin)} />
             </FormField>
@@ -87,7 +87,7 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
           <FormField id="np-targetStartDate" label="Target start" errors={errors.targetStartDate}>
             <Input id="np-targetStartDate" name="targetStartDate" type="date" {...describedBy("np-targetStartDate", errors.targetStartDate)} />
           </FormField>
-          <div className="grid grid-cols-2 gap-2">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             <FormField id="np-budgetFiscalYear" label="Budget FY" errors={errors.budgetFiscalYear}>
               <Input id="np-budgetFiscalYear" name="budgetFiscalYear" inputMode="numeric" defaultValue={fiscalYear} {...describedBy("np-budgetFiscalYear", errors.budgetFiscalYear)} />
             </FormField>

@@ -1,11 +1,12 @@
 import type { PlanQuarterRow } from "@/lib/headcount/plan";
 import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The plan vs actual numbers by quarter: the accessible alternative to the chart, and the detail. */
 export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; currentQuarter: number | null }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <ScrollRegion label="Headcount plan vs actual" className="rounded-lg border border-border">
       <table className="w-full text-sm">
         <caption className="sr-only">Headcount plan vs actual by fiscal quarter</caption>
         <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
@@ -46,6 +47,6 @@ export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; cu
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -125,7 +125,7 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
       >
         <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
       </FormField>
-      <div className="grid grid-cols-2 gap-2 sm:col-span-2">
+      <div className="grid grid-cols-1 gap-2 sm:col-span-2 sm:grid-cols-2">
         <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
           <Input id={id("compBandMin")} name="compBandMin" inputMode="decimal" {...describedBy(id("compBandMin"), errors.compBandMin, true)} />
         </FormField>

@@ -113,6 +113,7 @@ function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
+      meta: { pin: "end" },
       cell: ({ row }) =>
         writer.unitIds === null || writer.unitIds.includes(row.original.teamId) ? (
           <PositionRowActions org={writer.org} today={writer.today} canStaff={writer.canStaff} position={row.original} />
@@ -149,7 +150,7 @@ export function PositionsTable({ positions, currency, showPay, writer = null, so
       {...(sort !== undefined
         ? { serverSorting: { sorting: sort ? [{ id: sort.key, desc: sort.dir === "desc" }] : [], href: sortHref } }
         : { initialSorting: [{ id: "status", desc: false }] })}
-      rowClassName={(row) => (row.original.status === "CLOSED" ? "opacity-60" : undefined)}
+      rowClassName={(row) => (row.original.status === "CLOSED" ? "ui-dimmed" : undefined)}
       emptyState={<EmptyState icon={IdCard} title="No positions yet" description="Planned, open and filled headcount slots will appear here." />}
     />
   );

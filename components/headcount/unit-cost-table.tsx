@@ -2,12 +2,13 @@ import Link from "next/link";
 
 import type { UnitCostRow } from "@/lib/headcount/plan";
 import { formatMoney } from "@/lib/money";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Unfilled positions per unit (each count links to its list), with their loaded cost for readers who may read pay. */
 export function UnitCostTable({ rows, currency, showCost, listHref }: { rows: UnitCostRow[]; currency: string; showCost: boolean; listHref: (unitId: string, status: "unfilled" | "open") => string }) {
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <ScrollRegion label="Cost of unfilled positions" className="rounded-lg border border-border">
         <table className="w-full text-sm">
           <caption className="sr-only">{showCost ? "Unfilled positions and their monthly loaded cost by org unit" : "Unfilled positions by org unit"}</caption>
           <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
@@ -35,7 +36,7 @@ export function UnitCostTable({ rows, currency, showCost, listHref }: { rows: Un
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {showCost ? null : (
         <p className="text-xs text-muted-foreground">
           The cost of unfilled positions is shown only to roles that may read pay: it changes by one person&apos;s pay whenever a position is filled. It is part

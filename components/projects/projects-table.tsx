@@ -82,7 +82,14 @@ function columns(org: string): Column[] {
   ];
 }
 
-export function ProjectsTable({ org, projects, sort }: { org: string; projects: ProjectTableRow[]; sort: ProjectSort }) {
+export function ProjectsTable({ org, projects, sort, filtered = false, clearHref }: {
+  org: string;
+  projects: ProjectTableRow[];
+  sort: ProjectSort;
+  /** Some filter is set: an empty list means "nothing matches", not an empty org. */
+  filtered?: boolean;
+  clearHref?: string;
+}) {
   const cols = useMemo(() => columns(org), [org]);
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -101,9 +108,18 @@ export function ProjectsTable({ org, projects, sort }: { org: string; projects: 
       getRowId={(r) => r.id}
       caption="Projects"
       serverSorting={{ sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref }}
-      rowClassName={(row) => (row.original.status === "CANCELLED" ? "opacity-60" : undefined)}
+      rowClassName={(row) => (row.original.status === "CANCELLED" ? "ui-dimmed" : undefined)}
       emptyState={
-        <EmptyState icon={FolderKanban} title="No projects yet" description="Projects your teams are running will appear here." />
+        filtered ? (
+          <EmptyState
+            icon={FolderKanban}
+            title="No projects match these filters"
+            description="Change or clear the filters to see more projects."
+            action={clearHref ? <Link href={clearHref} className="text-sm font-medium text-primary hover:underline">Clear filters</Link> : undefined}
+          />
+        ) : (
+          <EmptyState icon={FolderKanban} title="No projects yet" description="Projects your teams are running will appear here." />
+        )
       }
     />
   );

@@ -50,7 +50,7 @@ export function InitiativesTable({ initiatives }: { initiatives: InitiativeRow[]
       getRowId={(r) => r.id}
       caption="Initiatives"
       initialSorting={[{ id: "period", desc: false }]}
-      rowClassName={(row) => (row.original.status === "CANCELLED" ? "opacity-60" : undefined)}
+      rowClassName={(row) => (row.original.status === "CANCELLED" ? "ui-dimmed" : undefined)}
       emptyState={
         <EmptyState icon={ChartGantt} title="No initiatives yet" description="Initiatives group projects under a goal for a fiscal period." />
       }

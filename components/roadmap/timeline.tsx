@@ -8,6 +8,7 @@ import type { Health } from "@/lib/generated/prisma/enums";
 import { barGeometry, positionOf, type TimelineWindow } from "@/lib/roadmap/timeline";
 import type { TimelineGroup, TimelineProject } from "@/lib/roadmap/timeline-queries";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Plain HTML/CSS timeline: a label column and a track per row, bars absolutely positioned by
 // percentage of the window, milestones as diamonds, a today line, dependency markers.
@@ -41,7 +42,7 @@ function barTitle(p: TimelineProject): string {
 export function Timeline({ org, window, groups, today }: { org: string; window: TimelineWindow; groups: TimelineGroup[]; today: string }) {
   const todayPos = today >= window.start && today <= window.end ? positionOf(today, window) : null;
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-background" role="region" aria-label={`Timeline ${window.label}`}>
+    <ScrollRegion label={`Timeline ${window.label}`} className="rounded-xl border border-border bg-background">
       <div className="min-w-[56rem]">
         <div className="grid grid-cols-[16rem_1fr] border-b border-border bg-muted/50 text-xs font-medium text-muted-foreground">
           <div className="px-3 py-2">Project</div>
@@ -75,7 +76,7 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
           </section>
         ))}
       </div>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -17,7 +17,7 @@ export type AppShellProps = {
   children: React.ReactNode;
 };
 
-/** Signed-in frame: fixed dark sidebar (a drawer below md), sticky top bar, scrolling page content. */
+/** Signed-in frame: fixed dark sidebar (a drawer below lg), sticky top bar, scrolling page content. */
 export function AppShell({ org, orgs, user, topBarActions, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
@@ -29,7 +29,7 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 flex-col md:flex bg-sidebar text-sidebar-foreground">
+      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 flex-col lg:flex bg-sidebar text-sidebar-foreground">
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-sidebar-border px-5">
           <Link
             href={`/${org.slug}/dashboard`}
@@ -41,18 +41,18 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
         </div>
         <SidebarNav orgSlug={org.slug} />
       </aside>
-      <div className="md:pl-60">
-        <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-2 border-b border-border bg-background/90 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:gap-4 md:px-6">
+      <div className="lg:pl-60">
+        <header className="sticky top-0 z-30 flex min-h-14 flex-wrap items-center justify-between gap-x-2 gap-y-1 border-b border-border bg-background/90 px-4 py-2 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:gap-x-4 md:px-6">
           <div className="flex min-w-0 items-center gap-1">
             <MobileNav orgSlug={org.slug} />
             <OrgSwitcher current={org} orgs={orgs} />
           </div>
-          <div className="flex shrink-0 items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             {topBarActions}
             <UserMenu name={user.name} email={user.email} roleLabel={org.roleLabel} accountHref={`/${org.slug}/account`} />
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] px-4 py-6 outline-none md:px-6 xl:px-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] min-w-0 px-4 py-6 outline-none md:px-6 xl:px-8">
           {children}
         </main>
       </div>

@@ -43,7 +43,7 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
           </span>
         ) : null}
       </MenuTrigger>
-      <MenuContent align="end" className="w-96">
+      <MenuContent align="end" className="w-[min(24rem,calc(100vw-2rem))]">
         <MenuLabel>Notifications</MenuLabel>
         <MenuSeparator />
         {data === undefined ? (

@@ -11,7 +11,7 @@ export function PageSkeleton() {
         <Skeleton className="h-7 w-56" />
         <Skeleton className="h-4 w-80" />
       </div>
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 min-[380px]:grid-cols-2 lg:grid-cols-4">
         {Array.from({ length: 4 }, (_, i) => (
           <div key={i} className="space-y-3 rounded-xl border border-border bg-card p-5 shadow-card">
             <Skeleton className="h-3.5 w-24" />

@@ -16,7 +16,7 @@ export function UserMenu({ name, email, roleLabel, accountHref }: { name: string
   return (
     <Menu>
       <MenuTrigger
-        aria-label={`Account menu for ${name || email}`}
+        aria-label={`Account menu for ${name || email} ${roleLabel}`}
         className="flex h-10 items-center gap-2.5 rounded-full py-1 pr-3.5 pl-1 text-sm transition-colors hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none data-[state=open]:bg-muted"
       >
         <span

@@ -1,6 +1,7 @@
 import type { TeamCapacityRow } from "@/lib/headcount/staffing";
 import { formatMonth } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const fte = (points: number) => (points / 100).toFixed(1);
 
@@ -8,7 +9,7 @@ const fte = (points: number) => (points / 100).toFixed(1);
 export function CapacityTable({ rows }: { rows: TeamCapacityRow[] }) {
   const months = rows[0]?.months.map((m) => m.month) ?? [];
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <ScrollRegion label="Capacity vs demand" className="rounded-lg border border-border">
       <table className="w-full text-sm">
         <caption className="sr-only">Capacity vs demand by team and month, in full-time equivalents</caption>
         <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
@@ -36,6 +37,6 @@ export function CapacityTable({ rows }: { rows: TeamCapacityRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -82,7 +82,6 @@ export function OrgUnitsTable({ units, org, hrefPrefix }: { units: OrgUnitRow[];
       data={units}
       getRowId={(r) => r.id}
       caption="Org units"
-      maxHeight="32rem"
       emptyState={<EmptyState icon={Network} title="No org units yet" description="Divisions, departments and teams will appear here." />}
     />
   );

@@ -12,7 +12,7 @@ export function NativeSelect({ className, ...props }: React.ComponentProps<"sele
       data-slot="native-select"
       className={cn(
         "flex h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs transition-colors",
-        "focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 focus-visible:outline-none",
+        "focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
         "disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
         className,
       )}

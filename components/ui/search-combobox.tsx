@@ -132,7 +132,7 @@ export function SearchCombobox({
         value={text}
         className={cn(
           "flex h-9 w-full min-w-0 rounded-md border border-input bg-background px-3 py-1 text-sm shadow-xs transition-colors",
-          "placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 focus-visible:outline-none",
+          "placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
           "aria-invalid:border-destructive aria-invalid:ring-destructive/20",
           className,
         )}

@@ -20,7 +20,7 @@ export function SelectTrigger({
       data-slot="select-trigger"
       className={cn(
         "flex w-full items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-sm whitespace-nowrap shadow-xs transition-colors",
-        "focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 focus-visible:outline-none",
+        "focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
         "disabled:cursor-not-allowed disabled:opacity-50 data-[placeholder]:text-muted-foreground",
         "aria-invalid:border-destructive [&>span]:truncate",
         size === "sm" ? "h-8" : "h-9",

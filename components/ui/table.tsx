@@ -1,13 +1,14 @@
 import type * as React from "react";
 
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn } from "@/lib/utils";
 
-/** Plain styled table parts. The wrapper scrolls horizontally on narrow screens. */
+/** Plain styled table parts. The wrapper scrolls horizontally (with a hint) on narrow screens. */
 export function Table({ className, containerClassName, ...props }: React.ComponentProps<"table"> & { containerClassName?: string }) {
   return (
-    <div data-slot="table-container" className={cn("relative w-full overflow-x-auto", containerClassName)}>
+    <ScrollRegion data-slot="table-container" label={props["aria-label"]} className={containerClassName}>
       <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -72,7 +72,7 @@ function columns(currency: string, today: string, edit?: (c: ContractRow) => Rea
       cell: ({ row }) => <ContractStatusBadge status={row.original.status} />,
     },
     { id: "owner", accessorFn: (r) => r.ownerName ?? undefined, header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-muted-foreground">—</span> },
-    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<ContractRow>] : []),
+    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, enableSorting: false, cell: ({ row }) => edit(row.original), meta: { pin: "end" } } satisfies ColumnDef<ContractRow>] : []),
   ];
 }
 
@@ -109,7 +109,7 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
       getRowId={(r) => r.id}
       caption={caption}
       serverSorting={sort ? { sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref } : undefined}
-      rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "opacity-60" : undefined)}
+      rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "ui-dimmed" : undefined)}
       emptyState={<EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />}
     />
   );

@@ -68,7 +68,7 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
       header: "Next contract end",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
-    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, cell: ({ row }) => edit(row.original) } satisfies ColumnDef<VendorRow>] : []),
+    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, enableSorting: false, cell: ({ row }) => edit(row.original), meta: { pin: "end" } } satisfies ColumnDef<VendorRow>] : []),
   ];
 }
 
@@ -91,7 +91,6 @@ export function VendorsTable({ vendors, currency, today, org, sort }: { vendors:
       data={vendors}
       getRowId={(r) => r.id}
       caption="Vendors"
-      maxHeight="28rem"
       {...(sort
         ? { serverSorting: { sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref } }
         : { initialSorting: [{ id: "annualValueCents", desc: true }] })}

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 
 import { acknowledgeUpdate } from "@/lib/projects/acknowledge-update";
 import { createProject } from "@/lib/projects/create-project";
+import { deleteStatusUpdate } from "@/lib/projects/delete-status-update";
 import { addDependency, removeDependency } from "@/lib/projects/dependencies";
+import { editStatusUpdate } from "@/lib/projects/edit-status-update";
 import { completeMilestone, createMilestone, updateMilestone } from "@/lib/projects/milestones";
 import { postStatusUpdate } from "@/lib/projects/post-status-update";
 import { archiveProject, setProjectStatus } from "@/lib/projects/set-project-status";
@@ -44,6 +46,18 @@ export async function archiveProjectAction(org: string, input: unknown) {
 
 export async function postStatusUpdateAction(org: string, input: unknown) {
   const result = await postStatusUpdate(org, input);
+  if (result.ok) refresh(org);
+  return result;
+}
+
+export async function editStatusUpdateAction(org: string, input: unknown) {
+  const result = await editStatusUpdate(org, input);
+  if (result.ok) refresh(org);
+  return result;
+}
+
+export async function deleteStatusUpdateAction(org: string, input: unknown) {
+  const result = await deleteStatusUpdate(org, input);
   if (result.ok) refresh(org);
   return result;
 }

@@ -20,6 +20,8 @@ export type StatusUpdateDto = {
   summary: string;
   body: string;
   createdAt: string;
+  /** When the author last edited it (null: never). */
+  editedAt: string | null;
   author: string;
   authorId: string;
   suggestedHealth: Health | null;
@@ -90,7 +92,7 @@ type HeaderRow = {
   initiativeName: string | null;
 };
 
-type UpdateRow = Omit<StatusUpdateDto, "createdAt" | "acknowledgedAt"> & { createdAt: Date; acknowledgedAt: Date | null };
+type UpdateRow = Omit<StatusUpdateDto, "createdAt" | "acknowledgedAt" | "editedAt"> & { createdAt: Date; acknowledgedAt: Date | null; editedAt: Date | null };
 type DependencyRow = { dependencyId: string; note: string; waitsOn: boolean; id: string; name: string; health: Health };
 type AuditRow = { id: string; at: Date; actor: string | null; action: string; before: unknown; after: unknown };
 
@@ -118,7 +120,7 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
       LEFT JOIN "Initiative" i ON i."orgId" = p."orgId" AND i.id = p."initiativeId"
       WHERE p."orgId" = ${orgId} AND p.id = ${id}`,
     db.$queryRaw<UpdateRow[]>`
-      SELECT s.id, s.health::text AS health, s.summary, s.body, s."createdAt", s."suggestedHealth"::text AS "suggestedHealth",
+      SELECT s.id, s.health::text AS health, s.summary, s.body, s."createdAt", s."editedAt", s."suggestedHealth"::text AS "suggestedHealth",
         s."overrideReason", s."acknowledgedAt", au.name AS author, au.id AS "authorId", ak.name AS "acknowledgedBy"
       FROM "StatusUpdate" s
       JOIN "User" au ON au.id = s."authorId"
@@ -177,7 +179,7 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
     lead: p.leadId ? { id: p.leadId, name: p.leadName!, title: p.leadTitle! } : null,
     initiative: p.initiativeId ? { id: p.initiativeId, name: p.initiativeName! } : null,
     reviewer,
-    updates: updates.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), acknowledgedAt: iso(u.acknowledgedAt) })),
+    updates: updates.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), editedAt: iso(u.editedAt), acknowledgedAt: iso(u.acknowledgedAt) })),
     milestones: milestoneDtos,
     blockedBy,
     blocks: dependencies.filter((d) => !d.waitsOn).map(dependency),

@@ -44,6 +44,8 @@ export type ReviewUpdate = {
   createdAt: string;
   /** The viewer reviews this project (lead's manager / owning unit's lead) and did not write the update. */
   mine: boolean;
+  /** Whose queue the update is in (see awaitingSql), null when the reporting line names nobody. */
+  reviewerName: string | null;
 };
 
 /** Which rows of a list to return: `take` null for all of them. */
@@ -148,13 +150,16 @@ function computeDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date
 
 /**
  * SQL of the latest update of each project of proj that nobody has acknowledged (glossary
- * `awaiting-acknowledgement`; earlier ones are superseded), with its reviewer's user id: the lead's
- * manager, else the owning unit's lead. The bell (lib/projects/bell.ts) counts the same rows.
+ * `awaiting-acknowledgement`; earlier ones are superseded), with its reviewer: the lead's manager,
+ * else the owning unit's lead — and when that person wrote the update, their own manager, so
+ * nobody is asked to acknowledge their own update (at the top of the line it waits in no one's queue). The
+ * bell (lib/projects/bell.ts) counts the same rows.
  */
 export function awaitingSql(orgId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT s.id, p.id AS "projectId", p.name AS "projectName", s.health::text AS health, s.summary, s."authorId", s."createdAt",
-           COALESCE(lm."userId", ul."userId") AS "reviewerUserId"
+           CASE WHEN r."userId" = s."authorId" THEN rm."userId" ELSE r."userId" END AS "reviewerUserId",
+           CASE WHEN r."userId" = s."authorId" THEN rm.name ELSE r.name END AS "reviewerName"
     FROM proj p
     CROSS JOIN LATERAL (
       SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
@@ -165,6 +170,8 @@ export function awaitingSql(orgId: string): Prisma.Sql {
     LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = ${orgId}
     LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
     LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
+    LEFT JOIN "Person" r ON r.id = CASE WHEN lm."userId" IS NOT NULL THEN lm.id ELSE ul.id END AND r."orgId" = ${orgId}
+    LEFT JOIN "Person" rm ON rm.id = r."managerId" AND rm."orgId" = ${orgId}
     WHERE s."acknowledgedAt" IS NULL`;
 }
 
@@ -239,7 +246,7 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
       )
       SELECT n.*, picked.list, picked.id, picked."projectId", picked."projectName", picked.health, picked.summary,
              (SELECT us.name FROM "User" us WHERE us.id = picked."authorId") AS author, picked."authorId" AS "authorUserId",
-             picked."createdAt", picked."mine"
+             picked."createdAt", picked."mine", picked."reviewerName"
       FROM n LEFT JOIN picked ON true
       ORDER BY picked.grp, picked."createdAt" DESC, picked.id DESC`,
   ]);

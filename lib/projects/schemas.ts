@@ -4,6 +4,8 @@ import { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
 import { MARKDOWN_PROBLEM_MESSAGES, markdownProblem } from "@/lib/markdown-bounds";
 import { parseMoneyToCents } from "@/lib/money";
+import { updateBodyProblems, withoutEmptyTemplate } from "@/lib/projects/update-body";
+import { UPDATE_LIMITS } from "@/lib/projects/update-limits";
 
 // Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
 // sends text. Every schema reports all field errors at once (lib/action.ts collects them).
@@ -79,26 +81,51 @@ export const ZArchiveProjectInput = z.object({ id: ZId(), version: ZVersion, arc
 
 const UPDATE_HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK"] as const;
 
+const ZUpdateSummary = z
+  .string({ error: "Write a one-line summary." })
+  .trim()
+  .min(3, "Write a one-line summary (at least 3 characters).")
+  .max(UPDATE_LIMITS.summary, `Keep the summary to one line: at most ${UPDATE_LIMITS.summary} characters.`);
+const ZUpdateBody = z
+  .string()
+  .max(UPDATE_LIMITS.body, `The details must be at most ${UPDATE_LIMITS.body.toLocaleString("en-US")} characters.`)
+  .optional()
+  .default("")
+  .transform(withoutEmptyTemplate)
+  .superRefine((body, ctx) => {
+    // Bounds first (lib/markdown-bounds.ts): a pathological text is refused before it is parsed.
+    const problem = markdownProblem(body);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: MARKDOWN_PROBLEM_MESSAGES[problem] });
+      return;
+    }
+    for (const message of updateBodyProblems(body)) ctx.addIssue({ code: "custom", message });
+  });
+const ZOverrideReason = z
+  .string()
+  .trim()
+  .max(UPDATE_LIMITS.overrideReason, `Keep the reason to at most ${UPDATE_LIMITS.overrideReason} characters.`)
+  .optional()
+  .transform((s) => (s ? s : null));
+
 export const ZPostStatusUpdateInput = z.object({
   projectId: ZId("Choose a project."),
   health: z.enum(UPDATE_HEALTHS, { error: "Choose On track, At risk or Off track." }),
-  summary: z.string({ error: "Write a one-line summary." }).trim().min(3, "Write a one-line summary (at least 3 characters).").max(160, "Keep the summary to one line (160 characters)."),
-  body: z
-    .string()
-    .max(20_000, "The details must be at most 20,000 characters.")
-    .superRefine((body, ctx) => {
-      const problem = body.length <= 20_000 ? markdownProblem(body) : null;
-      if (problem) ctx.addIssue({ code: "custom", message: MARKDOWN_PROBLEM_MESSAGES[problem] });
-    })
-    .optional()
-    .default(""),
-  overrideReason: z
-    .string()
-    .trim()
-    .max(500, "Keep the reason under 500 characters.")
-    .optional()
-    .transform((s) => (s ? s : null)),
+  summary: ZUpdateSummary,
+  body: ZUpdateBody,
+  overrideReason: ZOverrideReason,
 });
+
+/** The author's correction of their update (within UPDATE_EDIT_WINDOW_HOURS of posting it). */
+export const ZEditStatusUpdateInput = z.object({
+  updateId: ZId("Choose an update."),
+  health: z.enum(UPDATE_HEALTHS, { error: "Choose On track, At risk or Off track." }),
+  summary: ZUpdateSummary,
+  body: ZUpdateBody,
+  overrideReason: ZOverrideReason,
+});
+
+export const ZDeleteStatusUpdateInput = z.object({ updateId: ZId("Choose an update.") });
 
 export const ZAcknowledgeUpdateInput = z.object({ updateId: ZId("Choose an update.") });
 

@@ -21,7 +21,7 @@ export type TimelineWindow = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const ms = (s: string) => Date.parse(`${s}T00:00:00Z`);
-const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 function monthsBetween(start: Date, count: number) {
   return Array.from({ length: count }, (_, i) => {

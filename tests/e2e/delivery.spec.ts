@@ -28,7 +28,12 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   if (await reason.isVisible()) await reason.fill("Vendor confirmed the new date in writing.");
   await form.getByLabel("Summary").fill(summary);
   await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late\n\n<script>window.__pwned = 1</script>");
-  await form.getByRole("button", { name: "Post update" }).click();
+  await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
+  // HTML is refused with a message naming it, never silently stripped; nothing is posted.
+  await expect(form.getByText(/Line 4: HTML is not allowed \(<script>\)/)).toBeVisible();
+  expect(await sql(`SELECT 1 FROM "StatusUpdate" WHERE summary = $1`, [summary])).toEqual([]);
+  await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late");
+  await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
   await expect(manager.getByText("Update posted", { exact: true })).toBeVisible();
 
   const latest = manager.getByRole("region", { name: "Latest update" });
@@ -41,6 +46,9 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
     [summary],
   );
   expect(written).toEqual({ health: "AT_RISK", healthDb: "AT_RISK" });
+  // This cycle's update is in: the form offers another one, and focus moved to the confirmation.
+  await expect(form.getByRole("button", { name: "Add another update" })).toBeVisible();
+  await expect(manager.getByText(/^Update posted: it is the latest update below/)).toBeFocused();
   await managerContext.close();
 
   const directorContext = await browser.newContext();
@@ -349,4 +357,49 @@ test("the projects list filters by an org unit searched and picked with the keyb
   const csv = await (await page.request.get(href!)).text();
   expect(csv.trim().split("\r\n")).toHaveLength(1 + unit.projects.length);
   for (const name of unit.projects) expect(csv).toContain(name);
+});
+
+test("the author fixes an update: counters instead of truncation, HTML is a field error, edit shows 'edited', delete removes it", async ({ page }) => {
+  const id = await projectId("SSO & SCIM Provisioning");
+  await signIn(page, "manager@acme.example");
+  await page.goto(`/acme/projects/${id}`);
+  const form = page.getByRole("form", { name: "Post a status update" });
+  await form.getByLabel("Off track").check();
+  const long = `Pasted ${"x".repeat(170)}`;
+  await form.getByLabel("Summary").fill(long);
+  // Nothing is cut: the whole text is in the field and the counter says how far over it is.
+  await expect(form.getByLabel("Summary")).toHaveValue(long);
+  await expect(form.getByText(`${long.length} / 160 — ${long.length - 160} too many`)).toBeVisible();
+  await form.getByLabel("Details (markdown)").fill("Done\n\n<div>the vendor part</div>");
+  await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
+  await expect(form.getByText(/at most 160 characters/)).toBeVisible();
+  await expect(form.getByText(/Line 3: HTML is not allowed \(<div>\)/)).toBeVisible();
+  // Focus goes to the first field to fix, not to <body>.
+  await expect(form.getByLabel("Summary")).toBeFocused();
+  await expect(form.getByLabel("Details (markdown)")).toHaveValue("Done\n\n<div>the vendor part</div>");
+
+  const summary = `Fixable ${uid()}`;
+  await form.getByLabel("Summary").fill(summary);
+  await form.getByLabel("Details (markdown)").fill("Use `<div>` as code");
+  await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
+  await expect(page.getByText("Update posted", { exact: true })).toBeVisible();
+
+  const latest = page.getByRole("region", { name: "Latest update" });
+  await latest.getByRole("button", { name: `Edit update: ${summary}` }).click();
+  const dialog = page.getByRole("dialog", { name: /Edit your update/ });
+  await dialog.getByLabel("Summary").fill(`${summary} (corrected)`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(latest.getByText(`${summary} (corrected)`)).toBeVisible();
+  await expect(latest.getByText("· edited")).toBeVisible();
+
+  await latest.getByRole("button", { name: `Delete update: ${summary} (corrected)` }).click();
+  await page.getByRole("dialog", { name: "Delete this update?" }).getByRole("button", { name: "Delete update" }).click();
+  await expect(page.getByText("Update deleted", { exact: true })).toBeVisible();
+  await expect(page.getByText(`${summary} (corrected)`)).toHaveCount(0);
+  const audit = await sql<{ action: string }>(
+    `SELECT a.action FROM "AuditEvent" a WHERE a."entityType" = 'StatusUpdate' AND a.before->>'summary' LIKE $1 ORDER BY a.at`,
+    [`${summary}%`],
+  );
+  expect(audit.map((a) => a.action)).toEqual(["status-update.edit", "status-update.delete"]);
 });

@@ -191,7 +191,7 @@ test("finance edits a plan cell in place; the change is saved, audited and total
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month <= now()
      ORDER BY b.month DESC LIMIT 1`,
   );
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   const [{ n: auditBefore }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-PROD-MOBILE"));
@@ -203,7 +203,7 @@ test("finance edits a plan cell in place; the change is saved, audited and total
       `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
        WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents)
     .toBe("432109");
-  await expect(input).toHaveValue("4321.09");
+  await expect(input).toHaveValue("4,321.09");
   const [{ n: auditAfter }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
   expect(Number(auditAfter)).toBe(Number(auditBefore) + 1);
   // A viewer sees the same grid read-only.
@@ -225,7 +225,7 @@ test("a bad plan amount is refused in place and writes nothing; emptying a cell 
       `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
        WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents ?? null;
   const audits = async (action: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = $1`, [action]))[0].n);
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   const [setBefore, clearBefore] = [await audits("budgets.cell.set"), await audits("budgets.cell.clear")];
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-PROD-MOBILE"));
@@ -325,7 +325,7 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
      WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month > now() ORDER BY b.month LIMIT 1`,
   );
   expect(cell).toBeDefined();
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-AUTO-NAV"));
   const input = page.getByRole("textbox", { name: `Navigation & Planning Personnel ${label}` });

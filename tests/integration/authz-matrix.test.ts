@@ -93,7 +93,7 @@ for (const row of ROWS) {
       if (expected === "skip") continue;
       it(`${column} → ${expected}`, async () => {
         const { userId, fx } = callerFor(column, row);
-        const input = await row.input(fx);
+        const input = await row.input(fx, userId);
         const before = await tableFingerprints();
         const auditsBefore = await db.auditEvent.count({ where: { orgId: acme.org.id, actorId: userId ?? undefined } });
         const result = await action(row.action).run(userId, acme.slug, input);

@@ -5,7 +5,7 @@ import { planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
 import { parsePositionFilter, positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
 import { countPositions, listPositions } from "@/lib/headcount/queries";
 import { listOrgUnits } from "@/lib/org/queries";
-import { COUNTS_ONLY, EVERY_ROW, getDeliveryReview } from "@/lib/projects/review";
+import { EVERY_ROW, getDeliveryReview } from "@/lib/projects/review";
 import { getContractSummary, listUpcomingRenewals } from "@/lib/vendors/queries";
 import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -113,9 +113,11 @@ describe("delivery definitions", () => {
     expect(review.counts.awaiting).toBe(3);
     // The manager reviews all three (Lee's manager), but wrote the one on "active off track, due".
     expect(review.mine.map((u) => u.summary)).toEqual(["active at risk, current", "paused at risk"]);
-    // The total does not depend on who reads it; "yours" does.
-    const director = await getDeliveryReview(scope(null, f.members.director.user.id), COUNTS_ONLY, NOW);
-    expect([director.counts.awaiting, director.counts.mine]).toEqual([3, 0]);
+    // The total does not depend on who reads it; "yours" does. The manager's own update is the
+    // next person up's to acknowledge: the director's.
+    const director = await getDeliveryReview(scope(null, f.members.director.user.id), EVERY_ROW, NOW);
+    expect([director.counts.awaiting, director.counts.mine]).toEqual([3, 1]);
+    expect(director.mine.map((u) => u.summary)).toEqual(["active off track, due"]);
   });
 
   it("a unit's review holds that subtree only (the dashboard's 'See all' from a department)", async () => {

@@ -53,7 +53,7 @@ describe("fuzzed input through every action", () => {
       await fc.assert(
         fc.asyncProperty(mutationPlan, async (plan) => {
           const self = SELF.get(name);
-          const base = row ? await row.input(acme) : pub ? await pub.valid(acme) : self ? await self.valid(acme, userId) : {};
+          const base = row ? await row.input(acme, userId) : pub ? await pub.valid(acme) : self ? await self.valid(acme, userId) : {};
           const input = applyPlan(base, plan);
           const before = await tableFingerprints();
           let result;

@@ -77,8 +77,8 @@ describe("project page reads", () => {
       reviewer: { name: "Mona", userId: acker.id },
     });
     expect(detail!.updates).toEqual([
-      { id: latest.id, health: "AT_RISK", summary: "New", body: "**b**", createdAt: "2026-06-10T09:00:00.000Z", author: author.name, authorId: author.id, suggestedHealth: "OFF_TRACK", overrideReason: "ok", acknowledgedAt: null, acknowledgedBy: null },
-      { id: old.id, health: "ON_TRACK", summary: "Old", body: "", createdAt: "2026-06-01T09:00:00.000Z", author: author.name, authorId: author.id, suggestedHealth: null, overrideReason: null, acknowledgedAt: "2026-06-02T09:00:00.000Z", acknowledgedBy: acker.name },
+      { id: latest.id, health: "AT_RISK", summary: "New", body: "**b**", createdAt: "2026-06-10T09:00:00.000Z", editedAt: null, author: author.name, authorId: author.id, suggestedHealth: "OFF_TRACK", overrideReason: "ok", acknowledgedAt: null, acknowledgedBy: null },
+      { id: old.id, health: "ON_TRACK", summary: "Old", body: "", createdAt: "2026-06-01T09:00:00.000Z", editedAt: null, author: author.name, authorId: author.id, suggestedHealth: null, overrideReason: null, acknowledgedAt: "2026-06-02T09:00:00.000Z", acknowledgedBy: acker.name },
     ]);
     expect(detail!.milestones).toEqual([
       { id: m1.id, name: "Alpha", dueDate: "2026-03-01", doneDate: "2026-03-03" },

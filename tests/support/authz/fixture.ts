@@ -48,9 +48,9 @@ export async function createAuthzOrg(db: Db) {
     const p = await project();
     return db.milestone.create({ data: { orgId: org.id, projectId: p.id, name: `Milestone ${uid()}`, dueDate: day("2026-12-01") } });
   };
-  const statusUpdate = async () => {
+  const statusUpdate = async (authorId: string = users.author) => {
     const p = await project();
-    return db.statusUpdate.create({ data: { orgId: org.id, projectId: p.id, authorId: users.author, health: "ON_TRACK", summary: "All good" } });
+    return db.statusUpdate.create({ data: { orgId: org.id, projectId: p.id, authorId, health: "ON_TRACK", summary: "All good" } });
   };
   const dependency = async () => {
     const [a, b] = [await project(), await project()];

@@ -11,6 +11,9 @@ export const DELIVERY_ROWS = [
   row("project.archive",           "F ok ok F F F N U N", async (fx) => ({ id: (await fx.make.project()).id, version: 1, archived: true })),
   row("status-update.post",        "F ok ok F F F N U N", async (fx) => ({ projectId: (await fx.make.project()).id, health: "OFF_TRACK", summary: "Blocked on hardware", body: "**Details**", overrideReason: "" })),
   row("status-update.acknowledge", "F ok ok F F F N U N", async (fx) => ({ updateId: (await fx.make.statusUpdate()).id })),
+  // The caller's own update, just posted (only its author may change it: tests/integration/status-update-edit.test.ts).
+  row("status-update.edit",        "F ok ok F F F N U N", async (fx, caller) => ({ updateId: (await fx.make.statusUpdate(caller ?? undefined)).id, health: "AT_RISK", summary: "Corrected summary", body: "" })),
+  row("status-update.delete",      "F ok ok F F F N U N", async (fx, caller) => ({ updateId: (await fx.make.statusUpdate(caller ?? undefined)).id })),
   row("milestone.create",          "F ok ok F F F N U N", async (fx) => ({ projectId: (await fx.make.project()).id, name: "Beta", dueDate: "2026-09-01" })),
   row("milestone.update",          "F ok ok F F F N U N", async (fx) => ({ id: (await fx.make.milestone()).id, name: "Beta 2", dueDate: "2026-10-01" })),
   row("milestone.complete",        "F ok ok F F F N U N", async (fx) => ({ id: (await fx.make.milestone()).id, done: true })),

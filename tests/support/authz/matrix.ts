@@ -23,7 +23,8 @@ type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
 export type MatrixRow = {
   action: string;
   expect: Record<Column, Outcome>;
-  input: (fx: OrgFx) => Promise<unknown> | unknown;
+  /** `callerId`: the user making the call (null without a session), for actions on their own records. */
+  input: (fx: OrgFx, callerId: string | null) => Promise<unknown> | unknown;
 };
 
 export function row(action: string, cells: string, input: MatrixRow["input"]): MatrixRow {

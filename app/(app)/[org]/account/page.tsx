@@ -17,7 +17,7 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
   return (
     <>
       <PageHeader title="Your account" description="Your sign-in details. They apply to every organization you belong to." />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader>
             <CardTitle>Change password</CardTitle>

@@ -117,9 +117,9 @@ export default async function Page({
             <PayPrivacyNote disclosure={view.disclosure} />
           </section>
 
-          <div className="mb-8 grid gap-6">
+          <div className="mb-8 grid grid-cols-1 gap-6">
             <Card>
-              <CardHeader className="flex flex-row items-center justify-between gap-2">
+              <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                 <CardTitle>Burn: cumulative plan, actual, forecast</CardTitle>
                 <ExportLink href={exportHref("months")} />
               </CardHeader>
@@ -129,7 +129,7 @@ export default async function Page({
               </CardContent>
             </Card>
             <Card>
-              <CardHeader className="flex flex-row items-center justify-between gap-2">
+              <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                 <CardTitle>Top variances</CardTitle>
                 <ExportLink href={exportHref("top")} />
               </CardHeader>

@@ -15,7 +15,7 @@ import { SearchCombobox } from "@/components/ui/search-combobox";
 import { ViewNav } from "@/components/ui/view-nav";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
-import { humanize } from "@/lib/format";
+import { humanize, plural } from "@/lib/format";
 import { writableUnitIds } from "@/lib/projects/access";
 import { unitChoice } from "@/lib/org/search";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
@@ -104,7 +104,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <CardTitle>Timeline · {window.label}</CardTitle>
             <CardDescription>
               Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects, the blue line is today.
-              {timeline.undated ? ` ${timeline.undated} projects without dates are not shown.` : ""}
+              {timeline.undated ? ` ${plural(timeline.undated, "project")} without dates ${timeline.undated === 1 ? "is" : "are"} not shown.` : ""}
             </CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">

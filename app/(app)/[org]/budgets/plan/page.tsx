@@ -121,7 +121,7 @@ export default async function Page({
         categories={Object.keys(BudgetCategory)}
       />
       {canEdit ? (
-        <div className="mt-8 grid gap-8 lg:grid-cols-2">
+        <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-2">
           <section>
             <SectionHeading title="Copy forward" description={`Copy ${fiscalYearLabel(fiscalYear)}'s plan into ${fiscalYearLabel(fiscalYear + 1)}, every line changed by a percentage (rounded half-even to the cent).`} />
             <CopyForwardForm org={org.slug} fiscalYear={fiscalYear} />

@@ -69,7 +69,7 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           <Card>
             <CardHeader><CardTitle>Details</CardTitle></CardHeader>

@@ -84,7 +84,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <HowCounted figures={counted} note={`This list: ${paging.total} ${paging.total === 1 ? "project" : "projects"}.`} />
         </div>
       ) : null}
-      <ProjectsTable org={member.org.slug} projects={projectTableRows(projects, member.org.currency, now)} sort={sort} />
+      <ProjectsTable
+        org={member.org.slug}
+        projects={projectTableRows(projects, member.org.currency, now)}
+        sort={sort}
+        filtered={Object.values(filters).some(Boolean)}
+        clearHref={base}
+      />
       <Pager info={paging} base={base} searchParams={sp} label="Projects" />
     </>
   );

@@ -12,6 +12,7 @@ import { ProjectStaffing } from "@/components/projects/project-staffing";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { ProjectStatusControls } from "@/components/projects/project-status-controls";
 import { StatusUpdateForm } from "@/components/projects/status-update-form";
+import { UpdateAuthorActions } from "@/components/projects/update-author-actions";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge, HealthBadge } from "@/components/ui/badge";
@@ -25,6 +26,8 @@ import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
 import { getProjectStaffing } from "@/lib/headcount/staffing";
 import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
+import type { ChosenHealth } from "@/lib/projects/health-rules";
+import { withinEditWindow } from "@/lib/projects/own-update";
 
 export const metadata = { title: "Project" };
 
@@ -45,6 +48,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   const slug = member.org.slug;
   const [latest, ...history] = project.updates;
   const ackable = (u: StatusUpdateDto) => canAck && !u.acknowledgedAt && u.authorId !== member.user.id;
+  // The author may correct or withdraw an update for a day (lib/projects/own-update.ts checks again).
+  const nowDate = new Date(now);
+  const authorActions = (u: StatusUpdateDto) =>
+    canPost && !project.archivedAt && u.authorId === member.user.id && withinEditWindow(new Date(u.createdAt), nowDate) ? (
+      <UpdateAuthorActions
+        org={slug}
+        projectId={project.id}
+        projectName={project.name}
+        update={{ id: u.id, health: u.health as ChosenHealth, summary: u.summary, body: u.body, overrideReason: u.overrideReason }}
+        suggestion={project.suggestion}
+      />
+    ) : null;
+  const postedThisCycle = project.updateState.state === "current";
 
   const facts: [string, React.ReactNode][] = [
     ["Team", `${project.team.name} (${project.team.code})`],
@@ -107,12 +123,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           {canPost && !project.archivedAt ? (
             <Card>
               <CardHeader>
-                <CardTitle>Post this week&apos;s update</CardTitle>
+                <CardTitle>{postedThisCycle ? "Add another update" : "Post this cycle\u2019s update"}</CardTitle>
               </CardHeader>
               <CardContent>
                 <StatusUpdateForm
@@ -120,6 +136,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
                   projectId={project.id}
                   suggestion={project.suggestion}
                   current={project.health === "UNKNOWN" ? null : project.health}
+                  postedThisCycle={postedThisCycle}
                 />
               </CardContent>
             </Card>
@@ -132,7 +149,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
               {latest ? (
                 <section aria-label="Latest update">
                   <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">Latest</h3>
-                  <UpdateEntry org={slug} u={latest} canAck={ackable(latest)} full />
+                  <UpdateEntry org={slug} projectName={project.name} u={latest} canAck={ackable(latest)} actions={authorActions(latest)} full />
                 </section>
               ) : (
                 <EmptyState title="No updates yet" description="The project lead posts a status update every cycle." />
@@ -143,7 +160,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
                   <ol className="space-y-5">
                     {history.map((u) => (
                       <li key={u.id}>
-                        <UpdateEntry org={slug} u={u} canAck={ackable(u)} />
+                        <UpdateEntry org={slug} projectName={project.name} u={u} canAck={ackable(u)} actions={authorActions(u)} />
                       </li>
                     ))}
                   </ol>
@@ -177,25 +194,28 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
             </CardContent>
           </Card>
           <ProjectStaffing orgSlug={member.org.slug} staffing={staffing} />
-          <Card>
-            <CardHeader>
-              <CardTitle>Suggested health</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-2 text-sm">
-              <p className="flex items-center gap-2">
-                Rules suggest <HealthBadge health={project.suggestion.health} />
-              </p>
-              {project.suggestion.reasons.length ? (
-                <ul className="list-disc space-y-1 pl-4 text-muted-foreground">
-                  {project.suggestion.reasons.map((r) => (
-                    <li key={r.rule}>{r.message}</li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-muted-foreground">No rule flags a risk.</p>
-              )}
-            </CardContent>
-          </Card>
+          {/* The update form shows the same suggestion beside it: once on the page is enough. */}
+          {canPost && !project.archivedAt ? null : (
+            <Card>
+              <CardHeader>
+                <CardTitle>Suggested health</CardTitle>
+              </CardHeader>
+              <CardContent className="space-y-2 text-sm">
+                <p className="flex items-center gap-2">
+                  Rules suggest <HealthBadge health={project.suggestion.health} />
+                </p>
+                {project.suggestion.reasons.length ? (
+                  <ul className="list-disc space-y-1 pl-4 text-muted-foreground">
+                    {project.suggestion.reasons.map((r) => (
+                      <li key={r.rule}>{r.message}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-muted-foreground">No rule flags a risk.</p>
+                )}
+              </CardContent>
+            </Card>
+          )}
           <Card>
             <CardHeader>
               <CardTitle>Milestones</CardTitle>
@@ -224,7 +244,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
   );
 }
 
-function UpdateEntry({ org, u, canAck, full = false }: { org: string; u: StatusUpdateDto; canAck: boolean; full?: boolean }) {
+function UpdateEntry({ org, projectName, u, canAck, actions, full = false }: {
+  org: string;
+  projectName: string;
+  u: StatusUpdateDto;
+  canAck: boolean;
+  actions: React.ReactNode;
+  full?: boolean;
+}) {
   return (
     <article className="border-l-2 border-border pl-4" aria-label={`Update: ${u.summary}`}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -233,6 +260,7 @@ function UpdateEntry({ org, u, canAck, full = false }: { org: string; u: StatusU
       </div>
       <p className="mt-1 text-xs text-muted-foreground">
         {u.author} · {formatDate(u.createdAt)}
+        {u.editedAt ? <span title={`Edited ${formatDate(u.editedAt)}`}> · edited</span> : null}
         {u.acknowledgedAt ? ` · acknowledged by ${u.acknowledgedBy ?? "a reviewer"}` : " · not acknowledged"}
       </p>
       {u.suggestedHealth && u.suggestedHealth !== u.health ? (
@@ -242,9 +270,10 @@ function UpdateEntry({ org, u, canAck, full = false }: { org: string; u: StatusU
         </p>
       ) : null}
       {u.body ? <Markdown className={full ? undefined : "markdown line-clamp-6 space-y-1 text-sm text-muted-foreground [&_li]:ml-5 [&_ul]:list-disc"}>{u.body}</Markdown> : null}
-      {canAck ? (
-        <div className="mt-2">
-          <AcknowledgeButton org={org} updateId={u.id} />
+      {canAck || actions ? (
+        <div className="mt-2 flex flex-wrap gap-2">
+          {canAck ? <AcknowledgeButton org={org} updateId={u.id} projectName={projectName} /> : null}
+          {actions}
         </div>
       ) : null}
     </article>

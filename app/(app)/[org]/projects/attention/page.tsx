@@ -51,7 +51,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         </Link>
       </p>
       <PageHeader title="Milestones and blocked dependencies" description={`Open milestones of live projects and cross-team dependencies waiting on an at-risk project — ${where}.`} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card id="milestones">
           <CardHeader>
             <CardTitle>Milestones {dueLabel}</CardTitle>

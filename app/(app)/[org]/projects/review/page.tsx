@@ -10,7 +10,7 @@ import { Pager } from "@/components/ui/pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate, formatRelative, plural } from "@/lib/format";
 import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
@@ -79,11 +79,11 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </Link>
         </p>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card id="at-risk" className="min-w-0">
           <CardHeader>
             <CardTitle>At risk and off track</CardTitle>
-            <CardDescription>{review.counts.atRisk} active projects, off track first.</CardDescription>
+            <CardDescription>{plural(review.counts.atRisk, "active project")}, off track first.</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border" aria-label="At-risk projects">
@@ -98,7 +98,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                   </div>
                   <div className="flex shrink-0 items-center gap-2">
                     <HealthBadge health={p.health} />
-                    {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} /> : null}
+                    {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} /> : null}
                   </div>
                 </li>
               ))}
@@ -110,7 +110,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <Card id="stale" className="min-w-0">
           <CardHeader>
             <CardTitle>Stale</CardTitle>
-            <CardDescription>{review.counts.stale} active projects that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
+            <CardDescription>{plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border" aria-label="Stale projects">
@@ -138,7 +138,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <Card id="due" className="min-w-0">
           <CardHeader>
             <CardTitle>Updates due</CardTitle>
-            <CardDescription>{review.counts.due} active projects whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
+            <CardDescription>{plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border" aria-label="Updates due">
@@ -161,7 +161,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <Card id="awaiting" className="min-w-0">
           <CardHeader>
             <CardTitle>Awaiting acknowledgement</CardTitle>
-            <CardDescription>{review.counts.awaiting} latest updates nobody has acknowledged yet, newest first.</CardDescription>
+            <CardDescription>{plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.</CardDescription>
           </CardHeader>
           <CardContent>
             <UpdateList org={slug} updates={review.awaiting} label="Unacknowledged updates" ackable={ackable} empty="Every latest update is acknowledged." />
@@ -172,7 +172,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Card id="mine" className="min-w-0 xl:col-span-2">
             <CardHeader>
               <CardTitle>Awaiting your acknowledgement</CardTitle>
-              <CardDescription>{review.counts.mine} updates you review and did not write, newest first.</CardDescription>
+              <CardDescription>{plural(review.counts.mine, "update")} you review and did not write, newest first.</CardDescription>
             </CardHeader>
             <CardContent>
               <UpdateList org={slug} updates={review.mine} label="Updates awaiting your acknowledgement" ackable={ackable} empty="Nothing awaits your acknowledgement." />
@@ -204,7 +204,12 @@ function UpdateList({ org, updates, label, ackable, empty }: { org: string; upda
           </div>
           <div className="flex shrink-0 items-center gap-2">
             <HealthBadge health={u.health} />
-            {ackable(u.authorUserId) ? <AcknowledgeButton org={org} updateId={u.id} /> : null}
+            {ackable(u.authorUserId) ? (
+              <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
+            ) : (
+              // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
+              <span className="text-xs text-muted-foreground">Waits for {u.reviewerName ?? "a reviewer"}</span>
+            )}
           </div>
         </li>
       ))}

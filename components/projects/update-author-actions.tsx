@@ -1,0 +1,81 @@
+"use client";
+
+import { useState, useTransition } from "react";
+
+import { StatusUpdateForm, type UpdateBeingEdited } from "@/components/projects/status-update-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
+import { deleteStatusUpdateAction } from "@/lib/projects/actions";
+import type { ChosenHealth, HealthReason } from "@/lib/projects/health-rules";
+import { UPDATE_EDIT_WINDOW_HOURS } from "@/lib/projects/update-limits";
+
+/** Edit and Delete on the author's own update while it is still theirs to change (the server checks again). */
+export function UpdateAuthorActions({
+  org,
+  projectId,
+  projectName,
+  update,
+  suggestion,
+}: {
+  org: string;
+  projectId: string;
+  projectName: string;
+  update: UpdateBeingEdited;
+  suggestion: { health: ChosenHealth; reasons: HealthReason[] };
+}) {
+  const [editOpen, setEditOpen] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const [pending, start] = useTransition();
+  const remove = () =>
+    start(async () => {
+      const result = await deleteStatusUpdateAction(org, { updateId: update.id });
+      if (result.ok) {
+        toast.success("Update deleted");
+        setDeleteOpen(false);
+      } else toast.error(result.message);
+    });
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Dialog open={editOpen} onOpenChange={setEditOpen}>
+        <DialogTrigger asChild>
+          <Button size="sm" variant="outline" aria-label={`Edit update: ${update.summary}`}>
+            Edit
+          </Button>
+        </DialogTrigger>
+        <DialogContent className="max-w-2xl">
+          <DialogHeader>
+            <DialogTitle>Edit your update on {projectName}</DialogTitle>
+            <DialogDescription>
+              You can correct an update for {UPDATE_EDIT_WINDOW_HOURS} hours after posting it; it then shows as edited.
+            </DialogDescription>
+          </DialogHeader>
+          <StatusUpdateForm org={org} projectId={projectId} suggestion={suggestion} current={update.health} editing={update} onDone={() => setEditOpen(false)} />
+        </DialogContent>
+      </Dialog>
+      <Dialog open={deleteOpen} onOpenChange={setDeleteOpen}>
+        <DialogTrigger asChild>
+          <Button size="sm" variant="ghost" aria-label={`Delete update: ${update.summary}`}>
+            Delete
+          </Button>
+        </DialogTrigger>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Delete this update?</DialogTitle>
+            <DialogDescription>
+              &ldquo;{update.summary}&rdquo; goes from {projectName}; the project shows its previous update again. The audit log keeps a record.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setDeleteOpen(false)} disabled={pending}>
+              Keep it
+            </Button>
+            <Button variant="destructive" onClick={remove} disabled={pending}>
+              {pending ? "Deleting…" : "Delete update"}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "StatusUpdate" ADD COLUMN     "editedAt" TIMESTAMP(3);
