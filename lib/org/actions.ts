@@ -12,26 +12,32 @@ import { updateUnit } from "@/lib/org/update-unit";
 // The org tree edits ('use server' entry points). Each runs the one pipeline (lib/action.ts);
 // a change of the tree changes every page's rollups, so the whole org is revalidated.
 
-async function after<T>(org: string, result: ActionResult<T>): Promise<ActionResult<T>> {
+function revalidated<T>(org: string, result: ActionResult<T>): ActionResult<T> {
   if (result.ok) revalidatePath(`/${org}`, "layout");
   return result;
 }
 
 export async function createUnitAction(org: string, input: unknown) {
-  return after(org, await createUnit(org, input));
+  const result = await createUnit(org, input);
+  return revalidated(org, result);
 }
 export async function updateUnitAction(org: string, input: unknown) {
-  return after(org, await updateUnit(org, input));
+  const result = await updateUnit(org, input);
+  return revalidated(org, result);
 }
 export async function setUnitLeadAction(org: string, input: unknown) {
-  return after(org, await setUnitLead(org, input));
+  const result = await setUnitLead(org, input);
+  return revalidated(org, result);
 }
 export async function moveUnitAction(org: string, input: unknown) {
-  return after(org, await moveUnit(org, input));
+  const result = await moveUnit(org, input);
+  return revalidated(org, result);
 }
 export async function mergeUnitAction(org: string, input: unknown) {
-  return after(org, await mergeUnit(org, input));
+  const result = await mergeUnit(org, input);
+  return revalidated(org, result);
 }
 export async function closeUnitAction(org: string, input: unknown) {
-  return after(org, await closeUnit(org, input));
+  const result = await closeUnit(org, input);
+  return revalidated(org, result);
 }

@@ -1,4 +1,4 @@
-import { readEnv } from "@/lib/env";
+import { readEnv } from "../env";
 
 // Response security headers for pages, set per request by proxy.ts (the CSP carries a fresh
 // nonce, so it cannot be a static header in next.config.ts). Pure functions: unit-tested.
