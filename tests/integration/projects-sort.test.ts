@@ -68,6 +68,10 @@ beforeAll(async () => {
 type Row = (typeof w.rows)[number];
 type Value = string | number | null;
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+// Names sort by the database's ICU numeric collation "natural" (migration natural_sort_names):
+// "Unit 9…" before "Unit 10…", as the same ICU rules in JavaScript say.
+const natural = new Intl.Collator("und-u-kn-true").compare;
+const cmpText = (a: string | number, b: string | number) => (typeof a === "string" && typeof b === "string" ? natural(a, b) : cmp(a, b));
 const value: Record<ProjectSort["key"], (r: Row) => Value> = {
   name: (r) => r.name,
   team: (r) => r.orgUnit.name,
@@ -90,15 +94,15 @@ function expected(rows: Row[], { key, dir }: ProjectSort): string[] {
   const nullsLastBothWays = key === "lastUpdate" || key === "targetDate" || key === "budget";
   return [...rows]
     .sort((a, b) => {
-      if (key === "name") return sign * (cmp(a.name, b.name) || cmp(a.id, b.id));
+      if (key === "name") return sign * (natural(a.name, b.name) || cmp(a.id, b.id));
       const [x, y] = [value[key](a), value[key](b)];
       const byKey =
         x === null || y === null
           ? x === y
             ? 0
             : (x === null ? 1 : -1) * (nullsLastBothWays ? 1 : sign)
-          : sign * cmp(x, y);
-      return byKey || cmp(a.name, b.name) || cmp(a.id, b.id);
+          : sign * cmpText(x, y);
+      return byKey || natural(a.name, b.name) || cmp(a.id, b.id);
     })
     .map((r) => r.id);
 }
