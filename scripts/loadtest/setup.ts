@@ -58,7 +58,8 @@ export async function createFixture(adminUrl: string, dbName: string, sessions: 
       (await db.orgUnitClosure.findMany({ where: { orgId: acme.id, ancestorId: scopeUnitId }, select: { descendantId: true } })).map((r) => r.descendantId),
     );
     const scopedProjects = allProjects.filter((p) => inScope.has(p.orgUnitId)).map((p) => p.id);
-    const units = await db.orgUnit.findMany({ where: { orgId: acme.id }, select: { id: true }, orderBy: { code: "asc" } });
+    // Open units only: a closed unit (the demo has one) takes no new plan lines.
+    const units = await db.orgUnit.findMany({ where: { orgId: acme.id, closedOn: null }, select: { id: true }, orderBy: { code: "asc" } });
     if (scopedProjects.length === 0 || units.length === 0) throw new Error("The demo seed has no projects in the manager's scope.");
 
     const users: LoadUser[] = [];

@@ -27,7 +27,8 @@ async function recordIds() {
   const [person] = await sql<{ id: string }>(
     `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.name LIMIT 1`,
   );
-  return { projectId: project.id, personId: person.id };
+  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  return { projectId: project.id, personId: person.id, unitId: unit.id };
 }
 
 /** Patterns of the app's pages (every page.tsx under app/, route groups dropped), as the route matrix writes them. */
@@ -38,9 +39,9 @@ const PAGE_PATTERNS = new Set(
 );
 
 /** The member pages of the route matrix that a role opens with 200, as URLs of the demo org. */
-function pagesFor(role: (typeof ROLES)[number], ids: { projectId: string; personId: string }): string[] {
+function pagesFor(role: (typeof ROLES)[number], ids: { projectId: string; personId: string; unitId: string }): string[] {
   const urls = ROUTE_ROWS.filter((r) => r.method === "GET" && PAGE_PATTERNS.has(r.pattern) && r.pattern.startsWith("/[org]/") && !r.pattern.includes("[...rest]") && r.expect[COLUMN[role]] === "200")
-    .map((r) => r.pattern.replace("[org]", "acme").replace("[id]", r.pattern.includes("/projects/") ? ids.projectId : ids.personId));
+    .map((r) => r.pattern.replace("[org]", "acme").replace("[id]", r.pattern.includes("/projects/") ? ids.projectId : r.pattern.includes("/units/") ? ids.unitId : ids.personId));
   return [...new Set(urls)];
 }
 

@@ -109,7 +109,7 @@ test("an existing account is invited, not added, and joins only by accepting", a
   const invitee = await createMemberUser("globex", "VIEWER");
   await signIn(page, "admin@acme.example");
   await page.goto("/acme/settings");
-  await page.getByLabel("Email").fill(invitee.email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(invitee.email);
   await page.getByRole("button", { name: "Invite" }).click();
   const link = page.locator("code").filter({ hasText: "/invite/" });
   await expect(link).toBeVisible();
