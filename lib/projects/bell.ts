@@ -6,19 +6,20 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
-import { awaitingSql, reviewScopeOf, type NotificationItem } from "@/lib/projects/review";
+import { awaitingSql, reviewScopeOf } from "@/lib/projects/review";
 import { MAX_ESCALATION_LEVEL } from "@/lib/projects/staleness";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
 // The notification bell (fetched by the app shell from /[org]/notifications after the page has
 // loaded, so no page waits for it): ONE statement returning the total and
-// the first BELL_ITEMS items, in the same order as getNotifications (lib/projects/review.ts),
+// the first BELL_ITEMS items, in the same order as getNotifications (tests/oracles/notifications.ts),
 // which stays the reference (tests/integration/bell.test.ts proves them equal).
 //
 // Each active project's update state comes from updateStateSql (lib/projects/staleness-sql.ts,
 // the cycle grid of lib/projects/staleness.ts); a stale project is escalated `missed` steps up
 // the reporting line, at most MAX_ESCALATION_LEVEL and capped at the top.
 
+export type NotificationItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
 export type Bell = { total: number; items: NotificationItem[] };
 
 type Row = {

@@ -4,7 +4,7 @@ import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import type { UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
 import { getBell } from "@/lib/projects/bell";
-import { getNotifications } from "@/lib/projects/review";
+import { getNotifications } from "@/tests/oracles/notifications";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth";
 import { exportProjectsCsv } from "@/lib/projects/export";
 import { listProjects } from "@/lib/projects/queries";
-import { ALL, EVERY_ROW, getDeliveryReview, getNotifications, NONE, reviewScopeOf } from "@/lib/projects/review";
+import { ALL, EVERY_ROW, getDeliveryReview, NONE, reviewScopeOf } from "@/lib/projects/review";
+import { getNotifications } from "@/tests/oracles/notifications";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 

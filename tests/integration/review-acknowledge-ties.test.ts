@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import { getBell } from "@/lib/projects/bell";
-import { COUNTS_ONLY, getDeliveryReview, getNotifications, reviewScopeOf } from "@/lib/projects/review";
+import { COUNTS_ONLY, getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { getNotifications } from "@/tests/oracles/notifications";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 

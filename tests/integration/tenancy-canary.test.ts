@@ -124,7 +124,6 @@ const CALLS: Record<string, Call> = {
   "lib/org/unit-detail.ts#getUnitDetail": (c) => [c.fx.org.id, c.fx.unit.id, "2026-06-15"],
   "lib/org/unit-detail.ts#unitTreeAsOf": (c) => [c.fx.org.id, "2026-06-15"],
   "lib/projects/review.ts#getDeliveryReview": (c) => [{ orgId: c.fx.org.id, unitId: null, viewerUserId: c.fx.users.director }, EVERY_ROW, TODAY],
-  "lib/projects/review.ts#getNotifications": (c) => [director(c), TODAY],
   "lib/projects/bell.ts#getBell": (c) => [director(c), TODAY],
   "lib/projects/attention.ts#listAttention": (c) => [c.fx.org.id, null, TODAY],
   "lib/privacy/pay-sources.ts#loadPaySources": (c) => [c.fx.org.id, { from: new Date("2026-01-01"), to: new Date("2026-12-31") }, TODAY],
