@@ -33,6 +33,9 @@ async function setup() {
   const leads = [await person(acme.org.id, acme.units.teamA.id, "Lead B"), await person(acme.org.id, acme.units.teamB.id, "Lead A"), await person(acme.org.id, acme.units.teamA.id, "Lead C")];
   const inits = await Promise.all(["Init Y", "Init X"].map((name) => db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } })));
   const teams = [acme.units.teamA.id, acme.units.teamB.id, acme.units.deptA.id];
+  // Fixed team names (the factory's are random hex, whose digit runs ICU versions may order
+  // differently): "Team 9" before "Team 10" only under the natural collation.
+  for (const [id, name] of [[teams[0], "Team 10"], [teams[1], "Team 9"], [teams[2], "Dept 2"]]) await db.orgUnit.update({ where: { id }, data: { name } });
   // 230 projects (three pages) with repeated values in every column, some empty ones, and
   // repeated names so that ids must break ties; a deterministic mix.
   const data = Array.from({ length: 230 }, (_, i) => ({
@@ -70,7 +73,7 @@ type Value = string | number | null;
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 // Names sort by the database's ICU numeric collation "natural" (migration natural_sort_names):
 // "Unit 9…" before "Unit 10…", as the same ICU rules in JavaScript say.
-const natural = new Intl.Collator("und-u-kn-true").compare;
+const natural = new Intl.Collator("und", { numeric: true }).compare;
 const cmpText = (a: string | number, b: string | number) => (typeof a === "string" && typeof b === "string" ? natural(a, b) : cmp(a, b));
 const value: Record<ProjectSort["key"], (r: Row) => Value> = {
   name: (r) => r.name,

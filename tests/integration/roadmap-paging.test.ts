@@ -61,7 +61,7 @@ describe("listTimelinePage", () => {
     const byTeam = await listTimelinePage(w.acme.org.id, filters({ group: "team" }), window, {}, 10);
     expect(Object.fromEntries(byTeam.groups.map((g) => [g.key, g.projects.length]))).toEqual({ [w.acme.units.teamA.id]: 2, [w.acme.units.teamB.id]: 3 });
     const labels = byTeam.groups.map((g) => g.label);
-    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+    expect(labels).toEqual([...labels].sort(new Intl.Collator("und", { numeric: true }).compare));
     const deptB = await listTimelinePage(w.acme.org.id, filters({ unit: w.acme.units.deptB.id }), window, {}, 10);
     expect(names(deptB.groups)).toEqual([["Alpha", ["A2"]], ["Gamma", ["G1"]], ["No initiative", ["N1"]]]);
     expect((await listTimelinePage(w.acme.org.id, filters({ status: "DONE" }), window, {}, 10)).groups).toEqual([]);
