@@ -1,11 +1,11 @@
-import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE } from "@/lib/security/body-limits";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_BODY_LIMIT_MB, ACTION_TOO_LARGE_MESSAGE } from "@/lib/security/body-limits";
 
 // Server-action requests Next.js would answer with a bare 500 (it reports a cross-origin
 // action, an over-size body and a body it cannot decode all as internal errors), refused by
 // proxy.ts first with the status and words they deserve. Pure functions of the request's
 // parts, so they can be unit-tested.
 
-export type Refusal = { status: 400 | 403 | 413; message: string };
+export type Refusal = { status: 400 | 403 | 411 | 413; message: string };
 
 /** Nesting deeper than this is no form Keel renders; React's decoder would recurse on it. */
 export const MAX_ACTION_BODY_DEPTH = 64;
@@ -17,6 +17,8 @@ function requestHost(headers: HeaderGet): string | null {
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   return forwarded || headers.get("host");
 }
+
+const UNSIZED_MESSAGE = `The request did not say its size, so it was refused; nothing was saved. Forms send up to ${ACTION_BODY_LIMIT_MB} MB with their size declared.`;
 
 /** Refusal from the headers alone (origin, declared size), or null. */
 export function refuseActionHeaders(headers: HeaderGet): Refusal | null {
@@ -33,7 +35,10 @@ export function refuseActionHeaders(headers: HeaderGet): Refusal | null {
     }
   }
   const length = headers.get("content-length");
-  if (length !== null && (!/^\d{1,15}$/.test(length.trim()) || Number(length) > ACTION_BODY_LIMIT_BYTES)) {
+  // Browsers always declare a form's size; without it Next.js would read a chunked body past
+  // the limit before failing with a bare 500.
+  if (length === null) return { status: 411, message: UNSIZED_MESSAGE };
+  if (!/^\d{1,15}$/.test(length.trim()) || Number(length) > ACTION_BODY_LIMIT_BYTES) {
     return { status: 413, message: ACTION_TOO_LARGE_MESSAGE };
   }
   return null;

@@ -11,7 +11,7 @@ export const HIRING_PLAN_MAX_CHARS = 2_000_000;
  * byte per quote or line break; 8 MB holds every text the schema accepts except one made
  * mostly of control characters (escaped as 6 bytes each), which gets the 413 message.
  */
-const ACTION_BODY_LIMIT_MB = 8;
+export const ACTION_BODY_LIMIT_MB = 8;
 export const ACTION_BODY_LIMIT_BYTES = ACTION_BODY_LIMIT_MB * 1024 * 1024;
 
 /** CSV uploads (the budget import route streams them to disk, outside the proxy). */

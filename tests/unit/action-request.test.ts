@@ -14,8 +14,8 @@ const action = (body: string, type = "text/plain;charset=UTF-8") =>
 
 describe("server-action requests refused before Next.js sees them", () => {
   it("same origin passes; another origin, a null origin or a garbled one is a 403", () => {
-    expect(refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test" }))).toBeNull();
-    expect(refuseActionHeaders(headers({ host: "keel.test", "x-forwarded-host": "app.example", origin: "https://app.example" }))).toBeNull();
+    expect(refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test", "content-length": "12" }))).toBeNull();
+    expect(refuseActionHeaders(headers({ host: "keel.test", "x-forwarded-host": "app.example", origin: "https://app.example", "content-length": "12" }))).toBeNull();
     for (const origin of ["https://evil.example", "null", "::garbage", "http://keel.test.evil.example"]) {
       expect(refuseActionHeaders(headers({ host: "keel.test", origin }))).toMatchObject({ status: 403 });
     }
@@ -25,6 +25,14 @@ describe("server-action requests refused before Next.js sees them", () => {
     const refusal = refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test", "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }));
     expect(refusal).toEqual({ status: 413, message: expect.stringContaining("larger than 8 MB") });
     expect(refuseActionHeaders(headers({ host: "keel.test", "content-length": String(ACTION_BODY_LIMIT_BYTES) }))).toBeNull();
+  });
+
+  it("a body without a declared size (chunked) is a 411 naming the limit, before any of it is read", () => {
+    // Next.js reads a chunked action body past the limit and answers with a bare 500; every
+    // browser sends a form's size, so a body without one is refused up front.
+    const refusal = refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test", "transfer-encoding": "chunked" }));
+    expect(refusal).toEqual({ status: 411, message: expect.stringContaining("8 MB") });
+    expect(refusal!.message).toContain("size");
   });
 
   it("malformed or deeply nested bodies are a 400; ordinary ones pass", async () => {
