@@ -127,6 +127,10 @@ const CALLS: Record<string, Call> = {
   "lib/projects/bell.ts#getBell": (c) => [director(c), TODAY],
   "lib/projects/attention.ts#listAttention": (c) => [c.fx.org.id, null, TODAY],
   "lib/privacy/pay-sources.ts#loadPaySources": (c) => [c.fx.org.id, { from: new Date("2026-01-01"), to: new Date("2026-12-31") }, TODAY],
+  "lib/privacy/queries.ts#getPayDisclosure": (c) => [c.fx.org.id, FY, 1, TODAY],
+  "lib/headcount/form-options.ts#getPositionFormOptionsFor": (c) => [director(c)],
+  "lib/projects/form-options.ts#getProjectFormOptionsFor": (c) => [director(c)],
+  "lib/roadmap/form-options.ts#getInitiativeFormUnits": (c) => [director(c)],
 };
 
 /**
@@ -148,6 +152,11 @@ const FIGURE_MODULES = [
   "lib/projects/bell.ts",
   "lib/projects/attention.ts",
   "lib/privacy/pay-sources.ts",
+  // Read modules whose reads are not declared async (the read-module scan finds async ones).
+  "lib/privacy/queries.ts",
+  "lib/headcount/form-options.ts",
+  "lib/projects/form-options.ts",
+  "lib/roadmap/form-options.ts",
 ];
 const SQL_HELPERS = new Set([
   "lib/budgets/lines.ts#linesScope",
@@ -177,7 +186,7 @@ function discoverReads(): string[] {
     const text = readFileSync(path.join(ROOT, file), "utf8");
     for (const m of text.matchAll(/^export (?:async )?function (\w+)/gm)) if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
   }
-  return out.sort();
+  return [...new Set(out)].sort();
 }
 
 const json = (value: unknown) =>
