@@ -153,6 +153,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return userFromRow(session.authAt, await sessionRecordUser(session.sub, session.sid));
 });
 
+/** The id of this request's session record (lib/auth/sessions.ts), or null when signed out. */
+export async function currentSessionId(): Promise<string | null> {
+  const sid = (await currentSession())?.sid;
+  return typeof sid === "string" ? sid : null;
+}
+
 async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 
 import { changePassword } from "@/lib/account/change-password";
+import { endMySession } from "@/lib/account/end-session";
 import { encodeSession } from "@/lib/auth/session-cookie";
 import { sessionConfig, sessionCookie } from "@/lib/auth/session-policy";
 
@@ -20,4 +21,8 @@ export async function changePasswordAction(input: unknown) {
     maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000),
   });
   return { ok: true as const, data: { changedAt: result.data.changedAt } };
+}
+
+export async function endMySessionAction(input: unknown) {
+  return endMySession(input);
 }

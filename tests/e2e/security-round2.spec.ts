@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+
 import { expect, test } from "@playwright/test";
 
 import { createMemberUser, signIn } from "./fixtures";
@@ -105,6 +107,29 @@ test("an admin's sign-out-everywhere ends a member's sessions at once", async ({
   await memberContext.close();
 });
 
+test("a user signs out one of their own other sessions from their account page", async ({ page, browser, baseURL }) => {
+  const user = await createMemberUser("acme", "VIEWER");
+  const phoneContext = await browser.newContext({ baseURL, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" });
+  const phone = await phoneContext.newPage();
+  await signIn(phone, user.email, user.password);
+  await signIn(page, user.email, user.password);
+
+  await page.goto("/acme/account");
+  const sessions = page.getByRole("list", { name: "Your sessions" });
+  await expect(sessions.getByRole("listitem")).toHaveCount(2);
+  await expect(sessions.getByText("This browser")).toBeVisible();
+  await sessions.getByRole("button", { name: /^Sign out Safari on iOS/ }).click();
+  await expect(sessions.getByRole("listitem")).toHaveCount(1);
+  await expect(sessions.getByRole("button", { name: /^Sign out/ })).toHaveCount(0);
+
+  await phone.goto("/acme/dashboard");
+  await expect(phone).toHaveURL(/\/login/);
+  // This browser is still signed in.
+  await page.goto("/acme/dashboard");
+  await expect(page).toHaveURL(/\/acme\/dashboard/);
+  await phoneContext.close();
+});
+
 test("an existing account is invited, not added, and joins only by accepting", async ({ page, browser, baseURL }) => {
   const invitee = await createMemberUser("globex", "VIEWER");
   await signIn(page, "admin@acme.example");
@@ -147,4 +172,27 @@ test("server actions: cross-origin 403, over the limit 413, malformed 400 — ea
     const res = await post(body, { origin });
     expect(res.status(), body.slice(0, 20)).toBe(400);
   }
+
+  // A chunked body (no Content-Length) past the limit: refused with a sentence, not Next's 500.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = httpRequest(new URL("/acme/projects", baseURL), {
+      method: "POST",
+      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", origin, cookie, "transfer-encoding": "chunked" },
+    });
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, text }));
+    });
+    // The server may answer and close before the rest is sent; only an unanswered error fails.
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    for (let i = 0; i < 9; i++) req.write(chunk);
+    req.end();
+  });
+  expect(chunked.status).toBe(411);
+  expect(chunked.text).toContain("8 MB");
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { changePassword } from "@/lib/account/change-password";
+import { endMySession } from "@/lib/account/end-session";
 import { hashPassword } from "@/lib/auth/password";
 import { activeSessionsOf, describeAgent, endSession, startSession } from "@/lib/auth/sessions";
 import { signOutMemberEverywhere } from "@/lib/settings/members";
@@ -45,6 +46,28 @@ describe("server-side sessions", () => {
     const sid = result.ok ? result.data.sid : "";
     const live = await db.userSession.findMany({ where: { userId: user, endedAt: null }, select: { id: true } });
     expect(live).toEqual([{ id: sid }]);
+  });
+
+  it("a user signs one of their own sessions out; another user's session id finds nothing", async () => {
+    const user = acme.members.viewer.user.id;
+    const laptop = await startSession(db, user, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0");
+    const phone = await startSession(db, user, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/604.1");
+    const theirs = await startSession(db, globex.members.viewer.user.id);
+
+    const ended = await endMySession.run(user, { sessionId: phone });
+    expect(ended).toMatchObject({ ok: true, data: { device: "Safari on iOS" } });
+    expect((await activeSessionsOf(db, [user])).get(user)?.map((s) => s.id)).toEqual([laptop]);
+    expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "account.session.end", actorId: user } })).toBe(1);
+
+    const before = await rowCounts();
+    for (const sessionId of [theirs, phone, "no-such-session"]) {
+      expect(await endMySession.run(user, { sessionId }), sessionId).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: theirs } })).toMatchObject({ endedAt: null });
+    expect(await rowCounts()).toEqual(before);
+    expect(await endMySession.run(user, { sessionId: "" })).toMatchObject({ ok: false, fieldErrors: { sessionId: expect.any(Array) } });
+    expect(await endMySession.run(null, { sessionId: laptop })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await open(user)).toBe(1);
   });
 
   it("an admin signs a member out everywhere: every session ends, audited, membership kept", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "@/lib/auth/password";
+import { startSession } from "@/lib/auth/sessions";
 import { hashInviteToken } from "@/lib/settings/members";
 import { createOrg } from "@/tests/factories/org";
 import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
@@ -60,5 +61,10 @@ export const SELF_ROWS: SelfRow[] = [
       await testDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword("current-passphrase-1") } });
       return { currentPassword: "current-passphrase-1", newPassword: "another-long-passphrase-2", confirmPassword: "another-long-passphrase-2" };
     },
+  },
+  {
+    // Signing out one of the caller's own sessions.
+    action: "account.session.end",
+    valid: async (_fx, userId) => ({ sessionId: await startSession(testDb(), userId, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0") }),
   },
 ];

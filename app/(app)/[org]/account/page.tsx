@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { MySessions } from "@/components/account/my-sessions";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listMySessions } from "@/lib/account/my-sessions";
 import { requireMember } from "@/lib/auth";
 import { sessionConfig } from "@/lib/auth/session-policy";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -14,6 +16,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
   const { maxAgeMs, idleMs } = sessionConfig();
+  const sessions = await listMySessions(member.user.id);
   return (
     <>
       <PageHeader title="Your account" description="Your sign-in details. They apply to every organization you belong to." />
@@ -45,6 +48,15 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
                 </div>
               ))}
             </dl>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Where you are signed in</CardTitle>
+            <CardDescription>Sign out a browser you no longer use; it needs your password to come back.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <MySessions sessions={sessions} nowIso={new Date().toISOString()} />
           </CardContent>
         </Card>
       </div>
