@@ -67,7 +67,8 @@ try {
     } finally {
       await db.$disconnect();
     }
-    run("e2e", bin("playwright"), ["test"], {
+    // KEEL_E2E_ARGS narrows the run while working on a few specs ("tests/e2e/x.spec.ts -g name").
+    run("e2e", bin("playwright"), ["test", ...(process.env.KEEL_E2E_ARGS?.split(" ").filter(Boolean) ?? [])], {
       E2E_DATABASE_URL: e2e.url,
       ...(e2e.kind === "embedded" ? { KEEL_DB_POOL_MAX: "1" } : {}),
     });
