@@ -39,7 +39,7 @@ const cookie = sessionCookie();
 export const authOptions: NextAuthOptions = {
   secret: readEnv().authSecret,
   session: { strategy: "jwt", maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000) },
-  // next-auth's own token format, with the key derivation done once per process (see there).
+  // Keel's own cookie format (lib/auth/session-cookie.ts), through next-auth's public options.
   jwt: { encode: encodeJwt, decode: decodeJwt },
   useSecureCookies: cookie.secure,
   cookies: { sessionToken: { name: cookie.name, options: cookie.options } },

@@ -6,18 +6,18 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { LAST_SEEN_REFRESH_MS, sessionConfig, sessionCookie, sessionVerdict } from "@/lib/auth/session-policy";
 import { readEnv } from "@/lib/env";
 
-// Reading and writing the session cookie outside next-auth's own routes: proxy.ts moves
-// lastSeen forward (the idle timeout counts from the last real request, not from the last time
-// the client happened to poll), and the change-password action re-issues the caller's own
-// session so that only the *other* sessions end. Same secret, name and options as lib/auth.ts.
+// Keel's session cookie, owned here: next-auth runs the sign-in flow and its providers, and
+// lib/auth.ts hands it these two functions through its public `jwt.encode`/`jwt.decode`
+// options, so every session cookie is made and read by this module (proxy.ts moves lastSeen
+// forward; the change-password action re-issues the caller's own session).
 //
-// The token format is next-auth v4's own (an encrypted JWT: JWE "dir" + A256GCM, with a key
-// derived from the secret by HKDF-SHA256, 15 s clock tolerance), and lib/auth.ts hands these
-// two functions to next-auth as its jwt.encode/decode, so every session cookie is made and
-// read here. The one difference: next-auth derives the key again on every call (three HKDF runs
-// per signed-in request: proxy, page, and the re-encode getServerSession does), which was the
-// largest single item in a profile of a trivial signed-in page. The derived key depends only
-// on the secret, so it is derived once per process and secret (a changed secret gets its own).
+// Format, version 1: a JWE (compact, "dir" + A256GCM) whose 256-bit key is derived from
+// AUTH_SECRET by HKDF-SHA256 with the label below, carrying the claims of SessionToken plus
+// iat/exp/jti; 15 s clock tolerance. The key depends only on the secret, so it is derived once
+// per process and secret. Changing the label or the claims is a format change: every cookie
+// of the old format is refused and its holder signs in again.
+
+const KEY_LABEL = "Keel session cookie v1";
 
 const keys = new Map<string, Promise<Uint8Array>>();
 
@@ -26,7 +26,7 @@ function derivedKey(secret: string | Buffer, salt: string): Promise<Uint8Array> 
   let key = keys.get(id);
   if (!key) {
     key = new Promise((resolve, reject) =>
-      hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32, (error, bytes) =>
+      hkdf("sha256", secret, salt, `${KEY_LABEL}${salt ? ` (${salt})` : ""}`, 32, (error, bytes) =>
         error ? reject(error) : resolve(new Uint8Array(bytes)),
       ),
     );
@@ -36,7 +36,7 @@ function derivedKey(secret: string | Buffer, salt: string): Promise<Uint8Array> 
   return key;
 }
 
-/** next-auth's jwt.encode, with the derived key cached. */
+/** Seals a token (next-auth's jwt.encode option). */
 export async function encodeJwt({ token = {}, secret, maxAge = 30 * 24 * 60 * 60, salt = "" }: JWTEncodeParams): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new EncryptJWT(token)
@@ -47,7 +47,7 @@ export async function encodeJwt({ token = {}, secret, maxAge = 30 * 24 * 60 * 60
     .encrypt(await derivedKey(secret, salt));
 }
 
-/** next-auth's jwt.decode, with the derived key cached. Throws on a bad token, as next-auth's does. */
+/** Opens a token (next-auth's jwt.decode option); throws on a bad, expired or foreign one. */
 export async function decodeJwt({ token, secret, salt = "" }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
   const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), { clockTolerance: 15 });

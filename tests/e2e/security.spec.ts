@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { encode } from "next-auth/jwt";
+
+import { encodeJwt } from "@/lib/auth/session-cookie";
 
 import { createMemberUser, signIn, sql } from "./fixtures";
 
@@ -89,7 +90,7 @@ test("an idle session and one past its lifetime are sent to the login page", asy
   ]) {
     const sid = `e2e-times-${times.authAt}`;
     await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
-    const token = await encode({ token: { sub: user.id, sid, ...times }, secret: E2E_SECRET });
+    const token = await encodeJwt({ token: { sub: user.id, sid, ...times }, secret: E2E_SECRET });
     await context.clearCookies();
     await context.addCookies([{ name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
     await page.goto("/acme/dashboard");
@@ -99,7 +100,7 @@ test("an idle session and one past its lifetime are sent to the login page", asy
   // (It needs a live server-side session record, which a forged cookie alone cannot create.)
   const sid = `e2e-forged-${now}`;
   await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
-  const fresh = await encode({ token: { sub: user.id, sid, authAt: now, lastSeen: now }, secret: E2E_SECRET });
+  const fresh = await encodeJwt({ token: { sub: user.id, sid, authAt: now, lastSeen: now }, secret: E2E_SECRET });
   await context.clearCookies();
   await context.addCookies([{ name: "next-auth.session-token", value: fresh, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/acme/dashboard");

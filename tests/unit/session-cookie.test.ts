@@ -40,16 +40,21 @@ describe("proxy.ts session refresh", () => {
   });
 });
 
-describe("session token format (lib/auth.ts hands encodeJwt/decodeJwt to next-auth)", () => {
+describe("Keel's session token format (lib/auth.ts hands encodeJwt/decodeJwt to next-auth)", () => {
   const secret = "unit-test-secret-0123456789abcdef0123456789";
 
-  it("reads tokens next-auth made and makes tokens next-auth reads, for sessions and salted tokens", async () => {
-    const token = { sub: "u1", authAt: 1, lastSeen: 2 };
-    expect(await decodeJwt({ token: await nextAuthEncode({ token, secret }), secret })).toMatchObject(token);
-    expect(await nextAuthDecode({ token: await encodeJwt({ token, secret }), secret })).toMatchObject(token);
-    const salted = await nextAuthEncode({ token, secret, salt: "x" });
+  it("round-trips sessions and salted tokens; a salt is part of the key", async () => {
+    const token = { sub: "u1", sid: "s1", authAt: 1, lastSeen: 2 };
+    expect(await decodeJwt({ token: await encodeJwt({ token, secret }), secret })).toMatchObject(token);
+    const salted = await encodeJwt({ token, secret, salt: "x" });
     expect(await decodeJwt({ token: salted, secret, salt: "x" })).toMatchObject(token);
     await expect(decodeJwt({ token: salted, secret })).rejects.toThrow();
+  });
+
+  it("is its own format: next-auth's internal token format is neither read nor written", async () => {
+    const token = { sub: "u1", authAt: 1, lastSeen: 2 };
+    await expect(decodeJwt({ token: await nextAuthEncode({ token, secret }), secret })).rejects.toThrow();
+    await expect(nextAuthDecode({ token: await encodeJwt({ token, secret }), secret })).rejects.toThrow();
   });
 
   it("rejects an expired token, a tampered one and one made with another secret, also after the key is cached", async () => {
