@@ -28,7 +28,7 @@ import { everyPage } from "./every-page";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
-import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./sql-floors";
+import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
 
 const argv = process.argv.slice(2);
 const flag = (n: string) => argv.includes(`--${n}`);

@@ -1,11 +1,11 @@
-// Times the money queries of the dashboard and finance SQL floors (scripts/bench/sql-floors.ts)
+// Times the money queries of the dashboard and finance SQL floors (scripts/bench/floors/)
 // one at a time (concurrency 1, jit=off as the bench's floor pool) and prints a digest of their
 // rows, so a rewrite of the floor SQL can be checked for equal output on a bench database.
 //   DATABASE_URL=postgresql://…/keel_bench_s1 npx tsx scripts/bench/time-money-floors.ts [runs]
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from "@/lib/fiscal";
-import { type FloorInput, pageFloors } from "./sql-floors";
+import { type FloorInput, pageFloors } from "./floors";
 
 const runs = Number(process.argv[2] ?? 5);
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c jit=off" });

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { getMoneyFigures } from "@/lib/dashboard/director";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pageFloors, type FloorInput } from "@/scripts/bench/sql-floors";
+import { pageFloors, type FloorInput } from "@/scripts/bench/floors";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
-// The bench's SQL floors (scripts/bench/sql-floors.ts) are "the same figures by hand-written
+// The bench's SQL floors (scripts/bench/floors/) are "the same figures by hand-written
 // SQL": their money queries compute the forecast independently of the app's SQL builder, so a
 // floor that drifted from the app's definition would be a floor for other work. Here both run
 // on one fixture with every forecast rule in play and must agree to the cent.
