@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
@@ -105,5 +107,19 @@ describe("strongSecret", () => {
       expect(strongSecret(randomBytes(32).toString("hex"))).toBe(true);
       expect(strongSecret(randomBytes(32).toString("base64url"))).toBe(true);
     }
+  });
+});
+
+describe("documentation", () => {
+  it("the configuration table of docs/operations.md names every variable lib/env.ts reads", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const source = readFileSync(path.join(root, "lib/env.ts"), "utf8");
+    const schema = source.slice(source.indexOf("const ZEnv = z.object({"), source.indexOf("\n});", source.indexOf("const ZEnv")));
+    const variables = [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]);
+    expect(variables.length).toBeGreaterThan(15);
+    const docs = readFileSync(path.join(root, "docs/operations.md"), "utf8");
+    const table = docs.slice(docs.indexOf("## Configuration"), docs.indexOf("\n## ", docs.indexOf("## Configuration") + 5));
+    const documented = new Set([...table.matchAll(/^\|([^|]+)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((x) => x[1])));
+    expect(variables.filter((v) => !documented.has(v)), "variables missing from docs/operations.md#configuration").toEqual([]);
   });
 });
