@@ -192,8 +192,8 @@ type MemberRow = {
 
 /**
  * The session user's membership of the org with this slug, with user and org, in ONE SQL
- * statement: Prisma loads a nested select (membership → user, org) as three round trips, and in
- * a benchmark this one join cost a quarter of the CPU and a fifth of the wall time of a page.
+ * statement: Prisma loads a nested select (membership → user, org) as three round trips, and
+ * every page pays for this read.
  * undefined: no such membership (or no such org); null: a membership, but the session ended
  * (signed in before a password change).
  */

@@ -34,8 +34,8 @@ export function createPrismaClient(connectionString = readEnv().DATABASE_URL, op
   const max = readEnv().KEEL_DB_POOL_MAX;
   const onError = options.onConnectionError ?? warnConnectionLost;
   // jit=off for every session: Keel's statements are OLTP-sized, and the few with high cost
-  // estimates (the finance rollup at scale) spent ~0.6 s per call compiling with LLVM, more than
-  // they then saved. Sent as a startup option, so it costs no statement. (PGlite has no JIT and
+  // estimates (the finance rollup at scale) spent longer compiling with LLVM than they then
+  // saved. Sent as a startup option, so it costs no statement. (PGlite has no JIT and
   // ignores it; an `options` in DATABASE_URL takes precedence.)
   const adapter = new PrismaPg(
     { connectionString, options: "-c jit=off", ...(max ? { max } : {}) },

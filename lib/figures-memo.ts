@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Dashboard figures memoized per org and data version.
 //
 // A director's dashboard aggregates the whole org: its money statement and delivery trend grow
-// with the org's data (a 10× larger org costs ~6× the PostgreSQL time). The figures change only
+// with the org's data. The figures change only
 // when the rows they read do, or when the day does: every transaction that writes an org's rows
 // bumps the org's version of each table written, at commit (database triggers, migration
 // org_data_version — whatever wrote the rows: an action, an import, a seed, psql). So a result

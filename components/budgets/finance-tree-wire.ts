@@ -2,9 +2,9 @@ import type { FinanceTreeRow } from "@/lib/budgets/rollup";
 
 // Shared by server and client components (no "use client" here on purpose).
 //
-// The finance tree crosses to the client as tuples, not objects: a large org's tree is ~500 rows
-// of which only the top levels are open at first, and as objects their keys were half of the
-// ~120 KB the page carried for it (serialized by the server, parsed for the HTML render and again
+// The finance tree crosses to the client as tuples, not objects: a large org's tree has hundreds
+// of rows of which only the top levels are open at first, and as objects their keys were half
+// of what the page carried for it (serialized by the server, parsed for the HTML render and again
 // in the browser). React's RSC payload has no columnar form, so this one is written by hand.
 
 /** [id, name, code, parentId, depth, withheld, plan, actual, forecast, variance, variance %] (null amounts: withheld) */

@@ -1,6 +1,6 @@
 // Signing out through next-auth's documented REST endpoints (GET /api/auth/csrf, then POST
 // /api/auth/signout with the token), which is all next-auth/react's signOut() does for us. Not
-// importing next-auth/react here keeps it (and the Babel runtime it brings, ~10 KB gzip) off
+// importing next-auth/react here keeps it (and the Babel runtime it brings) off
 // every signed-in page: only the login and invite forms, which call signIn(), load it.
 export async function signOutToLogin(): Promise<void> {
   const csrf = await fetch("/api/auth/csrf", { cache: "no-store" });

@@ -8,10 +8,10 @@ import { cn } from "@/lib/utils";
 // A menu button (WAI-ARIA APG "menu button" pattern), hand-written on purpose rather than Radix
 // DropdownMenu: the three app-shell menus (org switcher, bell, user menu) are on every signed-in
 // page, and Radix's menu stack (Popper + floating-ui, FocusScope, DismissableLayer,
-// react-remove-scroll, aria-hidden, RovingFocus, Collection) cost ~33 KB gzip of first-load JS
-// on every route, against a 180 KB budget (issue 8). These menus need none of what that buys
-// (collision-aware positioning, submenus, modal scroll lock): they open below a button in a
-// sticky header. This is ~2 KB and keeps the behaviour users and assistive tech rely on:
+// react-remove-scroll, aria-hidden, RovingFocus, Collection) is a large share of the first-load
+// JS budget on every route. These menus need none of what that buys (collision-aware
+// positioning, submenus, modal scroll lock): they open below a button in a sticky header. This
+// small component keeps the behaviour users and assistive tech rely on:
 //  - trigger: a button with aria-haspopup="menu", aria-expanded, aria-controls; Enter, Space or
 //    ArrowDown open the menu on its first item, ArrowUp on its last; a click opens it too;
 //  - menu: role="menu" labelled by its trigger; items role="menuitem" with roving focus:

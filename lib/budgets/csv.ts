@@ -50,7 +50,7 @@ export class CsvHeader {
 /**
  * Yields [rowNumber, cells, header] for every data row of the CSV file (empty lines skipped).
  * The parser's rows are taken a chunk of the file at a time (papaparse's `chunk` callback: no
- * object per row and no object-mode stream between parser and reader, which cost 3–4x the
+ * object per row and no object-mode stream between parser and reader, which cost more than the
  * parsing itself); the file is paused while more than READ_AHEAD rows wait, so memory stays
  * bounded however long the file is.
  */

@@ -47,8 +47,8 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
  * line's ordinal, so they arrive in key order and the primary-key index grows at its right edge
  * instead of at thousands of random pages.
  * Each column goes over as ONE text parameter in PostgreSQL's array syntax (pgTextArray), cast
- * to an array in SQL: passed as JS arrays, Prisma's query compiler handled 70,000 values per
- * batch (~40 ms of Node CPU and a larger Wasm heap per batch); as seven strings it handles seven.
+ * to an array in SQL: passed as JS arrays, Prisma's query compiler handles every value of the
+ * batch one by one; as seven strings it handles seven.
  * Returns the number of lines inserted (duplicates of an external reference are skipped).
  */
 async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstOrdinal: number, c: ActualsColumns): Promise<number> {

@@ -97,7 +97,7 @@ export async function listUnitChoices(orgId: string, scopeUnitId: string | null 
 
 /**
  * What the person page needs to know about staffable projects (planned, active or paused, in the
- * member's projects:write scope) without listing them all (10,000 at bench scale 1): whether
+ * member's projects:write scope) without listing them all (a large org has thousands): whether
  * there is any (to offer the allocation form, whose picker searches /[org]/projects/search), and
  * which of `projectIds` (the person's allocations) are among them (to offer Remove).
  */
