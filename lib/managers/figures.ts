@@ -19,7 +19,7 @@ import { projectUpdateStateSql } from "@/lib/projects/staleness-sql";
 // (span, new) or to their team (docs/figures.md, "Managers": the unit they lead and below).
 
 /** Team attrition over the trailing 12 months at or above this is "high" (`managers-needing-support`). */
-export const HIGH_ATTRITION_PCT = 20;
+const HIGH_ATTRITION_PCT = 20;
 
 export type ManagerFigures = Awaited<ReturnType<typeof getManagerFigures>>;
 

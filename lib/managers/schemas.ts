@@ -4,7 +4,7 @@ import { ZDate } from "@/lib/headcount/schemas";
 
 const ZId = z.string().trim().min(1, "Required.").max(64);
 
-export const MANAGER_NOTE_MAX = 4000;
+const MANAGER_NOTE_MAX = 4000;
 
 export const ZAddManagerNoteInput = z
   .object({
