@@ -25,6 +25,13 @@ export const PERMISSIONS = [
   "orgtree:write",
   /** The org health page: spans, layers, attrition, time to fill (never pay). */
   "orghealth:read",
+  /** Every manager's page (/[org]/managers/[id]); anyone above a manager in the reporting line opens theirs too. */
+  "managers:read",
+  /**
+   * Read and write a manager's private development notes — only for a manager the member is
+   * above in the reporting line (lib/managers/chain.ts); the permission alone opens none.
+   */
+  "managers:notes",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -42,6 +49,8 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "people:write": "org",
     "orgtree:write": "org",
     "orghealth:read": "org",
+    "managers:read": "org",
+    "managers:notes": "org",
   },
   DIRECTOR: {
     ...READ_ALL,
@@ -59,6 +68,8 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "vendors:write": "org",
     "orgtree:write": "org",
     "orghealth:read": "org",
+    "managers:read": "org",
+    "managers:notes": "org",
   },
   MANAGER: {
     ...READ_ALL,
@@ -69,6 +80,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "updates:acknowledge": "scope",
     "initiatives:write": "scope",
     "orghealth:read": "scope",
+    "managers:notes": "scope",
   },
   FINANCE: {
     ...READ_ALL,

@@ -3,19 +3,30 @@ import type * as React from "react";
 
 import { PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { getPeopleFigures } from "@/lib/dashboard/director";
 import { formatDate, humanize } from "@/lib/format";
 import { positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
+import { managersNeedingSupport, type SupportReason } from "@/lib/managers/figures";
+import { can } from "@/lib/permissions";
 import { peopleFilterQuery, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel of the dashboards: an async server component streamed behind its own <Suspense>.
 // Heads, planned heads, planned starts and departures are of the period's quarter; open positions
 // and over-allocation are today's (the hints say so).
+const REASONS: Record<SupportReason, string> = { new: "New manager", "over-span": "Over span", "high-attrition": "High attrition", "stale-updates": "Stale updates" };
+
 export async function PeoplePanel({ member, params }: PanelProps) {
   const { org } = member;
-  const p = await getPeopleFigures(org.id, org.fiscalYearStartMonth, params);
+  // Directors and admins see every manager of the unit; anyone else the managers below them
+  // in the reporting line (the manager pages they may open), usually none.
+  const allManagers = can(member.role, "managers:read");
+  const [p, support] = await Promise.all([
+    getPeopleFigures(org.id, org.fiscalYearStartMonth, params),
+    managersNeedingSupport(org.id, params.unitId, new Date(), allManagers ? null : member.user.id),
+  ]);
   const hc = `/${org.slug}/headcount?${new URLSearchParams({ fy: String(params.fiscalYear), ...(params.unitId ? { unit: params.unitId } : {}) })}`;
   // Each people number links to the people list filtered to exactly the rows it counts, each
   // position number to the positions list likewise.
@@ -61,7 +72,32 @@ export async function PeoplePanel({ member, params }: PanelProps) {
           )}
           {p.openPositions > 0 ? <SeeAll href={positions(p.positionFilters.open)} count={p.openPositions} shown={p.oldest.length} /> : null}
         </section>
-        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "days-open", "planned-starts", "departures", "over-allocated"]} />
+        {allManagers || support.length > 0 ? (
+          <section aria-label="Managers needing support">
+            <SubHeading>Managers needing support ({support.length})</SubHeading>
+            {support.length === 0 ? (
+              <Empty>No manager is new, over span, losing people fast or behind on updates.</Empty>
+            ) : (
+              <ul className="space-y-1.5 text-sm">
+                {support.map((m) => (
+                  <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
+                    <Link href={`/${org.slug}/managers/${m.id}`} className="hover:underline">
+                      {m.name} · {m.teamName}
+                    </Link>
+                    <span className="flex flex-wrap gap-1">
+                      {m.reasons.map((r) => (
+                        <Badge key={r} variant="warning">
+                          {r === "over-span" ? `${REASONS[r]} (${m.span})` : r === "high-attrition" ? `${REASONS[r]} (${m.attritionPct}%)` : r === "stale-updates" ? `${REASONS[r]} (${m.stale})` : REASONS[r]}
+                        </Badge>
+                      ))}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "days-open", "planned-starts", "departures", "over-allocated", ...(allManagers || support.length > 0 ? (["managers-needing-support"] as const) : [])]} />
       </CardContent>
     </Card>
   );

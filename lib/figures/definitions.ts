@@ -75,6 +75,8 @@ export const FIGURES = defs([
   { id: "time-to-fill", name: "Time to fill", definition: "For positions of the selected unit and below filled in the trailing 12 months, the days from the day a position was opened to the day it was filled: the median and the 90th percentile (interpolated)." },
   { id: "tenure", name: "Tenure", definition: "People in post in the selected unit and below by time since their start date on the day: under 1 year, 1 to 2 years, 2 to 5 years, 5 years or more." },
   { id: "new-managers", name: "New managers", definition: "Managers in post in the selected unit and below who have managed anyone for less than 6 months: the first day anyone reported to them (their earliest period as someone's manager in the assignment history, or a current report's start date when that report has no history) falls in the 6 months up to the day." },
+  // Managers
+  { id: "managers-needing-support", name: "Managers needing support", definition: "Managers in post in the selected unit and below who are new managers, are over the span maximum, whose team's attrition over the trailing 12 months is 20% or more, or whose team has stale projects. A manager's team is the unit they lead (the highest one when they lead several), else their own unit, with every unit below it." },
 ] as const);
 
 export type FigureId = (typeof FIGURES)[number]["id"];

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { escalationTarget, type UpdateState } from "@/lib/projects/staleness";
-import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
+import { projectUpdateStateSql, updateStateOfRow, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import { ACTIVE_SQL, AT_RISK_SQL, projectsCte } from "@/lib/projects/attention";
 
 // The delivery review of an org-unit subtree: what is at risk, what is due or stale and who it
@@ -179,11 +179,7 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
   const { orgId, viewerUserId } = scope;
   const today = todayString(now);
   const cadence = await getCadence(orgId);
-  const state = updateStateSql(cadence, today, {
-    active: ACTIVE_SQL("p"),
-    lastUpdate: Prisma.sql`p."lastUpdateAt"::date`,
-    since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
-  });
+  const state = projectUpdateStateSql(cadence, today);
   const proj = projectsCte(orgId, scope.unitId);
   const [projects, updates] = await Promise.all([
     // Every active project's update state is computed in SQL (lib/projects/staleness-sql.ts); only

@@ -45,6 +45,21 @@ export function updateStateSql(c: CadenceSettings, today: string, row: { active:
     CASE WHEN ${stale} THEN (${kLast} + 1) * ${g.length}::int + ${g.offset + g.grace + 1}::int END AS "updStaleSince"`;
 }
 
+/**
+ * updateStateSql of a project row (alias `p`, a Project or a row of projectsCte's proj): active,
+ * its latest update's date, its start (or creation) date. The review and the managers' pages
+ * read stale and due projects through this one expression.
+ */
+export function projectUpdateStateSql(c: CadenceSettings, today: string, alias = "p"): Prisma.Sql {
+  const p = Prisma.raw(alias);
+  return updateStateSql(c, today, {
+    // Active as ACTIVE_SQL (lib/projects/attention.ts), which this module cannot import (server-only).
+    active: Prisma.sql`${p}.status = 'ACTIVE'`,
+    lastUpdate: Prisma.sql`${p}."lastUpdateAt"::date`,
+    since: Prisma.sql`GREATEST(${p}."startDate", ${p}."createdAt")::date`,
+  });
+}
+
 /** The UpdateState of a row read with updateStateSql (same cadence and today). */
 export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: string): UpdateState {
   const g = grid(c);

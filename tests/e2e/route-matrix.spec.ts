@@ -48,7 +48,7 @@ test("every page and every route handler method in app/ has a row in tests/e2e/r
   expect([...rows].filter((r) => !existing.has(r)), "rows for pages or methods that no longer exist").toEqual([]);
 });
 
-type Ids = { projectId: string; personId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string };
+type Ids = { projectId: string; personId: string; managerId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string };
 
 /** Concrete URL for a row: records inside the in-scope manager's subtree (ENG-PROD). */
 function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
@@ -56,6 +56,7 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("[org]", "acme")
     .replace("/projects/[id]", `/projects/${foreign ? ids.foreignProjectId : ids.projectId}`)
     .replace("/people/[id]", `/people/${foreign ? ids.foreignPersonId : ids.personId}`)
+    .replace("/managers/[id]", `/managers/${foreign ? ids.foreignPersonId : ids.managerId}`)
     .replace("/units/[id]", `/units/${foreign ? ids.foreignUnitId : ids.unitId}`)
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
@@ -120,7 +121,12 @@ async function ids(): Promise<Ids> {
   const [fpe] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
   const [fu] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  return { projectId: p.id, personId: probeId, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id };
+  // A manager reporting to the in-scope manager (manager@acme.example), for /managers/[id].
+  const [mgr] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Person" b ON b.id = p."managerId" JOIN "User" u ON u.id = b."userId"
+     WHERE u.email = 'manager@acme.example' AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id) ORDER BY p.name, p.id LIMIT 1`,
+  );
+  return { projectId: p.id, personId: probeId, managerId: mgr.id, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id };
 }
 
 /** A MANAGER of Acme whose scope is a unit outside ENG-PROD's subtree. */

@@ -54,6 +54,9 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Org health: directors and admins for the org, managers for their own subtree; salary-safe.
   page("/[org]/org-health", "200 200 200 200 404 404 404 login -"),
   page("/[org]/people/[id]", "200 200 200 200 200 200 404 login 404"),
+  // A manager's page: directors and admins, and the people above the manager in the reporting
+  // line (MGR_IN is the manager's own manager); 404 for everyone else.
+  page("/[org]/managers/[id]", "200 200 200 404 404 404 404 login 404"),
   page("/[org]/roadmap", MEMBERS_ONLY),
   page("/[org]/projects", MEMBERS_ONLY),
   page("/[org]/projects/[id]", "200 200 200 200 200 200 404 login 404"),

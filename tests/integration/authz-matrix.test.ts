@@ -4,6 +4,7 @@ import { discoverActions, type RunnableAction } from "@/tests/support/action-dis
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { COLUMNS, type Column, type MatrixRow } from "@/tests/support/authz/matrix";
 import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
+import { MANAGER_ROWS } from "@/tests/support/authz/matrix-managers";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
 import { ORG_ROWS } from "@/tests/support/authz/matrix-org";
 import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
@@ -14,7 +15,7 @@ import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 // no row of any table; an allowed one must write its audit event as that actor in that org.
 
 const db = testDb();
-const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS];
+const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...MANAGER_ROWS];
 const discovered = await discoverActions();
 
 let acme: OrgFx;

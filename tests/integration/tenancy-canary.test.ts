@@ -27,7 +27,7 @@ const TODAY = new Date("2026-06-15T12:00:00Z");
 const FY = 2026;
 const pay = { readsPay: true };
 
-type Ctx = { fx: OrgFx; projectId: string; personId: string; token: string };
+type Ctx = { fx: OrgFx; projectId: string; personId: string; managerId: string; token: string };
 type Call = (c: Ctx) => unknown[];
 
 const DASHBOARD = { unitId: null, fiscalYear: FY, period: "year" as const };
@@ -90,6 +90,9 @@ const CALLS: Record<string, Call> = {
   "lib/settings/queries.ts#listMembersPage": (c) => [c.fx.org.id, "", {}],
   "lib/vendors/queries.ts#listVendorsPage": (c) => [c.fx.org.id, TODAY, "", {}],
   "lib/vendors/queries.ts#listContractsPage": (c) => [c.fx.org.id, null, parseContractListParams({}), {}],
+  "lib/managers/queries.ts#getManagerProfile": (c) => [c.fx.org.id, c.personId],
+  "lib/managers/queries.ts#listDirectReports": (c) => [c.fx.org.id, c.managerId, "2026-06-15"],
+  "lib/managers/queries.ts#listManagerNotes": (c) => [c.fx.org.id, c.managerId, c.fx.users.director],
   "lib/org-health/queries.ts#spanOfControl": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#spanDistribution": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#layers": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
@@ -120,6 +123,8 @@ const CALLS: Record<string, Call> = {
   "lib/headcount/staffing.ts#getProjectStaffing": (c) => [c.fx.org.id, c.projectId, TODAY],
   "lib/headcount/staffing.ts#capacityByMonth": (c) => [c.fx.org.id, c.fx.unit.id, "2026-01-01", 6],
   "lib/headcount/staffing.ts#capacityByTeam": (c) => [c.fx.org.id, "2026-01-01", 6],
+  "lib/managers/figures.ts#getManagerFigures": (c) => [c.fx.org.id, 1, { id: c.personId, unitId: c.fx.unit.id, teamUnitId: c.fx.unit.id, viewerUserId: c.fx.users.director }, TODAY],
+  "lib/managers/figures.ts#managersNeedingSupport": (c) => [c.fx.org.id, null, TODAY],
   "lib/org-health/index.ts#getOrgHealth": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org/unit-detail.ts#getUnitDetail": (c) => [c.fx.org.id, c.fx.unit.id, "2026-06-15"],
   "lib/org/unit-detail.ts#unitTreeAsOf": (c) => [c.fx.org.id, "2026-06-15"],
@@ -147,6 +152,7 @@ const FIGURE_MODULES = [
   "lib/headcount/plan.ts",
   "lib/headcount/staffing.ts",
   "lib/org-health/index.ts",
+  "lib/managers/figures.ts",
   "lib/org/unit-detail.ts",
   "lib/projects/review.ts",
   "lib/projects/bell.ts",
@@ -210,7 +216,13 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
   await fx.make.planLine();
-  return { fx, projectId: project.id, personId: person.id, token };
+  // A manager (the person above) with a report, below the director's person, with a development note.
+  const boss = await db.person.create({ data: { orgId: fx.org.id, orgUnitId: fx.units.deptA.id, name: "Boss", title: "Director", level: "D1", startDate: new Date("2020-01-06"), annualCompCents: 1n, userId: fx.users.director } });
+  await db.person.update({ where: { id: person.id }, data: { managerId: boss.id } });
+  const report = await fx.make.person();
+  await db.person.update({ where: { id: report.id }, data: { managerId: person.id } });
+  await db.managerNote.create({ data: { orgId: fx.org.id, managerId: person.id, authorId: fx.users.director, kind: "GOAL", body: "Grow the team", checkInOn: new Date("2026-07-01") } });
+  return { fx, projectId: project.id, personId: person.id, managerId: person.id, token };
 }
 
 async function runAll(c: Ctx): Promise<Map<string, string>> {

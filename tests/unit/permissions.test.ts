@@ -5,17 +5,17 @@ import { can, grantFor, PERMISSIONS, readsPay, type Permission } from "@/lib/per
 // The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
 // and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
 const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
-  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org", "orgtree:write": "org", "orghealth:read": "org" },
+  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org", "orgtree:write": "org", "orghealth:read": "org", "managers:read": "org", "managers:notes": "org" },
   DIRECTOR: {
     "org:read": "org", "org:settings": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org",
     "positions:write": "org", "projects:write": "org", "updates:write": "org", "updates:acknowledge": "org",
     "initiatives:write": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org",
-    "orgtree:write": "org", "orghealth:read": "org",
+    "orgtree:write": "org", "orghealth:read": "org", "managers:read": "org", "managers:notes": "org",
   },
   MANAGER: {
     "org:read": "org", "people:write": "scope", "positions:write": "scope", "projects:write": "scope",
     "updates:write": "scope", "updates:acknowledge": "scope", "initiatives:write": "scope",
-    "orghealth:read": "scope",
+    "orghealth:read": "scope", "managers:notes": "scope",
   },
   FINANCE: { "org:read": "org", "compensation:read-if-allowed": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
   VIEWER: { "org:read": "org" },

@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState, useRef, useState } from "react";
+
+import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { addManagerNoteAction } from "@/lib/managers/actions";
+
+type State = ActionResult<{ id: string }> | null;
+
+/** Add a private development note or goal (a goal needs a check-in date). */
+export function ManagerNoteForm({ org, managerId }: { org: string; managerId: string }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [kind, setKind] = useState("NOTE");
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await addManagerNoteAction(org, { ...Object.fromEntries(form), managerId });
+    if (result.ok) {
+      toast.success(form.get("kind") === "GOAL" ? "Goal added" : "Note added");
+      formRef.current?.reset();
+      setKind("NOTE");
+    }
+    return result;
+  }, null);
+  const errors = errorsOf(state);
+  return (
+    <form ref={formRef} onSubmit={submitKeepingInput(formAction)} className="space-y-3" noValidate aria-label="Add a development note">
+      <FormAlert state={state} />
+      <div className="grid gap-3 sm:grid-cols-[10rem_12rem]">
+        <FormField id="mn-kind" label="Kind" errors={errors.kind}>
+          <NativeSelect id="mn-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} {...describedBy("mn-kind", errors.kind)}>
+            <option value="NOTE">Note</option>
+            <option value="GOAL">Goal</option>
+          </NativeSelect>
+        </FormField>
+        <FormField id="mn-checkInOn" label={kind === "GOAL" ? "Check in on" : "Check in on (optional)"} errors={errors.checkInOn}>
+          <Input id="mn-checkInOn" name="checkInOn" type="date" {...describedBy("mn-checkInOn", errors.checkInOn)} />
+        </FormField>
+      </div>
+      <FormField id="mn-body" label={kind === "GOAL" ? "Goal" : "Note"} errors={errors.body}>
+        <Textarea id="mn-body" name="body" rows={3} maxLength={4000} {...describedBy("mn-body", errors.body)} />
+      </FormField>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Add"}</Button>
+    </form>
+  );
+}
