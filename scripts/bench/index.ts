@@ -7,11 +7,16 @@
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
 // Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts).
+// With --fuzz-memory (or alone: --fuzz-memory-only, `npm run bench:fuzz-memory`), the production
+// server's memory across passes of the query-string fuzz on the largest scale (fuzz-memory.ts);
+// that run writes .bench/fuzz-memory-<time>.json and .bench/fuzz-memory-latest.json.
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
+//          --fuzz-memory | --fuzz-memory-only   --fuzz-requests 1000   --fuzz-passes 5
+//          --fuzz-concurrency 4   --fuzz-settle 15 (seconds before each reading)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -25,6 +30,7 @@ import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from 
 
 import { firstLoadJsKb } from "./bundle";
 import { everyPage } from "./every-page";
+import { fuzzMemory } from "./fuzz-memory";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
@@ -236,18 +242,29 @@ const result: BenchResult = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
   settings, scales: [], firstLoadJsKb: {},
 };
-for (const s of scales) result.scales.push(await benchScale(s));
-if (!flag("no-import") && !flag("every-page-only")) {
+const fuzzOnly = flag("fuzz-memory-only");
+if (!fuzzOnly) for (const s of scales) result.scales.push(await benchScale(s));
+if (fuzzOnly || flag("fuzz-memory")) {
+  const scale = Math.max(...scales);
+  result.fuzzMemory = await fuzzMemory({
+    scale, db: await ensureDb(scale, flag("regen") && fuzzOnly, log), port, log,
+    requests: Number(opt("fuzz-requests", "1000")), passes: Number(opt("fuzz-passes", "5")),
+    concurrency: Number(opt("fuzz-concurrency", "4")), settleSeconds: Number(opt("fuzz-settle", "15")),
+  });
+}
+if (!flag("no-import") && !flag("every-page-only") && !fuzzOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   const url = new URL(process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
   url.pathname = `/${big.db}`;
   result.import = await benchImport(url.toString()).catch((e: Error) => ({ error: e.message }));
 }
-for (const route of ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
+for (const route of fuzzOnly ? [] : ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
   result.firstLoadJsKb[route] = firstLoadJsKb(route);
 }
 mkdirSync(".bench", { recursive: true });
 const stamp = result.at.replace(/[:.]/g, "-");
-writeFileSync(`.bench/bench-${stamp}.json`, JSON.stringify(result, null, 2));
-writeFileSync(".bench/latest.json", JSON.stringify(result, null, 2));
+// A fuzz-memory-only run keeps its own files, so latest.json stays the last full bench.
+const kind = fuzzOnly ? "fuzz-memory" : "bench";
+writeFileSync(`.bench/${kind}-${stamp}.json`, JSON.stringify(result, null, 2));
+writeFileSync(fuzzOnly ? ".bench/fuzz-memory-latest.json" : ".bench/latest.json", JSON.stringify(result, null, 2));
 console.log(markdown(result));

@@ -1,4 +1,5 @@
 import { type EveryPageRow, everyPageMarkdown } from "./every-page";
+import { type FuzzMemoryResult, fuzzMemoryGoal, fuzzMemoryMarkdown } from "./fuzz-memory";
 import type { LoadResult } from "./load";
 
 // The bench's results, the markdown it prints and the goals of issue 8 with pass/miss.
@@ -13,6 +14,7 @@ export type BenchResult = {
   scales: ScaleResult[];
   import?: { lines: number; seconds: number; peakRssMb: number; inserted: number; cpuSeconds?: number; warmupSeconds?: number } | { error: string };
   firstLoadJsKb: Record<string, number | null>;
+  fuzzMemory?: FuzzMemoryResult;
 };
 
 const f = (x: number | null | undefined, d = 0) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
@@ -44,6 +46,9 @@ export function markdown(r: BenchResult): string {
     out.push("");
   }
   if (r.import) out.push("## Import", "", "error" in r.import ? `failed: ${r.import.error}` : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s (Node CPU ${f(r.import.cpuSeconds ?? NaN, 1)} s; the process's first query before it, not included: ${f(r.import.warmupSeconds ?? NaN, 1)} s), peak RSS ${f(r.import.peakRssMb)} MB`, "");
+  if (r.fuzzMemory) out.push(...fuzzMemoryMarkdown(r.fuzzMemory));
+  // Only the fuzz-memory step ran (--fuzz-memory-only): its goal is in its own section.
+  if (!r.scales.length) return out.join("\n");
   out.push("## First-load JS (gzip)", "", "| route | KB |", "|---|---:|", ...Object.entries(r.firstLoadJsKb).map(([k, v]) => `| ${k} | ${f(v, 1)} |`), "");
   out.push("## Goals (issue 8)", "", "| metric | goal | measured | |", "|---|---|---|---|", ...goals(r).map((g) => `| ${g.metric} | ${g.goal} | ${g.measured} | ${g.pass == null ? "n/a" : g.pass ? "pass" : "**miss**"} |`));
   return out.join("\n");
@@ -77,6 +82,7 @@ function goals(r: BenchResult) {
   const js = r.firstLoadJsKb["/(app)/[org]/dashboard"];
   rows.push({ metric: "first-load JS, dashboard", goal: "≤ 180 KB gzip", measured: js != null ? `${f(js, 1)} KB` : "no build", pass: js != null ? js <= 180 : null });
   const gen = r.scales.find((s) => s.scale === 1)?.generatedSeconds;
+  if (r.fuzzMemory) rows.push(fuzzMemoryGoal(r.fuzzMemory));
   rows.push({ metric: "large-org generation, scale 1", goal: "≤ 90 s", measured: gen != null ? `${f(gen, 1)} s` : "not run", pass: gen != null ? gen <= 90 : null });
   return rows;
 }

@@ -77,16 +77,26 @@ process.once("exit", () => {
 // --cpu-prof in NODE_OPTIONS); the profile is written when the server exits.
 const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 
-export async function startServer(url: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+/**
+ * `next start` on the build, or with `keel` the web server as `npm start` runs it (scripts/server.ts:
+ * Next's request handler plus request logging and draining), whose pid is the child's own.
+ */
+export async function startServer(url: string, port: number, extraEnv: Record<string, string> = {}, opts: { keel?: boolean; nodeArgs?: string[] } = {}): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port),
     AUTH_SECRET: "keel-bench-secret-not-for-production-0123456789", NEXTAUTH_SECRET: "keel-bench-secret-not-for-production-0123456789",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(env, { NODE_ENV: "production" });
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = opts.keel
+    ? ["--import", "tsx", "scripts/server.ts"]
+    : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...(opts.nodeArgs ?? []), ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   started.add(child);
   child.once("exit", () => started.delete(child));
+  // Unread, a full pipe would stall the server at its next log line (scripts/server.ts logs
+  // every request); a caller that wants the lines adds its own listener.
+  child.stdout?.resume();
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
   const deadline = Date.now() + 60_000;
