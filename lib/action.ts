@@ -14,7 +14,7 @@ import type { OrgActionDef, PublicActionDef, SelfActionDef } from "@/lib/action/
 export { buildAction } from "@/lib/action/build";
 export { actionRegistry, isRegisteredAction } from "@/lib/action/registry";
 export type * from "@/lib/action/types";
-export type { ActionResult, FieldErrors } from "@/lib/action-result";
+export type { ActionResult } from "@/lib/action-result";
 
 /** An org action: a member of the org holding `permission`. */
 export const defineAction = <S extends z.ZodType, T, R = T>(def: OrgActionDef<S, T, R>) => buildAction({ session: "org", ...def });

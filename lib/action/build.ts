@@ -103,7 +103,8 @@ export function buildAction(def: AnyDef) {
     }
     const result = await execute({ userId, orgSlug }, rawInput);
     if (!result.ok) return result;
-    for (const r of revalidate) revalidatePath(r.path.replaceAll("{org}", orgSlug), r.type);
+    // The slug arrives from the browser untyped; it named a real org, since the call succeeded.
+    for (const r of revalidate) revalidatePath(r.path.replaceAll("{org}", String(orgSlug)), r.type);
     return def.afterCommit ? { ok: true, data: await def.afterCommit(result.data) } : result;
   };
 

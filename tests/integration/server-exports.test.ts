@@ -76,7 +76,7 @@ describe('every "use server" export is a registered action', () => {
     for (const file of files) expect(file, file).toMatch(/^lib\/[a-z-]+\/actions\.ts$/);
   });
 
-  it("each export is an action made by the builder, re-exported as it is (no wrapper around it)", async () => {
+  it("each export is an action made by the builder, exported as it is (no wrapper around it)", async () => {
     const problems: string[] = [];
     let count = 0;
     for (const file of useServerFiles().files) {
