@@ -19,7 +19,7 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
   function revert(b: ImportBatchRow) {
     if (!window.confirm(`Revert "${b.fileName}"? Its ${b.insertedCount} ledger line(s) will be deleted.`)) return;
     startTransition(async () => {
-      const result = await revertImportAction(org, b.id);
+      const result = await revertImportAction(org, { batchId: b.id });
       if (result.ok) toast.success(`Reverted "${b.fileName}"`, `${result.data.deletedCount} line(s) removed.`);
       else toast.error("Could not revert", result.message);
     });

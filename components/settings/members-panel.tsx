@@ -23,7 +23,7 @@ function SessionsCell({ org, member, sessions }: { org: string; member: MemberDt
   const signOut = () =>
     startTransition(async () => {
       if (!window.confirm(`Sign ${member.name} out on every device?`)) return;
-      const result = await signOutMemberEverywhereAction(org, member.id);
+      const result = await signOutMemberEverywhereAction(org, { membershipId: member.id });
       if (result.ok) toast.success(`${member.name} was signed out everywhere`);
       else toast.error(result.message);
     });
@@ -73,7 +73,7 @@ function MemberRow({
   const remove = () =>
     startTransition(async () => {
       if (!window.confirm(`Remove ${member.name} from this organization?`)) return;
-      const result = await removeMemberAction(org, member.id);
+      const result = await removeMemberAction(org, { membershipId: member.id });
       if (result.ok) toast.success(`${member.name} was removed`);
       else setError(result.message);
     });

@@ -1,8 +1,11 @@
+import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { defineUserAction } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH, passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
+import { sessionConfig, sessionCookie } from "@/lib/auth/session-policy";
+import { encodeSession } from "@/lib/auth/session-cookie";
 import { endUserSessions, startSession } from "@/lib/auth/sessions";
 import { MAX_FAILURES, recordSuccess, reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
@@ -21,7 +24,7 @@ const ZChangePasswordInput = z
 // counts against a throttle of its own (lib/auth/throttle.ts), so this form cannot be used to
 // guess it faster.
 // passwordChangedAt ends every other session (lib/auth.ts); the calling session is re-issued
-// by the server action entry point (lib/account/actions.ts).
+// after the commit (afterCommit), when the change comes from a browser.
 export const changePassword = defineUserAction({
   name: "account.password.change",
   input: ZChangePasswordInput,
@@ -50,11 +53,22 @@ export const changePassword = defineUserAction({
       data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: changedAt },
     });
     // Every session of the user ends now, on every device; the browser that made the change
-    // gets a new one (its cookie is issued by lib/account/actions.ts).
+    // gets a new one (its cookie is issued after the commit, below).
     await endUserSessions(ctx.tx, user.id);
     const sid = await startSession(ctx.tx, user.id);
     // Never the hash, old or new: the audit trail records that and when, nothing more.
     await ctx.audit({ entityType: "User", entityId: user.id, after: { passwordChangedAt: changedAt.toISOString() } });
     return { userId: user.id, sid, changedAt: changedAt.toISOString() };
+  },
+  // The change ended every session that signed in before it, this one included: issue this
+  // browser a fresh session (signed in now, after the change) so only the others are gone.
+  async afterCommit({ userId, sid, changedAt }) {
+    const now = Date.now();
+    const cookie = sessionCookie();
+    (await cookies()).set(cookie.name, await encodeSession({ sub: userId, sid, authAt: now, lastSeen: now }), {
+      ...cookie.options,
+      maxAge: Math.ceil(sessionConfig().maxAgeMs / 1000),
+    });
+    return { changedAt };
   },
 });

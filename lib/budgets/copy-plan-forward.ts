@@ -10,6 +10,7 @@ import { fiscalYearRange, toDateString } from "@/lib/fiscal";
 export const copyPlanForward = defineAction({
   name: "budgets.copy-forward",
   permission: "budgets:write",
+  revalidate: { path: "/{org}/budgets", type: "layout" },
   input: ZCopyPlanForwardInput,
   async handler(ctx, { fromFiscalYear, percentChange, overwrite }) {
     const orgId = ctx.org.id;

@@ -8,6 +8,7 @@ import { conflict, notFound } from "@/lib/errors";
 export const revertImport = defineAction({
   name: "actuals.import.revert",
   permission: "actuals:write",
+  revalidate: { path: "/{org}/budgets", type: "layout" },
   input: ZRevertImportInput,
   async handler(ctx, { batchId }) {
     const orgId = ctx.org.id;

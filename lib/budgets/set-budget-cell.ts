@@ -26,6 +26,7 @@ async function findCell(ctx: ActionContext, orgUnitId: string, category: BudgetC
 export const setBudgetCell = defineAction({
   name: "budgets.cell.set",
   permission: "budgets:write",
+  revalidate: { path: "/{org}/budgets", type: "layout" },
   input: ZSetBudgetCellInput,
   async handler(ctx, { orgUnitId, category, month, amount }) {
     const orgId = ctx.org.id;
@@ -50,6 +51,7 @@ export const setBudgetCell = defineAction({
 export const clearBudgetCell = defineAction({
   name: "budgets.cell.clear",
   permission: "budgets:write",
+  revalidate: { path: "/{org}/budgets", type: "layout" },
   input: ZClearBudgetCellInput,
   async handler(ctx, { orgUnitId, category, month }) {
     const { before } = await findCell(ctx, orgUnitId, category, month);

@@ -22,6 +22,7 @@ async function overallocationOf(ctx: ActionContext, who: { personId: string | nu
 export const createAllocation = defineAction({
   name: "allocation.create",
   permission: "projects:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZAllocationInput,
   async handler(ctx, input) {
     const project = await ctx.tx.project.findFirst({ where: { id: input.projectId, orgId: ctx.org.id }, select: { id: true, orgUnitId: true } });
@@ -57,6 +58,7 @@ export const createAllocation = defineAction({
 export const removeAllocation = defineAction({
   name: "allocation.remove",
   permission: "projects:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveAllocationInput,
   async handler(ctx, input) {
     const before = await ctx.tx.allocation.findFirst({

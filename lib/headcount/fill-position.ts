@@ -13,6 +13,7 @@ import { assertNoReportingCycle, recordAssignment } from "@/lib/people/assignmen
 export const fillPosition = defineAction({
   name: "position.fill",
   permission: "positions:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZFillPositionInput,
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);

@@ -14,6 +14,7 @@ export const NOT_IN_CHAIN = "Only the people above this manager in the reporting
 export const addManagerNote = defineAction({
   name: "manager-note.create",
   permission: "managers:notes",
+  revalidate: { path: "/{org}/managers", type: "layout" },
   input: ZAddManagerNoteInput,
   async handler(ctx, input) {
     const manager = await ctx.tx.person.findFirst({ where: { id: input.managerId, orgId: ctx.org.id }, select: { id: true } });

@@ -8,6 +8,7 @@ import { ZDeleteManagerNoteInput } from "@/lib/managers/schemas";
 export const deleteManagerNote = defineAction({
   name: "manager-note.delete",
   permission: "managers:notes",
+  revalidate: { path: "/{org}/managers", type: "layout" },
   input: ZDeleteManagerNoteInput,
   async handler(ctx, input) {
     const note = await ctx.tx.managerNote.findFirst({ where: { id: input.noteId, orgId: ctx.org.id }, select: { id: true, managerId: true, kind: true } });

@@ -8,6 +8,7 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const createUnit = defineAction({
   name: "org-unit.create",
   permission: "orgtree:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateUnitInput,
   async handler(ctx, input) {
     await lockTree(ctx);

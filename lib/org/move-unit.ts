@@ -12,6 +12,7 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const moveUnit = defineAction({
   name: "org-unit.move",
   permission: "orgtree:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZMoveUnitInput,
   async handler(ctx, input) {
     await lockTree(ctx);

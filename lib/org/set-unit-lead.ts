@@ -7,6 +7,7 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const setUnitLead = defineAction({
   name: "org-unit.set-lead",
   permission: "orgtree:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetUnitLeadInput,
   async handler(ctx, input) {
     await lockTree(ctx);

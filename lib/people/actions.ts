@@ -1,18 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { setEndDate } from "@/lib/people/set-end-date";
 import { updatePerson } from "@/lib/people/update-person";
 
-export async function updatePersonAction(org: string, input: unknown) {
-  const result = await updatePerson(org, input);
-  if (result.ok) revalidatePath(`/${org}`, "layout");
-  return result;
-}
+// Each server action is a built action (lib/action.ts) itself, so the pipeline does every
+// check and the revalidation. Next refuses `export { … } from` in a "use server" file.
 
-export async function setEndDateAction(org: string, input: unknown) {
-  const result = await setEndDate(org, input);
-  if (result.ok) revalidatePath(`/${org}`, "layout");
-  return result;
-}
+export const updatePersonAction = updatePerson;
+export const setEndDateAction = setEndDate;

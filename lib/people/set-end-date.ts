@@ -15,6 +15,7 @@ import { ZSetEndDateInput } from "@/lib/people/schemas";
 export const setEndDate = defineAction({
   name: "person.end",
   permission: "people:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetEndDateInput,
   async handler(ctx, input) {
     const person = await ctx.tx.person.findFirst({

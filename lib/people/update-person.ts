@@ -15,6 +15,7 @@ const SELECT = { id: true, title: true, level: true, orgUnitId: true, managerId:
 export const updatePerson = defineAction({
   name: "person.update",
   permission: "people:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdatePersonInput,
   async handler(ctx, input) {
     const before = await ctx.tx.person.findFirst({ where: { id: input.personId, orgId: ctx.org.id }, select: SELECT });

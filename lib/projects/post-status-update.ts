@@ -8,6 +8,7 @@ import { ZPostStatusUpdateInput } from "@/lib/projects/schemas";
 export const postStatusUpdate = defineAction({
   name: "status-update.post",
   permission: "updates:write",
+  revalidate: { path: "/{org}", type: "layout" },
   input: ZPostStatusUpdateInput,
   async handler(ctx, input) {
     const project = await projectInScopeOrThrow(ctx, input.projectId);

@@ -13,6 +13,7 @@ const GONE = "This invitation has expired, was already used, or is for another a
 // with a conditional update (single use), and the org joined becomes the one sign-in lands in.
 export const joinInvitation = defineUserAction({
   name: "invitation.join",
+  revalidate: { path: "/", type: "layout" },
   input: ZJoinInvitationInput,
   async handler(ctx, input) {
     const user = await ctx.tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { id: true, email: true } });

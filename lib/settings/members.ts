@@ -34,6 +34,7 @@ async function assertAdminRemains(ctx: ActionContext, leavingMembershipId: strin
 export const inviteMember = defineAction({
   name: "member.invite",
   permission: "members:manage",
+  revalidate: { path: "/{org}/settings" },
   input: ZInviteMemberInput,
   async handler(ctx, input) {
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
@@ -65,6 +66,7 @@ export const inviteMember = defineAction({
 export const changeMemberRole = defineAction({
   name: "member.role.change",
   permission: "members:manage",
+  revalidate: { path: "/{org}/settings" },
   input: ZChangeMemberRoleInput,
   async handler(ctx, input) {
     // Tenant-scoped lookup: a membership id from another org finds nothing → 404.
@@ -88,6 +90,7 @@ export const changeMemberRole = defineAction({
 export const removeMember = defineAction({
   name: "member.remove",
   permission: "members:manage",
+  revalidate: { path: "/{org}/settings" },
   input: ZRemoveMemberInput,
   async handler(ctx, input) {
     const before = await ctx.tx.membership.findFirst({
@@ -110,6 +113,7 @@ export const removeMember = defineAction({
 export const signOutMemberEverywhere = defineAction({
   name: "member.sessions.end",
   permission: "members:manage",
+  revalidate: { path: "/{org}/settings" },
   input: ZRemoveMemberInput,
   async handler(ctx, input) {
     const membership = await ctx.tx.membership.findFirst({ where: { id: input.membershipId, orgId: ctx.org.id }, select: { id: true, userId: true } });

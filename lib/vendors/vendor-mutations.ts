@@ -12,6 +12,7 @@ function duplicateName(e: unknown) {
 export const createVendor = defineAction({
   name: "vendors.create",
   permission: "vendors:write",
+  revalidate: { path: "/{org}/vendors" },
   input: ZVendorInput,
   async handler(ctx, input) {
     const clash = await ctx.tx.vendor.findFirst({ where: { orgId: ctx.org.id, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
@@ -30,6 +31,7 @@ export const createVendor = defineAction({
 export const updateVendor = defineAction({
   name: "vendors.update",
   permission: "vendors:write",
+  revalidate: { path: "/{org}/vendors" },
   input: ZUpdateVendorInput,
   async handler(ctx, { id, ...changes }) {
     const before = await ctx.tx.vendor.findFirst({ where: { id, orgId: ctx.org.id }, select: VENDOR_SELECT });

@@ -1,5 +1,19 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 
+import {
+  actionRegistry,
+  buildAction,
+  defineAction,
+  definePublicAction,
+  defineUserAction,
+  type ActionContext,
+  type ActionResult,
+  type PublicActionContext,
+  type UserActionContext,
+} from "@/lib/action";
+import type { Tx } from "@/lib/db";
+import { logger } from "@/lib/log";
 import { acceptInvitation } from "@/lib/settings/accept-invitation";
 import { changeMemberRole, inviteMember, removeMember } from "@/lib/settings/members";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
@@ -221,5 +235,46 @@ describe("accepting an invitation", () => {
     const mismatch = await acceptInvitation({ token, name: "Sec", password: "long-enough-pw", confirmPassword: "other-password" });
     expect(mismatch).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { confirmPassword: ["The passwords do not match."] } });
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("the pipeline's audit guard", () => {
+  const anything = z.object({ audit: z.boolean() });
+
+  it("an action that writes without an audit event is refused and its write rolled back, in every session strategy", async () => {
+    const admin = acme.members.admin.user.id;
+    const orgId = acme.org.id;
+    const write = (tx: Tx) => tx.vendor.create({ data: { orgId, name: `unaudited-${Math.random()}` } });
+    const event = { entityType: "Vendor", entityId: "probe" };
+
+    // Each session strategy, through the builder and through its preset.
+    const org = { permission: "org:settings", input: anything, handler: async (ctx: ActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit(event); } } as const;
+    const self = { input: anything, handler: async (ctx: UserActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit(event); } };
+    const pub = { input: anything, handler: async (ctx: PublicActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit({ ...event, orgId, actorId: null }); } };
+    const calls: [string, (input: { audit: boolean }) => Promise<ActionResult<unknown>>][] = [];
+    for (const [how, a] of [
+      ["buildAction", buildAction({ session: "org", name: "test.unaudited.org", ...org })],
+      ["defineAction", defineAction({ name: "test.unaudited.org-preset", ...org })],
+    ] as const) calls.push([`org via ${how}`, (input) => a.run(admin, acme.org.slug, input)]);
+    for (const [how, a] of [
+      ["buildAction", buildAction({ session: "self", name: "test.unaudited.self", ...self })],
+      ["defineUserAction", defineUserAction({ name: "test.unaudited.self-preset", ...self })],
+    ] as const) calls.push([`self via ${how}`, (input) => a.run(admin, input)]);
+    for (const [how, a] of [
+      ["buildAction", buildAction({ session: "public", name: "test.unaudited.public", ...pub })],
+      ["definePublicAction", definePublicAction({ name: "test.unaudited.public-preset", ...pub })],
+    ] as const) calls.push([`public via ${how}`, (input) => a.run(input)]);
+
+    vi.spyOn(logger, "error").mockImplementation(() => {});
+    for (const [label, call] of calls) {
+      const before = await rowCounts();
+      expect(await call({ audit: false }), label).toMatchObject({ ok: false, code: "INTERNAL" });
+      expect(await rowCounts(), `${label}: the unaudited write was kept`).toEqual(before);
+      // The same handler with its audit event commits: the refusal above was the guard's.
+      expect(await call({ audit: true }), label).toMatchObject({ ok: true });
+      expect((await rowCounts()).Vendor, label).toBe(before.Vendor + 1);
+    }
+    vi.restoreAllMocks();
+    for (const name of actionRegistry.keys()) if (name.startsWith("test.unaudited.")) actionRegistry.delete(name);
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 describe("the matrix covers every action", () => {
-  it("finds every defineAction/definePublicAction in the source, with a literal, unique name", () => {
+  it("finds every built action (buildAction or a preset) in the source, with a literal, unique name", () => {
     const { defined, unnamed } = discovered.scan;
     expect(unnamed, "actions whose name the scan cannot read").toEqual([]);
     const names = defined.map((d) => d.name);

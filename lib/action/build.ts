@@ -1,0 +1,127 @@
+import "server-only";
+
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+
+import { fail, toFailure } from "@/lib/action/failure";
+import { parseInput } from "@/lib/action/input";
+import { actionRegistry, markBuilt } from "@/lib/action/registry";
+import { orgSession, publicSession, selfSession, type Caller, type Strategy } from "@/lib/action/sessions";
+import type {
+  OrgAction,
+  OrgActionDef,
+  PublicAction,
+  PublicActionDef,
+  Revalidate,
+  SelfAction,
+  SelfActionDef,
+} from "@/lib/action/types";
+import type { ActionResult } from "@/lib/action-result";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+// How long an action may wait for a pooled connection before giving up (Prisma's default is 2 s).
+// Page reads queue for a connection without a limit; with the 2 s default a busy server refused
+// writes (P2028, "Unable to start a transaction") while reads still went through — found by
+// `npm run loadtest`. Waiting longer turns load into latency rather than refused writes.
+const TX_MAX_WAIT_MS = 10_000;
+
+type AnyDef =
+  | ({ session: "org" } & OrgActionDef<z.ZodType, unknown, unknown>)
+  | ({ session: "self" } & SelfActionDef<z.ZodType, unknown, unknown>)
+  | ({ session: "public" } & PublicActionDef<z.ZodType, unknown, unknown>);
+
+function strategyFor(def: AnyDef): Strategy<unknown> {
+  switch (def.session) {
+    case "org":
+      return orgSession(def.permission, def.moneyChecked) as Strategy<unknown>;
+    case "self":
+      return selfSession as Strategy<unknown>;
+    case "public":
+      return publicSession as Strategy<unknown>;
+  }
+}
+
+async function sessionUserId(): Promise<string | null> {
+  // Imported when called: lib/auth pulls in next-auth, which the pipeline itself does not need.
+  const { getSessionUser } = await import("@/lib/auth");
+  return (await getSessionUser())?.id ?? null;
+}
+
+/**
+ * The one pipeline every mutation goes through:
+ *   session strategy → zod parse → authorize → handler in one transaction → audit guard → result,
+ * then, for a call from a browser, `revalidate` and `afterCommit`.
+ * Export the result from a "use server" file (lib/<area>/actions.ts) as it is: it is the
+ * server action. Tests and route handlers call `run`, the same pipeline with an explicit caller.
+ */
+export function buildAction<S extends z.ZodType, T, R = T>(def: { session: "org" } & OrgActionDef<S, T, R>): OrgAction<S, T, R>;
+export function buildAction<S extends z.ZodType, T, R = T>(def: { session: "self" } & SelfActionDef<S, T, R>): SelfAction<S, T, R>;
+export function buildAction<S extends z.ZodType, T, R = T>(def: { session: "public" } & PublicActionDef<S, T, R>): PublicAction<S, T, R>;
+export function buildAction(def: AnyDef) {
+  const strategy = strategyFor(def);
+  const revalidate: Revalidate[] = [def.revalidate ?? []].flat();
+  if (def.session !== "org" && revalidate.some((r) => r.path.includes("{org}"))) {
+    throw new Error(`Action ${def.name}: only an org action knows the {org} of a revalidated path`);
+  }
+  actionRegistry.set(def.name, { permission: strategy.registered });
+
+  const execute = async (caller: Caller, rawInput: unknown): Promise<ActionResult<unknown>> => {
+    try {
+      if (strategy.needsUser && !caller.userId) throw new AppError("UNAUTHENTICATED");
+      const parsed = parseInput(def.input, rawInput);
+      if (!parsed.ok) return fail("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
+      const open = await strategy.authorize(caller, def.name);
+      const data = await db.$transaction(
+        async (tx) => {
+          const { ctx, audited, verify } = open(tx);
+          const result = await (def.handler as (ctx: unknown, input: unknown) => Promise<unknown>)(ctx, parsed.data);
+          // The audit guard: a mutation nobody can trace is not committed.
+          if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+          await verify?.(parsed.data);
+          return result;
+        },
+        { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },
+      );
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(def.name, error, strategy.logContext(caller));
+    }
+  };
+
+  // The browser-facing entry point: the caller comes from the session cookie.
+  const enter = async (orgSlug: string, rawInput: unknown): Promise<ActionResult<unknown>> => {
+    let userId: string | null = null;
+    if (strategy.needsUser) {
+      try {
+        // Reading the session hits the database: when it is unreachable (e.g. restarting) the
+        // caller gets the same typed failure as from inside the pipeline, not an HTTP 500.
+        userId = await sessionUserId();
+      } catch (error) {
+        return toFailure(def.name, error, strategy.logContext({ orgSlug }));
+      }
+    }
+    const result = await execute({ userId, orgSlug }, rawInput);
+    if (!result.ok) return result;
+    // The slug arrives from the browser untyped; it named a real org, since the call succeeded.
+    for (const r of revalidate) revalidatePath(r.path.replaceAll("{org}", String(orgSlug)), r.type);
+    return def.afterCommit ? { ok: true, data: await def.afterCommit(result.data) } : result;
+  };
+
+  const tags = { actionName: def.name, session: def.session };
+  const action =
+    def.session === "org"
+      ? Object.assign(async (orgSlug: string, input: unknown) => enter(orgSlug, input), tags, {
+          run: (userId: string | null, orgSlug: string, input: unknown) => execute({ userId, orgSlug }, input),
+          permission: def.permission,
+        })
+      : def.session === "self"
+        ? Object.assign(async (input: unknown) => enter("", input), tags, {
+            run: (userId: string | null, input: unknown) => execute({ userId, orgSlug: "" }, input),
+          })
+        : Object.assign(async (input: unknown) => enter("", input), tags, {
+            run: (input: unknown) => execute({ userId: null, orgSlug: "" }, input),
+          });
+  markBuilt(action);
+  return action;
+}
