@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -26,14 +27,10 @@ export function ChangePasswordForm() {
     }
   }, [state]);
 
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = errorsOf(state);
   return (
     <form ref={formRef} onSubmit={submitKeepingInput(formAction)} className="grid max-w-md gap-5" noValidate>
-      {state && !state.ok ? (
-        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert state={state} />
       {state?.ok ? (
         <p role="status" className="rounded-md border border-emerald-600/30 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Your password was changed. Other browsers and devices signed in to your account have been signed out.

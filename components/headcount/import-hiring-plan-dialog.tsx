@@ -3,7 +3,7 @@
 import { Upload } from "lucide-react";
 import { useActionState, useState } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";

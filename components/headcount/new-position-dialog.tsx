@@ -3,7 +3,7 @@
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";

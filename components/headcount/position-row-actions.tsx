@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
@@ -104,7 +104,7 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
   const id = (f: string) => `ep-${position.id}-${f}`;
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2"><FormAlert state={state} unplacedField="status" /></div>
       <div className="sm:col-span-2">
         <FormField id={id("title")} label="Title" errors={errors.title}>
           <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
@@ -170,7 +170,7 @@ function FillForm({ org, position, today, onDone }: { org: string; position: { i
   const errors = errorsOf(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <FormAlert state={state} />
+      <FormAlert state={state} unplacedField="status" />
       <fieldset className="flex gap-4 text-sm">
         <legend className="sr-only">Who fills it</legend>
         <label className="flex items-center gap-2">

@@ -4,7 +4,7 @@ import { Combine, FolderTree, Lock, Pencil, Plus, UserRound } from "lucide-react
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, useTransition } from "react";
 
-import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
 import { describedBy, FormField } from "@/components/ui/form-field";

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useTransition } from "react";
 
-import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import type * as React from "react";
 import { useActionState } from "react";
 
-import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";

@@ -3,7 +3,8 @@
 import type * as React from "react";
 import { useActionState } from "react";
 
-import { FormAlert, submitKeepingInput } from "@/components/projects/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";

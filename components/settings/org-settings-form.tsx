@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -32,13 +33,13 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
     if (state?.ok) toast.success("Settings saved");
   }, [state]);
 
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = errorsOf(state);
   return (
     <form action={formAction} className="grid max-w-2xl gap-5 sm:grid-cols-2" noValidate>
       {state && !state.ok ? (
-        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive sm:col-span-2">
-          {state.message}
-        </p>
+        <div className="sm:col-span-2">
+          <FormAlert state={state} />
+        </div>
       ) : null}
       <div className="sm:col-span-2">
         <FormField id="name" label="Organization name" errors={errors.name}>

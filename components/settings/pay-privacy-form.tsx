@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -23,14 +24,10 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
   useEffect(() => {
     if (state?.ok) toast.success("Pay privacy saved");
   }, [state]);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = errorsOf(state);
   return (
     <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
-      {state && !state.ok ? (
-        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert state={state} />
       <FormField
         id="payMinGroupSize"
         label="Minimum group"

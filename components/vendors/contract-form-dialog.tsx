@@ -3,6 +3,7 @@
 import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -36,7 +37,7 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
     }
     return result;
   }, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = errorsOf(state);
   const p = contract ? `contract-${contract.id}` : "contract-new";
   const field = (name: string, label: string, control: (id: string) => React.ReactNode, help?: string) => (
     <FormField id={`${p}-${name}`} label={label} errors={errors[name]} help={help}>
@@ -65,9 +66,9 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
         </DialogHeader>
         <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
           {state && !state.ok ? (
-            <p role="alert" className="text-sm text-destructive sm:col-span-2">
-              {state.message}
-            </p>
+            <div className="sm:col-span-2">
+              <FormAlert state={state} />
+            </div>
           ) : null}
           <div className="sm:col-span-2">
             {field("name", "Name", (id) => <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />)}

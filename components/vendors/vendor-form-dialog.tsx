@@ -3,6 +3,7 @@
 import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -26,7 +27,7 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
     }
     return result;
   }, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = errorsOf(state);
   const prefix = vendor ? `vendor-${vendor.id}` : "vendor-new";
 
   return (
@@ -49,11 +50,7 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
           <DialogDescription>Vendor names are unique in the organization; ledger imports match them by name.</DialogDescription>
         </DialogHeader>
         <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
-          {state && !state.ok ? (
-            <p role="alert" className="text-sm text-destructive">
-              {state.message}
-            </p>
-          ) : null}
+          <FormAlert state={state} />
           <FormField id={`${prefix}-name`} label="Name" errors={errors.name}>
             <Input id={`${prefix}-name`} name="name" defaultValue={vendor?.name} required {...describedBy(`${prefix}-name`, errors.name)} />
           </FormField>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { MAX_ABS_CENTS, parseMoneyToCents } from "@/lib/money";
+import { ZFiscalYear, ZId } from "@/lib/validation";
 
 export const ZImportFileInput = z.object({
   /** Opaque id of a file the upload route streamed to disk (lib/budgets/upload.ts). */
@@ -10,7 +11,7 @@ export const ZImportFileInput = z.object({
   fileName: z.string().trim().min(1, "Choose a CSV file.").max(200, "File name is too long."),
 });
 
-export const ZRevertImportInput = z.object({ batchId: z.string().min(1, "Choose an import.") });
+export const ZRevertImportInput = z.object({ batchId: ZId("Choose an import.") });
 
 /**
  * A plan amount as typed: a decimal string ("1234.56", "1,234.56", "-80", "(80.00)"), parsed by
@@ -46,7 +47,7 @@ function moneyProblem(s: string): string {
 
 /** One plan cell: org unit × category × month (the first day, YYYY-MM-01). */
 const ZPlanCell = {
-  orgUnitId: z.string({ error: "Choose an org unit." }).min(1, "Choose an org unit.").max(64, "Choose an org unit."),
+  orgUnitId: ZId("Choose an org unit."),
   category: z.enum(BudgetCategory, { error: "Choose a category." }),
   month: z.string({ error: "Month must be the first day of a month." }).regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.").refine(isIsoDate, "Month is out of range."),
 };
@@ -56,7 +57,7 @@ export const ZSetBudgetCellInput = z.object({ ...ZPlanCell, amount: ZPlanAmount 
 export const ZClearBudgetCellInput = z.object(ZPlanCell);
 
 export const ZCopyPlanForwardInput = z.object({
-  fromFiscalYear: z.coerce.number().int().min(2000).max(2100),
+  fromFiscalYear: ZFiscalYear(),
   /** Percentage change applied to every line, e.g. 5 or -2.5 (at most two decimals). */
   percentChange: z
     .string()

@@ -1,9 +1,9 @@
 import { defineAction } from "@/lib/action";
 import { cellShapeErrors, readCsvText } from "@/lib/budgets/csv";
 import { AppError, invalid } from "@/lib/errors";
-import { fiscalPeriod } from "@/lib/fiscal";
+import { fiscalPeriod, isIsoDate } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
-import { ZDate, ZImportHiringPlanInput } from "@/lib/headcount/schemas";
+import { ZImportHiringPlanInput } from "@/lib/headcount/schemas";
 import { parseMoneyToCents } from "@/lib/money";
 
 // Hiring-plan CSV: title, level, org unit code, target start, annual compensation. All or
@@ -64,7 +64,7 @@ export const importHiringPlan = defineAction({
         if (!inScope.get(unitId)) problems.push(`org unit ${code} is outside the part of the organization you manage`);
       }
       const start = cell("targetstart");
-      const startOk = ZDate.safeParse(start).success;
+      const startOk = isIsoDate(start);
       if (!startOk) problems.push(`target start "${start}" is not a date (YYYY-MM-DD)`);
       const comp = parseMoneyToCents(cell("annualcompensation"));
       if (comp === null || comp <= 0n) problems.push(`annual compensation "${cell("annualcompensation")}" is not a positive amount`);

@@ -1,30 +1,17 @@
 import { z } from "zod";
 
-import { isIsoDate, MAX_INPUT_YEAR, MAX_INT4, MIN_INPUT_YEAR } from "@/lib/fiscal";
-import { parseMoneyToCents } from "@/lib/money";
 import { HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
+import { ZCents, ZCheckbox, ZDate, ZFiscalYear, ZId, ZOptionalCents, ZOptionalDate, ZOptionalId, ZVersion } from "@/lib/validation";
 
-// Inputs arrive from forms (strings) or from code: coerce where a form sends text. Dates are
-// calendar dates "YYYY-MM-DD".
+// Inputs arrive from forms (strings) or from code: coerce where a form sends text. An absent
+// optional field is "not sent" (an edit keeps what is stored); see lib/validation.ts.
 
-export const ZDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine(isIsoDate, `Enter a real date between ${MIN_INPUT_YEAR} and ${MAX_INPUT_YEAR}.`);
-const ZOptionalDate = z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZDate.nullable()).nullable().optional();
-const ZId = z.string().trim().min(1, "Required.").max(64);
-const ZOptionalId = z.string().trim().max(64).transform((s) => (s === "" || s === "none" ? null : s)).nullable().optional();
-export const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int().min(1).max(MAX_INT4, "Reload the page and try again.");
+const ZRequiredId = ZId("Required.");
 
-/** "185000" or "185,000.00" → cents (bigint), positive. */
-const ZAnnualComp = z.string().trim().transform((s, ctx) => {
-  const cents = parseMoneyToCents(s);
-  if (cents === null || cents <= 0n) {
-    ctx.addIssue({ code: "custom", message: "Enter the annual compensation as an amount, e.g. 185000." });
-    return z.NEVER;
-  }
-  return cents;
-});
-
-const ZOptionalMoney = z.string().trim().transform((s) => (s === "" ? null : s)).pipe(ZAnnualComp.nullable()).nullable().optional();
+/** Pay: "185000" or "185,000.00" → cents (bigint), positive. */
+const PAY = { message: "Enter the annual compensation as an amount, e.g. 185000.", min: 1n };
+const ZAnnualComp = ZCents(PAY);
+const ZOptionalMoney = ZOptionalCents(PAY);
 
 /** A band needs both ends, low ≤ high, and the pay (when given) inside it. */
 function checkBand(v: { compensation?: bigint | null; compBandMin?: bigint | null; compBandMax?: bigint | null }, ctx: z.RefinementCtx) {
@@ -41,25 +28,25 @@ const ZMultiplier = z.string().trim().transform((s) => (s === "" ? null : s))
   .nullable().optional();
 
 export const ZCreatePositionInput = z.object({
-  orgUnitId: ZId,
+  orgUnitId: ZRequiredId,
   title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
   level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
-  targetStartDate: ZOptionalDate,
+  targetStartDate: ZOptionalDate("target start date"),
   compensation: ZAnnualComp,
   compBandMin: ZOptionalMoney,
   compBandMax: ZOptionalMoney,
   loadedCostMultiplier: ZMultiplier,
-  budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
+  budgetFiscalYear: ZFiscalYear("Enter a fiscal year like 2027."),
   budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
     .transform((q) => (q === "" ? null : q)).nullable().optional(),
   /** Open for hiring at once instead of only planning it. */
-  openNow: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  openNow: ZCheckbox,
   /** A requisition outside the hiring plan: never a planned head (lib/headcount/plan.ts). */
-  outsidePlan: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  outsidePlan: ZCheckbox,
 }).superRefine(checkBand);
 
 export const ZPositionTransitionInput = z.object({
-  positionId: ZId,
+  positionId: ZRequiredId,
   version: ZVersion,
   event: z.enum(["open", "close"], { error: "Choose open or close." }),
 });
@@ -67,35 +54,35 @@ export const ZPositionTransitionInput = z.object({
 export const ZFillPositionInput = z.discriminatedUnion("mode", [
   z.object({
     mode: z.literal("new"),
-    positionId: ZId,
+    positionId: ZRequiredId,
     version: ZVersion,
     name: z.string().trim().min(2, "Enter the new hire's name.").max(120),
     email: z.string().trim().toLowerCase().transform((s) => (s === "" ? null : s)).pipe(z.email("Enter a valid email address.").nullable()).nullable().optional(),
-    startDate: ZDate,
+    startDate: ZDate("start date"),
     managerId: ZOptionalId,
   }),
   z.object({
     mode: z.literal("existing"),
-    positionId: ZId,
+    positionId: ZRequiredId,
     version: ZVersion,
-    personId: ZId,
-    startDate: ZDate,
+    personId: ZRequiredId,
+    startDate: ZDate("start date"),
   }),
 ], { error: "Choose a new hire or an existing person." });
 
 export const ZAllocationInput = z.object({
-  projectId: ZId,
+  projectId: ZRequiredId,
   personId: ZOptionalId,
   positionId: ZOptionalId,
   percent: z.coerce.number({ error: "Enter a percentage." }).int("Use a whole percentage.").min(1, "At least 1%.").max(100, "At most 100% per allocation."),
-  startDate: ZDate,
-  endDate: ZOptionalDate,
+  startDate: ZDate("start date"),
+  endDate: ZOptionalDate("end date"),
 }).superRefine((v, ctx) => {
   if (!v.personId === !v.positionId) ctx.addIssue({ code: "custom", path: ["personId"], message: "Choose a person or an unfilled position." });
   if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date." });
 });
 
-export const ZRemoveAllocationInput = z.object({ allocationId: ZId });
+export const ZRemoveAllocationInput = z.object({ allocationId: ZRequiredId });
 
 export const ZImportHiringPlanInput = z.object({
   fileName: z.string().trim().min(1).max(200).default("hiring-plan.csv"),
@@ -103,18 +90,18 @@ export const ZImportHiringPlanInput = z.object({
 });
 
 export const ZUpdatePositionInput = z.object({
-  positionId: ZId,
+  positionId: ZRequiredId,
   version: ZVersion,
   title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
   level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
-  targetStartDate: ZOptionalDate,
+  targetStartDate: ZOptionalDate("target start date"),
   /** Blank keeps the current pay: people who may not read it can still edit the rest. */
   compensation: ZOptionalMoney,
   /** Blank band ends keep the current band (see update-position.ts). */
   compBandMin: ZOptionalMoney,
   compBandMax: ZOptionalMoney,
   loadedCostMultiplier: ZMultiplier,
-  budgetFiscalYear: z.coerce.number({ error: "Enter a fiscal year." }).int().min(2000, "Enter a fiscal year like 2027.").max(2100, "Enter a fiscal year like 2027."),
+  budgetFiscalYear: ZFiscalYear("Enter a fiscal year like 2027."),
   budgetFiscalQuarter: z.union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
     .transform((q) => (q === "" ? null : q)).nullable().optional(),
 }).superRefine(checkBand);

@@ -3,7 +3,7 @@ import "server-only";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { isInSubtree } from "@/lib/org/closure";
-import { grantFor } from "@/lib/permissions";
+import { grantScope } from "@/lib/scope";
 
 /**
  * The unit whose subtree the org health page shows for this member and ?unit=: directors and
@@ -12,12 +12,11 @@ import { grantFor } from "@/lib/permissions";
  * a unit of another org).
  */
 export async function orgHealthScope(member: Member, unitParam: string | undefined): Promise<{ unitId: string | null } | null> {
-  const grant = grantFor(member.role, "orghealth:read");
-  if (!grant) return null;
-  if (grant === "scope") {
-    if (!member.scopeUnitId) return null;
-    if (!unitParam) return { unitId: member.scopeUnitId };
-    return (await isInSubtree(db, member.org.id, member.scopeUnitId, unitParam)) ? { unitId: unitParam } : null;
+  const scope = grantScope(member, "orghealth:read");
+  if (!scope) return null;
+  if (scope.unitId !== null) {
+    if (!unitParam) return { unitId: scope.unitId };
+    return (await isInSubtree(db, scope.orgId, scope.unitId, unitParam)) ? { unitId: unitParam } : null;
   }
   if (!unitParam) return { unitId: null };
   return (await db.orgUnit.count({ where: { id: unitParam, orgId: member.org.id } })) > 0 ? { unitId: unitParam } : null;

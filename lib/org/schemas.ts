@@ -1,14 +1,13 @@
 import { z } from "zod";
 
-import { ZVersion } from "@/lib/headcount/schemas";
+import { ZId, ZOptionalId, ZVersion } from "@/lib/validation";
 
 // Inputs of the org tree edits (lib/org/*-unit.ts). Ids are checked against the org on the
 // server; a unit's `version` is the one the form was opened with (optimistic concurrency).
 
 const UNIT_KINDS = ["DIVISION", "DEPARTMENT", "GROUP", "TEAM", "OTHER"] as const;
 
-const ZId = z.string().trim().min(1, "Required.").max(64);
-const ZOptionalId = z.string().trim().max(64).transform((s) => (s === "" || s === "none" ? null : s)).nullable().optional();
+const ZRequiredId = ZId("Required.");
 
 const ZUnitName = z.string().trim().min(2, "Enter a name of at least 2 characters.").max(80, "At most 80 characters.");
 /** The cost-centre code: what ledger and plan imports name the unit by; unique per org, ignoring case. */
@@ -21,7 +20,7 @@ const ZUnitCode = z
 const ZUnitKind = z.enum(UNIT_KINDS, { error: "Choose division, department, group, team or other." });
 
 export const ZCreateUnitInput = z.object({
-  parentId: ZId,
+  parentId: ZRequiredId,
   name: ZUnitName,
   code: ZUnitCode,
   kind: ZUnitKind,
@@ -29,7 +28,7 @@ export const ZCreateUnitInput = z.object({
 });
 
 export const ZUpdateUnitInput = z.object({
-  unitId: ZId,
+  unitId: ZRequiredId,
   version: ZVersion,
   name: ZUnitName,
   code: ZUnitCode,
@@ -37,27 +36,27 @@ export const ZUpdateUnitInput = z.object({
 });
 
 export const ZSetUnitLeadInput = z.object({
-  unitId: ZId,
+  unitId: ZRequiredId,
   version: ZVersion,
   /** Empty: the unit has no lead. */
   leadId: ZOptionalId,
 });
 
 export const ZMoveUnitInput = z.object({
-  unitId: ZId,
+  unitId: ZRequiredId,
   version: ZVersion,
-  parentId: ZId,
+  parentId: ZRequiredId,
 });
 
 export const ZMergeUnitInput = z.object({
-  unitId: ZId,
+  unitId: ZRequiredId,
   version: ZVersion,
   /** The sibling that receives the unit's contents; the unit is closed. */
-  targetId: ZId,
+  targetId: ZRequiredId,
 });
 
 export const ZCloseUnitInput = z.object({
-  unitId: ZId,
+  unitId: ZRequiredId,
   version: ZVersion,
   /** Where what is still inside goes; empty = the unit must already be empty. */
   targetId: ZOptionalId,

@@ -8,6 +8,7 @@ import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
 import { centsToNumber } from "@/lib/money";
 import { notDepartedWhere } from "@/lib/people/queries";
+import type { Scope } from "@/lib/scope";
 
 // One person for the person page. Tenant-scoped by (id, orgId): a foreign id is a 404. Pay is
 // selected only for compensation:read roles.
@@ -90,9 +91,9 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
   return dto;
 }
 
-/** Units, optionally only a manager's subtree (the units they may write). */
-export async function listUnitChoices(orgId: string, scopeUnitId: string | null = null) {
-  return db.orgUnit.findMany({ where: { orgId, closedOn: null, ...(scopeUnitId ? { ancestors: { some: { ancestorId: scopeUnitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
+/** The open units of a scope (the units a member may write: lib/scope.ts grantScope). */
+export async function listUnitChoices({ orgId, unitId }: Scope) {
+  return db.orgUnit.findMany({ where: { orgId, closedOn: null, ...(unitId ? { ancestors: { some: { ancestorId: unitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
 }
 
 /**
@@ -101,12 +102,12 @@ export async function listUnitChoices(orgId: string, scopeUnitId: string | null 
  * there is any (to offer the allocation form, whose picker searches /[org]/projects/search), and
  * which of `projectIds` (the person's allocations) are among them (to offer Remove).
  */
-export async function staffableProjects(orgId: string, scopeUnitId: string | null, projectIds: string[]) {
+export async function staffableProjects({ orgId, unitId }: Scope, projectIds: string[]) {
   const where: Prisma.ProjectWhereInput = {
     orgId,
     archivedAt: null,
     status: { in: ["PLANNED", "ACTIVE", "PAUSED"] },
-    ...(scopeUnitId ? { orgUnit: { ancestors: { some: { ancestorId: scopeUnitId } } } } : {}),
+    ...(unitId ? { orgUnit: { ancestors: { some: { ancestorId: unitId } } } } : {}),
   };
   const [any, among] = await Promise.all([
     db.project.findFirst({ where, select: { id: true } }),

@@ -4,26 +4,26 @@ import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { isInSubtree } from "@/lib/org/closure";
 import { listUnitTree, type UnitOption } from "@/lib/org/queries";
-import { grantFor, type Permission } from "@/lib/permissions";
+import type { Permission } from "@/lib/permissions";
+import { grantScope } from "@/lib/scope";
 
 /**
  * Whether to SHOW a control: the same rule the action pipeline enforces (permission table, then
  * a manager's subtree). Hiding is only a courtesy — the action refuses on its own.
  */
 export async function canInUnit(member: Member, permission: Permission, orgUnitId: string): Promise<boolean> {
-  const grant = grantFor(member.role, permission);
-  if (grant === "org") return true;
-  if (grant !== "scope" || !member.scopeUnitId) return false;
-  return isInSubtree(db, member.org.id, member.scopeUnitId, orgUnitId);
+  const scope = grantScope(member, permission);
+  if (!scope) return false;
+  return scope.unitId === null || isInSubtree(db, scope.orgId, scope.unitId, orgUnitId);
 }
 
 /** The units a member may create things in: everything for org grants, their subtree for managers. */
 export async function writableUnitIds(member: Member, permission: Permission): Promise<Set<string> | "all" | null> {
-  const grant = grantFor(member.role, permission);
-  if (grant === "org") return "all";
-  if (grant !== "scope" || !member.scopeUnitId) return null;
+  const scope = grantScope(member, permission);
+  if (!scope) return null;
+  if (scope.unitId === null) return "all";
   const rows = await db.orgUnitClosure.findMany({
-    where: { orgId: member.org.id, ancestorId: member.scopeUnitId },
+    where: { orgId: scope.orgId, ancestorId: scope.unitId },
     select: { descendantId: true },
   });
   return new Set(rows.map((r) => r.descendantId));

@@ -4,11 +4,13 @@ import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { grantFor, type Grant } from "@/lib/permissions";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
-import { awaitingSql, reviewScopeOf } from "@/lib/projects/review";
+import { awaitingSql } from "@/lib/projects/review";
 import { MAX_ESCALATION_LEVEL } from "@/lib/projects/staleness";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
+import { homeScope, type Scope } from "@/lib/scope";
 
 // The notification bell (fetched by the app shell from /[org]/notifications after the page has
 // loaded, so no page waits for it): ONE statement returning the total and
@@ -33,16 +35,30 @@ type Row = {
   total: bigint;
 };
 
-/** The bell for a manager or director (others have none). */
-export function getBell(member: Member, now = new Date()): Promise<Bell> {
-  return computeBell(member, now);
+/**
+ * Whose bell: the viewer, their own view (lib/scope.ts homeScope) and how far their
+ * acknowledging reaches: "scope" (their unit) or "org".
+ */
+export type BellScope = Scope & { orgSlug: string; viewerUserId: string; reach: Grant };
+
+/** The bell of a member who acknowledges updates; null for everyone else (they have none). */
+export function bellScopeOf(member: Member): BellScope | null {
+  const reach = grantFor(member.role, "updates:acknowledge");
+  if (!reach) return null;
+  return { ...homeScope(member), orgSlug: member.org.slug, viewerUserId: member.user.id, reach };
 }
 
-async function computeBell(member: Member, now: Date): Promise<Bell> {
-  if (member.role !== "MANAGER" && member.role !== "DIRECTOR") return { total: 0, items: [] };
-  const orgId = member.org.id;
-  const userId = member.user.id;
-  const isManager = member.role === "MANAGER";
+export function getBell(scope: BellScope | null, now = new Date()): Promise<Bell> {
+  if (!scope) return Promise.resolve({ total: 0, items: [] });
+  return computeBell(scope, now);
+}
+
+async function computeBell(scope: BellScope, now: Date): Promise<Bell> {
+  const { orgId, viewerUserId: userId } = scope;
+  // Someone who acknowledges within a unit is told what is due there and only what waits for
+  // them; someone who acknowledges across the org is not told of every due update, but of every
+  // update that is not on track and still waits for someone.
+  const withinUnit = scope.reach === "scope";
   const today = todayString(now);
   const cadence = await getCadence(orgId);
   const state = updateStateSql(cadence, today, {
@@ -54,7 +70,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
   // The review's scope and definitions (lib/projects/review.ts): the same projects, the same
   // awaiting-acknowledgement rows, all of them counted.
   const rows = await db.$queryRaw<Row[]>`
-    WITH RECURSIVE ${projectsCte(orgId, reviewScopeOf(member).unitId)},
+    WITH RECURSIVE ${projectsCte(orgId, scope.unitId)},
     open AS (
       SELECT p.id, p.name, COALESCE(p."leadId", u."leadId") AS "lineStart", ${state}
       FROM proj p
@@ -68,13 +84,13 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
       FROM open WHERE "updState" = 'stale'
       UNION ALL
       SELECT 1, 'due', id, id, name, NULL, NULL, NULL, NULL
-      FROM open WHERE ${isManager}::boolean AND "updState" = 'due'
+      FROM open WHERE ${withinUnit}::boolean AND "updState" = 'due'
       UNION ALL
       SELECT 2, 'acknowledge', id, "projectId", "projectName", NULL, summary, NULL, "createdAt"
       FROM acks
       WHERE "authorId" <> ${userId}
-        AND (${!isManager}::boolean OR "reviewerUserId" IS NOT DISTINCT FROM ${userId})
-        AND (${isManager}::boolean OR health <> 'ON_TRACK' OR "reviewerUserId" IS NOT DISTINCT FROM ${userId})
+        AND (${!withinUnit}::boolean OR "reviewerUserId" IS NOT DISTINCT FROM ${userId})
+        AND (${withinUnit}::boolean OR health <> 'ON_TRACK' OR "reviewerUserId" IS NOT DISTINCT FROM ${userId})
     ),
     top AS (
       SELECT *, count(*) OVER () AS total FROM items
@@ -95,7 +111,7 @@ async function computeBell(member: Member, now: Date): Promise<Bell> {
     FROM top t
     ORDER BY t.grp, t.missed DESC NULLS LAST, t."createdAt" DESC NULLS LAST, CASE WHEN t.grp = 2 THEN t.id END DESC, t.name, t.id`;
 
-  const base = `/${member.org.slug}/projects`;
+  const base = `/${scope.orgSlug}/projects`;
   // Today's due date and whether it has passed are the same for every due row.
   const due = updateStateOfRow({ updState: "due", updMissed: null, updStaleSince: null } satisfies UpdateStateRow, cadence, today);
   const items = rows.map((r): NotificationItem => {

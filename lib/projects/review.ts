@@ -11,6 +11,7 @@ import { getCadence, todayString } from "@/lib/projects/cadence";
 import { escalationTarget, type UpdateState } from "@/lib/projects/staleness";
 import { projectUpdateStateSql, updateStateOfRow, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import { ACTIVE_SQL, AT_RISK_SQL, projectsCte } from "@/lib/projects/attention";
+import { homeScope, type Scope } from "@/lib/scope";
 
 // The delivery review of an org-unit subtree: what is at risk, what is due or stale and who it
 // has escalated to, what awaits acknowledgement. Everything is computed on demand from dates and
@@ -60,15 +61,14 @@ export const COUNTS_ONLY: ReviewLists = { atRisk: NONE, due: NONE, stale: NONE, 
 export const EVERY_ROW: ReviewLists = { atRisk: ALL, due: ALL, stale: ALL, awaiting: ALL, mine: ALL };
 
 /** Whose review: the org, the unit subtree (null: the whole org) and the viewer (for "mine" and "escalated to you"). */
-export type ReviewScope = { orgId: string; unitId: string | null; viewerUserId: string };
+export type ReviewScope = Scope & { viewerUserId: string };
 
 /**
- * A member's review scope: the unit asked for, else a manager's own unit, else the whole org.
+ * A member's review scope: the unit asked for, else where their own view starts (lib/scope.ts).
  * (Pages check that the unit is one the member may open: lib/dashboard/director.ts getDashboardScope.)
  */
 export function reviewScopeOf(member: Pick<Member, "org" | "user" | "role" | "scopeUnitId">, unitId?: string | null): ReviewScope {
-  const unit = unitId !== undefined ? unitId : member.role === "MANAGER" ? (member.scopeUnitId ?? null) : null;
-  return { orgId: member.org.id, unitId: unit, viewerUserId: member.user.id };
+  return { orgId: member.org.id, unitId: unitId !== undefined ? unitId : homeScope(member).unitId, viewerUserId: member.user.id };
 }
 
 type ReviewCounts = {

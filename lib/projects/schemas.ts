@@ -1,68 +1,24 @@
 import { z } from "zod";
 
 import { ProjectStatus } from "@/lib/generated/prisma/enums";
-import { isIsoDate, MAX_INT4 } from "@/lib/fiscal";
 import { MARKDOWN_PROBLEM_MESSAGES, markdownProblem } from "@/lib/markdown-bounds";
-import { parseMoneyToCents } from "@/lib/money";
 import { updateBodyProblems, withoutEmptyTemplate } from "@/lib/projects/update-body";
 import { UPDATE_LIMITS } from "@/lib/projects/update-limits";
+import { ZCentsOrNull, ZCheckbox, ZDate, ZDateOrNull, ZId, ZIdOrNull, ZVersion } from "@/lib/validation";
 
 // Inputs arrive from forms (strings, "" for an empty field) or from code: coerce where a form
 // sends text. Every schema reports all field errors at once (lib/action.ts collects them).
 
-const isRealDate = isIsoDate;
-
-const ZId = (message = "Missing id.") => z.string({ error: message }).trim().min(1, message);
-
-const ZOptionalId = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" || s === "none" ? null : s))
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
-
-const ZDate = (label: string) =>
-  z.string({ error: `Enter the ${label}.` }).trim().refine(isRealDate, `Enter the ${label} as a date (YYYY-MM-DD).`);
-
-const ZOptionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .refine((s) => !s || isRealDate(s), `Enter the ${label} as a date (YYYY-MM-DD).`)
-    .transform((s) => (s ? s : null));
-
-const ZVersion = z.coerce.number({ error: "Reload the page and try again." }).int("Reload the page and try again.").min(1, "Reload the page and try again.").max(MAX_INT4, "Reload the page and try again.");
-
-const ZBudget = z
-  .union([z.string(), z.number()])
-  .nullable()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
-    const cents = parseMoneyToCents(String(v));
-    if (cents === null || cents < 0n) {
-      ctx.addIssue({ code: "custom", message: "Enter the budget as an amount, e.g. 250000 or 250,000.00." });
-      return z.NEVER;
-    }
-    return cents;
-  });
-
-const ZCheckbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .optional()
-  .transform((v) => v === true || v === "on" || v === "true");
+const ZBudget = ZCentsOrNull({ message: "Enter the budget as an amount, e.g. 250000 or 250,000.00." });
 
 const projectFields = {
   name: z.string({ error: "Enter a name." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
   description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional().default(""),
   orgUnitId: ZId("Choose the owning team."),
-  leadId: ZOptionalId,
-  initiativeId: ZOptionalId,
-  startDate: ZOptionalDate("start date"),
-  targetDate: ZOptionalDate("target date"),
+  leadId: ZIdOrNull,
+  initiativeId: ZIdOrNull,
+  startDate: ZDateOrNull("start date"),
+  targetDate: ZDateOrNull("target date"),
   budget: ZBudget,
   capex: ZCheckbox,
 };
@@ -136,7 +92,7 @@ export const ZUpdateMilestoneInput = z.object({ id: ZId(), name: milestoneName, 
 export const ZCompleteMilestoneInput = z.object({
   id: ZId(),
   done: ZCheckbox,
-  doneDate: ZOptionalDate("completion date"),
+  doneDate: ZDateOrNull("completion date"),
 });
 
 export const ZAddDependencyInput = z

@@ -1,42 +1,39 @@
 import "server-only";
 
-import type { Member } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { grantFor } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
 import { likeTerm } from "@/lib/search-term";
 
 export const PROJECT_SEARCH_LIMIT = 20;
 
 /**
  * Projects whose name contains `q` (case-insensitive), for the project pickers (dependencies,
- * staffing): at most PROJECT_SEARCH_LIMIT, never `exceptId`; `open` keeps planned, active and
- * paused ones in the member's write scope (what they can still staff). The route checks
+ * staffing): at most PROJECT_SEARCH_LIMIT, never `exceptId`. With `staffable` (the reach of the
+ * member's projects:write, lib/scope.ts grantScope) only planned, active and paused ones inside
+ * it, what they can still staff; null there means they may staff none. The route checks
  * membership (getRouteMember); the actions still check what is picked.
  */
 export async function searchProjectOptions(
-  member: Pick<Member, "role" | "scopeUnitId"> & { org: Pick<Member["org"], "id"> },
+  orgId: string,
   q: string,
   exceptId: string,
-  open = false,
+  staffable?: Scope | null,
 ): Promise<{ id: string; name: string }[]> {
-  const orgId = member.org.id;
-  let staffable: Prisma.ProjectWhereInput = {};
-  if (open) {
-    const grant = grantFor(member.role, "projects:write");
-    if (!grant || (grant === "scope" && !member.scopeUnitId)) return [];
-    staffable = {
-      status: { in: ["PLANNED", "ACTIVE", "PAUSED"] },
-      ...(grant === "scope" ? { orgUnit: { ancestors: { some: { orgId, ancestorId: member.scopeUnitId! } } } } : {}),
-    };
-  }
+  if (staffable === null) return [];
+  const open: Prisma.ProjectWhereInput = staffable
+    ? {
+        status: { in: ["PLANNED", "ACTIVE", "PAUSED"] },
+        ...(staffable.unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: staffable.unitId } } } } : {}),
+      }
+    : {};
   const term = likeTerm(q);
   return db.project.findMany({
     where: {
       orgId,
       archivedAt: null,
       id: { not: exceptId },
-      ...staffable,
+      ...open,
       ...(term ? { name: { contains: term, mode: "insensitive" } } : {}),
     },
     select: { id: true, name: true },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { isInputInstant } from "@/lib/fiscal";
 import { InitiativeStatus } from "@/lib/generated/prisma/enums";
+import { ZExpectedUpdatedAt, ZFiscalYear, ZId, ZIdOrNull } from "@/lib/validation";
 
 const INITIATIVE_PERIODS = ["YEAR", "H1", "H2", "Q1", "Q2", "Q3", "Q4"] as const;
 export type InitiativePeriod = (typeof INITIATIVE_PERIODS)[number];
@@ -9,27 +9,18 @@ export type InitiativePeriod = (typeof INITIATIVE_PERIODS)[number];
 const fields = {
   name: z.string({ error: "Enter a name." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
   objective: z.string().trim().max(1000, "Objective must be at most 1000 characters.").optional().default(""),
-  orgUnitId: z.string({ error: "Choose the owning unit." }).trim().min(1, "Choose the owning unit."),
-  ownerId: z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((s) => (s ? s : null)),
-  fiscalYear: z.coerce
-    .number({ error: "Enter the fiscal year, e.g. 2027." })
-    .int("Enter the fiscal year, e.g. 2027.")
-    .min(2000, "Enter the fiscal year, e.g. 2027.")
-    .max(2100, "Enter the fiscal year, e.g. 2027."),
+  orgUnitId: ZId("Choose the owning unit."),
+  ownerId: ZIdOrNull,
+  fiscalYear: ZFiscalYear(),
   period: z.enum(INITIATIVE_PERIODS, { error: "Choose the whole year, a half or a quarter." }),
   status: z.enum(InitiativeStatus, { error: "Choose a status." }).optional().default("PROPOSED"),
 };
 
 export const ZCreateInitiativeInput = z.object(fields);
 export const ZUpdateInitiativeInput = z.object({
-  id: z.string().trim().min(1, "Missing id."),
+  id: ZId(),
   /** The initiative's updatedAt when the form was opened: a concurrent edit is refused. */
-  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
+  expectedUpdatedAt: ZExpectedUpdatedAt,
   ...fields,
 });
 

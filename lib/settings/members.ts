@@ -3,7 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { defineAction, type ActionContext } from "@/lib/action";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError, invalid } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
+import { hasScopedGrant } from "@/lib/scope";
 import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/settings/schemas";
 
 const INVITE_TTL_MS = 14 * 24 * 60 * 60_000;
@@ -12,19 +14,23 @@ export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** A scope must be an org unit of this org; only MANAGER memberships carry one. */
+/** A scope must be an org unit of this org; only roles with a grant limited to it carry one. */
 async function resolveScope(ctx: ActionContext, role: Role, scopeUnitId: string | null | undefined) {
-  if (role !== "MANAGER") return null;
+  if (!hasScopedGrant(role)) return null;
   if (!scopeUnitId) throw invalid({ scopeUnitId: ["Managers need a scope: choose the org unit they manage."] });
   const unit = await ctx.tx.orgUnit.findFirst({ where: { id: scopeUnitId, orgId: ctx.org.id, closedOn: null }, select: { id: true } });
   if (!unit) throw invalid({ scopeUnitId: ["That org unit does not exist in this organization."] });
   return unit.id;
 }
 
+/** Roles that manage members (the permission table's admins). */
+const ADMIN_ROLES = Object.values(Role).filter((r) => can(r, "members:manage"));
+const isAdmin = (role: Role) => can(role, "members:manage");
+
 /** The org must always keep an admin, or nobody could manage members again. */
 async function assertAdminRemains(ctx: ActionContext, leavingMembershipId: string) {
   const admins = await ctx.tx.membership.count({
-    where: { orgId: ctx.org.id, role: "ADMIN", id: { not: leavingMembershipId } },
+    where: { orgId: ctx.org.id, role: { in: ADMIN_ROLES }, id: { not: leavingMembershipId } },
   });
   if (admins === 0) throw new AppError("VALIDATION", "The organization must keep at least one admin.", {
     role: ["The organization must keep at least one admin."],
@@ -76,7 +82,7 @@ export const changeMemberRole = defineAction({
     });
     if (!before) throw new AppError("NOT_FOUND");
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
-    if (before.role === "ADMIN" && input.role !== "ADMIN") await assertAdminRemains(ctx, before.id);
+    if (isAdmin(before.role) && !isAdmin(input.role)) await assertAdminRemains(ctx, before.id);
     const after = await ctx.tx.membership.update({
       where: { id: before.id },
       data: { role: input.role, scopeUnitId },
@@ -98,7 +104,7 @@ export const removeMember = defineAction({
       select: { id: true, role: true, userId: true, scopeUnitId: true },
     });
     if (!before) throw new AppError("NOT_FOUND");
-    if (before.role === "ADMIN") await assertAdminRemains(ctx, before.id);
+    if (isAdmin(before.role)) await assertAdminRemains(ctx, before.id);
     await ctx.tx.membership.delete({ where: { id: before.id } });
     await ctx.audit({ entityType: "Membership", entityId: before.id, before });
     return { membershipId: before.id };

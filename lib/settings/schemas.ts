@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { NON_PERSONNEL_CATEGORIES } from "@/lib/budgets/forecast-assumptions";
-import { isInputInstant } from "@/lib/fiscal";
 import { BudgetCategory, Role, UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
+import { ZCheckbox, ZExpectedUpdatedAt, ZId, ZOptionalId } from "@/lib/validation";
 
 // Inputs arrive from forms (strings) or from code (numbers): coerce where a form sends text.
 
@@ -76,7 +76,7 @@ export const ZUpdateOrgSettingsInput = z.object({
   ...ZForecastAssumptions,
   ...ZSpanThresholds,
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
-  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
+  expectedUpdatedAt: ZExpectedUpdatedAt,
 });
 
 /** Pay privacy (docs/privacy.md): the minimum group and whether finance may read pay. */
@@ -87,27 +87,20 @@ export const ZUpdatePayPrivacyInput = z.object({
     .min(3, "The minimum group is at least 3 people.")
     .max(50, "The minimum group can be at most 50 people."),
   // A checkbox: "on" when ticked, absent otherwise; booleans from code.
-  financeReadsPay: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
-  expectedUpdatedAt: z.string().datetime({ error: "Reload the page and try again." }).refine(isInputInstant, "Reload the page and try again."),
+  financeReadsPay: ZCheckbox,
+  expectedUpdatedAt: ZExpectedUpdatedAt,
 });
-
-const ZScope = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" || s === "none" ? null : s))
-  .nullable()
-  .optional();
 
 export const ZInviteMemberInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),
   role: z.enum(Role, { error: "Choose a role." }),
-  scopeUnitId: ZScope,
+  scopeUnitId: ZOptionalId,
 });
 
 export const ZChangeMemberRoleInput = z.object({
-  membershipId: z.string().min(1, "Choose a member."),
+  membershipId: ZId("Choose a member."),
   role: z.enum(Role, { error: "Choose a role." }),
-  scopeUnitId: ZScope,
+  scopeUnitId: ZOptionalId,
 });
 
-export const ZRemoveMemberInput = z.object({ membershipId: z.string().min(1, "Choose a member.") });
+export const ZRemoveMemberInput = z.object({ membershipId: ZId("Choose a member.") });

@@ -19,16 +19,16 @@ const { getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardPar
 const { db } = await import("@/lib/db");
 const { getFinanceView } = await import("@/lib/budgets/rollup");
 const { firstRows, getDeliveryReview, NONE, reviewScopeOf } = await import("@/lib/projects/review");
-const { getBell } = await import("@/lib/projects/bell");
+const { bellScopeOf, getBell } = await import("@/lib/projects/bell");
 
 const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });
 const dept = await db.orgUnit.findFirstOrThrow({ where: { orgId: org.id, depth: 2 }, orderBy: { code: "asc" } });
 const user = await db.user.findUniqueOrThrow({ where: { email: "director@large.example" } });
-const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Parameters<typeof getBell>[0];
+const member = { user: { id: user.id, name: user.name, email: user.email }, org, role: "DIRECTOR", scopeUnitId: null } as unknown as Parameters<typeof bellScopeOf>[0];
 const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const probes: Record<string, () => Promise<unknown>> = {
-  bell: () => getBell(member, now),
+  bell: () => getBell(bellScopeOf(member), now),
   review: () => getDeliveryReview(reviewScopeOf(member), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
   reviewDept: () => getDeliveryReview(reviewScopeOf(member, dept.id), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
   delivery: () => getDeliveryFigures(org.id, null, now),

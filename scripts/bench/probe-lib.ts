@@ -5,7 +5,7 @@ import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigure
 import { db } from "@/lib/db";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { hiringFunnel, planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
-import { getBell } from "@/lib/projects/bell";
+import { bellScopeOf, getBell } from "@/lib/projects/bell";
 import { firstRows, getDeliveryReview, NONE, reviewScopeOf } from "@/lib/projects/review";
 import { listProjects } from "@/lib/projects/queries";
 import { listInitiativesPage } from "@/lib/roadmap/queries";
@@ -19,7 +19,7 @@ const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const probes: Record<string, () => Promise<unknown>> = {
   scope: () => getDashboardScope(org.id, null),
   review: () => getDeliveryReview(reviewScopeOf(member), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
-  bell: () => getBell(member, now),
+  bell: () => getBell(bellScopeOf(member), now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),

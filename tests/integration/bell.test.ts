@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
 import type { UpdateCadence, Weekday } from "@/lib/generated/prisma/enums";
-import { getBell } from "@/lib/projects/bell";
+import { bellScopeOf, getBell } from "@/lib/projects/bell";
 import { getNotifications } from "@/tests/oracles/notifications";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -89,7 +89,7 @@ describe("the bell in SQL equals the review's rule in JS", () => {
       for (const today of ["2027-01-15", "2027-01-29", "2027-01-31", "2027-02-01", "2027-02-03", "2027-02-10"]) {
         for (const who of ["director", "manager"] as const) {
           const reference = await getNotifications(w.member(who), at(today));
-          const bell = await getBell(w.member(who), at(today));
+          const bell = await getBell(bellScopeOf(w.member(who)), at(today));
           const ctx = `${updateDueWeekday} ${today} ${who}`;
           expect(bell.total, ctx).toBe(reference.length);
           expect(bell.items, ctx).toEqual(reference.slice(0, BELL_ITEMS));
@@ -103,7 +103,7 @@ describe("the bell in SQL equals the review's rule in JS", () => {
 
   it("shows stale, due and acknowledgement items (the fixture covers every kind)", async () => {
     await db.organization.update({ where: { id: w.acme.org.id }, data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2 } });
-    const mgr = await getBell(w.member("manager"), at("2027-02-03"));
+    const mgr = await getBell(bellScopeOf(w.member("manager")), at("2027-02-03"));
     const kinds = new Set((await getNotifications(w.member("manager"), at("2027-02-03"))).map((n) => n.kind));
     expect(kinds).toEqual(new Set(["stale", "due", "acknowledge"]));
     expect(mgr.total).toBeGreaterThan(BELL_ITEMS);
@@ -113,6 +113,10 @@ describe("the bell in SQL equals the review's rule in JS", () => {
 
   it("is empty for roles without a bell", async () => {
     const viewer: Member = { ...w.member("director"), role: "VIEWER", user: { ...w.member("director").user, id: w.acme.members.viewer.user.id } };
-    expect(await getBell(viewer, at("2027-02-03"))).toEqual({ total: 0, items: [] });
+    expect(await getBell(bellScopeOf(viewer), at("2027-02-03"))).toEqual({ total: 0, items: [] });
+    // Who has a bell follows the permission table (updates:acknowledge), not a list of roles.
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(bellScopeOf({ ...w.member("director"), role })).toBeNull();
+    expect(bellScopeOf(w.member("director"))).toMatchObject({ unitId: null, reach: "org" });
+    expect(bellScopeOf(w.member("manager"))).toMatchObject({ unitId: w.member("manager").scopeUnitId, reach: "scope" });
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listPeople } from "@/lib/people/queries";
 import { PEOPLE_SEARCH_LIMIT, searchPeopleOptions } from "@/lib/people/search";
 import { PROJECT_SEARCH_LIMIT, searchProjectOptions } from "@/lib/projects/search";
+import { grantScope } from "@/lib/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -95,11 +96,11 @@ describe("searchPeopleOptions", () => {
 });
 
 describe("searchProjectOptions in staffing mode (open)", () => {
-  const names = async (who: "director" | "manager" | "viewer") => (await searchProjectOptions(asMember(w.acme.members[who]), "staff", "", true)).map((p) => p.name);
+  const names = async (who: "director" | "manager" | "viewer") => (await searchProjectOptions(w.acme.org.id, "staff", "", grantScope(asMember(w.acme.members[who]), "projects:write"))).map((p) => p.name);
 
   it("offers planned, active and paused projects only", async () => {
     expect(await names("director")).toEqual(["Staff A active", "Staff B planned"]);
-    expect((await searchProjectOptions(asMember(w.acme.members.director), "staff", "")).length).toBeLessThanOrEqual(PROJECT_SEARCH_LIMIT);
+    expect((await searchProjectOptions(w.acme.org.id, "staff", "")).length).toBeLessThanOrEqual(PROJECT_SEARCH_LIMIT);
   });
 
   it("keeps a manager to their subtree and offers nothing to a role that cannot staff", async () => {

@@ -122,14 +122,14 @@ describe("allocations and capacity", () => {
     const archived = await project(acme.org.id, acme.units.teamA.id, "Archived", { archivedAt: new Date() });
     const foreign = await project(globex.org.id, globex.units.teamA.id, "Foreign");
     const ids = [inScope, outScope, done, archived, foreign].map((p) => p.id);
-    const org = await staffableProjects(acme.org.id, null, ids);
+    const org = await staffableProjects({ orgId: acme.org.id, unitId: null }, ids);
     expect(org.any).toBe(true);
     expect([...org.ids].sort()).toEqual([inScope.id, outScope.id].sort());
-    const scoped = await staffableProjects(acme.org.id, acme.units.deptA.id, ids);
+    const scoped = await staffableProjects({ orgId: acme.org.id, unitId: acme.units.deptA.id }, ids);
     expect([...scoped.ids]).toEqual([inScope.id]);
     // Nothing staffable in deptB's subtree once its only project is completed.
     await db.project.update({ where: { id: outScope.id }, data: { status: "DONE" } });
-    expect(await staffableProjects(acme.org.id, acme.units.deptB.id, [])).toEqual({ any: false, ids: new Set() });
+    expect(await staffableProjects({ orgId: acme.org.id, unitId: acme.units.deptB.id }, [])).toEqual({ any: false, ids: new Set() });
   });
 
   it("flags a person over 100% across overlapping ranges and shows them on the project", async () => {

@@ -29,24 +29,22 @@ beforeAll(async () => {
   w = await setup();
 });
 
-// The member the route hands over (getRouteMember): role, scope and org.
-const acme = (who: "director" | "viewer") => ({ role: w.acme.members[who].membership.role, scopeUnitId: null, org: { id: w.acme.org.id } });
 
 describe("searchProjectOptions", () => {
   it("returns at most the limit, by name, case-insensitive, without the project itself", async () => {
-    const r = await searchProjectOptions(acme("viewer"), "aPoLlO", w.self.id);
+    const r = await searchProjectOptions(w.acme.org.id, "aPoLlO", w.self.id);
     expect(r).toHaveLength(PROJECT_SEARCH_LIMIT);
     expect(r!.map((p) => p.name)).toEqual(Array.from({ length: PROJECT_SEARCH_LIMIT }, (_, i) => `Apollo ${String(i).padStart(2, "0")}`));
     expect(r!.some((p) => p.id === w.self.id)).toBe(false);
   });
 
   it("never offers archived projects or another org's", async () => {
-    const r = await searchProjectOptions(acme("director"), "apollo a", "");
+    const r = await searchProjectOptions(w.acme.org.id, "apollo a", "");
     expect(r).toEqual([]);
-    expect((await searchProjectOptions(acme("director"), "gem", ""))!.map((p) => p.name)).toEqual(["Gemini"]);
+    expect((await searchProjectOptions(w.acme.org.id, "gem", ""))!.map((p) => p.name)).toEqual(["Gemini"]);
   });
 
   it("treats LIKE wildcards in the query as text", async () => {
-    expect(await searchProjectOptions(acme("director"), "%", "")).toEqual([]);
+    expect(await searchProjectOptions(w.acme.org.id, "%", "")).toEqual([]);
   });
 });

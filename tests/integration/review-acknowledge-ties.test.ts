@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { BELL_ITEMS } from "@/lib/projects/bell-items";
 import type { Member } from "@/lib/auth";
-import { getBell } from "@/lib/projects/bell";
+import { bellScopeOf, getBell } from "@/lib/projects/bell";
 import { COUNTS_ONLY, getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
 import { getNotifications } from "@/tests/oracles/notifications";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -73,7 +73,7 @@ describe("awaiting acknowledgement with updates at the same moment", () => {
 
   it("the bell lists the same updates in the same order", async () => {
     const reference = await getNotifications(w.member, now);
-    const bell = await getBell(w.member, now);
+    const bell = await getBell(bellScopeOf(w.member), now);
     expect(reference.filter((n) => n.kind === "acknowledge")).toHaveLength(108);
     expect(bell.total).toBe(reference.length);
     expect(bell.items).toEqual(reference.slice(0, BELL_ITEMS));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import type { Member } from "@/lib/auth";
-import { getBell } from "@/lib/projects/bell";
+import { bellScopeOf, getBell } from "@/lib/projects/bell";
 import { acknowledgeUpdate } from "@/lib/projects/acknowledge-update";
 import { deleteStatusUpdate } from "@/lib/projects/delete-status-update";
 import { editStatusUpdate } from "@/lib/projects/edit-status-update";
@@ -182,7 +182,7 @@ describe("acknowledgement queues", () => {
     expect(mona.mine.map((u) => u.id)).not.toContain(id);
     expect(dana.mine.map((u) => u.id)).toContain(id);
     expect(dana.awaiting.find((u) => u.id === id)?.reviewerName).toBe("Dana Director");
-    expect((await getBell(w.member("manager"))).items.map((i) => i.id)).not.toContain(`ack-${id}`);
+    expect((await getBell(bellScopeOf(w.member("manager")))).items.map((i) => i.id)).not.toContain(`ack-${id}`);
     expect(await acknowledgeUpdate.run(managerId(), w.acme.org.slug, { updateId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await acknowledgeUpdate.run(directorId(), w.acme.org.slug, { updateId: id })).ok).toBe(true);
   });

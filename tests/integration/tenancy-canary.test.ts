@@ -8,6 +8,7 @@ import { importActuals } from "@/lib/budgets/import-actuals";
 import { linesScope } from "@/lib/budgets/lines";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
 import { clearFiguresMemo } from "@/lib/figures-memo";
+import { bellScopeOf } from "@/lib/projects/bell";
 import { EVERY_ROW } from "@/lib/projects/review";
 import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { parseContractListParams } from "@/lib/vendors/list-params";
@@ -76,12 +77,12 @@ const CALLS: Record<string, Call> = {
   "lib/vendors/queries.ts#listContractFormOptions": (c) => [c.fx.org.id],
   "lib/projects/detail.ts#getProjectDetail": (c) => [c.fx.org.id, c.projectId, TODAY],
   "lib/people/detail.ts#getPersonDetail": (c) => [c.fx.org.id, c.personId, pay],
-  "lib/people/detail.ts#listUnitChoices": (c) => [c.fx.org.id],
-  "lib/people/detail.ts#staffableProjects": (c) => [c.fx.org.id, null, [c.projectId]],
+  "lib/people/detail.ts#listUnitChoices": (c) => [{ orgId: c.fx.org.id, unitId: null }],
+  "lib/people/detail.ts#staffableProjects": (c) => [{ orgId: c.fx.org.id, unitId: null }, [c.projectId]],
   "lib/org/search.ts#searchUnitOptions": (c) => [c.fx.org.id, ""],
   "lib/org/search.ts#unitChoice": (c) => [c.fx.org.id, c.fx.unit.id],
   "lib/roadmap/search.ts#searchInitiativeOptions": (c) => [c.fx.org.id, "Initiative"],
-  "lib/projects/search.ts#searchProjectOptions": (c) => [{ role: "ADMIN", scopeUnitId: null, org: { id: c.fx.org.id } }, "Project", "none"],
+  "lib/projects/search.ts#searchProjectOptions": (c) => [c.fx.org.id, "Project", "none"],
   "lib/people/search.ts#searchPeopleOptions": (c) => [c.fx.org.id, "Person"],
   "lib/people/queries.ts#listPeoplePage": (c) => [c.fx.org.id, pay, {}, TODAY, null, { status: "current" }, ""],
   "lib/people/queries.ts#countFutureStarters": (c) => [c.fx.org.id, TODAY, null],
@@ -129,7 +130,7 @@ const CALLS: Record<string, Call> = {
   "lib/org/unit-detail.ts#getUnitDetail": (c) => [c.fx.org.id, c.fx.unit.id, "2026-06-15"],
   "lib/org/unit-detail.ts#unitTreeAsOf": (c) => [c.fx.org.id, "2026-06-15"],
   "lib/projects/review.ts#getDeliveryReview": (c) => [{ orgId: c.fx.org.id, unitId: null, viewerUserId: c.fx.users.director }, EVERY_ROW, TODAY],
-  "lib/projects/bell.ts#getBell": (c) => [director(c), TODAY],
+  "lib/projects/bell.ts#getBell": (c) => [bellScopeOf(director(c)), TODAY],
   "lib/projects/attention.ts#listAttention": (c) => [c.fx.org.id, null, TODAY],
   "lib/privacy/pay-sources.ts#loadPaySources": (c) => [c.fx.org.id, { from: new Date("2026-01-01"), to: new Date("2026-12-31") }, TODAY],
   "lib/privacy/queries.ts#getPayDisclosure": (c) => [c.fx.org.id, FY, 1, TODAY],
@@ -171,6 +172,7 @@ const SQL_HELPERS = new Set([
   "lib/budgets/forecast-sql.ts#forecastCtes",
   "lib/projects/review.ts#reviewScopeOf",
   "lib/projects/review.ts#awaitingSql",
+  "lib/projects/bell.ts#bellScopeOf",
   "lib/projects/attention.ts#milestoneWindow",
   "lib/projects/attention.ts#projectsCte",
   "lib/projects/attention.ts#milestonesFrom",

@@ -3,7 +3,7 @@ import type * as React from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { listMyOrgs, requireMember } from "@/lib/auth";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 
 export default async function OrgLayout({
   children,
@@ -24,7 +24,7 @@ export default async function OrgLayout({
       orgs={memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, roleLabel: ROLE_LABELS[m.role] }))}
       user={{ name: member.user.name, email: member.user.email }}
       topBarActions={
-        member.role === "MANAGER" || member.role === "DIRECTOR" ? (
+        can(member.role, "updates:acknowledge") ? (
           // Loaded by the browser after the page (app/(app)/[org]/notifications/route.ts): no page
           // waits for, or streams, the bell's statement. A new id per render makes the bell ask
           // again when an action revalidates the layout.

@@ -15,6 +15,7 @@ import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { dashboardQuery, getDashboardScope, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
+import { homeScope } from "@/lib/scope";
 import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Dashboard" };
@@ -90,7 +91,7 @@ export default async function Page({
   }
 
   const now = new Date();
-  const within = view === "manager" ? member.scopeUnitId : null;
+  const within = view === "manager" ? homeScope(member).unitId : null;
   const dp = parseDashboardParams(sp, org.fiscalYearStartMonth, now, within);
   const scope = await getDashboardScope(org.id, dp.unitId, within);
   if (!scope) notFound();

@@ -14,7 +14,7 @@ import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { getPersonDetail, listUnitChoices, staffableProjects } from "@/lib/people/detail";
-import { grantFor } from "@/lib/permissions";
+import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Person" };
 
@@ -25,17 +25,16 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;
-  const peopleGrant = grantFor(member.role, "people:write");
-  const projectsGrant = grantFor(member.role, "projects:write");
-  // Managers get choices inside their scope only; the action checks scope again regardless.
-  const scopeOf = (grant: string | null) => (grant === "scope" ? member.scopeUnitId : null);
+  // Choices only where the member's grants reach (a manager: their subtree); the actions check again.
+  const peopleScope = grantScope(member, "people:write");
+  const projectsScope = grantScope(member, "projects:write");
   // No list of the org's people or projects here: the manager and project pickers search as
   // you type (SearchCombobox); the page only needs which projects this member may staff.
   const [units, projects] = await Promise.all([
-    peopleGrant ? listUnitChoices(member.org.id, scopeOf(peopleGrant)) : Promise.resolve([]),
-    projectsGrant ? staffableProjects(member.org.id, scopeOf(projectsGrant), person.allocations.map((a) => a.projectId)) : Promise.resolve({ any: false, ids: new Set<string>() }),
+    peopleScope ? listUnitChoices(peopleScope) : Promise.resolve([]),
+    projectsScope ? staffableProjects(projectsScope, person.allocations.map((a) => a.projectId)) : Promise.resolve({ any: false, ids: new Set<string>() }),
   ]);
-  const canEdit = peopleGrant !== null && (peopleGrant === "org" || units.some((u) => u.id === person.team.id));
+  const canEdit = peopleScope !== null && (peopleScope.unitId === null || units.some((u) => u.id === person.team.id));
 
   const facts: [string, React.ReactNode][] = [
     ["Team", <Link key="t" className="hover:underline" href={`/${slug}/teams?unit=${person.team.id}`}>{person.team.name} ({person.team.code})</Link>],

@@ -13,8 +13,8 @@ import { HowCounted } from "@/components/ui/how-counted";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import type { FigureId } from "@/lib/figures/definitions";
-import { can } from "@/lib/permissions";
 import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
+import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Projects" };
 
@@ -26,7 +26,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const filters = parseProjectFilters(sp);
   const sort = parseProjectSort(sp);
   const now = new Date();
-  const canCreate = can(member.role, "projects:write") && (member.role !== "MANAGER" || !!member.scopeUnitId);
+  const canCreate = grantScope(member, "projects:write") !== null;
   const [{ rows: projects, paging }, counts, options] = await Promise.all([
     listProjectsPage(member.org.id, filters, sp, now, sort),
     countProjectsByStatus(member.org.id),

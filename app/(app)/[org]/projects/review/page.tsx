@@ -14,6 +14,7 @@ import { formatDate, formatRelative, plural } from "@/lib/format";
 import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
+import { homeScope } from "@/lib/scope";
 import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Delivery review" };
@@ -34,8 +35,8 @@ function wanted(sp: Search, param: string): ReviewSlice {
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const [member, sp] = await Promise.all([params.then((p) => requireMember(p.org)), searchParams]);
   const { org } = member;
-  // A manager reviews their own subtree (and the units below it), like their dashboard.
-  const within = member.role === "MANAGER" ? (member.scopeUnitId ?? null) : null;
+  // A member whose grants are limited to a unit reviews its subtree (and the units below it), like their dashboard.
+  const within = homeScope(member).unitId;
   const scope = reviewScopeOf(member, firstValue(sp.unit) ?? within);
   const unit = await getDashboardScope(org.id, scope.unitId, within);
   if (!unit) notFound();
