@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from "react";
 
-import { errorsOf, FormAlert } from "@/components/headcount/form-alert";
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
