@@ -12,7 +12,7 @@ import { toTreeTuples } from "@/components/budgets/finance-tree-wire";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
-import { ImportPanel } from "@/components/budgets/import-panel";
+import { ImportActualsDialog } from "@/components/budgets/import-dialog";
 import { MonthToDate } from "@/components/budgets/month-to-date";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
@@ -30,7 +30,7 @@ import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries"
 import { unitChoice } from "@/lib/org/search";
 import { getFinanceViews } from "@/lib/budgets/rollup";
 import { financeQueryString, parseFinanceParams } from "@/lib/budgets/view-params";
-import { fiscalYearOf } from "@/lib/fiscal";
+import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -86,13 +86,15 @@ export default async function Page({
                 Edit plan
               </Link>
             ) : null}
-            <FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} />
+            {canImport ? <ImportActualsDialog org={org.slug} /> : null}
           </>
         }
       />
+      {/* One fiscal-year control: the period list names periods within the year it picks. */}
       <FinanceFilters
         org={org.slug}
-        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: o.label }))}
+        year={<FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} stacked />}
+        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: withinYear(o.label, p.fiscalYear) }))}
         unit={unit}
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
@@ -157,11 +159,16 @@ export default async function Page({
 
       {canImport ? (
         <section className="mb-8 space-y-4">
-          <SectionHeading title="Import actuals" description="Ledger lines already imported (same external reference) are skipped and counted." />
-          <ImportPanel org={org.slug} kind="actuals" columns="date, cost centre code, category, amount, vendor, memo, external reference" />
+          <SectionHeading title="Imports" description="Ledger and plan imports; a ledger import can be reverted. Import actuals from the button at the top of the page." />
           <ImportHistory org={org.slug} batches={batches} canRevert={canImport} now={now.toISOString()} />
         </section>
       ) : null}
     </>
   );
+}
+
+/** "FY2027 Q1" → "Q1", "FY2027 full year" → "Full year": the year is the fiscal-year control's. */
+function withinYear(label: string, fiscalYear: number): string {
+  const rest = label.startsWith(`${fiscalYearLabel(fiscalYear)} `) ? label.slice(fiscalYearLabel(fiscalYear).length + 1) : label;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
