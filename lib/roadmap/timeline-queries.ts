@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
+import { getCadence, todayString } from "@/lib/projects/cadence";
+import { staleBefore } from "@/lib/projects/staleness-sql";
 import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
@@ -47,6 +49,8 @@ export type TimelineProject = {
   milestones: { name: string; dueDate: string; done: boolean }[];
   waitsOn: { name: string; health: Health }[];
   blocks: number;
+  /** Active and missed whole update cycles (glossary `stale`, lib/projects/staleness-sql.ts). */
+  stale: boolean;
 };
 
 export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
@@ -102,8 +106,12 @@ export async function listTimelinePage(
   const inPage = Prisma.sql`(${pageIds.length ? Prisma.sql`${key} IN (${Prisma.join(pageIds)})` : Prisma.sql`FALSE`}${
     !byTeam && pageKeys.some((k) => k.key === "none") ? Prisma.sql` OR p."initiativeId" IS NULL` : Prisma.empty
   })`;
+  // Stale exactly as staleProjectWhere counts it: active, and the latest update (else the later of
+  // start and creation) before the day a project turns stale today.
+  const staleDay = staleBefore(await getCadence(orgId), todayString());
   const rows = await db.$queryRaw<(TimelineProject & { groupKey: string | null })[]>`
     SELECT p.id, p.name, p.health::text AS health, ${key} AS "groupKey", u.name AS "teamName",
+      (p.status = 'ACTIVE' AND COALESCE(p."lastUpdateAt"::date, GREATEST(p."startDate", p."createdAt")::date) < ${staleDay}::date) AS stale,
       to_char(p."startDate", 'YYYY-MM-DD') AS "startDate", to_char(p."targetDate", 'YYYY-MM-DD') AS "targetDate",
       COALESCE((SELECT json_agg(json_build_object('name', m.name, 'dueDate', to_char(m."dueDate", 'YYYY-MM-DD'), 'done', m."doneDate" IS NOT NULL) ORDER BY m."dueDate", m.name)
                 FROM "Milestone" m WHERE m."orgId" = ${orgId} AND m."projectId" = p.id AND m."dueDate" BETWEEN ${window.start}::date AND ${window.end}::date), '[]') AS milestones,
