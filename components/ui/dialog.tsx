@@ -94,28 +94,43 @@ export function DialogOnDemand({ trigger, title, description, className, childre
   title: React.ReactNode;
   description?: React.ReactNode;
   className?: string;
-  /** The dialog's body; `close` closes it (e.g. after a successful save). */
-  children: (close: () => void) => React.ReactNode;
+  /**
+   * The dialog's body; `close` closes it. Closed with a result ("Position opened"), the result is
+   * shown beside the trigger and focused, so the keyboard lands on what the form did.
+   */
+  children: (close: (result?: string) => void) => React.ReactNode;
 }) {
   const [open, setOpen] = React.useState(false);
+  const [result, setResult] = React.useState<string | null>(null);
   const ref = React.useRef<HTMLButtonElement>(null);
+  const resultRef = React.useRef<HTMLSpanElement>(null);
+  const [focusResult, setFocusResult] = React.useState(false);
   return (
     <>
       {React.cloneElement(trigger, { ref, onClick: () => setOpen(true), "aria-haspopup": "dialog", "aria-expanded": open } as React.ComponentProps<"button">)}
+      <span ref={resultRef} tabIndex={-1} role="status" className={result ? "self-center text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}>
+        {result}
+      </span>
       {open ? (
         <Dialog open onOpenChange={setOpen}>
           <DialogContent
             className={className}
             onCloseAutoFocus={(event) => {
               event.preventDefault();
-              ref.current?.focus();
+              if (focusResult) resultRef.current?.focus();
+              else ref.current?.focus();
+              setFocusResult(false);
             }}
           >
             <DialogHeader>
               <DialogTitle>{title}</DialogTitle>
               {description ? <DialogDescription>{description}</DialogDescription> : null}
             </DialogHeader>
-            {children(() => setOpen(false))}
+            {children((text) => {
+              setResult(text ?? null);
+              setFocusResult(!!text);
+              setOpen(false);
+            })}
           </DialogContent>
         </Dialog>
       ) : null}
