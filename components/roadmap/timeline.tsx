@@ -139,7 +139,8 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
           >
             {p.stale ? <span className="mr-1 rounded bg-white px-1 font-semibold text-slate-900">Stale</span> : null}
             {p.waitsOn.length ? <span className={cn("mr-1 rounded bg-white/15 px-1", offTrackBlocker && "bg-white text-health-off-track-text")}>⇠{p.waitsOn.length}</span> : null}
-            <span className="truncate">{p.name}</span>
+            {/* Over the hatching the name keeps a solid backing in the bar colour, so white text stays at 4.5:1. */}
+            <span className={cn("truncate", p.stale && "rounded bg-inherit px-1")}>{p.name}</span>
             {p.blocks ? <span className="ml-auto rounded bg-white/15 px-1">{p.blocks}⇢</span> : null}
           </div>
         ) : null}
