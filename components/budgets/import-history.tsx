@@ -21,6 +21,8 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   const focusOutcome = useRef(false);
+  // The dialog has no trigger of its own: the row's Revert button that opened it gets focus back.
+  const opener = useRef<HTMLButtonElement | null>(null);
   if (batches.length === 0) return <p className="text-sm text-muted-foreground">No imports yet.</p>;
 
   function revert(b: ImportBatchRow) {
@@ -71,7 +73,16 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
               {canRevert ? (
                 <TableCell className="text-right">
                   {b.kind === "ACTUALS" && b.status === "COMPLETED" ? (
-                    <Button variant="outline" size="sm" disabled={pending} onClick={() => setConfirming(b)} aria-label={`Revert ${b.fileName}`}>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      disabled={pending}
+                      onClick={(e) => {
+                        opener.current = e.currentTarget;
+                        setConfirming(b);
+                      }}
+                      aria-label={`Revert ${b.fileName}`}
+                    >
                       <Undo2 className="size-4" aria-hidden />
                       Revert
                     </Button>
@@ -85,10 +96,10 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
       <Dialog open={confirming !== null} onOpenChange={(open) => (open || pending ? null : setConfirming(null))}>
         <DialogContent
           onCloseAutoFocus={(e) => {
-            if (!focusOutcome.current) return;
-            focusOutcome.current = false;
             e.preventDefault();
-            outcomeRef.current?.focus();
+            if (focusOutcome.current) outcomeRef.current?.focus();
+            else opener.current?.focus();
+            focusOutcome.current = false;
           }}
         >
           <DialogHeader>

@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import * as React from "react";
 
+import { useResultFocus } from "@/components/forms/use-result-focus";
 import { cn } from "@/lib/utils";
 
 export const Dialog = DialogPrimitive.Root;
@@ -101,25 +102,21 @@ export function DialogOnDemand({ trigger, title, description, className, childre
   children: (close: (result?: string) => void) => React.ReactNode;
 }) {
   const [open, setOpen] = React.useState(false);
-  const [result, setResult] = React.useState<string | null>(null);
   const ref = React.useRef<HTMLButtonElement>(null);
-  const resultRef = React.useRef<HTMLSpanElement>(null);
-  const [focusResult, setFocusResult] = React.useState(false);
+  const outcome = useResultFocus();
   return (
     <>
       {React.cloneElement(trigger, { ref, onClick: () => setOpen(true), "aria-haspopup": "dialog", "aria-expanded": open } as React.ComponentProps<"button">)}
-      <span ref={resultRef} tabIndex={-1} role="status" className={result ? "self-center text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}>
-        {result}
-      </span>
+      {outcome.note}
       {open ? (
         <Dialog open onOpenChange={setOpen}>
           <DialogContent
             className={className}
             onCloseAutoFocus={(event) => {
+              outcome.onCloseAutoFocus(event);
+              if (event.defaultPrevented) return;
               event.preventDefault();
-              if (focusResult) resultRef.current?.focus();
-              else ref.current?.focus();
-              setFocusResult(false);
+              ref.current?.focus();
             }}
           >
             <DialogHeader>
@@ -127,8 +124,7 @@ export function DialogOnDemand({ trigger, title, description, className, childre
               {description ? <DialogDescription>{description}</DialogDescription> : null}
             </DialogHeader>
             {children((text) => {
-              setResult(text ?? null);
-              setFocusResult(!!text);
+              if (text) outcome.show(text);
               setOpen(false);
             })}
           </DialogContent>
