@@ -155,7 +155,7 @@ test("the roadmap timeline marks a stale project apart from its health colour, w
   // A project with a recent update is not marked.
   await sql(`UPDATE "Project" SET "lastUpdateAt" = now() WHERE id = $1`, [id]);
   await page.reload();
-  await expect(page.getByRole("img", { name: new RegExp(`^${name}: `) })).not.toContainText("Stale");
+  await expect(page.getByRole("img", { name: new RegExp(`^${name}: `) }).getByText("Stale", { exact: true })).toHaveCount(0);
   await sql(`UPDATE "Project" SET status = 'CANCELLED', "archivedAt" = now() WHERE id = $1`, [id]);
 });
 
