@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type * as React from "react";
 import { useTransition } from "react";
 
 import { NativeSelect } from "@/components/ui/native-select";
@@ -13,8 +14,10 @@ type Option = { value: string; label: string };
  * org unit is searched as you type (/[org]/teams/search) like every unit filter: a large org's
  * ~500 units were a quarter of the page.
  */
-export function FinanceFilters({ org, periods, unit, categories, value }: {
+export function FinanceFilters({ org, year, periods, unit, categories, value }: {
   org: string;
+  /** The fiscal-year control, first in the row: the periods are of the year it picks. */
+  year?: React.ReactNode;
   periods: Option[];
   /** The picked unit's name, if any. */
   unit: SearchOption | null;
@@ -50,6 +53,7 @@ export function FinanceFilters({ org, periods, unit, categories, value }: {
 
   return (
     <div className="mb-6 flex flex-wrap items-end gap-3" data-pending={pending || undefined}>
+      {year}
       {field("period", "Period", "period", periods, "w-56")}
       <div className="flex flex-col gap-1">
         <label htmlFor="unit" className="text-xs font-medium text-muted-foreground">

@@ -78,7 +78,7 @@ export function TopVariancesTable({ rows, currency, drill }: { rows: VarianceRow
     <Table aria-label="Top variances">
       <TableHeader>
         <TableRow>
-          <TableHead>Org unit</TableHead>
+          <TableHead className="ui-sticky-start">Org unit</TableHead>
           <TableHead>Category</TableHead>
           <TableHead className="text-right">Plan</TableHead>
           <TableHead className="text-right">Forecast</TableHead>
@@ -88,7 +88,7 @@ export function TopVariancesTable({ rows, currency, drill }: { rows: VarianceRow
       <TableBody>
         {rows.map((r) => (
           <TableRow key={`${r.unitId}-${r.category}`}>
-            <TableCell>
+            <TableCell className="ui-sticky-start">
               <VarianceUnit row={r} currency={currency} drill={drill} /> <span className="font-mono text-xs text-muted-foreground">{r.unitCode}</span>
             </TableCell>
             <TableCell>{humanize(r.category)}</TableCell>

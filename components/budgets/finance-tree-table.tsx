@@ -67,7 +67,7 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
     <Table aria-label="Plan, actual and forecast by org unit" data-testid="finance-tree">
       <TableHeader>
         <TableRow>
-          <TableHead className="min-w-64">Org unit</TableHead>
+          <TableHead className="ui-sticky-start sm:min-w-64">Org unit</TableHead>
           <TableHead className="text-right">Plan</TableHead>
           <TableHead className="text-right">Actual</TableHead>
           <TableHead className="text-right">Forecast</TableHead>
@@ -81,7 +81,7 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
           const isOpen = open.has(r.id);
           return (
             <TableRow key={r.id} data-unit-code={r.code}>
-              <TableCell>
+              <TableCell className="ui-sticky-start">
                 <div className="flex items-start gap-1" style={{ paddingLeft: `${(r.depth - minDepth) * 1.25}rem` }}>
                   {expandable ? (
                     <button
@@ -123,7 +123,7 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
       </TableBody>
       <TableFooter>
         <TableRow>
-          <TableCell className="font-semibold">Total</TableCell>
+          <TableCell className="ui-sticky-start bg-slate-50 font-semibold">Total</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{linked(totals.planCents, totals.withheld, drill && planLinesHref(drill), "Plan lines of the total")}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{linked(totals.actualCents, totals.withheld, drill && ledgerLinesHref(drill), "Ledger lines of the total")}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{linked(totals.forecastCents, totals.withheld, null, "")}</TableCell>

@@ -24,12 +24,14 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
   // The stored line's amount; undefined = no line (0 is a line: a plan of nothing).
   const [saved, setSaved] = useState<number | undefined>(cents);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const label = `${row.unitName} ${humanize(row.category)} ${monthLabel.format(new Date(`${month}T00:00:00Z`))}`;
 
   if (!editable) return <span className="tabular-nums">{cents === undefined ? "—" : formatMoney(cents, currency)}</span>;
 
   function save() {
+    if (pending) return;
     const cell = { orgUnitId: row.orgUnitId, category: row.category, month };
     // Emptying the cell is the explicit way to remove its line (budgets.cell.clear); the server
     // never reads any value, bad or empty, as a removal.
@@ -40,6 +42,7 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
         const result = await clearBudgetCellAction(org, cell);
         if (result.ok) {
           setSaved(undefined);
+          setNote(`${label}: plan line removed`);
           router.refresh();
         } else {
           setError(result.message);
@@ -60,6 +63,7 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
       if (result.ok) {
         setSaved(result.data.amountCents);
         setValue(centsToGroupedString(result.data.amountCents));
+        setNote(`${label}: saved ${formatMoney(result.data.amountCents, currency)}`);
         router.refresh();
       } else {
         setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
@@ -68,25 +72,33 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
     });
   }
 
+  // Saving keeps focus in the cell (read-only while it saves, never disabled, which would drop
+  // focus to the page) and says the result to screen readers.
   return (
-    <input
-      aria-label={label}
-      aria-invalid={error ? true : undefined}
-      title={error ?? "Empty the cell to remove the line"}
-      inputMode="decimal"
-      value={value}
-      disabled={pending}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={save}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") (e.target as HTMLInputElement).blur();
-      }}
-      className={cn(
-        "h-8 w-24 rounded border border-transparent bg-transparent px-1.5 text-right tabular-nums hover:border-input focus:border-ring focus:outline-none",
-        error && "border-destructive",
-        pending && "opacity-60",
-      )}
-    />
+    <>
+      <input
+        aria-label={label}
+        aria-busy={pending || undefined}
+        aria-invalid={error ? true : undefined}
+        title={error ?? "Empty the cell to remove the line"}
+        inputMode="decimal"
+        value={value}
+        readOnly={pending}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") save();
+        }}
+        className={cn(
+          "h-8 w-24 rounded border border-transparent bg-transparent px-1.5 text-right tabular-nums hover:border-input focus:border-ring focus:outline-none",
+          error && "border-destructive",
+          pending && "opacity-60",
+        )}
+      />
+      <span role="status" className="sr-only">
+        {note}
+      </span>
+    </>
   );
 }
 

@@ -32,6 +32,8 @@ export async function PeoplePanel({ member, params }: PanelProps) {
   // position number to the positions list likewise.
   const people = (f: PeopleFilter | null) => `/${org.slug}/teams?${peopleFilterQuery(f ?? { status: "current" }, params.unitId)}#people`;
   const positions = (f: PositionFilter) => `/${org.slug}/headcount?${positionFilterQuery(f, params.unitId, params.fiscalYear)}#positions`;
+  // One position: the open positions narrowed to its title (the list has no per-position page).
+  const position = (title: string) => `/${org.slug}/headcount?${positionFilterQuery(p.positionFilters.open, params.unitId, params.fiscalYear)}&${new URLSearchParams({ q: title })}#positions`;
   const q = p.quarter;
   return (
     <Card>
@@ -60,7 +62,7 @@ export async function PeoplePanel({ member, params }: PanelProps) {
             <ul className="space-y-1.5 text-sm">
               {p.oldest.map((o) => (
                 <li key={o.id} className="flex justify-between gap-2">
-                  <Link href={positions(p.positionFilters.open)} className="hover:underline">
+                  <Link href={position(o.title)} className="hover:underline">
                     {o.title} · {o.unitName}
                   </Link>
                   <span className="text-muted-foreground">

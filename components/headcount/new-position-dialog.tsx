@@ -39,13 +39,14 @@ export function NewPositionDialog({ org, fiscalYear, quarter }: { org: string; f
   );
 }
 
-function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fiscalYear: number; quarter: number; onDone: () => void }) {
+function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fiscalYear: number; quarter: number; onDone: (result: string) => void }) {
   const options = useJson<PositionFormOptions>(`/${org}/headcount/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = await createPositionAction(org, Object.fromEntries(form));
     if (result.ok) {
-      toast.success(result.data.status === "OPEN" ? "Position opened" : "Position planned");
-      onDone();
+      const done = `${result.data.status === "OPEN" ? "Position opened" : "Position planned"}: ${String(form.get("title") ?? "").trim()}`;
+      toast.success(done);
+      onDone(done);
     }
     return result;
   }, null);

@@ -46,10 +46,17 @@ function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; mile
         <span className={m.doneDate ? "text-muted-foreground line-through" : undefined}>{m.name}</span>
       </span>
       <span className="flex items-center gap-2">
-        <span className={overdue ? "font-medium text-destructive" : "text-muted-foreground"}>
-          {m.doneDate ? `Done ${formatDate(m.doneDate)}` : `${overdue ? "Overdue · " : ""}${formatDate(m.dueDate)}`}
-        </span>
-        {canEdit && !m.doneDate ? <RescheduleMilestone org={org} milestone={m} /> : null}
+        {canEdit && !m.doneDate ? (
+          // The date field shows the due date: it is not written out beside it a second time.
+          <>
+            {overdue ? <span className="font-medium text-destructive">Overdue</span> : null}
+            <RescheduleMilestone org={org} milestone={m} />
+          </>
+        ) : (
+          <span className={overdue ? "font-medium text-destructive" : "text-muted-foreground"}>
+            {m.doneDate ? `Done ${formatDate(m.doneDate)}` : `${overdue ? "Overdue · " : ""}${formatDate(m.dueDate)}`}
+          </span>
+        )}
       </span>
     </li>
   );

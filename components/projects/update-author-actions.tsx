@@ -16,12 +16,15 @@ export function UpdateAuthorActions({
   projectId,
   projectName,
   update,
+  editableUntil,
   suggestion,
 }: {
   org: string;
   projectId: string;
   projectName: string;
   update: UpdateBeingEdited;
+  /** When the edit window closes (ISO): posted time + UPDATE_EDIT_WINDOW_HOURS. */
+  editableUntil: string;
   suggestion: { health: ChosenHealth; reasons: HealthReason[] };
 }) {
   const [editOpen, setEditOpen] = useState(false);
@@ -36,7 +39,7 @@ export function UpdateAuthorActions({
       } else toast.error(result.message);
     });
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <Dialog open={editOpen} onOpenChange={setEditOpen}>
         <DialogTrigger asChild>
           <Button size="sm" variant="outline" aria-label={`Edit update: ${update.summary}`}>
@@ -47,7 +50,7 @@ export function UpdateAuthorActions({
           <DialogHeader>
             <DialogTitle>Edit your update on {projectName}</DialogTitle>
             <DialogDescription>
-              You can correct an update for {UPDATE_EDIT_WINDOW_HOURS} hours after posting it; it then shows as edited.
+              You can correct an update for {UPDATE_EDIT_WINDOW_HOURS} hours after posting it: this one is <Deadline iso={editableUntil} />. It then shows as edited.
             </DialogDescription>
           </DialogHeader>
           <StatusUpdateForm org={org} projectId={projectId} suggestion={suggestion} current={update.health} editing={update} onDone={() => setEditOpen(false)} />
@@ -76,6 +79,28 @@ export function UpdateAuthorActions({
           </DialogFooter>
         </DialogContent>
       </Dialog>
+      <span className="text-xs text-muted-foreground">
+        You can change it: <Deadline iso={editableUntil} />
+      </span>
     </div>
+  );
+}
+
+/**
+ * "editable until 14:32" (today), "until tomorrow 09:05", or with the weekday, in the reader's
+ * time zone: the server renders it in its own, so the browser's text replaces it.
+ */
+function Deadline({ iso }: { iso: string }) {
+  const at = new Date(iso);
+  const now = new Date();
+  const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  const dayOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((dayOf(at) - dayOf(now)) / 86_400_000);
+  const day = days === 0 ? "" : days === 1 ? "tomorrow " : `${new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" }).format(at)}, `;
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      editable until {day}
+      {time}
+    </time>
   );
 }

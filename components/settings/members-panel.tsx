@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -152,8 +152,16 @@ function InviteForm({ org }: { org: string }) {
   }, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const link = state?.ok ? state.data.invitePath : null;
+  // Focus follows the result: the invitation link after a success, the first field to fix after a refusal.
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) resultRef.current?.focus();
+    else (formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+  }, [state]);
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
+    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
       <FormField id="invite-email" label="Email" errors={errors.email}>
         <Input id="invite-email" name="email" type="email" autoComplete="off" placeholder="name@company.com" {...describedBy("invite-email", errors.email)} />
       </FormField>
@@ -184,13 +192,13 @@ function InviteForm({ org }: { org: string }) {
         {pending ? "Inviting…" : "Invite"}
       </Button>
       {state && !state.ok && !state.fieldErrors ? (
-        <p role="alert" className="text-sm text-destructive sm:col-span-4">
+        <p role="alert" tabIndex={-1} className="text-sm text-destructive sm:col-span-4">
           {state.message}
         </p>
       ) : null}
       {link ? (
-        <p className="rounded-md bg-muted px-3 py-2 text-sm sm:col-span-4">
-          Send this single-use link to the person you invited (valid 14 days); they join when they accept it:{" "}
+        <p ref={resultRef} tabIndex={-1} role="status" className="rounded-md bg-muted px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:col-span-4">
+          Invitation created. Send this single-use link to the person you invited (valid 14 days); they join when they accept it:{" "}
           <code className="break-all">{typeof window === "undefined" ? link : `${window.location.origin}${link}`}</code>
         </p>
       ) : null}

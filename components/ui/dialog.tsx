@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import * as React from "react";
 
+import { useResultFocus } from "@/components/forms/use-result-focus";
 import { cn } from "@/lib/utils";
 
 export const Dialog = DialogPrimitive.Root;
@@ -94,19 +95,26 @@ export function DialogOnDemand({ trigger, title, description, className, childre
   title: React.ReactNode;
   description?: React.ReactNode;
   className?: string;
-  /** The dialog's body; `close` closes it (e.g. after a successful save). */
-  children: (close: () => void) => React.ReactNode;
+  /**
+   * The dialog's body; `close` closes it. Closed with a result ("Position opened"), the result is
+   * shown beside the trigger and focused, so the keyboard lands on what the form did.
+   */
+  children: (close: (result?: string) => void) => React.ReactNode;
 }) {
   const [open, setOpen] = React.useState(false);
   const ref = React.useRef<HTMLButtonElement>(null);
+  const outcome = useResultFocus();
   return (
     <>
       {React.cloneElement(trigger, { ref, onClick: () => setOpen(true), "aria-haspopup": "dialog", "aria-expanded": open } as React.ComponentProps<"button">)}
+      {outcome.note}
       {open ? (
         <Dialog open onOpenChange={setOpen}>
           <DialogContent
             className={className}
             onCloseAutoFocus={(event) => {
+              outcome.onCloseAutoFocus(event);
+              if (event.defaultPrevented) return;
               event.preventDefault();
               ref.current?.focus();
             }}
@@ -115,7 +123,10 @@ export function DialogOnDemand({ trigger, title, description, className, childre
               <DialogTitle>{title}</DialogTitle>
               {description ? <DialogDescription>{description}</DialogDescription> : null}
             </DialogHeader>
-            {children(() => setOpen(false))}
+            {children((text) => {
+              if (text) outcome.show(text);
+              setOpen(false);
+            })}
           </DialogContent>
         </Dialog>
       ) : null}

@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
+import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { humanize } from "@/lib/format";
@@ -26,13 +27,16 @@ const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"];
 /** Create a contract, or edit one (with optimistic concurrency on its version). */
 export function ContractFormDialog({ org, options, contract }: { org: string; options: ContractFormOptions; contract?: ContractRow }) {
   const [open, setOpen] = useState(false);
+  const outcome = useResultFocus();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = Object.fromEntries(form);
     const result = contract
       ? await updateContractAction(org, { ...input, id: contract.id, version: contract.version })
       : await createContractAction(org, input);
     if (result.ok) {
-      toast.success(contract ? "Contract saved" : "Contract added");
+      const done = contract ? "Contract saved" : `Contract "${String(form.get("name") ?? "").trim()}" added`;
+      toast.success(done);
+      if (!contract) outcome.show(done);
       setOpen(false);
     }
     return result;
@@ -46,93 +50,96 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
   );
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {contract ? (
-          <Button variant="ghost" size="icon-sm" aria-label={`Edit ${contract.name}`}>
-            <Pencil className="size-4" aria-hidden />
-          </Button>
-        ) : (
-          <Button variant="outline">
-            <Plus className="size-4" aria-hidden />
-            New contract
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
-          <DialogDescription>An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it).</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-          {state && !state.ok ? (
-            <div className="sm:col-span-2">
-              <FormAlert state={state} />
-            </div>
-          ) : null}
-          <div className="sm:col-span-2">
-            {field("name", "Name", (id) => <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />)}
-          </div>
-          {field("vendorId", "Vendor", (id) => (
-            <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
-              <option value="">Choose…</option>
-              {options.vendors.map((v) => (
-                <option key={v.id} value={v.id}>{v.name}</option>
-              ))}
-            </NativeSelect>
-          ))}
-          {field("orgUnitId", "Org unit (cost centre)", (id) => (
-            <SearchCombobox
-              id={id}
-              name="orgUnitId"
-              source={`/${org}/teams/search`}
-              initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
-              placeholder="Type part of a unit's name or code"
-              {...describedBy(id, errors.orgUnitId)}
-            />
-          ))}
-          {field("category", "Category", (id) => (
-            <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>{humanize(c)}</option>
-              ))}
-            </NativeSelect>
-          ))}
-          {field("annualAmount", "Annual amount", (id) => (
-            <Input id={id} name="annualAmount" inputMode="decimal" defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""} placeholder="12000.00" {...describedBy(id, errors.annualAmount)} />
-          ))}
-          {field("startDate", "Start date", (id) => <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />)}
-          {field("endDate", "End date", (id) => <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />)}
-          {field("renewalNoticeDate", "Renewal notice by", (id) => (
-            <Input id={id} name="renewalNoticeDate" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} {...describedBy(id, errors.renewalNoticeDate)} />
-          ))}
-          {field("ownerId", "Owner", (id) => (
-            <SearchCombobox
-              id={id}
-              name="ownerId"
-              source={`/${org}/people/search`}
-              initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
-              emptyLabel="No owner"
-              {...describedBy(id, errors.ownerId)}
-            />
-          ))}
-          {field("status", "Status", (id) => (
-            <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>{humanize(s)}</option>
-              ))}
-            </NativeSelect>
-          ))}
-          <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
-          </label>
-          <DialogFooter className="sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save contract"}
+    <>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogTrigger asChild>
+          {contract ? (
+            <Button variant="ghost" size="icon-sm" aria-label={`Edit ${contract.name}`}>
+              <Pencil className="size-4" aria-hidden />
             </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+          ) : (
+            <Button variant="outline">
+              <Plus className="size-4" aria-hidden />
+              New contract
+            </Button>
+          )}
+        </DialogTrigger>
+        <DialogContent className="max-w-2xl" onCloseAutoFocus={outcome.onCloseAutoFocus}>
+          <DialogHeader>
+            <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
+            <DialogDescription>An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it).</DialogDescription>
+          </DialogHeader>
+          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+            {state && !state.ok ? (
+              <div className="sm:col-span-2">
+                <FormAlert state={state} />
+              </div>
+            ) : null}
+            <div className="sm:col-span-2">
+              {field("name", "Name", (id) => <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />)}
+            </div>
+            {field("vendorId", "Vendor", (id) => (
+              <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
+                <option value="">Choose…</option>
+                {options.vendors.map((v) => (
+                  <option key={v.id} value={v.id}>{v.name}</option>
+                ))}
+              </NativeSelect>
+            ))}
+            {field("orgUnitId", "Org unit (cost centre)", (id) => (
+              <SearchCombobox
+                id={id}
+                name="orgUnitId"
+                source={`/${org}/teams/search`}
+                initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
+                placeholder="Type part of a unit's name or code"
+                {...describedBy(id, errors.orgUnitId)}
+              />
+            ))}
+            {field("category", "Category", (id) => (
+              <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>{humanize(c)}</option>
+                ))}
+              </NativeSelect>
+            ))}
+            {field("annualAmount", "Annual amount", (id) => (
+              <Input id={id} name="annualAmount" inputMode="decimal" defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""} placeholder="12000.00" {...describedBy(id, errors.annualAmount)} />
+            ))}
+            {field("startDate", "Start date", (id) => <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />)}
+            {field("endDate", "End date", (id) => <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />)}
+            {field("renewalNoticeDate", "Renewal notice by", (id) => (
+              <Input id={id} name="renewalNoticeDate" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} {...describedBy(id, errors.renewalNoticeDate)} />
+            ))}
+            {field("ownerId", "Owner", (id) => (
+              <SearchCombobox
+                id={id}
+                name="ownerId"
+                source={`/${org}/people/search`}
+                initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
+                emptyLabel="No owner"
+                {...describedBy(id, errors.ownerId)}
+              />
+            ))}
+            {field("status", "Status", (id) => (
+              <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>{humanize(s)}</option>
+                ))}
+              </NativeSelect>
+            ))}
+            <label className="flex items-center gap-2 self-end pb-2 text-sm">
+              <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
+            </label>
+            <DialogFooter className="sm:col-span-2">
+              <Button type="submit" disabled={pending}>
+                {pending ? "Saving…" : "Save contract"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+      {outcome.note}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { toDateString } from "@/lib/fiscal";
 import { formatMoney } from "@/lib/money";
+import { contractHref } from "@/lib/vendors/links";
 import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 import type { ContractRow } from "@/lib/vendors/queries";
 
@@ -14,7 +15,7 @@ export function RenewalList({ orgSlug, currency, renewals, today = toDateString(
         const passed = !!c.renewalNoticeDate && c.renewalNoticeDate < today;
         return (
           <li key={c.id} className="flex flex-wrap justify-between gap-x-2">
-            <Link href={`/${orgSlug}/vendors#renewals`} className="hover:underline">
+            <Link href={contractHref(orgSlug, c)} className="hover:underline">
               {c.vendorName} · {c.name}
             </Link>
             <span className={passed ? "font-medium text-health-off-track-text" : "text-muted-foreground"}>

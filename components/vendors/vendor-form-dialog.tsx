@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
+import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { createVendorAction, updateVendorAction } from "@/lib/vendors/actions";
@@ -18,11 +19,14 @@ type State = ActionResult<{ id: string; name: string }> | null;
 /** Create a vendor, or edit one when `vendor` is given. */
 export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: string; name: string; website: string | null } }) {
   const [open, setOpen] = useState(false);
+  const outcome = useResultFocus();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { name: form.get("name"), website: form.get("website") ?? "" };
     const result = vendor ? await updateVendorAction(org, { ...input, id: vendor.id }) : await createVendorAction(org, input);
     if (result.ok) {
-      toast.success(vendor ? "Vendor saved" : `Vendor "${result.data.name}" added`);
+      const done = vendor ? "Vendor saved" : `Vendor "${result.data.name}" added`;
+      toast.success(done);
+      if (!vendor) outcome.show(done);
       setOpen(false);
     }
     return result;
@@ -31,39 +35,42 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
   const prefix = vendor ? `vendor-${vendor.id}` : "vendor-new";
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {vendor ? (
-          <Button variant="ghost" size="icon-sm" aria-label={`Edit ${vendor.name}`}>
-            <Pencil className="size-4" aria-hidden />
-          </Button>
-        ) : (
-          <Button>
-            <Plus className="size-4" aria-hidden />
-            New vendor
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{vendor ? "Edit vendor" : "New vendor"}</DialogTitle>
-          <DialogDescription>Vendor names are unique in the organization; ledger imports match them by name.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
-          <FormAlert state={state} />
-          <FormField id={`${prefix}-name`} label="Name" errors={errors.name}>
-            <Input id={`${prefix}-name`} name="name" defaultValue={vendor?.name} required {...describedBy(`${prefix}-name`, errors.name)} />
-          </FormField>
-          <FormField id={`${prefix}-website`} label="Website" errors={errors.website}>
-            <Input id={`${prefix}-website`} name="website" defaultValue={vendor?.website ?? ""} placeholder="https://" {...describedBy(`${prefix}-website`, errors.website)} />
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save vendor"}
+    <>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogTrigger asChild>
+          {vendor ? (
+            <Button variant="ghost" size="icon-sm" aria-label={`Edit ${vendor.name}`}>
+              <Pencil className="size-4" aria-hidden />
             </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+          ) : (
+            <Button>
+              <Plus className="size-4" aria-hidden />
+              New vendor
+            </Button>
+          )}
+        </DialogTrigger>
+        <DialogContent onCloseAutoFocus={outcome.onCloseAutoFocus}>
+          <DialogHeader>
+            <DialogTitle>{vendor ? "Edit vendor" : "New vendor"}</DialogTitle>
+            <DialogDescription>Vendor names are unique in the organization; ledger imports match them by name.</DialogDescription>
+          </DialogHeader>
+          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
+            <FormAlert state={state} />
+            <FormField id={`${prefix}-name`} label="Name" errors={errors.name}>
+              <Input id={`${prefix}-name`} name="name" defaultValue={vendor?.name} required {...describedBy(`${prefix}-name`, errors.name)} />
+            </FormField>
+            <FormField id={`${prefix}-website`} label="Website" errors={errors.website}>
+              <Input id={`${prefix}-website`} name="website" defaultValue={vendor?.website ?? ""} placeholder="https://" {...describedBy(`${prefix}-website`, errors.website)} />
+            </FormField>
+            <DialogFooter>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Saving…" : "Save vendor"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+      {outcome.note}
+    </>
   );
 }

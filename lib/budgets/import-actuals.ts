@@ -5,6 +5,7 @@ import { lockLedger } from "@/lib/budgets/ledger-lock";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
+import { conflict } from "@/lib/errors";
 import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
 import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
 
@@ -188,6 +189,9 @@ export const importActuals = defineAction({
       throw e;
     }
 
+    // A file whose every line is already in adds nothing: no empty batch ("Completed, 0 imported")
+    // is left behind; the refusal rolls back the batch row and any vendor it created.
+    if (inserted === 0) throw conflict(`Nothing new: all ${rows} ${rows === 1 ? "row was" : "rows were"} already imported (same external reference). Nothing was written.`);
     const result = { batchId: batch.id, rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted, newVendorCount: newVendors.size };
     await ctx.tx.importBatch.update({ where: { id: batch.id }, data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted } });
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });

@@ -13,6 +13,9 @@ const WINDOW_MS = UPDATE_EDIT_WINDOW_HOURS * 3_600_000;
 /** Whether an update posted at `createdAt` can still be changed by its author at `now`. */
 export const withinEditWindow = (createdAt: Date, now: Date) => now.getTime() - createdAt.getTime() <= WINDOW_MS;
 
+/** The last moment the author of an update posted at `createdAt` can change it (shown as a deadline). */
+export const editableUntil = (createdAt: Date) => new Date(createdAt.getTime() + WINDOW_MS);
+
 /** The update, if it is in this org and scope, the actor wrote it, and the window is open. */
 export async function ownRecentUpdateOrThrow(ctx: ActionContext, updateId: string, now: Date) {
   const update = await ctx.tx.statusUpdate.findFirst({

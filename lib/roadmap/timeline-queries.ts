@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { ProjectStatus as PS } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo, slicePage } from "@/lib/paging";
+import { getCadence, todayString } from "@/lib/projects/cadence";
+import { updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
@@ -47,6 +49,8 @@ export type TimelineProject = {
   milestones: { name: string; dueDate: string; done: boolean }[];
   waitsOn: { name: string; health: Health }[];
   blocks: number;
+  /** Active and missed whole update cycles (glossary `stale`, lib/projects/staleness-sql.ts). */
+  stale: boolean;
 };
 
 export type TimelineGroup = { key: string; label: string; projects: TimelineProject[] };
@@ -102,8 +106,15 @@ export async function listTimelinePage(
   const inPage = Prisma.sql`(${pageIds.length ? Prisma.sql`${key} IN (${Prisma.join(pageIds)})` : Prisma.sql`FALSE`}${
     !byTeam && pageKeys.some((k) => k.key === "none") ? Prisma.sql` OR p."initiativeId" IS NULL` : Prisma.empty
   })`;
-  const rows = await db.$queryRaw<(TimelineProject & { groupKey: string | null })[]>`
-    SELECT p.id, p.name, p.health::text AS health, ${key} AS "groupKey", u.name AS "teamName",
+  // Stale by the one SQL of a project's update state (lib/projects/staleness-sql.ts), as the
+  // review and the bell read it.
+  const state = updateStateSql(await getCadence(orgId), todayString(), {
+    active: Prisma.sql`p.status = 'ACTIVE'`,
+    lastUpdate: Prisma.sql`p."lastUpdateAt"::date`,
+    since: Prisma.sql`GREATEST(p."startDate", p."createdAt")::date`,
+  });
+  const rows = await db.$queryRaw<(Omit<TimelineProject, "stale"> & UpdateStateRow & { groupKey: string | null })[]>`
+    SELECT p.id, p.name, p.health::text AS health, ${key} AS "groupKey", u.name AS "teamName", ${state},
       to_char(p."startDate", 'YYYY-MM-DD') AS "startDate", to_char(p."targetDate", 'YYYY-MM-DD') AS "targetDate",
       COALESCE((SELECT json_agg(json_build_object('name', m.name, 'dueDate', to_char(m."dueDate", 'YYYY-MM-DD'), 'done', m."doneDate" IS NOT NULL) ORDER BY m."dueDate", m.name)
                 FROM "Milestone" m WHERE m."orgId" = ${orgId} AND m."projectId" = p.id AND m."dueDate" BETWEEN ${window.start}::date AND ${window.end}::date), '[]') AS milestones,
@@ -119,7 +130,7 @@ export async function listTimelinePage(
       AND ${inPage}
     ORDER BY p."startDate", p.name`;
   const groups = new Map<string, TimelineGroup>(pageKeys.map((k) => [k.key, { ...k, projects: [] }]));
-  for (const { groupKey, ...p } of rows) groups.get(groupKey ?? "none")?.projects.push(p);
+  for (const { groupKey, updState, updMissed: _m, updStaleSince: _s, ...p } of rows) groups.get(groupKey ?? "none")?.projects.push({ ...p, stale: updState === "stale" });
   return { groups: [...groups.values()], paging, undated };
 }
 

@@ -111,3 +111,24 @@ test("open positions and renewals due open lists of exactly that many rows", asy
   await expect(page.getByRole("heading", { name: new RegExp(`Renewals due in the next 90 days \\(${n}\\)`) })).toBeVisible();
   await expect(page.getByRole("table", { name: "Renewals due", exact: true }).locator("tbody tr")).toHaveCount(n);
 });
+
+test("a renewal row and a position row open that record, not the whole list", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  await page.goto("/acme/dashboard");
+  const renewal = page.getByRole("region", { name: "Renewals due" }).getByRole("listitem").first().getByRole("link");
+  const [vendor, contract] = (await renewal.innerText()).split(" · ");
+  await renewal.click();
+  await expect(page).toHaveURL(/\/acme\/vendors\?q=.*#contracts$/);
+  const contracts = page.getByRole("table", { name: "Contracts", exact: true }).locator("tbody tr");
+  await expect(contracts.filter({ hasText: contract }).filter({ hasText: vendor }).first()).toBeVisible();
+  expect(await contracts.count()).toBeLessThan(5);
+
+  await page.goto("/acme/dashboard");
+  const position = page.getByRole("heading", { name: "Longest-open positions" }).locator("xpath=..").getByRole("listitem").first().getByRole("link");
+  const [title] = (await position.innerText()).split(" · ");
+  await position.click();
+  await expect(page).toHaveURL(/\/acme\/headcount\?.*status=open.*q=.*#positions$/);
+  const rows = page.getByRole("table", { name: "Positions", exact: true }).locator("tbody tr");
+  await expect(rows.first()).toContainText(title);
+  for (const text of await rows.allInnerTexts()) expect(text).toContain(title);
+});

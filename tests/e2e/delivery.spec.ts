@@ -132,6 +132,33 @@ test("a manager cannot edit a project outside their scope: no controls, and the 
   expect(await sql(`SELECT count(*) AS n FROM "AuditEvent"`)).toEqual(auditBefore);
 });
 
+test("the roadmap timeline marks a stale project apart from its health colour, with a legend", async ({ page }) => {
+  // Active, started months ago and never updated: stale, with the default (unknown) health.
+  const name = `Stale probe ${uid()}`;
+  const id = `e2e-${uid()}`;
+  await sql(
+    `INSERT INTO "Project" (id, "orgId", "orgUnitId", name, status, "startDate", "targetDate", "createdAt", "updatedAt")
+     SELECT $1, o.id, u.id, $2, 'ACTIVE', (now() - interval '120 days')::date, (now() + interval '30 days')::date, now() - interval '120 days', now()
+     FROM "Organization" o JOIN "OrgUnit" u ON u."orgId" = o.id AND u.code = 'ENG-PROD-INTEG' WHERE o.slug = 'acme'`,
+    [id, name],
+  );
+  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-INTEG'`);
+  await signIn(page, "viewer@acme.example");
+  await page.goto(`/acme/roadmap?group=team&unit=${unit.id}`);
+  const legend = page.getByRole("list", { name: "Timeline legend" });
+  await expect(legend).toContainText("Stale");
+  const bar = page.getByRole("img", { name: new RegExp(`^${name}: .*\\(stale: no update for whole cycles\\)`) });
+  await expect(bar).toBeVisible();
+  await expect(bar.getByText("Stale", { exact: true })).toBeVisible();
+  expect(await bar.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("repeating-linear-gradient");
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) })).toContainText("· stale");
+  // A project with a recent update is not marked.
+  await sql(`UPDATE "Project" SET "lastUpdateAt" = now() WHERE id = $1`, [id]);
+  await page.reload();
+  await expect(page.getByRole("img", { name: new RegExp(`^${name}: `) }).getByText("Stale", { exact: true })).toHaveCount(0);
+  await sql(`UPDATE "Project" SET status = 'CANCELLED', "archivedAt" = now() WHERE id = $1`, [id]);
+});
+
 test("an edit against a project someone else just changed shows a conflict and overwrites nothing", async ({ page }) => {
   const name = `Conflict probe ${uid()}`;
   const id = `e2e-${uid()}`;

@@ -105,3 +105,39 @@ test("plan grid: every month and the total are reachable, the row names stay in 
   await expectOnScreen(rowName);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 });
+
+test.describe("at a phone's width", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("budgets: the finance tree and top variances keep the org unit in view when scrolled sideways", async ({ page }) => {
+    await signIn(page, "finance@acme.example");
+    await page.goto("/acme/budgets");
+    const name = "Plan, actual and forecast by org unit";
+    const table = page.getByRole("table", { name, exact: true });
+    const region = page.getByRole("region", { name: `${name} (scrolls sideways)` });
+    const firstCell = table.getByRole("row").nth(1).getByRole("cell").first();
+    await scrollPageTo(page, firstCell);
+    const before = (await firstCell.boundingBox())!;
+    // The table is wider than the phone: its region scrolls, the first column stays put.
+    await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => (await region.evaluate((el) => el.scrollLeft)) > 0).toBe(true);
+    expect((await firstCell.boundingBox())!.x).toBeCloseTo(before.x, 0);
+    await expect(table.getByRole("row").nth(1).getByRole("cell").last()).toBeInViewport();
+    // Top variances: the same sticky first column.
+    const top = page.getByRole("table", { name: "Top variances", exact: true });
+    expect(await top.getByRole("row").nth(1).getByRole("cell").first().evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  test("positions: below sm the actions column scrolls with the row instead of covering it", async ({ page }) => {
+    await signIn(page, "director@acme.example");
+    await page.goto("/acme/headcount");
+    const table = page.getByRole("table", { name: "Positions", exact: true });
+    const edit = table.getByRole("button", { name: /^Edit / }).first();
+    const cell = edit.locator("xpath=ancestor::td[1]");
+    expect(await cell.evaluate((el) => getComputedStyle(el).position)).not.toBe("sticky");
+    // The first column still sticks.
+    const first = table.getByRole("row").nth(1).getByRole("cell").first();
+    expect(await first.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+  });
+});

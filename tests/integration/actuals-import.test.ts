@@ -117,6 +117,19 @@ describe("actuals import", () => {
     expect(g).toMatchObject({ ok: true, data: { insertedCount: 1 } });
   });
 
+  it("re-importing a file whose every line is in writes nothing and says so: no empty batch", async () => {
+    const a = acme.units.teamA.code;
+    const file = csv([`2026-03-01,${a},SOFTWARE,1.00,Newco,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`]);
+    await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`])), fileName: "a.csv" });
+    const before = await rowCounts();
+    const again = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(file), fileName: "a-again.csv" });
+    expect(again).toMatchObject({ ok: false, code: "CONFLICT", message: "Nothing new: all 3 rows were already imported (same external reference). Nothing was written." });
+    // No batch, no audit event, and not the vendor "Newco" its duplicate line named.
+    expect(await rowCounts()).toEqual(before);
+    expect(await db.importBatch.count({ where: { orgId: acme.org.id } })).toBe(1);
+    expect(await db.vendor.count({ where: { orgId: acme.org.id, name: "Newco" } })).toBe(0);
+  });
+
   it("revert removes exactly one batch's lines", async () => {
     const a = acme.units.teamA.code;
     const r1 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-01,${a},SOFTWARE,2.00,,,R2`])), fileName: "1.csv" });

@@ -4,7 +4,7 @@ import { FinanceFilters } from "@/components/budgets/finance-filters";
 import { FinanceSections, loadFinanceSections } from "@/components/budgets/finance-sections";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportHistory } from "@/components/budgets/import-history";
-import { ImportPanel } from "@/components/budgets/import-panel";
+import { ImportActualsDialog } from "@/components/budgets/import-dialog";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
-import { fiscalYearOf } from "@/lib/fiscal";
+import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -57,13 +57,14 @@ export default async function Page({
                 Edit plan
               </Link>
             ) : null}
-            <FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} />
+            {canImport ? <ImportActualsDialog org={org.slug} /> : null}
           </>
         }
       />
       <FinanceFilters
         org={org.slug}
-        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: o.label }))}
+        year={<FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} stacked />}
+        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: withinYear(o.label, p.fiscalYear) }))}
         unit={unit}
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
@@ -72,11 +73,16 @@ export default async function Page({
 
       {canImport ? (
         <section className="mb-8 space-y-4">
-          <SectionHeading title="Import actuals" description="Ledger lines already imported (same external reference) are skipped and counted." />
-          <ImportPanel org={org.slug} kind="actuals" columns="date, cost centre code, category, amount, vendor, memo, external reference" />
+          <SectionHeading title="Imports" description="Ledger and plan imports; a ledger import can be reverted. Import actuals from the button at the top of the page." />
           <ImportHistory org={org.slug} batches={batches} canRevert={canImport} now={now.toISOString()} />
         </section>
       ) : null}
     </>
   );
+}
+
+/** "FY2027 Q1" → "Q1", "FY2027 full year" → "Full year": the year is the fiscal-year control's. */
+function withinYear(label: string, fiscalYear: number): string {
+  const rest = label.startsWith(`${fiscalYearLabel(fiscalYear)} `) ? label.slice(fiscalYearLabel(fiscalYear).length + 1) : label;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

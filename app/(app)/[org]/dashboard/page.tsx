@@ -8,10 +8,11 @@ import { DeliveryPanel } from "@/components/dashboard/delivery-panel";
 import { MoneyPanel } from "@/components/dashboard/money-panel";
 import { PanelSkeleton } from "@/components/dashboard/panel-parts";
 import { PeoplePanel } from "@/components/dashboard/people-panel";
+import { PeriodPills, pill } from "@/components/dashboard/period-pills";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewNav } from "@/components/ui/view-nav";
 import { requireMember, type Member } from "@/lib/auth";
-import { parsePeriodKey, resolvePeriod } from "@/lib/budgets/period";
+import { resolvePeriod } from "@/lib/budgets/period";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { dashboardQuery, getDashboardScope, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
@@ -65,24 +66,18 @@ export default async function Page({
     const now = new Date();
     const fp = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
     const p = { ...fp, unitId: null, category: null };
-    const periodLinks = (["year", "ytd", "q1", "q2", "q3", "q4"] as const).map((k) => ({ key: k, label: k === "year" ? "Full year" : k.toUpperCase() }));
+    const current = fiscalPeriod(now, org.fiscalYearStartMonth);
     return (
       <>
         <PageHeader title="Dashboard" description={`Finance: ${fiscalYearLabel(p.fiscalYear)} rollup of ${org.name}, plan vs actual vs forecast.`} />
         {switcher}
-        <nav aria-label="Fiscal period" className="mb-6 flex flex-wrap gap-2 text-sm">
-          {[p.fiscalYear - 1, p.fiscalYear, p.fiscalYear + 1].map((fy) => (
-            <Link key={fy} href={`${base}?view=finance&fy=${fy}&period=${p.period}`} aria-current={fy === p.fiscalYear ? "page" : undefined} className={chip(fy === p.fiscalYear)}>
-              {fiscalYearLabel(fy)}
-            </Link>
-          ))}
-          <span aria-hidden className="mx-1 border-l border-border" />
-          {periodLinks.map((o) => (
-            <Link key={o.key} href={`${base}?view=finance&fy=${p.fiscalYear}&period=${o.key}`} aria-current={o.key === p.period ? "page" : undefined} className={chip(o.key === p.period)}>
-              {o.label}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPills
+          className="mb-6"
+          fiscalYear={p.fiscalYear}
+          period={p.period}
+          current={current}
+          href={(c) => `${base}?view=finance&fy=${c.fiscalYear}&period=${c.period}`}
+        />
         <Suspense key={`${p.fiscalYear}-${p.period}`} fallback={<PanelSkeleton title="Finance" />}>
           <FinanceDashboard member={member} params={p} />
         </Suspense>
@@ -133,7 +128,7 @@ export default async function Page({
             <ul className="flex flex-wrap gap-2" aria-label="Org units below">
               {scope.children.map((c) => (
                 <li key={c.id}>
-                  <Link href={link({ unitId: c.id })} className={chip(false)}>
+                  <Link href={link({ unitId: c.id })} className={pill(false)}>
                     {c.name}
                   </Link>
                 </li>
@@ -141,21 +136,7 @@ export default async function Page({
             </ul>
           </div>
         ) : null}
-        <nav aria-label="Fiscal period" className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-muted-foreground">Period:</span>
-          {[dp.fiscalYear - 1, dp.fiscalYear, dp.fiscalYear + 1].map((fy) => (
-            <Link key={fy} href={link({ fiscalYear: fy })} aria-current={fy === dp.fiscalYear ? "page" : undefined} className={chip(fy === dp.fiscalYear)}>
-              {fiscalYearLabel(fy)}
-            </Link>
-          ))}
-          <span aria-hidden className="mx-1 h-4 border-l border-border" />
-          {(["q1", "q2", "q3", "q4", "ytd", "year"] as const).map((k) => (
-            <Link key={k} href={link({ period: parsePeriodKey(k) })} aria-current={k === dp.period ? "page" : undefined} className={chip(k === dp.period)}>
-              {k === "year" ? "Full year" : k.toUpperCase()}
-              {k === `q${current.quarter}` && dp.fiscalYear === current.fiscalYear ? " (now)" : ""}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPills fiscalYear={dp.fiscalYear} period={dp.period} current={current} href={(c) => link({ fiscalYear: c.fiscalYear, period: c.period })} />
         {/* Not every panel can follow the period: say which do (each panel's subtitle repeats it). */}
         <p className="text-xs text-muted-foreground" id="period-scope">
           The period applies to Money, and to People&apos;s heads, starts and departures (by quarter). Delivery, open positions and allocation show today.
@@ -182,9 +163,6 @@ export default async function Page({
   );
 }
 
-function chip(active: boolean) {
-  return cn("rounded-md border px-2.5 py-1", active ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted");
-}
 function crumb(active: boolean) {
   return cn("rounded px-1.5 py-0.5", active ? "font-semibold text-foreground" : "text-primary hover:underline");
 }

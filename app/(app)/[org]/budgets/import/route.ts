@@ -34,7 +34,7 @@ export const POST = withMember(async (request: NextRequest, member, { org }) => 
   try {
     const action = kind === "plan" ? importPlan : importActuals;
     const result = await action.run(member.user.id, org, { uploadId, fileName });
-    const status = result.ok ? 200 : result.code === "VALIDATION" ? 422 : result.code === "FORBIDDEN" ? 403 : result.code === "NOT_FOUND" ? 404 : 500;
+    const status = result.ok ? 200 : result.code === "VALIDATION" ? 422 : result.code === "FORBIDDEN" ? 403 : result.code === "NOT_FOUND" ? 404 : result.code === "CONFLICT" ? 409 : 500;
     return NextResponse.json(result, { status });
   } finally {
     await discardUpload(uploadId);

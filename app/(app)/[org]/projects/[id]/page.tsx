@@ -27,7 +27,7 @@ import { canInUnit } from "@/lib/projects/access";
 import { getProjectStaffing } from "@/lib/headcount/staffing";
 import { getProjectDetail, type StatusUpdateDto } from "@/lib/projects/detail";
 import type { ChosenHealth } from "@/lib/projects/health-rules";
-import { withinEditWindow } from "@/lib/projects/own-update";
+import { editableUntil, withinEditWindow } from "@/lib/projects/own-update";
 
 export const metadata = { title: "Project" };
 
@@ -57,6 +57,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
         projectId={project.id}
         projectName={project.name}
         update={{ id: u.id, health: u.health as ChosenHealth, summary: u.summary, body: u.body, overrideReason: u.overrideReason }}
+        editableUntil={editableUntil(new Date(u.createdAt)).toISOString()}
         suggestion={project.suggestion}
       />
     ) : null;

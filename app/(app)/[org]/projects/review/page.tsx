@@ -80,107 +80,113 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </Link>
         </p>
       ) : null}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card id="at-risk" className="min-w-0">
-          <CardHeader>
-            <CardTitle>At risk and off track</CardTitle>
-            <CardDescription>{plural(review.counts.atRisk, "active project")}, off track first.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y divide-border" aria-label="At-risk projects">
-              {review.atRisk.map((p) => (
-                <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                  <div className="min-w-0 space-y-0.5">
-                    <ProjectLink org={slug} p={p} />
-                    <p className="text-xs text-muted-foreground">
-                      {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
-                    </p>
-                    {p.pending ? <p className="truncate text-xs">“{p.pending.summary}” — {p.pending.author}, not acknowledged</p> : null}
-                  </div>
-                  <div className="flex shrink-0 items-center gap-2">
-                    <HealthBadge health={p.health} />
-                    {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} /> : null}
-                  </div>
-                </li>
-              ))}
-              {review.atRisk.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No active project is at risk or off track.</li> : null}
-            </ul>
-            <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
-          </CardContent>
-        </Card>
-        <Card id="stale" className="min-w-0">
-          <CardHeader>
-            <CardTitle>Stale</CardTitle>
-            <CardDescription>{plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y divide-border" aria-label="Stale projects">
-              {review.stale.map((p) => (
-                <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                  <div className="min-w-0 space-y-0.5">
-                    <ProjectLink org={slug} p={p} />
-                    <p className="text-xs text-muted-foreground">
-                      Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
-                    </p>
-                  </div>
-                  <div className="flex shrink-0 flex-col items-end gap-1">
-                    <UpdateStateBadge state={p.update} />
-                    <span className="text-xs">
-                      Escalated to <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
-                    </span>
-                  </div>
-                </li>
-              ))}
-              {review.stale.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No stale projects.</li> : null}
-            </ul>
-            <Pager info={paging.stale} base={base} searchParams={sp} label="Stale projects" />
-          </CardContent>
-        </Card>
-        <Card id="due" className="min-w-0">
-          <CardHeader>
-            <CardTitle>Updates due</CardTitle>
-            <CardDescription>{plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y divide-border" aria-label="Updates due">
-              {review.due.map((p) => (
-                <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <div className="min-w-0">
-                    <ProjectLink org={slug} p={p} />
-                    <p className="text-xs text-muted-foreground">
-                      {p.teamName} · {p.leadName ?? "no lead"}
-                    </p>
-                  </div>
-                  <UpdateStateBadge state={p.update} />
-                </li>
-              ))}
-              {review.due.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No updates due.</li> : null}
-            </ul>
-            <Pager info={paging.due} base={base} searchParams={sp} label="Updates due" />
-          </CardContent>
-        </Card>
-        <Card id="awaiting" className="min-w-0">
-          <CardHeader>
-            <CardTitle>Awaiting acknowledgement</CardTitle>
-            <CardDescription>{plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <UpdateList org={slug} updates={review.awaiting} label="Unacknowledged updates" ackable={ackable} empty="Every latest update is acknowledged." />
-            <Pager info={paging.awaiting} base={base} searchParams={sp} label="Unacknowledged updates" />
-          </CardContent>
-        </Card>
-        {canAck ? (
-          <Card id="mine" className="min-w-0 xl:col-span-2">
+      {/* Two columns that each flow on their own: projects that need attention, then the
+          acknowledgement queues. Paired rows left a short card stretched beside a long one. */}
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
+        <div className="min-w-0 space-y-6">
+          <Card id="at-risk" className="min-w-0">
             <CardHeader>
-              <CardTitle>Awaiting your acknowledgement</CardTitle>
-              <CardDescription>{plural(review.counts.mine, "update")} you review and did not write, newest first.</CardDescription>
+              <CardTitle>At risk and off track</CardTitle>
+              <CardDescription>{plural(review.counts.atRisk, "active project")}, off track first.</CardDescription>
             </CardHeader>
             <CardContent>
-              <UpdateList org={slug} updates={review.mine} label="Updates awaiting your acknowledgement" ackable={ackable} empty="Nothing awaits your acknowledgement." />
-              <Pager info={paging.mine} base={base} searchParams={sp} label="Updates awaiting your acknowledgement" />
+              <ul className="divide-y divide-border" aria-label="At-risk projects">
+                {review.atRisk.map((p) => (
+                  <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
+                    <div className="min-w-0 space-y-0.5">
+                      <ProjectLink org={slug} p={p} />
+                      <p className="text-xs text-muted-foreground">
+                        {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
+                      </p>
+                      {p.pending ? <p className="truncate text-xs">“{p.pending.summary}” — {p.pending.author}, not acknowledged</p> : null}
+                    </div>
+                    <div className="flex shrink-0 items-center gap-2">
+                      <HealthBadge health={p.health} />
+                      {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} /> : null}
+                    </div>
+                  </li>
+                ))}
+                {review.atRisk.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No active project is at risk or off track.</li> : null}
+              </ul>
+              <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
             </CardContent>
           </Card>
-        ) : null}
+          <Card id="stale" className="min-w-0">
+            <CardHeader>
+              <CardTitle>Stale</CardTitle>
+              <CardDescription>{plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ul className="divide-y divide-border" aria-label="Stale projects">
+                {review.stale.map((p) => (
+                  <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
+                    <div className="min-w-0 space-y-0.5">
+                      <ProjectLink org={slug} p={p} />
+                      <p className="text-xs text-muted-foreground">
+                        Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
+                      </p>
+                    </div>
+                    <div className="flex shrink-0 flex-col items-end gap-1">
+                      <UpdateStateBadge state={p.update} />
+                      <span className="text-xs">
+                        Escalated to <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
+                      </span>
+                    </div>
+                  </li>
+                ))}
+                {review.stale.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No stale projects.</li> : null}
+              </ul>
+              <Pager info={paging.stale} base={base} searchParams={sp} label="Stale projects" />
+            </CardContent>
+          </Card>
+          <Card id="due" className="min-w-0">
+            <CardHeader>
+              <CardTitle>Updates due</CardTitle>
+              <CardDescription>{plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ul className="divide-y divide-border" aria-label="Updates due">
+                {review.due.map((p) => (
+                  <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                    <div className="min-w-0">
+                      <ProjectLink org={slug} p={p} />
+                      <p className="text-xs text-muted-foreground">
+                        {p.teamName} · {p.leadName ?? "no lead"}
+                      </p>
+                    </div>
+                    <UpdateStateBadge state={p.update} />
+                  </li>
+                ))}
+                {review.due.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No updates due.</li> : null}
+              </ul>
+              <Pager info={paging.due} base={base} searchParams={sp} label="Updates due" />
+            </CardContent>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          {canAck ? (
+            <Card id="mine" className="min-w-0">
+              <CardHeader>
+                <CardTitle>Awaiting your acknowledgement</CardTitle>
+                <CardDescription>{plural(review.counts.mine, "update")} you review and did not write, newest first.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <UpdateList org={slug} updates={review.mine} label="Updates awaiting your acknowledgement" ackable={ackable} empty="Nothing awaits your acknowledgement." />
+                <Pager info={paging.mine} base={base} searchParams={sp} label="Updates awaiting your acknowledgement" />
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card id="awaiting" className="min-w-0">
+            <CardHeader>
+              <CardTitle>Awaiting acknowledgement</CardTitle>
+              <CardDescription>{plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <UpdateList org={slug} updates={review.awaiting} label="Unacknowledged updates" ackable={ackable} empty="Every latest update is acknowledged." />
+              <Pager info={paging.awaiting} base={base} searchParams={sp} label="Unacknowledged updates" />
+            </CardContent>
+          </Card>
+        </div>
       </div>
       <div className="mt-6">
         <HowCounted figures={["at-risk-and-off-track", "stale", "escalation", "updates-due", "awaiting-acknowledgement", "awaiting-your-acknowledgement"]} />
