@@ -83,12 +83,12 @@ export async function listAuditEvents(
   return { events: page.map(toDto), next: rows.length > pageSize && last ? { at: last.at, id: last.id } : null };
 }
 
-/** Events matching the filters, newest first, read page by page (for the CSV export). */
-export async function* allAuditEvents(orgId: string, filters: AuditFilters, batch = 1000): AsyncGenerator<AuditEventDto> {
+/** Events matching the filters, newest first, a batch at a time (the CSV export): each batch continues after the last event read. */
+export async function* auditEventBatches(orgId: string, filters: AuditFilters, batch = 1000): AsyncGenerator<AuditEventDto[]> {
   let cursor: AuditCursor | null = null;
   do {
     const page: AuditPage = await listAuditEvents(orgId, filters, cursor, batch);
-    yield* page.events;
+    if (page.events.length) yield page.events;
     cursor = page.next;
   } while (cursor);
 }
