@@ -17,7 +17,7 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
 }
 
 /** Lines of a CSV without a header, each ended by CRLF: the next part of a streamed export. */
-export function csvLines(rows: CsvCell[][]): string {
+function csvLines(rows: CsvCell[][]): string {
   return rows.length ? rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n" : "";
 }
 

@@ -6,10 +6,12 @@
 // data), a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
-// Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts).
+// Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts),
+// and the CSV exports of the largest scale read to the end: time and peak RSS (exports.ts).
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
+//          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -25,6 +27,7 @@ import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from 
 
 import { firstLoadJsKb } from "./bundle";
 import { everyPage } from "./every-page";
+import { benchExports } from "./exports";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
@@ -43,7 +46,7 @@ const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
-if (flag("build") || !existsSync(".next/BUILD_ID")) {
+if (!flag("exports-only") && (flag("build") || !existsSync(".next/BUILD_ID"))) {
   log("building (next build) …");
   const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "inherit", "inherit"] });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -231,19 +234,37 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted, cpuSeconds: res.cpuMs / 1000, warmupSeconds: res.warmupMs / 1000 };
 }
 
+function dbUrlOf(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 const result: BenchResult = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
   settings, scales: [], firstLoadJsKb: {},
 };
-for (const s of scales) result.scales.push(await benchScale(s));
-if (!flag("no-import") && !flag("every-page-only")) {
-  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  const url = new URL(process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  url.pathname = `/${big.db}`;
-  result.import = await benchImport(url.toString()).catch((e: Error) => ({ error: e.message }));
+if (flag("exports-only")) {
+  for (const s of scales) {
+    const db = await ensureDb(s, flag("regen"), log);
+    const t = await target(db.url);
+    const fy = fiscalPeriod(new Date(), t.org.startMonth).fiscalYear;
+    result.scales.push({ scale: s, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework: { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 }, pages: [], exports: await benchExports(db.url, s, fy, log) });
+  }
+} else {
+  for (const s of scales) result.scales.push(await benchScale(s));
 }
-for (const route of ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
+if (!flag("no-exports") && !flag("exports-only") && !flag("every-page-only")) {
+  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
+  const t = await target(dbUrlOf(big.db));
+  big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
+}
+if (!flag("no-import") && !flag("every-page-only") && !flag("exports-only")) {
+  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
+  result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
+}
+for (const route of flag("exports-only") ? [] : ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
   result.firstLoadJsKb[route] = firstLoadJsKb(route);
 }
 mkdirSync(".bench", { recursive: true });
