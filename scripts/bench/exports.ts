@@ -30,7 +30,7 @@ async function ensureAuditEvents(url: string, count: number): Promise<void> {
               jsonb_build_object('name', 'After ' || g, 'amountCents', g * 17, 'note', 'changed by the bench'),
               timestamp '2024-01-01' + (g / 3) * interval '1 minute'
        FROM generate_series(1, $1::int) g, o, us
-       ON CONFLICT (id) DO NOTHING`,
+       WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a.id = 'bench-audit-' || g)`,
       [count],
     );
   } finally {
