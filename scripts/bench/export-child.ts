@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { exportProjectsCsv } from "@/lib/projects/export";
 
 const [kind, slug, query, batchArg] = process.argv.slice(2);
-const batch = batchArg === "whole" ? Number.MAX_SAFE_INTEGER : batchArg ? Number(batchArg) : undefined;
+const batch = batchArg === "whole" ? 10_000_000 : batchArg ? Number(batchArg) : undefined;
 // Warm, as the server is: the client has connected and compiled a first query.
 const org = await db.organization.findFirstOrThrow({ where: { slug }, select: { id: true, fiscalYearStartMonth: true } });
 const params = new URLSearchParams(query);
