@@ -72,7 +72,8 @@ export async function listAuditEvents(
   const where = auditWhere(orgId, filters);
   const rows = await db.auditEvent.findMany({
     where: cursor
-      ? { AND: [where, { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] }
+      ? // `at <= cursor` is implied by the OR, but only it lets the (orgId, at) index start there.
+        { AND: [where, { at: { lte: cursor.at } }, { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] }
       : where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: pageSize + 1,
