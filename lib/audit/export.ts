@@ -2,23 +2,38 @@ import "server-only";
 
 import { changesToText } from "@/lib/audit/diff";
 import { parseAuditFilters } from "@/lib/audit/filters";
-import { allAuditEvents } from "@/lib/audit/queries";
+import { auditEventBatches } from "@/lib/audit/queries";
 import type { Member } from "@/lib/auth";
-import { toCsv, type CsvCell } from "@/lib/csv-write";
+import { csvStream, mapBatches } from "@/lib/csv-write";
+import { logger } from "@/lib/log";
 import { can } from "@/lib/permissions";
 
 export const AUDIT_CSV_HEADER = ["at", "actor_email", "actor_name", "action", "entity_type", "entity_id", "changes"];
 
 /**
- * The org's filtered audit trail as CSV, or null when the member may not read it (no
- * audit:read: the route reports it like a missing org, as it does a non-member). Cells go through lib/csv-write.ts, which defuses anything a
+ * The org's filtered audit trail as a streamed CSV (newest first, read in keyset batches), or
+ * null when the member may not read it (no audit:read: the route reports it like a missing org,
+ * as it does a non-member). Cells go through lib/csv-write.ts, which defuses anything a
  * spreadsheet would run as a formula: audit values are whatever users typed.
  */
-export async function exportAuditCsv(member: Pick<Member, "role"> & { org: Pick<Member["org"], "id"> }, params: URLSearchParams): Promise<string | null> {
+export function exportAuditCsv(
+  member: Pick<Member, "role"> & { org: Pick<Member["org"], "id"> },
+  params: URLSearchParams,
+  batch?: number,
+): ReadableStream<Uint8Array> | null {
   if (!can(member.role, "audit:read")) return null;
-  const rows: CsvCell[][] = [];
-  for await (const e of allAuditEvents(member.org.id, parseAuditFilters(params))) {
-    rows.push([e.at, e.actor?.email ?? "", e.actor?.name ?? "", e.action, e.entityType, e.entityId, changesToText(e.changes)]);
-  }
-  return toCsv(AUDIT_CSV_HEADER, rows);
+  const filters = parseAuditFilters(params);
+  return csvStream(
+    AUDIT_CSV_HEADER,
+    mapBatches(auditEventBatches(member.org.id, filters, batch), (e) => [
+      e.at,
+      e.actor?.email ?? "",
+      e.actor?.name ?? "",
+      e.action,
+      e.entityType,
+      e.entityId,
+      changesToText(e.changes),
+    ]),
+    (error) => logger.error({ orgId: member.org.id, filters, err: error }, "audit export failed"),
+  );
 }

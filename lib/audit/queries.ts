@@ -72,7 +72,8 @@ export async function listAuditEvents(
   const where = auditWhere(orgId, filters);
   const rows = await db.auditEvent.findMany({
     where: cursor
-      ? { AND: [where, { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] }
+      ? // `at <= cursor` is implied by the OR, but only it lets the (orgId, at) index start there.
+        { AND: [where, { at: { lte: cursor.at } }, { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] }
       : where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: pageSize + 1,
@@ -83,12 +84,12 @@ export async function listAuditEvents(
   return { events: page.map(toDto), next: rows.length > pageSize && last ? { at: last.at, id: last.id } : null };
 }
 
-/** Events matching the filters, newest first, read page by page (for the CSV export). */
-export async function* allAuditEvents(orgId: string, filters: AuditFilters, batch = 1000): AsyncGenerator<AuditEventDto> {
+/** Events matching the filters, newest first, a batch at a time (the CSV export): each batch continues after the last event read. */
+export async function* auditEventBatches(orgId: string, filters: AuditFilters, batch = 1000): AsyncGenerator<AuditEventDto[]> {
   let cursor: AuditCursor | null = null;
   do {
     const page: AuditPage = await listAuditEvents(orgId, filters, cursor, batch);
-    yield* page.events;
+    if (page.events.length) yield page.events;
     cursor = page.next;
   } while (cursor);
 }

@@ -3,7 +3,7 @@ import "server-only";
 import type { LinesFilters } from "@/lib/budgets/lines-params";
 import { allLines, type LedgerLine, type Line, type PlanLine } from "@/lib/budgets/lines";
 import type { LinesScope } from "@/lib/budgets/lines-sql";
-import { csvLines, type CsvCell } from "@/lib/csv-write";
+import { csvStream, mapBatches, type CsvCell } from "@/lib/csv-write";
 import { centsToDecimalString } from "@/lib/money";
 import { logger } from "@/lib/log";
 
@@ -25,32 +25,13 @@ export function lineCells(kind: LinesFilters["kind"], line: Line): CsvCell[] {
 }
 
 /** `listed` false: the header only (nothing may be listed for these filters and this role). */
-export function linesCsvStream(s: LinesScope, listed: boolean): ReadableStream<Uint8Array> {
+export function linesCsvStream(s: LinesScope, listed: boolean, batch?: number): ReadableStream<Uint8Array> {
   const { kind } = s.filters;
-  const encoder = new TextEncoder();
-  const batches = listed ? allLines(s) : null;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(csvLines([kind === "plan" ? PLAN_CSV_HEADER : LEDGER_CSV_HEADER])));
-        return;
-      }
-      try {
-        const next = batches ? await batches.next() : { done: true as const, value: undefined };
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(csvLines(next.value.map((l) => lineCells(kind, l)))));
-      } catch (error) {
-        // Headers are sent: the download ends incomplete rather than looking whole.
-        logger.error({ orgId: s.orgId, filters: s.filters, err: error }, "lines export failed");
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches?.return(undefined);
-    },
-  });
+  return csvStream(
+    kind === "plan" ? PLAN_CSV_HEADER : LEDGER_CSV_HEADER,
+    listed ? mapBatches(allLines(s, batch), (l) => lineCells(kind, l)) : null,
+    (error) => logger.error({ orgId: s.orgId, filters: s.filters, err: error }, "lines export failed"),
+  );
 }
 
 export function linesCsvFileName(slug: string, f: LinesFilters, unitCode: string | null): string {

@@ -17,10 +17,11 @@ export type LinesScope = {
   personnel: boolean;
 };
 
-type Table = { from: Prisma.Sql; date: Prisma.Sql; select: Prisma.Sql };
+type Table = { table: Prisma.Sql; from: Prisma.Sql; date: Prisma.Sql; select: Prisma.Sql };
 
 const TABLES: Record<LinesKind, Table> = {
   actual: {
+    table: Prisma.sql`"ActualEntry"`,
     from: Prisma.sql`"ActualEntry" l
       JOIN "OrgUnit" u ON u."orgId" = l."orgId" AND u."id" = l."orgUnitId"
       LEFT JOIN "Vendor" v ON v."orgId" = l."orgId" AND v."id" = l."vendorId"
@@ -31,6 +32,7 @@ const TABLES: Record<LinesKind, Table> = {
       b."id" AS "batchId", b."fileName" AS "batchFile", to_char(b."createdAt", 'YYYY-MM-DD') AS "batchDate"`,
   },
   plan: {
+    table: Prisma.sql`"BudgetLine"`,
     from: Prisma.sql`"BudgetLine" l JOIN "OrgUnit" u ON u."orgId" = l."orgId" AND u."id" = l."orgUnitId"`,
     date: Prisma.sql`l."month"`,
     select: Prisma.sql`l."id", to_char(l."month", 'YYYY-MM') AS "date", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName",
@@ -83,8 +85,26 @@ const orderBy = (cols: Prisma.Sql[], dir: LinesSort["dir"]) => Prisma.join(cols.
 
 /** Count and sum of the lines (the sum as text: a sum of bigints is numeric and may pass 2^63). */
 export function linesTotalSql(s: LinesScope): Prisma.Sql {
-  const table = s.filters.kind === "plan" ? Prisma.sql`"BudgetLine"` : Prisma.sql`"ActualEntry"`;
-  return Prisma.sql`SELECT COUNT(*)::int AS "count", COALESCE(SUM(l."amountCents"), 0)::text AS "sum" FROM ${table} l WHERE ${linesWhere(s)}`;
+  return Prisma.sql`SELECT COUNT(*)::int AS "count", COALESCE(SUM(l."amountCents"), 0)::text AS "sum" FROM ${TABLES[s.filters.kind].table} l WHERE ${linesWhere(s)}`;
+}
+
+/**
+ * The dates an export batch in date order can reach, from the line table alone by its
+ * (orgId, date) index: from the last line's date to the date of the take-th line after that date
+ * (the lines still due on the last line's own date only come earlier). Without it every batch
+ * joined and sorted every line left in the range, so a year of a large org's ledger cost time
+ * growing with the square of its length.
+ */
+function dateWindow(s: LinesScope, after: string | null, take: number): Prisma.Sql {
+  const t = TABLES[s.filters.kind];
+  const desc = s.filters.sort.dir === "desc";
+  const last = after ? Prisma.sql`(SELECT ${t.date} FROM ${t.table} l WHERE l."orgId" = ${s.orgId} AND l."id" = ${after})` : null;
+  const [from, beyond] = desc ? [Prisma.raw("<="), Prisma.raw("<")] : [Prisma.raw(">="), Prisma.raw(">")];
+  const reach = Prisma.sql`(SELECT ${t.date} FROM ${t.table} l WHERE ${linesWhere(s)}${last ? Prisma.sql` AND ${t.date} ${beyond} ${last}` : Prisma.empty}
+    ORDER BY ${t.date} ${Prisma.raw(desc ? "DESC" : "ASC")} LIMIT 1 OFFSET ${take - 1})`;
+  const open = Prisma.raw(desc ? "'-infinity'::date" : "'infinity'::date");
+  const to = Prisma.raw(desc ? ">=" : "<=");
+  return Prisma.sql`${last ? Prisma.sql`${t.date} ${from} ${last} AND ` : Prisma.empty}${t.date} ${to} COALESCE(${reach}, ${open})`;
 }
 
 /**
@@ -101,6 +121,7 @@ export function linesPageSql(s: LinesScope, slice: { skip: number; take: number 
     const op = Prisma.raw(sort.dir === "desc" ? "<" : ">");
     where = Prisma.sql`${where} AND (${Prisma.join(cols)}) ${op} (SELECT ${Prisma.join(cols)} FROM ${t.from} WHERE l."orgId" = ${s.orgId} AND l."id" = ${slice.after})`;
   }
+  if ("after" in slice && sort.key === "date") where = Prisma.sql`${where} AND ${dateWindow(s, slice.after, slice.take)}`;
   const offset = "skip" in slice ? Prisma.sql`OFFSET ${slice.skip}` : Prisma.empty;
   return Prisma.sql`SELECT ${t.select} FROM ${t.from} WHERE ${where} ORDER BY ${orderBy(cols, sort.dir)} LIMIT ${slice.take} ${offset}`;
 }

@@ -6,13 +6,15 @@
 // data), a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
-// Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts).
+// Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts),
+// and the CSV exports of the largest scale read to the end: time and peak RSS (exports.ts).
 // With --fuzz-memory (or alone: --fuzz-memory-only, `npm run bench:fuzz-memory`), the production
 // server's memory across passes of the query-string fuzz on the largest scale (fuzz-memory.ts);
 // that run writes .bench/fuzz-memory-<time>.json and .bench/fuzz-memory-latest.json.
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
+//          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
 //          --fuzz-memory | --fuzz-memory-only   --fuzz-requests 1000   --fuzz-passes 5
@@ -30,6 +32,7 @@ import { fiscalQuarterRange, fiscalPeriod, fiscalYearRange, toDateString } from 
 
 import { firstLoadJsKb } from "./bundle";
 import { everyPage } from "./every-page";
+import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
@@ -49,7 +52,7 @@ const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
-if (flag("build") || !existsSync(".next/BUILD_ID")) {
+if (!flag("exports-only") && (flag("build") || !existsSync(".next/BUILD_ID"))) {
   log("building (next build) …");
   const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "inherit", "inherit"] });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -237,13 +240,34 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted, cpuSeconds: res.cpuMs / 1000, warmupSeconds: res.warmupMs / 1000 };
 }
 
+function dbUrlOf(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 const result: BenchResult = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
   settings, scales: [], firstLoadJsKb: {},
 };
 const fuzzOnly = flag("fuzz-memory-only");
-if (!fuzzOnly) for (const s of scales) result.scales.push(await benchScale(s));
+const exportsOnly = flag("exports-only");
+if (exportsOnly) {
+  for (const s of scales) {
+    const db = await ensureDb(s, flag("regen"), log);
+    const t = await target(db.url);
+    const fy = fiscalPeriod(new Date(), t.org.startMonth).fiscalYear;
+    result.scales.push({ scale: s, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework: { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 }, pages: [], exports: await benchExports(db.url, s, fy, log) });
+  }
+} else if (!fuzzOnly) {
+  for (const s of scales) result.scales.push(await benchScale(s));
+}
+if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only")) {
+  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
+  const t = await target(dbUrlOf(big.db));
+  big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
+}
 if (fuzzOnly || flag("fuzz-memory")) {
   const scale = Math.max(...scales);
   result.fuzzMemory = await fuzzMemory({
@@ -252,13 +276,11 @@ if (fuzzOnly || flag("fuzz-memory")) {
     concurrency: Number(opt("fuzz-concurrency", "4")), settleSeconds: Number(opt("fuzz-settle", "15")),
   });
 }
-if (!flag("no-import") && !flag("every-page-only") && !fuzzOnly) {
+if (!flag("no-import") && !flag("every-page-only") && !exportsOnly && !fuzzOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  const url = new URL(process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  url.pathname = `/${big.db}`;
-  result.import = await benchImport(url.toString()).catch((e: Error) => ({ error: e.message }));
+  result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
 }
-for (const route of fuzzOnly ? [] : ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
+for (const route of exportsOnly || fuzzOnly ? [] : ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
   result.firstLoadJsKb[route] = firstLoadJsKb(route);
 }
 mkdirSync(".bench", { recursive: true });

@@ -1,4 +1,5 @@
 import { type EveryPageRow, everyPageMarkdown } from "./every-page";
+import { type ExportRow, exportsMarkdown } from "./exports";
 import { type FuzzMemoryResult, fuzzMemoryGoal, fuzzMemoryMarkdown } from "./fuzz-memory";
 import type { LoadResult } from "./load";
 
@@ -6,7 +7,7 @@ import type { LoadResult } from "./load";
 
 /** `queries`: statements the server ran per request (index.ts queriesPerRequest). */
 export type PageResult = { key: string; path: string; page: LoadResult; sqlFloor: LoadResult | null; ratio: number | null; queries?: number };
-export type ScaleResult = { scale: number; db: string; generatedSeconds: number | null; reused: boolean; day: string; framework: LoadResult; frameworkQueries?: number; pages: PageResult[]; everyPage?: EveryPageRow[] };
+export type ScaleResult = { scale: number; db: string; generatedSeconds: number | null; reused: boolean; day: string; framework: LoadResult; frameworkQueries?: number; pages: PageResult[]; everyPage?: EveryPageRow[]; exports?: ExportRow[] };
 export type BenchResult = {
   at: string;
   machine: { cpus: number; model: string; node: string; loadavg: number[] };
@@ -24,6 +25,7 @@ export function markdown(r: BenchResult): string {
   out.push(`# Keel bench ${r.at}`, "", `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, load average at start ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}; concurrency ${r.settings.concurrency}, ${r.settings.requests} requests per page after ${r.settings.warmup} warm-up.`, "");
   for (const s of r.scales) {
     if (s.everyPage) out.push(...everyPageMarkdown(s.everyPage, s.scale));
+    if (s.exports) out.push(...exportsMarkdown(s.exports, s.scale));
     if (!s.pages.length) continue;
     out.push(`## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`, "");
     out.push("| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | queries/request |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");

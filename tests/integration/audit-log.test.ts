@@ -97,11 +97,12 @@ describe("audit log queries", () => {
 describe("audit CSV export", () => {
   // The member the route hands over (getRouteMember): role and org.
   const asMember = (who: "admin" | "director" | "manager" | "finance" | "viewer") => ({ role: acme.members[who].membership.role, org: { id: acme.org.id } });
+  const text = (csv: ReadableStream<Uint8Array> | null) => new Response(csv).text();
 
   it("exports the filtered events for admins and directors with formula cells defused", async () => {
     for (const who of ["admin", "director"] as const) {
-      const result = await exportAuditCsv(asMember(who), new URLSearchParams({ entity: "Contract" }));
-      const lines = result!.trim().split("\r\n");
+      const result = await text(exportAuditCsv(asMember(who), new URLSearchParams({ entity: "Contract" })));
+      const lines = result.trim().split("\r\n");
       expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(","));
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain("contract.update");
@@ -109,22 +110,22 @@ describe("audit CSV export", () => {
       // would start with = or @ is prefixed with '.
       expect(lines[1]).toContain(`vendor: =HYPERLINK(""x"") → @SUM(A1)`);
     }
-    const all = await exportAuditCsv(asMember("director"), new URLSearchParams());
+    const all = await text(exportAuditCsv(asMember("director"), new URLSearchParams()));
     expect(all).not.toContain("Globex secret");
-    expect(all!.trim().split("\r\n")).toHaveLength(5);
+    expect(all.trim().split("\r\n")).toHaveLength(5);
   });
 
   it("defuses an entity id or actor name that starts a formula", async () => {
     await db.user.update({ where: { id: acme.members.viewer.user.id }, data: { name: "=cmd|' /C calc'!A0" } });
     await db.auditEvent.create({ data: { orgId: acme.org.id, actorId: acme.members.viewer.user.id, action: "x", entityType: "X", entityId: "+1+1" } });
-    const csv = (await exportAuditCsv(asMember("director"), new URLSearchParams({ action: "x" })))!;
+    const csv = await text(exportAuditCsv(asMember("director"), new URLSearchParams({ action: "x" })));
     expect(csv).toContain(`'=cmd|' /C calc'!A0`);
     expect(csv).toContain(`,'+1+1,`);
   });
 
   it("refuses manager, finance and viewer (the route answers 404, as it does a non-member)", async () => {
     for (const who of ["manager", "finance", "viewer"] as const) {
-      expect(await exportAuditCsv(asMember(who), new URLSearchParams())).toBeNull();
+      expect(exportAuditCsv(asMember(who), new URLSearchParams())).toBeNull();
     }
   });
 });

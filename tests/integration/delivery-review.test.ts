@@ -148,12 +148,12 @@ describe("projects list filters and CSV export", () => {
 
   it("exports the org's filtered list, with formula-looking text defused", async () => {
     await db.project.update({ where: { id: w.freshB.id }, data: { name: "=HYPERLINK(\"http://evil\")" } });
-    const out = await exportProjectsCsv(w.acme.org, new URLSearchParams("health=OFF_TRACK"));
+    const out = await new Response(exportProjectsCsv(w.acme.org, new URLSearchParams("health=OFF_TRACK"))).text();
     const lines = out.trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1].startsWith(`"'=HYPERLINK(""http://evil"")"`)).toBe(true);
     // Another org's export never holds Acme's projects.
     const other = await createOrgWithRoles(db);
-    expect((await exportProjectsCsv(other.org, new URLSearchParams())).trim().split("\r\n")).toHaveLength(1);
+    expect((await new Response(exportProjectsCsv(other.org, new URLSearchParams())).text()).trim().split("\r\n")).toHaveLength(1);
   });
 });

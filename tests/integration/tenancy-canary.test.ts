@@ -17,8 +17,9 @@ import { resetDb, testDb } from "@/tests/support/db";
 
 // Issue 18, finding 8: removing the orgId condition from listVendors, listContracts,
 // getContractSummary or the positions query left every test green. The canary: every exported
-// read of lib/'s read modules and of the figure modules (FIGURE_MODULES; discovered from the
-// source, like the action matrix: a new read without a call below fails the test by name) runs for org 1, first alone and then after a
+// read of lib/'s read modules, of the figure modules (FIGURE_MODULES) and of the CSV exports
+// (EXPORT_MODULES, read to the end) — discovered from the source, like the action matrix: a new
+// read without a call below fails the test by name — runs for org 1, first alone and then after a
 // second org of the same shape exists. Its answer must not change, and must name no id of the
 // second org. A read that lost its tenant condition sees the second org's rows and fails both.
 
@@ -137,6 +138,13 @@ const CALLS: Record<string, Call> = {
   "lib/headcount/form-options.ts#getPositionFormOptionsFor": (c) => [director(c)],
   "lib/projects/form-options.ts#getProjectFormOptionsFor": (c) => [director(c)],
   "lib/roadmap/form-options.ts#getInitiativeFormUnits": (c) => [director(c)],
+  "lib/budgets/lines.ts#allLines": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), 1],
+  "lib/audit/queries.ts#auditEventBatches": (c) => [c.fx.org.id, {}, 1],
+  // The CSV exports (EXPORT_MODULES), read to the end, in batches of one row.
+  "lib/budgets/export.ts#financeExportCsv": (c) => [director(c), { fiscalYear: FY, period: "year", unitId: null, category: null }, "tree", TODAY],
+  "lib/budgets/lines-export.ts#linesCsvStream": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), true, 1],
+  "lib/projects/export.ts#exportProjectsCsv": (c) => [c.fx.org, new URLSearchParams(), TODAY, 1],
+  "lib/audit/export.ts#exportAuditCsv": (c) => [director(c), new URLSearchParams(), 1],
 };
 
 /**
@@ -165,7 +173,11 @@ const FIGURE_MODULES = [
   "lib/projects/form-options.ts",
   "lib/roadmap/form-options.ts",
 ];
+/** The CSV exports: each exported function builds a download from reads (helpers in SQL_HELPERS). */
+const EXPORT_MODULES = ["lib/budgets/export.ts", "lib/budgets/lines-export.ts", "lib/projects/export.ts", "lib/audit/export.ts"];
 const SQL_HELPERS = new Set([
+  "lib/budgets/lines-export.ts#lineCells",
+  "lib/budgets/lines-export.ts#linesCsvFileName",
   "lib/budgets/lines.ts#linesScope",
   "lib/budgets/forecast-sql.ts#roundHalfEvenSql",
   "lib/budgets/forecast-sql.ts#forecastWindow",
@@ -188,17 +200,28 @@ function discoverReads(): string[] {
   const out: string[] = [];
   for (const file of files) {
     const text = readFileSync(path.join(ROOT, file), "utf8");
-    for (const m of text.matchAll(/^export (?:async function (\w+)|const (\w+) = cache\(async)/gm)) out.push(`${file}#${m[1] ?? m[2]}`);
+    for (const m of text.matchAll(/^export (?:async function\*? ?(\w+)|const (\w+) = cache\(async)/gm)) out.push(`${file}#${m[1] ?? m[2]}`);
   }
-  for (const file of FIGURE_MODULES) {
+  for (const file of [...FIGURE_MODULES, ...EXPORT_MODULES]) {
     const text = readFileSync(path.join(ROOT, file), "utf8");
-    for (const m of text.matchAll(/^export (?:async )?function (\w+)/gm)) if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
+    for (const m of text.matchAll(/^export (?:async )?function\*? ?(\w+)/gm)) if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
   }
   return [...new Set(out)].sort();
 }
 
 const json = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v));
+
+/** A read's answer as text: a CSV stream read to the end, a batch generator's batches, or JSON. */
+async function answer(value: unknown): Promise<string> {
+  if (value instanceof ReadableStream) return new Response(value).text();
+  if (value && typeof value === "object" && Symbol.asyncIterator in value) {
+    const batches: unknown[] = [];
+    for await (const b of value as AsyncIterable<unknown>) batches.push(b);
+    return json(batches);
+  }
+  return json(await value);
+}
 
 async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   const fx = await createAuthzOrg(db);
@@ -235,7 +258,7 @@ async function runAll(c: Ctx): Promise<Map<string, string>> {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>;
     // A call naming no export is reported by the discovery test below, not here.
     const read = mod[name];
-    if (read) out.set(key, json(await read(...CALLS[key](c))));
+    if (read) out.set(key, await answer(read(...CALLS[key](c))));
   }
   return out;
 }

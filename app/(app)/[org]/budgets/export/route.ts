@@ -1,22 +1,18 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 
-import { refusal, withMember } from "@/lib/route-guard";
 import { financeExportCsv } from "@/lib/budgets/export";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
+import { csvResponse } from "@/lib/csv-write";
+import { refusal, withMember } from "@/lib/route-guard";
 
 // CSV export of exactly what a finance view shows (same URL parameters, same query, figures
 // withheld from a reader without pay access left empty, with the reason). Amounts are plain
-// decimals. Members only (lib/route-guard.ts).
+// decimals. Members only (lib/route-guard.ts). Not streamed: a view's rows are aggregates,
+// one per unit at most, computed by the database in one statement.
 export const GET = withMember(async (request: NextRequest, member) => {
   const p = parseFinanceParams(request.nextUrl.searchParams, member.org.fiscalYearStartMonth);
   const view = request.nextUrl.searchParams.get("view") ?? "tree";
   const out = await financeExportCsv(member, p, view);
   if (!out) return refusal(404);
-  return new NextResponse(out.csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${out.fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(out.csv, out.fileName);
 });

@@ -1,3 +1,4 @@
+import { csvResponse } from "@/lib/csv-write";
 import { refusal, withMember } from "@/lib/route-guard";
 import { linesContext, linesScope, listable } from "@/lib/budgets/lines";
 import { linesCsvFileName, linesCsvStream } from "@/lib/budgets/lines-export";
@@ -12,11 +13,5 @@ export const GET = withMember(async (request: Request, member) => {
   const context = await linesContext(member.org.id, member, filters);
   if (context.notFound) return refusal(404);
   const scope = linesScope(member.org.id, member, filters);
-  return new Response(linesCsvStream(scope, listable(context)), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${linesCsvFileName(member.org.slug, filters, context.unit?.code ?? null)}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(linesCsvStream(scope, listable(context)), linesCsvFileName(member.org.slug, filters, context.unit?.code ?? null));
 });
