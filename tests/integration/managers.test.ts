@@ -159,7 +159,7 @@ describe("development notes", () => {
     const events = await db.auditEvent.findMany({ where: { orgId: fx.org.id, entityType: "ManagerNote" } });
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(events)).not.toContain("delegation");
-    const csv = await exportAuditCsv(fx.member(fx.users.dir.id, "DIRECTOR"), new URLSearchParams());
+    const csv = await new Response(exportAuditCsv(fx.member(fx.users.dir.id, "DIRECTOR"), new URLSearchParams())).text();
     expect(csv).toContain("manager-note.create");
     expect(csv).not.toContain("delegation");
   });
