@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import type { z } from "zod";
 
 import { toDateString } from "@/lib/fiscal";
 import { addDaysIso } from "@/lib/headcount/position-helpers";
@@ -9,7 +10,7 @@ import { applyDueReorgs } from "@/lib/org/reorg/due-reorgs";
 import { addReorgStep, createReorg } from "@/lib/org/reorg/edit-reorg";
 import { previewReorg } from "@/lib/org/reorg/preview-reorg";
 import { getReorg } from "@/lib/org/reorg/queries";
-import type { ReorgStep } from "@/lib/org/reorg/schemas";
+import type { ZReorgStep } from "@/lib/org/reorg/schemas";
 import { cancelReorg, scheduleReorg } from "@/lib/org/reorg/schedule-reorg";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { closureMismatches } from "@/tests/support/closure";
@@ -27,17 +28,17 @@ let teamC: Awaited<ReturnType<typeof createUnit>>;
 const today = toDateString(new Date());
 const monthStart = `${today.slice(0, 7)}-01`;
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
+type Step = z.input<typeof ZReorgStep>;
 const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
 const person = (orgUnitId: string, name: string, managerId: string | null = null) =>
   db.person.create({ data: { orgId: acme.org.id, orgUnitId, name, managerId, title: "Engineer", level: "IC3", startDate: d("2024-01-01"), annualCompCents: 10_000_000n } });
 
-async function draft(steps: ReorgStep[] | ((ids: Record<string, string>) => unknown[]), name = "Spring reorg") {
+async function draft(steps: Step[], name = "Spring reorg") {
   const r = await createReorg.run(director, acme.org.slug, { name });
   if (!r.ok) throw new Error(JSON.stringify(r));
   let version = r.data.version;
-  const list = typeof steps === "function" ? steps({}) : steps;
-  for (const step of list) {
+  for (const step of steps) {
     const added = await addReorgStep.run(director, acme.org.slug, { reorgId: r.data.reorgId, version, step });
     if (!added.ok) throw new Error(JSON.stringify(added));
     version = added.data.version;
@@ -79,7 +80,7 @@ describe("preview and apply", () => {
     const line = await db.budgetLine.create({ data: { orgId: acme.org.id, orgUnitId: teamA.id, month: d(monthStart), category: "SOFTWARE", amountCents: 12_345n } });
     await db.budgetLine.create({ data: { orgId: acme.org.id, orgUnitId: teamC.id, month: d(monthStart), category: "SOFTWARE", amountCents: 1_000n } });
 
-    const steps: ReorgStep[] = [
+    const steps: Step[] = [
       { kind: "create", parent: deptB.id, name: "Platform", code: "PLAT", unitKind: "GROUP", leadId: lee.id },
       { kind: "move", unit: teamB.id, parent: "new:plat" },
       { kind: "merge", unit: teamA.id, target: teamC.id },
