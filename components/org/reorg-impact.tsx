@@ -10,6 +10,7 @@ import type { MovedRow, ReorgImpact } from "@/lib/org/reorg/impact";
 // draft and what an applied reorg changed.
 
 const KIND_LABELS: Record<MovedRow["kind"], string> = { person: "Person", position: "Position", project: "Project", contract: "Contract", planLine: "Plan line" };
+const KIND_PLURALS: Record<MovedRow["kind"], string> = { person: "people", position: "positions", project: "projects", contract: "contracts", planLine: "plan lines" };
 const ROW_SHOWN = 100;
 
 function Delta({ before, after, format = String }: { before: number; after: number; format?: (n: number) => string }) {
@@ -32,7 +33,7 @@ function Changed({ before, after }: { before: string | null; after: string | nul
 
 export function ReorgImpactView({ impact, org, currency, applied }: { impact: ReorgImpact; org: string; currency: string; applied: boolean }) {
   const money = (n: number) => formatMoney(n, currency, { compact: true });
-  const counts = Object.entries(impact.rowCounts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${KIND_LABELS[k as MovedRow["kind"]].toLowerCase()}${n === 1 ? "" : "s"}`);
+  const counts = Object.entries(impact.rowCounts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${n === 1 ? KIND_LABELS[k as MovedRow["kind"]].toLowerCase() : KIND_PLURALS[k as MovedRow["kind"]]}`);
   const totalRows = Object.values(impact.rowCounts).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-8">
@@ -61,8 +62,9 @@ export function ReorgImpactView({ impact, org, currency, applied }: { impact: Re
                     <span className="ml-1 font-mono text-xs text-muted-foreground">{u.code}</span>
                     {u.state !== "changed" ? <span className="ml-2 text-xs font-medium uppercase text-muted-foreground">{u.state}</span> : null}
                   </TableCell>
-                  <TableCell><Changed before={u.parentBefore} after={u.parentAfter} /></TableCell>
-                  <TableCell><Changed before={u.leadBefore} after={u.leadAfter} /></TableCell>
+                  {/* A new unit had no parent or lead before: show what it gets. */}
+                  <TableCell><Changed before={u.state === "new" ? u.parentAfter : u.parentBefore} after={u.parentAfter} /></TableCell>
+                  <TableCell><Changed before={u.state === "new" ? u.leadAfter : u.leadBefore} after={u.leadAfter} /></TableCell>
                   <TableCell className="text-right tabular-nums"><Delta before={u.headsBefore} after={u.headsAfter} /></TableCell>
                   <TableCell className="text-right tabular-nums"><Delta before={u.budgetBefore} after={u.budgetAfter} format={money} /></TableCell>
                 </TableRow>

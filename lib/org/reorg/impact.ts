@@ -83,7 +83,7 @@ function movableRows(w: Window, unitIds: string[]): Prisma.Sql {
     UNION ALL SELECT 'position', "id", "title", "orgUnitId" FROM "Position" WHERE ${inUnits} AND ${l.position}
     UNION ALL SELECT 'project', "id", "name", "orgUnitId" FROM "Project" WHERE ${inUnits} AND ${l.project}
     UNION ALL SELECT 'contract', "id", "name", "orgUnitId" FROM "Contract" WHERE ${inUnits} AND ${l.contract}
-    UNION ALL SELECT 'planLine', "id", "category"::text || ' ' || to_char("month", 'YYYY-MM'), "orgUnitId" FROM "BudgetLine" WHERE ${inUnits} AND ${l.planLine}`;
+    UNION ALL SELECT 'planLine', "id", initcap(lower(replace("category"::text, '_', ' '))) || ' · ' || to_char("month", 'Mon YYYY'), "orgUnitId" FROM "BudgetLine" WHERE ${inUnits} AND ${l.planLine}`;
 }
 
 /** Copies the state before the steps into temporary tables (dropped when the transaction ends). */

@@ -46,7 +46,9 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
       </nav>
       <PageHeader title={reorg.name} description={state} actions={<ReorgStatusBadge status={reorg.status} />} />
       {reorg.failure ? <p role="alert" className="mb-6 rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">{reorg.failure}</p> : null}
-      <div className="mb-8"><ReorgControls org={slug} reorg={ref} status={reorg.status} steps={reorg.steps.length} today={today} /></div>
+      {reorg.status === "APPLIED" || reorg.status === "CANCELLED" ? null : (
+        <div className="mb-8"><ReorgControls org={slug} reorg={ref} status={reorg.status} steps={reorg.steps.length} today={today} /></div>
+      )}
 
       <section className="mb-8" aria-label="Steps">
         <h2 className="mb-3 text-lg font-semibold tracking-tight">Steps</h2>
