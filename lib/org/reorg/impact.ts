@@ -9,9 +9,9 @@ import { inPostSql } from "@/lib/people/queries";
 // preview runs the steps in a transaction it rolls back; the apply runs the same code and keeps
 // the result, so what the preview shows is what applying does (to the data as it is then).
 
-export type UnitRef = { id: string; name: string; code: string };
+type UnitRef = { id: string; name: string; code: string };
 export type MovedRow = { kind: "person" | "position" | "project" | "contract" | "planLine"; id: string; label: string; from: UnitRef; to: UnitRef | null };
-export type UnitChangeRow = UnitRef & {
+type UnitChangeRow = UnitRef & {
   state: "new" | "closed" | "changed";
   parentBefore: string | null;
   parentAfter: string | null;
@@ -23,7 +23,7 @@ export type UnitChangeRow = UnitRef & {
   budgetBefore: number;
   budgetAfter: number;
 };
-export type SpanChangeRow = { personId: string; name: string; before: number; after: number };
+type SpanChangeRow = { personId: string; name: string; before: number; after: number };
 export type ReorgImpact = {
   /** The day and fiscal year the figures are for. */
   day: string;

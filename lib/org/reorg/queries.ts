@@ -39,7 +39,7 @@ export async function listReorgs(orgId: string): Promise<ReorgListRow[]> {
 }
 
 /** A step as the page shows it: a verb and its units and people by name. */
-export type ReorgStepView = { index: number; kind: ReorgStep["kind"]; verb: string; text: string };
+type ReorgStepView = { index: number; kind: ReorgStep["kind"]; verb: string; text: string };
 
 export type ReorgDetail = {
   id: string;

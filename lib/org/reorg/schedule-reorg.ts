@@ -14,7 +14,7 @@ const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numer
  * figures are reported), so a day in them is refused as such; a day earlier this month would
  * backdate the tree's history, which the tree edits never do.
  */
-export function effectiveDayProblem(day: string, today: string): string | null {
+function effectiveDayProblem(day: string, today: string): string | null {
   const monthStart = `${today.slice(0, 7)}-01`;
   if (day < monthStart) return `${day} is in a closed period (months before ${monthName.format(utcDate(monthStart))} are closed): choose today or a later day.`;
   if (day < today) return `${day} is in the past: a reorg takes effect today or later.`;
