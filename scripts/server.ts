@@ -108,7 +108,9 @@ async function main() {
   });
   logger.info({ port, dev, event: "server.listening" }, `Keel web server listening on port ${port}`);
   process.send?.({ type: "listening", port });
-  const stopReorgs = await startReorgScheduler();
+  // Started after the signal handlers below: loading it takes a moment, and a SIGTERM meanwhile
+  // must still drain the server.
+  let stopReorgs = () => {};
 
   const shutdown = async (reason: string, code: number, drainMs = DRAIN_MS) => {
     if (closing) return;
@@ -139,6 +141,10 @@ async function main() {
       void shutdown("parent gone", 1, 2_000);
     });
   }
+  startReorgScheduler().then(
+    (stop) => (closing ? stop() : (stopReorgs = stop)),
+    (error: unknown) => logger.error({ err: error, event: "reorg.scheduler-failed" }, "the scheduled reorgs could not be started"),
+  );
 }
 
 main().catch((error: unknown) => {
