@@ -7,6 +7,7 @@
 // passes DATABASE_URL); run it directly only against a prepared database:
 //   PORT=3000 DATABASE_URL=… AUTH_SECRET=… node --import tsx scripts/server.ts [--dev]
 import http from "node:http";
+import { register } from "node:module";
 import { format } from "node:util";
 
 import next from "next";
@@ -21,6 +22,8 @@ const port = env.PORT ?? 3000;
 const hostname = process.env.HOSTNAME?.trim() || undefined;
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const DRAIN_MS = 20_000;
+/** How often scheduled reorgs whose day has come are looked for (besides once at start). */
+const REORG_INTERVAL_MS = 5 * 60_000;
 
 // Next.js and libraries write through console: their lines become JSON too, and a failure that
 // only says "the database is unreachable" joins the outage (logged once) instead of one stack
@@ -36,6 +39,33 @@ function routeConsole() {
   console.warn = toLog("warn");
   console.log = toLog("info");
   console.info = toLog("info");
+}
+
+/**
+ * Applies scheduled reorgs (lib/org/reorg/due-reorgs.ts) now and then on a timer; a run never
+ * overlaps the previous one. Returns a function that stops the timer.
+ */
+async function startReorgScheduler(): Promise<() => void> {
+  // lib code imported here, outside Next's bundles, must see "server-only" as the server does.
+  register("./server-only-hook.mjs", import.meta.url);
+  const { applyDueReorgs } = await import("@/lib/org/reorg/due-reorgs");
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await applyDueReorgs();
+    } catch (error) {
+      if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "reorgs" });
+      else logger.error({ err: error, event: "reorg.scheduler-failed" }, "applying scheduled reorgs failed");
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), REORG_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function main() {
@@ -78,10 +108,14 @@ async function main() {
   });
   logger.info({ port, dev, event: "server.listening" }, `Keel web server listening on port ${port}`);
   process.send?.({ type: "listening", port });
+  // Started after the signal handlers below: loading it takes a moment, and a SIGTERM meanwhile
+  // must still drain the server.
+  let stopReorgs = () => {};
 
   const shutdown = async (reason: string, code: number, drainMs = DRAIN_MS) => {
     if (closing) return;
     closing = true;
+    stopReorgs();
     logger.info({ reason, inflight, event: "server.draining" }, "draining: no new connections, finishing requests in flight");
     const cut = setTimeout(() => {
       logger.warn({ inflight }, `requests still running after ${drainMs / 1000} s: closing their connections`);
@@ -107,6 +141,10 @@ async function main() {
       void shutdown("parent gone", 1, 2_000);
     });
   }
+  startReorgScheduler().then(
+    (stop) => (closing ? stop() : (stopReorgs = stop)),
+    (error: unknown) => logger.error({ err: error, event: "reorg.scheduler-failed" }, "the scheduled reorgs could not be started"),
+  );
 }
 
 main().catch((error: unknown) => {

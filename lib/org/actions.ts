@@ -3,6 +3,9 @@
 import { closeUnit, mergeUnit } from "@/lib/org/close-unit";
 import { createUnit } from "@/lib/org/create-unit";
 import { moveUnit } from "@/lib/org/move-unit";
+import { applyReorg } from "@/lib/org/reorg/apply-reorg";
+import { addReorgStep, createReorg, removeReorgStep } from "@/lib/org/reorg/edit-reorg";
+import { cancelReorg, scheduleReorg } from "@/lib/org/reorg/schedule-reorg";
 import { setUnitLead } from "@/lib/org/set-unit-lead";
 import { updateUnit } from "@/lib/org/update-unit";
 
@@ -15,3 +18,10 @@ export const setUnitLeadAction = setUnitLead;
 export const moveUnitAction = moveUnit;
 export const mergeUnitAction = mergeUnit;
 export const closeUnitAction = closeUnit;
+
+export const createReorgAction = createReorg;
+export const addReorgStepAction = addReorgStep;
+export const removeReorgStepAction = removeReorgStep;
+export const scheduleReorgAction = scheduleReorg;
+export const cancelReorgAction = cancelReorg;
+export const applyReorgAction = applyReorg;

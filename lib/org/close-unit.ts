@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 import { type ActionContext, defineAction } from "@/lib/action";
 import { invalid } from "@/lib/errors";
 import { utcDate } from "@/lib/headcount/position-helpers";
@@ -69,14 +71,17 @@ export const mergeUnit = defineAction({
   permission: "orgtree:write",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZMergeUnitInput,
-  async handler(ctx, input) {
-    await lockTree(ctx);
-    const unit = await editableUnitOrThrow(ctx, input.unitId, input.version);
-    const target = await openUnitOrThrow(ctx, input.targetId, "targetId");
-    if (target.id === unit.id) throw invalid({ targetId: [`${label(unit)} cannot be merged into itself.`] });
-    if (target.parentId !== unit.parentId) {
-      throw invalid({ targetId: [`${label(target)} is not a sibling of ${label(unit)}: a merge joins two units under the same parent (move one first).`] });
-    }
-    return closeInto(ctx, unit, target, "merged");
-  },
+  handler: mergeUnitInTx,
 });
+
+/** The merge itself, inside the caller's transaction (a reorg applies it as one of its steps). */
+export async function mergeUnitInTx(ctx: ActionContext, input: z.output<typeof ZMergeUnitInput>) {
+  await lockTree(ctx);
+  const unit = await editableUnitOrThrow(ctx, input.unitId, input.version);
+  const target = await openUnitOrThrow(ctx, input.targetId, "targetId");
+  if (target.id === unit.id) throw invalid({ targetId: [`${label(unit)} cannot be merged into itself.`] });
+  if (target.parentId !== unit.parentId) {
+    throw invalid({ targetId: [`${label(target)} is not a sibling of ${label(unit)}: a merge joins two units under the same parent (move one first).`] });
+  }
+  return closeInto(ctx, unit, target, "merged");
+}

@@ -1,4 +1,6 @@
-import { defineAction } from "@/lib/action";
+import type { z } from "zod";
+
+import { type ActionContext, defineAction } from "@/lib/action";
 import { ZSetUnitLeadInput } from "@/lib/org/schemas";
 import { editableUnitOrThrow, leadOrThrow, lockTree, writeUnitOrThrow } from "@/lib/org/tree-guards";
 import { recordUnitHistory } from "@/lib/org/unit-history";
@@ -9,13 +11,16 @@ export const setUnitLead = defineAction({
   permission: "orgtree:write",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZSetUnitLeadInput,
-  async handler(ctx, input) {
-    await lockTree(ctx);
-    const before = await editableUnitOrThrow(ctx, input.unitId, input.version);
-    const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
-    const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
-    await recordUnitHistory(ctx, before, after, "lead");
-    await ctx.audit({ entityType: "OrgUnit", entityId: after.id, before: { leadId: before.leadId }, after: { leadId: after.leadId, leadName: lead?.name ?? null } });
-    return { unitId: after.id, version: after.version };
-  },
+  handler: setUnitLeadInTx,
 });
+
+/** The change itself, inside the caller's transaction (a reorg applies it as one of its steps). */
+export async function setUnitLeadInTx(ctx: ActionContext, input: z.output<typeof ZSetUnitLeadInput>) {
+  await lockTree(ctx);
+  const before = await editableUnitOrThrow(ctx, input.unitId, input.version);
+  const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
+  const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
+  await recordUnitHistory(ctx, before, after, "lead");
+  await ctx.audit({ entityType: "OrgUnit", entityId: after.id, before: { leadId: before.leadId }, after: { leadId: after.leadId, leadName: lead?.name ?? null } });
+  return { unitId: after.id, version: after.version };
+}

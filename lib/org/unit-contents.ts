@@ -40,7 +40,7 @@ export function describeContents(c: UnitContents): string {
 export const isEmpty = (c: UnitContents) => Object.values(c).every((n) => n === 0);
 
 // One predicate per table, shared by the count and the move so the dialog shows exactly what moves.
-const live = (today: string) => ({
+export const liveRowSql = (today: string) => ({
   person: Prisma.sql`("endDate" IS NULL OR "endDate" >= ${today}::date)`,
   position: Prisma.sql`"status" <> 'CLOSED'`,
   project: Prisma.sql`"archivedAt" IS NULL AND "status" IN ('PLANNED', 'ACTIVE', 'PAUSED')`,
@@ -50,7 +50,7 @@ const live = (today: string) => ({
 });
 
 export async function unitContents(db: Tx | Db, orgId: string, unitId: string, today: string): Promise<UnitContents> {
-  const w = live(today);
+  const w = liveRowSql(today);
   const [row] = await db.$queryRaw<Record<keyof UnitContents, number>[]>`
     SELECT
       (SELECT COUNT(*) FROM "Person" WHERE "orgId" = ${orgId} AND "orgUnitId" = ${unitId} AND ${w.person})::int AS "people",
@@ -70,7 +70,7 @@ export async function unitContents(db: Tx | Db, orgId: string, unitId: string, t
  * a person's move does; plan lines of the same month and category are added together.
  */
 export async function moveUnitContents(tx: Tx, orgId: string, fromId: string, toId: string, today: string): Promise<void> {
-  const w = live(today);
+  const w = liveRowSql(today);
   const moved = Prisma.sql`SELECT "id" FROM "Person" WHERE "orgId" = ${orgId} AND "orgUnitId" = ${fromId} AND ${w.person}`;
   // People: history first (from the values they have until today), then the current unit.
   await tx.$executeRaw`

@@ -4,7 +4,7 @@ import { utcMidnight } from "@/lib/seed/dates";
 import { buildGlobex } from "@/lib/seed/globex";
 import type { OrgSeed } from "@/lib/seed/types";
 import { ensureDemoUsers } from "@/lib/seed/users";
-import { writeAcmeOrgDesign } from "@/lib/seed/org-design";
+import { writeAcmeOrgDesign, writeAcmeScheduledReorg } from "@/lib/seed/org-design";
 import { writeOrgSeed } from "@/lib/seed/write";
 
 export type SeedOptions = { today?: Date; log?: (s: string) => void };
@@ -26,7 +26,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<{ seeded
       const { users, passwordHash } = await ensureDemoUsers(tx);
       for (const seed of [buildAcme(today, users), buildGlobex(today, users)]) {
         await writeOrgSeed(tx, seed, users, passwordHash);
-        if (seed.org.slug === "acme") await writeAcmeOrgDesign(tx, seed.org.id, today);
+        if (seed.org.slug === "acme") {
+          await writeAcmeOrgDesign(tx, seed.org.id, today);
+          await writeAcmeScheduledReorg(tx, seed.org.id, today);
+        }
         log(summarize(seed));
       }
     },

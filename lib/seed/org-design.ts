@@ -68,6 +68,25 @@ export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Pr
 }
 
 /**
+ * A scheduled reorg for the 1st of next month (at least a week away): Developer Experience
+ * merges into Infrastructure and Infrastructure gets a new parent-level lead. Until that day it
+ * only shows on the reorgs page; on it, the server's scheduler applies it.
+ */
+export async function writeAcmeScheduledReorg(tx: Tx, orgId: string, today: Date): Promise<void> {
+  const [devex, infra] = await Promise.all(["ENG-PLAT-DEVEX", "ENG-PLAT-INFRA"].map((code) => tx.orgUnit.findFirstOrThrow({ where: { orgId, code }, select: { id: true, leadId: true } })));
+  const director = await tx.membership.findFirstOrThrow({ where: { orgId, role: "DIRECTOR" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
+  const effectiveOn = nextMonth.getTime() - today.getTime() < 7 * 86_400_000 ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1)) : nextMonth;
+  const steps = [
+    { kind: "merge", unit: devex.id, target: infra.id },
+    { kind: "lead", unit: infra.id, leadId: devex.leadId ?? infra.leadId },
+  ];
+  await tx.reorg.create({
+    data: { orgId, name: "Developer platform consolidation", status: "SCHEDULED", steps, unitIds: [devex.id, infra.id].sort(), effectiveOn, createdById: director.userId, scheduledById: director.userId },
+  });
+}
+
+/**
  * Assignment history of a manager's reports still there on `from`: `before` managed them until
  * the day before, `managerId` since (people who left earlier keep no history).
  */

@@ -48,7 +48,17 @@ test("every page and every route handler method in app/ has a row in tests/e2e/r
   expect([...rows].filter((r) => !existing.has(r)), "rows for pages or methods that no longer exist").toEqual([]);
 });
 
-type Ids = { projectId: string; personId: string; managerId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string };
+type Ids = {
+  projectId: string;
+  personId: string;
+  managerId: string;
+  foreignProjectId: string;
+  foreignPersonId: string;
+  unitId: string;
+  foreignUnitId: string;
+  reorgId: string;
+  foreignReorgId: string;
+};
 
 /** Concrete URL for a row: records inside the in-scope manager's subtree (ENG-PROD). */
 function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
@@ -58,6 +68,7 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("/people/[id]", `/people/${foreign ? ids.foreignPersonId : ids.personId}`)
     .replace("/managers/[id]", `/managers/${foreign ? ids.foreignPersonId : ids.managerId}`)
     .replace("/units/[id]", `/units/${foreign ? ids.foreignUnitId : ids.unitId}`)
+    .replace("/reorgs/[id]", `/reorgs/${foreign ? ids.foreignReorgId : ids.reorgId}`)
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");
@@ -103,9 +114,15 @@ test.beforeAll(async () => {
      VALUES ($1, $2, $3, '2031-01-01', 'PERSONNEL', $4, now()) ON CONFLICT DO NOTHING`,
     [`${probeId}plan`, unit.orgId, unit.id, PROBE.planCents],
   );
+  await sql(
+    `INSERT INTO "Reorg" (id, "orgId", name, "createdById", "updatedAt")
+     SELECT $1, o.id, 'Globex draft', m."userId", now() FROM "Organization" o JOIN "Membership" m ON m."orgId" = o.id WHERE o.slug = 'globex' LIMIT 1 ON CONFLICT DO NOTHING`,
+    [`${probeId}reorg`],
+  );
 });
 
 test.afterAll(async () => {
+  await sql(`DELETE FROM "Reorg" WHERE id = $1`, [`${probeId}reorg`]);
   await sql(`DELETE FROM "BudgetLine" WHERE id = $1`, [`${probeId}plan`]);
   await sql(`DELETE FROM "ActualEntry" WHERE id = $1`, [`${probeId}led`]);
   await sql(`DELETE FROM "Position" WHERE id = $1`, [`${probeId}pos`]);
@@ -126,7 +143,19 @@ async function ids(): Promise<Ids> {
     `SELECT p.id FROM "Person" p JOIN "Person" b ON b.id = p."managerId" JOIN "User" u ON u.id = b."userId"
      WHERE u.email = 'manager@acme.example' AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id) ORDER BY p.name, p.id LIMIT 1`,
   );
-  return { projectId: p.id, personId: probeId, managerId: mgr.id, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id };
+  // The demo's scheduled reorg (lib/seed/org-design.ts), and a draft in Globex made in beforeAll.
+  const [r] = await sql<{ id: string }>(`SELECT r.id FROM "Reorg" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'acme' ORDER BY r."createdAt" LIMIT 1`);
+  return {
+    projectId: p.id,
+    personId: probeId,
+    managerId: mgr.id,
+    foreignProjectId: fp.id,
+    foreignPersonId: fpe.id,
+    unitId: u.id,
+    foreignUnitId: fu.id,
+    reorgId: r.id,
+    foreignReorgId: `${probeId}reorg`,
+  };
 }
 
 /** A MANAGER of Acme whose scope is a unit outside ENG-PROD's subtree. */

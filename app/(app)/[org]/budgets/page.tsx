@@ -49,7 +49,7 @@ export default async function Page({
     <>
       <PageHeader
         title="Budgets"
-        description={`Plan, actual and forecast by org unit and category: ${view.period.label}${view.period.months ? `, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}` : ""}.`}
+        description={`Plan, actual and forecast by org unit and category: ${view.period.label}${view.period.months ? `, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}` : ""}. Restated (current tree): every period rolls up along today's org tree.`}
         actions={
           <>
             {canPlan ? (

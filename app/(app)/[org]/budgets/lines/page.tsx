@@ -53,7 +53,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     <>
       <PageHeader
         title={plan ? "Plan lines" : "Ledger lines"}
-        description={`${where} · ${filters.category ? humanize(filters.category) : "All categories"}${context.vendor ? ` · ${context.vendor.name}` : ""} · ${months}`}
+        description={`${where} · ${filters.category ? humanize(filters.category) : "All categories"}${context.vendor ? ` · ${context.vendor.name}` : ""} · ${months} · restated (current tree)`}
         actions={
           <>
             <Link href={budgets} className={buttonVariants({ variant: "outline", size: "sm" })}>

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+// Reorgs in the browser: a director drafts a reorg from Teams (two new units, the second under
+// the first by its code), sees the preview, applies it after confirming, and finds the units in
+// the tree. The units are of kind "Other", empty, and closed again afterwards, so the demo's
+// teams and figures that other specs read are unchanged.
+
+const uid = () => randomBytes(3).toString("hex").toUpperCase();
+
+/** Types into a search picker and picks the option with exactly this accessible name. */
+async function pick(page: Page, scope: Locator, label: string, typed: string, option: string) {
+  await scope.getByRole("combobox", { name: label }).fill(typed);
+  const matches = scope.getByRole("listbox", { name: "Matches" });
+  await expect(matches.getByRole("option", { name: option, exact: true })).toBeVisible();
+  await matches.getByRole("option", { name: option, exact: true }).click();
+}
+
+test("a director drafts a reorg, previews it, applies it and sees the units change", async ({ page }) => {
+  const code = `E2E-${uid()}`;
+  const cell = `${code}-C`;
+  await signIn(page, "director@acme.example");
+  await page.goto("/acme/teams");
+  await page.getByRole("link", { name: "Reorgs: plan and schedule changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reorgs" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Reorgs" })).toContainText("Developer platform consolidation");
+
+  await page.getByLabel("Name").fill(`E2E reorg ${code}`);
+  await page.getByLabel("Name").press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: `E2E reorg ${code}` })).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Add a step" });
+  await form.getByLabel("Step").selectOption("create");
+  await pick(page, form, "Parent unit", "ENG-PLAT", "Platform — ENG-PLAT");
+  await form.getByLabel("Name").fill(`E2E Lab ${code}`);
+  await form.getByLabel("Cost-centre code").fill(code);
+  await form.getByLabel("Kind").selectOption("OTHER");
+  await form.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("region", { name: "Steps" })).toContainText(`New unit: E2E Lab ${code} (${code}), other under Platform (ENG-PLAT)`);
+
+  // The second new unit goes under the first, named by the code the first step gives it.
+  await form.getByLabel("Step").selectOption("create");
+  await pick(page, form, "Parent unit", "E2E Lab", `E2E Lab ${code} (new) — ${code}`);
+  await form.getByLabel("Name").fill(`E2E Cell ${code}`);
+  await form.getByLabel("Cost-centre code").fill(cell);
+  await form.getByLabel("Kind").selectOption("OTHER");
+  await form.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("region", { name: "Steps" })).toContainText(`under E2E Lab ${code} (${code}) (new)`);
+
+  // The preview lists both units as new, under their parents.
+  const units = page.getByRole("region", { name: "Units that change" });
+  await expect(units.getByRole("row").filter({ hasText: `E2E Cell ${code}` })).toContainText(`E2E Lab ${code}`);
+  await expect(units.getByRole("row").filter({ hasText: `E2E Lab ${code}` }).filter({ hasNotText: "E2E Cell" })).toContainText("Platform");
+
+  // A bad code is refused at its field, and nothing is added.
+  await form.getByLabel("Step").selectOption("create");
+  await pick(page, form, "Parent unit", "ENG-PLAT", "Platform — ENG-PLAT");
+  await form.getByLabel("Name").fill("Duplicate");
+  await form.getByLabel("Cost-centre code").fill(code.toLowerCase());
+  await form.getByRole("button", { name: "Add step" }).click();
+  await expect(form.getByText(`An earlier step already creates a unit with the code ${code.toLowerCase()}.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Steps" }).getByRole("listitem")).toHaveCount(2);
+
+  await page.getByRole("button", { name: "Apply now" }).click();
+  const dialog = page.getByRole("dialog", { name: `Apply “E2E reorg ${code}” now?` });
+  await expect(dialog).toContainText("All 2 steps are applied together");
+  await dialog.getByRole("button", { name: "Apply now" }).click();
+  await expect(page.getByText(/^Applied /).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What it changed" })).toBeVisible();
+
+  await page.getByRole("region", { name: "Units that change" }).getByRole("link", { name: `E2E Cell ${code}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `E2E Cell ${code}` })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(`Platform/E2E Lab ${code}`);
+  const [row] = await sql<{ depth: number; actions: number }>(
+    `SELECT u.depth, (SELECT COUNT(*)::int FROM "AuditEvent" a WHERE a."entityId" IN (SELECT id FROM "OrgUnit" WHERE code IN ($1, $2)) AND a.action = 'org-unit.create') AS actions
+     FROM "OrgUnit" u WHERE u.code = $2`,
+    [code, cell],
+  );
+  expect(row).toEqual({ depth: 3, actions: 2 });
+  await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE code IN ($1, $2)`, [code, cell]);
+});
+
+test("a manager cannot open the reorgs pages", async ({ page }) => {
+  await signIn(page, "manager@acme.example");
+  const response = await page.goto("/acme/teams/reorgs");
+  expect(response?.status()).toBe(404);
+});
