@@ -43,7 +43,8 @@ const director = (c: Ctx) => ({
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
-  "lib/audit/queries.ts#listAuditEvents": (c) => [c.fx.org.id, {}],
+  "lib/audit/queries.ts#listAuditEvents": (c) => [{ org: c.fx.org, readsPay: true }, {}],
+  "lib/audit/queries.ts#getRecordHistory": (c) => [{ org: c.fx.org, readsPay: true, role: "DIRECTOR" }, { type: "Project", id: c.projectId }, {}],
   "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
