@@ -80,6 +80,7 @@ const LABELS: Record<string, string> = {
   movedTo: "Contents moved to",
   sessionsEnded: "Sessions ended",
   percentChange: "Change",
+  percent: "Share of time",
   copiedFrom: "Copied from",
 };
 
@@ -138,7 +139,8 @@ export function formatFieldValue(field: string, value: unknown, ctx: { currency:
     if (ENUM_FIELDS.has(field) && /^[A-Z_]+$/.test(value)) return enumWords(value);
     return value;
   }
-  // Plain digits: most numbers here are years, quarters, percents and counts.
+  if (field === "percent" && typeof value === "number") return `${value}%`;
+  // Plain digits: most numbers here are years, quarters and counts.
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.length === 0 ? null : `${value.length} item${value.length === 1 ? "" : "s"}`;
   if (typeof value === "object") {

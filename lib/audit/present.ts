@@ -145,8 +145,14 @@ export function presentAuditEvent(e: RawAuditEvent, ctx: PresentContext): AuditE
 
   let changes = changedFields(b, a, ctx, inSentence);
   const headline = sentence.headline ? changes.filter((c) => sentence.headline!.includes(c.field)) : changes.length === 1 ? changes : [];
-  if (headline.length) {
-    parts.push({ text: `: ${headline.map(describeChange).join("; ")}` });
+  // A headline field that kept its value is still said ("posted an update …: Health At risk").
+  const kept = (sentence.headline ?? []).flatMap((field) => {
+    if (headline.some((c) => c.field === field) || !isShownField(field, ctx.readsPay, a)) return [];
+    const value = formatFieldValue(field, a[field], { currency: ctx.currency, nameOf: nameOf(ctx), siblings: a });
+    return value === null ? [] : [`${fieldLabel(field)} ${value}`];
+  });
+  if (headline.length || kept.length) {
+    parts.push({ text: `: ${[...headline.map(describeChange), ...kept].join("; ")}` });
     changes = changes.filter((c) => !headline.includes(c));
   }
   return {

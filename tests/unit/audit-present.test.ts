@@ -64,3 +64,12 @@ describe("field values in words", () => {
     expect(fieldLabel("annualCompCents")).toBe("Annual pay");
   });
 });
+
+describe("headline fields", () => {
+  it("says an unchanged headline value, and a share as a percent", () => {
+    const post = presentAuditEvent(event({ action: "status-update.post", entityType: "StatusUpdate", entityId: "s1", before: { projectId: "x", health: "AT_RISK" }, after: { projectId: "x", health: "AT_RISK", summary: "Same" } }), ctx());
+    expect(sentenceText(post)).toBe("Dana Director posted an update on a removed record: Health At risk");
+    const staffing = presentAuditEvent(event({ action: "allocation.create", entityType: "Allocation", entityId: "a1", after: { projectId: "x", personId: "p1", percent: 30 } }), ctx());
+    expect(sentenceText(staffing)).toBe("Dana Director staffed a removed record with Marcus Molina: Share of time 30%");
+  });
+});
