@@ -48,7 +48,10 @@ test("every page and every route handler method in app/ has a row in tests/e2e/r
   expect([...rows].filter((r) => !existing.has(r)), "rows for pages or methods that no longer exist").toEqual([]);
 });
 
-type Ids = { projectId: string; personId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string };
+type Ids = {
+  projectId: string; personId: string; foreignProjectId: string; foreignPersonId: string; unitId: string; foreignUnitId: string;
+  positionId: string; foreignPositionId: string; contractId: string; foreignContractId: string;
+};
 
 /** Concrete URL for a row: records inside the in-scope manager's subtree (ENG-PROD). */
 function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
@@ -57,6 +60,8 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("/projects/[id]", `/projects/${foreign ? ids.foreignProjectId : ids.projectId}`)
     .replace("/people/[id]", `/people/${foreign ? ids.foreignPersonId : ids.personId}`)
     .replace("/units/[id]", `/units/${foreign ? ids.foreignUnitId : ids.unitId}`)
+    .replace("/positions/[id]", `/positions/${foreign ? ids.foreignPositionId : ids.positionId}`)
+    .replace("/contracts/[id]", `/contracts/${foreign ? ids.foreignContractId : ids.contractId}`)
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");
@@ -120,7 +125,13 @@ async function ids(): Promise<Ids> {
   const [fpe] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
   const [fu] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  return { projectId: p.id, personId: probeId, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id };
+  const [c] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'acme' ORDER BY c.name LIMIT 1`);
+  const [fc] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [fpos] = await sql<{ id: string }>(`SELECT p.id FROM "Position" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  return {
+    projectId: p.id, personId: probeId, foreignProjectId: fp.id, foreignPersonId: fpe.id, unitId: u.id, foreignUnitId: fu.id,
+    positionId: `${probeId}pos`, foreignPositionId: fpos.id, contractId: c.id, foreignContractId: fc.id,
+  };
 }
 
 /** A MANAGER of Acme whose scope is a unit outside ENG-PROD's subtree. */
@@ -202,7 +213,7 @@ for (const column of COLUMNS) {
     expect(writesAfter[0].n).toBe(writesBefore[0].n);
     // The pay check can fail: pay IS found where admins and directors are meant to see it.
     if (column === "DIRECTOR") {
-      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
+      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/headcount/positions/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
     }
   });
 }
