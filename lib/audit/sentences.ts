@@ -51,8 +51,8 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "org-unit.recode": { label: "Unit code changed", template: "changed the code of unit {record}", headline: ["code"] },
   "org-unit.move": { label: "Unit moved", template: "moved unit {record}", headline: ["parentId"] },
   "org-unit.set-lead": { label: "Unit lead set", template: "set the lead of unit {record}", headline: ["leadId"] },
-  "org-unit.close": { label: "Unit closed", template: "closed unit {record}" },
-  "org-unit.merge": { label: "Unit merged", template: "merged unit {record} into another" },
+  "org-unit.close": { label: "Unit closed", template: "closed unit {record}", headline: ["closedOn"] },
+  "org-unit.merge": { label: "Unit merged", template: "merged unit {record}", headline: ["closedOn", "movedTo"] },
 
   // Money
   "budgets.cell.set": { label: "Budget set", template: "set a budget of {unit}", headline: ["amountCents"] },
