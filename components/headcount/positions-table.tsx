@@ -33,7 +33,7 @@ function columns(currency: string, showPay: boolean, writer: Writer, orgBase: st
       accessorKey: "title",
       header: "Position",
       cell: ({ row }) => (
-        <Link href={`${orgBase}/headcount/positions/${row.original.id}`} prefetch={false} className="font-medium hover:underline">
+        <Link href={`${orgBase}/positions/${row.original.id}`} prefetch={false} className="font-medium hover:underline">
           {row.original.title}
         </Link>
       ),

@@ -42,7 +42,7 @@ function columns(currency: string, today: string, orgBase: string, edit?: (c: Co
       accessorKey: "name",
       header: "Contract",
       cell: ({ row }) => (
-        <Link href={`${orgBase}/vendors/contracts/${row.original.id}`} prefetch={false} className="hover:underline">
+        <Link href={`${orgBase}/contracts/${row.original.id}`} prefetch={false} className="hover:underline">
           {row.original.name}
         </Link>
       ),

@@ -69,9 +69,9 @@ export function recordPath(type: string, id: string, projectId: string | null): 
     case "Person":
       return `/people/${e(id)}`;
     case "Position":
-      return `/headcount/positions/${e(id)}`;
+      return `/positions/${e(id)}`;
     case "Contract":
-      return `/vendors/contracts/${e(id)}`;
+      return `/contracts/${e(id)}`;
     case "OrgUnit":
       return `/teams/units/${e(id)}`;
     case "Vendor":
