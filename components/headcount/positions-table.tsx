@@ -2,6 +2,7 @@
 
 import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import { IdCard } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
@@ -26,12 +27,16 @@ type Writer = {
   canStaff: boolean;
 } | null;
 
-function columns(currency: string, showPay: boolean, writer: Writer): ColumnDef<PositionRow>[] {
+function columns(currency: string, showPay: boolean, writer: Writer, orgBase: string): ColumnDef<PositionRow>[] {
   const cols: ColumnDef<PositionRow>[] = [
     {
       accessorKey: "title",
       header: "Position",
-      cell: ({ row }) => <span className="font-medium">{row.original.title}</span>,
+      cell: ({ row }) => (
+        <Link href={`${orgBase}/positions/${row.original.id}`} prefetch={false} className="font-medium hover:underline">
+          {row.original.title}
+        </Link>
+      ),
       meta: { className: "min-w-48" },
     },
     { accessorKey: "level", header: "Level" },
@@ -131,8 +136,10 @@ export function PositionsTable({ positions, currency, showPay, writer = null, so
   /** The server's order of a paged list (null: plan order): headers link to ?sort=&dir=, the database sorts every page. */
   sort?: PositionSort | null;
 }) {
-  const cols = useMemo(() => columns(currency, showPay, writer), [currency, showPay, writer]);
   const pathname = usePathname();
+  // The org's base path ("/acme"): the table is shown on more than one page of the org.
+  const orgBase = `/${pathname.split("/")[1] ?? ""}`;
+  const cols = useMemo(() => columns(currency, showPay, writer, orgBase), [currency, showPay, writer, orgBase]);
   const searchParams = useSearchParams();
   const sortHref = (sorting: SortingState) => {
     const q = new URLSearchParams(searchParams);

@@ -23,7 +23,7 @@ export function UnitHistory({ org, history, people }: { org: string; history: Un
     <div className="space-y-6">
       <Card>
         <CardHeader>
-          <CardTitle>History</CardTitle>
+          <CardTitle>Periods</CardTitle>
           <CardDescription>Each period of the unit as it was: where it sat, its name, code and lead. Newest first.</CardDescription>
         </CardHeader>
         <CardContent>

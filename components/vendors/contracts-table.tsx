@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { SortingState } from "@tanstack/react-table";
 import { FileText } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
@@ -20,7 +21,7 @@ import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 
 const STATUS_RANK = { ACTIVE: 0, DRAFT: 1, EXPIRED: 2, CANCELLED: 3 } as const;
 
-function columns(currency: string, today: string, edit?: (c: ContractRow) => React.ReactNode, showDecision = false): ColumnDef<ContractRow>[] {
+function columns(currency: string, today: string, orgBase: string, edit?: (c: ContractRow) => React.ReactNode, showDecision = false): ColumnDef<ContractRow>[] {
   return [
     ...(showDecision
       ? [
@@ -37,7 +38,16 @@ function columns(currency: string, today: string, edit?: (c: ContractRow) => Rea
         ]
       : []),
     { accessorKey: "vendorName", header: "Vendor", cell: ({ row }) => <span className="font-medium">{row.original.vendorName}</span> },
-    { accessorKey: "name", header: "Contract", meta: { className: "min-w-48" } },
+    {
+      accessorKey: "name",
+      header: "Contract",
+      cell: ({ row }) => (
+        <Link href={`${orgBase}/contracts/${row.original.id}`} prefetch={false} className="hover:underline">
+          {row.original.name}
+        </Link>
+      ),
+      meta: { className: "min-w-48" },
+    },
     { accessorKey: "teamName", header: "Team" },
     { accessorKey: "category", header: "Category", cell: ({ row }) => <Badge variant="secondary">{humanize(row.original.category)}</Badge> },
     {
@@ -89,6 +99,8 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
   sort?: ContractSort;
 }) {
   const pathname = usePathname();
+  // The org's base path ("/acme"): the table is shown on more than one page of the org.
+  const orgBase = `/${pathname.split("/")[1] ?? ""}`;
   const searchParams = useSearchParams();
   // A header links to the list sorted by its column, filters kept, back on the first page.
   const sortHref = (sorting: SortingState) => {
@@ -99,8 +111,8 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
     return `${pathname}?${q}#contracts`;
   };
   const cols = useMemo(
-    () => columns(currency, today, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined, showDecision),
-    [currency, today, editing, showDecision],
+    () => columns(currency, today, orgBase, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined, showDecision),
+    [currency, today, orgBase, editing, showDecision],
   );
   return (
     <DataTable

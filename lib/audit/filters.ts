@@ -1,16 +1,22 @@
+import { isHistoryType, type HistoryType } from "@/lib/audit/records";
 import { firstParam, type SearchParams as PageSearchParams } from "@/lib/search-params";
 
-// Audit log filters as they appear in the URL (?actor=&entity=&action=&from=&to=&before=):
-// parsed once here for the page and the CSV export, so both show exactly the same events.
+// Audit log filters as they appear in the URL (?actor=&entity=&action=&record=&from=&to=&before=):
+// parsed once here for the page and the CSV export, so both show exactly the same events. A
+// record page's History is the same log with only the record filter set.
 
 export type AuditFilters = {
   actor?: string;
   entity?: string;
   action?: string;
+  /** One record and the events that belong to its history (lib/audit/records.ts HISTORY_RELATED); in the URL as "Project:<id>". */
+  record?: AuditRecordFilter;
   /** Inclusive calendar dates (UTC), YYYY-MM-DD. */
   from?: string;
   to?: string;
 };
+
+export type AuditRecordFilter = { type: HistoryType; id: string };
 
 /** Keyset cursor: the (at, id) of the last event on the previous page, newest first. */
 export type AuditCursor = { at: Date; id: string };
@@ -29,19 +35,30 @@ function isoDate(value: string | undefined): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : undefined;
 }
 
+function recordFilter(value: string | undefined): AuditRecordFilter | undefined {
+  const match = value?.match(/^([A-Za-z]+):([A-Za-z0-9_-]{1,64})$/);
+  return match && isHistoryType(match[1]) ? { type: match[1], id: match[2] } : undefined;
+}
+
+export function formatRecordFilter(record: AuditRecordFilter): string {
+  return `${record.type}:${record.id}`;
+}
+
 export function parseAuditFilters(sp: SearchParams): AuditFilters {
   const filters: AuditFilters = {
     actor: one(sp, "actor"),
     entity: one(sp, "entity"),
     action: one(sp, "action"),
+    record: recordFilter(one(sp, "record")),
     from: isoDate(one(sp, "from")),
     to: isoDate(one(sp, "to")),
   };
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as AuditFilters;
 }
 
-export function parseAuditCursor(sp: SearchParams): AuditCursor | null {
-  const raw = one(sp, "before");
+/** The keyset cursor in `key` (the log's "before"; a record page's History uses "history"). */
+export function parseAuditCursor(sp: SearchParams, key = "before"): AuditCursor | null {
+  const raw = one(sp, key);
   const match = raw?.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,64})$/);
   if (!match) return null;
   const at = new Date(match[1]);
@@ -54,5 +71,8 @@ export function formatAuditCursor(cursor: AuditCursor): string {
 
 /** The filters as a query string (without the cursor), for links and the export. */
 export function auditFiltersQuery(filters: AuditFilters): string {
-  return new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+  const { record, ...rest } = filters;
+  const entries = Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === "string");
+  if (record) entries.push(["record", formatRecordFilter(record)]);
+  return new URLSearchParams(entries).toString();
 }

@@ -19,7 +19,9 @@ export type PositionRow = {
   status: PositionStatus;
   /** ISO date */
   targetStartDate: string | null;
+  holderId: string | null;
   holderName: string | null;
+  backfillForId: string | null;
   backfillForName: string | null;
   budgetFiscalYear: number;
   budgetFiscalQuarter: number | null;
@@ -46,11 +48,13 @@ export type PositionRow = {
 // A unit filter means its whole subtree (closure rows where the position's unit is the descendant);
 // a figure's filter (lib/headcount/position-filter.ts) lists exactly the positions it counts.
 // `state`: one status; `q`: a title search; `sort`: the list's order (lib/headcount/position-sort.ts).
-type ListOpts = { unitId?: string | null; filter?: PositionFilter; state?: PositionStatus | null; q?: string; sort?: PositionSort | null };
-const positionsWhere = (orgId: string, { unitId, filter, state, q }: ListOpts): Prisma.PositionWhereInput => {
+// `id`: that one position (its own page).
+type ListOpts = { id?: string; unitId?: string | null; filter?: PositionFilter; state?: PositionStatus | null; q?: string; sort?: PositionSort | null };
+const positionsWhere = (orgId: string, { id, unitId, filter, state, q }: ListOpts): Prisma.PositionWhereInput => {
   const term = q ? likeTerm(q) : "";
   return {
     orgId,
+    ...(id ? { id } : {}),
     ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
     ...(filter ? positionFilterWhere(filter) : {}),
     // AND: a figure's filter may constrain the status too; both must hold.
@@ -92,8 +96,8 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
       outsidePlan: true,
       org: withPay ? { select: { loadedCostMultiplier: true } } : false,
       orgUnit: { select: { id: true, name: true } },
-      person: { select: { name: true } },
-      backfillFor: { select: { name: true } },
+      person: { select: { id: true, name: true } },
+      backfillFor: { select: { id: true, name: true } },
     },
     orderBy: positionsOrderBy(opts.sort),
   });
@@ -106,7 +110,9 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
       teamName: r.orgUnit.name,
       status: r.status,
       targetStartDate: r.targetStartDate ? toDateString(r.targetStartDate) : null,
+      holderId: r.person?.id ?? null,
       holderName: r.person?.name ?? null,
+      backfillForId: r.backfillFor?.id ?? null,
       backfillForName: r.backfillFor?.name ?? null,
       budgetFiscalYear: r.budgetFiscalYear,
       budgetFiscalQuarter: r.budgetFiscalQuarter,

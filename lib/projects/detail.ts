@@ -30,8 +30,6 @@ export type StatusUpdateDto = {
   acknowledgedBy: string | null;
 };
 
-export type AuditEntryDto = { id: string; at: string; actor: string | null; action: string; before: unknown; after: unknown };
-
 export type ProjectDetailDto = {
   id: string;
   name: string;
@@ -59,7 +57,6 @@ export type ProjectDetailDto = {
   blocks: { id: string; dependencyId: string; name: string; health: Health; note: string }[];
   suggestion: { health: ChosenHealth; reasons: HealthReason[] };
   updateState: UpdateState;
-  audit: AuditEntryDto[];
 };
 
 type HeaderRow = {
@@ -94,7 +91,6 @@ type HeaderRow = {
 
 type UpdateRow = Omit<StatusUpdateDto, "createdAt" | "acknowledgedAt" | "editedAt"> & { createdAt: Date; acknowledgedAt: Date | null; editedAt: Date | null };
 type DependencyRow = { dependencyId: string; note: string; waitsOn: boolean; id: string; name: string; health: Health };
-type AuditRow = { id: string; at: Date; actor: string | null; action: string; before: unknown; after: unknown };
 
 /**
  * The page's reads run side by side, one statement per panel (to-one relations joined, lists
@@ -104,7 +100,7 @@ type AuditRow = { id: string; at: Date; actor: string | null; action: string; be
  */
 export async function getProjectDetail(orgId: string, id: string, now = new Date()): Promise<ProjectDetailDto | null> {
   const today = todayString(now);
-  const [[p], updates, milestones, dependencies, counts, cadence, audit] = await Promise.all([
+  const [[p], updates, milestones, dependencies, counts, cadence] = await Promise.all([
     db.$queryRaw<HeaderRow[]>`
       SELECT p.id, p.name, p.description, p.status::text AS status, p.health::text AS health, p."healthChangedAt", p."lastUpdateAt",
         p."startDate", p."targetDate", p."completedDate", p."budgetCents", p.capex, p."archivedAt", p.version, p."createdAt",
@@ -136,15 +132,6 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
       ORDER BY d."createdAt", d.id`,
     healthCounts(db, orgId, id),
     getCadence(orgId),
-    // The project's own events and those of its milestones and dependencies (whose rows carry
-    // the project id in their before/after snapshots).
-    db.$queryRaw<AuditRow[]>`
-      SELECT e.id, e.at, us.name AS actor, e.action, e.before, e.after
-      FROM "AuditEvent" e LEFT JOIN "User" us ON us.id = e."actorId"
-      WHERE e."orgId" = ${orgId} AND ((e."entityType" = 'Project' AND e."entityId" = ${id})
-        OR (e."entityType" IN ('Milestone', 'ProjectDependency') AND (e.after->>'projectId' = ${id} OR e.before->>'projectId' = ${id})))
-      ORDER BY e.at DESC, e.id DESC
-      LIMIT 50`,
   ]);
   if (!p) return null;
   const milestoneDtos = milestones.map((m) => ({ id: m.id, name: m.name, dueDate: day(m.dueDate)!, doneDate: day(m.doneDate) }));
@@ -192,6 +179,5 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
       },
       cadence,
     ),
-    audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }

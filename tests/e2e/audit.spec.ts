@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { auditSentence } from "@/lib/audit/sentences";
+
 import { signIn, sql } from "./fixtures";
 
 test("a director reads the audit log from settings, filters it in the URL and exports the same rows", async ({ page }) => {
@@ -18,7 +20,8 @@ test("a director reads the audit log from settings, filters it in the URL and ex
   await expect(page).toHaveURL(new RegExp(`[?&]action=${encodeURIComponent(action).replace(/\./g, "\\.")}`));
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(Math.min(Number(n), 50));
-  for (const text of await rows.allInnerTexts()) expect(text).toContain(action);
+  // The rows say what happened in words, not the action code.
+  for (const text of await rows.allInnerTexts()) expect(text).toContain(auditSentence(action).label);
 
   const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
   expect(href).toContain(`action=${encodeURIComponent(action)}`);
@@ -26,9 +29,29 @@ test("a director reads the audit log from settings, filters it in the URL and ex
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const lines = (await response.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("at,actor_email,actor_name,action,entity_type,entity_id,changes");
+  expect(lines[0]).toBe("at,actor_email,actor_name,action,entity_type,entity_id,changes,summary");
   expect(lines).toHaveLength(Number(n) + 1);
   for (const line of lines.slice(1)) expect(line.split(",")[3]).toBe(action);
+});
+
+test("an entry links its record, whose History shows the same entry, at desktop and phone widths", async ({ page }) => {
+  await signIn(page, "director@acme.example");
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto("/acme/settings/audit?entity=Contract");
+    const row = page.getByTestId("audit-row").first();
+    const sentence = (await row.locator("p").first().innerText()).trim();
+    expect(sentence).toMatch(/ edited contract /);
+    expect(sentence).not.toMatch(/c[a-z0-9]{20,}/);
+    await row.getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/acme\/contracts\/[^/?#]+$/);
+    const history = page.locator("#history");
+    await expect(history.getByRole("heading", { name: "History" })).toBeVisible();
+    // The same sentence; a History names the actor without their email.
+    await expect(history.getByTestId("audit-row").first()).toContainText(sentence.replace(/ \([^()\s]+@[^()\s]+\)/, ""));
+    // Nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+  }
 });
 
 for (const email of ["manager@acme.example", "finance@acme.example", "viewer@acme.example"]) {

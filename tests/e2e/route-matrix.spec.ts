@@ -58,6 +58,10 @@ type Ids = {
   foreignUnitId: string;
   reorgId: string;
   foreignReorgId: string;
+  positionId: string;
+  foreignPositionId: string;
+  contractId: string;
+  foreignContractId: string;
 };
 
 /** Concrete URL for a row: records inside the in-scope manager's subtree (ENG-PROD). */
@@ -69,6 +73,8 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("/managers/[id]", `/managers/${foreign ? ids.foreignPersonId : ids.managerId}`)
     .replace("/units/[id]", `/units/${foreign ? ids.foreignUnitId : ids.unitId}`)
     .replace("/reorgs/[id]", `/reorgs/${foreign ? ids.foreignReorgId : ids.reorgId}`)
+    .replace("/positions/[id]", `/positions/${foreign ? ids.foreignPositionId : ids.positionId}`)
+    .replace("/contracts/[id]", `/contracts/${foreign ? ids.foreignContractId : ids.contractId}`)
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");
@@ -138,6 +144,9 @@ async function ids(): Promise<Ids> {
   const [fpe] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
   const [fu] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [c] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'acme' ORDER BY c.name LIMIT 1`);
+  const [fc] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [fpos] = await sql<{ id: string }>(`SELECT p.id FROM "Position" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
   // A manager reporting to the in-scope manager (manager@acme.example), for /managers/[id].
   const [mgr] = await sql<{ id: string }>(
     `SELECT p.id FROM "Person" p JOIN "Person" b ON b.id = p."managerId" JOIN "User" u ON u.id = b."userId"
@@ -155,6 +164,10 @@ async function ids(): Promise<Ids> {
     foreignUnitId: fu.id,
     reorgId: r.id,
     foreignReorgId: `${probeId}reorg`,
+    positionId: `${probeId}pos`,
+    foreignPositionId: fpos.id,
+    contractId: c.id,
+    foreignContractId: fc.id,
   };
 }
 
@@ -237,7 +250,7 @@ for (const column of COLUMNS) {
     expect(writesAfter[0].n).toBe(writesBefore[0].n);
     // The pay check can fail: pay IS found where admins and directors are meant to see it.
     if (column === "DIRECTOR") {
-      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
+      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/positions/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
     }
   });
 }

@@ -70,7 +70,10 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/budgets/lines", MEMBERS_ONLY, "from=2020-01&to=2031-12&q=Pay+probe+payroll"),
   page("/[org]/budgets/lines", MEMBERS_ONLY, "kind=plan&cat=PERSONNEL&from=2031-01&to=2031-01"),
   page("/[org]/headcount", MEMBERS_ONLY),
+  // The pay probe's position: its pay and its History's pay only for roles that read pay.
+  page("/[org]/positions/[id]", "200 200 200 200 200 200 404 login 404"),
   page("/[org]/vendors", MEMBERS_ONLY),
+  page("/[org]/contracts/[id]", "200 200 200 200 200 200 404 login 404"),
   page("/[org]/projects/attention", MEMBERS_ONLY),
   page("/[org]/settings", MEMBERS_ONLY),
   page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -"),

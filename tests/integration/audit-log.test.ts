@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { AUDIT_CSV_HEADER, exportAuditCsv } from "@/lib/audit/export";
 import { parseAuditCursor, parseAuditFilters } from "@/lib/audit/filters";
-import { getAuditFilterOptions, listAuditEvents } from "@/lib/audit/queries";
+import { getAuditFilterOptions, listAuditEvents, type AuditReader } from "@/lib/audit/queries";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
@@ -14,6 +14,8 @@ let acme: Awaited<ReturnType<typeof createOrgWithRoles>>;
 let globex: Awaited<ReturnType<typeof createOrgWithRoles>>;
 
 const day = (d: number, h = 12) => new Date(Date.UTC(2026, 10, d, h, 0, 0));
+/** A reader of acme's trail: pay readers by default. */
+const reader = (readsPay = true): AuditReader => ({ org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency }, readsPay });
 
 beforeEach(async () => {
   await resetDb();
@@ -33,20 +35,22 @@ beforeEach(async () => {
 
 describe("audit log queries", () => {
   it("lists the org's events newest first with changed fields only, never another org's", async () => {
-    const page = await listAuditEvents(acme.org.id, {});
-    expect(page.events.map((e) => e.entityId)).toEqual(["p2", "p2", "c1", "p1"]);
+    const page = await listAuditEvents(reader(), {});
+    expect(page.events.map((e) => e.record.id)).toEqual(["p2", "p2", "c1", "p1"]);
     expect(page.next).toBeNull();
+    // In words: labels, money formatted in the org's currency, unchanged fields left out.
     expect(page.events[3].changes).toEqual([
-      { field: "name", before: "Old", after: "New" },
-      { field: "budgetCents", before: "100", after: "250" },
+      { field: "name", label: "Name", before: "Old", after: "New" },
+      { field: "budgetCents", label: "Budget", before: "$1.00", after: "$2.50" },
     ]);
-    expect(page.events[1].changes).toEqual([{ field: "name", before: null, after: "Fresh" }]);
+    // A creation names the record from its own snapshot and lists what it was created with.
+    expect(page.events[1].sentence.map((p) => p.text).join("")).toBe("created project Fresh: Name Fresh");
     expect(page.events[0].changes).toEqual([]);
     expect(JSON.stringify(page)).not.toContain("Globex secret");
   });
 
   it("filters by actor, entity type, action and an inclusive date range, combined", async () => {
-    const ids = async (sp: Record<string, string>) => (await listAuditEvents(acme.org.id, parseAuditFilters(sp))).events.map((e) => e.entityId);
+    const ids = async (sp: Record<string, string>) => (await listAuditEvents(reader(), parseAuditFilters(sp))).events.map((e) => e.record.id);
     expect(await ids({ actor: acme.members.director.user.id })).toEqual(["p2", "p1"]);
     expect(await ids({ entity: "Contract" })).toEqual(["c1"]);
     expect(await ids({ action: "project.update" })).toEqual(["p2", "p1"]);
@@ -60,13 +64,13 @@ describe("audit log queries", () => {
   });
 
   it("pages with a keyset cursor: no event repeated or skipped, even when new events arrive", async () => {
-    const first = await listAuditEvents(acme.org.id, {}, null, 3);
+    const first = await listAuditEvents(reader(), {}, null, 3);
     expect(first.events).toHaveLength(3);
     expect(first.next).not.toBeNull();
     // A new event arrives between page loads: it belongs at the top, not on page two.
     await db.auditEvent.create({ data: { orgId: acme.org.id, action: "x.new", entityType: "X", entityId: "late", at: new Date() } });
-    const second = await listAuditEvents(acme.org.id, {}, first.next, 3);
-    expect(second.events.map((e) => e.entityId)).toEqual(["p1"]);
+    const second = await listAuditEvents(reader(), {}, first.next, 3);
+    expect(second.events.map((e) => e.record.id)).toEqual(["p1"]);
     expect(second.next).toBeNull();
     const seen = [...first.events, ...second.events].map((e) => e.id);
     expect(new Set(seen).size).toBe(4);
@@ -79,15 +83,19 @@ describe("audit log queries", () => {
     await db.auditEvent.createMany({
       data: ["t1", "t2", "t3"].map((entityId) => ({ orgId: acme.org.id, action: "tie", entityType: "T", entityId, at })),
     });
-    const one = await listAuditEvents(acme.org.id, { action: "tie" }, null, 2);
-    const two = await listAuditEvents(acme.org.id, { action: "tie" }, one.next, 2);
-    expect([...one.events, ...two.events].map((e) => e.entityId).sort()).toEqual(["t1", "t2", "t3"]);
+    const one = await listAuditEvents(reader(), { action: "tie" }, null, 2);
+    const two = await listAuditEvents(reader(), { action: "tie" }, one.next, 2);
+    expect([...one.events, ...two.events].map((e) => e.record.id).sort()).toEqual(["t1", "t2", "t3"]);
   });
 
-  it("offers only this org's actors, entity types and actions as filter options", async () => {
+  it("offers only this org's actors, record types and actions as filter options, in words", async () => {
     const options = await getAuditFilterOptions(acme.org.id);
-    expect(options.entityTypes).toEqual(["Contract", "Project"]);
-    expect(options.actions).toEqual(["contract.update", "project.create", "project.update"]);
+    expect(options.entityTypes).toEqual([{ value: "Contract", label: "Contract" }, { value: "Project", label: "Project" }]);
+    expect(options.actions).toEqual([
+      { value: "contract.update", label: "Contract edited (older entries)" },
+      { value: "project.create", label: "Project created" },
+      { value: "project.update", label: "Project edited" },
+    ]);
     expect(options.actors.map((a) => a.id).sort()).toEqual(
       [acme.members.director.user.id, acme.members.finance.user.id, acme.members.manager.user.id].sort(),
     );
@@ -96,7 +104,11 @@ describe("audit log queries", () => {
 
 describe("audit CSV export", () => {
   // The member the route hands over (getRouteMember): role and org.
-  const asMember = (who: "admin" | "director" | "manager" | "finance" | "viewer") => ({ role: acme.members[who].membership.role, org: { id: acme.org.id } });
+  const asMember = (who: "admin" | "director" | "manager" | "finance" | "viewer", readsPay = true) => ({
+    role: acme.members[who].membership.role,
+    readsPay,
+    org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency },
+  });
   const text = (csv: ReadableStream<Uint8Array> | null) => new Response(csv).text();
 
   it("exports the filtered events for admins and directors with formula cells defused", async () => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-import { changesToText } from "@/lib/audit/diff";
+import { changesToText, diffAudit } from "@/lib/audit/diff";
 import { AUDIT_CSV_HEADER, exportAuditCsv } from "@/lib/audit/export";
 import { parseAuditFilters } from "@/lib/audit/filters";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { sentenceText } from "@/lib/audit/present";
+import { auditEventBatches } from "@/lib/audit/queries";
 import { linesScope } from "@/lib/budgets/lines";
 import { linesCsvStream } from "@/lib/budgets/lines-export";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
@@ -137,14 +138,16 @@ describe("projects export", () => {
 });
 
 describe("audit export", () => {
-  const director = () => ({ role: "DIRECTOR" as const, org: { id: w.acme.org.id } });
-  // The export's columns, written out here rather than taken from the code under test.
+  const director = () => ({ role: "DIRECTOR" as const, readsPay: true, org: { id: w.acme.org.id, slug: w.acme.org.slug, currency: w.acme.org.currency } });
+  // The export's columns, written out here from the whole trail read in one batch.
   const expectedCsv = async (query: string) => {
-    const { events } = await listAuditEvents(w.acme.org.id, parseAuditFilters(new URLSearchParams(query)), null, 10_000);
-    return toCsv(
-      AUDIT_CSV_HEADER,
-      events.map((e) => [e.at, e.actor?.email ?? "", e.actor?.name ?? "", e.action, e.entityType, e.entityId, changesToText(e.changes)]),
-    );
+    const rows: (string | null)[][] = [];
+    for await (const batch of auditEventBatches(director(), parseAuditFilters(new URLSearchParams(query)), 10_000)) {
+      for (const { raw: e, entry } of batch) {
+        rows.push([e.at.toISOString(), e.actor?.email ?? "", e.actor?.name ?? "", e.action, e.entityType, e.entityId, changesToText(diffAudit(e.before, e.after)), sentenceText(entry)]);
+      }
+    }
+    return toCsv(AUDIT_CSV_HEADER, rows);
   };
 
   it.each(["", "entity=Project", "action=contract.update"])("'%s': any batch size streams the whole trail, newest first", async (query) => {
@@ -167,7 +170,7 @@ describe("audit export", () => {
   });
 
   it("is null for a role without audit:read", () => {
-    for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const) expect(exportAuditCsv({ role, org: { id: w.acme.org.id } }, new URLSearchParams())).toBeNull();
+    for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const) expect(exportAuditCsv({ ...director(), role }, new URLSearchParams())).toBeNull();
   });
 });
 

@@ -45,7 +45,8 @@ const director = (c: Ctx) => ({
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
-  "lib/audit/queries.ts#listAuditEvents": (c) => [c.fx.org.id, {}],
+  "lib/audit/queries.ts#listAuditEvents": (c) => [{ org: c.fx.org, readsPay: true }, {}],
+  "lib/audit/queries.ts#getRecordHistory": (c) => [{ org: c.fx.org, readsPay: true, role: "DIRECTOR" }, { type: "Project", id: c.projectId }, {}],
   "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
@@ -141,7 +142,7 @@ const CALLS: Record<string, Call> = {
   "lib/projects/form-options.ts#getProjectFormOptionsFor": (c) => [director(c)],
   "lib/roadmap/form-options.ts#getInitiativeFormUnits": (c) => [director(c)],
   "lib/budgets/lines.ts#allLines": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), 1],
-  "lib/audit/queries.ts#auditEventBatches": (c) => [c.fx.org.id, {}, 1],
+  "lib/audit/queries.ts#auditEventBatches": (c) => [{ org: c.fx.org, readsPay: true }, {}, 1],
   // The CSV exports (EXPORT_MODULES), read to the end, in batches of one row.
   "lib/budgets/export.ts#financeExportCsv": (c) => [director(c), { fiscalYear: FY, period: "year", unitId: null, category: null }, "tree", TODAY],
   "lib/budgets/lines-export.ts#linesCsvStream": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), true, 1],

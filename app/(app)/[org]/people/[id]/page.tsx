@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { RecordHistory } from "@/components/audit/record-history";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { EndDateForm } from "@/components/people/end-date-form";
@@ -9,6 +10,7 @@ import { RemoveAllocationButton } from "@/components/people/remove-allocation-bu
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getRecordHistory } from "@/lib/audit/queries";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
@@ -18,10 +20,10 @@ import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Person" };
 
-export default async function PersonPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function PersonPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const person = await getPersonDetail(member.org.id, id, member);
+  const [person, changes] = await Promise.all([getPersonDetail(member.org.id, id, member), getRecordHistory(member, { type: "Person", id }, await searchParams)]);
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;
@@ -139,7 +141,7 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
             </CardContent>
           </Card>
           <Card>
-            <CardHeader><CardTitle>History</CardTitle></CardHeader>
+            <CardHeader><CardTitle>Units and managers over time</CardTitle></CardHeader>
             <CardContent className="text-sm">
               {person.history.length === 0 ? (
                 <p className="text-muted-foreground">No moves or manager changes recorded.</p>
@@ -188,6 +190,9 @@ export default async function PersonPage({ params }: { params: Promise<{ org: st
             </Card>
           ) : null}
         </div>
+      </div>
+      <div className="mt-6">
+        <RecordHistory page={changes} recordLabel="person" />
       </div>
     </>
   );

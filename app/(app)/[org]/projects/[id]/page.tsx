@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
-import { AuditTrail } from "@/components/projects/audit-trail";
+import { RecordHistory } from "@/components/audit/record-history";
 import { DependencyEditor } from "@/components/projects/dependency-editor";
 import { Markdown } from "@/components/projects/markdown";
 import { MilestoneList } from "@/components/projects/milestone-editor";
@@ -20,6 +20,7 @@ import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { getRecordHistory } from "@/lib/audit/queries";
 import { requireMember } from "@/lib/auth";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
@@ -31,11 +32,17 @@ import { editableUntil, withinEditWindow } from "@/lib/projects/own-update";
 
 export const metadata = { title: "Project" };
 
-export default async function ProjectPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<SearchParams> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  // Staffing needs no project row first: both reads run side by side.
-  const [project, staffing] = await Promise.all([getProjectDetail(member.org.id, id), getProjectStaffing(member.org.id, id)]);
+  // Staffing and history need no project row first: the reads run side by side.
+  const [project, staffing, changes] = await Promise.all([
+    getProjectDetail(member.org.id, id),
+    getProjectStaffing(member.org.id, id),
+    getRecordHistory(member, { type: "Project", id }, await searchParams),
+  ]);
   if (!project || !staffing) notFound();
   // The edit form loads its choices when it opens (app/(app)/[org]/projects/form-options).
   const [canEdit, canPost, canAck] = await Promise.all([
@@ -169,14 +176,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ org: s
               ) : null}
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Audit trail</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <AuditTrail entries={project.audit} currency={member.org.currency} />
-            </CardContent>
-          </Card>
+          <RecordHistory page={changes} recordLabel="project" />
         </div>
         <div className="space-y-6">
           <Card>

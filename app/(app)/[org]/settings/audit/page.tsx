@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditEntries } from "@/components/audit/audit-entries";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { ExportLink } from "@/components/ui/export-link";
@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember } from "@/lib/auth";
 import { auditFiltersQuery, formatAuditCursor, parseAuditCursor, parseAuditFilters } from "@/lib/audit/filters";
 import { getAuditFilterOptions, listAuditEvents } from "@/lib/audit/queries";
+import { recordTypeLabel } from "@/lib/audit/records";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -26,7 +27,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const filters = parseAuditFilters(sp);
   const cursor = parseAuditCursor(sp);
-  const [page, options] = await Promise.all([listAuditEvents(member.org.id, filters, cursor), getAuditFilterOptions(member.org.id)]);
+  const [page, options] = await Promise.all([listAuditEvents(member, filters, cursor), getAuditFilterOptions(member.org.id)]);
   const base = `/${member.org.slug}/settings/audit`;
   const query = auditFiltersQuery(filters);
   const nextHref = page.next ? `${base}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), before: formatAuditCursor(page.next) })}` : null;
@@ -46,10 +47,19 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         }
       />
       <AuditFiltersForm action={base} filters={filters} options={options} />
+      {filters.record ? (
+        <p className="mb-3 text-sm text-muted-foreground">
+          Showing the history of one {recordTypeLabel(filters.record.type).toLowerCase()}
+          {page.events[0]?.record.id === filters.record.id ? <> ({page.events[0].record.name})</> : null}.{" "}
+          <Link href={base} className="text-primary hover:underline">
+            Show every record
+          </Link>
+        </p>
+      ) : null}
       <Card>
         <CardContent className="p-0">
           {page.events.length ? (
-            <AuditTable events={page.events} />
+            <AuditEntries entries={page.events} showEmail />
           ) : (
             <EmptyState icon={History} title="No audit events" description="Nothing matches these filters." />
           )}

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { RecordHistory } from "@/components/audit/record-history";
 import { CloseUnitDialog, EditUnitDialog, LeadDialog, MergeUnitDialog, MoveUnitDialog, NewUnitDialog } from "@/components/org/unit-dialogs";
 import { UnitHistory } from "@/components/org/unit-history";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getRecordHistory } from "@/lib/audit/queries";
 import { requireMember } from "@/lib/auth";
 import { formatDate, humanize } from "@/lib/format";
 import { describeContents } from "@/lib/org/unit-contents";
@@ -15,10 +17,10 @@ import { can } from "@/lib/permissions";
 export const metadata = { title: "Org unit" };
 
 /** One org unit: where it sits, what is inside, its history, and (directors, admins) its edits. */
-export default async function UnitPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const unit = await getUnitDetail(member.org.id, id);
+  const [unit, changes] = await Promise.all([getUnitDetail(member.org.id, id), getRecordHistory(member, { type: "OrgUnit", id }, await searchParams)]);
   if (!unit) notFound();
   const slug = member.org.slug;
   const canEdit = can(member.role, "orgtree:write") && !unit.closedOn;
@@ -89,6 +91,9 @@ export default async function UnitPage({ params }: { params: Promise<{ org: stri
           </Card>
         </div>
         <UnitHistory org={slug} history={unit.history} people={unit.people} />
+      </div>
+      <div className="mt-6">
+        <RecordHistory page={changes} recordLabel="unit" />
       </div>
     </>
   );

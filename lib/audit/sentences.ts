@@ -1,0 +1,97 @@
+// How each audit action reads to a person: a label for the filter menu and a sentence template.
+// Keyed by the action name stored in AuditEvent.action (the pipeline's name, or the override an
+// action passes to ctx.audit). A test fails when an action in the source has no entry here.
+//
+// In a template, {record} is the event's record (linked), and {project}, {person}, {unit},
+// {position} the record named by that …Id field of the event (after, else before); headline
+// fields are shown in the sentence itself ("…: Health On track → At risk").
+
+export type AuditSentence = { label: string; template: string; headline?: readonly string[] };
+
+export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
+  // Projects and delivery
+  "project.create": { label: "Project created", template: "created project {record}" },
+  "project.update": { label: "Project edited", template: "edited project {record}" },
+  "project.status.change": { label: "Project status changed", template: "changed the status of {record}", headline: ["status"] },
+  "project.archive": { label: "Project archived", template: "archived project {record}" },
+  "project.unarchive": { label: "Project restored", template: "restored project {record} from the archive" },
+  "status-update.post": { label: "Update posted", template: "posted an update on {project}", headline: ["health"] },
+  "status-update.edit": { label: "Update edited", template: "edited an update on {project}", headline: ["health"] },
+  "status-update.delete": { label: "Update deleted", template: "deleted an update on {project}" },
+  "status-update.acknowledge": { label: "Update acknowledged", template: "acknowledged an update on {project}" },
+  "milestone.create": { label: "Milestone added", template: "added milestone {record} to {project}" },
+  "milestone.update": { label: "Milestone edited", template: "edited milestone {record} on {project}" },
+  "milestone.complete": { label: "Milestone completed", template: "completed milestone {record} on {project}" },
+  "milestone.reopen": { label: "Milestone reopened", template: "reopened milestone {record} on {project}" },
+  "dependency.add": { label: "Dependency added", template: "made {project} depend on {blocker}" },
+  "dependency.remove": { label: "Dependency removed", template: "removed the dependency of {project} on {blocker}" },
+  "initiative.create": { label: "Initiative created", template: "created initiative {record}" },
+  "initiative.update": { label: "Initiative edited", template: "edited initiative {record}" },
+
+  // People and positions
+  "person.create": { label: "Person hired", template: "added {record} as a new hire" },
+  "person.update": { label: "Person edited", template: "edited {record}" },
+  "person.move": { label: "Person moved", template: "moved {record}", headline: ["orgUnitId", "managerId"] },
+  "person.end": { label: "Departure recorded", template: "recorded the departure of {record}", headline: ["endDate"] },
+  "position.create": { label: "Position opened", template: "created position {record}" },
+  "position.update": { label: "Position edited", template: "edited position {record}" },
+  "position.fill": { label: "Position filled", template: "filled position {record} with {person}" },
+  "position.transition": { label: "Position status changed", template: "changed the status of position {record}", headline: ["status"] },
+  "position.open": { label: "Position opened for hiring", template: "opened position {record} for hiring", headline: ["status"] },
+  "position.close": { label: "Position closed", template: "closed position {record}", headline: ["status"] },
+  "position.vacate": { label: "Position vacated", template: "marked position {record} for backfill", headline: ["status"] },
+  "allocation.create": { label: "Staffing added", template: "staffed {project} with {person}{position}", headline: ["percent"] },
+  "allocation.remove": { label: "Staffing removed", template: "removed {person}{position} from {project}" },
+  "hiring-plan.import": { label: "Hiring plan imported", template: "imported a hiring plan" },
+
+  // Org tree
+  "org-unit.create": { label: "Unit created", template: "created unit {record}" },
+  "org-unit.update": { label: "Unit edited", template: "edited unit {record}" },
+  "org-unit.rename": { label: "Unit renamed", template: "renamed unit {record}", headline: ["name"] },
+  "org-unit.recode": { label: "Unit code changed", template: "changed the code of unit {record}", headline: ["code"] },
+  "org-unit.move": { label: "Unit moved", template: "moved unit {record}", headline: ["parentId"] },
+  "org-unit.set-lead": { label: "Unit lead set", template: "set the lead of unit {record}", headline: ["leadId"] },
+  "org-unit.close": { label: "Unit closed", template: "closed unit {record}", headline: ["closedOn"] },
+  "org-unit.merge": { label: "Unit merged", template: "merged unit {record}", headline: ["closedOn", "movedTo"] },
+  "reorg.create": { label: "Reorg drafted", template: "drafted reorganization {record}" },
+  "reorg.add-step": { label: "Reorg step added", template: "added a step to reorganization {record}" },
+  "reorg.remove-step": { label: "Reorg step removed", template: "removed a step from reorganization {record}" },
+  "reorg.schedule": { label: "Reorg scheduled", template: "scheduled reorganization {record}", headline: ["effectiveOn"] },
+  "reorg.cancel": { label: "Reorg cancelled", template: "cancelled reorganization {record}" },
+  "reorg.apply": { label: "Reorg applied", template: "applied reorganization {record}", headline: ["steps"] },
+  "reorg.fail": { label: "Reorg refused on its date", template: "could not apply reorganization {record}", headline: ["failure"] },
+  // Never the note's text: the event carries only whom it is about, its kind and check-in date.
+  "manager-note.create": { label: "Development note added", template: "added a private development note", headline: ["managerId", "kind", "checkInOn"] },
+  "manager-note.delete": { label: "Development note deleted", template: "deleted a private development note", headline: ["managerId", "kind"] },
+
+  // Money
+  "budgets.cell.set": { label: "Budget set", template: "set a budget of {unit}", headline: ["amountCents"] },
+  "budgets.cell.clear": { label: "Budget cleared", template: "cleared a budget of {unit}" },
+  "budgets.import": { label: "Budget imported", template: "imported a budget plan" },
+  "budgets.copy-forward": { label: "Budget copied forward", template: "copied the budget plan forward to {record}" },
+  "actuals.import": { label: "Actuals imported", template: "imported actuals" },
+  "actuals.import.revert": { label: "Import reverted", template: "reverted an import" },
+  "vendors.create": { label: "Vendor added", template: "added vendor {record}" },
+  "vendors.update": { label: "Vendor edited", template: "edited vendor {record}" },
+  "contracts.create": { label: "Contract added", template: "added contract {record}" },
+  "contracts.update": { label: "Contract edited", template: "edited contract {record}" },
+  // The demo seed's name for a contract edit, from before the action was named contracts.update.
+  "contract.update": { label: "Contract edited (older entries)", template: "edited contract {record}" },
+
+  // Settings, members and accounts
+  "org.settings.update": { label: "Settings changed", template: "changed the organization's settings" },
+  "org.pay-privacy.update": { label: "Pay privacy changed", template: "changed who may read pay" },
+  "member.invite": { label: "Member invited", template: "invited {email}", headline: ["role"] },
+  "member.role.change": { label: "Member role changed", template: "changed the role of {record}", headline: ["role"] },
+  "member.remove": { label: "Member removed", template: "removed {record} from the organization" },
+  "member.sessions.end": { label: "Sessions ended", template: "signed {record} out everywhere" },
+  "invitation.accept": { label: "Invitation accepted (new account)", template: "accepted an invitation and joined" },
+  "invitation.join": { label: "Invitation accepted (existing account)", template: "joined with an invitation" },
+  "account.password.change": { label: "Password changed", template: "changed their password" },
+  "account.session.end": { label: "Own session signed out", template: "signed out one of their sessions", headline: ["sessionEnded"] },
+};
+
+/** The sentence for an action name, or a plain fallback for a name no renderer knows. */
+export function auditSentence(action: string): AuditSentence {
+  return Object.hasOwn(AUDIT_SENTENCES, action) ? AUDIT_SENTENCES[action] : { label: action, template: `did “${action}” on {record}` };
+}
