@@ -33,6 +33,8 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 run("generate", process.execPath, ["scripts/prisma-generate.mjs"]);
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("lint", bin("eslint"), [".", "--max-warnings=0"]);
+// Formatting is Prettier's (.prettierrc.json); `npm run format` fixes what this finds.
+run("format", bin("prettier"), ["--check", ".", "--log-level=warn"]);
 // Unused files, exports and dependencies fail the run (knip.json says what the entry points are).
 run("knip", bin("knip"), ["--no-progress"], { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgresql://unused-by-knip" });
 run("unit", bin("vitest"), ["run", "--project", "unit"]);
