@@ -5,14 +5,19 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "lib/generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       // Pages and components never talk to the database directly (STYLE.md: page → lib → db).
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "@/lib/db", message: "Only lib/ modules may import the database client." }] },
-      ],
+      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Only lib/ modules may import the database client." }] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -27,7 +32,11 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "lib/ may not import components/ or app/: move the shared piece into lib/." }] },
+        {
+          patterns: [
+            { group: ["@/components/*", "@/app/*"], message: "lib/ may not import components/ or app/: move the shared piece into lib/." },
+          ],
+        },
       ],
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },

@@ -22,13 +22,18 @@ export async function proxy(request: NextRequest) {
 
   // Control characters in the address: stripped from a page read's query, refused elsewhere.
   const verdict = checkRequestUrl(request.nextUrl, request.method);
-  if (verdict.kind === "refuse") return new NextResponse(verdict.message, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  if (verdict.kind === "refuse")
+    return new NextResponse(verdict.message, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
   if (verdict.kind === "redirect") return NextResponse.redirect(new URL(verdict.location, request.nextUrl), 308);
 
   // A server action Next.js would answer with a bare 500 gets its real status and a sentence.
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refusal = refuseActionHeaders(request.headers) ?? (await refuseActionBody(request));
-    if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+    if (refusal)
+      return new NextResponse(refusal.message, {
+        status: refusal.status,
+        headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+      });
   }
 
   const requestHeaders = new Headers(request.headers);

@@ -103,13 +103,15 @@ export function DataTable<T>({
   const colCount = leafColumns.length;
   // When the table is wider than its box, the first column (what the row is) and a pinned last
   // column (its actions) stay in view while the rest scrolls between them.
-  const stickyClass = (index: number, pin: "end" | undefined) =>
-    index === 0 ? "ui-sticky-start" : pin === "end" ? "ui-sticky-end" : null;
+  const stickyClass = (index: number, pin: "end" | undefined) => (index === 0 ? "ui-sticky-start" : pin === "end" ? "ui-sticky-end" : null);
   // Body cell classes, once per column rather than per cell (a page of 100 rows has 1,000 cells).
   const cellClass = new Map(
     leafColumns.map((c, i) => {
       const meta = c.columnDef.meta;
-      return [c.id, cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, stickyClass(i, meta?.pin), meta?.className)];
+      return [
+        c.id,
+        cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, stickyClass(i, meta?.pin), meta?.className),
+      ];
     }),
   );
   const headerIndex = new Map(leafColumns.map((c, i) => [c.id, i]));

@@ -4,5 +4,4 @@ import type { AppErrorCode } from "@/lib/errors";
 // components can import the type without pulling in server code.
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };

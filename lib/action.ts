@@ -23,4 +23,5 @@ export const defineAction = <S extends z.ZodType, T, R = T>(def: OrgActionDef<S,
 export const defineUserAction = <S extends z.ZodType, T, R = T>(def: SelfActionDef<S, T, R>) => buildAction({ session: "self", ...def });
 
 /** A mutation before the caller belongs to any org; authority comes from the input (a token). */
-export const definePublicAction = <S extends z.ZodType, T, R = T>(def: PublicActionDef<S, T, R>) => buildAction({ session: "public", ...def });
+export const definePublicAction = <S extends z.ZodType, T, R = T>(def: PublicActionDef<S, T, R>) =>
+  buildAction({ session: "public", ...def });

@@ -139,7 +139,10 @@ async function sessionRecordUser(userId: unknown, sid: unknown) {
   return record?.user ?? null;
 }
 
-function userFromRow(authAt: number, user: { id: string; email: string; name: string; passwordChangedAt: Date | null } | null): SessionUser | null {
+function userFromRow(
+  authAt: number,
+  user: { id: string; email: string; name: string; passwordChangedAt: Date | null } | null,
+): SessionUser | null {
   // A password change ends every session that signed in before it (the changing session is
   // re-issued by the action, lib/account/actions.ts).
   if (!user || signedInBeforePasswordChange(authAt, user.passwordChangedAt)) return null;

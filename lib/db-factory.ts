@@ -54,9 +54,15 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * `replica` is only for reads that tolerate replication lag (the dashboards' aggregates); each
  * access picks one of the replicas. Without a replica URL both are the same client.
  */
-export function createPrismaClients(url = readEnv().DATABASE_URL, replicaUrl = readEnv().DATABASE_REPLICA_URL): { primary: Db; replica: Db } {
+export function createPrismaClients(
+  url = readEnv().DATABASE_URL,
+  replicaUrl = readEnv().DATABASE_REPLICA_URL,
+): { primary: Db; replica: Db } {
   const base = createPrismaClient(url);
-  const urls = (replicaUrl ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const urls = (replicaUrl ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (urls.length === 0) return { primary: base, replica: base };
   const extended = base.$extends(readReplicas({ replicas: urls.map((u) => createPrismaClient(u)) }));
   // $primary() is the plain base client (no routing); $replica() picks a replica client.

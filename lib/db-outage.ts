@@ -33,12 +33,19 @@ const CODES = new Set([
   "P1017",
 ]);
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const MESSAGES = /can't reach database server|connection terminated|server closed the connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|connection refused/i;
+const MESSAGES =
+  /can't reach database server|connection terminated|server closed the connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|connection refused/i;
 
 /** Whether an error (or one it wraps) says the database could not be reached, rather than refused a query. */
 export function isDbUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string } } }; errors?: unknown[] };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+    errors?: unknown[];
+  };
   if (typeof e.code === "string" && CODES.has(e.code)) return true;
   const kind = e.meta?.driverAdapterError?.cause?.kind;
   if (kind && KINDS.has(kind)) return true;

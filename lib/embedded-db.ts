@@ -1,4 +1,16 @@
-import { closeSync, constants, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, chmodSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  chmodSync,
+  writeSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -136,7 +148,10 @@ export async function startEmbeddedDb(dataDir?: string, port?: number, lockDir?:
       tightenModes(path.dirname(lock.file));
       const startParams = [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "fsync=on", "-c", "wal_sync_method=fsync"];
       pglite = await PGlite.create(abs, { startParams });
-      if (!enableFsync(pglite)) throw new Error("this PGlite version has no file layer Keel knows how to make durable; pin @electric-sql/pglite as package.json does");
+      if (!enableFsync(pglite))
+        throw new Error(
+          "this PGlite version has no file layer Keel knows how to make durable; pin @electric-sql/pglite as package.json does",
+        );
       tightenModes(path.dirname(lock.file));
     } catch (error) {
       lock.release();

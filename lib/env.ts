@@ -30,7 +30,9 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const ZEnv = z.object({
   /** production turns on the refusals below; anything else is a developer or demo machine. */
-  KEEL_ENV: optionalText.pipe(z.enum(["development", "test", "production"], { message: "KEEL_ENV must be development, test or production" }).default("development")),
+  KEEL_ENV: optionalText.pipe(
+    z.enum(["development", "test", "production"], { message: "KEEL_ENV must be development, test or production" }).default("development"),
+  ),
   /** A PostgreSQL server. Unset or empty: the embedded database under KEEL_DATA_DIR. */
   DATABASE_URL: optionalText,
   DATABASE_REPLICA_URL: optionalText,
@@ -43,7 +45,9 @@ const ZEnv = z.object({
   KEEL_EMBEDDED_DB_PORT: optionalPositiveInt("KEEL_EMBEDDED_DB_PORT"),
   PORT: optionalPositiveInt("PORT"),
   /** How long `npm start` waits for an unreachable PostgreSQL before giving up. */
-  KEEL_DB_WAIT_SECONDS: optionalText.pipe(z.string().regex(/^\d+$/, "KEEL_DB_WAIT_SECONDS must be a whole number").transform(Number).default(60)),
+  KEEL_DB_WAIT_SECONDS: optionalText.pipe(
+    z.string().regex(/^\d+$/, "KEEL_DB_WAIT_SECONDS must be a whole number").transform(Number).default(60),
+  ),
   KEEL_ALLOW_EMBEDDED_IN_PRODUCTION: flag,
   KEEL_ALLOW_DEMO_IN_PRODUCTION: flag,
   /** off: compute every figure on every request (lib/figures-memo.ts). */
@@ -54,7 +58,11 @@ const ZEnv = z.object({
   KEEL_SESSION_IDLE_MINUTES: optionalPositiveInt("KEEL_SESSION_IDLE_MINUTES"),
   /** Reverse proxies in front of Keel that append to X-Forwarded-For (lib/auth/client-ip.ts). */
   KEEL_TRUSTED_PROXIES: optionalText.pipe(
-    z.string().regex(/^([0-9]|10)$/, "KEEL_TRUSTED_PROXIES must be a whole number from 0 to 10").transform(Number).optional(),
+    z
+      .string()
+      .regex(/^([0-9]|10)$/, "KEEL_TRUSTED_PROXIES must be a whole number from 0 to 10")
+      .transform(Number)
+      .optional(),
   ),
   /** Set by Next.js: development turns on the dev server's allowances (lib/security/headers.ts). */
   NODE_ENV: optionalText,
@@ -123,9 +131,11 @@ export function startupRefusals(env: KeelEnv): string[] {
     );
   }
   if (!env.authSecret) out.push(`KEEL_ENV=production needs AUTH_SECRET: set it to 32 or more random bytes (${GENERATE}).`);
-  else if (!strongSecret(env.authSecret)) out.push(`AUTH_SECRET is too weak for production: set it to 32 or more random bytes (${GENERATE}).`);
+  else if (!strongSecret(env.authSecret))
+    out.push(`AUTH_SECRET is too weak for production: set it to 32 or more random bytes (${GENERATE}).`);
   if (!env.NEXTAUTH_URL) out.push("KEEL_ENV=production needs NEXTAUTH_URL: set it to the https:// address users open Keel at.");
-  else if (new URL(env.NEXTAUTH_URL).protocol !== "https:") out.push("NEXTAUTH_URL must start with https:// in production (sign-in cookies are Secure).");
+  else if (new URL(env.NEXTAUTH_URL).protocol !== "https:")
+    out.push("NEXTAUTH_URL must start with https:// in production (sign-in cookies are Secure).");
   return out;
 }
 

@@ -1,12 +1,6 @@
 // Known, user-facing failures. Anything else thrown inside an action is logged with context and
 // shown as a generic message (lib/action.ts), so internals never leak to the browser.
-export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "RATE_LIMITED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
 
 const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "Please sign in again.",
@@ -30,5 +24,4 @@ export class AppError extends Error {
 
 export const notFound = (what = "Not found.") => new AppError("NOT_FOUND", what);
 export const conflict = (message?: string) => new AppError("CONFLICT", message);
-export const invalid = (fieldErrors: Record<string, string[]>, message?: string) =>
-  new AppError("VALIDATION", message, fieldErrors);
+export const invalid = (fieldErrors: Record<string, string[]>, message?: string) => new AppError("VALIDATION", message, fieldErrors);

@@ -71,7 +71,10 @@ function noteVersions(orgId: string, identity: string, versions: ReadonlyMap<str
   seenIdentity = identity;
   const before = lastSeen.get(orgId);
   if (before && [...before].some(([tbl, v]) => (versions.get(tbl) ?? 0n) < v)) {
-    logger.info({ event: "figures-memo.reset", orgId }, "an org's data versions went backwards (a restore?): its memoized figures forgotten");
+    logger.info(
+      { event: "figures-memo.reset", orgId },
+      "an org's data versions went backwards (a restore?): its memoized figures forgotten",
+    );
     generations.set(orgId, (generations.get(orgId) ?? 0) + 1);
   }
   lastSeen.set(orgId, versions);
@@ -111,7 +114,13 @@ function deepFreeze<T>(value: T): T {
  * org's current version of `tables` (or later). The result is frozen. `tables` must name every
  * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
  */
-export async function memoFigures<T>(orgId: string, name: string, key: unknown[], tables: readonly DataTable[], compute: () => Promise<T>): Promise<T> {
+export async function memoFigures<T>(
+  orgId: string,
+  name: string,
+  key: unknown[],
+  tables: readonly DataTable[],
+  compute: () => Promise<T>,
+): Promise<T> {
   if (readEnv().KEEL_FIGURES_MEMO === "off") return compute();
   const version = await orgDataVersion(orgId, tables);
   const id = JSON.stringify([orgId, generations.get(orgId) ?? 0, name, ...key]);

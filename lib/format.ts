@@ -25,7 +25,6 @@ export function formatRelative(iso: string | null | undefined, nowIso: string): 
   return formatDistanceStrict(new Date(iso), new Date(nowIso), { addSuffix: true, roundingMethod: "floor" });
 }
 
-
 /** ENUM_VALUE → "Enum value" */
 export function humanize(value: string): string {
   const s = value.replace(/_/g, " ").toLowerCase();

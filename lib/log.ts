@@ -67,18 +67,21 @@ function envLevel(): string {
 
 /** Keel's logger configuration on any destination (stdout by default; tests pass a stream). */
 export function createLogger(level = envLevel(), destination?: pino.DestinationStream): Logger {
-  return pino({
-    level,
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    serializers: { err: serializeError, error: serializeError },
-    redact: { paths: REDACT, censor: "[redacted]" },
-    mixin: () => {
-      const ctx = requestContext.getStore();
-      return ctx ? { reqId: ctx.reqId } : {};
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError, error: serializeError },
+      redact: { paths: REDACT, censor: "[redacted]" },
+      mixin: () => {
+        const ctx = requestContext.getStore();
+        return ctx ? { reqId: ctx.reqId } : {};
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 export const logger: Logger = (g.keelLogger ??= createLogger());

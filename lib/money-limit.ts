@@ -15,7 +15,12 @@ import { formatMoney, ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
 export type MoneyKind = "plan" | "ledger" | "pay" | "contracts";
 
 /** The tables each kind lives in (the tables a transaction wrote are noted in "OrgDataChange"). */
-const KIND_TABLES: Record<MoneyKind, string[]> = { plan: ["BudgetLine"], ledger: ["ActualEntry"], pay: ["Person", "Position"], contracts: ["Contract"] };
+const KIND_TABLES: Record<MoneyKind, string[]> = {
+  plan: ["BudgetLine"],
+  ledger: ["ActualEntry"],
+  pay: ["Person", "Position"],
+  contracts: ["Contract"],
+};
 
 const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
   plan: "plan lines",
@@ -61,11 +66,19 @@ const AMOUNT_FIELDS = ["amount", "annualAmount", "compensation", "percentChange"
  * bounds a kind itself, with an upper bound computed under the same lock, lists it in
  * `checkedByHandler` (the ledger import: its org total is a scan of every ledger line).
  */
-export async function checkOrgMoneyLimitsOrThrow(tx: Tx, orgId: string, input: unknown, currency: string, checkedByHandler: MoneyKind[] = []): Promise<void> {
+export async function checkOrgMoneyLimitsOrThrow(
+  tx: Tx,
+  orgId: string,
+  input: unknown,
+  currency: string,
+  checkedByHandler: MoneyKind[] = [],
+): Promise<void> {
   const written = await tx.$queryRaw<{ tbl: string }[]>`
     SELECT "tbl" FROM "OrgDataChange" WHERE "orgId" = ${orgId} AND "txid" = pg_current_xact_id()::text::bigint`;
   const tables = new Set(written.map((w) => w.tbl));
-  const kinds = (Object.keys(KIND_TABLES) as MoneyKind[]).filter((k) => !checkedByHandler.includes(k) && KIND_TABLES[k].some((t) => tables.has(t)));
+  const kinds = (Object.keys(KIND_TABLES) as MoneyKind[]).filter(
+    (k) => !checkedByHandler.includes(k) && KIND_TABLES[k].some((t) => tables.has(t)),
+  );
   for (const kind of kinds) {
     await lockOrgMoney(tx, orgId, kind);
     if ((await orgMoneyTotal(tx, orgId, kind)) > ORG_MONEY_LIMIT_CENTS) {

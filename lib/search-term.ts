@@ -4,5 +4,8 @@
  * or "_" would otherwise match anything). Empty means "no filter".
  */
 export function likeTerm(q: string): string {
-  return q.trim().slice(0, 100).replace(/[\\%_]/g, "\\$&");
+  return q
+    .trim()
+    .slice(0, 100)
+    .replace(/[\\%_]/g, "\\$&");
 }

@@ -63,7 +63,8 @@ export const ZVersion = z.coerce.number({ error: RELOAD }).int(RELOAD).min(1, RE
 export const ZExpectedUpdatedAt = z.string().datetime({ error: RELOAD, abort: true }).refine(isInputInstant, RELOAD);
 
 /** A fiscal year as typed, 2000–2100. */
-export const ZFiscalYear = (message = "Enter the fiscal year, e.g. 2027.") => z.coerce.number({ error: message }).int(message).min(2000, message).max(2100, message);
+export const ZFiscalYear = (message = "Enter the fiscal year, e.g. 2027.") =>
+  z.coerce.number({ error: message }).int(message).min(2000, message).max(2100, message);
 
 /** What an amount field accepts: `message` says how to write one; `min`/`max` in cents. */
 type CentsRule = { message: string; min?: bigint; max?: bigint };

@@ -73,7 +73,15 @@ export function loadSchemaEngine(databaseUrl: string, datamodel: string): Promis
 
 async function instantiate(databaseUrl: string, datamodel: string): Promise<Engine> {
   const g = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
-  g.PRISMA_WASM_PANIC_REGISTRY ??= { message: "", get() { return (this as { message: string }).message; }, set_message(m: string) { (this as { message: string }).message = m; } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    message: "",
+    get() {
+      return (this as { message: string }).message;
+    },
+    set_message(m: string) {
+      (this as { message: string }).message = m;
+    },
+  };
   const wasmDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const bg = await import(path.join(wasmDir, "schema_engine_bg.js"));
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(path.join(wasmDir, "schema_engine_bg.wasm"))), {

@@ -21,7 +21,11 @@ const today = todayArg ? new Date(`${todayArg}T00:00:00Z`) : undefined;
 if (today && Number.isNaN(today.getTime())) throw new Error(`--today must be YYYY-MM-DD, got ${todayArg}`);
 
 const [large] = allPlans({ scale, smallOrgs });
-console.log(`generating scale ${scale}: ${Object.entries(expectedCounts(large)).map(([k, v]) => `${v} ${k}`).join(", ")} + ${smallOrgs} small orgs`);
+console.log(
+  `generating scale ${scale}: ${Object.entries(expectedCounts(large))
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ")} + ${smallOrgs} small orgs`,
+);
 try {
   const { seconds, timings } = await seedLarge(url, { scale, smallOrgs, today, log: (l) => console.log(l) });
   for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${t.label.padEnd(34)} ${(t.ms / 1000).toFixed(1)}s`);

@@ -29,12 +29,14 @@ const REORG_INTERVAL_MS = 5 * 60_000;
 // only says "the database is unreachable" joins the outage (logged once) instead of one stack
 // trace per request.
 function routeConsole() {
-  const toLog = (level: "error" | "warn" | "info") => (...args: unknown[]) => {
-    const err = args.find((a) => a instanceof Error);
-    if (level !== "info" && args.some((a) => isDbUnavailable(a))) return reportDbUnavailable(err ?? args[0]);
-    const msg = format(...args.filter((a) => a !== err)).trim();
-    logger[level](err ? { err } : {}, msg || (err as Error | undefined)?.message || "");
-  };
+  const toLog =
+    (level: "error" | "warn" | "info") =>
+    (...args: unknown[]) => {
+      const err = args.find((a) => a instanceof Error);
+      if (level !== "info" && args.some((a) => isDbUnavailable(a))) return reportDbUnavailable(err ?? args[0]);
+      const msg = format(...args.filter((a) => a !== err)).trim();
+      logger[level](err ? { err } : {}, msg || (err as Error | undefined)?.message || "");
+    };
   console.error = toLog("error");
   console.warn = toLog("warn");
   console.log = toLog("info");
@@ -89,7 +91,14 @@ async function main() {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       // Static files and health probes would drown the rest: they are logged at debug.
       const quiet = route.startsWith("/_next/static/") || route.startsWith("/api/health/");
-      const fields = { reqId, method: req.method, route, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, aborted: !res.writableFinished || undefined };
+      const fields = {
+        reqId,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        aborted: !res.writableFinished || undefined,
+      };
       if (quiet) logger.debug(fields, "request");
       else logger.info(fields, "request");
     });

@@ -69,7 +69,10 @@ async function waitForDatabase(url: string, seconds: number): Promise<void> {
       await client.query("SELECT 1");
       return;
     } catch (error) {
-      if (Date.now() + pause > deadline) throw new Error(`the database is still unreachable after ${seconds} s (KEEL_DB_WAIT_SECONDS): ${scrubSecrets((error as Error).message)}`);
+      if (Date.now() + pause > deadline)
+        throw new Error(
+          `the database is still unreachable after ${seconds} s (KEEL_DB_WAIT_SECONDS): ${scrubSecrets((error as Error).message)}`,
+        );
       logger.warn({ err: error, retryInMs: pause }, `database not reachable yet; retrying in ${pause / 1000} s`);
       await new Promise((r) => setTimeout(r, pause));
     } finally {
@@ -147,9 +150,17 @@ async function main() {
 
   log(`Keel on http://localhost:${port}`);
   if (embedded && demoSeedAllowed(env)) {
-    log("demo logins (password keel-demo): director@acme.example, manager@acme.example, finance@acme.example, viewer@acme.example, admin@acme.example, director@globex.example");
+    log(
+      "demo logins (password keel-demo): director@acme.example, manager@acme.example, finance@acme.example, viewer@acme.example, admin@acme.example, director@globex.example",
+    );
   }
-  supervise(spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: childEnv }), embedded);
+  supervise(
+    spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: childEnv,
+    }),
+    embedded,
+  );
 }
 
 function supervise(child: ChildProcess, embedded: EmbeddedDb | null) {

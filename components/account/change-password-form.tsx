@@ -37,13 +37,40 @@ export function ChangePasswordForm() {
         </p>
       ) : null}
       <FormField id="currentPassword" label="Current password" errors={errors.currentPassword}>
-        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required {...describedBy("currentPassword", errors.currentPassword)} />
+        <Input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...describedBy("currentPassword", errors.currentPassword)}
+        />
       </FormField>
-      <FormField id="newPassword" label="New password" errors={errors.newPassword} help="At least 12 characters; not your email or a common password.">
-        <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={12} {...describedBy("newPassword", errors.newPassword, true)} />
+      <FormField
+        id="newPassword"
+        label="New password"
+        errors={errors.newPassword}
+        help="At least 12 characters; not your email or a common password."
+      >
+        <Input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          {...describedBy("newPassword", errors.newPassword, true)}
+        />
       </FormField>
       <FormField id="confirmPassword" label="Confirm new password" errors={errors.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required {...describedBy("confirmPassword", errors.confirmPassword)} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...describedBy("confirmPassword", errors.confirmPassword)}
+        />
       </FormField>
       <div>
         <Button type="submit" disabled={pending}>

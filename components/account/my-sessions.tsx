@@ -28,14 +28,22 @@ export function MySessions({ sessions, nowIso }: { sessions: MySession[]; nowIso
           <div className="min-w-0">
             <div className="font-medium">
               {s.device}
-              {s.current ? <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-muted-foreground">This browser</span> : null}
+              {s.current ? (
+                <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-muted-foreground">This browser</span>
+              ) : null}
             </div>
             <div className="text-xs text-muted-foreground">
               Signed in {formatDate(s.createdAt)} · last used {formatRelative(s.lastSeenAt, nowIso)}
             </div>
           </div>
           {s.current ? null : (
-            <Button size="sm" variant="outline" disabled={pending} onClick={() => end(s)} aria-label={`Sign out ${s.device}, signed in ${formatDate(s.createdAt)}`}>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              onClick={() => end(s)}
+              aria-label={`Sign out ${s.device}, signed in ${formatDate(s.createdAt)}`}
+            >
               Sign out
             </Button>
           )}

@@ -22,15 +22,25 @@ function Change({ c }: { c: ShownChange }) {
       <span className="text-muted-foreground">{c.label}:</span>{" "}
       {c.before !== null && c.after !== null ? (
         <>
-          <span className="text-muted-foreground line-through decoration-muted-foreground/60" title={c.before}>{clip(c.before)}</span>{" "}
+          <span className="text-muted-foreground line-through decoration-muted-foreground/60" title={c.before}>
+            {clip(c.before)}
+          </span>{" "}
           <span aria-hidden>→</span>
-          <span className="sr-only">changed to</span> <span className="font-medium" title={c.after}>{clip(c.after)}</span>
+          <span className="sr-only">changed to</span>{" "}
+          <span className="font-medium" title={c.after}>
+            {clip(c.after)}
+          </span>
         </>
       ) : c.after !== null ? (
-        <span className="font-medium" title={c.after}>{clip(c.after)}</span>
+        <span className="font-medium" title={c.after}>
+          {clip(c.after)}
+        </span>
       ) : (
         <>
-          <span className="line-through decoration-muted-foreground/60" title={c.before ?? undefined}>{clip(c.before ?? "")}</span> <span className="text-muted-foreground">(removed)</span>
+          <span className="line-through decoration-muted-foreground/60" title={c.before ?? undefined}>
+            {clip(c.before ?? "")}
+          </span>{" "}
+          <span className="text-muted-foreground">(removed)</span>
         </>
       )}
     </li>
@@ -64,7 +74,13 @@ export function AuditEntries({ entries, showEmail = false }: { entries: AuditEnt
                 ),
               )}
             </p>
-            {e.changes.length ? <ul className="mt-1 space-y-0.5 text-[13px]">{e.changes.map((c) => <Change key={c.field} c={c} />)}</ul> : null}
+            {e.changes.length ? (
+              <ul className="mt-1 space-y-0.5 text-[13px]">
+                {e.changes.map((c) => (
+                  <Change key={c.field} c={c} />
+                ))}
+              </ul>
+            ) : null}
             {e.payWithheld ? <p className="mt-1 text-xs text-muted-foreground">Pay details are not shown to your role.</p> : null}
           </div>
         </li>

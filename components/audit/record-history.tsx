@@ -34,7 +34,12 @@ export function RecordHistory({ page, recordLabel }: { page: RecordHistoryPage; 
               <span />
             )}
             {page.olderHref ? (
-              <Link href={page.olderHref} prefetch={false} rel="next" className="rounded-md border border-border px-3 py-1.5 hover:bg-muted">
+              <Link
+                href={page.olderHref}
+                prefetch={false}
+                rel="next"
+                className="rounded-md border border-border px-3 py-1.5 hover:bg-muted"
+              >
                 Older →
               </Link>
             ) : null}

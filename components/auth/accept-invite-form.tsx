@@ -24,7 +24,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
     }
     return result;
   }, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state && !state.ok ? (
@@ -35,11 +35,30 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       <FormField id="name" label="Your name" errors={errors.name}>
         <Input id="name" name="name" autoComplete="name" required {...describedBy("name", errors.name)} />
       </FormField>
-      <FormField id="password" label="Password" errors={errors.password} help="At least 12 characters; not your email or a common password.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" required {...describedBy("password", errors.password, true)} />
+      <FormField
+        id="password"
+        label="Password"
+        errors={errors.password}
+        help="At least 12 characters; not your email or a common password."
+      >
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...describedBy("password", errors.password, true)}
+        />
       </FormField>
       <FormField id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required {...describedBy("confirmPassword", errors.confirmPassword)} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...describedBy("confirmPassword", errors.confirmPassword)}
+        />
       </FormField>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}

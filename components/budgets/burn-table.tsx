@@ -6,7 +6,17 @@ import { formatMoney } from "@/lib/money";
  * The burn chart's table alternative: cumulative plan, actual and forecast by month. The month in
  * progress shows what is booked so far, marked partial, as the chart does.
  */
-export function BurnTable({ points, currency, currentMonth, hasPlan = true }: { points: BurnPoint[]; currency: string; currentMonth: string; hasPlan?: boolean }) {
+export function BurnTable({
+  points,
+  currency,
+  currentMonth,
+  hasPlan = true,
+}: {
+  points: BurnPoint[];
+  currency: string;
+  currentMonth: string;
+  hasPlan?: boolean;
+}) {
   // Null: not shown for that month (a future actual, or withheld from a reader without pay access).
   const money = (c: number | null) => (c === null ? "–" : formatMoney(c, currency, { compact: true }));
   return (
@@ -16,7 +26,11 @@ export function BurnTable({ points, currency, currentMonth, hasPlan = true }: { 
       rows={points.map((p) => [
         p.month.slice(0, 7),
         hasPlan ? money(p.cumPlanCents) : "no plan",
-        p.cumActualCents == null ? "–" : p.month === currentMonth ? `${money(p.cumActualCents)} so far (partial month)` : money(p.cumActualCents),
+        p.cumActualCents == null
+          ? "–"
+          : p.month === currentMonth
+            ? `${money(p.cumActualCents)} so far (partial month)`
+            : money(p.cumActualCents),
         money(p.cumForecastCents),
       ])}
     />

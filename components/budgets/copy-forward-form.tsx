@@ -30,7 +30,13 @@ export function CopyForwardForm({ org, fiscalYear }: { org: string; fiscalYear: 
     <form onSubmit={submitKeepingInput(formAction)} className="flex flex-wrap items-end gap-3">
       <div className="w-32">
         <FormField id="percentChange" label="Change %" errors={errors?.percentChange}>
-          <Input id="percentChange" name="percentChange" defaultValue="3" inputMode="decimal" {...describedBy("percentChange", errors?.percentChange)} />
+          <Input
+            id="percentChange"
+            name="percentChange"
+            defaultValue="3"
+            inputMode="decimal"
+            {...describedBy("percentChange", errors?.percentChange)}
+          />
         </FormField>
       </div>
       <label className="flex items-center gap-2 pb-2 text-sm">

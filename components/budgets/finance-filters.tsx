@@ -14,7 +14,14 @@ type Option = { value: string; label: string };
  * org unit is searched as you type (/[org]/teams/search) like every unit filter: a large org's
  * ~500 units were a quarter of the page.
  */
-export function FinanceFilters({ org, year, periods, unit, categories, value }: {
+export function FinanceFilters({
+  org,
+  year,
+  periods,
+  unit,
+  categories,
+  value,
+}: {
   org: string;
   /** The fiscal-year control, first in the row: the periods are of the year it picks. */
   year?: React.ReactNode;

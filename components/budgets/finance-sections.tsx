@@ -108,7 +108,12 @@ export function FinanceSections({
         </div>
       </div>
       {mtd && inProgress ? (
-        <MonthToDate mtd={mtd.view.totals} label={monthToDateLabel(inProgress)} currency={org.currency} href={`/${org.slug}/budgets?${financeQueryString({ ...params, period: mtd.key })}`} />
+        <MonthToDate
+          mtd={mtd.view.totals}
+          label={monthToDateLabel(inProgress)}
+          currency={org.currency}
+          href={`/${org.slug}/budgets?${financeQueryString({ ...params, period: mtd.key })}`}
+        />
       ) : null}
       {view.period.months === 0 ? null : (
         <>
@@ -147,7 +152,11 @@ export function FinanceSections({
             </Card>
           </div>
           <section>
-            <SectionHeading title={w.categories} description={w.categoriesNote} actions={<ExportLink href={exportHref("categories")} label={w.exports.categories} />} />
+            <SectionHeading
+              title={w.categories}
+              description={w.categoriesNote}
+              actions={<ExportLink href={exportHref("categories")} label={w.exports.categories} />}
+            />
             {w.basisLinks ? <ForecastBasisLinks drill={drill} currentMonth={view.currentMonth} /> : null}
             <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} drill={drill} />
           </section>

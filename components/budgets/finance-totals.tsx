@@ -37,7 +37,8 @@ export function FinanceTotals({
   const { totals, period, plan } = view;
   const to = (tile: Tile) => links[tile] ?? href;
   // A figure withheld from a reader without pay access is a dash with the reason (docs/privacy.md).
-  const money = (cents: number | null) => (cents === null ? <Withheld reason={totals.withheld} /> : formatMoney(cents, currency, { compact: true }));
+  const money = (cents: number | null) =>
+    cents === null ? <Withheld reason={totals.withheld} /> : formatMoney(cents, currency, { compact: true });
   if (period.key === "ytd" && period.months === 0) {
     return (
       <p className="mb-6 rounded-xl border border-border bg-muted/40 px-5 py-4 text-sm" role="status">
@@ -63,9 +64,19 @@ export function FinanceTotals({
           value={money(totals.actualCents)}
           icon={Receipt}
           href={to("actual")}
-          hint={partial ? `Booked so far: the month in progress has its lines to ${monthName.format(today)} only` : "Ledger lines booked in the period"}
+          hint={
+            partial
+              ? `Booked so far: the month in progress has its lines to ${monthName.format(today)} only`
+              : "Ledger lines booked in the period"
+          }
         />
-        <StatCard label="Forecast" value={money(totals.forecastCents)} icon={LineChart} href={to("forecast")} hint="Actuals of closed months + forecast of the rest" />
+        <StatCard
+          label="Forecast"
+          value={money(totals.forecastCents)}
+          icon={LineChart}
+          href={to("forecast")}
+          hint="Actuals of closed months + forecast of the rest"
+        />
         {status === "none" ? (
           <StatCard label="Variance" value="—" icon={Scale} href={href} hint="No plan, so no variance: the forecast stands alone" />
         ) : (

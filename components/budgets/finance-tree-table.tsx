@@ -19,7 +19,19 @@ import { cn } from "@/lib/utils";
  * is toTreeTuples(view.tree) (finance-tree-wire.ts). With `drill`, each row's Plan and Actual
  * link to the plan and ledger lines of its subtree (lib/budgets/drill-links.ts).
  */
-export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tree: FinanceTreeTuple[]; totals: Amounts; currency: string; noPlan?: boolean; drill?: DrillContext }) {
+export function FinanceTreeTable({
+  tree,
+  totals,
+  currency,
+  noPlan,
+  drill,
+}: {
+  tree: FinanceTreeTuple[];
+  totals: Amounts;
+  currency: string;
+  noPlan?: boolean;
+  drill?: DrillContext;
+}) {
   const rows = useMemo(() => fromTreeTuples(tree), [tree]);
   const minDepth = rows.length ? Math.min(...rows.map((r) => r.depth)) : 0;
   const hasChildren = useMemo(() => new Set(rows.map((r) => r.parentId).filter(Boolean) as string[]), [rows]);
@@ -37,7 +49,12 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
     c === null ? (
       <Withheld reason={reason} />
     ) : href ? (
-      <Link href={href} prefetch={false} className="underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid" aria-label={`${label}: ${money(c)}`}>
+      <Link
+        href={href}
+        prefetch={false}
+        className="underline decoration-muted-foreground/50 decoration-dotted underline-offset-4 hover:decoration-current hover:decoration-solid"
+        aria-label={`${label}: ${money(c)}`}
+      >
         {money(c)}
       </Link>
     ) : (
@@ -116,7 +133,9 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
               </TableCell>
               <TableCell className="text-right tabular-nums">{linked(r.forecastCents, null, null, "")}</TableCell>
               <TableCell className="text-right tabular-nums">{variance(r)}</TableCell>
-              <TableCell className="text-right tabular-nums">{noPlan || r.varianceCents === null ? "—" : formatPercent(r.variancePct, { signed: true })}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                {noPlan || r.varianceCents === null ? "—" : formatPercent(r.variancePct, { signed: true })}
+              </TableCell>
             </TableRow>
           );
         })}
@@ -124,11 +143,17 @@ export function FinanceTreeTable({ tree, totals, currency, noPlan, drill }: { tr
       <TableFooter>
         <TableRow>
           <TableCell className="ui-sticky-start bg-slate-50 font-semibold">Total</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{linked(totals.planCents, totals.withheld, drill && planLinesHref(drill), "Plan lines of the total")}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{linked(totals.actualCents, totals.withheld, drill && ledgerLinesHref(drill), "Ledger lines of the total")}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">
+            {linked(totals.planCents, totals.withheld, drill && planLinesHref(drill), "Plan lines of the total")}
+          </TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">
+            {linked(totals.actualCents, totals.withheld, drill && ledgerLinesHref(drill), "Ledger lines of the total")}
+          </TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{linked(totals.forecastCents, totals.withheld, null, "")}</TableCell>
           <TableCell className="text-right font-semibold tabular-nums">{variance(totals)}</TableCell>
-          <TableCell className="text-right font-semibold tabular-nums">{noPlan || totals.varianceCents === null ? "—" : formatPercent(totals.variancePct, { signed: true })}</TableCell>
+          <TableCell className="text-right font-semibold tabular-nums">
+            {noPlan || totals.varianceCents === null ? "—" : formatPercent(totals.variancePct, { signed: true })}
+          </TableCell>
         </TableRow>
       </TableFooter>
     </Table>

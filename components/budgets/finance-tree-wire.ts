@@ -8,12 +8,36 @@ import type { FinanceTreeRow } from "@/lib/budgets/rollup";
 // in the browser). React's RSC payload has no columnar form, so this one is written by hand.
 
 /** [id, name, code, parentId, depth, withheld, plan, actual, forecast, variance, variance %] (null amounts: withheld) */
-export type FinanceTreeTuple = [string, string, string, string | null, number, string | null, number | null, number | null, number | null, number | null, number | null];
+export type FinanceTreeTuple = [
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export type FinanceTreeItem = Omit<FinanceTreeRow, "kind">;
 
 export function toTreeTuples(rows: FinanceTreeRow[]): FinanceTreeTuple[] {
-  return rows.map((r) => [r.id, r.name, r.code, r.parentId, r.depth, r.withheld, r.planCents, r.actualCents, r.forecastCents, r.varianceCents, r.variancePct]);
+  return rows.map((r) => [
+    r.id,
+    r.name,
+    r.code,
+    r.parentId,
+    r.depth,
+    r.withheld,
+    r.planCents,
+    r.actualCents,
+    r.forecastCents,
+    r.varianceCents,
+    r.variancePct,
+  ]);
 }
 
 export function fromTreeTuples(rows: FinanceTreeTuple[]): FinanceTreeItem[] {

@@ -7,7 +7,17 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { fiscalYearLabel } from "@/lib/fiscal";
 
 /** Picks the fiscal year shown, kept in the URL (?fy=2027) so the view can be shared. */
-export function FiscalYearSelect({ years, value, current, stacked = false }: { years: number[]; value: number; current: number; stacked?: boolean }) {
+export function FiscalYearSelect({
+  years,
+  value,
+  current,
+  stacked = false,
+}: {
+  years: number[];
+  value: number;
+  current: number;
+  stacked?: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -15,7 +25,10 @@ export function FiscalYearSelect({ years, value, current, stacked = false }: { y
 
   return (
     <div className={stacked ? "flex flex-col gap-1" : "flex items-center gap-2"} data-pending={pending || undefined}>
-      <label htmlFor="fiscal-year" className={stacked ? "text-xs font-medium text-muted-foreground" : "text-sm font-medium text-muted-foreground"}>
+      <label
+        htmlFor="fiscal-year"
+        className={stacked ? "text-xs font-medium text-muted-foreground" : "text-sm font-medium text-muted-foreground"}
+      >
         Fiscal year
       </label>
       <Select

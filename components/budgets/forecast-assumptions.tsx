@@ -24,7 +24,9 @@ export function ForecastAssumptions({ assumptions, settingsHref }: { assumptions
       <dl className="mt-2 space-y-1.5">
         {items.map((i) => (
           <div key={i.id}>
-            <dt className="inline font-medium text-foreground">{figure(i.id).name} ({i.value}): </dt>
+            <dt className="inline font-medium text-foreground">
+              {figure(i.id).name} ({i.value}):{" "}
+            </dt>
             <dd className="inline">{figure(i.id).definition}</dd>
           </div>
         ))}

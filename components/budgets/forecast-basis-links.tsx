@@ -1,6 +1,13 @@
 import Link from "next/link";
 
-import { contractsHref, ledgerLinesHref, peopleInPostHref, planLinesHref, positionsHref, type DrillContext } from "@/lib/budgets/drill-links";
+import {
+  contractsHref,
+  ledgerLinesHref,
+  peopleInPostHref,
+  planLinesHref,
+  positionsHref,
+  type DrillContext,
+} from "@/lib/budgets/drill-links";
 
 /** "2026-12-01", -3 → "2026-09" */
 function monthPlus(isoMonth: string, n: number): string {

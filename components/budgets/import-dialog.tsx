@@ -24,7 +24,10 @@ export function ImportActualsDialog({ org }: { org: string }) {
       <DialogContent className="max-w-xl">
         <DialogHeader>
           <DialogTitle>Import actuals</DialogTitle>
-          <DialogDescription>Ledger lines already imported (same external reference) are skipped and counted. The imports log at the foot of the page can revert an import.</DialogDescription>
+          <DialogDescription>
+            Ledger lines already imported (same external reference) are skipped and counted. The imports log at the foot of the page can
+            revert an import.
+          </DialogDescription>
         </DialogHeader>
         <ImportPanel org={org} kind="actuals" columns={ACTUALS_COLUMNS} />
       </DialogContent>

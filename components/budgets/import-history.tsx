@@ -15,7 +15,17 @@ import { formatRelative, humanize } from "@/lib/format";
 const lines = (n: number) => `${n} ledger ${n === 1 ? "line" : "lines"}`;
 
 /** Recent imports; ledger imports can be reverted (deletes exactly that batch's lines) after a confirmation dialog. */
-export function ImportHistory({ org, batches, canRevert, now }: { org: string; batches: ImportBatchRow[]; canRevert: boolean; now: string }) {
+export function ImportHistory({
+  org,
+  batches,
+  canRevert,
+  now,
+}: {
+  org: string;
+  batches: ImportBatchRow[];
+  canRevert: boolean;
+  now: string;
+}) {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<ImportBatchRow | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -28,7 +38,9 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
   function revert(b: ImportBatchRow) {
     startTransition(async () => {
       const result = await revertImportAction(org, { batchId: b.id });
-      const text = result.ok ? `Reverted "${b.fileName}": ${lines(result.data.deletedCount)} removed.` : `Could not revert "${b.fileName}": ${result.message}`;
+      const text = result.ok
+        ? `Reverted "${b.fileName}": ${lines(result.data.deletedCount)} removed.`
+        : `Could not revert "${b.fileName}": ${result.message}`;
       if (result.ok) toast.success(`Reverted "${b.fileName}"`, `${lines(result.data.deletedCount)} removed.`);
       else toast.error("Could not revert", result.message);
       setOutcome({ ok: result.ok, text });
@@ -40,7 +52,12 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
 
   return (
     <div className="space-y-2">
-      <p ref={outcomeRef} tabIndex={-1} role="status" className={outcome ? (outcome.ok ? "text-sm font-medium" : "text-sm font-medium text-destructive") : "sr-only"}>
+      <p
+        ref={outcomeRef}
+        tabIndex={-1}
+        role="status"
+        className={outcome ? (outcome.ok ? "text-sm font-medium" : "text-sm font-medium text-destructive") : "sr-only"}
+      >
         {outcome?.text}
       </p>
       <Table aria-label="Imports">
@@ -105,7 +122,9 @@ export function ImportHistory({ org, batches, canRevert, now }: { org: string; b
           <DialogHeader>
             <DialogTitle>Revert this import?</DialogTitle>
             <DialogDescription>
-              {confirming ? `"${confirming.fileName}": its ${lines(confirming.insertedCount)} will be deleted from the ledger. The import stays in this list as Reverted, and the audit log keeps a record.` : null}
+              {confirming
+                ? `"${confirming.fileName}": its ${lines(confirming.insertedCount)} will be deleted from the ledger. The import stays in this list as Reverted, and the audit log keeps a record.`
+                : null}
             </DialogDescription>
           </DialogHeader>
           <DialogFooter>

@@ -33,7 +33,11 @@ export function ImportPanel({ org, kind, columns }: { org: string; kind: "actual
   }, [focusTick]);
   // The upload needs JavaScript: keep the button disabled until the component is live, so a
   // click before hydration is not silently lost.
-  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
   async function upload() {
     const file = input.current?.files?.[0];

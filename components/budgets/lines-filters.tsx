@@ -65,21 +65,41 @@ export function LinesFiltersForm({
         </NativeSelect>
       </FilterField>
       <FilterField id="l-from" label="From month">
-        <Input id="l-from" name="from" type="month" defaultValue={filters.from} min="2000-01" max="2100-12" className="h-8 w-40 text-[13px]" />
+        <Input
+          id="l-from"
+          name="from"
+          type="month"
+          defaultValue={filters.from}
+          min="2000-01"
+          max="2100-12"
+          className="h-8 w-40 text-[13px]"
+        />
       </FilterField>
       <FilterField id="l-to" label="To month">
         <Input id="l-to" name="to" type="month" defaultValue={filters.to} min="2000-01" max="2100-12" className="h-8 w-40 text-[13px]" />
       </FilterField>
       {filters.kind === "actual" ? (
         <FilterField id="l-q" label="Memo or reference">
-          <Input id="l-q" name="q" type="search" defaultValue={filters.q} maxLength={MAX_SEARCH} placeholder="Contains…" className="h-8 w-44 text-[13px]" />
+          <Input
+            id="l-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            maxLength={MAX_SEARCH}
+            placeholder="Contains…"
+            className="h-8 w-44 text-[13px]"
+          />
         </FilterField>
       ) : null}
       {vendor ? (
         <p className="flex h-8 items-center gap-2 text-sm">
           <input type="hidden" name="vendor" value={vendor.id} />
           Vendor: <span className="font-medium">{vendor.name}</span>
-          <Link href={`${action}?${linesQuery(filters, { vendorId: null })}`} className="text-primary hover:underline" aria-label={`Remove the vendor filter ${vendor.name}`}>
+          <Link
+            href={`${action}?${linesQuery(filters, { vendorId: null })}`}
+            className="text-primary hover:underline"
+            aria-label={`Remove the vendor filter ${vendor.name}`}
+          >
             Remove
           </Link>
         </p>

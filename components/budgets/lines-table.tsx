@@ -59,13 +59,20 @@ export function LinesTable({
           {columns.map((c) => {
             const current = c.sort === sort.key;
             return (
-              <TableHead key={c.key} className={cn(c.right && "text-right")} aria-sort={c.sort ? (current ? (sort.dir === "asc" ? "ascending" : "descending") : "none") : undefined}>
+              <TableHead
+                key={c.key}
+                className={cn(c.right && "text-right")}
+                aria-sort={c.sort ? (current ? (sort.dir === "asc" ? "ascending" : "descending") : "none") : undefined}
+              >
                 {c.sort ? (
                   <Link
                     href={sortHref({ key: c.sort, dir: current && sort.dir === "asc" ? "desc" : "asc" })}
                     prefetch={false}
                     scroll={false}
-                    className={cn("-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:text-foreground", current && "text-foreground")}
+                    className={cn(
+                      "-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase hover:text-foreground",
+                      current && "text-foreground",
+                    )}
                   >
                     {c.label}
                     <span aria-hidden className="text-[9px]">
@@ -95,7 +102,11 @@ export function LinesTable({
             Total of {totals.count.toLocaleString("en-US")} {totals.count === 1 ? "line" : "lines"}
             {totals.count > rows.length ? <span className="font-normal text-muted-foreground"> (all pages)</span> : null}
           </TableCell>
-          <TableCell className="text-right font-semibold whitespace-nowrap tabular-nums" data-testid="lines-total" data-cents={totals.amountCents.toString()}>
+          <TableCell
+            className="text-right font-semibold whitespace-nowrap tabular-nums"
+            data-testid="lines-total"
+            data-cents={totals.amountCents.toString()}
+          >
             {money(totals.amountCents)}
           </TableCell>
           <TableCell />
@@ -130,7 +141,9 @@ function LedgerRow({ line, money, vendorHref }: { line: LedgerLine; money: (c: b
         )}
       </TableCell>
       <TableCell className="min-w-48">{line.memo || <span className="text-muted-foreground">—</span>}</TableCell>
-      <TableCell className="font-mono text-xs whitespace-nowrap">{line.externalRef ?? <span className="text-muted-foreground">—</span>}</TableCell>
+      <TableCell className="font-mono text-xs whitespace-nowrap">
+        {line.externalRef ?? <span className="text-muted-foreground">—</span>}
+      </TableCell>
       <TableCell className="text-right whitespace-nowrap tabular-nums" data-col="amount">
         {money(line.amountCents)}
       </TableCell>

@@ -11,12 +11,18 @@ export function MonthToDate({ mtd, label, currency, href }: { mtd: Amounts; labe
   // A month withheld from a reader without pay access (a grain longer than a month) is a dash.
   const money = (c: number | null) => (c === null ? "—" : formatMoney(c, currency, { compact: true }));
   return (
-    <section aria-label="Month to date" className="mb-6 flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded-xl border border-dashed border-border px-5 py-3 text-sm">
+    <section
+      aria-label="Month to date"
+      className="mb-6 flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded-xl border border-dashed border-border px-5 py-3 text-sm"
+    >
       <h2 className="font-semibold">
         Month to date <span className="font-normal text-muted-foreground">· {label} · partial month</span>
       </h2>
       <span>
-        <span className="font-semibold tabular-nums" data-figure="Month to date">{money(mtd.actualCents)}</span> booked so far
+        <span className="font-semibold tabular-nums" data-figure="Month to date">
+          {money(mtd.actualCents)}
+        </span>{" "}
+        booked so far
       </span>
       <span className="text-muted-foreground">
         of <span className="tabular-nums">{money(mtd.planCents)}</span> planned for the whole month · not a variance until the month closes

@@ -11,8 +11,8 @@ export function PayPrivacyNote({ disclosure }: { disclosure: FinanceView["disclo
   return (
     <p className="text-xs text-muted-foreground" data-testid="pay-privacy-note">
       Your role does not read individual pay: figures that include personnel cost are shown for groups of at least {minGroup} people
-      {grain === null ? " (this one is too small)" : grain === "month" ? "" : `, and here actual and forecast by ${GRAIN[grain]}`}. A dash (—) marks a
-      figure that would show one person&apos;s pay; the totals above it include it.
+      {grain === null ? " (this one is too small)" : grain === "month" ? "" : `, and here actual and forecast by ${GRAIN[grain]}`}. A dash
+      (—) marks a figure that would show one person&apos;s pay; the totals above it include it.
     </p>
   );
 }

@@ -18,7 +18,21 @@ type Row = PlanGridData["rows"][number];
 // "Dec 2026", never "Dec 26" (which reads as December 26th).
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
-function Cell({ org, row, month, cents, editable, currency }: { org: string; row: Row; month: string; cents: number | undefined; editable: boolean; currency: string }) {
+function Cell({
+  org,
+  row,
+  month,
+  cents,
+  editable,
+  currency,
+}: {
+  org: string;
+  row: Row;
+  month: string;
+  cents: number | undefined;
+  editable: boolean;
+  currency: string;
+}) {
   const router = useRouter();
   const [value, setValue] = useState(cents === undefined ? "" : centsToGroupedString(cents));
   // The stored line's amount; undefined = no line (0 is a line: a plan of nothing).
@@ -103,7 +117,16 @@ function Cell({ org, row, month, cents, editable, currency }: { org: string; row
 }
 
 /** The plan grid: org unit × category rows, month (editable) or quarter (read-only) columns, totals from SQL. */
-export function PlanGrid({ org, grid, editable, currency, units, categories, unitHref, currentUnitId }: {
+export function PlanGrid({
+  org,
+  grid,
+  editable,
+  currency,
+  units,
+  categories,
+  unitHref,
+  currentUnitId,
+}: {
   org: string;
   grid: PlanGridData;
   editable: boolean;
@@ -140,7 +163,9 @@ export function PlanGrid({ org, grid, editable, currency, units, categories, uni
             <TableRow key={`${r.orgUnitId}|${r.category}`}>
               <TableCell className="sticky left-0 z-10 bg-background">
                 {unitHref && r.orgUnitId !== currentUnitId ? (
-                  <Link href={`${unitHref}${r.orgUnitId}`} prefetch={false} className="font-medium hover:underline">{r.unitName}</Link>
+                  <Link href={`${unitHref}${r.orgUnitId}`} prefetch={false} className="font-medium hover:underline">
+                    {r.unitName}
+                  </Link>
                 ) : (
                   <span className="font-medium">{r.unitName}</span>
                 )}{" "}
@@ -171,7 +196,9 @@ export function PlanGrid({ org, grid, editable, currency, units, categories, uni
       {editable ? (
         <div className="flex flex-wrap items-end gap-2">
           <div className="flex flex-col gap-1">
-            <label htmlFor="new-row-unit" className="text-xs font-medium text-muted-foreground">Org unit</label>
+            <label htmlFor="new-row-unit" className="text-xs font-medium text-muted-foreground">
+              Org unit
+            </label>
             <NativeSelect id="new-row-unit" className="w-64" value={newUnit} onChange={(e) => setNewUnit(e.target.value)}>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>{`${"  ".repeat(u.depth)}${u.name} (${u.code})`}</option>
@@ -179,10 +206,14 @@ export function PlanGrid({ org, grid, editable, currency, units, categories, uni
             </NativeSelect>
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor="new-row-cat" className="text-xs font-medium text-muted-foreground">Category</label>
+            <label htmlFor="new-row-cat" className="text-xs font-medium text-muted-foreground">
+              Category
+            </label>
             <NativeSelect id="new-row-cat" className="w-44" value={newCat} onChange={(e) => setNewCat(e.target.value)}>
               {categories.map((c) => (
-                <option key={c} value={c}>{humanize(c)}</option>
+                <option key={c} value={c}>
+                  {humanize(c)}
+                </option>
               ))}
             </NativeSelect>
           </div>
@@ -192,7 +223,18 @@ export function PlanGrid({ org, grid, editable, currency, units, categories, uni
             onClick={() => {
               const u = units.find((x) => x.id === newUnit);
               if (!u) return;
-              setExtra((e) => [...e, { orgUnitId: u.id, unitName: u.name, unitCode: u.code, depth: u.depth, category: newCat as Row["category"], cells: {}, totalCents: 0 }]);
+              setExtra((e) => [
+                ...e,
+                {
+                  orgUnitId: u.id,
+                  unitName: u.name,
+                  unitCode: u.code,
+                  depth: u.depth,
+                  category: newCat as Row["category"],
+                  cells: {},
+                  totalCents: 0,
+                },
+              ]);
             }}
           >
             Add row

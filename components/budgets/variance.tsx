@@ -19,4 +19,3 @@ export function VarianceAmount({ of, currency, compact }: { of: VarianceOf; curr
     </span>
   );
 }
-

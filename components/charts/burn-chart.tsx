@@ -17,7 +17,17 @@ const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "
  * would read as spending stopping. What is booked so far in it is one marked point of its own.
  * `hasPlan` false (no plan at all for the year) leaves the plan line out instead of drawing zero.
  */
-export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { points: BurnPoint[]; currency: string; currentMonth: string; hasPlan?: boolean }) {
+export function BurnChart({
+  points,
+  currency,
+  currentMonth,
+  hasPlan = true,
+}: {
+  points: BurnPoint[];
+  currency: string;
+  currentMonth: string;
+  hasPlan?: boolean;
+}) {
   // A series shown only at some period ends (a reader without pay access: docs/privacy.md) gets dots.
   const sparse = points.some((p) => p.cumForecastCents === null);
   const data = points.map((p) => ({
@@ -31,7 +41,11 @@ export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { 
   const anyClosed = points.some((p) => p.month < currentMonth);
   const current = monthName.format(new Date(`${currentMonth}T00:00:00Z`));
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Cumulative ${hasPlan ? "plan, " : ""}actual of closed months and forecast by month`}>
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label={`Cumulative ${hasPlan ? "plan, " : ""}actual of closed months and forecast by month`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
@@ -39,10 +53,39 @@ export function BurnChart({ points, currency, currentMonth, hasPlan = true }: { 
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={{ fontSize: 12 }} width={72} />
           <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
           <Legend />
-          {hasPlan ? <Line type="monotone" dataKey="plan" name="Plan" stroke="#64748b" strokeDasharray="5 4" dot={false} strokeWidth={2} isAnimationActive={false} /> : null}
-          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#d97706" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls isAnimationActive={false} />
+          {hasPlan ? (
+            <Line
+              type="monotone"
+              dataKey="plan"
+              name="Plan"
+              stroke="#64748b"
+              strokeDasharray="5 4"
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          ) : null}
+          <Line
+            type="monotone"
+            dataKey="forecast"
+            name="Forecast"
+            stroke="#d97706"
+            dot={sparse ? { r: 4 } : false}
+            strokeWidth={2}
+            connectNulls
+            isAnimationActive={false}
+          />
           {anyClosed ? (
-            <Line type="monotone" dataKey="actual" name="Actual (closed months)" stroke="#2563eb" dot={sparse ? { r: 4 } : false} strokeWidth={2} connectNulls={sparse} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="actual"
+              name="Actual (closed months)"
+              stroke="#2563eb"
+              dot={sparse ? { r: 4 } : false}
+              strokeWidth={2}
+              connectNulls={sparse}
+              isAnimationActive={false}
+            />
           ) : null}
           {inProgress ? (
             <Line

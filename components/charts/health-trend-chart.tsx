@@ -39,7 +39,12 @@ export function HealthTrendChart({ points }: { points: HealthTrendPoint[] }) {
           </defs>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={32} label={{ value: "Projects", angle: -90, position: "insideLeft", fontSize: 12 }} />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: 12 }}
+            width={32}
+            label={{ value: "Projects", angle: -90, position: "insideLeft", fontSize: 12 }}
+          />
           <Tooltip />
           <Legend itemSorter={null} />
           {SERIES.map((s) => (

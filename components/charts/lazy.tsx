@@ -15,7 +15,10 @@ function placeholder(height: string) {
   return ChartPlaceholder;
 }
 
-export const BurnChart = dynamic(() => import("@/components/charts/burn-chart").then((m) => m.BurnChart), { ssr: false, loading: placeholder("h-72") });
+export const BurnChart = dynamic(() => import("@/components/charts/burn-chart").then((m) => m.BurnChart), {
+  ssr: false,
+  loading: placeholder("h-72"),
+});
 export const HealthTrendChart = dynamic(() => import("@/components/charts/health-trend-chart").then((m) => m.HealthTrendChart), {
   ssr: false,
   loading: placeholder("h-64"),

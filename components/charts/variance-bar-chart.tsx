@@ -29,7 +29,9 @@ export function VarianceBarChart({ points, currency }: { points: VariancePoint[]
             dataKey="name"
             width={150}
             interval={0}
-            tick={(props: TickProps) => <UnitTick {...props} variance={signed(points[props.index ?? props.payload?.index ?? 0]?.varianceCents ?? 0)} />}
+            tick={(props: TickProps) => (
+              <UnitTick {...props} variance={signed(points[props.index ?? props.payload?.index ?? 0]?.varianceCents ?? 0)} />
+            )}
           />
           <ReferenceLine x={0} stroke="#475569" />
           <Tooltip formatter={(v) => [signed(Number(v)), "Variance"]} />

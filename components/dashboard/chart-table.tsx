@@ -50,7 +50,11 @@ export function PanelTitle({ children, subtitle }: { children: React.ReactNode; 
   return (
     <>
       <h2 className="text-base leading-tight font-semibold">{children}</h2>
-      {subtitle ? <p className="text-xs text-muted-foreground" data-panel-period>{subtitle}</p> : null}
+      {subtitle ? (
+        <p className="text-xs text-muted-foreground" data-panel-period>
+          {subtitle}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -30,9 +30,18 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   const scope = { orgId: org.id, unitId: params.unitId, viewerUserId: member.user.id };
   const [d, review] = await Promise.all([
     getDeliveryFigures(org.id, params.unitId),
-    getDeliveryReview(scope, { atRisk: firstRows(SHOWN), due: NONE, stale: firstRows(SHOWN), awaiting: firstRows(AWAITING_SHOWN), mine: NONE }),
+    getDeliveryReview(scope, {
+      atRisk: firstRows(SHOWN),
+      due: NONE,
+      stale: firstRows(SHOWN),
+      awaiting: firstRows(AWAITING_SHOWN),
+      mine: NONE,
+    }),
   ]);
-  const latest = await getLatestUpdates(org.id, review.atRisk.map((p) => p.id));
+  const latest = await getLatestUpdates(
+    org.id,
+    review.atRisk.map((p) => p.id),
+  );
   const unit = params.unitId ? `unit=${params.unitId}&` : "";
   const list = (q: string) => `${base}/projects?${unit}${q}`;
   const review_ = (anchor: "at-risk" | "stale" | "awaiting") => reviewHref(org.slug, params.unitId, anchor);
@@ -44,13 +53,21 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
   return (
     <Card>
       <CardHeader>
-        <PanelTitle subtitle="Today: health, stale updates and milestones as of now (the period switcher does not apply)">Delivery</PanelTitle>
+        <PanelTitle subtitle="Today: health, stale updates and milestones as of now (the period switcher does not apply)">
+          Delivery
+        </PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
           <Figure label="Active projects" value={d.active} href={list("status=ACTIVE")} />
           {HEALTH_ORDER.map((h) => (
-            <Figure key={h} label={HEALTH_LABELS[h]} value={d.health[h]} href={list(`status=ACTIVE&health=${h}`)} hint={<HealthBadge health={h} className="mt-1" />} />
+            <Figure
+              key={h}
+              label={HEALTH_LABELS[h]}
+              value={d.health[h]}
+              href={list(`status=ACTIVE&health=${h}`)}
+              hint={<HealthBadge health={h} className="mt-1" />}
+            />
           ))}
           <Figure label="Stale" value={review.counts.stale} href={list("stale=1")} hint="Missed a whole update cycle" />
         </div>
@@ -99,7 +116,9 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 })}
               </ul>
             )}
-            {review.counts.atRisk > 0 ? <SeeAll href={review_("at-risk")} count={review.counts.atRisk} shown={review.atRisk.length} /> : null}
+            {review.counts.atRisk > 0 ? (
+              <SeeAll href={review_("at-risk")} count={review.counts.atRisk} shown={review.atRisk.length} />
+            ) : null}
           </section>
           <div className="space-y-4">
             <section aria-label="Stale updates and escalation">
@@ -141,7 +160,9 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                   ))}
                 </ul>
               )}
-              {review.counts.awaiting > 0 ? <SeeAll href={review_("awaiting")} count={review.counts.awaiting} shown={review.awaiting.length} /> : null}
+              {review.counts.awaiting > 0 ? (
+                <SeeAll href={review_("awaiting")} count={review.counts.awaiting} shown={review.awaiting.length} />
+              ) : null}
             </section>
           </div>
           <section aria-label="Milestones">
@@ -185,7 +206,21 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           </section>
         </div>
         <HowCounted
-          figures={["active-projects", "on-track", "at-risk", "off-track", "unknown-health", "stale", "health-trend", "at-risk-and-off-track", "escalation", "awaiting-acknowledgement", "milestones-overdue", "milestones-due-soon", "blocked-dependencies"]}
+          figures={[
+            "active-projects",
+            "on-track",
+            "at-risk",
+            "off-track",
+            "unknown-health",
+            "stale",
+            "health-trend",
+            "at-risk-and-off-track",
+            "escalation",
+            "awaiting-acknowledgement",
+            "milestones-overdue",
+            "milestones-due-soon",
+            "blocked-dependencies",
+          ]}
         />
       </CardContent>
     </Card>

@@ -38,7 +38,9 @@ export async function FinanceDashboard({ member, params }: { member: Member; par
         <section>
           <SectionHeading title={`Renewals due in the next 90 days (${renewals.total})`} />
           <RenewalList orgSlug={org.slug} currency={org.currency} renewals={renewals.rows} />
-          {renewals.total > 0 ? <SeeAll href={vendorsRenewalsHref(org.slug, null)} count={renewals.total} shown={renewals.rows.length} /> : null}
+          {renewals.total > 0 ? (
+            <SeeAll href={vendorsRenewalsHref(org.slug, null)} count={renewals.total} shown={renewals.rows.length} />
+          ) : null}
           <HowCounted figures={["renewals-due"]} />
         </section>
       </div>

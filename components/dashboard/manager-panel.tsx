@@ -22,7 +22,13 @@ const SHOWN = 6;
  */
 export async function ManagerWeekPanel({ member, scopeName }: { member: Member; scopeName: string }) {
   const scope = reviewScopeOf(member);
-  const review = await getDeliveryReview(scope, { atRisk: NONE, due: firstRows(SHOWN), stale: firstRows(SHOWN), awaiting: NONE, mine: firstRows(SHOWN) });
+  const review = await getDeliveryReview(scope, {
+    atRisk: NONE,
+    due: firstRows(SHOWN),
+    stale: firstRows(SHOWN),
+    awaiting: NONE,
+    mine: firstRows(SHOWN),
+  });
   const base = `/${member.org.slug}`;
   const link = (anchor: "due" | "stale" | "mine") => reviewHref(member.org.slug, scope.unitId, anchor);
   return (
@@ -97,7 +103,11 @@ function OwedList({ base, projects }: { base: string; projects: ReviewProject[] 
             <HealthBadge health={p.health} />
             <span className="font-medium">{p.name}</span>
             <span className="text-muted-foreground">
-              {p.update.state === "due" ? `due ${formatDate(p.update.dueDate)}` : p.update.state === "stale" ? `${p.update.missedCycles} missed` : ""}
+              {p.update.state === "due"
+                ? `due ${formatDate(p.update.dueDate)}`
+                : p.update.state === "stale"
+                  ? `${p.update.missedCycles} missed`
+                  : ""}
             </span>
           </span>
           <Link href={`${base}/projects/${p.id}`} className="text-primary hover:underline" aria-label={`Post update for ${p.name}`}>

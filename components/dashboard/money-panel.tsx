@@ -28,7 +28,10 @@ import { vendorsRenewalsHref } from "@/lib/vendors/links";
 // without any plan shows the forecast and no variance (lib/budgets/plan-coverage.ts).
 export async function MoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
-  const [m, assumptions] = await Promise.all([getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params), getForecastAssumptions(org.id)]);
+  const [m, assumptions] = await Promise.all([
+    getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params),
+    getForecastAssumptions(org.id),
+  ]);
   // A figure withheld from a reader without pay access is a dash, as everywhere (docs/privacy.md).
   const money = (c: number | null) => (c === null ? "—" : formatMoney(c, org.currency, { compact: true }));
   const budgets = (extra: Record<string, string> = {}) =>
@@ -43,7 +46,12 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const pct = (a: { variancePct: number | null }) => formatPercent(a.variancePct, { signed: true });
   // The lines behind the money figures (lib/budgets/drill-links.ts): the period's and the YTD months.
   const lines = (period: typeof params.period) =>
-    drillForPeriod(org.slug, { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() }, { unitId: params.unitId, category: null }, personnelLinesVisible(member));
+    drillForPeriod(
+      org.slug,
+      { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() },
+      { unitId: params.unitId, category: null },
+      personnelLinesVisible(member),
+    );
   const [inPeriod, ytd] = [lines(params.period), lines("ytd")];
 
   return (
@@ -58,7 +66,11 @@ export async function MoneyPanel({ member, params }: PanelProps) {
               label="Year to date"
               value="—"
               href={budgets({ period: "ytd" })}
-              hint={m.ytd.state === "future" ? `${m.yearLabel} ${m.ytd.span}: no month to compare yet` : `No month of ${m.yearLabel} has closed yet${m.mtd ? ": see month to date" : ""}`}
+              hint={
+                m.ytd.state === "future"
+                  ? `${m.yearLabel} ${m.ytd.span}: no month to compare yet`
+                  : `No month of ${m.yearLabel} has closed yet${m.mtd ? ": see month to date" : ""}`
+              }
             />
           ) : (
             <Figure
@@ -102,7 +114,12 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             }
           />
           {periodEmpty ? null : periodNoPlan ? (
-            <Figure label={`${m.periodLabel} forecast`} value={money(m.period.forecastCents)} href={budgets()} hint={`${noPlanMessage(periodRef)}: no variance`} />
+            <Figure
+              label={`${m.periodLabel} forecast`}
+              value={money(m.period.forecastCents)}
+              href={budgets()}
+              hint={`${noPlanMessage(periodRef)}: no variance`}
+            />
           ) : (
             <Figure
               label={`${m.periodLabel} variance`}
@@ -128,12 +145,18 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                 <Empty>{noPlanMessage(periodRef)}: each unit&apos;s forecast, no variance.</Empty>
               ) : m.children.some((r) => r.varianceCents !== null) ? (
                 <VarianceBarChart
-                  points={m.children.flatMap((r) => (r.varianceCents === null || r.planCents === null ? [] : [{ name: r.name, varianceCents: r.varianceCents, planCents: r.planCents }]))}
+                  points={m.children.flatMap((r) =>
+                    r.varianceCents === null || r.planCents === null
+                      ? []
+                      : [{ name: r.name, varianceCents: r.varianceCents, planCents: r.planCents }],
+                  )}
                   currency={org.currency}
                 />
               ) : null}
               <table className="mt-3 w-full text-left text-sm tabular-nums">
-                <caption className="sr-only">Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard</caption>
+                <caption className="sr-only">
+                  Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard
+                </caption>
                 <thead>
                   <tr className="border-b border-border text-muted-foreground">
                     <th scope="col" className="px-2 py-1 font-medium">
@@ -159,7 +182,10 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                         </Link>
                       </th>
                       <td className="px-2 py-1 text-right">
-                        <Link href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? budgets({ unit: r.id })} className="hover:underline">
+                        <Link
+                          href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? budgets({ unit: r.id })}
+                          className="hover:underline"
+                        >
                           {periodNoPlan ? "—" : money(r.planCents)}
                         </Link>
                       </td>
@@ -175,7 +201,8 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                           <VarianceAmount of={r} currency={org.currency} compact />
                         ) : (
                           <>
-                            <VarianceAmount of={r} currency={org.currency} compact /> ({r.planCents === 0 && r.varianceCents !== 0 ? "no plan" : pct(r)})
+                            <VarianceAmount of={r} currency={org.currency} compact /> (
+                            {r.planCents === 0 && r.varianceCents !== 0 ? "no plan" : pct(r)})
                           </>
                         )}
                       </td>
@@ -188,7 +215,9 @@ export async function MoneyPanel({ member, params }: PanelProps) {
         </section>
 
         <section>
-          <SubHeading>Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}</SubHeading>
+          <SubHeading>
+            Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}
+          </SubHeading>
           {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart has no plan line.</Empty> : null}
           <BurnChart points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
           <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
@@ -208,7 +237,10 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                 {m.top.map((v) => (
                   <li key={`${v.unitId}-${v.category}`} className="flex justify-between gap-2">
                     <Link
-                      href={(inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ?? budgets({ unit: v.unitId, cat: v.category })}
+                      href={
+                        (inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ??
+                        budgets({ unit: v.unitId, cat: v.category })
+                      }
                       className="hover:underline"
                       title={`Actual ${formatMoney(v.actualCents, org.currency)}`}
                     >
@@ -223,7 +255,12 @@ export async function MoneyPanel({ member, params }: PanelProps) {
           <section aria-label="Renewals due">
             <SubHeading>Renewals due in the next 90 days ({m.renewalsTotal})</SubHeading>
             <RenewalList orgSlug={org.slug} currency={org.currency} renewals={m.renewals} />
-            <SeeAll href={vendorsRenewalsHref(org.slug, params.unitId)} count={m.renewalsTotal} shown={m.renewals.length} label={m.renewalsTotal ? undefined : "All vendors and contracts"} />
+            <SeeAll
+              href={vendorsRenewalsHref(org.slug, params.unitId)}
+              count={m.renewalsTotal}
+              shown={m.renewals.length}
+              label={m.renewalsTotal ? undefined : "All vendors and contracts"}
+            />
             <HowCounted figures={["renewals-due"]} />
           </section>
         </div>

@@ -16,7 +16,12 @@ import { peopleFilterQuery, type PeopleFilter } from "@/lib/people/list-filter";
 // People panel of the dashboards: an async server component streamed behind its own <Suspense>.
 // Heads, planned heads, planned starts and departures are of the period's quarter; open positions
 // and over-allocation are today's (the hints say so).
-const REASONS: Record<SupportReason, string> = { new: "New manager", "over-span": "Over span", "high-attrition": "High attrition", "stale-updates": "Stale updates" };
+const REASONS: Record<SupportReason, string> = {
+  new: "New manager",
+  "over-span": "Over span",
+  "high-attrition": "High attrition",
+  "stale-updates": "Stale updates",
+};
 
 export async function PeoplePanel({ member, params }: PanelProps) {
   const { org } = member;
@@ -33,12 +38,17 @@ export async function PeoplePanel({ member, params }: PanelProps) {
   const people = (f: PeopleFilter | null) => `/${org.slug}/teams?${peopleFilterQuery(f ?? { status: "current" }, params.unitId)}#people`;
   const positions = (f: PositionFilter) => `/${org.slug}/headcount?${positionFilterQuery(f, params.unitId, params.fiscalYear)}#positions`;
   // One position: the open positions narrowed to its title (the list has no per-position page).
-  const position = (title: string) => `/${org.slug}/headcount?${positionFilterQuery(p.positionFilters.open, params.unitId, params.fiscalYear)}&${new URLSearchParams({ q: title })}#positions`;
+  const position = (title: string) =>
+    `/${org.slug}/headcount?${positionFilterQuery(p.positionFilters.open, params.unitId, params.fiscalYear)}&${new URLSearchParams({ q: title })}#positions`;
   const q = p.quarter;
   return (
     <Card>
       <CardHeader>
-        <PanelTitle subtitle={`${q ? `Heads, starts and departures: ${q.label}` : "No quarter of this period"} · open positions and allocation as of today`}>People{q ? ` (${q.label})` : ""}</PanelTitle>
+        <PanelTitle
+          subtitle={`${q ? `Heads, starts and departures: ${q.label}` : "No quarter of this period"} · open positions and allocation as of today`}
+        >
+          People{q ? ` (${q.label})` : ""}
+        </PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
@@ -49,8 +59,18 @@ export async function PeoplePanel({ member, params }: PanelProps) {
             hint={p.filters.heads && p.filters.heads.status === "in-post" ? `On ${formatDate(p.filters.heads.on)}` : "Quarter not started"}
           />
           <Figure label="Planned heads" value={q?.planned ?? "–"} href={`${hc}#plan`} hint={q ? `End of ${q.label}` : undefined} />
-          <Figure label="Open positions" value={p.openPositions} href={positions(p.positionFilters.open)} hint={`Today · open ${p.avgDaysOpen} days on average`} />
-          <Figure label="Planned starts" value={q?.hiring ?? 0} href={p.positionFilters.starts ? positions(p.positionFilters.starts) : hc} hint="Open, target start this quarter" />
+          <Figure
+            label="Open positions"
+            value={p.openPositions}
+            href={positions(p.positionFilters.open)}
+            hint={`Today · open ${p.avgDaysOpen} days on average`}
+          />
+          <Figure
+            label="Planned starts"
+            value={q?.hiring ?? 0}
+            href={p.positionFilters.starts ? positions(p.positionFilters.starts) : hc}
+            hint="Open, target start this quarter"
+          />
           <Figure label="Departures" value={q?.attrition ?? 0} href={people(p.filters.departures)} hint="Last day this quarter" />
           <Figure label="Over-allocated" value={p.overallocated} href={people(p.filters.overallocated)} hint="Above 100% today" />
         </div>
@@ -89,7 +109,13 @@ export async function PeoplePanel({ member, params }: PanelProps) {
                     <span className="flex flex-wrap gap-1">
                       {m.reasons.map((r) => (
                         <Badge key={r} variant="warning">
-                          {r === "over-span" ? `${REASONS[r]} (${m.span})` : r === "high-attrition" ? `${REASONS[r]} (${m.attritionPct}%)` : r === "stale-updates" ? `${REASONS[r]} (${m.stale})` : REASONS[r]}
+                          {r === "over-span"
+                            ? `${REASONS[r]} (${m.span})`
+                            : r === "high-attrition"
+                              ? `${REASONS[r]} (${m.attritionPct}%)`
+                              : r === "stale-updates"
+                                ? `${REASONS[r]} (${m.stale})`
+                                : REASONS[r]}
                         </Badge>
                       ))}
                     </span>
@@ -99,7 +125,18 @@ export async function PeoplePanel({ member, params }: PanelProps) {
             )}
           </section>
         ) : null}
-        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "days-open", "planned-starts", "departures", "over-allocated", ...(allManagers || support.length > 0 ? (["managers-needing-support"] as const) : [])]} />
+        <HowCounted
+          figures={[
+            "heads-in-post",
+            "planned-heads",
+            "open-positions",
+            "days-open",
+            "planned-starts",
+            "departures",
+            "over-allocated",
+            ...(allManagers || support.length > 0 ? (["managers-needing-support"] as const) : []),
+          ]}
+        />
       </CardContent>
     </Card>
   );

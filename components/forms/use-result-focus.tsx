@@ -23,7 +23,12 @@ export function useResultFocus() {
       ref.current?.focus();
     },
     note: (
-      <span ref={ref} tabIndex={-1} role="status" className={text ? "self-center text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}>
+      <span
+        ref={ref}
+        tabIndex={-1}
+        role="status"
+        className={text ? "self-center text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}
+      >
         {text}
       </span>
     ),

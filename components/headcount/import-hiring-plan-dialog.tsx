@@ -15,7 +15,12 @@ import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE, HIRING_PLAN_MAX_CHAR
 
 type State = ActionResult<{ batchId: string; created: number }> | null;
 
-const tooLarge = (message: string): State => ({ ok: false, code: "VALIDATION", message: "Nothing was imported.", fieldErrors: { file: [message] } });
+const tooLarge = (message: string): State => ({
+  ok: false,
+  code: "VALIDATION",
+  message: "Nothing was imported.",
+  fieldErrors: { file: [message] },
+});
 
 /** Upload a hiring-plan CSV; a file with any bad row is refused whole, every problem listed. */
 export function ImportHiringPlanDialog({ org }: { org: string }) {
@@ -30,7 +35,11 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
     } catch {
       // The request failed before the action ran: over the body limit (proxy.ts answers 413),
       // or the server could not be reached.
-      return tooLarge(new Blob([csv]).size > ACTION_BODY_LIMIT_BYTES / 2 ? ACTION_TOO_LARGE_MESSAGE : "Could not reach the server; nothing was imported. Please try again.");
+      return tooLarge(
+        new Blob([csv]).size > ACTION_BODY_LIMIT_BYTES / 2
+          ? ACTION_TOO_LARGE_MESSAGE
+          : "Could not reach the server; nothing was imported. Please try again.",
+      );
     }
     if (result.ok) {
       toast.success(`Imported ${result.data.created} planned positions`);
@@ -51,8 +60,8 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
         <DialogHeader>
           <DialogTitle>Import hiring plan</DialogTitle>
           <DialogDescription>
-            A CSV with the columns title, level, org unit code, target start (YYYY-MM-DD) and annual compensation. Each row becomes a planned
-            position budgeted in the quarter of its target start. If any row has a problem, nothing is imported.
+            A CSV with the columns title, level, org unit code, target start (YYYY-MM-DD) and annual compensation. Each row becomes a
+            planned position budgeted in the quarter of its target start. If any row has a problem, nothing is imported.
           </DialogDescription>
         </DialogHeader>
         <form action={formAction} className="space-y-4" noValidate>
@@ -61,7 +70,9 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
             <Input id="hp-file" name="file" type="file" accept=".csv,text/csv" {...describedBy("hp-file", fileErrors)} />
           </FormField>
           <div className="flex justify-end">
-            <Button type="submit" disabled={pending}>{pending ? "Importing…" : "Import"}</Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Importing…" : "Import"}
+            </Button>
           </div>
         </form>
       </DialogContent>

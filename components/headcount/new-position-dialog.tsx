@@ -39,7 +39,17 @@ export function NewPositionDialog({ org, fiscalYear, quarter }: { org: string; f
   );
 }
 
-function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fiscalYear: number; quarter: number; onDone: (result: string) => void }) {
+function NewPositionForm({
+  org,
+  fiscalYear,
+  quarter,
+  onDone,
+}: {
+  org: string;
+  fiscalYear: number;
+  quarter: number;
+  onDone: (result: string) => void;
+}) {
   const options = useJson<PositionFormOptions>(`/${org}/headcount/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = await createPositionAction(org, Object.fromEntries(form));
@@ -55,7 +65,9 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
     <FormLoadGate data={options}>
       {({ units }) => (
         <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-          <div className="sm:col-span-2"><FormAlert state={state} /></div>
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
           <div className="sm:col-span-2">
             <FormField id="np-title" label="Title" errors={errors.title}>
               <Input id="np-title" name="title" required {...describedBy("np-title", errors.title)} />
@@ -64,38 +76,95 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
           <FormField id="np-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
             <NativeSelect id="np-orgUnitId" name="orgUnitId" {...describedBy("np-orgUnitId", errors.orgUnitId)}>
               {units.map((u) => (
-                <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.depth)}{u.name} ({u.code})</option>
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name} ({u.code})
+                </option>
               ))}
             </NativeSelect>
           </FormField>
           <FormField id="np-level" label="Level" errors={errors.level}>
             <Input id="np-level" name="level" placeholder="IC3" {...describedBy("np-level", errors.level)} />
           </FormField>
-          <FormField id="np-compensation" label="Annual compensation" errors={errors.compensation} help="Visible afterwards to admins and directors only.">
-            <Input id="np-compensation" name="compensation" inputMode="decimal" placeholder="160000" {...describedBy("np-compensation", errors.compensation, true)} />
+          <FormField
+            id="np-compensation"
+            label="Annual compensation"
+            errors={errors.compensation}
+            help="Visible afterwards to admins and directors only."
+          >
+            <Input
+              id="np-compensation"
+              name="compensation"
+              inputMode="decimal"
+              placeholder="160000"
+              {...describedBy("np-compensation", errors.compensation, true)}
+            />
           </FormField>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             <FormField id="np-compBandMin" label="Band from" errors={errors.compBandMin}>
-              <Input id="np-compBandMin" name="compBandMin" inputMode="decimal" placeholder="150000" {...describedBy("np-compBandMin", errors.compBandMin)} />
+              <Input
+                id="np-compBandMin"
+                name="compBandMin"
+                inputMode="decimal"
+                placeholder="150000"
+                {...describedBy("np-compBandMin", errors.compBandMin)}
+              />
             </FormField>
             <FormField id="np-compBandMax" label="Band to" errors={errors.compBandMax}>
-              <Input id="np-compBandMax" name="compBandMax" inputMode="decimal" placeholder="180000" {...describedBy("np-compBandMax", errors.compBandMax)} />
+              <Input
+                id="np-compBandMax"
+                name="compBandMax"
+                inputMode="decimal"
+                placeholder="180000"
+                {...describedBy("np-compBandMax", errors.compBandMax)}
+              />
             </FormField>
           </div>
-          <FormField id="np-loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
-            <Input id="np-loadedCostMultiplier" name="loadedCostMultiplier" inputMode="decimal" placeholder="1.3" {...describedBy("np-loadedCostMultiplier", errors.loadedCostMultiplier, true)} />
+          <FormField
+            id="np-loadedCostMultiplier"
+            label="Loaded-cost multiplier"
+            errors={errors.loadedCostMultiplier}
+            help="Blank: the organization default."
+          >
+            <Input
+              id="np-loadedCostMultiplier"
+              name="loadedCostMultiplier"
+              inputMode="decimal"
+              placeholder="1.3"
+              {...describedBy("np-loadedCostMultiplier", errors.loadedCostMultiplier, true)}
+            />
           </FormField>
           <FormField id="np-targetStartDate" label="Target start" errors={errors.targetStartDate}>
-            <Input id="np-targetStartDate" name="targetStartDate" type="date" {...describedBy("np-targetStartDate", errors.targetStartDate)} />
+            <Input
+              id="np-targetStartDate"
+              name="targetStartDate"
+              type="date"
+              {...describedBy("np-targetStartDate", errors.targetStartDate)}
+            />
           </FormField>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             <FormField id="np-budgetFiscalYear" label="Budget FY" errors={errors.budgetFiscalYear}>
-              <Input id="np-budgetFiscalYear" name="budgetFiscalYear" inputMode="numeric" defaultValue={fiscalYear} {...describedBy("np-budgetFiscalYear", errors.budgetFiscalYear)} />
+              <Input
+                id="np-budgetFiscalYear"
+                name="budgetFiscalYear"
+                inputMode="numeric"
+                defaultValue={fiscalYear}
+                {...describedBy("np-budgetFiscalYear", errors.budgetFiscalYear)}
+              />
             </FormField>
             <FormField id="np-budgetFiscalQuarter" label="Quarter" errors={errors.budgetFiscalQuarter}>
-              <NativeSelect id="np-budgetFiscalQuarter" name="budgetFiscalQuarter" defaultValue={String(quarter)} {...describedBy("np-budgetFiscalQuarter", errors.budgetFiscalQuarter)}>
+              <NativeSelect
+                id="np-budgetFiscalQuarter"
+                name="budgetFiscalQuarter"
+                defaultValue={String(quarter)}
+                {...describedBy("np-budgetFiscalQuarter", errors.budgetFiscalQuarter)}
+              >
                 <option value="">Whole year</option>
-                {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
+                {[1, 2, 3, 4].map((q) => (
+                  <option key={q} value={q}>
+                    Q{q}
+                  </option>
+                ))}
               </NativeSelect>
             </FormField>
           </div>
@@ -106,7 +175,9 @@ function NewPositionForm({ org, fiscalYear, quarter, onDone }: { org: string; fi
             <input type="checkbox" name="outsidePlan" className="size-4" /> Outside the hiring plan (not counted in planned heads)
           </label>
           <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Create position"}</Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Create position"}
+            </Button>
           </div>
         </form>
       )}

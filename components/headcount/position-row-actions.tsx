@@ -22,7 +22,12 @@ const VACANT_OR_PLANNED: PositionStatus[] = ["PLANNED", "OPEN", "BACKFILL"];
  * Open / Fill / Close for one position; only the transitions the table allows are offered. The
  * people and projects to pick are searched as you type, not carried in the page.
  */
-export function PositionRowActions({ org, position, today, canStaff }: {
+export function PositionRowActions({
+  org,
+  position,
+  today,
+  canStaff,
+}: {
   org: string;
   position: EditablePosition;
   today: string;
@@ -39,11 +44,17 @@ export function PositionRowActions({ org, position, today, canStaff }: {
   return (
     <div className="flex justify-end gap-1">
       {canTransition(position.status, "open") ? (
-        <Button size="sm" variant="outline" disabled={pending} onClick={() => run("open")} aria-label={`Open ${position.title}`}>Open</Button>
+        <Button size="sm" variant="outline" disabled={pending} onClick={() => run("open")} aria-label={`Open ${position.title}`}>
+          Open
+        </Button>
       ) : null}
       {canTransition(position.status, "fill") ? (
         <DialogOnDemand
-          trigger={<Button size="sm" aria-label={`Fill ${position.title}`}>Fill</Button>}
+          trigger={
+            <Button size="sm" aria-label={`Fill ${position.title}`}>
+              Fill
+            </Button>
+          }
           title={`Fill ${position.title}`}
           description="With a new hire, or by moving someone already here into this position."
         >
@@ -52,7 +63,11 @@ export function PositionRowActions({ org, position, today, canStaff }: {
       ) : null}
       {VACANT_OR_PLANNED.includes(position.status) && canStaff ? (
         <DialogOnDemand
-          trigger={<Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>Staff</Button>}
+          trigger={
+            <Button size="sm" variant="outline" aria-label={`Staff a project with ${position.title}`}>
+              Staff
+            </Button>
+          }
           title={`Allocate ${position.title} to a project`}
           description="The project shows this position as a hire it is waiting on until it is filled."
         >
@@ -61,7 +76,11 @@ export function PositionRowActions({ org, position, today, canStaff }: {
       ) : null}
       {position.status !== "CLOSED" ? (
         <DialogOnDemand
-          trigger={<Button size="sm" variant="ghost" aria-label={`Edit ${position.title}`}>Edit</Button>}
+          trigger={
+            <Button size="sm" variant="ghost" aria-label={`Edit ${position.title}`}>
+              Edit
+            </Button>
+          }
           title={`Edit ${position.title}`}
           description="Target start, level, pay and the period it is budgeted in."
         >
@@ -69,7 +88,9 @@ export function PositionRowActions({ org, position, today, canStaff }: {
         </DialogOnDemand>
       ) : null}
       {canTransition(position.status, "close") ? (
-        <Button size="sm" variant="ghost" disabled={pending} onClick={() => run("close")} aria-label={`Close ${position.title}`}>Close</Button>
+        <Button size="sm" variant="ghost" disabled={pending} onClick={() => run("close")} aria-label={`Close ${position.title}`}>
+          Close
+        </Button>
       ) : null}
     </div>
   );
@@ -104,7 +125,9 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
   const id = (f: string) => `ep-${position.id}-${f}`;
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} unplacedField="status" /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} unplacedField="status" />
+      </div>
       <div className="sm:col-span-2">
         <FormField id={id("title")} label="Title" errors={errors.title}>
           <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
@@ -114,39 +137,87 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
         <Input id={id("level")} name="level" defaultValue={position.level} {...describedBy(id("level"), errors.level)} />
       </FormField>
       <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
-        <Input id={id("targetStartDate")} name="targetStartDate" type="date" defaultValue={position.targetStartDate ?? ""} {...describedBy(id("targetStartDate"), errors.targetStartDate)} />
+        <Input
+          id={id("targetStartDate")}
+          name="targetStartDate"
+          type="date"
+          defaultValue={position.targetStartDate ?? ""}
+          {...describedBy(id("targetStartDate"), errors.targetStartDate)}
+        />
       </FormField>
       <FormField
         id={id("compensation")}
         label="New annual compensation"
         errors={errors.compensation}
         // Without pay access the stored pay and band are not shown, so they change together.
-        help={position.annualCompCents === undefined ? "Blank keeps the current pay. To change pay or band, enter the pay and both ends of the band." : "Blank keeps the current amount."}
+        help={
+          position.annualCompCents === undefined
+            ? "Blank keeps the current pay. To change pay or band, enter the pay and both ends of the band."
+            : "Blank keeps the current amount."
+        }
       >
-        <Input id={id("compensation")} name="compensation" inputMode="decimal" {...describedBy(id("compensation"), errors.compensation, true)} />
+        <Input
+          id={id("compensation")}
+          name="compensation"
+          inputMode="decimal"
+          {...describedBy(id("compensation"), errors.compensation, true)}
+        />
       </FormField>
       <div className="grid grid-cols-1 gap-2 sm:col-span-2 sm:grid-cols-2">
         <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
-          <Input id={id("compBandMin")} name="compBandMin" inputMode="decimal" {...describedBy(id("compBandMin"), errors.compBandMin, true)} />
+          <Input
+            id={id("compBandMin")}
+            name="compBandMin"
+            inputMode="decimal"
+            {...describedBy(id("compBandMin"), errors.compBandMin, true)}
+          />
         </FormField>
         <FormField id={id("compBandMax")} label="New band to" errors={errors.compBandMax}>
           <Input id={id("compBandMax")} name="compBandMax" inputMode="decimal" {...describedBy(id("compBandMax"), errors.compBandMax)} />
         </FormField>
       </div>
-      <FormField id={id("loadedCostMultiplier")} label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help="Blank: the organization default.">
-        <Input id={id("loadedCostMultiplier")} name="loadedCostMultiplier" inputMode="decimal" defaultValue={position.loadedCostMultiplier ?? ""} {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)} />
+      <FormField
+        id={id("loadedCostMultiplier")}
+        label="Loaded-cost multiplier"
+        errors={errors.loadedCostMultiplier}
+        help="Blank: the organization default."
+      >
+        <Input
+          id={id("loadedCostMultiplier")}
+          name="loadedCostMultiplier"
+          inputMode="decimal"
+          defaultValue={position.loadedCostMultiplier ?? ""}
+          {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)}
+        />
       </FormField>
       <FormField id={id("budgetFiscalYear")} label="Budget FY" errors={errors.budgetFiscalYear}>
-        <Input id={id("budgetFiscalYear")} name="budgetFiscalYear" inputMode="numeric" defaultValue={position.budgetFiscalYear} {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)} />
+        <Input
+          id={id("budgetFiscalYear")}
+          name="budgetFiscalYear"
+          inputMode="numeric"
+          defaultValue={position.budgetFiscalYear}
+          {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)}
+        />
       </FormField>
       <FormField id={id("budgetFiscalQuarter")} label="Quarter" errors={errors.budgetFiscalQuarter}>
-        <NativeSelect id={id("budgetFiscalQuarter")} name="budgetFiscalQuarter" defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""} {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}>
+        <NativeSelect
+          id={id("budgetFiscalQuarter")}
+          name="budgetFiscalQuarter"
+          defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""}
+          {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}
+        >
           <option value="">Whole year</option>
-          {[1, 2, 3, 4].map((q) => <option key={q} value={q}>Q{q}</option>)}
+          {[1, 2, 3, 4].map((q) => (
+            <option key={q} value={q}>
+              Q{q}
+            </option>
+          ))}
         </NativeSelect>
       </FormField>
       <div className="flex justify-end sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save position"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save position"}
+        </Button>
       </div>
     </form>
   );
@@ -154,19 +225,26 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
 
 type FillState = ActionResult<{ positionId: string; personId: string }> | null;
 
-function FillForm({ org, position, today, onDone }: { org: string; position: { id: string; title: string; version: number }; today: string; onDone: () => void }) {
+function FillForm({
+  org,
+  position,
+  today,
+  onDone,
+}: {
+  org: string;
+  position: { id: string; title: string; version: number };
+  today: string;
+  onDone: () => void;
+}) {
   const [mode, setMode] = useState<"new" | "existing">("new");
-  const [state, formAction, pending] = useActionState<FillState, FormData>(
-    async (_prev, form) => {
-      const result = await fillPositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
-      if (result.ok) {
-        toast.success("Position filled");
-        onDone();
-      }
-      return result;
-    },
-    null,
-  );
+  const [state, formAction, pending] = useActionState<FillState, FormData>(async (_prev, form) => {
+    const result = await fillPositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
+    if (result.ok) {
+      toast.success("Position filled");
+      onDone();
+    }
+    return result;
+  }, null);
   const errors = errorsOf(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -177,7 +255,8 @@ function FillForm({ org, position, today, onDone }: { org: string; position: { i
           <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> New hire
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} /> Existing person
+          <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} /> Existing
+          person
         </label>
       </fieldset>
       {mode === "new" ? (
@@ -191,14 +270,21 @@ function FillForm({ org, position, today, onDone }: { org: string; position: { i
         </>
       ) : (
         <FormField id="fill-personId" label="Person" errors={errors.personId}>
-          <SearchCombobox id="fill-personId" name="personId" source={`/${org}/people/search`} {...describedBy("fill-personId", errors.personId)} />
+          <SearchCombobox
+            id="fill-personId"
+            name="personId"
+            source={`/${org}/people/search`}
+            {...describedBy("fill-personId", errors.personId)}
+          />
         </FormField>
       )}
       <FormField id="fill-startDate" label="Start date in this position" errors={errors.startDate}>
         <Input id="fill-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("fill-startDate", errors.startDate)} />
       </FormField>
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Fill position"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Fill position"}
+        </Button>
       </div>
     </form>
   );

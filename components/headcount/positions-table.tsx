@@ -97,7 +97,8 @@ function columns(currency: string, showPay: boolean, writer: Writer, orgBase: st
             {compIsEstimate ? <span className="text-xs text-muted-foreground">Estimate: set the budget</span> : null}
             {compBandMinCents !== undefined && compBandMaxCents !== undefined ? (
               <span className="text-xs whitespace-nowrap text-muted-foreground">
-                Band {formatMoney(compBandMinCents, currency, { compact: true })}–{formatMoney(compBandMaxCents, currency, { compact: true })}
+                Band {formatMoney(compBandMinCents, currency, { compact: true })}–
+                {formatMoney(compBandMaxCents, currency, { compact: true })}
               </span>
             ) : null}
           </span>
@@ -109,7 +110,8 @@ function columns(currency: string, showPay: boolean, writer: Writer, orgBase: st
       id: "monthlyLoaded",
       accessorFn: (r) => r.monthlyLoadedCostCents,
       header: "Loaded / month",
-      cell: ({ row }) => (row.original.monthlyLoadedCostCents === undefined ? "—" : formatMoney(row.original.monthlyLoadedCostCents, currency)),
+      cell: ({ row }) =>
+        row.original.monthlyLoadedCostCents === undefined ? "—" : formatMoney(row.original.monthlyLoadedCostCents, currency),
       meta: { align: "right" },
     });
   }
@@ -128,7 +130,13 @@ function columns(currency: string, showPay: boolean, writer: Writer, orgBase: st
   return cols;
 }
 
-export function PositionsTable({ positions, currency, showPay, writer = null, sort }: {
+export function PositionsTable({
+  positions,
+  currency,
+  showPay,
+  writer = null,
+  sort,
+}: {
   positions: PositionRow[];
   currency: string;
   showPay: boolean;
@@ -158,7 +166,9 @@ export function PositionsTable({ positions, currency, showPay, writer = null, so
         ? { serverSorting: { sorting: sort ? [{ id: sort.key, desc: sort.dir === "desc" }] : [], href: sortHref } }
         : { initialSorting: [{ id: "status", desc: false }] })}
       rowClassName={(row) => (row.original.status === "CLOSED" ? "ui-dimmed" : undefined)}
-      emptyState={<EmptyState icon={IdCard} title="No positions yet" description="Planned, open and filled headcount slots will appear here." />}
+      emptyState={
+        <EmptyState icon={IdCard} title="No positions yet" description="Planned, open and filled headcount slots will appear here." />
+      }
     />
   );
 }

@@ -34,7 +34,13 @@ export function ManagerNoteForm({ org, managerId }: { org: string; managerId: st
       <FormAlert state={state} />
       <div className="grid gap-3 sm:grid-cols-[10rem_12rem]">
         <FormField id="mn-kind" label="Kind" errors={errors.kind}>
-          <NativeSelect id="mn-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} {...describedBy("mn-kind", errors.kind)}>
+          <NativeSelect
+            id="mn-kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            {...describedBy("mn-kind", errors.kind)}
+          >
             <option value="NOTE">Note</option>
             <option value="GOAL">Goal</option>
           </NativeSelect>
@@ -46,7 +52,9 @@ export function ManagerNoteForm({ org, managerId }: { org: string; managerId: st
       <FormField id="mn-body" label={kind === "GOAL" ? "Goal" : "Note"} errors={errors.body}>
         <Textarea id="mn-body" name="body" rows={3} maxLength={4000} {...describedBy("mn-body", errors.body)} />
       </FormField>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Add"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Add"}
+      </Button>
     </form>
   );
 }

@@ -6,7 +6,19 @@ import { formatDate } from "@/lib/format";
 import type { ManagerNoteDto } from "@/lib/managers/queries";
 
 /** Private development notes and goals: rendered only for a reader above the manager in the reporting line. */
-export function ManagerNotes({ org, managerId, managerName, notes, today }: { org: string; managerId: string; managerName: string; notes: ManagerNoteDto[]; today: string }) {
+export function ManagerNotes({
+  org,
+  managerId,
+  managerName,
+  notes,
+  today,
+}: {
+  org: string;
+  managerId: string;
+  managerName: string;
+  notes: ManagerNoteDto[];
+  today: string;
+}) {
   return (
     <Card id="development">
       <CardHeader>
@@ -25,9 +37,22 @@ export function ManagerNotes({ org, managerId, managerName, notes, today }: { or
                 <li key={n.id} className="space-y-1 py-3">
                   <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                     <Badge variant={n.kind === "GOAL" ? "default" : "secondary"}>{n.kind === "GOAL" ? "Goal" : "Note"}</Badge>
-                    {n.checkInOn ? <span className={due ? "font-medium text-health-at-risk-text" : undefined}>Check in {formatDate(n.checkInOn)}{due ? " (due)" : ""}</span> : null}
-                    <span>{n.authorName ?? "Someone"} · {formatDate(n.createdAt.slice(0, 10))}</span>
-                    <span className="ml-auto"><DeleteNoteButton org={org} noteId={n.id} label={`Delete ${n.kind === "GOAL" ? "goal" : "note"} of ${formatDate(n.createdAt.slice(0, 10))}`} /></span>
+                    {n.checkInOn ? (
+                      <span className={due ? "font-medium text-health-at-risk-text" : undefined}>
+                        Check in {formatDate(n.checkInOn)}
+                        {due ? " (due)" : ""}
+                      </span>
+                    ) : null}
+                    <span>
+                      {n.authorName ?? "Someone"} · {formatDate(n.createdAt.slice(0, 10))}
+                    </span>
+                    <span className="ml-auto">
+                      <DeleteNoteButton
+                        org={org}
+                        noteId={n.id}
+                        label={`Delete ${n.kind === "GOAL" ? "goal" : "note"} of ${formatDate(n.createdAt.slice(0, 10))}`}
+                      />
+                    </span>
                   </div>
                   <p className="text-sm whitespace-pre-wrap">{n.body}</p>
                 </li>

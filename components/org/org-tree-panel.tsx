@@ -29,10 +29,14 @@ export function OrgTreePanel({ org, canEdit, canReadHealth }: { org: string; can
       </div>
       {canEdit ? <NewUnitDialog org={org} parent={null} /> : null}
       {canEdit ? (
-        <Link className="pb-2 text-sm underline" href={`/${org}/teams/reorgs`}>Reorgs: plan and schedule changes</Link>
+        <Link className="pb-2 text-sm underline" href={`/${org}/teams/reorgs`}>
+          Reorgs: plan and schedule changes
+        </Link>
       ) : null}
       {canReadHealth ? (
-        <Link className="pb-2 text-sm underline" href={`/${org}/org-health`}>Org health: spans, layers, attrition</Link>
+        <Link className="pb-2 text-sm underline" href={`/${org}/org-health`}>
+          Org health: spans, layers, attrition
+        </Link>
       ) : null}
     </div>
   );

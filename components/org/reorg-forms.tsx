@@ -13,7 +13,14 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
-import { addReorgStepAction, applyReorgAction, cancelReorgAction, createReorgAction, removeReorgStepAction, scheduleReorgAction } from "@/lib/org/actions";
+import {
+  addReorgStepAction,
+  applyReorgAction,
+  cancelReorgAction,
+  createReorgAction,
+  removeReorgStepAction,
+  scheduleReorgAction,
+} from "@/lib/org/actions";
 
 // The reorg editor's forms (app/(app)/[org]/teams/reorgs). Plain forms with native controls and
 // the search pickers, so every step can be added from the keyboard; each submits through its
@@ -37,17 +44,31 @@ function useReorgAction<T>(run: (input: Record<string, unknown>) => Promise<Acti
 
 export function NewReorgForm({ org }: { org: string }) {
   const router = useRouter();
-  const [state, action, pending] = useReorgAction((input) => createReorgAction(org, input), "Reorg drafted", (d) => router.push(`/${org}/teams/reorgs/${d.reorgId}`));
+  const [state, action, pending] = useReorgAction(
+    (input) => createReorgAction(org, input),
+    "Reorg drafted",
+    (d) => router.push(`/${org}/teams/reorgs/${d.reorgId}`),
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate aria-label="New reorg">
-      <div className="w-full"><FormAlert state={state} /></div>
+      <div className="w-full">
+        <FormAlert state={state} />
+      </div>
       <div className="w-full max-w-sm">
         <FormField id="rg-name" label="Name" errors={errors.name}>
-          <Input id="rg-name" name="name" autoComplete="off" placeholder="e.g. Platform consolidation" {...describedBy("rg-name", errors.name)} />
+          <Input
+            id="rg-name"
+            name="name"
+            autoComplete="off"
+            placeholder="e.g. Platform consolidation"
+            {...describedBy("rg-name", errors.name)}
+          />
         </FormField>
       </div>
-      <Button type="submit" disabled={pending}><Plus aria-hidden className="size-4" /> {pending ? "Saving…" : "Draft a reorg"}</Button>
+      <Button type="submit" disabled={pending}>
+        <Plus aria-hidden className="size-4" /> {pending ? "Saving…" : "Draft a reorg"}
+      </Button>
     </form>
   );
 }
@@ -60,55 +81,140 @@ const KINDS = [
   ["lead", "Change a unit's lead"],
 ] as const;
 
-const UNIT_KINDS = [["TEAM", "Team"], ["GROUP", "Group"], ["DEPARTMENT", "Department"], ["DIVISION", "Division"], ["OTHER", "Other"]] as const;
+const UNIT_KINDS = [
+  ["TEAM", "Team"],
+  ["GROUP", "Group"],
+  ["DEPARTMENT", "Department"],
+  ["DIVISION", "Division"],
+  ["OTHER", "Other"],
+] as const;
 
 /** A unit picker that also offers the units earlier steps create. */
-function UnitPicker({ org, id, name, errors, newUnits, label, help }: { org: string; id: string; name: string; errors?: string[]; newUnits: NewUnit[]; label: string; help?: string }) {
+function UnitPicker({
+  org,
+  id,
+  name,
+  errors,
+  newUnits,
+  label,
+  help,
+}: {
+  org: string;
+  id: string;
+  name: string;
+  errors?: string[];
+  newUnits: NewUnit[];
+  label: string;
+  help?: string;
+}) {
   const fixed: SearchOption[] = newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }));
   return (
     <FormField id={id} label={label} errors={errors} help={help}>
-      <SearchCombobox id={id} name={name} source={`/${org}/teams/search`} fixed={fixed} placeholder="Type part of a unit's name or code" {...describedBy(id, errors, Boolean(help))} />
+      <SearchCombobox
+        id={id}
+        name={name}
+        source={`/${org}/teams/search`}
+        fixed={fixed}
+        placeholder="Type part of a unit's name or code"
+        {...describedBy(id, errors, Boolean(help))}
+      />
     </FormField>
   );
 }
 
-function PersonPicker({ org, id, name, errors, label, emptyLabel, fixed }: { org: string; id: string; name: string; errors?: string[]; label: string; emptyLabel?: string; fixed?: SearchOption[] }) {
+function PersonPicker({
+  org,
+  id,
+  name,
+  errors,
+  label,
+  emptyLabel,
+  fixed,
+}: {
+  org: string;
+  id: string;
+  name: string;
+  errors?: string[];
+  label: string;
+  emptyLabel?: string;
+  fixed?: SearchOption[];
+}) {
   return (
     <FormField id={id} label={label} errors={errors}>
-      <SearchCombobox id={id} name={name} source={`/${org}/people/search`} emptyLabel={emptyLabel} fixed={fixed} {...describedBy(id, errors)} />
+      <SearchCombobox
+        id={id}
+        name={name}
+        source={`/${org}/people/search`}
+        emptyLabel={emptyLabel}
+        fixed={fixed}
+        {...describedBy(id, errors)}
+      />
     </FormField>
   );
 }
 
 export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: ReorgRef; newUnits: NewUnit[] }) {
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("move");
-  const [state, action, pending] = useReorgAction(({ kind: k, ...fields }) => addReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, step: { kind: k, ...fields } }), "Step added");
+  const [state, action, pending] = useReorgAction(
+    ({ kind: k, ...fields }) => addReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, step: { kind: k, ...fields } }),
+    "Step added",
+  );
   const all = errorsOf(state);
   // The step's fields come back as "step.<field>"; shown at the field of the same name.
   const errors = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.replace(/^step\./, ""), v]));
   return (
     <form action={action} key={reorg.version} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a step">
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} />
+      </div>
       <div className="sm:col-span-2">
         <FormField id="st-kind" label="Step" errors={errors.kind}>
-          <NativeSelect id="st-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...describedBy("st-kind", errors.kind)}>
-            {KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <NativeSelect
+            id="st-kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as typeof kind)}
+            {...describedBy("st-kind", errors.kind)}
+          >
+            {KINDS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </NativeSelect>
         </FormField>
       </div>
       {kind === "move" ? (
         <>
-          <UnitPicker org={org} id="st-unit" name="unit" label="Unit" errors={errors.unit} newUnits={newUnits} help="Moves with every unit below it." />
+          <UnitPicker
+            org={org}
+            id="st-unit"
+            name="unit"
+            label="Unit"
+            errors={errors.unit}
+            newUnits={newUnits}
+            help="Moves with every unit below it."
+          />
           <UnitPicker org={org} id="st-parent" name="parent" label="New parent" errors={errors.parent} newUnits={newUnits} />
         </>
       ) : kind === "merge" ? (
         <>
-          <UnitPicker org={org} id="st-unit" name="unit" label="Unit to merge" errors={errors.unit} newUnits={newUnits} help="It closes; what is live inside moves." />
+          <UnitPicker
+            org={org}
+            id="st-unit"
+            name="unit"
+            label="Unit to merge"
+            errors={errors.unit}
+            newUnits={newUnits}
+            help="It closes; what is live inside moves."
+          />
           <UnitPicker org={org} id="st-target" name="target" label="Into (a sibling)" errors={errors.target} newUnits={newUnits} />
         </>
       ) : kind === "create" ? (
         <>
-          <div className="sm:col-span-2"><UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} /></div>
+          <div className="sm:col-span-2">
+            <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
+          </div>
           <FormField id="st-name" label="Name" errors={errors.name}>
             <Input id="st-name" name="name" autoComplete="off" {...describedBy("st-name", errors.name)} />
           </FormField>
@@ -117,7 +223,11 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
           </FormField>
           <FormField id="st-unitKind" label="Kind" errors={errors.unitKind}>
             <NativeSelect id="st-unitKind" name="unitKind" defaultValue="TEAM" {...describedBy("st-unitKind", errors.unitKind)}>
-              {UNIT_KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              {UNIT_KINDS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
             </NativeSelect>
           </FormField>
           <PersonPicker org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
@@ -126,7 +236,15 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
         <>
           <PersonPicker org={org} id="st-personId" name="personId" label="Person" errors={errors.personId} />
           <UnitPicker org={org} id="st-unit" name="unit" label="To unit" errors={errors.unit} newUnits={newUnits} />
-          <PersonPicker org={org} id="st-managerId" name="managerId" label="Manager" errors={errors.managerId} emptyLabel="Keep the current manager" fixed={[{ id: "none", name: "No manager" }]} />
+          <PersonPicker
+            org={org}
+            id="st-managerId"
+            name="managerId"
+            label="Manager"
+            errors={errors.managerId}
+            emptyLabel="Keep the current manager"
+            fixed={[{ id: "none", name: "No manager" }]}
+          />
         </>
       ) : (
         <>
@@ -135,23 +253,46 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
         </>
       )}
       <div className="flex justify-end sm:col-span-2">
-        <Button type="submit" disabled={pending}><Plus aria-hidden className="size-4" /> {pending ? "Adding…" : "Add step"}</Button>
+        <Button type="submit" disabled={pending}>
+          <Plus aria-hidden className="size-4" /> {pending ? "Adding…" : "Add step"}
+        </Button>
       </div>
     </form>
   );
 }
 
 export function RemoveStepButton({ org, reorg, index, text }: { org: string; reorg: ReorgRef; index: number; text: string }) {
-  const [state, action, pending] = useReorgAction(() => removeReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, index }), "Step removed");
+  const [state, action, pending] = useReorgAction(
+    () => removeReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, index }),
+    "Step removed",
+  );
   return (
     <form action={action} className="inline">
-      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Remove step ${index + 1}: ${text}`}><Trash2 aria-hidden /> Remove</Button>
-      {state && !state.ok ? <p role="alert" className="text-sm text-destructive">{state.message} {state.fieldErrors?.index?.join(" ")}</p> : null}
+      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Remove step ${index + 1}: ${text}`}>
+        <Trash2 aria-hidden /> Remove
+      </Button>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-destructive">
+          {state.message} {state.fieldErrors?.index?.join(" ")}
+        </p>
+      ) : null}
     </form>
   );
 }
 
-function ConfirmForm({ run, done, label, destructive, onDone }: { run: () => Promise<ActionResult<unknown>>; done: string; label: string; destructive?: boolean; onDone: () => void }) {
+function ConfirmForm({
+  run,
+  done,
+  label,
+  destructive,
+  onDone,
+}: {
+  run: () => Promise<ActionResult<unknown>>;
+  done: string;
+  label: string;
+  destructive?: boolean;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(async () => {
     const result = await run();
@@ -166,31 +307,86 @@ function ConfirmForm({ run, done, label, destructive, onDone }: { run: () => Pro
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
       <div className="flex justify-end gap-2">
-        <Button type="button" variant="outline" onClick={onDone}>Keep as is</Button>
-        <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>{pending ? "Working…" : label}</Button>
+        <Button type="button" variant="outline" onClick={onDone}>
+          Keep as is
+        </Button>
+        <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
+          {pending ? "Working…" : label}
+        </Button>
       </div>
     </form>
   );
 }
 
 /** Apply now, schedule, cancel: each behind a dialog that says what will happen. */
-export function ReorgControls({ org, reorg, status, steps, today }: { org: string; reorg: ReorgRef; status: string; steps: number; today: string }) {
+export function ReorgControls({
+  org,
+  reorg,
+  status,
+  steps,
+  today,
+}: {
+  org: string;
+  reorg: ReorgRef;
+  status: string;
+  steps: number;
+  today: string;
+}) {
   const canRun = (status === "DRAFT" || status === "SCHEDULED") && steps > 0;
   return (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Apply, schedule or cancel">
       {canRun ? (
-        <DialogOnDemand title={`Apply “${reorg.name}” now?`} description={`All ${steps} ${steps === 1 ? "step" : "steps"} are applied together, today, as the preview below shows; each is audited. This cannot be undone by Keel (a new reorg can change things back).`} trigger={<Button><Play aria-hidden className="size-4" /> Apply now</Button>}>
-          {(close) => <ConfirmForm run={() => applyReorgAction(org, { reorgId: reorg.id, version: reorg.version })} done="Reorg applied" label="Apply now" onDone={close} />}
+        <DialogOnDemand
+          title={`Apply “${reorg.name}” now?`}
+          description={`All ${steps} ${steps === 1 ? "step" : "steps"} are applied together, today, as the preview below shows; each is audited. This cannot be undone by Keel (a new reorg can change things back).`}
+          trigger={
+            <Button>
+              <Play aria-hidden className="size-4" /> Apply now
+            </Button>
+          }
+        >
+          {(close) => (
+            <ConfirmForm
+              run={() => applyReorgAction(org, { reorgId: reorg.id, version: reorg.version })}
+              done="Reorg applied"
+              label="Apply now"
+              onDone={close}
+            />
+          )}
         </DialogOnDemand>
       ) : null}
       {status === "DRAFT" && steps > 0 ? (
-        <DialogOnDemand title={`Schedule “${reorg.name}”`} description="It applies itself on that day (the first run after midnight UTC). Until then it can be cancelled, and no other scheduled reorg may touch its units." trigger={<Button variant="outline"><CalendarClock aria-hidden className="size-4" /> Schedule…</Button>}>
+        <DialogOnDemand
+          title={`Schedule “${reorg.name}”`}
+          description="It applies itself on that day (the first run after midnight UTC). Until then it can be cancelled, and no other scheduled reorg may touch its units."
+          trigger={
+            <Button variant="outline">
+              <CalendarClock aria-hidden className="size-4" /> Schedule…
+            </Button>
+          }
+        >
           {(close) => <ScheduleForm org={org} reorg={reorg} today={today} onDone={close} />}
         </DialogOnDemand>
       ) : null}
       {status === "DRAFT" || status === "SCHEDULED" || status === "FAILED" ? (
-        <DialogOnDemand title={`Cancel “${reorg.name}”?`} description="Nothing of it is applied; it stays in the list as cancelled." trigger={<Button variant="outline"><XCircle aria-hidden className="size-4" /> Cancel reorg</Button>}>
-          {(close) => <ConfirmForm run={() => cancelReorgAction(org, { reorgId: reorg.id, version: reorg.version })} done="Reorg cancelled" label="Cancel reorg" destructive onDone={close} />}
+        <DialogOnDemand
+          title={`Cancel “${reorg.name}”?`}
+          description="Nothing of it is applied; it stays in the list as cancelled."
+          trigger={
+            <Button variant="outline">
+              <XCircle aria-hidden className="size-4" /> Cancel reorg
+            </Button>
+          }
+        >
+          {(close) => (
+            <ConfirmForm
+              run={() => cancelReorgAction(org, { reorgId: reorg.id, version: reorg.version })}
+              done="Reorg cancelled"
+              label="Cancel reorg"
+              destructive
+              onDone={close}
+            />
+          )}
         </DialogOnDemand>
       ) : null}
     </div>
@@ -212,12 +408,28 @@ function ScheduleForm({ org, reorg, today, onDone }: { org: string; reorg: Reorg
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField id="rs-effectiveOn" label="Effective on" errors={errors.effectiveOn} help="Today or later; months before this one are closed.">
-        <Input id="rs-effectiveOn" name="effectiveOn" type="date" min={today} defaultValue={today} {...describedBy("rs-effectiveOn", errors.effectiveOn, true)} />
+      <FormField
+        id="rs-effectiveOn"
+        label="Effective on"
+        errors={errors.effectiveOn}
+        help="Today or later; months before this one are closed."
+      >
+        <Input
+          id="rs-effectiveOn"
+          name="effectiveOn"
+          type="date"
+          min={today}
+          defaultValue={today}
+          {...describedBy("rs-effectiveOn", errors.effectiveOn, true)}
+        />
       </FormField>
       <div className="flex justify-end gap-2">
-        <Button type="button" variant="outline" onClick={onDone}>Keep as draft</Button>
-        <Button type="submit" disabled={pending}>{pending ? "Scheduling…" : "Schedule"}</Button>
+        <Button type="button" variant="outline" onClick={onDone}>
+          Keep as draft
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Scheduling…" : "Schedule"}
+        </Button>
       </div>
     </form>
   );

@@ -33,7 +33,12 @@ const KINDS = [
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
 
 /** useActionState around a tree action: extra fields merged into the form's, toast and close on success. */
-function useTreeAction<T>(run: (input: Record<string, unknown>) => Promise<ActionResult<T>>, done: string, onDone: () => void, navigate?: (data: T) => string | null) {
+function useTreeAction<T>(
+  run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
+  done: string,
+  onDone: () => void,
+  navigate?: (data: T) => string | null,
+) {
   const router = useRouter();
   return useActionState<ActionResult<T> | null, FormData>(async (_prev, form) => {
     const result = await run(Object.fromEntries(form));
@@ -51,7 +56,9 @@ function useTreeAction<T>(run: (input: Record<string, unknown>) => Promise<Actio
 function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
   return (
     <div className="flex justify-end gap-2 sm:col-span-2">
-      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>{pending ? "Saving…" : children}</Button>
+      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
+        {pending ? "Saving…" : children}
+      </Button>
     </div>
   );
 }
@@ -62,7 +69,11 @@ export function NewUnitDialog({ org, parent }: { org: string; parent: UnitRefDto
       className="max-w-xl"
       title="New org unit"
       description="A division, department, group or team under an existing unit."
-      trigger={<Button><Plus aria-hidden className="size-4" /> New unit</Button>}
+      trigger={
+        <Button>
+          <Plus aria-hidden className="size-4" /> New unit
+        </Button>
+      }
     >
       {(close) => <NewUnitForm org={org} parent={parent} onDone={close} />}
     </DialogOnDemand>
@@ -70,14 +81,28 @@ export function NewUnitDialog({ org, parent }: { org: string; parent: UnitRefDto
 }
 
 function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto | null; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => createUnitAction(org, input), "Unit created", onDone, (d) => `/${org}/teams/units/${d.unitId}`);
+  const [state, action, pending] = useTreeAction(
+    (input) => createUnitAction(org, input),
+    "Unit created",
+    onDone,
+    (d) => `/${org}/teams/units/${d.unitId}`,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} />
+      </div>
       <div className="sm:col-span-2">
         <FormField id="nu-parentId" label="Parent unit" errors={errors.parentId}>
-          <SearchCombobox id="nu-parentId" name="parentId" source={`/${org}/teams/search`} initial={asOption(parent)} placeholder="Type part of a unit's name or code" {...describedBy("nu-parentId", errors.parentId)} />
+          <SearchCombobox
+            id="nu-parentId"
+            name="parentId"
+            source={`/${org}/teams/search`}
+            initial={asOption(parent)}
+            placeholder="Type part of a unit's name or code"
+            {...describedBy("nu-parentId", errors.parentId)}
+          />
         </FormField>
       </div>
       <FormField id="nu-name" label="Name" errors={errors.name}>
@@ -88,11 +113,21 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
       </FormField>
       <FormField id="nu-kind" label="Kind" errors={errors.kind}>
         <NativeSelect id="nu-kind" name="kind" defaultValue="TEAM" {...describedBy("nu-kind", errors.kind)}>
-          {KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {KINDS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </NativeSelect>
       </FormField>
       <FormField id="nu-leadId" label="Lead" errors={errors.leadId}>
-        <SearchCombobox id="nu-leadId" name="leadId" source={`/${org}/people/search`} emptyLabel="No lead yet" {...describedBy("nu-leadId", errors.leadId)} />
+        <SearchCombobox
+          id="nu-leadId"
+          name="leadId"
+          source={`/${org}/people/search`}
+          emptyLabel="No lead yet"
+          {...describedBy("nu-leadId", errors.leadId)}
+        />
       </FormField>
       <Submit pending={pending}>Create unit</Submit>
     </form>
@@ -101,29 +136,54 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
 
 export function EditUnitDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand title={`Rename ${unit.name}`} description="Name, cost-centre code and kind." trigger={<Button variant="outline" size="sm"><Pencil aria-hidden /> Rename</Button>}>
+    <DialogOnDemand
+      title={`Rename ${unit.name}`}
+      description="Name, cost-centre code and kind."
+      trigger={
+        <Button variant="outline" size="sm">
+          <Pencil aria-hidden /> Rename
+        </Button>
+      }
+    >
       {(close) => <EditUnitForm org={org} unit={unit} onDone={close} />}
     </DialogOnDemand>
   );
 }
 
 function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => updateUnitAction(org, { ...input, unitId: unit.id, version: unit.version }), "Unit saved", onDone);
+  const [state, action, pending] = useTreeAction(
+    (input) => updateUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    "Unit saved",
+    onDone,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} />
+      </div>
       <div className="sm:col-span-2">
         <FormField id="eu-name" label="Name" errors={errors.name}>
           <Input id="eu-name" name="name" defaultValue={unit.name} autoComplete="off" {...describedBy("eu-name", errors.name)} />
         </FormField>
       </div>
       <FormField id="eu-code" label="Cost-centre code" errors={errors.code} help="Changing it changes what imports must use.">
-        <Input id="eu-code" name="code" defaultValue={unit.code} autoComplete="off" className="font-mono" {...describedBy("eu-code", errors.code, true)} />
+        <Input
+          id="eu-code"
+          name="code"
+          defaultValue={unit.code}
+          autoComplete="off"
+          className="font-mono"
+          {...describedBy("eu-code", errors.code, true)}
+        />
       </FormField>
       <FormField id="eu-kind" label="Kind" errors={errors.kind}>
         <NativeSelect id="eu-kind" name="kind" defaultValue={unit.kind} {...describedBy("eu-kind", errors.kind)}>
-          {KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {KINDS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </NativeSelect>
       </FormField>
       <Submit pending={pending}>Save</Submit>
@@ -133,20 +193,39 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
 
 export function LeadDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand title={`Lead of ${unit.name}`} description="Name, replace or remove the unit's lead." trigger={<Button variant="outline" size="sm"><UserRound aria-hidden /> {unit.lead ? "Change lead" : "Set lead"}</Button>}>
+    <DialogOnDemand
+      title={`Lead of ${unit.name}`}
+      description="Name, replace or remove the unit's lead."
+      trigger={
+        <Button variant="outline" size="sm">
+          <UserRound aria-hidden /> {unit.lead ? "Change lead" : "Set lead"}
+        </Button>
+      }
+    >
       {(close) => <LeadForm org={org} unit={unit} onDone={close} />}
     </DialogOnDemand>
   );
 }
 
 function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => setUnitLeadAction(org, { ...input, unitId: unit.id, version: unit.version }), "Lead saved", onDone);
+  const [state, action, pending] = useTreeAction(
+    (input) => setUnitLeadAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    "Lead saved",
+    onDone,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
       <FormField id="ul-leadId" label="Lead" errors={errors.leadId}>
-        <SearchCombobox id="ul-leadId" name="leadId" source={`/${org}/people/search`} initial={unit.lead} emptyLabel="No lead" {...describedBy("ul-leadId", errors.leadId)} />
+        <SearchCombobox
+          id="ul-leadId"
+          name="leadId"
+          source={`/${org}/people/search`}
+          initial={unit.lead}
+          emptyLabel="No lead"
+          {...describedBy("ul-leadId", errors.leadId)}
+        />
       </FormField>
       <Submit pending={pending}>Save lead</Submit>
     </form>
@@ -155,20 +234,43 @@ function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (
 
 export function MoveUnitDialog({ org, unit, parent }: { org: string; unit: UnitDto; parent: UnitRefDto | null }) {
   return (
-    <DialogOnDemand title={`Move ${unit.name}`} description="Moves the unit and every unit below it under another parent." trigger={<Button variant="outline" size="sm"><FolderTree aria-hidden /> Move</Button>}>
+    <DialogOnDemand
+      title={`Move ${unit.name}`}
+      description="Moves the unit and every unit below it under another parent."
+      trigger={
+        <Button variant="outline" size="sm">
+          <FolderTree aria-hidden /> Move
+        </Button>
+      }
+    >
       {(close) => <MoveForm org={org} unit={unit} parent={parent} onDone={close} />}
     </DialogOnDemand>
   );
 }
 
 function MoveForm({ org, unit, parent, onDone }: { org: string; unit: UnitDto; parent: UnitRefDto | null; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => moveUnitAction(org, { ...input, unitId: unit.id, version: unit.version }), "Unit moved", onDone);
+  const [state, action, pending] = useTreeAction(
+    (input) => moveUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    "Unit moved",
+    onDone,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField id="mu-parentId" label="New parent" errors={errors.parentId} help={parent ? `Now under ${parent.name} (${parent.code}).` : "Now at the top of the tree."}>
-        <SearchCombobox id="mu-parentId" name="parentId" source={`/${org}/teams/search`} placeholder="Type part of a unit's name or code" {...describedBy("mu-parentId", errors.parentId, true)} />
+      <FormField
+        id="mu-parentId"
+        label="New parent"
+        errors={errors.parentId}
+        help={parent ? `Now under ${parent.name} (${parent.code}).` : "Now at the top of the tree."}
+      >
+        <SearchCombobox
+          id="mu-parentId"
+          name="parentId"
+          source={`/${org}/teams/search`}
+          placeholder="Type part of a unit's name or code"
+          {...describedBy("mu-parentId", errors.parentId, true)}
+        />
       </FormField>
       <Submit pending={pending}>Move unit</Submit>
     </form>
@@ -180,23 +282,54 @@ export function MergeUnitDialog({ org, unit, siblings, inside }: { org: string; 
     <DialogOnDemand
       title={`Merge ${unit.name} into a sibling`}
       description="Everything live inside moves to the unit you choose; this unit then closes and keeps its history."
-      trigger={<Button variant="outline" size="sm" disabled={siblings.length === 0} title={siblings.length ? undefined : "No sibling to merge into"}><Combine aria-hidden /> Merge</Button>}
+      trigger={
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={siblings.length === 0}
+          title={siblings.length ? undefined : "No sibling to merge into"}
+        >
+          <Combine aria-hidden /> Merge
+        </Button>
+      }
     >
       {(close) => <MergeForm org={org} unit={unit} siblings={siblings} inside={inside} onDone={close} />}
     </DialogOnDemand>
   );
 }
 
-function MergeForm({ org, unit, siblings, inside, onDone }: { org: string; unit: UnitDto; siblings: UnitRefDto[]; inside: string; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => mergeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }), "Units merged", onDone);
+function MergeForm({
+  org,
+  unit,
+  siblings,
+  inside,
+  onDone,
+}: {
+  org: string;
+  unit: UnitDto;
+  siblings: UnitRefDto[];
+  inside: string;
+  onDone: () => void;
+}) {
+  const [state, action, pending] = useTreeAction(
+    (input) => mergeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    "Units merged",
+    onDone,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <p className="text-sm">Inside {unit.name} now: <span className="font-medium">{inside || "nothing"}</span>.</p>
+      <p className="text-sm">
+        Inside {unit.name} now: <span className="font-medium">{inside || "nothing"}</span>.
+      </p>
       <FormField id="mg-targetId" label="Merge into" errors={errors.targetId}>
         <NativeSelect id="mg-targetId" name="targetId" {...describedBy("mg-targetId", errors.targetId)}>
-          {siblings.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.code})</option>)}
+          {siblings.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.code})
+            </option>
+          ))}
         </NativeSelect>
       </FormField>
       <Submit pending={pending} destructive>{`Merge and close ${unit.name}`}</Submit>
@@ -209,7 +342,11 @@ export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: Unit
     <DialogOnDemand
       title={`Close ${unit.name}`}
       description="A closed unit keeps its history, the people who left it and its ledger, but takes nothing new."
-      trigger={<Button variant="outline" size="sm"><Lock aria-hidden /> Close</Button>}
+      trigger={
+        <Button variant="outline" size="sm">
+          <Lock aria-hidden /> Close
+        </Button>
+      }
     >
       {(close) => <CloseForm org={org} unit={unit} inside={inside} onDone={close} />}
     </DialogOnDemand>
@@ -217,23 +354,36 @@ export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: Unit
 }
 
 function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction((input) => closeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }), "Unit closed", onDone);
+  const [state, action, pending] = useTreeAction(
+    (input) => closeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    "Unit closed",
+    onDone,
+  );
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
       {inside ? (
         <>
-          <p className="text-sm" id="cu-inside">Still inside: <span className="font-medium">{inside}</span>. Choose where they go; they move before the unit closes.</p>
+          <p className="text-sm" id="cu-inside">
+            Still inside: <span className="font-medium">{inside}</span>. Choose where they go; they move before the unit closes.
+          </p>
           <FormField id="cu-targetId" label="Move them to" errors={errors.targetId}>
-            <SearchCombobox id="cu-targetId" name="targetId" source={`/${org}/teams/search`} placeholder="Type part of a unit's name or code" {...describedBy("cu-targetId", errors.targetId)} />
+            <SearchCombobox
+              id="cu-targetId"
+              name="targetId"
+              source={`/${org}/teams/search`}
+              placeholder="Type part of a unit's name or code"
+              {...describedBy("cu-targetId", errors.targetId)}
+            />
           </FormField>
         </>
       ) : (
         <p className="text-sm">{unit.name} is empty: nothing moves.</p>
       )}
-      <Submit pending={pending} destructive>{inside ? `Move and close ${unit.name}` : `Close ${unit.name}`}</Submit>
+      <Submit pending={pending} destructive>
+        {inside ? `Move and close ${unit.name}` : `Close ${unit.name}`}
+      </Submit>
     </form>
   );
 }
-

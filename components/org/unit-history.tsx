@@ -39,14 +39,26 @@ export function UnitHistory({ org, history, people }: { org: string; history: Un
                   </p>
                   <p className="text-muted-foreground">
                     {h.name} <span className="font-mono text-xs">{h.code}</span> · {humanize(h.kind)}
-                    {h.parent ? <> · under <Link className="hover:underline" href={`/${org}/teams/units/${h.parent.id}`}>{h.parent.name}</Link></> : " · top of the tree"}
+                    {h.parent ? (
+                      <>
+                        {" "}
+                        · under{" "}
+                        <Link className="hover:underline" href={`/${org}/teams/units/${h.parent.id}`}>
+                          {h.parent.name}
+                        </Link>
+                      </>
+                    ) : (
+                      " · top of the tree"
+                    )}
                     {` · ${h.leadName ? `led by ${h.leadName}` : "no lead"}`}
                     {h.closed ? " · closed" : ""}
                   </p>
                   {h.successor ? (
                     <p className="text-muted-foreground">
                       {h.change === "absorbed" ? "Took in " : "Contents moved to "}
-                      <Link className="hover:underline" href={`/${org}/teams/units/${h.successor.id}`}>{h.successor.name} ({h.successor.code})</Link>
+                      <Link className="hover:underline" href={`/${org}/teams/units/${h.successor.id}`}>
+                        {h.successor.name} ({h.successor.code})
+                      </Link>
                     </p>
                   ) : null}
                   {h.actorName ? <p className="text-xs text-muted-foreground">by {h.actorName}</p> : null}
@@ -68,7 +80,9 @@ export function UnitHistory({ org, history, people }: { org: string; history: Un
             <ul className="divide-y divide-border text-sm">
               {people.map((p, i) => (
                 <li key={`${p.personId}-${i}`} className="flex flex-wrap justify-between gap-x-3 py-1.5">
-                  <Link className="hover:underline" href={`/${org}/people/${p.personId}`}>{p.personName}</Link>
+                  <Link className="hover:underline" href={`/${org}/people/${p.personId}`}>
+                    {p.personName}
+                  </Link>
                   <span className="text-muted-foreground tabular-nums">{period(p.effectiveFrom, p.effectiveTo)}</span>
                 </li>
               ))}

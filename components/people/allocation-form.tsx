@@ -18,11 +18,7 @@ type State = ActionResult<{ allocationId: string; overallocated: { startDate: st
  * Allocate a person (or an unfilled position) to a project for a date range. Projects are
  * searched as you type (app/(app)/[org]/projects/search?open=1: ones the user may staff).
  */
-export function AllocationForm({ org, who, today }: {
-  org: string;
-  who: { personId: string } | { positionId: string };
-  today: string;
-}) {
+export function AllocationForm({ org, who, today }: { org: string; who: { personId: string } | { positionId: string }; today: string }) {
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = await createAllocationAction(org, { ...Object.fromEntries(form), ...who });
     if (result.ok) {
@@ -35,19 +31,40 @@ export function AllocationForm({ org, who, today }: {
   const over = state?.ok ? state.data.overallocated : [];
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} />
+      </div>
       {over.length ? (
-        <p role="status" className="rounded-md border border-health-at-risk-text/30 bg-health-at-risk-soft px-3 py-2 text-sm text-health-at-risk-text sm:col-span-2">
-          Over-allocated: {over.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}.
+        <p
+          role="status"
+          className="rounded-md border border-health-at-risk-text/30 bg-health-at-risk-soft px-3 py-2 text-sm text-health-at-risk-text sm:col-span-2"
+        >
+          Over-allocated:{" "}
+          {over.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}
+          .
         </p>
       ) : null}
       <div className="sm:col-span-2">
         <FormField id="al-projectId" label="Project" errors={errors.projectId}>
-          <SearchCombobox id="al-projectId" name="projectId" source={`/${org}/projects/search`} params={{ open: "1" }} {...describedBy("al-projectId", errors.projectId)} />
+          <SearchCombobox
+            id="al-projectId"
+            name="projectId"
+            source={`/${org}/projects/search`}
+            params={{ open: "1" }}
+            {...describedBy("al-projectId", errors.projectId)}
+          />
         </FormField>
       </div>
       <FormField id="al-percent" label="Percent" errors={errors.percent}>
-        <Input id="al-percent" name="percent" type="number" min={1} max={100} defaultValue={50} {...describedBy("al-percent", errors.percent)} />
+        <Input
+          id="al-percent"
+          name="percent"
+          type="number"
+          min={1}
+          max={100}
+          defaultValue={50}
+          {...describedBy("al-percent", errors.percent)}
+        />
       </FormField>
       <FormField id="al-startDate" label="From" errors={errors.startDate}>
         <Input id="al-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("al-startDate", errors.startDate)} />
@@ -56,9 +73,15 @@ export function AllocationForm({ org, who, today }: {
         <Input id="al-endDate" name="endDate" type="date" {...describedBy("al-endDate", errors.endDate)} />
       </FormField>
       <div className="flex items-end justify-end">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Allocate"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Allocate"}
+        </Button>
       </div>
-      {errors.personId ? <p role="alert" className="text-xs text-destructive sm:col-span-2">{errors.personId.join(" ")}</p> : null}
+      {errors.personId ? (
+        <p role="alert" className="text-xs text-destructive sm:col-span-2">
+          {errors.personId.join(" ")}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -35,7 +35,9 @@ export function EndDateForm({ org, personId, version }: { org: string; personId:
           <input type="radio" name="vacancy" value="close" /> Close the position
         </label>
       </fieldset>
-      <Button type="submit" variant="outline" disabled={pending}>{pending ? "Saving…" : "Record departure"}</Button>
+      <Button type="submit" variant="outline" disabled={pending}>
+        {pending ? "Saving…" : "Record departure"}
+      </Button>
     </form>
   );
 }

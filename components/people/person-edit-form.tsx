@@ -14,7 +14,13 @@ import { updatePersonAction } from "@/lib/people/actions";
 
 type State = ActionResult<{ personId: string; version: number }> | null;
 
-export function PersonEditForm({ org, person, units, manager, today }: {
+export function PersonEditForm({
+  org,
+  person,
+  units,
+  manager,
+  today,
+}: {
   org: string;
   person: { id: string; title: string; level: string; teamId: string; version: number };
   units: { id: string; name: string; code: string; depth: number }[];
@@ -34,7 +40,9 @@ export function PersonEditForm({ org, person, units, manager, today }: {
   const errors = errorsOf(state);
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormAlert state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert state={state} />
+      </div>
       <FormField id="pe-title" label="Title" errors={errors.title}>
         <Input id="pe-title" name="title" defaultValue={person.title} {...describedBy("pe-title", errors.title)} />
       </FormField>
@@ -44,18 +52,42 @@ export function PersonEditForm({ org, person, units, manager, today }: {
       <FormField id="pe-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
         <NativeSelect id="pe-orgUnitId" name="orgUnitId" defaultValue={person.teamId} {...describedBy("pe-orgUnitId", errors.orgUnitId)}>
           {units.map((u) => (
-            <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.depth)}{u.name} ({u.code})</option>
+            <option key={u.id} value={u.id}>
+              {"\u00a0\u00a0".repeat(u.depth)}
+              {u.name} ({u.code})
+            </option>
           ))}
         </NativeSelect>
       </FormField>
       <FormField id="pe-managerId" label="Manager" errors={errors.managerId}>
-        <SearchCombobox id="pe-managerId" name="managerId" source={`/${org}/people/search`} initial={manager} emptyLabel="No manager" {...describedBy("pe-managerId", errors.managerId)} />
+        <SearchCombobox
+          id="pe-managerId"
+          name="managerId"
+          source={`/${org}/people/search`}
+          initial={manager}
+          emptyLabel="No manager"
+          {...describedBy("pe-managerId", errors.managerId)}
+        />
       </FormField>
-      <FormField id="pe-effectiveFrom" label="Move effective from" errors={errors.effectiveFrom} help="Applies to a change of unit or manager; kept in the history.">
-        <Input id="pe-effectiveFrom" name="effectiveFrom" type="date" defaultValue={today} max={today} {...describedBy("pe-effectiveFrom", errors.effectiveFrom, true)} />
+      <FormField
+        id="pe-effectiveFrom"
+        label="Move effective from"
+        errors={errors.effectiveFrom}
+        help="Applies to a change of unit or manager; kept in the history."
+      >
+        <Input
+          id="pe-effectiveFrom"
+          name="effectiveFrom"
+          type="date"
+          defaultValue={today}
+          max={today}
+          {...describedBy("pe-effectiveFrom", errors.effectiveFrom, true)}
+        />
       </FormField>
       <div className="flex items-end justify-end">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
       </div>
     </form>
   );

@@ -7,7 +7,17 @@ import { toast } from "@/components/ui/toast";
 import { acknowledgeUpdateAction } from "@/lib/projects/actions";
 
 /** Acknowledge an update; the accessible name says which project, as a list holds many of these. */
-export function AcknowledgeButton({ org, updateId, projectName, label = "Acknowledge" }: { org: string; updateId: string; projectName: string; label?: string }) {
+export function AcknowledgeButton({
+  org,
+  updateId,
+  projectName,
+  label = "Acknowledge",
+}: {
+  org: string;
+  updateId: string;
+  projectName: string;
+  label?: string;
+}) {
   const [pending, start] = useTransition();
   return (
     <Button

@@ -46,7 +46,12 @@ export function DependencyEditor({
       <DepList label="Waiting on" org={org} deps={blockedBy} canEdit={canEdit} />
       <DepList label="Blocking" org={org} deps={blocks} canEdit={canEdit} />
       {canEdit ? (
-        <form onSubmit={submitKeepingInput(formAction)} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a dependency">
+        <form
+          onSubmit={submitKeepingInput(formAction)}
+          className="space-y-2 border-t border-border pt-3"
+          noValidate
+          aria-label="Add a dependency"
+        >
           {state && !state.ok && !otherError.length ? <FormAlert state={state} /> : null}
           <div className="grid grid-cols-[7rem_1fr] gap-2">
             <FormField id="dep-direction" label="This project">
@@ -57,7 +62,14 @@ export function DependencyEditor({
             </FormField>
             {/* Candidates come from the project search (a few matches), not every project of the org in the HTML. */}
             <FormField id="dep-other" label="Project" errors={otherError.length ? otherError : undefined}>
-              <SearchCombobox id="dep-other" name="other" source={`/${org}/projects/search`} params={{ except: projectId }} className="h-8" {...describedBy("dep-other", otherError.length ? otherError : undefined)} />
+              <SearchCombobox
+                id="dep-other"
+                name="other"
+                source={`/${org}/projects/search`}
+                params={{ except: projectId }}
+                className="h-8"
+                {...describedBy("dep-other", otherError.length ? otherError : undefined)}
+              />
             </FormField>
           </div>
           <Button type="submit" size="sm" variant="outline" disabled={pending}>

@@ -22,10 +22,19 @@ const schema = {
 
 export function Markdown({ children, className }: { children: string; className?: string }) {
   if (markdownProblem(children)) {
-    return <div className={className ?? "text-sm leading-relaxed"}><p className="whitespace-pre-wrap break-words">{children}</p></div>;
+    return (
+      <div className={className ?? "text-sm leading-relaxed"}>
+        <p className="whitespace-pre-wrap break-words">{children}</p>
+      </div>
+    );
   }
   return (
-    <div className={className ?? "markdown space-y-2 text-sm leading-relaxed [&_a]:text-primary [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc"}>
+    <div
+      className={
+        className ??
+        "markdown space-y-2 text-sm leading-relaxed [&_a]:text-primary [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc"
+      }
+    >
       <ReactMarkdown
         rehypePlugins={[[rehypeSanitize, schema]]}
         urlTransform={urlTransform}

@@ -15,7 +15,19 @@ import { completeMilestoneAction, createMilestoneAction, updateMilestoneAction }
 type Milestone = { id: string; name: string; dueDate: string; doneDate: string | null };
 type State = ActionResult<{ id: string }> | null;
 
-export function MilestoneList({ org, projectId, milestones, today, canEdit }: { org: string; projectId: string; milestones: Milestone[]; today: string; canEdit: boolean }) {
+export function MilestoneList({
+  org,
+  projectId,
+  milestones,
+  today,
+  canEdit,
+}: {
+  org: string;
+  projectId: string;
+  milestones: Milestone[];
+  today: string;
+  canEdit: boolean;
+}) {
   return (
     <div className="space-y-3">
       {milestones.length === 0 ? <p className="text-sm text-muted-foreground">No milestones.</p> : null}
@@ -41,7 +53,14 @@ function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; mile
     <li className="flex items-center justify-between gap-3">
       <span className="flex items-center gap-2">
         {canEdit ? (
-          <input type="checkbox" aria-label={`${m.name} done`} checked={!!m.doneDate} disabled={pending} onChange={toggle} className="accent-primary" />
+          <input
+            type="checkbox"
+            aria-label={`${m.name} done`}
+            checked={!!m.doneDate}
+            disabled={pending}
+            onChange={toggle}
+            className="accent-primary"
+          />
         ) : null}
         <span className={m.doneDate ? "text-muted-foreground line-through" : undefined}>{m.name}</span>
       </span>
@@ -95,7 +114,13 @@ function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
   }, [state]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form ref={ref} onSubmit={submitKeepingInput(formAction)} className="space-y-2 border-t border-border pt-3" noValidate aria-label="Add a milestone">
+    <form
+      ref={ref}
+      onSubmit={submitKeepingInput(formAction)}
+      className="space-y-2 border-t border-border pt-3"
+      noValidate
+      aria-label="Add a milestone"
+    >
       {state && !state.ok && !state.fieldErrors ? <FormAlert state={state} /> : null}
       <div className="grid grid-cols-[1fr_9rem] gap-2">
         <FormField id="milestone-name" label="Milestone" errors={errors.name}>

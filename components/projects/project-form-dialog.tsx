@@ -42,13 +42,25 @@ type State = ActionResult<{ id: string }> | null;
  * dialog mounts only while open (DialogOnDemand), and its choices (units, initiatives) are loaded
  * from the org's form-options route when it opens, not sent with every page that offers the form.
  */
-export function ProjectFormDialog({ org, project, trigger }: { org: string; project?: ProjectFormValues; trigger: React.ReactElement<React.ComponentProps<"button">> }) {
+export function ProjectFormDialog({
+  org,
+  project,
+  trigger,
+}: {
+  org: string;
+  project?: ProjectFormValues;
+  trigger: React.ReactElement<React.ComponentProps<"button">>;
+}) {
   return (
     <DialogOnDemand
       trigger={trigger}
       className="max-w-2xl"
       title={project ? "Edit project" : "New project"}
-      description={project ? "Changes are recorded in the project's audit trail." : "Managers can create projects inside their part of the organization."}
+      description={
+        project
+          ? "Changes are recorded in the project's audit trail."
+          : "Managers can create projects inside their part of the organization."
+      }
     >
       {(close) => <ProjectForm org={org} project={project} onDone={close} />}
     </DialogOnDemand>
@@ -60,7 +72,9 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };
-    const result = project ? await updateProjectAction(org, { ...input, id: project.id, version: project.version }) : await createProjectAction(org, input);
+    const result = project
+      ? await updateProjectAction(org, { ...input, id: project.id, version: project.version })
+      : await createProjectAction(org, input);
     if (result.ok) {
       onDone();
       toast.success(project ? "Project saved" : "Project created");
@@ -85,7 +99,13 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
           </div>
           <div className="sm:col-span-2">
             <FormField id="description" label="Description" errors={errors.description}>
-              <Textarea id="description" name="description" rows={2} defaultValue={p?.description} {...describedBy("description", errors.description)} />
+              <Textarea
+                id="description"
+                name="description"
+                rows={2}
+                defaultValue={p?.description}
+                {...describedBy("description", errors.description)}
+              />
             </FormField>
           </div>
           <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
@@ -101,10 +121,22 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
           </FormField>
           <FormField id="leadId" label="Lead" errors={errors.leadId}>
             {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox id="leadId" name="leadId" source={`/${org}/people/search`} initial={p?.lead ?? null} emptyLabel="No lead" {...describedBy("leadId", errors.leadId)} />
+            <SearchCombobox
+              id="leadId"
+              name="leadId"
+              source={`/${org}/people/search`}
+              initial={p?.lead ?? null}
+              emptyLabel="No lead"
+              {...describedBy("leadId", errors.leadId)}
+            />
           </FormField>
           <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
-            <NativeSelect id="initiativeId" name="initiativeId" defaultValue={p?.initiativeId ?? ""} {...describedBy("initiativeId", errors.initiativeId)}>
+            <NativeSelect
+              id="initiativeId"
+              name="initiativeId"
+              defaultValue={p?.initiativeId ?? ""}
+              {...describedBy("initiativeId", errors.initiativeId)}
+            >
               <option value="">None</option>
               {options.initiatives.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -117,10 +149,22 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
             <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
           </FormField>
           <FormField id="startDate" label="Start date" errors={errors.startDate}>
-            <Input id="startDate" name="startDate" type="date" defaultValue={p?.startDate ?? ""} {...describedBy("startDate", errors.startDate)} />
+            <Input
+              id="startDate"
+              name="startDate"
+              type="date"
+              defaultValue={p?.startDate ?? ""}
+              {...describedBy("startDate", errors.startDate)}
+            />
           </FormField>
           <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
-            <Input id="targetDate" name="targetDate" type="date" defaultValue={p?.targetDate ?? ""} {...describedBy("targetDate", errors.targetDate)} />
+            <Input
+              id="targetDate"
+              name="targetDate"
+              type="date"
+              defaultValue={p?.targetDate ?? ""}
+              {...describedBy("targetDate", errors.targetDate)}
+            />
           </FormField>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)

@@ -8,7 +8,8 @@ import type { ProjectStaffingDto } from "@/lib/headcount/staffing";
 
 /** Who is on the project and which unfilled positions it waits for. */
 export function ProjectStaffing({ orgSlug, staffing }: { orgSlug: string; staffing: ProjectStaffingDto }) {
-  const span = (s: { startDate: string; endDate: string | null }) => `${formatDate(s.startDate)} – ${s.endDate ? formatDate(s.endDate) : "open-ended"}`;
+  const span = (s: { startDate: string; endDate: string | null }) =>
+    `${formatDate(s.startDate)} – ${s.endDate ? formatDate(s.endDate) : "open-ended"}`;
   return (
     <Card>
       <CardHeader>
@@ -24,8 +25,14 @@ export function ProjectStaffing({ orgSlug, staffing }: { orgSlug: string; staffi
               {staffing.people.map((s) => (
                 <li key={s.allocationId} className="flex items-start justify-between gap-2">
                   <span>
-                    <Link className="hover:underline" href={`/${orgSlug}/people/${s.person!.id}`}>{s.person!.name}</Link>
-                    {s.person!.overallocated ? <Badge variant="danger" className="ml-1">Over-allocated</Badge> : null}
+                    <Link className="hover:underline" href={`/${orgSlug}/people/${s.person!.id}`}>
+                      {s.person!.name}
+                    </Link>
+                    {s.person!.overallocated ? (
+                      <Badge variant="danger" className="ml-1">
+                        Over-allocated
+                      </Badge>
+                    ) : null}
                     <span className="block text-xs text-muted-foreground">{span(s)}</span>
                   </span>
                   <span className="tabular-nums">{s.percent}%</span>
@@ -39,7 +46,9 @@ export function ProjectStaffing({ orgSlug, staffing }: { orgSlug: string; staffi
           {staffing.waitingOn.length === 0 ? (
             <p className="text-muted-foreground">
               No unfilled positions allocated.
-              {staffing.openInOwningTeam > 0 ? ` The owning team has ${staffing.openInOwningTeam} open position${staffing.openInOwningTeam === 1 ? "" : "s"}.` : ""}
+              {staffing.openInOwningTeam > 0
+                ? ` The owning team has ${staffing.openInOwningTeam} open position${staffing.openInOwningTeam === 1 ? "" : "s"}.`
+                : ""}
             </p>
           ) : (
             <ul className="space-y-1.5">

@@ -12,7 +12,19 @@ import { archiveProjectAction, setProjectStatusAction } from "@/lib/projects/act
 const STATUSES: ProjectStatus[] = ["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"];
 
 /** Change status / archive, each carrying the version the page was rendered with. */
-export function ProjectStatusControls({ org, id, version, status, archived }: { org: string; id: string; version: number; status: ProjectStatus; archived: boolean }) {
+export function ProjectStatusControls({
+  org,
+  id,
+  version,
+  status,
+  archived,
+}: {
+  org: string;
+  id: string;
+  version: number;
+  status: ProjectStatus;
+  archived: boolean;
+}) {
   const [pending, start] = useTransition();
   const run = (fn: () => Promise<{ ok: boolean; message?: string }>, done: string) =>
     start(async () => {
@@ -42,7 +54,9 @@ export function ProjectStatusControls({ org, id, version, status, archived }: { 
         size="sm"
         variant="outline"
         disabled={pending}
-        onClick={() => run(() => archiveProjectAction(org, { id, version, archived: !archived }), archived ? "Project restored" : "Project archived")}
+        onClick={() =>
+          run(() => archiveProjectAction(org, { id, version, archived: !archived }), archived ? "Project restored" : "Project archived")
+        }
       >
         {archived ? "Unarchive" : "Archive"}
       </Button>

@@ -78,11 +78,24 @@ function columns(org: string): Column[] {
       },
     },
     { id: "targetDate", accessorFn: (r) => r.target, header: "Target", meta: { className: "whitespace-nowrap" } },
-    { id: "budget", accessorFn: (r) => r.budget, header: "Budget", sortDescFirst: true, cell: ({ row }) => row.original.budget ?? "—", meta: { align: "right" } },
+    {
+      id: "budget",
+      accessorFn: (r) => r.budget,
+      header: "Budget",
+      sortDescFirst: true,
+      cell: ({ row }) => row.original.budget ?? "—",
+      meta: { align: "right" },
+    },
   ];
 }
 
-export function ProjectsTable({ org, projects, sort, filtered = false, clearHref }: {
+export function ProjectsTable({
+  org,
+  projects,
+  sort,
+  filtered = false,
+  clearHref,
+}: {
   org: string;
   projects: ProjectTableRow[];
   sort: ProjectSort;
@@ -115,7 +128,13 @@ export function ProjectsTable({ org, projects, sort, filtered = false, clearHref
             icon={FolderKanban}
             title="No projects match these filters"
             description="Change or clear the filters to see more projects."
-            action={clearHref ? <Link href={clearHref} className="text-sm font-medium text-primary hover:underline">Clear filters</Link> : undefined}
+            action={
+              clearHref ? (
+                <Link href={clearHref} className="text-sm font-medium text-primary hover:underline">
+                  Clear filters
+                </Link>
+              ) : undefined
+            }
           />
         ) : (
           <EmptyState icon={FolderKanban} title="No projects yet" description="Projects your teams are running will appear here." />

@@ -94,7 +94,8 @@ export function StatusUpdateForm({
       doneRef.current?.focus();
       return;
     }
-    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]');
+    const target =
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]');
     target?.focus();
   }, [state]);
 
@@ -111,13 +112,19 @@ export function StatusUpdateForm({
   return (
     <div className="space-y-3">
       {posted && !editing ? (
-        <p ref={doneRef} tabIndex={-1} role="status" className="rounded-md border border-health-on-track/30 bg-health-on-track-soft px-3 py-2 text-sm text-health-on-track-text outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <p
+          ref={doneRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-md border border-health-on-track/30 bg-health-on-track-soft px-3 py-2 text-sm text-health-on-track-text outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           Update posted: it is the latest update below. You can edit or delete it for 24 hours.
         </p>
       ) : null}
       {alreadyIn && !editing ? (
         <p className="text-sm text-muted-foreground" data-testid="update-already-in">
-          This cycle&apos;s update is in. Add another only if something changed since; to correct an update you posted, use its Edit button below (for 24 hours).
+          This cycle&apos;s update is in. Add another only if something changed since; to correct an update you posted, use its Edit button
+          below (for 24 hours).
         </p>
       ) : null}
       <form
@@ -138,7 +145,14 @@ export function StatusUpdateForm({
                   key={h}
                   className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary-soft has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
                 >
-                  <input type="radio" name="health" value={h} checked={health === h} onChange={() => setHealth(h)} className="accent-primary" />
+                  <input
+                    type="radio"
+                    name="health"
+                    value={h}
+                    checked={health === h}
+                    onChange={() => setHealth(h)}
+                    className="accent-primary"
+                  />
                   {HEALTH_LABELS[h]}
                 </label>
               ))}
@@ -198,7 +212,9 @@ export function StatusUpdateForm({
               Suggested <HealthBadge health={suggestion.health} />
             </p>
             {suggestion.reasons.length === 0 ? (
-              <p className="text-xs text-muted-foreground">No rule flags a risk: dates, milestones, dependencies, spend and staffing look fine.</p>
+              <p className="text-xs text-muted-foreground">
+                No rule flags a risk: dates, milestones, dependencies, spend and staffing look fine.
+              </p>
             ) : (
               <ul className="list-disc space-y-1 pl-4 text-xs text-muted-foreground">
                 {suggestion.reasons.map((r) => (

@@ -50,10 +50,18 @@ export function UpdateAuthorActions({
           <DialogHeader>
             <DialogTitle>Edit your update on {projectName}</DialogTitle>
             <DialogDescription>
-              You can correct an update for {UPDATE_EDIT_WINDOW_HOURS} hours after posting it: this one is <Deadline iso={editableUntil} />. It then shows as edited.
+              You can correct an update for {UPDATE_EDIT_WINDOW_HOURS} hours after posting it: this one is <Deadline iso={editableUntil} />.
+              It then shows as edited.
             </DialogDescription>
           </DialogHeader>
-          <StatusUpdateForm org={org} projectId={projectId} suggestion={suggestion} current={update.health} editing={update} onDone={() => setEditOpen(false)} />
+          <StatusUpdateForm
+            org={org}
+            projectId={projectId}
+            suggestion={suggestion}
+            current={update.health}
+            editing={update}
+            onDone={() => setEditOpen(false)}
+          />
         </DialogContent>
       </Dialog>
       <Dialog open={deleteOpen} onOpenChange={setDeleteOpen}>
@@ -66,7 +74,8 @@ export function UpdateAuthorActions({
           <DialogHeader>
             <DialogTitle>Delete this update?</DialogTitle>
             <DialogDescription>
-              &ldquo;{update.summary}&rdquo; goes from {projectName}; the project shows its previous update again. The audit log keeps a record.
+              &ldquo;{update.summary}&rdquo; goes from {projectName}; the project shows its previous update again. The audit log keeps a
+              record.
             </DialogDescription>
           </DialogHeader>
           <DialogFooter>
@@ -96,7 +105,12 @@ function Deadline({ iso }: { iso: string }) {
   const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   const dayOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((dayOf(at) - dayOf(now)) / 86_400_000);
-  const day = days === 0 ? "" : days === 1 ? "tomorrow " : `${new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" }).format(at)}, `;
+  const day =
+    days === 0
+      ? ""
+      : days === 1
+        ? "tomorrow "
+        : `${new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" }).format(at)}, `;
   return (
     <time dateTime={iso} suppressHydrationWarning>
       editable until {day}

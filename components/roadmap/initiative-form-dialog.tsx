@@ -51,17 +51,33 @@ export function InitiativeFormDialog({
   trigger: React.ReactElement<React.ComponentProps<"button">>;
 }) {
   return (
-    <DialogOnDemand trigger={trigger} title={initiative ? "Edit initiative" : "New initiative"} description="Initiatives are planned by fiscal year, half or quarter.">
+    <DialogOnDemand
+      trigger={trigger}
+      title={initiative ? "Edit initiative" : "New initiative"}
+      description="Initiatives are planned by fiscal year, half or quarter."
+    >
       {(close) => <InitiativeForm org={org} initiative={initiative} defaultFiscalYear={defaultFiscalYear} onDone={close} />}
     </DialogOnDemand>
   );
 }
 
-function InitiativeForm({ org, initiative: i, defaultFiscalYear, onDone }: { org: string; initiative?: InitiativeFormValues; defaultFiscalYear: number; onDone: () => void }) {
+function InitiativeForm({
+  org,
+  initiative: i,
+  defaultFiscalYear,
+  onDone,
+}: {
+  org: string;
+  initiative?: InitiativeFormValues;
+  defaultFiscalYear: number;
+  onDone: () => void;
+}) {
   const loaded = useJson<{ units: Unit[] }>(`/${org}/roadmap/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const input = Object.fromEntries(form);
-    const result = i ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt }) : await createInitiativeAction(org, input);
+    const result = i
+      ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt })
+      : await createInitiativeAction(org, input);
     if (result.ok) {
       onDone();
       toast.success(i ? "Initiative saved" : "Initiative created");
@@ -83,7 +99,13 @@ function InitiativeForm({ org, initiative: i, defaultFiscalYear, onDone }: { org
           </div>
           <div className="sm:col-span-2">
             <FormField id="i-objective" label="Objective" errors={errors.objective}>
-              <Textarea id="i-objective" name="objective" rows={2} defaultValue={i?.objective} {...describedBy("i-objective", errors.objective)} />
+              <Textarea
+                id="i-objective"
+                name="objective"
+                rows={2}
+                defaultValue={i?.objective}
+                {...describedBy("i-objective", errors.objective)}
+              />
             </FormField>
           </div>
           <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
@@ -99,10 +121,23 @@ function InitiativeForm({ org, initiative: i, defaultFiscalYear, onDone }: { org
           </FormField>
           <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
             {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox id="i-owner" name="ownerId" source={`/${org}/people/search`} initial={i?.owner ?? null} emptyLabel="No owner" {...describedBy("i-owner", errors.ownerId)} />
+            <SearchCombobox
+              id="i-owner"
+              name="ownerId"
+              source={`/${org}/people/search`}
+              initial={i?.owner ?? null}
+              emptyLabel="No owner"
+              {...describedBy("i-owner", errors.ownerId)}
+            />
           </FormField>
           <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
-            <Input id="i-fy" name="fiscalYear" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} {...describedBy("i-fy", errors.fiscalYear)} />
+            <Input
+              id="i-fy"
+              name="fiscalYear"
+              inputMode="numeric"
+              defaultValue={i?.fiscalYear ?? defaultFiscalYear}
+              {...describedBy("i-fy", errors.fiscalYear)}
+            />
           </FormField>
           <FormField id="i-period" label="Period" errors={errors.period}>
             <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>

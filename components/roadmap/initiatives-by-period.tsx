@@ -12,7 +12,6 @@ import { Button } from "@/components/ui/button";
 import type { InitiativeStatus } from "@/lib/generated/prisma/enums";
 import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
 
-
 const PENCIL = "keel-roadmap-pencil";
 
 /**
@@ -37,7 +36,9 @@ export function InitiativesByPeriod({
   editable: string[] | null;
 }) {
   const canEdit = new Set(editable);
-  const groups = INITIATIVE_PERIOD_OPTIONS.map((p) => ({ ...p, items: initiatives.filter((i) => i.period === p.key) })).filter((g) => g.items.length);
+  const groups = INITIATIVE_PERIOD_OPTIONS.map((p) => ({ ...p, items: initiatives.filter((i) => i.period === p.key) })).filter(
+    (g) => g.items.length,
+  );
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {yearLabel}.</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
@@ -105,7 +106,11 @@ export function InitiativesByPeriod({
                 </ul>
               ) : null}
               {i.projectCount ? (
-                <Link href={`/${org}/projects?initiative=${i.id}`} prefetch={false} className="block text-xs text-muted-foreground hover:underline">
+                <Link
+                  href={`/${org}/projects?initiative=${i.id}`}
+                  prefetch={false}
+                  className="block text-xs text-muted-foreground hover:underline"
+                >
                   {i.projectCount === 1 ? "1 project" : `All ${i.projectCount} projects`}
                 </Link>
               ) : null}

@@ -52,7 +52,11 @@ export function InitiativesTable({ initiatives }: { initiatives: InitiativeRow[]
       initialSorting={[{ id: "period", desc: false }]}
       rowClassName={(row) => (row.original.status === "CANCELLED" ? "ui-dimmed" : undefined)}
       emptyState={
-        <EmptyState icon={ChartGantt} title="No initiatives yet" description="Initiatives group projects under a goal for a fiscal period." />
+        <EmptyState
+          icon={ChartGantt}
+          title="No initiatives yet"
+          description="Initiatives group projects under a goal for a fiscal period."
+        />
       }
     />
   );

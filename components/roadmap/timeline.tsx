@@ -37,7 +37,9 @@ const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
 const STALE_HATCH = { backgroundImage: "repeating-linear-gradient(135deg, rgb(255 255 255 / 0.28) 0 5px, transparent 5px 10px)" };
 
 function barTitle(p: TimelineProject): string {
-  const parts = [`${p.name}: ${HEALTH_LABELS[p.health]}${p.stale ? " (stale: no update for whole cycles)" : ""}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`];
+  const parts = [
+    `${p.name}: ${HEALTH_LABELS[p.health]}${p.stale ? " (stale: no update for whole cycles)" : ""}, ${formatDate(p.startDate)} to ${formatDate(p.targetDate)}`,
+  ];
   if (p.waitsOn.length) parts.push(`waits on ${p.waitsOn.map((b) => `${b.name} (${HEALTH_LABELS[b.health]})`).join(", ")}`);
   if (p.blocks) parts.push(`blocks ${p.blocks} other ${p.blocks === 1 ? "project" : "projects"}`);
   return parts.join("; ");
@@ -54,7 +56,11 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
             <div className="px-3 py-2">Project</div>
             <div className="relative h-8">
               {window.columns.map((c) => (
-                <div key={c.start} className="absolute inset-y-0 border-l border-border px-2 py-2" style={{ left: pct(positionOf(c.start, window)) }}>
+                <div
+                  key={c.start}
+                  className="absolute inset-y-0 border-l border-border px-2 py-2"
+                  style={{ left: pct(positionOf(c.start, window)) }}
+                >
                   {c.label}
                 </div>
               ))}
@@ -69,9 +75,15 @@ export function Timeline({ org, window, groups, today }: { org: string; window: 
                 {/* Column lines and the today line are drawn once per group, under/over its rows, not per row. */}
                 <div aria-hidden className="absolute inset-y-0 right-0 left-64">
                   {window.columns.map((c) => (
-                    <div key={c.start} className="absolute inset-y-0 border-l border-border/60" style={{ left: pct(positionOf(c.start, window)) }} />
+                    <div
+                      key={c.start}
+                      className="absolute inset-y-0 border-l border-border/60"
+                      style={{ left: pct(positionOf(c.start, window)) }}
+                    />
                   ))}
-                  {todayPos !== null ? <div className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: pct(todayPos) }} title="Today" /> : null}
+                  {todayPos !== null ? (
+                    <div className="absolute inset-y-0 z-10 w-0.5 bg-primary" style={{ left: pct(todayPos) }} title="Today" />
+                  ) : null}
                 </div>
                 <ul>
                   {g.projects.map((p) => (
@@ -138,7 +150,11 @@ function TimelineRow({ org, p, window }: { org: string; p: TimelineProject; wind
             style={{ left: pct(bar.left), width: pct(bar.width), ...(p.stale ? STALE_HATCH : {}) }}
           >
             {p.stale ? <span className="mr-1 rounded bg-white px-1 font-semibold text-slate-900">Stale</span> : null}
-            {p.waitsOn.length ? <span className={cn("mr-1 rounded bg-white/15 px-1", offTrackBlocker && "bg-white text-health-off-track-text")}>⇠{p.waitsOn.length}</span> : null}
+            {p.waitsOn.length ? (
+              <span className={cn("mr-1 rounded bg-white/15 px-1", offTrackBlocker && "bg-white text-health-off-track-text")}>
+                ⇠{p.waitsOn.length}
+              </span>
+            ) : null}
             {/* Over the hatching the name keeps a solid backing in the bar colour, so white text stays at 4.5:1. */}
             <span className={cn("truncate", p.stale && "rounded bg-inherit px-1")}>{p.name}</span>
             {p.blocks ? <span className="ml-auto rounded bg-white/15 px-1">{p.blocks}⇢</span> : null}

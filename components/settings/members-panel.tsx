@@ -34,7 +34,9 @@ function SessionsCell({ org, member, sessions }: { org: string; member: MemberDt
         {sessions.count} active · {sessions.devices.join(", ")}
       </div>
       {sessions.lastSeenAt ? (
-        <div className="text-xs text-muted-foreground">Last seen {new Date(sessions.lastSeenAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</div>
+        <div className="text-xs text-muted-foreground">
+          Last seen {new Date(sessions.lastSeenAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+        </div>
       ) : null}
       <Button size="sm" variant="outline" onClick={signOut} disabled={pending} aria-label={`Sign ${member.name} out everywhere`}>
         Sign out everywhere
@@ -93,7 +95,12 @@ function MemberRow({
       </TableCell>
       <TableCell>
         {canManage ? (
-          <NativeSelect aria-label={`Role of ${member.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className="h-8 w-36">
+          <NativeSelect
+            aria-label={`Role of ${member.name}`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            className="h-8 w-36"
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
@@ -119,7 +126,9 @@ function MemberRow({
             onPick={(o) => setScope(o?.id ?? "")}
           />
         ) : (
-          <span className="text-sm text-muted-foreground">{member.role === "MANAGER" ? member.scopeUnitName ?? "—" : "Whole organization"}</span>
+          <span className="text-sm text-muted-foreground">
+            {member.role === "MANAGER" ? (member.scopeUnitName ?? "—") : "Whole organization"}
+          </span>
         )}
       </TableCell>
       {canManage ? (
@@ -150,7 +159,7 @@ function InviteForm({ org }: { org: string }) {
     if (result.ok) toast.success("Invitation created");
     return result;
   }, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const link = state?.ok ? state.data.invitePath : null;
   // Focus follows the result: the invitation link after a success, the first field to fix after a refusal.
   const resultRef = useRef<HTMLParagraphElement>(null);
@@ -158,12 +167,23 @@ function InviteForm({ org }: { org: string }) {
   useEffect(() => {
     if (!state) return;
     if (state.ok) resultRef.current?.focus();
-    else (formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+    else
+      (
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        formRef.current?.querySelector<HTMLElement>('[role="alert"]')
+      )?.focus();
   }, [state]);
   return (
     <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
       <FormField id="invite-email" label="Email" errors={errors.email}>
-        <Input id="invite-email" name="email" type="email" autoComplete="off" placeholder="name@company.com" {...describedBy("invite-email", errors.email)} />
+        <Input
+          id="invite-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          placeholder="name@company.com"
+          {...describedBy("invite-email", errors.email)}
+        />
       </FormField>
       <FormField id="invite-role" label="Role" errors={errors.role}>
         <NativeSelect id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -197,7 +217,12 @@ function InviteForm({ org }: { org: string }) {
         </p>
       ) : null}
       {link ? (
-        <p ref={resultRef} tabIndex={-1} role="status" className="rounded-md bg-muted px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:col-span-4">
+        <p
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-md bg-muted px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:col-span-4"
+        >
           Invitation created. Send this single-use link to the person you invited (valid 14 days); they join when they accept it:{" "}
           <code className="break-all">{typeof window === "undefined" ? link : `${window.location.origin}${link}`}</code>
         </p>
@@ -241,7 +266,14 @@ export function MembersPanel({
         </TableHeader>
         <TableBody>
           {members.map((m) => (
-            <MemberRow key={m.id} org={org} member={m} canManage={canManage} isSelf={m.email === currentUserEmail} sessions={sessions[m.id]} />
+            <MemberRow
+              key={m.id}
+              org={org}
+              member={m}
+              canManage={canManage}
+              isSelf={m.email === currentUserEmail}
+              sessions={sessions[m.id]}
+            />
           ))}
         </TableBody>
       </Table>

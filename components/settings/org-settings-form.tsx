@@ -23,7 +23,11 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
   const openedAt = useRef(settings.updatedAt);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     // The category boxes are several values under one name (none checked: an empty list).
-    const input = { ...Object.fromEntries(form), forecastLumpyCategories: form.getAll("forecastLumpyCategories"), expectedUpdatedAt: openedAt.current };
+    const input = {
+      ...Object.fromEntries(form),
+      forecastLumpyCategories: form.getAll("forecastLumpyCategories"),
+      expectedUpdatedAt: openedAt.current,
+    };
     const result = await updateOrgSettingsAction(org, input);
     if (result.ok) openedAt.current = result.data.updatedAt;
     return result;
@@ -46,8 +50,18 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
           <Input id="name" name="name" defaultValue={settings.name} required maxLength={80} {...describedBy("name", errors.name)} />
         </FormField>
       </div>
-      <FormField id="fiscalYearStartMonth" label="Fiscal year starts in" errors={errors.fiscalYearStartMonth} help="Budgets, forecasts and the roadmap use this calendar.">
-        <NativeSelect id="fiscalYearStartMonth" name="fiscalYearStartMonth" defaultValue={settings.fiscalYearStartMonth} {...describedBy("fiscalYearStartMonth", errors.fiscalYearStartMonth, true)}>
+      <FormField
+        id="fiscalYearStartMonth"
+        label="Fiscal year starts in"
+        errors={errors.fiscalYearStartMonth}
+        help="Budgets, forecasts and the roadmap use this calendar."
+      >
+        <NativeSelect
+          id="fiscalYearStartMonth"
+          name="fiscalYearStartMonth"
+          defaultValue={settings.fiscalYearStartMonth}
+          {...describedBy("fiscalYearStartMonth", errors.fiscalYearStartMonth, true)}
+        >
           {MONTHS.map((m, i) => (
             <option key={m} value={i + 1}>
               {m}
@@ -59,13 +73,23 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         <Input id="currency" value={settings.currency} readOnly disabled aria-describedby="currency-help" />
       </FormField>
       <FormField id="updateCadence" label="Status updates are due" errors={errors.updateCadence}>
-        <NativeSelect id="updateCadence" name="updateCadence" defaultValue={settings.updateCadence} {...describedBy("updateCadence", errors.updateCadence)}>
+        <NativeSelect
+          id="updateCadence"
+          name="updateCadence"
+          defaultValue={settings.updateCadence}
+          {...describedBy("updateCadence", errors.updateCadence)}
+        >
           <option value="WEEKLY">Every week</option>
           <option value="BIWEEKLY">Every two weeks</option>
         </NativeSelect>
       </FormField>
       <FormField id="updateDueWeekday" label="Due on" errors={errors.updateDueWeekday}>
-        <NativeSelect id="updateDueWeekday" name="updateDueWeekday" defaultValue={settings.updateDueWeekday} {...describedBy("updateDueWeekday", errors.updateDueWeekday)}>
+        <NativeSelect
+          id="updateDueWeekday"
+          name="updateDueWeekday"
+          defaultValue={settings.updateDueWeekday}
+          {...describedBy("updateDueWeekday", errors.updateDueWeekday)}
+        >
           {Object.entries(WEEKDAY_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -73,37 +97,132 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id="updateGraceDays" label="Grace period (days)" errors={errors.updateGraceDays} help="After this, a missing update counts as stale and escalates.">
-        <Input id="updateGraceDays" name="updateGraceDays" type="number" inputMode="numeric" min={0} max={30} defaultValue={settings.updateGraceDays} {...describedBy("updateGraceDays", errors.updateGraceDays, true)} />
+      <FormField
+        id="updateGraceDays"
+        label="Grace period (days)"
+        errors={errors.updateGraceDays}
+        help="After this, a missing update counts as stale and escalates."
+      >
+        <Input
+          id="updateGraceDays"
+          name="updateGraceDays"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={30}
+          defaultValue={settings.updateGraceDays}
+          {...describedBy("updateGraceDays", errors.updateGraceDays, true)}
+        />
       </FormField>
       <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
         <legend className="-mt-2 text-sm font-semibold">Org health</legend>
         <p className="text-xs text-muted-foreground sm:col-span-2">{figure("span-of-control").definition}</p>
-        <FormField id="spanMax" label="Span maximum (direct reports)" errors={errors.spanMax} help="A manager with more direct reports is an outlier.">
-          <Input id="spanMax" name="spanMax" type="number" inputMode="numeric" min={1} max={100} defaultValue={settings.spanMax} required {...describedBy("spanMax", errors.spanMax, true)} />
+        <FormField
+          id="spanMax"
+          label="Span maximum (direct reports)"
+          errors={errors.spanMax}
+          help="A manager with more direct reports is an outlier."
+        >
+          <Input
+            id="spanMax"
+            name="spanMax"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            defaultValue={settings.spanMax}
+            required
+            {...describedBy("spanMax", errors.spanMax, true)}
+          />
         </FormField>
-        <FormField id="spanMin" label="Span minimum (direct reports)" errors={errors.spanMin} help="A manager with fewer direct reports is an outlier.">
-          <Input id="spanMin" name="spanMin" type="number" inputMode="numeric" min={0} max={50} defaultValue={settings.spanMin} required {...describedBy("spanMin", errors.spanMin, true)} />
+        <FormField
+          id="spanMin"
+          label="Span minimum (direct reports)"
+          errors={errors.spanMin}
+          help="A manager with fewer direct reports is an outlier."
+        >
+          <Input
+            id="spanMin"
+            name="spanMin"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={50}
+            defaultValue={settings.spanMin}
+            required
+            {...describedBy("spanMin", errors.spanMin, true)}
+          />
         </FormField>
       </fieldset>
       <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
         <legend className="-mt-2 text-sm font-semibold">Forecast assumptions</legend>
-        <p className="text-xs text-muted-foreground sm:col-span-2">Shown beside the forecast to everyone who sees it; a change applies to the forecast at once.</p>
-        <FormField id="loadedCostMultiplier" label="Loaded-cost multiplier" errors={errors.loadedCostMultiplier} help={figure("loaded-cost-multiplier").definition}>
-          <Input id="loadedCostMultiplier" name="loadedCostMultiplier" inputMode="decimal" defaultValue={settings.loadedCostMultiplier} required {...describedBy("loadedCostMultiplier", errors.loadedCostMultiplier, true)} />
+        <p className="text-xs text-muted-foreground sm:col-span-2">
+          Shown beside the forecast to everyone who sees it; a change applies to the forecast at once.
+        </p>
+        <FormField
+          id="loadedCostMultiplier"
+          label="Loaded-cost multiplier"
+          errors={errors.loadedCostMultiplier}
+          help={figure("loaded-cost-multiplier").definition}
+        >
+          <Input
+            id="loadedCostMultiplier"
+            name="loadedCostMultiplier"
+            inputMode="decimal"
+            defaultValue={settings.loadedCostMultiplier}
+            required
+            {...describedBy("loadedCostMultiplier", errors.loadedCostMultiplier, true)}
+          />
         </FormField>
-        <FormField id="hiringDelayDays" label="Hiring delay (days)" errors={errors.hiringDelayDays} help={figure("hiring-delay").definition}>
-          <Input id="hiringDelayDays" name="hiringDelayDays" type="number" inputMode="numeric" min={0} max={365} defaultValue={settings.hiringDelayDays} required {...describedBy("hiringDelayDays", errors.hiringDelayDays, true)} />
+        <FormField
+          id="hiringDelayDays"
+          label="Hiring delay (days)"
+          errors={errors.hiringDelayDays}
+          help={figure("hiring-delay").definition}
+        >
+          <Input
+            id="hiringDelayDays"
+            name="hiringDelayDays"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={365}
+            defaultValue={settings.hiringDelayDays}
+            required
+            {...describedBy("hiringDelayDays", errors.hiringDelayDays, true)}
+          />
         </FormField>
-        <FormField id="forecastRunRateMonths" label="Run-rate window (months)" errors={errors.forecastRunRateMonths} help={figure("run-rate-window").definition}>
-          <Input id="forecastRunRateMonths" name="forecastRunRateMonths" type="number" inputMode="numeric" min={1} max={12} defaultValue={settings.forecastRunRateMonths} required {...describedBy("forecastRunRateMonths", errors.forecastRunRateMonths, true)} />
+        <FormField
+          id="forecastRunRateMonths"
+          label="Run-rate window (months)"
+          errors={errors.forecastRunRateMonths}
+          help={figure("run-rate-window").definition}
+        >
+          <Input
+            id="forecastRunRateMonths"
+            name="forecastRunRateMonths"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={12}
+            defaultValue={settings.forecastRunRateMonths}
+            required
+            {...describedBy("forecastRunRateMonths", errors.forecastRunRateMonths, true)}
+          />
         </FormField>
         <fieldset className="space-y-1.5" {...describedBy("forecastLumpyCategories", errors.forecastLumpyCategories, true)}>
           <legend className="text-sm font-medium">Forecast from the plan (lumpy categories)</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1.5 pt-1">
             {NON_PERSONNEL_CATEGORIES.map((c) => (
               <label key={c} className="flex items-center gap-1.5 text-sm">
-                <input type="checkbox" name="forecastLumpyCategories" value={c} defaultChecked={settings.forecastLumpyCategories.includes(c)} className="accent-primary" /> {humanize(c)}
+                <input
+                  type="checkbox"
+                  name="forecastLumpyCategories"
+                  value={c}
+                  defaultChecked={settings.forecastLumpyCategories.includes(c)}
+                  className="accent-primary"
+                />{" "}
+                {humanize(c)}
               </label>
             ))}
           </div>

@@ -34,16 +34,33 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
         errors={errors.payMinGroupSize}
         help="The fewest people behind any personnel figure shown to someone who may not read pay (3 to 50). Larger groups hide more."
       >
-        <Input id="payMinGroupSize" name="payMinGroupSize" type="number" min={3} max={50} defaultValue={settings.payMinGroupSize} className="max-w-32" {...describedBy("payMinGroupSize", errors.payMinGroupSize, true)} />
+        <Input
+          id="payMinGroupSize"
+          name="payMinGroupSize"
+          type="number"
+          min={3}
+          max={50}
+          defaultValue={settings.payMinGroupSize}
+          className="max-w-32"
+          {...describedBy("payMinGroupSize", errors.payMinGroupSize, true)}
+        />
       </FormField>
       <div className="flex items-start gap-3">
-        <input id="financeReadsPay" name="financeReadsPay" type="checkbox" defaultChecked={settings.financeReadsPay} className="mt-1 size-4" aria-describedby="financeReadsPay-help" />
+        <input
+          id="financeReadsPay"
+          name="financeReadsPay"
+          type="checkbox"
+          defaultChecked={settings.financeReadsPay}
+          className="mt-1 size-4"
+          aria-describedby="financeReadsPay-help"
+        />
         <div>
           <label htmlFor="financeReadsPay" className="text-sm font-medium">
             Finance may read individual pay
           </label>
           <p id="financeReadsPay-help" className="text-xs text-muted-foreground">
-            Off by default: finance then works with personnel totals of groups, like managers and viewers. Admins and directors always read pay.
+            Off by default: finance then works with personnel totals of groups, like managers and viewers. Admins and directors always read
+            pay.
           </p>
         </div>
       </div>

@@ -16,11 +16,7 @@ export function KeelWordmark({ className, tone = "dark" }: { className?: string;
   return (
     <span className={cn("inline-flex items-center gap-2.5", className)}>
       <KeelMark />
-      <span
-        className={cn("text-xl font-semibold tracking-tight", tone === "light" ? "text-white" : "text-foreground")}
-      >
-        Keel
-      </span>
+      <span className={cn("text-xl font-semibold tracking-tight", tone === "light" ? "text-white" : "text-foreground")}>Keel</span>
     </span>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  ChartGantt,
-  FolderKanban,
-  IdCard,
-  LayoutDashboard,
-  type LucideIcon,
-  Network,
-  Settings,
-  Store,
-  Wallet,
-} from "lucide-react";
+import { ChartGantt, FolderKanban, IdCard, LayoutDashboard, type LucideIcon, Network, Settings, Store, Wallet } from "lucide-react";
 
 export type NavItem = { area: string; label: string; icon: LucideIcon };
 export type NavSection = { label: string | null; items: NavItem[] };

@@ -38,7 +38,10 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
       >
         <Bell className="size-5" aria-hidden />
         {count ? (
-          <span aria-hidden className="absolute -top-0.5 -right-0.5 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold text-white">
+          <span
+            aria-hidden
+            className="absolute -top-0.5 -right-0.5 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold text-white"
+          >
             {count > 99 ? "99+" : count}
           </span>
         ) : null}
@@ -55,7 +58,9 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
         ) : null}
         {items.slice(0, BELL_ITEMS).map((item) => (
           <MenuLinkItem key={item.id} href={item.href} className="items-start">
-            <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${KIND_CLASS[item.kind]}`}>{KIND_LABEL[item.kind]}</span>
+            <span className={`mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${KIND_CLASS[item.kind]}`}>
+              {KIND_LABEL[item.kind]}
+            </span>
             <span className="min-w-0">
               <span className="block truncate text-sm font-medium">{item.title}</span>
               <span className="block truncate text-xs text-muted-foreground">{item.detail}</span>

@@ -17,9 +17,7 @@ function NavLink({ orgSlug, item, pathname }: { orgSlug: string; item: NavItem; 
       className={cn(
         "group relative flex h-9 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors",
         "focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-offset-2 focus-visible:ring-offset-sidebar",
-        active
-          ? "bg-sidebar-accent text-sidebar-active"
-          : "text-sidebar-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-active",
+        active ? "bg-sidebar-accent text-sidebar-active" : "text-sidebar-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-active",
       )}
     >
       {active ? <span aria-hidden className="absolute inset-y-2 left-0 w-0.5 rounded-full bg-indigo-400" /> : null}

@@ -14,16 +14,23 @@ export function CapacityTable({ rows }: { rows: TeamCapacityRow[] }) {
         <caption className="sr-only">Capacity vs demand by team and month, in full-time equivalents</caption>
         <thead className="bg-muted/50 text-left text-xs text-muted-foreground uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Team</th>
+            <th scope="col" className="px-3 py-2">
+              Team
+            </th>
             {months.map((m) => (
-              <th key={m} scope="col" className="px-3 py-2 text-right">{formatMonth(m)}<span className="block normal-case">demand / capacity</span></th>
+              <th key={m} scope="col" className="px-3 py-2 text-right">
+                {formatMonth(m)}
+                <span className="block normal-case">demand / capacity</span>
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.unitId} className="border-t border-border">
-              <th scope="row" className="px-3 py-2 text-left font-medium">{r.name} <span className="text-xs font-normal text-muted-foreground">{r.code}</span></th>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {r.name} <span className="text-xs font-normal text-muted-foreground">{r.code}</span>
+              </th>
               {r.months.map((m) => {
                 const over = m.demand > m.capacity;
                 return (

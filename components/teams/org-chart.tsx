@@ -70,22 +70,42 @@ export function OrgChart({ people, org }: { people: OrgChartNode[]; org: string 
     });
 
   const renderNodes = (nodes: OrgChartNode[], level: number) => (
-    <ul role={level === 1 ? "tree" : "group"} aria-label={level === 1 ? "Reporting lines" : undefined} className={level > 1 ? "ml-5 border-l border-border pl-3" : undefined}>
+    <ul
+      role={level === 1 ? "tree" : "group"}
+      aria-label={level === 1 ? "Reporting lines" : undefined}
+      className={level > 1 ? "ml-5 border-l border-border pl-3" : undefined}
+    >
       {nodes.map((p) => {
         const children = tree.byManager.get(p.id) ?? [];
         const expandedHere = children.length > 0 && isOpen(p.id);
         return (
-          <li key={p.id} role="treeitem" aria-expanded={children.length ? expandedHere : undefined} aria-level={level} aria-selected={false} className="py-0.5">
+          <li
+            key={p.id}
+            role="treeitem"
+            aria-expanded={children.length ? expandedHere : undefined}
+            aria-level={level}
+            aria-selected={false}
+            className="py-0.5"
+          >
             <div className={`flex items-center gap-1.5 rounded px-1 text-sm ${matches.has(p.id) ? "bg-health-at-risk-soft" : ""}`}>
               {children.length ? (
-                <button type="button" onClick={() => toggle(p.id)} className="rounded p-0.5 hover:bg-muted" aria-label={`${expandedHere ? "Collapse" : "Expand"} ${p.name}'s reports`}>
+                <button
+                  type="button"
+                  onClick={() => toggle(p.id)}
+                  className="rounded p-0.5 hover:bg-muted"
+                  aria-label={`${expandedHere ? "Collapse" : "Expand"} ${p.name}'s reports`}
+                >
                   {expandedHere ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
                 </button>
               ) : (
                 <span className="inline-block w-5" aria-hidden />
               )}
-              <Link href={`/${org}/people/${p.id}`} prefetch={false} className="font-medium hover:underline">{p.name}</Link>
-              <span className="text-muted-foreground">{p.title} · {p.teamName}</span>
+              <Link href={`/${org}/people/${p.id}`} prefetch={false} className="font-medium hover:underline">
+                {p.name}
+              </Link>
+              <span className="text-muted-foreground">
+                {p.title} · {p.teamName}
+              </span>
               {children.length ? <span className="text-xs text-muted-foreground">({countBelow(p.id, tree)} below)</span> : null}
             </div>
             {expandedHere ? renderNodes(children, level + 1) : null}
@@ -100,11 +120,30 @@ export function OrgChart({ people, org }: { people: OrgChartNode[]; org: string 
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative w-72">
           <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
-          <Input type="search" aria-label="Search the org chart" placeholder="Search by name or title" value={query} onChange={(e) => setQuery(e.target.value)} className="pl-8" />
+          <Input
+            type="search"
+            aria-label="Search the org chart"
+            placeholder="Search by name or title"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="pl-8"
+          />
         </div>
-        <button type="button" className="text-sm text-primary hover:underline" onClick={() => setExpanded(new Set(people.map((p) => p.id)))}>Expand all</button>
-        <button type="button" className="text-sm text-primary hover:underline" onClick={() => setExpanded(new Set())}>Collapse all</button>
-        {q.length >= 2 ? <span className="text-sm text-muted-foreground" role="status">{matches.size} match{matches.size === 1 ? "" : "es"}</span> : null}
+        <button
+          type="button"
+          className="text-sm text-primary hover:underline"
+          onClick={() => setExpanded(new Set(people.map((p) => p.id)))}
+        >
+          Expand all
+        </button>
+        <button type="button" className="text-sm text-primary hover:underline" onClick={() => setExpanded(new Set())}>
+          Collapse all
+        </button>
+        {q.length >= 2 ? (
+          <span className="text-sm text-muted-foreground" role="status">
+            {matches.size} match{matches.size === 1 ? "" : "es"}
+          </span>
+        ) : null}
       </div>
       <div className="rounded-lg border border-border bg-card p-3">{renderNodes(tree.roots, 1)}</div>
     </div>

@@ -22,13 +22,22 @@ const columns = (org: string, hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
       <span className="flex items-center gap-2" style={{ paddingLeft: `${row.original.depth * 1.25}rem` }}>
         {row.original.depth > 0 ? <span aria-hidden className="h-px w-2.5 bg-border" /> : null}
         {hrefPrefix ? (
-          <Link href={`${hrefPrefix}${row.original.id}`} prefetch={false} className={`${row.original.depth === 0 ? "font-semibold" : "font-medium"} hover:underline`}>
+          <Link
+            href={`${hrefPrefix}${row.original.id}`}
+            prefetch={false}
+            className={`${row.original.depth === 0 ? "font-semibold" : "font-medium"} hover:underline`}
+          >
             {row.original.name}
           </Link>
         ) : (
           <span className={row.original.depth === 0 ? "font-semibold" : "font-medium"}>{row.original.name}</span>
         )}
-        <Link href={`/${org}/teams/units/${row.original.id}`} prefetch={false} className="text-xs text-muted-foreground hover:underline" aria-label={`Unit page of ${row.original.name}`}>
+        <Link
+          href={`/${org}/teams/units/${row.original.id}`}
+          prefetch={false}
+          className="text-xs text-muted-foreground hover:underline"
+          aria-label={`Unit page of ${row.original.name}`}
+        >
           Unit page
         </Link>
       </span>

@@ -63,11 +63,7 @@ export function DialogHeader({ className, ...props }: React.ComponentProps<"div"
 
 export function DialogFooter({ className, ...props }: React.ComponentProps<"div">) {
   return (
-    <div
-      data-slot="dialog-footer"
-      className={cn("flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end", className)}
-      {...props}
-    />
+    <div data-slot="dialog-footer" className={cn("flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end", className)} {...props} />
   );
 }
 
@@ -77,11 +73,7 @@ export function DialogTitle({ className, ...props }: React.ComponentProps<typeof
 
 export function DialogDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
   return (
-    <DialogPrimitive.Description
-      data-slot="dialog-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
+    <DialogPrimitive.Description data-slot="dialog-description" className={cn("text-sm text-muted-foreground", className)} {...props} />
   );
 }
 
@@ -90,7 +82,13 @@ export function DialogDescription({ className, ...props }: React.ComponentProps<
  * × 3 Radix dialog roots (with their forms' state hooks) cost server render and hydration for
  * dialogs nobody opened. Closing returns focus to the trigger, as a DialogTrigger would.
  */
-export function DialogOnDemand({ trigger, title, description, className, children }: {
+export function DialogOnDemand({
+  trigger,
+  title,
+  description,
+  className,
+  children,
+}: {
   trigger: React.ReactElement<React.ComponentProps<"button">>;
   title: React.ReactNode;
   description?: React.ReactNode;
@@ -106,7 +104,12 @@ export function DialogOnDemand({ trigger, title, description, className, childre
   const outcome = useResultFocus();
   return (
     <>
-      {React.cloneElement(trigger, { ref, onClick: () => setOpen(true), "aria-haspopup": "dialog", "aria-expanded": open } as React.ComponentProps<"button">)}
+      {React.cloneElement(trigger, {
+        ref,
+        onClick: () => setOpen(true),
+        "aria-haspopup": "dialog",
+        "aria-expanded": open,
+      } as React.ComponentProps<"button">)}
       {outcome.note}
       {open ? (
         <Dialog open onOpenChange={setOpen}>

@@ -14,10 +14,7 @@ export type EmptyStateProps = {
 
 export function EmptyState({ icon: Icon = Inbox, title, description, action, className }: EmptyStateProps) {
   return (
-    <div
-      data-slot="empty-state"
-      className={cn("flex flex-col items-center justify-center gap-3 px-6 py-12 text-center", className)}
-    >
+    <div data-slot="empty-state" className={cn("flex flex-col items-center justify-center gap-3 px-6 py-12 text-center", className)}>
       <div className="flex size-11 items-center justify-center rounded-full bg-muted text-muted-foreground ring-8 ring-muted/40">
         <Icon className="size-5" aria-hidden />
       </div>

@@ -130,7 +130,15 @@ function items(menu: HTMLElement): HTMLElement[] {
   return Array.from(menu.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])'));
 }
 
-export function MenuContent({ align = "start", className, children }: { align?: "start" | "end"; className?: string; children: React.ReactNode }) {
+export function MenuContent({
+  align = "start",
+  className,
+  children,
+}: {
+  align?: "start" | "end";
+  className?: string;
+  children: React.ReactNode;
+}) {
   const menu = useMenu();
   const ref = React.useRef<HTMLDivElement>(null);
 

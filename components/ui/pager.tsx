@@ -10,9 +10,16 @@ export function Pager({ info, base, searchParams, label }: { info: PageInfo; bas
   if (info.pages <= 1) return null;
   const link = (page: number, text: string, rel: "prev" | "next") =>
     page < 1 || page > info.pages ? (
-      <span className="rounded-md border border-border px-3 py-1.5 text-muted-foreground opacity-50" aria-disabled="true">{text}</span>
+      <span className="rounded-md border border-border px-3 py-1.5 text-muted-foreground opacity-50" aria-disabled="true">
+        {text}
+      </span>
     ) : (
-      <Link rel={rel} href={pageHref(base, searchParams, page, info.param)} prefetch={false} className={cn("rounded-md border border-border px-3 py-1.5 hover:bg-muted")}>
+      <Link
+        rel={rel}
+        href={pageHref(base, searchParams, page, info.param)}
+        prefetch={false}
+        className={cn("rounded-md border border-border px-3 py-1.5 hover:bg-muted")}
+      >
         {text}
       </Link>
     );

@@ -39,11 +39,10 @@ export function ScrollRegion({
       <div
         ref={ref}
         data-overflowing={overflowing || undefined}
-        {...(overflowing ? { role: "region", tabIndex: 0, "aria-label": label ? `${label} (scrolls sideways)` : "Table (scrolls sideways)" } : {})}
-        className={cn(
-          "relative w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-          className,
-        )}
+        {...(overflowing
+          ? { role: "region", tabIndex: 0, "aria-label": label ? `${label} (scrolls sideways)` : "Table (scrolls sideways)" }
+          : {})}
+        className={cn("relative w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none", className)}
         {...props}
       >
         {children}

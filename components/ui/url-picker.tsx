@@ -10,7 +10,17 @@ import { SearchCombobox, type SearchOption } from "@/components/ui/search-combob
  * number and the parameters in `resets`): the teams page's unit, the plan grid's unit. The
  * choices come from a search route, so a long list is never in the page.
  */
-export function UrlPicker({ id, label, param, source, initial, emptyLabel, placeholder, resets = [], hash }: {
+export function UrlPicker({
+  id,
+  label,
+  param,
+  source,
+  initial,
+  emptyLabel,
+  placeholder,
+  resets = [],
+  hash,
+}: {
   id: string;
   label: string;
   param: string;

@@ -7,7 +7,15 @@ import { cn } from "@/lib/utils";
  * view. The choice is in the URL, so it is shareable and survives a reload, and each view renders
  * (and queries) only what it shows.
  */
-export function ViewNav({ label, items, className }: { label: string; items: { key: string; label: string; href: string; current: boolean }[]; className?: string }) {
+export function ViewNav({
+  label,
+  items,
+  className,
+}: {
+  label: string;
+  items: { key: string; label: string; href: string; current: boolean }[];
+  className?: string;
+}) {
   return (
     <nav aria-label={label} className={cn("mb-6 flex flex-wrap gap-2", className)}>
       {items.map((v) => (
@@ -15,7 +23,10 @@ export function ViewNav({ label, items, className }: { label: string; items: { k
           key={v.key}
           href={v.href}
           aria-current={v.current ? "page" : undefined}
-          className={cn("rounded-md border px-3 py-1.5 text-sm", v.current ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted")}
+          className={cn(
+            "rounded-md border px-3 py-1.5 text-sm",
+            v.current ? "border-primary bg-primary-soft font-medium text-primary" : "border-border hover:bg-muted",
+          )}
         >
           {v.label}
         </Link>

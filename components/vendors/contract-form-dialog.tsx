@@ -67,7 +67,10 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
         <DialogContent className="max-w-2xl" onCloseAutoFocus={outcome.onCloseAutoFocus}>
           <DialogHeader>
             <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
-            <DialogDescription>An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it).</DialogDescription>
+            <DialogDescription>
+              An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do
+              not cover yet, within its term (an auto-renewing one also after it).
+            </DialogDescription>
           </DialogHeader>
           <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
             {state && !state.ok ? (
@@ -76,13 +79,17 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
               </div>
             ) : null}
             <div className="sm:col-span-2">
-              {field("name", "Name", (id) => <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />)}
+              {field("name", "Name", (id) => (
+                <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />
+              ))}
             </div>
             {field("vendorId", "Vendor", (id) => (
               <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
                 <option value="">Choose…</option>
                 {options.vendors.map((v) => (
-                  <option key={v.id} value={v.id}>{v.name}</option>
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
                 ))}
               </NativeSelect>
             ))}
@@ -99,17 +106,36 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
             {field("category", "Category", (id) => (
               <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
                 {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>{humanize(c)}</option>
+                  <option key={c} value={c}>
+                    {humanize(c)}
+                  </option>
                 ))}
               </NativeSelect>
             ))}
             {field("annualAmount", "Annual amount", (id) => (
-              <Input id={id} name="annualAmount" inputMode="decimal" defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""} placeholder="12000.00" {...describedBy(id, errors.annualAmount)} />
+              <Input
+                id={id}
+                name="annualAmount"
+                inputMode="decimal"
+                defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
+                placeholder="12000.00"
+                {...describedBy(id, errors.annualAmount)}
+              />
             ))}
-            {field("startDate", "Start date", (id) => <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />)}
-            {field("endDate", "End date", (id) => <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />)}
+            {field("startDate", "Start date", (id) => (
+              <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />
+            ))}
+            {field("endDate", "End date", (id) => (
+              <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />
+            ))}
             {field("renewalNoticeDate", "Renewal notice by", (id) => (
-              <Input id={id} name="renewalNoticeDate" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} {...describedBy(id, errors.renewalNoticeDate)} />
+              <Input
+                id={id}
+                name="renewalNoticeDate"
+                type="date"
+                defaultValue={contract?.renewalNoticeDate ?? ""}
+                {...describedBy(id, errors.renewalNoticeDate)}
+              />
             ))}
             {field("ownerId", "Owner", (id) => (
               <SearchCombobox
@@ -124,7 +150,9 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
             {field("status", "Status", (id) => (
               <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
                 {STATUSES.map((s) => (
-                  <option key={s} value={s}>{humanize(s)}</option>
+                  <option key={s} value={s}>
+                    {humanize(s)}
+                  </option>
                 ))}
               </NativeSelect>
             ))}

@@ -21,7 +21,13 @@ import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 
 const STATUS_RANK = { ACTIVE: 0, DRAFT: 1, EXPIRED: 2, CANCELLED: 3 } as const;
 
-function columns(currency: string, today: string, orgBase: string, edit?: (c: ContractRow) => React.ReactNode, showDecision = false): ColumnDef<ContractRow>[] {
+function columns(
+  currency: string,
+  today: string,
+  orgBase: string,
+  edit?: (c: ContractRow) => React.ReactNode,
+  showDecision = false,
+): ColumnDef<ContractRow>[] {
   return [
     ...(showDecision
       ? [
@@ -31,7 +37,11 @@ function columns(currency: string, today: string, orgBase: string, edit?: (c: Co
             header: "Renewal decision",
             cell: ({ row }) => {
               const passed = !!row.original.renewalNoticeDate && row.original.renewalNoticeDate < today;
-              return <span className={passed ? "font-medium text-health-off-track-text" : undefined}>{renewalDecisionLabel(row.original, today)}</span>;
+              return (
+                <span className={passed ? "font-medium text-health-off-track-text" : undefined}>
+                  {renewalDecisionLabel(row.original, today)}
+                </span>
+              );
             },
             meta: { className: "min-w-40" },
           } satisfies ColumnDef<ContractRow>,
@@ -49,14 +59,22 @@ function columns(currency: string, today: string, orgBase: string, edit?: (c: Co
       meta: { className: "min-w-48" },
     },
     { accessorKey: "teamName", header: "Team" },
-    { accessorKey: "category", header: "Category", cell: ({ row }) => <Badge variant="secondary">{humanize(row.original.category)}</Badge> },
+    {
+      accessorKey: "category",
+      header: "Category",
+      cell: ({ row }) => <Badge variant="secondary">{humanize(row.original.category)}</Badge>,
+    },
     {
       accessorKey: "annualAmountCents",
       header: "Annual",
       cell: ({ row }) => formatMoney(row.original.annualAmountCents, currency),
       meta: { align: "right" },
     },
-    { accessorKey: "startDate", header: "Start", cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.startDate)}</span> },
+    {
+      accessorKey: "startDate",
+      header: "Start",
+      cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.startDate)}</span>,
+    },
     {
       accessorKey: "endDate",
       header: "End",
@@ -81,12 +99,35 @@ function columns(currency: string, today: string, orgBase: string, edit?: (c: Co
       header: "Status",
       cell: ({ row }) => <ContractStatusBadge status={row.original.status} />,
     },
-    { id: "owner", accessorFn: (r) => r.ownerName ?? undefined, header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-muted-foreground">—</span> },
-    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, enableSorting: false, cell: ({ row }) => edit(row.original), meta: { pin: "end" } } satisfies ColumnDef<ContractRow>] : []),
+    {
+      id: "owner",
+      accessorFn: (r) => r.ownerName ?? undefined,
+      header: "Owner",
+      cell: ({ row }) => row.original.ownerName ?? <span className="text-muted-foreground">—</span>,
+    },
+    ...(edit
+      ? [
+          {
+            id: "edit",
+            header: () => <span className="sr-only">Edit</span>,
+            enableSorting: false,
+            cell: ({ row }) => edit(row.original),
+            meta: { pin: "end" },
+          } satisfies ColumnDef<ContractRow>,
+        ]
+      : []),
   ];
 }
 
-export function ContractsTable({ contracts, currency, today, editing, caption = "Contracts", showDecision = false, sort }: {
+export function ContractsTable({
+  contracts,
+  currency,
+  today,
+  editing,
+  caption = "Contracts",
+  showDecision = false,
+  sort,
+}: {
   contracts: ContractRow[];
   currency: string;
   today: string;
@@ -111,7 +152,14 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
     return `${pathname}?${q}#contracts`;
   };
   const cols = useMemo(
-    () => columns(currency, today, orgBase, editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined, showDecision),
+    () =>
+      columns(
+        currency,
+        today,
+        orgBase,
+        editing ? (c) => <ContractFormDialog org={editing.org} options={editing.options} contract={c} /> : undefined,
+        showDecision,
+      ),
     [currency, today, orgBase, editing, showDecision],
   );
   return (
@@ -122,7 +170,9 @@ export function ContractsTable({ contracts, currency, today, editing, caption = 
       caption={caption}
       serverSorting={sort ? { sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref } : undefined}
       rowClassName={(row) => (row.original.status === "CANCELLED" || row.original.status === "EXPIRED" ? "ui-dimmed" : undefined)}
-      emptyState={<EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />}
+      emptyState={
+        <EmptyState icon={FileText} title="No contracts yet" description="Software, cloud and services contracts will appear here." />
+      }
     />
   );
 }

@@ -7,7 +7,17 @@ import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 import type { ContractRow } from "@/lib/vendors/queries";
 
 /** Contracts with a renewal due (the dashboards' and the finance view's list): vendor · contract, decision date · annual amount. */
-export function RenewalList({ orgSlug, currency, renewals, today = toDateString(new Date()) }: { orgSlug: string; currency: string; renewals: ContractRow[]; today?: string }) {
+export function RenewalList({
+  orgSlug,
+  currency,
+  renewals,
+  today = toDateString(new Date()),
+}: {
+  orgSlug: string;
+  currency: string;
+  renewals: ContractRow[];
+  today?: string;
+}) {
   if (renewals.length === 0) return <p className="text-sm text-muted-foreground">No renewal due in the next 90 days.</p>;
   return (
     <ul className="space-y-1.5 text-sm">

@@ -57,10 +57,22 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
           <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
             <FormAlert state={state} />
             <FormField id={`${prefix}-name`} label="Name" errors={errors.name}>
-              <Input id={`${prefix}-name`} name="name" defaultValue={vendor?.name} required {...describedBy(`${prefix}-name`, errors.name)} />
+              <Input
+                id={`${prefix}-name`}
+                name="name"
+                defaultValue={vendor?.name}
+                required
+                {...describedBy(`${prefix}-name`, errors.name)}
+              />
             </FormField>
             <FormField id={`${prefix}-website`} label="Website" errors={errors.website}>
-              <Input id={`${prefix}-website`} name="website" defaultValue={vendor?.website ?? ""} placeholder="https://" {...describedBy(`${prefix}-website`, errors.website)} />
+              <Input
+                id={`${prefix}-website`}
+                name="website"
+                defaultValue={vendor?.website ?? ""}
+                placeholder="https://"
+                {...describedBy(`${prefix}-website`, errors.website)}
+              />
             </FormField>
             <DialogFooter>
               <Button type="submit" disabled={pending}>

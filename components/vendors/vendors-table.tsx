@@ -21,7 +21,9 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
       cell: ({ row }) => (
         <span className="flex flex-col">
           <span className="font-medium">{row.original.name}</span>
-          {row.original.website ? <span className="text-xs text-muted-foreground">{row.original.website.replace(/^https?:\/\//, "")}</span> : null}
+          {row.original.website ? (
+            <span className="text-xs text-muted-foreground">{row.original.website.replace(/^https?:\/\//, "")}</span>
+          ) : null}
         </span>
       ),
     },
@@ -68,11 +70,33 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
       header: "Next contract end",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
-    ...(edit ? [{ id: "edit", header: () => <span className="sr-only">Edit</span>, enableSorting: false, cell: ({ row }) => edit(row.original), meta: { pin: "end" } } satisfies ColumnDef<VendorRow>] : []),
+    ...(edit
+      ? [
+          {
+            id: "edit",
+            header: () => <span className="sr-only">Edit</span>,
+            enableSorting: false,
+            cell: ({ row }) => edit(row.original),
+            meta: { pin: "end" },
+          } satisfies ColumnDef<VendorRow>,
+        ]
+      : []),
   ];
 }
 
-export function VendorsTable({ vendors, currency, today, org, sort }: { vendors: VendorRow[]; currency: string; today: string; org?: string; sort?: VendorSort }) {
+export function VendorsTable({
+  vendors,
+  currency,
+  today,
+  org,
+  sort,
+}: {
+  vendors: VendorRow[];
+  currency: string;
+  today: string;
+  org?: string;
+  sort?: VendorSort;
+}) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   // A paged list: headers link to ?vsort=&vdir= and the database orders every page.
@@ -84,7 +108,10 @@ export function VendorsTable({ vendors, currency, today, org, sort }: { vendors:
     return `${pathname}?${q}#vendors`;
   };
   // `org` is passed only to people who may edit (vendors:write).
-  const cols = useMemo(() => columns(currency, today, org ? (v) => <VendorFormDialog org={org} vendor={v} /> : undefined), [currency, today, org]);
+  const cols = useMemo(
+    () => columns(currency, today, org ? (v) => <VendorFormDialog org={org} vendor={v} /> : undefined),
+    [currency, today, org],
+  );
   return (
     <DataTable
       columns={cols}

@@ -7,15 +7,7 @@ import { fail, toFailure } from "@/lib/action/failure";
 import { parseInput } from "@/lib/action/input";
 import { actionRegistry, markBuilt } from "@/lib/action/registry";
 import { orgSession, publicSession, selfSession, type Caller, type Strategy } from "@/lib/action/sessions";
-import type {
-  OrgAction,
-  OrgActionDef,
-  PublicAction,
-  PublicActionDef,
-  Revalidate,
-  SelfAction,
-  SelfActionDef,
-} from "@/lib/action/types";
+import type { OrgAction, OrgActionDef, PublicAction, PublicActionDef, Revalidate, SelfAction, SelfActionDef } from "@/lib/action/types";
 import type { ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -37,7 +37,10 @@ function unstorablePaths(value: unknown, path: string[], out: string[]): string[
 }
 
 /** The parsed input, or zod's field errors plus any unstorable characters. */
-export function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  rawInput: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
   const unstorable = unstorablePaths(rawInput, [], []);
   const parsed = schema.safeParse(rawInput);
   if (parsed.success && unstorable.length === 0) return { ok: true, data: parsed.data };

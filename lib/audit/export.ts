@@ -31,7 +31,16 @@ export function exportAuditCsv(
     AUDIT_CSV_HEADER,
     mapBatches(auditEventBatches(member, filters, batch), ({ raw: e, entry }) => {
       const visible = withoutPay(e.entityType, e.before, e.after, member.readsPay);
-      return [e.at.toISOString(), e.actor?.email ?? "", e.actor?.name ?? "", e.action, e.entityType, e.entityId, changesToText(diffAudit(visible.before, visible.after)), sentenceText(entry)];
+      return [
+        e.at.toISOString(),
+        e.actor?.email ?? "",
+        e.actor?.name ?? "",
+        e.action,
+        e.entityType,
+        e.entityId,
+        changesToText(diffAudit(visible.before, visible.after)),
+        sentenceText(entry),
+      ];
     }),
     (error) => logger.error({ orgId: member.org.id, filters, err: error }, "audit export failed"),
   );

@@ -5,7 +5,20 @@ import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 // ids and money formatted, internal fields hidden, and pay withheld from readers without pay.
 
 /** Bookkeeping that says nothing to a reader (optimistic-lock counters, keys, timestamps of the row itself). */
-const INTERNAL = new Set(["id", "orgId", "version", "createdAt", "updatedAt", "depth", "path", "healthChangedAt", "acknowledgedById", "openedAt", "filledAt", "closedAt"]);
+const INTERNAL = new Set([
+  "id",
+  "orgId",
+  "version",
+  "createdAt",
+  "updatedAt",
+  "depth",
+  "path",
+  "healthChangedAt",
+  "acknowledgedById",
+  "openedAt",
+  "filledAt",
+  "closedAt",
+]);
 
 /**
  * Individual pay and what betrays it (a change flag, a band): shown only to
@@ -87,7 +100,11 @@ const LABELS: Record<string, string> = {
 /** "annualCompCents" → "Annual pay"; unknown fields: "noticeDays" → "Notice days". */
 export function fieldLabel(field: string): string {
   if (Object.hasOwn(LABELS, field)) return LABELS[field];
-  const words = field.replace(/Cents$/, "").replace(/Id$/, "").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  const words = field
+    .replace(/Cents$/, "")
+    .replace(/Id$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -102,7 +119,15 @@ export function isShownField(field: string, readsPay: boolean, siblings: Record<
 export type NameOf = (id: string) => string | null;
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
 
@@ -116,7 +141,11 @@ function enumWords(value: string): string {
 }
 
 /** One value in words: names for ids, money in the org's currency, dates, yes/no, enum words. */
-export function formatFieldValue(field: string, value: unknown, ctx: { currency: string; nameOf: NameOf; siblings: Record<string, unknown> }): string | null {
+export function formatFieldValue(
+  field: string,
+  value: unknown,
+  ctx: { currency: string; nameOf: NameOf; siblings: Record<string, unknown> },
+): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (field.endsWith("Ids") && Array.isArray(value)) {
     return value.map((v) => (typeof v === "string" ? (ctx.nameOf(v) ?? "a removed record") : String(v))).join(", ") || null;
@@ -133,9 +162,11 @@ export function formatFieldValue(field: string, value: unknown, ctx: { currency:
   if (typeof value === "string") {
     if (ISO_DATE.test(value)) {
       const d = new Date(value);
-      if (!Number.isNaN(d.getTime())) return value.length === 10 || value.endsWith("T00:00:00.000Z") ? dateFormat.format(d) : `${dateTimeFormat.format(d)} UTC`;
+      if (!Number.isNaN(d.getTime()))
+        return value.length === 10 || value.endsWith("T00:00:00.000Z") ? dateFormat.format(d) : `${dateTimeFormat.format(d)} UTC`;
     }
-    if ((field === "health" || field === "suggestedHealth") && Object.hasOwn(HEALTH_LABELS, value)) return HEALTH_LABELS[value as keyof typeof HEALTH_LABELS];
+    if ((field === "health" || field === "suggestedHealth") && Object.hasOwn(HEALTH_LABELS, value))
+      return HEALTH_LABELS[value as keyof typeof HEALTH_LABELS];
     if (ENUM_FIELDS.has(field) && /^[A-Z_]+$/.test(value)) return enumWords(value);
     return value;
   }

@@ -44,7 +44,12 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 /** The event's before/after with pay removed for a reader without pay access (also for the CSV). */
-export function withoutPay(entityType: string, before: unknown, after: unknown, readsPay: boolean): { before: unknown; after: unknown; withheld: boolean } {
+export function withoutPay(
+  entityType: string,
+  before: unknown,
+  after: unknown,
+  readsPay: boolean,
+): { before: unknown; after: unknown; withheld: boolean } {
   if (readsPay) return { before, after, withheld: false };
   const payEvent = isPayEvent(entityType, before, after);
   let withheld = false;
@@ -86,11 +91,23 @@ function recordOf(ctx: PresentContext, e: RawAuditEvent, b: Record<string, unkno
     own("email") ??
     (/^FY\d{4}$/.test(e.entityId) ? e.entityId : `a removed ${typeLabel.toLowerCase()}`);
   // A link only to a page that still exists: the record itself, or its project for an update or milestone.
-  const exists = resolved !== undefined || (projectExists && ["StatusUpdate", "Milestone", "ProjectDependency", "Allocation"].includes(e.entityType));
-  return { type: e.entityType, typeLabel, id: e.entityId, name, href: exists ? (href(ctx, recordPath(e.entityType, e.entityId, projectId)) ?? null) : null };
+  const exists =
+    resolved !== undefined || (projectExists && ["StatusUpdate", "Milestone", "ProjectDependency", "Allocation"].includes(e.entityType));
+  return {
+    type: e.entityType,
+    typeLabel,
+    id: e.entityId,
+    name,
+    href: exists ? (href(ctx, recordPath(e.entityType, e.entityId, projectId)) ?? null) : null,
+  };
 }
 
-function changedFields(b: Record<string, unknown>, a: Record<string, unknown>, ctx: PresentContext, skip: ReadonlySet<string>): ShownChange[] {
+function changedFields(
+  b: Record<string, unknown>,
+  a: Record<string, unknown>,
+  ctx: PresentContext,
+  skip: ReadonlySet<string>,
+): ShownChange[] {
   const out: ShownChange[] = [];
   for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (skip.has(field) || JSON.stringify(b[field] ?? null) === JSON.stringify(a[field] ?? null)) continue;
@@ -102,7 +119,10 @@ function changedFields(b: Record<string, unknown>, a: Record<string, unknown>, c
   return out;
 }
 
-const nameOf = (ctx: PresentContext): NameOf => (id) => ctx.names.get(id)?.name ?? null;
+const nameOf =
+  (ctx: PresentContext): NameOf =>
+  (id) =>
+    ctx.names.get(id)?.name ?? null;
 
 function describeChange(c: ShownChange): string {
   if (c.before === null) return `${c.label} ${c.after}`;
@@ -135,7 +155,11 @@ export function presentAuditEvent(e: RawAuditEvent, ctx: PresentContext): AuditE
     const id = a[idField] ?? b[idField];
     inSentence.add(idField);
     if (typeof id === "string") {
-      const fallback = formatFieldValue(idField, id, { currency: ctx.currency, nameOf: nameOf(ctx), siblings: Object.hasOwn(a, idField) ? a : b });
+      const fallback = formatFieldValue(idField, id, {
+        currency: ctx.currency,
+        nameOf: nameOf(ctx),
+        siblings: Object.hasOwn(a, idField) ? a : b,
+      });
       parts.push(linkTo(ctx, id) ?? { text: fallback ?? "a removed record" });
     } else if (typeof (a[key] ?? b[key]) === "string") {
       inSentence.add(key);

@@ -1,6 +1,13 @@
 import "server-only";
 
-import { auditFiltersQuery, formatAuditCursor, parseAuditCursor, type AuditCursor, type AuditFilters, type AuditRecordFilter } from "@/lib/audit/filters";
+import {
+  auditFiltersQuery,
+  formatAuditCursor,
+  parseAuditCursor,
+  type AuditCursor,
+  type AuditFilters,
+  type AuditRecordFilter,
+} from "@/lib/audit/filters";
 import { presentAuditEvent, type AuditEntryDto, type RawAuditEvent, type ResolvedName } from "@/lib/audit/present";
 import { HISTORY_RELATED, recordPath, recordTypeLabel } from "@/lib/audit/records";
 import { auditSentence } from "@/lib/audit/sentences";
@@ -69,7 +76,12 @@ const SELECT = {
 } as const;
 
 /** One page of raw events, newest first, after `cursor` (keyset: stable while new events arrive). */
-async function auditRows(orgId: string, filters: AuditFilters, cursor: AuditCursor | null, pageSize: number): Promise<{ rows: RawAuditEvent[]; next: AuditCursor | null }> {
+async function auditRows(
+  orgId: string,
+  filters: AuditFilters,
+  cursor: AuditCursor | null,
+  pageSize: number,
+): Promise<{ rows: RawAuditEvent[]; next: AuditCursor | null }> {
   const where = auditWhere(orgId, filters);
   const rows = await db.auditEvent.findMany({
     where: cursor
@@ -144,7 +156,12 @@ async function present(reader: AuditReader, rows: RawAuditEvent[]): Promise<Audi
  * a record page's History passes only `{ record }` — the same query, so a History is exactly the
  * log filtered to its record.
  */
-export async function listAuditEvents(reader: AuditReader, filters: AuditFilters, cursor: AuditCursor | null = null, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+export async function listAuditEvents(
+  reader: AuditReader,
+  filters: AuditFilters,
+  cursor: AuditCursor | null = null,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<AuditPage> {
   const { rows, next } = await auditRows(reader.org.id, filters, cursor, pageSize);
   return { events: await present(reader, rows), next };
 }
@@ -153,7 +170,11 @@ export async function listAuditEvents(reader: AuditReader, filters: AuditFilters
  * Events matching the filters, newest first, raw and as sentences, a batch at a time (the CSV
  * export): each batch continues after the last event read.
  */
-export async function* auditEventBatches(reader: AuditReader, filters: AuditFilters, batch = 1000): AsyncGenerator<{ raw: RawAuditEvent; entry: AuditEntryDto }[]> {
+export async function* auditEventBatches(
+  reader: AuditReader,
+  filters: AuditFilters,
+  batch = 1000,
+): AsyncGenerator<{ raw: RawAuditEvent; entry: AuditEntryDto }[]> {
   let cursor: AuditCursor | null = null;
   do {
     const page: { rows: RawAuditEvent[]; next: AuditCursor | null } = await auditRows(reader.org.id, filters, cursor, batch);

@@ -61,8 +61,16 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "reorg.apply": { label: "Reorg applied", template: "applied reorganization {record}", headline: ["steps"] },
   "reorg.fail": { label: "Reorg refused on its date", template: "could not apply reorganization {record}", headline: ["failure"] },
   // Never the note's text: the event carries only whom it is about, its kind and check-in date.
-  "manager-note.create": { label: "Development note added", template: "added a private development note", headline: ["managerId", "kind", "checkInOn"] },
-  "manager-note.delete": { label: "Development note deleted", template: "deleted a private development note", headline: ["managerId", "kind"] },
+  "manager-note.create": {
+    label: "Development note added",
+    template: "added a private development note",
+    headline: ["managerId", "kind", "checkInOn"],
+  },
+  "manager-note.delete": {
+    label: "Development note deleted",
+    template: "deleted a private development note",
+    headline: ["managerId", "kind"],
+  },
 
   // Money
   "budgets.cell.set": { label: "Budget set", template: "set a budget of {unit}", headline: ["amountCents"] },

@@ -4,20 +4,23 @@ import { recordSuccess, reserveAttempt, throttleKeys } from "@/lib/auth/throttle
 
 // The credential check behind next-auth's Credentials provider, kept free of Next so that
 // integration tests can drive it against a real database.
-export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "throttled" };
 
 // Verifying against a dummy hash when the email is unknown keeps the response time the same,
 // so timing does not reveal which emails have accounts.
-const DUMMY_HASH =
-  "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 /**
  * `address`: the client's address when it can be trusted (client-ip.ts), else null.
  * `knownDeviceId`: from a valid known-device cookie for this email (device.ts), else null.
  */
-export async function checkCredentials(db: Db, email: string, password: string, address: string | null, knownDeviceId: string | null = null): Promise<SignInResult> {
+export async function checkCredentials(
+  db: Db,
+  email: string,
+  password: string,
+  address: string | null,
+  knownDeviceId: string | null = null,
+): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
   const keys = throttleKeys(normalized, address, knownDeviceId);
   // Each counter is checked and counted in one statement before the password is looked at.

@@ -33,7 +33,10 @@ export async function endUserSessions(db: Db | Tx, userId: string, exceptSid: st
 
 /** Moves the record's lastSeenAt forward (for the admins' session list); at most once a minute per session. */
 export async function touchSession(db: Db, sid: string, now = new Date()): Promise<void> {
-  await db.userSession.updateMany({ where: { id: sid, endedAt: null, lastSeenAt: { lt: new Date(now.getTime() - 60_000) } }, data: { lastSeenAt: now } });
+  await db.userSession.updateMany({
+    where: { id: sid, endedAt: null, lastSeenAt: { lt: new Date(now.getTime() - 60_000) } },
+    data: { lastSeenAt: now },
+  });
 }
 
 export type ActiveSession = { id: string; createdAt: string; lastSeenAt: string; device: string };
@@ -57,7 +60,12 @@ export async function activeSessionsOf(db: Db, userIds: string[], now = new Date
   const out = new Map<string, ActiveSession[]>();
   for (const r of rows) {
     const list = out.get(r.userId) ?? [];
-    list.push({ id: r.id, createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), device: describeAgent(r.userAgent) });
+    list.push({
+      id: r.id,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      device: describeAgent(r.userAgent),
+    });
     out.set(r.userId, list);
   }
   return out;
@@ -65,8 +73,26 @@ export async function activeSessionsOf(db: Db, userIds: string[], now = new Date
 
 /** "Chrome on Linux"-style label from a User-Agent header; never the raw header. */
 export function describeAgent(ua: string): string {
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrom(e|ium)\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "";
-  const os = /Windows/.test(ua) ? "Windows" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Mac OS X/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : "";
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Android/.test(ua)
+      ? "Android"
+      : /iPhone|iPad/.test(ua)
+        ? "iOS"
+        : /Mac OS X/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
   if (browser && os) return `${browser} on ${os}`;
   return browser || os || "Unknown device";
 }

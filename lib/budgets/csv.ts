@@ -16,7 +16,12 @@ import { parseMoneyToCents } from "@/lib/money";
 // field with an embedded newline still counts as one row).
 
 function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/center/g, "centre").replace(/[^a-z0-9]/g, "");
+  return h
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/center/g, "centre")
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /**

@@ -15,18 +15,24 @@ const AMOUNT_HEADERS = ["Plan", "Actual", "Forecast", "Variance", "Variance %"];
 
 /** The CSV of one finance view (tree | categories | top | months), or null for an unknown view. */
 export async function financeExportCsv(member: MemberLike, p: FinanceParams, view: string, today = new Date()) {
-  const v = await getFinanceView({ orgId: member.org.id, startMonth: member.org.fiscalYearStartMonth, payReader: member.readsPay, today, ...p });
+  const v = await getFinanceView({
+    orgId: member.org.id,
+    startMonth: member.org.fiscalYearStartMonth,
+    payReader: member.readsPay,
+    today,
+    ...p,
+  });
   // A withheld figure (null) is an empty cell, the row's last column says why; a view without
   // any plan has no variance (lib/budgets/plan-coverage.ts): those cells stay empty too.
   const noPlan = planStatus(v.plan) === "none";
   const dec = (c: number | null) => (c === null ? "" : centsToDecimalString(c));
-  const amounts = (r: { planCents: number | null; actualCents: number | null; forecastCents: number | null; varianceCents: number | null; variancePct: number | null }) => [
-    dec(r.planCents),
-    dec(r.actualCents),
-    dec(r.forecastCents),
-    noPlan ? "" : dec(r.varianceCents),
-    noPlan ? "" : pct(r.variancePct),
-  ];
+  const amounts = (r: {
+    planCents: number | null;
+    actualCents: number | null;
+    forecastCents: number | null;
+    varianceCents: number | null;
+    variancePct: number | null;
+  }) => [dec(r.planCents), dec(r.actualCents), dec(r.forecastCents), noPlan ? "" : dec(r.varianceCents), noPlan ? "" : pct(r.variancePct)];
   const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}`;
   switch (view) {
     case "tree":
@@ -40,12 +46,18 @@ export async function financeExportCsv(member: MemberLike, p: FinanceParams, vie
     case "categories":
       return {
         fileName: `${base}-categories.csv`,
-        csv: toCsv(["Category", ...AMOUNT_HEADERS, "Forecast basis"], v.categories.map((r) => [humanize(r.category), ...amounts(r), r.forecastBasis])),
+        csv: toCsv(
+          ["Category", ...AMOUNT_HEADERS, "Forecast basis"],
+          v.categories.map((r) => [humanize(r.category), ...amounts(r), r.forecastBasis]),
+        ),
       };
     case "top":
       return {
         fileName: `${base}-top-variances.csv`,
-        csv: toCsv(["Org unit", "Code", "Category", ...AMOUNT_HEADERS], v.top.map((r) => [r.unitName, r.unitCode, humanize(r.category), ...amounts(r)])),
+        csv: toCsv(
+          ["Org unit", "Code", "Category", ...AMOUNT_HEADERS],
+          v.top.map((r) => [r.unitName, r.unitCode, humanize(r.category), ...amounts(r)]),
+        ),
       };
     case "months":
       return {

@@ -26,7 +26,12 @@ export function formatMultiplier(stored: string): string {
 /** Categories in the enum's order, as words. */
 export function categoryList(categories: readonly BudgetCategory[]): string {
   const order = Object.values(BudgetCategory) as string[];
-  return [...categories].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map(humanize).join(", ") || "none";
+  return (
+    [...categories]
+      .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      .map(humanize)
+      .join(", ") || "none"
+  );
 }
 
 /** Each assumption as the compact line shows it, with the glossary entry that defines it. */

@@ -69,7 +69,12 @@ function monthStart(d: Date): Date {
 }
 
 /** The open months of a period: from the current month (or the period's start if later) to its last month. */
-export function forecastWindow(orgId: string, period: { start: Date; end: Date }, today: Date, unitId: string | null = null): ForecastWindow {
+export function forecastWindow(
+  orgId: string,
+  period: { start: Date; end: Date },
+  today: Date,
+  unitId: string | null = null,
+): ForecastWindow {
   const current = monthStart(today);
   return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today, unitId };
 }
@@ -86,7 +91,9 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const currentMonth = monthStart(w.today);
   const current = toDateString(currentMonth);
   const hasCurrent = currentMonth >= w.from && currentMonth <= w.to;
-  const cost = roundHalfEvenSql(Prisma.sql`x."comp"::numeric * x."mult" * (LEAST(x."toDay", m."last") - GREATEST(x."fromDay", m."month") + 1) / (12 * m."days")`);
+  const cost = roundHalfEvenSql(
+    Prisma.sql`x."comp"::numeric * x."mult" * (LEAST(x."toDay", m."last") - GREATEST(x."fromDay", m."month") + 1) / (12 * m."days")`,
+  );
   const monthly = roundHalfEvenSql(Prisma.sql`c."annualAmountCents"::numeric / 12`);
   const runRate = roundHalfEvenSql(Prisma.sql`SUM(a."amountCents")::numeric / o."window"`);
   const vendorRate = roundHalfEvenSql(Prisma.sql`l."cents"::numeric / o."window"`);
@@ -215,8 +222,9 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
       GROUP BY 1, 2, 3
     ),
     fc AS (
-      ${hasCurrent
-        ? Prisma.sql`
+      ${
+        hasCurrent
+          ? Prisma.sql`
       -- The current month never forecasts less than is booked in it already.
       -- (Only the current month has "booked"; GREATEST ignores its NULL in the others.)
       SELECT "orgUnitId", "category", "month", GREATEST(COALESCE(MAX("amount"), 0), MAX("booked"))::bigint AS "amountCents",
@@ -229,8 +237,9 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
       ) z
       GROUP BY 1, 2, 3
       HAVING GREATEST(COALESCE(MAX("amount"), 0), MAX("booked")) <> 0`
-        : Prisma.sql`
-      SELECT "orgUnitId", "category", "month", "amount"::bigint AS "amountCents", "source" FROM fc_cells WHERE "amount" <> 0`}
+          : Prisma.sql`
+      SELECT "orgUnitId", "category", "month", "amount"::bigint AS "amountCents", "source" FROM fc_cells WHERE "amount" <> 0`
+      }
     )`;
 }
 

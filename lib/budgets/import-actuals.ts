@@ -54,7 +54,15 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
  */
 async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstOrdinal: number, c: ActualsColumns): Promise<number> {
   if (c.unitIds.length === 0) return 0;
-  const [units, days, categories, cents, vendors, memos, refs] = [c.unitIds, c.days, c.categories, c.cents, c.vendorIds, c.memos, c.refs].map(pgTextArray);
+  const [units, days, categories, cents, vendors, memos, refs] = [
+    c.unitIds,
+    c.days,
+    c.categories,
+    c.cents,
+    c.vendorIds,
+    c.memos,
+    c.refs,
+  ].map(pgTextArray);
   return tx.$executeRaw`
     INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "vendorId", "memo", "externalRef", "importBatchId")
     SELECT ${batchId} || '-' || lpad((${firstOrdinal}::int + t."ord")::text, 9, '0'), ${orgId}, t."unit", t."day", t."category"::"BudgetCategory", t."cents", t."vendor", t."memo", t."ref", ${batchId}
@@ -102,7 +110,9 @@ export const importActuals = defineAction({
     const known = (code: string) => codes.has(code.toUpperCase());
     // Vendor names the org does not know yet become vendors (matched case-insensitively), so
     // spend per vendor is complete. Bounded: a file may introduce at most MAX_NEW_VENDORS.
-    const vendors = new Map((await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } })).map((v) => [v.name.toLowerCase(), v.id]));
+    const vendors = new Map(
+      (await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } })).map((v) => [v.name.toLowerCase(), v.id]),
+    );
     const newVendors = new Map<string, string>();
     let vendorsToCreate: string[] = [];
     const batch = await ctx.tx.importBatch.create({
@@ -191,9 +201,21 @@ export const importActuals = defineAction({
 
     // A file whose every line is already in adds nothing: no empty batch ("Completed, 0 imported")
     // is left behind; the refusal rolls back the batch row and any vendor it created.
-    if (inserted === 0) throw conflict(`Nothing new: all ${rows} ${rows === 1 ? "row was" : "rows were"} already imported (same external reference). Nothing was written.`);
-    const result = { batchId: batch.id, rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted, newVendorCount: newVendors.size };
-    await ctx.tx.importBatch.update({ where: { id: batch.id }, data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted } });
+    if (inserted === 0)
+      throw conflict(
+        `Nothing new: all ${rows} ${rows === 1 ? "row was" : "rows were"} already imported (same external reference). Nothing was written.`,
+      );
+    const result = {
+      batchId: batch.id,
+      rowCount: rows,
+      insertedCount: inserted,
+      skippedCount: rows - inserted,
+      newVendorCount: newVendors.size,
+    };
+    await ctx.tx.importBatch.update({
+      where: { id: batch.id },
+      data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted },
+    });
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
     return result;
   },

@@ -22,7 +22,8 @@ const INSERT_BATCH = 2000;
 async function upsertPlan(tx: Tx, orgId: string, lines: PlanLine[], codes: Map<string, string>) {
   if (lines.length === 0) return 0;
   const values = lines.map(
-    (l) => Prisma.sql`(gen_random_uuid()::text, ${orgId}, ${codes.get(l.code.toUpperCase())}, ${l.month}::date, ${l.category}::"BudgetCategory", ${l.amountCents}, now())`,
+    (l) =>
+      Prisma.sql`(gen_random_uuid()::text, ${orgId}, ${codes.get(l.code.toUpperCase())}, ${l.month}::date, ${l.category}::"BudgetCategory", ${l.amountCents}, now())`,
   );
   return tx.$executeRaw`
     INSERT INTO "BudgetLine" ("id", "orgId", "orgUnitId", "month", "category", "amountCents", "updatedAt")
@@ -42,7 +43,10 @@ async function checkPlanLimitOrThrow(tx: Tx, orgId: string, sizes: [number, bigi
   let running = total - sizes.reduce((a, [, c]) => a + c, 0n);
   const crossing = sizes.find(([, c]) => (running += c) > ORG_MONEY_LIMIT_CENTS)?.[0];
   const message = overLimitMessage("plan", currency);
-  throw invalid({ file: [`Row ${crossing ?? 2}: amount takes the total past the limit. ${message}`] }, `The file was not imported. ${message}`);
+  throw invalid(
+    { file: [`Row ${crossing ?? 2}: amount takes the total past the limit. ${message}`] },
+    `The file was not imported. ${message}`,
+  );
 }
 
 export const importPlan = defineAction({
@@ -76,7 +80,9 @@ export const importPlan = defineAction({
       seen.set(key, row);
       sizes.push([row, line.amountCents < 0n ? -line.amountCents : line.amountCents]);
       if (line.category === "PERSONNEL" && !ctx.actor.readsPay) {
-        return hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth)).then((units) => (units.has(codes.get(line.code.toUpperCase())!) ? [HIDDEN_PLAN_LINE_MESSAGE] : line));
+        return hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth)).then((units) =>
+          units.has(codes.get(line.code.toUpperCase())!) ? [HIDDEN_PLAN_LINE_MESSAGE] : line,
+        );
       }
       return line;
     });

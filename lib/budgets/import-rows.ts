@@ -19,7 +19,9 @@ export function checkHeader(header: CsvHeader, columns: readonly string[]) {
   const missing = header.missing(columns);
   const doubled = header.doubled(columns);
   if (missing.length || doubled.length) {
-    const problem = missing.length ? `Missing column(s): ${missing.join(", ")}.` : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
+    const problem = missing.length
+      ? `Missing column(s): ${missing.join(", ")}.`
+      : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
     throw invalid({ file: [`${problem} Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
   }
 }
@@ -37,7 +39,10 @@ export class RowErrors {
     if (this.bad === 0) return;
     const errors = [...this.listed];
     if (this.bad > errors.length) errors.push(`…and ${this.bad - errors.length} more bad row(s).`);
-    throw invalid({ file: errors }, `${this.bad} of ${rows} row(s) are not valid, so nothing was imported. Fix them and upload the file again.`);
+    throw invalid(
+      { file: errors },
+      `${this.bad} of ${rows} row(s) are not valid, so nothing was imported. Fix them and upload the file again.`,
+    );
   }
 }
 

@@ -12,7 +12,18 @@ import { logger } from "@/lib/log";
 // go through lib/csv-write.ts, which defuses formulas: memos and references are whatever the
 // ledger said. Amounts are plain decimals.
 
-const LEDGER_CSV_HEADER = ["Date", "Unit code", "Unit name", "Category", "Vendor", "Memo", "External reference", "Amount", "Import batch", "Import batch id"];
+const LEDGER_CSV_HEADER = [
+  "Date",
+  "Unit code",
+  "Unit name",
+  "Category",
+  "Vendor",
+  "Memo",
+  "External reference",
+  "Amount",
+  "Import batch",
+  "Import batch id",
+];
 const PLAN_CSV_HEADER = ["Month", "Unit code", "Unit name", "Category", "Amount", "Updated"];
 
 export function lineCells(kind: LinesFilters["kind"], line: Line): CsvCell[] {
@@ -21,7 +32,18 @@ export function lineCells(kind: LinesFilters["kind"], line: Line): CsvCell[] {
     return [l.date, l.unitCode, l.unitName, l.category, centsToDecimalString(l.amountCents), l.updatedOn];
   }
   const l = line as LedgerLine;
-  return [l.date, l.unitCode, l.unitName, l.category, l.vendorName, l.memo, l.externalRef, centsToDecimalString(l.amountCents), l.batchFile, l.batchId];
+  return [
+    l.date,
+    l.unitCode,
+    l.unitName,
+    l.category,
+    l.vendorName,
+    l.memo,
+    l.externalRef,
+    centsToDecimalString(l.amountCents),
+    l.batchFile,
+    l.batchId,
+  ];
 }
 
 /** `listed` false: the header only (nothing may be listed for these filters and this role). */
@@ -36,5 +58,9 @@ export function linesCsvStream(s: LinesScope, listed: boolean, batch?: number): 
 
 export function linesCsvFileName(slug: string, f: LinesFilters, unitCode: string | null): string {
   const parts = [slug, f.kind === "plan" ? "plan-lines" : "ledger-lines", unitCode, f.category, `${f.from}_${f.to}`];
-  return `${parts.filter(Boolean).join("-").toLowerCase().replace(/[^a-z0-9_.-]+/g, "-")}.csv`;
+  return `${parts
+    .filter(Boolean)
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, "-")}.csv`;
 }

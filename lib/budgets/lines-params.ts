@@ -71,7 +71,8 @@ function fiscalYearMonths(ym: string, startMonth: number): { from: string; to: s
 export function parseLinesParams(sp: Search, startMonth: number, today = new Date()): ParsedLines {
   const ignored: string[] = [];
   const kind: LinesKind = get(sp, "kind") === "plan" ? "plan" : "actual";
-  if (get(sp, "kind") && !["plan", "actual"].includes(get(sp, "kind")!)) ignored.push("Kind: not “actual” or “plan”; showing ledger lines.");
+  if (get(sp, "kind") && !["plan", "actual"].includes(get(sp, "kind")!))
+    ignored.push("Kind: not “actual” or “plan”; showing ledger lines.");
 
   const id = (key: string, label: string, what: string): string | null => {
     const v = get(sp, key);

@@ -44,7 +44,10 @@ const TABLES: Record<LinesKind, Table> = {
 function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma.Sql {
   const t = TABLES[f.kind];
   const { start, endExclusive } = monthBounds(f);
-  const parts: Prisma.Sql[] = [Prisma.sql`l."orgId" = ${orgId}`, Prisma.sql`${t.date} >= ${start}::date AND ${t.date} < ${endExclusive}::date`];
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`l."orgId" = ${orgId}`,
+    Prisma.sql`${t.date} >= ${start}::date AND ${t.date} < ${endExclusive}::date`,
+  ];
   if (f.unitId) {
     parts.push(
       f.own
@@ -81,7 +84,11 @@ function orderColumns(kind: LinesKind, sort: LinesSort): Prisma.Sql[] {
   return [...byKey[sort.key], date, ...(sort.key === "unit" ? [] : [Prisma.sql`u."code"`]), Prisma.sql`l."id"`];
 }
 
-const orderBy = (cols: Prisma.Sql[], dir: LinesSort["dir"]) => Prisma.join(cols.map((c) => Prisma.sql`${c} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")}`), ", ");
+const orderBy = (cols: Prisma.Sql[], dir: LinesSort["dir"]) =>
+  Prisma.join(
+    cols.map((c) => Prisma.sql`${c} ${Prisma.raw(dir === "desc" ? "DESC" : "ASC")}`),
+    ", ",
+  );
 
 /** Count and sum of the lines (the sum as text: a sum of bigints is numeric and may pass 2^63). */
 export function linesTotalSql(s: LinesScope): Prisma.Sql {

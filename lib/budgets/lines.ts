@@ -11,7 +11,15 @@ import { pageOf, type PageInfo } from "@/lib/paging";
 // scoped: the unit and vendor of the filters are looked up in the org first, and another org's
 // id finds nothing. PERSONNEL lines are left out for roles that may not see them.
 
-type LineBase = { id: string; date: string; unitId: string; unitCode: string; unitName: string; category: BudgetCategory; amountCents: bigint };
+type LineBase = {
+  id: string;
+  date: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  category: BudgetCategory;
+  amountCents: bigint;
+};
 export type LedgerLine = LineBase & {
   vendorId: string | null;
   vendorName: string | null;

@@ -93,9 +93,7 @@ export function resolvePeriod(key: PeriodKey, fiscalYear: number, startMonth: nu
     const p = yearProgress(fiscalYear, startMonth, today);
     // Day 0 of the month after the last closed one is that month's last day; with none closed
     // the range ends the day before it starts (empty).
-    const end = p.lastClosed
-      ? new Date(Date.UTC(p.lastClosed.getUTCFullYear(), p.lastClosed.getUTCMonth() + 1, 0))
-      : addDays(fy.start, -1);
+    const end = p.lastClosed ? new Date(Date.UTC(p.lastClosed.getUTCFullYear(), p.lastClosed.getUTCMonth() + 1, 0)) : addDays(fy.start, -1);
     return { key, label: `${label} YTD ${ytdSpan(p)}`, start: fy.start, end };
   }
   if (key.startsWith("q")) {

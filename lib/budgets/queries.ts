@@ -65,12 +65,19 @@ export async function listImportBatches(orgId: string, take = 20): Promise<Impor
   }));
 }
 
-
 export type PlanGrid = {
   fiscalYear: number;
   /** ISO first days of the 12 fiscal months */
   months: string[];
-  rows: { orgUnitId: string; unitName: string; unitCode: string; depth: number; category: BudgetCategory; cells: Record<string, number>; totalCents: number }[];
+  rows: {
+    orgUnitId: string;
+    unitName: string;
+    unitCode: string;
+    depth: number;
+    category: BudgetCategory;
+    cells: Record<string, number>;
+    totalCents: number;
+  }[];
   monthTotals: Record<string, number>;
   totalCents: number;
   /** Units whose PERSONNEL plan line is withheld from this reader (lib/privacy/plan-lines.ts); the totals include it. */
@@ -102,7 +109,9 @@ export async function getPlanGrid(
     by === "quarter"
       ? Prisma.sql`(b."month" - make_interval(months => ((extract(month from b."month")::int - ${startMonth}::int + 12) % 3)))::date`
       : Prisma.sql`b."month"`;
-  const rows = await db.$queryRaw<{ orgUnitId: string | null; category: BudgetCategory | null; month: Date | null; cents: bigint; g: number }[]>`
+  const rows = await db.$queryRaw<
+    { orgUnitId: string | null; category: BudgetCategory | null; month: Date | null; cents: bigint; g: number }[]
+  >`
     SELECT b."orgUnitId", b."category", b."bucket" AS "month", SUM(b."amountCents")::bigint AS "cents",
            GROUPING(b."orgUnitId", b."category", b."bucket")::int AS "g"
     FROM (
@@ -133,7 +142,15 @@ export async function getPlanGrid(
       }
       const key = `${r.orgUnitId}|${r.category}`;
       const u = unitById.get(r.orgUnitId!)!;
-      const row = byRow.get(key) ?? { orgUnitId: u.id, unitName: u.name, unitCode: u.code, depth: u.depth, category: r.category!, cells: {}, totalCents: 0 };
+      const row = byRow.get(key) ?? {
+        orgUnitId: u.id,
+        unitName: u.name,
+        unitCode: u.code,
+        depth: u.depth,
+        category: r.category!,
+        cells: {},
+        totalCents: 0,
+      };
       if (r.g === 0) row.cells[toDateString(r.month!)] = cents;
       else row.totalCents = cents;
       byRow.set(key, row);
@@ -141,7 +158,10 @@ export async function getPlanGrid(
     else if (r.g === 7) totalCents = cents;
   }
   const order = Object.keys(BudgetCategoryEnum);
-  const sorted = [...byRow.values()].sort((a, b) => (window ? a.depth - b.depth : 0) || a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category));
+  const sorted = [...byRow.values()].sort(
+    (a, b) =>
+      (window ? a.depth - b.depth : 0) || a.unitCode.localeCompare(b.unitCode) || order.indexOf(a.category) - order.indexOf(b.category),
+  );
   const hiddenNames = [...hiddenWithLines].map((id) => unitById.get(id)?.name ?? id).sort();
   return { fiscalYear, months, rows: sorted, monthTotals, totalCents, hiddenPersonnelUnits: hiddenNames, units: window ? units : [] };
 }

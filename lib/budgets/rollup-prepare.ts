@@ -48,12 +48,26 @@ export type Amounts = {
 export type RawAmounts = { plan: bigint; actual: bigint; forecast: bigint; variancePct: number | null };
 
 /** Amounts shown as they are (nothing withheld). */
-export type ShownAmounts = { planCents: number; actualCents: number; forecastCents: number; varianceCents: number; variancePct: number | null; withheld: null };
+export type ShownAmounts = {
+  planCents: number;
+  actualCents: number;
+  forecastCents: number;
+  varianceCents: number;
+  variancePct: number | null;
+  withheld: null;
+};
 
 export function amounts(r: RawAmounts): ShownAmounts {
   const planCents = centsToNumber(r.plan);
   const forecastCents = centsToNumber(r.forecast);
-  return { planCents, actualCents: centsToNumber(r.actual), forecastCents, varianceCents: forecastCents - planCents, variancePct: r.variancePct, withheld: null };
+  return {
+    planCents,
+    actualCents: centsToNumber(r.actual),
+    forecastCents,
+    varianceCents: forecastCents - planCents,
+    variancePct: r.variancePct,
+    withheld: null,
+  };
 }
 
 export const SUMS = Prisma.sql`
@@ -110,9 +124,11 @@ export function prepare(input: FinanceScope): Statement {
   const ctes = Prisma.sql`
     ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
     scope AS (
-      ${input.unitId
-        ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
-        : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`}
+      ${
+        input.unitId
+          ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
+          : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`
+      }
     ),
     -- Every view sums these rows per unit × category and/or month, so plan lines, ledger cells
     -- (the maintained summary ActualMonthly: one row per unit × category × month, kept exact by

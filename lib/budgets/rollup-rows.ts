@@ -78,7 +78,10 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
     const toName = to ? (names.get(to) ?? "the unit above") : "the whole organization";
     const where = to ? `in ${toName}'s figures` : unitId === null ? "" : "in the whole organization's figures";
     if (unitId !== null && d.complementary.has(unitId)) {
-      return { all: `Not shown to roles without pay access: with it, ${toName}'s own figures would show the pay of fewer than ${d.minGroup} people. Included ${where}.`, actuals: null };
+      return {
+        all: `Not shown to roles without pay access: with it, ${toName}'s own figures would show the pay of fewer than ${d.minGroup} people. Included ${where}.`,
+        actuals: null,
+      };
     }
     return {
       all: `Not shown to roles without pay access: it would show the pay of fewer than ${d.minGroup} people${where ? `. Included ${where}` : ""}.`,
@@ -88,7 +91,10 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
   const first = toDateString(v.period.start).slice(0, 8) + "01";
   const last = toDateString(v.period.end).slice(0, 8) + "01";
   if (!alignedWithGrain(grain, d.yearMonths, first, last)) {
-    return { all: null, actuals: `Actual and forecast including personnel are shown by ${GRAIN_WORD[grain]} here to roles without pay access (${fiscalYearLabel(d.fiscalYear)}): a shorter period would show individual pay.` };
+    return {
+      all: null,
+      actuals: `Actual and forecast including personnel are shown by ${GRAIN_WORD[grain]} here to roles without pay access (${fiscalYearLabel(d.fiscalYear)}): a shorter period would show individual pay.`,
+    };
   }
   return { all: null, actuals: null };
 }
@@ -107,14 +113,23 @@ export function treeRows(v: ViewContext, rows: ViewRow[]): FinanceTreeRow[] {
 
   // Tree order (display only): depth-first from the subtree root(s), children by name.
   const children = new Map<string | null, typeof p.units>();
-  for (const u of p.units) if (amountsById.has(u.id)) {
-    const parent = u.parentId && amountsById.has(u.parentId) ? u.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), u]);
-  }
+  for (const u of p.units)
+    if (amountsById.has(u.id)) {
+      const parent = u.parentId && amountsById.has(u.parentId) ? u.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), u]);
+    }
   const out: FinanceTreeRow[] = [];
   const walk = (parent: string | null) => {
     for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push({ id: u.id, name: u.name, code: u.code, kind: u.kind, parentId: u.parentId, depth: u.depth, ...visible(amountsById.get(u.id)!, withholding(v, u.id)) });
+      out.push({
+        id: u.id,
+        name: u.name,
+        code: u.code,
+        kind: u.kind,
+        parentId: u.parentId,
+        depth: u.depth,
+        ...visible(amountsById.get(u.id)!, withholding(v, u.id)),
+      });
       walk(u.id);
     }
   };
@@ -140,7 +155,13 @@ export function categoryRows(v: ViewContext, rows: ViewRow[]): { categories: Cat
 }
 
 // The run-rate's window is an org setting, shown with the forecast's assumptions (components/budgets/forecast-assumptions.tsx).
-const SOURCE_LABEL: Record<ForecastSource, string> = { people: "people & positions", plan: "plan", trend: "run-rate", contracts: "contracts", booked: "booked so far" };
+const SOURCE_LABEL: Record<ForecastSource, string> = {
+  people: "people & positions",
+  plan: "plan",
+  trend: "run-rate",
+  contracts: "contracts",
+  booked: "booked so far",
+};
 
 function describeBasis(category: BudgetCategory, sources: Partial<Record<ForecastSource, number>> | null): string {
   if (category === "PERSONNEL") return "People & positions at loaded cost, by day in post";
@@ -198,12 +219,21 @@ export function topVariances(v: ViewContext, rows: ViewRow[]): VarianceRow[] {
   // The unit's own Personnel stands alone at its own grain, and the view's period is made of whole such periods.
   const ownShown = (unitId: string) => {
     const g = d?.ownGrain.get(unitId);
-    return !!g && alignedWithGrain(g, d!.yearMonths, toDateString(v.period.start).slice(0, 8) + "01", toDateString(v.period.end).slice(0, 8) + "01");
+    return (
+      !!g &&
+      alignedWithGrain(g, d!.yearMonths, toDateString(v.period.start).slice(0, 8) + "01", toDateString(v.period.end).slice(0, 8) + "01")
+    );
   };
   return rows
     .filter((r) => r.part === "top")
     .filter((r) => !d || r.key2 !== "PERSONNEL" || ownShown(r.key!))
-    .map((r) => ({ unitId: r.key!, unitName: byId.get(r.key!)?.name ?? "", unitCode: byId.get(r.key!)?.code ?? "", category: r.key2 as BudgetCategory, ...amounts(r) }))
+    .map((r) => ({
+      unitId: r.key!,
+      unitName: byId.get(r.key!)?.name ?? "",
+      unitCode: byId.get(r.key!)?.code ?? "",
+      category: r.key2 as BudgetCategory,
+      ...amounts(r),
+    }))
     .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents) || cmp(a.unitId, b.unitId) || cmp(a.category, b.category))
     .slice(0, TOP_LIMIT);
 }

@@ -3,7 +3,18 @@ import "server-only";
 import { periodMonths, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import type { PlanCoverage } from "@/lib/budgets/plan-coverage";
 import { loadFinanceUnits, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
-import { categoryRows, monthRows, TOP_LIMIT, topVariances, treeRows, type CategoryRow, type FinanceTreeRow, type MonthRow, type VarianceRow, type ViewRow } from "@/lib/budgets/rollup-rows";
+import {
+  categoryRows,
+  monthRows,
+  TOP_LIMIT,
+  topVariances,
+  treeRows,
+  type CategoryRow,
+  type FinanceTreeRow,
+  type MonthRow,
+  type VarianceRow,
+  type ViewRow,
+} from "@/lib/budgets/rollup-rows";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
@@ -21,21 +32,28 @@ import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
 
-
 /** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 function viewSql(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   return Prisma.sql`WITH ${p.ctes},
     ${sumsCte(p, specs)},
-    ${Prisma.join(specs.map((spec, i) => viewCte(p, spec, i)), ",\n")}
-    ${Prisma.join(specs.flatMap((spec, i) => viewBranches(p, spec, i)), " UNION ALL ")}`;
+    ${Prisma.join(
+      specs.map((spec, i) => viewCte(p, spec, i)),
+      ",\n",
+    )}
+    ${Prisma.join(
+      specs.flatMap((spec, i) => viewBranches(p, spec, i)),
+      " UNION ALL ",
+    )}`;
 }
 
-const inPeriod = (col: Prisma.Sql, period: Period) => Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
+const inPeriod = (col: Prisma.Sql, period: Period) =>
+  Prisma.sql`${col} BETWEEN ${toDateString(period.start)}::date AND ${toDateString(period.end)}::date`;
 
 /** A view of the whole prepared period (its sums need no month filter). */
-const whole = (p: Statement, spec: ViewSpec) => spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
+const whole = (p: Statement, spec: ViewSpec) =>
+  spec.period.start.getTime() === p.period.start.getTime() && spec.period.end.getTime() === p.period.end.getTime();
 
 // The cells read ONCE, in one hashed pass: summed per unit × category (a few thousand rows at
 // most) and per month (a dozen), `uc` telling the two apart. A view of part of the period (the
@@ -49,8 +67,10 @@ function sumsCte(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   const parts = specs.flatMap((spec, i) => {
     if (whole(p, spec)) return [];
     const f = Prisma.sql`FILTER (WHERE ${inPeriod(Prisma.sql`a."month"`, spec.period)})`;
-    return [Prisma.sql`, COUNT(*) ${f} AS ${Prisma.raw(`"n${i}"`)}, SUM(a."plan") ${f} AS ${Prisma.raw(`"plan${i}"`)},
-      SUM(a."actual") ${f} AS ${Prisma.raw(`"actual${i}"`)}, SUM(a."forecast") ${f} AS ${Prisma.raw(`"forecast${i}"`)}`];
+    return [
+      Prisma.sql`, COUNT(*) ${f} AS ${Prisma.raw(`"n${i}"`)}, SUM(a."plan") ${f} AS ${Prisma.raw(`"plan${i}"`)},
+      SUM(a."actual") ${f} AS ${Prisma.raw(`"actual${i}"`)}, SUM(a."forecast") ${f} AS ${Prisma.raw(`"forecast${i}"`)}`,
+    ];
   });
   return Prisma.sql`sums AS (
       SELECT GROUPING(a."month") = 1 AS "uc", a."unitId", a."category", a."month",
@@ -169,7 +189,20 @@ export async function getFinanceView(input: FinanceScope, opts: { parts?: Financ
 }
 
 /** The tables finance figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>(["ActualEntry", "ActualMonthly", "BudgetLine", "Contract", "Organization", "OrgUnit", "OrgUnitClosure", "Person", "Position", ...DISCLOSURE_TABLES])];
+export const FINANCE_TABLES: readonly DataTable[] = [
+  ...new Set<DataTable>([
+    "ActualEntry",
+    "ActualMonthly",
+    "BudgetLine",
+    "Contract",
+    "Organization",
+    "OrgUnit",
+    "OrgUnitClosure",
+    "Person",
+    "Position",
+    ...DISCLOSURE_TABLES,
+  ]),
+];
 
 /**
  * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
@@ -179,14 +212,24 @@ export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>(["Act
 export function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   // Memoized per org data version (lib/figures-memo.ts); whether the reader reads pay decides what is withheld.
   const { orgId, startMonth, fiscalYear, unitId, category, payReader, today } = input;
-  return memoFigures(orgId, "finance-views", [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), requests], FINANCE_TABLES, () => computeFinanceViews(input, requests));
+  return memoFigures(
+    orgId,
+    "finance-views",
+    [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), requests],
+    FINANCE_TABLES,
+    () => computeFinanceViews(input, requests),
+  );
 }
 
 async function computeFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
   const s = prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" });
-  const specs = requests.map((r) => ({ period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today), want: new Set(r.parts) }));
-  for (const spec of specs) if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
+  const specs = requests.map((r) => ({
+    period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today),
+    want: new Set(r.parts),
+  }));
+  for (const spec of specs)
+    if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
   // The units (with, for a reader without pay access, the disclosure: one statement) are read beside the statement.
   const [all, { units, disclosure }] = await Promise.all([
     db.$queryRaw<(Omit<ViewRow, "part"> & { part: ViewRow["part"] | "plan" })[]>(viewSql(s, specs)),
@@ -203,7 +246,13 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
     const { categories, totals } = categoryRows(view, rows);
     const months = periodMonths(spec.period);
     return {
-      period: { key: spec.period.key, label: spec.period.label, start: toDateString(spec.period.start), end: toDateString(spec.period.end), months },
+      period: {
+        key: spec.period.key,
+        label: spec.period.label,
+        start: toDateString(spec.period.start),
+        end: toDateString(spec.period.end),
+        months,
+      },
       currentMonth: toDateString(p.currentMonth),
       plan: { lines: Number(planRow?.plan ?? 0), months: Number(planRow?.actual ?? 0), periodMonths: months },
       tree: spec.want.has("tree") || spec.want.has("children") ? treeRows(view, rows) : [],
@@ -213,7 +262,10 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
       top: topVariances(view, rows),
       salarySafe: !input.payReader,
       disclosure: disclosure
-        ? { grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null), minGroup: disclosure.minGroup }
+        ? {
+            grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null),
+            minGroup: disclosure.minGroup,
+          }
         : null,
     };
   });

@@ -41,7 +41,8 @@ function moneyProblem(s: string): string {
   const plain = s.replace(/[$,()\s+-]/g, "");
   if (/^\d+\.\d{3,}$/.test(plain)) return "Use at most two decimals (whole cents).";
   const [whole, frac = ""] = plain.split(".");
-  if (/^\d+(\.\d{1,2})?$/.test(plain) && BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0")) > MAX_ABS_CENTS) return `The amount is too large: at most ${LIMIT_TEXT} either way.`;
+  if (/^\d+(\.\d{1,2})?$/.test(plain) && BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0")) > MAX_ABS_CENTS)
+    return `The amount is too large: at most ${LIMIT_TEXT} either way.`;
   return "Enter an amount like 1234.56 (digits, an optional minus sign and at most two decimals).";
 }
 
@@ -49,7 +50,10 @@ function moneyProblem(s: string): string {
 const ZPlanCell = {
   orgUnitId: ZId("Choose an org unit."),
   category: z.enum(BudgetCategory, { error: "Choose a category." }),
-  month: z.string({ error: "Month must be the first day of a month." }).regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.").refine(isIsoDate, "Month is out of range."),
+  month: z
+    .string({ error: "Month must be the first day of a month." })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "Month must be the first day of a month.")
+    .refine(isIsoDate, "Month is out of range."),
 };
 
 export const ZSetBudgetCellInput = z.object({ ...ZPlanCell, amount: ZPlanAmount });

@@ -57,7 +57,12 @@ export const clearBudgetCell = defineAction({
     const { before } = await findCell(ctx, orgUnitId, category, month);
     if (!before) throw notFound("That plan cell is already empty.");
     await ctx.tx.budgetLine.delete({ where: { id: before.id } });
-    await ctx.audit({ entityType: "BudgetLine", entityId: before.id, before: { orgUnitId, category, month, amountCents: before.amountCents }, after: null });
+    await ctx.audit({
+      entityType: "BudgetLine",
+      entityId: before.id,
+      before: { orgUnitId, category, month, amountCents: before.amountCents },
+      after: null,
+    });
     return { cleared: true };
   },
 });

@@ -24,7 +24,8 @@ export function uploadPath(uploadId: string): string {
 }
 
 export const UPLOAD_TOO_LARGE_MESSAGE = `The file is larger than ${UPLOAD_LIMIT_MB} MB; nothing was imported. Split it into smaller files.`;
-export const UPLOAD_INCOMPLETE_MESSAGE = "The upload did not arrive whole (fewer bytes than the file's size); nothing was imported. Please upload it again.";
+export const UPLOAD_INCOMPLETE_MESSAGE =
+  "The upload did not arrive whole (fewer bytes than the file's size); nothing was imported. Please upload it again.";
 
 /** Why an upload was refused before anything was imported; its message is meant for the user. */
 export class UploadRefused extends Error {}
@@ -35,7 +36,10 @@ export class UploadRefused extends Error {}
  * arrived, so a body cut short anywhere between the browser and here is never imported as if
  * it were the whole file. Bodies over MAX_UPLOAD_BYTES are refused as they stream in.
  */
-export async function saveUpload(body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>, declaredBytes: number | null): Promise<string> {
+export async function saveUpload(
+  body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>,
+  declaredBytes: number | null,
+): Promise<string> {
   if (declaredBytes !== null && declaredBytes > MAX_UPLOAD_BYTES) throw new UploadRefused(UPLOAD_TOO_LARGE_MESSAGE);
   await mkdir(UPLOAD_DIR, { recursive: true, mode: 0o700 });
   const id = randomBytes(16).toString("hex");

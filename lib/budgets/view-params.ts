@@ -13,7 +13,8 @@ const get = firstParam;
 
 export function parseFinanceParams(sp: Search, startMonth: number, today = new Date()): FinanceParams {
   const fyText = get(sp, "fy");
-  const fy = fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
+  const fy =
+    fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
   const cat = get(sp, "cat")?.toUpperCase();
   const unit = get(sp, "unit");
   return {
@@ -25,6 +26,12 @@ export function parseFinanceParams(sp: Search, startMonth: number, today = new D
 }
 
 export function financeQueryString(p: FinanceParams, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ fy: String(p.fiscalYear), period: p.period, ...(p.unitId ? { unit: p.unitId } : {}), ...(p.category ? { cat: p.category } : {}), ...extra });
+  const q = new URLSearchParams({
+    fy: String(p.fiscalYear),
+    period: p.period,
+    ...(p.unitId ? { unit: p.unitId } : {}),
+    ...(p.category ? { cat: p.category } : {}),
+    ...extra,
+  });
   return q.toString();
 }

@@ -6,13 +6,22 @@ import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { scopeCte } from "@/lib/org/closure";
-import { ACTIVE_SQL, blockedFrom, listAttention, milestonesFrom, milestoneWindow, projectsCte, type BlockedDependency, type MilestoneItem } from "@/lib/projects/attention";
+import {
+  ACTIVE_SQL,
+  blockedFrom,
+  listAttention,
+  milestonesFrom,
+  milestoneWindow,
+  projectsCte,
+  type BlockedDependency,
+  type MilestoneItem,
+} from "@/lib/projects/attention";
 import { addDaysIso } from "@/lib/dates";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
 export const TREND_WEEKS = 12;
-export { MILESTONE_WINDOW_DAYS,   } from "@/lib/projects/attention";
+export { MILESTONE_WINDOW_DAYS } from "@/lib/projects/attention";
 
 type HealthCounts = Record<Health, number>;
 type TrendWeek = { week: string } & HealthCounts;
@@ -89,7 +98,14 @@ function trendCte(orgId: string, unitId: string | null, today: string): Prisma.S
 }
 
 /** The tables delivery figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const DELIVERY_TABLES: readonly DataTable[] = ["Milestone", "OrgUnit", "OrgUnitClosure", "Project", "ProjectDependency", "StatusUpdate"];
+export const DELIVERY_TABLES: readonly DataTable[] = [
+  "Milestone",
+  "OrgUnit",
+  "OrgUnitClosure",
+  "Project",
+  "ProjectDependency",
+  "StatusUpdate",
+];
 
 /** Three queries: counts, trend, and the milestone + blocked-dependency lists; memoized per org data version and day (lib/figures-memo.ts). */
 export function getDeliveryFigures(orgId: string, unitId: string | null, now = new Date()): Promise<DeliveryFigures> {
@@ -137,12 +153,20 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
   };
 }
 
-export type LatestUpdate = { projectId: string; summary: string; createdAt: string; suggestedHealth: Health | null; overrideReason: string | null };
+export type LatestUpdate = {
+  projectId: string;
+  summary: string;
+  createdAt: string;
+  suggestedHealth: Health | null;
+  overrideReason: string | null;
+};
 
 /** Latest update of each given project (one query, DISTINCT ON). */
 export async function getLatestUpdates(orgId: string, projectIds: string[]): Promise<Map<string, LatestUpdate>> {
   if (projectIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ projectId: string; summary: string; createdAt: Date; suggestedHealth: Health | null; overrideReason: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { projectId: string; summary: string; createdAt: Date; suggestedHealth: Health | null; overrideReason: string | null }[]
+  >`
     SELECT DISTINCT ON (su."projectId") su."projectId", su.summary, su."createdAt", su."suggestedHealth"::text AS "suggestedHealth", su."overrideReason"
     FROM "StatusUpdate" su
     WHERE su."orgId" = ${orgId} AND su."projectId" = ANY(${projectIds}::text[])

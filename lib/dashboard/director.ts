@@ -30,9 +30,15 @@ export type DashboardParams = { unitId: string | null; fiscalYear: number; perio
 type Search = Record<string, string | string[] | undefined>;
 
 /** ?unit=<id>&fy=2027&period=q3 — default: whole org (or `defaultUnit`), the current fiscal quarter. */
-export function parseDashboardParams(sp: Search, startMonth: number, today = new Date(), defaultUnit: string | null = null): DashboardParams {
+export function parseDashboardParams(
+  sp: Search,
+  startMonth: number,
+  today = new Date(),
+  defaultUnit: string | null = null,
+): DashboardParams {
   const fyText = firstValue(sp.fy);
-  const fiscalYear = fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
+  const fiscalYear =
+    fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
   const raw = firstValue(sp.period);
   const period: PeriodKey = raw ? parsePeriodKey(raw) : (`q${fiscalPeriod(today, startMonth).quarter}` as PeriodKey);
   const unit = firstValue(sp.unit);

@@ -1,7 +1,15 @@
 import "server-only";
 
 import { currentMonthKey, monthToDateLabel, yearProgress, ytdSpan, type PeriodKey, type YearProgress } from "@/lib/budgets/period";
-import { getFinanceViews, type Amounts, type FinanceTreeRow, type FinanceView, type MonthRow, type PlanCoverage, type VarianceRow } from "@/lib/budgets/rollup";
+import {
+  getFinanceViews,
+  type Amounts,
+  type FinanceTreeRow,
+  type FinanceView,
+  type MonthRow,
+  type PlanCoverage,
+  type VarianceRow,
+} from "@/lib/budgets/rollup";
 import { fiscalYearLabel } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";

@@ -40,7 +40,9 @@ export const PEOPLE_TABLES: readonly DataTable[] = ["Allocation", "OrgUnit", "Or
 /** Headcount plan vs actual (lib/headcount/plan.ts) for the period's quarter + one query for open positions and allocations. */
 export function getPeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now = new Date()): Promise<PeopleFigures> {
   // Memoized per org data version and day (lib/figures-memo.ts).
-  return memoFigures(orgId, "people", [startMonth, p.unitId, p.fiscalYear, p.period, toDateString(now)], PEOPLE_TABLES, () => computePeopleFigures(orgId, startMonth, p, now));
+  return memoFigures(orgId, "people", [startMonth, p.unitId, p.fiscalYear, p.period, toDateString(now)], PEOPLE_TABLES, () =>
+    computePeopleFigures(orgId, startMonth, p, now),
+  );
 }
 
 async function computePeopleFigures(orgId: string, startMonth: number, p: DashboardParams, now: Date): Promise<PeopleFigures> {
@@ -52,7 +54,12 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
   const endQuarter = fiscalPeriod(resolved.end < now ? resolved.end : now > resolved.start ? now : resolved.end, startMonth).quarter;
   const [plan, rows] = await Promise.all([
     planVsActual(orgId, { unitId: p.unitId, fiscalYear: p.fiscalYear, startMonth, today: now }),
-    db.$queryRaw<({ kind: "sum"; open: number; avgDays: number; over: number } | { kind: "pos"; id: string; title: string; unitName: string; status: string; daysOpen: number })[]>`
+    db.$queryRaw<
+      (
+        | { kind: "sum"; open: number; avgDays: number; over: number }
+        | { kind: "pos"; id: string; title: string; unitName: string; status: string; daysOpen: number }
+      )[]
+    >`
       WITH scope AS (${scope}),
       open AS (
         SELECT ps.id, ps.title, ps.status::text AS status, u.name AS "unitName",
@@ -74,7 +81,9 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
     quarter,
     openPositions: sum?.open ?? 0,
     avgDaysOpen: sum?.avgDays ?? 0,
-    oldest: rows.filter((r) => r.kind === "pos").map((r) => ({ id: r.id, title: r.title, unitName: r.unitName, status: r.status, daysOpen: r.daysOpen })),
+    oldest: rows
+      .filter((r) => r.kind === "pos")
+      .map((r) => ({ id: r.id, title: r.title, unitName: r.unitName, status: r.status, daysOpen: r.daysOpen })),
     overallocated: sum?.over ?? 0,
     filters: {
       // Heads are counted on the quarter's last day, or today for the current quarter (none for a future one).

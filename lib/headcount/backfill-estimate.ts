@@ -15,7 +15,9 @@ export async function estimatedBackfillPay(tx: Tx, orgId: string, level: string,
            AVG(p."annualCompCents")::text AS "all"
     FROM "Person" p
     WHERE p."orgId" = ${orgId} AND p."id" <> ${leaverId} AND p."employmentType" = 'EMPLOYEE' AND ${inPostSql("p", day)}`;
-  const [org] = await tx.$queryRaw<{ minGroup: number }[]>`SELECT "payMinGroupSize" AS "minGroup" FROM "Organization" WHERE "id" = ${orgId}`;
+  const [org] = await tx.$queryRaw<
+    { minGroup: number }[]
+  >`SELECT "payMinGroupSize" AS "minGroup" FROM "Organization" WHERE "id" = ${orgId}`;
   const mean = row && row.sameLevelCount >= org.minGroup ? row.sameLevel : row?.all;
   if (!mean) return 0n;
   // Nearest thousand in the org currency (100,000 minor units): an estimate, not anyone's pay.

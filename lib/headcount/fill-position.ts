@@ -18,7 +18,10 @@ export const fillPosition = defineAction({
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);
     const status = transitionOrThrow(before.status, "fill");
-    const position = await ctx.tx.position.findUniqueOrThrow({ where: { id: before.id }, select: { annualCompCents: true, orgUnit: { select: { leadId: true } } } });
+    const position = await ctx.tx.position.findUniqueOrThrow({
+      where: { id: before.id },
+      select: { annualCompCents: true, orgUnit: { select: { leadId: true } } },
+    });
     let personId: string;
     if (input.mode === "new") {
       let managerId = input.managerId ?? position.orgUnit.leadId ?? null;
@@ -44,9 +47,26 @@ export const fillPosition = defineAction({
         select: { id: true, name: true, orgUnitId: true, managerId: true, startDate: true },
       });
       await ctx.tx.personAssignment.create({
-        data: { orgId: ctx.org.id, personId: person.id, orgUnitId: person.orgUnitId, managerId: person.managerId, effectiveFrom: person.startDate },
+        data: {
+          orgId: ctx.org.id,
+          personId: person.id,
+          orgUnitId: person.orgUnitId,
+          managerId: person.managerId,
+          effectiveFrom: person.startDate,
+        },
       });
-      await ctx.audit({ action: "person.create", entityType: "Person", entityId: person.id, after: { name: person.name, orgUnitId: person.orgUnitId, managerId: person.managerId, startDate: input.startDate, positionId: before.id } });
+      await ctx.audit({
+        action: "person.create",
+        entityType: "Person",
+        entityId: person.id,
+        after: {
+          name: person.name,
+          orgUnitId: person.orgUnitId,
+          managerId: person.managerId,
+          startDate: input.startDate,
+          positionId: before.id,
+        },
+      });
       personId = person.id;
     } else {
       const person = await ctx.tx.person.findFirst({
@@ -54,36 +74,69 @@ export const fillPosition = defineAction({
         select: { id: true, orgUnitId: true, managerId: true, startDate: true, endDate: true, version: true, level: true },
       });
       if (!person) throw new AppError("NOT_FOUND", "That person does not exist.");
-      if (person.endDate && person.endDate < utcDate(input.startDate)) throw invalid({ personId: ["That person leaves before the start date."] });
+      if (person.endDate && person.endDate < utcDate(input.startDate))
+        throw invalid({ personId: ["That person leaves before the start date."] });
       // The picker offers future starters too (lib/people/queries.ts notDepartedWhere): they can
       // fill a position from their first day on, not before it.
-      if (person.startDate > utcDate(input.startDate)) throw invalid({ startDate: ["That person only starts later: the fill can begin on their first day at the earliest."] });
+      if (person.startDate > utcDate(input.startDate))
+        throw invalid({ startDate: ["That person only starts later: the fill can begin on their first day at the earliest."] });
       await ctx.assertUnitInScope(person.orgUnitId);
       if (person.orgUnitId !== before.orgUnitId) {
         const manager = position.orgUnit.leadId && position.orgUnit.leadId !== person.id ? position.orgUnit.leadId : person.managerId;
         await assertNoReportingCycle(ctx, person.id, manager);
         await recordAssignment(ctx, person, { orgUnitId: before.orgUnitId, managerId: manager }, input.startDate);
-        await ctx.tx.person.update({ where: { id: person.id }, data: { orgUnitId: before.orgUnitId, managerId: manager, version: { increment: 1 } } });
-        await ctx.audit({ action: "person.move", entityType: "Person", entityId: person.id, before: { orgUnitId: person.orgUnitId, managerId: person.managerId }, after: { orgUnitId: before.orgUnitId, managerId: manager, effectiveFrom: input.startDate } });
+        await ctx.tx.person.update({
+          where: { id: person.id },
+          data: { orgUnitId: before.orgUnitId, managerId: manager, version: { increment: 1 } },
+        });
+        await ctx.audit({
+          action: "person.move",
+          entityType: "Person",
+          entityId: person.id,
+          before: { orgUnitId: person.orgUnitId, managerId: person.managerId },
+          after: { orgUnitId: before.orgUnitId, managerId: manager, effectiveFrom: input.startDate },
+        });
       }
       // The seat they leave behind needs a replacement from the day they move; its pay stays the
       // mover's only when the actor may read pay (as for a departure: lib/people/set-end-date.ts).
-      const vacated = await ctx.tx.position.findMany({ where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" }, select: { id: true, orgUnitId: true } });
-      const estimate = vacated.length && !ctx.actor.readsPay ? await estimatedBackfillPay(ctx.tx, ctx.org.id, person.level, person.id) : null;
+      const vacated = await ctx.tx.position.findMany({
+        where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" },
+        select: { id: true, orgUnitId: true },
+      });
+      const estimate =
+        vacated.length && !ctx.actor.readsPay ? await estimatedBackfillPay(ctx.tx, ctx.org.id, person.level, person.id) : null;
       for (const old of vacated) {
         await ctx.assertUnitInScope(old.orgUnitId);
         await ctx.tx.position.update({
           where: { id: old.id },
           data: {
-            status: "BACKFILL", personId: null, backfillForId: person.id, vacantFrom: utcDate(input.startDate), openedAt: new Date(), filledAt: null, version: { increment: 1 },
+            status: "BACKFILL",
+            personId: null,
+            backfillForId: person.id,
+            vacantFrom: utcDate(input.startDate),
+            openedAt: new Date(),
+            filledAt: null,
+            version: { increment: 1 },
             ...(estimate === null ? {} : { annualCompCents: estimate, compIsEstimate: true }),
           },
         });
-        await ctx.audit({ action: "position.vacate", entityType: "Position", entityId: old.id, before: { status: "FILLED", personId: person.id }, after: { status: "BACKFILL", backfillForId: person.id, vacantFrom: input.startDate } });
+        await ctx.audit({
+          action: "position.vacate",
+          entityType: "Position",
+          entityId: old.id,
+          before: { status: "FILLED", personId: person.id },
+          after: { status: "BACKFILL", backfillForId: person.id, vacantFrom: input.startDate },
+        });
       }
       personId = person.id;
     }
-    const after = await updatePositionVersioned(ctx, before.id, input.version, { status, personId, filledAt: new Date(), vacantFrom: null, targetStartDate: utcDate(input.startDate) });
+    const after = await updatePositionVersioned(ctx, before.id, input.version, {
+      status,
+      personId,
+      filledAt: new Date(),
+      vacantFrom: null,
+      targetStartDate: utcDate(input.startDate),
+    });
     await ctx.audit({ entityType: "Position", entityId: before.id, before, after });
     return { positionId: after.id, personId, status: after.status };
   },

@@ -13,7 +13,13 @@ import { parseMoneyToCents } from "@/lib/money";
 
 const MAX_ROWS = 1000;
 /** Normalised header name (normaliseHeader) → the name this import's messages use. */
-const COLUMNS = { title: "title", level: "level", orgunitcode: "orgUnitCode", targetstart: "targetStart", annualcompensation: "annualCompensation" } as const;
+const COLUMNS = {
+  title: "title",
+  level: "level",
+  orgunitcode: "orgUnitCode",
+  targetstart: "targetStart",
+  annualcompensation: "annualCompensation",
+} as const;
 type Column = keyof typeof COLUMNS;
 const EXPECTED = Object.keys(COLUMNS) as Column[];
 const label = (name: string) => (Object.hasOwn(COLUMNS, name) ? COLUMNS[name as Column] : name);
@@ -25,11 +31,22 @@ export const importHiringPlan = defineAction({
   input: ZImportHiringPlanInput,
   async handler(ctx, input) {
     const units = new Map(
-      (await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id, closedOn: null }, select: { id: true, code: true } })).map((u) => [u.code.toUpperCase(), u.id]),
+      (await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id, closedOn: null }, select: { id: true, code: true } })).map((u) => [
+        u.code.toUpperCase(),
+        u.id,
+      ]),
     );
     const errors: string[] = [];
     const inScope = new Map<string, boolean>();
-    const data: { orgUnitId: string; title: string; level: string; targetStartDate: Date; annualCompCents: bigint; budgetFiscalYear: number; budgetFiscalQuarter: number }[] = [];
+    const data: {
+      orgUnitId: string;
+      title: string;
+      level: string;
+      targetStartDate: Date;
+      annualCompCents: bigint;
+      budgetFiscalYear: number;
+      budgetFiscalQuarter: number;
+    }[] = [];
     let rows = 0;
     for await (const [line, cells, header] of readCsvText(input.csv)) {
       if (rows++ === 0) {
@@ -37,7 +54,14 @@ export const importHiringPlan = defineAction({
         const doubled = header.doubled(EXPECTED);
         if (missing.length || doubled.length) {
           const problem = missing.length ? `Missing: ${missing.map(label).join(", ")}.` : `Named twice: ${doubled.map(label).join(", ")}.`;
-          throw invalid({ file: [`The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`] }, "Nothing was imported.");
+          throw invalid(
+            {
+              file: [
+                `The header must name these columns once each: title, level, org unit code, target start, annual compensation. ${problem}`,
+              ],
+            },
+            "Nothing was imported.",
+          );
         }
       }
       if (rows > MAX_ROWS) throw invalid({ file: [`At most ${MAX_ROWS} rows per file.`] }, "Nothing was imported.");
@@ -73,18 +97,37 @@ export const importHiringPlan = defineAction({
         continue;
       }
       const period = fiscalPeriod(utcDate(start), ctx.org.fiscalYearStartMonth);
-      data.push({ orgUnitId: unitId!, title, level, targetStartDate: utcDate(start), annualCompCents: comp!, budgetFiscalYear: period.fiscalYear, budgetFiscalQuarter: period.quarter });
+      data.push({
+        orgUnitId: unitId!,
+        title,
+        level,
+        targetStartDate: utcDate(start),
+        annualCompCents: comp!,
+        budgetFiscalYear: period.fiscalYear,
+        budgetFiscalQuarter: period.quarter,
+      });
     }
     if (rows === 0) throw invalid({ file: ["The file has no rows."] }, "Nothing was imported.");
     if (errors.length) {
       throw invalid({ file: errors }, `Nothing was imported: ${errors.length} row${errors.length === 1 ? " has" : "s have"} errors.`);
     }
     const batch = await ctx.tx.importBatch.create({
-      data: { orgId: ctx.org.id, kind: "HIRING_PLAN", fileName: input.fileName, rowCount: rows, insertedCount: data.length, createdById: ctx.actor.userId },
+      data: {
+        orgId: ctx.org.id,
+        kind: "HIRING_PLAN",
+        fileName: input.fileName,
+        rowCount: rows,
+        insertedCount: data.length,
+        createdById: ctx.actor.userId,
+      },
       select: { id: true },
     });
     await ctx.tx.position.createMany({ data: data.map((d) => ({ ...d, orgId: ctx.org.id, status: "PLANNED" as const })) });
-    await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "HIRING_PLAN", fileName: input.fileName, rows: data.length } });
+    await ctx.audit({
+      entityType: "ImportBatch",
+      entityId: batch.id,
+      after: { kind: "HIRING_PLAN", fileName: input.fileName, rows: data.length },
+    });
     return { batchId: batch.id, created: data.length };
   },
 });

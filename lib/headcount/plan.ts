@@ -44,7 +44,10 @@ function subtree(alias: string, orgId: string, unitId: string | null): Prisma.Sq
   return Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${unitId} AND c."descendantId" = ${a}."orgUnitId")`;
 }
 
-export async function planVsActual(orgId: string, opts: { unitId: string | null; fiscalYear: number; startMonth: number; today?: Date }): Promise<PlanQuarterRow[]> {
+export async function planVsActual(
+  orgId: string,
+  opts: { unitId: string | null; fiscalYear: number; startMonth: number; today?: Date },
+): Promise<PlanQuarterRow[]> {
   const today = toDateString(opts.today ?? new Date());
   const fyStart = toDateString(fiscalYearRange(opts.fiscalYear, opts.startMonth).start);
   const quarters = [1, 2, 3, 4].map((q) => {
@@ -57,7 +60,9 @@ export async function planVsActual(orgId: string, opts: { unitId: string | null;
   const { unitId } = opts;
   // The subtree's people and live positions are read once (not once per quarter and figure), then
   // each quarter's figures are counted over those few rows.
-  const rows = await db.$queryRaw<{ quarter: number; planned: number; actual: number; open: number | null; hiring: number; joiners: number; attrition: number }[]>`
+  const rows = await db.$queryRaw<
+    { quarter: number; planned: number; actual: number; open: number | null; hiring: number; joiners: number; attrition: number }[]
+  >`
     WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
     scope AS (${scopeCte(orgId, unitId)}),
     people AS MATERIALIZED (
@@ -124,7 +129,6 @@ export async function hiringFunnel(orgId: string, opts: { unitId: string | null;
   return out;
 }
 
-
 export type UnitCostRow = {
   unitId: string;
   name: string;
@@ -144,12 +148,17 @@ export type UnitCostRow = {
  * every fill or departure, so no grouping makes it safe to compare over time: a reader without
  * pay access gets the counts (their cost is inside the budgets' forecast, docs/privacy.md).
  */
-export async function unfilledCostByUnit(orgId: string, unitId: string | null, reader: { readsPay: boolean }, now = new Date()): Promise<UnitCostRow[]> {
+export async function unfilledCostByUnit(
+  orgId: string,
+  unitId: string | null,
+  reader: { readsPay: boolean },
+  now = new Date(),
+): Promise<UnitCostRow[]> {
   const today = toDateString(now);
-  const units = unitId
-    ? Prisma.sql`u."id" = ${unitId} OR u."parentId" = ${unitId}`
-    : Prisma.sql`u."depth" <= 1`;
-  const rows = await db.$queryRaw<{ unitId: string; name: string; code: string; depth: number; positions: number; open: number; scaled: string | null }[]>`
+  const units = unitId ? Prisma.sql`u."id" = ${unitId} OR u."parentId" = ${unitId}` : Prisma.sql`u."depth" <= 1`;
+  const rows = await db.$queryRaw<
+    { unitId: string; name: string; code: string; depth: number; positions: number; open: number; scaled: string | null }[]
+  >`
     SELECT u."id" AS "unitId", u."name", u."code", u."depth",
       COUNT(ps."id")::int AS "positions", (COUNT(ps."id") FILTER (WHERE ${openPositionSql("ps", today)}))::int AS "open",
       ${reader.readsPay ? Prisma.sql`SUM(ps."annualCompCents"::numeric * COALESCE(ps."loadedCostMultiplier", o."loadedCostMultiplier") * 10000)::text` : Prisma.sql`NULL::text`} AS "scaled"

@@ -12,10 +12,7 @@ import { firstValue } from "@/lib/search-params";
 // inPostWhere); tests/integration/figure-consistency.test.ts checks the two agree.
 
 export type PositionFilter =
-  | { status: "all" }
-  | { status: "open"; on: string }
-  | { status: "starting"; from: string; to: string }
-  | { status: "unfilled" };
+  { status: "all" } | { status: "open"; on: string } | { status: "starting"; from: string; to: string } | { status: "unfilled" };
 
 const day = (d: string | Prisma.Sql) => (typeof d === "string" ? Prisma.sql`${d}::date` : d);
 

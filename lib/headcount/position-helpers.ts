@@ -30,15 +30,24 @@ export async function positionInScopeOrThrow(ctx: ActionContext, positionId: str
 export function transitionOrThrow(from: PositionStatus, event: PositionEvent): PositionStatus {
   const to = nextPositionStatus(from, event);
   if (!to) {
-    throw invalid({ status: [`A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : event === "open" ? "opened" : event === "close" ? "closed" : "vacated"}.`] },
-      `A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : `${event}d`}.`);
+    throw invalid(
+      {
+        status: [
+          `A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : event === "open" ? "opened" : event === "close" ? "closed" : "vacated"}.`,
+        ],
+      },
+      `A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : `${event}d`}.`,
+    );
   }
   return to;
 }
 
 /** Conditional update on (id, orgId, version): CONFLICT when someone changed it meanwhile. */
 export async function updatePositionVersioned(ctx: ActionContext, id: string, version: number, data: Record<string, unknown>) {
-  const { count } = await ctx.tx.position.updateMany({ where: { id, orgId: ctx.org.id, version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await ctx.tx.position.updateMany({
+    where: { id, orgId: ctx.org.id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw conflict();
   return ctx.tx.position.findUniqueOrThrow({ where: { id }, select: POSITION_AUDIT_SELECT });
 }

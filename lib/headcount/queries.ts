@@ -49,7 +49,14 @@ export type PositionRow = {
 // a figure's filter (lib/headcount/position-filter.ts) lists exactly the positions it counts.
 // `state`: one status; `q`: a title search; `sort`: the list's order (lib/headcount/position-sort.ts).
 // `id`: that one position (its own page).
-type ListOpts = { id?: string; unitId?: string | null; filter?: PositionFilter; state?: PositionStatus | null; q?: string; sort?: PositionSort | null };
+type ListOpts = {
+  id?: string;
+  unitId?: string | null;
+  filter?: PositionFilter;
+  state?: PositionStatus | null;
+  q?: string;
+  sort?: PositionSort | null;
+};
 const positionsWhere = (orgId: string, { id, unitId, filter, state, q }: ListOpts): Prisma.PositionWhereInput => {
   const term = q ? likeTerm(q) : "";
   return {
@@ -72,7 +79,11 @@ export async function countPositions(orgId: string, opts: ListOpts = {}): Promis
  * Positions in plan order; `page` (skip/take) reads one page in the database, not every
  * position of a large org (6,000 at scale 1).
  */
-export async function listPositions(orgId: string, reader: { readsPay: boolean }, opts: ListOpts & { page?: { skip: number; take: number } } = {}): Promise<PositionRow[]> {
+export async function listPositions(
+  orgId: string,
+  reader: { readsPay: boolean },
+  opts: ListOpts & { page?: { skip: number; take: number } } = {},
+): Promise<PositionRow[]> {
   const withPay = reader.readsPay;
   const rows = await db.position.findMany({
     where: positionsWhere(orgId, opts),
@@ -135,4 +146,3 @@ export async function listPositions(orgId: string, reader: { readsPay: boolean }
     return row;
   });
 }
-

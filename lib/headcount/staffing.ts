@@ -83,11 +83,19 @@ export async function getProjectStaffing(orgId: string, projectId: string, today
             name: r.personName!,
             title: r.personTitle!,
             // json dates arrive as "YYYY-MM-DD" strings.
-            overallocated: overallocatedPeriods((r.personAllocations ?? []).map(([percent, startDate, endDate]) => ({ percent, startDate, endDate }))).length > 0,
+            overallocated:
+              overallocatedPeriods((r.personAllocations ?? []).map(([percent, startDate, endDate]) => ({ percent, startDate, endDate })))
+                .length > 0,
           }
         : null,
       position: r.positionId
-        ? { id: r.positionId, title: r.positionTitle!, level: r.positionLevel!, status: r.positionStatus!, targetStartDate: day(r.positionTargetStartDate) }
+        ? {
+            id: r.positionId,
+            title: r.positionTitle!,
+            level: r.positionLevel!,
+            status: r.positionStatus!,
+            targetStartDate: day(r.positionTargetStartDate),
+          }
         : null,
     }));
   return {
@@ -121,7 +129,6 @@ export async function capacityByMonth(orgId: string, unitId: string, from: strin
     FROM m ORDER BY m."month"`;
   return rows.map((r) => ({ month: toDateString(r.month), capacity: r.capacity, demand: r.demand }));
 }
-
 
 export type TeamCapacityRow = { unitId: string; name: string; code: string; months: CapacityMonth[] };
 

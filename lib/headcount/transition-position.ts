@@ -12,10 +12,15 @@ export const transitionPosition = defineAction({
     const before = await positionInScopeOrThrow(ctx, input.positionId);
     const status = transitionOrThrow(before.status, input.event);
     const now = new Date();
-    const after = await updatePositionVersioned(ctx, before.id, input.version, input.event === "open"
-      ? { status, openedAt: now }
-      // Closing a filled position leaves its holder in post: the slot is no longer budgeted.
-      : { status, closedAt: now });
+    const after = await updatePositionVersioned(
+      ctx,
+      before.id,
+      input.version,
+      input.event === "open"
+        ? { status, openedAt: now }
+        : // Closing a filled position leaves its holder in post: the slot is no longer budgeted.
+          { status, closedAt: now },
+    );
     await ctx.audit({ action: `position.${input.event}`, entityType: "Position", entityId: before.id, before, after });
     return { positionId: after.id, status: after.status, version: after.version };
   },

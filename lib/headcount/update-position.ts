@@ -16,7 +16,8 @@ export const updatePosition = defineAction({
     // Authorization (above), then the version, and only then anything about pay: a refusal must
     // never depend on a stored amount the actor may not read (docs/privacy.md).
     if (before.version !== input.version) throw conflict();
-    if (before.status === "CLOSED") throw invalid({ status: ["A closed position cannot be edited."] }, "A closed position cannot be edited.");
+    if (before.status === "CLOSED")
+      throw invalid({ status: ["A closed position cannot be edited."] }, "A closed position cannot be edited.");
     const changesPay = input.compensation != null || input.compBandMin != null || input.compBandMax != null;
     if (changesPay && !ctx.actor.readsPay) {
       // Someone who may not read pay sets pay and band together; the schema checks them against
@@ -26,7 +27,10 @@ export const updatePosition = defineAction({
       }
     } else if (changesPay) {
       // A pay reader may change one and keep the other: the result must still sit inside the band.
-      const current = await ctx.tx.position.findUniqueOrThrow({ where: { id: before.id }, select: { annualCompCents: true, compBandMinCents: true, compBandMaxCents: true } });
+      const current = await ctx.tx.position.findUniqueOrThrow({
+        where: { id: before.id },
+        select: { annualCompCents: true, compBandMinCents: true, compBandMaxCents: true },
+      });
       const pay = input.compensation ?? current.annualCompCents;
       const lo = input.compBandMin ?? current.compBandMinCents;
       const hi = input.compBandMax ?? current.compBandMaxCents;
@@ -42,7 +46,12 @@ export const updatePosition = defineAction({
       ...(input.compensation ? { annualCompCents: input.compensation, compIsEstimate: false } : {}),
       ...(input.compBandMin && input.compBandMax ? { compBandMinCents: input.compBandMin, compBandMaxCents: input.compBandMax } : {}),
     });
-    await ctx.audit({ entityType: "Position", entityId: before.id, before, after: { ...after, compensationChanged: !!input.compensation, bandChanged: !!input.compBandMin } });
+    await ctx.audit({
+      entityType: "Position",
+      entityId: before.id,
+      before,
+      after: { ...after, compensationChanged: !!input.compensation, bandChanged: !!input.compBandMin },
+    });
     return { positionId: after.id, version: after.version };
   },
 });

@@ -21,10 +21,21 @@ export const addManagerNote = defineAction({
     if (!manager) throw new AppError("NOT_FOUND", "That manager does not exist.");
     if (!(await isInChain(ctx.tx, ctx.org.id, manager.id, ctx.actor.userId))) throw new AppError("FORBIDDEN", NOT_IN_CHAIN);
     const note = await ctx.tx.managerNote.create({
-      data: { orgId: ctx.org.id, managerId: manager.id, authorId: ctx.actor.userId, kind: input.kind, body: input.body, checkInOn: input.checkInOn ? utcDate(input.checkInOn) : null },
+      data: {
+        orgId: ctx.org.id,
+        managerId: manager.id,
+        authorId: ctx.actor.userId,
+        kind: input.kind,
+        body: input.body,
+        checkInOn: input.checkInOn ? utcDate(input.checkInOn) : null,
+      },
       select: { id: true },
     });
-    await ctx.audit({ entityType: "ManagerNote", entityId: note.id, after: { managerId: manager.id, kind: input.kind, checkInOn: input.checkInOn ?? null } });
+    await ctx.audit({
+      entityType: "ManagerNote",
+      entityId: note.id,
+      after: { managerId: manager.id, kind: input.kind, checkInOn: input.checkInOn ?? null },
+    });
     return { id: note.id };
   },
 });

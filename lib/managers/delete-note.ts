@@ -11,7 +11,10 @@ export const deleteManagerNote = defineAction({
   revalidate: { path: "/{org}/managers", type: "layout" },
   input: ZDeleteManagerNoteInput,
   async handler(ctx, input) {
-    const note = await ctx.tx.managerNote.findFirst({ where: { id: input.noteId, orgId: ctx.org.id }, select: { id: true, managerId: true, kind: true } });
+    const note = await ctx.tx.managerNote.findFirst({
+      where: { id: input.noteId, orgId: ctx.org.id },
+      select: { id: true, managerId: true, kind: true },
+    });
     if (!note) throw new AppError("NOT_FOUND", "That note does not exist.");
     if (!(await isInChain(ctx.tx, ctx.org.id, note.managerId, ctx.actor.userId))) throw new AppError("FORBIDDEN", NOT_IN_CHAIN);
     await ctx.tx.managerNote.delete({ where: { id: note.id } });

@@ -41,7 +41,12 @@ export async function getManagerFigures(
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { spanMax: true, spanMin: true } }),
     oh.spanOfControl(own),
     oh.newManagers(own),
-    getPeopleFigures(orgId, startMonth, { unitId: m.teamUnitId, fiscalYear: fp.fiscalYear, period: `q${fp.quarter}` as `q${1 | 2 | 3 | 4}` }, now),
+    getPeopleFigures(
+      orgId,
+      startMonth,
+      { unitId: m.teamUnitId, fiscalYear: fp.fiscalYear, period: `q${fp.quarter}` as `q${1 | 2 | 3 | 4}` },
+      now,
+    ),
     getDeliveryFigures(orgId, m.teamUnitId, now),
     getDeliveryReview({ orgId, unitId: m.teamUnitId, viewerUserId: m.viewerUserId }, COUNTS_ONLY, now),
     oh.attritionTotal(team),
@@ -88,7 +93,12 @@ export type ManagerNeedingSupport = {
  * or whose team has stale projects. With `belowUserId`, only the managers that user is above in
  * the reporting line (the pages they may open). Most reasons first, then by name.
  */
-export async function managersNeedingSupport(orgId: string, unitId: string | null, now = new Date(), belowUserId: string | null = null): Promise<ManagerNeedingSupport[]> {
+export async function managersNeedingSupport(
+  orgId: string,
+  unitId: string | null,
+  now = new Date(),
+  belowUserId: string | null = null,
+): Promise<ManagerNeedingSupport[]> {
   const day = toDateString(now);
   const scope = { orgId, unitId, day };
   const [org, spans, newManagers, attrition, cadence] = await Promise.all([
@@ -126,7 +136,8 @@ export async function managersNeedingSupport(orgId: string, unitId: string | nul
     if (s.span > org.spanMax) reasons.push("over-span");
     if (attritionPct !== null && attritionPct >= HIGH_ATTRITION_PCT) reasons.push("high-attrition");
     if (t.stale > 0) reasons.push("stale-updates");
-    if (reasons.length) out.push({ id: s.id, name: s.name, title: s.title, teamName: t.teamName, span: s.span, reasons, attritionPct, stale: t.stale });
+    if (reasons.length)
+      out.push({ id: s.id, name: s.name, title: s.title, teamName: t.teamName, span: s.span, reasons, attritionPct, stale: t.stale });
   }
   const byName = new Intl.Collator("und-u-kn-true").compare;
   return out.sort((a, b) => b.reasons.length - a.reasons.length || byName(a.name, b.name) || (a.id < b.id ? -1 : 1));

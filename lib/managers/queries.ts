@@ -23,7 +23,9 @@ export type ManagerProfile = {
 
 /** A person of the org as a manager: their unit, their own manager and their team (null when not in the org). */
 export async function getManagerProfile(orgId: string, personId: string): Promise<ManagerProfile | null> {
-  const [row] = await db.$queryRaw<(Omit<ManagerProfile, "team" | "endDate"> & { teamId: string; teamName: string; teamCode: string; endDate: Date | null })[]>`
+  const [row] = await db.$queryRaw<
+    (Omit<ManagerProfile, "team" | "endDate"> & { teamId: string; teamName: string; teamCode: string; endDate: Date | null })[]
+  >`
     SELECT m."id", m."name", m."title", u."id" AS "unitId", u."name" AS "unitName", b."name" AS "managerName", m."endDate",
            t."id" AS "teamId", t."name" AS "teamName", t."code" AS "teamCode"
     FROM "Person" m
@@ -48,7 +50,14 @@ export async function listDirectReports(orgId: string, managerId: string, day: s
     ORDER BY r."name", r."id"`;
 }
 
-export type ManagerNoteDto = { id: string; kind: ManagerNoteKind; body: string; checkInOn: string | null; createdAt: string; authorName: string | null };
+export type ManagerNoteDto = {
+  id: string;
+  kind: ManagerNoteKind;
+  body: string;
+  checkInOn: string | null;
+  createdAt: string;
+  authorName: string | null;
+};
 
 /**
  * The development notes and goals about a manager, newest first — none unless the reader is in

@@ -10,7 +10,11 @@ export const ZAddManagerNoteInput = z
   .object({
     managerId: ZId,
     kind: z.enum(["NOTE", "GOAL"], { error: "Choose a note or a goal." }),
-    body: z.string({ error: "Write the note." }).trim().min(1, "Write the note.").max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`),
+    body: z
+      .string({ error: "Write the note." })
+      .trim()
+      .min(1, "Write the note.")
+      .max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`),
     checkInOn: ZOptionalDate("check-in date"),
   })
   .superRefine((v, ctx) => {

@@ -10,21 +10,24 @@ import * as q from "@/lib/org-health/queries";
 export type OrgHealth = Awaited<ReturnType<typeof getOrgHealth>>;
 
 export async function getOrgHealth(scope: q.Scope) {
-  const [org, unit, spans, distribution, layers, ratio, noLead, attrition, attritionUnits, fill, fillUnits, tenure, newManagers] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { spanMax: true, spanMin: true } }),
-    scope.unitId ? db.orgUnit.findFirst({ where: { id: scope.unitId, orgId: scope.orgId }, select: { id: true, name: true, code: true } }) : null,
-    q.spanOfControl(scope),
-    q.spanDistribution(scope),
-    q.layers(scope),
-    q.managerIcRatio(scope),
-    q.unitsWithoutLead(scope),
-    q.attritionTotal(scope),
-    q.attritionByUnit(scope),
-    q.timeToFill(scope),
-    q.timeToFillByUnit(scope),
-    q.tenureDistribution(scope),
-    q.newManagers(scope),
-  ]);
+  const [org, unit, spans, distribution, layers, ratio, noLead, attrition, attritionUnits, fill, fillUnits, tenure, newManagers] =
+    await Promise.all([
+      db.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { spanMax: true, spanMin: true } }),
+      scope.unitId
+        ? db.orgUnit.findFirst({ where: { id: scope.unitId, orgId: scope.orgId }, select: { id: true, name: true, code: true } })
+        : null,
+      q.spanOfControl(scope),
+      q.spanDistribution(scope),
+      q.layers(scope),
+      q.managerIcRatio(scope),
+      q.unitsWithoutLead(scope),
+      q.attritionTotal(scope),
+      q.attritionByUnit(scope),
+      q.timeToFill(scope),
+      q.timeToFillByUnit(scope),
+      q.tenureDistribution(scope),
+      q.newManagers(scope),
+    ]);
   return {
     thresholds: { spanMax: org.spanMax, spanMin: org.spanMin },
     unit,

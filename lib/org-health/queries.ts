@@ -91,7 +91,16 @@ export async function unitsWithoutLead({ orgId, unitId, day }: Scope): Promise<U
     ORDER BY u."depth", u."name", u."code"`;
 }
 
-export type UnitAttrition = { id: string; name: string; code: string; depth: number; departures: number; headsStart: number; headsEnd: number; ratePct: number | null };
+export type UnitAttrition = {
+  id: string;
+  name: string;
+  code: string;
+  depth: number;
+  departures: number;
+  headsStart: number;
+  headsEnd: number;
+  ratePct: number | null;
+};
 
 /**
  * `attrition`: per open unit of the scope (the unit and below), departures in the trailing 12

@@ -5,7 +5,17 @@ import { invalid } from "@/lib/errors";
 import { utcDate } from "@/lib/headcount/position-helpers";
 import { moveUnitClosure } from "@/lib/org/closure";
 import { ZCloseUnitInput, ZMergeUnitInput } from "@/lib/org/schemas";
-import { editableUnitOrThrow, isWithin, label, lockTree, openUnitOrThrow, todayIso, UNIT_SELECT, writeUnitOrThrow, type UnitSnapshot } from "@/lib/org/tree-guards";
+import {
+  editableUnitOrThrow,
+  isWithin,
+  label,
+  lockTree,
+  openUnitOrThrow,
+  todayIso,
+  UNIT_SELECT,
+  writeUnitOrThrow,
+  type UnitSnapshot,
+} from "@/lib/org/tree-guards";
 import { recordUnitHistory } from "@/lib/org/unit-history";
 import { describeContents, isEmpty, moveUnitContents, unitContents } from "@/lib/org/unit-contents";
 
@@ -25,7 +35,11 @@ async function closeInto(ctx: ActionContext, unit: UnitSnapshot, target: UnitSna
   }
   if (target) {
     await moveUnitContents(ctx.tx, ctx.org.id, unit.id, target.id, today);
-    const children = await ctx.tx.orgUnit.findMany({ where: { orgId: ctx.org.id, parentId: unit.id, closedOn: null }, select: UNIT_SELECT, orderBy: { id: "asc" } });
+    const children = await ctx.tx.orgUnit.findMany({
+      where: { orgId: ctx.org.id, parentId: unit.id, closedOn: null },
+      select: UNIT_SELECT,
+      orderBy: { id: "asc" },
+    });
     for (const child of children) {
       await moveUnitClosure(ctx.tx, ctx.org.id, child.id, target.id);
       const moved = await writeUnitOrThrow(ctx, child, { parentId: target.id });
@@ -58,7 +72,11 @@ export const closeUnit = defineAction({
     if (input.targetId) {
       target = await openUnitOrThrow(ctx, input.targetId, "targetId");
       if (await isWithin(ctx, unit.id, target.id)) {
-        throw invalid({ targetId: [`${label(target)} is ${target.id === unit.id ? "the unit being closed" : `inside ${label(unit)}`}: choose a unit outside it.`] });
+        throw invalid({
+          targetId: [
+            `${label(target)} is ${target.id === unit.id ? "the unit being closed" : `inside ${label(unit)}`}: choose a unit outside it.`,
+          ],
+        });
       }
     }
     return closeInto(ctx, unit, target, "closed");
@@ -81,7 +99,9 @@ export async function mergeUnitInTx(ctx: ActionContext, input: z.output<typeof Z
   const target = await openUnitOrThrow(ctx, input.targetId, "targetId");
   if (target.id === unit.id) throw invalid({ targetId: [`${label(unit)} cannot be merged into itself.`] });
   if (target.parentId !== unit.parentId) {
-    throw invalid({ targetId: [`${label(target)} is not a sibling of ${label(unit)}: a merge joins two units under the same parent (move one first).`] });
+    throw invalid({
+      targetId: [`${label(target)} is not a sibling of ${label(unit)}: a merge joins two units under the same parent (move one first).`],
+    });
   }
   return closeInto(ctx, unit, target, "merged");
 }

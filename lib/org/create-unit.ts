@@ -22,7 +22,15 @@ export async function createUnitInTx(ctx: ActionContext, input: z.output<typeof 
   await assertCodeFree(ctx, input.code, null);
   const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
   const unit = await ctx.tx.orgUnit.create({
-    data: { orgId: ctx.org.id, parentId: parent.id, name: input.name, code: input.code, kind: input.kind, leadId: lead?.id ?? null, depth: parent.depth + 1 },
+    data: {
+      orgId: ctx.org.id,
+      parentId: parent.id,
+      name: input.name,
+      code: input.code,
+      kind: input.kind,
+      leadId: lead?.id ?? null,
+      depth: parent.depth + 1,
+    },
     select: UNIT_SELECT,
   });
   await insertUnitClosure(ctx.tx, ctx.org.id, unit.id, parent.id);

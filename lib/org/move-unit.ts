@@ -32,6 +32,11 @@ export async function moveUnitInTx(ctx: ActionContext, input: z.output<typeof ZM
   await moveUnitClosure(ctx.tx, ctx.org.id, before.id, parent.id);
   const after = await writeUnitOrThrow(ctx, before, { parentId: parent.id });
   await recordUnitHistory(ctx, before, after, "moved");
-  await ctx.audit({ entityType: "OrgUnit", entityId: after.id, before: { parentId: before.parentId, depth: before.depth }, after: { parentId: after.parentId, parentName: parent.name, depth: after.depth } });
+  await ctx.audit({
+    entityType: "OrgUnit",
+    entityId: after.id,
+    before: { parentId: before.parentId, depth: before.depth },
+    after: { parentId: after.parentId, parentName: parent.name, depth: after.depth },
+  });
   return { unitId: after.id, version: after.version };
 }

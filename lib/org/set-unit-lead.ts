@@ -21,6 +21,11 @@ export async function setUnitLeadInTx(ctx: ActionContext, input: z.output<typeof
   const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
   const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
   await recordUnitHistory(ctx, before, after, "lead");
-  await ctx.audit({ entityType: "OrgUnit", entityId: after.id, before: { leadId: before.leadId }, after: { leadId: after.leadId, leadName: lead?.name ?? null } });
+  await ctx.audit({
+    entityType: "OrgUnit",
+    entityId: after.id,
+    before: { leadId: before.leadId },
+    after: { leadId: after.leadId, leadName: lead?.name ?? null },
+  });
   return { unitId: after.id, version: after.version };
 }

@@ -45,7 +45,8 @@ export async function editableUnitOrThrow(ctx: ActionContext, unitId: string, ve
   const unit = await ctx.tx.orgUnit.findFirst({ where: { id: unitId, orgId: ctx.org.id }, select: UNIT_SELECT });
   if (!unit) throw new AppError("NOT_FOUND", "That org unit does not exist.");
   if (unit.closedOn) throw invalid({ unitId: [`${label(unit)} is closed.`] }, `${label(unit)} is closed and cannot be changed.`);
-  if (unit.version !== version) throw conflict(`${label(unit)} was changed by someone else since you opened it. Reload to see the change, then try again.`);
+  if (unit.version !== version)
+    throw conflict(`${label(unit)} was changed by someone else since you opened it. Reload to see the change, then try again.`);
   return unit;
 }
 
@@ -68,7 +69,10 @@ export async function assertCodeFree(ctx: ActionContext, code: string, exceptUni
 
 /** A lead: a person of this org who has not left. */
 export async function leadOrThrow(ctx: ActionContext, leadId: string): Promise<{ id: string; name: string }> {
-  const person = await ctx.tx.person.findFirst({ where: { id: leadId, orgId: ctx.org.id }, select: { id: true, name: true, endDate: true } });
+  const person = await ctx.tx.person.findFirst({
+    where: { id: leadId, orgId: ctx.org.id },
+    select: { id: true, name: true, endDate: true },
+  });
   if (!person) throw invalid({ leadId: ["That person is not in this organization."] });
   if (person.endDate && toDateString(person.endDate) < todayIso()) throw invalid({ leadId: [`${person.name} has left the organization.`] });
   return { id: person.id, name: person.name };
@@ -84,8 +88,16 @@ export async function isWithin(ctx: ActionContext, ancestorId: string, unitId: s
 }
 
 /** Writes the unit's new values and version; a writer that got there first is a conflict. */
-export async function writeUnitOrThrow(ctx: ActionContext, unit: UnitSnapshot, data: Prisma.OrgUnitUncheckedUpdateManyInput): Promise<UnitSnapshot> {
-  const { count } = await ctx.tx.orgUnit.updateMany({ where: { id: unit.id, orgId: ctx.org.id, version: unit.version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw conflict(`${label(unit)} was changed by someone else since you opened it. Reload to see the change, then try again.`);
+export async function writeUnitOrThrow(
+  ctx: ActionContext,
+  unit: UnitSnapshot,
+  data: Prisma.OrgUnitUncheckedUpdateManyInput,
+): Promise<UnitSnapshot> {
+  const { count } = await ctx.tx.orgUnit.updateMany({
+    where: { id: unit.id, orgId: ctx.org.id, version: unit.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0)
+    throw conflict(`${label(unit)} was changed by someone else since you opened it. Reload to see the change, then try again.`);
   return ctx.tx.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: UNIT_SELECT });
 }

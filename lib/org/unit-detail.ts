@@ -50,7 +50,16 @@ const HISTORY_LIMIT = 100;
 export async function getUnitDetail(orgId: string, unitId: string, today = toDateString(new Date())): Promise<UnitDetail | null> {
   const unit = await db.orgUnit.findFirst({
     where: { id: unitId, orgId },
-    select: { id: true, name: true, code: true, kind: true, version: true, closedOn: true, parentId: true, lead: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      kind: true,
+      version: true,
+      closedOn: true,
+      parentId: true,
+      lead: { select: { id: true, name: true } },
+    },
   });
   if (!unit) return null;
   const ref = { id: true, name: true, code: true } as const;
@@ -59,7 +68,11 @@ export async function getUnitDetail(orgId: string, unitId: string, today = toDat
       SELECT a."id", a."name", a."code" FROM "OrgUnitClosure" c JOIN "OrgUnit" a ON a."id" = c."ancestorId" AND a."orgId" = c."orgId"
       WHERE c."orgId" = ${orgId} AND c."descendantId" = ${unitId} AND c."depth" > 0 ORDER BY c."depth" DESC`,
     db.orgUnit.findMany({ where: { orgId, parentId: unitId, closedOn: null }, select: ref, orderBy: [{ name: "asc" }, { code: "asc" }] }),
-    db.orgUnit.findMany({ where: { orgId, parentId: unit.parentId, closedOn: null, id: { not: unitId } }, select: ref, orderBy: [{ name: "asc" }, { code: "asc" }] }),
+    db.orgUnit.findMany({
+      where: { orgId, parentId: unit.parentId, closedOn: null, id: { not: unitId } },
+      select: ref,
+      orderBy: [{ name: "asc" }, { code: "asc" }],
+    }),
     unitContents(db, orgId, unitId, today),
     db.$queryRaw<UnitHistoryRow[]>`
       SELECT to_char(h."effectiveFrom", 'YYYY-MM-DD') AS "effectiveFrom", to_char(h."effectiveTo", 'YYYY-MM-DD') AS "effectiveTo",
@@ -100,7 +113,15 @@ export async function getUnitDetail(orgId: string, unitId: string, today = toDat
   };
 }
 
-export type UnitAsOf = { id: string; parentId: string | null; name: string; code: string; kind: string; leadId: string | null; closed: boolean };
+export type UnitAsOf = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  code: string;
+  kind: string;
+  leadId: string | null;
+  closed: boolean;
+};
 
 /**
  * The org tree as it was on a day, from the unit history: each unit's period covering that day

@@ -31,7 +31,12 @@ export async function recordUnitHistory(
     const created = toDateString(after.createdAt);
     if (before && created < today) {
       await ctx.tx.orgUnitHistory.create({
-        data: { ...periodOf(orgId, before), change: "created", effectiveFrom: utcDate(created), effectiveTo: utcDate(addDaysIso(today, -1)) },
+        data: {
+          ...periodOf(orgId, before),
+          change: "created",
+          effectiveFrom: utcDate(created),
+          effectiveTo: utcDate(addDaysIso(today, -1)),
+        },
       });
     }
   } else if (toDateString(open.effectiveFrom) >= today) {
@@ -47,5 +52,14 @@ export async function recordUnitHistory(
 }
 
 function periodOf(orgId: string, u: UnitSnapshot) {
-  return { orgId, unitId: u.id, parentId: u.parentId, name: u.name, code: u.code, kind: u.kind as OrgUnitKind, leadId: u.leadId, closed: u.closedOn !== null };
+  return {
+    orgId,
+    unitId: u.id,
+    parentId: u.parentId,
+    name: u.name,
+    code: u.code,
+    kind: u.kind as OrgUnitKind,
+    leadId: u.leadId,
+    closed: u.closedOn !== null,
+  };
 }

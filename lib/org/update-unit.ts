@@ -16,7 +16,13 @@ export const updateUnit = defineAction({
     const after = await writeUnitOrThrow(ctx, before, { name: input.name, code: input.code, kind: input.kind });
     const change = input.code !== before.code ? "recoded" : "renamed";
     await recordUnitHistory(ctx, before, after, change);
-    await ctx.audit({ action: `org-unit.${change === "recoded" ? "recode" : "rename"}`, entityType: "OrgUnit", entityId: after.id, before, after });
+    await ctx.audit({
+      action: `org-unit.${change === "recoded" ? "recode" : "rename"}`,
+      entityType: "OrgUnit",
+      entityId: after.id,
+      before,
+      after,
+    });
     return { unitId: after.id, version: after.version };
   },
 });

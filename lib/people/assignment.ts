@@ -8,7 +8,12 @@ import { toDateString } from "@/lib/fiscal";
 
 type Current = { id: string; orgUnitId: string; managerId: string | null; startDate: Date };
 
-export async function recordAssignment(ctx: ActionContext, person: Current, next: { orgUnitId: string; managerId: string | null }, effectiveFrom: string) {
+export async function recordAssignment(
+  ctx: ActionContext,
+  person: Current,
+  next: { orgUnitId: string; managerId: string | null },
+  effectiveFrom: string,
+) {
   const open = await ctx.tx.personAssignment.findFirst({
     where: { orgId: ctx.org.id, personId: person.id, effectiveTo: null },
     orderBy: { effectiveFrom: "desc" },
@@ -20,7 +25,14 @@ export async function recordAssignment(ctx: ActionContext, person: Current, next
     // values they had until now.
     if (effectiveFrom > start) {
       await ctx.tx.personAssignment.create({
-        data: { orgId: ctx.org.id, personId: person.id, orgUnitId: person.orgUnitId, managerId: person.managerId, effectiveFrom: person.startDate, effectiveTo: utcDate(addDaysIso(effectiveFrom, -1)) },
+        data: {
+          orgId: ctx.org.id,
+          personId: person.id,
+          orgUnitId: person.orgUnitId,
+          managerId: person.managerId,
+          effectiveFrom: person.startDate,
+          effectiveTo: utcDate(addDaysIso(effectiveFrom, -1)),
+        },
       });
     }
   } else {
@@ -36,7 +48,13 @@ export async function recordAssignment(ctx: ActionContext, person: Current, next
     }
   }
   await ctx.tx.personAssignment.create({
-    data: { orgId: ctx.org.id, personId: person.id, orgUnitId: next.orgUnitId, managerId: next.managerId, effectiveFrom: utcDate(effectiveFrom < start ? start : effectiveFrom) },
+    data: {
+      orgId: ctx.org.id,
+      personId: person.id,
+      orgUnitId: next.orgUnitId,
+      managerId: next.managerId,
+      effectiveFrom: utcDate(effectiveFrom < start ? start : effectiveFrom),
+    },
   });
 }
 
@@ -55,5 +73,6 @@ export async function assertNoReportingCycle(ctx: ActionContext, personId: strin
       SELECT p."id", p."managerId" FROM "Person" p JOIN chain c ON p."id" = c."managerId" WHERE p."orgId" = ${ctx.org.id}
     )
     SELECT EXISTS (SELECT 1 FROM chain WHERE "id" = ${personId}) AS "cycle"`;
-  if (row?.cycle) throw invalid({ managerId: ["That would make a reporting loop: this manager reports (directly or indirectly) to this person."] });
+  if (row?.cycle)
+    throw invalid({ managerId: ["That would make a reporting loop: this manager reports (directly or indirectly) to this person."] });
 }

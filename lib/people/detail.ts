@@ -56,15 +56,40 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
       annualCompCents: withPay,
       orgUnit: { select: { id: true, name: true, code: true } },
       manager: { select: { id: true, name: true, title: true } },
-      reports: { select: { id: true, name: true, title: true }, where: { orgId, ...notDepartedWhere(new Date(toDateString(new Date()))) }, orderBy: { name: "asc" } },
+      reports: {
+        select: { id: true, name: true, title: true },
+        where: { orgId, ...notDepartedWhere(new Date(toDateString(new Date()))) },
+        orderBy: { name: "asc" },
+      },
       positions: { where: { orgId }, select: { id: true, title: true, status: true } },
-      allocations: { where: { orgId }, select: { id: true, percent: true, startDate: true, endDate: true, project: { select: { id: true, name: true } } }, orderBy: { startDate: "asc" } },
-      assignments: { where: { orgId }, select: { id: true, effectiveFrom: true, effectiveTo: true, orgUnit: { select: { name: true } }, manager: { select: { name: true } } }, orderBy: { effectiveFrom: "desc" } },
+      allocations: {
+        where: { orgId },
+        select: { id: true, percent: true, startDate: true, endDate: true, project: { select: { id: true, name: true } } },
+        orderBy: { startDate: "asc" },
+      },
+      assignments: {
+        where: { orgId },
+        select: {
+          id: true,
+          effectiveFrom: true,
+          effectiveTo: true,
+          orgUnit: { select: { name: true } },
+          manager: { select: { name: true } },
+        },
+        orderBy: { effectiveFrom: "desc" },
+      },
       org: { select: { loadedCostMultiplier: true } },
     },
   });
   if (!p) return null;
-  const allocations = p.allocations.map((a) => ({ id: a.id, projectId: a.project.id, projectName: a.project.name, percent: a.percent, startDate: toDateString(a.startDate), endDate: day(a.endDate) }));
+  const allocations = p.allocations.map((a) => ({
+    id: a.id,
+    projectId: a.project.id,
+    projectName: a.project.name,
+    percent: a.percent,
+    startDate: toDateString(a.startDate),
+    endDate: day(a.endDate),
+  }));
   const dto: PersonDetailDto = {
     id: p.id,
     name: p.name,
@@ -82,7 +107,13 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
     positions: p.positions,
     allocations,
     overallocated: overallocatedPeriods(allocations),
-    history: p.assignments.map((h) => ({ id: h.id, unitName: h.orgUnit.name, managerName: h.manager?.name ?? null, effectiveFrom: toDateString(h.effectiveFrom), effectiveTo: day(h.effectiveTo) })),
+    history: p.assignments.map((h) => ({
+      id: h.id,
+      unitName: h.orgUnit.name,
+      managerName: h.manager?.name ?? null,
+      effectiveFrom: toDateString(h.effectiveFrom),
+      effectiveTo: day(h.effectiveTo),
+    })),
   };
   if (withPay && typeof p.annualCompCents === "bigint") {
     dto.annualCompCents = centsToNumber(p.annualCompCents);
@@ -93,7 +124,11 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
 
 /** The open units of a scope (the units a member may write: lib/scope.ts grantScope). */
 export async function listUnitChoices({ orgId, unitId }: Scope) {
-  return db.orgUnit.findMany({ where: { orgId, closedOn: null, ...(unitId ? { ancestors: { some: { ancestorId: unitId } } } : {}) }, select: { id: true, name: true, code: true, depth: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] });
+  return db.orgUnit.findMany({
+    where: { orgId, closedOn: null, ...(unitId ? { ancestors: { some: { ancestorId: unitId } } } : {}) },
+    select: { id: true, name: true, code: true, depth: true },
+    orderBy: [{ depth: "asc" }, { name: "asc" }],
+  });
 }
 
 /**

@@ -56,7 +56,13 @@ export type PersonRow = {
 };
 
 /** The people list's where: its filter, the unit's subtree and a name search, in SQL. */
-async function peopleWhere(orgId: string, today: Date, unitId: string | null, filter: PeopleFilter, q?: string): Promise<Prisma.PersonWhereInput> {
+async function peopleWhere(
+  orgId: string,
+  today: Date,
+  unitId: string | null,
+  filter: PeopleFilter,
+  q?: string,
+): Promise<Prisma.PersonWhereInput> {
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
   let where: Prisma.PersonWhereInput;
   switch (filter.status) {
@@ -96,7 +102,11 @@ export async function listPeoplePage(
 ): Promise<{ rows: PersonRow[]; paging: PageInfo }> {
   const total = await db.person.count({ where: await peopleWhere(orgId, today, unitId, filter, q) });
   const paging = pageOf(sp, total);
-  const rows = await listPeople(orgId, reader, today, unitId, filter, { q, skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
+  const rows = await listPeople(orgId, reader, today, unitId, filter, {
+    q,
+    skip: (paging.page - 1) * paging.pageSize,
+    take: paging.pageSize,
+  });
   return { rows, paging };
 }
 
@@ -169,7 +179,12 @@ export type OrgChartNode = { id: string; name: string; title: string; managerId:
  * only that subtree (managers outside it make its people roots); `limit`: at most that many plus
  * one, so the caller can tell there are more (a chart of thousands is not readable).
  */
-export async function listOrgChart(orgId: string, today = new Date(), unitId: string | null = null, limit?: number): Promise<OrgChartNode[]> {
+export async function listOrgChart(
+  orgId: string,
+  today = new Date(),
+  unitId: string | null = null,
+  limit?: number,
+): Promise<OrgChartNode[]> {
   const day = new Date(toDateString(today));
   const rows = await db.person.findMany({
     where: { orgId, ...inPostWhere(day), ...(unitId ? { orgUnit: { ancestors: { some: { ancestorId: unitId } } } } : {}) },

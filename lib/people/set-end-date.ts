@@ -32,21 +32,42 @@ export const setEndDate = defineAction({
       data: { endDate: utcDate(input.endDate), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
-    await ctx.tx.personAssignment.updateMany({ where: { orgId: ctx.org.id, personId: person.id, effectiveTo: null }, data: { effectiveTo: utcDate(input.endDate) } });
+    await ctx.tx.personAssignment.updateMany({
+      where: { orgId: ctx.org.id, personId: person.id, effectiveTo: null },
+      data: { effectiveTo: utcDate(input.endDate) },
+    });
 
     const vacantFrom = addDaysIso(input.endDate, 1);
     const estimate = ctx.actor.readsPay ? null : await estimatedBackfillPay(ctx.tx, ctx.org.id, person.level, person.id);
-    const held = await ctx.tx.position.findMany({ where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" }, select: { id: true, orgUnitId: true, status: true } });
+    const held = await ctx.tx.position.findMany({
+      where: { orgId: ctx.org.id, personId: person.id, status: "FILLED" },
+      select: { id: true, orgUnitId: true, status: true },
+    });
     const positionIds: string[] = [];
     const now = new Date();
     for (const p of held) {
       await ctx.assertUnitInScope(p.orgUnitId);
-      const data = input.vacancy === "backfill"
-        ? { status: "BACKFILL" as const, personId: null, backfillForId: person.id, vacantFrom: utcDate(vacantFrom), openedAt: now, filledAt: null, ...(estimate === null ? {} : { annualCompCents: estimate, compIsEstimate: true }) }
-        : { status: "CLOSED" as const, closedAt: now };
+      const data =
+        input.vacancy === "backfill"
+          ? {
+              status: "BACKFILL" as const,
+              personId: null,
+              backfillForId: person.id,
+              vacantFrom: utcDate(vacantFrom),
+              openedAt: now,
+              filledAt: null,
+              ...(estimate === null ? {} : { annualCompCents: estimate, compIsEstimate: true }),
+            }
+          : { status: "CLOSED" as const, closedAt: now };
       await ctx.tx.position.update({ where: { id: p.id }, data: { ...data, version: { increment: 1 } } });
       const { annualCompCents: _pay, ...audited } = data as typeof data & { annualCompCents?: bigint };
-      await ctx.audit({ action: input.vacancy === "backfill" ? "position.vacate" : "position.close", entityType: "Position", entityId: p.id, before: p, after: { ...audited, vacantFrom: input.vacancy === "backfill" ? vacantFrom : undefined } });
+      await ctx.audit({
+        action: input.vacancy === "backfill" ? "position.vacate" : "position.close",
+        entityType: "Position",
+        entityId: p.id,
+        before: p,
+        after: { ...audited, vacantFrom: input.vacancy === "backfill" ? vacantFrom : undefined },
+      });
       positionIds.push(p.id);
     }
     if (held.length === 0 && input.vacancy === "backfill") {
@@ -54,16 +75,36 @@ export const setEndDate = defineAction({
       const period = fiscalPeriod(utcDate(vacantFrom), org.fiscalYearStartMonth);
       const created = await ctx.tx.position.create({
         data: {
-          orgId: ctx.org.id, orgUnitId: person.orgUnitId, title: person.title, level: person.level, status: "BACKFILL",
-          backfillForId: person.id, vacantFrom: utcDate(vacantFrom), targetStartDate: utcDate(vacantFrom), annualCompCents: estimate ?? person.annualCompCents, compIsEstimate: estimate !== null,
-          budgetFiscalYear: period.fiscalYear, budgetFiscalQuarter: period.quarter, openedAt: now,
+          orgId: ctx.org.id,
+          orgUnitId: person.orgUnitId,
+          title: person.title,
+          level: person.level,
+          status: "BACKFILL",
+          backfillForId: person.id,
+          vacantFrom: utcDate(vacantFrom),
+          targetStartDate: utcDate(vacantFrom),
+          annualCompCents: estimate ?? person.annualCompCents,
+          compIsEstimate: estimate !== null,
+          budgetFiscalYear: period.fiscalYear,
+          budgetFiscalQuarter: period.quarter,
+          openedAt: now,
         },
         select: { id: true, orgUnitId: true, status: true, vacantFrom: true },
       });
-      await ctx.audit({ action: "position.create", entityType: "Position", entityId: created.id, after: { ...created, backfillForId: person.id } });
+      await ctx.audit({
+        action: "position.create",
+        entityType: "Position",
+        entityId: created.id,
+        after: { ...created, backfillForId: person.id },
+      });
       positionIds.push(created.id);
     }
-    await ctx.audit({ entityType: "Person", entityId: person.id, before: { endDate: null }, after: { endDate: input.endDate, vacancy: input.vacancy, positionIds } });
+    await ctx.audit({
+      entityType: "Person",
+      entityId: person.id,
+      before: { endDate: null },
+      after: { endDate: input.endDate, vacancy: input.vacancy, positionIds },
+    });
     return { personId: person.id, positionIds };
   },
 });

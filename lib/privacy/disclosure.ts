@@ -134,8 +134,25 @@ export function computeDisclosure(input: DisclosureInput): Disclosure {
     return (set: number[]): boolean => {
       if (set.length === 0) return true;
       for (let k = 0; k < periods.length; k++) {
-        if (periods[k].inYear && !levelSafe(set.map((s) => perPeriod[s][k]), minGroup, dominance)) return false;
-        if (grain !== "year" && k + 1 < periods.length && !changeSafe(set.map((s) => perPeriod[s][k + 1] - perPeriod[s][k]), minGroup, dominance)) return false;
+        if (
+          periods[k].inYear &&
+          !levelSafe(
+            set.map((s) => perPeriod[s][k]),
+            minGroup,
+            dominance,
+          )
+        )
+          return false;
+        if (
+          grain !== "year" &&
+          k + 1 < periods.length &&
+          !changeSafe(
+            set.map((s) => perPeriod[s][k + 1] - perPeriod[s][k]),
+            minGroup,
+            dominance,
+          )
+        )
+          return false;
       }
       return true;
     };
@@ -169,7 +186,13 @@ function runGroups(
   byUnit: Map<string, number[]>,
   safe: (set: number[]) => boolean,
   allowed: (id: string) => boolean,
-): { published: Set<string>; orgPublished: boolean; ownDisclosed: Set<string>; includedIn: Map<string, string | null>; complementary: Set<string> } {
+): {
+  published: Set<string>;
+  orgPublished: boolean;
+  ownDisclosed: Set<string>;
+  includedIn: Map<string, string | null>;
+  complementary: Set<string>;
+} {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string | null, string[]>();
   for (const u of units) {

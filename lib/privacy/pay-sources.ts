@@ -19,7 +19,11 @@ export async function loadPaySources(orgId: string, window: { from: Date; to: Da
   const to = toDateString(window.to);
   const day = toDateString(today);
   const rows = await db.$queryRaw<
-    ({ row: "u" } & PaySourceUnit | { row: "s"; id: string; annualCost: number; fromDay: Date; toDay: Date | null } | { row: "o"; minGroup: number })[]
+    (
+      | ({ row: "u" } & PaySourceUnit)
+      | { row: "s"; id: string; annualCost: number; fromDay: Date; toDay: Date | null }
+      | { row: "o"; minGroup: number }
+    )[]
   >`
     WITH org AS (SELECT "loadedCostMultiplier" AS "mult", "hiringDelayDays" AS "delay", "payMinGroupSize" FROM "Organization" WHERE "id" = ${orgId}),
     mult AS (
@@ -63,7 +67,8 @@ export async function loadPaySources(orgId: string, window: { from: Date; to: Da
   let minGroup = 3;
   for (const r of rows) {
     if (r.row === "u") units.push({ id: r.id, name: r.name, code: r.code, kind: r.kind, parentId: r.parentId, depth: r.depth });
-    else if (r.row === "s") sources.push({ unitId: r.id, annualCost: r.annualCost, from: toDateString(r.fromDay), to: r.toDay ? toDateString(r.toDay) : null });
+    else if (r.row === "s")
+      sources.push({ unitId: r.id, annualCost: r.annualCost, from: toDateString(r.fromDay), to: r.toDay ? toDateString(r.toDay) : null });
     else minGroup = r.minGroup;
   }
   return { units, sources, minGroup };

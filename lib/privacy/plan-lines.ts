@@ -12,7 +12,13 @@ import { getPayDisclosure } from "@/lib/privacy/queries";
 // minus what was there, and show it.
 
 /** Units whose own PERSONNEL plan line is withheld from this reader in a fiscal year (none for pay readers). */
-export async function hiddenPersonnelPlanUnits(reader: { readsPay: boolean }, orgId: string, fiscalYear: number, startMonth: number, today = new Date()): Promise<ReadonlySet<string>> {
+export async function hiddenPersonnelPlanUnits(
+  reader: { readsPay: boolean },
+  orgId: string,
+  fiscalYear: number,
+  startMonth: number,
+  today = new Date(),
+): Promise<ReadonlySet<string>> {
   if (reader.readsPay) return new Set();
   const d = await getPayDisclosure(orgId, fiscalYear, startMonth, today);
   return new Set(d.unitIds.filter((u) => !d.ownGrain.has(u)));

@@ -18,11 +18,22 @@ export type PayDisclosure = Disclosure & { fiscalYear: number; yearMonths: strin
 
 /** The disclosure of a fiscal year, memoized per org data version and day. */
 export function getPayDisclosure(orgId: string, fiscalYear: number, startMonth: number, today: Date): Promise<PayDisclosure> {
-  return memoFigures(orgId, "pay-disclosure", [fiscalYear, startMonth, toDateString(today)], DISCLOSURE_TABLES, async () => (await computePayDisclosure(orgId, fiscalYear, startMonth, today)).disclosure);
+  return memoFigures(
+    orgId,
+    "pay-disclosure",
+    [fiscalYear, startMonth, toDateString(today)],
+    DISCLOSURE_TABLES,
+    async () => (await computePayDisclosure(orgId, fiscalYear, startMonth, today)).disclosure,
+  );
 }
 
 /** The disclosure computed now (one statement), with the org's units it read. */
-export async function computePayDisclosure(orgId: string, fiscalYear: number, startMonth: number, today: Date): Promise<{ disclosure: PayDisclosure; units: PaySourceUnit[] }> {
+export async function computePayDisclosure(
+  orgId: string,
+  fiscalYear: number,
+  startMonth: number,
+  today: Date,
+): Promise<{ disclosure: PayDisclosure; units: PaySourceUnit[] }> {
   const year = fiscalYearRange(fiscalYear, startMonth);
   // A year either side: the changes into and out of the year are judged too.
   const from = new Date(Date.UTC(year.start.getUTCFullYear() - 1, year.start.getUTCMonth(), 1));

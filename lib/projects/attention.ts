@@ -15,7 +15,17 @@ export const MILESTONE_WINDOW_DAYS = 28;
 
 export type MilestoneDue = "overdue" | "soon" | "all";
 export type MilestoneItem = { id: string; name: string; dueDate: string; projectId: string; projectName: string; overdue: boolean };
-export type BlockedDependency = { id: string; blockedId: string; blockedName: string; blockedTeam: string; blockerId: string; blockerName: string; blockerTeam: string; blockerHealth: Health; note: string };
+export type BlockedDependency = {
+  id: string;
+  blockedId: string;
+  blockedName: string;
+  blockedTeam: string;
+  blockerId: string;
+  blockerName: string;
+  blockerTeam: string;
+  blockerHealth: Health;
+  note: string;
+};
 
 export function milestoneWindow(now: Date): { today: string; soon: string } {
   const today = toDateString(now);
@@ -108,7 +118,14 @@ export async function listAttention(
     blockedTotal: rows.find((r) => r.kind === "blocked")?.total ?? 0,
     milestones: rows
       .filter((r) => r.kind === "milestone")
-      .map((r) => ({ id: str(r.id), name: str(r.name), dueDate: str(r.dueDate), projectId: str(r.projectId), projectName: str(r.projectName), overdue: str(r.dueDate) < w.today })),
+      .map((r) => ({
+        id: str(r.id),
+        name: str(r.name),
+        dueDate: str(r.dueDate),
+        projectId: str(r.projectId),
+        projectName: str(r.projectName),
+        overdue: str(r.dueDate) < w.today,
+      })),
     blocked: rows
       .filter((r) => r.kind === "blocked")
       .map((r) => ({

@@ -6,7 +6,18 @@ import type { ProjectRow } from "@/lib/projects/queries";
 
 const UPDATE_LABEL = { current: "Current", due: "Due", stale: "Stale", "not-required": "" } as const;
 
-export const PROJECTS_CSV_HEADER = ["Project", "Team", "Lead", "Initiative", "Status", "Health", "Update", "Last update", "Target date", "Budget"];
+export const PROJECTS_CSV_HEADER = [
+  "Project",
+  "Team",
+  "Lead",
+  "Initiative",
+  "Status",
+  "Health",
+  "Update",
+  "Last update",
+  "Target date",
+  "Budget",
+];
 
 /** One project of the list as the cells of its CSV row. */
 export function projectCells(r: ProjectRow): CsvCell[] {

@@ -64,12 +64,23 @@ export const removeDependency = defineAction({
   async handler(ctx, { id }) {
     const dep = await ctx.tx.projectDependency.findFirst({
       where: { id, orgId: ctx.org.id },
-      select: { id: true, blockerId: true, blockedId: true, note: true, blocker: { select: { orgUnitId: true } }, blocked: { select: { orgUnitId: true } } },
+      select: {
+        id: true,
+        blockerId: true,
+        blockedId: true,
+        note: true,
+        blocker: { select: { orgUnitId: true } },
+        blocked: { select: { orgUnitId: true } },
+      },
     });
     if (!dep) throw new AppError("NOT_FOUND", "That dependency does not exist.");
     await assertEitherInScope(ctx, dep.blocked.orgUnitId, dep.blocker.orgUnitId);
     await ctx.tx.projectDependency.delete({ where: { id: dep.id } });
-    await ctx.audit({ entityType: "ProjectDependency", entityId: dep.id, before: { blockerId: dep.blockerId, blockedId: dep.blockedId, note: dep.note, projectId: dep.blockedId } });
+    await ctx.audit({
+      entityType: "ProjectDependency",
+      entityId: dep.id,
+      before: { blockerId: dep.blockerId, blockedId: dep.blockedId, note: dep.note, projectId: dep.blockedId },
+    });
     return { id: dep.id };
   },
 });

@@ -89,7 +89,11 @@ type HeaderRow = {
   initiativeName: string | null;
 };
 
-type UpdateRow = Omit<StatusUpdateDto, "createdAt" | "acknowledgedAt" | "editedAt"> & { createdAt: Date; acknowledgedAt: Date | null; editedAt: Date | null };
+type UpdateRow = Omit<StatusUpdateDto, "createdAt" | "acknowledgedAt" | "editedAt"> & {
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+  editedAt: Date | null;
+};
 type DependencyRow = { dependencyId: string; note: string; waitsOn: boolean; id: string; name: string; health: Health };
 
 /**
@@ -122,7 +126,11 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
       LEFT JOIN "User" ak ON ak.id = s."acknowledgedById"
       WHERE s."orgId" = ${orgId} AND s."projectId" = ${id}
       ORDER BY s."createdAt" DESC, s.id DESC`,
-    db.milestone.findMany({ where: { orgId, projectId: id }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, name: true, dueDate: true, doneDate: true } }),
+    db.milestone.findMany({
+      where: { orgId, projectId: id },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, dueDate: true, doneDate: true },
+    }),
     // Both directions in one read: waitsOn = this project is the blocked one.
     db.$queryRaw<DependencyRow[]>`
       SELECT d.id AS "dependencyId", d.note, d."blockedId" = ${id} AS "waitsOn", o.id, o.name, o.health::text AS health
@@ -140,11 +148,21 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
   const budgetCents = p.budgetCents === null ? null : centsToNumber(p.budgetCents);
   const facts = healthFacts(
     today,
-    { status: p.status, targetDate: day(p.targetDate), budgetCents, milestones: milestoneDtos, blockers: blockedBy.map((b) => ({ name: b.name, health: b.health })) },
+    {
+      status: p.status,
+      targetDate: day(p.targetDate),
+      budgetCents,
+      milestones: milestoneDtos,
+      blockers: blockedBy.map((b) => ({ name: b.name, health: b.health })),
+    },
     counts,
   );
   // Who acknowledges: the lead's manager, else the owning unit's lead.
-  const reviewer = p.managerName ? { name: p.managerName, userId: p.managerUserId } : p.unitLeadName ? { name: p.unitLeadName, userId: p.unitLeadUserId } : null;
+  const reviewer = p.managerName
+    ? { name: p.managerName, userId: p.managerUserId }
+    : p.unitLeadName
+      ? { name: p.unitLeadName, userId: p.unitLeadUserId }
+      : null;
   return {
     id: p.id,
     name: p.name,
@@ -165,7 +183,12 @@ export async function getProjectDetail(orgId: string, id: string, now = new Date
     lead: p.leadId ? { id: p.leadId, name: p.leadName!, title: p.leadTitle! } : null,
     initiative: p.initiativeId ? { id: p.initiativeId, name: p.initiativeName! } : null,
     reviewer,
-    updates: updates.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), editedAt: iso(u.editedAt), acknowledgedAt: iso(u.acknowledgedAt) })),
+    updates: updates.map((u) => ({
+      ...u,
+      createdAt: u.createdAt.toISOString(),
+      editedAt: iso(u.editedAt),
+      acknowledgedAt: iso(u.acknowledgedAt),
+    })),
     milestones: milestoneDtos,
     blockedBy,
     blocks: dependencies.filter((d) => !d.waitsOn).map(dependency),

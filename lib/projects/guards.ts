@@ -31,7 +31,10 @@ export async function projectInScopeOrThrow(ctx: ActionContext, id: string) {
 }
 
 /** Lead, team and initiative must be records of this org; a foreign id is a field error. */
-export async function assertProjectRefs(ctx: ActionContext, refs: { orgUnitId: string; leadId: string | null; initiativeId: string | null }) {
+export async function assertProjectRefs(
+  ctx: ActionContext,
+  refs: { orgUnitId: string; leadId: string | null; initiativeId: string | null },
+) {
   const orgId = ctx.org.id;
   const [unit, lead, initiative] = await Promise.all([
     ctx.tx.orgUnit.findFirst({ where: { id: refs.orgUnitId, orgId }, select: { id: true } }),

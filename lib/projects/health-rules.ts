@@ -45,7 +45,11 @@ export function suggestHealth(f: HealthFacts): { health: ChosenHealth; reasons: 
   if (f.targetDate) {
     const daysLeft = dayNum(f.targetDate) - today;
     if (daysLeft < 0) {
-      reasons.push({ rule: "target-passed", health: "OFF_TRACK", message: `Target date passed ${plural(-daysLeft, "day")} ago and the project is not done.` });
+      reasons.push({
+        rule: "target-passed",
+        health: "OFF_TRACK",
+        message: `Target date passed ${plural(-daysLeft, "day")} ago and the project is not done.`,
+      });
     } else if (daysLeft <= NEAR_TARGET_DAYS && open.length > 0) {
       reasons.push({
         rule: "target-near",
@@ -83,7 +87,11 @@ export function suggestHealth(f: HealthFacts): { health: ChosenHealth; reasons: 
   }
 
   if (f.openPositions > 0) {
-    reasons.push({ rule: "open-positions", health: "AT_RISK", message: `${plural(f.openPositions, "open position")} the project needs ${f.openPositions === 1 ? "is" : "are"} not filled.` });
+    reasons.push({
+      rule: "open-positions",
+      health: "AT_RISK",
+      message: `${plural(f.openPositions, "open position")} the project needs ${f.openPositions === 1 ? "is" : "are"} not filled.`,
+    });
   }
 
   const health = reasons.reduce<ChosenHealth>((worst, r) => (HEALTH_RANK[r.health] > HEALTH_RANK[worst] ? r.health : worst), "ON_TRACK");

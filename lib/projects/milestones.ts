@@ -58,7 +58,13 @@ export const completeMilestone = defineAction({
     const before = await milestoneInScopeOrThrow(ctx, input.id);
     const doneDate = input.done ? (dateOrNull(input.doneDate) ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)) : null;
     const after = await ctx.tx.milestone.update({ where: { id: before.id }, data: { doneDate }, select: SELECT });
-    await ctx.audit({ action: input.done ? "milestone.complete" : "milestone.reopen", entityType: "Milestone", entityId: after.id, before, after });
+    await ctx.audit({
+      action: input.done ? "milestone.complete" : "milestone.reopen",
+      entityType: "Milestone",
+      entityId: after.id,
+      before,
+      after,
+    });
     return { id: after.id, done: input.done };
   },
 });

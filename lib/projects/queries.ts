@@ -47,7 +47,6 @@ export type ProjectFilters = {
   q?: string;
 };
 
-
 /**
  * Columns the projects list sorts by (?sort=…&dir=asc|desc). The database sorts the whole
  * filtered list, so paging keeps the order; anything not listed falls back to the default.
@@ -109,7 +108,11 @@ export function parseProjectFilters(sp: Record<string, string | string[] | undef
  * dates from the cadence grid (staleProjectWhere, lib/projects/staleness-sql.ts), so that filter
  * counts and pages in the database too.
  */
-function projectsWhere(orgId: string, filters: ProjectFilters, stale: { cadence: CadenceSettings; today: string } | null): Prisma.ProjectWhereInput {
+function projectsWhere(
+  orgId: string,
+  filters: ProjectFilters,
+  stale: { cadence: CadenceSettings; today: string } | null,
+): Prisma.ProjectWhereInput {
   return {
     orgId,
     archivedAt: filters.archived ? { not: null } : null,
@@ -224,11 +227,16 @@ export const listInitiativeOptions = cache(async (orgId: string): Promise<{ id: 
  * a large org has ~500 units, ~300 initiatives and hundreds of leads, which were every page's HTML
  * and RSC payload; only the picked ones are read (tenant-scoped: another org's id names nothing).
  */
-export async function getProjectFilterOptions(orgId: string, filters: Pick<ProjectFilters, "unit" | "initiative" | "lead">): Promise<FilterOptions> {
+export async function getProjectFilterOptions(
+  orgId: string,
+  filters: Pick<ProjectFilters, "unit" | "initiative" | "lead">,
+): Promise<FilterOptions> {
   const { unit, initiative, lead } = filters;
   const [unitRow, initiativeRow, leadRow] = await Promise.all([
     unitChoice(orgId, unit),
-    initiative && initiative !== NO_INITIATIVE.id ? db.initiative.findFirst({ where: { id: initiative, orgId }, select: { id: true, name: true } }) : null,
+    initiative && initiative !== NO_INITIATIVE.id
+      ? db.initiative.findFirst({ where: { id: initiative, orgId }, select: { id: true, name: true } })
+      : null,
     lead ? db.person.findFirst({ where: { id: lead, orgId }, select: { id: true, name: true } }) : null,
   ]);
   return { unit: unitRow, initiative: initiative === NO_INITIATIVE.id ? NO_INITIATIVE : initiativeRow, lead: leadRow };

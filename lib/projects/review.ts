@@ -118,7 +118,12 @@ type ProjectRowSql = UpdateStateRow & {
   nStale: number;
 };
 
-type UpdateRowSql = Omit<ReviewUpdate, "createdAt"> & { list: "awaiting" | "mine" | null; createdAt: Date; nAwaiting: number; nMine: number };
+type UpdateRowSql = Omit<ReviewUpdate, "createdAt"> & {
+  list: "awaiting" | "mine" | null;
+  createdAt: Date;
+  nAwaiting: number;
+  nMine: number;
+};
 
 /**
  * The review of a scope: the counts of each list and the rows of each list that `lists` asks for
@@ -136,11 +141,21 @@ const reviewThisRequest = cache((orgId: string, unitId: string | null, viewerUse
 
 /** OFFSET of a slice, clamped to the last page of `count` rows (as lib/paging.ts pageOf clamps the page). */
 const offsetOf = (count: Prisma.Sql, s: ReviewSlice) =>
-  s.take && s.take > 0 ? Prisma.sql`(SELECT LEAST(${s.skip}::int, GREATEST(0, (${count} - 1) / ${s.take}::int * ${s.take}::int)) FROM n)` : Prisma.sql`0`;
+  s.take && s.take > 0
+    ? Prisma.sql`(SELECT LEAST(${s.skip}::int, GREATEST(0, (${count} - 1) / ${s.take}::int * ${s.take}::int)) FROM n)`
+    : Prisma.sql`0`;
 const limitOf = (s: ReviewSlice) => Prisma.sql`${s.take}::int`;
 
 /** The tables review figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const REVIEW_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "OrgUnitClosure", "Person", "Project", "StatusUpdate", "User"];
+export const REVIEW_TABLES: readonly DataTable[] = [
+  "Organization",
+  "OrgUnit",
+  "OrgUnitClosure",
+  "Person",
+  "Project",
+  "StatusUpdate",
+  "User",
+];
 
 /** Memoized per org data version and day (lib/figures-memo.ts); the viewer decides what is theirs. */
 function computeDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
@@ -289,15 +304,26 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
       lastUpdateAt: p.lastUpdateAt?.toISOString() ?? null,
       update,
       escalatedTo,
-      pending: p.pendingId ? { id: p.pendingId, summary: p.pendingSummary ?? "", author: p.pendingAuthor ?? "", authorUserId: p.pendingAuthorId ?? "" } : null,
+      pending: p.pendingId
+        ? { id: p.pendingId, summary: p.pendingSummary ?? "", author: p.pendingAuthor ?? "", authorUserId: p.pendingAuthorId ?? "" }
+        : null,
     };
   };
-  const toUpdate = ({ list: _list, nAwaiting: _a, nMine: _m, createdAt, ...u }: UpdateRowSql): ReviewUpdate => ({ ...u, createdAt: createdAt.toISOString() });
+  const toUpdate = ({ list: _list, nAwaiting: _a, nMine: _m, createdAt, ...u }: UpdateRowSql): ReviewUpdate => ({
+    ...u,
+    createdAt: createdAt.toISOString(),
+  });
 
   const first = projects[0];
   const firstU = updates[0];
   return {
-    counts: { atRisk: first?.nAtRisk ?? 0, due: first?.nDue ?? 0, stale: first?.nStale ?? 0, awaiting: firstU?.nAwaiting ?? 0, mine: firstU?.nMine ?? 0 },
+    counts: {
+      atRisk: first?.nAtRisk ?? 0,
+      due: first?.nDue ?? 0,
+      stale: first?.nStale ?? 0,
+      awaiting: firstU?.nAwaiting ?? 0,
+      mine: firstU?.nMine ?? 0,
+    },
     atRisk: rows.filter((p) => p.list === "atRisk").map(toDto),
     due: rows.filter((p) => p.list === "due").map(toDto),
     stale: rows.filter((p) => p.list === "stale").map(toDto),

@@ -12,7 +12,11 @@ import { ZCentsOrNull, ZCheckbox, ZDate, ZDateOrNull, ZId, ZIdOrNull, ZVersion }
 const ZBudget = ZCentsOrNull({ message: "Enter the budget as an amount, e.g. 250000 or 250,000.00." });
 
 const projectFields = {
-  name: z.string({ error: "Enter a name." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(2, "Name must be at least 2 characters.")
+    .max(120, "Name must be at most 120 characters."),
   description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional().default(""),
   orgUnitId: ZId("Choose the owning team."),
   leadId: ZIdOrNull,
@@ -23,7 +27,8 @@ const projectFields = {
   capex: ZCheckbox,
 };
 
-const targetAfterStart = (v: { startDate: string | null; targetDate: string | null }) => !v.startDate || !v.targetDate || v.targetDate >= v.startDate;
+const targetAfterStart = (v: { startDate: string | null; targetDate: string | null }) =>
+  !v.startDate || !v.targetDate || v.targetDate >= v.startDate;
 const TARGET_MSG = { path: ["targetDate"], message: "Target date must be on or after the start date." };
 
 export const ZCreateProjectInput = z
@@ -32,7 +37,11 @@ export const ZCreateProjectInput = z
 
 export const ZUpdateProjectInput = z.object({ id: ZId(), version: ZVersion, ...projectFields }).refine(targetAfterStart, TARGET_MSG);
 
-export const ZSetProjectStatusInput = z.object({ id: ZId(), version: ZVersion, status: z.enum(ProjectStatus, { error: "Choose a status." }) });
+export const ZSetProjectStatusInput = z.object({
+  id: ZId(),
+  version: ZVersion,
+  status: z.enum(ProjectStatus, { error: "Choose a status." }),
+});
 export const ZArchiveProjectInput = z.object({ id: ZId(), version: ZVersion, archived: ZCheckbox });
 
 const UPDATE_HEALTHS = ["ON_TRACK", "AT_RISK", "OFF_TRACK"] as const;
@@ -85,7 +94,11 @@ export const ZDeleteStatusUpdateInput = z.object({ updateId: ZId("Choose an upda
 
 export const ZAcknowledgeUpdateInput = z.object({ updateId: ZId("Choose an update.") });
 
-const milestoneName = z.string({ error: "Name the milestone." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters.");
+const milestoneName = z
+  .string({ error: "Name the milestone." })
+  .trim()
+  .min(2, "Name must be at least 2 characters.")
+  .max(120, "Name must be at most 120 characters.");
 
 export const ZCreateMilestoneInput = z.object({ projectId: ZId("Choose a project."), name: milestoneName, dueDate: ZDate("due date") });
 export const ZUpdateMilestoneInput = z.object({ id: ZId(), name: milestoneName, dueDate: ZDate("due date") });

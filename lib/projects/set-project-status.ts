@@ -39,7 +39,12 @@ export const archiveProject = defineAction({
     });
     if (count === 0) throw conflict(PROJECT_CONFLICT);
     const after = await ctx.tx.project.findUniqueOrThrow({ where: { id }, select: PROJECT_AUDIT_SELECT });
-    await ctx.audit({ action: archived ? "project.archive" : "project.unarchive", entityType: "Project", entityId: id, ...changedFields(before, after) });
+    await ctx.audit({
+      action: archived ? "project.archive" : "project.unarchive",
+      entityType: "Project",
+      entityId: id,
+      ...changedFields(before, after),
+    });
     return { id, version: after.version, archived };
   },
 });

@@ -28,7 +28,11 @@ export type UpdateStateRow = {
  * @param row SQL expressions of the row: `active` a boolean, `lastUpdate` the latest update's
  *   date (NULL when none), `since` the project's start (or creation) date, both of type date
  */
-export function updateStateSql(c: CadenceSettings, today: string, row: { active: Prisma.Sql; lastUpdate: Prisma.Sql; since: Prisma.Sql }): Prisma.Sql {
+export function updateStateSql(
+  c: CadenceSettings,
+  today: string,
+  row: { active: Prisma.Sql; lastUpdate: Prisma.Sql; since: Prisma.Sql },
+): Prisma.Sql {
   const g = grid(c);
   const kToday = cycleIndex(dayNumber(today), g);
   /** The first day whose cycle index is k. */
@@ -75,7 +79,13 @@ export function updateStateOfRow(r: UpdateStateRow, c: CadenceSettings, today: s
       return { state: "due", dueDate: dayString(due), overdue: t > due };
     case "stale": {
       const missed = Number(r.updMissed);
-      return { state: "stale", dueDate: dayString(due), missedCycles: missed, staleSince: dayString(Number(r.updStaleSince)), escalationLevel: Math.min(missed, MAX_ESCALATION_LEVEL) };
+      return {
+        state: "stale",
+        dueDate: dayString(due),
+        missedCycles: missed,
+        staleSince: dayString(Number(r.updStaleSince)),
+        escalationLevel: Math.min(missed, MAX_ESCALATION_LEVEL),
+      };
     }
   }
 }

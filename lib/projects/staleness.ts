@@ -35,7 +35,6 @@ export const MAX_ESCALATION_LEVEL = 3;
 
 const JS_WEEKDAY: Record<Weekday, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
 
-
 /** The cycle grid of a cadence: cycle length, due-day offset and grace, in days (see above). */
 export function grid(c: CadenceSettings) {
   const length = c.updateCadence === "BIWEEKLY" ? 14 : 7;

@@ -18,7 +18,9 @@ export function updateBodyProblems(body: string): string[] {
     const line = node.position?.start.line;
     if (node.type === "html") {
       const tag = /<\/?\s*([a-z][a-z0-9-]*)/i.exec(node.value ?? "")?.[1]?.toLowerCase();
-      problems.push(`Line ${line}: HTML is not allowed${tag ? ` (<${tag}>)` : ""}. Use markdown, or put it in \`backticks\` to show it as code.`);
+      problems.push(
+        `Line ${line}: HTML is not allowed${tag ? ` (<${tag}>)` : ""}. Use markdown, or put it in \`backticks\` to show it as code.`,
+      );
     } else if ((node.type === "link" || node.type === "image") && node.url && !LINK_OK.test(node.url)) {
       problems.push(`Line ${line}: the link “${node.url.slice(0, 40)}” must start with http://, https:// or mailto:.`);
     }

@@ -7,7 +7,11 @@ const INITIATIVE_PERIODS = ["YEAR", "H1", "H2", "Q1", "Q2", "Q3", "Q4"] as const
 export type InitiativePeriod = (typeof INITIATIVE_PERIODS)[number];
 
 const fields = {
-  name: z.string({ error: "Enter a name." }).trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(2, "Name must be at least 2 characters.")
+    .max(120, "Name must be at most 120 characters."),
   objective: z.string().trim().max(1000, "Objective must be at most 1000 characters.").optional().default(""),
   orgUnitId: ZId("Choose the owning unit."),
   ownerId: ZIdOrNull,

@@ -14,7 +14,6 @@ import { enumParam, firstValue } from "@/lib/search-params";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
 
-
 export function parseTimelineFilters(sp: Record<string, string | string[] | undefined>): TimelineFilters {
   const zoom = firstValue(sp.zoom);
   const offset = Number.parseInt(firstValue(sp.offset) ?? "0", 10);
@@ -130,7 +129,8 @@ export async function listTimelinePage(
       AND ${inPage}
     ORDER BY p."startDate", p.name`;
   const groups = new Map<string, TimelineGroup>(pageKeys.map((k) => [k.key, { ...k, projects: [] }]));
-  for (const { groupKey, updState, updMissed: _m, updStaleSince: _s, ...p } of rows) groups.get(groupKey ?? "none")?.projects.push({ ...p, stale: updState === "stale" });
+  for (const { groupKey, updState, updMissed: _m, updStaleSince: _s, ...p } of rows)
+    groups.get(groupKey ?? "none")?.projects.push({ ...p, stale: updState === "stale" });
   return { groups: [...groups.values()], paging, undated };
 }
 

@@ -61,7 +61,10 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-const MALFORMED: Refusal = { status: 400, message: "The form's data could not be read, so nothing was saved. Reload the page and try again." };
+const MALFORMED: Refusal = {
+  status: 400,
+  message: "The form's data could not be read, so nothing was saved. Reload the page and try again.",
+};
 
 /**
  * Refusal for an action body Next.js could not decode: a plain-text body (how the app's

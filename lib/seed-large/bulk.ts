@@ -15,11 +15,15 @@ export async function dropForBulkLoad(client: pg.Client, tables: string[]): Prom
     const { rows: constraints } = await client.query<{ name: string; def: string; type: string }>(
       `SELECT conname AS name, pg_get_constraintdef(oid) AS def, contype AS type
        FROM pg_constraint WHERE conrelid = format('%I', $1::text)::regclass AND contype IN ('p', 'u', 'f')
-       ORDER BY contype DESC`, [table]);
+       ORDER BY contype DESC`,
+      [table],
+    );
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
        WHERE i.schemaname = current_schema() AND i.tablename = $1
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.conrelid = format('%I', $1::text)::regclass)`, [table]);
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.conrelid = format('%I', $1::text)::regclass)`,
+      [table],
+    );
     for (const c of constraints) await client.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
     saved.push({ table, constraints, indexes });
@@ -29,8 +33,10 @@ export async function dropForBulkLoad(client: pg.Client, tables: string[]): Prom
 
 export async function restoreAfterBulkLoad(client: pg.Client, saved: Saved[]): Promise<void> {
   for (const s of saved) {
-    for (const c of s.constraints.filter((c) => c.type !== "f")) await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
+    for (const c of s.constraints.filter((c) => c.type !== "f"))
+      await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
     for (const i of s.indexes) await client.query(i.def);
-    for (const c of s.constraints.filter((c) => c.type === "f")) await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
+    for (const c of s.constraints.filter((c) => c.type === "f"))
+      await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
   }
 }

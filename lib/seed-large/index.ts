@@ -54,13 +54,19 @@ export async function seedLarge(connectionString: string, opts: LargeSeedOptions
       await run(org.label, org.sql);
       for (const s of rest) await run(s.label, s.sql);
       const users = orgUsers(ctx);
-      await run("users", `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
+      await run(
+        "users",
+        `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
                           SELECT id, email, name, $4, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, email, name)`,
-        [users.map((u) => u.id), users.map((u) => u.email), users.map((u) => u.name), passwordHash]);
-      await run("users", `INSERT INTO "Membership" (id, "orgId", "userId", role, "scopeUnitId", "updatedAt")
+        [users.map((u) => u.id), users.map((u) => u.email), users.map((u) => u.name), passwordHash],
+      );
+      await run(
+        "users",
+        `INSERT INTO "Membership" (id, "orgId", "userId", role, "scopeUnitId", "updatedAt")
                           SELECT 'm_' || u.id, ${lit(ctx.orgId)}, u.id, u.role::"Role", u.scope, now()
                           FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, role, scope)`,
-        [users.map((u) => u.id), users.map((u) => u.role), users.map((u) => u.scopeUnitId)]);
+        [users.map((u) => u.id), users.map((u) => u.role), users.map((u) => u.scopeUnitId)],
+      );
       await run("users", `UPDATE "Person" SET "userId" = $1 WHERE id = $2`, [`${plan.tag}_user_director`, `${plan.tag}_p1`]);
       for (const s of [...workStatements(ctx, fy), ...moneyStatements(ctx)]) await run(s.label, s.sql);
       await client.query("DROP TABLE lg_proj");

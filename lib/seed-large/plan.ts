@@ -35,7 +35,10 @@ function orgPlan(scale: number, slug: string, name: string, tag: string): OrgPla
   const unitsPerLevel = UNITS_PER_LEVEL.map((c, i) => (i === 0 ? 1 : n(c, scale)));
   const units = unitsPerLevel.reduce((a, b) => a + b, 0);
   return {
-    slug, name, tag, unitsPerLevel,
+    slug,
+    name,
+    tag,
+    unitsPerLevel,
     people: Math.max(units + 5, n(5000, scale)),
     initiatives: n(300, scale, 2),
     projects: n(10_000, scale, 4),

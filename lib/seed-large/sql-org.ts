@@ -6,8 +6,50 @@ import { type GenContext, id, lit, r, ri } from "@/lib/seed-large/context";
 
 export type Statement = { label: string; sql: string };
 
-const FIRST = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jon", "Kemi", "Liam", "Maya", "Noor", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tara"];
-const LAST = ["Nguyen", "Smith", "Garcia", "Okafor", "Kowalski", "Tanaka", "Silva", "Müller", "Haddad", "Johansson", "Patel", "Rossi", "Dubois", "Kim", "Moreau", "Novak", "Reyes", "Schmidt", "Walker", "Zhou"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elena",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jon",
+  "Kemi",
+  "Liam",
+  "Maya",
+  "Noor",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tara",
+];
+const LAST = [
+  "Nguyen",
+  "Smith",
+  "Garcia",
+  "Okafor",
+  "Kowalski",
+  "Tanaka",
+  "Silva",
+  "Müller",
+  "Haddad",
+  "Johansson",
+  "Patel",
+  "Rossi",
+  "Dubois",
+  "Kim",
+  "Moreau",
+  "Novak",
+  "Reyes",
+  "Schmidt",
+  "Walker",
+  "Zhou",
+];
 const LEVELS = ["L3", "L4", "L5", "L6", "L7"];
 const TITLES = ["Software Engineer", "Software Engineer", "Senior Engineer", "Staff Engineer", "Principal Engineer"];
 const KINDS = ["DIVISION", "DIVISION", "DEPARTMENT", "GROUP", "TEAM"];
@@ -19,7 +61,10 @@ export function orgStatements(ctx: GenContext): Statement[] {
   const { plan, orgId, today, off, units } = ctx;
   const org = lit(orgId);
   const levels = plan.unitsPerLevel
-    .map((cnt, lvl) => `(${lvl}, ${cnt}, ${off[lvl]}, ${lvl ? plan.unitsPerLevel[lvl - 1] : 0}, ${lvl ? off[lvl - 1] : 0}, '${KINDS[lvl]}', '${LABELS[lvl]}')`)
+    .map(
+      (cnt, lvl) =>
+        `(${lvl}, ${cnt}, ${off[lvl]}, ${lvl ? plan.unitsPerLevel[lvl - 1] : 0}, ${lvl ? off[lvl - 1] : 0}, '${KINDS[lvl]}', '${LABELS[lvl]}')`,
+    )
     .join(", ");
   const people = `(SELECT n, CASE WHEN n <= ${units} THEN n ELSE ${ctx.workFirst} + ((n - ${units} - 1) % ${ctx.workCount}) END AS unit,
       (${lit(today)}::date - 30 - ${ri("n", 5, 2900)}) AS start FROM generate_series(1, ${plan.people}) AS n) g`;
@@ -90,13 +135,19 @@ const ROLES = ["ADMIN", "DIRECTOR", "FINANCE", "VIEWER"] as const;
 export function orgUsers(ctx: GenContext): { id: string; email: string; name: string; role: string; scopeUnitId: string | null }[] {
   const { plan } = ctx;
   const users = ROLES.map((role) => ({
-    id: `${plan.tag}_user_${role.toLowerCase()}`, email: `${role.toLowerCase()}@${plan.slug}.example`,
-    name: `${plan.name} ${role.toLowerCase()}`, role: role as string, scopeUnitId: null as string | null,
+    id: `${plan.tag}_user_${role.toLowerCase()}`,
+    email: `${role.toLowerCase()}@${plan.slug}.example`,
+    name: `${plan.name} ${role.toLowerCase()}`,
+    role: role as string,
+    scopeUnitId: null as string | null,
   }));
   for (let k = 1; k <= plan.managers; k++) {
     users.push({
-      id: `${plan.tag}_user_mgr${k}`, email: `manager${k === 1 ? "" : k}@${plan.slug}.example`,
-      name: `${plan.name} manager ${k}`, role: "MANAGER", scopeUnitId: `${plan.tag}_u${ctx.off[2] + k}`,
+      id: `${plan.tag}_user_mgr${k}`,
+      email: `manager${k === 1 ? "" : k}@${plan.slug}.example`,
+      name: `${plan.name} manager ${k}`,
+      role: "MANAGER",
+      scopeUnitId: `${plan.tag}_u${ctx.off[2] + k}`,
     });
   }
   return users;

@@ -10,7 +10,16 @@ import type { Statement } from "@/lib/seed-large/sql-org";
 /** Health of update `u` of project `p`: some projects lean troubled, most updates are on track. */
 const health = (u: string, p: string) =>
   `(CASE WHEN ${r(u, 21)} * 0.6 + ${r(p, 20)} * 0.4 < 0.62 THEN 'ON_TRACK' WHEN ${r(u, 21)} * 0.6 + ${r(p, 20)} * 0.4 < 0.85 THEN 'AT_RISK' ELSE 'OFF_TRACK' END)::"Health"`;
-const SUMMARIES = ["Shipped the next slice", "Waiting on review", "Load test passed", "Scope trimmed", "Hiring gap slows us", "Dependency landed", "Design review done", "Beta feedback in"];
+const SUMMARIES = [
+  "Shipped the next slice",
+  "Waiting on review",
+  "Load test passed",
+  "Scope trimmed",
+  "Hiring gap slows us",
+  "Dependency landed",
+  "Design review done",
+  "Beta feedback in",
+];
 
 export function workStatements(ctx: GenContext, fiscalYear: number): Statement[] {
   const { plan, today } = ctx;

@@ -5,7 +5,13 @@ import type { PersonRow } from "@/lib/seed/types";
 // Demo staffing: on every active project, two people of the owning team not yet staffed (by
 // name, so the seed stays deterministic) at 60% and 40% until the target date. Nobody starts
 // over-allocated; the allocation forms show the flag as soon as someone goes past 100%.
-export function buildStaffing(orgId: string, planned: PlannedProject[], people: PersonRow[], today: Date, taken: Set<string>): Prisma.AllocationCreateManyInput[] {
+export function buildStaffing(
+  orgId: string,
+  planned: PlannedProject[],
+  people: PersonRow[],
+  today: Date,
+  taken: Set<string>,
+): Prisma.AllocationCreateManyInput[] {
   const rows: Prisma.AllocationCreateManyInput[] = [];
   for (const p of planned) {
     if (p.spec.status !== "ACTIVE") continue;
@@ -15,7 +21,14 @@ export function buildStaffing(orgId: string, planned: PlannedProject[], people: 
       .slice(0, 2);
     team.forEach((x, i) => {
       taken.add(x.id);
-      rows.push({ orgId, projectId: p.id, personId: x.id, percent: i === 0 ? 60 : 40, startDate: p.startDate < today ? p.startDate : today, endDate: p.targetDate });
+      rows.push({
+        orgId,
+        projectId: p.id,
+        personId: x.id,
+        percent: i === 0 ? 60 : 40,
+        startDate: p.startDate < today ? p.startDate : today,
+        endDate: p.targetDate,
+      });
     });
   }
   return rows;

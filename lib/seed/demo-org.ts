@@ -26,13 +26,27 @@ export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
   const leadIds = new Set(units.map((u) => u.leadId!));
   const turnover = applyTurnover(people, leadIds, createRng("acme:turnover"), today, { departed: 3, leaving: 2, starting: 2 });
   const fy = fiscalYearOf(today, FISCAL_START);
-  const replaced = addFormerEmployees(people, turnover, leadIds, createRng("acme:former"), today,
-    { lastStart: fiscalYearStart(fy - 1, FISCAL_START), thisStart: fiscalYearStart(fy, FISCAL_START) }, "acme.example", { lastYear: 6, thisYear: 2 });
+  const replaced = addFormerEmployees(
+    people,
+    turnover,
+    leadIds,
+    createRng("acme:former"),
+    today,
+    { lastStart: fiscalYearStart(fy - 1, FISCAL_START), thisStart: fiscalYearStart(fy, FISCAL_START) },
+    "acme.example",
+    { lastYear: 6, thisYear: 2 },
+  );
   const logins = leadAccounts(units, people, users);
 
   const initiatives = buildInitiatives(orgId, ACME_INITIATIVES, byCode, today, FISCAL_START);
-  const { planned, rows: projects } = planProjects(orgId, ACME_PROJECTS, initiatives.map((i) => i.id!), byCode,
-    createRng("acme:projects"), today);
+  const { planned, rows: projects } = planProjects(
+    orgId,
+    ACME_PROJECTS,
+    initiatives.map((i) => i.id!),
+    byCode,
+    createRng("acme:projects"),
+    today,
+  );
 
   // Each project's lead (its team's manager) writes its updates and their manager acknowledges
   // them; the director stands in now and then.
@@ -47,9 +61,20 @@ export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
   });
   applyProjectHealth(projects, updates.state);
 
-  const positions = buildPositions({
-    orgId, units: byCode, people, turnover, replaced, backfills: { departed: 2, leaving: 1 }, slots: ACME_SLOTS, fiscalStartMonth: FISCAL_START,
-  }, createRng("acme:positions"), today);
+  const positions = buildPositions(
+    {
+      orgId,
+      units: byCode,
+      people,
+      turnover,
+      replaced,
+      backfills: { departed: 2, leaving: 1 },
+      slots: ACME_SLOTS,
+      fiscalStartMonth: FISCAL_START,
+    },
+    createRng("acme:positions"),
+    today,
+  );
   const vendors = buildVendors(orgId, ACME_VENDORS);
   // Payroll (and its plan) for every unit with employees: the teams, then the leads who sit on
   // division and department units (appended, so the teams' generated figures stay the same).
@@ -57,11 +82,21 @@ export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
     ...units.filter((u) => u.kind === "TEAM"),
     ...units.filter((u) => u.kind !== "TEAM" && people.some((p) => p.orgUnitId === u.id && p.employmentType === "EMPLOYEE")),
   ];
-  const finance = buildFinance({
-    orgId, fiscalStartMonth: FISCAL_START, teams: payrollUnits, people, projects: planned,
-    personnelPlan: personnelPlan(FISCAL_START, people, positions),
-    vendorsFor: vendors.vendorsFor, overspend: OVERSPEND, refPrefix: "ACME-GL",
-  }, createRng("acme:finance"), today);
+  const finance = buildFinance(
+    {
+      orgId,
+      fiscalStartMonth: FISCAL_START,
+      teams: payrollUnits,
+      people,
+      projects: planned,
+      personnelPlan: personnelPlan(FISCAL_START, people, positions),
+      vendorsFor: vendors.vendorsFor,
+      overspend: OVERSPEND,
+      refPrefix: "ACME-GL",
+    },
+    createRng("acme:finance"),
+    today,
+  );
   const contracts = buildContracts(orgId, vendors.rows, byCode, finance.actuals, today);
 
   const project = (name: string) => planned.find((p) => p.spec.name === name)!;
@@ -72,20 +107,51 @@ export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
   const navOpening = positions.rows.find((p) => p.orgUnitId === byCode.get("ENG-AUTO-NAV")!.id && p.status === "OPEN")!;
   const allocations: Prisma.AllocationCreateManyInput[] = [
     { orgId, projectId: perception.id, personId: perception.leadId, percent: 50, startDate: perception.startDate },
-    { orgId, projectId: simRunner.id, personId: simEngineer.id, percent: 40, startDate: simRunner.startDate, endDate: simRunner.targetDate },
+    {
+      orgId,
+      projectId: simRunner.id,
+      personId: simEngineer.id,
+      percent: 40,
+      startDate: simRunner.startDate,
+      endDate: simRunner.targetDate,
+    },
     { orgId, projectId: planner.id, positionId: navOpening.id, percent: 100, startDate: navOpening.targetStartDate as Date },
   ];
-  allocations.push(...buildStaffing(orgId, planned, people, today, new Set([perception.leadId, simEngineer.id].filter((id): id is string => !!id))));
+  allocations.push(
+    ...buildStaffing(orgId, planned, people, today, new Set([perception.leadId, simEngineer.id].filter((id): id is string => !!id))),
+  );
 
   const datadog = contracts.find((c) => c.name === "Datadog Pro annual")!;
   const consoleDs = project("Console Design System");
   const auditEvents: Prisma.AuditEventCreateManyInput[] = [
-    { orgId, actorId: users.manager, action: "project.create", entityType: "Project", entityId: consoleDs.id,
-      after: { name: consoleDs.spec.name, status: "PLANNED" }, at: atTime(addDays(today, -9), 16, 12) },
-    { orgId, actorId: users.finance, action: "contract.update", entityType: "Contract", entityId: datadog.id!,
-      before: { autoRenew: false }, after: { autoRenew: true }, at: atTime(addDays(today, -6), 10, 41) },
-    { orgId, actorId: users.director, action: "position.create", entityType: "Position", entityId: navOpening.id!,
-      after: { title: navOpening.title, status: "OPEN" }, at: (navOpening.openedAt as Date) ?? atTime(addDays(today, -30), 15) },
+    {
+      orgId,
+      actorId: users.manager,
+      action: "project.create",
+      entityType: "Project",
+      entityId: consoleDs.id,
+      after: { name: consoleDs.spec.name, status: "PLANNED" },
+      at: atTime(addDays(today, -9), 16, 12),
+    },
+    {
+      orgId,
+      actorId: users.finance,
+      action: "contract.update",
+      entityType: "Contract",
+      entityId: datadog.id!,
+      before: { autoRenew: false },
+      after: { autoRenew: true },
+      at: atTime(addDays(today, -6), 10, 41),
+    },
+    {
+      orgId,
+      actorId: users.director,
+      action: "position.create",
+      entityType: "Position",
+      entityId: navOpening.id!,
+      after: { title: navOpening.title, status: "OPEN" },
+      at: (navOpening.openedAt as Date) ?? atTime(addDays(today, -30), 15),
+    },
   ];
 
   return {

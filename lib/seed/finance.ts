@@ -35,8 +35,11 @@ const MEMOS: Partial<Record<BudgetCategory, string[]>> = {
 
 const cents = (dollars: number) => BigInt(Math.round(dollars * 100));
 
-export function buildFinance(input: FinanceInput, rng: Rng, today: Date):
-  { budgetLines: Prisma.BudgetLineCreateManyInput[]; actuals: Prisma.ActualEntryCreateManyInput[] } {
+export function buildFinance(
+  input: FinanceInput,
+  rng: Rng,
+  today: Date,
+): { budgetLines: Prisma.BudgetLineCreateManyInput[]; actuals: Prisma.ActualEntryCreateManyInput[] } {
   const { orgId, fiscalStartMonth } = input;
   const curFy = fiscalYearOf(today, fiscalStartMonth);
   const first = fiscalYearStart(curFy - 1, fiscalStartMonth);
@@ -53,23 +56,32 @@ export function buildFinance(input: FinanceInput, rng: Rng, today: Date):
       const isCurrent = fy === curFy;
       const payroll = month > today ? 0 : payrollCost(input.people, team.id, month);
       for (const [category, base] of Object.entries(spend) as [BudgetCategory, number][]) {
-        const plan = category === "PERSONNEL"
-          ? Math.round(input.personnelPlan(team.id, month) / 100) * 100
-          : Math.round((base * (isCurrent ? 1 : 0.88) * rng.float(0.95, 1.05)) / 100) * 100;
+        const plan =
+          category === "PERSONNEL"
+            ? Math.round(input.personnelPlan(team.id, month) / 100) * 100
+            : Math.round((base * (isCurrent ? 1 : 0.88) * rng.float(0.95, 1.05)) / 100) * 100;
         budgetLines.push({ id: randomUUID(), orgId, orgUnitId: team.id, month, category, amountCents: cents(plan) });
         if (month > today) continue;
 
         const factor = isCurrent ? (input.overspend[team.code]?.[category] ?? 1) : 1;
         for (const e of ledgerEntries(rng, category, plan, factor, month, team, input, payroll)) {
           if (e.day > today) continue;
-          const live = e.taggable && rng.chance(0.6)
-            ? projects.filter((p) => p.startDate <= e.day && e.day <= (p.completedDate ?? addDays(p.targetDate, 56)))
-            : [];
+          const live =
+            e.taggable && rng.chance(0.6)
+              ? projects.filter((p) => p.startDate <= e.day && e.day <= (p.completedDate ?? addDays(p.targetDate, 56)))
+              : [];
           const project = live.length > 0 ? rng.pick(live) : undefined;
           seq++;
           actuals.push({
-            id: randomUUID(), orgId, orgUnitId: team.id, bookedOn: e.day, category, amountCents: cents(e.dollars),
-            vendorId: e.vendorId, projectId: project?.id ?? null, memo: e.memo,
+            id: randomUUID(),
+            orgId,
+            orgUnitId: team.id,
+            bookedOn: e.day,
+            category,
+            amountCents: cents(e.dollars),
+            vendorId: e.vendorId,
+            projectId: project?.id ?? null,
+            memo: e.memo,
             externalRef: `${input.refPrefix}-${month.toISOString().slice(0, 7).replace("-", "")}-${String(seq).padStart(5, "0")}`,
           });
         }
@@ -82,8 +94,16 @@ export function buildFinance(input: FinanceInput, rng: Rng, today: Date):
 type Entry = { day: Date; dollars: number; vendorId: string | null; memo: string; taggable: boolean };
 
 /** The ledger lines of one team × category × month. */
-function ledgerEntries(rng: Rng, category: BudgetCategory, plan: number, factor: number, month: Date, team: UnitRow,
-  input: FinanceInput, payroll: number): Entry[] {
+function ledgerEntries(
+  rng: Rng,
+  category: BudgetCategory,
+  plan: number,
+  factor: number,
+  month: Date,
+  team: UnitRow,
+  input: FinanceInput,
+  payroll: number,
+): Entry[] {
   const y = month.getUTCFullYear();
   const m = month.getUTCMonth() + 1;
   const lastDay = ymd(y, m, daysInMonth(month));
@@ -95,42 +115,107 @@ function ledgerEntries(rng: Rng, category: BudgetCategory, plan: number, factor:
     case "PERSONNEL": {
       // Semi-monthly payroll, so the current month shows a first run before month end.
       const run = (payroll * rng.float(0.99, 1.02)) / 2;
-      return [on(15), lastDay].map((day, i) => ({ day, dollars: run, vendorId: null, memo: `Payroll ${label} (${i + 1}/2)`, taggable: false }));
+      return [on(15), lastDay].map((day, i) => ({
+        day,
+        dollars: run,
+        vendorId: null,
+        memo: `Payroll ${label} (${i + 1}/2)`,
+        taggable: false,
+      }));
     }
     case "SOFTWARE": {
       const total = plan * factor * rng.float(0.94, 1.06);
       const picks = vendors.length > 0 ? rng.shuffle(vendors).slice(0, rng.int(1, Math.min(3, vendors.length))) : [];
-      if (picks.length === 0) return [{ day: on(rng.int(1, 20)), dollars: total, vendorId: null, memo: "Software subscriptions", taggable: false }];
+      if (picks.length === 0)
+        return [{ day: on(rng.int(1, 20)), dollars: total, vendorId: null, memo: "Software subscriptions", taggable: false }];
       const weights = picks.map(() => rng.float(0.5, 1.5));
       const sum = weights.reduce((a, b) => a + b, 0);
       const out: Entry[] = picks.map((v, i) => ({
-        day: on(rng.int(1, 20)), dollars: (total * weights[i]) / sum, vendorId: v.id, memo: `${v.name} subscription ${label}`, taggable: false,
+        day: on(rng.int(1, 20)),
+        dollars: (total * weights[i]) / sum,
+        vendorId: v.id,
+        memo: `${v.name} subscription ${label}`,
+        taggable: false,
       }));
-      if (rng.chance(0.04)) out.push({ day: on(rng.int(5, 25)), dollars: -total * rng.float(0.02, 0.1), vendorId: picks[0].id, memo: `Credit note from ${picks[0].name}`, taggable: false });
+      if (rng.chance(0.04))
+        out.push({
+          day: on(rng.int(5, 25)),
+          dollars: -total * rng.float(0.02, 0.1),
+          vendorId: picks[0].id,
+          memo: `Credit note from ${picks[0].name}`,
+          taggable: false,
+        });
       return out;
     }
     case "CLOUD": {
       const v = vendors.length > 0 ? rng.pick(vendors) : null;
-      const out: Entry[] = [{ day: lastDay, dollars: plan * factor * rng.float(0.9, 1.12), vendorId: v?.id ?? null, memo: `${v?.name ?? "Cloud"} usage ${label}`, taggable: true }];
-      if (v && rng.chance(0.05)) out.push({ day: on(rng.int(8, 22)), dollars: -plan * rng.float(0.03, 0.08), vendorId: v.id, memo: `${v.name} service credit`, taggable: false });
+      const out: Entry[] = [
+        {
+          day: lastDay,
+          dollars: plan * factor * rng.float(0.9, 1.12),
+          vendorId: v?.id ?? null,
+          memo: `${v?.name ?? "Cloud"} usage ${label}`,
+          taggable: true,
+        },
+      ];
+      if (v && rng.chance(0.05))
+        out.push({
+          day: on(rng.int(8, 22)),
+          dollars: -plan * rng.float(0.03, 0.08),
+          vendorId: v.id,
+          memo: `${v.name} service credit`,
+          taggable: false,
+        });
       return out;
     }
     case "CONTRACTORS": {
       const v = vendors.length > 0 ? rng.pick(vendors) : null;
-      return [{ day: on(rng.int(8, 12)), dollars: plan * factor * rng.float(0.95, 1.08), vendorId: v?.id ?? null, memo: `${v?.name ?? "Contractor"} invoice ${label}`, taggable: true }];
+      return [
+        {
+          day: on(rng.int(8, 12)),
+          dollars: plan * factor * rng.float(0.95, 1.08),
+          vendorId: v?.id ?? null,
+          memo: `${v?.name ?? "Contractor"} invoice ${label}`,
+          taggable: true,
+        },
+      ];
     }
     case "HARDWARE": {
       if (!rng.chance(0.65)) return [];
       const v = vendors.length > 0 ? rng.pick(vendors) : null;
-      return [{ day: on(rng.int(3, 26)), dollars: plan * factor * rng.float(0.6, 2.1), vendorId: v?.id ?? null, memo: rng.pick(MEMOS.HARDWARE!), taggable: true }];
+      return [
+        {
+          day: on(rng.int(3, 26)),
+          dollars: plan * factor * rng.float(0.6, 2.1),
+          vendorId: v?.id ?? null,
+          memo: rng.pick(MEMOS.HARDWARE!),
+          taggable: true,
+        },
+      ];
     }
     case "TRAINING":
     case "TRAVEL": {
       if (!rng.chance(0.6)) return [];
       const v = vendors.length > 0 && rng.chance(0.6) ? rng.pick(vendors) : null;
-      return [{ day: on(rng.int(2, 27)), dollars: plan * factor * rng.float(0.7, 2), vendorId: v?.id ?? null, memo: rng.pick(MEMOS[category]!), taggable: category === "TRAVEL" }];
+      return [
+        {
+          day: on(rng.int(2, 27)),
+          dollars: plan * factor * rng.float(0.7, 2),
+          vendorId: v?.id ?? null,
+          memo: rng.pick(MEMOS[category]!),
+          taggable: category === "TRAVEL",
+        },
+      ];
     }
     default:
-      return [{ day: on(rng.int(2, 27)), dollars: plan * factor * rng.float(0.5, 1.5), vendorId: null, memo: rng.pick(MEMOS.OTHER!), taggable: false }];
+      return [
+        {
+          day: on(rng.int(2, 27)),
+          dollars: plan * factor * rng.float(0.5, 1.5),
+          vendorId: null,
+          memo: rng.pick(MEMOS.OTHER!),
+          taggable: false,
+        },
+      ];
   }
 }

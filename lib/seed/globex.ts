@@ -16,23 +16,64 @@ import { buildContracts, buildVendors } from "@/lib/seed/vendors";
 // Its director has no membership in Acme, and no Acme login is a member here.
 
 const ROOT: UnitSpec = {
-  code: "ENG", name: "Engineering", kind: "DEPARTMENT",
+  code: "ENG",
+  name: "Engineering",
+  kind: "DEPARTMENT",
   lead: { title: "Head of Engineering", level: "M3", name: "Gloria Grant", userKey: "globexDirector" },
   children: [
-    { code: "ENG-CORE", name: "Core Services", kind: "TEAM", role: "Backend Engineer", ics: 3,
-      lead: { title: "Engineering Manager", level: "M1" }, spend: { CLOUD: 12_000, SOFTWARE: 3_000 } },
-    { code: "ENG-WEB", name: "Web", kind: "TEAM", role: "Frontend Engineer", ics: 2,
-      lead: { title: "Engineering Manager", level: "M1" }, spend: { SOFTWARE: 2_500, TRAVEL: 800 } },
+    {
+      code: "ENG-CORE",
+      name: "Core Services",
+      kind: "TEAM",
+      role: "Backend Engineer",
+      ics: 3,
+      lead: { title: "Engineering Manager", level: "M1" },
+      spend: { CLOUD: 12_000, SOFTWARE: 3_000 },
+    },
+    {
+      code: "ENG-WEB",
+      name: "Web",
+      kind: "TEAM",
+      role: "Frontend Engineer",
+      ics: 2,
+      lead: { title: "Engineering Manager", level: "M1" },
+      spend: { SOFTWARE: 2_500, TRAVEL: 800 },
+    },
   ],
 };
 
 const PROJECTS: ProjectSpec[] = [
-  { name: "Checkout Revamp", team: "ENG-WEB", initiative: null, status: "ACTIVE", profile: "on", start: -6, target: 6,
-    description: "New one-page checkout for the Globex storefront." },
-  { name: "Service Mesh Rollout", team: "ENG-CORE", initiative: null, status: "ACTIVE", profile: "risk", start: -5, target: 8,
-    description: "mTLS and traffic policies for every internal service." },
-  { name: "Billing API v2", team: "ENG-CORE", initiative: null, status: "ACTIVE", profile: "on", start: -7, target: 3, stale: 2,
-    description: "Versioned billing API with idempotency keys." },
+  {
+    name: "Checkout Revamp",
+    team: "ENG-WEB",
+    initiative: null,
+    status: "ACTIVE",
+    profile: "on",
+    start: -6,
+    target: 6,
+    description: "New one-page checkout for the Globex storefront.",
+  },
+  {
+    name: "Service Mesh Rollout",
+    team: "ENG-CORE",
+    initiative: null,
+    status: "ACTIVE",
+    profile: "risk",
+    start: -5,
+    target: 8,
+    description: "mTLS and traffic policies for every internal service.",
+  },
+  {
+    name: "Billing API v2",
+    team: "ENG-CORE",
+    initiative: null,
+    status: "ACTIVE",
+    profile: "on",
+    start: -7,
+    target: 3,
+    stale: 2,
+    description: "Versioned billing API with idempotency keys.",
+  },
 ];
 
 export function buildGlobex(today: Date, users: DemoUsers): OrgSeed {
@@ -51,19 +92,45 @@ export function buildGlobex(today: Date, users: DemoUsers): OrgSeed {
   });
   applyProjectHealth(projects, updates.state);
 
-  const positions = buildPositions({
-    orgId, units: byCode, people, turnover: { departed: [], leaving: [], starting: [] }, replaced: new Map(),
-    backfills: { departed: 0, leaving: 0 }, slots: [], fiscalStartMonth,
-  }, createRng("globex:positions"), today);
-  const vendors = buildVendors(orgId, [{
-    name: "Amazon Web Services", website: "https://aws.amazon.com", category: "CLOUD", teams: ["ENG-CORE"], owner: "ENG",
-    contracts: [{ name: "AWS Business Support + savings plan", share: 1, endInDays: 160, termMonths: 12, noticeDays: 60 }],
-  }]);
-  const finance = buildFinance({
-    orgId, fiscalStartMonth, teams: units.filter((u) => u.kind === "TEAM"), people, projects: planned,
-    personnelPlan: personnelPlan(fiscalStartMonth, people, positions),
-    vendorsFor: vendors.vendorsFor, overspend: { "ENG-CORE": { CLOUD: 1.1 } }, refPrefix: "GLX-GL",
-  }, createRng("globex:finance"), today);
+  const positions = buildPositions(
+    {
+      orgId,
+      units: byCode,
+      people,
+      turnover: { departed: [], leaving: [], starting: [] },
+      replaced: new Map(),
+      backfills: { departed: 0, leaving: 0 },
+      slots: [],
+      fiscalStartMonth,
+    },
+    createRng("globex:positions"),
+    today,
+  );
+  const vendors = buildVendors(orgId, [
+    {
+      name: "Amazon Web Services",
+      website: "https://aws.amazon.com",
+      category: "CLOUD",
+      teams: ["ENG-CORE"],
+      owner: "ENG",
+      contracts: [{ name: "AWS Business Support + savings plan", share: 1, endInDays: 160, termMonths: 12, noticeDays: 60 }],
+    },
+  ]);
+  const finance = buildFinance(
+    {
+      orgId,
+      fiscalStartMonth,
+      teams: units.filter((u) => u.kind === "TEAM"),
+      people,
+      projects: planned,
+      personnelPlan: personnelPlan(fiscalStartMonth, people, positions),
+      vendorsFor: vendors.vendorsFor,
+      overspend: { "ENG-CORE": { CLOUD: 1.1 } },
+      refPrefix: "GLX-GL",
+    },
+    createRng("globex:finance"),
+    today,
+  );
 
   return {
     org: { id: orgId, name: "Globex", slug: "globex", currency: "USD", fiscalYearStartMonth: fiscalStartMonth },

@@ -40,10 +40,18 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<{ seeded
 
 function summarize(s: OrgSeed): string {
   const counts: [string, number][] = [
-    ["units", s.units.length], ["people", s.people.length], ["members", s.memberships.length], ["initiatives", s.initiatives.length],
-    ["projects", s.projects.length], ["milestones", s.milestones.length], ["status updates", s.statusUpdates.length],
-    ["budget lines", s.budgetLines.length], ["actuals", s.actuals.length], ["positions", s.positions.length],
-    ["vendors", s.vendors.length], ["contracts", s.contracts.length],
+    ["units", s.units.length],
+    ["people", s.people.length],
+    ["members", s.memberships.length],
+    ["initiatives", s.initiatives.length],
+    ["projects", s.projects.length],
+    ["milestones", s.milestones.length],
+    ["status updates", s.statusUpdates.length],
+    ["budget lines", s.budgetLines.length],
+    ["actuals", s.actuals.length],
+    ["positions", s.positions.length],
+    ["vendors", s.vendors.length],
+    ["contracts", s.contracts.length],
   ];
   return `${s.org.slug}: ${counts.map(([k, n]) => `${n} ${k}`).join(", ")}`;
 }

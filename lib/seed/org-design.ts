@@ -16,9 +16,16 @@ import { addDays } from "@/lib/seed/dates";
 export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Promise<void> {
   const day = (n: number) => toDateString(addDays(today, n));
   const unit = async (code: string) =>
-    (await tx.orgUnit.findFirstOrThrow({ where: { orgId, code }, select: { id: true, parentId: true, depth: true, leadId: true, name: true, kind: true } }));
-  const [auto, plat, sim, fleet, integ] = await Promise.all(["ENG-AUTO", "ENG-PLAT", "ENG-AUTO-SIM", "ENG-PROD-FLEET", "ENG-PROD-INTEG"].map(unit));
-  const [since] = await tx.$queryRaw<{ day: string }[]>`SELECT to_char(MIN("effectiveFrom"), 'YYYY-MM-DD') AS "day" FROM "OrgUnitHistory" WHERE "orgId" = ${orgId}`;
+    await tx.orgUnit.findFirstOrThrow({
+      where: { orgId, code },
+      select: { id: true, parentId: true, depth: true, leadId: true, name: true, kind: true },
+    });
+  const [auto, plat, sim, fleet, integ] = await Promise.all(
+    ["ENG-AUTO", "ENG-PLAT", "ENG-AUTO-SIM", "ENG-PROD-FLEET", "ENG-PROD-INTEG"].map(unit),
+  );
+  const [since] = await tx.$queryRaw<
+    { day: string }[]
+  >`SELECT to_char(MIN("effectiveFrom"), 'YYYY-MM-DD') AS "day" FROM "OrgUnitHistory" WHERE "orgId" = ${orgId}`;
 
   // The two closed units and their periods.
   const closed = [
@@ -28,7 +35,16 @@ export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Pr
   let mergedId = "";
   for (const c of closed) {
     const u = await tx.orgUnit.create({
-      data: { orgId, parentId: c.parent.id, kind: "TEAM", name: c.name, code: c.code, depth: c.parent.depth + 1, closedOn: new Date(`${c.closedOn}T00:00:00Z`), version: 2 },
+      data: {
+        orgId,
+        parentId: c.parent.id,
+        kind: "TEAM",
+        name: c.name,
+        code: c.code,
+        depth: c.parent.depth + 1,
+        closedOn: new Date(`${c.closedOn}T00:00:00Z`),
+        version: 2,
+      },
       select: { id: true },
     });
     await insertUnitClosure(tx, orgId, u.id, c.parent.id);
@@ -73,16 +89,36 @@ export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Pr
  * only shows on the reorgs page; on it, the server's scheduler applies it.
  */
 export async function writeAcmeScheduledReorg(tx: Tx, orgId: string, today: Date): Promise<void> {
-  const [devex, infra] = await Promise.all(["ENG-PLAT-DEVEX", "ENG-PLAT-INFRA"].map((code) => tx.orgUnit.findFirstOrThrow({ where: { orgId, code }, select: { id: true, leadId: true } })));
-  const director = await tx.membership.findFirstOrThrow({ where: { orgId, role: "DIRECTOR" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const [devex, infra] = await Promise.all(
+    ["ENG-PLAT-DEVEX", "ENG-PLAT-INFRA"].map((code) =>
+      tx.orgUnit.findFirstOrThrow({ where: { orgId, code }, select: { id: true, leadId: true } }),
+    ),
+  );
+  const director = await tx.membership.findFirstOrThrow({
+    where: { orgId, role: "DIRECTOR" },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true },
+  });
   const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
-  const effectiveOn = nextMonth.getTime() - today.getTime() < 7 * 86_400_000 ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1)) : nextMonth;
+  const effectiveOn =
+    nextMonth.getTime() - today.getTime() < 7 * 86_400_000
+      ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1))
+      : nextMonth;
   const steps = [
     { kind: "merge", unit: devex.id, target: infra.id },
     { kind: "lead", unit: infra.id, leadId: devex.leadId ?? infra.leadId },
   ];
   await tx.reorg.create({
-    data: { orgId, name: "Developer platform consolidation", status: "SCHEDULED", steps, unitIds: [devex.id, infra.id].sort(), effectiveOn, createdById: director.userId, scheduledById: director.userId },
+    data: {
+      orgId,
+      name: "Developer platform consolidation",
+      status: "SCHEDULED",
+      steps,
+      unitIds: [devex.id, infra.id].sort(),
+      effectiveOn,
+      createdById: director.userId,
+      scheduledById: director.userId,
+    },
   });
 }
 

@@ -40,20 +40,34 @@ type Seat = { unitId: string; annualCents: bigint; multiplier: number; from: Dat
  * `plannedStart` gives a filled position's original target (its targetStartDate is the hire's
  * actual start once filled).
  */
-function planSeats(fy: number, startMonth: number, people: PersonRow[], positions: Prisma.PositionCreateManyInput[],
-  plannedStart: Map<string, Date>): Seat[] {
+function planSeats(
+  fy: number,
+  startMonth: number,
+  people: PersonRow[],
+  positions: Prisma.PositionCreateManyInput[],
+  plannedStart: Map<string, Date>,
+): Seat[] {
   const { start, end } = fiscalYearRange(fy, startMonth);
   const opening = people.filter((p) => p.employmentType === "EMPLOYEE" && p.startDate <= start && (!p.endDate || p.endDate >= start));
   const baseline = new Set(opening.map((p) => p.id));
-  const seats: Seat[] = opening.map((p) => ({ unitId: p.orgUnitId, annualCents: p.annualCompCents, multiplier: LOADED, from: start, to: end }));
+  const seats: Seat[] = opening.map((p) => ({
+    unitId: p.orgUnitId,
+    annualCents: p.annualCompCents,
+    multiplier: LOADED,
+    from: start,
+    to: end,
+  }));
   for (const pos of positions) {
     if (pos.budgetFiscalYear !== fy || pos.status === "CLOSED") continue;
     if ((pos.personId && baseline.has(pos.personId)) || (pos.backfillForId && baseline.has(pos.backfillForId))) continue;
     const from = plannedStart.get(pos.id!) ?? (pos.targetStartDate as Date | null) ?? start;
     if (from > end) continue;
     seats.push({
-      unitId: pos.orgUnitId, annualCents: BigInt(pos.annualCompCents), multiplier: pos.loadedCostMultiplier ? Number(pos.loadedCostMultiplier) : LOADED,
-      from: from < start ? start : from, to: end,
+      unitId: pos.orgUnitId,
+      annualCents: BigInt(pos.annualCompCents),
+      multiplier: pos.loadedCostMultiplier ? Number(pos.loadedCostMultiplier) : LOADED,
+      from: from < start ? start : from,
+      to: end,
     });
   }
   return seats;

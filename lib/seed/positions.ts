@@ -56,14 +56,18 @@ export function buildPositions(input: PositionInput, rng: Rng, today: Date): Pos
   const role = (u: UnitRow) => u.spec.role ?? "Software Engineer";
   const prefix = (level: string) => ({ IC2: "", IC3: "Senior ", IC4: "Staff ", IC5: "Senior Staff " })[level] ?? "";
   const pay = (level: string) => BigInt(Math.round(((PAY[level] ?? 160_000) * rng.float(0.97, 1.05)) / 1000) * 1000) * 100n;
-  const budget = (d: Date) => { const p = fiscalPeriod(d, sm); return { budgetFiscalYear: p.fiscalYear, budgetFiscalQuarter: p.quarter }; };
+  const budget = (d: Date) => {
+    const p = fiscalPeriod(d, sm);
+    return { budgetFiscalYear: p.fiscalYear, budgetFiscalQuarter: p.quarter };
+  };
   const rows: Prisma.PositionCreateManyInput[] = [];
   const plannedStart = new Map<string, Date>();
   const yesterday = addDays(today, -1);
 
   // Hires: the requisition was budgeted for a planned start in the same fiscal year as the actual
   // one (hires land a little late more often than early), opened weeks before, filled by the offer.
-  const hires = input.people.filter((p) => p.employmentType === "EMPLOYEE" && p.startDate >= since)
+  const hires = input.people
+    .filter((p) => p.employmentType === "EMPLOYEE" && p.startDate >= since)
     .sort((a, b) => a.startDate.getTime() - b.startDate.getTime() || a.name.localeCompare(b.name));
   for (const h of hires) {
     const year = fiscalYearRange(fiscalYearOf(h.startDate, sm), sm);
@@ -74,15 +78,27 @@ export function buildPositions(input: PositionInput, rng: Rng, today: Date): Pos
     if (planned < earliest) planned = earliest < year.start ? year.start : earliest;
     if (planned > year.end) planned = year.end;
     let offer = addDays(h.startDate, -rng.int(21, 45));
-    const opened = predecessor ? addDays(predecessor.endDate!, -rng.int(7, 30)) : addDays(planned < offer ? planned : offer, -rng.int(45, 100));
+    const opened = predecessor
+      ? addDays(predecessor.endDate!, -rng.int(7, 30))
+      : addDays(planned < offer ? planned : offer, -rng.int(45, 100));
     if (offer < addDays(opened, 10)) offer = addDays(opened, 10);
     const filledAt = atTime(offer < yesterday ? offer : yesterday, 17);
     const id = randomUUID();
     plannedStart.set(id, planned);
     rows.push({
-      id, orgId, orgUnitId: h.orgUnitId, title: h.title, level: h.level, status: "FILLED", personId: h.id,
-      backfillForId: predecessor?.id ?? null, targetStartDate: h.startDate, annualCompCents: h.annualCompCents,
-      ...budget(planned), openedAt: atTime(opened, 15), filledAt,
+      id,
+      orgId,
+      orgUnitId: h.orgUnitId,
+      title: h.title,
+      level: h.level,
+      status: "FILLED",
+      personId: h.id,
+      backfillForId: predecessor?.id ?? null,
+      targetStartDate: h.startDate,
+      annualCompCents: h.annualCompCents,
+      ...budget(planned),
+      openedAt: atTime(opened, 15),
+      filledAt,
     });
   }
 
@@ -102,10 +118,27 @@ export function buildPositions(input: PositionInput, rng: Rng, today: Date): Pos
       if (held) Object.assign(held, { status: "CLOSED", closedAt: recorded });
       continue;
     }
-    const vacancy = { status: "BACKFILL" as const, personId: null, backfillForId: p.id, vacantFrom, openedAt: recorded, filledAt: null,
-      targetStartDate: addDays(vacantFrom, rng.int(30, 60)) };
+    const vacancy = {
+      status: "BACKFILL" as const,
+      personId: null,
+      backfillForId: p.id,
+      vacantFrom,
+      openedAt: recorded,
+      filledAt: null,
+      targetStartDate: addDays(vacantFrom, rng.int(30, 60)),
+    };
     if (held) Object.assign(held, vacancy);
-    else rows.push({ id: randomUUID(), orgId, orgUnitId: p.orgUnitId, title: p.title, level: p.level, annualCompCents: pay(p.level), ...budget(vacantFrom), ...vacancy });
+    else
+      rows.push({
+        id: randomUUID(),
+        orgId,
+        orgUnitId: p.orgUnitId,
+        title: p.title,
+        level: p.level,
+        annualCompCents: pay(p.level),
+        ...budget(vacantFrom),
+        ...vacancy,
+      });
   }
 
   // Requisitions: the target start lies in the budgeted quarter (after today while not filled).
@@ -121,8 +154,17 @@ export function buildPositions(input: PositionInput, rng: Rng, today: Date): Pos
     const openedAt = s.status === "PLANNED" ? null : atTime(addDays(closed ? q.start : today, -rng.int(20, 110)), 15);
     const lastDay = q.end < yesterday ? q.end : yesterday;
     rows.push({
-      id: randomUUID(), orgId, orgUnitId: unit.id, title: s.title ?? `${prefix(s.level)}${role(unit)}`, level: s.level,
-      status: s.status, targetStartDate, annualCompCents: pay(s.level), budgetFiscalYear: at.fy, budgetFiscalQuarter: at.q, openedAt,
+      id: randomUUID(),
+      orgId,
+      orgUnitId: unit.id,
+      title: s.title ?? `${prefix(s.level)}${role(unit)}`,
+      level: s.level,
+      status: s.status,
+      targetStartDate,
+      annualCompCents: pay(s.level),
+      budgetFiscalYear: at.fy,
+      budgetFiscalQuarter: at.q,
+      openedAt,
       closedAt: closed ? atTime(addDays(lastDay, -rng.int(5, 15)), 16) : null,
       // A senior Toronto hire is costed with a lower benefits load than the org default.
       loadedCostMultiplier: s.team === "ENG-AUTO-NAV" ? "1.2000" : null,

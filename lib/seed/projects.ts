@@ -24,24 +24,41 @@ const MILESTONE_SETS: Record<string, string[]> = {
   default: ["Design sign-off", "Prototype demo", "Internal alpha", "Beta with pilot customers", "General availability"],
 };
 
-export function buildInitiatives(orgId: string, specs: InitiativeSpec[], units: Map<string, UnitRow>, today: Date,
-  startMonth: number): Prisma.InitiativeCreateManyInput[] {
+export function buildInitiatives(
+  orgId: string,
+  specs: InitiativeSpec[],
+  units: Map<string, UnitRow>,
+  today: Date,
+  startMonth: number,
+): Prisma.InitiativeCreateManyInput[] {
   const fy = fiscalYearOf(today, startMonth);
   const q = fiscalQuarterOf(today, startMonth);
   return specs.map((s) => {
     const unit = units.get(s.unit)!;
     const at = addQuarters(fy, q, s.offset);
     return {
-      id: randomUUID(), orgId, orgUnitId: unit.id, name: s.name, objective: s.objective, ownerId: unit.leadId,
-      status: s.status, fiscalYear: s.period === "year" ? fy : at.fy,
+      id: randomUUID(),
+      orgId,
+      orgUnitId: unit.id,
+      name: s.name,
+      objective: s.objective,
+      ownerId: unit.leadId,
+      status: s.status,
+      fiscalYear: s.period === "year" ? fy : at.fy,
       fiscalQuarter: s.period === "quarter" ? at.q : null,
       fiscalHalf: s.period === "half" ? (at.q <= 2 ? 1 : 2) : null,
     };
   });
 }
 
-export function planProjects(orgId: string, specs: ProjectSpec[], initiativeIds: string[], units: Map<string, UnitRow>,
-  rng: Rng, today: Date): { planned: PlannedProject[]; rows: Prisma.ProjectCreateManyInput[] } {
+export function planProjects(
+  orgId: string,
+  specs: ProjectSpec[],
+  initiativeIds: string[],
+  units: Map<string, UnitRow>,
+  rng: Rng,
+  today: Date,
+): { planned: PlannedProject[]; rows: Prisma.ProjectCreateManyInput[] } {
   const planned: PlannedProject[] = [];
   const rows: Prisma.ProjectCreateManyInput[] = [];
   for (const spec of specs) {
@@ -51,14 +68,30 @@ export function planProjects(orgId: string, specs: ProjectSpec[], initiativeIds:
     const completedDate = spec.done !== undefined ? addDays(today, spec.done * 7) : null;
     const p: PlannedProject = {
       // The owning team's manager leads the project (and writes its weekly updates).
-      id: randomUUID(), spec, unit, leadId: unit.leadId, startDate, targetDate, completedDate, milestones: [],
+      id: randomUUID(),
+      spec,
+      unit,
+      leadId: unit.leadId,
+      startDate,
+      targetDate,
+      completedDate,
+      milestones: [],
     };
     p.milestones = buildMilestones(orgId, p, rng, today);
     planned.push(p);
     rows.push({
-      id: p.id, orgId, orgUnitId: unit.id, leadId: p.leadId, name: spec.name, description: spec.description,
-      initiativeId: spec.initiative === null ? null : initiativeIds[spec.initiative], status: spec.status,
-      startDate, targetDate, completedDate, capex: spec.capex ?? false,
+      id: p.id,
+      orgId,
+      orgUnitId: unit.id,
+      leadId: p.leadId,
+      name: spec.name,
+      description: spec.description,
+      initiativeId: spec.initiative === null ? null : initiativeIds[spec.initiative],
+      status: spec.status,
+      startDate,
+      targetDate,
+      completedDate,
+      capex: spec.capex ?? false,
       budgetCents: spec.budgetK ? BigInt(spec.budgetK) * 100_000n : null,
       createdAt: atTime(addDays(spec.start < 0 ? startDate : today, -rng.int(5, 20)), rng.int(9, 17), rng.int(0, 59)),
     });
@@ -90,15 +123,20 @@ function buildMilestones(orgId: string, p: PlannedProject, rng: Rng, today: Date
   });
 }
 
-export function buildDependencies(orgId: string, deps: [string, string, string][], planned: PlannedProject[]):
-  Prisma.ProjectDependencyCreateManyInput[] {
+export function buildDependencies(
+  orgId: string,
+  deps: [string, string, string][],
+  planned: PlannedProject[],
+): Prisma.ProjectDependencyCreateManyInput[] {
   const byName = new Map(planned.map((p) => [p.spec.name, p.id]));
   return deps.map(([blocker, blocked, note]) => ({ orgId, blockerId: byName.get(blocker)!, blockedId: byName.get(blocked)!, note }));
 }
 
 /** Project health mirrors its latest update; projects without updates stay UNKNOWN. */
-export function applyProjectHealth(rows: Prisma.ProjectCreateManyInput[],
-  state: Map<string, { health: Prisma.ProjectCreateManyInput["health"]; healthChangedAt: Date; lastUpdateAt: Date }>): void {
+export function applyProjectHealth(
+  rows: Prisma.ProjectCreateManyInput[],
+  state: Map<string, { health: Prisma.ProjectCreateManyInput["health"]; healthChangedAt: Date; lastUpdateAt: Date }>,
+): void {
   for (const row of rows) {
     const s = state.get(row.id!);
     if (s) Object.assign(row, s);

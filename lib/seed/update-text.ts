@@ -24,10 +24,7 @@ const ANY: Record<Known, string[]> = {
     "Scope creep from pilot feedback; negotiating what moves out",
     "Vendor API limits slowing us down, workaround in progress",
   ],
-  OFF_TRACK: [
-    "Regression found in field test; rollout halted",
-    "Re-estimate shows four more weeks of work than planned",
-  ],
+  OFF_TRACK: ["Regression found in field test; rollout halted", "Re-estimate shows four more weeks of work than planned"],
 };
 
 const AHEAD: Record<Known, string[]> = {
@@ -52,18 +49,9 @@ const AHEAD: Record<Known, string[]> = {
 };
 
 const OVERDUE: Record<Known, string[]> = {
-  ON_TRACK: [
-    "Closing out {m} (was due {date}); the end date holds",
-    "{m} a few days late, missed {date}; buffer covers it",
-  ],
-  AT_RISK: [
-    "At risk: {m} slipped past {date}; new date being agreed",
-    "Waiting on {dep}; {m} missed {date}",
-  ],
-  OFF_TRACK: [
-    "Off track: {m} missed {date}; re-plan in progress",
-    "Off track: {m} was due {date}, at least three more weeks of work",
-  ],
+  ON_TRACK: ["Closing out {m} (was due {date}); the end date holds", "{m} a few days late, missed {date}; buffer covers it"],
+  AT_RISK: ["At risk: {m} slipped past {date}; new date being agreed", "Waiting on {dep}; {m} missed {date}"],
+  OFF_TRACK: ["Off track: {m} missed {date}; re-plan in progress", "Off track: {m} was due {date}, at least three more weeks of work"],
 };
 
 const DONE = [
@@ -108,26 +96,38 @@ const RISKS = [
 export type UpdateContext = { milestone: string | null; date: string; phase: MilestonePhase; dep: string };
 
 function fill(template: string, ctx: UpdateContext): string {
-  return template.replaceAll("{m}", ctx.milestone ?? "").replaceAll("{date}", ctx.date).replaceAll("{dep}", ctx.dep);
+  return template
+    .replaceAll("{m}", ctx.milestone ?? "")
+    .replaceAll("{date}", ctx.date)
+    .replaceAll("{dep}", ctx.dep);
 }
 
 function bullets(rng: Rng, pool: string[], n: number, ctx: UpdateContext): string {
-  return rng.shuffle(pool).slice(0, n).map((s) => `- ${fill(s, ctx)}`).join("\n");
+  return rng
+    .shuffle(pool)
+    .slice(0, n)
+    .map((s) => `- ${fill(s, ctx)}`)
+    .join("\n");
 }
 
 /** A one-line summary in the tense of the update's day, never the same as the project's previous one. */
 export function updateSummary(rng: Rng, health: Known, ctx: UpdateContext, previous?: string): string {
   const dated = ctx.phase === "ahead" ? AHEAD[health] : ctx.phase === "overdue" ? OVERDUE[health] : [];
   // A missed milestone is what a troubled update is mostly about.
-  const options = [...dated, ...(ctx.phase === "overdue" && health !== "ON_TRACK" ? dated : []), ...ANY[health]].map((t) => fill(t, ctx)).filter((s) => s !== previous);
+  const options = [...dated, ...(ctx.phase === "overdue" && health !== "ON_TRACK" ? dated : []), ...ANY[health]]
+    .map((t) => fill(t, ctx))
+    .filter((s) => s !== previous);
   return rng.pick(options);
 }
 
 /** Markdown body with the Done / Next / Risks sections the update form asks for. */
 export function updateBody(rng: Rng, health: Known, ctx: UpdateContext): string {
-  const risks = health === "ON_TRACK"
-    ? (rng.chance(0.7) ? "- None worth flagging this week." : bullets(rng, RISKS, 1, ctx))
-    : bullets(rng, RISKS, health === "OFF_TRACK" ? 2 : 1, ctx);
+  const risks =
+    health === "ON_TRACK"
+      ? rng.chance(0.7)
+        ? "- None worth flagging this week."
+        : bullets(rng, RISKS, 1, ctx)
+      : bullets(rng, RISKS, health === "OFF_TRACK" ? 2 : 1, ctx);
   const milestone = NEXT_MILESTONE[ctx.phase];
   const next = milestone && rng.chance(0.5) ? `- ${fill(milestone, ctx)}\n${bullets(rng, NEXT, 1, ctx)}` : bullets(rng, NEXT, 2, ctx);
   return `## Done\n${bullets(rng, DONE, rng.int(2, 3), ctx)}\n\n## Next\n${next}\n\n## Risks\n${risks}\n`;

@@ -24,16 +24,30 @@ export type UpdateOptions = {
 /** The health of each of n weekly updates, shaped by the project's profile. */
 function healthSequence(rng: Rng, profile: PlannedProject["spec"]["profile"], n: number): Known[] {
   const seq: Known[] = Array.from({ length: n }, () => "ON_TRACK");
-  const fill = (from: number, to: number, h: Known) => { for (let i = Math.max(0, from); i < Math.min(n, to); i++) seq[i] = h; };
+  const fill = (from: number, to: number, h: Known) => {
+    for (let i = Math.max(0, from); i < Math.min(n, to); i++) seq[i] = h;
+  };
   if (profile === "on" && n > 6 && rng.chance(0.35)) seq[rng.int(2, n - 4)] = "AT_RISK";
-  if (profile === "dip") { const end = n - rng.int(2, 3); fill(end - rng.int(3, 5), end, "AT_RISK"); }
+  if (profile === "dip") {
+    const end = n - rng.int(2, 3);
+    fill(end - rng.int(3, 5), end, "AT_RISK");
+  }
   if (profile === "risk") fill(n - rng.int(2, 5), n, "AT_RISK");
-  if (profile === "off") { const off = n - rng.int(1, 3); fill(off - rng.int(2, 4), off, "AT_RISK"); fill(off, n, "OFF_TRACK"); }
+  if (profile === "off") {
+    const off = n - rng.int(1, 3);
+    fill(off - rng.int(2, 4), off, "AT_RISK");
+    fill(off, n, "OFF_TRACK");
+  }
   return seq;
 }
 
-export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rng: Rng, today: Date, o: UpdateOptions):
-  { rows: Prisma.StatusUpdateCreateManyInput[]; state: Map<string, { health: Health; healthChangedAt: Date; lastUpdateAt: Date }> } {
+export function buildStatusUpdates(
+  orgId: string,
+  projects: PlannedProject[],
+  rng: Rng,
+  today: Date,
+  o: UpdateOptions,
+): { rows: Prisma.StatusUpdateCreateManyInput[]; state: Map<string, { health: Health; healthChangedAt: Date; lastUpdateAt: Date }> } {
   const rows: Prisma.StatusUpdateCreateManyInput[] = [];
   const state = new Map<string, { health: Health; healthChangedAt: Date; lastUpdateAt: Date }>();
   const latestDue = lastWeekdayOnOrBefore(today, FRIDAY);
@@ -62,7 +76,12 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
     const contexts = posts.map((day): UpdateContext => {
       const open = p.milestones.find((m) => !m.doneDate || (m.doneDate as Date) > day);
       const due = open ? (open.dueDate as Date) : null;
-      return { milestone: open ? open.name : null, date: due ? shortDate(due) : "", dep, phase: !due ? "none" : due < day ? "overdue" : "ahead" };
+      return {
+        milestone: open ? open.name : null,
+        date: due ? shortDate(due) : "",
+        dep,
+        phase: !due ? "none" : due < day ? "overdue" : "ahead",
+      };
     });
     // Nobody reports "on track" a week after missing a milestone.
     const healths = healthSequence(rng, p.spec.profile, posts.length).map((h, i): Known => {
@@ -87,7 +106,8 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
       if (i === 0 && p.startDate > addDays(today, -7 * o.weeksBack)) summary = "Kickoff done; team staffed and plan agreed";
       if (last && p.spec.status === "DONE") {
         summary = "Shipped: rolled out everywhere, closing the project";
-        body = "## Done\n- Released to every site\n- Retro held, follow-ups filed\n\n## Next\n- Watch adoption for two weeks, then close out\n\n## Risks\n- None.\n";
+        body =
+          "## Done\n- Released to every site\n- Retro held, follow-ups filed\n\n## Next\n- Watch adoption for two weeks, then close out\n\n## Risks\n- None.\n";
       }
       if (last && p.spec.status === "PAUSED") summary = "Paused: team moved to a higher-priority project until next quarter";
       // Now and then the author disagrees with the rule-based suggestion and says why.
@@ -104,8 +124,18 @@ export function buildStatusUpdates(orgId: string, projects: PlannedProject[], rn
       const acked = acker !== null && author === lead && ackAt < today && (day < addDays(today, -7) ? rng.chance(0.8) : rng.chance(0.3));
       previous = summary;
       rows.push({
-        id: randomUUID(), orgId, projectId: p.id, authorId: author, health, summary, body, suggestedHealth, overrideReason,
-        createdAt, acknowledgedById: acked ? acker : null, acknowledgedAt: acked ? ackAt : null,
+        id: randomUUID(),
+        orgId,
+        projectId: p.id,
+        authorId: author,
+        health,
+        summary,
+        body,
+        suggestedHealth,
+        overrideReason,
+        createdAt,
+        acknowledgedById: acked ? acker : null,
+        acknowledgedAt: acked ? ackAt : null,
       });
       if (last) state.set(p.id, { health, healthChangedAt: changedAt!, lastUpdateAt: createdAt });
     });

@@ -32,7 +32,10 @@ export async function writeOrgSeed(tx: Tx, seed: OrgSeed, users: UserIds, passwo
   const unitId = new Map(seed.units.map((u) => [u.code, u.id]));
   await tx.membership.createMany({
     data: seed.memberships.map((m) => ({
-      orgId, userId: m.userId, role: m.role, scopeUnitId: m.scopeUnitCode ? unitId.get(m.scopeUnitCode)! : null,
+      orgId,
+      userId: m.userId,
+      role: m.role,
+      scopeUnitId: m.scopeUnitCode ? unitId.get(m.scopeUnitCode)! : null,
     })),
   });
 

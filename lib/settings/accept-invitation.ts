@@ -31,7 +31,10 @@ export const acceptInvitation = definePublicAction({
     // The email is known only once the token is resolved: the not-your-email rule is checked here.
     const problems = passwordProblems(input.password, invitation.email);
     if (problems.length) throw invalid({ password: problems });
-    const claimed = await ctx.tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const claimed = await ctx.tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invitation was just used.");
     if (await ctx.tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       throw invalid({ _form: ["An account with this email already exists: sign in with it to accept this invitation."] });

@@ -23,9 +23,14 @@ export const joinInvitation = defineUserAction({
     });
     // The same answer for an unknown token and another account's invitation.
     if (!invitation) throw new AppError("NOT_FOUND", GONE);
-    const claimed = await ctx.tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const claimed = await ctx.tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invitation was just used.");
-    if (await ctx.tx.membership.findUnique({ where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } }, select: { id: true } })) {
+    if (
+      await ctx.tx.membership.findUnique({ where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } }, select: { id: true } })
+    ) {
       throw new AppError("CONFLICT", "You are already a member of this organization.");
     }
     const membership = await ctx.tx.membership.create({

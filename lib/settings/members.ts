@@ -32,9 +32,10 @@ async function assertAdminRemains(ctx: ActionContext, leavingMembershipId: strin
   const admins = await ctx.tx.membership.count({
     where: { orgId: ctx.org.id, role: { in: ADMIN_ROLES }, id: { not: leavingMembershipId } },
   });
-  if (admins === 0) throw new AppError("VALIDATION", "The organization must keep at least one admin.", {
-    role: ["The organization must keep at least one admin."],
-  });
+  if (admins === 0)
+    throw new AppError("VALIDATION", "The organization must keep at least one admin.", {
+      role: ["The organization must keep at least one admin."],
+    });
 }
 
 export const inviteMember = defineAction({
@@ -122,7 +123,10 @@ export const signOutMemberEverywhere = defineAction({
   revalidate: { path: "/{org}/settings" },
   input: ZRemoveMemberInput,
   async handler(ctx, input) {
-    const membership = await ctx.tx.membership.findFirst({ where: { id: input.membershipId, orgId: ctx.org.id }, select: { id: true, userId: true } });
+    const membership = await ctx.tx.membership.findFirst({
+      where: { id: input.membershipId, orgId: ctx.org.id },
+      select: { id: true, userId: true },
+    });
     if (!membership) throw new AppError("NOT_FOUND");
     const ended = await endUserSessions(ctx.tx, membership.userId);
     await ctx.audit({ entityType: "Membership", entityId: membership.id, after: { sessionsEnded: ended } });

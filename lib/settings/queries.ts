@@ -71,7 +71,11 @@ export const MEMBERS_PAGE_SIZE = 50;
  * One page (?mpage=N) of the org's members whose name or email contains `q`, by name: searched,
  * ordered and cut by the database (an org can have hundreds of members).
  */
-export async function listMembersPage(orgId: string, q: string, sp: Record<string, string | string[] | undefined>): Promise<{ rows: MemberDto[]; paging: PageInfo }> {
+export async function listMembersPage(
+  orgId: string,
+  q: string,
+  sp: Record<string, string | string[] | undefined>,
+): Promise<{ rows: MemberDto[]; paging: PageInfo }> {
   const where = membersWhere(orgId, q);
   const paging = pageOf(sp, await db.membership.count({ where }), MEMBERS_PAGE_SIZE, "mpage");
   return { rows: await listMembers(orgId, { q, skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize }), paging };
@@ -81,7 +85,9 @@ function membersWhere(orgId: string, q: string): Prisma.MembershipWhereInput {
   const term = likeTerm(q);
   return {
     orgId,
-    ...(term ? { user: { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }] } } : {}),
+    ...(term
+      ? { user: { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }] } }
+      : {}),
   };
 }
 
@@ -118,11 +124,15 @@ export type MemberSessionsDto = { count: number; lastSeenAt: string | null; devi
  */
 export async function listMemberSessions(orgId: string): Promise<Record<string, MemberSessionsDto>> {
   const memberships = await db.membership.findMany({ where: { orgId }, select: { id: true, userId: true } });
-  const byUser = await activeSessionsOf(db, memberships.map((m) => m.userId));
+  const byUser = await activeSessionsOf(
+    db,
+    memberships.map((m) => m.userId),
+  );
   const out: Record<string, MemberSessionsDto> = {};
   for (const m of memberships) {
     const sessions = byUser.get(m.userId);
-    if (sessions?.length) out[m.id] = { count: sessions.length, lastSeenAt: sessions[0].lastSeenAt, devices: [...new Set(sessions.map((x) => x.device))] };
+    if (sessions?.length)
+      out[m.id] = { count: sessions.length, lastSeenAt: sessions[0].lastSeenAt, devices: [...new Set(sessions.map((x) => x.device))] };
   }
   return out;
 }

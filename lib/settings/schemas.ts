@@ -12,10 +12,14 @@ const wholeNumber = (notANumber: string, notWhole: string) =>
 
 /** The checked categories (a form sends one string per box, code an array); duplicates collapse. */
 const ZLumpyCategories = z
-  .preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? [] : [v]) : v), z.array(z.unknown(), { error: "Choose the categories forecast from the plan." }).max(20, "Choose each category at most once."))
+  .preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? [] : [v]) : v),
+    z.array(z.unknown(), { error: "Choose the categories forecast from the plan." }).max(20, "Choose each category at most once."),
+  )
   .superRefine((items, ctx) => {
     if (items.includes("PERSONNEL")) ctx.addIssue({ code: "custom", message: "Personnel is always forecast from people and positions." });
-    else if (items.some((c) => !(NON_PERSONNEL_CATEGORIES as readonly unknown[]).includes(c))) ctx.addIssue({ code: "custom", message: "Choose categories from the list." });
+    else if (items.some((c) => !(NON_PERSONNEL_CATEGORIES as readonly unknown[]).includes(c)))
+      ctx.addIssue({ code: "custom", message: "Choose categories from the list." });
   })
   .transform((items) => NON_PERSONNEL_CATEGORIES.filter((c) => items.includes(c)) as BudgetCategory[]);
 

@@ -13,7 +13,10 @@ export const updatePayPrivacy = defineAction({
   async handler(ctx, { expectedUpdatedAt, ...changes }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SELECT });
     // Optimistic concurrency, as for the other settings: one conditional update.
-    const { count } = await ctx.tx.organization.updateMany({ where: { id: ctx.org.id, updatedAt: new Date(expectedUpdatedAt) }, data: changes });
+    const { count } = await ctx.tx.organization.updateMany({
+      where: { id: ctx.org.id, updatedAt: new Date(expectedUpdatedAt) },
+      data: changes,
+    });
     if (count === 0) throw new AppError("CONFLICT");
     const after = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SELECT });
     await ctx.audit({ entityType: "Organization", entityId: ctx.org.id, before, after });

@@ -9,7 +9,18 @@ import { firstValue } from "@/lib/search-params";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const CONTRACT_SORT_KEYS = ["vendorName", "name", "teamName", "category", "annualAmountCents", "startDate", "endDate", "renewalNotice", "status", "owner"] as const;
+const CONTRACT_SORT_KEYS = [
+  "vendorName",
+  "name",
+  "teamName",
+  "category",
+  "annualAmountCents",
+  "startDate",
+  "endDate",
+  "renewalNotice",
+  "status",
+  "owner",
+] as const;
 type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
 export type ContractSort = { key: ContractSortKey; dir: "asc" | "desc" };
 const DEFAULT_CONTRACT_SORT: ContractSort = { key: "endDate", dir: "asc" };
@@ -21,7 +32,9 @@ export const DEFAULT_VENDOR_SORT: VendorSort = { key: "annualValueCents", dir: "
 
 export function parseVendorSort(sp: Search): VendorSort {
   const key = firstValue(sp.vsort);
-  return key && (VENDOR_SORT_KEYS as readonly string[]).includes(key) ? { key: key as VendorSort["key"], dir: firstValue(sp.vdir) === "asc" ? "asc" : "desc" } : DEFAULT_VENDOR_SORT;
+  return key && (VENDOR_SORT_KEYS as readonly string[]).includes(key)
+    ? { key: key as VendorSort["key"], dir: firstValue(sp.vdir) === "asc" ? "asc" : "desc" }
+    : DEFAULT_VENDOR_SORT;
 }
 
 export type ContractListParams = { q: string; status: ContractStatus | null; category: BudgetCategory | null; sort: ContractSort };
@@ -31,7 +44,9 @@ export function parseContractListParams(sp: Search): ContractListParams {
   const cat = firstValue(sp.cat);
   const key = firstValue(sp.sort);
   const sort: ContractSort =
-    key && (CONTRACT_SORT_KEYS as readonly string[]).includes(key) ? { key: key as ContractSortKey, dir: firstValue(sp.dir) === "desc" ? "desc" : "asc" } : DEFAULT_CONTRACT_SORT;
+    key && (CONTRACT_SORT_KEYS as readonly string[]).includes(key)
+      ? { key: key as ContractSortKey, dir: firstValue(sp.dir) === "desc" ? "desc" : "asc" }
+      : DEFAULT_CONTRACT_SORT;
   return {
     q: (firstValue(sp.q) ?? "").trim().slice(0, 100),
     status: status && status in ContractStatus ? (status as ContractStatus) : null,

@@ -31,11 +31,23 @@ export type VendorRow = {
  * Vendors with contract rollups and last-12-month spend: one query, each side grouped in SQL.
  * `q`: vendors whose name contains it; `slice`: one page of them, by name.
  */
-export async function listVendors(orgId: string, today = new Date(), q = "", slice?: { skip: number; take: number }, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<VendorRow[]> {
+export async function listVendors(
+  orgId: string,
+  today = new Date(),
+  q = "",
+  slice?: { skip: number; take: number },
+  sort: VendorSort = DEFAULT_VENDOR_SORT,
+): Promise<VendorRow[]> {
   const term = likeTerm(q);
   const day = toDateString(today);
   const yearAgo = toDateString(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1)));
-  const rows = await db.$queryRaw<(Omit<VendorRow, "annualValueCents" | "nextRenewal" | "spendCents"> & { annualValueCents: bigint; nextRenewal: Date | null; spendCents: bigint })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<VendorRow, "annualValueCents" | "nextRenewal" | "spendCents"> & {
+      annualValueCents: bigint;
+      nextRenewal: Date | null;
+      spendCents: bigint;
+    })[]
+  >`
     WITH spend AS (
       SELECT "vendorId", SUM("amountCents") AS "cents"
       FROM "ActualEntry"
@@ -78,7 +90,13 @@ function vendorOrder({ key, dir }: VendorSort): Prisma.Sql {
 }
 
 /** One page (?vpage=N) of the vendors whose name contains `q`, in `sort` order, and how many there are. */
-export async function listVendorsPage(orgId: string, today: Date, q: string, sp: Search, sort: VendorSort = DEFAULT_VENDOR_SORT): Promise<{ rows: VendorRow[]; paging: PageInfo; all: number }> {
+export async function listVendorsPage(
+  orgId: string,
+  today: Date,
+  q: string,
+  sp: Search,
+  sort: VendorSort = DEFAULT_VENDOR_SORT,
+): Promise<{ rows: VendorRow[]; paging: PageInfo; all: number }> {
   const term = likeTerm(q);
   const [all, total] = await Promise.all([
     db.vendor.count({ where: { orgId } }),
@@ -136,7 +154,9 @@ function contractsWhere(orgId: string, unitId: string | null | undefined, params
     ...(unitId ? { orgUnit: { ancestors: { some: { orgId, ancestorId: unitId } } } } : {}),
     ...(params?.status ? { status: params.status } : {}),
     ...(params?.category ? { category: params.category } : {}),
-    ...(term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { vendor: { name: { contains: term, mode: "insensitive" } } }] } : {}),
+    ...(term
+      ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { vendor: { name: { contains: term, mode: "insensitive" } } }] }
+      : {}),
   };
 }
 
@@ -144,7 +164,12 @@ function contractsWhere(orgId: string, unitId: string | null | undefined, params
  * One page (?page=N) of the contracts that match the list parameters, in `unitId`'s subtree when
  * given: filtered, sorted and cut by the database, so sorting orders all pages, not the one shown.
  */
-export async function listContractsPage(orgId: string, unitId: string | null, params: ContractListParams, sp: Search): Promise<{ rows: ContractRow[]; paging: PageInfo }> {
+export async function listContractsPage(
+  orgId: string,
+  unitId: string | null,
+  params: ContractListParams,
+  sp: Search,
+): Promise<{ rows: ContractRow[]; paging: PageInfo }> {
   const total = await db.contract.count({ where: contractsWhere(orgId, unitId, params) });
   const paging = pageOf(sp, total);
   const rows = await listContracts(orgId, undefined, unitId, { params, skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize });
@@ -270,10 +295,23 @@ export async function listUpcomingRenewals(
     ${limit ? Prisma.sql`LIMIT ${limit} OFFSET ${offset}` : Prisma.empty}`;
   if (ids.length === 0) {
     // A page past the end still says how many there are.
-    const total = offset ? (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS "n" FROM "Contract" c WHERE ${renewalsDueSql(orgId, "c", day, unitId)}`)[0].n : 0;
+    const total = offset
+      ? (
+          await db.$queryRaw<
+            { n: number }[]
+          >`SELECT COUNT(*)::int AS "n" FROM "Contract" c WHERE ${renewalsDueSql(orgId, "c", day, unitId)}`
+        )[0].n
+      : 0;
     return { rows: [], total };
   }
-  const byId = new Map((await listContracts(orgId, ids.map((r) => r.id))).map((c) => [c.id, c]));
+  const byId = new Map(
+    (
+      await listContracts(
+        orgId,
+        ids.map((r) => r.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return { rows: ids.map((r) => byId.get(r.id)!), total: ids[0].total };
 }
 
@@ -282,7 +320,11 @@ export async function listUpcomingRenewals(
  * searched as you type (/[org]/teams/search, /[org]/people/search), not listed in the page.
  */
 export async function listContractFormOptions(orgId: string) {
-  const vendors = await db.vendor.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const vendors = await db.vendor.findMany({
+    where: { orgId },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
   return { vendors };
 }
 export type ContractFormOptions = Awaited<ReturnType<typeof listContractFormOptions>>;

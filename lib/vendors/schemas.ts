@@ -40,7 +40,4 @@ export const ZContractInput = z
     }
   });
 
-export const ZUpdateContractInput = z.intersection(
-  ZContractInput,
-  z.object({ id: ZId(), version: ZVersion }),
-);
+export const ZUpdateContractInput = z.intersection(ZContractInput, z.object({ id: ZId(), version: ZVersion }));

@@ -15,7 +15,10 @@ export const createVendor = defineAction({
   revalidate: { path: "/{org}/vendors" },
   input: ZVendorInput,
   async handler(ctx, input) {
-    const clash = await ctx.tx.vendor.findFirst({ where: { orgId: ctx.org.id, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+    const clash = await ctx.tx.vendor.findFirst({
+      where: { orgId: ctx.org.id, name: { equals: input.name, mode: "insensitive" } },
+      select: { id: true },
+    });
     if (clash) throw conflict("A vendor with that name already exists.");
     try {
       const vendor = await ctx.tx.vendor.create({ data: { orgId: ctx.org.id, ...input }, select: VENDOR_SELECT });

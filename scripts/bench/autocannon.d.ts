@@ -2,7 +2,9 @@
 declare module "autocannon" {
   type Options = { url: string; headers?: Record<string, string>; connections?: number; amount?: number; timeout?: number };
   type Result = { errors: number; timeouts: number; non2xx: number; requests: { average: number } };
-  type Instance = Promise<Result> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+  type Instance = Promise<Result> & {
+    on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
   function autocannon(opts: Options): Instance;
   export default autocannon;
 }

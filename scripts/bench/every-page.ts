@@ -20,7 +20,9 @@ async function ids(url: string, fiscalYear: number): Promise<Ids> {
     return {
       deptId: await one(`SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND depth = 2 ORDER BY code LIMIT 1`),
       teamId: await one(`SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND kind = 'TEAM' ORDER BY code LIMIT 1`),
-      projectId: await one(`SELECT id FROM "Project" WHERE "orgId" = $1 AND status = 'ACTIVE' AND "archivedAt" IS NULL ORDER BY id LIMIT 1`),
+      projectId: await one(
+        `SELECT id FROM "Project" WHERE "orgId" = $1 AND status = 'ACTIVE' AND "archivedAt" IS NULL ORDER BY id LIMIT 1`,
+      ),
       personId: await one(`SELECT id FROM "Person" WHERE "orgId" = $1 AND "endDate" IS NULL ORDER BY id LIMIT 1`),
       fiscalYear,
     };
@@ -74,7 +76,14 @@ function everyRoute(t: Ids): [string, string][] {
 }
 
 /** Each route `repeat` times after one warm-up request, one at a time. */
-export async function everyPage(base: string, cookie: string, dbUrl: string, fiscalYear: number, repeat = 5, log: (s: string) => void = () => {}): Promise<EveryPageRow[]> {
+export async function everyPage(
+  base: string,
+  cookie: string,
+  dbUrl: string,
+  fiscalYear: number,
+  repeat = 5,
+  log: (s: string) => void = () => {},
+): Promise<EveryPageRow[]> {
   const out: EveryPageRow[] = [];
   for (const [route, path] of everyRoute(await ids(dbUrl, fiscalYear))) {
     const times: number[] = [];
@@ -88,7 +97,15 @@ export async function everyPage(base: string, cookie: string, dbUrl: string, fis
       if (i > 0) times.push(performance.now() - t);
     }
     const sorted = times.sort((a, b) => a - b);
-    const row = { route, path, status, p50: Math.round(percentile(sorted, 50)), max: Math.round(sorted.at(-1) ?? NaN), bytes, download: route.includes("(download)") };
+    const row = {
+      route,
+      path,
+      status,
+      p50: Math.round(percentile(sorted, 50)),
+      max: Math.round(sorted.at(-1) ?? NaN),
+      bytes,
+      download: route.includes("(download)"),
+    };
     log(`every page: ${route} ${row.status} ${row.p50} ms ${(bytes / 1024).toFixed(0)} KB`);
     out.push(row);
   }

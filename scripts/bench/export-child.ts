@@ -14,7 +14,10 @@ import { exportProjectsCsv } from "@/lib/projects/export";
 const [kind, slug, query, batchArg] = process.argv.slice(2);
 const batch = batchArg === "whole" ? 10_000_000 : batchArg ? Number(batchArg) : undefined;
 // Warm, as the server is: the client has connected and compiled a first query.
-const org = await db.organization.findFirstOrThrow({ where: { slug }, select: { id: true, slug: true, currency: true, fiscalYearStartMonth: true } });
+const org = await db.organization.findFirstOrThrow({
+  where: { slug },
+  select: { id: true, slug: true, currency: true, fiscalYearStartMonth: true },
+});
 const params = new URLSearchParams(query);
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 

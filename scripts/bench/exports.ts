@@ -9,7 +9,18 @@ import pg from "pg";
 // exported for one fiscal year and for three, and each export is also read in one batch ("whole",
 // as before they streamed) for comparison.
 
-export type ExportRow = { label: string; kind: string; query: string; batch: string; ms: number; firstRowsMs: number; bytes: number; lines: number; rssBeforeMb: number; peakRssMb: number };
+export type ExportRow = {
+  label: string;
+  kind: string;
+  query: string;
+  batch: string;
+  ms: number;
+  firstRowsMs: number;
+  bytes: number;
+  lines: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+};
 
 /**
  * The generated org has no audit trail; the issue measured one of 300,000 events. Added once per
@@ -40,11 +51,20 @@ async function ensureAuditEvents(url: string, count: number): Promise<void> {
   }
 }
 
-async function child(url: string, kind: string, query: string, batch: string): Promise<Omit<ExportRow, "label" | "kind" | "query" | "batch">> {
-  const p = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/export-child.ts", kind, "large", query, batch], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+async function child(
+  url: string,
+  kind: string,
+  query: string,
+  batch: string,
+): Promise<Omit<ExportRow, "label" | "kind" | "query" | "batch">> {
+  const p = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/export-child.ts", kind, "large", query, batch],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let stdout = "";
   p.stdout.on("data", (d) => (stdout += d));
   const [code] = await once(p, "exit");
@@ -67,7 +87,9 @@ export async function benchExports(url: string, scale: number, fiscalYear: numbe
     for (const batch of ["", "whole"]) {
       if (batch === "whole" && label.includes("three")) continue;
       const r = await child(url, kind, query, batch);
-      log(`exports: ${label}${batch ? " (whole)" : ""}: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+      log(
+        `exports: ${label}${batch ? " (whole)" : ""}: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      );
       out.push({ label, kind, query, batch: batch || "default", ...r });
     }
   }
@@ -83,7 +105,10 @@ export function exportsMarkdown(rows: ExportRow[], scale: number): string[] {
     "",
     "| export | batches | lines | MB | first rows ms | total s | RSS before MB | peak RSS MB |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.label} | ${r.batch} | ${r.lines} | ${f(r.bytes / 2 ** 20, 1)} | ${f(r.firstRowsMs)} | ${f(r.ms / 1000, 1)} | ${f(r.rssBeforeMb)} | ${f(r.peakRssMb)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.batch} | ${r.lines} | ${f(r.bytes / 2 ** 20, 1)} | ${f(r.firstRowsMs)} | ${f(r.ms / 1000, 1)} | ${f(r.rssBeforeMb)} | ${f(r.peakRssMb)} |`,
+    ),
     "",
   ];
 }

@@ -18,13 +18,39 @@ import { signIn, startServer, stopServer } from "./setup";
 // a reading after each pass has settled. A leak grows every pass by about the same amount; the
 // first passes also fill caches and grow the heap once, so the verdict is on the last pass.
 
-type FuzzPass = { pass: number; seed: number; requests: number; seconds: number; statuses: Record<string, number>; errors: string[]; sessionKept: boolean; memory: MemoryReading };
+type FuzzPass = {
+  pass: number;
+  seed: number;
+  requests: number;
+  seconds: number;
+  statuses: Record<string, number>;
+  errors: string[];
+  sessionKept: boolean;
+  memory: MemoryReading;
+};
 export type FuzzMemoryResult = {
-  scale: number; db: string; pid: number; server: string; paths: number; concurrency: number; settleSeconds: number;
-  startup: MemoryReading; baseline: MemoryReading; passes: FuzzPass[];
+  scale: number;
+  db: string;
+  pid: number;
+  server: string;
+  paths: number;
+  concurrency: number;
+  settleSeconds: number;
+  startup: MemoryReading;
+  baseline: MemoryReading;
+  passes: FuzzPass[];
   goal: { maxLateGrowthMb: number; maxLateGrowthPct: number };
 };
-type FuzzMemoryOptions = { scale: number; db: { url: string; name: string }; port: number; requests: number; passes: number; concurrency: number; settleSeconds: number; log: (s: string) => void };
+type FuzzMemoryOptions = {
+  scale: number;
+  db: { url: string; name: string };
+  port: number;
+  requests: number;
+  passes: number;
+  concurrency: number;
+  settleSeconds: number;
+  log: (s: string) => void;
+};
 
 /**
  * The goal: the last pass adds at most 25 MB or 5 % of the baseline RSS, whichever is larger.
@@ -62,7 +88,11 @@ async function drive(base: string, cookie: string, urls: string[], concurrency: 
       while (next < urls.length) {
         const url = urls[next++];
         try {
-          const res = await fetch(base + url, { headers: { cookie, accept: "text/html" }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+          const res = await fetch(base + url, {
+            headers: { cookie, accept: "text/html" },
+            redirect: "manual",
+            signal: AbortSignal.timeout(60_000),
+          });
           await res.arrayBuffer();
           const k = `${Math.floor(res.status / 100)}xx`;
           statuses[k] = (statuses[k] ?? 0) + 1;
@@ -81,7 +111,12 @@ export async function fuzzMemory(o: FuzzMemoryOptions): Promise<FuzzMemoryResult
   const base = `http://127.0.0.1:${o.port}`;
   const paths = fuzzPaths(await largeIds(o.db.url));
   const reports = mkdtempSync(path.join(os.tmpdir(), "keel-fuzz-memory-"));
-  const server = await startServer(o.db.url, o.port, {}, { keel: true, nodeArgs: ["--report-on-signal", "--report-compact", `--report-directory=${reports}`] });
+  const server = await startServer(
+    o.db.url,
+    o.port,
+    {},
+    { keel: true, nodeArgs: ["--report-on-signal", "--report-compact", `--report-directory=${reports}`] },
+  );
   try {
     const pid = listeningPid(o.port, server.pid!);
     const read = memoryReader(reports);
@@ -98,7 +133,9 @@ export async function fuzzMemory(o: FuzzMemoryOptions): Promise<FuzzMemoryResult
     const passes: FuzzPass[] = [];
     for (let pass = 1; pass <= o.passes; pass++) {
       const seed = QUERY_FUZZ_SEED + pass - 1;
-      const random = fc.sample(fc.tuple(fc.constantFrom(...paths), queryString), { numRuns: o.requests, seed }).map(([p, q]) => `${p}?${q}`);
+      const random = fc
+        .sample(fc.tuple(fc.constantFrom(...paths), queryString), { numRuns: o.requests, seed })
+        .map(([p, q]) => `${p}?${q}`);
       const urls = [...random, ...paths.flatMap((p) => KNOWN_BAD_QUERIES.map((q) => `${p}?${q}`))];
       const started = performance.now();
       const { statuses, errors } = await drive(base, cookie, urls, o.concurrency);
@@ -106,12 +143,23 @@ export async function fuzzMemory(o: FuzzMemoryOptions): Promise<FuzzMemoryResult
       // A pass that signed the director out would measure login redirects from then on.
       const sessionKept = (await fetch(`${base}/large/me`, { headers: { cookie }, redirect: "manual" })).status === 200;
       const memory = await settle();
-      o.log(`fuzz memory: pass ${pass}: ${urls.length} requests in ${seconds} s ${JSON.stringify(statuses)}, RSS ${memory.rssMb} MB, heap ${memory.heapUsedMb} MB`);
+      o.log(
+        `fuzz memory: pass ${pass}: ${urls.length} requests in ${seconds} s ${JSON.stringify(statuses)}, RSS ${memory.rssMb} MB, heap ${memory.heapUsedMb} MB`,
+      );
       passes.push({ pass, seed, requests: urls.length, seconds, statuses, errors: errors.slice(0, 10), sessionKept, memory });
     }
     return {
-      scale: o.scale, db: o.db.name, pid, server: "scripts/server.ts (as npm start runs it), NODE_ENV=production", paths: paths.length,
-      concurrency: o.concurrency, settleSeconds: o.settleSeconds, startup, baseline, passes, goal: GOAL,
+      scale: o.scale,
+      db: o.db.name,
+      pid,
+      server: "scripts/server.ts (as npm start runs it), NODE_ENV=production",
+      paths: paths.length,
+      concurrency: o.concurrency,
+      settleSeconds: o.settleSeconds,
+      startup,
+      baseline,
+      passes,
+      goal: GOAL,
     };
   } finally {
     await stopServer(server);
@@ -135,7 +183,10 @@ export function fuzzMemoryGoal(r: FuzzMemoryResult) {
   return {
     metric: `server RSS across the query fuzz (scale ${r.scale}), growth of pass ${r.passes.length} over pass ${r.passes.length - 1}`,
     goal: `≤ ${r.goal.maxLateGrowthMb} MB or ${r.goal.maxLateGrowthPct} % of baseline; no 5xx`,
-    measured: g && last ? `${g.mb >= 0 ? "+" : ""}${g.mb} MB (baseline ${r.baseline.rssMb} MB, after ${last.memory.rssMb} MB)${g.clean ? "" : ", 5xx, failed requests or a lost session"}` : "not run",
+    measured:
+      g && last
+        ? `${g.mb >= 0 ? "+" : ""}${g.mb} MB (baseline ${r.baseline.rssMb} MB, after ${last.memory.rssMb} MB)${g.clean ? "" : ", 5xx, failed requests or a lost session"}`
+        : "not run",
     pass: g ? g.pass : null,
   };
 }
@@ -149,7 +200,10 @@ export function fuzzMemoryMarkdown(r: FuzzMemoryResult): string[] {
     `| baseline (every path once, settled) | ${r.paths} | – | ${f(r.baseline.rssMb)} | ${d(r.baseline.rssMb, r.startup.rssMb)} | ${f(r.baseline.heapUsedMb)} | ${f(r.baseline.heapTotalMb)} | ${r.baseline.detachedContexts ?? "–"} |`,
     ...r.passes.map((p, i) => {
       const prev = i ? r.passes[i - 1].memory : r.baseline;
-      const st = Object.entries(p.statuses).sort().map(([k, v]) => `${k} ${v}`).join(", ");
+      const st = Object.entries(p.statuses)
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
       return `| pass ${p.pass} (seed ${p.seed}; ${st}${p.sessionKept ? "" : "; **session lost**"}) | ${p.requests} | ${f(p.seconds)} | ${f(p.memory.rssMb)} | ${d(p.memory.rssMb, prev.rssMb)} | ${f(p.memory.heapUsedMb)} | ${f(p.memory.heapTotalMb)} | ${p.memory.detachedContexts ?? "–"} |`;
     }),
   ];

@@ -34,4 +34,13 @@ if (!result.ok) {
   process.exit(1);
 }
 const data = result.data as { batchId: string; insertedCount: number };
-console.log(JSON.stringify({ ms, inserted: data.insertedCount, batchId: data.batchId, warmupMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    ms,
+    inserted: data.insertedCount,
+    batchId: data.batchId,
+    warmupMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -47,7 +47,11 @@ const opt = (n: string, d: string) => {
 };
 const scales = (argv.includes("--scale-only") ? opt("scale-only", "1") : opt("scales", "1,0.1")).split(",").map(Number);
 const onlyPages = argv.includes("--pages") ? new Set(opt("pages", "").split(",")) : null;
-const settings = { concurrency: Number(opt("concurrency", "8")), requests: Number(opt("requests", "100")), warmup: Number(opt("warmup", "8")) };
+const settings = {
+  concurrency: Number(opt("concurrency", "8")),
+  requests: Number(opt("requests", "100")),
+  warmup: Number(opt("warmup", "8")),
+};
 const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -66,11 +70,20 @@ async function target(url: string): Promise<Target> {
   try {
     const org = (await c.query(`SELECT id, "fiscalYearStartMonth" AS m FROM "Organization" WHERE slug = 'large'`)).rows[0];
     const dept = (await c.query(`SELECT id FROM "OrgUnit" WHERE "orgId" = $1 AND depth = 2 ORDER BY code LIMIT 1`, [org.id])).rows[0];
-    const project = (await c.query(`SELECT id FROM "Project" WHERE "orgId" = $1 AND status = 'ACTIVE' AND "archivedAt" IS NULL ORDER BY id LIMIT 1`, [org.id])).rows[0];
-    const users = (await c.query(`SELECT u.id, m.role FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."orgId" = $1`, [org.id])).rows;
+    const project = (
+      await c.query(`SELECT id FROM "Project" WHERE "orgId" = $1 AND status = 'ACTIVE' AND "archivedAt" IS NULL ORDER BY id LIMIT 1`, [
+        org.id,
+      ])
+    ).rows[0];
+    const users = (
+      await c.query(`SELECT u.id, m.role FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."orgId" = $1`, [org.id])
+    ).rows;
     return {
-      org: { id: org.id, startMonth: org.m }, deptId: dept.id, projectId: project.id,
-      directorId: users.find((u) => u.role === "DIRECTOR").id, financeId: users.find((u) => u.role === "FINANCE").id,
+      org: { id: org.id, startMonth: org.m },
+      deptId: dept.id,
+      projectId: project.id,
+      directorId: users.find((u) => u.role === "DIRECTOR").id,
+      financeId: users.find((u) => u.role === "FINANCE").id,
     };
   } finally {
     await c.end();
@@ -123,12 +136,16 @@ async function queriesPerRequest(dbName: string, targets: { url: string; cookie:
   await admin.connect();
   try {
     const read = async () =>
-      Number((await admin.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1`, [dbName])).rows[0].n);
+      Number(
+        (await admin.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1`, [dbName]))
+          .rows[0].n,
+      );
     await sleep(STATS_FLUSH_MS);
     let before = await read();
     const counts: number[] = [];
     for (const t of targets) {
-      for (let i = 0; i < QUERY_COUNT_REQUESTS; i++) await (await fetch(t.url, { headers: { cookie: t.cookie, accept: "text/html" } })).text();
+      for (let i = 0; i < QUERY_COUNT_REQUESTS; i++)
+        await (await fetch(t.url, { headers: { cookie: t.cookie, accept: "text/html" } })).text();
       await sleep(STATS_FLUSH_MS);
       const after = await read();
       counts.push(Math.round(((after - before) / QUERY_COUNT_REQUESTS) * 10) / 10);
@@ -148,8 +165,14 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const fy = fiscalYearRange(fp.fiscalYear, t.org.startMonth);
   const qr = fiscalQuarterRange(fp.fiscalYear, fp.quarter, t.org.startMonth);
   const floorInput: FloorInput = {
-    orgId: t.org.id, deptId: t.deptId, projectId: t.projectId, today: toDateString(now),
-    qStart: toDateString(qr.start), qEnd: toDateString(qr.end), fyStart: toDateString(fy.start), fyEnd: toDateString(fy.end),
+    orgId: t.org.id,
+    deptId: t.deptId,
+    projectId: t.projectId,
+    today: toDateString(now),
+    qStart: toDateString(qr.start),
+    qEnd: toDateString(qr.end),
+    fyStart: toDateString(fy.start),
+    fyEnd: toDateString(fy.end),
   };
   const server = await startServer(db.url, port);
   let cold: { server: ChildProcess; base: string; cookie: string } | null = null;
@@ -161,7 +184,16 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     if (flag("every-page-only")) {
       const every = await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
       const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
-      return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework: none, pages: [], everyPage: every };
+      return {
+        scale,
+        db: db.name,
+        generatedSeconds: db.generatedSeconds,
+        reused: db.reused,
+        day: db.day,
+        framework: none,
+        pages: [],
+        everyPage: every,
+      };
     }
     const load = { connections: settings.concurrency, amount: settings.requests, warmup: settings.warmup };
     log(`scale ${scale}: framework floor …`);
@@ -175,7 +207,11 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       if (p.cold) {
         if (!cold) {
           const coldPort = await freePort();
-          cold = { server: await startServer(db.url, coldPort, { KEEL_FIGURES_MEMO: "off" }), base: `http://127.0.0.1:${coldPort}`, cookie: "" };
+          cold = {
+            server: await startServer(db.url, coldPort, { KEEL_FIGURES_MEMO: "off" }),
+            base: `http://127.0.0.1:${coldPort}`,
+            cookie: "",
+          };
           cold.cookie = await signIn(cold.base, "director@large.example", "keel-demo");
         }
         page = await httpLoad(cold.base + p.path, cold.cookie, load);
@@ -192,10 +228,22 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     log(`scale ${scale}: queries per request …`);
     const [frameworkQueries, ...queries] = await queriesPerRequest(db.name, counted);
     pages.forEach((p, i) => (p.queries = queries[i]));
-    const every = flag("no-every-page") ? undefined : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
+    const every = flag("no-every-page")
+      ? undefined
+      : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
     // The framework floor's SQL, for reference: what its one cheap query costs at the same load.
     void FLOOR_FRAMEWORK;
-    return { scale, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework, frameworkQueries, pages, everyPage: every };
+    return {
+      scale,
+      db: db.name,
+      generatedSeconds: db.generatedSeconds,
+      reused: db.reused,
+      day: db.day,
+      framework,
+      frameworkQueries,
+      pages,
+      everyPage: every,
+    };
   } finally {
     await pool.end();
     await stopServer(server);
@@ -214,20 +262,34 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   const cats = ["Software", "Cloud", "Travel", "Hardware", "Training", "Other"];
   for (let i = 1; i <= lines; i++) {
     const day = `2026-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    const ok = out.write(`${day},CC${String(1 + (i % 50)).padStart(5, "0")},${cats[i % cats.length]},${(i % 9000) + 12.34},${i % 3 ? "" : `Vendor ${String(1 + (i % 20)).padStart(4, "0")}`},bench line ${i},BENCH-${run}-${i}\n`);
+    const ok = out.write(
+      `${day},CC${String(1 + (i % 50)).padStart(5, "0")},${cats[i % cats.length]},${(i % 9000) + 12.34},${i % 3 ? "" : `Vendor ${String(1 + (i % 20)).padStart(4, "0")}`},bench line ${i},BENCH-${run}-${i}\n`,
+    );
     if (!ok) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");
   log("import of 100,000 lines …");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/import-child.ts", file, "large", t.financeId], {
-    env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/import-child.ts", file, "large", t.financeId],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let stdout = "";
   child.stdout.on("data", (d) => (stdout += d));
   const [code] = await once(child, "exit");
   if (code !== 0) return { error: `import child exited ${code}` };
-  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as { ms: number; inserted: number; batchId: string; peakRssMb: number; cpuMs: number; warmupMs: number };
+  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    ms: number;
+    inserted: number;
+    batchId: string;
+    peakRssMb: number;
+    cpuMs: number;
+    warmupMs: number;
+  };
   // Leave the database as generated: drop the imported lines and their batch again.
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -237,7 +299,14 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
   // them, and the next run's range reads (and its import) pay for them.
   await c.query(`VACUUM ANALYZE "ActualEntry", "ActualMonthly"`);
   await c.end();
-  return { lines, seconds: res.ms / 1000, peakRssMb: res.peakRssMb, inserted: res.inserted, cpuSeconds: res.cpuMs / 1000, warmupSeconds: res.warmupMs / 1000 };
+  return {
+    lines,
+    seconds: res.ms / 1000,
+    peakRssMb: res.peakRssMb,
+    inserted: res.inserted,
+    cpuSeconds: res.cpuMs / 1000,
+    warmupSeconds: res.warmupMs / 1000,
+  };
 }
 
 function dbUrlOf(name: string): string {
@@ -249,7 +318,9 @@ function dbUrlOf(name: string): string {
 const result: BenchResult = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
-  settings, scales: [], firstLoadJsKb: {},
+  settings,
+  scales: [],
+  firstLoadJsKb: {},
 };
 const fuzzOnly = flag("fuzz-memory-only");
 const exportsOnly = flag("exports-only");
@@ -258,7 +329,16 @@ if (exportsOnly) {
     const db = await ensureDb(s, flag("regen"), log);
     const t = await target(db.url);
     const fy = fiscalPeriod(new Date(), t.org.startMonth).fiscalYear;
-    result.scales.push({ scale: s, db: db.name, generatedSeconds: db.generatedSeconds, reused: db.reused, day: db.day, framework: { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 }, pages: [], exports: await benchExports(db.url, s, fy, log) });
+    result.scales.push({
+      scale: s,
+      db: db.name,
+      generatedSeconds: db.generatedSeconds,
+      reused: db.reused,
+      day: db.day,
+      framework: { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 },
+      pages: [],
+      exports: await benchExports(db.url, s, fy, log),
+    });
   }
 } else if (!fuzzOnly) {
   for (const s of scales) result.scales.push(await benchScale(s));
@@ -271,16 +351,31 @@ if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only")
 if (fuzzOnly || flag("fuzz-memory")) {
   const scale = Math.max(...scales);
   result.fuzzMemory = await fuzzMemory({
-    scale, db: await ensureDb(scale, flag("regen") && fuzzOnly, log), port, log,
-    requests: Number(opt("fuzz-requests", "1000")), passes: Number(opt("fuzz-passes", "5")),
-    concurrency: Number(opt("fuzz-concurrency", "4")), settleSeconds: Number(opt("fuzz-settle", "15")),
+    scale,
+    db: await ensureDb(scale, flag("regen") && fuzzOnly, log),
+    port,
+    log,
+    requests: Number(opt("fuzz-requests", "1000")),
+    passes: Number(opt("fuzz-passes", "5")),
+    concurrency: Number(opt("fuzz-concurrency", "4")),
+    settleSeconds: Number(opt("fuzz-settle", "15")),
   });
 }
 if (!flag("no-import") && !flag("every-page-only") && !exportsOnly && !fuzzOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
 }
-for (const route of exportsOnly || fuzzOnly ? [] : ["/(app)/[org]/dashboard", "/(app)/[org]/budgets", "/(app)/[org]/projects/(list)", "/(app)/[org]/projects/[id]", "/(app)/[org]/roadmap", "/(app)/[org]/headcount", "/(plain)/[org]/me"]) {
+for (const route of exportsOnly || fuzzOnly
+  ? []
+  : [
+      "/(app)/[org]/dashboard",
+      "/(app)/[org]/budgets",
+      "/(app)/[org]/projects/(list)",
+      "/(app)/[org]/projects/[id]",
+      "/(app)/[org]/roadmap",
+      "/(app)/[org]/headcount",
+      "/(plain)/[org]/me",
+    ]) {
   result.firstLoadJsKb[route] = firstLoadJsKb(route);
 }
 mkdirSync(".bench", { recursive: true });

@@ -15,12 +15,25 @@ export function percentile(sorted: number[], p: number): number {
 function summarize(latencies: number[], seconds: number, errors: number, note?: string): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const r1 = (x: number) => Math.round(x * 10) / 10;
-  return { requests: latencies.length, p50: r1(percentile(sorted, 50)), p95: r1(percentile(sorted, 95)), max: r1(sorted.at(-1) ?? NaN), rps: r1(latencies.length / seconds), errors, note };
+  return {
+    requests: latencies.length,
+    p50: r1(percentile(sorted, 50)),
+    p95: r1(percentile(sorted, 95)),
+    max: r1(sorted.at(-1) ?? NaN),
+    rps: r1(latencies.length / seconds),
+    errors,
+    note,
+  };
 }
 
-export async function httpLoad(url: string, cookie: string, opts: { connections: number; amount: number; warmup: number }): Promise<LoadResult> {
+export async function httpLoad(
+  url: string,
+  cookie: string,
+  opts: { connections: number; amount: number; warmup: number },
+): Promise<LoadResult> {
   const headers = { cookie, accept: "text/html" };
-  if (opts.warmup > 0) await autocannon({ url, headers, connections: Math.min(opts.connections, opts.warmup), amount: opts.warmup, timeout: 60 });
+  if (opts.warmup > 0)
+    await autocannon({ url, headers, connections: Math.min(opts.connections, opts.warmup), amount: opts.warmup, timeout: 60 });
   const latencies: number[] = [];
   let bad = 0;
   let firstBad: string | undefined;
@@ -39,7 +52,10 @@ export async function httpLoad(url: string, cookie: string, opts: { connections:
   return summarize(latencies, seconds, errors, errors ? (firstBad ?? `${result.errors} errors, ${result.timeouts} timeouts`) : undefined);
 }
 
-export async function fnLoad(fn: () => Promise<unknown>, opts: { connections: number; amount: number; warmup: number }): Promise<LoadResult> {
+export async function fnLoad(
+  fn: () => Promise<unknown>,
+  opts: { connections: number; amount: number; warmup: number },
+): Promise<LoadResult> {
   for (let i = 0; i < opts.warmup; i++) await fn();
   const latencies: number[] = [];
   let errors = 0;

@@ -18,12 +18,27 @@ const now = new Date();
 const p = parseDashboardParams({}, org.fiscalYearStartMonth, now);
 const probes: Record<string, () => Promise<unknown>> = {
   scope: () => getDashboardScope(org.id, null),
-  review: () => getDeliveryReview(reviewScopeOf(member), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now),
+  review: () =>
+    getDeliveryReview(
+      reviewScopeOf(member),
+      { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE },
+      now,
+    ),
   bell: () => getBell(bellScopeOf(member), now),
   delivery: () => getDeliveryFigures(org.id, null, now),
   money: () => getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, now),
   people: () => getPeopleFigures(org.id, org.fiscalYearStartMonth, p, now),
-  financeYear: () => getFinanceView({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: true, today: now, fiscalYear: p.fiscalYear, period: "year", unitId: null, category: null }),
+  financeYear: () =>
+    getFinanceView({
+      orgId: org.id,
+      startMonth: org.fiscalYearStartMonth,
+      payReader: true,
+      today: now,
+      fiscalYear: p.fiscalYear,
+      period: "year",
+      unitId: null,
+      category: null,
+    }),
   projectsAtRisk: () => listProjects(org.id, { status: "ACTIVE", health: "AT_RISK" }, now),
   initiatives: () => listInitiativesPage(org.id, {}),
   planVsActual: () => planVsActual(org.id, { unitId: null, fiscalYear: p.fiscalYear, startMonth: org.fiscalYearStartMonth, today: now }),

@@ -23,7 +23,16 @@ function serverCpuMs(): number {
 try {
   const cookie = await signIn(`http://127.0.0.1:${port}`, "director@large.example", "keel-demo");
   const paths = process.argv.slice(3);
-  for (const p of paths.length ? paths : ["/large/me", "/large/dashboard", "/large/budgets?period=year", "/large/projects?status=ACTIVE&health=AT_RISK", "/large/roadmap", "/large/headcount"]) {
+  for (const p of paths.length
+    ? paths
+    : [
+        "/large/me",
+        "/large/dashboard",
+        "/large/budgets?period=year",
+        "/large/projects?status=ACTIVE&health=AT_RISK",
+        "/large/roadmap",
+        "/large/headcount",
+      ]) {
     const times: number[] = [];
     let bytes = 0;
     let status = 0;
@@ -39,7 +48,9 @@ try {
     }
     const cpu = (serverCpuMs() - cpu0) / Math.max(1, repeat - 1);
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`${p.padEnd(50)} ${status} ${(bytes / 1024).toFixed(0).padStart(6)} KB  first ${times[0].toFixed(0).padStart(5)} ms  median ${sorted[Math.floor(sorted.length / 2)].toFixed(0).padStart(5)} ms  server CPU ${cpu.toFixed(0).padStart(4)} ms/request`);
+    console.log(
+      `${p.padEnd(50)} ${status} ${(bytes / 1024).toFixed(0).padStart(6)} KB  first ${times[0].toFixed(0).padStart(5)} ms  median ${sorted[Math.floor(sorted.length / 2)].toFixed(0).padStart(5)} ms  server CPU ${cpu.toFixed(0).padStart(4)} ms/request`,
+    );
   }
 } finally {
   await stopServer(server);

@@ -83,6 +83,11 @@ export function memoryReader(dir: string) {
       }
     }
     const heap = report?.header.processId === pid ? report.javascriptHeap : undefined;
-    return { rssMb: rss, heapUsedMb: heap ? r1(heap.usedMemory / MB) : null, heapTotalMb: heap ? r1(heap.totalMemory / MB) : null, detachedContexts: heap?.detachedContextCount ?? null };
+    return {
+      rssMb: rss,
+      heapUsedMb: heap ? r1(heap.usedMemory / MB) : null,
+      heapTotalMb: heap ? r1(heap.totalMemory / MB) : null,
+      detachedContexts: heap?.detachedContextCount ?? null,
+    };
   };
 }

@@ -6,14 +6,34 @@ import type { LoadResult } from "./load";
 // The bench's results, the markdown it prints and the goals of issue 8 with pass/miss.
 
 /** `queries`: statements the server ran per request (index.ts queriesPerRequest). */
-export type PageResult = { key: string; path: string; page: LoadResult; sqlFloor: LoadResult | null; ratio: number | null; queries?: number };
-export type ScaleResult = { scale: number; db: string; generatedSeconds: number | null; reused: boolean; day: string; framework: LoadResult; frameworkQueries?: number; pages: PageResult[]; everyPage?: EveryPageRow[]; exports?: ExportRow[] };
+export type PageResult = {
+  key: string;
+  path: string;
+  page: LoadResult;
+  sqlFloor: LoadResult | null;
+  ratio: number | null;
+  queries?: number;
+};
+export type ScaleResult = {
+  scale: number;
+  db: string;
+  generatedSeconds: number | null;
+  reused: boolean;
+  day: string;
+  framework: LoadResult;
+  frameworkQueries?: number;
+  pages: PageResult[];
+  everyPage?: EveryPageRow[];
+  exports?: ExportRow[];
+};
 export type BenchResult = {
   at: string;
   machine: { cpus: number; model: string; node: string; loadavg: number[] };
   settings: { concurrency: number; requests: number; warmup: number };
   scales: ScaleResult[];
-  import?: { lines: number; seconds: number; peakRssMb: number; inserted: number; cpuSeconds?: number; warmupSeconds?: number } | { error: string };
+  import?:
+    | { lines: number; seconds: number; peakRssMb: number; inserted: number; cpuSeconds?: number; warmupSeconds?: number }
+    | { error: string };
   firstLoadJsKb: Record<string, number | null>;
   fuzzMemory?: FuzzMemoryResult;
 };
@@ -22,37 +42,81 @@ const f = (x: number | null | undefined, d = 0) => (x == null || Number.isNaN(x)
 
 export function markdown(r: BenchResult): string {
   const out: string[] = [];
-  out.push(`# Keel bench ${r.at}`, "", `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, load average at start ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}; concurrency ${r.settings.concurrency}, ${r.settings.requests} requests per page after ${r.settings.warmup} warm-up.`, "");
+  out.push(
+    `# Keel bench ${r.at}`,
+    "",
+    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, load average at start ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}; concurrency ${r.settings.concurrency}, ${r.settings.requests} requests per page after ${r.settings.warmup} warm-up.`,
+    "",
+  );
   for (const s of r.scales) {
     if (s.everyPage) out.push(...everyPageMarkdown(s.everyPage, s.scale));
     if (s.exports) out.push(...exportsMarkdown(s.exports, s.scale));
     if (!s.pages.length) continue;
-    out.push(`## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`, "");
-    out.push("| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | queries/request |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    out.push(
+      `## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`,
+      "",
+    );
+    out.push(
+      "| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | queries/request |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    );
     const fw = s.framework;
-    out.push(`| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – | ${f(s.frameworkQueries, 1)} |`);
+    out.push(
+      `| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – | ${f(s.frameworkQueries, 1)} |`,
+    );
     for (const p of s.pages) {
       const floor = p.sqlFloor ? fw.p95 + p.sqlFloor.p95 : null;
-      out.push(`| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} | ${f(p.queries, 1)} |`);
+      out.push(
+        `| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} | ${f(p.queries, 1)} |`,
+      );
     }
     out.push("");
   }
   if (r.scales.length > 1) {
     const [big, small] = [...r.scales].sort((a, b) => b.scale - a.scale);
     // Queries per request beside the times: a count that grows with the data is an N+1.
-    out.push(`## Growth (scale ${small.scale} → ${big.scale}, p95)`, "", "| page | small | large | growth | queries/request small → large |", "|---|---:|---:|---:|---:|");
+    out.push(
+      `## Growth (scale ${small.scale} → ${big.scale}, p95)`,
+      "",
+      "| page | small | large | growth | queries/request small → large |",
+      "|---|---:|---:|---:|---:|",
+    );
     for (const p of big.pages) {
       const q = small.pages.find((x) => x.key === p.key);
-      if (q) out.push(`| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× | ${f(q.queries, 1)} → ${f(p.queries, 1)} |`);
+      if (q)
+        out.push(
+          `| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× | ${f(q.queries, 1)} → ${f(p.queries, 1)} |`,
+        );
     }
     out.push("");
   }
-  if (r.import) out.push("## Import", "", "error" in r.import ? `failed: ${r.import.error}` : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s (Node CPU ${f(r.import.cpuSeconds ?? NaN, 1)} s; the process's first query before it, not included: ${f(r.import.warmupSeconds ?? NaN, 1)} s), peak RSS ${f(r.import.peakRssMb)} MB`, "");
+  if (r.import)
+    out.push(
+      "## Import",
+      "",
+      "error" in r.import
+        ? `failed: ${r.import.error}`
+        : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s (Node CPU ${f(r.import.cpuSeconds ?? NaN, 1)} s; the process's first query before it, not included: ${f(r.import.warmupSeconds ?? NaN, 1)} s), peak RSS ${f(r.import.peakRssMb)} MB`,
+      "",
+    );
   if (r.fuzzMemory) out.push(...fuzzMemoryMarkdown(r.fuzzMemory));
   // Only the fuzz-memory step ran (--fuzz-memory-only): its goal is in its own section.
   if (!r.scales.length) return out.join("\n");
-  out.push("## First-load JS (gzip)", "", "| route | KB |", "|---|---:|", ...Object.entries(r.firstLoadJsKb).map(([k, v]) => `| ${k} | ${f(v, 1)} |`), "");
-  out.push("## Goals (issue 8)", "", "| metric | goal | measured | |", "|---|---|---|---|", ...goals(r).map((g) => `| ${g.metric} | ${g.goal} | ${g.measured} | ${g.pass == null ? "n/a" : g.pass ? "pass" : "**miss**"} |`));
+  out.push(
+    "## First-load JS (gzip)",
+    "",
+    "| route | KB |",
+    "|---|---:|",
+    ...Object.entries(r.firstLoadJsKb).map(([k, v]) => `| ${k} | ${f(v, 1)} |`),
+    "",
+  );
+  out.push(
+    "## Goals (issue 8)",
+    "",
+    "| metric | goal | measured | |",
+    "|---|---|---|---|",
+    ...goals(r).map((g) => `| ${g.metric} | ${g.goal} | ${g.measured} | ${g.pass == null ? "n/a" : g.pass ? "pass" : "**miss**"} |`),
+  );
   return out.join("\n");
 }
 
@@ -61,30 +125,78 @@ function goals(r: BenchResult) {
   const small = r.scales.length > 1 ? [...r.scales].sort((a, b) => a.scale - b.scale)[0] : null;
   const page = (k: string) => big?.pages.find((p) => p.key === k);
   const rows: { metric: string; goal: string; measured: string; pass: boolean | null }[] = [];
-  for (const [k, label] of [["dashboard-org", "director dashboard, whole org"], ["finance-year", "finance rollup, full year"]] as const) {
+  for (const [k, label] of [
+    ["dashboard-org", "director dashboard, whole org"],
+    ["finance-year", "finance rollup, full year"],
+  ] as const) {
     const p = page(k);
-    rows.push({ metric: `${label}, p95 (scale ${big?.scale})`, goal: "≤ 1.5× floor and ≤ 150 ms", measured: p ? `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×` : "not run", pass: p && p.ratio != null ? p.ratio <= 1.5 && p.page.p95 <= 150 && p.page.errors === 0 : null });
+    rows.push({
+      metric: `${label}, p95 (scale ${big?.scale})`,
+      goal: "≤ 1.5× floor and ≤ 150 ms",
+      measured: p ? `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×` : "not run",
+      pass: p && p.ratio != null ? p.ratio <= 1.5 && p.page.p95 <= 150 && p.page.errors === 0 : null,
+    });
   }
-  for (const [k, label] of [["dashboard-org-cold", "director dashboard, whole org, after a write"], ["finance-year-cold", "finance rollup, full year, after a write"]] as const) {
+  for (const [k, label] of [
+    ["dashboard-org-cold", "director dashboard, whole org, after a write"],
+    ["finance-year-cold", "finance rollup, full year, after a write"],
+  ] as const) {
     const p = page(k);
-    if (p) rows.push({ metric: `${label}, p95 (every request recomputes)`, goal: "≤ 1.5× floor", measured: `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×`, pass: p.ratio != null ? p.ratio <= 1.5 && p.page.errors === 0 : null });
+    if (p)
+      rows.push({
+        metric: `${label}, p95 (every request recomputes)`,
+        goal: "≤ 1.5× floor",
+        measured: `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×`,
+        pass: p.ratio != null ? p.ratio <= 1.5 && p.page.errors === 0 : null,
+      });
   }
   for (const p of big?.pages ?? []) {
     if (["dashboard-org", "finance-year", "dashboard-org-cold", "finance-year-cold"].includes(p.key)) continue;
-    rows.push({ metric: `${p.key}, p95`, goal: "≤ 2× floor", measured: `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×`, pass: p.ratio != null ? p.ratio <= 2 && p.page.errors === 0 : null });
+    rows.push({
+      metric: `${p.key}, p95`,
+      goal: "≤ 2× floor",
+      measured: `${f(p.page.p95)} ms, ${f(p.ratio, 2)}×`,
+      pass: p.ratio != null ? p.ratio <= 2 && p.page.errors === 0 : null,
+    });
   }
   const d1 = page("dashboard-org");
   const d0 = small?.pages.find((p) => p.key === "dashboard-org");
-  rows.push({ metric: "growth 10× data, dashboard p95", goal: "≤ 1.5×", measured: d1 && d0 ? `${f(d1.page.p95 / d0.page.p95, 2)}×` : "not run", pass: d1 && d0 ? d1.page.p95 / d0.page.p95 <= 1.5 : null });
+  rows.push({
+    metric: "growth 10× data, dashboard p95",
+    goal: "≤ 1.5×",
+    measured: d1 && d0 ? `${f(d1.page.p95 / d0.page.p95, 2)}×` : "not run",
+    pass: d1 && d0 ? d1.page.p95 / d0.page.p95 <= 1.5 : null,
+  });
   const c1 = page("dashboard-org-cold");
   const c0 = small?.pages.find((p) => p.key === "dashboard-org-cold");
-  if (c1 && c0) rows.push({ metric: "growth 10× data, dashboard p95 after a write", goal: "≤ 1.5×", measured: `${f(c1.page.p95 / c0.page.p95, 2)}×`, pass: c1.page.p95 / c0.page.p95 <= 1.5 });
+  if (c1 && c0)
+    rows.push({
+      metric: "growth 10× data, dashboard p95 after a write",
+      goal: "≤ 1.5×",
+      measured: `${f(c1.page.p95 / c0.page.p95, 2)}×`,
+      pass: c1.page.p95 / c0.page.p95 <= 1.5,
+    });
   const imp = r.import && !("error" in r.import) ? r.import : null;
-  rows.push({ metric: "CSV import 100,000 lines", goal: "≤ 5 s, ≤ 300 MB", measured: imp ? `${f(imp.seconds, 1)} s, ${f(imp.peakRssMb)} MB` : "not run", pass: imp ? imp.seconds <= 5 && imp.peakRssMb <= 300 : null });
+  rows.push({
+    metric: "CSV import 100,000 lines",
+    goal: "≤ 5 s, ≤ 300 MB",
+    measured: imp ? `${f(imp.seconds, 1)} s, ${f(imp.peakRssMb)} MB` : "not run",
+    pass: imp ? imp.seconds <= 5 && imp.peakRssMb <= 300 : null,
+  });
   const js = r.firstLoadJsKb["/(app)/[org]/dashboard"];
-  rows.push({ metric: "first-load JS, dashboard", goal: "≤ 180 KB gzip", measured: js != null ? `${f(js, 1)} KB` : "no build", pass: js != null ? js <= 180 : null });
+  rows.push({
+    metric: "first-load JS, dashboard",
+    goal: "≤ 180 KB gzip",
+    measured: js != null ? `${f(js, 1)} KB` : "no build",
+    pass: js != null ? js <= 180 : null,
+  });
   const gen = r.scales.find((s) => s.scale === 1)?.generatedSeconds;
   if (r.fuzzMemory) rows.push(fuzzMemoryGoal(r.fuzzMemory));
-  rows.push({ metric: "large-org generation, scale 1", goal: "≤ 90 s", measured: gen != null ? `${f(gen, 1)} s` : "not run", pass: gen != null ? gen <= 90 : null });
+  rows.push({
+    metric: "large-org generation, scale 1",
+    goal: "≤ 90 s",
+    measured: gen != null ? `${f(gen, 1)} s` : "not run",
+    pass: gen != null ? gen <= 90 : null,
+  });
   return rows;
 }

@@ -23,7 +23,8 @@ function dbUrl(name: string): string {
 function generatorVersion(): string {
   const h = createHash("sha256");
   for (const dir of ["lib/seed-large", "prisma/migrations"]) {
-    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
     for (const f of walk(dir).sort()) h.update(f).update(readFileSync(f));
   }
   return h.digest("hex").slice(0, 12);
@@ -37,7 +38,10 @@ export async function ensureDb(scale: number, regen: boolean, log: (s: string) =
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ c: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`, [name]);
+    const { rows } = await admin.query<{ c: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`,
+      [name],
+    );
     const comment = rows[0]?.c ?? "";
     if (!regen && comment.startsWith(marker)) {
       const seconds = Number(/seconds=([\d.]+)/.exec(comment)?.[1] ?? NaN);
@@ -81,17 +85,31 @@ const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) 
  * `next start` on the build, or with `keel` the web server as `npm start` runs it (scripts/server.ts:
  * Next's request handler plus request logging and draining), whose pid is the child's own.
  */
-export async function startServer(url: string, port: number, extraEnv: Record<string, string> = {}, opts: { keel?: boolean; nodeArgs?: string[] } = {}): Promise<ChildProcess> {
+export async function startServer(
+  url: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  opts: { keel?: boolean; nodeArgs?: string[] } = {},
+): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, ...extraEnv, DATABASE_URL: url, PORT: String(port),
-    AUTH_SECRET: "keel-bench-secret-not-for-production-0123456789", NEXTAUTH_SECRET: "keel-bench-secret-not-for-production-0123456789",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    ...extraEnv,
+    DATABASE_URL: url,
+    PORT: String(port),
+    AUTH_SECRET: "keel-bench-secret-not-for-production-0123456789",
+    NEXTAUTH_SECRET: "keel-bench-secret-not-for-production-0123456789",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(env, { NODE_ENV: "production" });
   const args = opts.keel
     ? ["--import", "tsx", "scripts/server.ts"]
     : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...(opts.nodeArgs ?? []), ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...(opts.nodeArgs ?? []), ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.add(child);
   child.once("exit", () => started.delete(child));
   // Unread, a full pipe would stall the server at its next log line (scripts/server.ts logs
@@ -137,7 +155,8 @@ export async function signIn(base: string, email: string, password: string): Pro
   keep(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
     body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: base }).toString(),
   });

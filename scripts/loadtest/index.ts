@@ -80,7 +80,8 @@ async function main(): Promise<number> {
   const ids = actionIds();
   const statusActionId = ids["lib/projects/actions.ts#postStatusUpdateAction"];
   const budgetActionId = ids["lib/budgets/actions.ts#setBudgetCellAction"];
-  if (!statusActionId || !budgetActionId) throw new Error("server actions not found in .next/server/server-reference-manifest.json: rebuild");
+  if (!statusActionId || !budgetActionId)
+    throw new Error("server actions not found in .next/server/server-reference-manifest.json: rebuild");
 
   const cluster = prepareCluster(log);
   log(`PostgreSQL: ${cluster.label}`);
@@ -90,7 +91,14 @@ async function main(): Promise<number> {
   const out = createWriteStream(serverLog);
   const secret = randomBytes(32).toString("base64");
   const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: fixture.url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: fixture.url,
+      AUTH_SECRET: secret,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: base,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout.pipe(out);
@@ -120,7 +128,9 @@ async function main(): Promise<number> {
       await signedIn[0].session.page(pathname);
       const t = Date.now();
       const r = await signedIn[0].session.page(pathname);
-      solo.push(`${pathname.replace("/acme/", "").replace(/projects\/[0-9a-f-]{36}$/, "projects/[id]")} ${Date.now() - t}${r.ok ? "" : "!"}`);
+      solo.push(
+        `${pathname.replace("/acme/", "").replace(/projects\/[0-9a-f-]{36}$/, "projects/[id]")} ${Date.now() - t}${r.ok ? "" : "!"}`,
+      );
     }
     log(`one session alone, ms per page: ${solo.join(", ")}`);
     log(`${signedIn.length} sessions signed in; running ${seconds} s, PostgreSQL restart at ${restartAt} s (${cpus().length} CPUs)`);
@@ -129,7 +139,15 @@ async function main(): Promise<number> {
     const samples: Sample[] = [];
     const budgetWrites: BudgetWrite[] = [];
     const started = Date.now();
-    const workload = { readPaths: fixture.readPaths, statusActionId, budgetActionId, deadline: started + seconds * 1000, thinkMs, samples, budgetWrites };
+    const workload = {
+      readPaths: fixture.readPaths,
+      statusActionId,
+      budgetActionId,
+      deadline: started + seconds * 1000,
+      thinkMs,
+      samples,
+      budgetWrites,
+    };
     const restart: Restart = { start: 0, end: 0 };
     const restarting = (async () => {
       await sleep(restartAt * 1000);

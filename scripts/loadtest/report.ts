@@ -94,7 +94,11 @@ export function summarize(input: {
 }): Verdict {
   const { samples, restart, window: w, durability: d } = input;
   const lines: string[] = [];
-  const row = (cols: (string | number)[], widths: number[]) => cols.map((c, i) => String(c).padEnd(widths[i])).join(" ").trimEnd();
+  const row = (cols: (string | number)[], widths: number[]) =>
+    cols
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join(" ")
+      .trimEnd();
   const widths = [8, 9, 8, 8, 9, 9, 9];
   lines.push(row(["kind", "requests", "p50 ms", "p95 ms", "ok", "err in", "err out"], widths));
   const kinds: Kind[] = ["read", "status", "budget"];
@@ -105,10 +109,17 @@ export function summarize(input: {
     const errIn = ss.filter((s) => !s.ok && inside(s, w)).length;
     const errOut = ss.filter((s) => !s.ok && !inside(s, w)).length;
     if (kind === "all") errorsOutside = errOut;
-    lines.push(row([kind, ss.length, Math.round(percentile(lat, 50)), Math.round(percentile(lat, 95)), ss.filter((s) => s.ok).length, errIn, errOut], widths));
+    lines.push(
+      row(
+        [kind, ss.length, Math.round(percentile(lat, 50)), Math.round(percentile(lat, 95)), ss.filter((s) => s.ok).length, errIn, errOut],
+        widths,
+      ),
+    );
   }
   const share = (k: Kind) => ((100 * samples.filter((s) => s.kind === k).length) / Math.max(1, samples.length)).toFixed(1);
-  lines.push(`mix: ${share("read")}% reads, ${share("status")}% status updates, ${share("budget")}% budget edits; ${input.sessions} sessions, ${input.seconds} s`);
+  lines.push(
+    `mix: ${share("read")}% reads, ${share("status")}% status updates, ${share("budget")}% budget edits; ${input.sessions} sessions, ${input.seconds} s`,
+  );
   const t0 = samples.length ? Math.min(...samples.map((s) => s.start)) : restart.start;
   const sec = (t: number) => ((t - t0) / 1000).toFixed(1);
   const recovery =
@@ -139,9 +150,15 @@ export function summarize(input: {
   if (w.recoveredAt === null) failures.push("no request succeeded after the restart (no recovery)");
   if (after.length === 0) failures.push("no requests after the restart window: run longer (--duration)");
   if (errorsOutside > 0) failures.push(`${errorsOutside} errors outside the restart window`);
-  if (d.status.lost.length + d.budget.lost.length > 0) failures.push(`${d.status.lost.length + d.budget.lost.length} acknowledged writes lost`);
-  if (d.budget.cellsWrong.length > 0) failures.push(`plan cells not at their last acknowledged value: ${d.budget.cellsWrong.slice(0, 3).join("; ")}`);
+  if (d.status.lost.length + d.budget.lost.length > 0)
+    failures.push(`${d.status.lost.length + d.budget.lost.length} acknowledged writes lost`);
+  if (d.budget.cellsWrong.length > 0)
+    failures.push(`plan cells not at their last acknowledged value: ${d.budget.cellsWrong.slice(0, 3).join("; ")}`);
   if (d.status.acknowledged === 0 || d.budget.acknowledged === 0) failures.push("no acknowledged writes of some kind: nothing was proven");
-  lines.push(failures.length ? `FAIL: ${failures.join("; ")}` : "PASS: recovered without an app restart, 0 errors outside the window, 0 acknowledged writes lost");
+  lines.push(
+    failures.length
+      ? `FAIL: ${failures.join("; ")}`
+      : "PASS: recovered without an app restart, 0 errors outside the window, 0 acknowledged writes lost",
+  );
   return { pass: failures.length === 0, lines };
 }

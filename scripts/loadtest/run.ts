@@ -68,7 +68,10 @@ export async function runSession(session: Session, user: LoadUser, w: Workload):
       // Unique per write: session number and sequence, so the audit trail identifies each one.
       const amountCents = (user.index + 1) * 1_000_000 + seq;
       marker = String(amountCents);
-      outcome = await session.action("/acme/budgets/plan", w.budgetActionId, ["acme", { ...user.cell, amount: centsToDecimalString(amountCents) }]);
+      outcome = await session.action("/acme/budgets/plan", w.budgetActionId, [
+        "acme",
+        { ...user.cell, amount: centsToDecimalString(amountCents) },
+      ]);
       w.budgetWrites.push({ user: user.index, seq, amountCents, ok: outcome.ok, start });
     }
     w.samples.push({ kind, start, end: Date.now(), ok: outcome.ok, error: outcome.error, marker });

@@ -55,7 +55,9 @@ export async function createFixture(adminUrl: string, dbName: string, sessions: 
     const scopeUnitId = demoManager.scopeUnitId!;
     const allProjects = await db.project.findMany({ where: { orgId: acme.id, archivedAt: null }, select: { id: true, orgUnitId: true } });
     const inScope = new Set(
-      (await db.orgUnitClosure.findMany({ where: { orgId: acme.id, ancestorId: scopeUnitId }, select: { descendantId: true } })).map((r) => r.descendantId),
+      (await db.orgUnitClosure.findMany({ where: { orgId: acme.id, ancestorId: scopeUnitId }, select: { descendantId: true } })).map(
+        (r) => r.descendantId,
+      ),
     );
     const scopedProjects = allProjects.filter((p) => inScope.has(p.orgUnitId)).map((p) => p.id);
     // Open units only: a closed unit (the demo has one) takes no new plan lines.
@@ -66,7 +68,10 @@ export async function createFixture(adminUrl: string, dbName: string, sessions: 
     for (let i = 0; i < sessions; i++) {
       const role = roleFor(i, sessions);
       const email = `load${String(i + 1).padStart(3, "0")}@acme.example`;
-      const user = await db.user.create({ data: { email, name: `Load User ${i + 1}`, passwordHash: director.passwordHash }, select: { id: true } });
+      const user = await db.user.create({
+        data: { email, name: `Load User ${i + 1}`, passwordHash: director.passwordHash },
+        select: { id: true },
+      });
       await db.membership.create({ data: { orgId: acme.id, userId: user.id, role, scopeUnitId: role === "MANAGER" ? scopeUnitId : null } });
       // A distinct cell per session: unit × category × month of fiscal year 2031.
       const cell =

@@ -22,7 +22,13 @@ async function faults(page: Page, where: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${where} ${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 test("the update form's dialogs: edit and delete of one's own update", async ({ page }) => {
@@ -63,7 +69,9 @@ test("the org tree's dialogs", async ({ page }) => {
   await expect(page.getByRole("dialog", { name: "New org unit" })).toBeVisible();
   const found = await faults(page, "new unit dialog");
   await page.keyboard.press("Escape");
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await page.goto(`/acme/teams/units/${unit.id}`);
   for (const name of ["Rename", /^(Set|Change) lead$/]) {
     await page.getByRole("button", { name }).first().click();
@@ -78,7 +86,9 @@ test("the org tree's dialogs", async ({ page }) => {
 });
 
 test("the import dialog and the revert confirmation", async ({ page }) => {
-  const [team] = await sql<{ code: string }>(`SELECT u.code FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [team] = await sql<{ code: string }>(
+    `SELECT u.code FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await signIn(page, "finance@acme.example");
   const file = `a11y-${uid()}.csv`;
   const today = new Date().toISOString().slice(0, 10);
@@ -98,7 +108,12 @@ test("the import dialog and the revert confirmation", async ({ page }) => {
   await expect(confirm).toBeVisible();
   found.push(...(await faults(page, "revert dialog")));
   await confirm.getByRole("button", { name: "Revert import" }).click();
-  await expect(page.locator("#main").getByRole("status").filter({ hasText: `Reverted "${file}": 1 ledger line removed.` })).toBeFocused();
+  await expect(
+    page
+      .locator("#main")
+      .getByRole("status")
+      .filter({ hasText: `Reverted "${file}": 1 ledger line removed.` }),
+  ).toBeFocused();
   found.push(...(await faults(page, "after revert")));
   expect(found).toEqual([]);
 });
@@ -119,7 +134,12 @@ test("new position: the dialog, and focus on the result after creating", async (
   await dialog.getByRole("button", { name: "Create position" }).click();
   await expect(dialog).toBeHidden();
   // (The toast repeats it in its own live region, outside the page's main.)
-  await expect(page.locator("#main").getByRole("status").filter({ hasText: `Position planned: ${title}` })).toBeFocused();
+  await expect(
+    page
+      .locator("#main")
+      .getByRole("status")
+      .filter({ hasText: `Position planned: ${title}` }),
+  ).toBeFocused();
   expect(found).toEqual([]);
 });
 
@@ -143,7 +163,12 @@ test("vendors: new vendor and new contract dialogs, focus on the result after cr
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Save vendor" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator("#main").getByRole("status").filter({ hasText: `Vendor "${name}" added` })).toBeFocused();
+  await expect(
+    page
+      .locator("#main")
+      .getByRole("status")
+      .filter({ hasText: `Vendor "${name}" added` }),
+  ).toBeFocused();
   expect(found).toEqual([]);
 });
 

@@ -36,7 +36,10 @@ test("a director reads the audit log from settings, filters it in the URL and ex
 
 test("an entry links its record, whose History shows the same entry, at desktop and phone widths", async ({ page }) => {
   await signIn(page, "director@acme.example");
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(viewport);
     await page.goto("/acme/settings/audit?entity=Contract");
     const row = page.getByTestId("audit-row").first();

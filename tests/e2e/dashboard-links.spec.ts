@@ -10,7 +10,11 @@ async function figure(page: Page, label: string): Promise<number> {
 }
 
 /** Rows of the people table on /teams (each row links to the person). */
-const personRows = (page: Page) => page.getByRole("table", { name: "People" }).locator("tbody tr").filter({ has: page.locator('a[href*="/people/"]') });
+const personRows = (page: Page) =>
+  page
+    .getByRole("table", { name: "People" })
+    .locator("tbody tr")
+    .filter({ has: page.locator('a[href*="/people/"]') });
 
 test("director clicks heads in post and departures and sees lists of exactly that many people", async ({ page }) => {
   await signIn(page, "director@acme.example");
@@ -60,7 +64,9 @@ test("see all milestones and blocked dependencies lists every one the dashboard 
 
   // A unit of another org is a 404 here and on the people list (the teams page checks the unit
   // before its content streams behind the skeleton), and the not-found page shows no one.
-  const [globexUnit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [globexUnit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
   const res = await page.goto(`/acme/projects/attention?unit=${globexUnit.id}`);
   expect(res?.status()).toBe(404);
   const teams = await page.goto(`/acme/teams?unit=${globexUnit.id}&status=in-post`);
@@ -76,8 +82,12 @@ async function seeAll(page: Page, region: string) {
   return { link, n: Number((await link.innerText()).replace(/\D/g, "")) };
 }
 
-test("from a department, at risk, stale and awaiting acknowledgement open that department's review with exactly that many rows", async ({ page }) => {
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+test("from a department, at risk, stale and awaiting acknowledgement open that department's review with exactly that many rows", async ({
+  page,
+}) => {
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await signIn(page, "director@acme.example");
   for (const [region, list] of [
     ["At risk and off track", "At-risk projects"],
@@ -101,7 +111,10 @@ test("open positions and renewals due open lists of exactly that many rows", asy
   expect(open).toBeGreaterThan(0);
   await page.getByRole("link", { name: /^Open positions/ }).click();
   await expect(page).toHaveURL(/\/acme\/headcount\?.*status=open/);
-  await expect(page.getByRole("navigation", { name: "Position filters" }).getByRole("link", { name: "Open today" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Position filters" }).getByRole("link", { name: "Open today" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("table", { name: "Positions", exact: true }).locator("tbody tr")).toHaveCount(open);
 
   await page.goto("/acme/dashboard");
@@ -124,7 +137,12 @@ test("a renewal row and a position row open that record, not the whole list", as
   expect(await contracts.count()).toBeLessThan(5);
 
   await page.goto("/acme/dashboard");
-  const position = page.getByRole("heading", { name: "Longest-open positions" }).locator("xpath=..").getByRole("listitem").first().getByRole("link");
+  const position = page
+    .getByRole("heading", { name: "Longest-open positions" })
+    .locator("xpath=..")
+    .getByRole("listitem")
+    .first()
+    .getByRole("link");
   const [title] = (await position.innerText()).split(" · ");
   await position.click();
   await expect(page).toHaveURL(/\/acme\/headcount\?.*status=open.*q=.*#positions$/);

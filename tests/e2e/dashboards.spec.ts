@@ -44,8 +44,13 @@ test("director lands on the dashboard, sees the demo org's numbers and drills in
   await page.getByRole("list", { name: "Org units below" }).getByRole("link", { name: "Engineering" }).click();
   await expect(page).toHaveURL(/unit=/);
   await page.getByRole("list", { name: "Org units below" }).getByRole("link", { name: "Product Engineering" }).click();
-  await expect(page.getByRole("navigation", { name: "Org unit" }).getByRole("link", { name: "Product Engineering" })).toHaveAttribute("aria-current", "page");
-  const [unitId] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  await expect(page.getByRole("navigation", { name: "Org unit" }).getByRole("link", { name: "Product Engineering" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  const [unitId] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await expect(page).toHaveURL(new RegExp(`unit=${unitId.id}`));
   await expect(page.locator('[data-figure="Active projects"]')).toBeVisible();
   const deptActive = await figure(page, "Active projects");
@@ -73,7 +78,9 @@ test("manager lands on their view and opens the update form from updates due", a
 });
 
 test("a manager cannot open the dashboard of a unit outside their scope", async ({ page }) => {
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`,
+  );
   await signIn(page, "manager@acme.example");
   const res = await page.goto(`/acme/dashboard?unit=${unit.id}`);
   expect(res?.status()).toBe(404);
@@ -83,11 +90,17 @@ test("finance lands on the finance view and exports the rollup as CSV", async ({
   await signIn(page, "finance@acme.example");
   await expect(page).toHaveURL(/\/acme\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Finance" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Finance" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("heading", { name: "Org tree rollup" })).toBeVisible();
   await shoot(page, info, "finance-dashboard");
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV", exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV", exact: true }).click(),
+  ]);
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.split("\r\n")[0]).toBe("Org unit,Code,Kind,Depth,Plan,Actual,Forecast,Variance,Variance %,Note");
   expect(csv).toContain("Engineering,ENG,");

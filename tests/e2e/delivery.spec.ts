@@ -8,7 +8,10 @@ import { signIn, sql } from "./fixtures";
 const uid = () => randomBytes(3).toString("hex");
 
 async function projectId(name: string) {
-  const [row] = await sql<{ id: string }>(`SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p.name = $1`, [name]);
+  const [row] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p.name = $1`,
+    [name],
+  );
   return row.id;
 }
 
@@ -65,7 +68,9 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   const before = Number(/\((\d+)\)/.exec((await bell.getAttribute("aria-label")) ?? "")![1]);
   await row.getByRole("button", { name: "Acknowledge" }).click();
   await expect(director.getByText("Acknowledged", { exact: true })).toBeVisible();
-  await expect(director.getByRole("button", { name: before > 1 ? `Notifications (${before - 1})` : "Notifications", exact: true })).toBeVisible();
+  await expect(
+    director.getByRole("button", { name: before > 1 ? `Notifications (${before - 1})` : "Notifications", exact: true }),
+  ).toBeVisible();
   await expect(row.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
   const [ack] = await sql<{ email: string }>(
     `SELECT u.email FROM "StatusUpdate" s JOIN "User" u ON u.id = s."acknowledgedById" WHERE s.summary = $1`,
@@ -123,7 +128,10 @@ test("a manager cannot edit a project outside their scope: no controls, and the 
   await page.getByRole("button", { name: "Edit project" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit project" });
   await dialog.getByLabel("Name").fill(`${name} (hijacked)`);
-  await sql(`UPDATE "Project" SET "orgUnitId" = (SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC') WHERE id = $1`, [id]);
+  await sql(
+    `UPDATE "Project" SET "orgUnitId" = (SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC') WHERE id = $1`,
+    [id],
+  );
   const auditBefore = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`);
   await dialog.getByRole("button", { name: "Save project" }).click();
   await expect(dialog.getByText("That is outside the part of the organization you manage.")).toBeVisible();
@@ -142,7 +150,9 @@ test("the roadmap timeline marks a stale project apart from its health colour, w
      FROM "Organization" o JOIN "OrgUnit" u ON u."orgId" = o.id AND u.code = 'ENG-PROD-INTEG' WHERE o.slug = 'acme'`,
     [id, name],
   );
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-INTEG'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-INTEG'`,
+  );
   await signIn(page, "viewer@acme.example");
   await page.goto(`/acme/roadmap?group=team&unit=${unit.id}`);
   const legend = page.getByRole("list", { name: "Timeline legend" });
@@ -206,7 +216,9 @@ test("the roadmap renders timeline bars for seeded projects", async ({ page }) =
   for (const target of new Set(targets)) await expect(page.locator(`symbol${target}`)).toHaveCount(1);
 });
 
-test("the roadmap's views are links in the URL: by period shows each initiative's health mix and what needs attention, all initiatives the table", async ({ page }) => {
+test("the roadmap's views are links in the URL: by period shows each initiative's health mix and what needs attention, all initiatives the table", async ({
+  page,
+}) => {
   await signIn(page, "viewer@acme.example");
   await page.goto("/acme/roadmap");
   const views = page.getByRole("navigation", { name: "Roadmap views" });
@@ -243,10 +255,14 @@ test("the roadmap's views are links in the URL: by period shows each initiative'
     const listed = card.getByRole("list", { name: `${i.name}: projects that need attention` });
     if (i.attention?.length) await expect(listed.getByRole("link")).toHaveText(i.attention);
     else await expect(listed).toHaveCount(0);
-    if (i.total > 1) await expect(card.getByRole("link", { name: `All ${i.total} projects` })).toHaveAttribute("href", /\/acme\/projects\?initiative=/);
+    if (i.total > 1)
+      await expect(card.getByRole("link", { name: `All ${i.total} projects` })).toHaveAttribute("href", /\/acme\/projects\?initiative=/);
   }
   // The board's fiscal years are links too.
-  await page.getByRole("navigation", { name: "Fiscal year" }).getByRole("link", { name: `FY${String(fy - 1).slice(-2)}` }).click();
+  await page
+    .getByRole("navigation", { name: "Fiscal year" })
+    .getByRole("link", { name: `FY${String(fy - 1).slice(-2)}` })
+    .click();
   await expect(page).toHaveURL(/[?&]view=board(&|$)/);
   await expect(page.getByRole("heading", { name: `Initiatives in FY${String(fy - 1).slice(-2)}` })).toBeVisible();
 
@@ -254,12 +270,17 @@ test("the roadmap's views are links in the URL: by period shows each initiative'
   await expect(page).toHaveURL(/[?&]view=table(&|$)/);
   await expect(page.getByRole("columnheader", { name: /Health mix/i })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("navigation", { name: "Roadmap views" }).getByRole("link", { name: "All initiatives" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Roadmap views" }).getByRole("link", { name: "All initiatives" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByTestId("timeline-bar")).toHaveCount(0);
 });
 
 test("the roadmap's timeline filters by an org unit searched by code; the filter is in the URL and survives a reload", async ({ page }) => {
-  const [unit] = await sql<{ id: string; name: string }>(`SELECT u.id, u.name FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC'`);
+  const [unit] = await sql<{ id: string; name: string }>(
+    `SELECT u.id, u.name FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC'`,
+  );
   const [outside] = await sql<{ name: string }>(
     `SELECT p.name FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnit" u ON u.id = p."orgUnitId"
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' AND p."archivedAt" IS NULL AND p."startDate" IS NOT NULL AND p."targetDate" IS NOT NULL ORDER BY p.name LIMIT 1`,
@@ -323,9 +344,16 @@ test("the projects list filters by a lead picked by search; the filter stays in 
   await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Lead" })).toHaveValue(lead.name);
 });
 
-test("the project form loads its choices when it opens: a manager is offered the units of their scope and creates a project", async ({ page }) => {
+test("the project form loads its choices when it opens: a manager is offered the units of their scope and creates a project", async ({
+  page,
+}) => {
   const unit = async (code: string) =>
-    (await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`, [code]))[0].id;
+    (
+      await sql<{ id: string }>(
+        `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`,
+        [code],
+      )
+    )[0].id;
   const [inScope, outside] = [await unit("ENG-PROD"), await unit("ENG-AUTO-PERC")];
   const name = `Created in scope ${uid()}`;
   await signIn(page, "manager@acme.example");
@@ -343,13 +371,17 @@ test("the project form loads its choices when it opens: a manager is offered the
   expect(created.orgUnitId).toBe(inScope);
 });
 
-test("the projects list filters by an org unit searched and picked with the keyboard; the filter stays in the URL, survives a reload and the CSV follows it", async ({ page }) => {
+test("the projects list filters by an org unit searched and picked with the keyboard; the filter stays in the URL, survives a reload and the CSV follows it", async ({
+  page,
+}) => {
   const [unit] = await sql<{ id: string; name: string; projects: string[] }>(
     `SELECT u.id, u.name, array_agg(p.name ORDER BY p.name) AS projects FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId"
      JOIN "OrgUnitClosure" c ON c."ancestorId" = u.id JOIN "Project" p ON p."orgUnitId" = c."descendantId" AND p."archivedAt" IS NULL
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' GROUP BY u.id, u.name`,
   );
-  const [other] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT-SEC'`);
+  const [other] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT-SEC'`,
+  );
   await signIn(page, "viewer@acme.example");
   await page.goto("/acme/projects");
   const filters = page.getByRole("form", { name: "Filter projects" });
@@ -386,7 +418,9 @@ test("the projects list filters by an org unit searched and picked with the keyb
   for (const name of unit.projects) expect(csv).toContain(name);
 });
 
-test("the author fixes an update: counters instead of truncation, HTML is a field error, edit shows 'edited', delete removes it", async ({ page }) => {
+test("the author fixes an update: counters instead of truncation, HTML is a field error, edit shows 'edited', delete removes it", async ({
+  page,
+}) => {
   const id = await projectId("SSO & SCIM Provisioning");
   await signIn(page, "manager@acme.example");
   await page.goto(`/acme/projects/${id}`);

@@ -14,11 +14,16 @@ const cents = (decimal: string) => {
   return decimal.startsWith("-") ? -n : n;
 };
 
-test("a director drills from the top variance to its ledger lines: the total is the variance's actual, and the CSV is the list", async ({ page }) => {
+test("a director drills from the top variance to its ledger lines: the total is the variance's actual, and the CSV is the list", async ({
+  page,
+}) => {
   await signIn(page, "director@acme.example");
   await page.goto("/acme/budgets?period=ytd");
   // The variance's actual, as the budgets export of the same view says.
-  const top = Papa.parse<Record<string, string>>((await (await page.request.get("/acme/budgets/export?view=top&period=ytd")).text()).trim(), { header: true }).data;
+  const top = Papa.parse<Record<string, string>>(
+    (await (await page.request.get("/acme/budgets/export?view=top&period=ytd")).text()).trim(),
+    { header: true },
+  ).data;
   expect(top.length).toBeGreaterThan(0);
   const actual = cents(top[0].Actual);
 
@@ -53,7 +58,9 @@ test("a director drills from the top variance to its ledger lines: the total is 
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
 });
 
-test("the tree's Actual of a department opens its subtree's ledger lines with the same total; the dashboard's top variance opens its lines", async ({ page }) => {
+test("the tree's Actual of a department opens its subtree's ledger lines with the same total; the dashboard's top variance opens its lines", async ({
+  page,
+}) => {
   await signIn(page, "director@acme.example");
   await page.goto("/acme/budgets?period=q3");
   const cell = page.locator('tr[data-unit-code="ENG-PROD"] td[data-col="actual"]');
@@ -77,7 +84,11 @@ test("the tree's Actual of a department opens its subtree's ledger lines with th
   // forecast (a contract's commitment with nothing booked yet): then the list is empty.
   for (const i of [0, 1, 2]) {
     await page.goto("/acme/dashboard");
-    const variance = page.getByRole("heading", { name: /^Top 5 variances/ }).locator("..").getByRole("link").nth(i);
+    const variance = page
+      .getByRole("heading", { name: /^Top 5 variances/ })
+      .locator("..")
+      .getByRole("link")
+      .nth(i);
     const actual = (await variance.getAttribute("title"))!.replace(/^Actual /, "");
     await variance.click();
     await expect(page).toHaveURL(/\/acme\/budgets\/lines\?unit=[^&]+&scope=own&cat=/);
@@ -87,7 +98,9 @@ test("the tree's Actual of a department opens its subtree's ledger lines with th
 });
 
 test("a unit of another org lists nothing, bad filters are named and left out, and the page fits a phone", async ({ page }) => {
-  const [foreign] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [foreign] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
   await signIn(page, "director@acme.example");
   const res = await page.goto(`/acme/budgets/lines?unit=${foreign.id}`);
   expect(res?.status()).toBe(200);
@@ -106,7 +119,9 @@ test("a unit of another org lists nothing, bad filters are named and left out, a
   await expect(page.getByTestId("lines-table")).toBeVisible();
   const csv = await page.request.get(`/acme/budgets/lines/export?${bad}`);
   expect(csv.status()).toBe(200);
-  expect((await csv.text()).split("\r\n")[0]).toBe("Date,Unit code,Unit name,Category,Vendor,Memo,External reference,Amount,Import batch,Import batch id");
+  expect((await csv.text()).split("\r\n")[0]).toBe(
+    "Date,Unit code,Unit name,Category,Vendor,Memo,External reference,Amount,Import batch,Import batch id",
+  );
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/acme/budgets/lines?kind=actual");

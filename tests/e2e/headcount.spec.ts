@@ -127,7 +127,9 @@ test("a director changes a person's manager by searching; the page lists no othe
      GROUP BY p.name HAVING count(*) = 1 ORDER BY p.name DESC LIMIT 1`,
     [person.id, person.managerId],
   );
-  const [foreign] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [foreign] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
   await signIn(page, "director@acme.example");
   const response = await page.goto(`/acme/people/${person.id}`);
   // The manager picker no longer carries every person of the org in the page.
@@ -150,7 +152,9 @@ test("a director changes a person's manager by searching; the page lists no othe
   await expect(manager).toHaveValue(boss.name);
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("link", { name: boss.name }).first()).toBeVisible();
-  await expect.poll(async () => (await sql<{ managerId: string }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]))[0].managerId).toBe(boss.id);
+  await expect
+    .poll(async () => (await sql<{ managerId: string }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]))[0].managerId)
+    .toBe(boss.id);
 });
 
 test("a person id from another org is a 404 on the person page", async ({ page }) => {

@@ -10,7 +10,9 @@ const MANAGER = "Marcus Molina";
 const REPORT = "jasmine.zielinski@acme.example";
 
 async function managerId(): Promise<string> {
-  const [m] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "User" u ON u.id = p."userId" WHERE u.email = 'manager@acme.example'`);
+  const [m] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "User" u ON u.id = p."userId" WHERE u.email = 'manager@acme.example'`,
+  );
   return m.id;
 }
 

@@ -8,7 +8,10 @@ import { signIn, sql } from "./fixtures";
 
 /** The plan grid of one unit (it shows that unit and the units directly below it). */
 async function planOf(code: string): Promise<string> {
-  const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`, [code]);
+  const [u] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = $1`,
+    [code],
+  );
   return `/acme/budgets/plan?unit=${u.id}`;
 }
 
@@ -44,7 +47,9 @@ async function upload(page: Page, name: string, text: string) {
   await dialog.getByLabel("Actuals CSV").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
-test("the finance view's org unit is searched as you type; the pick is in the URL, survives a reload and follows back/forward", async ({ page }) => {
+test("the finance view's org unit is searched as you type; the pick is in the URL, survives a reload and follows back/forward", async ({
+  page,
+}) => {
   const [unit] = await sql<{ id: string; name: string; code: string }>(
     `SELECT u.id, u.name, u.code FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-PERC'`,
   );
@@ -119,7 +124,9 @@ test("finance imports actuals, sees team and department change, exports CSV, and
   await upload(page, "ledger-again.csv", csv);
   const importDialog = page.getByRole("dialog", { name: "Import actuals" });
   await importDialog.getByRole("button", { name: "Import actuals" }).click();
-  await expect(importDialog.getByRole("status")).toHaveText("Nothing new: all 2 rows were already imported (same external reference). Nothing was written.");
+  await expect(importDialog.getByRole("status")).toHaveText(
+    "Nothing new: all 2 rows were already imported (same external reference). Nothing was written.",
+  );
   const [{ n: batchesAfter }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ImportBatch"`);
   expect(batchesAfter).toBe(batchesBefore);
   await importDialog.getByRole("button", { name: "Close" }).click();
@@ -130,7 +137,11 @@ test("finance imports actuals, sees team and department change, exports CSV, and
   await revertButton.click();
   const confirm = page.getByRole("dialog", { name: "Revert this import?" });
   await expect(confirm).toContainText('"ledger.csv": its 2 ledger lines will be deleted');
-  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    ),
+  ).toEqual([]);
   await confirm.getByRole("button", { name: "Keep it" }).click();
   await expect(confirm).toBeHidden();
   await expect(revertButton).toBeFocused();
@@ -147,7 +158,11 @@ test("a bad file shows row-numbered errors and writes nothing", async ({ page })
   const [{ n: before }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
   await signIn(page, "finance@acme.example");
   await page.goto("/acme/budgets");
-  await upload(page, "bad.csv", `date,cost centre code,category,amount,vendor,memo,external reference\n2026-01-05,${team},SOFTWARE,10.00,,,X1\n2026-02-30,${team},SOFTWARE,abc,,,X2\n2026-01-05,NOPE,SOFTWARE,1,,,X3\n`);
+  await upload(
+    page,
+    "bad.csv",
+    `date,cost centre code,category,amount,vendor,memo,external reference\n2026-01-05,${team},SOFTWARE,10.00,,,X1\n2026-02-30,${team},SOFTWARE,abc,,,X2\n2026-01-05,NOPE,SOFTWARE,1,,,X3\n`,
+  );
   await page.getByRole("button", { name: "Import actuals" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
   await expect(alert).toBeVisible();
@@ -195,7 +210,16 @@ for (const email of ["finance@acme.example", "viewer@acme.example", "manager@acm
     const usd = (c: bigint) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(c) / 100);
     const dec = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
     await signIn(page, email);
-    for (const path of ["/acme/budgets", "/acme/budgets?period=m12", "/acme/budgets/export?view=top&period=m12", "/acme/budgets/plan", "/acme/budgets/export?view=tree", "/acme/budgets/export?view=top", "/acme/budgets/export?view=categories", "/acme/vendors"]) {
+    for (const path of [
+      "/acme/budgets",
+      "/acme/budgets?period=m12",
+      "/acme/budgets/export?view=top&period=m12",
+      "/acme/budgets/plan",
+      "/acme/budgets/export?view=tree",
+      "/acme/budgets/export?view=top",
+      "/acme/budgets/export?view=categories",
+      "/acme/vendors",
+    ]) {
       const response = await page.request.get(path);
       const body = await response.text();
       expect(body.length).toBeGreaterThan(100);
@@ -217,7 +241,9 @@ test("finance edits a plan cell in place; the change is saved, audited and total
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month <= now()
      ORDER BY b.month DESC LIMIT 1`,
   );
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${cell.month}T00:00:00Z`),
+  );
   const [{ n: auditBefore }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'budgets.cell.set'`);
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-PROD-MOBILE"));
@@ -225,9 +251,16 @@ test("finance edits a plan cell in place; the change is saved, audited and total
   await input.fill("4,321.09");
   await input.press("Enter");
   await expect
-    .poll(async () => (await sql<{ cents: string }>(
-      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
-       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents)
+    .poll(
+      async () =>
+        (
+          await sql<{ cents: string }>(
+            `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'SOFTWARE' AND b.month = $1::date`,
+            [cell.month],
+          )
+        )[0]?.cents,
+    )
     .toBe("432109");
   await expect(input).toHaveValue("4,321.09");
   // Saving keeps focus in the cell and says the result.
@@ -250,11 +283,18 @@ test("a bad plan amount is refused in place and writes nothing; emptying a cell 
      WHERE o.slug = 'acme' AND u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month <= now() ORDER BY b.month DESC LIMIT 1`,
   );
   const line = async () =>
-    (await sql<{ cents: string }>(
-      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
-       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month = $1::date`, [cell.month]))[0]?.cents ?? null;
-  const audits = async (action: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = $1`, [action]))[0].n);
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+    (
+      await sql<{ cents: string }>(
+        `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-PROD-MOBILE' AND b.category = 'HARDWARE' AND b.month = $1::date`,
+        [cell.month],
+      )
+    )[0]?.cents ?? null;
+  const audits = async (action: string) =>
+    Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = $1`, [action]))[0].n);
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${cell.month}T00:00:00Z`),
+  );
   const [setBefore, clearBefore] = [await audits("budgets.cell.set"), await audits("budgets.cell.clear")];
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-PROD-MOBILE"));
@@ -285,7 +325,10 @@ test("the YTD tile names its span and compares the same months; a year without a
   const fyStart = (y: number) => new Date(Date.UTC(start === 1 ? y : y - 1, start - 1, 1));
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const month = (d: Date) => new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }).format(d);
-  const compact = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+  const compact = (cents: number) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(
+      cents / 100,
+    );
   const fyLabel = (y: number) => `FY${String(y % 100).padStart(2, "0")}`;
   // Plan and actual of the same closed months, from the raw tables.
   const [sums] = await sql<{ plan: string; actual: string }>(
@@ -354,16 +397,25 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
      WHERE o.slug = 'acme' AND u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month > now() ORDER BY b.month LIMIT 1`,
   );
   expect(cell).toBeDefined();
-  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell.month}T00:00:00Z`));
+  const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${cell.month}T00:00:00Z`),
+  );
   await signIn(page, "finance@acme.example");
   await page.goto(await planOf("ENG-AUTO-NAV"));
   const input = page.getByRole("textbox", { name: `Navigation & Planning Personnel ${label}` });
   await input.fill("123,456.78");
   await input.press("Enter");
   await expect
-    .poll(async () => (await sql<{ cents: string }>(
-      `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
-       WHERE u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month = $1::date`, [cell.month]))[0]?.cents)
+    .poll(
+      async () =>
+        (
+          await sql<{ cents: string }>(
+            `SELECT b."amountCents"::text AS cents FROM "BudgetLine" b JOIN "OrgUnit" u ON u.id = b."orgUnitId"
+       WHERE u.code = 'ENG-AUTO-NAV' AND b.category = 'PERSONNEL' AND b.month = $1::date`,
+            [cell.month],
+          )
+        )[0]?.cents,
+    )
     .toBe("12345678");
   // The root's own personnel line is not in the grid (the top units' grid); the page says why.
   await page.goto("/acme/budgets/plan");
@@ -373,5 +425,10 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
   // On the budgets page a withheld figure is a dash with its reason, and the note explains the rule.
   await page.goto("/acme/budgets?period=year");
   await expect(page.getByTestId("pay-privacy-note")).toContainText("does not read individual pay");
-  await expect(page.getByTestId("finance-tree").getByText(/Not shown to roles without pay access/).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("finance-tree")
+      .getByText(/Not shown to roles without pay access/)
+      .first(),
+  ).toBeVisible();
 });

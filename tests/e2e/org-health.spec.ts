@@ -20,7 +20,9 @@ test("a manager opens org health for their subtree", async ({ page }) => {
   );
   await expect(page.locator("#span tbody tr")).toHaveCount(n);
   // A unit outside their subtree is not found.
-  const [other] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`);
+  const [other] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`,
+  );
   const outside = await page.goto(`/acme/org-health?unit=${other.id}`);
   expect(outside?.status()).toBe(404);
 });

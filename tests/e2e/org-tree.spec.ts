@@ -24,10 +24,12 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   const matches = dialog.getByRole("listbox", { name: "Matches" });
   const target = matches.getByRole("option", { name: "Platform — ENG-PLAT", exact: true });
   // Wait for the matches of what was typed (the list first shows the matches of an empty box).
-  await expect.poll(async () => {
-    const shown = await matches.getByRole("option").allTextContents();
-    return shown.length > 0 && shown.every((t) => t.includes("ENG-PLAT"));
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await matches.getByRole("option").allTextContents();
+      return shown.length > 0 && shown.every((t) => t.includes("ENG-PLAT"));
+    })
+    .toBe(true);
   await expect(target).toBeVisible();
   const names = await matches.getByRole("option").allTextContents();
   for (let i = 0; i <= names.indexOf("Platform — ENG-PLAT"); i++) await page.keyboard.press("ArrowDown");
@@ -76,7 +78,9 @@ test("a bad code is refused at its field and nothing is written", async ({ page 
 });
 
 test("a manager sees a unit's history but no edits", async ({ page }) => {
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await signIn(page, "manager@acme.example");
   await page.goto(`/acme/teams/units/${unit.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Product Engineering" })).toBeVisible();

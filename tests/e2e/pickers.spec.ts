@@ -19,7 +19,9 @@ async function acmePerson() {
 
 test("a director picks an initiative owner with the keyboard; Escape closes the list, not the dialog", async ({ page }) => {
   const person = await acmePerson();
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await signIn(page, "director@acme.example");
   await page.goto("/acme/roadmap");
   // No person of the org is in the page any more.
@@ -60,8 +62,12 @@ test("a director picks an initiative owner with the keyboard; Escape closes the 
 });
 
 test("a person id from another org put in the picker's field is refused by the action", async ({ page }) => {
-  const [foreign] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [foreign] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   await signIn(page, "director@acme.example");
   await page.goto("/acme/roadmap");
   await page.getByRole("button", { name: "New initiative" }).click();
@@ -77,12 +83,16 @@ test("a person id from another org put in the picker's field is refused by the a
 });
 
 test("the people search answers members only, with this org's people only", async ({ page }) => {
-  const [foreign] = await sql<{ name: string }>(`SELECT p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' ORDER BY p.name LIMIT 1`);
+  const [foreign] = await sql<{ name: string }>(
+    `SELECT p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' ORDER BY p.name LIMIT 1`,
+  );
   await signIn(page, "viewer@acme.example");
   const own = await page.request.get(`/acme/people/search?q=${encodeURIComponent(foreign.name)}`);
   expect(own.status()).toBe(200);
   const rows = (await own.json()) as { id: string; name: string }[];
-  const [globexIds] = [await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex'`)];
+  const [globexIds] = [
+    await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex'`),
+  ];
   expect(rows.filter((r) => globexIds.some((g) => g.id === r.id))).toEqual([]);
   expect((await page.request.get("/globex/people/search?q=a")).status()).toBe(404);
   expect(((await (await page.request.get("/acme/people/search?q=%25")).json()) as unknown[]).length).toBe(0);

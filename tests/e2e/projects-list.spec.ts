@@ -59,15 +59,25 @@ test("clicking or pressing Enter on a column header sorts the whole list through
   expect(await column(table, 1)).toEqual(byName);
 });
 
-test("the initiative filter is searched and picked with the keyboard: a shared ?initiative= URL shows its name, 'No initiative' is a choice, and the CSV follows", async ({ page }) => {
+test("the initiative filter is searched and picked with the keyboard: a shared ?initiative= URL shows its name, 'No initiative' is a choice, and the CSV follows", async ({
+  page,
+}) => {
   const acmeProjects = (where: string, params: unknown[] = []) =>
     sql<{ name: string }>(
       `SELECT p.name FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p."archivedAt" IS NULL AND ${where} ORDER BY p.name`,
       params,
     ).then((rows) => rows.map((r) => r.name));
-  const [autonomy] = await sql<{ id: string }>(`SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Autonomy Stack v3'`);
-  const [fleet] = await sql<{ id: string }>(`SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Fleet Uptime 99.9%'`);
-  const [inAutonomy, inFleet, inNone] = [await acmeProjects(`p."initiativeId" = $1`, [autonomy.id]), await acmeProjects(`p."initiativeId" = $1`, [fleet.id]), await acmeProjects(`p."initiativeId" IS NULL`)];
+  const [autonomy] = await sql<{ id: string }>(
+    `SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Autonomy Stack v3'`,
+  );
+  const [fleet] = await sql<{ id: string }>(
+    `SELECT i.id FROM "Initiative" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' AND i.name = 'Fleet Uptime 99.9%'`,
+  );
+  const [inAutonomy, inFleet, inNone] = [
+    await acmeProjects(`p."initiativeId" = $1`, [autonomy.id]),
+    await acmeProjects(`p."initiativeId" = $1`, [fleet.id]),
+    await acmeProjects(`p."initiativeId" IS NULL`),
+  ];
   expect(inNone.length).toBeGreaterThan(0);
   await signIn(page, "viewer@acme.example");
 
@@ -104,7 +114,9 @@ test("the initiative filter is searched and picked with the keyboard: a shared ?
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/[?&]initiative=none(&|$)/);
   await expect(table.locator("tbody tr")).toHaveCount(inNone.length);
-  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Initiative" })).toHaveValue("No initiative");
+  await expect(page.getByRole("form", { name: "Filter projects" }).getByRole("combobox", { name: "Initiative" })).toHaveValue(
+    "No initiative",
+  );
 
   // Tab into the box (which selects its text) and type part of a name; the match follows the two fixed choices.
   await filters.getByLabel("Health").focus();

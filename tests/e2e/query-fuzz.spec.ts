@@ -11,8 +11,12 @@ import { signIn, sql } from "./fixtures";
 test("no 5xx from any query string on any page or GET route handler", async ({ page }) => {
   test.setTimeout(600_000);
   await signIn(page, "director@acme.example");
-  const [project] = await sql<{ id: string }>(`SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.name LIMIT 1`);
-  const [person] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.id LIMIT 1`);
+  const [project] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.name LIMIT 1`,
+  );
+  const [person] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.id LIMIT 1`,
+  );
   const paths = fuzzPaths({ org: "acme", projectId: project.id, personId: person.id });
   expect(paths.length).toBeGreaterThan(20);
   const failures: string[] = [];

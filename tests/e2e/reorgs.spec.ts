@@ -39,7 +39,9 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await form.getByLabel("Cost-centre code").fill(code);
   await form.getByLabel("Kind").selectOption("OTHER");
   await form.getByRole("button", { name: "Add step" }).click();
-  await expect(page.getByRole("region", { name: "Steps" })).toContainText(`New unit: E2E Lab ${code} (${code}), other under Platform (ENG-PLAT)`);
+  await expect(page.getByRole("region", { name: "Steps" })).toContainText(
+    `New unit: E2E Lab ${code} (${code}), other under Platform (ENG-PLAT)`,
+  );
 
   // The second new unit goes under the first, named by the code the first step gives it.
   await form.getByLabel("Step").selectOption("create");
@@ -53,7 +55,12 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   // The preview lists both units as new, under their parents.
   const units = page.getByRole("region", { name: "Units that change" });
   await expect(units.getByRole("row").filter({ hasText: `E2E Cell ${code}` })).toContainText(`E2E Lab ${code}`);
-  await expect(units.getByRole("row").filter({ hasText: `E2E Lab ${code}` }).filter({ hasNotText: "E2E Cell" })).toContainText("Platform");
+  await expect(
+    units
+      .getByRole("row")
+      .filter({ hasText: `E2E Lab ${code}` })
+      .filter({ hasNotText: "E2E Cell" }),
+  ).toContainText("Platform");
 
   // A bad code is refused at its field, and nothing is added.
   await form.getByLabel("Step").selectOption("create");
@@ -71,7 +78,10 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await expect(page.getByText(/^Applied /).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "What it changed" })).toBeVisible();
 
-  await page.getByRole("region", { name: "Units that change" }).getByRole("link", { name: `E2E Cell ${code}` }).click();
+  await page
+    .getByRole("region", { name: "Units that change" })
+    .getByRole("link", { name: `E2E Cell ${code}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: `E2E Cell ${code}` })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(`Platform/E2E Lab ${code}`);
   const [row] = await sql<{ depth: number; actions: number }>(

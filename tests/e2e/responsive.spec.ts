@@ -27,7 +27,9 @@ async function recordIds() {
   const [person] = await sql<{ id: string }>(
     `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' ORDER BY p.name LIMIT 1`,
   );
-  const [unit] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
+  const [unit] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
   return { projectId: project.id, personId: person.id, unitId: unit.id };
 }
 
@@ -35,13 +37,30 @@ async function recordIds() {
 const PAGE_PATTERNS = new Set(
   readdirSync(path.resolve(import.meta.dirname, "../../app"), { recursive: true, encoding: "utf8" })
     .filter((f) => /(^|[\\/])page\.tsx?$/.test(f))
-    .map((f) => `/${path.dirname(f).split(/[\\/]/).filter((p) => p !== "." && !/^\(.*\)$/.test(p)).join("/")}`),
+    .map(
+      (f) =>
+        `/${path
+          .dirname(f)
+          .split(/[\\/]/)
+          .filter((p) => p !== "." && !/^\(.*\)$/.test(p))
+          .join("/")}`,
+    ),
 );
 
 /** The member pages of the route matrix that a role opens with 200, as URLs of the demo org. */
 function pagesFor(role: (typeof ROLES)[number], ids: { projectId: string; personId: string; unitId: string }): string[] {
-  const urls = ROUTE_ROWS.filter((r) => r.method === "GET" && PAGE_PATTERNS.has(r.pattern) && r.pattern.startsWith("/[org]/") && !r.pattern.includes("[...rest]") && r.expect[COLUMN[role]] === "200")
-    .map((r) => r.pattern.replace("[org]", "acme").replace("[id]", r.pattern.includes("/projects/") ? ids.projectId : r.pattern.includes("/units/") ? ids.unitId : ids.personId));
+  const urls = ROUTE_ROWS.filter(
+    (r) =>
+      r.method === "GET" &&
+      PAGE_PATTERNS.has(r.pattern) &&
+      r.pattern.startsWith("/[org]/") &&
+      !r.pattern.includes("[...rest]") &&
+      r.expect[COLUMN[role]] === "200",
+  ).map((r) =>
+    r.pattern
+      .replace("[org]", "acme")
+      .replace("[id]", r.pattern.includes("/projects/") ? ids.projectId : r.pattern.includes("/units/") ? ids.unitId : ids.personId),
+  );
   return [...new Set(urls)];
 }
 
@@ -70,7 +89,12 @@ for (const vp of VIEWPORTS) {
           // Every page × role at both widths: no serious or critical axe violation (item 6).
           const { violations } = await new AxeBuilder({ page }).analyze();
           for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-            faults.push(`${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+            faults.push(
+              `${url} ${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+            );
           }
         }
         expect(wide, "pages wider than the viewport").toEqual([]);

@@ -16,7 +16,10 @@ const APP = path.resolve(import.meta.dirname, "../../app");
 
 /** "/[org]/projects/(list)/page.tsx" → "/[org]/projects"; route groups do not appear in URLs. */
 function patternOf(file: string): string {
-  const parts = path.dirname(file).split(path.sep).filter((p) => p !== "." && !/^\(.*\)$/.test(p));
+  const parts = path
+    .dirname(file)
+    .split(path.sep)
+    .filter((p) => p !== "." && !/^\(.*\)$/.test(p));
   return `/${parts.join("/")}`;
 }
 
@@ -28,8 +31,11 @@ function discoverRoutes(): { pages: string[]; handlers: { pattern: string; metho
     .flatMap((f) => {
       const text = readFileSync(path.join(APP, f), "utf8");
       const methods = new Set<string>();
-      for (const m of text.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]);
-      for (const m of text.matchAll(/export\s*\{([^}]*)\}/g)) for (const name of m[1].matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1] ?? name[2]);
+      for (const m of text.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g))
+        methods.add(m[1]);
+      for (const m of text.matchAll(/export\s*\{([^}]*)\}/g))
+        for (const name of m[1].matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\b/g))
+          methods.add(name[1] ?? name[2]);
       return [...methods].map((method) => ({ pattern: patternOf(f), method }));
     });
   return { pages, handlers };
@@ -41,11 +47,16 @@ test("every page and every route handler method in app/ has a row in tests/e2e/r
   const rows = new Set(ROUTE_ROWS.map((r) => `${r.method} ${r.pattern}`));
   const missing = [
     ...pages.filter((p) => !rows.has(`GET ${p}`)).map((p) => `page("${p}", "<${COLUMNS.join(" ")}>") — app${p}/…/page.tsx`),
-    ...handlers.filter((h) => !rows.has(`${h.method} ${h.pattern}`)).map((h) => `route("${h.pattern}", "${h.method}", "<${COLUMNS.join(" ")}>") — app${h.pattern}/…/route.ts`),
+    ...handlers
+      .filter((h) => !rows.has(`${h.method} ${h.pattern}`))
+      .map((h) => `route("${h.pattern}", "${h.method}", "<${COLUMNS.join(" ")}>") — app${h.pattern}/…/route.ts`),
   ];
   expect(missing, "add these rows to ROUTE_ROWS in tests/e2e/route-matrix.ts").toEqual([]);
   const existing = new Set([...pages.map((p) => `GET ${p}`), ...handlers.map((h) => `${h.method} ${h.pattern}`)]);
-  expect([...rows].filter((r) => !existing.has(r)), "rows for pages or methods that no longer exist").toEqual([]);
+  expect(
+    [...rows].filter((r) => !existing.has(r)),
+    "rows for pages or methods that no longer exist",
+  ).toEqual([]);
 });
 
 type Ids = {
@@ -92,7 +103,14 @@ const probeId = `e2eprobe${Date.now().toString(36)}`;
 
 function payNeedles(): string[] {
   const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-  return [PROBE.personCents, PROBE.positionCents, PROBE.ledgerCents, PROBE.planCents].flatMap((n) => [usd.format(n / 100), (n / 100).toFixed(2), `"${n}"`, `:${n},`, `:${n}}`, `:${n}]`]);
+  return [PROBE.personCents, PROBE.positionCents, PROBE.ledgerCents, PROBE.planCents].flatMap((n) => [
+    usd.format(n / 100),
+    (n / 100).toFixed(2),
+    `"${n}"`,
+    `:${n},`,
+    `:${n}}`,
+    `:${n}]`,
+  ]);
 }
 
 test.beforeAll(async () => {
@@ -140,20 +158,36 @@ async function ids(): Promise<Ids> {
     `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnitClosure" c ON c."descendantId" = p."orgUnitId"
      JOIN "OrgUnit" u ON u.id = c."ancestorId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' ORDER BY p.name LIMIT 1`,
   );
-  const [fp] = await sql<{ id: string }>(`SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  const [fpe] = await sql<{ id: string }>(`SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  const [u] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`);
-  const [fu] = await sql<{ id: string }>(`SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  const [c] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'acme' ORDER BY c.name LIMIT 1`);
-  const [fc] = await sql<{ id: string }>(`SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' LIMIT 1`);
-  const [fpos] = await sql<{ id: string }>(`SELECT p.id FROM "Position" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`);
+  const [fp] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  const [fpe] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  const [u] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
+  );
+  const [fu] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  const [c] = await sql<{ id: string }>(
+    `SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'acme' ORDER BY c.name LIMIT 1`,
+  );
+  const [fc] = await sql<{ id: string }>(
+    `SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
+  const [fpos] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Position" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'globex' LIMIT 1`,
+  );
   // A manager reporting to the in-scope manager (manager@acme.example), for /managers/[id].
   const [mgr] = await sql<{ id: string }>(
     `SELECT p.id FROM "Person" p JOIN "Person" b ON b.id = p."managerId" JOIN "User" u ON u.id = b."userId"
      WHERE u.email = 'manager@acme.example' AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id) ORDER BY p.name, p.id LIMIT 1`,
   );
   // The demo's scheduled reorg (lib/seed/org-design.ts), and a draft in Globex made in beforeAll.
-  const [r] = await sql<{ id: string }>(`SELECT r.id FROM "Reorg" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'acme' ORDER BY r."createdAt" LIMIT 1`);
+  const [r] = await sql<{ id: string }>(
+    `SELECT r.id FROM "Reorg" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'acme' ORDER BY r."createdAt" LIMIT 1`,
+  );
   return {
     projectId: p.id,
     personId: probeId,
@@ -220,16 +254,23 @@ for (const column of COLUMNS) {
   test(`route matrix: ${column}`, async ({ browser }) => {
     test.setTimeout(300_000);
     const [recordIds, needles] = [await ids(), payNeedles()];
-    const writesBefore = await sql<{ n: string }>(`SELECT (SELECT count(*) FROM "ImportBatch") + (SELECT count(*) FROM "ActualEntry") AS n`);
+    const writesBefore = await sql<{ n: string }>(
+      `SELECT (SELECT count(*) FROM "ImportBatch") + (SELECT count(*) FROM "ActualEntry") AS n`,
+    );
     const { request, close } = await requestAs(browser, column);
     try {
       for (const row of ROUTE_ROWS) {
         const expected = row.expect[column];
         if (expected === "-") continue;
         const url = urlFor(row, recordIds, column === "FOREIGN");
-        const response = row.method === "POST"
-          ? await request.post(url, { data: row.body?.data ?? "", headers: { "content-type": row.body?.contentType ?? "text/plain" }, maxRedirects: 0 })
-          : await request.get(url, { maxRedirects: 0 });
+        const response =
+          row.method === "POST"
+            ? await request.post(url, {
+                data: row.body?.data ?? "",
+                headers: { "content-type": row.body?.contentType ?? "text/plain" },
+                maxRedirects: 0,
+              })
+            : await request.get(url, { maxRedirects: 0 });
         const got = outcome(response.status(), response.headers()["location"]);
         expect.soft(got, `${row.method} ${url} as ${column} (row "${row.pattern}")`).toBe(expected);
         if (response.status() !== 200) continue;
@@ -250,7 +291,15 @@ for (const column of COLUMNS) {
     expect(writesAfter[0].n).toBe(writesBefore[0].n);
     // The pay check can fail: pay IS found where admins and directors are meant to see it.
     if (column === "DIRECTOR") {
-      expect([...seenPay]).toEqual(expect.arrayContaining(["/[org]/teams", "/[org]/people/[id]", "/[org]/positions/[id]", "/[org]/budgets/lines", "/[org]/budgets/lines/export"]));
+      expect([...seenPay]).toEqual(
+        expect.arrayContaining([
+          "/[org]/teams",
+          "/[org]/people/[id]",
+          "/[org]/positions/[id]",
+          "/[org]/budgets/lines",
+          "/[org]/budgets/lines/export",
+        ]),
+      );
     }
   });
 }

@@ -35,8 +35,18 @@ function parse(pattern: string, cells: string): Record<Column, Cell> {
   return Object.fromEntries(tokens.map((t, i) => [COLUMNS[i], t])) as Record<Column, Cell>;
 }
 
-const page = (pattern: string, cells: string, query?: string): RouteRow => ({ pattern, method: "GET", expect: parse(pattern, cells), query });
-const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({ pattern, method, expect: parse(pattern, cells), body });
+const page = (pattern: string, cells: string, query?: string): RouteRow => ({
+  pattern,
+  method: "GET",
+  expect: parse(pattern, cells),
+  query,
+});
+const route = (pattern: string, method: RouteRow["method"], cells: string, body?: RouteRow["body"]): RouteRow => ({
+  pattern,
+  method,
+  expect: parse(pattern, cells),
+  body,
+});
 
 // Every page is readable by every member (org:read); what differs is what they may change and
 // whether pay is in the payload (checked separately for every 200 below).
@@ -90,7 +100,10 @@ export const ROUTE_ROWS: RouteRow[] = [
   route("/[org]/roadmap/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/headcount/form-options", "GET", "403 200 200 200 403 403 404 401 -"),
   route("/[org]/budgets/export", "GET", "200 200 200 200 200 200 404 401 -"),
-  { ...route("/[org]/budgets/lines/export", "GET", "200 200 200 200 200 200 404 401 -"), query: "from=2020-01&to=2031-12&q=Pay+probe+payroll" },
+  {
+    ...route("/[org]/budgets/lines/export", "GET", "200 200 200 200 200 200 404 401 -"),
+    query: "from=2020-01&to=2031-12&q=Pay+probe+payroll",
+  },
   { ...route("/[org]/budgets/lines/export", "GET", "200 200 200 200 200 200 404 401 -"), query: "kind=plan&from=2031-01&to=2031-01" },
   // A file with one bad row: allowed roles get the row errors (422) and nothing is written.
   route("/[org]/budgets/import", "POST", "403 422 403 403 422 403 404 401 -", {
@@ -108,5 +121,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Health probes answer everyone alike, a session or none (docs/operations.md).
   route("/api/health/live", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/health/ready", "GET", "200 200 200 200 200 200 200 200 -"),
-  route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", { contentType: "application/x-www-form-urlencoded", data: "" }),
+  route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", {
+    contentType: "application/x-www-form-urlencoded",
+    data: "",
+  }),
 ];

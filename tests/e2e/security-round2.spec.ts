@@ -109,7 +109,10 @@ test("an admin's sign-out-everywhere ends a member's sessions at once", async ({
 
 test("a user signs out one of their own other sessions from their account page", async ({ page, browser, baseURL }) => {
   const user = await createMemberUser("acme", "VIEWER");
-  const phoneContext = await browser.newContext({ baseURL, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" });
+  const phoneContext = await browser.newContext({
+    baseURL,
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1",
+  });
   const phone = await phoneContext.newPage();
   await signIn(phone, user.email, user.password);
   await signIn(page, user.email, user.password);
@@ -154,11 +157,18 @@ test("an existing account is invited, not added, and joins only by accepting", a
   await other.close();
 });
 
-test("server actions: cross-origin 403, over the limit 413, malformed 400 — each with a sentence, never a 500", async ({ page, baseURL }) => {
+test("server actions: cross-origin 403, over the limit 413, malformed 400 — each with a sentence, never a 500", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "director@acme.example");
   const origin = new URL(baseURL!).origin;
   const post = (data: string | Buffer, headers: Record<string, string>) =>
-    page.request.post("/acme/projects", { data, headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", ...headers }, maxRedirects: 0 });
+    page.request.post("/acme/projects", {
+      data,
+      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", ...headers },
+      maxRedirects: 0,
+    });
 
   const foreign = await post('["acme",{}]', { origin: "https://evil.example" });
   expect(foreign.status()).toBe(403);
@@ -178,7 +188,13 @@ test("server actions: cross-origin 403, over the limit 413, malformed 400 — ea
   const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = httpRequest(new URL("/acme/projects", baseURL), {
       method: "POST",
-      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", origin, cookie, "transfer-encoding": "chunked" },
+      headers: {
+        "next-action": "0".repeat(42),
+        "content-type": "text/plain;charset=UTF-8",
+        origin,
+        cookie,
+        "transfer-encoding": "chunked",
+      },
     });
     let answered = false;
     req.on("response", (res) => {

@@ -92,7 +92,9 @@ test("an idle session and one past its lifetime are sent to the login page", asy
     await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
     const token = await encodeJwt({ token: { sub: user.id, sid, ...times }, secret: E2E_SECRET });
     await context.clearCookies();
-    await context.addCookies([{ name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      { name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+    ]);
     await page.goto("/acme/dashboard");
     await expect(page).toHaveURL(/\/login/);
   }
@@ -102,7 +104,9 @@ test("an idle session and one past its lifetime are sent to the login page", asy
   await sql(`INSERT INTO "UserSession" (id, "userId") VALUES ($1, $2)`, [sid, user.id]);
   const fresh = await encodeJwt({ token: { sub: user.id, sid, authAt: now, lastSeen: now }, secret: E2E_SECRET });
   await context.clearCookies();
-  await context.addCookies([{ name: "next-auth.session-token", value: fresh, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: "next-auth.session-token", value: fresh, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
   await page.goto("/acme/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });

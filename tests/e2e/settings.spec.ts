@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 import { createMemberUser, signIn, sql } from "./fixtures";
 
 async function orgName(slug: string) {
-  const [row] = await sql<{ name: string; fiscalYearStartMonth: number }>(`SELECT name, "fiscalYearStartMonth" FROM "Organization" WHERE slug = $1`, [slug]);
+  const [row] = await sql<{ name: string; fiscalYearStartMonth: number }>(
+    `SELECT name, "fiscalYearStartMonth" FROM "Organization" WHERE slug = $1`,
+    [slug],
+  );
   return row;
 }
 
@@ -54,10 +57,7 @@ test("an admin changes the fiscal year start; bad input names the field and writ
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved", { exact: true })).toBeVisible();
   expect((await orgName("acme")).fiscalYearStartMonth).toBe(3);
-  const [event] = await sql<{ action: string }>(
-    `SELECT action FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY at DESC LIMIT 1`,
-    [user.id],
-  );
+  const [event] = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY at DESC LIMIT 1`, [user.id]);
   expect(event?.action).toBe("org.settings.update");
   // Put the demo calendar back for the other tests.
   await page.getByLabel("Fiscal year starts in").selectOption({ label: "February" });
@@ -67,9 +67,11 @@ test("an admin changes the fiscal year start; bad input names the field and writ
 
 test("an admin changes the forecast assumptions; the budgets page shows them; bad input writes nothing", async ({ page }) => {
   const assumptions = async () =>
-    (await sql<{ months: number; lumpy: string; delay: number }>(
-      `SELECT "forecastRunRateMonths" AS months, array_to_string("forecastLumpyCategories", ',') AS lumpy, "hiringDelayDays" AS delay FROM "Organization" WHERE slug = 'acme'`,
-    ))[0];
+    (
+      await sql<{ months: number; lumpy: string; delay: number }>(
+        `SELECT "forecastRunRateMonths" AS months, array_to_string("forecastLumpyCategories", ',') AS lumpy, "hiringDelayDays" AS delay FROM "Organization" WHERE slug = 'acme'`,
+      )
+    )[0];
   const user = await createMemberUser("acme", "ADMIN");
   const before = await assumptions();
   await signIn(page, user.email, user.password);
@@ -100,5 +102,8 @@ test("an admin changes the forecast assumptions; the budgets page shows them; ba
   await expect(line).toContainText("From the plan Hardware, Training");
 
   // Put the demo's assumptions back for the other tests.
-  await sql(`UPDATE "Organization" SET "forecastRunRateMonths" = $1, "hiringDelayDays" = $2, "forecastLumpyCategories" = string_to_array($3, ',')::"BudgetCategory"[] WHERE slug = 'acme'`, [before.months, before.delay, before.lumpy]);
+  await sql(
+    `UPDATE "Organization" SET "forecastRunRateMonths" = $1, "hiringDelayDays" = $2, "forecastLumpyCategories" = string_to_array($3, ',')::"BudgetCategory"[] WHERE slug = 'acme'`,
+    [before.months, before.delay, before.lumpy],
+  );
 });

@@ -16,7 +16,9 @@ async function managerOfAcmeAndGlobex() {
   return user;
 }
 
-test("org switcher by keyboard: Enter opens on the first org, arrows wrap, Escape returns focus, ArrowUp opens on the last, Enter switches", async ({ page }) => {
+test("org switcher by keyboard: Enter opens on the first org, arrows wrap, Escape returns focus, ArrowUp opens on the last, Enter switches", async ({
+  page,
+}) => {
   const user = await managerOfAcmeAndGlobex();
   await signIn(page, user.email, user.password);
   await page.goto("/acme/dashboard");

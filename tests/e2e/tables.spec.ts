@@ -125,7 +125,14 @@ test.describe("at a phone's width", () => {
     await expect(table.getByRole("row").nth(1).getByRole("cell").last()).toBeInViewport();
     // Top variances: the same sticky first column.
     const top = page.getByRole("table", { name: "Top variances", exact: true });
-    expect(await top.getByRole("row").nth(1).getByRole("cell").first().evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(
+      await top
+        .getByRole("row")
+        .nth(1)
+        .getByRole("cell")
+        .first()
+        .evaluate((el) => getComputedStyle(el).position),
+    ).toBe("sticky");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 

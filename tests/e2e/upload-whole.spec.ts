@@ -22,7 +22,11 @@ test("a 12 MB file with a bad last row is refused, naming that row", async ({ pa
   const csv = bigCsv(rows, "E2E-BIG-BAD", "2031-01-01,ENG,SOFTWARE,not-an-amount,,last,E2E-BIG-BAD-LAST");
   expect(Buffer.byteLength(csv)).toBeGreaterThan(12 * 1024 * 1024 - 1_000_000);
   const [{ n: before }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry"`);
-  const res = await page.request.post("/acme/budgets/import?name=big.csv", { data: csv, headers: { "Content-Type": "text/csv" }, timeout: 120_000 });
+  const res = await page.request.post("/acme/budgets/import?name=big.csv", {
+    data: csv,
+    headers: { "Content-Type": "text/csv" },
+    timeout: 120_000,
+  });
   expect(res.status()).toBe(422);
   const body = await res.json();
   expect(body.fieldErrors.file.join("\n")).toContain(`Row ${rows + 2}: amount "not-an-amount"`);
@@ -33,7 +37,11 @@ test("a 12 MB file with a bad last row is refused, naming that row", async ({ pa
 test("a good 12 MB file is imported whole", async ({ page }) => {
   await signIn(page, "finance@acme.example");
   const rows = 24_000;
-  const res = await page.request.post("/acme/budgets/import?name=big.csv", { data: bigCsv(rows, "E2E-BIG-OK"), headers: { "Content-Type": "text/csv" }, timeout: 120_000 });
+  const res = await page.request.post("/acme/budgets/import?name=big.csv", {
+    data: bigCsv(rows, "E2E-BIG-OK"),
+    headers: { "Content-Type": "text/csv" },
+    timeout: 120_000,
+  });
   try {
     expect(res.status()).toBe(200);
     expect((await res.json()).data).toMatchObject({ rowCount: rows, insertedCount: rows });

@@ -9,7 +9,13 @@ import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 const uid = () => randomBytes(4).toString("hex");
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export async function createPerson(db: Db, orgId: string, orgUnitId: string, annualCompCents: bigint, opts: { start?: string; end?: string | null; contractor?: boolean } = {}) {
+export async function createPerson(
+  db: Db,
+  orgId: string,
+  orgUnitId: string,
+  annualCompCents: bigint,
+  opts: { start?: string; end?: string | null; contractor?: boolean } = {},
+) {
   return db.person.create({
     data: {
       orgId,
@@ -29,8 +35,18 @@ export async function createPlan(db: Db, orgId: string, orgUnitId: string, month
   return db.budgetLine.create({ data: { orgId, orgUnitId, month: d(month), category, amountCents } });
 }
 
-export async function createActual(db: Db, orgId: string, orgUnitId: string, bookedOn: string, category: BudgetCategory, amountCents: bigint, opts: { vendorId?: string } = {}) {
-  return db.actualEntry.create({ data: { orgId, orgUnitId, bookedOn: d(bookedOn), category, amountCents, externalRef: `fx-${uid()}`, vendorId: opts.vendorId ?? null } });
+export async function createActual(
+  db: Db,
+  orgId: string,
+  orgUnitId: string,
+  bookedOn: string,
+  category: BudgetCategory,
+  amountCents: bigint,
+  opts: { vendorId?: string } = {},
+) {
+  return db.actualEntry.create({
+    data: { orgId, orgUnitId, bookedOn: d(bookedOn), category, amountCents, externalRef: `fx-${uid()}`, vendorId: opts.vendorId ?? null },
+  });
 }
 
 // The upload route discards each file after its import; tests remove theirs when the worker exits.

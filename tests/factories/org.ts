@@ -13,11 +13,19 @@ const NO_LOGIN_HASH = "scrypt$16384$8$1$AAAA$AAAA";
 export async function createOrg(db: Db, overrides: { name?: string; slug?: string; fiscalYearStartMonth?: number } = {}) {
   const id = uid();
   return db.organization.create({
-    data: { name: overrides.name ?? `Org ${id}`, slug: overrides.slug ?? `org-${id}`, fiscalYearStartMonth: overrides.fiscalYearStartMonth ?? 1 },
+    data: {
+      name: overrides.name ?? `Org ${id}`,
+      slug: overrides.slug ?? `org-${id}`,
+      fiscalYearStartMonth: overrides.fiscalYearStartMonth ?? 1,
+    },
   });
 }
 
-export async function createUnit(db: Db, orgId: string, opts: { parentId?: string | null; kind?: OrgUnitKind; name?: string; code?: string } = {}) {
+export async function createUnit(
+  db: Db,
+  orgId: string,
+  opts: { parentId?: string | null; kind?: OrgUnitKind; name?: string; code?: string } = {},
+) {
   const id = uid();
   const parentDepth = opts.parentId
     ? (await db.orgUnit.findUniqueOrThrow({ where: { id: opts.parentId }, select: { depth: true } })).depth

@@ -29,7 +29,12 @@ beforeEach(async () => {
   orgIds = [acme.id, globex.id];
 });
 
-const input = (overrides: Record<string, unknown> = {}) => ({ currentPassword: CURRENT, newPassword: NEW, confirmPassword: NEW, ...overrides });
+const input = (overrides: Record<string, unknown> = {}) => ({
+  currentPassword: CURRENT,
+  newPassword: NEW,
+  confirmPassword: NEW,
+  ...overrides,
+});
 
 describe("change password", () => {
   it("changes the hash, stamps passwordChangedAt and audits once per org without any hash", async () => {
@@ -56,7 +61,11 @@ describe("change password", () => {
     const before = await rowCounts();
     const hash = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
     const result = await changePassword.run(user.id, input({ currentPassword: "not-my-password" }));
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { currentPassword: ["Your current password is not correct."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: ["Your current password is not correct."] },
+    });
     expect(await rowCounts()).toEqual(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hash);
     expect((await db.authThrottle.findUniqueOrThrow({ where: { key: `password-change:${user.id}` } })).failures).toBe(1);
@@ -65,16 +74,27 @@ describe("change password", () => {
   });
 
   it("locks the form after repeated wrong current passwords, even for the right one", async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) expect((await changePassword.run(user.id, input({ currentPassword: `guess-${i}` }))).ok).toBe(false);
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect((await changePassword.run(user.id, input({ currentPassword: `guess-${i}` }))).ok).toBe(false);
     expect(await changePassword.run(user.id, input())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt).toBeNull();
   });
 
   it.each([
     ["too short", { newPassword: "short-pw", confirmPassword: "short-pw" }, "newPassword", "Use at least 12 characters."],
-    ["common", { newPassword: "password1234", confirmPassword: "password1234" }, "newPassword", "This password is too common: choose another."],
+    [
+      "common",
+      { newPassword: "password1234", confirmPassword: "password1234" },
+      "newPassword",
+      "This password is too common: choose another.",
+    ],
     ["not confirmed", { confirmPassword: "something-else-entirely" }, "confirmPassword", "The passwords do not match."],
-    ["same as current", { newPassword: CURRENT, confirmPassword: CURRENT }, "newPassword", "Choose a password different from your current one."],
+    [
+      "same as current",
+      { newPassword: CURRENT, confirmPassword: CURRENT },
+      "newPassword",
+      "Choose a password different from your current one.",
+    ],
   ])("refuses a new password that is %s and writes nothing", async (_label, overrides, field, message) => {
     const before = await rowCounts();
     const result = await changePassword.run(user.id, input(overrides));
@@ -105,7 +125,10 @@ describe("membership removal takes effect on the next request", () => {
     const removed = await removeMember.run(acme.members.admin.user.id, acme.org.slug, { membershipId: director.membership.id });
     expect(removed.ok).toBe(true);
     const before = await rowCounts();
-    const result = await updateOrgSettings.run(director.user.id, acme.org.slug, { ...settings, expectedUpdatedAt: org.updatedAt.toISOString() });
+    const result = await updateOrgSettings.run(director.user.id, acme.org.slug, {
+      ...settings,
+      expectedUpdatedAt: org.updatedAt.toISOString(),
+    });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await rowCounts()).toEqual(before);
     expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe(org.name);

@@ -109,7 +109,11 @@ describe("afterCommit", () => {
     const { user } = await createMember(db, acme.org.id, "VIEWER");
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("old-but-long-password") } });
     session.user = { id: user.id };
-    const result = await changePassword({ currentPassword: "old-but-long-password", newPassword: "brand-new-harbor-lantern", confirmPassword: "brand-new-harbor-lantern" });
+    const result = await changePassword({
+      currentPassword: "old-but-long-password",
+      newPassword: "brand-new-harbor-lantern",
+      confirmPassword: "brand-new-harbor-lantern",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     // The browser never receives the session id or the user id.
@@ -145,7 +149,13 @@ describe("afterCommit", () => {
 
   it("refuses {org} in a revalidated path of an action that has no org", () => {
     expect(() =>
-      buildAction({ session: "self", name: "test.entry.bad-path", input: z.object({}), revalidate: { path: "/{org}" }, handler: async () => null }),
+      buildAction({
+        session: "self",
+        name: "test.entry.bad-path",
+        input: z.object({}),
+        revalidate: { path: "/{org}" },
+        handler: async () => null,
+      }),
     ).toThrow(/only an org action/);
     expect(actionRegistry.has("test.entry.bad-path")).toBe(false);
   });

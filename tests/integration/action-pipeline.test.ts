@@ -47,10 +47,21 @@ describe("action pipeline: org settings", () => {
     const result = await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
     expect(result.ok).toBe(true);
     const org = await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } });
-    expect(org).toMatchObject({ name: "Renamed Org", fiscalYearStartMonth: 4, updateCadence: "BIWEEKLY", updateDueWeekday: "THURSDAY", updateGraceDays: 3 });
+    expect(org).toMatchObject({
+      name: "Renamed Org",
+      fiscalYearStartMonth: 4,
+      updateCadence: "BIWEEKLY",
+      updateDueWeekday: "THURSDAY",
+      updateGraceDays: 3,
+    });
     const events = await db.auditEvent.findMany({ where: { orgId: acme.org.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "org.settings.update", entityType: "Organization", entityId: acme.org.id, actorId: acme.members.admin.user.id });
+    expect(events[0]).toMatchObject({
+      action: "org.settings.update",
+      entityType: "Organization",
+      entityId: acme.org.id,
+      actorId: acme.members.admin.user.id,
+    });
     expect(events[0].before).toMatchObject({ name: acme.org.name, fiscalYearStartMonth: 1 });
     expect(events[0].after).toMatchObject({ name: "Renamed Org", fiscalYearStartMonth: 4 });
   });
@@ -99,7 +110,11 @@ describe("action pipeline: org settings", () => {
     const opened = acme.org.updatedAt;
     const first = await updateOrgSettings.run(acme.members.admin.user.id, acme.org.slug, settingsInput(opened, { name: "First edit" }));
     expect(first.ok).toBe(true);
-    const second = await updateOrgSettings.run(acme.members.director.user.id, acme.org.slug, settingsInput(opened, { name: "Second edit" }));
+    const second = await updateOrgSettings.run(
+      acme.members.director.user.id,
+      acme.org.slug,
+      settingsInput(opened, { name: "Second edit" }),
+    );
     expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await db.organization.findUniqueOrThrow({ where: { id: acme.org.id } })).name).toBe("First edit");
     expect(await db.auditEvent.count({ where: { orgId: acme.org.id } })).toBe(1);
@@ -157,7 +172,11 @@ describe("action pipeline: members", () => {
       role: "MANAGER",
       scopeUnitId: globex.units.deptA.id,
     });
-    expect(foreign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { scopeUnitId: [expect.stringMatching(/does not exist/)] } });
+    expect(foreign).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { scopeUnitId: [expect.stringMatching(/does not exist/)] },
+    });
     expect((await db.membership.findUniqueOrThrow({ where: { id: acme.members.viewer.membership.id } })).role).toBe("VIEWER");
   });
 
@@ -173,7 +192,10 @@ describe("action pipeline: members", () => {
   });
 
   it("invites an unknown email with a hashed token; an existing member is refused by name", async () => {
-    const again = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email: acme.members.viewer.user.email.toUpperCase(), role: "VIEWER" });
+    const again = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, {
+      email: acme.members.viewer.user.email.toUpperCase(),
+      role: "VIEWER",
+    });
     expect(again).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: ["This person is already a member."] } });
 
     const fresh = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email: "new.person@test.example", role: "FINANCE" });
@@ -186,7 +208,9 @@ describe("action pipeline: members", () => {
   });
 
   it("removes a member, after which their actions are refused as NOT_FOUND", async () => {
-    const removal = await removeMember.run(acme.members.admin.user.id, acme.org.slug, { membershipId: acme.members.director.membership.id });
+    const removal = await removeMember.run(acme.members.admin.user.id, acme.org.slug, {
+      membershipId: acme.members.director.membership.id,
+    });
     expect(removal.ok).toBe(true);
     const result = await updateOrgSettings.run(acme.members.director.user.id, acme.org.slug, settingsInput(acme.org.updatedAt));
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -205,7 +229,11 @@ describe("audit trail", () => {
 
 describe("accepting an invitation", () => {
   async function invite(email: string) {
-    const result = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, { email, role: "MANAGER", scopeUnitId: acme.units.deptB.id });
+    const result = await inviteMember.run(acme.members.admin.user.id, acme.org.slug, {
+      email,
+      role: "MANAGER",
+      scopeUnitId: acme.units.deptB.id,
+    });
     if (!result.ok || result.data.kind !== "invited") throw new Error("expected an invitation");
     return result.data.invitePath.split("/").pop()!;
   }
@@ -228,7 +256,9 @@ describe("accepting an invitation", () => {
   it("refuses a wrong token and mismatched passwords, writing nothing", async () => {
     const token = await invite("second@test.example");
     const before = await rowCounts();
-    expect(await acceptInvitation({ token: "x".repeat(32), name: "Eve", password: "long-enough-pw", confirmPassword: "long-enough-pw" })).toMatchObject({
+    expect(
+      await acceptInvitation({ token: "x".repeat(32), name: "Eve", password: "long-enough-pw", confirmPassword: "long-enough-pw" }),
+    ).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
     });
@@ -248,22 +278,44 @@ describe("the pipeline's audit guard", () => {
     const event = { entityType: "Vendor", entityId: "probe" };
 
     // Each session strategy, through the builder and through its preset.
-    const org = { permission: "org:settings", input: anything, handler: async (ctx: ActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit(event); } } as const;
-    const self = { input: anything, handler: async (ctx: UserActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit(event); } };
-    const pub = { input: anything, handler: async (ctx: PublicActionContext, i: { audit: boolean }) => { await write(ctx.tx); if (i.audit) await ctx.audit({ ...event, orgId, actorId: null }); } };
+    const org = {
+      permission: "org:settings",
+      input: anything,
+      handler: async (ctx: ActionContext, i: { audit: boolean }) => {
+        await write(ctx.tx);
+        if (i.audit) await ctx.audit(event);
+      },
+    } as const;
+    const self = {
+      input: anything,
+      handler: async (ctx: UserActionContext, i: { audit: boolean }) => {
+        await write(ctx.tx);
+        if (i.audit) await ctx.audit(event);
+      },
+    };
+    const pub = {
+      input: anything,
+      handler: async (ctx: PublicActionContext, i: { audit: boolean }) => {
+        await write(ctx.tx);
+        if (i.audit) await ctx.audit({ ...event, orgId, actorId: null });
+      },
+    };
     const calls: [string, (input: { audit: boolean }) => Promise<ActionResult<unknown>>][] = [];
     for (const [how, a] of [
       ["buildAction", buildAction({ session: "org", name: "test.unaudited.org", ...org })],
       ["defineAction", defineAction({ name: "test.unaudited.org-preset", ...org })],
-    ] as const) calls.push([`org via ${how}`, (input) => a.run(admin, acme.org.slug, input)]);
+    ] as const)
+      calls.push([`org via ${how}`, (input) => a.run(admin, acme.org.slug, input)]);
     for (const [how, a] of [
       ["buildAction", buildAction({ session: "self", name: "test.unaudited.self", ...self })],
       ["defineUserAction", defineUserAction({ name: "test.unaudited.self-preset", ...self })],
-    ] as const) calls.push([`self via ${how}`, (input) => a.run(admin, input)]);
+    ] as const)
+      calls.push([`self via ${how}`, (input) => a.run(admin, input)]);
     for (const [how, a] of [
       ["buildAction", buildAction({ session: "public", name: "test.unaudited.public", ...pub })],
       ["definePublicAction", definePublicAction({ name: "test.unaudited.public-preset", ...pub })],
-    ] as const) calls.push([`public via ${how}`, (input) => a.run(input)]);
+    ] as const)
+      calls.push([`public via ${how}`, (input) => a.run(input)]);
 
     vi.spyOn(logger, "error").mockImplementation(() => {});
     for (const [label, call] of calls) {

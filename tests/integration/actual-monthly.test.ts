@@ -74,17 +74,31 @@ describe("ActualMonthly, the maintained ledger summary", () => {
   it("adds only the lines an import really inserts (duplicate references skipped) and removes them again on revert", async () => {
     const a = acme.units.teamA.code;
     const b = acme.units.teamB.code;
-    const first = await run(acme, csv([`2026-03-01,${a},SOFTWARE,10.00,,,R1`, `2026-03-20,${a},SOFTWARE,5.00,,,R2`, `2026-05-02,${b},CLOUD,1.00,,,R3`]));
+    const first = await run(
+      acme,
+      csv([`2026-03-01,${a},SOFTWARE,10.00,,,R1`, `2026-03-20,${a},SOFTWARE,5.00,,,R2`, `2026-05-02,${b},CLOUD,1.00,,,R3`]),
+    );
     expect(first).toMatchObject({ ok: true, data: { insertedCount: 3 } });
     await expectExact();
     // R1 again (already imported) and R4 twice within the file: 1 new line of 3 duplicates.
-    const second = await run(acme, csv([`2026-03-05,${a},SOFTWARE,999.00,,,R1`, `2026-03-06,${a},SOFTWARE,7.00,,,R4`, `2026-03-07,${a},SOFTWARE,999.00,,,R4`, `2026-06-01,${b},TRAVEL,3.00,,,`]));
+    const second = await run(
+      acme,
+      csv([
+        `2026-03-05,${a},SOFTWARE,999.00,,,R1`,
+        `2026-03-06,${a},SOFTWARE,7.00,,,R4`,
+        `2026-03-07,${a},SOFTWARE,999.00,,,R4`,
+        `2026-06-01,${b},TRAVEL,3.00,,,`,
+      ]),
+    );
     expect(second).toMatchObject({ ok: true, data: { rowCount: 4, insertedCount: 2, skippedCount: 2 } });
     const cells = await expectExact();
     expect(cells.find((c) => c.month === "2026-03-01" && c.category === "SOFTWARE")).toMatchObject({ amountCents: 2_200n, lineCount: 3 });
 
     if (!second.ok) throw new Error("import failed");
-    expect(await revertImport.run(acme.members.finance.user.id, acme.org.slug, { batchId: second.data.batchId })).toMatchObject({ ok: true, data: { deletedCount: 2 } });
+    expect(await revertImport.run(acme.members.finance.user.id, acme.org.slug, { batchId: second.data.batchId })).toMatchObject({
+      ok: true,
+      data: { deletedCount: 2 },
+    });
     const after = await expectExact();
     // The TRAVEL cell only had the reverted line: it is gone, not left at zero.
     expect(after.some((c) => c.category === "TRAVEL")).toBe(false);
@@ -94,9 +108,12 @@ describe("ActualMonthly, the maintained ledger summary", () => {
   it("is unchanged by a refused import (bad row) and by another org's import", async () => {
     await run(acme, csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,10.00,,,R1`]));
     const before = await expectExact();
-    const bad = await run(acme, csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,10.00,,,R2`, `2026-02-30,${acme.units.teamA.code},SOFTWARE,1.00,,,R3`]));
+    const bad = await run(
+      acme,
+      csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,10.00,,,R2`, `2026-02-30,${acme.units.teamA.code},SOFTWARE,1.00,,,R3`]),
+    );
     expect(bad).toMatchObject({ ok: false });
-    expect((await expectExact())).toEqual(before);
+    expect(await expectExact()).toEqual(before);
     // A foreign unit code is refused too; globex's own import touches only globex cells.
     expect(await run(globex, csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,10.00,,,G1`]))).toMatchObject({ ok: false });
     await run(globex, csv([`2026-03-01,${globex.units.teamA.code},SOFTWARE,10.00,,,R1`]));
@@ -112,14 +129,20 @@ describe("ActualMonthly, the maintained ledger summary", () => {
     await createActual(db, globex.org.id, globex.units.teamA.id, "2026-04-01", "CLOUD", 5n);
     await db.actualEntry.update({ where: { id: l1.id }, data: { bookedOn: new Date("2026-02-28T00:00:00Z") } });
     await expectExact();
-    await db.actualEntry.update({ where: { id: l2.id }, data: { orgUnitId: units.teamB.id, category: "CLOUD", bookedOn: new Date("2026-04-30T00:00:00Z") } });
+    await db.actualEntry.update({
+      where: { id: l2.id },
+      data: { orgUnitId: units.teamB.id, category: "CLOUD", bookedOn: new Date("2026-04-30T00:00:00Z") },
+    });
     await expectExact();
     await db.actualEntry.update({ where: { id: l3.id }, data: { amountCents: 333n } });
     await db.actualEntry.update({ where: { id: l3.id }, data: { memo: "only the memo" } });
     const cells = await expectExact();
     // March SOFTWARE had l1 and l2, both moved away: the cell is gone.
     expect(cells.some((c) => c.orgId === org.id && c.month === "2026-03-01")).toBe(false);
-    expect(cells.find((c) => c.orgId === org.id && c.month === "2026-04-01" && c.category === "CLOUD")).toMatchObject({ amountCents: 533n, lineCount: 2 });
+    expect(cells.find((c) => c.orgId === org.id && c.month === "2026-04-01" && c.category === "CLOUD")).toMatchObject({
+      amountCents: 533n,
+      lineCount: 2,
+    });
     // Many lines in one statement, then a bulk move of the amounts.
     await db.actualEntry.updateMany({ where: { orgId: org.id }, data: { amountCents: 1n } });
     await expectExact();
@@ -135,7 +158,11 @@ describe("ActualMonthly, the maintained ledger summary", () => {
   it("stays exact when two imports into the same cells run at once (both succeed, one waits)", async () => {
     const a = acme.units.teamA.code;
     const rows = (prefix: string, n: number) =>
-      Array.from({ length: n }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")},${i % 2 ? a : acme.units.teamB.code},${i % 3 ? "CLOUD" : "SOFTWARE"},${(i % 50) + 1}.25,,,${prefix}-${i}`);
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `2026-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")},${i % 2 ? a : acme.units.teamB.code},${i % 3 ? "CLOUD" : "SOFTWARE"},${(i % 50) + 1}.25,,,${prefix}-${i}`,
+      );
     // Shared references too: whichever commits first inserts them, the other skips them.
     const shared = rows("S", 50);
     const [x, y] = await Promise.all([run(acme, csv([...rows("X", 400), ...shared])), run(acme, csv([...shared, ...rows("Y", 400)]))]);
@@ -186,7 +213,16 @@ describe("ActualMonthly, the maintained ledger summary", () => {
     const total = byUnitAndCat.reduce((s, r) => s + Number(r.cents), 0);
     expect(total).toBe(123_456 - 8_000 + 833_333 + 4_001 + 30_000 + 7 + 1_234 + 100);
 
-    const view = await getFinanceView({ orgId: org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, payReader: false, today });
+    const view = await getFinanceView({
+      orgId: org.id,
+      startMonth: 1,
+      fiscalYear: 2026,
+      period: "year",
+      unitId: null,
+      category: null,
+      payReader: false,
+      today,
+    });
     expect(view.totals.actualCents).toBe(total);
     for (const c of view.categories) {
       expect(c.actualCents).toBe(byUnitAndCat.filter((r) => r.category === c.category).reduce((s, r) => s + Number(r.cents), 0));
@@ -215,7 +251,16 @@ describe("ActualMonthly, the maintained ledger summary", () => {
 // (migration ledger_import_batch_check): the same guarantees, once per statement.
 describe("ActualEntry's import batch link", () => {
   const newBatch = (who: typeof acme) =>
-    db.importBatch.create({ data: { orgId: who.org.id, kind: "ACTUALS", fileName: "x.csv", rowCount: 0, insertedCount: 0, createdById: who.members.finance.user.id } });
+    db.importBatch.create({
+      data: {
+        orgId: who.org.id,
+        kind: "ACTUALS",
+        fileName: "x.csv",
+        rowCount: 0,
+        insertedCount: 0,
+        createdById: who.members.finance.user.id,
+      },
+    });
   const fkError = expect.objectContaining({ message: expect.stringMatching(/import batch/) });
   const lineIn = (who: typeof acme, batchId: string | null, ref: string) =>
     db.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "externalRef", "importBatchId")
@@ -232,7 +277,11 @@ describe("ActualEntry's import batch link", () => {
     await expect(db.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "importBatchId")
       SELECT 'm-' || g, ${acme.org.id}, ${acme.units.teamA.id}, '2026-03-01', 'SOFTWARE', 1, CASE WHEN g = 3 THEN 'no-such-batch' ELSE ${mine.id} END
       FROM generate_series(1, 5) g`).rejects.toEqual(fkError);
-    expect((await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true }, orderBy: { externalRef: "asc" } })).map((l) => l.externalRef)).toEqual(["OK1", "OK2"]);
+    expect(
+      (
+        await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true }, orderBy: { externalRef: "asc" } })
+      ).map((l) => l.externalRef),
+    ).toEqual(["OK1", "OK2"]);
     await expectExact();
   });
 
@@ -240,10 +289,14 @@ describe("ActualEntry's import batch link", () => {
     const b1 = await newBatch(acme);
     const b2 = await newBatch(acme);
     await lineIn(acme, b1.id, "L1");
-    await expect(db.$executeRaw`UPDATE "ActualEntry" SET "importBatchId" = 'no-such-batch' WHERE "externalRef" = 'L1'`).rejects.toEqual(fkError);
+    await expect(db.$executeRaw`UPDATE "ActualEntry" SET "importBatchId" = 'no-such-batch' WHERE "externalRef" = 'L1'`).rejects.toEqual(
+      fkError,
+    );
     await db.actualEntry.updateMany({ where: { externalRef: "L1" }, data: { importBatchId: b2.id } });
     await db.actualEntry.updateMany({ where: { externalRef: "L1" }, data: { importBatchId: null } });
-    expect(await db.actualEntry.findFirstOrThrow({ where: { externalRef: "L1" }, select: { importBatchId: true } })).toEqual({ importBatchId: null });
+    expect(await db.actualEntry.findFirstOrThrow({ where: { externalRef: "L1" }, select: { importBatchId: true } })).toEqual({
+      importBatchId: null,
+    });
   });
 
   it("deletes a batch's lines with the batch (the summary follows), and never changes a batch's id", async () => {
@@ -256,7 +309,9 @@ describe("ActualEntry's import batch link", () => {
       expect.objectContaining({ message: expect.stringMatching(/id cannot change/) }),
     );
     await db.importBatch.delete({ where: { id: r.data.batchId } });
-    expect((await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true } })).map((l) => l.externalRef)).toEqual(["R3"]);
+    expect(
+      (await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { externalRef: true } })).map((l) => l.externalRef),
+    ).toEqual(["R3"]);
     await expectExact();
   });
 
@@ -266,18 +321,25 @@ describe("ActualEntry's import batch link", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
-    const writer = db.$transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "importBatchId")
+    const writer = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "importBatchId")
         VALUES ('w-1', ${acme.org.id}, ${acme.units.teamA.id}, '2026-03-01', 'SOFTWARE', 1, ${batch.id})`;
-      wrote();
-      await held;
-    }, { timeout: 20_000 });
+        wrote();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
     await written;
     let deleted = false;
     const deleter = db.importBatch.delete({ where: { id: batch.id } }).then(() => (deleted = true));
     // The delete waits on a lock (the writer's FOR KEY SHARE on the batch) until the writer ends.
     const waiting = async () =>
-      (await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM "public"."ImportBatch"%'`)[0].n;
+      (
+        await db.$queryRaw<
+          { n: number }[]
+        >`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM "public"."ImportBatch"%'`
+      )[0].n;
     for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await waiting()).toBe(1);
     expect(deleted).toBe(false);

@@ -35,7 +35,10 @@ describe("actuals import", () => {
         `2026-03-02,${a},CLOUD,-80.00,,"two\nlines",LED-2`,
         `2026-03-03,${acme.units.deptA.code},travel,12,,,`,
       ]);
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "ledger.csv" });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "ledger.csv",
+    });
     expect(result).toMatchObject({ ok: true, data: { rowCount: 3, insertedCount: 3, skippedCount: 0, newVendorCount: 1 } });
     const lines = await db.actualEntry.findMany({ where: { orgId: acme.org.id }, orderBy: { bookedOn: "asc" } });
     expect(lines.map((l) => [l.category, l.amountCents, l.memo, l.externalRef])).toEqual([
@@ -57,7 +60,10 @@ describe("actuals import", () => {
     const a = acme.units.teamA.code;
     const text = csv([`2026-03-01,${a},SOFTWARE,10.00,,,R1`, `2026-02-30,${a},SOFTWARE,10.00,,,R2`, `2026-03-03,${a},SOFTWARE,10.00,,,R3`]);
     const before = await rowCounts();
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "bad.csv" });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "bad.csv",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("VALIDATION");
@@ -68,7 +74,10 @@ describe("actuals import", () => {
   it("lists every bad row with every reason", async () => {
     const a = acme.units.teamA.code;
     const text = csv([`2026-13-01,${a},SOFTWARE,abc,,,R1`, `2026-03-01,${a},SOFTWARE,1.00,,,R2`, `2026-03-01,,FOOD,1.001,,,R3`]);
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "bad.csv" });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "bad.csv",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fieldErrors?.file).toHaveLength(2);
@@ -77,25 +86,48 @@ describe("actuals import", () => {
   });
 
   it("refuses a missing column and an empty file", async () => {
-    const r1 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv("date,amount\r\n2026-01-01,1\r\n"), fileName: "x.csv" });
-    expect(r1).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [expect.stringMatching(/Missing column\(s\): cost.*category/)] } });
-    const r2 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(HEADER + "\r\n"), fileName: "x.csv" });
+    const r1 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv("date,amount\r\n2026-01-01,1\r\n"),
+      fileName: "x.csv",
+    });
+    expect(r1).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { file: [expect.stringMatching(/Missing column\(s\): cost.*category/)] },
+    });
+    const r2 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(HEADER + "\r\n"),
+      fileName: "x.csv",
+    });
     expect(r2).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await db.actualEntry.count()).toBe(0);
   });
 
   it("refuses another org's cost centre codes and writes nothing", async () => {
-    const text = csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,1.00,,,R1`, `2026-03-01,${globex.units.teamA.code},SOFTWARE,1.00,,,R2`]);
+    const text = csv([
+      `2026-03-01,${acme.units.teamA.code},SOFTWARE,1.00,,,R1`,
+      `2026-03-01,${globex.units.teamA.code},SOFTWARE,1.00,,,R2`,
+    ]);
     const before = await rowCounts();
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "x.csv" });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [expect.stringMatching(/^Row 3: cost centre code ".*" is not an org unit/)] } });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "x.csv",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { file: [expect.stringMatching(/^Row 3: cost centre code ".*" is not an org unit/)] },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it.each(["manager", "viewer"] as const)("refuses a %s and writes nothing", async (who) => {
     const text = csv([`2026-03-01,${acme.units.teamA.code},SOFTWARE,1.00,,,R1`]);
     const before = await rowCounts();
-    const result = await importActuals.run(acme.members[who].user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "x.csv" });
+    const result = await importActuals.run(acme.members[who].user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "x.csv",
+    });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await rowCounts()).toEqual(before);
   });
@@ -104,8 +136,16 @@ describe("actuals import", () => {
     const a = acme.units.teamA.code;
     const first = csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`]);
     await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(first), fileName: "a.csv" });
-    const second = csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`, `2026-03-03,${a},SOFTWARE,4.00,,,R3`, `2026-03-03,${a},SOFTWARE,4.00,,,R3`]);
-    const result = await importActuals.run(acme.members.director.user.id, acme.org.slug, { uploadId: await uploadCsv(second), fileName: "b.csv" });
+    const second = csv([
+      `2026-03-01,${a},SOFTWARE,1.00,,,R1`,
+      `2026-03-02,${a},SOFTWARE,2.00,,,R2`,
+      `2026-03-03,${a},SOFTWARE,4.00,,,R3`,
+      `2026-03-03,${a},SOFTWARE,4.00,,,R3`,
+    ]);
+    const result = await importActuals.run(acme.members.director.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(second),
+      fileName: "b.csv",
+    });
     expect(result).toMatchObject({ ok: true, data: { rowCount: 4, insertedCount: 1, skippedCount: 2 + 1 } });
     const sum = await db.actualEntry.aggregate({ where: { orgId: acme.org.id }, _sum: { amountCents: true }, _count: true });
     expect(sum).toMatchObject({ _count: 3, _sum: { amountCents: 700n } });
@@ -119,11 +159,25 @@ describe("actuals import", () => {
 
   it("re-importing a file whose every line is in writes nothing and says so: no empty batch", async () => {
     const a = acme.units.teamA.code;
-    const file = csv([`2026-03-01,${a},SOFTWARE,1.00,Newco,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`]);
-    await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`])), fileName: "a.csv" });
+    const file = csv([
+      `2026-03-01,${a},SOFTWARE,1.00,Newco,,R1`,
+      `2026-03-02,${a},SOFTWARE,2.00,,,R2`,
+      `2026-03-02,${a},SOFTWARE,2.00,,,R2`,
+    ]);
+    await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-02,${a},SOFTWARE,2.00,,,R2`])),
+      fileName: "a.csv",
+    });
     const before = await rowCounts();
-    const again = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(file), fileName: "a-again.csv" });
-    expect(again).toMatchObject({ ok: false, code: "CONFLICT", message: "Nothing new: all 3 rows were already imported (same external reference). Nothing was written." });
+    const again = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(file),
+      fileName: "a-again.csv",
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "Nothing new: all 3 rows were already imported (same external reference). Nothing was written.",
+    });
     // No batch, no audit event, and not the vendor "Newco" its duplicate line named.
     expect(await rowCounts()).toEqual(before);
     expect(await db.importBatch.count({ where: { orgId: acme.org.id } })).toBe(1);
@@ -132,21 +186,45 @@ describe("actuals import", () => {
 
   it("revert removes exactly one batch's lines", async () => {
     const a = acme.units.teamA.code;
-    const r1 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-01,${a},SOFTWARE,2.00,,,R2`])), fileName: "1.csv" });
-    const r2 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,4.00,,,R3`])), fileName: "2.csv" });
-    await db.actualEntry.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, bookedOn: new Date("2026-03-05"), category: "CLOUD", amountCents: 8n } });
+    const r1 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,1.00,,,R1`, `2026-03-01,${a},SOFTWARE,2.00,,,R2`])),
+      fileName: "1.csv",
+    });
+    const r2 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(csv([`2026-03-01,${a},SOFTWARE,4.00,,,R3`])),
+      fileName: "2.csv",
+    });
+    await db.actualEntry.create({
+      data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, bookedOn: new Date("2026-03-05"), category: "CLOUD", amountCents: 8n },
+    });
     if (!r1.ok || !r2.ok) throw new Error("setup failed");
 
     // Not by someone else, not from another org, not twice.
-    expect(await revertImport.run(acme.members.viewer.user.id, acme.org.slug, { batchId: r1.data.batchId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await revertImport.run(globex.members.finance.user.id, globex.org.slug, { batchId: r1.data.batchId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await revertImport.run(acme.members.viewer.user.id, acme.org.slug, { batchId: r1.data.batchId })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await revertImport.run(globex.members.finance.user.id, globex.org.slug, { batchId: r1.data.batchId })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
 
     const reverted = await revertImport.run(acme.members.finance.user.id, acme.org.slug, { batchId: r1.data.batchId });
     expect(reverted).toMatchObject({ ok: true, data: { deletedCount: 2 } });
-    const left = await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { amountCents: true }, orderBy: { amountCents: "asc" } });
+    const left = await db.actualEntry.findMany({
+      where: { orgId: acme.org.id },
+      select: { amountCents: true },
+      orderBy: { amountCents: "asc" },
+    });
     expect(left.map((l) => l.amountCents)).toEqual([8n, 400n]);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: r1.data.batchId } })).toMatchObject({ status: "REVERTED", revertedById: acme.members.finance.user.id });
-    expect(await revertImport.run(acme.members.finance.user.id, acme.org.slug, { batchId: r1.data.batchId })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: r1.data.batchId } })).toMatchObject({
+      status: "REVERTED",
+      revertedById: acme.members.finance.user.id,
+    });
+    expect(await revertImport.run(acme.members.finance.user.id, acme.org.slug, { batchId: r1.data.batchId })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(await db.auditEvent.count({ where: { action: "actuals.import.revert", entityId: r1.data.batchId } })).toBe(1);
   });
 
@@ -157,9 +235,15 @@ describe("actuals import", () => {
     const hostile = ['say "hi"', "back\\slash\\", "{braces},{x}", "NULL", "a,b", "two\nlines", "tab\tend", "émoji 💸", '\\"', "}", "{"];
     const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const text = csv(hostile.map((v, i) => `2026-03-0${1 + (i % 9)},${a},OTHER,1.00,${q(`V ${v}`)},${q(v)},${q(`ref ${v}`)}`));
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "hostile.csv" });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "hostile.csv",
+    });
     expect(result).toMatchObject({ ok: true, data: { rowCount: hostile.length, insertedCount: hostile.length } });
-    const lines = await db.actualEntry.findMany({ where: { orgId: acme.org.id }, select: { memo: true, externalRef: true, vendor: { select: { name: true } } } });
+    const lines = await db.actualEntry.findMany({
+      where: { orgId: acme.org.id },
+      select: { memo: true, externalRef: true, vendor: { select: { name: true } } },
+    });
     const trimmed = hostile.map((v) => v.trim());
     expect(lines.map((l) => l.memo).sort()).toEqual([...trimmed].sort());
     expect(lines.map((l) => l.externalRef).sort()).toEqual(trimmed.map((v) => `ref ${v}`.trim()).sort());
@@ -177,15 +261,23 @@ describe("actuals import", () => {
     await once(out, "finish");
     const before = await rowCounts();
     const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId, fileName: "late-bad.csv" });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: ['Row 25002: cost centre code "NOPE" is not an org unit of this organization'] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { file: ['Row 25002: cost centre code "NOPE" is not an org unit of this organization'] },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("the database refuses a ledger line whose unit is in another org", async () => {
     // One (orgId, orgUnitId) foreign key checks both: the unit exists and is the line's org's.
     const line = { bookedOn: new Date("2026-03-05"), category: "CLOUD" as const, amountCents: 1n };
-    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: globex.units.teamA.id } })).rejects.toThrow(/foreign key/i);
-    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: acme.units.teamA.id } })).resolves.toMatchObject({ orgId: acme.org.id });
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: globex.units.teamA.id } })).rejects.toThrow(
+      /foreign key/i,
+    );
+    await expect(db.actualEntry.create({ data: { ...line, orgId: acme.org.id, orgUnitId: acme.units.teamA.id } })).resolves.toMatchObject({
+      orgId: acme.org.id,
+    });
   });
 
   it("imports 100,000 rows streamed from disk", async () => {

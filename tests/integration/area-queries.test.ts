@@ -47,9 +47,22 @@ beforeAll(async () => {
   await person(acme.id, teamA2.id, "Leaves Today", { end: "2026-11-27" }); // still in post today
   await person(acme.id, teamA2.id, "Starts Later", { start: "2026-12-01" }); // not yet in post
   await person(acme.id, deptB.id, "Bea Bee");
-  for (const [status, unit] of [["OPEN", teamA1], ["BACKFILL", teamA2], ["PLANNED", teamA2], ["CLOSED", deptB]] as const) {
+  for (const [status, unit] of [
+    ["OPEN", teamA1],
+    ["BACKFILL", teamA2],
+    ["PLANNED", teamA2],
+    ["CLOSED", deptB],
+  ] as const) {
     await db.position.create({
-      data: { orgId: acme.id, orgUnitId: unit.id, title: `${status} role`, level: "IC3", status, annualCompCents: 123_456_78n, budgetFiscalYear: 2027 },
+      data: {
+        orgId: acme.id,
+        orgUnitId: unit.id,
+        title: `${status} role`,
+        level: "IC3",
+        status,
+        annualCompCents: 123_456_78n,
+        budgetFiscalYear: 2027,
+      },
     });
   }
   // Another tenant's people and units must never count.

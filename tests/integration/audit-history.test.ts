@@ -38,18 +38,64 @@ beforeAll(async () => {
   acme = await createAuthzOrg(db);
   globex = await createAuthzOrg(db);
   projectName = "ERP Connector (SAP)";
-  projectId = ok(await createProject.run(acme.users.director, acme.slug, { name: projectName, orgUnitId: acme.unit.id, status: "ACTIVE", startDate: "2026-01-05" })).id;
-  ok(await postStatusUpdate.run(acme.users.author, acme.slug, { projectId, health: "AT_RISK", summary: "Vendor slipped", body: "", overrideReason: "" }));
-  positionId = ok(await createPosition.run(acme.users.director, acme.slug, {
-    orgUnitId: acme.unit.id, title: "Platform Engineer", level: "IC3", targetStartDate: "2026-09-01", compensation: "185000", compBandMin: "", compBandMax: "",
-    loadedCostMultiplier: "", budgetFiscalYear: 2027, budgetFiscalQuarter: "", openNow: "on",
-  })).positionId;
-  ok(await updatePosition.run(acme.users.director, acme.slug, {
-    positionId, version: 1, title: "Staff Platform Engineer", level: "IC4", targetStartDate: "2026-10-01", compensation: "195000", compBandMin: "", compBandMax: "",
-    loadedCostMultiplier: "", budgetFiscalYear: 2027, budgetFiscalQuarter: "",
-  }));
+  projectId = ok(
+    await createProject.run(acme.users.director, acme.slug, {
+      name: projectName,
+      orgUnitId: acme.unit.id,
+      status: "ACTIVE",
+      startDate: "2026-01-05",
+    }),
+  ).id;
+  ok(
+    await postStatusUpdate.run(acme.users.author, acme.slug, {
+      projectId,
+      health: "AT_RISK",
+      summary: "Vendor slipped",
+      body: "",
+      overrideReason: "",
+    }),
+  );
+  positionId = ok(
+    await createPosition.run(acme.users.director, acme.slug, {
+      orgUnitId: acme.unit.id,
+      title: "Platform Engineer",
+      level: "IC3",
+      targetStartDate: "2026-09-01",
+      compensation: "185000",
+      compBandMin: "",
+      compBandMax: "",
+      loadedCostMultiplier: "",
+      budgetFiscalYear: 2027,
+      budgetFiscalQuarter: "",
+      openNow: "on",
+    }),
+  ).positionId;
+  ok(
+    await updatePosition.run(acme.users.director, acme.slug, {
+      positionId,
+      version: 1,
+      title: "Staff Platform Engineer",
+      level: "IC4",
+      targetStartDate: "2026-10-01",
+      compensation: "195000",
+      compBandMin: "",
+      compBandMax: "",
+      loadedCostMultiplier: "",
+      budgetFiscalYear: 2027,
+      budgetFiscalQuarter: "",
+    }),
+  );
   // The other org's trail names acme's project id: it must never appear in acme's history.
-  await db.auditEvent.create({ data: { orgId: globex.org.id, actorId: globex.users.director, action: "project.update", entityType: "Project", entityId: projectId, after: { name: "Globex secret" } } });
+  await db.auditEvent.create({
+    data: {
+      orgId: globex.org.id,
+      actorId: globex.users.director,
+      action: "project.update",
+      entityType: "Project",
+      entityId: projectId,
+      after: { name: "Globex secret" },
+    },
+  });
 });
 
 describe("audit entries read as sentences", () => {
@@ -70,15 +116,19 @@ describe("audit entries read as sentences", () => {
   it("writes ids as names and money in the org's currency", async () => {
     const [edit, create] = (await listAuditEvents(readerOf(acme, true), { entity: "Position" })).events;
     expect(sentenceText(edit)).toContain("edited position Staff Platform Engineer, ");
-    expect(edit.changes).toEqual(expect.arrayContaining([
-      { field: "title", label: "Title", before: "Platform Engineer", after: "Staff Platform Engineer" },
-      { field: "compensationChanged", label: "Pay changed", before: null, after: "Yes" },
-    ]));
-    expect(create.changes).toEqual(expect.arrayContaining([
-      { field: "annualCompCents", label: "Annual pay", before: null, after: "$185,000.00" },
-      { field: "orgUnitId", label: "Unit", before: null, after: acme.unit.name },
-      { field: "budgetFiscalYear", label: "Budget year", before: null, after: "2027" },
-    ]));
+    expect(edit.changes).toEqual(
+      expect.arrayContaining([
+        { field: "title", label: "Title", before: "Platform Engineer", after: "Staff Platform Engineer" },
+        { field: "compensationChanged", label: "Pay changed", before: null, after: "Yes" },
+      ]),
+    );
+    expect(create.changes).toEqual(
+      expect.arrayContaining([
+        { field: "annualCompCents", label: "Annual pay", before: null, after: "$185,000.00" },
+        { field: "orgUnitId", label: "Unit", before: null, after: acme.unit.name },
+        { field: "budgetFiscalYear", label: "Budget year", before: null, after: "2027" },
+      ]),
+    );
     for (const e of [edit, create]) expect(e.changes.map((c) => c.field)).not.toContain("version");
   });
 });
@@ -90,7 +140,8 @@ describe("pay is withheld from readers without pay", () => {
     expect(without.events.map((e) => e.id)).toEqual(withPay.events.map((e) => e.id));
     expect(JSON.stringify(withPay)).toContain("$185,000.00");
     const text = JSON.stringify(without);
-    for (const needle of ["185,000", "18500000", "annualCompCents", "compensationChanged", "Pay changed"]) expect(text).not.toContain(needle);
+    for (const needle of ["185,000", "18500000", "annualCompCents", "compensationChanged", "Pay changed"])
+      expect(text).not.toContain(needle);
     expect(without.events.every((e) => e.payWithheld)).toBe(true);
     expect(withPay.events.some((e) => e.payWithheld)).toBe(false);
     // The rest of the edit is still there for them.
@@ -98,7 +149,11 @@ describe("pay is withheld from readers without pay", () => {
   });
 
   it("in the CSV export: raw fields for pay readers, pay fields left out for others", async () => {
-    const member = (readsPay: boolean) => ({ role: "DIRECTOR" as const, readsPay, org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency } });
+    const member = (readsPay: boolean) => ({
+      role: "DIRECTOR" as const,
+      readsPay,
+      org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency },
+    });
     const params = new URLSearchParams({ entity: "Position" });
     const withPay = await new Response(exportAuditCsv(member(true), params)).text();
     expect(withPay).toContain("annualCompCents: ∅ → 18500000");
@@ -140,7 +195,17 @@ describe("a record's History is the log filtered to it", () => {
 
   it("pages with ?history= and never repeats an event", async () => {
     const reader = readerOf(acme, true);
-    for (let i = 0; i < 22; i++) await db.auditEvent.create({ data: { orgId: acme.org.id, action: "project.update", entityType: "Project", entityId: projectId, before: { name: `n${i}` }, after: { name: `n${i + 1}` } } });
+    for (let i = 0; i < 22; i++)
+      await db.auditEvent.create({
+        data: {
+          orgId: acme.org.id,
+          action: "project.update",
+          entityType: "Project",
+          entityId: projectId,
+          before: { name: `n${i}` },
+          after: { name: `n${i + 1}` },
+        },
+      });
     const first = await getRecordHistory(reader, { type: "Project", id: projectId }, {});
     expect(first.entries).toHaveLength(20);
     expect(first.newestHref).toBeNull();
@@ -162,7 +227,16 @@ describe("a record's History is the log filtered to it", () => {
 describe("names are resolved only inside the org", () => {
   it("does not name another org's record even when an event mentions its id", async () => {
     const theirs = await globex.make.project();
-    await db.auditEvent.create({ data: { orgId: acme.org.id, actorId: acme.users.director, action: "dependency.add", entityType: "ProjectDependency", entityId: "dep-x", after: { projectId, blockerId: theirs.id } } });
+    await db.auditEvent.create({
+      data: {
+        orgId: acme.org.id,
+        actorId: acme.users.director,
+        action: "dependency.add",
+        entityType: "ProjectDependency",
+        entityId: "dep-x",
+        after: { projectId, blockerId: theirs.id },
+      },
+    });
     const { events } = await listAuditEvents(readerOf(acme, true), { action: "dependency.add" });
     expect(sentenceText(events[0])).toContain(`made ${projectName} depend on a removed record`);
     expect(JSON.stringify(events)).not.toContain(theirs.name);

@@ -24,11 +24,45 @@ beforeEach(async () => {
   const a = acme.members;
   await db.auditEvent.createMany({
     data: [
-      { orgId: acme.org.id, actorId: a.director.user.id, action: "project.update", entityType: "Project", entityId: "p1", at: day(1), before: { name: "Old", health: "ON_TRACK", budgetCents: "100" }, after: { name: "New", health: "ON_TRACK", budgetCents: "250" } },
-      { orgId: acme.org.id, actorId: a.finance.user.id, action: "contract.update", entityType: "Contract", entityId: "c1", at: day(2), before: { vendor: "=HYPERLINK(\"x\")" }, after: { vendor: "@SUM(A1)" } },
-      { orgId: acme.org.id, actorId: a.director.user.id, action: "project.create", entityType: "Project", entityId: "p2", at: day(3, 0), after: { name: "Fresh" } },
+      {
+        orgId: acme.org.id,
+        actorId: a.director.user.id,
+        action: "project.update",
+        entityType: "Project",
+        entityId: "p1",
+        at: day(1),
+        before: { name: "Old", health: "ON_TRACK", budgetCents: "100" },
+        after: { name: "New", health: "ON_TRACK", budgetCents: "250" },
+      },
+      {
+        orgId: acme.org.id,
+        actorId: a.finance.user.id,
+        action: "contract.update",
+        entityType: "Contract",
+        entityId: "c1",
+        at: day(2),
+        before: { vendor: '=HYPERLINK("x")' },
+        after: { vendor: "@SUM(A1)" },
+      },
+      {
+        orgId: acme.org.id,
+        actorId: a.director.user.id,
+        action: "project.create",
+        entityType: "Project",
+        entityId: "p2",
+        at: day(3, 0),
+        after: { name: "Fresh" },
+      },
       { orgId: acme.org.id, actorId: a.manager.user.id, action: "project.update", entityType: "Project", entityId: "p2", at: day(3, 23) },
-      { orgId: globex.org.id, actorId: globex.members.director.user.id, action: "project.update", entityType: "Project", entityId: "g1", at: day(2), after: { name: "Globex secret" } },
+      {
+        orgId: globex.org.id,
+        actorId: globex.members.director.user.id,
+        action: "project.update",
+        entityType: "Project",
+        entityId: "g1",
+        at: day(2),
+        after: { name: "Globex secret" },
+      },
     ],
   });
 });
@@ -50,7 +84,8 @@ describe("audit log queries", () => {
   });
 
   it("filters by actor, entity type, action and an inclusive date range, combined", async () => {
-    const ids = async (sp: Record<string, string>) => (await listAuditEvents(reader(), parseAuditFilters(sp))).events.map((e) => e.record.id);
+    const ids = async (sp: Record<string, string>) =>
+      (await listAuditEvents(reader(), parseAuditFilters(sp))).events.map((e) => e.record.id);
     expect(await ids({ actor: acme.members.director.user.id })).toEqual(["p2", "p1"]);
     expect(await ids({ entity: "Contract" })).toEqual(["c1"]);
     expect(await ids({ action: "project.update" })).toEqual(["p2", "p1"]);
@@ -90,7 +125,10 @@ describe("audit log queries", () => {
 
   it("offers only this org's actors, record types and actions as filter options, in words", async () => {
     const options = await getAuditFilterOptions(acme.org.id);
-    expect(options.entityTypes).toEqual([{ value: "Contract", label: "Contract" }, { value: "Project", label: "Project" }]);
+    expect(options.entityTypes).toEqual([
+      { value: "Contract", label: "Contract" },
+      { value: "Project", label: "Project" },
+    ]);
     expect(options.actions).toEqual([
       { value: "contract.update", label: "Contract edited (older entries)" },
       { value: "project.create", label: "Project created" },
@@ -129,7 +167,9 @@ describe("audit CSV export", () => {
 
   it("defuses an entity id or actor name that starts a formula", async () => {
     await db.user.update({ where: { id: acme.members.viewer.user.id }, data: { name: "=cmd|' /C calc'!A0" } });
-    await db.auditEvent.create({ data: { orgId: acme.org.id, actorId: acme.members.viewer.user.id, action: "x", entityType: "X", entityId: "+1+1" } });
+    await db.auditEvent.create({
+      data: { orgId: acme.org.id, actorId: acme.members.viewer.user.id, action: "x", entityType: "X", entityId: "+1+1" },
+    });
     const csv = await text(exportAuditCsv(asMember("director"), new URLSearchParams({ action: "x" })));
     expect(csv).toContain(`'=cmd|' /C calc'!A0`);
     expect(csv).toContain(`,'+1+1,`);
@@ -163,7 +203,10 @@ describe("audit rows are append-only", () => {
         if (statSync(file).isDirectory()) walk(file);
         else if (/\.(ts|tsx)$/.test(name)) {
           const text = readFileSync(file, "utf8");
-          if (/auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/.test(text) || /(UPDATE|DELETE\s+FROM)\s+"?AuditEvent"?/i.test(text)) {
+          if (
+            /auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/.test(text) ||
+            /(UPDATE|DELETE\s+FROM)\s+"?AuditEvent"?/i.test(text)
+          ) {
             offenders.push(file);
           }
         }

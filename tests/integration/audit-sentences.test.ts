@@ -26,7 +26,12 @@ function overriddenNames(): { names: string[]; unknown: string[] } {
     .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.parentPath.includes("generated"))
     .map((e) => path.join(e.parentPath, e.name))
     // The pipeline itself (which applies the override) and the audit reader are not writers.
-    .filter((f) => f !== path.join(ROOT, "lib", "action.ts") && !f.startsWith(path.join(ROOT, "lib", "action") + path.sep) && !f.startsWith(path.join(ROOT, "lib", "audit")));
+    .filter(
+      (f) =>
+        f !== path.join(ROOT, "lib", "action.ts") &&
+        !f.startsWith(path.join(ROOT, "lib", "action") + path.sep) &&
+        !f.startsWith(path.join(ROOT, "lib", "audit")),
+    );
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     // `action: <expr>, … entityType` inside an audit event literal (ctx.audit({...}) or a seeded row).
@@ -49,21 +54,39 @@ describe("audit sentences", () => {
   it("exist for every registered action", async () => {
     const { registered } = await discoverActions();
     expect(registered.size).toBeGreaterThan(30);
-    expect([...registered].filter((name) => !Object.hasOwn(AUDIT_SENTENCES, name)), "actions without a sentence in lib/audit/sentences.ts").toEqual([]);
+    expect(
+      [...registered].filter((name) => !Object.hasOwn(AUDIT_SENTENCES, name)),
+      "actions without a sentence in lib/audit/sentences.ts",
+    ).toEqual([]);
   });
 
   it("exist for every name an action or the seed writes instead of its own", () => {
     const { names, unknown } = overriddenNames();
     expect(unknown, "audit action names this test cannot read: add the template's values to TEMPLATES").toEqual([]);
     // The scan finds the overrides that exist today (a broken scan would pass vacuously).
-    expect(names).toEqual(expect.arrayContaining(["person.move", "milestone.reopen", "project.unarchive", "position.open", "org-unit.rename", "contract.update"]));
-    expect([...new Set(names)].filter((name) => !Object.hasOwn(AUDIT_SENTENCES, name)), "audit names without a sentence in lib/audit/sentences.ts").toEqual([]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "person.move",
+        "milestone.reopen",
+        "project.unarchive",
+        "position.open",
+        "org-unit.rename",
+        "contract.update",
+      ]),
+    );
+    expect(
+      [...new Set(names)].filter((name) => !Object.hasOwn(AUDIT_SENTENCES, name)),
+      "audit names without a sentence in lib/audit/sentences.ts",
+    ).toEqual([]);
   });
 
   it("has no sentence for an action that no longer exists, and no two with the same filter label", async () => {
     const { registered } = await discoverActions();
     const known = new Set([...registered, ...overriddenNames().names]);
-    expect(Object.keys(AUDIT_SENTENCES).filter((name) => !known.has(name)), "sentences for names nothing writes").toEqual([]);
+    expect(
+      Object.keys(AUDIT_SENTENCES).filter((name) => !known.has(name)),
+      "sentences for names nothing writes",
+    ).toEqual([]);
     const labels = Object.values(AUDIT_SENTENCES).map((s) => s.label);
     expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
   });

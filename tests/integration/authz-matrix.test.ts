@@ -35,7 +35,9 @@ describe("the matrix covers every action", () => {
     const dupes = names.filter((n, i) => names.indexOf(n) !== i);
     expect(dupes, "two actions share a name (the registry would keep only one)").toEqual([]);
     expect(defined.length).toBeGreaterThan(30);
-    const notLoaded = defined.filter((d) => !discovered.actions.has(d.name)).map((d) => `${d.name} (${d.file}: not exported, or not loaded)`);
+    const notLoaded = defined
+      .filter((d) => !discovered.actions.has(d.name))
+      .map((d) => `${d.name} (${d.file}: not exported, or not loaded)`);
     expect(notLoaded).toEqual([]);
     const notInSource = [...discovered.registered].filter((n) => !names.includes(n));
     expect(notInSource, "registered actions the source scan did not see").toEqual([]);
@@ -57,21 +59,35 @@ describe("the matrix covers every action", () => {
 
   it("has no row for an action that no longer exists, and no action twice", () => {
     const names = [...ROWS.map((r) => r.action), ...PUBLIC_ROWS.map((r) => r.action), ...SELF_ROWS.map((r) => r.action)];
-    expect(names.filter((n) => !discovered.registered.has(n)), "matrix rows naming no registered action").toEqual([]);
-    expect(names.filter((n, i) => names.indexOf(n) !== i), "actions with two rows").toEqual([]);
+    expect(
+      names.filter((n) => !discovered.registered.has(n)),
+      "matrix rows naming no registered action",
+    ).toEqual([]);
+    expect(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      "actions with two rows",
+    ).toEqual([]);
   });
 });
 
 function callerFor(column: Column, row: MatrixRow): { userId: string | null; fx: OrgFx } {
   switch (column) {
-    case "ADMIN": return { userId: acme.users.admin, fx: acme };
-    case "DIRECTOR": return { userId: acme.users.director, fx: acme };
-    case "MGR_IN": return { userId: acme.users.managerIn, fx: acme };
-    case "MGR_OUT": return { userId: acme.users.managerOut, fx: acme };
-    case "FINANCE": return { userId: acme.users.finance, fx: acme };
-    case "VIEWER": return { userId: acme.users.viewer, fx: acme };
-    case "OTHER_ORG": return { userId: globex.users.director, fx: acme };
-    case "ANON": return { userId: null, fx: acme };
+    case "ADMIN":
+      return { userId: acme.users.admin, fx: acme };
+    case "DIRECTOR":
+      return { userId: acme.users.director, fx: acme };
+    case "MGR_IN":
+      return { userId: acme.users.managerIn, fx: acme };
+    case "MGR_OUT":
+      return { userId: acme.users.managerOut, fx: acme };
+    case "FINANCE":
+      return { userId: acme.users.finance, fx: acme };
+    case "VIEWER":
+      return { userId: acme.users.viewer, fx: acme };
+    case "OTHER_ORG":
+      return { userId: globex.users.director, fx: acme };
+    case "ANON":
+      return { userId: null, fx: acme };
     case "FOREIGN": {
       // The first role allowed by this row, sending ids that belong to the other org.
       const allowed = (["DIRECTOR", "ADMIN", "FINANCE", "MGR_IN"] as const).find((c) => row.expect[c] === "ok");
@@ -137,7 +153,12 @@ for (const row of SELF_ROWS) {
       it(`${column} → ok, on their own account only`, async () => {
         const { userId } = callerFor(column, ROWS[0]);
         const input = await row.valid(acme, userId!);
-        const others = () => db.user.findMany({ where: { id: { not: userId! } }, select: { id: true, passwordHash: true, updatedAt: true }, orderBy: { id: "asc" } });
+        const others = () =>
+          db.user.findMany({
+            where: { id: { not: userId! } },
+            select: { id: true, passwordHash: true, updatedAt: true },
+            orderBy: { id: "asc" },
+          });
         const othersBefore = await others();
         const auditsBefore = await db.auditEvent.count({ where: { actorId: userId! } });
         const result = await action(row.action).run(userId, acme.slug, input);

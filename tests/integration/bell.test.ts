@@ -20,7 +20,19 @@ async function setup() {
   const orgId = acme.org.id;
   await db.organization.update({ where: { id: orgId }, data: { fiscalYearStartMonth: 2 } });
   const person = (name: string, orgUnitId: string, managerId: string | null, userId: string | null = null) =>
-    db.person.create({ data: { orgId, name, title: "Eng", level: "M1", orgUnitId, managerId, userId, startDate: new Date("2020-01-01"), annualCompCents: 0n } });
+    db.person.create({
+      data: {
+        orgId,
+        name,
+        title: "Eng",
+        level: "M1",
+        orgUnitId,
+        managerId,
+        userId,
+        startDate: new Date("2020-01-01"),
+        annualCompCents: 0n,
+      },
+    });
   const director = await person("Dana Director", acme.units.division.id, null, acme.members.director.user.id);
   const manager = await person("Mona Manager", acme.units.deptA.id, director.id, acme.members.manager.user.id);
   const lead = await person("Lee Lead", acme.units.teamA.id, manager.id);
@@ -32,16 +44,43 @@ async function setup() {
     const day = new Date(Date.UTC(2027, 0, 1 + d, 10 + (d % 12)));
     const unit = d % 2 ? acme.units.teamA.id : acme.units.teamB.id;
     await db.project.create({
-      data: { orgId, orgUnitId: unit, name: `P${String(i++).padStart(3, "0")}`, status: "ACTIVE", leadId: d % 3 ? lead.id : null, lastUpdateAt: day, createdAt: new Date("2026-06-01") },
+      data: {
+        orgId,
+        orgUnitId: unit,
+        name: `P${String(i++).padStart(3, "0")}`,
+        status: "ACTIVE",
+        leadId: d % 3 ? lead.id : null,
+        lastUpdateAt: day,
+        createdAt: new Date("2026-06-01"),
+      },
     });
   }
   for (let d = 0; d < 20; d += 3) {
     await db.project.create({
-      data: { orgId, orgUnitId: acme.units.teamA.id, name: `N${d}`, status: "ACTIVE", leadId: lead.id, startDate: new Date(Date.UTC(2027, 0, 10 + d)), createdAt: new Date("2027-01-12T23:30:00Z") },
+      data: {
+        orgId,
+        orgUnitId: acme.units.teamA.id,
+        name: `N${d}`,
+        status: "ACTIVE",
+        leadId: lead.id,
+        startDate: new Date(Date.UTC(2027, 0, 10 + d)),
+        createdAt: new Date("2027-01-12T23:30:00Z"),
+      },
     });
   }
-  await db.project.create({ data: { orgId, orgUnitId: acme.units.teamA.id, name: "Paused", status: "PAUSED", createdAt: new Date("2026-01-01") } });
-  await db.project.create({ data: { orgId, orgUnitId: acme.units.teamA.id, name: "Archived", status: "ACTIVE", archivedAt: new Date(), createdAt: new Date("2026-01-01") } });
+  await db.project.create({
+    data: { orgId, orgUnitId: acme.units.teamA.id, name: "Paused", status: "PAUSED", createdAt: new Date("2026-01-01") },
+  });
+  await db.project.create({
+    data: {
+      orgId,
+      orgUnitId: acme.units.teamA.id,
+      name: "Archived",
+      status: "ACTIVE",
+      archivedAt: new Date(),
+      createdAt: new Date("2026-01-01"),
+    },
+  });
   // Unacknowledged latest updates: by others, by the director, on track and not.
   const projects = await db.project.findMany({ where: { orgId }, orderBy: { name: "asc" }, take: 12 });
   for (const [k, p] of projects.entries()) {
@@ -102,7 +141,10 @@ describe("the bell in SQL equals the review's rule in JS", () => {
   });
 
   it("shows stale, due and acknowledgement items (the fixture covers every kind)", async () => {
-    await db.organization.update({ where: { id: w.acme.org.id }, data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2 } });
+    await db.organization.update({
+      where: { id: w.acme.org.id },
+      data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2 },
+    });
     const mgr = await getBell(bellScopeOf(w.member("manager")), at("2027-02-03"));
     const kinds = new Set((await getNotifications(w.member("manager"), at("2027-02-03"))).map((n) => n.kind));
     expect(kinds).toEqual(new Set(["stale", "due", "acknowledge"]));
@@ -112,7 +154,11 @@ describe("the bell in SQL equals the review's rule in JS", () => {
   });
 
   it("is empty for roles without a bell", async () => {
-    const viewer: Member = { ...w.member("director"), role: "VIEWER", user: { ...w.member("director").user, id: w.acme.members.viewer.user.id } };
+    const viewer: Member = {
+      ...w.member("director"),
+      role: "VIEWER",
+      user: { ...w.member("director").user, id: w.acme.members.viewer.user.id },
+    };
     expect(await getBell(bellScopeOf(viewer), at("2027-02-03"))).toEqual({ total: 0, items: [] });
     // Who has a bell follows the permission table (updates:acknowledge), not a list of roles.
     for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(bellScopeOf({ ...w.member("director"), role })).toBeNull();

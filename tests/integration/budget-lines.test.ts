@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { drillContext, ledgerLinesHref, planLinesHref, type DrillContext } from "@/lib/budgets/drill-links";
 import { allLines, linesContext, linesPage, linesScope, linesTotals, type LedgerLine, type Line } from "@/lib/budgets/lines";
 import { lineCells, linesCsvStream } from "@/lib/budgets/lines-export";
-import { DEFAULT_LINES_SORT, LEDGER_SORT_KEYS, parseLinesParams, PLAN_SORT_KEYS, type LinesFilters, type LinesSort } from "@/lib/budgets/lines-params";
+import {
+  DEFAULT_LINES_SORT,
+  LEDGER_SORT_KEYS,
+  parseLinesParams,
+  PLAN_SORT_KEYS,
+  type LinesFilters,
+  type LinesSort,
+} from "@/lib/budgets/lines-params";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { readsPay } from "@/lib/permissions";
 import { getFinanceViews, type FinanceView } from "@/lib/budgets/rollup";
@@ -43,7 +50,16 @@ const FY = 2027;
 
 function views(role: string, unitId: string | null, category: BudgetCategory | null, periods: PeriodKey[]): Promise<FinanceView[]> {
   return getFinanceViews(
-    { orgId: acme.id, startMonth: acme.fiscalYearStartMonth, fiscalYear: FY, period: "year", unitId, category, payReader: readsPay(role, { financeReadsPay: false }), today },
+    {
+      orgId: acme.id,
+      startMonth: acme.fiscalYearStartMonth,
+      fiscalYear: FY,
+      period: "year",
+      unitId,
+      category,
+      payReader: readsPay(role, { financeReadsPay: false }),
+      today,
+    },
     periods.map((period) => ({ period, parts: ["tree", "categories", "top"] })),
   );
 }
@@ -202,7 +218,10 @@ describe("sorting and paging in SQL, and the CSV in the list's order", () => {
           expect(new Set(listed.map((l) => l.id)).size).toBe(listed.length);
           expect((await linesTotals(s)).count).toBe(listed.length);
           // Batches of an odd size cut through runs of equal values.
-          expect((await collect(s, 37)).map((l) => l.id), `${kind} ${k} ${dir}`).toEqual(listed.map((l) => l.id));
+          expect(
+            (await collect(s, 37)).map((l) => l.id),
+            `${kind} ${k} ${dir}`,
+          ).toEqual(listed.map((l) => l.id));
           // The order holds for the key (numbers exactly; text as PostgreSQL collates it, so only checked for the date and amount).
           if (k === "date" || k === "amount") {
             const values = listed.map((l) => key(l, { key: k, dir }) as string | number);
@@ -221,7 +240,9 @@ describe("sorting and paging in SQL, and the CSV in the list's order", () => {
           if (k === "date" && dir === "asc") {
             const csv = await streamText(s, true);
             const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
-            expect(parsed.slice(1)).toEqual(listed.map((l) => lineCells(kind, l).map((c) => (c === null || c === undefined ? "" : String(c)))));
+            expect(parsed.slice(1)).toEqual(
+              listed.map((l) => lineCells(kind, l).map((c) => (c === null || c === undefined ? "" : String(c)))),
+            );
           }
         }
       }
@@ -236,16 +257,25 @@ describe("sorting and paging in SQL, and the CSV in the list's order", () => {
     expect(last.rows.map((r) => r.id)).toEqual(all.slice((last.paging.pages - 1) * PAGE_SIZE).map((r) => r.id));
 
     const withVendor = all.find((l) => (l as LedgerLine).vendorId) as LedgerLine;
-    const byVendor = await collect(linesScope(acme.id, reader("DIRECTOR"), base({ unitId: units["ENG-PROD"], vendorId: withVendor.vendorId })), 500);
+    const byVendor = await collect(
+      linesScope(acme.id, reader("DIRECTOR"), base({ unitId: units["ENG-PROD"], vendorId: withVendor.vendorId })),
+      500,
+    );
     expect(byVendor.length).toBeGreaterThan(0);
     expect(byVendor.every((l) => (l as LedgerLine).vendorId === withVendor.vendorId)).toBe(true);
 
     const word = withVendor.memo.split(" ")[0];
-    const bySearch = await collect(linesScope(acme.id, reader("DIRECTOR"), base({ unitId: units["ENG-PROD"], q: word.toLowerCase() })), 500);
+    const bySearch = await collect(
+      linesScope(acme.id, reader("DIRECTOR"), base({ unitId: units["ENG-PROD"], q: word.toLowerCase() })),
+      500,
+    );
     expect(bySearch.length).toBeGreaterThan(0);
-    expect(bySearch.every((l) => `${(l as LedgerLine).memo} ${(l as LedgerLine).externalRef}`.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    expect(
+      bySearch.every((l) => `${(l as LedgerLine).memo} ${(l as LedgerLine).externalRef}`.toLowerCase().includes(word.toLowerCase())),
+    ).toBe(true);
     // LIKE wildcards typed in the box are text, not patterns.
-    for (const q of ["%", "_", "\\", "%%_\\'\""]) expect((await linesTotals(linesScope(acme.id, reader("DIRECTOR"), base({ q })))).count, q).toBe(0);
+    for (const q of ["%", "_", "\\", "%%_\\'\""])
+      expect((await linesTotals(linesScope(acme.id, reader("DIRECTOR"), base({ q })))).count, q).toBe(0);
   });
 });
 
@@ -255,7 +285,12 @@ async function streamText(s: ReturnType<typeof linesScope>, listed: boolean): Pr
 
 describe("tenancy and privacy", () => {
   it("another org's unit or vendor finds nothing, and is named as not found", async () => {
-    for (const f of [base({ unitId: globex.unitId }), base({ unitId: globex.unitId, own: true }), base({ vendorId: globex.vendorId }), base({ kind: "plan", unitId: globex.unitId })]) {
+    for (const f of [
+      base({ unitId: globex.unitId }),
+      base({ unitId: globex.unitId, own: true }),
+      base({ vendorId: globex.vendorId }),
+      base({ kind: "plan", unitId: globex.unitId }),
+    ]) {
       expect(await linesTotals(linesScope(acme.id, reader("DIRECTOR"), f))).toEqual({ count: 0, amountCents: 0n });
       expect((await linesContext(acme.id, reader("DIRECTOR"), f)).notFound).toBe(f.vendorId ? "vendor" : "unit");
     }

@@ -45,14 +45,25 @@ describe("budget plan editing", () => {
   it.each(["manager", "viewer", "admin"] as const)("%s cannot write budgets, and nothing is written", async (who) => {
     const before = await rowCounts();
     const unit = who === "manager" ? acme.units.teamA.id : acme.units.teamB.id; // teamA is inside the manager's scope
-    expect(await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(unit, "1.00"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setBudgetCell.run(acme.members[who].user.id, acme.org.slug, cell(unit, "1.00"))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses another org's unit as not found, and bad input with field errors", async () => {
     const before = await rowCounts();
-    expect(await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, cell(globex.units.teamA.id, "1.00"))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    const bad = await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, { orgUnitId: acme.units.teamA.id, category: "FOOD", month: "2026-03-15", amount: "1.005" });
+    expect(await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, cell(globex.units.teamA.id, "1.00"))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    const bad = await setBudgetCell.run(acme.members.finance.user.id, acme.org.slug, {
+      orgUnitId: acme.units.teamA.id,
+      category: "FOOD",
+      month: "2026-03-15",
+      amount: "1.005",
+    });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["amount", "category", "month"]);
     expect(await rowCounts()).toEqual(before);
@@ -67,7 +78,10 @@ describe("budget plan editing", () => {
     await createPlan(db, globex.org.id, globex.units.teamA.id, "2026-01-01", "CLOUD", 999n);
     const r = await copyPlanForward.run(acme.members.finance.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "5" });
     expect(r).toMatchObject({ ok: true, data: { copied: 4, replaced: 0 } });
-    const next = await db.budgetLine.findMany({ where: { orgId: org.id, month: { gte: new Date("2027-01-01") } }, orderBy: [{ month: "asc" }, { category: "asc" }] });
+    const next = await db.budgetLine.findMany({
+      where: { orgId: org.id, month: { gte: new Date("2027-01-01") } },
+      orderBy: [{ month: "asc" }, { category: "asc" }],
+    });
     expect(next.map((l) => [l.month.toISOString().slice(0, 10), l.category, l.amountCents])).toEqual([
       ["2027-01-01", "CLOUD", 1050n],
       ["2027-06-01", "TRAVEL", 74n],
@@ -76,10 +90,17 @@ describe("budget plan editing", () => {
     ]);
     const again = await copyPlanForward.run(acme.members.finance.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "-10" });
     expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
-    const overwrite = await copyPlanForward.run(acme.members.finance.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "-10", overwrite: true });
+    const overwrite = await copyPlanForward.run(acme.members.finance.user.id, org.slug, {
+      fromFiscalYear: 2026,
+      percentChange: "-10",
+      overwrite: true,
+    });
     expect(overwrite).toMatchObject({ ok: true, data: { copied: 4, replaced: 4 } });
     expect(await db.budgetLine.count({ where: { orgId: globex.org.id } })).toBe(1);
-    expect(await copyPlanForward.run(acme.members.viewer.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await copyPlanForward.run(acme.members.viewer.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "1" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("imports plan lines from CSV (set, replace), refusing duplicates and bad rows", async () => {
@@ -94,9 +115,15 @@ describe("budget plan editing", () => {
     const before = await rowCounts();
     const dup = `month,cost centre code,category,amount\n2026-05,${a},CLOUD,1\n2026-05,${a},cloud,2\n2026-05,${globex.units.teamA.code},CLOUD,1\n`;
     const bad = await importPlan.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(dup), fileName: "dup.csv" });
-    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [expect.stringMatching(/^Row 3: the same .* as row 2/), expect.stringMatching(/^Row 4: cost centre code/)] } });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { file: [expect.stringMatching(/^Row 3: the same .* as row 2/), expect.stringMatching(/^Row 4: cost centre code/)] },
+    });
     expect(await rowCounts()).toEqual(before);
-    expect(await importPlan.run(acme.members.manager.user.id, acme.org.slug, { uploadId: await uploadCsv(good), fileName: "p.csv" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await importPlan.run(acme.members.manager.user.id, acme.org.slug, { uploadId: await uploadCsv(good), fileName: "p.csv" }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("the plan grid totals rows, months and quarters in SQL, and leaves out hidden personnel lines", async () => {
@@ -110,7 +137,10 @@ describe("budget plan editing", () => {
     const months = await getPlanGrid(org.id, 2026, 1, new Set());
     expect(months.months).toHaveLength(12);
     expect(months.rows.map((r) => [r.orgUnitId, r.category, r.totalCents])).toEqual(
-      expect.arrayContaining([[units.teamA.id, "CLOUD", 707], [units.teamB.id, "PERSONNEL", 9_999]]),
+      expect.arrayContaining([
+        [units.teamA.id, "CLOUD", 707],
+        [units.teamB.id, "PERSONNEL", 9_999],
+      ]),
     );
     expect(months.rows.find((r) => r.category === "CLOUD")!.cells).toEqual({ "2026-01-01": 101, "2026-03-01": 202, "2026-04-01": 404 });
     expect(months.monthTotals).toEqual({ "2026-01-01": 101, "2026-03-01": 202 + 9_999, "2026-04-01": 404 });
@@ -140,7 +170,12 @@ describe("budget plan editing", () => {
       await createPlan(db, org.id, units.teamB.id, "2026-03-01", "PERSONNEL", 33_333_33n);
     };
     const today = new Date("2026-06-15T12:00:00Z");
-    const personnel = (orgUnitId: string, cents: number) => ({ orgUnitId, category: "PERSONNEL", month: "2026-03-01", amount: (cents / 100).toFixed(2) });
+    const personnel = (orgUnitId: string, cents: number) => ({
+      orgUnitId,
+      category: "PERSONNEL",
+      month: "2026-03-01",
+      amount: (cents / 100).toFixed(2),
+    });
 
     it("finance sees every plan line but a unit's own personnel line that would show a small group's pay; totals include it", async () => {
       await setup();
@@ -163,20 +198,32 @@ describe("budget plan editing", () => {
       expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(refused.ok ? null : refused.fieldErrors?.amount?.[0]).toMatch(/only someone who may read pay can change it/);
       // Clearing it would show it just as well (the totals would drop by it).
-      expect(await clearBudgetCell.run(members.finance.user.id, org.slug, { orgUnitId: units.teamA.id, category: "PERSONNEL", month: "2026-03-01" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(
+        await clearBudgetCell.run(members.finance.user.id, org.slug, {
+          orgUnitId: units.teamA.id,
+          category: "PERSONNEL",
+          month: "2026-03-01",
+        }),
+      ).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(await rowCounts()).toEqual(before);
-      expect((await db.budgetLine.findFirstOrThrow({ where: { orgUnitId: units.teamA.id, category: "PERSONNEL" } })).amountCents).toBe(16_666_67n);
+      expect((await db.budgetLine.findFirstOrThrow({ where: { orgUnitId: units.teamA.id, category: "PERSONNEL" } })).amountCents).toBe(
+        16_666_67n,
+      );
       // A line finance may see is theirs to edit.
       expect((await setBudgetCell.run(members.finance.user.id, org.slug, personnel(units.teamB.id, 40_000_00))).ok).toBe(true);
       expect((await setBudgetCell.run(members.director.user.id, org.slug, personnel(units.teamA.id, 20_000_00))).ok).toBe(true);
       // The import refuses the row by number and writes nothing.
-      const file = await uploadCsv(`month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`);
+      const file = await uploadCsv(
+        `month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`,
+      );
       const counts = await rowCounts();
       const imported = await importPlan.run(members.finance.user.id, org.slug, { uploadId: file, fileName: "plan.csv" });
       expect(imported.ok).toBe(false);
       expect(JSON.stringify(imported)).toMatch(/Row 3: This personnel plan line would show/);
       expect(await rowCounts()).toEqual(counts);
-      const file2 = await uploadCsv(`month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`);
+      const file2 = await uploadCsv(
+        `month,cost centre code,category,amount\n2026-04,${units.teamB.code},PERSONNEL,100.00\n2026-04,${units.teamA.code},PERSONNEL,100.00\n`,
+      );
       expect((await importPlan.run(members.director.user.id, org.slug, { uploadId: file2, fileName: "plan.csv" })).ok).toBe(true);
     });
   });

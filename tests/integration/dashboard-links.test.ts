@@ -53,7 +53,10 @@ beforeAll(async () => {
   await alloc(a[2].id, pb.id, 70, "2026-01-01", "2026-05-31");
 
   // 14 overdue milestones in teamA, 2 due soon in teamB, 13 teamA projects blocked by teamB's off-track PB.
-  for (let i = 0; i < 14; i++) await db.milestone.create({ data: { orgId, projectId: pa.id, name: `late ${i}`, dueDate: d(`2026-05-${String(10 + i).padStart(2, "0")}`) } });
+  for (let i = 0; i < 14; i++)
+    await db.milestone.create({
+      data: { orgId, projectId: pa.id, name: `late ${i}`, dueDate: d(`2026-05-${String(10 + i).padStart(2, "0")}`) },
+    });
   await db.milestone.create({ data: { orgId, projectId: pb.id, name: "soon 1", dueDate: d("2026-06-20") } });
   await db.milestone.create({ data: { orgId, projectId: pb.id, name: "soon 2", dueDate: d("2026-07-13") } });
   for (let i = 0; i < 13; i++) {
@@ -67,7 +70,8 @@ beforeAll(async () => {
 });
 
 const params = (unitId: string | null, period: DashboardParams["period"] = "q2"): DashboardParams => ({ unitId, fiscalYear: 2026, period });
-const rows = (unitId: string | null, filter: PeopleFilter | null) => listPeople(f.org.id, { readsPay: true }, today, unitId, filter ?? undefined);
+const rows = (unitId: string | null, filter: PeopleFilter | null) =>
+  listPeople(f.org.id, { readsPay: true }, today, unitId, filter ?? undefined);
 
 describe("people numbers and their list filters", () => {
   it("org, Q2: heads in post, departures and over-allocated equal the filtered list's rows", async () => {
@@ -150,7 +154,11 @@ describe("milestone and blocked-dependency lists behind the capped dashboard lis
     const fig = await getDeliveryFigures(f.org.id, unitId, today);
     const overdue = await listAttention(f.org.id, unitId, today, { due: "overdue" });
     const soon = await listAttention(f.org.id, unitId, today, { due: "soon" });
-    expect([overdue.milestones.length, soon.milestones.length, overdue.blocked.length]).toEqual([fig.milestonesOverdue, fig.milestonesDueSoon, fig.blockedCount]);
+    expect([overdue.milestones.length, soon.milestones.length, overdue.blocked.length]).toEqual([
+      fig.milestonesOverdue,
+      fig.milestonesDueSoon,
+      fig.blockedCount,
+    ]);
     expect(fig.milestonesOverdue + fig.milestonesDueSoon + fig.blockedCount).toBeGreaterThan(0);
   });
 

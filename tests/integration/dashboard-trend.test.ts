@@ -68,7 +68,8 @@ async function computed(): Promise<Row[]> {
 
 // A moment relative to today: whole days back plus a time of day (0 = midnight exactly).
 const moment = fc.record({ daysBack: fc.integer({ min: -3, max: 120 }), minute: fc.constantFrom(0, 1, 600, 1439) });
-const at = (m: { daysBack: number; minute: number }) => new Date(Date.parse(`${todayIso}T00:00:00Z`) - m.daysBack * DAY + m.minute * 60_000);
+const at = (m: { daysBack: number; minute: number }) =>
+  new Date(Date.parse(`${todayIso}T00:00:00Z`) - m.daysBack * DAY + m.minute * 60_000);
 
 const day = fc.integer({ min: -10, max: 120 });
 const dayAt = (daysBack: number) => new Date(Date.parse(`${todayIso}T00:00:00Z`) - daysBack * DAY);
@@ -93,14 +94,21 @@ describe("dashboard trend", () => {
         for (const [i, p] of projects.entries()) {
           const created = await db.project.create({
             data: {
-              orgId, orgUnitId: unitId, name: `P${i}`, status: p.status as never, health: p.health as never, createdAt: at(p.created),
+              orgId,
+              orgUnitId: unitId,
+              name: `P${i}`,
+              status: p.status as never,
+              health: p.health as never,
+              createdAt: at(p.created),
               archivedAt: p.archived ? at(p.archived) : null,
               startDate: p.started === null ? null : dayAt(p.started),
               completedDate: p.completed === null ? null : dayAt(p.completed),
             },
           });
           for (const u of p.updates) {
-            await db.statusUpdate.create({ data: { orgId, projectId: created.id, authorId, health: u.health as never, summary: "s", createdAt: at(u.at) } });
+            await db.statusUpdate.create({
+              data: { orgId, projectId: created.id, authorId, health: u.health as never, summary: "s", createdAt: at(u.at) },
+            });
           }
         }
         expect(await computed()).toEqual(await oracle());
@@ -113,11 +121,25 @@ describe("dashboard trend", () => {
     await db.statusUpdate.deleteMany({ where: { orgId } });
     await db.project.deleteMany({ where: { orgId } });
     // Started 10 weeks ago, done 3 weeks ago (completion day: no longer active that day).
-    const done = await db.project.create({ data: { orgId, orgUnitId: unitId, name: "Done since", status: "DONE", startDate: dayAt(70), completedDate: dayAt(21), createdAt: dayAt(80) } });
+    const done = await db.project.create({
+      data: {
+        orgId,
+        orgUnitId: unitId,
+        name: "Done since",
+        status: "DONE",
+        startDate: dayAt(70),
+        completedDate: dayAt(21),
+        createdAt: dayAt(80),
+      },
+    });
     await db.statusUpdate.create({ data: { orgId, projectId: done.id, authorId, health: "AT_RISK", summary: "s", createdAt: dayAt(60) } });
     // Active, off track now; paused (in no week).
-    await db.project.create({ data: { orgId, orgUnitId: unitId, name: "Active", status: "ACTIVE", health: "OFF_TRACK", startDate: dayAt(30), createdAt: dayAt(30) } });
-    await db.project.create({ data: { orgId, orgUnitId: unitId, name: "Paused", status: "PAUSED", health: "AT_RISK", startDate: dayAt(30), createdAt: dayAt(30) } });
+    await db.project.create({
+      data: { orgId, orgUnitId: unitId, name: "Active", status: "ACTIVE", health: "OFF_TRACK", startDate: dayAt(30), createdAt: dayAt(30) },
+    });
+    await db.project.create({
+      data: { orgId, orgUnitId: unitId, name: "Paused", status: "PAUSED", health: "AT_RISK", startDate: dayAt(30), createdAt: dayAt(30) },
+    });
     const fig = await getDeliveryFigures(orgId, null, today);
     const byWeek = new Map(fig.trend.map((w) => [(Date.parse(todayIso) - Date.parse(w.week)) / DAY / 7, w]));
     expect(byWeek.get(0)).toMatchObject({ ...fig.health, OFF_TRACK: 1, AT_RISK: 0 });
@@ -132,7 +154,11 @@ describe("dashboard trend", () => {
     await db.statusUpdate.deleteMany({ where: { orgId } });
     await db.project.deleteMany({ where: { orgId } });
     const fig = await getDeliveryFigures(orgId, null, today);
-    expect(fig.trend.map((w) => w.week)).toEqual(Array.from({ length: TREND_WEEKS }, (_, i) => new Date(Date.parse(todayIso) - (TREND_WEEKS - 1 - i) * 7 * DAY).toISOString().slice(0, 10)));
+    expect(fig.trend.map((w) => w.week)).toEqual(
+      Array.from({ length: TREND_WEEKS }, (_, i) =>
+        new Date(Date.parse(todayIso) - (TREND_WEEKS - 1 - i) * 7 * DAY).toISOString().slice(0, 10),
+      ),
+    );
     expect(fig.trend.every((w) => w.ON_TRACK + w.AT_RISK + w.OFF_TRACK + w.UNKNOWN === 0)).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams, type DashboardParams } from "@/lib/dashboard/director";
+import {
+  getDashboardScope,
+  getDeliveryFigures,
+  getMoneyFigures,
+  getPeopleFigures,
+  parseDashboardParams,
+  type DashboardParams,
+} from "@/lib/dashboard/director";
 import { RENEWALS_SHOWN } from "@/lib/dashboard/money-figures";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
@@ -38,8 +45,17 @@ beforeAll(async () => {
   await createPlan(db, orgId, units.deptA.id, "2026-07-01", "TRAVEL", 25_050n);
   await createActual(db, orgId, units.deptA.id, "2026-02-02", "TRAVEL", 30_000n);
 
-  const project = (orgUnitId: string, name: string, status: "ACTIVE" | "PAUSED" | "DONE", health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN", createdAt: string, archived = false) =>
-    db.project.create({ data: { orgId, orgUnitId, name, status, health, createdAt: d(createdAt), archivedAt: archived ? d("2026-06-01") : null } });
+  const project = (
+    orgUnitId: string,
+    name: string,
+    status: "ACTIVE" | "PAUSED" | "DONE",
+    health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN",
+    createdAt: string,
+    archived = false,
+  ) =>
+    db.project.create({
+      data: { orgId, orgUnitId, name, status, health, createdAt: d(createdAt), archivedAt: archived ? d("2026-06-01") : null },
+    });
   const P1 = await project(units.teamA.id, "P1", "ACTIVE", "AT_RISK", "2026-01-01");
   const P2 = await project(units.teamA.id, "P2", "ACTIVE", "ON_TRACK", "2026-01-01");
   const P3 = await project(units.teamB.id, "P3", "ACTIVE", "OFF_TRACK", "2026-06-01");
@@ -70,7 +86,18 @@ beforeAll(async () => {
   await db.projectDependency.create({ data: { orgId, blockerId: P2.id, blockedId: P3.id } }); // blocker on track
 
   const position = (orgUnitId: string, status: "OPEN" | "BACKFILL" | "FILLED", data: Record<string, unknown>) =>
-    db.position.create({ data: { orgId, orgUnitId, title: `${status} role`, level: "L4", status, annualCompCents: 15_000_000n, budgetFiscalYear: 2026, ...data } });
+    db.position.create({
+      data: {
+        orgId,
+        orgUnitId,
+        title: `${status} role`,
+        level: "L4",
+        status,
+        annualCompCents: 15_000_000n,
+        budgetFiscalYear: 2026,
+        ...data,
+      },
+    });
   await position(units.teamB.id, "OPEN", { openedAt: d("2026-05-16"), budgetFiscalQuarter: 1, targetStartDate: d("2026-09-01") });
   await position(units.teamA.id, "BACKFILL", { vacantFrom: d("2026-06-05"), budgetFiscalQuarter: 2, targetStartDate: d("2026-06-30") });
   await position(units.teamA.id, "FILLED", { personId: people[0].id, budgetFiscalYear: 2025 });
@@ -87,7 +114,9 @@ beforeAll(async () => {
   // Noise in another org that must never be counted.
   const other = await createOrgWithRoles(db);
   await createPlan(db, other.org.id, other.units.teamA.id, "2026-03-01", "CLOUD", 99_999_999n);
-  await db.project.create({ data: { orgId: other.org.id, orgUnitId: other.units.teamA.id, name: "X", status: "ACTIVE", health: "OFF_TRACK" } });
+  await db.project.create({
+    data: { orgId: other.org.id, orgUnitId: other.units.teamA.id, name: "X", status: "ACTIVE", health: "OFF_TRACK" },
+  });
 });
 
 const params = (unitId: string | null, period: DashboardParams["period"] = "q2"): DashboardParams => ({ unitId, fiscalYear: 2026, period });
@@ -95,7 +124,11 @@ const params = (unitId: string | null, period: DashboardParams["period"] = "q2")
 describe("dashboard params and scope", () => {
   it("defaults to the whole org and the current fiscal quarter; a foreign or out-of-scope unit is refused", async () => {
     expect(parseDashboardParams({}, 2, new Date("2026-11-27T00:00:00Z"))).toEqual({ unitId: null, fiscalYear: 2027, period: "q4" });
-    expect(parseDashboardParams({ unit: "abc", fy: "2026", period: "q1" }, 1, today)).toEqual({ unitId: "abc", fiscalYear: 2026, period: "q1" });
+    expect(parseDashboardParams({ unit: "abc", fy: "2026", period: "q1" }, 1, today)).toEqual({
+      unitId: "abc",
+      fiscalYear: 2026,
+      period: "q1",
+    });
     expect(parseDashboardParams({ unit: "bad id;" }, 1, today, "scope")).toMatchObject({ unitId: "scope" });
     const org = await getDashboardScope(f.org.id, null);
     expect(org!.children.map((u) => u.id)).toEqual([f.units.division.id]);
@@ -163,16 +196,29 @@ describe("money figures (budgets rollup for the subtree)", () => {
     expect(m.period).toMatchObject({ planCents: 300_000, actualCents: 843_332, forecastCents: 5_829_998 });
     // Year to date = the closed months Jan–May for plan and actual alike (June is in progress);
     // a closed month's forecast is its actual.
-    expect(m.ytd).toMatchObject({ planCents: 550_000, actualCents: 988_788, forecastCents: 988_788, varianceCents: 438_788, span: "through May", closedMonths: 5 });
+    expect(m.ytd).toMatchObject({
+      planCents: 550_000,
+      actualCents: 988_788,
+      forecastCents: 988_788,
+      varianceCents: 438_788,
+      span: "through May",
+      closedMonths: 5,
+    });
     expect(m.mtd).toMatchObject({ planCents: 100_000, actualCents: 0, label: "Jun to date (day 15 of 30)", periodKey: "m6" });
-    expect(m.year).toMatchObject({ planCents: 1_275_050, actualCents: 988_788, forecastCents: 35_920_500 + 104_839 + 5 * 1_625_000 + 3 * 1_625_000 });
+    expect(m.year).toMatchObject({
+      planCents: 1_275_050,
+      actualCents: 988_788,
+      forecastCents: 35_920_500 + 104_839 + 5 * 1_625_000 + 3 * 1_625_000,
+    });
     expect(m.children.map((c) => c.id)).toEqual([f.units.division.id]);
     expect(m.top.length).toBeLessThanOrEqual(5);
   });
 
   it("department, Q2 and Q1: the team row and the department's own totals", async () => {
     const q2 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id), today);
-    expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([[f.units.teamA.id, 300_000, 9_999, 3_913_332]]);
+    expect(q2.children.map((c) => [c.id, c.planCents, c.actualCents, c.forecastCents])).toEqual([
+      [f.units.teamA.id, 300_000, 9_999, 3_913_332],
+    ]);
     const q1 = await getMoneyFigures(f.org.id, 1, true, params(f.units.deptA.id, "q1"), today);
     expect(q1.period).toMatchObject({ planCents: 300_000, actualCents: 153_456, forecastCents: 153_456 });
     expect(q1.children[0]).toMatchObject({ planCents: 300_000, actualCents: 123_456, forecastCents: 123_456 });
@@ -206,11 +252,24 @@ describe("money figures: renewals", () => {
     const vendor = await db.vendor.create({ data: { orgId: f.org.id, name: `Renewals ${Date.now()}` } });
     const ends = new Date(today.getTime() + 30 * 86_400_000);
     const contract = (orgUnitId: string, name: string) =>
-      db.contract.create({ data: { orgId: f.org.id, vendorId: vendor.id, orgUnitId, category: "SOFTWARE", name, annualAmountCents: 1_200_000n, startDate: new Date("2026-01-01"), endDate: ends, status: "ACTIVE" } });
+      db.contract.create({
+        data: {
+          orgId: f.org.id,
+          vendorId: vendor.id,
+          orgUnitId,
+          category: "SOFTWARE",
+          name,
+          annualAmountCents: 1_200_000n,
+          startDate: new Date("2026-01-01"),
+          endDate: ends,
+          status: "ACTIVE",
+        },
+      });
     await contract(f.units.teamA.id, "Team A seats");
     await contract(f.units.deptB.id, "Dept B cloud");
     try {
-      const names = async (unit: string | null) => (await getMoneyFigures(f.org.id, 1, true, params(unit), today)).renewals.map((c) => c.name).sort();
+      const names = async (unit: string | null) =>
+        (await getMoneyFigures(f.org.id, 1, true, params(unit), today)).renewals.map((c) => c.name).sort();
       expect(await names(null)).toEqual(["Dept B cloud", "Team A seats"]);
       expect(await names(f.units.deptA.id)).toEqual(["Team A seats"]);
       expect(await names(f.units.teamA.id)).toEqual(["Team A seats"]);
@@ -230,8 +289,17 @@ describe("money figures: renewals", () => {
     const contract = (name: string, endIn: number, noticeIn: number | null, extra: object = {}) =>
       db.contract.create({
         data: {
-          orgId: f.org.id, vendorId: vendor.id, orgUnitId: f.units.teamA.id, category: "SOFTWARE", name, annualAmountCents: 100n,
-          startDate: new Date("2026-01-01"), endDate: inDays(endIn), renewalNoticeDate: noticeIn == null ? null : inDays(noticeIn), status: "ACTIVE", ...extra,
+          orgId: f.org.id,
+          vendorId: vendor.id,
+          orgUnitId: f.units.teamA.id,
+          category: "SOFTWARE",
+          name,
+          annualAmountCents: 100n,
+          startDate: new Date("2026-01-01"),
+          endDate: inDays(endIn),
+          renewalNoticeDate: noticeIn == null ? null : inDays(noticeIn),
+          status: "ACTIVE",
+          ...extra,
         },
       });
     // Seven renew in the window; the order is by notice date where there is one, else end date.
@@ -246,12 +314,30 @@ describe("money figures: renewals", () => {
     await contract("ends in 120", 120, null);
     await contract("cancelled", 15, null, { status: "CANCELLED" });
     await db.contract.create({
-      data: { orgId: other.org.id, vendorId: otherVendor.id, orgUnitId: other.units.teamA.id, category: "SOFTWARE", name: "foreign", annualAmountCents: 1n, startDate: new Date("2026-01-01"), endDate: inDays(3), status: "ACTIVE" },
+      data: {
+        orgId: other.org.id,
+        vendorId: otherVendor.id,
+        orgUnitId: other.units.teamA.id,
+        category: "SOFTWARE",
+        name: "foreign",
+        annualAmountCents: 1n,
+        startDate: new Date("2026-01-01"),
+        endDate: inDays(3),
+        status: "ACTIVE",
+      },
     });
     const own = (rows: { name: string; vendorId: string }[]) => rows.filter((r) => r.vendorId === vendor.id).map((r) => r.name);
     try {
       const all = await listUpcomingRenewals(f.org.id, today);
-      expect(own(all.rows)).toEqual(["ends in 5", "ends in 200, notice in 10", "ends in 20", "ends in 80, notice in 30", "ends in 45", "ends in 60", "ends in 89"]);
+      expect(own(all.rows)).toEqual([
+        "ends in 5",
+        "ends in 200, notice in 10",
+        "ends in 20",
+        "ends in 80, notice in 30",
+        "ends in 45",
+        "ends in 60",
+        "ends in 89",
+      ]);
       expect(all.total).toBe(all.rows.length);
       const few = await listUpcomingRenewals(f.org.id, today, null, 3);
       expect(few.rows.map((r) => r.name)).toEqual(all.rows.slice(0, 3).map((r) => r.name));
@@ -315,7 +401,11 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     // request it is read per call; in a page, once per request).
     const counts = async (unit: string | null) => {
       const n = [];
-      for (const read of [() => getDeliveryFigures(f.org.id, unit, today), () => getPeopleFigures(f.org.id, 1, params(unit), today), () => getMoneyFigures(f.org.id, 1, false, params(unit), today)]) {
+      for (const read of [
+        () => getDeliveryFigures(f.org.id, unit, today),
+        () => getPeopleFigures(f.org.id, 1, params(unit), today),
+        () => getMoneyFigures(f.org.id, 1, false, params(unit), today),
+      ]) {
         clearFiguresMemo();
         n.push((await countQueries(read)) - 1);
       }
@@ -339,7 +429,9 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     ]).toEqual([1, 1, 2]);
     // More rows do not mean more queries (no N+1).
     for (let i = 0; i < 5; i++) {
-      await db.project.create({ data: { orgId: f.org.id, orgUnitId: f.units.teamB.id, name: `extra ${i}`, status: "ACTIVE", health: "AT_RISK" } });
+      await db.project.create({
+        data: { orgId: f.org.id, orgUnitId: f.units.teamB.id, name: `extra ${i}`, status: "ACTIVE", health: "AT_RISK" },
+      });
     }
     expect(await counts(null)).toEqual(org);
   });

@@ -24,23 +24,31 @@ async function world() {
   const acme = await createOrgWithRoles(db);
   const globex = await createOrgWithRoles(db);
   const mk = (orgId: string, orgUnitId: string, name: string) =>
-    db.project.create({ data: { orgId, orgUnitId, name, status: "ACTIVE", startDate: new Date("2026-01-05"), targetDate: new Date("2027-06-30") } });
+    db.project.create({
+      data: { orgId, orgUnitId, name, status: "ACTIVE", startDate: new Date("2026-01-05"), targetDate: new Date("2027-06-30") },
+    });
   const inScope = await mk(acme.org.id, acme.units.teamA.id, "In scope");
   const outScope = await mk(acme.org.id, acme.units.teamB.id, "Out of scope");
   const foreign = await mk(globex.org.id, globex.units.teamA.id, "Foreign");
   const third = await mk(acme.org.id, acme.units.teamA.id, "Third");
   const otherB = await mk(acme.org.id, acme.units.teamB.id, "Other B");
   const otherB2 = await mk(acme.org.id, acme.units.teamB.id, "Other B2");
-  const ms = (projectId: string, orgId: string) => db.milestone.create({ data: { orgId, projectId, name: "Beta", dueDate: new Date("2027-01-15") } });
+  const ms = (projectId: string, orgId: string) =>
+    db.milestone.create({ data: { orgId, projectId, name: "Beta", dueDate: new Date("2027-01-15") } });
   const upd = (projectId: string, orgId: string, authorId: string) =>
     db.statusUpdate.create({ data: { orgId, projectId, authorId, health: "ON_TRACK", summary: "Fine" } });
-  const dep = (orgId: string, blockerId: string, blockedId: string) => db.projectDependency.create({ data: { orgId, blockerId, blockedId } });
+  const dep = (orgId: string, blockerId: string, blockedId: string) =>
+    db.projectDependency.create({ data: { orgId, blockerId, blockedId } });
   const init = (orgId: string, orgUnitId: string) => db.initiative.create({ data: { orgId, orgUnitId, name: "Init", fiscalYear: 2027 } });
   return {
     acme,
     globex,
     p: { inScope, outScope, foreign, third, otherB, otherB2 },
-    m: { inScope: await ms(inScope.id, acme.org.id), outScope: await ms(outScope.id, acme.org.id), foreign: await ms(foreign.id, globex.org.id) },
+    m: {
+      inScope: await ms(inScope.id, acme.org.id),
+      outScope: await ms(outScope.id, acme.org.id),
+      foreign: await ms(foreign.id, globex.org.id),
+    },
     u: {
       inScope: await upd(inScope.id, acme.org.id, acme.members.viewer.user.id),
       outScope: await upd(outScope.id, acme.org.id, acme.members.viewer.user.id),
@@ -51,7 +59,11 @@ async function world() {
       outScope: await dep(acme.org.id, outScope.id, otherB.id),
       foreign: await dep(globex.org.id, foreign.id, (await mk(globex.org.id, globex.units.teamB.id, "Foreign 2")).id),
     },
-    i: { inScope: await init(acme.org.id, acme.units.deptA.id), outScope: await init(acme.org.id, acme.units.deptB.id), foreign: await init(globex.org.id, globex.units.deptA.id) },
+    i: {
+      inScope: await init(acme.org.id, acme.units.deptA.id),
+      outScope: await init(acme.org.id, acme.units.deptB.id),
+      foreign: await init(globex.org.id, globex.units.deptA.id),
+    },
   };
 }
 
@@ -116,7 +128,11 @@ const CASES: Case[] = [
   {
     name: "project.update",
     action: updateProject as never,
-    input: (w, t) => ({ id: w.p[t].id, version: 1, ...projectInput(w, t === "foreign" ? w.globex.units.teamA.id : unitOf(w, t), { name: "Renamed" }) }),
+    input: (w, t) => ({
+      id: w.p[t].id,
+      version: 1,
+      ...projectInput(w, t === "foreign" ? w.globex.units.teamA.id : unitOf(w, t), { name: "Renamed" }),
+    }),
     bad: (w) => ({ id: w.p.inScope.id, version: 1, ...projectInput(w, w.acme.units.teamA.id, { name: "x", targetDate: "soon" }) }),
     badFields: ["name", "targetDate"],
     check: async (w) => {
@@ -162,7 +178,12 @@ const CASES: Case[] = [
       expect(p.healthChangedAt).not.toBeNull();
       expect(p.lastUpdateAt).not.toBeNull();
       const u = await db.statusUpdate.findFirstOrThrow({ where: { projectId: p.id, summary: "Vendor slipped a week" } });
-      expect(u).toMatchObject({ health: "AT_RISK", suggestedHealth: "ON_TRACK", overrideReason: null, authorId: w.acme.members.manager.user.id });
+      expect(u).toMatchObject({
+        health: "AT_RISK",
+        suggestedHealth: "ON_TRACK",
+        overrideReason: null,
+        authorId: w.acme.members.manager.user.id,
+      });
     },
     deniedRoles: ["viewer", "finance", "admin"],
   },
@@ -195,7 +216,10 @@ const CASES: Case[] = [
     bad: (w) => ({ id: w.m.inScope.id, name: "B", dueDate: "" }),
     badFields: ["dueDate", "name"],
     check: async (w) =>
-      expect(await db.milestone.findUniqueOrThrow({ where: { id: w.m.inScope.id } })).toMatchObject({ name: "Beta 2", dueDate: new Date("2027-02-15") }),
+      expect(await db.milestone.findUniqueOrThrow({ where: { id: w.m.inScope.id } })).toMatchObject({
+        name: "Beta 2",
+        dueDate: new Date("2027-02-15"),
+      }),
     deniedRoles: ["viewer", "finance", "admin"],
   },
   {
@@ -204,7 +228,8 @@ const CASES: Case[] = [
     input: (w, t) => ({ id: w.m[t].id, done: true, doneDate: "2026-11-20" }),
     bad: (w) => ({ id: w.m.inScope.id, done: "yes", doneDate: "yesterday" }),
     badFields: ["done", "doneDate"],
-    check: async (w) => expect((await db.milestone.findUniqueOrThrow({ where: { id: w.m.inScope.id } })).doneDate).toEqual(new Date("2026-11-20")),
+    check: async (w) =>
+      expect((await db.milestone.findUniqueOrThrow({ where: { id: w.m.inScope.id } })).doneDate).toEqual(new Date("2026-11-20")),
     deniedRoles: ["viewer", "finance", "admin"],
   },
   {
@@ -235,7 +260,8 @@ const CASES: Case[] = [
   {
     name: "initiative.create",
     action: createInitiative as never,
-    input: (w, t) => initiativeInput(t === "foreign" ? w.globex.units.deptA.id : t === "inScope" ? w.acme.units.deptA.id : w.acme.units.deptB.id),
+    input: (w, t) =>
+      initiativeInput(t === "foreign" ? w.globex.units.deptA.id : t === "inScope" ? w.acme.units.deptA.id : w.acme.units.deptB.id),
     bad: (w) => initiativeInput(w.acme.units.deptA.id, { name: "", fiscalYear: "next", period: "Q5" }),
     badFields: ["fiscalYear", "name", "period"],
     check: async (w) =>
@@ -253,11 +279,17 @@ const CASES: Case[] = [
     input: (w, t) => ({
       id: w.i[t].id,
       expectedUpdatedAt: w.i[t].updatedAt.toISOString(),
-      ...initiativeInput(t === "foreign" ? w.globex.units.deptA.id : t === "inScope" ? w.acme.units.deptA.id : w.acme.units.deptB.id, { period: "Q3" }),
+      ...initiativeInput(t === "foreign" ? w.globex.units.deptA.id : t === "inScope" ? w.acme.units.deptA.id : w.acme.units.deptB.id, {
+        period: "Q3",
+      }),
     }),
     bad: (w) => ({ id: w.i.inScope.id, expectedUpdatedAt: "now", ...initiativeInput(w.acme.units.deptA.id, { name: "" }) }),
     badFields: ["expectedUpdatedAt", "name"],
-    check: async (w) => expect(await db.initiative.findUniqueOrThrow({ where: { id: w.i.inScope.id } })).toMatchObject({ fiscalQuarter: 3, name: "Enterprise readiness" }),
+    check: async (w) =>
+      expect(await db.initiative.findUniqueOrThrow({ where: { id: w.i.inScope.id } })).toMatchObject({
+        fiscalQuarter: 3,
+        name: "Enterprise readiness",
+      }),
     deniedRoles: ["viewer", "finance", "admin"],
   },
 ];
@@ -311,7 +343,11 @@ describe.each(CASES)("$name", (c) => {
 
 describe("concurrent edits", () => {
   it.each([
-    ["project.update", updateProject, (w: World) => ({ id: w.p.inScope.id, version: 1, ...projectInput(w, w.acme.units.teamA.id, { name: "Second" }) })],
+    [
+      "project.update",
+      updateProject,
+      (w: World) => ({ id: w.p.inScope.id, version: 1, ...projectInput(w, w.acme.units.teamA.id, { name: "Second" }) }),
+    ],
     ["project.status.change", setProjectStatus, (w: World) => ({ id: w.p.inScope.id, version: 1, status: "PAUSED" })],
     ["project.archive", archiveProject, (w: World) => ({ id: w.p.inScope.id, version: 1, archived: true })],
   ] as const)("%s on a stale version is a CONFLICT with a clear message, and overwrites nothing", async (_n, action, input) => {
@@ -323,15 +359,28 @@ describe("concurrent edits", () => {
     expect(first).toMatchObject({ ok: true, data: { version: 2 } });
     const before = await rowCounts();
     const second = await (action as Action<never, unknown>).run(w.acme.members.manager.user.id, w.acme.org.slug, input(w));
-    expect(second).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/changed this project since you opened it/) });
+    expect(second).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: expect.stringMatching(/changed this project since you opened it/),
+    });
     expect(await rowCounts()).toEqual(before);
-    expect(await db.project.findUniqueOrThrow({ where: { id: w.p.inScope.id } })).toMatchObject({ name: "First", status: "ACTIVE", archivedAt: null, version: 2 });
+    expect(await db.project.findUniqueOrThrow({ where: { id: w.p.inScope.id } })).toMatchObject({
+      name: "First",
+      status: "ACTIVE",
+      archivedAt: null,
+      version: 2,
+    });
   });
 
   it("two racing edits from the same version: exactly one wins", async () => {
     const results = await Promise.all(
       ["A", "B"].map((n) =>
-        updateProject.run(w.acme.members.director.user.id, w.acme.org.slug, { id: w.p.inScope.id, version: 1, ...projectInput(w, w.acme.units.teamA.id, { name: `Edit ${n}` }) }),
+        updateProject.run(w.acme.members.director.user.id, w.acme.org.slug, {
+          id: w.p.inScope.id,
+          version: 1,
+          ...projectInput(w, w.acme.units.teamA.id, { name: `Edit ${n}` }),
+        }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -340,16 +389,25 @@ describe("concurrent edits", () => {
 
   it("initiative.update on a stale form is a CONFLICT", async () => {
     const input = { id: w.i.inScope.id, expectedUpdatedAt: w.i.inScope.updatedAt.toISOString(), ...initiativeInput(w.acme.units.deptA.id) };
-    expect(await updateInitiative.run(w.acme.members.director.user.id, w.acme.org.slug, { ...input, name: "First" })).toMatchObject({ ok: true });
+    expect(await updateInitiative.run(w.acme.members.director.user.id, w.acme.org.slug, { ...input, name: "First" })).toMatchObject({
+      ok: true,
+    });
     const second = await updateInitiative.run(w.acme.members.manager.user.id, w.acme.org.slug, { ...input, name: "Second" });
     expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await db.initiative.findUniqueOrThrow({ where: { id: w.i.inScope.id } })).name).toBe("First");
   });
 
   it("acknowledging twice: the second is a CONFLICT", async () => {
-    expect(await acknowledgeUpdate.run(w.acme.members.director.user.id, w.acme.org.slug, { updateId: w.u.inScope.id })).toMatchObject({ ok: true });
-    expect(await acknowledgeUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { updateId: w.u.inScope.id })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect((await db.statusUpdate.findUniqueOrThrow({ where: { id: w.u.inScope.id } })).acknowledgedById).toBe(w.acme.members.director.user.id);
+    expect(await acknowledgeUpdate.run(w.acme.members.director.user.id, w.acme.org.slug, { updateId: w.u.inScope.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await acknowledgeUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { updateId: w.u.inScope.id })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect((await db.statusUpdate.findUniqueOrThrow({ where: { id: w.u.inScope.id } })).acknowledgedById).toBe(
+      w.acme.members.director.user.id,
+    );
   });
 });
 
@@ -357,22 +415,37 @@ describe("dependencies", () => {
   it("refuses a direct cycle with a clear message and writes nothing", async () => {
     // third blocks inScope already: inScope → third would close the loop.
     const before = await rowCounts();
-    const result = await addDependency.run(w.acme.members.manager.user.id, w.acme.org.slug, { blockerId: w.p.inScope.id, blockedId: w.p.third.id });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { blockerId: [expect.stringMatching(/Third already blocks In scope.*cycle/)] } });
+    const result = await addDependency.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      blockerId: w.p.inScope.id,
+      blockedId: w.p.third.id,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { blockerId: [expect.stringMatching(/Third already blocks In scope.*cycle/)] },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses a transitive cycle (A→B→C, then C→A)", async () => {
-    const run = (blockerId: string, blockedId: string) => addDependency.run(w.acme.members.director.user.id, w.acme.org.slug, { blockerId, blockedId });
+    const run = (blockerId: string, blockedId: string) =>
+      addDependency.run(w.acme.members.director.user.id, w.acme.org.slug, { blockerId, blockedId });
     // third → inScope exists; add inScope → outScope; then outScope → third closes third → inScope → outScope → third.
     expect(await run(w.p.inScope.id, w.p.outScope.id)).toMatchObject({ ok: true });
     const before = await rowCounts();
-    expect(await run(w.p.outScope.id, w.p.third.id)).toMatchObject({ ok: false, code: "VALIDATION", message: "That dependency would create a cycle." });
+    expect(await run(w.p.outScope.id, w.p.third.id)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "That dependency would create a cycle.",
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses a duplicate", async () => {
-    const result = await addDependency.run(w.acme.members.manager.user.id, w.acme.org.slug, { blockerId: w.p.third.id, blockedId: w.p.inScope.id });
+    const result = await addDependency.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      blockerId: w.p.third.id,
+      blockedId: w.p.inScope.id,
+    });
     expect(result).toMatchObject({ ok: false, fieldErrors: { blockerId: ["That dependency already exists."] } });
   });
 });
@@ -384,19 +457,35 @@ describe("status updates and suggested health", () => {
     const base = { projectId: w.p.inScope.id, health: "ON_TRACK", summary: "All good" };
     const before = await rowCounts();
     const missing = await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, base);
-    expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { overrideReason: [expect.stringMatching(/say briefly why/)] } });
+    expect(missing).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { overrideReason: [expect.stringMatching(/say briefly why/)] },
+    });
     expect(await rowCounts()).toEqual(before);
 
-    const ok = await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { ...base, overrideReason: "Beta moved, agreed with PM" });
+    const ok = await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      ...base,
+      overrideReason: "Beta moved, agreed with PM",
+    });
     expect(ok).toMatchObject({ ok: true, data: { suggestedHealth: "AT_RISK" } });
     const u = await db.statusUpdate.findFirstOrThrow({ where: { projectId: w.p.inScope.id, summary: "All good" } });
     expect(u).toMatchObject({ health: "ON_TRACK", suggestedHealth: "AT_RISK", overrideReason: "Beta moved, agreed with PM" });
   });
 
   it("does not store a reason when none was needed, and keeps healthChangedAt when health is unchanged", async () => {
-    await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { projectId: w.p.inScope.id, health: "OFF_TRACK", summary: "Bad week" });
+    await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      projectId: w.p.inScope.id,
+      health: "OFF_TRACK",
+      summary: "Bad week",
+    });
     const first = await db.project.findUniqueOrThrow({ where: { id: w.p.inScope.id } });
-    await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { projectId: w.p.inScope.id, health: "OFF_TRACK", summary: "Still bad", overrideReason: "ignored" });
+    await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      projectId: w.p.inScope.id,
+      health: "OFF_TRACK",
+      summary: "Still bad",
+      overrideReason: "ignored",
+    });
     const second = await db.project.findUniqueOrThrow({ where: { id: w.p.inScope.id } });
     expect(second.healthChangedAt).toEqual(first.healthChangedAt);
     expect(second.lastUpdateAt!.getTime()).toBeGreaterThanOrEqual(first.lastUpdateAt!.getTime());
@@ -406,14 +495,29 @@ describe("status updates and suggested health", () => {
   it("uses tagged actuals for the spend rule", async () => {
     await db.project.update({ where: { id: w.p.inScope.id }, data: { budgetCents: 100_00n } });
     await db.actualEntry.create({
-      data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamA.id, bookedOn: new Date("2026-10-01"), category: "SOFTWARE", amountCents: 150_00n, projectId: w.p.inScope.id },
+      data: {
+        orgId: w.acme.org.id,
+        orgUnitId: w.acme.units.teamA.id,
+        bookedOn: new Date("2026-10-01"),
+        category: "SOFTWARE",
+        amountCents: 150_00n,
+        projectId: w.p.inScope.id,
+      },
     });
-    const result = await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, { projectId: w.p.inScope.id, health: "OFF_TRACK", summary: "Over budget" });
+    const result = await postStatusUpdate.run(w.acme.members.manager.user.id, w.acme.org.slug, {
+      projectId: w.p.inScope.id,
+      health: "OFF_TRACK",
+      summary: "Over budget",
+    });
     expect(result).toMatchObject({ ok: true, data: { suggestedHealth: "OFF_TRACK" } });
   });
 
   it("nobody acknowledges their own update", async () => {
-    await postStatusUpdate.run(w.acme.members.director.user.id, w.acme.org.slug, { projectId: w.p.inScope.id, health: "AT_RISK", summary: "Mine" });
+    await postStatusUpdate.run(w.acme.members.director.user.id, w.acme.org.slug, {
+      projectId: w.p.inScope.id,
+      health: "AT_RISK",
+      summary: "Mine",
+    });
     const mine = await db.statusUpdate.findFirstOrThrow({ where: { summary: "Mine" } });
     const result = await acknowledgeUpdate.run(w.acme.members.director.user.id, w.acme.org.slug, { updateId: mine.id });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });

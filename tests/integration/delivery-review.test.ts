@@ -16,15 +16,40 @@ let w: Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
   const acme = await createOrgWithRoles(db);
-  await db.organization.update({ where: { id: acme.org.id }, data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2, fiscalYearStartMonth: 2 } });
+  await db.organization.update({
+    where: { id: acme.org.id },
+    data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2, fiscalYearStartMonth: 2 },
+  });
   const person = (name: string, orgUnitId: string, managerId: string | null, userId: string | null = null) =>
-    db.person.create({ data: { orgId: acme.org.id, name, title: "Eng", level: "M1", orgUnitId, managerId, userId, startDate: new Date("2020-01-01"), annualCompCents: 0n } });
+    db.person.create({
+      data: {
+        orgId: acme.org.id,
+        name,
+        title: "Eng",
+        level: "M1",
+        orgUnitId,
+        managerId,
+        userId,
+        startDate: new Date("2020-01-01"),
+        annualCompCents: 0n,
+      },
+    });
   const director = await person("Dana Director", acme.units.division.id, null, acme.members.director.user.id);
   const manager = await person("Mona Manager", acme.units.deptA.id, director.id, acme.members.manager.user.id);
   const lead = await person("Lee Lead", acme.units.teamA.id, manager.id);
   const project = (name: string, orgUnitId: string, lastUpdateAt: Date | null, extra: Record<string, unknown> = {}) =>
     db.project.create({
-      data: { orgId: acme.org.id, orgUnitId, name, status: "ACTIVE", leadId: lead.id, lastUpdateAt, startDate: new Date("2026-01-05"), createdAt: new Date("2026-01-01"), ...extra },
+      data: {
+        orgId: acme.org.id,
+        orgUnitId,
+        name,
+        status: "ACTIVE",
+        leadId: lead.id,
+        lastUpdateAt,
+        startDate: new Date("2026-01-05"),
+        createdAt: new Date("2026-01-01"),
+        ...extra,
+      },
     });
   // Last updated Friday 2027-01-22 (FY27, which ends 2027-01-31).
   const staleA = await project("Stale in A", acme.units.teamA.id, new Date("2027-01-22T10:00:00Z"), { health: "AT_RISK" });
@@ -119,10 +144,23 @@ describe("review scope and acknowledgement lists", () => {
 describe("counts and slices", () => {
   it("counts the whole scope and returns only the slice asked for, clamped to the last page", async () => {
     for (const name of ["R1", "R2", "R3", "R4", "R5"]) {
-      await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamA.id, name, status: "ACTIVE", health: "AT_RISK", startDate: new Date("2026-01-05") } });
+      await db.project.create({
+        data: {
+          orgId: w.acme.org.id,
+          orgUnitId: w.acme.units.teamA.id,
+          name,
+          status: "ACTIVE",
+          health: "AT_RISK",
+          startDate: new Date("2026-01-05"),
+        },
+      });
     }
     const review = (atRisk: { skip: number; take: number | null }) =>
-      getDeliveryReview(reviewScopeOf(w.member("director")), { atRisk, due: NONE, stale: { skip: 0, take: 1 }, awaiting: NONE, mine: NONE }, at("2027-02-01"));
+      getDeliveryReview(
+        reviewScopeOf(w.member("director")),
+        { atRisk, due: NONE, stale: { skip: 0, take: 1 }, awaiting: NONE, mine: NONE },
+        at("2027-02-01"),
+      );
     // Off track first, then by name: Fresh in B, R1 … R5, Stale in A.
     const all = await review(ALL);
     expect(all.atRisk.map((p) => p.name)).toEqual(["Fresh in B", "R1", "R2", "R3", "R4", "R5", "Stale in A"]);
@@ -138,7 +176,8 @@ describe("counts and slices", () => {
 
 describe("projects list filters and CSV export", () => {
   it("filters by org unit subtree, health and stale only", async () => {
-    const ids = async (f: Parameters<typeof listProjects>[1]) => (await listProjects(w.acme.org.id, f, at("2027-02-01"))).map((p) => p.name).sort();
+    const ids = async (f: Parameters<typeof listProjects>[1]) =>
+      (await listProjects(w.acme.org.id, f, at("2027-02-01"))).map((p) => p.name).sort();
     expect(await ids({ unit: w.acme.units.deptA.id })).toEqual(["Stale in A"]);
     expect(await ids({ unit: w.acme.units.division.id })).toEqual(["Fresh in B", "Stale in A"]);
     expect(await ids({ health: "OFF_TRACK" })).toEqual(["Fresh in B"]);
@@ -147,7 +186,7 @@ describe("projects list filters and CSV export", () => {
   });
 
   it("exports the org's filtered list, with formula-looking text defused", async () => {
-    await db.project.update({ where: { id: w.freshB.id }, data: { name: "=HYPERLINK(\"http://evil\")" } });
+    await db.project.update({ where: { id: w.freshB.id }, data: { name: '=HYPERLINK("http://evil")' } });
     const out = await new Response(exportProjectsCsv(w.acme.org, new URLSearchParams("health=OFF_TRACK"))).text();
     const lines = out.trim().split("\r\n");
     expect(lines).toHaveLength(2);

@@ -39,12 +39,16 @@ describe("embedded database", () => {
       expect(modes(dir)).toEqual([]);
       const err = await startEmbeddedDb(path.join(dir, "pglite"), undefined, dir).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DataDirLockedError);
-      expect((err as Error).message).toBe(`${dir} is in use by another Keel process (pid ${process.pid}): stop that one first, or set KEEL_DATA_DIR to a different directory.`);
+      expect((err as Error).message).toBe(
+        `${dir} is in use by another Keel process (pid ${process.pid}): stop that one first, or set KEEL_DATA_DIR to a different directory.`,
+      );
 
       const client = new pg.Client({ connectionString: first.url });
       await client.connect();
       try {
-        const settings = await client.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'wal_sync_method') ORDER BY name`);
+        const settings = await client.query<{ name: string; setting: string }>(
+          `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'wal_sync_method') ORDER BY name`,
+        );
         expect(settings.rows).toEqual([
           { name: "fsync", setting: "on" },
           { name: "wal_sync_method", setting: "fsync" },

@@ -44,9 +44,19 @@ async function setup() {
   const acme = await createOrgWithRoles(db);
   const globex = await createOrgWithRoles(db);
   const lead = await db.person.create({
-    data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name: "Lead =1+1", title: "Lead", level: "M1", startDate: d("2024-01-01"), annualCompCents: 0n },
+    data: {
+      orgId: acme.org.id,
+      orgUnitId: acme.units.teamA.id,
+      name: "Lead =1+1",
+      title: "Lead",
+      level: "M1",
+      startDate: d("2024-01-01"),
+      annualCompCents: 0n,
+    },
   });
-  const initiative = await db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name: "Init, \"quoted\"", fiscalYear: 2027 } });
+  const initiative = await db.initiative.create({
+    data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name: 'Init, "quoted"', fiscalYear: 2027 },
+  });
   const teams = [acme.units.teamA.id, acme.units.teamB.id];
   // 53 projects: repeated names, missing leads, initiatives, dates and budgets, so that every sort
   // has ties and empty values that batches must continue across.
@@ -64,7 +74,9 @@ async function setup() {
       budgetCents: i % 7 === 0 ? null : BigInt((i % 11) * 250_000),
     })),
   });
-  await db.project.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: `Project ${i}` })) });
+  await db.project.createMany({
+    data: Array.from({ length: 5 }, (_, i) => ({ orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: `Project ${i}` })),
+  });
   // 41 audit events, three at each instant: the keyset (at, id) must continue inside a tie.
   const actor = acme.members.director.user.id;
   await db.auditEvent.createMany({
@@ -79,7 +91,9 @@ async function setup() {
       at: new Date(Date.UTC(2026, 9, 1, 0, Math.floor(i / 3))),
     })),
   });
-  await db.auditEvent.create({ data: { orgId: globex.org.id, action: "contract.update", entityType: "Contract", entityId: "g1", after: { name: "Globex secret" } } });
+  await db.auditEvent.create({
+    data: { orgId: globex.org.id, action: "contract.update", entityType: "Contract", entityId: "g1", after: { name: "Globex secret" } },
+  });
   // 37 ledger lines of acme in 2026 (same day for several: the unit code and id break ties).
   await db.actualEntry.createMany({
     data: Array.from({ length: 37 }, (_, i) => ({
@@ -88,10 +102,19 @@ async function setup() {
       bookedOn: d(`2026-0${1 + (i % 4)}-1${i % 3}`),
       category: (["CLOUD", "SOFTWARE", "PERSONNEL"] as const)[i % 3],
       amountCents: BigInt(i * 1234 - 9000),
-      memo: i % 5 ? `Memo ${i}` : "@risk, \"memo\"",
+      memo: i % 5 ? `Memo ${i}` : '@risk, "memo"',
     })),
   });
-  await db.actualEntry.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, bookedOn: d("2026-02-01"), category: "CLOUD", amountCents: 1n, memo: "Globex secret" } });
+  await db.actualEntry.create({
+    data: {
+      orgId: globex.org.id,
+      orgUnitId: globex.units.teamA.id,
+      bookedOn: d("2026-02-01"),
+      category: "CLOUD",
+      amountCents: 1n,
+      memo: "Globex secret",
+    },
+  });
   return { acme, globex };
 }
 
@@ -116,15 +139,18 @@ const lineCount = (csv: string) => csv.split("\r\n").length - 1;
 describe("projects export", () => {
   const sorts = PROJECT_SORT_KEYS.flatMap((key) => (["asc", "desc"] as const).map((dir) => `sort=${key}&dir=${dir}`));
 
-  it.each([...sorts, "status=ACTIVE&sort=lead&dir=desc", "q=same"])("%s: any batch size streams the CSV of the whole list", async (query) => {
-    const sp = Object.fromEntries(new URLSearchParams(query));
-    const whole = await listProjects(w.acme.org.id, parseProjectFilters(sp), NOW, { sort: parseProjectSort(sp) });
-    const expected = toCsv(PROJECTS_CSV_HEADER, whole.map(projectCells));
-    expect(whole.length).toBeGreaterThan(query.startsWith("q=") ? 5 : 10);
-    for (const batch of [1, 4, 1000]) {
-      expect(await text(exportProjectsCsv(w.acme.org, new URLSearchParams(query), NOW, batch)), `batch ${batch}`).toBe(expected);
-    }
-  });
+  it.each([...sorts, "status=ACTIVE&sort=lead&dir=desc", "q=same"])(
+    "%s: any batch size streams the CSV of the whole list",
+    async (query) => {
+      const sp = Object.fromEntries(new URLSearchParams(query));
+      const whole = await listProjects(w.acme.org.id, parseProjectFilters(sp), NOW, { sort: parseProjectSort(sp) });
+      const expected = toCsv(PROJECTS_CSV_HEADER, whole.map(projectCells));
+      expect(whole.length).toBeGreaterThan(query.startsWith("q=") ? 5 : 10);
+      for (const batch of [1, 4, 1000]) {
+        expect(await text(exportProjectsCsv(w.acme.org, new URLSearchParams(query), NOW, batch)), `batch ${batch}`).toBe(expected);
+      }
+    },
+  );
 
   it("sends the header first and then one chunk per batch", async () => {
     const parts = await chunks(exportProjectsCsv(w.acme.org, new URLSearchParams(), NOW, 10));
@@ -138,13 +164,26 @@ describe("projects export", () => {
 });
 
 describe("audit export", () => {
-  const director = () => ({ role: "DIRECTOR" as const, readsPay: true, org: { id: w.acme.org.id, slug: w.acme.org.slug, currency: w.acme.org.currency } });
+  const director = () => ({
+    role: "DIRECTOR" as const,
+    readsPay: true,
+    org: { id: w.acme.org.id, slug: w.acme.org.slug, currency: w.acme.org.currency },
+  });
   // The export's columns, written out here from the whole trail read in one batch.
   const expectedCsv = async (query: string) => {
     const rows: (string | null)[][] = [];
     for await (const batch of auditEventBatches(director(), parseAuditFilters(new URLSearchParams(query)), 10_000)) {
       for (const { raw: e, entry } of batch) {
-        rows.push([e.at.toISOString(), e.actor?.email ?? "", e.actor?.name ?? "", e.action, e.entityType, e.entityId, changesToText(diffAudit(e.before, e.after)), sentenceText(entry)]);
+        rows.push([
+          e.at.toISOString(),
+          e.actor?.email ?? "",
+          e.actor?.name ?? "",
+          e.action,
+          e.entityType,
+          e.entityId,
+          changesToText(diffAudit(e.before, e.after)),
+          sentenceText(entry),
+        ]);
       }
     }
     return toCsv(AUDIT_CSV_HEADER, rows);
@@ -153,7 +192,8 @@ describe("audit export", () => {
   it.each(["", "entity=Project", "action=contract.update"])("'%s': any batch size streams the whole trail, newest first", async (query) => {
     const expected = await expectedCsv(query);
     expect(lineCount(expected)).toBeGreaterThan(20);
-    for (const batch of [1, 2, 3, 7, 1000]) expect(await text(exportAuditCsv(director(), new URLSearchParams(query), batch)), `batch ${batch}`).toBe(expected);
+    for (const batch of [1, 2, 3, 7, 1000])
+      expect(await text(exportAuditCsv(director(), new URLSearchParams(query), batch)), `batch ${batch}`).toBe(expected);
     expect(expected).not.toContain("Globex secret");
     // A cell with quotes, commas and a line break is one quoted cell.
     if (!query) expect(expected).toContain(`"name: Old, ""2"" → =New 2\nline; amountCents: ∅ → 200"`);
@@ -170,7 +210,8 @@ describe("audit export", () => {
   });
 
   it("is null for a role without audit:read", () => {
-    for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const) expect(exportAuditCsv({ ...director(), role }, new URLSearchParams())).toBeNull();
+    for (const role of ["MANAGER", "FINANCE", "VIEWER"] as const)
+      expect(exportAuditCsv({ ...director(), role }, new URLSearchParams())).toBeNull();
   });
 });
 
@@ -190,7 +231,8 @@ describe("ledger lines export", () => {
     const scope = linesScope(w.acme.org.id, { readsPay: true }, filters);
     const expected = await text(linesCsvStream(scope, true, 100_000));
     expect(lineCount(expected)).toBe(1 + count);
-    for (const batch of [1, 2, 5, count - 1, count]) expect(await text(linesCsvStream(scope, true, batch)), `batch ${batch}`).toBe(expected);
+    for (const batch of [1, 2, 5, count - 1, count])
+      expect(await text(linesCsvStream(scope, true, batch)), `batch ${batch}`).toBe(expected);
   });
 
   it("sends the header first and then one chunk per batch", async () => {
@@ -203,9 +245,13 @@ describe("ledger lines export", () => {
 describe("export routes", () => {
   type Route = { GET: (request: Request, ctx: { params: Promise<{ org: string }> }) => Promise<Response> };
   const signIn = async (userId: string | null) => {
-    cookie = userId === null ? undefined : await encodeSession({ sub: userId, sid: await startSession(db, userId), authAt: Date.now(), lastSeen: Date.now() });
+    cookie =
+      userId === null
+        ? undefined
+        : await encodeSession({ sub: userId, sid: await startSession(db, userId), authAt: Date.now(), lastSeen: Date.now() });
   };
-  const get = (route: Route, slug: string, path: string) => route.GET(new Request(`http://keel.test/${slug}/${path}`), { params: Promise.resolve({ org: slug }) });
+  const get = (route: Route, slug: string, path: string) =>
+    route.GET(new Request(`http://keel.test/${slug}/${path}`), { params: Promise.resolve({ org: slug }) });
   const routes: [string, Route, string][] = [
     ["projects", projectsRoute, "projects/export"],
     ["audit", auditRoute, "settings/audit/export"],

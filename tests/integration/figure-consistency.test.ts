@@ -77,7 +77,8 @@ describe.each(["acme", LARGE_SLUG])("%s", (slug) => {
       const ctx = `${slug} ${s.label}`;
       const d = await getDeliveryFigures(c.orgId, s.unitId, TODAY);
       const review = await getDeliveryReview({ orgId: c.orgId, unitId: s.unitId, viewerUserId: c.viewerUserId }, EVERY_ROW, TODAY);
-      const projects = async (f: ProjectFilters) => (await listProjects(c.orgId, { ...(s.unitId ? { unit: s.unitId } : {}), ...f }, TODAY)).length;
+      const projects = async (f: ProjectFilters) =>
+        (await listProjects(c.orgId, { ...(s.unitId ? { unit: s.unitId } : {}), ...f }, TODAY)).length;
 
       expect(await projects({ status: "ACTIVE" }), `${ctx} active`).toBe(d.active);
       for (const h of ["ON_TRACK", "AT_RISK", "OFF_TRACK", "UNKNOWN"] as const) {
@@ -99,7 +100,11 @@ describe.each(["acme", LARGE_SLUG])("%s", (slug) => {
 
       const overdue = await listAttention(c.orgId, s.unitId, TODAY, { due: "overdue" });
       const soon = await listAttention(c.orgId, s.unitId, TODAY, { due: "soon" });
-      expect([overdue.milestones.length, soon.milestones.length, overdue.blocked.length], `${ctx} attention`).toEqual([d.milestonesOverdue, d.milestonesDueSoon, d.blockedCount]);
+      expect([overdue.milestones.length, soon.milestones.length, overdue.blocked.length], `${ctx} attention`).toEqual([
+        d.milestonesOverdue,
+        d.milestonesDueSoon,
+        d.blockedCount,
+      ]);
 
       if (!s.unitId) {
         expect(d.active, `${ctx} is not vacuous`).toBeGreaterThan(0);
@@ -115,7 +120,8 @@ describe.each(["acme", LARGE_SLUG])("%s", (slug) => {
       const fy = fiscalPeriod(TODAY, c.startMonth).fiscalYear;
       const params: DashboardParams = { unitId: s.unitId, fiscalYear: fy, period };
       const p = await getPeopleFigures(c.orgId, c.startMonth, params, TODAY);
-      const people = async (f: NonNullable<typeof p.filters.heads>) => (await listPeople(c.orgId, { readsPay: true }, TODAY, s.unitId, f)).length;
+      const people = async (f: NonNullable<typeof p.filters.heads>) =>
+        (await listPeople(c.orgId, { readsPay: true }, TODAY, s.unitId, f)).length;
       const q = p.quarter!;
 
       if (p.filters.heads) expect(await people(p.filters.heads), `${ctx} heads in post`).toBe(q.actual);
@@ -126,10 +132,17 @@ describe.each(["acme", LARGE_SLUG])("%s", (slug) => {
       // the unfilled-cost table's "of which open" all count the same positions.
       const open = p.positionFilters.open;
       expect(await countPositions(c.orgId, { unitId: s.unitId, filter: open }), `${ctx} open positions`).toBe(p.openPositions);
-      expect(await listPositions(c.orgId, { readsPay: true }, { unitId: s.unitId, filter: open }), `${ctx} open list`).toHaveLength(p.openPositions);
+      expect(await listPositions(c.orgId, { readsPay: true }, { unitId: s.unitId, filter: open }), `${ctx} open list`).toHaveLength(
+        p.openPositions,
+      );
       const plan = await planVsActual(c.orgId, { unitId: s.unitId, fiscalYear: fy, startMonth: c.startMonth, today: TODAY });
-      expect(plan.filter((r) => r.open !== null).map((r) => r.open), `${ctx} plan open`).toEqual([p.openPositions]);
-      expect(await countPositions(c.orgId, { unitId: s.unitId, filter: p.positionFilters.starts! }), `${ctx} planned starts`).toBe(q.hiring);
+      expect(
+        plan.filter((r) => r.open !== null).map((r) => r.open),
+        `${ctx} plan open`,
+      ).toEqual([p.openPositions]);
+      expect(await countPositions(c.orgId, { unitId: s.unitId, filter: p.positionFilters.starts! }), `${ctx} planned starts`).toBe(
+        q.hiring,
+      );
       if (s.unitId) {
         const [own] = await unfilledCostByUnit(c.orgId, s.unitId, { readsPay: true }, TODAY);
         expect(own.unitId).toBe(s.unitId);

@@ -30,14 +30,26 @@ beforeAll(async () => {
   const { teamA, teamB, deptA } = f.units;
   await db.organization.update({ where: { id: orgId }, data: { updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2 } });
   const person = (name: string, orgUnitId: string, managerId: string | null, userId: string | null = null) =>
-    db.person.create({ data: { orgId, name, title: "Eng", level: "M1", orgUnitId, managerId, userId, startDate: d("2020-01-01"), annualCompCents: 0n } });
+    db.person.create({
+      data: { orgId, name, title: "Eng", level: "M1", orgUnitId, managerId, userId, startDate: d("2020-01-01"), annualCompCents: 0n },
+    });
   const boss = await person("Dana Director", f.units.division.id, null, f.members.director.user.id);
   const mgr = await person("Mona Manager", deptA.id, boss.id, f.members.manager.user.id);
   const lead = await person("Lee Lead", teamA.id, mgr.id);
   await db.orgUnit.update({ where: { id: teamB.id }, data: { leadId: mgr.id } });
 
-  const project = async (name: string, orgUnitId: string, status: "ACTIVE" | "PAUSED" | "PLANNED" | "DONE", health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN", extra: Record<string, unknown> = {}) =>
-    (ids[name] = (await db.project.create({ data: { orgId, orgUnitId, name, status, health, leadId: lead.id, startDate: d("2026-01-05"), createdAt: d("2026-01-01"), ...extra } })).id);
+  const project = async (
+    name: string,
+    orgUnitId: string,
+    status: "ACTIVE" | "PAUSED" | "PLANNED" | "DONE",
+    health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN",
+    extra: Record<string, unknown> = {},
+  ) =>
+    (ids[name] = (
+      await db.project.create({
+        data: { orgId, orgUnitId, name, status, health, leadId: lead.id, startDate: d("2026-01-05"), createdAt: d("2026-01-01"), ...extra },
+      })
+    ).id);
   // Last cycle's due day was Fri Jun 12 (grace to Jun 14); this cycle's is Fri Jun 19.
   await project("active at risk, current", teamA.id, "ACTIVE", "AT_RISK", { lastUpdateAt: new Date("2026-06-16T10:00:00Z") });
   await project("active off track, due", teamB.id, "ACTIVE", "OFF_TRACK", { lastUpdateAt: new Date("2026-06-10T10:00:00Z") });
@@ -52,7 +64,12 @@ beforeAll(async () => {
   const update = (project: string, authorId: string, at: string, acknowledged = false) =>
     db.statusUpdate.create({
       data: {
-        orgId, projectId: ids[project], authorId, health: "AT_RISK", summary: project, createdAt: new Date(at),
+        orgId,
+        projectId: ids[project],
+        authorId,
+        health: "AT_RISK",
+        summary: project,
+        createdAt: new Date(at),
         ...(acknowledged ? { acknowledgedAt: new Date(at), acknowledgedById: f.members.director.user.id } : {}),
       },
     });
@@ -62,12 +79,33 @@ beforeAll(async () => {
   await update("paused at risk", f.members.viewer.user.id, "2026-04-01T10:00:00Z"); // awaiting (paused projects are live)
   await update("done off track", f.members.viewer.user.id, "2026-05-30T10:00:00Z"); // done: not counted
 
-  const position = async (key: string, orgUnitId: string, status: "PLANNED" | "OPEN" | "BACKFILL" | "FILLED" | "CLOSED", extra: Record<string, unknown> = {}) =>
-    (ids[key] = (await db.position.create({ data: { orgId, orgUnitId, title: key, level: "IC3", status, annualCompCents: 1n, budgetFiscalYear: 2026, ...extra } })).id);
+  const position = async (
+    key: string,
+    orgUnitId: string,
+    status: "PLANNED" | "OPEN" | "BACKFILL" | "FILLED" | "CLOSED",
+    extra: Record<string, unknown> = {},
+  ) =>
+    (ids[key] = (
+      await db.position.create({
+        data: { orgId, orgUnitId, title: key, level: "IC3", status, annualCompCents: 1n, budgetFiscalYear: 2026, ...extra },
+      })
+    ).id);
   await position("open, opened May 28", teamA.id, "OPEN", { openedAt: d("2026-05-28"), targetStartDate: d("2026-06-30") });
-  await position("open, budgeted next year", teamA.id, "OPEN", { openedAt: d("2026-06-07"), budgetFiscalYear: 2027, targetStartDate: d("2026-08-01") });
-  await position("backfill, vacant since Jun 2", teamB.id, "BACKFILL", { vacantFrom: d("2026-06-02"), openedAt: d("2026-05-01"), targetStartDate: d("2026-06-20") });
-  await position("backfill, holder leaves Jun 30", teamA.id, "BACKFILL", { vacantFrom: d("2026-07-01"), openedAt: d("2026-06-10"), targetStartDate: d("2026-06-25") });
+  await position("open, budgeted next year", teamA.id, "OPEN", {
+    openedAt: d("2026-06-07"),
+    budgetFiscalYear: 2027,
+    targetStartDate: d("2026-08-01"),
+  });
+  await position("backfill, vacant since Jun 2", teamB.id, "BACKFILL", {
+    vacantFrom: d("2026-06-02"),
+    openedAt: d("2026-05-01"),
+    targetStartDate: d("2026-06-20"),
+  });
+  await position("backfill, holder leaves Jun 30", teamA.id, "BACKFILL", {
+    vacantFrom: d("2026-07-01"),
+    openedAt: d("2026-06-10"),
+    targetStartDate: d("2026-06-25"),
+  });
   await position("planned", teamA.id, "PLANNED", { targetStartDate: d("2026-06-15") });
   await position("filled", teamA.id, "FILLED");
   await position("closed", teamB.id, "CLOSED");
@@ -75,7 +113,20 @@ beforeAll(async () => {
   // Contracts: today Jun 17, the 90-day window ends Sep 15.
   const vendor = await db.vendor.create({ data: { orgId, name: "Vendor" } });
   const contract = (name: string, orgUnitId: string, end: string, notice: string | null, status: "ACTIVE" | "DRAFT" = "ACTIVE") =>
-    db.contract.create({ data: { orgId, vendorId: vendor.id, orgUnitId, category: "SOFTWARE", name, annualAmountCents: 100_000n, startDate: d("2025-01-01"), endDate: d(end), renewalNoticeDate: notice ? d(notice) : null, status } });
+    db.contract.create({
+      data: {
+        orgId,
+        vendorId: vendor.id,
+        orgUnitId,
+        category: "SOFTWARE",
+        name,
+        annualAmountCents: 100_000n,
+        startDate: d("2025-01-01"),
+        endDate: d(end),
+        renewalNoticeDate: notice ? d(notice) : null,
+        status,
+      },
+    });
   await contract("notice in window, ends later", teamA.id, "2026-12-31", "2026-08-01"); // due
   await contract("notice passed 5 days ago, ends in December", teamA.id, "2026-12-31", "2026-06-12"); // due: the decision is overdue
   await contract("no notice, ends in window", teamB.id, "2026-09-15", null); // due (last day of the window)
@@ -138,7 +189,12 @@ describe("people definitions", () => {
     expect(p.openPositions).toBe(3);
     const open = await listPositions(f.org.id, { readsPay: true }, { filter: p.positionFilters.open });
     expect(open.map((r) => r.title).sort()).toEqual(["backfill, vacant since Jun 2", "open, budgeted next year", "open, opened May 28"]);
-    expect((await planVsActual(f.org.id, { unitId: null, fiscalYear: 2026, startMonth: 1, today: NOW })).map((r) => r.open)).toEqual([null, 3, null, null]);
+    expect((await planVsActual(f.org.id, { unitId: null, fiscalYear: 2026, startMonth: 1, today: NOW })).map((r) => r.open)).toEqual([
+      null,
+      3,
+      null,
+      null,
+    ]);
     const units = await listOrgUnits(f.org.id, NOW);
     expect(units.find((u) => u.id === f.units.division.id)?.openPositions).toBe(3);
     const [teamA] = await unfilledCostByUnit(f.org.id, f.units.teamA.id, { readsPay: true }, NOW);
@@ -186,7 +242,11 @@ describe("renewals due", () => {
   it("notice date (else end date) within 90 days, passed notices until the end date; the same list, count and sum everywhere", async () => {
     const all = await listUpcomingRenewals(f.org.id, NOW);
     // Soonest decision first: the passed notice (Jun 12), the notice on Aug 1, the end on Sep 15.
-    expect(all.rows.map((c) => c.name)).toEqual(["notice passed 5 days ago, ends in December", "notice in window, ends later", "no notice, ends in window"]);
+    expect(all.rows.map((c) => c.name)).toEqual([
+      "notice passed 5 days ago, ends in December",
+      "notice in window, ends later",
+      "no notice, ends in window",
+    ]);
     const summary = await getContractSummary(f.org.id, NOW);
     expect([all.total, summary.renewingCount, summary.renewingAnnualCents]).toEqual([3, 3, 300_000]);
     expect(all.rows.map((c) => renewalDecisionLabel(c, "2026-06-17"))).toEqual([

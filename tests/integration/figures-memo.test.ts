@@ -28,8 +28,10 @@ let g: Awaited<ReturnType<typeof createOrgWithRoles>>;
 let projectId: string;
 
 /** The sum of the org's table versions: moves when any table of the org is written. */
-const version = async (orgId: string) => (await db.orgDataVersion.aggregate({ where: { orgId }, _sum: { version: true } }))._sum.version ?? 0n;
-const tableVersion = async (orgId: string, tbl: string) => (await db.orgDataVersion.findUnique({ where: { orgId_tbl: { orgId, tbl } } }))?.version ?? 0n;
+const version = async (orgId: string) =>
+  (await db.orgDataVersion.aggregate({ where: { orgId }, _sum: { version: true } }))._sum.version ?? 0n;
+const tableVersion = async (orgId: string, tbl: string) =>
+  (await db.orgDataVersion.findUnique({ where: { orgId_tbl: { orgId, tbl } } }))?.version ?? 0n;
 
 beforeAll(async () => {
   await resetDb();
@@ -39,13 +41,32 @@ beforeAll(async () => {
   await createPerson(db, orgId, f.units.teamA.id, 12_000_000n);
   await createPlan(db, orgId, f.units.teamA.id, "2026-05-01", "SOFTWARE", 100_000n);
   await createActual(db, orgId, f.units.teamA.id, "2026-05-10", "SOFTWARE", 123_456n);
-  const p = await db.project.create({ data: { orgId, orgUnitId: f.units.teamA.id, name: "Memo project", status: "ACTIVE", health: "ON_TRACK", createdAt: new Date("2026-01-01") } });
+  const p = await db.project.create({
+    data: {
+      orgId,
+      orgUnitId: f.units.teamA.id,
+      name: "Memo project",
+      status: "ACTIVE",
+      health: "ON_TRACK",
+      createdAt: new Date("2026-01-01"),
+    },
+  });
   projectId = p.id;
   // A project nobody has updated since January: stale on the 15th of June, escalated up its lead's line.
   const boss = await createPerson(db, orgId, f.units.deptA.id, 1n);
   const lead = await createPerson(db, orgId, f.units.teamA.id, 1n);
   await db.person.update({ where: { id: lead.id }, data: { managerId: boss.id } });
-  await db.project.create({ data: { orgId, orgUnitId: f.units.teamA.id, name: "Quiet project", status: "ACTIVE", health: "ON_TRACK", leadId: lead.id, createdAt: new Date("2026-01-01") } });
+  await db.project.create({
+    data: {
+      orgId,
+      orgUnitId: f.units.teamA.id,
+      name: "Quiet project",
+      status: "ACTIVE",
+      health: "ON_TRACK",
+      leadId: lead.id,
+      createdAt: new Date("2026-01-01"),
+    },
+  });
 });
 
 describe("org data version", () => {
@@ -59,7 +80,10 @@ describe("org data version", () => {
       SELECT c.relname AS t, tg.tgname AS name FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
       WHERE NOT tg.tgisinternal AND tg.tgname LIKE '%org_change%'`;
     for (const { t } of tables) {
-      const names = triggers.filter((x) => x.t === t).map((x) => x.name).sort();
+      const names = triggers
+        .filter((x) => x.t === t)
+        .map((x) => x.name)
+        .sort();
       expect(names, t).toEqual([`${t}_org_change_delete`, `${t}_org_change_insert`, `${t}_org_change_update`]);
     }
   });
@@ -71,7 +95,10 @@ describe("org data version", () => {
     try {
       await client.query("BEGIN");
       await client.query(`UPDATE "Project" SET name = 'Renamed' WHERE id = $1`, [projectId]);
-      await client.query(`INSERT INTO "Milestone" (id, "orgId", "projectId", name, "dueDate", "updatedAt") VALUES ('memo-ms', $1, $2, 'M', '2026-07-01', now())`, [f.org.id, projectId]);
+      await client.query(
+        `INSERT INTO "Milestone" (id, "orgId", "projectId", name, "dueDate", "updatedAt") VALUES ('memo-ms', $1, $2, 'M', '2026-07-01', now())`,
+        [f.org.id, projectId],
+      );
       await client.query(`DELETE FROM "Milestone" WHERE id = 'memo-ms'`);
       // Not yet: another connection still sees the old version.
       expect(await version(f.org.id)).toBe(v0);
@@ -105,13 +132,23 @@ describe("org data version", () => {
   it("actions through the pipeline move the version of their org", async () => {
     const v0 = await version(f.org.id);
     const b0 = await tableVersion(f.org.id, "BudgetLine");
-    const r = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amount: "50.00" });
+    const r = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, {
+      orgUnitId: f.units.teamB.id,
+      category: "CLOUD",
+      month: "2026-06-01",
+      amount: "50.00",
+    });
     expect(r.ok).toBe(true);
     // The budget line and the audit event.
     expect(await tableVersion(f.org.id, "BudgetLine")).toBe(b0 + 1n);
     expect(await version(f.org.id)).toBe(v0 + 2n);
     // A refused action writes nothing and moves nothing.
-    const refused = await setBudgetCell.run(f.members.viewer.user.id, f.org.slug, { orgUnitId: f.units.teamB.id, category: "CLOUD", month: "2026-06-01", amount: "0.01" });
+    const refused = await setBudgetCell.run(f.members.viewer.user.id, f.org.slug, {
+      orgUnitId: f.units.teamB.id,
+      category: "CLOUD",
+      month: "2026-06-01",
+      amount: "0.01",
+    });
     expect(refused.ok).toBe(false);
     expect(await version(f.org.id)).toBe(v0 + 2n);
   });
@@ -120,8 +157,18 @@ describe("org data version", () => {
 describe("memoized figures", () => {
   const params = () => parseDashboardParams({ fy: "2026", period: "q2" }, 1, now);
   const member = (who: "director" | "manager"): Member =>
-    ({ user: { id: f.members[who].user.id }, org: { id: f.org.id }, role: who === "director" ? "DIRECTOR" : "MANAGER", scopeUnitId: f.members[who].membership.scopeUnitId }) as Member;
-  const review = (who: "director" | "manager") => getDeliveryReview(reviewScopeOf(member(who)), { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE }, now);
+    ({
+      user: { id: f.members[who].user.id },
+      org: { id: f.org.id },
+      role: who === "director" ? "DIRECTOR" : "MANAGER",
+      scopeUnitId: f.members[who].membership.scopeUnitId,
+    }) as Member;
+  const review = (who: "director" | "manager") =>
+    getDeliveryReview(
+      reviewScopeOf(member(who)),
+      { atRisk: firstRows(8), due: NONE, stale: firstRows(8), awaiting: firstRows(5), mine: NONE },
+      now,
+    );
   const all = () =>
     Promise.all([
       getMoneyFigures(f.org.id, 1, true, params(), now),
@@ -155,9 +202,19 @@ describe("memoized figures", () => {
 
   it("after a write through the pipeline, every figure equals a fresh computation", async () => {
     const before = await all();
-    const r = await postStatusUpdate.run(f.members.director.user.id, f.org.slug, { projectId, health: "OFF_TRACK", summary: "Slipped", overrideReason: "Vendor" });
+    const r = await postStatusUpdate.run(f.members.director.user.id, f.org.slug, {
+      projectId,
+      health: "OFF_TRACK",
+      summary: "Slipped",
+      overrideReason: "Vendor",
+    });
     expect(r.ok).toBe(true);
-    const s = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, { orgUnitId: f.units.teamA.id, category: "SOFTWARE", month: "2026-05-01", amount: "2500.00" });
+    const s = await setBudgetCell.run(f.members.finance.user.id, f.org.slug, {
+      orgUnitId: f.units.teamA.id,
+      category: "SOFTWARE",
+      month: "2026-05-01",
+      amount: "2500.00",
+    });
     expect(s.ok).toBe(true);
     const after = await all();
     expect(after[2].health.OFF_TRACK).toBe(before[2].health.OFF_TRACK + 1);
@@ -187,7 +244,12 @@ describe("memoized figures", () => {
 
   it("a status update recomputes the delivery figures and the review, not the money or people figures", async () => {
     const a = await all();
-    const r = await postStatusUpdate.run(f.members.director.user.id, f.org.slug, { projectId, health: "AT_RISK", summary: "Better", overrideReason: "Vendor back" });
+    const r = await postStatusUpdate.run(f.members.director.user.id, f.org.slug, {
+      projectId,
+      health: "AT_RISK",
+      summary: "Better",
+      overrideReason: "Vendor back",
+    });
     expect(r.ok).toBe(true);
     const b = await all();
     expect(b[0].year).toBe(a[0].year);
@@ -236,7 +298,9 @@ describe("memoized figures", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => memoFigures(f.org.id, "test-flight", [], ["OrgUnit"], compute)));
     expect(runs).toBe(1);
     expect(new Set(results).size).toBe(1);
-    expect(await orgDataVersion(f.org.id, ["OrgUnit", "Project"])).toBe((await tableVersion(f.org.id, "OrgUnit")) + (await tableVersion(f.org.id, "Project")));
+    expect(await orgDataVersion(f.org.id, ["OrgUnit", "Project"])).toBe(
+      (await tableVersion(f.org.id, "OrgUnit")) + (await tableVersion(f.org.id, "Project")),
+    );
   });
 });
 
@@ -244,7 +308,9 @@ describe("memoized figures name every table they read", () => {
   // Each computation's SQL, recorded at the driver: every table it mentions must be among the
   // tables whose versions file it, or a write to that table would leave it stale.
   async function tablesRead(read: () => Promise<unknown>): Promise<string[]> {
-    const tables = (await db.$queryRaw<{ t: string }[]>`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()`).map((r) => r.t);
+    const tables = (await db.$queryRaw<{ t: string }[]>`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()`).map(
+      (r) => r.t,
+    );
     const texts: string[] = [];
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -264,18 +330,48 @@ describe("memoized figures name every table they read", () => {
   const params = (unitId: string | null) => ({ ...parseDashboardParams({ fy: "2026", period: "q2" }, 1, now), unitId });
   const member = (role: "DIRECTOR" | "MANAGER", scopeUnitId: string | null): Member =>
     ({ user: { id: f.members.director.user.id }, org: { id: f.org.id }, role, scopeUnitId }) as Member;
-  const finance = (role: string, unitId: string | null) => ({ orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year" as const, unitId, category: null, payReader: role === "DIRECTOR", today: now });
-  const cases: [string, readonly DataTable[], () => Promise<unknown>][] = [["forecast assumptions", ASSUMPTION_TABLES, () => getForecastAssumptions(f.org.id)]];
+  const finance = (role: string, unitId: string | null) => ({
+    orgId: f.org.id,
+    startMonth: 1,
+    fiscalYear: 2026,
+    period: "year" as const,
+    unitId,
+    category: null,
+    payReader: role === "DIRECTOR",
+    today: now,
+  });
+  const cases: [string, readonly DataTable[], () => Promise<unknown>][] = [
+    ["forecast assumptions", ASSUMPTION_TABLES, () => getForecastAssumptions(f.org.id)],
+  ];
   for (const unit of [null, "deptA"] as const) {
     const unitId = () => (unit ? f.units[unit].id : null);
     cases.push(
       [`scope ${unit}`, SCOPE_TABLES, () => getDashboardScope(f.org.id, unitId())],
       [`delivery ${unit}`, DELIVERY_TABLES, () => getDeliveryFigures(f.org.id, unitId(), now)],
       [`people ${unit}`, PEOPLE_TABLES, () => getPeopleFigures(f.org.id, 1, params(unitId()), now)],
-      [`review ${unit}`, REVIEW_TABLES, () => getDeliveryReview(reviewScopeOf(member(unit ? "MANAGER" : "DIRECTOR", unitId())), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) }, now)],
+      [
+        `review ${unit}`,
+        REVIEW_TABLES,
+        () =>
+          getDeliveryReview(
+            reviewScopeOf(member(unit ? "MANAGER" : "DIRECTOR", unitId())),
+            { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) },
+            now,
+          ),
+      ],
     );
     for (const role of ["DIRECTOR", "MANAGER"]) {
-      cases.push([`finance ${role} ${unit}`, FINANCE_TABLES, () => import("@/lib/budgets/rollup").then((m) => m.getFinanceViews(finance(role, unitId()), [{ period: "q2", parts: ["categories", "tree", "months", "top"] }, { period: "year", parts: ["children", "months"] }]))]);
+      cases.push([
+        `finance ${role} ${unit}`,
+        FINANCE_TABLES,
+        () =>
+          import("@/lib/budgets/rollup").then((m) =>
+            m.getFinanceViews(finance(role, unitId()), [
+              { period: "q2", parts: ["categories", "tree", "months", "top"] },
+              { period: "year", parts: ["children", "months"] },
+            ]),
+          ),
+      ]);
     }
   }
   it.each(cases)("%s", async (_name, declared, read) => {
@@ -284,7 +380,11 @@ describe("memoized figures name every table they read", () => {
   });
 
   it("the review's stale list (reporting lines) is part of what is checked", async () => {
-    const r = await getDeliveryReview(reviewScopeOf(member("DIRECTOR", null)), { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) }, now);
+    const r = await getDeliveryReview(
+      reviewScopeOf(member("DIRECTOR", null)),
+      { atRisk: firstRows(8), due: firstRows(8), stale: firstRows(8), awaiting: firstRows(5), mine: firstRows(5) },
+      now,
+    );
     expect(r.stale.map((p) => p.name)).toContain("Quiet project");
     expect(r.stale.find((p) => p.name === "Quiet project")?.escalatedTo).not.toBeNull();
   });

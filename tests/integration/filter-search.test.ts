@@ -30,13 +30,20 @@ let w: Awaited<ReturnType<typeof setup>>;
 async function setup() {
   const acme = await createOrgWithRoles(db);
   const globex = await createOrgWithRoles(db);
-  for (let i = 0; i < UNIT_SEARCH_LIMIT + 5; i++) await createUnit(db, acme.org.id, { parentId: acme.units.teamA.id, name: `Squad ${String(i).padStart(2, "0")}`, code: `SQ-${i}` });
+  for (let i = 0; i < UNIT_SEARCH_LIMIT + 5; i++)
+    await createUnit(db, acme.org.id, { parentId: acme.units.teamA.id, name: `Squad ${String(i).padStart(2, "0")}`, code: `SQ-${i}` });
   const platform = await createUnit(db, acme.org.id, { parentId: acme.units.deptB.id, name: "Platform", code: "PLAT-CORE" });
   await createUnit(db, acme.org.id, { parentId: acme.units.deptB.id, name: "100% Uptime", code: "UPTIME" });
   await createUnit(db, globex.org.id, { parentId: globex.units.teamA.id, name: "Squad at Globex", code: "GLX-SQ" });
-  const initiative = (orgId: string, orgUnitId: string, name: string, fiscalYear = 2027, period: { fiscalQuarter?: number; fiscalHalf?: number } = {}) =>
-    db.initiative.create({ data: { orgId, orgUnitId, name, fiscalYear, ...period } });
-  for (let i = 0; i < INITIATIVE_SEARCH_LIMIT + 5; i++) await initiative(acme.org.id, acme.units.deptA.id, `Bet ${String(i).padStart(2, "0")}`);
+  const initiative = (
+    orgId: string,
+    orgUnitId: string,
+    name: string,
+    fiscalYear = 2027,
+    period: { fiscalQuarter?: number; fiscalHalf?: number } = {},
+  ) => db.initiative.create({ data: { orgId, orgUnitId, name, fiscalYear, ...period } });
+  for (let i = 0; i < INITIATIVE_SEARCH_LIMIT + 5; i++)
+    await initiative(acme.org.id, acme.units.deptA.id, `Bet ${String(i).padStart(2, "0")}`);
   const reliability27 = await initiative(acme.org.id, acme.units.deptA.id, "Reliability", 2027, { fiscalQuarter: 2 });
   const reliability26 = await initiative(acme.org.id, acme.units.deptA.id, "Reliability", 2026, { fiscalHalf: 1 });
   await initiative(acme.org.id, acme.units.deptA.id, "Under_Score");
@@ -52,14 +59,21 @@ beforeAll(async () => {
 
 const signIn = async (userId: string | null) => {
   // A signed-in browser: a server-side session record and the cookie naming it.
-  cookie = userId === null ? undefined : await encodeSession({ sub: userId, sid: await startSession(db, userId), authAt: Date.now(), lastSeen: Date.now() });
+  cookie =
+    userId === null
+      ? undefined
+      : await encodeSession({ sub: userId, sid: await startSession(db, userId), authAt: Date.now(), lastSeen: Date.now() });
 };
 
 type Route = { GET: (request: Request, ctx: { params: Promise<{ org: string }> }) => Promise<Response> };
 
 async function get(route: Route, slug: string, query = "") {
   const res = await route.GET(new Request(`http://keel.test/${slug}/search${query}`), { params: Promise.resolve({ org: slug }) });
-  return { status: res.status, headers: res.headers, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text(),
+  };
 }
 
 const names = (body: { name: string }[]) => body.map((o) => o.name);
@@ -70,7 +84,10 @@ describe.each([
 ])("%s: access", (_, route) => {
   it("answers 401 without a session", async () => {
     await signIn(null);
-    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED", message: "Please sign in." } });
+    expect(await get(route(), w.acme.org.slug, "?q=s")).toMatchObject({
+      status: 401,
+      body: { code: "UNAUTHENTICATED", message: "Please sign in." },
+    });
   });
 
   it("answers 404 to a member of another org and for an unknown org, naming nothing", async () => {
@@ -116,7 +133,8 @@ describe("org unit search", () => {
   });
 
   it("without a query, or with a blank one, is the first page by name, still bounded", async () => {
-    for (const query of ["", "?q=", "?q=%20%20", "?other=1"]) expect((await get(units, w.acme.org.slug, query)).body, query).toHaveLength(UNIT_SEARCH_LIMIT);
+    for (const query of ["", "?q=", "?q=%20%20", "?other=1"])
+      expect((await get(units, w.acme.org.slug, query)).body, query).toHaveLength(UNIT_SEARCH_LIMIT);
   });
 
   it("treats %, _ and \\ as text, reads the first of repeated q, and cuts an overlong q instead of failing", async () => {
@@ -149,7 +167,9 @@ describe("initiative search", () => {
   it("never offers another org's initiatives", async () => {
     expect((await get(initiatives, w.acme.org.slug, "?q=globex")).body).toEqual([]);
     await signIn(w.globex.members.viewer.user.id);
-    expect((await get(initiatives, w.globex.org.slug, "?q=bet")).body).toEqual([{ id: w.foreign.id, name: "Bet at Globex", title: "FY27" }]);
+    expect((await get(initiatives, w.globex.org.slug, "?q=bet")).body).toEqual([
+      { id: w.foreign.id, name: "Bet at Globex", title: "FY27" },
+    ]);
     await signIn(w.acme.members.viewer.user.id);
   });
 

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { PeriodKey } from "@/lib/budgets/period";
-import { getFinanceCategories, getFinanceTree, getFinanceView, getFinanceViews, type FinanceScope, type FinanceTreeRow } from "@/lib/budgets/rollup";
+import {
+  getFinanceCategories,
+  getFinanceTree,
+  getFinanceView,
+  getFinanceViews,
+  type FinanceScope,
+  type FinanceTreeRow,
+} from "@/lib/budgets/rollup";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -42,7 +49,17 @@ beforeAll(async () => {
 
 /** A finance scope; `role` stands for whether that role reads pay (directors do, finance does not by default). */
 function scope({ role = "DIRECTOR", ...overrides }: Partial<FinanceScope> & { role?: string } = {}): FinanceScope {
-  return { orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, payReader: role === "DIRECTOR" || role === "ADMIN", today, ...overrides };
+  return {
+    orgId: f.org.id,
+    startMonth: 1,
+    fiscalYear: 2026,
+    period: "year",
+    unitId: null,
+    category: null,
+    payReader: role === "DIRECTOR" || role === "ADMIN",
+    today,
+    ...overrides,
+  };
 }
 
 function pick(rows: FinanceTreeRow[], id: string) {
@@ -59,15 +76,27 @@ describe("several periods in one statement (the dashboard's quarter and year)", 
     const { org, units } = f;
     const vendor = await db.vendor.create({ data: { orgId: org.id, name: `V ${Date.now()}` } });
     await db.contract.create({
-      data: { orgId: org.id, vendorId: vendor.id, orgUnitId: units.deptB.id, category: "CLOUD", name: "Commit", annualAmountCents: 1_200_001n,
-              startDate: new Date("2026-05-01"), endDate: new Date("2026-09-30"), status: "ACTIVE" },
+      data: {
+        orgId: org.id,
+        vendorId: vendor.id,
+        orgUnitId: units.deptB.id,
+        category: "CLOUD",
+        name: "Commit",
+        annualAmountCents: 1_200_001n,
+        startDate: new Date("2026-05-01"),
+        endDate: new Date("2026-09-30"),
+        status: "ACTIVE",
+      },
     });
     await createPlan(db, org.id, units.teamB.id, "2026-11-01", "CLOUD", 7_777n);
     await createActual(db, org.id, units.teamB.id, "2026-05-10", "HARDWARE", 55_555n);
     try {
       for (const role of ["DIRECTOR", "FINANCE"]) {
         for (const unitId of [null, units.deptB.id]) {
-          const all = await getFinanceViews(scope({ role, unitId }), periods.map((period) => ({ period, parts: ["categories", "tree", "months", "top"] })));
+          const all = await getFinanceViews(
+            scope({ role, unitId }),
+            periods.map((period) => ({ period, parts: ["categories", "tree", "months", "top"] })),
+          );
           expect(all).toHaveLength(periods.length);
           for (const [i, period] of periods.entries()) {
             expect(all[i], `${role} ${unitId ?? "org"} ${period}`).toEqual(await getFinanceView(scope({ role, unitId, period })));
@@ -165,8 +194,17 @@ describe("finance rollup on a hand-computed fixture", () => {
     // 133,455 + 7 × 3,333
     expect(pick(rows, f.units.deptA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 156_786, variance: -1_043_214 });
     const cats = await getFinanceCategories(scope());
-    expect(cats.find((c) => c.category === "SOFTWARE")).toMatchObject({ planCents: 1_200_000, actualCents: 133_455, forecastCents: 156_786, forecastBasis: "run-rate 100%" });
-    expect(cats.find((c) => c.category === "PERSONNEL")).toMatchObject({ planCents: 0, actualCents: 833_333, forecastCents: 833_333 + 27_300_000 + 7_583_331 });
+    expect(cats.find((c) => c.category === "SOFTWARE")).toMatchObject({
+      planCents: 1_200_000,
+      actualCents: 133_455,
+      forecastCents: 156_786,
+      forecastBasis: "run-rate 100%",
+    });
+    expect(cats.find((c) => c.category === "PERSONNEL")).toMatchObject({
+      planCents: 0,
+      actualCents: 833_333,
+      forecastCents: 833_333 + 27_300_000 + 7_583_331,
+    });
   });
 
   it("finance (no pay access): the same totals as the director, or a dash; never a different number", async () => {
@@ -179,10 +217,19 @@ describe("finance rollup on a hand-computed fixture", () => {
       expect(pick(fin, id), id).toEqual({ plan: null, actual: null, forecast: null, variance: null });
     }
     // teamB is too small; teamA (3 people) is withheld so that the division's remainder is not teamB alone: each says so.
-    for (const id of [units.teamB.id, units.deptB.id]) expect(fin.find((r) => r.id === id)!.withheld).toContain(`would show the pay of fewer than 3 people. Included in ${units.division.name}'s figures`);
-    for (const id of [units.teamA.id, units.deptA.id]) expect(fin.find((r) => r.id === id)!.withheld).toContain(`with it, ${units.division.name}'s own figures would show the pay of fewer than 3 people`);
+    for (const id of [units.teamB.id, units.deptB.id])
+      expect(fin.find((r) => r.id === id)!.withheld).toContain(
+        `would show the pay of fewer than 3 people. Included in ${units.division.name}'s figures`,
+      );
+    for (const id of [units.teamA.id, units.deptA.id])
+      expect(fin.find((r) => r.id === id)!.withheld).toContain(
+        `with it, ${units.division.name}'s own figures would show the pay of fewer than 3 people`,
+      );
     // A category without personnel is not pay: finance sees it everywhere, equal to the director's.
-    const [dirSw, finSw] = await Promise.all([getFinanceTree(scope({ category: "SOFTWARE" })), getFinanceTree(scope({ role: "FINANCE", category: "SOFTWARE" }))]);
+    const [dirSw, finSw] = await Promise.all([
+      getFinanceTree(scope({ category: "SOFTWARE" })),
+      getFinanceTree(scope({ role: "FINANCE", category: "SOFTWARE" })),
+    ]);
     expect(finSw).toEqual(dirSw);
     expect(pick(finSw, units.teamA.id)).toEqual({ plan: 1_200_000, actual: 133_455, forecast: 156_786, variance: -1_043_214 });
     // Nothing in the payload equals the individual's monthly or yearly cost.
@@ -221,7 +268,16 @@ describe("finance rollup on a hand-computed fixture", () => {
     await createPerson(db, g.org.id, g.units.teamB.id, 10_000_001n); // monthly loaded 1,083,333
     for (let i = 0; i < 2; i++) {
       await db.person.create({
-        data: { orgId: g.org.id, orgUnitId: g.units.teamB.id, name: `C${i}`, title: "Contractor", level: "L3", startDate: new Date("2020-01-01"), annualCompCents: 9_000_000n, employmentType: "CONTRACTOR" },
+        data: {
+          orgId: g.org.id,
+          orgUnitId: g.units.teamB.id,
+          name: `C${i}`,
+          title: "Contractor",
+          level: "L3",
+          startDate: new Date("2020-01-01"),
+          annualCompCents: 9_000_000n,
+          employmentType: "CONTRACTOR",
+        },
       });
     }
     const rows = await getFinanceTree(scope({ orgId: g.org.id, role: "FINANCE" }));

@@ -21,7 +21,18 @@ beforeAll(async () => {
   f = await createOrgWithRoles(db);
   const { org, units } = f;
   await createPerson(db, org.id, units.teamA.id, 12_000_000n);
-  await db.position.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, title: "Seat", level: "L3", status: "OPEN", annualCompCents: 12_000_000n, budgetFiscalYear: 2026, targetStartDate: new Date("2026-08-10") } });
+  await db.position.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: units.teamA.id,
+      title: "Seat",
+      level: "L3",
+      status: "OPEN",
+      annualCompCents: 12_000_000n,
+      budgetFiscalYear: 2026,
+      targetStartDate: new Date("2026-08-10"),
+    },
+  });
   await createActual(db, org.id, units.teamA.id, "2026-04-07", "SOFTWARE", 1_000n);
   await createActual(db, org.id, units.teamA.id, "2026-05-07", "SOFTWARE", 2_001n);
   await createPlan(db, org.id, units.teamA.id, "2026-07-01", "TRAVEL", 200_000n);
@@ -35,14 +46,33 @@ const current = async () => db.organization.findUniqueOrThrow({ where: { id: f.o
 async function input(over: Record<string, unknown> = {}) {
   const org = await current();
   return {
-    name: org.name, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
-    loadedCostMultiplier: "1.5", hiringDelayDays: "0", forecastRunRateMonths: "2", forecastLumpyCategories: ["HARDWARE", "TRAINING"],
-    expectedUpdatedAt: org.updatedAt.toISOString(), ...over,
+    name: org.name,
+    fiscalYearStartMonth: 1,
+    updateCadence: "WEEKLY",
+    updateDueWeekday: "FRIDAY",
+    updateGraceDays: 2,
+    loadedCostMultiplier: "1.5",
+    hiringDelayDays: "0",
+    forecastRunRateMonths: "2",
+    forecastLumpyCategories: ["HARDWARE", "TRAINING"],
+    expectedUpdatedAt: org.updatedAt.toISOString(),
+    ...over,
   };
 }
-const assumptionsOf = (o: Awaited<ReturnType<typeof current>>) => [o.loadedCostMultiplier.toFixed(4), o.hiringDelayDays, o.forecastRunRateMonths, o.forecastLumpyCategories];
+const assumptionsOf = (o: Awaited<ReturnType<typeof current>>) => [
+  o.loadedCostMultiplier.toFixed(4),
+  o.hiringDelayDays,
+  o.forecastRunRateMonths,
+  o.forecastLumpyCategories,
+];
 async function teamA(): Promise<Record<string, [bigint, string]>> {
-  const rows: ForecastCellRow[] = await getForecastCells({ orgId: f.org.id, from: new Date("2026-07-01"), to: new Date("2026-09-01"), today, unitId: f.units.teamA.id });
+  const rows: ForecastCellRow[] = await getForecastCells({
+    orgId: f.org.id,
+    from: new Date("2026-07-01"),
+    to: new Date("2026-09-01"),
+    today,
+    unitId: f.units.teamA.id,
+  });
   return Object.fromEntries(rows.map((r) => [`${r.category} ${r.month.slice(0, 7)}`, [r.amountCents, r.source]]));
 }
 
@@ -84,17 +114,48 @@ describe("forecast assumptions in settings", () => {
       "SOFTWARE 2026-09": [1_000n, "trend"],
       "TRAVEL 2026-07": [200_000n, "plan"],
     });
-    const scope = { orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "q3" as const, unitId: f.units.teamA.id, category: null, payReader: true, today };
+    const scope = {
+      orgId: f.org.id,
+      startMonth: 1,
+      fiscalYear: 2026,
+      period: "q3" as const,
+      unitId: f.units.teamA.id,
+      category: null,
+      payReader: true,
+      today,
+    };
     const before = await getFinanceView(scope);
     expect(before.totals.forecastCents).toBe(3 * 1_300_000 + 953_333 + 3 * 1_000 + 200_000);
-    expect(await getForecastAssumptions(f.org.id)).toEqual({ loadedCostMultiplier: "1.3", hiringDelayDays: 30, runRateMonths: 3, lumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"] });
+    expect(await getForecastAssumptions(f.org.id)).toEqual({
+      loadedCostMultiplier: "1.3",
+      hiringDelayDays: 30,
+      runRateMonths: 3,
+      lumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
+    });
 
     const result = await updateOrgSettings.run(f.members.director.user.id, f.org.slug, await input());
     expect(result.ok).toBe(true);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: f.org.id, action: "org.settings.update" }, orderBy: { at: "desc" } });
-    expect(event.before).toMatchObject({ hiringDelayDays: 30, forecastRunRateMonths: 3, forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"] });
-    expect(event.after).toMatchObject({ loadedCostMultiplier: "1.5", hiringDelayDays: 0, forecastRunRateMonths: 2, forecastLumpyCategories: ["HARDWARE", "TRAINING"] });
-    expect(await getForecastAssumptions(f.org.id)).toEqual({ loadedCostMultiplier: "1.5", hiringDelayDays: 0, runRateMonths: 2, lumpyCategories: ["HARDWARE", "TRAINING"] });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: f.org.id, action: "org.settings.update" },
+      orderBy: { at: "desc" },
+    });
+    expect(event.before).toMatchObject({
+      hiringDelayDays: 30,
+      forecastRunRateMonths: 3,
+      forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
+    });
+    expect(event.after).toMatchObject({
+      loadedCostMultiplier: "1.5",
+      hiringDelayDays: 0,
+      forecastRunRateMonths: 2,
+      forecastLumpyCategories: ["HARDWARE", "TRAINING"],
+    });
+    expect(await getForecastAssumptions(f.org.id)).toEqual({
+      loadedCostMultiplier: "1.5",
+      hiringDelayDays: 0,
+      runRateMonths: 2,
+      lumpyCategories: ["HARDWARE", "TRAINING"],
+    });
 
     // Multiplier 1.5, no delay, a 2-month window (April–May), TRAVEL from its run-rate:
     //   PERSONNEL: 12,000,000 × 1.5 ÷ 12 = 1,500,000; the seat from 2026-08-10, 22 of 31 days =
@@ -117,7 +178,12 @@ describe("forecast assumptions in settings", () => {
   });
 
   it("an admin may change them too; left-out assumptions keep their values", async () => {
-    const { loadedCostMultiplier: _m, hiringDelayDays: _h, forecastLumpyCategories: _l, ...rest } = await input({ forecastRunRateMonths: 4 });
+    const {
+      loadedCostMultiplier: _m,
+      hiringDelayDays: _h,
+      forecastLumpyCategories: _l,
+      ...rest
+    } = await input({ forecastRunRateMonths: 4 });
     const result = await updateOrgSettings.run(f.members.admin.user.id, f.org.slug, rest);
     expect(result.ok).toBe(true);
     expect(assumptionsOf(await current())).toEqual(["1.5000", 0, 4, ["HARDWARE", "TRAINING"]]);

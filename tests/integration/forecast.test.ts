@@ -29,16 +29,35 @@ async function cells(from: string, to: string, org = orgId): Promise<ForecastCel
 }
 /** "YYYY-MM" → [amount, source] of one unit's cells. */
 function of(rows: ForecastCellRow[], unitId: string, category = "PERSONNEL") {
-  return Object.fromEntries(rows.filter((r) => r.orgUnitId === unitId && r.category === category).map((r) => [r.month.slice(0, 7), [r.amountCents, r.source]]));
+  return Object.fromEntries(
+    rows.filter((r) => r.orgUnitId === unitId && r.category === category).map((r) => [r.month.slice(0, 7), [r.amountCents, r.source]]),
+  );
 }
 let vendors = 0;
 const newVendor = async (org = orgId) => (await db.vendor.create({ data: { orgId: org, name: `Vendor ${++vendors}` } })).id;
-type Commit = { unitId: string; vendorId: string; category: "SOFTWARE" | "CLOUD" | "CONTRACTORS"; annual: bigint; start?: string; end?: string; status?: "ACTIVE" | "EXPIRED"; autoRenew?: boolean };
+type Commit = {
+  unitId: string;
+  vendorId: string;
+  category: "SOFTWARE" | "CLOUD" | "CONTRACTORS";
+  annual: bigint;
+  start?: string;
+  end?: string;
+  status?: "ACTIVE" | "EXPIRED";
+  autoRenew?: boolean;
+};
 const contract = (c: Commit, org = orgId) =>
   db.contract.create({
     data: {
-      orgId: org, vendorId: c.vendorId, orgUnitId: c.unitId, category: c.category, name: "C", annualAmountCents: c.annual,
-      startDate: d(c.start ?? "2026-01-01"), endDate: d(c.end ?? "2026-12-31"), status: c.status ?? "ACTIVE", autoRenew: c.autoRenew ?? false,
+      orgId: org,
+      vendorId: c.vendorId,
+      orgUnitId: c.unitId,
+      category: c.category,
+      name: "C",
+      annualAmountCents: c.annual,
+      startDate: d(c.start ?? "2026-01-01"),
+      endDate: d(c.end ?? "2026-12-31"),
+      status: c.status ?? "ACTIVE",
+      autoRenew: c.autoRenew ?? false,
     },
   });
 
@@ -89,7 +108,19 @@ describe("PERSONNEL: employees, by day in post", () => {
   it("at the FILLED seat's multiplier, else the org's; the seat is not counted again", async () => {
     const other = await createUnit(db, orgId);
     const p = await createPerson(db, orgId, other.id, 12_000_000n);
-    await db.position.create({ data: { orgId, orgUnitId: other.id, title: "Seat", level: "L3", status: "FILLED", personId: p.id, annualCompCents: 1n, budgetFiscalYear: 2026, loadedCostMultiplier: new Prisma.Decimal("1.2000") } });
+    await db.position.create({
+      data: {
+        orgId,
+        orgUnitId: other.id,
+        title: "Seat",
+        level: "L3",
+        status: "FILLED",
+        personId: p.id,
+        annualCompCents: 1n,
+        budgetFiscalYear: 2026,
+        loadedCostMultiplier: new Prisma.Decimal("1.2000"),
+      },
+    });
     expect(of(await cells("2030-01-01", "2030-01-01"), other.id)).toEqual({ "2030-01": [1_200_000n, "people"] }); // 12,000,000 × 1.2 ÷ 12
   });
 
@@ -119,7 +150,13 @@ describe("PERSONNEL: employees, by day in post", () => {
 
 describe("PERSONNEL: unfilled positions from their expected start, by day", () => {
   // [name, seat, first month, its amount, the monthly amount after]
-  type Case = [string, { status: "OPEN" | "PLANNED" | "BACKFILL" | "FILLED" | "CLOSED"; target?: string; departure?: string; multiplier?: string }, string | null, bigint?, bigint?];
+  type Case = [
+    string,
+    { status: "OPEN" | "PLANNED" | "BACKFILL" | "FILLED" | "CLOSED"; target?: string; departure?: string; multiplier?: string },
+    string | null,
+    bigint?,
+    bigint?,
+  ];
   it.each<Case>([
     // 2026-08-10 + 30 days = 2026-09-09: 22 of 30 days, 1,300,000 × 22 ÷ 30 = 953,333.33
     ["OPEN from target start + hiring delay", { status: "OPEN", target: "2026-08-10" }, "2026-09", 953_333n],
@@ -128,12 +165,23 @@ describe("PERSONNEL: unfilled positions from their expected start, by day", () =
     ["OPEN with a past target start: from today + delay", { status: "OPEN", target: "2026-01-01" }, "2026-07", 712_903n],
     ["OPEN without a target start: from today + delay", { status: "OPEN" }, "2026-07", 712_903n],
     // the day after the last day (2026-10-21) + 30 = 2026-11-20: 11 of 30 days, 476,666.67
-    ["BACKFILL: the day after a later departure + delay", { status: "BACKFILL", target: "2026-07-01", departure: "2026-10-20" }, "2026-11", 476_667n],
+    [
+      "BACKFILL: the day after a later departure + delay",
+      { status: "BACKFILL", target: "2026-07-01", departure: "2026-10-20" },
+      "2026-11",
+      476_667n,
+    ],
     // a later target (2026-12-01) + 30 = 2026-12-31: 1 of 31 days, 41,935.48
     ["BACKFILL: a later target start + delay", { status: "BACKFILL", target: "2026-12-01", departure: "2026-10-31" }, "2026-12", 41_935n],
     ["BACKFILL with nothing known: from today + delay", { status: "BACKFILL" }, "2026-07", 712_903n],
     // 12,000,000 × 1.1 ÷ 12 = 1,100,000 a month; 22 of 30 days = 806,666.67
-    ["a position's multiplier overrides the org's", { status: "OPEN", target: "2026-08-10", multiplier: "1.1" }, "2026-09", 806_667n, 1_100_000n],
+    [
+      "a position's multiplier overrides the org's",
+      { status: "OPEN", target: "2026-08-10", multiplier: "1.1" },
+      "2026-09",
+      806_667n,
+      1_100_000n,
+    ],
     ["FILLED is the person, never counted twice", { status: "FILLED", target: "2026-08-10" }, null],
     ["CLOSED costs nothing", { status: "CLOSED", target: "2026-08-10" }, null],
   ])("%s", async (_name, c, firstMonth, first, monthly = 1_300_000n) => {
@@ -142,8 +190,15 @@ describe("PERSONNEL: unfilled positions from their expected start, by day", () =
     const leaver = c.departure ? await createPerson(db, orgId, (await createUnit(db, orgId)).id, 1n, { end: c.departure }) : null;
     await db.position.create({
       data: {
-        orgId, orgUnitId: unit.id, title: "Seat", level: "L3", status: c.status, annualCompCents: 12_000_000n, budgetFiscalYear: 2026,
-        targetStartDate: c.target ? d(c.target) : null, backfillForId: leaver?.id ?? null,
+        orgId,
+        orgUnitId: unit.id,
+        title: "Seat",
+        level: "L3",
+        status: c.status,
+        annualCompCents: 12_000_000n,
+        budgetFiscalYear: 2026,
+        targetStartDate: c.target ? d(c.target) : null,
+        backfillForId: leaver?.id ?? null,
         loadedCostMultiplier: c.multiplier ? new Prisma.Decimal(c.multiplier) : null,
       },
     });
@@ -153,14 +208,29 @@ describe("PERSONNEL: unfilled positions from their expected start, by day", () =
     if (firstMonth) {
       expect(rows[firstMonth]).toEqual([first, "people"]);
       expect(months.at(-1)).toBe("2026-12");
-      expect(Object.entries(rows).slice(1).every(([, [amount, source]]) => amount === monthly && source === "people")).toBe(true);
+      expect(
+        Object.entries(rows)
+          .slice(1)
+          .every(([, [amount, source]]) => amount === monthly && source === "people"),
+      ).toBe(true);
     }
   });
 
   it("a leaver on the 3rd and their backfill from the day after + delay", async () => {
     const unit = await createUnit(db, orgId);
     const leaver = await createPerson(db, orgId, unit.id, 12_000_000n, { end: "2026-08-03" });
-    await db.position.create({ data: { orgId, orgUnitId: unit.id, title: "Seat", level: "L3", status: "BACKFILL", annualCompCents: 12_000_000n, budgetFiscalYear: 2026, backfillForId: leaver.id } });
+    await db.position.create({
+      data: {
+        orgId,
+        orgUnitId: unit.id,
+        title: "Seat",
+        level: "L3",
+        status: "BACKFILL",
+        annualCompCents: 12_000_000n,
+        budgetFiscalYear: 2026,
+        backfillForId: leaver.id,
+      },
+    });
     expect(of(await cells("2026-06-01", "2026-10-01"), unit.id)).toEqual({
       "2026-06": [1_300_000n, "people"],
       "2026-07": [1_300_000n, "people"],
@@ -217,8 +287,24 @@ describe("lumpy categories: the plan unless the org chooses the run-rate", () =>
     expect(Object.values(of(rows, unit.id, "SOFTWARE"))).toEqual(Array(12).fill([10_000n, "trend"]));
     expect(Object.values(of(rows, unit.id))).toEqual(Array(12).fill([1_300_000n, "people"]));
     // FY2027 (calendar): plan 0; forecast 12 × (1,300,000 + 300,000 + 10,000) = 19,320,000; no variance %.
-    const view = await getFinanceView({ orgId: org.id, startMonth: 1, fiscalYear: 2027, period: "year", unitId: null, category: null, payReader: true, today });
-    expect(view.totals).toEqual({ planCents: 0, actualCents: 0, forecastCents: 19_320_000, varianceCents: 19_320_000, variancePct: null, withheld: null });
+    const view = await getFinanceView({
+      orgId: org.id,
+      startMonth: 1,
+      fiscalYear: 2027,
+      period: "year",
+      unitId: null,
+      category: null,
+      payReader: true,
+      today,
+    });
+    expect(view.totals).toEqual({
+      planCents: 0,
+      actualCents: 0,
+      forecastCents: 19_320_000,
+      varianceCents: 19_320_000,
+      variancePct: null,
+      withheld: null,
+    });
     // One plan line anywhere in March 2027 makes March a planned month: TRAVEL follows its plan (none) there.
     await createPlan(db, org.id, (await createUnit(db, org.id)).id, "2027-03-01", "CLOUD", 1n);
     const march = of(await cells("2027-02-01", "2027-04-01", org.id), unit.id, "TRAVEL");
@@ -250,7 +336,16 @@ describe("the current month: never less than what is booked in it", () => {
 
     // A period's forecast = actuals of its closed months + the current month's forecast.
     await createActual(db, orgId, over.id, "2026-04-10", "TRAVEL", 100_000n);
-    const q2 = await getFinanceView({ orgId, startMonth: 1, fiscalYear: 2026, period: "q2", unitId: over.id, category: null, payReader: true, today });
+    const q2 = await getFinanceView({
+      orgId,
+      startMonth: 1,
+      fiscalYear: 2026,
+      period: "q2",
+      unitId: over.id,
+      category: null,
+      payReader: true,
+      today,
+    });
     // plan 210,000 (June); actual 100,000 + 380,351; forecast 100,000 (April) + 380,351 (June).
     expect(q2.totals).toMatchObject({ planCents: 210_000, actualCents: 480_351, forecastCents: 480_351, varianceCents: 270_351 });
   });
@@ -259,7 +354,14 @@ describe("the current month: never less than what is booked in it", () => {
 describe("contract commitments: only what no forecast covers yet", () => {
   it("a contract's run-rate within its term (annual ÷ 12, half-even); an inactive one commits nothing", async () => {
     const unit = await createUnit(db, orgId);
-    await contract({ unitId: unit.id, vendorId: await newVendor(), category: "SOFTWARE", annual: 1_000_006n, start: "2026-03-15", end: "2026-09-14" });
+    await contract({
+      unitId: unit.id,
+      vendorId: await newVendor(),
+      category: "SOFTWARE",
+      annual: 1_000_006n,
+      start: "2026-03-15",
+      end: "2026-09-14",
+    });
     await contract({ unitId: unit.id, vendorId: await newVendor(), category: "CLOUD", annual: 1_200_000n, status: "EXPIRED" });
     const rows = await cells("2026-06-01", "2026-10-01");
     expect(of(rows, unit.id, "SOFTWARE")).toEqual({
@@ -275,8 +377,23 @@ describe("contract commitments: only what no forecast covers yet", () => {
     const renews = await createUnit(db, orgId);
     const ends = await createUnit(db, orgId);
     const vendorId = await newVendor();
-    await contract({ unitId: renews.id, vendorId, category: "SOFTWARE", annual: 1_200_000n, start: "2025-07-01", end: "2026-06-30", autoRenew: true });
-    await contract({ unitId: ends.id, vendorId: await newVendor(), category: "SOFTWARE", annual: 1_200_000n, start: "2025-07-01", end: "2026-06-30" });
+    await contract({
+      unitId: renews.id,
+      vendorId,
+      category: "SOFTWARE",
+      annual: 1_200_000n,
+      start: "2025-07-01",
+      end: "2026-06-30",
+      autoRenew: true,
+    });
+    await contract({
+      unitId: ends.id,
+      vendorId: await newVendor(),
+      category: "SOFTWARE",
+      annual: 1_200_000n,
+      start: "2025-07-01",
+      end: "2026-06-30",
+    });
     const rows = await cells("2026-06-01", "2027-01-01");
     expect(Object.entries(of(rows, renews.id, "SOFTWARE"))).toEqual(
       ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01"].map((m) => [m, [100_000n, "contracts"]]),
@@ -292,14 +409,19 @@ describe("contract commitments: only what no forecast covers yet", () => {
     const teamO = await createUnit(db, orgId, { parentId: deptO.id });
     const v = await newVendor();
     await contract({ unitId: deptP.id, vendorId: v, category: "CONTRACTORS", annual: 2_400_000n });
-    for (const [day, cents] of [["2026-03-05", 150_000n], ["2026-04-05", 150_000n], ["2026-05-05", 150_003n]] as const) {
+    for (const [day, cents] of [
+      ["2026-03-05", 150_000n],
+      ["2026-04-05", 150_000n],
+      ["2026-05-05", 150_003n],
+    ] as const) {
       await createActual(db, orgId, teamO.id, day, "CONTRACTORS", cents, { vendorId: v });
     }
     await createActual(db, orgId, teamO.id, "2026-04-20", "CONTRACTORS", 30_000n); // no vendor: not V's spend
     // Vendor W: spend elsewhere (120,000 a month) above its commitment (100,000 a month) adds nothing.
     const w = await newVendor();
     await contract({ unitId: deptP.id, vendorId: w, category: "SOFTWARE", annual: 1_200_000n });
-    for (const day of ["2026-03-08", "2026-04-08", "2026-05-08"]) await createActual(db, orgId, teamO.id, day, "SOFTWARE", 120_000n, { vendorId: w });
+    for (const day of ["2026-03-08", "2026-04-08", "2026-05-08"])
+      await createActual(db, orgId, teamO.id, day, "SOFTWARE", 120_000n, { vendorId: w });
     const rows = await cells("2026-07-01", "2026-07-01");
     expect(of(rows, teamO.id, "CONTRACTORS")).toEqual({ "2026-07": [160_001n, "trend"] }); // (450,003 + 30,000) ÷ 3
     expect(of(rows, deptP.id, "CONTRACTORS")).toEqual({ "2026-07": [49_999n, "contracts"] }); // 200,000 − 150,001 (the old floor added all 200,000)
@@ -314,7 +436,8 @@ describe("contract commitments: only what no forecast covers yet", () => {
     const x = await newVendor();
     await contract({ unitId: u1.id, vendorId: x, category: "CLOUD", annual: 1_440_000n, start: "2026-01-01" }); // 120,000 a month
     await contract({ unitId: u2.id, vendorId: x, category: "CLOUD", annual: 720_000n, start: "2026-03-01" }); // 60,000 a month
-    for (const day of ["2026-03-10", "2026-04-10", "2026-05-10"]) await createActual(db, orgId, u3.id, day, "CLOUD", 150_000n, { vendorId: x });
+    for (const day of ["2026-03-10", "2026-04-10", "2026-05-10"])
+      await createActual(db, orgId, u3.id, day, "CLOUD", 150_000n, { vendorId: x });
     const rows = await cells("2026-07-01", "2026-07-01");
     // Run-rate 150,000 covers the older 120,000 and 30,000 of the newer: 180,000 − 150,000 = 30,000 added.
     expect(of(rows, u1.id, "CLOUD")).toEqual({});
@@ -360,7 +483,8 @@ describe("tenancy and window", () => {
     const mine = await createUnit(db, orgId);
     await contract({ unitId: mine.id, vendorId: await newVendor(), category: "CLOUD", annual: 1_200_000n });
     const theirs = (await db.vendor.create({ data: { orgId: other.id, name: `Vendor ${vendors}` } })).id;
-    for (const day of ["2026-03-10", "2026-04-10", "2026-05-10"]) await createActual(db, other.id, unit.id, day, "CLOUD", 500_000n, { vendorId: theirs });
+    for (const day of ["2026-03-10", "2026-04-10", "2026-05-10"])
+      await createActual(db, other.id, unit.id, day, "CLOUD", 500_000n, { vendorId: theirs });
     expect(of(await cells("2026-07-01", "2026-07-01"), mine.id, "CLOUD")).toEqual({ "2026-07": [100_000n, "contracts"] });
   });
 });
@@ -372,7 +496,8 @@ describe("a subtree's forecast (department views compute only their subtree)", (
     // whose FILLED seat is held outside (multiplier read across the edge); a backfill inside for
     // a leaver outside; a run-rate inside and outside.
     const vendorId = await newVendor();
-    const commit = (unitId: string, category: "SOFTWARE" | "CLOUD", annual: bigint, start: string) => contract({ unitId, vendorId, category, annual, start });
+    const commit = (unitId: string, category: "SOFTWARE" | "CLOUD", annual: bigint, start: string) =>
+      contract({ unitId, vendorId, category, annual, start });
     const division = await createUnit(db, orgId, { kind: "DIVISION" });
     const dept = await createUnit(db, orgId, { kind: "DEPARTMENT", parentId: division.id });
     const team1 = await createUnit(db, orgId, { parentId: dept.id });
@@ -390,14 +515,40 @@ describe("a subtree's forecast (department views compute only their subtree)", (
     await createActual(db, orgId, team1.id, "2026-06-02", "TRAVEL", 4_321n); // booked in the current month
     const inside = await createPerson(db, orgId, team1.id, 12_000_000n);
     await db.position.create({
-      data: { orgId, orgUnitId: outside.id, title: "Seat", level: "L3", status: "FILLED", annualCompCents: 12_000_000n, budgetFiscalYear: 2026, personId: inside.id, loadedCostMultiplier: new Prisma.Decimal("1.1") },
+      data: {
+        orgId,
+        orgUnitId: outside.id,
+        title: "Seat",
+        level: "L3",
+        status: "FILLED",
+        annualCompCents: 12_000_000n,
+        budgetFiscalYear: 2026,
+        personId: inside.id,
+        loadedCostMultiplier: new Prisma.Decimal("1.1"),
+      },
     });
     const leaver = await createPerson(db, orgId, outside.id, 9_000_000n, { end: "2026-06-30" });
-    await db.position.create({ data: { orgId, orgUnitId: team2.id, title: "Seat", level: "L3", status: "BACKFILL", annualCompCents: 9_600_000n, budgetFiscalYear: 2026, backfillForId: leaver.id } });
+    await db.position.create({
+      data: {
+        orgId,
+        orgUnitId: team2.id,
+        title: "Seat",
+        level: "L3",
+        status: "BACKFILL",
+        annualCompCents: 9_600_000n,
+        budgetFiscalYear: 2026,
+        backfillForId: leaver.id,
+      },
+    });
 
     const window = { orgId, from: d("2026-06-01"), to: d("2026-12-01"), today };
     const all = await getForecastCells(window);
-    const subtree = { [division.id]: [division, dept, team1, team2, outside], [dept.id]: [dept, team1, team2], [team2.id]: [team2], [outside.id]: [outside] };
+    const subtree = {
+      [division.id]: [division, dept, team1, team2, outside],
+      [dept.id]: [dept, team1, team2],
+      [team2.id]: [team2],
+      [outside.id]: [outside],
+    };
     for (const [root, units] of Object.entries(subtree)) {
       const ids = new Set(units.map((u) => u.id));
       const scoped = await getForecastCells({ ...window, unitId: root });

@@ -51,7 +51,8 @@ describe("getProjectFormOptionsFor", () => {
   });
 
   it("is forbidden (403) to roles that cannot write projects and to a manager without a scope", async () => {
-    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getProjectFormOptionsFor(member(role)), role).toBe("forbidden");
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const)
+      expect(await getProjectFormOptionsFor(member(role)), role).toBe("forbidden");
     expect(await getProjectFormOptionsFor(member("MANAGER"))).toBe("forbidden");
   });
 });
@@ -85,7 +86,8 @@ describe("getPositionFormOptionsFor", () => {
   });
 
   it("is forbidden (403) to roles that cannot write positions and to a manager without a scope", async () => {
-    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const) expect(await getPositionFormOptionsFor(member(role)), role).toBe("forbidden");
+    for (const role of ["ADMIN", "FINANCE", "VIEWER"] as const)
+      expect(await getPositionFormOptionsFor(member(role)), role).toBe("forbidden");
     expect(await getPositionFormOptionsFor(member("MANAGER"))).toBe("forbidden");
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
 function allowedUser(row: MatrixRow | undefined): string {
   if (!row) return acme.users.director;
   const column = (["DIRECTOR", "ADMIN", "FINANCE", "MGR_IN"] as const).find((c) => row.expect[c] === "ok");
-  return { DIRECTOR: acme.users.director, ADMIN: acme.users.admin, FINANCE: acme.users.finance, MGR_IN: acme.users.managerIn }[column ?? "DIRECTOR"];
+  return { DIRECTOR: acme.users.director, ADMIN: acme.users.admin, FINANCE: acme.users.finance, MGR_IN: acme.users.managerIn }[
+    column ?? "DIRECTOR"
+  ];
 }
 
 describe("fuzzed input through every action", () => {
@@ -75,17 +77,50 @@ describe("fuzzed input through every action", () => {
 // money parser accepts, and it holds exactly that amount; everything else is a field error on
 // `amount` that leaves the cell (and every table) as it was — never 0, never a deleted line.
 describe("fuzzed plan cell amounts", () => {
-  const AMOUNTS = ["", " ", "0x10", "0X1f", "1e3", "1E-2", "Infinity", "-Infinity", "NaN", "12.345", "0.001", "1,2,3", "--5", "+-5", "5-", "1 000", "١٢٣", "1_000", "0b101", "0o17", ".5", "5.", "$", "()", "(5", "100000000000.01"];
+  const AMOUNTS = [
+    "",
+    " ",
+    "0x10",
+    "0X1f",
+    "1e3",
+    "1E-2",
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "12.345",
+    "0.001",
+    "1,2,3",
+    "--5",
+    "+-5",
+    "5-",
+    "1 000",
+    "١٢٣",
+    "1_000",
+    "0b101",
+    "0o17",
+    ".5",
+    "5.",
+    "$",
+    "()",
+    "(5",
+    "100000000000.01",
+  ];
   const amount = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom<unknown>(...AMOUNTS) },
     { weight: 2, arbitrary: hostileValueForAmount() },
-    { weight: 2, arbitrary: fc.tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.constantFrom(0, 1, 2, 3)).map(([c, d]) => decimal(c, d)) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.constantFrom(0, 1, 2, 3)).map(([c, d]) => decimal(c, d)),
+    },
   );
 
   it("budgets.cell.set: a line only for a real amount, exactly that amount", async () => {
     const action = discovered.actions.get("budgets.cell.set")!;
     const cell = { orgUnitId: acme.unit.id, category: "TRAVEL", month: "2032-02-01" };
-    const find = () => db.budgetLine.findFirst({ where: { orgId: acme.org.id, orgUnitId: acme.unit.id, category: "TRAVEL", month: new Date("2032-02-01T00:00:00Z") } });
+    const find = () =>
+      db.budgetLine.findFirst({
+        where: { orgId: acme.org.id, orgUnitId: acme.unit.id, category: "TRAVEL", month: new Date("2032-02-01T00:00:00Z") },
+      });
     await fc.assert(
       fc.asyncProperty(amount, async (value) => {
         const before = await tableFingerprints();

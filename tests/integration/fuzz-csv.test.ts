@@ -43,12 +43,7 @@ const ACTUALS: Column[] = [
   { names: ["memo", "Memo"], valid: () => "licence" },
   { names: ["external reference", "External Reference", "external_reference"], valid: () => `ref-${uid()}` },
 ];
-const PLAN: Column[] = [
-  { names: ["month", "Month"], valid: nextMonth },
-  ACTUALS[1],
-  ACTUALS[2],
-  ACTUALS[3],
-];
+const PLAN: Column[] = [{ names: ["month", "Month"], valid: nextMonth }, ACTUALS[1], ACTUALS[2], ACTUALS[3]];
 const HIRING: Column[] = [
   { names: ["title", "Title"], valid: () => "Engineer" },
   { names: ["level", "Level"], valid: () => "IC3" },
@@ -68,12 +63,25 @@ const lineEnd = fc.constantFrom<string>("\n", "\r\n", "\r");
 function csvArb(columns: Column[]) {
   // A quarter of the files are well-formed (valid cells, right header) so that the accepted
   // path is exercised too — still with a BOM, quoting and mixed line endings.
-  const cleanRow = fc.array(fc.record({ value: fc.constant<string | null>(null), quote: fc.constantFrom("raw", "quoted") }), { minLength: columns.length, maxLength: columns.length });
+  const cleanRow = fc.array(fc.record({ value: fc.constant<string | null>(null), quote: fc.constantFrom("raw", "quoted") }), {
+    minLength: columns.length,
+    maxLength: columns.length,
+  });
   const clean = fc.record({
-    header: fc.record({ kind: fc.constant("ok" as const), order: fc.shuffledSubarray(columns.map((_, i) => i), { minLength: columns.length, maxLength: columns.length }), spelling: fc.nat() }),
+    header: fc.record({
+      kind: fc.constant("ok" as const),
+      order: fc.shuffledSubarray(
+        columns.map((_, i) => i),
+        { minLength: columns.length, maxLength: columns.length },
+      ),
+      spelling: fc.nat(),
+    }),
     bom: fc.boolean(),
     rows: fc.array(cleanRow, { minLength: 1, maxLength: 5 }),
-    endings: fc.oneof(fc.array(lineEnd, { minLength: 8, maxLength: 8 }), lineEnd.map((e) => Array(8).fill(e) as string[])),
+    endings: fc.oneof(
+      fc.array(lineEnd, { minLength: 8, maxLength: 8 }),
+      lineEnd.map((e) => Array(8).fill(e) as string[]),
+    ),
     blankLines: fc.boolean(),
     trailingNewline: fc.boolean(),
   });
@@ -83,12 +91,42 @@ function csvArb(columns: Column[]) {
 function hostile(columns: Column[]) {
   return fc.record({
     header: fc.oneof(
-      { weight: 5, arbitrary: fc.record({ kind: fc.constant("ok" as const), order: fc.shuffledSubarray(columns.map((_, i) => i), { minLength: columns.length, maxLength: columns.length }), spelling: fc.nat() }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant("missing" as const), order: fc.shuffledSubarray(columns.map((_, i) => i), { minLength: 0, maxLength: columns.length - 1 }), spelling: fc.nat() }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("extra" as const, "doubled" as const, "garbage" as const), order: fc.constant(columns.map((_, i) => i)), spelling: fc.nat() }) },
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          kind: fc.constant("ok" as const),
+          order: fc.shuffledSubarray(
+            columns.map((_, i) => i),
+            { minLength: columns.length, maxLength: columns.length },
+          ),
+          spelling: fc.nat(),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant("missing" as const),
+          order: fc.shuffledSubarray(
+            columns.map((_, i) => i),
+            { minLength: 0, maxLength: columns.length - 1 },
+          ),
+          spelling: fc.nat(),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constantFrom("extra" as const, "doubled" as const, "garbage" as const),
+          order: fc.constant(columns.map((_, i) => i)),
+          spelling: fc.nat(),
+        }),
+      },
     ),
     bom: fc.boolean(),
-    rows: fc.array(fc.array(fc.record({ value: cellValue, quote: quoting }), { minLength: columns.length - 1, maxLength: columns.length + 1 }), { maxLength: 5 }),
+    rows: fc.array(
+      fc.array(fc.record({ value: cellValue, quote: quoting }), { minLength: columns.length - 1, maxLength: columns.length + 1 }),
+      { maxLength: 5 },
+    ),
     endings: fc.array(lineEnd, { minLength: 8, maxLength: 8 }),
     blankLines: fc.boolean(),
     trailingNewline: fc.boolean(),
@@ -125,9 +163,24 @@ function expectFileFailure(result: ActionResult<unknown>, where: string) {
 }
 
 const IMPORTS = [
-  { name: "actuals.import", columns: ACTUALS, run: async (text: string) => importActuals.run(fx.users.finance, fx.slug, { uploadId: await uploadCsv(text), fileName: "ledger.csv" }), table: "actualEntry" as const },
-  { name: "budgets.import", columns: PLAN, run: async (text: string) => importPlan.run(fx.users.finance, fx.slug, { uploadId: await uploadCsv(text), fileName: "plan.csv" }), table: "budgetLine" as const },
-  { name: "hiring-plan.import", columns: HIRING, run: async (text: string) => importHiringPlan.run(fx.users.director, fx.slug, { csv: text, fileName: "hiring.csv" }), table: "position" as const },
+  {
+    name: "actuals.import",
+    columns: ACTUALS,
+    run: async (text: string) => importActuals.run(fx.users.finance, fx.slug, { uploadId: await uploadCsv(text), fileName: "ledger.csv" }),
+    table: "actualEntry" as const,
+  },
+  {
+    name: "budgets.import",
+    columns: PLAN,
+    run: async (text: string) => importPlan.run(fx.users.finance, fx.slug, { uploadId: await uploadCsv(text), fileName: "plan.csv" }),
+    table: "budgetLine" as const,
+  },
+  {
+    name: "hiring-plan.import",
+    columns: HIRING,
+    run: async (text: string) => importHiringPlan.run(fx.users.director, fx.slug, { csv: text, fileName: "hiring.csv" }),
+    table: "position" as const,
+  },
 ];
 
 describe("fuzzed CSV imports", () => {
@@ -207,7 +260,28 @@ describe("CSV shapes found by fuzzing", () => {
 // otherwise the file is refused naming the row and the column, and nothing is written.
 describe("fuzzed amount cells", () => {
   const amounts = fc.oneof(
-    fc.constantFrom("", " ", "0x10", "1e3", "Infinity", "-Infinity", "NaN", "12.345", "1,2,3", "--5", ".5", "5.", "$", "(5", "1_000", "100000000000.01", "0", "-0.01", "(80.00)", "$1,234.5"),
+    fc.constantFrom(
+      "",
+      " ",
+      "0x10",
+      "1e3",
+      "Infinity",
+      "-Infinity",
+      "NaN",
+      "12.345",
+      "1,2,3",
+      "--5",
+      ".5",
+      "5.",
+      "$",
+      "(5",
+      "1_000",
+      "100000000000.01",
+      "0",
+      "-0.01",
+      "(80.00)",
+      "$1,234.5",
+    ),
     fc.string({ maxLength: 12 }).filter((s) => !/[",\r\n]/.test(s)),
   );
   it.each(IMPORTS.filter((i) => i.name !== "hiring-plan.import"))("$name: an amount cell is an amount or the row's error", async (imp) => {

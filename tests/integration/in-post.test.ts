@@ -23,7 +23,17 @@ beforeEach(async () => {
   acme = await createOrgWithRoles(db);
   const person = (name: string, startDate: string, endDate: string | null, employmentType: "EMPLOYEE" | "CONTRACTOR" = "EMPLOYEE") =>
     db.person.create({
-      data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name, title: "Eng", level: "IC3", employmentType, startDate: d(startDate), endDate: endDate ? d(endDate) : null, annualCompCents: 1n },
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: acme.units.teamA.id,
+        name,
+        title: "Eng",
+        level: "IC3",
+        employmentType,
+        startDate: d(startDate),
+        endDate: endDate ? d(endDate) : null,
+        annualCompCents: 1n,
+      },
     });
   await person("Starts on the day", DAY, null);
   await person("Leaves on the day", "2025-01-01", DAY);
@@ -35,7 +45,9 @@ beforeEach(async () => {
 describe("in post on a day, everywhere it is counted", () => {
   it("people list and org chart (inPostWhere, as the budget plan's small-group check)", async () => {
     const inPost = ["Contractor in post", "Leaves on the day", "Starts on the day"];
-    expect((await listPeople(acme.org.id, { readsPay: true }, d(DAY), null, { status: "in-post", on: DAY })).map((p) => p.name).sort()).toEqual(inPost);
+    expect(
+      (await listPeople(acme.org.id, { readsPay: true }, d(DAY), null, { status: "in-post", on: DAY })).map((p) => p.name).sort(),
+    ).toEqual(inPost);
     expect((await listOrgChart(acme.org.id, d(DAY))).map((p) => p.name).sort()).toEqual(inPost);
   });
 

@@ -36,43 +36,116 @@ async function setup() {
   // people of one name in different units, and a Globex person whose name matches too.
   await db.person.createMany({
     data: Array.from({ length: 105 }, (_, i) => ({
-      orgId: org.id, orgUnitId: units.teamA.id, name: `Person ${i + 1}`, title: "Engineer", level: "L3", startDate: day("2024-01-01"), annualCompCents: 10_000_000n,
+      orgId: org.id,
+      orgUnitId: units.teamA.id,
+      name: `Person ${i + 1}`,
+      title: "Engineer",
+      level: "L3",
+      startDate: day("2024-01-01"),
+      annualCompCents: 10_000_000n,
     })),
   });
-  await db.person.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, name: "Sam Twin", title: "Engineer", level: "L3", startDate: day("2024-01-01"), annualCompCents: 1n } });
-  await db.person.create({ data: { orgId: org.id, orgUnitId: units.teamB.id, name: "Sam Twin", title: "Engineer", level: "L3", startDate: day("2024-01-01"), annualCompCents: 1n } });
-  await db.person.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: "Person 1 at Globex", title: "Engineer", level: "L3", startDate: day("2024-01-01"), annualCompCents: 1n } });
+  await db.person.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: units.teamA.id,
+      name: "Sam Twin",
+      title: "Engineer",
+      level: "L3",
+      startDate: day("2024-01-01"),
+      annualCompCents: 1n,
+    },
+  });
+  await db.person.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: units.teamB.id,
+      name: "Sam Twin",
+      title: "Engineer",
+      level: "L3",
+      startDate: day("2024-01-01"),
+      annualCompCents: 1n,
+    },
+  });
+  await db.person.create({
+    data: {
+      orgId: globex.org.id,
+      orgUnitId: globex.units.teamA.id,
+      name: "Person 1 at Globex",
+      title: "Engineer",
+      level: "L3",
+      startDate: day("2024-01-01"),
+      annualCompCents: 1n,
+    },
+  });
   // Two teams of one name under different departments, and numbered teams.
   const platformA = await createUnit(db, org.id, { parentId: units.deptA.id, name: "Platform", code: "PLAT-A" });
   const platformB = await createUnit(db, org.id, { parentId: units.deptB.id, name: "Platform", code: "PLAT-B" });
   for (const n of [10, 2, 1]) await createUnit(db, org.id, { parentId: units.deptB.id, name: `Squad ${n}`, code: `SQ-${n}` });
   // 105 contracts with distinct amounts (contract k: k × 100.00), and one at Globex.
-  const vendors = await Promise.all(Array.from({ length: VENDOR_PAGE_SIZE + 3 }, (_, i) => db.vendor.create({ data: { orgId: org.id, name: `Vendor ${i + 1}` } })));
+  const vendors = await Promise.all(
+    Array.from({ length: VENDOR_PAGE_SIZE + 3 }, (_, i) => db.vendor.create({ data: { orgId: org.id, name: `Vendor ${i + 1}` } })),
+  );
   await db.contract.createMany({
     data: Array.from({ length: 105 }, (_, i) => ({
-      orgId: org.id, vendorId: vendors[i % vendors.length].id, orgUnitId: i % 2 ? units.teamA.id : units.teamB.id, category: i % 3 ? "SOFTWARE" : "CLOUD",
-      name: `Contract ${i + 1}`, annualAmountCents: BigInt((i + 1) * 10_000), startDate: day("2026-01-01"), endDate: day("2027-12-31"), status: i % 5 ? "ACTIVE" : "DRAFT",
+      orgId: org.id,
+      vendorId: vendors[i % vendors.length].id,
+      orgUnitId: i % 2 ? units.teamA.id : units.teamB.id,
+      category: i % 3 ? "SOFTWARE" : "CLOUD",
+      name: `Contract ${i + 1}`,
+      annualAmountCents: BigInt((i + 1) * 10_000),
+      startDate: day("2026-01-01"),
+      endDate: day("2027-12-31"),
+      status: i % 5 ? "ACTIVE" : "DRAFT",
     })) as never,
   });
   const gv = await db.vendor.create({ data: { orgId: globex.org.id, name: "Vendor 1 at Globex" } });
-  await db.contract.create({ data: { orgId: globex.org.id, vendorId: gv.id, orgUnitId: globex.units.teamA.id, category: "SOFTWARE", name: "Contract 1 at Globex", annualAmountCents: 999_999_999n, startDate: day("2026-01-01"), endDate: day("2027-12-31") } });
+  await db.contract.create({
+    data: {
+      orgId: globex.org.id,
+      vendorId: gv.id,
+      orgUnitId: globex.units.teamA.id,
+      category: "SOFTWARE",
+      name: "Contract 1 at Globex",
+      annualAmountCents: 999_999_999n,
+      startDate: day("2026-01-01"),
+      endDate: day("2027-12-31"),
+    },
+  });
   // Projects whose names hold numbers.
-  for (const name of ["Project 10000", "Project 1001", "Project 2"]) await db.project.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, name, status: "ACTIVE" } });
+  for (const name of ["Project 10000", "Project 1001", "Project 2"])
+    await db.project.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, name, status: "ACTIVE" } });
   // 105 positions titled "Role 1" … "Role 105", every seventh OPEN.
   await db.position.createMany({
     data: Array.from({ length: 105 }, (_, i) => ({
-      orgId: org.id, orgUnitId: units.teamB.id, title: `Role ${i + 1}`, level: "L4", status: i % 7 ? "PLANNED" : "OPEN", annualCompCents: BigInt(1_000_000 + i), budgetFiscalYear: 2027,
+      orgId: org.id,
+      orgUnitId: units.teamB.id,
+      title: `Role ${i + 1}`,
+      level: "L4",
+      status: i % 7 ? "PLANNED" : "OPEN",
+      annualCompCents: BigInt(1_000_000 + i),
+      budgetFiscalYear: 2027,
     })) as never,
   });
   // Members: 55 more, so the members list has two pages.
-  for (let i = 0; i < MEMBERS_PAGE_SIZE + 5; i++) await createMember(db, org.id, "VIEWER", { email: `member-${String(i).padStart(2, "0")}@acme.example` });
+  for (let i = 0; i < MEMBERS_PAGE_SIZE + 5; i++)
+    await createMember(db, org.id, "VIEWER", { email: `member-${String(i).padStart(2, "0")}@acme.example` });
   // Plan lines: the division, both departments and both teams.
   for (const u of [units.division, units.deptA, units.deptB, units.teamA, units.teamB]) {
-    await db.budgetLine.create({ data: { orgId: org.id, orgUnitId: u.id, month: day("2026-03-01"), category: "SOFTWARE", amountCents: 100_00n } });
+    await db.budgetLine.create({
+      data: { orgId: org.id, orgUnitId: u.id, month: day("2026-03-01"), category: "SOFTWARE", amountCents: 100_00n },
+    });
   }
   // Milestones: 105 open ones of a live project, due one a day.
   const live = await db.project.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, name: "Milestone heavy", status: "ACTIVE" } });
-  await db.milestone.createMany({ data: Array.from({ length: 105 }, (_, i) => ({ orgId: org.id, projectId: live.id, name: `M${i + 1}`, dueDate: new Date(Date.UTC(2026, 10, 1 + i)) })) });
+  await db.milestone.createMany({
+    data: Array.from({ length: 105 }, (_, i) => ({
+      orgId: org.id,
+      projectId: live.id,
+      name: `M${i + 1}`,
+      dueDate: new Date(Date.UTC(2026, 10, 1 + i)),
+    })),
+  });
   return { acme, globex, platformA, platformB };
 }
 
@@ -88,7 +161,13 @@ describe("natural sort of names with numbers", () => {
     const { rows } = await listPeoplePage(f.acme.org.id, reader, {}, TODAY, f.acme.units.teamA.id, { status: "current" }, "person");
     expect(rows.slice(0, 12).map((p) => p.name)).toEqual(Array.from({ length: 12 }, (_, i) => `Person ${i + 1}`));
     expect((await searchUnitOptions(f.acme.org.id, "squad")).map((u) => u.name)).toEqual(["Squad 1", "Squad 2", "Squad 10"]);
-    const projects = await listProjectsPage(f.acme.org.id, parseProjectFilters({ q: "project " }), { sort: "name" }, TODAY, parseProjectSort({ sort: "name" }));
+    const projects = await listProjectsPage(
+      f.acme.org.id,
+      parseProjectFilters({ q: "project " }),
+      { sort: "name" },
+      TODAY,
+      parseProjectSort({ sort: "name" }),
+    );
     expect(projects.rows.map((p) => p.name)).toEqual(["Project 2", "Project 1001", "Project 10000"]);
   });
 });
@@ -100,7 +179,13 @@ describe("people list", () => {
     expect(page2.rows.map((p) => p.name)).toEqual(["Person 101", "Person 102", "Person 103", "Person 104", "Person 105"]);
   });
 
-  it.each([["-1", 1], ["0", 1], ["9999", 2], ["abc", 1], ["1e3", 1]])("?page=%s falls back to page %i", async (page, expected) => {
+  it.each([
+    ["-1", 1],
+    ["0", 1],
+    ["9999", 2],
+    ["abc", 1],
+    ["1e3", 1],
+  ])("?page=%s falls back to page %i", async (page, expected) => {
     const r = await listPeoplePage(f.acme.org.id, reader, { page }, TODAY, f.acme.units.teamA.id, { status: "current" }, "person");
     expect(r.paging.page).toBe(expected);
     expect(r.rows.length).toBe(expected === 1 ? PAGE_SIZE : 5);
@@ -110,8 +195,12 @@ describe("people list", () => {
     const r = await listPeoplePage(f.acme.org.id, reader, {}, TODAY, null, { status: "current" }, "person 1");
     expect(r.rows.map((p) => p.name)).not.toContain("Person 1 at Globex");
     expect(r.rows.every((p) => p.name.startsWith("Person 1"))).toBe(true);
-    expect((await listPeoplePage(f.acme.org.id, reader, {}, TODAY, f.acme.units.teamB.id, { status: "current" }, "person")).paging.total).toBe(0);
-    expect((await listPeoplePage(f.acme.org.id, reader, {}, TODAY, f.globex.units.teamA.id, { status: "current" }, "")).paging.total).toBe(0);
+    expect(
+      (await listPeoplePage(f.acme.org.id, reader, {}, TODAY, f.acme.units.teamB.id, { status: "current" }, "person")).paging.total,
+    ).toBe(0);
+    expect((await listPeoplePage(f.acme.org.id, reader, {}, TODAY, f.globex.units.teamA.id, { status: "current" }, "")).paging.total).toBe(
+      0,
+    );
   });
 
   it("the org chart stops at its limit so the page can ask for a smaller unit", async () => {
@@ -125,12 +214,20 @@ describe("teams page: one subtree", () => {
     const whole = await listOrgUnits(f.acme.org.id, TODAY);
     const win = await listOrgUnits(f.acme.org.id, TODAY, { unitId: f.acme.units.deptA.id, levels: 1 });
     expect(win.map((u) => u.id).sort()).toEqual([f.acme.units.deptA.id, f.acme.units.teamA.id, f.platformA.id].sort());
-    for (const u of win) expect(u).toMatchObject({ headCount: whole.find((w) => w.id === u.id)!.headCount, openPositions: whole.find((w) => w.id === u.id)!.openPositions });
+    for (const u of win)
+      expect(u).toMatchObject({
+        headCount: whole.find((w) => w.id === u.id)!.headCount,
+        openPositions: whole.find((w) => w.id === u.id)!.openPositions,
+      });
     expect(win.find((u) => u.id === f.acme.units.deptA.id)!.headCount).toBe(106);
     expect(await countUnits(f.acme.org.id, f.acme.units.deptB.id)).toEqual({ units: 6, teams: 5 });
     expect(await listOrgUnits(f.acme.org.id, TODAY, { unitId: f.globex.units.deptA.id, levels: 2 })).toEqual([]);
     expect(await unitPath(f.acme.org.id, f.globex.units.teamA.id)).toEqual([]);
-    expect((await unitPath(f.acme.org.id, f.acme.units.teamA.id)).map((u) => u.id)).toEqual([f.acme.units.division.id, f.acme.units.deptA.id, f.acme.units.teamA.id]);
+    expect((await unitPath(f.acme.org.id, f.acme.units.teamA.id)).map((u) => u.id)).toEqual([
+      f.acme.units.division.id,
+      f.acme.units.deptA.id,
+      f.acme.units.teamA.id,
+    ]);
   });
 
   it("computes capacity for the subtree's teams only, equal to the whole org's rows, one page at a time", async () => {
@@ -155,7 +252,9 @@ describe("plan grid: one unit and its children", () => {
     // The unit first, then its children by name ("Platform" before the factory's "Unit …").
     expect(grid.units.map((u) => u.id)).toEqual([f.acme.units.deptA.id, f.platformA.id, f.acme.units.teamA.id]);
     const top = await getPlanGrid(f.acme.org.id, 2026, 1, new Set(), "month", { unitId: null });
-    expect(top.rows.map((r) => r.orgUnitId).sort()).toEqual([f.acme.units.division.id, f.acme.units.deptA.id, f.acme.units.deptB.id].sort());
+    expect(top.rows.map((r) => r.orgUnitId).sort()).toEqual(
+      [f.acme.units.division.id, f.acme.units.deptA.id, f.acme.units.deptB.id].sort(),
+    );
     expect((await getPlanGrid(f.acme.org.id, 2026, 1, new Set(), "month", { unitId: f.globex.units.deptA.id })).rows).toEqual([]);
   });
 });
@@ -182,12 +281,20 @@ describe("vendors and contracts", () => {
     const search = await page({ q: "contract 1" });
     expect(search.rows.map((c) => c.name)).not.toContain("Contract 1 at Globex");
     expect(search.paging.total).toBe(17); // 1, 10–19, 100–105
-    expect((await listContractsPage(f.acme.org.id, f.acme.units.teamA.id, parseContractListParams({}), {})).rows.every((c) => c.teamName === f.acme.units.teamA.name)).toBe(true);
+    expect(
+      (await listContractsPage(f.acme.org.id, f.acme.units.teamA.id, parseContractListParams({}), {})).rows.every(
+        (c) => c.teamName === f.acme.units.teamA.name,
+      ),
+    ).toBe(true);
   });
 
   it("falls back on bad parameters instead of failing", async () => {
     const r = await page({ sort: "DROP TABLE", dir: "sideways", status: "NOPE", cat: "x", page: "-4" });
-    expect(parseContractListParams({ sort: "DROP TABLE", status: "NOPE" })).toMatchObject({ status: null, category: null, sort: { key: "endDate", dir: "asc" } });
+    expect(parseContractListParams({ sort: "DROP TABLE", status: "NOPE" })).toMatchObject({
+      status: null,
+      category: null,
+      sort: { key: "endDate", dir: "asc" },
+    });
     expect(r.paging).toMatchObject({ page: 1, total: 105 });
     expect((await page({ page: "999999" })).paging.page).toBe(2);
   });
@@ -196,7 +303,11 @@ describe("vendors and contracts", () => {
     const byName = parseVendorSort({ vsort: "name", vdir: "asc" });
     const all = await listVendorsPage(f.acme.org.id, TODAY, "", { vpage: "2" }, byName);
     expect(all).toMatchObject({ all: VENDOR_PAGE_SIZE + 3, paging: { page: 2, total: VENDOR_PAGE_SIZE + 3 } });
-    expect(all.rows.map((v) => v.name)).toEqual([`Vendor ${VENDOR_PAGE_SIZE + 1}`, `Vendor ${VENDOR_PAGE_SIZE + 2}`, `Vendor ${VENDOR_PAGE_SIZE + 3}`]);
+    expect(all.rows.map((v) => v.name)).toEqual([
+      `Vendor ${VENDOR_PAGE_SIZE + 1}`,
+      `Vendor ${VENDOR_PAGE_SIZE + 2}`,
+      `Vendor ${VENDOR_PAGE_SIZE + 3}`,
+    ]);
     const one = await listVendorsPage(f.acme.org.id, TODAY, "vendor 1", { vpage: "77" }, byName);
     expect(one.rows.map((v) => v.name)).not.toContain("Vendor 1 at Globex");
     expect(one.rows[0].name).toBe("Vendor 1");
@@ -225,7 +336,11 @@ describe("members", () => {
 
 describe("headcount positions", () => {
   const list = (sp: Record<string, string>, readsPay = true) =>
-    listPositions(f.acme.org.id, { readsPay }, { state: parsePositionState(sp), sort: parsePositionSort(sp, readsPay), page: { skip: 0, take: PAGE_SIZE } });
+    listPositions(
+      f.acme.org.id,
+      { readsPay },
+      { state: parsePositionState(sp), sort: parsePositionSort(sp, readsPay), page: { skip: 0, take: PAGE_SIZE } },
+    );
 
   it("sorts every page in SQL and filters by status", async () => {
     expect((await list({ sort: "annualComp", dir: "desc" }))[0].title).toBe("Role 105");
@@ -247,7 +362,9 @@ describe("pickers tell same-named entries apart, never another org's", () => {
     const twins = await searchPeopleOptions(f.acme.org.id, "sam twin");
     expect(twins).toHaveLength(2);
     expect(new Set(twins.map((t) => t.title)).size).toBe(2);
-    expect(twins.map((t) => t.title).sort()).toEqual([`Engineer · ${f.acme.units.teamA.name}`, `Engineer · ${f.acme.units.teamB.name}`].sort());
+    expect(twins.map((t) => t.title).sort()).toEqual(
+      [`Engineer · ${f.acme.units.teamA.name}`, `Engineer · ${f.acme.units.teamB.name}`].sort(),
+    );
     const platforms = await searchUnitOptions(f.acme.org.id, "platform");
     expect(platforms.map((u) => u.title).sort()).toEqual(["PLAT-A", "PLAT-B"]);
     expect(await searchPeopleOptions(f.acme.org.id, "globex")).toEqual([]);

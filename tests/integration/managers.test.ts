@@ -40,9 +40,37 @@ async function build() {
   const T = await createUnit(db, org.id, { parentId: A.id, kind: "TEAM", name: "T" });
   const B = await createUnit(db, org.id, { parentId: D.id, kind: "DEPARTMENT", name: "B" });
   const login = async (role: Role, scopeUnitId: string | null = null) => (await createMember(db, org.id, role, { scopeUnitId })).user;
-  const users = { dir: await login("DIRECTOR"), ma: await login("MANAGER", A.id), mb: await login("MANAGER", B.id), tl: await login("MANAGER", T.id), ic: await login("MANAGER", A.id), admin: await login("ADMIN"), otherDirector: await login("DIRECTOR") };
-  const person = (name: string, unitId: string, start: string, managerId: string | null = null, userId: string | null = null, end: string | null = null) =>
-    db.person.create({ data: { orgId: org.id, orgUnitId: unitId, name, title: "T", level: "L", managerId, userId, startDate: d(start), endDate: end ? d(end) : null, annualCompCents: 1n } });
+  const users = {
+    dir: await login("DIRECTOR"),
+    ma: await login("MANAGER", A.id),
+    mb: await login("MANAGER", B.id),
+    tl: await login("MANAGER", T.id),
+    ic: await login("MANAGER", A.id),
+    admin: await login("ADMIN"),
+    otherDirector: await login("DIRECTOR"),
+  };
+  const person = (
+    name: string,
+    unitId: string,
+    start: string,
+    managerId: string | null = null,
+    userId: string | null = null,
+    end: string | null = null,
+  ) =>
+    db.person.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: unitId,
+        name,
+        title: "T",
+        level: "L",
+        managerId,
+        userId,
+        startDate: d(start),
+        endDate: end ? d(end) : null,
+        annualCompCents: 1n,
+      },
+    });
   const dir = await person("Dir", D.id, "2018-01-01", null, users.dir.id);
   const ma = await person("MA", A.id, "2019-01-01", dir.id, users.ma.id);
   const mb = await person("MB", B.id, "2026-03-01", dir.id, users.mb.id);
@@ -65,9 +93,41 @@ async function build() {
   await db.orgUnit.update({ where: { id: T.id }, data: { leadId: tl.id } });
   await db.orgUnit.update({ where: { id: B.id }, data: { leadId: mb.id } });
   // B has a project nobody has updated since January (stale); A one at risk; A an open position.
-  await db.project.create({ data: { orgId: org.id, orgUnitId: B.id, name: "Quiet", status: "ACTIVE", health: "ON_TRACK", createdAt: d("2026-01-05"), startDate: d("2026-01-05") } });
-  await db.project.create({ data: { orgId: org.id, orgUnitId: T.id, name: "Risky", status: "ACTIVE", health: "AT_RISK", createdAt: new Date(NOW.getTime() - 86_400_000), startDate: d(DAY), lastUpdateAt: NOW } });
-  await db.position.create({ data: { orgId: org.id, orgUnitId: T.id, title: "Open", level: "L", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026, openedAt: d("2026-05-01") } });
+  await db.project.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: B.id,
+      name: "Quiet",
+      status: "ACTIVE",
+      health: "ON_TRACK",
+      createdAt: d("2026-01-05"),
+      startDate: d("2026-01-05"),
+    },
+  });
+  await db.project.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: T.id,
+      name: "Risky",
+      status: "ACTIVE",
+      health: "AT_RISK",
+      createdAt: new Date(NOW.getTime() - 86_400_000),
+      startDate: d(DAY),
+      lastUpdateAt: NOW,
+    },
+  });
+  await db.position.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: T.id,
+      title: "Open",
+      level: "L",
+      status: "OPEN",
+      annualCompCents: 1n,
+      budgetFiscalYear: 2026,
+      openedAt: d("2026-05-01"),
+    },
+  });
   const slug = org.slug;
   const member = (userId: string, role: Role, scopeUnitId: string | null = null): Member => ({
     user: { id: userId, email: "x@test.example", name: "X" } as Member["user"],
@@ -82,9 +142,19 @@ async function build() {
 beforeAll(async () => {
   await resetDb();
   fx = await build();
-  const note = await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: fx.people.ma.id, kind: "GOAL", body: SECRET, checkInOn: "2026-09-30" });
+  const note = await addManagerNote.run(fx.users.dir.id, fx.slug, {
+    managerId: fx.people.ma.id,
+    kind: "GOAL",
+    body: SECRET,
+    checkInOn: "2026-09-30",
+  });
   expect(note.ok, JSON.stringify(note)).toBe(true);
-  const tlNote = await addManagerNote.run(fx.users.ma.id, fx.slug, { managerId: fx.people.tl.id, kind: "NOTE", body: "TL note", checkInOn: "" });
+  const tlNote = await addManagerNote.run(fx.users.ma.id, fx.slug, {
+    managerId: fx.people.tl.id,
+    kind: "NOTE",
+    body: "TL note",
+    checkInOn: "",
+  });
   expect(tlNote.ok, JSON.stringify(tlNote)).toBe(true);
 });
 
@@ -116,10 +186,19 @@ describe("the management chain", () => {
 
 describe("development notes", () => {
   it("are read by the chain and by nobody else", async () => {
-    expect((await listManagerNotes(fx.org.id, fx.people.ma.id, fx.users.dir.id)).map((n) => [n.kind, n.body, n.checkInOn])).toEqual([["GOAL", SECRET, "2026-09-30"]]);
+    expect((await listManagerNotes(fx.org.id, fx.people.ma.id, fx.users.dir.id)).map((n) => [n.kind, n.body, n.checkInOn])).toEqual([
+      ["GOAL", SECRET, "2026-09-30"],
+    ]);
     expect((await listManagerNotes(fx.org.id, fx.people.tl.id, fx.users.ma.id)).map((n) => n.body)).toEqual(["TL note"]);
     expect((await listManagerNotes(fx.org.id, fx.people.tl.id, fx.users.dir.id)).map((n) => n.body)).toEqual(["TL note"]);
-    for (const [who, userId] of Object.entries({ self: fx.users.ma.id, report: fx.users.ic.id, reportManager: fx.users.tl.id, otherManager: fx.users.mb.id, admin: fx.users.admin.id, otherDirector: fx.users.otherDirector.id })) {
+    for (const [who, userId] of Object.entries({
+      self: fx.users.ma.id,
+      report: fx.users.ic.id,
+      reportManager: fx.users.tl.id,
+      otherManager: fx.users.mb.id,
+      admin: fx.users.admin.id,
+      otherDirector: fx.users.otherDirector.id,
+    })) {
       expect(await listManagerNotes(fx.org.id, fx.people.ma.id, userId), who).toEqual([]);
     }
     expect(await listManagerNotes(fx.org.id, fx.people.tl.id, fx.users.tl.id), "TL about themself").toEqual([]);
@@ -140,9 +219,19 @@ describe("development notes", () => {
 
   it("bad input names the field and writes nothing", async () => {
     const before = await db.managerNote.count();
-    const goal = await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: fx.people.ma.id, kind: "GOAL", body: "Ship it", checkInOn: "" });
+    const goal = await addManagerNote.run(fx.users.dir.id, fx.slug, {
+      managerId: fx.people.ma.id,
+      kind: "GOAL",
+      body: "Ship it",
+      checkInOn: "",
+    });
     expect(goal).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { checkInOn: ["A goal needs a check-in date."] } });
-    const empty = await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: fx.people.ma.id, kind: "NOTE", body: "   ", checkInOn: "2026-02-30" });
+    const empty = await addManagerNote.run(fx.users.dir.id, fx.slug, {
+      managerId: fx.people.ma.id,
+      kind: "NOTE",
+      body: "   ",
+      checkInOn: "2026-02-30",
+    });
     expect(empty).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(Object.keys((empty as { fieldErrors: object }).fieldErrors).sort()).toEqual(["body", "checkInOn"]);
     const kind = await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: fx.people.ma.id, kind: "MEMO", body: "x" });
@@ -150,8 +239,21 @@ describe("development notes", () => {
     const long = await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: fx.people.ma.id, kind: "NOTE", body: "x".repeat(4001) });
     expect(long).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { body: ["At most 4000 characters."] } });
     const foreign = await createOrg(db);
-    const stranger = await db.person.create({ data: { orgId: foreign.id, orgUnitId: (await createUnit(db, foreign.id)).id, name: "S", title: "T", level: "L", startDate: d("2020-01-01"), annualCompCents: 1n } });
-    expect(await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: stranger.id, kind: "NOTE", body: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const stranger = await db.person.create({
+      data: {
+        orgId: foreign.id,
+        orgUnitId: (await createUnit(db, foreign.id)).id,
+        name: "S",
+        title: "T",
+        level: "L",
+        startDate: d("2020-01-01"),
+        annualCompCents: 1n,
+      },
+    });
+    expect(await addManagerNote.run(fx.users.dir.id, fx.slug, { managerId: stranger.id, kind: "NOTE", body: "x" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await db.managerNote.count()).toBe(before);
   });
 
@@ -178,7 +280,12 @@ describe("a manager's figures are their org health and dashboard definitions", (
     clearFiguresMemo();
     const profile = await getManagerProfile(fx.org.id, fx.people.ma.id);
     expect(profile).toMatchObject({ name: "MA", unitId: fx.units.A.id, managerName: "Dir", team: { id: fx.units.A.id } });
-    const f = await getManagerFigures(fx.org.id, 1, { id: fx.people.ma.id, unitId: profile!.unitId, teamUnitId: profile!.team.id, viewerUserId: fx.users.dir.id }, NOW);
+    const f = await getManagerFigures(
+      fx.org.id,
+      1,
+      { id: fx.people.ma.id, unitId: profile!.unitId, teamUnitId: profile!.team.id, viewerUserId: fx.users.dir.id },
+      NOW,
+    );
     const whole = { orgId: fx.org.id, unitId: null, day: DAY };
     const team = { orgId: fx.org.id, unitId: fx.units.A.id, day: DAY };
     // Hand-worked: MA has TL and Ic1–Ic8 in post (Ten has left): 9, over the default maximum of 8.
@@ -190,15 +297,29 @@ describe("a manager's figures are their org health and dashboard definitions", (
     expect(f.attrition).toEqual(await attritionTotal(team));
     expect(f.attrition.departures).toBe(1);
     const fp = fiscalPeriod(NOW, 1);
-    const people = await getPeopleFigures(fx.org.id, 1, { unitId: fx.units.A.id, fiscalYear: fp.fiscalYear, period: `q${fp.quarter}` as "q2" }, NOW);
-    expect({ q: f.quarter, open: f.openPositions, days: f.avgDaysOpen }).toEqual({ q: people.quarter, open: people.openPositions, days: people.avgDaysOpen });
+    const people = await getPeopleFigures(
+      fx.org.id,
+      1,
+      { unitId: fx.units.A.id, fiscalYear: fp.fiscalYear, period: `q${fp.quarter}` as "q2" },
+      NOW,
+    );
+    expect({ q: f.quarter, open: f.openPositions, days: f.avgDaysOpen }).toEqual({
+      q: people.quarter,
+      open: people.openPositions,
+      days: people.avgDaysOpen,
+    });
     expect(f.openPositions).toBe(1);
     expect(f.avgDaysOpen).toBe(60);
     const review = await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.A.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW);
     expect(f.delivery).toMatchObject({ atRisk: review.counts.atRisk, stale: review.counts.stale, due: review.counts.due });
     expect(f.delivery).toMatchObject({ active: 1, atRisk: 1, stale: 0 });
     // MB: new (managing since March), in B whose project is stale.
-    const g = await getManagerFigures(fx.org.id, 1, { id: fx.people.mb.id, unitId: fx.units.B.id, teamUnitId: fx.units.B.id, viewerUserId: fx.users.dir.id }, NOW);
+    const g = await getManagerFigures(
+      fx.org.id,
+      1,
+      { id: fx.people.mb.id, unitId: fx.units.B.id, teamUnitId: fx.units.B.id, viewerUserId: fx.users.dir.id },
+      NOW,
+    );
     expect(g.managingSince).toBe((await newManagers(whole)).find((n) => n.id === fx.people.mb.id)!.managingSince);
     expect(g.managingSince).toBe("2026-04-01");
     expect(g.delivery.stale).toBe(1);
@@ -207,10 +328,16 @@ describe("a manager's figures are their org health and dashboard definitions", (
 
   it("managers needing support: the same definitions, and only below the reader when asked", async () => {
     const list = await managersNeedingSupport(fx.org.id, null, NOW);
-    expect(list.map((m) => [m.name, m.reasons])).toEqual([["MB", ["new", "stale-updates"]], ["Dir", ["stale-updates"]], ["MA", ["over-span"]]]);
+    expect(list.map((m) => [m.name, m.reasons])).toEqual([
+      ["MB", ["new", "stale-updates"]],
+      ["Dir", ["stale-updates"]],
+      ["MA", ["over-span"]],
+    ]);
     const rates = await attritionByUnit({ orgId: fx.org.id, unitId: null, day: DAY });
     expect(list.find((m) => m.name === "MA")!.attritionPct).toBe(rates.find((u) => u.id === fx.units.A.id)!.ratePct);
-    expect(list.find((m) => m.name === "MB")!.stale).toBe((await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.B.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW)).counts.stale);
+    expect(list.find((m) => m.name === "MB")!.stale).toBe(
+      (await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.B.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW)).counts.stale,
+    );
     // Dir's team is D, whose stale project is B's. Under the unit A only MA; below MA's login
     // nobody flagged; below Dir's login MB and MA, not Dir.
     expect((await managersNeedingSupport(fx.org.id, fx.units.A.id, NOW)).map((m) => m.name)).toEqual(["MA"]);

@@ -23,7 +23,9 @@ beforeEach(async () => {
 
 const tokenOf = (result: Awaited<ReturnType<typeof inviteMember.run>>) => (result.ok ? result.data.invitePath.split("/").pop()! : "");
 const shape = (result: Awaited<ReturnType<typeof inviteMember.run>>) =>
-  result.ok ? { ok: true, kind: result.data.kind, keys: Object.keys(result.data).sort(), path: result.data.invitePath.replace(/[^/]+$/, "<token>") } : result;
+  result.ok
+    ? { ok: true, kind: result.data.kind, keys: Object.keys(result.data).sort(), path: result.data.invitePath.replace(/[^/]+$/, "<token>") }
+    : result;
 
 describe("membership by consent", () => {
   it("inviting an existing account adds no membership, and the answer is the same as for an unknown email", async () => {
@@ -45,12 +47,16 @@ describe("membership by consent", () => {
     expect(await joinInvitation.run(acme.members.admin.user.id, { token })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await joinInvitation.run(globex.members.finance.user.id, { token })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // Nor can the create-an-account path take over the existing account.
-    expect(await acceptInvitation({ token, name: "Intruder", password: "a-long-passphrase-9", confirmPassword: "a-long-passphrase-9" })).toMatchObject({ ok: false });
+    expect(
+      await acceptInvitation({ token, name: "Intruder", password: "a-long-passphrase-9", confirmPassword: "a-long-passphrase-9" }),
+    ).toMatchObject({ ok: false });
     expect(await rowCounts()).toEqual(before);
 
     const joined = await joinInvitation.run(invitee.id, { token });
     expect(joined).toMatchObject({ ok: true, data: { orgSlug: acme.org.slug } });
-    expect(await db.membership.findFirst({ where: { orgId: acme.org.id, userId: invitee.id }, select: { role: true } })).toEqual({ role: "FINANCE" });
+    expect(await db.membership.findFirst({ where: { orgId: acme.org.id, userId: invitee.id }, select: { role: true } })).toEqual({
+      role: "FINANCE",
+    });
     // Audited in the org joined, not announced to the invitee's other orgs.
     expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "invitation.join", actorId: invitee.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { orgId: globex.org.id, action: "invitation.join" } })).toBe(0);

@@ -44,7 +44,19 @@ async function build() {
   const T = await createUnit(db, org.id, { parentId: A.id, kind: "TEAM", name: "T" });
   const B = await createUnit(db, org.id, { parentId: D.id, kind: "DEPARTMENT", name: "B" });
   const person = (name: string, unitId: string, start: string, managerId: string | null = null, end: string | null = null) =>
-    db.person.create({ data: { orgId: org.id, orgUnitId: unitId, name, title: "T", level: "L", managerId, startDate: d(start), endDate: end ? d(end) : null, annualCompCents: 1n } });
+    db.person.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: unitId,
+        name,
+        title: "T",
+        level: "L",
+        managerId,
+        startDate: d(start),
+        endDate: end ? d(end) : null,
+        annualCompCents: 1n,
+      },
+    });
   const dir = await person("Dir", D.id, "2018-01-01");
   const ma = await person("MA", A.id, "2019-01-01", dir.id);
   const mb = await person("MB", B.id, "2026-03-01", dir.id);
@@ -66,12 +78,35 @@ async function build() {
   await db.orgUnit.update({ where: { id: A.id }, data: { leadId: ma.id } });
   await db.orgUnit.update({ where: { id: B.id }, data: { leadId: ten.id } });
   const position = (unitId: string, opened: string, filled: string) =>
-    db.position.create({ data: { orgId: org.id, orgUnitId: unitId, title: "P", level: "L", status: "FILLED", annualCompCents: 1n, budgetFiscalYear: 2026, openedAt: d(opened), filledAt: d(filled) } });
+    db.position.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: unitId,
+        title: "P",
+        level: "L",
+        status: "FILLED",
+        annualCompCents: 1n,
+        budgetFiscalYear: 2026,
+        openedAt: d(opened),
+        filledAt: d(filled),
+      },
+    });
   await position(T.id, "2026-01-01", "2026-02-10"); // 40 days
   await position(T.id, "2025-09-01", "2026-01-01"); // 122 days
   await position(T.id, "2025-01-01", "2025-03-01"); // filled before the window
   await position(B.id, "2026-03-01", "2026-03-11"); // 10 days
-  await db.position.create({ data: { orgId: org.id, orgUnitId: T.id, title: "Open", level: "L", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026, openedAt: d("2026-05-01") } });
+  await db.position.create({
+    data: {
+      orgId: org.id,
+      orgUnitId: T.id,
+      title: "Open",
+      level: "L",
+      status: "OPEN",
+      annualCompCents: 1n,
+      budgetFiscalYear: 2026,
+      openedAt: d("2026-05-01"),
+    },
+  });
   return { org, units: { D, A, T, B }, people: { dir, ma, mb, ic13, ten } };
 }
 
@@ -86,29 +121,55 @@ const unit = (u: keyof Fx["units"]) => ({ orgId: fx.org.id, unitId: fx.units[u].
 
 describe("org health figures on a hand-built org", () => {
   it("span of control: direct reports in post per manager, its distribution, a unit's managers only", async () => {
-    expect((await spanOfControl(whole())).map((m) => [m.name, m.span])).toEqual([["MA", 9], ["Dir", 3], ["MB", 2]]);
-    expect(await spanDistribution(whole())).toEqual([{ span: 2, managers: 1 }, { span: 3, managers: 1 }, { span: 9, managers: 1 }]);
+    expect((await spanOfControl(whole())).map((m) => [m.name, m.span])).toEqual([
+      ["MA", 9],
+      ["Dir", 3],
+      ["MB", 2],
+    ]);
+    expect(await spanDistribution(whole())).toEqual([
+      { span: 2, managers: 1 },
+      { span: 3, managers: 1 },
+      { span: 9, managers: 1 },
+    ]);
     expect((await spanOfControl(unit("A"))).map((m) => [m.name, m.span])).toEqual([["MA", 9]]);
     expect(await spanOfControl(unit("T"))).toEqual([]);
   });
 
   it("layers: managers above each IC in post", async () => {
-    expect(await layers(whole())).toEqual([{ layers: 1, ics: 1 }, { layers: 2, ics: 11 }]);
+    expect(await layers(whole())).toEqual([
+      { layers: 1, ics: 1 },
+      { layers: 2, ics: 11 },
+    ]);
     expect(await layers(unit("T"))).toEqual([{ layers: 2, ics: 9 }]);
   });
 
   it("manager to IC ratio per unit, over the unit and below", async () => {
-    expect((await managerIcRatio(whole())).map((u) => [u.name, u.managers, u.ics])).toEqual([["D", 3, 12], ["A", 1, 9], ["B", 1, 2], ["T", 0, 9]]);
+    expect((await managerIcRatio(whole())).map((u) => [u.name, u.managers, u.ics])).toEqual([
+      ["D", 3, 12],
+      ["A", 1, 9],
+      ["B", 1, 2],
+      ["T", 0, 9],
+    ]);
   });
 
   it("units without a lead: none, or a lead who has left", async () => {
-    expect((await unitsWithoutLead(whole())).map((u) => [u.name, u.reason, u.leadName])).toEqual([["B", "left", "Ten"], ["T", "none", null]]);
+    expect((await unitsWithoutLead(whole())).map((u) => [u.name, u.reason, u.leadName])).toEqual([
+      ["B", "left", "Ten"],
+      ["T", "none", null],
+    ]);
     expect(await unitsWithoutLead(unit("A"))).toMatchObject([{ name: "T" }]);
   });
 
   it("attrition over the trailing 12 months: departures over average heads", async () => {
     expect(trailingYear(DAY)).toEqual({ from: "2025-07-01", to: DAY });
-    expect(await attritionTotal(whole())).toEqual({ departures: 1, headsStart: 15, headsEnd: 15, ratePct: 6.7, from: "2025-07-01", to: DAY });
+    expect(await attritionTotal(whole())).toEqual({
+      departures: 1,
+      headsStart: 15,
+      headsEnd: 15,
+      ratePct: 6.7,
+      from: "2025-07-01",
+      to: DAY,
+    });
     const t = (await attritionByUnit(whole())).find((u) => u.name === "T");
     expect(t).toMatchObject({ departures: 1, headsStart: 10, headsEnd: 9, ratePct: 10.5 });
     expect((await attritionByUnit(unit("B")))[0]).toMatchObject({ departures: 0, headsStart: 2, headsEnd: 3, ratePct: 0 });
@@ -118,16 +179,28 @@ describe("org health figures on a hand-built org", () => {
 
   it("time to fill: median and p90 of days from opened to filled, for fills in the window", async () => {
     expect(await timeToFill(whole())).toEqual({ filled: 3, medianDays: 40, p90Days: expect.closeTo(105.6, 5) });
-    expect((await timeToFillByUnit(whole())).map((u) => [u.name, u.filled, u.medianDays])).toEqual([["D", 3, 40], ["A", 2, 81], ["B", 1, 10], ["T", 2, 81]]);
+    expect((await timeToFillByUnit(whole())).map((u) => [u.name, u.filled, u.medianDays])).toEqual([
+      ["D", 3, 40],
+      ["A", 2, 81],
+      ["B", 1, 10],
+      ["T", 2, 81],
+    ]);
     expect((await timeToFillByUnit(unit("T")))[0].p90Days).toBeCloseTo(113.8, 5);
   });
 
   it("tenure bands of the people in post", async () => {
-    expect(await tenureDistribution(whole())).toEqual([{ band: 0, people: 1 }, { band: 1, people: 1 }, { band: 2, people: 2 }, { band: 3, people: 11 }]);
+    expect(await tenureDistribution(whole())).toEqual([
+      { band: 0, people: 1 },
+      { band: 1, people: 1 },
+      { band: 2, people: 2 },
+      { band: 3, people: 11 },
+    ]);
   });
 
   it("new managers: managing anyone for less than 6 months", async () => {
-    expect(await newManagers(whole())).toEqual([{ id: fx.people.mb.id, name: "MB", title: "T", unitId: fx.units.B.id, unitName: "B", managingSince: "2026-04-01", span: 2 }]);
+    expect(await newManagers(whole())).toEqual([
+      { id: fx.people.mb.id, name: "MB", title: "T", unitId: fx.units.B.id, unitName: "B", managingSince: "2026-04-01", span: 2 },
+    ]);
     // On a day 6 months after they started managing, they are no longer new.
     expect(await newManagers({ ...whole(), day: "2026-10-01" })).toEqual([]);
   });
@@ -146,7 +219,12 @@ describe("org health figures on a hand-built org", () => {
 
   it("never counts another org's people, even asked with its unit id", async () => {
     expect(await spanOfControl({ orgId: fx.org.id, unitId: other.units.A.id, day: DAY })).toEqual([]);
-    expect(await attritionTotal({ orgId: fx.org.id, unitId: other.units.T.id, day: DAY })).toMatchObject({ departures: 0, headsStart: 0, headsEnd: 0, ratePct: null });
+    expect(await attritionTotal({ orgId: fx.org.id, unitId: other.units.T.id, day: DAY })).toMatchObject({
+      departures: 0,
+      headsStart: 0,
+      headsEnd: 0,
+      ratePct: null,
+    });
   });
 });
 

@@ -45,12 +45,20 @@ describe("closure table under random edit sequences", () => {
         const { user } = await createMember(db, org.id, "DIRECTOR");
         const root = await makeUnit(db, org.id, { kind: "DIVISION" });
         await makeUnit(db, org.id, { parentId: root.id, kind: "DEPARTMENT" });
-        const open = async () => db.orgUnit.findMany({ where: { orgId: org.id, closedOn: null }, select: { id: true, parentId: true, version: true }, orderBy: { createdAt: "asc" } });
+        const open = async () =>
+          db.orgUnit.findMany({
+            where: { orgId: org.id, closedOn: null },
+            select: { id: true, parentId: true, version: true },
+            orderBy: { createdAt: "asc" },
+          });
         for (const op of ops) {
           const units = await open();
           const pick = (i: number) => units[i % units.length];
           if (op.op === "create") {
-            tally("create", await createUnit.run(user.id, org.slug, { parentId: pick(op.parent).id, name: `Unit ${n}`, code: `U-${n++}`, kind: "TEAM" }));
+            tally(
+              "create",
+              await createUnit.run(user.id, org.slug, { parentId: pick(op.parent).id, name: `Unit ${n}`, code: `U-${n++}`, kind: "TEAM" }),
+            );
           } else if (op.op === "move") {
             const u = pick(op.unit);
             tally("move", await moveUnit.run(user.id, org.slug, { unitId: u.id, version: u.version, parentId: pick(op.parent).id }));
@@ -61,7 +69,14 @@ describe("closure table under random edit sequences", () => {
             tally("merge", await mergeUnit.run(user.id, org.slug, { unitId: u.id, version: u.version, targetId: target.id }));
           } else {
             const u = pick(op.unit);
-            tally("close", await closeUnit.run(user.id, org.slug, { unitId: u.id, version: u.version, targetId: op.target === null ? "" : pick(op.target).id }));
+            tally(
+              "close",
+              await closeUnit.run(user.id, org.slug, {
+                unitId: u.id,
+                version: u.version,
+                targetId: op.target === null ? "" : pick(op.target).id,
+              }),
+            );
           }
         }
         expect(await closureMismatches(db, org.id)).toEqual([]);
@@ -75,6 +90,9 @@ describe("closure table under random edit sequences", () => {
       { numRuns: fuzzRuns(12), seed: seedFor("org-tree-closure"), endOnFailure: true },
     );
     // The sequences really changed the tree (a property over refused edits only proves nothing).
-    expect(Object.values(applied).every((k) => k > 0), JSON.stringify(applied)).toBe(true);
+    expect(
+      Object.values(applied).every((k) => k > 0),
+      JSON.stringify(applied),
+    ).toBe(true);
   });
 });

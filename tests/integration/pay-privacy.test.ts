@@ -39,7 +39,11 @@ const dayNo = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 /** Months in post during [from, to] (inclusive ISO days), each month weighted by its days. */
 function exposure(t: { start: string; end: string | null }, from: string, to: string): number {
   let months = 0;
-  for (let m = new Date(`${from}T00:00:00Z`); m.toISOString().slice(0, 10) <= to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = new Date(`${from}T00:00:00Z`);
+    m.toISOString().slice(0, 10) <= to;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     const a = dayNo(m.toISOString().slice(0, 10));
     const b = dayNo(iso(m.getUTCFullYear(), m.getUTCMonth() + 2));
     const lo = Math.max(a, dayNo(t.start));
@@ -50,14 +54,24 @@ function exposure(t: { start: string; end: string | null }, from: string, to: st
 }
 
 const scope = (payReader: boolean, over: Partial<FinanceScope> = {}): FinanceScope => ({
-  orgId: f.org.id, startMonth: 1, fiscalYear: 2026, period: "year", unitId: null, category: null, payReader, today, ...over,
+  orgId: f.org.id,
+  startMonth: 1,
+  fiscalYear: 2026,
+  period: "year",
+  unitId: null,
+  category: null,
+  payReader,
+  today,
+  ...over,
 });
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}` as PeriodKey, from: iso(2026, i + 1), to: iso(2026, i + 2, 0) }));
 const QUARTERS = [1, 2, 3, 4].map((q) => ({ key: `q${q}` as PeriodKey, from: iso(2026, 3 * q - 2), to: iso(2026, 3 * q + 1, 0) }));
 
 /** Every adjacent pair of figures the reader can read, with the periods they cover. */
-async function adjacentPairs(payReader: boolean): Promise<{ label: string; a: number; b: number; from: [string, string]; to: [string, string] }[]> {
+async function adjacentPairs(
+  payReader: boolean,
+): Promise<{ label: string; a: number; b: number; from: [string, string]; to: [string, string] }[]> {
   const units = [null, ...Object.values(f.units).map((u) => u.id), teamC.id];
   const pairs: { label: string; a: number; b: number; from: [string, string]; to: [string, string] }[] = [];
   for (const category of [null, "PERSONNEL"] as const) {
@@ -68,7 +82,14 @@ async function adjacentPairs(payReader: boolean): Promise<{ label: string; a: nu
           const values = views.map((v) => (unit === null ? v.totals : v.tree.find((r) => r.id === unit))?.[field] ?? null);
           for (let i = 0; i + 1 < series.length; i++) {
             const [a, b] = [values[i], values[i + 1]];
-            if (a !== null && b !== null) pairs.push({ label: `${category ?? "all"} ${unit ?? "org"} ${field} ${series[i].key}→${series[i + 1].key}`, a, b, from: [series[i].from, series[i].to], to: [series[i + 1].from, series[i + 1].to] });
+            if (a !== null && b !== null)
+              pairs.push({
+                label: `${category ?? "all"} ${unit ?? "org"} ${field} ${series[i].key}→${series[i + 1].key}`,
+                a,
+                b,
+                from: [series[i].from, series[i].to],
+                to: [series[i + 1].from, series[i + 1].to],
+              });
           }
         }
       }
@@ -82,7 +103,13 @@ async function adjacentPairs(payReader: boolean): Promise<{ label: string; a: nu
           if (a === null || b === null) continue;
           // A running total's step is the later month itself.
           const cum = field === "cumForecastCents";
-          pairs.push({ label: `${category ?? "all"} ${unit ?? "org"} months ${field} ${i}→${i + 1}`, a: cum ? 0 : a, b: cum ? b - a : b, from: [MONTHS[i].from, MONTHS[i].to], to: [MONTHS[i + 1].from, MONTHS[i + 1].to] });
+          pairs.push({
+            label: `${category ?? "all"} ${unit ?? "org"} months ${field} ${i}→${i + 1}`,
+            a: cum ? 0 : a,
+            b: cum ? b - a : b,
+            from: [MONTHS[i].from, MONTHS[i].to],
+            to: [MONTHS[i + 1].from, MONTHS[i + 1].to],
+          });
         }
       }
     }
@@ -122,7 +149,8 @@ beforeAll(async () => {
   await person(units.teamB.id, 130_000_00, { start: "2026-04-30" }, "joiner");
   // teamC: 4 people; the division and departments: 2 each of their own.
   for (let i = 0; i < 4; i++) await person(teamC.id, 150_000_00 + i * 1_000_00);
-  for (const u of [units.division.id, units.deptA.id, units.deptB.id]) for (let i = 0; i < 2; i++) await person(u, 200_000_00 + i * 10_000_00);
+  for (const u of [units.division.id, units.deptA.id, units.deptB.id])
+    for (let i = 0; i < 2; i++) await person(u, 200_000_00 + i * 10_000_00);
   // A little non-personnel plan so totals are not personnel alone.
   for (let m = 1; m <= 12; m++) await createPlan(db, org.id, units.teamA.id, iso(2026, m), "SOFTWARE", 5_000_00n);
 });
@@ -142,8 +170,14 @@ describe("pay cannot be derived by differencing", () => {
     let compared = 0;
     for (const period of ["year", "q1", "q2", "m3", "ytd"] as PeriodKey[]) {
       for (const unitId of units) {
-        const [dir, blind] = await Promise.all([getFinanceView(scope(true, { period, unitId })), getFinanceView(scope(false, { period, unitId }))]);
-        for (const [d, b] of [[dir.totals, blind.totals], ...dir.tree.map((r) => [r, blind.tree.find((x) => x.id === r.id)!] as const)] as const) {
+        const [dir, blind] = await Promise.all([
+          getFinanceView(scope(true, { period, unitId })),
+          getFinanceView(scope(false, { period, unitId })),
+        ]);
+        for (const [d, b] of [
+          [dir.totals, blind.totals],
+          ...dir.tree.map((r) => [r, blind.tree.find((x) => x.id === r.id)!] as const),
+        ] as const) {
           for (const k of ["planCents", "actualCents", "forecastCents", "varianceCents"] as const) {
             if (b[k] === null) expect(b.withheld, `${period} ${unitId} ${k}`).toBeTruthy();
             else {
@@ -162,16 +196,35 @@ describe("before and after an action", () => {
   it("filling a position moves no figure a reader without pay access can see by the hire's pay", async () => {
     const { org, units, members } = f;
     const created = await createPosition.run(members.director.user.id, org.slug, {
-      orgUnitId: teamC.id, title: "Engineer", level: "L3", targetStartDate: "2026-02-01", compensation: "171234", budgetFiscalYear: 2026, budgetFiscalQuarter: "1",
+      orgUnitId: teamC.id,
+      title: "Engineer",
+      level: "L3",
+      targetStartDate: "2026-02-01",
+      compensation: "171234",
+      budgetFiscalYear: 2026,
+      budgetFiscalQuarter: "1",
     });
     expect(created).toMatchObject({ ok: true });
     if (!created.ok) return;
-    const read = async () => JSON.stringify([await unfilledCostByUnit(org.id, null, { readsPay: false }), await unfilledCostByUnit(org.id, units.deptB.id, { readsPay: false }), await listPositions(org.id, { readsPay: false })]);
+    const read = async () =>
+      JSON.stringify([
+        await unfilledCostByUnit(org.id, null, { readsPay: false }),
+        await unfilledCostByUnit(org.id, units.deptB.id, { readsPay: false }),
+        await listPositions(org.id, { readsPay: false }),
+      ]);
     const planned = await db.position.findUniqueOrThrow({ where: { id: created.data.positionId } });
-    expect(await transitionPosition.run(members.director.user.id, org.slug, { positionId: planned.id, version: planned.version, event: "open" })).toMatchObject({ ok: true });
+    expect(
+      await transitionPosition.run(members.director.user.id, org.slug, { positionId: planned.id, version: planned.version, event: "open" }),
+    ).toMatchObject({ ok: true });
     const before = await read();
     const position = await db.position.findUniqueOrThrow({ where: { id: created.data.positionId } });
-    const filled = await fillPosition.run(members.director.user.id, org.slug, { mode: "new", positionId: position.id, version: position.version, name: "New Hire", startDate: "2026-02-01" });
+    const filled = await fillPosition.run(members.director.user.id, org.slug, {
+      mode: "new",
+      positionId: position.id,
+      version: position.version,
+      name: "New Hire",
+      startDate: "2026-02-01",
+    });
     expect(filled).toMatchObject({ ok: true });
     const after = await read();
     for (const payload of [before, after]) {
@@ -186,7 +239,12 @@ describe("before and after an action", () => {
     const { org, members } = f;
     // The manager's scope is deptA: a teamA member leaves.
     const leaver = await createPerson(db, org.id, f.units.teamA.id, 187_654_00n);
-    const r = await setEndDate.run(members.manager.user.id, org.slug, { personId: leaver.id, version: leaver.version, endDate: "2026-05-31", vacancy: "backfill" });
+    const r = await setEndDate.run(members.manager.user.id, org.slug, {
+      personId: leaver.id,
+      version: leaver.version,
+      endDate: "2026-05-31",
+      vacancy: "backfill",
+    });
     expect(r.ok).toBe(true);
     const backfill = await db.position.findFirstOrThrow({ where: { orgId: org.id, backfillForId: leaver.id } });
     expect(backfill.compIsEstimate).toBe(true);
@@ -195,14 +253,34 @@ describe("before and after an action", () => {
     expect(JSON.stringify(await listPositions(org.id, { readsPay: false }))).not.toMatch(/18765400|annualComp/);
     // A director recording a departure keeps the leaver's pay on the seat (they may read it).
     const other = await createPerson(db, org.id, f.units.teamA.id, 123_456_00n);
-    expect((await setEndDate.run(members.director.user.id, org.slug, { personId: other.id, version: other.version, endDate: "2026-05-31", vacancy: "backfill" })).ok).toBe(true);
-    expect(await db.position.findFirstOrThrow({ where: { orgId: org.id, backfillForId: other.id } })).toMatchObject({ annualCompCents: 123_456_00n, compIsEstimate: false });
+    expect(
+      (
+        await setEndDate.run(members.director.user.id, org.slug, {
+          personId: other.id,
+          version: other.version,
+          endDate: "2026-05-31",
+          vacancy: "backfill",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await db.position.findFirstOrThrow({ where: { orgId: org.id, backfillForId: other.id } })).toMatchObject({
+      annualCompCents: 123_456_00n,
+      compIsEstimate: false,
+    });
   });
 
   it("the band/version oracle is closed: a stale version is a conflict, and a refusal never depends on the stored pay", async () => {
     const { org, members } = f;
     const manager = members.manager.user.id;
-    const input = (pay: string) => ({ orgUnitId: f.units.teamA.id, title: "Engineer", level: "L3", targetStartDate: "2026-03-01", compensation: pay, budgetFiscalYear: 2026, budgetFiscalQuarter: "1" });
+    const input = (pay: string) => ({
+      orgUnitId: f.units.teamA.id,
+      title: "Engineer",
+      level: "L3",
+      targetStartDate: "2026-03-01",
+      compensation: pay,
+      budgetFiscalYear: 2026,
+      budgetFiscalQuarter: "1",
+    });
     // Two positions whose stored pay sits inside and outside the band the manager will try.
     const low = await createPosition.run(members.director.user.id, org.slug, input("100000"));
     const high = await createPosition.run(members.director.user.id, org.slug, input("200000"));
@@ -222,7 +300,16 @@ describe("before and after an action", () => {
     expect(answers[1]).toMatch(/enter the pay and both ends of the band together/);
     // With pay and band together, only what the manager typed is checked.
     const p = await db.position.findUniqueOrThrow({ where: { id: high.data.positionId } });
-    const ok = await updatePosition.run(manager, org.slug, { positionId: p.id, version: p.version, title: "Engineer", level: "L3", budgetFiscalYear: 2026, compensation: "160000", compBandMin: "150000", compBandMax: "250000" });
+    const ok = await updatePosition.run(manager, org.slug, {
+      positionId: p.id,
+      version: p.version,
+      title: "Engineer",
+      level: "L3",
+      budgetFiscalYear: 2026,
+      compensation: "160000",
+      compBandMin: "150000",
+      compBandMax: "250000",
+    });
     expect(ok.ok).toBe(true);
   });
 });
@@ -230,22 +317,49 @@ describe("before and after an action", () => {
 describe("pay privacy settings", () => {
   it("admins and directors set the minimum group and whether finance reads pay; bad input names the field and writes nothing", async () => {
     const { org, members } = f;
-    const fresh = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { payMinGroupSize: true, financeReadsPay: true, updatedAt: true } });
+    const fresh = async () =>
+      db.organization.findUniqueOrThrow({
+        where: { id: org.id },
+        select: { payMinGroupSize: true, financeReadsPay: true, updatedAt: true },
+      });
     const before = await fresh();
-    for (const [payMinGroupSize, message] of [["2", /at least 3/], ["51", /at most 50/], ["x", /number of people/], ["3.5", /whole number/]] as const) {
-      const r = await updatePayPrivacy.run(members.director.user.id, org.slug, { payMinGroupSize, expectedUpdatedAt: before.updatedAt.toISOString() });
+    for (const [payMinGroupSize, message] of [
+      ["2", /at least 3/],
+      ["51", /at most 50/],
+      ["x", /number of people/],
+      ["3.5", /whole number/],
+    ] as const) {
+      const r = await updatePayPrivacy.run(members.director.user.id, org.slug, {
+        payMinGroupSize,
+        expectedUpdatedAt: before.updatedAt.toISOString(),
+      });
       expect(r.ok ? null : r.fieldErrors?.payMinGroupSize?.[0]).toMatch(message);
     }
     expect(await fresh()).toEqual(before);
-    expect(await updatePayPrivacy.run(members.finance.user.id, org.slug, { payMinGroupSize: 3, financeReadsPay: "on", expectedUpdatedAt: before.updatedAt.toISOString() })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const ok = await updatePayPrivacy.run(members.admin.user.id, org.slug, { payMinGroupSize: "4", financeReadsPay: "on", expectedUpdatedAt: before.updatedAt.toISOString() });
+    expect(
+      await updatePayPrivacy.run(members.finance.user.id, org.slug, {
+        payMinGroupSize: 3,
+        financeReadsPay: "on",
+        expectedUpdatedAt: before.updatedAt.toISOString(),
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const ok = await updatePayPrivacy.run(members.admin.user.id, org.slug, {
+      payMinGroupSize: "4",
+      financeReadsPay: "on",
+      expectedUpdatedAt: before.updatedAt.toISOString(),
+    });
     expect(ok.ok).toBe(true);
     const after = await fresh();
     expect(after).toMatchObject({ payMinGroupSize: 4, financeReadsPay: true });
     expect(readsPay("FINANCE", after)).toBe(true);
     expect(readsPay("VIEWER", after)).toBe(false);
     // A second save from the same opened form is a conflict, not an overwrite.
-    expect(await updatePayPrivacy.run(members.admin.user.id, org.slug, { payMinGroupSize: 5, expectedUpdatedAt: before.updatedAt.toISOString() })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(
+      await updatePayPrivacy.run(members.admin.user.id, org.slug, {
+        payMinGroupSize: 5,
+        expectedUpdatedAt: before.updatedAt.toISOString(),
+      }),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
     await db.organization.update({ where: { id: org.id }, data: { payMinGroupSize: 3, financeReadsPay: false } });
   });
 });
@@ -266,6 +380,9 @@ describe("top variances for a reader without pay access", () => {
     const visible = blind.top.filter((r) => r.category !== "PERSONNEL");
     expect(visible.length).toBeGreaterThan(0);
     // Each row it sees is the director's row, and every personnel row it sees stands alone.
-    for (const r of blind.top) expect(dir.top.concat(visible).some((x) => x.unitId === r.unitId && x.category === r.category && x.varianceCents === r.varianceCents)).toBe(true);
+    for (const r of blind.top)
+      expect(
+        dir.top.concat(visible).some((x) => x.unitId === r.unitId && x.category === r.category && x.varianceCents === r.varianceCents),
+      ).toBe(true);
   });
 });

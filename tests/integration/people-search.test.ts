@@ -22,17 +22,39 @@ async function setup() {
   const acme = await createOrgWithRoles(db);
   const globex = await createOrgWithRoles(db);
   const mk = (orgId: string, orgUnitId: string, name: string, endDate: Date | null = null) =>
-    db.person.create({ data: { orgId, orgUnitId, name, title: "Engineer", level: "IC3", startDate: day("2024-01-01"), endDate, annualCompCents: 10_000_000n } });
+    db.person.create({
+      data: {
+        orgId,
+        orgUnitId,
+        name,
+        title: "Engineer",
+        level: "IC3",
+        startDate: day("2024-01-01"),
+        endDate,
+        annualCompCents: 10_000_000n,
+      },
+    });
   for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) await mk(acme.org.id, acme.units.teamA.id, `Ada ${String(i).padStart(2, "0")}`);
   await mk(acme.org.id, acme.units.teamB.id, "Grace Hopper");
   await mk(acme.org.id, acme.units.teamB.id, "Ada Gone", day("2020-01-31"));
   const leaving = await mk(acme.org.id, acme.units.teamB.id, "Ada Leaving", day("2999-12-31"));
-  const starter = await db.person.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamB.id, name: "Ada Starter", title: "Engineer", level: "IC3", startDate: day("2999-01-04"), annualCompCents: 1n } });
+  const starter = await db.person.create({
+    data: {
+      orgId: acme.org.id,
+      orgUnitId: acme.units.teamB.id,
+      name: "Ada Starter",
+      title: "Engineer",
+      level: "IC3",
+      startDate: day("2999-01-04"),
+      annualCompCents: 1n,
+    },
+  });
   await mk(acme.org.id, acme.units.teamB.id, "100% Sure");
   await mk(acme.org.id, acme.units.teamB.id, "Under_Score");
   await mk(acme.org.id, acme.units.teamB.id, "UnderXScore");
   const foreign = await mk(globex.org.id, globex.units.teamA.id, "Ada at Globex");
-  const project = (orgUnitId: string, name: string, status: "PLANNED" | "ACTIVE" | "DONE") => db.project.create({ data: { orgId: acme.org.id, orgUnitId, name, status } });
+  const project = (orgUnitId: string, name: string, status: "PLANNED" | "ACTIVE" | "DONE") =>
+    db.project.create({ data: { orgId: acme.org.id, orgUnitId, name, status } });
   await project(acme.units.teamA.id, "Staff A active", "ACTIVE");
   await project(acme.units.teamB.id, "Staff B planned", "PLANNED");
   await project(acme.units.teamA.id, "Staff A done", "DONE");
@@ -46,7 +68,11 @@ beforeAll(async () => {
 
 const acme = () => w.acme.org.id;
 // The member the route hands over (getRouteMember): role, scope and org.
-const asMember = (m: { membership: { role: Role; scopeUnitId: string | null } }) => ({ role: m.membership.role, scopeUnitId: m.membership.scopeUnitId, org: { id: w.acme.org.id } });
+const asMember = (m: { membership: { role: Role; scopeUnitId: string | null } }) => ({
+  role: m.membership.role,
+  scopeUnitId: m.membership.scopeUnitId,
+  org: { id: w.acme.org.id },
+});
 
 describe("searchPeopleOptions", () => {
   it("returns at most the limit, by name, case-insensitive, with titles", async () => {
@@ -78,11 +104,15 @@ describe("searchPeopleOptions", () => {
   });
 
   it("with leads: offers the people who lead a project, leavers included, and nobody else", async () => {
-    const [gone, grace] = await Promise.all(["Ada Gone", "Grace Hopper"].map((name) => db.person.findFirstOrThrow({ where: { orgId: w.acme.org.id, name } })));
+    const [gone, grace] = await Promise.all(
+      ["Ada Gone", "Grace Hopper"].map((name) => db.person.findFirstOrThrow({ where: { orgId: w.acme.org.id, name } })),
+    );
     await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamB.id, name: "Led by a leaver", leadId: gone.id } });
     await db.project.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamB.id, name: "Led by Grace", leadId: grace.id } });
     // Another org's project led by its own person: never offered under Acme.
-    await db.project.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex led", leadId: w.foreign.id } });
+    await db.project.create({
+      data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex led", leadId: w.foreign.id },
+    });
     expect((await searchPeopleOptions(w.acme.org.id, "", true)).map((p) => p.name)).toEqual(["Ada Gone", "Grace Hopper"]);
     expect((await searchPeopleOptions(w.acme.org.id, "gra", true)).map((p) => p.id)).toEqual([grace.id]);
     expect(await searchPeopleOptions(w.acme.org.id, "ada 0", true)).toEqual([]);
@@ -96,7 +126,10 @@ describe("searchPeopleOptions", () => {
 });
 
 describe("searchProjectOptions in staffing mode (open)", () => {
-  const names = async (who: "director" | "manager" | "viewer") => (await searchProjectOptions(w.acme.org.id, "staff", "", grantScope(asMember(w.acme.members[who]), "projects:write"))).map((p) => p.name);
+  const names = async (who: "director" | "manager" | "viewer") =>
+    (await searchProjectOptions(w.acme.org.id, "staff", "", grantScope(asMember(w.acme.members[who]), "projects:write"))).map(
+      (p) => p.name,
+    );
 
   it("offers planned, active and paused projects only", async () => {
     expect(await names("director")).toEqual(["Staff A active", "Staff B planned"]);

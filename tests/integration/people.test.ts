@@ -23,7 +23,16 @@ async function person(orgId: string, orgUnitId: string, name: string, managerId:
 }
 
 function edit(p: { id: string; orgUnitId: string; managerId: string | null; version: number }, over: Record<string, unknown> = {}) {
-  return { personId: p.id, version: p.version, title: "Engineer", level: "IC3", orgUnitId: p.orgUnitId, managerId: p.managerId ?? "", effectiveFrom: "2026-01-15", ...over };
+  return {
+    personId: p.id,
+    version: p.version,
+    title: "Engineer",
+    level: "IC3",
+    orgUnitId: p.orgUnitId,
+    managerId: p.managerId ?? "",
+    effectiveFrom: "2026-01-15",
+    ...over,
+  };
 }
 
 beforeEach(async () => {
@@ -36,11 +45,26 @@ describe("people: edits, moves and reporting lines", () => {
   it("moves a person with an effective date, keeps the history and audits it", async () => {
     const boss = await person(acme.org.id, acme.units.teamB.id, "Boss");
     const p = await person(acme.org.id, acme.units.teamA.id, "Pat");
-    const result = await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p, { orgUnitId: acme.units.teamB.id, managerId: boss.id, title: "Senior Engineer" }));
+    const result = await updatePerson.run(
+      acme.members.director.user.id,
+      acme.org.slug,
+      edit(p, { orgUnitId: acme.units.teamB.id, managerId: boss.id, title: "Senior Engineer" }),
+    );
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ orgUnitId: acme.units.teamB.id, managerId: boss.id, title: "Senior Engineer" });
+    expect(await db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      orgUnitId: acme.units.teamB.id,
+      managerId: boss.id,
+      title: "Senior Engineer",
+    });
     const history = await db.personAssignment.findMany({ where: { personId: p.id }, orderBy: { effectiveFrom: "asc" } });
-    expect(history.map((h) => [h.orgUnitId, h.managerId, h.effectiveFrom.toISOString().slice(0, 10), h.effectiveTo?.toISOString().slice(0, 10) ?? null])).toEqual([
+    expect(
+      history.map((h) => [
+        h.orgUnitId,
+        h.managerId,
+        h.effectiveFrom.toISOString().slice(0, 10),
+        h.effectiveTo?.toISOString().slice(0, 10) ?? null,
+      ]),
+    ).toEqual([
       [acme.units.teamA.id, null, "2024-01-01", "2026-01-14"],
       [acme.units.teamB.id, boss.id, "2026-01-15", null],
     ]);
@@ -50,8 +74,20 @@ describe("people: edits, moves and reporting lines", () => {
     expect(event.after).toMatchObject({ orgUnitId: acme.units.teamB.id, effectiveFrom: "2026-01-15" });
     // A later move closes the open period; one before it is refused.
     const p2 = await db.person.findUniqueOrThrow({ where: { id: p.id } });
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p2, { orgUnitId: acme.units.teamA.id, effectiveFrom: "2026-01-01" }))).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p2, { orgUnitId: acme.units.teamA.id, effectiveFrom: "2026-03-01" }))).toMatchObject({ ok: true });
+    expect(
+      await updatePerson.run(
+        acme.members.director.user.id,
+        acme.org.slug,
+        edit(p2, { orgUnitId: acme.units.teamA.id, effectiveFrom: "2026-01-01" }),
+      ),
+    ).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(
+      await updatePerson.run(
+        acme.members.director.user.id,
+        acme.org.slug,
+        edit(p2, { orgUnitId: acme.units.teamA.id, effectiveFrom: "2026-03-01" }),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await db.personAssignment.count({ where: { personId: p.id } })).toBe(3);
   });
 
@@ -60,7 +96,11 @@ describe("people: edits, moves and reporting lines", () => {
     const b = await person(acme.org.id, acme.units.teamA.id, "B", a.id);
     const c = await person(acme.org.id, acme.units.teamA.id, "C", b.id);
     const before = await rowCounts();
-    for (const [who, manager] of [[a, c.id], [a, b.id], [a, a.id]] as const) {
+    for (const [who, manager] of [
+      [a, c.id],
+      [a, b.id],
+      [a, a.id],
+    ] as const) {
       const result = await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(who, { managerId: manager }));
       expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
       if (!result.ok) expect(result.fieldErrors?.managerId?.[0]).toMatch(/loop|themselves/);
@@ -76,24 +116,46 @@ describe("people: edits, moves and reporting lines", () => {
     const outScope = await person(acme.org.id, acme.units.teamB.id, "Out");
     const manager = acme.members.manager.user.id;
     const before = await rowCounts();
-    expect(await updatePerson.run(manager, acme.org.slug, edit(inScope, { orgUnitId: acme.units.teamB.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await updatePerson.run(manager, acme.org.slug, edit(outScope, { orgUnitId: acme.units.teamA.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await updatePerson.run(manager, acme.org.slug, edit(outScope, { title: "Renamed" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await updatePerson.run(acme.members.viewer.user.id, acme.org.slug, edit(inScope))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await updatePerson.run(acme.members.finance.user.id, acme.org.slug, edit(inScope))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await updatePerson.run(manager, acme.org.slug, edit(inScope, { orgUnitId: acme.units.teamB.id }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await updatePerson.run(manager, acme.org.slug, edit(outScope, { orgUnitId: acme.units.teamA.id }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await updatePerson.run(manager, acme.org.slug, edit(outScope, { title: "Renamed" }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await updatePerson.run(acme.members.viewer.user.id, acme.org.slug, edit(inScope))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await updatePerson.run(acme.members.finance.user.id, acme.org.slug, edit(inScope))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await rowCounts()).toEqual(before);
     expect(await updatePerson.run(manager, acme.org.slug, edit(inScope, { orgUnitId: acme.units.deptA.id }))).toMatchObject({ ok: true });
     // Admins may edit people too.
     const fresh = await db.person.findUniqueOrThrow({ where: { id: outScope.id } });
-    expect(await updatePerson.run(acme.members.admin.user.id, acme.org.slug, edit(fresh, { title: "Principal Engineer" }))).toMatchObject({ ok: true });
+    expect(await updatePerson.run(acme.members.admin.user.id, acme.org.slug, edit(fresh, { title: "Principal Engineer" }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses foreign-org people, units and managers as NOT_FOUND or invalid, writing nothing", async () => {
     const mine = await person(acme.org.id, acme.units.teamA.id, "Mine");
     const theirs = await person(globex.org.id, globex.units.teamA.id, "Theirs");
     const before = await rowCounts();
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(theirs))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(mine, { orgUnitId: globex.units.teamA.id }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(theirs))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(mine, { orgUnitId: globex.units.teamA.id })),
+    ).toMatchObject({ ok: false, code: "VALIDATION" });
     // The manager picker searches as you type and posts an id: a foreign, unknown or garbage id
     // is a field error on the manager, not a silent change.
     for (const managerId of [theirs.id, "c000000000000000000000000", "x".repeat(64)]) {
@@ -107,7 +169,10 @@ describe("people: edits, moves and reporting lines", () => {
   it("refuses a stale edit with CONFLICT", async () => {
     const p = await person(acme.org.id, acme.units.teamA.id, "Pat");
     expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p, { title: "First" }))).toMatchObject({ ok: true });
-    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p, { title: "Second" }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await updatePerson.run(acme.members.director.user.id, acme.org.slug, edit(p, { title: "Second" }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).title).toBe("First");
   });
 });
@@ -137,26 +202,81 @@ describe("allocations and capacity", () => {
     const proj1 = await db.project.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name: "One" } });
     const proj2 = await db.project.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name: "Two" } });
     const manager = acme.members.manager.user.id;
-    const r1 = await createAllocation.run(manager, acme.org.slug, { projectId: proj1.id, personId: p.id, percent: 60, startDate: "2026-01-01", endDate: "2026-06-30" });
+    const r1 = await createAllocation.run(manager, acme.org.slug, {
+      projectId: proj1.id,
+      personId: p.id,
+      percent: 60,
+      startDate: "2026-01-01",
+      endDate: "2026-06-30",
+    });
     expect(r1).toMatchObject({ ok: true, data: { overallocated: [] } });
-    const r2 = await createAllocation.run(manager, acme.org.slug, { projectId: proj2.id, personId: p.id, percent: 50, startDate: "2026-06-01", endDate: "" });
+    const r2 = await createAllocation.run(manager, acme.org.slug, {
+      projectId: proj2.id,
+      personId: p.id,
+      percent: 50,
+      startDate: "2026-06-01",
+      endDate: "",
+    });
     expect(r2).toMatchObject({ ok: true, data: { overallocated: [{ startDate: "2026-06-01", endDate: "2026-06-30", percent: 110 }] } });
     expect((await getPersonDetail(acme.org.id, p.id, { readsPay: false }))?.overallocated).toHaveLength(1);
     const staffing = await getProjectStaffing(acme.org.id, proj2.id, d("2026-06-15"));
     expect(staffing?.people.map((s) => [s.person?.name, s.percent, s.person?.overallocated])).toEqual([["Busy", 50, true]]);
-    if (r2.ok) expect(await removeAllocation.run(manager, acme.org.slug, { allocationId: r2.data.allocationId })).toMatchObject({ ok: true });
+    if (r2.ok)
+      expect(await removeAllocation.run(manager, acme.org.slug, { allocationId: r2.data.allocationId })).toMatchObject({ ok: true });
     expect((await getPersonDetail(acme.org.id, p.id, { readsPay: false }))?.overallocated).toHaveLength(0);
   });
 
   it("allocates unfilled positions (the hires a project waits on) but not filled ones, and counts capacity vs demand", async () => {
     const proj = await db.project.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, name: "Waits" } });
-    const open = await db.position.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, title: "Hire", level: "IC3", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026 } });
-    const filled = await db.position.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, title: "Done", level: "IC3", status: "FILLED", annualCompCents: 1n, budgetFiscalYear: 2026 } });
+    const open = await db.position.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: acme.units.teamA.id,
+        title: "Hire",
+        level: "IC3",
+        status: "OPEN",
+        annualCompCents: 1n,
+        budgetFiscalYear: 2026,
+      },
+    });
+    const filled = await db.position.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: acme.units.teamA.id,
+        title: "Done",
+        level: "IC3",
+        status: "FILLED",
+        annualCompCents: 1n,
+        budgetFiscalYear: 2026,
+      },
+    });
     const p = await person(acme.org.id, acme.units.teamA.id, "Here");
     const director = acme.members.director.user.id;
-    expect(await createAllocation.run(director, acme.org.slug, { projectId: proj.id, positionId: open.id, percent: 100, startDate: "2026-02-01" })).toMatchObject({ ok: true });
-    expect(await createAllocation.run(director, acme.org.slug, { projectId: proj.id, positionId: filled.id, percent: 100, startDate: "2026-02-01" })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await createAllocation.run(director, acme.org.slug, { projectId: proj.id, personId: p.id, percent: 40, startDate: "2026-01-15", endDate: "2026-02-15" })).toMatchObject({ ok: true });
+    expect(
+      await createAllocation.run(director, acme.org.slug, {
+        projectId: proj.id,
+        positionId: open.id,
+        percent: 100,
+        startDate: "2026-02-01",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await createAllocation.run(director, acme.org.slug, {
+        projectId: proj.id,
+        positionId: filled.id,
+        percent: 100,
+        startDate: "2026-02-01",
+      }),
+    ).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(
+      await createAllocation.run(director, acme.org.slug, {
+        projectId: proj.id,
+        personId: p.id,
+        percent: 40,
+        startDate: "2026-01-15",
+        endDate: "2026-02-15",
+      }),
+    ).toMatchObject({ ok: true });
     const staffing = await getProjectStaffing(acme.org.id, proj.id, d("2026-01-20"));
     expect(staffing?.waitingOn.map((w) => w.position?.title)).toEqual(["Hire"]);
     expect(staffing?.openInOwningTeam).toBe(1);
@@ -175,12 +295,34 @@ describe("allocations and capacity", () => {
     const foreignPerson = await person(globex.org.id, globex.units.teamA.id, "F");
     const before = await rowCounts();
     const manager = acme.members.manager.user.id;
-    expect(await createAllocation.run(manager, acme.org.slug, { projectId: outside.id, personId: p.id, percent: 10, startDate: "2026-01-01" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await createAllocation.run(manager, acme.org.slug, { projectId: inside.id, personId: foreignPerson.id, percent: 10, startDate: "2026-01-01" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    const bad = await createAllocation.run(manager, acme.org.slug, { projectId: inside.id, personId: p.id, percent: 150, startDate: "2026-02-01", endDate: "2026-01-01" });
+    expect(
+      await createAllocation.run(manager, acme.org.slug, { projectId: outside.id, personId: p.id, percent: 10, startDate: "2026-01-01" }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await createAllocation.run(manager, acme.org.slug, {
+        projectId: inside.id,
+        personId: foreignPerson.id,
+        percent: 10,
+        startDate: "2026-01-01",
+      }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const bad = await createAllocation.run(manager, acme.org.slug, {
+      projectId: inside.id,
+      personId: p.id,
+      percent: 150,
+      startDate: "2026-02-01",
+      endDate: "2026-01-01",
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["endDate", "percent"]);
-    expect(await createAllocation.run(acme.members.viewer.user.id, acme.org.slug, { projectId: inside.id, personId: p.id, percent: 10, startDate: "2026-01-01" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await createAllocation.run(acme.members.viewer.user.id, acme.org.slug, {
+        projectId: inside.id,
+        personId: p.id,
+        percent: 10,
+        startDate: "2026-01-01",
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -188,8 +330,22 @@ describe("allocations and capacity", () => {
 describe("privacy: individual compensation", () => {
   it.each(["MANAGER", "FINANCE", "VIEWER"] as const)("is absent from people, person and position payloads for %s", async (role) => {
     const p = await person(acme.org.id, acme.units.teamA.id, "Paid");
-    await db.position.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.teamA.id, title: "Slot", level: "IC3", status: "OPEN", annualCompCents: 9_876_500n, budgetFiscalYear: 2026 } });
-    const payloads = [await listPeople(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) }), await getPersonDetail(acme.org.id, p.id, { readsPay: readsPay(role, { financeReadsPay: false }) }), await listPositions(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) })];
+    await db.position.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: acme.units.teamA.id,
+        title: "Slot",
+        level: "IC3",
+        status: "OPEN",
+        annualCompCents: 9_876_500n,
+        budgetFiscalYear: 2026,
+      },
+    });
+    const payloads = [
+      await listPeople(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) }),
+      await getPersonDetail(acme.org.id, p.id, { readsPay: readsPay(role, { financeReadsPay: false }) }),
+      await listPositions(acme.org.id, { readsPay: readsPay(role, { financeReadsPay: false }) }),
+    ];
     for (const payload of payloads) {
       const json = JSON.stringify(payload);
       expect(json).not.toMatch(/annualComp|monthlyLoadedCost/);

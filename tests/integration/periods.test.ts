@@ -27,7 +27,20 @@ beforeAll(async () => {
   await createPerson(db, org.id, units.teamB.id, 9_000_000n);
   // Plan: every month of FY2027 for teamA SOFTWARE (uneven amounts so a month more or less shows),
   // December and January CLOUD for teamB, FY2026's January (outside FY2027).
-  const months = ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01"];
+  const months = [
+    "2026-02",
+    "2026-03",
+    "2026-04",
+    "2026-05",
+    "2026-06",
+    "2026-07",
+    "2026-08",
+    "2026-09",
+    "2026-10",
+    "2026-11",
+    "2026-12",
+    "2027-01",
+  ];
   for (const [i, m] of months.entries()) await createPlan(db, org.id, units.teamA.id, `${m}-01`, "SOFTWARE", BigInt(100_000 + i * 1_001));
   await createPlan(db, org.id, units.teamB.id, "2026-12-01", "CLOUD", 777_777n);
   await createPlan(db, org.id, units.teamB.id, "2027-01-01", "CLOUD", 55_555n);
@@ -43,32 +56,76 @@ beforeAll(async () => {
 });
 
 function scope(overrides: Partial<FinanceScope> = {}): FinanceScope {
-  return { orgId: f.org.id, startMonth: 2, fiscalYear: 2027, period: "year", unitId: null, category: null, payReader: true, today, ...overrides };
+  return {
+    orgId: f.org.id,
+    startMonth: 2,
+    fiscalYear: 2027,
+    period: "year",
+    unitId: null,
+    category: null,
+    payReader: true,
+    today,
+    ...overrides,
+  };
 }
 
 /** Plan and actual of [from, to) by hand-written SQL on the raw tables (not the rollup, not the summary). */
 async function bySql(from: string, to: string, unitId: string | null = null) {
-  const units = unitId ? [unitId, ...(await db.orgUnitClosure.findMany({ where: { orgId: f.org.id, ancestorId: unitId }, select: { descendantId: true } })).map((c) => c.descendantId)] : null;
+  const units = unitId
+    ? [
+        unitId,
+        ...(await db.orgUnitClosure.findMany({ where: { orgId: f.org.id, ancestorId: unitId }, select: { descendantId: true } })).map(
+          (c) => c.descendantId,
+        ),
+      ]
+    : null;
   const [row] = await db.$queryRawUnsafe<{ plan: bigint; actual: bigint; lastPlan: Date | null; lastActual: Date | null }[]>(
     `SELECT (SELECT COALESCE(SUM("amountCents"), 0) FROM "BudgetLine" WHERE "orgId" = $1 AND "month" >= $2::date AND "month" < $3::date AND ($4::text[] IS NULL OR "orgUnitId" = ANY($4))) AS plan,
             (SELECT COALESCE(SUM("amountCents"), 0) FROM "ActualEntry" WHERE "orgId" = $1 AND "bookedOn" >= $2::date AND "bookedOn" < $3::date AND ($4::text[] IS NULL OR "orgUnitId" = ANY($4))) AS actual,
             (SELECT MAX("month") FROM "BudgetLine" WHERE "orgId" = $1 AND "month" >= $2::date AND "month" < $3::date) AS "lastPlan",
             (SELECT date_trunc('month', MAX("bookedOn"))::date FROM "ActualEntry" WHERE "orgId" = $1 AND "bookedOn" >= $2::date AND "bookedOn" < $3::date) AS "lastActual"`,
-    f.org.id, from, to, units,
+    f.org.id,
+    from,
+    to,
+    units,
   );
-  return { plan: Number(row.plan), actual: Number(row.actual), lastPlan: row.lastPlan?.toISOString().slice(0, 10) ?? null, lastActual: row.lastActual?.toISOString().slice(0, 10) ?? null };
+  return {
+    plan: Number(row.plan),
+    actual: Number(row.actual),
+    lastPlan: row.lastPlan?.toISOString().slice(0, 10) ?? null,
+    lastActual: row.lastActual?.toISOString().slice(0, 10) ?? null,
+  };
 }
 
 describe("year to date: plan and actual over the same closed months", () => {
   it("the dashboard tile and the budgets page's ?period=ytd equal the hand-written SQL over Feb–Nov", async () => {
     // Closed months only: from the year's start to the first day of today's month (exclusive).
     const sql = await bySql("2026-02-01", "2026-12-01");
-    expect(sql).toEqual({ plan: 10 * 100_000 + 1_001 * 45, actual: 120_000 + 95_500 + 333_333, lastPlan: "2026-11-01", lastActual: "2026-11-01" });
+    expect(sql).toEqual({
+      plan: 10 * 100_000 + 1_001 * 45,
+      actual: 120_000 + 95_500 + 333_333,
+      lastPlan: "2026-11-01",
+      lastActual: "2026-11-01",
+    });
     const m = await getMoneyFigures(f.org.id, 2, true, { unitId: null, fiscalYear: 2027, period: "q4" }, today);
-    expect(m.ytd).toMatchObject({ planCents: sql.plan, actualCents: sql.actual, forecastCents: sql.actual, varianceCents: sql.actual - sql.plan, span: "through Nov", closedMonths: 10 });
+    expect(m.ytd).toMatchObject({
+      planCents: sql.plan,
+      actualCents: sql.actual,
+      forecastCents: sql.actual,
+      varianceCents: sql.actual - sql.plan,
+      span: "through Nov",
+      closedMonths: 10,
+    });
     const page = await getFinanceView(scope({ period: "ytd" }));
     expect(page.period).toMatchObject({ label: "FY27 YTD through Nov", start: "2026-02-01", end: "2026-11-30", months: 10 });
-    expect(page.totals).toEqual({ planCents: m.ytd.planCents, actualCents: m.ytd.actualCents, forecastCents: m.ytd.forecastCents, varianceCents: m.ytd.varianceCents, variancePct: m.ytd.variancePct, withheld: null });
+    expect(page.totals).toEqual({
+      planCents: m.ytd.planCents,
+      actualCents: m.ytd.actualCents,
+      forecastCents: m.ytd.forecastCents,
+      varianceCents: m.ytd.varianceCents,
+      variancePct: m.ytd.variancePct,
+      withheld: null,
+    });
     // The burn chart's cumulative month rows agree at November.
     const nov = m.months.find((r) => r.month === "2026-11-01")!;
     expect([nov.cumPlanCents, nov.cumActualCents]).toEqual([sql.plan, sql.actual]);
@@ -94,7 +151,10 @@ describe("year to date: plan and actual over the same closed months", () => {
     expect(m.mtd).toMatchObject({ planCents: sql.plan, actualCents: sql.actual, label: "Dec to date (day 6 of 31)", periodKey: "m11" });
     // The burn chart's data: the current month carries what is booked so far, flagged by currentMonth.
     expect(m.currentMonth).toBe("2026-12-01");
-    const [page, mtd] = await getFinanceViews(scope({ period: "ytd" }), [{ period: "ytd", parts: [] }, { period: "m11", parts: [] }]);
+    const [page, mtd] = await getFinanceViews(scope({ period: "ytd" }), [
+      { period: "ytd", parts: [] },
+      { period: "m11", parts: [] },
+    ]);
     expect(page.totals.actualCents).toBe(m.ytd.actualCents);
     expect([mtd.totals.planCents, mtd.totals.actualCents]).toEqual([sql.plan, sql.actual]);
   });
@@ -106,7 +166,13 @@ describe("year to date: plan and actual over the same closed months", () => {
     expect(m.periodMonths).toBe(0);
     expect(m.mtd).toMatchObject({ label: "Feb to date (day 10 of 28)", periodKey: "m1", planCents: 100_000, actualCents: 120_000 });
     const past = await getMoneyFigures(f.org.id, 2, true, { unitId: null, fiscalYear: 2026, period: "ytd" }, today);
-    expect(past.ytd).toMatchObject({ closedMonths: 12, span: "through Jan", state: "closed", planCents: 9_999_999, actualCents: 8_888_888 });
+    expect(past.ytd).toMatchObject({
+      closedMonths: 12,
+      span: "through Jan",
+      state: "closed",
+      planCents: 9_999_999,
+      actualCents: 8_888_888,
+    });
     expect(past.mtd).toBeNull();
   });
 });
@@ -123,7 +189,12 @@ describe("a year without a plan", () => {
     expect(m.ytd).toMatchObject({ state: "future", closedMonths: 0, span: "starts Feb 2027" });
     expect(m.mtd).toBeNull();
     // Exports leave the variance empty rather than printing the forecast as an overspend.
-    const csv = await financeExportCsv({ org: { id: f.org.id, slug: f.org.slug, fiscalYearStartMonth: 2 }, readsPay: true }, { fiscalYear: 2028, period: "year", unitId: null, category: null }, "tree", today);
+    const csv = await financeExportCsv(
+      { org: { id: f.org.id, slug: f.org.slug, fiscalYearStartMonth: 2 }, readsPay: true },
+      { fiscalYear: 2028, period: "year", unitId: null, category: null },
+      "tree",
+      today,
+    );
     const division = csv!.csv.split("\r\n").find((l) => l.includes(f.units.division.code))!;
     expect(division).toMatch(/,0\.00,0\.00,\d+\.\d\d,,,/);
   });

@@ -22,7 +22,10 @@ beforeAll(async () => {
 
 const set = (amount: unknown, who: "finance" | "manager" = "finance") =>
   setBudgetCell.run(f.members[who].user.id, f.org.slug, { orgUnitId: f.units.teamA.id, category: "CLOUD", month, amount });
-const line = () => db.budgetLine.findFirst({ where: { orgId: f.org.id, orgUnitId: f.units.teamA.id, month: new Date(`${month}T00:00:00Z`), category: "CLOUD" } });
+const line = () =>
+  db.budgetLine.findFirst({
+    where: { orgId: f.org.id, orgUnitId: f.units.teamA.id, month: new Date(`${month}T00:00:00Z`), category: "CLOUD" },
+  });
 
 describe("plan cell amounts", () => {
   it.each<[string, unknown, RegExp]>([
@@ -81,20 +84,30 @@ describe("plan cell amounts", () => {
     expect(event.before).toMatchObject({ amountCents: "4242" });
     expect(event.after).toBeNull();
     const before = await tableFingerprints();
-    expect(await clearBudgetCell.run(f.members.finance.user.id, f.org.slug, key)).toMatchObject({ ok: false, code: "NOT_FOUND", message: "That plan cell is already empty." });
-    expect(await clearBudgetCell.run(f.members.finance.user.id, f.org.slug, { ...key, month: "2026-03-15", amount: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await clearBudgetCell.run(f.members.finance.user.id, f.org.slug, key)).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "That plan cell is already empty.",
+    });
+    expect(await clearBudgetCell.run(f.members.finance.user.id, f.org.slug, { ...key, month: "2026-03-15", amount: "" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
     expect(await tableFingerprints()).toEqual(before);
     await set("42.42");
   });
 });
 
 describe("plan CSV amounts", () => {
-  it.each(["", "0x10", "1e3", "Infinity", "12.345", "1,2,3", "NaN", "--5", "100000000000.01"])("refuses amount %j naming the row and the column, writing nothing", async (amount) => {
-    const before = await tableFingerprints();
-    const csv = `month,cost centre code,category,amount\n2026-05,${f.units.teamA.code},CLOUD,10.00\n2026-06,${f.units.teamA.code},CLOUD,"${amount}"\n`;
-    const r = await importPlan.run(f.members.finance.user.id, f.org.slug, { uploadId: await uploadCsv(csv), fileName: "plan.csv" });
-    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
-    if (!r.ok) expect(r.fieldErrors?.file).toEqual([`Row 3: amount "${amount}" is not an amount like 1234.56`]);
-    expect(await tableFingerprints()).toEqual(before);
-  });
+  it.each(["", "0x10", "1e3", "Infinity", "12.345", "1,2,3", "NaN", "--5", "100000000000.01"])(
+    "refuses amount %j naming the row and the column, writing nothing",
+    async (amount) => {
+      const before = await tableFingerprints();
+      const csv = `month,cost centre code,category,amount\n2026-05,${f.units.teamA.code},CLOUD,10.00\n2026-06,${f.units.teamA.code},CLOUD,"${amount}"\n`;
+      const r = await importPlan.run(f.members.finance.user.id, f.org.slug, { uploadId: await uploadCsv(csv), fileName: "plan.csv" });
+      expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+      if (!r.ok) expect(r.fieldErrors?.file).toEqual([`Row 3: amount "${amount}" is not an amount like 1234.56`]);
+      expect(await tableFingerprints()).toEqual(before);
+    },
+  );
 });

@@ -18,7 +18,9 @@ let acme: Awaited<ReturnType<typeof createOrgWithRoles>>;
 let globex: Awaited<ReturnType<typeof createOrgWithRoles>>;
 
 async function person(orgId: string, orgUnitId: string, name: string, extra: { managerId?: string; userId?: string } = {}) {
-  return db.person.create({ data: { orgId, orgUnitId, name, title: `${name}'s title`, level: "IC3", startDate: d("2024-01-01"), annualCompCents: 1n, ...extra } });
+  return db.person.create({
+    data: { orgId, orgUnitId, name, title: `${name}'s title`, level: "IC3", startDate: d("2024-01-01"), annualCompCents: 1n, ...extra },
+  });
 }
 
 async function project(orgId: string, orgUnitId: string, name: string, extra: Record<string, unknown> = {}) {
@@ -40,35 +42,106 @@ describe("project page reads", () => {
     const lead = await person(org.id, units.teamA.id, "Lee", { managerId: manager.id });
     const initiative = await db.initiative.create({ data: { orgId: org.id, orgUnitId: units.deptA.id, name: "Grow", fiscalYear: 2026 } });
     const p = await project(org.id, units.teamA.id, "Atlas", {
-      leadId: lead.id, initiativeId: initiative.id, status: "ACTIVE", health: "AT_RISK", budgetCents: 500_000n,
-      startDate: d("2026-01-05"), targetDate: d("2026-12-31"), lastUpdateAt: new Date("2026-06-10T09:00:00Z"),
+      leadId: lead.id,
+      initiativeId: initiative.id,
+      status: "ACTIVE",
+      health: "AT_RISK",
+      budgetCents: 500_000n,
+      startDate: d("2026-01-05"),
+      targetDate: d("2026-12-31"),
+      lastUpdateAt: new Date("2026-06-10T09:00:00Z"),
     });
     const blocker = await project(org.id, units.teamB.id, "Blocker", { health: "OFF_TRACK" });
     const waiter = await project(org.id, units.teamB.id, "Waiter", { health: "ON_TRACK" });
     const dep1 = await db.projectDependency.create({ data: { orgId: org.id, blockerId: blocker.id, blockedId: p.id, note: "API" } });
     const dep2 = await db.projectDependency.create({ data: { orgId: org.id, blockerId: p.id, blockedId: waiter.id, note: "" } });
     const old = await db.statusUpdate.create({
-      data: { orgId: org.id, projectId: p.id, authorId: author.id, health: "ON_TRACK", summary: "Old", createdAt: new Date("2026-06-01T09:00:00Z"), acknowledgedById: acker.id, acknowledgedAt: new Date("2026-06-02T09:00:00Z") },
+      data: {
+        orgId: org.id,
+        projectId: p.id,
+        authorId: author.id,
+        health: "ON_TRACK",
+        summary: "Old",
+        createdAt: new Date("2026-06-01T09:00:00Z"),
+        acknowledgedById: acker.id,
+        acknowledgedAt: new Date("2026-06-02T09:00:00Z"),
+      },
     });
     const latest = await db.statusUpdate.create({
-      data: { orgId: org.id, projectId: p.id, authorId: author.id, health: "AT_RISK", summary: "New", body: "**b**", suggestedHealth: "OFF_TRACK", overrideReason: "ok", createdAt: new Date("2026-06-10T09:00:00Z") },
+      data: {
+        orgId: org.id,
+        projectId: p.id,
+        authorId: author.id,
+        health: "AT_RISK",
+        summary: "New",
+        body: "**b**",
+        suggestedHealth: "OFF_TRACK",
+        overrideReason: "ok",
+        createdAt: new Date("2026-06-10T09:00:00Z"),
+      },
     });
     const m2 = await db.milestone.create({ data: { orgId: org.id, projectId: p.id, name: "Beta", dueDate: d("2026-09-01") } });
-    const m1 = await db.milestone.create({ data: { orgId: org.id, projectId: p.id, name: "Alpha", dueDate: d("2026-03-01"), doneDate: d("2026-03-03") } });
-    await db.actualEntry.create({ data: { orgId: org.id, orgUnitId: units.teamA.id, bookedOn: d("2026-05-01"), category: "SOFTWARE", amountCents: 620_000n, projectId: p.id } });
+    const m1 = await db.milestone.create({
+      data: { orgId: org.id, projectId: p.id, name: "Alpha", dueDate: d("2026-03-01"), doneDate: d("2026-03-03") },
+    });
+    await db.actualEntry.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: units.teamA.id,
+        bookedOn: d("2026-05-01"),
+        category: "SOFTWARE",
+        amountCents: 620_000n,
+        projectId: p.id,
+      },
+    });
 
     const detail = await getProjectDetail(org.id, p.id, NOW);
     expect(detail).toMatchObject({
-      id: p.id, name: "Atlas", status: "ACTIVE", health: "AT_RISK", budgetCents: 500_000, spentCents: 620_000,
-      startDate: "2026-01-05", targetDate: "2026-12-31", completedDate: null, archivedAt: null, version: 1,
+      id: p.id,
+      name: "Atlas",
+      status: "ACTIVE",
+      health: "AT_RISK",
+      budgetCents: 500_000,
+      spentCents: 620_000,
+      startDate: "2026-01-05",
+      targetDate: "2026-12-31",
+      completedDate: null,
+      archivedAt: null,
+      version: 1,
       team: { id: units.teamA.id, name: units.teamA.name, code: units.teamA.code },
       lead: { id: lead.id, name: "Lee", title: "Lee's title" },
       initiative: { id: initiative.id, name: "Grow" },
       reviewer: { name: "Mona", userId: acker.id },
     });
     expect(detail!.updates).toEqual([
-      { id: latest.id, health: "AT_RISK", summary: "New", body: "**b**", createdAt: "2026-06-10T09:00:00.000Z", editedAt: null, author: author.name, authorId: author.id, suggestedHealth: "OFF_TRACK", overrideReason: "ok", acknowledgedAt: null, acknowledgedBy: null },
-      { id: old.id, health: "ON_TRACK", summary: "Old", body: "", createdAt: "2026-06-01T09:00:00.000Z", editedAt: null, author: author.name, authorId: author.id, suggestedHealth: null, overrideReason: null, acknowledgedAt: "2026-06-02T09:00:00.000Z", acknowledgedBy: acker.name },
+      {
+        id: latest.id,
+        health: "AT_RISK",
+        summary: "New",
+        body: "**b**",
+        createdAt: "2026-06-10T09:00:00.000Z",
+        editedAt: null,
+        author: author.name,
+        authorId: author.id,
+        suggestedHealth: "OFF_TRACK",
+        overrideReason: "ok",
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      },
+      {
+        id: old.id,
+        health: "ON_TRACK",
+        summary: "Old",
+        body: "",
+        createdAt: "2026-06-01T09:00:00.000Z",
+        editedAt: null,
+        author: author.name,
+        authorId: author.id,
+        suggestedHealth: null,
+        overrideReason: null,
+        acknowledgedAt: "2026-06-02T09:00:00.000Z",
+        acknowledgedBy: acker.name,
+      },
     ]);
     expect(detail!.milestones).toEqual([
       { id: m1.id, name: "Alpha", dueDate: "2026-03-01", doneDate: "2026-03-03" },
@@ -90,13 +163,45 @@ describe("project page reads", () => {
     const p = await project(org.id, units.teamA.id, "Fallback", { leadId: lead.id, status: "ACTIVE" });
     await db.position.createMany({
       data: [
-        { orgId: org.id, orgUnitId: units.teamA.id, title: "Open", level: "IC3", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026 },
-        { orgId: org.id, orgUnitId: units.teamA.id, title: "Filled", level: "IC3", status: "FILLED", annualCompCents: 1n, budgetFiscalYear: 2026 },
-        { orgId: org.id, orgUnitId: units.teamB.id, title: "Elsewhere", level: "IC3", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2026 },
+        {
+          orgId: org.id,
+          orgUnitId: units.teamA.id,
+          title: "Open",
+          level: "IC3",
+          status: "OPEN",
+          annualCompCents: 1n,
+          budgetFiscalYear: 2026,
+        },
+        {
+          orgId: org.id,
+          orgUnitId: units.teamA.id,
+          title: "Filled",
+          level: "IC3",
+          status: "FILLED",
+          annualCompCents: 1n,
+          budgetFiscalYear: 2026,
+        },
+        {
+          orgId: org.id,
+          orgUnitId: units.teamB.id,
+          title: "Elsewhere",
+          level: "IC3",
+          status: "OPEN",
+          annualCompCents: 1n,
+          budgetFiscalYear: 2026,
+        },
       ],
     });
     const detail = await getProjectDetail(org.id, p.id, NOW);
-    expect(detail).toMatchObject({ reviewer: { name: "Una", userId: null }, lead: { name: "Solo" }, initiative: null, spentCents: null, updates: [], blockedBy: [], blocks: [] });
+    expect(detail).toMatchObject({
+      reviewer: { name: "Una", userId: null },
+      lead: { name: "Solo" },
+      initiative: null,
+      spentCents: null,
+      updates: [],
+      blockedBy: [],
+      blocks: [],
+    });
     expect((await loadHealthFacts(db, org.id, p.id, "2026-06-15"))?.openPositions).toBe(1);
     expect(detail!.suggestion).toEqual(suggestHealth((await loadHealthFacts(db, org.id, p.id, "2026-06-15"))!));
     const noLead = await project(org.id, units.teamB.id, "Nobody");

@@ -29,7 +29,6 @@ beforeAll(async () => {
   w = await setup();
 });
 
-
 describe("searchProjectOptions", () => {
   it("returns at most the limit, by name, case-insensitive, without the project itself", async () => {
     const r = await searchProjectOptions(w.acme.org.id, "aPoLlO", w.self.id);

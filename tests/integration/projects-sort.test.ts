@@ -30,12 +30,25 @@ async function setup() {
   const globex = await createOrgWithRoles(db);
   const person = (orgId: string, orgUnitId: string, name: string) =>
     db.person.create({ data: { orgId, orgUnitId, name, title: "Lead", level: "M1", startDate: d("2024-01-01"), annualCompCents: 0n } });
-  const leads = [await person(acme.org.id, acme.units.teamA.id, "Lead B"), await person(acme.org.id, acme.units.teamB.id, "Lead A"), await person(acme.org.id, acme.units.teamA.id, "Lead C")];
-  const inits = await Promise.all(["Init Y", "Init X"].map((name) => db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } })));
+  const leads = [
+    await person(acme.org.id, acme.units.teamA.id, "Lead B"),
+    await person(acme.org.id, acme.units.teamB.id, "Lead A"),
+    await person(acme.org.id, acme.units.teamA.id, "Lead C"),
+  ];
+  const inits = await Promise.all(
+    ["Init Y", "Init X"].map((name) =>
+      db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } }),
+    ),
+  );
   const teams = [acme.units.teamA.id, acme.units.teamB.id, acme.units.deptA.id];
   // Fixed team names (the factory's are random hex, whose digit runs ICU versions may order
   // differently): "Team 9" before "Team 10" only under the natural collation.
-  for (const [id, name] of [[teams[0], "Team 10"], [teams[1], "Team 9"], [teams[2], "Dept 2"]]) await db.orgUnit.update({ where: { id }, data: { name } });
+  for (const [id, name] of [
+    [teams[0], "Team 10"],
+    [teams[1], "Team 9"],
+    [teams[2], "Dept 2"],
+  ])
+    await db.orgUnit.update({ where: { id }, data: { name } });
   // 230 projects (three pages) with repeated values in every column, some empty ones, and
   // repeated names so that ids must break ties; a deterministic mix.
   const data = Array.from({ length: 230 }, (_, i) => ({
@@ -54,11 +67,27 @@ async function setup() {
   await db.project.createMany({ data });
   // Another org's projects, with names and values among acme's.
   await db.project.createMany({
-    data: Array.from({ length: 20 }, (_, i) => ({ orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: `P${String(i * 11).padStart(3, "0")}`, budgetCents: 999_999_999n })),
+    data: Array.from({ length: 20 }, (_, i) => ({
+      orgId: globex.org.id,
+      orgUnitId: globex.units.teamA.id,
+      name: `P${String(i * 11).padStart(3, "0")}`,
+      budgetCents: 999_999_999n,
+    })),
   });
   const rows = await db.project.findMany({
     where: { orgId: acme.org.id, archivedAt: null },
-    select: { id: true, name: true, status: true, health: true, lastUpdateAt: true, targetDate: true, budgetCents: true, orgUnit: { select: { name: true } }, lead: { select: { name: true } }, initiative: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      health: true,
+      lastUpdateAt: true,
+      targetDate: true,
+      budgetCents: true,
+      orgUnit: { select: { name: true } },
+      lead: { select: { name: true } },
+      initiative: { select: { name: true } },
+    },
   });
   return { acme, globex, rows };
 }
@@ -100,11 +129,7 @@ function expected(rows: Row[], { key, dir }: ProjectSort): string[] {
       if (key === "name") return sign * (natural(a.name, b.name) || cmp(a.id, b.id));
       const [x, y] = [value[key](a), value[key](b)];
       const byKey =
-        x === null || y === null
-          ? x === y
-            ? 0
-            : (x === null ? 1 : -1) * (nullsLastBothWays ? 1 : sign)
-          : sign * cmpText(x, y);
+        x === null || y === null ? (x === y ? 0 : (x === null ? 1 : -1) * (nullsLastBothWays ? 1 : sign)) : sign * cmpText(x, y);
       return byKey || natural(a.name, b.name) || cmp(a.id, b.id);
     })
     .map((r) => r.id);
@@ -114,7 +139,8 @@ function expected(rows: Row[], { key, dir }: ProjectSort): string[] {
 async function allPages(filters: ProjectFilters, sort: ProjectSort): Promise<ProjectRow[]> {
   const first = await listProjectsPage(w.acme.org.id, filters, {}, undefined, sort);
   const out = [...first.rows];
-  for (let page = 2; page <= first.paging.pages; page++) out.push(...(await listProjectsPage(w.acme.org.id, filters, { page: String(page) }, undefined, sort)).rows);
+  for (let page = 2; page <= first.paging.pages; page++)
+    out.push(...(await listProjectsPage(w.acme.org.id, filters, { page: String(page) }, undefined, sort)).rows);
   expect(out).toHaveLength(first.paging.total);
   return out;
 }
@@ -132,12 +158,21 @@ describe("projects list sorting", () => {
     const filters = { status: "ACTIVE" as const };
     const rows = await allPages(filters, sort);
     expect(rows.every((r) => r.status === "ACTIVE")).toBe(true);
-    expect(rows.map((r) => r.id)).toEqual(expected(w.rows.filter((r) => r.status === "ACTIVE"), sort));
+    expect(rows.map((r) => r.id)).toEqual(
+      expected(
+        w.rows.filter((r) => r.status === "ACTIVE"),
+        sort,
+      ),
+    );
   });
 
   it("never shows another org's projects, whatever the sort", async () => {
     const foreign = new Set((await db.project.findMany({ where: { orgId: w.globex.org.id }, select: { id: true } })).map((p) => p.id));
-    for (const sort of [{ key: "budget", dir: "desc" } as const, { key: "name", dir: "asc" } as const, { key: "lead", dir: "asc" } as const]) {
+    for (const sort of [
+      { key: "budget", dir: "desc" } as const,
+      { key: "name", dir: "asc" } as const,
+      { key: "lead", dir: "asc" } as const,
+    ]) {
       const ids = (await allPages({}, sort)).map((r) => r.id);
       expect(ids.filter((id) => foreign.has(id))).toEqual([]);
       expect(new Set(ids).size).toBe(w.rows.length);
@@ -149,7 +184,8 @@ describe("projects list sorting", () => {
     expect(parseProjectSort({ sort: "budget", dir: "desc" })).toEqual({ key: "budget", dir: "desc" });
     expect(parseProjectSort({ sort: ["lead", "name"], dir: ["desc"] })).toEqual({ key: "lead", dir: "desc" });
     expect(parseProjectSort({ sort: "budget", dir: "sideways" })).toEqual({ key: "budget", dir: "asc" });
-    for (const sort of ["budgetCents", "orgId", "__proto__", "constructor", "name; DROP TABLE", ""]) expect(parseProjectSort({ sort, dir: "desc" })).toEqual(DEFAULT_PROJECT_SORT);
+    for (const sort of ["budgetCents", "orgId", "__proto__", "constructor", "name; DROP TABLE", ""])
+      expect(parseProjectSort({ sort, dir: "desc" })).toEqual(DEFAULT_PROJECT_SORT);
     const fallback = await listProjectsPage(w.acme.org.id, {}, {}, undefined, parseProjectSort({ sort: "passwordHash", dir: "desc" }));
     expect(fallback.rows.map((r) => r.id)).toEqual(expected(w.rows, DEFAULT_PROJECT_SORT).slice(0, 100));
   });
@@ -165,7 +201,11 @@ describe("projects list sorting", () => {
     const params = new URLSearchParams({ status: "ACTIVE", sort: "budget", dir: "desc", page: "2" });
     // A batch of 7 rows: the export reads the list in several batches.
     const csv = await new Response(exportProjectsCsv(w.acme.org, params, undefined, 7)).text();
-    const names = csv.trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    const names = csv
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
     const list = await allPages(parseProjectFilters(Object.fromEntries(params)), parseProjectSort(Object.fromEntries(params)));
     expect(names).toEqual(list.map((r) => r.name));
     expect(names.length).toBe(w.rows.filter((r) => r.status === "ACTIVE").length);

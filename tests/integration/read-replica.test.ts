@@ -66,7 +66,9 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
     const { getDashboardScope } = await import("@/lib/dashboard/director");
     const replica = createPrismaClients(replicaDbInfo.url, undefined).primary;
     try {
-      await replica.orgUnit.create({ data: { id: "unit_on_replica", orgId: "org_marker", kind: "TEAM", name: "Replica team", code: "R1" } });
+      await replica.orgUnit.create({
+        data: { id: "unit_on_replica", orgId: "org_marker", kind: "TEAM", name: "Replica team", code: "R1" },
+      });
       const scope = await getDashboardScope("org_marker", null);
       expect(scope?.subtreeIds).toEqual(["unit_on_replica"]);
     } finally {

@@ -32,7 +32,18 @@ type Step = z.input<typeof ZReorgStep>;
 const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 
 const person = (orgUnitId: string, name: string, managerId: string | null = null) =>
-  db.person.create({ data: { orgId: acme.org.id, orgUnitId, name, managerId, title: "Engineer", level: "IC3", startDate: d("2024-01-01"), annualCompCents: 10_000_000n } });
+  db.person.create({
+    data: {
+      orgId: acme.org.id,
+      orgUnitId,
+      name,
+      managerId,
+      title: "Engineer",
+      level: "IC3",
+      startDate: d("2024-01-01"),
+      annualCompCents: 10_000_000n,
+    },
+  });
 
 async function draft(steps: Step[], name = "Spring reorg") {
   const r = await createReorg.run(director, acme.org.slug, { name });
@@ -54,7 +65,11 @@ async function refused(call: () => Promise<unknown>) {
   return result;
 }
 
-const viewer = () => ({ user: { id: director }, role: "DIRECTOR" as const, org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency, fiscalYearStartMonth: acme.org.fiscalYearStartMonth } });
+const viewer = () => ({
+  user: { id: director },
+  role: "DIRECTOR" as const,
+  org: { id: acme.org.id, slug: acme.org.slug, currency: acme.org.currency, fiscalYearStartMonth: acme.org.fiscalYearStartMonth },
+});
 
 beforeEach(async () => {
   await resetDb();
@@ -73,12 +88,39 @@ describe("preview and apply", () => {
     const ann = await person(teamA.id, "Ann", max.id);
     const bob = await person(teamA.id, "Bob", max.id);
     await person(teamA.id, "Gone", max.id).then((p) => db.person.update({ where: { id: p.id }, data: { endDate: d("2025-01-31") } }));
-    const position = await db.position.create({ data: { orgId: acme.org.id, orgUnitId: teamA.id, title: "SRE", level: "IC4", status: "OPEN", annualCompCents: 1n, budgetFiscalYear: 2027, openedAt: new Date() } });
+    const position = await db.position.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: teamA.id,
+        title: "SRE",
+        level: "IC4",
+        status: "OPEN",
+        annualCompCents: 1n,
+        budgetFiscalYear: 2027,
+        openedAt: new Date(),
+      },
+    });
     const project = await db.project.create({ data: { orgId: acme.org.id, orgUnitId: teamA.id, name: "Atlas", status: "ACTIVE" } });
     const vendor = await db.vendor.create({ data: { orgId: acme.org.id, name: "Acme Tools" } });
-    const contract = await db.contract.create({ data: { orgId: acme.org.id, vendorId: vendor.id, orgUnitId: teamA.id, category: "SOFTWARE", name: "IDE seats", annualAmountCents: 120_000n, startDate: d("2026-01-01"), endDate: d("2030-12-31"), status: "ACTIVE" } });
-    const line = await db.budgetLine.create({ data: { orgId: acme.org.id, orgUnitId: teamA.id, month: d(monthStart), category: "SOFTWARE", amountCents: 12_345n } });
-    await db.budgetLine.create({ data: { orgId: acme.org.id, orgUnitId: teamC.id, month: d(monthStart), category: "SOFTWARE", amountCents: 1_000n } });
+    const contract = await db.contract.create({
+      data: {
+        orgId: acme.org.id,
+        vendorId: vendor.id,
+        orgUnitId: teamA.id,
+        category: "SOFTWARE",
+        name: "IDE seats",
+        annualAmountCents: 120_000n,
+        startDate: d("2026-01-01"),
+        endDate: d("2030-12-31"),
+        status: "ACTIVE",
+      },
+    });
+    const line = await db.budgetLine.create({
+      data: { orgId: acme.org.id, orgUnitId: teamA.id, month: d(monthStart), category: "SOFTWARE", amountCents: 12_345n },
+    });
+    await db.budgetLine.create({
+      data: { orgId: acme.org.id, orgUnitId: teamC.id, month: d(monthStart), category: "SOFTWARE", amountCents: 1_000n },
+    });
 
     const steps: Step[] = [
       { kind: "create", parent: deptB.id, name: "Platform", code: "PLAT", unitKind: "GROUP", leadId: lee.id },
@@ -118,7 +160,14 @@ describe("preview and apply", () => {
     // Heads and budget per unit: before → after, and "after" is what the tree says now.
     const byId = new Map(impact.units.map((u) => [u.id, u]));
     expect(byId.get(deptA.id)).toMatchObject({ headsBefore: 3, headsAfter: 2, budgetBefore: 13_345, budgetAfter: 13_345 });
-    expect(byId.get(deptB.id)).toMatchObject({ headsBefore: 2, headsAfter: 3, leadBefore: null, leadAfter: "Mia", budgetBefore: 0, budgetAfter: 0 });
+    expect(byId.get(deptB.id)).toMatchObject({
+      headsBefore: 2,
+      headsAfter: 3,
+      leadBefore: null,
+      leadAfter: "Mia",
+      budgetBefore: 0,
+      budgetAfter: 0,
+    });
     expect(byId.get(teamA.id)).toMatchObject({ state: "closed", headsBefore: 2, headsAfter: 0, budgetBefore: 12_345, budgetAfter: 0 });
     expect(byId.get(teamC.id)).toMatchObject({ headsBefore: 0, headsAfter: 1, budgetBefore: 1_000, budgetAfter: 13_345 });
     expect(byId.get(teamB.id)).toMatchObject({ parentBefore: deptB.name, parentAfter: "Platform", headsBefore: 0, headsAfter: 1 });
@@ -132,9 +181,24 @@ describe("preview and apply", () => {
     ]);
 
     // Each step wrote its own audit event under its own action, tagged with the reorg.
-    const audit = await db.auditEvent.findMany({ where: { orgId: acme.org.id, actorId: director, action: { in: ["org-unit.create", "org-unit.move", "org-unit.merge", "person.move", "org-unit.set-lead", "reorg.apply"] } }, orderBy: { at: "asc" } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["org-unit.create", "org-unit.merge", "org-unit.move", "org-unit.set-lead", "person.move", "reorg.apply"]);
-    for (const a of audit.filter((x) => x.action !== "reorg.apply")) expect((a.after as { reorgId?: string }).reorgId, a.action).toBe(reorgId);
+    const audit = await db.auditEvent.findMany({
+      where: {
+        orgId: acme.org.id,
+        actorId: director,
+        action: { in: ["org-unit.create", "org-unit.move", "org-unit.merge", "person.move", "org-unit.set-lead", "reorg.apply"] },
+      },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "org-unit.create",
+      "org-unit.merge",
+      "org-unit.move",
+      "org-unit.set-lead",
+      "person.move",
+      "reorg.apply",
+    ]);
+    for (const a of audit.filter((x) => x.action !== "reorg.apply"))
+      expect((a.after as { reorgId?: string }).reorgId, a.action).toBe(reorgId);
     expect(await db.reorg.findUniqueOrThrow({ where: { id: reorgId } })).toMatchObject({ status: "APPLIED", appliedById: director });
     expect(await closureMismatches(db, acme.org.id)).toEqual([]);
   });
@@ -148,12 +212,22 @@ describe("preview and apply", () => {
     ]);
     const message = `Step 2 (move unit): ${label(teamB)} is inside ${label(deptA)}: moving ${deptA.name} under it would make a cycle.`;
     expect(await previewReorg(viewer(), reorgId)).toEqual({ ok: false, message });
-    expect(await refused(() => applyReorg.run(director, acme.org.slug, { reorgId, version }))).toMatchObject({ ok: false, code: "VALIDATION", message });
+    expect(await refused(() => applyReorg.run(director, acme.org.slug, { reorgId, version }))).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message,
+    });
   });
 
   it("refuses a step naming another org's unit when it is added", async () => {
     const { reorgId, version } = await draft([]);
-    const r = await refused(() => addReorgStep.run(director, acme.org.slug, { reorgId, version, step: { kind: "move", unit: acme.units.teamA.id, parent: globex.units.deptA.id } }));
+    const r = await refused(() =>
+      addReorgStep.run(director, acme.org.slug, {
+        reorgId,
+        version,
+        step: { kind: "move", unit: acme.units.teamA.id, parent: globex.units.deptA.id },
+      }),
+    );
     expect(r).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "step.parent": ["That org unit does not exist."] } });
     const foreign = await refused(() => applyReorg.run(globex.members.director.user.id, globex.org.slug, { reorgId, version }));
     expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -186,8 +260,16 @@ describe("scheduled reorgs", () => {
     const cancelled = await cancelReorg.run(director, acme.org.slug, { reorgId, version: version + 1 });
     expect(cancelled).toMatchObject({ ok: true });
     expect(await refused(() => applyDueReorgs(new Date()))).toEqual({ applied: [], failed: [] });
-    expect(await refused(() => cancelReorg.run(director, acme.org.slug, { reorgId, version: version + 2 }))).toMatchObject({ ok: false, code: "CONFLICT", message: "“Spring reorg” is cancelled: it cannot be cancelled." });
-    expect(await refused(() => applyReorg.run(director, acme.org.slug, { reorgId, version: version + 2 }))).toMatchObject({ ok: false, code: "CONFLICT", message: "“Spring reorg” was cancelled." });
+    expect(await refused(() => cancelReorg.run(director, acme.org.slug, { reorgId, version: version + 2 }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "“Spring reorg” is cancelled: it cannot be cancelled.",
+    });
+    expect(await refused(() => applyReorg.run(director, acme.org.slug, { reorgId, version: version + 2 }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "“Spring reorg” was cancelled.",
+    });
     expect((await db.orgUnit.findUniqueOrThrow({ where: { id: acme.units.teamA.id } })).parentId).toBe(acme.units.deptA.id);
   });
 
@@ -195,12 +277,26 @@ describe("scheduled reorgs", () => {
     const { reorgId, version } = await draft([{ kind: "move", unit: acme.units.teamA.id, parent: acme.units.deptB.id }]);
     const lastMonth = addDaysIso(monthStart, -1);
     const closed = await refused(() => scheduleReorg.run(director, acme.org.slug, { reorgId, version, effectiveOn: lastMonth }));
-    expect(closed).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { effectiveOn: [expect.stringMatching(new RegExp(`^${lastMonth} is in a closed period \\(months before .+ are closed\\)`))] } });
+    expect(closed).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: {
+        effectiveOn: [expect.stringMatching(new RegExp(`^${lastMonth} is in a closed period \\(months before .+ are closed\\)`))],
+      },
+    });
     if (today !== monthStart) {
-      const past = await refused(() => scheduleReorg.run(director, acme.org.slug, { reorgId, version, effectiveOn: addDaysIso(today, -1) }));
-      expect(past).toMatchObject({ ok: false, fieldErrors: { effectiveOn: [`${addDaysIso(today, -1)} is in the past: a reorg takes effect today or later.`] } });
+      const past = await refused(() =>
+        scheduleReorg.run(director, acme.org.slug, { reorgId, version, effectiveOn: addDaysIso(today, -1) }),
+      );
+      expect(past).toMatchObject({
+        ok: false,
+        fieldErrors: { effectiveOn: [`${addDaysIso(today, -1)} is in the past: a reorg takes effect today or later.`] },
+      });
     }
-    expect(await refused(() => scheduleReorg.run(director, acme.org.slug, { reorgId, version, effectiveOn: "2027-02-30" }))).toMatchObject({ ok: false, fieldErrors: { effectiveOn: expect.any(Array) } });
+    expect(await refused(() => scheduleReorg.run(director, acme.org.slug, { reorgId, version, effectiveOn: "2027-02-30" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { effectiveOn: expect.any(Array) },
+    });
   });
 
   it("refuses a reorg touching a unit another scheduled reorg changes, naming the unit; nothing written", async () => {
@@ -210,7 +306,9 @@ describe("scheduled reorgs", () => {
     const anna = await person(acme.units.teamA.id, "Anna");
     const second = await draft([{ kind: "person", personId: anna.id, unit: teamC.id }], "Second");
     const message = `${label(acme.units.teamA)} is also changed by the scheduled reorg “First” (${tomorrow}).`;
-    expect(await refused(() => scheduleReorg.run(director, acme.org.slug, { ...second, effectiveOn: addDaysIso(today, 2) }))).toMatchObject({ ok: false, code: "VALIDATION", message });
+    expect(await refused(() => scheduleReorg.run(director, acme.org.slug, { ...second, effectiveOn: addDaysIso(today, 2) }))).toMatchObject(
+      { ok: false, code: "VALIDATION", message },
+    );
     expect(await refused(() => applyReorg.run(director, acme.org.slug, second))).toMatchObject({ ok: false, code: "VALIDATION", message });
   });
 

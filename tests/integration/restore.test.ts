@@ -21,7 +21,14 @@ const fresh = async () => {
   return figures();
 };
 const planSum = async () =>
-  Number((await db.budgetLine.aggregate({ where: { orgId: f.org.id, month: { gte: new Date("2026-04-01"), lt: new Date("2026-07-01") } }, _sum: { amountCents: true } }))._sum.amountCents ?? 0n);
+  Number(
+    (
+      await db.budgetLine.aggregate({
+        where: { orgId: f.org.id, month: { gte: new Date("2026-04-01"), lt: new Date("2026-07-01") } },
+        _sum: { amountCents: true },
+      })
+    )._sum.amountCents ?? 0n,
+  );
 
 const TABLES = ['"BudgetLine"', '"OrgDataVersion"'];
 

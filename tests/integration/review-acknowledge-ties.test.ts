@@ -21,7 +21,16 @@ async function setup() {
   const acme = await createOrgWithRoles(db);
   const orgId = acme.org.id;
   const director = await db.person.create({
-    data: { orgId, name: "Dana Director", title: "Dir", level: "D1", orgUnitId: acme.units.division.id, userId: acme.members.director.user.id, startDate: new Date("2020-01-01"), annualCompCents: 0n },
+    data: {
+      orgId,
+      name: "Dana Director",
+      title: "Dir",
+      level: "D1",
+      orgUnitId: acme.units.division.id,
+      userId: acme.members.director.user.id,
+      startDate: new Date("2020-01-01"),
+      annualCompCents: 0n,
+    },
   });
   await db.orgUnit.update({ where: { id: acme.units.teamA.id }, data: { leadId: director.id } });
   const author = acme.members.viewer.user.id;
@@ -30,13 +39,34 @@ async function setup() {
   // later update is acknowledged (its earlier, unacknowledged one is superseded: not listed).
   for (let i = 0; i < 109; i++) {
     const p = await db.project.create({
-      data: { orgId, orgUnitId: acme.units.teamA.id, name: `P${String(i).padStart(3, "0")}`, status: "ACTIVE", health: "AT_RISK", lastUpdateAt: T, createdAt: new Date("2026-06-01") },
+      data: {
+        orgId,
+        orgUnitId: acme.units.teamA.id,
+        name: `P${String(i).padStart(3, "0")}`,
+        status: "ACTIVE",
+        health: "AT_RISK",
+        lastUpdateAt: T,
+        createdAt: new Date("2026-06-01"),
+      },
     });
     const createdAt = i < 105 ? T : new Date(T.getTime() + (i - 104) * 60_000);
-    const u = await db.statusUpdate.create({ data: { orgId, projectId: p.id, authorId: author, health: "AT_RISK", summary: `u${i}`, createdAt }, select: { id: true } });
+    const u = await db.statusUpdate.create({
+      data: { orgId, projectId: p.id, authorId: author, health: "AT_RISK", summary: `u${i}`, createdAt },
+      select: { id: true },
+    });
     if (i < 105) tied.push(u.id);
     if (i === 108) {
-      await db.statusUpdate.create({ data: { orgId, projectId: p.id, authorId: author, health: "AT_RISK", summary: "acked", createdAt: new Date(T.getTime() + 3_600_000), acknowledgedAt: T } });
+      await db.statusUpdate.create({
+        data: {
+          orgId,
+          projectId: p.id,
+          authorId: author,
+          health: "AT_RISK",
+          summary: "acked",
+          createdAt: new Date(T.getTime() + 3_600_000),
+          acknowledgedAt: T,
+        },
+      });
     }
   }
   const member: Member = {

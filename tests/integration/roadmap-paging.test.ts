@@ -20,11 +20,21 @@ const filters = (change: Partial<TimelineFilters> = {}): TimelineFilters => ({ z
 async function setup() {
   const acme = await createOrgWithRoles(db);
   const globex = await createOrgWithRoles(db);
-  const init = (name: string) => db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } });
+  const init = (name: string) =>
+    db.initiative.create({ data: { orgId: acme.org.id, orgUnitId: acme.units.deptA.id, name, fiscalYear: 2027 } });
   const [beta, alpha, gamma] = [await init("Beta"), await init("Alpha"), await init("Gamma")];
   const project = (name: string, orgUnitId: string, initiativeId: string | null, dates: [string, string] | null, extra: object = {}) =>
     db.project.create({
-      data: { orgId: acme.org.id, orgUnitId, name, initiativeId, status: "ACTIVE", health: "AT_RISK", ...(dates ? { startDate: d(dates[0]), targetDate: d(dates[1]) } : {}), ...extra },
+      data: {
+        orgId: acme.org.id,
+        orgUnitId,
+        name,
+        initiativeId,
+        status: "ACTIVE",
+        health: "AT_RISK",
+        ...(dates ? { startDate: d(dates[0]), targetDate: d(dates[1]) } : {}),
+        ...extra,
+      },
     });
   const inWindow: [string, string] = ["2026-06-01", "2026-09-30"];
   await project("A1", acme.units.teamA.id, alpha.id, inWindow);
@@ -36,7 +46,16 @@ async function setup() {
   await project("Archived", acme.units.teamA.id, beta.id, inWindow, { archivedAt: new Date() });
   await project("Undated", acme.units.teamA.id, beta.id, null);
   for (let i = 0; i < 7; i++) await project(`Extra ${i}`, acme.units.teamA.id, gamma.id, ["2027-09-01", "2027-10-01"]);
-  await db.project.create({ data: { orgId: globex.org.id, orgUnitId: globex.units.teamA.id, name: "Globex", status: "ACTIVE", startDate: d(inWindow[0]), targetDate: d(inWindow[1]) } });
+  await db.project.create({
+    data: {
+      orgId: globex.org.id,
+      orgUnitId: globex.units.teamA.id,
+      name: "Globex",
+      status: "ACTIVE",
+      startDate: d(inWindow[0]),
+      targetDate: d(inWindow[1]),
+    },
+  });
   return { acme, globex, gamma };
 }
 
@@ -51,19 +70,32 @@ describe("listTimelinePage", () => {
   it("pages groups by label with 'No initiative' last, reading only the page's projects in the window", async () => {
     const p1 = await listTimelinePage(w.acme.org.id, filters(), window, {}, 2);
     expect(p1.paging).toMatchObject({ page: 1, pages: 2, total: 4 });
-    expect(names(p1.groups)).toEqual([["Alpha", ["A1", "A2"]], ["Beta", ["B1"]]]);
+    expect(names(p1.groups)).toEqual([
+      ["Alpha", ["A1", "A2"]],
+      ["Beta", ["B1"]],
+    ]);
     expect(p1.undated).toBe(1);
     const p2 = await listTimelinePage(w.acme.org.id, filters(), window, { page: "2" }, 2);
-    expect(names(p2.groups)).toEqual([["Gamma", ["G1"]], ["No initiative", ["N1"]]]);
+    expect(names(p2.groups)).toEqual([
+      ["Gamma", ["G1"]],
+      ["No initiative", ["N1"]],
+    ]);
   });
 
   it("groups by team and keeps the unit and status filters", async () => {
     const byTeam = await listTimelinePage(w.acme.org.id, filters({ group: "team" }), window, {}, 10);
-    expect(Object.fromEntries(byTeam.groups.map((g) => [g.key, g.projects.length]))).toEqual({ [w.acme.units.teamA.id]: 2, [w.acme.units.teamB.id]: 3 });
+    expect(Object.fromEntries(byTeam.groups.map((g) => [g.key, g.projects.length]))).toEqual({
+      [w.acme.units.teamA.id]: 2,
+      [w.acme.units.teamB.id]: 3,
+    });
     const labels = byTeam.groups.map((g) => g.label);
     expect(labels).toEqual([...labels].sort(new Intl.Collator("und", { numeric: true }).compare));
     const deptB = await listTimelinePage(w.acme.org.id, filters({ unit: w.acme.units.deptB.id }), window, {}, 10);
-    expect(names(deptB.groups)).toEqual([["Alpha", ["A2"]], ["Gamma", ["G1"]], ["No initiative", ["N1"]]]);
+    expect(names(deptB.groups)).toEqual([
+      ["Alpha", ["A2"]],
+      ["Gamma", ["G1"]],
+      ["No initiative", ["N1"]],
+    ]);
     expect((await listTimelinePage(w.acme.org.id, filters({ status: "DONE" }), window, {}, 10)).groups).toEqual([]);
   });
 });
@@ -110,13 +142,41 @@ describe("listInitiativesForYear", () => {
     expect(Number.isNaN(Date.parse(gamma.updatedAt))).toBe(false);
     // Another org's initiatives and other years are not listed.
     // (The rows added here are removed again: the other tests share this org.)
-    const foreign = await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2027 } });
-    const owner = await db.person.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.teamA.id, name: "Olga", title: "Director", level: "D1", startDate: d("2024-01-01"), annualCompCents: 1n } });
-    const later = await db.initiative.create({ data: { orgId: w.acme.org.id, orgUnitId: w.acme.units.deptA.id, name: "Later", fiscalYear: 2028, ownerId: owner.id, fiscalQuarter: 2 } });
+    const foreign = await db.initiative.create({
+      data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2027 },
+    });
+    const owner = await db.person.create({
+      data: {
+        orgId: w.acme.org.id,
+        orgUnitId: w.acme.units.teamA.id,
+        name: "Olga",
+        title: "Director",
+        level: "D1",
+        startDate: d("2024-01-01"),
+        annualCompCents: 1n,
+      },
+    });
+    const later = await db.initiative.create({
+      data: {
+        orgId: w.acme.org.id,
+        orgUnitId: w.acme.units.deptA.id,
+        name: "Later",
+        fiscalYear: 2028,
+        ownerId: owner.id,
+        fiscalQuarter: 2,
+      },
+    });
     try {
       expect((await listInitiativesForYear(w.acme.org.id, 2027)).map((i) => i.name)).toEqual(["Alpha", "Beta", "Gamma"]);
       expect(await listInitiativesForYear(w.acme.org.id, 2028)).toEqual([
-        expect.objectContaining({ name: "Later", owner: { id: owner.id, name: "Olga" }, period: "Q2", attention: [], projectCount: 0, health: { ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 } }),
+        expect.objectContaining({
+          name: "Later",
+          owner: { id: owner.id, name: "Olga" },
+          period: "Q2",
+          attention: [],
+          projectCount: 0,
+          health: { ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 },
+        }),
       ]);
     } finally {
       await db.initiative.deleteMany({ where: { id: { in: [foreign.id, later.id] } } });
@@ -128,9 +188,13 @@ describe("listInitiativesForYear", () => {
 describe("listInitiativesForYear: what needs attention", () => {
   it("lists off-track before at-risk projects, leaves on-track and unknown ones out, and counts every live one by health", async () => {
     const org = w.acme.org.id;
-    const delta = await db.initiative.create({ data: { orgId: org, orgUnitId: w.acme.units.deptA.id, name: "Delta", fiscalYear: 2029, fiscalHalf: 1 } });
+    const delta = await db.initiative.create({
+      data: { orgId: org, orgUnitId: w.acme.units.deptA.id, name: "Delta", fiscalYear: 2029, fiscalHalf: 1 },
+    });
     const mk = (name: string, health: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "UNKNOWN", extra: object = {}) =>
-      db.project.create({ data: { orgId: org, orgUnitId: w.acme.units.teamA.id, initiativeId: delta.id, name, status: "ACTIVE", health, ...extra } });
+      db.project.create({
+        data: { orgId: org, orgUnitId: w.acme.units.teamA.id, initiativeId: delta.id, name, status: "ACTIVE", health, ...extra },
+      });
     // Names chosen so that name order alone would list them differently.
     await mk("a on track", "ON_TRACK");
     await mk("b at risk", "AT_RISK");
@@ -141,7 +205,12 @@ describe("listInitiativesForYear: what needs attention", () => {
     await mk("0 archived off track", "OFF_TRACK", { archivedAt: new Date() });
     try {
       const [row] = await listInitiativesForYear(org, 2029);
-      expect(row).toMatchObject({ name: "Delta", period: "H1", projectCount: 6, health: { ON_TRACK: 1, AT_RISK: 3, OFF_TRACK: 1, UNKNOWN: 1 } });
+      expect(row).toMatchObject({
+        name: "Delta",
+        period: "H1",
+        projectCount: 6,
+        health: { ON_TRACK: 1, AT_RISK: 3, OFF_TRACK: 1, UNKNOWN: 1 },
+      });
       expect(row.attention.map((p) => [p.name, p.health])).toEqual([
         ["e off track", "OFF_TRACK"],
         ["b at risk", "AT_RISK"],
@@ -159,7 +228,9 @@ describe("listInitiativesForYear: what needs attention", () => {
 describe("listInitiativesPage", () => {
   it("counts in the database and reads one page (?ipage) of this org's initiatives, with the health mix of their live projects", async () => {
     // Another org's initiative that would sort first is not counted nor listed.
-    await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2020 } });
+    await db.initiative.create({
+      data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.deptA.id, name: "Aardvark", fiscalYear: 2020 },
+    });
     const p1 = await listInitiativesPage(w.acme.org.id, {}, 2);
     expect(p1.paging).toMatchObject({ page: 1, pages: 2, total: 3, param: "ipage" });
     expect(p1.rows.map((r) => [r.name, r.projectCount, r.health.AT_RISK])).toEqual([
@@ -192,7 +263,9 @@ describe("listProjectsPage", () => {
     const org = w.globex.org.id;
     const unit = w.globex.units.teamA.id;
     const old = { status: "ACTIVE" as const, createdAt: d("2026-01-01"), startDate: d("2026-01-01"), lastUpdateAt: d("2026-03-01") };
-    await db.project.createMany({ data: Array.from({ length: 105 }, (_, i) => ({ orgId: org, orgUnitId: unit, name: `S${String(i).padStart(3, "0")}`, ...old })) });
+    await db.project.createMany({
+      data: Array.from({ length: 105 }, (_, i) => ({ orgId: org, orgUnitId: unit, name: `S${String(i).padStart(3, "0")}`, ...old })),
+    });
     await db.project.createMany({
       data: [
         { orgId: org, orgUnitId: unit, name: "S fresh", ...old, lastUpdateAt: d("2026-11-26") },
@@ -221,7 +294,9 @@ describe("getProjectFilterOptions", () => {
       db.person.create({ data: { orgId, orgUnitId, name, title: "Lead", level: "M1", startDate: d("2024-01-01"), annualCompCents: 0n } });
     const lead = await person(w.acme.org.id, w.acme.units.teamA.id, "Lena Lead");
     const foreign = await person(w.globex.org.id, w.globex.units.teamA.id, "Globex Lead");
-    const foreignInitiative = await db.initiative.create({ data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex bet", fiscalYear: 2027 } });
+    const foreignInitiative = await db.initiative.create({
+      data: { orgId: w.globex.org.id, orgUnitId: w.globex.units.teamA.id, name: "Globex bet", fiscalYear: 2027 },
+    });
     // The lists of choices are searched as you type (/[org]/teams/search, /[org]/roadmap/search): none is read here.
     const lists = [vi.spyOn(appDb.orgUnit, "findMany"), vi.spyOn(appDb.initiative, "findMany"), vi.spyOn(appDb.person, "findMany")];
     expect(await getProjectFilterOptions(w.acme.org.id, {})).toEqual({ unit: null, initiative: null, lead: null });
@@ -231,10 +306,19 @@ describe("getProjectFilterOptions", () => {
       initiative: { id: w.gamma.id, name: "Gamma" },
       lead: { id: lead.id, name: "Lena Lead" },
     });
-    expect((await getProjectFilterOptions(w.acme.org.id, { initiative: "none" })).initiative).toEqual({ id: "none", name: "No initiative" });
+    expect((await getProjectFilterOptions(w.acme.org.id, { initiative: "none" })).initiative).toEqual({
+      id: "none",
+      name: "No initiative",
+    });
     // Another org's ids (or made-up ones) in the URL name nothing.
-    expect(await getProjectFilterOptions(w.acme.org.id, { unit: w.globex.units.teamA.id, initiative: foreignInitiative.id, lead: foreign.id })).toEqual({ unit: null, initiative: null, lead: null });
-    expect(await getProjectFilterOptions(w.acme.org.id, { unit: "nope", initiative: "nope", lead: "nope" })).toEqual({ unit: null, initiative: null, lead: null });
+    expect(
+      await getProjectFilterOptions(w.acme.org.id, { unit: w.globex.units.teamA.id, initiative: foreignInitiative.id, lead: foreign.id }),
+    ).toEqual({ unit: null, initiative: null, lead: null });
+    expect(await getProjectFilterOptions(w.acme.org.id, { unit: "nope", initiative: "nope", lead: "nope" })).toEqual({
+      unit: null,
+      initiative: null,
+      lead: null,
+    });
     for (const spy of lists) {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();

@@ -52,7 +52,13 @@ describe("getRouteMember", () => {
     await signIn(manager.user.id);
     expect(await getRouteMember(w.acme.org.slug)).toEqual({
       user: { id: manager.user.id, email: manager.user.email, name: manager.user.name },
-      org: { id: w.acme.org.id, slug: w.acme.org.slug, name: w.acme.org.name, currency: w.acme.org.currency, fiscalYearStartMonth: w.acme.org.fiscalYearStartMonth },
+      org: {
+        id: w.acme.org.id,
+        slug: w.acme.org.slug,
+        name: w.acme.org.name,
+        currency: w.acme.org.currency,
+        fiscalYearStartMonth: w.acme.org.fiscalYearStartMonth,
+      },
       role: "MANAGER",
       scopeUnitId: w.acme.units.deptA.id,
       readsPay: false,
@@ -111,7 +117,10 @@ describe("withMember (lib/route-guard.ts): the one guard of every route handler"
 
   it("answers 401 without a session and 404 to a non-member or an unknown org, as JSON, without running the handler", async () => {
     cookie = undefined;
-    expect(await call(handler, w.acme.org.slug)).toEqual({ status: 401, body: { ok: false, code: "UNAUTHENTICATED", message: "Please sign in." } });
+    expect(await call(handler, w.acme.org.slug)).toEqual({
+      status: 401,
+      body: { ok: false, code: "UNAUTHENTICATED", message: "Please sign in." },
+    });
     await signIn(w.globex.members.director.user.id);
     expect(await call(handler, w.acme.org.slug)).toEqual({ status: 404, body: { ok: false, code: "NOT_FOUND", message: "Not found." } });
     expect((await call(handler, "no-such-org")).status).toBe(404);
@@ -127,7 +136,10 @@ describe("withMember (lib/route-guard.ts): the one guard of every route handler"
     const write = withMember(async () => Response.json({ ran: true }), { permission: "budgets:write" });
     await signIn(w.acme.members.viewer.user.id);
     expect(await call(audit, w.acme.org.slug)).toEqual({ status: 404, body: { ok: false, code: "NOT_FOUND", message: "Not found." } });
-    expect(await call(write, w.acme.org.slug)).toEqual({ status: 403, body: { ok: false, code: "FORBIDDEN", message: "You don't have permission to do that." } });
+    expect(await call(write, w.acme.org.slug)).toEqual({
+      status: 403,
+      body: { ok: false, code: "FORBIDDEN", message: "You don't have permission to do that." },
+    });
     await signIn(w.acme.members.director.user.id);
     expect(await call(audit, w.acme.org.slug)).toEqual({ status: 200, body: { ran: true } });
     expect(await call(write, w.acme.org.slug)).toEqual({ status: 200, body: { ran: true } });

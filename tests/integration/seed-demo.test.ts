@@ -22,7 +22,9 @@ for (const day of ["2026-12-06", "2026-03-16"]) {
     const thisYear = fiscalYearRange(fy, 2);
     const lastYear = fiscalYearRange(fy - 1, 2);
     const quarter = fiscalQuarterRange(fy, fiscalPeriod(today, 2).quarter, 2);
-    const [todayIso, fyStart, fyEnd, lastStart, lastEnd] = [today, thisYear.start, thisYear.end, lastYear.start, lastYear.end].map(toDateString);
+    const [todayIso, fyStart, fyEnd, lastStart, lastEnd] = [today, thisYear.start, thisYear.end, lastYear.start, lastYear.end].map(
+      toDateString,
+    );
     let orgId: string;
 
     beforeAll(async () => {
@@ -79,7 +81,14 @@ for (const day of ["2026-12-06", "2026-03-16"]) {
     });
 
     it("writes updates by the project leads (the teams' managers), a few by the director, none acknowledged by its author", async () => {
-      const [share] = await rows<{ total: number; byLead: number; byDirector: number; selfAcked: number; directorAcked: number; wrongAcker: number }>(sql`
+      const [share] = await rows<{
+        total: number;
+        byLead: number;
+        byDirector: number;
+        selfAcked: number;
+        directorAcked: number;
+        wrongAcker: number;
+      }>(sql`
         SELECT count(*)::int AS total,
           count(*) FILTER (WHERE s."authorId" = l."userId")::int AS "byLead",
           count(*) FILTER (WHERE s."authorId" = dm."userId")::int AS "byDirector",
@@ -138,14 +147,22 @@ for (const day of ["2026-12-06", "2026-03-16"]) {
     });
 
     it("opens a backfill only from the day after the leaver's last day, and fills it after that", async () => {
-      const backfills = await rows<{ title: string; status: string; vacantFrom: Date | null; lastDay: Date | null; holderStart: Date | null; openedAt: Date | null }>(sql`
+      const backfills = await rows<{
+        title: string;
+        status: string;
+        vacantFrom: Date | null;
+        lastDay: Date | null;
+        holderStart: Date | null;
+        openedAt: Date | null;
+      }>(sql`
         SELECT ps.title, ps.status::text AS status, ps."vacantFrom", b."endDate" AS "lastDay", h."startDate" AS "holderStart", ps."openedAt"
         FROM "Position" ps JOIN "Person" b ON b.id = ps."backfillForId" LEFT JOIN "Person" h ON h.id = ps."personId"
         WHERE ps."orgId" = ${orgId}`);
       expect(backfills.filter((b) => b.status === "BACKFILL").length).toBeGreaterThan(0);
       for (const b of backfills) {
         expect(b.lastDay, b.title).not.toBeNull();
-        if (b.status === "BACKFILL") expect(toDateString(b.vacantFrom!), b.title).toBe(toDateString(new Date(b.lastDay!.getTime() + 86_400_000)));
+        if (b.status === "BACKFILL")
+          expect(toDateString(b.vacantFrom!), b.title).toBe(toDateString(new Date(b.lastDay!.getTime() + 86_400_000)));
         if (b.status === "FILLED") expect(b.holderStart!.getTime(), b.title).toBeGreaterThan(b.lastDay!.getTime());
         expect(b.openedAt!.getTime(), b.title).toBeLessThan(today.getTime());
       }

@@ -77,8 +77,11 @@ describe("db:seed:large", () => {
   });
 
   it("is deterministic: the same scale and day give the same rows", async () => {
-    const sum = async () => (await db.$queryRaw<{ s: bigint; h: string }[]>`
-      SELECT sum("amountCents") AS s, md5(string_agg(id || "bookedOn"::text || category::text, ',' ORDER BY id)) AS h FROM "ActualEntry"`)[0];
+    const sum = async () =>
+      (
+        await db.$queryRaw<{ s: bigint; h: string }[]>`
+      SELECT sum("amountCents") AS s, md5(string_agg(id || "bookedOn"::text || category::text, ',' ORDER BY id)) AS h FROM "ActualEntry"`
+      )[0];
     const first = await sum();
     await resetDb();
     await seedLarge(url, opts);
@@ -105,7 +108,11 @@ describe("db:seed:large", () => {
            AND (ps."vacantFrom" IS DISTINCT FROM b."endDate" + 1 OR ps."openedAt"::date > b."endDate")) AS early,
         (SELECT count(*) FROM "StatusUpdate" s WHERE s."orgId" = ${large.id} AND s."acknowledgedById" = s."authorId") AS "selfAcked"`;
     expect(Number(r.hires)).toBeGreaterThan(0);
-    expect({ unplaced: Number(r.unplaced), early: Number(r.early), selfAcked: Number(r.selfAcked) }).toEqual({ unplaced: 0, early: 0, selfAcked: 0 });
+    expect({ unplaced: Number(r.unplaced), early: Number(r.early), selfAcked: Number(r.selfAcked) }).toEqual({
+      unplaced: 0,
+      early: 0,
+      selfAcked: 0,
+    });
   });
 
   it("the app's dashboard and list queries work on the generated org", async () => {
@@ -119,7 +126,8 @@ describe("db:seed:large", () => {
     expect(delivery.trend.length).toBeGreaterThan(0);
     const money = await getMoneyFigures(org.id, org.fiscalYearStartMonth, true, p, today);
     const plan = await db.budgetLine.aggregate({
-      where: { orgId: org.id, month: { gte: new Date("2026-01-01"), lte: new Date("2026-12-01") } }, _sum: { amountCents: true },
+      where: { orgId: org.id, month: { gte: new Date("2026-01-01"), lte: new Date("2026-12-01") } },
+      _sum: { amountCents: true },
     });
     expect(money.year.planCents).toBe(Number(plan._sum.amountCents));
     expect(money.year.actualCents).toBeGreaterThan(0);

@@ -100,14 +100,18 @@ describe('every "use server" export is a registered action', () => {
 
   it("tells a built action from a hand-written wrapper that looks like one", () => {
     const built = definePublicAction({ name: "test.wrapper.probe", input: z.object({}), handler: async () => null });
-    const wrapper = Object.assign(async (input: unknown) => built(input), { actionName: built.actionName, run: built.run, session: built.session });
+    const wrapper = Object.assign(async (input: unknown) => built(input), {
+      actionName: built.actionName,
+      run: built.run,
+      session: built.session,
+    });
     expect(isRegisteredAction(built)).toBe(true);
     expect(isRegisteredAction(wrapper)).toBe(false);
     actionRegistry.delete(built.actionName);
     expect(isRegisteredAction(built), "an action no longer registered").toBe(false);
   });
 
-  it("reads a hand-written wrapper or export * in a \"use server\" file as a problem", () => {
+  it('reads a hand-written wrapper or export * in a "use server" file as a problem', () => {
     const text = [
       '"use server";',
       'import { a } from "@/lib/x/a";',

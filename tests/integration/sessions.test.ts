@@ -41,7 +41,11 @@ describe("server-side sessions", () => {
     await db.user.update({ where: { id: user }, data: { passwordHash: await hashPassword("current-passphrase-1") } });
     await startSession(db, user);
     await startSession(db, user);
-    const result = await changePassword.run(user, { currentPassword: "current-passphrase-1", newPassword: "another-long-passphrase-2", confirmPassword: "another-long-passphrase-2" });
+    const result = await changePassword.run(user, {
+      currentPassword: "current-passphrase-1",
+      newPassword: "another-long-passphrase-2",
+      confirmPassword: "another-long-passphrase-2",
+    });
     expect(result.ok).toBe(true);
     const sid = result.ok ? result.data.sid : "";
     const live = await db.userSession.findMany({ where: { userId: user, endedAt: null }, select: { id: true } });
@@ -78,21 +82,29 @@ describe("server-side sessions", () => {
     expect(result).toMatchObject({ ok: true, data: { ended: 2 } });
     expect(await open(target.user.id)).toBe(0);
     expect(await db.membership.count({ where: { id: target.membership.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { orgId: acme.org.id, action: "member.sessions.end", entityId: target.membership.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { orgId: acme.org.id, action: "member.sessions.end", entityId: target.membership.id } }),
+    ).toBe(1);
   });
 
   it("only an admin of the member's own org can do that", async () => {
     const target = acme.members.finance;
     await startSession(db, target.user.id);
     const before = await rowCounts();
-    expect(await signOutMemberEverywhere.run(acme.members.director.user.id, acme.org.slug, { membershipId: target.membership.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await signOutMemberEverywhere.run(globex.members.admin.user.id, globex.org.slug, { membershipId: target.membership.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await signOutMemberEverywhere.run(acme.members.director.user.id, acme.org.slug, { membershipId: target.membership.id }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await signOutMemberEverywhere.run(globex.members.admin.user.id, globex.org.slug, { membershipId: target.membership.id }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await rowCounts()).toEqual(before);
     expect(await open(target.user.id)).toBe(1);
   });
 
   it("names devices without storing or showing the raw header", () => {
-    expect(describeAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36")).toBe("Chrome on Windows");
+    expect(
+      describeAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"),
+    ).toBe("Chrome on Windows");
     expect(describeAgent("<script>")).toBe("Unknown device");
   });
 });

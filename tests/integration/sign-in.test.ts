@@ -51,14 +51,17 @@ describe("throttling that cannot lock a tenant out (issue 18, finding 3)", () =>
   it("failures with made-up emails lock nobody else out: there is no shared counter", async () => {
     // Before: 50 failures from untrusted addresses locked every user of every org for 15 minutes.
     for (let i = 0; i < 60; i++) {
-      expect(await checkCredentials(db, `made-up-${i}@test.example`, "guess", clientAddress({ "x-forwarded-for": `10.8.0.${i}` }, 0))).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await checkCredentials(db, `made-up-${i}@test.example`, "guess", clientAddress({ "x-forwarded-for": `10.8.0.${i}` }, 0)),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
     expect((await checkCredentials(db, "ann@test.example", "right-password", clientAddress({}, 0))).ok).toBe(true);
     expect(await db.authThrottle.count({ where: { key: { startsWith: "ip:" } } })).toBe(0);
   });
 
   it("an account backs off exponentially instead of a fixed lock", async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await checkCredentials(db, "ann@test.example", `wrong-${i}`, null)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect(await checkCredentials(db, "ann@test.example", `wrong-${i}`, null)).toEqual({ ok: false, reason: "invalid" });
     // Held off even with the right password while the wait runs…
     expect(await checkCredentials(db, "ann@test.example", "right-password", null)).toEqual({ ok: false, reason: "throttled" });
     const key = accountKey("ann@test.example");
@@ -103,7 +106,9 @@ describe("throttling that cannot lock a tenant out (issue 18, finding 3)", () =>
 
   it("40 parallel guesses: the limit is checked and counted in one statement, so at most the limit are evaluated", async () => {
     // Before: check and increment were separate statements, and 12 of 40 were evaluated.
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => checkCredentials(db, "ann@test.example", `parallel-${i}`, null)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => checkCredentials(db, "ann@test.example", `parallel-${i}`, null)),
+    );
     const evaluated = results.filter((r) => !r.ok && r.reason === "invalid").length;
     expect(evaluated).toBe(MAX_FAILURES);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - MAX_FAILURES);

@@ -23,13 +23,35 @@ async function setup() {
   const globex = await createOrgWithRoles(db);
   const orgId = acme.org.id;
   const person = (name: string, orgUnitId: string, managerId: string | null, userId: string | null = null) =>
-    db.person.create({ data: { orgId, name, title: "Eng", level: "M1", orgUnitId, managerId, userId, startDate: new Date("2020-01-01"), annualCompCents: 0n } });
+    db.person.create({
+      data: {
+        orgId,
+        name,
+        title: "Eng",
+        level: "M1",
+        orgUnitId,
+        managerId,
+        userId,
+        startDate: new Date("2020-01-01"),
+        annualCompCents: 0n,
+      },
+    });
   // Reporting line: Lee Lead → Mona Manager (the MANAGER member) → Dana Director (the DIRECTOR member).
   const director = await person("Dana Director", acme.units.division.id, null, acme.members.director.user.id);
   const manager = await person("Mona Manager", acme.units.deptA.id, director.id, acme.members.manager.user.id);
   const lead = await person("Lee Lead", acme.units.teamA.id, manager.id);
   const project = (name: string, leadId: string | null) =>
-    db.project.create({ data: { orgId, orgUnitId: acme.units.teamA.id, name, status: "ACTIVE", leadId, startDate: new Date("2026-01-05"), targetDate: new Date("2027-12-31") } });
+    db.project.create({
+      data: {
+        orgId,
+        orgUnitId: acme.units.teamA.id,
+        name,
+        status: "ACTIVE",
+        leadId,
+        startDate: new Date("2026-01-05"),
+        targetDate: new Date("2027-12-31"),
+      },
+    });
   // Lee leads it, so its reviewer is Mona — the manager who posts on it herself.
   const leeProject = await project("Lee's project", lead.id);
   // Mona leads it, so its reviewer is Dana.
@@ -53,14 +75,25 @@ const managerId = () => w.acme.members.manager.user.id;
 const directorId = () => w.acme.members.director.user.id;
 
 async function post(projectId: string, userId = managerId(), summary = "Vendor slipped a week") {
-  const result = await postStatusUpdate.run(userId, w.acme.org.slug, { projectId, health: "OFF_TRACK", summary, body: "**Risks**\n- vendor" });
+  const result = await postStatusUpdate.run(userId, w.acme.org.slug, {
+    projectId,
+    health: "OFF_TRACK",
+    summary,
+    body: "**Risks**\n- vendor",
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data.id;
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 const edit = (userId: string, updateId: string, extra: Record<string, unknown> = {}, slug = w.acme.org.slug) =>
-  editStatusUpdate.run(userId, slug, { updateId, health: "OFF_TRACK", summary: "Vendor slipped two weeks", body: "Fixed the typo.", ...extra });
+  editStatusUpdate.run(userId, slug, {
+    updateId,
+    health: "OFF_TRACK",
+    summary: "Vendor slipped two weeks",
+    body: "Fixed the typo.",
+    ...extra,
+  });
 
 describe("the author edits their update within 24 hours", () => {
   it("saves the change, marks it edited, audits before and after, and the project follows", async () => {
@@ -117,7 +150,10 @@ describe("the author edits their update within 24 hours", () => {
     const globexDirector = w.globex.members.director.user.id;
     expect(await edit(globexDirector, id, {}, w.globex.org.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await edit(globexDirector, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await deleteStatusUpdate.run(globexDirector, w.globex.org.slug, { updateId: id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await deleteStatusUpdate.run(globexDirector, w.globex.org.slug, { updateId: id })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await db.statusUpdate.count({ where: { id } })).toBe(1);
   });
 
@@ -137,7 +173,12 @@ describe("the author edits their update within 24 hours", () => {
     expect(body).toMatch(/Line 5: the link .*javascript:.* must start with http/);
     expect(await db.statusUpdate.findUniqueOrThrow({ where: { id } })).toEqual(before);
     // Posting checks the same way: a pasted 161-character summary is refused, not truncated.
-    const posted = await postStatusUpdate.run(managerId(), w.acme.org.slug, { projectId: w.leeProject.id, health: "OFF_TRACK", summary: "y".repeat(161), body: "" });
+    const posted = await postStatusUpdate.run(managerId(), w.acme.org.slug, {
+      projectId: w.leeProject.id,
+      health: "OFF_TRACK",
+      summary: "y".repeat(161),
+      body: "",
+    });
     expect(posted).toMatchObject({ ok: false, code: "VALIDATION" });
     // HTML shown as code is fine.
     expect((await edit(managerId(), id, { body: "Use `<div>` sparingly" })).ok).toBe(true);
@@ -154,7 +195,9 @@ describe("the author deletes their update within 24 hours", () => {
     const result = await deleteStatusUpdate.run(managerId(), w.acme.org.slug, { updateId: second });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(await db.statusUpdate.count({ where: { id: second } })).toBe(0);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: w.acme.org.id, action: "status-update.delete", entityId: second } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: w.acme.org.id, action: "status-update.delete", entityId: second },
+    });
     expect(audit.before).toMatchObject({ summary: "Posted by mistake", projectId: w.leeProject.id });
     const project = await db.project.findUniqueOrThrow({ where: { id: w.leeProject.id } });
     expect(project.health).toBe("AT_RISK");
@@ -195,7 +238,10 @@ describe("acknowledgement queues", () => {
       const member = w.member(who);
       const review = await getDeliveryReview(reviewScopeOf(member), EVERY_ROW, new Date());
       expect(review.counts.mine).toBe(review.mine.length);
-      expect(review.mine.every((u) => u.authorUserId !== member.user.id), `${who} is asked to acknowledge their own update`).toBe(true);
+      expect(
+        review.mine.every((u) => u.authorUserId !== member.user.id),
+        `${who} is asked to acknowledge their own update`,
+      ).toBe(true);
       let cleared = 0;
       for (const u of review.mine) if ((await acknowledgeUpdate.run(member.user.id, w.acme.org.slug, { updateId: u.id })).ok) cleared++;
       expect(cleared, `${who}: every queue item can be acknowledged by its owner`).toBe(review.counts.mine);

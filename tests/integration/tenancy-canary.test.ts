@@ -33,7 +33,16 @@ type Ctx = { fx: OrgFx; projectId: string; personId: string; managerId: string; 
 type Call = (c: Ctx) => unknown[];
 
 const DASHBOARD = { unitId: null, fiscalYear: FY, period: "year" as const };
-const financeScope = (c: Ctx) => ({ orgId: c.fx.org.id, startMonth: 1, fiscalYear: FY, period: "year" as const, unitId: null, category: null, payReader: true, today: TODAY });
+const financeScope = (c: Ctx) => ({
+  orgId: c.fx.org.id,
+  startMonth: 1,
+  fiscalYear: FY,
+  period: "year" as const,
+  unitId: null,
+  category: null,
+  payReader: true,
+  today: TODAY,
+});
 const linesFilters = () => parseLinesParams({ from: "2026-01", to: "2026-12" }, 1, TODAY).filters;
 const director = (c: Ctx) => ({
   user: { id: c.fx.users.director, email: "director@test.example", name: "Director" },
@@ -46,7 +55,11 @@ const director = (c: Ctx) => ({
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
   "lib/audit/queries.ts#listAuditEvents": (c) => [{ org: c.fx.org, readsPay: true }, {}],
-  "lib/audit/queries.ts#getRecordHistory": (c) => [{ org: c.fx.org, readsPay: true, role: "DIRECTOR" }, { type: "Project", id: c.projectId }, {}],
+  "lib/audit/queries.ts#getRecordHistory": (c) => [
+    { org: c.fx.org, readsPay: true, role: "DIRECTOR" },
+    { type: "Project", id: c.projectId },
+    {},
+  ],
   "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
@@ -66,7 +79,13 @@ const CALLS: Record<string, Call> = {
   "lib/projects/queries.ts#listInitiativeOptions": (c) => [c.fx.org.id],
   "lib/roadmap/queries.ts#listInitiativesPage": (c) => [c.fx.org.id, {}],
   "lib/roadmap/queries.ts#countInitiativesByStatus": (c) => [c.fx.org.id],
-  "lib/roadmap/timeline-queries.ts#listTimelinePage": (c) => [c.fx.org.id, parseTimelineFilters({}), { start: "2026-01-01", end: "2027-12-31" }, {}, 50],
+  "lib/roadmap/timeline-queries.ts#listTimelinePage": (c) => [
+    c.fx.org.id,
+    parseTimelineFilters({}),
+    { start: "2026-01-01", end: "2027-12-31" },
+    {},
+    50,
+  ],
   "lib/roadmap/timeline-queries.ts#listInitiativesForYear": (c) => [c.fx.org.id, 2027],
   "lib/settings/queries.ts#getOrgSettings": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#listMemberSessions": (c) => [c.fx.org.id],
@@ -115,7 +134,9 @@ const CALLS: Record<string, Call> = {
   "lib/budgets/lines.ts#linesContext": (c) => [c.fx.org.id, pay, linesFilters()],
   "lib/budgets/lines.ts#linesTotals": (c) => [linesScope(c.fx.org.id, pay, linesFilters())],
   "lib/budgets/lines.ts#linesPage": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), {}],
-  "lib/budgets/forecast-sql.ts#getForecastCells": (c) => [forecastWindow(c.fx.org.id, { start: new Date("2026-01-01"), end: new Date("2026-12-01") }, TODAY)],
+  "lib/budgets/forecast-sql.ts#getForecastCells": (c) => [
+    forecastWindow(c.fx.org.id, { start: new Date("2026-01-01"), end: new Date("2026-12-01") }, TODAY),
+  ],
   "lib/dashboard/delivery-figures.ts#getDeliveryFigures": (c) => [c.fx.org.id, null, TODAY],
   "lib/dashboard/delivery-figures.ts#getLatestUpdates": (c) => [c.fx.org.id, [c.projectId]],
   "lib/dashboard/money-figures.ts#getMoneyFigures": (c) => [c.fx.org.id, 1, true, DASHBOARD, TODAY],
@@ -126,14 +147,23 @@ const CALLS: Record<string, Call> = {
   "lib/headcount/staffing.ts#getProjectStaffing": (c) => [c.fx.org.id, c.projectId, TODAY],
   "lib/headcount/staffing.ts#capacityByMonth": (c) => [c.fx.org.id, c.fx.unit.id, "2026-01-01", 6],
   "lib/headcount/staffing.ts#capacityByTeam": (c) => [c.fx.org.id, "2026-01-01", 6],
-  "lib/managers/figures.ts#getManagerFigures": (c) => [c.fx.org.id, 1, { id: c.personId, unitId: c.fx.unit.id, teamUnitId: c.fx.unit.id, viewerUserId: c.fx.users.director }, TODAY],
+  "lib/managers/figures.ts#getManagerFigures": (c) => [
+    c.fx.org.id,
+    1,
+    { id: c.personId, unitId: c.fx.unit.id, teamUnitId: c.fx.unit.id, viewerUserId: c.fx.users.director },
+    TODAY,
+  ],
   "lib/managers/figures.ts#managersNeedingSupport": (c) => [c.fx.org.id, null, TODAY],
   "lib/org-health/index.ts#getOrgHealth": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org/unit-detail.ts#getUnitDetail": (c) => [c.fx.org.id, c.fx.unit.id, "2026-06-15"],
   "lib/org/reorg/queries.ts#listReorgs": (c) => [c.fx.org.id],
   "lib/org/reorg/queries.ts#getReorg": (c) => [c.fx.org.id, "no-such-reorg"],
   "lib/org/unit-detail.ts#unitTreeAsOf": (c) => [c.fx.org.id, "2026-06-15"],
-  "lib/projects/review.ts#getDeliveryReview": (c) => [{ orgId: c.fx.org.id, unitId: null, viewerUserId: c.fx.users.director }, EVERY_ROW, TODAY],
+  "lib/projects/review.ts#getDeliveryReview": (c) => [
+    { orgId: c.fx.org.id, unitId: null, viewerUserId: c.fx.users.director },
+    EVERY_ROW,
+    TODAY,
+  ],
   "lib/projects/bell.ts#getBell": (c) => [bellScopeOf(director(c)), TODAY],
   "lib/projects/attention.ts#listAttention": (c) => [c.fx.org.id, null, TODAY],
   "lib/privacy/pay-sources.ts#loadPaySources": (c) => [c.fx.org.id, { from: new Date("2026-01-01"), to: new Date("2026-12-31") }, TODAY],
@@ -144,7 +174,12 @@ const CALLS: Record<string, Call> = {
   "lib/budgets/lines.ts#allLines": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), 1],
   "lib/audit/queries.ts#auditEventBatches": (c) => [{ org: c.fx.org, readsPay: true }, {}, 1],
   // The CSV exports (EXPORT_MODULES), read to the end, in batches of one row.
-  "lib/budgets/export.ts#financeExportCsv": (c) => [director(c), { fiscalYear: FY, period: "year", unitId: null, category: null }, "tree", TODAY],
+  "lib/budgets/export.ts#financeExportCsv": (c) => [
+    director(c),
+    { fiscalYear: FY, period: "year", unitId: null, category: null },
+    "tree",
+    TODAY,
+  ],
   "lib/budgets/lines-export.ts#linesCsvStream": (c) => [linesScope(c.fx.org.id, pay, linesFilters()), true, 1],
   "lib/projects/export.ts#exportProjectsCsv": (c) => [c.fx.org, new URLSearchParams(), TODAY, 1],
   "lib/audit/export.ts#exportAuditCsv": (c) => [director(c), new URLSearchParams(), 1],
@@ -207,7 +242,8 @@ function discoverReads(): string[] {
   }
   for (const file of [...FIGURE_MODULES, ...EXPORT_MODULES]) {
     const text = readFileSync(path.join(ROOT, file), "utf8");
-    for (const m of text.matchAll(/^export (?:async )?function\*? ?(\w+)/gm)) if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
+    for (const m of text.matchAll(/^export (?:async )?function\*? ?(\w+)/gm))
+      if (!SQL_HELPERS.has(`${file}#${m[1]}`)) out.push(`${file}#${m[1]}`);
   }
   return [...new Set(out)].sort();
 }
@@ -231,8 +267,12 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   const person = await fx.make.person();
   await fx.make.person();
   const project = await fx.make.project();
-  await db.allocation.create({ data: { orgId: fx.org.id, projectId: project.id, personId: person.id, percent: 50, startDate: new Date("2026-01-05") } });
-  await db.statusUpdate.create({ data: { orgId: fx.org.id, projectId: project.id, authorId: fx.users.author, health: "AT_RISK", summary: "Slipping" } });
+  await db.allocation.create({
+    data: { orgId: fx.org.id, projectId: project.id, personId: person.id, percent: 50, startDate: new Date("2026-01-05") },
+  });
+  await db.statusUpdate.create({
+    data: { orgId: fx.org.id, projectId: project.id, authorId: fx.users.author, health: "AT_RISK", summary: "Slipping" },
+  });
   await fx.make.milestone();
   await fx.make.dependency();
   await fx.make.position("PLANNED");
@@ -245,11 +285,31 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
   await fx.make.planLine();
   // A manager (the person above) with a report, below the director's person, with a development note.
-  const boss = await db.person.create({ data: { orgId: fx.org.id, orgUnitId: fx.units.deptA.id, name: "Boss", title: "Director", level: "D1", startDate: new Date("2020-01-06"), annualCompCents: 1n, userId: fx.users.director } });
+  const boss = await db.person.create({
+    data: {
+      orgId: fx.org.id,
+      orgUnitId: fx.units.deptA.id,
+      name: "Boss",
+      title: "Director",
+      level: "D1",
+      startDate: new Date("2020-01-06"),
+      annualCompCents: 1n,
+      userId: fx.users.director,
+    },
+  });
   await db.person.update({ where: { id: person.id }, data: { managerId: boss.id } });
   const report = await fx.make.person();
   await db.person.update({ where: { id: report.id }, data: { managerId: person.id } });
-  await db.managerNote.create({ data: { orgId: fx.org.id, managerId: person.id, authorId: fx.users.director, kind: "GOAL", body: "Grow the team", checkInOn: new Date("2026-07-01") } });
+  await db.managerNote.create({
+    data: {
+      orgId: fx.org.id,
+      managerId: person.id,
+      authorId: fx.users.director,
+      kind: "GOAL",
+      body: "Grow the team",
+      checkInOn: new Date("2026-07-01"),
+    },
+  });
   return { fx, projectId: project.id, personId: person.id, managerId: person.id, token };
 }
 
@@ -258,7 +318,10 @@ async function runAll(c: Ctx): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const key of Object.keys(CALLS).sort()) {
     const [file, name] = key.split("#");
-    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>;
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+      string,
+      ((...args: unknown[]) => Promise<unknown>) | undefined
+    >;
     // A call naming no export is reported by the discovery test below, not here.
     const read = mod[name];
     if (read) out.set(key, await answer(read(...CALLS[key](c))));
@@ -272,7 +335,9 @@ async function idsOf(db: ReturnType<typeof testDb>, orgId: string): Promise<stri
     SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'orgId'`;
   const ids = [orgId];
   for (const { table_name } of tables) {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM "${table_name}" WHERE "orgId" = $1`, orgId).catch(() => []);
+    const rows = await db
+      .$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM "${table_name}" WHERE "orgId" = $1`, orgId)
+      .catch(() => []);
     ids.push(...rows.map((r) => r.id));
   }
   const users = await db.$queryRaw<{ id: string }[]>`SELECT "userId" AS id FROM "Membership" WHERE "orgId" = ${orgId}`;
@@ -303,8 +368,14 @@ beforeAll(async () => {
 describe("tenancy canary: every read of lib/ sees only its own org", () => {
   it("every exported read of a read module has a call here (a new read cannot be left out)", () => {
     const discovered = discoverReads();
-    expect(discovered.filter((k) => !CALLS[k]), "reads without a canary call").toEqual([]);
-    expect(Object.keys(CALLS).filter((k) => !discovered.includes(k)), "canary calls naming no read").toEqual([]);
+    expect(
+      discovered.filter((k) => !CALLS[k]),
+      "reads without a canary call",
+    ).toEqual([]);
+    expect(
+      Object.keys(CALLS).filter((k) => !discovered.includes(k)),
+      "canary calls naming no read",
+    ).toEqual([]);
   });
 
   it("org 1's answers do not change when a second org of the same shape exists", () => {

@@ -37,9 +37,21 @@ beforeEach(async () => {
 describe("unit history", () => {
   it("keeps the tree as it was before a move, rename and lead change", async () => {
     const { teamA, deptA, deptB } = acme.units;
-    const lead = await db.person.create({ data: { orgId: acme.org.id, orgUnitId: teamA.id, name: "Lee", title: "EM", level: "M1", startDate: d("2024-01-01"), annualCompCents: 1n } });
+    const lead = await db.person.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: teamA.id,
+        name: "Lee",
+        title: "EM",
+        level: "M1",
+        startDate: d("2024-01-01"),
+        annualCompCents: 1n,
+      },
+    });
     expect(await moveUnit.run(director, acme.org.slug, { unitId: teamA.id, version: 1, parentId: deptB.id })).toMatchObject({ ok: true });
-    expect(await updateUnit.run(director, acme.org.slug, { unitId: teamA.id, version: 2, name: "Renamed", code: teamA.code, kind: "TEAM" })).toMatchObject({ ok: true });
+    expect(
+      await updateUnit.run(director, acme.org.slug, { unitId: teamA.id, version: 2, name: "Renamed", code: teamA.code, kind: "TEAM" }),
+    ).toMatchObject({ ok: true });
     expect(await setUnitLead.run(director, acme.org.slug, { unitId: teamA.id, version: 3, leadId: lead.id })).toMatchObject({ ok: true });
 
     const before = (await unitTreeAsOf(acme.org.id, yesterday)).find((u) => u.id === teamA.id);
@@ -61,7 +73,17 @@ describe("unit history", () => {
 
   it("records a merge on both units and who was in the merged unit when", async () => {
     const { deptA, deptB } = acme.units;
-    const pat = await db.person.create({ data: { orgId: acme.org.id, orgUnitId: deptA.id, name: "Pat", title: "Engineer", level: "IC3", startDate: d("2024-03-01"), annualCompCents: 1n } });
+    const pat = await db.person.create({
+      data: {
+        orgId: acme.org.id,
+        orgUnitId: deptA.id,
+        name: "Pat",
+        title: "Engineer",
+        level: "IC3",
+        startDate: d("2024-03-01"),
+        annualCompCents: 1n,
+      },
+    });
     expect(await mergeUnit.run(director, acme.org.slug, { unitId: deptA.id, version: 1, targetId: deptB.id })).toMatchObject({ ok: true });
 
     expect((await unitTreeAsOf(acme.org.id, yesterday)).find((u) => u.id === deptA.id)).toMatchObject({ closed: false });

@@ -22,7 +22,15 @@ const DAY = 86_400_000;
 
 const cadence: fc.Arbitrary<CadenceSettings> = fc.record({
   updateCadence: fc.constantFrom("WEEKLY" as const, "BIWEEKLY" as const),
-  updateDueWeekday: fc.constantFrom("SUNDAY" as const, "MONDAY" as const, "TUESDAY" as const, "WEDNESDAY" as const, "THURSDAY" as const, "FRIDAY" as const, "SATURDAY" as const),
+  updateDueWeekday: fc.constantFrom(
+    "SUNDAY" as const,
+    "MONDAY" as const,
+    "TUESDAY" as const,
+    "WEDNESDAY" as const,
+    "THURSDAY" as const,
+    "FRIDAY" as const,
+    "SATURDAY" as const,
+  ),
   updateGraceDays: fc.integer({ min: 0, max: 6 }),
 });
 // Days from 2024-01-01 to 2028-12-31 (day numbers 19723 … 21549), and offsets before/after today.
@@ -38,7 +46,12 @@ describe("update state in SQL", () => {
     await fc.assert(
       fc.asyncProperty(cadence, todayN, fc.array(row, { minLength: 1, maxLength: 60 }), async (c, t, rows) => {
         const today = dayString(t);
-        const inputs = rows.map((r) => ({ today, active: r.active, lastUpdate: r.lastBack === null ? null : dayString(t - r.lastBack), since: dayString(t - r.sinceBack) }));
+        const inputs = rows.map((r) => ({
+          today,
+          active: r.active,
+          lastUpdate: r.lastBack === null ? null : dayString(t - r.lastBack),
+          since: dayString(t - r.sinceBack),
+        }));
         const out = await db.$queryRaw<(UpdateStateRow & { i: bigint })[]>`
           SELECT x.i, ${updateStateSql(c, today, { active: Prisma.sql`x.active`, lastUpdate: Prisma.sql`x.last`, since: Prisma.sql`x.since` })}
           FROM unnest(${inputs.map((r) => r.active)}::boolean[], ${inputs.map((r) => r.lastUpdate)}::text[]::date[], ${inputs.map((r) => r.since)}::text[]::date[])
@@ -55,7 +68,10 @@ describe("update state in SQL", () => {
       fc.property(cadence, todayN, fc.integer({ min: -30, max: 200 }), fc.boolean(), (c, t, back, hasUpdate) => {
         const today = dayString(t);
         const day = dayString(t - back);
-        const state = updateState({ today, active: true, lastUpdate: hasUpdate ? day : null, since: hasUpdate ? dayString(t - 400) : day }, c);
+        const state = updateState(
+          { today, active: true, lastUpdate: hasUpdate ? day : null, since: hasUpdate ? dayString(t - 400) : day },
+          c,
+        );
         expect(day < staleBefore(c, today)).toBe(state.state === "stale");
       }),
       { seed: seedFor("update-state-stale-before"), numRuns: fuzzRuns(2000) },
@@ -98,10 +114,29 @@ describe("the delivery review's lists", () => {
           const start = p.start && ts(p.start);
           const last = p.last && ts(p.last);
           const row = await db.project.create({
-            data: { orgId: w.org.id, orgUnitId: w.units.teamA.id, name: `P${i}`, status: p.status as never, createdAt: created, startDate: start, lastUpdateAt: last },
+            data: {
+              orgId: w.org.id,
+              orgUnitId: w.units.teamA.id,
+              name: `P${i}`,
+              status: p.status as never,
+              createdAt: created,
+              startDate: start,
+              lastUpdateAt: last,
+            },
           });
           const since = start && start > created ? start : created;
-          expected.set(row.id, updateState({ today, active: p.status === "ACTIVE", lastUpdate: last ? last.toISOString().slice(0, 10) : null, since: since.toISOString().slice(0, 10) }, c));
+          expected.set(
+            row.id,
+            updateState(
+              {
+                today,
+                active: p.status === "ACTIVE",
+                lastUpdate: last ? last.toISOString().slice(0, 10) : null,
+                since: since.toISOString().slice(0, 10),
+              },
+              c,
+            ),
+          );
         }
         const now = new Date(t * DAY + 43_200_000);
         const review = await getDeliveryReview(reviewScopeOf(director), EVERY_ROW, now);

@@ -70,7 +70,10 @@ describe("an import refuses a file whose last line is cut", () => {
     const a = acme.units.teamA.code;
     const text = `${HEADER}\n2026-03-01,${a},SOFTWARE,10.00,Figma,seats,R1\n2026-03-02,${a},SOFTWARE,10.0`;
     const before = await rowCounts();
-    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "cut.csv" });
+    const result = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "cut.csv",
+    });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).toContain("Row 3: has 4 of the header's 7 cells (is the file cut off?)");
     expect(await rowCounts()).toEqual(before);
@@ -79,7 +82,10 @@ describe("an import refuses a file whose last line is cut", () => {
   it("plan: the same", async () => {
     const a = acme.units.teamA.code;
     const text = `month,cost centre code,category,amount\n2026-03,${a},SOFTWARE,10.00\n2026-04,${a}`;
-    const result = await importPlan.run(acme.members.finance.user.id, acme.org.slug, { uploadId: await uploadCsv(text), fileName: "cut.csv" });
+    const result = await importPlan.run(acme.members.finance.user.id, acme.org.slug, {
+      uploadId: await uploadCsv(text),
+      fileName: "cut.csv",
+    });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).toContain("has 2 of the header's 4 cells (is the file cut off?)");
   });

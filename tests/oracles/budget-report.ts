@@ -33,7 +33,13 @@ type BudgetRow = {
   order: number;
 };
 
-export type BudgetTotals = { planCents: number; planToDateCents: number; actualCents: number; varianceCents: number; variancePct: number | null };
+export type BudgetTotals = {
+  planCents: number;
+  planToDateCents: number;
+  actualCents: number;
+  varianceCents: number;
+  variancePct: number | null;
+};
 
 export type BudgetReport = {
   fiscalYear: number;
@@ -106,7 +112,12 @@ export async function getBudgetReport(orgId: string, fiscalYear: number, startMo
 }
 
 /** Org-wide plan, plan to date and actuals of a fiscal year: one SQL aggregate. */
-export async function getBudgetTotals(orgId: string, fiscalYear: number, startMonth: number, today = new Date()): Promise<BudgetTotals & { asOf: string }> {
+export async function getBudgetTotals(
+  orgId: string,
+  fiscalYear: number,
+  startMonth: number,
+  today = new Date(),
+): Promise<BudgetTotals & { asOf: string }> {
   const { start, end, asOf } = budgetWindow(fiscalYear, startMonth, today);
   const [t] = await db.$queryRaw<{ planCents: bigint; planToDateCents: bigint; actualCents: bigint }[]>`
     WITH ${budgetCtes(orgId, start, end, asOf)}
@@ -142,4 +153,3 @@ function budgetCtes(orgId: string, start: string, end: string, asOf: string) {
       GROUP BY "orgUnitId", "category"
     )`;
 }
-

@@ -20,19 +20,37 @@ export async function getNotifications(member: Member, now?: Date): Promise<Noti
     {
       // Directors see every stale project; managers the stale ones in their scope.
       const missed = p.update.state === "stale" ? p.update.missedCycles : 0;
-      items.push({ id: `stale-${p.id}`, kind: "stale", title: `${p.name} is stale`, detail: `${missed} missed ${missed === 1 ? "cycle" : "cycles"}${p.escalatedTo ? ` · escalated to ${p.escalatedTo.name}` : ""}`, href: `${base}/${p.id}` });
+      items.push({
+        id: `stale-${p.id}`,
+        kind: "stale",
+        title: `${p.name} is stale`,
+        detail: `${missed} missed ${missed === 1 ? "cycle" : "cycles"}${p.escalatedTo ? ` · escalated to ${p.escalatedTo.name}` : ""}`,
+        href: `${base}/${p.id}`,
+      });
     }
   }
   if (member.role === "MANAGER") {
     for (const p of review.due) {
-      items.push({ id: `due-${p.id}`, kind: "due", title: `Update due: ${p.name}`, detail: p.update.state === "due" ? `Due ${p.update.dueDate}${p.update.overdue ? " (overdue)" : ""}` : "", href: `${base}/${p.id}` });
+      items.push({
+        id: `due-${p.id}`,
+        kind: "due",
+        title: `Update due: ${p.name}`,
+        detail: p.update.state === "due" ? `Due ${p.update.dueDate}${p.update.overdue ? " (overdue)" : ""}` : "",
+        href: `${base}/${p.id}`,
+      });
     }
   }
   for (const u of review.awaiting) {
     if (u.authorUserId === member.user.id) continue;
     if (member.role === "MANAGER" && !u.mine) continue;
     if (member.role === "DIRECTOR" && u.health === "ON_TRACK" && !u.mine) continue;
-    items.push({ id: `ack-${u.id}`, kind: "acknowledge", title: `Acknowledge: ${u.projectName}`, detail: u.summary, href: `${base}/${u.projectId}` });
+    items.push({
+      id: `ack-${u.id}`,
+      kind: "acknowledge",
+      title: `Acknowledge: ${u.projectName}`,
+      detail: u.summary,
+      href: `${base}/${u.projectId}`,
+    });
   }
   return items;
 }

@@ -19,7 +19,18 @@ export type Keel = {
 };
 
 // Settings of the test runner that must not leak into the Keel under test.
-const STRIP = ["DATABASE_URL", "DATABASE_REPLICA_URL", "KEEL_DB_POOL_MAX", "KEEL_TEST_DATABASE_URL", "AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "KEEL_ENV", "PORT", "NODE_ENV"];
+const STRIP = [
+  "DATABASE_URL",
+  "DATABASE_REPLICA_URL",
+  "KEEL_DB_POOL_MAX",
+  "KEEL_TEST_DATABASE_URL",
+  "AUTH_SECRET",
+  "NEXTAUTH_SECRET",
+  "NEXTAUTH_URL",
+  "KEEL_ENV",
+  "PORT",
+  "NODE_ENV",
+];
 
 /** `viaNpm`: as an operator types it, `npm start` (npm, then the script it execs). */
 export function startKeel(port: number, env: Record<string, string>, opts: { viaNpm?: boolean } = {}): Keel {
@@ -48,14 +59,17 @@ export function startKeel(port: number, env: Record<string, string>, opts: { via
         line = { msg: text, raw: true };
       }
       lines.push(line);
-      for (const w of [...waiters]) if (w.pred(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
+      for (const w of [...waiters])
+        if (w.pred(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
     }
   });
   proc.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
     proc,
     pid: proc.pid!,
@@ -68,7 +82,15 @@ export function startKeel(port: number, env: Record<string, string>, opts: { via
       const seen = lines.find(pred);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no log line ${what} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}; last lines: ${JSON.stringify(lines.slice(-5))}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no log line ${what} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}; last lines: ${JSON.stringify(lines.slice(-5))}`,
+              ),
+            ),
+          timeoutMs,
+        );
         const w = {
           pred,
           resolve: (l: LogLine) => {
@@ -80,7 +102,11 @@ export function startKeel(port: number, env: Record<string, string>, opts: { via
         void exited.then(({ code, signal }) => {
           if (waiters.includes(w)) {
             clearTimeout(timer);
-            reject(new Error(`exited (${code ?? signal}) before log line ${what}; stderr: ${err.slice(-2000)}; last lines: ${JSON.stringify(lines.slice(-5))}`));
+            reject(
+              new Error(
+                `exited (${code ?? signal}) before log line ${what}; stderr: ${err.slice(-2000)}; last lines: ${JSON.stringify(lines.slice(-5))}`,
+              ),
+            );
           }
         });
       });

@@ -41,7 +41,10 @@ describe("a database outage", () => {
     // Sign-in as the login form does it (next-auth's CSRF token, then the credentials callback).
     const csrf = await fetch(keel.url("/api/auth/csrf"));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const signIn = await fetch(keel.url("/api/auth/callback/credentials"), {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", cookie },

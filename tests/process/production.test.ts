@@ -43,7 +43,12 @@ describe("production start refusals", () => {
   });
 
   it("starts with a complete production configuration, and waits for an unreachable database with growing pauses", async () => {
-    const keel = startKeel(await freePort(), { ...GOOD, DATABASE_URL: "postgresql://keel:hunter2hunter2@127.0.0.1:1/keel", KEEL_DB_WAIT_SECONDS: "3", KEEL_DATA_DIR: path.join(root, "unused") });
+    const keel = startKeel(await freePort(), {
+      ...GOOD,
+      DATABASE_URL: "postgresql://keel:hunter2hunter2@127.0.0.1:1/keel",
+      KEEL_DB_WAIT_SECONDS: "3",
+      KEEL_DATA_DIR: path.join(root, "unused"),
+    });
     const { code } = await keel.exited;
     expect(code).toBe(1);
     expect(keel.stderr()).toBe("");

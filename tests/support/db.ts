@@ -49,7 +49,8 @@ export async function tableFingerprints(): Promise<Record<string, string>> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${UNCOUNTED}) ORDER BY tablename`;
   const parts = tables.map(
-    ({ tablename: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f FROM "${t}" x`,
+    ({ tablename: t }) =>
+      `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f FROM "${t}" x`,
   );
   const rows = await db.$queryRawUnsafe<{ t: string; f: string }[]>(parts.join(" UNION ALL "));
   return Object.fromEntries(rows.map((r) => [r.t, r.f]));

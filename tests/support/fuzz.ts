@@ -29,8 +29,8 @@ export const HOSTILE_STRINGS = [
   "👩🏽‍💻🚀🏳️‍🌈",
   "\uD800",
   "\uFEFF",
-  "'; DROP TABLE \"User\"; --",
-  "\" OR 1=1 --",
+  '\'; DROP TABLE "User"; --',
+  '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "${7*7}{{7*7}}",
@@ -73,9 +73,37 @@ export const HOSTILE_STRINGS = [
   "z".repeat(100_000),
 ] as const;
 
-const HOSTILE_NUMBERS = [0, -0, 1, -1, 0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity, 1e21] as const;
+const HOSTILE_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  NaN,
+  Infinity,
+  -Infinity,
+  1e21,
+] as const;
 
-const hostileObject = () => fc.constantFrom<unknown>({}, [], [1, 2], { toString: "x" }, JSON.parse('{"__proto__":{"polluted":true}}'), { $gt: "" }, new Date(NaN), new Date(8.64e15));
+const hostileObject = () =>
+  fc.constantFrom<unknown>(
+    {},
+    [],
+    [1, 2],
+    { toString: "x" },
+    JSON.parse('{"__proto__":{"polluted":true}}'),
+    { $gt: "" },
+    new Date(NaN),
+    new Date(8.64e15),
+  );
 
 /** Any value a caller could send in one field. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -91,7 +119,18 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** A change to a valid input: replace, delete or add fields, or replace the whole input. */
 export type Mutation = { op: "set" | "delete" | "add"; key: number; value: unknown; extraKey: string };
 export const mutationPlan = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.record({ op: fc.constantFrom("set" as const, "set" as const, "delete" as const, "add" as const), key: fc.nat(), value: hostileValue, extraKey: fc.constantFrom("orgId", "id", "__proto__", "constructor", "role", "extra", "version") }), { minLength: 1, maxLength: 2 }) },
+  {
+    weight: 6,
+    arbitrary: fc.array(
+      fc.record({
+        op: fc.constantFrom("set" as const, "set" as const, "delete" as const, "add" as const),
+        key: fc.nat(),
+        value: hostileValue,
+        extraKey: fc.constantFrom("orgId", "id", "__proto__", "constructor", "role", "extra", "version"),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  },
   { weight: 1, arbitrary: hostileValue.map((whole) => ({ whole })) },
 );
 
@@ -100,7 +139,8 @@ export function applyPlan(base: unknown, plan: Mutation[] | { whole: unknown }):
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const m of plan) {
     const keys = Object.keys(out);
-    if (m.op === "add" || keys.length === 0) Object.defineProperty(out, m.extraKey, { value: m.value, enumerable: true, writable: true, configurable: true });
+    if (m.op === "add" || keys.length === 0)
+      Object.defineProperty(out, m.extraKey, { value: m.value, enumerable: true, writable: true, configurable: true });
     else if (m.op === "delete") delete out[keys[m.key % keys.length]];
     else out[keys[m.key % keys.length]] = m.value;
   }

@@ -15,14 +15,20 @@ const action = (body: string, type = "text/plain;charset=UTF-8") =>
 describe("server-action requests refused before Next.js sees them", () => {
   it("same origin passes; another origin, a null origin or a garbled one is a 403", () => {
     expect(refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test", "content-length": "12" }))).toBeNull();
-    expect(refuseActionHeaders(headers({ host: "keel.test", "x-forwarded-host": "app.example", origin: "https://app.example", "content-length": "12" }))).toBeNull();
+    expect(
+      refuseActionHeaders(
+        headers({ host: "keel.test", "x-forwarded-host": "app.example", origin: "https://app.example", "content-length": "12" }),
+      ),
+    ).toBeNull();
     for (const origin of ["https://evil.example", "null", "::garbage", "http://keel.test.evil.example"]) {
       expect(refuseActionHeaders(headers({ host: "keel.test", origin }))).toMatchObject({ status: 403 });
     }
   });
 
   it("a body over the limit is a 413 whose message names the limit", () => {
-    const refusal = refuseActionHeaders(headers({ host: "keel.test", origin: "http://keel.test", "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }));
+    const refusal = refuseActionHeaders(
+      headers({ host: "keel.test", origin: "http://keel.test", "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }),
+    );
     expect(refusal).toEqual({ status: 413, message: expect.stringContaining("larger than 8 MB") });
     expect(refuseActionHeaders(headers({ host: "keel.test", "content-length": String(ACTION_BODY_LIMIT_BYTES) }))).toBeNull();
   });
@@ -65,7 +71,9 @@ describe("the server-action body limit holds the largest schema", () => {
     expect(ZImportHiringPlanInput.safeParse({ csv: csv + "x", fileName: "p.csv" }).success).toBe(false);
     const threeByte = "☃".repeat(HIRING_PLAN_MAX_CHARS);
     for (const text of [csv, threeByte]) {
-      expect(Buffer.byteLength(JSON.stringify(["some-org-slug", { csv: text, fileName: "hiring-plan.csv" }]))).toBeLessThan(ACTION_BODY_LIMIT_BYTES);
+      expect(Buffer.byteLength(JSON.stringify(["some-org-slug", { csv: text, fileName: "hiring-plan.csv" }]))).toBeLessThan(
+        ACTION_BODY_LIMIT_BYTES,
+      );
     }
   });
 });

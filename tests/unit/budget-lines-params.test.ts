@@ -15,7 +15,17 @@ const parse = (q: string) => parseLinesParams(new URLSearchParams(q), 2, today);
 describe("parseLinesParams", () => {
   it("defaults: ledger lines of the whole org for the current fiscal year, by date", () => {
     expect(parse("")).toEqual({
-      filters: { kind: "actual", unitId: null, own: false, category: null, from: "2026-02", to: "2027-01", vendorId: null, q: "", sort: DEFAULT_LINES_SORT },
+      filters: {
+        kind: "actual",
+        unitId: null,
+        own: false,
+        category: null,
+        from: "2026-02",
+        to: "2027-01",
+        vendorId: null,
+        q: "",
+        sort: DEFAULT_LINES_SORT,
+      },
       ignored: [],
     });
   });
@@ -23,7 +33,17 @@ describe("parseLinesParams", () => {
   it("reads every filter", () => {
     const { filters, ignored } = parse("unit=u_1&scope=own&cat=cloud&from=2026-08&to=2026-10&vendor=v-2&q=%20AWS%20&sort=amount&dir=desc");
     expect(ignored).toEqual([]);
-    expect(filters).toEqual({ kind: "actual", unitId: "u_1", own: true, category: "CLOUD", from: "2026-08", to: "2026-10", vendorId: "v-2", q: "AWS", sort: { key: "amount", dir: "desc" } });
+    expect(filters).toEqual({
+      kind: "actual",
+      unitId: "u_1",
+      own: true,
+      category: "CLOUD",
+      from: "2026-08",
+      to: "2026-10",
+      vendorId: "v-2",
+      q: "AWS",
+      sort: { key: "amount", dir: "desc" },
+    });
   });
 
   it("one month given: the other end is that month's fiscal year", () => {
@@ -32,7 +52,9 @@ describe("parseLinesParams", () => {
   });
 
   it("leaves out and names what it cannot read: NUL bytes, enum keys of Object, bad months, unknown sorts", () => {
-    const { filters, ignored } = parse("unit=%00&cat=constructor&from=2026-13&to=1999-01&vendor=a%20b&q=x%00y&sort=__proto__&kind=weird&scope=all");
+    const { filters, ignored } = parse(
+      "unit=%00&cat=constructor&from=2026-13&to=1999-01&vendor=a%20b&q=x%00y&sort=__proto__&kind=weird&scope=all",
+    );
     expect(filters).toEqual(parse("").filters);
     expect(ignored).toHaveLength(9);
     expect(ignored.join(" ")).toMatch(/Org unit.*Vendor|Vendor.*Org unit/s);
@@ -58,7 +80,11 @@ describe("parseLinesParams", () => {
   });
 
   it("linesQuery writes what parseLinesParams reads", () => {
-    for (const q of ["", "unit=u1&scope=own&cat=TRAVEL&from=2026-03&to=2026-05&vendor=v1&q=a%26b&sort=vendor&dir=desc", "kind=plan&unit=u2&sort=amount&dir=asc"]) {
+    for (const q of [
+      "",
+      "unit=u1&scope=own&cat=TRAVEL&from=2026-03&to=2026-05&vendor=v1&q=a%26b&sort=vendor&dir=desc",
+      "kind=plan&unit=u2&sort=amount&dir=asc",
+    ]) {
       const { filters } = parse(q);
       expect(parse(linesQuery(filters)).filters).toEqual(filters);
     }
@@ -77,8 +103,17 @@ describe("drill links", () => {
   it("carry the figure's unit, months and category, and read back as them", () => {
     const href = ledgerLinesHref(director, { category: "CLOUD" })!;
     expect(href).toBe("/acme/budgets/lines?unit=dept&cat=CLOUD&from=2026-08&to=2026-10");
-    expect(parse(href.split("?")[1]).filters).toMatchObject({ kind: "actual", unitId: "dept", category: "CLOUD", from: "2026-08", to: "2026-10", own: false });
-    expect(planLinesHref(director, { unitId: "team", category: "TRAVEL", own: true })).toBe("/acme/budgets/lines?kind=plan&unit=team&scope=own&cat=TRAVEL&from=2026-08&to=2026-10");
+    expect(parse(href.split("?")[1]).filters).toMatchObject({
+      kind: "actual",
+      unitId: "dept",
+      category: "CLOUD",
+      from: "2026-08",
+      to: "2026-10",
+      own: false,
+    });
+    expect(planLinesHref(director, { unitId: "team", category: "TRAVEL", own: true })).toBe(
+      "/acme/budgets/lines?kind=plan&unit=team&scope=own&cat=TRAVEL&from=2026-08&to=2026-10",
+    );
     expect(ledgerLinesHref(director, { unitId: null })).toBe("/acme/budgets/lines?from=2026-08&to=2026-10");
   });
 
@@ -97,9 +132,13 @@ describe("drill links", () => {
   });
 
   it("personnel lines are visible to exactly the roles that read pay", () => {
-    const visible = ["ADMIN", "DIRECTOR", "MANAGER", "FINANCE", "VIEWER", "", "constructor"].filter((r) => personnelLinesVisible({ readsPay: readsPay(r, { financeReadsPay: false }) }));
+    const visible = ["ADMIN", "DIRECTOR", "MANAGER", "FINANCE", "VIEWER", "", "constructor"].filter((r) =>
+      personnelLinesVisible({ readsPay: readsPay(r, { financeReadsPay: false }) }),
+    );
     expect(visible).toEqual(["ADMIN", "DIRECTOR"]);
-    expect(["ADMIN", "DIRECTOR", "FINANCE"].filter((r) => personnelLinesVisible({ readsPay: readsPay(r, { financeReadsPay: false }) }, "plan"))).toEqual(["ADMIN", "DIRECTOR"]);
+    expect(
+      ["ADMIN", "DIRECTOR", "FINANCE"].filter((r) => personnelLinesVisible({ readsPay: readsPay(r, { financeReadsPay: false }) }, "plan")),
+    ).toEqual(["ADMIN", "DIRECTOR"]);
     // An org that lets finance read pay shows finance the personnel lines too.
     expect(personnelLinesVisible({ readsPay: readsPay("FINANCE", { financeReadsPay: true }) })).toBe(true);
   });

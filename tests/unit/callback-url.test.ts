@@ -38,15 +38,40 @@ describe("callbackUrl after sign-in", () => {
   });
 
   it("whatever it is given, the answer is a path a browser resolves to this origin, with no control character", () => {
-    const pieces = fc.constantFrom("/", "\\", "\t", "\n", "\r", "\u0000", ":", "@", "evil.example", "%2f", "%09", "..", "?", "#", " ", "http:", "javascript:", "ä");
+    const pieces = fc.constantFrom(
+      "/",
+      "\\",
+      "\t",
+      "\n",
+      "\r",
+      "\u0000",
+      ":",
+      "@",
+      "evil.example",
+      "%2f",
+      "%09",
+      "..",
+      "?",
+      "#",
+      " ",
+      "http:",
+      "javascript:",
+      "ä",
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((a) => a.join(""))), (input) => {
-        const out = safeCallbackUrl(input, ORIGIN);
-        expect(out.startsWith("/")).toBe(true);
-        expect(out.startsWith("//") || out.startsWith("/\\")).toBe(false);
-        expect(/[\u0000-\u001f\u007f]/.test(out)).toBe(false);
-        expect(stays(out)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 12 }).map((a) => a.join("")),
+        ),
+        (input) => {
+          const out = safeCallbackUrl(input, ORIGIN);
+          expect(out.startsWith("/")).toBe(true);
+          expect(out.startsWith("//") || out.startsWith("/\\")).toBe(false);
+          expect(/[\u0000-\u001f\u007f]/.test(out)).toBe(false);
+          expect(stays(out)).toBe(true);
+        },
+      ),
       { seed: 18, numRuns: 2000 },
     );
   });

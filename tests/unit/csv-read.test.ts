@@ -29,7 +29,9 @@ async function read(text: string) {
 describe("readCsvRows", () => {
   it("normalises the header (BOM, case, spaces, centre/center) and numbers rows from 2", async () => {
     // Blank lines (empty, spaces, only delimiters, before the header too) are not rows.
-    const rows = await read(' \r\n\uFEFFDate,Cost center code, External Reference \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n , ,\t\r\n,,\r\n2026-03-02,OPS,x\r\n');
+    const rows = await read(
+      ' \r\n\uFEFFDate,Cost center code, External Reference \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n , ,\t\r\n,,\r\n2026-03-02,OPS,x\r\n',
+    );
     expect(rows).toEqual([
       { row: 2, cells: ["2026-03-01", "ENG", 'a, "quoted"\nmemo'], header: ["date", "costcentrecode", "externalreference"] },
       { row: 3, cells: ["2026-03-02", "OPS", "x"], header: ["date", "costcentrecode", "externalreference"] },
@@ -49,7 +51,8 @@ describe("readCsvRows", () => {
     const rows = await read(lines.join("\n"));
     expect(rows.length).toBe(n);
     rows.forEach((r, i) => {
-      if (r.row !== i + 2 || r.cells[0] !== String(i + 1) || r.cells[1] !== `${memo}${i + 1}`) throw new Error(`row ${i + 2} read as ${JSON.stringify(r)}`);
+      if (r.row !== i + 2 || r.cells[0] !== String(i + 1) || r.cells[1] !== `${memo}${i + 1}`)
+        throw new Error(`row ${i + 2} read as ${JSON.stringify(r)}`);
     });
   });
 
@@ -73,7 +76,12 @@ describe("readCsvText", () => {
       return out;
     };
     const long = ["n,memo", ...Array.from({ length: 3000 }, (_, i) => `${i},"é€😀\r\n${i}"`)].join("\r");
-    for (const text of ['\uFEFFDate,Cost center code, Memo \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n2026-03-02,OPS,x,extra\r\n', "date,amount\n", "", long]) {
+    for (const text of [
+      '\uFEFFDate,Cost center code, Memo \r\n2026-03-01,ENG,"a, ""quoted""\nmemo"\r\n\r\n  \r\n2026-03-02,OPS,x,extra\r\n',
+      "date,amount\n",
+      "",
+      long,
+    ]) {
       const rows = await fromText(text);
       expect(rows).toEqual(await read(text));
     }

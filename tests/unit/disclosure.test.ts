@@ -14,7 +14,13 @@ const stable = (unitId: string, n: number, pay = 100_000_00): PaySource[] =>
 /** The disclosure, with the sets the assertions read. */
 const run = (units: DisclosureUnit[], sources: PaySource[], minGroup = K) => {
   const d = computeDisclosure({ units, sources, yearMonths: YEAR, minGroup, dominance: P });
-  return { ...d, published: new Set(d.unitGrain.keys()), orgPublished: d.orgGrain !== null, ownDisclosed: new Set(d.ownGrain.keys()), grain: d.orgGrain };
+  return {
+    ...d,
+    published: new Set(d.unitGrain.keys()),
+    orgPublished: d.orgGrain !== null,
+    ownDisclosed: new Set(d.ownGrain.keys()),
+    grain: d.orgGrain,
+  };
 };
 
 describe("groups (space)", () => {
@@ -51,12 +57,14 @@ describe("groups (space)", () => {
   });
 
   it("withholds a group one person dominates (p% rule), and the smallest other group with it", () => {
-    const d = run([{ id: "X", parentId: null }, { id: "Y", parentId: null }, { id: "Z", parentId: null }], [
-      ...stable("X", 1, 500_000_00),
-      ...stable("X", 2, 50_000_00),
-      ...stable("Y", 6),
-      ...stable("Z", 8),
-    ]);
+    const d = run(
+      [
+        { id: "X", parentId: null },
+        { id: "Y", parentId: null },
+        { id: "Z", parentId: null },
+      ],
+      [...stable("X", 1, 500_000_00), ...stable("X", 2, 50_000_00), ...stable("Y", 6), ...stable("Z", 8)],
+    );
     expect(d.published.has("X")).toBe(false);
     expect(d.includedIn.get("X")).toBeNull();
     // The org total minus Y and Z would be X alone: Y (the smaller) is withheld too.

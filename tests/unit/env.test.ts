@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { demoSeedAllowed, EnvError, readEnv, startupRefusals, strongSecret } from "@/lib/env";
 
 const SECRET = randomBytes(32).toString("base64");
-const PROD = { KEEL_ENV: "production", DATABASE_URL: "postgresql://keel@db.example/keel", AUTH_SECRET: SECRET, NEXTAUTH_URL: "https://keel.example.com" };
+const PROD = {
+  KEEL_ENV: "production",
+  DATABASE_URL: "postgresql://keel@db.example/keel",
+  AUTH_SECRET: SECRET,
+  NEXTAUTH_URL: "https://keel.example.com",
+};
 const refusals = (raw: Record<string, string | undefined>) => startupRefusals(readEnv(raw));
 
 describe("readEnv", () => {
@@ -18,7 +23,13 @@ describe("readEnv", () => {
 
   it("defaults and coerces", () => {
     const env = readEnv({ KEEL_DB_POOL_MAX: "4" });
-    expect(env).toMatchObject({ KEEL_ENV: "development", LOG_LEVEL: "info", KEEL_DATA_DIR: ".data", KEEL_DB_POOL_MAX: 4, production: false });
+    expect(env).toMatchObject({
+      KEEL_ENV: "development",
+      LOG_LEVEL: "info",
+      KEEL_DATA_DIR: ".data",
+      KEEL_DB_POOL_MAX: 4,
+      production: false,
+    });
   });
 
   it("names every invalid variable", () => {
@@ -119,7 +130,12 @@ describe("documentation", () => {
     expect(variables.length).toBeGreaterThan(15);
     const docs = readFileSync(path.join(root, "docs/operations.md"), "utf8");
     const table = docs.slice(docs.indexOf("## Configuration"), docs.indexOf("\n## ", docs.indexOf("## Configuration") + 5));
-    const documented = new Set([...table.matchAll(/^\|([^|]+)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((x) => x[1])));
-    expect(variables.filter((v) => !documented.has(v)), "variables missing from docs/operations.md#configuration").toEqual([]);
+    const documented = new Set(
+      [...table.matchAll(/^\|([^|]+)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((x) => x[1])),
+    );
+    expect(
+      variables.filter((v) => !documented.has(v)),
+      "variables missing from docs/operations.md#configuration",
+    ).toEqual([]);
   });
 });

@@ -29,8 +29,24 @@ describe("actuals record", () => {
   // A row as the reader gives it: the cells in the header's order.
   const parse = (r: Record<string, string>, k = known) => parseActualsRecord(Object.values(r), new CsvHeader(Object.keys(r)), k);
   it("parses a good row exactly", () => {
-    expect(parse({ date: "2026-03-01", costcentrecode: "ENG-1", category: "Cloud", amount: '"1,234.56"'.replace(/"/g, ""), vendor: " AWS ", memo: "x", externalreference: "" })).toEqual({
-      bookedOn: new Date("2026-03-01T00:00:00Z"), code: "ENG-1", category: "CLOUD", amountCents: 123456n, vendor: "AWS", memo: "x", externalRef: null,
+    expect(
+      parse({
+        date: "2026-03-01",
+        costcentrecode: "ENG-1",
+        category: "Cloud",
+        amount: '"1,234.56"'.replace(/"/g, ""),
+        vendor: " AWS ",
+        memo: "x",
+        externalreference: "",
+      }),
+    ).toEqual({
+      bookedOn: new Date("2026-03-01T00:00:00Z"),
+      code: "ENG-1",
+      category: "CLOUD",
+      amountCents: 123456n,
+      vendor: "AWS",
+      memo: "x",
+      externalRef: null,
     });
   });
   it("lists every reason", () => {
@@ -42,7 +58,9 @@ describe("actuals record", () => {
     ]);
   });
   it("refuses absurd amounts", () => {
-    expect(parse({ date: "2026-03-01", costcentrecode: "ENG-1", category: "CLOUD", amount: "1000000000000000" })).toEqual([expect.stringMatching(/^amount/)]);
+    expect(parse({ date: "2026-03-01", costcentrecode: "ENG-1", category: "CLOUD", amount: "1000000000000000" })).toEqual([
+      expect.stringMatching(/^amount/),
+    ]);
   });
 });
 
@@ -65,6 +83,15 @@ describe("fiscal periods of the finance views", () => {
 
 describe("CSV writing", () => {
   it("quotes, escapes and defuses formulas but not negative amounts", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["=SUM(A1)", "-80.00"], [null, 3]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-80.00\r\n,3\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["=SUM(A1)", "-80.00"],
+          [null, 3],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-80.00\r\n,3\r\n');
   });
 });

@@ -4,8 +4,34 @@ import { fromTreeTuples, toTreeTuples } from "@/components/budgets/finance-tree-
 import type { FinanceTreeRow } from "@/lib/budgets/rollup";
 
 const rows: FinanceTreeRow[] = [
-  { id: "u1", name: "Org", code: "ORG", kind: "DIVISION", parentId: null, depth: 0, withheld: null, planCents: 1000, actualCents: 900, forecastCents: 1100, varianceCents: 100, variancePct: 10 },
-  { id: "u2", name: "Team", code: "T1", kind: "TEAM", parentId: "u1", depth: 1, withheld: "Not shown", planCents: null, actualCents: null, forecastCents: null, varianceCents: null, variancePct: null },
+  {
+    id: "u1",
+    name: "Org",
+    code: "ORG",
+    kind: "DIVISION",
+    parentId: null,
+    depth: 0,
+    withheld: null,
+    planCents: 1000,
+    actualCents: 900,
+    forecastCents: 1100,
+    varianceCents: 100,
+    variancePct: 10,
+  },
+  {
+    id: "u2",
+    name: "Team",
+    code: "T1",
+    kind: "TEAM",
+    parentId: "u1",
+    depth: 1,
+    withheld: "Not shown",
+    planCents: null,
+    actualCents: null,
+    forecastCents: null,
+    varianceCents: null,
+    variancePct: null,
+  },
 ];
 
 describe("finance tree tuples", () => {

@@ -37,7 +37,14 @@ describe("display", () => {
 });
 
 describe("settings input", () => {
-  const base = { name: "Acme", fiscalYearStartMonth: 2, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2, expectedUpdatedAt: "2026-12-01T00:00:00.000Z" };
+  const base = {
+    name: "Acme",
+    fiscalYearStartMonth: 2,
+    updateCadence: "WEEKLY",
+    updateDueWeekday: "FRIDAY",
+    updateGraceDays: 2,
+    expectedUpdatedAt: "2026-12-01T00:00:00.000Z",
+  };
   const parse = (over: Record<string, unknown>) => ZUpdateOrgSettingsInput.safeParse({ ...base, ...over });
   const errorsOf = (over: Record<string, unknown>) => {
     const r = parse(over);
@@ -46,12 +53,24 @@ describe("settings input", () => {
 
   it("leaves out assumptions that are not sent (the stored values stay)", () => {
     const r = parse({});
-    expect(r.success && [r.data.loadedCostMultiplier, r.data.hiringDelayDays, r.data.forecastRunRateMonths, r.data.forecastLumpyCategories]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(
+      r.success && [r.data.loadedCostMultiplier, r.data.hiringDelayDays, r.data.forecastRunRateMonths, r.data.forecastLumpyCategories],
+    ).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it("reads a form's strings and code's numbers", () => {
-    const r = parse({ loadedCostMultiplier: " 1.25 ", hiringDelayDays: "45", forecastRunRateMonths: 6, forecastLumpyCategories: ["TRAVEL", "HARDWARE", "TRAVEL"] });
-    expect(r.success && r.data).toMatchObject({ loadedCostMultiplier: "1.25", hiringDelayDays: 45, forecastRunRateMonths: 6, forecastLumpyCategories: ["HARDWARE", "TRAVEL"] });
+    const r = parse({
+      loadedCostMultiplier: " 1.25 ",
+      hiringDelayDays: "45",
+      forecastRunRateMonths: 6,
+      forecastLumpyCategories: ["TRAVEL", "HARDWARE", "TRAVEL"],
+    });
+    expect(r.success && r.data).toMatchObject({
+      loadedCostMultiplier: "1.25",
+      hiringDelayDays: 45,
+      forecastRunRateMonths: 6,
+      forecastLumpyCategories: ["HARDWARE", "TRAVEL"],
+    });
     expect(parse({ loadedCostMultiplier: 2 }).data?.loadedCostMultiplier).toBe("2");
     // One box checked arrives as a string; none as an empty list (or an empty string).
     expect(parse({ forecastLumpyCategories: "OTHER" }).data?.forecastLumpyCategories).toEqual(["OTHER"]);

@@ -90,7 +90,10 @@ describe("reporting-line cycles", () => {
     expect(wouldCreateCycle("b", "c", managerOf)).toBe(true);
   });
   it("terminates on a loop already in the data", () => {
-    const broken = new Map<string, string | null>([["x", "y"], ["y", "x"]]);
+    const broken = new Map<string, string | null>([
+      ["x", "y"],
+      ["y", "x"],
+    ]);
     expect(wouldCreateCycle("z", "x", broken)).toBe(true);
   });
 });

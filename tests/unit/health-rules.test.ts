@@ -19,11 +19,26 @@ const ROWS: Row[] = [
   ["target date passed", { targetDate: "2026-11-20" }, "OFF_TRACK", ["target-passed"]],
   ["target date is today: not passed yet", { targetDate: "2026-11-27", milestones: [] }, "ON_TRACK", []],
   ["target within 14 days with an open milestone", { targetDate: "2026-12-11" }, "AT_RISK", ["target-near"]],
-  ["target within 14 days, every milestone done", { targetDate: "2026-12-11", milestones: [{ name: "Beta", dueDate: "2026-11-01", doneDate: "2026-11-01" }] }, "ON_TRACK", []],
+  [
+    "target within 14 days, every milestone done",
+    { targetDate: "2026-12-11", milestones: [{ name: "Beta", dueDate: "2026-11-01", doneDate: "2026-11-01" }] },
+    "ON_TRACK",
+    [],
+  ],
   ["target 15 days out with an open milestone", { targetDate: "2026-12-12" }, "ON_TRACK", []],
   ["one overdue milestone", { milestones: [{ name: "Alpha", dueDate: "2026-11-26", doneDate: null }] }, "AT_RISK", ["milestones-overdue"]],
   ["a milestone due today is not overdue", { milestones: [{ name: "Alpha", dueDate: "2026-11-27", doneDate: null }] }, "ON_TRACK", []],
-  ["two overdue milestones", { milestones: [{ name: "A", dueDate: "2026-10-01", doneDate: null }, { name: "B", dueDate: "2026-11-01", doneDate: null }] }, "OFF_TRACK", ["milestones-overdue"]],
+  [
+    "two overdue milestones",
+    {
+      milestones: [
+        { name: "A", dueDate: "2026-10-01", doneDate: null },
+        { name: "B", dueDate: "2026-11-01", doneDate: null },
+      ],
+    },
+    "OFF_TRACK",
+    ["milestones-overdue"],
+  ],
   ["blocking dependency off track", { blockers: [{ name: "Pipeline", health: "OFF_TRACK" }] }, "AT_RISK", ["blocker-off-track"]],
   ["blocking dependency only at risk", { blockers: [{ name: "Pipeline", health: "AT_RISK" }] }, "ON_TRACK", []],
   ["spend over budget by 5%", { spentCents: 105_000_00 }, "AT_RISK", ["over-budget"]],
@@ -32,7 +47,12 @@ const ROWS: Row[] = [
   ["no actuals tagged: spend rule skipped", { spentCents: null }, "ON_TRACK", []],
   ["no budget: spend rule skipped", { budgetCents: null, spentCents: 999_999_00 }, "ON_TRACK", []],
   ["open positions in the owning team", { openPositions: 2 }, "AT_RISK", ["open-positions"]],
-  ["several rules: the worst wins, every reason listed", { openPositions: 1, targetDate: "2026-11-01" }, "OFF_TRACK", ["target-passed", "open-positions"]],
+  [
+    "several rules: the worst wins, every reason listed",
+    { openPositions: 1, targetDate: "2026-11-01" },
+    "OFF_TRACK",
+    ["target-passed", "open-positions"],
+  ],
   ["done projects get no suggestion against them", { status: "DONE", targetDate: "2026-11-01", openPositions: 3 }, "ON_TRACK", []],
 ];
 
@@ -45,7 +65,11 @@ describe("suggestHealth", () => {
   });
 
   it("names the overdue milestones and blockers in its reasons", () => {
-    const { reasons } = suggestHealth({ ...base, milestones: [{ name: "Pilot", dueDate: "2026-11-01", doneDate: null }], blockers: [{ name: "Telemetry v2", health: "OFF_TRACK" }] });
+    const { reasons } = suggestHealth({
+      ...base,
+      milestones: [{ name: "Pilot", dueDate: "2026-11-01", doneDate: null }],
+      blockers: [{ name: "Telemetry v2", health: "OFF_TRACK" }],
+    });
     expect(reasons.map((r) => r.message).join(" ")).toMatch(/Pilot.*Telemetry v2/);
   });
 });

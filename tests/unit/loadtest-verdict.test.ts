@@ -18,6 +18,8 @@ describe("what the load test counts as an error boundary", () => {
   it("a real one: an error template with a digest, a digest in the page data, or the error panel", () => {
     expect(pageError(page('<!--$!--><template data-dgst="2384573561"></template><!--/$-->'))).toMatch(/digest 2384573561/);
     expect(pageError(page('<script>self.__next_f.push([1,"3:E{\\"digest\\":\\"987654\\"}"])</script>'))).toMatch(/987654/);
-    expect(pageError(page('<div role="alert" data-error-boundary="" class="x"><h2>Something went wrong</h2></div>'))).toBe("error panel rendered");
+    expect(pageError(page('<div role="alert" data-error-boundary="" class="x"><h2>Something went wrong</h2></div>'))).toBe(
+      "error panel rendered",
+    );
   });
 });

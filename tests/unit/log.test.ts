@@ -25,7 +25,15 @@ describe("logger", () => {
 
   it("redacts secrets by field name and the password inside connection strings", () => {
     const { lines, logger } = capture();
-    logger.info({ password: "p1", user: { passwordHash: "h", token: "t" }, headers: { cookie: "c", authorization: "Bearer b" }, DATABASE_URL: "postgresql://u:pw@h/db" }, "x");
+    logger.info(
+      {
+        password: "p1",
+        user: { passwordHash: "h", token: "t" },
+        headers: { cookie: "c", authorization: "Bearer b" },
+        DATABASE_URL: "postgresql://u:pw@h/db",
+      },
+      "x",
+    );
     logger.error({ err: new Error("could not connect to postgresql://keel:s3cret@db.example:5432/keel") }, "y");
     const text = JSON.stringify(lines);
     for (const secret of ["p1", '"h"', '"t"', '"c"', "Bearer", "pw@", "s3cret"]) expect(text).not.toContain(secret);
@@ -54,7 +62,8 @@ describe("logger", () => {
 describe("request ids and routes", () => {
   it("keeps a sane X-Request-Id and replaces anything else", () => {
     expect(requestIdFrom("lb-123.abc:9")).toBe("lb-123.abc:9");
-    for (const bad of [undefined, "", "a b", "x".repeat(129), "<script>", ["a", "b"]]) expect(requestIdFrom(bad)).toMatch(/^[0-9a-f-]{36}$/);
+    for (const bad of [undefined, "", "a b", "x".repeat(129), "<script>", ["a", "b"]])
+      expect(requestIdFrom(bad)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("logs the path without its query or an invitation token", () => {

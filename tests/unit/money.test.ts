@@ -16,9 +16,12 @@ describe("parseMoneyToCents", () => {
   ])("%s → %s", (input, cents) => expect(parseMoneyToCents(input)).toBe(cents));
 
   // Beyond ±$100bn (MAX_ABS_CENTS) is refused: such a value would overflow sums and bigint columns.
-  it.each(["", "abc", "1.234", "12,34.00", "1e5", "--5", "1.2.3", "NaN", "100000000000.01", "9223372036854775808", "9".repeat(100)])("refuses %j", (input) => {
-    expect(parseMoneyToCents(input)).toBeNull();
-  });
+  it.each(["", "abc", "1.234", "12,34.00", "1e5", "--5", "1.2.3", "NaN", "100000000000.01", "9223372036854775808", "9".repeat(100)])(
+    "refuses %j",
+    (input) => {
+      expect(parseMoneyToCents(input)).toBeNull();
+    },
+  );
 });
 
 describe("formatting", () => {

@@ -11,8 +11,14 @@ describe("control characters in the address", () => {
   const at = (s: string) => new URL(s, "http://keel.test");
 
   it("a page read's query is cleaned by a redirect", () => {
-    expect(checkRequestUrl(at("/acme/projects?q=a%00b&status=ACTIVE"), "GET")).toEqual({ kind: "redirect", location: "/acme/projects?q=ab&status=ACTIVE" });
-    expect(checkRequestUrl(at("/acme/people/search?q=%0a%0d%09x"), "GET")).toEqual({ kind: "redirect", location: "/acme/people/search?q=x" });
+    expect(checkRequestUrl(at("/acme/projects?q=a%00b&status=ACTIVE"), "GET")).toEqual({
+      kind: "redirect",
+      location: "/acme/projects?q=ab&status=ACTIVE",
+    });
+    expect(checkRequestUrl(at("/acme/people/search?q=%0a%0d%09x"), "GET")).toEqual({
+      kind: "redirect",
+      location: "/acme/people/search?q=x",
+    });
     expect(checkRequestUrl(at("/acme/projects?%00=1"), "GET")).toEqual({ kind: "redirect", location: "/acme/projects" });
   });
 

@@ -21,7 +21,9 @@ describe("server-side paging", () => {
   });
 
   it("keeps the other filters in page links and drops page=1", () => {
-    expect(pageHref("/acme/projects", { status: "ACTIVE", health: "AT_RISK", page: "4" }, 2)).toBe("/acme/projects?status=ACTIVE&health=AT_RISK&page=2");
+    expect(pageHref("/acme/projects", { status: "ACTIVE", health: "AT_RISK", page: "4" }, 2)).toBe(
+      "/acme/projects?status=ACTIVE&health=AT_RISK&page=2",
+    );
     expect(pageHref("/acme/projects", { status: "ACTIVE", page: "2" }, 1)).toBe("/acme/projects?status=ACTIVE");
     expect(pageHref("/acme/projects", {}, 1)).toBe("/acme/projects");
   });

@@ -5,19 +5,55 @@ import { can, grantFor, PERMISSIONS, readsPay, type Permission } from "@/lib/per
 // The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
 // and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
 const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
-  ADMIN: { "org:read": "org", "org:settings": "org", "members:manage": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org", "orgtree:write": "org", "orghealth:read": "org", "managers:read": "org", "managers:notes": "org" },
+  ADMIN: {
+    "org:read": "org",
+    "org:settings": "org",
+    "members:manage": "org",
+    "audit:read": "org",
+    "compensation:read": "org",
+    "people:write": "org",
+    "orgtree:write": "org",
+    "orghealth:read": "org",
+    "managers:read": "org",
+    "managers:notes": "org",
+  },
   DIRECTOR: {
-    "org:read": "org", "org:settings": "org", "audit:read": "org", "compensation:read": "org", "people:write": "org",
-    "positions:write": "org", "projects:write": "org", "updates:write": "org", "updates:acknowledge": "org",
-    "initiatives:write": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org",
-    "orgtree:write": "org", "orghealth:read": "org", "managers:read": "org", "managers:notes": "org",
+    "org:read": "org",
+    "org:settings": "org",
+    "audit:read": "org",
+    "compensation:read": "org",
+    "people:write": "org",
+    "positions:write": "org",
+    "projects:write": "org",
+    "updates:write": "org",
+    "updates:acknowledge": "org",
+    "initiatives:write": "org",
+    "budgets:write": "org",
+    "actuals:write": "org",
+    "vendors:write": "org",
+    "orgtree:write": "org",
+    "orghealth:read": "org",
+    "managers:read": "org",
+    "managers:notes": "org",
   },
   MANAGER: {
-    "org:read": "org", "people:write": "scope", "positions:write": "scope", "projects:write": "scope",
-    "updates:write": "scope", "updates:acknowledge": "scope", "initiatives:write": "scope",
-    "orghealth:read": "scope", "managers:notes": "scope",
+    "org:read": "org",
+    "people:write": "scope",
+    "positions:write": "scope",
+    "projects:write": "scope",
+    "updates:write": "scope",
+    "updates:acknowledge": "scope",
+    "initiatives:write": "scope",
+    "orghealth:read": "scope",
+    "managers:notes": "scope",
   },
-  FINANCE: { "org:read": "org", "compensation:read-if-allowed": "org", "budgets:write": "org", "actuals:write": "org", "vendors:write": "org" },
+  FINANCE: {
+    "org:read": "org",
+    "compensation:read-if-allowed": "org",
+    "budgets:write": "org",
+    "actuals:write": "org",
+    "vendors:write": "org",
+  },
   VIEWER: { "org:read": "org" },
 };
 
@@ -37,7 +73,11 @@ describe("permissions table", () => {
   });
 
   it("lets only directors and admins apply org tree edits (managers may not)", () => {
-    expect(Object.keys(EXPECTED).filter((r) => can(r, "orgtree:write")).sort()).toEqual(["ADMIN", "DIRECTOR"]);
+    expect(
+      Object.keys(EXPECTED)
+        .filter((r) => can(r, "orgtree:write"))
+        .sort(),
+    ).toEqual(["ADMIN", "DIRECTOR"]);
   });
 
   it("denies unknown permissions", () => {
@@ -52,8 +92,16 @@ describe("permissions table", () => {
   it("lets finance read pay only where the org allows it", () => {
     const off = { financeReadsPay: false };
     const on = { financeReadsPay: true };
-    expect(Object.keys(EXPECTED).filter((r) => readsPay(r, off)).sort()).toEqual(["ADMIN", "DIRECTOR"]);
-    expect(Object.keys(EXPECTED).filter((r) => readsPay(r, on)).sort()).toEqual(["ADMIN", "DIRECTOR", "FINANCE"]);
+    expect(
+      Object.keys(EXPECTED)
+        .filter((r) => readsPay(r, off))
+        .sort(),
+    ).toEqual(["ADMIN", "DIRECTOR"]);
+    expect(
+      Object.keys(EXPECTED)
+        .filter((r) => readsPay(r, on))
+        .sort(),
+    ).toEqual(["ADMIN", "DIRECTOR", "FINANCE"]);
     expect(readsPay("constructor", on)).toBe(false);
     expect(readsPay(undefined, on)).toBe(false);
   });

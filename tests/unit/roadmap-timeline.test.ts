@@ -23,7 +23,12 @@ describe("timelineWindow (Acme: fiscal year starts in February)", () => {
   it("has months as columns for a quarter or half, and quarters for a year", () => {
     expect(timelineWindow(d("2026-11-27"), 2, "quarter").columns.map((c) => c.label)).toEqual(["Nov 2026", "Dec 2026", "Jan 2027"]);
     expect(timelineWindow(d("2026-11-27"), 2, "half").columns).toHaveLength(6);
-    expect(timelineWindow(d("2026-11-27"), 2, "year").columns.map((c) => c.start)).toEqual(["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"]);
+    expect(timelineWindow(d("2026-11-27"), 2, "year").columns.map((c) => c.start)).toEqual([
+      "2026-02-01",
+      "2026-05-01",
+      "2026-08-01",
+      "2026-11-01",
+    ]);
   });
 
   it("uses calendar quarters for a January fiscal year", () => {

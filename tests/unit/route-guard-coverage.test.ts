@@ -10,7 +10,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 describe("route handlers under /[org]", () => {
   const root = path.join("app", "(app)", "[org]");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts").map((f) => path.join(root, f));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "route.ts")
+    .map((f) => path.join(root, f));
 
   it("are found", () => {
     expect(files.length).toBeGreaterThan(10);
@@ -18,7 +20,9 @@ describe("route handlers under /[org]", () => {
 
   it.each(files)("%s: every exported method is withMember(…)", (file) => {
     const src = readFileSync(file, "utf8");
-    const exported = [...src.matchAll(/export\s+(?:async\s+function|const|function)\s+(\w+)/g)].map((m) => m[1]).filter((n) => METHODS.includes(n));
+    const exported = [...src.matchAll(/export\s+(?:async\s+function|const|function)\s+(\w+)/g)]
+      .map((m) => m[1])
+      .filter((n) => METHODS.includes(n));
     expect(exported.length, "no handler exported").toBeGreaterThan(0);
     for (const method of exported) expect(src, method).toMatch(new RegExp(`export const ${method} = withMember\\(`));
   });

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, headerEnv, newNonce, securityHeaders } from "@/lib/security/headers";
 
 function directives(csp: string): Record<string, string> {
-  return Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+  return Object.fromEntries(
+    csp.split(";").map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string],
+    ),
+  );
 }
 
 describe("security headers", () => {

@@ -8,7 +8,12 @@ import type { DemoUsers } from "@/lib/seed/users";
 // generated ids (replaced here by the order in which each id first appears).
 
 const users = (): DemoUsers => ({
-  director: "u-director", manager: "u-manager", finance: "u-finance", viewer: "u-viewer", admin: "u-admin", globexDirector: "u-globex",
+  director: "u-director",
+  manager: "u-manager",
+  finance: "u-finance",
+  viewer: "u-viewer",
+  admin: "u-admin",
+  globexDirector: "u-globex",
   existing: new Map(),
 });
 

@@ -70,7 +70,9 @@ describe("Keel's session token format (lib/auth.ts hands encodeJwt/decodeJwt to 
 
   it("liveSession applies the idle and absolute limits", async () => {
     const now = Date.now();
-    expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 10 * MIN, lastSeen: now - 5 * MIN }), now)).toMatchObject({ sub: "u1" });
+    expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 10 * MIN, lastSeen: now - 5 * MIN }), now)).toMatchObject({
+      sub: "u1",
+    });
     expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 3 * 60 * MIN, lastSeen: now - 2 * 60 * MIN }), now)).toBeNull();
     expect(await liveSession(await encodeSession({ sub: "u1", authAt: now - 13 * 60 * MIN, lastSeen: now - 2 * MIN }), now)).toBeNull();
     expect(await liveSession("garbage", now)).toBeNull();

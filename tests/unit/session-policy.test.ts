@@ -24,7 +24,10 @@ describe("session lifetime and idle timeout", () => {
 
   it("reads the limits from the environment, with defaults and an idle timeout capped by the lifetime", () => {
     expect(sessionConfig({})).toEqual({ maxAgeMs: 12 * HOUR, idleMs: 60 * MIN });
-    expect(sessionConfig({ KEEL_SESSION_MAX_AGE_HOURS: "8", KEEL_SESSION_IDLE_MINUTES: "15" })).toEqual({ maxAgeMs: 8 * HOUR, idleMs: 15 * MIN });
+    expect(sessionConfig({ KEEL_SESSION_MAX_AGE_HOURS: "8", KEEL_SESSION_IDLE_MINUTES: "15" })).toEqual({
+      maxAgeMs: 8 * HOUR,
+      idleMs: 15 * MIN,
+    });
     expect(sessionConfig({ KEEL_SESSION_MAX_AGE_HOURS: "1", KEEL_SESSION_IDLE_MINUTES: "600" })).toEqual({ maxAgeMs: HOUR, idleMs: HOUR });
     // Invalid values are refused by the one env module (npm start checks them before starting), naming the variable.
     expect(() => sessionConfig({ KEEL_SESSION_MAX_AGE_HOURS: "-3" })).toThrow(/KEEL_SESSION_MAX_AGE_HOURS/);

@@ -17,7 +17,9 @@ describe("updateBodyProblems", () => {
   });
 
   it("names each HTML tag and bad link with its line", () => {
-    expect(updateBodyProblems("Done\n\n<div>vendor</div>\n\ntext <b>bold</b>\n\n[x](javascript:alert(1))\n\n![i](data:image/png;base64,AAAA)")).toEqual([
+    expect(
+      updateBodyProblems("Done\n\n<div>vendor</div>\n\ntext <b>bold</b>\n\n[x](javascript:alert(1))\n\n![i](data:image/png;base64,AAAA)"),
+    ).toEqual([
       "Line 3: HTML is not allowed (<div>). Use markdown, or put it in `backticks` to show it as code.",
       "Line 5: HTML is not allowed (<b>). Use markdown, or put it in `backticks` to show it as code.",
       "Line 7: the link “javascript:alert(1)” must start with http://, https:// or mailto:.",

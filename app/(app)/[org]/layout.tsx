@@ -5,13 +5,7 @@ import { NotificationBell } from "@/components/shell/notification-bell";
 import { listMyOrgs, requireMember } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 
-export default async function OrgLayout({
-  children,
-  params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ org: string }>;
-}) {
+export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   // Pages check access again themselves; this only keeps non-members from seeing the shell.
   const member = await requireMember(slug);

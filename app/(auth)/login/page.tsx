@@ -24,10 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="relative flex min-h-screen flex-col items-center justify-center overflow-hidden bg-canvas px-4 py-12">
-      <div
-        aria-hidden
-        className="pointer-events-none absolute inset-x-0 top-0 h-80 bg-gradient-to-b from-primary-soft/80 to-transparent"
-      />
+      <div aria-hidden className="pointer-events-none absolute inset-x-0 top-0 h-80 bg-gradient-to-b from-primary-soft/80 to-transparent" />
       <div className="relative flex w-full max-w-sm flex-col items-center gap-8">
         <KeelWordmark />
         <div className="w-full rounded-xl border border-border bg-card p-8 shadow-card">

@@ -45,23 +45,34 @@ export const applyReorg = defineAction({
       RETURNING "id", "steps", "status"::text`;
     if (claimed.length === 0) {
       const reorg = await reorgOrThrow(ctx, input.reorgId);
-      if (reorg.status === "APPLIED") throw conflict(`“${reorg.name}” was already applied${reorg.appliedAt ? ` on ${toDateString(reorg.appliedAt)}` : ""}.`);
+      if (reorg.status === "APPLIED")
+        throw conflict(`“${reorg.name}” was already applied${reorg.appliedAt ? ` on ${toDateString(reorg.appliedAt)}` : ""}.`);
       if (reorg.status === "CANCELLED") throw conflict(`“${reorg.name}” was cancelled.`);
-      if (input.dueOn && reorg.effectiveOn && toDateString(reorg.effectiveOn) > input.dueOn) throw conflict(`“${reorg.name}” is not due until ${toDateString(reorg.effectiveOn)}.`);
+      if (input.dueOn && reorg.effectiveOn && toDateString(reorg.effectiveOn) > input.dueOn)
+        throw conflict(`“${reorg.name}” is not due until ${toDateString(reorg.effectiveOn)}.`);
       throw conflict(`“${reorg.name}” was changed by someone else since you opened it. Reload to see the change, then try again.`);
     }
     const reorg = await reorgOrThrow(ctx, input.reorgId);
     if (reorg.steps.length === 0) throw invalid({ _form: ["Add at least one step before applying."] });
     const impact = await runReorg(ctx, reorg);
-    await ctx.tx.reorg.updateMany({ where: { id: reorg.id, orgId: ctx.org.id }, data: { impact: impact as unknown as Prisma.InputJsonValue } });
+    await ctx.tx.reorg.updateMany({
+      where: { id: reorg.id, orgId: ctx.org.id },
+      data: { impact: impact as unknown as Prisma.InputJsonValue },
+    });
     await ctx.audit({
       entityType: "Reorg",
       entityId: reorg.id,
-      after: { status: "APPLIED", day: today, scheduled: Boolean(input.dueOn), steps: reorg.steps.length, rowCounts: impact.rowCounts, units: impact.units.length },
+      after: {
+        status: "APPLIED",
+        day: today,
+        scheduled: Boolean(input.dueOn),
+        steps: reorg.steps.length,
+        rowCounts: impact.rowCounts,
+        units: impact.units.length,
+      },
     });
     return { reorgId: reorg.id, impact };
   },
   // The page shows the impact from the reorg row after a reload; the browser's answer stays small.
   afterCommit: async (data) => ({ reorgId: data.reorgId }),
 });
-

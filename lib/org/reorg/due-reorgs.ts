@@ -36,15 +36,30 @@ export async function applyDueReorgs(now = new Date()): Promise<DueReorgsResult>
     if (outcome.code === "CONFLICT") continue;
     // The database is unreachable or something unexpected broke: try again on the next run.
     if (outcome.code === "INTERNAL") {
-      logger.error({ event: "reorg.apply-error", reorgId: r.id, orgId: r.orgId, reason: outcome.message }, `scheduled reorg “${r.name}” not applied this run`);
+      logger.error(
+        { event: "reorg.apply-error", reorgId: r.id, orgId: r.orgId, reason: outcome.message },
+        `scheduled reorg “${r.name}” not applied this run`,
+      );
       continue;
     }
     // Refused (a step that no longer works, a member who may no longer apply it): nothing was
     // written; the reorg is marked failed with the reason so it is not retried every run.
     const failed = await db.$transaction(async (tx) => {
-      const { count } = await tx.reorg.updateMany({ where: { id: r.id, orgId: r.orgId, status: "SCHEDULED", version: r.version }, data: { status: "FAILED", failure: outcome.message, version: { increment: 1 } } });
+      const { count } = await tx.reorg.updateMany({
+        where: { id: r.id, orgId: r.orgId, status: "SCHEDULED", version: r.version },
+        data: { status: "FAILED", failure: outcome.message, version: { increment: 1 } },
+      });
       if (count === 1) {
-        await tx.auditEvent.create({ data: { orgId: r.orgId, actorId: null, action: "reorg.fail", entityType: "Reorg", entityId: r.id, after: { status: "FAILED", failure: outcome.message, day: today } } });
+        await tx.auditEvent.create({
+          data: {
+            orgId: r.orgId,
+            actorId: null,
+            action: "reorg.fail",
+            entityType: "Reorg",
+            entityId: r.id,
+            after: { status: "FAILED", failure: outcome.message, day: today },
+          },
+        });
       }
       return count === 1;
     });

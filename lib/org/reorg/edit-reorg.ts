@@ -17,7 +17,10 @@ export const createReorg = defineAction({
   revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateReorgInput,
   async handler(ctx, input) {
-    const reorg = await ctx.tx.reorg.create({ data: { orgId: ctx.org.id, name: input.name, createdById: ctx.actor.userId }, select: { id: true, name: true, version: true } });
+    const reorg = await ctx.tx.reorg.create({
+      data: { orgId: ctx.org.id, name: input.name, createdById: ctx.actor.userId },
+      select: { id: true, name: true, version: true },
+    });
     await ctx.audit({ entityType: "Reorg", entityId: reorg.id, after: reorg });
     return { reorgId: reorg.id, version: reorg.version };
   },
@@ -30,7 +33,10 @@ async function checkUnitRef(ctx: ActionContext, field: string, ref: string, earl
     }
     return;
   }
-  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: ref, orgId: ctx.org.id }, select: { name: true, code: true, closedOn: true } });
+  const unit = await ctx.tx.orgUnit.findFirst({
+    where: { id: ref, orgId: ctx.org.id },
+    select: { name: true, code: true, closedOn: true },
+  });
   if (!unit) throw invalid({ [`step.${field}`]: ["That org unit does not exist."] });
   if (unit.closedOn) throw invalid({ [`step.${field}`]: [`${label(unit)} is closed.`] });
 }
@@ -38,7 +44,8 @@ async function checkUnitRef(ctx: ActionContext, field: string, ref: string, earl
 async function checkPerson(ctx: ActionContext, field: string, personId: string): Promise<void> {
   const person = await ctx.tx.person.findFirst({ where: { id: personId, orgId: ctx.org.id }, select: { name: true, endDate: true } });
   if (!person) throw invalid({ [`step.${field}`]: ["That person is not in this organization."] });
-  if (person.endDate && toDateString(person.endDate) < toDateString(new Date())) throw invalid({ [`step.${field}`]: [`${person.name} has left the organization.`] });
+  if (person.endDate && toDateString(person.endDate) < toDateString(new Date()))
+    throw invalid({ [`step.${field}`]: [`${person.name} has left the organization.`] });
 }
 
 async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep[]): Promise<void> {
@@ -56,8 +63,12 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
     case "create": {
       await checkUnitRef(ctx, "parent", step.parent, earlier);
       const code = step.code.toLowerCase();
-      if (earlier.some((s) => s.kind === "create" && s.code.toLowerCase() === code)) throw invalid({ "step.code": [`An earlier step already creates a unit with the code ${step.code}.`] });
-      const clash = await ctx.tx.orgUnit.findFirst({ where: { orgId: ctx.org.id, code: { equals: step.code, mode: "insensitive" } }, select: { name: true, code: true } });
+      if (earlier.some((s) => s.kind === "create" && s.code.toLowerCase() === code))
+        throw invalid({ "step.code": [`An earlier step already creates a unit with the code ${step.code}.`] });
+      const clash = await ctx.tx.orgUnit.findFirst({
+        where: { orgId: ctx.org.id, code: { equals: step.code, mode: "insensitive" } },
+        select: { name: true, code: true },
+      });
       if (clash) throw invalid({ "step.code": [`The code ${clash.code} is already used by ${clash.name}.`] });
       if (step.leadId) await checkPerson(ctx, "leadId", step.leadId);
       return;
@@ -76,7 +87,10 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
 
 async function saveSteps(ctx: ActionContext, reorgId: string, version: number, steps: ReorgStep[]) {
   const unitIds = await touchedUnitIds(ctx, steps);
-  const { count } = await ctx.tx.reorg.updateMany({ where: { id: reorgId, orgId: ctx.org.id, version }, data: { steps, unitIds, version: { increment: 1 } } });
+  const { count } = await ctx.tx.reorg.updateMany({
+    where: { id: reorgId, orgId: ctx.org.id, version },
+    data: { steps, unitIds, version: { increment: 1 } },
+  });
   if (count === 0) throw conflict("This reorg was changed by someone else since you opened it. Reload to see the change, then try again.");
   return { reorgId, version: version + 1 };
 }

@@ -7,7 +7,15 @@ import { label } from "@/lib/org/tree-guards";
 
 // Shared checks of the reorg actions.
 
-export type ReorgRow = { id: string; name: string; status: ReorgStatus; steps: ReorgStep[]; version: number; effectiveOn: Date | null; appliedAt: Date | null };
+export type ReorgRow = {
+  id: string;
+  name: string;
+  status: ReorgStatus;
+  steps: ReorgStep[];
+  version: number;
+  effectiveOn: Date | null;
+  appliedAt: Date | null;
+};
 
 const STATUS_WORDS: Record<ReorgStatus, string> = {
   DRAFT: "a draft",
@@ -27,10 +35,17 @@ export async function reorgOrThrow(ctx: ActionContext, reorgId: string): Promise
 }
 
 /** The reorg at the version the page saw, in one of the statuses the change needs. */
-export async function reorgInStateOrThrow(ctx: ActionContext, reorgId: string, version: number, allowed: ReorgStatus[], doing: string): Promise<ReorgRow> {
+export async function reorgInStateOrThrow(
+  ctx: ActionContext,
+  reorgId: string,
+  version: number,
+  allowed: ReorgStatus[],
+  doing: string,
+): Promise<ReorgRow> {
   const row = await reorgOrThrow(ctx, reorgId);
   if (!allowed.includes(row.status)) throw conflict(`“${row.name}” is ${STATUS_WORDS[row.status]}: it cannot be ${doing}.`);
-  if (row.version !== version) throw conflict(`“${row.name}” was changed by someone else since you opened it. Reload to see the change, then try again.`);
+  if (row.version !== version)
+    throw conflict(`“${row.name}” was changed by someone else since you opened it. Reload to see the change, then try again.`);
   return row;
 }
 
@@ -50,7 +65,11 @@ export async function assertNoScheduledConflict(ctx: ActionContext, reorgId: str
   const c = clash[0];
   if (c) {
     throw invalid(
-      { _form: [`${label({ name: c.unitName, code: c.unitCode })} is also changed by the scheduled reorg “${c.name}” (${toDateString(c.effectiveOn)}): cancel that one or leave ${c.unitName} out.`] },
+      {
+        _form: [
+          `${label({ name: c.unitName, code: c.unitCode })} is also changed by the scheduled reorg “${c.name}” (${toDateString(c.effectiveOn)}): cancel that one or leave ${c.unitName} out.`,
+        ],
+      },
       `${label({ name: c.unitName, code: c.unitCode })} is also changed by the scheduled reorg “${c.name}” (${toDateString(c.effectiveOn)}).`,
     );
   }

@@ -10,7 +10,13 @@ import { inPostSql } from "@/lib/people/queries";
 // the result, so what the preview shows is what applying does (to the data as it is then).
 
 type UnitRef = { id: string; name: string; code: string };
-export type MovedRow = { kind: "person" | "position" | "project" | "contract" | "planLine"; id: string; label: string; from: UnitRef; to: UnitRef | null };
+export type MovedRow = {
+  kind: "person" | "position" | "project" | "contract" | "planLine";
+  id: string;
+  label: string;
+  from: UnitRef;
+  to: UnitRef | null;
+};
 type UnitChangeRow = UnitRef & {
   state: "new" | "closed" | "changed";
   parentBefore: string | null;
@@ -95,8 +101,31 @@ export async function snapshotBefore(tx: Tx, orgId: string, fiscalYearStartMonth
   await tx.$executeRaw`CREATE TEMP TABLE "reorg_rows" ON COMMIT DROP AS ${movableRows(w, unitIds)}`;
 }
 
-type UnitSql = { id: string; name: string; code: string; state: UnitChangeRow["state"]; parentBefore: string | null; parentAfter: string | null; leadBefore: string | null; leadAfter: string | null; headsBefore: number; headsAfter: number; budgetBefore: bigint; budgetAfter: bigint };
-type RowSql = { kind: MovedRow["kind"]; id: string; label: string; fromId: string; fromName: string; fromCode: string; toId: string | null; toName: string | null; toCode: string | null };
+type UnitSql = {
+  id: string;
+  name: string;
+  code: string;
+  state: UnitChangeRow["state"];
+  parentBefore: string | null;
+  parentAfter: string | null;
+  leadBefore: string | null;
+  leadAfter: string | null;
+  headsBefore: number;
+  headsAfter: number;
+  budgetBefore: bigint;
+  budgetAfter: bigint;
+};
+type RowSql = {
+  kind: MovedRow["kind"];
+  id: string;
+  label: string;
+  fromId: string;
+  fromName: string;
+  fromCode: string;
+  toId: string | null;
+  toName: string | null;
+  toCode: string | null;
+};
 
 /** Compares the state now with the snapshot: rows that changed unit, units and spans that changed. */
 export async function measureAfter(tx: Tx, orgId: string, fiscalYearStartMonth: number, now: Date): Promise<ReorgImpact> {
@@ -150,7 +179,9 @@ export async function measureAfter(tx: Tx, orgId: string, fiscalYearStartMonth: 
     LEFT JOIN "OrgUnit" t ON t."id" = m."toId"
     ORDER BY m."kind", m."label" COLLATE "natural", m."id"
     LIMIT ${ROW_LIMIT}`;
-  const counts = await tx.$queryRaw<{ kind: MovedRow["kind"]; n: number }[]>`SELECT m."kind", COUNT(*)::int AS "n" FROM (${moved}) m GROUP BY m."kind"`;
+  const counts = await tx.$queryRaw<
+    { kind: MovedRow["kind"]; n: number }[]
+  >`SELECT m."kind", COUNT(*)::int AS "n" FROM (${moved}) m GROUP BY m."kind"`;
   const rowCounts: ReorgImpact["rowCounts"] = { person: 0, position: 0, project: 0, contract: 0, planLine: 0 };
   for (const c of counts) rowCounts[c.kind] = c.n;
   return {

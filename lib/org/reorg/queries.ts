@@ -21,7 +21,13 @@ export type ReorgListRow = {
 };
 
 export async function listReorgs(orgId: string): Promise<ReorgListRow[]> {
-  const rows = await db.$queryRaw<(Omit<ReorgListRow, "effectiveOn" | "appliedOn" | "createdOn"> & { effectiveOn: Date | null; appliedAt: Date | null; createdAt: Date })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<ReorgListRow, "effectiveOn" | "appliedOn" | "createdOn"> & {
+      effectiveOn: Date | null;
+      appliedAt: Date | null;
+      createdAt: Date;
+    })[]
+  >`
     SELECT r."id", r."name", r."status"::text AS "status", jsonb_array_length(r."steps")::int AS "steps",
            r."effectiveOn", r."appliedAt", r."createdAt", u."name" AS "createdBy"
     FROM "Reorg" r
@@ -59,7 +65,17 @@ export type ReorgDetail = {
 export async function getReorg(orgId: string, reorgId: string): Promise<ReorgDetail | null> {
   const row = await db.reorg.findFirst({
     where: { id: reorgId, orgId },
-    select: { id: true, name: true, status: true, version: true, effectiveOn: true, appliedAt: true, failure: true, steps: true, impact: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      version: true,
+      effectiveOn: true,
+      appliedAt: true,
+      failure: true,
+      steps: true,
+      impact: true,
+    },
   });
   if (!row) return null;
   const steps = ZReorgSteps.parse(row.steps);
@@ -69,7 +85,11 @@ export async function getReorg(orgId: string, reorgId: string): Promise<ReorgDet
     for (const ref of [s.kind === "create" ? s.parent : s.unit, s.kind === "move" ? s.parent : s.kind === "merge" ? s.target : null]) {
       if (ref && !ref.startsWith("new:")) unitIds.add(ref);
     }
-    for (const p of [s.kind === "person" ? s.personId : null, s.kind === "person" ? s.managerId : null, s.kind === "create" || s.kind === "lead" ? s.leadId : null]) {
+    for (const p of [
+      s.kind === "person" ? s.personId : null,
+      s.kind === "person" ? s.managerId : null,
+      s.kind === "create" || s.kind === "lead" ? s.leadId : null,
+    ]) {
       if (p) personIds.add(p);
     }
   }
@@ -82,14 +102,20 @@ export async function getReorg(orgId: string, reorgId: string): Promise<ReorgDet
     const u = ref.startsWith("new:") ? newUnits.find((n) => n.ref === ref.toLowerCase()) : units.find((x) => x.id === ref);
     return u ? `${u.name} (${u.code})${ref.startsWith("new:") ? " (new)" : ""}` : "a unit that no longer exists";
   };
-  const personName = (id: string | null | undefined, none: string) => (id ? (people.find((p) => p.id === id)?.name ?? "someone no longer in the org") : none);
+  const personName = (id: string | null | undefined, none: string) =>
+    id ? (people.find((p) => p.id === id)?.name ?? "someone no longer in the org") : none;
   const text = (s: ReorgStep): string => {
     switch (s.kind) {
-      case "move": return `${unitName(s.unit)} under ${unitName(s.parent)}`;
-      case "merge": return `${unitName(s.unit)} into ${unitName(s.target)}`;
-      case "create": return `${s.name} (${s.code}), ${s.unitKind.toLowerCase()} under ${unitName(s.parent)}, lead: ${personName(s.leadId, "none")}`;
-      case "person": return `${personName(s.personId, "")} to ${unitName(s.unit)}${s.managerId === undefined ? "" : `, manager: ${personName(s.managerId, "none")}`}`;
-      case "lead": return `${unitName(s.unit)}: ${personName(s.leadId, "no lead")}`;
+      case "move":
+        return `${unitName(s.unit)} under ${unitName(s.parent)}`;
+      case "merge":
+        return `${unitName(s.unit)} into ${unitName(s.target)}`;
+      case "create":
+        return `${s.name} (${s.code}), ${s.unitKind.toLowerCase()} under ${unitName(s.parent)}, lead: ${personName(s.leadId, "none")}`;
+      case "person":
+        return `${personName(s.personId, "")} to ${unitName(s.unit)}${s.managerId === undefined ? "" : `, manager: ${personName(s.managerId, "none")}`}`;
+      case "lead":
+        return `${unitName(s.unit)}: ${personName(s.leadId, "no lead")}`;
     }
   };
   return {

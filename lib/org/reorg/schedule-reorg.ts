@@ -16,7 +16,8 @@ const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numer
  */
 function effectiveDayProblem(day: string, today: string): string | null {
   const monthStart = `${today.slice(0, 7)}-01`;
-  if (day < monthStart) return `${day} is in a closed period (months before ${monthName.format(utcDate(monthStart))} are closed): choose today or a later day.`;
+  if (day < monthStart)
+    return `${day} is in a closed period (months before ${monthName.format(utcDate(monthStart))} are closed): choose today or a later day.`;
   if (day < today) return `${day} is in the past: a reorg takes effect today or later.`;
   return null;
 }
@@ -38,10 +39,22 @@ export const scheduleReorg = defineAction({
     await assertNoScheduledConflict(ctx, reorg.id, unitIds);
     const { count } = await ctx.tx.reorg.updateMany({
       where: { id: reorg.id, orgId: ctx.org.id, version: reorg.version, status: "DRAFT" },
-      data: { status: "SCHEDULED", effectiveOn: utcDate(input.effectiveOn), unitIds, scheduledById: ctx.actor.userId, failure: null, version: { increment: 1 } },
+      data: {
+        status: "SCHEDULED",
+        effectiveOn: utcDate(input.effectiveOn),
+        unitIds,
+        scheduledById: ctx.actor.userId,
+        failure: null,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw conflict();
-    await ctx.audit({ entityType: "Reorg", entityId: reorg.id, before: { status: reorg.status }, after: { status: "SCHEDULED", effectiveOn: input.effectiveOn, unitIds } });
+    await ctx.audit({
+      entityType: "Reorg",
+      entityId: reorg.id,
+      before: { status: reorg.status },
+      after: { status: "SCHEDULED", effectiveOn: input.effectiveOn, unitIds },
+    });
     return { reorgId: reorg.id, version: reorg.version + 1 };
   },
 });

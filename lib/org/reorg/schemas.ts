@@ -9,9 +9,20 @@ const UNIT_KINDS = ["DIVISION", "DEPARTMENT", "GROUP", "TEAM", "OTHER"] as const
 
 const ZId = ZIdOf("Required.");
 const ZUnitRef = z.string().trim().min(1, "Choose a unit.").max(64);
-const ZOptionalId = z.string().trim().max(64).transform((s) => (s === "" || s === "none" ? null : s)).nullable().optional();
+const ZOptionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((s) => (s === "" || s === "none" ? null : s))
+  .nullable()
+  .optional();
 /** A person step's manager: "keep" (or absent) keeps the current one, "" / "none" removes it. */
-const ZManagerChoice = z.string().trim().max(64).optional().transform((s) => (s === undefined || s === "keep" ? undefined : s === "" || s === "none" ? null : s));
+const ZManagerChoice = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((s) => (s === undefined || s === "keep" ? undefined : s === "" || s === "none" ? null : s));
 
 const ZMoveStep = z.object({ kind: z.literal("move"), unit: ZUnitRef, parent: ZUnitRef });
 const ZMergeStep = z.object({ kind: z.literal("merge"), unit: ZUnitRef, target: ZUnitRef });

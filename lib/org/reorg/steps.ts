@@ -70,7 +70,13 @@ async function runStep(ctx: ActionContext, step: ReorgStep, created: Created): P
       return;
     }
     case "create": {
-      const { unitId } = await createUnitInTx(ctx, { parentId: unitIdOf(step.parent, created), name: step.name, code: step.code, kind: step.unitKind, leadId: step.leadId ?? null });
+      const { unitId } = await createUnitInTx(ctx, {
+        parentId: unitIdOf(step.parent, created),
+        name: step.name,
+        code: step.code,
+        kind: step.unitKind,
+        leadId: step.leadId ?? null,
+      });
       created.set(newUnitRef(step.code), unitId);
       return;
     }
@@ -80,7 +86,10 @@ async function runStep(ctx: ActionContext, step: ReorgStep, created: Created): P
       return;
     }
     case "person": {
-      const person = await ctx.tx.person.findFirst({ where: { id: step.personId, orgId: ctx.org.id }, select: { id: true, title: true, level: true, managerId: true, version: true } });
+      const person = await ctx.tx.person.findFirst({
+        where: { id: step.personId, orgId: ctx.org.id },
+        select: { id: true, title: true, level: true, managerId: true, version: true },
+      });
       if (!person) throw invalid({ personId: ["That person is not in this organization."] });
       await updatePersonInTx(ctx, {
         personId: person.id,
@@ -108,7 +117,10 @@ export async function runReorgSteps(ctx: ActionContext, reorgId: string, steps: 
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const detail = Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message;
-      throw new AppError(error.code === "NOT_FOUND" ? "VALIDATION" : error.code, `Step ${i + 1} (${STEP_VERBS[step.kind].toLowerCase()}): ${detail}`);
+      throw new AppError(
+        error.code === "NOT_FOUND" ? "VALIDATION" : error.code,
+        `Step ${i + 1} (${STEP_VERBS[step.kind].toLowerCase()}): ${detail}`,
+      );
     }
   }
 }
@@ -118,7 +130,8 @@ export async function touchedUnitIds(ctx: ActionContext, steps: ReorgStep[]): Pr
   const ids = new Set<string>();
   const people: string[] = [];
   for (const s of steps) {
-    const refs = s.kind === "move" ? [s.unit, s.parent] : s.kind === "merge" ? [s.unit, s.target] : s.kind === "create" ? [s.parent] : [s.unit];
+    const refs =
+      s.kind === "move" ? [s.unit, s.parent] : s.kind === "merge" ? [s.unit, s.target] : s.kind === "create" ? [s.parent] : [s.unit];
     for (const r of refs) if (!r.startsWith("new:")) ids.add(r);
     if (s.kind === "person") people.push(s.personId);
   }

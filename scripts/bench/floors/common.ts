@@ -23,7 +23,9 @@ export type Q = { text: string; values: unknown[] };
 export const q = (text: string, ...values: unknown[]): Q => ({ text, values });
 
 export const scope = (unit: string | null) =>
-  unit ? `SELECT "descendantId" AS id FROM "OrgUnitClosure" WHERE "orgId" = $1 AND "ancestorId" = '${unit}'` : `SELECT id FROM "OrgUnit" WHERE "orgId" = $1`;
+  unit
+    ? `SELECT "descendantId" AS id FROM "OrgUnitClosure" WHERE "orgId" = $1 AND "ancestorId" = '${unit}'`
+    : `SELECT id FROM "OrgUnit" WHERE "orgId" = $1`;
 
 // Half-even rounding to a whole number, written for the floors (x − floor(x) = ½ exactly: the
 // even neighbour, 2 × round(x / 2); otherwise round()).

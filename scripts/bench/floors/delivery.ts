@@ -12,12 +12,15 @@ import { type FloorInput, type Q, q } from "./common";
  */
 export function projectsList(f: FloorInput): Q[] {
   return [
-    q(`SELECT p.id, p.name, p.status, p.health, p."lastUpdateAt", p."targetDate", p."budgetCents", p."startDate", p."createdAt",
+    q(
+      `SELECT p.id, p.name, p.status, p.health, p."lastUpdateAt", p."targetDate", p."budgetCents", p."startDate", p."createdAt",
          u.id AS "unitId", u.name AS unit, pe.name AS lead, i.name AS initiative, count(*) OVER () AS total,
          o."updateCadence", o."updateDueWeekday", o."updateGraceDays"
        FROM "Project" p JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = $1 JOIN "Organization" o ON o.id = p."orgId"
        LEFT JOIN "Person" pe ON pe.id = p."leadId" AND pe."orgId" = $1 LEFT JOIN "Initiative" i ON i.id = p."initiativeId" AND i."orgId" = $1
-       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' AND p.health = 'AT_RISK' ORDER BY p.name, p.id LIMIT 100`, f.orgId),
+       WHERE p."orgId" = $1 AND p."archivedAt" IS NULL AND p.status = 'ACTIVE' AND p.health = 'AT_RISK' ORDER BY p.name, p.id LIMIT 100`,
+      f.orgId,
+    ),
     q(`SELECT status, count(*) FROM "Project" WHERE "orgId" = $1 AND "archivedAt" IS NULL GROUP BY 1`, f.orgId),
   ];
 }
@@ -36,7 +39,8 @@ export function projectsList(f: FloorInput): Q[] {
 export function roadmap(f: FloorInput): Q[] {
   return [
     q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
-    q(`WITH w AS (
+    q(
+      `WITH w AS (
          SELECT ws, (ws + interval '6 months' - interval '1 day')::date AS we
          FROM (SELECT CASE WHEN $2::date < $3::date + interval '6 months' THEN $3::date ELSE ($3::date + interval '6 months')::date END AS ws) h
        ),
@@ -58,7 +62,11 @@ export function roadmap(f: FloorInput): Q[] {
          (SELECT count(*) FROM "ProjectDependency" d WHERE d."orgId" = $1 AND d."blockerId" = r.id) AS blocks,
          (SELECT count(*) FROM "Project" x WHERE x."orgId" = $1 AND x."archivedAt" IS NULL AND (x."startDate" IS NULL OR x."targetDate" IS NULL)) AS undated
        FROM inwin r JOIN keys k ON k."initiativeId" IS NOT DISTINCT FROM r."initiativeId" JOIN "OrgUnit" u ON u.id = r."orgUnitId" AND u."orgId" = $1
-       ORDER BY r."startDate", r.name`, f.orgId, f.today, f.fyStart),
+       ORDER BY r."startDate", r.name`,
+      f.orgId,
+      f.today,
+      f.fyStart,
+    ),
   ];
 }
 
@@ -72,7 +80,8 @@ export function roadmapBoard(f: FloorInput): Q[] {
   const fy = `extract(year FROM $2::date)::int`;
   return [
     q(`SELECT status, count(*) FROM "Initiative" WHERE "orgId" = $1 GROUP BY 1`, f.orgId),
-    q(`SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalQuarter", i."fiscalHalf", i.status, i."updatedAt", o.id AS "ownerId", o.name AS owner,
+    q(
+      `SELECT i.id, i.name, i.objective, i."orgUnitId", i."fiscalQuarter", i."fiscalHalf", i.status, i."updatedAt", o.id AS "ownerId", o.name AS owner,
          (SELECT json_build_array(count(*) FILTER (WHERE p.health = 'ON_TRACK'), count(*) FILTER (WHERE p.health = 'AT_RISK'),
                                   count(*) FILTER (WHERE p.health = 'OFF_TRACK'), count(*) FILTER (WHERE p.health = 'UNKNOWN'))
           FROM "Project" p WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) AS mix,
@@ -80,10 +89,12 @@ export function roadmapBoard(f: FloorInput): Q[] {
                                    WHERE p."orgId" = $1 AND p."initiativeId" = i.id AND p."archivedAt" IS NULL AND p.health IN ('OFF_TRACK', 'AT_RISK')
                                    ORDER BY p.health = 'AT_RISK', p.name, p.id LIMIT 3) x) AS attention
        FROM "Initiative" i LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = $1
-       WHERE i."orgId" = $1 AND i."fiscalYear" = ${fy} ORDER BY i.name`, f.orgId, f.fyEnd),
+       WHERE i."orgId" = $1 AND i."fiscalYear" = ${fy} ORDER BY i.name`,
+      f.orgId,
+      f.fyEnd,
+    ),
   ];
 }
-
 
 /**
  * /large/projects/<first active project>, as its director sees it:
@@ -100,37 +111,66 @@ export function roadmapBoard(f: FloorInput): Q[] {
  */
 export function projectPage(f: FloorInput): Q[] {
   return [
-    q(`SELECT p.*, u.name, u.code, pe.name AS lead, pe.title, coalesce(m.name, ul.name) AS reviewer, i.name AS initiative,
+    q(
+      `SELECT p.*, u.name, u.code, pe.name AS lead, pe.title, coalesce(m.name, ul.name) AS reviewer, i.name AS initiative,
          o."updateCadence", o."updateDueWeekday", o."updateGraceDays"
        FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = $1
        LEFT JOIN "Person" pe ON pe.id = p."leadId" AND pe."orgId" = $1 LEFT JOIN "Person" m ON m.id = pe."managerId" AND m."orgId" = $1
        LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = $1 LEFT JOIN "Initiative" i ON i.id = p."initiativeId" AND i."orgId" = $1
-       WHERE p."orgId" = $1 AND p.id = $2`, f.orgId, f.projectId),
-    q(`SELECT s.id, s.health, s.summary, s.body, s."createdAt", s."suggestedHealth", s."overrideReason", s."acknowledgedAt", au.id, au.name, ak.name
+       WHERE p."orgId" = $1 AND p.id = $2`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT s.id, s.health, s.summary, s.body, s."createdAt", s."suggestedHealth", s."overrideReason", s."acknowledgedAt", au.id, au.name, ak.name
        FROM "StatusUpdate" s JOIN "User" au ON au.id = s."authorId" LEFT JOIN "User" ak ON ak.id = s."acknowledgedById"
-       WHERE s."orgId" = $1 AND s."projectId" = $2 ORDER BY s."createdAt" DESC`, f.orgId, f.projectId),
-    q(`SELECT id, name, "dueDate", "doneDate" FROM "Milestone" WHERE "orgId" = $1 AND "projectId" = $2 ORDER BY "dueDate"`, f.orgId, f.projectId),
-    q(`SELECT d.id, d.note, d."blockedId" = $2 AS "waitsOn", b.id, b.name, b.health FROM "ProjectDependency" d
+       WHERE s."orgId" = $1 AND s."projectId" = $2 ORDER BY s."createdAt" DESC`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT id, name, "dueDate", "doneDate" FROM "Milestone" WHERE "orgId" = $1 AND "projectId" = $2 ORDER BY "dueDate"`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT d.id, d.note, d."blockedId" = $2 AS "waitsOn", b.id, b.name, b.health FROM "ProjectDependency" d
        JOIN "Project" b ON b."orgId" = $1 AND b.id = CASE WHEN d."blockedId" = $2 THEN d."blockerId" ELSE d."blockedId" END
-       WHERE d."orgId" = $1 AND (d."blockedId" = $2 OR d."blockerId" = $2)`, f.orgId, f.projectId),
-    q(`SELECT (SELECT sum("amountCents") FROM "ActualEntry" WHERE "orgId" = $1 AND "projectId" = $2) AS spent,
+       WHERE d."orgId" = $1 AND (d."blockedId" = $2 OR d."blockerId" = $2)`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT (SELECT sum("amountCents") FROM "ActualEntry" WHERE "orgId" = $1 AND "projectId" = $2) AS spent,
          (SELECT count(*) FROM "ActualEntry" WHERE "orgId" = $1 AND "projectId" = $2) AS lines,
          (SELECT count(*) FROM "Allocation" a WHERE a."orgId" = $1 AND a."projectId" = $2) AS allocations,
          (SELECT count(*) FROM "Allocation" a JOIN "Position" ps ON ps.id = a."positionId" AND ps."orgId" = $1
           WHERE a."orgId" = $1 AND a."projectId" = $2 AND ps.status IN ('OPEN', 'BACKFILL')) AS "allocatedOpen",
          (SELECT count(*) FROM "Position" ps JOIN "Project" p ON p."orgId" = $1 AND p.id = $2
-          WHERE ps."orgId" = $1 AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL')) AS "teamOpen"`, f.orgId, f.projectId),
-    q(`SELECT e.id, e.at, e.action, e.before, e.after, us.name FROM "AuditEvent" e LEFT JOIN "User" us ON us.id = e."actorId"
+          WHERE ps."orgId" = $1 AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL')) AS "teamOpen"`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT e.id, e.at, e.action, e.before, e.after, us.name FROM "AuditEvent" e LEFT JOIN "User" us ON us.id = e."actorId"
        WHERE e."orgId" = $1 AND ((e."entityType" = 'Project' AND e."entityId" = $2)
          OR (e."entityType" IN ('Milestone', 'ProjectDependency') AND (e.after->>'projectId' = $2 OR e.before->>'projectId' = $2)))
-       ORDER BY e.at DESC LIMIT 50`, f.orgId, f.projectId),
-    q(`SELECT a.id, a.percent, a."startDate", a."endDate", pe.id, pe.name, pe.title, ps.id, ps.title, ps.level, ps.status, ps."targetStartDate",
+       ORDER BY e.at DESC LIMIT 50`,
+      f.orgId,
+      f.projectId,
+    ),
+    q(
+      `SELECT a.id, a.percent, a."startDate", a."endDate", pe.id, pe.name, pe.title, ps.id, ps.title, ps.level, ps.status, ps."targetStartDate",
          (SELECT json_agg(json_build_array(x.percent, x."startDate", x."endDate")) FROM "Allocation" x WHERE x."orgId" = $1 AND x."personId" = pe.id) AS "personAllocations",
          (SELECT count(*) FROM "Position" op JOIN "Project" p ON p."orgId" = $1 AND p.id = $2
           JOIN "OrgUnitClosure" c ON c."orgId" = $1 AND c."ancestorId" = p."orgUnitId" AND c."descendantId" = op."orgUnitId"
           WHERE op."orgId" = $1 AND op.status IN ('OPEN', 'BACKFILL')) AS "openInTeam"
        FROM (SELECT 1) one LEFT JOIN "Allocation" a ON a."orgId" = $1 AND a."projectId" = $2 AND (a."endDate" IS NULL OR a."endDate" >= $3::date)
        LEFT JOIN "Person" pe ON pe.id = a."personId" AND pe."orgId" = $1 LEFT JOIN "Position" ps ON ps.id = a."positionId" AND ps."orgId" = $1
-       ORDER BY a."startDate", a.id`, f.orgId, f.projectId, f.today),
+       ORDER BY a."startDate", a.id`,
+      f.orgId,
+      f.projectId,
+      f.today,
+    ),
   ];
 }

@@ -5,7 +5,8 @@ export function openMonths(f: FloorInput): string[] {
   const first = (d: string) => new Date(`${d.slice(0, 7)}-01T00:00:00Z`);
   const months: string[] = [];
   const start = first(f.today) > first(f.fyStart) ? first(f.today) : first(f.fyStart);
-  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 10));
+  for (let m = start; m <= first(f.fyEnd); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)))
+    months.push(m.toISOString().slice(0, 10));
   return months;
 }
 
@@ -120,7 +121,8 @@ export function finance(f: FloorInput): Q[] {
     // the rollup of the full year: each unit's subtree, each category (with how many forecast
     // cells each rule set), each month (running totals) and the 8 largest variances — plan,
     // actual and forecast, the forecast computed once
-    q(`WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4", openMonths(f), false)},
+    q(
+      `WITH s AS (${scope(null)}), ${moneyCtes("$2", "$3", "$4", openMonths(f), false)},
             -- mf read once: totals per unit × category and per month, one hashed pass
             g AS (SELECT GROUPING(m) = 1 AS isuc, u, c, m, sum(plan) AS plan, sum(actual) AS actual, sum(fcst) AS fcst FROM mf GROUP BY GROUPING SETS ((u, c), (m))),
             uc AS (SELECT u, c, plan, actual, fcst FROM g WHERE isuc)
@@ -130,13 +132,22 @@ export function finance(f: FloorInput): Q[] {
               FROM uc GROUP BY c
        UNION ALL SELECT 'month', m::text, NULL, sum(plan) OVER w, sum(actual) OVER w, sum(fcst) OVER w, NULL FROM g WHERE NOT isuc WINDOW w AS (ORDER BY m)
        UNION ALL (SELECT 'top', u, c::text, plan, actual, fcst, NULL FROM uc WHERE fcst <> plan ORDER BY abs(fcst - plan) DESC, u, c::text LIMIT 8)`,
-      f.orgId, f.today, f.fyStart, f.fyEnd),
+      f.orgId,
+      f.today,
+      f.fyStart,
+      f.fyEnd,
+    ),
     // the fiscal years with plan or actuals (for the year picker)
-    q(`SELECT (SELECT min(month) FROM "BudgetLine" WHERE "orgId" = $1), (SELECT max(month) FROM "BudgetLine" WHERE "orgId" = $1),
-              (SELECT min(month) FROM "ActualMonthly" WHERE "orgId" = $1), (SELECT max(month) FROM "ActualMonthly" WHERE "orgId" = $1)`, f.orgId),
+    q(
+      `SELECT (SELECT min(month) FROM "BudgetLine" WHERE "orgId" = $1), (SELECT max(month) FROM "BudgetLine" WHERE "orgId" = $1),
+              (SELECT min(month) FROM "ActualMonthly" WHERE "orgId" = $1), (SELECT max(month) FROM "ActualMonthly" WHERE "orgId" = $1)`,
+      f.orgId,
+    ),
     // the latest imports (revertable batches)
-    q(`SELECT b.id, b.kind, b."fileName", b."rowCount", b."insertedCount", b."skippedCount", b.status, b."createdAt", b."revertedAt", us.name
-       FROM "ImportBatch" b LEFT JOIN "User" us ON us.id = b."createdById" WHERE b."orgId" = $1 ORDER BY b."createdAt" DESC LIMIT 20`, f.orgId),
+    q(
+      `SELECT b.id, b.kind, b."fileName", b."rowCount", b."insertedCount", b."skippedCount", b.status, b."createdAt", b."revertedAt", us.name
+       FROM "ImportBatch" b LEFT JOIN "User" us ON us.id = b."createdById" WHERE b."orgId" = $1 ORDER BY b."createdAt" DESC LIMIT 20`,
+      f.orgId,
+    ),
   ];
 }
-

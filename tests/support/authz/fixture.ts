@@ -36,13 +36,32 @@ export async function createAuthzOrg(db: Db) {
 
   const person = async (opts: { unitId?: string } = {}) =>
     db.person.create({
-      data: { orgId: org.id, orgUnitId: opts.unitId ?? unit.id, name: `Person ${uid()}`, title: "Engineer", level: "IC3", startDate: day("2022-01-03"), annualCompCents: 15_000_000n },
+      data: {
+        orgId: org.id,
+        orgUnitId: opts.unitId ?? unit.id,
+        name: `Person ${uid()}`,
+        title: "Engineer",
+        level: "IC3",
+        startDate: day("2022-01-03"),
+        annualCompCents: 15_000_000n,
+      },
     });
   const project = async () =>
-    db.project.create({ data: { orgId: org.id, orgUnitId: unit.id, name: `Project ${uid()}`, status: "ACTIVE", startDate: day("2026-01-05") } });
+    db.project.create({
+      data: { orgId: org.id, orgUnitId: unit.id, name: `Project ${uid()}`, status: "ACTIVE", startDate: day("2026-01-05") },
+    });
   const position = async (status: PositionStatus = "PLANNED") =>
     db.position.create({
-      data: { orgId: org.id, orgUnitId: unit.id, title: "Engineer", level: "IC3", status, annualCompCents: 15_000_000n, budgetFiscalYear: 2027, openedAt: status === "OPEN" ? new Date() : null },
+      data: {
+        orgId: org.id,
+        orgUnitId: unit.id,
+        title: "Engineer",
+        level: "IC3",
+        status,
+        annualCompCents: 15_000_000n,
+        budgetFiscalYear: 2027,
+        openedAt: status === "OPEN" ? new Date() : null,
+      },
     });
   const milestone = async () => {
     const p = await project();
@@ -66,36 +85,83 @@ export async function createAuthzOrg(db: Db) {
   const contract = async () => {
     const v = await vendor();
     return db.contract.create({
-      data: { orgId: org.id, vendorId: v.id, orgUnitId: unit.id, category: "SOFTWARE", name: `Contract ${uid()}`, annualAmountCents: 1_200_000n, startDate: day("2026-01-01"), endDate: day("2026-12-31") },
+      data: {
+        orgId: org.id,
+        vendorId: v.id,
+        orgUnitId: unit.id,
+        category: "SOFTWARE",
+        name: `Contract ${uid()}`,
+        annualAmountCents: 1_200_000n,
+        startDate: day("2026-01-01"),
+        endDate: day("2026-12-31"),
+      },
     });
   };
   const member = async () => (await createMember(db, org.id, "VIEWER")).membership;
   const actualsBatch = async () =>
-    db.importBatch.create({ data: { orgId: org.id, kind: "ACTUALS", fileName: "ledger.csv", rowCount: 0, insertedCount: 0, createdById: users.finance } });
+    db.importBatch.create({
+      data: { orgId: org.id, kind: "ACTUALS", fileName: "ledger.csv", rowCount: 0, insertedCount: 0, createdById: users.finance },
+    });
   const invitation = async () => {
     const token = randomBytes(24).toString("base64url");
     await db.invitation.create({
-      data: { orgId: org.id, email: `invitee-${uid()}@test.example`, role: "VIEWER", tokenHash: hashInviteToken(token), invitedById: users.admin, expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        orgId: org.id,
+        email: `invitee-${uid()}@test.example`,
+        role: "VIEWER",
+        tokenHash: hashInviteToken(token),
+        invitedById: users.admin,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     return token;
   };
   const freshOrg = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { updatedAt: true } });
   const actualsCsv = () =>
-    uploadCsv(`date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`);
+    uploadCsv(
+      `date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`,
+    );
   // A plan line in a month of its own (cells are unique per unit × category × month).
   let planMonths = 0;
   const planLine = async () => {
     const n = planMonths++;
-    return db.budgetLine.create({ data: { orgId: org.id, orgUnitId: unit.id, category: "TRAVEL", month: day(`${2040 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}-01`), amountCents: 12_345n } });
+    return db.budgetLine.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: unit.id,
+        category: "TRAVEL",
+        month: day(`${2040 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}-01`),
+        amountCents: 12_345n,
+      },
+    });
   };
-  const planCsv = () => uploadCsv(`month,cost centre code,category,amount\n2031-03,${unit.code},TRAVEL,${Math.floor(Math.random() * 9000) + 1000}.00\n`);
+  const planCsv = () =>
+    uploadCsv(`month,cost centre code,category,amount\n2031-03,${unit.code},TRAVEL,${Math.floor(Math.random() * 9000) + 1000}.00\n`);
 
   return {
     ...base,
     slug: org.slug,
     unit,
     users,
-    make: { person, project, position, milestone, statusUpdate, dependency, allocation, initiative, vendor, contract, member, actualsBatch, invitation, freshOrg, actualsCsv, planCsv, planLine },
+    make: {
+      person,
+      project,
+      position,
+      milestone,
+      statusUpdate,
+      dependency,
+      allocation,
+      initiative,
+      vendor,
+      contract,
+      member,
+      actualsBatch,
+      invitation,
+      freshOrg,
+      actualsCsv,
+      planCsv,
+      planLine,
+    },
     uid,
   };
 }

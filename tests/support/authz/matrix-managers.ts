@@ -21,10 +21,17 @@ async function managerBelowLine(fx: OrgFx) {
 }
 
 export const MANAGER_ROWS = [
-  row("manager-note.create", "F ok ok F F F N U N", async (fx) => ({ managerId: (await managerBelowLine(fx)).id, kind: "GOAL", body: "Hire a tech lead", checkInOn: "2026-09-01" })),
+  row("manager-note.create", "F ok ok F F F N U N", async (fx) => ({
+    managerId: (await managerBelowLine(fx)).id,
+    kind: "GOAL",
+    body: "Hire a tech lead",
+    checkInOn: "2026-09-01",
+  })),
   row("manager-note.delete", "F ok ok F F F N U N", async (fx) => {
     const target = await managerBelowLine(fx);
-    const note = await testDb().managerNote.create({ data: { orgId: fx.org.id, managerId: target.id, kind: "NOTE", body: "Coaching on delegation" } });
+    const note = await testDb().managerNote.create({
+      data: { orgId: fx.org.id, managerId: target.id, kind: "NOTE", body: "Coaching on delegation" },
+    });
     return { noteId: note.id };
   }),
 ];

@@ -10,31 +10,49 @@ const fresh = (fx: OrgFx) => createUnit(testDb(), fx.org.id, { parentId: fx.unit
 /** A draft reorg moving a fresh unit under another fresh one (no two cells touch the same units). */
 const draftReorg = async (fx: OrgFx) => {
   const [unit, parent] = [await fresh(fx), await fresh(fx)];
-  return testDb().reorg.create({ data: { orgId: fx.org.id, name: `Reorg ${fx.uid()}`, createdById: fx.users.director, steps: [{ kind: "move", unit: unit.id, parent: parent.id }], unitIds: [parent.id, unit.id].sort() } });
+  return testDb().reorg.create({
+    data: {
+      orgId: fx.org.id,
+      name: `Reorg ${fx.uid()}`,
+      createdById: fx.users.director,
+      steps: [{ kind: "move", unit: unit.id, parent: parent.id }],
+      unitIds: [parent.id, unit.id].sort(),
+    },
+  });
 };
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 export const ORG_ROWS = [
-  row("org-unit.create",   "ok ok F F F F N U V", async (fx) => ({ parentId: fx.unit.id, name: "New team", code: `NT-${fx.uid()}`, kind: "TEAM", leadId: (await fx.make.person()).id })),
-  row("org-unit.update",   "ok ok F F F F N U N", async (fx) => {
+  row("org-unit.create", "ok ok F F F F N U V", async (fx) => ({
+    parentId: fx.unit.id,
+    name: "New team",
+    code: `NT-${fx.uid()}`,
+    kind: "TEAM",
+    leadId: (await fx.make.person()).id,
+  })),
+  row("org-unit.update", "ok ok F F F F N U N", async (fx) => {
     const u = await fresh(fx);
     return { unitId: u.id, version: 1, name: "Renamed team", code: `RN-${fx.uid()}`, kind: "OTHER" };
   }),
-  row("org-unit.set-lead", "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, leadId: (await fx.make.person()).id })),
-  row("org-unit.move",     "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, parentId: fx.units.deptB.id })),
-  row("org-unit.merge",    "ok ok F F F F N U N", async (fx) => {
+  row("org-unit.set-lead", "ok ok F F F F N U N", async (fx) => ({
+    unitId: (await fresh(fx)).id,
+    version: 1,
+    leadId: (await fx.make.person()).id,
+  })),
+  row("org-unit.move", "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, parentId: fx.units.deptB.id })),
+  row("org-unit.merge", "ok ok F F F F N U N", async (fx) => {
     const [a, b] = [await fresh(fx), await fresh(fx)];
     await fx.make.person({ unitId: a.id });
     return { unitId: a.id, version: 1, targetId: b.id };
   }),
-  row("org-unit.close",    "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, targetId: "" })),
-  row("reorg.create",      "ok ok F F F F N U -", () => ({ name: "Spring reorg" })),
-  row("reorg.add-step",    "ok ok F F F F N U N", async (fx) => {
+  row("org-unit.close", "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, targetId: "" })),
+  row("reorg.create", "ok ok F F F F N U -", () => ({ name: "Spring reorg" })),
+  row("reorg.add-step", "ok ok F F F F N U N", async (fx) => {
     const r = await draftReorg(fx);
     return { reorgId: r.id, version: 1, step: { kind: "lead", unit: (await fresh(fx)).id, leadId: (await fx.make.person()).id } };
   }),
   row("reorg.remove-step", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1, index: 0 })),
-  row("reorg.schedule",    "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1, effectiveOn: tomorrow() })),
-  row("reorg.apply",       "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),
-  row("reorg.cancel",      "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),
+  row("reorg.schedule", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1, effectiveOn: tomorrow() })),
+  row("reorg.apply", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),
+  row("reorg.cancel", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),
 ];

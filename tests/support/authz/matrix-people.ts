@@ -11,32 +11,97 @@ import { today } from "@/tests/support/authz/fixture";
 // People, positions, hiring plan, members and settings.
 // Columns: ADMIN DIRECTOR MGR_IN MGR_OUT FINANCE VIEWER OTHER_ORG ANON FOREIGN (see matrix.ts).
 export const PEOPLE_ROWS = [
-  row("person.update",       "ok ok ok F F F N U N", async (fx) => ({ personId: (await fx.make.person()).id, version: 1, title: "Senior Engineer", level: "IC4", orgUnitId: fx.unit.id, managerId: "", effectiveFrom: today() })),
-  row("person.end",          "ok ok ok F F F N U N", async (fx) => ({ personId: (await fx.make.person()).id, version: 1, endDate: "2026-12-31", vacancy: "close" })),
-  row("position.create",     "F ok ok F F F N U N", (fx) => ({
-    orgUnitId: fx.unit.id, title: "Platform Engineer", level: "IC3", targetStartDate: "2026-09-01", compensation: "150000", compBandMin: "120000", compBandMax: "180000",
-    loadedCostMultiplier: "1.25", budgetFiscalYear: 2027, budgetFiscalQuarter: "3", openNow: "on",
+  row("person.update", "ok ok ok F F F N U N", async (fx) => ({
+    personId: (await fx.make.person()).id,
+    version: 1,
+    title: "Senior Engineer",
+    level: "IC4",
+    orgUnitId: fx.unit.id,
+    managerId: "",
+    effectiveFrom: today(),
   })),
-  row("position.transition", "F ok ok F F F N U N", async (fx) => ({ positionId: (await fx.make.position("PLANNED")).id, version: 1, event: "open" })),
-  row("position.fill",       "F ok ok F F F N U N", async (fx) => ({ mode: "new", positionId: (await fx.make.position("OPEN")).id, version: 1, name: "New Hire", email: `hire-${fx.uid()}@test.example`, startDate: "2026-06-01", managerId: "" })),
-  row("position.update",     "F ok ok F F F N U N", async (fx) => ({ positionId: (await fx.make.position("OPEN")).id, version: 1, title: "Staff Engineer", level: "IC4", targetStartDate: "2026-10-01", compensation: "160000", compBandMin: "150000", compBandMax: "170000", loadedCostMultiplier: "", budgetFiscalYear: 2027, budgetFiscalQuarter: "" })),
-  row("hiring-plan.import",  "F ok ok V F F N U V", (fx) => ({ fileName: "plan.csv", csv: `title,level,org unit code,target start,annual compensation\nEngineer,IC3,${fx.unit.code},2026-05-04,150000\n` })),
-  row("member.invite",       "ok F F F F F N U -", (fx) => ({ email: `new-${fx.uid()}@test.example`, role: "VIEWER" })),
-  row("member.role.change",  "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id, role: "FINANCE" })),
-  row("member.remove",       "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
+  row("person.end", "ok ok ok F F F N U N", async (fx) => ({
+    personId: (await fx.make.person()).id,
+    version: 1,
+    endDate: "2026-12-31",
+    vacancy: "close",
+  })),
+  row("position.create", "F ok ok F F F N U N", (fx) => ({
+    orgUnitId: fx.unit.id,
+    title: "Platform Engineer",
+    level: "IC3",
+    targetStartDate: "2026-09-01",
+    compensation: "150000",
+    compBandMin: "120000",
+    compBandMax: "180000",
+    loadedCostMultiplier: "1.25",
+    budgetFiscalYear: 2027,
+    budgetFiscalQuarter: "3",
+    openNow: "on",
+  })),
+  row("position.transition", "F ok ok F F F N U N", async (fx) => ({
+    positionId: (await fx.make.position("PLANNED")).id,
+    version: 1,
+    event: "open",
+  })),
+  row("position.fill", "F ok ok F F F N U N", async (fx) => ({
+    mode: "new",
+    positionId: (await fx.make.position("OPEN")).id,
+    version: 1,
+    name: "New Hire",
+    email: `hire-${fx.uid()}@test.example`,
+    startDate: "2026-06-01",
+    managerId: "",
+  })),
+  row("position.update", "F ok ok F F F N U N", async (fx) => ({
+    positionId: (await fx.make.position("OPEN")).id,
+    version: 1,
+    title: "Staff Engineer",
+    level: "IC4",
+    targetStartDate: "2026-10-01",
+    compensation: "160000",
+    compBandMin: "150000",
+    compBandMax: "170000",
+    loadedCostMultiplier: "",
+    budgetFiscalYear: 2027,
+    budgetFiscalQuarter: "",
+  })),
+  row("hiring-plan.import", "F ok ok V F F N U V", (fx) => ({
+    fileName: "plan.csv",
+    csv: `title,level,org unit code,target start,annual compensation\nEngineer,IC3,${fx.unit.code},2026-05-04,150000\n`,
+  })),
+  row("member.invite", "ok F F F F F N U -", (fx) => ({ email: `new-${fx.uid()}@test.example`, role: "VIEWER" })),
+  row("member.role.change", "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id, role: "FINANCE" })),
+  row("member.remove", "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
   row("member.sessions.end", "ok F F F F F N U N", async (fx) => ({ membershipId: (await fx.make.member()).id })),
   row("org.settings.update", "ok ok F F F F N U -", async (fx) => ({
-    name: `Org ${fx.uid()}`, fiscalYearStartMonth: 1, updateCadence: "WEEKLY", updateDueWeekday: "FRIDAY", updateGraceDays: 2,
-    loadedCostMultiplier: "1.3", hiringDelayDays: "30", forecastRunRateMonths: "3", forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
+    name: `Org ${fx.uid()}`,
+    fiscalYearStartMonth: 1,
+    updateCadence: "WEEKLY",
+    updateDueWeekday: "FRIDAY",
+    updateGraceDays: 2,
+    loadedCostMultiplier: "1.3",
+    hiringDelayDays: "30",
+    forecastRunRateMonths: "3",
+    forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
     expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
   })),
-  row("org.pay-privacy.update", "ok ok F F F F N U -", async (fx) => ({ payMinGroupSize: 4, financeReadsPay: "on", expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString() })),
+  row("org.pay-privacy.update", "ok ok F F F F N U -", async (fx) => ({
+    payMinGroupSize: 4,
+    financeReadsPay: "on",
+    expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
+  })),
 ];
 
 export const PUBLIC_ROWS: PublicRow[] = [
   {
     action: "invitation.accept",
-    valid: async (fx) => ({ token: await fx.make.invitation(), name: "New Person", password: "a-long-password", confirmPassword: "a-long-password" }),
+    valid: async (fx) => ({
+      token: await fx.make.invitation(),
+      name: "New Person",
+      password: "a-long-password",
+      confirmPassword: "a-long-password",
+    }),
     forged: () => ({ token: "forged-token-0123456789", name: "Intruder", password: "a-long-password", confirmPassword: "a-long-password" }),
     forgedOutcome: "NOT_FOUND",
   },
@@ -51,7 +116,16 @@ export const SELF_ROWS: SelfRow[] = [
       const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
       const org = await createOrg(db);
       const token = randomBytes(24).toString("base64url");
-      await db.invitation.create({ data: { orgId: org.id, email, role: "VIEWER", tokenHash: hashInviteToken(token), invitedById: userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+      await db.invitation.create({
+        data: {
+          orgId: org.id,
+          email,
+          role: "VIEWER",
+          tokenHash: hashInviteToken(token),
+          invitedById: userId,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
       return { token };
     },
   },
@@ -59,7 +133,11 @@ export const SELF_ROWS: SelfRow[] = [
     action: "account.password.change",
     valid: async (_fx, userId) => {
       await testDb().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword("current-passphrase-1") } });
-      return { currentPassword: "current-passphrase-1", newPassword: "another-long-passphrase-2", confirmPassword: "another-long-passphrase-2" };
+      return {
+        currentPassword: "current-passphrase-1",
+        newPassword: "another-long-passphrase-2",
+        confirmPassword: "another-long-passphrase-2",
+      };
     },
   },
   {

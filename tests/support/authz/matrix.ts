@@ -29,7 +29,8 @@ export type MatrixRow = {
 
 export function row(action: string, cells: string, input: MatrixRow["input"]): MatrixRow {
   const tokens = cells.trim().split(/\s+/);
-  if (tokens.length !== COLUMNS.length) throw new Error(`Matrix row ${action}: ${tokens.length} cells, expected ${COLUMNS.length} (${COLUMNS.join(" ")})`);
+  if (tokens.length !== COLUMNS.length)
+    throw new Error(`Matrix row ${action}: ${tokens.length} cells, expected ${COLUMNS.length} (${COLUMNS.join(" ")})`);
   const expect = {} as Record<Column, Outcome>;
   tokens.forEach((t, i) => {
     if (!Object.hasOwn(OUTCOMES, t)) throw new Error(`Matrix row ${action}: unknown cell "${t}" in column ${COLUMNS[i]}`);

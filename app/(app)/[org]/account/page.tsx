@@ -40,7 +40,10 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
                 ["Name", member.user.name],
                 ["Email", member.user.email],
                 [`Role in ${member.org.name}`, ROLE_LABELS[member.role]],
-                ["Sessions", `End after ${Math.round(idleMs / 60_000)} minutes without use, and ${Math.round(maxAgeMs / 3_600_000)} hours after sign-in.`],
+                [
+                  "Sessions",
+                  `End after ${Math.round(idleMs / 60_000)} minutes without use, and ${Math.round(maxAgeMs / 3_600_000)} hours after sign-in.`,
+                ],
               ].map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-muted-foreground">{label}</dt>

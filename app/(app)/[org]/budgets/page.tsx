@@ -64,7 +64,10 @@ export default async function Page({
       <FinanceFilters
         org={org.slug}
         year={<FiscalYearSelect years={yearOptions} value={p.fiscalYear} current={current} stacked />}
-        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({ value: o.key, label: withinYear(o.label, p.fiscalYear) }))}
+        periods={periodOptions(p.fiscalYear, org.fiscalYearStartMonth, now).map((o) => ({
+          value: o.key,
+          label: withinYear(o.label, p.fiscalYear),
+        }))}
         unit={unit}
         categories={[{ value: "", label: "All categories" }, ...Object.keys(BudgetCategory).map((c) => ({ value: c, label: humanize(c) }))]}
         value={{ period: p.period, unit: p.unitId ?? "", cat: p.category ?? "" }}
@@ -73,7 +76,10 @@ export default async function Page({
 
       {canImport ? (
         <section className="mb-8 space-y-4">
-          <SectionHeading title="Imports" description="Ledger and plan imports; a ledger import can be reverted. Import actuals from the button at the top of the page." />
+          <SectionHeading
+            title="Imports"
+            description="Ledger and plan imports; a ledger import can be reverted. Import actuals from the button at the top of the page."
+          />
           <ImportHistory org={org.slug} batches={batches} canRevert={canImport} now={now.toISOString()} />
         </section>
       ) : null}

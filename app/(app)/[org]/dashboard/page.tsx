@@ -59,7 +59,10 @@ export default async function Page({
 
   const switcher =
     views.length > 1 ? (
-      <ViewNav label="Dashboard views" items={views.map((v) => ({ key: v, label: VIEW_LABEL[v], href: `${base}?view=${v}`, current: v === view }))} />
+      <ViewNav
+        label="Dashboard views"
+        items={views.map((v) => ({ key: v, label: VIEW_LABEL[v], href: `${base}?view=${v}`, current: v === view }))}
+      />
     ) : null;
 
   if (view === "finance") {
@@ -69,7 +72,10 @@ export default async function Page({
     const current = fiscalPeriod(now, org.fiscalYearStartMonth);
     return (
       <>
-        <PageHeader title="Dashboard" description={`Finance: ${fiscalYearLabel(p.fiscalYear)} rollup of ${org.name}, plan vs actual vs forecast.`} />
+        <PageHeader
+          title="Dashboard"
+          description={`Finance: ${fiscalYearLabel(p.fiscalYear)} rollup of ${org.name}, plan vs actual vs forecast.`}
+        />
         {switcher}
         <PeriodPills
           className="mb-6"
@@ -115,8 +121,16 @@ export default async function Page({
           ) : null}
           {crumbs.map((u, i) => (
             <span key={u.id} className="flex items-center gap-1">
-              {i > 0 || !within ? <span aria-hidden className="text-muted-foreground">/</span> : null}
-              <Link href={link({ unitId: u.id })} aria-current={u.id === dp.unitId ? "page" : undefined} className={crumb(u.id === dp.unitId)}>
+              {i > 0 || !within ? (
+                <span aria-hidden className="text-muted-foreground">
+                  /
+                </span>
+              ) : null}
+              <Link
+                href={link({ unitId: u.id })}
+                aria-current={u.id === dp.unitId ? "page" : undefined}
+                className={crumb(u.id === dp.unitId)}
+              >
                 {u.name}
               </Link>
             </span>
@@ -136,17 +150,26 @@ export default async function Page({
             </ul>
           </div>
         ) : null}
-        <PeriodPills fiscalYear={dp.fiscalYear} period={dp.period} current={current} href={(c) => link({ fiscalYear: c.fiscalYear, period: c.period })} />
+        <PeriodPills
+          fiscalYear={dp.fiscalYear}
+          period={dp.period}
+          current={current}
+          href={(c) => link({ fiscalYear: c.fiscalYear, period: c.period })}
+        />
         {/* Not every panel can follow the period: say which do (each panel's subtitle repeats it). */}
         <p className="text-xs text-muted-foreground" id="period-scope">
-          The period applies to Money, and to People&apos;s heads, starts and departures (by quarter). Delivery, open positions and allocation show today.
+          The period applies to Money, and to People&apos;s heads, starts and departures (by quarter). Delivery, open positions and
+          allocation show today.
         </p>
       </div>
 
       <div className="space-y-6">
         {view === "manager" ? (
           <Suspense fallback={<PanelSkeleton title="This week" />}>
-            <ManagerWeekPanel member={member} scopeName={(within ? scope.path.find((u) => u.id === within)?.name : null) ?? "the whole organization"} />
+            <ManagerWeekPanel
+              member={member}
+              scopeName={(within ? scope.path.find((u) => u.id === within)?.name : null) ?? "the whole organization"}
+            />
           </Suspense>
         ) : null}
         <Suspense key={`d-${key}`} fallback={<PanelSkeleton title="Delivery" />}>

@@ -34,7 +34,6 @@ import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Headcount" };
 
-
 export default async function Page({
   params,
   searchParams,
@@ -71,7 +70,14 @@ export default async function Page({
   const sort = parsePositionSort(sp, showPay);
   const positionsPage = countPositions(org.id, { unitId, filter, state, q }).then(async (total) => {
     const paging = pageOf(sp, total);
-    const rows = await listPositions(org.id, member, { unitId, filter, state, q, sort, page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } });
+    const rows = await listPositions(org.id, member, {
+      unitId,
+      filter,
+      state,
+      q,
+      sort,
+      page: { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize },
+    });
     return { paging, rows };
   });
   const [{ paging, rows: positions }, plan, costs, openNow, unfilled] = await Promise.all([
@@ -117,10 +123,26 @@ export default async function Page({
           value={quarter.actual ?? "–"}
           icon={Users}
           hint={quarter.actual === null ? "Quarter not started" : `On ${formatDate(headsOn)}`}
-          href={quarter.actual === null ? undefined : `/${org.slug}/teams?${peopleFilterQuery({ status: "in-post", on: headsOn }, unitId)}#people`}
+          href={
+            quarter.actual === null
+              ? undefined
+              : `/${org.slug}/teams?${peopleFilterQuery({ status: "in-post", on: headsOn }, unitId)}#people`
+          }
         />
-        <StatCard label={`Planned heads · ${quarter.label}`} value={quarter.planned} icon={Target} hint={fiscalYearLabel(fiscalYear)} href="#plan" />
-        <StatCard label="Open positions" value={openNow} icon={UserPlus} hint="Open or backfill, vacant today" href={positionsHref({ status: "open", on: today })} />
+        <StatCard
+          label={`Planned heads · ${quarter.label}`}
+          value={quarter.planned}
+          icon={Target}
+          hint={fiscalYearLabel(fiscalYear)}
+          href="#plan"
+        />
+        <StatCard
+          label="Open positions"
+          value={openNow}
+          icon={UserPlus}
+          hint="Open or backfill, vacant today"
+          href={positionsHref({ status: "open", on: today })}
+        />
         <StatCard
           label={`Planned starts · ${quarter.label}`}
           value={quarter.hiring}
@@ -128,10 +150,20 @@ export default async function Page({
           hint="Open, target start in the quarter"
           href={positionsHref({ status: "starting", from: quarter.start, to: quarter.end })}
         />
-        <StatCard label="Unfilled positions" value={unfilled} icon={ClipboardList} tone="warning" hint="Planned, open or backfill" href={positionsHref({ status: "unfilled" })} />
+        <StatCard
+          label="Unfilled positions"
+          value={unfilled}
+          icon={ClipboardList}
+          tone="warning"
+          hint="Planned, open or backfill"
+          href={positionsHref({ status: "unfilled" })}
+        />
       </StatGrid>
       <div className="mb-8">
-        <HowCounted figures={["heads-in-post", "planned-heads", "open-positions", "planned-starts", "unfilled-positions"]} note="Open and unfilled positions are counted today, whatever year they are budgeted in." />
+        <HowCounted
+          figures={["heads-in-post", "planned-heads", "open-positions", "planned-starts", "unfilled-positions"]}
+          note="Open and unfilled positions are counted today, whatever year they are budgeted in."
+        />
       </div>
 
       <Card id="plan" className="mb-8 scroll-mt-4">
@@ -147,52 +179,103 @@ export default async function Page({
       </Card>
 
       <section className="mb-8">
-        <SectionHeading title="Cost of unfilled positions" description={`${scopeLabel}: planned, open and backfill positions at loaded cost.`} />
-        <UnitCostTable rows={costs} currency={org.currency} showCost={member.readsPay} listHref={(u, status) => positionsHref(status === "open" ? { status, on: today } : { status }, u)} />
+        <SectionHeading
+          title="Cost of unfilled positions"
+          description={`${scopeLabel}: planned, open and backfill positions at loaded cost.`}
+        />
+        <UnitCostTable
+          rows={costs}
+          currency={org.currency}
+          showCost={member.readsPay}
+          listHref={(u, status) => positionsHref(status === "open" ? { status, on: today } : { status }, u)}
+        />
       </section>
 
       <section id="positions" className="scroll-mt-4">
-        <SectionHeading title="Positions" description={`${describePositionFilter(filter, formatDate)}, ${unit ? `${unit.name} and below` : "whole organization"}: ${paging.total}.`} />
+        <SectionHeading
+          title="Positions"
+          description={`${describePositionFilter(filter, formatDate)}, ${unit ? `${unit.name} and below` : "whole organization"}: ${paging.total}.`}
+        />
         <nav aria-label="Position filters" className="mb-3 flex flex-wrap gap-2 text-sm">
           {chips.map((c) => {
-            const active = c.f.status === filter.status && (c.f.status !== "starting" || (filter.status === "starting" && filter.from === c.f.from && filter.to === c.f.to));
+            const active =
+              c.f.status === filter.status &&
+              (c.f.status !== "starting" || (filter.status === "starting" && filter.from === c.f.from && filter.to === c.f.to));
             return (
-              <Link key={c.label} href={positionsHref(c.f)} aria-current={active ? "page" : undefined}
-                className={active ? "rounded-md border border-primary bg-primary-soft px-2.5 py-1 font-medium text-primary" : "rounded-md border border-border px-2.5 py-1 hover:bg-muted"}>
+              <Link
+                key={c.label}
+                href={positionsHref(c.f)}
+                aria-current={active ? "page" : undefined}
+                className={
+                  active
+                    ? "rounded-md border border-primary bg-primary-soft px-2.5 py-1 font-medium text-primary"
+                    : "rounded-md border border-border px-2.5 py-1 hover:bg-muted"
+                }
+              >
                 {c.label}
               </Link>
             );
           })}
         </nav>
-        <form method="get" action={`/${org.slug}/headcount#positions`} className="mb-3 flex flex-wrap items-end gap-2" aria-label="Filter positions">
-          {Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v && !["q", "state", "page"].includes(k) ? [<input key={k} type="hidden" name={k} value={v} />] : []))}
+        <form
+          method="get"
+          action={`/${org.slug}/headcount#positions`}
+          className="mb-3 flex flex-wrap items-end gap-2"
+          aria-label="Filter positions"
+        >
+          {Object.entries(sp).flatMap(([k, v]) =>
+            typeof v === "string" && v && !["q", "state", "page"].includes(k) ? [<input key={k} type="hidden" name={k} value={v} />] : [],
+          )}
           <div className="flex flex-col gap-1">
-            <label htmlFor="positions-q" className="text-xs font-medium text-muted-foreground">Position title</label>
+            <label htmlFor="positions-q" className="text-xs font-medium text-muted-foreground">
+              Position title
+            </label>
             <Input id="positions-q" name="q" type="search" defaultValue={q} placeholder="Search titles" className="w-56" />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor="positions-state" className="text-xs font-medium text-muted-foreground">Status</label>
+            <label htmlFor="positions-state" className="text-xs font-medium text-muted-foreground">
+              Status
+            </label>
             <NativeSelect id="positions-state" name="state" defaultValue={state ?? ""} className="w-40">
               <option value="">Any</option>
               {Object.keys(PositionStatus).map((v) => (
-                <option key={v} value={v}>{humanize(v)}</option>
+                <option key={v} value={v}>
+                  {humanize(v)}
+                </option>
               ))}
             </NativeSelect>
           </div>
-          <Button type="submit" size="sm">Apply</Button>
-          <p className="pb-2 text-sm text-muted-foreground">{paging.total} {paging.total === 1 ? "position" : "positions"}</p>
+          <Button type="submit" size="sm">
+            Apply
+          </Button>
+          <p className="pb-2 text-sm text-muted-foreground">
+            {paging.total} {paging.total === 1 ? "position" : "positions"}
+          </p>
         </form>
         <PositionsTable
           sort={sort}
           positions={positions}
           currency={org.currency}
           showPay={showPay}
-          writer={canWrite ? { org: org.slug, today, canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId), unitIds: writable === "all" ? null : [...(writable ?? [])] } : null}
+          writer={
+            canWrite
+              ? {
+                  org: org.slug,
+                  today,
+                  canStaff: !!projectsGrant && (projectsGrant === "org" || !!member.scopeUnitId),
+                  unitIds: writable === "all" ? null : [...(writable ?? [])],
+                }
+              : null
+          }
         />
         <Pager info={paging} base={`/${org.slug}/headcount`} searchParams={sp} label="Positions" />
         {filter.status !== "all" ? (
           <div className="mt-3">
-            <HowCounted figures={[filter.status === "open" ? "open-positions" : filter.status === "starting" ? "planned-starts" : "unfilled-positions"]} />
+            <HowCounted
+              figures={[
+                filter.status === "open" ? "open-positions" : filter.status === "starting" ? "planned-starts" : "unfilled-positions",
+              ]}
+            />
           </div>
         ) : null}
       </section>

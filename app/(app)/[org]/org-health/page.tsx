@@ -24,7 +24,13 @@ const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}
  * Directors and admins; managers for their subtree; 404 for anyone else and for a unit outside
  * the reader's reach. Salary-safe: nothing here reads pay.
  */
-export default async function OrgHealthPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
+export default async function OrgHealthPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
   const scope = await orgHealthScope(member, one(sp.unit));
@@ -37,10 +43,20 @@ export default async function OrgHealthPage({ params, searchParams }: { params: 
   const where = health.unit ? `${health.unit.name} and every unit below it` : "the whole organization";
   return (
     <>
-      <PageHeader title="Org health" description={`The shape of ${where} on ${formatDate(day)}: spans, layers, leads, attrition and hiring. No figure here uses pay.`} />
+      <PageHeader
+        title="Org health"
+        description={`The shape of ${where} on ${formatDate(day)}: spans, layers, leads, attrition and hiring. No figure here uses pay.`}
+      />
       <FilterForm action={`/${slug}/org-health`} label="Org health filters">
         <FilterField id="oh-unit" label="Org unit">
-          <SearchCombobox id="oh-unit" name="unit" source={`/${slug}/teams/search`} initial={health.unit ? { id: health.unit.id, name: health.unit.name, title: health.unit.code } : null} emptyLabel={grantFor(member.role, "orghealth:read") === "scope" ? "My part of the organization" : "Whole organization"} className="w-64" />
+          <SearchCombobox
+            id="oh-unit"
+            name="unit"
+            source={`/${slug}/teams/search`}
+            initial={health.unit ? { id: health.unit.id, name: health.unit.name, title: health.unit.code } : null}
+            emptyLabel={grantFor(member.role, "orghealth:read") === "scope" ? "My part of the organization" : "Whole organization"}
+            className="w-64"
+          />
         </FilterField>
         <FilterField id="oh-on" label="On">
           <Input id="oh-on" name="on" type="date" defaultValue={day} className="w-40" />

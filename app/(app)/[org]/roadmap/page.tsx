@@ -20,7 +20,15 @@ import { writableUnitIds } from "@/lib/projects/access";
 import { unitChoice } from "@/lib/org/search";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
-import { listInitiativesForYear, listTimelinePage, parseRoadmapView, parseTimelineFilters, ROADMAP_VIEWS, type RoadmapView, type TimelineFilters } from "@/lib/roadmap/timeline-queries";
+import {
+  listInitiativesForYear,
+  listTimelinePage,
+  parseRoadmapView,
+  parseTimelineFilters,
+  ROADMAP_VIEWS,
+  type RoadmapView,
+  type TimelineFilters,
+} from "@/lib/roadmap/timeline-queries";
 
 export const metadata = { title: "Roadmap" };
 
@@ -65,7 +73,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     view === "board" ? listInitiativesForYear(member.org.id, window.fiscalYear) : null,
     view === "table" ? listInitiativesPage(member.org.id, sp) : null,
   ]);
-  const editable = writable && yearInitiatives ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
+  const editable =
+    writable && yearInitiatives ? yearInitiatives.filter((i) => writable === "all" || writable.has(i.orgUnitId)).map((i) => i.id) : null;
 
   const slug = member.org.slug;
 
@@ -96,15 +105,21 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       </StatGrid>
 
       {/* The view links keep the window and the timeline's filters: "By period" shows the fiscal year the timeline is in. */}
-      <ViewNav label="Roadmap views" items={ROADMAP_VIEWS.map((v) => ({ key: v, label: VIEW_LABEL[v], href: href(slug, f, {}, v), current: v === view }))} />
+      <ViewNav
+        label="Roadmap views"
+        items={ROADMAP_VIEWS.map((v) => ({ key: v, label: VIEW_LABEL[v], href: href(slug, f, {}, v), current: v === view }))}
+      />
 
       {timeline ? (
         <Card className="mb-6">
           <CardHeader>
             <CardTitle>Timeline · {window.label}</CardTitle>
             <CardDescription>
-              Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects, the blue line is today.
-              {timeline.undated ? ` ${plural(timeline.undated, "project")} without dates ${timeline.undated === 1 ? "is" : "are"} not shown.` : ""}
+              Bars run from start to target date, coloured by health; ◇ milestones (filled when done), ⇠ waits on / ⇢ blocks other projects,
+              the blue line is today.
+              {timeline.undated
+                ? ` ${plural(timeline.undated, "project")} without dates ${timeline.undated === 1 ? "is" : "are"} not shown.`
+                : ""}
             </CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">
@@ -189,7 +204,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <Card className="mb-6">
           <CardHeader>
             <CardTitle>Initiatives in {fiscalYearLabel(window.fiscalYear)}</CardTitle>
-            <CardDescription>By fiscal half and quarter: the health of the projects that deliver each, and those that need attention.</CardDescription>
+            <CardDescription>
+              By fiscal half and quarter: the health of the projects that deliver each, and those that need attention.
+            </CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">
             <ViewNav
@@ -197,7 +214,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               className="mb-0"
               items={[-1, 0, 1].map((d) => {
                 const fy = window.fiscalYear + d;
-                return { key: String(fy), label: fiscalYearLabel(fy), href: href(slug, f, { zoom: "year", offset: fy - current.fiscalYear }, "board"), current: d === 0 };
+                return {
+                  key: String(fy),
+                  label: fiscalYearLabel(fy),
+                  href: href(slug, f, { zoom: "year", offset: fy - current.fiscalYear }, "board"),
+                  current: d === 0,
+                };
               })}
             />
             <InitiativesByPeriod

@@ -94,12 +94,18 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
         description={`${describePeopleFilter(filter)}${unit ? ` in ${unit.name} and below` : ""}${q ? ` named like “${q}”` : ""}: ${paging.total} ${paging.total === 1 ? "person" : "people"}.${showPay ? " Pay is visible to admins and directors only." : ""}`}
       />
       <form method="get" action={`${base}#people`} className="mb-3 flex flex-wrap items-end gap-2" aria-label="Search people">
-        {Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v && !["q", "page"].includes(k) ? [<input key={k} type="hidden" name={k} value={v} />] : []))}
+        {Object.entries(sp).flatMap(([k, v]) =>
+          typeof v === "string" && v && !["q", "page"].includes(k) ? [<input key={k} type="hidden" name={k} value={v} />] : [],
+        )}
         <div className="flex flex-col gap-1">
-          <label htmlFor="people-q" className="text-xs font-medium text-muted-foreground">Name</label>
+          <label htmlFor="people-q" className="text-xs font-medium text-muted-foreground">
+            Name
+          </label>
           <Input id="people-q" name="q" type="search" defaultValue={q} placeholder="Search by name" className="w-64" />
         </div>
-        <Button type="submit" size="sm">Search</Button>
+        <Button type="submit" size="sm">
+          Search
+        </Button>
       </form>
       {filtered ? (
         <p className="mb-3 text-sm">
@@ -110,7 +116,9 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
       ) : null}
       {filter.status !== "current" ? (
         <div className="mb-3">
-          <HowCounted figures={[filter.status === "in-post" ? "heads-in-post" : filter.status === "leaving" ? "departures" : "over-allocated"]} />
+          <HowCounted
+            figures={[filter.status === "in-post" ? "heads-in-post" : filter.status === "leaving" ? "departures" : "over-allocated"]}
+          />
         </div>
       ) : null}
       <PeopleTable
@@ -127,7 +135,10 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
 
   return (
     <>
-      <PageHeader title={unit ? `Teams · ${unit.name}` : "Teams"} description="The org structure, its cost centres and the people in each unit. Pick a unit to see its part of the org." />
+      <PageHeader
+        title={unit ? `Teams · ${unit.name}` : "Teams"}
+        description="The org structure, its cost centres and the people in each unit. Pick a unit to see its part of the org."
+      />
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <UrlPicker
           id="teams-unit"
@@ -141,11 +152,21 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
         />
         {path.length ? (
           <nav aria-label="Unit path" className="pb-2 text-sm">
-            <Link href={base} className="text-primary hover:underline">Organization</Link>
+            <Link href={base} className="text-primary hover:underline">
+              Organization
+            </Link>
             {path.map((u) => (
               <span key={u.id}>
                 {" / "}
-                {u.id === unit?.id ? <span aria-current="page" className="font-medium">{u.name}</span> : <Link href={`${base}?unit=${u.id}`} className="text-primary hover:underline">{u.name}</Link>}
+                {u.id === unit?.id ? (
+                  <span aria-current="page" className="font-medium">
+                    {u.name}
+                  </span>
+                ) : (
+                  <Link href={`${base}?unit=${u.id}`} className="text-primary hover:underline">
+                    {u.name}
+                  </Link>
+                )}
               </span>
             ))}
           </nav>
@@ -156,34 +177,46 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
       <StatGrid>
         <StatCard label="Org units" value={counts.units} icon={Network} hint={`${counts.teams} teams`} />
         <StatCard label="People in post" value={headCount} icon={Users} hint="Employees and contractors" />
-        <StatCard label="Open positions" value={openPositions} icon={UserPlus} hint="Open or backfill, vacant today" href={`/${member.org.slug}/headcount?${positionFilterQuery({ status: "open", on: today }, null)}#positions`} />
         <StatCard
-          label="Starting soon"
-          value={startingSoon}
-          icon={Briefcase}
-          hint="Accepted offers not yet started"
+          label="Open positions"
+          value={openPositions}
+          icon={UserPlus}
+          hint="Open or backfill, vacant today"
+          href={`/${member.org.slug}/headcount?${positionFilterQuery({ status: "open", on: today }, null)}#positions`}
         />
+        <StatCard label="Starting soon" value={startingSoon} icon={Briefcase} hint="Accepted offers not yet started" />
       </StatGrid>
       <section className="mb-8">
         <SectionHeading
           title="Org units"
           description={`In tree order, ${unit ? `${unit.name} and ${UNIT_LEVELS} levels below it` : `the top ${UNIT_LEVELS} levels`}: pick a unit to go deeper. Head count and open positions include every unit below.`}
         />
-        <OrgTreePanel org={member.org.slug} canEdit={can(member.role, "orgtree:write")} canReadHealth={can(member.role, "orghealth:read")} />
+        <OrgTreePanel
+          org={member.org.slug}
+          canEdit={can(member.role, "orgtree:write")}
+          canReadHealth={can(member.role, "orghealth:read")}
+        />
         <OrgUnitsTable units={units} org={member.org.slug} hrefPrefix={`${base}?unit=`} />
       </section>
       <section className="mb-8">
-        <SectionHeading title="Org chart" description="Reporting lines of the people in post. Search to find someone and the managers above them." />
+        <SectionHeading
+          title="Org chart"
+          description="Reporting lines of the people in post. Search to find someone and the managers above them."
+        />
         {chart.length > CHART_LIMIT ? (
           <p className="rounded-lg border border-border p-3 text-sm text-muted-foreground">
-            {unit ? `${unit.name} has` : "The organization has"} more than {CHART_LIMIT} people in post: pick a smaller unit above to see its reporting lines.
+            {unit ? `${unit.name} has` : "The organization has"} more than {CHART_LIMIT} people in post: pick a smaller unit above to see
+            its reporting lines.
           </p>
         ) : (
           <OrgChart people={chart} org={member.org.slug} />
         )}
       </section>
       <section className="mb-8">
-        <SectionHeading title="Capacity vs demand" description={`Per team${unit ? ` in ${unit.name}` : ""}, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month.`} />
+        <SectionHeading
+          title="Capacity vs demand"
+          description={`Per team${unit ? ` in ${unit.name}` : ""}, in full-time equivalents: allocations to projects against people in post plus open seats, on the first of each month.`}
+        />
         <CapacityTable rows={capacity} />
         <Pager info={capacityPaging} base={`${base}${unitQuery}`} searchParams={sp} label="Capacity" />
       </section>

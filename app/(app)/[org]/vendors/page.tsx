@@ -110,7 +110,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           </p>
         ) : null}
         <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Renewals due" showDecision />
-        <Pager info={pageOf({ rpage: String(rpage.page) }, renewals.total, RENEWALS_PAGE, "rpage")} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Renewals" />
+        <Pager
+          info={pageOf({ rpage: String(rpage.page) }, renewals.total, RENEWALS_PAGE, "rpage")}
+          base={`/${member.org.slug}/vendors`}
+          searchParams={sp}
+          label="Renewals"
+        />
         <div className="mt-3">
           <HowCounted figures={["renewals-due"]} />
         </div>
@@ -124,7 +129,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <NativeSelect id="vendors-status" name="status" defaultValue={list.status ?? ""} className="w-40">
             <option value="">Any</option>
             {Object.keys(ContractStatus).map((v) => (
-              <option key={v} value={v}>{humanize(v)}</option>
+              <option key={v} value={v}>
+                {humanize(v)}
+              </option>
             ))}
           </NativeSelect>
         </FilterField>
@@ -132,7 +139,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <NativeSelect id="vendors-cat" name="cat" defaultValue={list.category ?? ""} className="w-40">
             <option value="">Any</option>
             {Object.keys(BudgetCategory).map((v) => (
-              <option key={v} value={v}>{humanize(v)}</option>
+              <option key={v} value={v}>
+                {humanize(v)}
+              </option>
             ))}
           </NativeSelect>
         </FilterField>
@@ -155,7 +164,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <SectionHeading
           title={`${unit ? `Contracts of ${unit.name} and below` : "Contracts"} (${contracts.paging.total})`}
           description="Amber: ending or notice due soon. Red: the date has passed."
-          actions={unit ? <Link href={`/${member.org.slug}/vendors#contracts`} className="text-sm text-primary hover:underline">Show all contracts</Link> : undefined}
+          actions={
+            unit ? (
+              <Link href={`/${member.org.slug}/vendors#contracts`} className="text-sm text-primary hover:underline">
+                Show all contracts
+              </Link>
+            ) : undefined
+          }
         />
         <ContractsTable contracts={contracts.rows} currency={currency} today={today} editing={editing} sort={list.sort} />
         <Pager info={contracts.paging} base={`/${member.org.slug}/vendors`} searchParams={sp} label="Contracts" />

@@ -49,7 +49,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           ) : (
             <div className="space-y-2">
               <h1 className="text-xl font-semibold tracking-tight">This invitation is no longer valid</h1>
-              <p className="text-sm text-muted-foreground">It has expired or was already used. Ask your organization admin for a new one.</p>
+              <p className="text-sm text-muted-foreground">
+                It has expired or was already used. Ask your organization admin for a new one.
+              </p>
             </div>
           )}
         </div>

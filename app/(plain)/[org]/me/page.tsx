@@ -13,7 +13,10 @@ export default async function MePage({ params }: { params: Promise<{ org: string
       <h1 className="text-lg font-semibold">{member.user.name}</h1>
       <p className="text-muted-foreground">{member.user.email}</p>
       <p className="mt-4">
-        {ROLE_LABELS[member.role]} in <a className="underline" href={`/${member.org.slug}/dashboard`}>{member.org.name}</a>
+        {ROLE_LABELS[member.role]} in{" "}
+        <a className="underline" href={`/${member.org.slug}/dashboard`}>
+          {member.org.name}
+        </a>
       </p>
     </main>
   );

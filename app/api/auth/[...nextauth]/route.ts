@@ -14,16 +14,26 @@ const handler = NextAuth(authOptions);
  */
 async function post(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const signingIn = request.nextUrl.pathname.endsWith("/callback/credentials");
-  const form = signingIn ? await request.clone().formData().catch(() => null) : null;
+  const form = signingIn
+    ? await request
+        .clone()
+        .formData()
+        .catch(() => null)
+    : null;
   const response: Response = await handler(request, context);
-  const email = String(form?.get("email") ?? "").trim().toLowerCase();
+  const email = String(form?.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const session = sessionCookie().name;
   const signedIn = response.headers.getSetCookie().some((c) => c.startsWith(`${session}=`) && !c.startsWith(`${session}=;`));
   if (signingIn && email && signedIn) {
     const name = deviceCookieName();
     const deviceId = deviceIdOf(request.cookies.get(name)?.value) ?? newDeviceId();
     const secure = sessionCookie().secure ? "; Secure" : "";
-    response.headers.append("Set-Cookie", `${name}=${deviceCookieValue(deviceId, email)}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`);
+    response.headers.append(
+      "Set-Cookie",
+      `${name}=${deviceCookieValue(deviceId, email)}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`,
+    );
   }
   return response;
 }

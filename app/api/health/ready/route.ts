@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const r = await readiness();
-  return Response.json({ status: r.ready ? "ready" : "not ready", ...r.checks }, { status: r.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: r.ready ? "ready" : "not ready", ...r.checks },
+    { status: r.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -2,7 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
-import { declaredLength, discardUpload, saveUpload, UPLOAD_INCOMPLETE_MESSAGE, UPLOAD_TOO_LARGE_MESSAGE, UploadRefused } from "@/lib/budgets/upload";
+import {
+  declaredLength,
+  discardUpload,
+  saveUpload,
+  UPLOAD_INCOMPLETE_MESSAGE,
+  UPLOAD_TOO_LARGE_MESSAGE,
+  UploadRefused,
+} from "@/lib/budgets/upload";
 import { can } from "@/lib/permissions";
 import { refusal, withMember } from "@/lib/route-guard";
 
@@ -34,7 +41,17 @@ export const POST = withMember(async (request: NextRequest, member, { org }) => 
   try {
     const action = kind === "plan" ? importPlan : importActuals;
     const result = await action.run(member.user.id, org, { uploadId, fileName });
-    const status = result.ok ? 200 : result.code === "VALIDATION" ? 422 : result.code === "FORBIDDEN" ? 403 : result.code === "NOT_FOUND" ? 404 : result.code === "CONFLICT" ? 409 : 500;
+    const status = result.ok
+      ? 200
+      : result.code === "VALIDATION"
+        ? 422
+        : result.code === "FORBIDDEN"
+          ? 403
+          : result.code === "NOT_FOUND"
+            ? 404
+            : result.code === "CONFLICT"
+              ? 409
+              : 500;
     return NextResponse.json(result, { status });
   } finally {
     await discardUpload(uploadId);

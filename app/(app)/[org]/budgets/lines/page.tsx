@@ -40,7 +40,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const plan = filters.kind === "plan";
   const query = linesQuery(filters);
   const months = filters.from === filters.to ? monthLabel(filters.from) : `${monthLabel(filters.from)} – ${monthLabel(filters.to)}`;
-  const where = context.unit ? `${context.unit.name} (${context.unit.code})${filters.own ? " only" : " and the units below"}` : "The whole organization";
+  const where = context.unit
+    ? `${context.unit.name} (${context.unit.code})${filters.own ? " only" : " and the units below"}`
+    : "The whole organization";
   const tabs = (["actual", "plan"] as const).map((kind) => ({
     key: kind,
     label: kind === "plan" ? "Plan lines" : "Ledger lines",
@@ -65,7 +67,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       />
       <ViewNav label="Lines" items={tabs} className="mb-4" />
       {ignored.length ? (
-        <div role="status" className="mb-4 flex gap-2 rounded-lg border border-health-at-risk/40 bg-health-at-risk-soft p-3 text-sm text-health-at-risk-text">
+        <div
+          role="status"
+          className="mb-4 flex gap-2 rounded-lg border border-health-at-risk/40 bg-health-at-risk-soft p-3 text-sm text-health-at-risk-text"
+        >
           <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           <div>
             <p className="font-medium">Some filters could not be read and were left out:</p>

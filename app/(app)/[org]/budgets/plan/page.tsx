@@ -63,7 +63,11 @@ export default async function Page({
     <>
       <PageHeader
         title={`Budget plan ${fiscalYearLabel(fiscalYear)}`}
-        description={canEdit && by === "month" ? "Click a cell to change it; Enter or leaving the cell saves. 0 or empty removes the line. Every change is audited." : "The plan by org unit, category and period."}
+        description={
+          canEdit && by === "month"
+            ? "Click a cell to change it; Enter or leaving the cell saves. 0 or empty removes the line. Every change is audited."
+            : "The plan by org unit, category and period."
+        }
         actions={
           <>
             <Link href={`/${org.slug}/budgets?fy=${fiscalYear}`} className={buttonVariants({ variant: "outline" })}>
@@ -91,22 +95,32 @@ export default async function Page({
       <p className="mb-3 text-sm text-muted-foreground">
         {path.length ? (
           <>
-            <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}`} className="text-primary hover:underline">Organization</Link>
+            <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}`} className="text-primary hover:underline">
+              Organization
+            </Link>
             {path.map((u) => (
               <span key={u.id}>
                 {" / "}
-                {u.id === unit?.id ? <span className="font-medium text-foreground">{u.name}</span> : <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}&unit=${u.id}`} className="text-primary hover:underline">{u.name}</Link>}
+                {u.id === unit?.id ? (
+                  <span className="font-medium text-foreground">{u.name}</span>
+                ) : (
+                  <Link href={`/${org.slug}/budgets/plan?fy=${fiscalYear}&by=${by}&unit=${u.id}`} className="text-primary hover:underline">
+                    {u.name}
+                  </Link>
+                )}
               </span>
             ))}
             {": "}
           </>
         ) : null}
-        The plan lines of {unit ? `${unit.name} and the units directly below it` : "the top units of the organization and the units directly below them"}; pick a unit to edit the units below it. The totals are those of the rows shown.
+        The plan lines of{" "}
+        {unit ? `${unit.name} and the units directly below it` : "the top units of the organization and the units directly below them"};
+        pick a unit to edit the units below it. The totals are those of the rows shown.
       </p>
       {grid.hiddenPersonnelUnits.length ? (
         <p className="mb-3 text-sm text-muted-foreground">
-          The personnel plan lines of {grid.hiddenPersonnelUnits.join(", ")} are not shown to your role: each would show the pay of too few people.
-          The totals include them; someone who may read pay can change them.
+          The personnel plan lines of {grid.hiddenPersonnelUnits.join(", ")} are not shown to your role: each would show the pay of too few
+          people. The totals include them; someone who may read pay can change them.
         </p>
       ) : null}
       <PlanGrid
@@ -123,7 +137,10 @@ export default async function Page({
       {canEdit ? (
         <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-2">
           <section>
-            <SectionHeading title="Copy forward" description={`Copy ${fiscalYearLabel(fiscalYear)}'s plan into ${fiscalYearLabel(fiscalYear + 1)}, every line changed by a percentage (rounded half-even to the cent).`} />
+            <SectionHeading
+              title="Copy forward"
+              description={`Copy ${fiscalYearLabel(fiscalYear)}'s plan into ${fiscalYearLabel(fiscalYear + 1)}, every line changed by a percentage (rounded half-even to the cent).`}
+            />
             <CopyForwardForm org={org.slug} fiscalYear={fiscalYear} />
           </section>
           <section>

@@ -28,7 +28,12 @@ export default async function ManagerPage({ params }: { params: Promise<{ org: s
   const now = new Date();
   const today = toDateString(now);
   const [figures, reports, notes] = await Promise.all([
-    getManagerFigures(member.org.id, member.org.fiscalYearStartMonth, { id: manager.id, unitId: manager.unitId, teamUnitId: manager.team.id, viewerUserId: member.user.id }, now),
+    getManagerFigures(
+      member.org.id,
+      member.org.fiscalYearStartMonth,
+      { id: manager.id, unitId: manager.unitId, teamUnitId: manager.team.id, viewerUserId: member.user.id },
+      now,
+    ),
     listDirectReports(member.org.id, manager.id, today),
     access.notes ? listManagerNotes(member.org.id, manager.id, member.user.id) : null,
   ]);
@@ -38,19 +43,28 @@ export default async function ManagerPage({ params }: { params: Promise<{ org: s
         title={manager.name}
         description={
           <>
-            {manager.title} · <Link className="hover:underline" href={`/${slug}/teams/units/${manager.unitId}`}>{manager.unitName}</Link>
+            {manager.title} ·{" "}
+            <Link className="hover:underline" href={`/${slug}/teams/units/${manager.unitId}`}>
+              {manager.unitName}
+            </Link>
             {manager.managerName ? ` · reports to ${manager.managerName}` : ""}
             {manager.endDate ? ` · last day ${manager.endDate}` : ""}. Team: {manager.team.name} and every unit below it.
           </>
         }
-        actions={<Link className="text-sm text-primary hover:underline" href={`/${slug}/people/${manager.id}`}>Person page</Link>}
+        actions={
+          <Link className="text-sm text-primary hover:underline" href={`/${slug}/people/${manager.id}`}>
+            Person page
+          </Link>
+        }
       />
       <div className="space-y-6">
         <ManagerView org={slug} manager={manager} figures={figures} reports={reports} />
         {notes ? (
           <ManagerNotes org={slug} managerId={manager.id} managerName={manager.name} notes={notes} today={today} />
         ) : (
-          <p className="text-sm text-muted-foreground">Development notes and goals are kept by the people above {manager.name} in the reporting line and are visible only to them.</p>
+          <p className="text-sm text-muted-foreground">
+            Development notes and goals are kept by the people above {manager.name} in the reporting line and are visible only to them.
+          </p>
         )}
       </div>
     </>

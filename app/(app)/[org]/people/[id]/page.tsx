@@ -20,10 +20,19 @@ import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Person" };
 
-export default async function PersonPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [person, changes] = await Promise.all([getPersonDetail(member.org.id, id, member), getRecordHistory(member, { type: "Person", id }, await searchParams)]);
+  const [person, changes] = await Promise.all([
+    getPersonDetail(member.org.id, id, member),
+    getRecordHistory(member, { type: "Person", id }, await searchParams),
+  ]);
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;
@@ -34,13 +43,32 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   // you type (SearchCombobox); the page only needs which projects this member may staff.
   const [units, projects] = await Promise.all([
     peopleScope ? listUnitChoices(peopleScope) : Promise.resolve([]),
-    projectsScope ? staffableProjects(projectsScope, person.allocations.map((a) => a.projectId)) : Promise.resolve({ any: false, ids: new Set<string>() }),
+    projectsScope
+      ? staffableProjects(
+          projectsScope,
+          person.allocations.map((a) => a.projectId),
+        )
+      : Promise.resolve({ any: false, ids: new Set<string>() }),
   ]);
   const canEdit = peopleScope !== null && (peopleScope.unitId === null || units.some((u) => u.id === person.team.id));
 
   const facts: [string, React.ReactNode][] = [
-    ["Team", <Link key="t" className="hover:underline" href={`/${slug}/teams?unit=${person.team.id}`}>{person.team.name} ({person.team.code})</Link>],
-    ["Manager", person.manager ? <Link key="m" className="hover:underline" href={`/${slug}/people/${person.manager.id}`}>{person.manager.name}</Link> : "—"],
+    [
+      "Team",
+      <Link key="t" className="hover:underline" href={`/${slug}/teams?unit=${person.team.id}`}>
+        {person.team.name} ({person.team.code})
+      </Link>,
+    ],
+    [
+      "Manager",
+      person.manager ? (
+        <Link key="m" className="hover:underline" href={`/${slug}/people/${person.manager.id}`}>
+          {person.manager.name}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
     ["Level", person.level],
     ["Type", humanize(person.employmentType)],
     ["Started", formatDate(person.startDate)],
@@ -52,12 +80,16 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
     facts.push(["Annual pay", formatMoney(person.annualCompCents, member.org.currency)]);
     facts.push(["Loaded cost / month", formatMoney(person.monthlyLoadedCostCents ?? 0, member.org.currency)]);
   }
-  const currentLoad = person.allocations.filter((a) => a.startDate <= today && (!a.endDate || a.endDate >= today)).reduce((n, a) => n + a.percent, 0);
+  const currentLoad = person.allocations
+    .filter((a) => a.startDate <= today && (!a.endDate || a.endDate >= today))
+    .reduce((n, a) => n + a.percent, 0);
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/${slug}/teams`} className="text-muted-foreground hover:text-foreground">← Teams</Link>
+        <Link href={`/${slug}/teams`} className="text-muted-foreground hover:text-foreground">
+          ← Teams
+        </Link>
       </p>
       <PageHeader
         title={person.name}
@@ -73,7 +105,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           <Card>
-            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
             <CardContent>
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
                 {facts.map(([label, value]) => (
@@ -86,7 +120,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               {person.positions.length ? (
                 <div className="mt-4 flex flex-wrap gap-2 text-sm">
                   {person.positions.map((p) => (
-                    <span key={p.id} className="flex items-center gap-1">Position: {p.title} <PositionStatusBadge status={p.status} /></span>
+                    <span key={p.id} className="flex items-center gap-1">
+                      Position: {p.title} <PositionStatusBadge status={p.status} />
+                    </span>
                   ))}
                 </div>
               ) : null}
@@ -97,11 +133,15 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               <CardTitle>Projects</CardTitle>
             </CardHeader>
             <CardContent className="space-y-3 text-sm">
-              <p className="text-muted-foreground">Allocated today: <span className="font-medium text-foreground">{currentLoad}%</span></p>
+              <p className="text-muted-foreground">
+                Allocated today: <span className="font-medium text-foreground">{currentLoad}%</span>
+              </p>
               {person.overallocated.length ? (
                 <p role="status" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-destructive">
                   Over-allocated:{" "}
-                  {person.overallocated.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}
+                  {person.overallocated
+                    .map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`)
+                    .join("; ")}
                 </p>
               ) : null}
               {person.allocations.length === 0 ? (
@@ -110,7 +150,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                 <ul className="divide-y divide-border">
                   {person.allocations.map((a) => (
                     <li key={a.id} className="flex items-center justify-between gap-3 py-2">
-                      <Link className="font-medium hover:underline" href={`/${slug}/projects/${a.projectId}`}>{a.projectName}</Link>
+                      <Link className="font-medium hover:underline" href={`/${slug}/projects/${a.projectId}`}>
+                        {a.projectName}
+                      </Link>
                       <span className="flex items-center gap-2 text-muted-foreground tabular-nums">
                         {a.percent}% · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : "open-ended"}
                         {projects.ids.has(a.projectId) ? (
@@ -124,7 +166,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             </CardContent>
           </Card>
           <Card>
-            <CardHeader><CardTitle>Reports ({person.reports.length})</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Reports ({person.reports.length})</CardTitle>
+            </CardHeader>
             <CardContent className="text-sm">
               {person.reports.length === 0 ? (
                 <p className="text-muted-foreground">No direct reports.</p>
@@ -132,7 +176,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                 <ul className="grid gap-1 sm:grid-cols-2">
                   {person.reports.map((r) => (
                     <li key={r.id}>
-                      <Link className="hover:underline" href={`/${slug}/people/${r.id}`}>{r.name}</Link>{" "}
+                      <Link className="hover:underline" href={`/${slug}/people/${r.id}`}>
+                        {r.name}
+                      </Link>{" "}
                       <span className="text-muted-foreground">{r.title}</span>
                     </li>
                   ))}
@@ -141,7 +187,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             </CardContent>
           </Card>
           <Card>
-            <CardHeader><CardTitle>Units and managers over time</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Units and managers over time</CardTitle>
+            </CardHeader>
             <CardContent className="text-sm">
               {person.history.length === 0 ? (
                 <p className="text-muted-foreground">No moves or manager changes recorded.</p>
@@ -149,8 +197,11 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                 <ol className="space-y-1">
                   {person.history.map((h) => (
                     <li key={h.id}>
-                      <span className="tabular-nums text-muted-foreground">{formatDate(h.effectiveFrom)} – {h.effectiveTo ? formatDate(h.effectiveTo) : "now"}</span>{" "}
-                      {h.unitName}{h.managerName ? `, reporting to ${h.managerName}` : ""}
+                      <span className="tabular-nums text-muted-foreground">
+                        {formatDate(h.effectiveFrom)} – {h.effectiveTo ? formatDate(h.effectiveTo) : "now"}
+                      </span>{" "}
+                      {h.unitName}
+                      {h.managerName ? `, reporting to ${h.managerName}` : ""}
                     </li>
                   ))}
                 </ol>
@@ -161,7 +212,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         <div className="space-y-6">
           {canEdit ? (
             <Card>
-              <CardHeader><CardTitle>Edit or move</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle>Edit or move</CardTitle>
+              </CardHeader>
               <CardContent>
                 <PersonEditForm
                   org={slug}
@@ -175,7 +228,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           ) : null}
           {projects.any ? (
             <Card>
-              <CardHeader><CardTitle>Allocate to a project</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle>Allocate to a project</CardTitle>
+              </CardHeader>
               <CardContent>
                 <AllocationForm org={slug} who={{ personId: person.id }} today={today} />
               </CardContent>
@@ -183,7 +238,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           ) : null}
           {canEdit && !person.endDate ? (
             <Card>
-              <CardHeader><CardTitle>Departure</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle>Departure</CardTitle>
+              </CardHeader>
               <CardContent>
                 <EndDateForm org={slug} personId={person.id} version={person.version} />
               </CardContent>

@@ -13,7 +13,13 @@ import { HowCounted } from "@/components/ui/how-counted";
 import { Pager } from "@/components/ui/pager";
 import { requireMember } from "@/lib/auth";
 import type { FigureId } from "@/lib/figures/definitions";
-import { countProjectsByStatus, getProjectFilterOptions, listProjectsPage, parseProjectFilters, parseProjectSort } from "@/lib/projects/queries";
+import {
+  countProjectsByStatus,
+  getProjectFilterOptions,
+  listProjectsPage,
+  parseProjectFilters,
+  parseProjectSort,
+} from "@/lib/projects/queries";
 import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Projects" };

@@ -34,7 +34,13 @@ export const metadata = { title: "Project" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function ProjectPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ProjectPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org);
   // Staffing and history need no project row first: the reads run side by side.
@@ -79,7 +85,10 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     ["Target", formatDate(project.targetDate)],
     ["Budget", project.budgetCents === null ? "—" : formatMoney(project.budgetCents, member.org.currency)],
     ["Spent", project.spentCents === null ? "No tagged actuals" : formatMoney(project.spentCents, member.org.currency)],
-    ["Health since", project.healthChangedAt ? `${formatDate(project.healthChangedAt)} (${formatRelative(project.healthChangedAt, now)})` : "—"],
+    [
+      "Health since",
+      project.healthChangedAt ? `${formatDate(project.healthChangedAt)} (${formatRelative(project.healthChangedAt, now)})` : "—",
+    ],
     ["Last update", formatRelative(project.lastUpdateAt, now)],
   ];
 
@@ -104,7 +113,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             ) : null}
             {canEdit ? (
               <>
-                <ProjectStatusControls org={slug} id={project.id} version={project.version} status={project.status} archived={!!project.archivedAt} />
+                <ProjectStatusControls
+                  org={slug}
+                  id={project.id}
+                  version={project.version}
+                  status={project.status}
+                  archived={!!project.archivedAt}
+                />
                 <ProjectFormDialog
                   org={slug}
                   project={{
@@ -157,7 +172,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {latest ? (
                 <section aria-label="Latest update">
                   <h3 className="mb-2 text-xs font-medium text-muted-foreground uppercase">Latest</h3>
-                  <UpdateEntry org={slug} projectName={project.name} u={latest} canAck={ackable(latest)} actions={authorActions(latest)} full />
+                  <UpdateEntry
+                    org={slug}
+                    projectName={project.name}
+                    u={latest}
+                    canAck={ackable(latest)}
+                    actions={authorActions(latest)}
+                    full
+                  />
                 </section>
               ) : (
                 <EmptyState title="No updates yet" description="The project lead posts a status update every cycle." />
@@ -230,13 +252,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               <CardTitle>Dependencies</CardTitle>
             </CardHeader>
             <CardContent>
-              <DependencyEditor
-                org={slug}
-                projectId={project.id}
-                blockedBy={project.blockedBy}
-                blocks={project.blocks}
-                canEdit={canEdit}
-              />
+              <DependencyEditor org={slug} projectId={project.id} blockedBy={project.blockedBy} blocks={project.blocks} canEdit={canEdit} />
             </CardContent>
           </Card>
         </div>
@@ -245,7 +261,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   );
 }
 
-function UpdateEntry({ org, projectName, u, canAck, actions, full = false }: {
+function UpdateEntry({
+  org,
+  projectName,
+  u,
+  canAck,
+  actions,
+  full = false,
+}: {
   org: string;
   projectName: string;
   u: StatusUpdateDto;
@@ -270,7 +293,13 @@ function UpdateEntry({ org, projectName, u, canAck, actions, full = false }: {
           {u.overrideReason ? <> — reason: &ldquo;{u.overrideReason}&rdquo;</> : null}
         </p>
       ) : null}
-      {u.body ? <Markdown className={full ? undefined : "markdown line-clamp-6 space-y-1 text-sm text-muted-foreground [&_li]:ml-5 [&_ul]:list-disc"}>{u.body}</Markdown> : null}
+      {u.body ? (
+        <Markdown
+          className={full ? undefined : "markdown line-clamp-6 space-y-1 text-sm text-muted-foreground [&_li]:ml-5 [&_ul]:list-disc"}
+        >
+          {u.body}
+        </Markdown>
+      ) : null}
       {canAck || actions ? (
         <div className="mt-2 flex flex-wrap gap-2">
           {canAck ? <AcknowledgeButton org={org} updateId={u.id} projectName={projectName} /> : null}

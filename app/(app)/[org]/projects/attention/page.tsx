@@ -28,7 +28,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   // One page of each list (?page=N milestones, ?bpage=N blocked), cut by the database; a page past
   // the end shows the last one.
   const want = (param: string) => pageOf(sp, Number.MAX_SAFE_INTEGER, PAGE_SIZE, param).page;
-  const read = (mp: number, bp: number) => listAttention(member.org.id, unitId, new Date(), { due, limit: PAGE_SIZE, offset: (mp - 1) * PAGE_SIZE, blockedOffset: (bp - 1) * PAGE_SIZE });
+  const read = (mp: number, bp: number) =>
+    listAttention(member.org.id, unitId, new Date(), {
+      due,
+      limit: PAGE_SIZE,
+      offset: (mp - 1) * PAGE_SIZE,
+      blockedOffset: (bp - 1) * PAGE_SIZE,
+    });
   let lists = await read(want("page"), want("bpage"));
   if ((!lists.milestones.length && want("page") > 1) || (!lists.blocked.length && want("bpage") > 1)) {
     const totals = await listAttention(member.org.id, unitId, new Date(), { due, limit: 1 });
@@ -40,8 +46,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const slug = member.org.slug;
   const where = scope.unit ? `${scope.unit.name} and below` : member.org.name;
   const weeks = MILESTONE_WINDOW_DAYS / 7;
-  const dueLabel = due === "overdue" ? "overdue" : due === "soon" ? `due in the next ${weeks} weeks` : `overdue or due in the next ${weeks} weeks`;
-  const filter = (d: MilestoneDue) => `/${slug}/projects/attention?${new URLSearchParams({ ...(unitId ? { unit: unitId } : {}), ...(d === "all" ? {} : { due: d }) })}`;
+  const dueLabel =
+    due === "overdue" ? "overdue" : due === "soon" ? `due in the next ${weeks} weeks` : `overdue or due in the next ${weeks} weeks`;
+  const filter = (d: MilestoneDue) =>
+    `/${slug}/projects/attention?${new URLSearchParams({ ...(unitId ? { unit: unitId } : {}), ...(d === "all" ? {} : { due: d }) })}`;
 
   return (
     <>
@@ -50,7 +58,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           ← Dashboard
         </Link>
       </p>
-      <PageHeader title="Milestones and blocked dependencies" description={`Open milestones of live projects and cross-team dependencies waiting on an at-risk project — ${where}.`} />
+      <PageHeader
+        title="Milestones and blocked dependencies"
+        description={`Open milestones of live projects and cross-team dependencies waiting on an at-risk project — ${where}.`}
+      />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card id="milestones">
           <CardHeader>
@@ -87,7 +98,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <CardHeader>
             <CardTitle>Blocked cross-team dependencies</CardTitle>
             <CardDescription>
-              {lists.blockedTotal} live {lists.blockedTotal === 1 ? "project waits" : "projects wait"} on an at-risk or off-track project of another team, worst first.
+              {lists.blockedTotal} live {lists.blockedTotal === 1 ? "project waits" : "projects wait"} on an at-risk or off-track project of
+              another team, worst first.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -98,7 +110,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 </li>
               ))}
             </ul>
-            {blocked.length === 0 ? <p className="py-2 text-sm text-muted-foreground">No project waits on an at-risk project of another team.</p> : null}
+            {blocked.length === 0 ? (
+              <p className="py-2 text-sm text-muted-foreground">No project waits on an at-risk project of another team.</p>
+            ) : null}
             <Pager info={blockedPaging} base={`/${slug}/projects/attention`} searchParams={sp} label="Blocked dependencies" />
           </CardContent>
         </Card>

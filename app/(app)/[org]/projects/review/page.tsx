@@ -72,7 +72,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           ← Dashboard
         </Link>
       </p>
-      <PageHeader title="Delivery review" description={`Active projects at risk, stale or owing an update, and updates awaiting acknowledgement — ${where}, as of today.`} />
+      <PageHeader
+        title="Delivery review"
+        description={`Active projects at risk, stale or owing an update, and updates awaiting acknowledgement — ${where}, as of today.`}
+      />
       {scope.unitId && !within ? (
         <p className="-mt-4 mb-6 text-sm">
           <Link href={base} className="text-primary hover:underline">
@@ -98,15 +101,23 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                       <p className="text-xs text-muted-foreground">
                         {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
                       </p>
-                      {p.pending ? <p className="truncate text-xs">“{p.pending.summary}” — {p.pending.author}, not acknowledged</p> : null}
+                      {p.pending ? (
+                        <p className="truncate text-xs">
+                          “{p.pending.summary}” — {p.pending.author}, not acknowledged
+                        </p>
+                      ) : null}
                     </div>
                     <div className="flex shrink-0 items-center gap-2">
                       <HealthBadge health={p.health} />
-                      {p.pending && ackable(p.pending.authorUserId) ? <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} /> : null}
+                      {p.pending && ackable(p.pending.authorUserId) ? (
+                        <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} />
+                      ) : null}
                     </div>
                   </li>
                 ))}
-                {review.atRisk.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No active project is at risk or off track.</li> : null}
+                {review.atRisk.length === 0 ? (
+                  <li className="py-2 text-sm text-muted-foreground">No active project is at risk or off track.</li>
+                ) : null}
               </ul>
               <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
             </CardContent>
@@ -114,7 +125,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Card id="stale" className="min-w-0">
             <CardHeader>
               <CardTitle>Stale</CardTitle>
-              <CardDescription>{plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).</CardDescription>
+              <CardDescription>
+                {plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level
+                up the reporting line per missed cycle).
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <ul className="divide-y divide-border" aria-label="Stale projects">
@@ -129,7 +143,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                     <div className="flex shrink-0 flex-col items-end gap-1">
                       <UpdateStateBadge state={p.update} />
                       <span className="text-xs">
-                        Escalated to <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
+                        Escalated to{" "}
+                        <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
                       </span>
                     </div>
                   </li>
@@ -142,7 +157,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Card id="due" className="min-w-0">
             <CardHeader>
               <CardTitle>Updates due</CardTitle>
-              <CardDescription>{plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).</CardDescription>
+              <CardDescription>
+                {plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <ul className="divide-y divide-border" aria-label="Updates due">
@@ -171,7 +188,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 <CardDescription>{plural(review.counts.mine, "update")} you review and did not write, newest first.</CardDescription>
               </CardHeader>
               <CardContent>
-                <UpdateList org={slug} updates={review.mine} label="Updates awaiting your acknowledgement" ackable={ackable} empty="Nothing awaits your acknowledgement." />
+                <UpdateList
+                  org={slug}
+                  updates={review.mine}
+                  label="Updates awaiting your acknowledgement"
+                  ackable={ackable}
+                  empty="Nothing awaits your acknowledgement."
+                />
                 <Pager info={paging.mine} base={base} searchParams={sp} label="Updates awaiting your acknowledgement" />
               </CardContent>
             </Card>
@@ -179,23 +202,52 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Card id="awaiting" className="min-w-0">
             <CardHeader>
               <CardTitle>Awaiting acknowledgement</CardTitle>
-              <CardDescription>{plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.</CardDescription>
+              <CardDescription>
+                {plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <UpdateList org={slug} updates={review.awaiting} label="Unacknowledged updates" ackable={ackable} empty="Every latest update is acknowledged." />
+              <UpdateList
+                org={slug}
+                updates={review.awaiting}
+                label="Unacknowledged updates"
+                ackable={ackable}
+                empty="Every latest update is acknowledged."
+              />
               <Pager info={paging.awaiting} base={base} searchParams={sp} label="Unacknowledged updates" />
             </CardContent>
           </Card>
         </div>
       </div>
       <div className="mt-6">
-        <HowCounted figures={["at-risk-and-off-track", "stale", "escalation", "updates-due", "awaiting-acknowledgement", "awaiting-your-acknowledgement"]} />
+        <HowCounted
+          figures={[
+            "at-risk-and-off-track",
+            "stale",
+            "escalation",
+            "updates-due",
+            "awaiting-acknowledgement",
+            "awaiting-your-acknowledgement",
+          ]}
+        />
       </div>
     </>
   );
 }
 
-function UpdateList({ org, updates, label, ackable, empty }: { org: string; updates: ReviewUpdate[]; label: string; ackable: (authorUserId: string) => boolean; empty: string }) {
+function UpdateList({
+  org,
+  updates,
+  label,
+  ackable,
+  empty,
+}: {
+  org: string;
+  updates: ReviewUpdate[];
+  label: string;
+  ackable: (authorUserId: string) => boolean;
+  empty: string;
+}) {
   return (
     <ul className="divide-y divide-border" aria-label={label}>
       {updates.map((u) => (

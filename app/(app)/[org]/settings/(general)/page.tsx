@@ -18,7 +18,13 @@ import { getOrgSettings, listMembersPage, listMemberSessions, listPendingInvitat
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
   const mq = ((Array.isArray(sp.mq) ? sp.mq[0] : sp.mq) ?? "").trim().slice(0, 100);
@@ -65,7 +71,10 @@ export default async function SettingsPage({ params, searchParams }: { params: P
                   ["Organization name", settings.name],
                   ["Reporting currency", settings.currency],
                   ["Fiscal year starts in", MONTHS[settings.fiscalYearStartMonth - 1]],
-                  ["Status updates are due", `${settings.updateCadence === "WEEKLY" ? "Every week" : "Every two weeks"} on ${WEEKDAY_LABELS[settings.updateDueWeekday]}`],
+                  [
+                    "Status updates are due",
+                    `${settings.updateCadence === "WEEKLY" ? "Every week" : "Every two weeks"} on ${WEEKDAY_LABELS[settings.updateDueWeekday]}`,
+                  ],
                   ["Grace period", `${settings.updateGraceDays} days`],
                   ["Loaded-cost multiplier", settings.loadedCostMultiplier],
                   ["Hiring delay", `${settings.hiringDelayDays} days`],
@@ -85,8 +94,8 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           <CardHeader>
             <CardTitle>Pay privacy</CardTitle>
             <CardDescription>
-              Who may read individual pay, and how small a group personnel figures are shown for to everyone else. Totals are the same for everyone; what would
-              show one person&apos;s pay is shown as a dash.
+              Who may read individual pay, and how small a group personnel figures are shown for to everyone else. Totals are the same for
+              everyone; what would show one person&apos;s pay is shown as a dash.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -116,14 +125,28 @@ export default async function SettingsPage({ params, searchParams }: { params: P
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <MembersPanel org={member.org.slug} members={members.rows} invitations={invitations} sessions={sessions} canManage={canManageMembers} currentUserEmail={member.user.email}>
+            <MembersPanel
+              org={member.org.slug}
+              members={members.rows}
+              invitations={invitations}
+              sessions={sessions}
+              canManage={canManageMembers}
+              currentUserEmail={member.user.email}
+            >
               <form method="get" action={`${base}#members`} className="flex flex-wrap items-end gap-2" aria-label="Search members">
                 <div className="flex flex-col gap-1">
-                  <label htmlFor="members-q" className="text-xs font-medium text-muted-foreground">Name or email</label>
+                  <label htmlFor="members-q" className="text-xs font-medium text-muted-foreground">
+                    Name or email
+                  </label>
                   <Input id="members-q" name="mq" type="search" defaultValue={mq} placeholder="Search members" className="w-64" />
                 </div>
-                <Button type="submit" size="sm">Search</Button>
-                <p className="pb-2 text-sm text-muted-foreground">{members.paging.total} {members.paging.total === 1 ? "member" : "members"}{mq ? ` matching “${mq}”` : ""}</p>
+                <Button type="submit" size="sm">
+                  Search
+                </Button>
+                <p className="pb-2 text-sm text-muted-foreground">
+                  {members.paging.total} {members.paging.total === 1 ? "member" : "members"}
+                  {mq ? ` matching “${mq}”` : ""}
+                </p>
               </form>
             </MembersPanel>
             <Pager info={members.paging} base={base} searchParams={sp} label="Members" />

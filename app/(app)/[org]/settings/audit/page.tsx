@@ -30,7 +30,9 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const [page, options] = await Promise.all([listAuditEvents(member, filters, cursor), getAuditFilterOptions(member.org.id)]);
   const base = `/${member.org.slug}/settings/audit`;
   const query = auditFiltersQuery(filters);
-  const nextHref = page.next ? `${base}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), before: formatAuditCursor(page.next) })}` : null;
+  const nextHref = page.next
+    ? `${base}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), before: formatAuditCursor(page.next) })}`
+    : null;
 
   return (
     <>

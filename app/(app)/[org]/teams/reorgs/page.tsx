@@ -22,9 +22,14 @@ export default async function ReorgsPage({ params }: { params: Promise<{ org: st
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-        <Link href={`/${slug}/teams`} className="hover:text-foreground">Teams</Link>
+        <Link href={`/${slug}/teams`} className="hover:text-foreground">
+          Teams
+        </Link>
       </nav>
-      <PageHeader title="Reorgs" description="Plan several tree and people changes together, see what they change, then apply them now or on a date." />
+      <PageHeader
+        title="Reorgs"
+        description="Plan several tree and people changes together, see what they change, then apply them now or on a date."
+      />
       <section className="mb-8 rounded-lg border border-border p-4">
         <h2 className="mb-3 text-lg font-semibold tracking-tight">New reorg</h2>
         <NewReorgForm org={slug} />
@@ -37,7 +42,9 @@ export default async function ReorgsPage({ params }: { params: Promise<{ org: st
             <TableRow>
               <TableHead scope="col">Name</TableHead>
               <TableHead scope="col">Status</TableHead>
-              <TableHead scope="col" className="text-right">Steps</TableHead>
+              <TableHead scope="col" className="text-right">
+                Steps
+              </TableHead>
               <TableHead scope="col">Effective</TableHead>
               <TableHead scope="col">Drafted</TableHead>
             </TableRow>
@@ -45,11 +52,22 @@ export default async function ReorgsPage({ params }: { params: Promise<{ org: st
           <TableBody>
             {reorgs.map((r) => (
               <TableRow key={r.id}>
-                <TableCell><Link className="font-medium text-primary hover:underline" href={`/${slug}/teams/reorgs/${r.id}`}>{r.name}</Link></TableCell>
-                <TableCell><ReorgStatusBadge status={r.status} /></TableCell>
+                <TableCell>
+                  <Link className="font-medium text-primary hover:underline" href={`/${slug}/teams/reorgs/${r.id}`}>
+                    {r.name}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <ReorgStatusBadge status={r.status} />
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{r.steps}</TableCell>
-                <TableCell>{r.appliedOn ? `Applied ${formatDate(r.appliedOn)}` : r.effectiveOn ? formatDate(r.effectiveOn) : "—"}</TableCell>
-                <TableCell>{formatDate(r.createdOn)}{r.createdBy ? ` by ${r.createdBy}` : ""}</TableCell>
+                <TableCell>
+                  {r.appliedOn ? `Applied ${formatDate(r.appliedOn)}` : r.effectiveOn ? formatDate(r.effectiveOn) : "—"}
+                </TableCell>
+                <TableCell>
+                  {formatDate(r.createdOn)}
+                  {r.createdBy ? ` by ${r.createdBy}` : ""}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

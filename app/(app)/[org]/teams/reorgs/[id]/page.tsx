@@ -30,34 +30,60 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
   const live = reorg.status === "DRAFT" || reorg.status === "SCHEDULED";
   const preview = live && reorg.steps.length > 0 ? await previewReorg(member, reorg.id) : null;
   const state =
-    reorg.status === "SCHEDULED" ? `Scheduled for ${formatDate(reorg.effectiveOn)}: it applies itself that day.`
-    : reorg.status === "APPLIED" ? `Applied ${formatDate(reorg.appliedOn)}.`
-    : reorg.status === "CANCELLED" ? "Cancelled: nothing of it was applied."
-    : reorg.status === "FAILED" ? "Its scheduled apply was refused; nothing of it was applied."
-    : "Draft: add steps, check the preview, then apply or schedule it.";
+    reorg.status === "SCHEDULED"
+      ? `Scheduled for ${formatDate(reorg.effectiveOn)}: it applies itself that day.`
+      : reorg.status === "APPLIED"
+        ? `Applied ${formatDate(reorg.appliedOn)}.`
+        : reorg.status === "CANCELLED"
+          ? "Cancelled: nothing of it was applied."
+          : reorg.status === "FAILED"
+            ? "Its scheduled apply was refused; nothing of it was applied."
+            : "Draft: add steps, check the preview, then apply or schedule it.";
 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-muted-foreground">
-          <li><Link href={`/${slug}/teams`} className="hover:text-foreground">Teams</Link></li>
-          <li className="flex items-center gap-1"><span aria-hidden>/</span><Link href={`/${slug}/teams/reorgs`} className="hover:text-foreground">Reorgs</Link></li>
+          <li>
+            <Link href={`/${slug}/teams`} className="hover:text-foreground">
+              Teams
+            </Link>
+          </li>
+          <li className="flex items-center gap-1">
+            <span aria-hidden>/</span>
+            <Link href={`/${slug}/teams/reorgs`} className="hover:text-foreground">
+              Reorgs
+            </Link>
+          </li>
         </ol>
       </nav>
       <PageHeader title={reorg.name} description={state} actions={<ReorgStatusBadge status={reorg.status} />} />
-      {reorg.failure ? <p role="alert" className="mb-6 rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">{reorg.failure}</p> : null}
+      {reorg.failure ? (
+        <p role="alert" className="mb-6 rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
+          {reorg.failure}
+        </p>
+      ) : null}
       {reorg.status === "APPLIED" || reorg.status === "CANCELLED" ? null : (
-        <div className="mb-8"><ReorgControls org={slug} reorg={ref} status={reorg.status} steps={reorg.steps.length} today={today} /></div>
+        <div className="mb-8">
+          <ReorgControls org={slug} reorg={ref} status={reorg.status} steps={reorg.steps.length} today={today} />
+        </div>
       )}
 
       <section className="mb-8" aria-label="Steps">
         <h2 className="mb-3 text-lg font-semibold tracking-tight">Steps</h2>
-        {reorg.steps.length === 0 ? <p className="mb-4 text-sm text-muted-foreground">No steps yet.</p> : (
+        {reorg.steps.length === 0 ? (
+          <p className="mb-4 text-sm text-muted-foreground">No steps yet.</p>
+        ) : (
           <ol className="mb-4 divide-y divide-border rounded-lg border border-border">
             {reorg.steps.map((s) => (
               <li key={s.index} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-                <span><span className="mr-2 tabular-nums text-muted-foreground">{s.index + 1}.</span><span className="font-medium">{s.verb}:</span> {s.text}</span>
-                {reorg.status === "DRAFT" ? <RemoveStepButton org={slug} reorg={ref} index={s.index} text={`${s.verb}: ${s.text}`} /> : null}
+                <span>
+                  <span className="mr-2 tabular-nums text-muted-foreground">{s.index + 1}.</span>
+                  <span className="font-medium">{s.verb}:</span> {s.text}
+                </span>
+                {reorg.status === "DRAFT" ? (
+                  <RemoveStepButton org={slug} reorg={ref} index={s.index} text={`${s.verb}: ${s.text}`} />
+                ) : null}
               </li>
             ))}
           </ol>
@@ -71,16 +97,23 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
       </section>
 
       <section aria-label="Impact">
-        <h2 className="mb-1 text-lg font-semibold tracking-tight">{reorg.status === "APPLIED" ? "What it changed" : "Preview: what applying it now would change"}</h2>
+        <h2 className="mb-1 text-lg font-semibold tracking-tight">
+          {reorg.status === "APPLIED" ? "What it changed" : "Preview: what applying it now would change"}
+        </h2>
         {reorg.status === "APPLIED" && reorg.impact ? (
           <ReorgImpactView impact={reorg.impact} org={slug} currency={member.org.currency} applied />
         ) : preview?.ok ? (
           <>
-            <p className="mb-4 text-sm text-muted-foreground">Measured by running the steps on today&apos;s data and undoing them. Money views show the current tree for every period (restated) once it is applied.</p>
+            <p className="mb-4 text-sm text-muted-foreground">
+              Measured by running the steps on today&apos;s data and undoing them. Money views show the current tree for every period
+              (restated) once it is applied.
+            </p>
             <ReorgImpactView impact={preview.impact} org={slug} currency={member.org.currency} applied={false} />
           </>
         ) : preview && !preview.ok ? (
-          <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">It cannot be applied as it stands. {preview.message}</p>
+          <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
+            It cannot be applied as it stands. {preview.message}
+          </p>
         ) : (
           <p className="text-sm text-muted-foreground">{live ? "Add a step to see what it changes." : "Nothing was applied."}</p>
         )}

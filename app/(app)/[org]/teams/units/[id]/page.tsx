@@ -17,10 +17,19 @@ import { can } from "@/lib/permissions";
 export const metadata = { title: "Org unit" };
 
 /** One org unit: where it sits, what is inside, its history, and (directors, admins) its edits. */
-export default async function UnitPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [unit, changes] = await Promise.all([getUnitDetail(member.org.id, id), getRecordHistory(member, { type: "OrgUnit", id }, await searchParams)]);
+  const [unit, changes] = await Promise.all([
+    getUnitDetail(member.org.id, id),
+    getRecordHistory(member, { type: "OrgUnit", id }, await searchParams),
+  ]);
   if (!unit) notFound();
   const slug = member.org.slug;
   const canEdit = can(member.role, "orgtree:write") && !unit.closedOn;
@@ -29,9 +38,23 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const dto = { id: unit.id, name: unit.name, code: unit.code, kind: unit.kind, version: unit.version, lead: unit.lead };
 
   const facts: [string, React.ReactNode][] = [
-    ["Cost-centre code", <span key="c" className="font-mono">{unit.code}</span>],
+    [
+      "Cost-centre code",
+      <span key="c" className="font-mono">
+        {unit.code}
+      </span>,
+    ],
     ["Kind", humanize(unit.kind)],
-    ["Lead", unit.lead ? <Link key="l" className="hover:underline" href={`/${slug}/people/${unit.lead.id}`}>{unit.lead.name}</Link> : "No lead"],
+    [
+      "Lead",
+      unit.lead ? (
+        <Link key="l" className="hover:underline" href={`/${slug}/people/${unit.lead.id}`}>
+          {unit.lead.name}
+        </Link>
+      ) : (
+        "No lead"
+      ),
+    ],
     ["Inside", inside || "Nothing live"],
   ];
 
@@ -39,16 +62,33 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-muted-foreground">
-          <li><Link href={`/${slug}/teams`} className="hover:text-foreground">Teams</Link></li>
+          <li>
+            <Link href={`/${slug}/teams`} className="hover:text-foreground">
+              Teams
+            </Link>
+          </li>
           {unit.path.map((p) => (
-            <li key={p.id} className="flex items-center gap-1"><span aria-hidden>/</span><Link href={`/${slug}/teams/units/${p.id}`} className="hover:text-foreground">{p.name}</Link></li>
+            <li key={p.id} className="flex items-center gap-1">
+              <span aria-hidden>/</span>
+              <Link href={`/${slug}/teams/units/${p.id}`} className="hover:text-foreground">
+                {p.name}
+              </Link>
+            </li>
           ))}
         </ol>
       </nav>
       <PageHeader
         title={unit.name}
         description={`${humanize(unit.kind)} · ${unit.code}`}
-        actions={unit.closedOn ? <Badge variant="warning">Closed {formatDate(unit.closedOn)}</Badge> : <Link className="text-sm underline" href={`/${slug}/teams?unit=${unit.id}#people`}>People in this unit</Link>}
+        actions={
+          unit.closedOn ? (
+            <Badge variant="warning">Closed {formatDate(unit.closedOn)}</Badge>
+          ) : (
+            <Link className="text-sm underline" href={`/${slug}/teams?unit=${unit.id}#people`}>
+              People in this unit
+            </Link>
+          )
+        }
       />
       {canEdit ? (
         <div className="mb-6 flex flex-wrap gap-2" role="group" aria-label="Edit this unit">
@@ -63,7 +103,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div className="space-y-6">
           <Card>
-            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
             <CardContent>
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
                 {facts.map(([label, value]) => (
@@ -76,14 +118,21 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
             </CardContent>
           </Card>
           <Card>
-            <CardHeader><CardTitle>Units below ({unit.children.length})</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Units below ({unit.children.length})</CardTitle>
+            </CardHeader>
             <CardContent className="text-sm">
               {unit.children.length === 0 ? (
                 <p className="text-muted-foreground">No open units below this one.</p>
               ) : (
                 <ul className="space-y-1">
                   {unit.children.map((c) => (
-                    <li key={c.id}><Link className="hover:underline" href={`/${slug}/teams/units/${c.id}`}>{c.name}</Link> <span className="font-mono text-xs text-muted-foreground">{c.code}</span></li>
+                    <li key={c.id}>
+                      <Link className="hover:underline" href={`/${slug}/teams/units/${c.id}`}>
+                        {c.name}
+                      </Link>{" "}
+                      <span className="font-mono text-xs text-muted-foreground">{c.code}</span>
+                    </li>
                   ))}
                 </ul>
               )}
