@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { UNIT_KIND_OPTIONS } from "@/components/org/unit-dialogs";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -79,14 +80,6 @@ const KINDS = [
   ["create", "Create a new unit"],
   ["person", "Move a person to another unit"],
   ["lead", "Change a unit's lead"],
-] as const;
-
-const UNIT_KINDS = [
-  ["TEAM", "Team"],
-  ["GROUP", "Group"],
-  ["DEPARTMENT", "Department"],
-  ["DIVISION", "Division"],
-  ["OTHER", "Other"],
 ] as const;
 
 /** A unit picker that also offers the units earlier steps create. */
@@ -223,7 +216,7 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
           </FormField>
           <FormField id="st-unitKind" label="Kind" errors={errors.unitKind}>
             <NativeSelect id="st-unitKind" name="unitKind" defaultValue="TEAM" {...describedBy("st-unitKind", errors.unitKind)}>
-              {UNIT_KINDS.map(([v, l]) => (
+              {UNIT_KIND_OPTIONS.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
                 </option>

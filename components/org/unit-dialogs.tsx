@@ -22,7 +22,8 @@ import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, set
 export type UnitRefDto = { id: string; name: string; code: string };
 type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
 
-const KINDS = [
+/** The kinds a unit can have, as a select's options (also the reorg step form's). */
+export const UNIT_KIND_OPTIONS = [
   ["DIVISION", "Division"],
   ["DEPARTMENT", "Department"],
   ["GROUP", "Group"],
@@ -113,7 +114,7 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
       </FormField>
       <FormField id="nu-kind" label="Kind" errors={errors.kind}>
         <NativeSelect id="nu-kind" name="kind" defaultValue="TEAM" {...describedBy("nu-kind", errors.kind)}>
-          {KINDS.map(([v, l]) => (
+          {UNIT_KIND_OPTIONS.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
             </option>
@@ -179,7 +180,7 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
       </FormField>
       <FormField id="eu-kind" label="Kind" errors={errors.kind}>
         <NativeSelect id="eu-kind" name="kind" defaultValue={unit.kind} {...describedBy("eu-kind", errors.kind)}>
-          {KINDS.map(([v, l]) => (
+          {UNIT_KIND_OPTIONS.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
             </option>

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { RecordHistory } from "@/components/audit/record-history";
+import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ContractStatusBadge } from "@/components/vendors/contract-status-badge";
 import { getRecordHistory } from "@/lib/audit/queries";
 import { requireMember } from "@/lib/auth";
@@ -72,21 +72,7 @@ export default async function ContractPage({
       </nav>
       <PageHeader title={contract.name} description={`${contract.vendorName} · ${contract.teamName}`} />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <Card className="self-start">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd className="min-w-0 font-medium break-words">{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </CardContent>
-        </Card>
+        <FactsCard facts={facts} className="self-start" />
         <RecordHistory page={changes} recordLabel="contract" />
       </div>
     </>

@@ -7,6 +7,7 @@ import { AllocationForm } from "@/components/people/allocation-form";
 import { EndDateForm } from "@/components/people/end-date-form";
 import { PersonEditForm } from "@/components/people/person-edit-form";
 import { RemoveAllocationButton } from "@/components/people/remove-allocation-button";
+import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -104,30 +105,17 @@ export default async function PersonPage({
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-muted-foreground">{label}</dt>
-                    <dd className="font-medium">{value}</dd>
-                  </div>
+          <FactsCard facts={facts}>
+            {person.positions.length ? (
+              <div className="mt-4 flex flex-wrap gap-2 text-sm">
+                {person.positions.map((p) => (
+                  <span key={p.id} className="flex items-center gap-1">
+                    Position: {p.title} <PositionStatusBadge status={p.status} />
+                  </span>
                 ))}
-              </dl>
-              {person.positions.length ? (
-                <div className="mt-4 flex flex-wrap gap-2 text-sm">
-                  {person.positions.map((p) => (
-                    <span key={p.id} className="flex items-center gap-1">
-                      Position: {p.title} <PositionStatusBadge status={p.status} />
-                    </span>
-                  ))}
-                </div>
-              ) : null}
-            </CardContent>
-          </Card>
+              </div>
+            ) : null}
+          </FactsCard>
           <Card>
             <CardHeader>
               <CardTitle>Projects</CardTitle>

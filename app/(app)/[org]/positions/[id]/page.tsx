@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 
 import { RecordHistory } from "@/components/audit/record-history";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
+import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getRecordHistory } from "@/lib/audit/queries";
 import { requireMember } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
@@ -71,21 +71,7 @@ export default async function PositionPage({
       </nav>
       <PageHeader title={position.title} description={`${position.level} · ${position.teamName}`} />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <Card className="self-start">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd className="min-w-0 font-medium break-words">{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </CardContent>
-        </Card>
+        <FactsCard facts={facts} className="self-start" />
         <RecordHistory page={changes} recordLabel="position" />
       </div>
     </>

@@ -14,6 +14,7 @@ import { ProjectStatusControls } from "@/components/projects/project-status-cont
 import { StatusUpdateForm } from "@/components/projects/status-update-form";
 import { UpdateAuthorActions } from "@/components/projects/update-author-actions";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
+import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge, HealthBadge } from "@/components/ui/badge";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
@@ -201,21 +202,7 @@ export default async function ProjectPage({
           <RecordHistory page={changes} recordLabel="project" />
         </div>
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-muted-foreground">{label}</dt>
-                    <dd className="font-medium">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </CardContent>
-          </Card>
+          <FactsCard facts={facts} />
           <ProjectStaffing orgSlug={member.org.slug} staffing={staffing} />
           {/* The update form shows the same suggestion beside it: once on the page is enough. */}
           {canPost && !project.archivedAt ? null : (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { CloseUnitDialog, EditUnitDialog, LeadDialog, MergeUnitDialog, MoveUnitDialog, NewUnitDialog } from "@/components/org/unit-dialogs";
 import { UnitHistory } from "@/components/org/unit-history";
+import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -102,21 +103,7 @@ export default async function UnitPage({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-muted-foreground">{label}</dt>
-                    <dd className="min-w-0 font-medium break-words">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </CardContent>
-          </Card>
+          <FactsCard facts={facts} />
           <Card>
             <CardHeader>
               <CardTitle>Units below ({unit.children.length})</CardTitle>
