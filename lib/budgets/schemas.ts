@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { MAX_ABS_CENTS, parseMoneyToCents } from "@/lib/money";
-import { ZFiscalYear, ZId } from "@/lib/validation";
+import { ZCheckbox, ZFiscalYear, ZId } from "@/lib/validation";
 
 export const ZImportFileInput = z.object({
   /** Opaque id of a file the upload route streamed to disk (lib/budgets/upload.ts). */
@@ -69,5 +69,5 @@ export const ZCopyPlanForwardInput = z.object({
     .regex(/^-?\d{1,3}(\.\d{1,2})?$/, "Enter a percentage like 5 or -2.5.")
     .refine((s) => Number(s) > -100 && Number(s) <= 500, "Percentage must be above -100 and at most 500."),
   /** Replace lines already planned in the target year (otherwise they are refused). */
-  overwrite: z.coerce.boolean().default(false),
+  overwrite: ZCheckbox,
 });

@@ -27,17 +27,13 @@ export async function positionInScopeOrThrow(ctx: ActionContext, positionId: str
   return position;
 }
 
+const PAST: Record<PositionEvent, string> = { fill: "filled", open: "opened", close: "closed", vacate: "vacated" };
+
 export function transitionOrThrow(from: PositionStatus, event: PositionEvent): PositionStatus {
   const to = nextPositionStatus(from, event);
   if (!to) {
-    throw invalid(
-      {
-        status: [
-          `A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : event === "open" ? "opened" : event === "close" ? "closed" : "vacated"}.`,
-        ],
-      },
-      `A ${from.toLowerCase()} position cannot be ${event === "fill" ? "filled" : `${event}d`}.`,
-    );
+    const message = `A ${from.toLowerCase()} position cannot be ${PAST[event]}.`;
+    throw invalid({ status: [message] }, message);
   }
   return to;
 }

@@ -90,6 +90,13 @@ describe("budget plan editing", () => {
     ]);
     const again = await copyPlanForward.run(acme.members.finance.user.id, org.slug, { fromFiscalYear: 2026, percentChange: "-10" });
     expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
+    // A form field sent as "false" is not a request to overwrite.
+    const notAsked = await copyPlanForward.run(acme.members.finance.user.id, org.slug, {
+      fromFiscalYear: 2026,
+      percentChange: "-10",
+      overwrite: "false",
+    });
+    expect(notAsked).toMatchObject({ ok: false, code: "CONFLICT" });
     const overwrite = await copyPlanForward.run(acme.members.finance.user.id, org.slug, {
       fromFiscalYear: 2026,
       percentChange: "-10",
