@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { signIn, sql } from "./fixtures";
 
@@ -443,7 +443,8 @@ test("the author fixes an update: counters instead of truncation, HTML is a fiel
   await form.getByLabel("Summary").fill(summary);
   await form.getByLabel("Details (markdown)").fill("Use `<div>` as code");
   await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
-  await expect(page.getByText("Update posted", { exact: true })).toBeVisible();
+  // The toast (the project's History lists "Update posted" entries too).
+  await expect(toasts(page).getByText("Update posted", { exact: true })).toBeVisible();
 
   const latest = page.getByRole("region", { name: "Latest update" });
   await latest.getByRole("button", { name: `Edit update: ${summary}` }).click();
@@ -456,11 +457,17 @@ test("the author fixes an update: counters instead of truncation, HTML is a fiel
 
   await latest.getByRole("button", { name: `Delete update: ${summary} (corrected)` }).click();
   await page.getByRole("dialog", { name: "Delete this update?" }).getByRole("button", { name: "Delete update" }).click();
-  await expect(page.getByText("Update deleted", { exact: true })).toBeVisible();
-  await expect(page.getByText(`${summary} (corrected)`)).toHaveCount(0);
+  await expect(toasts(page).getByText("Update deleted", { exact: true })).toBeVisible();
+  // Gone from the updates; the History keeps its trail.
+  await expect(page.getByRole("region", { name: /^(Latest update|Update history)$/ }).getByText(`${summary} (corrected)`)).toHaveCount(0);
   const audit = await sql<{ action: string }>(
     `SELECT a.action FROM "AuditEvent" a WHERE a."entityType" = 'StatusUpdate' AND a.before->>'summary' LIKE $1 ORDER BY a.at`,
     [`${summary}%`],
   );
   expect(audit.map((a) => a.action)).toEqual(["status-update.edit", "status-update.delete"]);
 });
+
+/** The toast viewport (Radix labels it "Notifications (F8)"). */
+function toasts(page: Page) {
+  return page.getByRole("region", { name: /^Notifications/ });
+}

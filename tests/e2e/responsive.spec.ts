@@ -30,7 +30,44 @@ async function recordIds() {
   const [unit] = await sql<{ id: string }>(
     `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD'`,
   );
-  return { projectId: project.id, personId: person.id, unitId: unit.id };
+  // Records inside the in-scope manager's subtree (ENG-PROD), as the route matrix uses.
+  const [position] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Position" p JOIN "Organization" o ON o.id = p."orgId" JOIN "OrgUnitClosure" c ON c."descendantId" = p."orgUnitId"
+     JOIN "OrgUnit" u ON u.id = c."ancestorId" WHERE o.slug = 'acme' AND u.code = 'ENG-PROD' ORDER BY p.id LIMIT 1`,
+  );
+  const [contract] = await sql<{ id: string }>(
+    `SELECT c.id FROM "Contract" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'acme' ORDER BY c.name LIMIT 1`,
+  );
+  const [reorg] = await sql<{ id: string }>(
+    `SELECT r.id FROM "Reorg" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'acme' ORDER BY r."createdAt" LIMIT 1`,
+  );
+  // A manager reporting to the in-scope manager (manager@acme.example), for /managers/[id].
+  const [manager] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Person" p JOIN "Person" b ON b.id = p."managerId" JOIN "User" u ON u.id = b."userId"
+     WHERE u.email = 'manager@acme.example' AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id) ORDER BY p.name, p.id LIMIT 1`,
+  );
+  return {
+    projectId: project.id,
+    personId: person.id,
+    unitId: unit.id,
+    positionId: position.id,
+    contractId: contract.id,
+    reorgId: reorg.id,
+    managerId: manager.id,
+  };
+}
+
+type RecordIds = Awaited<ReturnType<typeof recordIds>>;
+
+/** The record a pattern's [id] stands for. */
+function idFor(pattern: string, ids: RecordIds): string {
+  if (pattern.includes("/projects/")) return ids.projectId;
+  if (pattern.includes("/units/")) return ids.unitId;
+  if (pattern.includes("/positions/")) return ids.positionId;
+  if (pattern.includes("/contracts/")) return ids.contractId;
+  if (pattern.includes("/reorgs/")) return ids.reorgId;
+  if (pattern.includes("/managers/")) return ids.managerId;
+  return ids.personId;
 }
 
 /** Patterns of the app's pages (every page.tsx under app/, route groups dropped), as the route matrix writes them. */
@@ -48,7 +85,7 @@ const PAGE_PATTERNS = new Set(
 );
 
 /** The member pages of the route matrix that a role opens with 200, as URLs of the demo org. */
-function pagesFor(role: (typeof ROLES)[number], ids: { projectId: string; personId: string; unitId: string }): string[] {
+function pagesFor(role: (typeof ROLES)[number], ids: RecordIds): string[] {
   const urls = ROUTE_ROWS.filter(
     (r) =>
       r.method === "GET" &&
@@ -56,11 +93,7 @@ function pagesFor(role: (typeof ROLES)[number], ids: { projectId: string; person
       r.pattern.startsWith("/[org]/") &&
       !r.pattern.includes("[...rest]") &&
       r.expect[COLUMN[role]] === "200",
-  ).map((r) =>
-    r.pattern
-      .replace("[org]", "acme")
-      .replace("[id]", r.pattern.includes("/projects/") ? ids.projectId : r.pattern.includes("/units/") ? ids.unitId : ids.personId),
-  );
+  ).map((r) => r.pattern.replace("[org]", "acme").replace("[id]", idFor(r.pattern, ids)));
   return [...new Set(urls)];
 }
 
