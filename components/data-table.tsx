@@ -11,6 +11,7 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
+import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import * as React from "react";
 
@@ -32,10 +33,19 @@ declare module "@tanstack/react-table" {
      * actions, which must stay visible however wide the table is.
      */
     pin?: "end";
+    /**
+     * How much the column matters on a narrow screen: 1 (default) always shown; 2 hidden below
+     * `md` and 3 below `lg`, where a row's hidden columns open beneath it from a toggle in its
+     * first cell. The first column and a pinned one should stay 1.
+     */
+    priority?: 1 | 2 | 3;
   }
 }
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
+// A column of lower priority leaves the table below a breakpoint; its row detail item shows there.
+const HIDDEN_BELOW = { 2: "hidden md:table-cell", 3: "hidden lg:table-cell" } as const;
+const DETAIL_ITEM = { 2: "md:hidden", 3: "lg:hidden" } as const;
 
 export type DataTableProps<T> = {
   columns: ColumnDef<T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -59,6 +69,11 @@ export type DataTableProps<T> = {
    * (long lists page through the URL), so by default the table grows with the page.
    */
   maxHeight?: string | null;
+  /**
+   * Column priorities by column id, as ColumnMeta.priority: 2 leaves the table below `md`, 3
+   * below `lg`, into a row detail opened from the first cell. Unlisted columns always show.
+   */
+  priorities?: Record<string, 2 | 3>;
   /** Per-row classes, e.g. to dim cancelled items. */
   rowClassName?: (row: Row<T>) => string | undefined;
   className?: string;
@@ -79,9 +94,12 @@ export function DataTable<T>({
   caption,
   maxHeight = null,
   rowClassName,
+  priorities,
   className,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = React.useState<SortingState>(initialSorting);
+  const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(() => new Set());
+  const detailIdBase = React.useId();
 
   // TanStack Table hands out fresh functions by design, so the React Compiler skips memoizing
   // this component; that is expected and harmless here.
@@ -105,16 +123,37 @@ export function DataTable<T>({
   // column (its actions) stay in view while the rest scrolls between them.
   const stickyClass = (index: number, pin: "end" | undefined) => (index === 0 ? "ui-sticky-start" : pin === "end" ? "ui-sticky-end" : null);
   // Body cell classes, once per column rather than per cell (a page of 100 rows has 1,000 cells).
+  const priorityOf = (c: Column<T, unknown>) => c.columnDef.meta?.priority ?? priorities?.[c.id] ?? 1;
+  const hiddenClass = (c: Column<T, unknown>) => {
+    const priority = priorityOf(c);
+    return priority === 2 || priority === 3 ? HIDDEN_BELOW[priority] : null;
+  };
   const cellClass = new Map(
     leafColumns.map((c, i) => {
       const meta = c.columnDef.meta;
       return [
         c.id,
-        cn("ui-td", meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null, stickyClass(i, meta?.pin), meta?.className),
+        cn(
+          "ui-td",
+          meta?.align && meta.align !== "left" ? ALIGN[meta.align] : null,
+          stickyClass(i, meta?.pin),
+          hiddenClass(c),
+          meta?.className,
+        ),
       ];
     }),
   );
   const headerIndex = new Map(leafColumns.map((c, i) => [c.id, i]));
+  // Columns that leave the table on narrow screens, and the widest breakpoint any of them needs.
+  const collapsed = leafColumns.filter((c) => hiddenClass(c) !== null);
+  const toggleVisibility = collapsed.some((c) => priorityOf(c) === 3) ? "lg:hidden" : "md:hidden";
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <ScrollRegion
@@ -144,6 +183,7 @@ export function DataTable<T>({
                       "sticky top-0 h-10 bg-slate-50 px-3 align-middle text-xs font-semibold tracking-wide whitespace-nowrap text-muted-foreground uppercase shadow-[inset_0_-1px_0_var(--color-border)]",
                       ALIGN[meta?.align ?? "left"],
                       stickyClass(headerIndex.get(header.column.id) ?? -1, meta?.pin) ?? "z-10",
+                      hiddenClass(header.column),
                       meta?.headerClassName,
                     )}
                   >
@@ -168,16 +208,58 @@ export function DataTable<T>({
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr key={row.id} className={rowClass(rowClassName?.(row))}>
-                {row.getVisibleCells().map((cell) => (
-                  // .ui-td (app/globals.css): a large table repeats this for every cell.
-                  <td key={cell.id} className={cellClass.get(cell.column.id)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))
+            rows.map((row) => {
+              const open = expanded.has(row.id);
+              const detailId = `${detailIdBase}-${row.id}`;
+              return (
+                <React.Fragment key={row.id}>
+                  <tr className={rowClass(rowClassName?.(row))}>
+                    {row.getVisibleCells().map((cell, i) => (
+                      // .ui-td (app/globals.css): a large table repeats this for every cell.
+                      <td key={cell.id} className={cellClass.get(cell.column.id)}>
+                        {i === 0 && collapsed.length > 0 ? (
+                          <div className="flex items-start gap-1">
+                            <button
+                              type="button"
+                              onClick={() => toggle(row.id)}
+                              aria-expanded={open}
+                              aria-controls={open ? detailId : undefined}
+                              aria-label={open ? "Hide more columns" : "Show more columns"}
+                              className={cn(
+                                "-ml-1 rounded p-0.5 text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                                toggleVisibility,
+                              )}
+                            >
+                              {open ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
+                            </button>
+                            <div className="min-w-0">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                          </div>
+                        ) : (
+                          flexRender(cell.column.columnDef.cell, cell.getContext())
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                  {open ? (
+                    <tr id={detailId} className={toggleVisibility}>
+                      <td colSpan={colCount} className="border-b border-border bg-slate-50/60 px-3 py-2">
+                        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                          {row
+                            .getVisibleCells()
+                            .filter((cell) => hiddenClass(cell.column) !== null)
+                            .map((cell) => (
+                              <div key={cell.id} className={cn("contents", DETAIL_ITEM[priorityOf(cell.column) as 2 | 3])}>
+                                <dt className="text-muted-foreground">{headerText(cell.column)}</dt>
+                                <dd className="min-w-0 break-words">{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
+                              </div>
+                            ))}
+                        </dl>
+                      </td>
+                    </tr>
+                  ) : null}
+                </React.Fragment>
+              );
+            })
           )}
         </tbody>
         {hasFooter && rows.length > 0 ? (
@@ -192,6 +274,7 @@ export function DataTable<T>({
                       "sticky bottom-0 border-t border-border bg-slate-50 px-3 py-2.5 font-semibold",
                       ALIGN[header.column.columnDef.meta?.align ?? "left"],
                       stickyClass(headerIndex.get(header.column.id) ?? -1, header.column.columnDef.meta?.pin),
+                      hiddenClass(header.column),
                     )}
                   >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.footer, header.getContext())}
@@ -204,6 +287,12 @@ export function DataTable<T>({
       </table>
     </ScrollRegion>
   );
+}
+
+/** A column's header as text, for the row detail's labels. */
+function headerText<T>(column: Column<T, unknown>): string {
+  const header = column.columnDef.header;
+  return typeof header === "string" ? header : column.id;
 }
 
 /** A row's classes: plain concatenation, since rowClassName adds no conflicting utilities. */

@@ -158,6 +158,7 @@ export function PositionsTable({
   };
   return (
     <DataTable
+      priorities={{ level: 3, teamName: 2, targetStart: 3, holder: 3, budgeted: 3, annualComp: 3, monthlyLoaded: 3 }}
       columns={cols}
       data={positions}
       getRowId={(r) => r.id}

@@ -116,6 +116,7 @@ export function ProjectsTable({
   };
   return (
     <DataTable
+      priorities={{ team: 2, lead: 3, initiative: 3, lastUpdate: 2, cadence: 3, targetDate: 3, budget: 3 }}
       columns={cols}
       data={projects}
       getRowId={(r) => r.id}

@@ -85,6 +85,7 @@ export function PeopleTable({
   const cols = useMemo(() => columns(currency, today, showPay, org), [currency, today, showPay, org]);
   return (
     <DataTable
+      priorities={{ level: 3, teamName: 2, manager: 3, location: 3, employmentType: 3, annualComp: 3 }}
       columns={cols}
       data={people}
       getRowId={(r) => r.id}

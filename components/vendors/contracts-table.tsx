@@ -164,6 +164,7 @@ export function ContractsTable({
   );
   return (
     <DataTable
+      priorities={{ teamName: 3, category: 3, startDate: 3, endDate: 2, renewalNotice: 3, owner: 3 }}
       columns={cols}
       data={contracts}
       getRowId={(r) => r.id}

@@ -114,6 +114,7 @@ export function VendorsTable({
   );
   return (
     <DataTable
+      priorities={{ contractCount: 3, spendCents: 3, spendVsValue: 3, nextRenewal: 2 }}
       columns={cols}
       data={vendors}
       getRowId={(r) => r.id}

@@ -148,3 +148,29 @@ test.describe("at a phone's width", () => {
     expect(await first.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
   });
 });
+
+test.describe("column priority on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("projects: lower-priority columns leave the table and open under their row", async ({ page }) => {
+    await signIn(page, "director@acme.example");
+    await page.goto("/acme/projects");
+    const table = page.getByRole("table").first();
+    await expect(table.getByRole("columnheader", { name: /Project/ })).toBeVisible();
+    for (const name of ["Budget", "Target", "Team"]) await expect(table.getByRole("columnheader", { name })).toBeHidden();
+    const row = table.getByRole("row").nth(1);
+    const toggle = row.getByRole("button", { name: "Show more columns" });
+    await toggle.click();
+    await expect(row.getByRole("button", { name: "Hide more columns" })).toHaveAttribute("aria-expanded", "true");
+    const detail = table.locator("tr[id]").first();
+    for (const label of ["Team", "Target", "Budget"]) await expect(detail.getByText(label, { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: test.info().outputPath("projects-390-details.png") });
+
+    // On a laptop every column is in the table and there is nothing to open.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const name of ["Budget", "Target", "Team"]) await expect(table.getByRole("columnheader", { name })).toBeVisible();
+    // The toggles stay in the page but are not displayed, so they have no role to find.
+    await expect(table.getByRole("button", { name: /more columns/ })).toHaveCount(0);
+  });
+});
