@@ -37,7 +37,7 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   expect(await sql(`SELECT 1 FROM "StatusUpdate" WHERE summary = $1`, [summary])).toEqual([]);
   await form.getByLabel("Details (markdown)").fill("**Risks**\n- vendor API late");
   await form.getByRole("button", { name: /^(Post update|Add another update)$/ }).click();
-  await expect(manager.getByText("Update posted", { exact: true })).toBeVisible();
+  await expect(toasts(manager).getByText("Update posted", { exact: true })).toBeVisible();
 
   const latest = manager.getByRole("region", { name: "Latest update" });
   await expect(latest.getByText(summary)).toBeVisible();
