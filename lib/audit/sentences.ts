@@ -83,8 +83,6 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "vendors.update": { label: "Vendor edited", template: "edited vendor {record}" },
   "contracts.create": { label: "Contract added", template: "added contract {record}" },
   "contracts.update": { label: "Contract edited", template: "edited contract {record}" },
-  // The demo seed's name for a contract edit, from before the action was named contracts.update.
-  "contract.update": { label: "Contract edited (older entries)", template: "edited contract {record}" },
 
   // Settings, members and accounts
   "org.settings.update": { label: "Settings changed", template: "changed the organization's settings" },

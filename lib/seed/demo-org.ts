@@ -136,7 +136,7 @@ export function buildAcme(today: Date, users: DemoUsers): OrgSeed {
     {
       orgId,
       actorId: users.finance,
-      action: "contract.update",
+      action: "contracts.update",
       entityType: "Contract",
       entityId: datadog.id!,
       before: { autoRenew: false },

@@ -35,7 +35,7 @@ async function ensureAuditEvents(url: string, count: number): Promise<void> {
             us AS (SELECT array_agg(m."userId" ORDER BY m."userId") AS a FROM "Membership" m, o WHERE m."orgId" = o.id)
        INSERT INTO "AuditEvent" (id, "orgId", "actorId", action, "entityType", "entityId", before, after, at)
        SELECT 'bench-audit-' || g, o.id, us.a[1 + g % array_length(us.a, 1)],
-              (ARRAY['project.update', 'budgets.cell.set', 'person.update', 'contract.update'])[1 + g % 4],
+              (ARRAY['project.update', 'budgets.cell.set', 'person.update', 'contracts.update'])[1 + g % 4],
               (ARRAY['Project', 'BudgetLine', 'Person', 'Contract'])[1 + g % 4], 'bench-entity-' || (g % 9973),
               CASE WHEN g % 3 = 0 THEN NULL ELSE jsonb_build_object('name', 'Before ' || g, 'amountCents', g * 13) END,
               jsonb_build_object('name', 'After ' || g, 'amountCents', g * 17, 'note', 'changed by the bench'),

@@ -37,7 +37,7 @@ beforeEach(async () => {
       {
         orgId: acme.org.id,
         actorId: a.finance.user.id,
-        action: "contract.update",
+        action: "contracts.update",
         entityType: "Contract",
         entityId: "c1",
         at: day(2),
@@ -130,7 +130,7 @@ describe("audit log queries", () => {
       { value: "Project", label: "Project" },
     ]);
     expect(options.actions).toEqual([
-      { value: "contract.update", label: "Contract edited (older entries)" },
+      { value: "contracts.update", label: "Contract edited" },
       { value: "project.create", label: "Project created" },
       { value: "project.update", label: "Project edited" },
     ]);
@@ -155,7 +155,7 @@ describe("audit CSV export", () => {
       const lines = result.trim().split("\r\n");
       expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(","));
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toContain("contract.update");
+      expect(lines[1]).toContain("contracts.update");
       // The changes cell starts with the field name, so it is not a formula; a cell that
       // would start with = or @ is prefixed with '.
       expect(lines[1]).toContain(`vendor: =HYPERLINK(""x"") → @SUM(A1)`);

@@ -83,7 +83,7 @@ async function setup() {
     data: Array.from({ length: 41 }, (_, i) => ({
       orgId: acme.org.id,
       actorId: i % 4 === 0 ? null : actor,
-      action: i % 2 ? "project.update" : "contract.update",
+      action: i % 2 ? "project.update" : "contracts.update",
       entityType: i % 2 ? "Project" : "Contract",
       entityId: `e${i}`,
       before: i % 3 ? { name: `Old, "${i}"` } : undefined,
@@ -92,7 +92,7 @@ async function setup() {
     })),
   });
   await db.auditEvent.create({
-    data: { orgId: globex.org.id, action: "contract.update", entityType: "Contract", entityId: "g1", after: { name: "Globex secret" } },
+    data: { orgId: globex.org.id, action: "contracts.update", entityType: "Contract", entityId: "g1", after: { name: "Globex secret" } },
   });
   // 37 ledger lines of acme in 2026 (same day for several: the unit code and id break ties).
   await db.actualEntry.createMany({
@@ -189,15 +189,18 @@ describe("audit export", () => {
     return toCsv(AUDIT_CSV_HEADER, rows);
   };
 
-  it.each(["", "entity=Project", "action=contract.update"])("'%s': any batch size streams the whole trail, newest first", async (query) => {
-    const expected = await expectedCsv(query);
-    expect(lineCount(expected)).toBeGreaterThan(20);
-    for (const batch of [1, 2, 3, 7, 1000])
-      expect(await text(exportAuditCsv(director(), new URLSearchParams(query), batch)), `batch ${batch}`).toBe(expected);
-    expect(expected).not.toContain("Globex secret");
-    // A cell with quotes, commas and a line break is one quoted cell.
-    if (!query) expect(expected).toContain(`"name: Old, ""2"" → =New 2\nline; amountCents: ∅ → 200"`);
-  });
+  it.each(["", "entity=Project", "action=contracts.update"])(
+    "'%s': any batch size streams the whole trail, newest first",
+    async (query) => {
+      const expected = await expectedCsv(query);
+      expect(lineCount(expected)).toBeGreaterThan(20);
+      for (const batch of [1, 2, 3, 7, 1000])
+        expect(await text(exportAuditCsv(director(), new URLSearchParams(query), batch)), `batch ${batch}`).toBe(expected);
+      expect(expected).not.toContain("Globex secret");
+      // A cell with quotes, commas and a line break is one quoted cell.
+      if (!query) expect(expected).toContain(`"name: Old, ""2"" → =New 2\nline; amountCents: ∅ → 200"`);
+    },
+  );
 
   it("sends the header first and then one chunk per batch; a reader that stops early ends the reads", async () => {
     const parts = await chunks(exportAuditCsv(director(), new URLSearchParams(), 20)!);
