@@ -180,3 +180,45 @@ describe("the demo: pay cannot be derived by differencing", () => {
     expect(derived(blindPairs)).toEqual([]);
   });
 });
+
+describe("the demo: the same totals for every role", () => {
+  it("every unit's plan, actual, forecast and variance is the director's number or a dash with the reason, for each role's scope", async () => {
+    const fy = years[1];
+    const { quarter, month } = fiscalPeriod(TODAY, startMonth);
+    const periods: PeriodKey[] = ["year", `q${quarter}` as PeriodKey, "ytd", `m${month}` as PeriodKey, `m${month - 1}` as PeriodKey];
+    const manager = await db.membership.findFirstOrThrow({
+      where: { orgId, role: "MANAGER", user: { email: "manager@acme.example" } },
+      select: { scopeUnitId: true },
+    });
+    let compared = 0;
+    let withheld = 0;
+    for (const [role, unitId] of [
+      ["FINANCE", null],
+      ["VIEWER", null],
+      ["MANAGER", manager.scopeUnitId],
+    ] as const) {
+      for (const period of periods) {
+        const s: FinanceScope = { orgId, startMonth, fiscalYear: fy, period, unitId, category: null, payReader: false, today: TODAY };
+        const [dir, blind] = await Promise.all([getFinanceView({ ...s, payReader: true }), getFinanceView(s)]);
+        expect(blind.tree.map((r) => r.id)).toEqual(dir.tree.map((r) => r.id));
+        const rows = [[dir.totals, blind.totals] as const, ...dir.tree.map((r, i) => [r, blind.tree[i]] as const)];
+        for (const [d, b] of rows) {
+          for (const k of ["planCents", "actualCents", "forecastCents", "varianceCents"] as const) {
+            const ctx = `${role} ${period} ${"code" in b ? b.code : "total"} ${k}`;
+            if (b[k] === null && d[k] !== null) {
+              expect(b.withheld, ctx).toMatch(/roles without pay access/);
+              withheld++;
+            } else {
+              expect(b[k], ctx).toBe(d[k]);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    // Not vacuous either way: figures are compared, and some are withheld on the demo (most of
+    // them: every actual and forecast shorter than the year, docs/privacy.md rule 3).
+    expect(compared).toBeGreaterThan(100);
+    expect(withheld).toBeGreaterThan(0);
+  });
+});
