@@ -157,7 +157,9 @@ export function FinanceSections({
               description={w.categoriesNote}
               actions={<ExportLink href={exportHref("categories")} label={w.exports.categories} />}
             />
-            {w.basisLinks ? <ForecastBasisLinks drill={drill} currentMonth={view.currentMonth} /> : null}
+            {w.basisLinks ? (
+              <ForecastBasisLinks drill={drill} currentMonth={view.currentMonth} runRateMonths={assumptions.runRateMonths} />
+            ) : null}
             <CategoryTable rows={view.categories} currency={org.currency} noPlan={noPlan} drill={drill} />
           </section>
         </>

@@ -81,6 +81,20 @@ export function planLinesHref(ctx: DrillContext, t: DrillTarget = {}): string | 
   return linesHref("plan", ctx, t);
 }
 
+/** "2026-12-01", -3 → "2026-09" */
+function monthPlus(isoMonth: string, n: number): string {
+  const [y, m] = isoMonth.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * The ledger lines a run-rate averages: the `window` closed months before `currentMonth` (ISO
+ * date of its first day), the organization's run-rate window (lib/budgets/forecast-sql.ts).
+ */
+export function runRateLinesHref(ctx: DrillContext, currentMonth: string, window: number): string | null {
+  return ledgerLinesHref({ ...ctx, from: monthPlus(currentMonth, -window), to: monthPlus(currentMonth, -1) });
+}
+
 const withUnit = (path: string, unitId: string | null, extra: Record<string, string> = {}) => {
   const q = new URLSearchParams({ ...(unitId ? { unit: unitId } : {}), ...extra }).toString();
   return q ? `${path}?${q}` : path;

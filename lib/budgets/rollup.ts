@@ -235,7 +235,11 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
     db.$queryRaw<(Omit<ViewRow, "part"> & { part: ViewRow["part"] | "plan" })[]>(viewSql(s, specs)),
     input.payReader
       ? loadFinanceUnits(input.orgId).then((units) => ({ units, disclosure: null }))
-      : computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today),
+      : // The disclosure judges every unit; the tree lists the ones a pay reader's lists (the same rows for every reader).
+        computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today).then((d) => ({
+          units: d.units.filter((u) => u.listed),
+          disclosure: d.disclosure,
+        })),
   ]);
   const p = { ...s, units, disclosure };
   return specs.map((spec, i) => {

@@ -5,7 +5,16 @@ import { toDateString } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import type { PaySource } from "@/lib/privacy/disclosure";
 
-export type PaySourceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
+export type PaySourceUnit = {
+  id: string;
+  name: string;
+  code: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  depth: number;
+  /** Whether the finance views list the unit (loadFinanceUnits' rule: open, or holding money). */
+  listed: boolean;
+};
 export type PaySources = { units: PaySourceUnit[]; sources: PaySource[]; minGroup: number };
 
 // The facts the pay-disclosure rule judges (lib/privacy/disclosure.ts): the org's units and
@@ -55,18 +64,22 @@ export async function loadPaySources(orgId: string, window: { from: Date; to: Da
       WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL')
     )
     SELECT 'u' AS "row", u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth",
-           NULL::float8 AS "annualCost", NULL::date AS "fromDay", NULL::date AS "toDay", NULL::int AS "minGroup"
+           NULL::float8 AS "annualCost", NULL::date AS "fromDay", NULL::date AS "toDay", NULL::int AS "minGroup",
+           (u."closedOn" IS NULL
+             OR EXISTS (SELECT 1 FROM "ActualMonthly" a WHERE a."orgId" = u."orgId" AND a."orgUnitId" = u."id")
+             OR EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = u."orgId" AND b."orgUnitId" = u."id")) AS "listed"
     FROM "OrgUnit" u WHERE u."orgId" = ${orgId}
     UNION ALL
-    SELECT 's', s."orgUnitId", NULL, NULL, NULL, NULL, NULL, s."cost", s."fromDay", s."toDay", NULL FROM spans s
+    SELECT 's', s."orgUnitId", NULL, NULL, NULL, NULL, NULL, s."cost", s."fromDay", s."toDay", NULL, NULL FROM spans s
     WHERE s."fromDay" <= ${to}::date AND (s."toDay" IS NULL OR s."toDay" >= ${from}::date) AND (s."toDay" IS NULL OR s."toDay" >= s."fromDay")
     UNION ALL
-    SELECT 'o', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "payMinGroupSize" FROM org`;
+    SELECT 'o', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "payMinGroupSize", NULL FROM org`;
   const units: PaySourceUnit[] = [];
   const sources: PaySource[] = [];
   let minGroup = 3;
   for (const r of rows) {
-    if (r.row === "u") units.push({ id: r.id, name: r.name, code: r.code, kind: r.kind, parentId: r.parentId, depth: r.depth });
+    if (r.row === "u")
+      units.push({ id: r.id, name: r.name, code: r.code, kind: r.kind, parentId: r.parentId, depth: r.depth, listed: r.listed });
     else if (r.row === "s")
       sources.push({ unitId: r.id, annualCost: r.annualCost, from: toDateString(r.fromDay), to: r.toDay ? toDateString(r.toDay) : null });
     else minGroup = r.minGroup;

@@ -4,10 +4,10 @@ import { addDays, addMonths, daysInMonth, diffDays } from "@/lib/seed/dates";
 import type { PositionPlan } from "@/lib/seed/positions";
 import type { PersonRow } from "@/lib/seed/types";
 
-// Payroll of the demo, by day: a joiner or leaver costs the days of the month they are in post,
-// in the ledger (actuals) as in the plan. The plan of a fiscal year is built the way a budget is
-// set at the start of the year: the roster on its first day, every seat kept all year (nobody
-// plans a departure), plus the positions budgeted in the year from their planned start.
+// Payroll of the demo, by day: a joiner or leaver costs the days of the month they are in post in
+// the ledger (actuals). The plan of a fiscal year is built the way a budget is set at the start
+// of the year: the roster on its first day, every seat kept all year (nobody plans a departure),
+// plus the positions budgeted in the year from their planned start, spread evenly over its months.
 
 /** The org's default loaded-cost multiplier (Organization.loadedCostMultiplier). */
 const LOADED = 1.3;
@@ -82,13 +82,26 @@ function seatCost(seats: Seat[], unitId: string, month: Date): number {
   return total;
 }
 
-/** The personnel plan of an org as (unit, month) → dollars, each fiscal year from its own seats. */
+/**
+ * The personnel plan of an org as (unit, month) → dollars, each fiscal year from its own seats,
+ * phased evenly: every month is a twelfth of the year's seat cost. Phased by seat, the plan would
+ * step by one seat's pay in the month a position is planned to start, and anyone who reads the
+ * plan (it is shown by month to every role) could read that pay off it.
+ */
 export function personnelPlan(startMonth: number, people: PersonRow[], positions: PositionPlan): (unitId: string, month: Date) => number {
-  const byYear = new Map<number, Seat[]>();
+  const byYear = new Map<number, { seats: Seat[]; perUnit: Map<string, number> }>();
   return (unitId, month) => {
     const fy = fiscalYearOf(month, startMonth);
-    let seats = byYear.get(fy);
-    if (!seats) byYear.set(fy, (seats = planSeats(fy, startMonth, people, positions.rows, positions.plannedStart)));
-    return seatCost(seats, unitId, month);
+    let year = byYear.get(fy);
+    if (!year)
+      byYear.set(fy, (year = { seats: planSeats(fy, startMonth, people, positions.rows, positions.plannedStart), perUnit: new Map() }));
+    let monthly = year.perUnit.get(unitId);
+    if (monthly === undefined) {
+      const { start } = fiscalYearRange(fy, startMonth);
+      let annual = 0;
+      for (let i = 0; i < 12; i++) annual += seatCost(year.seats, unitId, addMonths(start, i));
+      year.perUnit.set(unitId, (monthly = annual / 12));
+    }
+    return monthly;
   };
 }

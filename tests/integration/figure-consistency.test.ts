@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { linesScope, linesTotals } from "@/lib/budgets/lines";
+import { parseLinesParams } from "@/lib/budgets/lines-params";
+import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { getDeliveryFigures, getMoneyFigures, getPeopleFigures, type DashboardParams } from "@/lib/dashboard/director";
 import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
@@ -15,7 +19,8 @@ import { getContractSummary, listUpcomingRenewals } from "@/lib/vendors/queries"
 import { resetDb, testDb } from "@/tests/support/db";
 
 // Every dashboard figure of the delivery and people panels (and renewals due) against the list it
-// links to: count(list) = figure, at org, department and team level, for two periods, on the
+// links to, and the money panel's figures against the ledger and plan lines they link to:
+// count(list) = figure (sum(lines) = figure), at org, department and team level, for two periods, on the
 // demo org (lib/seed) and on a generated org (lib/seed-large at a small scale). Only equalities
 // are asserted (plus that the org-level figures are not all zero), so the test holds whatever
 // the seeds lay out.
@@ -160,5 +165,41 @@ describe.each(["acme", LARGE_SLUG])("%s", (slug) => {
     }
     // Not vacuous: the orgs have open positions, people in post and renewals due.
     expect(nonZero).toBeGreaterThanOrEqual(4);
+  });
+
+  it("money: the director's tiles, unit rows and top variances equal the ledger and plan lines they link to, for two periods", async () => {
+    const director = { readsPay: true };
+    let linked = 0;
+    for (const { c, s, period } of mine()) {
+      const ctx = `${slug} ${s.label} ${period}`;
+      const fy = fiscalPeriod(TODAY, c.startMonth).fiscalYear;
+      const params: DashboardParams = { unitId: s.unitId, fiscalYear: fy, period };
+      const m = await getMoneyFigures(c.orgId, c.startMonth, director.readsPay, params, TODAY);
+      // The links as the money panel writes them (components/dashboard/money-panel.tsx).
+      const drill = (key: DashboardParams["period"]) =>
+        drillForPeriod(
+          c.slug,
+          { ...params, period: key, startMonth: c.startMonth, today: TODAY },
+          { unitId: s.unitId, category: null },
+          personnelLinesVisible(director),
+        );
+      const total = async (href: string | null) => {
+        expect(href, ctx).not.toBeNull();
+        const parsed = parseLinesParams(new URL(href!, "http://x").searchParams, c.startMonth, TODAY);
+        expect(parsed.ignored, ctx).toEqual([]);
+        linked++;
+        return Number((await linesTotals(linesScope(c.orgId, director, parsed.filters))).amountCents);
+      };
+      const [inPeriod, ytd] = [drill(period), drill("ytd")];
+      if (ytd) expect(await total(ledgerLinesHref(ytd)), `${ctx} YTD actual`).toBe(m.ytd.actualCents);
+      for (const r of m.children)
+        expect(await total(planLinesHref(inPeriod!, { unitId: r.id })), `${ctx} ${r.code} plan`).toBe(r.planCents);
+      for (const v of m.top)
+        expect(
+          await total(ledgerLinesHref(inPeriod!, { unitId: v.unitId, category: v.category, own: true })),
+          `${ctx} top ${v.unitCode} ${v.category}`,
+        ).toBe(v.actualCents);
+    }
+    expect(linked).toBeGreaterThan(10);
   });
 });

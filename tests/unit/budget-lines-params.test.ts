@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { contractsHref, drillContext, ledgerLinesHref, peopleInPostHref, planLinesHref, positionsHref } from "@/lib/budgets/drill-links";
+import {
+  contractsHref,
+  drillContext,
+  ledgerLinesHref,
+  peopleInPostHref,
+  planLinesHref,
+  positionsHref,
+  runRateLinesHref,
+} from "@/lib/budgets/drill-links";
 import { DEFAULT_LINES_SORT, linesQuery, monthBounds, parseLinesParams } from "@/lib/budgets/lines-params";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { readsPay } from "@/lib/permissions";
@@ -129,6 +137,14 @@ describe("drill links", () => {
     expect(peopleInPostHref("acme", "u1")).toBe("/acme/teams?unit=u1&status=in-post#people");
     expect(positionsHref("acme", null)).toBe("/acme/headcount");
     expect(contractsHref("acme", "u1")).toBe("/acme/vendors?unit=u1#contracts");
+  });
+
+  it("the run-rate's ledger lines are the closed months of the org's window before the current month", () => {
+    expect(runRateLinesHref(director, "2026-12-01", 3)).toBe("/acme/budgets/lines?unit=dept&from=2026-09&to=2026-11");
+    expect(runRateLinesHref(director, "2026-12-01", 6)).toBe("/acme/budgets/lines?unit=dept&from=2026-06&to=2026-11");
+    expect(runRateLinesHref(director, "2027-01-01", 1)).toBe("/acme/budgets/lines?unit=dept&from=2026-12&to=2026-12");
+    expect(runRateLinesHref(director, "2027-02-01", 12)).toBe("/acme/budgets/lines?unit=dept&from=2026-02&to=2027-01");
+    expect(runRateLinesHref({ ...finance, category: "PERSONNEL" }, "2026-12-01", 3)).toBeNull();
   });
 
   it("personnel lines are visible to exactly the roles that read pay", () => {
