@@ -3,17 +3,20 @@ import { defineAction } from "@/lib/action";
 import { conflict, invalid } from "@/lib/errors";
 import { toDateString } from "@/lib/fiscal";
 import { reorgInStateOrThrow } from "@/lib/org/reorg/guards";
+import { ownProposalOrThrow, proposalInScopeOrThrow } from "@/lib/org/reorg/proposal";
 import { newUnitRef, type ReorgStep, ZAddReorgStepInput, ZCreateReorgInput, ZRemoveReorgStepInput } from "@/lib/org/reorg/schemas";
 import { touchedUnitIds } from "@/lib/org/reorg/steps";
 import { label } from "@/lib/org/tree-guards";
 
-// Drafting a reorg: create it, add and remove steps. A step is checked against the tree as it
-// is when added (units and people of this org, open units, new units named by an earlier step);
-// whether the steps still work together is what the preview and the apply find out.
+// Drafting a reorg: create it, add and remove steps. Managers draft too, as proposals inside
+// their subtree (lib/org/reorg/proposal.ts); only directors and admins apply. A step is checked
+// against the tree as it is when added (units and people of this org, open units, new units
+// named by an earlier step); whether the steps still work together is what the preview and the
+// apply find out.
 
 export const createReorg = defineAction({
   name: "reorg.create",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateReorgInput,
   async handler(ctx, input) {
@@ -97,12 +100,14 @@ async function saveSteps(ctx: ActionContext, reorgId: string, version: number, s
 
 export const addReorgStep = defineAction({
   name: "reorg.add-step",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZAddReorgStepInput,
   async handler(ctx, input) {
+    await ownProposalOrThrow(ctx, input.reorgId);
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT"], "edited");
     if (reorg.steps.length >= 200) throw invalid({ _form: ["A reorg has at most 200 steps."] });
+    await proposalInScopeOrThrow(ctx, [...reorg.steps, input.step]);
     await checkStep(ctx, input.step, reorg.steps);
     const result = await saveSteps(ctx, reorg.id, reorg.version, [...reorg.steps, input.step]);
     await ctx.audit({ entityType: "Reorg", entityId: reorg.id, after: { step: input.step, index: reorg.steps.length } });
@@ -112,11 +117,13 @@ export const addReorgStep = defineAction({
 
 export const removeReorgStep = defineAction({
   name: "reorg.remove-step",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveReorgStepInput,
   async handler(ctx, input) {
+    await ownProposalOrThrow(ctx, input.reorgId);
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT"], "edited");
+    await proposalInScopeOrThrow(ctx, reorg.steps);
     const step = reorg.steps[input.index];
     if (!step) throw invalid({ index: ["That step does not exist."] });
     const rest = reorg.steps.filter((_, i) => i !== input.index);
