@@ -44,11 +44,21 @@ async function checkUnitRef(ctx: ActionContext, field: string, ref: string, earl
   if (unit.closedOn) throw invalid({ [`step.${field}`]: [`${label(unit)} is closed.`] });
 }
 
-async function checkPerson(ctx: ActionContext, field: string, personId: string): Promise<void> {
+/** `leads`: the unit the person would lead, named in the refusal. */
+async function checkPerson(ctx: ActionContext, field: string, personId: string, leads: string | null = null): Promise<void> {
   const person = await ctx.tx.person.findFirst({ where: { id: personId, orgId: ctx.org.id }, select: { name: true, endDate: true } });
-  if (!person) throw invalid({ [`step.${field}`]: ["That person is not in this organization."] });
+  const so = leads ? `, so they cannot lead ${leads}` : "";
+  if (!person) throw invalid({ [`step.${field}`]: [`That person is not in this organization${so}.`] });
   if (person.endDate && toDateString(person.endDate) < toDateString(new Date()))
-    throw invalid({ [`step.${field}`]: [`${person.name} has left the organization.`] });
+    throw invalid({ [`step.${field}`]: [`${person.name} has left the organization${so}.`] });
+}
+
+/** A step's unit by name: an existing unit of this org, or one an earlier step creates. */
+async function unitLabel(ctx: ActionContext, ref: string, earlier: ReorgStep[]): Promise<string> {
+  const made = earlier.find((s) => s.kind === "create" && newUnitRef(s.code) === ref.toLowerCase());
+  if (made && made.kind === "create") return `${made.name} (${made.code})`;
+  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: ref, orgId: ctx.org.id }, select: { name: true, code: true } });
+  return unit ? label(unit) : "the unit";
 }
 
 async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep[]): Promise<void> {
@@ -73,7 +83,7 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
         select: { name: true, code: true },
       });
       if (clash) throw invalid({ "step.code": [`The code ${clash.code} is already used by ${clash.name}.`] });
-      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId);
+      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId, `${step.name} (${step.code})`);
       return;
     }
     case "person":
@@ -83,7 +93,7 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
       return;
     case "lead":
       await checkUnitRef(ctx, "unit", step.unit, earlier);
-      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId);
+      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId, await unitLabel(ctx, step.unit, earlier));
       return;
   }
 }
