@@ -145,7 +145,7 @@ export function parseLinesParams(sp: Search, startMonth: number, today = new Dat
     else ignored.push("As it was: only for months that have closed; showing today's org tree.");
   }
 
-  return { filters: { kind, unitId, own, category, from, to, vendorId, q, sort, asof }, ignored };
+  return { filters: { kind, unitId, own, category, from, to, vendorId, q, sort, ...(asof ? { asof } : {}) }, ignored };
 }
 
 /**

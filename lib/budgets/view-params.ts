@@ -31,7 +31,7 @@ export function parseFinanceParams(sp: Search, startMonth: number, today = new D
     period: parsePeriodKey(get(sp, "period")),
     unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : null,
     category: cat && Object.hasOwn(BudgetCategory, cat) ? (cat as BudgetCategory) : null,
-    tree: parseTreeMode(get(sp, "tree")),
+    ...(parseTreeMode(get(sp, "tree")) === "asof" ? { tree: "asof" as const } : {}),
   };
 }
 

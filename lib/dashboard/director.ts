@@ -48,7 +48,8 @@ export function parseDashboardParams(
     unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : defaultUnit,
     fiscalYear,
     period,
-    tree: parseTreeMode(firstValue(sp.tree)),
+    // Only when asked: the default (restated) leaves the params as they were.
+    ...(parseTreeMode(firstValue(sp.tree)) === "asof" ? { tree: "asof" as const } : {}),
   };
 }
 
