@@ -23,6 +23,11 @@ export const PERMISSIONS = [
   "vendors:write",
   /** Create, rename, move, merge and close org units and name their leads (lib/org/). */
   "orgtree:write",
+  /**
+   * Draft reorganizations (lib/org/reorg/edit-reorg.ts). Scoped: a proposal of one's own, inside
+   * one's subtree, that a member with orgtree:write previews and applies.
+   */
+  "reorg:propose",
   /** The org health page: spans, layers, attrition, time to fill (never pay). */
   "orghealth:read",
   /** Every manager's page (/[org]/managers/[id]); anyone above a manager in the reporting line opens theirs too. */
@@ -48,6 +53,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "compensation:read": "org",
     "people:write": "org",
     "orgtree:write": "org",
+    "reorg:propose": "org",
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
@@ -67,6 +73,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "actuals:write": "org",
     "vendors:write": "org",
     "orgtree:write": "org",
+    "reorg:propose": "org",
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
@@ -81,6 +88,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "initiatives:write": "scope",
     "orghealth:read": "scope",
     "managers:notes": "scope",
+    "reorg:propose": "scope",
   },
   FINANCE: {
     ...READ_ALL,

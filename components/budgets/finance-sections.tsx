@@ -19,7 +19,9 @@ import { drillContext, ledgerLinesHref, planLinesHref } from "@/lib/budgets/dril
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { currentMonthKey, monthToDateLabel, yearProgress } from "@/lib/budgets/period";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
-import { getFinanceViews } from "@/lib/budgets/rollup";
+import { getFinanceViews, type FinancePart } from "@/lib/budgets/rollup";
+import { periodClosed, type TreeMode } from "@/lib/budgets/tree-basis";
+import { TreeBasisSwitch } from "@/components/budgets/tree-basis-switch";
 import { financeQueryString, type FinanceParams } from "@/lib/budgets/view-params";
 import { can } from "@/lib/permissions";
 
@@ -57,13 +59,16 @@ type FinanceSectionsData = Awaited<ReturnType<typeof loadFinanceSections>>;
 export async function loadFinanceSections(member: Member, params: FinanceParams, now: Date) {
   const { org } = member;
   const mtdKey = params.period === "ytd" ? currentMonthKey(params.fiscalYear, org.fiscalYearStartMonth, now) : null;
-  const [[view, mtd], assumptions] = await Promise.all([
-    getFinanceViews({ orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params }, [
-      { period: params.period, parts: ["categories", "tree", "months", "top"] },
-      ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
-    ]),
+  const scope = { orgId: org.id, startMonth: org.fiscalYearStartMonth, payReader: member.readsPay, today: now, ...params };
+  const main = { period: params.period, parts: ["categories", "tree", "months", "top"] as FinancePart[] };
+  // The month in progress never closed: "as it was" year to date reads it in a statement of its own.
+  const apart = params.tree === "asof" && mtdKey !== null;
+  const [[view, mtdBeside], mtdApart, assumptions] = await Promise.all([
+    getFinanceViews(scope, [main, ...(mtdKey && !apart ? [{ period: mtdKey, parts: [] }] : [])]),
+    apart ? getFinanceViews({ ...scope, tree: "restated" }, [{ period: mtdKey, parts: [] }]).then(([v]) => v) : null,
     getForecastAssumptions(org.id),
   ]);
+  const mtd = mtdApart ?? mtdBeside;
   return { view, mtd: mtdKey && mtd ? { key: mtdKey, view: mtd } : null, assumptions };
 }
 
@@ -90,11 +95,17 @@ export function FinanceSections({
   const noPlan = view.period.months > 0 && planStatus(view.plan) === "none";
   const inProgress = yearProgress(params.fiscalYear, org.fiscalYearStartMonth, now).current;
   // Every Plan and Actual figure links to the lines it sums (same unit, months, category).
-  const drill = drillContext(org.slug, view.period, params, personnelLinesVisible(member));
+  const drill = drillContext(org.slug, view.period, params, personnelLinesVisible(member), view.basis);
+  const self = (tree: TreeMode) =>
+    host === "budgets"
+      ? `/${org.slug}/budgets?${financeQueryString({ ...params, tree })}`
+      : `/${org.slug}/dashboard?view=finance&${financeQueryString({ ...params, tree })}`;
+  const closed = periodClosed({ start: new Date(view.period.start), end: new Date(view.period.end) }, now);
   const treeNote = noPlan ? `${noPlanMessage(view.period)}: forecast only, no variance.` : w.treeNote;
 
   return (
     <div className={className ? `space-y-8 ${className}` : "space-y-8"}>
+      <TreeBasisSwitch basis={view.basis} closed={closed} restatedHref={self("restated")} asofHref={self("asof")} />
       <div>
         <FinanceTotals
           view={view}

@@ -92,7 +92,7 @@ export function FinanceTotals({
       </StatGrid>
       <div className="-mt-3 mb-6 space-y-1">
         {status === "partial" ? <p className="text-xs text-muted-foreground">{partialPlanNote(plan)}</p> : null}
-        <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour"]} />
+        <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour", "tree-basis"]} />
       </div>
     </>
   );

@@ -13,7 +13,10 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
 import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
+import { TreeBasisSwitch } from "@/components/budgets/tree-basis-switch";
 import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
+import { resolvePeriod } from "@/lib/budgets/period";
+import { periodClosed, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
 import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
@@ -36,6 +39,11 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const money = (c: number | null) => (c === null ? "—" : formatMoney(c, org.currency, { compact: true }));
   const budgets = (extra: Record<string, string> = {}) =>
     `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
+  // The period's figures may be "as it was" (a closed period, ?tree=asof); their links keep that.
+  const asof = m.basis.mode === "asof";
+  const periodBudgets = (extra: Record<string, string> = {}) => budgets({ ...extra, ...(asof ? { tree: "asof" } : {}) });
+  const closed = asof || periodClosed(resolvePeriod(params.period, params.fiscalYear, org.fiscalYearStartMonth, new Date()), new Date());
+  const self = (tree: TreeMode) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, tree })}`;
   const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
   // Year to date before a month has closed: nothing to compare, said once per section.
   const periodEmpty = m.periodMonths === 0;
@@ -45,14 +53,15 @@ export async function MoneyPanel({ member, params }: PanelProps) {
   const periodRef = { key: params.period, label: m.periodLabel };
   const pct = (a: { variancePct: number | null }) => formatPercent(a.variancePct, { signed: true });
   // The lines behind the money figures (lib/budgets/drill-links.ts): the period's and the YTD months.
-  const lines = (period: typeof params.period) =>
+  const lines = (period: typeof params.period, basis: TreeBasis | null = null) =>
     drillForPeriod(
       org.slug,
       { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() },
       { unitId: params.unitId, category: null },
       personnelLinesVisible(member),
+      basis,
     );
-  const [inPeriod, ytd] = [lines(params.period), lines("ytd")];
+  const [inPeriod, ytd] = [lines(params.period, m.basis), lines("ytd")];
 
   return (
     <Card>
@@ -117,21 +126,27 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             <Figure
               label={`${m.periodLabel} forecast`}
               value={money(m.period.forecastCents)}
-              href={budgets()}
+              href={periodBudgets()}
               hint={`${noPlanMessage(periodRef)}: no variance`}
             />
           ) : (
             <Figure
               label={`${m.periodLabel} variance`}
               value={<VarianceAmount of={m.period} currency={org.currency} compact />}
-              href={budgets()}
+              href={periodBudgets()}
               hint={m.period.withheld ?? `${pct(m.period)} forecast vs plan · + is over · coloured beyond ±${VARIANCE_THRESHOLD_PCT}%`}
             />
           )}
         </div>
         <PayPrivacyNote disclosure={m.disclosure} />
+        <TreeBasisSwitch basis={m.basis} closed={closed} restatedHref={self("restated")} asofHref={self("asof")} />
+        {asof ? (
+          <p className="-mt-4 text-xs text-muted-foreground">
+            As it was applies to {m.periodLabel}&apos;s figures; year to date, month to date and the year are restated (current tree).
+          </p>
+        ) : null}
         <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
-        <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour"]} />
+        <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour", "tree-basis"]} />
 
         <section>
           <SubHeading>{periodNoPlan ? `Forecast by org unit (${m.periodLabel})` : `Variance by org unit (${m.periodLabel})`}</SubHeading>
@@ -183,14 +198,14 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                       </th>
                       <td className="px-2 py-1 text-right">
                         <Link
-                          href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? budgets({ unit: r.id })}
+                          href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? periodBudgets({ unit: r.id })}
                           className="hover:underline"
                         >
                           {periodNoPlan ? "—" : money(r.planCents)}
                         </Link>
                       </td>
                       <td className="px-2 py-1 text-right">
-                        <Link href={budgets({ unit: r.id })} className="hover:underline">
+                        <Link href={periodBudgets({ unit: r.id })} className="hover:underline">
                           {money(r.forecastCents)}
                         </Link>
                       </td>
@@ -239,7 +254,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                     <Link
                       href={
                         (inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ??
-                        budgets({ unit: v.unitId, cat: v.category })
+                        periodBudgets({ unit: v.unitId, cat: v.category })
                       }
                       className="hover:underline"
                       title={`Actual ${formatMoney(v.actualCents, org.currency)}`}

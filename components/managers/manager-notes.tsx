@@ -1,4 +1,5 @@
 import { DeleteNoteButton } from "@/components/managers/delete-note-button";
+import { EditNoteForm, GoalDoneButton } from "@/components/managers/edit-note-form";
 import { ManagerNoteForm } from "@/components/managers/manager-note-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -32,12 +33,14 @@ export function ManagerNotes({
         ) : (
           <ul className="divide-y divide-border" aria-label="Notes and goals">
             {notes.map((n) => {
-              const due = n.checkInOn !== null && n.checkInOn <= today;
+              const due = n.doneOn === null && n.checkInOn !== null && n.checkInOn <= today;
+              const what = `${n.kind === "GOAL" ? "goal" : "note"} of ${formatDate(n.createdAt.slice(0, 10))}`;
               return (
                 <li key={n.id} className="space-y-1 py-3">
                   <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                     <Badge variant={n.kind === "GOAL" ? "default" : "secondary"}>{n.kind === "GOAL" ? "Goal" : "Note"}</Badge>
-                    {n.checkInOn ? (
+                    {n.doneOn ? <Badge variant="secondary">Done {formatDate(n.doneOn)}</Badge> : null}
+                    {n.checkInOn && !n.doneOn ? (
                       <span className={due ? "font-medium text-health-at-risk-text" : undefined}>
                         Check in {formatDate(n.checkInOn)}
                         {due ? " (due)" : ""}
@@ -45,16 +48,19 @@ export function ManagerNotes({
                     ) : null}
                     <span>
                       {n.authorName ?? "Someone"} · {formatDate(n.createdAt.slice(0, 10))}
+                      {n.editedAt ? ` · edited ${formatDate(n.editedAt.slice(0, 10))}` : ""}
                     </span>
-                    <span className="ml-auto">
-                      <DeleteNoteButton
-                        org={org}
-                        noteId={n.id}
-                        label={`Delete ${n.kind === "GOAL" ? "goal" : "note"} of ${formatDate(n.createdAt.slice(0, 10))}`}
-                      />
+                    <span className="ml-auto flex items-center gap-1">
+                      {n.kind === "GOAL" ? <GoalDoneButton org={org} noteId={n.id} done={n.doneOn !== null} /> : null}
+                      <DeleteNoteButton org={org} noteId={n.id} label={`Delete ${what}`} />
                     </span>
                   </div>
-                  <p className="text-sm whitespace-pre-wrap">{n.body}</p>
+                  <p
+                    className={n.doneOn ? "text-sm whitespace-pre-wrap text-muted-foreground line-through" : "text-sm whitespace-pre-wrap"}
+                  >
+                    {n.body}
+                  </p>
+                  <EditNoteForm org={org} note={n} label={`Edit ${what}`} />
                 </li>
               );
             })}

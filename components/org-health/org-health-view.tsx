@@ -63,8 +63,9 @@ function Empty({ children }: { children: React.ReactNode }) {
 export function OrgHealthView({ org, health: h, day, unitId }: { org: string; health: OrgHealth; day: string; unitId: string | null }) {
   const unitQ = unitId ? `unit=${unitId}&` : "";
   const healthHref = (id: string) => `/${org}/org-health?unit=${id}&on=${day}`;
-  const person = (id: string, name: string) => (
-    <Link className="font-medium hover:underline" href={`/${org}/people/${id}`}>
+  // A manager the figures count opens their manager page (span, team, attrition, notes for the chain).
+  const manager = (id: string, name: string) => (
+    <Link className="font-medium hover:underline" href={`/${org}/managers/${id}`}>
       {name}
     </Link>
   );
@@ -85,7 +86,7 @@ export function OrgHealthView({ org, health: h, day, unitId }: { org: string; he
           icon={AlertTriangle}
           tone={h.overSpan.length + h.underSpan.length ? "warning" : "default"}
           hint={`${h.overSpan.length} over ${h.thresholds.spanMax}, ${h.underSpan.length} under ${h.thresholds.spanMin}`}
-          href="#span"
+          href="#outliers"
         />
         <StatCard label="Layers" value={maxLayers} icon={Layers} hint="Most managers above an IC" href="#layers" />
         <StatCard
@@ -155,7 +156,7 @@ export function OrgHealthView({ org, health: h, day, unitId }: { org: string; he
                 {h.spans.map((m) => (
                   <TableRow key={m.id}>
                     <TableCell>
-                      {person(m.id, m.name)} <span className="text-muted-foreground">{m.title}</span>
+                      {manager(m.id, m.name)} <span className="text-muted-foreground">{m.title}</span>
                     </TableCell>
                     <TableCell>{unit(m.unitId, m.unitName)}</TableCell>
                     <TableCell className="text-right tabular-nums">
@@ -175,6 +176,29 @@ export function OrgHealthView({ org, health: h, day, unitId }: { org: string; he
               </TableBody>
             </Table>
           </div>
+        )}
+      </Section>
+
+      <Section
+        id="outliers"
+        title="Span outliers"
+        description={`The managers the outlier count counts: over ${h.thresholds.spanMax} or under ${h.thresholds.spanMin} direct reports in post.`}
+        figures={["span-of-control"]}
+      >
+        {h.overSpan.length + h.underSpan.length === 0 ? (
+          <Empty>No manager here is over or under the span thresholds.</Empty>
+        ) : (
+          <ul className="space-y-1 text-sm" aria-label="Span outliers">
+            {[...h.overSpan.map((m) => ({ m, side: "over" })), ...h.underSpan.map((m) => ({ m, side: "under" }))].map(({ m, side }) => (
+              <li key={m.id}>
+                {manager(m.id, m.name)}{" "}
+                <span className="text-muted-foreground">
+                  {m.unitName}: {m.span} {m.span === 1 ? "report" : "reports"} ({side}{" "}
+                  {side === "over" ? h.thresholds.spanMax : h.thresholds.spanMin})
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
 
@@ -341,7 +365,7 @@ export function OrgHealthView({ org, health: h, day, unitId }: { org: string; he
           <ul className="space-y-1 text-sm">
             {h.newManagers.map((m) => (
               <li key={m.id}>
-                {person(m.id, m.name)}{" "}
+                {manager(m.id, m.name)}{" "}
                 <span className="text-muted-foreground">
                   {m.title}, {m.unitName} — managing since {formatDate(m.managingSince)}, {m.span} {m.span === 1 ? "report" : "reports"}
                 </span>

@@ -11,7 +11,17 @@ import { SearchCombobox } from "@/components/ui/search-combobox";
  * The teams page's way into the org tree edits: find a unit to open its page (details, history
  * and, for directors and admins, rename / lead / move / merge / close), or create a new unit.
  */
-export function OrgTreePanel({ org, canEdit, canReadHealth }: { org: string; canEdit: boolean; canReadHealth: boolean }) {
+export function OrgTreePanel({
+  org,
+  canEdit,
+  canPropose,
+  canReadHealth,
+}: {
+  org: string;
+  canEdit: boolean;
+  canPropose: boolean;
+  canReadHealth: boolean;
+}) {
   const router = useRouter();
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3">
@@ -31,6 +41,10 @@ export function OrgTreePanel({ org, canEdit, canReadHealth }: { org: string; can
       {canEdit ? (
         <Link className="pb-2 text-sm underline" href={`/${org}/teams/reorgs`}>
           Reorgs: plan and schedule changes
+        </Link>
+      ) : canPropose ? (
+        <Link className="pb-2 text-sm underline" href={`/${org}/teams/reorgs`}>
+          Reorgs: propose changes in your teams
         </Link>
       ) : null}
       {canReadHealth ? (

@@ -71,6 +71,16 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
     template: "deleted a private development note",
     headline: ["managerId", "kind"],
   },
+  "manager-note.update": {
+    label: "Development note edited",
+    template: "edited a private development note",
+    headline: ["managerId", "kind", "checkInOn"],
+  },
+  "manager-note.set-done": {
+    label: "Development goal marked",
+    template: "marked a private development goal done or open",
+    headline: ["managerId", "doneOn"],
+  },
 
   // Money
   "budgets.cell.set": { label: "Budget set", template: "set a budget of {unit}", headline: ["amountCents"] },

@@ -1,6 +1,7 @@
 import { DEFAULT_LINES_SORT, linesQuery, type LinesKind } from "@/lib/budgets/lines-params";
 import { resolvePeriod, type PeriodKey } from "@/lib/budgets/period";
 import { toDateString } from "@/lib/fiscal";
+import type { TreeBasis } from "@/lib/budgets/tree-basis";
 import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 
 // The one place that writes the links from a money figure to what is behind it: the ledger lines
@@ -19,6 +20,8 @@ export type DrillContext = {
   category: BudgetCategory | null;
   /** Whether the viewer is shown PERSONNEL lines (personnelLinesVisible). */
   personnel: boolean;
+  /** "As it was": the day whose tree a unit's subtree follows (null: today's). */
+  asof?: string | null;
 };
 
 /** What one figure narrows: a row's unit, a category row, a top variance (the unit's own cells). */
@@ -34,8 +37,10 @@ export function drillContext(
   period: { start: string; end: string },
   scope: { unitId: string | null; category: BudgetCategory | null },
   personnel: boolean,
+  basis: TreeBasis | null = null,
 ): DrillContext {
-  return { org, ...periodMonths(period), unitId: scope.unitId, category: scope.category, personnel };
+  const asof = basis?.mode === "asof" ? basis.on : null;
+  return { org, ...periodMonths(period), unitId: scope.unitId, category: scope.category, personnel, asof };
 }
 
 /**
@@ -47,10 +52,11 @@ export function drillForPeriod(
   p: { fiscalYear: number; period: PeriodKey; startMonth: number; today: Date },
   scope: { unitId: string | null; category: BudgetCategory | null },
   personnel: boolean,
+  basis: TreeBasis | null = null,
 ): DrillContext | null {
   const r = resolvePeriod(p.period, p.fiscalYear, p.startMonth, p.today);
   if (r.end < r.start) return null;
-  return drillContext(org, { start: toDateString(r.start), end: toDateString(r.end) }, scope, personnel);
+  return drillContext(org, { start: toDateString(r.start), end: toDateString(r.end) }, scope, personnel, basis);
 }
 
 function linesHref(kind: LinesKind, ctx: DrillContext, t: DrillTarget): string | null {
@@ -67,6 +73,7 @@ function linesHref(kind: LinesKind, ctx: DrillContext, t: DrillTarget): string |
     vendorId: t.vendorId ?? null,
     q: "",
     sort: DEFAULT_LINES_SORT,
+    asof: ctx.asof ?? null,
   });
   return `/${ctx.org}/budgets/lines?${q}`;
 }

@@ -33,7 +33,9 @@ export async function financeExportCsv(member: MemberLike, p: FinanceParams, vie
     varianceCents: number | null;
     variancePct: number | null;
   }) => [dec(r.planCents), dec(r.actualCents), dec(r.forecastCents), noPlan ? "" : dec(r.varianceCents), noPlan ? "" : pct(r.variancePct)];
-  const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}`;
+  // The file name says which tree the figures roll up along (lib/budgets/tree-basis.ts).
+  const tree = v.basis.mode === "asof" ? "as-it-was" : "restated";
+  const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}-${tree}`;
   switch (view) {
     case "tree":
       return {

@@ -57,7 +57,9 @@ export function linesCsvStream(s: LinesScope, listed: boolean, batch?: number): 
 }
 
 export function linesCsvFileName(slug: string, f: LinesFilters, unitCode: string | null): string {
-  const parts = [slug, f.kind === "plan" ? "plan-lines" : "ledger-lines", unitCode, f.category, `${f.from}_${f.to}`];
+  // A unit's subtree as it was says so (a unit alone, or the whole org, is the same in every tree).
+  const tree = f.asof && unitCode && !f.own ? "as-it-was" : null;
+  const parts = [slug, f.kind === "plan" ? "plan-lines" : "ledger-lines", unitCode, f.category, `${f.from}_${f.to}`, tree];
   return `${parts
     .filter(Boolean)
     .join("-")

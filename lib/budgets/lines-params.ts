@@ -1,4 +1,5 @@
 import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { periodClosed } from "@/lib/budgets/tree-basis";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 
 // The filters of the lines behind a money figure (/[org]/budgets/lines), as they appear in the
@@ -9,6 +10,7 @@ import { BudgetCategory } from "@/lib/generated/prisma/enums";
 //   ?from=2026-02&to=2027-01   months, inclusive (default: the current fiscal year)
 //   ?vendor=<id>&q=<text>      ledger lines only: one vendor; memo or external reference contains
 //   ?sort=<key>&dir=asc|desc   the order, applied by the database across pages and in the CSV
+//   ?tree=asof                 the unit's subtree as it was on the last day of `to` (a closed period)
 // A value that cannot be read is left out and named in `ignored`, never passed to the database.
 
 export type LinesKind = "actual" | "plan";
@@ -32,6 +34,8 @@ export type LinesFilters = {
   /** Search text as typed (trimmed); LIKE escaping happens where the SQL is written. */
   q: string;
   sort: LinesSort;
+  /** The day whose org tree the unit's subtree follows ("as it was", lib/budgets/tree-basis.ts); absent or null: today's. */
+  asof?: string | null;
 };
 
 export type ParsedLines = { filters: LinesFilters; ignored: string[] };
@@ -132,7 +136,16 @@ export function parseLinesParams(sp: Search, startMonth: number, today = new Dat
   else if (sortText) sort = { key: sortText as LinesSortKey, dir: dirText === "desc" ? "desc" : "asc" };
   else if (dirText === "desc") sort = { ...DEFAULT_LINES_SORT, dir: "desc" };
 
-  return { filters: { kind, unitId, own, category, from, to, vendorId, q, sort }, ignored };
+  // "As it was" only for months that have all closed: the tree of the last one's last day.
+  let asof: string | null = null;
+  if (get(sp, "tree") === "asof") {
+    const [y, m] = to.split("-").map(Number);
+    const end = new Date(Date.UTC(y, m, 0));
+    if (periodClosed({ start: new Date(`${from}-01T00:00:00Z`), end }, today)) asof = toDateString(end);
+    else ignored.push("As it was: only for months that have closed; showing today's org tree.");
+  }
+
+  return { filters: { kind, unitId, own, category, from, to, vendorId, q, sort, ...(asof ? { asof } : {}) }, ignored };
 }
 
 /**
@@ -150,6 +163,7 @@ export function linesQuery(f: LinesFilters, over: Partial<LinesFilters> = {}): s
   q.set("to", g.to);
   if (g.kind === "actual" && g.vendorId) q.set("vendor", g.vendorId);
   if (g.kind === "actual" && g.q) q.set("q", g.q);
+  if (g.asof) q.set("tree", "asof");
   if (g.sort.key !== DEFAULT_LINES_SORT.key || g.sort.dir !== DEFAULT_LINES_SORT.dir) {
     q.set("sort", g.sort.key);
     q.set("dir", g.sort.dir);

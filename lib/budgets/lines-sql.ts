@@ -1,6 +1,7 @@
 import "server-only";
 
 import { monthBounds, type LinesFilters, type LinesKind, type LinesSort } from "@/lib/budgets/lines-params";
+import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likeTerm } from "@/lib/search-term";
 
@@ -52,7 +53,9 @@ function linesWhere({ orgId, filters: f, personnel }: LinesScope): Prisma.Sql {
     parts.push(
       f.own
         ? Prisma.sql`l."orgUnitId" = ${f.unitId}`
-        : Prisma.sql`l."orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${f.unitId})`,
+        : f.asof
+          ? Prisma.sql`l."orgUnitId" IN (WITH RECURSIVE ${asOfTreeCtes(orgId, f.asof)} SELECT "descendantId" FROM asof_closure WHERE "ancestorId" = ${f.unitId})`
+          : Prisma.sql`l."orgUnitId" IN (SELECT "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${f.unitId})`,
     );
   }
   if (f.category) parts.push(Prisma.sql`l."category" = ${f.category}::"BudgetCategory"`);

@@ -8,6 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import type { PayDisclosure } from "@/lib/privacy/queries";
+import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
+import { treeBasis, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
 
 // The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
 // months (ActualMonthly, the ledger summed per cell) and the forecast cells
@@ -30,6 +32,8 @@ export type FinanceScope = {
   /** Readers without pay access get personnel figures only where lib/privacy/disclosure.ts allows. */
   payReader: boolean;
   today: Date;
+  /** "asof": a closed period rolls up along the tree as it was on its last day (default: restated). */
+  tree?: TreeMode;
 };
 
 /**
@@ -79,7 +83,19 @@ export const SUMS = Prisma.sql`
 export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };
 
 /** The org's units (the views' tree and names), read beside the finance statement. */
-export async function loadFinanceUnits(orgId: string): Promise<FinanceUnit[]> {
+export async function loadFinanceUnits(orgId: string, basis: TreeBasis): Promise<FinanceUnit[]> {
+  if (basis.mode === "asof") {
+    // The tree of the day: parents, names and codes as they were, depth counted along it; units
+    // created after the day only while they hold money.
+    return db.$queryRaw<FinanceUnit[]>`
+      WITH RECURSIVE ${asOfTreeCtes(orgId, basis.on)}
+      SELECT a."id", a."name", a."code", u."kind"::text AS "kind", a."parentId",
+             (SELECT MAX(c."depth") FROM asof_closure c WHERE c."descendantId" = a."id")::int AS "depth"
+      FROM asof_units a JOIN "OrgUnit" u ON u."id" = a."id"
+      WHERE a."existed"
+        OR EXISTS (SELECT 1 FROM "ActualMonthly" m WHERE m."orgId" = u."orgId" AND m."orgUnitId" = u."id")
+        OR EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = u."orgId" AND b."orgUnitId" = u."id")`;
+  }
   return db.$queryRaw<FinanceUnit[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth"
     FROM "OrgUnit" u WHERE u."orgId" = ${orgId}
@@ -95,6 +111,14 @@ export type Prepared = {
   units: FinanceUnit[];
   /** What a reader without pay access may see (null for pay readers: everything). */
   disclosure: PayDisclosure | null;
+  /**
+   * "As it was", for a reader without pay access: the units whose subtree differs from today's.
+   * Their figures differ between the two trees by the units that moved, so their personnel
+   * figures are withheld (the difference would show the pay the disclosure withholds).
+   */
+  changedSince: ReadonlySet<string> | null;
+  /** Which tree the views roll up along. */
+  basis: TreeBasis;
   currentMonth: Date;
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
@@ -106,12 +130,13 @@ export type Prepared = {
 };
 
 /** What the statement needs (the views' rows also need the org's units and the disclosure: `Prepared`). */
-export type Statement = Omit<Prepared, "units" | "disclosure">;
+export type Statement = Omit<Prepared, "units" | "disclosure" | "changedSince">;
 
 /** The statement of a scope: the same facts for every reader (privacy withholds figures afterwards, never changes them). */
 export function prepare(input: FinanceScope): Statement {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
+  const basis = treeBasis(input.tree, period, today);
   const currentMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const start = toDateString(period.start);
   const end = toDateString(period.end);
@@ -123,11 +148,14 @@ export function prepare(input: FinanceScope): Statement {
   const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
     ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
+    ${basis.mode === "asof" ? Prisma.sql`${asOfTreeCtes(orgId, basis.on)},` : Prisma.empty}
     scope AS (
       ${
-        input.unitId
-          ? Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
-          : Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`
+        !input.unitId
+          ? Prisma.sql`SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId}`
+          : basis.mode === "asof"
+            ? Prisma.sql`SELECT "descendantId" AS "id" FROM asof_closure WHERE "ancestorId" = ${input.unitId}`
+            : Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
       }
     ),
     -- Every view sums these rows per unit × category and/or month, so plan lines, ledger cells
@@ -149,5 +177,15 @@ export function prepare(input: FinanceScope): Statement {
       FROM fc x
       WHERE true ${cat(Prisma.sql`x`)}
     )`;
-  return { scope: input, period, currentMonth, ctes };
+  return { scope: input, period, currentMonth, ctes, basis };
+}
+
+/** The units whose subtree on `on` differs from today's (a unit moved in or out below them). */
+export async function unitsChangedSince(orgId: string, on: string): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE ${asOfTreeCtes(orgId, on)},
+    was AS (SELECT "ancestorId", "descendantId" FROM asof_closure),
+    cur AS (SELECT "ancestorId", "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId})
+    SELECT DISTINCT x."ancestorId" AS "id" FROM ((SELECT * FROM was EXCEPT SELECT * FROM cur) UNION ALL (SELECT * FROM cur EXCEPT SELECT * FROM was)) x`;
+  return new Set(rows.map((r) => r.id));
 }

@@ -72,6 +72,13 @@ function withholding(v: ViewContext, unitId: string | null): { all: string | nul
   const personnelBearing = v.p.scope.category === null || v.p.scope.category === "PERSONNEL";
   if (!d || !personnelBearing) return { all: null, actuals: null };
   const names = new Map(v.p.units.map((u) => [u.id, u.name]));
+  if (unitId !== null && v.p.changedSince?.has(unitId)) {
+    // Shown beside the restated figure, it would give away the pay of the units that moved.
+    return {
+      all: `Not shown to roles without pay access as it was: ${names.get(unitId) ?? "this unit"}'s units have changed since, and the difference from today's tree would show pay.`,
+      actuals: null,
+    };
+  }
   const grain = unitId === null ? d.orgGrain : (d.unitGrain.get(unitId) ?? null);
   if (!grain) {
     const to = unitId === null ? null : d.includedIn.get(unitId);

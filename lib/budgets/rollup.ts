@@ -2,7 +2,15 @@ import "server-only";
 
 import { periodMonths, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import type { PlanCoverage } from "@/lib/budgets/plan-coverage";
-import { loadFinanceUnits, prepare, SUMS, type Amounts, type FinanceScope, type Statement } from "@/lib/budgets/rollup-prepare";
+import {
+  loadFinanceUnits,
+  prepare,
+  SUMS,
+  unitsChangedSince,
+  type Amounts,
+  type FinanceScope,
+  type Statement,
+} from "@/lib/budgets/rollup-prepare";
 import {
   categoryRows,
   monthRows,
@@ -15,6 +23,7 @@ import {
   type VarianceRow,
   type ViewRow,
 } from "@/lib/budgets/rollup-rows";
+import type { TreeBasis } from "@/lib/budgets/tree-basis";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
@@ -36,7 +45,7 @@ export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/b
 type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 function viewSql(p: Statement, specs: ViewSpec[]): Prisma.Sql {
-  return Prisma.sql`WITH ${p.ctes},
+  return Prisma.sql`WITH ${p.basis.mode === "asof" ? Prisma.sql`RECURSIVE` : Prisma.empty} ${p.ctes},
     ${sumsCte(p, specs)},
     ${Prisma.join(
       specs.map((spec, i) => viewCte(p, spec, i)),
@@ -122,12 +131,20 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   if (want.has("tree") || want.has("children")) {
     // Every unit of the scope, or only the root's children (the roots for the whole org). One row
     // per unit before the closure join (the join then multiplies units, not cells).
+    // "As it was" reads the tree of its day (tree-asof-sql.ts) instead of today's.
+    const asof = p.basis.mode === "asof";
+    const parentIs = unitId ? Prisma.sql`"parentId" = ${unitId}` : Prisma.sql`"parentId" IS NULL`;
     const units = want.has("tree")
       ? Prisma.sql`scope`
-      : Prisma.sql`(SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND ${unitId ? Prisma.sql`"parentId" = ${unitId}` : Prisma.sql`"parentId" IS NULL`})`;
+      : asof
+        ? Prisma.sql`(SELECT "id" FROM asof_units WHERE ${parentIs})`
+        : Prisma.sql`(SELECT "id" FROM "OrgUnit" WHERE "orgId" = ${orgId} AND ${parentIs})`;
+    const closure = asof
+      ? Prisma.sql`asof_closure c ON c."ancestorId" = s."id"`
+      : Prisma.sql`"OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"`;
     branches.push(Prisma.sql`(SELECT ${i}, 'tree', s."id", NULL, ${SUMS}, ${none}
        FROM ${units} s
-       LEFT JOIN "OrgUnitClosure" c ON c."orgId" = ${p.scope.orgId} AND c."ancestorId" = s."id"
+       LEFT JOIN ${closure}
        LEFT JOIN (SELECT a."unitId", SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" FROM ${v} a GROUP BY a."unitId") a
          ON a."unitId" = c."descendantId"
        GROUP BY s."id")`);
@@ -172,6 +189,8 @@ export type FinanceView = {
   months: MonthRow[];
   top: VarianceRow[];
   salarySafe: boolean;
+  /** Which org tree the view rolls up along: today's (restated) or, for a closed period, the one of its last day. */
+  basis: TreeBasis;
   /** For a reader without pay access: the grain of the scope's personnel figures (null: withheld), and the minimum group. */
   disclosure: { grain: Grain | null; minGroup: number } | null;
 };
@@ -198,6 +217,7 @@ export const FINANCE_TABLES: readonly DataTable[] = [
     "Organization",
     "OrgUnit",
     "OrgUnitClosure",
+    "OrgUnitHistory",
     "Person",
     "Position",
     ...DISCLOSURE_TABLES,
@@ -211,11 +231,11 @@ export const FINANCE_TABLES: readonly DataTable[] = [
  */
 export function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
   // Memoized per org data version (lib/figures-memo.ts); whether the reader reads pay decides what is withheld.
-  const { orgId, startMonth, fiscalYear, unitId, category, payReader, today } = input;
+  const { orgId, startMonth, fiscalYear, unitId, category, payReader, today, tree } = input;
   return memoFigures(
     orgId,
     "finance-views",
-    [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), requests],
+    [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), tree ?? "restated", requests],
     FINANCE_TABLES,
     () => computeFinanceViews(input, requests),
   );
@@ -231,17 +251,21 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
   for (const spec of specs)
     if (spec.period.start < s.period.start || spec.period.end > s.period.end) throw new Error("Finance views of different fiscal years");
   // The units (with, for a reader without pay access, the disclosure: one statement) are read beside the statement.
-  const [all, { units, disclosure }] = await Promise.all([
+  // The disclosure's units are today's tree: "as it was" reads the tree of its day beside them.
+  const asof = s.basis.mode === "asof";
+  const [all, { units, disclosure }, asofUnits, changedSince] = await Promise.all([
     db.$queryRaw<(Omit<ViewRow, "part"> & { part: ViewRow["part"] | "plan" })[]>(viewSql(s, specs)),
     input.payReader
-      ? loadFinanceUnits(input.orgId).then((units) => ({ units, disclosure: null }))
+      ? loadFinanceUnits(input.orgId, s.basis).then((units) => ({ units, disclosure: null }))
       : // The disclosure judges every unit; the tree lists the ones a pay reader's lists (the same rows for every reader).
         computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today).then((d) => ({
           units: d.units.filter((u) => u.listed),
           disclosure: d.disclosure,
         })),
+    asof && !input.payReader ? loadFinanceUnits(input.orgId, s.basis) : null,
+    asof && !input.payReader && s.basis.mode === "asof" ? unitsChangedSince(input.orgId, s.basis.on) : null,
   ]);
-  const p = { ...s, units, disclosure };
+  const p = { ...s, units: asofUnits ?? units, disclosure, changedSince };
   return specs.map((spec, i) => {
     const mine = all.filter((r) => r.view === i);
     const rows = mine.filter((r): r is ViewRow => r.part !== "plan");
@@ -265,6 +289,7 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
       months: monthRows(view, rows),
       top: topVariances(view, rows),
       salarySafe: !input.payReader,
+      basis: s.basis,
       disclosure: disclosure
         ? {
             grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null),

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
+import { parseTreeMode, type TreeMode } from "@/lib/budgets/tree-basis";
 import { replicaDb as db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
@@ -25,7 +26,8 @@ import { firstValue } from "@/lib/search-params";
 //   people             2  (planVsActual, getPeopleFigures)
 // i.e. a fixed number independent of the number of projects, units, people or rows.
 
-export type DashboardParams = { unitId: string | null; fiscalYear: number; period: PeriodKey };
+/** `tree`: "asof" shows the period's money as it was when the period has closed (lib/budgets/tree-basis.ts). */
+export type DashboardParams = { unitId: string | null; fiscalYear: number; period: PeriodKey; tree?: TreeMode };
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -42,11 +44,23 @@ export function parseDashboardParams(
   const raw = firstValue(sp.period);
   const period: PeriodKey = raw ? parsePeriodKey(raw) : (`q${fiscalPeriod(today, startMonth).quarter}` as PeriodKey);
   const unit = firstValue(sp.unit);
-  return { unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : defaultUnit, fiscalYear, period };
+  return {
+    unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : defaultUnit,
+    fiscalYear,
+    period,
+    // Only when asked: the default (restated) leaves the params as they were.
+    ...(parseTreeMode(firstValue(sp.tree)) === "asof" ? { tree: "asof" as const } : {}),
+  };
 }
 
 export function dashboardQuery(p: DashboardParams, extra: Record<string, string> = {}): string {
-  return new URLSearchParams({ ...(p.unitId ? { unit: p.unitId } : {}), fy: String(p.fiscalYear), period: p.period, ...extra }).toString();
+  return new URLSearchParams({
+    ...(p.unitId ? { unit: p.unitId } : {}),
+    fy: String(p.fiscalYear),
+    period: p.period,
+    ...(p.tree === "asof" ? { tree: "asof" } : {}),
+    ...extra,
+  }).toString();
 }
 
 type ScopeUnit = { id: string; name: string; code: string; kind: OrgUnitKind; parentId: string | null; depth: number };

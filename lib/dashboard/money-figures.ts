@@ -4,12 +4,14 @@ import { currentMonthKey, monthToDateLabel, yearProgress, ytdSpan, type PeriodKe
 import {
   getFinanceViews,
   type Amounts,
+  type FinancePart,
   type FinanceTreeRow,
   type FinanceView,
   type MonthRow,
   type PlanCoverage,
   type VarianceRow,
 } from "@/lib/budgets/rollup";
+import type { TreeBasis } from "@/lib/budgets/tree-basis";
 import { fiscalYearLabel } from "@/lib/fiscal";
 import { listUpcomingRenewals, type ContractRow } from "@/lib/vendors/queries";
 import type { DashboardParams } from "@/lib/dashboard/director";
@@ -44,6 +46,8 @@ export type MoneyFigures = {
   renewalsTotal: number;
   salarySafe: boolean;
   disclosure: FinanceView["disclosure"];
+  /** The tree the period's figures (its tile, units and top variances) roll up along; the year, YTD and MTD are restated. */
+  basis: TreeBasis;
 };
 
 /** Renewals listed on the director's money panel; the rest are on the vendors page. */
@@ -61,15 +65,20 @@ export async function getMoneyFigures(
   const progress = yearProgress(p.fiscalYear, startMonth, now);
   const mtdKey = currentMonthKey(p.fiscalYear, startMonth, now);
   // All periods in one statement (the facts and the forecast computed once), beside the renewals.
-  const [[period, year, ytd, mtd], renewals] = await Promise.all([
+  // "As it was" is of the period alone (the year and the month in progress have not closed): a statement of its own.
+  const asof = p.tree === "asof";
+  const periodPart = { period: p.period, parts: ["children", "top"] as FinancePart[] };
+  const [[periodBeside, year, ytd, mtd], periodApart, renewals] = await Promise.all([
     getFinanceViews({ ...base, period: "year" }, [
-      { period: p.period, parts: ["children", "top"] },
+      ...(asof ? [{ period: p.period, parts: [] }] : [periodPart]),
       { period: "year", parts: ["months"] },
       { period: "ytd", parts: [] },
       ...(mtdKey ? [{ period: mtdKey, parts: [] }] : []),
     ]),
+    asof ? getFinanceViews({ ...base, period: p.period, tree: "asof" }, [periodPart]).then(([v]) => v) : null,
     listUpcomingRenewals(orgId, now, p.unitId, RENEWALS_SHOWN),
   ]);
+  const period = periodApart ?? periodBeside;
   return {
     periodLabel: period.period.label,
     periodMonths: period.period.months,
@@ -88,5 +97,6 @@ export async function getMoneyFigures(
     renewalsTotal: renewals.total,
     salarySafe: period.salarySafe,
     disclosure: period.disclosure,
+    basis: period.basis,
   };
 }

@@ -206,6 +206,12 @@ export const FIGURES = defs([
     definition:
       "A variance (forecast − plan) is coloured only when it is more than 5% of plan away from it: red above plan, green below; within ±5% it is not coloured. An amount with no plan line is coloured by its sign. The same rule applies to every tile, table and chart.",
   },
+  {
+    id: "tree-basis",
+    name: "Tree basis",
+    definition:
+      "Which org tree a money figure rolls up along. Restated (the default): every period, past ones included, along today's tree, so a reorg moves a unit's past money with it. As it was (`?tree=asof`, a closed period only): along the tree as it stood on the period's last day, read from the unit history, which equals what the period showed before any later reorg. Every money view says which.",
+  },
   // Org health
   {
     id: "span-of-control",

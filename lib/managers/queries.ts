@@ -55,7 +55,11 @@ export type ManagerNoteDto = {
   kind: ManagerNoteKind;
   body: string;
   checkInOn: string | null;
+  /** A goal marked done on that day (null: open; always null for a note). */
+  doneOn: string | null;
   createdAt: string;
+  /** Last edited (ISO timestamp), null when never. */
+  editedAt: string | null;
   authorName: string | null;
 };
 
@@ -65,10 +69,23 @@ export type ManagerNoteDto = {
  * notes never leave the database).
  */
 export async function listManagerNotes(orgId: string, managerId: string, readerUserId: string): Promise<ManagerNoteDto[]> {
-  const rows = await db.$queryRaw<(Omit<ManagerNoteDto, "checkInOn" | "createdAt"> & { checkInOn: Date | null; createdAt: Date })[]>`
-    SELECT n."id", n."kind"::text AS "kind", n."body", n."checkInOn", n."createdAt", a."name" AS "authorName"
+  const rows = await db.$queryRaw<
+    (Omit<ManagerNoteDto, "checkInOn" | "doneOn" | "createdAt" | "editedAt"> & {
+      checkInOn: Date | null;
+      doneOn: Date | null;
+      createdAt: Date;
+      editedAt: Date | null;
+    })[]
+  >`
+    SELECT n."id", n."kind"::text AS "kind", n."body", n."checkInOn", n."doneOn", n."createdAt", n."editedAt", a."name" AS "authorName"
     FROM "ManagerNote" n LEFT JOIN "User" a ON a."id" = n."authorId"
     WHERE n."orgId" = ${orgId} AND n."managerId" = ${managerId} AND ${inChainSql(orgId, managerId, readerUserId)}
     ORDER BY n."createdAt" DESC, n."id" DESC`;
-  return rows.map((r) => ({ ...r, checkInOn: r.checkInOn ? toDateString(r.checkInOn) : null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    checkInOn: r.checkInOn ? toDateString(r.checkInOn) : null,
+    doneOn: r.doneOn ? toDateString(r.doneOn) : null,
+    createdAt: r.createdAt.toISOString(),
+    editedAt: r.editedAt ? r.editedAt.toISOString() : null,
+  }));
 }

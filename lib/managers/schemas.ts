@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZId as ZIdOf, ZOptionalDate } from "@/lib/validation";
+import { ZCheckbox, ZId as ZIdOf, ZOptionalDate } from "@/lib/validation";
 
 const ZId = ZIdOf("Required.");
 
@@ -22,3 +22,16 @@ export const ZAddManagerNoteInput = z
   });
 
 export const ZDeleteManagerNoteInput = z.object({ noteId: ZId });
+
+export const ZUpdateManagerNoteInput = z.object({
+  noteId: ZId,
+  body: z
+    .string({ error: "Write the note." })
+    .trim()
+    .min(1, "Write the note.")
+    .max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`),
+  checkInOn: ZOptionalDate("check-in date"),
+});
+
+/** Mark a goal done (`done` ticked) or open again. */
+export const ZSetManagerGoalDoneInput = z.object({ noteId: ZId, done: ZCheckbox });

@@ -20,7 +20,7 @@ export async function createUnitInTx(ctx: ActionContext, input: z.output<typeof 
   await lockTree(ctx);
   const parent = await openUnitOrThrow(ctx, input.parentId, "parentId");
   await assertCodeFree(ctx, input.code, null);
-  const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
+  const lead = input.leadId ? await leadOrThrow(ctx, input.leadId, input) : null;
   const unit = await ctx.tx.orgUnit.create({
     data: {
       orgId: ctx.org.id,

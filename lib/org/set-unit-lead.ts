@@ -18,7 +18,7 @@ export const setUnitLead = defineAction({
 export async function setUnitLeadInTx(ctx: ActionContext, input: z.output<typeof ZSetUnitLeadInput>) {
   await lockTree(ctx);
   const before = await editableUnitOrThrow(ctx, input.unitId, input.version);
-  const lead = input.leadId ? await leadOrThrow(ctx, input.leadId) : null;
+  const lead = input.leadId ? await leadOrThrow(ctx, input.leadId, before) : null;
   const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
   await recordUnitHistory(ctx, before, after, "lead");
   await ctx.audit({

@@ -67,14 +67,19 @@ export async function assertCodeFree(ctx: ActionContext, code: string, exceptUni
   if (clash) throw invalid({ code: [`The code ${clash.code} is already used by ${clash.name}${clash.closedOn ? " (closed)" : ""}.`] });
 }
 
-/** A lead: a person of this org who has not left. */
-export async function leadOrThrow(ctx: ActionContext, leadId: string): Promise<{ id: string; name: string }> {
+/** A lead of `unit` (named in the refusal): a person of this org who has not left. */
+export async function leadOrThrow(
+  ctx: ActionContext,
+  leadId: string,
+  unit: { name: string; code: string },
+): Promise<{ id: string; name: string }> {
   const person = await ctx.tx.person.findFirst({
     where: { id: leadId, orgId: ctx.org.id },
     select: { id: true, name: true, endDate: true },
   });
-  if (!person) throw invalid({ leadId: ["That person is not in this organization."] });
-  if (person.endDate && toDateString(person.endDate) < todayIso()) throw invalid({ leadId: [`${person.name} has left the organization.`] });
+  if (!person) throw invalid({ leadId: [`That person is not in this organization, so they cannot lead ${label(unit)}.`] });
+  if (person.endDate && toDateString(person.endDate) < todayIso())
+    throw invalid({ leadId: [`${person.name} has left the organization, so they cannot lead ${label(unit)}.`] });
   return { id: person.id, name: person.name };
 }
 

@@ -93,8 +93,14 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE code IN ($1, $2)`, [code, cell]);
 });
 
-test("a manager cannot open the reorgs pages", async ({ page }) => {
+test("a manager proposes reorgs: the list shows no one else's, and a director's reorg is not found", async ({ page }) => {
   await signIn(page, "manager@acme.example");
   const response = await page.goto("/acme/teams/reorgs");
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("a director or admin previews and applies them")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Developer platform consolidation" })).toHaveCount(0);
+  const [r] = await sql<{ id: string }>(
+    `SELECT r.id FROM "Reorg" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'acme' AND r.name = 'Developer platform consolidation'`,
+  );
+  expect((await page.goto(`/acme/teams/reorgs/${r.id}`))?.status()).toBe(404);
 });

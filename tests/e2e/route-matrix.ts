@@ -61,7 +61,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/dashboard", MEMBERS_ONLY),
   page("/[org]/teams", MEMBERS_ONLY),
   page("/[org]/teams/units/[id]", "200 200 200 200 200 200 404 login 404"),
-  page("/[org]/teams/reorgs", "200 200 404 404 404 404 404 login -"),
+  // Managers propose reorgs (their own drafts): the list opens; the demo's reorg is a director's.
+  page("/[org]/teams/reorgs", "200 200 200 200 404 404 404 login -"),
   page("/[org]/teams/reorgs/[id]", "200 200 404 404 404 404 404 login 404"),
   // Org health: directors and admins for the org, managers for their own subtree; salary-safe.
   page("/[org]/org-health", "200 200 200 200 404 404 404 login -"),

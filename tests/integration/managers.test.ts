@@ -10,6 +10,8 @@ import { managerPageAccess } from "@/lib/managers/access";
 import { addManagerNote } from "@/lib/managers/add-note";
 import { isInChain } from "@/lib/managers/chain";
 import { deleteManagerNote } from "@/lib/managers/delete-note";
+import { setManagerGoalDone, updateManagerNote } from "@/lib/managers/edit-note";
+import { exportProjectsCsv } from "@/lib/projects/export";
 import { getManagerFigures, managersNeedingSupport } from "@/lib/managers/figures";
 import { getManagerProfile, listDirectReports, listManagerNotes } from "@/lib/managers/queries";
 import { attritionByUnit, attritionTotal, newManagers, spanOfControl } from "@/lib/org-health/queries";
@@ -272,6 +274,87 @@ describe("development notes", () => {
     expect(await deleteManagerNote.run(fx.users.dir.id, fx.slug, { noteId: made.data.id })).toMatchObject({ ok: true });
     expect(await db.managerNote.count({ where: { id: made.data.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { orgId: fx.org.id, action: "manager-note.delete", entityId: made.data.id } })).toBe(1);
+  });
+});
+
+describe("editing notes and marking goals done", () => {
+  const EDITED = "Grow a deputy: private detail about burnout";
+  it("the chain edits a note and marks a goal done (and open again), audited without the text", async () => {
+    const made = await addManagerNote.run(fx.users.dir.id, fx.slug, {
+      managerId: fx.people.ma.id,
+      kind: "GOAL",
+      body: "Grow a deputy",
+      checkInOn: "2026-08-01",
+    });
+    if (!made.ok) throw new Error(made.message);
+    const noteId = made.data.id;
+    expect(await updateManagerNote.run(fx.users.dir.id, fx.slug, { noteId, body: EDITED, checkInOn: "2026-09-15" })).toMatchObject({
+      ok: true,
+    });
+    expect(await setManagerGoalDone.run(fx.users.dir.id, fx.slug, { noteId, done: true })).toMatchObject({ ok: true });
+    const read = async () => (await listManagerNotes(fx.org.id, fx.people.ma.id, fx.users.dir.id)).find((n) => n.id === noteId)!;
+    const done = await read();
+    expect([done.body, done.checkInOn, done.doneOn === null, done.editedAt === null]).toEqual([EDITED, "2026-09-15", false, false]);
+    expect(await setManagerGoalDone.run(fx.users.dir.id, fx.slug, { noteId, done: false })).toMatchObject({ ok: true });
+    expect((await read()).doneOn).toBeNull();
+
+    const events = await db.auditEvent.findMany({
+      where: { orgId: fx.org.id, entityId: noteId, action: { in: ["manager-note.update", "manager-note.set-done"] } },
+    });
+    expect(events.map((e) => e.action).sort()).toEqual(["manager-note.set-done", "manager-note.set-done", "manager-note.update"]);
+    expect(JSON.stringify(events)).not.toContain("burnout");
+  });
+
+  it("refuses anyone outside the chain and bad input, writing nothing", async () => {
+    const goal = await db.managerNote.findFirstOrThrow({ where: { managerId: fx.people.ma.id, kind: "GOAL" } });
+    const note = await db.managerNote.findFirstOrThrow({ where: { managerId: fx.people.tl.id, kind: "NOTE" } });
+    const snapshot = () => db.managerNote.findMany({ where: { orgId: fx.org.id }, orderBy: { id: "asc" } });
+    const before = await snapshot();
+    const audits = await db.auditEvent.count({ where: { orgId: fx.org.id } });
+    // The manager themself, their report, another manager, an admin, another director.
+    for (const userId of [fx.users.ma.id, fx.users.ic.id, fx.users.mb.id, fx.users.admin.id, fx.users.otherDirector.id]) {
+      expect(await updateManagerNote.run(userId, fx.slug, { noteId: goal.id, body: "x", checkInOn: "2026-10-01" })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+      expect(await setManagerGoalDone.run(userId, fx.slug, { noteId: goal.id, done: true })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+    expect(await updateManagerNote.run(fx.users.dir.id, fx.slug, { noteId: goal.id, body: "x", checkInOn: "" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { checkInOn: ["A goal needs a check-in date."] },
+    });
+    expect(await updateManagerNote.run(fx.users.dir.id, fx.slug, { noteId: goal.id, body: " ", checkInOn: "2026-10-01" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { body: ["Write the note."] },
+    });
+    expect(await setManagerGoalDone.run(fx.users.ma.id, fx.slug, { noteId: note.id, done: true })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { done: ["Only a goal can be marked done."] },
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await db.auditEvent.count({ where: { orgId: fx.org.id } })).toBe(audits);
+  });
+
+  it("edited text never reaches the manager's reports, nor any export", async () => {
+    for (const userId of [fx.users.ic.id, fx.users.tl.id, fx.users.ma.id]) {
+      expect((await listManagerNotes(fx.org.id, fx.people.ma.id, userId)).map((n) => n.body)).toEqual([]);
+    }
+    for (const [role, userId] of [
+      ["DIRECTOR", fx.users.dir.id],
+      ["ADMIN", fx.users.admin.id],
+    ] as const) {
+      const audit = await new Response(exportAuditCsv(fx.member(userId, role), new URLSearchParams())).text();
+      expect(audit).toContain("manager-note.update");
+      expect(audit).not.toContain("burnout");
+    }
+    const projects = await new Response(exportProjectsCsv(fx.org, new URLSearchParams(), NOW)).text();
+    expect(projects).not.toContain("burnout");
   });
 });
 

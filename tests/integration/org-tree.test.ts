@@ -101,12 +101,12 @@ describe("create", () => {
     const foreignLead = await person(globex.org.id, globex.units.teamA.id);
     expect(await refused(() => createUnit.run(director, acme.org.slug, { ...base, leadId: foreignLead.id }))).toMatchObject({
       ok: false,
-      fieldErrors: { leadId: ["That person is not in this organization."] },
+      fieldErrors: { leadId: ["That person is not in this organization, so they cannot lead Payments (PAY-2)."] },
     });
     const left = await person(acme.org.id, acme.units.teamA.id, { name: "Gone", endDate: d("2025-01-31") });
     expect(await refused(() => createUnit.run(director, acme.org.slug, { ...base, leadId: left.id }))).toMatchObject({
       ok: false,
-      fieldErrors: { leadId: ["Gone has left the organization."] },
+      fieldErrors: { leadId: ["Gone has left the organization, so they cannot lead Payments (PAY-2)."] },
     });
     expect(await refused(() => createUnit.run(director, acme.org.slug, { ...base, parentId: globex.units.deptA.id }))).toMatchObject({
       ok: false,
@@ -163,7 +163,9 @@ describe("rename, code and lead", () => {
     const foreign = await person(globex.org.id, globex.units.teamA.id);
     expect(await refused(() => setUnitLead.run(director, acme.org.slug, { unitId: u, version: 3, leadId: foreign.id }))).toMatchObject({
       ok: false,
-      fieldErrors: { leadId: ["That person is not in this organization."] },
+      fieldErrors: {
+        leadId: [`That person is not in this organization, so they cannot lead ${acme.units.teamA.name} (${acme.units.teamA.code}).`],
+      },
     });
     expect(await setUnitLead.run(director, acme.org.slug, { unitId: u, version: 3, leadId: "" })).toMatchObject({ ok: true });
     expect((await unitOf(u)).leadId).toBeNull();

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "compensation:read": "org",
     "people:write": "org",
     "orgtree:write": "org",
+    "reorg:propose": "org",
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
@@ -32,6 +33,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "actuals:write": "org",
     "vendors:write": "org",
     "orgtree:write": "org",
+    "reorg:propose": "org",
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
@@ -46,6 +48,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "initiatives:write": "scope",
     "orghealth:read": "scope",
     "managers:notes": "scope",
+    "reorg:propose": "scope",
   },
   FINANCE: {
     "org:read": "org",
@@ -78,6 +81,11 @@ describe("permissions table", () => {
         .filter((r) => can(r, "orgtree:write"))
         .sort(),
     ).toEqual(["ADMIN", "DIRECTOR"]);
+  });
+
+  it("lets managers propose reorgs inside their subtree only, and not apply them", () => {
+    expect(grantFor("MANAGER", "reorg:propose")).toBe("scope");
+    expect(can("MANAGER", "orgtree:write")).toBe(false);
   });
 
   it("denies unknown permissions", () => {

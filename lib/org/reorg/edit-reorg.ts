@@ -3,17 +3,20 @@ import { defineAction } from "@/lib/action";
 import { conflict, invalid } from "@/lib/errors";
 import { toDateString } from "@/lib/fiscal";
 import { reorgInStateOrThrow } from "@/lib/org/reorg/guards";
+import { ownProposalOrThrow, proposalInScopeOrThrow } from "@/lib/org/reorg/proposal";
 import { newUnitRef, type ReorgStep, ZAddReorgStepInput, ZCreateReorgInput, ZRemoveReorgStepInput } from "@/lib/org/reorg/schemas";
 import { touchedUnitIds } from "@/lib/org/reorg/steps";
 import { label } from "@/lib/org/tree-guards";
 
-// Drafting a reorg: create it, add and remove steps. A step is checked against the tree as it
-// is when added (units and people of this org, open units, new units named by an earlier step);
-// whether the steps still work together is what the preview and the apply find out.
+// Drafting a reorg: create it, add and remove steps. Managers draft too, as proposals inside
+// their subtree (lib/org/reorg/proposal.ts); only directors and admins apply. A step is checked
+// against the tree as it is when added (units and people of this org, open units, new units
+// named by an earlier step); whether the steps still work together is what the preview and the
+// apply find out.
 
 export const createReorg = defineAction({
   name: "reorg.create",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateReorgInput,
   async handler(ctx, input) {
@@ -41,11 +44,21 @@ async function checkUnitRef(ctx: ActionContext, field: string, ref: string, earl
   if (unit.closedOn) throw invalid({ [`step.${field}`]: [`${label(unit)} is closed.`] });
 }
 
-async function checkPerson(ctx: ActionContext, field: string, personId: string): Promise<void> {
+/** `leads`: the unit the person would lead, named in the refusal. */
+async function checkPerson(ctx: ActionContext, field: string, personId: string, leads: string | null = null): Promise<void> {
   const person = await ctx.tx.person.findFirst({ where: { id: personId, orgId: ctx.org.id }, select: { name: true, endDate: true } });
-  if (!person) throw invalid({ [`step.${field}`]: ["That person is not in this organization."] });
+  const so = leads ? `, so they cannot lead ${leads}` : "";
+  if (!person) throw invalid({ [`step.${field}`]: [`That person is not in this organization${so}.`] });
   if (person.endDate && toDateString(person.endDate) < toDateString(new Date()))
-    throw invalid({ [`step.${field}`]: [`${person.name} has left the organization.`] });
+    throw invalid({ [`step.${field}`]: [`${person.name} has left the organization${so}.`] });
+}
+
+/** A step's unit by name: an existing unit of this org, or one an earlier step creates. */
+async function unitLabel(ctx: ActionContext, ref: string, earlier: ReorgStep[]): Promise<string> {
+  const made = earlier.find((s) => s.kind === "create" && newUnitRef(s.code) === ref.toLowerCase());
+  if (made && made.kind === "create") return `${made.name} (${made.code})`;
+  const unit = await ctx.tx.orgUnit.findFirst({ where: { id: ref, orgId: ctx.org.id }, select: { name: true, code: true } });
+  return unit ? label(unit) : "the unit";
 }
 
 async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep[]): Promise<void> {
@@ -70,7 +83,7 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
         select: { name: true, code: true },
       });
       if (clash) throw invalid({ "step.code": [`The code ${clash.code} is already used by ${clash.name}.`] });
-      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId);
+      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId, `${step.name} (${step.code})`);
       return;
     }
     case "person":
@@ -80,7 +93,7 @@ async function checkStep(ctx: ActionContext, step: ReorgStep, earlier: ReorgStep
       return;
     case "lead":
       await checkUnitRef(ctx, "unit", step.unit, earlier);
-      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId);
+      if (step.leadId) await checkPerson(ctx, "leadId", step.leadId, await unitLabel(ctx, step.unit, earlier));
       return;
   }
 }
@@ -97,12 +110,14 @@ async function saveSteps(ctx: ActionContext, reorgId: string, version: number, s
 
 export const addReorgStep = defineAction({
   name: "reorg.add-step",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZAddReorgStepInput,
   async handler(ctx, input) {
+    await ownProposalOrThrow(ctx, input.reorgId);
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT"], "edited");
     if (reorg.steps.length >= 200) throw invalid({ _form: ["A reorg has at most 200 steps."] });
+    await proposalInScopeOrThrow(ctx, [...reorg.steps, input.step]);
     await checkStep(ctx, input.step, reorg.steps);
     const result = await saveSteps(ctx, reorg.id, reorg.version, [...reorg.steps, input.step]);
     await ctx.audit({ entityType: "Reorg", entityId: reorg.id, after: { step: input.step, index: reorg.steps.length } });
@@ -112,11 +127,13 @@ export const addReorgStep = defineAction({
 
 export const removeReorgStep = defineAction({
   name: "reorg.remove-step",
-  permission: "orgtree:write",
+  permission: "reorg:propose",
   revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveReorgStepInput,
   async handler(ctx, input) {
+    await ownProposalOrThrow(ctx, input.reorgId);
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT"], "edited");
+    await proposalInScopeOrThrow(ctx, reorg.steps);
     const step = reorg.steps[input.index];
     if (!step) throw invalid({ index: ["That step does not exist."] });
     const rest = reorg.steps.filter((_, i) => i !== input.index);

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can } from "@/lib/permissions";
 import { toDateString } from "@/lib/fiscal";
 import type { ReorgStatus } from "@/lib/generated/prisma/enums";
 import type { ReorgImpact } from "@/lib/org/reorg/impact";
@@ -18,26 +20,32 @@ export type ReorgListRow = {
   appliedOn: string | null;
   createdOn: string;
   createdBy: string | null;
+  /** Drafted by a member who may not apply reorgs: a proposal for a director or admin to apply. */
+  proposal: boolean;
 };
 
-export async function listReorgs(orgId: string): Promise<ReorgListRow[]> {
+/** `draftedBy`: only the reorgs that user drafted (a proposer's own), else all of the org's. */
+export async function listReorgs(orgId: string, draftedBy: string | null = null): Promise<ReorgListRow[]> {
   const rows = await db.$queryRaw<
-    (Omit<ReorgListRow, "effectiveOn" | "appliedOn" | "createdOn"> & {
+    (Omit<ReorgListRow, "effectiveOn" | "appliedOn" | "createdOn" | "proposal"> & {
       effectiveOn: Date | null;
       appliedAt: Date | null;
       createdAt: Date;
+      creatorRole: string | null;
     })[]
   >`
     SELECT r."id", r."name", r."status"::text AS "status", jsonb_array_length(r."steps")::int AS "steps",
-           r."effectiveOn", r."appliedAt", r."createdAt", u."name" AS "createdBy"
+           r."effectiveOn", r."appliedAt", r."createdAt", u."name" AS "createdBy", m."role"::text AS "creatorRole"
     FROM "Reorg" r
     LEFT JOIN "User" u ON u."id" = r."createdById"
-    WHERE r."orgId" = ${orgId}
+    LEFT JOIN "Membership" m ON m."orgId" = r."orgId" AND m."userId" = r."createdById"
+    WHERE r."orgId" = ${orgId} ${draftedBy ? Prisma.sql`AND r."createdById" = ${draftedBy}` : Prisma.empty}
     ORDER BY CASE r."status" WHEN 'DRAFT' THEN 0 WHEN 'SCHEDULED' THEN 1 WHEN 'FAILED' THEN 2 ELSE 3 END,
              r."effectiveOn" NULLS LAST, r."createdAt" DESC
     LIMIT 200`;
-  return rows.map(({ appliedAt, createdAt, effectiveOn, ...r }) => ({
+  return rows.map(({ appliedAt, createdAt, effectiveOn, creatorRole, ...r }) => ({
     ...r,
+    proposal: !can(creatorRole, "orgtree:write"),
     effectiveOn: effectiveOn ? toDateString(effectiveOn) : null,
     appliedOn: appliedAt ? toDateString(appliedAt) : null,
     createdOn: toDateString(createdAt),
@@ -62,9 +70,10 @@ export type ReorgDetail = {
   impact: ReorgImpact | null;
 };
 
-export async function getReorg(orgId: string, reorgId: string): Promise<ReorgDetail | null> {
+/** `draftedBy`: found only when that user drafted it (a proposer opens only their own). */
+export async function getReorg(orgId: string, reorgId: string, draftedBy: string | null = null): Promise<ReorgDetail | null> {
   const row = await db.reorg.findFirst({
-    where: { id: reorgId, orgId },
+    where: { id: reorgId, orgId, ...(draftedBy ? { createdById: draftedBy } : {}) },
     select: {
       id: true,
       name: true,

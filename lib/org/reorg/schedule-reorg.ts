@@ -5,7 +5,7 @@ import { utcDate } from "@/lib/headcount/position-helpers";
 import { assertNoScheduledConflict, reorgInStateOrThrow } from "@/lib/org/reorg/guards";
 import { ZCancelReorgInput, ZScheduleReorgInput } from "@/lib/org/reorg/schemas";
 import { touchedUnitIds } from "@/lib/org/reorg/steps";
-import { lockTree } from "@/lib/org/tree-guards";
+import { label, lockTree } from "@/lib/org/tree-guards";
 
 const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -29,13 +29,23 @@ export const scheduleReorg = defineAction({
   revalidate: { path: "/{org}", type: "layout" },
   input: ZScheduleReorgInput,
   async handler(ctx, input) {
-    const problem = effectiveDayProblem(input.effectiveOn, toDateString(new Date()));
-    if (problem) throw invalid({ effectiveOn: [problem] });
     // The tree lock orders this check against other schedules and applies of the same org.
     await lockTree(ctx);
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT"], "scheduled");
-    if (reorg.steps.length === 0) throw invalid({ _form: ["Add at least one step before scheduling."] });
+    const problem = effectiveDayProblem(input.effectiveOn, toDateString(new Date()));
     const unitIds = await touchedUnitIds(ctx, reorg.steps);
+    if (problem) {
+      // The summary names the units the reorg would change on that day.
+      const units = await ctx.tx.orgUnit.findMany({
+        where: { orgId: ctx.org.id, id: { in: unitIds } },
+        select: { name: true, code: true },
+        orderBy: [{ name: "asc" }, { code: "asc" }],
+        take: 3,
+      });
+      const named = units.length ? ` It changes ${units.map(label).join(", ")}${unitIds.length > units.length ? " and more" : ""}.` : "";
+      throw invalid({ effectiveOn: [problem] }, `“${reorg.name}”: ${problem}${named}`);
+    }
+    if (reorg.steps.length === 0) throw invalid({ _form: ["Add at least one step before scheduling."] });
     await assertNoScheduledConflict(ctx, reorg.id, unitIds);
     const { count } = await ctx.tx.reorg.updateMany({
       where: { id: reorg.id, orgId: ctx.org.id, version: reorg.version, status: "DRAFT" },

@@ -34,4 +34,18 @@ export const MANAGER_ROWS = [
     });
     return { noteId: note.id };
   }),
+  row("manager-note.update", "F ok ok F F F N U N", async (fx) => {
+    const target = await managerBelowLine(fx);
+    const note = await testDb().managerNote.create({
+      data: { orgId: fx.org.id, managerId: target.id, kind: "NOTE", body: "Coaching on delegation" },
+    });
+    return { noteId: note.id, body: "Coaching on delegation and hiring" };
+  }),
+  row("manager-note.set-done", "F ok ok F F F N U N", async (fx) => {
+    const target = await managerBelowLine(fx);
+    const note = await testDb().managerNote.create({
+      data: { orgId: fx.org.id, managerId: target.id, kind: "GOAL", body: "Hire a tech lead", checkInOn: new Date("2026-09-01") },
+    });
+    return { noteId: note.id, done: true };
+  }),
 ];

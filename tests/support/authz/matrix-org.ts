@@ -8,13 +8,14 @@ import { testDb } from "@/tests/support/db";
 // Columns: ADMIN DIRECTOR MGR_IN MGR_OUT FINANCE VIEWER OTHER_ORG ANON FOREIGN (see matrix.ts).
 const fresh = (fx: OrgFx) => createUnit(testDb(), fx.org.id, { parentId: fx.unit.id });
 /** A draft reorg moving a fresh unit under another fresh one (no two cells touch the same units). */
-const draftReorg = async (fx: OrgFx) => {
+const draftReorg = async (fx: OrgFx, by: string | null = null) => {
   const [unit, parent] = [await fresh(fx), await fresh(fx)];
   return testDb().reorg.create({
     data: {
       orgId: fx.org.id,
       name: `Reorg ${fx.uid()}`,
-      createdById: fx.users.director,
+      // A manager edits only their own proposals: the draft is the caller's.
+      createdById: by ?? fx.users.director,
       steps: [{ kind: "move", unit: unit.id, parent: parent.id }],
       unitIds: [parent.id, unit.id].sort(),
     },
@@ -46,12 +47,17 @@ export const ORG_ROWS = [
     return { unitId: a.id, version: 1, targetId: b.id };
   }),
   row("org-unit.close", "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, targetId: "" })),
-  row("reorg.create", "ok ok F F F F N U -", () => ({ name: "Spring reorg" })),
-  row("reorg.add-step", "ok ok F F F F N U N", async (fx) => {
-    const r = await draftReorg(fx);
+  // Managers propose (their own drafts, inside their subtree: MGR_OUT's steps are in teamA, outside it).
+  row("reorg.create", "ok ok ok ok F F N U -", () => ({ name: "Spring reorg" })),
+  row("reorg.add-step", "ok ok ok F F F N U N", async (fx, caller) => {
+    const r = await draftReorg(fx, caller);
     return { reorgId: r.id, version: 1, step: { kind: "lead", unit: (await fresh(fx)).id, leadId: (await fx.make.person()).id } };
   }),
-  row("reorg.remove-step", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1, index: 0 })),
+  row("reorg.remove-step", "ok ok ok F F F N U N", async (fx, caller) => ({
+    reorgId: (await draftReorg(fx, caller)).id,
+    version: 1,
+    index: 0,
+  })),
   row("reorg.schedule", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1, effectiveOn: tomorrow() })),
   row("reorg.apply", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),
   row("reorg.cancel", "ok ok F F F F N U N", async (fx) => ({ reorgId: (await draftReorg(fx)).id, version: 1 })),

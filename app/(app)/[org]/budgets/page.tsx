@@ -12,6 +12,7 @@ import { requireMember } from "@/lib/auth";
 import { periodOptions } from "@/lib/budgets/period";
 import { listBudgetFiscalYears, listImportBatches } from "@/lib/budgets/queries";
 import { unitChoice } from "@/lib/org/search";
+import { treeBasisLabel } from "@/lib/budgets/tree-basis";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
@@ -49,7 +50,7 @@ export default async function Page({
     <>
       <PageHeader
         title="Budgets"
-        description={`Plan, actual and forecast by org unit and category: ${view.period.label}${view.period.months ? `, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}` : ""}. Restated (current tree): every period rolls up along today's org tree.`}
+        description={`Plan, actual and forecast by org unit and category: ${view.period.label}${view.period.months ? `, ${formatDate(view.period.start)} – ${formatDate(view.period.end)}` : ""}. ${treeBasisLabel(view.basis)}.`}
         actions={
           <>
             {canPlan ? (

@@ -82,9 +82,9 @@ export default async function Page({
           fiscalYear={p.fiscalYear}
           period={p.period}
           current={current}
-          href={(c) => `${base}?view=finance&fy=${c.fiscalYear}&period=${c.period}`}
+          href={(c) => `${base}?view=finance&fy=${c.fiscalYear}&period=${c.period}${p.tree === "asof" ? "&tree=asof" : ""}`}
         />
-        <Suspense key={`${p.fiscalYear}-${p.period}`} fallback={<PanelSkeleton title="Finance" />}>
+        <Suspense key={`${p.fiscalYear}-${p.period}-${p.tree ?? "restated"}`} fallback={<PanelSkeleton title="Finance" />}>
           <FinanceDashboard member={member} params={p} />
         </Suspense>
       </>

@@ -18,6 +18,7 @@ import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { PeopleTable } from "@/components/teams/people-table";
 import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
+import { grantScope } from "@/lib/scope";
 import { countUnits, listOrgUnits, orgUnitExists, unitPath } from "@/lib/org/queries";
 import { pageOf } from "@/lib/paging";
 import { can } from "@/lib/permissions";
@@ -194,6 +195,7 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
         <OrgTreePanel
           org={member.org.slug}
           canEdit={can(member.role, "orgtree:write")}
+          canPropose={grantScope(member, "reorg:propose") !== null}
           canReadHealth={can(member.role, "orghealth:read")}
         />
         <OrgUnitsTable units={units} org={member.org.slug} hrefPrefix={`${base}?unit=`} />

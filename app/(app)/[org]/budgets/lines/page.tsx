@@ -15,6 +15,7 @@ import { requireMember } from "@/lib/auth";
 import { linesContext, linesPage, linesScope, listable } from "@/lib/budgets/lines";
 import { DEFAULT_LINES_SORT, linesQuery, monthLabel, parseLinesParams } from "@/lib/budgets/lines-params";
 import { PERSONNEL_HIDDEN_NOTE } from "@/lib/budgets/lines-privacy";
+import { treeBasisLabel } from "@/lib/budgets/tree-basis";
 import { humanize } from "@/lib/format";
 
 export const metadata = { title: "Budget lines" };
@@ -55,7 +56,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     <>
       <PageHeader
         title={plan ? "Plan lines" : "Ledger lines"}
-        description={`${where} · ${filters.category ? humanize(filters.category) : "All categories"}${context.vendor ? ` · ${context.vendor.name}` : ""} · ${months} · restated (current tree)`}
+        description={`${where} · ${filters.category ? humanize(filters.category) : "All categories"}${context.vendor ? ` · ${context.vendor.name}` : ""} · ${months} · ${filters.asof ? treeBasisLabel({ mode: "asof", on: filters.asof }).toLowerCase() : "restated (current tree)"}`}
         actions={
           <>
             <Link href={budgets} className={buttonVariants({ variant: "outline", size: "sm" })}>

@@ -10,15 +10,21 @@ import { requireMember } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { listReorgs } from "@/lib/org/reorg/queries";
 import { can } from "@/lib/permissions";
+import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Reorgs" };
 
-/** Reorganizations: drafts, scheduled, applied. Directors and admins (orgtree:write) only. */
+/**
+ * Reorganizations: drafts, scheduled, applied. Directors and admins (orgtree:write) see and apply
+ * all; a manager (reorg:propose in their subtree) drafts proposals and sees their own.
+ */
 export default async function ReorgsPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  if (!can(member.role, "orgtree:write")) notFound();
+  const scope = grantScope(member, "reorg:propose");
+  if (!scope) notFound();
+  const applies = can(member.role, "orgtree:write");
   const slug = member.org.slug;
-  const reorgs = await listReorgs(member.org.id);
+  const reorgs = await listReorgs(member.org.id, scope.unitId ? member.user.id : null);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
@@ -28,7 +34,11 @@ export default async function ReorgsPage({ params }: { params: Promise<{ org: st
       </nav>
       <PageHeader
         title="Reorgs"
-        description="Plan several tree and people changes together, see what they change, then apply them now or on a date."
+        description={
+          applies
+            ? "Plan several tree and people changes together, see what they change, then apply them now or on a date. Managers' proposals are marked."
+            : "Propose tree and people changes inside the part of the organization you manage: a director or admin previews and applies them."
+        }
       />
       <section className="mb-8 rounded-lg border border-border p-4">
         <h2 className="mb-3 text-lg font-semibold tracking-tight">New reorg</h2>
@@ -59,6 +69,7 @@ export default async function ReorgsPage({ params }: { params: Promise<{ org: st
                 </TableCell>
                 <TableCell>
                   <ReorgStatusBadge status={r.status} />
+                  {r.proposal && r.status === "DRAFT" ? <span className="ml-2 text-xs text-muted-foreground">Proposal</span> : null}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{r.steps}</TableCell>
                 <TableCell>

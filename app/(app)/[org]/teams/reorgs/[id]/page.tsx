@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import { previewReorg } from "@/lib/org/reorg/preview-reorg";
 import { getReorg } from "@/lib/org/reorg/queries";
 import { can } from "@/lib/permissions";
+import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Reorg" };
 
@@ -21,14 +22,17 @@ export const metadata = { title: "Reorg" };
 export default async function ReorgPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  if (!can(member.role, "orgtree:write")) notFound();
-  const reorg = await getReorg(member.org.id, id);
+  // A proposer (reorg:propose in their subtree) opens only their own drafts and cannot apply.
+  const scope = grantScope(member, "reorg:propose");
+  if (!scope) notFound();
+  const applies = can(member.role, "orgtree:write");
+  const reorg = await getReorg(member.org.id, id, scope.unitId ? member.user.id : null);
   if (!reorg) notFound();
   const slug = member.org.slug;
   const today = toDateString(new Date());
   const ref = { id: reorg.id, version: reorg.version, name: reorg.name };
   const live = reorg.status === "DRAFT" || reorg.status === "SCHEDULED";
-  const preview = live && reorg.steps.length > 0 ? await previewReorg(member, reorg.id) : null;
+  const preview = applies && live && reorg.steps.length > 0 ? await previewReorg(member, reorg.id) : null;
   const state =
     reorg.status === "SCHEDULED"
       ? `Scheduled for ${formatDate(reorg.effectiveOn)}: it applies itself that day.`
@@ -38,7 +42,9 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
           ? "Cancelled: nothing of it was applied."
           : reorg.status === "FAILED"
             ? "Its scheduled apply was refused; nothing of it was applied."
-            : "Draft: add steps, check the preview, then apply or schedule it.";
+            : applies
+              ? "Draft: add steps, check the preview, then apply or schedule it."
+              : "Proposal: add its steps inside the part of the organization you manage; a director or admin previews and applies it.";
 
   return (
     <>
@@ -63,7 +69,7 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
           {reorg.failure}
         </p>
       ) : null}
-      {reorg.status === "APPLIED" || reorg.status === "CANCELLED" ? null : (
+      {!applies || reorg.status === "APPLIED" || reorg.status === "CANCELLED" ? null : (
         <div className="mb-8">
           <ReorgControls org={slug} reorg={ref} status={reorg.status} steps={reorg.steps.length} today={today} />
         </div>
@@ -115,7 +121,13 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
             It cannot be applied as it stands. {preview.message}
           </p>
         ) : (
-          <p className="text-sm text-muted-foreground">{live ? "Add a step to see what it changes." : "Nothing was applied."}</p>
+          <p className="text-sm text-muted-foreground">
+            {!applies && live
+              ? "A director or admin sees the preview of your proposal when they open it."
+              : live
+                ? "Add a step to see what it changes."
+                : "Nothing was applied."}
+          </p>
         )}
       </section>
     </>
