@@ -2,8 +2,8 @@
 // while their marker matches), starts `next start` against each, signs in as the director and
 // load-tests each key page at concurrency 8 next to its floors: the framework floor (a trivial
 // signed-in page) and the SQL floor (the page's figures by hand-written SQL through `pg`). Then
-// the statements each page runs per request (counted by PostgreSQL; they must not grow with the
-// data), a 100,000-line CSV import through the app's import action and first-load JS per route.
+// the statements each page sends per request (counted in-process by the server, statements.ts;
+// they must not grow with the data), a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
 // Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts),
@@ -37,6 +37,7 @@ import { fuzzMemory } from "./fuzz-memory";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
+import { type StatementTarget, statementsPerRequest } from "./statements";
 import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
 
 const argv = process.argv.slice(2);
@@ -116,47 +117,6 @@ function pagesFor(t: Target, fy: number): BenchPage[] {
   ].filter((p) => !onlyPages || onlyPages.has(p.key));
 }
 
-const QUERY_COUNT_REQUESTS = 5;
-// An idle PostgreSQL 15 backend flushes its counters to the shared statistics within 10 s
-// (PGSTAT_IDLE_INTERVAL); read earlier, they miss most of what just ran.
-const STATS_FLUSH_MS = 11_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Statements the server runs per request of each page (N+1 shows as a count that grows with the
- * data: compare the scales), from PostgreSQL's own counters rather than the app's: the bench
- * database's committed and rolled-back transactions over QUERY_COUNT_REQUESTS sequential
- * requests, read from another database so that reading them adds nothing. Each of the app's reads
- * is one autocommit statement, so this counts queries (a multi-statement transaction counts once).
- * Run after the load tests, with nothing else using the database; each page waits for the
- * counters to be flushed.
- */
-async function queriesPerRequest(dbName: string, targets: { url: string; cookie: string }[]): Promise<number[]> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    const read = async () =>
-      Number(
-        (await admin.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1`, [dbName]))
-          .rows[0].n,
-      );
-    await sleep(STATS_FLUSH_MS);
-    let before = await read();
-    const counts: number[] = [];
-    for (const t of targets) {
-      for (let i = 0; i < QUERY_COUNT_REQUESTS; i++)
-        await (await fetch(t.url, { headers: { cookie: t.cookie, accept: "text/html" } })).text();
-      await sleep(STATS_FLUSH_MS);
-      const after = await read();
-      counts.push(Math.round(((after - before) / QUERY_COUNT_REQUESTS) * 10) / 10);
-      before = after;
-    }
-    return counts;
-  } finally {
-    await admin.end();
-  }
-}
-
 async function benchScale(scale: number): Promise<ScaleResult> {
   const db = await ensureDb(scale, flag("regen"), log);
   const t = await target(db.url);
@@ -174,7 +134,8 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     fyStart: toDateString(fy.start),
     fyEnd: toDateString(fy.end),
   };
-  const server = await startServer(db.url, port);
+  // KEEL_BENCH_FLOOR=1: /keel-bench/floor, the bare Next.js page (no proxy, no session, one SELECT 1).
+  const server = await startServer(db.url, port, { KEEL_BENCH_FLOOR: "1" });
   let cold: { server: ChildProcess; base: string; cookie: string } | null = null;
   // The floors run with the app's session settings (jit=off, lib/db-factory.ts): with JIT on,
   // LLVM compilation of the money floors alone cost more than the queries themselves.
@@ -196,11 +157,16 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       };
     }
     const load = { connections: settings.concurrency, amount: settings.requests, warmup: settings.warmup };
+    log(`scale ${scale}: bare Next.js floor …`);
+    const bare = await httpLoad(`${base}/keel-bench/floor`, "", load);
     log(`scale ${scale}: framework floor …`);
     const framework = await httpLoad(`${base}/large/me`, cookie, load);
     const floors = pageFloors(floorInput);
     const pages: PageResult[] = [];
-    const counted = [{ url: `${base}/large/me`, cookie }];
+    const counted: StatementTarget[] = [
+      { key: "bare", path: "/keel-bench/floor" },
+      { key: "framework", path: "/large/me" },
+    ];
     for (const p of pagesFor(t, fp.fiscalYear)) {
       log(`scale ${scale}: ${p.key} …`);
       let page;
@@ -215,19 +181,18 @@ async function benchScale(scale: number): Promise<ScaleResult> {
           cold.cookie = await signIn(cold.base, "director@large.example", "keel-demo");
         }
         page = await httpLoad(cold.base + p.path, cold.cookie, load);
-        counted.push({ url: cold.base + p.path, cookie: cold.cookie });
       } else {
         page = await httpLoad(base + p.path, cookie, load);
-        counted.push({ url: base + p.path, cookie });
       }
+      counted.push({ key: p.key, path: p.path, cold: p.cold });
       const floor = floors[p.floor ?? p.key];
       const sqlFloor = floor ? await fnLoad(() => runFloor(pool, floor), load) : null;
       const ratio = sqlFloor ? Math.round((page.p95 / (framework.p95 + sqlFloor.p95)) * 100) / 100 : null;
       pages.push({ key: p.key, path: p.path, page, sqlFloor, ratio });
     }
-    log(`scale ${scale}: queries per request …`);
-    const [frameworkQueries, ...queries] = await queriesPerRequest(db.name, counted);
-    pages.forEach((p, i) => (p.queries = queries[i]));
+    log(`scale ${scale}: statements per request …`);
+    const statements = await statementsPerRequest(db.url, counted, log);
+    pages.forEach((p) => (p.statements = statements[p.key]));
     const every = flag("no-every-page")
       ? undefined
       : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
@@ -240,7 +205,9 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       reused: db.reused,
       day: db.day,
       framework,
-      frameworkQueries,
+      bare,
+      bareStatements: statements.bare,
+      frameworkStatements: statements.framework,
       pages,
       everyPage: every,
     };
