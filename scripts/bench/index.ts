@@ -14,6 +14,7 @@
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
+//          --lighthouse-only (just Lighthouse, on the largest scale) | --no-lighthouse
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
@@ -34,6 +35,7 @@ import { firstLoadJsKb } from "./bundle";
 import { everyPage } from "./every-page";
 import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
+import { lighthouse } from "./lighthouse";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
@@ -117,6 +119,15 @@ function pagesFor(t: Target, fy: number): BenchPage[] {
   ].filter((p) => !onlyPages || onlyPages.has(p.key));
 }
 
+/**
+ * A session signed in just now, for one load test. The proxy re-issues the session cookie with a
+ * new lastSeen once a minute (lib/auth/session-cookie.ts) and a browser keeps the new one, but
+ * autocannon sends the same Cookie header throughout: with a cookie older than a minute, every
+ * request of the test would re-encrypt it and touch the session record, work a browser causes
+ * once a minute. Each load test lasts well under a minute.
+ */
+const signedIn = (base: string) => signIn(base, "director@large.example", "keel-demo");
+
 async function benchScale(scale: number): Promise<ScaleResult> {
   const db = await ensureDb(scale, flag("regen"), log);
   const t = await target(db.url);
@@ -142,6 +153,34 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const pool = new pg.Pool({ connectionString: db.url, max: 10, options: "-c jit=off" });
   try {
     const cookie = await signIn(base, "director@large.example", "keel-demo");
+    // Lighthouse on the largest scale only (about a minute per page): --no-lighthouse skips it.
+    const browser = async () =>
+      flag("no-lighthouse") || scale !== Math.max(...scales)
+        ? undefined
+        : lighthouse(
+            base,
+            [
+              { page: "director dashboard", path: "/large/dashboard", cookie },
+              { page: "finance dashboard", path: "/large/dashboard?view=finance", cookie },
+              { page: "manager dashboard", path: "/large/dashboard", cookie: await signIn(base, "manager@large.example", "keel-demo") },
+              { page: "projects list", path: "/large/projects", cookie },
+              { page: "project page", path: `/large/projects/${t.projectId}`, cookie },
+            ],
+            log,
+          );
+    if (flag("lighthouse-only")) {
+      const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
+      return {
+        scale,
+        db: db.name,
+        generatedSeconds: db.generatedSeconds,
+        reused: db.reused,
+        day: db.day,
+        framework: none,
+        pages: [],
+        lighthouse: await browser(),
+      };
+    }
     if (flag("every-page-only")) {
       const every = await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
       const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
@@ -160,7 +199,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     log(`scale ${scale}: bare Next.js floor …`);
     const bare = await httpLoad(`${base}/keel-bench/floor`, "", load);
     log(`scale ${scale}: framework floor …`);
-    const framework = await httpLoad(`${base}/large/me`, cookie, load);
+    const framework = await httpLoad(`${base}/large/me`, await signedIn(base), load);
     const floors = pageFloors(floorInput);
     const pages: PageResult[] = [];
     const counted: StatementTarget[] = [
@@ -180,9 +219,9 @@ async function benchScale(scale: number): Promise<ScaleResult> {
           };
           cold.cookie = await signIn(cold.base, "director@large.example", "keel-demo");
         }
-        page = await httpLoad(cold.base + p.path, cold.cookie, load);
+        page = await httpLoad(cold.base + p.path, await signedIn(cold.base), load);
       } else {
-        page = await httpLoad(base + p.path, cookie, load);
+        page = await httpLoad(base + p.path, await signedIn(base), load);
       }
       counted.push({ key: p.key, path: p.path, cold: p.cold });
       const floor = floors[p.floor ?? p.key];
@@ -196,6 +235,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     const every = flag("no-every-page")
       ? undefined
       : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
+    const lighthouseRows = await browser();
     // The framework floor's SQL, for reference: what its one cheap query costs at the same load.
     void FLOOR_FRAMEWORK;
     return {
@@ -210,6 +250,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       frameworkStatements: statements.framework,
       pages,
       everyPage: every,
+      lighthouse: lighthouseRows,
     };
   } finally {
     await pool.end();
@@ -310,7 +351,7 @@ if (exportsOnly) {
 } else if (!fuzzOnly) {
   for (const s of scales) result.scales.push(await benchScale(s));
 }
-if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only")) {
+if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only") && !flag("lighthouse-only")) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   const t = await target(dbUrlOf(big.db));
   big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
@@ -328,7 +369,7 @@ if (fuzzOnly || flag("fuzz-memory")) {
     settleSeconds: Number(opt("fuzz-settle", "15")),
   });
 }
-if (!flag("no-import") && !flag("every-page-only") && !exportsOnly && !fuzzOnly) {
+if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
 }

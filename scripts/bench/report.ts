@@ -1,6 +1,7 @@
 import { type EveryPageRow, everyPageMarkdown } from "./every-page";
 import { type ExportRow, exportsMarkdown } from "./exports";
 import { type FuzzMemoryResult, fuzzMemoryGoal, fuzzMemoryMarkdown } from "./fuzz-memory";
+import { type LighthouseRow, lighthouseMarkdown } from "./lighthouse";
 import type { LoadResult } from "./load";
 import { statementsLabel } from "./statements";
 
@@ -29,6 +30,7 @@ export type ScaleResult = {
   pages: PageResult[];
   everyPage?: EveryPageRow[];
   exports?: ExportRow[];
+  lighthouse?: LighthouseRow[];
 };
 export type BenchResult = {
   at: string;
@@ -55,6 +57,7 @@ export function markdown(r: BenchResult): string {
   for (const s of r.scales) {
     if (s.everyPage) out.push(...everyPageMarkdown(s.everyPage, s.scale));
     if (s.exports) out.push(...exportsMarkdown(s.exports, s.scale));
+    if (s.lighthouse) out.push(...lighthouseMarkdown(s.lighthouse, s.scale));
     if (!s.pages.length) continue;
     out.push(
       `## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`,
