@@ -41,9 +41,9 @@ const INITIATIVES_PER_PAGE = 50;
  */
 const INITIATIVE_SORT_KEYS = ["name", "period", "teamName", "owner", "status", "projectCount", "health"] as const;
 export type InitiativeSort = { key: (typeof INITIATIVE_SORT_KEYS)[number]; dir: "asc" | "desc" };
-export const DEFAULT_INITIATIVE_SORT: InitiativeSort = { key: "period", dir: "asc" };
+const DEFAULT_INITIATIVE_SORT: InitiativeSort = { key: "period", dir: "asc" };
 
-export function parseInitiativeSort(sp: Record<string, string | string[] | undefined>): InitiativeSort {
+function parseInitiativeSort(sp: Record<string, string | string[] | undefined>): InitiativeSort {
   const key = firstValue(sp.isort);
   return key && (INITIATIVE_SORT_KEYS as readonly string[]).includes(key)
     ? { key: key as InitiativeSort["key"], dir: firstValue(sp.idir) === "desc" ? "desc" : "asc" }

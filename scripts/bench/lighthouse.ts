@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Result } from "lighthouse";
 import os from "node:os";
 import path from "node:path";
 
@@ -24,14 +27,15 @@ export type LighthouseRow = {
 };
 
 type Audit = { score: number | null; numericValue?: number; title: string; details?: { type?: string; overallSavingsMs?: number } };
-type Report = { categories: { performance: { score: number | null } }; audits: Record<string, Audit>; runtimeError?: { message: string } };
+// The fields of Lighthouse's report (its Result type) read here.
+type Report = Pick<Result, "runtimeError"> & { categories: { performance: { score: number | null } }; audits: Record<string, Audit> };
 
 function runOne(url: string, cookie: string, out: string): Promise<string | null> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [
-        "node_modules/lighthouse/cli/index.js",
+        createRequire(import.meta.url).resolve("lighthouse/cli/index.js"),
         url,
         "--only-categories=performance",
         "--output=json",

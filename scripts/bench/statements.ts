@@ -10,7 +10,7 @@ import { signIn, startServer, stopServer } from "./setup";
 // the other, each with its own X-Request-Id, and reads the count of each from the log. Nothing
 // about it is sent to the client; other sessions' use of the database does not change it.
 
-export const COUNTED = 5;
+const COUNTED = 5;
 
 export type StatementTarget = { key: string; path: string; cold?: boolean };
 
