@@ -17,7 +17,8 @@
 //          --lighthouse-only (just Lighthouse, on the largest scale) | --no-lighthouse
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
-//          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
+//          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
+//          the next three ports; without --port, free ports)
 //          --fuzz-memory | --fuzz-memory-only   --fuzz-requests 1000   --fuzz-passes 5
 //          --fuzz-concurrency 4   --fuzz-settle 15 (seconds before each reading)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -56,6 +57,9 @@ const settings = {
   warmup: Number(opt("warmup", "8")),
 };
 const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
+// With --port, the bench's other servers take the next ports (a session given a port range stays
+// in it); without, free ports.
+const nextPort = (i: number) => (argv.includes("--port") ? Promise.resolve(port + i) : freePort());
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
@@ -211,7 +215,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       let page;
       if (p.cold) {
         if (!cold) {
-          const coldPort = await freePort();
+          const coldPort = await nextPort(1);
           cold = {
             server: await startServer(db.url, coldPort, { KEEL_FIGURES_MEMO: "off" }),
             base: `http://127.0.0.1:${coldPort}`,
@@ -230,7 +234,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       pages.push({ key: p.key, path: p.path, page, sqlFloor, ratio });
     }
     log(`scale ${scale}: statements per request …`);
-    const statements = await statementsPerRequest(db.url, counted, log);
+    const statements = await statementsPerRequest(db.url, counted, log, [await nextPort(2), await nextPort(3)]);
     pages.forEach((p) => (p.statements = statements[p.key]));
     const every = flag("no-every-page")
       ? undefined

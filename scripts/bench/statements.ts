@@ -1,5 +1,3 @@
-import { freePort } from "@/lib/embedded-db";
-
 import { signIn, startServer, stopServer } from "./setup";
 
 // Statements per request, counted exactly: the production web server as `npm start` runs it
@@ -21,12 +19,14 @@ export async function statementsPerRequest(
   dbUrl: string,
   targets: StatementTarget[],
   log: (s: string) => void,
+  /** For the server with the memo on, and the one with it off. */
+  ports: [number, number],
 ): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   for (const cold of [false, true]) {
     const mine = targets.filter((t) => !!t.cold === cold);
     if (!mine.length) continue;
-    const port = await freePort();
+    const port = ports[cold ? 1 : 0];
     const base = `http://127.0.0.1:${port}`;
     const server = await startServer(
       dbUrl,
