@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 
+import { countingAdapter } from "@/lib/db-statements";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { readEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -37,9 +38,12 @@ export function createPrismaClient(connectionString = readEnv().DATABASE_URL, op
   // estimates (the finance rollup at scale) spent longer compiling with LLVM than they then
   // saved. Sent as a startup option, so it costs no statement. (PGlite has no JIT and
   // ignores it; an `options` in DATABASE_URL takes precedence.)
-  const adapter = new PrismaPg(
-    { connectionString, options: "-c jit=off", ...(max ? { max } : {}) },
-    { onPoolError: onError, onConnectionError: onError },
+  // Counting the statements of each request (lib/db-statements.ts) costs one lookup per statement.
+  const adapter = countingAdapter(
+    new PrismaPg(
+      { connectionString, options: "-c jit=off", ...(max ? { max } : {}) },
+      { onPoolError: onError, onConnectionError: onError },
+    ),
   );
   return new PrismaClient({ adapter });
 }

@@ -50,6 +50,8 @@ const ZEnv = z.object({
   ),
   KEEL_ALLOW_EMBEDDED_IN_PRODUCTION: flag,
   KEEL_ALLOW_DEMO_IN_PRODUCTION: flag,
+  /** on: serve /keel-bench/floor, the bench's bare Next.js page (app/(bench)/keel-bench/floor); 404 otherwise. */
+  KEEL_BENCH_FLOOR: flag,
   /** off: compute every figure on every request (lib/figures-memo.ts). */
   KEEL_FIGURES_MEMO: optionalText,
   /** Absolute session lifetime from sign-in, hours (lib/auth/session-policy.ts; default 12). */

@@ -12,6 +12,7 @@ import { format } from "node:util";
 
 import next from "next";
 
+import { withStatementCounter } from "@/lib/db-statements";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { readEnv } from "@/lib/env";
 import { logger, requestContext, requestIdFrom, routeOf } from "@/lib/log";
@@ -86,6 +87,7 @@ async function main() {
     const started = process.hrtime.bigint();
     const route = routeOf(req.url);
     inflight++;
+    let counted: { statements: number } | undefined;
     res.on("close", () => {
       inflight--;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -97,16 +99,20 @@ async function main() {
         route,
         status: res.statusCode,
         durationMs: Math.round(durationMs * 10) / 10,
+        // SQL statements sent while serving it (lib/db-statements.ts); read by the bench.
+        statements: counted?.statements,
         aborted: !res.writableFinished || undefined,
       };
       if (quiet) logger.debug(fields, "request");
       else logger.info(fields, "request");
     });
     requestContext.run({ reqId }, () => {
-      handle(req, res).catch((error: unknown) => {
-        logger.error({ reqId, route, err: error }, "request failed");
-        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-      });
+      counted = withStatementCounter(() =>
+        handle(req, res).catch((error: unknown) => {
+          logger.error({ reqId, route, err: error }, "request failed");
+          if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+        }),
+      ).counted;
     });
   });
   server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));

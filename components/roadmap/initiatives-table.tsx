@@ -1,15 +1,14 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, SortingState } from "@tanstack/react-table";
 import { ChartGantt } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
 
 import { DataTable } from "@/components/data-table";
 import { HealthMix } from "@/components/roadmap/health-mix";
 import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { InitiativeRow } from "@/lib/roadmap/queries";
-
-const STATUS_RANK = { ACTIVE: 0, PROPOSED: 1, DONE: 2, CANCELLED: 3 } as const;
+import type { InitiativeRow, InitiativeSort } from "@/lib/roadmap/queries";
 
 const COLUMNS: ColumnDef<InitiativeRow>[] = [
   {
@@ -28,28 +27,39 @@ const COLUMNS: ColumnDef<InitiativeRow>[] = [
   { id: "owner", accessorFn: (r) => r.ownerName ?? undefined, header: "Owner", cell: ({ getValue }) => getValue<string>() ?? "—" },
   {
     id: "status",
-    accessorFn: (r) => STATUS_RANK[r.status],
+    accessorFn: (r) => r.status,
     header: "Status",
     cell: ({ row }) => <InitiativeStatusBadge status={row.original.status} />,
   },
   { accessorKey: "projectCount", header: "Projects", meta: { align: "right" } },
   {
     id: "health",
-    // Sort by share of projects in trouble.
+    // Sorted by the share of projects in trouble (lib/roadmap/queries.ts).
     accessorFn: (r) => (r.projectCount ? (r.health.OFF_TRACK * 2 + r.health.AT_RISK) / r.projectCount : undefined),
     header: "Health mix",
     cell: ({ row }) => <HealthMix mix={row.original.health} />,
   },
 ];
 
-export function InitiativesTable({ initiatives }: { initiatives: InitiativeRow[] }) {
+/** `sort`: the order the database applied across every page; headers link to ?isort=&idir=. */
+export function InitiativesTable({ initiatives, sort }: { initiatives: InitiativeRow[]; sort: InitiativeSort }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // A header links to the table sorted by its column, the other parameters kept, back on page 1.
+  const sortHref = (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete("ipage");
+    q.set("isort", sorting[0].id);
+    q.set("idir", sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}`;
+  };
   return (
     <DataTable
       columns={COLUMNS}
       data={initiatives}
       getRowId={(r) => r.id}
       caption="Initiatives"
-      initialSorting={[{ id: "period", desc: false }]}
+      serverSorting={{ sorting: [{ id: sort.key, desc: sort.dir === "desc" }], href: sortHref }}
       rowClassName={(row) => (row.original.status === "CANCELLED" ? "ui-dimmed" : undefined)}
       emptyState={
         <EmptyState

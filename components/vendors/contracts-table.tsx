@@ -15,7 +15,7 @@ import { ContractStatusBadge } from "@/components/vendors/contract-status-badge"
 import { DueDate } from "@/components/vendors/renewal-date";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import type { ContractSort } from "@/lib/vendors/list-params";
+import type { ContractSort, RenewalSort } from "@/lib/vendors/list-params";
 import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
 import { renewalDecisionLabel } from "@/lib/vendors/renewal";
 
@@ -127,6 +127,7 @@ export function ContractsTable({
   caption = "Contracts",
   showDecision = false,
   sort,
+  params = { sort: "sort", dir: "dir", page: "page", anchor: "contracts" },
 }: {
   contracts: ContractRow[];
   currency: string;
@@ -137,7 +138,9 @@ export function ContractsTable({
   /** Lead with the renewal decision (the renewals due list). */
   showDecision?: boolean;
   /** A server-sorted, paged list: headers link to ?sort=&dir= (the database sorts every page). */
-  sort?: ContractSort;
+  sort?: ContractSort | RenewalSort;
+  /** The list's own parameter names and anchor (the renewals due list: rsort, rdir, rpage, #renewals). */
+  params?: { sort: string; dir: string; page: string; anchor: string };
 }) {
   const pathname = usePathname();
   // The org's base path ("/acme"): the table is shown on more than one page of the org.
@@ -146,10 +149,10 @@ export function ContractsTable({
   // A header links to the list sorted by its column, filters kept, back on the first page.
   const sortHref = (sorting: SortingState) => {
     const q = new URLSearchParams(searchParams);
-    q.delete("page");
-    q.set("sort", sorting[0].id);
-    q.set("dir", sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}#contracts`;
+    q.delete(params.page);
+    q.set(params.sort, sorting[0].id);
+    q.set(params.dir, sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}#${params.anchor}`;
   };
   const cols = useMemo(
     () =>

@@ -2,8 +2,10 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { formatFiscalPeriod } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, InitiativeStatus } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo } from "@/lib/paging";
+import { firstValue } from "@/lib/search-params";
 
 export type HealthMix = Record<Health, number>;
 
@@ -34,26 +36,72 @@ function periodSort(fy: number, quarter: number | null, half: number | null): nu
 const INITIATIVES_PER_PAGE = 50;
 
 /**
- * One page of the org's initiatives (by fiscal year and name) with project counts and health mix:
- * counted in the database, then one statement reads the page's initiatives with their unit,
- * owner and non-archived projects by health (GROUP BY initiative), not every initiative of the org.
+ * The all-initiatives table's order (?isort=<column>&idir=asc|desc), applied by the database across
+ * every page. Unknown keys fall back to the default (period, then name).
+ */
+const INITIATIVE_SORT_KEYS = ["name", "period", "teamName", "owner", "status", "projectCount", "health"] as const;
+export type InitiativeSort = { key: (typeof INITIATIVE_SORT_KEYS)[number]; dir: "asc" | "desc" };
+const DEFAULT_INITIATIVE_SORT: InitiativeSort = { key: "period", dir: "asc" };
+
+function parseInitiativeSort(sp: Record<string, string | string[] | undefined>): InitiativeSort {
+  const key = firstValue(sp.isort);
+  return key && (INITIATIVE_SORT_KEYS as readonly string[]).includes(key)
+    ? { key: key as InitiativeSort["key"], dir: firstValue(sp.idir) === "desc" ? "desc" : "asc" }
+    : DEFAULT_INITIATIVE_SORT;
+}
+
+// Sort expressions over the inner query's columns (i: the initiative, u: its unit, o: its owner,
+// h: its non-archived projects by health). Period sorts as periodSort() does: year, then the
+// quarter or half's first quarter, whole-year first. Status in the order the badges rank them;
+// health by the share of projects in trouble (off track counting double), no projects last.
+const INITIATIVE_ORDER: Record<InitiativeSort["key"], Prisma.Sql> = {
+  name: Prisma.sql`i.name`,
+  period: Prisma.sql`i."fiscalYear" * 10 + COALESCE(i."fiscalQuarter", (i."fiscalHalf" - 1) * 2 + 1, 0)`,
+  teamName: Prisma.sql`u.name`,
+  owner: Prisma.sql`o.name`,
+  status: Prisma.sql`CASE i.status WHEN 'ACTIVE' THEN 0 WHEN 'PROPOSED' THEN 1 WHEN 'DONE' THEN 2 ELSE 3 END`,
+  projectCount: Prisma.sql`h.total`,
+  health: Prisma.sql`(h."OFF_TRACK" * 2 + h."AT_RISK")::float8 / NULLIF(h.total, 0)`,
+};
+
+/**
+ * One page of the org's initiatives with project counts and health mix, in `sort`'s order across
+ * all pages: counted in the database, then one statement orders and cuts the org's initiatives
+ * (with unit and owner; for the project columns, each initiative's projects by health) and
+ * reads the page's rows with their non-archived projects by health (GROUP BY initiative).
  */
 export async function listInitiativesPage(
   orgId: string,
   sp: Record<string, string | string[] | undefined>,
   perPage = INITIATIVES_PER_PAGE,
-): Promise<{ rows: InitiativeRow[]; paging: PageInfo }> {
+): Promise<{ rows: InitiativeRow[]; paging: PageInfo; sort: InitiativeSort }> {
+  const sort = parseInitiativeSort(sp);
   const paging = pageOf(sp, await db.initiative.count({ where: { orgId } }), perPage, "ipage");
+  const dir = sort.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  // Projects by health for every initiative only when the order needs them.
+  const byHealth =
+    sort.key === "projectCount" || sort.key === "health"
+      ? Prisma.sql`LEFT JOIN LATERAL (
+          SELECT count(*)::int AS total, count(*) FILTER (WHERE p.health = 'AT_RISK')::int AS "AT_RISK",
+            count(*) FILTER (WHERE p.health = 'OFF_TRACK')::int AS "OFF_TRACK"
+          FROM "Project" p WHERE p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL) h ON true`
+      : Prisma.empty;
   const initiatives = await db.$queryRaw<(Omit<InitiativeRow, "periodLabel" | "periodSort" | "projectCount" | "health"> & HealthMix)[]>`
-    SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status::text AS status, u.name AS "teamName", o.name AS "ownerName",
+    SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status::text AS status, i."teamName", i."ownerName",
       count(p.id) FILTER (WHERE p.health = 'ON_TRACK')::int AS "ON_TRACK", count(p.id) FILTER (WHERE p.health = 'AT_RISK')::int AS "AT_RISK",
       count(p.id) FILTER (WHERE p.health = 'OFF_TRACK')::int AS "OFF_TRACK", count(p.id) FILTER (WHERE p.health = 'UNKNOWN')::int AS "UNKNOWN"
-    FROM (SELECT * FROM "Initiative" WHERE "orgId" = ${orgId} ORDER BY "fiscalYear", name, id LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}) i
-    JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = ${orgId}
-    LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = ${orgId}
+    FROM (
+      SELECT i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name AS "teamName", o.name AS "ownerName",
+        row_number() OVER (ORDER BY ${INITIATIVE_ORDER[sort.key]} ${dir} NULLS LAST, i."fiscalYear", i.name, i.id) AS rank
+      FROM "Initiative" i
+      JOIN "OrgUnit" u ON u.id = i."orgUnitId" AND u."orgId" = ${orgId}
+      LEFT JOIN "Person" o ON o.id = i."ownerId" AND o."orgId" = ${orgId}
+      ${byHealth}
+      WHERE i."orgId" = ${orgId}
+      ORDER BY rank LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}) i
     LEFT JOIN "Project" p ON p."orgId" = ${orgId} AND p."initiativeId" = i.id AND p."archivedAt" IS NULL
-    GROUP BY i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, u.name, o.name
-    ORDER BY i."fiscalYear", i.name, i.id`;
+    GROUP BY i.id, i.name, i."fiscalYear", i."fiscalQuarter", i."fiscalHalf", i.status, i."teamName", i."ownerName", i.rank
+    ORDER BY i.rank`;
   const rows = initiatives.map(({ ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN, ...i }) => ({
     ...i,
     periodLabel: formatFiscalPeriod(i),
@@ -61,7 +109,7 @@ export async function listInitiativesPage(
     projectCount: ON_TRACK + AT_RISK + OFF_TRACK + UNKNOWN,
     health: { ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN },
   }));
-  return { rows, paging };
+  return { rows, paging, sort };
 }
 
 export type InitiativeStatusCounts = Record<InitiativeStatus, number>;

@@ -25,6 +25,20 @@ type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
 export type ContractSort = { key: ContractSortKey; dir: "asc" | "desc" };
 const DEFAULT_CONTRACT_SORT: ContractSort = { key: "endDate", dir: "asc" };
 
+/**
+ * The renewals due list's order (?rsort=&rdir=: the decision date, the list's own order, or any
+ * contracts column), by the database across its pages. Unknown or none: soonest decision first.
+ */
+export type RenewalSort = { key: ContractSortKey | "decision"; dir: "asc" | "desc" };
+export const DEFAULT_RENEWAL_SORT: RenewalSort = { key: "decision", dir: "asc" };
+
+export function parseRenewalSort(sp: Search): RenewalSort {
+  const key = firstValue(sp.rsort);
+  return key && ["decision", ...CONTRACT_SORT_KEYS].includes(key)
+    ? { key: key as RenewalSort["key"], dir: firstValue(sp.rdir) === "desc" ? "desc" : "asc" }
+    : DEFAULT_RENEWAL_SORT;
+}
+
 // The vendors table's order (?vsort=&vdir=), by the database across its pages.
 const VENDOR_SORT_KEYS = ["name", "contractCount", "annualValueCents", "spendCents", "spendVsValue", "nextRenewal"] as const;
 export type VendorSort = { key: (typeof VENDOR_SORT_KEYS)[number]; dir: "asc" | "desc" };

@@ -8,7 +8,14 @@ import { centsToNumber } from "@/lib/money";
 import { addDaysIso } from "@/lib/dates";
 import { pageOf, type PageInfo } from "@/lib/paging";
 import { likeTerm } from "@/lib/search-term";
-import { type ContractListParams, type ContractSort, DEFAULT_VENDOR_SORT, type VendorSort } from "@/lib/vendors/list-params";
+import {
+  type ContractListParams,
+  type ContractSort,
+  DEFAULT_RENEWAL_SORT,
+  DEFAULT_VENDOR_SORT,
+  type RenewalSort,
+  type VendorSort,
+} from "@/lib/vendors/list-params";
 
 type Search = Record<string, string | string[] | undefined>;
 export const VENDOR_PAGE_SIZE = 50;
@@ -274,6 +281,32 @@ export async function getContractSummary(orgId: string, today = new Date(), unit
   };
 }
 
+// The renewals due list sorted by a contracts column (?rsort=&rdir=), in SQL across its pages
+// (the contracts list's order, contractsOrderBy, in Prisma): the name columns need their row.
+function renewalJoins(orgId: string, sort: RenewalSort): Prisma.Sql {
+  if (sort.key === "vendorName") return Prisma.sql`JOIN "Vendor" v ON v."id" = c."vendorId" AND v."orgId" = ${orgId}`;
+  if (sort.key === "teamName") return Prisma.sql`JOIN "OrgUnit" u ON u."id" = c."orgUnitId" AND u."orgId" = ${orgId}`;
+  if (sort.key === "owner") return Prisma.sql`LEFT JOIN "Person" o ON o."id" = c."ownerId" AND o."orgId" = ${orgId}`;
+  return Prisma.empty;
+}
+
+function renewalOrder({ key, dir }: RenewalSort): Prisma.Sql {
+  const column: Record<RenewalSort["key"], Prisma.Sql> = {
+    decision: Prisma.sql`COALESCE(c."renewalNoticeDate", c."endDate")`,
+    vendorName: Prisma.sql`v."name"`,
+    name: Prisma.sql`c."name"`,
+    teamName: Prisma.sql`u."name"`,
+    category: Prisma.sql`c."category"`,
+    annualAmountCents: Prisma.sql`c."annualAmountCents"`,
+    startDate: Prisma.sql`c."startDate"`,
+    endDate: Prisma.sql`c."endDate"`,
+    renewalNotice: Prisma.sql`c."renewalNoticeDate"`,
+    status: Prisma.sql`c."status"`,
+    owner: Prisma.sql`o."name"`,
+  };
+  return Prisma.sql`${column[key]} ${dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`} NULLS LAST,`;
+}
+
 /**
  * The renewals due (renewalsDueSql) of `unitId` and below (the whole org when null), soonest
  * decision first (the notice date where there is one, else the end date): the first `limit` of
@@ -286,12 +319,14 @@ export async function listUpcomingRenewals(
   unitId: string | null = null,
   limit?: number,
   offset = 0,
+  sort: RenewalSort = DEFAULT_RENEWAL_SORT,
 ): Promise<{ rows: ContractRow[]; total: number }> {
   const day = toDateString(today);
   const ids = await db.$queryRaw<{ id: string; total: number }[]>`
     SELECT c."id", (count(*) OVER ())::int AS "total" FROM "Contract" c
+    ${renewalJoins(orgId, sort)}
     WHERE ${renewalsDueSql(orgId, "c", day, unitId)}
-    ORDER BY COALESCE(c."renewalNoticeDate", c."endDate"), c."endDate", c."name", c."id"
+    ORDER BY ${renewalOrder(sort)} COALESCE(c."renewalNoticeDate", c."endDate"), c."endDate", c."name", c."id"
     ${limit ? Prisma.sql`LIMIT ${limit} OFFSET ${offset}` : Prisma.empty}`;
   if (ids.length === 0) {
     // A page past the end still says how many there are.

@@ -2,8 +2,8 @@
 // while their marker matches), starts `next start` against each, signs in as the director and
 // load-tests each key page at concurrency 8 next to its floors: the framework floor (a trivial
 // signed-in page) and the SQL floor (the page's figures by hand-written SQL through `pg`). Then
-// the statements each page runs per request (counted by PostgreSQL; they must not grow with the
-// data), a 100,000-line CSV import through the app's import action and first-load JS per route.
+// the statements each page sends per request (counted in-process by the server, statements.ts;
+// they must not grow with the data), a 100,000-line CSV import through the app's import action and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
 // Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts),
@@ -14,9 +14,11 @@
 //
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
+//          --lighthouse-only (just Lighthouse, on the largest scale) | --no-lighthouse
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
-//          rows' server, started with KEEL_FIGURES_MEMO=off, takes a free port)
+//          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
+//          the next three ports; without --port, free ports)
 //          --fuzz-memory | --fuzz-memory-only   --fuzz-requests 1000   --fuzz-passes 5
 //          --fuzz-concurrency 4   --fuzz-settle 15 (seconds before each reading)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -34,9 +36,11 @@ import { firstLoadJsKb } from "./bundle";
 import { everyPage } from "./every-page";
 import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
+import { lighthouse } from "./lighthouse";
 import { fnLoad, httpLoad } from "./load";
 import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
+import { type StatementTarget, statementsPerRequest } from "./statements";
 import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
 
 const argv = process.argv.slice(2);
@@ -53,6 +57,9 @@ const settings = {
   warmup: Number(opt("warmup", "8")),
 };
 const port = Number(opt("port", process.env.BENCH_PORT ?? "3305"));
+// With --port, the bench's other servers take the next ports (a session given a port range stays
+// in it); without, free ports.
+const nextPort = (i: number) => (argv.includes("--port") ? Promise.resolve(port + i) : freePort());
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
@@ -116,46 +123,14 @@ function pagesFor(t: Target, fy: number): BenchPage[] {
   ].filter((p) => !onlyPages || onlyPages.has(p.key));
 }
 
-const QUERY_COUNT_REQUESTS = 5;
-// An idle PostgreSQL 15 backend flushes its counters to the shared statistics within 10 s
-// (PGSTAT_IDLE_INTERVAL); read earlier, they miss most of what just ran.
-const STATS_FLUSH_MS = 11_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Statements the server runs per request of each page (N+1 shows as a count that grows with the
- * data: compare the scales), from PostgreSQL's own counters rather than the app's: the bench
- * database's committed and rolled-back transactions over QUERY_COUNT_REQUESTS sequential
- * requests, read from another database so that reading them adds nothing. Each of the app's reads
- * is one autocommit statement, so this counts queries (a multi-statement transaction counts once).
- * Run after the load tests, with nothing else using the database; each page waits for the
- * counters to be flushed.
+ * A session signed in just now, for one load test. The proxy re-issues the session cookie with a
+ * new lastSeen once a minute (lib/auth/session-cookie.ts) and a browser keeps the new one, but
+ * autocannon sends the same Cookie header throughout: with a cookie older than a minute, every
+ * request of the test would re-encrypt it and touch the session record, work a browser causes
+ * once a minute. Each load test lasts well under a minute.
  */
-async function queriesPerRequest(dbName: string, targets: { url: string; cookie: string }[]): Promise<number[]> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    const read = async () =>
-      Number(
-        (await admin.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1`, [dbName]))
-          .rows[0].n,
-      );
-    await sleep(STATS_FLUSH_MS);
-    let before = await read();
-    const counts: number[] = [];
-    for (const t of targets) {
-      for (let i = 0; i < QUERY_COUNT_REQUESTS; i++)
-        await (await fetch(t.url, { headers: { cookie: t.cookie, accept: "text/html" } })).text();
-      await sleep(STATS_FLUSH_MS);
-      const after = await read();
-      counts.push(Math.round(((after - before) / QUERY_COUNT_REQUESTS) * 10) / 10);
-      before = after;
-    }
-    return counts;
-  } finally {
-    await admin.end();
-  }
-}
+const signedIn = (base: string) => signIn(base, "director@large.example", "keel-demo");
 
 async function benchScale(scale: number): Promise<ScaleResult> {
   const db = await ensureDb(scale, flag("regen"), log);
@@ -174,13 +149,42 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     fyStart: toDateString(fy.start),
     fyEnd: toDateString(fy.end),
   };
-  const server = await startServer(db.url, port);
+  // KEEL_BENCH_FLOOR=1: /keel-bench/floor, the bare Next.js page (no proxy, no session, one SELECT 1).
+  const server = await startServer(db.url, port, { KEEL_BENCH_FLOOR: "1" });
   let cold: { server: ChildProcess; base: string; cookie: string } | null = null;
   // The floors run with the app's session settings (jit=off, lib/db-factory.ts): with JIT on,
   // LLVM compilation of the money floors alone cost more than the queries themselves.
   const pool = new pg.Pool({ connectionString: db.url, max: 10, options: "-c jit=off" });
   try {
     const cookie = await signIn(base, "director@large.example", "keel-demo");
+    // Lighthouse on the largest scale only (about a minute per page): --no-lighthouse skips it.
+    const browser = async () =>
+      flag("no-lighthouse") || scale !== Math.max(...scales)
+        ? undefined
+        : lighthouse(
+            base,
+            [
+              { page: "director dashboard", path: "/large/dashboard", cookie },
+              { page: "finance dashboard", path: "/large/dashboard?view=finance", cookie },
+              { page: "manager dashboard", path: "/large/dashboard", cookie: await signIn(base, "manager@large.example", "keel-demo") },
+              { page: "projects list", path: "/large/projects", cookie },
+              { page: "project page", path: `/large/projects/${t.projectId}`, cookie },
+            ],
+            log,
+          );
+    if (flag("lighthouse-only")) {
+      const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
+      return {
+        scale,
+        db: db.name,
+        generatedSeconds: db.generatedSeconds,
+        reused: db.reused,
+        day: db.day,
+        framework: none,
+        pages: [],
+        lighthouse: await browser(),
+      };
+    }
     if (flag("every-page-only")) {
       const every = await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
       const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };
@@ -196,17 +200,29 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       };
     }
     const load = { connections: settings.concurrency, amount: settings.requests, warmup: settings.warmup };
+    // Both floors warmed alike first: measured first after the start, the bare page paid for the
+    // server's warm-up (first run: bare 153 ms, Keel's floor after it 123 ms).
+    const keelCookie = await signedIn(base);
+    for (let i = 0; i < 3; i++) {
+      await httpLoad(`${base}/keel-bench/floor`, "", { ...load, amount: Math.ceil(settings.requests / 2), warmup: 0 });
+      await httpLoad(`${base}/large/me`, keelCookie, { ...load, amount: Math.ceil(settings.requests / 2), warmup: 0 });
+    }
+    log(`scale ${scale}: bare Next.js floor …`);
+    const bare = await httpLoad(`${base}/keel-bench/floor`, "", load);
     log(`scale ${scale}: framework floor …`);
-    const framework = await httpLoad(`${base}/large/me`, cookie, load);
+    const framework = await httpLoad(`${base}/large/me`, await signedIn(base), load);
     const floors = pageFloors(floorInput);
     const pages: PageResult[] = [];
-    const counted = [{ url: `${base}/large/me`, cookie }];
+    const counted: StatementTarget[] = [
+      { key: "bare", path: "/keel-bench/floor" },
+      { key: "framework", path: "/large/me" },
+    ];
     for (const p of pagesFor(t, fp.fiscalYear)) {
       log(`scale ${scale}: ${p.key} …`);
       let page;
       if (p.cold) {
         if (!cold) {
-          const coldPort = await freePort();
+          const coldPort = await nextPort(1);
           cold = {
             server: await startServer(db.url, coldPort, { KEEL_FIGURES_MEMO: "off" }),
             base: `http://127.0.0.1:${coldPort}`,
@@ -214,23 +230,23 @@ async function benchScale(scale: number): Promise<ScaleResult> {
           };
           cold.cookie = await signIn(cold.base, "director@large.example", "keel-demo");
         }
-        page = await httpLoad(cold.base + p.path, cold.cookie, load);
-        counted.push({ url: cold.base + p.path, cookie: cold.cookie });
+        page = await httpLoad(cold.base + p.path, await signedIn(cold.base), load);
       } else {
-        page = await httpLoad(base + p.path, cookie, load);
-        counted.push({ url: base + p.path, cookie });
+        page = await httpLoad(base + p.path, await signedIn(base), load);
       }
+      counted.push({ key: p.key, path: p.path, cold: p.cold });
       const floor = floors[p.floor ?? p.key];
       const sqlFloor = floor ? await fnLoad(() => runFloor(pool, floor), load) : null;
       const ratio = sqlFloor ? Math.round((page.p95 / (framework.p95 + sqlFloor.p95)) * 100) / 100 : null;
       pages.push({ key: p.key, path: p.path, page, sqlFloor, ratio });
     }
-    log(`scale ${scale}: queries per request …`);
-    const [frameworkQueries, ...queries] = await queriesPerRequest(db.name, counted);
-    pages.forEach((p, i) => (p.queries = queries[i]));
+    log(`scale ${scale}: statements per request …`);
+    const statements = await statementsPerRequest(db.url, counted, log, [await nextPort(2), await nextPort(3)]);
+    pages.forEach((p) => (p.statements = statements[p.key]));
     const every = flag("no-every-page")
       ? undefined
       : await everyPage(base, cookie, db.url, fp.fiscalYear, Number(opt("every-page-repeat", "5")), log);
+    const lighthouseRows = await browser();
     // The framework floor's SQL, for reference: what its one cheap query costs at the same load.
     void FLOOR_FRAMEWORK;
     return {
@@ -240,9 +256,12 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       reused: db.reused,
       day: db.day,
       framework,
-      frameworkQueries,
+      bare,
+      bareStatements: statements.bare,
+      frameworkStatements: statements.framework,
       pages,
       everyPage: every,
+      lighthouse: lighthouseRows,
     };
   } finally {
     await pool.end();
@@ -343,7 +362,7 @@ if (exportsOnly) {
 } else if (!fuzzOnly) {
   for (const s of scales) result.scales.push(await benchScale(s));
 }
-if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only")) {
+if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only") && !flag("lighthouse-only")) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   const t = await target(dbUrlOf(big.db));
   big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
@@ -361,7 +380,7 @@ if (fuzzOnly || flag("fuzz-memory")) {
     settleSeconds: Number(opt("fuzz-settle", "15")),
   });
 }
-if (!flag("no-import") && !flag("every-page-only") && !exportsOnly && !fuzzOnly) {
+if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
 }

@@ -1,18 +1,20 @@
 import { type EveryPageRow, everyPageMarkdown } from "./every-page";
 import { type ExportRow, exportsMarkdown } from "./exports";
 import { type FuzzMemoryResult, fuzzMemoryGoal, fuzzMemoryMarkdown } from "./fuzz-memory";
+import { type LighthouseRow, lighthouseMarkdown } from "./lighthouse";
 import type { LoadResult } from "./load";
+import { statementsLabel } from "./statements";
 
 // The bench's results, the markdown it prints and the goals of issue 8 with pass/miss.
 
-/** `queries`: statements the server ran per request (index.ts queriesPerRequest). */
+/** `statements`: SQL statements the server sent for each of the counted requests (statements.ts). */
 export type PageResult = {
   key: string;
   path: string;
   page: LoadResult;
   sqlFloor: LoadResult | null;
   ratio: number | null;
-  queries?: number;
+  statements?: number[];
 };
 export type ScaleResult = {
   scale: number;
@@ -20,11 +22,15 @@ export type ScaleResult = {
   generatedSeconds: number | null;
   reused: boolean;
   day: string;
+  /** The bare Next.js page (/keel-bench/floor): no proxy, no session, one SELECT 1. */
+  bare?: LoadResult;
+  bareStatements?: number[];
   framework: LoadResult;
-  frameworkQueries?: number;
+  frameworkStatements?: number[];
   pages: PageResult[];
   everyPage?: EveryPageRow[];
   exports?: ExportRow[];
+  lighthouse?: LighthouseRow[];
 };
 export type BenchResult = {
   at: string;
@@ -51,41 +57,51 @@ export function markdown(r: BenchResult): string {
   for (const s of r.scales) {
     if (s.everyPage) out.push(...everyPageMarkdown(s.everyPage, s.scale));
     if (s.exports) out.push(...exportsMarkdown(s.exports, s.scale));
+    if (s.lighthouse) out.push(...lighthouseMarkdown(s.lighthouse, s.scale));
     if (!s.pages.length) continue;
     out.push(
       `## Scale ${s.scale} (${s.db}, data laid out around ${s.day}${s.generatedSeconds != null ? `, generated in ${f(s.generatedSeconds, 1)} s` : ""})`,
       "",
     );
     out.push(
-      "| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | queries/request |",
+      "| page | p50 ms | p95 ms | req/s | errors | SQL floor p95 | floor p95 (fw + SQL) | ratio | statements/request |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     );
     const fw = s.framework;
+    if (s.bare)
+      out.push(
+        `| bare Next.js floor (/keel-bench/floor) | ${f(s.bare.p50)} | ${f(s.bare.p95)} | ${f(s.bare.rps, 1)} | ${s.bare.errors} | – | – | – | ${statementsLabel(s.bareStatements)} |`,
+      );
     out.push(
-      `| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – | ${f(s.frameworkQueries, 1)} |`,
+      `| framework floor (/[org]/me) | ${f(fw.p50)} | ${f(fw.p95)} | ${f(fw.rps, 1)} | ${fw.errors} | – | – | – | ${statementsLabel(s.frameworkStatements)} |`,
     );
     for (const p of s.pages) {
       const floor = p.sqlFloor ? fw.p95 + p.sqlFloor.p95 : null;
       out.push(
-        `| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} | ${f(p.queries, 1)} |`,
+        `| ${p.key} | ${f(p.page.p50)} | ${f(p.page.p95)} | ${f(p.page.rps, 1)} | ${p.page.errors}${p.page.note ? ` (${p.page.note})` : ""} | ${f(p.sqlFloor?.p95, 1)} | ${f(floor)} | ${f(p.ratio, 2)} | ${statementsLabel(p.statements)} |`,
       );
     }
     out.push("");
+    if (s.bare)
+      out.push(
+        `Keel's floor (/[org]/me) against the bare Next.js floor, p95: ${f(fw.p95)} ms ÷ ${f(s.bare.p95)} ms = ${f(fw.p95 / s.bare.p95, 2)}× (p50 ${f(fw.p50 / s.bare.p50, 2)}×).`,
+        "",
+      );
   }
   if (r.scales.length > 1) {
     const [big, small] = [...r.scales].sort((a, b) => b.scale - a.scale);
-    // Queries per request beside the times: a count that grows with the data is an N+1.
+    // Statements per request beside the times: a count that grows with the data is an N+1.
     out.push(
       `## Growth (scale ${small.scale} → ${big.scale}, p95)`,
       "",
-      "| page | small | large | growth | queries/request small → large |",
+      "| page | small | large | growth | statements/request small → large |",
       "|---|---:|---:|---:|---:|",
     );
     for (const p of big.pages) {
       const q = small.pages.find((x) => x.key === p.key);
       if (q)
         out.push(
-          `| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× | ${f(q.queries, 1)} → ${f(p.queries, 1)} |`,
+          `| ${p.key} | ${f(q.page.p95)} | ${f(p.page.p95)} | ${f(p.page.p95 / q.page.p95, 2)}× | ${statementsLabel(q.statements)} → ${statementsLabel(p.statements)} |`,
         );
     }
     out.push("");
@@ -159,6 +175,13 @@ function goals(r: BenchResult) {
       pass: p.ratio != null ? p.ratio <= 2 && p.page.errors === 0 : null,
     });
   }
+  if (big?.bare)
+    rows.push({
+      metric: `Keel's floor vs bare Next.js floor, p95 (scale ${big.scale})`,
+      goal: "≤ 1.3×",
+      measured: `${f(big.framework.p95)} / ${f(big.bare.p95)} ms = ${f(big.framework.p95 / big.bare.p95, 2)}×`,
+      pass: big.framework.p95 / big.bare.p95 <= 1.3,
+    });
   const d1 = page("dashboard-org");
   const d0 = small?.pages.find((p) => p.key === "dashboard-org");
   rows.push({
@@ -176,6 +199,19 @@ function goals(r: BenchResult) {
       measured: `${f(c1.page.p95 / c0.page.p95, 2)}×`,
       pass: c1.page.p95 / c0.page.p95 <= 1.5,
     });
+  if (small) {
+    const grown = big.pages.flatMap((p) => {
+      const q = small.pages.find((x) => x.key === p.key);
+      const [a, b] = [statementsLabel(q?.statements), statementsLabel(p.statements)];
+      return q && (a !== b || a.includes("–")) ? [`${p.key} ${a} → ${b}`] : [];
+    });
+    rows.push({
+      metric: `statements per request, scale ${small.scale} and ${big.scale}`,
+      goal: "equal for every page",
+      measured: grown.length ? grown.join("; ") : "equal",
+      pass: big.pages.length ? grown.length === 0 : null,
+    });
+  }
   const imp = r.import && !("error" in r.import) ? r.import : null;
   rows.push({
     metric: "CSV import 100,000 lines",

@@ -56,6 +56,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/", "redirect redirect redirect redirect redirect redirect redirect login -"),
   page("/login", "redirect redirect redirect redirect redirect redirect redirect 200 -"),
   page("/invite/[token]", "200 200 200 200 200 200 200 200 -"),
+  // The bench's bare page: 404 unless the server runs with KEEL_BENCH_FLOOR=1 (the bench only).
+  page("/keel-bench/floor", "404 404 404 404 404 404 404 404 -"),
   page("/[org]", "redirect redirect redirect redirect redirect redirect 404 login -"),
   page("/[org]/[...rest]", "404 404 404 404 404 404 404 login -"),
   page("/[org]/dashboard", MEMBERS_ONLY),

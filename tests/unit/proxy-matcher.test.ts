@@ -20,6 +20,15 @@ describe("which requests the proxy sees", () => {
     expect(matches("/acme/budgets/imports")).toBe(true);
   });
 
+  it("not the bench's bare page (/keel-bench/floor), and nothing else by that name", () => {
+    expect(matches("/keel-bench/floor")).toBe(false);
+    expect(matches("/keel-bench/floor/")).toBe(false);
+    expect(matches("/keel-bench/floor/x")).toBe(true);
+    expect(matches("/keel-bench/floors")).toBe(true);
+    expect(matches("/keel-bench")).toBe(true);
+    expect(matches("/acme/keel-bench/floor")).toBe(true);
+  });
+
   it("not static files", () => {
     expect(matches("/_next/static/chunks/app.js")).toBe(false);
   });

@@ -235,7 +235,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
       {initiatives ? (
         <>
-          <InitiativesTable initiatives={initiatives.rows} />
+          <InitiativesTable initiatives={initiatives.rows} sort={initiatives.sort} />
           <Pager info={initiatives.paging} base={`/${slug}/roadmap`} searchParams={sp} label="Initiatives" />
         </>
       ) : null}

@@ -17,7 +17,7 @@ import { unitChoice } from "@/lib/org/search";
 import { can } from "@/lib/permissions";
 import { humanize } from "@/lib/format";
 import { BudgetCategory, ContractStatus } from "@/lib/generated/prisma/enums";
-import { parseContractListParams, parseVendorSort } from "@/lib/vendors/list-params";
+import { parseContractListParams, parseRenewalSort, parseVendorSort } from "@/lib/vendors/list-params";
 import {
   getContractSummary,
   listContractFormOptions,
@@ -52,13 +52,14 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const unitId = unit?.id ?? null;
   const list = parseContractListParams(sp);
   const vendorSort = parseVendorSort(sp);
+  const renewalSort = parseRenewalSort(sp);
   // The renewals due are paged too (?rpage=N); the page number is clamped once the total is known.
   const rpage = pageOf(sp, Number.MAX_SAFE_INTEGER, RENEWALS_PAGE, "rpage");
   const [vendors, contracts, summary, renewals, options] = await Promise.all([
     listVendorsPage(member.org.id, now, list.q, sp, vendorSort),
     listContractsPage(member.org.id, unitId, list, sp),
     getContractSummary(member.org.id, now, unitId),
-    listUpcomingRenewals(member.org.id, now, unitId, RENEWALS_PAGE, (rpage.page - 1) * RENEWALS_PAGE),
+    listUpcomingRenewals(member.org.id, now, unitId, RENEWALS_PAGE, (rpage.page - 1) * RENEWALS_PAGE, renewalSort),
     canEdit ? listContractFormOptions(member.org.id) : Promise.resolve(null),
   ]);
   const currency = member.org.currency;
@@ -100,7 +101,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       <section id="renewals" className="mb-8 scroll-mt-4">
         <SectionHeading
           title={`Renewals due in the next ${RENEWAL_WINDOW_DAYS} days (${renewals.total})`}
-          description={`${unit ? `${unit.name} and below` : "Whole organization"}: active contracts whose notice date (or end date, when there is none) falls by ${formatDate(summary.renewingUntil)}, and those whose notice date has passed before they end. Soonest decision first.`}
+          description={`${unit ? `${unit.name} and below` : "Whole organization"}: active contracts whose notice date (or end date, when there is none) falls by ${formatDate(summary.renewingUntil)}, and those whose notice date has passed before they end. Soonest decision first; a column header sorts every page by that column.`}
         />
         {unit ? (
           <p className="mb-3 text-sm">
@@ -109,7 +110,16 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             </Link>
           </p>
         ) : null}
-        <ContractsTable contracts={renewals.rows} currency={currency} today={today} editing={editing} caption="Renewals due" showDecision />
+        <ContractsTable
+          contracts={renewals.rows}
+          currency={currency}
+          today={today}
+          editing={editing}
+          caption="Renewals due"
+          showDecision
+          sort={renewalSort}
+          params={{ sort: "rsort", dir: "rdir", page: "rpage", anchor: "renewals" }}
+        />
         <Pager
           info={pageOf({ rpage: String(rpage.page) }, renewals.total, RENEWALS_PAGE, "rpage")}
           base={`/${member.org.slug}/vendors`}

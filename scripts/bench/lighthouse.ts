@@ -1,0 +1,118 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Result } from "lighthouse";
+import os from "node:os";
+import path from "node:path";
+
+// The browser side (issue 23, item 5): Lighthouse's performance category, mobile emulation (its
+// default: a mid-range phone, simulated slow 4G and 4× CPU slowdown), on the three dashboards, the
+// projects list and a project page, signed in through the session cookie sent as an extra header.
+// Lighthouse's own CLI (node_modules/.bin/lighthouse) launches Chromium: CHROME_PATH, else Debian's
+// /usr/bin/chromium, headless without sandbox or GPU. One run per page; scores move by a few
+// points between runs.
+
+export type LighthouseRow = {
+  page: string;
+  path: string;
+  score: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  fcpMs: number | null;
+  /** The heaviest opportunity or diagnostic Lighthouse names, for "fix what it finds". */
+  worst: string | null;
+  error?: string;
+};
+
+type Audit = { score: number | null; numericValue?: number; title: string; details?: { type?: string; overallSavingsMs?: number } };
+// The fields of Lighthouse's report (its Result type) read here.
+type Report = Pick<Result, "runtimeError"> & { categories: { performance: { score: number | null } }; audits: Record<string, Audit> };
+
+function runOne(url: string, cookie: string, out: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        createRequire(import.meta.url).resolve("lighthouse/cli/index.js"),
+        url,
+        "--only-categories=performance",
+        "--output=json",
+        `--output-path=${out}`,
+        "--quiet",
+        "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+        "--max-wait-for-load=60000",
+      ],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-2000)));
+    child.on("exit", (code) => resolve(code === 0 ? null : `lighthouse exited ${code}: ${stderr.trim().split("\n").at(-1) ?? ""}`));
+  });
+}
+
+function worstOf(audits: Record<string, Audit>): string | null {
+  // Opportunities by the time they would save; else the diagnostics that failed.
+  const opportunities = Object.values(audits)
+    .filter((a) => (a.details?.overallSavingsMs ?? 0) > 0)
+    .sort((a, b) => (b.details!.overallSavingsMs ?? 0) - (a.details!.overallSavingsMs ?? 0));
+  if (opportunities.length) return `${opportunities[0].title} (${Math.round(opportunities[0].details!.overallSavingsMs!)} ms)`;
+  const failed = Object.values(audits).filter((a) => a.score !== null && a.score < 0.5 && a.details?.type !== "debugdata");
+  return failed[0]?.title ?? null;
+}
+
+export async function lighthouse(
+  base: string,
+  pages: { page: string; path: string; cookie: string }[],
+  log: (s: string) => void,
+): Promise<LighthouseRow[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "keel-lighthouse-"));
+  const rows: LighthouseRow[] = [];
+  try {
+    for (const p of pages) {
+      log(`lighthouse: ${p.page} …`);
+      const out = path.join(dir, `${rows.length}.json`);
+      const error = await runOne(base + p.path, p.cookie, out);
+      const empty = { page: p.page, path: p.path, score: null, lcpMs: null, tbtMs: null, cls: null, fcpMs: null, worst: null };
+      if (error) {
+        rows.push({ ...empty, error });
+        continue;
+      }
+      const r = JSON.parse(readFileSync(out, "utf8")) as Report;
+      const n = (id: string) => r.audits[id]?.numericValue ?? null;
+      const score = r.categories.performance.score;
+      rows.push({
+        ...empty,
+        score: score == null ? null : Math.round(score * 100),
+        lcpMs: n("largest-contentful-paint"),
+        tbtMs: n("total-blocking-time"),
+        cls: n("cumulative-layout-shift"),
+        fcpMs: n("first-contentful-paint"),
+        worst: worstOf(r.audits),
+        error: r.runtimeError?.message,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export function lighthouseMarkdown(rows: LighthouseRow[], scale: number): string[] {
+  const f = (x: number | null, d = 0) => (x == null ? "–" : x.toFixed(d));
+  const ok = (r: LighthouseRow) => r.score != null && r.score >= 90 && r.lcpMs != null && r.lcpMs <= 2500 && r.cls != null && r.cls <= 0.1;
+  return [
+    `## Lighthouse, mobile (scale ${scale}; goal: Performance ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1)`,
+    "",
+    "| page | Performance | FCP ms | LCP ms | TBT ms | CLS | | heaviest finding |",
+    "|---|---:|---:|---:|---:|---:|---|---|",
+    ...rows.map((r) =>
+      r.error && r.score == null
+        ? `| ${r.page} | – | – | – | – | – | **error** | ${r.error} |`
+        : `| ${r.page} | ${f(r.score)} | ${f(r.fcpMs)} | ${f(r.lcpMs)} | ${f(r.tbtMs)} | ${f(r.cls, 3)} | ${ok(r) ? "ok" : "**miss**"} | ${r.worst ?? ""} |`,
+    ),
+    "",
+  ];
+}
