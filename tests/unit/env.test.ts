@@ -12,6 +12,7 @@ const PROD = {
   DATABASE_URL: "postgresql://keel@db.example/keel",
   AUTH_SECRET: SECRET,
   NEXTAUTH_URL: "https://keel.example.com",
+  KEEL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
 const refusals = (raw: Record<string, string | undefined>) => startupRefusals(readEnv(raw));
 
@@ -97,6 +98,10 @@ describe("production refusals", () => {
 
   it("refuses a missing or plain-http NEXTAUTH_URL", () => {
     expect(refusals({ ...PROD, NEXTAUTH_URL: undefined })[0]).toMatch(/needs NEXTAUTH_URL/);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: undefined })[0]).toMatch(/needs KEEL_ENCRYPTION_KEY/);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: "short" })[0]).toMatch(/exactly 32 random bytes/);
+    expect(readEnv({}).KEEL_JOBS_IN_PROCESS).toBe("on");
+    expect(() => readEnv({ KEEL_JOBS_IN_PROCESS: "maybe" })).toThrow(/KEEL_JOBS_IN_PROCESS/);
     expect(refusals({ ...PROD, NEXTAUTH_URL: "http://keel.example.com" })[0]).toMatch(/https:\/\//);
   });
 
