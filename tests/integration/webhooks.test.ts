@@ -63,11 +63,11 @@ function verifyStandardWebhook(secret: string, r: Received, toleranceSec = 300):
     });
 }
 
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, ms = 20_000): Promise<T> {
+async function until<T>(check: () => Promise<T> | T, ms = 20_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error("timed out waiting");
     await new Promise((r) => setTimeout(r, 100));
   }
