@@ -293,3 +293,43 @@ describe("queue durability", () => {
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ state: "SUCCEEDED", attempts: 1 });
   });
 });
+
+describe("on the embedded database (npm start without DATABASE_URL)", () => {
+  it("runs pg-boss on PGlite and delivers through it", async () => {
+    const { startEmbeddedDb } = await import("@/lib/embedded-db");
+    const { migrate } = await import("@/lib/migrate");
+    const { createPrismaClient } = await import("@/lib/db-factory");
+    const { sealSecret } = await import("@/lib/security/secret-box");
+    const { emitWebhookEvent } = await import("@/lib/webhooks/emit");
+    const embedded = await startEmbeddedDb();
+    closers.push(embedded.stop);
+    await migrate(embedded.url, undefined, () => {});
+    const edb = createPrismaClient(embedded.url);
+    closers.push(() => edb.$disconnect());
+    const rx = await receiver();
+    closers.push(rx.close);
+    const o = await edb.organization.create({ data: { name: "Embedded", slug: "embedded", webhooksAllowPrivate: true } });
+    const secret = "whsec_" + Buffer.alloc(24, 7).toString("base64");
+    await edb.webhookEndpoint.create({
+      data: { orgId: o.id, url: rx.url, events: ["import.completed"], secretSealed: sealSecret(secret, o.id) },
+    });
+    await emitWebhookEvent(edb, o.id, "import.completed", { kind: "ACTUALS", rowCount: 1 });
+    // As npm start runs it: the worker's own pg-boss instance with a small pool on the one backend.
+    const eboss = await createJobQueue(embedded.url, { max: 2 });
+    const w = await startJobWorker({
+      db: edb,
+      boss: eboss,
+      url: embedded.url,
+      policy: FAST,
+      relayIntervalMs: 200,
+      pollingIntervalSeconds: 0.5,
+    });
+    closers.unshift(async () => {
+      await w.stop();
+      await eboss.stop({ graceful: true, close: true });
+    });
+    await until(() => rx.got.length === 1);
+    expect(verifyStandardWebhook(secret, rx.got[0])).toBe(true);
+    expect(await edb.webhookDelivery.findFirstOrThrow({ where: { orgId: o.id } })).toMatchObject({ state: "SUCCEEDED", attempts: 1 });
+  });
+});
