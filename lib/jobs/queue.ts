@@ -8,7 +8,7 @@ import { logger } from "@/lib/log";
 // shared by every worker process without another service. One instance per process, created and
 // started on first use (it installs or upgrades its schema then).
 
-export const JOBS_SCHEMA = "pgboss";
+const JOBS_SCHEMA = "pgboss";
 
 /** A new pg-boss instance on `url`, started. Workers and tests that need their own use this. */
 export async function createJobQueue(url: string, opts: { max?: number } = {}): Promise<PgBoss> {

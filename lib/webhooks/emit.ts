@@ -10,10 +10,10 @@ import { DELIVERY_POLICY } from "@/lib/webhooks/policy";
 // event commit together or not at all, and no job queue needs to be reachable for an action to
 // succeed. The worker's relay (lib/webhooks/relay.ts) hands PENDING rows to pg-boss.
 
-export type WebhookPayload = { type: WebhookEventType; timestamp: string; data: Record<string, unknown> };
+type WebhookPayload = { type: WebhookEventType; timestamp: string; data: Record<string, unknown> };
 
 /** The webhook-id of a new event (the same for every endpoint and every attempt). */
-export const newEventId = () => `msg_${randomUUID().replaceAll("-", "")}`;
+const newEventId = () => `msg_${randomUUID().replaceAll("-", "")}`;
 
 /** Writes the deliveries of one event; returns its id, or null when no endpoint subscribes. */
 export async function emitWebhookEvent(

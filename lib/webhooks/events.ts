@@ -16,7 +16,3 @@ export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;
 
 /** The events an admin may subscribe to (the test event goes to one endpoint on request). */
 export const SUBSCRIBABLE_EVENTS = (Object.keys(WEBHOOK_EVENTS) as WebhookEventType[]).filter((t) => t !== "webhook.test");
-
-export function isWebhookEvent(type: string): type is WebhookEventType {
-  return Object.hasOwn(WEBHOOK_EVENTS, type);
-}

@@ -5,7 +5,7 @@ import { SUBSCRIBABLE_EVENTS } from "@/lib/webhooks/events";
 
 const URL_MESSAGE = "Enter the endpoint's full address, e.g. https://hooks.example.com/keel.";
 
-export const ZWebhookUrl = z
+const ZWebhookUrl = z
   .string({ error: URL_MESSAGE })
   .trim()
   .min(1, URL_MESSAGE)

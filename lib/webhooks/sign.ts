@@ -9,7 +9,7 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
 
-export function webhookSignature(secret: string, id: string, timestampSec: number, body: string): string {
+function webhookSignature(secret: string, id: string, timestampSec: number, body: string): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
   return `v1,${createHmac("sha256", key).update(`${id}.${timestampSec}.${body}`).digest("base64")}`;
 }

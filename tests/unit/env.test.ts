@@ -107,7 +107,8 @@ describe("production refusals", () => {
 
   it("lists every problem at once, one line each", () => {
     const lines = refusals({ KEEL_ENV: "production", AUTH_SECRET: "x", NEXTAUTH_URL: "http://k" });
-    expect(lines).toHaveLength(3);
+    // embedded database, weak AUTH_SECRET, no KEEL_ENCRYPTION_KEY, plain-http NEXTAUTH_URL
+    expect(lines).toHaveLength(4);
     for (const l of lines) expect(l).not.toContain("\n");
   });
 
