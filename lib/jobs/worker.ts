@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { logger } from "@/lib/log";
 import { attemptDelivery } from "@/lib/webhooks/deliver";
+import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/webhooks/policy";
 import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
 
@@ -52,6 +53,16 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
     });
   }, opts.relayIntervalMs ?? 2_000);
   timer.unref();
+  // Missed milestones are looked for at start and then every 10 minutes.
+  const lookForMissed = () =>
+    announceMissedMilestones(db).catch((error: unknown) => {
+      if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "missed-milestones" });
+      else logger.error({ err: error, event: "jobs.missed-milestones.failed" }, "looking for missed milestones failed");
+      return 0;
+    });
+  void lookForMissed();
+  const missedTimer = setInterval(() => void lookForMissed(), 10 * 60_000);
+  missedTimer.unref();
 
   const workId = await boss.work<{ deliveryId: string }>(
     WEBHOOK_QUEUE,
@@ -72,6 +83,7 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      clearInterval(missedTimer);
       await relaying?.catch(() => 0);
       await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });
       await pool.end();

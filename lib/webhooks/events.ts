@@ -5,6 +5,7 @@
 export const WEBHOOK_EVENTS = {
   "status_update.posted": "A status update was posted on a project",
   "project.health_changed": "A project's health changed (with a posted update)",
+  "milestone.missed": "A milestone's due day passed without it being completed",
   "position.filled": "A position was filled",
   "import.completed": "An actuals or hiring-plan import completed",
   "member.added": "Someone joined the organization",

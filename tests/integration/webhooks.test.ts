@@ -12,6 +12,7 @@ import { postStatusUpdate } from "@/lib/projects/post-status-update";
 import { removeMember } from "@/lib/settings/members";
 import { createWebhook, redeliverWebhook, sendTestWebhook, updateWebhookSettings } from "@/lib/webhooks/endpoints";
 import type { DeliveryPolicy } from "@/lib/webhooks/policy";
+import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
 import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
 import { isPrivateAddress } from "@/lib/webhooks/ssrf";
 import { createMember, createOrgWithRoles } from "@/tests/factories/org";
@@ -267,12 +268,45 @@ describe("failures", () => {
   });
 });
 
+describe("milestone.missed", () => {
+  it("is written once for a milestone whose due day passed undone in the last week", async () => {
+    const o = await org();
+    const { endpointId } = await endpoint(o, "https://hooks.example.com/m", ["milestone.missed"]);
+    const now = new Date("2026-12-06T12:00:00Z");
+    const mk = (dueDate: string, doneDate: string | null = null) =>
+      db.milestone.create({
+        data: {
+          orgId: o.org.id,
+          projectId: o.project.id,
+          name: `Due ${dueDate}`,
+          dueDate: new Date(dueDate),
+          doneDate: doneDate && new Date(doneDate),
+        },
+      });
+    const missed = await mk("2026-12-05");
+    await mk("2026-11-01"); // long ago: not replayed
+    await mk("2026-12-04", "2026-12-03"); // done
+    await mk("2026-12-06"); // due today: not missed yet
+    await announceMissedMilestones(db, now);
+    await announceMissedMilestones(db, now);
+    const rows = await db.webhookDelivery.findMany({ where: { endpointId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({
+      type: "milestone.missed",
+      data: { milestone: { id: missed.id, dueDate: "2026-12-05" }, project: { id: o.project.id, name: "Apollo" } },
+    });
+    await db.webhookDelivery.deleteMany({ where: { endpointId } });
+  });
+});
+
 describe("queue durability", () => {
   it("keeps a queued delivery across a worker restart and delivers it once", async () => {
     const rx = await receiver();
     closers.push(rx.close);
     const o = await org();
     await endpoint(o, rx.url, ["status_update.posted"]);
+    // Only this test's event is pending (earlier tests' leftovers would be relayed too).
+    await db.webhookDelivery.deleteMany({ where: { state: "PENDING", orgId: { not: o.org.id } } });
     expect((await post(o)).ok).toBe(true);
     // A first worker process takes the event into the queue, then dies before delivering it.
     const first = await createJobQueue(url, { max: 2 });
