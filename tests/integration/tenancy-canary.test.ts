@@ -282,6 +282,7 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   await fx.make.initiative();
   await fx.make.contract();
   await fx.make.contract();
+  await fx.make.webhookDelivery();
   const token = await fx.make.invitation();
   const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
