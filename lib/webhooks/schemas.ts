@@ -11,8 +11,12 @@ const ZWebhookUrl = z
   .min(1, URL_MESSAGE)
   .max(2000, "The address can be at most 2,000 characters.")
   .refine((s) => URL.canParse(s), URL_MESSAGE)
-  .refine((s) => ["https:", "http:"].includes(new URL(s).protocol), "The address must start with https://.")
-  .refine((s) => !new URL(s).username && !new URL(s).password, "Leave credentials out of the address: the signature authenticates Keel.");
+  // zod runs every refinement even after one failed: each must hold up on any string.
+  .refine((s) => !URL.canParse(s) || ["https:", "http:"].includes(new URL(s).protocol), "The address must start with https://.")
+  .refine(
+    (s) => !URL.canParse(s) || (!new URL(s).username && !new URL(s).password),
+    "Leave credentials out of the address: the signature authenticates Keel.",
+  );
 
 const ZEvents = z
   .array(z.enum(SUBSCRIBABLE_EVENTS as [string, ...string[]], { error: "That is not an event Keel sends." }), {
