@@ -66,6 +66,16 @@ const ZEnv = z.object({
       .transform(Number)
       .optional(),
   ),
+  /**
+   * off: the web process runs no job worker (webhook deliveries); run `npm run worker` instead,
+   * once or more, for multi-instance deployments (docs/scaling.md). Default on.
+   */
+  KEEL_JOBS_IN_PROCESS: optionalText.pipe(z.enum(["on", "off"], { message: "KEEL_JOBS_IN_PROCESS must be on or off" }).default("on")),
+  /**
+   * 32 random bytes (base64 or hex) that seal stored secrets such as webhook signing secrets
+   * (lib/security/secret-box.ts). Required in production; development derives a fixed key.
+   */
+  KEEL_ENCRYPTION_KEY: optionalText,
   /** Set by Next.js: development turns on the dev server's allowances (lib/security/headers.ts). */
   NODE_ENV: optionalText,
 });
@@ -93,7 +103,7 @@ export function readEnv(raw: Record<string, string | undefined> = process.env): 
 }
 
 /** Bytes a secret stands for: hex and base64 are decoded, anything else counts as UTF-8. */
-function secretBytes(secret: string): Buffer {
+export function secretBytes(secret: string): Buffer {
   if (/^[0-9a-f]+$/i.test(secret) && secret.length % 2 === 0) return Buffer.from(secret, "hex");
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(secret) && secret.length % 4 !== 1) return Buffer.from(secret, "base64");
   return Buffer.from(secret, "utf8");
@@ -135,6 +145,12 @@ export function startupRefusals(env: KeelEnv): string[] {
   if (!env.authSecret) out.push(`KEEL_ENV=production needs AUTH_SECRET: set it to 32 or more random bytes (${GENERATE}).`);
   else if (!strongSecret(env.authSecret))
     out.push(`AUTH_SECRET is too weak for production: set it to 32 or more random bytes (${GENERATE}).`);
+  if (!env.KEEL_ENCRYPTION_KEY)
+    out.push(
+      `KEEL_ENV=production needs KEEL_ENCRYPTION_KEY: set it to 32 random bytes, base64 or hex (${GENERATE}); it seals stored secrets.`,
+    );
+  else if (secretBytes(env.KEEL_ENCRYPTION_KEY).length !== 32 || !strongSecret(env.KEEL_ENCRYPTION_KEY))
+    out.push(`KEEL_ENCRYPTION_KEY must be exactly 32 random bytes, base64 or hex (${GENERATE}).`);
   if (!env.NEXTAUTH_URL) out.push("KEEL_ENV=production needs NEXTAUTH_URL: set it to the https:// address users open Keel at.");
   else if (new URL(env.NEXTAUTH_URL).protocol !== "https:")
     out.push("NEXTAUTH_URL must start with https:// in production (sign-in cookies are Secure).");

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
    * above in the reporting line (lib/managers/chain.ts); the permission alone opens none.
    */
   "managers:notes",
+  /** Webhook endpoints, their deliveries and the org's outbound-target setting (lib/webhooks/). */
+  "webhooks:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,6 +59,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
+    "webhooks:manage": "org",
   },
   DIRECTOR: {
     ...READ_ALL,

@@ -71,6 +71,29 @@ async function startReorgScheduler(): Promise<() => void> {
   return () => clearInterval(timer);
 }
 
+/**
+ * The in-process job worker (webhook deliveries, lib/jobs/worker.ts), unless
+ * KEEL_JOBS_IN_PROCESS=off hands that to `npm run worker`. Returns a function that stops it,
+ * letting a delivery in progress finish.
+ */
+async function startJobs(): Promise<() => Promise<void>> {
+  if (env.KEEL_JOBS_IN_PROCESS === "off") {
+    logger.info({ event: "jobs.worker.off" }, "no job worker in this process (KEEL_JOBS_IN_PROCESS=off): run `npm run worker`");
+    return async () => {};
+  }
+  register("./server-only-hook.mjs", import.meta.url);
+  const [{ db }, { jobQueue, stopJobQueue }, { startJobWorker }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/jobs/queue"),
+    import("@/lib/jobs/worker"),
+  ]);
+  const worker = await startJobWorker({ db, boss: await jobQueue(), url: env.DATABASE_URL! });
+  return async () => {
+    await worker.stop();
+    await stopJobQueue();
+  };
+}
+
 async function main() {
   routeConsole();
   const app = next({ dev, dir: process.cwd(), hostname, port });
@@ -126,6 +149,7 @@ async function main() {
   // Started after the signal handlers below: loading it takes a moment, and a SIGTERM meanwhile
   // must still drain the server.
   let stopReorgs = () => {};
+  let stopJobs = async () => {};
 
   const shutdown = async (reason: string, code: number, drainMs = DRAIN_MS) => {
     if (closing) return;
@@ -142,6 +166,9 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(cut);
+    await stopJobs().catch((error: unknown) =>
+      logger.warn({ err: error, event: "jobs.stop-failed" }, "the job worker did not stop cleanly"),
+    );
     await app.close().catch(() => {});
     logger.info({ event: "server.stopped" }, "web server stopped");
     process.exit(code);
@@ -159,6 +186,11 @@ async function main() {
   startReorgScheduler().then(
     (stop) => (closing ? stop() : (stopReorgs = stop)),
     (error: unknown) => logger.error({ err: error, event: "reorg.scheduler-failed" }, "the scheduled reorgs could not be started"),
+  );
+  startJobs().then(
+    (stop) => (closing ? void stop() : (stopJobs = stop)),
+    (error: unknown) =>
+      logger.error({ err: error, event: "jobs.worker.failed" }, "the job worker could not be started: webhooks wait in the outbox"),
   );
 }
 

@@ -95,6 +95,18 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "contracts.update": { label: "Contract edited", template: "edited contract {record}" },
 
   // Settings, members and accounts
+  "webhook.create": { label: "Webhook added", template: "added a webhook endpoint", headline: ["url"] },
+  "webhook.update": { label: "Webhook edited", template: "edited a webhook endpoint", headline: ["url", "events"] },
+  "webhook.disable": { label: "Webhook disabled", template: "disabled a webhook endpoint" },
+  "webhook.enable": { label: "Webhook enabled", template: "enabled a webhook endpoint" },
+  "webhook.delete": { label: "Webhook deleted", template: "deleted a webhook endpoint" },
+  "webhook.test": { label: "Webhook test sent", template: "sent a test event to a webhook endpoint" },
+  "webhook.redeliver": { label: "Webhook redelivered", template: "redelivered a webhook event" },
+  "webhook.settings.update": {
+    label: "Webhook targets changed",
+    template: "changed whether webhooks may reach private addresses",
+    headline: ["webhooksAllowPrivate"],
+  },
   "org.settings.update": { label: "Settings changed", template: "changed the organization's settings" },
   "org.pay-privacy.update": { label: "Pay privacy changed", template: "changed who may read pay" },
   "member.invite": { label: "Member invited", template: "invited {email}", headline: ["role"] },

@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
 import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // Ledger import, all or nothing, in ONE streaming pass over the uploaded file inside the
 // action's one transaction: rows are checked and written in batches of INSERT_BATCH as they
@@ -217,6 +218,7 @@ export const importActuals = defineAction({
       data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted },
     });
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
+    await emitWebhookEvent(ctx.tx, orgId, "import.completed", { kind: "ACTUALS", fileName, ...result });
     return result;
   },
 });

@@ -4,6 +4,7 @@ import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { positionInScopeOrThrow, transitionOrThrow, updatePositionVersioned, utcDate } from "@/lib/headcount/position-helpers";
 import { ZFillPositionInput } from "@/lib/headcount/schemas";
 import { assertNoReportingCycle, recordAssignment } from "@/lib/people/assignment";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /**
  * Fill an OPEN or BACKFILL position with a new hire (a Person is created in the position's unit,
@@ -138,6 +139,13 @@ export const fillPosition = defineAction({
       targetStartDate: utcDate(input.startDate),
     });
     await ctx.audit({ entityType: "Position", entityId: before.id, before, after });
+    // Never the position's or the person's pay: receivers have no pay permission.
+    await emitWebhookEvent(ctx.tx, ctx.org.id, "position.filled", {
+      position: { id: before.id, title: before.title, level: before.level, orgUnitId: before.orgUnitId },
+      personId,
+      mode: input.mode,
+      startDate: input.startDate,
+    });
     return { positionId: after.id, personId, status: after.status };
   },
 });

@@ -5,6 +5,7 @@ import { fiscalPeriod, isIsoDate } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
 import { ZImportHiringPlanInput } from "@/lib/headcount/schemas";
 import { parseMoneyToCents } from "@/lib/money";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // Hiring-plan CSV: title, level, org unit code, target start, annual compensation. All or
 // nothing: every row is checked first and any bad row refuses the whole file, with every
@@ -127,6 +128,13 @@ export const importHiringPlan = defineAction({
       entityType: "ImportBatch",
       entityId: batch.id,
       after: { kind: "HIRING_PLAN", fileName: input.fileName, rows: data.length },
+    });
+    await emitWebhookEvent(ctx.tx, ctx.org.id, "import.completed", {
+      kind: "HIRING_PLAN",
+      fileName: input.fileName,
+      batchId: batch.id,
+      rowCount: data.length,
+      insertedCount: data.length,
     });
     return { batchId: batch.id, created: data.length };
   },

@@ -41,7 +41,12 @@ export const updateMilestone = defineAction({
     const before = await milestoneInScopeOrThrow(ctx, input.id);
     const after = await ctx.tx.milestone.update({
       where: { id: before.id },
-      data: { name: input.name, dueDate: dateOrNull(input.dueDate)! },
+      data: {
+        name: input.name,
+        dueDate: dateOrNull(input.dueDate)!,
+        // A new due date can be missed again: its webhook event is written anew.
+        ...(before.dueDate.getTime() !== dateOrNull(input.dueDate)!.getTime() ? { missedAnnouncedAt: null } : {}),
+      },
       select: SELECT,
     });
     await ctx.audit({ entityType: "Milestone", entityId: after.id, before, after });

@@ -4,6 +4,7 @@ import { loadHealthFacts } from "@/lib/projects/health-facts";
 import { isBetterThanSuggested, suggestHealth } from "@/lib/projects/health-rules";
 import { projectInScopeOrThrow } from "@/lib/projects/guards";
 import { ZPostStatusUpdateInput } from "@/lib/projects/schemas";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 export const postStatusUpdate = defineAction({
   name: "status-update.post",
@@ -50,6 +51,24 @@ export const postStatusUpdate = defineAction({
       before: { projectId: project.id, health: project.health },
       after: { projectId: project.id, ...update },
     });
+    const projectRef = { id: project.id, name: project.name };
+    await emitWebhookEvent(ctx.tx, ctx.org.id, "status_update.posted", {
+      project: projectRef,
+      statusUpdate: {
+        id: update.id,
+        health: update.health,
+        summary: update.summary,
+        authorId: ctx.actor.userId,
+        postedAt: now.toISOString(),
+      },
+    });
+    if (project.health !== input.health)
+      await emitWebhookEvent(ctx.tx, ctx.org.id, "project.health_changed", {
+        project: projectRef,
+        from: project.health,
+        to: input.health,
+        statusUpdateId: update.id,
+      });
     return { id: update.id, suggestedHealth: suggestion.health };
   },
 });

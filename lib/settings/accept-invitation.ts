@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems, ZNewPassword } from "@/lib/auth/password-rules";
 import { AppError, invalid } from "@/lib/errors";
 import { hashInviteToken } from "@/lib/settings/members";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 const ZAcceptInvitationInput = z
   .object({
@@ -53,6 +54,9 @@ export const acceptInvitation = definePublicAction({
       entityType: "Membership",
       entityId: membership.id,
       after: { email: invitation.email, role: invitation.role, invitationId: invitation.id },
+    });
+    await emitWebhookEvent(ctx.tx, invitation.orgId, "member.added", {
+      membership: { id: membership.id, userId: user.id, role: invitation.role, email: invitation.email, name: input.name },
     });
     return { orgSlug: invitation.org.slug, email: invitation.email };
   },

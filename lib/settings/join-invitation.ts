@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineUserAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { hashInviteToken } from "@/lib/settings/members";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 const ZJoinInvitationInput = z.object({ token: z.string().min(10, "This invitation link is incomplete.").max(200) });
 
@@ -43,6 +44,9 @@ export const joinInvitation = defineUserAction({
       entityType: "Membership",
       entityId: membership.id,
       after: { email: user.email, role: invitation.role, invitationId: invitation.id },
+    });
+    await emitWebhookEvent(ctx.tx, invitation.orgId, "member.added", {
+      membership: { id: membership.id, userId: user.id, role: invitation.role, email: user.email },
     });
     return { orgSlug: invitation.org.slug };
   },

@@ -7,6 +7,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { hasScopedGrant } from "@/lib/scope";
 import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/settings/schemas";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 const INVITE_TTL_MS = 14 * 24 * 60 * 60_000;
 
@@ -108,6 +109,9 @@ export const removeMember = defineAction({
     if (isAdmin(before.role)) await assertAdminRemains(ctx, before.id);
     await ctx.tx.membership.delete({ where: { id: before.id } });
     await ctx.audit({ entityType: "Membership", entityId: before.id, before });
+    await emitWebhookEvent(ctx.tx, ctx.org.id, "member.removed", {
+      membership: { id: before.id, userId: before.userId, role: before.role },
+    });
     return { membershipId: before.id };
   },
 });

@@ -90,6 +90,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/projects/attention", MEMBERS_ONLY),
   page("/[org]/settings", MEMBERS_ONLY),
   page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -"),
+  page("/[org]/settings/webhooks", "200 404 404 404 404 404 404 login -"),
   page("/[org]/account", MEMBERS_ONLY),
   page("/[org]/me", MEMBERS_ONLY),
   route("/[org]/settings/audit/export", "GET", "200 200 404 404 404 404 404 401 -"),

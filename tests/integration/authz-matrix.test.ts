@@ -8,6 +8,7 @@ import { MANAGER_ROWS } from "@/tests/support/authz/matrix-managers";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
 import { ORG_ROWS } from "@/tests/support/authz/matrix-org";
 import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
+import { WEBHOOK_ROWS } from "@/tests/support/authz/matrix-webhooks";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
 // The authorization matrix (tests/support/authz/matrix*.ts) run against the real pipeline:
@@ -15,7 +16,7 @@ import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 // no row of any table; an allowed one must write its audit event as that actor in that org.
 
 const db = testDb();
-const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...MANAGER_ROWS];
+const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...MANAGER_ROWS, ...WEBHOOK_ROWS];
 const discovered = await discoverActions();
 
 let acme: OrgFx;

@@ -54,6 +54,8 @@ const director = (c: Ctx) => ({
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
+  "lib/webhooks/queries.ts#getWebhookOverview": (c) => [c.fx.org.id],
+  "lib/webhooks/queries.ts#listWebhookDeliveries": (c) => [c.fx.org.id, null],
   "lib/audit/queries.ts#listAuditEvents": (c) => [{ org: c.fx.org, readsPay: true }, {}],
   "lib/audit/queries.ts#getRecordHistory": (c) => [
     { org: c.fx.org, readsPay: true, role: "DIRECTOR" },
@@ -280,6 +282,7 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   await fx.make.initiative();
   await fx.make.contract();
   await fx.make.contract();
+  await fx.make.webhookDelivery();
   const token = await fx.make.invitation();
   const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);

@@ -12,6 +12,7 @@ const PROD = {
   DATABASE_URL: "postgresql://keel@db.example/keel",
   AUTH_SECRET: SECRET,
   NEXTAUTH_URL: "https://keel.example.com",
+  KEEL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
 const refusals = (raw: Record<string, string | undefined>) => startupRefusals(readEnv(raw));
 
@@ -97,12 +98,17 @@ describe("production refusals", () => {
 
   it("refuses a missing or plain-http NEXTAUTH_URL", () => {
     expect(refusals({ ...PROD, NEXTAUTH_URL: undefined })[0]).toMatch(/needs NEXTAUTH_URL/);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: undefined })[0]).toMatch(/needs KEEL_ENCRYPTION_KEY/);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: "short" })[0]).toMatch(/exactly 32 random bytes/);
+    expect(readEnv({}).KEEL_JOBS_IN_PROCESS).toBe("on");
+    expect(() => readEnv({ KEEL_JOBS_IN_PROCESS: "maybe" })).toThrow(/KEEL_JOBS_IN_PROCESS/);
     expect(refusals({ ...PROD, NEXTAUTH_URL: "http://keel.example.com" })[0]).toMatch(/https:\/\//);
   });
 
   it("lists every problem at once, one line each", () => {
     const lines = refusals({ KEEL_ENV: "production", AUTH_SECRET: "x", NEXTAUTH_URL: "http://k" });
-    expect(lines).toHaveLength(3);
+    // embedded database, weak AUTH_SECRET, no KEEL_ENCRYPTION_KEY, plain-http NEXTAUTH_URL
+    expect(lines).toHaveLength(4);
     for (const l of lines) expect(l).not.toContain("\n");
   });
 

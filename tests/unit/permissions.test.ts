@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
+    "webhooks:manage": "org",
   },
   DIRECTOR: {
     "org:read": "org",

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import type { Db } from "@/lib/db-factory";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
@@ -116,6 +116,25 @@ export async function createAuthzOrg(db: Db) {
     });
     return token;
   };
+  const webhook = async () =>
+    db.webhookEndpoint.create({
+      data: { orgId: org.id, url: `https://hooks.example.com/${uid()}`, events: ["status_update.posted"], secretSealed: "v1.x.x.x" },
+    });
+  const webhookDelivery = async () => {
+    const ep = await webhook();
+    return db.webhookDelivery.create({
+      data: {
+        id: randomUUID(),
+        orgId: org.id,
+        endpointId: ep.id,
+        eventId: `msg_${uid()}`,
+        eventType: "webhook.test",
+        payload: { type: "webhook.test", data: {} },
+        state: "SUCCEEDED",
+        maxAttempts: 6,
+      },
+    });
+  };
   const freshOrg = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { updatedAt: true } });
   const actualsCsv = () =>
     uploadCsv(
@@ -158,6 +177,8 @@ export async function createAuthzOrg(db: Db) {
       actualsBatch,
       invitation,
       freshOrg,
+      webhook,
+      webhookDelivery,
       actualsCsv,
       planCsv,
       planLine,

@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { History, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -31,6 +31,7 @@ export default async function SettingsPage({
   const canEditSettings = can(member.role, "org:settings");
   const canManageMembers = can(member.role, "members:manage");
   const canReadAudit = can(member.role, "audit:read");
+  const canManageWebhooks = can(member.role, "webhooks:manage");
   const [settings, members, invitations, sessions] = await Promise.all([
     getOrgSettings(member.org.id),
     listMembersPage(member.org.id, mq, sp),
@@ -45,12 +46,23 @@ export default async function SettingsPage({
         title="Settings"
         description="How your organization runs in Keel: fiscal calendar, update cadence, forecast assumptions and who has access."
         actions={
-          canReadAudit ? (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/${member.org.slug}/settings/audit`}>
-                <History aria-hidden /> Audit log
-              </Link>
-            </Button>
+          canReadAudit || canManageWebhooks ? (
+            <>
+              {canManageWebhooks ? (
+                <Button asChild size="sm" variant="outline">
+                  <Link href={`/${member.org.slug}/settings/webhooks`}>
+                    <Webhook aria-hidden /> Webhooks
+                  </Link>
+                </Button>
+              ) : null}
+              {canReadAudit ? (
+                <Button asChild size="sm" variant="outline">
+                  <Link href={`/${member.org.slug}/settings/audit`}>
+                    <History aria-hidden /> Audit log
+                  </Link>
+                </Button>
+              ) : null}
+            </>
           ) : null
         }
       />

@@ -1,0 +1,93 @@
+import pg from "pg";
+import type { PgBoss } from "pg-boss";
+
+import type { Db } from "@/lib/db-factory";
+import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { logger } from "@/lib/log";
+import { attemptDelivery } from "@/lib/webhooks/deliver";
+import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
+import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/webhooks/policy";
+import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
+
+// The job worker: relays the webhook outbox into pg-boss and delivers its jobs. It runs inside
+// the web server by default (scripts/server.ts) and as `npm run worker` (scripts/worker.ts) with
+// KEEL_JOBS_IN_PROCESS=off on the web servers (docs/scaling.md). Any number may run at once:
+// pg-boss hands each job to one worker, and the relay locks the rows it moves.
+
+export type WorkerOptions = {
+  db: Db;
+  boss: PgBoss;
+  /** Where the relay connects (the queue's database). */
+  url: string;
+  policy?: Partial<DeliveryPolicy>;
+  /** How often the outbox is checked for new deliveries. */
+  relayIntervalMs?: number;
+  /** How often an idle worker asks pg-boss for jobs. */
+  pollingIntervalSeconds?: number;
+};
+
+export type JobWorker = {
+  /** Moves pending deliveries into the queue now; how many. */
+  relayNow: () => Promise<number>;
+  /** Stops fetching and relaying, waiting for the job in hand (the queue itself stays up). */
+  stop: () => Promise<void>;
+  policy: DeliveryPolicy;
+};
+
+export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
+  const policy = { ...DELIVERY_POLICY, ...opts.policy };
+  const { boss, db } = opts;
+  if (!(await boss.getQueue(WEBHOOK_QUEUE))) await boss.createQueue(WEBHOOK_QUEUE);
+  const pool = new pg.Pool({ connectionString: opts.url, max: 1, application_name: "keel-relay" });
+  pool.on("error", (error) => logger.warn({ err: error, event: "jobs.relay.connection-lost" }, "relay connection lost"));
+
+  let relaying: Promise<number> | null = null;
+  const relayNow = () => {
+    relaying ??= relayPendingDeliveries(pool, boss, policy).finally(() => (relaying = null));
+    return relaying;
+  };
+  const timer = setInterval(() => {
+    relayNow().catch((error: unknown) => {
+      if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "webhook-relay" });
+      else logger.error({ err: error, event: "jobs.relay.failed" }, "moving webhook deliveries to the queue failed");
+    });
+  }, opts.relayIntervalMs ?? 2_000);
+  timer.unref();
+  // Missed milestones are looked for at start and then every 10 minutes.
+  const lookForMissed = () =>
+    announceMissedMilestones(db).catch((error: unknown) => {
+      if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "missed-milestones" });
+      else logger.error({ err: error, event: "jobs.missed-milestones.failed" }, "looking for missed milestones failed");
+      return 0;
+    });
+  void lookForMissed();
+  const missedTimer = setInterval(() => void lookForMissed(), 10 * 60_000);
+  missedTimer.unref();
+
+  const workId = await boss.work<{ deliveryId: string }>(
+    WEBHOOK_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, localConcurrency: 2 },
+    async ([job]) => {
+      const outcome = await attemptDelivery(db, job.data.deliveryId, job.retryCount, policy);
+      // pg-boss retries a job whose handler throws, after the backoff delay.
+      if (outcome === "retry") throw new Error(`webhook delivery ${job.data.deliveryId}: attempt ${job.retryCount + 1} failed`);
+    },
+  );
+  logger.info({ event: "jobs.worker.started", queue: WEBHOOK_QUEUE }, "job worker started");
+
+  let stopped = false;
+  return {
+    relayNow,
+    policy,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      clearInterval(missedTimer);
+      await relaying?.catch(() => 0);
+      await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });
+      await pool.end();
+      logger.info({ event: "jobs.worker.stopped" }, "job worker stopped");
+    },
+  };
+}
