@@ -3,6 +3,8 @@
 import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { SavedNote } from "@/components/settings/org-settings-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -25,8 +27,9 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
     if (state?.ok) toast.success("Pay privacy saved");
   }, [state]);
   const errors = errorsOf(state);
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   return (
-    <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
+    <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5" noValidate>
       <FormAlert state={state} />
       <FormField
         id="payMinGroupSize"
@@ -64,10 +67,13 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
           </p>
         </div>
       </div>
-      <div>
+      <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save pay privacy"}
         </Button>
+        <SavedNote ok={state?.ok === true} resultRef={resultRef}>
+          Pay privacy saved.
+        </SavedNote>
       </div>
     </form>
   );
