@@ -17,6 +17,7 @@ import { humanize } from "@/lib/format";
 import { updateOrgSettingsAction } from "@/lib/settings/actions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
+import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
 
 type State = ActionResult<{ updatedAt: string }> | null;
 
@@ -28,10 +29,13 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
     const input = {
       ...Object.fromEntries(form),
       forecastLumpyCategories: form.getAll("forecastLumpyCategories"),
-      expectedUpdatedAt: openedAt.current,
+      expectedUpdatedAt: settingsVersion(org, openedAt.current),
     };
     const result = await updateOrgSettingsAction(org, input);
-    if (result.ok) openedAt.current = result.data.updatedAt;
+    if (result.ok) {
+      openedAt.current = result.data.updatedAt;
+      rememberSettingsVersion(org, result.data.updatedAt);
+    }
     return result;
   }, null);
 

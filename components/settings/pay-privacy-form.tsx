@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePayPrivacyAction } from "@/lib/settings/actions";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
+import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
 
 type State = ActionResult<{ updatedAt: string }> | null;
 
@@ -19,8 +20,14 @@ type State = ActionResult<{ updatedAt: string }> | null;
 export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSettingsDto }) {
   const openedAt = useRef(settings.updatedAt);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await updatePayPrivacyAction(org, { ...Object.fromEntries(form), expectedUpdatedAt: openedAt.current });
-    if (result.ok) openedAt.current = result.data.updatedAt;
+    const result = await updatePayPrivacyAction(org, {
+      ...Object.fromEntries(form),
+      expectedUpdatedAt: settingsVersion(org, openedAt.current),
+    });
+    if (result.ok) {
+      openedAt.current = result.data.updatedAt;
+      rememberSettingsVersion(org, result.data.updatedAt);
+    }
     return result;
   }, null);
   useEffect(() => {
