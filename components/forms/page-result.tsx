@@ -36,9 +36,16 @@ export function PageResultProvider({ children }: { children: React.ReactNode }) 
   const tick = result?.tick ?? 0;
   React.useEffect(() => {
     if (!tick) return;
-    // After a dialog's close has returned focus to its trigger (Radix does that in a timeout).
-    const t = setTimeout(() => ref.current?.focus(), 0);
-    return () => clearTimeout(t);
+    // After a dialog's close has returned focus to its trigger (Radix does that in a timeout);
+    // again once the refreshed page is in, if removing the form's row dropped focus to <body>.
+    const first = setTimeout(() => ref.current?.focus(), 0);
+    const again = setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) ref.current?.focus();
+    }, 300);
+    return () => {
+      clearTimeout(first);
+      clearTimeout(again);
+    };
   }, [tick]);
   return (
     <Ctx.Provider value={show}>

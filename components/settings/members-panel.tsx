@@ -256,6 +256,12 @@ export function MembersPanel({
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   // Set when the dialog closes on an outcome: focus goes to it, not back to a button that may be gone.
   const focusOutcome = useRef(false);
+  // The button that asked: a dialog without a trigger returns focus nowhere on its own.
+  const opener = useRef<HTMLElement | null>(null);
+  const ask: Ask = (a) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setAsking(a);
+  };
   const report: Report = (o) => setOutcome((prev) => ({ ...o, tick: (prev?.tick ?? 0) + 1 }));
   const tick = outcome?.tick ?? 0;
   useEffect(() => {
@@ -316,7 +322,7 @@ export function MembersPanel({
               canManage={canManage}
               isSelf={m.email === currentUserEmail}
               sessions={sessions[m.id]}
-              ask={setAsking}
+              ask={ask}
               report={report}
             />
           ))}
@@ -325,10 +331,10 @@ export function MembersPanel({
       <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : setAsking(null))}>
         <DialogContent
           onCloseAutoFocus={(e) => {
-            if (!focusOutcome.current) return;
-            focusOutcome.current = false;
             e.preventDefault();
-            outcomeRef.current?.focus();
+            if (focusOutcome.current) outcomeRef.current?.focus();
+            else opener.current?.focus();
+            focusOutcome.current = false;
           }}
         >
           <DialogHeader>

@@ -252,6 +252,6 @@ test("milestones: focus on the result after adding one", async ({ page }) => {
   await form.getByRole("button", { name: "Add milestone" }).click();
   await expect(form.getByRole("status")).toHaveText(`Milestone added: ${name}`);
   await expect(form.getByRole("status")).toBeFocused();
-  await expect(page.getByText(name, { exact: true })).toBeVisible();
+  await expect(form.locator("xpath=..").getByText(name, { exact: true }).first()).toBeVisible();
   await sql(`DELETE FROM "Milestone" WHERE name = $1`, [name]);
 });

@@ -54,7 +54,12 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await rename.getByLabel("Name").fill(`E2E Chapter ${code}`);
   await rename.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `E2E Chapter ${code}` })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: `Saved E2E Guild ${code}` })).toBeFocused();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `Saved E2E Guild ${code}` }),
+  ).toBeFocused();
   await expect(page.getByText("Created").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Close" }).first().click();
@@ -97,7 +102,12 @@ test("set lead, move and merge: focus lands on each result", async ({ page }) =>
     .first()
     .click();
   await lead.getByRole("button", { name: "Save lead" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Lead of E2E Pod ${code}-B saved` })).toBeFocused();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `Lead of E2E Pod ${code}-B saved` }),
+  ).toBeFocused();
 
   await page.getByRole("button", { name: "Merge" }).click();
   const merge = page.getByRole("dialog");
@@ -114,7 +124,12 @@ test("set lead, move and merge: focus lands on each result", async ({ page }) =>
   await move.getByRole("combobox", { name: "New parent" }).fill("ENG-PROD");
   await move.getByRole("option", { name: "Product Engineering — ENG-PROD", exact: true }).click();
   await move.getByRole("button", { name: "Move unit" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `E2E Pod ${code}-A moved` })).toBeFocused();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `E2E Pod ${code}-A moved` }),
+  ).toBeFocused();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Product Engineering");
   // Leave the demo's tree as it was.
   await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE code = $1`, [`${code}-A`]);
