@@ -154,7 +154,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                         {u.projectName}
                       </Link>{" "}
                       <span className="text-muted-foreground">
-                        {u.author}, {formatDate(u.createdAt)} · waits for {u.reviewerName ?? "a reviewer"}
+                        {u.author}, {formatDate(u.createdAt)} · waits for {u.reviewerName}
                       </span>
                     </li>
                   ))}

@@ -9,7 +9,11 @@ export function FormAlert({ state, unplacedField }: { state: ActionResult<unknow
   if (!state || state.ok) return null;
   const formErrors = state.fieldErrors?._form ?? (unplacedField ? state.fieldErrors?.[unplacedField] : undefined) ?? [];
   return (
-    <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive-hover">
+    <p
+      role="alert"
+      tabIndex={-1}
+      className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive-hover"
+    >
       {[state.message, ...formErrors].filter((m, i, a) => a.indexOf(m) === i).join(" ")}
     </p>
   );

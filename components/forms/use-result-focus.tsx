@@ -1,6 +1,8 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+
+import type { ActionResult } from "@/lib/action-result";
 
 /**
  * The result of a dialog's form, shown beside the button that opened it and focused when the
@@ -33,4 +35,23 @@ export function useResultFocus() {
       </span>
     ),
   };
+}
+
+/**
+ * The same for a form on the page: after each submission, focus its result (`resultRef`, a
+ * `tabIndex={-1}` status line) on success, else the first field to fix or the form's message.
+ */
+export function useFocusAfterSubmit<E extends HTMLElement = HTMLParagraphElement>(state: ActionResult<unknown> | null) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<E>(null);
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) resultRef.current?.focus();
+    else
+      (
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        formRef.current?.querySelector<HTMLElement>('[role="alert"]')
+      )?.focus();
+  }, [state]);
+  return { formRef, resultRef };
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 
+import { usePageResult } from "@/components/forms/page-result";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
@@ -112,12 +113,12 @@ type EditablePosition = {
 
 type EditState = ActionResult<{ positionId: string; version: number }> | null;
 
-function EditForm({ org, position, onDone }: { org: string; position: EditablePosition; onDone: () => void }) {
+function EditForm({ org, position, onDone }: { org: string; position: EditablePosition; onDone: (result?: string) => void }) {
   const [state, formAction, pending] = useActionState<EditState, FormData>(async (_prev, form) => {
     const result = await updatePositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
     if (result.ok) {
       toast.success("Position saved");
-      onDone();
+      onDone(`Saved ${String(form.get("title") ?? position.title).trim()}`);
     }
     return result;
   }, null);
@@ -237,11 +238,14 @@ function FillForm({
   onDone: () => void;
 }) {
   const [mode, setMode] = useState<"new" | "existing">("new");
+  const showOnPage = usePageResult();
   const [state, formAction, pending] = useActionState<FillState, FormData>(async (_prev, form) => {
     const result = await fillPositionAction(org, { ...Object.fromEntries(form), positionId: position.id, version: position.version });
     if (result.ok) {
       toast.success("Position filled");
+      // A filled position has no Fill button any more: the result goes at the top of the page.
       onDone();
+      showOnPage(`${position.title} filled`);
     }
     return result;
   }, null);

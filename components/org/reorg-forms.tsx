@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { usePageResult } from "@/components/forms/page-result";
 import { UNIT_KIND_OPTIONS } from "@/components/org/unit-dialogs";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
@@ -14,6 +15,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { formatDate } from "@/lib/format";
 import {
   addReorgStepAction,
   applyReorgAction,
@@ -30,13 +32,25 @@ import {
 type ReorgRef = { id: string; version: number; name: string };
 type NewUnit = { ref: string; name: string; code: string };
 
-function useReorgAction<T>(run: (input: Record<string, unknown>) => Promise<ActionResult<T>>, done: string, after?: (data: T) => void) {
+/**
+ * useActionState around a reorg action: on success a toast and the result at the top of the page,
+ * focused (the button or row that was used may be gone after the refresh), then the refresh or,
+ * with `navigate`, the page it leads to.
+ */
+function useReorgAction<T>(
+  run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
+  done: string,
+  navigate?: (data: T) => string,
+) {
   const router = useRouter();
+  const showOnPage = usePageResult();
   return useActionState<ActionResult<T> | null, FormData>(async (_prev, form) => {
     const result = await run(Object.fromEntries(form));
     if (result.ok) {
       toast.success(done);
-      if (after) after(result.data);
+      const href = navigate?.(result.data);
+      showOnPage(done, href);
+      if (href) router.push(href);
       else router.refresh();
     }
     return result;
@@ -44,11 +58,10 @@ function useReorgAction<T>(run: (input: Record<string, unknown>) => Promise<Acti
 }
 
 export function NewReorgForm({ org }: { org: string }) {
-  const router = useRouter();
   const [state, action, pending] = useReorgAction(
     (input) => createReorgAction(org, input),
-    "Reorg drafted",
-    (d) => router.push(`/${org}/teams/reorgs/${d.reorgId}`),
+    "Reorg drafted: add its steps below",
+    (d) => `/${org}/teams/reorgs/${d.reorgId}`,
   );
   const errors = errorsOf(state);
   return (
@@ -150,7 +163,7 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("move");
   const [state, action, pending] = useReorgAction(
     ({ kind: k, ...fields }) => addReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, step: { kind: k, ...fields } }),
-    "Step added",
+    "Step added: it is the last step in the list",
   );
   const all = errorsOf(state);
   // The step's fields come back as "step.<field>"; shown at the field of the same name.
@@ -287,11 +300,14 @@ function ConfirmForm({
   onDone: () => void;
 }) {
   const router = useRouter();
+  const showOnPage = usePageResult();
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(async () => {
     const result = await run();
     if (result.ok) {
       toast.success(done);
+      // The reorg's buttons change with its status: its result goes at the top of the page.
       onDone();
+      showOnPage(done);
       router.refresh();
     }
     return result;
@@ -388,11 +404,13 @@ export function ReorgControls({
 
 function ScheduleForm({ org, reorg, today, onDone }: { org: string; reorg: ReorgRef; today: string; onDone: () => void }) {
   const router = useRouter();
+  const showOnPage = usePageResult();
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (_prev, form) => {
     const result = await scheduleReorgAction(org, { reorgId: reorg.id, version: reorg.version, effectiveOn: form.get("effectiveOn") });
     if (result.ok) {
       toast.success("Reorg scheduled");
       onDone();
+      showOnPage(`Reorg scheduled for ${formatDate(String(form.get("effectiveOn")))}`);
       router.refresh();
     }
     return result;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { usePageResult } from "@/components/forms/page-result";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -33,22 +34,36 @@ export const UNIT_KIND_OPTIONS = [
 
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
 
-/** useActionState around a tree action: extra fields merged into the form's, toast and close on success. */
+/**
+ * useActionState around a tree action: extra fields merged into the form's; on success a toast, and
+ * the dialog closes with its result, which is focused (beside the dialog's button, or at the top of
+ * the page the action navigates to).
+ */
 function useTreeAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
-  done: string,
-  onDone: () => void,
+  done: string | ((form: FormData) => string),
+  onDone: (result?: string) => void,
   navigate?: (data: T) => string | null,
+  /** The dialog's button goes away on success (a closed unit is not edited): the result goes at the top of the page. */
+  onPage = false,
 ) {
   const router = useRouter();
+  const showOnPage = usePageResult();
   return useActionState<ActionResult<T> | null, FormData>(async (_prev, form) => {
     const result = await run(Object.fromEntries(form));
     if (result.ok) {
-      toast.success(done);
-      onDone();
+      const text = typeof done === "string" ? done : done(form);
+      toast.success(text);
       const href = navigate?.(result.data);
-      if (href) router.push(href);
-      else router.refresh();
+      if (href || onPage) {
+        onDone();
+        showOnPage(text, href ?? undefined);
+        if (href) router.push(href);
+        else router.refresh();
+      } else {
+        onDone(text);
+        router.refresh();
+      }
     }
     return result;
   }, null);
@@ -81,10 +96,10 @@ export function NewUnitDialog({ org, parent }: { org: string; parent: UnitRefDto
   );
 }
 
-function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto | null; onDone: () => void }) {
+function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto | null; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
     (input) => createUnitAction(org, input),
-    "Unit created",
+    (form) => `Unit created: ${String(form.get("name") ?? "").trim()}`,
     onDone,
     (d) => `/${org}/teams/units/${d.unitId}`,
   );
@@ -151,10 +166,10 @@ export function EditUnitDialog({ org, unit }: { org: string; unit: UnitDto }) {
   );
 }
 
-function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
+function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
     (input) => updateUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit saved",
+    `Saved ${unit.name}`,
     onDone,
   );
   const errors = errorsOf(state);
@@ -208,10 +223,10 @@ export function LeadDialog({ org, unit }: { org: string; unit: UnitDto }) {
   );
 }
 
-function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
+function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
     (input) => setUnitLeadAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Lead saved",
+    `Lead of ${unit.name} saved`,
     onDone,
   );
   const errors = errorsOf(state);
@@ -249,10 +264,20 @@ export function MoveUnitDialog({ org, unit, parent }: { org: string; unit: UnitD
   );
 }
 
-function MoveForm({ org, unit, parent, onDone }: { org: string; unit: UnitDto; parent: UnitRefDto | null; onDone: () => void }) {
+function MoveForm({
+  org,
+  unit,
+  parent,
+  onDone,
+}: {
+  org: string;
+  unit: UnitDto;
+  parent: UnitRefDto | null;
+  onDone: (result?: string) => void;
+}) {
   const [state, action, pending] = useTreeAction(
     (input) => moveUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit moved",
+    `${unit.name} moved`,
     onDone,
   );
   const errors = errorsOf(state);
@@ -310,12 +335,14 @@ function MergeForm({
   unit: UnitDto;
   siblings: UnitRefDto[];
   inside: string;
-  onDone: () => void;
+  onDone: (result?: string) => void;
 }) {
   const [state, action, pending] = useTreeAction(
     (input) => mergeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Units merged",
+    `${unit.name} merged and closed`,
     onDone,
+    undefined,
+    true,
   );
   const errors = errorsOf(state);
   return (
@@ -354,11 +381,13 @@ export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: Unit
   );
 }
 
-function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: () => void }) {
+function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
     (input) => closeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit closed",
+    `${unit.name} closed`,
     onDone,
+    undefined,
+    true,
   );
   const errors = errorsOf(state);
   return (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -104,14 +105,16 @@ function RescheduleMilestone({ org, milestone: m }: { org: string; milestone: Mi
 }
 
 function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
-  const ref = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState<State, FormData>(
-    async (_p, form) => createMilestoneAction(org, { ...Object.fromEntries(form), projectId }),
-    null,
-  );
+  const [added, setAdded] = useState("");
+  const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
+    const result = await createMilestoneAction(org, { ...Object.fromEntries(form), projectId });
+    if (result.ok) setAdded(String(form.get("name") ?? "").trim());
+    return result;
+  }, null);
+  const { formRef: ref, resultRef } = useFocusAfterSubmit(state);
   useEffect(() => {
     if (state?.ok) ref.current?.reset();
-  }, [state]);
+  }, [state, ref]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
@@ -130,9 +133,19 @@ function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
           <Input id="milestone-due" name="dueDate" type="date" className="h-8" {...describedBy("milestone-due", errors.dueDate)} />
         </FormField>
       </div>
-      <Button type="submit" size="sm" variant="outline" disabled={pending}>
-        Add milestone
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" size="sm" variant="outline" disabled={pending}>
+          Add milestone
+        </Button>
+        <p
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className={state?.ok ? "text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}
+        >
+          {state?.ok ? `Milestone added: ${added}` : null}
+        </p>
+      </div>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
+import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
@@ -67,18 +68,28 @@ export function ProjectFormDialog({
   );
 }
 
-function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectFormValues; onDone: () => void }) {
+function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectFormValues; onDone: (result?: string) => void }) {
   const options = useJson<ProjectFormOptions>(`/${org}/projects/form-options`);
   const router = useRouter();
+  const showOnPage = usePageResult();
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const input = { ...Object.fromEntries(form), capex: form.get("capex") === "on" };
     const result = project
       ? await updateProjectAction(org, { ...input, id: project.id, version: project.version })
       : await createProjectAction(org, input);
     if (result.ok) {
-      onDone();
+      const done = project
+        ? `Saved ${String(form.get("name") ?? project.name).trim()}`
+        : `Project created: ${String(form.get("name") ?? "").trim()}`;
       toast.success(project ? "Project saved" : "Project created");
-      if (!project) router.push(`/${org}/projects/${result.data.id}`);
+      if (project) onDone(done);
+      else {
+        // The new project's page opens: the result is focused at its top.
+        const href = `/${org}/projects/${result.data.id}`;
+        onDone();
+        showOnPage(done, href);
+        router.push(href);
+      }
     }
     return result;
   }, null);

@@ -70,7 +70,7 @@ function InitiativeForm({
   org: string;
   initiative?: InitiativeFormValues;
   defaultFiscalYear: number;
-  onDone: () => void;
+  onDone: (result?: string) => void;
 }) {
   const loaded = useJson<{ units: Unit[] }>(`/${org}/roadmap/form-options`);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
@@ -79,8 +79,8 @@ function InitiativeForm({
       ? await updateInitiativeAction(org, { ...input, id: i.id, expectedUpdatedAt: i.updatedAt })
       : await createInitiativeAction(org, input);
     if (result.ok) {
-      onDone();
       toast.success(i ? "Initiative saved" : "Initiative created");
+      onDone(`${i ? "Initiative saved" : "Initiative created"}: ${String(form.get("name") ?? "").trim()}`);
     }
     return result;
   }, null);

@@ -2,8 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -18,15 +20,13 @@ import type { InvitationDto, MemberDto, MemberSessionsDto } from "@/lib/settings
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-function SessionsCell({ org, member, sessions }: { org: string; member: MemberDto; sessions: MemberSessionsDto | undefined }) {
-  const [pending, startTransition] = useTransition();
-  const signOut = () =>
-    startTransition(async () => {
-      if (!window.confirm(`Sign ${member.name} out on every device?`)) return;
-      const result = await signOutMemberEverywhereAction(org, { membershipId: member.id });
-      if (result.ok) toast.success(`${member.name} was signed out everywhere`);
-      else toast.error(result.message);
-    });
+/** What the panel's confirmation dialog asks about. */
+type Asking = { kind: "remove" | "sign-out"; member: MemberDto };
+type Ask = (asking: Asking) => void;
+/** Reports an outcome in the panel's status line (focused). */
+type Report = (outcome: { ok: boolean; text: string }) => void;
+
+function SessionsCell({ member, sessions, ask }: { member: MemberDto; sessions: MemberSessionsDto | undefined; ask: Ask }) {
   if (!sessions) return <span className="text-sm text-muted-foreground">Not signed in</span>;
   return (
     <div className="space-y-1 text-sm">
@@ -38,7 +38,12 @@ function SessionsCell({ org, member, sessions }: { org: string; member: MemberDt
           Last seen {new Date(sessions.lastSeenAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
         </div>
       ) : null}
-      <Button size="sm" variant="outline" onClick={signOut} disabled={pending} aria-label={`Sign ${member.name} out everywhere`}>
+      <Button
+        size="sm"
+        variant="outline"
+        onClick={() => ask({ kind: "sign-out", member })}
+        aria-label={`Sign ${member.name} out everywhere`}
+      >
         Sign out everywhere
       </Button>
     </div>
@@ -51,12 +56,16 @@ function MemberRow({
   canManage,
   isSelf,
   sessions,
+  ask,
+  report,
 }: {
   org: string;
   member: MemberDto;
   canManage: boolean;
   isSelf: boolean;
   sessions: MemberSessionsDto | undefined;
+  ask: Ask;
+  report: Report;
 }) {
   const [role, setRole] = useState<Role>(member.role);
   const [scope, setScope] = useState(member.scopeUnitId ?? "");
@@ -70,14 +79,9 @@ function MemberRow({
       if (result.ok) {
         setError(null);
         toast.success(`${member.name} is now ${ROLE_LABELS[role]}`);
+        // The Save button is disabled again once nothing is changed: focus goes to the result.
+        report({ ok: true, text: `${member.name} is now ${ROLE_LABELS[role]}.` });
       } else setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
-    });
-  const remove = () =>
-    startTransition(async () => {
-      if (!window.confirm(`Remove ${member.name} from this organization?`)) return;
-      const result = await removeMemberAction(org, { membershipId: member.id });
-      if (result.ok) toast.success(`${member.name} was removed`);
-      else setError(result.message);
     });
 
   return (
@@ -133,7 +137,7 @@ function MemberRow({
       </TableCell>
       {canManage ? (
         <TableCell>
-          <SessionsCell org={org} member={member} sessions={sessions} />
+          <SessionsCell member={member} sessions={sessions} ask={ask} />
         </TableCell>
       ) : null}
       {canManage ? (
@@ -141,7 +145,13 @@ function MemberRow({
           <Button size="sm" variant="outline" onClick={save} disabled={!dirty || pending}>
             Save
           </Button>{" "}
-          <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${member.name}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => ask({ kind: "remove", member })}
+            disabled={pending}
+            aria-label={`Remove ${member.name}`}
+          >
             Remove
           </Button>
         </TableCell>
@@ -162,17 +172,7 @@ function InviteForm({ org }: { org: string }) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const link = state?.ok ? state.data.invitePath : null;
   // Focus follows the result: the invitation link after a success, the first field to fix after a refusal.
-  const resultRef = useRef<HTMLParagraphElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) resultRef.current?.focus();
-    else
-      (
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-        formRef.current?.querySelector<HTMLElement>('[role="alert"]')
-      )?.focus();
-  }, [state]);
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   return (
     <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
       <FormField id="invite-email" label="Email" errors={errors.email}>
@@ -250,10 +250,59 @@ export function MembersPanel({
   /** The member search and pager (server-rendered), between the invite form and the list. */
   children?: React.ReactNode;
 }) {
+  const [pending, startTransition] = useTransition();
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; tick: number } | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  // Set when the dialog closes on an outcome: focus goes to it, not back to a button that may be gone.
+  const focusOutcome = useRef(false);
+  // The button that asked: a dialog without a trigger returns focus nowhere on its own.
+  const opener = useRef<HTMLElement | null>(null);
+  const ask: Ask = (a) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setAsking(a);
+  };
+  const report: Report = (o) => setOutcome((prev) => ({ ...o, tick: (prev?.tick ?? 0) + 1 }));
+  const tick = outcome?.tick ?? 0;
+  useEffect(() => {
+    if (tick && !focusOutcome.current) outcomeRef.current?.focus();
+  }, [tick]);
+
+  const confirm = (a: Asking) =>
+    startTransition(async () => {
+      const { member } = a;
+      const result =
+        a.kind === "remove"
+          ? await removeMemberAction(org, { membershipId: member.id })
+          : await signOutMemberEverywhereAction(org, { membershipId: member.id });
+      const done = a.kind === "remove" ? `${member.name} was removed from the organization.` : `${member.name} was signed out everywhere.`;
+      if (result.ok) toast.success(done);
+      else toast.error(result.message);
+      focusOutcome.current = true;
+      report({
+        ok: result.ok,
+        text: result.ok ? done : `Could not ${a.kind === "remove" ? "remove" : "sign out"} ${member.name}: ${result.message}`,
+      });
+      setAsking(null);
+    });
+
   return (
     <div className="space-y-6">
       {canManage ? <InviteForm org={org} /> : null}
       {children}
+      <p
+        ref={outcomeRef}
+        tabIndex={-1}
+        role="status"
+        data-testid="members-outcome"
+        className={
+          outcome
+            ? `text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring ${outcome.ok ? "" : "text-destructive"}`
+            : "sr-only"
+        }
+      >
+        {outcome?.text}
+      </p>
       <Table>
         <TableHeader>
           <TableRow>
@@ -273,10 +322,41 @@ export function MembersPanel({
               canManage={canManage}
               isSelf={m.email === currentUserEmail}
               sessions={sessions[m.id]}
+              ask={ask}
+              report={report}
             />
           ))}
         </TableBody>
       </Table>
+      <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : setAsking(null))}>
+        <DialogContent
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            if (focusOutcome.current) outcomeRef.current?.focus();
+            else opener.current?.focus();
+            focusOutcome.current = false;
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>
+              {asking?.kind === "sign-out" ? `Sign ${asking.member.name} out everywhere?` : `Remove ${asking?.member.name}?`}
+            </DialogTitle>
+            <DialogDescription>
+              {asking?.kind === "sign-out"
+                ? "Every session of theirs ends on every device; they can sign in again."
+                : "They lose access to this organization at once; what they wrote and the audit log stay. Inviting them again gives access back."}
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setAsking(null)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="destructive" onClick={() => asking && confirm(asking)} disabled={pending}>
+              {pending ? "Working…" : asking?.kind === "sign-out" ? "Sign out everywhere" : "Remove member"}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
       {canManage && invitations.length ? (
         <div>
           <h3 className="mb-2 text-sm font-medium">Pending invitations</h3>

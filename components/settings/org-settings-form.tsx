@@ -1,8 +1,10 @@
 "use client";
 
+import type * as React from "react";
 import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -15,6 +17,7 @@ import { humanize } from "@/lib/format";
 import { updateOrgSettingsAction } from "@/lib/settings/actions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
+import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
 
 type State = ActionResult<{ updatedAt: string }> | null;
 
@@ -26,10 +29,13 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
     const input = {
       ...Object.fromEntries(form),
       forecastLumpyCategories: form.getAll("forecastLumpyCategories"),
-      expectedUpdatedAt: openedAt.current,
+      expectedUpdatedAt: settingsVersion(org, openedAt.current),
     };
     const result = await updateOrgSettingsAction(org, input);
-    if (result.ok) openedAt.current = result.data.updatedAt;
+    if (result.ok) {
+      openedAt.current = result.data.updatedAt;
+      rememberSettingsVersion(org, result.data.updatedAt);
+    }
     return result;
   }, null);
 
@@ -38,8 +44,9 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
   }, [state]);
 
   const errors = errorsOf(state);
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   return (
-    <form action={formAction} className="grid max-w-2xl gap-5 sm:grid-cols-2" noValidate>
+    <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5 sm:grid-cols-2" noValidate>
       {state && !state.ok ? (
         <div className="sm:col-span-2">
           <FormAlert state={state} />
@@ -240,7 +247,32 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}
         </Button>
+        <SavedNote ok={state?.ok === true} resultRef={resultRef}>
+          Settings saved.
+        </SavedNote>
       </div>
     </form>
+  );
+}
+
+/** "Saved." beside a settings form's button, where focus goes after a save (useFocusAfterSubmit). */
+export function SavedNote({
+  ok,
+  resultRef,
+  children,
+}: {
+  ok: boolean;
+  resultRef: React.Ref<HTMLParagraphElement>;
+  children: React.ReactNode;
+}) {
+  return (
+    <p
+      ref={resultRef}
+      tabIndex={-1}
+      role="status"
+      className={ok ? "text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}
+    >
+      {ok ? children : null}
+    </p>
   );
 }

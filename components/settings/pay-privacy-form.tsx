@@ -3,6 +3,8 @@
 import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { SavedNote } from "@/components/settings/org-settings-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -10,6 +12,7 @@ import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePayPrivacyAction } from "@/lib/settings/actions";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
+import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
 
 type State = ActionResult<{ updatedAt: string }> | null;
 
@@ -17,16 +20,23 @@ type State = ActionResult<{ updatedAt: string }> | null;
 export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSettingsDto }) {
   const openedAt = useRef(settings.updatedAt);
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await updatePayPrivacyAction(org, { ...Object.fromEntries(form), expectedUpdatedAt: openedAt.current });
-    if (result.ok) openedAt.current = result.data.updatedAt;
+    const result = await updatePayPrivacyAction(org, {
+      ...Object.fromEntries(form),
+      expectedUpdatedAt: settingsVersion(org, openedAt.current),
+    });
+    if (result.ok) {
+      openedAt.current = result.data.updatedAt;
+      rememberSettingsVersion(org, result.data.updatedAt);
+    }
     return result;
   }, null);
   useEffect(() => {
     if (state?.ok) toast.success("Pay privacy saved");
   }, [state]);
   const errors = errorsOf(state);
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   return (
-    <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
+    <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5" noValidate>
       <FormAlert state={state} />
       <FormField
         id="payMinGroupSize"
@@ -64,10 +74,13 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
           </p>
         </div>
       </div>
-      <div>
+      <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save pay privacy"}
         </Button>
+        <SavedNote ok={state?.ok === true} resultRef={resultRef}>
+          Pay privacy saved.
+        </SavedNote>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type * as React from "react";
 
+import { PageResultProvider } from "@/components/forms/page-result";
 import { KeelMark } from "@/components/shell/keel-logo";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { type OrgOption, OrgSwitcher } from "@/components/shell/org-switcher";
@@ -53,7 +54,7 @@ export function AppShell({ org, orgs, user, topBarActions, children }: AppShellP
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1440px] min-w-0 px-4 py-6 outline-none md:px-6 xl:px-8">
-          {children}
+          <PageResultProvider>{children}</PageResultProvider>
         </main>
       </div>
     </div>

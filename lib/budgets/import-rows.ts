@@ -19,9 +19,10 @@ export function checkHeader(header: CsvHeader, columns: readonly string[]) {
   const missing = header.missing(columns);
   const doubled = header.doubled(columns);
   if (missing.length || doubled.length) {
+    const columnsWord = (n: number) => (n === 1 ? "column" : "columns");
     const problem = missing.length
-      ? `Missing column(s): ${missing.join(", ")}.`
-      : `Column(s) named twice in the header: ${doubled.join(", ")}.`;
+      ? `Missing ${columnsWord(missing.length)}: ${missing.join(", ")}.`
+      : `${doubled.length === 1 ? "Column" : "Columns"} named twice in the header: ${doubled.join(", ")}.`;
     throw invalid({ file: [`${problem} Expected: ${columns.join(", ")}.`] }, "The file's header row is not right; nothing was imported.");
   }
 }
@@ -38,10 +39,11 @@ export class RowErrors {
     if (rows === 0) throw invalid({ file: ["The file has no data rows."] }, "The file is empty; nothing was imported.");
     if (this.bad === 0) return;
     const errors = [...this.listed];
-    if (this.bad > errors.length) errors.push(`…and ${this.bad - errors.length} more bad row(s).`);
+    const more = this.bad - errors.length;
+    if (more > 0) errors.push(`…and ${more} more bad ${more === 1 ? "row" : "rows"}.`);
     throw invalid(
       { file: errors },
-      `${this.bad} of ${rows} row(s) are not valid, so nothing was imported. Fix them and upload the file again.`,
+      `${this.bad} of ${rows} ${rows === 1 ? "row" : "rows"} ${this.bad === 1 ? "is" : "are"} not valid, so nothing was imported. Fix them and upload the file again.`,
     );
   }
 }

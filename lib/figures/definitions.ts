@@ -62,7 +62,7 @@ export const FIGURES = defs([
     id: "awaiting-acknowledgement",
     name: "Awaiting acknowledgement",
     definition:
-      "Projects not done or cancelled (active, paused or planned) whose latest status update nobody has acknowledged yet. Earlier updates of a project are superseded by its latest one.",
+      "Projects not done or cancelled (active, paused or planned) whose latest status update nobody has acknowledged yet and has someone to acknowledge it: the project's reviewer, or the author's own manager when the author is that reviewer. An update whose author has nobody above them (the top of the reporting line) needs no acknowledgement and is not counted. Earlier updates of a project are superseded by its latest one.",
   },
   {
     id: "awaiting-your-acknowledgement",

@@ -45,8 +45,8 @@ export type ReviewUpdate = {
   createdAt: string;
   /** The viewer reviews this project (lead's manager / owning unit's lead) and did not write the update. */
   mine: boolean;
-  /** Whose queue the update is in (see awaitingSql), null when the reporting line names nobody. */
-  reviewerName: string | null;
+  /** Whose queue the update is in (see awaitingSql; an update with nobody to review it is not listed). */
+  reviewerName: string;
 };
 
 /** Which rows of a list to return: `take` null for all of them. */
@@ -167,15 +167,17 @@ function computeDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date
  * SQL of the latest update of each project of proj that nobody has acknowledged (glossary
  * `awaiting-acknowledgement`; earlier ones are superseded), with its reviewer: the lead's manager,
  * else the owning unit's lead — and when that person wrote the update, their own manager, so
- * nobody is asked to acknowledge their own update (at the top of the line it waits in no one's queue). The
- * bell (lib/projects/bell.ts) counts the same rows.
+ * nobody is asked to acknowledge their own update. An update with nobody (signed up) there to
+ * review it, such as one by the person at the top of the reporting line, needs no acknowledgement:
+ * it is not a row, so every row is in someone's queue. The bell (lib/projects/bell.ts) counts the same rows.
+ * `projects` (id, name, orgUnitId, leadId) defaults to the proj CTE.
  */
-export function awaitingSql(orgId: string): Prisma.Sql {
+export function awaitingSql(orgId: string, projects: Prisma.Sql = Prisma.sql`proj`): Prisma.Sql {
   return Prisma.sql`
     SELECT s.id, p.id AS "projectId", p.name AS "projectName", s.health::text AS health, s.summary, s."authorId", s."createdAt",
            CASE WHEN r."userId" = s."authorId" THEN rm."userId" ELSE r."userId" END AS "reviewerUserId",
            CASE WHEN r."userId" = s."authorId" THEN rm.name ELSE r.name END AS "reviewerName"
-    FROM proj p
+    FROM ${projects} p
     CROSS JOIN LATERAL (
       SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
       WHERE su."orgId" = ${orgId} AND su."projectId" = p.id
@@ -187,7 +189,7 @@ export function awaitingSql(orgId: string): Prisma.Sql {
     LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
     LEFT JOIN "Person" r ON r.id = CASE WHEN lm."userId" IS NOT NULL THEN lm.id ELSE ul.id END AND r."orgId" = ${orgId}
     LEFT JOIN "Person" rm ON rm.id = r."managerId" AND rm."orgId" = ${orgId}
-    WHERE s."acknowledgedAt" IS NULL`;
+    WHERE s."acknowledgedAt" IS NULL AND (CASE WHEN r."userId" = s."authorId" THEN rm."userId" ELSE r."userId" END) IS NOT NULL`;
 }
 
 async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
@@ -205,7 +207,7 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
       WITH ${proj},
       st AS MATERIALIZED (
         SELECT p.id, p.name, u.name AS "teamName", p.health::text AS health, p."healthChangedAt", p."lastUpdateAt",
-               p."leadId", COALESCE(p."leadId", u."leadId") AS "lineStart", (${AT_RISK_SQL("p")}) AS "atRisk", ${state}
+               p."leadId", p."orgUnitId", COALESCE(p."leadId", u."leadId") AS "lineStart", (${AT_RISK_SQL("p")}) AS "atRisk", ${state}
         FROM proj p
         JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
         WHERE ${ACTIVE_SQL("p")}
@@ -231,11 +233,10 @@ async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: D
              (SELECT us.name FROM "User" us WHERE us.id = lu."authorId") AS "pendingAuthor"
       FROM n LEFT JOIN picked ON true
       LEFT JOIN "Person" l ON l.id = picked."leadId" AND l."orgId" = ${orgId}
+      -- the pending update of an at-risk row is one awaiting acknowledgement, as the awaiting list defines it
       LEFT JOIN LATERAL (
-        SELECT su.id, su.summary, su."authorId", su."acknowledgedAt" FROM "StatusUpdate" su
-        WHERE picked.list = 'atRisk' AND su."orgId" = ${orgId} AND su."projectId" = picked.id
-        ORDER BY su."createdAt" DESC LIMIT 1
-      ) lu ON lu."acknowledgedAt" IS NULL
+        ${awaitingSql(orgId, Prisma.sql`(SELECT picked.id, picked.name, picked."orgUnitId", picked."leadId" WHERE picked.list = 'atRisk')`)}
+      ) lu ON true
       -- each list in its own order (as in picked)
       ORDER BY picked.grp, CASE WHEN picked.grp = 0 THEN picked.health = 'AT_RISK' END, CASE WHEN picked.grp = 2 THEN picked."updMissed" END DESC,
                picked.name, picked.id`,

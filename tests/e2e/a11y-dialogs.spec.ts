@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-import { settled, signIn, sql } from "./fixtures";
+import { createMemberUser, settled, signIn, sql } from "./fixtures";
 
 // Issue 20, item 6: no serious or critical axe violation inside the main dialogs and forms (the
 // update form's edit and delete, the org tree's, the import and its revert, new position,
-// vendor and contract, the member invite), and focus moves to the result after a submission.
+// vendor and contract, the member invite and its removal), and focus moves to the result after a
+// submission (also on the settings forms and milestones).
 // Pages themselves are checked at 390 and 1280 by responsive.spec.ts.
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -187,4 +188,70 @@ test("members: the invite form, focus on the link after inviting and on the fiel
   await expect(page.getByRole("status").filter({ hasText: /^Invitation created\. Send this single-use link/ })).toBeFocused();
   found.push(...(await faults(page, "invite sent")));
   expect(found).toEqual([]);
+});
+
+test("members: removing one asks in a dialog, and the result is reported in the page and focused", async ({ page }) => {
+  const user = await createMemberUser("acme", "VIEWER");
+  await signIn(page, "admin@acme.example");
+  await page.goto(`/acme/settings?q=${encodeURIComponent(user.email)}`);
+  const row = page.getByRole("row").filter({ hasText: user.email });
+  await row.getByRole("button", { name: "Remove E2E VIEWER" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove E2E VIEWER?" });
+  await expect(dialog).toBeVisible();
+  const found = await faults(page, "remove member dialog");
+  // Cancelling writes nothing and returns to the button.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole("button", { name: "Remove E2E VIEWER" })).toBeFocused();
+  expect(await sql(`SELECT id FROM "Membership" WHERE id = $1`, [user.membershipId])).toHaveLength(1);
+
+  await row.getByRole("button", { name: "Remove E2E VIEWER" }).click();
+  await dialog.getByRole("button", { name: "Remove member" }).click();
+  const outcome = page.getByTestId("members-outcome");
+  await expect(outcome).toHaveText("E2E VIEWER was removed from the organization.");
+  await expect(outcome).toBeFocused();
+  await expect(page.getByRole("row").filter({ hasText: user.email })).toHaveCount(0);
+  expect(await sql(`SELECT id FROM "Membership" WHERE id = $1`, [user.membershipId])).toHaveLength(0);
+  expect(found).toEqual([]);
+});
+
+test("settings: focus on the saved note after saving, and on the field to fix after a refusal", async ({ page }) => {
+  const user = await createMemberUser("acme", "ADMIN");
+  await signIn(page, user.email, user.password);
+  await page.goto("/acme/settings");
+  const grace = page.getByLabel("Grace period (days)");
+  const kept = await grace.inputValue();
+  await grace.fill("45");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(grace).toBeFocused();
+  await expect(grace).toHaveAttribute("aria-invalid", "true");
+  await grace.fill(kept);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeFocused();
+
+  const group = page.getByLabel("Minimum group");
+  const size = await group.inputValue();
+  await group.fill(size);
+  await page.getByRole("button", { name: "Save pay privacy" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Pay privacy saved." })).toBeFocused();
+});
+
+test("milestones: focus on the result after adding one", async ({ page }) => {
+  const [project] = await sql<{ id: string }>(
+    `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p.name = 'SSO & SCIM Provisioning'`,
+  );
+  const name = `A11y milestone ${uid()}`;
+  await signIn(page, "manager@acme.example");
+  await page.goto(`/acme/projects/${project.id}`);
+  const form = page.getByRole("form", { name: "Add a milestone" });
+  await form.getByLabel("Milestone").fill(name);
+  await form.getByRole("button", { name: "Add milestone" }).click();
+  await expect(form.getByLabel("Due")).toBeFocused();
+  await form.getByLabel("Milestone").fill(name);
+  await form.getByLabel("Due").fill("2027-03-31");
+  await form.getByRole("button", { name: "Add milestone" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Milestone added: ${name}`);
+  await expect(form.getByRole("status")).toBeFocused();
+  await expect(form.locator("xpath=..").getByText(name, { exact: true }).first()).toBeVisible();
+  await sql(`DELETE FROM "Milestone" WHERE name = $1`, [name]);
 });

@@ -367,6 +367,8 @@ test("the project form loads its choices when it opens: a manager is offered the
   await team.selectOption(inScope);
   await dialog.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("page-result")).toHaveText(`Project created: ${name}`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
   const [created] = await sql<{ orgUnitId: string }>(`SELECT "orgUnitId" FROM "Project" WHERE name = $1`, [name]);
   expect(created.orgUnitId).toBe(inScope);
 });

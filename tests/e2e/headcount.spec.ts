@@ -61,6 +61,9 @@ test("a director opens a position, fills it with a new hire and sees heads move 
   await fill.getByLabel("Name").fill(hire);
   await fill.getByRole("button", { name: "Fill position" }).click();
   await expect(fill).toBeHidden();
+  // The row's Fill button goes with the open seat: the result at the top of the page takes focus.
+  await expect(page.getByTestId("page-result")).toHaveText(`${title} filled`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
 
   // The hire starts today: actual heads +1, the seat is no longer open.
   await expect.poll(() => currentQuarterCell(page, "actual")).toBe(actualBefore + 1);

@@ -38,9 +38,22 @@ test("a director opens a manager's page and adds a development goal", async ({ p
   await form.getByLabel("Check in on").fill("2027-03-31");
   await form.getByRole("button", { name: "Add" }).click();
   await expect(page.getByRole("list", { name: "Notes and goals" }).getByText(body)).toBeVisible();
+  // Focus follows the result.
+  await expect(form.getByRole("status")).toHaveText("Goal added.");
+  await expect(form.getByRole("status")).toBeFocused();
   const rows = await sql<{ kind: string; checkInOn: Date }>(`SELECT kind::text, "checkInOn" FROM "ManagerNote" WHERE body = $1`, [body]);
   expect(rows).toHaveLength(1);
   expect(rows[0].kind).toBe("GOAL");
+
+  // Deleting asks in the app's dialog; the row goes, and the result at the top of the page takes focus.
+  const item = page.getByRole("list", { name: "Notes and goals" }).getByRole("listitem").filter({ hasText: body });
+  await item.getByRole("button", { name: /^Delete goal of / }).click();
+  const dialog = page.getByRole("dialog", { name: /^Delete goal of .*\?$/ });
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(item).toHaveCount(0);
+  await expect(page.getByTestId("page-result")).toHaveText(/^Deleted goal of .*\.$/);
+  await expect(page.getByTestId("page-result")).toBeFocused();
+  expect(await sql(`SELECT id FROM "ManagerNote" WHERE body = $1`, [body])).toHaveLength(0);
 });
 
 test("a report cannot open their manager's page; the dashboard links managers needing support", async ({ page, browser }) => {

@@ -42,6 +42,9 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await dialog.getByRole("button", { name: "Create unit" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: `E2E Guild ${code}` })).toBeVisible();
+  // Focus follows the result, here on the page the new unit opened.
+  await expect(page.getByTestId("page-result")).toHaveText(`Unit created: E2E Guild ${code}`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Platform");
   const [row] = await sql<{ id: string; depth: number }>(`SELECT id, depth FROM "OrgUnit" WHERE code = $1`, [code]);
   expect(row.depth).toBe(2);
@@ -51,6 +54,12 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await rename.getByLabel("Name").fill(`E2E Chapter ${code}`);
   await rename.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `E2E Chapter ${code}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `Saved E2E Guild ${code}` }),
+  ).toBeFocused();
   await expect(page.getByText("Created").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Close" }).first().click();
@@ -59,6 +68,71 @@ test("a director creates, renames and closes a unit from the keyboard", async ({
   await close.getByRole("button", { name: `Close E2E Chapter ${code}` }).click();
   await expect(page.getByText(/^Closed /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Rename" })).toHaveCount(0);
+  // Its buttons are gone with it: the result is at the top of the page, focused.
+  await expect(page.getByTestId("page-result")).toHaveText(`E2E Chapter ${code} closed`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
+});
+
+test("set lead, move and merge: focus lands on each result", async ({ page }) => {
+  const code = `E2E-${uid()}`;
+  const [person] = await sql<{ name: string }>(
+    `SELECT p.name FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p."endDate" IS NULL ORDER BY p.name LIMIT 1`,
+  );
+  await signIn(page, "director@acme.example");
+  const [platform] = await sql<{ id: string }>(
+    `SELECT u.id FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`,
+  );
+  // Two empty sibling units under Platform, made from Platform's page.
+  for (const suffix of ["A", "B"]) {
+    await page.goto(`/acme/teams/units/${platform.id}`);
+    await page.getByRole("button", { name: "New unit" }).click();
+    const dialog = page.getByRole("dialog", { name: "New org unit" });
+    await dialog.getByLabel("Name").fill(`E2E Pod ${code}-${suffix}`);
+    await dialog.getByLabel("Cost-centre code").fill(`${code}-${suffix}`);
+    await dialog.getByLabel("Kind").selectOption("OTHER");
+    await dialog.getByRole("button", { name: "Create unit" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `E2E Pod ${code}-${suffix}` })).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Set lead" }).click();
+  const lead = page.getByRole("dialog");
+  await lead.getByRole("combobox", { name: "Lead" }).fill(person.name);
+  await lead
+    .getByRole("option", { name: new RegExp(`^${person.name}`) })
+    .first()
+    .click();
+  await lead.getByRole("button", { name: "Save lead" }).click();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `Lead of E2E Pod ${code}-B saved` }),
+  ).toBeFocused();
+
+  await page.getByRole("button", { name: "Merge" }).click();
+  const merge = page.getByRole("dialog");
+  await merge.getByLabel("Merge into").selectOption({ label: `E2E Pod ${code}-A (${code}-A)` });
+  await merge.getByRole("button", { name: `Merge and close E2E Pod ${code}-B` }).click();
+  // A closed unit has no edit buttons: the result is at the top of the page.
+  await expect(page.getByTestId("page-result")).toHaveText(`E2E Pod ${code}-B merged and closed`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
+
+  const [a] = await sql<{ id: string }>(`SELECT id FROM "OrgUnit" WHERE code = $1`, [`${code}-A`]);
+  await page.goto(`/acme/teams/units/${a.id}`);
+  await page.getByRole("button", { name: "Move" }).click();
+  const move = page.getByRole("dialog");
+  await move.getByRole("combobox", { name: "New parent" }).fill("ENG-PROD");
+  await move.getByRole("option", { name: "Product Engineering — ENG-PROD", exact: true }).click();
+  await move.getByRole("button", { name: "Move unit" }).click();
+  await expect(
+    page
+      .getByRole("group", { name: "Edit this unit" })
+      .getByRole("status")
+      .filter({ hasText: `E2E Pod ${code}-A moved` }),
+  ).toBeFocused();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Product Engineering");
+  // Leave the demo's tree as it was.
+  await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE code = $1`, [`${code}-A`]);
 });
 
 test("a bad code is refused at its field and nothing is written", async ({ page }) => {

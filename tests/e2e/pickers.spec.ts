@@ -57,6 +57,7 @@ test("a director picks an initiative owner with the keyboard; Escape closes the 
 
   await dialog.getByRole("button", { name: "Create initiative" }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: `Initiative created: ${name}` })).toBeFocused();
   const [created] = await sql<{ ownerId: string | null }>(`SELECT "ownerId" FROM "Initiative" WHERE name = $1`, [name]);
   expect(created.ownerId).toBe(person.id);
 });

@@ -31,6 +31,10 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await page.getByLabel("Name").fill(`E2E reorg ${code}`);
   await page.getByLabel("Name").press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: `E2E reorg ${code}` })).toBeVisible();
+  // Focus follows each result (item 6): here at the top of the reorg's page.
+  const result = page.getByTestId("page-result");
+  await expect(result).toHaveText("Reorg drafted: add its steps below");
+  await expect(result).toBeFocused();
 
   const form = page.getByRole("form", { name: "Add a step" });
   await form.getByLabel("Step").selectOption("create");
@@ -42,6 +46,8 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await expect(page.getByRole("region", { name: "Steps" })).toContainText(
     `New unit: E2E Lab ${code} (${code}), other under Platform (ENG-PLAT)`,
   );
+  await expect(result).toHaveText("Step added: it is the last step in the list");
+  await expect(result).toBeFocused();
 
   // The second new unit goes under the first, named by the code the first step gives it.
   await form.getByLabel("Step").selectOption("create");
@@ -76,6 +82,8 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await expect(dialog).toContainText("All 2 steps are applied together");
   await dialog.getByRole("button", { name: "Apply now" }).click();
   await expect(page.getByText(/^Applied /).first()).toBeVisible();
+  await expect(result).toHaveText("Reorg applied");
+  await expect(result).toBeFocused();
   await expect(page.getByRole("heading", { name: "What it changed" })).toBeVisible();
 
   await page

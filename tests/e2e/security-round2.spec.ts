@@ -98,8 +98,11 @@ test("an admin's sign-out-everywhere ends a member's sessions at once", async ({
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath("members-sessions-390.png") });
   await page.setViewportSize({ width: 1280, height: 720 });
-  page.once("dialog", (d) => d.accept());
   await row.getByRole("button", { name: "Sign E2E FINANCE out everywhere" }).click();
+  // Asked in the app's dialog (not the browser's confirm()); the result is reported in the page.
+  await page.getByRole("dialog", { name: "Sign E2E FINANCE out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByTestId("members-outcome")).toHaveText("E2E FINANCE was signed out everywhere.");
+  await expect(page.getByTestId("members-outcome")).toBeFocused();
   await expect(row.getByText("Not signed in")).toBeVisible();
 
   await memberPage.goto("/acme/dashboard");

@@ -93,7 +93,7 @@ describe("actuals import", () => {
     expect(r1).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { file: [expect.stringMatching(/Missing column\(s\): cost.*category/)] },
+      fieldErrors: { file: [expect.stringMatching(/Missing columns: cost.*category/)] },
     });
     const r2 = await importActuals.run(acme.members.finance.user.id, acme.org.slug, {
       uploadId: await uploadCsv(HEADER + "\r\n"),

@@ -247,8 +247,37 @@ describe("acknowledgement queues", () => {
       expect(cleared, `${who}: every queue item can be acknowledged by its owner`).toBe(review.counts.mine);
     }
     // Dana's own update on Mona's project: Dana reviews Mona's project, so it went up past her —
-    // Dana has no manager, so it waits in nobody's queue but hers is never asked.
+    // Dana has no manager, so it needs no acknowledgement (below).
     const dana = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, new Date());
     expect(dana.mine.map((u) => u.id)).not.toContain(danaOnMonas);
+  });
+
+  it("an update by the top of the reporting line needs no acknowledgement: it is counted and queued nowhere", async () => {
+    // Dana has nobody above her; Mona's update on Lee's project is Mona's own, so it goes up to Dana.
+    const danaOnMonas = await post(w.monaProject.id, directorId(), "Dana on Mona's");
+    const monaOnLees = await post(w.leeProject.id, managerId(), "Mona on Lee's");
+    for (const who of ["manager", "director"] as const) {
+      const member = w.member(who);
+      const review = await getDeliveryReview(reviewScopeOf(member), EVERY_ROW, new Date());
+      expect(
+        review.awaiting.map((u) => u.id),
+        `${who}: awaiting`,
+      ).not.toContain(danaOnMonas);
+      expect(review.counts.awaiting, `${who}: the figure is the list`).toBe(review.awaiting.length);
+      // Every update counted as awaiting is in the queue of someone who can clear it.
+      expect(review.awaiting.every((u) => Boolean(u.reviewerName))).toBe(true);
+      const bell = await getBell(bellScopeOf(member));
+      expect(bell.items.map((i) => i.id)).not.toContain(`ack-${danaOnMonas}`);
+    }
+    const dana = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, new Date());
+    expect(dana.awaiting.map((u) => u.id)).toEqual([monaOnLees]);
+    expect(dana.atRisk.find((p) => p.id === w.leeProject.id)?.pending?.id).toBe(monaOnLees);
+    expect(dana.atRisk.find((p) => p.id === w.monaProject.id)?.pending).toBeNull();
+    // Her queue is exactly what she can act on: one item, and it clears.
+    expect(dana.counts.mine).toBe(1);
+    expect((await acknowledgeUpdate.run(directorId(), w.acme.org.slug, { updateId: monaOnLees })).ok).toBe(true);
+    const after = await getDeliveryReview(reviewScopeOf(w.member("director")), EVERY_ROW, new Date());
+    expect(after.counts).toMatchObject({ awaiting: 0, mine: 0 });
+    expect(after.atRisk.find((p) => p.id === w.leeProject.id)?.pending).toBeNull();
   });
 });

@@ -267,7 +267,7 @@ function UpdateList({
               <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
             ) : (
               // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
-              <span className="text-xs text-muted-foreground">Waits for {u.reviewerName ?? "a reviewer"}</span>
+              <span className="text-xs text-muted-foreground">Waits for {u.reviewerName}</span>
             )}
           </div>
         </li>
