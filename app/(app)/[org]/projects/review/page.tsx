@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
@@ -15,11 +16,12 @@ import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
 import { homeScope } from "@/lib/scope";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
 
 export const metadata = { title: "Delivery review" };
 
-type Search = Record<string, string | string[] | undefined>;
+// The page's own parameter; each queue's page (?page=, ?spage=, …) is read by pageOf.
+const ZSearch = z.object({ unit: zParam() });
 
 // Each list is paged on its own (?riskpage=, ?stalepage=, ?duepage=, ?ackpage=, ?minepage=), so a
 // link to any page of one list keeps the others where they were. ?unit= scopes every list to a
@@ -37,7 +39,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { org } = member;
   // A member whose grants are limited to a unit reviews its subtree (and the units below it), like their dashboard.
   const within = homeScope(member).unitId;
-  const scope = reviewScopeOf(member, firstValue(sp.unit) ?? within);
+  const scope = reviewScopeOf(member, parseSearch(ZSearch, sp).unit ?? within);
   const unit = await getDashboardScope(org.id, scope.unitId, within);
   if (!unit) notFound();
   const review = await getDeliveryReview(scope, {
