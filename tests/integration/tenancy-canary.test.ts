@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { forecastWindow } from "@/lib/budgets/forecast-sql";
+import { forecastWindow } from "@/lib/budgets/forecast-window";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { linesScope } from "@/lib/budgets/lines";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
@@ -193,6 +193,9 @@ const FIGURE_MODULES = [
   "lib/budgets/rollup.ts",
   "lib/budgets/lines.ts",
   "lib/budgets/forecast-sql.ts",
+  "lib/budgets/forecast-window.ts",
+  "lib/budgets/forecast-personnel-sql.ts",
+  "lib/budgets/forecast-commitments-sql.ts",
   "lib/dashboard/delivery-figures.ts",
   "lib/dashboard/money-figures.ts",
   "lib/dashboard/people-figures.ts",
@@ -217,8 +220,11 @@ const SQL_HELPERS = new Set([
   "lib/budgets/lines-export.ts#lineCells",
   "lib/budgets/lines-export.ts#linesCsvFileName",
   "lib/budgets/lines.ts#linesScope",
-  "lib/budgets/forecast-sql.ts#roundHalfEvenSql",
-  "lib/budgets/forecast-sql.ts#forecastWindow",
+  "lib/budgets/forecast-window.ts#roundHalfEvenSql",
+  "lib/budgets/forecast-window.ts#forecastWindow",
+  "lib/budgets/forecast-window.ts#monthStart",
+  "lib/budgets/forecast-personnel-sql.ts#personnelCtes",
+  "lib/budgets/forecast-commitments-sql.ts#commitmentCtes",
   "lib/budgets/forecast-sql.ts#forecastCtes",
   "lib/projects/review.ts#reviewScopeOf",
   "lib/projects/review.ts#awaitingSql",
