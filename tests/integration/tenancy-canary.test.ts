@@ -9,7 +9,7 @@ import { linesScope } from "@/lib/budgets/lines";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { bellScopeOf } from "@/lib/projects/bell";
-import { EVERY_ROW } from "@/lib/projects/review";
+import { EVERY_ROW } from "@/lib/projects/review-lists";
 import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { parseContractListParams } from "@/lib/vendors/list-params";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
@@ -205,6 +205,7 @@ const FIGURE_MODULES = [
   "lib/managers/figures.ts",
   "lib/org/unit-detail.ts",
   "lib/projects/review.ts",
+  "lib/projects/awaiting-sql.ts",
   "lib/projects/bell.ts",
   "lib/projects/attention.ts",
   "lib/privacy/pay-sources.ts",
@@ -227,7 +228,7 @@ const SQL_HELPERS = new Set([
   "lib/budgets/forecast-commitments-sql.ts#commitmentCtes",
   "lib/budgets/forecast-sql.ts#forecastCtes",
   "lib/projects/review.ts#reviewScopeOf",
-  "lib/projects/review.ts#awaitingSql",
+  "lib/projects/awaiting-sql.ts#awaitingSql",
   "lib/projects/bell.ts#bellScopeOf",
   "lib/projects/attention.ts#milestoneWindow",
   "lib/projects/attention.ts#projectsCte",

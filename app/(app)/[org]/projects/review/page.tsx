@@ -14,7 +14,8 @@ import { getDashboardScope } from "@/lib/dashboard/director";
 import { formatDate, formatRelative, plural } from "@/lib/format";
 import { pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
-import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review-lists";
 import { homeScope } from "@/lib/scope";
 import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
 
