@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
-import { UNIT_KIND_OPTIONS } from "@/components/org/unit-dialogs";
+import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -208,21 +208,7 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
           <div className="sm:col-span-2">
             <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
           </div>
-          <FormField id="st-name" label="Name" errors={errors.name}>
-            <Input id="st-name" name="name" autoComplete="off" {...describedBy("st-name", errors.name)} />
-          </FormField>
-          <FormField id="st-code" label="Cost-centre code" errors={errors.code} help="Later steps can name the unit by it.">
-            <Input id="st-code" name="code" autoComplete="off" className="font-mono" {...describedBy("st-code", errors.code, true)} />
-          </FormField>
-          <FormField id="st-unitKind" label="Kind" errors={errors.unitKind}>
-            <NativeSelect id="st-unitKind" name="unitKind" defaultValue="TEAM" {...describedBy("st-unitKind", errors.unitKind)}>
-              {UNIT_KIND_OPTIONS.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <UnitFields prefix="st" errors={errors} codeHelp="Later steps can name the unit by it." kindName="unitKind" />
           <PersonPicker org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
         </>
       ) : kind === "person" ? (

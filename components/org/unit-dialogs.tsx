@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
@@ -21,15 +21,6 @@ import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, set
 
 export type UnitRefDto = { id: string; name: string; code: string };
 type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
-
-/** The kinds a unit can have, as a select's options (also the reorg step form's). */
-export const UNIT_KIND_OPTIONS = [
-  ["DIVISION", "Division"],
-  ["DEPARTMENT", "Department"],
-  ["GROUP", "Group"],
-  ["TEAM", "Team"],
-  ["OTHER", "Other"],
-] as const;
 
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
 
@@ -106,21 +97,7 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
           />
         </FormField>
       </div>
-      <FormField id="nu-name" label="Name" errors={errors.name}>
-        <Input id="nu-name" name="name" autoComplete="off" {...describedBy("nu-name", errors.name)} />
-      </FormField>
-      <FormField id="nu-code" label="Cost-centre code" errors={errors.code} help="Unique; ledger and plan imports use it.">
-        <Input id="nu-code" name="code" autoComplete="off" className="font-mono" {...describedBy("nu-code", errors.code, true)} />
-      </FormField>
-      <FormField id="nu-kind" label="Kind" errors={errors.kind}>
-        <NativeSelect id="nu-kind" name="kind" defaultValue="TEAM" {...describedBy("nu-kind", errors.kind)}>
-          {UNIT_KIND_OPTIONS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <UnitFields prefix="nu" errors={errors} codeHelp="Unique; ledger and plan imports use it." />
       <FormField id="nu-leadId" label="Lead" errors={errors.leadId}>
         <SearchCombobox
           id="nu-leadId"
@@ -163,30 +140,7 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
       <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
-      <div className="sm:col-span-2">
-        <FormField id="eu-name" label="Name" errors={errors.name}>
-          <Input id="eu-name" name="name" defaultValue={unit.name} autoComplete="off" {...describedBy("eu-name", errors.name)} />
-        </FormField>
-      </div>
-      <FormField id="eu-code" label="Cost-centre code" errors={errors.code} help="Changing it changes what imports must use.">
-        <Input
-          id="eu-code"
-          name="code"
-          defaultValue={unit.code}
-          autoComplete="off"
-          className="font-mono"
-          {...describedBy("eu-code", errors.code, true)}
-        />
-      </FormField>
-      <FormField id="eu-kind" label="Kind" errors={errors.kind}>
-        <NativeSelect id="eu-kind" name="kind" defaultValue={unit.kind} {...describedBy("eu-kind", errors.kind)}>
-          {UNIT_KIND_OPTIONS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <UnitFields prefix="eu" errors={errors} codeHelp="Changing it changes what imports must use." defaults={unit} wideName />
       <Submit pending={pending}>Save</Submit>
     </form>
   );
