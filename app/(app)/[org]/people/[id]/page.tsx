@@ -11,8 +11,8 @@ import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage } from "@/lib/audit/record-page";
+import type { SearchParams } from "@/lib/search-params";
 import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -26,14 +26,13 @@ export default async function PersonPage({
   searchParams,
 }: {
   params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  const [person, changes] = await Promise.all([
-    getPersonDetail(member.org.id, id, member),
-    getRecordHistory(member, { type: "Person", id }, await searchParams),
-  ]);
+  const {
+    member,
+    record: person,
+    changes,
+  } = await readRecordPage(params, searchParams, "Person", (m, personId) => getPersonDetail(m.org.id, personId, m));
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;

@@ -8,8 +8,8 @@ import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage } from "@/lib/audit/record-page";
+import type { SearchParams } from "@/lib/search-params";
 import { formatDate, humanize } from "@/lib/format";
 import { describeContents } from "@/lib/org/unit-contents";
 import { getUnitDetail } from "@/lib/org/unit-detail";
@@ -23,14 +23,9 @@ export default async function UnitPage({
   searchParams,
 }: {
   params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  const [unit, changes] = await Promise.all([
-    getUnitDetail(member.org.id, id),
-    getRecordHistory(member, { type: "OrgUnit", id }, await searchParams),
-  ]);
+  const { member, record: unit, changes } = await readRecordPage(params, searchParams, "OrgUnit", (m, id) => getUnitDetail(m.org.id, id));
   if (!unit) notFound();
   const slug = member.org.slug;
   const canEdit = can(member.role, "orgtree:write") && !unit.closedOn;
