@@ -1,7 +1,8 @@
 "use client";
 
-import { Combine, FolderTree, Lock, Pencil, Plus, UserRound } from "lucide-react";
+import { Combine, FolderTree, Lock, type LucideIcon, Pencil, Plus, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
+import type * as React from "react";
 import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
@@ -43,6 +44,40 @@ function useTreeAction<T>(
     }
     return result;
   }, null);
+}
+
+/** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
+const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
+
+/** A dialog of the unit page, opened by a small outline button; `disabledWhy` disables it and says why. */
+function UnitDialog({
+  title,
+  description,
+  icon: Icon,
+  label,
+  disabledWhy,
+  children,
+}: {
+  title: string;
+  description: string;
+  icon: LucideIcon;
+  label: string;
+  disabledWhy?: string;
+  children: (close: () => void) => React.ReactNode;
+}) {
+  return (
+    <DialogOnDemand
+      title={title}
+      description={description}
+      trigger={
+        <Button variant="outline" size="sm" disabled={disabledWhy !== undefined} title={disabledWhy}>
+          <Icon aria-hidden /> {label}
+        </Button>
+      }
+    >
+      {children}
+    </DialogOnDemand>
+  );
 }
 
 function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
@@ -114,26 +149,14 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
 
 export function EditUnitDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand
-      title={`Rename ${unit.name}`}
-      description="Name, cost-centre code and kind."
-      trigger={
-        <Button variant="outline" size="sm">
-          <Pencil aria-hidden /> Rename
-        </Button>
-      }
-    >
+    <UnitDialog title={`Rename ${unit.name}`} description="Name, cost-centre code and kind." icon={Pencil} label={"Rename"}>
       {(close) => <EditUnitForm org={org} unit={unit} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => updateUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit saved",
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => updateUnitAction(org, onUnit(unit, input)), "Unit saved", onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
@@ -148,26 +171,19 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
 
 export function LeadDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Lead of ${unit.name}`}
       description="Name, replace or remove the unit's lead."
-      trigger={
-        <Button variant="outline" size="sm">
-          <UserRound aria-hidden /> {unit.lead ? "Change lead" : "Set lead"}
-        </Button>
-      }
+      icon={UserRound}
+      label={unit.lead ? "Change lead" : "Set lead"}
     >
       {(close) => <LeadForm org={org} unit={unit} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => setUnitLeadAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Lead saved",
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => setUnitLeadAction(org, onUnit(unit, input)), "Lead saved", onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -189,26 +205,19 @@ function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (
 
 export function MoveUnitDialog({ org, unit, parent }: { org: string; unit: UnitDto; parent: UnitRefDto | null }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Move ${unit.name}`}
       description="Moves the unit and every unit below it under another parent."
-      trigger={
-        <Button variant="outline" size="sm">
-          <FolderTree aria-hidden /> Move
-        </Button>
-      }
+      icon={FolderTree}
+      label={"Move"}
     >
       {(close) => <MoveForm org={org} unit={unit} parent={parent} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function MoveForm({ org, unit, parent, onDone }: { org: string; unit: UnitDto; parent: UnitRefDto | null; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => moveUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit moved",
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => moveUnitAction(org, onUnit(unit, input)), "Unit moved", onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -234,22 +243,15 @@ function MoveForm({ org, unit, parent, onDone }: { org: string; unit: UnitDto; p
 
 export function MergeUnitDialog({ org, unit, siblings, inside }: { org: string; unit: UnitDto; siblings: UnitRefDto[]; inside: string }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Merge ${unit.name} into a sibling`}
       description="Everything live inside moves to the unit you choose; this unit then closes and keeps its history."
-      trigger={
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={siblings.length === 0}
-          title={siblings.length ? undefined : "No sibling to merge into"}
-        >
-          <Combine aria-hidden /> Merge
-        </Button>
-      }
+      icon={Combine}
+      label={"Merge"}
+      disabledWhy={siblings.length ? undefined : "No sibling to merge into"}
     >
       {(close) => <MergeForm org={org} unit={unit} siblings={siblings} inside={inside} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
@@ -266,11 +268,7 @@ function MergeForm({
   inside: string;
   onDone: () => void;
 }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => mergeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Units merged",
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => mergeUnitAction(org, onUnit(unit, input)), "Units merged", onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -294,26 +292,19 @@ function MergeForm({
 
 export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: UnitDto; inside: string }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Close ${unit.name}`}
       description="A closed unit keeps its history, the people who left it and its ledger, but takes nothing new."
-      trigger={
-        <Button variant="outline" size="sm">
-          <Lock aria-hidden /> Close
-        </Button>
-      }
+      icon={Lock}
+      label={"Close"}
     >
       {(close) => <CloseForm org={org} unit={unit} inside={inside} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: () => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => closeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    "Unit closed",
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => closeUnitAction(org, onUnit(unit, input)), "Unit closed", onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
