@@ -3,27 +3,20 @@ import { notFound } from "next/navigation";
 import { RecordLayout, RecordLink } from "@/components/shell/record-layout";
 import { Badge } from "@/components/ui/badge";
 import { ContractStatusBadge } from "@/components/vendors/contract-status-badge";
-import { readRecordPage } from "@/lib/audit/record-page";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import type { SearchParams } from "@/lib/search-params";
 import { listContracts } from "@/lib/vendors/queries";
 
 export const metadata = { title: "Contract" };
 
 /** One vendor contract: its terms, owner and renewal, and its History. */
-export default async function ContractPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function ContractPage(props: RecordPageProps) {
   const {
     member,
     record: contract,
     changes,
-  } = await readRecordPage(params, searchParams, "Contract", async (m, id) => {
+  } = await readRecordPage(props, "Contract", async (m, id) => {
     const [row] = await listContracts(m.org.id, [id]);
     return row;
   });

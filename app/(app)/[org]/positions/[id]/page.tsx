@@ -2,27 +2,20 @@ import { notFound } from "next/navigation";
 
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { RecordLayout, RecordLink } from "@/components/shell/record-layout";
-import { readRecordPage } from "@/lib/audit/record-page";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate } from "@/lib/format";
 import { listPositions } from "@/lib/headcount/queries";
 import { formatMoney } from "@/lib/money";
-import type { SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Position" };
 
 /** One position: what it is, who holds it, and its History. Pay only for members who read pay. */
-export default async function PositionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function PositionPage(props: RecordPageProps) {
   const {
     member,
     record: position,
     changes,
-  } = await readRecordPage(params, searchParams, "Position", async (m, id) => {
+  } = await readRecordPage(props, "Position", async (m, id) => {
     const [row] = await listPositions(m.org.id, m, { id });
     return row;
   });

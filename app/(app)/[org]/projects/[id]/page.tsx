@@ -21,8 +21,7 @@ import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { readRecordPage } from "@/lib/audit/record-page";
-import type { SearchParams } from "@/lib/search-params";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
@@ -33,15 +32,9 @@ import { editableUntil, withinEditWindow } from "@/lib/projects/own-update";
 
 export const metadata = { title: "Project" };
 
-export default async function ProjectPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function ProjectPage(props: RecordPageProps) {
   // Staffing and history need no project row first: the reads run side by side.
-  const { member, record, changes } = await readRecordPage(params, searchParams, "Project", (m, projectId) =>
+  const { member, record, changes } = await readRecordPage(props, "Project", (m, projectId) =>
     Promise.all([getProjectDetail(m.org.id, projectId), getProjectStaffing(m.org.id, projectId)]),
   );
   const [project, staffing] = record ?? [];
