@@ -4,12 +4,12 @@ import { CalendarClock, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
@@ -57,15 +57,14 @@ export function NewReorgForm({ org }: { org: string }) {
         <FormAlert state={state} />
       </div>
       <div className="w-full max-w-sm">
-        <FormField id="rg-name" label="Name" errors={errors.name}>
-          <Input
-            id="rg-name"
-            name="name"
-            autoComplete="off"
-            placeholder="e.g. Platform consolidation"
-            {...describedBy("rg-name", errors.name)}
-          />
-        </FormField>
+        <TextField
+          id="rg-name"
+          name="name"
+          label="Name"
+          errors={errors.name}
+          autoComplete="off"
+          placeholder="e.g. Platform consolidation"
+        />
       </div>
       <Button type="submit" disabled={pending}>
         <Plus aria-hidden className="size-4" /> {pending ? "Saving…" : "Draft a reorg"}
@@ -387,21 +386,16 @@ function ScheduleForm({ org, reorg, today, onDone }: { org: string; reorg: Reorg
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField
+      <TextField
         id="rs-effectiveOn"
+        name="effectiveOn"
         label="Effective on"
         errors={errors.effectiveOn}
         help="Today or later; months before this one are closed."
-      >
-        <Input
-          id="rs-effectiveOn"
-          name="effectiveOn"
-          type="date"
-          min={today}
-          defaultValue={today}
-          {...describedBy("rs-effectiveOn", errors.effectiveOn, true)}
-        />
-      </FormField>
+        type="date"
+        min={today}
+        defaultValue={today}
+      />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onDone}>
           Keep as draft

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -175,16 +176,15 @@ function InviteForm({ org }: { org: string }) {
   }, [state]);
   return (
     <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
-      <FormField id="invite-email" label="Email" errors={errors.email}>
-        <Input
-          id="invite-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          placeholder="name@company.com"
-          {...describedBy("invite-email", errors.email)}
-        />
-      </FormField>
+      <TextField
+        id="invite-email"
+        name="email"
+        label="Email"
+        errors={errors.email}
+        type="email"
+        autoComplete="off"
+        placeholder="name@company.com"
+      />
       <FormField id="invite-role" label="Role" errors={errors.role}>
         <NativeSelect id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
