@@ -1,7 +1,7 @@
 import { SelectField, TextField } from "@/components/forms/text-field";
 
 /** The kinds a unit can have, as a select's options. */
-export const UNIT_KIND_OPTIONS = [
+const UNIT_KIND_OPTIONS = [
   ["DIVISION", "Division"],
   ["DEPARTMENT", "Department"],
   ["GROUP", "Group"],
