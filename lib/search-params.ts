@@ -81,6 +81,9 @@ export const zIntParam = (min: number, max: number, fallback: number) =>
     })
     .catch(fallback);
 
+/** A search-as-you-type picker's query (?q=), "" when absent; the search functions bound and clean it. */
+export const ZPickerSearch = z.object({ q: zParam().transform((v) => v ?? "") });
+
 /** A page's (or a request's) search parameters read through its schema; never throws for bad values. */
 export function parseSearch<S extends z.ZodType>(schema: S, sp: SearchParams | URLSearchParams): z.output<S> {
   return schema.parse(sp instanceof URLSearchParams ? fromUrl(sp) : sp);

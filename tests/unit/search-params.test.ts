@@ -7,7 +7,19 @@ import { parsePositionFilter } from "@/lib/headcount/position-filter";
 import { parsePositionSort, parsePositionState } from "@/lib/headcount/position-sort";
 import { pageOf } from "@/lib/paging";
 import { parsePeopleFilter } from "@/lib/people/list-filter";
-import { parseSearch, zDayParam, zEnum, zFlag, zIdParam, zIntParam, zOneOf, zParam, zText, zYearParam } from "@/lib/search-params";
+import {
+  parseSearch,
+  ZPickerSearch,
+  zDayParam,
+  zEnum,
+  zFlag,
+  zIdParam,
+  zIntParam,
+  zOneOf,
+  zParam,
+  zText,
+  zYearParam,
+} from "@/lib/search-params";
 import { parseContractListParams, parseVendorSort, DEFAULT_VENDOR_SORT } from "@/lib/vendors/list-params";
 
 // Search parameters are input nobody vouches for: whatever the URL holds, a page reads its
@@ -96,6 +108,10 @@ describe("the search-param fields fall back to their defaults", () => {
   it("an empty query is empty, not an error", () => {
     expect(parseSearch(S, {})).toEqual({ text: "", flag: false, int: 0 });
     expect(parseSearch(S, new URLSearchParams())).toEqual({ text: "", flag: false, int: 0 });
+  });
+
+  it.each(GARBAGE.map((g) => [String(g).slice(0, 20), g]))("a picker's query is a string whatever ?q= holds: %s", (_label, value) => {
+    expect(typeof parseSearch(ZPickerSearch, { q: value } as never).q).toBe("string");
   });
 });
 
