@@ -102,25 +102,28 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             base={base}
             sp={sp}
             row={(p) => (
-              <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                <div className="min-w-0 space-y-0.5">
-                  <ProjectLink org={slug} p={p} />
-                  <p className="text-xs text-muted-foreground">
-                    {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
+              <QueueRow
+                key={p.id}
+                href={`/${slug}/projects/${p.id}`}
+                name={p.name}
+                aside={
+                  <>
+                    <HealthBadge health={p.health} />
+                    {p.pending && ackable(p.pending.authorUserId) ? (
+                      <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} />
+                    ) : null}
+                  </>
+                }
+              >
+                <p className="text-xs text-muted-foreground">
+                  {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
+                </p>
+                {p.pending ? (
+                  <p className="truncate text-xs">
+                    “{p.pending.summary}” — {p.pending.author}, not acknowledged
                   </p>
-                  {p.pending ? (
-                    <p className="truncate text-xs">
-                      “{p.pending.summary}” — {p.pending.author}, not acknowledged
-                    </p>
-                  ) : null}
-                </div>
-                <div className="flex shrink-0 items-center gap-2">
-                  <HealthBadge health={p.health} />
-                  {p.pending && ackable(p.pending.authorUserId) ? (
-                    <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} />
-                  ) : null}
-                </div>
-              </li>
+                ) : null}
+              </QueueRow>
             )}
           />
           <QueueCard
@@ -134,21 +137,25 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             base={base}
             sp={sp}
             row={(p) => (
-              <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                <div className="min-w-0 space-y-0.5">
-                  <ProjectLink org={slug} p={p} />
-                  <p className="text-xs text-muted-foreground">
-                    Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
-                  </p>
-                </div>
-                <div className="flex shrink-0 flex-col items-end gap-1">
-                  <UpdateStateBadge state={p.update} />
-                  <span className="text-xs">
-                    Escalated to{" "}
-                    <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
-                  </span>
-                </div>
-              </li>
+              <QueueRow
+                key={p.id}
+                href={`/${slug}/projects/${p.id}`}
+                name={p.name}
+                stackAside
+                aside={
+                  <>
+                    <UpdateStateBadge state={p.update} />
+                    <span className="text-xs">
+                      Escalated to{" "}
+                      <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
+                    </span>
+                  </>
+                }
+              >
+                <p className="text-xs text-muted-foreground">
+                  Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
+                </p>
+              </QueueRow>
             )}
           />
           <QueueCard
@@ -261,28 +268,56 @@ function QueueCard<T>({
   );
 }
 
-function UpdateRow({ org, u, ackable }: { org: string; u: ReviewUpdate; ackable: (authorUserId: string) => boolean }) {
+/** A row of a queue: the project, what the queue says of it, and at the end its badges and actions. */
+function QueueRow({
+  href,
+  name,
+  aside,
+  stackAside = false,
+  children,
+}: {
+  href: string;
+  name: string;
+  aside: React.ReactNode;
+  /** The aside's items one under the other, right-aligned. */
+  stackAside?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <li className="flex items-start justify-between gap-3 py-2.5 text-sm">
       <div className="min-w-0 space-y-0.5">
-        <Link href={`/${org}/projects/${u.projectId}`} className="font-medium hover:underline">
-          {u.projectName}
+        <Link href={href} className="font-medium hover:underline">
+          {name}
         </Link>
-        <p className="truncate text-xs text-muted-foreground">
-          “{u.summary}” — {u.author}, {formatDate(u.createdAt)}
-          {u.mine ? " · you review this project" : ""}
-        </p>
+        {children}
       </div>
-      <div className="flex shrink-0 items-center gap-2">
-        <HealthBadge health={u.health} />
-        {ackable(u.authorUserId) ? (
-          <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
-        ) : (
-          // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
-          <span className="text-xs text-muted-foreground">Waits for {u.reviewerName ?? "a reviewer"}</span>
-        )}
-      </div>
+      <div className={stackAside ? "flex shrink-0 flex-col items-end gap-1" : "flex shrink-0 items-center gap-2"}>{aside}</div>
     </li>
+  );
+}
+
+function UpdateRow({ org, u, ackable }: { org: string; u: ReviewUpdate; ackable: (authorUserId: string) => boolean }) {
+  return (
+    <QueueRow
+      href={`/${org}/projects/${u.projectId}`}
+      name={u.projectName}
+      aside={
+        <>
+          <HealthBadge health={u.health} />
+          {ackable(u.authorUserId) ? (
+            <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
+          ) : (
+            // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
+            <span className="text-xs text-muted-foreground">Waits for {u.reviewerName ?? "a reviewer"}</span>
+          )}
+        </>
+      }
+    >
+      <p className="truncate text-xs text-muted-foreground">
+        “{u.summary}” — {u.author}, {formatDate(u.createdAt)}
+        {u.mine ? " · you review this project" : ""}
+      </p>
+    </QueueRow>
   );
 }
 
