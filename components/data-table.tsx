@@ -47,6 +47,23 @@ const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } 
 const HIDDEN_BELOW = { 2: "hidden md:table-cell", 3: "hidden lg:table-cell" } as const;
 const DETAIL_ITEM = { 2: "md:hidden", 3: "lg:hidden" } as const;
 
+/**
+ * The row actions column, pinned to the end and named `label` for screen readers; no column
+ * when `cell` is absent (a reader who may not act). `cell` may return null for a row.
+ */
+export function actionsColumn<T>(id: string, label: string, cell: ((row: T) => React.ReactNode) | undefined | null): ColumnDef<T>[] {
+  if (!cell) return [];
+  return [
+    {
+      id,
+      header: () => <span className="sr-only">{label}</span>,
+      enableSorting: false,
+      cell: ({ row }) => cell(row.original),
+      meta: { pin: "end" },
+    },
+  ];
+}
+
 export type DataTableProps<T> = {
   columns: ColumnDef<T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   data: T[];

@@ -6,6 +6,7 @@ import { addDays as addDaysLocal, differenceInCalendarDays } from "date-fns";
 // arithmetic in UTC whatever the machine's time zone.
 
 const EPOCH = new UTCDate(0);
+const DAY_MS = 86_400_000;
 const utc = (d: Date | string) => (typeof d === "string" ? new UTCDate(`${d.slice(0, 10)}T00:00:00Z`) : new UTCDate(d));
 
 /** The date `days` calendar days after `d` (before, when negative), same time of day, in UTC. */
@@ -21,6 +22,11 @@ export function addDaysIso(iso: string, days: number): string {
 /** Whole calendar days from `from` to `to` in UTC (negative when `to` is earlier). */
 export function daysBetween(from: Date | string, to: Date | string): number {
   return differenceInCalendarDays(utc(to), utc(from));
+}
+
+/** The time from `from` to `to` in days, with the fraction of a day (24 hours each, as UTC has no DST). */
+export function elapsedDays(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / DAY_MS;
 }
 
 /** Days since 1970-01-01 of the UTC calendar day `iso`: an integer to compare and step days by. */

@@ -1,9 +1,11 @@
 // Server-side paging of long lists (?page=N in the URL): the page renders one slice, never
 // thousands of rows, and the links keep every other filter of the URL.
 
-export const PAGE_SIZE = 100;
+import { z } from "zod";
 
-type Search = Record<string, string | string[] | undefined>;
+import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
+
+export const PAGE_SIZE = 100;
 
 export type PageInfo = { page: number; pageSize: number; total: number; pages: number; from: number; to: number; param?: string };
 
@@ -12,8 +14,7 @@ export type PageInfo = { page: number; pageSize: number; total: number; pages: n
  * parameter for a second paged list on the same page (?ipage=N).
  */
 export function pageOf(sp: Search, total: number, pageSize = PAGE_SIZE, param = "page"): PageInfo {
-  const value = sp[param];
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw = parseSearch(z.object({ [param]: zParam() }), sp)[param];
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const wanted = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
   const page = Math.min(Math.max(1, wanted), pages);

@@ -2,11 +2,10 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { changePasswordAction } from "@/lib/account/actions";
 import type { ActionResult } from "@/lib/action-result";
@@ -36,42 +35,35 @@ export function ChangePasswordForm() {
           Your password was changed. Other browsers and devices signed in to your account have been signed out.
         </p>
       ) : null}
-      <FormField id="currentPassword" label="Current password" errors={errors.currentPassword}>
-        <Input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          {...describedBy("currentPassword", errors.currentPassword)}
-        />
-      </FormField>
-      <FormField
+      <TextField
+        id="currentPassword"
+        name="currentPassword"
+        label="Current password"
+        errors={errors.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <TextField
         id="newPassword"
+        name="newPassword"
         label="New password"
         errors={errors.newPassword}
         help="At least 12 characters; not your email or a common password."
-      >
-        <Input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          {...describedBy("newPassword", errors.newPassword, true)}
-        />
-      </FormField>
-      <FormField id="confirmPassword" label="Confirm new password" errors={errors.confirmPassword}>
-        <Input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          {...describedBy("confirmPassword", errors.confirmPassword)}
-        />
-      </FormField>
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+      />
+      <TextField
+        id="confirmPassword"
+        name="confirmPassword"
+        label="Confirm new password"
+        errors={errors.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Changing…" : "Change password"}

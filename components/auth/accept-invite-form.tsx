@@ -4,9 +4,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action-result";
 import { acceptInvitationAction } from "@/lib/settings/actions";
 
@@ -32,34 +31,26 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
           {errors._form?.[0] ?? state.message}
         </p>
       ) : null}
-      <FormField id="name" label="Your name" errors={errors.name}>
-        <Input id="name" name="name" autoComplete="name" required {...describedBy("name", errors.name)} />
-      </FormField>
-      <FormField
+      <TextField id="name" name="name" label="Your name" errors={errors.name} autoComplete="name" required />
+      <TextField
         id="password"
+        name="password"
         label="Password"
         errors={errors.password}
         help="At least 12 characters; not your email or a common password."
-      >
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          {...describedBy("password", errors.password, true)}
-        />
-      </FormField>
-      <FormField id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
-        <Input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          {...describedBy("confirmPassword", errors.confirmPassword)}
-        />
-      </FormField>
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        id="confirmPassword"
+        name="confirmPassword"
+        label="Confirm password"
+        errors={errors.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </Button>

@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { copyPlanForwardAction } from "@/lib/budgets/actions";
 import type { ActionResult } from "@/lib/action-result";
@@ -29,15 +28,14 @@ export function CopyForwardForm({ org, fiscalYear }: { org: string; fiscalYear: 
   return (
     <form onSubmit={submitKeepingInput(formAction)} className="flex flex-wrap items-end gap-3">
       <div className="w-32">
-        <FormField id="percentChange" label="Change %" errors={errors?.percentChange}>
-          <Input
-            id="percentChange"
-            name="percentChange"
-            defaultValue="3"
-            inputMode="decimal"
-            {...describedBy("percentChange", errors?.percentChange)}
-          />
-        </FormField>
+        <TextField
+          id="percentChange"
+          name="percentChange"
+          label="Change %"
+          errors={errors?.percentChange}
+          defaultValue="3"
+          inputMode="decimal"
+        />
       </div>
       <label className="flex items-center gap-2 pb-2 text-sm">
         <input type="checkbox" name="overwrite" /> Replace {fiscalYearLabel(fiscalYear + 1)} lines

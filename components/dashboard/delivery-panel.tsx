@@ -11,7 +11,8 @@ import { HEALTH_ORDER, HealthBadge } from "@/components/ui/badge";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { getDeliveryFigures, getLatestUpdates, MILESTONE_WINDOW_DAYS } from "@/lib/dashboard/director";
 import { formatDate } from "@/lib/format";
-import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";
+import { getDeliveryReview } from "@/lib/projects/review";
+import { firstRows, NONE } from "@/lib/projects/review-lists";
 import { reviewHref } from "@/lib/projects/review-links";
 
 /** Rows of the at-risk and stale lists the panel shows; the counts are of the whole scope. */

@@ -8,8 +8,9 @@ import { HealthBadge } from "@/components/ui/badge";
 import { HowCounted } from "@/components/ui/how-counted";
 import type { Member } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import type { ReviewProject } from "@/lib/projects/review";
-import { firstRows, getDeliveryReview, NONE, reviewScopeOf } from "@/lib/projects/review";
+import type { ReviewProject } from "@/lib/projects/review-lists";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { firstRows, NONE } from "@/lib/projects/review-lists";
 import { reviewHref } from "@/lib/projects/review-links";
 
 /** Rows of each list the panel shows; the review pages through all of them. */

@@ -3,12 +3,12 @@
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { useJson } from "@/components/ui/use-json";
@@ -69,9 +69,7 @@ function NewPositionForm({
             <FormAlert state={state} />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="np-title" label="Title" errors={errors.title}>
-              <Input id="np-title" name="title" required {...describedBy("np-title", errors.title)} />
-            </FormField>
+            <TextField id="np-title" name="title" label="Title" errors={errors.title} required />
           </div>
           <FormField id="np-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
             <NativeSelect id="np-orgUnitId" name="orgUnitId" {...describedBy("np-orgUnitId", errors.orgUnitId)}>
@@ -83,75 +81,53 @@ function NewPositionForm({
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="np-level" label="Level" errors={errors.level}>
-            <Input id="np-level" name="level" placeholder="IC3" {...describedBy("np-level", errors.level)} />
-          </FormField>
-          <FormField
+          <TextField id="np-level" name="level" label="Level" errors={errors.level} placeholder="IC3" />
+          <TextField
             id="np-compensation"
+            name="compensation"
             label="Annual compensation"
             errors={errors.compensation}
             help="Visible afterwards to admins and directors only."
-          >
-            <Input
-              id="np-compensation"
-              name="compensation"
-              inputMode="decimal"
-              placeholder="160000"
-              {...describedBy("np-compensation", errors.compensation, true)}
-            />
-          </FormField>
+            inputMode="decimal"
+            placeholder="160000"
+          />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-            <FormField id="np-compBandMin" label="Band from" errors={errors.compBandMin}>
-              <Input
-                id="np-compBandMin"
-                name="compBandMin"
-                inputMode="decimal"
-                placeholder="150000"
-                {...describedBy("np-compBandMin", errors.compBandMin)}
-              />
-            </FormField>
-            <FormField id="np-compBandMax" label="Band to" errors={errors.compBandMax}>
-              <Input
-                id="np-compBandMax"
-                name="compBandMax"
-                inputMode="decimal"
-                placeholder="180000"
-                {...describedBy("np-compBandMax", errors.compBandMax)}
-              />
-            </FormField>
+            <TextField
+              id="np-compBandMin"
+              name="compBandMin"
+              label="Band from"
+              errors={errors.compBandMin}
+              inputMode="decimal"
+              placeholder="150000"
+            />
+            <TextField
+              id="np-compBandMax"
+              name="compBandMax"
+              label="Band to"
+              errors={errors.compBandMax}
+              inputMode="decimal"
+              placeholder="180000"
+            />
           </div>
-          <FormField
+          <TextField
             id="np-loadedCostMultiplier"
+            name="loadedCostMultiplier"
             label="Loaded-cost multiplier"
             errors={errors.loadedCostMultiplier}
             help="Blank: the organization default."
-          >
-            <Input
-              id="np-loadedCostMultiplier"
-              name="loadedCostMultiplier"
-              inputMode="decimal"
-              placeholder="1.3"
-              {...describedBy("np-loadedCostMultiplier", errors.loadedCostMultiplier, true)}
-            />
-          </FormField>
-          <FormField id="np-targetStartDate" label="Target start" errors={errors.targetStartDate}>
-            <Input
-              id="np-targetStartDate"
-              name="targetStartDate"
-              type="date"
-              {...describedBy("np-targetStartDate", errors.targetStartDate)}
-            />
-          </FormField>
+            inputMode="decimal"
+            placeholder="1.3"
+          />
+          <TextField id="np-targetStartDate" name="targetStartDate" label="Target start" errors={errors.targetStartDate} type="date" />
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-            <FormField id="np-budgetFiscalYear" label="Budget FY" errors={errors.budgetFiscalYear}>
-              <Input
-                id="np-budgetFiscalYear"
-                name="budgetFiscalYear"
-                inputMode="numeric"
-                defaultValue={fiscalYear}
-                {...describedBy("np-budgetFiscalYear", errors.budgetFiscalYear)}
-              />
-            </FormField>
+            <TextField
+              id="np-budgetFiscalYear"
+              name="budgetFiscalYear"
+              label="Budget FY"
+              errors={errors.budgetFiscalYear}
+              inputMode="numeric"
+              defaultValue={fiscalYear}
+            />
             <FormField id="np-budgetFiscalQuarter" label="Quarter" errors={errors.budgetFiscalQuarter}>
               <NativeSelect
                 id="np-budgetFiscalQuarter"

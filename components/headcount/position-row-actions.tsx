@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 
 import { usePageResult } from "@/components/forms/page-result";
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
@@ -265,12 +266,8 @@ function FillForm({
       </fieldset>
       {mode === "new" ? (
         <>
-          <FormField id="fill-name" label="Name" errors={errors.name}>
-            <Input id="fill-name" name="name" {...describedBy("fill-name", errors.name)} />
-          </FormField>
-          <FormField id="fill-email" label="Email (optional)" errors={errors.email}>
-            <Input id="fill-email" name="email" type="email" {...describedBy("fill-email", errors.email)} />
-          </FormField>
+          <TextField id="fill-name" name="name" label="Name" errors={errors.name} />
+          <TextField id="fill-email" name="email" label="Email (optional)" errors={errors.email} type="email" />
         </>
       ) : (
         <FormField id="fill-personId" label="Person" errors={errors.personId}>
@@ -282,9 +279,14 @@ function FillForm({
           />
         </FormField>
       )}
-      <FormField id="fill-startDate" label="Start date in this position" errors={errors.startDate}>
-        <Input id="fill-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("fill-startDate", errors.startDate)} />
-      </FormField>
+      <TextField
+        id="fill-startDate"
+        name="startDate"
+        label="Start date in this position"
+        errors={errors.startDate}
+        type="date"
+        defaultValue={today}
+      />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Fill position"}

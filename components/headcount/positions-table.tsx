@@ -6,7 +6,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
-import { DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable } from "@/components/data-table";
 import { PositionRowActions } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -115,18 +115,17 @@ function columns(currency: string, showPay: boolean, writer: Writer, orgBase: st
       meta: { align: "right" },
     });
   }
-  if (writer) {
-    cols.push({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      enableSorting: false,
-      meta: { pin: "end" },
-      cell: ({ row }) =>
-        writer.unitIds === null || writer.unitIds.includes(row.original.teamId) ? (
-          <PositionRowActions org={writer.org} today={writer.today} canStaff={writer.canStaff} position={row.original} />
-        ) : null,
-    });
-  }
+  cols.push(
+    ...actionsColumn<PositionRow>(
+      "actions",
+      "Actions",
+      writer &&
+        ((p) =>
+          writer.unitIds === null || writer.unitIds.includes(p.teamId) ? (
+            <PositionRowActions org={writer.org} today={writer.today} canStaff={writer.canStaff} position={p} />
+          ) : null),
+    ),
+  );
   return cols;
 }
 

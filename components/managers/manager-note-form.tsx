@@ -2,12 +2,12 @@
 
 import { useActionState, useEffect, useState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
@@ -52,9 +52,13 @@ export function ManagerNoteForm({ org, managerId }: { org: string; managerId: st
             <option value="GOAL">Goal</option>
           </NativeSelect>
         </FormField>
-        <FormField id="mn-checkInOn" label={kind === "GOAL" ? "Check in on" : "Check in on (optional)"} errors={errors.checkInOn}>
-          <Input id="mn-checkInOn" name="checkInOn" type="date" {...describedBy("mn-checkInOn", errors.checkInOn)} />
-        </FormField>
+        <TextField
+          id="mn-checkInOn"
+          name="checkInOn"
+          label={kind === "GOAL" ? "Check in on" : "Check in on (optional)"}
+          errors={errors.checkInOn}
+          type="date"
+        />
       </div>
       <FormField id="mn-body" label={kind === "GOAL" ? "Goal" : "Note"} errors={errors.body}>
         <Textarea id="mn-body" name="body" rows={3} maxLength={4000} {...describedBy("mn-body", errors.body)} />

@@ -4,13 +4,13 @@ import { CalendarClock, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
-import { UNIT_KIND_OPTIONS } from "@/components/org/unit-dialogs";
+import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
@@ -70,15 +70,14 @@ export function NewReorgForm({ org }: { org: string }) {
         <FormAlert state={state} />
       </div>
       <div className="w-full max-w-sm">
-        <FormField id="rg-name" label="Name" errors={errors.name}>
-          <Input
-            id="rg-name"
-            name="name"
-            autoComplete="off"
-            placeholder="e.g. Platform consolidation"
-            {...describedBy("rg-name", errors.name)}
-          />
-        </FormField>
+        <TextField
+          id="rg-name"
+          name="name"
+          label="Name"
+          errors={errors.name}
+          autoComplete="off"
+          placeholder="e.g. Platform consolidation"
+        />
       </div>
       <Button type="submit" disabled={pending}>
         <Plus aria-hidden className="size-4" /> {pending ? "Saving…" : "Draft a reorg"}
@@ -221,21 +220,7 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
           <div className="sm:col-span-2">
             <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
           </div>
-          <FormField id="st-name" label="Name" errors={errors.name}>
-            <Input id="st-name" name="name" autoComplete="off" {...describedBy("st-name", errors.name)} />
-          </FormField>
-          <FormField id="st-code" label="Cost-centre code" errors={errors.code} help="Later steps can name the unit by it.">
-            <Input id="st-code" name="code" autoComplete="off" className="font-mono" {...describedBy("st-code", errors.code, true)} />
-          </FormField>
-          <FormField id="st-unitKind" label="Kind" errors={errors.unitKind}>
-            <NativeSelect id="st-unitKind" name="unitKind" defaultValue="TEAM" {...describedBy("st-unitKind", errors.unitKind)}>
-              {UNIT_KIND_OPTIONS.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <UnitFields prefix="st" errors={errors} codeHelp="Later steps can name the unit by it." kindName="unitKind" />
           <PersonPicker org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
         </>
       ) : kind === "person" ? (
@@ -419,21 +404,16 @@ function ScheduleForm({ org, reorg, today, onDone }: { org: string; reorg: Reorg
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField
+      <TextField
         id="rs-effectiveOn"
+        name="effectiveOn"
         label="Effective on"
         errors={errors.effectiveOn}
         help="Today or later; months before this one are closed."
-      >
-        <Input
-          id="rs-effectiveOn"
-          name="effectiveOn"
-          type="date"
-          min={today}
-          defaultValue={today}
-          {...describedBy("rs-effectiveOn", errors.effectiveOn, true)}
-        />
-      </FormField>
+        type="date"
+        min={today}
+        defaultValue={today}
+      />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onDone}>
           Keep as draft

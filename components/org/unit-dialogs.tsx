@@ -1,15 +1,16 @@
 "use client";
 
-import { Combine, FolderTree, Lock, Pencil, Plus, UserRound } from "lucide-react";
+import { Combine, FolderTree, Lock, type LucideIcon, Pencil, Plus, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
+import type * as React from "react";
 import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
+import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
@@ -22,15 +23,6 @@ import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, set
 
 export type UnitRefDto = { id: string; name: string; code: string };
 type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
-
-/** The kinds a unit can have, as a select's options (also the reorg step form's). */
-export const UNIT_KIND_OPTIONS = [
-  ["DIVISION", "Division"],
-  ["DEPARTMENT", "Department"],
-  ["GROUP", "Group"],
-  ["TEAM", "Team"],
-  ["OTHER", "Other"],
-] as const;
 
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
 
@@ -67,6 +59,40 @@ function useTreeAction<T>(
     }
     return result;
   }, null);
+}
+
+/** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
+const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
+
+/** A dialog of the unit page, opened by a small outline button; `disabledWhy` disables it and says why. */
+function UnitDialog({
+  title,
+  description,
+  icon: Icon,
+  label,
+  disabledWhy,
+  children,
+}: {
+  title: string;
+  description: string;
+  icon: LucideIcon;
+  label: string;
+  disabledWhy?: string;
+  children: (close: () => void) => React.ReactNode;
+}) {
+  return (
+    <DialogOnDemand
+      title={title}
+      description={description}
+      trigger={
+        <Button variant="outline" size="sm" disabled={disabledWhy !== undefined} title={disabledWhy}>
+          <Icon aria-hidden /> {label}
+        </Button>
+      }
+    >
+      {children}
+    </DialogOnDemand>
+  );
 }
 
 function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
@@ -121,21 +147,7 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
           />
         </FormField>
       </div>
-      <FormField id="nu-name" label="Name" errors={errors.name}>
-        <Input id="nu-name" name="name" autoComplete="off" {...describedBy("nu-name", errors.name)} />
-      </FormField>
-      <FormField id="nu-code" label="Cost-centre code" errors={errors.code} help="Unique; ledger and plan imports use it.">
-        <Input id="nu-code" name="code" autoComplete="off" className="font-mono" {...describedBy("nu-code", errors.code, true)} />
-      </FormField>
-      <FormField id="nu-kind" label="Kind" errors={errors.kind}>
-        <NativeSelect id="nu-kind" name="kind" defaultValue="TEAM" {...describedBy("nu-kind", errors.kind)}>
-          {UNIT_KIND_OPTIONS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <UnitFields prefix="nu" errors={errors} codeHelp="Unique; ledger and plan imports use it." />
       <FormField id="nu-leadId" label="Lead" errors={errors.leadId}>
         <SearchCombobox
           id="nu-leadId"
@@ -152,56 +164,21 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
 
 export function EditUnitDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand
-      title={`Rename ${unit.name}`}
-      description="Name, cost-centre code and kind."
-      trigger={
-        <Button variant="outline" size="sm">
-          <Pencil aria-hidden /> Rename
-        </Button>
-      }
-    >
+    <UnitDialog title={`Rename ${unit.name}`} description="Name, cost-centre code and kind." icon={Pencil} label={"Rename"}>
       {(close) => <EditUnitForm org={org} unit={unit} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => updateUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    `Saved ${unit.name}`,
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => updateUnitAction(org, onUnit(unit, input)), `Saved ${unit.name}`, onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
-      <div className="sm:col-span-2">
-        <FormField id="eu-name" label="Name" errors={errors.name}>
-          <Input id="eu-name" name="name" defaultValue={unit.name} autoComplete="off" {...describedBy("eu-name", errors.name)} />
-        </FormField>
-      </div>
-      <FormField id="eu-code" label="Cost-centre code" errors={errors.code} help="Changing it changes what imports must use.">
-        <Input
-          id="eu-code"
-          name="code"
-          defaultValue={unit.code}
-          autoComplete="off"
-          className="font-mono"
-          {...describedBy("eu-code", errors.code, true)}
-        />
-      </FormField>
-      <FormField id="eu-kind" label="Kind" errors={errors.kind}>
-        <NativeSelect id="eu-kind" name="kind" defaultValue={unit.kind} {...describedBy("eu-kind", errors.kind)}>
-          {UNIT_KIND_OPTIONS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <UnitFields prefix="eu" errors={errors} codeHelp="Changing it changes what imports must use." defaults={unit} wideName />
       <Submit pending={pending}>Save</Submit>
     </form>
   );
@@ -209,23 +186,20 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
 
 export function LeadDialog({ org, unit }: { org: string; unit: UnitDto }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Lead of ${unit.name}`}
       description="Name, replace or remove the unit's lead."
-      trigger={
-        <Button variant="outline" size="sm">
-          <UserRound aria-hidden /> {unit.lead ? "Change lead" : "Set lead"}
-        </Button>
-      }
+      icon={UserRound}
+      label={unit.lead ? "Change lead" : "Set lead"}
     >
       {(close) => <LeadForm org={org} unit={unit} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
-    (input) => setUnitLeadAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    (input) => setUnitLeadAction(org, onUnit(unit, input)),
     `Lead of ${unit.name} saved`,
     onDone,
   );
@@ -250,17 +224,14 @@ function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (
 
 export function MoveUnitDialog({ org, unit, parent }: { org: string; unit: UnitDto; parent: UnitRefDto | null }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Move ${unit.name}`}
       description="Moves the unit and every unit below it under another parent."
-      trigger={
-        <Button variant="outline" size="sm">
-          <FolderTree aria-hidden /> Move
-        </Button>
-      }
+      icon={FolderTree}
+      label={"Move"}
     >
       {(close) => <MoveForm org={org} unit={unit} parent={parent} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
@@ -275,11 +246,7 @@ function MoveForm({
   parent: UnitRefDto | null;
   onDone: (result?: string) => void;
 }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => moveUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
-    `${unit.name} moved`,
-    onDone,
-  );
+  const [state, action, pending] = useTreeAction((input) => moveUnitAction(org, onUnit(unit, input)), `${unit.name} moved`, onDone);
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -305,22 +272,15 @@ function MoveForm({
 
 export function MergeUnitDialog({ org, unit, siblings, inside }: { org: string; unit: UnitDto; siblings: UnitRefDto[]; inside: string }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Merge ${unit.name} into a sibling`}
       description="Everything live inside moves to the unit you choose; this unit then closes and keeps its history."
-      trigger={
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={siblings.length === 0}
-          title={siblings.length ? undefined : "No sibling to merge into"}
-        >
-          <Combine aria-hidden /> Merge
-        </Button>
-      }
+      icon={Combine}
+      label={"Merge"}
+      disabledWhy={siblings.length ? undefined : "No sibling to merge into"}
     >
       {(close) => <MergeForm org={org} unit={unit} siblings={siblings} inside={inside} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
@@ -338,7 +298,7 @@ function MergeForm({
   onDone: (result?: string) => void;
 }) {
   const [state, action, pending] = useTreeAction(
-    (input) => mergeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    (input) => mergeUnitAction(org, onUnit(unit, input)),
     `${unit.name} merged and closed`,
     onDone,
     undefined,
@@ -367,23 +327,20 @@ function MergeForm({
 
 export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: UnitDto; inside: string }) {
   return (
-    <DialogOnDemand
+    <UnitDialog
       title={`Close ${unit.name}`}
       description="A closed unit keeps its history, the people who left it and its ledger, but takes nothing new."
-      trigger={
-        <Button variant="outline" size="sm">
-          <Lock aria-hidden /> Close
-        </Button>
-      }
+      icon={Lock}
+      label={"Close"}
     >
       {(close) => <CloseForm org={org} unit={unit} inside={inside} onDone={close} />}
-    </DialogOnDemand>
+    </UnitDialog>
   );
 }
 
 function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: (result?: string) => void }) {
   const [state, action, pending] = useTreeAction(
-    (input) => closeUnitAction(org, { ...input, unitId: unit.id, version: unit.version }),
+    (input) => closeUnitAction(org, onUnit(unit, input)),
     `${unit.name} closed`,
     onDone,
     undefined,

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -55,23 +55,9 @@ export function AllocationForm({ org, who, today }: { org: string; who: { person
           />
         </FormField>
       </div>
-      <FormField id="al-percent" label="Percent" errors={errors.percent}>
-        <Input
-          id="al-percent"
-          name="percent"
-          type="number"
-          min={1}
-          max={100}
-          defaultValue={50}
-          {...describedBy("al-percent", errors.percent)}
-        />
-      </FormField>
-      <FormField id="al-startDate" label="From" errors={errors.startDate}>
-        <Input id="al-startDate" name="startDate" type="date" defaultValue={today} {...describedBy("al-startDate", errors.startDate)} />
-      </FormField>
-      <FormField id="al-endDate" label="Until (optional)" errors={errors.endDate}>
-        <Input id="al-endDate" name="endDate" type="date" {...describedBy("al-endDate", errors.endDate)} />
-      </FormField>
+      <TextField id="al-percent" name="percent" label="Percent" errors={errors.percent} type="number" min={1} max={100} defaultValue={50} />
+      <TextField id="al-startDate" name="startDate" label="From" errors={errors.startDate} type="date" defaultValue={today} />
+      <TextField id="al-endDate" name="endDate" label="Until (optional)" errors={errors.endDate} type="date" />
       <div className="flex items-end justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Allocate"}

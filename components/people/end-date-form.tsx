@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { setEndDateAction } from "@/lib/people/actions";
@@ -23,9 +22,7 @@ export function EndDateForm({ org, personId, version }: { org: string; personId:
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <FormAlert state={state} />
-      <FormField id="ed-endDate" label="Last day" errors={errors.endDate}>
-        <Input id="ed-endDate" name="endDate" type="date" {...describedBy("ed-endDate", errors.endDate)} />
-      </FormField>
+      <TextField id="ed-endDate" name="endDate" label="Last day" errors={errors.endDate} type="date" />
       <fieldset className="space-y-1 text-sm">
         <legend className="mb-1 font-medium">Their seat</legend>
         <label className="flex items-center gap-2">

@@ -2,10 +2,10 @@
 
 import { useActionState, useRef } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
@@ -43,12 +43,8 @@ export function PersonEditForm({
       <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
-      <FormField id="pe-title" label="Title" errors={errors.title}>
-        <Input id="pe-title" name="title" defaultValue={person.title} {...describedBy("pe-title", errors.title)} />
-      </FormField>
-      <FormField id="pe-level" label="Level" errors={errors.level}>
-        <Input id="pe-level" name="level" defaultValue={person.level} {...describedBy("pe-level", errors.level)} />
-      </FormField>
+      <TextField id="pe-title" name="title" label="Title" errors={errors.title} defaultValue={person.title} />
+      <TextField id="pe-level" name="level" label="Level" errors={errors.level} defaultValue={person.level} />
       <FormField id="pe-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
         <NativeSelect id="pe-orgUnitId" name="orgUnitId" defaultValue={person.teamId} {...describedBy("pe-orgUnitId", errors.orgUnitId)}>
           {units.map((u) => (
@@ -69,21 +65,16 @@ export function PersonEditForm({
           {...describedBy("pe-managerId", errors.managerId)}
         />
       </FormField>
-      <FormField
+      <TextField
         id="pe-effectiveFrom"
+        name="effectiveFrom"
         label="Move effective from"
         errors={errors.effectiveFrom}
         help="Applies to a change of unit or manager; kept in the history."
-      >
-        <Input
-          id="pe-effectiveFrom"
-          name="effectiveFrom"
-          type="date"
-          defaultValue={today}
-          max={today}
-          {...describedBy("pe-effectiveFrom", errors.effectiveFrom, true)}
-        />
-      </FormField>
+        type="date"
+        defaultValue={today}
+        max={today}
+      />
       <div className="flex items-end justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}

@@ -2,12 +2,11 @@
 
 import { useActionState, useEffect, useState, useTransition } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -126,12 +125,8 @@ function AddMilestone({ org, projectId }: { org: string; projectId: string }) {
     >
       {state && !state.ok && !state.fieldErrors ? <FormAlert state={state} /> : null}
       <div className="grid grid-cols-[1fr_9rem] gap-2">
-        <FormField id="milestone-name" label="Milestone" errors={errors.name}>
-          <Input id="milestone-name" name="name" className="h-8" {...describedBy("milestone-name", errors.name)} />
-        </FormField>
-        <FormField id="milestone-due" label="Due" errors={errors.dueDate}>
-          <Input id="milestone-due" name="dueDate" type="date" className="h-8" {...describedBy("milestone-due", errors.dueDate)} />
-        </FormField>
+        <TextField id="milestone-name" name="name" label="Milestone" errors={errors.name} className="h-8" />
+        <TextField id="milestone-due" name="dueDate" label="Due" errors={errors.dueDate} type="date" className="h-8" />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" size="sm" variant="outline" disabled={pending}>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import type * as React from "react";
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -11,7 +12,6 @@ import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 import { useJson } from "@/components/ui/use-json";
@@ -104,9 +104,7 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
             <FormAlert state={state} />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="name" label="Name" errors={errors.name}>
-              <Input id="name" name="name" defaultValue={p?.name} maxLength={120} required {...describedBy("name", errors.name)} />
-            </FormField>
+            <TextField id="name" name="name" label="Name" errors={errors.name} defaultValue={p?.name} maxLength={120} required />
           </div>
           <div className="sm:col-span-2">
             <FormField id="description" label="Description" errors={errors.description}>
@@ -156,27 +154,31 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="budget" label="Budget" errors={errors.budget} help="Optional; spend is compared with it.">
-            <Input id="budget" name="budget" inputMode="decimal" defaultValue={p?.budget} {...describedBy("budget", errors.budget, true)} />
-          </FormField>
-          <FormField id="startDate" label="Start date" errors={errors.startDate}>
-            <Input
-              id="startDate"
-              name="startDate"
-              type="date"
-              defaultValue={p?.startDate ?? ""}
-              {...describedBy("startDate", errors.startDate)}
-            />
-          </FormField>
-          <FormField id="targetDate" label="Target date" errors={errors.targetDate}>
-            <Input
-              id="targetDate"
-              name="targetDate"
-              type="date"
-              defaultValue={p?.targetDate ?? ""}
-              {...describedBy("targetDate", errors.targetDate)}
-            />
-          </FormField>
+          <TextField
+            id="budget"
+            name="budget"
+            label="Budget"
+            errors={errors.budget}
+            help="Optional; spend is compared with it."
+            inputMode="decimal"
+            defaultValue={p?.budget}
+          />
+          <TextField
+            id="startDate"
+            name="startDate"
+            label="Start date"
+            errors={errors.startDate}
+            type="date"
+            defaultValue={p?.startDate ?? ""}
+          />
+          <TextField
+            id="targetDate"
+            name="targetDate"
+            label="Target date"
+            errors={errors.targetDate}
+            type="date"
+            defaultValue={p?.targetDate ?? ""}
+          />
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
           </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { differenceInCalendarDays } from "date-fns";
 import { useState, useTransition } from "react";
 
 import { StatusUpdateForm, type UpdateBeingEdited } from "@/components/projects/status-update-form";
@@ -103,8 +104,8 @@ function Deadline({ iso }: { iso: string }) {
   const at = new Date(iso);
   const now = new Date();
   const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-  const dayOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-  const days = Math.round((dayOf(at) - dayOf(now)) / 86_400_000);
+  // Calendar days in the reader's own time zone, not UTC's.
+  const days = differenceInCalendarDays(at, now);
   const day =
     days === 0
       ? ""

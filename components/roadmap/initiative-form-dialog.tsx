@@ -3,6 +3,7 @@
 import type * as React from "react";
 import { useActionState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
@@ -10,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { useJson } from "@/components/ui/use-json";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SearchCombobox } from "@/components/ui/search-combobox";
@@ -93,9 +93,7 @@ function InitiativeForm({
             <FormAlert state={state} />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="i-name" label="Name" errors={errors.name}>
-              <Input id="i-name" name="name" defaultValue={i?.name} {...describedBy("i-name", errors.name)} />
-            </FormField>
+            <TextField id="i-name" name="name" label="Name" errors={errors.name} defaultValue={i?.name} />
           </div>
           <div className="sm:col-span-2">
             <FormField id="i-objective" label="Objective" errors={errors.objective}>
@@ -130,15 +128,14 @@ function InitiativeForm({
               {...describedBy("i-owner", errors.ownerId)}
             />
           </FormField>
-          <FormField id="i-fy" label="Fiscal year" errors={errors.fiscalYear}>
-            <Input
-              id="i-fy"
-              name="fiscalYear"
-              inputMode="numeric"
-              defaultValue={i?.fiscalYear ?? defaultFiscalYear}
-              {...describedBy("i-fy", errors.fiscalYear)}
-            />
-          </FormField>
+          <TextField
+            id="i-fy"
+            name="fiscalYear"
+            label="Fiscal year"
+            errors={errors.fiscalYear}
+            inputMode="numeric"
+            defaultValue={i?.fiscalYear ?? defaultFiscalYear}
+          />
           <FormField id="i-period" label="Period" errors={errors.period}>
             <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
               {INITIATIVE_PERIOD_OPTIONS.map((o) => (

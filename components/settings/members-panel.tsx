@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { TextField } from "@/components/forms/text-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -175,16 +176,15 @@ function InviteForm({ org }: { org: string }) {
   const { formRef, resultRef } = useFocusAfterSubmit(state);
   return (
     <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end" noValidate>
-      <FormField id="invite-email" label="Email" errors={errors.email}>
-        <Input
-          id="invite-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          placeholder="name@company.com"
-          {...describedBy("invite-email", errors.email)}
-        />
-      </FormField>
+      <TextField
+        id="invite-email"
+        name="email"
+        label="Email"
+        errors={errors.email}
+        type="email"
+        autoComplete="off"
+        placeholder="name@company.com"
+      />
       <FormField id="invite-role" label="Role" errors={errors.role}>
         <NativeSelect id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (

@@ -4,11 +4,11 @@ import type * as React from "react";
 import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { NumberField, SelectField, TextField } from "@/components/forms/text-field";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { NON_PERSONNEL_CATEGORIES } from "@/lib/budgets/forecast-assumptions";
@@ -20,6 +20,11 @@ import type { OrgSettingsDto } from "@/lib/settings/queries";
 import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
 
 type State = ActionResult<{ updatedAt: string }> | null;
+
+const CADENCES = [
+  ["WEEKLY", "Every week"],
+  ["BIWEEKLY", "Every two weeks"],
+] as const;
 
 export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgSettingsDto }) {
   // The org's version when the form was opened; advanced after each successful save.
@@ -53,170 +58,114 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         </div>
       ) : null}
       <div className="sm:col-span-2">
-        <FormField id="name" label="Organization name" errors={errors.name}>
-          <Input id="name" name="name" defaultValue={settings.name} required maxLength={80} {...describedBy("name", errors.name)} />
-        </FormField>
+        <TextField
+          id="name"
+          name="name"
+          label="Organization name"
+          errors={errors.name}
+          defaultValue={settings.name}
+          required
+          maxLength={80}
+        />
       </div>
-      <FormField
+      <SelectField
         id="fiscalYearStartMonth"
+        name="fiscalYearStartMonth"
         label="Fiscal year starts in"
         errors={errors.fiscalYearStartMonth}
         help="Budgets, forecasts and the roadmap use this calendar."
-      >
-        <NativeSelect
-          id="fiscalYearStartMonth"
-          name="fiscalYearStartMonth"
-          defaultValue={settings.fiscalYearStartMonth}
-          {...describedBy("fiscalYearStartMonth", errors.fiscalYearStartMonth, true)}
-        >
-          {MONTHS.map((m, i) => (
-            <option key={m} value={i + 1}>
-              {m}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+        defaultValue={settings.fiscalYearStartMonth}
+        options={MONTHS.map((m, i) => [String(i + 1), m] as const)}
+      />
       <FormField id="currency" label="Reporting currency" help="Set when the organization is created.">
         <Input id="currency" value={settings.currency} readOnly disabled aria-describedby="currency-help" />
       </FormField>
-      <FormField id="updateCadence" label="Status updates are due" errors={errors.updateCadence}>
-        <NativeSelect
-          id="updateCadence"
-          name="updateCadence"
-          defaultValue={settings.updateCadence}
-          {...describedBy("updateCadence", errors.updateCadence)}
-        >
-          <option value="WEEKLY">Every week</option>
-          <option value="BIWEEKLY">Every two weeks</option>
-        </NativeSelect>
-      </FormField>
-      <FormField id="updateDueWeekday" label="Due on" errors={errors.updateDueWeekday}>
-        <NativeSelect
-          id="updateDueWeekday"
-          name="updateDueWeekday"
-          defaultValue={settings.updateDueWeekday}
-          {...describedBy("updateDueWeekday", errors.updateDueWeekday)}
-        >
-          {Object.entries(WEEKDAY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-      <FormField
+      <SelectField
+        id="updateCadence"
+        name="updateCadence"
+        label="Status updates are due"
+        errors={errors.updateCadence}
+        defaultValue={settings.updateCadence}
+        options={CADENCES}
+      />
+      <SelectField
+        id="updateDueWeekday"
+        name="updateDueWeekday"
+        label="Due on"
+        errors={errors.updateDueWeekday}
+        defaultValue={settings.updateDueWeekday}
+        options={Object.entries(WEEKDAY_LABELS)}
+      />
+      <NumberField
         id="updateGraceDays"
+        name="updateGraceDays"
         label="Grace period (days)"
         errors={errors.updateGraceDays}
         help="After this, a missing update counts as stale and escalates."
-      >
-        <Input
-          id="updateGraceDays"
-          name="updateGraceDays"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={30}
-          defaultValue={settings.updateGraceDays}
-          {...describedBy("updateGraceDays", errors.updateGraceDays, true)}
-        />
-      </FormField>
-      <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
-        <legend className="-mt-2 text-sm font-semibold">Org health</legend>
-        <p className="text-xs text-muted-foreground sm:col-span-2">{figure("span-of-control").definition}</p>
-        <FormField
+        min={0}
+        max={30}
+        defaultValue={settings.updateGraceDays}
+      />
+      <Section legend="Org health" intro={figure("span-of-control").definition}>
+        <NumberField
           id="spanMax"
+          name="spanMax"
           label="Span maximum (direct reports)"
           errors={errors.spanMax}
           help="A manager with more direct reports is an outlier."
-        >
-          <Input
-            id="spanMax"
-            name="spanMax"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            defaultValue={settings.spanMax}
-            required
-            {...describedBy("spanMax", errors.spanMax, true)}
-          />
-        </FormField>
-        <FormField
+          min={1}
+          max={100}
+          defaultValue={settings.spanMax}
+          required
+        />
+        <NumberField
           id="spanMin"
+          name="spanMin"
           label="Span minimum (direct reports)"
           errors={errors.spanMin}
           help="A manager with fewer direct reports is an outlier."
-        >
-          <Input
-            id="spanMin"
-            name="spanMin"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={50}
-            defaultValue={settings.spanMin}
-            required
-            {...describedBy("spanMin", errors.spanMin, true)}
-          />
-        </FormField>
-      </fieldset>
-      <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
-        <legend className="-mt-2 text-sm font-semibold">Forecast assumptions</legend>
-        <p className="text-xs text-muted-foreground sm:col-span-2">
-          Shown beside the forecast to everyone who sees it; a change applies to the forecast at once.
-        </p>
-        <FormField
+          min={0}
+          max={50}
+          defaultValue={settings.spanMin}
+          required
+        />
+      </Section>
+      <Section
+        legend="Forecast assumptions"
+        intro="Shown beside the forecast to everyone who sees it; a change applies to the forecast at once."
+      >
+        <TextField
           id="loadedCostMultiplier"
+          name="loadedCostMultiplier"
           label="Loaded-cost multiplier"
           errors={errors.loadedCostMultiplier}
           help={figure("loaded-cost-multiplier").definition}
-        >
-          <Input
-            id="loadedCostMultiplier"
-            name="loadedCostMultiplier"
-            inputMode="decimal"
-            defaultValue={settings.loadedCostMultiplier}
-            required
-            {...describedBy("loadedCostMultiplier", errors.loadedCostMultiplier, true)}
-          />
-        </FormField>
-        <FormField
+          inputMode="decimal"
+          defaultValue={settings.loadedCostMultiplier}
+          required
+        />
+        <NumberField
           id="hiringDelayDays"
+          name="hiringDelayDays"
           label="Hiring delay (days)"
           errors={errors.hiringDelayDays}
           help={figure("hiring-delay").definition}
-        >
-          <Input
-            id="hiringDelayDays"
-            name="hiringDelayDays"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-            defaultValue={settings.hiringDelayDays}
-            required
-            {...describedBy("hiringDelayDays", errors.hiringDelayDays, true)}
-          />
-        </FormField>
-        <FormField
+          min={0}
+          max={365}
+          defaultValue={settings.hiringDelayDays}
+          required
+        />
+        <NumberField
           id="forecastRunRateMonths"
+          name="forecastRunRateMonths"
           label="Run-rate window (months)"
           errors={errors.forecastRunRateMonths}
           help={figure("run-rate-window").definition}
-        >
-          <Input
-            id="forecastRunRateMonths"
-            name="forecastRunRateMonths"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={12}
-            defaultValue={settings.forecastRunRateMonths}
-            required
-            {...describedBy("forecastRunRateMonths", errors.forecastRunRateMonths, true)}
-          />
-        </FormField>
+          min={1}
+          max={12}
+          defaultValue={settings.forecastRunRateMonths}
+          required
+        />
         <fieldset className="space-y-1.5" {...describedBy("forecastLumpyCategories", errors.forecastLumpyCategories, true)}>
           <legend className="text-sm font-medium">Forecast from the plan (lumpy categories)</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1.5 pt-1">
@@ -242,7 +191,7 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
             </p>
           ) : null}
         </fieldset>
-      </fieldset>
+      </Section>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}
@@ -274,5 +223,16 @@ export function SavedNote({
     >
       {ok ? children : null}
     </p>
+  );
+}
+
+/** A titled group of settings across the form's two columns. */
+function Section({ legend, intro, children }: { legend: string; intro: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <fieldset className="grid gap-5 border-t pt-5 sm:col-span-2 sm:grid-cols-2">
+      <legend className="-mt-2 text-sm font-semibold">{legend}</legend>
+      <p className="text-xs text-muted-foreground sm:col-span-2">{intro}</p>
+      {children}
+    </fieldset>
   );
 }

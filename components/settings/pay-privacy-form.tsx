@@ -2,12 +2,11 @@
 
 import { useActionState, useEffect, useRef } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { SavedNote } from "@/components/settings/org-settings-form";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePayPrivacyAction } from "@/lib/settings/actions";
@@ -38,23 +37,18 @@ export function PayPrivacyForm({ org, settings }: { org: string; settings: OrgSe
   return (
     <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5" noValidate>
       <FormAlert state={state} />
-      <FormField
+      <TextField
         id="payMinGroupSize"
+        name="payMinGroupSize"
         label="Minimum group"
         errors={errors.payMinGroupSize}
         help="The fewest people behind any personnel figure shown to someone who may not read pay (3 to 50). Larger groups hide more."
-      >
-        <Input
-          id="payMinGroupSize"
-          name="payMinGroupSize"
-          type="number"
-          min={3}
-          max={50}
-          defaultValue={settings.payMinGroupSize}
-          className="max-w-32"
-          {...describedBy("payMinGroupSize", errors.payMinGroupSize, true)}
-        />
-      </FormField>
+        type="number"
+        min={3}
+        max={50}
+        defaultValue={settings.payMinGroupSize}
+        className="max-w-32"
+      />
       <div className="flex items-start gap-3">
         <input
           id="financeReadsPay"

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
-import { DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ContractFormDialog } from "@/components/vendors/contract-form-dialog";
@@ -105,17 +105,7 @@ function columns(
       header: "Owner",
       cell: ({ row }) => row.original.ownerName ?? <span className="text-muted-foreground">—</span>,
     },
-    ...(edit
-      ? [
-          {
-            id: "edit",
-            header: () => <span className="sr-only">Edit</span>,
-            enableSorting: false,
-            cell: ({ row }) => edit(row.original),
-            meta: { pin: "end" },
-          } satisfies ColumnDef<ContractRow>,
-        ]
-      : []),
+    ...actionsColumn("edit", "Edit", edit),
   ];
 }
 

@@ -3,11 +3,10 @@
 import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
+import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
@@ -56,24 +55,15 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
           </DialogHeader>
           <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
             <FormAlert state={state} />
-            <FormField id={`${prefix}-name`} label="Name" errors={errors.name}>
-              <Input
-                id={`${prefix}-name`}
-                name="name"
-                defaultValue={vendor?.name}
-                required
-                {...describedBy(`${prefix}-name`, errors.name)}
-              />
-            </FormField>
-            <FormField id={`${prefix}-website`} label="Website" errors={errors.website}>
-              <Input
-                id={`${prefix}-website`}
-                name="website"
-                defaultValue={vendor?.website ?? ""}
-                placeholder="https://"
-                {...describedBy(`${prefix}-website`, errors.website)}
-              />
-            </FormField>
+            <TextField id={`${prefix}-name`} name="name" label="Name" errors={errors.name} defaultValue={vendor?.name} required />
+            <TextField
+              id={`${prefix}-website`}
+              name="website"
+              label="Website"
+              errors={errors.website}
+              defaultValue={vendor?.website ?? ""}
+              placeholder="https://"
+            />
             <DialogFooter>
               <Button type="submit" disabled={pending}>
                 {pending ? "Saving…" : "Save vendor"}

@@ -5,7 +5,7 @@ import { Store } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
-import { DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/vendors/renewal-date";
 import { VendorFormDialog } from "@/components/vendors/vendor-form-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -70,17 +70,7 @@ function columns(currency: string, today: string, edit?: (v: VendorRow) => React
       header: "Next contract end",
       cell: ({ row }) => <DueDate date={row.original.nextRenewal} today={today} />,
     },
-    ...(edit
-      ? [
-          {
-            id: "edit",
-            header: () => <span className="sr-only">Edit</span>,
-            enableSorting: false,
-            cell: ({ row }) => edit(row.original),
-            meta: { pin: "end" },
-          } satisfies ColumnDef<VendorRow>,
-        ]
-      : []),
+    ...actionsColumn("edit", "Edit", edit),
   ];
 }
 

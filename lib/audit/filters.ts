@@ -1,5 +1,7 @@
+import { z } from "zod";
+
 import { isHistoryType, type HistoryType } from "@/lib/audit/records";
-import { firstParam, type SearchParams as PageSearchParams } from "@/lib/search-params";
+import { parseSearch, type SearchParams as PageSearchParams, zParam } from "@/lib/search-params";
 
 // Audit log filters as they appear in the URL (?actor=&entity=&action=&record=&from=&to=&before=):
 // parsed once here for the page and the CSV export, so both show exactly the same events. A
@@ -23,10 +25,11 @@ export type AuditCursor = { at: Date; id: string };
 
 type SearchParams = PageSearchParams | URLSearchParams;
 
-function one(sp: SearchParams, key: string): string | undefined {
-  const value = firstParam(sp, key)?.trim();
+// A value of at most 200 characters once trimmed; a longer one is not a filter anyone typed.
+const one = zParam().transform((v) => {
+  const value = v?.trim();
   return value && value.length <= 200 ? value : undefined;
-}
+});
 
 function isoDate(value: string | undefined): string | undefined {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
@@ -44,21 +47,24 @@ export function formatRecordFilter(record: AuditRecordFilter): string {
   return `${record.type}:${record.id}`;
 }
 
+const ZAuditFilters = z
+  .object({
+    actor: one,
+    entity: one,
+    action: one,
+    record: one.transform(recordFilter),
+    from: one.transform(isoDate),
+    to: one.transform(isoDate),
+  })
+  .transform((filters) => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as AuditFilters);
+
 export function parseAuditFilters(sp: SearchParams): AuditFilters {
-  const filters: AuditFilters = {
-    actor: one(sp, "actor"),
-    entity: one(sp, "entity"),
-    action: one(sp, "action"),
-    record: recordFilter(one(sp, "record")),
-    from: isoDate(one(sp, "from")),
-    to: isoDate(one(sp, "to")),
-  };
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as AuditFilters;
+  return parseSearch(ZAuditFilters, sp);
 }
 
 /** The keyset cursor in `key` (the log's "before"; a record page's History uses "history"). */
 export function parseAuditCursor(sp: SearchParams, key = "before"): AuditCursor | null {
-  const raw = one(sp, key);
+  const raw = parseSearch(z.object({ [key]: one }), sp)[key];
   const match = raw?.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,64})$/);
   if (!match) return null;
   const at = new Date(match[1]);

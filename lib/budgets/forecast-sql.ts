@@ -1,5 +1,8 @@
 import "server-only";
 
+import { commitmentCtes } from "@/lib/budgets/forecast-commitments-sql";
+import { personnelCtes } from "@/lib/budgets/forecast-personnel-sql";
+import { type ForecastSqlContext, type ForecastWindow, monthStart, roundHalfEvenSql } from "@/lib/budgets/forecast-window";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -19,13 +22,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // run-rate (annual ÷ 12), a run-rate (the window's sum ÷ W, per unit × category and per vendor).
 // Everything else is exact integer addition, subtraction and comparison.
 //
-// PERSONNEL (employees and unfilled seats; contractors are paid through CONTRACTORS invoices)
-//   - an employee, for the days of the month they are in post (start to last day, inclusive);
-//     multiplier = their FILLED position's override, else the org's;
-//   - OPEN / PLANNED positions from their expected start = (target start, or today when none or
-//     past) + hiring delay; BACKFILL from the latest of the day after the leaver's last day, the
-//     target start and today, + hiring delay; prorated by day likewise. FILLED = the person;
-//     CLOSED = nothing.
+// PERSONNEL: each employee and unfilled seat prorated by day (lib/budgets/forecast-personnel-sql.ts).
 // Other categories, per unit × category × month
 //   - lumpy categories: the plan; in a month the org has no plan line for at all (a year not
 //     planned yet), the run-rate like the others;
@@ -44,41 +41,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ForecastSource = "people" | "plan" | "trend" | "contracts" | "booked";
 
-/** Half-even rounding of a numeric SQL expression to a whole number (Postgres round() goes half away from zero). */
-export function roundHalfEvenSql(v: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN (${v}) - floor(${v}) = 0.5 THEN floor(${v}) + abs(mod(floor(${v}), 2)) ELSE round(${v}) END)`;
-}
-
-export type ForecastWindow = {
-  orgId: string;
-  /** First and last month forecast (first-of-month; none when from > to). */
-  from: Date;
-  to: Date;
-  today: Date;
-  /**
-   * Subtree root (null or absent = the whole org). A unit's cells depend only on its own facts,
-   * its subtree's plans (the commitment rule) and the vendors' spend org-wide, which is read
-   * org-wide in a subtree too. So the cells of a subtree's units computed for the subtree equal
-   * the org-wide cells of those units (tests/integration/forecast.test.ts).
-   */
-  unitId?: string | null;
-};
-
-function monthStart(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-}
-
-/** The open months of a period: from the current month (or the period's start if later) to its last month. */
-export function forecastWindow(
-  orgId: string,
-  period: { start: Date; end: Date },
-  today: Date,
-  unitId: string | null = null,
-): ForecastWindow {
-  const current = monthStart(today);
-  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today, unitId };
-}
-
 /** CTEs (to follow `WITH`) ending in `fc`: the forecast cells of the window. */
 export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const { orgId } = w;
@@ -91,14 +53,10 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const currentMonth = monthStart(w.today);
   const current = toDateString(currentMonth);
   const hasCurrent = currentMonth >= w.from && currentMonth <= w.to;
-  const cost = roundHalfEvenSql(
-    Prisma.sql`x."comp"::numeric * x."mult" * (LEAST(x."toDay", m."last") - GREATEST(x."fromDay", m."month") + 1) / (12 * m."days")`,
-  );
-  const monthly = roundHalfEvenSql(Prisma.sql`c."annualAmountCents"::numeric / 12`);
   const runRate = roundHalfEvenSql(Prisma.sql`SUM(a."amountCents")::numeric / o."window"`);
-  const vendorRate = roundHalfEvenSql(Prisma.sql`l."cents"::numeric / o."window"`);
   // Restrict an input to the subtree's units (a hash semi-join each) when one is given.
   const inUnits = (col: Prisma.Sql) => (w.unitId ? Prisma.sql`AND ${col} IN (SELECT "id" FROM fc_units)` : Prisma.empty);
+  const ctx: ForecastSqlContext = { orgId, from, to, today, current, inUnits };
   const units = w.unitId
     ? Prisma.sql`fc_units AS (SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${w.unitId}),`
     : Prisma.empty;
@@ -115,32 +73,7 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
              EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = ${orgId} AND b."month" = t."month") AS "planned"
       FROM unnest(${months}::date[]) AS t("month")
     ),
-    -- Who is paid from which day to which (inclusive; NULL = open-ended), at what pay and multiplier.
-    fc_pay AS (
-      SELECT p."orgUnitId", p."startDate" AS "fromDay", p."endDate" AS "toDay", p."annualCompCents" AS "comp", COALESCE(fp."mult", o."mult") AS "mult"
-      FROM "Person" p CROSS JOIN fc_org o
-      -- Each person's FILLED position (the first by id), read in one pass over the org's seats
-      -- and hashed, not probed once per person.
-      LEFT JOIN (
-        SELECT DISTINCT ON (ps."personId") ps."personId", ps."loadedCostMultiplier" AS "mult" FROM "Position" ps
-        WHERE ps."orgId" = ${orgId} AND ps."personId" IS NOT NULL AND ps."status" = 'FILLED' ORDER BY ps."personId", ps."id"
-      ) fp ON fp."personId" = p."id"
-      WHERE p."orgId" = ${orgId} AND p."employmentType" = 'EMPLOYEE' AND (p."endDate" IS NULL OR p."endDate" >= ${from}::date) ${inUnits(Prisma.sql`p."orgUnitId"`)}
-      UNION ALL
-      SELECT ps."orgUnitId",
-             CASE WHEN ps."status" = 'BACKFILL' THEN GREATEST(bf."endDate" + 1, ps."targetStartDate", ${today}::date)
-                  ELSE GREATEST(ps."targetStartDate", ${today}::date) END + o."delay",
-             NULL::date, ps."annualCompCents", COALESCE(ps."loadedCostMultiplier", o."mult")
-      FROM "Position" ps CROSS JOIN fc_org o
-      LEFT JOIN "Person" bf ON bf."id" = ps."backfillForId" AND bf."orgId" = ps."orgId"
-      WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL') ${inUnits(Prisma.sql`ps."orgUnitId"`)}
-    ),
-    -- Each person-month rounded once (days in post ÷ days in the month), then added.
-    fc_personnel AS (
-      SELECT x."orgUnitId", m."month", SUM(${cost}) AS "amount"
-      FROM fc_pay x JOIN fc_months m ON x."fromDay" <= m."last" AND (x."toDay" IS NULL OR x."toDay" >= m."month")
-      GROUP BY x."orgUnitId", m."month"
-    ),
+    ${personnelCtes(ctx)},
     -- The run-rate of each unit × category with an actual in the window.
     fc_trend AS (
       SELECT a."orgUnitId", a."category", GREATEST(0, ${runRate}) AS "trend", bool_or(a."category" = ANY (o."lumpy")) AS "lumpy"
@@ -149,37 +82,7 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
         AND a."month" >= o."trailFrom" AND a."month" < ${current}::date ${inUnits(Prisma.sql`a."orgUnitId"`)}
       GROUP BY a."orgUnitId", a."category", o."window"
     ),
-    -- Every commitment of the org in force in each month, whoever holds it: a vendor's coverage
-    -- is shared among all its contracts, so a subtree reads them all to share it as the org does.
-    fc_contract AS (
-      SELECT c."id", c."vendorId", c."orgUnitId", c."category", c."startDate", m."month", ${monthly} AS "rate"
-      FROM "Contract" c JOIN fc_months m ON c."startDate" <= m."last" AND (c."endDate" >= m."month" OR c."autoRenew")
-      WHERE c."orgId" = ${orgId} AND c."status" = 'ACTIVE' AND c."category" <> 'PERSONNEL'
-    ),
-    -- Each contracted vendor's run-rate anywhere in the org: its ledger lines of the window ÷ W
-    -- (only vendors with a contract in the scope matter). One index-only range per vendor
-    -- (ActualEntry's vendor index covers vendor, day, category and amount), not every line the
-    -- vendors ever had.
-    fc_vendor AS (
-      SELECT v."vendorId", ${vendorRate} AS "covered"
-      FROM (SELECT DISTINCT "vendorId" FROM fc_contract WHERE true ${inUnits(Prisma.sql`"orgUnitId"`)}) v CROSS JOIN fc_org o
-      CROSS JOIN LATERAL (
-        SELECT SUM(e."amountCents") AS "cents" FROM "ActualEntry" e
-        WHERE e."orgId" = ${orgId} AND e."vendorId" = v."vendorId" AND e."bookedOn" >= o."trailFrom" AND e."bookedOn" < ${current}::date AND e."category" <> 'PERSONNEL'
-      ) l
-      WHERE l."cents" IS NOT NULL
-    ),
-    -- What each commitment exceeds its vendor's run-rate by: the run-rate covers the vendor's
-    -- contracts in order (oldest first), so together they add max(0, Σ commitments − run-rate).
-    fc_uncovered AS (
-      SELECT "orgUnitId", "category", "month", GREATEST(0, LEAST("rate", "cum" - "covered")) AS "uncovered"
-      FROM (
-        SELECT k."orgUnitId", k."category", k."month", k."rate", COALESCE(v."covered", 0) AS "covered",
-               SUM(k."rate") OVER (PARTITION BY k."vendorId", k."month" ORDER BY k."startDate", k."id") AS "cum"
-        FROM fc_contract k LEFT JOIN fc_vendor v ON v."vendorId" = k."vendorId"
-      ) s
-      WHERE "cum" - "covered" > 0 ${inUnits(Prisma.sql`"orgUnitId"`)}
-    ),
+    ${commitmentCtes(ctx)},
     -- Each unit × category with a plan, a run-rate or an uncovered commitment, for every open
     -- month: the three stacked and summed in ONE hash aggregate, grouped by the category enum.
     fc_base AS (

@@ -1,6 +1,9 @@
+import { z } from "zod";
+
 import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
 import { periodClosed } from "@/lib/budgets/tree-basis";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { parseSearch, type SearchParams, zParam } from "@/lib/search-params";
 
 // The filters of the lines behind a money figure (/[org]/budgets/lines), as they appear in the
 // URL, parsed once here for the page and its CSV export so both show exactly the same rows:
@@ -40,13 +43,22 @@ export type LinesFilters = {
 
 export type ParsedLines = { filters: LinesFilters; ignored: string[] };
 
-type Search = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(sp: Search, key: string): string | undefined {
-  const raw = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
-  const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return v ? v : undefined;
-}
+// Each value trimmed, "" as absent; what it means is judged below, so that a bad one can be named.
+const trimmed = zParam().transform((v) => v?.trim() || undefined);
+const ZLinesSearch = z.object({
+  kind: trimmed,
+  unit: trimmed,
+  scope: trimmed,
+  cat: trimmed,
+  from: trimmed,
+  to: trimmed,
+  vendor: trimmed,
+  q: trimmed,
+  sort: trimmed,
+  dir: trimmed,
+  tree: trimmed,
+});
+type LinesSearch = z.output<typeof ZLinesSearch>;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -72,25 +84,26 @@ function fiscalYearMonths(ym: string, startMonth: number): { from: string; to: s
   return { from: toDateString(r.start).slice(0, 7), to: toDateString(r.end).slice(0, 7) };
 }
 
-export function parseLinesParams(sp: Search, startMonth: number, today = new Date()): ParsedLines {
+export function parseLinesParams(search: SearchParams | URLSearchParams, startMonth: number, today = new Date()): ParsedLines {
+  const sp = parseSearch(ZLinesSearch, search);
+  const get = (key: keyof LinesSearch) => sp[key];
   const ignored: string[] = [];
-  const kind: LinesKind = get(sp, "kind") === "plan" ? "plan" : "actual";
-  if (get(sp, "kind") && !["plan", "actual"].includes(get(sp, "kind")!))
-    ignored.push("Kind: not “actual” or “plan”; showing ledger lines.");
+  const kind: LinesKind = get("kind") === "plan" ? "plan" : "actual";
+  if (get("kind") && !["plan", "actual"].includes(get("kind")!)) ignored.push("Kind: not “actual” or “plan”; showing ledger lines.");
 
-  const id = (key: string, label: string, what: string): string | null => {
-    const v = get(sp, key);
+  const id = (key: keyof LinesSearch, label: string, what: string): string | null => {
+    const v = get(key);
     if (v === undefined) return null;
     if (ID.test(v)) return v;
     ignored.push(`${label}: not a valid id; showing ${what}.`);
     return null;
   };
   const unitId = id("unit", "Org unit", "the whole organization");
-  const scope = get(sp, "scope");
+  const scope = get("scope");
   if (scope && scope !== "own" && scope !== "subtree") ignored.push("Units: not “own” or “subtree”; including the units below.");
   const own = scope === "own" && unitId !== null;
 
-  const catText = get(sp, "cat");
+  const catText = get("cat");
   const cat = catText?.toUpperCase();
   // Object.hasOwn, not `in`: "constructor" or "__proto__" are not categories.
   const category = cat && Object.hasOwn(BudgetCategory, cat) ? (cat as BudgetCategory) : null;
@@ -98,7 +111,7 @@ export function parseLinesParams(sp: Search, startMonth: number, today = new Dat
 
   const current = fiscalYearMonths(toDateString(today).slice(0, 7), startMonth);
   const monthParam = (key: "from" | "to", label: string): string | null => {
-    const v = get(sp, key);
+    const v = get(key);
     if (v === undefined) return null;
     const m = month(v);
     if (!m) ignored.push(`${label}: expected a month as YYYY-MM between 2000 and 2100 (e.g. 2026-02).`);
@@ -118,19 +131,19 @@ export function parseLinesParams(sp: Search, startMonth: number, today = new Dat
   let q = "";
   if (kind === "actual") {
     vendorId = id("vendor", "Vendor", "every vendor");
-    const text = get(sp, "q");
+    const text = get("q");
     if (text !== undefined) {
       if (CONTROL.test(text)) ignored.push("Search: contains control characters; not searched.");
       else if (text.length > MAX_SEARCH) ignored.push(`Search: longer than ${MAX_SEARCH} characters; not searched.`);
       else q = text;
     }
-  } else if (get(sp, "vendor") || get(sp, "q")) {
+  } else if (get("vendor") || get("q")) {
     ignored.push("Vendor and search apply to ledger lines only.");
   }
 
   const keys: readonly string[] = kind === "plan" ? PLAN_SORT_KEYS : LEDGER_SORT_KEYS;
-  const sortText = get(sp, "sort");
-  const dirText = get(sp, "dir");
+  const sortText = get("sort");
+  const dirText = get("dir");
   let sort = DEFAULT_LINES_SORT;
   if (sortText && !keys.includes(sortText)) ignored.push("Sort: unknown column; sorted by date.");
   else if (sortText) sort = { key: sortText as LinesSortKey, dir: dirText === "desc" ? "desc" : "asc" };
@@ -138,7 +151,7 @@ export function parseLinesParams(sp: Search, startMonth: number, today = new Dat
 
   // "As it was" only for months that have all closed: the tree of the last one's last day.
   let asof: string | null = null;
-  if (get(sp, "tree") === "asof") {
+  if (get("tree") === "asof") {
     const [y, m] = to.split("-").map(Number);
     const end = new Date(Date.UTC(y, m, 0));
     if (periodClosed({ start: new Date(`${from}-01T00:00:00Z`), end }, today)) asof = toDateString(end);

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { forecastCtes, forecastWindow } from "@/lib/budgets/forecast-sql";
+import { forecastCtes } from "@/lib/budgets/forecast-sql";
+import { forecastWindow } from "@/lib/budgets/forecast-window";
 import { parsePeriodKey, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";

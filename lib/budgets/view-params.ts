@@ -1,8 +1,10 @@
+import { z } from "zod";
+
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { fiscalYearOf } from "@/lib/fiscal";
 import { parseTreeMode, type TreeMode } from "@/lib/budgets/tree-basis";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
-import { firstParam, type SearchParams } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zIdParam, zParam, zYearParam } from "@/lib/search-params";
 
 // The finance view's filters live in the URL (?fy=2027&period=q2&unit=<id>&cat=CLOUD) so a view
 // can be shared, and the CSV export reads the very same parameters. `?tree=asof` asks for a closed
@@ -17,21 +19,27 @@ export type FinanceParams = {
   tree?: TreeMode;
 };
 
-type Search = SearchParams | URLSearchParams;
-const get = firstParam;
+// The category is read in any case (?cat=cloud), as the filter links once wrote it.
+const ZFinanceSearch = z.object({
+  fy: zYearParam(),
+  period: zParam(),
+  unit: zIdParam(),
+  cat: zParam().transform((v) => {
+    const cat = v?.toUpperCase();
+    return cat && Object.hasOwn(BudgetCategory, cat) ? (cat as BudgetCategory) : null;
+  }),
+  tree: zParam(),
+});
 
-export function parseFinanceParams(sp: Search, startMonth: number, today = new Date()): FinanceParams {
-  const fyText = get(sp, "fy");
-  const fy =
-    fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
-  const cat = get(sp, "cat")?.toUpperCase();
-  const unit = get(sp, "unit");
+export function parseFinanceParams(sp: SearchParams | URLSearchParams, startMonth: number, today = new Date()): FinanceParams {
+  const { fy, period, unit, cat, tree } = parseSearch(ZFinanceSearch, sp);
   return {
-    fiscalYear: fy,
-    period: parsePeriodKey(get(sp, "period")),
-    unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : null,
-    category: cat && Object.hasOwn(BudgetCategory, cat) ? (cat as BudgetCategory) : null,
-    ...(parseTreeMode(get(sp, "tree")) === "asof" ? { tree: "asof" as const } : {}),
+    fiscalYear: fy ?? fiscalYearOf(today, startMonth),
+    period: parsePeriodKey(period),
+    unitId: unit ?? null,
+    category: cat,
+    // Only when asked: the default (restated) leaves the params as they were.
+    ...(parseTreeMode(tree) === "asof" ? { tree: "asof" as const } : {}),
   };
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { parsePeriodKey, type PeriodKey } from "@/lib/budgets/period";
 import { parseTreeMode, type TreeMode } from "@/lib/budgets/tree-basis";
 import { replicaDb as db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalPeriod, fiscalYearOf } from "@/lib/fiscal";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zIdParam, zParam, zYearParam } from "@/lib/search-params";
 
 // The dashboards' figures for an org-unit subtree (null = whole org) and a fiscal period.
 // Every figure is a SQL aggregate over the closure table; the money figures come from the
@@ -29,29 +31,24 @@ import { firstValue } from "@/lib/search-params";
 /** `tree`: "asof" shows the period's money as it was when the period has closed (lib/budgets/tree-basis.ts). */
 export type DashboardParams = { unitId: string | null; fiscalYear: number; period: PeriodKey; tree?: TreeMode };
 
-type Search = Record<string, string | string[] | undefined>;
-
 /** ?unit=<id>&fy=2027&period=q3 — default: whole org (or `defaultUnit`), the current fiscal quarter. */
 export function parseDashboardParams(
-  sp: Search,
+  sp: SearchParams,
   startMonth: number,
   today = new Date(),
   defaultUnit: string | null = null,
 ): DashboardParams {
-  const fyText = firstValue(sp.fy);
-  const fiscalYear =
-    fyText && /^\d{4}$/.test(fyText) && Number(fyText) >= 2000 && Number(fyText) <= 2100 ? Number(fyText) : fiscalYearOf(today, startMonth);
-  const raw = firstValue(sp.period);
-  const period: PeriodKey = raw ? parsePeriodKey(raw) : (`q${fiscalPeriod(today, startMonth).quarter}` as PeriodKey);
-  const unit = firstValue(sp.unit);
+  const { fy, period, unit, tree } = parseSearch(ZDashboardSearch, sp);
   return {
-    unitId: unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit) ? unit : defaultUnit,
-    fiscalYear,
-    period,
+    unitId: unit ?? defaultUnit,
+    fiscalYear: fy ?? fiscalYearOf(today, startMonth),
+    period: period ? parsePeriodKey(period) : (`q${fiscalPeriod(today, startMonth).quarter}` as PeriodKey),
     // Only when asked: the default (restated) leaves the params as they were.
-    ...(parseTreeMode(firstValue(sp.tree)) === "asof" ? { tree: "asof" as const } : {}),
+    ...(parseTreeMode(tree) === "asof" ? { tree: "asof" as const } : {}),
   };
 }
+
+const ZDashboardSearch = z.object({ fy: zYearParam(), period: zParam(), unit: zIdParam(), tree: zParam() });
 
 export function dashboardQuery(p: DashboardParams, extra: Record<string, string> = {}): string {
   return new URLSearchParams({

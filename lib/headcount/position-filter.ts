@@ -1,5 +1,7 @@
+import { z } from "zod";
+
 import { Prisma } from "@/lib/generated/prisma/client";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zDayParam, zParam } from "@/lib/search-params";
 
 // The position figures (glossary `open-positions`, `planned-starts`, `unfilled-positions`) and the
 // filters of the positions list on /[org]/headcount that list exactly the rows each one counts:
@@ -49,22 +51,14 @@ export function positionFilterWhere(f: PositionFilter): Prisma.PositionWhereInpu
   }
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const ZPositionFilterSearch = z.object({ status: zParam(), on: zDayParam(), from: zDayParam(), to: zDayParam() });
 
 /** An unknown status or a bad date falls back to every position (or today for `on`). */
-export function parsePositionFilter(sp: Search, today: string): PositionFilter {
-  const status = firstValue(sp.status);
-  if (status === "open") {
-    const on = firstValue(sp.on);
-    return { status, on: isDay(on) ? on : today };
-  }
+export function parsePositionFilter(sp: SearchParams, today: string): PositionFilter {
+  const { status, on, from, to } = parseSearch(ZPositionFilterSearch, sp);
+  if (status === "open") return { status, on: on ?? today };
   if (status === "unfilled") return { status };
-  if (status === "starting") {
-    const from = firstValue(sp.from);
-    const to = firstValue(sp.to);
-    if (isDay(from) && isDay(to) && from <= to) return { status, from, to };
-  }
+  if (status === "starting" && from && to && from <= to) return { status, from, to };
   return { status: "all" };
 }
 

@@ -43,22 +43,28 @@ const ZMultiplier = z
   .nullable()
   .optional();
 
+// What a position is, the same when it is opened and when it is edited. Blank band ends keep the
+// current band on an edit (see update-position.ts).
+const POSITION_FIELDS = {
+  title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
+  level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
+  targetStartDate: ZOptionalDate("target start date"),
+  compBandMin: ZOptionalMoney,
+  compBandMax: ZOptionalMoney,
+  loadedCostMultiplier: ZMultiplier,
+  budgetFiscalYear: ZFiscalYear("Enter a fiscal year like 2027."),
+  budgetFiscalQuarter: z
+    .union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
+    .transform((q) => (q === "" ? null : q))
+    .nullable()
+    .optional(),
+};
+
 export const ZCreatePositionInput = z
   .object({
     orgUnitId: ZRequiredId,
-    title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
-    level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
-    targetStartDate: ZOptionalDate("target start date"),
+    ...POSITION_FIELDS,
     compensation: ZAnnualComp,
-    compBandMin: ZOptionalMoney,
-    compBandMax: ZOptionalMoney,
-    loadedCostMultiplier: ZMultiplier,
-    budgetFiscalYear: ZFiscalYear("Enter a fiscal year like 2027."),
-    budgetFiscalQuarter: z
-      .union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
-      .transform((q) => (q === "" ? null : q))
-      .nullable()
-      .optional(),
     /** Open for hiring at once instead of only planning it. */
     openNow: ZCheckbox,
     /** A requisition outside the hiring plan: never a planned head (lib/headcount/plan.ts). */
@@ -133,20 +139,8 @@ export const ZUpdatePositionInput = z
   .object({
     positionId: ZRequiredId,
     version: ZVersion,
-    title: z.string().trim().min(2, "Enter a title.").max(120, "At most 120 characters."),
-    level: z.string().trim().min(1, "Enter a level, e.g. IC3.").max(20, "At most 20 characters."),
-    targetStartDate: ZOptionalDate("target start date"),
+    ...POSITION_FIELDS,
     /** Blank keeps the current pay: people who may not read it can still edit the rest. */
     compensation: ZOptionalMoney,
-    /** Blank band ends keep the current band (see update-position.ts). */
-    compBandMin: ZOptionalMoney,
-    compBandMax: ZOptionalMoney,
-    loadedCostMultiplier: ZMultiplier,
-    budgetFiscalYear: ZFiscalYear("Enter a fiscal year like 2027."),
-    budgetFiscalQuarter: z
-      .union([z.literal(""), z.coerce.number().int().min(1).max(4)], { error: "Choose a quarter 1–4 or the whole year." })
-      .transform((q) => (q === "" ? null : q))
-      .nullable()
-      .optional(),
   })
   .superRefine(checkBand);

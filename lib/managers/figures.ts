@@ -9,7 +9,8 @@ import { teamUnitSql } from "@/lib/managers/team";
 import * as oh from "@/lib/org-health/queries";
 import { inChainSql } from "@/lib/managers/chain";
 import { getCadence } from "@/lib/projects/cadence";
-import { COUNTS_ONLY, getDeliveryReview } from "@/lib/projects/review";
+import { getDeliveryReview } from "@/lib/projects/review";
+import { COUNTS_ONLY } from "@/lib/projects/review-lists";
 import { projectUpdateStateSql } from "@/lib/projects/staleness-sql";
 
 // The figures of a manager's page and the dashboard's "managers needing support". Nothing here

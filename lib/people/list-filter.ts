@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { formatDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zDayParam, zParam } from "@/lib/search-params";
 
 // Filters of the people list on /[org]/teams, from the URL, so every people number of the
 // dashboard links to exactly the rows it counts:
@@ -16,20 +18,14 @@ export type PeopleFilter =
   | { status: "leaving"; from: string; to: string }
   | { status: "overallocated"; on: string };
 
-type Search = Record<string, string | string[] | undefined>;
-const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
+const ZPeopleFilterSearch = z.object({ status: zParam(), on: zDayParam(), from: zDayParam(), to: zDayParam() });
 
 /** An unknown status or a bad date falls back to the default list (or today for `on`). */
-export function parsePeopleFilter(sp: Search, today: string): PeopleFilter {
-  const status = firstValue(sp.status);
-  const on = day(firstValue(sp.on)) ?? today;
+export function parsePeopleFilter(sp: SearchParams, today: string): PeopleFilter {
+  const { status, on = today, from, to } = parseSearch(ZPeopleFilterSearch, sp);
   if (status === "in-post") return { status, on };
   if (status === "overallocated") return { status, on };
-  if (status === "leaving") {
-    const from = day(firstValue(sp.from));
-    const to = day(firstValue(sp.to));
-    if (from && to && from <= to) return { status, from, to };
-  }
+  if (status === "leaving" && from && to && from <= to) return { status, from, to };
   return { status: "current" };
 }
 

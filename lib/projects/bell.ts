@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { grantFor, type Grant } from "@/lib/permissions";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
-import { awaitingSql } from "@/lib/projects/review";
+import { awaitingSql } from "@/lib/projects/awaiting-sql";
 import { MAX_ESCALATION_LEVEL } from "@/lib/projects/staleness";
 import { updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import { homeScope, type Scope } from "@/lib/scope";

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { cache } from "react";
+import { z } from "zod";
 
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
@@ -13,7 +14,7 @@ import { pageOf, type PageInfo } from "@/lib/paging";
 import { getCadence, todayString } from "@/lib/projects/cadence";
 import { updateState, type CadenceSettings, type UpdateState } from "@/lib/projects/staleness";
 import { staleProjectWhere } from "@/lib/projects/staleness-sql";
-import { enumParam, firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zEnum, zFlag, zOneOf, zParam, zText } from "@/lib/search-params";
 
 export type ProjectRow = {
   id: string;
@@ -57,10 +58,12 @@ export type ProjectSort = { key: ProjectSortKey; dir: "asc" | "desc" };
 export const DEFAULT_PROJECT_SORT: ProjectSort = { key: "name", dir: "asc" };
 
 /** Parses ?sort= and ?dir= (only listed keys; dir is "asc" unless "desc"). */
-export function parseProjectSort(sp: Record<string, string | string[] | undefined>): ProjectSort {
-  const key = firstValue(sp.sort);
-  if (!key || !(PROJECT_SORT_KEYS as readonly string[]).includes(key)) return DEFAULT_PROJECT_SORT;
-  return { key: key as ProjectSortKey, dir: firstValue(sp.dir) === "desc" ? "desc" : "asc" };
+const ZProjectSort = z
+  .object({ sort: zOneOf(PROJECT_SORT_KEYS), dir: zParam() })
+  .transform(({ sort, dir }): ProjectSort => (sort ? { key: sort, dir: dir === "desc" ? "desc" : "asc" } : DEFAULT_PROJECT_SORT));
+
+export function parseProjectSort(sp: SearchParams): ProjectSort {
+  return parseSearch(ZProjectSort, sp);
 }
 
 /**
@@ -87,19 +90,21 @@ function projectsOrderBy({ key, dir }: ProjectSort): Prisma.ProjectOrderByWithRe
 }
 
 /** Parses URL search params into filters; unknown values are dropped, never trusted. */
-export function parseProjectFilters(sp: Record<string, string | string[] | undefined>): ProjectFilters {
-  const status = firstValue(sp.status);
-  const health = firstValue(sp.health);
-  return {
-    unit: firstValue(sp.unit),
-    status: enumParam(ProjectStatus, status),
-    health: enumParam(Health, health),
-    initiative: firstValue(sp.initiative),
-    lead: firstValue(sp.lead),
-    stale: firstValue(sp.stale) === "1",
-    archived: firstValue(sp.archived) === "1",
-    ...(firstValue(sp.q)?.trim() ? { q: firstValue(sp.q)!.trim().slice(0, 100) } : {}),
-  };
+const ZProjectFilters = z
+  .object({
+    unit: zParam(),
+    status: zEnum(ProjectStatus),
+    health: zEnum(Health),
+    initiative: zParam(),
+    lead: zParam(),
+    stale: zFlag(),
+    archived: zFlag(),
+    q: zText(100),
+  })
+  .transform(({ q, ...f }): ProjectFilters => ({ ...f, ...(q ? { q } : {}) }));
+
+export function parseProjectFilters(sp: SearchParams): ProjectFilters {
+  return parseSearch(ZProjectFilters, sp);
 }
 
 /**

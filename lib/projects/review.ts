@@ -8,9 +8,11 @@ import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { getCadence, todayString } from "@/lib/projects/cadence";
-import { escalationTarget, type UpdateState } from "@/lib/projects/staleness";
+import { escalationTarget } from "@/lib/projects/staleness";
 import { projectUpdateStateSql, updateStateOfRow, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 import { ACTIVE_SQL, AT_RISK_SQL, projectsCte } from "@/lib/projects/attention";
+import { awaitingSql } from "@/lib/projects/awaiting-sql";
+import type { ReviewLists, ReviewProject, ReviewSlice, ReviewUpdate } from "@/lib/projects/review-lists";
 import { homeScope, type Scope } from "@/lib/scope";
 
 // The delivery review of an org-unit subtree: what is at risk, what is due or stale and who it
@@ -18,47 +20,6 @@ import { homeScope, type Scope } from "@/lib/scope";
 // rows — no job. Each list is counted in SQL over the whole scope and only the rows asked for are
 // read, so the counts are the glossary's figures (lib/figures/definitions.ts) and the dashboard's
 // "See all N" opens a list of exactly N rows.
-
-export type ReviewProject = {
-  id: string;
-  name: string;
-  teamName: string;
-  health: Health;
-  healthChangedAt: string | null;
-  leadName: string | null;
-  lastUpdateAt: string | null;
-  update: UpdateState;
-  /** For stale projects: who it has escalated to along the reporting line. */
-  escalatedTo: { name: string; isMe: boolean } | null;
-  /** For at-risk rows: the latest update when nobody has acknowledged it yet. */
-  pending: { id: string; summary: string; author: string; authorUserId: string } | null;
-};
-
-export type ReviewUpdate = {
-  id: string;
-  projectId: string;
-  projectName: string;
-  health: Health;
-  summary: string;
-  author: string;
-  authorUserId: string;
-  createdAt: string;
-  /** The viewer reviews this project (lead's manager / owning unit's lead) and did not write the update. */
-  mine: boolean;
-  /** Whose queue the update is in (see awaitingSql; an update with nobody to review it is not listed). */
-  reviewerName: string;
-};
-
-/** Which rows of a list to return: `take` null for all of them. */
-export type ReviewSlice = { skip: number; take: number | null };
-export type ReviewLists = { atRisk: ReviewSlice; due: ReviewSlice; stale: ReviewSlice; awaiting: ReviewSlice; mine: ReviewSlice };
-export const NONE: ReviewSlice = { skip: 0, take: 0 };
-export const ALL: ReviewSlice = { skip: 0, take: null };
-export const firstRows = (take: number): ReviewSlice => ({ skip: 0, take });
-/** Only the counts. */
-export const COUNTS_ONLY: ReviewLists = { atRisk: NONE, due: NONE, stale: NONE, awaiting: NONE, mine: NONE };
-/** Every row of every list (tests, the bell's reference). */
-export const EVERY_ROW: ReviewLists = { atRisk: ALL, due: ALL, stale: ALL, awaiting: ALL, mine: ALL };
 
 /** Whose review: the org, the unit subtree (null: the whole org) and the viewer (for "mine" and "escalated to you"). */
 export type ReviewScope = Scope & { viewerUserId: string };
@@ -161,35 +122,6 @@ export const REVIEW_TABLES: readonly DataTable[] = [
 function computeDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {
   const key = [scope.unitId, scope.viewerUserId, lists, todayString(now)];
   return memoFigures(scope.orgId, "review", key, REVIEW_TABLES, () => readDeliveryReview(scope, lists, now));
-}
-
-/**
- * SQL of the latest update of each project of proj that nobody has acknowledged (glossary
- * `awaiting-acknowledgement`; earlier ones are superseded), with its reviewer: the lead's manager,
- * else the owning unit's lead — and when that person wrote the update, their own manager, so
- * nobody is asked to acknowledge their own update. An update with nobody (signed up) there to
- * review it, such as one by the person at the top of the reporting line, needs no acknowledgement:
- * it is not a row, so every row is in someone's queue. The bell (lib/projects/bell.ts) counts the same rows.
- * `projects` (id, name, orgUnitId, leadId) defaults to the proj CTE.
- */
-export function awaitingSql(orgId: string, projects: Prisma.Sql = Prisma.sql`proj`): Prisma.Sql {
-  return Prisma.sql`
-    SELECT s.id, p.id AS "projectId", p.name AS "projectName", s.health::text AS health, s.summary, s."authorId", s."createdAt",
-           CASE WHEN r."userId" = s."authorId" THEN rm."userId" ELSE r."userId" END AS "reviewerUserId",
-           CASE WHEN r."userId" = s."authorId" THEN rm.name ELSE r.name END AS "reviewerName"
-    FROM ${projects} p
-    CROSS JOIN LATERAL (
-      SELECT su.id, su.health, su.summary, su."authorId", su."createdAt", su."acknowledgedAt" FROM "StatusUpdate" su
-      WHERE su."orgId" = ${orgId} AND su."projectId" = p.id
-      ORDER BY su."createdAt" DESC LIMIT 1
-    ) s
-    JOIN "OrgUnit" u ON u.id = p."orgUnitId" AND u."orgId" = ${orgId}
-    LEFT JOIN "Person" l ON l.id = p."leadId" AND l."orgId" = ${orgId}
-    LEFT JOIN "Person" lm ON lm.id = l."managerId" AND lm."orgId" = ${orgId}
-    LEFT JOIN "Person" ul ON ul.id = u."leadId" AND ul."orgId" = ${orgId}
-    LEFT JOIN "Person" r ON r.id = CASE WHEN lm."userId" IS NOT NULL THEN lm.id ELSE ul.id END AND r."orgId" = ${orgId}
-    LEFT JOIN "Person" rm ON rm.id = r."managerId" AND rm."orgId" = ${orgId}
-    WHERE s."acknowledgedAt" IS NULL AND (CASE WHEN r."userId" = s."authorId" THEN rm."userId" ELSE r."userId" END) IS NOT NULL`;
 }
 
 async function readDeliveryReview(scope: ReviewScope, lists: ReviewLists, now: Date): Promise<DeliveryReview> {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import "server-only";
 
 import { db } from "@/lib/db";
@@ -5,7 +6,7 @@ import { formatFiscalPeriod } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, InitiativeStatus } from "@/lib/generated/prisma/enums";
 import { pageOf, type PageInfo } from "@/lib/paging";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zOneOf } from "@/lib/search-params";
 
 export type HealthMix = Record<Health, number>;
 
@@ -43,11 +44,14 @@ const INITIATIVE_SORT_KEYS = ["name", "period", "teamName", "owner", "status", "
 export type InitiativeSort = { key: (typeof INITIATIVE_SORT_KEYS)[number]; dir: "asc" | "desc" };
 const DEFAULT_INITIATIVE_SORT: InitiativeSort = { key: "period", dir: "asc" };
 
-function parseInitiativeSort(sp: Record<string, string | string[] | undefined>): InitiativeSort {
-  const key = firstValue(sp.isort);
-  return key && (INITIATIVE_SORT_KEYS as readonly string[]).includes(key)
-    ? { key: key as InitiativeSort["key"], dir: firstValue(sp.idir) === "desc" ? "desc" : "asc" }
-    : DEFAULT_INITIATIVE_SORT;
+const ZInitiativeSort = z
+  .object({ isort: zOneOf(INITIATIVE_SORT_KEYS), idir: zOneOf(["asc", "desc"]) })
+  .transform(({ isort, idir }): InitiativeSort =>
+    isort ? { key: isort, dir: idir === "desc" ? "desc" : "asc" } : DEFAULT_INITIATIVE_SORT,
+  );
+
+function parseInitiativeSort(sp: SearchParams): InitiativeSort {
+  return parseSearch(ZInitiativeSort, sp);
 }
 
 // Sort expressions over the inner query's columns (i: the initiative, u: its unit, o: its owner,

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
@@ -10,30 +12,32 @@ import { updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sq
 import type { HealthMix } from "@/lib/roadmap/queries";
 import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
-import { enumParam, firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zEnum, zIntParam, zOneOf, zParam } from "@/lib/search-params";
 
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
 
-export function parseTimelineFilters(sp: Record<string, string | string[] | undefined>): TimelineFilters {
-  const zoom = firstValue(sp.zoom);
-  const offset = Number.parseInt(firstValue(sp.offset) ?? "0", 10);
-  const status = firstValue(sp.status);
-  return {
-    zoom: ZOOMS.includes(zoom as Zoom) ? (zoom as Zoom) : "half",
-    offset: Number.isFinite(offset) ? Math.max(-20, Math.min(20, offset)) : 0,
-    group: firstValue(sp.group) === "team" ? "team" : "initiative",
-    unit: firstValue(sp.unit),
-    status: enumParam(PS, status),
-  };
+const ZTimelineFilters = z
+  .object({
+    zoom: zOneOf(ZOOMS).transform((v) => v ?? "half"),
+    offset: zIntParam(-20, 20, 0),
+    group: zOneOf(["initiative", "team"]).transform((v) => v ?? "initiative"),
+    unit: zParam(),
+    status: zEnum(PS),
+  })
+  .transform((f): TimelineFilters => ({ zoom: f.zoom, offset: f.offset, group: f.group, unit: f.unit, status: f.status }));
+
+export function parseTimelineFilters(sp: SearchParams): TimelineFilters {
+  return parseSearch(ZTimelineFilters, sp);
 }
 
 /** The roadmap's views (?view=): the timeline (the default), initiatives by period, all initiatives. */
 export const ROADMAP_VIEWS = ["timeline", "board", "table"] as const;
 export type RoadmapView = (typeof ROADMAP_VIEWS)[number];
 
-export function parseRoadmapView(sp: Record<string, string | string[] | undefined>): RoadmapView {
-  const v = firstValue(sp.view);
-  return ROADMAP_VIEWS.find((x) => x === v) ?? "timeline";
+const ZRoadmapView = z.object({ view: zOneOf(ROADMAP_VIEWS) }).transform(({ view }): RoadmapView => view ?? "timeline");
+
+export function parseRoadmapView(sp: SearchParams): RoadmapView {
+  return parseSearch(ZRoadmapView, sp);
 }
 
 /** What a timeline row shows: it crosses to the client Timeline as is, so nothing more. */

@@ -5,8 +5,8 @@ import { addDaysIso } from "@/lib/dates";
 // (a fiscal quarter, half or year of the org's calendar, stepped by `offset`), its column
 // headings, and where a date range falls in it as percentages of the track width.
 
-export type Zoom = "quarter" | "half" | "year";
-export const ZOOMS: Zoom[] = ["quarter", "half", "year"];
+export const ZOOMS = ["quarter", "half", "year"] as const;
+export type Zoom = (typeof ZOOMS)[number];
 
 export type TimelineWindow = {
   zoom: Zoom;

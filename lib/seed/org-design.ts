@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db-factory";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { insertUnitClosure } from "@/lib/org/closure";
 import { toDateString } from "@/lib/fiscal";
+import { elapsedDays } from "@/lib/dates";
 import { addDays } from "@/lib/seed/dates";
 
 // Acme's org design story (docs/org-design.md), written after the org's rows: history only, so
@@ -101,9 +102,7 @@ export async function writeAcmeScheduledReorg(tx: Tx, orgId: string, today: Date
   });
   const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
   const effectiveOn =
-    nextMonth.getTime() - today.getTime() < 7 * 86_400_000
-      ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1))
-      : nextMonth;
+    elapsedDays(today, nextMonth) < 7 ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1)) : nextMonth;
   const steps = [
     { kind: "merge", unit: devex.id, target: infra.id },
     { kind: "lead", unit: infra.id, leadId: devex.leadId ?? infra.leadId },

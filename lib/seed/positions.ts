@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { fiscalPeriod, fiscalQuarterRange, fiscalYearRange } from "@/lib/fiscal";
+import { elapsedDays } from "@/lib/dates";
 import { addDays, addQuarters, atTime, fiscalYearOf } from "@/lib/seed/dates";
 import type { Rng } from "@/lib/seed/random";
 import type { Turnover } from "@/lib/seed/people";
@@ -148,7 +149,7 @@ export function buildPositions(input: PositionInput, rng: Rng, today: Date): Pos
     const q = fiscalQuarterRange(at.fy, at.q, sm);
     const soon = addDays(today, 10);
     const from = s.status === "CLOSED" || q.start > today ? q.start : soon < q.end ? soon : q.end;
-    const span = Math.max(0, Math.round((q.end.getTime() - from.getTime()) / 86_400_000) - 5);
+    const span = Math.max(0, Math.round(elapsedDays(from, q.end)) - 5);
     const targetStartDate = addDays(from, rng.int(0, span));
     const closed = s.status === "CLOSED";
     const openedAt = s.status === "PLANNED" ? null : atTime(addDays(closed ? q.start : today, -rng.int(20, 110)), 15);

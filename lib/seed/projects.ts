@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InitiativeSpec } from "@/lib/seed/acme-initiatives";
 import type { ProjectSpec } from "@/lib/seed/acme-projects";
+import { elapsedDays } from "@/lib/dates";
 import { addDays, addQuarters, atTime, fiscalQuarterOf, fiscalYearOf } from "@/lib/seed/dates";
 import type { Rng } from "@/lib/seed/random";
 import type { UnitRow } from "@/lib/seed/types";
@@ -105,8 +106,8 @@ function buildMilestones(orgId: string, p: PlannedProject, rng: Rng, today: Date
   const picked = [...names.slice(0, k - 1), names[names.length - 1]];
   // A finished project's milestones all fall before the day it shipped.
   const end = p.completedDate ?? p.targetDate;
-  const span = end.getTime() - p.startDate.getTime();
-  const dues = picked.map((_, i) => addDays(p.startDate, Math.round((span * (i + 1)) / k / 86_400_000)));
+  const span = elapsedDays(p.startDate, end);
+  const dues = picked.map((_, i) => addDays(p.startDate, Math.round((span * (i + 1)) / k)));
   // The latest past-due milestone of a slipping project stays open: that is what "overdue" looks like.
   const lastPast = dues.map((d) => d < today).lastIndexOf(true);
   const slipping = p.spec.profile === "risk" || p.spec.profile === "off";

@@ -20,7 +20,8 @@ pg.Client.prototype.query = function (config: unknown, values?: unknown, cb?: un
 const { getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } = await import("@/lib/dashboard/director");
 const { db } = await import("@/lib/db");
 const { getFinanceView } = await import("@/lib/budgets/rollup");
-const { firstRows, getDeliveryReview, NONE, reviewScopeOf } = await import("@/lib/projects/review");
+const { getDeliveryReview, reviewScopeOf } = await import("@/lib/projects/review");
+const { firstRows, NONE } = await import("@/lib/projects/review-lists");
 const { bellScopeOf, getBell } = await import("@/lib/projects/bell");
 
 const org = await db.organization.findUniqueOrThrow({ where: { slug: "large" } });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getForecastCells, roundHalfEvenSql, type ForecastCellRow } from "@/lib/budgets/forecast-sql";
+import { getForecastCells, type ForecastCellRow } from "@/lib/budgets/forecast-sql";
+import { roundHalfEvenSql } from "@/lib/budgets/forecast-window";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";

@@ -15,7 +15,8 @@ import { exportProjectsCsv } from "@/lib/projects/export";
 import { getManagerFigures, managersNeedingSupport } from "@/lib/managers/figures";
 import { getManagerProfile, listDirectReports, listManagerNotes } from "@/lib/managers/queries";
 import { attritionByUnit, attritionTotal, newManagers, spanOfControl } from "@/lib/org-health/queries";
-import { COUNTS_ONLY, getDeliveryReview } from "@/lib/projects/review";
+import { getDeliveryReview } from "@/lib/projects/review";
+import { COUNTS_ONLY } from "@/lib/projects/review-lists";
 import { createMember, createOrg, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 

@@ -20,7 +20,8 @@ import {
   parseProjectFilters,
   parseProjectSort,
 } from "@/lib/projects/queries";
-import { firstRows, getDeliveryReview, NONE } from "@/lib/projects/review";
+import { getDeliveryReview } from "@/lib/projects/review";
+import { firstRows, NONE } from "@/lib/projects/review-lists";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow } from "@/lib/roadmap/timeline";
 import { listInitiativesForYear, listTimelinePage, parseTimelineFilters } from "@/lib/roadmap/timeline-queries";

@@ -6,7 +6,8 @@ import { acknowledgeUpdate } from "@/lib/projects/acknowledge-update";
 import { deleteStatusUpdate } from "@/lib/projects/delete-status-update";
 import { editStatusUpdate } from "@/lib/projects/edit-status-update";
 import { postStatusUpdate } from "@/lib/projects/post-status-update";
-import { EVERY_ROW, getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { EVERY_ROW } from "@/lib/projects/review-lists";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
 

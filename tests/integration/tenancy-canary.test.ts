@@ -3,13 +3,13 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { forecastWindow } from "@/lib/budgets/forecast-sql";
+import { forecastWindow } from "@/lib/budgets/forecast-window";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { linesScope } from "@/lib/budgets/lines";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { bellScopeOf } from "@/lib/projects/bell";
-import { EVERY_ROW } from "@/lib/projects/review";
+import { EVERY_ROW } from "@/lib/projects/review-lists";
 import { parseTimelineFilters } from "@/lib/roadmap/timeline-queries";
 import { parseContractListParams } from "@/lib/vendors/list-params";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
@@ -195,6 +195,9 @@ const FIGURE_MODULES = [
   "lib/budgets/rollup.ts",
   "lib/budgets/lines.ts",
   "lib/budgets/forecast-sql.ts",
+  "lib/budgets/forecast-window.ts",
+  "lib/budgets/forecast-personnel-sql.ts",
+  "lib/budgets/forecast-commitments-sql.ts",
   "lib/dashboard/delivery-figures.ts",
   "lib/dashboard/money-figures.ts",
   "lib/dashboard/people-figures.ts",
@@ -204,6 +207,7 @@ const FIGURE_MODULES = [
   "lib/managers/figures.ts",
   "lib/org/unit-detail.ts",
   "lib/projects/review.ts",
+  "lib/projects/awaiting-sql.ts",
   "lib/projects/bell.ts",
   "lib/projects/attention.ts",
   "lib/privacy/pay-sources.ts",
@@ -219,11 +223,14 @@ const SQL_HELPERS = new Set([
   "lib/budgets/lines-export.ts#lineCells",
   "lib/budgets/lines-export.ts#linesCsvFileName",
   "lib/budgets/lines.ts#linesScope",
-  "lib/budgets/forecast-sql.ts#roundHalfEvenSql",
-  "lib/budgets/forecast-sql.ts#forecastWindow",
+  "lib/budgets/forecast-window.ts#roundHalfEvenSql",
+  "lib/budgets/forecast-window.ts#forecastWindow",
+  "lib/budgets/forecast-window.ts#monthStart",
+  "lib/budgets/forecast-personnel-sql.ts#personnelCtes",
+  "lib/budgets/forecast-commitments-sql.ts#commitmentCtes",
   "lib/budgets/forecast-sql.ts#forecastCtes",
   "lib/projects/review.ts#reviewScopeOf",
-  "lib/projects/review.ts#awaitingSql",
+  "lib/projects/awaiting-sql.ts#awaitingSql",
   "lib/projects/bell.ts#bellScopeOf",
   "lib/projects/attention.ts#milestoneWindow",
   "lib/projects/attention.ts#projectsCte",

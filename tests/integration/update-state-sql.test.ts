@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Member } from "@/lib/auth";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EVERY_ROW, getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { EVERY_ROW } from "@/lib/projects/review-lists";
 import { dayString } from "@/lib/dates";
 import { updateState, type CadenceSettings } from "@/lib/projects/staleness";
 import { staleBefore, updateStateOfRow, updateStateSql, type UpdateStateRow } from "@/lib/projects/staleness-sql";

@@ -1,6 +1,7 @@
 import type { Member } from "@/lib/auth";
 import type { NotificationItem } from "@/lib/projects/bell";
-import { ALL, getDeliveryReview, NONE, reviewScopeOf } from "@/lib/projects/review";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { ALL, NONE } from "@/lib/projects/review-lists";
 
 // A test oracle, not what the shell shows: the bell computed in JavaScript from every row of the
 // delivery review. lib/projects/bell.ts (the bell the shell uses, one SQL statement) must agree

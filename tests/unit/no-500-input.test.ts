@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { enumParam } from "@/lib/search-params";
+import { zEnum } from "@/lib/search-params";
 import { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { checkRequestUrl } from "@/lib/security/request-url";
 
@@ -36,11 +36,11 @@ describe("control characters in the address", () => {
 
 describe("enum values from the URL", () => {
   it("only the enum's own keys, never inherited ones", () => {
-    expect(enumParam(ProjectStatus, "ACTIVE")).toBe("ACTIVE");
+    expect(zEnum(ProjectStatus).parse("ACTIVE")).toBe("ACTIVE");
     for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf", ""]) {
-      expect(enumParam(ProjectStatus, key), key).toBeUndefined();
-      expect(enumParam(Health, key), key).toBeUndefined();
+      expect(zEnum(ProjectStatus).parse(key), key).toBeUndefined();
+      expect(zEnum(Health).parse(key), key).toBeUndefined();
     }
-    expect(enumParam(Health, undefined)).toBeUndefined();
+    expect(zEnum(Health).parse(undefined)).toBeUndefined();
   });
 });

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 
 import { LoginForm } from "@/components/auth/login-form";
 import { KeelWordmark } from "@/components/shell/keel-logo";
 import { getSessionUser } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { parseSearch, type SearchParams, zParam } from "@/lib/search-params";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+const ZSearch = z.object({ callbackUrl: zParam() });
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const callbackUrl = safeCallbackUrl(parseSearch(ZSearch, await searchParams).callbackUrl);
   let dbDown = false;
   try {
     if (await getSessionUser()) redirect(callbackUrl);

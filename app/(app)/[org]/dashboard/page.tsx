@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { z } from "zod";
 
 import { FinanceDashboard } from "@/components/dashboard/finance-dashboard";
 import { ManagerWeekPanel } from "@/components/dashboard/manager-panel";
@@ -19,7 +20,12 @@ import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { homeScope } from "@/lib/scope";
 import { cn } from "@/lib/utils";
 
+import { parseSearch, type SearchParams, zParam } from "@/lib/search-params";
+
 export const metadata = { title: "Dashboard" };
+
+// The page's own parameter; each view reads its filters (lib/budgets/view-params.ts, lib/dashboard/director.ts).
+const ZSearch = z.object({ view: zParam() });
 
 // One URL, the right view per role: DIRECTOR / ADMIN / VIEWER get the director dashboard,
 // MANAGER the manager view (their scope), FINANCE the finance view. ?view= switches between
@@ -42,18 +48,12 @@ function viewsFor(member: Member): View[] {
 
 const VIEW_LABEL: Record<View, string> = { director: "Director", manager: "My teams", finance: "Finance" };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMember((await params).org);
   const { org } = member;
   const sp = await searchParams;
   const views = viewsFor(member);
-  const requested = Array.isArray(sp.view) ? sp.view[0] : sp.view;
+  const requested = parseSearch(ZSearch, sp).view;
   const view = views.find((v) => v === requested) ?? views[0];
   const base = `/${org.slug}/dashboard`;
 

@@ -1,5 +1,6 @@
 import { CalendarClock, ClipboardList, Target, UserPlus, Users } from "lucide-react";
 import Link from "next/link";
+import { z } from "zod";
 
 import { PlanVsActualChart } from "@/components/charts/lazy";
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
@@ -30,29 +31,26 @@ import { peopleFilterQuery } from "@/lib/people/list-filter";
 import { writableUnitIds } from "@/lib/projects/access";
 import { pageOf } from "@/lib/paging";
 import { grantFor } from "@/lib/permissions";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams, zParam, zText, zYearParam } from "@/lib/search-params";
 
 export const metadata = { title: "Headcount" };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+// The page's own parameters; the positions' filter, state, sort and pages are read by lib/headcount.
+const ZSearch = z.object({ fy: zYearParam(), unit: zParam(), q: zText(100) });
+
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMember((await params).org);
   const { org } = member;
   const sp = await searchParams;
   const now = new Date();
   const today = toDateString(now);
   const current = fiscalPeriod(now, org.fiscalYearStartMonth);
-  const fyParam = Number(firstValue(sp.fy));
-  const fiscalYear = Number.isInteger(fyParam) && fyParam >= 2000 && fyParam <= 2100 ? fyParam : current.fiscalYear;
+  const search = parseSearch(ZSearch, sp);
+  const fiscalYear = search.fy ?? current.fiscalYear;
   // An unknown or foreign unit id is simply ignored: the whole org is shown. The filter searches
   // units as you type and the new-position form loads its units when it opens: only the picked
   // unit's name is read here (a large org has ~500 units).
-  const unit = await unitChoice(org.id, firstValue(sp.unit));
+  const unit = await unitChoice(org.id, search.unit);
   const unitId = unit?.id ?? null;
   const positionsGrant = grantFor(member.role, "positions:write");
   const canWrite = positionsGrant !== null;
@@ -66,7 +64,7 @@ export default async function Page({
   // has thousands): count first, then that page.
   const filter = parsePositionFilter(sp, today);
   const state = parsePositionState(sp);
-  const q = (firstValue(sp.q) ?? "").trim().slice(0, 100);
+  const { q } = search;
   const sort = parsePositionSort(sp, showPay);
   const positionsPage = countPositions(org.id, { unitId, filter, state, q }).then(async (total) => {
     const paging = pageOf(sp, total);

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { OrgHealthView } from "@/components/org-health/org-health-view";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,12 +12,11 @@ import { toDateString } from "@/lib/fiscal";
 import { getOrgHealth } from "@/lib/org-health";
 import { orgHealthScope } from "@/lib/org-health/scope";
 import { grantFor } from "@/lib/permissions";
+import { parseSearch, type SearchParams, zDayParam, zParam } from "@/lib/search-params";
 
 export const metadata = { title: "Org health" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const ZSearch = z.object({ unit: zParam(), on: zDayParam() });
 
 /**
  * Org health: spans, layers, ratios, leads, attrition, time to fill, tenure and new managers of
@@ -32,12 +32,10 @@ export default async function OrgHealthPage({
   searchParams: Promise<SearchParams>;
 }) {
   const member = await requireMember((await params).org);
-  const sp = await searchParams;
-  const scope = await orgHealthScope(member, one(sp.unit));
+  const sp = parseSearch(ZSearch, await searchParams);
+  const scope = await orgHealthScope(member, sp.unit);
   if (!scope) notFound();
-  const today = toDateString(new Date());
-  const onParam = one(sp.on);
-  const day = isDay(onParam) ? onParam : today;
+  const day = sp.on ?? toDateString(new Date());
   const health = await getOrgHealth({ orgId: member.org.id, unitId: scope.unitId, day });
   const slug = member.org.slug;
   const where = health.unit ? `${health.unit.name} and every unit below it` : "the whole organization";

@@ -2,6 +2,7 @@ import { Briefcase, Network, UserPlus, Users } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { z } from "zod";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -25,11 +26,13 @@ import { can } from "@/lib/permissions";
 import { capacityByTeam } from "@/lib/headcount/staffing";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { positionFilterQuery } from "@/lib/headcount/position-filter";
+import { parseSearch, type SearchParams, zParam, zText } from "@/lib/search-params";
 import { countFutureStarters, listOrgChart, listPeoplePage } from "@/lib/people/queries";
 
 export const metadata = { title: "Teams" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
+// The page's own parameters; the people filter, sort and pages are read by lib/people.
+const ZSearch = z.object({ unit: zParam(), q: zText(100) });
 
 /**
  * No loading.tsx here: its Suspense boundary would stream a 200 before the page could answer 404
@@ -39,12 +42,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
-  const unitParam = Array.isArray(sp.unit) ? sp.unit[0] : sp.unit;
+  const search = parseSearch(ZSearch, sp);
+  const unitParam = search.unit;
   // ?unit= filters the people list to that subtree; a unit of another org (or none) is a 404.
   if (unitParam && !(await orgUnitExists(member.org.id, unitParam))) notFound();
   return (
     <Suspense fallback={<PageSkeleton />}>
-      <Teams member={member} sp={sp} unitParam={unitParam} />
+      <Teams member={member} sp={sp} search={search} />
     </Suspense>
   );
 }
@@ -57,7 +61,8 @@ const CAPACITY_PAGE = 50;
 // divisions and departments, not its 500 units).
 const UNIT_LEVELS = 2;
 
-async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchParams; unitParam: string | undefined }) {
+async function Teams({ member, sp, search }: { member: Member; sp: SearchParams; search: z.output<typeof ZSearch> }) {
+  const { unit: unitParam, q } = search;
   const now = new Date();
   const today = toDateString(now);
   const monthStart = `${today.slice(0, 7)}-01`;
@@ -66,7 +71,6 @@ async function Teams({ member, sp, unitParam }: { member: Member; sp: SearchPara
   const unit = unitParam ? (path.at(-1) ?? null) : null;
   if (unitParam && !unit) notFound();
   const filter = parsePeopleFilter(sp, today);
-  const q = (Array.isArray(sp.q) ? sp.q[0] : sp.q)?.trim().slice(0, 100) ?? "";
   const unitId = unit?.id ?? null;
   const [units, counts] = await Promise.all([
     listOrgUnits(orgId, now, { unitId, levels: unitId ? UNIT_LEVELS : UNIT_LEVELS - 1 }),

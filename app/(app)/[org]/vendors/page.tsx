@@ -1,6 +1,7 @@
 import { CalendarClock, FileText, Store, Wallet } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { SectionHeading, StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -26,7 +27,7 @@ import {
   listVendorsPage,
   RENEWAL_WINDOW_DAYS,
 } from "@/lib/vendors/queries";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -37,7 +38,8 @@ const RENEWALS_PAGE = 50;
 
 export const metadata = { title: "Vendors" };
 
-type Search = Record<string, string | string[] | undefined>;
+// The page's own parameter; the lists' filters, sorts and pages are read by lib/vendors.
+const ZSearch = z.object({ unit: zParam() });
 
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const member = await requireMember((await params).org);
@@ -46,7 +48,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const canEdit = can(member.role, "vendors:write");
   // ?unit= narrows the renewals due to that unit and below, as the dashboard that links here;
   // an id that is not a unit of this org is a 404 (a figure must not open another list).
-  const unitParam = firstValue(sp.unit);
+  const { unit: unitParam } = parseSearch(ZSearch, sp);
   const unit = unitParam ? await unitChoice(member.org.id, unitParam) : null;
   if (unitParam && !unit) notFound();
   const unitId = unit?.id ?? null;

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { importPlan } from "@/lib/budgets/import-plan";
@@ -11,6 +12,7 @@ import {
   UploadRefused,
 } from "@/lib/budgets/upload";
 import { can } from "@/lib/permissions";
+import { parseSearch, zOneOf, zParam } from "@/lib/search-params";
 import { refusal, withMember } from "@/lib/route-guard";
 
 // CSV upload: the request body IS the file (Content-Type text/csv), streamed to a private temp
@@ -22,14 +24,17 @@ import { refusal, withMember } from "@/lib/route-guard";
 // Next.js up to 10 MB and silently cut there. The file is kept only if exactly Content-Length
 // bytes arrived (lib/budgets/upload.ts), so a cut body is refused, never imported in part.
 
+const ZSearch = z.object({ kind: zOneOf(["plan", "actuals"]), name: zParam().transform((v) => v ?? "upload.csv") });
+
 export const POST = withMember(async (request: NextRequest, member, { org }) => {
-  const kind = request.nextUrl.searchParams.get("kind") === "plan" ? "plan" : "actuals";
+  const search = parseSearch(ZSearch, request.nextUrl.searchParams);
+  const kind = search.kind ?? "actuals";
   if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) return refusal(403);
   const declared = declaredLength(request.headers.get("content-length"));
   if (!request.body || Number.isNaN(declared)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", message: "Choose a CSV file of at most 100 MB." }, { status: 400 });
   }
-  const fileName = (request.nextUrl.searchParams.get("name") ?? "upload.csv").slice(0, 200) || "upload.csv";
+  const fileName = search.name.slice(0, 200) || "upload.csv";
   let uploadId: string;
   try {
     uploadId = await saveUpload(request.body, declared);

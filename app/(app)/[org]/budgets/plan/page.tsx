@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { CopyForwardForm } from "@/components/budgets/copy-forward-form";
 import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
@@ -13,6 +14,7 @@ import { requireMember } from "@/lib/auth";
 import { getPlanGrid, listBudgetFiscalYears } from "@/lib/budgets/queries";
 import { unitPath } from "@/lib/org/queries";
 import { parseFinanceParams } from "@/lib/budgets/view-params";
+import { parseSearch, type SearchParams, zOneOf, zParam } from "@/lib/search-params";
 import { fiscalYearLabel, fiscalYearOf } from "@/lib/fiscal";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -21,23 +23,19 @@ import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Budget plan" };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+// The page's own parameters; the fiscal year is read with the finance view's (lib/budgets/view-params.ts).
+const ZSearch = z.object({ by: zOneOf(["month", "quarter"]).transform((v) => v ?? "month"), unit: zParam() });
+
+export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
   const member = await requireMember((await params).org);
   const { org } = member;
   const now = new Date();
   const sp = await searchParams;
   const { fiscalYear } = parseFinanceParams(sp, org.fiscalYearStartMonth, now);
-  const by = sp.by === "quarter" ? "quarter" : "month";
+  const { by, unit: unitParam } = parseSearch(ZSearch, sp);
   const canEdit = can(member.role, "budgets:write");
   // ?unit= edits that unit and its direct children; none: the org's top units. A unit of another
   // org is a 404.
-  const unitParam = (Array.isArray(sp.unit) ? sp.unit[0] : sp.unit) || undefined;
   const path = unitParam ? await unitPath(org.id, unitParam) : [];
   const unit = path.at(-1) ?? null;
   if (unitParam && !unit) notFound();

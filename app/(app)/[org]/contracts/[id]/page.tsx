@@ -1,13 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { RecordHistory } from "@/components/audit/record-history";
-import { FactsCard } from "@/components/ui/facts-card";
-import { PageHeader } from "@/components/shell/page-header";
+import { RecordLayout, RecordLink } from "@/components/shell/record-layout";
 import { Badge } from "@/components/ui/badge";
 import { ContractStatusBadge } from "@/components/vendors/contract-status-badge";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { listContracts } from "@/lib/vendors/queries";
@@ -15,19 +11,15 @@ import { listContracts } from "@/lib/vendors/queries";
 export const metadata = { title: "Contract" };
 
 /** One vendor contract: its terms, owner and renewal, and its History. */
-export default async function ContractPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  const [[contract], changes] = await Promise.all([
-    listContracts(member.org.id, [id]),
-    getRecordHistory(member, { type: "Contract", id }, await searchParams),
-  ]);
+export default async function ContractPage(props: RecordPageProps) {
+  const {
+    member,
+    record: contract,
+    changes,
+  } = await readRecordPage(props, "Contract", async (m, id) => {
+    const [row] = await listContracts(m.org.id, [id]);
+    return row;
+  });
   if (!contract) notFound();
   const slug = member.org.slug;
 
@@ -36,19 +28,15 @@ export default async function ContractPage({
     ["Vendor", contract.vendorName],
     [
       "Team",
-      <Link key="t" className="hover:underline" href={`/${slug}/teams/units/${contract.orgUnitId}`}>
+      <RecordLink key="t" href={`/${slug}/teams/units/${contract.orgUnitId}`}>
         {contract.teamName}
-      </Link>,
+      </RecordLink>,
     ],
     [
       "Owner",
-      contract.ownerId && contract.ownerName ? (
-        <Link key="o" className="hover:underline" href={`/${slug}/people/${contract.ownerId}`}>
-          {contract.ownerName}
-        </Link>
-      ) : (
-        "—"
-      ),
+      <RecordLink key="o" href={contract.ownerId ? `/${slug}/people/${contract.ownerId}` : null}>
+        {contract.ownerName}
+      </RecordLink>,
     ],
     [
       "Category",
@@ -63,18 +51,14 @@ export default async function ContractPage({
   ];
 
   return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-        <Link href={`/${slug}/vendors#contracts`} className="hover:text-foreground">
-          Vendors
-        </Link>{" "}
-        <span aria-hidden>/</span> Contracts
-      </nav>
-      <PageHeader title={contract.name} description={`${contract.vendorName} · ${contract.teamName}`} />
-      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <FactsCard facts={facts} className="self-start" />
-        <RecordHistory page={changes} recordLabel="contract" />
-      </div>
-    </>
+    <RecordLayout
+      back={{ href: `/${slug}/vendors#contracts`, label: "Vendors" }}
+      section="Contracts"
+      title={contract.name}
+      description={`${contract.vendorName} · ${contract.teamName}`}
+      facts={facts}
+      changes={changes}
+      recordLabel="contract"
+    />
   );
 }

@@ -11,8 +11,7 @@ import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -21,19 +20,12 @@ import { grantScope } from "@/lib/scope";
 
 export const metadata = { title: "Person" };
 
-export default async function PersonPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  const [person, changes] = await Promise.all([
-    getPersonDetail(member.org.id, id, member),
-    getRecordHistory(member, { type: "Person", id }, await searchParams),
-  ]);
+export default async function PersonPage(props: RecordPageProps) {
+  const {
+    member,
+    record: person,
+    changes,
+  } = await readRecordPage(props, "Person", (m, personId) => getPersonDetail(m.org.id, personId, m));
   if (!person) notFound();
   const today = toDateString(new Date());
   const slug = member.org.slug;

@@ -21,8 +21,7 @@ import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, formatRelative } from "@/lib/format";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
@@ -33,23 +32,12 @@ import { editableUntil, withinEditWindow } from "@/lib/projects/own-update";
 
 export const metadata = { title: "Project" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-export default async function ProjectPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
+export default async function ProjectPage(props: RecordPageProps) {
   // Staffing and history need no project row first: the reads run side by side.
-  const [project, staffing, changes] = await Promise.all([
-    getProjectDetail(member.org.id, id),
-    getProjectStaffing(member.org.id, id),
-    getRecordHistory(member, { type: "Project", id }, await searchParams),
-  ]);
+  const { member, record, changes } = await readRecordPage(props, "Project", (m, projectId) =>
+    Promise.all([getProjectDetail(m.org.id, projectId), getProjectStaffing(m.org.id, projectId)]),
+  );
+  const [project, staffing] = record ?? [];
   if (!project || !staffing) notFound();
   // The edit form loads its choices when it opens (app/(app)/[org]/projects/form-options).
   const [canEdit, canPost, canAck] = await Promise.all([

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { PageHeader } from "@/components/shell/page-header";
 import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
@@ -9,22 +10,24 @@ import { PAGE_SIZE, pageOf } from "@/lib/paging";
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
 import { listAttention, MILESTONE_WINDOW_DAYS, type MilestoneDue } from "@/lib/projects/attention";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams as Search, zOneOf, zParam } from "@/lib/search-params";
 
 export const metadata = { title: "Milestones and blocked dependencies" };
 
-type Search = Record<string, string | string[] | undefined>;
+const ZSearch = z.object({
+  unit: zParam(),
+  due: zOneOf(["overdue", "soon"]).transform((v): MilestoneDue => v ?? "all"),
+});
 
 // The full lists behind the dashboard's capped ones (?unit=<id> for a subtree, ?due=overdue|soon
 // for one kind of milestone), from the same SQL definitions (lib/projects/attention.ts).
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
-  const unitId = firstValue(sp.unit) ?? null;
+  const { unit, due } = parseSearch(ZSearch, sp);
+  const unitId = unit ?? null;
   const scope = await getDashboardScope(member.org.id, unitId);
   if (!scope) notFound();
-  const dueParam = firstValue(sp.due);
-  const due: MilestoneDue = dueParam === "overdue" || dueParam === "soon" ? dueParam : "all";
   // One page of each list (?page=N milestones, ?bpage=N blocked), cut by the database; a page past
   // the end shows the last one.
   const want = (param: string) => pageOf(sp, Number.MAX_SAFE_INTEGER, PAGE_SIZE, param).page;

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type * as React from "react";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
 import { UpdateStateBadge } from "@/components/projects/update-state-badge";
@@ -11,15 +13,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth";
 import { getDashboardScope } from "@/lib/dashboard/director";
 import { formatDate, formatRelative, plural } from "@/lib/format";
-import { pageOf, PAGE_SIZE } from "@/lib/paging";
+import { type PageInfo, pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
-import { getDeliveryReview, reviewScopeOf, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review";
+import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
+import { type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review-lists";
 import { homeScope } from "@/lib/scope";
-import { firstValue } from "@/lib/search-params";
+import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
 
 export const metadata = { title: "Delivery review" };
 
-type Search = Record<string, string | string[] | undefined>;
+// The page's own parameter; each queue's page (?page=, ?spage=, …) is read by pageOf.
+const ZSearch = z.object({ unit: zParam() });
 
 // Each list is paged on its own (?riskpage=, ?stalepage=, ?duepage=, ?ackpage=, ?minepage=), so a
 // link to any page of one list keeps the others where they were. ?unit= scopes every list to a
@@ -37,7 +41,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { org } = member;
   // A member whose grants are limited to a unit reviews its subtree (and the units below it), like their dashboard.
   const within = homeScope(member).unitId;
-  const scope = reviewScopeOf(member, firstValue(sp.unit) ?? within);
+  const scope = reviewScopeOf(member, parseSearch(ZSearch, sp).unit ?? within);
   const unit = await getDashboardScope(org.id, scope.unitId, within);
   if (!unit) notFound();
   const review = await getDeliveryReview(scope, {
@@ -87,136 +91,123 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           acknowledgement queues. Paired rows left a short card stretched beside a long one. */}
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <div className="min-w-0 space-y-6">
-          <Card id="at-risk" className="min-w-0">
-            <CardHeader>
-              <CardTitle>At risk and off track</CardTitle>
-              <CardDescription>{plural(review.counts.atRisk, "active project")}, off track first.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ul className="divide-y divide-border" aria-label="At-risk projects">
-                {review.atRisk.map((p) => (
-                  <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                    <div className="min-w-0 space-y-0.5">
-                      <ProjectLink org={slug} p={p} />
-                      <p className="text-xs text-muted-foreground">
-                        {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
-                      </p>
-                      {p.pending ? (
-                        <p className="truncate text-xs">
-                          “{p.pending.summary}” — {p.pending.author}, not acknowledged
-                        </p>
-                      ) : null}
-                    </div>
-                    <div className="flex shrink-0 items-center gap-2">
-                      <HealthBadge health={p.health} />
-                      {p.pending && ackable(p.pending.authorUserId) ? (
-                        <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} />
-                      ) : null}
-                    </div>
-                  </li>
-                ))}
-                {review.atRisk.length === 0 ? (
-                  <li className="py-2 text-sm text-muted-foreground">No active project is at risk or off track.</li>
+          <QueueCard
+            id="at-risk"
+            title="At risk and off track"
+            description={`${plural(review.counts.atRisk, "active project")}, off track first.`}
+            label="At-risk projects"
+            empty="No active project is at risk or off track."
+            rows={review.atRisk}
+            paging={paging.atRisk}
+            base={base}
+            sp={sp}
+            row={(p) => (
+              <QueueRow
+                key={p.id}
+                href={`/${slug}/projects/${p.id}`}
+                name={p.name}
+                aside={
+                  <>
+                    <HealthBadge health={p.health} />
+                    {p.pending && ackable(p.pending.authorUserId) ? (
+                      <AcknowledgeButton org={slug} updateId={p.pending.id} projectName={p.name} />
+                    ) : null}
+                  </>
+                }
+              >
+                <p className="text-xs text-muted-foreground">
+                  {p.teamName} · {p.leadName ?? "no lead"} · health since {formatDate(p.healthChangedAt)}
+                </p>
+                {p.pending ? (
+                  <p className="truncate text-xs">
+                    “{p.pending.summary}” — {p.pending.author}, not acknowledged
+                  </p>
                 ) : null}
-              </ul>
-              <Pager info={paging.atRisk} base={base} searchParams={sp} label="At-risk projects" />
-            </CardContent>
-          </Card>
-          <Card id="stale" className="min-w-0">
-            <CardHeader>
-              <CardTitle>Stale</CardTitle>
-              <CardDescription>
-                {plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level
-                up the reporting line per missed cycle).
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ul className="divide-y divide-border" aria-label="Stale projects">
-                {review.stale.map((p) => (
-                  <li key={p.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-                    <div className="min-w-0 space-y-0.5">
-                      <ProjectLink org={slug} p={p} />
-                      <p className="text-xs text-muted-foreground">
-                        Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
-                      </p>
-                    </div>
-                    <div className="flex shrink-0 flex-col items-end gap-1">
-                      <UpdateStateBadge state={p.update} />
-                      <span className="text-xs">
-                        Escalated to{" "}
-                        <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
-                      </span>
-                    </div>
-                  </li>
-                ))}
-                {review.stale.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No stale projects.</li> : null}
-              </ul>
-              <Pager info={paging.stale} base={base} searchParams={sp} label="Stale projects" />
-            </CardContent>
-          </Card>
-          <Card id="due" className="min-w-0">
-            <CardHeader>
-              <CardTitle>Updates due</CardTitle>
-              <CardDescription>
-                {plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ul className="divide-y divide-border" aria-label="Updates due">
-                {review.due.map((p) => (
-                  <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                    <div className="min-w-0">
-                      <ProjectLink org={slug} p={p} />
-                      <p className="text-xs text-muted-foreground">
-                        {p.teamName} · {p.leadName ?? "no lead"}
-                      </p>
-                    </div>
+              </QueueRow>
+            )}
+          />
+          <QueueCard
+            id="stale"
+            title="Stale"
+            description={`${plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).`}
+            label="Stale projects"
+            empty="No stale projects."
+            rows={review.stale}
+            paging={paging.stale}
+            base={base}
+            sp={sp}
+            row={(p) => (
+              <QueueRow
+                key={p.id}
+                href={`/${slug}/projects/${p.id}`}
+                name={p.name}
+                stackAside
+                aside={
+                  <>
                     <UpdateStateBadge state={p.update} />
-                  </li>
-                ))}
-                {review.due.length === 0 ? <li className="py-2 text-sm text-muted-foreground">No updates due.</li> : null}
-              </ul>
-              <Pager info={paging.due} base={base} searchParams={sp} label="Updates due" />
-            </CardContent>
-          </Card>
+                    <span className="text-xs">
+                      Escalated to{" "}
+                      <span className="font-medium">{p.escalatedTo ? (p.escalatedTo.isMe ? "you" : p.escalatedTo.name) : "—"}</span>
+                    </span>
+                  </>
+                }
+              >
+                <p className="text-xs text-muted-foreground">
+                  Last update {formatRelative(p.lastUpdateAt, now)} · lead {p.leadName ?? "—"}
+                </p>
+              </QueueRow>
+            )}
+          />
+          <QueueCard
+            id="due"
+            title="Updates due"
+            description={`${plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).`}
+            label="Updates due"
+            empty="No updates due."
+            rows={review.due}
+            paging={paging.due}
+            base={base}
+            sp={sp}
+            row={(p) => (
+              <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <div className="min-w-0">
+                  <ProjectLink org={slug} p={p} />
+                  <p className="text-xs text-muted-foreground">
+                    {p.teamName} · {p.leadName ?? "no lead"}
+                  </p>
+                </div>
+                <UpdateStateBadge state={p.update} />
+              </li>
+            )}
+          />
         </div>
         <div className="min-w-0 space-y-6">
           {canAck ? (
-            <Card id="mine" className="min-w-0">
-              <CardHeader>
-                <CardTitle>Awaiting your acknowledgement</CardTitle>
-                <CardDescription>{plural(review.counts.mine, "update")} you review and did not write, newest first.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <UpdateList
-                  org={slug}
-                  updates={review.mine}
-                  label="Updates awaiting your acknowledgement"
-                  ackable={ackable}
-                  empty="Nothing awaits your acknowledgement."
-                />
-                <Pager info={paging.mine} base={base} searchParams={sp} label="Updates awaiting your acknowledgement" />
-              </CardContent>
-            </Card>
+            <QueueCard
+              id="mine"
+              title="Awaiting your acknowledgement"
+              description={`${plural(review.counts.mine, "update")} you review and did not write, newest first.`}
+              label="Updates awaiting your acknowledgement"
+              empty="Nothing awaits your acknowledgement."
+              rows={review.mine}
+              paging={paging.mine}
+              base={base}
+              sp={sp}
+              row={(u) => <UpdateRow key={u.id} org={slug} u={u} ackable={ackable} />}
+            />
           ) : null}
-          <Card id="awaiting" className="min-w-0">
-            <CardHeader>
-              <CardTitle>Awaiting acknowledgement</CardTitle>
-              <CardDescription>
-                {plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <UpdateList
-                org={slug}
-                updates={review.awaiting}
-                label="Unacknowledged updates"
-                ackable={ackable}
-                empty="Every latest update is acknowledged."
-              />
-              <Pager info={paging.awaiting} base={base} searchParams={sp} label="Unacknowledged updates" />
-            </CardContent>
-          </Card>
+          <QueueCard
+            id="awaiting"
+            title="Awaiting acknowledgement"
+            description={`${plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.`}
+            label="Unacknowledged updates"
+            empty="Every latest update is acknowledged."
+            rows={review.awaiting}
+            paging={paging.awaiting}
+            base={base}
+            sp={sp}
+            row={(u) => <UpdateRow key={u.id} org={slug} u={u} ackable={ackable} />}
+          />
         </div>
       </div>
       <div className="mt-6">
@@ -235,45 +226,98 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   );
 }
 
-function UpdateList({
-  org,
-  updates,
+/** One queue of the review: its rows (or what it says when empty) and its own pager. */
+function QueueCard<T>({
+  id,
+  title,
+  description,
   label,
-  ackable,
   empty,
+  rows,
+  row,
+  paging,
+  base,
+  sp,
 }: {
-  org: string;
-  updates: ReviewUpdate[];
+  id: string;
+  title: string;
+  description: string;
+  /** The list's accessible name, also its pager's. */
   label: string;
-  ackable: (authorUserId: string) => boolean;
   empty: string;
+  rows: T[];
+  row: (r: T) => React.ReactNode;
+  paging: PageInfo;
+  base: string;
+  sp: Search;
 }) {
   return (
-    <ul className="divide-y divide-border" aria-label={label}>
-      {updates.map((u) => (
-        <li key={u.id} className="flex items-start justify-between gap-3 py-2.5 text-sm">
-          <div className="min-w-0 space-y-0.5">
-            <Link href={`/${org}/projects/${u.projectId}`} className="font-medium hover:underline">
-              {u.projectName}
-            </Link>
-            <p className="truncate text-xs text-muted-foreground">
-              “{u.summary}” — {u.author}, {formatDate(u.createdAt)}
-              {u.mine ? " · you review this project" : ""}
-            </p>
-          </div>
-          <div className="flex shrink-0 items-center gap-2">
-            <HealthBadge health={u.health} />
-            {ackable(u.authorUserId) ? (
-              <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
-            ) : (
-              // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
-              <span className="text-xs text-muted-foreground">Waits for {u.reviewerName}</span>
-            )}
-          </div>
-        </li>
-      ))}
-      {updates.length === 0 ? <li className="py-2 text-sm text-muted-foreground">{empty}</li> : null}
-    </ul>
+    <Card id={id} className="min-w-0">
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul className="divide-y divide-border" aria-label={label}>
+          {rows.map((r) => row(r))}
+          {rows.length === 0 ? <li className="py-2 text-sm text-muted-foreground">{empty}</li> : null}
+        </ul>
+        <Pager info={paging} base={base} searchParams={sp} label={label} />
+      </CardContent>
+    </Card>
+  );
+}
+
+/** A row of a queue: the project, what the queue says of it, and at the end its badges and actions. */
+function QueueRow({
+  href,
+  name,
+  aside,
+  stackAside = false,
+  children,
+}: {
+  href: string;
+  name: string;
+  aside: React.ReactNode;
+  /** The aside's items one under the other, right-aligned. */
+  stackAside?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <li className="flex items-start justify-between gap-3 py-2.5 text-sm">
+      <div className="min-w-0 space-y-0.5">
+        <Link href={href} className="font-medium hover:underline">
+          {name}
+        </Link>
+        {children}
+      </div>
+      <div className={stackAside ? "flex shrink-0 flex-col items-end gap-1" : "flex shrink-0 items-center gap-2"}>{aside}</div>
+    </li>
+  );
+}
+
+function UpdateRow({ org, u, ackable }: { org: string; u: ReviewUpdate; ackable: (authorUserId: string) => boolean }) {
+  return (
+    <QueueRow
+      href={`/${org}/projects/${u.projectId}`}
+      name={u.projectName}
+      aside={
+        <>
+          <HealthBadge health={u.health} />
+          {ackable(u.authorUserId) ? (
+            <AcknowledgeButton org={org} updateId={u.id} projectName={u.projectName} />
+          ) : (
+            // Not the viewer's to clear (their own update, or no permission): say whose queue it is in.
+            <span className="text-xs text-muted-foreground">Waits for {u.reviewerName}</span>
+          )}
+        </>
+      }
+    >
+      <p className="truncate text-xs text-muted-foreground">
+        “{u.summary}” — {u.author}, {formatDate(u.createdAt)}
+        {u.mine ? " · you review this project" : ""}
+      </p>
+    </QueueRow>
   );
 }
 

@@ -1,6 +1,7 @@
 import { History, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
@@ -11,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireMember } from "@/lib/auth";
 import { categoryList } from "@/lib/budgets/forecast-assumptions";
 import { can } from "@/lib/permissions";
+import { parseSearch, type SearchParams, zText } from "@/lib/search-params";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import { Input } from "@/components/ui/input";
 import { Pager } from "@/components/ui/pager";
@@ -18,16 +20,19 @@ import { getOrgSettings, listMembersPage, listMemberSessions, listPendingInvitat
 
 export const metadata: Metadata = { title: "Settings" };
 
+// ?mq= searches the members; their pages (?page=) are read by pageOf.
+const ZSearch = z.object({ mq: zText(100) });
+
 export default async function SettingsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
-  const mq = ((Array.isArray(sp.mq) ? sp.mq[0] : sp.mq) ?? "").trim().slice(0, 100);
+  const { mq } = parseSearch(ZSearch, sp);
   const canEditSettings = can(member.role, "org:settings");
   const canManageMembers = can(member.role, "members:manage");
   const canReadAudit = can(member.role, "audit:read");

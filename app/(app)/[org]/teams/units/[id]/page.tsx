@@ -8,8 +8,7 @@ import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getRecordHistory } from "@/lib/audit/queries";
-import { requireMember } from "@/lib/auth";
+import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, humanize } from "@/lib/format";
 import { describeContents } from "@/lib/org/unit-contents";
 import { getUnitDetail } from "@/lib/org/unit-detail";
@@ -18,19 +17,8 @@ import { can } from "@/lib/permissions";
 export const metadata = { title: "Org unit" };
 
 /** One org unit: where it sits, what is inside, its history, and (directors, admins) its edits. */
-export default async function UnitPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  const [unit, changes] = await Promise.all([
-    getUnitDetail(member.org.id, id),
-    getRecordHistory(member, { type: "OrgUnit", id }, await searchParams),
-  ]);
+export default async function UnitPage(props: RecordPageProps) {
+  const { member, record: unit, changes } = await readRecordPage(props, "OrgUnit", (m, id) => getUnitDetail(m.org.id, id));
   if (!unit) notFound();
   const slug = member.org.slug;
   const canEdit = can(member.role, "orgtree:write") && !unit.closedOn;

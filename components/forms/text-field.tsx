@@ -1,0 +1,43 @@
+import type * as React from "react";
+
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+
+type FieldProps = { id: string; label: React.ReactNode; help?: React.ReactNode; errors?: string[] };
+
+/** A labelled input with its help and errors tied to it; every other prop goes to the input. */
+export function TextField({ id, label, help, errors, ...input }: FieldProps & Omit<React.ComponentProps<"input">, "id">) {
+  return (
+    <FormField id={id} label={label} help={help} errors={errors}>
+      <Input id={id} {...input} {...describedBy(id, errors, help !== undefined)} />
+    </FormField>
+  );
+}
+
+/** A whole-number input (numeric keyboard) between `min` and `max`. */
+export function NumberField(props: FieldProps & Omit<React.ComponentProps<"input">, "id" | "type" | "inputMode">) {
+  return <TextField type="number" inputMode="numeric" {...props} />;
+}
+
+/** A labelled select of `options` ([value, label] pairs); every other prop goes to the select. */
+export function SelectField({
+  id,
+  label,
+  help,
+  errors,
+  options,
+  ...select
+}: FieldProps & { options: readonly (readonly [string, string])[] } & Omit<React.ComponentProps<"select">, "id" | "children">) {
+  return (
+    <FormField id={id} label={label} help={help} errors={errors}>
+      <NativeSelect id={id} {...select} {...describedBy(id, errors, help !== undefined)}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormField>
+  );
+}
