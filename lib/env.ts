@@ -38,6 +38,11 @@ const ZEnv = z.object({
   DATABASE_REPLICA_URL: optionalText,
   AUTH_SECRET: optionalText,
   NEXTAUTH_SECRET: optionalText,
+  /**
+   * 32 random bytes (base64 or hex) that seal stored secrets such as an org's SSO client secret
+   * (lib/security/secret-box.ts). Required in production; elsewhere derived from AUTH_SECRET.
+   */
+  KEEL_ENCRYPTION_KEY: optionalText,
   NEXTAUTH_URL: optionalText.pipe(z.url({ message: "NEXTAUTH_URL must be an absolute URL such as https://keel.example.com" }).optional()),
   KEEL_DB_POOL_MAX: optionalPositiveInt("KEEL_DB_POOL_MAX"),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
@@ -113,6 +118,13 @@ export function strongSecret(secret: string): boolean {
   return bits >= 3;
 }
 
+/** The 32-byte key KEEL_ENCRYPTION_KEY stands for (base64, base64url or hex), or null when it is not one. */
+export function encryptionKeyBytes(value: string): Buffer | null {
+  const v = value.trim();
+  const bytes = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(v) ? Buffer.from(v, "base64") : null;
+  return bytes?.length === 32 ? bytes : null;
+}
+
 const GENERATE = "generate one with `openssl rand -base64 32`";
 
 /**
@@ -124,6 +136,8 @@ export function startupRefusals(env: KeelEnv): string[] {
   if (env.AUTH_SECRET && env.NEXTAUTH_SECRET && env.AUTH_SECRET !== env.NEXTAUTH_SECRET) {
     out.push("AUTH_SECRET and NEXTAUTH_SECRET differ: set only AUTH_SECRET (or both to the same value).");
   }
+  if (env.KEEL_ENCRYPTION_KEY && !encryptionKeyBytes(env.KEEL_ENCRYPTION_KEY))
+    out.push(`KEEL_ENCRYPTION_KEY must be exactly 32 bytes in base64 or hex (${GENERATE}).`);
   if (!env.production) return out;
   if (env.embedded && !env.KEEL_ALLOW_EMBEDDED_IN_PRODUCTION) {
     out.push(
@@ -133,6 +147,8 @@ export function startupRefusals(env: KeelEnv): string[] {
   if (!env.authSecret) out.push(`KEEL_ENV=production needs AUTH_SECRET: set it to 32 or more random bytes (${GENERATE}).`);
   else if (!strongSecret(env.authSecret))
     out.push(`AUTH_SECRET is too weak for production: set it to 32 or more random bytes (${GENERATE}).`);
+  if (!env.KEEL_ENCRYPTION_KEY)
+    out.push(`KEEL_ENV=production needs KEEL_ENCRYPTION_KEY: set it to 32 random bytes (${GENERATE}); it seals stored secrets.`);
   if (!env.NEXTAUTH_URL) out.push("KEEL_ENV=production needs NEXTAUTH_URL: set it to the https:// address users open Keel at.");
   else if (new URL(env.NEXTAUTH_URL).protocol !== "https:")
     out.push("NEXTAUTH_URL must start with https:// in production (sign-in cookies are Secure).");

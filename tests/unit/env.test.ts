@@ -12,6 +12,7 @@ const PROD = {
   DATABASE_URL: "postgresql://keel@db.example/keel",
   AUTH_SECRET: SECRET,
   NEXTAUTH_URL: "https://keel.example.com",
+  KEEL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
 const refusals = (raw: Record<string, string | undefined>) => startupRefusals(readEnv(raw));
 
@@ -100,9 +101,17 @@ describe("production refusals", () => {
     expect(refusals({ ...PROD, NEXTAUTH_URL: "http://keel.example.com" })[0]).toMatch(/https:\/\//);
   });
 
+  it("refuses a missing KEEL_ENCRYPTION_KEY in production, and a malformed one anywhere", () => {
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: undefined })).toEqual([expect.stringMatching(/needs KEEL_ENCRYPTION_KEY/)]);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: randomBytes(32).toString("hex") })).toEqual([]);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: "too-short" })).toEqual([expect.stringMatching(/exactly 32 bytes/)]);
+    expect(refusals({ KEEL_ENCRYPTION_KEY: randomBytes(16).toString("base64") })).toEqual([expect.stringMatching(/exactly 32 bytes/)]);
+    expect(refusals({})).toEqual([]);
+  });
+
   it("lists every problem at once, one line each", () => {
     const lines = refusals({ KEEL_ENV: "production", AUTH_SECRET: "x", NEXTAUTH_URL: "http://k" });
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     for (const l of lines) expect(l).not.toContain("\n");
   });
 
