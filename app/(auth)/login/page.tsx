@@ -12,6 +12,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // A single sign-on that came back refused (app/api/auth/sso/callback): a reason word, shown as a sentence.
+  const ssoError = typeof params.sso === "string" ? params.sso.slice(0, 20) : undefined;
   let dbDown = false;
   try {
     if (await getSessionUser()) redirect(callbackUrl);
@@ -37,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {DB_UNAVAILABLE_MESSAGE}
             </p>
           ) : null}
-          <LoginForm callbackUrl={callbackUrl} />
+          <LoginForm callbackUrl={callbackUrl} ssoError={ssoError} />
         </div>
         <p className="text-center text-xs text-muted-foreground">
           Access is by invitation. Ask your organization admin if you need an account.

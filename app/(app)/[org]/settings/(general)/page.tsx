@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { History, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -45,13 +45,22 @@ export default async function SettingsPage({
         title="Settings"
         description="How your organization runs in Keel: fiscal calendar, update cadence, forecast assumptions and who has access."
         actions={
-          canReadAudit ? (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/${member.org.slug}/settings/audit`}>
-                <History aria-hidden /> Audit log
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {canManageMembers ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/sso`}>
+                  <KeyRound aria-hidden /> Single sign-on
+                </Link>
+              </Button>
+            ) : null}
+            {canReadAudit ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/audit`}>
+                  <History aria-hidden /> Audit log
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">
