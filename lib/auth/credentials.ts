@@ -42,7 +42,7 @@ export async function checkCredentials(
  * Whether the user belongs to an org that requires single sign-on (docs/sso.md) and is not that
  * org's break-glass admin: then a password does not sign them in.
  */
-export async function ssoRequired(db: Db, userId: string): Promise<boolean> {
+async function ssoRequired(db: Db, userId: string): Promise<boolean> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT 1 FROM "Membership" m
     JOIN "OrgSso" s ON s."orgId" = m."orgId" AND s."requireSso" AND s.enabled

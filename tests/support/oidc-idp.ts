@@ -9,7 +9,7 @@ import Provider from "oidc-provider";
 // whichever account the test chose (`idp.account`) and grants what was asked, with no pages:
 // the dev interactions stay disabled, as in anything shipped.
 
-export type TestAccount = { sub: string; email?: string; email_verified?: boolean | string; name?: string; groups?: string[] };
+type TestAccount = { sub: string; email?: string; email_verified?: boolean | string; name?: string; groups?: string[] };
 
 export type TestIdp = {
   issuer: string;
