@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db-factory";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { open } from "@/lib/security/secret-box";
+import { SsoError } from "@/lib/sso/oidc";
 import type { GroupRole } from "@/lib/sso/schemas";
 
 // An org's SSO configuration as the sign-in flow reads it (the secret opened only here).
@@ -30,13 +31,22 @@ export async function ssoConfigOf(db: Db | Tx, orgId: string): Promise<SsoConfig
     displayName: row.displayName,
     issuer: row.issuer,
     clientId: row.clientId,
-    clientSecret: open(row.clientSecretSealed),
+    clientSecret: openSecret(row.clientSecretSealed),
     scopes: row.scopes,
     groupsClaim: row.groupsClaim,
     groupRoles: Array.isArray(row.groupRoles) ? (row.groupRoles as GroupRole[]) : [],
     defaultRole: row.defaultRole,
     enabled: row.enabled,
   };
+}
+
+/** The stored secret, or a refusal the admin can act on when it no longer opens (a new key). */
+function openSecret(sealed: string): string {
+  try {
+    return open(sealed);
+  } catch {
+    throw new SsoError("client", "The stored client secret cannot be decrypted (was KEEL_ENCRYPTION_KEY changed?): enter it again.");
+  }
 }
 
 export const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();

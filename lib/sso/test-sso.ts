@@ -1,6 +1,7 @@
 import { defineAction } from "@/lib/action";
 import { notFound } from "@/lib/errors";
 import { ssoConfigOf } from "@/lib/sso/config";
+import { SsoError } from "@/lib/sso/oidc";
 import { testSsoConnection } from "@/lib/sso/test-connection";
 import { ZTestSsoInput } from "@/lib/sso/schemas";
 
@@ -16,9 +17,13 @@ export const testSso = defineAction({
   // Network round trips to the provider happen inside the transaction (each at most 8 s).
   timeoutMs: 40_000,
   async handler(ctx) {
-    const config = await ssoConfigOf(ctx.tx, ctx.org.id);
+    const config = await ssoConfigOf(ctx.tx, ctx.org.id).catch((error: unknown) => {
+      if (error instanceof SsoError) return error;
+      throw error;
+    });
     if (!config) throw notFound("Save the single sign-on settings first.");
-    const steps = await testSsoConnection(config);
+    const steps =
+      config instanceof SsoError ? [{ label: "Client secret", ok: false, detail: config.detail }] : await testSsoConnection(config);
     const passed = steps.every((s) => s.ok);
     const message = steps.find((s) => !s.ok)?.detail ?? "Discovery, keys and client secret all check out.";
     // Raw SQL: the configuration's updatedAt (the form's concurrency check) must not move.

@@ -90,6 +90,20 @@ describe("configuration and Test connection", () => {
     expect(JSON.stringify(audit)).not.toContain(idp.clientSecret);
   });
 
+  it("says so when the stored secret no longer opens (the encryption key changed)", async () => {
+    const key = process.env.KEEL_ENCRYPTION_KEY;
+    process.env.KEEL_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+    try {
+      const result = await testSso.run(admin.user.id, org.slug, {});
+      expect(result).toMatchObject({
+        ok: true,
+        data: { passed: false, steps: [{ detail: expect.stringMatching(/cannot be decrypted/) }] },
+      });
+    } finally {
+      process.env.KEEL_ENCRYPTION_KEY = key;
+    }
+  });
+
   it("passes discovery, keys and secret against the real provider, and records the outcome", async () => {
     const result = await testSso.run(admin.user.id, org.slug, {});
     expect(result).toMatchObject({ ok: true, data: { passed: true } });
