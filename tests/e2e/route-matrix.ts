@@ -123,8 +123,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Single sign-on (docs/sso.md) is before any session: the lookup answers anyone; start without
   // an SSO email and the callback without a flow go back to the login page.
   route("/api/auth/sso/lookup", "GET", "200 200 200 200 200 200 200 200 -"),
-  route("/api/auth/sso/start", "GET", "redirect redirect redirect redirect redirect redirect redirect redirect -"),
-  route("/api/auth/sso/callback", "GET", "redirect redirect redirect redirect redirect redirect redirect redirect -"),
+  route("/api/auth/sso/start", "GET", "login login login login login login login login -"),
+  route("/api/auth/sso/callback", "GET", "login login login login login login login login -"),
   // Health probes answer everyone alike, a session or none (docs/operations.md).
   route("/api/health/live", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/health/ready", "GET", "200 200 200 200 200 200 200 200 -"),
