@@ -52,7 +52,7 @@ export function SsoForm({
         <FormAlert state={state} />
         <p className="text-sm">
           Register Keel with your identity provider as a web application using the redirect URI{" "}
-          <code className="rounded bg-muted px-1 py-0.5 text-xs">{redirectUri}</code>.
+          <code className="rounded bg-muted px-1 py-0.5 text-xs break-all">{redirectUri}</code>.
         </p>
         <FormField id="displayName" label="Provider name" errors={errors.displayName} help="Shown on the login page as “Sign in with …”.">
           <Input
@@ -201,7 +201,7 @@ export function SsoForm({
           </form>
           {test && !test.ok ? <FormAlert state={test} /> : null}
           {test?.ok ? (
-            <ul aria-label="Connection test" className="grid gap-1 text-sm">
+            <ul aria-label="Connection test" className="grid gap-1 text-sm [overflow-wrap:anywhere]">
               {test.data.steps.map((s) => (
                 <li key={s.label} className={s.ok ? "" : "font-medium text-destructive"}>
                   {s.ok ? "✓" : "✗"} {s.label}: {s.detail}
@@ -209,12 +209,12 @@ export function SsoForm({
               ))}
             </ul>
           ) : settings.lastTest ? (
-            <p className="text-sm text-muted-foreground">
+            <p className="text-sm text-muted-foreground [overflow-wrap:anywhere]">
               Last test {formatDate(settings.lastTest.at)}: {settings.lastTest.ok ? "passed" : "failed"} — {settings.lastTest.message}
             </p>
           ) : null}
           {settings.lastProblem ? (
-            <p className="text-sm" data-testid="sso-last-problem">
+            <p className="text-sm [overflow-wrap:anywhere]" data-testid="sso-last-problem">
               <span className="font-medium">Last sign-in problem</span> ({formatDate(settings.lastProblem.at)}):{" "}
               {settings.lastProblem.message}
             </p>
