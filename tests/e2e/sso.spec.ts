@@ -57,7 +57,7 @@ test("an admin sets up SSO, and a new user signs in with the mapped role", async
   await page.getByLabel("Email domains").fill(domain);
   await page.getByLabel("Group → role").fill("keel-directors = DIRECTOR\nkeel-finance = FINANCE");
   await page.getByRole("button", { name: "Save single sign-on" }).click();
-  await expect(page.getByText("Single sign-on saved")).toBeVisible();
+  await expect(page.getByText("Single sign-on saved", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Test connection" }).click();
   const steps = page.getByRole("list", { name: "Connection test" });
