@@ -77,6 +77,7 @@ export const authOptions: NextAuthOptions = {
           // next-auth passes an Error's message to the client as `error`: "throttled" is shown
           // as a wait message, anything else as "Invalid email or password".
           if (result.reason === "throttled") throw new Error("throttled");
+          if (result.reason === "sso") throw new Error("sso");
           return null;
         }
         // The server-side record this session's cookie will name (lib/auth/sessions.ts).
@@ -209,7 +210,12 @@ async function memberOf(session: { sub: string; sid?: unknown; authAt: number },
     JOIN "Organization" o ON o.id = m."orgId"
     JOIN "User" u ON u.id = m."userId"
     JOIN "UserSession" s ON s.id = ${session.sid} AND s."userId" = u.id AND s."endedAt" IS NULL
+    LEFT JOIN "OrgSso" q ON q."orgId" = o.id
     WHERE m."userId" = ${session.sub} AND o.slug = ${orgSlug}
+      -- A session opened by an org's single sign-on reaches that org only; an org that requires
+      -- it is reached by its own SSO sessions and its break-glass admin only (docs/sso.md).
+      AND (s."ssoOrgId" IS NULL OR s."ssoOrgId" = o.id)
+      AND (s."ssoOrgId" = o.id OR q."requireSso" IS NOT TRUE OR q.enabled IS NOT TRUE OR q."breakGlassUserId" = u.id)
     LIMIT 1`;
   if (!row) return undefined;
   const user = userFromRow(session.authAt, { id: row.userId, email: row.email, name: row.name, passwordChangedAt: row.passwordChangedAt });

@@ -38,6 +38,11 @@ const ZEnv = z.object({
   DATABASE_REPLICA_URL: optionalText,
   AUTH_SECRET: optionalText,
   NEXTAUTH_SECRET: optionalText,
+  /**
+   * 32 random bytes (base64 or hex) that seal stored secrets: webhook signing secrets, an org's SSO
+   * client secret (lib/security/secret-box.ts). Required in production; development derives a fixed key.
+   */
+  KEEL_ENCRYPTION_KEY: optionalText,
   NEXTAUTH_URL: optionalText.pipe(z.url({ message: "NEXTAUTH_URL must be an absolute URL such as https://keel.example.com" }).optional()),
   KEEL_DB_POOL_MAX: optionalPositiveInt("KEEL_DB_POOL_MAX"),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
@@ -71,11 +76,6 @@ const ZEnv = z.object({
    * once or more, for multi-instance deployments (docs/scaling.md). Default on.
    */
   KEEL_JOBS_IN_PROCESS: optionalText.pipe(z.enum(["on", "off"], { message: "KEEL_JOBS_IN_PROCESS must be on or off" }).default("on")),
-  /**
-   * 32 random bytes (base64 or hex) that seal stored secrets such as webhook signing secrets
-   * (lib/security/secret-box.ts). Required in production; development derives a fixed key.
-   */
-  KEEL_ENCRYPTION_KEY: optionalText,
   /** Set by Next.js: development turns on the dev server's allowances (lib/security/headers.ts). */
   NODE_ENV: optionalText,
 });
@@ -136,6 +136,8 @@ export function startupRefusals(env: KeelEnv): string[] {
   if (env.AUTH_SECRET && env.NEXTAUTH_SECRET && env.AUTH_SECRET !== env.NEXTAUTH_SECRET) {
     out.push("AUTH_SECRET and NEXTAUTH_SECRET differ: set only AUTH_SECRET (or both to the same value).");
   }
+  const keyMalformed = !!env.KEEL_ENCRYPTION_KEY && secretBytes(env.KEEL_ENCRYPTION_KEY).length !== 32;
+  if (keyMalformed) out.push(`KEEL_ENCRYPTION_KEY must be exactly 32 random bytes, base64 or hex (${GENERATE}).`);
   if (!env.production) return out;
   if (env.embedded && !env.KEEL_ALLOW_EMBEDDED_IN_PRODUCTION) {
     out.push(
@@ -149,7 +151,7 @@ export function startupRefusals(env: KeelEnv): string[] {
     out.push(
       `KEEL_ENV=production needs KEEL_ENCRYPTION_KEY: set it to 32 random bytes, base64 or hex (${GENERATE}); it seals stored secrets.`,
     );
-  else if (secretBytes(env.KEEL_ENCRYPTION_KEY).length !== 32 || !strongSecret(env.KEEL_ENCRYPTION_KEY))
+  else if (!keyMalformed && !strongSecret(env.KEEL_ENCRYPTION_KEY))
     out.push(`KEEL_ENCRYPTION_KEY must be exactly 32 random bytes, base64 or hex (${GENERATE}).`);
   if (!env.NEXTAUTH_URL) out.push("KEEL_ENV=production needs NEXTAUTH_URL: set it to the https:// address users open Keel at.");
   else if (new URL(env.NEXTAUTH_URL).protocol !== "https:")

@@ -115,6 +115,9 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "member.sessions.end": { label: "Sessions ended", template: "signed {record} out everywhere" },
   "invitation.accept": { label: "Invitation accepted (new account)", template: "accepted an invitation and joined" },
   "invitation.join": { label: "Invitation accepted (existing account)", template: "joined with an invitation" },
+  "org.sso.update": { label: "Single sign-on changed", template: "changed the single sign-on settings" },
+  "org.sso.test": { label: "Single sign-on tested", template: "tested the single sign-on connection", headline: ["passed"] },
+  "sso.join": { label: "Joined by single sign-on", template: "joined by single sign-on", headline: ["role"] },
   "account.password.change": { label: "Password changed", template: "changed their password" },
   "account.session.end": { label: "Own session signed out", template: "signed out one of their sessions", headline: ["sessionEnded"] },
 };

@@ -10,10 +10,13 @@ import { sessionConfig } from "@/lib/auth/session-policy";
 
 const newSessionId = () => randomBytes(18).toString("base64url");
 
-/** Records a new session for the user; returns its id for the cookie. */
-export async function startSession(db: Db | Tx, userId: string, userAgent = ""): Promise<string> {
+/**
+ * Records a new session for the user; returns its id for the cookie. `ssoOrgId`: opened through
+ * that org's single sign-on, so the session reaches that org only (lib/auth.ts memberOf).
+ */
+export async function startSession(db: Db | Tx, userId: string, userAgent = "", ssoOrgId: string | null = null): Promise<string> {
   const id = newSessionId();
-  await db.userSession.create({ data: { id, userId, userAgent: userAgent.slice(0, 300) } });
+  await db.userSession.create({ data: { id, userId, userAgent: userAgent.slice(0, 300), ssoOrgId } });
   return id;
 }
 

@@ -91,6 +91,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/settings", MEMBERS_ONLY),
   page("/[org]/settings/audit", "200 200 404 404 404 404 404 login -"),
   page("/[org]/settings/webhooks", "200 404 404 404 404 404 404 login -"),
+  // Single sign-on decides who joins the org: admins only (docs/sso.md).
+  page("/[org]/settings/sso", "200 404 404 404 404 404 404 login -"),
   page("/[org]/account", MEMBERS_ONLY),
   page("/[org]/me", MEMBERS_ONLY),
   route("/[org]/settings/audit/export", "GET", "200 200 404 404 404 404 404 401 -"),
@@ -122,6 +124,11 @@ export const ROUTE_ROWS: RouteRow[] = [
   // next-auth's own endpoints (here /api/auth/session): the session is readable by its owner; a
   // POST without next-auth's CSRF token is refused.
   route("/api/auth/[...nextauth]", "GET", "200 200 200 200 200 200 200 200 -"),
+  // Single sign-on (docs/sso.md) is before any session: the lookup answers anyone; start without
+  // an SSO email and the callback without a flow go back to the login page.
+  route("/api/auth/sso/lookup", "GET", "200 200 200 200 200 200 200 200 -"),
+  route("/api/auth/sso/start", "GET", "login login login login login login login login -"),
+  route("/api/auth/sso/callback", "GET", "login login login login login login login login -"),
   // Health probes answer everyone alike, a session or none (docs/operations.md).
   route("/api/health/live", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/health/ready", "GET", "200 200 200 200 200 200 200 200 -"),

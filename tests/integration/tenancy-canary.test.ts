@@ -93,6 +93,8 @@ const CALLS: Record<string, Call> = {
   "lib/settings/queries.ts#listMemberSessions": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#listPendingInvitations": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#findOpenInvitation": (c) => [c.token],
+  "lib/sso/queries.ts#getSsoSettings": (c) => [c.fx.org.id],
+  "lib/sso/queries.ts#listOrgAdmins": (c) => [c.fx.org.id],
   "lib/vendors/queries.ts#listVendors": (c) => [c.fx.org.id, TODAY],
   "lib/vendors/queries.ts#listContracts": (c) => [c.fx.org.id],
   "lib/vendors/queries.ts#getContractSummary": (c) => [c.fx.org.id, TODAY],
@@ -276,6 +278,9 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   const person = await fx.make.person();
   await fx.make.person();
   const project = await fx.make.project();
+  const sso = { displayName: "Okta", issuer: "https://idp.example", clientId: "keel", clientSecretSealed: "v1.x" };
+  await db.orgSso.create({ data: { orgId: fx.org.id, ...sso, breakGlassUserId: fx.users.admin } });
+  await db.ssoDomain.create({ data: { domain: `${fx.org.slug}.example`, orgId: fx.org.id } });
   await db.allocation.create({
     data: { orgId: fx.org.id, projectId: project.id, personId: person.id, percent: 50, startDate: new Date("2026-01-05") },
   });

@@ -28,6 +28,7 @@ describe("production start refusals", () => {
     ["no AUTH_SECRET", { AUTH_SECRET: "" }, /needs AUTH_SECRET.*openssl rand -base64 32/],
     ["AUTH_SECRET=x", { AUTH_SECRET: "x" }, /AUTH_SECRET is too weak/],
     ["no NEXTAUTH_URL", { NEXTAUTH_URL: "" }, /needs NEXTAUTH_URL/],
+    ["no KEEL_ENCRYPTION_KEY", { KEEL_ENCRYPTION_KEY: "" }, /needs KEEL_ENCRYPTION_KEY/],
     ["a plain-http NEXTAUTH_URL", { NEXTAUTH_URL: "http://keel.example.com" }, /NEXTAUTH_URL must start with https:\/\//],
     ["no KEEL_ENCRYPTION_KEY", { KEEL_ENCRYPTION_KEY: "" }, /needs KEEL_ENCRYPTION_KEY/],
     ["an invalid LOG_LEVEL", { LOG_LEVEL: "chatty" }, /LOG_LEVEL must be one of/],

@@ -4,3 +4,5 @@ import { inject } from "vitest";
 // DATABASE_URL, so this points every client at the throwaway test database.
 process.env.DATABASE_URL = inject("databaseUrl");
 if (inject("dbPoolMax")) process.env.KEEL_DB_POOL_MAX = inject("dbPoolMax");
+// Seals stored secrets (lib/security/secret-box.ts); a fixed key of the tests, never a real one.
+process.env.KEEL_ENCRYPTION_KEY ??= "a2VlbC1pbnRlZ3JhdGlvbi10ZXN0cy1vbmx5LWtleSE=";

@@ -105,6 +105,14 @@ describe("production refusals", () => {
     expect(refusals({ ...PROD, NEXTAUTH_URL: "http://keel.example.com" })[0]).toMatch(/https:\/\//);
   });
 
+  it("refuses a missing KEEL_ENCRYPTION_KEY in production, and a malformed one anywhere", () => {
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: undefined })).toEqual([expect.stringMatching(/needs KEEL_ENCRYPTION_KEY/)]);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: randomBytes(32).toString("hex") })).toEqual([]);
+    expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: "too-short" })).toEqual([expect.stringMatching(/exactly 32 random bytes/)]);
+    expect(refusals({ KEEL_ENCRYPTION_KEY: randomBytes(16).toString("base64") })).toEqual([expect.stringMatching(/exactly 32 random bytes/)]);
+    expect(refusals({})).toEqual([]);
+  });
+
   it("lists every problem at once, one line each", () => {
     const lines = refusals({ KEEL_ENV: "production", AUTH_SECRET: "x", NEXTAUTH_URL: "http://k" });
     // embedded database, weak AUTH_SECRET, no KEEL_ENCRYPTION_KEY, plain-http NEXTAUTH_URL

@@ -11,10 +11,13 @@ import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, reportDbUnavailable } from "@/
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const ZSearch = z.object({ callbackUrl: zParam() });
+const ZSearch = z.object({ callbackUrl: zParam(), sso: zParam() });
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const callbackUrl = safeCallbackUrl(parseSearch(ZSearch, await searchParams).callbackUrl);
+  const params = parseSearch(ZSearch, await searchParams);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // A single sign-on that came back refused (app/api/auth/sso/callback): a reason word, shown as a sentence.
+  const ssoError = params.sso?.slice(0, 20);
   let dbDown = false;
   try {
     if (await getSessionUser()) redirect(callbackUrl);
@@ -40,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {DB_UNAVAILABLE_MESSAGE}
             </p>
           ) : null}
-          <LoginForm callbackUrl={callbackUrl} />
+          <LoginForm callbackUrl={callbackUrl} ssoError={ssoError} />
         </div>
         <p className="text-center text-xs text-muted-foreground">
           Access is by invitation. Ask your organization admin if you need an account.

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/sessions";
+import { sealSecret } from "@/lib/security/secret-box";
 import { hashInviteToken } from "@/lib/settings/members";
 import { createOrg } from "@/tests/factories/org";
 import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
@@ -91,6 +92,27 @@ export const PEOPLE_ROWS = [
     financeReadsPay: "on",
     expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
   })),
+  // Single sign-on decides who joins the org: admins only. Each cell starts without a configuration.
+  row("org.sso.update", "ok F F F F F N U -", async (fx) => {
+    await testDb().orgSso.deleteMany({ where: { orgId: fx.org.id } });
+    return {
+      displayName: "Okta",
+      issuer: "https://idp.example.com",
+      clientId: "keel",
+      clientSecret: "client-secret",
+      emailDomains: `${fx.uid()}.example.com`,
+      groupsClaim: "groups",
+      groupRoles: "keel-admins = ADMIN",
+      defaultRole: "VIEWER",
+      enabled: "on",
+    };
+  }),
+  // Against an address nothing answers: the test runs and reports the failure (ok, not passed).
+  row("org.sso.test", "ok F F F F F N U -", async (fx) => {
+    const sso = { displayName: "Okta", issuer: "http://127.0.0.1:9", clientId: "keel", clientSecretSealed: sealSecret("client-secret") };
+    await testDb().orgSso.upsert({ where: { orgId: fx.org.id }, create: { orgId: fx.org.id, ...sso }, update: sso });
+    return {};
+  }),
 ];
 
 export const PUBLIC_ROWS: PublicRow[] = [

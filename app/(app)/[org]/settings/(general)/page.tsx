@@ -1,4 +1,4 @@
-import { History, Webhook } from "lucide-react";
+import { History, KeyRound, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -51,24 +51,29 @@ export default async function SettingsPage({
         title="Settings"
         description="How your organization runs in Keel: fiscal calendar, update cadence, forecast assumptions and who has access."
         actions={
-          canReadAudit || canManageWebhooks ? (
-            <>
-              {canManageWebhooks ? (
-                <Button asChild size="sm" variant="outline">
-                  <Link href={`/${member.org.slug}/settings/webhooks`}>
-                    <Webhook aria-hidden /> Webhooks
-                  </Link>
-                </Button>
-              ) : null}
-              {canReadAudit ? (
-                <Button asChild size="sm" variant="outline">
-                  <Link href={`/${member.org.slug}/settings/audit`}>
-                    <History aria-hidden /> Audit log
-                  </Link>
-                </Button>
-              ) : null}
-            </>
-          ) : null
+          <>
+            {canManageMembers ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/sso`}>
+                  <KeyRound aria-hidden /> Single sign-on
+                </Link>
+              </Button>
+            ) : null}
+            {canManageWebhooks ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/webhooks`}>
+                  <Webhook aria-hidden /> Webhooks
+                </Link>
+              </Button>
+            ) : null}
+            {canReadAudit ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/audit`}>
+                  <History aria-hidden /> Audit log
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">

@@ -1,0 +1,3 @@
+import { ssoCallbackRoute } from "@/lib/sso/routes";
+
+export const GET = ssoCallbackRoute;

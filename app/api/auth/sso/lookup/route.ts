@@ -1,0 +1,3 @@
+import { ssoLookupRoute } from "@/lib/sso/routes";
+
+export const GET = ssoLookupRoute;

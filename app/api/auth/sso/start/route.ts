@@ -1,0 +1,3 @@
+import { ssoStartRoute } from "@/lib/sso/routes";
+
+export const GET = ssoStartRoute;

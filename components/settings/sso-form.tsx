@@ -1,0 +1,226 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+
+import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import { formatDate } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { testSsoAction, updateSsoAction } from "@/lib/sso/actions";
+import type { SsoSettingsDto } from "@/lib/sso/queries";
+
+type SaveState = ActionResult<{ updatedAt: string }> | null;
+type TestState = ActionResult<{ passed: boolean; steps: { label: string; ok: boolean; detail: string }[] }> | null;
+
+const DEFAULT_ROLES = ["VIEWER", "FINANCE", "MANAGER", "DIRECTOR"] as const;
+
+/** The org's OpenID Connect single sign-on (docs/sso.md), for admins. */
+export function SsoForm({
+  org,
+  settings,
+  admins,
+  redirectUri,
+}: {
+  org: string;
+  settings: SsoSettingsDto | null;
+  admins: { userId: string; label: string }[];
+  redirectUri: string;
+}) {
+  const openedAt = useRef(settings?.updatedAt);
+  const [state, formAction, pending] = useActionState<SaveState, FormData>(async (_prev, form) => {
+    const result = await updateSsoAction(org, { ...Object.fromEntries(form), expectedUpdatedAt: openedAt.current });
+    if (result.ok) openedAt.current = result.data.updatedAt;
+    return result;
+  }, null);
+  const [test, testAction, testing] = useActionState<TestState, FormData>(() => testSsoAction(org, {}), null);
+  useEffect(() => {
+    if (state?.ok) toast.success("Single sign-on saved");
+  }, [state]);
+  const errors = errorsOf(state);
+  const field = (id: string, help = true) => describedBy(id, errors[id], help);
+
+  return (
+    <div className="grid max-w-2xl gap-8">
+      <form onSubmit={submitKeepingInput(formAction)} className="grid gap-5" noValidate aria-label="Single sign-on settings">
+        <FormAlert state={state} />
+        <p className="text-sm">
+          Register Keel with your identity provider as a web application using the redirect URI{" "}
+          <code className="rounded bg-muted px-1 py-0.5 text-xs break-all">{redirectUri}</code>.
+        </p>
+        <FormField id="displayName" label="Provider name" errors={errors.displayName} help="Shown on the login page as “Sign in with …”.">
+          <Input
+            id="displayName"
+            name="displayName"
+            defaultValue={settings?.displayName ?? ""}
+            placeholder="Okta"
+            {...field("displayName")}
+          />
+        </FormField>
+        <FormField id="issuer" label="Issuer URL" errors={errors.issuer} help="Exactly as the provider's discovery document names it.">
+          <Input
+            id="issuer"
+            name="issuer"
+            defaultValue={settings?.issuer ?? ""}
+            placeholder="https://example.okta.com"
+            {...field("issuer")}
+          />
+        </FormField>
+        <FormField id="clientId" label="Client id" errors={errors.clientId}>
+          <Input id="clientId" name="clientId" defaultValue={settings?.clientId ?? ""} autoComplete="off" {...field("clientId", false)} />
+        </FormField>
+        <FormField
+          id="clientSecret"
+          label="Client secret"
+          errors={errors.clientSecret}
+          help={settings ? "Stored encrypted and never shown again. Leave blank to keep the current secret." : "Stored encrypted."}
+        >
+          <Input id="clientSecret" name="clientSecret" type="password" autoComplete="new-password" {...field("clientSecret")} />
+        </FormField>
+        <FormField
+          id="scopes"
+          label="Scopes"
+          errors={errors.scopes}
+          help="Space-separated; must include openid and email (Okta: add groups)."
+        >
+          <Input id="scopes" name="scopes" defaultValue={settings?.scopes ?? "openid email profile"} {...field("scopes")} />
+        </FormField>
+        <FormField
+          id="emailDomains"
+          label="Email domains"
+          errors={errors.emailDomains}
+          help="Users whose email is at one of these domains see “Sign in with …” and may join. Comma-separated."
+        >
+          <Input
+            id="emailDomains"
+            name="emailDomains"
+            defaultValue={settings?.emailDomains ?? ""}
+            placeholder="example.com"
+            {...field("emailDomains")}
+          />
+        </FormField>
+        <FormField
+          id="groupsClaim"
+          label="Groups claim"
+          errors={errors.groupsClaim}
+          help="The id token claim that lists the user's groups."
+        >
+          <Input id="groupsClaim" name="groupsClaim" defaultValue={settings?.groupsClaim ?? "groups"} {...field("groupsClaim")} />
+        </FormField>
+        <FormField
+          id="groupRoles"
+          label="Group → role"
+          errors={errors.groupRoles}
+          help="One a line: “group = ROLE”, or “group = ROLE @ UNIT-CODE” to scope it to an org unit. The first line whose group the user has applies, when they first join."
+        >
+          <Textarea
+            id="groupRoles"
+            name="groupRoles"
+            rows={4}
+            defaultValue={settings?.groupRoles ?? ""}
+            placeholder={"keel-admins = ADMIN\neng-managers = MANAGER @ ENG"}
+            className="font-mono text-sm"
+            {...field("groupRoles")}
+          />
+        </FormField>
+        <FormField id="defaultRole" label="Role when no group matches" errors={errors.defaultRole}>
+          <NativeSelect
+            id="defaultRole"
+            name="defaultRole"
+            defaultValue={settings?.defaultRole ?? "VIEWER"}
+            className="max-w-60"
+            {...field("defaultRole", false)}
+          >
+            {DEFAULT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <label className="flex items-center gap-3 text-sm font-medium">
+          <input type="checkbox" name="enabled" defaultChecked={settings?.enabled ?? true} className="size-4" />
+          Enabled
+        </label>
+        <div className="flex items-start gap-3">
+          <input
+            id="requireSso"
+            name="requireSso"
+            type="checkbox"
+            defaultChecked={settings?.requireSso ?? false}
+            className="mt-1 size-4"
+            aria-describedby="requireSso-help"
+          />
+          <div>
+            <label htmlFor="requireSso" className="text-sm font-medium">
+              Require single sign-on
+            </label>
+            <p id="requireSso-help" className="text-xs text-muted-foreground">
+              Members can then no longer sign in with a password — except the break-glass admin below, for when the provider is down.
+            </p>
+          </div>
+        </div>
+        <FormField id="breakGlassUserId" label="Break-glass admin" errors={errors.breakGlassUserId}>
+          <NativeSelect
+            id="breakGlassUserId"
+            name="breakGlassUserId"
+            defaultValue={settings?.breakGlassUserId ?? ""}
+            className="max-w-md"
+            {...field("breakGlassUserId", false)}
+          >
+            <option value="">None</option>
+            {admins.map((a) => (
+              <option key={a.userId} value={a.userId}>
+                {a.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save single sign-on"}
+          </Button>
+        </div>
+      </form>
+
+      {settings ? (
+        <section aria-labelledby="sso-test-heading" className="grid gap-3">
+          <h3 id="sso-test-heading" className="text-sm font-semibold">
+            Connection
+          </h3>
+          <form action={testAction}>
+            <Button type="submit" variant="outline" disabled={testing}>
+              {testing ? "Testing…" : "Test connection"}
+            </Button>
+          </form>
+          {test && !test.ok ? <FormAlert state={test} /> : null}
+          {test?.ok ? (
+            <ul aria-label="Connection test" className="grid gap-1 text-sm [overflow-wrap:anywhere]">
+              {test.data.steps.map((s) => (
+                <li key={s.label} className={s.ok ? "" : "font-medium text-destructive"}>
+                  {s.ok ? "✓" : "✗"} {s.label}: {s.detail}
+                </li>
+              ))}
+            </ul>
+          ) : settings.lastTest ? (
+            <p className="text-sm text-muted-foreground [overflow-wrap:anywhere]">
+              Last test {formatDate(settings.lastTest.at)}: {settings.lastTest.ok ? "passed" : "failed"} — {settings.lastTest.message}
+            </p>
+          ) : null}
+          {settings.lastProblem ? (
+            <p className="text-sm [overflow-wrap:anywhere]" data-testid="sso-last-problem">
+              <span className="font-medium">Last sign-in problem</span> ({formatDate(settings.lastProblem.at)}):{" "}
+              {settings.lastProblem.message}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
