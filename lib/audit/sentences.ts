@@ -95,6 +95,10 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "member.sessions.end": { label: "Sessions ended", template: "signed {record} out everywhere" },
   "invitation.accept": { label: "Invitation accepted (new account)", template: "accepted an invitation and joined" },
   "invitation.join": { label: "Invitation accepted (existing account)", template: "joined with an invitation" },
+  "api-token.create": { label: "API token created", template: "created the org API token {record}", headline: ["scopes"] },
+  "api-token.revoke": { label: "API token revoked", template: "revoked the org API token {record}" },
+  "api-token.personal.create": { label: "Personal API token created", template: "created a personal API token", headline: ["scopes"] },
+  "api-token.personal.revoke": { label: "Personal API token revoked", template: "revoked one of their personal API tokens" },
   "account.password.change": { label: "Password changed", template: "changed their password" },
   "account.session.end": { label: "Own session signed out", template: "signed out one of their sessions", headline: ["sessionEnded"] },
 };
