@@ -54,6 +54,31 @@ const director = (c: Ctx) => ({
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
+  "lib/api/queries.ts#listApiProjects": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
+  "lib/api/queries.ts#getApiProject": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.projectId],
+  "lib/api/queries.ts#listApiStatusUpdates": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
+  "lib/api/queries.ts#getApiStatusUpdate": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.projectId],
+  "lib/api/queries.ts#listApiOrgUnits": (c) => [
+    { orgId: c.fx.org.id, unitId: null },
+    { limit: 200, includeClosed: true },
+  ],
+  "lib/api/queries.ts#getApiOrgUnit": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.fx.unit.id],
+  "lib/api/queries.ts#listApiPeople": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200, includeDeparted: true }, true],
+  "lib/api/queries.ts#getApiPerson": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.personId, true],
+  "lib/api/queries.ts#listApiPositions": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }, true],
+  "lib/api/queries.ts#getApiPosition": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.personId, true],
+  "lib/api/queries.ts#listApiMilestones": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
+  "lib/api/finance-queries.ts#listApiVendors": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
+  "lib/api/finance-queries.ts#listApiContracts": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
+  "lib/api/finance-queries.ts#listApiPlanLines": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }, true],
+  "lib/api/finance-queries.ts#listApiActuals": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }, true],
+  "lib/api/finance-queries.ts#getApiDeliveryFigures": (c) => [{ orgId: c.fx.org.id, unitId: null }, null],
+  "lib/api/finance-queries.ts#getApiFinanceFigures": (c) => [
+    { orgId: c.fx.org.id, unitId: null },
+    1,
+    { fiscalYear: FY, period: "year" },
+    true,
+  ],
   "lib/audit/queries.ts#listAuditEvents": (c) => [{ org: c.fx.org, readsPay: true }, {}],
   "lib/audit/queries.ts#getRecordHistory": (c) => [
     { org: c.fx.org, readsPay: true, role: "DIRECTOR" },
