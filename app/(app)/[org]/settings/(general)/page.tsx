@@ -45,13 +45,20 @@ export default async function SettingsPage({
         title="Settings"
         description="How your organization runs in Keel: fiscal calendar, update cadence, forecast assumptions and who has access."
         actions={
-          canReadAudit ? (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/${member.org.slug}/settings/audit`}>
-                <History aria-hidden /> Audit log
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {can(member.role, "apitokens:manage") ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/api`}>API tokens</Link>
+              </Button>
+            ) : null}
+            {canReadAudit ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/audit`}>
+                  <History aria-hidden /> Audit log
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">
