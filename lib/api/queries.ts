@@ -3,7 +3,15 @@ import "server-only";
 import type { z } from "zod";
 
 import { cents, day, iso, keyset, paged, subtree } from "@/lib/api/page";
-import type { ZMilestoneQuery, ZOrgUnitQuery, ZPersonQuery, ZPositionQuery, ZProjectQuery, ZUpdateQuery } from "@/lib/api/schemas";
+import type {
+  ZInitiativeQuery,
+  ZMilestoneQuery,
+  ZOrgUnitQuery,
+  ZPersonQuery,
+  ZPositionQuery,
+  ZProjectQuery,
+  ZUpdateQuery,
+} from "@/lib/api/schemas";
 import { db } from "@/lib/db";
 import type { Scope } from "@/lib/scope";
 
@@ -252,4 +260,31 @@ export async function listApiMilestones(scope: Scope, q: z.output<typeof ZMilest
   });
   const { rows: kept, nextCursor } = paged(rows, q.limit);
   return { data: kept.map((m) => ({ ...m, dueDate: day(m.dueDate), doneDate: day(m.doneDate) })), nextCursor };
+}
+
+export async function listApiInitiatives(scope: Scope, q: z.output<typeof ZInitiativeQuery>) {
+  const { where: after, ...rest } = keyset(q);
+  const rows = await db.initiative.findMany({
+    where: {
+      orgId: scope.orgId,
+      ...after,
+      ...(q.fiscalYear ? { fiscalYear: q.fiscalYear } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.orgUnitId ? { orgUnitId: q.orgUnitId } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      objective: true,
+      orgUnitId: true,
+      ownerId: true,
+      status: true,
+      fiscalYear: true,
+      fiscalQuarter: true,
+      fiscalHalf: true,
+    },
+    ...rest,
+  });
+  const { rows: kept, nextCursor } = paged(rows, q.limit);
+  return { data: kept, nextCursor };
 }

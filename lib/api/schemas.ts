@@ -63,6 +63,17 @@ export const ZMilestoneQuery = ZPageQuery.extend({
   projectId: ZId().optional(),
   done: ZBool.optional().openapi({ type: "string", enum: ["true", "false"] }),
 });
+export const ZInitiativeQuery = ZPageQuery.extend({
+  fiscalYear: z.coerce
+    .number({ error: "Enter the fiscal year, e.g. 2027." })
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .openapi({ type: "integer" }),
+  status: z.enum(["PROPOSED", "ACTIVE", "DONE", "CANCELLED"], { error: "Unknown status." }).optional(),
+  orgUnitId: ZId().optional(),
+});
 export const ZVendorQuery = ZPageQuery.extend({});
 export const ZContractQuery = ZPageQuery.extend({
   vendorId: ZId().optional(),
@@ -180,6 +191,19 @@ export const ZPosition = z
 const ZMilestone = z
   .strictObject({ id: z.string(), projectId: z.string(), name: z.string(), dueDate: date, doneDate: date })
   .openapi("Milestone");
+const ZInitiative = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    objective: z.string(),
+    orgUnitId: z.string(),
+    ownerId: z.string().nullable(),
+    status: z.string(),
+    fiscalYear: z.number().int(),
+    fiscalQuarter: z.number().int().nullable(),
+    fiscalHalf: z.number().int().nullable(),
+  })
+  .openapi("Initiative");
 const ZVendor = z.strictObject({ id: z.string(), name: z.string(), website: z.string().nullable() }).openapi("Vendor");
 const ZContract = z
   .strictObject({
@@ -259,6 +283,7 @@ export const ZOrgUnitPage = page(ZOrgUnit, "OrgUnitPage");
 export const ZPersonPage = page(ZPerson, "PersonPage");
 export const ZPositionPage = page(ZPosition, "PositionPage");
 export const ZMilestonePage = page(ZMilestone, "MilestonePage");
+export const ZInitiativePage = page(ZInitiative, "InitiativePage");
 export const ZVendorPage = page(ZVendor, "VendorPage");
 export const ZContractPage = page(ZContract, "ContractPage");
 export const ZPlanLinePage = page(ZPlanLine, "PlanLinePage");

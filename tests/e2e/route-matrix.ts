@@ -136,6 +136,7 @@ export const ROUTE_ROWS: RouteRow[] = [
     "/api/v1/positions",
     "/api/v1/positions/[id]",
     "/api/v1/milestones",
+    "/api/v1/initiatives",
     "/api/v1/vendors",
     "/api/v1/contracts",
     "/api/v1/plan-lines",

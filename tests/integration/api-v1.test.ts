@@ -287,6 +287,7 @@ describe("tenancy", () => {
       "person",
       "position",
       "milestone",
+      "initiative",
       "vendor",
       "contract",
       "budgetLine",
@@ -301,6 +302,7 @@ describe("tenancy", () => {
     await globex.make.person();
     await globex.make.position();
     await globex.make.milestone();
+    await globex.make.initiative();
     await globex.make.contract();
     await globex.make.planLine();
     for (const path of [
@@ -310,6 +312,7 @@ describe("tenancy", () => {
       "/people",
       "/positions",
       "/milestones",
+      "/initiatives",
       "/vendors",
       "/contracts",
       "/plan-lines",

@@ -81,6 +81,7 @@ export const API_ROUTE_ROWS: ApiRow[] = [
   apiRow("GET /people/{id}", READ_ONE, async (fx) => ({ params: { id: (await fx.make.person()).id } })),
   apiRow("GET /positions", READ, async () => ({})),
   apiRow("GET /milestones", READ, async (fx) => ({ query: { projectId: (await fx.make.milestone()).projectId } })),
+  apiRow("GET /initiatives", READ, async (fx) => (await fx.make.initiative(), { query: { fiscalYear: "2027" } })),
   apiRow("GET /vendors", READ, async (fx) => (await fx.make.vendor(), {})),
   apiRow("GET /contracts", READ, async (fx) => (await fx.make.contract(), { query: { status: "ACTIVE" } })),
   apiRow("GET /plan-lines", READ, async (fx) => (await fx.make.planLine(), { query: { category: "TRAVEL" } })),
