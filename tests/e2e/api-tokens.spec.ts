@@ -12,7 +12,7 @@ test("an admin creates an API token, the API answers it, and a revoked token get
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
 
   const name = `Warehouse sync ${Date.now().toString(36)}`;
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   // No scope chosen: the form names the field and creates nothing.
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText("Choose at least one scope.")).toBeVisible();
