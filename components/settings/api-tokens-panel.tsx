@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type * as React from "react";
 import { useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -27,7 +28,12 @@ export function ApiTokensPanel({ org, kind, tokens }: { org: string; kind: "ORG"
   const [created, setCreated] = useState<Created | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
 
-  const create = (form: FormData) =>
+  // onSubmit, not a form action: React resets a form after its action, which would empty the
+  // fields the member must correct after a refusal.
+  const create = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     startTransition(async () => {
       const input = { name: form.get("name"), scopes: form.getAll("scopes"), expiresInDays: form.get("expiresInDays") };
       const result: ActionResult<Created> =
@@ -39,8 +45,10 @@ export function ApiTokensPanel({ org, kind, tokens }: { org: string; kind: "ORG"
       }
       setErrors({});
       setCreated(result.data);
+      formElement.reset();
       router.refresh();
     });
+  };
   const revoke = (t: ApiTokenRow) =>
     startTransition(async () => {
       const result =
@@ -63,7 +71,7 @@ export function ApiTokensPanel({ org, kind, tokens }: { org: string; kind: "ORG"
           </Button>
         </div>
       ) : null}
-      <form action={create} className="grid max-w-2xl gap-4" aria-label="New API token">
+      <form onSubmit={create} className="grid max-w-2xl gap-4" aria-label="New API token">
         <div className="grid gap-1.5">
           <label htmlFor="token-name" className="text-sm font-medium">
             Name
