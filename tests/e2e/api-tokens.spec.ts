@@ -41,6 +41,7 @@ test("an admin creates an API token, the API answers it, and a revoked token get
     await page.getByRole("button", { name: `Revoke ${name}` }).click();
     await expect(
       page
+        .getByRole("list", { name: "API tokens" })
         .getByRole("listitem")
         .filter({ hasText: name })
         .getByText(/^Revoked/),
