@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   "managers:notes",
   /** Webhook endpoints, their deliveries and the org's outbound-target setting (lib/webhooks/). */
   "webhooks:manage",
+  /** Create and revoke the org's API tokens (lib/api/); anyone may hold personal tokens. */
+  "apitokens:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +62,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "managers:read": "org",
     "managers:notes": "org",
     "webhooks:manage": "org",
+    "apitokens:manage": "org",
   },
   DIRECTOR: {
     ...READ_ALL,
@@ -104,6 +107,18 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     ...READ_ALL,
   },
 };
+
+/**
+ * The synthetic principal of an org API token (docs/api.md): an integration that reads the whole
+ * org and may read pay, and writes nothing (every change has a person as its author; writes go
+ * through personal tokens). The token's scopes narrow it further.
+ */
+const ORG_TOKEN_GRANTS: Partial<Record<Permission, Grant>> = { ...READ_ALL, "compensation:read": "org" };
+
+/** The grant of an API token's principal: an org token's own row, or the user's role for a personal one. */
+export function grantForToken(principal: { kind: "ORG" } | { kind: "PERSONAL"; role: Role }, permission: Permission): Grant | null {
+  return principal.kind === "ORG" ? (ORG_TOKEN_GRANTS[permission] ?? null) : grantFor(principal.role, permission);
+}
 
 /** The grant a role has for a permission, or null (denied). Unknown roles are denied. */
 export function grantFor(role: string | null | undefined, permission: Permission): Grant | null {

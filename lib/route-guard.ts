@@ -1,6 +1,11 @@
 import "server-only";
 
+import { problem } from "@/lib/api/problem";
+import { countRequest, rateLimitHeaders } from "@/lib/api/rate-limit";
+import type { ApiScope } from "@/lib/api/scopes";
+import { type ApiPrincipal, authenticateToken, principalCan } from "@/lib/api/tokens";
 import { getRouteMember, type Member } from "@/lib/auth";
+import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/permissions";
 
 // The one guard of every route handler under app/[org]/ (exports, uploads, the pickers' search,
@@ -41,5 +46,50 @@ export function withMember<P extends OrgParams = OrgParams, R extends Request = 
     if (member === 401 || member === 404) return refusal(member);
     if (options.permission && !can(member.role, options.permission)) return refusal(options.denied ?? 403);
     return handler(request, member, params);
+  };
+}
+
+// The token strategy of the same guard, for the REST API (/api/v1/…, docs/api.md): the org comes
+// from the token, never from the URL. The same permission table decides (grantForToken: a
+// personal token has its user's role, an org token the org-token row), narrowed by the token's
+// scopes; refusals are RFC 9457 problems: 401 for a missing, unknown, expired or revoked token,
+// 429 past the token's rate limit, 403 naming a missing scope.
+
+export type TokenGuardOptions = {
+  /** The scope the token must carry (lib/api/scopes.ts). */
+  scope: ApiScope;
+  /** A permission the token's principal must have; reads need org:read (the default). */
+  permission?: Permission;
+};
+
+export function withToken<P extends Record<string, string> = Record<string, never>>(
+  handler: (request: Request, principal: ApiPrincipal, params: P) => Promise<Response>,
+  options: TokenGuardOptions,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const principal = bearer ? await authenticateToken(db, bearer) : null;
+    if (!principal) {
+      return problem(401, bearer ? "The token is unknown, expired or revoked." : "Send a token: Authorization: Bearer keel_…", {
+        headers: { "www-authenticate": 'Bearer realm="keel"' },
+      });
+    }
+    const rate = await countRequest(db, principal.tokenId);
+    const headers = rateLimitHeaders(rate);
+    if (!rate.allowed) {
+      return problem(429, `Rate limit of ${rate.limit} requests per minute reached.`, {
+        headers: { ...headers, "retry-after": String(rate.resetS) },
+      });
+    }
+    let response: Response;
+    if (!principal.scopes.includes(options.scope)) {
+      response = problem(403, `This token lacks the scope ${options.scope}.`, { scope: options.scope });
+    } else if (!principalCan(principal, options.permission ?? "org:read")) {
+      response = problem(403, "The token's principal does not have this permission.");
+    } else {
+      response = await handler(request, principal, await context.params);
+    }
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
   };
 }

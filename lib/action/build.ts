@@ -105,6 +105,8 @@ export function buildAction(def: AnyDef) {
     def.session === "org"
       ? Object.assign(async (orgSlug: string, input: unknown) => enter(orgSlug, input), tags, {
           run: (userId: string | null, orgSlug: string, input: unknown) => execute({ userId, orgSlug }, input),
+          runAsToken: (token: { userId: string; scopes: readonly string[] }, orgSlug: string, input: unknown) =>
+            execute({ ...token, orgSlug }, input),
           permission: def.permission,
         })
       : def.session === "self"

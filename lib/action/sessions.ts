@@ -1,6 +1,7 @@
 import "server-only";
 
 import { auditRow } from "@/lib/action/audit-row";
+import { scopeForPermission } from "@/lib/api/scopes";
 import type { ActionContext, PublicActionContext, Session, UserActionContext } from "@/lib/action/types";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -12,8 +13,12 @@ import { grantFor, readsPay, type Permission } from "@/lib/permissions";
 // established and authorized, and what the handler's context offers. Parsing, the transaction,
 // the audit guard and the result are the pipeline's, the same for all three.
 
-/** Who called: the user from the session cookie (or given to `run`), and the org slug for org actions. */
-export type Caller = { userId: string | null; orgSlug: string };
+/**
+ * Who called: the user from the session cookie (or given to `run`), and the org slug for org
+ * actions. `scopes`: the call comes through a personal API token (lib/route-guard.ts withToken),
+ * whose scopes narrow what the user's role allows.
+ */
+export type Caller = { userId: string | null; orgSlug: string; scopes?: readonly string[] };
 
 export type Strategy<C> = {
   kind: Session;
@@ -38,7 +43,7 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
     registered: permission,
     needsUser: true,
     logContext: ({ orgSlug, userId }) => (userId === undefined ? { orgSlug } : { orgSlug, userId }),
-    async authorize({ userId, orgSlug }, name) {
+    async authorize({ userId, orgSlug, scopes }, name) {
       if (!userId) throw new AppError("UNAUTHENTICATED");
       // Membership is read fresh from the database on every call; an org the user does not
       // belong to is reported exactly like one that does not exist.
@@ -50,6 +55,11 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
       const grant = grantFor(membership.role, permission);
       if (!grant) throw new AppError("FORBIDDEN");
       if (grant === "scope" && !membership.scopeUnitId) throw new AppError("FORBIDDEN");
+      if (scopes) {
+        const needed = scopeForPermission(permission);
+        if (!needed) throw new AppError("FORBIDDEN", "No API token may do this.");
+        if (!scopes.includes(needed)) throw new AppError("FORBIDDEN", `This token lacks the scope ${needed}.`);
+      }
       const { org, role, scopeUnitId } = membership;
 
       return (tx) => {

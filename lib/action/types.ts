@@ -104,6 +104,8 @@ type Tags<K extends Session> = { actionName: string; session: K };
 export type OrgAction<S extends z.ZodType, T, R = T> = ((orgSlug: string, input: z.input<S> | unknown) => Promise<ActionResult<R>>) &
   Tags<"org"> & {
     run: (userId: string | null, orgSlug: string, input: unknown) => Promise<ActionResult<T>>;
+    /** The same pipeline for a personal API token: the user's role, narrowed by the token's scopes. */
+    runAsToken: (token: { userId: string; scopes: readonly string[] }, orgSlug: string, input: unknown) => Promise<ActionResult<T>>;
     permission: Permission;
   };
 

@@ -22,6 +22,7 @@ const RECORD_TYPE_LABELS: Readonly<Record<string, string>> = {
   User: "Account",
   Reorg: "Reorganization",
   ManagerNote: "Development note",
+  ApiToken: "API token",
 };
 
 export function recordTypeLabel(type: string): string {
@@ -91,6 +92,8 @@ export function recordPath(type: string, id: string, projectId: string | null): 
     case "Membership":
     case "Invitation":
       return "/settings";
+    case "ApiToken":
+      return "/settings/api";
     default:
       return null;
   }

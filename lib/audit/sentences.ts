@@ -118,6 +118,10 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "org.sso.update": { label: "Single sign-on changed", template: "changed the single sign-on settings" },
   "org.sso.test": { label: "Single sign-on tested", template: "tested the single sign-on connection", headline: ["passed"] },
   "sso.join": { label: "Joined by single sign-on", template: "joined by single sign-on", headline: ["role"] },
+  "api-token.create": { label: "API token created", template: "created the org API token {record}", headline: ["scopes"] },
+  "api-token.revoke": { label: "API token revoked", template: "revoked the org API token {record}" },
+  "api-token.personal.create": { label: "Personal API token created", template: "created a personal API token", headline: ["scopes"] },
+  "api-token.personal.revoke": { label: "Personal API token revoked", template: "revoked one of their personal API tokens" },
   "account.password.change": { label: "Password changed", template: "changed their password" },
   "account.session.end": { label: "Own session signed out", template: "signed out one of their sessions", headline: ["sessionEnded"] },
 };

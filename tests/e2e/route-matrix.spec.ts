@@ -264,19 +264,22 @@ for (const column of COLUMNS) {
         if (expected === "-") continue;
         const url = urlFor(row, recordIds, column === "FOREIGN");
         const response =
-          row.method === "POST"
-            ? await request.post(url, {
+          row.method === "GET"
+            ? await request.get(url, { maxRedirects: 0 })
+            : await request.fetch(url, {
+                method: row.method,
                 data: row.body?.data ?? "",
                 headers: { "content-type": row.body?.contentType ?? "text/plain" },
                 maxRedirects: 0,
-              })
-            : await request.get(url, { maxRedirects: 0 });
+              });
         const got = outcome(response.status(), response.headers()["location"]);
         expect.soft(got, `${row.method} ${url} as ${column} (row "${row.pattern}")`).toBe(expected);
         if (response.status() !== 200) continue;
         const body = await response.text();
         const leaked = needles.filter((n) => body.includes(n));
-        if (/"(annualCompCents|compBandMinCents|compBandMaxCents)"/.test(body)) leaked.push("a pay field name");
+        // The OpenAPI document names the pay fields of its schemas; it holds no values.
+        if (/"(annualCompCents|compBandMinCents|compBandMaxCents)"/.test(body) && row.pattern !== "/api/v1/openapi.json")
+          leaked.push("a pay field name");
         if (SEES_PAY.includes(column)) {
           if (leaked.length) seenPay.add(row.pattern);
         } else {

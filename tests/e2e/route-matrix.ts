@@ -19,7 +19,7 @@ const CELLS = new Set<string>(["200", "400", "401", "403", "404", "422", "login"
 export type RouteRow = {
   /** The route as in app/, without route groups: "/[org]/projects/[id]". */
   pattern: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   expect: Record<Column, Cell>;
   /** Request body for POST rows. */
   body?: { contentType: string; data: string; query?: string };
@@ -94,6 +94,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Single sign-on decides who joins the org: admins only (docs/sso.md).
   page("/[org]/settings/sso", "200 404 404 404 404 404 404 login -"),
   page("/[org]/account", MEMBERS_ONLY),
+  page("/[org]/settings/api", "200 404 404 404 404 404 404 login -"),
+  page("/[org]/api-reference", MEMBERS_ONLY),
   page("/[org]/me", MEMBERS_ONLY),
   route("/[org]/settings/audit/export", "GET", "200 200 404 404 404 404 404 401 -"),
   route("/[org]/projects/export", "GET", "200 200 200 200 200 200 404 401 -"),
@@ -132,6 +134,33 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Health probes answer everyone alike, a session or none (docs/operations.md).
   route("/api/health/live", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/health/ready", "GET", "200 200 200 200 200 200 200 200 -"),
+  // The REST API authenticates by bearer token only: a browser session is no credential there
+  // (tests/integration/api-v1.test.ts is its token matrix); its OpenAPI document is public.
+  ...[
+    "/api/v1/projects",
+    "/api/v1/projects/[id]",
+    "/api/v1/status-updates",
+    "/api/v1/org-units",
+    "/api/v1/org-units/[id]",
+    "/api/v1/people",
+    "/api/v1/people/[id]",
+    "/api/v1/positions",
+    "/api/v1/positions/[id]",
+    "/api/v1/milestones",
+    "/api/v1/initiatives",
+    "/api/v1/vendors",
+    "/api/v1/contracts",
+    "/api/v1/plan-lines",
+    "/api/v1/actuals",
+    "/api/v1/figures/delivery",
+    "/api/v1/figures/finance",
+  ].map((p) => route(p, "GET", "401 401 401 401 401 401 401 401 -")),
+  route("/api/v1/projects/[id]", "PATCH", "401 401 401 401 401 401 401 401 -", {
+    contentType: "application/json",
+    data: '{"status":"PAUSED"}',
+  }),
+  route("/api/v1/status-updates", "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/json", data: "{}" }),
+  route("/api/v1/openapi.json", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", {
     contentType: "application/x-www-form-urlencoded",
     data: "",

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { discoverActions, type RunnableAction } from "@/tests/support/action-discovery";
 import { createAuthzOrg, type OrgFx } from "@/tests/support/authz/fixture";
 import { COLUMNS, type Column, type MatrixRow } from "@/tests/support/authz/matrix";
+import { API_TOKEN_ROWS } from "@/tests/support/authz/matrix-api";
 import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
 import { MANAGER_ROWS } from "@/tests/support/authz/matrix-managers";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
@@ -16,7 +17,15 @@ import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 // no row of any table; an allowed one must write its audit event as that actor in that org.
 
 const db = testDb();
-const ROWS: MatrixRow[] = [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...MANAGER_ROWS, ...WEBHOOK_ROWS];
+const ROWS: MatrixRow[] = [
+  ...DELIVERY_ROWS,
+  ...PEOPLE_ROWS,
+  ...MONEY_ROWS,
+  ...ORG_ROWS,
+  ...MANAGER_ROWS,
+  ...WEBHOOK_ROWS,
+  ...API_TOKEN_ROWS,
+];
 const discovered = await discoverActions();
 
 let acme: OrgFx;

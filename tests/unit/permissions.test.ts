@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { can, grantFor, PERMISSIONS, readsPay, type Permission } from "@/lib/permissions";
+import { can, grantFor, grantForToken, PERMISSIONS, readsPay, type Permission } from "@/lib/permissions";
 
 // The table as the product promises it (issue: DIRECTOR writes all, MANAGER writes delivery
 // and people in scope, FINANCE writes money, VIEWER reads, ADMIN members and settings).
@@ -18,6 +18,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "managers:read": "org",
     "managers:notes": "org",
     "webhooks:manage": "org",
+    "apitokens:manage": "org",
   },
   DIRECTOR: {
     "org:read": "org",
@@ -113,5 +114,17 @@ describe("permissions table", () => {
     ).toEqual(["ADMIN", "DIRECTOR", "FINANCE"]);
     expect(readsPay("constructor", on)).toBe(false);
     expect(readsPay(undefined, on)).toBe(false);
+  });
+});
+
+describe("API token principals", () => {
+  it("an org token reads the org and pay, and writes nothing", () => {
+    const granted = PERMISSIONS.filter((p) => grantForToken({ kind: "ORG" }, p) !== null);
+    expect(granted).toEqual(["org:read", "compensation:read"]);
+  });
+  it("a personal token has its member's role", () => {
+    for (const role of ["ADMIN", "DIRECTOR", "MANAGER", "FINANCE", "VIEWER"] as const) {
+      for (const p of PERMISSIONS) expect(grantForToken({ kind: "PERSONAL", role }, p)).toBe(grantFor(role, p));
+    }
   });
 });

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { MySessions } from "@/components/account/my-sessions";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMySessions } from "@/lib/account/my-sessions";
+import { listMyApiTokens } from "@/lib/api/token-queries";
 import { requireMember } from "@/lib/auth";
 import { sessionConfig } from "@/lib/auth/session-policy";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -16,7 +19,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
   const { maxAgeMs, idleMs } = sessionConfig();
-  const sessions = await listMySessions(member.user.id);
+  const [sessions, tokens] = await Promise.all([listMySessions(member.user.id), listMyApiTokens(member.org.id, member.user.id)]);
   return (
     <>
       <PageHeader title="Your account" description="Your sign-in details. They apply to every organization you belong to." />
@@ -60,6 +63,21 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
           </CardHeader>
           <CardContent>
             <MySessions sessions={sessions} nowIso={new Date().toISOString()} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Personal API tokens</CardTitle>
+            <CardDescription>
+              A personal token acts as you in {member.org.name}, with your role; its scopes limit it further. See the{" "}
+              <Link className="underline" href={`/${member.org.slug}/api-reference`}>
+                API reference
+              </Link>
+              .
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ApiTokensPanel org={member.org.slug} kind="PERSONAL" tokens={tokens} />
           </CardContent>
         </Card>
       </div>

@@ -66,6 +66,11 @@ export default async function SettingsPage({
                 </Link>
               </Button>
             ) : null}
+            {can(member.role, "apitokens:manage") ? (
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/${member.org.slug}/settings/api`}>API tokens</Link>
+              </Button>
+            ) : null}
             {canReadAudit ? (
               <Button asChild size="sm" variant="outline">
                 <Link href={`/${member.org.slug}/settings/audit`}>

@@ -1,0 +1,44 @@
+import type { Permission } from "@/lib/permissions";
+
+// The scopes of an API token (docs/api.md): per area, read or write. A scope only narrows what the
+// token's principal may do under lib/permissions.ts; it never grants a permission by itself.
+
+export const API_SCOPES = [
+  "projects:read",
+  "projects:write",
+  "updates:read",
+  "updates:write",
+  "org:read",
+  "people:read",
+  "positions:read",
+  "budgets:read",
+  "vendors:read",
+  "compensation:read",
+] as const;
+
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const SCOPE_LABELS: Record<ApiScope, string> = {
+  "projects:read": "Read projects and milestones",
+  "projects:write": "Change projects",
+  "updates:read": "Read status updates",
+  "updates:write": "Post status updates",
+  "org:read": "Read org units",
+  "people:read": "Read people (without pay)",
+  "positions:read": "Read positions (without pay)",
+  "budgets:read": "Read plan lines, actuals and finance figures",
+  "vendors:read": "Read vendors and contracts",
+  "compensation:read": "Read individual pay and personnel lines (with another read scope)",
+};
+
+/** The scope an action's permission needs when the caller is a token; absent = no token may do it. */
+const WRITE_SCOPES: Partial<Record<Permission, ApiScope>> = {
+  "projects:write": "projects:write",
+  "updates:write": "updates:write",
+};
+
+export function scopeForPermission(permission: Permission): ApiScope | null {
+  return WRITE_SCOPES[permission] ?? null;
+}
+
+export const isApiScope = (value: string): value is ApiScope => (API_SCOPES as readonly string[]).includes(value);
