@@ -37,7 +37,7 @@ test("a director opens a manager's page and adds a development goal", async ({ p
   await expect(form.getByText("A goal needs a check-in date.")).toBeVisible();
   await form.getByLabel("Check in on").fill("2027-03-31");
   await form.getByRole("button", { name: "Add" }).click();
-  await expect(page.getByRole("list", { name: "Notes and goals" }).getByText(body)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Notes and goals" }).locator("p", { hasText: body })).toBeVisible();
   // Focus follows the result.
   await expect(form.getByRole("status")).toHaveText("Goal added.");
   await expect(form.getByRole("status")).toBeFocused();

@@ -116,7 +116,7 @@ function payNeedles(): string[] {
 test.beforeAll(async () => {
   const [unit] = await sql<{ id: string; orgId: string }>(
     `SELECT u.id, u."orgId" FROM "OrgUnit" u JOIN "OrgUnitClosure" c ON c."descendantId" = u.id JOIN "OrgUnit" a ON a.id = c."ancestorId"
-     JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND a.code = 'ENG-PROD' ORDER BY u.depth DESC, u.code LIMIT 1`,
+     JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND a.code = 'ENG-PROD' AND u."closedOn" IS NULL ORDER BY u.depth DESC, u.code LIMIT 1`,
   );
   await sql(
     `INSERT INTO "Person" (id, "orgId", name, title, level, "orgUnitId", "startDate", "annualCompCents", "updatedAt")
