@@ -460,7 +460,8 @@ test("the author fixes an update: counters instead of truncation, HTML is a fiel
   await expect(dialog).toBeHidden();
   // Focus lands on the result beside the Edit button, not back on the button or <body>.
   await expect(page.getByRole("status").filter({ hasText: `Update saved: ${summary} (corrected)` })).toBeFocused();
-  await expect(latest.getByText(`${summary} (corrected)`)).toBeVisible();
+  // (exact: the result line beside Edit repeats the summary.)
+  await expect(latest.getByText(`${summary} (corrected)`, { exact: true })).toBeVisible();
   await expect(latest.getByText("· edited")).toBeVisible();
 
   await latest.getByRole("button", { name: `Delete update: ${summary} (corrected)` }).click();
