@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect } from "react";
 
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { changePasswordAction } from "@/lib/account/actions";
@@ -13,25 +14,31 @@ import type { ActionResult } from "@/lib/action-result";
 type State = ActionResult<{ changedAt: string }> | null;
 
 export function ChangePasswordForm() {
-  const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState<State, FormData>(
     async (_prev, form) => changePasswordAction(Object.fromEntries(form)),
     null,
   );
+  // Focus follows the result: the confirmation after a change, else the first field to fix.
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
 
   useEffect(() => {
     if (state?.ok) {
       formRef.current?.reset();
       toast.success("Password changed");
     }
-  }, [state]);
+  }, [state, formRef]);
 
   const errors = errorsOf(state);
   return (
     <form ref={formRef} onSubmit={submitKeepingInput(formAction)} className="grid max-w-md gap-5" noValidate>
       <FormAlert state={state} />
       {state?.ok ? (
-        <p role="status" className="rounded-md border border-emerald-600/30 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-md border border-emerald-600/30 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           Your password was changed. Other browsers and devices signed in to your account have been signed out.
         </p>
       ) : null}

@@ -3,21 +3,31 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
+import { usePageResult } from "@/components/forms/page-result";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { MySession } from "@/lib/account/my-sessions";
 import { endMySessionAction } from "@/lib/account/actions";
 import { formatDate, formatRelative } from "@/lib/format";
 
-/** The signed-in user's own sessions, each other one with a button that signs it out. */
+/**
+ * The signed-in user's own sessions, each other one with a button that signs it out. A signed-out
+ * session leaves the list, so the result is shown and focused at the top of the page.
+ */
 export function MySessions({ sessions, nowIso }: { sessions: MySession[]; nowIso: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const showOnPage = usePageResult();
   const end = (s: MySession) =>
     startTransition(async () => {
       const result = await endMySessionAction({ sessionId: s.id });
-      if (result.ok) toast.success(`Signed out: ${result.data.device}`);
-      else toast.error(result.message);
+      if (result.ok) {
+        toast.success(`Signed out: ${result.data.device}`);
+        showOnPage(`Signed out: ${result.data.device}.`);
+      } else {
+        toast.error(result.message);
+        showOnPage(`Not signed out: ${result.message}`);
+      }
       router.refresh();
     });
   if (sessions.length === 0) return <p className="text-sm text-muted-foreground">No other sessions.</p>;

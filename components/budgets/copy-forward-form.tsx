@@ -8,6 +8,7 @@ import { toast } from "@/components/ui/toast";
 import { copyPlanForwardAction } from "@/lib/budgets/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { fiscalYearLabel } from "@/lib/fiscal";
 
 type State = ActionResult<{ copied: number; replaced: number }> | null;
@@ -24,9 +25,11 @@ export function CopyForwardForm({ org, fiscalYear }: { org: string; fiscalYear: 
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // Focus follows the result: what was copied, else the field to fix or the refusal.
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
 
   return (
-    <form onSubmit={submitKeepingInput(formAction)} className="flex flex-wrap items-end gap-3">
+    <form ref={formRef} onSubmit={submitKeepingInput(formAction)} className="flex flex-wrap items-end gap-3">
       <div className="w-32">
         <TextField
           id="percentChange"
@@ -43,8 +46,20 @@ export function CopyForwardForm({ org, fiscalYear }: { org: string; fiscalYear: 
       <Button type="submit" disabled={pending}>
         {pending ? "Copying…" : `Copy to ${fiscalYearLabel(fiscalYear + 1)}`}
       </Button>
+      <p
+        ref={resultRef}
+        tabIndex={-1}
+        role="status"
+        className={
+          state?.ok ? "self-center pb-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"
+        }
+      >
+        {state?.ok
+          ? `Copied ${state.data.copied} line(s) into ${fiscalYearLabel(fiscalYear + 1)}${state.data.replaced ? `, replacing ${state.data.replaced}` : ""}.`
+          : null}
+      </p>
       {state && !state.ok && !errors ? (
-        <p role="alert" className="w-full text-sm text-destructive">
+        <p role="alert" tabIndex={-1} className="w-full text-sm text-destructive focus:outline-none">
           {state.message}
         </p>
       ) : null}

@@ -144,7 +144,13 @@ export function FinanceSections({
                 <ExportLink href={exportHref("months")} label={w.exports.months} />
               </CardHeader>
               <CardContent>
-                <BurnChart points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
+                <BurnChart
+                  points={view.months}
+                  currency={org.currency}
+                  currentMonth={view.currentMonth}
+                  hasPlan={!noPlan}
+                  withheld={view.totals.withheld}
+                />
                 <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
               </CardContent>
             </Card>

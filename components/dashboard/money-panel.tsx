@@ -234,7 +234,13 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}
           </SubHeading>
           {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart has no plan line.</Empty> : null}
-          <BurnChart points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
+          <BurnChart
+            points={m.months}
+            currency={org.currency}
+            currentMonth={m.currentMonth}
+            hasPlan={!yearNoPlan}
+            withheld={m.year.withheld}
+          />
           <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
         </section>
 

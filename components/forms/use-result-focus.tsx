@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, type Ref, useEffect, useRef, useState } from "react";
 
 import type { ActionResult } from "@/lib/action-result";
 
@@ -40,9 +40,13 @@ export function useResultFocus() {
 /**
  * The same for a form on the page: after each submission, focus its result (`resultRef`, a
  * `tabIndex={-1}` status line) on success, else the first field to fix or the form's message.
+ * Controls that act without a form (a select, a checkbox, a button) pass their own last result
+ * and put `formRef` on the element around them, with a `tabIndex={-1}` role="alert" refusal.
  */
-export function useFocusAfterSubmit<E extends HTMLElement = HTMLParagraphElement>(state: ActionResult<unknown> | null) {
-  const formRef = useRef<HTMLFormElement>(null);
+export function useFocusAfterSubmit<E extends HTMLElement = HTMLParagraphElement, F extends HTMLElement = HTMLFormElement>(
+  state: ActionResult<unknown> | null,
+) {
+  const formRef = useRef<F>(null);
   const resultRef = useRef<E>(null);
   useEffect(() => {
     if (!state) return;
@@ -54,4 +58,35 @@ export function useFocusAfterSubmit<E extends HTMLElement = HTMLParagraphElement
       )?.focus();
   }, [state]);
   return { formRef, resultRef };
+}
+
+/**
+ * The result line of a control without a form (useFocusAfterSubmit): what it did after a success,
+ * the refusal (role="alert", focused) after a failure, nothing before.
+ */
+export function ControlResult({
+  state,
+  resultRef,
+  children,
+  className,
+}: {
+  state: ActionResult<unknown> | null;
+  resultRef: Ref<HTMLSpanElement>;
+  /** The success text. */
+  children?: ReactNode;
+  className?: string;
+}) {
+  const ring = ["focus:outline-none focus-visible:ring-2 focus-visible:ring-ring", className].filter(Boolean).join(" ");
+  return (
+    <>
+      <span ref={resultRef} tabIndex={-1} role="status" className={state?.ok ? `text-sm font-medium ${ring}` : "sr-only"}>
+        {state?.ok ? children : null}
+      </span>
+      {state && !state.ok ? (
+        <span role="alert" tabIndex={-1} className={`text-sm font-medium text-destructive ${ring}`}>
+          {state.message}
+        </span>
+      ) : null}
+    </>
+  );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { SearchCombobox } from "@/components/ui/search-combobox";
@@ -19,31 +20,42 @@ type State = ActionResult<{ allocationId: string; overallocated: { startDate: st
  * searched as you type (app/(app)/[org]/projects/search?open=1: ones the user may staff).
  */
 export function AllocationForm({ org, who, today }: { org: string; who: { personId: string } | { positionId: string }; today: string }) {
+  const [allocated, setAllocated] = useState("");
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = await createAllocationAction(org, { ...Object.fromEntries(form), ...who });
     if (result.ok) {
+      setAllocated(`Allocated ${String(form.get("percent") ?? "").trim()}% from ${formatDate(String(form.get("startDate") ?? ""))}.`);
       if (result.data.overallocated.length) toast.error("Allocated — now over 100% in some periods");
       else toast.success("Allocated");
     }
     return result;
   }, null);
+  // Focus follows the result (with any over-allocation it caused), else the first field to fix.
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   const errors = errorsOf(state);
   const over = state?.ok ? state.data.overallocated : [];
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <form ref={formRef} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
-      {over.length ? (
-        <p
-          role="status"
-          className="rounded-md border border-health-at-risk-text/30 bg-health-at-risk-soft px-3 py-2 text-sm text-health-at-risk-text sm:col-span-2"
-        >
-          Over-allocated:{" "}
-          {over.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}
-          .
-        </p>
-      ) : null}
+      <p
+        ref={resultRef}
+        tabIndex={-1}
+        role="status"
+        className={
+          !state?.ok
+            ? "sr-only"
+            : over.length
+              ? "rounded-md border border-health-at-risk-text/30 bg-health-at-risk-soft px-3 py-2 text-sm text-health-at-risk-text focus:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:col-span-2"
+              : "text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:col-span-2"
+        }
+      >
+        {state?.ok ? allocated : null}
+        {over.length
+          ? ` Over-allocated: ${over.map((p) => `${p.percent}% from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : " on"}`).join("; ")}.`
+          : null}
+      </p>
       <div className="sm:col-span-2">
         <FormField id="al-projectId" label="Project" errors={errors.projectId}>
           <SearchCombobox
@@ -64,7 +76,7 @@ export function AllocationForm({ org, who, today }: { org: string; who: { person
         </Button>
       </div>
       {errors.personId ? (
-        <p role="alert" className="text-xs text-destructive sm:col-span-2">
+        <p role="alert" tabIndex={-1} className="text-xs text-destructive focus:outline-none sm:col-span-2">
           {errors.personId.join(" ")}
         </p>
       ) : null}

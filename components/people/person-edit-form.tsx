@@ -4,6 +4,7 @@ import { useActionState, useRef } from "react";
 
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -37,9 +38,11 @@ export function PersonEditForm({
     }
     return result;
   }, null);
+  // Focus follows the result: the line beside the button, else the first field to fix.
+  const { formRef, resultRef } = useFocusAfterSubmit(state);
   const errors = errorsOf(state);
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
@@ -75,7 +78,15 @@ export function PersonEditForm({
         defaultValue={today}
         max={today}
       />
-      <div className="flex items-end justify-end">
+      <div className="flex flex-wrap items-end justify-end gap-3">
+        <p
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className={state?.ok ? "pb-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-ring" : "sr-only"}
+        >
+          {state?.ok ? "Changes saved." : null}
+        </p>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}
         </Button>

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
+import { usePageResult } from "@/components/forms/page-result";
+import { ControlResult, useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
@@ -31,14 +33,20 @@ export function DependencyEditor({
   blocks: Dep[];
   canEdit: boolean;
 }) {
+  const [added, setAdded] = useState("");
   const [state, formAction, pending] = useActionState<State, FormData>(async (_p, form) => {
     const other = String(form.get("other") ?? "");
     const direction = form.get("direction");
     const input = direction === "blocks" ? { blockerId: projectId, blockedId: other } : { blockerId: other, blockedId: projectId };
     const result = await addDependencyAction(org, input);
-    if (result.ok) toast.success("Dependency added");
+    if (result.ok) {
+      toast.success("Dependency added");
+      setAdded(direction === "blocks" ? "Dependency added: this project blocks it." : "Dependency added: this project waits on it.");
+    }
     return result;
   }, null);
+  // Focus follows the result: the line beside the button, or the field to fix.
+  const { formRef, resultRef } = useFocusAfterSubmit<HTMLSpanElement>(state);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const otherError = [...(errors.blockerId ?? []), ...(errors.blockedId ?? [])];
   return (
@@ -47,6 +55,7 @@ export function DependencyEditor({
       <DepList label="Blocking" org={org} deps={blocks} canEdit={canEdit} />
       {canEdit ? (
         <form
+          ref={formRef}
           onSubmit={submitKeepingInput(formAction)}
           className="space-y-2 border-t border-border pt-3"
           noValidate
@@ -72,9 +81,14 @@ export function DependencyEditor({
               />
             </FormField>
           </div>
-          <Button type="submit" size="sm" variant="outline" disabled={pending}>
-            Add dependency
-          </Button>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" size="sm" variant="outline" disabled={pending}>
+              Add dependency
+            </Button>
+            <ControlResult state={state?.ok ? state : null} resultRef={resultRef}>
+              {added}
+            </ControlResult>
+          </div>
         </form>
       ) : null}
     </div>
@@ -83,6 +97,8 @@ export function DependencyEditor({
 
 function DepList({ label, org, deps, canEdit }: { label: string; org: string; deps: Dep[]; canEdit: boolean }) {
   const [pending, start] = useTransition();
+  // A removed dependency's row goes away: its result is shown and focused at the top of the page.
+  const showOnPage = usePageResult();
   return (
     <div>
       <p className="mb-1 text-xs font-medium text-muted-foreground uppercase">{label}</p>
@@ -106,7 +122,11 @@ function DepList({ label, org, deps, canEdit }: { label: string; org: string; de
                     onClick={() =>
                       start(async () => {
                         const r = await removeDependencyAction(org, { id: d.dependencyId });
-                        if (!r.ok) toast.error(r.message);
+                        if (r.ok) showOnPage(`Removed the dependency on ${d.name}.`);
+                        else {
+                          toast.error(r.message);
+                          showOnPage(`Not removed: ${r.message}`);
+                        }
                       })
                     }
                   >

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState, useTransition } from "react";
 
 import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { ControlResult, useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -41,16 +41,24 @@ export function MilestoneList({
   );
 }
 
+type RowResult = { state: ActionResult<unknown>; done: string } | null;
+
 function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; milestone: Milestone; today: string; canEdit: boolean }) {
   const [pending, start] = useTransition();
+  // The checkbox and the date field are disabled while saving, which drops focus: it goes to the
+  // row's result (or refusal) instead.
+  const [result, setResult] = useState<RowResult>(null);
+  const { formRef, resultRef } = useFocusAfterSubmit<HTMLSpanElement, HTMLLIElement>(result?.state ?? null);
   const overdue = !m.doneDate && m.dueDate < today;
   const toggle = () =>
     start(async () => {
-      const result = await completeMilestoneAction(org, { id: m.id, done: !m.doneDate });
-      if (!result.ok) toast.error(result.message);
+      const done = !m.doneDate;
+      const state = await completeMilestoneAction(org, { id: m.id, done });
+      if (!state.ok) toast.error(state.message);
+      setResult({ state, done: done ? `${m.name} marked done.` : `${m.name} marked not done.` });
     });
   return (
-    <li className="flex items-center justify-between gap-3">
+    <li ref={formRef} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
       <span className="flex items-center gap-2">
         {canEdit ? (
           <input
@@ -69,7 +77,7 @@ function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; mile
           // The date field shows the due date: it is not written out beside it a second time.
           <>
             {overdue ? <span className="font-medium text-destructive">Overdue</span> : null}
-            <RescheduleMilestone org={org} milestone={m} />
+            <RescheduleMilestone org={org} milestone={m} onResult={setResult} />
           </>
         ) : (
           <span className={overdue ? "font-medium text-destructive" : "text-muted-foreground"}>
@@ -77,11 +85,22 @@ function MilestoneRow({ org, milestone: m, today, canEdit }: { org: string; mile
           </span>
         )}
       </span>
+      <ControlResult state={result?.state ?? null} resultRef={resultRef} className="w-full">
+        {result?.done}
+      </ControlResult>
     </li>
   );
 }
 
-function RescheduleMilestone({ org, milestone: m }: { org: string; milestone: Milestone }) {
+function RescheduleMilestone({
+  org,
+  milestone: m,
+  onResult,
+}: {
+  org: string;
+  milestone: Milestone;
+  onResult: (result: RowResult) => void;
+}) {
   const [pending, start] = useTransition();
   return (
     <input
@@ -97,6 +116,11 @@ function RescheduleMilestone({ org, milestone: m }: { org: string; milestone: Mi
           const result = await updateMilestoneAction(org, { id: m.id, name: m.name, dueDate });
           if (result.ok) toast.success("Milestone rescheduled");
           else toast.error(result.message, result.fieldErrors?.dueDate?.join(" "));
+          const why =
+            !result.ok && result.fieldErrors?.dueDate
+              ? { ...result, message: `${result.message} ${result.fieldErrors.dueDate.join(" ")}` }
+              : result;
+          onResult({ state: why, done: `${m.name} rescheduled to ${formatDate(dueDate)}.` });
         });
       }}
     />

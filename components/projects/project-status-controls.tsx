@@ -1,10 +1,12 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 
+import { ControlResult, useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
 import { humanize } from "@/lib/format";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { archiveProjectAction, setProjectStatusAction } from "@/lib/projects/actions";
@@ -26,14 +28,18 @@ export function ProjectStatusControls({
   archived: boolean;
 }) {
   const [pending, start] = useTransition();
-  const run = (fn: () => Promise<{ ok: boolean; message?: string }>, done: string) =>
+  // The select and the button are disabled while saving, which drops focus: it goes to the result.
+  const [result, setResult] = useState<{ state: ActionResult<unknown>; done: string } | null>(null);
+  const { formRef, resultRef } = useFocusAfterSubmit<HTMLSpanElement, HTMLDivElement>(result?.state ?? null);
+  const run = (fn: () => Promise<ActionResult<unknown>>, done: string) =>
     start(async () => {
-      const result = await fn();
-      if (result.ok) toast.success(done);
-      else toast.error(result.message ?? "Something went wrong.");
+      const state = await fn();
+      if (state.ok) toast.success(done);
+      else toast.error(state.message);
+      setResult({ state, done });
     });
   return (
-    <div className="flex items-center gap-2">
+    <div ref={formRef} className="flex flex-wrap items-center gap-2">
       <label htmlFor="project-status" className="sr-only">
         Project status
       </label>
@@ -42,7 +48,9 @@ export function ProjectStatusControls({
         className="h-8 w-36"
         value={status}
         disabled={pending}
-        onChange={(e) => run(() => setProjectStatusAction(org, { id, version, status: e.target.value }), "Status changed")}
+        onChange={(e) =>
+          run(() => setProjectStatusAction(org, { id, version, status: e.target.value }), `Status changed to ${humanize(e.target.value)}`)
+        }
       >
         {STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -60,6 +68,9 @@ export function ProjectStatusControls({
       >
         {archived ? "Unarchive" : "Archive"}
       </Button>
+      <ControlResult state={result?.state ?? null} resultRef={resultRef}>
+        {result?.done}.
+      </ControlResult>
     </div>
   );
 }

@@ -56,8 +56,8 @@ export function StatusUpdateForm({
   /** This cycle's update is already in: the form offers to add another, and says so. */
   postedThisCycle?: boolean;
   editing?: UpdateBeingEdited;
-  /** Called after a successful edit (e.g. to close its dialog). */
-  onDone?: () => void;
+  /** Called after a successful edit with its result (e.g. to close its dialog and show it). */
+  onDone?: (result: string) => void;
 }) {
   const [health, setHealth] = useState<ChosenHealth>(editing?.health ?? current ?? suggestion.health);
   const initialBody = editing ? editing.body : TEMPLATE;
@@ -75,7 +75,7 @@ export function StatusUpdateForm({
       : await postStatusUpdateAction(org, { ...fields, projectId });
     if (result.ok) {
       toast.success(editing ? "Update saved" : "Update posted");
-      if (editing) onDone?.();
+      if (editing) onDone?.(`Update saved: ${String(fields.summary ?? "").trim()}`);
       else {
         setFormKey((k) => k + 1);
         setSummaryLength(0);

@@ -1,8 +1,10 @@
 "use client";
 
 import { differenceInCalendarDays } from "date-fns";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
+import { usePageResult } from "@/components/forms/page-result";
+import { useResultFocus } from "@/components/forms/use-result-focus";
 import { StatusUpdateForm, type UpdateBeingEdited } from "@/components/projects/status-update-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -31,13 +33,28 @@ export function UpdateAuthorActions({
   const [editOpen, setEditOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [pending, start] = useTransition();
+  // Saved: the result beside the Edit button takes focus when the dialog closes. Deleted: the
+  // update goes away, so the result is shown and focused at the top of the page.
+  const edited = useResultFocus();
+  const showOnPage = usePageResult();
+  const [refusal, setRefusal] = useState<{ message: string } | null>(null);
+  const refusalRef = useRef<HTMLParagraphElement>(null);
+  const deleted = useRef(false);
+  useEffect(() => {
+    if (refusal) refusalRef.current?.focus();
+  }, [refusal]);
   const remove = () =>
     start(async () => {
       const result = await deleteStatusUpdateAction(org, { updateId: update.id });
       if (result.ok) {
         toast.success("Update deleted");
+        deleted.current = true;
         setDeleteOpen(false);
-      } else toast.error(result.message);
+        showOnPage(`Update deleted: ${update.summary}`);
+      } else {
+        toast.error(result.message);
+        setRefusal({ message: result.message });
+      }
     });
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -47,7 +64,7 @@ export function UpdateAuthorActions({
             Edit
           </Button>
         </DialogTrigger>
-        <DialogContent className="max-w-2xl">
+        <DialogContent className="max-w-2xl" onCloseAutoFocus={edited.onCloseAutoFocus}>
           <DialogHeader>
             <DialogTitle>Edit your update on {projectName}</DialogTitle>
             <DialogDescription>
@@ -61,17 +78,33 @@ export function UpdateAuthorActions({
             suggestion={suggestion}
             current={update.health}
             editing={update}
-            onDone={() => setEditOpen(false)}
+            onDone={(result) => {
+              edited.show(result);
+              setEditOpen(false);
+            }}
           />
         </DialogContent>
       </Dialog>
-      <Dialog open={deleteOpen} onOpenChange={setDeleteOpen}>
+      {edited.note}
+      <Dialog
+        open={deleteOpen}
+        onOpenChange={(next) => {
+          if (pending) return;
+          setDeleteOpen(next);
+          setRefusal(null);
+        }}
+      >
         <DialogTrigger asChild>
           <Button size="sm" variant="ghost" aria-label={`Delete update: ${update.summary}`}>
             Delete
           </Button>
         </DialogTrigger>
-        <DialogContent>
+        <DialogContent
+          onCloseAutoFocus={(event) => {
+            // Deleted: not back to the Delete button, which goes away with the update.
+            if (deleted.current) event.preventDefault();
+          }}
+        >
           <DialogHeader>
             <DialogTitle>Delete this update?</DialogTitle>
             <DialogDescription>
@@ -79,6 +112,11 @@ export function UpdateAuthorActions({
               record.
             </DialogDescription>
           </DialogHeader>
+          {refusal ? (
+            <p ref={refusalRef} role="alert" tabIndex={-1} className="text-sm text-destructive focus:outline-none">
+              {refusal.message}
+            </p>
+          ) : null}
           <DialogFooter>
             <Button variant="outline" onClick={() => setDeleteOpen(false)} disabled={pending}>
               Keep it

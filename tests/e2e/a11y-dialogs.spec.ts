@@ -236,7 +236,7 @@ test("settings: focus on the saved note after saving, and on the field to fix af
   await expect(page.getByRole("status").filter({ hasText: "Pay privacy saved." })).toBeFocused();
 });
 
-test("milestones: focus on the result after adding one", async ({ page }) => {
+test("milestones: focus on the result after adding, rescheduling and ticking one done", async ({ page }) => {
   const [project] = await sql<{ id: string }>(
     `SELECT p.id FROM "Project" p JOIN "Organization" o ON o.id = p."orgId" WHERE o.slug = 'acme' AND p.name = 'SSO & SCIM Provisioning'`,
   );
@@ -253,5 +253,13 @@ test("milestones: focus on the result after adding one", async ({ page }) => {
   await expect(form.getByRole("status")).toHaveText(`Milestone added: ${name}`);
   await expect(form.getByRole("status")).toBeFocused();
   await expect(form.locator("xpath=..").getByText(name, { exact: true }).first()).toBeVisible();
+
+  // Rescheduling and ticking it done disable the field while saving: focus goes to the row's result.
+  await page.getByLabel(`${name} due date`).fill("2027-04-30");
+  await expect(page.getByRole("status").filter({ hasText: `${name} rescheduled to` })).toBeFocused();
+  // (click, not check: the box shows the saved state, so it is ticked once the save is in.)
+  await page.getByRole("checkbox", { name: `${name} done` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} marked done.` })).toBeFocused();
+  await expect(page.getByRole("checkbox", { name: `${name} done` })).toBeChecked();
   await sql(`DELETE FROM "Milestone" WHERE name = $1`, [name]);
 });

@@ -25,6 +25,8 @@ test("changing the password keeps this browser signed in and signs the others ou
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your current password is not correct.")).toBeVisible();
   await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  // A refusal focuses the first field to fix.
+  await expect(page.getByLabel("Current password")).toBeFocused();
   const [unchanged] = await sql<{ passwordChangedAt: Date | null }>(`SELECT "passwordChangedAt" FROM "User" WHERE id = $1`, [user.id]);
   expect(unchanged.passwordChangedAt).toBeNull();
 
@@ -33,6 +35,7 @@ test("changing the password keeps this browser signed in and signs the others ou
   await page.getByLabel("Confirm new password").fill("a-much-better-passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText(/Your password was changed/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Your password was changed/ })).toBeFocused();
   const [event] = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY at DESC LIMIT 1`, [user.id]);
   expect(event.action).toBe("account.password.change");
 

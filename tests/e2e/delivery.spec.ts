@@ -68,6 +68,10 @@ test("a manager posts an At risk update in scope; a director sees it at risk and
   const before = Number(/\((\d+)\)/.exec((await bell.getAttribute("aria-label")) ?? "")![1]);
   await row.getByRole("button", { name: "Acknowledge" }).click();
   await expect(director.getByText("Acknowledged", { exact: true })).toBeVisible();
+  // The row loses its button (or leaves the list): focus goes to the result at the top of the page.
+  const ackResult = director.getByTestId("page-result");
+  await expect(ackResult).toHaveText("Acknowledged the update on SSO & SCIM Provisioning.");
+  await expect(ackResult).toBeFocused();
   await expect(
     director.getByRole("button", { name: before > 1 ? `Notifications (${before - 1})` : "Notifications", exact: true }),
   ).toBeVisible();
@@ -454,12 +458,18 @@ test("the author fixes an update: counters instead of truncation, HTML is a fiel
   await dialog.getByLabel("Summary").fill(`${summary} (corrected)`);
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
-  await expect(latest.getByText(`${summary} (corrected)`)).toBeVisible();
+  // Focus lands on the result beside the Edit button, not back on the button or <body>.
+  await expect(page.getByRole("status").filter({ hasText: `Update saved: ${summary} (corrected)` })).toBeFocused();
+  // (exact: the result line beside Edit repeats the summary.)
+  await expect(latest.getByText(`${summary} (corrected)`, { exact: true })).toBeVisible();
   await expect(latest.getByText("· edited")).toBeVisible();
 
   await latest.getByRole("button", { name: `Delete update: ${summary} (corrected)` }).click();
   await page.getByRole("dialog", { name: "Delete this update?" }).getByRole("button", { name: "Delete update" }).click();
   await expect(toasts(page).getByText("Update deleted", { exact: true })).toBeVisible();
+  // The update is gone, so its result is at the top of the page, focused.
+  await expect(page.getByTestId("page-result")).toHaveText(`Update deleted: ${summary} (corrected)`);
+  await expect(page.getByTestId("page-result")).toBeFocused();
   // Gone from the updates; the History keeps its trail.
   await expect(page.getByRole("region", { name: /^(Latest update|Update history)$/ }).getByText(`${summary} (corrected)`)).toHaveCount(0);
   const audit = await sql<{ action: string }>(

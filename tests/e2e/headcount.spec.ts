@@ -101,6 +101,8 @@ test("a manager allocates a person to projects and sees the over-allocation flag
   await form.getByLabel("Percent").fill("60");
   await form.getByRole("button", { name: "Allocate" }).click();
   await expect(page.getByText("Allocated today:")).toContainText("60%");
+  // Focus goes to the result beside the form, not to <body>.
+  await expect(form.getByRole("status").filter({ hasText: /^Allocated 60% from / })).toBeFocused();
   await expect(page.getByText("Over-allocated")).toHaveCount(0);
 
   await projects.click();
@@ -112,6 +114,7 @@ test("a manager allocates a person to projects and sees the over-allocation flag
   await form.getByRole("button", { name: "Allocate" }).click();
   await expect(page.getByText("Allocated today:")).toContainText("110%");
   await expect(page.getByText("Over-allocated").first()).toBeVisible();
+  await expect(form.getByRole("status").filter({ hasText: "Over-allocated" })).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "110%" }).first()).toBeVisible();
 });
 
@@ -145,6 +148,7 @@ test("a director changes a person's manager by searching; the page lists no othe
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByText("That manager does not exist.")).toBeVisible();
   await expect(manager).toHaveAttribute("aria-invalid", "true");
+  await expect(manager).toBeFocused();
   const [unchanged] = await sql<{ managerId: string | null }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]);
   expect(unchanged.managerId).toBe(person.managerId);
 
@@ -154,6 +158,7 @@ test("a director changes a person's manager by searching; the page lists no othe
   await form.getByRole("option", { name: new RegExp(`^${boss.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} — `) }).click();
   await expect(manager).toHaveValue(boss.name);
   await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Changes saved." })).toBeFocused();
   await expect(page.getByRole("link", { name: boss.name }).first()).toBeVisible();
   await expect
     .poll(async () => (await sql<{ managerId: string }>(`SELECT "managerId" FROM "Person" WHERE id = $1`, [person.id]))[0].managerId)

@@ -54,7 +54,9 @@ export default async function ProjectPage(props: RecordPageProps) {
   const nowDate = new Date(now);
   const authorActions = (u: StatusUpdateDto) =>
     canPost && !project.archivedAt && u.authorId === member.user.id && withinEditWindow(new Date(u.createdAt), nowDate) ? (
+      // Keyed: a deleted update's result line must not stay beside the update shown in its place.
       <UpdateAuthorActions
+        key={u.id}
         org={slug}
         projectId={project.id}
         projectName={project.name}
