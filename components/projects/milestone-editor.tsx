@@ -102,28 +102,42 @@ function RescheduleMilestone({
   onResult: (result: RowResult) => void;
 }) {
   const [pending, start] = useTransition();
+  // Saved when the field is left or Enter is pressed, not on every change: typing a date key by
+  // key passes through other valid dates (year 2, 20, 202…), each of which would be saved.
+  function save(dueDate: string) {
+    if (!dueDate || dueDate === m.dueDate) return;
+    start(async () => {
+      const result = await updateMilestoneAction(org, { id: m.id, name: m.name, dueDate });
+      if (result.ok) toast.success("Milestone rescheduled");
+      else toast.error(result.message, result.fieldErrors?.dueDate?.join(" "));
+      const why =
+        !result.ok && result.fieldErrors?.dueDate
+          ? { ...result, message: `${result.message} ${result.fieldErrors.dueDate.join(" ")}` }
+          : result;
+      onResult({ state: why, done: `${m.name} rescheduled to ${formatDate(dueDate)}.` });
+    });
+  }
   return (
-    <input
-      type="date"
-      aria-label={`${m.name} due date`}
-      defaultValue={m.dueDate}
-      disabled={pending}
-      className="h-7 w-[8.5rem] rounded border border-input bg-background px-1 text-xs"
-      onChange={(e) => {
-        const dueDate = e.target.value;
-        if (!dueDate || dueDate === m.dueDate) return;
-        start(async () => {
-          const result = await updateMilestoneAction(org, { id: m.id, name: m.name, dueDate });
-          if (result.ok) toast.success("Milestone rescheduled");
-          else toast.error(result.message, result.fieldErrors?.dueDate?.join(" "));
-          const why =
-            !result.ok && result.fieldErrors?.dueDate
-              ? { ...result, message: `${result.message} ${result.fieldErrors.dueDate.join(" ")}` }
-              : result;
-          onResult({ state: why, done: `${m.name} rescheduled to ${formatDate(dueDate)}.` });
-        });
-      }}
-    />
+    <>
+      <input
+        type="date"
+        aria-label={`${m.name} due date`}
+        aria-describedby={`${m.id}-due-hint`}
+        defaultValue={m.dueDate}
+        disabled={pending}
+        className="h-7 w-[8.5rem] rounded border border-input bg-background px-1 text-xs"
+        onBlur={(e) => save(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            save(e.currentTarget.value);
+          }
+        }}
+      />
+      <span id={`${m.id}-due-hint`} className="sr-only">
+        Saved when you leave the field or press Enter.
+      </span>
+    </>
   );
 }
 

@@ -256,6 +256,8 @@ test("milestones: focus on the result after adding, rescheduling and ticking one
 
   // Rescheduling and ticking it done disable the field while saving: focus goes to the row's result.
   await page.getByLabel(`${name} due date`).fill("2027-04-30");
+  // Saved on Enter (or leaving the field), not while a date is typed key by key.
+  await page.getByLabel(`${name} due date`).press("Enter");
   await expect(page.getByRole("status").filter({ hasText: `${name} rescheduled to` })).toBeFocused();
   // (click, not check: the box shows the saved state, so it is ticked once the save is in.)
   await page.getByRole("checkbox", { name: `${name} done` }).click();
