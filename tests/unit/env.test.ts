@@ -109,7 +109,9 @@ describe("production refusals", () => {
     expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: undefined })).toEqual([expect.stringMatching(/needs KEEL_ENCRYPTION_KEY/)]);
     expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: randomBytes(32).toString("hex") })).toEqual([]);
     expect(refusals({ ...PROD, KEEL_ENCRYPTION_KEY: "too-short" })).toEqual([expect.stringMatching(/exactly 32 random bytes/)]);
-    expect(refusals({ KEEL_ENCRYPTION_KEY: randomBytes(16).toString("base64") })).toEqual([expect.stringMatching(/exactly 32 random bytes/)]);
+    expect(refusals({ KEEL_ENCRYPTION_KEY: randomBytes(16).toString("base64") })).toEqual([
+      expect.stringMatching(/exactly 32 random bytes/),
+    ]);
     expect(refusals({})).toEqual([]);
   });
 
