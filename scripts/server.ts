@@ -76,7 +76,12 @@ async function startReorgScheduler(): Promise<() => void> {
  * KEEL_JOBS_IN_PROCESS=off hands that to `npm run worker`. Returns a function that stops it,
  * letting a delivery in progress finish.
  */
-async function startJobs(): Promise<() => Promise<void>> {
+/**
+ * Starts the job worker, retrying with growing pauses while the database cannot be reached (a
+ * database that is down when the server starts must not leave webhooks in the outbox until the
+ * next restart). One warning when it first fails; the worker logs jobs.worker.started once it runs.
+ */
+async function startJobs(isClosing: () => boolean): Promise<() => Promise<void>> {
   if (env.KEEL_JOBS_IN_PROCESS === "off") {
     logger.info({ event: "jobs.worker.off" }, "no job worker in this process (KEEL_JOBS_IN_PROCESS=off): run `npm run worker`");
     return async () => {};
@@ -87,11 +92,22 @@ async function startJobs(): Promise<() => Promise<void>> {
     import("@/lib/jobs/queue"),
     import("@/lib/jobs/worker"),
   ]);
-  const worker = await startJobWorker({ db, boss: await jobQueue(), url: env.DATABASE_URL! });
-  return async () => {
-    await worker.stop();
-    await stopJobQueue();
-  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const worker = await startJobWorker({ db, boss: await jobQueue(), url: env.DATABASE_URL! });
+      return async () => {
+        await worker.stop();
+        await stopJobQueue();
+      };
+    } catch (error) {
+      if (isClosing()) throw error;
+      if (attempt === 0) {
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn({ event: "jobs.worker.waiting", reason }, "the job worker cannot start yet; retrying (webhooks wait in the outbox)");
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1_000 * 2 ** attempt)).unref());
+    }
+  }
 }
 
 async function main() {
@@ -187,7 +203,7 @@ async function main() {
     (stop) => (closing ? stop() : (stopReorgs = stop)),
     (error: unknown) => logger.error({ err: error, event: "reorg.scheduler-failed" }, "the scheduled reorgs could not be started"),
   );
-  startJobs().then(
+  startJobs(() => closing).then(
     (stop) => (closing ? void stop() : (stopJobs = stop)),
     (error: unknown) =>
       logger.error({ err: error, event: "jobs.worker.failed" }, "the job worker could not be started: webhooks wait in the outbox"),

@@ -20,7 +20,14 @@ export async function createJobQueue(url: string, opts: { max?: number } = {}): 
     // from waiting behind its own job's queries. A server gets a few more.
     max: opts.max ?? (readEnv().KEEL_DB_POOL_MAX === 1 ? 2 : 4),
   });
-  boss.on("error", (error: Error) => logger.error({ err: error, event: "jobs.error" }, "job queue error"));
+  // pg-boss reports its polling and maintenance failures here, every few seconds while the database
+  // is unreachable: a warning at most once a minute (the outage itself is logged once, lib/db-outage.ts).
+  let lastLogged = 0;
+  boss.on("error", (error: Error) => {
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    logger.warn({ err: error, event: "jobs.error" }, "job queue error (repeats within a minute are not logged)");
+  });
   await boss.start();
   return boss;
 }

@@ -63,6 +63,8 @@ describe("a database outage", () => {
     expect(keel.lines.filter((l) => l.event === "db.outage.end")).toHaveLength(1);
     expect(end.durationMs).toBeGreaterThan(0);
     expect(end.failedRequests).toBeGreaterThanOrEqual(5);
+    // The job worker runs after the outage, also when the database went away while it started.
+    await keel.waitFor((l) => l.event === "jobs.worker.started", "jobs.worker.started", 20_000);
     // No stack trace per failed request: the outage is the only error logged.
     expect(keel.lines.filter((l) => l.level === "error" && l.event !== "db.outage.start")).toEqual([]);
 
