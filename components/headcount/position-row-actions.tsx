@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { usePageResult } from "@/components/forms/page-result";
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
@@ -11,7 +12,6 @@ import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
@@ -270,14 +270,7 @@ function FillForm({
           <TextField id="fill-email" name="email" label="Email (optional)" errors={errors.email} type="email" />
         </>
       ) : (
-        <FormField id="fill-personId" label="Person" errors={errors.personId}>
-          <SearchCombobox
-            id="fill-personId"
-            name="personId"
-            source={`/${org}/people/search`}
-            {...describedBy("fill-personId", errors.personId)}
-          />
-        </FormField>
+        <SearchField org={org} kind="person" id="fill-personId" name="personId" label="Person" errors={errors.personId} />
       )}
       <TextField
         id="fill-startDate"

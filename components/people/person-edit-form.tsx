@@ -2,13 +2,14 @@
 
 import { useActionState, useRef } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
+import type { SearchOption } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePersonAction } from "@/lib/people/actions";
@@ -58,16 +59,16 @@ export function PersonEditForm({
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id="pe-managerId" label="Manager" errors={errors.managerId}>
-        <SearchCombobox
-          id="pe-managerId"
-          name="managerId"
-          source={`/${org}/people/search`}
-          initial={manager}
-          emptyLabel="No manager"
-          {...describedBy("pe-managerId", errors.managerId)}
-        />
-      </FormField>
+      <SearchField
+        org={org}
+        kind="person"
+        id="pe-managerId"
+        name="managerId"
+        label="Manager"
+        errors={errors.managerId}
+        initial={manager}
+        emptyLabel="No manager"
+      />
       <TextField
         id="pe-effectiveFrom"
         name="effectiveFrom"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import type * as React from "react";
 import { useActionState } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
@@ -13,7 +14,6 @@ import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { useJson } from "@/components/ui/use-json";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
@@ -128,17 +128,17 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="leadId" label="Lead" errors={errors.leadId}>
-            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox
-              id="leadId"
-              name="leadId"
-              source={`/${org}/people/search`}
-              initial={p?.lead ?? null}
-              emptyLabel="No lead"
-              {...describedBy("leadId", errors.leadId)}
-            />
-          </FormField>
+          {/* People are searched as you type, not listed in the page. */}
+          <SearchField
+            org={org}
+            kind="person"
+            id="leadId"
+            name="leadId"
+            label="Lead"
+            errors={errors.leadId}
+            initial={p?.lead ?? null}
+            emptyLabel="No lead"
+          />
           <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
             <NativeSelect
               id="initiativeId"

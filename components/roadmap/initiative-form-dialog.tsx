@@ -3,6 +3,7 @@
 import type * as React from "react";
 import { useActionState } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -13,7 +14,6 @@ import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { useJson } from "@/components/ui/use-json";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -117,17 +117,17 @@ function InitiativeForm({
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
-            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox
-              id="i-owner"
-              name="ownerId"
-              source={`/${org}/people/search`}
-              initial={i?.owner ?? null}
-              emptyLabel="No owner"
-              {...describedBy("i-owner", errors.ownerId)}
-            />
-          </FormField>
+          {/* People are searched as you type, not listed in the page. */}
+          <SearchField
+            org={org}
+            kind="person"
+            id="i-owner"
+            name="ownerId"
+            label="Owner"
+            errors={errors.ownerId}
+            initial={i?.owner ?? null}
+            emptyLabel="No owner"
+          />
           <TextField
             id="i-fy"
             name="fiscalYear"

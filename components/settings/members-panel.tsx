@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
+import { OrgSearch } from "@/components/forms/search-field";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { TextField } from "@/components/forms/text-field";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +11,6 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -119,14 +119,13 @@ function MemberRow({
       <TableCell>
         {canManage && role === "MANAGER" ? (
           // A search picker (the org's units are searched as you type), not a list of every unit per row.
-          <SearchCombobox
+          <OrgSearch
+            org={org}
+            kind="unit"
             id={`scope-${member.id}`}
             name="scopeUnitId"
-            source={`/${org}/teams/search`}
             initial={member.scopeUnitId ? { id: member.scopeUnitId, name: member.scopeUnitName ?? member.scopeUnitId } : null}
             emptyLabel="No scope"
-            placeholder="Type a unit's name or code"
-            aria-describedby={undefined}
             className="h-8 w-64"
             onPick={(o) => setScope(o?.id ?? "")}
           />
@@ -196,12 +195,12 @@ function InviteForm({ org }: { org: string }) {
       </FormField>
       <FormField id="invite-scope" label="Scope (managers)" errors={errors.scopeUnitId}>
         {role === "MANAGER" ? (
-          <SearchCombobox
+          <OrgSearch
+            org={org}
+            kind="unit"
             id="invite-scope"
             name="scopeUnitId"
-            source={`/${org}/teams/search`}
             emptyLabel="No scope"
-            placeholder="Type a unit's name or code"
             {...describedBy("invite-scope", errors.scopeUnitId)}
           />
         ) : (

@@ -4,12 +4,12 @@ import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { SearchField } from "@/components/forms/search-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
@@ -93,16 +93,15 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
                 ))}
               </NativeSelect>
             ))}
-            {field("orgUnitId", "Org unit (cost centre)", (id) => (
-              <SearchCombobox
-                id={id}
-                name="orgUnitId"
-                source={`/${org}/teams/search`}
-                initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
-                placeholder="Type part of a unit's name or code"
-                {...describedBy(id, errors.orgUnitId)}
-              />
-            ))}
+            <SearchField
+              org={org}
+              kind="unit"
+              id={`${p}-orgUnitId`}
+              name="orgUnitId"
+              label="Org unit (cost centre)"
+              errors={errors.orgUnitId}
+              initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
+            />
             {field("category", "Category", (id) => (
               <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
                 {CATEGORIES.map((c) => (
@@ -137,16 +136,16 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
                 {...describedBy(id, errors.renewalNoticeDate)}
               />
             ))}
-            {field("ownerId", "Owner", (id) => (
-              <SearchCombobox
-                id={id}
-                name="ownerId"
-                source={`/${org}/people/search`}
-                initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
-                emptyLabel="No owner"
-                {...describedBy(id, errors.ownerId)}
-              />
-            ))}
+            <SearchField
+              org={org}
+              kind="person"
+              id={`${p}-ownerId`}
+              name="ownerId"
+              label="Owner"
+              errors={errors.ownerId}
+              initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
+              emptyLabel="No owner"
+            />
             {field("status", "Status", (id) => (
               <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
                 {STATUSES.map((s) => (
