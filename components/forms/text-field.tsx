@@ -3,6 +3,7 @@ import type * as React from "react";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
 
 type FieldProps = { id: string; label: React.ReactNode; help?: React.ReactNode; errors?: string[] };
 
@@ -11,6 +12,15 @@ export function TextField({ id, label, help, errors, ...input }: FieldProps & Om
   return (
     <FormField id={id} label={label} help={help} errors={errors}>
       <Input id={id} {...input} {...describedBy(id, errors, help !== undefined)} />
+    </FormField>
+  );
+}
+
+/** A labelled textarea with its help and errors tied to it; every other prop goes to the textarea. */
+export function TextareaField({ id, label, help, errors, ...textarea }: FieldProps & Omit<React.ComponentProps<"textarea">, "id">) {
+  return (
+    <FormField id={id} label={label} help={help} errors={errors}>
+      <Textarea id={id} {...textarea} {...describedBy(id, errors, help !== undefined)} />
     </FormField>
   );
 }

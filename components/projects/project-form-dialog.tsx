@@ -5,7 +5,7 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextField } from "@/components/forms/text-field";
+import { TextareaField, TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -15,7 +15,6 @@ import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useJson } from "@/components/ui/use-json";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createProjectAction, updateProjectAction } from "@/lib/projects/actions";
@@ -107,15 +106,14 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
             <TextField id="name" name="name" label="Name" errors={errors.name} defaultValue={p?.name} maxLength={120} required />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="description" label="Description" errors={errors.description}>
-              <Textarea
-                id="description"
-                name="description"
-                rows={2}
-                defaultValue={p?.description}
-                {...describedBy("description", errors.description)}
-              />
-            </FormField>
+            <TextareaField
+              id="description"
+              name="description"
+              label="Description"
+              errors={errors.description}
+              rows={2}
+              defaultValue={p?.description}
+            />
           </div>
           <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
             <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>

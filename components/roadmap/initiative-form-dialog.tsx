@@ -4,7 +4,7 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextField } from "@/components/forms/text-field";
+import { TextareaField, TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
@@ -14,7 +14,6 @@ import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { useJson } from "@/components/ui/use-json";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createInitiativeAction, updateInitiativeAction } from "@/lib/roadmap/actions";
@@ -96,15 +95,14 @@ function InitiativeForm({
             <TextField id="i-name" name="name" label="Name" errors={errors.name} defaultValue={i?.name} />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="i-objective" label="Objective" errors={errors.objective}>
-              <Textarea
-                id="i-objective"
-                name="objective"
-                rows={2}
-                defaultValue={i?.objective}
-                {...describedBy("i-objective", errors.objective)}
-              />
-            </FormField>
+            <TextareaField
+              id="i-objective"
+              name="objective"
+              label="Objective"
+              errors={errors.objective}
+              rows={2}
+              defaultValue={i?.objective}
+            />
           </div>
           <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
             <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
