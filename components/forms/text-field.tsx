@@ -30,6 +30,22 @@ export function NumberField(props: FieldProps & Omit<React.ComponentProps<"input
   return <TextField type="number" inputMode="numeric" {...props} />;
 }
 
+/**
+ * A labelled select of the org's units as a tree (each indented by its depth), after a first
+ * empty option `choose` when the form starts with no unit picked.
+ */
+export function UnitSelectField({
+  units,
+  choose,
+  ...select
+}: Omit<React.ComponentProps<typeof SelectField>, "options"> & {
+  units: readonly { id: string; name: string; code: string; depth: number }[];
+  choose?: string;
+}) {
+  const options = units.map((u) => [u.id, `${"\u00a0\u00a0".repeat(u.depth)}${u.name} (${u.code})`] as const);
+  return <SelectField {...select} options={choose === undefined ? options : [["", choose], ...options]} />;
+}
+
 /** A labelled select of `options` ([value, label] pairs); every other prop goes to the select. */
 export function SelectField({
   id,

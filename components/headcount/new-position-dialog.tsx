@@ -3,7 +3,7 @@
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { TextField, UnitSelectField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
@@ -71,16 +71,7 @@ function NewPositionForm({
           <div className="sm:col-span-2">
             <TextField id="np-title" name="title" label="Title" errors={errors.title} required />
           </div>
-          <FormField id="np-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
-            <NativeSelect id="np-orgUnitId" name="orgUnitId" {...describedBy("np-orgUnitId", errors.orgUnitId)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name} ({u.code})
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <UnitSelectField id="np-orgUnitId" name="orgUnitId" label="Org unit" errors={errors.orgUnitId} units={units} />
           <TextField id="np-level" name="level" label="Level" errors={errors.level} placeholder="IC3" />
           <TextField
             id="np-compensation"

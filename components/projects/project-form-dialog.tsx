@@ -5,7 +5,7 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextareaField, TextField } from "@/components/forms/text-field";
+import { TextareaField, TextField, UnitSelectField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -115,17 +115,15 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
               defaultValue={p?.description}
             />
           </div>
-          <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
-            <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
-              <option value="">Choose…</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name} ({u.code})
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <UnitSelectField
+            id="orgUnitId"
+            name="orgUnitId"
+            label="Team"
+            errors={errors.orgUnitId}
+            units={options.units}
+            choose="Choose…"
+            defaultValue={p?.orgUnitId ?? ""}
+          />
           {/* People are searched as you type, not listed in the page. */}
           <SearchField
             org={org}
