@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type * as React from "react";
 import { useTransition } from "react";
 
-import { FilterSearch } from "@/components/forms/search-field";
+import { UnitFilter } from "@/components/forms/search-field";
 import { FilterField } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { SearchOption } from "@/components/ui/search-combobox";
@@ -61,17 +61,7 @@ export function FinanceFilters({
     <div className="mb-6 flex flex-wrap items-end gap-3" data-pending={pending || undefined}>
       {year}
       {field("period", "Period", "period", periods, "w-56")}
-      <FilterSearch
-        org={org}
-        kind="unit"
-        id="unit"
-        name="unit"
-        label="Org unit"
-        emptyLabel="Whole organization"
-        initial={unit}
-        onPick={(o) => set("unit", o?.id ?? "")}
-        className="w-64"
-      />
+      <UnitFilter org={org} id="unit" initial={unit} onPick={(o) => set("unit", o?.id ?? "")} className="w-64" />
       {field("cat", "Category", "cat", categories, "w-44")}
     </div>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { FilterSearch } from "@/components/forms/search-field";
+import { UnitFilter } from "@/components/forms/search-field";
 import { FilterField, FilterForm, FilterSelect, KeepParams } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -34,16 +34,7 @@ export function LinesFiltersForm({
     <FilterForm action={action} label={filters.kind === "plan" ? "Filter plan lines" : "Filter ledger lines"}>
       {filters.kind === "plan" ? <input type="hidden" name="kind" value="plan" /> : null}
       <KeepParams values={sorted ? { sort: filters.sort.key, dir: filters.sort.dir } : {}} />
-      <FilterSearch
-        org={org}
-        kind="unit"
-        id="l-unit"
-        name="unit"
-        label="Org unit"
-        emptyLabel="Whole organization"
-        initial={unit}
-        className="h-8 w-44 text-[13px]"
-      />
+      <UnitFilter org={org} id="l-unit" initial={unit} className="h-8 w-44 text-[13px]" />
       <FilterField id="l-scope" label="Units">
         <NativeSelect id="l-scope" name="scope" defaultValue={filters.own ? "own" : ""} className={cls}>
           <option value="">This unit and below</option>

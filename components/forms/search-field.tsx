@@ -63,3 +63,12 @@ export function FilterSearch({
     </FilterField>
   );
 }
+
+/** A list's org unit filter (the URL's `unit`): the whole organization until a unit is picked. */
+export function UnitFilter({
+  label = "Org unit",
+  emptyLabel = "Whole organization",
+  ...picker
+}: Omit<React.ComponentProps<typeof FilterSearch>, "kind" | "name" | "label" | "emptyLabel"> & { label?: string; emptyLabel?: string }) {
+  return <FilterSearch kind="unit" name="unit" label={label} emptyLabel={emptyLabel} {...picker} />;
+}

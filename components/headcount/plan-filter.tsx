@@ -1,4 +1,4 @@
-import { FilterSearch } from "@/components/forms/search-field";
+import { UnitFilter } from "@/components/forms/search-field";
 import { Button } from "@/components/ui/button";
 import { FilterField } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -21,16 +21,7 @@ export function PlanFilter({
 }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Headcount filters">
-      <FilterSearch
-        org={org}
-        kind="unit"
-        id="unit"
-        name="unit"
-        label="Org unit"
-        emptyLabel="Whole organization"
-        initial={unit}
-        className="w-64"
-      />
+      <UnitFilter org={org} id="unit" initial={unit} className="w-64" />
       <FilterField id="fy" label="Fiscal year">
         <NativeSelect id="fy" name="fy" defaultValue={String(fiscalYear)} className="w-32">
           {years.map((y) => (

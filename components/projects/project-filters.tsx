@@ -1,4 +1,4 @@
-import { FilterSearch } from "@/components/forms/search-field";
+import { FilterSearch, UnitFilter } from "@/components/forms/search-field";
 import { FilterField, FilterForm, FilterSelect, KeepParams } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
@@ -34,16 +34,7 @@ export function ProjectFiltersForm({
       <FilterField id="f-q" label="Name">
         <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Search names" className={cls} />
       </FilterField>
-      <FilterSearch
-        org={org}
-        kind="unit"
-        id="f-unit"
-        name="unit"
-        label="Org unit"
-        emptyLabel="All units"
-        initial={options.unit}
-        className={search}
-      />
+      <UnitFilter org={org} id="f-unit" emptyLabel="All units" initial={options.unit} className={search} />
       <FilterSelect
         id="f-status"
         name="status"
