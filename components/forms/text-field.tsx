@@ -25,6 +25,28 @@ export function TextareaField({ id, label, help, errors, ...textarea }: FieldPro
   );
 }
 
+/** A checkbox with its label beside it and a line of help below, tied to it. */
+export function CheckboxField({
+  id,
+  label,
+  help,
+  ...input
+}: { id: string; label: React.ReactNode; help: React.ReactNode } & Omit<React.ComponentProps<"input">, "id" | "type">) {
+  return (
+    <div className="flex items-start gap-3">
+      <input id={id} type="checkbox" className="mt-1 size-4" aria-describedby={`${id}-help`} {...input} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        <p id={`${id}-help`} className="text-xs text-muted-foreground">
+          {help}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 /** A whole-number input (numeric keyboard) between `min` and `max`. */
 export function NumberField(props: FieldProps & Omit<React.ComponentProps<"input">, "id" | "type" | "inputMode">) {
   return <TextField type="number" inputMode="numeric" {...props} />;

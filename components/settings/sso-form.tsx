@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
-import { SelectField, TextareaField, TextField } from "@/components/forms/text-field";
+import { CheckboxField, SelectField, TextareaField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -113,24 +113,13 @@ export function SsoForm({
           <input type="checkbox" name="enabled" defaultChecked={settings?.enabled ?? true} className="size-4" />
           Enabled
         </label>
-        <div className="flex items-start gap-3">
-          <input
-            id="requireSso"
-            name="requireSso"
-            type="checkbox"
-            defaultChecked={settings?.requireSso ?? false}
-            className="mt-1 size-4"
-            aria-describedby="requireSso-help"
-          />
-          <div>
-            <label htmlFor="requireSso" className="text-sm font-medium">
-              Require single sign-on
-            </label>
-            <p id="requireSso-help" className="text-xs text-muted-foreground">
-              Members can then no longer sign in with a password — except the break-glass admin below, for when the provider is down.
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          id="requireSso"
+          name="requireSso"
+          label="Require single sign-on"
+          help="Members can then no longer sign in with a password — except the break-glass admin below, for when the provider is down."
+          defaultChecked={settings?.requireSso ?? false}
+        />
         <SelectField
           {...bind("breakGlassUserId")}
           label="Break-glass admin"
