@@ -7,6 +7,21 @@ import { Textarea } from "@/components/ui/textarea";
 
 type FieldProps = { id: string; label: React.ReactNode; help?: React.ReactNode; errors?: string[] };
 
+/**
+ * The id, name and errors of the field `name` of a form whose action reports errors by field
+ * name: `fieldFor(errors, prefix)("title")` is id "prefix-title" (or "title" without a prefix).
+ */
+export const fieldFor =
+  (errors: Record<string, string[]>, prefix?: string) =>
+  (name: string): { id: string; name: string; errors?: string[] } => ({
+    id: prefix ? `${prefix}-${name}` : name,
+    name,
+    errors: errors[name],
+  });
+
+/** A budget's quarter of its fiscal year, or the whole year (""). */
+export const FISCAL_QUARTERS = [["", "Whole year"], ...[1, 2, 3, 4].map((q) => [String(q), `Q${q}`] as const)] as const;
+
 /** A labelled input with its help and errors tied to it; every other prop goes to the input. */
 export function TextField({ id, label, help, errors, ...input }: FieldProps & Omit<React.ComponentProps<"input">, "id">) {
   return (

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
-import { CheckboxField, SelectField, TextareaField, TextField } from "@/components/forms/text-field";
+import { CheckboxField, fieldFor, SelectField, TextareaField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -41,8 +41,7 @@ export function SsoForm({
     if (state?.ok) toast.success("Single sign-on saved");
   }, [state]);
   const errors = errorsOf(state);
-  // A field's id is its name, as the action's field errors name it.
-  const bind = (name: string) => ({ id: name, name, errors: errors[name] });
+  const bind = fieldFor(errors);
 
   return (
     <div className="grid max-w-2xl gap-8">
