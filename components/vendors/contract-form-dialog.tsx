@@ -5,11 +5,9 @@ import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { SearchField } from "@/components/forms/search-field";
+import { fieldFor, SelectField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
@@ -21,8 +19,10 @@ import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
 
 type State = ActionResult<{ id: string; version: number }> | null;
 
-const CATEGORIES = ["PERSONNEL", "CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"];
-const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"];
+const CATEGORIES = ["PERSONNEL", "CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"].map(
+  (c) => [c, humanize(c)] as const,
+);
+const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"].map((s) => [s, humanize(s)] as const);
 
 /** Create a contract, or edit one (with optimistic concurrency on its version). */
 export function ContractFormDialog({ org, options, contract }: { org: string; options: ContractFormOptions; contract?: ContractRow }) {
@@ -43,11 +43,7 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
   }, null);
   const errors = errorsOf(state);
   const p = contract ? `contract-${contract.id}` : "contract-new";
-  const field = (name: string, label: string, control: (id: string) => React.ReactNode, help?: string) => (
-    <FormField id={`${p}-${name}`} label={label} errors={errors[name]} help={help}>
-      {control(`${p}-${name}`)}
-    </FormField>
-  );
+  const field = fieldFor(errors, p);
 
   return (
     <>
@@ -79,82 +75,46 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
               </div>
             ) : null}
             <div className="sm:col-span-2">
-              {field("name", "Name", (id) => (
-                <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />
-              ))}
+              <TextField {...field("name")} label="Name" defaultValue={contract?.name} />
             </div>
-            {field("vendorId", "Vendor", (id) => (
-              <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
-                <option value="">Choose…</option>
-                {options.vendors.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
+            <SelectField
+              {...field("vendorId")}
+              label="Vendor"
+              options={[["", "Choose…"], ...options.vendors.map((v) => [v.id, v.name] as const)]}
+              defaultValue={contract?.vendorId ?? ""}
+            />
             <SearchField
               org={org}
               kind="unit"
-              id={`${p}-orgUnitId`}
-              name="orgUnitId"
+              {...field("orgUnitId")}
               label="Org unit (cost centre)"
-              errors={errors.orgUnitId}
               initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
             />
-            {field("category", "Category", (id) => (
-              <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {humanize(c)}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
-            {field("annualAmount", "Annual amount", (id) => (
-              <Input
-                id={id}
-                name="annualAmount"
-                inputMode="decimal"
-                defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
-                placeholder="12000.00"
-                {...describedBy(id, errors.annualAmount)}
-              />
-            ))}
-            {field("startDate", "Start date", (id) => (
-              <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />
-            ))}
-            {field("endDate", "End date", (id) => (
-              <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />
-            ))}
-            {field("renewalNoticeDate", "Renewal notice by", (id) => (
-              <Input
-                id={id}
-                name="renewalNoticeDate"
-                type="date"
-                defaultValue={contract?.renewalNoticeDate ?? ""}
-                {...describedBy(id, errors.renewalNoticeDate)}
-              />
-            ))}
+            <SelectField {...field("category")} label="Category" options={CATEGORIES} defaultValue={contract?.category ?? "SOFTWARE"} />
+            <TextField
+              {...field("annualAmount")}
+              label="Annual amount"
+              inputMode="decimal"
+              defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
+              placeholder="12000.00"
+            />
+            <TextField {...field("startDate")} label="Start date" type="date" defaultValue={contract?.startDate} />
+            <TextField {...field("endDate")} label="End date" type="date" defaultValue={contract?.endDate} />
+            <TextField
+              {...field("renewalNoticeDate")}
+              label="Renewal notice by"
+              type="date"
+              defaultValue={contract?.renewalNoticeDate ?? ""}
+            />
             <SearchField
               org={org}
               kind="person"
-              id={`${p}-ownerId`}
-              name="ownerId"
+              {...field("ownerId")}
               label="Owner"
-              errors={errors.ownerId}
               initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
               emptyLabel="No owner"
             />
-            {field("status", "Status", (id) => (
-              <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {humanize(s)}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
+            <SelectField {...field("status")} label="Status" options={STATUSES} defaultValue={contract?.status ?? "ACTIVE"} />
             <label className="flex items-center gap-2 self-end pb-2 text-sm">
               <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
             </label>
