@@ -12,6 +12,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 import * as React from "react";
 
 import { columnPriorities, RowDetail, RowDetailToggle, useOpenRows } from "@/components/data-table-detail";
@@ -59,6 +60,28 @@ export function actionsColumn<T>(id: string, label: string, cell: ((row: T) => R
       meta: { pin: "end" },
     },
   ];
+}
+
+/**
+ * The `serverSorting.href` of a list sorted in the URL: a header links to the list sorted by its
+ * column, filters kept, back on the first page. A page with several lists names each list's
+ * parameters and the anchor to return to.
+ */
+export function useSortHref({
+  sort = "sort",
+  dir = "dir",
+  page = "page",
+  anchor,
+}: { sort?: string; dir?: string; page?: string; anchor?: string } = {}) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  return (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete(page);
+    q.set(sort, sorting[0].id);
+    q.set(dir, sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}${anchor ? `#${anchor}` : ""}`;
+  };
 }
 
 export type DataTableProps<T> = {
