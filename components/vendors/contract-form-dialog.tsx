@@ -1,13 +1,13 @@
 "use client";
 
-import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { SearchField } from "@/components/forms/search-field";
 import { fieldFor, SelectField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
+import { EditOrNewDialog } from "@/components/vendors/edit-or-new-dialog";
 import { toast } from "@/components/ui/toast";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
@@ -47,85 +47,73 @@ export function ContractFormDialog({ org, options, contract }: { org: string; op
 
   return (
     <>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogTrigger asChild>
-          {contract ? (
-            <Button variant="ghost" size="icon-sm" aria-label={`Edit ${contract.name}`}>
-              <Pencil className="size-4" aria-hidden />
-            </Button>
-          ) : (
-            <Button variant="outline">
-              <Plus className="size-4" aria-hidden />
-              New contract
-            </Button>
-          )}
-        </DialogTrigger>
-        <DialogContent className="max-w-2xl" onCloseAutoFocus={outcome.onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
-            <DialogDescription>
-              An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do
-              not cover yet, within its term (an auto-renewing one also after it).
-            </DialogDescription>
-          </DialogHeader>
-          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-            {state && !state.ok ? (
-              <div className="sm:col-span-2">
-                <FormAlert state={state} />
-              </div>
-            ) : null}
+      <EditOrNewDialog
+        noun="contract"
+        editing={contract?.name}
+        newVariant="outline"
+        open={open}
+        onOpenChange={setOpen}
+        onCloseAutoFocus={outcome.onCloseAutoFocus}
+        className="max-w-2xl"
+        description="An active contract adds to the forecast the part of its monthly run-rate that the vendor’s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it)."
+      >
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+          {state && !state.ok ? (
             <div className="sm:col-span-2">
-              <TextField {...field("name")} label="Name" defaultValue={contract?.name} />
+              <FormAlert state={state} />
             </div>
-            <SelectField
-              {...field("vendorId")}
-              label="Vendor"
-              options={[["", "Choose…"], ...options.vendors.map((v) => [v.id, v.name] as const)]}
-              defaultValue={contract?.vendorId ?? ""}
-            />
-            <SearchField
-              org={org}
-              kind="unit"
-              {...field("orgUnitId")}
-              label="Org unit (cost centre)"
-              initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
-            />
-            <SelectField {...field("category")} label="Category" options={CATEGORIES} defaultValue={contract?.category ?? "SOFTWARE"} />
-            <TextField
-              {...field("annualAmount")}
-              label="Annual amount"
-              inputMode="decimal"
-              defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
-              placeholder="12000.00"
-            />
-            <TextField {...field("startDate")} label="Start date" type="date" defaultValue={contract?.startDate} />
-            <TextField {...field("endDate")} label="End date" type="date" defaultValue={contract?.endDate} />
-            <TextField
-              {...field("renewalNoticeDate")}
-              label="Renewal notice by"
-              type="date"
-              defaultValue={contract?.renewalNoticeDate ?? ""}
-            />
-            <SearchField
-              org={org}
-              kind="person"
-              {...field("ownerId")}
-              label="Owner"
-              initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
-              emptyLabel="No owner"
-            />
-            <SelectField {...field("status")} label="Status" options={STATUSES} defaultValue={contract?.status ?? "ACTIVE"} />
-            <label className="flex items-center gap-2 self-end pb-2 text-sm">
-              <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
-            </label>
-            <DialogFooter className="sm:col-span-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Save contract"}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+          ) : null}
+          <div className="sm:col-span-2">
+            <TextField {...field("name")} label="Name" defaultValue={contract?.name} />
+          </div>
+          <SelectField
+            {...field("vendorId")}
+            label="Vendor"
+            options={[["", "Choose…"], ...options.vendors.map((v) => [v.id, v.name] as const)]}
+            defaultValue={contract?.vendorId ?? ""}
+          />
+          <SearchField
+            org={org}
+            kind="unit"
+            {...field("orgUnitId")}
+            label="Org unit (cost centre)"
+            initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
+          />
+          <SelectField {...field("category")} label="Category" options={CATEGORIES} defaultValue={contract?.category ?? "SOFTWARE"} />
+          <TextField
+            {...field("annualAmount")}
+            label="Annual amount"
+            inputMode="decimal"
+            defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
+            placeholder="12000.00"
+          />
+          <TextField {...field("startDate")} label="Start date" type="date" defaultValue={contract?.startDate} />
+          <TextField {...field("endDate")} label="End date" type="date" defaultValue={contract?.endDate} />
+          <TextField
+            {...field("renewalNoticeDate")}
+            label="Renewal notice by"
+            type="date"
+            defaultValue={contract?.renewalNoticeDate ?? ""}
+          />
+          <SearchField
+            org={org}
+            kind="person"
+            {...field("ownerId")}
+            label="Owner"
+            initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
+            emptyLabel="No owner"
+          />
+          <SelectField {...field("status")} label="Status" options={STATUSES} defaultValue={contract?.status ?? "ACTIVE"} />
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
+          </label>
+          <DialogFooter className="sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save contract"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </EditOrNewDialog>
       {outcome.note}
     </>
   );

@@ -1,12 +1,12 @@
 "use client";
 
-import { Pencil, Plus } from "lucide-react";
 import { useActionState, useState } from "react";
 
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
+import { EditOrNewDialog } from "@/components/vendors/edit-or-new-dialog";
 import { toast } from "@/components/ui/toast";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import type { ActionResult } from "@/lib/action-result";
@@ -35,43 +35,32 @@ export function VendorFormDialog({ org, vendor }: { org: string; vendor?: { id: 
 
   return (
     <>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogTrigger asChild>
-          {vendor ? (
-            <Button variant="ghost" size="icon-sm" aria-label={`Edit ${vendor.name}`}>
-              <Pencil className="size-4" aria-hidden />
+      <EditOrNewDialog
+        noun="vendor"
+        editing={vendor?.name}
+        open={open}
+        onOpenChange={setOpen}
+        onCloseAutoFocus={outcome.onCloseAutoFocus}
+        description="Vendor names are unique in the organization; ledger imports match them by name."
+      >
+        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
+          <FormAlert state={state} />
+          <TextField id={`${prefix}-name`} name="name" label="Name" errors={errors.name} defaultValue={vendor?.name} required />
+          <TextField
+            id={`${prefix}-website`}
+            name="website"
+            label="Website"
+            errors={errors.website}
+            defaultValue={vendor?.website ?? ""}
+            placeholder="https://"
+          />
+          <DialogFooter>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save vendor"}
             </Button>
-          ) : (
-            <Button>
-              <Plus className="size-4" aria-hidden />
-              New vendor
-            </Button>
-          )}
-        </DialogTrigger>
-        <DialogContent onCloseAutoFocus={outcome.onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>{vendor ? "Edit vendor" : "New vendor"}</DialogTitle>
-            <DialogDescription>Vendor names are unique in the organization; ledger imports match them by name.</DialogDescription>
-          </DialogHeader>
-          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4" noValidate>
-            <FormAlert state={state} />
-            <TextField id={`${prefix}-name`} name="name" label="Name" errors={errors.name} defaultValue={vendor?.name} required />
-            <TextField
-              id={`${prefix}-website`}
-              name="website"
-              label="Website"
-              errors={errors.website}
-              defaultValue={vendor?.website ?? ""}
-              placeholder="https://"
-            />
-            <DialogFooter>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Save vendor"}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+          </DialogFooter>
+        </form>
+      </EditOrNewDialog>
       {outcome.note}
     </>
   );
