@@ -11,10 +11,11 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 import * as React from "react";
 
+import { columnPriorities, RowDetail, RowDetailToggle, useOpenRows } from "@/components/data-table-detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn } from "@/lib/utils";
@@ -43,9 +44,6 @@ declare module "@tanstack/react-table" {
 }
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
-// A column of lower priority leaves the table below a breakpoint; its row detail item shows there.
-const HIDDEN_BELOW = { 2: "hidden md:table-cell", 3: "hidden lg:table-cell" } as const;
-const DETAIL_ITEM = { 2: "md:hidden", 3: "lg:hidden" } as const;
 
 /**
  * The row actions column, pinned to the end and named `label` for screen readers; no column
@@ -62,6 +60,28 @@ export function actionsColumn<T>(id: string, label: string, cell: ((row: T) => R
       meta: { pin: "end" },
     },
   ];
+}
+
+/**
+ * The `serverSorting.href` of a list sorted in the URL: a header links to the list sorted by its
+ * column, filters kept, back on the first page. A page with several lists names each list's
+ * parameters and the anchor to return to.
+ */
+export function useSortHref({
+  sort = "sort",
+  dir = "dir",
+  page = "page",
+  anchor,
+}: { sort?: string; dir?: string; page?: string; anchor?: string } = {}) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  return (sorting: SortingState) => {
+    const q = new URLSearchParams(searchParams);
+    q.delete(page);
+    q.set(sort, sorting[0].id);
+    q.set(dir, sorting[0].desc ? "desc" : "asc");
+    return `${pathname}?${q}${anchor ? `#${anchor}` : ""}`;
+  };
 }
 
 export type DataTableProps<T> = {
@@ -115,7 +135,7 @@ export function DataTable<T>({
   className,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = React.useState<SortingState>(initialSorting);
-  const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(() => new Set());
+  const openRows = useOpenRows();
   const detailIdBase = React.useId();
 
   // TanStack Table hands out fresh functions by design, so the React Compiler skips memoizing
@@ -140,11 +160,8 @@ export function DataTable<T>({
   // column (its actions) stay in view while the rest scrolls between them.
   const stickyClass = (index: number, pin: "end" | undefined) => (index === 0 ? "ui-sticky-start" : pin === "end" ? "ui-sticky-end" : null);
   // Body cell classes, once per column rather than per cell (a page of 100 rows has 1,000 cells).
-  const priorityOf = (c: Column<T, unknown>) => c.columnDef.meta?.priority ?? priorities?.[c.id] ?? 1;
-  const hiddenClass = (c: Column<T, unknown>) => {
-    const priority = priorityOf(c);
-    return priority === 2 || priority === 3 ? HIDDEN_BELOW[priority] : null;
-  };
+  const columnPriority = columnPriorities(leafColumns, priorities);
+  const { hiddenClass } = columnPriority;
   const cellClass = new Map(
     leafColumns.map((c, i) => {
       const meta = c.columnDef.meta;
@@ -161,16 +178,6 @@ export function DataTable<T>({
     }),
   );
   const headerIndex = new Map(leafColumns.map((c, i) => [c.id, i]));
-  // Columns that leave the table on narrow screens, and the widest breakpoint any of them needs.
-  const collapsed = leafColumns.filter((c) => hiddenClass(c) !== null);
-  const toggleVisibility = collapsed.some((c) => priorityOf(c) === 3) ? "lg:hidden" : "md:hidden";
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <ScrollRegion
@@ -226,7 +233,7 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row) => {
-              const open = expanded.has(row.id);
+              const open = openRows.isOpen(row.id);
               const detailId = `${detailIdBase}-${row.id}`;
               return (
                 <React.Fragment key={row.id}>
@@ -234,46 +241,22 @@ export function DataTable<T>({
                     {row.getVisibleCells().map((cell, i) => (
                       // .ui-td (app/globals.css): a large table repeats this for every cell.
                       <td key={cell.id} className={cellClass.get(cell.column.id)}>
-                        {i === 0 && collapsed.length > 0 ? (
-                          <div className="flex items-start gap-1">
-                            <button
-                              type="button"
-                              onClick={() => toggle(row.id)}
-                              aria-expanded={open}
-                              aria-controls={open ? detailId : undefined}
-                              aria-label={open ? "Hide more columns" : "Show more columns"}
-                              className={cn(
-                                "-ml-1 rounded p-0.5 text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-                                toggleVisibility,
-                              )}
-                            >
-                              {open ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
-                            </button>
-                            <div className="min-w-0">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
-                          </div>
+                        {i === 0 && columnPriority.collapses ? (
+                          <RowDetailToggle
+                            open={open}
+                            detailId={detailId}
+                            visibility={columnPriority.toggleVisibility}
+                            onToggle={() => openRows.toggle(row.id)}
+                          >
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </RowDetailToggle>
                         ) : (
                           flexRender(cell.column.columnDef.cell, cell.getContext())
                         )}
                       </td>
                     ))}
                   </tr>
-                  {open ? (
-                    <tr id={detailId} className={toggleVisibility}>
-                      <td colSpan={colCount} className="border-b border-border bg-slate-50/60 px-3 py-2">
-                        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                          {row
-                            .getVisibleCells()
-                            .filter((cell) => hiddenClass(cell.column) !== null)
-                            .map((cell) => (
-                              <div key={cell.id} className={cn("contents", DETAIL_ITEM[priorityOf(cell.column) as 2 | 3])}>
-                                <dt className="text-muted-foreground">{headerText(cell.column)}</dt>
-                                <dd className="min-w-0 break-words">{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
-                              </div>
-                            ))}
-                        </dl>
-                      </td>
-                    </tr>
-                  ) : null}
+                  {open ? <RowDetail row={row} detailId={detailId} colCount={colCount} priorities={columnPriority} /> : null}
                 </React.Fragment>
               );
             })
@@ -304,12 +287,6 @@ export function DataTable<T>({
       </table>
     </ScrollRegion>
   );
-}
-
-/** A column's header as text, for the row detail's labels. */
-function headerText<T>(column: Column<T, unknown>): string {
-  const header = column.columnDef.header;
-  return typeof header === "string" ? header : column.id;
 }
 
 /** A row's classes: plain concatenation, since rowClassName adds no conflicting utilities. */

@@ -1,16 +1,7 @@
 import Link from "next/link";
 
+import { dateTimeFormat } from "@/lib/audit/fields";
 import type { AuditEntryDto, ShownChange } from "@/lib/audit/present";
-
-const timeFormat = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
 
 function clip(value: string): string {
   return value.length > 160 ? `${value.slice(0, 157)}…` : value;
@@ -57,7 +48,7 @@ export function AuditEntries({ entries, showEmail = false }: { entries: AuditEnt
       {entries.map((e) => (
         <li key={e.id} data-testid="audit-row" className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[11rem_1fr] sm:gap-4">
           <div className="text-xs text-muted-foreground tabular-nums sm:pt-0.5">
-            <time dateTime={e.at}>{timeFormat.format(new Date(e.at))} UTC</time>
+            <time dateTime={e.at}>{dateTimeFormat.format(new Date(e.at))} UTC</time>
             <div className="mt-0.5">{e.actionLabel}</div>
           </div>
           <div className="min-w-0">

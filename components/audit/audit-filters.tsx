@@ -1,6 +1,5 @@
-import { FilterField, FilterForm } from "@/components/ui/filter-form";
+import { FilterField, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { formatRecordFilter, type AuditFilters } from "@/lib/audit/filters";
 import type { AuditFilterOptions } from "@/lib/audit/queries";
 
@@ -9,36 +8,33 @@ export function AuditFiltersForm({ action, filters, options }: { action: string;
   return (
     <FilterForm action={action} label="Filter the audit log">
       {filters.record ? <input type="hidden" name="record" value={formatRecordFilter(filters.record)} /> : null}
-      <FilterField id="f-actor" label="Who">
-        <NativeSelect id="f-actor" name="actor" defaultValue={filters.actor ?? ""} className={`${cls} max-w-72`}>
-          <option value="">Anyone</option>
-          {options.actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} ({a.email})
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
-      <FilterField id="f-entity" label="Record type">
-        <NativeSelect id="f-entity" name="entity" defaultValue={filters.entity ?? ""} className={cls}>
-          <option value="">Any type</option>
-          {options.entityTypes.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
-      <FilterField id="f-action" label="Action">
-        <NativeSelect id="f-action" name="action" defaultValue={filters.action ?? ""} className={cls}>
-          <option value="">Any action</option>
-          {options.actions.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
+      <FilterSelect
+        id="f-actor"
+        name="actor"
+        label="Who"
+        anyLabel="Anyone"
+        options={options.actors.map((a) => [a.id, `${a.name} (${a.email})`] as const)}
+        defaultValue={filters.actor ?? ""}
+        className={`${cls} max-w-72`}
+      />
+      <FilterSelect
+        id="f-entity"
+        name="entity"
+        label="Record type"
+        anyLabel="Any type"
+        options={options.entityTypes.map((t) => [t.value, t.label] as const)}
+        defaultValue={filters.entity ?? ""}
+        className={cls}
+      />
+      <FilterSelect
+        id="f-action"
+        name="action"
+        label="Action"
+        anyLabel="Any action"
+        options={options.actions.map((a) => [a.value, a.label] as const)}
+        defaultValue={filters.action ?? ""}
+        className={cls}
+      />
       <FilterField id="f-from" label="From">
         <Input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} className="h-8 w-auto text-[13px]" />
       </FilterField>

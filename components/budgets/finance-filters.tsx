@@ -4,8 +4,10 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type * as React from "react";
 import { useTransition } from "react";
 
+import { UnitFilter } from "@/components/forms/search-field";
+import { FilterField } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
+import type { SearchOption } from "@/components/ui/search-combobox";
 
 type Option = { value: string; label: string };
 
@@ -44,10 +46,7 @@ export function FinanceFilters({
   }
 
   const field = (id: string, label: string, key: "period" | "unit" | "cat", options: Option[], className: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <NativeSelect id={id} className={className} value={value[key]} onChange={(e) => set(key, e.target.value)} aria-busy={pending}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -55,28 +54,14 @@ export function FinanceFilters({
           </option>
         ))}
       </NativeSelect>
-    </div>
+    </FilterField>
   );
 
   return (
     <div className="mb-6 flex flex-wrap items-end gap-3" data-pending={pending || undefined}>
       {year}
       {field("period", "Period", "period", periods, "w-56")}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="unit" className="text-xs font-medium text-muted-foreground">
-          Org unit
-        </label>
-        <SearchCombobox
-          id="unit"
-          name="unit"
-          source={`/${org}/teams/search`}
-          initial={unit}
-          emptyLabel="Whole organization"
-          placeholder="Whole organization"
-          onPick={(o) => set("unit", o?.id ?? "")}
-          className="w-64"
-        />
-      </div>
+      <UnitFilter org={org} id="unit" initial={unit} onPick={(o) => set("unit", o?.id ?? "")} className="w-64" />
       {field("cat", "Category", "cat", categories, "w-44")}
     </div>
   );

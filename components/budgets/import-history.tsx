@@ -1,8 +1,9 @@
 "use client";
 
 import { Undo2 } from "lucide-react";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 
+import { useConfirm } from "@/components/forms/use-result-focus";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -27,12 +28,10 @@ export function ImportHistory({
   now: string;
 }) {
   const [pending, startTransition] = useTransition();
-  const [confirming, setConfirming] = useState<ImportBatchRow | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const outcomeRef = useRef<HTMLParagraphElement>(null);
-  const focusOutcome = useRef(false);
   // The dialog has no trigger of its own: the row's Revert button that opened it gets focus back.
-  const opener = useRef<HTMLButtonElement | null>(null);
+  const confirmation = useConfirm<ImportBatchRow>();
+  const { asking: confirming, outcomeRef } = confirmation;
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   if (batches.length === 0) return <p className="text-sm text-muted-foreground">No imports yet.</p>;
 
   function revert(b: ImportBatchRow) {
@@ -45,8 +44,7 @@ export function ImportHistory({
       else toast.error("Could not revert", result.message);
       setOutcome({ ok: result.ok, text });
       // The button that opened the dialog is gone once the batch reads Reverted: focus the result instead.
-      focusOutcome.current = true;
-      setConfirming(null);
+      confirmation.settle();
     });
   }
 
@@ -94,10 +92,7 @@ export function ImportHistory({
                       variant="outline"
                       size="sm"
                       disabled={pending}
-                      onClick={(e) => {
-                        opener.current = e.currentTarget;
-                        setConfirming(b);
-                      }}
+                      onClick={(e) => confirmation.ask(b, e.currentTarget)}
                       aria-label={`Revert ${b.fileName}`}
                     >
                       <Undo2 className="size-4" aria-hidden />
@@ -110,15 +105,8 @@ export function ImportHistory({
           ))}
         </TableBody>
       </Table>
-      <Dialog open={confirming !== null} onOpenChange={(open) => (open || pending ? null : setConfirming(null))}>
-        <DialogContent
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            if (focusOutcome.current) outcomeRef.current?.focus();
-            else opener.current?.focus();
-            focusOutcome.current = false;
-          }}
-        >
+      <Dialog open={confirming !== null} onOpenChange={(open) => (open || pending ? null : confirmation.cancel())}>
+        <DialogContent onCloseAutoFocus={confirmation.onCloseAutoFocus}>
           <DialogHeader>
             <DialogTitle>Revert this import?</DialogTitle>
             <DialogDescription>
@@ -128,7 +116,7 @@ export function ImportHistory({
             </DialogDescription>
           </DialogHeader>
           <DialogFooter>
-            <Button variant="outline" onClick={() => setConfirming(null)} disabled={pending}>
+            <Button variant="outline" onClick={confirmation.cancel} disabled={pending}>
               Keep it
             </Button>
             <Button variant="destructive" onClick={() => confirming && revert(confirming)} disabled={pending}>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 
-import { FilterField, FilterForm } from "@/components/ui/filter-form";
+import { UnitFilter } from "@/components/forms/search-field";
+import { FilterField, FilterForm, FilterSelect, KeepParams } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { DEFAULT_LINES_SORT, linesQuery, MAX_SEARCH, type LinesFilters } from "@/lib/budgets/lines-params";
 import { humanize } from "@/lib/format";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
+
+const CATEGORIES = Object.keys(BudgetCategory).map((c) => [c, humanize(c)] as const);
 
 /**
  * The lines' filters as a plain GET form: they live in the URL, so the list can be shared and the
@@ -31,39 +33,23 @@ export function LinesFiltersForm({
   return (
     <FilterForm action={action} label={filters.kind === "plan" ? "Filter plan lines" : "Filter ledger lines"}>
       {filters.kind === "plan" ? <input type="hidden" name="kind" value="plan" /> : null}
-      {sorted ? (
-        <>
-          <input type="hidden" name="sort" value={filters.sort.key} />
-          <input type="hidden" name="dir" value={filters.sort.dir} />
-        </>
-      ) : null}
-      <FilterField id="l-unit" label="Org unit">
-        <SearchCombobox
-          id="l-unit"
-          name="unit"
-          source={`/${org}/teams/search`}
-          initial={unit}
-          emptyLabel="Whole organization"
-          placeholder="Whole organization"
-          className="h-8 w-44 text-[13px]"
-        />
-      </FilterField>
+      <KeepParams values={sorted ? { sort: filters.sort.key, dir: filters.sort.dir } : {}} />
+      <UnitFilter org={org} id="l-unit" initial={unit} className="h-8 w-44 text-[13px]" />
       <FilterField id="l-scope" label="Units">
         <NativeSelect id="l-scope" name="scope" defaultValue={filters.own ? "own" : ""} className={cls}>
           <option value="">This unit and below</option>
           <option value="own">This unit only</option>
         </NativeSelect>
       </FilterField>
-      <FilterField id="l-cat" label="Category">
-        <NativeSelect id="l-cat" name="cat" defaultValue={filters.category ?? ""} className={cls}>
-          <option value="">All categories</option>
-          {Object.keys(BudgetCategory).map((c) => (
-            <option key={c} value={c}>
-              {humanize(c)}
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
+      <FilterSelect
+        id="l-cat"
+        name="cat"
+        label="Category"
+        anyLabel="All categories"
+        options={CATEGORIES}
+        defaultValue={filters.category ?? ""}
+        className={cls}
+      />
       <FilterField id="l-from" label="From month">
         <Input
           id="l-from"

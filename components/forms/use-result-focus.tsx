@@ -90,3 +90,38 @@ export function ControlResult({
     </>
   );
 }
+
+/**
+ * A confirmation asked in a dialog with no trigger of its own (a row's button opens it):
+ * `asking` is what it asks about. Closing returns focus to the control that asked, or — when
+ * `settle` closed it after the action ran — to `outcomeRef`, since that control may be gone.
+ * Pass `onCloseAutoFocus` to the DialogContent.
+ */
+export function useConfirm<T>() {
+  const [asking, setAsking] = useState<T | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  const settled = useRef(false);
+  const opener = useRef<HTMLElement | null>(null);
+  return {
+    asking,
+    outcomeRef,
+    /** Set while the dialog closes on an outcome, which it then focuses itself. */
+    settling: settled,
+    /** Ask about `about`; focus returns to `from` (default: the focused control) if it is cancelled. */
+    ask(about: T, from?: HTMLElement | null) {
+      opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+      setAsking(about);
+    },
+    cancel: () => setAsking(null),
+    /** The action ran: close, focusing its outcome. */
+    settle() {
+      settled.current = true;
+      setAsking(null);
+    },
+    onCloseAutoFocus(event: Event) {
+      event.preventDefault();
+      (settled.current ? outcomeRef.current : opener.current)?.focus();
+      settled.current = false;
+    },
+  };
+}

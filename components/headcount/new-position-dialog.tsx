@@ -3,13 +3,11 @@
 import { Plus } from "lucide-react";
 import { useActionState } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { FISCAL_QUARTERS, SelectField, TextField, UnitSelectField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { useJson } from "@/components/ui/use-json";
 import type { ActionResult } from "@/lib/action-result";
@@ -71,16 +69,7 @@ function NewPositionForm({
           <div className="sm:col-span-2">
             <TextField id="np-title" name="title" label="Title" errors={errors.title} required />
           </div>
-          <FormField id="np-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
-            <NativeSelect id="np-orgUnitId" name="orgUnitId" {...describedBy("np-orgUnitId", errors.orgUnitId)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name} ({u.code})
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <UnitSelectField id="np-orgUnitId" name="orgUnitId" label="Org unit" errors={errors.orgUnitId} units={units} />
           <TextField id="np-level" name="level" label="Level" errors={errors.level} placeholder="IC3" />
           <TextField
             id="np-compensation"
@@ -128,21 +117,14 @@ function NewPositionForm({
               inputMode="numeric"
               defaultValue={fiscalYear}
             />
-            <FormField id="np-budgetFiscalQuarter" label="Quarter" errors={errors.budgetFiscalQuarter}>
-              <NativeSelect
-                id="np-budgetFiscalQuarter"
-                name="budgetFiscalQuarter"
-                defaultValue={String(quarter)}
-                {...describedBy("np-budgetFiscalQuarter", errors.budgetFiscalQuarter)}
-              >
-                <option value="">Whole year</option>
-                {[1, 2, 3, 4].map((q) => (
-                  <option key={q} value={q}>
-                    Q{q}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
+            <SelectField
+              id="np-budgetFiscalQuarter"
+              name="budgetFiscalQuarter"
+              label="Quarter"
+              errors={errors.budgetFiscalQuarter}
+              options={FISCAL_QUARTERS}
+              defaultValue={String(quarter)}
+            />
           </div>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="openNow" defaultChecked className="size-4" /> Open for hiring now

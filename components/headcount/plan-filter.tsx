@@ -1,6 +1,7 @@
+import { UnitFilter } from "@/components/forms/search-field";
 import { Button } from "@/components/ui/button";
+import { FilterField } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { fiscalYearLabel } from "@/lib/fiscal";
 
 /**
@@ -20,24 +21,8 @@ export function PlanFilter({
 }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Headcount filters">
-      <div className="space-y-1">
-        <label htmlFor="unit" className="text-xs font-medium text-muted-foreground">
-          Org unit
-        </label>
-        <SearchCombobox
-          id="unit"
-          name="unit"
-          source={`/${org}/teams/search`}
-          initial={unit}
-          emptyLabel="Whole organization"
-          placeholder="Whole organization"
-          className="w-64"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="fy" className="text-xs font-medium text-muted-foreground">
-          Fiscal year
-        </label>
+      <UnitFilter org={org} id="unit" initial={unit} className="w-64" />
+      <FilterField id="fy" label="Fiscal year">
         <NativeSelect id="fy" name="fy" defaultValue={String(fiscalYear)} className="w-32">
           {years.map((y) => (
             <option key={y} value={y}>
@@ -45,7 +30,7 @@ export function PlanFilter({
             </option>
           ))}
         </NativeSelect>
-      </div>
+      </FilterField>
       <Button type="submit" variant="outline">
         Show
       </Button>

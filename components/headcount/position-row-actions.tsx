@@ -2,16 +2,13 @@
 
 import { useActionState, useState, useTransition } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { usePageResult } from "@/components/forms/page-result";
-import { TextField } from "@/components/forms/text-field";
+import { fieldFor, FISCAL_QUARTERS, SelectField, TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { AllocationForm } from "@/components/people/allocation-form";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
@@ -124,98 +121,46 @@ function EditForm({ org, position, onDone }: { org: string; position: EditablePo
     return result;
   }, null);
   const errors = errorsOf(state);
-  const id = (f: string) => `ep-${position.id}-${f}`;
+  const field = fieldFor(errors, `ep-${position.id}`);
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormAlert state={state} unplacedField="status" />
       </div>
       <div className="sm:col-span-2">
-        <FormField id={id("title")} label="Title" errors={errors.title}>
-          <Input id={id("title")} name="title" defaultValue={position.title} {...describedBy(id("title"), errors.title)} />
-        </FormField>
+        <TextField {...field("title")} label="Title" defaultValue={position.title} />
       </div>
-      <FormField id={id("level")} label="Level" errors={errors.level}>
-        <Input id={id("level")} name="level" defaultValue={position.level} {...describedBy(id("level"), errors.level)} />
-      </FormField>
-      <FormField id={id("targetStartDate")} label="Target start" errors={errors.targetStartDate}>
-        <Input
-          id={id("targetStartDate")}
-          name="targetStartDate"
-          type="date"
-          defaultValue={position.targetStartDate ?? ""}
-          {...describedBy(id("targetStartDate"), errors.targetStartDate)}
-        />
-      </FormField>
-      <FormField
-        id={id("compensation")}
+      <TextField {...field("level")} label="Level" defaultValue={position.level} />
+      <TextField {...field("targetStartDate")} label="Target start" type="date" defaultValue={position.targetStartDate ?? ""} />
+      <TextField
+        {...field("compensation")}
         label="New annual compensation"
-        errors={errors.compensation}
         // Without pay access the stored pay and band are not shown, so they change together.
         help={
           position.annualCompCents === undefined
             ? "Blank keeps the current pay. To change pay or band, enter the pay and both ends of the band."
             : "Blank keeps the current amount."
         }
-      >
-        <Input
-          id={id("compensation")}
-          name="compensation"
-          inputMode="decimal"
-          {...describedBy(id("compensation"), errors.compensation, true)}
-        />
-      </FormField>
+        inputMode="decimal"
+      />
       <div className="grid grid-cols-1 gap-2 sm:col-span-2 sm:grid-cols-2">
-        <FormField id={id("compBandMin")} label="New band from" errors={errors.compBandMin} help="Blank keeps the band.">
-          <Input
-            id={id("compBandMin")}
-            name="compBandMin"
-            inputMode="decimal"
-            {...describedBy(id("compBandMin"), errors.compBandMin, true)}
-          />
-        </FormField>
-        <FormField id={id("compBandMax")} label="New band to" errors={errors.compBandMax}>
-          <Input id={id("compBandMax")} name="compBandMax" inputMode="decimal" {...describedBy(id("compBandMax"), errors.compBandMax)} />
-        </FormField>
+        <TextField {...field("compBandMin")} label="New band from" help="Blank keeps the band." inputMode="decimal" />
+        <TextField {...field("compBandMax")} label="New band to" inputMode="decimal" />
       </div>
-      <FormField
-        id={id("loadedCostMultiplier")}
+      <TextField
+        {...field("loadedCostMultiplier")}
         label="Loaded-cost multiplier"
-        errors={errors.loadedCostMultiplier}
         help="Blank: the organization default."
-      >
-        <Input
-          id={id("loadedCostMultiplier")}
-          name="loadedCostMultiplier"
-          inputMode="decimal"
-          defaultValue={position.loadedCostMultiplier ?? ""}
-          {...describedBy(id("loadedCostMultiplier"), errors.loadedCostMultiplier, true)}
-        />
-      </FormField>
-      <FormField id={id("budgetFiscalYear")} label="Budget FY" errors={errors.budgetFiscalYear}>
-        <Input
-          id={id("budgetFiscalYear")}
-          name="budgetFiscalYear"
-          inputMode="numeric"
-          defaultValue={position.budgetFiscalYear}
-          {...describedBy(id("budgetFiscalYear"), errors.budgetFiscalYear)}
-        />
-      </FormField>
-      <FormField id={id("budgetFiscalQuarter")} label="Quarter" errors={errors.budgetFiscalQuarter}>
-        <NativeSelect
-          id={id("budgetFiscalQuarter")}
-          name="budgetFiscalQuarter"
-          defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""}
-          {...describedBy(id("budgetFiscalQuarter"), errors.budgetFiscalQuarter)}
-        >
-          <option value="">Whole year</option>
-          {[1, 2, 3, 4].map((q) => (
-            <option key={q} value={q}>
-              Q{q}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+        inputMode="decimal"
+        defaultValue={position.loadedCostMultiplier ?? ""}
+      />
+      <TextField {...field("budgetFiscalYear")} label="Budget FY" inputMode="numeric" defaultValue={position.budgetFiscalYear} />
+      <SelectField
+        {...field("budgetFiscalQuarter")}
+        label="Quarter"
+        options={FISCAL_QUARTERS}
+        defaultValue={position.budgetFiscalQuarter ? String(position.budgetFiscalQuarter) : ""}
+      />
       <div className="flex justify-end sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save position"}
@@ -270,14 +215,7 @@ function FillForm({
           <TextField id="fill-email" name="email" label="Email (optional)" errors={errors.email} type="email" />
         </>
       ) : (
-        <FormField id="fill-personId" label="Person" errors={errors.personId}>
-          <SearchCombobox
-            id="fill-personId"
-            name="personId"
-            source={`/${org}/people/search`}
-            {...describedBy("fill-personId", errors.personId)}
-          />
-        </FormField>
+        <SearchField org={org} kind="person" id="fill-personId" name="personId" label="Person" errors={errors.personId} />
       )}
       <TextField
         id="fill-startDate"

@@ -1,12 +1,12 @@
 "use client";
 
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { IdCard } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useMemo } from "react";
 
-import { actionsColumn, DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable, useSortHref } from "@/components/data-table";
 import { PositionRowActions } from "@/components/headcount/position-row-actions";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -147,14 +147,7 @@ export function PositionsTable({
   // The org's base path ("/acme"): the table is shown on more than one page of the org.
   const orgBase = `/${pathname.split("/")[1] ?? ""}`;
   const cols = useMemo(() => columns(currency, showPay, writer, orgBase), [currency, showPay, writer, orgBase]);
-  const searchParams = useSearchParams();
-  const sortHref = (sorting: SortingState) => {
-    const q = new URLSearchParams(searchParams);
-    q.delete("page");
-    q.set("sort", sorting[0].id);
-    q.set("dir", sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}#positions`;
-  };
+  const sortHref = useSortHref({ anchor: "positions" });
   return (
     <DataTable
       priorities={{ level: 3, teamName: 2, targetStart: 3, holder: 3, budgeted: 3, annualComp: 3, monthlyLoaded: 3 }}

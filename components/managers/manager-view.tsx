@@ -2,7 +2,7 @@ import { AlertTriangle, Briefcase, Clock, FolderKanban, UserMinus, UserPlus, Use
 import Link from "next/link";
 
 import { StatCard } from "@/components/dashboard/stat-card";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ListCard } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { formatDate, humanize } from "@/lib/format";
 import { positionFilterQuery } from "@/lib/headcount/position-filter";
@@ -98,63 +98,53 @@ export function ManagerView({
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card id="reports">
-          <CardHeader>
-            <CardTitle>Direct reports ({reports.length})</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {reports.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No direct report in post today.</p>
-            ) : (
-              <ul className="divide-y divide-border text-sm">
-                {reports.map((r) => (
-                  <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
-                    <Link
-                      className="font-medium hover:underline"
-                      href={r.isManager ? `/${org}/managers/${r.id}` : `/${org}/people/${r.id}`}
-                    >
-                      {r.name}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {r.title} · {r.unitName}
-                      {r.isManager ? " · manager" : ""}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Longest-open positions</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {f.oldestOpen.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No open position in the team.</p>
-            ) : (
-              <ul className="divide-y divide-border text-sm">
-                {f.oldestOpen.map((o) => (
-                  <li key={o.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
-                    <Link className="hover:underline" href={positions}>
-                      {o.title} · {o.unitName}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {humanize(o.status)} · {o.daysOpen} days open
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {f.openPositions > f.oldestOpen.length ? (
+        <ListCard
+          id="reports"
+          title={`Direct reports (${reports.length})`}
+          empty="No direct report in post today."
+          isEmpty={reports.length === 0}
+        >
+          <ul className="divide-y divide-border text-sm">
+            {reports.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                <Link className="font-medium hover:underline" href={r.isManager ? `/${org}/managers/${r.id}` : `/${org}/people/${r.id}`}>
+                  {r.name}
+                </Link>
+                <span className="text-muted-foreground">
+                  {r.title} · {r.unitName}
+                  {r.isManager ? " · manager" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </ListCard>
+        <ListCard
+          title="Longest-open positions"
+          empty="No open position in the team."
+          isEmpty={f.oldestOpen.length === 0}
+          after={
+            f.openPositions > f.oldestOpen.length ? (
               <p className="mt-2 text-sm">
                 <Link className="underline" href={positions}>
                   All {f.openPositions} open positions
                 </Link>
               </p>
-            ) : null}
-          </CardContent>
-        </Card>
+            ) : null
+          }
+        >
+          <ul className="divide-y divide-border text-sm">
+            {f.oldestOpen.map((o) => (
+              <li key={o.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                <Link className="hover:underline" href={positions}>
+                  {o.title} · {o.unitName}
+                </Link>
+                <span className="text-muted-foreground">
+                  {humanize(o.status)} · {o.daysOpen} days open
+                </span>
+              </li>
+            ))}
+          </ul>
+        </ListCard>
       </div>
       <HowCounted
         figures={[

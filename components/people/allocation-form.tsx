@@ -2,12 +2,11 @@
 
 import { useActionState, useState } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createAllocationAction } from "@/lib/headcount/actions";
@@ -57,15 +56,15 @@ export function AllocationForm({ org, who, today }: { org: string; who: { person
           : null}
       </p>
       <div className="sm:col-span-2">
-        <FormField id="al-projectId" label="Project" errors={errors.projectId}>
-          <SearchCombobox
-            id="al-projectId"
-            name="projectId"
-            source={`/${org}/projects/search`}
-            params={{ open: "1" }}
-            {...describedBy("al-projectId", errors.projectId)}
-          />
-        </FormField>
+        <SearchField
+          org={org}
+          kind="project"
+          id="al-projectId"
+          name="projectId"
+          label="Project"
+          errors={errors.projectId}
+          params={{ open: "1" }}
+        />
       </div>
       <TextField id="al-percent" name="percent" label="Percent" errors={errors.percent} type="number" min={1} max={100} defaultValue={50} />
       <TextField id="al-startDate" name="startDate" label="From" errors={errors.startDate} type="date" defaultValue={today} />

@@ -2,13 +2,12 @@
 
 import { useActionState, useRef } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { SearchField } from "@/components/forms/search-field";
+import { TextField, UnitSelectField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
-import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
+import type { SearchOption } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { updatePersonAction } from "@/lib/people/actions";
@@ -48,26 +47,24 @@ export function PersonEditForm({
       </div>
       <TextField id="pe-title" name="title" label="Title" errors={errors.title} defaultValue={person.title} />
       <TextField id="pe-level" name="level" label="Level" errors={errors.level} defaultValue={person.level} />
-      <FormField id="pe-orgUnitId" label="Org unit" errors={errors.orgUnitId}>
-        <NativeSelect id="pe-orgUnitId" name="orgUnitId" defaultValue={person.teamId} {...describedBy("pe-orgUnitId", errors.orgUnitId)}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {"\u00a0\u00a0".repeat(u.depth)}
-              {u.name} ({u.code})
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-      <FormField id="pe-managerId" label="Manager" errors={errors.managerId}>
-        <SearchCombobox
-          id="pe-managerId"
-          name="managerId"
-          source={`/${org}/people/search`}
-          initial={manager}
-          emptyLabel="No manager"
-          {...describedBy("pe-managerId", errors.managerId)}
-        />
-      </FormField>
+      <UnitSelectField
+        id="pe-orgUnitId"
+        name="orgUnitId"
+        label="Org unit"
+        errors={errors.orgUnitId}
+        units={units}
+        defaultValue={person.teamId}
+      />
+      <SearchField
+        org={org}
+        kind="person"
+        id="pe-managerId"
+        name="managerId"
+        label="Manager"
+        errors={errors.managerId}
+        initial={manager}
+        emptyLabel="No manager"
+      />
       <TextField
         id="pe-effectiveFrom"
         name="effectiveFrom"

@@ -3,15 +3,15 @@
 import Link from "next/link";
 import { useActionState, useState, useTransition } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { ControlResult, useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { Button } from "@/components/ui/button";
 import { HealthBadge } from "@/components/ui/badge";
-import { describedBy, FormField } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { Health } from "@/lib/generated/prisma/enums";
@@ -70,16 +70,16 @@ export function DependencyEditor({
               </NativeSelect>
             </FormField>
             {/* Candidates come from the project search (a few matches), not every project of the org in the HTML. */}
-            <FormField id="dep-other" label="Project" errors={otherError.length ? otherError : undefined}>
-              <SearchCombobox
-                id="dep-other"
-                name="other"
-                source={`/${org}/projects/search`}
-                params={{ except: projectId }}
-                className="h-8"
-                {...describedBy("dep-other", otherError.length ? otherError : undefined)}
-              />
-            </FormField>
+            <SearchField
+              org={org}
+              kind="project"
+              id="dep-other"
+              name="other"
+              label="Project"
+              errors={otherError.length ? otherError : undefined}
+              params={{ except: projectId }}
+              className="h-8"
+            />
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" size="sm" variant="outline" disabled={pending}>

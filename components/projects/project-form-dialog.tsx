@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import type * as React from "react";
 import { useActionState } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { SearchField } from "@/components/forms/search-field";
+import { TextareaField, TextField, UnitSelectField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
@@ -13,9 +14,7 @@ import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { useJson } from "@/components/ui/use-json";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createProjectAction, updateProjectAction } from "@/lib/projects/actions";
@@ -107,38 +106,35 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
             <TextField id="name" name="name" label="Name" errors={errors.name} defaultValue={p?.name} maxLength={120} required />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="description" label="Description" errors={errors.description}>
-              <Textarea
-                id="description"
-                name="description"
-                rows={2}
-                defaultValue={p?.description}
-                {...describedBy("description", errors.description)}
-              />
-            </FormField>
-          </div>
-          <FormField id="orgUnitId" label="Team" errors={errors.orgUnitId}>
-            <NativeSelect id="orgUnitId" name="orgUnitId" defaultValue={p?.orgUnitId ?? ""} {...describedBy("orgUnitId", errors.orgUnitId)}>
-              <option value="">Choose…</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name} ({u.code})
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField id="leadId" label="Lead" errors={errors.leadId}>
-            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox
-              id="leadId"
-              name="leadId"
-              source={`/${org}/people/search`}
-              initial={p?.lead ?? null}
-              emptyLabel="No lead"
-              {...describedBy("leadId", errors.leadId)}
+            <TextareaField
+              id="description"
+              name="description"
+              label="Description"
+              errors={errors.description}
+              rows={2}
+              defaultValue={p?.description}
             />
-          </FormField>
+          </div>
+          <UnitSelectField
+            id="orgUnitId"
+            name="orgUnitId"
+            label="Team"
+            errors={errors.orgUnitId}
+            units={options.units}
+            choose="Choose…"
+            defaultValue={p?.orgUnitId ?? ""}
+          />
+          {/* People are searched as you type, not listed in the page. */}
+          <SearchField
+            org={org}
+            kind="person"
+            id="leadId"
+            name="leadId"
+            label="Lead"
+            errors={errors.leadId}
+            initial={p?.lead ?? null}
+            emptyLabel="No lead"
+          />
           <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
             <NativeSelect
               id="initiativeId"

@@ -1,12 +1,11 @@
 "use client";
 
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { FolderKanban } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
-import { DataTable } from "@/components/data-table";
+import { DataTable, useSortHref } from "@/components/data-table";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import type { ProjectTableRow } from "@/components/projects/projects-table-rows";
 import { Badge, HealthBadge } from "@/components/ui/badge";
@@ -104,16 +103,8 @@ export function ProjectsTable({
   clearHref?: string;
 }) {
   const cols = useMemo(() => columns(org), [org]);
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   // A header links to the list sorted by its column, filters kept, back on the first page.
-  const sortHref = (sorting: SortingState) => {
-    const q = new URLSearchParams(searchParams);
-    q.delete("page");
-    q.set("sort", sorting[0].id);
-    q.set("dir", sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}`;
-  };
+  const sortHref = useSortHref();
   return (
     <DataTable
       priorities={{ team: 2, lead: 3, initiative: 3, lastUpdate: 2, cadence: 3, targetDate: 3, budget: 3 }}

@@ -3,7 +3,8 @@
 import type * as React from "react";
 import { useActionState } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { SearchField } from "@/components/forms/search-field";
+import { TextareaField, TextField } from "@/components/forms/text-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
@@ -13,8 +14,6 @@ import { FormLoadGate } from "@/components/ui/form-load-gate";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { useJson } from "@/components/ui/use-json";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createInitiativeAction, updateInitiativeAction } from "@/lib/roadmap/actions";
@@ -96,15 +95,14 @@ function InitiativeForm({
             <TextField id="i-name" name="name" label="Name" errors={errors.name} defaultValue={i?.name} />
           </div>
           <div className="sm:col-span-2">
-            <FormField id="i-objective" label="Objective" errors={errors.objective}>
-              <Textarea
-                id="i-objective"
-                name="objective"
-                rows={2}
-                defaultValue={i?.objective}
-                {...describedBy("i-objective", errors.objective)}
-              />
-            </FormField>
+            <TextareaField
+              id="i-objective"
+              name="objective"
+              label="Objective"
+              errors={errors.objective}
+              rows={2}
+              defaultValue={i?.objective}
+            />
           </div>
           <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
             <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
@@ -117,17 +115,17 @@ function InitiativeForm({
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="i-owner" label="Owner" errors={errors.ownerId}>
-            {/* People are searched as you type (app/(app)/[org]/people/search), not listed in the page. */}
-            <SearchCombobox
-              id="i-owner"
-              name="ownerId"
-              source={`/${org}/people/search`}
-              initial={i?.owner ?? null}
-              emptyLabel="No owner"
-              {...describedBy("i-owner", errors.ownerId)}
-            />
-          </FormField>
+          {/* People are searched as you type, not listed in the page. */}
+          <SearchField
+            org={org}
+            kind="person"
+            id="i-owner"
+            name="ownerId"
+            label="Owner"
+            errors={errors.ownerId}
+            initial={i?.owner ?? null}
+            emptyLabel="No owner"
+          />
           <TextField
             id="i-fy"
             name="fiscalYear"

@@ -1,10 +1,9 @@
 "use client";
 
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { ChartGantt } from "lucide-react";
-import { usePathname, useSearchParams } from "next/navigation";
 
-import { DataTable } from "@/components/data-table";
+import { DataTable, useSortHref } from "@/components/data-table";
 import { HealthMix } from "@/components/roadmap/health-mix";
 import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -43,16 +42,8 @@ const COLUMNS: ColumnDef<InitiativeRow>[] = [
 
 /** `sort`: the order the database applied across every page; headers link to ?isort=&idir=. */
 export function InitiativesTable({ initiatives, sort }: { initiatives: InitiativeRow[]; sort: InitiativeSort }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   // A header links to the table sorted by its column, the other parameters kept, back on page 1.
-  const sortHref = (sorting: SortingState) => {
-    const q = new URLSearchParams(searchParams);
-    q.delete("ipage");
-    q.set("isort", sorting[0].id);
-    q.set("idir", sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}`;
-  };
+  const sortHref = useSortHref({ sort: "isort", dir: "idir", page: "ipage" });
   return (
     <DataTable
       columns={COLUMNS}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 
-import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { OrgSearch } from "@/components/forms/search-field";
+import { useConfirm, useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { TextField } from "@/components/forms/text-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -119,14 +119,13 @@ function MemberRow({
       <TableCell>
         {canManage && role === "MANAGER" ? (
           // A search picker (the org's units are searched as you type), not a list of every unit per row.
-          <SearchCombobox
+          <OrgSearch
+            org={org}
+            kind="unit"
             id={`scope-${member.id}`}
             name="scopeUnitId"
-            source={`/${org}/teams/search`}
             initial={member.scopeUnitId ? { id: member.scopeUnitId, name: member.scopeUnitName ?? member.scopeUnitId } : null}
             emptyLabel="No scope"
-            placeholder="Type a unit's name or code"
-            aria-describedby={undefined}
             className="h-8 w-64"
             onPick={(o) => setScope(o?.id ?? "")}
           />
@@ -196,12 +195,12 @@ function InviteForm({ org }: { org: string }) {
       </FormField>
       <FormField id="invite-scope" label="Scope (managers)" errors={errors.scopeUnitId}>
         {role === "MANAGER" ? (
-          <SearchCombobox
+          <OrgSearch
+            org={org}
+            kind="unit"
             id="invite-scope"
             name="scopeUnitId"
-            source={`/${org}/teams/search`}
             emptyLabel="No scope"
-            placeholder="Type a unit's name or code"
             {...describedBy("invite-scope", errors.scopeUnitId)}
           />
         ) : (
@@ -251,22 +250,15 @@ export function MembersPanel({
   children?: React.ReactNode;
 }) {
   const [pending, startTransition] = useTransition();
-  const [asking, setAsking] = useState<Asking | null>(null);
+  const confirmation = useConfirm<Asking>();
+  const { asking, outcomeRef, settling } = confirmation;
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; tick: number } | null>(null);
-  const outcomeRef = useRef<HTMLParagraphElement>(null);
-  // Set when the dialog closes on an outcome: focus goes to it, not back to a button that may be gone.
-  const focusOutcome = useRef(false);
-  // The button that asked: a dialog without a trigger returns focus nowhere on its own.
-  const opener = useRef<HTMLElement | null>(null);
-  const ask: Ask = (a) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setAsking(a);
-  };
+  const ask: Ask = (a) => confirmation.ask(a);
   const report: Report = (o) => setOutcome((prev) => ({ ...o, tick: (prev?.tick ?? 0) + 1 }));
   const tick = outcome?.tick ?? 0;
   useEffect(() => {
-    if (tick && !focusOutcome.current) outcomeRef.current?.focus();
-  }, [tick]);
+    if (tick && !settling.current) outcomeRef.current?.focus();
+  }, [tick, settling, outcomeRef]);
 
   const confirm = (a: Asking) =>
     startTransition(async () => {
@@ -278,12 +270,11 @@ export function MembersPanel({
       const done = a.kind === "remove" ? `${member.name} was removed from the organization.` : `${member.name} was signed out everywhere.`;
       if (result.ok) toast.success(done);
       else toast.error(result.message);
-      focusOutcome.current = true;
       report({
         ok: result.ok,
         text: result.ok ? done : `Could not ${a.kind === "remove" ? "remove" : "sign out"} ${member.name}: ${result.message}`,
       });
-      setAsking(null);
+      confirmation.settle();
     });
 
   return (
@@ -328,15 +319,8 @@ export function MembersPanel({
           ))}
         </TableBody>
       </Table>
-      <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : setAsking(null))}>
-        <DialogContent
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            if (focusOutcome.current) outcomeRef.current?.focus();
-            else opener.current?.focus();
-            focusOutcome.current = false;
-          }}
-        >
+      <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : confirmation.cancel())}>
+        <DialogContent onCloseAutoFocus={confirmation.onCloseAutoFocus}>
           <DialogHeader>
             <DialogTitle>
               {asking?.kind === "sign-out" ? `Sign ${asking.member.name} out everywhere?` : `Remove ${asking?.member.name}?`}
@@ -348,7 +332,7 @@ export function MembersPanel({
             </DialogDescription>
           </DialogHeader>
           <DialogFooter>
-            <Button variant="outline" onClick={() => setAsking(null)} disabled={pending}>
+            <Button variant="outline" onClick={confirmation.cancel} disabled={pending}>
               Cancel
             </Button>
             <Button variant="destructive" onClick={() => asking && confirm(asking)} disabled={pending}>

@@ -1,25 +1,19 @@
 "use client";
 
 import type * as React from "react";
-import { useActionState, useEffect, useRef } from "react";
 
-import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
 import { NumberField, SelectField, TextField } from "@/components/forms/text-field";
-import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/action-result";
 import { NON_PERSONNEL_CATEGORIES } from "@/lib/budgets/forecast-assumptions";
 import { figure } from "@/lib/figures/definitions";
 import { humanize } from "@/lib/format";
 import { updateOrgSettingsAction } from "@/lib/settings/actions";
 import { MONTHS, WEEKDAY_LABELS } from "@/lib/settings/labels";
 import type { OrgSettingsDto } from "@/lib/settings/queries";
-import { rememberSettingsVersion, settingsVersion } from "@/components/settings/settings-version";
-
-type State = ActionResult<{ updatedAt: string }> | null;
+import { useSettingsForm } from "@/components/settings/settings-version";
 
 const CADENCES = [
   ["WEEKLY", "Every week"],
@@ -27,29 +21,14 @@ const CADENCES = [
 ] as const;
 
 export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgSettingsDto }) {
-  // The org's version when the form was opened; advanced after each successful save.
-  const openedAt = useRef(settings.updatedAt);
-  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
+  const { state, formAction, pending, errors, formRef, resultRef } = useSettingsForm(
+    org,
+    settings.updatedAt,
+    updateOrgSettingsAction,
+    "Settings saved",
     // The category boxes are several values under one name (none checked: an empty list).
-    const input = {
-      ...Object.fromEntries(form),
-      forecastLumpyCategories: form.getAll("forecastLumpyCategories"),
-      expectedUpdatedAt: settingsVersion(org, openedAt.current),
-    };
-    const result = await updateOrgSettingsAction(org, input);
-    if (result.ok) {
-      openedAt.current = result.data.updatedAt;
-      rememberSettingsVersion(org, result.data.updatedAt);
-    }
-    return result;
-  }, null);
-
-  useEffect(() => {
-    if (state?.ok) toast.success("Settings saved");
-  }, [state]);
-
-  const errors = errorsOf(state);
-  const { formRef, resultRef } = useFocusAfterSubmit(state);
+    (form) => ({ ...Object.fromEntries(form), forecastLumpyCategories: form.getAll("forecastLumpyCategories") }),
+  );
   return (
     <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5 sm:grid-cols-2" noValidate>
       {state && !state.ok ? (

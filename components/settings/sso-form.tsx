@@ -4,11 +4,8 @@ import { useActionState, useEffect, useRef } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
+import { CheckboxField, fieldFor, SelectField, TextareaField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -44,7 +41,7 @@ export function SsoForm({
     if (state?.ok) toast.success("Single sign-on saved");
   }, [state]);
   const errors = errorsOf(state);
-  const field = (id: string, help = true) => describedBy(id, errors[id], help);
+  const bind = fieldFor(errors);
 
   return (
     <div className="grid max-w-2xl gap-8">
@@ -54,134 +51,81 @@ export function SsoForm({
           Register Keel with your identity provider as a web application using the redirect URI{" "}
           <code className="rounded bg-muted px-1 py-0.5 text-xs break-all">{redirectUri}</code>.
         </p>
-        <FormField id="displayName" label="Provider name" errors={errors.displayName} help="Shown on the login page as “Sign in with …”.">
-          <Input
-            id="displayName"
-            name="displayName"
-            defaultValue={settings?.displayName ?? ""}
-            placeholder="Okta"
-            {...field("displayName")}
-          />
-        </FormField>
-        <FormField id="issuer" label="Issuer URL" errors={errors.issuer} help="Exactly as the provider's discovery document names it.">
-          <Input
-            id="issuer"
-            name="issuer"
-            defaultValue={settings?.issuer ?? ""}
-            placeholder="https://example.okta.com"
-            {...field("issuer")}
-          />
-        </FormField>
-        <FormField id="clientId" label="Client id" errors={errors.clientId}>
-          <Input id="clientId" name="clientId" defaultValue={settings?.clientId ?? ""} autoComplete="off" {...field("clientId", false)} />
-        </FormField>
-        <FormField
-          id="clientSecret"
+        <TextField
+          {...bind("displayName")}
+          label="Provider name"
+          help="Shown on the login page as “Sign in with …”."
+          defaultValue={settings?.displayName ?? ""}
+          placeholder="Okta"
+        />
+        <TextField
+          {...bind("issuer")}
+          label="Issuer URL"
+          help="Exactly as the provider's discovery document names it."
+          defaultValue={settings?.issuer ?? ""}
+          placeholder="https://example.okta.com"
+        />
+        <TextField {...bind("clientId")} label="Client id" defaultValue={settings?.clientId ?? ""} autoComplete="off" />
+        <TextField
+          {...bind("clientSecret")}
           label="Client secret"
-          errors={errors.clientSecret}
           help={settings ? "Stored encrypted and never shown again. Leave blank to keep the current secret." : "Stored encrypted."}
-        >
-          <Input id="clientSecret" name="clientSecret" type="password" autoComplete="new-password" {...field("clientSecret")} />
-        </FormField>
-        <FormField
-          id="scopes"
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          {...bind("scopes")}
           label="Scopes"
-          errors={errors.scopes}
           help="Space-separated; must include openid and email (Okta: add groups)."
-        >
-          <Input id="scopes" name="scopes" defaultValue={settings?.scopes ?? "openid email profile"} {...field("scopes")} />
-        </FormField>
-        <FormField
-          id="emailDomains"
+          defaultValue={settings?.scopes ?? "openid email profile"}
+        />
+        <TextField
+          {...bind("emailDomains")}
           label="Email domains"
-          errors={errors.emailDomains}
           help="Users whose email is at one of these domains see “Sign in with …” and may join. Comma-separated."
-        >
-          <Input
-            id="emailDomains"
-            name="emailDomains"
-            defaultValue={settings?.emailDomains ?? ""}
-            placeholder="example.com"
-            {...field("emailDomains")}
-          />
-        </FormField>
-        <FormField
-          id="groupsClaim"
+          defaultValue={settings?.emailDomains ?? ""}
+          placeholder="example.com"
+        />
+        <TextField
+          {...bind("groupsClaim")}
           label="Groups claim"
-          errors={errors.groupsClaim}
           help="The id token claim that lists the user's groups."
-        >
-          <Input id="groupsClaim" name="groupsClaim" defaultValue={settings?.groupsClaim ?? "groups"} {...field("groupsClaim")} />
-        </FormField>
-        <FormField
-          id="groupRoles"
+          defaultValue={settings?.groupsClaim ?? "groups"}
+        />
+        <TextareaField
+          {...bind("groupRoles")}
           label="Group → role"
-          errors={errors.groupRoles}
           help="One a line: “group = ROLE”, or “group = ROLE @ UNIT-CODE” to scope it to an org unit. The first line whose group the user has applies, when they first join."
-        >
-          <Textarea
-            id="groupRoles"
-            name="groupRoles"
-            rows={4}
-            defaultValue={settings?.groupRoles ?? ""}
-            placeholder={"keel-admins = ADMIN\neng-managers = MANAGER @ ENG"}
-            className="font-mono text-sm"
-            {...field("groupRoles")}
-          />
-        </FormField>
-        <FormField id="defaultRole" label="Role when no group matches" errors={errors.defaultRole}>
-          <NativeSelect
-            id="defaultRole"
-            name="defaultRole"
-            defaultValue={settings?.defaultRole ?? "VIEWER"}
-            className="max-w-60"
-            {...field("defaultRole", false)}
-          >
-            {DEFAULT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
+          rows={4}
+          defaultValue={settings?.groupRoles ?? ""}
+          placeholder={"keel-admins = ADMIN\neng-managers = MANAGER @ ENG"}
+          className="font-mono text-sm"
+        />
+        <SelectField
+          {...bind("defaultRole")}
+          label="Role when no group matches"
+          options={DEFAULT_ROLES.map((r) => [r, ROLE_LABELS[r]] as const)}
+          defaultValue={settings?.defaultRole ?? "VIEWER"}
+          className="max-w-60"
+        />
         <label className="flex items-center gap-3 text-sm font-medium">
           <input type="checkbox" name="enabled" defaultChecked={settings?.enabled ?? true} className="size-4" />
           Enabled
         </label>
-        <div className="flex items-start gap-3">
-          <input
-            id="requireSso"
-            name="requireSso"
-            type="checkbox"
-            defaultChecked={settings?.requireSso ?? false}
-            className="mt-1 size-4"
-            aria-describedby="requireSso-help"
-          />
-          <div>
-            <label htmlFor="requireSso" className="text-sm font-medium">
-              Require single sign-on
-            </label>
-            <p id="requireSso-help" className="text-xs text-muted-foreground">
-              Members can then no longer sign in with a password — except the break-glass admin below, for when the provider is down.
-            </p>
-          </div>
-        </div>
-        <FormField id="breakGlassUserId" label="Break-glass admin" errors={errors.breakGlassUserId}>
-          <NativeSelect
-            id="breakGlassUserId"
-            name="breakGlassUserId"
-            defaultValue={settings?.breakGlassUserId ?? ""}
-            className="max-w-md"
-            {...field("breakGlassUserId", false)}
-          >
-            <option value="">None</option>
-            {admins.map((a) => (
-              <option key={a.userId} value={a.userId}>
-                {a.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
+        <CheckboxField
+          id="requireSso"
+          name="requireSso"
+          label="Require single sign-on"
+          help="Members can then no longer sign in with a password — except the break-glass admin below, for when the provider is down."
+          defaultChecked={settings?.requireSso ?? false}
+        />
+        <SelectField
+          {...bind("breakGlassUserId")}
+          label="Break-glass admin"
+          options={[["", "None"], ...admins.map((a) => [a.userId, a.label] as const)]}
+          defaultValue={settings?.breakGlassUserId ?? ""}
+          className="max-w-md"
+        />
         <div>
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save single sign-on"}

@@ -27,3 +27,28 @@ export function CardDescription({ className, ...props }: React.ComponentProps<"p
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
   return <div data-slot="card-content" className={cn("px-5 pb-5", className)} {...props} />;
 }
+
+/**
+ * A card holding one list: its title, and `empty` in its place when there is nothing to list.
+ * `after` follows either (a link to the whole list).
+ */
+export function ListCard({
+  title,
+  empty,
+  isEmpty,
+  after,
+  children,
+  ...card
+}: Omit<React.ComponentProps<"div">, "title"> & { title: React.ReactNode; empty: string; isEmpty: boolean; after?: React.ReactNode }) {
+  return (
+    <Card {...card}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className="text-sm">
+        {isEmpty ? <p className="text-muted-foreground">{empty}</p> : children}
+        {after}
+      </CardContent>
+    </Card>
+  );
+}

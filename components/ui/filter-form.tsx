@@ -2,6 +2,7 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
 
 /**
  * A plain GET form for a list's filters: they live in the URL, so a filtered view can be shared,
@@ -31,4 +32,39 @@ export function FilterField({ id, label, children }: { id: string; label: string
       {children}
     </div>
   );
+}
+
+/**
+ * A filter's select of `options` ([value, label] pairs), after a first option `anyLabel` (value "")
+ * that leaves the list unfiltered; every other prop goes to the select.
+ */
+export function FilterSelect({
+  id,
+  label,
+  anyLabel,
+  options,
+  ...select
+}: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  options: readonly (readonly [string, string])[];
+} & Omit<React.ComponentProps<"select">, "id" | "children">) {
+  return (
+    <FilterField id={id} label={label}>
+      <NativeSelect id={id} {...select}>
+        <option value="">{anyLabel}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </NativeSelect>
+    </FilterField>
+  );
+}
+
+/** Hidden fields that carry the view's other settings (its sort) through a filter submit. */
+export function KeepParams({ values }: { values: Record<string, string | null | undefined> }) {
+  return Object.entries(values).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
 }

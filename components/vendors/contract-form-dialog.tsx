@@ -1,173 +1,98 @@
 "use client";
 
-import { Pencil, Plus } from "lucide-react";
-import { useActionState, useState } from "react";
-
-import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SearchField } from "@/components/forms/search-field";
+import { fieldFor, SelectField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
-import { SearchCombobox } from "@/components/ui/search-combobox";
-import { toast } from "@/components/ui/toast";
-import { useResultFocus } from "@/components/forms/use-result-focus";
-import type { ActionResult } from "@/lib/action-result";
+import { DialogFooter } from "@/components/ui/dialog";
+import { EditOrNewDialog, useEditOrNew } from "@/components/vendors/edit-or-new-dialog";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { humanize } from "@/lib/format";
 import { centsToDecimalString } from "@/lib/money";
 import { createContractAction, updateContractAction } from "@/lib/vendors/actions";
 import type { ContractFormOptions, ContractRow } from "@/lib/vendors/queries";
 
-type State = ActionResult<{ id: string; version: number }> | null;
-
-const CATEGORIES = ["PERSONNEL", "CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"];
-const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"];
+const CATEGORIES = ["PERSONNEL", "CONTRACTORS", "SOFTWARE", "CLOUD", "HARDWARE", "TRAINING", "TRAVEL", "OTHER"].map(
+  (c) => [c, humanize(c)] as const,
+);
+const STATUSES = ["DRAFT", "ACTIVE", "EXPIRED", "CANCELLED"].map((s) => [s, humanize(s)] as const);
 
 /** Create a contract, or edit one (with optimistic concurrency on its version). */
 export function ContractFormDialog({ org, options, contract }: { org: string; options: ContractFormOptions; contract?: ContractRow }) {
-  const [open, setOpen] = useState(false);
-  const outcome = useResultFocus();
-  const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const input = Object.fromEntries(form);
-    const result = contract
-      ? await updateContractAction(org, { ...input, id: contract.id, version: contract.version })
-      : await createContractAction(org, input);
-    if (result.ok) {
-      const done = contract ? "Contract saved" : `Contract "${String(form.get("name") ?? "").trim()}" added`;
-      toast.success(done);
-      if (!contract) outcome.show(done);
-      setOpen(false);
-    }
-    return result;
-  }, null);
-  const errors = errorsOf(state);
-  const p = contract ? `contract-${contract.id}` : "contract-new";
-  const field = (name: string, label: string, control: (id: string) => React.ReactNode, help?: string) => (
-    <FormField id={`${p}-${name}`} label={label} errors={errors[name]} help={help}>
-      {control(`${p}-${name}`)}
-    </FormField>
+  const dialog = useEditOrNew(
+    contract !== undefined,
+    (form) => {
+      const input = Object.fromEntries(form);
+      return contract
+        ? updateContractAction(org, { ...input, id: contract.id, version: contract.version })
+        : createContractAction(org, input);
+    },
+    (form) => (contract ? "Contract saved" : `Contract "${String(form.get("name") ?? "").trim()}" added`),
   );
+  const { state, formAction, pending, errors } = dialog;
+  const p = contract ? `contract-${contract.id}` : "contract-new";
+  const field = fieldFor(errors, p);
 
   return (
-    <>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogTrigger asChild>
-          {contract ? (
-            <Button variant="ghost" size="icon-sm" aria-label={`Edit ${contract.name}`}>
-              <Pencil className="size-4" aria-hidden />
-            </Button>
-          ) : (
-            <Button variant="outline">
-              <Plus className="size-4" aria-hidden />
-              New contract
-            </Button>
-          )}
-        </DialogTrigger>
-        <DialogContent className="max-w-2xl" onCloseAutoFocus={outcome.onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>{contract ? "Edit contract" : "New contract"}</DialogTitle>
-            <DialogDescription>
-              An active contract adds to the forecast the part of its monthly run-rate that the vendor&rsquo;s recent spend and the plan do
-              not cover yet, within its term (an auto-renewing one also after it).
-            </DialogDescription>
-          </DialogHeader>
-          <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
-            {state && !state.ok ? (
-              <div className="sm:col-span-2">
-                <FormAlert state={state} />
-              </div>
-            ) : null}
-            <div className="sm:col-span-2">
-              {field("name", "Name", (id) => (
-                <Input id={id} name="name" defaultValue={contract?.name} {...describedBy(id, errors.name)} />
-              ))}
-            </div>
-            {field("vendorId", "Vendor", (id) => (
-              <NativeSelect id={id} name="vendorId" defaultValue={contract?.vendorId ?? ""} {...describedBy(id, errors.vendorId)}>
-                <option value="">Choose…</option>
-                {options.vendors.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
-            {field("orgUnitId", "Org unit (cost centre)", (id) => (
-              <SearchCombobox
-                id={id}
-                name="orgUnitId"
-                source={`/${org}/teams/search`}
-                initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
-                placeholder="Type part of a unit's name or code"
-                {...describedBy(id, errors.orgUnitId)}
-              />
-            ))}
-            {field("category", "Category", (id) => (
-              <NativeSelect id={id} name="category" defaultValue={contract?.category ?? "SOFTWARE"} {...describedBy(id, errors.category)}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {humanize(c)}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
-            {field("annualAmount", "Annual amount", (id) => (
-              <Input
-                id={id}
-                name="annualAmount"
-                inputMode="decimal"
-                defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
-                placeholder="12000.00"
-                {...describedBy(id, errors.annualAmount)}
-              />
-            ))}
-            {field("startDate", "Start date", (id) => (
-              <Input id={id} name="startDate" type="date" defaultValue={contract?.startDate} {...describedBy(id, errors.startDate)} />
-            ))}
-            {field("endDate", "End date", (id) => (
-              <Input id={id} name="endDate" type="date" defaultValue={contract?.endDate} {...describedBy(id, errors.endDate)} />
-            ))}
-            {field("renewalNoticeDate", "Renewal notice by", (id) => (
-              <Input
-                id={id}
-                name="renewalNoticeDate"
-                type="date"
-                defaultValue={contract?.renewalNoticeDate ?? ""}
-                {...describedBy(id, errors.renewalNoticeDate)}
-              />
-            ))}
-            {field("ownerId", "Owner", (id) => (
-              <SearchCombobox
-                id={id}
-                name="ownerId"
-                source={`/${org}/people/search`}
-                initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
-                emptyLabel="No owner"
-                {...describedBy(id, errors.ownerId)}
-              />
-            ))}
-            {field("status", "Status", (id) => (
-              <NativeSelect id={id} name="status" defaultValue={contract?.status ?? "ACTIVE"} {...describedBy(id, errors.status)}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {humanize(s)}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
-            <label className="flex items-center gap-2 self-end pb-2 text-sm">
-              <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
-            </label>
-            <DialogFooter className="sm:col-span-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Save contract"}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
-      {outcome.note}
-    </>
+    <EditOrNewDialog
+      noun="contract"
+      editing={contract?.name}
+      newVariant="outline"
+      dialog={dialog}
+      className="max-w-2xl"
+      description="An active contract adds to the forecast the part of its monthly run-rate that the vendor’s recent spend and the plan do not cover yet, within its term (an auto-renewing one also after it)."
+    >
+      <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+        {state && !state.ok ? (
+          <div className="sm:col-span-2">
+            <FormAlert state={state} />
+          </div>
+        ) : null}
+        <div className="sm:col-span-2">
+          <TextField {...field("name")} label="Name" defaultValue={contract?.name} />
+        </div>
+        <SelectField
+          {...field("vendorId")}
+          label="Vendor"
+          options={[["", "Choose…"], ...options.vendors.map((v) => [v.id, v.name] as const)]}
+          defaultValue={contract?.vendorId ?? ""}
+        />
+        <SearchField
+          org={org}
+          kind="unit"
+          {...field("orgUnitId")}
+          label="Org unit (cost centre)"
+          initial={contract ? { id: contract.orgUnitId, name: contract.teamName } : null}
+        />
+        <SelectField {...field("category")} label="Category" options={CATEGORIES} defaultValue={contract?.category ?? "SOFTWARE"} />
+        <TextField
+          {...field("annualAmount")}
+          label="Annual amount"
+          inputMode="decimal"
+          defaultValue={contract ? centsToDecimalString(contract.annualAmountCents) : ""}
+          placeholder="12000.00"
+        />
+        <TextField {...field("startDate")} label="Start date" type="date" defaultValue={contract?.startDate} />
+        <TextField {...field("endDate")} label="End date" type="date" defaultValue={contract?.endDate} />
+        <TextField {...field("renewalNoticeDate")} label="Renewal notice by" type="date" defaultValue={contract?.renewalNoticeDate ?? ""} />
+        <SearchField
+          org={org}
+          kind="person"
+          {...field("ownerId")}
+          label="Owner"
+          initial={contract?.ownerId && contract.ownerName ? { id: contract.ownerId, name: contract.ownerName } : null}
+          emptyLabel="No owner"
+        />
+        <SelectField {...field("status")} label="Status" options={STATUSES} defaultValue={contract?.status ?? "ACTIVE"} />
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="autoRenew" defaultChecked={contract?.autoRenew} /> Renews automatically
+        </label>
+        <DialogFooter className="sm:col-span-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save contract"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </EditOrNewDialog>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import type { SortingState } from "@tanstack/react-table";
 import { FileText } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useMemo } from "react";
 
-import { actionsColumn, DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable, useSortHref } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ContractFormDialog } from "@/components/vendors/contract-form-dialog";
@@ -135,15 +134,8 @@ export function ContractsTable({
   const pathname = usePathname();
   // The org's base path ("/acme"): the table is shown on more than one page of the org.
   const orgBase = `/${pathname.split("/")[1] ?? ""}`;
-  const searchParams = useSearchParams();
   // A header links to the list sorted by its column, filters kept, back on the first page.
-  const sortHref = (sorting: SortingState) => {
-    const q = new URLSearchParams(searchParams);
-    q.delete(params.page);
-    q.set(params.sort, sorting[0].id);
-    q.set(params.dir, sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}#${params.anchor}`;
-  };
+  const sortHref = useSortHref(params);
   const cols = useMemo(
     () =>
       columns(

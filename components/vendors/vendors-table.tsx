@@ -1,11 +1,10 @@
 "use client";
 
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { Store } from "lucide-react";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 
-import { actionsColumn, DataTable } from "@/components/data-table";
+import { actionsColumn, DataTable, useSortHref } from "@/components/data-table";
 import { DueDate } from "@/components/vendors/renewal-date";
 import { VendorFormDialog } from "@/components/vendors/vendor-form-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -87,16 +86,8 @@ export function VendorsTable({
   org?: string;
   sort?: VendorSort;
 }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   // A paged list: headers link to ?vsort=&vdir= and the database orders every page.
-  const sortHref = (sorting: SortingState) => {
-    const q = new URLSearchParams(searchParams);
-    q.delete("vpage");
-    q.set("vsort", sorting[0].id);
-    q.set("vdir", sorting[0].desc ? "desc" : "asc");
-    return `${pathname}?${q}#vendors`;
-  };
+  const sortHref = useSortHref({ sort: "vsort", dir: "vdir", page: "vpage", anchor: "vendors" });
   // `org` is passed only to people who may edit (vendors:write).
   const cols = useMemo(
     () => columns(currency, today, org ? (v) => <VendorFormDialog org={org} vendor={v} /> : undefined),

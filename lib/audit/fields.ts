@@ -119,7 +119,8 @@ export function isShownField(field: string, readsPay: boolean, siblings: Record<
 export type NameOf = (id: string) => string | null;
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+/** A moment as the audit log shows it: date and 24-hour time, in UTC (followed by "UTC"). */
+export const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
   year: "numeric",
   month: "short",
   day: "numeric",

@@ -6,15 +6,17 @@ const ZId = ZIdOf("Required.");
 
 const MANAGER_NOTE_MAX = 4000;
 
+const ZNoteBody = z
+  .string({ error: "Write the note." })
+  .trim()
+  .min(1, "Write the note.")
+  .max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`);
+
 export const ZAddManagerNoteInput = z
   .object({
     managerId: ZId,
     kind: z.enum(["NOTE", "GOAL"], { error: "Choose a note or a goal." }),
-    body: z
-      .string({ error: "Write the note." })
-      .trim()
-      .min(1, "Write the note.")
-      .max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`),
+    body: ZNoteBody,
     checkInOn: ZOptionalDate("check-in date"),
   })
   .superRefine((v, ctx) => {
@@ -25,11 +27,7 @@ export const ZDeleteManagerNoteInput = z.object({ noteId: ZId });
 
 export const ZUpdateManagerNoteInput = z.object({
   noteId: ZId,
-  body: z
-    .string({ error: "Write the note." })
-    .trim()
-    .min(1, "Write the note.")
-    .max(MANAGER_NOTE_MAX, `At most ${MANAGER_NOTE_MAX} characters.`),
+  body: ZNoteBody,
   checkInOn: ZOptionalDate("check-in date"),
 });
 

@@ -1,5 +1,5 @@
 import { defineAction } from "@/lib/action";
-import { AppError } from "@/lib/errors";
+import { saveOrgRowIfUnchanged } from "@/lib/settings/save-org-row";
 import { ZUpdatePayPrivacyInput } from "@/lib/settings/schemas";
 
 const SELECT = { payMinGroupSize: true, financeReadsPay: true, updatedAt: true } as const;
@@ -12,14 +12,6 @@ export const updatePayPrivacy = defineAction({
   input: ZUpdatePayPrivacyInput,
   async handler(ctx, { expectedUpdatedAt, ...changes }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SELECT });
-    // Optimistic concurrency, as for the other settings: one conditional update.
-    const { count } = await ctx.tx.organization.updateMany({
-      where: { id: ctx.org.id, updatedAt: new Date(expectedUpdatedAt) },
-      data: changes,
-    });
-    if (count === 0) throw new AppError("CONFLICT");
-    const after = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SELECT });
-    await ctx.audit({ entityType: "Organization", entityId: ctx.org.id, before, after });
-    return { updatedAt: after.updatedAt.toISOString() };
+    return saveOrgRowIfUnchanged(ctx, { select: SELECT, before, expectedUpdatedAt, changes });
   },
 });

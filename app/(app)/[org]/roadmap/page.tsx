@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Pager } from "@/components/ui/pager";
-import { SearchCombobox } from "@/components/ui/search-combobox";
+import { UnitFilter } from "@/components/forms/search-field";
 import { ViewNav } from "@/components/ui/view-nav";
 import { requireMember } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
@@ -158,20 +158,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                     <option value="team">Team</option>
                   </NativeSelect>
                 </label>
-                <div className="space-y-1 text-xs font-medium text-muted-foreground">
-                  <label htmlFor="tl-unit" className="block">
-                    Org unit
-                  </label>
-                  <SearchCombobox
-                    id="tl-unit"
-                    name="unit"
-                    source={`/${slug}/teams/search`}
-                    initial={unit}
-                    emptyLabel="All units"
-                    placeholder="All units"
-                    className="h-8 w-48 text-[13px]"
-                  />
-                </div>
+                <UnitFilter org={slug} id="tl-unit" emptyLabel="All units" initial={unit} className="h-8 w-48 text-[13px]" />
                 <label className="space-y-1 text-xs font-medium text-muted-foreground">
                   <span className="block">Status</span>
                   <NativeSelect name="status" defaultValue={f.status ?? ""} className="h-8 w-32 text-[13px]">

@@ -28,9 +28,8 @@ import {
   RENEWAL_WINDOW_DAYS,
 } from "@/lib/vendors/queries";
 import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
-import { FilterField, FilterForm } from "@/components/ui/filter-form";
+import { FilterField, FilterForm, FilterSelect, KeepParams } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Pager } from "@/components/ui/pager";
 import { pageOf } from "@/lib/paging";
 
@@ -137,32 +136,25 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <FilterField id="vendors-q" label="Name">
           <Input id="vendors-q" name="q" type="search" defaultValue={list.q} placeholder="Vendor or contract" className="w-60" />
         </FilterField>
-        <FilterField id="vendors-status" label="Contract status">
-          <NativeSelect id="vendors-status" name="status" defaultValue={list.status ?? ""} className="w-40">
-            <option value="">Any</option>
-            {Object.keys(ContractStatus).map((v) => (
-              <option key={v} value={v}>
-                {humanize(v)}
-              </option>
-            ))}
-          </NativeSelect>
-        </FilterField>
-        <FilterField id="vendors-cat" label="Category">
-          <NativeSelect id="vendors-cat" name="cat" defaultValue={list.category ?? ""} className="w-40">
-            <option value="">Any</option>
-            {Object.keys(BudgetCategory).map((v) => (
-              <option key={v} value={v}>
-                {humanize(v)}
-              </option>
-            ))}
-          </NativeSelect>
-        </FilterField>
-        {list.sort.key !== "endDate" || list.sort.dir !== "asc" ? (
-          <>
-            <input type="hidden" name="sort" value={list.sort.key} />
-            <input type="hidden" name="dir" value={list.sort.dir} />
-          </>
-        ) : null}
+        <FilterSelect
+          id="vendors-status"
+          name="status"
+          label="Contract status"
+          anyLabel="Any"
+          options={Object.keys(ContractStatus).map((v) => [v, humanize(v)] as const)}
+          defaultValue={list.status ?? ""}
+          className="w-40"
+        />
+        <FilterSelect
+          id="vendors-cat"
+          name="cat"
+          label="Category"
+          anyLabel="Any"
+          options={Object.keys(BudgetCategory).map((v) => [v, humanize(v)] as const)}
+          defaultValue={list.category ?? ""}
+          className="w-40"
+        />
+        <KeepParams values={list.sort.key !== "endDate" || list.sort.dir !== "asc" ? { sort: list.sort.key, dir: list.sort.dir } : {}} />
       </FilterForm>
       <section id="vendors" className="mb-8 scroll-mt-4">
         <SectionHeading

@@ -10,7 +10,7 @@ import { RemoveAllocationButton } from "@/components/people/remove-allocation-bu
 import { FactsCard } from "@/components/ui/facts-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle, ListCard } from "@/components/ui/card";
 import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { toDateString } from "@/lib/fiscal";
 import { formatDate, humanize } from "@/lib/format";
@@ -145,49 +145,35 @@ export default async function PersonPage(props: RecordPageProps) {
               )}
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Reports ({person.reports.length})</CardTitle>
-            </CardHeader>
-            <CardContent className="text-sm">
-              {person.reports.length === 0 ? (
-                <p className="text-muted-foreground">No direct reports.</p>
-              ) : (
-                <ul className="grid gap-1 sm:grid-cols-2">
-                  {person.reports.map((r) => (
-                    <li key={r.id}>
-                      <Link className="hover:underline" href={`/${slug}/people/${r.id}`}>
-                        {r.name}
-                      </Link>{" "}
-                      <span className="text-muted-foreground">{r.title}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Units and managers over time</CardTitle>
-            </CardHeader>
-            <CardContent className="text-sm">
-              {person.history.length === 0 ? (
-                <p className="text-muted-foreground">No moves or manager changes recorded.</p>
-              ) : (
-                <ol className="space-y-1">
-                  {person.history.map((h) => (
-                    <li key={h.id}>
-                      <span className="tabular-nums text-muted-foreground">
-                        {formatDate(h.effectiveFrom)} – {h.effectiveTo ? formatDate(h.effectiveTo) : "now"}
-                      </span>{" "}
-                      {h.unitName}
-                      {h.managerName ? `, reporting to ${h.managerName}` : ""}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </CardContent>
-          </Card>
+          <ListCard title={`Reports (${person.reports.length})`} empty="No direct reports." isEmpty={person.reports.length === 0}>
+            <ul className="grid gap-1 sm:grid-cols-2">
+              {person.reports.map((r) => (
+                <li key={r.id}>
+                  <Link className="hover:underline" href={`/${slug}/people/${r.id}`}>
+                    {r.name}
+                  </Link>{" "}
+                  <span className="text-muted-foreground">{r.title}</span>
+                </li>
+              ))}
+            </ul>
+          </ListCard>
+          <ListCard
+            title="Units and managers over time"
+            empty="No moves or manager changes recorded."
+            isEmpty={person.history.length === 0}
+          >
+            <ol className="space-y-1">
+              {person.history.map((h) => (
+                <li key={h.id}>
+                  <span className="tabular-nums text-muted-foreground">
+                    {formatDate(h.effectiveFrom)} – {h.effectiveTo ? formatDate(h.effectiveTo) : "now"}
+                  </span>{" "}
+                  {h.unitName}
+                  {h.managerName ? `, reporting to ${h.managerName}` : ""}
+                </li>
+              ))}
+            </ol>
+          </ListCard>
         </div>
         <div className="space-y-6">
           {canEdit ? (

@@ -16,7 +16,7 @@ import { formatDate, formatRelative, plural } from "@/lib/format";
 import { type PageInfo, pageOf, PAGE_SIZE } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { getDeliveryReview, reviewScopeOf } from "@/lib/projects/review";
-import { type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review-lists";
+import { type ReviewLists, type ReviewProject, type ReviewSlice, type ReviewUpdate } from "@/lib/projects/review-lists";
 import { homeScope } from "@/lib/scope";
 import { parseSearch, type SearchParams as Search, zParam } from "@/lib/search-params";
 
@@ -28,7 +28,8 @@ const ZSearch = z.object({ unit: zParam() });
 // Each list is paged on its own (?riskpage=, ?stalepage=, ?duepage=, ?ackpage=, ?minepage=), so a
 // link to any page of one list keeps the others where they were. ?unit= scopes every list to a
 // unit's subtree (default: a manager's unit, else the whole org), as the dashboard that links here.
-const PARAM = { atRisk: "riskpage", stale: "stalepage", due: "duepage", awaiting: "ackpage", mine: "minepage" } as const;
+const PARAM = { atRisk: "riskpage", due: "duepage", stale: "stalepage", awaiting: "ackpage", mine: "minepage" } as const;
+const QUEUES = Object.keys(PARAM) as (keyof typeof PARAM)[];
 
 /** The slice of a list the URL asks for (the query clamps it to the last page, as pageOf does). */
 function wanted(sp: Search, param: string): ReviewSlice {
@@ -44,22 +45,16 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const scope = reviewScopeOf(member, parseSearch(ZSearch, sp).unit ?? within);
   const unit = await getDashboardScope(org.id, scope.unitId, within);
   if (!unit) notFound();
-  const review = await getDeliveryReview(scope, {
-    atRisk: wanted(sp, PARAM.atRisk),
-    due: wanted(sp, PARAM.due),
-    stale: wanted(sp, PARAM.stale),
-    awaiting: wanted(sp, PARAM.awaiting),
-    mine: wanted(sp, PARAM.mine),
-  });
+  const review = await getDeliveryReview(scope, Object.fromEntries(QUEUES.map((q) => [q, wanted(sp, PARAM[q])])) as ReviewLists);
   const slug = org.slug;
   const base = `/${slug}/projects/review`;
-  const paging = {
-    atRisk: pageOf(sp, review.counts.atRisk, PAGE_SIZE, PARAM.atRisk),
-    due: pageOf(sp, review.counts.due, PAGE_SIZE, PARAM.due),
-    stale: pageOf(sp, review.counts.stale, PAGE_SIZE, PARAM.stale),
-    awaiting: pageOf(sp, review.counts.awaiting, PAGE_SIZE, PARAM.awaiting),
-    mine: pageOf(sp, review.counts.mine, PAGE_SIZE, PARAM.mine),
-  };
+  // A queue's rows and its own pager, whose links keep the other queues' pages.
+  const queue = <Q extends keyof typeof PARAM>(q: Q) => ({
+    rows: review[q],
+    paging: pageOf(sp, review.counts[q], PAGE_SIZE, PARAM[q]),
+    base,
+    sp,
+  });
   const now = new Date().toISOString();
   const canAck = can(member.role, "updates:acknowledge");
   const ackable = (authorUserId: string) => canAck && authorUserId !== member.user.id;
@@ -97,10 +92,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             description={`${plural(review.counts.atRisk, "active project")}, off track first.`}
             label="At-risk projects"
             empty="No active project is at risk or off track."
-            rows={review.atRisk}
-            paging={paging.atRisk}
-            base={base}
-            sp={sp}
+            {...queue("atRisk")}
             row={(p) => (
               <QueueRow
                 key={p.id}
@@ -132,10 +124,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             description={`${plural(review.counts.stale, "active project")} that missed whole update cycles, and who they have escalated to (one level up the reporting line per missed cycle).`}
             label="Stale projects"
             empty="No stale projects."
-            rows={review.stale}
-            paging={paging.stale}
-            base={base}
-            sp={sp}
+            {...queue("stale")}
             row={(p) => (
               <QueueRow
                 key={p.id}
@@ -164,10 +153,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             description={`${plural(review.counts.due, "active project")} whose update for this cycle has not been posted yet (not counting stale ones).`}
             label="Updates due"
             empty="No updates due."
-            rows={review.due}
-            paging={paging.due}
-            base={base}
-            sp={sp}
+            {...queue("due")}
             row={(p) => (
               <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <div className="min-w-0">
@@ -189,10 +175,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               description={`${plural(review.counts.mine, "update")} you review and did not write, newest first.`}
               label="Updates awaiting your acknowledgement"
               empty="Nothing awaits your acknowledgement."
-              rows={review.mine}
-              paging={paging.mine}
-              base={base}
-              sp={sp}
+              {...queue("mine")}
               row={(u) => <UpdateRow key={u.id} org={slug} u={u} ackable={ackable} />}
             />
           ) : null}
@@ -202,10 +185,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             description={`${plural(review.counts.awaiting, "latest update")} nobody has acknowledged yet, newest first.`}
             label="Unacknowledged updates"
             empty="Every latest update is acknowledged."
-            rows={review.awaiting}
-            paging={paging.awaiting}
-            base={base}
-            sp={sp}
+            {...queue("awaiting")}
             row={(u) => <UpdateRow key={u.id} org={slug} u={u} ackable={ackable} />}
           />
         </div>
