@@ -24,8 +24,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          // One shared throwaway database; files run one at a time so TRUNCATE resets don't race.
-          fileParallelism: false,
+          // Two files at a time, each worker on a database of its own (integration-global-setup.ts):
+          // the database, not the test process, is often what a file waits for.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

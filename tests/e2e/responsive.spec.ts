@@ -130,6 +130,21 @@ async function seriousFaults(page: Page, where: string, { include, contrast = tr
     );
 }
 
+/** Pages of one signed-in context that tour at once: the server, the browser and axe overlap their waits. */
+const TABS = 2;
+
+/** Runs `visit` on every item, in order, in `tabs` pages of the page's signed-in context. */
+async function inTabs<T>(page: Page, tabs: number, items: T[], visit: (tab: Page, item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: tabs }, async (_, i) => {
+      const tab = i === 0 ? page : await page.context().newPage();
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await visit(tab, item);
+      if (tab !== page) await tab.close();
+    }),
+  );
+}
+
 // One test per role, signed in once: every page it opens is loaded once per width and every check
 // is made on that load. Axe runs on every page × role at both widths (a table that scrolls
 // sideways only on a phone must still be reachable), its colour-contrast rule once per page ×
@@ -143,29 +158,28 @@ for (const role of ROLES) {
     expect(urls).toContain("/acme/dashboard");
     const wide: string[] = [];
     const faults: string[] = [];
-    for (const vp of VIEWPORTS) {
-      await page.setViewportSize({ width: vp.width, height: vp.height });
-      for (const url of urls) {
-        const response = await page.goto(url);
-        expect(response?.status(), url).toBe(200);
-        await loaded(page);
-        const width = await documentWidth(page);
-        if (width > vp.width) wide.push(`${url} at ${vp.width}: ${width}px`);
-        // The area pages' first screen, kept with the run's artefacts (test-results/) for a person to look at.
-        const area = AREAS.find((a) => url === `/acme/${a}`);
-        if (area) await page.screenshot({ path: test.info().outputPath(`${role}-${area}-${vp.width}.png`) });
-        const dashboard = url === "/acme/dashboard";
-        faults.push(...(await seriousFaults(page, `${url} at ${vp.width}`, { contrast: vp.name === "laptop" || dashboard })));
-        if (vp.name === "phone" && dashboard) {
-          await page.getByRole("button", { name: "Open navigation" }).click();
-          await expect(page.getByRole("dialog", { name: "Keel" })).toBeVisible();
-          await settled(page);
-          faults.push(...(await seriousFaults(page, "the drawer at 390", { include: '[role="dialog"]' })));
-        }
+    const visits = VIEWPORTS.flatMap((vp) => urls.map((url) => ({ vp, url })));
+    await inTabs(page, TABS, visits, async (tab, { vp, url }) => {
+      await tab.setViewportSize({ width: vp.width, height: vp.height });
+      const response = await tab.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await loaded(tab);
+      const width = await documentWidth(tab);
+      if (width > vp.width) wide.push(`${url} at ${vp.width}: ${width}px`);
+      // The area pages' first screen, kept with the run's artefacts (test-results/) for a person to look at.
+      const area = AREAS.find((a) => url === `/acme/${a}`);
+      if (area) await tab.screenshot({ path: test.info().outputPath(`${role}-${area}-${vp.width}.png`) });
+      const dashboard = url === "/acme/dashboard";
+      faults.push(...(await seriousFaults(tab, `${url} at ${vp.width}`, { contrast: vp.name === "laptop" || dashboard })));
+      if (vp.name === "phone" && dashboard) {
+        await tab.getByRole("button", { name: "Open navigation" }).click();
+        await expect(tab.getByRole("dialog", { name: "Keel" })).toBeVisible();
+        await settled(tab);
+        faults.push(...(await seriousFaults(tab, "the drawer at 390", { include: '[role="dialog"]' })));
       }
-    }
-    expect(wide, "pages wider than the viewport").toEqual([]);
-    expect(faults, "serious or critical axe violations").toEqual([]);
+    });
+    expect(wide.sort(), "pages wider than the viewport").toEqual([]);
+    expect(faults.sort(), "serious or critical axe violations").toEqual([]);
   });
 }
 
