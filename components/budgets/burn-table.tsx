@@ -1,6 +1,20 @@
+import type * as React from "react";
+
 import { ChartTable } from "@/components/dashboard/chart-table";
 import type { BurnPoint } from "@/components/charts/burn-chart";
+import { BurnChart } from "@/components/charts/lazy";
 import { formatMoney } from "@/lib/money";
+
+/** The burn chart followed by its table alternative, as every money view shows them. */
+export function BurnChartAndTable(props: React.ComponentProps<typeof BurnChart> & React.ComponentProps<typeof BurnTable>) {
+  const { points, currency, currentMonth, hasPlan } = props;
+  return (
+    <>
+      <BurnChart {...props} />
+      <BurnTable points={points} currency={currency} currentMonth={currentMonth} hasPlan={hasPlan} />
+    </>
+  );
+}
 
 /**
  * The burn chart's table alternative: cumulative plan, actual and forecast by month. The month in

@@ -1,4 +1,4 @@
-import { BurnTable } from "@/components/budgets/burn-table";
+import { BurnChartAndTable } from "@/components/budgets/burn-table";
 import { CategoryTable, TopVariancesTable } from "@/components/budgets/finance-tables";
 import { FinanceTotals } from "@/components/budgets/finance-totals";
 import { FinanceTreeTable } from "@/components/budgets/finance-tree-table";
@@ -8,7 +8,6 @@ import { ForecastBasisLinks } from "@/components/budgets/forecast-basis-links";
 import { MonthToDate } from "@/components/budgets/month-to-date";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
-import { BurnChart } from "@/components/charts/lazy";
 import { PanelTitle } from "@/components/dashboard/chart-table";
 import { SectionHeading } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -144,14 +143,13 @@ export function FinanceSections({
                 <ExportLink href={exportHref("months")} label={w.exports.months} />
               </CardHeader>
               <CardContent>
-                <BurnChart
+                <BurnChartAndTable
                   points={view.months}
                   currency={org.currency}
                   currentMonth={view.currentMonth}
                   hasPlan={!noPlan}
                   withheld={view.totals.withheld}
                 />
-                <BurnTable points={view.months} currency={org.currency} currentMonth={view.currentMonth} hasPlan={!noPlan} />
               </CardContent>
             </Card>
             <Card>

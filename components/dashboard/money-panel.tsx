@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type * as React from "react";
 
-import { BurnTable } from "@/components/budgets/burn-table";
+import { BurnChartAndTable } from "@/components/budgets/burn-table";
 import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
-import { BurnChart, VarianceBarChart } from "@/components/charts/lazy";
+import { VarianceBarChart } from "@/components/charts/lazy";
 import { PanelTitle } from "@/components/dashboard/chart-table";
 import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -234,14 +234,13 @@ export async function MoneyPanel({ member, params }: PanelProps) {
             Burn: cumulative {yearNoPlan ? "" : "plan, "}actual and forecast for {m.yearLabel}
           </SubHeading>
           {yearNoPlan ? <Empty>{noPlanMessage(yearPeriod)}: the chart has no plan line.</Empty> : null}
-          <BurnChart
+          <BurnChartAndTable
             points={m.months}
             currency={org.currency}
             currentMonth={m.currentMonth}
             hasPlan={!yearNoPlan}
             withheld={m.year.withheld}
           />
-          <BurnTable points={m.months} currency={org.currency} currentMonth={m.currentMonth} hasPlan={!yearNoPlan} />
         </section>
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

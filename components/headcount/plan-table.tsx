@@ -3,6 +3,8 @@ import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
+const NUMBER_COLUMNS = ["Planned heads", "Actual heads", "Gap", "Open positions (today)", "Planned starts", "Joiners", "Departures"];
+
 /** The plan vs actual numbers by quarter: the accessible alternative to the chart, and the detail. */
 export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; currentQuarter: number | null }) {
   return (
@@ -14,27 +16,11 @@ export function PlanTable({ rows, currentQuarter }: { rows: PlanQuarterRow[]; cu
             <th scope="col" className="px-3 py-2">
               Quarter
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Planned heads
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Actual heads
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Gap
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Open positions (today)
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Planned starts
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Joiners
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Departures
-            </th>
+            {NUMBER_COLUMNS.map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 text-right">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
