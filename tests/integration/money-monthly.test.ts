@@ -302,6 +302,40 @@ describe("MoneyMonthly, plan and actual maintained by the writers", () => {
     expect(await expectExact("cells first, then lines")).toEqual([]);
   });
 
+  it("a plan write and a ledger write reaching shared cells in opposite orders both commit (no deadlock)", async () => {
+    const { org, units } = acme;
+    const at = (unitId: string) => ({ orgId: org.id, orgUnitId: unitId, category: "CLOUD" as const });
+    const march = new Date("2026-03-01T00:00:00Z");
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // A: ledger into cell X, then (later) cell Y. B: plan into Y, then X. Without an order between
+    // them, B would hold Y's cell while waiting for X and A the reverse.
+    const a = db.$transaction(
+      async (tx) => {
+        await tx.actualEntry.create({ data: { ...at(units.teamA.id), bookedOn: new Date("2026-03-02T00:00:00Z"), amountCents: 1n } });
+        await sleep(400);
+        await tx.actualEntry.create({ data: { ...at(units.teamB.id), bookedOn: new Date("2026-03-03T00:00:00Z"), amountCents: 2n } });
+      },
+      { timeout: 20_000 },
+    );
+    await sleep(100);
+    const b = db.$transaction(
+      async (tx) => {
+        await tx.budgetLine.create({ data: { ...at(units.teamB.id), month: march, amountCents: 30n } });
+        await tx.budgetLine.create({ data: { ...at(units.teamA.id), month: march, amountCents: 40n } });
+      },
+      { timeout: 20_000 },
+    );
+    const results = await Promise.allSettled([a, b]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const cells = await expectExact("after both");
+    expect(cells.map((c) => [c.orgUnitId, c.planCents, c.actualCents])).toEqual(
+      expect.arrayContaining([
+        [units.teamA.id, 40n, 1n],
+        [units.teamB.id, 30n, 2n],
+      ]),
+    );
+  });
+
   it("bumps the MoneyMonthly data version once per transaction that writes plan or ledger lines", async () => {
     const version = async () =>
       (await db.orgDataVersion.findUnique({ where: { orgId_tbl: { orgId: acme.org.id, tbl: "MoneyMonthly" } } }))?.version ?? 0n;

@@ -16,9 +16,11 @@
 -- writes plan or ledger lines bumps "MoneyMonthly" once more, at commit, beside the source table
 -- (one bump per org, table and transaction; nothing here writes the source tables, so no loop).
 --
--- Concurrency: ledger writes take the transaction advisory lock 'keel:ledger:<orgId>' first (as
--- ActualMonthly's triggers and lib/budgets/ledger-lock.ts do). Cells are written in key order, so
--- two plan writes over the same cells wait rather than deadlock.
+-- Concurrency: plan and ledger writes share cells, so before touching them both take the
+-- transaction advisory lock 'keel:ledger:<orgId>' (the lock ActualMonthly's triggers and
+-- lib/budgets/ledger-lock.ts take): a plan import and a ledger import of one org, each writing
+-- cells over several statements, then run one after the other instead of deadlocking on cells
+-- they reached in different orders. Within a statement, cells are written in key order.
 CREATE TABLE "MoneyMonthly" (
     "orgId" TEXT NOT NULL,
     "orgUnitId" TEXT NOT NULL,
@@ -74,6 +76,7 @@ DECLARE
   cell_old text := CASE WHEN plan
     THEN 'SELECT "orgId", "orgUnitId", "month", "category", -"amountCents", -1, 0::bigint, 0 FROM old_rows'
     ELSE 'SELECT "orgId", "orgUnitId", date_trunc(''month'', "bookedOn"::timestamp)::date, "category", 0::bigint, 0, -"amountCents", -1 FROM old_rows' END;
+  src text;
   org text;
   stmt text;
 BEGIN
@@ -86,17 +89,19 @@ BEGIN
     DELETE FROM "MoneyMonthly" WHERE "planLines" = 0 AND "actualLines" = 0;
     RETURN NULL;
   END IF;
-  IF NOT plan THEN
-    FOR org IN EXECUTE CASE TG_OP WHEN 'INSERT' THEN 'SELECT DISTINCT "orgId" FROM new_rows ORDER BY 1'
-                                  WHEN 'DELETE' THEN 'SELECT DISTINCT "orgId" FROM old_rows ORDER BY 1'
-                                  ELSE 'SELECT "orgId" FROM new_rows UNION SELECT "orgId" FROM old_rows ORDER BY 1' END
-    LOOP
-      PERFORM pg_advisory_xact_lock(hashtext('keel:ledger:' || org));
-    END LOOP;
-  END IF;
-  FOREACH stmt IN ARRAY keel_money_monthly_apply_sql(CASE TG_OP WHEN 'INSERT' THEN cell_new
-                                                               WHEN 'DELETE' THEN cell_old
-                                                               ELSE cell_old || ' UNION ALL ' || cell_new END)
+  src := CASE TG_OP WHEN 'INSERT' THEN cell_new WHEN 'DELETE' THEN cell_old ELSE cell_old || ' UNION ALL ' || cell_new END;
+  -- The lock of each org whose cells change, before any cell (see the top of this migration); an
+  -- update that moves no money (a memo, a vendor, updatedAt) takes none.
+  FOR org IN EXECUTE CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT DISTINCT "orgId" FROM new_rows ORDER BY 1'
+    WHEN 'DELETE' THEN 'SELECT DISTINCT "orgId" FROM old_rows ORDER BY 1'
+    ELSE format('SELECT DISTINCT x."orgId" FROM (%s) x("orgId", "orgUnitId", "month", "category", "plan", "pl", "act", "al")
+                 GROUP BY x."orgId", x."orgUnitId", x."month", x."category"
+                 HAVING SUM(x."plan") <> 0 OR SUM(x."pl") <> 0 OR SUM(x."act") <> 0 OR SUM(x."al") <> 0 ORDER BY 1', src) END
+  LOOP
+    PERFORM pg_advisory_xact_lock(hashtext('keel:ledger:' || org));
+  END LOOP;
+  FOREACH stmt IN ARRAY keel_money_monthly_apply_sql(src)
   LOOP
     EXECUTE stmt;
   END LOOP;
