@@ -101,7 +101,8 @@ BEGIN
   LOOP
     PERFORM pg_advisory_xact_lock(hashtext('keel:ledger:' || org));
   END LOOP;
-  FOREACH stmt IN ARRAY keel_money_monthly_apply_sql(src)
+  -- (An insert empties no cell: the second statement, the removal of emptied cells, is skipped.)
+  FOREACH stmt IN ARRAY (keel_money_monthly_apply_sql(src))[1:CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE 2 END]
   LOOP
     EXECUTE stmt;
   END LOOP;
