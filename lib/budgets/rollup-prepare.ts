@@ -124,8 +124,8 @@ export type Prepared = {
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
    * subtree) and `cells` (the scope's facts stacked: unit, category (the enum), month, plan,
-   * actual, forecast, plan lines; up to two rows per unit × category × month; read once, by the views' one
-   * aggregate in lib/budgets/rollup.ts).
+   * actual, forecast, plan lines; up to two rows per unit × category × month; read once, by the
+   * views' one aggregate in lib/budgets/rollup.ts).
    */
   ctes: Prisma.Sql;
 };
@@ -163,7 +163,8 @@ export function prepare(input: FinanceScope): Statement {
     -- summary MoneyMonthly: plan and actual of one unit × category × month in one row, kept exact
     -- by triggers on BudgetLine and ActualEntry, not the ledger's lines; periods are whole months,
     -- so no line is cut off) and the forecast cells (open months only), stacked, not paired by a
-    -- join, keeping the category enum (grouping by its text made the aggregates hash and compare strings).
+    -- join, keeping the category enum (grouping by its text made the aggregates hash and compare
+    -- strings).
     cells AS (
       -- The forecast of a closed month is its actual.
       SELECT m."orgUnitId" AS "unitId", m."category", m."month", m."planCents" AS "plan", m."actualCents" AS "actual",

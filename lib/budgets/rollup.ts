@@ -121,7 +121,8 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   ];
   // Whether the scope has a plan for the period at all, and for how many of its months: plan
   // lines of the scope's units (before PERSONNEL's salary-safe re-attribution, which moves
-  // amounts, not the existence of a plan), counted per month in the cells. A zero line is a plan ("nothing planned").
+  // amounts, not the existence of a plan), counted per month in the cells. A zero line is a
+  // plan ("nothing planned").
   branches.push(Prisma.sql`(SELECT ${i}, 'plan', NULL, NULL, COALESCE(SUM(s."planLines"), 0)::bigint, (COUNT(*) FILTER (WHERE s."planLines" > 0))::bigint, 0::bigint, NULL::float8, ${none}
      FROM sums s WHERE NOT s."uc" AND ${inPeriod(Prisma.sql`s."month"`, spec.period)})`);
   const { orgId, unitId } = p.scope;
