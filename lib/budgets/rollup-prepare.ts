@@ -12,8 +12,8 @@ import type { PayDisclosure } from "@/lib/privacy/queries";
 import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
 import { treeBasis, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
 
-// The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
-// months (ActualMonthly, the ledger summed per cell) and the forecast cells
+// The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan and ledger per
+// unit × category × month (MoneyMonthly, maintained by the writers' triggers) and the forecast cells
 // (lib/budgets/forecast-sql.ts), all in SQL and the same for every reader.
 //
 // Definitions (per period):
@@ -124,8 +124,8 @@ export type Prepared = {
   /**
    * CTEs for `WITH`: the forecast's `fc…` (the scope's forecast cells), `scope` (unit ids of the
    * subtree) and `cells` (the scope's facts stacked: unit, category (the enum), month, plan,
-   * actual, forecast; several rows per unit × category × month; read once, by the views' one
-   * aggregate in lib/budgets/rollup.ts).
+   * actual, forecast, plan lines; up to two rows per unit × category × month; read once, by the
+   * views' one aggregate in lib/budgets/rollup.ts).
    */
   ctes: Prisma.Sql;
 };
@@ -159,22 +159,20 @@ export function prepare(input: FinanceScope): Statement {
             : Prisma.sql`SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${input.unitId}`
       }
     ),
-    -- Every view sums these rows per unit × category and/or month, so plan lines, ledger cells
-    -- (the maintained summary ActualMonthly: one row per unit × category × month, kept exact by
-    -- triggers on ActualEntry, not the ledger's lines; periods are whole months, so no line is cut
-    -- off) and forecast cells (open months only) are stacked, not paired by a join, and keep the
-    -- category enum (grouping by its text made the aggregates hash and compare strings).
+    -- Every view sums these rows per unit × category and/or month: the money cells (the maintained
+    -- summary MoneyMonthly: plan and actual of one unit × category × month in one row, kept exact
+    -- by triggers on BudgetLine and ActualEntry, not the ledger's lines; periods are whole months,
+    -- so no line is cut off) and the forecast cells (open months only), stacked, not paired by a
+    -- join, keeping the category enum (grouping by its text made the aggregates hash and compare
+    -- strings).
     cells AS (
-      SELECT b."orgUnitId" AS "unitId", b."category", b."month", b."amountCents" AS "plan", 0::bigint AS "actual", 0::bigint AS "forecast"
-      FROM "BudgetLine" b
-      WHERE b."orgId" = ${orgId} AND b."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`b`)} ${inScope(Prisma.sql`b`)}
-      UNION ALL
       -- The forecast of a closed month is its actual.
-      SELECT l."orgUnitId", l."category", l."month", 0, l."amountCents", CASE WHEN l."month" < ${current}::date THEN l."amountCents" ELSE 0 END
-      FROM "ActualMonthly" l
-      WHERE l."orgId" = ${orgId} AND l."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`l`)} ${inScope(Prisma.sql`l`)}
+      SELECT m."orgUnitId" AS "unitId", m."category", m."month", m."planCents" AS "plan", m."actualCents" AS "actual",
+             CASE WHEN m."month" < ${current}::date THEN m."actualCents" ELSE 0 END AS "forecast", m."planLines"
+      FROM "MoneyMonthly" m
+      WHERE m."orgId" = ${orgId} AND m."month" BETWEEN ${start}::date AND ${end}::date ${cat(Prisma.sql`m`)} ${inScope(Prisma.sql`m`)}
       UNION ALL
-      SELECT x."orgUnitId", x."category", x."month", 0, 0, x."amountCents"
+      SELECT x."orgUnitId", x."category", x."month", 0, 0, x."amountCents", 0
       FROM fc x
       WHERE true ${cat(Prisma.sql`x`)}
     )`;

@@ -33,7 +33,7 @@ import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
 // The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
-// same facts (lib/budgets/rollup-prepare.ts: plan lines + the ledger summary + the forecast
+// same facts (lib/budgets/rollup-prepare.ts: the plan and ledger summary + the forecast
 // computed in SQL), summed up the tree through OrgUnitClosure. JS never sums amounts. The facts
 // are the same for every reader; for a reader without pay access lib/budgets/rollup-rows.ts then
 // withholds the personnel figures that lib/privacy/disclosure.ts does not allow.
@@ -83,7 +83,7 @@ function sumsCte(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   });
   return Prisma.sql`sums AS (
       SELECT GROUPING(a."month") = 1 AS "uc", a."unitId", a."category", a."month",
-             SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast" ${parts.length ? Prisma.join(parts, " ") : Prisma.empty}
+             SUM(a."plan") AS "plan", SUM(a."actual") AS "actual", SUM(a."forecast") AS "forecast", SUM(a."planLines") AS "planLines" ${parts.length ? Prisma.join(parts, " ") : Prisma.empty}
       FROM cells a
       GROUP BY GROUPING SETS ((a."unitId", a."category"), (a."month"))
     )`;
@@ -121,13 +121,11 @@ function viewBranches(p: Statement, spec: ViewSpec, i: number): Prisma.Sql[] {
   ];
   // Whether the scope has a plan for the period at all, and for how many of its months: plan
   // lines of the scope's units (before PERSONNEL's salary-safe re-attribution, which moves
-  // amounts, not the existence of a plan). A zero line is a plan ("nothing planned").
-  const { orgId, unitId, category } = p.scope;
-  branches.push(Prisma.sql`(SELECT ${i}, 'plan', NULL, NULL, COUNT(*)::bigint, COUNT(DISTINCT b."month")::bigint, 0::bigint, NULL::float8, ${none}
-     FROM "BudgetLine" b
-     WHERE b."orgId" = ${orgId} AND ${inPeriod(Prisma.sql`b."month"`, spec.period)}
-       ${category ? Prisma.sql`AND b."category" = ${category}::"BudgetCategory"` : Prisma.empty}
-       ${unitId ? Prisma.sql`AND b."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty})`);
+  // amounts, not the existence of a plan), counted per month in the cells. A zero line is a
+  // plan ("nothing planned").
+  branches.push(Prisma.sql`(SELECT ${i}, 'plan', NULL, NULL, COALESCE(SUM(s."planLines"), 0)::bigint, (COUNT(*) FILTER (WHERE s."planLines" > 0))::bigint, 0::bigint, NULL::float8, ${none}
+     FROM sums s WHERE NOT s."uc" AND ${inPeriod(Prisma.sql`s."month"`, spec.period)})`);
+  const { orgId, unitId } = p.scope;
   if (want.has("tree") || want.has("children")) {
     // Every unit of the scope, or only the root's children (the roots for the whole org). One row
     // per unit before the closure join (the join then multiplies units, not cells).
@@ -214,6 +212,7 @@ export const FINANCE_TABLES: readonly DataTable[] = [
     "ActualMonthly",
     "BudgetLine",
     "Contract",
+    "MoneyMonthly",
     "Organization",
     "OrgUnit",
     "OrgUnitClosure",

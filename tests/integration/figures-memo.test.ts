@@ -140,9 +140,9 @@ describe("org data version", () => {
       amount: "50.00",
     });
     expect(r.ok).toBe(true);
-    // The budget line and the audit event.
+    // The budget line, its summary cell (MoneyMonthly, written by the line's trigger) and the audit event.
     expect(await tableVersion(f.org.id, "BudgetLine")).toBe(b0 + 1n);
-    expect(await version(f.org.id)).toBe(v0 + 2n);
+    expect(await version(f.org.id)).toBe(v0 + 3n);
     // A refused action writes nothing and moves nothing.
     const refused = await setBudgetCell.run(f.members.viewer.user.id, f.org.slug, {
       orgUnitId: f.units.teamB.id,
@@ -151,7 +151,7 @@ describe("org data version", () => {
       amount: "0.01",
     });
     expect(refused.ok).toBe(false);
-    expect(await version(f.org.id)).toBe(v0 + 2n);
+    expect(await version(f.org.id)).toBe(v0 + 3n);
   });
 });
 

@@ -30,7 +30,8 @@ const planSum = async () =>
     )._sum.amountCents ?? 0n,
   );
 
-const TABLES = ['"BudgetLine"', '"OrgDataVersion"'];
+// A restore brings back every table, the summaries kept by triggers (MoneyMonthly) among them.
+const TABLES = ['"BudgetLine"', '"MoneyMonthly"', '"OrgDataVersion"'];
 
 async function backup() {
   for (const t of TABLES) {
