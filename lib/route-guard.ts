@@ -124,7 +124,7 @@ export function withScim<P extends Record<string, string> = Record<string, never
       });
     let response: Response;
     if (principal.kind !== "ORG" || !principal.scopes.includes("scim") || !principalCan(principal, "scim:provision")) {
-      response = scimError(403, "This token lacks the scope scim (an org token created in Settings → API).");
+      response = scimError(403, "This token lacks the scope scim (an org token created in Settings → API tokens).");
     } else {
       try {
         response = await handler(request, { orgId: principal.org.id, secret: bearer }, await context.params);

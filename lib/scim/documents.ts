@@ -126,7 +126,7 @@ export const serviceProviderConfig = (base: string) => ({
     {
       type: "oauthbearertoken",
       name: "OAuth Bearer Token",
-      description: "An org API token with the scim scope, created in Settings → API.",
+      description: "An org API token with the scim scope, created in Settings → API tokens.",
       specUri: "https://www.rfc-editor.org/rfc/rfc6750",
       primary: true,
     },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { createPersonalApiToken } from "@/lib/api/manage-tokens";
 import { startSession } from "@/lib/auth/sessions";
 import { createApiToken } from "@/tests/factories/api";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -65,6 +66,12 @@ async function oktaCreate(userName: string, extra: Record<string, unknown> = {})
     },
   });
   expect(res.status, await res.clone().text()).toBe(201);
+  return json(res);
+}
+
+async function oktaGlobex() {
+  const res = await callScim("POST", "/Users", globexToken, { body: { schemas: [USER], userName: `g${Date.now()}@globex.example` } });
+  expect(res.status).toBe(201);
   return json(res);
 }
 
@@ -263,9 +270,9 @@ describe("refusals: SCIM error schema, nothing written", () => {
     target = await oktaCreate("target@acme.example");
   });
 
-  async function refused(res: Promise<Response>, status: number, scimType?: string, detail?: RegExp) {
+  async function refused(request: () => Promise<Response>, status: number, scimType?: string, detail?: RegExp) {
     const before = await tableFingerprints();
-    const r = await res;
+    const r = await request();
     expect(r.status).toBe(status);
     expect(r.headers.get("content-type")).toContain("application/scim+json");
     const body = await r.json();
@@ -277,12 +284,12 @@ describe("refusals: SCIM error schema, nothing written", () => {
 
   it("401 for a missing, unknown or revoked token; 403 without the scim scope or from a personal token", async () => {
     const revoked = await createApiToken(db, { orgId: acme.org.id, kind: "ORG", scopes: ["scim"], revokedAt: new Date() });
-    await refused(callScim("GET", "/Users", null), 401);
-    await refused(callScim("POST", "/Users", revoked.secret, { body: { schemas: [USER], userName: "x@acme.example" } }), 401);
-    await refused(callScim("GET", "/Users", `keel_${"A".repeat(43)}`), 401);
+    await refused(() => callScim("GET", "/Users", null), 401);
+    await refused(() => callScim("POST", "/Users", revoked.secret, { body: { schemas: [USER], userName: "x@acme.example" } }), 401);
+    await refused(() => callScim("GET", "/Users", `keel_${"A".repeat(43)}`), 401);
     const noScope = await createApiToken(db, { orgId: acme.org.id, kind: "ORG", scopes: ["people:read"] });
     await callScim("GET", "/Users", noScope.secret); // the first use records lastUsedAt
-    await refused(callScim("GET", "/Users", noScope.secret), 403);
+    await refused(() => callScim("GET", "/Users", noScope.secret), 403);
     const personal = await createApiToken(db, {
       orgId: acme.org.id,
       kind: "PERSONAL",
@@ -290,29 +297,61 @@ describe("refusals: SCIM error schema, nothing written", () => {
       scopes: ["scim"],
     });
     await callScim("GET", "/Users", personal.secret);
-    await refused(callScim("POST", "/Users", personal.secret, { body: { schemas: [USER], userName: "p@acme.example" } }), 403);
+    await refused(() => callScim("POST", "/Users", personal.secret, { body: { schemas: [USER], userName: "p@acme.example" } }), 403);
+  });
+
+  it("a personal token cannot be created with the scim scope", async () => {
+    const before = await tableFingerprints();
+    const result = await createPersonalApiToken.run(acme.members.admin.user.id, acme.org.slug, {
+      name: "Mine",
+      scopes: ["scim"],
+      expiresInDays: "30",
+    });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { scopes: [expect.stringContaining("scim")] } });
+    expect(await tableFingerprints()).toEqual(before);
   });
 
   it("404 for another org's user or group", async () => {
     await callScim("GET", "/Users", globexToken);
-    await refused(callScim("GET", `/Users/${target.id}`, globexToken), 404);
+    await refused(() => callScim("GET", `/Users/${target.id}`, globexToken), 404);
     await refused(
-      callScim("PATCH", `/Users/${target.id}`, globexToken, {
-        body: { schemas: [PATCH], Operations: [{ op: "replace", path: "active", value: false }] },
-      }),
+      () =>
+        callScim("PATCH", `/Users/${target.id}`, globexToken, {
+          body: { schemas: [PATCH], Operations: [{ op: "replace", path: "active", value: false }] },
+        }),
       404,
     );
-    await refused(callScim("DELETE", `/Users/${target.id}`, globexToken), 404);
+    await refused(() => callScim("DELETE", `/Users/${target.id}`, globexToken), 404);
+    const group = await json(await callScim("POST", "/Groups", token, { body: { schemas: [GROUP], displayName: "Acme only" } }));
+    await refused(() => callScim("GET", `/Groups/${group.id}`, globexToken), 404);
+    await refused(
+      () => callScim("PUT", `/Groups/${group.id}`, globexToken, { body: { schemas: [GROUP], displayName: "Taken over" } }),
+      404,
+    );
+    // A foreign member id inside a body is refused by position, like an unknown one.
+    const foreign = await oktaGlobex();
+    await refused(
+      () =>
+        callScim("PATCH", `/Groups/${group.id}`, token, {
+          body: {
+            schemas: [PATCH],
+            Operations: [{ op: "add", path: "members", value: [{ value: target.id }, { value: foreign.id }] }],
+          },
+        }),
+      400,
+      "invalidValue",
+      /members\[1\]\.value/,
+    );
   });
 
   it("400 invalidFilter for a filter that does not parse or is not supported", async () => {
-    await refused(callScim("GET", `/Users?filter=${encodeURIComponent("userName eq")}`, token), 400, "invalidFilter", /filter/);
-    await refused(callScim("GET", `/Users?filter=${encodeURIComponent('title co "x"')}`, token), 400, "invalidFilter", /co/);
+    await refused(() => callScim("GET", `/Users?filter=${encodeURIComponent("userName eq")}`, token), 400, "invalidFilter", /filter/);
+    await refused(() => callScim("GET", `/Users?filter=${encodeURIComponent('title co "x"')}`, token), 400, "invalidFilter", /co/);
   });
 
   it("409 uniqueness for a userName already provisioned (whatever its case)", async () => {
     await refused(
-      callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "TARGET@acme.example" } }),
+      () => callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "TARGET@acme.example" } }),
       409,
       "uniqueness",
       /userName/,
@@ -321,40 +360,41 @@ describe("refusals: SCIM error schema, nothing written", () => {
 
   it("400 naming the field: unknown attribute, wrong type, malformed JSON, a bad patch op", async () => {
     await refused(
-      callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", shoeSize: 44 } }),
+      () => callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", shoeSize: 44 } }),
       400,
       "invalidValue",
       /shoeSize/,
     );
     await refused(
-      callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", active: 5 } }),
+      () => callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", active: 5 } }),
       400,
       "invalidValue",
       /active/,
     );
     await refused(
-      callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", name: { givenName: 7 } } }),
+      () => callScim("POST", "/Users", token, { body: { schemas: [USER], userName: "new@acme.example", name: { givenName: 7 } } }),
       400,
       "invalidValue",
       /name\.givenName/,
     );
-    await refused(callScim("POST", "/Users", token, { body: "{ not json" }), 400, "invalidSyntax");
+    await refused(() => callScim("POST", "/Users", token, { body: "{ not json" }), 400, "invalidSyntax");
     await refused(
-      callScim("PATCH", `/Users/${target.id}`, token, { body: { schemas: [PATCH], Operations: [{ op: "move", path: "title" }] } }),
+      () => callScim("PATCH", `/Users/${target.id}`, token, { body: { schemas: [PATCH], Operations: [{ op: "move", path: "title" }] } }),
       400,
       "invalidSyntax",
       /op/,
     );
     await refused(
-      callScim("PATCH", `/Users/${target.id}`, token, {
-        body: { schemas: [PATCH], Operations: [{ op: "replace", path: "favouriteColour", value: "red" }] },
-      }),
+      () =>
+        callScim("PATCH", `/Users/${target.id}`, token, {
+          body: { schemas: [PATCH], Operations: [{ op: "replace", path: "favouriteColour", value: "red" }] },
+        }),
       400,
       "invalidValue",
       /favouriteColour/,
     );
     await refused(
-      callScim("POST", "/Groups", token, { body: { schemas: [GROUP], displayName: "G", members: [{ value: "no-such-user" }] } }),
+      () => callScim("POST", "/Groups", token, { body: { schemas: [GROUP], displayName: "G", members: [{ value: "no-such-user" }] } }),
       400,
       "invalidValue",
       /members\[0\]\.value/,
@@ -363,13 +403,14 @@ describe("refusals: SCIM error schema, nothing written", () => {
 
   it("412 when If-Match names an older version", async () => {
     await refused(
-      callScim("PUT", `/Users/${target.id}`, token, {
-        headers: { "if-match": 'W/"0"' },
-        body: { schemas: [USER], userName: "target@acme.example" },
-      }),
+      () =>
+        callScim("PUT", `/Users/${target.id}`, token, {
+          headers: { "if-match": 'W/"0"' },
+          body: { schemas: [USER], userName: "target@acme.example" },
+        }),
       412,
     );
-    await refused(callScim("DELETE", `/Users/${target.id}`, token, { headers: { "if-match": 'W/"9"' } }), 412);
+    await refused(() => callScim("DELETE", `/Users/${target.id}`, token, { headers: { "if-match": 'W/"9"' } }), 412);
   });
 
   it("400 mutability: deactivating the org's last admin is refused", async () => {
@@ -377,6 +418,6 @@ describe("refusals: SCIM error schema, nothing written", () => {
     const { userId } = await db.scimUser.findUniqueOrThrow({ where: { id: admin.id }, select: { userId: true } });
     await db.membership.update({ where: { orgId_userId: { orgId: acme.org.id, userId } }, data: { role: "ADMIN" } });
     await db.membership.update({ where: { id: acme.members.admin.membership.id }, data: { role: "DIRECTOR" } });
-    await refused(callScim("DELETE", `/Users/${admin.id}`, token), 400, "mutability", /admin/);
+    await refused(() => callScim("DELETE", `/Users/${admin.id}`, token), 400, "mutability", /admin/);
   });
 });
