@@ -1,10 +1,10 @@
 import { type Filter, parse } from "scim2-parse-filter";
 
-import type { Db } from "@/lib/db-factory";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scimInvalid } from "@/lib/scim/errors";
 import { LIST_SCHEMA } from "@/lib/scim/schemas";
-import { groupResource, scimGroupSelect, scimUserSelect, userResource } from "@/lib/scim/resources";
+import { findScimGroup, findScimUser, groupResource, scimGroupSelect, scimUserSelect, userResource } from "@/lib/scim/resources";
 
 // SCIM reads (RFC 7644 §3.4.2): filters parsed by scim2-parse-filter and translated into a
 // tenant-scoped Prisma `where` (never evaluated over loaded rows), 1-based startIndex/count
@@ -95,7 +95,7 @@ function listResponse(resources: unknown[], total: number, startIndex: number) {
   return { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources };
 }
 
-export async function listScimUsers(db: Db, orgId: string, base: string, params: ListParams) {
+export async function listScimUsers(orgId: string, base: string, params: ListParams) {
   const filters = params.filter ? translate(parseFilterOrThrow(params.filter), userEq) : [];
   const where: Prisma.ScimUserWhereInput = { orgId, AND: filters };
   const { skip, take, startIndex } = page(params);
@@ -110,7 +110,7 @@ export async function listScimUsers(db: Db, orgId: string, base: string, params:
   );
 }
 
-export async function listScimGroups(db: Db, orgId: string, base: string, params: ListParams) {
+export async function listScimGroups(orgId: string, base: string, params: ListParams) {
   const filters = params.filter ? translate(parseFilterOrThrow(params.filter), groupEq, groupMembers) : [];
   const where: Prisma.ScimGroupWhereInput = { orgId, AND: filters };
   const { skip, take, startIndex } = page(params);
@@ -128,4 +128,15 @@ export async function listScimGroups(db: Db, orgId: string, base: string, params
     total,
     startIndex,
   );
+}
+
+/** One user as a resource with its version, or null (unknown here, or another org's). */
+export async function readScimUser(orgId: string, id: string, base: string) {
+  const row = await findScimUser(db, orgId, id);
+  return row ? { resource: userResource(row, base), version: row.version } : null;
+}
+
+export async function readScimGroup(orgId: string, id: string, base: string) {
+  const row = await findScimGroup(db, orgId, id);
+  return row ? { resource: groupResource(row, base), version: row.version } : null;
 }

@@ -11,7 +11,7 @@ export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 export const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 const str = (max = 500) => z.string().max(max);
 const multi = z.array(z.record(z.string(), z.unknown()));
@@ -44,7 +44,7 @@ const ZEnterprise = z.strictObject({
 });
 
 /** A User as stored and returned (without id, meta and groups, which Keel owns). */
-export const ZScimUser = z.strictObject({
+const ZScimUser = z.strictObject({
   schemas: z.array(z.string()).refine((s) => s.includes(USER_SCHEMA), { error: `Must include ${USER_SCHEMA}.` }),
   externalId: str(200).optional(),
   userName: z.string({ error: "Required: a string." }).trim().min(1, "Must not be empty.").max(320),
@@ -76,7 +76,7 @@ const ZMember = z.strictObject({
   type: str(20).optional(),
 });
 
-export const ZScimGroup = z.strictObject({
+const ZScimGroup = z.strictObject({
   schemas: z.array(z.string()).refine((s) => s.includes(GROUP_SCHEMA), { error: `Must include ${GROUP_SCHEMA}.` }),
   externalId: str(200).optional(),
   displayName: z.string({ error: "Required: a string." }).trim().min(1, "Must not be empty.").max(200),
@@ -154,7 +154,7 @@ export function keelNameOf(user: ScimUserResource): string {
 }
 
 /** What arrives in a PATCH body (RFC 7644 §3.5.2); op names are matched case-insensitively later. */
-export const ZPatchBody = z.object({
+const ZPatchBody = z.object({
   schemas: z.array(z.string()).refine((s) => s.includes(PATCH_SCHEMA), { error: `Must include ${PATCH_SCHEMA}.` }),
   Operations: z
     .array(

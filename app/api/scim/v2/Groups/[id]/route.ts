@@ -1,16 +1,14 @@
-import { db } from "@/lib/db";
 import { withScim } from "@/lib/route-guard";
 import { scimError } from "@/lib/scim/errors";
 import { afterWrite, readScimBody, scimBase, scimJson } from "@/lib/scim/http";
-import { findScimGroup, groupResource } from "@/lib/scim/resources";
+import { readScimGroup } from "@/lib/scim/queries";
 import { scimDeleteGroup, scimPatchGroup, scimReplaceGroup } from "@/lib/scim/groups";
 
 type Params = { id: string };
 
 async function current(request: Request, orgId: string, id: string): Promise<Response> {
-  const row = await findScimGroup(db, orgId, id);
-  if (!row) return scimError(404, `No group ${id} in this organization.`);
-  return scimJson(groupResource(row, scimBase(request)), { version: row.version });
+  const found = await readScimGroup(orgId, id, scimBase(request));
+  return found ? scimJson(found.resource, { version: found.version }) : scimError(404, `No group ${id} in this organization.`);
 }
 
 export const GET = withScim<Params>(async (request, { orgId }, { id }) => current(request, orgId, id));

@@ -1,16 +1,14 @@
-import { db } from "@/lib/db";
 import { withScim } from "@/lib/route-guard";
 import { scimError } from "@/lib/scim/errors";
 import { afterWrite, readScimBody, scimBase, scimJson } from "@/lib/scim/http";
-import { findScimUser, userResource } from "@/lib/scim/resources";
+import { readScimUser } from "@/lib/scim/queries";
 import { scimDeleteUser, scimPatchUser, scimReplaceUser } from "@/lib/scim/users";
 
 type Params = { id: string };
 
 async function current(request: Request, orgId: string, id: string): Promise<Response> {
-  const row = await findScimUser(db, orgId, id);
-  if (!row) return scimError(404, `No user ${id} in this organization.`);
-  return scimJson(userResource(row, scimBase(request)), { version: row.version });
+  const found = await readScimUser(orgId, id, scimBase(request));
+  return found ? scimJson(found.resource, { version: found.version }) : scimError(404, `No user ${id} in this organization.`);
 }
 
 export const GET = withScim<Params>(async (request, { orgId }, { id }) => current(request, orgId, id));
