@@ -44,9 +44,18 @@ async function writeGroup(ctx: PublicActionContext, auth: ScimAuthority, before:
   await assertDisplayNameFree(ctx, auth.orgId, group.displayName, before?.id ?? null);
   const memberIds = await memberIdsOrThrow(ctx, auth.orgId, group);
   const data = { displayName: group.displayName, externalId: group.externalId ?? null };
-  const row = before
-    ? await ctx.tx.scimGroup.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: { id: true } })
-    : await ctx.tx.scimGroup.create({ data: { ...data, orgId: auth.orgId }, select: { id: true } });
+  let row: { id: string };
+  if (before) {
+    // Only over the version read: a write that committed meanwhile refuses this one (412).
+    const { count } = await ctx.tx.scimGroup.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw scimRefusal(412, null, "If-Match", "The group changed while this request ran: read it again.");
+    row = { id: before.id };
+  } else {
+    row = await ctx.tx.scimGroup.create({ data: { ...data, orgId: auth.orgId }, select: { id: true } });
+  }
   const previous = before?.members.map((m) => m.user.id) ?? [];
   const removed = previous.filter((id) => !memberIds.includes(id));
   const added = memberIds.filter((id) => !previous.includes(id));

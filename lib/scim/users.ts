@@ -94,8 +94,9 @@ async function replaceUser(
 ) {
   await assertUserNameFree(ctx, auth.orgId, resource.userName, before.id);
   const active = resource.active ?? before.active;
-  const row = await ctx.tx.scimUser.update({
-    where: { id: before.id },
+  // Only over the version read: a write that committed meanwhile refuses this one (412).
+  const { count } = await ctx.tx.scimUser.updateMany({
+    where: { id: before.id, version: before.version },
     data: {
       userName: resource.userName,
       externalId: resource.externalId ?? null,
@@ -103,6 +104,10 @@ async function replaceUser(
       attributes: storedAttributes(resource),
       version: { increment: 1 },
     },
+  });
+  if (count === 0) throw scimRefusal(412, null, "If-Match", "The user changed while this request ran: read it again.");
+  const row = await ctx.tx.scimUser.findUniqueOrThrow({
+    where: { id: before.id },
     select: { id: true, userId: true, version: true, user: { select: { email: true, memberships: { select: { orgId: true } } } } },
   });
   // The account's name follows the provider only while this org is the account's only one.

@@ -242,6 +242,22 @@ describe("Entra ID's sequence", () => {
   });
 });
 
+describe("concurrent edits", () => {
+  it("two PATCHes at once never lose one: each answered 200 is in the result, the other is 412", async () => {
+    const user = await oktaCreate("race@acme.example");
+    const set = (attr: string, value: string) =>
+      callScim("PATCH", `/Users/${user.id}`, token, { body: { schemas: [PATCH], Operations: [{ op: "add", path: attr, value }] } });
+    const [a, b] = await Promise.all([set("title", "Racer"), set("nickName", "Speedy")]);
+    expect([a.status, b.status].every((s) => s === 200 || s === 412)).toBe(true);
+    const final = await json(await callScim("GET", `/Users/${user.id}`, token));
+    if (a.status === 200) expect(final.title).toBe("Racer");
+    if (b.status === 200) expect(final.nickName).toBe("Speedy");
+    const ok = [a, b].filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThan(0);
+    expect((final.meta as { version: string }).version).toBe(`W/"${1 + ok}"`);
+  });
+});
+
 describe("lists and discovery", () => {
   it("paginates with startIndex and count over the org's users only", async () => {
     const all = await json(await callScim("GET", "/Users?count=0", token));
