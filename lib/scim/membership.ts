@@ -54,7 +54,7 @@ export async function activateMember(tx: Tx, auth: ScimAuthority, scimUser: { id
   const { role, scopeUnitId } = await roleFor(tx, auth.orgId, scimUser.id);
   const membership = await tx.membership.create({
     data: { orgId: auth.orgId, userId: scimUser.userId, role, scopeUnitId },
-    select: { id: true },
+    select: { id: true, user: { select: { email: true } } },
   });
   await auth.audit({
     action: "scim.member.add",
@@ -62,7 +62,9 @@ export async function activateMember(tx: Tx, auth: ScimAuthority, scimUser: { id
     entityId: membership.id,
     after: { userId: scimUser.userId, role, scopeUnitId },
   });
-  await emitWebhookEvent(tx, auth.orgId, "member.added", { membership: { id: membership.id, userId: scimUser.userId, role } });
+  await emitWebhookEvent(tx, auth.orgId, "member.added", {
+    membership: { id: membership.id, userId: scimUser.userId, role, email: membership.user.email },
+  });
 }
 
 /** Ends the user's membership here and the sessions that reach this org; other orgs untouched. */
