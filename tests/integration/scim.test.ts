@@ -152,6 +152,17 @@ describe("Okta's sequence", () => {
     });
     expect(remove.status).toBe(200);
     expect(await membershipOf(acme.org.id, user.userId)).toEqual({ role: "VIEWER", scopeUnitId: null });
+
+    // Okta renames a pushed group with a PUT of the whole group: every member's role follows the new name.
+    const put = await callScim("PUT", `/Groups/${group.id}`, token, {
+      headers: { "if-match": 'W/"3"' },
+      body: { schemas: [GROUP], id: group.id, displayName: "Keel Directors", members: [{ value: member.id }] },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(put.headers.get("etag")).toBe('W/"4"');
+    expect(await membershipOf(acme.org.id, user.userId)).toEqual({ role: "DIRECTOR", scopeUnitId: null });
+    expect((await callScim("DELETE", `/Groups/${group.id}`, token)).status).toBe(204);
+    expect(await membershipOf(acme.org.id, user.userId)).toEqual({ role: "VIEWER", scopeUnitId: null });
   });
 });
 
