@@ -41,6 +41,11 @@ export const PERMISSIONS = [
   "webhooks:manage",
   /** Create and revoke the org's API tokens (lib/api/); anyone may hold personal tokens. */
   "apitokens:manage",
+  /**
+   * Create, change and deactivate members over SCIM (docs/scim.md). Only the org token
+   * principal holds it, and only a token with the scim scope uses it; no person's role has it.
+   */
+  "scim:provision",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -111,9 +116,10 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
 /**
  * The synthetic principal of an org API token (docs/api.md): an integration that reads the whole
  * org and may read pay, and writes nothing (every change has a person as its author; writes go
- * through personal tokens). The token's scopes narrow it further.
+ * through personal tokens) except the SCIM provisioning that is the identity provider's own job
+ * (docs/scim.md). The token's scopes narrow it further.
  */
-const ORG_TOKEN_GRANTS: Partial<Record<Permission, Grant>> = { ...READ_ALL, "compensation:read": "org" };
+const ORG_TOKEN_GRANTS: Partial<Record<Permission, Grant>> = { ...READ_ALL, "compensation:read": "org", "scim:provision": "org" };
 
 /** The grant of an API token's principal: an org token's own row, or the user's role for a personal one. */
 export function grantForToken(principal: { kind: "ORG" } | { kind: "PERSONAL"; role: Role }, permission: Permission): Grant | null {

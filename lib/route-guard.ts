@@ -6,7 +6,9 @@ import type { ApiScope } from "@/lib/api/scopes";
 import { type ApiPrincipal, authenticateToken, principalCan } from "@/lib/api/tokens";
 import { getRouteMember, type Member } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
+import { scimError, scimErrorOf } from "@/lib/scim/errors";
 
 // The one guard of every route handler under app/[org]/ (exports, uploads, the pickers' search,
 // form options, the bell): route handlers are outside the pages' requireMember, so each is
@@ -88,6 +90,48 @@ export function withToken<P extends Record<string, string> = Record<string, neve
       response = problem(403, "The token's principal does not have this permission.");
     } else {
       response = await handler(request, principal, await context.params);
+    }
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
+  };
+}
+
+// The SCIM strategy of the same guard (/api/scim/v2/…, docs/scim.md): the same tokens, answered
+// in SCIM's error schema (application/scim+json). Only an org token with the scim scope, whose
+// principal holds scim:provision, passes; the org comes from the token. The handler gets the
+// secret too: its writes are pipeline actions that re-check the token in their transaction.
+// A refusal a read throws (a bad filter) becomes its SCIM error.
+
+export type ScimCaller = { orgId: string; secret: string };
+
+export function withScim<P extends Record<string, string> = Record<string, never>>(
+  handler: (request: Request, caller: ScimCaller, params: P) => Promise<Response>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const principal = bearer ? await authenticateToken(db, bearer) : null;
+    if (!bearer || !principal) {
+      return scimError(401, bearer ? "The token is unknown, expired or revoked." : "Send a token: Authorization: Bearer keel_…", null, {
+        "www-authenticate": 'Bearer realm="keel-scim"',
+      });
+    }
+    const rate = await countRequest(db, principal.tokenId);
+    const headers = rateLimitHeaders(rate);
+    if (!rate.allowed)
+      return scimError(429, `Rate limit of ${rate.limit} requests per minute reached.`, null, {
+        ...headers,
+        "retry-after": String(rate.resetS),
+      });
+    let response: Response;
+    if (principal.kind !== "ORG" || !principal.scopes.includes("scim") || !principalCan(principal, "scim:provision")) {
+      response = scimError(403, "This token lacks the scope scim (an org token created in Settings → API tokens).");
+    } else {
+      try {
+        response = await handler(request, { orgId: principal.org.id, secret: bearer }, await context.params);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        response = scimErrorOf({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors });
+      }
     }
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
-import { API_SCOPES, SCOPE_LABELS } from "@/lib/api/scopes";
+import { API_SCOPES, ORG_ONLY_SCOPES, SCOPE_LABELS } from "@/lib/api/scopes";
 import type { ApiTokenRow } from "@/lib/api/token-schemas";
 import {
   createOrgApiTokenAction,
@@ -92,7 +92,7 @@ export function ApiTokensPanel({ org, kind, tokens }: { org: string; kind: "ORG"
         </div>
         <fieldset className="grid gap-1.5" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
           <legend className="mb-1 text-sm font-medium">Scopes</legend>
-          {API_SCOPES.map((s) => (
+          {API_SCOPES.filter((s) => kind === "ORG" || !ORG_ONLY_SCOPES.includes(s)).map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="scopes" value={s} /> <code className="text-xs">{s}</code>{" "}
               <span className="text-muted-foreground">{SCOPE_LABELS[s]}</span>

@@ -1,8 +1,9 @@
 import { defineAction } from "@/lib/action";
 import type { ActionContext } from "@/lib/action/types";
+import { ORG_ONLY_SCOPES } from "@/lib/api/scopes";
 import { generateToken } from "@/lib/api/tokens";
 import { ZCreateApiTokenInput, ZRevokeApiTokenInput } from "@/lib/api/token-schemas";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import type { ApiTokenKind } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 
@@ -12,6 +13,8 @@ import type { z } from "zod";
 const DAY_MS = 86_400_000;
 
 async function createToken(ctx: ActionContext, kind: ApiTokenKind, input: z.output<typeof ZCreateApiTokenInput>) {
+  const orgOnly = input.scopes.filter((s) => ORG_ONLY_SCOPES.includes(s));
+  if (kind === "PERSONAL" && orgOnly.length > 0) throw invalid({ scopes: [`Only an org token may carry ${orgOnly.join(", ")}.`] });
   const { secret, prefix, tokenHash } = generateToken();
   const expiresAt = input.expiresInDays === "never" ? null : new Date(Date.now() + Number(input.expiresInDays) * DAY_MS);
   const token = await ctx.tx.apiToken.create({

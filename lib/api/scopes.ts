@@ -14,6 +14,7 @@ export const API_SCOPES = [
   "budgets:read",
   "vendors:read",
   "compensation:read",
+  "scim",
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -29,7 +30,11 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "budgets:read": "Read plan lines, actuals and finance figures",
   "vendors:read": "Read vendors and contracts",
   "compensation:read": "Read individual pay and personnel lines (with another read scope)",
+  scim: "Provision users and groups over SCIM 2.0 (org tokens only; docs/scim.md)",
 };
+
+/** Scopes only an org token may carry: SCIM provisions the org's members, which no person's token does. */
+export const ORG_ONLY_SCOPES: readonly ApiScope[] = ["scim"];
 
 /** The scope an action's permission needs when the caller is a token; absent = no token may do it. */
 const WRITE_SCOPES: Partial<Record<Permission, ApiScope>> = {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-import type { Db } from "@/lib/db-factory";
+import type { Db, Tx } from "@/lib/db-factory";
 import type { ApiTokenKind, Role } from "@/lib/generated/prisma/enums";
 import { grantForToken, type Permission } from "@/lib/permissions";
 import { type ApiScope, isApiScope } from "@/lib/api/scopes";
@@ -48,7 +48,7 @@ export function principalReadsPay(p: ApiPrincipal): boolean {
 }
 
 /** The principal of a bearer secret, or null (unknown, malformed, expired, revoked, or its user left the org). */
-export async function authenticateToken(db: Db, secret: string, now = new Date()): Promise<ApiPrincipal | null> {
+export async function authenticateToken(db: Db | Tx, secret: string, now = new Date()): Promise<ApiPrincipal | null> {
   if (!TOKEN_SHAPE.test(secret)) return null;
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(secret) },

@@ -23,6 +23,8 @@ const RECORD_TYPE_LABELS: Readonly<Record<string, string>> = {
   Reorg: "Reorganization",
   ManagerNote: "Development note",
   ApiToken: "API token",
+  ScimUser: "SCIM user",
+  ScimGroup: "SCIM group",
 };
 
 export function recordTypeLabel(type: string): string {

@@ -6,10 +6,13 @@ import { toDateString } from "@/lib/fiscal";
 // Effective-dated history of where a person sits and whom they report to (PersonAssignment).
 // Person.orgUnitId/managerId stay the current values; this keeps the periods behind them.
 
+/** The part of an action context these need: the transaction and the org (also a SCIM write, lib/scim/). */
+type OrgTx = { tx: ActionContext["tx"]; org: { id: string } };
+
 type Current = { id: string; orgUnitId: string; managerId: string | null; startDate: Date };
 
 export async function recordAssignment(
-  ctx: ActionContext,
+  ctx: OrgTx,
   person: Current,
   next: { orgUnitId: string; managerId: string | null },
   effectiveFrom: string,
@@ -63,7 +66,7 @@ export async function recordAssignment(
  * (UNION, so an existing loop terminates) inside the transaction. The advisory lock serialises
  * reporting-line changes per org, so two concurrent edits (A→B and B→A) cannot both pass.
  */
-export async function assertNoReportingCycle(ctx: ActionContext, personId: string, managerId: string | null) {
+export async function assertNoReportingCycle(ctx: OrgTx, personId: string, managerId: string | null) {
   if (!managerId) return;
   await ctx.tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`keel:reporting:${ctx.org.id}`}))) l`;
   const [row] = await ctx.tx.$queryRaw<{ cycle: boolean }[]>`

@@ -16,7 +16,7 @@ import { SsoError } from "@/lib/sso/oidc";
 export type VerifiedIdentity = { email: string; name: string; claims: Record<string, unknown> };
 
 /** A stored password no password can match: the account signs in by SSO only. */
-const NO_PASSWORD = "sso-only";
+export const NO_PASSWORD = "sso-only";
 
 export function groupsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === "string");

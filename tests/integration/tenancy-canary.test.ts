@@ -29,7 +29,7 @@ const TODAY = new Date("2026-06-15T12:00:00Z");
 const FY = 2026;
 const pay = { readsPay: true };
 
-type Ctx = { fx: OrgFx; projectId: string; personId: string; managerId: string; token: string };
+type Ctx = { fx: OrgFx; projectId: string; personId: string; managerId: string; token: string; scimUserId: string; scimGroupId: string };
 type Call = (c: Ctx) => unknown[];
 
 const DASHBOARD = { unitId: null, fiscalYear: FY, period: "year" as const };
@@ -51,6 +51,8 @@ const director = (c: Ctx) => ({
   scopeUnitId: null,
   readsPay: true,
 });
+
+const SCIM_BASE = "https://keel.test/api/scim/v2";
 
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
@@ -122,6 +124,10 @@ const CALLS: Record<string, Call> = {
   "lib/settings/queries.ts#listPendingInvitations": (c) => [c.fx.org.id],
   "lib/settings/queries.ts#findOpenInvitation": (c) => [c.token],
   "lib/sso/queries.ts#getSsoSettings": (c) => [c.fx.org.id],
+  "lib/scim/queries.ts#listScimUsers": (c) => [c.fx.org.id, SCIM_BASE, { filter: null, startIndex: null, count: null }],
+  "lib/scim/queries.ts#listScimGroups": (c) => [c.fx.org.id, SCIM_BASE, { filter: null, startIndex: null, count: null }],
+  "lib/scim/queries.ts#readScimUser": (c) => [c.fx.org.id, c.scimUserId, SCIM_BASE],
+  "lib/scim/queries.ts#readScimGroup": (c) => [c.fx.org.id, c.scimGroupId, SCIM_BASE],
   "lib/sso/queries.ts#listOrgAdmins": (c) => [c.fx.org.id],
   "lib/vendors/queries.ts#listVendors": (c) => [c.fx.org.id, TODAY],
   "lib/vendors/queries.ts#listContracts": (c) => [c.fx.org.id],
@@ -353,7 +359,21 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
       checkInOn: new Date("2026-07-01"),
     },
   });
-  return { fx, projectId: project.id, personId: person.id, managerId: person.id, token };
+  // A provisioned user in a pushed group (lib/scim/).
+  const scimUser = await db.scimUser.create({
+    data: { orgId: fx.org.id, userId: fx.users.viewer, userName: `viewer@${fx.org.slug}.example` },
+  });
+  const scimGroup = await db.scimGroup.create({ data: { orgId: fx.org.id, displayName: "Keel Viewers" } });
+  await db.scimGroupMember.create({ data: { orgId: fx.org.id, groupId: scimGroup.id, scimUserId: scimUser.id } });
+  return {
+    fx,
+    projectId: project.id,
+    personId: person.id,
+    managerId: person.id,
+    token,
+    scimUserId: scimUser.id,
+    scimGroupId: scimGroup.id,
+  };
 }
 
 async function runAll(c: Ctx): Promise<Map<string, string>> {

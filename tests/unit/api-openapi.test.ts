@@ -7,7 +7,8 @@ import { API_OPERATIONS, openApiDocument } from "@/lib/api/openapi";
 
 // The OpenAPI document and the route files of app/api/v1 describe the same API: a route method
 // without a documented operation, or an operation without a route, fails here. Every route but
-// the document itself is wrapped in the token guard (withToken, lib/route-guard.ts).
+// the document itself is wrapped in the token guard (withToken, lib/route-guard.ts). SCIM
+// (app/api/scim/v2) is deliberately not in this document: tests/unit/scim-routes.test.ts.
 
 const ROOT = path.join("app", "api", "v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];

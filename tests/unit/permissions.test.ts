@@ -118,9 +118,12 @@ describe("permissions table", () => {
 });
 
 describe("API token principals", () => {
-  it("an org token reads the org and pay, and writes nothing", () => {
+  it("an org token reads the org and pay, and writes nothing but SCIM provisioning", () => {
     const granted = PERMISSIONS.filter((p) => grantForToken({ kind: "ORG" }, p) !== null);
-    expect(granted).toEqual(["org:read", "compensation:read"]);
+    expect(granted).toEqual(["org:read", "compensation:read", "scim:provision"]);
+  });
+  it("no role holds scim:provision: only the identity provider's org token provisions members", () => {
+    for (const role of ["ADMIN", "DIRECTOR", "MANAGER", "FINANCE", "VIEWER"] as const) expect(grantFor(role, "scim:provision")).toBeNull();
   });
   it("a personal token has its member's role", () => {
     for (const role of ["ADMIN", "DIRECTOR", "MANAGER", "FINANCE", "VIEWER"] as const) {

@@ -6,6 +6,7 @@ import { sealSecret } from "@/lib/security/secret-box";
 import { hashInviteToken } from "@/lib/settings/members";
 import { createOrg } from "@/tests/factories/org";
 import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
+import { SCIM_PUBLIC_ROWS } from "@/tests/support/authz/matrix-scim";
 import { testDb } from "@/tests/support/db";
 import { today } from "@/tests/support/authz/fixture";
 
@@ -127,6 +128,7 @@ export const PUBLIC_ROWS: PublicRow[] = [
     forged: () => ({ token: "forged-token-0123456789", name: "Intruder", password: "a-long-password", confirmPassword: "a-long-password" }),
     forgedOutcome: "NOT_FOUND",
   },
+  ...SCIM_PUBLIC_ROWS,
 ];
 
 export const SELF_ROWS: SelfRow[] = [

@@ -32,6 +32,10 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
             </Link>
             . To change data through the API, people use personal tokens from their account page.
           </CardDescription>
+          <CardDescription>
+            For user provisioning by your identity provider (Okta, Entra ID), create a token with the <code>scim</code> scope and give the
+            provider the SCIM base URL <code>/api/scim/v2</code> of this server.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <ApiTokensPanel org={member.org.slug} kind="ORG" tokens={tokens} />
