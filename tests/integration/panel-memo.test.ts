@@ -7,6 +7,7 @@ import { PeoplePanel } from "@/components/dashboard/people-panel";
 import type { Member } from "@/lib/auth";
 import { ASSUMPTION_TABLES } from "@/lib/budgets/assumptions-query";
 import { FINANCE_TABLES } from "@/lib/budgets/rollup";
+import { countStatements } from "@/lib/db-statements";
 import { DELIVERY_TABLES } from "@/lib/dashboard/delivery-figures";
 import { parseDashboardParams, SCOPE_TABLES } from "@/lib/dashboard/director";
 import { PEOPLE_TABLES } from "@/lib/dashboard/people-figures";
@@ -64,6 +65,15 @@ describe("rendered panels", () => {
     // The at-risk list names the project now.
     expect(texts(after)).toContain("Harbour");
     expect(await DeliveryPanel({ member: member("director"), params: params() })).toBe(after);
+  });
+
+  it("a repeat view reads only the org's data versions", async () => {
+    await db.project.update({ where: { id: projectId }, data: { name: "Harbour II" } });
+    const first = await countStatements(() => MoneyPanel({ member: member("director"), params: params() }));
+    const again = await countStatements(() => MoneyPanel({ member: member("director"), params: params() }));
+    expect(again.result).toBe(first.result);
+    expect(first.statements).toBeGreaterThan(1);
+    expect(again.statements).toBe(1);
   });
 
   it("is kept per salary-safety class and per reader where the output is theirs", async () => {
