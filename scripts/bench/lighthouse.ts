@@ -92,8 +92,10 @@ export async function lighthouse(
         log(`lighthouse: ${p.page} (${i + 1}/${runs}) …`);
         const out = path.join(dir, `${p.page.replace(/\W+/g, "-")}-${i + 1}.json`);
         const failed = await runOne(base + p.path, p.cookie, out);
-        if (failed) error = failed;
-        else reports.push(JSON.parse(readFileSync(out, "utf8")) as Report);
+        const report = failed ? null : (JSON.parse(readFileSync(out, "utf8")) as Report);
+        // A run whose trace failed (e.g. NO_NAVSTART on a loaded machine) has no metrics: not counted.
+        if (failed || report?.runtimeError) error = failed ?? report?.runtimeError?.message;
+        else if (report) reports.push(report);
       }
       const n = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? null));
       const score = median(reports.map((r) => r.categories.performance.score));
@@ -109,7 +111,7 @@ export async function lighthouse(
         fcpMs: n("first-contentful-paint"),
         worst: typical ? worstOf(typical.audits) : null,
         runs: reports.length,
-        error: error ?? reports.find((r) => r.runtimeError)?.runtimeError?.message,
+        error: reports.length ? undefined : error,
       });
     }
   } finally {
