@@ -12,8 +12,11 @@ import { cn } from "@/lib/utils";
 // scrolls to it. Until then a box of the chart's own height keeps the layout still; it pulses
 // while the chart's script loads.
 
-/** How far below the viewport a chart starts loading: about a screen, so it is drawn when reached. */
-const AHEAD = "800px 0px";
+/**
+ * How far below the viewport a chart starts loading: a little, so it is drawn as it is reached.
+ * With a screen's height (800px) the first chart of a phone's dashboard still loaded with the page.
+ */
+const AHEAD = "200px 0px";
 
 function useNear(ref: React.RefObject<HTMLElement | null>): boolean {
   const [near, setNear] = React.useState(false);
