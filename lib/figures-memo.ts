@@ -49,9 +49,11 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 10 * 60_000;
 
 type Entry = { version: bigint; value: unknown };
-const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: MAX_AGE_MS });
+type Store = { entries: LRUCache<string, Entry>; inflight: Map<string, Promise<unknown>> };
 // Computations in flight: concurrent requests for the same figures at the same version share one.
-const inflight = new Map<string, Promise<unknown>>();
+const figures: Store = { entries: new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: MAX_AGE_MS }), inflight: new Map() };
+// Rendered panels (memoRendered): larger than figures, so fewer of them.
+const rendered: Store = { entries: new LRUCache<string, Entry>({ max: 200, ttl: MAX_AGE_MS }), inflight: new Map() };
 
 /** A table of org data (the model names are the table names). */
 export type DataTable = Prisma.ModelName;
@@ -65,7 +67,8 @@ const generations = new Map<string, number>();
 function noteVersions(orgId: string, identity: string, versions: ReadonlyMap<string, bigint>) {
   if (seenIdentity !== null && seenIdentity !== identity) {
     logger.info({ event: "figures-memo.reset" }, "the database was replaced or restarted (a restore?): memoized figures forgotten");
-    entries.clear();
+    figures.entries.clear();
+    rendered.entries.clear();
     lastSeen.clear();
   }
   seenIdentity = identity;
@@ -114,7 +117,62 @@ function deepFreeze<T>(value: T): T {
  * org's current version of `tables` (or later). The result is frozen. `tables` must name every
  * table the computation reads; `key` everything else it depends on (JSON; dates as day strings).
  */
-export async function memoFigures<T>(
+export function memoFigures<T>(
+  orgId: string,
+  name: string,
+  key: unknown[],
+  tables: readonly DataTable[],
+  compute: () => Promise<T>,
+): Promise<T> {
+  return memoIn(figures, deepFreeze, orgId, name, key, tables, compute);
+}
+
+/**
+ * The tables a rendered panel may read: every table of org data, but not the audit log and the
+ * machinery written without any figure changing (API tokens' last use, webhook deliveries, SSO
+ * settings, invitations). A panel keyed on them reads none of those.
+ */
+export const RENDERED_TABLES: readonly DataTable[] = [
+  "ActualEntry",
+  "ActualMonthly",
+  "Allocation",
+  "BudgetLine",
+  "Contract",
+  "ImportBatch",
+  "Initiative",
+  "ManagerNote",
+  "Membership",
+  "Milestone",
+  "Organization",
+  "OrgUnit",
+  "OrgUnitClosure",
+  "OrgUnitHistory",
+  "Person",
+  "PersonAssignment",
+  "Position",
+  "Project",
+  "ProjectDependency",
+  "Reorg",
+  "StatusUpdate",
+  "User",
+  "Vendor",
+];
+
+/**
+ * A rendered panel (the React elements a server component returns) for this org, `name` and
+ * `key`, reused while no table of RENDERED_TABLES has been written: a repeat view skips the
+ * panel's reads and its rendering. `key` must hold everything else the output depends on — its
+ * parameters, the day, what the reader may see (pay, permissions; the reader themself when the
+ * panel is theirs). Elements are not frozen (React may annotate them in development), and no
+ * caller may change them.
+ */
+export function memoRendered<T>(orgId: string, name: string, key: unknown[], compute: () => Promise<T>): Promise<T> {
+  return memoIn(rendered, (v) => v, orgId, name, key, RENDERED_TABLES, compute);
+}
+
+async function memoIn<T>(
+  store: Store,
+  seal: <V>(value: V) => V,
   orgId: string,
   name: string,
   key: unknown[],
@@ -124,27 +182,28 @@ export async function memoFigures<T>(
   if (readEnv().KEEL_FIGURES_MEMO === "off") return compute();
   const version = await orgDataVersion(orgId, tables);
   const id = JSON.stringify([orgId, generations.get(orgId) ?? 0, name, ...key]);
-  const hit = entries.get(id);
+  const hit = store.entries.get(id);
   if (hit && hit.version >= version) return hit.value as T;
   const flightId = `${id}@${version}`;
-  const running = inflight.get(flightId);
+  const running = store.inflight.get(flightId);
   if (running) return running as Promise<T>;
   const p = compute().then((value) => {
-    const frozen = deepFreeze(value);
-    const current = entries.get(id);
-    if (!current || current.version <= version) entries.set(id, { version, value: frozen });
-    return frozen;
+    const sealed = seal(value);
+    const current = store.entries.get(id);
+    if (!current || current.version <= version) store.entries.set(id, { version, value: sealed });
+    return sealed;
   });
-  inflight.set(flightId, p);
+  store.inflight.set(flightId, p);
   try {
     return await p;
   } finally {
-    inflight.delete(flightId);
+    store.inflight.delete(flightId);
   }
 }
 
 /** Forgets every memoized figure (tests; a process that changed data without the triggers). */
 export function clearFiguresMemo(): void {
-  entries.clear();
+  figures.entries.clear();
+  rendered.entries.clear();
   lastSeen.clear();
 }

@@ -34,7 +34,7 @@ export function ForecastAssumptions({ assumptions, settingsHref }: { assumptions
       <p className="mt-2">
         How the forecast uses them: {figure("forecast").definition}{" "}
         {settingsHref ? (
-          <Link href={settingsHref} className="text-primary hover:underline">
+          <Link prefetch={false} href={settingsHref} className="text-primary hover:underline">
             Change them in Settings
           </Link>
         ) : null}

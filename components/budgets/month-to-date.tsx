@@ -27,7 +27,7 @@ export function MonthToDate({ mtd, label, currency, href }: { mtd: Amounts; labe
       <span className="text-muted-foreground">
         of <span className="tabular-nums">{money(mtd.planCents)}</span> planned for the whole month · not a variance until the month closes
       </span>
-      <Link href={href} className="text-primary hover:underline">
+      <Link prefetch={false} href={href} className="text-primary hover:underline">
         Open the month
       </Link>
     </section>

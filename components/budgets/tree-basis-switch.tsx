@@ -21,11 +21,11 @@ export function TreeBasisSwitch({
     <p className="text-xs text-muted-foreground" data-testid="tree-basis">
       <span className="font-medium text-foreground">{treeBasisLabel(basis)}.</span> {treeBasisNote(basis)}{" "}
       {basis.mode === "asof" ? (
-        <Link href={restatedHref} className="underline underline-offset-2">
+        <Link prefetch={false} href={restatedHref} className="underline underline-offset-2">
           Show restated (today&apos;s tree)
         </Link>
       ) : closed ? (
-        <Link href={asofHref} className="underline underline-offset-2">
+        <Link prefetch={false} href={asofHref} className="underline underline-offset-2">
           Show as it was
         </Link>
       ) : null}

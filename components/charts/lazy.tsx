@@ -1,33 +1,76 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import * as React from "react";
 
-// The charts, loaded after the page: recharts is the largest library on the dashboard and is
-// not needed to read it (every chart has its "Show as table" alternative, server-rendered next
-// to it). Server components import these instead of the chart files, so recharts stays out of
-// the route's first-load JS; until the chunk arrives a placeholder of the chart's height keeps
-// the layout still.
+import { cn } from "@/lib/utils";
 
-function placeholder(height: string) {
-  function ChartPlaceholder() {
-    return <div className={`${height} w-full animate-pulse rounded-md bg-muted`} aria-hidden="true" />;
-  }
-  return ChartPlaceholder;
+// The charts, loaded when they come near the viewport: recharts is the largest library on the
+// dashboards and is not needed to read them (every chart has its "Show as table" alternative,
+// server-rendered next to it). Server components import these instead of the chart files, so
+// recharts stays out of the route's JS, and a chart below the fold costs the phone nothing (its
+// script, parsing and drawing were most of the dashboards' main-thread blocking) until the reader
+// scrolls to it. Until then a box of the chart's own height keeps the layout still; it pulses
+// while the chart's script loads.
+
+/**
+ * How far below the viewport a chart starts loading: a little, so it is drawn as it is reached.
+ * With a screen's height (800px) the first chart of a phone's dashboard still loaded with the page.
+ */
+const AHEAD = "200px 0px";
+
+function useNear(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = React.useState(false);
+  React.useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: AHEAD });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near, ref]);
+  return near;
 }
 
-export const BurnChart = dynamic(() => import("@/components/charts/burn-chart").then((m) => m.BurnChart), {
-  ssr: false,
-  loading: placeholder("h-72"),
-});
-export const HealthTrendChart = dynamic(() => import("@/components/charts/health-trend-chart").then((m) => m.HealthTrendChart), {
-  ssr: false,
-  loading: placeholder("h-64"),
-});
-export const VarianceBarChart = dynamic(() => import("@/components/charts/variance-bar-chart").then((m) => m.VarianceBarChart), {
-  ssr: false,
-  loading: placeholder("h-64"),
-});
-export const PlanVsActualChart = dynamic(() => import("@/components/charts/plan-vs-actual-chart").then((m) => m.PlanVsActualChart), {
-  ssr: false,
-  loading: placeholder("h-64"),
-});
+type Box = { className?: string; style?: React.CSSProperties };
+
+function deferred<P extends object>(load: () => Promise<React.ComponentType<P>>, box: (props: P) => Box) {
+  const Chart = React.lazy(() => load().then((c) => ({ default: c })));
+  function DeferredChart(props: P) {
+    const ref = React.useRef<HTMLDivElement>(null);
+    const near = useNear(ref);
+    const b = box(props);
+    const placeholder = (loading: boolean) => (
+      <div
+        ref={ref}
+        className={cn("w-full rounded-md bg-muted", loading && "animate-pulse", b.className)}
+        style={b.style}
+        aria-hidden="true"
+        data-chart-deferred={loading ? undefined : ""}
+      />
+    );
+    if (!near) return placeholder(false);
+    return (
+      <React.Suspense fallback={placeholder(true)}>
+        <Chart {...props} />
+      </React.Suspense>
+    );
+  }
+  return DeferredChart;
+}
+
+export const BurnChart = deferred(
+  () => import("@/components/charts/burn-chart").then((m) => m.BurnChart),
+  (): Box => ({ className: "h-72" }),
+);
+export const HealthTrendChart = deferred(
+  () => import("@/components/charts/health-trend-chart").then((m) => m.HealthTrendChart),
+  (): Box => ({ className: "h-64" }),
+);
+export const VarianceBarChart = deferred(
+  () => import("@/components/charts/variance-bar-chart").then((m) => m.VarianceBarChart),
+  // The chart's own height: a bar per unit (variance-bar-chart.tsx).
+  (p: { points: unknown[] }): Box => ({ style: { height: 40 + p.points.length * 40 } }),
+);
+export const PlanVsActualChart = deferred(
+  () => import("@/components/charts/plan-vs-actual-chart").then((m) => m.PlanVsActualChart),
+  (): Box => ({ className: "h-64" }),
+);

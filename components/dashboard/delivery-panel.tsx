@@ -3,7 +3,7 @@ import type * as React from "react";
 
 import { HealthTrendChart } from "@/components/charts/lazy";
 import { ChartTable, PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, panelMemo, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { BlockedDependencyRow, MilestoneDueRow } from "@/components/projects/attention-items";
@@ -25,7 +25,12 @@ const weekFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric
 /** Delivery: health counts and trend, at-risk projects, stale and unacknowledged updates, milestones, blocked dependencies. */
 // Delivery panel of the dashboards: an async server component streamed behind its own <Suspense>.
 // Every figure is of the selected unit and below, as of today (the period picks money and people).
-export async function DeliveryPanel({ member, params }: PanelProps) {
+// Reused while the org's data is unchanged (panelMemo); the review's lists are the viewer's own.
+export function DeliveryPanel({ member, params }: PanelProps) {
+  return panelMemo(member, "delivery", [member.user.id, params], () => renderDeliveryPanel({ member, params }));
+}
+
+async function renderDeliveryPanel({ member, params }: PanelProps) {
   const { org } = member;
   const base = `/${org.slug}`;
   const scope = { orgId: org.id, unitId: params.unitId, viewerUserId: member.user.id };
@@ -98,7 +103,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                     <li key={p.id} className="text-sm">
                       <div className="flex flex-wrap items-center gap-2">
                         <HealthBadge health={p.health} />
-                        <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                        <Link prefetch={false} href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
                           {p.name}
                         </Link>
                         <span className="text-muted-foreground">{p.teamName}</span>
@@ -130,7 +135,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 <ul className="space-y-2 text-sm">
                   {review.stale.map((p) => (
                     <li key={p.id} className="flex flex-wrap gap-x-2">
-                      <Link href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
+                      <Link prefetch={false} href={`${base}/projects/${p.id}`} className="font-medium hover:underline">
                         {p.name}
                       </Link>
                       <span className="text-muted-foreground">
@@ -151,7 +156,7 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
                 <ul className="space-y-2 text-sm">
                   {review.awaiting.map((u) => (
                     <li key={u.id}>
-                      <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
+                      <Link prefetch={false} href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
                         {u.projectName}
                       </Link>{" "}
                       <span className="text-muted-foreground">
@@ -169,11 +174,11 @@ export async function DeliveryPanel({ member, params }: PanelProps) {
           <section aria-label="Milestones">
             <SubHeading>
               Milestones:{" "}
-              <Link href={attention({ due: "overdue" }, "milestones")} className="hover:underline">
+              <Link prefetch={false} href={attention({ due: "overdue" }, "milestones")} className="hover:underline">
                 {d.milestonesOverdue} overdue
               </Link>
               ,{" "}
-              <Link href={attention({ due: "soon" }, "milestones")} className="hover:underline">
+              <Link prefetch={false} href={attention({ due: "soon" }, "milestones")} className="hover:underline">
                 {d.milestonesDueSoon} due in the next {MILESTONE_WINDOW_DAYS / 7} weeks
               </Link>
             </SubHeading>

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { PanelTitle } from "@/components/dashboard/chart-table";
 import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
-import { SeeAll } from "@/components/dashboard/panel-parts";
+import { panelMemo, SeeAll } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HealthBadge } from "@/components/ui/badge";
 import { HowCounted } from "@/components/ui/how-counted";
@@ -21,7 +21,14 @@ const SHOWN = 6;
  * their reports awaiting their acknowledgement. Each count is the review's (lib/projects/review.ts)
  * and links to the same list there.
  */
-export async function ManagerWeekPanel({ member, scopeName }: { member: Member; scopeName: string }) {
+export function ManagerWeekPanel({ member, scopeName }: { member: Member; scopeName: string }) {
+  // The manager's own lists: reused per viewer while the org's data is unchanged (panelMemo).
+  return panelMemo(member, "manager-week", [member.user.id, member.role, member.scopeUnitId, scopeName], () =>
+    renderManagerWeekPanel({ member, scopeName }),
+  );
+}
+
+async function renderManagerWeekPanel({ member, scopeName }: { member: Member; scopeName: string }) {
   const scope = reviewScopeOf(member);
   const review = await getDeliveryReview(scope, {
     atRisk: NONE,
@@ -74,7 +81,7 @@ export async function ManagerWeekPanel({ member, scopeName }: { member: Member; 
                   <li key={u.id} className="flex flex-wrap items-start justify-between gap-2">
                     <span className="min-w-0">
                       <HealthBadge health={u.health} />{" "}
-                      <Link href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
+                      <Link prefetch={false} href={`${base}/projects/${u.projectId}`} className="font-medium hover:underline">
                         {u.projectName}
                       </Link>{" "}
                       <span className="text-muted-foreground">
@@ -111,7 +118,12 @@ function OwedList({ base, projects }: { base: string; projects: ReviewProject[] 
                   : ""}
             </span>
           </span>
-          <Link href={`${base}/projects/${p.id}`} className="text-primary hover:underline" aria-label={`Post update for ${p.name}`}>
+          <Link
+            prefetch={false}
+            href={`${base}/projects/${p.id}`}
+            className="text-primary hover:underline"
+            aria-label={`Post update for ${p.name}`}
+          >
             Post update
           </Link>
         </li>

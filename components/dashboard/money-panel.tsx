@@ -8,7 +8,7 @@ import { VarianceAmount } from "@/components/budgets/variance";
 import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
 import { VarianceBarChart } from "@/components/charts/lazy";
 import { PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, panelMemo, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
@@ -29,7 +29,13 @@ import { vendorsRenewalsHref } from "@/lib/vendors/links";
 // Every money figure follows the period switcher. Year to date covers closed months only (plan
 // and actual over the same months); the month in progress is "month to date" beside it. A period
 // without any plan shows the forecast and no variance (lib/budgets/plan-coverage.ts).
-export async function MoneyPanel({ member, params }: PanelProps) {
+// Reused while the org's data is unchanged (panelMemo), per salary-safety class: whether the reader
+// reads pay, and the role (its links).
+export function MoneyPanel({ member, params }: PanelProps) {
+  return panelMemo(member, "money", [member.role, member.readsPay, params], () => renderMoneyPanel({ member, params }));
+}
+
+async function renderMoneyPanel({ member, params }: PanelProps) {
   const { org } = member;
   const [m, assumptions] = await Promise.all([
     getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params),
@@ -192,12 +198,13 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                   {m.children.map((r) => (
                     <tr key={r.id} className="border-b border-border/60">
                       <th scope="row" className="px-2 py-1 font-normal">
-                        <Link href={drill(r.id)} className="font-medium text-primary hover:underline">
+                        <Link prefetch={false} href={drill(r.id)} className="font-medium text-primary hover:underline">
                           {r.name}
                         </Link>
                       </th>
                       <td className="px-2 py-1 text-right">
                         <Link
+                          prefetch={false}
                           href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? periodBudgets({ unit: r.id })}
                           className="hover:underline"
                         >
@@ -205,7 +212,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                         </Link>
                       </td>
                       <td className="px-2 py-1 text-right">
-                        <Link href={periodBudgets({ unit: r.id })} className="hover:underline">
+                        <Link prefetch={false} href={periodBudgets({ unit: r.id })} className="hover:underline">
                           {money(r.forecastCents)}
                         </Link>
                       </td>
@@ -257,6 +264,7 @@ export async function MoneyPanel({ member, params }: PanelProps) {
                 {m.top.map((v) => (
                   <li key={`${v.unitId}-${v.category}`} className="flex justify-between gap-2">
                     <Link
+                      prefetch={false}
                       href={
                         (inPeriod && ledgerLinesHref(inPeriod, { unitId: v.unitId, category: v.category, own: true })) ??
                         periodBudgets({ unit: v.unitId, cat: v.category })

@@ -2,11 +2,11 @@ import Link from "next/link";
 import type * as React from "react";
 
 import { PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { Empty, Figure, panelMemo, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
-import { getPeopleFigures } from "@/lib/dashboard/director";
+import { dashboardQuery, getPeopleFigures } from "@/lib/dashboard/director";
 import { formatDate, humanize } from "@/lib/format";
 import { positionFilterQuery, type PositionFilter } from "@/lib/headcount/position-filter";
 import { managersNeedingSupport, type SupportReason } from "@/lib/managers/figures";
@@ -23,7 +23,24 @@ const REASONS: Record<SupportReason, string> = {
   "stale-updates": "Stale updates",
 };
 
-export async function PeoplePanel({ member, params }: PanelProps) {
+/**
+ * Managers needing support listed in the panel; "See all" opens the dashboard with every one of
+ * them (`allSupport`, ?support=all): a large org has hundreds, and listing them all made the
+ * dashboard several times heavier to send and to hydrate.
+ */
+const SUPPORT_SHOWN = 8;
+
+type PeoplePanelProps = PanelProps & { allSupport?: boolean };
+
+// Reused while the org's data is unchanged (panelMemo), per role; a reader who may not read every
+// manager sees those below them, so their own.
+export function PeoplePanel(props: PeoplePanelProps) {
+  const { member, params, allSupport = false } = props;
+  const reader = can(member.role, "managers:read") ? null : member.user.id;
+  return panelMemo(member, "people", [member.role, reader, params, allSupport], () => renderPeoplePanel(props));
+}
+
+async function renderPeoplePanel({ member, params, allSupport = false }: PeoplePanelProps) {
   const { org } = member;
   // Directors and admins see every manager of the unit; anyone else the managers below them
   // in the reporting line (the manager pages they may open), usually none.
@@ -82,7 +99,7 @@ export async function PeoplePanel({ member, params }: PanelProps) {
             <ul className="space-y-1.5 text-sm">
               {p.oldest.map((o) => (
                 <li key={o.id} className="flex justify-between gap-2">
-                  <Link href={position(o.title)} className="hover:underline">
+                  <Link prefetch={false} href={position(o.title)} className="hover:underline">
                     {o.title} · {o.unitName}
                   </Link>
                   <span className="text-muted-foreground">
@@ -95,15 +112,15 @@ export async function PeoplePanel({ member, params }: PanelProps) {
           {p.openPositions > 0 ? <SeeAll href={positions(p.positionFilters.open)} count={p.openPositions} shown={p.oldest.length} /> : null}
         </section>
         {allManagers || support.length > 0 ? (
-          <section aria-label="Managers needing support">
+          <section aria-label="Managers needing support" id="managers-support">
             <SubHeading>Managers needing support ({support.length})</SubHeading>
             {support.length === 0 ? (
               <Empty>No manager is new, over span, losing people fast or behind on updates.</Empty>
             ) : (
               <ul className="space-y-1.5 text-sm">
-                {support.map((m) => (
+                {(allSupport ? support : support.slice(0, SUPPORT_SHOWN)).map((m) => (
                   <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
-                    <Link href={`/${org.slug}/managers/${m.id}`} className="hover:underline">
+                    <Link prefetch={false} href={`/${org.slug}/managers/${m.id}`} className="hover:underline">
                       {m.name} · {m.teamName}
                     </Link>
                     <span className="flex flex-wrap gap-1">
@@ -123,6 +140,13 @@ export async function PeoplePanel({ member, params }: PanelProps) {
                 ))}
               </ul>
             )}
+            {support.length > SUPPORT_SHOWN && !allSupport ? (
+              <SeeAll
+                href={`/${org.slug}/dashboard?${dashboardQuery(params)}&support=all#managers-support`}
+                count={support.length}
+                shown={SUPPORT_SHOWN}
+              />
+            ) : null}
           </section>
         ) : null}
         <HowCounted

@@ -29,6 +29,7 @@ export function PeriodPills({
       <span className="text-muted-foreground">Period:</span>
       {[fiscalYear - 1, fiscalYear, fiscalYear + 1].map((fy) => (
         <Link
+          prefetch={false}
           key={fy}
           href={href({ fiscalYear: fy, period })}
           aria-current={fy === fiscalYear ? "page" : undefined}
@@ -40,6 +41,7 @@ export function PeriodPills({
       <span aria-hidden className="mx-1 h-4 border-l border-border" />
       {KEYS.map((k) => (
         <Link
+          prefetch={false}
           key={k}
           href={href({ fiscalYear, period: k })}
           aria-current={k === period ? "page" : undefined}

@@ -54,7 +54,11 @@ export function StatCard({ label, value, hint, icon: Icon, href, tone = "default
   );
   if (!href) return body;
   return (
-    <Link href={href} className="group block rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+    <Link
+      prefetch={false}
+      href={href}
+      className="group block rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+    >
       {body}
     </Link>
   );

@@ -20,6 +20,7 @@ export function ViewNav({
     <nav aria-label={label} className={cn("mb-6 flex flex-wrap gap-2", className)}>
       {items.map((v) => (
         <Link
+          prefetch={false}
           key={v.key}
           href={v.href}
           aria-current={v.current ? "page" : undefined}

@@ -25,7 +25,7 @@ export function RenewalList({
         const passed = !!c.renewalNoticeDate && c.renewalNoticeDate < today;
         return (
           <li key={c.id} className="flex flex-wrap justify-between gap-x-2">
-            <Link href={contractHref(orgSlug, c)} className="hover:underline">
+            <Link prefetch={false} href={contractHref(orgSlug, c)} className="hover:underline">
               {c.vendorName} · {c.name}
             </Link>
             <span className={passed ? "font-medium text-health-off-track-text" : "text-muted-foreground"}>

@@ -15,6 +15,7 @@
 // Options: --scales 1,0.1 | --scale-only 1   --pages dashboard-org,finance-year   --requests 100
 //          --every-page-only (just that table) | --no-every-page   --every-page-repeat 5
 //          --lighthouse-only (just Lighthouse, on the largest scale) | --no-lighthouse
+//          --lighthouse-runs 3 (median of each metric)   --lighthouse-out DIR (keep the reports)
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
@@ -171,6 +172,8 @@ async function benchScale(scale: number): Promise<ScaleResult> {
               { page: "project page", path: `/large/projects/${t.projectId}`, cookie },
             ],
             log,
+            Number(opt("lighthouse-runs", "3")),
+            argv.includes("--lighthouse-out") ? path.resolve(opt("lighthouse-out", ".bench/lighthouse")) : undefined,
           );
     if (flag("lighthouse-only")) {
       const none = { requests: 0, p50: NaN, p95: NaN, max: NaN, rps: NaN, errors: 0 };

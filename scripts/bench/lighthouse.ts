@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 
 import type { Result } from "lighthouse";
@@ -10,8 +10,9 @@ import path from "node:path";
 // default: a mid-range phone, simulated slow 4G and 4× CPU slowdown), on the three dashboards, the
 // projects list and a project page, signed in through the session cookie sent as an extra header.
 // Lighthouse's own CLI (node_modules/.bin/lighthouse) launches Chromium: CHROME_PATH, else Debian's
-// /usr/bin/chromium, headless without sandbox or GPU. One run per page; scores move by a few
-// points between runs.
+// /usr/bin/chromium, headless without sandbox or GPU. Scores move by several points between runs on
+// a shared machine, so each page runs `runs` times (--lighthouse-runs, default 3) and each metric
+// is the median of its runs.
 
 export type LighthouseRow = {
   page: string;
@@ -23,6 +24,8 @@ export type LighthouseRow = {
   fcpMs: number | null;
   /** The heaviest opportunity or diagnostic Lighthouse names, for "fix what it finds". */
   worst: string | null;
+  /** Runs that produced a report (each metric is their median). */
+  runs: number;
   error?: string;
 };
 
@@ -63,39 +66,56 @@ function worstOf(audits: Record<string, Audit>): string | null {
   return failed[0]?.title ?? null;
 }
 
+const median = (xs: (number | null)[]): number | null => {
+  const v = xs.filter((x): x is number => x != null).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
 export async function lighthouse(
   base: string,
   pages: { page: string; path: string; cookie: string }[],
   log: (s: string) => void,
+  runs = 3,
+  keep?: string,
 ): Promise<LighthouseRow[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "keel-lighthouse-"));
+  // --lighthouse-out DIR keeps every run's report (Lighthouse's JSON, for its per-script timings).
+  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), "keel-lighthouse-"));
+  if (keep) mkdirSync(keep, { recursive: true });
   const rows: LighthouseRow[] = [];
   try {
     for (const p of pages) {
-      log(`lighthouse: ${p.page} …`);
-      const out = path.join(dir, `${rows.length}.json`);
-      const error = await runOne(base + p.path, p.cookie, out);
-      const empty = { page: p.page, path: p.path, score: null, lcpMs: null, tbtMs: null, cls: null, fcpMs: null, worst: null };
-      if (error) {
-        rows.push({ ...empty, error });
-        continue;
+      const reports: Report[] = [];
+      let error: string | undefined;
+      for (let i = 0; i < runs; i++) {
+        log(`lighthouse: ${p.page} (${i + 1}/${runs}) …`);
+        const out = path.join(dir, `${p.page.replace(/\W+/g, "-")}-${i + 1}.json`);
+        const failed = await runOne(base + p.path, p.cookie, out);
+        const report = failed ? null : (JSON.parse(readFileSync(out, "utf8")) as Report);
+        // A run whose trace failed (e.g. NO_NAVSTART on a loaded machine) has no metrics: not counted.
+        if (failed || report?.runtimeError) error = failed ?? report?.runtimeError?.message;
+        else if (report) reports.push(report);
       }
-      const r = JSON.parse(readFileSync(out, "utf8")) as Report;
-      const n = (id: string) => r.audits[id]?.numericValue ?? null;
-      const score = r.categories.performance.score;
+      const n = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? null));
+      const score = median(reports.map((r) => r.categories.performance.score));
+      // The finding of the run whose score is the median's (or the first).
+      const typical = reports.find((r) => r.categories.performance.score === score) ?? reports[0];
       rows.push({
-        ...empty,
+        page: p.page,
+        path: p.path,
         score: score == null ? null : Math.round(score * 100),
         lcpMs: n("largest-contentful-paint"),
         tbtMs: n("total-blocking-time"),
         cls: n("cumulative-layout-shift"),
         fcpMs: n("first-contentful-paint"),
-        worst: worstOf(r.audits),
-        error: r.runtimeError?.message,
+        worst: typical ? worstOf(typical.audits) : null,
+        runs: reports.length,
+        error: reports.length ? undefined : error,
       });
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
@@ -104,7 +124,7 @@ export function lighthouseMarkdown(rows: LighthouseRow[], scale: number): string
   const f = (x: number | null, d = 0) => (x == null ? "–" : x.toFixed(d));
   const ok = (r: LighthouseRow) => r.score != null && r.score >= 90 && r.lcpMs != null && r.lcpMs <= 2500 && r.cls != null && r.cls <= 0.1;
   return [
-    `## Lighthouse, mobile (scale ${scale}; goal: Performance ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1)`,
+    `## Lighthouse, mobile (scale ${scale}; median of ${Math.max(...rows.map((r) => r.runs), 0)} runs; goal: Performance ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1)`,
     "",
     "| page | Performance | FCP ms | LCP ms | TBT ms | CLS | | heaviest finding |",
     "|---|---:|---:|---:|---:|---:|---|---|",

@@ -103,13 +103,23 @@ async function documentWidth(page: Page) {
 }
 
 /**
- * The page as it settles: loaded, and no placeholder left (lazy charts and streamed sections show
- * an .animate-pulse placeholder until they arrive), then two frames for the last layout. Cheaper
- * than waiting for the network to be idle for half a second on each of some 400 page loads.
+ * The page as it settles: loaded, every chart brought into view once (a chart loads when it comes
+ * near the viewport, components/charts/lazy.tsx) so that axe and the width check see it drawn, and
+ * no placeholder left (loading charts and streamed sections show an .animate-pulse placeholder
+ * until they arrive), then two frames for the last layout. Cheaper than waiting for the network to
+ * be idle for half a second on each of some 400 page loads.
  */
 async function loaded(page: Page) {
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => !document.querySelector(".animate-pulse"), undefined, { timeout: 20_000 });
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    for (const chart of document.querySelectorAll("[data-chart-deferred]")) {
+      chart.scrollIntoView({ block: "center" });
+      await frame();
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => !document.querySelector(".animate-pulse, [data-chart-deferred]"), undefined, { timeout: 20_000 });
   await settled(page);
 }
 

@@ -25,7 +25,7 @@ import { parseSearch, type SearchParams, zParam } from "@/lib/search-params";
 export const metadata = { title: "Dashboard" };
 
 // The page's own parameter; each view reads its filters (lib/budgets/view-params.ts, lib/dashboard/director.ts).
-const ZSearch = z.object({ view: zParam() });
+const ZSearch = z.object({ view: zParam(), support: zParam() });
 
 // One URL, the right view per role: DIRECTOR / ADMIN / VIEWER get the director dashboard,
 // MANAGER the manager view (their scope), FINANCE the finance view. ?view= switches between
@@ -53,7 +53,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const { org } = member;
   const sp = await searchParams;
   const views = viewsFor(member);
-  const requested = parseSearch(ZSearch, sp).view;
+  const search = parseSearch(ZSearch, sp);
+  const requested = search.view;
   const view = views.find((v) => v === requested) ?? views[0];
   const base = `/${org.slug}/dashboard`;
 
@@ -114,7 +115,12 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <nav aria-label="Org unit" className="flex flex-wrap items-center gap-1 text-sm">
           {!within ? (
             <>
-              <Link href={link({ unitId: null })} aria-current={!dp.unitId ? "page" : undefined} className={crumb(!dp.unitId)}>
+              <Link
+                prefetch={false}
+                href={link({ unitId: null })}
+                aria-current={!dp.unitId ? "page" : undefined}
+                className={crumb(!dp.unitId)}
+              >
                 Whole organization
               </Link>
             </>
@@ -127,6 +133,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 </span>
               ) : null}
               <Link
+                prefetch={false}
                 href={link({ unitId: u.id })}
                 aria-current={u.id === dp.unitId ? "page" : undefined}
                 className={crumb(u.id === dp.unitId)}
@@ -142,7 +149,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <ul className="flex flex-wrap gap-2" aria-label="Org units below">
               {scope.children.map((c) => (
                 <li key={c.id}>
-                  <Link href={link({ unitId: c.id })} className={pill(false)}>
+                  <Link prefetch={false} href={link({ unitId: c.id })} className={pill(false)}>
                     {c.name}
                   </Link>
                 </li>
@@ -179,7 +186,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <MoneyPanel {...panel} />
         </Suspense>
         <Suspense key={`p-${key}`} fallback={<PanelSkeleton title="People" />}>
-          <PeoplePanel {...panel} />
+          <PeoplePanel {...panel} allSupport={search.support === "all"} />
         </Suspense>
       </div>
     </>
