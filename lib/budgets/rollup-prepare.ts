@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import type { PayDisclosure } from "@/lib/privacy/queries";
+import { loadAsOfUnits } from "@/lib/budgets/tree-asof";
 import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
 import { treeBasis, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
 
@@ -85,18 +86,7 @@ export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUni
 
 /** The org's units (the views' tree and names), read beside the finance statement. */
 export async function loadFinanceUnits(orgId: string, basis: TreeBasis): Promise<FinanceUnit[]> {
-  if (basis.mode === "asof") {
-    // The tree of the day: parents, names and codes as they were, depth counted along it; units
-    // created after the day only while they hold money.
-    return db.$queryRaw<FinanceUnit[]>`
-      WITH RECURSIVE ${asOfTreeCtes(orgId, basis.on)}
-      SELECT a."id", a."name", a."code", u."kind"::text AS "kind", a."parentId",
-             (SELECT MAX(c."depth") FROM asof_closure c WHERE c."descendantId" = a."id")::int AS "depth"
-      FROM asof_units a JOIN "OrgUnit" u ON u."id" = a."id"
-      WHERE a."existed"
-        OR EXISTS (SELECT 1 FROM "ActualMonthly" m WHERE m."orgId" = u."orgId" AND m."orgUnitId" = u."id")
-        OR EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = u."orgId" AND b."orgUnitId" = u."id")`;
-  }
+  if (basis.mode === "asof") return loadAsOfUnits(orgId, basis.on);
   return db.$queryRaw<FinanceUnit[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth"
     FROM "OrgUnit" u WHERE u."orgId" = ${orgId}
@@ -179,14 +169,4 @@ export function prepare(input: FinanceScope): Statement {
       WHERE true ${cat(Prisma.sql`x`)}
     )`;
   return { scope: input, period, currentMonth, ctes, basis };
-}
-
-/** The units whose subtree on `on` differs from today's (a unit moved in or out below them). */
-export async function unitsChangedSince(orgId: string, on: string): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE ${asOfTreeCtes(orgId, on)},
-    was AS (SELECT "ancestorId", "descendantId" FROM asof_closure),
-    cur AS (SELECT "ancestorId", "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId})
-    SELECT DISTINCT x."ancestorId" AS "id" FROM ((SELECT * FROM was EXCEPT SELECT * FROM cur) UNION ALL (SELECT * FROM cur EXCEPT SELECT * FROM was)) x`;
-  return new Set(rows.map((r) => r.id));
 }
