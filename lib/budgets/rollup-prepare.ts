@@ -36,6 +36,12 @@ export type FinanceScope = {
   today: Date;
   /** "asof": a closed period rolls up along the tree as it was on its last day (default: restated). */
   tree?: TreeMode;
+  /**
+   * Which personnel forecast a pay reader reads: "live" (default: people and positions now) or
+   * "published" (what readers without pay access read, lib/privacy/publication.ts). Readers
+   * without pay access always read the published one.
+   */
+  forecast?: "live" | "published";
 };
 
 /**
@@ -124,7 +130,7 @@ export type Prepared = {
 export type Statement = Omit<Prepared, "units" | "disclosure" | "changedSince">;
 
 /** The statement of a scope: the same facts for every reader (privacy withholds figures afterwards, never changes them). */
-export function prepare(input: FinanceScope): Statement {
+export function prepare(input: FinanceScope, published: number | null = null): Statement {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
   const basis = treeBasis(input.tree, period, today);
@@ -138,7 +144,7 @@ export function prepare(input: FinanceScope): Statement {
   // of a subtree's unit depends on that subtree only (forecast-sql.ts).
   const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
-    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
+    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId, published))},
     ${basis.mode === "asof" ? Prisma.sql`${asOfTreeCtes(orgId, basis.on)},` : Prisma.empty}
     scope AS (
       ${

@@ -19,8 +19,9 @@ import type { TreeBasis } from "@/lib/budgets/tree-basis";
 import { viewSql } from "@/lib/budgets/rollup-views-sql";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
-import { toDateString } from "@/lib/fiscal";
+import { fiscalYearRange, toDateString } from "@/lib/fiscal";
 import type { Grain } from "@/lib/privacy/disclosure";
+import { ensurePublished, PUBLICATION_TABLES, type Publication } from "@/lib/privacy/publication";
 import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 
 // Plan, actual, forecast and variance for any org-unit subtree × fiscal period × category.
@@ -48,6 +49,8 @@ export type FinanceView = {
   salarySafe: boolean;
   /** Which org tree the view rolls up along: today's (restated) or, for a closed period, the one of its last day. */
   basis: TreeBasis;
+  /** The publication whose forecast the view shows (null: the live forecast, or a year without open months). */
+  published: Publication | null;
   /** For a reader without pay access: the grain of the scope's personnel figures (null: withheld), and the minimum group. */
   disclosure: { grain: Grain | null; minGroup: number } | null;
 };
@@ -64,8 +67,8 @@ export async function getFinanceView(input: FinanceScope, opts: { parts?: Financ
   return view;
 }
 
-/** The tables finance figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
-export const FINANCE_TABLES: readonly DataTable[] = [
+/** The tables the live finance figures read (memo versions). */
+const LIVE_TABLES: readonly DataTable[] = [
   ...new Set<DataTable>([
     "ActualEntry",
     "ActualMonthly",
@@ -81,26 +84,41 @@ export const FINANCE_TABLES: readonly DataTable[] = [
   ]),
 ];
 
+/** The tables finance figures read, published forecast included (tests/integration/figures-memo.test.ts checks the SQL). */
+export const FINANCE_TABLES: readonly DataTable[] = [...new Set<DataTable>([...LIVE_TABLES, ...PUBLICATION_TABLES])];
+
 /**
  * Several periods of ONE fiscal year (the dashboard shows a quarter and the year) in one
  * statement: the facts and the forecast are computed once, for the span of the periods (the
  * year when they differ), and each view sums its own months. `input.period` is not used.
  */
-export function getFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
+export async function getFinanceViews(
+  input: FinanceScope,
+  requests: { period: PeriodKey; parts: FinancePart[] }[],
+): Promise<FinanceView[]> {
   // Memoized per org data version (lib/figures-memo.ts); whether the reader reads pay decides what is withheld.
   const { orgId, startMonth, fiscalYear, unitId, category, payReader, today, tree } = input;
+  // The published forecast (docs/privacy.md rule 7) for readers without pay access, and for a pay
+  // reader who asks for it; only a year with open months has a forecast to publish.
+  const yearEnd = fiscalYearRange(fiscalYear, startMonth).end;
+  const open = yearEnd >= new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const published = open && (!payReader || input.forecast === "published") ? await ensurePublished(orgId, startMonth, today) : null;
   return memoFigures(
     orgId,
     "finance-views",
-    [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), tree ?? "restated", requests],
-    FINANCE_TABLES,
-    () => computeFinanceViews(input, requests),
+    [startMonth, fiscalYear, unitId, category, payReader, toDateString(today), tree ?? "restated", published?.version ?? 0, requests],
+    published ? FINANCE_TABLES : LIVE_TABLES,
+    () => computeFinanceViews(input, requests, published),
   );
 }
 
-async function computeFinanceViews(input: FinanceScope, requests: { period: PeriodKey; parts: FinancePart[] }[]): Promise<FinanceView[]> {
+async function computeFinanceViews(
+  input: FinanceScope,
+  requests: { period: PeriodKey; parts: FinancePart[] }[],
+  published: Publication | null,
+): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
-  const s = prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" });
+  const s = prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, published?.version ?? null);
   const specs = requests.map((r) => ({
     period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today),
     want: new Set(r.parts),
@@ -114,7 +132,7 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
     input.payReader
       ? loadFinanceUnits(input.orgId, s.basis).then((units) => ({ units, disclosure: null }))
       : // The disclosure judges every unit; the tree lists the ones a pay reader's lists (the same rows for every reader).
-        computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today).then((d) => ({
+        computePayDisclosure(input.orgId, input.fiscalYear, input.startMonth, input.today, published?.version ?? null).then((d) => ({
           units: d.units.filter((u) => u.listed),
           disclosure: d.disclosure,
         })),
@@ -145,6 +163,7 @@ async function computeFinanceViews(input: FinanceScope, requests: { period: Peri
       top: topVariances(view, rows),
       salarySafe: !input.payReader,
       basis: s.basis,
+      published,
       disclosure: disclosure
         ? {
             grain: input.unitId === null ? disclosure.orgGrain : (disclosure.unitGrain.get(input.unitId) ?? null),

@@ -1,0 +1,112 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { memoFigures, type DataTable } from "@/lib/figures-memo";
+import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { computeDisclosure } from "@/lib/privacy/disclosure";
+import { liveSpansCte, loadPaySources } from "@/lib/privacy/pay-sources";
+import { DOMINANCE } from "@/lib/privacy/queries";
+import { unitsToRepublish } from "@/lib/privacy/republish";
+
+// The published forecast (docs/privacy.md rule 7, docs/figures.md "Published forecast"): readers
+// without pay access see the forecast of the pay sources as last published, not as they are now,
+// so one hire, departure or day passing moves nothing they can read. Publication is checked
+// lazily, when such a reader reads a forecast: under a per-org lock, in one transaction, the
+// units whose remainders' changes are a safe group (lib/privacy/republish.ts) get the sources of
+// now. Rows are versioned, so a read pinned to a version never sees half of a publication.
+
+export type Publication = { version: number; publishedAt: string };
+
+/** The tables a publication reads and writes (memo versions). */
+export const PUBLICATION_TABLES: readonly DataTable[] = [
+  "Organization",
+  "OrgUnit",
+  "Person",
+  "PersonAssignment",
+  "Position",
+  "PublishedPaySource",
+  "PayPublication",
+];
+
+/** Fiscal years judged: the current one and the next two (later years are the last one's "year after"). */
+const YEARS_JUDGED = 3;
+
+/** Retired rows are kept this long for reads still pinned to the versions before (a read takes seconds). */
+const KEEP_RETIRED = "10 minutes";
+
+/** The org's current publication, publishing first when one is due (memoized per data version and day). */
+export function ensurePublished(orgId: string, startMonth: number, today: Date): Promise<Publication> {
+  return memoFigures(orgId, "pay-publication", [startMonth, toDateString(today)], PUBLICATION_TABLES, () =>
+    publishIfDue(orgId, startMonth, today),
+  );
+}
+
+/** Checks and, when due, publishes; returns the publication readers now see. */
+export async function publishIfDue(orgId: string, startMonth: number, today: Date): Promise<Publication> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(hashtext(${`keel:pay-publication:${orgId}`}))) l`;
+      const [head] = await tx.$queryRaw<{ version: number }[]>`
+        SELECT COALESCE(MAX("version"), 0)::int AS "version" FROM "PayPublication" WHERE "orgId" = ${orgId}`;
+      let units: string[] | null = null;
+      if (head.version > 0) {
+        const fy = fiscalYearOf(today, startMonth);
+        const years = Array.from({ length: YEARS_JUDGED }, (_, i) => fy + i);
+        const from = new Date(Date.UTC(fiscalYearRange(fy, startMonth).start.getUTCFullYear() - 1, startMonth - 1, 1));
+        const last = fiscalYearRange(fy + YEARS_JUDGED - 1, startMonth).end;
+        const to = new Date(Date.UTC(last.getUTCFullYear() + 1, last.getUTCMonth() + 1, 0));
+        const [live, published] = await Promise.all([
+          loadPaySources(orgId, { from, to }, today, { client: tx }),
+          loadPaySources(orgId, { from, to }, today, { client: tx, published: head.version }),
+        ]);
+        const judged = years.map((y) => {
+          const yearMonths = fiscalMonths(y, startMonth).map(toDateString);
+          const disclosure = computeDisclosure({
+            units: live.units,
+            sources: published.sources,
+            yearMonths,
+            minGroup: live.minGroup,
+            dominance: DOMINANCE,
+          });
+          return { yearMonths, disclosure };
+        });
+        units = [
+          ...unitsToRepublish({
+            units: live.units,
+            live: live.sources,
+            published: published.sources,
+            years: judged,
+            minGroup: live.minGroup,
+            dominance: DOMINANCE,
+          }),
+        ];
+        if (units.length === 0) {
+          const [p] = await tx.$queryRaw<{ publishedAt: Date }[]>`
+            SELECT "publishedAt" FROM "PayPublication" WHERE "orgId" = ${orgId} AND "version" = ${head.version}`;
+          return { version: head.version, publishedAt: p.publishedAt.toISOString() };
+        }
+      }
+      const version = head.version + 1;
+      // The first publication takes every source; later ones the units judged above.
+      const inUnits = units === null ? Prisma.sql`true` : Prisma.sql`"orgUnitId" = ANY (${units}::text[])`;
+      await tx.$executeRaw`
+        UPDATE "PublishedPaySource" SET "retiredIn" = ${version}
+        WHERE "orgId" = ${orgId} AND "retiredIn" IS NULL AND ${inUnits}`;
+      await tx.$executeRaw`
+        WITH ${liveSpansCte(orgId, today)}
+        INSERT INTO "PublishedPaySource" ("orgId", "orgUnitId", "sourceKey", "fromDay", "toDay", "annualCompCents", "multiplier", "version")
+        SELECT ${orgId}, s."orgUnitId", s."sourceKey", s."fromDay", s."toDay", s."comp", s."mult", ${version}
+        FROM spans s WHERE (s."toDay" IS NULL OR s."toDay" >= s."fromDay") AND ${inUnits}`;
+      await tx.$executeRaw`
+        DELETE FROM "PublishedPaySource" WHERE "orgId" = ${orgId} AND "retiredIn" IN (
+          SELECT "version" FROM "PayPublication" WHERE "orgId" = ${orgId} AND "publishedAt" < now() - ${KEEP_RETIRED}::interval)`;
+      const [p] = await tx.$queryRaw<{ publishedAt: Date }[]>`
+        INSERT INTO "PayPublication" ("orgId", "version", "units")
+        VALUES (${orgId}, ${version}, ${units?.length ?? (await tx.orgUnit.count({ where: { orgId } }))})
+        RETURNING "publishedAt"`;
+      return { version, publishedAt: p.publishedAt.toISOString() };
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}
