@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // a set of branches of a UNION ALL over the prepared facts (lib/budgets/rollup-prepare.ts).
 
 /** One requested view: a period inside the prepared one, and the parts wanted besides the totals. */
-export type ViewSpec = { period: Period; want: Set<FinancePart> };
+type ViewSpec = { period: Period; want: Set<FinancePart> };
 
 export function viewSql(p: Statement, specs: ViewSpec[]): Prisma.Sql {
   return Prisma.sql`WITH ${p.basis.mode === "asof" ? Prisma.sql`RECURSIVE` : Prisma.empty} ${p.ctes},

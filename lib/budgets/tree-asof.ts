@@ -25,7 +25,7 @@ export function loadAsOfUnits(orgId: string, on: string): Promise<FinanceUnit[]>
 }
 
 /** The units whose subtree on `on` differs from today's (a unit moved in or out below them). */
-export async function unitsChangedSince(orgId: string, on: string): Promise<Set<string>> {
+async function unitsChangedSince(orgId: string, on: string): Promise<Set<string>> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE ${asOfTreeCtes(orgId, on)},
     was AS (SELECT "ancestorId", "descendantId" FROM asof_closure),

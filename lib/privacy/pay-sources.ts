@@ -62,7 +62,7 @@ export function liveSpansCte(orgId: string, today: Date): Prisma.Sql {
 }
 
 /** CTE `spans` as published in a version (lib/privacy/publication.ts): the same columns as liveSpansCte's. */
-export function publishedSpansCte(orgId: string, version: number): Prisma.Sql {
+function publishedSpansCte(orgId: string, version: number): Prisma.Sql {
   return Prisma.sql`spans AS (
       SELECT s."orgUnitId", s."sourceKey", s."fromDay", s."toDay", s."annualCompCents" AS "comp", s."multiplier" AS "mult"
       FROM "PublishedPaySource" s
