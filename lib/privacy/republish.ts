@@ -50,6 +50,8 @@ export function unitsToRepublish(input: RepublishInput): Set<string> {
   add(published, -1);
   const changed = [...change.values()].filter((c) => c.delta.some((v) => Math.abs(v) > 0.5));
   const candidates = new Set(changed.map((c) => c.unitId));
+  const byKey = new Map<string, string[]>();
+  for (const c of changed) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c.unitId]);
 
   // Drop the remainders whose change is unsafe in some year; dropping one can leave another with
   // fewer changes (a moved person), so repeat until nothing is dropped.
@@ -86,6 +88,15 @@ export function unitsToRepublish(input: RepublishInput): Set<string> {
             candidates.delete(c.unitId);
             dropped = true;
           }
+      }
+    }
+    // A person who moved is republished in both units or in neither: else the published
+    // forecast would count them twice, or not at all, until the other unit's turn.
+    for (const units of byKey.values()) {
+      const inC = units.filter((u) => candidates.has(u));
+      if (inC.length > 0 && inC.length < units.length) {
+        for (const u of inC) candidates.delete(u);
+        dropped = true;
       }
     }
   }

@@ -73,4 +73,19 @@ describe("republication", () => {
     expect(judge([...base, ...hires], base, 3)).toEqual(new Set(["B"]));
     expect(judge([...base, ...hires], base, 4)).toEqual(new Set());
   });
+
+  it("a person moving between teams is republished in both or in neither", () => {
+    const [mover, ...rest] = base;
+    const moved = [
+      { ...mover, to: "2026-02-28" },
+      { ...mover, unitId: "B", from: "2026-03-01" },
+    ];
+    const hires = [120_000_00, 125_000_00].map((pay) => person("B", pay, "2026-03-01"));
+    // B's change (the mover and two hires) is a safe group, A's (the mover leaving) is not: neither goes.
+    expect(judge([...rest, ...moved, ...hires])).toEqual(new Set());
+    // With two more leaving A on the same day, A's change is a group too: both go.
+    const [l1, l2, ...others] = rest;
+    const leaving = [l1, l2].map((l) => ({ ...l, to: "2026-02-28" }));
+    expect(judge([...others, ...leaving, ...moved, ...hires])).toEqual(new Set(["A", "B"]));
+  });
 });
