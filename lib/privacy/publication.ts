@@ -42,8 +42,30 @@ export function ensurePublished(orgId: string, startMonth: number, today: Date):
   );
 }
 
-/** Checks and, when due, publishes; returns the publication readers now see. */
+/**
+ * Checks and, when due, publishes; returns the publication readers now see. Repeatable read: what
+ * is judged is what is copied, even if people change meanwhile. Its snapshot can predate a
+ * publication that held the lock while this one waited: the version then exists already (a
+ * unique violation) or its rows changed (a serialization failure), and the check runs again.
+ */
 export async function publishIfDue(orgId: string, startMonth: number, today: Date): Promise<Publication> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(orgId, startMonth, today);
+    } catch (e) {
+      if (attempt >= 3 || !isConflict(e)) throw e;
+    }
+  }
+}
+
+function isConflict(e: unknown): boolean {
+  const err = e as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  return [err.code, err.meta?.code, err.message].some(
+    (v) => typeof v === "string" && /23505|40001|P2002|P2034|could not serialize|duplicate key/.test(v),
+  );
+}
+
+function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Publication> {
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(hashtext(${`keel:pay-publication:${orgId}`}))) l`;
@@ -107,6 +129,6 @@ export async function publishIfDue(orgId: string, startMonth: number, today: Dat
         RETURNING "publishedAt"`;
       return { version, publishedAt: p.publishedAt.toISOString() };
     },
-    { timeout: 60_000, maxWait: 30_000 },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 30_000 },
   );
 }
