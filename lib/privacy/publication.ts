@@ -68,9 +68,13 @@ function isConflict(e: unknown): boolean {
 function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Publication> {
   return db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(hashtext(${`keel:pay-publication:${orgId}`}))) l`;
-      const [head] = await tx.$queryRaw<{ version: number }[]>`
-        SELECT COALESCE(MAX("version"), 0)::int AS "version" FROM "PayPublication" WHERE "orgId" = ${orgId}`;
+      // The lock and the latest publication in one statement (the snapshot is the statement's either way).
+      const [head] = await tx.$queryRaw<{ version: number; publishedAt: Date | null }[]>`
+        WITH l AS (SELECT pg_advisory_xact_lock(hashtext(${`keel:pay-publication:${orgId}`})) AS "locked")
+        SELECT COALESCE(p."version", 0)::int AS "version", p."publishedAt"
+        FROM l LEFT JOIN LATERAL (
+          SELECT "version", "publishedAt" FROM "PayPublication" WHERE "orgId" = ${orgId} ORDER BY "version" DESC LIMIT 1
+        ) p ON true`;
       let units: string[] | null = null;
       if (head.version > 0) {
         const fy = fiscalYearOf(today, startMonth);
@@ -103,11 +107,7 @@ function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Pu
             dominance: DOMINANCE,
           }),
         ];
-        if (units.length === 0) {
-          const [p] = await tx.$queryRaw<{ publishedAt: Date }[]>`
-            SELECT "publishedAt" FROM "PayPublication" WHERE "orgId" = ${orgId} AND "version" = ${head.version}`;
-          return { version: head.version, publishedAt: p.publishedAt.toISOString() };
-        }
+        if (units.length === 0) return { version: head.version, publishedAt: head.publishedAt!.toISOString() };
       }
       const version = head.version + 1;
       // The first publication takes every source; later ones the units judged above.
