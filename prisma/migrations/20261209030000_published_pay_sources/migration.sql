@@ -2,7 +2,7 @@
 -- the forecast of, replaced only by publications that change a group of sources at once.
 
 CREATE TABLE "PublishedPaySource" (
-    "id" BIGSERIAL NOT NULL,
+    "id" TEXT NOT NULL DEFAULT (gen_random_uuid())::text,
     "orgId" TEXT NOT NULL,
     "orgUnitId" TEXT NOT NULL,
     "sourceKey" TEXT NOT NULL,
