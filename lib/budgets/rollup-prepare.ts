@@ -15,7 +15,8 @@ import { treeBasis, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-bas
 
 // The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan lines, ledger
 // months (ActualMonthly, the ledger summed per cell) and the forecast cells
-// (lib/budgets/forecast-sql.ts), all in SQL and the same for every reader.
+// (lib/budgets/forecast-sql.ts), all in SQL and the same for every reader of the same forecast
+// (live, or published: lib/privacy/publication.ts).
 //
 // Definitions (per period):
 //   actual   = ledger lines booked in the period;

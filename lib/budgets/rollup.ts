@@ -28,8 +28,9 @@ import { computePayDisclosure, DISCLOSURE_TABLES } from "@/lib/privacy/queries";
 // The views (tree, categories, months, top variances) of one call are ONE SQL statement over the
 // same facts (lib/budgets/rollup-prepare.ts: plan lines + the ledger summary + the forecast
 // computed in SQL), summed up the tree through OrgUnitClosure. JS never sums amounts. The facts
-// are the same for every reader; for a reader without pay access lib/budgets/rollup-rows.ts then
-// withholds the personnel figures that lib/privacy/disclosure.ts does not allow.
+// are the same for every reader of the same forecast: readers without pay access read the
+// published one (lib/privacy/publication.ts), and lib/budgets/rollup-rows.ts then withholds the
+// personnel figures that lib/privacy/disclosure.ts does not allow.
 
 export type { Amounts, FinanceScope } from "@/lib/budgets/rollup-prepare";
 export type { CategoryRow, FinanceTreeRow, MonthRow, VarianceRow } from "@/lib/budgets/rollup-rows";
