@@ -86,23 +86,20 @@ function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Pu
           loadPaySources(orgId, { from, to }, today, { client: tx }),
           loadPaySources(orgId, { from, to }, today, { client: tx, published: head.version }),
         ]);
-        const judged = years.map((y) => {
-          const yearMonths = fiscalMonths(y, startMonth).map(toDateString);
-          const disclosure = computeDisclosure({
-            units: live.units,
-            sources: published.sources,
-            yearMonths,
-            minGroup: live.minGroup,
-            dominance: DOMINANCE,
-          });
-          return { yearMonths, disclosure };
-        });
         units = [
           ...unitsToRepublish({
             units: live.units,
             live: live.sources,
             published: published.sources,
-            years: judged,
+            years: years.map((y) => fiscalMonths(y, startMonth).map(toDateString)),
+            disclosureOf: (yearMonths) =>
+              computeDisclosure({
+                units: live.units,
+                sources: published.sources,
+                yearMonths,
+                minGroup: live.minGroup,
+                dominance: DOMINANCE,
+              }),
             minGroup: live.minGroup,
             dominance: DOMINANCE,
           }),

@@ -21,19 +21,21 @@ export type RepublishInput = {
   /** The sources now and as last published (each with its key). */
   live: PaySource[];
   published: PaySource[];
-  /** The disclosures readers see (of the published sources), one per fiscal year with a forecast. */
-  years: { yearMonths: string[]; disclosure: Disclosure }[];
+  /** The months of each fiscal year with a forecast. */
+  years: string[][];
+  /** The disclosure readers see of a year (of the published sources); computed only for a year with changes. */
+  disclosureOf: (yearMonths: string[]) => Disclosure;
   minGroup: number;
   dominance: number;
 };
 
 /** The units whose sources changed and may be replaced now (empty: nothing to publish). */
 export function unitsToRepublish(input: RepublishInput): Set<string> {
-  const { live, published, years, minGroup, dominance } = input;
-  if (years.length === 0) return new Set();
+  const { live, published, minGroup, dominance } = input;
+  if (input.years.length === 0) return new Set();
   // One horizon over every year judged, a year either side (the disclosure's).
-  const first = years.map((y) => y.yearMonths[0]).sort()[0];
-  const last = years.map((y) => y.yearMonths[11]).sort()[years.length - 1];
+  const first = input.years.map((y) => y[0]).sort()[0];
+  const last = input.years.map((y) => y[11]).sort()[input.years.length - 1];
   const horizon: string[] = [];
   for (let m = addMonths(first, -12); m <= addMonths(last, 12); m = addMonths(m, 1)) horizon.push(m);
   // Each (source, unit)'s change of cost per month: now minus published.
@@ -50,6 +52,12 @@ export function unitsToRepublish(input: RepublishInput): Set<string> {
   add(published, -1);
   const changed = [...change.values()].filter((c) => c.delta.some((v) => Math.abs(v) > 0.5));
   const candidates = new Set(changed.map((c) => c.unitId));
+  if (candidates.size === 0) return candidates;
+  // The years whose horizon (a year either side) some change reaches, with their disclosures.
+  const years = input.years
+    .map((yearMonths) => ({ yearMonths, offset: horizon.indexOf(addMonths(yearMonths[0], -12)) }))
+    .filter(({ offset }) => changed.some((c) => c.delta.subarray(offset, offset + 36).some((v) => Math.abs(v) > 0.5)))
+    .map((y) => ({ ...y, disclosure: input.disclosureOf(y.yearMonths) }));
   const byKey = new Map<string, string[]>();
   for (const c of changed) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c.unitId]);
 
@@ -57,8 +65,7 @@ export function unitsToRepublish(input: RepublishInput): Set<string> {
   // fewer changes (a moved person), so repeat until nothing is dropped.
   for (let dropped = true; dropped;) {
     dropped = false;
-    for (const { yearMonths, disclosure: d } of years) {
-      const offset = horizon.indexOf(addMonths(yearMonths[0], -12));
+    for (const { offset, disclosure: d } of years) {
       const remainderOf = (u: string): string | null => (d.unitGrain.has(u) ? u : (d.includedIn.get(u) ?? null));
       const groups = new Map<string | null, Map<string, Float64Array>>();
       for (const c of changed) {

@@ -29,9 +29,8 @@ const judge = (live: PaySource[], published = base, minGroup = 3) =>
     units,
     live,
     published,
-    years: [
-      { yearMonths: YEAR, disclosure: computeDisclosure({ units, sources: published, yearMonths: YEAR, minGroup, dominance: 0.25 }) },
-    ],
+    years: [YEAR],
+    disclosureOf: (yearMonths) => computeDisclosure({ units, sources: published, yearMonths, minGroup, dominance: 0.25 }),
     minGroup,
     dominance: 0.25,
   });
