@@ -134,7 +134,7 @@ export function FinanceSections({
               actions={<ExportLink href={exportHref("tree")} label={w.exports.tree} />}
             />
             <FinanceTreeTable tree={toTreeTuples(view.tree)} totals={view.totals} currency={org.currency} noPlan={noPlan} drill={drill} />
-            <PayPrivacyNote disclosure={view.disclosure} />
+            <PayPrivacyNote disclosure={view.disclosure} published={view.published} />
           </section>
           <div className="grid grid-cols-1 gap-6">
             <Card>

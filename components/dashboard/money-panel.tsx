@@ -144,7 +144,7 @@ async function renderMoneyPanel({ member, params }: PanelProps) {
             />
           )}
         </div>
-        <PayPrivacyNote disclosure={m.disclosure} />
+        <PayPrivacyNote disclosure={m.disclosure} published={m.published} />
         <TreeBasisSwitch basis={m.basis} closed={closed} restatedHref={self("restated")} asofHref={self("asof")} />
         {asof ? (
           <p className="-mt-4 text-xs text-muted-foreground">

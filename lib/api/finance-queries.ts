@@ -174,6 +174,7 @@ export async function getApiFinanceFigures(scope: Scope, startMonth: number, q: 
   );
   return {
     period: { key: view.period.key, label: view.period.label, start: view.period.start, end: view.period.end },
+    forecastAsOf: view.published?.publishedAt ?? null,
     totals: amounts(view.totals),
     categories: view.categories.map((c) => ({ category: c.category, ...amounts(c) })),
   };

@@ -272,6 +272,10 @@ const ZAmounts = z.strictObject({
 export const ZFinanceFigures = z
   .strictObject({
     period: z.strictObject({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
+    forecastAsOf: z.string().nullable().openapi({
+      description:
+        "When the forecast is the published one (callers without pay access, docs/privacy.md): the time it was last published; null = the live forecast.",
+    }),
     totals: ZAmounts,
     categories: z.array(ZAmounts.extend({ category: z.string() })),
   })

@@ -34,8 +34,10 @@ export async function financeExportCsv(member: MemberLike, p: FinanceParams, vie
     variancePct: number | null;
   }) => [dec(r.planCents), dec(r.actualCents), dec(r.forecastCents), noPlan ? "" : dec(r.varianceCents), noPlan ? "" : pct(r.variancePct)];
   // The file name says which tree the figures roll up along (lib/budgets/tree-basis.ts).
+  // and, for the published forecast (docs/privacy.md rule 7), the day it was published.
   const tree = v.basis.mode === "asof" ? "as-it-was" : "restated";
-  const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}-${tree}`;
+  const asOf = v.published ? `-forecast-as-of-${v.published.publishedAt.slice(0, 10)}` : "";
+  const base = `${member.org.slug}-${fiscalYearLabel(p.fiscalYear).toLowerCase()}-${p.period}${p.category ? `-${p.category.toLowerCase()}` : ""}-${tree}${asOf}`;
   switch (view) {
     case "tree":
       return {

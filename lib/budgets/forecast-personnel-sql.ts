@@ -13,13 +13,25 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // Individual pay never leaves SQL: these CTEs end in unit × month totals.
 
 /** CTEs fc_pay and fc_personnel (unit × month); they read fc_org and fc_months. */
-export function personnelCtes({ orgId, from, today, inUnits }: ForecastSqlContext): Prisma.Sql {
+export function personnelCtes({ orgId, from, today, inUnits, published }: ForecastSqlContext): Prisma.Sql {
   const cost = roundHalfEvenSql(
     Prisma.sql`x."comp"::numeric * x."mult" * (LEAST(x."toDay", m."last") - GREATEST(x."fromDay", m."month") + 1) / (12 * m."days")`,
   );
+  // The published forecast: the same costing of the sources as last published (one row per unit
+  // span; the open months' unit is the current one, as above).
+  const pay = published
+    ? Prisma.sql`fc_pay AS (
+      SELECT s."orgUnitId", s."fromDay", s."toDay", s."annualCompCents" AS "comp", s."multiplier" AS "mult"
+      FROM "PublishedPaySource" s
+      WHERE s."orgId" = ${orgId} AND s."version" <= ${published} AND (s."retiredIn" IS NULL OR s."retiredIn" > ${published})
+        AND (s."toDay" IS NULL OR s."toDay" >= ${from}::date) ${inUnits(Prisma.sql`s."orgUnitId"`)}
+    )`
+    : null;
   return Prisma.sql`
     -- Who is paid from which day to which (inclusive; NULL = open-ended), at what pay and multiplier.
-    fc_pay AS (
+    ${
+      pay ??
+      Prisma.sql`fc_pay AS (
       SELECT p."orgUnitId", p."startDate" AS "fromDay", p."endDate" AS "toDay", p."annualCompCents" AS "comp", COALESCE(fp."mult", o."mult") AS "mult"
       FROM "Person" p CROSS JOIN fc_org o
       -- Each person's FILLED position (the first by id), read in one pass over the org's seats
@@ -37,7 +49,8 @@ export function personnelCtes({ orgId, from, today, inUnits }: ForecastSqlContex
       FROM "Position" ps CROSS JOIN fc_org o
       LEFT JOIN "Person" bf ON bf."id" = ps."backfillForId" AND bf."orgId" = ps."orgId"
       WHERE ps."orgId" = ${orgId} AND ps."status" IN ('OPEN', 'PLANNED', 'BACKFILL') ${inUnits(Prisma.sql`ps."orgUnitId"`)}
-    ),
+    )`
+    },
     -- Each person-month rounded once (days in post ÷ days in the month), then added.
     fc_personnel AS (
       SELECT x."orgUnitId", m."month", SUM(${cost}) AS "amount"

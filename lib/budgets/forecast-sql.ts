@@ -56,7 +56,7 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const runRate = roundHalfEvenSql(Prisma.sql`SUM(a."amountCents")::numeric / o."window"`);
   // Restrict an input to the subtree's units (a hash semi-join each) when one is given.
   const inUnits = (col: Prisma.Sql) => (w.unitId ? Prisma.sql`AND ${col} IN (SELECT "id" FROM fc_units)` : Prisma.empty);
-  const ctx: ForecastSqlContext = { orgId, from, to, today, current, inUnits };
+  const ctx: ForecastSqlContext = { orgId, from, to, today, current, inUnits, published: w.published ?? null };
   const units = w.unitId
     ? Prisma.sql`fc_units AS (SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${w.unitId}),`
     : Prisma.empty;

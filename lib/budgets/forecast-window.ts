@@ -21,6 +21,8 @@ export type ForecastWindow = {
    * the org-wide cells of those units (tests/integration/forecast.test.ts).
    */
   unitId?: string | null;
+  /** Personnel from the pay sources published in this version (lib/privacy/publication.ts), not from people and positions now. */
+  published?: number | null;
 };
 
 export function monthStart(d: Date): Date {
@@ -33,9 +35,10 @@ export function forecastWindow(
   period: { start: Date; end: Date },
   today: Date,
   unitId: string | null = null,
+  published: number | null = null,
 ): ForecastWindow {
   const current = monthStart(today);
-  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today, unitId };
+  return { orgId, from: current > period.start ? current : period.start, to: monthStart(period.end), today, unitId, published };
 }
 
 /** What every forecast CTE is written from: the window's dates as SQL literals and the subtree filter. */
@@ -48,4 +51,6 @@ export type ForecastSqlContext = {
   current: string;
   /** `AND <col> IN (the subtree's units)` when the window has a subtree, else nothing. */
   inUnits: (col: Prisma.Sql) => Prisma.Sql;
+  /** The published version personnel is read from (null: people and positions now). */
+  published: number | null;
 };

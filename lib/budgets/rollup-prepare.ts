@@ -9,12 +9,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import type { PayDisclosure } from "@/lib/privacy/queries";
+import { loadAsOfUnits } from "@/lib/budgets/tree-asof";
 import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
 import { treeBasis, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
 
 // The facts every finance view sums (lib/budgets/rollup.ts builds the views): plan and ledger per
 // unit × category × month (MoneyMonthly, maintained by the writers' triggers) and the forecast cells
-// (lib/budgets/forecast-sql.ts), all in SQL and the same for every reader.
+// (lib/budgets/forecast-sql.ts), all in SQL and the same for every reader of the same forecast
+// (live, or published: lib/privacy/publication.ts).
 //
 // Definitions (per period):
 //   actual   = ledger lines booked in the period;
@@ -35,6 +37,12 @@ export type FinanceScope = {
   today: Date;
   /** "asof": a closed period rolls up along the tree as it was on its last day (default: restated). */
   tree?: TreeMode;
+  /**
+   * Which personnel forecast a pay reader reads: "live" (default: people and positions now) or
+   * "published" (what readers without pay access read, lib/privacy/publication.ts). Readers
+   * without pay access always read the published one.
+   */
+  forecast?: "live" | "published";
 };
 
 /**
@@ -85,18 +93,7 @@ export type FinanceUnit = { id: string; name: string; code: string; kind: OrgUni
 
 /** The org's units (the views' tree and names), read beside the finance statement. */
 export async function loadFinanceUnits(orgId: string, basis: TreeBasis): Promise<FinanceUnit[]> {
-  if (basis.mode === "asof") {
-    // The tree of the day: parents, names and codes as they were, depth counted along it; units
-    // created after the day only while they hold money.
-    return db.$queryRaw<FinanceUnit[]>`
-      WITH RECURSIVE ${asOfTreeCtes(orgId, basis.on)}
-      SELECT a."id", a."name", a."code", u."kind"::text AS "kind", a."parentId",
-             (SELECT MAX(c."depth") FROM asof_closure c WHERE c."descendantId" = a."id")::int AS "depth"
-      FROM asof_units a JOIN "OrgUnit" u ON u."id" = a."id"
-      WHERE a."existed"
-        OR EXISTS (SELECT 1 FROM "ActualMonthly" m WHERE m."orgId" = u."orgId" AND m."orgUnitId" = u."id")
-        OR EXISTS (SELECT 1 FROM "BudgetLine" b WHERE b."orgId" = u."orgId" AND b."orgUnitId" = u."id")`;
-  }
+  if (basis.mode === "asof") return loadAsOfUnits(orgId, basis.on);
   return db.$queryRaw<FinanceUnit[]>`
     SELECT u."id", u."name", u."code", u."kind"::text AS "kind", u."parentId", u."depth"
     FROM "OrgUnit" u WHERE u."orgId" = ${orgId}
@@ -134,7 +131,7 @@ export type Prepared = {
 export type Statement = Omit<Prepared, "units" | "disclosure" | "changedSince">;
 
 /** The statement of a scope: the same facts for every reader (privacy withholds figures afterwards, never changes them). */
-export function prepare(input: FinanceScope): Statement {
+export function prepare(input: FinanceScope, published: number | null = null): Statement {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
   const basis = treeBasis(input.tree, period, today);
@@ -148,7 +145,7 @@ export function prepare(input: FinanceScope): Statement {
   // of a subtree's unit depends on that subtree only (forecast-sql.ts).
   const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
-    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId))},
+    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId, published))},
     ${basis.mode === "asof" ? Prisma.sql`${asOfTreeCtes(orgId, basis.on)},` : Prisma.empty}
     scope AS (
       ${
@@ -177,14 +174,4 @@ export function prepare(input: FinanceScope): Statement {
       WHERE true ${cat(Prisma.sql`x`)}
     )`;
   return { scope: input, period, currentMonth, ctes, basis };
-}
-
-/** The units whose subtree on `on` differs from today's (a unit moved in or out below them). */
-export async function unitsChangedSince(orgId: string, on: string): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE ${asOfTreeCtes(orgId, on)},
-    was AS (SELECT "ancestorId", "descendantId" FROM asof_closure),
-    cur AS (SELECT "ancestorId", "descendantId" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId})
-    SELECT DISTINCT x."ancestorId" AS "id" FROM ((SELECT * FROM was EXCEPT SELECT * FROM cur) UNION ALL (SELECT * FROM cur EXCEPT SELECT * FROM was)) x`;
-  return new Set(rows.map((r) => r.id));
 }

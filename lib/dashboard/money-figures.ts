@@ -46,6 +46,8 @@ export type MoneyFigures = {
   renewalsTotal: number;
   salarySafe: boolean;
   disclosure: FinanceView["disclosure"];
+  /** The publication the forecast is (null: the live forecast). */
+  published: FinanceView["published"];
   /** The tree the period's figures (its tile, units and top variances) roll up along; the year, YTD and MTD are restated. */
   basis: TreeBasis;
 };
@@ -97,6 +99,7 @@ export async function getMoneyFigures(
     renewalsTotal: renewals.total,
     salarySafe: period.salarySafe,
     disclosure: period.disclosure,
+    published: period.published,
     basis: period.basis,
   };
 }

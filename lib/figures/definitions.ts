@@ -147,6 +147,12 @@ export const FIGURES = defs([
       "Actuals of the period's closed months plus the forecast of the current and later months: people and open positions at loaded cost for the days they are expected in post, other spend at its run-rate or its plan, and contract commitments that no forecast covers yet. The current month is never less than what is already booked in it.",
   },
   {
+    id: "published-forecast",
+    name: "Published forecast",
+    definition:
+      "The forecast that roles without pay access read, where the period has open months: the forecast computed, by the same rules, from people and positions as last published instead of as they are now. A unit's people and positions are republished only when the changes since involve at least the minimum group of people, none of whom dominates; until then they stay as published, so no single hire, departure or passing day moves it. Every view that shows it says when it was published; pay readers read the live forecast.",
+  },
+  {
     id: "variance",
     name: "Variance",
     definition:

@@ -26,6 +26,8 @@ const GRAINS: readonly Grain[] = ["month", "quarter", "year"];
 
 export type PaySource = {
   unitId: string;
+  /** Which person ("p:…") or seat ("s:…") it is: a person moved between units has a source per unit. */
+  key?: string;
   /** Loaded cost per year in cents (pay × multiplier); used only to judge, never shown. */
   annualCost: number;
   /** ISO dates, inclusive; `to` null = open-ended. */
@@ -62,13 +64,13 @@ const SIZE: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 
 const isoDay = dayNumber;
 
-function addMonths(iso: string, n: number): string {
+export function addMonths(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1)).toISOString().slice(0, 10);
 }
 
 /** Cost of each source in each month of the horizon: annual ÷ 12 × the share of the month's days in post. */
-function monthlyCosts(sources: PaySource[], months: string[]): Float64Array[] {
+export function monthlyCosts(sources: PaySource[], months: string[]): Float64Array[] {
   const bounds = months.map((m, i) => [isoDay(m), isoDay(i + 1 < months.length ? months[i + 1] : addMonths(m, 1))] as const);
   return sources.map((s) => {
     const from = isoDay(s.from);
@@ -83,7 +85,7 @@ function monthlyCosts(sources: PaySource[], months: string[]): Float64Array[] {
 }
 
 /** Months of the horizon grouped into periods of a grain: the year's periods plus one before and one after. */
-function periodsOf(grain: Grain, horizonMonths: number, firstYearMonth: number): { months: number[]; inYear: boolean }[] {
+export function periodsOf(grain: Grain, horizonMonths: number, firstYearMonth: number): { months: number[]; inYear: boolean }[] {
   const size = grain === "month" ? 1 : grain === "quarter" ? 3 : 12;
   const out: { months: number[]; inYear: boolean }[] = [];
   for (let start = firstYearMonth - size; start + size <= firstYearMonth + 12 + size && start + size <= horizonMonths; start += size) {
@@ -106,7 +108,7 @@ function levelSafe(values: number[], minGroup: number, p: number): boolean {
  * A change Δ = Σ c: no contributor i may be estimated within p from Δ (Δ − c_i) or, by someone
  * who knows another contributor j, from Δ − c_j (the rest is Δ − c_i − c_j).
  */
-function changeSafe(changes: number[], minGroup: number, p: number): boolean {
+export function changeSafe(changes: number[], minGroup: number, p: number): boolean {
   const cs = changes.filter((c) => Math.abs(c) > 0.5);
   if (cs.length === 0) return true;
   if (cs.length < minGroup) return false;

@@ -9,7 +9,7 @@ import { loadPaySources, type PaySourceUnit } from "@/lib/privacy/pay-sources";
 // settings: what a reader without pay access may see of personnel figures.
 
 /** p of the p% rule: no one's pay may be estimated closer than ±25% from what is shown. */
-const DOMINANCE = 0.25;
+export const DOMINANCE = 0.25;
 
 /** The tables the disclosure reads (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const DISCLOSURE_TABLES: readonly DataTable[] = ["Organization", "OrgUnit", "Person", "PersonAssignment", "Position"];
@@ -27,18 +27,22 @@ export function getPayDisclosure(orgId: string, fiscalYear: number, startMonth: 
   );
 }
 
-/** The disclosure computed now (one statement), with the org's units it read. */
+/**
+ * The disclosure computed now (one statement), with the org's units it read: of the pay sources
+ * as they are, or as published in a version (what readers without pay access see the forecast of).
+ */
 export async function computePayDisclosure(
   orgId: string,
   fiscalYear: number,
   startMonth: number,
   today: Date,
+  published: number | null = null,
 ): Promise<{ disclosure: PayDisclosure; units: PaySourceUnit[] }> {
   const year = fiscalYearRange(fiscalYear, startMonth);
   // A year either side: the changes into and out of the year are judged too.
   const from = new Date(Date.UTC(year.start.getUTCFullYear() - 1, year.start.getUTCMonth(), 1));
   const to = new Date(Date.UTC(year.end.getUTCFullYear() + 1, year.end.getUTCMonth() + 1, 0));
-  const { units, sources, minGroup } = await loadPaySources(orgId, { from, to }, today);
+  const { units, sources, minGroup } = await loadPaySources(orgId, { from, to }, today, { published });
   const yearMonths = fiscalMonths(fiscalYear, startMonth).map(toDateString);
   const d = computeDisclosure({ units, sources, yearMonths, minGroup, dominance: DOMINANCE });
   return { disclosure: { ...d, fiscalYear, yearMonths, minGroup, unitIds: units.map((u) => u.id) }, units };

@@ -425,6 +425,8 @@ test("finance edits a team's personnel plan line; a small group's own line is wi
   // On the budgets page a withheld figure is a dash with its reason, and the note explains the rule.
   await page.goto("/acme/budgets?period=year");
   await expect(page.getByTestId("pay-privacy-note")).toContainText("does not read individual pay");
+  // The forecast is the published one, and says when it was published (docs/privacy.md rule 7).
+  await expect(page.getByTestId("forecast-as-of")).toBeVisible();
   await expect(
     page
       .getByTestId("finance-tree")
