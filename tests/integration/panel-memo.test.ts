@@ -143,6 +143,8 @@ describe("rendered panels", () => {
       "AuditEvent",
       "Invitation",
       "OrgSso",
+      "ScimGroup",
+      "ScimUser",
       "SsoDomain",
       "WebhookAttempt",
       "WebhookDelivery",
