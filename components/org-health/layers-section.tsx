@@ -1,0 +1,21 @@
+import { Bars, Empty, type OrgHealthSectionProps, Section } from "@/components/org-health/parts";
+
+/** Layers: individual contributors by the number of managers above them. */
+export function LayersSection({ health: h }: OrgHealthSectionProps) {
+  return (
+    <Section id="layers" title="Layers" description="Individual contributors by the number of managers above them." figures={["layers"]}>
+      {h.layers.length === 0 ? (
+        <Empty>No individual contributors here on this day.</Empty>
+      ) : (
+        <Bars
+          label="ICs by layers above them"
+          rows={h.layers.map((l) => ({
+            key: String(l.layers),
+            label: `${l.layers} ${l.layers === 1 ? "layer" : "layers"}`,
+            value: l.ics,
+          }))}
+        />
+      )}
+    </Section>
+  );
+}
