@@ -1,8 +1,10 @@
-import { Empty, num, type OrgHealthSectionProps, Section, UnitLink } from "@/components/org-health/parts";
+import { CountLink, Empty, num, type OrgHealthSectionProps, Section, UnitLink } from "@/components/org-health/parts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { orgHealthDrills, positionsHref } from "@/lib/org-health/drills";
 
 /** Time to fill per unit: positions filled in the trailing 12 months, median and p90 days. */
 export function FillSection({ org, health: h, day }: OrgHealthSectionProps) {
+  const drills = orgHealthDrills(day);
   return (
     <Section
       id="fill"
@@ -28,7 +30,9 @@ export function FillSection({ org, health: h, day }: OrgHealthSectionProps) {
                 <TableCell>
                   <UnitLink org={org} day={day} id={u.id} name={u.name} />
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{u.filled}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  <CountLink href={positionsHref(org, drills.filled, u.id)} value={u.filled} label={`positions filled in ${u.name}`} />
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{num(u.medianDays)}</TableCell>
                 <TableCell className="text-right tabular-nums">{num(u.p90Days)}</TableCell>
               </TableRow>

@@ -1,7 +1,9 @@
 import { Bars, Empty, type OrgHealthSectionProps, Section } from "@/components/org-health/parts";
+import { orgHealthDrills, peopleHref } from "@/lib/org-health/drills";
 
 /** Layers: individual contributors by the number of managers above them. */
-export function LayersSection({ health: h }: OrgHealthSectionProps) {
+export function LayersSection({ org, health: h, day, unitId }: OrgHealthSectionProps) {
+  const drills = orgHealthDrills(day);
   return (
     <Section id="layers" title="Layers" description="Individual contributors by the number of managers above them." figures={["layers"]}>
       {h.layers.length === 0 ? (

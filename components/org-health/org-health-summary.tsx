@@ -1,11 +1,12 @@
-import { AlertTriangle, Clock, GitFork, Layers, UserMinus, UserPlus, Users } from "lucide-react";
+import { AlertTriangle, Clock, GitFork, Layers, UserCog, UserMinus, UserPlus, Users } from "lucide-react";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { num, type OrgHealthSectionProps, pct } from "@/components/org-health/parts";
+import { orgHealthDrills, peopleHref, positionsHref } from "@/lib/org-health/drills";
 
 /** The tiles at the top of org health, each opening the section or list it counts. */
-export function OrgHealthSummary({ org, health: h, unitId }: OrgHealthSectionProps) {
-  const unitQ = unitId ? `unit=${unitId}&` : "";
+export function OrgHealthSummary({ org, health: h, day, unitId }: OrgHealthSectionProps) {
+  const drills = orgHealthDrills(day);
   const maxLayers = h.layers.reduce((m, l) => Math.max(m, l.layers), 0);
   const ics = h.layers.reduce((n, l) => n + l.ics, 0);
   return (
@@ -27,19 +28,20 @@ export function OrgHealthSummary({ org, health: h, unitId }: OrgHealthSectionPro
         tone={h.noLead.length ? "warning" : "default"}
         href="#leads"
       />
+      <StatCard label="Acting leads" value={h.acting.length} icon={UserCog} hint="Standing in for a unit's lead" href="#acting" />
       <StatCard
         label="Attrition, 12 months"
         value={pct(h.attrition.ratePct)}
         icon={UserMinus}
-        hint={`${h.attrition.departures} departures`}
-        href={`/${org}/teams?${unitQ}status=leaving&from=${h.attrition.from}&to=${h.attrition.to}`}
+        hint={`${h.attrition.departures} departures, ${h.attrition.regretted} regretted (${pct(h.attrition.regrettedPct)})`}
+        href={peopleHref(org, drills.departures, unitId)}
       />
       <StatCard
         label="Time to fill"
         value={h.fill.medianDays === null ? "—" : `${num(h.fill.medianDays)} days`}
         icon={Clock}
         hint={`median; p90 ${h.fill.p90Days === null ? "—" : `${num(h.fill.p90Days)} days`}; ${h.fill.filled} filled`}
-        href="#fill"
+        href={positionsHref(org, drills.filled, unitId)}
       />
       <StatCard label="New managers" value={h.newManagers.length} icon={UserPlus} hint="Managing for under 6 months" href="#new-managers" />
       <StatCard

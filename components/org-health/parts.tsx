@@ -39,7 +39,8 @@ export function Section({
   );
 }
 
-export function Bars({ rows, label }: { rows: { key: string; label: string; value: number }[]; label: string }) {
+/** Horizontal bars; a row with an href links its count to the list of exactly those rows. */
+export function Bars({ rows, label }: { rows: { key: string; label: string; value: number; href?: string }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <ul aria-label={label} className="max-w-xl space-y-1.5 text-sm">
@@ -47,7 +48,15 @@ export function Bars({ rows, label }: { rows: { key: string; label: string; valu
         <li key={r.key} className="grid grid-cols-[7rem_1fr_2.5rem] items-center gap-2">
           <span className="text-muted-foreground">{r.label}</span>
           <span className="h-3 rounded-sm bg-primary/70" style={{ width: `${(r.value / max) * 100}%` }} aria-hidden />
-          <span className="text-right tabular-nums">{r.value}</span>
+          <span className="text-right tabular-nums">
+            {r.href && r.value ? (
+              <Link className="underline-offset-2 hover:underline" href={r.href} aria-label={`${r.label}: ${r.value}, list them`}>
+                {r.value}
+              </Link>
+            ) : (
+              r.value
+            )}
+          </span>
         </li>
       ))}
     </ul>
@@ -64,6 +73,17 @@ export function ManagerLink({ org, id, name }: { org: string; id: string; name: 
     <Link className="font-medium hover:underline" href={`/${org}/managers/${id}`}>
       {name}
     </Link>
+  );
+}
+
+/** A count that opens the list of exactly what it counts (0 is not a link: the list would be empty). */
+export function CountLink({ href, value, label }: { href: string; value: number; label: string }) {
+  return value ? (
+    <Link className="hover:underline" href={href} aria-label={`${value} ${label}, list them`}>
+      {value}
+    </Link>
+  ) : (
+    <>0</>
   );
 }
 

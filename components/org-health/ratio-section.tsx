@@ -1,8 +1,10 @@
-import { num, type OrgHealthSectionProps, Section, UnitLink } from "@/components/org-health/parts";
+import { CountLink, num, type OrgHealthSectionProps, Section, UnitLink } from "@/components/org-health/parts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { orgHealthDrills, peopleHref } from "@/lib/org-health/drills";
 
 /** Manager to IC ratio: managers and ICs per unit, each unit with everything below it. */
 export function RatioSection({ org, health: h, day }: OrgHealthSectionProps) {
+  const drills = orgHealthDrills(day);
   return (
     <Section id="ratio" title="Managers and ICs per unit" description="Each unit with everything below it." figures={["manager-ic-ratio"]}>
       <Table containerClassName="rounded-lg border border-border">
@@ -22,8 +24,12 @@ export function RatioSection({ org, health: h, day }: OrgHealthSectionProps) {
                   <UnitLink org={org} day={day} id={u.id} name={u.name} />
                 </span>
               </TableCell>
-              <TableCell className="text-right tabular-nums">{u.managers}</TableCell>
-              <TableCell className="text-right tabular-nums">{u.ics}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                <CountLink href={peopleHref(org, drills.managers, u.id)} value={u.managers} label={`managers in ${u.name}`} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                <CountLink href={peopleHref(org, drills.ics, u.id)} value={u.ics} label={`individual contributors in ${u.name}`} />
+              </TableCell>
               <TableCell className="text-right tabular-nums">{u.managers ? num(u.ics / u.managers, 1) : "—"}</TableCell>
             </TableRow>
           ))}

@@ -6,6 +6,7 @@ import type { EmploymentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { centsToNumber } from "@/lib/money";
 import { pageOf, type PageInfo } from "@/lib/paging";
+import { orgHealthPeopleSql } from "@/lib/org-health/counted";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 import { likeTerm } from "@/lib/search-term";
 
@@ -70,8 +71,18 @@ async function peopleWhere(
       where = inPostWhere(date(filter.on));
       break;
     case "leaving":
-      where = { endDate: { gte: date(filter.from), lte: date(filter.to) } };
+      where = {
+        endDate: { gte: date(filter.from), lte: date(filter.to) },
+        ...(filter.regretted === undefined ? {} : { departureRegretted: filter.regretted }),
+      };
       break;
+    case "managers":
+    case "ics":
+    case "tenure": {
+      const ids = await db.$queryRaw<{ id: string }[]>`${orgHealthPeopleSql(orgId, unitId, filter)}`;
+      where = { id: { in: ids.map((r) => r.id) } };
+      break;
+    }
     case "overallocated": {
       const ids = await db.$queryRaw<{ personId: string }[]>`${overallocatedSql(orgId, filter.on)}`;
       where = { id: { in: ids.map((r) => r.personId) } };
