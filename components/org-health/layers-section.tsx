@@ -15,6 +15,7 @@ export function LayersSection({ org, health: h, day, unitId }: OrgHealthSectionP
             key: String(l.layers),
             label: `${l.layers} ${l.layers === 1 ? "layer" : "layers"}`,
             value: l.ics,
+            href: peopleHref(org, drills.layer(l.layers), unitId),
           }))}
         />
       )}

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeCte } from "@/lib/org/closure";
-import { inPostSql } from "@/lib/people/queries";
+import { inPostSql } from "@/lib/people/in-post";
 
 // Who the people figures of org health count, as SQL: the figures (queries.ts) group these rows
 // and the people list (lib/people/list-filter.ts) lists them, so a figure and the list it links
