@@ -16,8 +16,9 @@ import { resetDb, testDb } from "@/tests/support/db";
 // Each org health figure against the list it links to: the people or positions list, with the
 // filter read back from the link's URL, holds exactly as many rows as the figure counts — for the
 // whole org, a unit with units below it and a leaf, on the demo org (lib/seed) and a generated org
-// (lib/seed-large at a small scale). Some departures are marked regretted and some not first, so
-// the regret split is not all zero. Only equalities are asserted, plus that the figures are not empty.
+// (lib/seed-large at a small scale). The generated org's departures are marked regretted or not
+// first (the demo seed records its own), so the regret split is not all zero. Only equalities
+// are asserted, plus that the figures are not empty.
 
 const db = testDb();
 const TODAY = new Date("2026-12-06T12:00:00Z");
@@ -58,12 +59,14 @@ beforeAll(async () => {
     UPDATE "Person" SET "endDate" = '2026-09-30' WHERE "id" IN (
       SELECT p."id" FROM "Person" p JOIN "Organization" o ON o."id" = p."orgId" AND o."slug" = ${LARGE_SLUG}
       WHERE p."endDate" IS NULL AND p."startDate" < '2026-01-01' ORDER BY p."id" LIMIT 6)`;
-  // Of the departures of the trailing year, by id: the first regretted, the second not, the third not recorded, and so on.
+  // The demo seed records regret for its departures; here the generated org's: of the trailing
+  // year's departures by id, the first regretted, the second not, the third not recorded, and so on.
   const w = trailingYear(DAY);
   await db.$executeRaw`
     UPDATE "Person" p SET "departureRegretted" = CASE n.k % 3 WHEN 1 THEN true WHEN 2 THEN false END
-    FROM (SELECT "id", row_number() OVER (PARTITION BY "orgId" ORDER BY "id") AS k FROM "Person"
-          WHERE "endDate" BETWEEN ${w.from}::date AND ${w.to}::date) n
+    FROM (SELECT pe."id", row_number() OVER (ORDER BY pe."id") AS k
+          FROM "Person" pe JOIN "Organization" o ON o."id" = pe."orgId" AND o."slug" = ${LARGE_SLUG}
+          WHERE pe."endDate" BETWEEN ${w.from}::date AND ${w.to}::date) n
     WHERE p."id" = n."id"`;
   cases.push(await orgCase("acme"), await orgCase(LARGE_SLUG));
 }, 600_000);
