@@ -118,7 +118,7 @@ async function makeUnits(code: string) {
     );
     await sql(
       `INSERT INTO "OrgUnitClosure" ("orgId", "ancestorId", "descendantId", depth)
-       SELECT "orgId", "ancestorId", $1, depth + 1 FROM "OrgUnitClosure" WHERE "descendantId" = $2 UNION ALL SELECT $3, $1, $1, 0`,
+       SELECT "orgId", "ancestorId", $1::text, depth + 1 FROM "OrgUnitClosure" WHERE "descendantId" = $2 UNION ALL SELECT $3::text, $1::text, $1::text, 0`,
       [ids[key], parent, plat.orgId],
     );
   }
@@ -138,7 +138,7 @@ test("a director's reorg moves a unit: its heads and plan leave the old parent's
   );
   await sql(
     `INSERT INTO "BudgetLine" (id, "orgId", "orgUnitId", month, category, "amountCents", "updatedAt")
-     SELECT $1 || m, $2, $3, make_date(EXTRACT(YEAR FROM CURRENT_DATE)::int, m, 1), 'SOFTWARE', 100000, now() FROM generate_series(1, 12) m`,
+     SELECT $1::text || m, $2, $3, make_date(EXTRACT(YEAR FROM CURRENT_DATE)::int, m, 1), 'SOFTWARE', 100000, now() FROM generate_series(1, 12) m`,
     [`e2e-${code}-b`.toLowerCase(), u.orgId, u.src],
   );
   await signIn(page, "director@acme.example");
