@@ -22,7 +22,7 @@ import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, set
 // Pickers search as you type (units: /[org]/teams/search, people: /[org]/people/search).
 
 export type UnitRefDto = { id: string; name: string; code: string };
-type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
+export type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
 
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
 
@@ -31,7 +31,7 @@ const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id,
  * the dialog closes with its result, which is focused (beside the dialog's button, or at the top of
  * the page the action navigates to).
  */
-function useTreeAction<T>(
+export function useTreeAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
   done: string | ((form: FormData) => string),
   onDone: (result?: string) => void,
@@ -62,10 +62,10 @@ function useTreeAction<T>(
 }
 
 /** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
-const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
+export const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
 
 /** A dialog of the unit page, opened by a small outline button; `disabledWhy` disables it and says why. */
-function UnitDialog({
+export function UnitDialog({
   title,
   description,
   icon: Icon,
@@ -95,7 +95,7 @@ function UnitDialog({
   );
 }
 
-function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
+export function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
   return (
     <div className="flex justify-end gap-2 sm:col-span-2">
       <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>

@@ -9,6 +9,7 @@ const CHANGE_LABELS: Record<string, string> = {
   renamed: "Renamed",
   recoded: "Code changed",
   lead: "Lead changed",
+  "acting-lead": "Acting lead changed",
   moved: "Moved",
   merged: "Merged",
   closed: "Closed",
@@ -50,7 +51,7 @@ export function UnitHistory({ org, history, people }: { org: string; history: Un
                     ) : (
                       " · top of the tree"
                     )}
-                    {` · ${h.leadName ? `led by ${h.leadName}` : "no lead"}`}
+                    {` · ${h.leadName ? `led by ${h.leadName}` : "no lead"}${h.actingLeadName ? `, ${h.actingLeadName} acting` : ""}`}
                     {h.closed ? " · closed" : ""}
                   </p>
                   {h.successor ? (

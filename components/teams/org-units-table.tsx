@@ -55,7 +55,12 @@ const columns = (org: string, hrefPrefix?: string): ColumnDef<OrgUnitRow>[] => [
     header: "Cost centre",
     cell: ({ row }) => <span className="font-mono text-xs">{row.original.code}</span>,
   },
-  { id: "lead", accessorFn: (r) => r.leadName ?? undefined, header: "Lead", cell: ({ getValue }) => getValue<string>() ?? "—" },
+  {
+    id: "lead",
+    accessorFn: (r) => [r.leadName, r.actingLeadName ? `${r.actingLeadName} (acting)` : null].filter(Boolean).join(" · ") || undefined,
+    header: "Lead",
+    cell: ({ getValue }) => getValue<string>() ?? "—",
+  },
   {
     accessorKey: "headCount",
     header: "Head count",

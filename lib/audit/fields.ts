@@ -50,6 +50,7 @@ const LABELS: Record<string, string> = {
   orgUnitId: "Unit",
   managerId: "Manager",
   leadId: "Lead",
+  actingLeadId: "Acting lead",
   parentId: "Parent unit",
   personId: "Person",
   positionId: "Position",

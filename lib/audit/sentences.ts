@@ -33,6 +33,11 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "person.update": { label: "Person edited", template: "edited {record}" },
   "person.move": { label: "Person moved", template: "moved {record}", headline: ["orgUnitId", "managerId"] },
   "person.end": { label: "Departure recorded", template: "recorded the departure of {record}", headline: ["endDate"] },
+  // Never the answer: anyone who opens the person's page reads its history; org health readers see the counts.
+  "person.set-departure-regret": {
+    label: "Departure regret recorded",
+    template: "recorded whether the departure of {record} was regretted",
+  },
   "position.create": { label: "Position opened", template: "created position {record}" },
   "position.update": { label: "Position edited", template: "edited position {record}" },
   "position.fill": { label: "Position filled", template: "filled position {record} with {person}" },
@@ -51,6 +56,11 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "org-unit.recode": { label: "Unit code changed", template: "changed the code of unit {record}", headline: ["code"] },
   "org-unit.move": { label: "Unit moved", template: "moved unit {record}", headline: ["parentId"] },
   "org-unit.set-lead": { label: "Unit lead set", template: "set the lead of unit {record}", headline: ["leadId"] },
+  "org-unit.set-acting-lead": {
+    label: "Acting lead set",
+    template: "set the acting lead of unit {record}",
+    headline: ["actingLeadId"],
+  },
   "org-unit.close": { label: "Unit closed", template: "closed unit {record}", headline: ["closedOn"] },
   "org-unit.merge": { label: "Unit merged", template: "merged unit {record}", headline: ["closedOn", "movedTo"] },
   "reorg.create": { label: "Reorg drafted", template: "drafted reorganization {record}" },

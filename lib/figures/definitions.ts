@@ -244,10 +244,16 @@ export const FIGURES = defs([
       "Open units of the selected unit and below that have no lead, or whose lead is not in post on the day (has left, or has not started yet).",
   },
   {
+    id: "acting-leads",
+    name: "Acting leads",
+    definition:
+      "Open units of the selected unit and below whose acting lead, someone standing in while the unit has no lead in post, is in post on the day.",
+  },
+  {
     id: "attrition",
     name: "Attrition",
     definition:
-      "Departures in the trailing 12 months (people whose last day falls in the window ending on the day) over the average of the heads in post on the window's first and last day, per unit over the unit and every unit below it. People count in the unit they left from. Keel does not record whether a departure was regretted.",
+      "Departures in the trailing 12 months (people whose last day falls in the window ending on the day) over the average of the heads in post on the window's first and last day, per unit over the unit and every unit below it. People count in the unit they left from. A departure may be recorded as regretted or not; regretted attrition is the regretted departures over the same average.",
   },
   {
     id: "time-to-fill",

@@ -9,12 +9,17 @@ import { parseSearch, type SearchParams, zDayParam, zParam } from "@/lib/search-
 //   ?status=open&on=YYYY-MM-DD             Open or Backfill and vacant that day ("open positions")
 //   ?status=starting&from=…&to=…           Open or Backfill with a target start in the range ("planned starts")
 //   ?status=unfilled                       Planned, Open or Backfill ("unfilled positions")
+//   ?status=filled&from=…&to=…             opened, then filled between from and to ("time to fill")
 // combined with ?unit=<id> (that unit and everything below it). Each figure is written twice, as
 // SQL for the dashboards' aggregates and as a Prisma where for the list (like inPostSql and
 // inPostWhere); tests/integration/figure-consistency.test.ts checks the two agree.
 
 export type PositionFilter =
-  { status: "all" } | { status: "open"; on: string } | { status: "starting"; from: string; to: string } | { status: "unfilled" };
+  | { status: "all" }
+  | { status: "open"; on: string }
+  | { status: "starting"; from: string; to: string }
+  | { status: "unfilled" }
+  | { status: "filled"; from: string; to: string };
 
 const day = (d: string | Prisma.Sql) => (typeof d === "string" ? Prisma.sql`${d}::date` : d);
 
@@ -35,6 +40,12 @@ export function unfilledPositionSql(alias: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`"${alias}"`)}."status" IN ('PLANNED', 'OPEN', 'BACKFILL')`;
 }
 
+/** Filled between `from` and `to` (by the day filledAt falls on) after being opened: the positions time to fill measures. */
+export function filledPositionSql(alias: string, from: string, to: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${a}."openedAt" IS NOT NULL AND ${a}."filledAt" IS NOT NULL AND ${a}."filledAt"::date BETWEEN ${from}::date AND ${to}::date)`;
+}
+
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The same filters as a Prisma where on Position (the list and its count). */
@@ -46,6 +57,10 @@ export function positionFilterWhere(f: PositionFilter): Prisma.PositionWhereInpu
       return { status: { in: ["OPEN", "BACKFILL"] }, targetStartDate: { gte: utc(f.from), lte: utc(f.to) } };
     case "unfilled":
       return { status: { in: ["PLANNED", "OPEN", "BACKFILL"] } };
+    case "filled": {
+      const dayAfter = new Date(utc(f.to).getTime() + 86_400_000);
+      return { openedAt: { not: null }, filledAt: { gte: utc(f.from), lt: dayAfter } };
+    }
     default:
       return {};
   }
@@ -58,7 +73,7 @@ export function parsePositionFilter(sp: SearchParams, today: string): PositionFi
   const { status, on, from, to } = parseSearch(ZPositionFilterSearch, sp);
   if (status === "open") return { status, on: on ?? today };
   if (status === "unfilled") return { status };
-  if (status === "starting" && from && to && from <= to) return { status, from, to };
+  if ((status === "starting" || status === "filled") && from && to && from <= to) return { status, from, to };
   return { status: "all" };
 }
 
@@ -67,7 +82,7 @@ export function positionFilterQuery(f: PositionFilter, unitId: string | null, fi
   const q = new URLSearchParams({ ...(fiscalYear ? { fy: String(fiscalYear) } : {}), ...(unitId ? { unit: unitId } : {}) });
   if (f.status !== "all") q.set("status", f.status);
   if (f.status === "open") q.set("on", f.on);
-  if (f.status === "starting") {
+  if (f.status === "starting" || f.status === "filled") {
     q.set("from", f.from);
     q.set("to", f.to);
   }
@@ -82,6 +97,8 @@ export function describePositionFilter(f: PositionFilter, formatDate: (iso: stri
       return `Open positions with a target start between ${formatDate(f.from)} and ${formatDate(f.to)}`;
     case "unfilled":
       return "Unfilled positions (planned, open or backfill)";
+    case "filled":
+      return `Positions filled between ${formatDate(f.from)} and ${formatDate(f.to)}`;
     default:
       return "Every position";
   }

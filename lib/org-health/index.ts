@@ -10,7 +10,7 @@ import * as q from "@/lib/org-health/queries";
 export type OrgHealth = Awaited<ReturnType<typeof getOrgHealth>>;
 
 export async function getOrgHealth(scope: q.Scope) {
-  const [org, unit, spans, distribution, layers, ratio, noLead, attrition, attritionUnits, fill, fillUnits, tenure, newManagers] =
+  const [org, unit, spans, distribution, layers, ratio, noLead, acting, attrition, attritionUnits, fill, fillUnits, tenure, newManagers] =
     await Promise.all([
       db.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { spanMax: true, spanMin: true } }),
       scope.unitId
@@ -21,6 +21,7 @@ export async function getOrgHealth(scope: q.Scope) {
       q.layers(scope),
       q.managerIcRatio(scope),
       q.unitsWithoutLead(scope),
+      q.actingLeads(scope),
       q.attritionTotal(scope),
       q.attritionByUnit(scope),
       q.timeToFill(scope),
@@ -38,6 +39,7 @@ export async function getOrgHealth(scope: q.Scope) {
     layers,
     ratio,
     noLead,
+    acting,
     attrition,
     attritionUnits,
     fill,

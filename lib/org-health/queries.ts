@@ -3,6 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeCte } from "@/lib/org/closure";
+import { filledPositionSql } from "@/lib/headcount/position-filter";
+import { hasReportsSql, icLayersSql, tenureBandSql } from "@/lib/org-health/counted";
 import { sixMonthsBefore, trailingYear } from "@/lib/org-health/window";
 import { inPostSql } from "@/lib/people/queries";
 
@@ -13,9 +15,7 @@ import { inPostSql } from "@/lib/people/queries";
 export type Scope = { orgId: string; unitId: string | null; day: string };
 
 const inPost = (alias: string, day: string) => inPostSql(alias, day);
-/** People in post on the day with at least one direct report in post: the managers. */
-const hasReports = (alias: string, orgId: string, day: string) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "Person" r WHERE r."orgId" = ${orgId} AND r."managerId" = ${Prisma.raw(`"${alias}"`)}."id" AND ${inPost("r", day)})`;
+const hasReports = hasReportsSql;
 
 export type ManagerSpan = { id: string; name: string; title: string; unitId: string; unitName: string; span: number };
 
@@ -45,16 +45,7 @@ export async function spanDistribution({ orgId, unitId, day }: Scope): Promise<{
 /** `layers`: individual contributors in the scope by the number of managers above them. */
 export async function layers({ orgId, unitId, day }: Scope): Promise<{ layers: number; ics: number }[]> {
   return db.$queryRaw`
-    WITH RECURSIVE chain("ic", "mgr", "layers", "seen") AS (
-      SELECT p."id", p."managerId", 0, ARRAY[p."id"]
-      FROM "Person" p
-      WHERE p."orgId" = ${orgId} AND ${inPost("p", day)} AND p."orgUnitId" IN (${scopeCte(orgId, unitId)}) AND NOT ${hasReports("p", orgId, day)}
-      UNION ALL
-      SELECT c."ic", m."managerId", c."layers" + 1, c."seen" || m."id"
-      FROM chain c JOIN "Person" m ON m."orgId" = ${orgId} AND m."id" = c."mgr"
-      WHERE NOT m."id" = ANY(c."seen")
-    )
-    SELECT t."layers", COUNT(*)::int AS "ics" FROM (SELECT "ic", MAX("layers")::int AS "layers" FROM chain GROUP BY "ic") t
+    SELECT t."layers", COUNT(*)::int AS "ics" FROM (${icLayersSql(orgId, unitId, day)}) t
     GROUP BY t."layers" ORDER BY t."layers"`;
 }
 
@@ -91,16 +82,49 @@ export async function unitsWithoutLead({ orgId, unitId, day }: Scope): Promise<U
     ORDER BY u."depth", u."name", u."code"`;
 }
 
+export type ActingLead = { id: string; name: string; code: string; actingLeadId: string; actingLeadName: string; leadName: string | null };
+
+/** `acting-leads`: open units of the scope whose acting lead is in post on the day. */
+export async function actingLeads({ orgId, unitId, day }: Scope): Promise<ActingLead[]> {
+  return db.$queryRaw<ActingLead[]>`
+    SELECT u."id", u."name", u."code", a."id" AS "actingLeadId", a."name" AS "actingLeadName", l."name" AS "leadName"
+    FROM "OrgUnit" u
+    JOIN "Person" a ON a."orgId" = u."orgId" AND a."id" = u."actingLeadId" AND ${inPost("a", day)}
+    LEFT JOIN "Person" l ON l."orgId" = u."orgId" AND l."id" = u."leadId"
+    WHERE u."orgId" = ${orgId} AND u."closedOn" IS NULL AND u."id" IN (${scopeCte(orgId, unitId)})
+    ORDER BY u."depth", u."name", u."code"`;
+}
+
 export type UnitAttrition = {
   id: string;
   name: string;
   code: string;
   depth: number;
   departures: number;
+  /** Of the departures, those recorded as regretted and as not regretted (the rest: not recorded). */
+  regretted: number;
+  nonRegretted: number;
   headsStart: number;
   headsEnd: number;
   ratePct: number | null;
+  regrettedPct: number | null;
 };
+
+/** Departures of person "p" in the window (and whether regretted), and heads in post on its first and last day. */
+const attritionCounts = (w: { from: string; to: string }) => {
+  const left = Prisma.sql`p."endDate" BETWEEN ${w.from}::date AND ${w.to}::date`;
+  return Prisma.sql`
+    COUNT(*) FILTER (WHERE ${left})::int AS "departures",
+    COUNT(*) FILTER (WHERE ${left} AND p."departureRegretted")::int AS "regretted",
+    COUNT(*) FILTER (WHERE ${left} AND NOT p."departureRegretted")::int AS "nonRegretted",
+    COUNT(*) FILTER (WHERE ${inPost("p", w.from)})::int AS "headsStart",
+    COUNT(*) FILTER (WHERE ${inPost("p", w.to)})::int AS "headsEnd"`;
+};
+/** Departures (all, and regretted) over the average of the heads at the window's start and end, in %. */
+const rate = (n: string) =>
+  Prisma.sql`CASE WHEN a."headsStart" + a."headsEnd" = 0 THEN NULL
+                  ELSE ROUND(a.${Prisma.raw(`"${n}"`)} * 200.0 / (a."headsStart" + a."headsEnd"), 1)::float END`;
+const rates = Prisma.sql`${rate("departures")} AS "ratePct", ${rate("regretted")} AS "regrettedPct"`;
 
 /**
  * `attrition`: per open unit of the scope (the unit and below), departures in the trailing 12
@@ -110,14 +134,11 @@ export type UnitAttrition = {
 export async function attritionByUnit({ orgId, unitId, day }: Scope): Promise<UnitAttrition[]> {
   const w = trailingYear(day);
   return db.$queryRaw<UnitAttrition[]>`
-    SELECT u."id", u."name", u."code", u."depth", a."departures", a."headsStart", a."headsEnd",
-           CASE WHEN a."headsStart" + a."headsEnd" = 0 THEN NULL
-                ELSE ROUND(a."departures" * 200.0 / (a."headsStart" + a."headsEnd"), 1)::float END AS "ratePct"
+    SELECT u."id", u."name", u."code", u."depth", a."departures", a."regretted", a."nonRegretted", a."headsStart", a."headsEnd",
+           ${rates}
     FROM "OrgUnit" u
     CROSS JOIN LATERAL (
-      SELECT COUNT(*) FILTER (WHERE p."endDate" BETWEEN ${w.from}::date AND ${w.to}::date)::int AS "departures",
-             COUNT(*) FILTER (WHERE ${inPost("p", w.from)})::int AS "headsStart",
-             COUNT(*) FILTER (WHERE ${inPost("p", w.to)})::int AS "headsEnd"
+      SELECT ${attritionCounts(w)}
       FROM "OrgUnitClosure" c JOIN "Person" p ON p."orgId" = c."orgId" AND p."orgUnitId" = c."descendantId"
       WHERE c."orgId" = u."orgId" AND c."ancestorId" = u."id"
     ) a
@@ -125,19 +146,15 @@ export async function attritionByUnit({ orgId, unitId, day }: Scope): Promise<Un
     ORDER BY u."depth", u."name", u."code"`;
 }
 
-export type Attrition = { departures: number; headsStart: number; headsEnd: number; ratePct: number | null; from: string; to: string };
+export type Attrition = Omit<UnitAttrition, "id" | "name" | "code" | "depth"> & { from: string; to: string };
 
 /** `attrition` for the scope as a whole (the whole org when no unit is chosen). */
 export async function attritionTotal({ orgId, unitId, day }: Scope): Promise<Attrition> {
   const w = trailingYear(day);
   const [row] = await db.$queryRaw<Omit<Attrition, "from" | "to">[]>`
-    SELECT a."departures", a."headsStart", a."headsEnd",
-           CASE WHEN a."headsStart" + a."headsEnd" = 0 THEN NULL
-                ELSE ROUND(a."departures" * 200.0 / (a."headsStart" + a."headsEnd"), 1)::float END AS "ratePct"
+    SELECT a."departures", a."regretted", a."nonRegretted", a."headsStart", a."headsEnd", ${rates}
     FROM (
-      SELECT COUNT(*) FILTER (WHERE p."endDate" BETWEEN ${w.from}::date AND ${w.to}::date)::int AS "departures",
-             COUNT(*) FILTER (WHERE ${inPost("p", w.from)})::int AS "headsStart",
-             COUNT(*) FILTER (WHERE ${inPost("p", w.to)})::int AS "headsEnd"
+      SELECT ${attritionCounts(w)}
       FROM "Person" p WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (${scopeCte(orgId, unitId)})
     ) a`;
   return { ...row, ...w };
@@ -153,8 +170,7 @@ const fillStats = Prisma.sql`
 const filledIn = (orgId: string, from: string, to: string) => Prisma.sql`
   SELECT ps."orgUnitId", (ps."filledAt"::date - ps."openedAt"::date) AS "days"
   FROM "Position" ps
-  WHERE ps."orgId" = ${orgId} AND ps."openedAt" IS NOT NULL AND ps."filledAt" IS NOT NULL
-    AND ps."filledAt"::date BETWEEN ${from}::date AND ${to}::date`;
+  WHERE ps."orgId" = ${orgId} AND ${filledPositionSql("ps", from, to)}`;
 
 /** `time-to-fill` for the scope: positions filled in the trailing 12 months, days from opened to filled. */
 export async function timeToFill({ orgId, unitId, day }: Scope): Promise<TimeToFill> {
@@ -177,16 +193,11 @@ export async function timeToFillByUnit({ orgId, unitId, day }: Scope): Promise<U
     ORDER BY u."depth", u."name", u."code"`;
 }
 
-export const TENURE_BANDS = ["Under 1 year", "1–2 years", "2–5 years", "5 years or more"] as const;
-
-/** `tenure`: people in post in the scope by completed years since their start date. */
+/** `tenure`: people in post in the scope by completed years since their start date (bands: TENURE_BANDS). */
 export async function tenureDistribution({ orgId, unitId, day }: Scope): Promise<{ band: number; people: number }[]> {
   return db.$queryRaw`
     SELECT t."band", COUNT(*)::int AS "people" FROM (
-      SELECT CASE WHEN p."startDate" > ${day}::date - INTERVAL '1 year' THEN 0
-                  WHEN p."startDate" > ${day}::date - INTERVAL '2 years' THEN 1
-                  WHEN p."startDate" > ${day}::date - INTERVAL '5 years' THEN 2
-                  ELSE 3 END AS "band"
+      SELECT ${tenureBandSql("p", day)} AS "band"
       FROM "Person" p WHERE p."orgId" = ${orgId} AND ${inPost("p", day)} AND p."orgUnitId" IN (${scopeCte(orgId, unitId)})
     ) t GROUP BY t."band" ORDER BY t."band"`;
 }

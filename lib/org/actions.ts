@@ -6,6 +6,7 @@ import { moveUnit } from "@/lib/org/move-unit";
 import { applyReorg } from "@/lib/org/reorg/apply-reorg";
 import { addReorgStep, createReorg, removeReorgStep } from "@/lib/org/reorg/edit-reorg";
 import { cancelReorg, scheduleReorg } from "@/lib/org/reorg/schedule-reorg";
+import { setActingLead } from "@/lib/org/set-acting-lead";
 import { setUnitLead } from "@/lib/org/set-unit-lead";
 import { updateUnit } from "@/lib/org/update-unit";
 
@@ -15,6 +16,7 @@ import { updateUnit } from "@/lib/org/update-unit";
 export const createUnitAction = createUnit;
 export const updateUnitAction = updateUnit;
 export const setUnitLeadAction = setUnitLead;
+export const setActingLeadAction = setActingLead;
 export const moveUnitAction = moveUnit;
 export const mergeUnitAction = mergeUnit;
 export const closeUnitAction = closeUnit;

@@ -17,6 +17,8 @@ export type OrgUnitRow = {
   kind: OrgUnitKind;
   depth: number;
   leadName: string | null;
+  /** Someone standing in for the lead (lib/org/set-acting-lead.ts). */
+  actingLeadName: string | null;
   /** People in post in the unit and every unit below it. */
   headCount: number;
   /** People in post directly in the unit. */
@@ -49,12 +51,13 @@ export async function listOrgUnits(orgId: string, today = new Date(), window?: U
   const onlyC = only ? Prisma.sql`AND c."ancestorId" IN (${only})` : Prisma.empty;
   const rows = await db.$queryRaw<Omit<OrgUnitRow, "order">[]>`
     SELECT u."id", u."parentId", u."name", u."code", u."kind"::text AS "kind", u."depth",
-           l."name" AS "leadName",
+           l."name" AS "leadName", al."name" AS "actingLeadName",
            COALESCE(hc."total", 0)::int AS "headCount",
            COALESCE(hc."direct", 0)::int AS "directCount",
            COALESCE(op."open", 0)::int AS "openPositions"
     FROM "OrgUnit" u
     LEFT JOIN "Person" l ON l."id" = u."leadId" AND l."orgId" = u."orgId"
+    LEFT JOIN "Person" al ON al."id" = u."actingLeadId" AND al."orgId" = u."orgId"
     LEFT JOIN (
       SELECT c."ancestorId", COUNT(*) AS "total", COUNT(*) FILTER (WHERE c."depth" = 0) AS "direct"
       FROM "OrgUnitClosure" c

@@ -42,6 +42,13 @@ export const ZSetUnitLeadInput = z.object({
   leadId: ZOptionalId,
 });
 
+export const ZSetActingLeadInput = z.object({
+  unitId: ZRequiredId,
+  version: ZVersion,
+  /** Empty: the acting lead's stand-in ends. */
+  actingLeadId: ZOptionalId,
+});
+
 export const ZMoveUnitInput = z.object({
   unitId: ZRequiredId,
   version: ZVersion,

@@ -5,7 +5,7 @@ import { ZSetUnitLeadInput } from "@/lib/org/schemas";
 import { editableUnitOrThrow, leadOrThrow, lockTree, writeUnitOrThrow } from "@/lib/org/tree-guards";
 import { recordUnitHistory } from "@/lib/org/unit-history";
 
-/** Name, replace or remove a unit's lead (a person of the org who has not left). */
+/** Name, replace or remove a unit's lead (a person of the org who has not left); naming one ends an acting lead. */
 export const setUnitLead = defineAction({
   name: "org-unit.set-lead",
   permission: "orgtree:write",
@@ -19,13 +19,13 @@ export async function setUnitLeadInTx(ctx: ActionContext, input: z.output<typeof
   await lockTree(ctx);
   const before = await editableUnitOrThrow(ctx, input.unitId, input.version);
   const lead = input.leadId ? await leadOrThrow(ctx, input.leadId, before) : null;
-  const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null });
+  const after = await writeUnitOrThrow(ctx, before, { leadId: lead?.id ?? null, ...(lead ? { actingLeadId: null } : {}) });
   await recordUnitHistory(ctx, before, after, "lead");
   await ctx.audit({
     entityType: "OrgUnit",
     entityId: after.id,
-    before: { leadId: before.leadId },
-    after: { leadId: after.leadId, leadName: lead?.name ?? null },
+    before: { leadId: before.leadId, ...(before.actingLeadId ? { actingLeadId: before.actingLeadId } : {}) },
+    after: { leadId: after.leadId, leadName: lead?.name ?? null, ...(before.actingLeadId ? { actingLeadId: after.actingLeadId } : {}) },
   });
   return { unitId: after.id, version: after.version };
 }

@@ -14,6 +14,7 @@ export const UNIT_SELECT = {
   code: true,
   kind: true,
   leadId: true,
+  actingLeadId: true,
   depth: true,
   closedOn: true,
   version: true,
@@ -27,6 +28,7 @@ export type UnitSnapshot = {
   code: string;
   kind: string;
   leadId: string | null;
+  actingLeadId: string | null;
   depth: number;
   closedOn: Date | null;
   version: number;
@@ -67,19 +69,20 @@ export async function assertCodeFree(ctx: ActionContext, code: string, exceptUni
   if (clash) throw invalid({ code: [`The code ${clash.code} is already used by ${clash.name}${clash.closedOn ? " (closed)" : ""}.`] });
 }
 
-/** A lead of `unit` (named in the refusal): a person of this org who has not left. */
+/** A lead of `unit` (named in the refusal): a person of this org who has not left. `field`: the input naming them. */
 export async function leadOrThrow(
   ctx: ActionContext,
   leadId: string,
   unit: { name: string; code: string },
+  field = "leadId",
 ): Promise<{ id: string; name: string }> {
   const person = await ctx.tx.person.findFirst({
     where: { id: leadId, orgId: ctx.org.id },
     select: { id: true, name: true, endDate: true },
   });
-  if (!person) throw invalid({ leadId: [`That person is not in this organization, so they cannot lead ${label(unit)}.`] });
+  if (!person) throw invalid({ [field]: [`That person is not in this organization, so they cannot lead ${label(unit)}.`] });
   if (person.endDate && toDateString(person.endDate) < todayIso())
-    throw invalid({ leadId: [`${person.name} has left the organization, so they cannot lead ${label(unit)}.`] });
+    throw invalid({ [field]: [`${person.name} has left the organization, so they cannot lead ${label(unit)}.`] });
   return { id: person.id, name: person.name };
 }
 

@@ -19,6 +19,7 @@ export type UnitHistoryRow = {
   kind: string;
   parent: UnitRef | null;
   leadName: string | null;
+  actingLeadName: string | null;
   successor: UnitRef | null;
   closed: boolean;
   actorName: string | null;
@@ -34,6 +35,7 @@ export type UnitDetail = {
   version: number;
   closedOn: string | null;
   lead: { id: string; name: string } | null;
+  actingLead: { id: string; name: string } | null;
   /** Root first, the unit's parent last. */
   path: UnitRef[];
   children: UnitRef[];
@@ -59,6 +61,7 @@ export async function getUnitDetail(orgId: string, unitId: string, today = toDat
       closedOn: true,
       parentId: true,
       lead: { select: { id: true, name: true } },
+      actingLead: { select: { id: true, name: true } },
     },
   });
   if (!unit) return null;
@@ -78,12 +81,13 @@ export async function getUnitDetail(orgId: string, unitId: string, today = toDat
       SELECT to_char(h."effectiveFrom", 'YYYY-MM-DD') AS "effectiveFrom", to_char(h."effectiveTo", 'YYYY-MM-DD') AS "effectiveTo",
              h."change", h."name", h."code", h."kind"::text AS "kind", h."closed",
              CASE WHEN p."id" IS NULL THEN NULL ELSE json_build_object('id', p."id", 'name', p."name", 'code', p."code") END AS "parent",
-             l."name" AS "leadName",
+             l."name" AS "leadName", al."name" AS "actingLeadName",
              CASE WHEN s."id" IS NULL THEN NULL ELSE json_build_object('id', s."id", 'name', s."name", 'code', s."code") END AS "successor",
              usr."name" AS "actorName"
       FROM "OrgUnitHistory" h
       LEFT JOIN "OrgUnit" p ON p."id" = h."parentId" AND p."orgId" = h."orgId"
       LEFT JOIN "Person" l ON l."id" = h."leadId" AND l."orgId" = h."orgId"
+      LEFT JOIN "Person" al ON al."id" = h."actingLeadId" AND al."orgId" = h."orgId"
       LEFT JOIN "OrgUnit" s ON s."id" = h."successorId" AND s."orgId" = h."orgId"
       LEFT JOIN "User" usr ON usr."id" = h."actorId"
       WHERE h."orgId" = ${orgId} AND h."unitId" = ${unitId}
@@ -104,6 +108,7 @@ export async function getUnitDetail(orgId: string, unitId: string, today = toDat
     version: unit.version,
     closedOn: unit.closedOn ? toDateString(unit.closedOn) : null,
     lead: unit.lead,
+    actingLead: unit.actingLead,
     path,
     children,
     siblings,

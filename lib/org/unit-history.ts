@@ -8,7 +8,7 @@ import { todayIso, type UnitSnapshot } from "@/lib/org/tree-guards";
 // the day before and opens one from today with the unit as it now is. Two edits on one day
 // leave one period for that day (the later state), as a person's assignments do.
 
-export type UnitChange = "created" | "renamed" | "recoded" | "lead" | "moved" | "merged" | "closed" | "absorbed";
+export type UnitChange = "created" | "renamed" | "recoded" | "lead" | "acting-lead" | "moved" | "merged" | "closed" | "absorbed";
 
 export async function recordUnitHistory(
   ctx: ActionContext,
@@ -60,6 +60,7 @@ function periodOf(orgId: string, u: UnitSnapshot) {
     code: u.code,
     kind: u.kind as OrgUnitKind,
     leadId: u.leadId,
+    actingLeadId: u.actingLeadId,
     closed: u.closedOn !== null,
   };
 }

@@ -25,6 +25,8 @@ export type PersonDetailDto = {
   employmentType: EmploymentType;
   startDate: string;
   endDate: string | null;
+  /** Whether the departure was regretted (null: not recorded); shown only to who may record it. */
+  departureRegretted: boolean | null;
   version: number;
   team: { id: string; name: string; code: string };
   manager: { id: string; name: string; title: string } | null;
@@ -52,6 +54,7 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
       employmentType: true,
       startDate: true,
       endDate: true,
+      departureRegretted: true,
       version: true,
       annualCompCents: withPay,
       orgUnit: { select: { id: true, name: true, code: true } },
@@ -100,6 +103,7 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
     employmentType: p.employmentType,
     startDate: toDateString(p.startDate),
     endDate: day(p.endDate),
+    departureRegretted: p.departureRegretted,
     version: p.version,
     team: p.orgUnit,
     manager: p.manager,

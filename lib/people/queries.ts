@@ -6,20 +6,12 @@ import type { EmploymentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { centsToNumber } from "@/lib/money";
 import { pageOf, type PageInfo } from "@/lib/paging";
+import { orgHealthPeopleSql } from "@/lib/org-health/counted";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
+import { inPostSql } from "@/lib/people/in-post";
 import { likeTerm } from "@/lib/search-term";
 
-/**
- * "In post" on a day: started on or before it and not yet gone (endDate is the last working
- * day). The one definition used by the people list, org chart, team and plan-vs-actual head
- * counts, capacity, the finance rollup's group sizes and the dashboard. `day` is an ISO date
- * (bound as a parameter) or a date-typed SQL expression (a per-row day such as m."month").
- */
-export function inPostSql(alias: string, day: string | Prisma.Sql): Prisma.Sql {
-  const p = Prisma.raw(`"${alias}"`);
-  const d = typeof day === "string" ? Prisma.sql`${day}::date` : day;
-  return Prisma.sql`(${p}."startDate" <= ${d} AND (${p}."endDate" IS NULL OR ${p}."endDate" >= ${d}))`;
-}
+export { inPostSql };
 
 /** inPostSql as a Prisma where on Person, for findMany/groupBy. */
 function inPostWhere(day: Date): Prisma.PersonWhereInput {
@@ -70,8 +62,18 @@ async function peopleWhere(
       where = inPostWhere(date(filter.on));
       break;
     case "leaving":
-      where = { endDate: { gte: date(filter.from), lte: date(filter.to) } };
+      where = {
+        endDate: { gte: date(filter.from), lte: date(filter.to) },
+        ...(filter.regretted === undefined ? {} : { departureRegretted: filter.regretted }),
+      };
       break;
+    case "managers":
+    case "ics":
+    case "tenure": {
+      const ids = await db.$queryRaw<{ id: string }[]>`${orgHealthPeopleSql(orgId, unitId, filter)}`;
+      where = { id: { in: ids.map((r) => r.id) } };
+      break;
+    }
     case "overallocated": {
       const ids = await db.$queryRaw<{ personId: string }[]>`${overallocatedSql(orgId, filter.on)}`;
       where = { id: { in: ids.map((r) => r.personId) } };

@@ -20,3 +20,12 @@ export const ZSetEndDateInput = z.object({
   /** What happens to the seat they leave: a BACKFILL to hire into, or closed. */
   vacancy: z.enum(["backfill", "close"], { error: "Choose backfill or close." }),
 });
+
+export const DEPARTURE_REGRET = ["regretted", "non-regretted", "unrecorded"] as const;
+
+export const ZSetDepartureRegretInput = z.object({
+  personId: ZId("Required."),
+  version: ZVersion,
+  /** Whether losing them was regretted; "unrecorded" takes a recorded answer back. */
+  regretted: z.enum(DEPARTURE_REGRET, { error: "Choose regretted, not regretted or not recorded." }),
+});

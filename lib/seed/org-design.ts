@@ -12,7 +12,8 @@ import { addDays } from "@/lib/seed/dates";
 //   - Simulation's lead was promoted 100 days ago (the head of Autonomy led it until then): a new
 //     manager on the org health page, with the reports' assignment history to show it;
 //   - Fleet Management's manager took over one Integrations engineer 45 days ago: over the span
-//     of 8 (the engineer leads no project, so no delivery figure moves).
+//     of 8 (the engineer leads no project, so no delivery figure moves);
+//   - departures of the last year: two in five recorded as regretted, two as not, one not at all.
 
 export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Promise<void> {
   const day = (n: number) => toDateString(addDays(today, n));
@@ -82,6 +83,12 @@ export async function writeAcmeOrgDesign(tx: Tx, orgId: string, today: Date): Pr
       UNION ALL
       SELECT gen_random_uuid()::text, p."orgId", p."id", p."orgUnitId", ${fleet.leadId}, ${day(-45)}::date, NULL FROM "Person" p WHERE p."id" = ${moved.id}`;
   }
+
+  await tx.$executeRaw`
+    UPDATE "Person" p SET "departureRegretted" = CASE WHEN n.k % 5 IN (1, 3) THEN true WHEN n.k % 5 IN (2, 4) THEN false END
+    FROM (SELECT "id", row_number() OVER (ORDER BY "endDate", "name") AS k FROM "Person"
+          WHERE "orgId" = ${orgId} AND "endDate" BETWEEN ${day(-365)}::date AND ${day(0)}::date) n
+    WHERE p."id" = n."id"`;
 }
 
 /**

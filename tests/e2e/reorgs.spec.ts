@@ -101,6 +101,86 @@ test("a director drafts a reorg, previews it, applies it and sees the units chan
   await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE code IN ($1, $2)`, [code, cell]);
 });
 
+/** Three empty units of kind Other under Platform, made in SQL with their closure rows: Old ⊃ Src, and New. */
+async function makeUnits(code: string) {
+  const [plat] = await sql<{ id: string; orgId: string; depth: number }>(
+    `SELECT u.id, u."orgId", u.depth FROM "OrgUnit" u JOIN "Organization" o ON o.id = u."orgId" WHERE o.slug = 'acme' AND u.code = 'ENG-PLAT'`,
+  );
+  const ids = { old: `e2e-${code}-o`.toLowerCase(), src: `e2e-${code}-s`.toLowerCase(), new: `e2e-${code}-n`.toLowerCase() };
+  for (const [key, parent, depth] of [
+    ["old", plat.id, plat.depth + 1],
+    ["new", plat.id, plat.depth + 1],
+    ["src", ids.old, plat.depth + 2],
+  ] as const) {
+    await sql(
+      `INSERT INTO "OrgUnit" (id, "orgId", "parentId", kind, name, code, depth, "updatedAt") VALUES ($1, $2, $3, 'OTHER', $4, $5, $6, now())`,
+      [ids[key], plat.orgId, parent, `E2E ${key} ${code}`, `${code}-${key.toUpperCase()}`, depth],
+    );
+    await sql(
+      `INSERT INTO "OrgUnitClosure" ("orgId", "ancestorId", "descendantId", depth)
+       SELECT "orgId", "ancestorId", $1::text, depth + 1 FROM "OrgUnitClosure" WHERE "descendantId" = $2 UNION ALL SELECT $3::text, $1::text, $1::text, 0`,
+      [ids[key], parent, plat.orgId],
+    );
+  }
+  return { ...ids, orgId: plat.orgId };
+}
+
+test("a director's reorg moves a unit: its heads and plan leave the old parent's dashboard and budgets for the new one's", async ({
+  page,
+}) => {
+  const code = `E2M-${uid()}`;
+  const u = await makeUnits(code);
+  // One person in post and a Software plan line every month of this year, in Src (under Old).
+  const [person] = await sql<{ id: string }>(
+    `INSERT INTO "Person" (id, "orgId", "orgUnitId", name, title, level, "startDate", "annualCompCents", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'Engineer', 'IC3', '2024-01-01', 12000000, now()) RETURNING id`,
+    [`e2e-${code}-p`.toLowerCase(), u.orgId, u.src, `E2E Person ${code}`],
+  );
+  await sql(
+    `INSERT INTO "BudgetLine" (id, "orgId", "orgUnitId", month, category, "amountCents", "updatedAt")
+     SELECT $1::text || m, $2, $3, make_date(EXTRACT(YEAR FROM CURRENT_DATE)::int, m, 1), 'SOFTWARE', 100000, now() FROM generate_series(1, 12) m`,
+    [`e2e-${code}-b`.toLowerCase(), u.orgId, u.src],
+  );
+  await signIn(page, "director@acme.example");
+  const heads = async (unitId: string) => {
+    await page.goto(`/acme/dashboard?unit=${unitId}`);
+    return Number((await page.locator('[data-figure="Heads in post"]').first().innerText()).replace(/\D/g, ""));
+  };
+  const plan = async (unitId: string, unitCode: string) => {
+    await page.goto(`/acme/budgets?unit=${unitId}`);
+    return (await page.locator(`tr[data-unit-code="${unitCode}"] td[data-col="plan"]`).innerText()).trim();
+  };
+  const before = { oldHeads: await heads(u.old), newHeads: await heads(u.new), oldPlan: await plan(u.old, `${code}-OLD`) };
+  const newPlanBefore = await plan(u.new, `${code}-NEW`);
+  expect([before.oldHeads, before.newHeads]).toEqual([1, 0]);
+  expect(before.oldPlan).not.toBe(newPlanBefore);
+
+  await page.goto("/acme/teams/reorgs");
+  await page.getByLabel("Name").fill(`E2E move ${code}`);
+  await page.getByLabel("Name").press("Enter");
+  const form = page.getByRole("form", { name: "Add a step" });
+  await form.getByLabel("Step").selectOption("move");
+  await pick(page, form, "Unit", `${code}-SRC`, `E2E src ${code} — ${code}-SRC`);
+  await pick(page, form, "New parent", `${code}-NEW`, `E2E new ${code} — ${code}-NEW`);
+  await form.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("region", { name: "Steps" }).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Apply now" }).click();
+  await page
+    .getByRole("dialog", { name: `Apply “E2E move ${code}” now?` })
+    .getByRole("button", { name: "Apply now" })
+    .click();
+  await expect(page.getByTestId("page-result")).toHaveText("Reorg applied");
+
+  // The head and the plan moved with the unit: Old now shows what New showed, and New what Old did.
+  expect([await heads(u.old), await heads(u.new)]).toEqual([0, 1]);
+  expect(await plan(u.new, `${code}-NEW`)).toBe(before.oldPlan);
+  expect(await plan(u.old, `${code}-OLD`)).toBe(newPlanBefore);
+
+  await sql(`DELETE FROM "BudgetLine" WHERE "orgUnitId" = $1`, [u.src]);
+  await sql(`DELETE FROM "Person" WHERE id = $1`, [person.id]);
+  await sql(`UPDATE "OrgUnit" SET "closedOn" = CURRENT_DATE WHERE id IN ($1, $2, $3)`, [u.old, u.new, u.src]);
+});
+
 test("a manager proposes reorgs: the list shows no one else's, and a director's reorg is not found", async ({ page }) => {
   await signIn(page, "manager@acme.example");
   const response = await page.goto("/acme/teams/reorgs");

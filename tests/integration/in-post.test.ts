@@ -8,7 +8,7 @@ import { loadPaySources } from "@/lib/privacy/pay-sources";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
 
-// "In post" has one definition (lib/people/queries.ts: inPostSql, inPostWhere): started on or
+// "In post" has one definition (lib/people/in-post.ts: inPostSql; lib/people/queries.ts: inPostWhere): started on or
 // before the day, last day (endDate) on or after it. Every head count that uses it agrees on the
 // boundary days: someone starting on the day or leaving on it counts; someone starting the day
 // after or gone the day before does not.

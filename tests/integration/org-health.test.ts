@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
+  actingLeads,
   attritionByUnit,
   attritionTotal,
   layers,
@@ -15,7 +16,7 @@ import {
   timeToFillByUnit,
   unitsWithoutLead,
 } from "@/lib/org-health/queries";
-import { orgHealthScope } from "@/lib/org-health/scope";
+import { orgHealthScope, regretFilterFor } from "@/lib/org-health/scope";
 import { trailingYear } from "@/lib/org-health/window";
 import { listPeople } from "@/lib/people/queries";
 import { createOrg, createUnit } from "@/tests/factories/org";
@@ -28,6 +29,8 @@ import { resetDb, testDb } from "@/tests/support/db";
 //   Dir (D, 2018) manages MA, MB, Ic13; MA (A, 2019) manages Ic1–Ic9 (T, 2020) and Ten (T, left
 //   2026-01-15) and Eleven (T, left 2025-05-01) and Twelve (T, starts 2026-08-01);
 //   MB (B, started 2026-03-01) manages IcB1, IcB2 (B, 2022) since 2026-04-01 (before: Dir).
+//   Ten's departure is recorded as regretted, Eleven's (before the window) as not regretted.
+//   Acting leads: Ic1 for T (in post), Twelve for B (not started yet on the day).
 // A different org's people never show up (a second org with the same shape is built too).
 
 const db = testDb();
@@ -63,8 +66,10 @@ async function build() {
   const ic13 = await person("Ic13", D.id, "2025-01-01", dir.id);
   for (let i = 1; i <= 9; i++) await person(`Ic${i}`, T.id, "2020-01-01", ma.id);
   const ten = await person("Ten", T.id, "2020-01-01", ma.id, "2026-01-15");
-  await person("Eleven", T.id, "2020-01-01", ma.id, "2025-05-01");
-  await person("Twelve", T.id, "2026-08-01", ma.id);
+  const eleven = await person("Eleven", T.id, "2020-01-01", ma.id, "2025-05-01");
+  const twelve = await person("Twelve", T.id, "2026-08-01", ma.id);
+  await db.person.update({ where: { id: ten.id }, data: { departureRegretted: true } });
+  await db.person.update({ where: { id: eleven.id }, data: { departureRegretted: false } });
   for (const name of ["IcB1", "IcB2"]) {
     const p = await person(name, B.id, "2022-01-01", mb.id);
     await db.personAssignment.createMany({
@@ -76,7 +81,9 @@ async function build() {
   }
   await db.orgUnit.update({ where: { id: D.id }, data: { leadId: dir.id } });
   await db.orgUnit.update({ where: { id: A.id }, data: { leadId: ma.id } });
-  await db.orgUnit.update({ where: { id: B.id }, data: { leadId: ten.id } });
+  await db.orgUnit.update({ where: { id: B.id }, data: { leadId: ten.id, actingLeadId: twelve.id } });
+  const ic1 = await db.person.findFirstOrThrow({ where: { orgId: org.id, name: "Ic1" } });
+  await db.orgUnit.update({ where: { id: T.id }, data: { actingLeadId: ic1.id } });
   const position = (unitId: string, opened: string, filled: string) =>
     db.position.create({
       data: {
@@ -160,19 +167,44 @@ describe("org health figures on a hand-built org", () => {
     expect(await unitsWithoutLead(unit("A"))).toMatchObject([{ name: "T" }]);
   });
 
+  it("acting leads: units whose acting lead is in post on the day", async () => {
+    expect((await actingLeads(whole())).map((u) => [u.name, u.actingLeadName, u.leadName])).toEqual([["T", "Ic1", null]]);
+    // Twelve stands in for B once they have started.
+    expect((await actingLeads({ ...whole(), day: "2026-08-01" })).map((u) => [u.name, u.actingLeadName, u.leadName])).toEqual([
+      ["B", "Twelve", "Ten"],
+      ["T", "Ic1", null],
+    ]);
+    expect(await actingLeads(unit("B"))).toEqual([]);
+    expect(await actingLeads({ orgId: fx.org.id, unitId: other.units.T.id, day: DAY })).toEqual([]);
+  });
+
   it("attrition over the trailing 12 months: departures over average heads", async () => {
     expect(trailingYear(DAY)).toEqual({ from: "2025-07-01", to: DAY });
     expect(await attritionTotal(whole())).toEqual({
       departures: 1,
+      regretted: 1,
+      nonRegretted: 0,
       headsStart: 15,
       headsEnd: 15,
       ratePct: 6.7,
+      regrettedPct: 6.7,
       from: "2025-07-01",
       to: DAY,
     });
     const t = (await attritionByUnit(whole())).find((u) => u.name === "T");
-    expect(t).toMatchObject({ departures: 1, headsStart: 10, headsEnd: 9, ratePct: 10.5 });
-    expect((await attritionByUnit(unit("B")))[0]).toMatchObject({ departures: 0, headsStart: 2, headsEnd: 3, ratePct: 0 });
+    expect(t).toMatchObject({
+      departures: 1,
+      regretted: 1,
+      nonRegretted: 0,
+      headsStart: 10,
+      headsEnd: 9,
+      ratePct: 10.5,
+      regrettedPct: 10.5,
+    });
+    expect((await attritionByUnit(unit("B")))[0]).toMatchObject({ departures: 0, regretted: 0, headsStart: 2, headsEnd: 3, ratePct: 0 });
+    // A year later Ten's departure is outside the window; Eleven's (not regretted) never was inside.
+    expect(await attritionTotal({ ...whole(), day: "2027-06-30" })).toMatchObject({ departures: 0, regretted: 0, nonRegretted: 0 });
+    expect(await attritionTotal({ ...whole(), day: "2025-12-31" })).toMatchObject({ departures: 1, regretted: 0, nonRegretted: 1 });
     // The scope's total is the scope root's row.
     expect((await attritionByUnit(unit("A")))[0]).toMatchObject({ departures: (await attritionTotal(unit("A"))).departures });
   });
@@ -247,5 +279,20 @@ describe("who sees which scope", () => {
     expect(await orgHealthScope(member("MANAGER", null), undefined)).toBeNull();
     expect(await orgHealthScope(member("FINANCE"), undefined)).toBeNull();
     expect(await orgHealthScope(member("VIEWER"), undefined)).toBeNull();
+  });
+
+  it("the people list splits departures by regret only for a reader of org health over exactly that unit", async () => {
+    const leaving = { status: "leaving", from: "2025-07-01", to: DAY } as const;
+    const regretted = { ...leaving, regretted: true };
+    const A = fx.units.A.id;
+    expect(await regretFilterFor(member("DIRECTOR"), regretted, null)).toEqual(regretted);
+    expect(await regretFilterFor(member("ADMIN"), regretted, fx.units.B.id)).toEqual(regretted);
+    expect(await regretFilterFor(member("MANAGER", A), regretted, fx.units.T.id)).toEqual(regretted);
+    // A manager's list of the whole org, or of a unit outside their subtree, lists every departure.
+    expect(await regretFilterFor(member("MANAGER", A), regretted, null)).toEqual(leaving);
+    expect(await regretFilterFor(member("MANAGER", A), regretted, fx.units.B.id)).toEqual(leaving);
+    for (const role of ["VIEWER", "FINANCE"] as const) expect(await regretFilterFor(member(role), regretted, A)).toEqual(leaving);
+    // Another org's unit: nothing to split.
+    expect(await regretFilterFor(member("DIRECTOR"), regretted, other.units.T.id)).toEqual(leaving);
   });
 });

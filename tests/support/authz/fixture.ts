@@ -34,7 +34,7 @@ export async function createAuthzOrg(db: Db) {
   };
   const unit = units.teamA;
 
-  const person = async (opts: { unitId?: string } = {}) =>
+  const person = async (opts: { unitId?: string; endDate?: string } = {}) =>
     db.person.create({
       data: {
         orgId: org.id,
@@ -43,6 +43,7 @@ export async function createAuthzOrg(db: Db) {
         title: "Engineer",
         level: "IC3",
         startDate: day("2022-01-03"),
+        endDate: opts.endDate ? day(opts.endDate) : null,
         annualCompCents: 15_000_000n,
       },
     });

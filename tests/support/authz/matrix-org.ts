@@ -40,6 +40,11 @@ export const ORG_ROWS = [
     version: 1,
     leadId: (await fx.make.person()).id,
   })),
+  row("org-unit.set-acting-lead", "ok ok F F F F N U N", async (fx) => ({
+    unitId: (await fresh(fx)).id,
+    version: 1,
+    actingLeadId: (await fx.make.person()).id,
+  })),
   row("org-unit.move", "ok ok F F F F N U N", async (fx) => ({ unitId: (await fresh(fx)).id, version: 1, parentId: fx.units.deptB.id })),
   row("org-unit.merge", "ok ok F F F F N U N", async (fx) => {
     const [a, b] = [await fresh(fx), await fresh(fx)];

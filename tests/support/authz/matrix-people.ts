@@ -28,6 +28,11 @@ export const PEOPLE_ROWS = [
     endDate: "2026-12-31",
     vacancy: "close",
   })),
+  row("person.set-departure-regret", "ok ok ok F F F N U N", async (fx) => ({
+    personId: (await fx.make.person({ endDate: "2026-03-31" })).id,
+    version: 1,
+    regretted: "regretted",
+  })),
   row("position.create", "F ok ok F F F N U N", (fx) => ({
     orgUnitId: fx.unit.id,
     title: "Platform Engineer",

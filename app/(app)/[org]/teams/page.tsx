@@ -24,6 +24,7 @@ import { countUnits, listOrgUnits, orgUnitExists, unitPath } from "@/lib/org/que
 import { pageOf } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { capacityByTeam } from "@/lib/headcount/staffing";
+import { regretFilterFor } from "@/lib/org-health/scope";
 import { describePeopleFilter, parsePeopleFilter } from "@/lib/people/list-filter";
 import { positionFilterQuery } from "@/lib/headcount/position-filter";
 import { parseSearch, type SearchParams, zParam, zText } from "@/lib/search-params";
@@ -70,8 +71,8 @@ async function Teams({ member, sp, search }: { member: Member; sp: SearchParams;
   const path = unitParam ? await unitPath(orgId, unitParam) : [];
   const unit = unitParam ? (path.at(-1) ?? null) : null;
   if (unitParam && !unit) notFound();
-  const filter = parsePeopleFilter(sp, today);
   const unitId = unit?.id ?? null;
+  const filter = await regretFilterFor(member, parsePeopleFilter(sp, today), unitId);
   const [units, counts] = await Promise.all([
     listOrgUnits(orgId, now, { unitId, levels: unitId ? UNIT_LEVELS : UNIT_LEVELS - 1 }),
     countUnits(orgId, unitId),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { PositionStatusBadge } from "@/components/headcount/position-status-badge";
 import { AllocationForm } from "@/components/people/allocation-form";
+import { DepartureRegretForm } from "@/components/people/departure-regret-form";
 import { EndDateForm } from "@/components/people/end-date-form";
 import { PersonEditForm } from "@/components/people/person-edit-form";
 import { RemoveAllocationButton } from "@/components/people/remove-allocation-button";
@@ -202,13 +203,17 @@ export default async function PersonPage(props: RecordPageProps) {
               </CardContent>
             </Card>
           ) : null}
-          {canEdit && !person.endDate ? (
+          {canEdit ? (
             <Card>
               <CardHeader>
                 <CardTitle>Departure</CardTitle>
               </CardHeader>
               <CardContent>
-                <EndDateForm org={slug} personId={person.id} version={person.version} />
+                {person.endDate ? (
+                  <DepartureRegretForm org={slug} personId={person.id} version={person.version} regretted={person.departureRegretted} />
+                ) : (
+                  <EndDateForm org={slug} personId={person.id} version={person.version} />
+                )}
               </CardContent>
             </Card>
           ) : null}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { RecordHistory } from "@/components/audit/record-history";
+import { ActingLeadDialog } from "@/components/org/acting-lead-dialog";
 import { CloseUnitDialog, EditUnitDialog, LeadDialog, MergeUnitDialog, MoveUnitDialog, NewUnitDialog } from "@/components/org/unit-dialogs";
 import { UnitHistory } from "@/components/org/unit-history";
 import { FactsCard } from "@/components/ui/facts-card";
@@ -44,6 +45,16 @@ export default async function UnitPage(props: RecordPageProps) {
         "No lead"
       ),
     ],
+    [
+      "Acting lead",
+      unit.actingLead ? (
+        <Link key="al" className="hover:underline" href={`/${slug}/people/${unit.actingLead.id}`}>
+          {unit.actingLead.name}
+        </Link>
+      ) : (
+        "None"
+      ),
+    ],
     ["Inside", inside || "Nothing live"],
   ];
 
@@ -83,6 +94,7 @@ export default async function UnitPage(props: RecordPageProps) {
         <div className="mb-6 flex flex-wrap gap-2" role="group" aria-label="Edit this unit">
           <EditUnitDialog org={slug} unit={dto} />
           <LeadDialog org={slug} unit={dto} />
+          <ActingLeadDialog org={slug} unit={dto} actingLead={unit.actingLead} />
           <MoveUnitDialog org={slug} unit={dto} parent={parent} />
           <MergeUnitDialog org={slug} unit={dto} siblings={unit.siblings} inside={inside} />
           <CloseUnitDialog org={slug} unit={dto} inside={inside} />
