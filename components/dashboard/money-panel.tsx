@@ -23,6 +23,7 @@ import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
 import { formatPercent, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
+import { ensurePublished } from "@/lib/privacy/publication";
 import { vendorsRenewalsHref } from "@/lib/vendors/links";
 
 // Money panel of the dashboards: an async server component streamed behind its own <Suspense>.
@@ -31,7 +32,10 @@ import { vendorsRenewalsHref } from "@/lib/vendors/links";
 // without any plan shows the forecast and no variance (lib/budgets/plan-coverage.ts).
 // Reused while the org's data is unchanged (panelMemo), per salary-safety class: whether the reader
 // reads pay, and the role (its links).
-export function MoneyPanel({ member, params }: PanelProps) {
+// A reader without pay access reads the published forecast: publishing first (when one is due)
+// keys the panel on the versions after it, so the next view reuses it.
+export async function MoneyPanel({ member, params }: PanelProps) {
+  if (!member.readsPay) await ensurePublished(member.org.id, member.org.fiscalYearStartMonth, new Date());
   return panelMemo(member, "money", [member.role, member.readsPay, params], () => renderMoneyPanel({ member, params }));
 }
 

@@ -144,6 +144,7 @@ describe("rendered panels", () => {
       "Invitation",
       "OrgSso",
       "ScimGroup",
+      "ScimGroupMember",
       "ScimUser",
       "SsoDomain",
       "WebhookAttempt",

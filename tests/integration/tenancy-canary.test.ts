@@ -159,6 +159,7 @@ const CALLS: Record<string, Call> = {
   "lib/org-health/queries.ts#layers": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#managerIcRatio": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#unitsWithoutLead": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
+  "lib/org-health/queries.ts#actingLeads": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#attritionByUnit": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#attritionTotal": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
   "lib/org-health/queries.ts#timeToFill": (c) => [{ orgId: c.fx.org.id, unitId: null, day: "2026-06-15" }],
