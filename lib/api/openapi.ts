@@ -32,13 +32,12 @@ import {
   ZProblem,
   ZProject,
   ZProjectPage,
-  ZProjectPatch,
   ZProjectQuery,
   ZStatusUpdate,
   ZStatusUpdatePage,
-  ZStatusUpdatePost,
   ZUpdateQuery,
 } from "@/lib/api/schemas";
+import { ZActualsImportBody, ZActualsImportResult, ZPositionPatch, ZProjectPatch, ZStatusUpdatePost } from "@/lib/api/write-schemas";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the schemas the routes parse with. One
 // entry per operation; tests/unit/api-openapi.test.ts fails when a route file under app/api/v1
@@ -51,6 +50,8 @@ export type ApiOperation = {
   scope: ApiScope | null;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body may instead be a CSV file (Content-Type text/csv). */
+  csvBody?: boolean;
   response?: z.ZodType;
   status?: 200 | 201;
   params?: boolean;
@@ -114,7 +115,25 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: ZPositionQuery,
     response: ZPositionPage,
   },
-  { method: "get", path: "/positions/{id}", summary: "Get a position", scope: "positions:read", params: true, response: ZPosition },
+  {
+    method: "get",
+    path: "/positions/{id}",
+    summary: "Get a position (ETag = version)",
+    scope: "positions:read",
+    params: true,
+    response: ZPosition,
+  },
+  {
+    method: "patch",
+    path: "/positions/{id}",
+    summary:
+      "Change a position's title, level, target start or budget period (the UI's action; If-Match: its version; 409 when stale; never pay). Personal tokens only.",
+    scope: "positions:write",
+    params: true,
+    body: ZPositionPatch,
+    response: ZPosition,
+    headers: ["If-Match"],
+  },
   {
     method: "get",
     path: "/milestones",
@@ -148,6 +167,18 @@ export const API_OPERATIONS: ApiOperation[] = [
     scope: "budgets:read",
     query: ZActualQuery,
     response: ZActualPage,
+  },
+  {
+    method: "post",
+    path: "/actuals/imports",
+    summary:
+      "Import ledger lines, all or nothing (the UI's import: same checks, audit and import.completed webhook). JSON rows, or the CSV file as a text/csv body (?name= its file name). Idempotency-Key supported. Personal tokens only.",
+    scope: "budgets:write",
+    body: ZActualsImportBody,
+    csvBody: true,
+    response: ZActualsImportResult,
+    status: 201,
+    headers: ["Idempotency-Key"],
   },
   {
     method: "get",
@@ -196,7 +227,19 @@ function routeConfig(op: ApiOperation): RouteConfig {
     request: {
       ...(op.params ? { params: ZIdParam } : {}),
       ...(op.query ? { query: op.query } : {}),
-      ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      ...(op.body
+        ? {
+            body: {
+              required: true,
+              content: {
+                "application/json": { schema: op.body },
+                ...(op.csvBody
+                  ? { "text/csv": { schema: { type: "string" as const, description: "The CSV file, header row first." } } }
+                  : {}),
+              },
+            },
+          }
+        : {}),
     },
     ...(op.headers
       ? {

@@ -11,7 +11,9 @@ export const API_SCOPES = [
   "org:read",
   "people:read",
   "positions:read",
+  "positions:write",
   "budgets:read",
+  "budgets:write",
   "vendors:read",
   "compensation:read",
 ] as const;
@@ -26,7 +28,9 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "org:read": "Read org units",
   "people:read": "Read people (without pay)",
   "positions:read": "Read positions (without pay)",
+  "positions:write": "Change positions (never pay)",
   "budgets:read": "Read plan lines, actuals and finance figures",
+  "budgets:write": "Import actuals",
   "vendors:read": "Read vendors and contracts",
   "compensation:read": "Read individual pay and personnel lines (with another read scope)",
 };
@@ -35,6 +39,8 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
 const WRITE_SCOPES: Partial<Record<Permission, ApiScope>> = {
   "projects:write": "projects:write",
   "updates:write": "updates:write",
+  "positions:write": "positions:write",
+  "actuals:write": "budgets:write",
 };
 
 export function scopeForPermission(permission: Permission): ApiScope | null {
