@@ -96,7 +96,7 @@ const REASON_FIELDS: [RegExp, keyof ActualsImportRow][] = [
   [/^external reference\b/, "externalReference"],
 ];
 
-export function importFieldErrors(fieldErrors: FieldErrors, source: ImportUpload["source"]): FieldErrors {
+function importFieldErrors(fieldErrors: FieldErrors, source: ImportUpload["source"]): FieldErrors {
   const out: FieldErrors = {};
   const add = (field: string, message: string) => (out[field] ??= []).push(message);
   for (const [field, messages] of Object.entries(fieldErrors)) {

@@ -34,7 +34,7 @@ export const ZPositionPatch = z
   .openapi("PositionPatch");
 
 /** Ledger lines per JSON import; a larger batch goes as a CSV body (up to the upload limit). */
-export const IMPORT_JSON_MAX_ROWS = 10_000;
+const IMPORT_JSON_MAX_ROWS = 10_000;
 
 const cell = (description: string) => z.string().min(1, "Required.").max(500).openapi({ description });
 
