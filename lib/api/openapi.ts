@@ -217,6 +217,14 @@ function routeConfig(op: ApiOperation): RouteConfig {
   if (op.params) responses[404] = problemResponse("No such record in the token's organization");
   if (op.query) responses[400] = problemResponse("Invalid query parameter (named in `errors`)");
   if (op.body) responses[422] = problemResponse("Invalid field (named in `errors`)");
+  if (op.csvBody)
+    Object.assign(responses, {
+      409: problemResponse("Nothing new: every line was already imported (or the Idempotency-Key's first request is still running)"),
+      413: problemResponse("The file is over the upload limit"),
+      415: problemResponse("Neither application/json nor text/csv"),
+    });
+  else if (op.headers?.includes("Idempotency-Key"))
+    responses[409] = problemResponse("The Idempotency-Key's first request is still running");
   if (op.headers?.includes("If-Match"))
     Object.assign(responses, { 409: problemResponse("Stale version"), 428: problemResponse("If-Match missing") });
   return {
