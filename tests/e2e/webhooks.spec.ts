@@ -70,6 +70,7 @@ test("an admin adds an endpoint, sees a signed delivery with its response code, 
 
   // The delivery log of the endpoint: the attempt with the receiver's 202.
   await row.getByRole("link", { name: url }).click();
+  await expect(page).toHaveURL(/[?&]endpoint=/);
   const log = page.locator("#deliveries");
   const logShows = (rowText: string) =>
     expect(async () => {
