@@ -49,7 +49,7 @@ test("an admin adds an endpoint, sees a signed delivery with its response code, 
   await expect(page.getByText("The address must start with https://.")).toBeVisible();
   await page.getByLabel("Allow private network targets").check();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Webhook targets saved")).toBeVisible();
+  await expect(page.getByText("Webhook targets saved", { exact: true })).toBeVisible();
 
   // The refused form was reset by React: fill it again.
   await page.getByLabel("Endpoint URL").fill(url);
@@ -59,7 +59,7 @@ test("an admin adds an endpoint, sees a signed delivery with its response code, 
   expect(secret).toMatch(/^whsec_/);
   const row = page.getByRole("row").filter({ hasText: url });
   await row.getByRole("button", { name: "Send test event" }).click();
-  await expect(page.getByText("Test event queued")).toBeVisible();
+  await expect(page.getByText("Test event queued", { exact: true })).toBeVisible();
 
   await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
   const first = received[0];
@@ -79,7 +79,7 @@ test("an admin adds an endpoint, sees a signed delivery with its response code, 
     }).toPass({ timeout: 15_000 });
   await logShows("webhook.test");
   await log.getByRole("button", { name: "Redeliver" }).click();
-  await expect(page.getByText("Redelivery queued")).toBeVisible();
+  await expect(page.getByText("Redelivery queued", { exact: true })).toBeVisible();
 
   // The same event again, under the same webhook-id (receivers dedupe by it), logged as a redelivery.
   await expect.poll(() => received.length, { timeout: 20_000 }).toBe(2);
