@@ -57,10 +57,10 @@ export const config = {
       // Not static assets or the image optimizer: they carry no script and get the static
       // headers from next.config.ts. Not the CSV upload either: Next.js buffers the body of every
       // request the proxy sees and cuts it at 10 MB, which imported the first part of a larger
-      // file as if it were whole; the upload route checks its own access. Not the bench's bare
+      // file as if it were whole; the upload routes (the UI's and the API's) check their own access. Not the bench's bare
       // page (/keel-bench/floor, 404 unless KEEL_BENCH_FLOOR=1): it measures Next.js without
       // Keel's per-request work. Prefetches do pass through, so they carry the CSP too.
-      source: "/((?!_next/static|_next/image|favicon.ico|keel-bench/floor/?$|[^/]+/budgets/import/?$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|keel-bench/floor/?$|[^/]+/budgets/import/?$|api/v1/actuals/imports/?$).*)",
     },
   ],
 };

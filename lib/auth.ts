@@ -23,6 +23,7 @@ import {
 import { db } from "@/lib/db";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { readEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
 import { readsPay } from "@/lib/permissions";
@@ -194,6 +195,13 @@ type MemberRow = {
   financeReadsPay: boolean;
 };
 
+// Which orgs a session reaches (docs/sso.md), over a membership m of org o, the session s and the
+// org's SSO settings q: a session opened by an org's single sign-on reaches that org only; an org
+// that requires it is reached by its own SSO sessions and its break-glass admin only. One
+// condition for the pages (memberOf) and the org switcher (listMyOrgs).
+const SESSION_REACHES_ORG = Prisma.sql`(s."ssoOrgId" IS NULL OR s."ssoOrgId" = o.id)
+      AND (s."ssoOrgId" = o.id OR q."requireSso" IS NOT TRUE OR q.enabled IS NOT TRUE OR q."breakGlassUserId" = m."userId")`;
+
 /**
  * The session user's membership of the org with this slug, with user and org, in ONE SQL
  * statement: Prisma loads a nested select (membership → user, org) as three round trips, and
@@ -212,10 +220,7 @@ async function memberOf(session: { sub: string; sid?: unknown; authAt: number },
     JOIN "UserSession" s ON s.id = ${session.sid} AND s."userId" = u.id AND s."endedAt" IS NULL
     LEFT JOIN "OrgSso" q ON q."orgId" = o.id
     WHERE m."userId" = ${session.sub} AND o.slug = ${orgSlug}
-      -- A session opened by an org's single sign-on reaches that org only; an org that requires
-      -- it is reached by its own SSO sessions and its break-glass admin only (docs/sso.md).
-      AND (s."ssoOrgId" IS NULL OR s."ssoOrgId" = o.id)
-      AND (s."ssoOrgId" = o.id OR q."requireSso" IS NOT TRUE OR q.enabled IS NOT TRUE OR q."breakGlassUserId" = u.id)
+      AND ${SESSION_REACHES_ORG}
     LIMIT 1`;
   if (!row) return undefined;
   const user = userFromRow(session.authAt, { id: row.userId, email: row.email, name: row.name, passwordChangedAt: row.passwordChangedAt });
@@ -269,11 +274,16 @@ export async function landingOrg(userId: string): Promise<string | null> {
   return landingOrgSlug(db, userId);
 }
 
-/** The orgs the user belongs to, for the org switcher. */
-export async function listMyOrgs(userId: string) {
-  return db.membership.findMany({
-    where: { userId },
-    select: { role: true, org: { select: { slug: true, name: true } } },
-    orderBy: { org: { name: "asc" } },
-  });
+/** The orgs this request's session reaches, for the org switcher: never one whose opening is a 404. */
+export async function listMyOrgs(): Promise<{ role: Role; slug: string; name: string }[]> {
+  const session = await currentSession();
+  if (!session || typeof session.sid !== "string") return [];
+  return db.$queryRaw<{ role: Role; slug: string; name: string }[]>`
+    SELECT m.role::text AS role, o.slug, o.name
+    FROM "Membership" m
+    JOIN "Organization" o ON o.id = m."orgId"
+    JOIN "UserSession" s ON s.id = ${session.sid} AND s."userId" = m."userId" AND s."endedAt" IS NULL
+    LEFT JOIN "OrgSso" q ON q."orgId" = o.id
+    WHERE m."userId" = ${session.sub} AND ${SESSION_REACHES_ORG}
+    ORDER BY o.name ASC`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { problem } from "@/lib/api/problem";
-import { countRequest, rateLimitHeaders } from "@/lib/api/rate-limit";
+import { countTokenRequest, rateLimitHeaders } from "@/lib/api/rate-limit";
 import type { ApiScope } from "@/lib/api/scopes";
 import { type ApiPrincipal, authenticateToken, principalCan } from "@/lib/api/tokens";
 import { getRouteMember, type Member } from "@/lib/auth";
@@ -76,7 +76,7 @@ export function withToken<P extends Record<string, string> = Record<string, neve
         headers: { "www-authenticate": 'Bearer realm="keel"' },
       });
     }
-    const rate = await countRequest(db, principal.tokenId);
+    const rate = await countTokenRequest(db, principal.tokenId);
     const headers = rateLimitHeaders(rate);
     if (!rate.allowed) {
       return problem(429, `Rate limit of ${rate.limit} requests per minute reached.`, {

@@ -34,6 +34,16 @@ function strategyFor(def: AnyDef): Strategy<unknown> {
   }
 }
 
+// Writes that may move a unit's budget variance: once committed, the budget.variance_over_threshold
+// webhook is checked (lib/webhooks/budget-variance.ts; its failure never undoes the write).
+const MOVES_BUDGET_VARIANCE: ReadonlySet<string> = new Set(["budgets:write", "actuals:write", "positions:write", "vendors:write"]);
+
+async function budgetVarianceCheck(orgId: string): Promise<void> {
+  // Imported when called, like lib/auth below: the pipeline itself does not need the rollup.
+  const { checkBudgetVarianceAfterWrite } = await import("@/lib/webhooks/budget-variance");
+  await checkBudgetVarianceAfterWrite(orgId);
+}
+
 async function sessionUserId(): Promise<string | null> {
   // Imported when called: lib/auth pulls in next-auth, which the pipeline itself does not need.
   const { getSessionUser } = await import("@/lib/auth");
@@ -64,9 +74,11 @@ export function buildAction(def: AnyDef) {
       const parsed = parseInput(def.input, rawInput);
       if (!parsed.ok) return fail("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
       const open = await strategy.authorize(caller, def.name);
+      let orgId: string | undefined;
       const data = await db.$transaction(
         async (tx) => {
           const { ctx, audited, verify } = open(tx);
+          orgId = (ctx as { org?: { id: string } }).org?.id;
           const result = await (def.handler as (ctx: unknown, input: unknown) => Promise<unknown>)(ctx, parsed.data);
           // The audit guard: a mutation nobody can trace is not committed.
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
@@ -75,6 +87,7 @@ export function buildAction(def: AnyDef) {
         },
         { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },
       );
+      if (orgId && def.session === "org" && MOVES_BUDGET_VARIANCE.has(def.permission)) await budgetVarianceCheck(orgId);
       return { ok: true, data };
     } catch (error) {
       return toFailure(def.name, error, strategy.logContext(caller));

@@ -9,6 +9,7 @@ import { getFinanceView } from "@/lib/budgets/rollup";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { getDeliveryFigures } from "@/lib/dashboard/delivery-figures";
 import { db } from "@/lib/db";
+import { CONTRACT_FIELDS } from "@/lib/vendors/contract-select";
 import type { Scope } from "@/lib/scope";
 
 // The REST API's money and figure reads. Lists page like lib/api/queries.ts; PERSONNEL lines are
@@ -39,20 +40,7 @@ export async function listApiContracts(scope: Scope, q: z.output<typeof ZContrac
       ...(q.status ? { status: q.status } : {}),
       ...subtree(scope, q.orgUnitId),
     },
-    select: {
-      id: true,
-      vendorId: true,
-      orgUnitId: true,
-      category: true,
-      name: true,
-      annualAmountCents: true,
-      startDate: true,
-      endDate: true,
-      renewalNoticeDate: true,
-      autoRenew: true,
-      status: true,
-      version: true,
-    },
+    select: CONTRACT_FIELDS,
     ...rest,
   });
   const { rows: kept, nextCursor } = paged(rows, q.limit);

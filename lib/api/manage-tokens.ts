@@ -56,19 +56,21 @@ async function revokeToken(ctx: ActionContext, tokenId: string, where: { kind: A
   return { id: tokenId };
 }
 
+// Who manages each kind of token, and the page that lists it (create and revoke alike).
+const ORG_TOKENS = { permission: "apitokens:manage", revalidate: { path: "/{org}/settings/api" } } as const;
+const PERSONAL_TOKENS = { permission: "org:read", revalidate: { path: "/{org}/account" } } as const;
+
 /** An org token: the org's integration principal, created by an admin. */
 export const createOrgApiToken = defineAction({
   name: "api-token.create",
-  permission: "apitokens:manage",
-  revalidate: { path: "/{org}/settings/api" },
+  ...ORG_TOKENS,
   input: ZCreateApiTokenInput,
   handler: (ctx, input) => createToken(ctx, "ORG", input),
 });
 
 export const revokeOrgApiToken = defineAction({
   name: "api-token.revoke",
-  permission: "apitokens:manage",
-  revalidate: { path: "/{org}/settings/api" },
+  ...ORG_TOKENS,
   input: ZRevokeApiTokenInput,
   handler: (ctx, { tokenId }) => revokeToken(ctx, tokenId, { kind: "ORG" }),
 });
@@ -76,8 +78,7 @@ export const revokeOrgApiToken = defineAction({
 /** A personal token: acts as its creator, with their role in this org; any member may hold some. */
 export const createPersonalApiToken = defineAction({
   name: "api-token.personal.create",
-  permission: "org:read",
-  revalidate: { path: "/{org}/account" },
+  ...PERSONAL_TOKENS,
   input: ZCreateApiTokenInput,
   handler: (ctx, input) => createToken(ctx, "PERSONAL", input),
 });
@@ -85,8 +86,7 @@ export const createPersonalApiToken = defineAction({
 /** Only the holder revokes a personal token here (removing the member ends it too). */
 export const revokePersonalApiToken = defineAction({
   name: "api-token.personal.revoke",
-  permission: "org:read",
-  revalidate: { path: "/{org}/account" },
+  ...PERSONAL_TOKENS,
   input: ZRevokeApiTokenInput,
   handler: (ctx, { tokenId }) => revokeToken(ctx, tokenId, { kind: "PERSONAL", userId: ctx.actor.userId }),
 });

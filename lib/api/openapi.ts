@@ -32,13 +32,12 @@ import {
   ZProblem,
   ZProject,
   ZProjectPage,
-  ZProjectPatch,
   ZProjectQuery,
   ZStatusUpdate,
   ZStatusUpdatePage,
-  ZStatusUpdatePost,
   ZUpdateQuery,
 } from "@/lib/api/schemas";
+import { ZActualsImportBody, ZActualsImportResult, ZPositionPatch, ZProjectPatch, ZStatusUpdatePost } from "@/lib/api/write-schemas";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the schemas the routes parse with. One
 // entry per operation; tests/unit/api-openapi.test.ts fails when a route file under app/api/v1
@@ -51,6 +50,8 @@ export type ApiOperation = {
   scope: ApiScope | null;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body may instead be a CSV file (Content-Type text/csv). */
+  csvBody?: boolean;
   response?: z.ZodType;
   status?: 200 | 201;
   params?: boolean;
@@ -114,7 +115,25 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: ZPositionQuery,
     response: ZPositionPage,
   },
-  { method: "get", path: "/positions/{id}", summary: "Get a position", scope: "positions:read", params: true, response: ZPosition },
+  {
+    method: "get",
+    path: "/positions/{id}",
+    summary: "Get a position (ETag = version)",
+    scope: "positions:read",
+    params: true,
+    response: ZPosition,
+  },
+  {
+    method: "patch",
+    path: "/positions/{id}",
+    summary:
+      "Change a position's title, level, target start or budget period (the UI's action; If-Match: its version; 409 when stale; never pay). Personal tokens only.",
+    scope: "positions:write",
+    params: true,
+    body: ZPositionPatch,
+    response: ZPosition,
+    headers: ["If-Match"],
+  },
   {
     method: "get",
     path: "/milestones",
@@ -148,6 +167,18 @@ export const API_OPERATIONS: ApiOperation[] = [
     scope: "budgets:read",
     query: ZActualQuery,
     response: ZActualPage,
+  },
+  {
+    method: "post",
+    path: "/actuals/imports",
+    summary:
+      "Import ledger lines, all or nothing (the UI's import: same checks, audit and import.completed webhook). JSON rows, or the CSV file as a text/csv body (?name= its file name). Idempotency-Key supported. Personal tokens only.",
+    scope: "budgets:write",
+    body: ZActualsImportBody,
+    csvBody: true,
+    response: ZActualsImportResult,
+    status: 201,
+    headers: ["Idempotency-Key"],
   },
   {
     method: "get",
@@ -186,6 +217,14 @@ function routeConfig(op: ApiOperation): RouteConfig {
   if (op.params) responses[404] = problemResponse("No such record in the token's organization");
   if (op.query) responses[400] = problemResponse("Invalid query parameter (named in `errors`)");
   if (op.body) responses[422] = problemResponse("Invalid field (named in `errors`)");
+  if (op.csvBody)
+    Object.assign(responses, {
+      409: problemResponse("Nothing new: every line was already imported (or the Idempotency-Key's first request is still running)"),
+      413: problemResponse("The file is over the upload limit"),
+      415: problemResponse("Neither application/json nor text/csv"),
+    });
+  else if (op.headers?.includes("Idempotency-Key"))
+    responses[409] = problemResponse("The Idempotency-Key's first request is still running");
   if (op.headers?.includes("If-Match"))
     Object.assign(responses, { 409: problemResponse("Stale version"), 428: problemResponse("If-Match missing") });
   return {
@@ -196,7 +235,19 @@ function routeConfig(op: ApiOperation): RouteConfig {
     request: {
       ...(op.params ? { params: ZIdParam } : {}),
       ...(op.query ? { query: op.query } : {}),
-      ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      ...(op.body
+        ? {
+            body: {
+              required: true,
+              content: {
+                "application/json": { schema: op.body },
+                ...(op.csvBody
+                  ? { "text/csv": { schema: { type: "string" as const, description: "The CSV file, header row first." } } }
+                  : {}),
+              },
+            },
+          }
+        : {}),
     },
     ...(op.headers
       ? {

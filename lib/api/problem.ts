@@ -21,6 +21,8 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   409: "Conflict",
   412: "Precondition failed",
+  413: "Content too large",
+  415: "Unsupported media type",
   422: "Unprocessable content",
   428: "Precondition required",
   429: "Too many requests",

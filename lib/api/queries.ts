@@ -211,6 +211,8 @@ const POSITION_SELECT = {
   personId: true,
   targetStartDate: true,
   budgetFiscalYear: true,
+  budgetFiscalQuarter: true,
+  version: true,
   annualCompCents: true,
 } as const;
 type PositionRow = {
@@ -222,6 +224,8 @@ type PositionRow = {
   personId: string | null;
   targetStartDate: Date | null;
   budgetFiscalYear: number;
+  budgetFiscalQuarter: number | null;
+  version: number;
   annualCompCents: bigint;
 };
 const positionDto = ({ annualCompCents, ...p }: PositionRow, readsPay: boolean) => ({
@@ -244,6 +248,23 @@ export async function listApiPositions(scope: Scope, q: z.output<typeof ZPositio
 export async function getApiPosition(scope: Scope, id: string, readsPay: boolean) {
   const p = await db.position.findFirst({ where: { id, orgId: scope.orgId }, select: POSITION_SELECT });
   return p ? positionDto(p, readsPay) : null;
+}
+
+/** A position's editable fields as the edit form sends them (never pay), for an update that changes some of them. */
+export async function positionEditFields(scope: Scope, id: string) {
+  const p = await db.position.findFirst({
+    where: { id, orgId: scope.orgId },
+    select: {
+      title: true,
+      level: true,
+      targetStartDate: true,
+      budgetFiscalYear: true,
+      budgetFiscalQuarter: true,
+      loadedCostMultiplier: true,
+    },
+  });
+  if (!p) return null;
+  return { ...p, targetStartDate: day(p.targetStartDate), loadedCostMultiplier: p.loadedCostMultiplier?.toString() ?? null };
 }
 
 export async function listApiMilestones(scope: Scope, q: z.output<typeof ZMilestoneQuery>) {

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db-factory";
 
-// Per-token rate limit of the REST API, kept in PostgreSQL in the sign-in throttle's table
-// (AuthThrottle, key "api:<tokenId>"), so it holds across instances and restarts: a fixed window
-// of WINDOW_S seconds, counted and checked in one statement.
+// Request rate limits kept in PostgreSQL in the sign-in throttle's table (AuthThrottle), so they
+// hold across instances and restarts: a fixed window of WINDOW_S seconds per key, counted and
+// checked in one statement. Keys: "api:<tokenId>" for the REST API's tokens, "sso-lookup:<address>"
+// for the login page's single sign-on lookup (lib/sso/routes.ts).
 
 const WINDOW_S = 60;
 export const DEFAULT_LIMIT = 600;
@@ -16,10 +17,15 @@ function apiRateLimit(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_LIMIT;
 }
 
-export async function countRequest(db: Db, tokenId: string, limit = apiRateLimit(), now = new Date()): Promise<RateLimit> {
+/** Counts one request of an API token against its limit. */
+export const countTokenRequest = (db: Db, tokenId: string, now = new Date()) =>
+  countRequest(db, rateLimitKey(tokenId), apiRateLimit(), now);
+
+/** Counts one request under `key` in the current window; `allowed` is false past `limit`. */
+export async function countRequest(db: Db, key: string, limit: number, now = new Date()): Promise<RateLimit> {
   const windowStart = new Date(now.getTime() - WINDOW_S * 1000);
   const [row] = await db.$queryRaw<{ failures: number; windowStart: Date }[]>`
-    INSERT INTO "AuthThrottle" AS t ("key", "failures", "windowStart") VALUES (${rateLimitKey(tokenId)}, 1, ${now}::timestamp)
+    INSERT INTO "AuthThrottle" AS t ("key", "failures", "windowStart") VALUES (${key}, 1, ${now}::timestamp)
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = CASE WHEN t."windowStart" <= ${windowStart}::timestamp THEN 1 ELSE t."failures" + 1 END,
       "windowStart" = CASE WHEN t."windowStart" <= ${windowStart}::timestamp THEN ${now}::timestamp ELSE t."windowStart" END

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { problem } from "@/lib/api/problem";
+import { problem, readJsonBody } from "@/lib/api/problem";
 import type { ApiPrincipal } from "@/lib/api/tokens";
 import type { Scope } from "@/lib/scope";
 
@@ -40,11 +40,37 @@ export function parseBody<S extends z.ZodType>(body: unknown, schema: S): Parsed
 export const scopeOf = (principal: ApiPrincipal): Scope => ({ orgId: principal.org.id, unitId: null });
 
 /** The version named by If-Match ("3" or W/"3"), or null when absent or not a version. */
-export function ifMatchVersion(request: Request): number | null | "malformed" {
+function ifMatchVersion(request: Request): number | null | "malformed" {
   const raw = request.headers.get("if-match");
   if (raw === null) return null;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
   return m ? Number(m[1]) : "malformed";
 }
+
+/**
+ * A versioned update's request: the If-Match version and the JSON body parsed by `schema`, or the
+ * problem to answer (428 without If-Match, 400 for a malformed one or malformed JSON, 422 naming
+ * each bad field).
+ */
+export async function readVersionedPatch<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  noun: string,
+): Promise<{ ok: true; version: number; data: z.output<S> } | { ok: false; response: Response }> {
+  const version = ifMatchVersion(request);
+  if (version === null) return { ok: false, response: problem(428, `Send If-Match with the ${noun}'s version (its ETag, e.g. "3").`) };
+  if (version === "malformed")
+    return {
+      ok: false,
+      response: problem(400, `If-Match must be the ${noun}'s ETag.`, { fieldErrors: { "If-Match": ['Use the ETag, e.g. "3".'] } }),
+    };
+  const body = await readJsonBody(request);
+  if (!body.ok) return body;
+  const input = parseBody(body.body, schema);
+  return input.ok ? { ok: true, version, data: input.data } : input;
+}
+
+/** The ETag of a versioned record. */
+export const etagOf = (version: number) => `"${version}"`;
 
 export const notFoundProblem = () => problem(404, "No such record in this organization.");

@@ -184,6 +184,8 @@ export const ZPosition = z
     personId: z.string().nullable(),
     targetStartDate: date,
     budgetFiscalYear: z.number().int(),
+    budgetFiscalQuarter: z.number().int().nullable(),
+    version: z.number().int().openapi({ description: "Send it back in If-Match to change the position." }),
     annualCompCents: money.optional().openapi({ description: "Only with the compensation:read scope and a principal that reads pay." }),
   })
   .openapi("Position");
@@ -292,22 +294,6 @@ export const ZVendorPage = page(ZVendor, "VendorPage");
 export const ZContractPage = page(ZContract, "ContractPage");
 export const ZPlanLinePage = page(ZPlanLine, "PlanLinePage");
 export const ZActualPage = page(ZActual, "ActualPage");
-
-/** PATCH /projects/{id}: the status, with the version in If-Match. */
-export const ZProjectPatch = z
-  .strictObject({ status: z.enum(["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"], { error: "Unknown status." }) })
-  .openapi("ProjectPatch");
-
-/** POST /status-updates: the fields of the UI's form, checked again by the same action. */
-export const ZStatusUpdatePost = z
-  .strictObject({
-    projectId: z.string(),
-    health: z.enum(["ON_TRACK", "AT_RISK", "OFF_TRACK"]),
-    summary: z.string(),
-    body: z.string().optional(),
-    overrideReason: z.string().optional().openapi({ description: "Required when the health is better than the rules suggest." }),
-  })
-  .openapi("StatusUpdatePost");
 
 export const ZProblem = z
   .object({

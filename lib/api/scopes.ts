@@ -11,7 +11,9 @@ export const API_SCOPES = [
   "org:read",
   "people:read",
   "positions:read",
+  "positions:write",
   "budgets:read",
+  "budgets:write",
   "vendors:read",
   "compensation:read",
   "scim",
@@ -27,7 +29,9 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "org:read": "Read org units",
   "people:read": "Read people (without pay)",
   "positions:read": "Read positions (without pay)",
+  "positions:write": "Change positions (never pay)",
   "budgets:read": "Read plan lines, actuals and finance figures",
+  "budgets:write": "Import actuals",
   "vendors:read": "Read vendors and contracts",
   "compensation:read": "Read individual pay and personnel lines (with another read scope)",
   scim: "Provision users and groups over SCIM 2.0 (org tokens only; docs/scim.md)",
@@ -40,6 +44,8 @@ export const ORG_ONLY_SCOPES: readonly ApiScope[] = ["scim"];
 const WRITE_SCOPES: Partial<Record<Permission, ApiScope>> = {
   "projects:write": "projects:write",
   "updates:write": "updates:write",
+  "positions:write": "positions:write",
+  "actuals:write": "budgets:write",
 };
 
 export function scopeForPermission(permission: Permission): ApiScope | null {

@@ -2,7 +2,9 @@ import "server-only";
 
 import { NextResponse, type NextRequest } from "next/server";
 
+import { countRequest, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/auth/client-ip";
 import { sessionCookie } from "@/lib/auth/session-policy";
 import { db } from "@/lib/db";
 import { readEnv } from "@/lib/env";
@@ -32,6 +34,9 @@ function flowCookie() {
   };
 }
 
+/** Lookups a minute from one client address: typing an email asks a few times, a script many. */
+export const SSO_LOOKUP_LIMIT = 60;
+
 const toLogin = (request: Request, reason: string) => NextResponse.redirect(new URL(`/login?sso=${reason}`, publicOrigin(request)), 303);
 
 /**
@@ -40,6 +45,19 @@ const toLogin = (request: Request, reason: string) => NextResponse.redirect(new 
  * to anyone who types an address at that domain.
  */
 export async function ssoLookupRoute(request: NextRequest) {
+  // Each answer tells whether a domain has an org's provider: counted per client address, so a
+  // script cannot walk a list of domains. Without a trusted address (lib/auth/client-ip.ts) there
+  // is no counter: one shared by every visitor would let anyone turn the lookup off for everyone.
+  const address = clientAddress({ "x-forwarded-for": request.headers.get("x-forwarded-for") ?? undefined });
+  if (address) {
+    const rate = await countRequest(db, `sso-lookup:${address}`, SSO_LOOKUP_LIMIT);
+    if (!rate.allowed) {
+      return Response.json(
+        { provider: null },
+        { status: 429, headers: { ...rateLimitHeaders(rate), "retry-after": String(rate.resetS), "cache-control": "no-store" } },
+      );
+    }
+  }
   const match = await ssoForEmail(db, (request.nextUrl.searchParams.get("email") ?? "").slice(0, 320));
   return Response.json({ provider: match?.displayName ?? null }, { headers: { "cache-control": "no-store" } });
 }

@@ -1,22 +1,9 @@
 import { defineAction, type ActionContext } from "@/lib/action";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { CONTRACT_FIELDS } from "@/lib/vendors/contract-select";
 import { ZContractInput, ZUpdateContractInput } from "@/lib/vendors/schemas";
 
-const CONTRACT_SELECT = {
-  id: true,
-  vendorId: true,
-  orgUnitId: true,
-  category: true,
-  name: true,
-  annualAmountCents: true,
-  startDate: true,
-  endDate: true,
-  renewalNoticeDate: true,
-  autoRenew: true,
-  ownerId: true,
-  status: true,
-  version: true,
-} as const;
+const CONTRACT_SELECT = { ...CONTRACT_FIELDS, ownerId: true } as const;
 
 const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 

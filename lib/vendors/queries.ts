@@ -8,6 +8,7 @@ import { centsToNumber } from "@/lib/money";
 import { addDaysIso } from "@/lib/dates";
 import { pageOf, type PageInfo } from "@/lib/paging";
 import { likeTerm } from "@/lib/search-term";
+import { CONTRACT_FIELDS } from "@/lib/vendors/contract-select";
 import {
   type ContractListParams,
   type ContractSort,
@@ -194,19 +195,8 @@ export async function listContracts(
     where: { ...contractsWhere(orgId, unitId, page?.params), ...(onlyIds ? { id: { in: onlyIds } } : {}) },
     ...(page ? { skip: page.skip, take: page.take } : {}),
     select: {
-      id: true,
-      name: true,
-      category: true,
-      annualAmountCents: true,
-      startDate: true,
-      endDate: true,
-      renewalNoticeDate: true,
-      autoRenew: true,
-      status: true,
-      vendorId: true,
-      orgUnitId: true,
+      ...CONTRACT_FIELDS,
       ownerId: true,
-      version: true,
       owner: { select: { name: true } },
       vendor: { select: { name: true } },
       orgUnit: { select: { name: true } },

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { defineAction } from "@/lib/action";
 import type { ActionContext } from "@/lib/action";
 import { AppError, conflict, invalid } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { sealSecret } from "@/lib/security/secret-box";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { DELIVERY_POLICY } from "@/lib/webhooks/policy";
@@ -19,7 +20,8 @@ import { checkLiteralHost, TargetRefusedError } from "@/lib/webhooks/ssrf";
 // The admin's webhook actions (settings → Webhooks). Every one is audited; the signing secret is
 // returned once, at creation, and never written to the audit trail.
 
-const REVALIDATE = { path: "/{org}/settings/webhooks", type: "layout" } as const;
+// Every action here is the admins' (webhooks:manage) and refreshes the settings page.
+const MANAGE = { permission: "webhooks:manage", revalidate: { path: "/{org}/settings/webhooks", type: "layout" } } as const;
 const AUDITED = { url: true, description: true, events: true, enabled: true, disabledReason: true } as const;
 
 /** Refuses a target the delivery would refuse anyway: plain http or a literal private address, unless allowed. */
@@ -46,10 +48,33 @@ async function endpointOrThrow(ctx: ActionContext, endpointId: string, version?:
   return ep;
 }
 
+type StoredEndpoint = Awaited<ReturnType<typeof endpointOrThrow>>;
+
+/**
+ * A change to one endpoint at the version the admin saw: the target it will send to (`targetOf`,
+ * when the change can send) is checked first, then the change moves the version and is audited
+ * before and after.
+ */
+async function changeEndpoint(
+  ctx: ActionContext,
+  { endpointId, version }: { endpointId: string; version: number },
+  data: Prisma.WebhookEndpointUpdateInput,
+  targetOf?: (before: StoredEndpoint) => string,
+) {
+  const before = await endpointOrThrow(ctx, endpointId, version);
+  if (targetOf) await assertTargetAllowed(ctx, targetOf(before));
+  const after = await ctx.tx.webhookEndpoint.update({
+    where: { id: before.id },
+    data: { ...data, version: { increment: 1 } },
+    select: { id: true, version: true, ...AUDITED },
+  });
+  await ctx.audit({ entityType: "WebhookEndpoint", entityId: before.id, before, after });
+  return { endpointId: after.id, version: after.version };
+}
+
 export const createWebhook = defineAction({
   name: "webhook.create",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZCreateWebhookInput,
   async handler(ctx, input) {
     await assertTargetAllowed(ctx, input.url);
@@ -71,61 +96,39 @@ export const createWebhook = defineAction({
 
 export const updateWebhook = defineAction({
   name: "webhook.update",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZUpdateWebhookInput,
   async handler(ctx, { endpointId, version, ...changes }) {
-    const before = await endpointOrThrow(ctx, endpointId, version);
-    await assertTargetAllowed(ctx, changes.url);
-    const after = await ctx.tx.webhookEndpoint.update({
-      where: { id: before.id },
-      data: { ...changes, version: { increment: 1 } },
-      select: { id: true, version: true, ...AUDITED },
-    });
-    await ctx.audit({ entityType: "WebhookEndpoint", entityId: before.id, before, after });
-    return { endpointId: after.id, version: after.version };
+    return changeEndpoint(ctx, { endpointId, version }, changes, () => changes.url);
   },
 });
 
 export const disableWebhook = defineAction({
   name: "webhook.disable",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZWebhookTargetInput,
-  async handler(ctx, { endpointId, version }) {
-    const before = await endpointOrThrow(ctx, endpointId, version);
-    const after = await ctx.tx.webhookEndpoint.update({
-      where: { id: before.id },
-      data: { enabled: false, disabledAt: new Date(), disabledReason: "Disabled by an admin.", version: { increment: 1 } },
-      select: { id: true, version: true, ...AUDITED },
-    });
-    await ctx.audit({ entityType: "WebhookEndpoint", entityId: before.id, before, after });
-    return { endpointId: after.id, version: after.version };
+  async handler(ctx, target) {
+    return changeEndpoint(ctx, target, { enabled: false, disabledAt: new Date(), disabledReason: "Disabled by an admin." });
   },
 });
 
 export const enableWebhook = defineAction({
   name: "webhook.enable",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZWebhookTargetInput,
-  async handler(ctx, { endpointId, version }) {
-    const before = await endpointOrThrow(ctx, endpointId, version);
-    await assertTargetAllowed(ctx, before.url);
-    const after = await ctx.tx.webhookEndpoint.update({
-      where: { id: before.id },
-      data: { enabled: true, disabledAt: null, disabledReason: null, consecutiveFailures: 0, version: { increment: 1 } },
-      select: { id: true, version: true, ...AUDITED },
-    });
-    await ctx.audit({ entityType: "WebhookEndpoint", entityId: before.id, before, after });
-    return { endpointId: after.id, version: after.version };
+  async handler(ctx, target) {
+    return changeEndpoint(
+      ctx,
+      target,
+      { enabled: true, disabledAt: null, disabledReason: null, consecutiveFailures: 0 },
+      (before) => before.url,
+    );
   },
 });
 
 export const deleteWebhook = defineAction({
   name: "webhook.delete",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZWebhookTargetInput,
   async handler(ctx, { endpointId, version }) {
     const before = await endpointOrThrow(ctx, endpointId, version);
@@ -138,8 +141,7 @@ export const deleteWebhook = defineAction({
 /** Sends a `webhook.test` event to one endpoint (enabled or not: testing a disabled one is how to check a fix). */
 export const sendTestWebhook = defineAction({
   name: "webhook.test",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZWebhookTargetInput,
   async handler(ctx, { endpointId }) {
     const ep = await endpointOrThrow(ctx, endpointId);
@@ -158,8 +160,7 @@ export const sendTestWebhook = defineAction({
 /** Sends a delivery's event again, as a new delivery with the same webhook-id (receivers dedupe by it). */
 export const redeliverWebhook = defineAction({
   name: "webhook.redeliver",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZRedeliverInput,
   async handler(ctx, { deliveryId }) {
     const d = await ctx.tx.webhookDelivery.findFirst({
@@ -192,8 +193,7 @@ export const redeliverWebhook = defineAction({
 /** Whether this org's endpoints may be private, loopback or link-local addresses (and plain http). */
 export const updateWebhookSettings = defineAction({
   name: "webhook.settings.update",
-  permission: "webhooks:manage",
-  revalidate: REVALIDATE,
+  ...MANAGE,
   input: ZWebhookSettingsInput,
   async handler(ctx, { allowPrivate }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { webhooksAllowPrivate: true } });

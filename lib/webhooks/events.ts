@@ -8,6 +8,7 @@ export const WEBHOOK_EVENTS = {
   "milestone.missed": "A milestone's due day passed without it being completed",
   "position.filled": "A position was filled",
   "import.completed": "An actuals or hiring-plan import completed",
+  "budget.variance_over_threshold": "A unit's forecast for this fiscal year went over its plan by more than the variance threshold",
   "member.added": "Someone joined the organization",
   "member.removed": "A member was removed from the organization",
   "webhook.test": "A test event sent from the settings page",

@@ -160,6 +160,11 @@ export const ROUTE_ROWS: RouteRow[] = [
     data: '{"status":"PAUSED"}',
   }),
   route("/api/v1/status-updates", "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/json", data: "{}" }),
+  route("/api/v1/positions/[id]", "PATCH", "401 401 401 401 401 401 401 401 -", {
+    contentType: "application/json",
+    data: '{"title":"Staff Engineer"}',
+  }),
+  route("/api/v1/actuals/imports", "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/json", data: '{"rows":[]}' }),
   route("/api/v1/openapi.json", "GET", "200 200 200 200 200 200 200 200 -"),
   route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", {
     contentType: "application/x-www-form-urlencoded",

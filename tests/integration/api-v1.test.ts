@@ -88,6 +88,8 @@ for (const row of API_ROUTE_ROWS) {
           await db.statusUpdate.count(),
           await db.auditEvent.count(),
           await db.project.aggregate({ _sum: { version: true } }),
+          await db.position.aggregate({ _sum: { version: true } }),
+          await db.actualEntry.count(),
         ];
         const before = await counts();
         const res = await callApi(method, path, token, call);
@@ -105,7 +107,9 @@ for (const row of API_ROUTE_ROWS) {
         }
         if (column === "NO_SCOPE") expect(body.scope).toBe(op.scope);
         if (expected < 400 && method !== "GET") {
-          const userId = acme.users[{ DIRECTOR: "director", MGR_IN: "managerIn" }[column as "DIRECTOR" | "MGR_IN"] as "director"];
+          const who = { DIRECTOR: "director", MGR_IN: "managerIn", FINANCE: "finance" } as const;
+          const userId = acme.users[who[column as keyof typeof who]];
+          expect(userId, `${column} wrote through the API`).toBeDefined();
           expect(await db.auditEvent.count({ where: { orgId: acme.org.id, actorId: userId } })).toBeGreaterThan(0);
         }
       });

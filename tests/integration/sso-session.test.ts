@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({
 
 process.env.AUTH_SECRET ??= "sso-session-test-secret-0123456789abcdef";
 
-const { getRouteMember } = await import("@/lib/auth");
+const { getRouteMember, listMyOrgs } = await import("@/lib/auth");
 const { encodeSession } = await import("@/lib/auth/session-cookie");
 const { startSession } = await import("@/lib/auth/sessions");
 
@@ -44,14 +44,23 @@ const reaches = async (slug: string) => {
   return typeof member === "object" ? member.role : member;
 };
 
+/** The org switcher's list (app/(app)/[org]/layout.tsx): slugs, sorted. */
+const switcher = async () => (await listMyOrgs()).map((o) => o.slug).sort();
+const slugs = (...orgs: { org: { slug: string } }[]) => orgs.map((o) => o.org.slug).sort();
+
 describe("sessions and single sign-on", () => {
   it("an SSO session reaches the org whose provider vouched, and no other", async () => {
     const viewer = w.acme.members.viewer.user.id;
     await signIn(viewer, w.acme.org.id);
     expect(await reaches(w.acme.org.slug)).toBe("VIEWER");
     expect(await reaches(w.globex.org.slug)).toBe(404);
+    // The switcher offers only what the session reaches: no org whose opening is a 404.
+    expect(await switcher()).toEqual(slugs(w.acme));
     await signIn(viewer);
     expect(await reaches(w.globex.org.slug)).toBe("VIEWER");
+    expect(await switcher()).toEqual(slugs(w.acme, w.globex));
+    cookie = undefined;
+    expect(await switcher()).toEqual([]);
   });
 
   it("an org requiring SSO is closed to password sessions, except its break-glass admin's", async () => {
@@ -70,8 +79,10 @@ describe("sessions and single sign-on", () => {
     await signIn(viewer.user.id);
     expect(await reaches(w.acme.org.slug)).toBe(404);
     expect(await reaches(w.globex.org.slug)).toBe("VIEWER");
+    expect(await switcher()).toEqual(slugs(w.globex));
     await signIn(viewer.user.id, w.acme.org.id);
     expect(await reaches(w.acme.org.slug)).toBe("VIEWER");
+    expect(await switcher()).toEqual(slugs(w.acme));
     await signIn(admin.user.id);
     expect(await reaches(w.acme.org.slug)).toBe("ADMIN");
     // Switched off, passwords reach the org again (the break-glass way back from a broken IdP).

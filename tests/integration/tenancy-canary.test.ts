@@ -72,6 +72,7 @@ const CALLS: Record<string, Call> = {
   "lib/api/queries.ts#getApiPerson": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.personId, true],
   "lib/api/queries.ts#listApiPositions": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }, true],
   "lib/api/queries.ts#getApiPosition": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.personId, true],
+  "lib/api/queries.ts#positionEditFields": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.personId],
   "lib/api/token-queries.ts#listOrgApiTokens": (c) => [c.fx.org.id],
   "lib/api/token-queries.ts#listMyApiTokens": (c) => [c.fx.org.id, c.fx.users.director],
   "lib/api/queries.ts#listApiInitiatives": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],

@@ -25,7 +25,7 @@ export async function callApi(method: string, apiPath: string, token: string | n
   let body: string | undefined;
   if (call.body !== undefined) {
     body = typeof call.body === "string" ? call.body : JSON.stringify(call.body);
-    headers.set("content-type", "application/json");
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const request = new Request(url, { method: method.toUpperCase(), headers, body });
   return handler(request, { params: Promise.resolve(call.params ?? {}) });

@@ -9,13 +9,13 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org: slug } = await params;
   // Pages check access again themselves; this only keeps non-members from seeing the shell.
   const member = await requireMember(slug);
-  const memberships = await listMyOrgs(member.user.id);
+  const reachable = await listMyOrgs();
   const reviewHref = `/${member.org.slug}/projects/review`;
 
   return (
     <AppShell
       org={{ slug: member.org.slug, name: member.org.name, roleLabel: ROLE_LABELS[member.role] }}
-      orgs={memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, roleLabel: ROLE_LABELS[m.role] }))}
+      orgs={reachable.map((o) => ({ slug: o.slug, name: o.name, roleLabel: ROLE_LABELS[o.role] }))}
       user={{ name: member.user.name, email: member.user.email }}
       topBarActions={
         can(member.role, "updates:acknowledge") ? (

@@ -89,4 +89,13 @@ export const API_ROUTE_ROWS: ApiRow[] = [
   apiRow("GET /figures/delivery", READ, async (fx) => ({ query: { orgUnitId: fx.unit.id } })),
   apiRow("GET /figures/finance", READ, async () => ({ query: { fiscalYear: "2026", period: "q1" } })),
   apiRow("GET /positions/{id}", READ_ONE, async (fx) => ({ params: { id: (await fx.make.position()).id } })),
+  apiRow("PATCH /positions/{id}", "403 403 200 200 403 403 403 403 401 401 401 404", async (fx) => ({
+    params: { id: (await fx.make.position()).id },
+    headers: { "if-match": '"1"' },
+    body: { title: "Staff Engineer" },
+  })),
+  // Another org's token names this org's cost centre: not one of its units, a 422 naming the row.
+  apiRow("POST /actuals/imports", "403 403 201 403 403 201 403 403 401 401 401 422", async (fx) => ({
+    body: { rows: [{ date: "2026-03-02", costCentreCode: fx.unit.code, category: "TRAVEL", amount: "12.50", memo: "Train" }] },
+  })),
 ];

@@ -2,7 +2,8 @@ import { idempotent } from "@/lib/api/idempotency";
 import { json, problemOf, readJsonBody } from "@/lib/api/problem";
 import { getApiStatusUpdate, listApiStatusUpdates } from "@/lib/api/queries";
 import { parseBody, parseQuery, scopeOf } from "@/lib/api/request";
-import { ZStatusUpdatePost, ZUpdateQuery } from "@/lib/api/schemas";
+import { ZUpdateQuery } from "@/lib/api/schemas";
+import { ZStatusUpdatePost } from "@/lib/api/write-schemas";
 import { postStatusUpdate } from "@/lib/projects/post-status-update";
 import { withToken } from "@/lib/route-guard";
 

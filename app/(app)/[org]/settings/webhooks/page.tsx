@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type * as React from "react";
 import { notFound } from "next/navigation";
 
 import { CreateWebhookForm, EditWebhookForm, RedeliverButton, WebhookRowActions, WebhookTargetsForm } from "@/components/settings/webhooks";
@@ -16,6 +17,33 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 const STATE_BADGE = { PENDING: "secondary", QUEUED: "warning", SUCCEEDED: "success", FAILED: "danger" } as const;
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—");
+
+/** A list section of the page: its empty state, or a table of its rows under these column heads. */
+function ListTable({
+  count,
+  empty,
+  heads,
+  children,
+}: {
+  count: number;
+  empty: { title: string; description: string };
+  heads: string[];
+  children: React.ReactNode;
+}) {
+  if (count === 0) return <EmptyState title={empty.title} description={empty.description} />;
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          {heads.map((h) => (
+            <TableHead key={h}>{h}</TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
+  );
+}
 
 export default async function WebhooksPage({
   params,
@@ -48,49 +76,39 @@ export default async function WebhooksPage({
             <CardDescription>Each delivery is signed (Standard Webhooks) and retried with backoff; see docs/api.md.</CardDescription>
           </CardHeader>
           <CardContent>
-            {endpoints.length === 0 ? (
-              <EmptyState title="No endpoints yet" description="Add one below to start receiving events." />
-            ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Endpoint</TableHead>
-                    <TableHead>Events</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead>Actions</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {endpoints.map((e) => (
-                    <TableRow key={e.id}>
-                      <TableCell className="max-w-80 break-all">
-                        <Link href={`${base}?endpoint=${e.id}`} className="font-medium underline-offset-2 hover:underline">
-                          {e.url}
-                        </Link>
-                        {e.description ? <p className="text-xs text-muted-foreground">{e.description}</p> : null}
-                      </TableCell>
-                      <TableCell className="text-xs">{e.events.join(", ")}</TableCell>
-                      <TableCell>
-                        {e.enabled ? (
-                          <Badge variant="success">Enabled</Badge>
-                        ) : (
-                          <>
-                            <Badge variant="danger">Disabled</Badge>
-                            {e.disabledReason ? <p className="mt-1 text-xs text-muted-foreground">{e.disabledReason}</p> : null}
-                          </>
-                        )}
-                        {e.consecutiveFailures > 0 ? (
-                          <p className="mt-1 text-xs text-muted-foreground">{e.consecutiveFailures} failed deliveries in a row</p>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        <WebhookRowActions org={org} endpoint={{ id: e.id, version: e.version, enabled: e.enabled }} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
+            <ListTable
+              count={endpoints.length}
+              empty={{ title: "No endpoints yet", description: "Add one below to start receiving events." }}
+              heads={["Endpoint", "Events", "Status", "Actions"]}
+            >
+              {endpoints.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="max-w-80 break-all">
+                    <Link href={`${base}?endpoint=${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                      {e.url}
+                    </Link>
+                    {e.description ? <p className="text-xs text-muted-foreground">{e.description}</p> : null}
+                  </TableCell>
+                  <TableCell className="text-xs">{e.events.join(", ")}</TableCell>
+                  <TableCell>
+                    {e.enabled ? (
+                      <Badge variant="success">Enabled</Badge>
+                    ) : (
+                      <>
+                        <Badge variant="danger">Disabled</Badge>
+                        {e.disabledReason ? <p className="mt-1 text-xs text-muted-foreground">{e.disabledReason}</p> : null}
+                      </>
+                    )}
+                    {e.consecutiveFailures > 0 ? (
+                      <p className="mt-1 text-xs text-muted-foreground">{e.consecutiveFailures} failed deliveries in a row</p>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <WebhookRowActions org={org} endpoint={{ id: e.id, version: e.version, enabled: e.enabled }} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </ListTable>
           </CardContent>
         </Card>
 
@@ -104,54 +122,43 @@ export default async function WebhooksPage({
             </CardHeader>
             <CardContent className="space-y-6">
               <EditWebhookForm key={`${selected.id}-${selected.version}`} org={org} endpoint={selected} />
-              {deliveries.length === 0 ? (
-                <EmptyState title="No deliveries yet" description="Send a test event to try the endpoint." />
-              ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Created</TableHead>
-                      <TableHead>Event</TableHead>
-                      <TableHead>State</TableHead>
-                      <TableHead>Attempts (response, duration)</TableHead>
-                      <TableHead>Actions</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {deliveries.map((d) => (
-                      <TableRow key={d.id}>
-                        <TableCell className="whitespace-nowrap text-xs">{when(d.createdAt)}</TableCell>
-                        <TableCell className="text-xs">
-                          <code>{d.eventType}</code>
-                          <p className="text-muted-foreground">
-                            {d.eventId}
-                            {d.redelivery ? " (redelivery)" : ""}
-                          </p>
-                        </TableCell>
-                        <TableCell>
-                          <Badge variant={STATE_BADGE[d.state as keyof typeof STATE_BADGE] ?? "secondary"}>{d.state.toLowerCase()}</Badge>
-                        </TableCell>
-                        <TableCell className="text-xs">
-                          {d.log.length === 0 ? (
-                            (d.error ?? "not attempted yet")
-                          ) : (
-                            <ol className="space-y-0.5">
-                              {d.log.map((a) => (
-                                <li key={a.attempt}>
-                                  #{a.attempt} {a.responseStatus ?? "no response"} · {a.durationMs} ms{a.error ? ` · ${a.error}` : ""}
-                                </li>
-                              ))}
-                            </ol>
-                          )}
-                        </TableCell>
-                        <TableCell>
-                          <RedeliverButton org={org} deliveryId={d.id} />
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              )}
+              <ListTable
+                count={deliveries.length}
+                empty={{ title: "No deliveries yet", description: "Send a test event to try the endpoint." }}
+                heads={["Created", "Event", "State", "Attempts (response, duration)", "Actions"]}
+              >
+                {deliveries.map((d) => (
+                  <TableRow key={d.id}>
+                    <TableCell className="whitespace-nowrap text-xs">{when(d.createdAt)}</TableCell>
+                    <TableCell className="text-xs">
+                      <code>{d.eventType}</code>
+                      <p className="text-muted-foreground">
+                        {d.eventId}
+                        {d.redelivery ? " (redelivery)" : ""}
+                      </p>
+                    </TableCell>
+                    <TableCell>
+                      <Badge variant={STATE_BADGE[d.state as keyof typeof STATE_BADGE] ?? "secondary"}>{d.state.toLowerCase()}</Badge>
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      {d.log.length === 0 ? (
+                        (d.error ?? "not attempted yet")
+                      ) : (
+                        <ol className="space-y-0.5">
+                          {d.log.map((a) => (
+                            <li key={a.attempt}>
+                              #{a.attempt} {a.responseStatus ?? "no response"} · {a.durationMs} ms{a.error ? ` · ${a.error}` : ""}
+                            </li>
+                          ))}
+                        </ol>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <RedeliverButton org={org} deliveryId={d.id} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </ListTable>
             </CardContent>
           </Card>
         ) : null}

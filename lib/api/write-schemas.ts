@@ -1,0 +1,72 @@
+import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+
+// The bodies of the REST API's writes (lib/api/schemas.ts has the reads). They check the shape
+// only: every value is checked again by the UI's own action, which the route calls.
+
+extendZodWithOpenApi(z);
+
+/** PATCH /projects/{id}: the status, with the version in If-Match. */
+export const ZProjectPatch = z
+  .strictObject({ status: z.enum(["PLANNED", "ACTIVE", "PAUSED", "DONE", "CANCELLED"], { error: "Unknown status." }) })
+  .openapi("ProjectPatch");
+
+/** POST /status-updates: the fields of the UI's form, checked again by the same action. */
+export const ZStatusUpdatePost = z
+  .strictObject({
+    projectId: z.string(),
+    health: z.enum(["ON_TRACK", "AT_RISK", "OFF_TRACK"]),
+    summary: z.string(),
+    body: z.string().optional(),
+    overrideReason: z.string().optional().openapi({ description: "Required when the health is better than the rules suggest." }),
+  })
+  .openapi("StatusUpdatePost");
+
+/** PATCH /positions/{id}: the fields to change (the others keep their value), version in If-Match. Never pay. */
+export const ZPositionPatch = z
+  .strictObject({
+    title: z.string().optional(),
+    level: z.string().optional(),
+    targetStartDate: z.string().nullable().optional().openapi({ format: "date" }),
+    budgetFiscalYear: z.number().int().optional(),
+    budgetFiscalQuarter: z.number().int().nullable().optional().openapi({ description: "1–4, or null for the whole year." }),
+  })
+  .openapi("PositionPatch");
+
+/** Ledger lines per JSON import; a larger batch goes as a CSV body (up to the upload limit). */
+const IMPORT_JSON_MAX_ROWS = 10_000;
+
+const cell = (description: string) => z.string().min(1, "Required.").max(500).openapi({ description });
+
+/** One ledger line of POST /actuals/imports, the CSV import's columns as fields. */
+const ZActualsImportRow = z
+  .strictObject({
+    date: cell("YYYY-MM-DD"),
+    costCentreCode: cell("An open org unit's code."),
+    category: cell("PERSONNEL, CONTRACTORS, SOFTWARE, CLOUD, HARDWARE, TRAINING, TRAVEL or OTHER."),
+    amount: cell('A decimal string such as "1234.56" (never a JSON number: money is not a float).'),
+    vendor: z.string().max(500).optional(),
+    memo: z.string().max(1000).optional(),
+    externalReference: z.string().max(500).optional().openapi({ description: "A line already imported with it is skipped." }),
+  })
+  .openapi("ActualsImportRow");
+
+/** POST /actuals/imports as JSON: the rows of one all-or-nothing import. */
+export const ZActualsImportBody = z
+  .strictObject({
+    fileName: z.string().min(1).max(200).optional().openapi({ description: "Shown in the import history (default api.json)." }),
+    rows: z.array(ZActualsImportRow).min(1, "Send at least one row.").max(IMPORT_JSON_MAX_ROWS, `At most ${IMPORT_JSON_MAX_ROWS} rows.`),
+  })
+  .openapi("ActualsImportBody");
+
+export type ActualsImportRow = z.output<typeof ZActualsImportRow>;
+
+export const ZActualsImportResult = z
+  .strictObject({
+    batchId: z.string(),
+    rowCount: z.number().int(),
+    insertedCount: z.number().int(),
+    skippedCount: z.number().int().openapi({ description: "Lines whose external reference was already imported." }),
+    newVendorCount: z.number().int(),
+  })
+  .openapi("ActualsImportResult");
