@@ -115,7 +115,7 @@ export function withScim<P extends Record<string, string> = Record<string, never
         "www-authenticate": 'Bearer realm="keel-scim"',
       });
     }
-    const rate = await countRequest(db, principal.tokenId);
+    const rate = await countTokenRequest(db, principal.tokenId);
     const headers = rateLimitHeaders(rate);
     if (!rate.allowed)
       return scimError(429, `Rate limit of ${rate.limit} requests per minute reached.`, null, {
