@@ -141,6 +141,7 @@ describe("rendered panels", () => {
     const NOT_READ_BY_PANELS = [
       "ApiToken",
       "AuditEvent",
+      "BudgetVarianceAlert",
       "Invitation",
       "OrgSso",
       "ScimGroup",
