@@ -89,6 +89,17 @@ export function ManagerView({
           href={`/${org}/projects/review?${unit}#due`}
         />
         <StatCard
+          label="Update punctuality"
+          value={pct(f.punctuality.pct)}
+          icon={Clock}
+          hint={
+            f.punctuality.cycles
+              ? `${f.punctuality.onTime} of ${f.punctuality.cycles} cycles on time, last 12 weeks`
+              : "No update cycle of an active project ended in the last 12 weeks"
+          }
+          href={`/${org}/projects?${unit}&status=ACTIVE`}
+        />
+        <StatCard
           label="Attrition, 12 months"
           value={pct(f.attrition.ratePct)}
           icon={UserMinus}
@@ -157,6 +168,7 @@ export function ManagerView({
           "at-risk-and-off-track",
           "stale",
           "updates-due",
+          "update-punctuality",
           "attrition",
         ]}
         note={`The team is ${m.team.name} and every unit below it. No figure here uses pay.`}

@@ -59,6 +59,12 @@ export const FIGURES = defs([
       "Active projects whose update for the current cycle has not been posted yet and that have not missed a whole cycle (those are Stale).",
   },
   {
+    id: "update-punctuality",
+    name: "Update punctuality",
+    definition:
+      "Of the update cycles of the active projects owned by the selected unit or any unit below it that ended in the last 12 weeks, the share in which a status update was posted before the cycle ended (by the end of its grace days). The cycles are those of Stale and Updates due (the cadence, due day and grace days are in Settings); a project owes nothing for the cycle it started in, so it is stale today exactly when it missed the last cycle counted here. Shown as none when no cycle ended.",
+  },
+  {
     id: "awaiting-acknowledgement",
     name: "Awaiting acknowledgement",
     definition:

@@ -9,6 +9,7 @@ import { teamUnitSql } from "@/lib/managers/team";
 import * as oh from "@/lib/org-health/queries";
 import { inChainSql } from "@/lib/managers/chain";
 import { getCadence } from "@/lib/projects/cadence";
+import { updatePunctuality } from "@/lib/projects/punctuality";
 import { getDeliveryReview } from "@/lib/projects/review";
 import { COUNTS_ONLY } from "@/lib/projects/review-lists";
 import { projectUpdateStateSql } from "@/lib/projects/staleness-sql";
@@ -16,7 +17,7 @@ import { projectUpdateStateSql } from "@/lib/projects/staleness-sql";
 // The figures of a manager's page and the dashboard's "managers needing support". Nothing here
 // defines a figure anew: each comes from the function that defines it (docs/figures.md) — org
 // health for span, new managers and attrition, the people panel for heads vs plan and open
-// positions, the delivery review for at-risk, stale and due projects — applied to the manager
+// positions, the delivery review for at-risk, stale and due projects, update punctuality — applied to the manager
 // (span, new) or to their team (docs/figures.md, "Managers": the unit they lead and below).
 
 /** Team attrition over the trailing 12 months at or above this is "high" (`managers-needing-support`). */
@@ -38,7 +39,7 @@ export async function getManagerFigures(
   const own = { orgId, unitId: m.unitId, day };
   const team = { orgId, unitId: m.teamUnitId, day };
   const fp = fiscalPeriod(now, startMonth);
-  const [org, spans, newManagers, people, delivery, review, attrition] = await Promise.all([
+  const [org, spans, newManagers, people, delivery, review, attrition, punctuality] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { spanMax: true, spanMin: true } }),
     oh.spanOfControl(own),
     oh.newManagers(own),
@@ -51,6 +52,7 @@ export async function getManagerFigures(
     getDeliveryFigures(orgId, m.teamUnitId, now),
     getDeliveryReview({ orgId, unitId: m.teamUnitId, viewerUserId: m.viewerUserId }, COUNTS_ONLY, now),
     oh.attritionTotal(team),
+    updatePunctuality(orgId, m.teamUnitId, now),
   ]);
   const span = spans.find((s) => s.id === m.id)?.span ?? 0;
   return {
@@ -73,6 +75,8 @@ export async function getManagerFigures(
     delivery: { active: delivery.active, atRisk: review.counts.atRisk, stale: review.counts.stale, due: review.counts.due },
     /** `attrition` of the team. */
     attrition,
+    /** `update-punctuality` of the team. */
+    punctuality,
   };
 }
 

@@ -12,6 +12,7 @@ import { isInChain } from "@/lib/managers/chain";
 import { deleteManagerNote } from "@/lib/managers/delete-note";
 import { setManagerGoalDone, updateManagerNote } from "@/lib/managers/edit-note";
 import { exportProjectsCsv } from "@/lib/projects/export";
+import { updatePunctuality } from "@/lib/projects/punctuality";
 import { getManagerFigures, managersNeedingSupport } from "@/lib/managers/figures";
 import { getManagerProfile, listDirectReports, listManagerNotes } from "@/lib/managers/queries";
 import { attritionByUnit, attritionTotal, newManagers, spanOfControl } from "@/lib/org-health/queries";
@@ -397,6 +398,9 @@ describe("a manager's figures are their org health and dashboard definitions", (
     const review = await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.A.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW);
     expect(f.delivery).toMatchObject({ atRisk: review.counts.atRisk, stale: review.counts.stale, due: review.counts.due });
     expect(f.delivery).toMatchObject({ active: 1, atRisk: 1, stale: 0 });
+    // A's only project started today: no update cycle has ended, so no punctuality.
+    expect(f.punctuality).toEqual(await updatePunctuality(fx.org.id, fx.units.A.id, NOW));
+    expect(f.punctuality).toMatchObject({ cycles: 0, pct: null });
     // MB: new (managing since March), in B whose project is stale.
     const g = await getManagerFigures(
       fx.org.id,
@@ -407,6 +411,10 @@ describe("a manager's figures are their org health and dashboard definitions", (
     expect(g.managingSince).toBe((await newManagers(whole)).find((n) => n.id === fx.people.mb.id)!.managingSince);
     expect(g.managingSince).toBe("2026-04-01");
     expect(g.delivery.stale).toBe(1);
+    // B's project has never been updated: every cycle of the 12 weeks missed.
+    expect(g.punctuality).toEqual(await updatePunctuality(fx.org.id, fx.units.B.id, NOW));
+    expect(g.punctuality.cycles).toBeGreaterThan(0);
+    expect(g.punctuality).toMatchObject({ onTime: 0, pct: 0 });
     expect(g.spanOutlier).toBe("under");
   });
 
