@@ -7,6 +7,8 @@ import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
+import { describedBy, FormField } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -15,7 +17,8 @@ import { setEndDateAction } from "@/lib/people/actions";
 type State = ActionResult<{ personId: string; positionIds: string[] }> | null;
 
 /**
- * Record a departure: the seat becomes a backfill from the day after, or is closed. The form goes
+ * Record a departure: the seat becomes a backfill from the day after, or is closed; whether it was
+ * regretted may be recorded with it (or later, on the departure regret form). The form goes
  * away once the person has an end date, so the result is shown and focused at the top of the page;
  * a refusal focuses the field to fix.
  */
@@ -46,6 +49,19 @@ export function EndDateForm({ org, personId, version }: { org: string; personId:
           <input type="radio" name="vacancy" value="close" /> Close the position
         </label>
       </fieldset>
+      <FormField id="ed-regretted" label="Regretted departure" errors={errors.regretted}>
+        <NativeSelect
+          id="ed-regretted"
+          name="regretted"
+          defaultValue="unrecorded"
+          className="w-48"
+          {...describedBy("ed-regretted", errors.regretted)}
+        >
+          <option value="unrecorded">Not recorded</option>
+          <option value="regretted">Regretted</option>
+          <option value="non-regretted">Not regretted</option>
+        </NativeSelect>
+      </FormField>
       <Button type="submit" variant="outline" disabled={pending}>
         {pending ? "Saving…" : "Record departure"}
       </Button>

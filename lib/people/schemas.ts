@@ -13,19 +13,22 @@ export const ZUpdatePersonInput = z.object({
   effectiveFrom: ZDate("effective date"),
 });
 
+export const DEPARTURE_REGRET = ["regretted", "non-regretted", "unrecorded"] as const;
+const ZRegret = z.enum(DEPARTURE_REGRET, { error: "Choose regretted, not regretted or not recorded." });
+
 export const ZSetEndDateInput = z.object({
   personId: ZId("Required."),
   version: ZVersion,
   endDate: ZDate("end date"),
   /** What happens to the seat they leave: a BACKFILL to hire into, or closed. */
   vacancy: z.enum(["backfill", "close"], { error: "Choose backfill or close." }),
+  /** Whether losing them was regretted (as person.set-departure-regret); may be left unrecorded. */
+  regretted: ZRegret.default("unrecorded"),
 });
-
-export const DEPARTURE_REGRET = ["regretted", "non-regretted", "unrecorded"] as const;
 
 export const ZSetDepartureRegretInput = z.object({
   personId: ZId("Required."),
   version: ZVersion,
   /** Whether losing them was regretted; "unrecorded" takes a recorded answer back. */
-  regretted: z.enum(DEPARTURE_REGRET, { error: "Choose regretted, not regretted or not recorded." }),
+  regretted: ZRegret,
 });

@@ -3,7 +3,8 @@ import { AppError, conflict, invalid } from "@/lib/errors";
 import { DEPARTURE_REGRET, ZSetDepartureRegretInput } from "@/lib/people/schemas";
 
 type Regret = (typeof DEPARTURE_REGRET)[number];
-const fromRegret = (r: Regret): boolean | null => (r === "unrecorded" ? null : r === "regretted");
+/** The departureRegretted column of an answer (null: not recorded). The departure action records it too. */
+export const fromRegret = (r: Regret): boolean | null => (r === "unrecorded" ? null : r === "regretted");
 
 /**
  * Record whether a departure was regretted (org health's regretted attrition). Whoever may record

@@ -4,6 +4,7 @@ import { fiscalPeriod, toDateString } from "@/lib/fiscal";
 import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { addDaysIso, utcDate } from "@/lib/headcount/position-helpers";
 import { ZSetEndDateInput } from "@/lib/people/schemas";
+import { fromRegret } from "@/lib/people/set-departure-regret";
 
 /**
  * Record a departure. The person's seat becomes a BACKFILL position (their filled position, or a
@@ -11,6 +12,8 @@ import { ZSetEndDateInput } from "@/lib/people/schemas";
  * their last day — or, by choice, their filled position is closed. The backfill keeps the
  * leaver's pay only when the actor may read pay; otherwise it is budgeted at an estimate that
  * does not involve the leaver (lib/headcount/backfill-estimate.ts), so its cost cannot show it.
+ * Whether the departure was regretted may be recorded with it (as person.set-departure-regret,
+ * and like it audited only as recorded or not, never the answer).
  */
 export const setEndDate = defineAction({
   name: "person.end",
@@ -29,7 +32,7 @@ export const setEndDate = defineAction({
 
     const { count } = await ctx.tx.person.updateMany({
       where: { id: person.id, orgId: ctx.org.id, version: input.version },
-      data: { endDate: utcDate(input.endDate), version: { increment: 1 } },
+      data: { endDate: utcDate(input.endDate), departureRegretted: fromRegret(input.regretted), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
     await ctx.tx.personAssignment.updateMany({
@@ -103,7 +106,7 @@ export const setEndDate = defineAction({
       entityType: "Person",
       entityId: person.id,
       before: { endDate: null },
-      after: { endDate: input.endDate, vacancy: input.vacancy, positionIds },
+      after: { endDate: input.endDate, vacancy: input.vacancy, positionIds, regretRecorded: input.regretted !== "unrecorded" },
     });
     return { personId: person.id, positionIds };
   },

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { setActingLead } from "@/lib/org/set-acting-lead";
 import { setUnitLead } from "@/lib/org/set-unit-lead";
 import { setDepartureRegret } from "@/lib/people/set-departure-regret";
+import { setEndDate } from "@/lib/people/set-end-date";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
@@ -191,5 +192,43 @@ describe("regretted departure", () => {
       ok: false,
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("regretted departure, recorded with the last day (person.end)", () => {
+  const end = (actor: string, personId: string, regretted?: string) =>
+    setEndDate.run(actor, acme.org.slug, { personId, version: 1, endDate: "2026-03-31", vacancy: "close", regretted });
+
+  it("records the answer with the departure, audited as recorded and never as the answer; left out, it is unrecorded", async () => {
+    const lou = await person(acme.org.id, acme.units.teamA.id, { name: "Lou" });
+    expect(await end(manager, lou.id, "regretted")).toMatchObject({ ok: true });
+    expect(await db.person.findUniqueOrThrow({ where: { id: lou.id } })).toMatchObject({
+      endDate: d("2026-03-31"),
+      departureRegretted: true,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: lou.id, action: "person.end" } });
+    expect(audit.after).toMatchObject({ endDate: "2026-03-31", regretRecorded: true });
+    expect(JSON.stringify(audit)).not.toMatch(/regretted"|annualComp/);
+
+    const kim = await person(acme.org.id, acme.units.teamA.id, { name: "Kim" });
+    expect(await end(director, kim.id, "non-regretted")).toMatchObject({ ok: true });
+    expect((await db.person.findUniqueOrThrow({ where: { id: kim.id } })).departureRegretted).toBe(false);
+    const max = await person(acme.org.id, acme.units.teamA.id, { name: "Max" });
+    expect(await end(director, max.id)).toMatchObject({ ok: true });
+    expect((await db.person.findUniqueOrThrow({ where: { id: max.id } })).departureRegretted).toBeNull();
+    const maxAudit = await db.auditEvent.findFirstOrThrow({ where: { entityId: max.id, action: "person.end" } });
+    expect(maxAudit.after).toMatchObject({ regretRecorded: false });
+  });
+
+  it("refuses an unknown answer naming the field, and a manager outside the person's unit, writing nothing", async () => {
+    const sam = await person(acme.org.id, acme.units.teamA.id, { name: "Sam" });
+    expect(await refused(() => end(director, sam.id, "maybe"))).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { regretted: ["Choose regretted, not regretted or not recorded."] },
+    });
+    const outside = await person(acme.org.id, acme.units.teamB.id);
+    expect(await refused(() => end(manager, outside.id, "regretted"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const foreign = await person(globex.org.id, globex.units.teamA.id);
+    expect(await refused(() => end(director, foreign.id, "regretted"))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
