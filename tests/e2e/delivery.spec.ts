@@ -299,7 +299,7 @@ test("the roadmap's timeline filters by an org unit searched by code; the filter
   await page.keyboard.type("auto-perc");
   // The first match after "All units" is the unit: a slow machine may still show an earlier
   // query's matches ("auto": Autonomy first) while the last one is on its way.
-  await expect(filters.getByRole("option").nth(1)).toHaveText(new RegExp(`^${unit.name}`));
+  await expect(filters.getByRole("listbox").getByRole("option").nth(1)).toHaveText(new RegExp(`^${unit.name}`));
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");

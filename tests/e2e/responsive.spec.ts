@@ -111,11 +111,19 @@ async function documentWidth(page: Page) {
  */
 async function loaded(page: Page) {
   await page.waitForLoadState("load");
+  // A chart only starts loading once its observer runs, after hydration, which may come after
+  // "load": each chart is kept in view until it has started (or 15 s have passed).
   await page.evaluate(async () => {
     const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-    for (const chart of document.querySelectorAll("[data-chart-deferred]")) {
+    const until = Date.now() + 15_000;
+    for (
+      let chart = document.querySelector("[data-chart-deferred]");
+      chart && Date.now() < until;
+      chart = document.querySelector("[data-chart-deferred]")
+    ) {
       chart.scrollIntoView({ block: "center" });
       await frame();
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     window.scrollTo(0, 0);
   });

@@ -86,6 +86,8 @@ function urlFor(row: RouteRow, ids: Ids, foreign: boolean): string {
     .replace("/reorgs/[id]", `/reorgs/${foreign ? ids.foreignReorgId : ids.reorgId}`)
     .replace("/positions/[id]", `/positions/${foreign ? ids.foreignPositionId : ids.positionId}`)
     .replace("/contracts/[id]", `/contracts/${foreign ? ids.foreignContractId : ids.contractId}`)
+    .replace("/scim/v2/Users/[id]", "/scim/v2/Users/no-such-user")
+    .replace("/scim/v2/Groups/[id]", "/scim/v2/Groups/no-such-group")
     .replace("[token]", "no-such-invitation-token-0123456789")
     .replace("[...rest]", "no-such-page")
     .replace("[...nextauth]", "session");

@@ -19,7 +19,7 @@ const CELLS = new Set<string>(["200", "400", "401", "403", "404", "422", "login"
 export type RouteRow = {
   /** The route as in app/, without route groups: "/[org]/projects/[id]". */
   pattern: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   expect: Record<Column, Cell>;
   /** Request body for POST rows. */
   body?: { contentType: string; data: string; query?: string };
@@ -166,6 +166,18 @@ export const ROUTE_ROWS: RouteRow[] = [
   }),
   route("/api/v1/actuals/imports", "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/json", data: '{"rows":[]}' }),
   route("/api/v1/openapi.json", "GET", "200 200 200 200 200 200 200 200 -"),
+  // SCIM 2.0 answers only an org token with the scim scope: a session is no credential there.
+  ...["/api/scim/v2/ServiceProviderConfig", "/api/scim/v2/Schemas", "/api/scim/v2/ResourceTypes"].map((p) =>
+    route(p, "GET", "401 401 401 401 401 401 401 401 -"),
+  ),
+  ...["/api/scim/v2/Users", "/api/scim/v2/Groups"].flatMap((p) => [
+    route(p, "GET", "401 401 401 401 401 401 401 401 -"),
+    route(p, "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/scim+json", data: "{}" }),
+    route(`${p}/[id]`, "GET", "401 401 401 401 401 401 401 401 -"),
+    route(`${p}/[id]`, "PUT", "401 401 401 401 401 401 401 401 -", { contentType: "application/scim+json", data: "{}" }),
+    route(`${p}/[id]`, "PATCH", "401 401 401 401 401 401 401 401 -", { contentType: "application/scim+json", data: "{}" }),
+    route(`${p}/[id]`, "DELETE", "401 401 401 401 401 401 401 401 -"),
+  ]),
   route("/api/auth/[...nextauth]", "POST", "400 400 400 400 400 400 400 400 -", {
     contentType: "application/x-www-form-urlencoded",
     data: "",
