@@ -13,7 +13,7 @@ import { availableParallelism } from "node:os";
 import { hasDebianWrappers } from "./loadtest/cluster";
 import { provisionTestDb, type TestDb } from "@/tests/support/test-db";
 
-type Stage = { name: string; ok: boolean; seconds: number; skipped?: boolean };
+type Stage = { name: string; ok: boolean; seconds: number; skipped?: boolean; failures?: string[] };
 const stages: Stage[] = [];
 const only = process.env.KEEL_TEST_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
@@ -54,10 +54,22 @@ function run(
       if (beside) {
         console.log(`${header}   [ran beside other stages, ${stage.seconds.toFixed(1)}s]`);
         process.stdout.write(Buffer.concat(output));
+        if (!stage.ok) stage.failures = failureLines(Buffer.concat(output).toString("utf8"));
       }
       resolve(stage.ok);
     });
   });
+}
+
+/**
+ * The lines of a failed stage's output that say what failed (vitest's FAIL and × lines, errors,
+ * source locations), at most 40: repeated next to the summary, so that a log read from its end
+ * (as CI shows it) names the failing test even when the stage's output was printed long before.
+ */
+function failureLines(text: string): string[] {
+  const wanted = /(^|\s)(FAIL|×|✗)\s|Error:|❯ \S+:\d+|expected /;
+  const lines = text.split("\n").map((line) => line.replace(/\x1b\[[0-9;]*m/g, "").trimEnd());
+  return [...new Set(lines.filter((line) => wanted.test(line)))].slice(0, 40);
 }
 
 /** Runs the tasks in the order given, at most `limit` at a time. */
@@ -189,6 +201,10 @@ async function loadtest(built: boolean): Promise<void> {
   }
 }
 
+for (const s of stages.filter((stage) => stage.failures?.length)) {
+  console.log(`\n━━ what failed in ${s.name} (its whole output is above)`);
+  for (const line of s.failures ?? []) console.log(`  ${line}`);
+}
 console.log("\n━━ summary");
 for (const s of stages) console.log(`${s.skipped ? "SKIP" : s.ok ? "PASS" : "FAIL"}  ${s.name.padEnd(12)} ${s.seconds.toFixed(1)}s`);
 const failed = stages.filter((s) => !s.ok).length;
