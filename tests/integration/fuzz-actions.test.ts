@@ -28,6 +28,9 @@ const ROWS = new Map<string, MatrixRow>(
 const PUBLIC = new Map(PUBLIC_ROWS.map((r) => [r.action, r]));
 const SELF = new Map(SELF_ROWS.map((r) => [r.action, r]));
 const RUNS = fuzzRuns(12);
+// Twelve runs of an action take a second or two; a loaded two-core machine has stretched the
+// heaviest (a reorg's apply, which measures the whole org before and after) past a minute.
+const PROPERTY_MS = 150_000;
 
 let acme: OrgFx;
 
@@ -50,29 +53,35 @@ describe("fuzzed input through every action", () => {
   });
 
   for (const name of [...discovered.actions.keys()].sort()) {
-    it(name, async () => {
-      const action = discovered.actions.get(name)!;
-      const row = ROWS.get(name);
-      const pub = PUBLIC.get(name);
-      const userId = allowedUser(row);
-      await fc.assert(
-        fc.asyncProperty(mutationPlan, async (plan) => {
-          const self = SELF.get(name);
-          const base = row ? await row.input(acme, userId) : pub ? await pub.valid(acme) : self ? await self.valid(acme, userId) : {};
-          const input = applyPlan(base, plan);
-          const before = await tableFingerprints();
-          let result;
-          try {
-            result = await action.run(userId, acme.slug, input);
-          } catch (e) {
-            throw new Error(`${name} threw instead of returning a result: ${String(e)}`);
-          }
-          expectClearFailure(result, name);
-          if (!result.ok) expect(await tableFingerprints(), `${name}: a refused call changed rows`).toEqual(before);
-        }),
-        { numRuns: RUNS, seed: seedFor(name), endOnFailure: true },
-      );
-    });
+    it(
+      name,
+      async () => {
+        const action = discovered.actions.get(name)!;
+        const row = ROWS.get(name);
+        const pub = PUBLIC.get(name);
+        const userId = allowedUser(row);
+        await fc.assert(
+          fc.asyncProperty(mutationPlan, async (plan) => {
+            const self = SELF.get(name);
+            const base = row ? await row.input(acme, userId) : pub ? await pub.valid(acme) : self ? await self.valid(acme, userId) : {};
+            const input = applyPlan(base, plan);
+            const before = await tableFingerprints();
+            let result;
+            try {
+              result = await action.run(userId, acme.slug, input);
+            } catch (e) {
+              throw new Error(`${name} threw instead of returning a result: ${String(e)}`);
+            }
+            expectClearFailure(result, name);
+            if (!result.ok) expect(await tableFingerprints(), `${name}: a refused call changed rows`).toEqual(before);
+          }),
+          // A run that outlives its time stops here, failing the test, rather than going on in the
+          // background into the next action's test, where its writes would read as that action's.
+          { numRuns: RUNS, seed: seedFor(name), endOnFailure: true, interruptAfterTimeLimit: PROPERTY_MS, markInterruptAsFailure: true },
+        );
+      },
+      PROPERTY_MS + 30_000,
+    );
   }
 });
 
