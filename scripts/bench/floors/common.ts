@@ -4,8 +4,9 @@ import type pg from "pg";
 // query per panel, run in parallel on a pool as the app's panels are. What PostgreSQL itself
 // needs for the page's numbers, with no ORM, no rendering and no HTTP. Kept as the bench's
 // yardstick (ratio to floor) and as an independent second computation of the figures
-// (tests/integration/bench-floors.test.ts compares them with the app's). Actuals come from the
-// ledger summary ActualMonthly, as the app reads them; pools run with jit=off, as the app's do.
+// (tests/integration/bench-floors.test.ts compares them with the app's). Plan and actual come
+// from the summary MoneyMonthly (one row per unit × category × month), the forecast's run-rates
+// from ActualMonthly, as the app reads them; pools run with jit=off, as the app's do.
 
 export type FloorInput = {
   orgId: string;

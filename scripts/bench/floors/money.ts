@@ -102,14 +102,13 @@ export function moneyCtes(today: string, fyStart: string, fyEnd: string, months:
       GROUP BY u, c, m
       HAVING greatest(coalesce(max(v), 0), max(bk)) <> 0
     ),
-    -- Every reader sums these rows per unit, category and/or month, so plan lines, ledger cells
-    -- and forecast cells are stacked (UNION ALL), not paired by a FULL JOIN. A closed month's
-    -- forecast is its actual.
+    -- Every reader sums these rows per unit, category and/or month: the money cells of the
+    -- summary MoneyMonthly (plan and actual of one unit × category × month in one row, as the
+    -- pages read them) and the forecast cells, stacked (UNION ALL), not paired by a FULL JOIN. A
+    -- closed month's forecast is its actual.
     mf AS (
-      SELECT "orgUnitId" AS u, category AS c, month AS m, "amountCents" AS plan, 0::bigint AS actual, 0::bigint AS fcst FROM "BudgetLine"
-      WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
-      UNION ALL
-      SELECT "orgUnitId", category, month, 0, "amountCents", CASE WHEN month < date_trunc('month', ${today}::date) THEN "amountCents" ELSE 0 END FROM "ActualMonthly"
+      SELECT "orgUnitId" AS u, category AS c, month AS m, "planCents" AS plan, "actualCents" AS actual,
+             CASE WHEN month < date_trunc('month', ${today}::date) THEN "actualCents" ELSE 0 END AS fcst FROM "MoneyMonthly"
       WHERE "orgId" = $1 AND month BETWEEN ${fyStart}::date AND ${fyEnd}::date ${inS(`"orgUnitId"`)}
       UNION ALL
       SELECT u, c, m, 0, 0, v::bigint FROM fc
