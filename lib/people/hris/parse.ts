@@ -10,7 +10,7 @@ import { parseMoneyToCents } from "@/lib/money";
 // in the format the caller states, never guessed. Pure: the sync (sync.ts) decides what the rows
 // mean for the org's people.
 
-export const HRIS_FIELDS = [
+const HRIS_FIELDS = [
   "employeeId",
   "name",
   "firstName",
@@ -24,9 +24,9 @@ export const HRIS_FIELDS = [
   "terminationDate",
   "pay",
 ] as const;
-export type HrisField = (typeof HRIS_FIELDS)[number];
+type HrisField = (typeof HRIS_FIELDS)[number];
 
-export const HRIS_SHAPES = ["bamboohr", "workday"] as const;
+const HRIS_SHAPES = ["bamboohr", "workday"] as const;
 export type HrisShape = (typeof HRIS_SHAPES)[number];
 
 export const HRIS_SHAPE_LABELS: Record<HrisShape, string> = {
@@ -35,7 +35,7 @@ export const HRIS_SHAPE_LABELS: Record<HrisShape, string> = {
 };
 
 /** Accepted header names per field and shape, in order of preference within a field. */
-export const HRIS_HEADERS: Record<HrisField, Record<HrisShape, readonly string[]>> = {
+const HRIS_HEADERS: Record<HrisField, Record<HrisShape, readonly string[]>> = {
   employeeId: { bamboohr: ["Employee #", "Employee Number", "EEID"], workday: ["Employee_ID", "Employee ID", "Worker_ID"] },
   name: { bamboohr: ["Name", "Full Name", "Display Name"], workday: ["Worker", "Full_Name", "Preferred_Name", "Legal_Name"] },
   firstName: { bamboohr: ["First Name", "Preferred Name"], workday: ["First_Name", "Preferred_First_Name", "Legal_First_Name"] },
@@ -67,7 +67,7 @@ const FIELD_LABELS: Record<HrisField, string> = {
 
 export const HRIS_DATE_FORMATS = ["iso", "us", "eu"] as const;
 export type HrisDateFormat = (typeof HRIS_DATE_FORMATS)[number];
-export const DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
+const DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
 
 export type HrisRow = {
   /** Spreadsheet row number: the header is row 1. */
@@ -96,7 +96,7 @@ export type HrisFile = {
   errors: string[];
 };
 
-export const HRIS_MAX_ROWS = 20_000;
+const HRIS_MAX_ROWS = 20_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Header names compared without case, spaces and punctuation ("Employee #" = "employee number"). */
@@ -153,6 +153,12 @@ function shapeOf(headers: readonly string[]): HrisShape {
   const score = (shape: HrisShape) =>
     HRIS_FIELDS.reduce((n, f) => n + HRIS_HEADERS[f][shape].filter((name) => exact.has(name.toLowerCase())).length, 0);
   return score("workday") > score("bamboohr") ? "workday" : "bamboohr";
+}
+
+/** The file's pay column, if its header has one (read before the file, to refuse a pay column early). */
+export function payColumnOf(text: string): string | null {
+  const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
+  return headers.map((h) => h.trim()).find((h) => BY_NAME.get(normalise(h)) === "pay") ?? null;
 }
 
 /** Reads an HRIS export; `currency` is the org's, which pay must be in. */
@@ -216,8 +222,7 @@ export function parseHrisCsv(text: string, format: HrisDateFormat, currency: str
       problems.push(`${columns.employeeId} "${clip(employeeId)}" is also on row ${seenIds.get(employeeId)}`);
     else seenIds.set(employeeId, row);
     const name = at.name !== undefined ? cell("name") : `${cell("firstName")} ${cell("lastName")}`.trim();
-    if (!name) problems.push("the name is empty");
-    else if (name.length > 120) problems.push("the name is longer than 120 characters");
+    if (name.length < 2 || name.length > 120) problems.push("the name must be 2–120 characters");
     const email = cell("email").toLowerCase() || null;
     if (email && !EMAIL.test(email)) problems.push(`${columns.email} "${clip(email)}" is not an email address`);
     else if (email && seenEmails.has(email)) problems.push(`${columns.email} "${clip(email)}" is also on row ${seenEmails.get(email)}`);
