@@ -167,7 +167,7 @@ describe("people sync from an HRIS export", () => {
     expect(Object.keys(after).filter((t) => after[t] !== before[t] && !/^(AuditEvent|OrgData)/.test(t))).toEqual([]);
   });
 
-  it("a leaver who holds no position gets a new backfill on their title; 'close' closes the seat instead", async () => {
+  it("a leaver who holds no position gets a new backfill on their title; without fill the open seat stays open", async () => {
     await db.position.delete({ where: { id: alansSeat.id } });
     expect((await sync({})).ok).toBe(true);
     const backfill = await db.position.findFirstOrThrow({ where: { orgId: acme.org.id, backfillForId: people.alan.id } });
@@ -207,6 +207,17 @@ describe("people sync from an HRIS export", () => {
       'Row 3: Hire Date "2022-07-15" is not a MM/DD/YYYY date (the format chosen)',
       'Row 5: Work Email "alan-at-example" is not an email address',
     ]);
+    expect(await tableFingerprints()).toEqual(before);
+  });
+
+  it("a work email on record for another employee id is a bad row, not a second person", async () => {
+    await db.person.update({ where: { id: people.ada.id }, data: { hrisEmployeeId: "0999" } });
+    const before = await tableFingerprints();
+    const r = await sync({ dryRun: true });
+    expect(r).toMatchObject({
+      ok: false,
+      fieldErrors: { file: ['Row 2: Work Email "ada@example.com" is Ada Lovelace\'s, whose employee id is 0999'] },
+    });
     expect(await tableFingerprints()).toEqual(before);
   });
 
