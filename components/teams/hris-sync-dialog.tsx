@@ -165,7 +165,7 @@ function SyncPreview({ result: r, pending, onApply }: { result: HrisSyncResult; 
       <ChangeList title="Title changes" items={r.titleChanges.map((t) => [t.row, `${t.name}: ${t.from} → ${t.to}`])} />
       {r.unmappedDepartments.length ? (
         <Note title="Departments matching no org unit (people stay where they are; joiners are not added)">
-          {r.unmappedDepartments.map((u) => `${u.department} (rows ${u.rows.join(", ")})`).join("; ")}
+          {r.unmappedDepartments.map((u) => `${u.department} (${u.rows.length === 1 ? "row" : "rows"} ${u.rows.join(", ")})`).join("; ")}
         </Note>
       ) : null}
       {r.unresolvedSupervisors.length ? (
