@@ -37,7 +37,15 @@ import {
   ZStatusUpdatePage,
   ZUpdateQuery,
 } from "@/lib/api/schemas";
-import { ZActualsImportBody, ZActualsImportResult, ZPositionPatch, ZProjectPatch, ZStatusUpdatePost } from "@/lib/api/write-schemas";
+import {
+  ZActualsImportBody,
+  ZActualsImportResult,
+  ZPeopleSyncQuery,
+  ZPeopleSyncResult,
+  ZPositionPatch,
+  ZProjectPatch,
+  ZStatusUpdatePost,
+} from "@/lib/api/write-schemas";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the schemas the routes parse with. One
 // entry per operation; tests/unit/api-openapi.test.ts fails when a route file under app/api/v1
@@ -52,6 +60,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   /** The body may instead be a CSV file (Content-Type text/csv). */
   csvBody?: boolean;
+  /** The body is only a CSV file (Content-Type text/csv), its choices in the query. */
+  csvOnly?: boolean;
   response?: z.ZodType;
   status?: 200 | 201;
   params?: boolean;
@@ -181,6 +191,16 @@ export const API_OPERATIONS: ApiOperation[] = [
     headers: ["Idempotency-Key"],
   },
   {
+    method: "post",
+    path: "/people/sync",
+    summary:
+      "Sync people from an HRIS export (BambooHR or Workday CSV as a text/csv body), all or nothing: ?dryRun=true lists joiners, leavers, moves, manager and title changes; without it they are applied (the UI's action, audited). A pay column needs compensation:read. Personal tokens only.",
+    scope: "people:write",
+    query: ZPeopleSyncQuery,
+    csvOnly: true,
+    response: ZPeopleSyncResult,
+  },
+  {
     method: "get",
     path: "/figures/delivery",
     summary: "Delivery figures of a unit's subtree (glossary: active-projects, on-track, at-risk, off-track, unknown-health)",
@@ -223,6 +243,12 @@ function routeConfig(op: ApiOperation): RouteConfig {
       413: problemResponse("The file is over the upload limit"),
       415: problemResponse("Neither application/json nor text/csv"),
     });
+  else if (op.csvOnly)
+    Object.assign(responses, {
+      413: problemResponse("The file is over the size limit"),
+      415: problemResponse("Not text/csv"),
+      422: problemResponse("Bad rows (each named in `errors` as file: Row N: …) or a column the token may not send"),
+    });
   else if (op.headers?.includes("Idempotency-Key"))
     responses[409] = problemResponse("The Idempotency-Key's first request is still running");
   if (op.headers?.includes("If-Match"))
@@ -247,7 +273,14 @@ function routeConfig(op: ApiOperation): RouteConfig {
               },
             },
           }
-        : {}),
+        : op.csvOnly
+          ? {
+              body: {
+                required: true,
+                content: { "text/csv": { schema: { type: "string" as const, description: "The HRIS export, header row first." } } },
+              },
+            }
+          : {}),
     },
     ...(op.headers
       ? {

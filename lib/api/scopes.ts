@@ -10,6 +10,7 @@ export const API_SCOPES = [
   "updates:write",
   "org:read",
   "people:read",
+  "people:write",
   "positions:read",
   "positions:write",
   "budgets:read",
@@ -28,6 +29,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "updates:write": "Post status updates",
   "org:read": "Read org units",
   "people:read": "Read people (without pay)",
+  "people:write": "Sync people from an HRIS export (pay only with compensation:read)",
   "positions:read": "Read positions (without pay)",
   "positions:write": "Change positions (never pay)",
   "budgets:read": "Read plan lines, actuals and finance figures",
@@ -45,6 +47,7 @@ const WRITE_SCOPES: Partial<Record<Permission, ApiScope>> = {
   "projects:write": "projects:write",
   "updates:write": "updates:write",
   "positions:write": "positions:write",
+  "people:write": "people:write",
   "actuals:write": "budgets:write",
 };
 

@@ -1,6 +1,8 @@
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 
+import { HRIS_DATE_FORMATS } from "@/lib/people/hris/parse";
+
 // The bodies of the REST API's writes (lib/api/schemas.ts has the reads). They check the shape
 // only: every value is checked again by the UI's own action, which the route calls.
 
@@ -70,3 +72,53 @@ export const ZActualsImportResult = z
     newVendorCount: z.number().int(),
   })
   .openapi("ActualsImportResult");
+
+const ZQueryFlag = z
+  .enum(["true", "false"], { error: "Use true or false." })
+  .default("false")
+  .transform((v) => v === "true");
+
+export const ZPeopleSyncQuery = z
+  .strictObject({
+    dryRun: ZQueryFlag.openapi({ description: "true: show the joiners, leavers, moves, manager and title changes; change nothing." }),
+    dateFormat: z
+      .enum(HRIS_DATE_FORMATS, { error: "Use iso (YYYY-MM-DD), us (MM/DD/YYYY) or eu (DD/MM/YYYY)." })
+      .default("iso")
+      .openapi({ description: "How the file writes its dates; never guessed." }),
+    fillPositions: ZQueryFlag.openapi({
+      description: "Joiners fill an open position of their unit with the same title (needs positions:write).",
+    }),
+    leaverVacancy: z.enum(["backfill", "close"], { error: "Use backfill or close." }).default("backfill"),
+    effectiveFrom: z
+      .string()
+      .optional()
+      .openapi({ description: "When moves and changes take effect (YYYY-MM-DD, today or earlier); today by default." }),
+    name: z.string().max(200).default("hris.csv").openapi({ description: "The file's name, for the audit log." }),
+  })
+  .openapi("PeopleSyncQuery");
+
+const ZSyncNamed = { row: z.number().int(), employeeId: z.string(), name: z.string() };
+
+export const ZPeopleSyncResult = z
+  .strictObject({
+    dryRun: z.boolean(),
+    shape: z.enum(["bamboohr", "workday"]),
+    shapeLabel: z.string(),
+    columns: z.record(z.string(), z.string()).openapi({ description: "The file's header used for each field." }),
+    ignoredColumns: z.array(z.string()).openapi({ description: "Columns not read (nothing beyond the sync's fields is imported)." }),
+    effectiveFrom: z.string(),
+    joiners: z.array(
+      z.strictObject({ ...ZSyncNamed, title: z.string(), unit: z.string(), hireDate: z.string(), position: z.string().nullable() }),
+    ),
+    leavers: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string(), endDate: z.string(), vacancy: z.enum(["backfill", "close"]) })),
+    moves: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string(), from: z.string(), to: z.string() })),
+    managerChanges: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string(), from: z.string().nullable(), to: z.string() })),
+    titleChanges: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string(), from: z.string(), to: z.string() })),
+    linked: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string() })),
+    payChanges: z.number().int(),
+    unmappedDepartments: z.array(z.strictObject({ department: z.string(), rows: z.array(z.number().int()) })),
+    unresolvedSupervisors: z.array(z.strictObject({ row: z.number().int(), employeeId: z.string(), supervisor: z.string() })),
+    skipped: z.array(z.strictObject({ row: z.number().int(), employeeId: z.string(), reason: z.string() })),
+    unchanged: z.number().int(),
+  })
+  .openapi("PeopleSyncResult");

@@ -48,6 +48,12 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "allocation.create": { label: "Staffing added", template: "staffed {project} with {person}{position}", headline: ["percent"] },
   "allocation.remove": { label: "Staffing removed", template: "removed {person}{position} from {project}" },
   "hiring-plan.import": { label: "Hiring plan imported", template: "imported a hiring plan" },
+  "people.hris.sync": {
+    label: "People synced from HRIS",
+    template: "synced people from an HRIS export",
+    headline: ["joiners", "leavers", "moves"],
+  },
+  "people.hris.preview": { label: "HRIS sync previewed", template: "previewed a people sync from an HRIS export" },
 
   // Org tree
   "org-unit.create": { label: "Unit created", template: "created unit {record}" },

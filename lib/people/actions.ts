@@ -1,5 +1,6 @@
 "use server";
 
+import { syncPeopleFromHris } from "@/lib/people/hris/sync";
 import { setDepartureRegret } from "@/lib/people/set-departure-regret";
 import { setEndDate } from "@/lib/people/set-end-date";
 import { updatePerson } from "@/lib/people/update-person";
@@ -10,3 +11,4 @@ import { updatePerson } from "@/lib/people/update-person";
 export const updatePersonAction = updatePerson;
 export const setEndDateAction = setEndDate;
 export const setDepartureRegretAction = setDepartureRegret;
+export const syncPeopleFromHrisAction = syncPeopleFromHris;

@@ -164,6 +164,10 @@ export const ROUTE_ROWS: RouteRow[] = [
     contentType: "application/json",
     data: '{"title":"Staff Engineer"}',
   }),
+  route("/api/v1/people/sync", "POST", "401 401 401 401 401 401 401 401 -", {
+    contentType: "text/csv",
+    data: "Employee #,Name,Job Title,Department,Hire Date\n",
+  }),
   route("/api/v1/actuals/imports", "POST", "401 401 401 401 401 401 401 401 -", { contentType: "application/json", data: '{"rows":[]}' }),
   route("/api/v1/openapi.json", "GET", "200 200 200 200 200 200 200 200 -"),
   // SCIM 2.0 answers only an org token with the scim scope: a session is no credential there.

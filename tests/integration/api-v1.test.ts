@@ -107,7 +107,7 @@ for (const row of API_ROUTE_ROWS) {
         }
         if (column === "NO_SCOPE") expect(body.scope).toBe(op.scope);
         if (expected < 400 && method !== "GET") {
-          const who = { DIRECTOR: "director", MGR_IN: "managerIn", FINANCE: "finance" } as const;
+          const who = { ADMIN: "admin", DIRECTOR: "director", MGR_IN: "managerIn", FINANCE: "finance" } as const;
           const userId = acme.users[who[column as keyof typeof who]];
           expect(userId, `${column} wrote through the API`).toBeDefined();
           expect(await db.auditEvent.count({ where: { orgId: acme.org.id, actorId: userId } })).toBeGreaterThan(0);

@@ -94,6 +94,13 @@ export const API_ROUTE_ROWS: ApiRow[] = [
     headers: { "if-match": '"1"' },
     body: { title: "Staff Engineer" },
   })),
+  // The org comes from the token and the file names no record: no FOREIGN case. A sync needs
+  // people:write across the org (no manager) from a person (no org token).
+  apiRow("POST /people/sync", "403 200 200 403 403 403 403 403 401 401 401 -", async (fx) => ({
+    query: { dryRun: "true" },
+    headers: { "content-type": "text/csv" },
+    body: `Employee #,Name,Job Title,Department,Hire Date\nE-1,Pat Doe,Engineer,${fx.unit.code},2026-01-05\n`,
+  })),
   // Another org's token names this org's cost centre: not one of its units, a 422 naming the row.
   apiRow("POST /actuals/imports", "403 403 201 403 403 201 403 403 401 401 401 422", async (fx) => ({
     body: { rows: [{ date: "2026-03-02", costCentreCode: fx.unit.code, category: "TRAVEL", amount: "12.50", memo: "Train" }] },

@@ -33,6 +33,11 @@ export const PEOPLE_ROWS = [
     version: 1,
     regretted: "regretted",
   })),
+  // A sync covers the whole org: a manager's scoped people:write is not enough. No record id in it.
+  row("people.hris.sync", "ok ok F F F F N U -", (fx) => ({
+    csv: `Employee #,Name,Job Title,Department,Hire Date\nE-1,Pat Doe,Engineer,${fx.unit.code},2026-01-05\n`,
+    dateFormat: "iso",
+  })),
   row("position.create", "F ok ok F F F N U N", (fx) => ({
     orgUnitId: fx.unit.id,
     title: "Platform Engineer",

@@ -16,6 +16,7 @@ import { OrgTreePanel } from "@/components/org/org-tree-panel";
 import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
+import { HrisSyncDialog } from "@/components/teams/hris-sync-dialog";
 import { PeopleTable } from "@/components/teams/people-table";
 import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
@@ -144,6 +145,12 @@ async function Teams({ member, sp, search }: { member: Member; sp: SearchParams;
       <PageHeader
         title={unit ? `Teams · ${unit.name}` : "Teams"}
         description="The org structure, its cost centres and the people in each unit. Pick a unit to see its part of the org."
+        actions={
+          // A sync covers the whole org: offered to members who may change people anywhere in it.
+          grantScope(member, "people:write")?.unitId === null ? (
+            <HrisSyncDialog org={member.org.slug} canFill={grantScope(member, "positions:write")?.unitId === null} />
+          ) : null
+        }
       />
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <UrlPicker
