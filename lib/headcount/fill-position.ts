@@ -14,7 +14,6 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 export const fillPosition = defineAction({
   name: "position.fill",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZFillPositionInput,
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);
