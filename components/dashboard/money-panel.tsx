@@ -5,22 +5,20 @@ import { BurnChartAndTable } from "@/components/budgets/burn-table";
 import { ForecastAssumptions } from "@/components/budgets/forecast-assumptions";
 import { PayPrivacyNote } from "@/components/budgets/pay-privacy-note";
 import { VarianceAmount } from "@/components/budgets/variance";
-import { VARIANCE_THRESHOLD_PCT } from "@/components/budgets/variance-tone";
-import { VarianceBarChart } from "@/components/charts/lazy";
 import { PanelTitle } from "@/components/dashboard/chart-table";
-import { Empty, Figure, panelMemo, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { MoneyHeadline } from "@/components/dashboard/money-headline";
+import { moneyView } from "@/components/dashboard/money-view";
+import { Empty, panelMemo, SeeAll, SubHeading, type PanelProps } from "@/components/dashboard/panel-parts";
+import { UnitVarianceSection } from "@/components/dashboard/unit-variance-section";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
 import { RenewalList } from "@/components/vendors/renewal-list";
-import { noPlanMessage, planStatus } from "@/lib/budgets/plan-coverage";
+import { noPlanMessage } from "@/lib/budgets/plan-coverage";
 import { TreeBasisSwitch } from "@/components/budgets/tree-basis-switch";
-import { drillForPeriod, ledgerLinesHref, planLinesHref } from "@/lib/budgets/drill-links";
-import { resolvePeriod } from "@/lib/budgets/period";
-import { periodClosed, type TreeBasis, type TreeMode } from "@/lib/budgets/tree-basis";
-import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
+import { ledgerLinesHref } from "@/lib/budgets/drill-links";
 import { getForecastAssumptions } from "@/lib/budgets/assumptions-query";
-import { dashboardQuery, getMoneyFigures } from "@/lib/dashboard/director";
-import { formatPercent, humanize } from "@/lib/format";
+import { getMoneyFigures } from "@/lib/dashboard/director";
+import { humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { ensurePublished } from "@/lib/privacy/publication";
@@ -45,33 +43,8 @@ async function renderMoneyPanel({ member, params }: PanelProps) {
     getMoneyFigures(org.id, org.fiscalYearStartMonth, member.readsPay, params),
     getForecastAssumptions(org.id),
   ]);
-  // A figure withheld from a reader without pay access is a dash, as everywhere (docs/privacy.md).
-  const money = (c: number | null) => (c === null ? "—" : formatMoney(c, org.currency, { compact: true }));
-  const budgets = (extra: Record<string, string> = {}) =>
-    `/${org.slug}/budgets?${new URLSearchParams({ fy: String(params.fiscalYear), period: params.period, ...(params.unitId ? { unit: params.unitId } : {}), ...extra })}`;
-  // The period's figures may be "as it was" (a closed period, ?tree=asof); their links keep that.
-  const asof = m.basis.mode === "asof";
-  const periodBudgets = (extra: Record<string, string> = {}) => budgets({ ...extra, ...(asof ? { tree: "asof" } : {}) });
-  const closed = asof || periodClosed(resolvePeriod(params.period, params.fiscalYear, org.fiscalYearStartMonth, new Date()), new Date());
-  const self = (tree: TreeMode) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, tree })}`;
-  const drill = (unit: string) => `/${org.slug}/dashboard?${dashboardQuery({ ...params, unitId: unit })}`;
-  // Year to date before a month has closed: nothing to compare, said once per section.
-  const periodEmpty = m.periodMonths === 0;
-  const periodNoPlan = !periodEmpty && planStatus(m.periodPlan) === "none";
-  const yearNoPlan = planStatus(m.yearPlan) === "none";
-  const yearPeriod = { key: "year" as const, label: m.yearLabel };
-  const periodRef = { key: params.period, label: m.periodLabel };
-  const pct = (a: { variancePct: number | null }) => formatPercent(a.variancePct, { signed: true });
-  // The lines behind the money figures (lib/budgets/drill-links.ts): the period's and the YTD months.
-  const lines = (period: typeof params.period, basis: TreeBasis | null = null) =>
-    drillForPeriod(
-      org.slug,
-      { ...params, period, startMonth: org.fiscalYearStartMonth, today: new Date() },
-      { unitId: params.unitId, category: null },
-      personnelLinesVisible(member),
-      basis,
-    );
-  const [inPeriod, ytd] = [lines(params.period, m.basis), lines("ytd")];
+  const v = moneyView({ member, params }, m);
+  const { asof, periodBudgets, closed, self, periodEmpty, periodNoPlan, yearNoPlan, yearPeriod, periodRef, inPeriod } = v;
 
   return (
     <Card>
@@ -79,75 +52,7 @@ async function renderMoneyPanel({ member, params }: PanelProps) {
         <PanelTitle subtitle={`Follows the period: ${m.periodLabel}; year to date and the year of ${m.yearLabel}`}>Money</PanelTitle>
       </CardHeader>
       <CardContent className="space-y-6">
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          {m.ytd.closedMonths === 0 ? (
-            <Figure
-              label="Year to date"
-              value="—"
-              href={budgets({ period: "ytd" })}
-              hint={
-                m.ytd.state === "future"
-                  ? `${m.yearLabel} ${m.ytd.span}: no month to compare yet`
-                  : `No month of ${m.yearLabel} has closed yet${m.mtd ? ": see month to date" : ""}`
-              }
-            />
-          ) : (
-            <Figure
-              label={`YTD ${m.ytd.span}`}
-              value={money(m.ytd.actualCents)}
-              href={(ytd && ledgerLinesHref(ytd)) ?? budgets({ period: "ytd" })}
-              hint={
-                planStatus(m.ytd.plan) === "none" ? (
-                  <>actual · {noPlanMessage({ key: "ytd", label: m.yearLabel })}</>
-                ) : (
-                  <>
-                    actual vs {money(m.ytd.planCents)} plan · <VarianceAmount of={m.ytd} currency={org.currency} compact /> ({pct(m.ytd)})
-                  </>
-                )
-              }
-            />
-          )}
-          {m.mtd ? (
-            <Figure
-              label="Month to date"
-              value={money(m.mtd.actualCents)}
-              href={budgets({ period: m.mtd.periodKey })}
-              hint={`${m.mtd.label} · partial month: booked so far, of ${money(m.mtd.planCents)} planned for the whole month`}
-            />
-          ) : null}
-          <Figure
-            label="Year forecast"
-            value={money(m.year.forecastCents)}
-            href={budgets({ period: "year" })}
-            hint={
-              m.year.withheld ? (
-                m.year.withheld
-              ) : yearNoPlan ? (
-                `${noPlanMessage(yearPeriod)}: forecast only`
-              ) : (
-                <>
-                  vs {money(m.year.planCents)} plan · <VarianceAmount of={m.year} currency={org.currency} compact />
-                  {planStatus(m.yearPlan) === "partial" ? ` · plan covers ${m.yearPlan.months} of 12 months` : ""}
-                </>
-              )
-            }
-          />
-          {periodEmpty ? null : periodNoPlan ? (
-            <Figure
-              label={`${m.periodLabel} forecast`}
-              value={money(m.period.forecastCents)}
-              href={periodBudgets()}
-              hint={`${noPlanMessage(periodRef)}: no variance`}
-            />
-          ) : (
-            <Figure
-              label={`${m.periodLabel} variance`}
-              value={<VarianceAmount of={m.period} currency={org.currency} compact />}
-              href={periodBudgets()}
-              hint={m.period.withheld ?? `${pct(m.period)} forecast vs plan · + is over · coloured beyond ±${VARIANCE_THRESHOLD_PCT}%`}
-            />
-          )}
-        </div>
+        <MoneyHeadline m={m} v={v} />
         <PayPrivacyNote disclosure={m.disclosure} published={m.published} />
         <TreeBasisSwitch basis={m.basis} closed={closed} restatedHref={self("restated")} asofHref={self("asof")} />
         {asof ? (
@@ -158,87 +63,7 @@ async function renderMoneyPanel({ member, params }: PanelProps) {
         <ForecastAssumptions assumptions={assumptions} settingsHref={can(member.role, "org:settings") ? `/${org.slug}/settings` : null} />
         <HowCounted figures={["plan", "actual", "ytd", "month-to-date", "plan-coverage", "variance-colour", "tree-basis"]} />
 
-        <section>
-          <SubHeading>{periodNoPlan ? `Forecast by org unit (${m.periodLabel})` : `Variance by org unit (${m.periodLabel})`}</SubHeading>
-          {periodEmpty ? (
-            <Empty>{m.periodLabel}: no month has closed yet.</Empty>
-          ) : m.children.length === 0 ? (
-            <Empty>No org unit below this one.</Empty>
-          ) : (
-            <div className="overflow-x-auto">
-              {periodNoPlan ? (
-                <Empty>{noPlanMessage(periodRef)}: each unit&apos;s forecast, no variance.</Empty>
-              ) : m.children.some((r) => r.varianceCents !== null) ? (
-                <VarianceBarChart
-                  points={m.children.flatMap((r) =>
-                    r.varianceCents === null || r.planCents === null
-                      ? []
-                      : [{ name: r.name, varianceCents: r.varianceCents, planCents: r.planCents }],
-                  )}
-                  currency={org.currency}
-                />
-              ) : null}
-              <table className="mt-3 w-full text-left text-sm tabular-nums">
-                <caption className="sr-only">
-                  Plan, forecast and variance of each org unit directly below the selected one; a unit name opens its dashboard
-                </caption>
-                <thead>
-                  <tr className="border-b border-border text-muted-foreground">
-                    <th scope="col" className="px-2 py-1 font-medium">
-                      Org unit
-                    </th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">
-                      Plan
-                    </th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">
-                      Forecast
-                    </th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">
-                      Variance
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.children.map((r) => (
-                    <tr key={r.id} className="border-b border-border/60">
-                      <th scope="row" className="px-2 py-1 font-normal">
-                        <Link prefetch={false} href={drill(r.id)} className="font-medium text-primary hover:underline">
-                          {r.name}
-                        </Link>
-                      </th>
-                      <td className="px-2 py-1 text-right">
-                        <Link
-                          prefetch={false}
-                          href={(inPeriod && planLinesHref(inPeriod, { unitId: r.id })) ?? periodBudgets({ unit: r.id })}
-                          className="hover:underline"
-                        >
-                          {periodNoPlan ? "—" : money(r.planCents)}
-                        </Link>
-                      </td>
-                      <td className="px-2 py-1 text-right">
-                        <Link prefetch={false} href={periodBudgets({ unit: r.id })} className="hover:underline">
-                          {money(r.forecastCents)}
-                        </Link>
-                      </td>
-                      <td className="px-2 py-1 text-right">
-                        {periodNoPlan ? (
-                          "—"
-                        ) : r.varianceCents === null ? (
-                          <VarianceAmount of={r} currency={org.currency} compact />
-                        ) : (
-                          <>
-                            <VarianceAmount of={r} currency={org.currency} compact /> (
-                            {r.planCents === 0 && r.varianceCents !== 0 ? "no plan" : pct(r)})
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <UnitVarianceSection m={m} v={v} />
 
         <section>
           <SubHeading>
@@ -300,5 +125,3 @@ async function renderMoneyPanel({ member, params }: PanelProps) {
     </Card>
   );
 }
-
-/** People: heads vs plan, open positions and time open, planned starts and departures, over-allocation. */

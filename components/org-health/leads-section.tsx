@@ -2,7 +2,18 @@ import Link from "next/link";
 
 import { Empty, type OrgHealthSectionProps, Section } from "@/components/org-health/parts";
 
-const unitHref = (org: string, id: string) => `/${org}/teams/units/${id}`;
+/** A unit's name, opening its unit page, and its code, before what is said of it. */
+function UnitName({ org, unit }: { org: string; unit: { id: string; name: string; code: string } }) {
+  return (
+    <>
+      <Link className="font-medium hover:underline" href={`/${org}/teams/units/${unit.id}`}>
+        {unit.name}
+      </Link>{" "}
+      <span className="font-mono text-xs text-muted-foreground">{unit.code}</span>
+      {" — "}
+    </>
+  );
+}
 
 /** Units without a lead (no lead, or a lead not in post on the day), then those with an acting lead; each opens its unit page. */
 export function LeadsSection({ org, health: h }: OrgHealthSectionProps) {
@@ -21,11 +32,7 @@ export function LeadsSection({ org, health: h }: OrgHealthSectionProps) {
           <ul className="space-y-1 text-sm">
             {h.noLead.map((u) => (
               <li key={u.id}>
-                <Link className="font-medium hover:underline" href={unitHref(org, u.id)}>
-                  {u.name}
-                </Link>{" "}
-                <span className="font-mono text-xs text-muted-foreground">{u.code}</span>
-                {" — "}
+                <UnitName org={org} unit={u} />
                 {u.reason === "none" ? "no lead" : u.reason === "left" ? `${u.leadName} has left` : `${u.leadName} has not started yet`}
                 {acting.has(u.id) ? `; ${acting.get(u.id)} is acting lead` : ""}
               </li>
@@ -45,11 +52,7 @@ export function LeadsSection({ org, health: h }: OrgHealthSectionProps) {
           <ul className="space-y-1 text-sm" aria-label="Acting leads">
             {h.acting.map((u) => (
               <li key={u.id}>
-                <Link className="font-medium hover:underline" href={unitHref(org, u.id)}>
-                  {u.name}
-                </Link>{" "}
-                <span className="font-mono text-xs text-muted-foreground">{u.code}</span>
-                {" — "}
+                <UnitName org={org} unit={u} />
                 <Link className="hover:underline" href={`/${org}/people/${u.actingLeadId}`}>
                   {u.actingLeadName}
                 </Link>{" "}

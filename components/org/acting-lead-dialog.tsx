@@ -3,9 +3,8 @@
 import { UserCog } from "lucide-react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { SearchField } from "@/components/forms/search-field";
 import { onUnit, Submit, UnitDialog, type UnitDto, useTreeAction } from "@/components/org/unit-dialogs";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { SearchCombobox } from "@/components/ui/search-combobox";
 import { setActingLeadAction } from "@/lib/org/actions";
 
 type Person = { id: string; name: string };
@@ -44,16 +43,16 @@ function ActingLeadForm({
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField id="al-actingLeadId" label="Acting lead" errors={errors.actingLeadId}>
-        <SearchCombobox
-          id="al-actingLeadId"
-          name="actingLeadId"
-          source={`/${org}/people/search`}
-          initial={actingLead}
-          emptyLabel="No acting lead"
-          {...describedBy("al-actingLeadId", errors.actingLeadId)}
-        />
-      </FormField>
+      <SearchField
+        org={org}
+        kind="person"
+        id="al-actingLeadId"
+        name="actingLeadId"
+        label="Acting lead"
+        errors={errors.actingLeadId}
+        initial={actingLead}
+        emptyLabel="No acting lead"
+      />
       <Submit pending={pending}>Save acting lead</Submit>
     </form>
   );

@@ -7,12 +7,13 @@ import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
+import { SearchField } from "@/components/forms/search-field";
 import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
+import type { SearchOption } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, setUnitLeadAction, updateUnitAction } from "@/lib/org/actions";
@@ -136,27 +137,18 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
         <FormAlert state={state} />
       </div>
       <div className="sm:col-span-2">
-        <FormField id="nu-parentId" label="Parent unit" errors={errors.parentId}>
-          <SearchCombobox
-            id="nu-parentId"
-            name="parentId"
-            source={`/${org}/teams/search`}
-            initial={asOption(parent)}
-            placeholder="Type part of a unit's name or code"
-            {...describedBy("nu-parentId", errors.parentId)}
-          />
-        </FormField>
+        <SearchField
+          org={org}
+          kind="unit"
+          id="nu-parentId"
+          name="parentId"
+          label="Parent unit"
+          errors={errors.parentId}
+          initial={asOption(parent)}
+        />
       </div>
       <UnitFields prefix="nu" errors={errors} codeHelp="Unique; ledger and plan imports use it." />
-      <FormField id="nu-leadId" label="Lead" errors={errors.leadId}>
-        <SearchCombobox
-          id="nu-leadId"
-          name="leadId"
-          source={`/${org}/people/search`}
-          emptyLabel="No lead yet"
-          {...describedBy("nu-leadId", errors.leadId)}
-        />
-      </FormField>
+      <SearchField org={org} kind="person" id="nu-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
       <Submit pending={pending}>Create unit</Submit>
     </form>
   );
@@ -207,16 +199,16 @@ function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField id="ul-leadId" label="Lead" errors={errors.leadId}>
-        <SearchCombobox
-          id="ul-leadId"
-          name="leadId"
-          source={`/${org}/people/search`}
-          initial={unit.lead}
-          emptyLabel="No lead"
-          {...describedBy("ul-leadId", errors.leadId)}
-        />
-      </FormField>
+      <SearchField
+        org={org}
+        kind="person"
+        id="ul-leadId"
+        name="leadId"
+        label="Lead"
+        errors={errors.leadId}
+        initial={unit.lead}
+        emptyLabel="No lead"
+      />
       <Submit pending={pending}>Save lead</Submit>
     </form>
   );
@@ -251,20 +243,15 @@ function MoveForm({
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField
+      <SearchField
+        org={org}
+        kind="unit"
         id="mu-parentId"
+        name="parentId"
         label="New parent"
         errors={errors.parentId}
         help={parent ? `Now under ${parent.name} (${parent.code}).` : "Now at the top of the tree."}
-      >
-        <SearchCombobox
-          id="mu-parentId"
-          name="parentId"
-          source={`/${org}/teams/search`}
-          placeholder="Type part of a unit's name or code"
-          {...describedBy("mu-parentId", errors.parentId, true)}
-        />
-      </FormField>
+      />
       <Submit pending={pending}>Move unit</Submit>
     </form>
   );
@@ -355,15 +342,7 @@ function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; 
           <p className="text-sm" id="cu-inside">
             Still inside: <span className="font-medium">{inside}</span>. Choose where they go; they move before the unit closes.
           </p>
-          <FormField id="cu-targetId" label="Move them to" errors={errors.targetId}>
-            <SearchCombobox
-              id="cu-targetId"
-              name="targetId"
-              source={`/${org}/teams/search`}
-              placeholder="Type part of a unit's name or code"
-              {...describedBy("cu-targetId", errors.targetId)}
-            />
-          </FormField>
+          <SearchField org={org} kind="unit" id="cu-targetId" name="targetId" label="Move them to" errors={errors.targetId} />
         </>
       ) : (
         <p className="text-sm">{unit.name} is empty: nothing moves.</p>

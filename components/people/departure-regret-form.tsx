@@ -4,16 +4,13 @@ import { useActionState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { RegrettedField } from "@/components/people/regretted-field";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { setDepartureRegretAction } from "@/lib/people/actions";
 
 type State = ActionResult<{ personId: string }> | null;
-
-const current = (v: boolean | null) => (v === null ? "unrecorded" : v ? "regretted" : "non-regretted");
 
 /** Whether losing someone who is leaving (or has left) was regretted: org health's regretted attrition. */
 export function DepartureRegretForm({
@@ -37,19 +34,7 @@ export function DepartureRegretForm({
   return (
     <form ref={formRef} action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       <FormAlert state={state} />
-      <FormField id="dr-regretted" label="Regretted departure" errors={errors.regretted}>
-        <NativeSelect
-          id="dr-regretted"
-          name="regretted"
-          defaultValue={current(regretted)}
-          className="w-48"
-          {...describedBy("dr-regretted", errors.regretted)}
-        >
-          <option value="unrecorded">Not recorded</option>
-          <option value="regretted">Regretted</option>
-          <option value="non-regretted">Not regretted</option>
-        </NativeSelect>
-      </FormField>
+      <RegrettedField id="dr-regretted" errors={errors.regretted} regretted={regretted} />
       <Button type="submit" variant="outline" disabled={pending}>
         {pending ? "Saving…" : "Save"}
       </Button>

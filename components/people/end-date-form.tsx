@@ -6,9 +6,8 @@ import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { useFocusAfterSubmit } from "@/components/forms/use-result-focus";
+import { RegrettedField } from "@/components/people/regretted-field";
 import { Button } from "@/components/ui/button";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -49,19 +48,7 @@ export function EndDateForm({ org, personId, version }: { org: string; personId:
           <input type="radio" name="vacancy" value="close" /> Close the position
         </label>
       </fieldset>
-      <FormField id="ed-regretted" label="Regretted departure" errors={errors.regretted}>
-        <NativeSelect
-          id="ed-regretted"
-          name="regretted"
-          defaultValue="unrecorded"
-          className="w-48"
-          {...describedBy("ed-regretted", errors.regretted)}
-        >
-          <option value="unrecorded">Not recorded</option>
-          <option value="regretted">Regretted</option>
-          <option value="non-regretted">Not regretted</option>
-        </NativeSelect>
-      </FormField>
+      <RegrettedField id="ed-regretted" errors={errors.regretted} regretted={null} />
       <Button type="submit" variant="outline" disabled={pending}>
         {pending ? "Saving…" : "Record departure"}
       </Button>

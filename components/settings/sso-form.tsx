@@ -18,6 +18,43 @@ type TestState = ActionResult<{ passed: boolean; steps: { label: string; ok: boo
 
 const DEFAULT_ROLES = ["VIEWER", "FINANCE", "MANAGER", "DIRECTOR"] as const;
 
+type TextSetting = {
+  name: "displayName" | "issuer" | "clientId" | "scopes" | "emailDomains" | "groupsClaim";
+  label: string;
+  help?: string;
+  placeholder?: string;
+  autoComplete?: string;
+  /** Shown before the first save. */
+  fallback?: string;
+};
+
+// The provider's plain text settings, before and after the client secret (never sent back).
+const TEXT_SETTINGS: TextSetting[] = [
+  { name: "displayName", label: "Provider name", help: "Shown on the login page as “Sign in with …”.", placeholder: "Okta" },
+  {
+    name: "issuer",
+    label: "Issuer URL",
+    help: "Exactly as the provider's discovery document names it.",
+    placeholder: "https://example.okta.com",
+  },
+  { name: "clientId", label: "Client id", autoComplete: "off" },
+];
+const TEXT_SETTINGS_AFTER_SECRET: TextSetting[] = [
+  {
+    name: "scopes",
+    label: "Scopes",
+    help: "Space-separated; must include openid and email (Okta: add groups).",
+    fallback: "openid email profile",
+  },
+  {
+    name: "emailDomains",
+    label: "Email domains",
+    help: "Users whose email is at one of these domains see “Sign in with …” and may join. Comma-separated.",
+    placeholder: "example.com",
+  },
+  { name: "groupsClaim", label: "Groups claim", help: "The id token claim that lists the user's groups.", fallback: "groups" },
+];
+
 /** The org's OpenID Connect single sign-on (docs/sso.md), for admins. */
 export function SsoForm({
   org,
@@ -42,6 +79,9 @@ export function SsoForm({
   }, [state]);
   const errors = errorsOf(state);
   const bind = fieldFor(errors);
+  const textField = ({ name, fallback = "", ...field }: TextSetting) => (
+    <TextField key={name} {...bind(name)} {...field} defaultValue={settings?.[name] ?? fallback} />
+  );
 
   return (
     <div className="grid max-w-2xl gap-8">
@@ -51,21 +91,7 @@ export function SsoForm({
           Register Keel with your identity provider as a web application using the redirect URI{" "}
           <code className="rounded bg-muted px-1 py-0.5 text-xs break-all">{redirectUri}</code>.
         </p>
-        <TextField
-          {...bind("displayName")}
-          label="Provider name"
-          help="Shown on the login page as “Sign in with …”."
-          defaultValue={settings?.displayName ?? ""}
-          placeholder="Okta"
-        />
-        <TextField
-          {...bind("issuer")}
-          label="Issuer URL"
-          help="Exactly as the provider's discovery document names it."
-          defaultValue={settings?.issuer ?? ""}
-          placeholder="https://example.okta.com"
-        />
-        <TextField {...bind("clientId")} label="Client id" defaultValue={settings?.clientId ?? ""} autoComplete="off" />
+        {TEXT_SETTINGS.map(textField)}
         <TextField
           {...bind("clientSecret")}
           label="Client secret"
@@ -73,25 +99,7 @@ export function SsoForm({
           type="password"
           autoComplete="new-password"
         />
-        <TextField
-          {...bind("scopes")}
-          label="Scopes"
-          help="Space-separated; must include openid and email (Okta: add groups)."
-          defaultValue={settings?.scopes ?? "openid email profile"}
-        />
-        <TextField
-          {...bind("emailDomains")}
-          label="Email domains"
-          help="Users whose email is at one of these domains see “Sign in with …” and may join. Comma-separated."
-          defaultValue={settings?.emailDomains ?? ""}
-          placeholder="example.com"
-        />
-        <TextField
-          {...bind("groupsClaim")}
-          label="Groups claim"
-          help="The id token claim that lists the user's groups."
-          defaultValue={settings?.groupsClaim ?? "groups"}
-        />
+        {TEXT_SETTINGS_AFTER_SECRET.map(textField)}
         <TextareaField
           {...bind("groupRoles")}
           label="Group → role"

@@ -18,6 +18,9 @@ import { AppError } from "@/lib/errors";
 // `npm run loadtest`. Waiting longer turns load into latency rather than refused writes.
 const TX_MAX_WAIT_MS = 10_000;
 
+// What an org action revalidates unless it names its own paths: every page of the org.
+const ORG_LAYOUT: Revalidate = { path: "/{org}", type: "layout" };
+
 type AnyDef =
   | ({ session: "org" } & OrgActionDef<z.ZodType, unknown, unknown>)
   | ({ session: "self" } & SelfActionDef<z.ZodType, unknown, unknown>)
@@ -62,7 +65,7 @@ export function buildAction<S extends z.ZodType, T, R = T>(def: { session: "self
 export function buildAction<S extends z.ZodType, T, R = T>(def: { session: "public" } & PublicActionDef<S, T, R>): PublicAction<S, T, R>;
 export function buildAction(def: AnyDef) {
   const strategy = strategyFor(def);
-  const revalidate: Revalidate[] = [def.revalidate ?? []].flat();
+  const revalidate: Revalidate[] = def.revalidate === false ? [] : [def.revalidate ?? (def.session === "org" ? ORG_LAYOUT : [])].flat();
   if (def.session !== "org" && revalidate.some((r) => r.path.includes("{org}"))) {
     throw new Error(`Action ${def.name}: only an org action knows the {org} of a revalidated path`);
   }

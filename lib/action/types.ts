@@ -70,7 +70,12 @@ type CommonDef<S extends z.ZodType, T, R> = {
    * large batch atomically, e.g. a 100,000-line ledger import.
    */
   timeoutMs?: number;
-  revalidate?: Revalidate | Revalidate[];
+  /**
+   * Paths to revalidate after a committed browser call. An org action defaults to every page of
+   * the org (`{ path: "/{org}", type: "layout" }`);
+   * self and public actions to nothing. `false`: nothing (an action only route handlers `run`).
+   */
+  revalidate?: Revalidate | Revalidate[] | false;
   /**
    * Runs at the browser-facing entry point after the transaction committed, in the request (it
    * may set cookies); what it returns is what the browser receives instead of the handler's data.

@@ -59,21 +59,23 @@ export function problemOf(result: Extract<ActionResult<unknown>, { ok: false }>)
   return problem(STATUS_OF_CODE[result.code] ?? 500, result.message, { fieldErrors: result.fieldErrors, scope });
 }
 
-/** The JSON body of a request, or a 400 problem (malformed JSON, or not an object). */
-export async function readJsonBody(
-  request: Request,
-): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
+type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false; response: Response };
+
+/** The JSON object a request carries, or `refuse`'s answer to why not (malformed JSON, or not an object). */
+export async function readJsonObject(request: Request, refuse: (message: string) => Response): Promise<JsonBody> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    return { ok: false, response: problem(400, "The body is not valid JSON.", { fieldErrors: { _body: ["Send a JSON object."] } }) };
+    return { ok: false, response: refuse("The body is not valid JSON.") };
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
-    return { ok: false, response: problem(400, "The body must be a JSON object.", { fieldErrors: { _body: ["Send a JSON object."] } }) };
-  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return { ok: false, response: refuse("The body must be a JSON object.") };
   return { ok: true, body: body as Record<string, unknown> };
 }
+
+/** The JSON body of a request, or a 400 problem (malformed JSON, or not an object). */
+export const readJsonBody = (request: Request) =>
+  readJsonObject(request, (message) => problem(400, message, { fieldErrors: { _body: ["Send a JSON object."] } }));
 
 /** A JSON response (BigInt-free DTOs only), never cached. */
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {

@@ -95,6 +95,9 @@ export const importActuals = defineAction({
   permission: "actuals:write",
   input: ZImportFileInput,
   timeoutMs: 10 * 60_000,
+  // Only ever `run` by route handlers (the upload route, the API), never called from a browser:
+  // the page that uploaded refreshes itself.
+  revalidate: false,
   moneyChecked: ["ledger"],
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);

@@ -54,6 +54,9 @@ export const importPlan = defineAction({
   permission: "budgets:write",
   input: ZImportFileInput,
   timeoutMs: 5 * 60_000,
+  // Only ever `run` by route handlers (the upload route, the API), never called from a browser:
+  // the page that uploaded refreshes itself.
+  revalidate: false,
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);
     const orgId = ctx.org.id;

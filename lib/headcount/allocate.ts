@@ -27,7 +27,6 @@ async function overallocationOf(
 export const createAllocation = defineAction({
   name: "allocation.create",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZAllocationInput,
   async handler(ctx, input) {
     const project = await ctx.tx.project.findFirst({
@@ -73,7 +72,6 @@ export const createAllocation = defineAction({
 export const removeAllocation = defineAction({
   name: "allocation.remove",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveAllocationInput,
   async handler(ctx, input) {
     const before = await ctx.tx.allocation.findFirst({

@@ -6,7 +6,6 @@ import { ZCreatePositionInput } from "@/lib/headcount/schemas";
 export const createPosition = defineAction({
   name: "position.create",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreatePositionInput,
   async handler(ctx, input) {
     const unit = await ctx.tx.orgUnit.findFirst({ where: { id: input.orgUnitId, orgId: ctx.org.id }, select: { id: true } });

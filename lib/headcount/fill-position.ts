@@ -16,7 +16,6 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 export const fillPosition = defineAction({
   name: "position.fill",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZFillPositionInput,
   handler: fillPositionInTx,
 });

@@ -28,7 +28,6 @@ const label = (name: string) => (Object.hasOwn(COLUMNS, name) ? COLUMNS[name as 
 export const importHiringPlan = defineAction({
   name: "hiring-plan.import",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZImportHiringPlanInput,
   async handler(ctx, input) {
     const units = new Map(

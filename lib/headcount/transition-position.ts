@@ -6,7 +6,6 @@ import { ZPositionTransitionInput } from "@/lib/headcount/schemas";
 export const transitionPosition = defineAction({
   name: "position.transition",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZPositionTransitionInput,
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);

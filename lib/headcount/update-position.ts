@@ -9,7 +9,6 @@ const PAY_TOGETHER = "To change the pay or the band, enter the pay and both ends
 export const updatePosition = defineAction({
   name: "position.update",
   permission: "positions:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdatePositionInput,
   async handler(ctx, input) {
     const before = await positionInScopeOrThrow(ctx, input.positionId);

@@ -63,7 +63,6 @@ async function closeInto(ctx: ActionContext, unit: UnitSnapshot, target: UnitSna
 export const closeUnit = defineAction({
   name: "org-unit.close",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCloseUnitInput,
   async handler(ctx, input) {
     await lockTree(ctx);
@@ -87,7 +86,6 @@ export const closeUnit = defineAction({
 export const mergeUnit = defineAction({
   name: "org-unit.merge",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZMergeUnitInput,
   handler: mergeUnitInTx,
 });

@@ -10,7 +10,6 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const createUnit = defineAction({
   name: "org-unit.create",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateUnitInput,
   handler: createUnitInTx,
 });

@@ -14,7 +14,6 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const moveUnit = defineAction({
   name: "org-unit.move",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZMoveUnitInput,
   handler: moveUnitInTx,
 });

@@ -13,7 +13,6 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const setActingLead = defineAction({
   name: "org-unit.set-acting-lead",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetActingLeadInput,
   async handler(ctx: ActionContext, input) {
     await lockTree(ctx);

@@ -9,7 +9,6 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const setUnitLead = defineAction({
   name: "org-unit.set-lead",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetUnitLeadInput,
   handler: setUnitLeadInTx,
 });

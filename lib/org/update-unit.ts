@@ -7,7 +7,6 @@ import { recordUnitHistory } from "@/lib/org/unit-history";
 export const updateUnit = defineAction({
   name: "org-unit.update",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateUnitInput,
   async handler(ctx, input) {
     await lockTree(ctx);

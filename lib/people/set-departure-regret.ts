@@ -14,7 +14,6 @@ export const fromRegret = (r: Regret): boolean | null => (r === "unrecorded" ? n
 export const setDepartureRegret = defineAction({
   name: "person.set-departure-regret",
   permission: "people:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetDepartureRegretInput,
   async handler(ctx, input) {
     const person = await ctx.tx.person.findFirst({

@@ -20,7 +20,6 @@ import { fromRegret } from "@/lib/people/set-departure-regret";
 export const setEndDate = defineAction({
   name: "person.end",
   permission: "people:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetEndDateInput,
   handler: endPersonInTx,
 });

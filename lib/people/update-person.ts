@@ -17,7 +17,6 @@ const SELECT = { id: true, title: true, level: true, orgUnitId: true, managerId:
 export const updatePerson = defineAction({
   name: "person.update",
   permission: "people:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdatePersonInput,
   handler: updatePersonInTx,
 });

@@ -7,7 +7,6 @@ import { ZAcknowledgeUpdateInput } from "@/lib/projects/schemas";
 export const acknowledgeUpdate = defineAction({
   name: "status-update.acknowledge",
   permission: "updates:acknowledge",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZAcknowledgeUpdateInput,
   async handler(ctx, { updateId }) {
     const update = await ctx.tx.statusUpdate.findFirst({

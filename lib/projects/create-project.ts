@@ -5,7 +5,6 @@ import { ZCreateProjectInput } from "@/lib/projects/schemas";
 export const createProject = defineAction({
   name: "project.create",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateProjectInput,
   async handler(ctx, input) {
     await assertProjectRefs(ctx, input);

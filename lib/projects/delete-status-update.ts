@@ -7,7 +7,6 @@ import { ZDeleteStatusUpdateInput } from "@/lib/projects/schemas";
 export const deleteStatusUpdate = defineAction({
   name: "status-update.delete",
   permission: "updates:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZDeleteStatusUpdateInput,
   async handler(ctx, { updateId }) {
     const now = new Date();

@@ -14,7 +14,6 @@ async function assertEitherInScope(ctx: ActionContext, unitA: string, unitB: str
 export const addDependency = defineAction({
   name: "dependency.add",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZAddDependencyInput,
   async handler(ctx, input) {
     const projects = await ctx.tx.project.findMany({
@@ -59,7 +58,6 @@ export const addDependency = defineAction({
 export const removeDependency = defineAction({
   name: "dependency.remove",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveDependencyInput,
   async handler(ctx, { id }) {
     const dep = await ctx.tx.projectDependency.findFirst({

@@ -11,7 +11,6 @@ import { ZEditStatusUpdateInput } from "@/lib/projects/schemas";
 export const editStatusUpdate = defineAction({
   name: "status-update.edit",
   permission: "updates:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZEditStatusUpdateInput,
   async handler(ctx, input) {
     const now = new Date();

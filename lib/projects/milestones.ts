@@ -19,7 +19,6 @@ async function milestoneInScopeOrThrow(ctx: ActionContext, id: string) {
 export const createMilestone = defineAction({
   name: "milestone.create",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateMilestoneInput,
   async handler(ctx, input) {
     const project = await projectInScopeOrThrow(ctx, input.projectId);
@@ -35,7 +34,6 @@ export const createMilestone = defineAction({
 export const updateMilestone = defineAction({
   name: "milestone.update",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateMilestoneInput,
   async handler(ctx, input) {
     const before = await milestoneInScopeOrThrow(ctx, input.id);
@@ -57,7 +55,6 @@ export const updateMilestone = defineAction({
 export const completeMilestone = defineAction({
   name: "milestone.complete",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCompleteMilestoneInput,
   async handler(ctx, input) {
     const before = await milestoneInScopeOrThrow(ctx, input.id);

@@ -9,7 +9,6 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 export const postStatusUpdate = defineAction({
   name: "status-update.post",
   permission: "updates:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZPostStatusUpdateInput,
   async handler(ctx, input) {
     const project = await projectInScopeOrThrow(ctx, input.projectId);

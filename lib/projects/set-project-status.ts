@@ -9,7 +9,6 @@ const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z
 export const setProjectStatus = defineAction({
   name: "project.status.change",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZSetProjectStatusInput,
   async handler(ctx, { id, version, status }) {
     const before = await projectInScopeOrThrow(ctx, id);
@@ -29,7 +28,6 @@ export const setProjectStatus = defineAction({
 export const archiveProject = defineAction({
   name: "project.archive",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZArchiveProjectInput,
   async handler(ctx, { id, version, archived }) {
     const before = await projectInScopeOrThrow(ctx, id);

@@ -9,7 +9,6 @@ export const PROJECT_CONFLICT =
 export const updateProject = defineAction({
   name: "project.update",
   permission: "projects:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateProjectInput,
   async handler(ctx, { id, version, ...input }) {
     // Scope is checked for the unit the project is in now AND the one it moves to.

@@ -29,7 +29,6 @@ async function assertRefs(ctx: ActionContext, orgUnitId: string, ownerId: string
 export const createInitiative = defineAction({
   name: "initiative.create",
   permission: "initiatives:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateInitiativeInput,
   async handler(ctx, { period, ...input }) {
     await assertRefs(ctx, input.orgUnitId, input.ownerId);
@@ -46,7 +45,6 @@ export const createInitiative = defineAction({
 export const updateInitiative = defineAction({
   name: "initiative.update",
   permission: "initiatives:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateInitiativeInput,
   async handler(ctx, { id, expectedUpdatedAt, period, ...input }) {
     const before = await ctx.tx.initiative.findFirst({ where: { id, orgId: ctx.org.id }, select: SELECT });

@@ -1,20 +1,14 @@
-import { z } from "zod";
-
 import { definePublicAction, type PublicActionContext } from "@/lib/action";
-import { AppError } from "@/lib/errors";
 import { scimInvalid, scimRefusal } from "@/lib/scim/errors";
 import { syncRoles } from "@/lib/scim/membership";
-import { applyPatchOrThrow } from "@/lib/scim/patch";
-import { type ScimAuthority, scimAuthorityOrThrow, ZScimToken } from "@/lib/scim/principal";
-import { findScimGroup, ifMatchAllows, writableGroup } from "@/lib/scim/resources";
-import { parseGroupOrThrow, parsePatchOrThrow, type ScimGroupResource } from "@/lib/scim/schemas";
+import type { ScimAuthority } from "@/lib/scim/principal";
+import { findScimGroup, writableGroup } from "@/lib/scim/resources";
+import { parseGroupOrThrow, type ScimGroupResource } from "@/lib/scim/schemas";
+import { scimWriteHandlers, ZScimCreate, ZScimDelete, ZScimPatch, ZScimReplace } from "@/lib/scim/writes";
 
 // SCIM writes to Groups (docs/scim.md). A group's displayName maps to a Keel role through the
 // org's SSO group → role mapping; every change of membership re-derives the role of each user it
 // added or removed (lib/scim/membership.ts syncRoles), in the same transaction.
-
-const ZId = z.string().min(1).max(200);
-const ZIfMatch = z.string().max(200).nullish();
 
 type GroupRow = NonNullable<Awaited<ReturnType<typeof findScimGroup>>>;
 
@@ -74,61 +68,32 @@ async function writeGroup(ctx: PublicActionContext, auth: ScimAuthority, before:
   return { id: row.id };
 }
 
-async function currentOrThrow(ctx: PublicActionContext, auth: ScimAuthority, id: string, ifMatch: string | null | undefined) {
-  const row = await findScimGroup(ctx.tx, auth.orgId, id);
-  if (!row) throw new AppError("NOT_FOUND", `No group ${id} in this organization.`);
-  if (!ifMatchAllows(ifMatch, row.version))
-    throw scimRefusal(412, null, "If-Match", `The group changed since version ${ifMatch}: read it again.`);
-  return row;
+async function deleteGroup(ctx: PublicActionContext, auth: ScimAuthority, before: GroupRow) {
+  await ctx.tx.scimGroup.delete({ where: { id: before.id } });
+  await auth.audit({
+    entityType: "ScimGroup",
+    entityId: before.id,
+    before: { displayName: before.displayName, externalId: before.externalId },
+  });
+  await syncRoles(
+    ctx.tx,
+    auth,
+    before.members.map((m) => m.user.id),
+  );
+  return { id: before.id };
 }
 
-export const scimCreateGroup = definePublicAction({
-  name: "scim.group.create",
-  input: z.object({ token: ZScimToken, resource: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    return writeGroup(ctx, auth, null, parseGroupOrThrow(input.resource));
-  },
+const groups = scimWriteHandlers({
+  label: "group",
+  find: findScimGroup,
+  parse: parseGroupOrThrow,
+  writable: writableGroup,
+  create: (ctx, auth, group) => writeGroup(ctx, auth, null, group),
+  replace: writeGroup,
+  remove: deleteGroup,
 });
 
-export const scimReplaceGroup = definePublicAction({
-  name: "scim.group.replace",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch, resource: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    return writeGroup(ctx, auth, before, parseGroupOrThrow(input.resource));
-  },
-});
-
-export const scimPatchGroup = definePublicAction({
-  name: "scim.group.patch",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch, body: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    const ops = parsePatchOrThrow(input.body);
-    return writeGroup(ctx, auth, before, parseGroupOrThrow(applyPatchOrThrow(writableGroup(before), ops)));
-  },
-});
-
-export const scimDeleteGroup = definePublicAction({
-  name: "scim.group.delete",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    await ctx.tx.scimGroup.delete({ where: { id: before.id } });
-    await auth.audit({
-      entityType: "ScimGroup",
-      entityId: before.id,
-      before: { displayName: before.displayName, externalId: before.externalId },
-    });
-    await syncRoles(
-      ctx.tx,
-      auth,
-      before.members.map((m) => m.user.id),
-    );
-    return { id: before.id };
-  },
-});
+export const scimCreateGroup = definePublicAction({ name: "scim.group.create", input: ZScimCreate, handler: groups.create });
+export const scimReplaceGroup = definePublicAction({ name: "scim.group.replace", input: ZScimReplace, handler: groups.replace });
+export const scimPatchGroup = definePublicAction({ name: "scim.group.patch", input: ZScimPatch, handler: groups.patch });
+export const scimDeleteGroup = definePublicAction({ name: "scim.group.delete", input: ZScimDelete, handler: groups.remove });

@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/action-result";
+import { readJsonObject } from "@/lib/api/problem";
 import { readEnv } from "@/lib/env";
 import { SCIM_CONTENT_TYPE, scimError, scimErrorOf } from "@/lib/scim/errors";
 import { etagOf } from "@/lib/scim/resources";
@@ -20,19 +21,7 @@ export function scimJson(body: unknown, init: { status?: number; version?: numbe
 }
 
 /** The request's JSON body, or a SCIM 400 (malformed JSON, or not an object). */
-export async function readScimBody(
-  request: Request,
-): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return { ok: false, response: scimError(400, "The body is not valid JSON.", "invalidSyntax") };
-  }
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    return { ok: false, response: scimError(400, "The body must be a JSON object.", "invalidSyntax") };
-  return { ok: true, body: body as Record<string, unknown> };
-}
+export const readScimBody = (request: Request) => readJsonObject(request, (message) => scimError(400, message, "invalidSyntax"));
 
 /** The answer to a write: the refusal, or `then` with the written resource's id. */
 export async function afterWrite(result: ActionResult<{ id: string }>, then: (id: string) => Promise<Response>): Promise<Response> {

@@ -1,23 +1,19 @@
-import { z } from "zod";
-
 import { definePublicAction, type PublicActionContext } from "@/lib/action";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
 import { scimInvalid, scimRefusal } from "@/lib/scim/errors";
 import { activateMember, deactivateMember } from "@/lib/scim/membership";
-import { applyPatchOrThrow } from "@/lib/scim/patch";
-import { type ScimAuthority, scimAuthorityOrThrow, ZScimToken } from "@/lib/scim/principal";
-import { findScimUser, ifMatchAllows, writableUser } from "@/lib/scim/resources";
-import { keelEmailOf, keelNameOf, parsePatchOrThrow, parseUserOrThrow, type ScimUserResource } from "@/lib/scim/schemas";
+import type { ScimAuthority } from "@/lib/scim/principal";
+import { findScimUser, writableUser } from "@/lib/scim/resources";
+import { keelEmailOf, keelNameOf, parseUserOrThrow, type ScimUserResource } from "@/lib/scim/schemas";
 import { NO_PASSWORD } from "@/lib/sso/provision";
 import { applyWorkAttributes } from "@/lib/scim/work-attributes";
+import { scimWriteHandlers, ZScimCreate, ZScimDelete, ZScimPatch, ZScimReplace } from "@/lib/scim/writes";
 
 // SCIM writes to Users (docs/scim.md), each an action of the one pipeline: the token in the input
 // is the authority (lib/scim/principal.ts), the whole change is one transaction, every change is
 // audited, and a refusal writes nothing.
 
-const ZId = z.string().min(1).max(200);
-const ZIfMatch = z.string().max(200).nullish();
+type UserRow = NonNullable<Awaited<ReturnType<typeof findScimUser>>>;
 
 /** What Keel stores of the provider's attributes (userName, externalId, active have columns). */
 function storedAttributes(resource: ScimUserResource): Prisma.InputJsonValue {
@@ -31,14 +27,6 @@ async function assertUserNameFree(ctx: PublicActionContext, orgId: string, userN
     select: { id: true },
   });
   if (taken) throw scimRefusal(409, "uniqueness", "userName", `userName: ${userName} is already provisioned in this organization.`);
-}
-
-async function currentOrThrow(ctx: PublicActionContext, auth: ScimAuthority, id: string, ifMatch: string | null | undefined) {
-  const row = await findScimUser(ctx.tx, auth.orgId, id);
-  if (!row) throw new AppError("NOT_FOUND", `No user ${id} in this organization.`);
-  if (!ifMatchAllows(ifMatch, row.version))
-    throw scimRefusal(412, null, "If-Match", `The user changed since version ${ifMatch}: read it again.`);
-  return row;
 }
 
 async function createUser(ctx: PublicActionContext, auth: ScimAuthority, resource: ScimUserResource) {
@@ -86,12 +74,7 @@ async function createUser(ctx: PublicActionContext, auth: ScimAuthority, resourc
 }
 
 /** PUT and PATCH end here: the whole new resource replaces the stored one. */
-async function replaceUser(
-  ctx: PublicActionContext,
-  auth: ScimAuthority,
-  before: NonNullable<Awaited<ReturnType<typeof findScimUser>>>,
-  resource: ScimUserResource,
-) {
+async function replaceUser(ctx: PublicActionContext, auth: ScimAuthority, before: UserRow, resource: ScimUserResource) {
   await assertUserNameFree(ctx, auth.orgId, resource.userName, before.id);
   const active = resource.active ?? before.active;
   // Only over the version read: a write that committed meanwhile refuses this one (412).
@@ -126,49 +109,28 @@ async function replaceUser(
   return { id: row.id };
 }
 
-export const scimCreateUser = definePublicAction({
-  name: "scim.user.create",
-  input: z.object({ token: ZScimToken, resource: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    return createUser(ctx, auth, parseUserOrThrow(input.resource));
-  },
+async function deleteUser(ctx: PublicActionContext, auth: ScimAuthority, before: UserRow) {
+  await deactivateMember(ctx.tx, auth, before.userId);
+  await ctx.tx.scimUser.delete({ where: { id: before.id } });
+  await auth.audit({
+    entityType: "ScimUser",
+    entityId: before.id,
+    before: { userName: before.userName, externalId: before.externalId, active: before.active },
+  });
+  return { id: before.id };
+}
+
+const users = scimWriteHandlers({
+  label: "user",
+  find: findScimUser,
+  parse: parseUserOrThrow,
+  writable: writableUser,
+  create: createUser,
+  replace: replaceUser,
+  remove: deleteUser,
 });
 
-export const scimReplaceUser = definePublicAction({
-  name: "scim.user.replace",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch, resource: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    return replaceUser(ctx, auth, before, parseUserOrThrow(input.resource));
-  },
-});
-
-export const scimPatchUser = definePublicAction({
-  name: "scim.user.patch",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch, body: z.unknown() }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    const ops = parsePatchOrThrow(input.body);
-    return replaceUser(ctx, auth, before, parseUserOrThrow(applyPatchOrThrow(writableUser(before), ops)));
-  },
-});
-
-export const scimDeleteUser = definePublicAction({
-  name: "scim.user.delete",
-  input: z.object({ token: ZScimToken, id: ZId, ifMatch: ZIfMatch }),
-  async handler(ctx, input) {
-    const auth = await scimAuthorityOrThrow(ctx, input.token);
-    const before = await currentOrThrow(ctx, auth, input.id, input.ifMatch);
-    await deactivateMember(ctx.tx, auth, before.userId);
-    await ctx.tx.scimUser.delete({ where: { id: before.id } });
-    await auth.audit({
-      entityType: "ScimUser",
-      entityId: before.id,
-      before: { userName: before.userName, externalId: before.externalId, active: before.active },
-    });
-    return { id: before.id };
-  },
-});
+export const scimCreateUser = definePublicAction({ name: "scim.user.create", input: ZScimCreate, handler: users.create });
+export const scimReplaceUser = definePublicAction({ name: "scim.user.replace", input: ZScimReplace, handler: users.replace });
+export const scimPatchUser = definePublicAction({ name: "scim.user.patch", input: ZScimPatch, handler: users.patch });
+export const scimDeleteUser = definePublicAction({ name: "scim.user.delete", input: ZScimDelete, handler: users.remove });

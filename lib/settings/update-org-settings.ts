@@ -21,7 +21,6 @@ const SETTINGS_SELECT = {
 export const updateOrgSettings = defineAction({
   name: "org.settings.update",
   permission: "org:settings",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateOrgSettingsInput,
   async handler(ctx, { expectedUpdatedAt, ...changes }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SETTINGS_SELECT });

@@ -8,7 +8,6 @@ const SELECT = { payMinGroupSize: true, financeReadsPay: true, updatedAt: true }
 export const updatePayPrivacy = defineAction({
   name: "org.pay-privacy.update",
   permission: "org:settings",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdatePayPrivacyInput,
   async handler(ctx, { expectedUpdatedAt, ...changes }) {
     const before = await ctx.tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: SELECT });

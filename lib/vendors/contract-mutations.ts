@@ -53,7 +53,6 @@ function data(input: {
 export const createContract = defineAction({
   name: "contracts.create",
   permission: "vendors:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZContractInput,
   async handler(ctx, input) {
     await checkRefs(ctx, input);
@@ -66,7 +65,6 @@ export const createContract = defineAction({
 export const updateContract = defineAction({
   name: "contracts.update",
   permission: "vendors:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZUpdateContractInput,
   async handler(ctx, { id, version, ...input }) {
     const before = await ctx.tx.contract.findFirst({ where: { id, orgId: ctx.org.id }, select: CONTRACT_SELECT });

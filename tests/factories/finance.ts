@@ -14,13 +14,13 @@ export async function createPerson(
   orgId: string,
   orgUnitId: string,
   annualCompCents: bigint,
-  opts: { start?: string; end?: string | null; contractor?: boolean } = {},
+  opts: { start?: string; end?: string | null; contractor?: boolean; name?: string } = {},
 ) {
   return db.person.create({
     data: {
       orgId,
       orgUnitId,
-      name: `Person ${uid()}`,
+      name: opts.name ?? `Person ${uid()}`,
       title: "Engineer",
       level: "L3",
       startDate: d(opts.start ?? "2020-01-01"),

@@ -4,8 +4,9 @@ import { setActingLead } from "@/lib/org/set-acting-lead";
 import { setUnitLead } from "@/lib/org/set-unit-lead";
 import { setDepartureRegret } from "@/lib/people/set-departure-regret";
 import { setEndDate } from "@/lib/people/set-end-date";
+import { createPerson } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
-import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
+import { refused, resetDb, testDb } from "@/tests/support/db";
 
 // Acting leads (org-unit.set-acting-lead) and regretted departures (person.set-departure-regret)
 // through the real pipeline: what each writes (unit, history, audit), what each refuses (naming
@@ -19,25 +20,7 @@ let manager: string;
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 const person = (orgId: string, orgUnitId: string, over: { name?: string; start?: string; end?: string } = {}) =>
-  db.person.create({
-    data: {
-      orgId,
-      orgUnitId,
-      name: over.name ?? "Pat",
-      title: "Engineer",
-      level: "IC3",
-      startDate: d(over.start ?? "2024-01-01"),
-      endDate: over.end ? d(over.end) : null,
-      annualCompCents: 10_000_000n,
-    },
-  });
-
-async function refused(call: () => Promise<unknown>) {
-  const before = await tableFingerprints();
-  const result = await call();
-  expect(await tableFingerprints(), `a refused call wrote: ${JSON.stringify(result)}`).toEqual(before);
-  return result;
-}
+  createPerson(db, orgId, orgUnitId, 10_000_000n, { name: over.name ?? "Pat", start: over.start ?? "2024-01-01", end: over.end });
 
 beforeEach(async () => {
   await resetDb();

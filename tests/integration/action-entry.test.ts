@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
+import type { ActionContext } from "@/lib/action";
 import { createMember, createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, rowCounts, testDb } from "@/tests/support/db";
 
@@ -25,7 +26,7 @@ vi.mock("next/headers", () => ({
 process.env.AUTH_SECRET ??= "action-entry-test-secret-0123456789abcdef";
 
 const { revalidatePath } = await import("next/cache");
-const { actionRegistry, buildAction } = await import("@/lib/action");
+const { actionRegistry, buildAction, defineAction } = await import("@/lib/action");
 const { changePassword } = await import("@/lib/account/change-password");
 const { hashPassword } = await import("@/lib/auth/password");
 const { decodeSession } = await import("@/lib/auth/session-cookie");
@@ -71,6 +72,26 @@ describe("a server action called from a browser", () => {
     expect(result.ok).toBe(true);
     expect(revalidated.mock.calls).toEqual([[`/${acme.org.slug}/settings`, undefined]]);
     expect(await db.membership.findUnique({ where: { id: acme.members.viewer.membership.id } })).toBeNull();
+  });
+
+  it("an org action revalidates the whole org by default, and nothing with revalidate: false", async () => {
+    session.user = { id: acme.members.admin.user.id };
+    const def = {
+      permission: "org:settings" as const,
+      input: z.object({}),
+      async handler(ctx: ActionContext) {
+        await ctx.audit({ entityType: "Probe", entityId: "p" });
+        return null;
+      },
+    };
+    const byDefault = defineAction({ name: "test.entry.default-revalidate", ...def });
+    const none = defineAction({ name: "test.entry.no-revalidate", ...def, revalidate: false });
+    expect(await none(acme.org.slug, {})).toEqual({ ok: true, data: null });
+    expect(revalidated).not.toHaveBeenCalled();
+    expect(await byDefault(acme.org.slug, {})).toEqual({ ok: true, data: null });
+    expect(revalidated.mock.calls).toEqual([[`/${acme.org.slug}`, "layout"]]);
+    actionRegistry.delete(byDefault.actionName);
+    actionRegistry.delete(none.actionName);
   });
 
   it("revalidates nothing when refused: no session, no permission, bad input", async () => {

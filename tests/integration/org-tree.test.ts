@@ -7,9 +7,10 @@ import { createUnit } from "@/lib/org/create-unit";
 import { moveUnit } from "@/lib/org/move-unit";
 import { setUnitLead } from "@/lib/org/set-unit-lead";
 import { updateUnit } from "@/lib/org/update-unit";
+import { createPerson } from "@/tests/factories/finance";
 import { createOrgWithRoles, createUnit as makeUnit } from "@/tests/factories/org";
 import { closureMismatches } from "@/tests/support/closure";
-import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
+import { refused, resetDb, testDb } from "@/tests/support/db";
 
 // The org tree edits through the real pipeline: what each writes (unit, closure, history,
 // audit), what each refuses (naming the unit, writing nothing), and concurrent edits.
@@ -23,27 +24,8 @@ const today = toDateString(new Date());
 const monthStart = `${today.slice(0, 7)}-01`;
 
 const unitOf = (id: string) => db.orgUnit.findUniqueOrThrow({ where: { id } });
-const person = (orgId: string, orgUnitId: string, over: { endDate?: Date; name?: string } = {}) =>
-  db.person.create({
-    data: {
-      orgId,
-      orgUnitId,
-      name: over.name ?? "Pat",
-      title: "Engineer",
-      level: "IC3",
-      startDate: d("2024-01-01"),
-      endDate: over.endDate,
-      annualCompCents: 10_000_000n,
-    },
-  });
-
-/** Runs a call that must be refused and checks that no table changed. */
-async function refused(call: () => Promise<unknown>) {
-  const before = await tableFingerprints();
-  const result = await call();
-  expect(await tableFingerprints(), `a refused call wrote: ${JSON.stringify(result)}`).toEqual(before);
-  return result;
-}
+const person = (orgId: string, orgUnitId: string, over: { end?: string; name?: string } = {}) =>
+  createPerson(db, orgId, orgUnitId, 10_000_000n, { name: over.name ?? "Pat", start: "2024-01-01", end: over.end });
 
 beforeEach(async () => {
   await resetDb();
@@ -103,7 +85,7 @@ describe("create", () => {
       ok: false,
       fieldErrors: { leadId: ["That person is not in this organization, so they cannot lead Payments (PAY-2)."] },
     });
-    const left = await person(acme.org.id, acme.units.teamA.id, { name: "Gone", endDate: d("2025-01-31") });
+    const left = await person(acme.org.id, acme.units.teamA.id, { name: "Gone", end: "2025-01-31" });
     expect(await refused(() => createUnit.run(director, acme.org.slug, { ...base, leadId: left.id }))).toMatchObject({
       ok: false,
       fieldErrors: { leadId: ["Gone has left the organization, so they cannot lead Payments (PAY-2)."] },
@@ -242,7 +224,7 @@ describe("move", () => {
 describe("merge and close", () => {
   async function stock(unitId: string) {
     const here = await person(acme.org.id, unitId, { name: "Here" });
-    const gone = await person(acme.org.id, unitId, { name: "Gone", endDate: d("2025-06-30") });
+    const gone = await person(acme.org.id, unitId, { name: "Gone", end: "2025-06-30" });
     const position = await db.position.create({
       data: {
         orgId: acme.org.id,

@@ -10,6 +10,7 @@ import { publishIfDue } from "@/lib/privacy/publication";
 import { createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
+import { dayNo, exposure, iso, MONTHS_2026, QUARTERS_2026, yearScope } from "@/tests/support/pay-attack";
 
 // Before and after one action (docs/privacy.md rule 7): a reader without pay access reads every
 // forecast figure, one thing happens — a position is filled, someone leaves with a backfill, a day
@@ -28,39 +29,15 @@ const NO_PAY = ["FINANCE", "MANAGER", "VIEWER"] as const;
 
 let f: Awaited<ReturnType<typeof createOrgWithRoles>>;
 
-const iso = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-const dayNo = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 const addDays = (s: string, n: number) => new Date((dayNo(s) + n) * 86_400_000).toISOString().slice(0, 10);
-
-/** Months in post during [from, to] of a span starting `start` (open-ended), each month weighted by its days. */
-function exposure(start: string, from: string, to: string): number {
-  let months = 0;
-  for (let m = from; m <= to; m = iso(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + 1)) {
-    const a = dayNo(m);
-    const b = dayNo(iso(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + 1));
-    const lo = Math.max(a, dayNo(start));
-    if (b > lo) months += (b - lo) / (b - a);
-  }
-  return months;
-}
 
 const PERIODS: { key: PeriodKey; from: string; to: string }[] = [
   { key: "year", from: iso(2026, 1), to: iso(2026, 12, 31) },
-  ...[1, 2, 3, 4].map((q) => ({ key: `q${q}` as PeriodKey, from: iso(2026, 3 * q - 2), to: iso(2026, 3 * q + 1, 0) })),
-  ...Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}` as PeriodKey, from: iso(2026, i + 1), to: iso(2026, i + 2, 0) })),
+  ...QUARTERS_2026,
+  ...MONTHS_2026,
 ];
 
-const scope = (payReader: boolean, over: Partial<FinanceScope> = {}): FinanceScope => ({
-  orgId: f.org.id,
-  startMonth: 1,
-  fiscalYear: 2026,
-  period: "year",
-  unitId: null,
-  category: null,
-  payReader,
-  today,
-  ...over,
-});
+const scope = (payReader: boolean, over: Partial<FinanceScope> = {}) => yearScope(f.org.id, payReader, today, over);
 
 type Figure = { value: number; from: string; to: string };
 
@@ -106,7 +83,7 @@ function hits(before: Map<string, Figure>, after: Map<string, Figure>, targets: 
       // Each span alone, and all of them together (the net change a fill or a backfill makes).
       const models = [...t.spans.map((s) => [s]), t.spans];
       for (const spans of models) {
-        const months = Math.abs(spans.reduce((sum, s) => sum + s.sign * exposure(s.start, b.from, b.to), 0));
+        const months = Math.abs(spans.reduce((sum, s) => sum + s.sign * exposure(s, b.from, b.to), 0));
         if (months < 1e-6) continue;
         const estimate = ((delta / months) * 12) / MULT;
         if (Math.abs(estimate - t.pay) <= 0.25 * t.pay) out.push(`${t.who} ≈ ${Math.round(estimate)} from ${label}`);

@@ -14,6 +14,7 @@ import { updatePayPrivacy } from "@/lib/settings/update-pay-privacy";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
+import { exposure, iso, MONTHS_2026, QUARTERS_2026, yearScope } from "@/tests/support/pay-attack";
 
 // The known attacks on individual pay, replayed as every role without pay access (docs/privacy.md):
 // differences between adjacent periods of every figure they can read, before/after a fill, a
@@ -33,40 +34,9 @@ let f: Awaited<ReturnType<typeof createOrgWithRoles>>;
 let teamC: { id: string };
 const targets: { who: string; pay: number; start: string; end: string | null }[] = [];
 
-const iso = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-const dayNo = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
-
-/** Months in post during [from, to] (inclusive ISO days), each month weighted by its days. */
-function exposure(t: { start: string; end: string | null }, from: string, to: string): number {
-  let months = 0;
-  for (
-    let m = new Date(`${from}T00:00:00Z`);
-    m.toISOString().slice(0, 10) <= to;
-    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
-  ) {
-    const a = dayNo(m.toISOString().slice(0, 10));
-    const b = dayNo(iso(m.getUTCFullYear(), m.getUTCMonth() + 2));
-    const lo = Math.max(a, dayNo(t.start));
-    const hi = Math.min(b, t.end ? dayNo(t.end) + 1 : Infinity);
-    if (hi > lo) months += (hi - lo) / (b - a);
-  }
-  return months;
-}
-
-const scope = (payReader: boolean, over: Partial<FinanceScope> = {}): FinanceScope => ({
-  orgId: f.org.id,
-  startMonth: 1,
-  fiscalYear: 2026,
-  period: "year",
-  unitId: null,
-  category: null,
-  payReader,
-  today,
-  ...over,
-});
-
-const MONTHS = Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}` as PeriodKey, from: iso(2026, i + 1), to: iso(2026, i + 2, 0) }));
-const QUARTERS = [1, 2, 3, 4].map((q) => ({ key: `q${q}` as PeriodKey, from: iso(2026, 3 * q - 2), to: iso(2026, 3 * q + 1, 0) }));
+const scope = (payReader: boolean, over: Partial<FinanceScope> = {}) => yearScope(f.org.id, payReader, today, over);
+const MONTHS = MONTHS_2026;
+const QUARTERS = QUARTERS_2026;
 
 /** Every adjacent pair of figures the reader can read, with the periods they cover. */
 async function adjacentPairs(

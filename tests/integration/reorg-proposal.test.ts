@@ -7,7 +7,7 @@ import { addReorgStep, createReorg, removeReorgStep } from "@/lib/org/reorg/edit
 import { getReorg, listReorgs } from "@/lib/org/reorg/queries";
 import { cancelReorg, scheduleReorg } from "@/lib/org/reorg/schedule-reorg";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
-import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
+import { refused, resetDb, testDb } from "@/tests/support/db";
 
 // Managers propose reorgs inside their subtree; directors and admins apply them
 // (lib/org/reorg/proposal.ts). The manager of the fixture manages deptA (and teamA below it).
@@ -24,13 +24,6 @@ beforeEach(async () => {
   manager = acme.members.manager.user.id;
   director = acme.members.director.user.id;
 });
-
-async function refused(call: () => Promise<unknown>) {
-  const before = await tableFingerprints();
-  const result = await call();
-  expect(await tableFingerprints(), `a refused call wrote: ${JSON.stringify(result)}`).toEqual(before);
-  return result;
-}
 
 async function proposal() {
   const r = await createReorg.run(manager, acme.org.slug, { name: "Platform split" });

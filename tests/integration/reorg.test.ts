@@ -14,7 +14,7 @@ import type { ZReorgStep } from "@/lib/org/reorg/schemas";
 import { cancelReorg, scheduleReorg } from "@/lib/org/reorg/schedule-reorg";
 import { createOrgWithRoles, createUnit } from "@/tests/factories/org";
 import { closureMismatches } from "@/tests/support/closure";
-import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
+import { refused, resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
 // Reorgs through the real pipeline: the preview is what the apply does, a scheduled reorg is
 // applied once however often (and however concurrently) the scheduler runs, a cancelled one
@@ -55,14 +55,6 @@ async function draft(steps: Step[], name = "Spring reorg") {
     version = added.data.version;
   }
   return { reorgId: r.data.reorgId, version };
-}
-
-/** Runs a call that must be refused and checks that no table changed. */
-async function refused(call: () => Promise<unknown>) {
-  const before = await tableFingerprints();
-  const result = await call();
-  expect(await tableFingerprints(), `a refused call wrote: ${JSON.stringify(result)}`).toEqual(before);
-  return result;
 }
 
 const viewer = () => ({

@@ -47,7 +47,7 @@ export function scanSourceForActions(): { defined: DefinedAction[]; unnamed: str
       files.add(file);
       const end = text.indexOf("handler", m.index);
       const head = text.slice(m.index, end < 0 ? undefined : end);
-      const name = /^\s*name:\s*("([^"]+)"|[^,\n]+)/m.exec(head);
+      const name = /(?:^|[{,])\s*name:\s*("([^"]+)"|[^,\n]+)/m.exec(head);
       const session = PRESET_SESSION[m[1]] ?? (/^\s*session:\s*"(org|self|public)"/m.exec(head)?.[1] as Session | undefined);
       if (name?.[2] && session) defined.push({ name: name[2], file, isPublic: session === "public", isUser: session === "self" });
       else unnamed.push(`${file}: ${m[1]} with a non-literal name or session (${(name?.[1] ?? "?").trim()})`);

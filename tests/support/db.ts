@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+
 import { createPrismaClient, type Db } from "@/lib/db-factory";
 
 // Test helpers for integration tests: a client on the test database and a reset between
@@ -54,4 +56,12 @@ export async function tableFingerprints(): Promise<Record<string, string>> {
   );
   const rows = await db.$queryRawUnsafe<{ t: string; f: string }[]>(parts.join(" UNION ALL "));
   return Object.fromEntries(rows.map((r) => [r.t, r.f]));
+}
+
+/** Runs a call that must be refused and checks that no table changed; returns what the call returned. */
+export async function refused(call: () => Promise<unknown>): Promise<unknown> {
+  const before = await tableFingerprints();
+  const result = await call();
+  expect(await tableFingerprints(), `a refused call wrote: ${JSON.stringify(result)}`).toEqual(before);
+  return result;
 }

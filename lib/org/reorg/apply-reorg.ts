@@ -30,7 +30,6 @@ export async function runReorg(ctx: ActionContext, reorg: { id: string; steps: R
 export const applyReorg = defineAction({
   name: "reorg.apply",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZApplyReorgInput,
   timeoutMs: 60_000,
   async handler(ctx, input) {

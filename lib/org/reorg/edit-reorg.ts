@@ -17,7 +17,6 @@ import { label } from "@/lib/org/tree-guards";
 export const createReorg = defineAction({
   name: "reorg.create",
   permission: "reorg:propose",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCreateReorgInput,
   async handler(ctx, input) {
     const reorg = await ctx.tx.reorg.create({
@@ -111,7 +110,6 @@ async function saveSteps(ctx: ActionContext, reorgId: string, version: number, s
 export const addReorgStep = defineAction({
   name: "reorg.add-step",
   permission: "reorg:propose",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZAddReorgStepInput,
   async handler(ctx, input) {
     await ownProposalOrThrow(ctx, input.reorgId);
@@ -128,7 +126,6 @@ export const addReorgStep = defineAction({
 export const removeReorgStep = defineAction({
   name: "reorg.remove-step",
   permission: "reorg:propose",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZRemoveReorgStepInput,
   async handler(ctx, input) {
     await ownProposalOrThrow(ctx, input.reorgId);

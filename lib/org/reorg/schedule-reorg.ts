@@ -26,7 +26,6 @@ function effectiveDayProblem(day: string, today: string): string | null {
 export const scheduleReorg = defineAction({
   name: "reorg.schedule",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZScheduleReorgInput,
   async handler(ctx, input) {
     // The tree lock orders this check against other schedules and applies of the same org.
@@ -73,7 +72,6 @@ export const scheduleReorg = defineAction({
 export const cancelReorg = defineAction({
   name: "reorg.cancel",
   permission: "orgtree:write",
-  revalidate: { path: "/{org}", type: "layout" },
   input: ZCancelReorgInput,
   async handler(ctx, input) {
     const reorg = await reorgInStateOrThrow(ctx, input.reorgId, input.version, ["DRAFT", "SCHEDULED", "FAILED"], "cancelled");

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AddStepForm, RemoveStepButton, ReorgControls } from "@/components/org/reorg-forms";
 import { ReorgImpactView } from "@/components/org/reorg-impact";
 import { ReorgStatusBadge } from "@/components/org/reorg-status";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
@@ -48,21 +48,12 @@ export default async function ReorgPage({ params }: { params: Promise<{ org: str
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-muted-foreground">
-          <li>
-            <Link href={`/${slug}/teams`} className="hover:text-foreground">
-              Teams
-            </Link>
-          </li>
-          <li className="flex items-center gap-1">
-            <span aria-hidden>/</span>
-            <Link href={`/${slug}/teams/reorgs`} className="hover:text-foreground">
-              Reorgs
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: `/${slug}/teams`, label: "Teams" },
+          { href: `/${slug}/teams/reorgs`, label: "Reorgs" },
+        ]}
+      />
       <PageHeader title={reorg.name} description={state} actions={<ReorgStatusBadge status={reorg.status} />} />
       {reorg.failure ? (
         <p role="alert" className="mb-6 rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">

@@ -6,6 +6,7 @@ import { ActingLeadDialog } from "@/components/org/acting-lead-dialog";
 import { CloseUnitDialog, EditUnitDialog, LeadDialog, MergeUnitDialog, MoveUnitDialog, NewUnitDialog } from "@/components/org/unit-dialogs";
 import { UnitHistory } from "@/components/org/unit-history";
 import { FactsCard } from "@/components/ui/facts-card";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -60,23 +61,12 @@ export default async function UnitPage(props: RecordPageProps) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-muted-foreground">
-          <li>
-            <Link href={`/${slug}/teams`} className="hover:text-foreground">
-              Teams
-            </Link>
-          </li>
-          {unit.path.map((p) => (
-            <li key={p.id} className="flex items-center gap-1">
-              <span aria-hidden>/</span>
-              <Link href={`/${slug}/teams/units/${p.id}`} className="hover:text-foreground">
-                {p.name}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: `/${slug}/teams`, label: "Teams" },
+          ...unit.path.map((p) => ({ href: `/${slug}/teams/units/${p.id}`, label: p.name })),
+        ]}
+      />
       <PageHeader
         title={unit.name}
         description={`${humanize(unit.kind)} · ${unit.code}`}
