@@ -1,14 +1,17 @@
 "use client";
 
 import { Bell } from "lucide-react";
+import { useRouter } from "next/navigation";
 
 import { BELL_ITEMS } from "@/lib/projects/bell-items";
 
-import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useJson } from "@/components/ui/use-json";
+import { markNotificationsReadAction } from "@/lib/notifications/actions";
 
 type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
-type BellData = { items: BellItem[]; total: number };
+type InboxItem = { id: string; subject: string; href: string | null; createdAt: string; read: boolean };
+type BellData = { items: BellItem[]; total: number; inbox?: { unread: number; items: InboxItem[] } };
 
 const KIND_LABEL = { due: "Due", stale: "Stale", acknowledge: "Review" } as const;
 const KIND_CLASS = {
@@ -28,7 +31,10 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
   // the shell) asks again; the previous answer stays on screen meanwhile.
   const data = useJson<BellData>(source, renderId);
 
-  const count = data?.total ?? 0;
+  const router = useRouter();
+  const unread = data?.inbox?.unread ?? 0;
+  const messages = data?.inbox?.items ?? [];
+  const count = (data?.total ?? 0) + unread;
   const items = data?.items ?? [];
   return (
     <Menu>
@@ -69,8 +75,32 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
         ))}
         <MenuSeparator />
         <MenuLinkItem href={reviewHref} className="font-medium">
-          Open the delivery review{count > BELL_ITEMS ? ` (${count - BELL_ITEMS} more)` : ""}
+          Open the delivery review{(data?.total ?? 0) > BELL_ITEMS ? ` (${(data?.total ?? 0) - BELL_ITEMS} more)` : ""}
         </MenuLinkItem>
+        {messages.length ? (
+          <>
+            <MenuSeparator />
+            <MenuLabel>Messages{unread ? ` (${unread} unread)` : ""}</MenuLabel>
+            {messages.map((m) => (
+              <MenuLinkItem key={m.id} href={m.href ?? reviewHref} className="items-start">
+                <span className="min-w-0">
+                  <span className={`block truncate text-sm ${m.read ? "" : "font-semibold"}`}>{m.subject}</span>
+                  <span className="block truncate text-xs text-muted-foreground">{m.createdAt.slice(0, 10)}</span>
+                </span>
+              </MenuLinkItem>
+            ))}
+            {unread ? (
+              <MenuItem
+                onSelect={() => {
+                  // The shell renders again after the action, and the bell asks again.
+                  void markNotificationsReadAction({}).then(() => router.refresh());
+                }}
+              >
+                Mark all messages read
+              </MenuItem>
+            ) : null}
+          </>
+        ) : null}
       </MenuContent>
     </Menu>
   );

@@ -24,14 +24,14 @@ import { listUpcomingRenewals } from "@/lib/vendors/queries";
 // variance webhook does; no line names a person's pay. One digest per user and local day: the
 // key is that day, across orgs.
 
-export const DIGEST_WEEKDAY = 1; // Monday
-export const DIGEST_HOUR = 7;
+const DIGEST_WEEKDAY = 1; // Monday
+const DIGEST_HOUR = 7;
 const RENEWAL_NOTICE_DAYS = 30;
 
 const DIGEST_ROLES = Object.values(Role).filter((r) => grantFor(r, "orghealth:read") === "org");
 
 /** The digest section of one org (the same for every reader, computed once per run). */
-export async function digestSection(db: Db, org: RuleOrg, now: Date): Promise<string> {
+async function digestSection(db: Db, org: RuleOrg, now: Date): Promise<string> {
   const today = now.toISOString().slice(0, 10);
   const weekAgo = addDaysIso(today, -7);
   const moves = await db.$queryRaw<{ name: string; now: Health; before: Health | null }[]>`

@@ -6,7 +6,7 @@ import { notify } from "@/lib/notifications/notify";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
 import { awaitingSql } from "@/lib/projects/awaiting-sql";
 import { MAX_ESCALATION_LEVEL, type CadenceSettings } from "@/lib/projects/staleness";
-import { projectUpdateStateSql, updateStateOfRow } from "@/lib/projects/staleness-sql";
+import { projectUpdateStateSql, updateStateOfRow, type UpdateStateRow } from "@/lib/projects/staleness-sql";
 
 // The per-org rules of the scheduler (lib/notifications/schedule.ts), each on the figure's own
 // definition: updates due and stale from updateStateSql (the review's), the escalation target as
@@ -19,14 +19,7 @@ export type RuleOrg = CadenceSettings & { id: string; slug: string; name: string
 /** Requests for an update posted within this many days are announced (older ones were before Keel sent any). */
 const ACK_LOOKBACK_DAYS = 7;
 
-type StateRow = {
-  id: string;
-  name: string;
-  updState: string;
-  updMissed: number | null;
-  updStaleSince: number | null;
-  lineStart: string | null;
-};
+type StateRow = UpdateStateRow & { id: string; name: string; lineStart: string | null };
 
 async function projectStates(db: Db, org: RuleOrg, today: string, which: "due" | "stale") {
   return db.$queryRaw<(StateRow & { leadUserId: string | null })[]>`
@@ -87,7 +80,7 @@ export async function staleEscalationRule(db: Db, org: RuleOrg, now: Date): Prom
   for (const r of lineRows) lines.set(r.start, [...(lines.get(r.start) ?? []), { userId: r.userId }]);
   let n = 0;
   for (const p of stale) {
-    const update = updateStateOfRow(p as never, org, today);
+    const update = updateStateOfRow(p, org, today);
     if (update.state !== "stale" || !p.lineStart) continue;
     const line = lines.get(p.lineStart) ?? [];
     if (line.length === 0) continue;

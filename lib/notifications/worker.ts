@@ -12,8 +12,8 @@ import { SEND_POLICY, sendNotification, type SendPolicy, type Senders } from "@/
 // whose time has come (quiet hours) into the send queue, one job per row with the row's id as
 // the job id; the send job delivers with pg-boss's retries and backoff.
 
-export const NOTIFY_QUEUE = "notification-send";
-export const SCHEDULE_QUEUE = "notification-schedule";
+const NOTIFY_QUEUE = "notification-send";
+const SCHEDULE_QUEUE = "notification-schedule";
 const BATCH = 100;
 
 /** Moves due PENDING email/Slack rows into the send queue, atomically with marking them QUEUED. */
