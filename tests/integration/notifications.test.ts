@@ -1,15 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { NextRequest } from "next/server";
 import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(auth)/unsubscribe/route";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createMailer } from "@/lib/notifications/email";
+import { noticeImportFailed } from "@/lib/notifications/import-result";
 import { notify } from "@/lib/notifications/notify";
 import { scheduleNotifications } from "@/lib/notifications/schedule";
 import { sendNotification, type Senders } from "@/lib/notifications/send";
@@ -420,6 +423,39 @@ describe("preferences, quiet hours and unsubscribe", () => {
   });
 });
 
+describe("the unsubscribe route (no session)", () => {
+  it("GET only shows the button; POST (the button, or a mail client's one-click) turns the kind off; a forged link is 404", async () => {
+    const w = await world();
+    const token = unsubscribeToken(w.users.director, "DIRECTOR_DIGEST");
+    const at = `https://keel.test/unsubscribe?t=${encodeURIComponent(token)}`;
+    const page = await unsubscribeGet(new NextRequest(at));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Weekly director digest");
+    expect(await db.notificationPreference.count()).toBe(0);
+    const done = await unsubscribePost(
+      new NextRequest(at, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("You are unsubscribed");
+    expect(
+      await db.notificationPreference.findMany({
+        where: { userId: w.users.director },
+        select: { kind: true, channel: true, enabled: true },
+        orderBy: { channel: "asc" },
+      }),
+    ).toEqual([
+      { kind: "DIRECTOR_DIGEST", channel: "EMAIL", enabled: false },
+      { kind: "DIRECTOR_DIGEST", channel: "SLACK", enabled: false },
+    ]);
+    expect((await unsubscribeGet(new NextRequest("https://keel.test/unsubscribe"))).status).toBe(404);
+    expect((await unsubscribePost(new NextRequest(`${at}x`, { method: "POST" }))).status).toBe(404);
+  });
+});
+
 describe("delivery", () => {
   const closers: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -570,5 +606,25 @@ describe("imports", () => {
     expect(n.map((r) => [r.userId, r.subject, r.text])).toEqual([
       [acme.members.finance.user.id, "Actuals import finished: ledger.csv", "ledger.csv: 1 row read, 1 imported."],
     ]);
+  });
+
+  it("a refused import tells the importer what was wrong, once per upload", async () => {
+    const acme = await createOrgWithRoles(db);
+    const failed = {
+      orgId: acme.org.id,
+      orgSlug: acme.org.slug,
+      userId: acme.members.finance.user.id,
+      kind: "plan" as const,
+      fileName: "plan.csv",
+      uploadId: "upload-1",
+      message: "The file has 1 bad row. Nothing was imported.",
+      fieldErrors: { file: ["Row 2: month 2026-13 is not a month"] },
+    };
+    await noticeImportFailed(failed);
+    await noticeImportFailed(failed);
+    const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
+    expect(n).toHaveLength(1);
+    expect(n[0].subject).toBe("Plan import failed: plan.csv");
+    expect(n[0].text).toContain("- Row 2: month 2026-13 is not a month");
   });
 });
