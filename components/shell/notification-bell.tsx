@@ -34,7 +34,9 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
   const router = useRouter();
   const unread = data?.inbox?.unread ?? 0;
   const messages = data?.inbox?.items ?? [];
-  const count = (data?.total ?? 0) + unread;
+  // The number is what needs the member now (the computed items); unread messages add a dot and
+  // their own heading, so the count still falls by one when one thing is done.
+  const count = data?.total ?? 0;
   const items = data?.items ?? [];
   return (
     <Menu>
@@ -50,6 +52,8 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
           >
             {count > 99 ? "99+" : count}
           </span>
+        ) : unread ? (
+          <span aria-hidden className="absolute top-1 right-1 size-2 rounded-full bg-primary" />
         ) : null}
       </MenuTrigger>
       <MenuContent align="end" className="w-[min(24rem,calc(100vw-2rem))]">
@@ -59,7 +63,7 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
           <p className="px-2 py-3 text-sm text-muted-foreground">Loading…</p>
         ) : data === null ? (
           <p className="px-2 py-3 text-sm text-muted-foreground">Notifications could not be loaded.</p>
-        ) : count === 0 ? (
+        ) : count === 0 && messages.length === 0 ? (
           <p className="px-2 py-3 text-sm text-muted-foreground">Nothing needs you right now.</p>
         ) : null}
         {items.slice(0, BELL_ITEMS).map((item) => (
@@ -75,7 +79,7 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
         ))}
         <MenuSeparator />
         <MenuLinkItem href={reviewHref} className="font-medium">
-          Open the delivery review{(data?.total ?? 0) > BELL_ITEMS ? ` (${(data?.total ?? 0) - BELL_ITEMS} more)` : ""}
+          Open the delivery review{count > BELL_ITEMS ? ` (${count - BELL_ITEMS} more)` : ""}
         </MenuLinkItem>
         {messages.length ? (
           <>
