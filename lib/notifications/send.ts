@@ -32,7 +32,7 @@ type Attempt = { ok: true } | { ok: false; error: string; permanent: boolean };
 /**
  * One attempt at one email or Slack notification (`retryCount` attempts came before it), run by
  * the worker for its pg-boss job. A row already settled is skipped, so a job handed over twice
- * sends once; a kind the user turned off since it was written is skipped too. Every attempt is
+ * sends once; a kind the user turned off since it was written, or a user who has left the org, is skipped too. Every attempt is
  * counted on the row with its error; "retry" tells the caller to throw so pg-boss retries.
  */
 export async function sendNotification(
@@ -46,6 +46,7 @@ export async function sendNotification(
     where: { id },
     select: {
       id: true,
+      orgId: true,
       userId: true,
       kind: true,
       channel: true,
@@ -58,6 +59,11 @@ export async function sendNotification(
     },
   });
   if (!n || n.state === "SENT" || n.state === "FAILED" || n.state === "SKIPPED") return "skipped";
+  const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: n.orgId, userId: n.userId } }, select: { id: true } });
+  if (!member) {
+    await db.notification.update({ where: { id }, data: { state: "SKIPPED", error: "not sent: no longer a member of the organization" } });
+    return "skipped";
+  }
   const user = await channelsFor(db, n.userId, n.kind);
   if (!user || !user.channels.includes(n.channel)) {
     await db.notification.update({ where: { id }, data: { state: "SKIPPED", error: "not sent: turned off by the user" } });

@@ -384,7 +384,7 @@ describe("preferences, quiet hours and unsubscribe", () => {
     });
   });
 
-  it("a non-member is never notified", async () => {
+  it("a non-member is never notified, nor sent to after leaving", async () => {
     const w = await world();
     const other = await createOrgWithRoles(db);
     expect(
@@ -397,6 +397,15 @@ describe("preferences, quiet hours and unsubscribe", () => {
         text: "t",
       }),
     ).toBe(0);
+    // One who leaves before the send is not sent what was written while a member.
+    await notify(db, { orgId: w.orgId, userId: w.users.lead, kind: "UPDATE_DUE", dedupeKey: "left", subject: "s", text: "t" });
+    await db.membership.deleteMany({ where: { orgId: w.orgId, userId: w.users.lead } });
+    const email = (await rows({ dedupeKey: "left", channel: "EMAIL" }))[0];
+    expect(await sendNotification(db, email.id, 0, { mailer: null, baseUrl: "https://keel.test" })).toBe("skipped");
+    expect(await db.notification.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({
+      state: "SKIPPED",
+      error: expect.stringMatching(/no longer a member/),
+    });
   });
 
   it("the unsubscribe link turns one kind off by email and Slack, without signing in; a forged one does nothing", async () => {
