@@ -552,6 +552,41 @@ describe("delivery", () => {
       await boss.stop({ graceful: false, close: true });
     });
 
+    it("the scheduler runs as a pg-boss job and its in-app and email rows follow", async () => {
+      const w = await world();
+      const server = await smtp();
+      closers.push(server.close);
+      await db.position.create({
+        data: {
+          orgId: w.orgId,
+          orgUnitId: w.acme.units.teamA.id,
+          title: "Long Open",
+          level: "L3",
+          status: "OPEN",
+          openedAt: new Date(Date.now() - 60 * 86_400_000),
+          annualCompCents: 1n,
+          budgetFiscalYear: 2027,
+        },
+      });
+      const worker = await startNotificationWorker({
+        db,
+        boss,
+        url,
+        senders: server.senders,
+        relayIntervalMs: 500,
+        pollingIntervalSeconds: 0.5,
+        cron: null,
+      });
+      try {
+        await boss.send("notification-schedule", {});
+        const email = await until(() => db.notification.findFirst({ where: { kind: "POSITION_OPEN", channel: "EMAIL", state: "SENT" } }));
+        expect(email.userId).toBe(w.users.manager);
+        expect(server.got.some((m) => m.raw.includes("Long Open"))).toBe(true);
+      } finally {
+        await worker.stop();
+      }
+    });
+
     it("a failed send is retried by pg-boss and sent once; email waits out quiet hours in the relay", async () => {
       const w = await world();
       const server = await smtp(1); // the first DATA is refused with 451 (try again)
