@@ -76,6 +76,15 @@ const ZEnv = z.object({
    * once or more, for multi-instance deployments (docs/scaling.md). Default on.
    */
   KEEL_JOBS_IN_PROCESS: optionalText.pipe(z.enum(["on", "off"], { message: "KEEL_JOBS_IN_PROCESS must be on or off" }).default("on")),
+  /**
+   * Where notification emails are sent through (lib/notifications/email.ts), e.g.
+   * smtps://user:pass@smtp.example.com:465 or smtp://smtp.example.com:587 (STARTTLS). Unset: no email.
+   */
+  KEEL_SMTP_URL: optionalText.pipe(
+    z.url({ message: "KEEL_SMTP_URL must be a URL such as smtp://user:pass@smtp.example.com:587" }).optional(),
+  ),
+  /** The From of notification emails. */
+  KEEL_MAIL_FROM: optionalText.transform((v) => v ?? "Keel <keel@localhost>"),
   /** Set by Next.js: development turns on the dev server's allowances (lib/security/headers.ts). */
   NODE_ENV: optionalText,
 });

@@ -3,10 +3,11 @@
 // web servers (docs/scaling.md). Needs DATABASE_URL: the embedded database lives inside
 // `npm start`, whose web server runs the worker itself. Stops on SIGTERM/SIGINT after the
 // delivery in progress.
+import { register } from "node:module";
+
 import { createPrismaClient } from "@/lib/db-factory";
 import { EnvError, readEnv } from "@/lib/env";
 import { createJobQueue } from "@/lib/jobs/queue";
-import { startJobWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
 
 async function main() {
@@ -25,6 +26,9 @@ async function main() {
   }
   const db = createPrismaClient(env.DATABASE_URL);
   const boss = await createJobQueue(env.DATABASE_URL, { max: env.KEEL_DB_POOL_MAX });
+  // The notification digest reads through lib code that must see "server-only" as the server does.
+  register("./server-only-hook.mjs", import.meta.url);
+  const { startJobWorker } = await import("@/lib/jobs/worker");
   const worker = await startJobWorker({ db, boss, url: env.DATABASE_URL });
   process.send?.({ type: "worker-ready" });
   let stopping = false;

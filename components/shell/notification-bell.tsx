@@ -1,14 +1,17 @@
 "use client";
 
 import { Bell } from "lucide-react";
+import { useRouter } from "next/navigation";
 
 import { BELL_ITEMS } from "@/lib/projects/bell-items";
 
-import { Menu, MenuContent, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuLinkItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useJson } from "@/components/ui/use-json";
+import { markNotificationsReadAction } from "@/lib/notifications/actions";
 
 type BellItem = { id: string; kind: "due" | "stale" | "acknowledge"; title: string; detail: string; href: string };
-type BellData = { items: BellItem[]; total: number };
+type InboxItem = { id: string; subject: string; href: string | null; createdAt: string; read: boolean };
+type BellData = { items: BellItem[]; total: number; inbox?: { unread: number; items: InboxItem[] } };
 
 const KIND_LABEL = { due: "Due", stale: "Stale", acknowledge: "Review" } as const;
 const KIND_CLASS = {
@@ -28,6 +31,11 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
   // the shell) asks again; the previous answer stays on screen meanwhile.
   const data = useJson<BellData>(source, renderId);
 
+  const router = useRouter();
+  const unread = data?.inbox?.unread ?? 0;
+  const messages = data?.inbox?.items ?? [];
+  // The number is what needs the member now (the computed items); unread messages add a dot and
+  // their own heading, so the count still falls by one when one thing is done.
   const count = data?.total ?? 0;
   const items = data?.items ?? [];
   return (
@@ -44,6 +52,8 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
           >
             {count > 99 ? "99+" : count}
           </span>
+        ) : unread ? (
+          <span aria-hidden className="absolute top-1 right-1 size-2 rounded-full bg-primary" />
         ) : null}
       </MenuTrigger>
       <MenuContent align="end" className="w-[min(24rem,calc(100vw-2rem))]">
@@ -53,7 +63,7 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
           <p className="px-2 py-3 text-sm text-muted-foreground">Loading…</p>
         ) : data === null ? (
           <p className="px-2 py-3 text-sm text-muted-foreground">Notifications could not be loaded.</p>
-        ) : count === 0 ? (
+        ) : count === 0 && messages.length === 0 ? (
           <p className="px-2 py-3 text-sm text-muted-foreground">Nothing needs you right now.</p>
         ) : null}
         {items.slice(0, BELL_ITEMS).map((item) => (
@@ -71,6 +81,30 @@ export function NotificationBell({ source, renderId, reviewHref }: { source: str
         <MenuLinkItem href={reviewHref} className="font-medium">
           Open the delivery review{count > BELL_ITEMS ? ` (${count - BELL_ITEMS} more)` : ""}
         </MenuLinkItem>
+        {messages.length ? (
+          <>
+            <MenuSeparator />
+            <MenuLabel>Messages{unread ? ` (${unread} unread)` : ""}</MenuLabel>
+            {messages.map((m) => (
+              <MenuLinkItem key={m.id} href={m.href ?? reviewHref} className="items-start">
+                <span className="min-w-0">
+                  <span className={`block truncate text-sm ${m.read ? "" : "font-semibold"}`}>{m.subject}</span>
+                  <span className="block truncate text-xs text-muted-foreground">{m.createdAt.slice(0, 10)}</span>
+                </span>
+              </MenuLinkItem>
+            ))}
+            {unread ? (
+              <MenuItem
+                onSelect={() => {
+                  // The shell renders again after the action, and the bell asks again.
+                  void markNotificationsReadAction({}).then(() => router.refresh());
+                }}
+              >
+                Mark all messages read
+              </MenuItem>
+            ) : null}
+          </>
+        ) : null}
       </MenuContent>
     </Menu>
   );

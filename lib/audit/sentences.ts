@@ -152,6 +152,13 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "scim.group.delete": { label: "Group removed (SCIM)", template: "removed the SCIM group {record}" },
   "scim.member.add": { label: "Member provisioned (SCIM)", template: "added a member provisioned by SCIM", headline: ["role"] },
   "account.password.change": { label: "Password changed", template: "changed their password" },
+  "account.notifications.update": { label: "Notification settings changed", template: "changed their notification settings" },
+  "account.notifications.read": { label: "Notifications read", template: "marked their notifications read" },
+  "notifications.unsubscribe": {
+    label: "Unsubscribed from a notification",
+    template: "unsubscribed from a kind of notification by its email link",
+    headline: ["kind"],
+  },
   "account.session.end": { label: "Own session signed out", template: "signed out one of their sessions", headline: ["sessionEnded"] },
 };
 

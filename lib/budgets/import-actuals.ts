@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
 import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
+import { noticeImportFinished } from "@/lib/notifications/import-result";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // Ledger import, all or nothing, in ONE streaming pass over the uploaded file inside the
@@ -222,6 +223,7 @@ export const importActuals = defineAction({
     });
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
     await emitWebhookEvent(ctx.tx, orgId, "import.completed", { kind: "ACTUALS", fileName, ...result });
+    await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "actuals", fileName, ...result });
     return result;
   },
 });

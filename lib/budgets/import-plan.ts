@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/action";
+import { noticeImportFinished } from "@/lib/notifications/import-result";
 import { PLAN_COLUMNS, parsePlanRecord, readCsvRows, type PlanLine } from "@/lib/budgets/csv";
 import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
@@ -109,6 +110,7 @@ export const importPlan = defineAction({
     });
     const result = { batchId: batch.id, rowCount, insertedCount: written, skippedCount: 0 };
     await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "BUDGET", fileName, ...result } });
+    await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "plan", fileName, ...result });
     return result;
   },
 });

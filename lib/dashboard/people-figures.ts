@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { planVsActual, type PlanQuarterRow } from "@/lib/headcount/plan";
 import { scopeCte } from "@/lib/org/closure";
 import type { DashboardParams } from "@/lib/dashboard/director";
-import { openPositionSql, type PositionFilter } from "@/lib/headcount/position-filter";
+import { daysOpenSql, openPositionSql, type PositionFilter } from "@/lib/headcount/position-filter";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 
 // People panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
@@ -63,7 +63,7 @@ async function computePeopleFigures(orgId: string, startMonth: number, p: Dashbo
       WITH scope AS (${scope}),
       open AS (
         SELECT ps.id, ps.title, ps.status::text AS status, u.name AS "unitName",
-               GREATEST(0, ${today}::date - COALESCE(ps."vacantFrom", ps."openedAt"::date, ps."createdAt"::date))::int AS "daysOpen"
+               ${daysOpenSql("ps", today)} AS "daysOpen"
         FROM "Position" ps JOIN "OrgUnit" u ON u.id = ps."orgUnitId"
         WHERE ps."orgId" = ${orgId} AND ${openPositionSql("ps", today)} AND ps."orgUnitId" IN (SELECT "id" FROM scope)
       ),

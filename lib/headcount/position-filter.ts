@@ -29,6 +29,12 @@ export function openPositionSql(alias: string, on: string | Prisma.Sql): Prisma.
   return Prisma.sql`(${a}."status" IN ('OPEN', 'BACKFILL') AND (${a}."vacantFrom" IS NULL OR ${a}."vacantFrom" <= ${day(on)}))`;
 }
 
+/** Days open (glossary `days-open`) of an open position on `on`: since it became vacant, else since it was opened (or created). */
+export function daysOpenSql(alias: string, on: string | Prisma.Sql): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`GREATEST(0, ${day(on)} - COALESCE(${a}."vacantFrom", ${a}."openedAt"::date, ${a}."createdAt"::date))::int`;
+}
+
 /** Planned starts between `from` and `to`: OPEN or BACKFILL with a target start in the range. */
 export function plannedStartSql(alias: string, from: string | Prisma.Sql, to: string | Prisma.Sql): Prisma.Sql {
   const a = Prisma.raw(`"${alias}"`);

@@ -4,12 +4,16 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { logger } from "@/lib/log";
+import { envMailer } from "@/lib/notifications/email";
+import { envBaseUrl, type Senders } from "@/lib/notifications/send";
+import { startNotificationWorker } from "@/lib/notifications/worker";
 import { attemptDelivery } from "@/lib/webhooks/deliver";
 import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/webhooks/policy";
 import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
 
-// The job worker: relays the webhook outbox into pg-boss and delivers its jobs. It runs inside
+// The job worker: relays the webhook outbox into pg-boss and delivers its jobs, and runs the
+// notification jobs (lib/notifications/worker.ts). It runs inside
 // the web server by default (scripts/server.ts) and as `npm run worker` (scripts/worker.ts) with
 // KEEL_JOBS_IN_PROCESS=off on the web servers (docs/scaling.md). Any number may run at once:
 // pg-boss hands each job to one worker, and the relay locks the rows it moves.
@@ -24,6 +28,8 @@ export type WorkerOptions = {
   relayIntervalMs?: number;
   /** How often an idle worker asks pg-boss for jobs. */
   pollingIntervalSeconds?: number;
+  /** Where notifications are sent (default: KEEL_SMTP_URL and NEXTAUTH_URL). */
+  senders?: Senders;
 };
 
 export type JobWorker = {
@@ -73,6 +79,13 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       if (outcome === "retry") throw new Error(`webhook delivery ${job.data.deliveryId}: attempt ${job.retryCount + 1} failed`);
     },
   );
+  const notifications = await startNotificationWorker({
+    db,
+    boss,
+    url: opts.url,
+    senders: opts.senders ?? { mailer: envMailer(), baseUrl: envBaseUrl() },
+    pollingIntervalSeconds: opts.pollingIntervalSeconds,
+  });
   logger.info({ event: "jobs.worker.started", queue: WEBHOOK_QUEUE }, "job worker started");
 
   let stopped = false;
@@ -86,6 +99,7 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       clearInterval(missedTimer);
       await relaying?.catch(() => 0);
       await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });
+      await notifications.stop();
       await pool.end();
       logger.info({ event: "jobs.worker.stopped" }, "job worker stopped");
     },

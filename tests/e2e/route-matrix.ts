@@ -123,6 +123,14 @@ export const ROUTE_ROWS: RouteRow[] = [
     data: "month,cost centre code,category,amount\n2026-13,NOPE,x,abc\n",
     query: "kind=plan",
   }),
+  // One-click unsubscribe (docs/notifications.md): no session; the signed token is the only
+  // authority, so a missing or forged one is 404 for everyone alike.
+  route("/unsubscribe", "GET", "404 404 404 404 404 404 404 404 -"),
+  route("/unsubscribe", "POST", "404 404 404 404 404 404 404 404 -", {
+    contentType: "application/x-www-form-urlencoded",
+    data: "List-Unsubscribe=One-Click",
+    query: "t=forged.DIRECTOR_DIGEST.not-a-signature",
+  }),
   // next-auth's own endpoints (here /api/auth/session): the session is readable by its owner; a
   // POST without next-auth's CSRF token is refused.
   route("/api/auth/[...nextauth]", "GET", "200 200 200 200 200 200 200 200 -"),

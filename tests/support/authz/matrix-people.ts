@@ -6,6 +6,7 @@ import { sealSecret } from "@/lib/security/secret-box";
 import { hashInviteToken } from "@/lib/settings/members";
 import { createOrg } from "@/tests/factories/org";
 import { row, type PublicRow, type SelfRow } from "@/tests/support/authz/matrix";
+import { NOTIFICATION_PUBLIC_ROWS, NOTIFICATION_SELF_ROWS } from "@/tests/support/authz/matrix-notifications";
 import { SCIM_PUBLIC_ROWS } from "@/tests/support/authz/matrix-scim";
 import { testDb } from "@/tests/support/db";
 import { today } from "@/tests/support/authz/fixture";
@@ -139,6 +140,7 @@ export const PUBLIC_ROWS: PublicRow[] = [
     forgedOutcome: "NOT_FOUND",
   },
   ...SCIM_PUBLIC_ROWS,
+  ...NOTIFICATION_PUBLIC_ROWS,
 ];
 
 export const SELF_ROWS: SelfRow[] = [
@@ -179,4 +181,5 @@ export const SELF_ROWS: SelfRow[] = [
     action: "account.session.end",
     valid: async (_fx, userId) => ({ sessionId: await startSession(testDb(), userId, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0") }),
   },
+  ...NOTIFICATION_SELF_ROWS,
 ];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { NotificationSettingsForm } from "@/components/account/notification-settings-form";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { MySessions } from "@/components/account/my-sessions";
 import { PageHeader } from "@/components/shell/page-header";
@@ -10,6 +11,7 @@ import { listMySessions } from "@/lib/account/my-sessions";
 import { listMyApiTokens } from "@/lib/api/token-queries";
 import { requireMember } from "@/lib/auth";
 import { sessionConfig } from "@/lib/auth/session-policy";
+import { getNotificationSettings } from "@/lib/notifications/queries";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -19,7 +21,11 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
   const { maxAgeMs, idleMs } = sessionConfig();
-  const [sessions, tokens] = await Promise.all([listMySessions(member.user.id), listMyApiTokens(member.org.id, member.user.id)]);
+  const [sessions, tokens, notifications] = await Promise.all([
+    listMySessions(member.user.id),
+    listMyApiTokens(member.org.id, member.user.id),
+    getNotificationSettings(member.user.id),
+  ]);
   return (
     <>
       <PageHeader title="Your account" description="Your sign-in details. They apply to every organization you belong to." />
@@ -54,6 +60,18 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
                 </div>
               ))}
             </dl>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Notifications</CardTitle>
+            <CardDescription>
+              What Keel tells you, and where. Every email and Slack message also has a link that turns its kind off. The weekly digest
+              arrives on Monday morning, at most one a day.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <NotificationSettingsForm settings={notifications} />
           </CardContent>
         </Card>
         <Card className="lg:col-span-2">
