@@ -32,7 +32,7 @@ export type LedgerImportResult = { batchId: string; rowCount: number; insertedCo
 export type LedgerCheckResult = { rowCount: number; newVendorCount: number };
 
 /** One batch of ledger lines, column by column (resolved ids, not codes or names). */
-export type ActualsColumns = {
+type ActualsColumns = {
   unitIds: string[];
   days: string[];
   categories: string[];

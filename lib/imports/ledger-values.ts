@@ -91,9 +91,3 @@ export function parseLedgerAmount(cell: string, decimal: DecimalMark, emptyIsZer
   if (cents > MAX_ABS_CENTS) return null;
   return negative ? -cents : cents;
 }
-
-/** A rate as typed ("0.9231", "1.1"): a positive decimal of at most 8 decimals, else null. */
-export function parseRate(s: string): string | null {
-  const t = s.trim();
-  return /^\d{1,6}(\.\d{1,8})?$/.test(t) && /[1-9]/.test(t) ? t : null;
-}

@@ -78,6 +78,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/projects/review", MEMBERS_ONLY),
   page("/[org]/budgets", MEMBERS_ONLY),
   page("/[org]/budgets/plan", MEMBERS_ONLY),
+  // The ledger-export import wizard: for those who may import actuals.
+  page("/[org]/budgets/ledger-import", "404 200 404 404 200 404 404 login -"),
   // The lines behind a money figure, filtered to the pay probes (route-matrix.spec.ts): a PERSONNEL
   // ledger line and a PERSONNEL plan line of one person, listed only for roles that read pay.
   page("/[org]/budgets/lines", MEMBERS_ONLY, "from=2020-01&to=2031-12&q=Pay+probe+payroll"),
@@ -122,6 +124,12 @@ export const ROUTE_ROWS: RouteRow[] = [
     contentType: "text/csv",
     data: "month,cost centre code,category,amount\n2026-13,NOPE,x,abc\n",
     query: "kind=plan",
+  }),
+  // A ledger export staged for a mapped import (lib/imports/): stored, nothing imported yet.
+  route("/[org]/budgets/import", "POST", "403 200 403 403 200 403 404 401 -", {
+    contentType: "text/csv",
+    data: "Report\nDate,Account,Amount\n11/03/2026,6200 Travel,10.00\n",
+    query: "kind=stage",
   }),
   // next-auth's own endpoints (here /api/auth/session): the session is readable by its owner; a
   // POST without next-auth's CSRF token is refused.
