@@ -128,8 +128,14 @@ export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tal
       tally.summaryRows++;
       return null;
     }
-    const errors: string[] = [];
+    // Surplus cells are what two lines glued by a stray line break leave (accepting the row would
+    // drop a line silently); too few, what a cut-off file leaves. Empty trailing cells are harmless.
+    const width = header.names.length;
+    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))
+      return ["has more cells than the header (a comma or a line break outside quotes?)"];
+    if (cells.length < width) return [`has ${cells.length} of the header's ${width} cells (is the file cut off?)`];
     if (cells.some((c) => c.includes("\u0000"))) return ["a cell contains a NUL character"];
+    const errors: string[] = [];
 
     const account = get("account");
     const category = accounts.get(valueKey(account));

@@ -103,6 +103,19 @@ describe("QuickBooks Online GL detail (the file from issue 25)", () => {
     expect((err as AppError).fieldErrors?.mapping?.[0]).toContain('"Department", "Debit", "Credit"');
   });
 
+  it("refuses two lines glued by a lone carriage return, and a line cut short, instead of dropping cells", async () => {
+    const line = '"11/05/2026","6200 Travel","Autonomy","Flights","1,820.40",""';
+    const file = await tmpFile(
+      `Title\r\n"Date","Account","Department","Memo","Debit","Credit"\r\n${line}\r${line}\r\n${line}\r\n"11/06/2026","6200 Travel"\r\n`,
+    );
+    const out = await run(file, qbo);
+    expect(out.errors).toEqual([
+      [3, ["has more cells than the header (a comma or a line break outside quotes?)"]],
+      [5, ["has 2 of the header's 6 cells (is the file cut off?)"]],
+    ]);
+    expect(out.lines.map(([row]) => row)).toEqual([4]);
+  });
+
   it("suggests its columns, accounts and departments from the header and values", () => {
     const rows = Papa.parse<string[]>(readFileSync(sample("quickbooks-gl-detail.csv"), "utf8")).data;
     const at = findHeaderRow(rows);
