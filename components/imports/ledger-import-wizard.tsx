@@ -73,6 +73,7 @@ export function LedgerImportWizard({
   const [fileError, setFileError] = useState<string | null>(null);
   const [savedUsed, setSavedUsed] = useState<SavedLedgerMapping | null>(null);
   const [shapeNote, setShapeNote] = useState<string | null>(null);
+  const [nearby, setNearby] = useState<{ m: SavedLedgerMapping; missing: string[] } | null>(null);
   const [columns, setColumns] = useState<Partial<Record<LedgerField, string>>>({});
   const [dateFormat, setDateFormat] = useState<DateFormat | "">("");
   const [decimalMark, setDecimalMark] = useState<DecimalMark>(".");
@@ -114,6 +115,7 @@ export function LedgerImportWizard({
     setUploadId(null);
     setSavedUsed(null);
     setShapeNote(null);
+    setNearby(null);
     file.current = f ?? null;
     if (!f) return setSample(null);
     const s = await readSample(f);
@@ -121,6 +123,21 @@ export function LedgerImportWizard({
     const match = saved.find((m) => m.signature === headerSignature(s.header));
     if (match) return applySaved(match, s);
     applySuggestions(s, presetId);
+    // No mapping saved for this exact shape: the closest saved one (most of its columns present)
+    // is named with what differs, and offered where it fits; otherwise the file is mapped afresh.
+    const keys = new Set(s.header.map(headerKey));
+    const close = saved
+      .map((m) => {
+        const cols = Object.values(m.mapping.columns).filter((n): n is string => !!n);
+        return {
+          m,
+          missing: cols.filter((n) => !keys.has(headerKey(n))),
+          share: cols.filter((n) => keys.has(headerKey(n))).length / cols.length,
+        };
+      })
+      .filter((c) => c.share >= 0.5)
+      .sort((a, b) => b.share - a.share)[0];
+    if (close) setNearby(close);
   }
 
   function applySuggestions(s: Sample, preset: string) {
@@ -356,6 +373,33 @@ export function LedgerImportWizard({
                 >
                   Map again
                 </Button>
+              </div>
+            ) : null}
+            {nearby && !savedUsed ? (
+              <div
+                role="status"
+                className="flex flex-wrap items-center gap-2 rounded-md border border-amber-500/40 bg-amber-500/5 p-3 text-sm"
+              >
+                <span>
+                  This file&apos;s columns differ from a saved mapping&apos;s (saved {new Date(nearby.m.updatedAt).toLocaleDateString()}
+                  {nearby.missing.length
+                    ? `; this file has no ${nearby.missing.map((n) => `"${n}"`).join(", ")}`
+                    : "; this file has other columns too"}
+                  ). Its columns are mapped afresh below.
+                </span>
+                {nearby.missing.length === 0 ? (
+                  <Button
+                    type="button"
+                    variant="outline"
+                    size="sm"
+                    onClick={() => {
+                      touched();
+                      applySaved(nearby.m, sample);
+                    }}
+                  >
+                    Use the saved mapping
+                  </Button>
+                ) : null}
               </div>
             ) : null}
             {shapeNote ? (
