@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { checkMappedActuals, importMappedActuals } from "@/lib/imports/import-mapped-actuals";
@@ -8,7 +9,8 @@ import { listLedgerMappings } from "@/lib/imports/queries";
 import type { LedgerMappingInput } from "@/lib/imports/ledger-mapping";
 import { uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
-import { resetDb, rowCounts, testDb } from "@/tests/support/db";
+import { resetDb, rowCounts, tableFingerprints, testDb } from "@/tests/support/db";
+import { expectClearFailure, fuzzRuns, HOSTILE_STRINGS, seedFor } from "@/tests/support/fuzz";
 
 // A QuickBooks GL detail export (public/samples/, the file from issue 25) through a mapping:
 // check, import, mapping saved and reused for the next file of the same shape, values mapped,
@@ -174,5 +176,41 @@ describe("mapped ledger import", () => {
     });
     expect(own).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it("hostile cells through the mapping: never internal, never partial, every refusal names its row", async () => {
+    const cellArb = fc.oneof(
+      fc.constantFrom(...HOSTILE_STRINGS, "", "Total", "(1,234.56)", "12.450,00", "31/12/2026", "6200 Travel", "Platform", "\r", '"'),
+      fc.string({ maxLength: 12 }),
+    );
+    const rowArb = fc.array(cellArb, { minLength: 6, maxLength: 6 });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(rowArb, fc.constant(null)), { minLength: 1, maxLength: 6 }), fc.boolean(), async (rows, bom) => {
+        const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+        const lines = rows.map((r, i) =>
+          r
+            ? r.map(q).join(",")
+            : [`"11/0${(i % 9) + 1}/2026"`, '"6200 Travel"', '"Platform"', `"m${i}-${Math.random()}"`, '"10.00"', '""'].join(","),
+        );
+        const text = `${bom ? "\uFEFF" : ""}Acme\r\nGeneral Ledger\r\n"Date","Account","Department","Memo","Debit","Credit"\r\n${lines.join("\r\n")}\r\n`;
+        const before = await tableFingerprints();
+        const result = await importMappedActuals.run(finance(), acme.org.slug, {
+          uploadId: await uploadCsv(text),
+          fileName: "fuzz.csv",
+          mapping: mapping(),
+        });
+        const where = `${JSON.stringify(text.slice(0, 300))}: ${JSON.stringify(result).slice(0, 400)}`;
+        expectClearFailure(result, where);
+        if (!result.ok) {
+          for (const m of result.fieldErrors?.file ?? []) expect(m, where).toMatch(/^Row \d+: |…and \d+ more|no data rows/);
+          expect(await tableFingerprints(), `${where}: a refused import changed rows`).toEqual(before);
+          return;
+        }
+        accepted++;
+      }),
+      { numRuns: fuzzRuns(25), seed: seedFor("actuals.import.mapped"), endOnFailure: true },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });
