@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { LedgerImportWizard } from "@/components/imports/ledger-import-wizard";
 import { PageHeader } from "@/components/shell/page-header";
@@ -12,11 +11,19 @@ export const metadata = { title: "Import a ledger export" };
 
 // The ledger-export import (docs/imports.md): a file from QuickBooks, Xero, NetSuite or any
 // ledger, mapped onto Keel's fields in the browser from its first rows, then checked and
-// imported whole on the server. Only those who may import actuals see it.
+// imported whole on the server. Members who may not import actuals are told so (the budgets
+// segment streams, so a 404 here could not change the status already sent).
 export default async function Page({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
   const { org } = member;
-  if (!can(member.role, "actuals:write")) notFound();
+  if (!can(member.role, "actuals:write")) {
+    return (
+      <>
+        <PageHeader title="Import a ledger export" />
+        <p className="text-sm text-muted-foreground">Importing actuals needs the finance or director role in this organization.</p>
+      </>
+    );
+  }
   const [saved, units] = await Promise.all([listLedgerMappings(org.id), listCostCentres(org.id)]);
   return (
     <>
