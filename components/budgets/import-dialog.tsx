@@ -1,6 +1,7 @@
 "use client";
 
 import { Upload } from "lucide-react";
+import Link from "next/link";
 
 import { ImportPanel } from "@/components/budgets/import-panel";
 import { Button } from "@/components/ui/button";
@@ -30,6 +31,16 @@ export function ImportActualsDialog({ org }: { org: string }) {
           </DialogDescription>
         </DialogHeader>
         <ImportPanel org={org} kind="actuals" columns={ACTUALS_COLUMNS} />
+        <p className="text-sm">
+          An export from QuickBooks, Xero, NetSuite or another ledger?{" "}
+          <Link href={`/${org}/budgets/ledger-import`} className="font-medium underline underline-offset-2">
+            Import it with column mapping
+          </Link>{" "}
+          ·{" "}
+          <a href="/samples/keel-actuals-template.csv" download className="underline underline-offset-2">
+            Download Keel&apos;s template
+          </a>
+        </p>
       </DialogContent>
     </Dialog>
   );

@@ -105,6 +105,8 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "budgets.copy-forward": { label: "Budget copied forward", template: "copied the budget plan forward to {record}" },
   "actuals.import": { label: "Actuals imported", template: "imported actuals" },
   "actuals.import.revert": { label: "Import reverted", template: "reverted an import" },
+  "actuals.import.check": { label: "Ledger file checked", template: "checked a ledger file against its column mapping" },
+  "actuals.import.mapped": { label: "Ledger export imported", template: "imported a ledger export through its column mapping" },
   "vendors.create": { label: "Vendor added", template: "added vendor {record}" },
   "vendors.update": { label: "Vendor edited", template: "edited vendor {record}" },
   "contracts.create": { label: "Contract added", template: "added contract {record}" },

@@ -70,6 +70,23 @@ export function readCsvText(text: string): AsyncGenerator<[number, string[], Csv
 }
 
 async function* readCsv(source: Readable): AsyncGenerator<[number, string[], CsvHeader]> {
+  let header: CsvHeader | null = null;
+  let row = 1;
+  for await (const run of readCsvRecords(source)) {
+    for (const cells of run) {
+      if (isBlank(cells)) continue;
+      if (header === null) header = new CsvHeader(cells);
+      else yield [++row, cells, header];
+    }
+  }
+}
+
+/**
+ * Every record of a CSV text stream (blank lines included), a run of up to READ_AHEAD records
+ * at a time, in file order. The parser's rows are taken a chunk of the file at a time
+ * (papaparse's `chunk` callback); the source is paused while a run waits to be taken.
+ */
+export async function* readCsvRecords(source: Readable): AsyncGenerator<string[][]> {
   let buffered: string[][] = [];
   let ended = false;
   let failure: unknown = null;
@@ -83,8 +100,8 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
   // stream decodes UTF-8, so a character split between two chunks arrives whole).
   Papa.parse<string[]>(source, {
     header: false,
-    // Blank lines are skipped below (isBlank): papaparse's "greedy" option joins every row's
-    // cells into a new string to test it, and filters each chunk into a new array.
+    // Blank lines are skipped by the callers (isBlank): papaparse's "greedy" option joins every
+    // row's cells into a new string to test it, and filters each chunk into a new array.
     skipEmptyLines: false,
     chunk(results) {
       for (const row of results.data) buffered.push(row);
@@ -100,19 +117,13 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
       signal();
     },
   });
-  let header: CsvHeader | null = null;
-  let row = 1;
   try {
     for (;;) {
       if (buffered.length > 0) {
         const run = buffered;
         buffered = [];
         if (!ended) source.resume();
-        for (const cells of run) {
-          if (isBlank(cells)) continue;
-          if (header === null) header = new CsvHeader(cells);
-          else yield [++row, cells, header];
-        }
+        yield run;
         continue;
       }
       if (failure) throw failure;
@@ -127,7 +138,7 @@ async function* readCsv(source: Readable): AsyncGenerator<[number, string[], Csv
 const READ_AHEAD = 1000;
 
 /** A line of nothing but whitespace and delimiters (skipped; it is not a row). */
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (NOT_SPACE.test(c)) return false;
   return true;
 }

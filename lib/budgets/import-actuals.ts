@@ -1,5 +1,5 @@
-import { defineAction } from "@/lib/action";
-import { ACTUALS_COLUMNS, parseActualsRecord, readCsvRows } from "@/lib/budgets/csv";
+import { type ActionContext, defineAction } from "@/lib/action";
+import { ACTUALS_COLUMNS, type ActualsLine, type CsvHeader, parseActualsRecord, readCsvRows } from "@/lib/budgets/csv";
 import { checkHeader, loadCodeMap, RowErrors } from "@/lib/budgets/import-rows";
 import { lockLedger } from "@/lib/budgets/ledger-lock";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
@@ -29,8 +29,11 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 const INSERT_BATCH = 5_000;
 const MAX_NEW_VENDORS = 500;
 
+export type LedgerImportResult = { batchId: string; rowCount: number; insertedCount: number; skippedCount: number; newVendorCount: number };
+export type LedgerCheckResult = { rowCount: number; newVendorCount: number };
+
 /** One batch of ledger lines, column by column (resolved ids, not codes or names). */
-export type ActualsColumns = {
+type ActualsColumns = {
   unitIds: string[];
   days: string[];
   categories: string[];
@@ -91,6 +94,13 @@ function pgTextArray(values: readonly (string | null)[]): string {
   return `${out}}`;
 }
 
+/**
+ * How a source's row becomes a ledger line: the line, the reasons it is refused, or null for a
+ * row the source's mapping skips (a total line, an ignored account). `known` says whether a
+ * cost centre code is an open org unit of the org.
+ */
+export type LedgerRowParser = (cells: string[], header: CsvHeader, known: (code: string) => boolean) => ActualsLine | string[] | null;
+
 export const importActuals = defineAction({
   name: "actuals.import",
   permission: "actuals:write",
@@ -101,129 +111,169 @@ export const importActuals = defineAction({
   revalidate: false,
   moneyChecked: ["ledger"],
   async handler(ctx, { uploadId, fileName }) {
-    const filePath = uploadPath(uploadId);
-    const orgId = ctx.org.id;
-    // Imports into one org run one at a time (the ledger summary's lock; lib/budgets/ledger-lock.ts).
-    await lockLedger(ctx.tx, orgId);
-    // The org's ledger stays within the money limit (lib/money-limit.ts): the lines already held
-    // plus every row of the file (skipped duplicates too: an upper bound, so the pipeline need
-    // not scan the ledger again), refused at the row that crosses it.
-    await lockOrgMoney(ctx.tx, orgId, "ledger");
-    let ledgerTotal = await orgMoneyTotal(ctx.tx, orgId, "ledger");
-    let overLimitRow = false;
-    const codes = await loadCodeMap(ctx.tx, orgId);
-    const known = (code: string) => codes.has(code.toUpperCase());
-    // Vendor names the org does not know yet become vendors (matched case-insensitively), so
-    // spend per vendor is complete. Bounded: a file may introduce at most MAX_NEW_VENDORS.
-    const vendors = new Map(
-      (await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } })).map((v) => [v.name.toLowerCase(), v.id]),
-    );
-    const newVendors = new Map<string, string>();
-    let vendorsToCreate: string[] = [];
-    const batch = await ctx.tx.importBatch.create({
-      data: { orgId, kind: "ACTUALS", fileName, rowCount: 0, insertedCount: 0, createdById: ctx.actor.userId },
-      select: { id: true },
-    });
-
-    const errors = new RowErrors();
-    let rows = 0;
-    let inserted = 0;
-    let written = 0;
-    let pending = emptyColumns();
-    // Pending vendor names are only known by name until created: their lines wait in `pending`
-    // with the lower-cased name in vendorIds, resolved to ids just before the batch is written.
-    const pendingNames: (string | null)[] = [];
-    // The batch INSERT being executed while the next batch is parsed. Awaited (its count added)
-    // before anything else is sent on the transaction, and before the action ends either way.
-    let inFlight = null as Promise<number> | null;
-    const settle = async () => {
-      const p = inFlight;
-      inFlight = null;
-      if (p) inserted += await p;
-    };
-    const flush = async () => {
-      await settle();
-      if (vendorsToCreate.length) {
-        await ctx.tx.vendor.createMany({ data: vendorsToCreate.map((name) => ({ orgId, name })), skipDuplicates: true });
-        const created = await ctx.tx.vendor.findMany({ where: { orgId, name: { in: vendorsToCreate } }, select: { id: true, name: true } });
-        for (const v of created) vendors.set(v.name.toLowerCase(), v.id);
-        vendorsToCreate = [];
+    let first = true;
+    return runLedgerImport(ctx, fileName, readCsvRows(uploadPath(uploadId)), (cells, header, known) => {
+      if (first) {
+        checkHeader(header, ACTUALS_COLUMNS);
+        first = false;
       }
-      pendingNames.forEach((key, i) => {
-        if (key !== null) pending.vendorIds[i] = vendors.get(key) ?? null;
-      });
-      inFlight = insertActualsBatch(ctx.tx, orgId, batch.id, written, pending);
-      // Rejections are taken by settle(); this only stops an unhandled-rejection report while parsing.
-      inFlight.catch(() => {});
-      written += pending.unitIds.length;
-      pending = emptyColumns();
-      pendingNames.length = 0;
-    };
-
-    try {
-      for await (const [row, cells, header] of readCsvRows(filePath)) {
-        if (rows++ === 0) checkHeader(header, ACTUALS_COLUMNS);
-        const line = parseActualsRecord(cells, header, known);
-        if (Array.isArray(line)) {
-          errors.add(row, line);
-          continue;
-        }
-        ledgerTotal += line.amountCents < 0n ? -line.amountCents : line.amountCents;
-        if (ledgerTotal > ORG_MONEY_LIMIT_CENTS && !overLimitRow) {
-          overLimitRow = true;
-          errors.add(row, [`amount takes the total past the limit. ${overLimitMessage("ledger", ctx.org.currency)}`]);
-          continue;
-        }
-        const key = line.vendor ? line.vendor.toLowerCase() : null;
-        if (key !== null && !vendors.has(key) && !newVendors.has(key)) {
-          if (newVendors.size >= MAX_NEW_VENDORS) {
-            errors.add(row, [`more than ${MAX_NEW_VENDORS} vendor names that are not vendors yet; add vendors first`]);
-            continue;
-          }
-          newVendors.set(key, line.vendor);
-          vendorsToCreate.push(line.vendor);
-        }
-        if (errors.bad > 0) continue; // nothing more is written; the rest is only checked
-        pending.unitIds.push(codes.get(line.code.toUpperCase())!);
-        pending.days.push(line.bookedOn.toISOString().slice(0, 10));
-        pending.categories.push(line.category);
-        pending.cents.push(line.amountCents.toString());
-        pending.vendorIds.push(key === null ? null : (vendors.get(key) ?? null));
-        pendingNames.push(key !== null && !vendors.has(key) ? key : null);
-        pending.memos.push(line.memo);
-        pending.refs.push(line.externalRef);
-        if (pending.unitIds.length >= INSERT_BATCH) await flush();
-      }
-      await settle();
-      errors.check(rows); // throws: the action's transaction rolls back what was written
-      await flush();
-      await settle();
-    } catch (e) {
-      // The rollback must not overtake a statement still running on the transaction.
-      await inFlight?.catch(() => 0);
-      throw e;
-    }
-
-    // A file whose every line is already in adds nothing: no empty batch ("Completed, 0 imported")
-    // is left behind; the refusal rolls back the batch row and any vendor it created.
-    if (inserted === 0)
-      throw conflict(
-        `Nothing new: all ${rows} ${rows === 1 ? "row was" : "rows were"} already imported (same external reference). Nothing was written.`,
-      );
-    const result = {
-      batchId: batch.id,
-      rowCount: rows,
-      insertedCount: inserted,
-      skippedCount: rows - inserted,
-      newVendorCount: newVendors.size,
-    };
-    await ctx.tx.importBatch.update({
-      where: { id: batch.id },
-      data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted },
+      return parseActualsRecord(cells, header, known);
     });
-    await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
-    await emitWebhookEvent(ctx.tx, orgId, "import.completed", { kind: "ACTUALS", fileName, ...result });
-    await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "actuals", fileName, ...result });
-    return result;
   },
 });
+
+/**
+ * THE ledger import, whatever the file's layout: Keel's own CSV (importActuals) or a mapped
+ * ledger export (lib/imports/import-mapped-actuals.ts) feed their rows through here, so both are
+ * one streaming, all-or-nothing pass with the same checks, limits and write.
+ */
+export async function runLedgerImport(
+  ctx: ActionContext,
+  fileName: string,
+  source: AsyncIterable<[number, string[], CsvHeader]>,
+  parse: LedgerRowParser,
+): Promise<LedgerImportResult>;
+/** Only checks every row ("check"): the same reading and refusals, nothing written. */
+export async function runLedgerImport(
+  ctx: ActionContext,
+  fileName: string,
+  source: AsyncIterable<[number, string[], CsvHeader]>,
+  parse: LedgerRowParser,
+  mode: "check",
+): Promise<LedgerCheckResult>;
+export async function runLedgerImport(
+  ctx: ActionContext,
+  fileName: string,
+  source: AsyncIterable<[number, string[], CsvHeader]>,
+  parse: LedgerRowParser,
+  mode: "import" | "check" = "import",
+): Promise<LedgerImportResult | LedgerCheckResult> {
+  const checkOnly = mode === "check";
+  const orgId = ctx.org.id;
+  // Imports into one org run one at a time (the ledger summary's lock; lib/budgets/ledger-lock.ts).
+  await lockLedger(ctx.tx, orgId);
+  // The org's ledger stays within the money limit (lib/money-limit.ts): the lines already held
+  // plus every row of the file (skipped duplicates too: an upper bound, so the pipeline need
+  // not scan the ledger again), refused at the row that crosses it.
+  await lockOrgMoney(ctx.tx, orgId, "ledger");
+  let ledgerTotal = await orgMoneyTotal(ctx.tx, orgId, "ledger");
+  let overLimitRow = false;
+  const codes = await loadCodeMap(ctx.tx, orgId);
+  const known = (code: string) => codes.has(code.toUpperCase());
+  // Vendor names the org does not know yet become vendors (matched case-insensitively), so
+  // spend per vendor is complete. Bounded: a file may introduce at most MAX_NEW_VENDORS.
+  const vendors = new Map(
+    (await ctx.tx.vendor.findMany({ where: { orgId }, select: { id: true, name: true } })).map((v) => [v.name.toLowerCase(), v.id]),
+  );
+  const newVendors = new Map<string, string>();
+  let vendorsToCreate: string[] = [];
+  const batch = checkOnly
+    ? { id: "" }
+    : await ctx.tx.importBatch.create({
+        data: { orgId, kind: "ACTUALS", fileName, rowCount: 0, insertedCount: 0, createdById: ctx.actor.userId },
+        select: { id: true },
+      });
+
+  const errors = new RowErrors();
+  let rows = 0;
+  let inserted = 0;
+  let written = 0;
+  let pending = emptyColumns();
+  // Pending vendor names are only known by name until created: their lines wait in `pending`
+  // with the lower-cased name in vendorIds, resolved to ids just before the batch is written.
+  const pendingNames: (string | null)[] = [];
+  // The batch INSERT being executed while the next batch is parsed. Awaited (its count added)
+  // before anything else is sent on the transaction, and before the action ends either way.
+  let inFlight = null as Promise<number> | null;
+  const settle = async () => {
+    const p = inFlight;
+    inFlight = null;
+    if (p) inserted += await p;
+  };
+  const flush = async () => {
+    await settle();
+    if (vendorsToCreate.length) {
+      await ctx.tx.vendor.createMany({ data: vendorsToCreate.map((name) => ({ orgId, name })), skipDuplicates: true });
+      const created = await ctx.tx.vendor.findMany({ where: { orgId, name: { in: vendorsToCreate } }, select: { id: true, name: true } });
+      for (const v of created) vendors.set(v.name.toLowerCase(), v.id);
+      vendorsToCreate = [];
+    }
+    pendingNames.forEach((key, i) => {
+      if (key !== null) pending.vendorIds[i] = vendors.get(key) ?? null;
+    });
+    inFlight = insertActualsBatch(ctx.tx, orgId, batch.id, written, pending);
+    // Rejections are taken by settle(); this only stops an unhandled-rejection report while parsing.
+    inFlight.catch(() => {});
+    written += pending.unitIds.length;
+    pending = emptyColumns();
+    pendingNames.length = 0;
+  };
+
+  try {
+    for await (const [row, cells, header] of source) {
+      const line = parse(cells, header, known);
+      if (line === null) continue;
+      rows++;
+      if (Array.isArray(line)) {
+        errors.add(row, line);
+        continue;
+      }
+      ledgerTotal += line.amountCents < 0n ? -line.amountCents : line.amountCents;
+      if (ledgerTotal > ORG_MONEY_LIMIT_CENTS && !overLimitRow) {
+        overLimitRow = true;
+        errors.add(row, [`amount takes the total past the limit. ${overLimitMessage("ledger", ctx.org.currency)}`]);
+        continue;
+      }
+      const key = line.vendor ? line.vendor.toLowerCase() : null;
+      if (key !== null && !vendors.has(key) && !newVendors.has(key)) {
+        if (newVendors.size >= MAX_NEW_VENDORS) {
+          errors.add(row, [`more than ${MAX_NEW_VENDORS} vendor names that are not vendors yet; add vendors first`]);
+          continue;
+        }
+        newVendors.set(key, line.vendor);
+        vendorsToCreate.push(line.vendor);
+      }
+      if (errors.bad > 0 || checkOnly) continue; // nothing more is written; the rest is only checked
+      pending.unitIds.push(codes.get(line.code.toUpperCase())!);
+      pending.days.push(line.bookedOn.toISOString().slice(0, 10));
+      pending.categories.push(line.category);
+      pending.cents.push(line.amountCents.toString());
+      pending.vendorIds.push(key === null ? null : (vendors.get(key) ?? null));
+      pendingNames.push(key !== null && !vendors.has(key) ? key : null);
+      pending.memos.push(line.memo);
+      pending.refs.push(line.externalRef);
+      if (pending.unitIds.length >= INSERT_BATCH) await flush();
+    }
+    await settle();
+    errors.check(rows); // throws: the action's transaction rolls back what was written
+    if (checkOnly) return { rowCount: rows, newVendorCount: newVendors.size };
+    await flush();
+    await settle();
+  } catch (e) {
+    // The rollback must not overtake a statement still running on the transaction.
+    await inFlight?.catch(() => 0);
+    throw e;
+  }
+
+  // A file whose every line is already in adds nothing: no empty batch ("Completed, 0 imported")
+  // is left behind; the refusal rolls back the batch row and any vendor it created.
+  if (inserted === 0)
+    throw conflict(
+      `Nothing new: all ${rows} ${rows === 1 ? "row was" : "rows were"} already imported (same external reference). Nothing was written.`,
+    );
+  const result: LedgerImportResult = {
+    batchId: batch.id,
+    rowCount: rows,
+    insertedCount: inserted,
+    skippedCount: rows - inserted,
+    newVendorCount: newVendors.size,
+  };
+  await ctx.tx.importBatch.update({
+    where: { id: batch.id },
+    data: { rowCount: rows, insertedCount: inserted, skippedCount: rows - inserted },
+  });
+  await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "ACTUALS", fileName, ...result } });
+  await emitWebhookEvent(ctx.tx, orgId, "import.completed", { kind: "ACTUALS", fileName, ...result });
+  await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "actuals", fileName, ...result });
+  return result;
+}

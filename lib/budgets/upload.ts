@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -77,4 +77,19 @@ export async function newUploadFile(): Promise<{ uploadId: string; filePath: str
   await mkdir(UPLOAD_DIR, { recursive: true, mode: 0o700 });
   const uploadId = randomBytes(16).toString("hex");
   return { uploadId, filePath: uploadPath(uploadId) };
+}
+
+const STAGED_FOR_MS = 24 * 60 * 60_000;
+
+/**
+ * Removes uploads older than a day. Imports remove their file when they end; a file staged for a
+ * mapped import (checked, then imported by a later request) stays until swept here.
+ */
+export async function sweepStagedUploads(now = Date.now()) {
+  const names = await readdir(UPLOAD_DIR).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = path.join(UPLOAD_DIR, name);
+    const info = await stat(file).catch(() => null);
+    if (info && now - info.mtimeMs > STAGED_FOR_MS) await rm(file, { force: true });
+  }
 }

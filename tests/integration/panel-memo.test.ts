@@ -142,6 +142,7 @@ describe("rendered panels", () => {
       "ApiToken",
       "AuditEvent",
       "BudgetVarianceAlert",
+      "ImportMapping",
       "Notification",
       "Invitation",
       "OrgSso",

@@ -98,6 +98,8 @@ const CALLS: Record<string, Call> = {
   ],
   "lib/audit/queries.ts#getAuditFilterOptions": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
+  "lib/imports/queries.ts#listLedgerMappings": (c) => [c.fx.org.id],
+  "lib/imports/queries.ts#listCostCentres": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#getPlanGrid": (c) => [c.fx.org.id, FY, 1, new Set<string>()],
   "lib/headcount/queries.ts#countPositions": (c) => [c.fx.org.id],
@@ -339,6 +341,23 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   const token = await fx.make.invitation();
   const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
+  await db.importMapping.create({
+    data: {
+      orgId: fx.org.id,
+      kind: "ACTUALS",
+      signature: "date|account|amount",
+      header: ["Date", "Account", "Amount"],
+      mapping: {
+        encoding: "utf-8",
+        dateFormat: "MDY",
+        columns: { date: "Date", account: "Account", amount: "Amount" },
+        fixedCostCentre: fx.unit.code,
+        accounts: [{ value: "6200 Travel", category: "TRAVEL" }],
+        costCentres: [],
+      },
+      updatedById: fx.users.finance,
+    },
+  });
   await fx.make.planLine();
   // A manager (the person above) with a report, below the director's person, with a development note.
   const boss = await db.person.create({

@@ -141,6 +141,20 @@ export async function createAuthzOrg(db: Db) {
     uploadCsv(
       `date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`,
     );
+  // A QuickBooks-shaped ledger export and its mapping onto this org's unit (lib/imports/).
+  const ledgerExport = async () => ({
+    uploadId: await uploadCsv(
+      `Org\nGeneral Ledger\nDate,Account,Department,Memo,Debit,Credit\n03/04/2026,6200 Travel,Platform,m ${uid()},120.50,\n`,
+    ),
+    fileName: "gl.csv",
+    mapping: {
+      encoding: "utf-8",
+      dateFormat: "MDY",
+      columns: { date: "Date", account: "Account", costCentre: "Department", memo: "Memo", debit: "Debit", credit: "Credit" },
+      accounts: [{ value: "6200 Travel", category: "TRAVEL" }],
+      costCentres: [{ value: "Platform", code: unit.code }],
+    },
+  });
   // A plan line in a month of its own (cells are unique per unit × category × month).
   let planMonths = 0;
   const planLine = async () => {
@@ -181,6 +195,7 @@ export async function createAuthzOrg(db: Db) {
       webhook,
       webhookDelivery,
       actualsCsv,
+      ledgerExport,
       planCsv,
       planLine,
     },

@@ -7,6 +7,7 @@ import {
   declaredLength,
   discardUpload,
   saveUpload,
+  sweepStagedUploads,
   UPLOAD_INCOMPLETE_MESSAGE,
   UPLOAD_TOO_LARGE_MESSAGE,
   UploadRefused,
@@ -25,12 +26,16 @@ import { refusal, withMember } from "@/lib/route-guard";
 // Next.js up to 10 MB and silently cut there. The file is kept only if exactly Content-Length
 // bytes arrived (lib/budgets/upload.ts), so a cut body is refused, never imported in part.
 
-const ZSearch = z.object({ kind: zOneOf(["plan", "actuals"]), name: zParam().transform((v) => v ?? "upload.csv") });
+// kind=stage only stores the file and answers its upload id: a ledger export imported through a
+// mapping (lib/imports/) is checked and then imported by two actions that read the same upload,
+// so a 100 MB file crosses the network once. Staged files older than a day are swept.
+const ZSearch = z.object({ kind: zOneOf(["plan", "actuals", "stage"]), name: zParam().transform((v) => v ?? "upload.csv") });
 
 export const POST = withMember(async (request: NextRequest, member, { org }) => {
   const search = parseSearch(ZSearch, request.nextUrl.searchParams);
   const kind = search.kind ?? "actuals";
   if (!can(member.role, kind === "plan" ? "budgets:write" : "actuals:write")) return refusal(403);
+  if (kind === "stage") await sweepStagedUploads();
   const declared = declaredLength(request.headers.get("content-length"));
   if (!request.body || Number.isNaN(declared)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", message: "Choose a CSV file of at most 100 MB." }, { status: 400 });
@@ -44,6 +49,7 @@ export const POST = withMember(async (request: NextRequest, member, { org }) => 
     const status = message === UPLOAD_TOO_LARGE_MESSAGE ? 413 : 400;
     return NextResponse.json({ ok: false, code: "VALIDATION", message, fieldErrors: { file: [message] } }, { status });
   }
+  if (kind === "stage") return NextResponse.json({ ok: true, data: { uploadId } });
   try {
     const action = kind === "plan" ? importPlan : importActuals;
     const result = await action.run(member.user.id, org, { uploadId, fileName });

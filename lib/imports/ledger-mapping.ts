@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+import { BudgetCategory } from "@/lib/generated/prisma/enums";
+import { DATE_FORMATS, type DateFormat } from "@/lib/imports/ledger-values";
+
+// A ledger file's mapping onto Keel's ledger fields: which header names hold which field, how
+// dates and amounts are written, and what the file's account and department values mean in Keel
+// (a category, a cost centre, or "ignore these rows"). Saved per org and file shape (the
+// normalised header row) and offered again when a file of the same shape arrives.
+
+/** Keel's ledger fields a file's columns can be mapped onto. */
+export const LEDGER_FIELDS = {
+  date: "Date",
+  account: "Account (→ category)",
+  costCentre: "Department / class (→ cost centre)",
+  amount: "Amount (signed)",
+  debit: "Debit",
+  credit: "Credit",
+  vendor: "Vendor",
+  memo: "Memo",
+  reference: "Reference",
+  currency: "Currency",
+} as const;
+export type LedgerField = keyof typeof LEDGER_FIELDS;
+
+/** A header name as the import compares it: case, spaces and punctuation do not matter. */
+export function headerKey(name: string): string {
+  return name
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/center/g, "centre")
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** A file's shape: its header row, normalised. Two files of one shape take the same mapping. */
+export function headerSignature(header: readonly string[]): string {
+  return header.map(headerKey).filter(Boolean).join("|").slice(0, 2000);
+}
+
+export const IGNORE = "IGNORE";
+
+const ZColumn = z.string().trim().min(1).max(200).optional();
+const ZValue = z.string().trim().max(200);
+
+export const ZLedgerMapping = z
+  .object({
+    encoding: z.enum(["utf-8", "windows-1252"], { error: "Choose the file's character encoding." }),
+    dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormat, ...DateFormat[]], {
+      error: "Choose how the file writes dates: US (MM/DD/YYYY), EU (DD/MM/YYYY) or ISO (YYYY-MM-DD).",
+    }),
+    decimalMark: z.enum([".", ","]).default("."),
+    /** For a signed amount column: whether spending is written positive (most ledgers) or negative. */
+    spendIsNegative: z.boolean().default(false),
+    columns: z.object({
+      date: z.string({ error: "Choose the date column." }).trim().min(1, "Choose the date column.").max(200),
+      account: z.string({ error: "Choose the account column." }).trim().min(1, "Choose the account column.").max(200),
+      costCentre: ZColumn,
+      amount: ZColumn,
+      debit: ZColumn,
+      credit: ZColumn,
+      vendor: ZColumn,
+      memo: ZColumn,
+      reference: ZColumn,
+      currency: ZColumn,
+    }),
+    /** The cost centre of every row when the file has no department column. */
+    fixedCostCentre: z.string().trim().max(100).optional(),
+    accounts: z
+      .array(z.object({ value: ZValue, category: z.union([z.enum(BudgetCategory), z.literal(IGNORE)]) }))
+      .max(5000, "At most 5,000 account mappings."),
+    costCentres: z
+      .array(z.object({ value: ZValue, code: z.string().trim().min(1).max(100) }))
+      .max(5000, "At most 5,000 cost centre mappings."),
+    /** Rates to the org's currency: 1 unit of `currency` = `rate` units of the org's currency. */
+    rates: z
+      .array(
+        z.object({
+          currency: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z]{3}$/, "A currency is a 3-letter code."),
+          rate: z.string(),
+        }),
+      )
+      .max(50)
+      .default([]),
+  })
+  .superRefine((m, ctx) => {
+    const c = m.columns;
+    if (!c.amount && !c.debit && !c.credit)
+      ctx.addIssue({ code: "custom", path: ["columns", "amount"], message: "Choose an amount column, or debit and credit columns." });
+    if (c.amount && (c.debit || c.credit))
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", "amount"],
+        message: "Choose either a signed amount column or debit/credit columns, not both.",
+      });
+    if (!c.costCentre && !m.fixedCostCentre)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", "costCentre"],
+        message: "Choose the department column, or one cost centre for every row.",
+      });
+    const used = Object.entries(c).filter(([, v]) => v);
+    const seen = new Map<string, string>();
+    for (const [field, name] of used) {
+      const key = headerKey(name!);
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["columns", field], message: `Column "${name}" is already mapped to ${seen.get(key)}.` });
+      else seen.set(key, field);
+    }
+    for (const [i, r] of m.rates.entries())
+      if (!/^\d{1,6}(\.\d{1,8})?$/.test(r.rate.trim()) || !/[1-9]/.test(r.rate))
+        ctx.addIssue({
+          code: "custom",
+          path: ["rates", i, "rate"],
+          message: `Rate for ${r.currency} must be a positive number like 1.0825.`,
+        });
+  });
+export type LedgerMapping = z.output<typeof ZLedgerMapping>;
+export type LedgerMappingInput = z.input<typeof ZLedgerMapping>;
+
+/** A value as mapped: account and department values match case-insensitively, trimmed. */
+export const valueKey = (v: string) => v.trim().toLowerCase();

@@ -1,0 +1,86 @@
+import type { LedgerField } from "@/lib/imports/ledger-mapping";
+import type { DateFormat, DecimalMark } from "@/lib/imports/ledger-values";
+
+// Built-in shapes of the ledger exports finance teams bring (docs/imports.md): the columns each
+// report writes under its default settings, how it writes dates, and a sample file in that shape
+// (public/samples/). A preset fills the mapping; the person still sees and confirms every choice.
+
+export type LedgerPreset = {
+  id: string;
+  name: string;
+  /** Where to get the file, in the system's own words. */
+  howToExport: string;
+  sample: string;
+  columns: Partial<Record<LedgerField, string>>;
+  dateFormat: DateFormat | null;
+  decimalMark: DecimalMark;
+};
+
+export const LEDGER_PRESETS: readonly LedgerPreset[] = [
+  {
+    id: "quickbooks-gl-detail",
+    name: "QuickBooks Online — General Ledger detail",
+    howToExport: "Reports → General Ledger → Customize: columns Date, Account, Department, Memo, Debit, Credit → Export to CSV.",
+    sample: "/samples/quickbooks-gl-detail.csv",
+    columns: { date: "Date", account: "Account", costCentre: "Department", memo: "Memo", debit: "Debit", credit: "Credit" },
+    // A US company file writes MM/DD/YYYY; a company set up elsewhere writes DD/MM/YYYY.
+    dateFormat: "MDY",
+    decimalMark: ".",
+  },
+  {
+    id: "xero-account-transactions",
+    name: "Xero — Account Transactions",
+    howToExport: "Reports → Account Transactions: columns Account Code, Account, Contact and a tracking category → Export → CSV.",
+    sample: "/samples/xero-account-transactions.csv",
+    columns: {
+      date: "Date",
+      account: "Account",
+      costCentre: "Department",
+      vendor: "Contact",
+      memo: "Description",
+      reference: "Reference",
+      debit: "Debit",
+      credit: "Credit",
+    },
+    // Xero writes "3 Nov 2026": month names, read the same in any format.
+    dateFormat: "DMY",
+    decimalMark: ".",
+  },
+  {
+    id: "netsuite-gl-saved-search",
+    name: "NetSuite — GL transaction saved search",
+    howToExport:
+      "A transaction saved search with results Internal ID, Date, Type, Document Number, Name, Account, Memo, Department, Class, Currency, Amount → Export CSV.",
+    sample: "/samples/netsuite-gl-saved-search.csv",
+    columns: {
+      date: "Date",
+      account: "Account",
+      costCentre: "Department",
+      vendor: "Name",
+      memo: "Memo",
+      reference: "Document Number",
+      currency: "Currency",
+      amount: "Amount",
+    },
+    // NetSuite writes dates in the exporting user's date preference: chosen per file.
+    dateFormat: null,
+    decimalMark: ".",
+  },
+  {
+    id: "keel",
+    name: "Keel's own layout",
+    howToExport: "Fill in the template: one line per ledger entry, ISO dates, cost centre codes and Keel's categories.",
+    sample: "/samples/keel-actuals-template.csv",
+    columns: {
+      date: "date",
+      account: "category",
+      costCentre: "cost centre code",
+      amount: "amount",
+      vendor: "vendor",
+      memo: "memo",
+      reference: "external reference",
+    },
+    dateFormat: "YMD",
+    decimalMark: ".",
+  },
+];

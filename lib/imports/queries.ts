@@ -1,0 +1,35 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { type LedgerMapping, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+
+/** A saved mapping as the wizard receives it. */
+export type SavedLedgerMapping = { id: string; signature: string; header: string[]; mapping: LedgerMapping; updatedAt: string };
+
+/**
+ * The org's saved ledger mappings, newest first. A stored mapping that no longer parses (an
+ * older shape of the mapping) is left out: the wizard then maps that file afresh.
+ */
+export async function listLedgerMappings(orgId: string): Promise<SavedLedgerMapping[]> {
+  const rows = await db.importMapping.findMany({
+    where: { orgId, kind: "ACTUALS" },
+    select: { id: true, signature: true, header: true, mapping: true, updatedAt: true },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+  return rows.flatMap((r) => {
+    const parsed = ZLedgerMapping.safeParse(r.mapping);
+    if (!parsed.success || !Array.isArray(r.header)) return [];
+    return [{ id: r.id, signature: r.signature, header: r.header.map(String), mapping: parsed.data, updatedAt: r.updatedAt.toISOString() }];
+  });
+}
+
+/** The org's open cost centres (code and name), for mapping a file's departments onto them. */
+export async function listCostCentres(orgId: string): Promise<{ code: string; name: string }[]> {
+  return db.orgUnit.findMany({
+    where: { orgId, closedOn: null },
+    select: { code: true, name: true },
+    orderBy: { code: "asc" },
+    take: 5000,
+  });
+}

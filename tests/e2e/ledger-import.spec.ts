@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+
+import { expect, test, type Page } from "@playwright/test";
+
+import { signIn, sql } from "./fixtures";
+
+// Finance imports a QuickBooks-shaped GL detail export (title lines, Debit/Credit, US dates, a
+// total line) on the ledger-import page with the mapping saved for that file shape, checks it,
+// imports it and sees the team's actual in the budget rollup move by debits less credits.
+
+const toCents = (text: string) => {
+  const negative = text.includes("-");
+  const cents = Number(text.replace(/[^0-9]/g, ""));
+  return negative ? -cents : cents;
+};
+
+async function actualOf(page: Page, code: string) {
+  return toCents((await page.locator(`tr[data-unit-code="${code}"] td[data-col="actual"]`).innerText()).trim());
+}
+
+test("finance imports a QuickBooks GL export with its saved mapping and the rollup moves", async ({ page }) => {
+  const [t] = await sql<{ team: string; deptName: string; orgId: string; financeId: string }>(
+    `SELECT t.code AS team, d.name AS "deptName", o.id AS "orgId",
+            (SELECT u.id FROM "User" u WHERE u.email = 'finance@acme.example') AS "financeId"
+     FROM "OrgUnit" t JOIN "OrgUnit" d ON d.id = t."parentId" JOIN "Organization" o ON o.id = t."orgId"
+     WHERE o.slug = 'acme' AND t.code = 'ENG-PROD-MOBILE'`,
+  );
+  // The mapping saved by an earlier import of this file shape (as the wizard saves it).
+  const mapping = {
+    encoding: "utf-8",
+    dateFormat: "MDY",
+    decimalMark: ".",
+    spendIsNegative: false,
+    columns: { date: "Date", account: "Account", costCentre: "Department", memo: "Memo", debit: "Debit", credit: "Credit" },
+    accounts: [
+      { value: "6100 Software Subscriptions", category: "SOFTWARE" },
+      { value: "4000 Consulting Revenue", category: "IGNORE" },
+    ],
+    costCentres: [{ value: "Mobile", code: t.team }],
+    rates: [],
+  };
+  await sql(
+    `INSERT INTO "ImportMapping" ("id", "orgId", "kind", "signature", "header", "mapping", "updatedById", "updatedAt")
+     VALUES ($1, $2, 'ACTUALS', 'date|account|department|memo|debit|credit', $3, $4, $5, now())
+     ON CONFLICT ("orgId", "kind", "signature") DO UPDATE SET "mapping" = EXCLUDED."mapping", "updatedAt" = now()`,
+    [
+      `e2e-${randomBytes(6).toString("hex")}`,
+      t.orgId,
+      JSON.stringify(["Date", "Account", "Department", "Memo", "Debit", "Credit"]),
+      JSON.stringify(mapping),
+      t.financeId,
+    ],
+  );
+
+  const d = new Date();
+  const us = `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
+  const ref = randomBytes(4).toString("hex");
+  const gl = [
+    "Acme Robotics",
+    "General Ledger Detail",
+    '"Date","Account","Department","Memo","Debit","Credit"',
+    `"${us}","6100 Software Subscriptions","Mobile","Seats ${ref}","1,234.56",""`,
+    `"${us}","6100 Software Subscriptions","Mobile","Refund ${ref}","","80.00"`,
+    `"${us}","4000 Consulting Revenue","Mobile","Income ${ref}","","9,999.00"`,
+    '"","Total","","","1,234.56","10,079.00"',
+  ].join("\r\n");
+
+  await signIn(page, "finance@acme.example");
+  await page.goto("/acme/budgets");
+  await page.getByRole("button", { name: `Expand ${t.deptName}` }).click();
+  const before = await actualOf(page, t.team);
+
+  await page.goto("/acme/budgets/ledger-import");
+  await page
+    .getByLabel("CSV file (up to 100 MB)")
+    .setInputFiles({ name: "gl-detail.csv", mimeType: "text/csv", buffer: Buffer.from(gl, "utf8") });
+  await expect(page.getByText("Mapped with the mapping saved for files with these columns")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "US (MM/DD/YYYY)" })).toBeChecked();
+  await expect(page.getByLabel("Mobile")).toHaveValue(t.team);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("check-result")).toHaveText(
+    "All 2 lines pass. 1 heading or total row skipped. 1 row of ignored values skipped.",
+  );
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/acme\/budgets$/);
+  await page.getByRole("button", { name: `Expand ${t.deptName}` }).click();
+  await expect.poll(() => actualOf(page, t.team)).toBe(before + 123_456 - 8_000);
+  const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry" WHERE "memo" LIKE $1`, [`%${ref}`]);
+  expect(Number(n)).toBe(2);
+});
