@@ -52,7 +52,7 @@ export function DeliverySignalsCard({
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Figure label="Issues done" value={`${s.issuesDone} of ${s.issuesTotal}`} />
               <Figure label="Scope, 2 weeks" value={`${scopeChange > 0 ? "+" : ""}${scopeChange} issues`} />
-              <Figure label="PRs merged this week" value={String(mergedThisWeek)} />
+              {hasPrs ? <Figure label="PRs merged this week" value={String(mergedThisWeek)} /> : null}
               <Figure label="Last activity" value={s.lastActivity ? formatRelative(s.lastActivity, now) : "—"} />
             </dl>
             <div>

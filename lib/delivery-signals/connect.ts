@@ -123,7 +123,7 @@ export const requestDeliverySync = defineAction({
   async handler(ctx, { sourceId }) {
     const source = await sourceInScopeOrThrow(ctx, sourceId);
     const logId = await requestSync(ctx.tx, source);
-    await ctx.audit({ entityType: "Project", entityId: source.projectId, after: { sourceId: source.id, kind: source.kind, logId } });
+    await ctx.audit({ entityType: "Project", entityId: source.projectId, after: { kind: source.kind, query: source.query } });
     return { logId };
   },
 });

@@ -41,6 +41,7 @@ export const importDeliveryCsv = defineAction({
       }));
     const stored = await storeRecords(ctx.tx, { orgId: ctx.org.id, projectId: project.id, sourceId: source.id }, records);
     const now = new Date();
+    await ctx.tx.deliverySource.update({ where: { id: source.id }, data: { lastSyncedAt: now } });
     const log = await ctx.tx.deliverySyncLog.create({
       data: {
         id: randomUUID(),
@@ -54,7 +55,7 @@ export const importDeliveryCsv = defineAction({
       },
       select: { id: true },
     });
-    await ctx.audit({ entityType: "Project", entityId: project.id, after: { kind: input.kind, items: stored, logId: log.id } });
+    await ctx.audit({ entityType: "Project", entityId: project.id, after: { kind: input.kind, items: stored } });
     return { items: stored, logId: log.id };
   },
 });
