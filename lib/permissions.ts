@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   "managers:notes",
   /** Webhook endpoints, their deliveries and the org's outbound-target setting (lib/webhooks/). */
   "webhooks:manage",
+  /**
+   * Connect a project to its issue tracker or code host and sync it (lib/delivery-signals/): the
+   * token given is the org's, so admins and directors anywhere, managers in their subtree.
+   */
+  "delivery:connect",
   /** Create and revoke the org's API tokens (lib/api/); anyone may hold personal tokens. */
   "apitokens:manage",
   /**
@@ -68,6 +73,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "managers:notes": "org",
     "webhooks:manage": "org",
     "apitokens:manage": "org",
+    "delivery:connect": "org",
   },
   DIRECTOR: {
     ...READ_ALL,
@@ -88,6 +94,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
+    "delivery:connect": "org",
   },
   MANAGER: {
     ...READ_ALL,
@@ -100,6 +107,7 @@ const TABLE: Record<Role, Partial<Record<Permission, Grant>>> = {
     "orghealth:read": "scope",
     "managers:notes": "scope",
     "reorg:propose": "scope",
+    "delivery:connect": "scope",
   },
   FINANCE: {
     ...READ_ALL,

@@ -74,3 +74,7 @@ export const PlanVsActualChart = deferred(
   () => import("@/components/charts/plan-vs-actual-chart").then((m) => m.PlanVsActualChart),
   (): Box => ({ className: "h-64" }),
 );
+export const DeliveryChart = deferred(
+  () => import("@/components/charts/delivery-chart").then((m) => m.DeliveryChart),
+  (): Box => ({ className: "h-56" }),
+);

@@ -48,6 +48,7 @@ export function StatusUpdateForm({
   postedThisCycle = false,
   editing,
   onDone,
+  draft,
 }: {
   org: string;
   projectId: string;
@@ -58,9 +59,12 @@ export function StatusUpdateForm({
   editing?: UpdateBeingEdited;
   /** Called after a successful edit with its result (e.g. to close its dialog and show it). */
   onDone?: (result: string) => void;
+  /** The details' starting text from the project's delivery signals (lib/delivery-signals/draft.ts). */
+  draft?: string | null;
 }) {
   const [health, setHealth] = useState<ChosenHealth>(editing?.health ?? current ?? suggestion.health);
-  const initialBody = editing ? editing.body : TEMPLATE;
+  const template = draft ?? TEMPLATE;
+  const initialBody = editing ? editing.body : template;
   const [summaryLength, setSummaryLength] = useState(editing?.summary.length ?? 0);
   const [bodyLength, setBodyLength] = useState(initialBody.length);
   const [posted, setPosted] = useState(false);
@@ -79,7 +83,7 @@ export function StatusUpdateForm({
       else {
         setFormKey((k) => k + 1);
         setSummaryLength(0);
-        setBodyLength(TEMPLATE.length);
+        setBodyLength(template.length);
         setPosted(true);
       }
     }

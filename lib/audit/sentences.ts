@@ -25,6 +25,19 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
   "milestone.reopen": { label: "Milestone reopened", template: "reopened milestone {record} on {project}" },
   "dependency.add": { label: "Dependency added", template: "made {project} depend on {blocker}" },
   "dependency.remove": { label: "Dependency removed", template: "removed the dependency of {project} on {blocker}" },
+  "delivery.source.connect": {
+    label: "Tracker connected",
+    template: "connected {record} to an issue tracker or code host",
+    headline: ["kind", "query"],
+  },
+  "delivery.source.disconnect": { label: "Tracker disconnected", template: "disconnected {record} from an issue tracker or code host" },
+  "delivery.sync.request": { label: "Sync requested", template: "asked for a delivery sync of {record}" },
+  "delivery.csv.import": {
+    label: "Tracker export imported",
+    template: "imported a tracker export into {record}",
+    headline: ["kind", "items"],
+  },
+  "delivery.epic.link": { label: "Epic linked", template: "linked milestone {record} to an epic", headline: ["epicKey"] },
   "initiative.create": { label: "Initiative created", template: "created initiative {record}" },
   "initiative.update": { label: "Initiative edited", template: "edited initiative {record}" },
 

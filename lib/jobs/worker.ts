@@ -3,6 +3,8 @@ import type { PgBoss } from "pg-boss";
 
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { DELIVERY_SYNC_QUEUE, relayPendingSyncs } from "@/lib/delivery-signals/relay";
+import { runDeliverySync, scheduleDueSyncs } from "@/lib/delivery-signals/sync";
 import { logger } from "@/lib/log";
 import { envMailer } from "@/lib/notifications/email";
 import { envBaseUrl, type Senders } from "@/lib/notifications/send";
@@ -12,8 +14,8 @@ import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/webhooks/policy";
 import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
 
-// The job worker: relays the webhook outbox into pg-boss and delivers its jobs, and runs the
-// notification jobs (lib/notifications/worker.ts). It runs inside
+// The job worker: relays the webhook outbox and the delivery-sync requests into pg-boss and runs
+// their jobs, and runs the notification jobs (lib/notifications/worker.ts). It runs inside
 // the web server by default (scripts/server.ts) and as `npm run worker` (scripts/worker.ts) with
 // KEEL_JOBS_IN_PROCESS=off on the web servers (docs/scaling.md). Any number may run at once:
 // pg-boss hands each job to one worker, and the relay locks the rows it moves.
@@ -33,7 +35,7 @@ export type WorkerOptions = {
 };
 
 export type JobWorker = {
-  /** Moves pending deliveries into the queue now; how many. */
+  /** Moves pending deliveries and sync requests into the queue now; how many. */
   relayNow: () => Promise<number>;
   /** Stops fetching and relaying, waiting for the job in hand (the queue itself stays up). */
   stop: () => Promise<void>;
@@ -44,12 +46,15 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
   const policy = { ...DELIVERY_POLICY, ...opts.policy };
   const { boss, db } = opts;
   if (!(await boss.getQueue(WEBHOOK_QUEUE))) await boss.createQueue(WEBHOOK_QUEUE);
+  if (!(await boss.getQueue(DELIVERY_SYNC_QUEUE))) await boss.createQueue(DELIVERY_SYNC_QUEUE);
   const pool = new pg.Pool({ connectionString: opts.url, max: 1, application_name: "keel-relay" });
   pool.on("error", (error) => logger.warn({ err: error, event: "jobs.relay.connection-lost" }, "relay connection lost"));
 
   let relaying: Promise<number> | null = null;
   const relayNow = () => {
-    relaying ??= relayPendingDeliveries(pool, boss, policy).finally(() => (relaying = null));
+    relaying ??= Promise.all([relayPendingDeliveries(pool, boss, policy), relayPendingSyncs(pool, boss)])
+      .then(([a, b]) => a + b)
+      .finally(() => (relaying = null));
     return relaying;
   };
   const timer = setInterval(() => {
@@ -69,6 +74,15 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
   void lookForMissed();
   const missedTimer = setInterval(() => void lookForMissed(), 10 * 60_000);
   missedTimer.unref();
+  // Connected delivery sources are synced at least hourly (docs/delivery-signals.md).
+  const scheduleSyncs = () =>
+    scheduleDueSyncs(db, 60 * 60_000).catch((error: unknown) => {
+      if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "delivery-schedule" });
+      else logger.error({ err: error, event: "jobs.delivery-schedule.failed" }, "scheduling delivery syncs failed");
+      return 0;
+    });
+  const syncTimer = setInterval(() => void scheduleSyncs(), 10 * 60_000);
+  syncTimer.unref();
 
   const workId = await boss.work<{ deliveryId: string }>(
     WEBHOOK_QUEUE,
@@ -86,6 +100,14 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
     senders: opts.senders ?? { mailer: envMailer(), baseUrl: envBaseUrl() },
     pollingIntervalSeconds: opts.pollingIntervalSeconds,
   });
+  const syncWorkId = await boss.work<{ logId: string }>(
+    DELIVERY_SYNC_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, localConcurrency: 1 },
+    async ([job]) => {
+      // Never throws for a source's failure: the outcome is on the sync log.
+      await runDeliverySync(db, job.data.logId);
+    },
+  );
   logger.info({ event: "jobs.worker.started", queue: WEBHOOK_QUEUE }, "job worker started");
 
   let stopped = false;
@@ -97,9 +119,11 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       stopped = true;
       clearInterval(timer);
       clearInterval(missedTimer);
+      clearInterval(syncTimer);
       await relaying?.catch(() => 0);
       await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });
       await notifications.stop();
+      await boss.offWork(DELIVERY_SYNC_QUEUE, { id: syncWorkId, wait: true });
       await pool.end();
       logger.info({ event: "jobs.worker.stopped" }, "job worker stopped");
     },

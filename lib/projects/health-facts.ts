@@ -6,7 +6,18 @@ import { centsToNumber } from "@/lib/money";
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** The counted facts the health rules judge: tagged spend and the open positions it waits on. */
-export type HealthCounts = { spentCents: bigint | null; lines: number; allocations: number; allocatedOpen: number; teamOpen: number };
+export type HealthCounts = {
+  spentCents: bigint | null;
+  lines: number;
+  allocations: number;
+  allocatedOpen: number;
+  teamOpen: number;
+  /** Delivery signals (lib/delivery-signals/): connected sources, issues now and two weeks ago, last change. */
+  deliverySources: number;
+  deliveryTotal: number;
+  deliveryTotalBefore: number | null;
+  deliveryLastActivity: Date | null;
+};
 
 /**
  * Every count the rules need in one statement (the database aggregates; each sub-select uses an
@@ -22,7 +33,12 @@ export async function healthCounts(client: Tx | Db, orgId: string, projectId: st
       (SELECT count(*) FROM "Allocation" a JOIN "Position" ps ON ps."orgId" = a."orgId" AND ps.id = a."positionId"
         WHERE a."orgId" = ${orgId} AND a."projectId" = ${projectId} AND ps.status IN ('OPEN', 'BACKFILL'))::int AS "allocatedOpen",
       (SELECT count(*) FROM "Position" ps JOIN "Project" p ON p."orgId" = ps."orgId" AND p.id = ${projectId}
-        WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL'))::int AS "teamOpen"`;
+        WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL'))::int AS "teamOpen",
+      (SELECT count(*) FROM "DeliverySource" s WHERE s."orgId" = ${orgId} AND s."projectId" = ${projectId})::int AS "deliverySources",
+      (SELECT count(*) FROM "DeliveryItem" i WHERE i."orgId" = ${orgId} AND i."projectId" = ${projectId} AND i.kind = 'ISSUE')::int AS "deliveryTotal",
+      (SELECT n.total FROM "DeliverySnapshot" n WHERE n."orgId" = ${orgId} AND n."projectId" = ${projectId}
+        AND n.day <= (now() AT TIME ZONE 'UTC')::date - 14 ORDER BY n.day DESC LIMIT 1) AS "deliveryTotalBefore",
+      (SELECT max(i."changedAt") FROM "DeliveryItem" i WHERE i."orgId" = ${orgId} AND i."projectId" = ${projectId}) AS "deliveryLastActivity"`;
   return row;
 }
 
@@ -42,6 +58,10 @@ export function healthFacts(today: string, base: HealthFactsBase, counts: Health
     spentCents: counts.lines === 0 ? null : centsToNumber(counts.spentCents ?? 0n),
     // Staffing: when the project has allocations, only the open positions allocated to it count.
     openPositions: counts.allocations > 0 ? counts.allocatedOpen : counts.teamOpen,
+    delivery:
+      counts.deliverySources > 0
+        ? { total: counts.deliveryTotal, totalBefore: counts.deliveryTotalBefore, lastActivity: day(counts.deliveryLastActivity) }
+        : null,
   };
 }
 

@@ -20,15 +20,32 @@ export type HealthFacts = {
   spentCents: number | null;
   /** Open (or backfill) positions the project depends on: allocated ones when allocations exist, else the owning team's. */
   openPositions: number;
+  /**
+   * The tracker's issues when the project is connected to one (lib/delivery-signals/): the total
+   * now and two weeks ago (null without a snapshot that old), and the day of the last change.
+   */
+  delivery?: { total: number; totalBefore: number | null; lastActivity: string | null } | null;
 };
 
 export type HealthReason = { rule: HealthRule; health: ChosenHealth; message: string };
-type HealthRule = "target-passed" | "target-near" | "milestones-overdue" | "blocker-off-track" | "over-budget" | "open-positions";
+type HealthRule =
+  | "target-passed"
+  | "target-near"
+  | "milestones-overdue"
+  | "blocker-off-track"
+  | "over-budget"
+  | "open-positions"
+  | "scope-growth"
+  | "delivery-stalled";
 
 /** Days before the target date from which open milestones make a project at risk. */
 const NEAR_TARGET_DAYS = 14;
 /** Spend above budget by more than this fraction suggests off track rather than at risk. */
 const OVER_BUDGET_OFF_TRACK = 0.1;
+/** Issues added in two weeks, as a fraction of the scope then, from which the scope is at risk. */
+const SCOPE_GROWTH_AT_RISK = 0.2;
+/** Days without any change in the connected tracker after which an active project is at risk. */
+const STALLED_DAYS = 14;
 
 const HEALTH_RANK: Record<Health, number> = { ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, UNKNOWN: -1 };
 
@@ -91,6 +108,22 @@ export function suggestHealth(f: HealthFacts): { health: ChosenHealth; reasons: 
       rule: "open-positions",
       health: "AT_RISK",
       message: `${plural(f.openPositions, "open position")} the project needs ${f.openPositions === 1 ? "is" : "are"} not filled.`,
+    });
+  }
+
+  const d = f.delivery;
+  if (d && d.totalBefore !== null && d.totalBefore > 0 && (d.total - d.totalBefore) / d.totalBefore > SCOPE_GROWTH_AT_RISK) {
+    reasons.push({
+      rule: "scope-growth",
+      health: "AT_RISK",
+      message: `Scope grew ${Math.round(((d.total - d.totalBefore) / d.totalBefore) * 100)}% in two weeks (${d.totalBefore} → ${d.total} issues).`,
+    });
+  }
+  if (d && f.status === "ACTIVE" && d.lastActivity && today - dayNum(d.lastActivity) > STALLED_DAYS) {
+    reasons.push({
+      rule: "delivery-stalled",
+      health: "AT_RISK",
+      message: `No issue or pull request changed in ${plural(today - dayNum(d.lastActivity), "day")}.`,
     });
   }
 

@@ -12,6 +12,18 @@ type Saved = { table: string; constraints: { name: string; def: string; type: st
 export async function dropForBulkLoad(client: pg.Client, tables: string[]): Promise<Saved[]> {
   const saved: Saved[] = [];
   for (const table of tables) {
+    // Foreign keys of other tables that point at this one would keep its primary key from being
+    // dropped: they are dropped too, and re-added with the rest.
+    const { rows: referencing } = await client.query<{ table: string; name: string; def: string }>(
+      `SELECT r.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+       FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
+       WHERE c.contype = 'f' AND c.confrelid = format('%I', $1::text)::regclass AND c.conrelid <> c.confrelid AND NOT r.relname = ANY($2::text[])`,
+      [table, tables],
+    );
+    for (const f of referencing) {
+      await client.query(`ALTER TABLE "${f.table}" DROP CONSTRAINT "${f.name}"`);
+      saved.push({ table: f.table, constraints: [{ name: f.name, def: f.def, type: "f" }], indexes: [] });
+    }
     const { rows: constraints } = await client.query<{ name: string; def: string; type: string }>(
       `SELECT conname AS name, pg_get_constraintdef(oid) AS def, contype AS type
        FROM pg_constraint WHERE conrelid = format('%I', $1::text)::regclass AND contype IN ('p', 'u', 'f')
@@ -32,11 +44,13 @@ export async function dropForBulkLoad(client: pg.Client, tables: string[]): Prom
 }
 
 export async function restoreAfterBulkLoad(client: pg.Client, saved: Saved[]): Promise<void> {
+  // Keys and indexes of every table first: a foreign key needs the key it points at.
   for (const s of saved) {
     for (const c of s.constraints.filter((c) => c.type !== "f"))
       await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
     for (const i of s.indexes) await client.query(i.def);
+  }
+  for (const s of saved)
     for (const c of s.constraints.filter((c) => c.type === "f"))
       await client.query(`ALTER TABLE "${s.table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
-  }
 }

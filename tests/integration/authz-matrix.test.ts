@@ -9,6 +9,7 @@ import { MANAGER_ROWS } from "@/tests/support/authz/matrix-managers";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
 import { ORG_ROWS } from "@/tests/support/authz/matrix-org";
 import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
+import { DELIVERY_SIGNAL_ROWS } from "@/tests/support/authz/matrix-delivery-signals";
 import { WEBHOOK_ROWS } from "@/tests/support/authz/matrix-webhooks";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 
@@ -24,6 +25,7 @@ const ROWS: MatrixRow[] = [
   ...ORG_ROWS,
   ...MANAGER_ROWS,
   ...WEBHOOK_ROWS,
+  ...DELIVERY_SIGNAL_ROWS,
   ...API_TOKEN_ROWS,
 ];
 const discovered = await discoverActions();

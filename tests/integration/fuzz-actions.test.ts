@@ -9,6 +9,7 @@ import { DELIVERY_ROWS } from "@/tests/support/authz/matrix-delivery";
 import { MONEY_ROWS } from "@/tests/support/authz/matrix-money";
 import { ORG_ROWS } from "@/tests/support/authz/matrix-org";
 import { PEOPLE_ROWS, PUBLIC_ROWS, SELF_ROWS } from "@/tests/support/authz/matrix-people";
+import { DELIVERY_SIGNAL_ROWS } from "@/tests/support/authz/matrix-delivery-signals";
 import { WEBHOOK_ROWS } from "@/tests/support/authz/matrix-webhooks";
 import { resetDb, tableFingerprints, testDb } from "@/tests/support/db";
 import { applyPlan, expectClearFailure, fuzzRuns, mutationPlan, seedFor } from "@/tests/support/fuzz";
@@ -23,7 +24,7 @@ import { applyPlan, expectClearFailure, fuzzRuns, mutationPlan, seedFor } from "
 const db = testDb();
 const discovered = await discoverActions();
 const ROWS = new Map<string, MatrixRow>(
-  [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...WEBHOOK_ROWS].map((r) => [r.action, r]),
+  [...DELIVERY_ROWS, ...PEOPLE_ROWS, ...MONEY_ROWS, ...ORG_ROWS, ...WEBHOOK_ROWS, ...DELIVERY_SIGNAL_ROWS].map((r) => [r.action, r]),
 );
 const PUBLIC = new Map(PUBLIC_ROWS.map((r) => [r.action, r]));
 const SELF = new Map(SELF_ROWS.map((r) => [r.action, r]));

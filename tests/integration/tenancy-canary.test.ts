@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forecastWindow } from "@/lib/budgets/forecast-window";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { linesScope } from "@/lib/budgets/lines";
+import { importDeliveryCsv } from "@/lib/delivery-signals/import-csv";
 import { parseLinesParams } from "@/lib/budgets/lines-params";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { bellScopeOf } from "@/lib/projects/bell";
@@ -58,6 +59,7 @@ const SCIM_BASE = "https://keel.test/api/scim/v2";
 /** How each discovered read is called for org 1 (widest reader: pays visible, no unit filter). */
 const CALLS: Record<string, Call> = {
   "lib/webhooks/queries.ts#getWebhookOverview": (c) => [c.fx.org.id],
+  "lib/delivery-signals/queries.ts#getDeliverySignals": (c) => [c.fx.org.id, c.projectId],
   "lib/webhooks/queries.ts#listWebhookDeliveries": (c) => [c.fx.org.id, null],
   "lib/api/queries.ts#listApiProjects": (c) => [{ orgId: c.fx.org.id, unitId: null }, { limit: 200 }],
   "lib/api/queries.ts#getApiProject": (c) => [{ orgId: c.fx.org.id, unitId: null }, c.projectId],
@@ -338,6 +340,13 @@ async function populate(db: ReturnType<typeof testDb>): Promise<Ctx> {
   await fx.make.contract();
   await fx.make.contract();
   await fx.make.webhookDelivery();
+  // Delivery signals of the project: an upload (items, snapshot, sync log) and a linked epic.
+  const csv = `"ID","Title","Status","Created","Completed"\n"ENG-1","One","Done","2026-06-01T09:00:00Z","2026-06-10T09:00:00Z"\n"ENG-2","Two","Todo","2026-06-02T09:00:00Z",""\n`;
+  expect((await importDeliveryCsv.run(fx.users.director, fx.slug, { projectId: project.id, kind: "LINEAR", csv })).ok).toBe(true);
+  const epicMilestone = await db.milestone.create({
+    data: { orgId: fx.org.id, projectId: project.id, name: "Epic", dueDate: new Date("2026-09-01") },
+  });
+  await db.deliveryEpicLink.create({ data: { orgId: fx.org.id, projectId: project.id, milestoneId: epicMilestone.id, epicKey: "ENG-1" } });
   const token = await fx.make.invitation();
   const imported = await importActuals.run(fx.users.finance, fx.slug, { uploadId: await fx.make.actualsCsv(), fileName: "ledger.csv" });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);

@@ -16,6 +16,22 @@ const base: HealthFacts = {
 type Row = [name: string, change: Partial<HealthFacts>, health: string, rules: string[]];
 const ROWS: Row[] = [
   ["nothing wrong", {}, "ON_TRACK", []],
+  [
+    "tracker scope grew 25% in two weeks",
+    { delivery: { total: 25, totalBefore: 20, lastActivity: "2026-11-26" } },
+    "AT_RISK",
+    ["scope-growth"],
+  ],
+  ["tracker scope grew 20%: not yet", { delivery: { total: 24, totalBefore: 20, lastActivity: "2026-11-26" } }, "ON_TRACK", []],
+  ["no snapshot two weeks old: no scope rule", { delivery: { total: 50, totalBefore: null, lastActivity: "2026-11-26" } }, "ON_TRACK", []],
+  ["tracker quiet for 15 days", { delivery: { total: 5, totalBefore: 5, lastActivity: "2026-11-12" } }, "AT_RISK", ["delivery-stalled"]],
+  ["tracker quiet for 14 days: not yet", { delivery: { total: 5, totalBefore: 5, lastActivity: "2026-11-13" } }, "ON_TRACK", []],
+  [
+    "a paused project is not stalled",
+    { status: "PAUSED", delivery: { total: 5, totalBefore: 5, lastActivity: "2026-10-01" } },
+    "ON_TRACK",
+    [],
+  ],
   ["target date passed", { targetDate: "2026-11-20" }, "OFF_TRACK", ["target-passed"]],
   ["target date is today: not passed yet", { targetDate: "2026-11-27", milestones: [] }, "ON_TRACK", []],
   ["target within 14 days with an open milestone", { targetDate: "2026-12-11" }, "AT_RISK", ["target-near"]],

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "managers:notes": "org",
     "webhooks:manage": "org",
     "apitokens:manage": "org",
+    "delivery:connect": "org",
   },
   DIRECTOR: {
     "org:read": "org",
@@ -39,6 +40,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "orghealth:read": "org",
     "managers:read": "org",
     "managers:notes": "org",
+    "delivery:connect": "org",
   },
   MANAGER: {
     "org:read": "org",
@@ -51,6 +53,7 @@ const EXPECTED: Record<string, Partial<Record<Permission, "org" | "scope">>> = {
     "orghealth:read": "scope",
     "managers:notes": "scope",
     "reorg:propose": "scope",
+    "delivery:connect": "scope",
   },
   FINANCE: {
     "org:read": "org",

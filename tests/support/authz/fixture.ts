@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 
 import type { Db } from "@/lib/db-factory";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
+import { sealSecret } from "@/lib/security/secret-box";
 import { hashInviteToken } from "@/lib/settings/members";
 import { uploadCsv } from "@/tests/factories/finance";
 import { createMember, createOrgWithRoles } from "@/tests/factories/org";
@@ -137,6 +138,20 @@ export async function createAuthzOrg(db: Db) {
     });
   };
   const freshOrg = async () => db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { updatedAt: true } });
+  // A project's GitHub connection with a (fake) sealed token.
+  const deliverySource = async () => {
+    const p = await project();
+    return db.deliverySource.create({
+      data: {
+        orgId: org.id,
+        projectId: p.id,
+        kind: "GITHUB",
+        baseUrl: "https://api.github.com",
+        query: "acme/app",
+        tokenSealed: sealSecret("ghp_fake", org.id),
+      },
+    });
+  };
   const actualsCsv = () =>
     uploadCsv(
       `date,cost centre code,category,amount,vendor,memo,external reference\n2026-03-04,${unit.code},SOFTWARE,120.50,,memo,ref-${uid()}\n`,
@@ -194,6 +209,7 @@ export async function createAuthzOrg(db: Db) {
       freshOrg,
       webhook,
       webhookDelivery,
+      deliverySource,
       actualsCsv,
       ledgerExport,
       planCsv,

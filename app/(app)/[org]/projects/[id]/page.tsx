@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { AcknowledgeButton } from "@/components/projects/acknowledge-button";
 import { RecordHistory } from "@/components/audit/record-history";
+import { DeliverySignalsCard } from "@/components/delivery-signals/delivery-signals-card";
 import { DependencyEditor } from "@/components/projects/dependency-editor";
 import { Markdown } from "@/components/projects/markdown";
 import { MilestoneList } from "@/components/projects/milestone-editor";
@@ -23,6 +24,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readRecordPage, type RecordPageProps } from "@/lib/audit/record-page";
 import { formatDate, formatRelative } from "@/lib/format";
+import { updateDraft } from "@/lib/delivery-signals/draft";
+import { getDeliverySignals } from "@/lib/delivery-signals/queries";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { canInUnit } from "@/lib/projects/access";
 import { getProjectStaffing } from "@/lib/headcount/staffing";
@@ -35,15 +38,16 @@ export const metadata = { title: "Project" };
 export default async function ProjectPage(props: RecordPageProps) {
   // Staffing and history need no project row first: the reads run side by side.
   const { member, record, changes } = await readRecordPage(props, "Project", (m, projectId) =>
-    Promise.all([getProjectDetail(m.org.id, projectId), getProjectStaffing(m.org.id, projectId)]),
+    Promise.all([getProjectDetail(m.org.id, projectId), getProjectStaffing(m.org.id, projectId), getDeliverySignals(m.org.id, projectId)]),
   );
-  const [project, staffing] = record ?? [];
-  if (!project || !staffing) notFound();
+  const [project, staffing, signals] = record ?? [];
+  if (!project || !staffing || !signals) notFound();
   // The edit form loads its choices when it opens (app/(app)/[org]/projects/form-options).
-  const [canEdit, canPost, canAck] = await Promise.all([
+  const [canEdit, canPost, canAck, canConnect] = await Promise.all([
     canInUnit(member, "projects:write", project.team.id),
     canInUnit(member, "updates:write", project.team.id),
     canInUnit(member, "updates:acknowledge", project.team.id),
+    canInUnit(member, "delivery:connect", project.team.id),
   ]);
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
@@ -151,6 +155,7 @@ export default async function ProjectPage(props: RecordPageProps) {
                   suggestion={project.suggestion}
                   current={project.health === "UNKNOWN" ? null : project.health}
                   postedThisCycle={postedThisCycle}
+                  draft={updateDraft(signals.draft)}
                 />
               </CardContent>
             </Card>
@@ -189,6 +194,14 @@ export default async function ProjectPage(props: RecordPageProps) {
               ) : null}
             </CardContent>
           </Card>
+          <DeliverySignalsCard
+            org={slug}
+            projectId={project.id}
+            signals={signals}
+            milestones={project.milestones.map((m) => ({ id: m.id, name: m.name }))}
+            canConnect={canConnect && !project.archivedAt}
+            now={now}
+          />
           <RecordHistory page={changes} recordLabel="project" />
         </div>
         <div className="space-y-6">
