@@ -20,7 +20,7 @@ async function faults(page: Page, where: string): Promise<string[]> {
   await settled(page);
   // A toast or dialog still fading in is partly transparent: check what the reader ends up seeing.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(
