@@ -38,6 +38,8 @@ export function ScrollRegion({
       ) : null}
       <div
         ref={ref}
+        // Tests wait for every region's data-overflowing to agree with its layout (responsive.spec.ts).
+        data-scroll-region=""
         data-overflowing={overflowing || undefined}
         {...(overflowing
           ? { role: "region", tabIndex: 0, "aria-label": label ? `${label} (scrolls sideways)` : "Table (scrolls sideways)" }
