@@ -1,0 +1,117 @@
+import { NativeSelect } from "@/components/ui/native-select";
+import { type LedgerField, LEDGER_FIELDS } from "@/lib/imports/ledger-mapping";
+import { DATE_FORMATS, type DateFormat, type DecimalMark } from "@/lib/imports/ledger-values";
+
+// Step 3 of the ledger import wizard (components/imports/ledger-import-wizard.tsx): which of the
+// file's columns holds each field, how its dates and amounts are written, and the cost centre for
+// every row when the file has no such column. The wizard holds the state.
+
+export function LedgerColumnMapping({
+  idPrefix,
+  headerOptions,
+  columns,
+  onColumn,
+  dateFormat,
+  dateCandidates,
+  exampleDate,
+  onDateFormat,
+  decimalMark,
+  onDecimalMark,
+  units,
+  fixedCostCentre,
+  onFixedCostCentre,
+  spendIsNegative,
+  onSpendIsNegative,
+}: {
+  idPrefix: string;
+  headerOptions: string[];
+  columns: Partial<Record<LedgerField, string>>;
+  onColumn: (field: LedgerField, column: string | undefined) => void;
+  dateFormat: DateFormat | "";
+  /** The formats that read every date of the first rows. */
+  dateCandidates: DateFormat[];
+  /** A date of the first rows, shown when they read more than one way. */
+  exampleDate: string;
+  onDateFormat: (format: DateFormat) => void;
+  decimalMark: DecimalMark;
+  onDecimalMark: (mark: DecimalMark) => void;
+  units: { code: string; name: string }[];
+  fixedCostCentre: string;
+  onFixedCostCentre: (code: string) => void;
+  spendIsNegative: boolean;
+  onSpendIsNegative: (negative: boolean) => void;
+}) {
+  return (
+    <>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {(Object.keys(LEDGER_FIELDS) as LedgerField[]).map((f) => (
+          <div key={f} className="flex flex-col gap-1">
+            <label htmlFor={`${idPrefix}-col-${f}`} className="text-sm font-medium">
+              {LEDGER_FIELDS[f]}
+              {f === "date" || f === "account" ? " *" : ""}
+            </label>
+            <NativeSelect id={`${idPrefix}-col-${f}`} value={columns[f] ?? ""} onChange={(e) => onColumn(f, e.target.value || undefined)}>
+              <option value="">— not in this file —</option>
+              {headerOptions.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+        ))}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Dates are written *</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {(Object.keys(DATE_FORMATS) as DateFormat[]).map((f) => (
+            <label key={f} className="flex items-center gap-2 text-sm">
+              <input type="radio" name={`${idPrefix}-date`} value={f} checked={dateFormat === f} onChange={() => onDateFormat(f)} />
+              {DATE_FORMATS[f]}
+              {columns.date && !dateCandidates.includes(f) ? (
+                <span className="text-xs text-muted-foreground">(does not read the first rows)</span>
+              ) : null}
+            </label>
+          ))}
+        </div>
+        {!dateFormat && dateCandidates.length > 1 ? (
+          <p className="text-sm text-amber-700 dark:text-amber-400">
+            The first rows&apos; dates read more than one way (e.g. {exampleDate}): choose how this file writes them.
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-dec`} className="text-sm font-medium">
+            Amounts are written
+          </label>
+          <NativeSelect id={`${idPrefix}-dec`} value={decimalMark} onChange={(e) => onDecimalMark(e.target.value as DecimalMark)}>
+            <option value=".">1,234.56 (decimal point)</option>
+            <option value=",">1.234,56 (decimal comma)</option>
+          </NativeSelect>
+        </div>
+        {!columns.costCentre ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${idPrefix}-fixed`} className="text-sm font-medium">
+              Cost centre for every row
+            </label>
+            <NativeSelect id={`${idPrefix}-fixed`} value={fixedCostCentre} onChange={(e) => onFixedCostCentre(e.target.value)}>
+              <option value="">Choose…</option>
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.code} — {u.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+        ) : null}
+        {columns.amount ? (
+          <label className="flex items-center gap-2 self-end text-sm">
+            <input type="checkbox" checked={spendIsNegative} onChange={(e) => onSpendIsNegative(e.target.checked)} />
+            Spending is written as negative amounts
+          </label>
+        ) : null}
+      </div>
+    </>
+  );
+}
