@@ -3,6 +3,7 @@ import { ChartTable } from "@/components/dashboard/chart-table";
 import { ConnectSourceForm, CsvUploadForm, EpicLinkForm, SourceButtons } from "@/components/delivery-signals/delivery-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { HowCounted } from "@/components/ui/how-counted";
 import type { DeliverySignals, SyncLogDto } from "@/lib/delivery-signals/queries";
 import { formatDate, formatRelative } from "@/lib/format";
 
@@ -36,8 +37,6 @@ export function DeliverySignalsCard({
   now: string;
 }) {
   const connected = s.sources.length > 0;
-  const twoWeeksAgo = s.weeks.at(-3);
-  const scopeChange = twoWeeksAgo ? s.issuesTotal - twoWeeksAgo.total : 0;
   const mergedThisWeek = s.weeks.at(-1)?.merged ?? 0;
   const hasPrs = s.weeks.some((w) => w.merged > 0) || s.sources.some((x) => x.kind === "GITHUB");
   const epicOf = new Map(s.epics.map((e) => [e.milestoneId, e.epicKey]));
@@ -51,7 +50,7 @@ export function DeliverySignalsCard({
           <>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Figure label="Issues done" value={`${s.issuesDone} of ${s.issuesTotal}`} />
-              <Figure label="Scope, 2 weeks" value={`${scopeChange > 0 ? "+" : ""}${scopeChange} issues`} />
+              <Figure label="Scope, 2 weeks" value={`${s.scopeChange > 0 ? "+" : ""}${s.scopeChange} issues`} />
               {hasPrs ? <Figure label="PRs merged this week" value={String(mergedThisWeek)} /> : null}
               <Figure label="Last activity" value={s.lastActivity ? formatRelative(s.lastActivity, now) : "—"} />
             </dl>
@@ -63,6 +62,16 @@ export function DeliverySignalsCard({
                 rows={s.weeks.map((w) => [weekLabel(w.week), w.total, w.done, w.merged])}
               />
             </div>
+            <HowCounted
+              figures={[
+                "signal-issues-done",
+                "signal-scope-change",
+                ...(hasPrs ? (["signal-prs-merged"] as const) : []),
+                "signal-last-activity",
+                "signal-weeks",
+                ...(s.epics.length ? (["signal-epic-progress"] as const) : []),
+              ]}
+            />
             {s.epics.length ? (
               <section aria-label="Milestones from epics">
                 <h3 className="mb-1 text-xs font-medium text-muted-foreground uppercase">Milestones from epics</h3>

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { scopeTwoWeeksAgoSql } from "@/lib/delivery-signals/scope";
 import type { DeliveryItemKind, DeliverySourceKind, DeliverySyncState } from "@/lib/generated/prisma/enums";
 
 // What the project page shows of its delivery signals, aggregated by the database: issues
@@ -38,6 +39,8 @@ export type DeliverySignals = {
   log: SyncLogDto[];
   issuesDone: number;
   issuesTotal: number;
+  /** Issues now minus the scope two weeks ago (lib/delivery-signals/scope.ts). */
+  scopeChange: number;
   lastActivity: string | null;
   weeks: SignalWeek[];
   epics: EpicProgress[];
@@ -103,9 +106,9 @@ export async function getDeliverySignals(orgId: string, projectId: string): Prom
         WHERE i."orgId" = ${orgId} AND i."projectId" = ${projectId} AND i.kind = 'ISSUE' AND NOT i.done
         ORDER BY i."changedAt" DESC, i.id LIMIT ${DRAFT_LINES})`,
   ]);
-  const [totals] = await db.$queryRaw<{ done: number; total: number; last: Date | null }[]>`
+  const [totals] = await db.$queryRaw<{ done: number; total: number; last: Date | null; before: number }[]>`
     SELECT (count(*) FILTER (WHERE kind = 'ISSUE' AND done))::int AS done, (count(*) FILTER (WHERE kind = 'ISSUE'))::int AS total,
-      max("changedAt") AS last
+      max("changedAt") AS last, ${scopeTwoWeeksAgoSql(orgId, projectId)} AS before
     FROM "DeliveryItem" WHERE "orgId" = ${orgId} AND "projectId" = ${projectId}`;
   const line = (d: DraftLine) => ({ externalId: d.externalId, title: d.title, kind: d.kind });
   return {
@@ -122,6 +125,7 @@ export async function getDeliverySignals(orgId: string, projectId: string): Prom
     })),
     issuesDone: totals.done,
     issuesTotal: totals.total,
+    scopeChange: totals.total - totals.before,
     lastActivity: totals.last?.toISOString() ?? null,
     weeks,
     epics,

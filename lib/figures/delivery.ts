@@ -79,4 +79,37 @@ export const DELIVERY_FIGURES = defs([
     definition:
       "Dependencies where an active, paused or planned project of the unit waits on an At risk or Off track project of another team that is not done or cancelled.",
   },
+  {
+    id: "signal-issues-done",
+    name: "Issues done",
+    definition:
+      "Of a project's issues from every connected tracker (Jira, Linear, GitHub issues; not pull requests), those the tracker marks done, of all of them, as of the last sync or upload.",
+  },
+  {
+    id: "signal-scope-change",
+    name: "Scope, 2 weeks",
+    definition:
+      "A project's issues now minus its scope two weeks ago: the issue count Keel recorded after a sync on the newest day at least 14 days back, or, before Keel holds such a day, the issues opened on or before that day. The scope-growth health rule uses the same two numbers.",
+  },
+  {
+    id: "signal-prs-merged",
+    name: "PRs merged this week",
+    definition: "Pull requests of a project's connected GitHub repositories merged since Monday (UTC).",
+  },
+  {
+    id: "signal-last-activity",
+    name: "Last activity",
+    definition: "The newest change of any issue or pull request of a project's connections.",
+  },
+  {
+    id: "signal-weeks",
+    name: "Scope and done by week",
+    definition:
+      "For each of the last 12 weeks (Monday to Sunday, UTC), a project's issues opened before the week's end, those done before it, and the pull requests merged in the week, from the items' own dates; the last week is the current one.",
+  },
+  {
+    id: "signal-epic-progress",
+    name: "Milestones from epics",
+    definition: "For a milestone linked to an epic, the epic's issues done of all its issues.",
+  },
 ] as const);

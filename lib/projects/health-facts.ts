@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db-factory";
+import { scopeTwoWeeksAgoSql } from "@/lib/delivery-signals/scope";
 import type { Health, ProjectStatus } from "@/lib/generated/prisma/enums";
 import type { HealthFacts } from "@/lib/projects/health-rules";
 import { centsToNumber } from "@/lib/money";
@@ -36,8 +37,7 @@ export async function healthCounts(client: Tx | Db, orgId: string, projectId: st
         WHERE ps."orgId" = ${orgId} AND ps."orgUnitId" = p."orgUnitId" AND ps.status IN ('OPEN', 'BACKFILL'))::int AS "teamOpen",
       (SELECT count(*) FROM "DeliverySource" s WHERE s."orgId" = ${orgId} AND s."projectId" = ${projectId})::int AS "deliverySources",
       (SELECT count(*) FROM "DeliveryItem" i WHERE i."orgId" = ${orgId} AND i."projectId" = ${projectId} AND i.kind = 'ISSUE')::int AS "deliveryTotal",
-      (SELECT n.total FROM "DeliverySnapshot" n WHERE n."orgId" = ${orgId} AND n."projectId" = ${projectId}
-        AND n.day <= (now() AT TIME ZONE 'UTC')::date - 14 ORDER BY n.day DESC LIMIT 1) AS "deliveryTotalBefore",
+      ${scopeTwoWeeksAgoSql(orgId, projectId)} AS "deliveryTotalBefore",
       (SELECT max(i."changedAt") FROM "DeliveryItem" i WHERE i."orgId" = ${orgId} AND i."projectId" = ${projectId}) AS "deliveryLastActivity"`;
   return row;
 }

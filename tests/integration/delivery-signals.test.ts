@@ -293,6 +293,11 @@ describe("what the project page reads", () => {
     });
     const s = await getDeliverySignals(o.org.id, o.project.id);
     expect([s.issuesDone, s.issuesTotal]).toEqual([1, 4]);
+    // No snapshot 14 days old yet: the scope then is the issues opened by that day.
+    const [{ openedBefore }] = await db.$queryRaw<{ openedBefore: number }[]>`
+      SELECT count(*)::int AS "openedBefore" FROM "DeliveryItem" WHERE "orgId" = ${o.org.id} AND kind = 'ISSUE'
+        AND "openedAt" < (now() AT TIME ZONE 'UTC')::date - 13`;
+    expect(s.scopeChange).toBe(4 - openedBefore);
     expect(s.weeks).toHaveLength(12);
     expect(s.weeks.at(-1)).toMatchObject({ total: 4, done: 1, merged: 1 });
     expect(s.epics).toEqual([{ milestoneId: milestone.id, name: "Beta", epicKey: "CHK-1", done: 1, total: 2 }]);
@@ -309,6 +314,8 @@ describe("what the project page reads", () => {
     const facts = await loadHealthFacts(db, o.org.id, o.project.id, new Date().toISOString().slice(0, 10));
     const suggestion = suggestHealth(facts!);
     expect(suggestion.reasons.find((r) => r.rule === "scope-growth")?.message).toBe("Scope grew 100% in two weeks (2 → 4 issues).");
+    // The page's "Scope, 2 weeks" is the same figure as the rule's (one definition, lib/delivery-signals/scope.ts).
+    expect((await getDeliverySignals(o.org.id, o.project.id)).scopeChange).toBe(2);
     // Another org reads nothing of it.
     const other = await org();
     expect((await getDeliverySignals(other.org.id, o.project.id)).issuesTotal).toBe(0);
