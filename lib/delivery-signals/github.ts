@@ -88,6 +88,7 @@ function githubIssueRecord(repo: string, issue: GhItem): DeliveryRecord | null {
 
 export const githubConnector: Connector = {
   kind: "GITHUB",
+  complete: false,
   async fetchChanged(s, since) {
     const repos = githubRepos(s.query);
     if (!repos.length) throw new SourceError("the connection names no repository");

@@ -59,6 +59,7 @@ function jiraRecord(issue: JiraIssue): DeliveryRecord {
 
 export const jiraConnector: Connector = {
   kind: "JIRA",
+  complete: true,
   async fetchChanged(s, since) {
     const base = s.query.replace(/\s+ORDER\s+BY\s+[\s\S]*$/i, "").trim();
     if (!base) throw new SourceError("the connection has no JQL");

@@ -51,6 +51,7 @@ function linearRecord(n: LinearIssue): DeliveryRecord {
 
 export const linearConnector: Connector = {
   kind: "LINEAR",
+  complete: true,
   async fetchChanged(s, since) {
     const filter: Record<string, unknown> = { project: { id: { eq: s.query.trim() } } };
     if (since) filter.updatedAt = { gte: new Date(since.getTime() - 60_000).toISOString() };

@@ -9,7 +9,9 @@ import { openSecret } from "@/lib/security/secret-box";
 
 // One API sync of one source, run by the worker for a pg-boss job whose id is the sync log's.
 // Incremental: the connector asks for items changed since the source's cursor (a minute early;
-// the upsert makes a repeat harmless). Whatever goes wrong ends on the sync log as a sentence —
+// the upsert makes a repeat harmless). The first sync of each UTC day of a source whose connector
+// reads completely (Jira, Linear) reads the whole query instead and drops the items it no longer
+// returns (an issue moved to another project), so they stop being counted. Whatever goes wrong ends on the sync log as a sentence —
 // a refused token, an unreachable host — never as an exception for the page or the queue.
 
 export type SyncOutcome = "succeeded" | "failed" | "skipped";
@@ -28,6 +30,8 @@ export async function requestSync(tx: Tx, source: { id: string; orgId: string; p
   return log.id;
 }
 
+const sameUtcDay = (a: Date | null, b: Date) => a !== null && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+
 export async function runDeliverySync(db: Db, logId: string): Promise<SyncOutcome> {
   const log = await db.deliverySyncLog.findUnique({
     where: { id: logId },
@@ -45,6 +49,7 @@ export async function runDeliverySync(db: Db, logId: string): Promise<SyncOutcom
           account: true,
           tokenSealed: true,
           cursor: true,
+          lastSyncedAt: true,
           org: { select: { webhooksAllowPrivate: true } },
         },
       },
@@ -64,7 +69,9 @@ export async function runDeliverySync(db: Db, logId: string): Promise<SyncOutcom
     if (!source.tokenSealed)
       return await fail("No token is stored for this connection: connect it again with a token, or upload an export.");
     if (!source.baseUrl) return await fail("The connection has no API address.");
-    const records = await CONNECTORS[source.kind].fetchChanged(
+    const connector = CONNECTORS[source.kind];
+    const whole = connector.complete && !sameUtcDay(source.lastSyncedAt, new Date());
+    const records = await connector.fetchChanged(
       {
         kind: source.kind,
         baseUrl: source.baseUrl,
@@ -73,9 +80,13 @@ export async function runDeliverySync(db: Db, logId: string): Promise<SyncOutcom
         token: openSecret(source.tokenSealed, log.orgId),
         allowPrivate: source.org.webhooksAllowPrivate,
       },
-      source.cursor,
+      whole ? null : source.cursor,
     );
     await db.$transaction(async (tx) => {
+      if (whole)
+        await tx.deliveryItem.deleteMany({
+          where: { orgId: log.orgId, sourceId: source.id, externalId: { notIn: records.map((r) => r.externalId) } },
+        });
       const stored = await storeRecords(tx, { orgId: log.orgId, projectId: log.projectId, sourceId: source.id }, records);
       const now = new Date();
       await tx.deliverySource.update({ where: { id: source.id }, data: { cursor: nextCursor(source.cursor, records), lastSyncedAt: now } });

@@ -32,6 +32,13 @@ type SourceSettings = {
 /** The adapter behind each source: items changed since `since` (all of them when null). */
 export type Connector = {
   kind: DeliverySourceKind;
+  /**
+   * With `since` null, returns every item the query matches or throws (never a truncated list),
+   * so a whole read can drop the items that left the query. Jira and Linear refuse past their
+   * page limit; GitHub's issues do not leave a repository, and its closed pull requests are read
+   * newest first up to a page limit, so it does not reconcile.
+   */
+  complete: boolean;
   fetchChanged(settings: SourceSettings, since: Date | null): Promise<DeliveryRecord[]>;
 };
 

@@ -108,6 +108,42 @@ describe("Jira adapter (REST v3 search/jql)", () => {
     const snap = await db.deliverySnapshot.findMany({ where: { orgId: o.org.id }, select: { total: true, done: true } });
     expect(snap).toEqual([{ total: 3, done: 2 }]);
   });
+  it("reads the whole query on the first sync of a UTC day and drops issues that left it", async () => {
+    let left = false;
+    const src = await startFakeSource((req) => {
+      // CHK-4 moved to another project: a whole read of the query no longer returns it.
+      if (left) return { body: { ...JIRA_PAGE_1, nextPageToken: undefined, isLast: true } };
+      return { body: req.url.searchParams.get("nextPageToken") === "CAEaAggD" ? JIRA_PAGE_2 : JIRA_PAGE_1 };
+    });
+    closers.push(src.close);
+    const o = await org();
+    const { sourceId, logId } = await connect(o, {
+      kind: "JIRA",
+      baseUrl: src.base,
+      jiraScope: "project",
+      query: "CHK",
+      account: "ana@acme.test",
+      token: "jira-token",
+    });
+    expect(await runDeliverySync(db, logId)).toBe("succeeded");
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3", "CHK-4"]);
+    left = true;
+    const again = async () => {
+      const res = await requestDeliverySync.run(o.director, o.org.slug, { sourceId });
+      if (!res.ok) throw new Error(JSON.stringify(res));
+      expect(await runDeliverySync(db, res.data.logId)).toBe("succeeded");
+    };
+    // Later the same day: incremental, nothing is dropped.
+    await again();
+    expect(src.seen.at(-1)!.url.searchParams.get("jql")).toMatch(/AND updated >= /);
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3", "CHK-4"]);
+    // The first sync of the next day reads the whole query: CHK-4 is gone, and so is its count.
+    await db.deliverySource.update({ where: { id: sourceId }, data: { lastSyncedAt: new Date(Date.now() - 86_400_000) } });
+    await again();
+    expect(src.seen.at(-1)!.url.searchParams.get("jql")).toBe('project = "CHK" ORDER BY updated ASC');
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3"]);
+    expect((await getDeliverySignals(o.org.id, o.project.id)).issuesTotal).toBe(2);
+  });
 });
 
 describe("Linear adapter (GraphQL)", () => {
