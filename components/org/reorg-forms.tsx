@@ -2,8 +2,10 @@
 
 import { CalendarClock, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
+import type * as React from "react";
 import { useActionState, useState } from "react";
 
+import { SearchField } from "@/components/forms/search-field";
 import { TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
@@ -12,7 +14,6 @@ import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -33,14 +34,15 @@ type ReorgRef = { id: string; version: number; name: string };
 type NewUnit = { ref: string; name: string; code: string };
 
 /**
- * useActionState around a reorg action: on success a toast and the result at the top of the page,
- * focused (the button or row that was used may be gone after the refresh), then the refresh or,
- * with `navigate`, the page it leads to.
+ * useActionState around a reorg action: on success a toast, the dialog closed (`onDone`) and the
+ * result at the top of the page, focused (the button or row that was used may be gone after the
+ * refresh), then the refresh or, with `navigate`, the page it leads to.
  */
 function useReorgAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
   done: string,
   navigate?: (data: T) => string,
+  onDone?: () => void,
 ) {
   const router = useRouter();
   const showOnPage = usePageResult();
@@ -48,6 +50,7 @@ function useReorgAction<T>(
     const result = await run(Object.fromEntries(form));
     if (result.ok) {
       toast.success(done);
+      onDone?.();
       const href = navigate?.(result.data);
       showOnPage(done, href);
       if (href) router.push(href);
@@ -95,67 +98,8 @@ const KINDS = [
 ] as const;
 
 /** A unit picker that also offers the units earlier steps create. */
-function UnitPicker({
-  org,
-  id,
-  name,
-  errors,
-  newUnits,
-  label,
-  help,
-}: {
-  org: string;
-  id: string;
-  name: string;
-  errors?: string[];
-  newUnits: NewUnit[];
-  label: string;
-  help?: string;
-}) {
-  const fixed: SearchOption[] = newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }));
-  return (
-    <FormField id={id} label={label} errors={errors} help={help}>
-      <SearchCombobox
-        id={id}
-        name={name}
-        source={`/${org}/teams/search`}
-        fixed={fixed}
-        placeholder="Type part of a unit's name or code"
-        {...describedBy(id, errors, Boolean(help))}
-      />
-    </FormField>
-  );
-}
-
-function PersonPicker({
-  org,
-  id,
-  name,
-  errors,
-  label,
-  emptyLabel,
-  fixed,
-}: {
-  org: string;
-  id: string;
-  name: string;
-  errors?: string[];
-  label: string;
-  emptyLabel?: string;
-  fixed?: SearchOption[];
-}) {
-  return (
-    <FormField id={id} label={label} errors={errors}>
-      <SearchCombobox
-        id={id}
-        name={name}
-        source={`/${org}/people/search`}
-        emptyLabel={emptyLabel}
-        fixed={fixed}
-        {...describedBy(id, errors)}
-      />
-    </FormField>
-  );
+function UnitPicker({ newUnits, ...field }: Omit<React.ComponentProps<typeof SearchField>, "kind" | "fixed"> & { newUnits: NewUnit[] }) {
+  return <SearchField kind="unit" fixed={newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }))} {...field} />;
 }
 
 export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: ReorgRef; newUnits: NewUnit[] }) {
@@ -221,13 +165,14 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
             <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
           </div>
           <UnitFields prefix="st" errors={errors} codeHelp="Later steps can name the unit by it." kindName="unitKind" />
-          <PersonPicker org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
+          <SearchField kind="person" org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
         </>
       ) : kind === "person" ? (
         <>
-          <PersonPicker org={org} id="st-personId" name="personId" label="Person" errors={errors.personId} />
+          <SearchField kind="person" org={org} id="st-personId" name="personId" label="Person" errors={errors.personId} />
           <UnitPicker org={org} id="st-unit" name="unit" label="To unit" errors={errors.unit} newUnits={newUnits} />
-          <PersonPicker
+          <SearchField
+            kind="person"
             org={org}
             id="st-managerId"
             name="managerId"
@@ -240,7 +185,7 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
       ) : (
         <>
           <UnitPicker org={org} id="st-unit" name="unit" label="Unit" errors={errors.unit} newUnits={newUnits} />
-          <PersonPicker org={org} id="st-leadId" name="leadId" label="New lead" errors={errors.leadId} emptyLabel="No lead" />
+          <SearchField kind="person" org={org} id="st-leadId" name="leadId" label="New lead" errors={errors.leadId} emptyLabel="No lead" />
         </>
       )}
       <div className="flex justify-end sm:col-span-2">
@@ -284,19 +229,8 @@ function ConfirmForm({
   destructive?: boolean;
   onDone: () => void;
 }) {
-  const router = useRouter();
-  const showOnPage = usePageResult();
-  const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(async () => {
-    const result = await run();
-    if (result.ok) {
-      toast.success(done);
-      // The reorg's buttons change with its status: its result goes at the top of the page.
-      onDone();
-      showOnPage(done);
-      router.refresh();
-    }
-    return result;
-  }, null);
+  // The reorg's buttons change with its status: its result goes at the top of the page.
+  const [state, action, pending] = useReorgAction(run, done, undefined, onDone);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />
