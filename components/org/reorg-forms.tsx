@@ -2,11 +2,10 @@
 
 import { CalendarClock, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import type * as React from "react";
 import { useActionState, useState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextField } from "@/components/forms/text-field";
+import { fieldFor, TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { UnitFields } from "@/components/org/unit-fields";
@@ -97,11 +96,6 @@ const KINDS = [
   ["lead", "Change a unit's lead"],
 ] as const;
 
-/** A unit picker that also offers the units earlier steps create. */
-function UnitPicker({ newUnits, ...field }: Omit<React.ComponentProps<typeof SearchField>, "kind" | "fixed"> & { newUnits: NewUnit[] }) {
-  return <SearchField kind="unit" fixed={newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }))} {...field} />;
-}
-
 export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: ReorgRef; newUnits: NewUnit[] }) {
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("move");
   const [state, action, pending] = useReorgAction(
@@ -111,6 +105,12 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
   const all = errorsOf(state);
   // The step's fields come back as "step.<field>"; shown at the field of the same name.
   const errors = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.replace(/^step\./, ""), v]));
+  const field = fieldFor(errors, "st");
+  // A unit picker also offers the units earlier steps create.
+  const created = newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }));
+  const unitPicker = (name: string, label: string, help?: string) => (
+    <SearchField kind="unit" org={org} {...field(name)} label={label} help={help} fixed={created} />
+  );
   return (
     <form action={action} key={reorg.version} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a step">
       <div className="sm:col-span-2">
@@ -135,57 +135,37 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
       </div>
       {kind === "move" ? (
         <>
-          <UnitPicker
-            org={org}
-            id="st-unit"
-            name="unit"
-            label="Unit"
-            errors={errors.unit}
-            newUnits={newUnits}
-            help="Moves with every unit below it."
-          />
-          <UnitPicker org={org} id="st-parent" name="parent" label="New parent" errors={errors.parent} newUnits={newUnits} />
+          {unitPicker("unit", "Unit", "Moves with every unit below it.")}
+          {unitPicker("parent", "New parent")}
         </>
       ) : kind === "merge" ? (
         <>
-          <UnitPicker
-            org={org}
-            id="st-unit"
-            name="unit"
-            label="Unit to merge"
-            errors={errors.unit}
-            newUnits={newUnits}
-            help="It closes; what is live inside moves."
-          />
-          <UnitPicker org={org} id="st-target" name="target" label="Into (a sibling)" errors={errors.target} newUnits={newUnits} />
+          {unitPicker("unit", "Unit to merge", "It closes; what is live inside moves.")}
+          {unitPicker("target", "Into (a sibling)")}
         </>
       ) : kind === "create" ? (
         <>
-          <div className="sm:col-span-2">
-            <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
-          </div>
+          <div className="sm:col-span-2">{unitPicker("parent", "Parent unit")}</div>
           <UnitFields prefix="st" errors={errors} codeHelp="Later steps can name the unit by it." kindName="unitKind" />
-          <SearchField kind="person" org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
+          <SearchField kind="person" org={org} {...field("leadId")} label="Lead" emptyLabel="No lead yet" />
         </>
       ) : kind === "person" ? (
         <>
-          <SearchField kind="person" org={org} id="st-personId" name="personId" label="Person" errors={errors.personId} />
-          <UnitPicker org={org} id="st-unit" name="unit" label="To unit" errors={errors.unit} newUnits={newUnits} />
+          <SearchField kind="person" org={org} {...field("personId")} label="Person" />
+          {unitPicker("unit", "To unit")}
           <SearchField
             kind="person"
             org={org}
-            id="st-managerId"
-            name="managerId"
+            {...field("managerId")}
             label="Manager"
-            errors={errors.managerId}
             emptyLabel="Keep the current manager"
             fixed={[{ id: "none", name: "No manager" }]}
           />
         </>
       ) : (
         <>
-          <UnitPicker org={org} id="st-unit" name="unit" label="Unit" errors={errors.unit} newUnits={newUnits} />
-          <SearchField kind="person" org={org} id="st-leadId" name="leadId" label="New lead" errors={errors.leadId} emptyLabel="No lead" />
+          {unitPicker("unit", "Unit")}
+          <SearchField kind="person" org={org} {...field("leadId")} label="New lead" emptyLabel="No lead" />
         </>
       )}
       <div className="flex justify-end sm:col-span-2">
