@@ -33,7 +33,7 @@ const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id,
  * the dialog closes with its result, which is focused (beside the dialog's button, or at the top of
  * the page the action navigates to).
  */
-export function useTreeAction<T>(
+function useTreeAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
   done: string | ((form: FormData) => string),
   onDone: (result?: string) => void,
@@ -64,7 +64,7 @@ export function useTreeAction<T>(
 }
 
 /** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
-export const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
+const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
 
 /** A dialog of the unit page, opened by a small outline button; `disabledWhy` disables it and says why. */
 export function UnitDialog({
