@@ -2,9 +2,7 @@
 
 import { UserCog } from "lucide-react";
 
-import { errorsOf, FormAlert } from "@/components/forms/form-alert";
-import { SearchField } from "@/components/forms/search-field";
-import { onUnit, Submit, UnitDialog, type UnitDto, useTreeAction } from "@/components/org/unit-dialogs";
+import { PickForUnitForm, UnitDialog, type UnitDto } from "@/components/org/unit-dialogs";
 import { setActingLeadAction } from "@/lib/org/actions";
 
 type Person = { id: string; name: string };
@@ -18,42 +16,24 @@ export function ActingLeadDialog({ org, unit, actingLead }: { org: string; unit:
       icon={UserCog}
       label={actingLead ? "Change acting lead" : "Set acting lead"}
     >
-      {(close) => <ActingLeadForm org={org} unit={unit} actingLead={actingLead} onDone={close} />}
+      {(close) => (
+        <PickForUnitForm
+          org={org}
+          unit={unit}
+          run={setActingLeadAction}
+          done={`Acting lead of ${unit.name} saved`}
+          submit="Save acting lead"
+          picker={{
+            kind: "person",
+            id: "al-actingLeadId",
+            name: "actingLeadId",
+            label: "Acting lead",
+            initial: actingLead,
+            emptyLabel: "No acting lead",
+          }}
+          onDone={close}
+        />
+      )}
     </UnitDialog>
-  );
-}
-
-function ActingLeadForm({
-  org,
-  unit,
-  actingLead,
-  onDone,
-}: {
-  org: string;
-  unit: UnitDto;
-  actingLead: Person | null;
-  onDone: (result?: string) => void;
-}) {
-  const [state, action, pending] = useTreeAction(
-    (input) => setActingLeadAction(org, onUnit(unit, input)),
-    `Acting lead of ${unit.name} saved`,
-    onDone,
-  );
-  const errors = errorsOf(state);
-  return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormAlert state={state} />
-      <SearchField
-        org={org}
-        kind="person"
-        id="al-actingLeadId"
-        name="actingLeadId"
-        label="Acting lead"
-        errors={errors.actingLeadId}
-        initial={actingLead}
-        emptyLabel="No acting lead"
-      />
-      <Submit pending={pending}>Save acting lead</Submit>
-    </form>
   );
 }

@@ -4,7 +4,8 @@ import { CalendarClock, Play, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
-import { TextField } from "@/components/forms/text-field";
+import { SearchField } from "@/components/forms/search-field";
+import { fieldFor, TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { UnitFields } from "@/components/org/unit-fields";
@@ -12,7 +13,6 @@ import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type SearchOption, SearchCombobox } from "@/components/ui/search-combobox";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
@@ -33,14 +33,15 @@ type ReorgRef = { id: string; version: number; name: string };
 type NewUnit = { ref: string; name: string; code: string };
 
 /**
- * useActionState around a reorg action: on success a toast and the result at the top of the page,
- * focused (the button or row that was used may be gone after the refresh), then the refresh or,
- * with `navigate`, the page it leads to.
+ * useActionState around a reorg action: on success a toast, the dialog closed (`onDone`) and the
+ * result at the top of the page, focused (the button or row that was used may be gone after the
+ * refresh), then the refresh or, with `navigate`, the page it leads to.
  */
 function useReorgAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
   done: string,
   navigate?: (data: T) => string,
+  onDone?: () => void,
 ) {
   const router = useRouter();
   const showOnPage = usePageResult();
@@ -48,6 +49,7 @@ function useReorgAction<T>(
     const result = await run(Object.fromEntries(form));
     if (result.ok) {
       toast.success(done);
+      onDone?.();
       const href = navigate?.(result.data);
       showOnPage(done, href);
       if (href) router.push(href);
@@ -94,70 +96,6 @@ const KINDS = [
   ["lead", "Change a unit's lead"],
 ] as const;
 
-/** A unit picker that also offers the units earlier steps create. */
-function UnitPicker({
-  org,
-  id,
-  name,
-  errors,
-  newUnits,
-  label,
-  help,
-}: {
-  org: string;
-  id: string;
-  name: string;
-  errors?: string[];
-  newUnits: NewUnit[];
-  label: string;
-  help?: string;
-}) {
-  const fixed: SearchOption[] = newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }));
-  return (
-    <FormField id={id} label={label} errors={errors} help={help}>
-      <SearchCombobox
-        id={id}
-        name={name}
-        source={`/${org}/teams/search`}
-        fixed={fixed}
-        placeholder="Type part of a unit's name or code"
-        {...describedBy(id, errors, Boolean(help))}
-      />
-    </FormField>
-  );
-}
-
-function PersonPicker({
-  org,
-  id,
-  name,
-  errors,
-  label,
-  emptyLabel,
-  fixed,
-}: {
-  org: string;
-  id: string;
-  name: string;
-  errors?: string[];
-  label: string;
-  emptyLabel?: string;
-  fixed?: SearchOption[];
-}) {
-  return (
-    <FormField id={id} label={label} errors={errors}>
-      <SearchCombobox
-        id={id}
-        name={name}
-        source={`/${org}/people/search`}
-        emptyLabel={emptyLabel}
-        fixed={fixed}
-        {...describedBy(id, errors)}
-      />
-    </FormField>
-  );
-}
-
 export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: ReorgRef; newUnits: NewUnit[] }) {
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("move");
   const [state, action, pending] = useReorgAction(
@@ -167,6 +105,12 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
   const all = errorsOf(state);
   // The step's fields come back as "step.<field>"; shown at the field of the same name.
   const errors = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.replace(/^step\./, ""), v]));
+  const field = fieldFor(errors, "st");
+  // A unit picker also offers the units earlier steps create.
+  const created = newUnits.map((u) => ({ id: u.ref, name: `${u.name} (new)`, title: u.code }));
+  const unitPicker = (name: string, label: string, help?: string) => (
+    <SearchField kind="unit" org={org} {...field(name)} label={label} help={help} fixed={created} />
+  );
   return (
     <form action={action} key={reorg.version} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a step">
       <div className="sm:col-span-2">
@@ -191,56 +135,37 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
       </div>
       {kind === "move" ? (
         <>
-          <UnitPicker
-            org={org}
-            id="st-unit"
-            name="unit"
-            label="Unit"
-            errors={errors.unit}
-            newUnits={newUnits}
-            help="Moves with every unit below it."
-          />
-          <UnitPicker org={org} id="st-parent" name="parent" label="New parent" errors={errors.parent} newUnits={newUnits} />
+          {unitPicker("unit", "Unit", "Moves with every unit below it.")}
+          {unitPicker("parent", "New parent")}
         </>
       ) : kind === "merge" ? (
         <>
-          <UnitPicker
-            org={org}
-            id="st-unit"
-            name="unit"
-            label="Unit to merge"
-            errors={errors.unit}
-            newUnits={newUnits}
-            help="It closes; what is live inside moves."
-          />
-          <UnitPicker org={org} id="st-target" name="target" label="Into (a sibling)" errors={errors.target} newUnits={newUnits} />
+          {unitPicker("unit", "Unit to merge", "It closes; what is live inside moves.")}
+          {unitPicker("target", "Into (a sibling)")}
         </>
       ) : kind === "create" ? (
         <>
-          <div className="sm:col-span-2">
-            <UnitPicker org={org} id="st-parent" name="parent" label="Parent unit" errors={errors.parent} newUnits={newUnits} />
-          </div>
+          <div className="sm:col-span-2">{unitPicker("parent", "Parent unit")}</div>
           <UnitFields prefix="st" errors={errors} codeHelp="Later steps can name the unit by it." kindName="unitKind" />
-          <PersonPicker org={org} id="st-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
+          <SearchField kind="person" org={org} {...field("leadId")} label="Lead" emptyLabel="No lead yet" />
         </>
       ) : kind === "person" ? (
         <>
-          <PersonPicker org={org} id="st-personId" name="personId" label="Person" errors={errors.personId} />
-          <UnitPicker org={org} id="st-unit" name="unit" label="To unit" errors={errors.unit} newUnits={newUnits} />
-          <PersonPicker
+          <SearchField kind="person" org={org} {...field("personId")} label="Person" />
+          {unitPicker("unit", "To unit")}
+          <SearchField
+            kind="person"
             org={org}
-            id="st-managerId"
-            name="managerId"
+            {...field("managerId")}
             label="Manager"
-            errors={errors.managerId}
             emptyLabel="Keep the current manager"
             fixed={[{ id: "none", name: "No manager" }]}
           />
         </>
       ) : (
         <>
-          <UnitPicker org={org} id="st-unit" name="unit" label="Unit" errors={errors.unit} newUnits={newUnits} />
-          <PersonPicker org={org} id="st-leadId" name="leadId" label="New lead" errors={errors.leadId} emptyLabel="No lead" />
+          {unitPicker("unit", "Unit")}
+          <SearchField kind="person" org={org} {...field("leadId")} label="New lead" emptyLabel="No lead" />
         </>
       )}
       <div className="flex justify-end sm:col-span-2">
@@ -284,19 +209,8 @@ function ConfirmForm({
   destructive?: boolean;
   onDone: () => void;
 }) {
-  const router = useRouter();
-  const showOnPage = usePageResult();
-  const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(async () => {
-    const result = await run();
-    if (result.ok) {
-      toast.success(done);
-      // The reorg's buttons change with its status: its result goes at the top of the page.
-      onDone();
-      showOnPage(done);
-      router.refresh();
-    }
-    return result;
-  }, null);
+  // The reorg's buttons change with its status: its result goes at the top of the page.
+  const [state, action, pending] = useReorgAction(run, done, undefined, onDone);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import type * as React from "react";
 import { useActionState } from "react";
 
-import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { DialogForm } from "@/components/forms/dialog-form";
+import { errorsOf } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { SearchField } from "@/components/forms/search-field";
 import { UnitFields } from "@/components/org/unit-fields";
@@ -32,7 +33,7 @@ const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id,
  * the dialog closes with its result, which is focused (beside the dialog's button, or at the top of
  * the page the action navigates to).
  */
-export function useTreeAction<T>(
+function useTreeAction<T>(
   run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
   done: string | ((form: FormData) => string),
   onDone: (result?: string) => void,
@@ -63,7 +64,7 @@ export function useTreeAction<T>(
 }
 
 /** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
-export const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
+const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
 
 /** A dialog of the unit page, opened by a small outline button; `disabledWhy` disables it and says why. */
 export function UnitDialog({
@@ -96,16 +97,6 @@ export function UnitDialog({
   );
 }
 
-export function Submit({ pending, children, destructive }: { pending: boolean; children: string; destructive?: boolean }) {
-  return (
-    <div className="flex justify-end gap-2 sm:col-span-2">
-      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
-        {pending ? "Saving…" : children}
-      </Button>
-    </div>
-  );
-}
-
 export function NewUnitDialog({ org, parent }: { org: string; parent: UnitRefDto | null }) {
   return (
     <DialogOnDemand
@@ -132,10 +123,7 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
   );
   const errors = errorsOf(state);
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormAlert state={state} />
-      </div>
+    <DialogForm action={action} state={state} pending={pending} submit="Create unit" twoColumns>
       <div className="sm:col-span-2">
         <SearchField
           org={org}
@@ -149,8 +137,7 @@ function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto 
       </div>
       <UnitFields prefix="nu" errors={errors} codeHelp="Unique; ledger and plan imports use it." />
       <SearchField org={org} kind="person" id="nu-leadId" name="leadId" label="Lead" errors={errors.leadId} emptyLabel="No lead yet" />
-      <Submit pending={pending}>Create unit</Submit>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -166,13 +153,9 @@ function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDon
   const [state, action, pending] = useTreeAction((input) => updateUnitAction(org, onUnit(unit, input)), `Saved ${unit.name}`, onDone);
   const errors = errorsOf(state);
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormAlert state={state} />
-      </div>
+    <DialogForm action={action} state={state} pending={pending} submit="Save" twoColumns>
       <UnitFields prefix="eu" errors={errors} codeHelp="Changing it changes what imports must use." defaults={unit} wideName />
-      <Submit pending={pending}>Save</Submit>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -184,33 +167,47 @@ export function LeadDialog({ org, unit }: { org: string; unit: UnitDto }) {
       icon={UserRound}
       label={unit.lead ? "Change lead" : "Set lead"}
     >
-      {(close) => <LeadForm org={org} unit={unit} onDone={close} />}
+      {(close) => (
+        <PickForUnitForm
+          org={org}
+          unit={unit}
+          run={setUnitLeadAction}
+          done={`Lead of ${unit.name} saved`}
+          submit="Save lead"
+          picker={{ kind: "person", id: "ul-leadId", name: "leadId", label: "Lead", initial: unit.lead, emptyLabel: "No lead" }}
+          onDone={close}
+        />
+      )}
     </UnitDialog>
   );
 }
 
-function LeadForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => setUnitLeadAction(org, onUnit(unit, input)),
-    `Lead of ${unit.name} saved`,
-    onDone,
-  );
-  const errors = errorsOf(state);
+/**
+ * A unit dialog's form that picks one person or unit for the unit (its lead, acting lead or new
+ * parent) and sends it, with the unit at the version the dialog opened at, to `run`.
+ */
+export function PickForUnitForm({
+  org,
+  unit,
+  run,
+  done,
+  submit,
+  picker,
+  onDone,
+}: {
+  org: string;
+  unit: UnitDto;
+  run: (org: string, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  done: string;
+  submit: string;
+  picker: Omit<React.ComponentProps<typeof SearchField>, "org" | "errors">;
+  onDone: (result?: string) => void;
+}) {
+  const [state, action, pending] = useTreeAction((input) => run(org, onUnit(unit, input)), done, onDone);
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormAlert state={state} />
-      <SearchField
-        org={org}
-        kind="person"
-        id="ul-leadId"
-        name="leadId"
-        label="Lead"
-        errors={errors.leadId}
-        initial={unit.lead}
-        emptyLabel="No lead"
-      />
-      <Submit pending={pending}>Save lead</Submit>
-    </form>
+    <DialogForm action={action} state={state} pending={pending} submit={submit}>
+      <SearchField org={org} errors={errorsOf(state)[picker.name]} {...picker} />
+    </DialogForm>
   );
 }
 
@@ -222,38 +219,24 @@ export function MoveUnitDialog({ org, unit, parent }: { org: string; unit: UnitD
       icon={FolderTree}
       label={"Move"}
     >
-      {(close) => <MoveForm org={org} unit={unit} parent={parent} onDone={close} />}
+      {(close) => (
+        <PickForUnitForm
+          org={org}
+          unit={unit}
+          run={moveUnitAction}
+          done={`${unit.name} moved`}
+          submit="Move unit"
+          picker={{
+            kind: "unit",
+            id: "mu-parentId",
+            name: "parentId",
+            label: "New parent",
+            help: parent ? `Now under ${parent.name} (${parent.code}).` : "Now at the top of the tree.",
+          }}
+          onDone={close}
+        />
+      )}
     </UnitDialog>
-  );
-}
-
-function MoveForm({
-  org,
-  unit,
-  parent,
-  onDone,
-}: {
-  org: string;
-  unit: UnitDto;
-  parent: UnitRefDto | null;
-  onDone: (result?: string) => void;
-}) {
-  const [state, action, pending] = useTreeAction((input) => moveUnitAction(org, onUnit(unit, input)), `${unit.name} moved`, onDone);
-  const errors = errorsOf(state);
-  return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormAlert state={state} />
-      <SearchField
-        org={org}
-        kind="unit"
-        id="mu-parentId"
-        name="parentId"
-        label="New parent"
-        errors={errors.parentId}
-        help={parent ? `Now under ${parent.name} (${parent.code}).` : "Now at the top of the tree."}
-      />
-      <Submit pending={pending}>Move unit</Submit>
-    </form>
   );
 }
 
@@ -293,8 +276,7 @@ function MergeForm({
   );
   const errors = errorsOf(state);
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormAlert state={state} />
+    <DialogForm action={action} state={state} pending={pending} submit={`Merge and close ${unit.name}`} destructive>
       <p className="text-sm">
         Inside {unit.name} now: <span className="font-medium">{inside || "nothing"}</span>.
       </p>
@@ -307,8 +289,7 @@ function MergeForm({
           ))}
         </NativeSelect>
       </FormField>
-      <Submit pending={pending} destructive>{`Merge and close ${unit.name}`}</Submit>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -335,8 +316,13 @@ function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; 
   );
   const errors = errorsOf(state);
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormAlert state={state} />
+    <DialogForm
+      action={action}
+      state={state}
+      pending={pending}
+      submit={inside ? `Move and close ${unit.name}` : `Close ${unit.name}`}
+      destructive
+    >
       {inside ? (
         <>
           <p className="text-sm" id="cu-inside">
@@ -347,9 +333,6 @@ function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; 
       ) : (
         <p className="text-sm">{unit.name} is empty: nothing moves.</p>
       )}
-      <Submit pending={pending} destructive>
-        {inside ? `Move and close ${unit.name}` : `Close ${unit.name}`}
-      </Submit>
-    </form>
+    </DialogForm>
   );
 }

@@ -5,15 +5,13 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextareaField, TextField, UnitSelectField } from "@/components/forms/text-field";
-import { FormAlert } from "@/components/forms/form-alert";
+import { fieldFor, SelectField, TextareaField, TextField, UnitSelectField } from "@/components/forms/text-field";
+import { DialogForm } from "@/components/forms/dialog-form";
+import { errorsOf } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
-import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
-import { describedBy, FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import { useJson } from "@/components/ui/use-json";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -93,97 +91,46 @@ function ProjectForm({ org, project, onDone }: { org: string; project?: ProjectF
     return result;
   }, null);
 
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const field = fieldFor(errorsOf(state));
   const p = project;
   return (
     <FormLoadGate data={options}>
       {(options) => (
-        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <DialogForm
+          onSubmit={submitKeepingInput(formAction)}
+          state={state}
+          pending={pending}
+          submit={p ? "Save project" : "Create project"}
+          twoColumns
+        >
           <div className="sm:col-span-2">
-            <FormAlert state={state} />
+            <TextField {...field("name")} label="Name" defaultValue={p?.name} maxLength={120} required />
           </div>
           <div className="sm:col-span-2">
-            <TextField id="name" name="name" label="Name" errors={errors.name} defaultValue={p?.name} maxLength={120} required />
+            <TextareaField {...field("description")} label="Description" rows={2} defaultValue={p?.description} />
           </div>
-          <div className="sm:col-span-2">
-            <TextareaField
-              id="description"
-              name="description"
-              label="Description"
-              errors={errors.description}
-              rows={2}
-              defaultValue={p?.description}
-            />
-          </div>
-          <UnitSelectField
-            id="orgUnitId"
-            name="orgUnitId"
-            label="Team"
-            errors={errors.orgUnitId}
-            units={options.units}
-            choose="Choose…"
-            defaultValue={p?.orgUnitId ?? ""}
-          />
+          <UnitSelectField {...field("orgUnitId")} label="Team" units={options.units} choose="Choose…" defaultValue={p?.orgUnitId ?? ""} />
           {/* People are searched as you type, not listed in the page. */}
-          <SearchField
-            org={org}
-            kind="person"
-            id="leadId"
-            name="leadId"
-            label="Lead"
-            errors={errors.leadId}
-            initial={p?.lead ?? null}
-            emptyLabel="No lead"
+          <SearchField {...field("leadId")} org={org} kind="person" label="Lead" initial={p?.lead ?? null} emptyLabel="No lead" />
+          <SelectField
+            {...field("initiativeId")}
+            label="Initiative"
+            defaultValue={p?.initiativeId ?? ""}
+            options={[["", "None"], ...options.initiatives.map((o) => [o.id, o.name] as const)]}
           />
-          <FormField id="initiativeId" label="Initiative" errors={errors.initiativeId}>
-            <NativeSelect
-              id="initiativeId"
-              name="initiativeId"
-              defaultValue={p?.initiativeId ?? ""}
-              {...describedBy("initiativeId", errors.initiativeId)}
-            >
-              <option value="">None</option>
-              {options.initiatives.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
           <TextField
-            id="budget"
-            name="budget"
+            {...field("budget")}
             label="Budget"
-            errors={errors.budget}
             help="Optional; spend is compared with it."
             inputMode="decimal"
             defaultValue={p?.budget}
           />
-          <TextField
-            id="startDate"
-            name="startDate"
-            label="Start date"
-            errors={errors.startDate}
-            type="date"
-            defaultValue={p?.startDate ?? ""}
-          />
-          <TextField
-            id="targetDate"
-            name="targetDate"
-            label="Target date"
-            errors={errors.targetDate}
-            type="date"
-            defaultValue={p?.targetDate ?? ""}
-          />
+          <TextField {...field("startDate")} label="Start date" type="date" defaultValue={p?.startDate ?? ""} />
+          <TextField {...field("targetDate")} label="Target date" type="date" defaultValue={p?.targetDate ?? ""} />
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="capex" defaultChecked={p?.capex} className="accent-primary" /> Capitalized (capex)
           </label>
-          <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : p ? "Save project" : "Create project"}
-            </Button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </FormLoadGate>
   );

@@ -4,16 +4,14 @@ import type * as React from "react";
 import { useActionState } from "react";
 
 import { SearchField } from "@/components/forms/search-field";
-import { TextareaField, TextField } from "@/components/forms/text-field";
-import { FormAlert } from "@/components/forms/form-alert";
+import { fieldFor, SelectField, TextareaField, TextField } from "@/components/forms/text-field";
+import { DialogForm } from "@/components/forms/dialog-form";
+import { errorsOf } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
-import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { FormLoadGate } from "@/components/ui/form-load-gate";
-import { describedBy, FormField } from "@/components/ui/form-field";
 import { useJson } from "@/components/ui/use-json";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createInitiativeAction, updateInitiativeAction } from "@/lib/roadmap/actions";
@@ -31,6 +29,13 @@ export type InitiativeFormValues = {
 };
 
 type State = ActionResult<unknown> | null;
+
+const STATUSES = [
+  ["PROPOSED", "Proposed"],
+  ["ACTIVE", "Active"],
+  ["DONE", "Done"],
+  ["CANCELLED", "Cancelled"],
+] as const;
 type Unit = { id: string; name: string; code: string; depth: number };
 
 /**
@@ -83,80 +88,40 @@ function InitiativeForm({
     }
     return result;
   }, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const field = fieldFor(errorsOf(state), "i");
   return (
     <FormLoadGate data={loaded && loaded.units}>
       {(units) => (
-        <form onSubmit={submitKeepingInput(formAction)} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <DialogForm
+          onSubmit={submitKeepingInput(formAction)}
+          state={state}
+          pending={pending}
+          submit={i ? "Save initiative" : "Create initiative"}
+          twoColumns
+        >
           <div className="sm:col-span-2">
-            <FormAlert state={state} />
+            <TextField {...field("name")} label="Name" defaultValue={i?.name} />
           </div>
           <div className="sm:col-span-2">
-            <TextField id="i-name" name="name" label="Name" errors={errors.name} defaultValue={i?.name} />
+            <TextareaField {...field("objective")} label="Objective" rows={2} defaultValue={i?.objective} />
           </div>
-          <div className="sm:col-span-2">
-            <TextareaField
-              id="i-objective"
-              name="objective"
-              label="Objective"
-              errors={errors.objective}
-              rows={2}
-              defaultValue={i?.objective}
-            />
-          </div>
-          <FormField id="i-unit" label="Org unit" errors={errors.orgUnitId}>
-            <NativeSelect id="i-unit" name="orgUnitId" defaultValue={i?.orgUnitId ?? ""} {...describedBy("i-unit", errors.orgUnitId)}>
-              <option value="">Choose…</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.depth)}
-                  {u.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <SelectField
+            {...field("orgUnitId")}
+            label="Org unit"
+            defaultValue={i?.orgUnitId ?? ""}
+            options={[["", "Choose…"], ...units.map((u) => [u.id, `${"\u00a0\u00a0".repeat(u.depth)}${u.name}`] as const)]}
+          />
           {/* People are searched as you type, not listed in the page. */}
-          <SearchField
-            org={org}
-            kind="person"
-            id="i-owner"
-            name="ownerId"
-            label="Owner"
-            errors={errors.ownerId}
-            initial={i?.owner ?? null}
-            emptyLabel="No owner"
+          <SearchField {...field("ownerId")} org={org} kind="person" label="Owner" initial={i?.owner ?? null} emptyLabel="No owner" />
+          <TextField {...field("fiscalYear")} label="Fiscal year" inputMode="numeric" defaultValue={i?.fiscalYear ?? defaultFiscalYear} />
+          <SelectField
+            {...field("period")}
+            label="Period"
+            defaultValue={i?.period ?? "YEAR"}
+            options={INITIATIVE_PERIOD_OPTIONS.map((o) => [o.key, o.label] as const)}
           />
-          <TextField
-            id="i-fy"
-            name="fiscalYear"
-            label="Fiscal year"
-            errors={errors.fiscalYear}
-            inputMode="numeric"
-            defaultValue={i?.fiscalYear ?? defaultFiscalYear}
-          />
-          <FormField id="i-period" label="Period" errors={errors.period}>
-            <NativeSelect id="i-period" name="period" defaultValue={i?.period ?? "YEAR"} {...describedBy("i-period", errors.period)}>
-              {INITIATIVE_PERIOD_OPTIONS.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField id="i-status" label="Status" errors={errors.status}>
-            <NativeSelect id="i-status" name="status" defaultValue={i?.status ?? "PROPOSED"} {...describedBy("i-status", errors.status)}>
-              <option value="PROPOSED">Proposed</option>
-              <option value="ACTIVE">Active</option>
-              <option value="DONE">Done</option>
-              <option value="CANCELLED">Cancelled</option>
-            </NativeSelect>
-          </FormField>
-          <div className="flex justify-end sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : i ? "Save initiative" : "Create initiative"}
-            </Button>
-          </div>
-        </form>
+          <SelectField {...field("status")} label="Status" defaultValue={i?.status ?? "PROPOSED"} options={STATUSES} />
+        </DialogForm>
       )}
     </FormLoadGate>
   );

@@ -3,7 +3,7 @@
 import type * as React from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
-import { NumberField, SelectField, TextField } from "@/components/forms/text-field";
+import { fieldFor, NumberField, SelectField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -29,6 +29,7 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
     // The category boxes are several values under one name (none checked: an empty list).
     (form) => ({ ...Object.fromEntries(form), forecastLumpyCategories: form.getAll("forecastLumpyCategories") }),
   );
+  const field = fieldFor(errors);
   return (
     <form ref={formRef} action={formAction} className="grid max-w-2xl gap-5 sm:grid-cols-2" noValidate>
       {state && !state.ok ? (
@@ -37,21 +38,11 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         </div>
       ) : null}
       <div className="sm:col-span-2">
-        <TextField
-          id="name"
-          name="name"
-          label="Organization name"
-          errors={errors.name}
-          defaultValue={settings.name}
-          required
-          maxLength={80}
-        />
+        <TextField {...field("name")} label="Organization name" defaultValue={settings.name} required maxLength={80} />
       </div>
       <SelectField
-        id="fiscalYearStartMonth"
-        name="fiscalYearStartMonth"
+        {...field("fiscalYearStartMonth")}
         label="Fiscal year starts in"
-        errors={errors.fiscalYearStartMonth}
         help="Budgets, forecasts and the roadmap use this calendar."
         defaultValue={settings.fiscalYearStartMonth}
         options={MONTHS.map((m, i) => [String(i + 1), m] as const)}
@@ -59,27 +50,16 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
       <FormField id="currency" label="Reporting currency" help="Set when the organization is created.">
         <Input id="currency" value={settings.currency} readOnly disabled aria-describedby="currency-help" />
       </FormField>
+      <SelectField {...field("updateCadence")} label="Status updates are due" defaultValue={settings.updateCadence} options={CADENCES} />
       <SelectField
-        id="updateCadence"
-        name="updateCadence"
-        label="Status updates are due"
-        errors={errors.updateCadence}
-        defaultValue={settings.updateCadence}
-        options={CADENCES}
-      />
-      <SelectField
-        id="updateDueWeekday"
-        name="updateDueWeekday"
+        {...field("updateDueWeekday")}
         label="Due on"
-        errors={errors.updateDueWeekday}
         defaultValue={settings.updateDueWeekday}
         options={Object.entries(WEEKDAY_LABELS)}
       />
       <NumberField
-        id="updateGraceDays"
-        name="updateGraceDays"
+        {...field("updateGraceDays")}
         label="Grace period (days)"
-        errors={errors.updateGraceDays}
         help="After this, a missing update counts as stale and escalates."
         min={0}
         max={30}
@@ -87,10 +67,8 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
       />
       <Section legend="Org health" intro={figure("span-of-control").definition}>
         <NumberField
-          id="spanMax"
-          name="spanMax"
+          {...field("spanMax")}
           label="Span maximum (direct reports)"
-          errors={errors.spanMax}
           help="A manager with more direct reports is an outlier."
           min={1}
           max={100}
@@ -98,10 +76,8 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
           required
         />
         <NumberField
-          id="spanMin"
-          name="spanMin"
+          {...field("spanMin")}
           label="Span minimum (direct reports)"
-          errors={errors.spanMin}
           help="A manager with fewer direct reports is an outlier."
           min={0}
           max={50}
@@ -114,20 +90,16 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
         intro="Shown beside the forecast to everyone who sees it; a change applies to the forecast at once."
       >
         <TextField
-          id="loadedCostMultiplier"
-          name="loadedCostMultiplier"
+          {...field("loadedCostMultiplier")}
           label="Loaded-cost multiplier"
-          errors={errors.loadedCostMultiplier}
           help={figure("loaded-cost-multiplier").definition}
           inputMode="decimal"
           defaultValue={settings.loadedCostMultiplier}
           required
         />
         <NumberField
-          id="hiringDelayDays"
-          name="hiringDelayDays"
+          {...field("hiringDelayDays")}
           label="Hiring delay (days)"
-          errors={errors.hiringDelayDays}
           help={figure("hiring-delay").definition}
           min={0}
           max={365}
@@ -135,10 +107,8 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
           required
         />
         <NumberField
-          id="forecastRunRateMonths"
-          name="forecastRunRateMonths"
+          {...field("forecastRunRateMonths")}
           label="Run-rate window (months)"
-          errors={errors.forecastRunRateMonths}
           help={figure("run-rate-window").definition}
           min={1}
           max={12}

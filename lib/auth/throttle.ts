@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db-factory";
 
 // Failed sign-in throttling, kept in the database so it holds across restarts and instances.
 //
-// Model (README "Sign-in throttling"):
+// Model (docs/security.md, sign-in throttling):
 //   - per account: the first MAX_FAILURES attempts within WINDOW_MS are evaluated freely; after
 //     that each attempt is allowed only once the previous lock has run out, and every refused
 //     password doubles the lock (BASE_LOCK_MS, 2x, … up to MAX_LOCK_MS): exponential backoff,

@@ -24,6 +24,16 @@ async function resolveScope(ctx: ActionContext, role: Role, scopeUnitId: string 
   return unit.id;
 }
 
+/** A membership of this org by id: one from another org is not found (404). */
+async function membershipOrThrow(ctx: ActionContext, membershipId: string) {
+  const membership = await ctx.tx.membership.findFirst({
+    where: { id: membershipId, orgId: ctx.org.id },
+    select: { id: true, role: true, userId: true, scopeUnitId: true },
+  });
+  if (!membership) throw new AppError("NOT_FOUND");
+  return membership;
+}
+
 /** Roles that manage members (the permission table's admins). */
 const ADMIN_ROLES = Object.values(Role).filter((r) => can(r, "members:manage"));
 const isAdmin = (role: Role) => can(role, "members:manage");
@@ -39,10 +49,12 @@ async function assertAdminRemains(ctx: ActionContext, leavingMembershipId: strin
     });
 }
 
+// Who manages members, and the page that lists them (every member action alike).
+const MEMBERS = { permission: "members:manage", revalidate: { path: "/{org}/settings" } } as const;
+
 export const inviteMember = defineAction({
   name: "member.invite",
-  permission: "members:manage",
-  revalidate: { path: "/{org}/settings" },
+  ...MEMBERS,
   input: ZInviteMemberInput,
   async handler(ctx, input) {
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
@@ -73,16 +85,10 @@ export const inviteMember = defineAction({
 
 export const changeMemberRole = defineAction({
   name: "member.role.change",
-  permission: "members:manage",
-  revalidate: { path: "/{org}/settings" },
+  ...MEMBERS,
   input: ZChangeMemberRoleInput,
   async handler(ctx, input) {
-    // Tenant-scoped lookup: a membership id from another org finds nothing → 404.
-    const before = await ctx.tx.membership.findFirst({
-      where: { id: input.membershipId, orgId: ctx.org.id },
-      select: { id: true, role: true, scopeUnitId: true },
-    });
-    if (!before) throw new AppError("NOT_FOUND");
+    const { userId: _userId, ...before } = await membershipOrThrow(ctx, input.membershipId);
     const scopeUnitId = await resolveScope(ctx, input.role, input.scopeUnitId);
     if (isAdmin(before.role) && !isAdmin(input.role)) await assertAdminRemains(ctx, before.id);
     const after = await ctx.tx.membership.update({
@@ -97,15 +103,10 @@ export const changeMemberRole = defineAction({
 
 export const removeMember = defineAction({
   name: "member.remove",
-  permission: "members:manage",
-  revalidate: { path: "/{org}/settings" },
+  ...MEMBERS,
   input: ZRemoveMemberInput,
   async handler(ctx, input) {
-    const before = await ctx.tx.membership.findFirst({
-      where: { id: input.membershipId, orgId: ctx.org.id },
-      select: { id: true, role: true, userId: true, scopeUnitId: true },
-    });
-    if (!before) throw new AppError("NOT_FOUND");
+    const before = await membershipOrThrow(ctx, input.membershipId);
     if (isAdmin(before.role)) await assertAdminRemains(ctx, before.id);
     await ctx.tx.membership.delete({ where: { id: before.id } });
     await ctx.audit({ entityType: "Membership", entityId: before.id, before });
@@ -123,15 +124,10 @@ export const removeMember = defineAction({
  */
 export const signOutMemberEverywhere = defineAction({
   name: "member.sessions.end",
-  permission: "members:manage",
-  revalidate: { path: "/{org}/settings" },
+  ...MEMBERS,
   input: ZRemoveMemberInput,
   async handler(ctx, input) {
-    const membership = await ctx.tx.membership.findFirst({
-      where: { id: input.membershipId, orgId: ctx.org.id },
-      select: { id: true, userId: true },
-    });
-    if (!membership) throw new AppError("NOT_FOUND");
+    const membership = await membershipOrThrow(ctx, input.membershipId);
     const ended = await endUserSessions(ctx.tx, membership.userId);
     await ctx.audit({ entityType: "Membership", entityId: membership.id, after: { sessionsEnded: ended } });
     return { membershipId: membership.id, ended };

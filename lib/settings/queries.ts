@@ -30,27 +30,26 @@ export type OrgSettingsDto = {
   updatedAt: string;
 };
 
+/** The fields of the general settings form: what it shows and what its save compares and writes. */
+export const SETTINGS_SELECT = {
+  name: true,
+  fiscalYearStartMonth: true,
+  updateCadence: true,
+  updateDueWeekday: true,
+  updateGraceDays: true,
+  loadedCostMultiplier: true,
+  hiringDelayDays: true,
+  forecastRunRateMonths: true,
+  forecastLumpyCategories: true,
+  spanMax: true,
+  spanMin: true,
+  updatedAt: true,
+} as const;
+
 export async function getOrgSettings(orgId: string): Promise<OrgSettingsDto> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: orgId },
-    select: {
-      name: true,
-      slug: true,
-      currency: true,
-      fiscalYearStartMonth: true,
-      updateCadence: true,
-      updateDueWeekday: true,
-      updateGraceDays: true,
-      payMinGroupSize: true,
-      financeReadsPay: true,
-      loadedCostMultiplier: true,
-      hiringDelayDays: true,
-      forecastRunRateMonths: true,
-      forecastLumpyCategories: true,
-      spanMax: true,
-      spanMin: true,
-      updatedAt: true,
-    },
+    select: { ...SETTINGS_SELECT, slug: true, currency: true, payMinGroupSize: true, financeReadsPay: true },
   });
   return { ...org, loadedCostMultiplier: formatMultiplier(org.loadedCostMultiplier.toFixed(4)), updatedAt: org.updatedAt.toISOString() };
 }

@@ -1,22 +1,8 @@
 import { defineAction } from "@/lib/action";
 import { invalid } from "@/lib/errors";
+import { SETTINGS_SELECT } from "@/lib/settings/queries";
 import { saveOrgRowIfUnchanged } from "@/lib/settings/save-org-row";
 import { ZUpdateOrgSettingsInput } from "@/lib/settings/schemas";
-
-const SETTINGS_SELECT = {
-  name: true,
-  fiscalYearStartMonth: true,
-  updateCadence: true,
-  updateDueWeekday: true,
-  updateGraceDays: true,
-  loadedCostMultiplier: true,
-  hiringDelayDays: true,
-  forecastRunRateMonths: true,
-  forecastLumpyCategories: true,
-  spanMax: true,
-  spanMin: true,
-  updatedAt: true,
-} as const;
 
 export const updateOrgSettings = defineAction({
   name: "org.settings.update",
