@@ -15,6 +15,7 @@ const SETTINGS_SELECT = {
   forecastLumpyCategories: true,
   spanMax: true,
   spanMin: true,
+  positionOpenAlertDays: true,
   updatedAt: true,
 } as const;
 
