@@ -6,6 +6,9 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://localhost:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
+// The server's SMTP server: tests/e2e/notifications.spec.ts listens there while it reads mail;
+// at other times a send finds no server and is retried, as with any SMTP outage.
+const smtpPort = process.env.E2E_SMTP_PORT;
 if (!databaseUrl) {
   throw new Error("E2E_DATABASE_URL is not set: run the e2e tests through `npm test` (scripts/test.ts seeds a database for them).");
 }
@@ -53,6 +56,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      KEEL_SMTP_URL: smtpPort ? `smtp://127.0.0.1:${smtpPort}` : "",
+      KEEL_MAIL_FROM: "Keel <keel@e2e.example>",
     },
   },
 });

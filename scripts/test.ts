@@ -8,6 +8,7 @@
 // after a failure (so one run reports everything) and exits non-zero if any stage failed.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 
 import { hasDebianWrappers } from "./loadtest/cluster";
@@ -155,6 +156,8 @@ try {
     // KEEL_E2E_ARGS narrows the run while working on a few specs ("tests/e2e/x.spec.ts -g name").
     await run("e2e", bin("playwright"), ["test", ...(process.env.KEEL_E2E_ARGS?.split(" ").filter(Boolean) ?? [])], {
       E2E_DATABASE_URL: e2e.url,
+      // The web server sends its email there; the spec that reads mail listens on it (docs/testing.md).
+      E2E_SMTP_PORT: String(await freePort()),
       ...(e2e.kind === "embedded" ? { KEEL_DB_POOL_MAX: "1" } : {}),
     });
   } else {
@@ -162,6 +165,18 @@ try {
   }
 } finally {
   for (const db of dbs) await db.drop().catch((e) => console.error("could not drop test database:", e));
+}
+
+/** A TCP port nobody listens on now (the OS's choice). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** A throwaway database with the demo data, for the e2e stage ("failed" if it could not be made). */

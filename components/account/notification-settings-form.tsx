@@ -15,6 +15,8 @@ import type { NotificationSettings } from "@/lib/notifications/queries";
 type State = ActionResult<{ saved: boolean }> | null;
 
 const HOURS = [["", "None"], ...Array.from({ length: 24 }, (_, h) => [String(h), `${String(h).padStart(2, "0")}:00`] as const)] as const;
+const DIGEST_HOURS = HOURS.slice(1);
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"].map((d, i) => [String(i), d] as const);
 const hour = (v: FormDataEntryValue | null) => (v === null || v === "" ? null : Number(v));
 
 /** The user's notifications: which kinds on which channel, the time zone and quiet hours, and a Slack webhook. */
@@ -25,6 +27,8 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
         timeZone: form.get("timeZone"),
         quietStartHour: hour(form.get("quietStartHour")),
         quietEndHour: hour(form.get("quietEndHour")),
+        digestWeekday: Number(form.get("digestWeekday")),
+        digestHour: Number(form.get("digestHour")),
         slackWebhookUrl: form.get("slackWebhookUrl") ?? "",
         preferences: NOTIFICATION_KINDS.flatMap((kind) =>
           NOTIFICATION_CHANNELS.map((channel) => ({ kind, channel, enabled: form.has(`pref:${kind}:${channel}`) })),
@@ -81,7 +85,7 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
           id="timeZone"
           name="timeZone"
           label="Time zone"
-          help="For quiet hours and the Monday digest, e.g. Europe/Berlin."
+          help="For quiet hours and the weekly digest, e.g. Europe/Berlin."
           defaultValue={settings.timeZone}
           errors={errors.timeZone}
         />
@@ -101,6 +105,26 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
           options={HOURS}
           defaultValue={settings.quietEndHour === null ? "" : String(settings.quietEndHour)}
           errors={errors.quietEndHour}
+        />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-3">
+        <SelectField
+          id="digestWeekday"
+          name="digestWeekday"
+          label="Weekly digest on"
+          help="Directors and admins get the weekly director digest on this day."
+          options={WEEKDAYS}
+          defaultValue={String(settings.digestWeekday)}
+          errors={errors.digestWeekday}
+        />
+        <SelectField
+          id="digestHour"
+          name="digestHour"
+          label="Weekly digest from"
+          help="The hour of that day, in your time zone, it arrives from."
+          options={DIGEST_HOURS}
+          defaultValue={String(settings.digestHour)}
+          errors={errors.digestHour}
         />
       </div>
       <TextField

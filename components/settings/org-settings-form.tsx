@@ -85,6 +85,19 @@ export function OrgSettingsForm({ org, settings }: { org: string; settings: OrgS
           required
         />
       </Section>
+      <Section legend="Notifications" intro="When Keel tells a unit's lead that a position has been open too long.">
+        <NumberField
+          id="positionOpenAlertDays"
+          name="positionOpenAlertDays"
+          label="Position open too long after (days)"
+          errors={errors.positionOpenAlertDays}
+          help="A position still open after this many days is announced to its unit's lead, once."
+          min={1}
+          max={365}
+          defaultValue={settings.positionOpenAlertDays}
+          required
+        />
+      </Section>
       <Section
         legend="Forecast assumptions"
         intro="Shown beside the forecast to everyone who sees it; a change applies to the forecast at once."

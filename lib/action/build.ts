@@ -7,10 +7,21 @@ import { fail, toFailure } from "@/lib/action/failure";
 import { parseInput } from "@/lib/action/input";
 import { actionRegistry, markBuilt } from "@/lib/action/registry";
 import { orgSession, publicSession, selfSession, type Caller, type Strategy } from "@/lib/action/sessions";
-import type { OrgAction, OrgActionDef, PublicAction, PublicActionDef, Revalidate, SelfAction, SelfActionDef } from "@/lib/action/types";
+import type {
+  ActionContext,
+  OrgAction,
+  OrgActionDef,
+  PublicAction,
+  PublicActionDef,
+  RefusedCaller,
+  Revalidate,
+  SelfAction,
+  SelfActionDef,
+} from "@/lib/action/types";
 import type { ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 
 // How long an action may wait for a pooled connection before giving up (Prisma's default is 2 s).
 // Page reads queue for a connection without a limit; with the 2 s default a busy server refused
@@ -72,6 +83,8 @@ export function buildAction(def: AnyDef) {
   actionRegistry.set(def.name, { permission: strategy.registered });
 
   const execute = async (caller: Caller, rawInput: unknown): Promise<ActionResult<unknown>> => {
+    // Set once the caller is authorized and the input parsed: whom `afterRefusal` concerns.
+    let refused: { who: RefusedCaller; input: unknown } | undefined;
     try {
       if (strategy.needsUser && !caller.userId) throw new AppError("UNAUTHENTICATED");
       const parsed = parseInput(def.input, rawInput);
@@ -82,6 +95,10 @@ export function buildAction(def: AnyDef) {
         async (tx) => {
           const { ctx, audited, verify } = open(tx);
           orgId = (ctx as { org?: { id: string } }).org?.id;
+          if (def.session === "org") {
+            const { org, actor } = ctx as ActionContext;
+            refused = { who: { orgId: org.id, orgSlug: org.slug, userId: actor.userId }, input: parsed.data };
+          }
           const result = await (def.handler as (ctx: unknown, input: unknown) => Promise<unknown>)(ctx, parsed.data);
           // The audit guard: a mutation nobody can trace is not committed.
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
@@ -93,7 +110,20 @@ export function buildAction(def: AnyDef) {
       if (orgId && def.session === "org" && MOVES_BUDGET_VARIANCE.has(def.permission)) await budgetVarianceCheck(orgId);
       return { ok: true, data };
     } catch (error) {
-      return toFailure(def.name, error, strategy.logContext(caller));
+      const failure = toFailure<unknown>(def.name, error, strategy.logContext(caller));
+      if (
+        !failure.ok &&
+        refused &&
+        def.session === "org" &&
+        def.afterRefusal &&
+        (failure.code === "VALIDATION" || failure.code === "CONFLICT")
+      )
+        await def
+          .afterRefusal(refused.who, refused.input, { code: failure.code, message: failure.message, fieldErrors: failure.fieldErrors })
+          .catch((e: unknown) =>
+            logger.error({ err: e, action: def.name, event: "action.after-refusal.failed" }, "the work after a refusal failed"),
+          );
+      return failure;
     }
   };
 

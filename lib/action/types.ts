@@ -89,7 +89,17 @@ export type OrgActionDef<S extends z.ZodType, T, R = T> = CommonDef<S, T, R> & {
   handler: (ctx: ActionContext, input: z.output<S>) => Promise<T>;
   /** Kinds of money the handler itself holds to the org-wide limit (row by row), so the pipeline need not sum them again. */
   moneyChecked?: MoneyKind[];
+  /**
+   * Runs on every entry point after the handler refused (VALIDATION or CONFLICT) and its
+   * transaction rolled back, for what must outlive the refusal (the import-failed notice). It
+   * cannot change the result; its own failure is logged.
+   */
+  afterRefusal?: (caller: RefusedCaller, input: z.output<S>, failure: Refusal) => Promise<void>;
 };
+
+/** Who was refused: the authorized member and their org. */
+export type RefusedCaller = { orgId: string; orgSlug: string; userId: string };
+export type Refusal = { code: "VALIDATION" | "CONFLICT"; message: string; fieldErrors?: Record<string, string[]> };
 
 export type SelfActionDef<S extends z.ZodType, T, R = T> = CommonDef<S, T, R> & {
   handler: (ctx: UserActionContext, input: z.output<S>) => Promise<T>;

@@ -7,6 +7,7 @@ import { uploadPath } from "@/lib/budgets/upload";
 import { AppError } from "@/lib/errors";
 import { ledgerRowMapper, mappedLedgerRows, type MappingTally } from "@/lib/imports/ledger-file";
 import { headerSignature, LEDGER_FIELDS, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
 // A ledger export imported through a mapping (docs/imports.md). "Check" reads every row through
 // the mapping and refuses exactly what the import would, writing no ledger line; "import" is the
@@ -76,4 +77,5 @@ export const importMappedActuals = defineAction({
   timeoutMs: 10 * 60_000,
   moneyChecked: ["ledger"],
   handler: (ctx, input) => importMapped(ctx, input, "import"),
+  afterRefusal: noticeRefusedImport("actuals"),
 });

@@ -14,7 +14,8 @@ import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
 import { listUpcomingRenewals } from "@/lib/vendors/queries";
 
-// The weekly director digest: on Monday from 07:00 in the reader's time zone, to everyone who
+// The weekly director digest: on the reader's digest day from their digest hour (Monday 07:00
+// unless they chose another, Your account → Notifications) in their time zone, to everyone who
 // reads the whole org's health (orghealth:read across the org), what changed in each of their
 // orgs. Every number is the page's own figure function: health from the latest update (as the
 // health trend reads it), budget variance from the finance rollup and the budgets page's red
@@ -24,8 +25,6 @@ import { listUpcomingRenewals } from "@/lib/vendors/queries";
 // variance webhook does; no line names a person's pay. One digest per user and local day: the
 // key is that day, across orgs.
 
-const DIGEST_WEEKDAY = 1; // Monday
-const DIGEST_HOUR = 7;
 const RENEWAL_NOTICE_DAYS = 30;
 
 const DIGEST_ROLES = Object.values(Role).filter((r) => grantFor(r, "orghealth:read") === "org");
@@ -88,17 +87,22 @@ async function digestSection(db: Db, org: RuleOrg, now: Date): Promise<string> {
   ].join("\n\n");
 }
 
-/** Writes the digests due at `now`: readers whose local day is the digest day and local hour past DIGEST_HOUR. */
+/** Writes the digests due at `now`: readers whose local day is their digest day and local hour past their digest hour. */
 export async function directorDigests(db: Db, orgs: RuleOrg[], now: Date): Promise<number> {
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const members = await db.membership.findMany({
     where: { role: { in: DIGEST_ROLES }, orgId: { in: orgs.map((o) => o.id) } },
-    select: { userId: true, orgId: true, user: { select: { timeZone: true } }, org: { select: { name: true } } },
+    select: {
+      userId: true,
+      orgId: true,
+      user: { select: { timeZone: true, digestWeekday: true, digestHour: true } },
+      org: { select: { name: true } },
+    },
     orderBy: [{ userId: "asc" }, { org: { name: "asc" } }, { orgId: "asc" }],
   });
-  const readers = new Map<string, { timeZone: string; orgIds: string[] }>();
+  const readers = new Map<string, { timeZone: string; weekday: number; hour: number; orgIds: string[] }>();
   for (const m of members) {
-    const r = readers.get(m.userId) ?? { timeZone: m.user.timeZone, orgIds: [] };
+    const r = readers.get(m.userId) ?? { timeZone: m.user.timeZone, weekday: m.user.digestWeekday, hour: m.user.digestHour, orgIds: [] };
     r.orgIds.push(m.orgId);
     readers.set(m.userId, r);
   }
@@ -107,18 +111,28 @@ export async function directorDigests(db: Db, orgs: RuleOrg[], now: Date): Promi
     if (!sections.has(orgId)) sections.set(orgId, digestSection(db, byId.get(orgId)!, now));
     return sections.get(orgId)!;
   };
+  // Who is due now, and (one query for all of them) who already has today's digest, on any channel.
+  const due = [...readers]
+    .map(([userId, r]) => ({ userId, r, local: localParts(now, r.timeZone) }))
+    .filter(({ r, local }) => local.weekday === r.weekday && local.hour >= r.hour);
+  const written = new Set(
+    due.length
+      ? (
+          await db.notification.findMany({
+            where: {
+              kind: "DIRECTOR_DIGEST",
+              userId: { in: due.map((d) => d.userId) },
+              dedupeKey: { in: [...new Set(due.map((d) => `digest:${d.local.day}`))] },
+            },
+            select: { userId: true, dedupeKey: true },
+            distinct: ["userId", "dedupeKey"],
+          })
+        ).map((w) => `${w.userId}:${w.dedupeKey}`)
+      : [],
+  );
   let n = 0;
-  for (const [userId, r] of readers) {
-    const local = localParts(now, r.timeZone);
-    if (local.weekday !== DIGEST_WEEKDAY || local.hour < DIGEST_HOUR) continue;
-    // Already written today (any channel): nothing to compute.
-    if (
-      await db.notification.findFirst({
-        where: { userId, kind: "DIRECTOR_DIGEST", dedupeKey: `digest:${local.day}` },
-        select: { id: true },
-      })
-    )
-      continue;
+  for (const { userId, r, local } of due) {
+    if (written.has(`${userId}:digest:${local.day}`)) continue;
     const texts = [];
     for (const orgId of r.orgIds) texts.push(await sectionOf(orgId));
     const first = byId.get(r.orgIds[0])!;

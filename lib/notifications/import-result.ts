@@ -1,3 +1,4 @@
+import type { RefusedCaller, Refusal } from "@/lib/action/types";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db-factory";
 import { logger } from "@/lib/log";
@@ -5,7 +6,8 @@ import { notify } from "@/lib/notifications/notify";
 
 // "Import finished / failed" for the ledger and plan imports. Finished is written in the import's
 // own transaction (it commits with the lines); failed after the import rolled back, by the
-// caller that ran it (the upload route, the API), since nothing of the import's transaction stays.
+// caller that ran it (the upload route, the API) or the action's `afterRefusal` (the mapped
+// import), since nothing of the import's transaction stays.
 
 type ImportKind = "actuals" | "plan";
 const WHAT: Record<ImportKind, string> = { actuals: "Actuals import", plan: "Plan import" };
@@ -62,4 +64,17 @@ export async function noticeImportFailed(i: {
   }).catch((error: unknown) =>
     logger.error({ err: error, orgId: i.orgId, event: "notifications.import-failed" }, "noting a failed import failed"),
   );
+}
+
+/** An import action's `afterRefusal` (lib/action/types.ts): the failed notice for the refused upload. */
+export function noticeRefusedImport(kind: ImportKind) {
+  return (who: RefusedCaller, input: { uploadId: string; fileName: string }, failure: Refusal) =>
+    noticeImportFailed({
+      ...who,
+      kind,
+      fileName: input.fileName,
+      uploadId: input.uploadId,
+      message: failure.message,
+      fieldErrors: failure.fieldErrors,
+    });
 }

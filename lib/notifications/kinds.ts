@@ -24,6 +24,3 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
 };
 
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = { IN_APP: "In app", EMAIL: "Email", SLACK: "Slack" };
-
-/** A position still open this many days after it opened is announced to its unit's lead. */
-export const POSITION_OPEN_ALERT_DAYS = 45;

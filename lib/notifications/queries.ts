@@ -44,6 +44,9 @@ export type NotificationSettings = {
   timeZone: string;
   quietStartHour: number | null;
   quietEndHour: number | null;
+  /** The weekly digest's local day (0 = Sunday) and hour. */
+  digestWeekday: number;
+  digestHour: number;
   /** The user's own Slack webhook (they set it; shown only to them). */
   slackWebhookUrl: string | null;
   enabled: Record<NotificationKind, Record<NotificationChannel, boolean>>;
@@ -57,6 +60,8 @@ export async function getNotificationSettings(userId: string): Promise<Notificat
       timeZone: true,
       quietStartHour: true,
       quietEndHour: true,
+      digestWeekday: true,
+      digestHour: true,
       slackWebhookUrl: true,
       notificationPreferences: { select: { kind: true, channel: true, enabled: true } },
     },
@@ -72,6 +77,8 @@ export async function getNotificationSettings(userId: string): Promise<Notificat
     timeZone: u.timeZone,
     quietStartHour: u.quietStartHour,
     quietEndHour: u.quietEndHour,
+    digestWeekday: u.digestWeekday,
+    digestHour: u.digestHour,
     slackWebhookUrl: u.slackWebhookUrl,
     enabled,
   };

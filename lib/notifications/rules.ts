@@ -1,7 +1,6 @@
 import { addDaysIso } from "@/lib/dates";
 import type { Db } from "@/lib/db-factory";
 import { daysOpenSql, openPositionSql } from "@/lib/headcount/position-filter";
-import { POSITION_OPEN_ALERT_DAYS } from "@/lib/notifications/kinds";
 import { notify } from "@/lib/notifications/notify";
 import { ACTIVE_SQL, projectsCte } from "@/lib/projects/attention";
 import { awaitingSql } from "@/lib/projects/awaiting-sql";
@@ -14,7 +13,14 @@ import { projectUpdateStateSql, updateStateOfRow, type UpdateStateRow } from "@/
 // open positions and days open from lib/headcount/position-filter.ts. Each notification's key
 // names what it is about and when, so a re-run writes nothing new.
 
-export type RuleOrg = CadenceSettings & { id: string; slug: string; name: string; fiscalYearStartMonth: number };
+export type RuleOrg = CadenceSettings & {
+  id: string;
+  slug: string;
+  name: string;
+  fiscalYearStartMonth: number;
+  /** Days open after which a position is announced (the org's setting). */
+  positionOpenAlertDays: number;
+};
 
 /** Requests for an update posted within this many days are announced (older ones were before Keel sent any). */
 const ACK_LOOKBACK_DAYS = 7;
@@ -138,7 +144,7 @@ export async function ackRequestedRule(db: Db, org: RuleOrg, now: Date): Promise
   return n;
 }
 
-/** Position open beyond POSITION_OPEN_ALERT_DAYS days open: to the lead of its unit, once per vacancy. */
+/** Position open beyond the org's positionOpenAlertDays: to the lead of its unit, once per vacancy. */
 export async function positionOpenRule(db: Db, org: RuleOrg, now: Date): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   const rows = await db.$queryRaw<
@@ -151,7 +157,7 @@ export async function positionOpenRule(db: Db, org: RuleOrg, now: Date): Promise
       JOIN "OrgUnit" u ON u.id = ps."orgUnitId" AND u."orgId" = ${org.id}
       LEFT JOIN "Person" l ON l.id = u."leadId" AND l."orgId" = ${org.id}
       WHERE ps."orgId" = ${org.id} AND ${openPositionSql("ps", today)}
-    ) o WHERE o."daysOpen" > ${POSITION_OPEN_ALERT_DAYS} AND o."userId" IS NOT NULL
+    ) o WHERE o."daysOpen" > ${org.positionOpenAlertDays} AND o."userId" IS NOT NULL
     ORDER BY o.id`;
   let n = 0;
   for (const r of rows)

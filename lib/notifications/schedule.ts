@@ -18,6 +18,7 @@ export async function scheduleNotifications(db: Db, now = new Date()): Promise<n
       updateCadence: true,
       updateDueWeekday: true,
       updateGraceDays: true,
+      positionOpenAlertDays: true,
     },
     orderBy: { id: "asc" },
   });

@@ -20,6 +20,8 @@ export const ZNotificationSettingsInput = z
       .refine(isTimeZone, "That is not a time zone Keel knows (e.g. Europe/Berlin)."),
     quietStartHour: ZHour,
     quietEndHour: ZHour,
+    digestWeekday: z.number().int("Choose a day of the week.").min(0, "Choose a day of the week.").max(6, "Choose a day of the week."),
+    digestHour: ZHour.unwrap(),
     slackWebhookUrl: z
       .string()
       .trim()

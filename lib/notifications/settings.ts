@@ -30,7 +30,7 @@ export const updateNotificationSettings = defineUserAction({
     }
     const before = await ctx.tx.user.findUniqueOrThrow({
       where: { id: ctx.user.id },
-      select: { timeZone: true, quietStartHour: true, quietEndHour: true, slackWebhookUrl: true },
+      select: { timeZone: true, quietStartHour: true, quietEndHour: true, digestWeekday: true, digestHour: true, slackWebhookUrl: true },
     });
     const { preferences, ...settings } = input;
     await ctx.tx.user.update({ where: { id: ctx.user.id }, data: settings });

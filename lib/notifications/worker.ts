@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { PgBoss } from "pg-boss";
+import type { JobResult, PgBoss } from "pg-boss";
 
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
@@ -15,6 +15,7 @@ import { SEND_POLICY, sendNotification, type SendPolicy, type Senders } from "@/
 const NOTIFY_QUEUE = "notification-send";
 const SCHEDULE_QUEUE = "notification-schedule";
 const BATCH = 100;
+const SEND_BATCH = 5;
 
 /** Moves due PENDING email/Slack rows into the send queue, atomically with marking them QUEUED. */
 export async function relayPendingNotifications(pool: pg.Pool, boss: PgBoss, policy: SendPolicy, now = new Date()): Promise<number> {
@@ -89,12 +90,33 @@ export async function startNotificationWorker(opts: NotificationWorkerOptions): 
   }, opts.relayIntervalMs ?? 5_000);
   timer.unref();
 
+  // Batches, fetched back to back while they come full: one job per fetch and poll would send
+  // about one message a second, and a scheduler run can queue hundreds. Each job settles alone:
+  // one that must be retried fails (pg-boss retries it with backoff), the others complete.
   const sendId = await boss.work<{ notificationId: string }>(
     NOTIFY_QUEUE,
-    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, localConcurrency: 2 },
-    async ([job]) => {
-      const outcome = await sendNotification(db, job.data.notificationId, job.retryCount, opts.senders, policy);
-      if (outcome === "retry") throw new Error(`notification ${job.data.notificationId}: attempt ${job.retryCount + 1} failed`);
+    {
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
+      localConcurrency: 2,
+      batchSize: SEND_BATCH,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    async (jobs) => {
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        const outcome = await sendNotification(db, job.data.notificationId, job.retryCount, opts.senders, policy);
+        results.push(
+          outcome === "retry"
+            ? {
+                id: job.id,
+                status: "failed",
+                output: { error: `notification ${job.data.notificationId}: attempt ${job.retryCount + 1} failed` },
+              }
+            : { id: job.id, status: "completed" },
+        );
+      }
+      return results;
     },
   );
   const scheduleId = await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => {

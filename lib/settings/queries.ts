@@ -27,6 +27,8 @@ export type OrgSettingsDto = {
   /** Org health's span of control outliers: over spanMax or under spanMin direct reports. */
   spanMax: number;
   spanMin: number;
+  /** Notifications: a position open longer than this many days is announced to its unit's lead. */
+  positionOpenAlertDays: number;
   updatedAt: string;
 };
 
@@ -43,6 +45,7 @@ export const SETTINGS_SELECT = {
   forecastLumpyCategories: true,
   spanMax: true,
   spanMin: true,
+  positionOpenAlertDays: true,
   updatedAt: true,
 } as const;
 

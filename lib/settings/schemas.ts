@@ -63,6 +63,18 @@ const ZSpanThresholds = {
     .optional(),
 };
 
+/** Notifications (docs/notifications.md): optional like the forecast assumptions. */
+const ZNotificationThresholds = {
+  positionOpenAlertDays: wholeNumber("The open-position alert must be a number of days.", "The open-position alert must be whole days.")
+    .pipe(
+      z
+        .number()
+        .min(1, "The open-position alert must be from 1 to 365 days.")
+        .max(365, "The open-position alert must be from 1 to 365 days."),
+    )
+    .optional(),
+};
+
 export const ZUpdateOrgSettingsInput = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters.").max(80, "Name must be at most 80 characters."),
   fiscalYearStartMonth: z.coerce
@@ -79,6 +91,7 @@ export const ZUpdateOrgSettingsInput = z.object({
     .max(30, "Grace period can be at most 30 days."),
   ...ZForecastAssumptions,
   ...ZSpanThresholds,
+  ...ZNotificationThresholds,
   /** The org's updatedAt when the form was opened: a concurrent edit is refused, not overwritten. */
   expectedUpdatedAt: ZExpectedUpdatedAt,
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(auth)/unsubscribe/route";
 import { importActuals } from "@/lib/budgets/import-actuals";
+import { checkMappedActuals, importMappedActuals } from "@/lib/imports/import-mapped-actuals";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createMailer } from "@/lib/notifications/email";
@@ -19,6 +20,7 @@ import { sendNotification, type Senders } from "@/lib/notifications/send";
 import { unsubscribe, updateNotificationSettings } from "@/lib/notifications/settings";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { relayPendingNotifications, startNotificationWorker } from "@/lib/notifications/worker";
+import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { uploadCsv } from "@/tests/factories/finance";
 import { createMember, createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -254,6 +256,76 @@ describe("the scheduler's rules on a fixed clock", () => {
     expect(await scheduleNotifications(db, THURSDAY)).toBe(0);
   });
 
+  it("position open: the threshold is the org's setting (1–365 days, default 45), changed by admins and directors, audited", async () => {
+    const w = await world();
+    await db.position.create({
+      data: {
+        orgId: w.orgId,
+        orgUnitId: w.acme.units.teamA.id,
+        title: "Recent Req",
+        level: "L3",
+        status: "OPEN",
+        openedAt: new Date("2027-02-01T00:00:00Z"), // 38 days open on THURSDAY
+        annualCompCents: 10_000_000n,
+        budgetFiscalYear: 2027,
+      },
+    });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: w.orgId } })).positionOpenAlertDays).toBe(45);
+    await scheduleNotifications(db, THURSDAY);
+    expect(await rows({ kind: "POSITION_OPEN" })).toEqual([]);
+
+    const org = await db.organization.findUniqueOrThrow({ where: { id: w.orgId } });
+    const settings = (over: Record<string, unknown>) => ({
+      name: org.name,
+      fiscalYearStartMonth: org.fiscalYearStartMonth,
+      updateCadence: org.updateCadence,
+      updateDueWeekday: org.updateDueWeekday,
+      updateGraceDays: org.updateGraceDays,
+      expectedUpdatedAt: org.updatedAt.toISOString(),
+      ...over,
+    });
+    // Bad input: each names the field, nothing is written.
+    for (const [value, message] of [
+      ["0", "The open-position alert must be from 1 to 365 days."],
+      ["366", "The open-position alert must be from 1 to 365 days."],
+      ["2.5", "The open-position alert must be whole days."],
+      ["", "The open-position alert must be a number of days."],
+    ])
+      expect(await updateOrgSettings.run(w.users.director, w.acme.org.slug, settings({ positionOpenAlertDays: value }))).toMatchObject({
+        ok: false,
+        code: "VALIDATION",
+        fieldErrors: { positionOpenAlertDays: [message] },
+      });
+    // Wrong role, and another org's admin naming this org: refused.
+    expect(await updateOrgSettings.run(w.users.manager, w.acme.org.slug, settings({ positionOpenAlertDays: 30 }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    const other = await createOrgWithRoles(db);
+    expect(
+      await updateOrgSettings.run(other.members.admin.user.id, w.acme.org.slug, settings({ positionOpenAlertDays: 30 })),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: w.orgId } })).positionOpenAlertDays).toBe(45);
+
+    expect(await updateOrgSettings.run(w.users.director, w.acme.org.slug, settings({ positionOpenAlertDays: "30" }))).toMatchObject({
+      ok: true,
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: w.orgId, action: "org.settings.update" },
+      orderBy: { at: "desc" },
+    });
+    expect(event.before).toMatchObject({ positionOpenAlertDays: 45 });
+    expect(event.after).toMatchObject({ positionOpenAlertDays: 30 });
+    await scheduleNotifications(db, THURSDAY);
+    expect((await rows({ kind: "POSITION_OPEN", channel: "IN_APP" })).map((n) => [n.userId, n.subject])).toEqual([
+      [w.users.manager, "Open 38 days: Recent Req"],
+    ]);
+    // The other org keeps its own (default) threshold.
+    expect((await db.organization.findUniqueOrThrow({ where: { id: other.org.id } })).positionOpenAlertDays).toBe(45);
+  });
+
   it("weekly director digest: Monday from 07:00 local, one a day across orgs, with each section", async () => {
     const w = await world();
     const p = await w.project("Turned Red", new Date("2027-03-05T10:00:00Z"));
@@ -333,6 +405,21 @@ describe("the scheduler's rules on a fixed clock", () => {
     const d = await rows({ kind: "DIRECTOR_DIGEST", userId: w.users.director, channel: "IN_APP" });
     expect(d.map((n) => n.dedupeKey)).toEqual(["digest:2027-03-08"]);
   });
+
+  it("a reader who chose another digest day and hour gets it then, not on Monday", async () => {
+    const w = await world();
+    // Thursday from 16:00 in New York (EST, UTC−5).
+    await db.user.update({ where: { id: w.users.director }, data: { timeZone: "America/New_York", digestWeekday: 4, digestHour: 16 } });
+    const mine = () => rows({ kind: "DIRECTOR_DIGEST", userId: w.users.director, channel: "IN_APP" });
+    await scheduleNotifications(db, MONDAY(9));
+    expect(await mine()).toEqual([]);
+    await scheduleNotifications(db, new Date("2027-03-11T20:30:00Z")); // Thursday 15:30 in New York
+    expect(await mine()).toEqual([]);
+    await scheduleNotifications(db, new Date("2027-03-11T21:05:00Z")); // 16:05
+    expect((await mine()).map((n) => n.dedupeKey)).toEqual(["digest:2027-03-11"]);
+    // The admin kept the default: Monday.
+    expect(await db.notification.count({ where: { kind: "DIRECTOR_DIGEST", userId: w.acme.members.admin.user.id } })).toBe(2);
+  });
 });
 
 describe("preferences, quiet hours and unsubscribe", () => {
@@ -355,6 +442,8 @@ describe("preferences, quiet hours and unsubscribe", () => {
       timeZone: "Europe/Berlin",
       quietStartHour: null,
       quietEndHour: null,
+      digestWeekday: 1,
+      digestHour: 7,
       slackWebhookUrl: "",
       preferences: [{ kind: "UPDATE_DUE", channel: "EMAIL", enabled: false }],
     });
@@ -365,15 +454,26 @@ describe("preferences, quiet hours and unsubscribe", () => {
       timeZone: "Mars/Olympus",
       quietStartHour: 22,
       quietEndHour: null,
+      digestWeekday: 7,
+      digestHour: 24,
       slackWebhookUrl: "http://hooks.example.com/x",
       preferences: [],
     });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
-    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["quietEndHour", "slackWebhookUrl", "timeZone"]);
+    if (!bad.ok)
+      expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual([
+        "digestHour",
+        "digestWeekday",
+        "quietEndHour",
+        "slackWebhookUrl",
+        "timeZone",
+      ]);
     const loopback = await updateNotificationSettings.run(w.users.lead, {
       timeZone: "UTC",
       quietStartHour: null,
       quietEndHour: null,
+      digestWeekday: 1,
+      digestHour: 7,
       slackWebhookUrl: "https://127.0.0.1/hook",
       preferences: [],
     });
@@ -670,5 +770,41 @@ describe("imports", () => {
     expect(n).toHaveLength(1);
     expect(n[0].subject).toBe("Plan import failed: plan.csv");
     expect(n[0].text).toContain("- Row 2: month 2026-13 is not a month");
+  });
+
+  it("a refused mapped ledger import notices the importer too; a check, a wrong role or another org's member does not", async () => {
+    const acme = await createOrgWithRoles(db);
+    const other = await createOrgWithRoles(db);
+    const text = `Date,Account,Department,Amount\r\n03/01/2026,Software,Platform,12.00\r\n03/02/2026,Software,Nowhere,5.00\r\n`;
+    const input = async () => ({
+      uploadId: await uploadCsv(text),
+      fileName: "gl.csv",
+      mapping: {
+        encoding: "utf-8",
+        dateFormat: "MDY",
+        columns: { date: "Date", account: "Account", costCentre: "Department", amount: "Amount" },
+        accounts: [{ value: "Software", category: "SOFTWARE" }],
+        costCentres: [{ value: "Platform", code: acme.units.teamA.code }],
+      },
+    });
+    const finance = acme.members.finance.user.id;
+    expect(await checkMappedActuals.run(finance, acme.org.slug, await input())).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await importMappedActuals.run(acme.members.viewer.user.id, acme.org.slug, await input())).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await importMappedActuals.run(other.members.finance.user.id, acme.org.slug, await input())).toMatchObject({ ok: false });
+    expect(await rows({ kind: "IMPORT_RESULT" })).toEqual([]);
+
+    const refused = await importMappedActuals.run(finance, acme.org.slug, await input());
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION" });
+    const n = await rows({ kind: "IMPORT_RESULT" });
+    expect(n.map((r) => [r.userId, r.orgId, r.channel, r.subject])).toEqual([
+      [finance, acme.org.id, "IN_APP", "Actuals import failed: gl.csv"],
+      [finance, acme.org.id, "EMAIL", "Actuals import failed: gl.csv"],
+    ]);
+    expect(n[0].text).toContain("nothing was written");
+    expect(n[0].text).toContain('"Nowhere"');
+    expect(await db.actualEntry.count()).toBe(0);
   });
 });

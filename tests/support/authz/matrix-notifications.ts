@@ -21,6 +21,8 @@ export const NOTIFICATION_SELF_ROWS: SelfRow[] = [
       timeZone: "Europe/Berlin",
       quietStartHour: 22,
       quietEndHour: 7,
+      digestWeekday: 5,
+      digestHour: 8,
       slackWebhookUrl: "https://hooks.slack.com/services/T000/B000/XXXX",
       preferences: [{ kind: "DIRECTOR_DIGEST", channel: "EMAIL", enabled: false }],
     }),

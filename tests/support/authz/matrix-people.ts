@@ -97,6 +97,7 @@ export const PEOPLE_ROWS = [
     hiringDelayDays: "30",
     forecastRunRateMonths: "3",
     forecastLumpyCategories: ["HARDWARE", "TRAINING", "TRAVEL"],
+    positionOpenAlertDays: "30",
     expectedUpdatedAt: (await fx.make.freshOrg()).updatedAt.toISOString(),
   })),
   row("org.pay-privacy.update", "ok ok F F F F N U -", async (fx) => ({

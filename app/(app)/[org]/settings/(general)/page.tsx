@@ -103,6 +103,7 @@ export default async function SettingsPage({
                     `${settings.updateCadence === "WEEKLY" ? "Every week" : "Every two weeks"} on ${WEEKDAY_LABELS[settings.updateDueWeekday]}`,
                   ],
                   ["Grace period", `${settings.updateGraceDays} days`],
+                  ["Position open too long after", `${settings.positionOpenAlertDays} days`],
                   ["Loaded-cost multiplier", settings.loadedCostMultiplier],
                   ["Hiring delay", `${settings.hiringDelayDays} days`],
                   ["Run-rate window", `${settings.forecastRunRateMonths} months`],
