@@ -31,7 +31,7 @@ export function readHrisBytes(fileName: string, bytes: Uint8Array, encoding?: En
 }
 
 /** The saved mapping's columns this file's header lacks. */
-export function missingColumns(m: SavedHrisMapping, header: readonly string[]): string[] {
+function missingColumns(m: SavedHrisMapping, header: readonly string[]): string[] {
   const keys = new Set(header.map(headerKey));
   return Object.values(m.mapping.columns).filter((n): n is string => !!n && !keys.has(headerKey(n)));
 }

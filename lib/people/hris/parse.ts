@@ -40,7 +40,7 @@ export const HRIS_SHAPE_LABELS: Record<HrisShape, string> = {
 };
 
 /** Accepted header names per field and shape, in order of preference within a field. */
-export const HRIS_HEADERS: Record<HrisField, Record<PresetShape, readonly string[]>> = {
+const HRIS_HEADERS: Record<HrisField, Record<PresetShape, readonly string[]>> = {
   employeeId: { bamboohr: ["Employee #", "Employee Number", "EEID"], workday: ["Employee_ID", "Employee ID", "Worker_ID"] },
   name: { bamboohr: ["Name", "Full Name", "Display Name"], workday: ["Worker", "Full_Name", "Preferred_Name", "Legal_Name"] },
   firstName: { bamboohr: ["First Name", "Preferred Name"], workday: ["First_Name", "Preferred_First_Name", "Legal_First_Name"] },
@@ -72,7 +72,7 @@ export const HRIS_FIELD_LABELS: Record<HrisField, string> = {
 
 export const HRIS_DATE_FORMATS = ["iso", "us", "eu"] as const;
 export type HrisDateFormat = (typeof HRIS_DATE_FORMATS)[number];
-export const HRIS_DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
+const HRIS_DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
 
 export type HrisRow = {
   /** Spreadsheet row number: the header is row 1. */

@@ -9,7 +9,7 @@ import { utcDate } from "@/lib/headcount/position-helpers";
 import { headerSignature } from "@/lib/imports/ledger-mapping";
 import { grantFor } from "@/lib/permissions";
 import { type HrisMapping, ZSavedHrisMapping } from "@/lib/people/hris/mapping";
-import { hrisHeader, parseHrisCsv } from "@/lib/people/hris/parse";
+import { hrisHeader, parseHrisCsv, recogniseHrisColumns } from "@/lib/people/hris/parse";
 import { type HrisPlan, planHrisSync } from "@/lib/people/hris/plan";
 import { type HrisSyncResult, ZHrisSyncInput } from "@/lib/people/hris/schemas";
 import { endPersonInTx } from "@/lib/people/set-end-date";
@@ -47,6 +47,9 @@ export const syncPeopleFromHris = defineAction({
     const mapping: HrisMapping | null = input.mapping ?? (savedMapping?.success ? savedMapping.data : null);
     const mappedBy = input.mapping ? "chosen" : mapping ? "saved" : "preset";
     const file = parseHrisCsv(input.csv, input.dateFormat, ctx.org.currency, mapping?.columns);
+    // A mapping that picks exactly a preset's columns names the file by that preset.
+    const preset = recogniseHrisColumns(header);
+    if (mapping && isDeepStrictEqual(JSON.parse(JSON.stringify(mapping.columns)), preset.columns)) file.shape = preset.shape;
     if (file.columns.pay && !ctx.actor.readsPay) {
       throw invalid(
         {
