@@ -355,6 +355,11 @@ function SyncPreview({ result: r, pending, onApply }: { result: HrisSyncResult; 
           {r.unmappedDepartments.map((u) => `${u.department} (${u.rows.length === 1 ? "row" : "rows"} ${u.rows.join(", ")})`).join("; ")}
         </Note>
       ) : null}
+      {r.ignoredDepartments.length ? (
+        <Note title="Departments the mapping ignores (people stay where they are; joiners are not added)">
+          {r.ignoredDepartments.map((u) => `${u.department} (${u.rows.length === 1 ? "row" : "rows"} ${u.rows.join(", ")})`).join("; ")}
+        </Note>
+      ) : null}
       {r.unresolvedSupervisors.length ? (
         <Note title="Supervisors not found (manager left as it is)">
           {r.unresolvedSupervisors.map((s) => `row ${s.row}: ${s.supervisor}`).join("; ")}
