@@ -180,7 +180,8 @@ export function HrisSyncDialog({
           <RefreshCw aria-hidden className="size-4" /> Sync from HRIS
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-h-[90vh] max-w-4xl overflow-y-auto">
+      {/* One column that may shrink: the file preview scrolls sideways inside it, not the dialog. */}
+      <DialogContent className="max-w-4xl grid-cols-[minmax(0,1fr)]">
         <DialogHeader>
           <DialogTitle>Sync people from an HRIS export</DialogTitle>
           <DialogDescription>
@@ -199,7 +200,15 @@ export function HrisSyncDialog({
             </span>
           ))}
         </p>
-        <form action={onPreview} className="space-y-4" noValidate>
+        {/* onSubmit, not a form action: an action resets the form, the chosen file and the mapping with it. */}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onPreview(new FormData(e.currentTarget));
+          }}
+          className="min-w-0 space-y-4"
+          noValidate
+        >
           <FormAlert state={state} />
           <FormField id="hris-file" label="HRIS export (CSV)" errors={fileErrors.length ? fileErrors.slice(0, 50) : undefined}>
             <Input
