@@ -4,6 +4,10 @@ import { RefreshCw } from "lucide-react";
 import { type ReactNode, useState, useTransition } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { EncodingSelect } from "@/components/imports/ledger-file-step";
+import { LedgerFilePreview } from "@/components/imports/ledger-import-parts";
+import { type Encoding, distinctValues, type HrisSample, readHrisBytes, savedFor, suggestCostCentre } from "@/components/teams/hris-file";
+import { HrisColumnMapping, HrisDepartmentMapping } from "@/components/teams/hris-mapping-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -12,19 +16,102 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { syncPeopleFromHrisAction } from "@/lib/people/actions";
+import { HRIS_PRESETS, type HrisMappingInput, suggestHrisColumns } from "@/lib/people/hris/mapping";
+import type { HrisField } from "@/lib/people/hris/parse";
+import type { SavedHrisMapping } from "@/lib/people/hris/queries";
 import type { HrisSyncResult } from "@/lib/people/hris/schemas";
 import { HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
 
-type Choices = { csv: string; fileName: string; dateFormat: string; fillPositions: boolean; leaverVacancy: string; effectiveFrom: string };
+type Choices = {
+  csv: string;
+  fileName: string;
+  mapping: HrisMappingInput;
+  dateFormat: string;
+  fillPositions: boolean;
+  leaverVacancy: string;
+  effectiveFrom: string;
+};
 type State = ActionResult<HrisSyncResult> | null;
+type Columns = Partial<Record<HrisField, string>>;
 
-/** Teams → Sync from HRIS: upload an export, read the dry run's lists, then apply them. */
-export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean }) {
+const tooLarge: NonNullable<State> = {
+  ok: false,
+  code: "VALIDATION",
+  message: "Nothing was changed.",
+  fieldErrors: { csv: ["The file is too large (2 MB at most)."] },
+};
+
+/**
+ * Teams → Sync from HRIS: choose an export, map its columns (suggested from the header names, or
+ * the org's mapping saved for files with these columns) and its departments, read the dry run's
+ * lists, then apply them.
+ */
+export function HrisSyncDialog({
+  org,
+  canFill,
+  saved,
+  units,
+}: {
+  org: string;
+  canFill: boolean;
+  saved: SavedHrisMapping[];
+  units: { code: string; name: string }[];
+}) {
   const [open, setOpen] = useState(false);
+  const [bytes, setBytes] = useState<{ name: string; data: Uint8Array } | null>(null);
+  const [sample, setSample] = useState<HrisSample | null>(null);
+  const [columns, setColumns] = useState<Columns>({});
+  const [departments, setDepartments] = useState<Map<string, string>>(new Map());
+  const [dateFormat, setDateFormat] = useState("");
+  const [savedUsed, setSavedUsed] = useState<SavedHrisMapping | null>(null);
+  const [near, setNear] = useState<{ m: SavedHrisMapping; missing: string[] } | null>(null);
   const [choices, setChoices] = useState<Choices | null>(null);
   const [state, setState] = useState<State>(null);
   const [pending, start] = useTransition();
   const preview = state?.ok && state.data.dryRun ? state.data : null;
+
+  const suggestDepartments = (s: HrisSample, cols: Columns, known: Map<string, string>) =>
+    new Map(
+      distinctValues(s, cols.department).map((v) => [
+        v.trim().toLowerCase(),
+        known.get(v.trim().toLowerCase()) ?? suggestCostCentre(v, units),
+      ]),
+    );
+
+  function mapAfresh(s: HrisSample) {
+    const cols = suggestHrisColumns(s.header);
+    setSavedUsed(null);
+    setColumns(cols);
+    setDepartments(suggestDepartments(s, cols, new Map()));
+    setDateFormat("");
+  }
+
+  function takeFile(s: HrisSample) {
+    setSample(s);
+    setState(null);
+    const found = savedFor(saved, s);
+    setNear(found.near);
+    if (found.exact) {
+      const m = found.exact.mapping;
+      setSavedUsed(found.exact);
+      setColumns(m.columns);
+      setDepartments(suggestDepartments(s, m.columns, new Map(m.departments.map((d) => [d.value.trim().toLowerCase(), d.code]))));
+      setDateFormat(found.exact.dateFormat);
+    } else mapAfresh(s);
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > HIRING_PLAN_MAX_CHARS) {
+      setSample(null);
+      setState(tooLarge);
+      return;
+    }
+    const data = new Uint8Array(await file.arrayBuffer());
+    setBytes({ name: file.name || "hris.csv", data });
+    const s = readHrisBytes(file.name || "hris.csv", data);
+    takeFile(s);
+  }
 
   const run = (c: Choices, dryRun: boolean) =>
     start(async () => {
@@ -41,25 +128,32 @@ export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean
         setOpen(false);
         setChoices(null);
         setState(null);
+        setSample(null);
       }
     });
 
-  async function onPreview(form: FormData) {
-    const file = form.get("file");
-    const csv = file instanceof File ? await file.text() : "";
-    if (csv.length > HIRING_PLAN_MAX_CHARS) {
+  function onPreview(form: FormData) {
+    if (!sample) {
       setState({
         ok: false,
         code: "VALIDATION",
         message: "Nothing was changed.",
-        fieldErrors: { csv: ["The file is too large (2 MB at most)."] },
+        fieldErrors: { csv: ["Choose the HRIS export (a CSV file)."] },
       });
       return;
     }
     const c: Choices = {
-      csv,
-      fileName: file instanceof File && file.name ? file.name : "hris.csv",
-      dateFormat: String(form.get("dateFormat") ?? ""),
+      csv: sample.text,
+      fileName: sample.fileName,
+      mapping: {
+        encoding: sample.encoding,
+        columns,
+        departments: [...departments].flatMap(([k, code]) => {
+          const value = distinctValues(sample, columns.department).find((v) => v.trim().toLowerCase() === k);
+          return code && value ? [{ value, code }] : [];
+        }),
+      },
+      dateFormat,
       fillPositions: form.get("fillPositions") === "on",
       leaverVacancy: String(form.get("leaverVacancy") ?? "backfill"),
       effectiveFrom: String(form.get("effectiveFrom") ?? ""),
@@ -69,7 +163,10 @@ export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean
   }
 
   const errors = errorsOf(state);
-  const fileErrors = [...(errors.csv ?? []), ...(errors.file ?? [])];
+  const fileErrors = [...(errors.csv ?? []), ...(errors.file ?? []), ...(errors["mapping.departments"] ?? [])];
+  const deptValues = sample ? distinctValues(sample, columns.department) : [];
+  const firstDate =
+    sample && columns.hireDate ? (sample.rows.map((r) => r[sample.header.indexOf(columns.hireDate!)]?.trim()).find(Boolean) ?? "") : "";
   return (
     <Dialog
       open={open}
@@ -83,22 +180,87 @@ export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean
           <RefreshCw aria-hidden className="size-4" /> Sync from HRIS
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-w-3xl">
+      {/* One column that may shrink: the file preview scrolls sideways inside it, not the dialog. */}
+      <DialogContent className="max-w-4xl grid-cols-[minmax(0,1fr)]">
         <DialogHeader>
           <DialogTitle>Sync people from an HRIS export</DialogTitle>
           <DialogDescription>
-            A BambooHR employee directory or Workday custom report as CSV: employee id, name, work email, job title, department, supervisor,
-            hire and termination dates. Other columns are ignored. You see every change before anything is written.
+            An employee export as CSV — BambooHR, Workday or any HRIS: map its employee id, name, work email, job title, department,
+            supervisor, hire and termination dates. Other columns are not read. You see every change before anything is written.
           </DialogDescription>
         </DialogHeader>
-        <form action={onPreview} className="space-y-4" noValidate>
+        <p className="text-sm text-muted-foreground">
+          Samples:{" "}
+          {HRIS_PRESETS.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? " · " : null}
+              <a className="underline underline-offset-2" href={p.sample} download>
+                {p.name}
+              </a>
+            </span>
+          ))}
+        </p>
+        {/* onSubmit, not a form action: an action resets the form, the chosen file and the mapping with it. */}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onPreview(new FormData(e.currentTarget));
+          }}
+          className="min-w-0 space-y-4"
+          noValidate
+        >
           <FormAlert state={state} />
           <FormField id="hris-file" label="HRIS export (CSV)" errors={fileErrors.length ? fileErrors.slice(0, 50) : undefined}>
-            <Input id="hris-file" name="file" type="file" accept=".csv,text/csv" {...describedBy("hris-file", fileErrors)} />
+            <Input
+              id="hris-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+              {...describedBy("hris-file", fileErrors)}
+            />
           </FormField>
+          {sample && bytes ? (
+            <>
+              <SavedNotices savedUsed={savedUsed} near={near} onMapAgain={() => mapAfresh(sample)} />
+              <LedgerFilePreview header={sample.header} rows={sample.rows.slice(0, 3).map((r, i) => [i + 2, r])} headerRow={1} />
+              <EncodingSelect
+                idPrefix="hris"
+                value={sample.encoding}
+                onChange={(enc: Encoding) => takeFile(readHrisBytes(bytes.name, bytes.data, enc))}
+              />
+              <HrisColumnMapping
+                header={sample.header}
+                columns={columns}
+                errors={errors}
+                onChange={(field, column) => {
+                  const next = { ...columns, [field]: column || undefined };
+                  setColumns(next);
+                  if (field === "department") setDepartments(suggestDepartments(sample, next, departments));
+                }}
+              />
+              <HrisDepartmentMapping
+                values={deptValues}
+                chosen={departments}
+                units={units}
+                onChange={(v, code) => setDepartments(new Map([...departments, [v.trim().toLowerCase(), code]]))}
+              />
+            </>
+          ) : null}
           <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id="hris-dates" label="Dates in the file" errors={errors.dateFormat}>
-              <NativeSelect id="hris-dates" name="dateFormat" defaultValue="" {...describedBy("hris-dates", errors.dateFormat)}>
+            <FormField
+              id="hris-dates"
+              label="Dates in the file"
+              help={firstDate ? `First hire date: ${firstDate}` : undefined}
+              errors={errors.dateFormat}
+            >
+              <NativeSelect
+                id="hris-dates"
+                name="dateFormat"
+                value={dateFormat}
+                onChange={(e) => setDateFormat(e.target.value)}
+                {...describedBy("hris-dates", errors.dateFormat, !!firstDate)}
+              >
                 <option value="">Choose…</option>
                 <option value="iso">YYYY-MM-DD</option>
                 <option value="us">MM/DD/YYYY</option>
@@ -120,7 +282,11 @@ export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean
               <input type="checkbox" name="fillPositions" className="mt-1" />
               <span>Joiners fill an open position of their unit with the same title</span>
             </label>
-          ) : null}
+          ) : (
+            <p className="text-xs text-muted-foreground">
+              Joiners are added without filling open positions: filling positions needs permission to change positions (directors).
+            </p>
+          )}
           {errors.fillPositions ? <p className="text-xs font-medium text-destructive">{errors.fillPositions.join(" ")}</p> : null}
           <div className="flex justify-end">
             <Button type="submit" variant={preview ? "outline" : "default"} disabled={pending}>
@@ -132,6 +298,36 @@ export function HrisSyncDialog({ org, canFill }: { org: string; canFill: boolean
       </DialogContent>
     </Dialog>
   );
+}
+
+/** The saved mapping used for this file, or the one it no longer fits, with "map again". */
+function SavedNotices({
+  savedUsed,
+  near,
+  onMapAgain,
+}: {
+  savedUsed: SavedHrisMapping | null;
+  near: { m: SavedHrisMapping; missing: string[] } | null;
+  onMapAgain: () => void;
+}) {
+  if (savedUsed)
+    return (
+      <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-border bg-muted/40 p-3 text-sm">
+        <span>Mapped with the mapping saved for files with these columns ({new Date(savedUsed.updatedAt).toLocaleDateString()}).</span>
+        <Button type="button" variant="outline" size="sm" onClick={onMapAgain}>
+          Map again
+        </Button>
+      </div>
+    );
+  if (near)
+    return (
+      <p role="status" className="rounded-md border border-amber-500/40 bg-amber-500/5 p-3 text-sm" data-testid="hris-shape-mismatch">
+        This file&apos;s columns do not match the mapping saved on {new Date(near.m.updatedAt).toLocaleDateString()}
+        {near.missing.length ? `: it has no ${near.missing.map((n) => `"${n}"`).join(", ")}` : ""}. Its columns are mapped afresh below,
+        suggested from their names; check them.
+      </p>
+    );
+  return null;
 }
 
 function SyncPreview({ result: r, pending, onApply }: { result: HrisSyncResult; pending: boolean; onApply: () => void }) {
@@ -166,6 +362,11 @@ function SyncPreview({ result: r, pending, onApply }: { result: HrisSyncResult; 
       {r.unmappedDepartments.length ? (
         <Note title="Departments matching no org unit (people stay where they are; joiners are not added)">
           {r.unmappedDepartments.map((u) => `${u.department} (${u.rows.length === 1 ? "row" : "rows"} ${u.rows.join(", ")})`).join("; ")}
+        </Note>
+      ) : null}
+      {r.ignoredDepartments.length ? (
+        <Note title="Departments the mapping ignores (people stay where they are; joiners are not added)">
+          {r.ignoredDepartments.map((u) => `${u.department} (${u.rows.length === 1 ? "row" : "rows"} ${u.rows.join(", ")})`).join("; ")}
         </Note>
       ) : null}
       {r.unresolvedSupervisors.length ? (

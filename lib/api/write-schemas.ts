@@ -102,7 +102,7 @@ const ZSyncNamed = { row: z.number().int(), employeeId: z.string(), name: z.stri
 export const ZPeopleSyncResult = z
   .strictObject({
     dryRun: z.boolean(),
-    shape: z.enum(["bamboohr", "workday"]),
+    shape: z.enum(["bamboohr", "workday", "mapped"]),
     shapeLabel: z.string(),
     columns: z.record(z.string(), z.string()).openapi({ description: "The file's header used for each field." }),
     ignoredColumns: z.array(z.string()).openapi({ description: "Columns not read (nothing beyond the sync's fields is imported)." }),
@@ -117,6 +117,10 @@ export const ZPeopleSyncResult = z
     linked: z.array(z.strictObject({ ...ZSyncNamed, personId: z.string() })),
     payChanges: z.number().int(),
     unmappedDepartments: z.array(z.strictObject({ department: z.string(), rows: z.array(z.number().int()) })),
+    ignoredDepartments: z.array(z.strictObject({ department: z.string(), rows: z.array(z.number().int()) })),
+    mappedBy: z.enum(["preset", "saved", "chosen"]).openapi({
+      description: "preset: BambooHR/Workday header names; saved: the org's mapping saved for the file's columns.",
+    }),
     unresolvedSupervisors: z.array(z.strictObject({ row: z.number().int(), employeeId: z.string(), supervisor: z.string() })),
     skipped: z.array(z.strictObject({ row: z.number().int(), employeeId: z.string(), reason: z.string() })),
     unchanged: z.number().int(),

@@ -67,6 +67,7 @@ export const AUDIT_SENTENCES: Readonly<Record<string, AuditSentence>> = {
     headline: ["joiners", "leavers", "moves"],
   },
   "people.hris.preview": { label: "HRIS sync previewed", template: "previewed a people sync from an HRIS export" },
+  "people.hris.mapping": { label: "HRIS column mapping saved", template: "saved the column mapping of an HRIS export" },
 
   // Org tree
   "org-unit.create": { label: "Unit created", template: "created unit {record}" },

@@ -41,7 +41,8 @@ export type ImportBatchRow = {
 /** Recent imports, newest first. */
 export async function listImportBatches(orgId: string, take = 20): Promise<ImportBatchRow[]> {
   const rows = await db.importBatch.findMany({
-    where: { orgId },
+    // PEOPLE names saved HRIS mappings only: a people sync records no import batch.
+    where: { orgId, kind: { in: ["ACTUALS", "BUDGET", "HIRING_PLAN"] } },
     orderBy: { createdAt: "desc" },
     take,
     select: {
@@ -59,6 +60,7 @@ export async function listImportBatches(orgId: string, take = 20): Promise<Impor
   });
   return rows.map((r) => ({
     ...r,
+    kind: r.kind as ImportBatchRow["kind"],
     createdAt: r.createdAt.toISOString(),
     revertedAt: r.revertedAt?.toISOString() ?? null,
     createdBy: r.createdBy.name,

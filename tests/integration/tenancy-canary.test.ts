@@ -102,6 +102,7 @@ const CALLS: Record<string, Call> = {
   "lib/budgets/queries.ts#listBudgetFiscalYears": (c) => [c.fx.org.id, 1, TODAY],
   "lib/imports/queries.ts#listLedgerMappings": (c) => [c.fx.org.id],
   "lib/imports/queries.ts#listCostCentres": (c) => [c.fx.org.id],
+  "lib/people/hris/queries.ts#listHrisMappings": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#listImportBatches": (c) => [c.fx.org.id],
   "lib/budgets/queries.ts#getPlanGrid": (c) => [c.fx.org.id, FY, 1, new Set<string>()],
   "lib/headcount/queries.ts#countPositions": (c) => [c.fx.org.id],

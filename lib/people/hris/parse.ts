@@ -1,16 +1,18 @@
 import Papa from "papaparse";
 
 import { parseIsoDate } from "@/lib/fiscal";
+import { headerKey } from "@/lib/imports/ledger-mapping";
 import { parseMoneyToCents } from "@/lib/money";
 
 // An HRIS employee export (BambooHR's employee directory / custom report, a Workday custom
 // report) read into the few fields a people sync uses. A column is recognised by its header
 // name from a small table per field and per shape; every other column is ignored and listed, so
-// no sensitive field beyond these (home address, birth date, SSN…) is ever read. Dates are read
-// in the format the caller states, never guessed. Pure: the sync (sync.ts) decides what the rows
-// mean for the org's people.
+// no sensitive field beyond these (home address, birth date, SSN…) is ever read. A file in any
+// other shape is read through a column mapping (mapping.ts) instead of the header names. Dates are
+// read in the format the caller states, never guessed. Pure: the sync (sync.ts) decides what the
+// rows mean for the org's people.
 
-const HRIS_FIELDS = [
+export const HRIS_FIELDS = [
   "employeeId",
   "name",
   "firstName",
@@ -24,18 +26,21 @@ const HRIS_FIELDS = [
   "terminationDate",
   "pay",
 ] as const;
-type HrisField = (typeof HRIS_FIELDS)[number];
+export type HrisField = (typeof HRIS_FIELDS)[number];
 
 const HRIS_SHAPES = ["bamboohr", "workday"] as const;
-export type HrisShape = (typeof HRIS_SHAPES)[number];
+type PresetShape = (typeof HRIS_SHAPES)[number];
+/** A preset recognised by its header names, or a file read through a column mapping. */
+export type HrisShape = PresetShape | "mapped";
 
 export const HRIS_SHAPE_LABELS: Record<HrisShape, string> = {
   bamboohr: "BambooHR employee directory",
   workday: "Workday custom report",
+  mapped: "Your column mapping",
 };
 
 /** Accepted header names per field and shape, in order of preference within a field. */
-const HRIS_HEADERS: Record<HrisField, Record<HrisShape, readonly string[]>> = {
+const HRIS_HEADERS: Record<HrisField, Record<PresetShape, readonly string[]>> = {
   employeeId: { bamboohr: ["Employee #", "Employee Number", "EEID"], workday: ["Employee_ID", "Employee ID", "Worker_ID"] },
   name: { bamboohr: ["Name", "Full Name", "Display Name"], workday: ["Worker", "Full_Name", "Preferred_Name", "Legal_Name"] },
   firstName: { bamboohr: ["First Name", "Preferred Name"], workday: ["First_Name", "Preferred_First_Name", "Legal_First_Name"] },
@@ -50,7 +55,7 @@ const HRIS_HEADERS: Record<HrisField, Record<HrisShape, readonly string[]>> = {
   pay: { bamboohr: ["Annual Salary", "Pay Rate"], workday: ["Annual_Base_Pay", "Total_Base_Pay_Annualized", "Annual_Salary"] },
 };
 
-const FIELD_LABELS: Record<HrisField, string> = {
+export const HRIS_FIELD_LABELS: Record<HrisField, string> = {
   employeeId: "employee id",
   name: "name",
   firstName: "first name",
@@ -67,7 +72,7 @@ const FIELD_LABELS: Record<HrisField, string> = {
 
 export const HRIS_DATE_FORMATS = ["iso", "us", "eu"] as const;
 export type HrisDateFormat = (typeof HRIS_DATE_FORMATS)[number];
-const DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
+const HRIS_DATE_FORMAT_LABELS: Record<HrisDateFormat, string> = { iso: "YYYY-MM-DD", us: "MM/DD/YYYY", eu: "DD/MM/YYYY" };
 
 export type HrisRow = {
   /** Spreadsheet row number: the header is row 1. */
@@ -141,7 +146,7 @@ function parsePay(value: string, currency: string): bigint | string {
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Which shape the header is: the one whose own names it uses most (ties go to the first). */
-function shapeOf(headers: readonly string[]): HrisShape {
+function shapeOf(headers: readonly string[]): PresetShape {
   const exact = new Set(
     headers.map((h) =>
       h
@@ -150,7 +155,7 @@ function shapeOf(headers: readonly string[]): HrisShape {
         .toLowerCase(),
     ),
   );
-  const score = (shape: HrisShape) =>
+  const score = (shape: PresetShape) =>
     HRIS_FIELDS.reduce((n, f) => n + HRIS_HEADERS[f][shape].filter((name) => exact.has(name.toLowerCase())).length, 0);
   return score("workday") > score("bamboohr") ? "workday" : "bamboohr";
 }
@@ -161,41 +166,81 @@ export function payColumnOf(text: string): string | null {
   return headers.map((h) => h.trim()).find((h) => BY_NAME.get(normalise(h)) === "pay") ?? null;
 }
 
-/** Reads an HRIS export; `currency` is the org's, which pay must be in. */
-export function parseHrisCsv(text: string, format: HrisDateFormat, currency: string): HrisFile {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
-  const [headers = [], ...data] = parsed.data;
+/** The file's header row, as written (a BOM dropped, cells trimmed). */
+export function hrisHeader(text: string): string[] {
+  const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
+  return headers.map((h) => h.trim());
+}
+
+/** The columns a preset's header names pick out of a header, and the shape they belong to. */
+export function recogniseHrisColumns(headers: readonly string[]): { shape: PresetShape; columns: Partial<Record<HrisField, string>> } {
   const shape = shapeOf(headers);
-  const at: Partial<Record<HrisField, number>> = {};
   const columns: Partial<Record<HrisField, string>> = {};
-  const ignored: string[] = [];
   // Within a field, the header named earlier in the table wins; the other columns are ignored.
   const rank = (field: HrisField, header: string) => {
     const names = [...HRIS_HEADERS[field][shape], ...HRIS_HEADERS[field][shape === "bamboohr" ? "workday" : "bamboohr"]].map(normalise);
     return names.indexOf(normalise(header));
   };
-  headers.forEach((raw, i) => {
+  for (const raw of headers) {
     const header = raw.replace(/^\uFEFF/, "").trim();
     const field = BY_NAME.get(normalise(header));
-    if (!field) {
-      if (header) ignored.push(header);
-      return;
-    }
-    const current = at[field];
-    if (current === undefined || rank(field, header) < rank(field, columns[field]!)) {
-      if (current !== undefined) ignored.push(columns[field]!);
+    if (field && (columns[field] === undefined || rank(field, header) < rank(field, columns[field]))) columns[field] = header;
+  }
+  return { shape, columns };
+}
+
+/**
+ * Reads an HRIS export; `currency` is the org's, which pay must be in. Without `mapped` the
+ * columns are recognised by a preset's header names; with it, `mapped` names the file's column
+ * for each field, and a mapped column the file lacks refuses the file (it has another shape).
+ */
+export function parseHrisCsv(
+  text: string,
+  format: HrisDateFormat,
+  currency: string,
+  mapped?: Partial<Record<HrisField, string>>,
+): HrisFile {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
+  const [headers = [], ...data] = parsed.data;
+  const recognised = mapped ? null : recogniseHrisColumns(headers);
+  const shape: HrisShape = recognised?.shape ?? "mapped";
+  const wanted = recognised?.columns ?? mapped!;
+  const at: Partial<Record<HrisField, number>> = {};
+  const columns: Partial<Record<HrisField, string>> = {};
+  const keys = headers.map(headerKey);
+  const absent: string[] = [];
+  for (const field of HRIS_FIELDS) {
+    const name = wanted[field];
+    if (!name) continue;
+    const exact = headers.findIndex((h) => h.replace(/^\uFEFF/, "").trim() === name);
+    const i = exact >= 0 ? exact : keys.indexOf(headerKey(name));
+    if (i < 0) absent.push(`"${name}" (${HRIS_FIELD_LABELS[field]})`);
+    else {
       at[field] = i;
-      columns[field] = header;
-    } else ignored.push(header);
-  });
+      columns[field] = headers[i].replace(/^\uFEFF/, "").trim();
+    }
+  }
+  const used = new Set(Object.values(at));
+  const ignored = headers.flatMap((h, i) => (used.has(i) || !h.replace(/^\uFEFF/, "").trim() ? [] : [h.replace(/^\uFEFF/, "").trim()]));
   const file: HrisFile = { shape, columns, ignored, rows: [], errors: [] };
-  const names = (field: HrisField) => HRIS_HEADERS[field][shape].map((n) => `"${n}"`).join(" or ");
+  if (absent.length) {
+    file.errors.push(
+      `The file has no column ${absent.join(", ")} that the mapping names: it has another shape. Map this file's columns again.`,
+    );
+    return file;
+  }
+  const names = (field: HrisField) =>
+    recognised ? HRIS_HEADERS[field][recognised.shape].map((n) => `"${n}"`).join(" or ") : "map a column to it";
   const missing: string[] = [];
   for (const field of ["employeeId", "title", "department", "hireDate"] as const) {
-    if (at[field] === undefined) missing.push(`${FIELD_LABELS[field]} (${names(field)})`);
+    if (at[field] === undefined) missing.push(`${HRIS_FIELD_LABELS[field]} (${names(field)})`);
   }
   if (at.name === undefined && (at.firstName === undefined || at.lastName === undefined)) {
-    missing.push(`name (${names("name")}, or ${names("firstName")} with ${names("lastName")})`);
+    missing.push(
+      recognised
+        ? `name (${names("name")}, or ${names("firstName")} with ${names("lastName")})`
+        : "name (map a column to it, or to both first and last name)",
+    );
   }
   if (missing.length) {
     file.errors.push(`The header names no column for: ${missing.join("; ")}.`);
@@ -240,7 +285,7 @@ export function parseHrisCsv(text: string, format: HrisDateFormat, currency: str
       const raw = cell(field);
       if (!raw) return null;
       const date = parseHrisDate(raw, format);
-      if (!date) problems.push(`${columns[field]} "${clip(raw)}" is not a ${DATE_FORMAT_LABELS[format]} date (the format chosen)`);
+      if (!date) problems.push(`${columns[field]} "${clip(raw)}" is not a ${HRIS_DATE_FORMAT_LABELS[format]} date (the format chosen)`);
       return date;
     };
     const hireDate = dateOf("hireDate");

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import { HRIS_IGNORE } from "@/lib/people/hris/mapping";
 import { type HrisFile, type HrisRow, HRIS_SHAPE_LABELS } from "@/lib/people/hris/parse";
 import type { HrisSyncResult } from "@/lib/people/hris/schemas";
 
@@ -38,6 +39,9 @@ export type PlanOptions = {
   leaverVacancy: "backfill" | "close";
   effectiveFrom: string;
   readsPay: boolean;
+  /** The mapping's department values: a cost centre code, or HRIS_IGNORE. */
+  departments: { value: string; code: string }[];
+  mappedBy: HrisSyncResult["mappedBy"];
 };
 
 const key = (s: string) => s.trim().toLowerCase();
@@ -74,7 +78,15 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
   const byCode = new Map(units.map((u) => [key(u.code), u.id]));
   const byName = new Map<string, string | null>();
   for (const u of units) byName.set(key(u.name), byName.has(key(u.name)) ? null : u.id);
-  const unitFor = (department: string) => byCode.get(key(department)) ?? byName.get(key(department)) ?? null;
+  // A department the mapping names goes where it says (or is ignored); any other matches a unit
+  // by code, else by a name only one unit has.
+  const mapped = new Map(options.departments.map((d) => [key(d.value), d.code]));
+  const unitFor = (department: string): string | typeof HRIS_IGNORE | null => {
+    const code = mapped.get(key(department));
+    if (code === HRIS_IGNORE) return HRIS_IGNORE;
+    if (code) return byCode.get(key(code)) ?? null;
+    return byCode.get(key(department)) ?? byName.get(key(department)) ?? null;
+  };
 
   const byHris = new Map<string, Keel>();
   const byEmail = new Map<string, Keel>();
@@ -100,13 +112,26 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
     linked: [],
     payChanges: 0,
     unmappedDepartments: [],
+    ignoredDepartments: [],
+    mappedBy: options.mappedBy,
     unresolvedSupervisors: [],
     skipped: [],
     unchanged: 0,
   };
   const plan: HrisPlan = { result, links: [], joiners: [], updates: [], pay: [], leavers: [], errors: [] };
   const unmapped = new Map<string, number[]>();
-  const noteUnmapped = (row: HrisRow) => unmapped.set(row.department, [...(unmapped.get(row.department) ?? []), row.row]);
+  const ignored = new Map<string, number[]>();
+  // A department that matches nothing is listed (unmapped), or refused when the mapping sent it
+  // to a cost centre that is not an open unit; an ignored one is listed apart.
+  const noteUnmapped = (row: HrisRow) => {
+    const code = mapped.get(key(row.department));
+    if (code === HRIS_IGNORE) ignored.set(row.department, [...(ignored.get(row.department) ?? []), row.row]);
+    else if (code)
+      plan.errors.push(
+        `Row ${row.row}: ${file.columns.department} "${row.department}" is mapped to cost centre "${code}", which is not an open org unit`,
+      );
+    else unmapped.set(row.department, [...(unmapped.get(row.department) ?? []), row.row]);
+  };
 
   // Who each row is in Keel (or null: a joiner). A person found by email is linked to the id.
   const matched = new Map<string, Keel | null>();
@@ -166,9 +191,10 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
         continue;
       }
       const orgUnitId = unitFor(row.department);
-      if (!orgUnitId) {
+      if (!orgUnitId || orgUnitId === HRIS_IGNORE) {
         noteUnmapped(row);
-        result.skipped.push({ ...named, reason: `Department "${row.department}" matches no org unit` });
+        const why = orgUnitId === HRIS_IGNORE ? "is ignored by the mapping" : "matches no org unit";
+        result.skipped.push({ ...named, reason: `Department "${row.department}" ${why}` });
         continue;
       }
       const position = open.find((p) => !used.has(p.id) && p.orgUnitId === orgUnitId && key(p.title) === key(row.title)) ?? null;
@@ -210,8 +236,9 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
       continue;
     }
     let changed = false;
-    let orgUnitId = unitFor(row.department);
-    if (!orgUnitId) {
+    const unit = unitFor(row.department);
+    let orgUnitId = unit ?? person.orgUnitId;
+    if (!unit || unit === HRIS_IGNORE) {
       noteUnmapped(row);
       orgUnitId = person.orgUnitId;
     } else if (orgUnitId !== person.orgUnitId) {
@@ -251,5 +278,6 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
     if (!changed && !plan.links.some((l) => l.personId === person.id)) result.unchanged++;
   }
   result.unmappedDepartments = [...unmapped].map(([department, rows]) => ({ department, rows }));
+  result.ignoredDepartments = [...ignored].map(([department, rows]) => ({ department, rows }));
   return plan;
 }

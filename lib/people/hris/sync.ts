@@ -1,11 +1,15 @@
+import { isDeepStrictEqual } from "node:util";
+
 import { type ActionContext, defineAction } from "@/lib/action";
 import { AppError, invalid } from "@/lib/errors";
 import { toDateString } from "@/lib/fiscal";
 import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { fillPositionInTx } from "@/lib/headcount/fill-position";
 import { utcDate } from "@/lib/headcount/position-helpers";
+import { headerSignature } from "@/lib/imports/ledger-mapping";
 import { grantFor } from "@/lib/permissions";
-import { parseHrisCsv } from "@/lib/people/hris/parse";
+import { type HrisMapping, ZSavedHrisMapping } from "@/lib/people/hris/mapping";
+import { hrisHeader, parseHrisCsv, recogniseHrisColumns } from "@/lib/people/hris/parse";
 import { type HrisPlan, planHrisSync } from "@/lib/people/hris/plan";
 import { type HrisSyncResult, ZHrisSyncInput } from "@/lib/people/hris/schemas";
 import { endPersonInTx } from "@/lib/people/set-end-date";
@@ -18,6 +22,9 @@ import { updatePersonInTx } from "@/lib/people/update-person";
  * backfills), all in this one transaction. Any bad row refuses the whole file. The HRIS id stored
  * on each person makes a second apply of the same file change nothing. The whole org's people are
  * in the file, so it needs people:write across the org; a pay column only from a pay reader.
+ * A file is read through the mapping sent, else the org's mapping saved for the file's shape
+ * (so a scheduled API sync reads a file mapped once in the dialog), else the preset header names;
+ * an apply through a mapping sent saves it for that shape.
  */
 export const syncPeopleFromHris = defineAction({
   name: "people.hris.sync",
@@ -28,7 +35,21 @@ export const syncPeopleFromHris = defineAction({
   async handler(ctx, input): Promise<HrisSyncResult> {
     if (ctx.grant !== "org")
       throw new AppError("FORBIDDEN", "A people sync covers the whole organization: it needs people:write across the org.");
-    const file = parseHrisCsv(input.csv, input.dateFormat, ctx.org.currency);
+    const header = hrisHeader(input.csv);
+    const signature = headerSignature(header);
+    const saved = input.mapping
+      ? null
+      : await ctx.tx.importMapping.findUnique({
+          where: { orgId_kind_signature: { orgId: ctx.org.id, kind: "PEOPLE", signature } },
+          select: { mapping: true },
+        });
+    const savedMapping = saved ? ZSavedHrisMapping.safeParse(saved.mapping) : null;
+    const mapping: HrisMapping | null = input.mapping ?? (savedMapping?.success ? savedMapping.data : null);
+    const mappedBy = input.mapping ? "chosen" : mapping ? "saved" : "preset";
+    const file = parseHrisCsv(input.csv, input.dateFormat, ctx.org.currency, mapping?.columns);
+    // A mapping that picks exactly a preset's columns names the file by that preset.
+    const preset = recogniseHrisColumns(header);
+    if (mapping && isDeepStrictEqual(JSON.parse(JSON.stringify(mapping.columns)), preset.columns)) file.shape = preset.shape;
     if (file.columns.pay && !ctx.actor.readsPay) {
       throw invalid(
         {
@@ -53,12 +74,15 @@ export const syncPeopleFromHris = defineAction({
           leaverVacancy: input.leaverVacancy,
           effectiveFrom,
           readsPay: ctx.actor.readsPay,
+          departments: mapping?.departments ?? [],
+          mappedBy,
         });
     const errors = [...file.errors, ...(plan?.errors ?? [])];
     if (!plan || errors.length) throw invalid({ file: errors.slice(0, 200) }, "Nothing was changed: correct these rows and try again.");
     const counts = {
       fileName: input.fileName,
       shape: file.shape,
+      mappedBy,
       joiners: plan.result.joiners.length,
       leavers: plan.result.leavers.length,
       moves: plan.result.moves.length,
@@ -72,10 +96,26 @@ export const syncPeopleFromHris = defineAction({
       return plan.result;
     }
     await applyPlan(ctx, plan, { ...input, effectiveFrom });
+    if (input.mapping) await saveMapping(ctx, signature, header, { ...input.mapping, dateFormat: input.dateFormat });
     await ctx.audit({ entityType: "Organization", entityId: ctx.org.id, after: { ...counts, leaverVacancy: input.leaverVacancy } });
     return { ...plan.result, dryRun: false };
   },
 });
+
+/** Saves an applied mapping for the file's shape; written only when it differs from the saved one. */
+async function saveMapping(ctx: ActionContext, signature: string, header: string[], mapping: HrisMapping & { dateFormat: string }) {
+  const where = { orgId_kind_signature: { orgId: ctx.org.id, kind: "PEOPLE" as const, signature } };
+  const prior = await ctx.tx.importMapping.findUnique({ where, select: { mapping: true } });
+  // jsonb keeps keys in its own order: compare as values, after dropping undefined fields as JSON does.
+  if (prior && isDeepStrictEqual(prior.mapping, JSON.parse(JSON.stringify(mapping)))) return;
+  const saved = await ctx.tx.importMapping.upsert({
+    where,
+    create: { orgId: ctx.org.id, kind: "PEOPLE", signature, header, mapping, updatedById: ctx.actor.userId },
+    update: { header, mapping, updatedById: ctx.actor.userId },
+    select: { id: true },
+  });
+  await ctx.audit({ action: "people.hris.mapping", entityType: "ImportMapping", entityId: saved.id, after: { signature } });
+}
 
 /** A refusal by a domain rule, named by the file's row. */
 async function atRow<T>(row: number, step: () => Promise<T>): Promise<T> {

@@ -17,6 +17,8 @@ import { CapacityTable } from "@/components/teams/capacity-table";
 import { OrgChart } from "@/components/teams/org-chart";
 import { OrgUnitsTable } from "@/components/teams/org-units-table";
 import { HrisSyncDialog } from "@/components/teams/hris-sync-dialog";
+import { listCostCentres } from "@/lib/imports/queries";
+import { listHrisMappings } from "@/lib/people/hris/queries";
 import { PeopleTable } from "@/components/teams/people-table";
 import { type Member, requireMember } from "@/lib/auth";
 import { toDateString } from "@/lib/fiscal";
@@ -140,15 +142,24 @@ async function Teams({ member, sp, search }: { member: Member; sp: SearchParams;
     </section>
   );
 
+  // A sync covers the whole org: offered to members who may change people anywhere in it.
+  const hris =
+    grantScope(member, "people:write")?.unitId === null
+      ? await Promise.all([listHrisMappings(member.org.id), listCostCentres(member.org.id)])
+      : null;
   return (
     <>
       <PageHeader
         title={unit ? `Teams · ${unit.name}` : "Teams"}
         description="The org structure, its cost centres and the people in each unit. Pick a unit to see its part of the org."
         actions={
-          // A sync covers the whole org: offered to members who may change people anywhere in it.
-          grantScope(member, "people:write")?.unitId === null ? (
-            <HrisSyncDialog org={member.org.slug} canFill={grantScope(member, "positions:write")?.unitId === null} />
+          hris ? (
+            <HrisSyncDialog
+              org={member.org.slug}
+              canFill={grantScope(member, "positions:write")?.unitId === null}
+              saved={hris[0]}
+              units={hris[1]}
+            />
           ) : null
         }
       />
