@@ -23,6 +23,25 @@ export const LEDGER_FIELDS = {
 } as const;
 export type LedgerField = keyof typeof LEDGER_FIELDS;
 
+/** What a mapped file is imported as (the ImportMapping kinds the wizard maps). */
+export type MappedKind = "ACTUALS" | "BUDGET";
+
+/**
+ * The fields each kind's wizard offers, in the kind's words. A plan maps onto the same fields as
+ * a ledger (its month in the date field, its budget in the amount field), so one mapping schema,
+ * one row reader and one wizard serve both.
+ */
+export const KIND_FIELDS: Record<MappedKind, Partial<Record<LedgerField, string>>> = {
+  ACTUALS: LEDGER_FIELDS,
+  BUDGET: {
+    date: "Month / period",
+    account: "Account (→ category)",
+    costCentre: "Department (→ cost centre)",
+    amount: "Budget amount",
+    currency: "Currency",
+  },
+};
+
 /** A header name as the import compares it: case, spaces and punctuation do not matter. */
 export function headerKey(name: string): string {
   return name

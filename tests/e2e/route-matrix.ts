@@ -80,6 +80,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/budgets/plan", MEMBERS_ONLY),
   // The ledger-export import wizard: members without actuals:write are told they cannot import.
   page("/[org]/budgets/ledger-import", MEMBERS_ONLY),
+  page("/[org]/budgets/plan-import", MEMBERS_ONLY),
   // The lines behind a money figure, filtered to the pay probes (route-matrix.spec.ts): a PERSONNEL
   // ledger line and a PERSONNEL plan line of one person, listed only for roles that read pay.
   page("/[org]/budgets/lines", MEMBERS_ONLY, "from=2020-01&to=2031-12&q=Pay+probe+payroll"),
