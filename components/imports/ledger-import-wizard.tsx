@@ -153,14 +153,18 @@ export function LedgerImportWizard({
     const cols = { ...suggestColumns(s.header, kind), ...fromPreset };
     if (cols.debit && cols.credit) delete cols.amount;
     setColumns(cols);
-    const formats = dateFormatsReading(
-      dataRows(s, cols).map((r) => cell(s, r, cols.date)),
-      k.readDate,
-    );
+    const dates = dataRows(s, cols).map((r) => cell(s, r, cols.date));
+    const formats = dateFormatsReading(dates, k.readDate);
     // Never a silent guess: a format is pre-chosen only when it is the one that reads every sample
-    // date, or the preset the person picked names it and the dates allow it.
+    // date, when every format reading them reads them alike ("Nov 2026"), or when the preset the
+    // person picked names it and the dates allow it.
+    const alike = formats.length > 1 && dates.every((d) => new Set(formats.map((f) => k.readDate(d, f))).size === 1);
     setDateFormat(
-      formats.length === 1 ? formats[0] : p?.dateFormat && formats.includes(p.dateFormat) && formats.length < 3 ? p.dateFormat : "",
+      formats.length === 1 || alike
+        ? formats[0]
+        : p?.dateFormat && formats.includes(p.dateFormat) && formats.length < 3
+          ? p.dateFormat
+          : "",
     );
     setDecimalMark(p?.decimalMark ?? ".");
     setAccounts(new Map());
