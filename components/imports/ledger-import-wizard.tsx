@@ -26,10 +26,13 @@ import { toast } from "@/components/ui/toast";
 import {
   checkMappedActualsAction,
   checkMappedPlanAction,
+  checkMappedPositionsAction,
   deleteActualsMappingAction,
   deletePlanMappingAction,
+  deletePositionsMappingAction,
   importMappedActualsAction,
   importMappedPlanAction,
+  importMappedPositionsAction,
 } from "@/lib/imports/actions";
 import { suggestCategory, suggestColumns, suggestCostCentre } from "@/lib/imports/ledger-detect";
 import {
@@ -40,7 +43,7 @@ import {
   type LedgerMappingInput,
   type MappedKind,
   valueKey,
-  ZLedgerMapping,
+  KIND_MAPPING,
 } from "@/lib/imports/ledger-mapping";
 import { KIND_PRESETS } from "@/lib/imports/ledger-presets";
 import { type DateFormat, dateFormatsReading, type DecimalMark, parseLedgerDate, parseLedgerMonth } from "@/lib/imports/ledger-values";
@@ -59,6 +62,7 @@ const KINDS = {
     remove: deleteActualsMappingAction,
     readDate: parseLedgerDate,
     anyLabel: "Any ledger (detect from the header)",
+    done: "budgets",
     imported: (d: { insertedCount: number; rowCount: number; skippedCount: number }) =>
       [
         `Imported ${d.insertedCount} of ${d.rowCount} ledger lines`,
@@ -71,7 +75,17 @@ const KINDS = {
     remove: deletePlanMappingAction,
     readDate: parseLedgerMonth,
     anyLabel: "Any spreadsheet (detect from the header)",
+    done: "budgets",
     imported: (d: { insertedCount: number; rowCount: number }) => [`Imported ${d.rowCount} plan lines`, undefined] as const,
+  },
+  HIRING_PLAN: {
+    check: checkMappedPositionsAction,
+    import: importMappedPositionsAction,
+    remove: deletePositionsMappingAction,
+    readDate: parseLedgerDate,
+    anyLabel: "Any spreadsheet (detect from the header)",
+    done: "headcount",
+    imported: (d: { created?: number }) => [`Imported ${d.created ?? 0} planned positions`, undefined] as const,
   },
 } as const;
 
@@ -235,7 +249,7 @@ export function LedgerImportWizard({
       .filter((c) => c.code),
     rates: [...rates.entries()].filter(([, r]) => r.trim()).map(([c, rate]) => ({ currency: c, rate })),
   };
-  const parsed = ZLedgerMapping.safeParse(mapping);
+  const parsed = KIND_MAPPING[kind].safeParse(mapping);
   const mappingIssues = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))];
   // What step 4 lists: the first rows' values and any the mapping (saved, or a check) already holds.
   const accountList = [...new Set([...accountValues, ...[...accounts.values()].map((a) => a.value)])];
@@ -276,10 +290,10 @@ export function LedgerImportWizard({
         return;
       }
       if (mode === "check") return setChecked(result.data);
-      const d = result.data as { insertedCount: number; rowCount: number; skippedCount: number };
+      const d = result.data as { insertedCount: number; rowCount: number; skippedCount: number; created?: number };
       const [title, detail] = k.imported(d);
       toast.success(title, detail);
-      router.push(`/${org}/budgets`);
+      router.push(`/${org}/${k.done}`);
       router.refresh();
     } finally {
       setBusy(null);

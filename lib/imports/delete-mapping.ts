@@ -35,3 +35,10 @@ export const deletePlanMapping = defineAction({
   input: ZDeleteMappingInput,
   handler: (ctx, { id }) => deleteMapping(ctx, "BUDGET", id),
 });
+
+export const deletePositionsMapping = defineAction({
+  name: "hiring-plan.import.mapping.delete",
+  permission: "positions:write",
+  input: ZDeleteMappingInput,
+  handler: (ctx, { id }) => deleteMapping(ctx, "HIRING_PLAN", id),
+});

@@ -6,7 +6,7 @@ import { headerKey, type LedgerField, type MappedKind } from "@/lib/imports/ledg
 // shown pre-filled and the person confirms or changes them; the import itself never guesses.
 
 /** Header names (normalised) that suggest each field, best first. */
-const SYNONYMS: Record<LedgerField, string[]> = {
+const SYNONYMS: Partial<Record<LedgerField, string[]>> = {
   date: ["date", "transactiondate", "txndate", "trandate", "postingdate", "bookedon"],
   account: ["account", "accountname", "accountfullname", "glaccount", "category", "accountcode", "accountnumber"],
   costCentre: ["department", "costcentrecode", "costcentre", "dept", "class", "division", "location", "tracking", "trackingcategory"],
@@ -28,7 +28,21 @@ const PLAN_SYNONYMS: Partial<Record<LedgerField, string[]>> = {
   currency: SYNONYMS.currency,
 };
 
-const KIND_SYNONYMS: Record<MappedKind, Partial<Record<LedgerField, string[]>>> = { ACTUALS: SYNONYMS, BUDGET: PLAN_SYNONYMS };
+/** A recruiting plan's header names: the role, its level, the team, when and at what pay. */
+const POSITION_SYNONYMS: Partial<Record<LedgerField, string[]>> = {
+  title: ["title", "jobtitle", "positiontitle", "role", "position", "job"],
+  level: ["level", "joblevel", "grade", "band", "careerlevel"],
+  costCentre: ["orgunitcode", "orgunit", "team", "department", "costcentre", "costcentrecode", "dept"],
+  date: ["targetstart", "targetstartdate", "startdate", "plannedstart", "start", "hiredate", "date"],
+  amount: ["annualcompensation", "compensation", "annualsalary", "salary", "basesalary", "budgetedsalary", "pay"],
+  currency: SYNONYMS.currency,
+};
+
+const KIND_SYNONYMS: Record<MappedKind, Partial<Record<LedgerField, string[]>>> = {
+  ACTUALS: SYNONYMS,
+  BUDGET: PLAN_SYNONYMS,
+  HIRING_PLAN: POSITION_SYNONYMS,
+};
 
 /** How many leading rows the header is looked for in (title lines come before it). */
 export const HEADER_SEARCH_ROWS = 50;

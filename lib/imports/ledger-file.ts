@@ -15,6 +15,7 @@ import {
 } from "@/lib/budgets/csv";
 import type { LedgerRowParser } from "@/lib/budgets/import-actuals";
 import type { PlanRowParser } from "@/lib/budgets/import-plan";
+import type { HiringPlanRow, HiringPlanRowParser } from "@/lib/headcount/import-hiring-plan";
 import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { invalid } from "@/lib/errors";
 import { HEADER_SEARCH_ROWS, isSummaryRow } from "@/lib/imports/ledger-detect";
@@ -116,7 +117,7 @@ const MONTHS: DateCells = {
   expected: (m) => `a month like "Nov 2026", "2026-11" or a date in ${DATE_FORMATS[m.dateFormat]}`,
 };
 
-/** A row read through a mapping, before it becomes a row of Keel's layout. */
+/** A row read through a mapping, before it becomes a row of Keel's layout (no category without an account column). */
 type MappedRow = {
   day: string;
   code: string;
@@ -193,7 +194,9 @@ function mappedRowReader(mapping: LedgerMapping, orgCurrency: string, tally: Map
       if (!known(code)) errors.push(`cost centre "${code}" chosen for every row is not an open org unit`);
     } else errors.push(`${named("costCentre")} is empty; expected a department`);
 
-    if (!account) errors.push(`${named("account")} is empty; expected an account`);
+    if (!col.account) {
+      // A kind without accounts (a hiring plan): no category to map.
+    } else if (!account) errors.push(`${named("account")} is empty; expected an account`);
     else if (!category) {
       unmapped("account", account);
       errors.push(`${named("account")}: "${clip(account)}" is not mapped to a category (map it or choose Ignore)`);
@@ -276,6 +279,26 @@ export function planRowMapper(mapping: LedgerMapping, orgCurrency: string, tally
     if (r === null || Array.isArray(r)) return r;
     const line = parsePlanRecord([r.day, r.code, r.category, centsToDecimalString(r.cents)], PLAN_HEADER, known);
     return Array.isArray(line) ? line.map((e) => `after mapping, ${e}`) : line;
+  };
+}
+
+/**
+ * The row parser for a mapped hiring plan (runHiringPlanImport's `parse`): a row becomes the row
+ * of Keel's hiring-plan layout it means, its target start as YYYY-MM-DD and its compensation as
+ * a plain amount, then checked by the hiring plan's own rules.
+ */
+export function positionRowMapper(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally): HiringPlanRowParser {
+  const read = mappedRowReader(mapping, orgCurrency, tally, DAYS);
+  return (cells, header, known): HiringPlanRow | string[] | null => {
+    const r = read(cells, header, known);
+    if (r === null || Array.isArray(r)) return r;
+    return {
+      title: r.get("title"),
+      level: r.get("level"),
+      code: r.code,
+      targetStart: r.day,
+      annualCompensation: centsToDecimalString(r.cents),
+    };
   };
 }
 

@@ -108,5 +108,31 @@ const PLAN_PRESETS: readonly LedgerPreset[] = [
   },
 ];
 
+/** Shapes of hiring plans: a recruiting spreadsheet, and Keel's own hiring-plan layout. */
+const POSITION_PRESETS: readonly LedgerPreset[] = [
+  {
+    id: "recruiting-plan",
+    name: "Recruiting plan spreadsheet (role, level, team, start date, salary)",
+    howToExport: "Save the hiring plan sheet as CSV: one row per planned hire.",
+    sample: "/samples/recruiting-plan.csv",
+    columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+    dateFormat: null,
+    decimalMark: ".",
+  },
+  {
+    id: "keel",
+    name: "Keel's own hiring-plan layout",
+    howToExport: "Fill in the template: title, level, org unit code, target start (YYYY-MM-DD), annual compensation.",
+    sample: "/samples/keel-hiring-plan-template.csv",
+    columns: { title: "title", level: "level", costCentre: "orgUnitCode", date: "targetStart", amount: "annualCompensation" },
+    dateFormat: "YMD",
+    decimalMark: ".",
+  },
+];
+
 /** The presets each kind's wizard offers. */
-export const KIND_PRESETS: Record<MappedKind, readonly LedgerPreset[]> = { ACTUALS: LEDGER_PRESETS, BUDGET: PLAN_PRESETS };
+export const KIND_PRESETS: Record<MappedKind, readonly LedgerPreset[]> = {
+  ACTUALS: LEDGER_PRESETS,
+  BUDGET: PLAN_PRESETS,
+  HIRING_PLAN: POSITION_PRESETS,
+};

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { type LedgerMapping, type MappedKind, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { KIND_MAPPING, type LedgerMapping, type MappedKind } from "@/lib/imports/ledger-mapping";
 
 /** A saved mapping as the wizard receives it. */
 export type SavedLedgerMapping = { id: string; signature: string; header: string[]; mapping: LedgerMapping; updatedAt: string };
@@ -18,7 +18,7 @@ export async function listLedgerMappings(orgId: string, kind: MappedKind = "ACTU
     take: 200,
   });
   return rows.flatMap((r) => {
-    const parsed = ZLedgerMapping.safeParse(r.mapping);
+    const parsed = KIND_MAPPING[kind].safeParse(r.mapping);
     if (!parsed.success || !Array.isArray(r.header)) return [];
     return [{ id: r.id, signature: r.signature, header: r.header.map(String), mapping: parsed.data, updatedAt: r.updatedAt.toISOString() }];
   });

@@ -184,8 +184,20 @@ export async function createAuthzOrg(db: Db) {
       costCentres: [{ value: "Platform", code: unit.code }],
     },
   });
+  // A recruiting spreadsheet and its mapping onto this org's unit.
+  const positionsExport = async () => ({
+    uploadId: await uploadCsv(`Hiring plan\nRole,Level,Team,Start date,Salary\nEngineer ${uid()},IC3,Platform,05/04/2026,"150,000"\n`),
+    fileName: "hiring.csv",
+    mapping: {
+      encoding: "utf-8",
+      dateFormat: "MDY",
+      columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+      accounts: [],
+      costCentres: [{ value: "Platform", code: unit.code }],
+    },
+  });
   // A saved mapping of a kind, to be deleted.
-  const importMapping = (kind: "ACTUALS" | "BUDGET") =>
+  const importMapping = (kind: "ACTUALS" | "BUDGET" | "HIRING_PLAN") =>
     db.importMapping.create({
       data: { orgId: org.id, kind, signature: `sig-${uid()}`, header: ["Date"], mapping: {}, updatedById: users.admin },
       select: { id: true },
@@ -233,6 +245,7 @@ export async function createAuthzOrg(db: Db) {
       actualsCsv,
       ledgerExport,
       planExport,
+      positionsExport,
       importMapping,
       planCsv,
       planLine,

@@ -35,9 +35,12 @@ export const POST = withMember(async (request: NextRequest, member, { org }) => 
   const search = parseSearch(ZSearch, request.nextUrl.searchParams);
   const kind = search.kind ?? "actuals";
   const permission = kind === "plan" ? "budgets:write" : "actuals:write";
-  // A staged file is only stored: whoever may import actuals or a plan may stage one (the mapped
-  // import that reads it checks its own permission).
-  const allowed = kind === "stage" ? can(member.role, "actuals:write") || can(member.role, "budgets:write") : can(member.role, permission);
+  // A staged file is only stored: whoever may import actuals, a plan or a hiring plan may stage
+  // one (the mapped import that reads it checks its own permission).
+  const allowed =
+    kind === "stage"
+      ? (["actuals:write", "budgets:write", "positions:write"] as const).some((p) => can(member.role, p))
+      : can(member.role, permission);
   if (!allowed) return refusal(403);
   if (kind === "stage") await sweepStagedUploads();
   const declared = declaredLength(request.headers.get("content-length"));
