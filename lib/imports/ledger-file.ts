@@ -19,7 +19,7 @@ import type { HiringPlanRow, HiringPlanRowParser } from "@/lib/headcount/import-
 import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { invalid } from "@/lib/errors";
 import { HEADER_SEARCH_ROWS, isSummaryRow } from "@/lib/imports/ledger-detect";
-import { headerKey, IGNORE, type LedgerField, LEDGER_FIELDS, type LedgerMapping, valueKey } from "@/lib/imports/ledger-mapping";
+import { headerKey, IGNORE, type LedgerField, type LedgerMapping, MAPPED_FIELDS, valueKey } from "@/lib/imports/ledger-mapping";
 import { DATE_FORMATS, type DateReader, parseLedgerAmount, parseLedgerDate, parseLedgerMonth } from "@/lib/imports/ledger-values";
 import { centsToDecimalString, mulCentsHalfEven } from "@/lib/money";
 
@@ -151,7 +151,7 @@ function mappedRowReader(mapping: LedgerMapping, orgCurrency: string, tally: Map
       const name = col[f];
       return name ? header.cell(cells, headerKey(name)).trim() : "";
     };
-    const named = (f: LedgerField) => `column "${col[f] ?? LEDGER_FIELDS[f]}"`;
+    const named = (f: LedgerField) => `column "${col[f] ?? MAPPED_FIELDS[f]}"`;
     const dateCell = get("date");
     if (isSummaryRow(cells, dateCell)) {
       tally.summaryRows++;

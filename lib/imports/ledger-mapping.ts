@@ -20,10 +20,11 @@ export const LEDGER_FIELDS = {
   memo: "Memo",
   reference: "Reference",
   currency: "Currency",
-  title: "Title",
-  level: "Level",
 } as const;
-export type LedgerField = keyof typeof LEDGER_FIELDS;
+
+/** Every field a mapping can name: the ledger's, and a hiring plan's title and level. */
+export const MAPPED_FIELDS = { ...LEDGER_FIELDS, title: "Title", level: "Level" } as const;
+export type LedgerField = keyof typeof MAPPED_FIELDS;
 
 /** What a mapped file is imported as (the ImportMapping kinds the wizard maps). */
 export type MappedKind = "ACTUALS" | "BUDGET" | "HIRING_PLAN";
@@ -35,18 +36,7 @@ export type MappedKind = "ACTUALS" | "BUDGET" | "HIRING_PLAN";
  * serve every kind.
  */
 export const KIND_FIELDS: Record<MappedKind, Partial<Record<LedgerField, string>>> = {
-  ACTUALS: {
-    date: "Date",
-    account: "Account (→ category)",
-    costCentre: "Department / class (→ cost centre)",
-    amount: "Amount (signed)",
-    debit: "Debit",
-    credit: "Credit",
-    vendor: "Vendor",
-    memo: "Memo",
-    reference: "Reference",
-    currency: "Currency",
-  },
+  ACTUALS: LEDGER_FIELDS,
   BUDGET: {
     date: "Month / period",
     account: "Account (→ category)",
