@@ -8,6 +8,7 @@ import { DATE_FORMATS, type DateFormat, type DecimalMark } from "@/lib/imports/l
 
 export function LedgerColumnMapping({
   fields,
+  required = ["date", "account"],
   idPrefix,
   headerOptions,
   columns,
@@ -26,6 +27,8 @@ export function LedgerColumnMapping({
 }: {
   /** The fields this kind maps, in its words. */
   fields: Partial<Record<LedgerField, string>>;
+  /** The fields this kind must map (marked *). */
+  required?: LedgerField[];
   idPrefix: string;
   headerOptions: string[];
   columns: Partial<Record<LedgerField, string>>;
@@ -52,7 +55,7 @@ export function LedgerColumnMapping({
           <div key={f} className="flex flex-col gap-1">
             <label htmlFor={`${idPrefix}-col-${f}`} className="text-sm font-medium">
               {fields[f]}
-              {f === "date" || f === "account" ? " *" : ""}
+              {required.includes(f) ? " *" : ""}
             </label>
             <NativeSelect id={`${idPrefix}-col-${f}`} value={columns[f] ?? ""} onChange={(e) => onColumn(f, e.target.value || undefined)}>
               <option value="">— not in this file —</option>

@@ -368,6 +368,7 @@ export function LedgerImportWizard({
           <Step n={3} title="Map columns">
             <LedgerColumnMapping
               fields={KIND_FIELDS[kind]}
+              required={kind === "HIRING_PLAN" ? ["title", "level", "date", "amount"] : undefined}
               idPrefix={fileId}
               headerOptions={headerOptions}
               columns={columns}
