@@ -1,6 +1,7 @@
 "use client";
 
 import { Upload } from "lucide-react";
+import Link from "next/link";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
@@ -82,6 +83,16 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
               </Button>
             </div>
           </form>
+          <p className="text-sm">
+            A recruiting plan in another shape?{" "}
+            <Link href={`/${org}/headcount/positions-import`} className="font-medium underline underline-offset-2">
+              Import it with column mapping
+            </Link>{" "}
+            ·{" "}
+            <a href="/samples/keel-hiring-plan-template.csv" download className="underline underline-offset-2">
+              Download Keel&apos;s template
+            </a>
+          </p>
         </DialogContent>
       </Dialog>
       {outcome.note}

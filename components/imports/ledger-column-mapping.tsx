@@ -1,12 +1,14 @@
 import { NativeSelect } from "@/components/ui/native-select";
-import { type LedgerField, LEDGER_FIELDS } from "@/lib/imports/ledger-mapping";
+import type { LedgerField } from "@/lib/imports/ledger-mapping";
 import { DATE_FORMATS, type DateFormat, type DecimalMark } from "@/lib/imports/ledger-values";
 
-// Step 3 of the ledger import wizard (components/imports/ledger-import-wizard.tsx): which of the
+// Step 3 of the mapped import wizard (components/imports/ledger-import-wizard.tsx): which of the
 // file's columns holds each field, how its dates and amounts are written, and the cost centre for
 // every row when the file has no such column. The wizard holds the state.
 
 export function LedgerColumnMapping({
+  fields,
+  required = ["date", "account"],
   idPrefix,
   headerOptions,
   columns,
@@ -23,6 +25,10 @@ export function LedgerColumnMapping({
   spendIsNegative,
   onSpendIsNegative,
 }: {
+  /** The fields this kind maps, in its words. */
+  fields: Partial<Record<LedgerField, string>>;
+  /** The fields this kind must map (marked *). */
+  required?: LedgerField[];
   idPrefix: string;
   headerOptions: string[];
   columns: Partial<Record<LedgerField, string>>;
@@ -38,17 +44,18 @@ export function LedgerColumnMapping({
   units: { code: string; name: string }[];
   fixedCostCentre: string;
   onFixedCostCentre: (code: string) => void;
-  spendIsNegative: boolean;
-  onSpendIsNegative: (negative: boolean) => void;
+  /** Absent for a kind whose amounts have no spending sign to choose (a plan). */
+  spendIsNegative?: boolean;
+  onSpendIsNegative?: (negative: boolean) => void;
 }) {
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {(Object.keys(LEDGER_FIELDS) as LedgerField[]).map((f) => (
+        {(Object.keys(fields) as LedgerField[]).map((f) => (
           <div key={f} className="flex flex-col gap-1">
             <label htmlFor={`${idPrefix}-col-${f}`} className="text-sm font-medium">
-              {LEDGER_FIELDS[f]}
-              {f === "date" || f === "account" ? " *" : ""}
+              {fields[f]}
+              {required.includes(f) ? " *" : ""}
             </label>
             <NativeSelect id={`${idPrefix}-col-${f}`} value={columns[f] ?? ""} onChange={(e) => onColumn(f, e.target.value || undefined)}>
               <option value="">— not in this file —</option>
@@ -105,9 +112,9 @@ export function LedgerColumnMapping({
             </NativeSelect>
           </div>
         ) : null}
-        {columns.amount ? (
+        {columns.amount && onSpendIsNegative ? (
           <label className="flex items-center gap-2 self-end text-sm">
-            <input type="checkbox" checked={spendIsNegative} onChange={(e) => onSpendIsNegative(e.target.checked)} />
+            <input type="checkbox" checked={!!spendIsNegative} onChange={(e) => onSpendIsNegative(e.target.checked)} />
             Spending is written as negative amounts
           </label>
         ) : null}

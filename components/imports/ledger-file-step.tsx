@@ -1,22 +1,28 @@
+import { Trash2 } from "lucide-react";
 import type * as React from "react";
 
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { LEDGER_PRESETS } from "@/lib/imports/ledger-presets";
+import type { LedgerPreset } from "@/lib/imports/ledger-presets";
 import type { LedgerMappingInput } from "@/lib/imports/ledger-mapping";
 import type { SavedLedgerMapping } from "@/lib/imports/queries";
 
-// Steps 1 and 2 of the ledger import wizard (components/imports/ledger-import-wizard.tsx): the
+// Steps 1 and 2 of the mapped import wizard (components/imports/ledger-import-wizard.tsx): the
 // file and the ledger it came from, and what the wizard says of a saved mapping for its shape.
 // The wizard holds the state.
 
 export function LedgerFileChooser({
+  presets,
+  anyLabel,
   idPrefix,
   presetId,
   onPreset,
   onFile,
   fileError,
 }: {
+  presets: readonly LedgerPreset[];
+  /** The "no preset" choice, in the kind's words. */
+  anyLabel: string;
   idPrefix: string;
   presetId: string;
   onPreset: (presetId: string) => void;
@@ -31,14 +37,14 @@ export function LedgerFileChooser({
             Exported from
           </label>
           <NativeSelect id={`${idPrefix}-preset`} value={presetId} onChange={(e) => onPreset(e.target.value)}>
-            <option value="">Any ledger (detect from the header)</option>
-            {LEDGER_PRESETS.map((p) => (
+            <option value="">{anyLabel}</option>
+            {presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </NativeSelect>
-          {presetId ? <p className="text-xs text-muted-foreground">{LEDGER_PRESETS.find((p) => p.id === presetId)?.howToExport}</p> : null}
+          {presetId ? <p className="text-xs text-muted-foreground">{presets.find((p) => p.id === presetId)?.howToExport}</p> : null}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={idPrefix} className="text-sm font-medium">
@@ -61,7 +67,7 @@ export function LedgerFileChooser({
       </div>
       <p className="text-xs text-muted-foreground">
         Samples:{" "}
-        {LEDGER_PRESETS.map((p, i) => (
+        {presets.map((p, i) => (
           <span key={p.id}>
             {i > 0 ? " · " : null}
             <a href={p.sample} download className="underline underline-offset-2">
@@ -81,12 +87,15 @@ export function SavedMappingNotices({
   shapeNote,
   onMapAgain,
   onUseSaved,
+  onDelete,
 }: {
   savedUsed: SavedLedgerMapping | null;
   nearby: { m: SavedLedgerMapping; missing: string[] } | null;
   shapeNote: string | null;
   onMapAgain: () => void;
   onUseSaved: (m: SavedLedgerMapping) => void;
+  /** Asks to delete a saved mapping (the wizard confirms first). */
+  onDelete: (m: SavedLedgerMapping, trigger: HTMLElement) => void;
 }): React.ReactNode {
   return (
     <>
@@ -95,6 +104,10 @@ export function SavedMappingNotices({
           <span>Mapped with the mapping saved for files with these columns ({new Date(savedUsed.updatedAt).toLocaleDateString()}).</span>
           <Button type="button" variant="outline" size="sm" onClick={onMapAgain}>
             Map again
+          </Button>
+          <Button type="button" variant="ghost" size="sm" onClick={(e) => onDelete(savedUsed, e.currentTarget)}>
+            <Trash2 className="size-4" aria-hidden />
+            Delete saved mapping
           </Button>
         </div>
       ) : null}
@@ -112,6 +125,10 @@ export function SavedMappingNotices({
               Use the saved mapping
             </Button>
           ) : null}
+          <Button type="button" variant="ghost" size="sm" onClick={(e) => onDelete(nearby.m, e.currentTarget)}>
+            <Trash2 className="size-4" aria-hidden />
+            Delete that saved mapping
+          </Button>
         </div>
       ) : null}
       {shapeNote ? (

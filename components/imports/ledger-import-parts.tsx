@@ -90,7 +90,7 @@ export function CheckResult({
   rowCount: number;
   summaryRows: number;
   ignoredRows: number;
-  newVendorCount: number;
+  newVendorCount?: number;
 }) {
   return (
     <p role="status" className="rounded-md border border-border bg-muted/40 p-3 text-sm" data-testid="check-result">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useMemo, useState } from "react";
 
+import { useDeleteMapping } from "@/components/imports/delete-mapping-dialog";
 import { LedgerColumnMapping } from "@/components/imports/ledger-column-mapping";
 import { EncodingSelect, LedgerFileChooser, SavedMappingNotices } from "@/components/imports/ledger-file-step";
 import { CheckAndImport, LedgerFilePreview, Step } from "@/components/imports/ledger-import-parts";
@@ -22,37 +23,90 @@ import {
 } from "@/components/imports/ledger-sample";
 import { LedgerValueMapping } from "@/components/imports/ledger-value-mapping";
 import { toast } from "@/components/ui/toast";
-import { checkMappedActualsAction, importMappedActualsAction } from "@/lib/imports/actions";
+import {
+  checkMappedActualsAction,
+  checkMappedPlanAction,
+  checkMappedPositionsAction,
+  deleteActualsMappingAction,
+  deletePlanMappingAction,
+  deletePositionsMappingAction,
+  importMappedActualsAction,
+  importMappedPlanAction,
+  importMappedPositionsAction,
+} from "@/lib/imports/actions";
 import { suggestCategory, suggestColumns, suggestCostCentre } from "@/lib/imports/ledger-detect";
 import {
   headerKey,
   headerSignature,
+  KIND_FIELDS,
   type LedgerField,
   type LedgerMappingInput,
+  type MappedKind,
   valueKey,
-  ZLedgerMapping,
+  KIND_MAPPING,
 } from "@/lib/imports/ledger-mapping";
-import { LEDGER_PRESETS } from "@/lib/imports/ledger-presets";
-import { type DateFormat, dateFormatsReading, type DecimalMark } from "@/lib/imports/ledger-values";
+import { KIND_PRESETS } from "@/lib/imports/ledger-presets";
+import { type DateFormat, dateFormatsReading, type DecimalMark, parseLedgerDate, parseLedgerMonth } from "@/lib/imports/ledger-values";
 import type { SavedLedgerMapping } from "@/lib/imports/queries";
 
 const PREVIEW_ROWS = 8;
 
 type Problems = { message: string; rows: string[]; unmapped: string[] };
-type Checked = { rowCount: number; summaryRows: number; ignoredRows: number; newVendorCount: number };
+type Checked = { rowCount: number; summaryRows: number; ignoredRows: number; newVendorCount?: number };
+
+/** What differs between the kinds the wizard imports: its actions, how dates read, its words. */
+const KINDS = {
+  ACTUALS: {
+    check: checkMappedActualsAction,
+    import: importMappedActualsAction,
+    remove: deleteActualsMappingAction,
+    readDate: parseLedgerDate,
+    anyLabel: "Any ledger (detect from the header)",
+    done: "budgets",
+    imported: (d: { insertedCount: number; rowCount: number; skippedCount: number }) =>
+      [
+        `Imported ${d.insertedCount} of ${d.rowCount} ledger lines`,
+        d.skippedCount ? `${d.skippedCount} already imported, skipped.` : undefined,
+      ] as const,
+  },
+  BUDGET: {
+    check: checkMappedPlanAction,
+    import: importMappedPlanAction,
+    remove: deletePlanMappingAction,
+    readDate: parseLedgerMonth,
+    anyLabel: "Any spreadsheet (detect from the header)",
+    done: "budgets",
+    imported: (d: { insertedCount: number; rowCount: number }) => [`Imported ${d.rowCount} plan lines`, undefined] as const,
+  },
+  HIRING_PLAN: {
+    check: checkMappedPositionsAction,
+    import: importMappedPositionsAction,
+    remove: deletePositionsMappingAction,
+    readDate: parseLedgerDate,
+    anyLabel: "Any spreadsheet (detect from the header)",
+    done: "headcount",
+    imported: (d: { created?: number }) => [`Imported ${d.created ?? 0} planned positions`, undefined] as const,
+  },
+} as const;
 
 export function LedgerImportWizard({
+  kind = "ACTUALS",
   org,
   currency,
-  saved,
+  saved: savedAtLoad,
   units,
 }: {
+  kind?: MappedKind;
   org: string;
   currency: string;
   saved: SavedLedgerMapping[];
   units: { code: string; name: string }[];
 }) {
+  const k = KINDS[kind];
+  const presets = KIND_PRESETS[kind];
   const router = useRouter();
+  const [saved, setSaved] = useState(savedAtLoad);
+  const deletion = useDeleteMapping(org, k.remove);
   const fileId = useId();
   const file = useRef<File | null>(null);
   const [presetId, setPresetId] = useState("");
@@ -81,7 +135,7 @@ export function LedgerImportWizard({
   };
 
   async function readSample(f: File, encoding?: Encoding) {
-    const s = readSampleBytes(new Uint8Array(await f.slice(0, SAMPLE_BYTES).arrayBuffer()), f.size, encoding);
+    const s = readSampleBytes(new Uint8Array(await f.slice(0, SAMPLE_BYTES).arrayBuffer()), f.size, encoding, kind);
     setSample(s);
     setFileError(s ? null : "No header row was found in the file's first 50 rows. Is it a CSV export with column names?");
     return s;
@@ -107,17 +161,24 @@ export function LedgerImportWizard({
   }
 
   function applySuggestions(s: Sample, preset: string) {
-    const p = LEDGER_PRESETS.find((x) => x.id === preset);
+    const p = presets.find((x) => x.id === preset);
     const keys = new Set(s.header.map(headerKey));
     const fromPreset = Object.fromEntries(Object.entries(p?.columns ?? {}).filter(([, name]) => keys.has(headerKey(name!))));
-    const cols = { ...suggestColumns(s.header), ...fromPreset };
+    const cols = { ...suggestColumns(s.header, kind), ...fromPreset };
     if (cols.debit && cols.credit) delete cols.amount;
     setColumns(cols);
-    const formats = dateFormatsReading(dataRows(s, cols).map((r) => cell(s, r, cols.date)));
+    const dates = dataRows(s, cols).map((r) => cell(s, r, cols.date));
+    const formats = dateFormatsReading(dates, k.readDate);
     // Never a silent guess: a format is pre-chosen only when it is the one that reads every sample
-    // date, or the preset the person picked names it and the dates allow it.
+    // date, when every format reading them reads them alike ("Nov 2026"), or when the preset the
+    // person picked names it and the dates allow it.
+    const alike = formats.length > 1 && dates.every((d) => new Set(formats.map((f) => k.readDate(d, f))).size === 1);
     setDateFormat(
-      formats.length === 1 ? formats[0] : p?.dateFormat && formats.includes(p.dateFormat) && formats.length < 3 ? p.dateFormat : "",
+      formats.length === 1 || alike
+        ? formats[0]
+        : p?.dateFormat && formats.includes(p.dateFormat) && formats.length < 3
+          ? p.dateFormat
+          : "",
     );
     setDecimalMark(p?.decimalMark ?? ".");
     setAccounts(new Map());
@@ -149,8 +210,14 @@ export function LedgerImportWizard({
 
   const rows = useMemo(() => (sample ? dataRows(sample, columns) : []), [sample, columns]);
   const dateCandidates = useMemo(
-    () => (sample && columns.date ? dateFormatsReading(rows.map((r) => cell(sample, r, columns.date))) : []),
-    [sample, rows, columns.date],
+    () =>
+      sample && columns.date
+        ? dateFormatsReading(
+            rows.map((r) => cell(sample, r, columns.date)),
+            k.readDate,
+          )
+        : [],
+    [sample, rows, columns.date, k.readDate],
   );
   // The values seen in the first rows, with what each maps to (saved, chosen or suggested).
   const accountValues = useMemo(() => distinct(sample, rows, columns.account, accounts), [sample, rows, columns.account, accounts]);
@@ -182,7 +249,7 @@ export function LedgerImportWizard({
       .filter((c) => c.code),
     rates: [...rates.entries()].filter(([, r]) => r.trim()).map(([c, rate]) => ({ currency: c, rate })),
   };
-  const parsed = ZLedgerMapping.safeParse(mapping);
+  const parsed = KIND_MAPPING[kind].safeParse(mapping);
   const mappingIssues = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))];
   // What step 4 lists: the first rows' values and any the mapping (saved, or a check) already holds.
   const accountList = [...new Set([...accountValues, ...[...accounts.values()].map((a) => a.value)])];
@@ -208,7 +275,7 @@ export function LedgerImportWizard({
       const id = await stage();
       if (!id) return;
       const input = { uploadId: id, fileName: file.current.name, mapping: parsed.data };
-      const result = mode === "check" ? await checkMappedActualsAction(org, input) : await importMappedActualsAction(org, input);
+      const result = await k[mode](org, input);
       if (!result.ok) {
         const fe = result.fieldErrors ?? {};
         setChecked(null);
@@ -223,12 +290,10 @@ export function LedgerImportWizard({
         return;
       }
       if (mode === "check") return setChecked(result.data);
-      const d = result.data;
-      toast.success(
-        `Imported ${d.insertedCount} of ${d.rowCount} ledger lines`,
-        d.skippedCount ? `${d.skippedCount} already imported, skipped.` : undefined,
-      );
-      router.push(`/${org}/budgets`);
+      const d = result.data as { insertedCount: number; rowCount: number; skippedCount: number; created?: number };
+      const [title, detail] = k.imported(d);
+      toast.success(title, detail);
+      router.push(`/${org}/${k.done}`);
       router.refresh();
     } finally {
       setBusy(null);
@@ -242,6 +307,8 @@ export function LedgerImportWizard({
     <div className="space-y-6">
       <Step n={1} title="Choose the file">
         <LedgerFileChooser
+          presets={presets}
+          anyLabel={k.anyLabel}
           idPrefix={fileId}
           presetId={presetId}
           onPreset={(id) => {
@@ -269,7 +336,17 @@ export function LedgerImportWizard({
                 touched();
                 applySaved(m, sample);
               }}
+              onDelete={deletion.ask}
             />
+            {deletion.dialog((m) => {
+              setSaved((list) => list.filter((x) => x.id !== m.id));
+              setNearby((n) => (n?.m.id === m.id ? null : n));
+              if (savedUsed?.id === m.id) {
+                touched();
+                setSavedUsed(null);
+                applySuggestions(sample, presetId);
+              }
+            })}
             <LedgerFilePreview
               header={sample.header}
               headerRow={sample.headerAt + 1}
@@ -290,6 +367,8 @@ export function LedgerImportWizard({
 
           <Step n={3} title="Map columns">
             <LedgerColumnMapping
+              fields={KIND_FIELDS[kind]}
+              required={kind === "HIRING_PLAN" ? ["title", "level", "date", "amount"] : undefined}
               idPrefix={fileId}
               headerOptions={headerOptions}
               columns={columns}
@@ -316,10 +395,14 @@ export function LedgerImportWizard({
                 setFixedCostCentre(code);
               }}
               spendIsNegative={spendIsNegative}
-              onSpendIsNegative={(negative) => {
-                touched();
-                setSpendIsNegative(negative);
-              }}
+              onSpendIsNegative={
+                kind === "ACTUALS"
+                  ? (negative) => {
+                      touched();
+                      setSpendIsNegative(negative);
+                    }
+                  : undefined
+              }
             />
           </Step>
 

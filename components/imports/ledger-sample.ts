@@ -1,10 +1,10 @@
 import Papa from "papaparse";
 
 import { findHeaderRow, isSummaryRow } from "@/lib/imports/ledger-detect";
-import { headerKey, type LedgerField, type LedgerMappingInput, valueKey } from "@/lib/imports/ledger-mapping";
+import { headerKey, type LedgerField, type LedgerMappingInput, type MappedKind, valueKey } from "@/lib/imports/ledger-mapping";
 import type { SavedLedgerMapping } from "@/lib/imports/queries";
 
-// What the ledger import wizard reads of a file: its first bytes only (the import streams it
+// What the mapped import wizard reads of a file: its first bytes only (the import streams it
 // all), decoded, with the header row found below any title lines, and the values the mapping
 // steps offer from those rows; and the upload of the whole file for the check and the import.
 
@@ -15,11 +15,11 @@ export type Encoding = LedgerMappingInput["encoding"];
 export type Sample = { header: string[]; headerAt: number; rows: string[][]; encoding: Encoding };
 
 /** The sample of a file of `size` bytes from its first bytes, or null when no header row is found. */
-export function readSampleBytes(bytes: Uint8Array, size: number, encoding?: Encoding): Sample | null {
+export function readSampleBytes(bytes: Uint8Array, size: number, encoding?: Encoding, kind: MappedKind = "ACTUALS"): Sample | null {
   const decoded = decodeStart(bytes, encoding);
   const rows = Papa.parse<string[]>(decoded.text, { skipEmptyLines: false }).data;
   if (size > SAMPLE_BYTES) rows.pop(); // the last row may be cut by the sample's end
-  const headerAt = findHeaderRow(rows);
+  const headerAt = findHeaderRow(rows, kind);
   if (headerAt < 0) return null;
   return { header: rows[headerAt].map((c) => c.trim()), headerAt, rows: rows.slice(headerAt + 1), encoding: decoded.encoding };
 }
@@ -72,7 +72,7 @@ export function cell(s: Sample, row: readonly string[], column: string | undefin
   return i < 0 ? "" : (row[i] ?? "").trim();
 }
 
-/** The sample's ledger lines: blank, heading and total rows left out, as the import does. */
+/** The sample's data lines: blank, heading and total rows left out, as the import does. */
 export function dataRows(s: Sample, columns: Partial<Record<LedgerField, string>>): string[][] {
   return s.rows.filter((r) => r.some((c) => c.trim() !== "") && !isSummaryRow(r, cell(s, r, columns.date)));
 }

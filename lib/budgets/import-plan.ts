@@ -1,7 +1,7 @@
-import { defineAction } from "@/lib/action";
+import { type ActionContext, defineAction } from "@/lib/action";
 import { noticeImportFinished } from "@/lib/notifications/import-result";
-import { PLAN_COLUMNS, parsePlanRecord, readCsvRows, type PlanLine } from "@/lib/budgets/csv";
-import { loadCodeMap, validateFile } from "@/lib/budgets/import-rows";
+import { type CsvHeader, PLAN_COLUMNS, parsePlanRecord, readCsvRows, type PlanLine } from "@/lib/budgets/csv";
+import { checkHeader, loadCodeMap, RowErrors } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import type { Tx } from "@/lib/db";
@@ -50,6 +50,13 @@ async function checkPlanLimitOrThrow(tx: Tx, orgId: string, sizes: [number, bigi
   );
 }
 
+/**
+ * How a source's row becomes a plan line: the line, the reasons it is refused, or null for a row
+ * the source's mapping skips (a total line, an ignored account).
+ */
+export type PlanRowParser = (cells: string[], header: CsvHeader, known: (code: string) => boolean) => PlanLine | string[] | null;
+type RowSource = () => AsyncIterable<[number, string[], CsvHeader]>;
+
 export const importPlan = defineAction({
   name: "budgets.import",
   permission: "budgets:write",
@@ -60,57 +67,112 @@ export const importPlan = defineAction({
   revalidate: false,
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);
-    const orgId = ctx.org.id;
-    const codes = await loadCodeMap(ctx.tx, orgId);
-    const known = (code: string) => codes.has(code.toUpperCase());
-    // Cells seen so far (unit × category × month: bounded by the plan's size, not the file's).
-    const seen = new Map<string, number>();
-    // Withheld PERSONNEL lines per fiscal year, for an importer without pay access (lib/privacy/plan-lines.ts).
-    const hidden = new Map<number, Promise<ReadonlySet<string>>>();
-    const hiddenIn = (fy: number) => {
-      if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth));
-      return hidden.get(fy)!;
+    const keelLayout = (): PlanRowParser => {
+      let first = true;
+      return (cells, header, known) => {
+        if (first) checkHeader(header, PLAN_COLUMNS);
+        first = false;
+        return parsePlanRecord(cells, header, known);
+      };
     };
-    // Each row's |amount| in file order, to name the row that crosses the org's money limit.
-    const sizes: [number, bigint][] = [];
-    let row = 1;
-    const rowCount = await validateFile(filePath, PLAN_COLUMNS, (cells, header) => {
-      row++;
-      const line = parsePlanRecord(cells, header, known);
-      if (Array.isArray(line)) return line;
-      const key = `${line.code.toUpperCase()}|${line.category}|${line.month.toISOString()}`;
-      const first = seen.get(key);
-      if (first) return [`the same cost centre, category and month as row ${first}`];
-      seen.set(key, row);
-      sizes.push([row, line.amountCents < 0n ? -line.amountCents : line.amountCents]);
-      if (line.category === "PERSONNEL" && !ctx.actor.readsPay) {
-        return hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth)).then((units) =>
-          units.has(codes.get(line.code.toUpperCase())!) ? [HIDDEN_PLAN_LINE_MESSAGE] : line,
-        );
-      }
-      return line;
-    });
-
-    let written = 0;
-    let pending: PlanLine[] = [];
-    for await (const [, cells, header] of readCsvRows(filePath)) {
-      const line = parsePlanRecord(cells, header, known);
-      if (Array.isArray(line)) throw new Error("Upload changed between validation and insert");
-      pending.push(line);
-      if (pending.length >= INSERT_BATCH) {
-        written += await upsertPlan(ctx.tx, orgId, pending, codes);
-        pending = [];
-      }
-    }
-    written += await upsertPlan(ctx.tx, orgId, pending, codes);
-    await checkPlanLimitOrThrow(ctx.tx, orgId, sizes, ctx.org.currency);
-    const batch = await ctx.tx.importBatch.create({
-      data: { orgId, kind: "BUDGET", fileName, rowCount, insertedCount: written, createdById: ctx.actor.userId },
-      select: { id: true },
-    });
-    const result = { batchId: batch.id, rowCount, insertedCount: written, skippedCount: 0 };
-    await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "BUDGET", fileName, ...result } });
-    await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "plan", fileName, ...result });
-    return result;
+    return runPlanImport(ctx, fileName, () => readCsvRows(filePath), keelLayout);
   },
 });
+
+export type PlanImportResult = { batchId: string; rowCount: number; insertedCount: number; skippedCount: number };
+
+/**
+ * THE plan import, whatever the file's layout: Keel's own CSV (importPlan) or a mapped plan
+ * (lib/imports/import-mapped-plan.ts) feed their rows through here. Two streaming passes over
+ * the source (`open` reads it afresh; `parser` makes a row parser for each pass): the first
+ * checks every row, the second writes. "check" runs both and the money limit, then rolls the
+ * writes back to a savepoint: the same refusals as the import, nothing written.
+ */
+export async function runPlanImport(
+  ctx: ActionContext,
+  fileName: string,
+  open: RowSource,
+  parser: () => PlanRowParser,
+): Promise<PlanImportResult>;
+export async function runPlanImport(
+  ctx: ActionContext,
+  fileName: string,
+  open: RowSource,
+  parser: () => PlanRowParser,
+  mode: "check",
+): Promise<{ rowCount: number }>;
+export async function runPlanImport(
+  ctx: ActionContext,
+  fileName: string,
+  open: RowSource,
+  parser: () => PlanRowParser,
+  mode: "import" | "check" = "import",
+): Promise<PlanImportResult | { rowCount: number }> {
+  const orgId = ctx.org.id;
+  const codes = await loadCodeMap(ctx.tx, orgId);
+  const known = (code: string) => codes.has(code.toUpperCase());
+  // Cells seen so far (unit × category × month: bounded by the plan's size, not the file's).
+  const seen = new Map<string, number>();
+  // Withheld PERSONNEL lines per fiscal year, for an importer without pay access (lib/privacy/plan-lines.ts).
+  const hidden = new Map<number, Promise<ReadonlySet<string>>>();
+  const hiddenIn = (fy: number) => {
+    if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth));
+    return hidden.get(fy)!;
+  };
+  // Each row's |amount| in file order, to name the row that crosses the org's money limit.
+  const sizes: [number, bigint][] = [];
+  const errors = new RowErrors();
+  let rowCount = 0;
+  const check = parser();
+  for await (const [row, cells, header] of open()) {
+    const line = check(cells, header, known);
+    if (line === null) continue;
+    rowCount++;
+    if (Array.isArray(line)) {
+      errors.add(row, line);
+      continue;
+    }
+    const key = `${line.code.toUpperCase()}|${line.category}|${line.month.toISOString()}`;
+    const first = seen.get(key);
+    if (first) {
+      errors.add(row, [`the same cost centre, category and month as row ${first}`]);
+      continue;
+    }
+    seen.set(key, row);
+    sizes.push([row, line.amountCents < 0n ? -line.amountCents : line.amountCents]);
+    if (line.category === "PERSONNEL" && !ctx.actor.readsPay) {
+      const units = await hiddenIn(fiscalYearOf(line.month, ctx.org.fiscalYearStartMonth));
+      if (units.has(codes.get(line.code.toUpperCase())!)) errors.add(row, [HIDDEN_PLAN_LINE_MESSAGE]);
+    }
+  }
+  errors.check(rowCount);
+
+  if (mode === "check") await ctx.tx.$executeRaw`SAVEPOINT plan_check`;
+  let written = 0;
+  let pending: PlanLine[] = [];
+  const write = parser();
+  for await (const [, cells, header] of open()) {
+    const line = write(cells, header, known);
+    if (line === null) continue;
+    if (Array.isArray(line)) throw new Error("Upload changed between validation and insert");
+    pending.push(line);
+    if (pending.length >= INSERT_BATCH) {
+      written += await upsertPlan(ctx.tx, orgId, pending, codes);
+      pending = [];
+    }
+  }
+  written += await upsertPlan(ctx.tx, orgId, pending, codes);
+  await checkPlanLimitOrThrow(ctx.tx, orgId, sizes, ctx.org.currency);
+  if (mode === "check") {
+    await ctx.tx.$executeRaw`ROLLBACK TO SAVEPOINT plan_check`;
+    return { rowCount };
+  }
+  const batch = await ctx.tx.importBatch.create({
+    data: { orgId, kind: "BUDGET", fileName, rowCount, insertedCount: written, createdById: ctx.actor.userId },
+    select: { id: true },
+  });
+  const result = { batchId: batch.id, rowCount, insertedCount: written, skippedCount: 0 };
+  await ctx.audit({ entityType: "ImportBatch", entityId: batch.id, after: { kind: "BUDGET", fileName, ...result } });
+  await noticeImportFinished(ctx.tx, { orgId, orgSlug: ctx.org.slug, userId: ctx.actor.userId, kind: "plan", fileName, ...result });
+  return result;
+}

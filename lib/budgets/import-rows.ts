@@ -1,4 +1,4 @@
-import { type CsvHeader, readCsvRows } from "@/lib/budgets/csv";
+import type { CsvHeader } from "@/lib/budgets/csv";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 
@@ -46,23 +46,4 @@ export class RowErrors {
       `${this.bad} of ${rows} ${rows === 1 ? "row" : "rows"} ${this.bad === 1 ? "is" : "are"} not valid, so nothing was imported. Fix them and upload the file again.`,
     );
   }
-}
-
-/** A validation pass over the whole file: every row, every reason. Returns the row count. */
-export async function validateFile(
-  filePath: string,
-  columns: readonly string[],
-  check: (cells: string[], header: CsvHeader) => unknown,
-): Promise<number> {
-  const errors = new RowErrors();
-  let rows = 0;
-  for await (const [row, cells, header] of readCsvRows(filePath)) {
-    if (rows++ === 0) checkHeader(header, columns);
-    let result = check(cells, header);
-    // A check may need the database for some rows (a promise); most rows answer at once.
-    if (result instanceof Promise) result = await result;
-    if (Array.isArray(result)) errors.add(row, result);
-  }
-  errors.check(rows);
-  return rows;
 }

@@ -4,9 +4,9 @@ import { defineAction, type ActionContext } from "@/lib/action";
 import { runLedgerImport } from "@/lib/budgets/import-actuals";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
-import { AppError } from "@/lib/errors";
-import { ledgerRowMapper, mappedLedgerRows, type MappingTally } from "@/lib/imports/ledger-file";
-import { headerSignature, LEDGER_FIELDS, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { ledgerRowMapper, mappedLedgerRows, newTally } from "@/lib/imports/ledger-file";
+import { ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
 import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
 // A ledger export imported through a mapping (docs/imports.md). "Check" reads every row through
@@ -18,7 +18,7 @@ export const ZImportMappedInput = ZImportFileInput.extend({ mapping: ZLedgerMapp
 
 async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMappedInput>, mode: "check" | "import") {
   const { uploadId, fileName, mapping } = input;
-  const tally: MappingTally = { summaryRows: 0, ignoredRows: 0, unmapped: {} };
+  const tally = newTally();
   let header: string[] = [];
   const rows = mappedLedgerRows(uploadPath(uploadId), mapping, (cells) => (header = cells));
   const parse = ledgerRowMapper(mapping, ctx.org.currency, tally);
@@ -29,36 +29,7 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   } catch (e) {
     throw withUnmapped(e, tally);
   }
-  const signature = headerSignature(header);
-  const saved = await ctx.tx.importMapping.upsert({
-    where: { orgId_kind_signature: { orgId: ctx.org.id, kind: "ACTUALS", signature } },
-    create: { orgId: ctx.org.id, kind: "ACTUALS", signature, header, mapping, updatedById: ctx.actor.userId },
-    update: { header, mapping, updatedById: ctx.actor.userId },
-    select: { id: true },
-  });
-  const out = { ...result, mode, mappingId: saved.id, summaryRows: tally.summaryRows, ignoredRows: tally.ignoredRows };
-  await ctx.audit({ entityType: "ImportMapping", entityId: saved.id, after: { fileName, signature, ...out } });
-  return out;
-}
-
-/**
- * A refusal with every value no mapping covered listed once (the rows name where each is):
- * `unmapped` in words, and the values themselves (`unmappedAccount`, `unmappedCostCentre`) so the
- * wizard can offer them for mapping.
- */
-function withUnmapped(e: unknown, tally: MappingTally): unknown {
-  const lists = (["account", "costCentre"] as const).flatMap((f) =>
-    tally.unmapped[f]?.size ? [[f, [...tally.unmapped[f]]] as const] : [],
-  );
-  if (!(e instanceof AppError) || e.code !== "VALIDATION" || lists.length === 0) return e;
-  const fieldErrors: Record<string, string[]> = { ...e.fieldErrors };
-  fieldErrors.unmapped = lists.map(([field, values]) => {
-    const shown = values.slice(0, 50).map((v) => `"${v}"`);
-    if (values.length > 50) shown.push(`and ${values.length - 50} more`);
-    return `${LEDGER_FIELDS[field]}: ${shown.join(", ")}`;
-  });
-  for (const [field, values] of lists) fieldErrors[field === "account" ? "unmappedAccount" : "unmappedCostCentre"] = values.slice(0, 500);
-  return new AppError("VALIDATION", e.message, fieldErrors);
+  return recordMapping(ctx, "ACTUALS", { fileName, header, mapping, tally, mode }, result);
 }
 
 export const checkMappedActuals = defineAction({

@@ -1,12 +1,12 @@
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
-import { headerKey, type LedgerField } from "@/lib/imports/ledger-mapping";
+import { headerKey, type LedgerField, type MappedKind } from "@/lib/imports/ledger-mapping";
 
 // What the wizard suggests from a file's first rows: where the header row is (below any title
 // lines), which column holds which field, which category an account looks like. Suggestions are
 // shown pre-filled and the person confirms or changes them; the import itself never guesses.
 
 /** Header names (normalised) that suggest each field, best first. */
-const SYNONYMS: Record<LedgerField, string[]> = {
+const SYNONYMS: Partial<Record<LedgerField, string[]>> = {
   date: ["date", "transactiondate", "txndate", "trandate", "postingdate", "bookedon"],
   account: ["account", "accountname", "accountfullname", "glaccount", "category", "accountcode", "accountnumber"],
   costCentre: ["department", "costcentrecode", "costcentre", "dept", "class", "division", "location", "tracking", "trackingcategory"],
@@ -19,6 +19,31 @@ const SYNONYMS: Record<LedgerField, string[]> = {
   currency: ["currency", "currencycode", "transactioncurrency"],
 };
 
+/** A plan spreadsheet's header names: its month or period, its budget figure. */
+const PLAN_SYNONYMS: Partial<Record<LedgerField, string[]>> = {
+  date: ["month", "period", "budgetmonth", "planmonth", "fiscalmonth", "monthyear", "postingperiod", "date"],
+  account: SYNONYMS.account,
+  costCentre: SYNONYMS.costCentre,
+  amount: ["budget", "budgetamount", "amount", "plan", "planamount", "planned", "value"],
+  currency: SYNONYMS.currency,
+};
+
+/** A recruiting plan's header names: the role, its level, the team, when and at what pay. */
+const POSITION_SYNONYMS: Partial<Record<LedgerField, string[]>> = {
+  title: ["title", "jobtitle", "positiontitle", "role", "position", "job"],
+  level: ["level", "joblevel", "grade", "band", "careerlevel"],
+  costCentre: ["orgunitcode", "orgunit", "team", "department", "costcentre", "costcentrecode", "dept"],
+  date: ["targetstart", "targetstartdate", "startdate", "plannedstart", "start", "hiredate", "date"],
+  amount: ["annualcompensation", "compensation", "annualsalary", "salary", "basesalary", "budgetedsalary", "pay"],
+  currency: SYNONYMS.currency,
+};
+
+const KIND_SYNONYMS: Record<MappedKind, Partial<Record<LedgerField, string[]>>> = {
+  ACTUALS: SYNONYMS,
+  BUDGET: PLAN_SYNONYMS,
+  HIRING_PLAN: POSITION_SYNONYMS,
+};
+
 /** How many leading rows the header is looked for in (title lines come before it). */
 export const HEADER_SEARCH_ROWS = 50;
 
@@ -29,11 +54,11 @@ const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== ""
  * and an account or amount column; failing that, the first row as wide as the widest row with no
  * number or date in it. Title lines (one filled cell) are never it. -1 when nothing looks like one.
  */
-export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+export function findHeaderRow(rows: readonly (readonly string[])[], kind: MappedKind = "ACTUALS"): number {
   const n = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < n; i++) {
     const keys = rows[i].map(headerKey);
-    const has = (f: LedgerField) => SYNONYMS[f].some((s) => keys.includes(s));
+    const has = (f: LedgerField) => (KIND_SYNONYMS[kind][f] ?? []).some((s) => keys.includes(s));
     if (filled(rows[i]) >= 2 && has("date") && (has("account") || has("amount") || has("debit"))) return i;
   }
   const widest = Math.max(0, ...rows.slice(0, n).map(filled));
@@ -45,12 +70,13 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
 }
 
 /** Column suggestions for a header row: field → the header name as the file writes it. */
-export function suggestColumns(header: readonly string[]): Partial<Record<LedgerField, string>> {
+export function suggestColumns(header: readonly string[], kind: MappedKind = "ACTUALS"): Partial<Record<LedgerField, string>> {
   const keys = header.map(headerKey);
   const out: Partial<Record<LedgerField, string>> = {};
   const taken = new Set<number>();
-  for (const field of Object.keys(SYNONYMS) as LedgerField[]) {
-    for (const s of SYNONYMS[field]) {
+  const synonyms = KIND_SYNONYMS[kind];
+  for (const field of Object.keys(synonyms) as LedgerField[]) {
+    for (const s of synonyms[field]!) {
       const i = keys.indexOf(s);
       if (i >= 0 && !taken.has(i)) {
         out[field] = header[i].trim();

@@ -2,12 +2,25 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 
-import { ACTUALS_COLUMNS, type ActualsLine, CsvHeader, isBlank, parseActualsRecord, readCsvRecords } from "@/lib/budgets/csv";
+import {
+  ACTUALS_COLUMNS,
+  type ActualsLine,
+  CsvHeader,
+  isBlank,
+  parseActualsRecord,
+  parsePlanRecord,
+  PLAN_COLUMNS,
+  type PlanLine,
+  readCsvRecords,
+} from "@/lib/budgets/csv";
 import type { LedgerRowParser } from "@/lib/budgets/import-actuals";
+import type { PlanRowParser } from "@/lib/budgets/import-plan";
+import type { HiringPlanRow, HiringPlanRowParser } from "@/lib/headcount/import-hiring-plan";
+import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { invalid } from "@/lib/errors";
 import { HEADER_SEARCH_ROWS, isSummaryRow } from "@/lib/imports/ledger-detect";
-import { headerKey, IGNORE, type LedgerField, LEDGER_FIELDS, type LedgerMapping, valueKey } from "@/lib/imports/ledger-mapping";
-import { DATE_FORMATS, parseLedgerAmount, parseLedgerDate } from "@/lib/imports/ledger-values";
+import { headerKey, IGNORE, type LedgerField, type LedgerMapping, MAPPED_FIELDS, valueKey } from "@/lib/imports/ledger-mapping";
+import { DATE_FORMATS, type DateReader, parseLedgerAmount, parseLedgerDate, parseLedgerMonth } from "@/lib/imports/ledger-values";
 import { centsToDecimalString, mulCentsHalfEven } from "@/lib/money";
 
 // A ledger export read through its mapping: decoded in the mapping's encoding, its header found
@@ -96,33 +109,49 @@ export type MappingTally = { summaryRows: number; ignoredRows: number; unmapped:
 const KEEL_HEADER = new CsvHeader([...ACTUALS_COLUMNS]);
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+/** How a kind's date column is read, and what its problems say was expected. */
+type DateCells = { read: DateReader; expected: (m: LedgerMapping) => string };
+const DAYS: DateCells = { read: parseLedgerDate, expected: (m) => `a date in ${DATE_FORMATS[m.dateFormat]}` };
+const MONTHS: DateCells = {
+  read: parseLedgerMonth,
+  expected: (m) => `a month like "Nov 2026", "2026-11" or a date in ${DATE_FORMATS[m.dateFormat]}`,
+};
+
+/** A row read through a mapping, before it becomes a row of Keel's layout (no category without an account column). */
+type MappedRow = {
+  day: string;
+  code: string;
+  category: BudgetCategory;
+  cents: bigint;
+  account: string;
+  centreCell: string;
+  get: (f: LedgerField) => string;
+};
+
 /**
- * The row parser for a mapped file (runLedgerImport's `parse`): a row becomes the row of Keel's
- * layout it means, checked by the same parseActualsRecord as Keel's own files. Problems name the
- * file's column, the value seen and what was expected.
+ * What every kind's mapped row reader shares: summary and ignored rows skipped (null), the row's
+ * shape checked, its department mapped to a cost centre, its account to a category, its date and
+ * amount read as the mapping says, a foreign currency converted. Problems name the file's column,
+ * the value seen and what was expected.
  */
-export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally): LedgerRowParser {
+function mappedRowReader(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally, dates: DateCells) {
   const col = mapping.columns;
   const accounts = new Map(mapping.accounts.map((a) => [valueKey(a.value), a.category]));
   const centres = new Map(mapping.costCentres.map((c) => [valueKey(c.value), c.code]));
   const rates = new Map(mapping.rates.map((r) => [r.currency.toUpperCase(), r.rate.trim()]));
   const currency = orgCurrency.toUpperCase();
-  // Lines get a reference derived from what they say (plus the file's own reference when mapped),
-  // so importing the same export again skips the lines already in; a line repeated within one
-  // file is numbered by its occurrence so both are kept.
-  const seen = new Map<string, number>();
   // Bounded: a file of nothing but distinct unmapped values must not fill memory with them.
   const unmapped = (field: "account" | "costCentre", value: string) => {
     const set = (tally.unmapped[field] ??= new Set());
     if (set.size < 1000) set.add(value);
   };
 
-  return (cells, header, known): ActualsLine | string[] | null => {
+  return (cells: string[], header: CsvHeader, known: (code: string) => boolean): MappedRow | string[] | null => {
     const get = (f: LedgerField) => {
       const name = col[f];
       return name ? header.cell(cells, headerKey(name)).trim() : "";
     };
-    const named = (f: LedgerField) => `column "${col[f] ?? LEDGER_FIELDS[f]}"`;
+    const named = (f: LedgerField) => `column "${col[f] ?? MAPPED_FIELDS[f]}"`;
     const dateCell = get("date");
     if (isSummaryRow(cells, dateCell)) {
       tally.summaryRows++;
@@ -165,14 +194,16 @@ export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tal
       if (!known(code)) errors.push(`cost centre "${code}" chosen for every row is not an open org unit`);
     } else errors.push(`${named("costCentre")} is empty; expected a department`);
 
-    if (!account) errors.push(`${named("account")} is empty; expected an account`);
+    if (!col.account) {
+      // A kind without accounts (a hiring plan): no category to map.
+    } else if (!account) errors.push(`${named("account")} is empty; expected an account`);
     else if (!category) {
       unmapped("account", account);
       errors.push(`${named("account")}: "${clip(account)}" is not mapped to a category (map it or choose Ignore)`);
     }
 
-    const day = parseLedgerDate(dateCell, mapping.dateFormat);
-    if (!day) errors.push(`${named("date")}: "${clip(dateCell)}" is not a date in ${DATE_FORMATS[mapping.dateFormat]}`);
+    const day = dates.read(dateCell, mapping.dateFormat);
+    if (!day) errors.push(`${named("date")}: "${clip(dateCell)}" is not ${dates.expected(mapping)}`);
 
     let cents: bigint | null = null;
     if (col.amount) {
@@ -201,20 +232,77 @@ export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tal
       }
     }
     if (errors.length) return errors;
+    return { day: day!, code, category: category as BudgetCategory, cents: cents!, account, centreCell, get };
+  };
+}
 
-    const vendor = get("vendor");
-    const memo = get("memo");
-    const ref = get("reference");
+/**
+ * The row parser for a mapped ledger file (runLedgerImport's `parse`): a row becomes the row of
+ * Keel's layout it means, checked by the same parseActualsRecord as Keel's own files.
+ */
+export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally): LedgerRowParser {
+  const read = mappedRowReader(mapping, orgCurrency, tally, DAYS);
+  // Lines get a reference derived from what they say (plus the file's own reference when mapped),
+  // so importing the same export again skips the lines already in; a line repeated within one
+  // file is numbered by its occurrence so both are kept.
+  const seen = new Map<string, number>();
+  return (cells, header, known): ActualsLine | string[] | null => {
+    const r = read(cells, header, known);
+    if (r === null || Array.isArray(r)) return r;
+    const vendor = r.get("vendor");
+    const memo = r.get("memo");
+    const ref = r.get("reference");
     const digest = createHash("sha256")
-      .update([day, account, centreCell, cents!.toString(), memo, vendor, ref].join("\u0001"))
+      .update([r.day, r.account, r.centreCell, r.cents.toString(), memo, vendor, ref].join("\u0001"))
       .digest("base64url")
       .slice(0, 22);
     const n = (seen.get(digest) ?? 0) + 1;
     seen.set(digest, n);
     const externalRef = `${ref ? `${ref.slice(0, 100)}/` : ""}${digest}${n > 1 ? `/${n}` : ""}`;
-    const line = parseActualsRecord([day!, code, category!, centsToDecimalString(cents!), vendor, memo, externalRef], KEEL_HEADER, known);
+    const row = [r.day, r.code, r.category, centsToDecimalString(r.cents), vendor, memo, externalRef];
+    const line = parseActualsRecord(row, KEEL_HEADER, known);
     return Array.isArray(line) ? line.map((e) => `after mapping, ${e}`) : line;
   };
 }
+
+const PLAN_HEADER = new CsvHeader([...PLAN_COLUMNS]);
+
+/**
+ * The row parser for a mapped plan file (runPlanImport's `parse`): a row becomes the plan row of
+ * Keel's layout it means (month, cost centre code, category, amount), checked by the same
+ * parsePlanRecord as Keel's own plan files.
+ */
+export function planRowMapper(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally): PlanRowParser {
+  const read = mappedRowReader(mapping, orgCurrency, tally, MONTHS);
+  return (cells, header, known): PlanLine | string[] | null => {
+    const r = read(cells, header, known);
+    if (r === null || Array.isArray(r)) return r;
+    const line = parsePlanRecord([r.day, r.code, r.category, centsToDecimalString(r.cents)], PLAN_HEADER, known);
+    return Array.isArray(line) ? line.map((e) => `after mapping, ${e}`) : line;
+  };
+}
+
+/**
+ * The row parser for a mapped hiring plan (runHiringPlanImport's `parse`): a row becomes the row
+ * of Keel's hiring-plan layout it means, its target start as YYYY-MM-DD and its compensation as
+ * a plain amount, then checked by the hiring plan's own rules.
+ */
+export function positionRowMapper(mapping: LedgerMapping, orgCurrency: string, tally: MappingTally): HiringPlanRowParser {
+  const read = mappedRowReader(mapping, orgCurrency, tally, DAYS);
+  return (cells, header, known): HiringPlanRow | string[] | null => {
+    const r = read(cells, header, known);
+    if (r === null || Array.isArray(r)) return r;
+    return {
+      title: r.get("title"),
+      level: r.get("level"),
+      code: r.code,
+      targetStart: r.day,
+      annualCompensation: centsToDecimalString(r.cents),
+    };
+  };
+}
+
+/** A fresh tally for one pass over a mapped file. */
+export const newTally = (): MappingTally => ({ summaryRows: 0, ignoredRows: 0, unmapped: {} });
 
 const example = (m: LedgerMapping) => (m.decimalMark === "," ? "1.234,56" : "1,234.56");

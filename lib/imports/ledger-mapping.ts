@@ -21,7 +21,38 @@ export const LEDGER_FIELDS = {
   reference: "Reference",
   currency: "Currency",
 } as const;
-export type LedgerField = keyof typeof LEDGER_FIELDS;
+
+/** Every field a mapping can name: the ledger's, and a hiring plan's title and level. */
+export const MAPPED_FIELDS = { ...LEDGER_FIELDS, title: "Title", level: "Level" } as const;
+export type LedgerField = keyof typeof MAPPED_FIELDS;
+
+/** What a mapped file is imported as (the ImportMapping kinds the wizard maps). */
+export type MappedKind = "ACTUALS" | "BUDGET" | "HIRING_PLAN";
+
+/**
+ * The fields each kind's wizard offers, in the kind's words. A plan maps onto the same fields as
+ * a ledger (its month in the date field, its budget in the amount field), a hiring plan its
+ * target start and annual compensation, so one mapping schema, one row reader and one wizard
+ * serve every kind.
+ */
+export const KIND_FIELDS: Record<MappedKind, Partial<Record<LedgerField, string>>> = {
+  ACTUALS: LEDGER_FIELDS,
+  BUDGET: {
+    date: "Month / period",
+    account: "Account (→ category)",
+    costCentre: "Department (→ cost centre)",
+    amount: "Budget amount",
+    currency: "Currency",
+  },
+  HIRING_PLAN: {
+    title: "Title",
+    level: "Level",
+    costCentre: "Org unit / team (→ cost centre)",
+    date: "Target start",
+    amount: "Annual compensation",
+    currency: "Currency",
+  },
+};
 
 /** A header name as the import compares it: case, spaces and punctuation do not matter. */
 export function headerKey(name: string): string {
@@ -43,82 +74,102 @@ export const IGNORE = "IGNORE";
 const ZColumn = z.string().trim().min(1).max(200).optional();
 const ZValue = z.string().trim().max(200);
 
-export const ZLedgerMapping = z
-  .object({
-    encoding: z.enum(["utf-8", "windows-1252"], { error: "Choose the file's character encoding." }),
-    dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormat, ...DateFormat[]], {
-      error: "Choose how the file writes dates: US (MM/DD/YYYY), EU (DD/MM/YYYY) or ISO (YYYY-MM-DD).",
-    }),
-    decimalMark: z.enum([".", ","]).default("."),
-    /** For a signed amount column: whether spending is written positive (most ledgers) or negative. */
-    spendIsNegative: z.boolean().default(false),
-    columns: z.object({
-      date: z.string({ error: "Choose the date column." }).trim().min(1, "Choose the date column.").max(200),
-      account: z.string({ error: "Choose the account column." }).trim().min(1, "Choose the account column.").max(200),
-      costCentre: ZColumn,
-      amount: ZColumn,
-      debit: ZColumn,
-      credit: ZColumn,
-      vendor: ZColumn,
-      memo: ZColumn,
-      reference: ZColumn,
-      currency: ZColumn,
-    }),
-    /** The cost centre of every row when the file has no department column. */
-    fixedCostCentre: z.string().trim().max(100).optional(),
-    accounts: z
-      .array(z.object({ value: ZValue, category: z.union([z.enum(BudgetCategory), z.literal(IGNORE)]) }))
-      .max(5000, "At most 5,000 account mappings."),
-    costCentres: z
-      .array(z.object({ value: ZValue, code: z.string().trim().min(1).max(100) }))
-      .max(5000, "At most 5,000 cost centre mappings."),
-    /** Rates to the org's currency: 1 unit of `currency` = `rate` units of the org's currency. */
-    rates: z
-      .array(
-        z.object({
-          currency: z
-            .string()
-            .trim()
-            .toUpperCase()
-            .regex(/^[A-Z]{3}$/, "A currency is a 3-letter code."),
-          rate: z.string(),
-        }),
-      )
-      .max(50)
-      .default([]),
-  })
-  .superRefine((m, ctx) => {
-    const c = m.columns;
-    if (!c.amount && !c.debit && !c.credit)
-      ctx.addIssue({ code: "custom", path: ["columns", "amount"], message: "Choose an amount column, or debit and credit columns." });
-    if (c.amount && (c.debit || c.credit))
+const ZMappingObject = z.object({
+  encoding: z.enum(["utf-8", "windows-1252"], { error: "Choose the file's character encoding." }),
+  dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormat, ...DateFormat[]], {
+    error: "Choose how the file writes dates: US (MM/DD/YYYY), EU (DD/MM/YYYY) or ISO (YYYY-MM-DD).",
+  }),
+  decimalMark: z.enum([".", ","]).default("."),
+  /** For a signed amount column: whether spending is written positive (most ledgers) or negative. */
+  spendIsNegative: z.boolean().default(false),
+  columns: z.object({
+    date: z.string({ error: "Choose the date column." }).trim().min(1, "Choose the date column.").max(200),
+    account: ZColumn,
+    costCentre: ZColumn,
+    amount: ZColumn,
+    debit: ZColumn,
+    credit: ZColumn,
+    vendor: ZColumn,
+    memo: ZColumn,
+    reference: ZColumn,
+    currency: ZColumn,
+    title: ZColumn,
+    level: ZColumn,
+  }),
+  /** The cost centre of every row when the file has no department column. */
+  fixedCostCentre: z.string().trim().max(100).optional(),
+  accounts: z
+    .array(z.object({ value: ZValue, category: z.union([z.enum(BudgetCategory), z.literal(IGNORE)]) }))
+    .max(5000, "At most 5,000 account mappings."),
+  costCentres: z
+    .array(z.object({ value: ZValue, code: z.string().trim().min(1).max(100) }))
+    .max(5000, "At most 5,000 cost centre mappings."),
+  /** Rates to the org's currency: 1 unit of `currency` = `rate` units of the org's currency. */
+  rates: z
+    .array(
+      z.object({
+        currency: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{3}$/, "A currency is a 3-letter code."),
+        rate: z.string(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+
+/** The mapping's rules for a kind: which columns it must name, which combinations make sense. */
+const mappingRules = (kind: MappedKind) => (m: z.output<typeof ZMappingObject>, ctx: z.RefinementCtx) => {
+  const c = m.columns;
+  if (kind === "HIRING_PLAN") {
+    for (const [f, what] of [
+      ["title", "title"],
+      ["level", "level"],
+      ["amount", "annual compensation"],
+    ] as const)
+      if (!c[f]) ctx.addIssue({ code: "custom", path: ["columns", f], message: `Choose the ${what} column.` });
+    if (c.debit || c.credit)
+      ctx.addIssue({ code: "custom", path: ["columns", "debit"], message: "A hiring plan has no debit or credit columns." });
+  } else if (!c.account) ctx.addIssue({ code: "custom", path: ["columns", "account"], message: "Choose the account column." });
+  if (!c.amount && !c.debit && !c.credit)
+    ctx.addIssue({ code: "custom", path: ["columns", "amount"], message: "Choose an amount column, or debit and credit columns." });
+  if (c.amount && (c.debit || c.credit))
+    ctx.addIssue({
+      code: "custom",
+      path: ["columns", "amount"],
+      message: "Choose either a signed amount column or debit/credit columns, not both.",
+    });
+  if (!c.costCentre && !m.fixedCostCentre)
+    ctx.addIssue({
+      code: "custom",
+      path: ["columns", "costCentre"],
+      message: "Choose the department column, or one cost centre for every row.",
+    });
+  const used = Object.entries(c).filter(([, v]) => v);
+  const seen = new Map<string, string>();
+  for (const [field, name] of used) {
+    const key = headerKey(name!);
+    if (seen.has(key))
+      ctx.addIssue({ code: "custom", path: ["columns", field], message: `Column "${name}" is already mapped to ${seen.get(key)}.` });
+    else seen.set(key, field);
+  }
+  for (const [i, r] of m.rates.entries())
+    if (!/^\d{1,6}(\.\d{1,8})?$/.test(r.rate.trim()) || !/[1-9]/.test(r.rate))
       ctx.addIssue({
         code: "custom",
-        path: ["columns", "amount"],
-        message: "Choose either a signed amount column or debit/credit columns, not both.",
+        path: ["rates", i, "rate"],
+        message: `Rate for ${r.currency} must be a positive number like 1.0825.`,
       });
-    if (!c.costCentre && !m.fixedCostCentre)
-      ctx.addIssue({
-        code: "custom",
-        path: ["columns", "costCentre"],
-        message: "Choose the department column, or one cost centre for every row.",
-      });
-    const used = Object.entries(c).filter(([, v]) => v);
-    const seen = new Map<string, string>();
-    for (const [field, name] of used) {
-      const key = headerKey(name!);
-      if (seen.has(key))
-        ctx.addIssue({ code: "custom", path: ["columns", field], message: `Column "${name}" is already mapped to ${seen.get(key)}.` });
-      else seen.set(key, field);
-    }
-    for (const [i, r] of m.rates.entries())
-      if (!/^\d{1,6}(\.\d{1,8})?$/.test(r.rate.trim()) || !/[1-9]/.test(r.rate))
-        ctx.addIssue({
-          code: "custom",
-          path: ["rates", i, "rate"],
-          message: `Rate for ${r.currency} must be a positive number like 1.0825.`,
-        });
-  });
+};
+
+/** A ledger's or a plan's mapping. */
+export const ZLedgerMapping = ZMappingObject.superRefine(mappingRules("ACTUALS"));
+/** A hiring plan's mapping: the same shape, with title, level and compensation required instead of an account. */
+export const ZPositionsMapping = ZMappingObject.superRefine(mappingRules("HIRING_PLAN"));
+/** The mapping schema of each kind. */
+export const KIND_MAPPING = { ACTUALS: ZLedgerMapping, BUDGET: ZLedgerMapping, HIRING_PLAN: ZPositionsMapping } as const;
 export type LedgerMapping = z.output<typeof ZLedgerMapping>;
 export type LedgerMappingInput = z.input<typeof ZLedgerMapping>;
 

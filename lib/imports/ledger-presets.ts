@@ -1,4 +1,4 @@
-import type { LedgerField } from "@/lib/imports/ledger-mapping";
+import type { LedgerField, MappedKind } from "@/lib/imports/ledger-mapping";
 import type { DateFormat, DecimalMark } from "@/lib/imports/ledger-values";
 
 // Built-in shapes of the ledger exports finance teams bring (docs/imports.md): the columns each
@@ -84,3 +84,55 @@ export const LEDGER_PRESETS: readonly LedgerPreset[] = [
     decimalMark: ".",
   },
 ];
+
+/** Shapes of the plan files finance teams bring: a budget spreadsheet, and Keel's own plan layout. */
+const PLAN_PRESETS: readonly LedgerPreset[] = [
+  {
+    id: "budget-spreadsheet",
+    name: "Budget spreadsheet (period, department, GL account, budget)",
+    howToExport: "Save the budget sheet as CSV: one row per month, department and account, title and total rows allowed.",
+    sample: "/samples/budget-spreadsheet.csv",
+    columns: { date: "Period", account: "GL account", costCentre: "Department", amount: "Budget" },
+    // "Nov 2026" reads the same in any format; a sheet of full dates is chosen per file.
+    dateFormat: null,
+    decimalMark: ".",
+  },
+  {
+    id: "keel",
+    name: "Keel's own plan layout",
+    howToExport: "Fill in the template: one line per cost centre, category and month (YYYY-MM), amounts like 1234.56.",
+    sample: "/samples/keel-plan-template.csv",
+    columns: { date: "month", account: "category", costCentre: "cost centre code", amount: "amount" },
+    dateFormat: "YMD",
+    decimalMark: ".",
+  },
+];
+
+/** Shapes of hiring plans: a recruiting spreadsheet, and Keel's own hiring-plan layout. */
+const POSITION_PRESETS: readonly LedgerPreset[] = [
+  {
+    id: "recruiting-plan",
+    name: "Recruiting plan spreadsheet (role, level, team, start date, salary)",
+    howToExport: "Save the hiring plan sheet as CSV: one row per planned hire.",
+    sample: "/samples/recruiting-plan.csv",
+    columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+    dateFormat: null,
+    decimalMark: ".",
+  },
+  {
+    id: "keel",
+    name: "Keel's own hiring-plan layout",
+    howToExport: "Fill in the template: title, level, org unit code, target start (YYYY-MM-DD), annual compensation.",
+    sample: "/samples/keel-hiring-plan-template.csv",
+    columns: { title: "title", level: "level", costCentre: "orgUnitCode", date: "targetStart", amount: "annualCompensation" },
+    dateFormat: "YMD",
+    decimalMark: ".",
+  },
+];
+
+/** The presets each kind's wizard offers. */
+export const KIND_PRESETS: Record<MappedKind, readonly LedgerPreset[]> = {
+  ACTUALS: LEDGER_PRESETS,
+  BUDGET: PLAN_PRESETS,
+  HIRING_PLAN: POSITION_PRESETS,
+};

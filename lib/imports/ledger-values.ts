@@ -47,10 +47,28 @@ function monthNamed(year: string, month: string, day: string): string | null {
  * does (e.g. "31/03/2026" rules out US); "11/03/2026" alone leaves both open, and the person
  * must choose.
  */
-export function dateFormatsReading(samples: readonly string[]): DateFormat[] {
+export function dateFormatsReading(samples: readonly string[], read: DateReader = parseLedgerDate): DateFormat[] {
   const cells = samples.map((s) => s.trim()).filter(Boolean);
   if (cells.length === 0) return [];
-  return (Object.keys(DATE_FORMATS) as DateFormat[]).filter((f) => cells.every((c) => parseLedgerDate(c, f) !== null));
+  return (Object.keys(DATE_FORMATS) as DateFormat[]).filter((f) => cells.every((c) => read(c, f) !== null));
+}
+
+export type DateReader = (cell: string, format: DateFormat) => string | null;
+
+/**
+ * A plan's month cell → "YYYY-MM". A month with its year alone is unambiguous and read in any
+ * format: "Nov 2026", "November-2026", "2026-11", "11/2026". A full date is read in `format`
+ * only and stands for its month ("11/03/2026" is November in US, March in EU).
+ */
+export function parseLedgerMonth(cell: string, format: DateFormat): string | null {
+  const s = cell.trim();
+  const named = /^([A-Za-z]{3,9})\.?[\s-]+(\d{4})$/.exec(s);
+  if (named) return monthNamed(named[2], named[1], "1")?.slice(0, 7) ?? null;
+  const yearFirst = /^(\d{4})[/.-](\d{1,2})$/.exec(s);
+  if (yearFirst) return isoDay(+yearFirst[1], +yearFirst[2], 1)?.slice(0, 7) ?? null;
+  const monthFirst = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (monthFirst) return isoDay(+monthFirst[2], +monthFirst[1], 1)?.slice(0, 7) ?? null;
+  return parseLedgerDate(s, format)?.slice(0, 7) ?? null;
 }
 
 /** How a file writes amounts: "1,234.56" (decimal point) or "1.234,56" (decimal comma). */

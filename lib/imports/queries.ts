@@ -1,24 +1,24 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { type LedgerMapping, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { KIND_MAPPING, type LedgerMapping, type MappedKind } from "@/lib/imports/ledger-mapping";
 
 /** A saved mapping as the wizard receives it. */
 export type SavedLedgerMapping = { id: string; signature: string; header: string[]; mapping: LedgerMapping; updatedAt: string };
 
 /**
- * The org's saved ledger mappings, newest first. A stored mapping that no longer parses (an
+ * The org's saved mappings of a kind, newest first. A stored mapping that no longer parses (an
  * older shape of the mapping) is left out: the wizard then maps that file afresh.
  */
-export async function listLedgerMappings(orgId: string): Promise<SavedLedgerMapping[]> {
+export async function listLedgerMappings(orgId: string, kind: MappedKind = "ACTUALS"): Promise<SavedLedgerMapping[]> {
   const rows = await db.importMapping.findMany({
-    where: { orgId, kind: "ACTUALS" },
+    where: { orgId, kind },
     select: { id: true, signature: true, header: true, mapping: true, updatedAt: true },
     orderBy: { updatedAt: "desc" },
     take: 200,
   });
   return rows.flatMap((r) => {
-    const parsed = ZLedgerMapping.safeParse(r.mapping);
+    const parsed = KIND_MAPPING[kind].safeParse(r.mapping);
     if (!parsed.success || !Array.isArray(r.header)) return [];
     return [{ id: r.id, signature: r.signature, header: r.header.map(String), mapping: parsed.data, updatedAt: r.updatedAt.toISOString() }];
   });

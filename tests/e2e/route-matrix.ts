@@ -80,6 +80,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   page("/[org]/budgets/plan", MEMBERS_ONLY),
   // The ledger-export import wizard: members without actuals:write are told they cannot import.
   page("/[org]/budgets/ledger-import", MEMBERS_ONLY),
+  page("/[org]/budgets/plan-import", MEMBERS_ONLY),
+  page("/[org]/headcount/positions-import", MEMBERS_ONLY),
   // The lines behind a money figure, filtered to the pay probes (route-matrix.spec.ts): a PERSONNEL
   // ledger line and a PERSONNEL plan line of one person, listed only for roles that read pay.
   page("/[org]/budgets/lines", MEMBERS_ONLY, "from=2020-01&to=2031-12&q=Pay+probe+payroll"),
@@ -133,8 +135,9 @@ export const ROUTE_ROWS: RouteRow[] = [
     data: "List-Unsubscribe=One-Click",
     query: "t=forged.DIRECTOR_DIGEST.not-a-signature",
   }),
-  // A ledger export staged for a mapped import (lib/imports/): stored, nothing imported yet.
-  route("/[org]/budgets/import", "POST", "403 200 403 403 200 403 404 401 -", {
+  // A file staged for a mapped import (lib/imports/): stored, nothing imported yet. Managers may
+  // stage one for their hiring plan.
+  route("/[org]/budgets/import", "POST", "403 200 200 200 200 403 404 401 -", {
     contentType: "text/csv",
     data: "Report\nDate,Account,Amount\n11/03/2026,6200 Travel,10.00\n",
     query: "kind=stage",

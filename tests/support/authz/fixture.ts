@@ -170,6 +170,38 @@ export async function createAuthzOrg(db: Db) {
       costCentres: [{ value: "Platform", code: unit.code }],
     },
   });
+  // A budget spreadsheet in another system's shape and its mapping onto this org's unit.
+  const planExport = async () => ({
+    uploadId: await uploadCsv(
+      `FY31 budget\nPeriod,Department,GL account,Budget\nMar 2031,Platform,6200 Travel,"${Math.floor(Math.random() * 9000) + 1000}.00"\n`,
+    ),
+    fileName: "budget.csv",
+    mapping: {
+      encoding: "utf-8",
+      dateFormat: "DMY",
+      columns: { date: "Period", account: "GL account", costCentre: "Department", amount: "Budget" },
+      accounts: [{ value: "6200 Travel", category: "TRAVEL" }],
+      costCentres: [{ value: "Platform", code: unit.code }],
+    },
+  });
+  // A recruiting spreadsheet and its mapping onto this org's unit.
+  const positionsExport = async () => ({
+    uploadId: await uploadCsv(`Hiring plan\nRole,Level,Team,Start date,Salary\nEngineer ${uid()},IC3,Platform,05/04/2026,"150,000"\n`),
+    fileName: "hiring.csv",
+    mapping: {
+      encoding: "utf-8",
+      dateFormat: "MDY",
+      columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+      accounts: [],
+      costCentres: [{ value: "Platform", code: unit.code }],
+    },
+  });
+  // A saved mapping of a kind, to be deleted.
+  const importMapping = (kind: "ACTUALS" | "BUDGET" | "HIRING_PLAN") =>
+    db.importMapping.create({
+      data: { orgId: org.id, kind, signature: `sig-${uid()}`, header: ["Date"], mapping: {}, updatedById: users.admin },
+      select: { id: true },
+    });
   // A plan line in a month of its own (cells are unique per unit × category × month).
   let planMonths = 0;
   const planLine = async () => {
@@ -212,6 +244,9 @@ export async function createAuthzOrg(db: Db) {
       deliverySource,
       actualsCsv,
       ledgerExport,
+      planExport,
+      positionsExport,
+      importMapping,
       planCsv,
       planLine,
     },

@@ -144,6 +144,16 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <section>
             <SectionHeading title="Import plan lines" description="Each line sets one cell (replacing what is there)." />
             <ImportPanel org={org.slug} kind="plan" columns="month (YYYY-MM), cost centre code, category, amount" />
+            <p className="mt-3 text-sm">
+              A budget spreadsheet in another shape?{" "}
+              <Link href={`/${org.slug}/budgets/plan-import`} className="font-medium underline underline-offset-2">
+                Import it with column mapping
+              </Link>{" "}
+              ·{" "}
+              <a href="/samples/keel-plan-template.csv" download className="underline underline-offset-2">
+                Download Keel&apos;s plan template
+              </a>
+            </p>
           </section>
         </div>
       ) : null}

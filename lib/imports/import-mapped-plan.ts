@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+import { defineAction, type ActionContext } from "@/lib/action";
+import { runPlanImport } from "@/lib/budgets/import-plan";
+import { uploadPath } from "@/lib/budgets/upload";
+import { ZImportMappedInput } from "@/lib/imports/import-mapped-actuals";
+import { mappedLedgerRows, newTally, planRowMapper } from "@/lib/imports/ledger-file";
+import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
+import { noticeRefusedImport } from "@/lib/notifications/import-result";
+
+// A plan in another system's shape (a budget spreadsheet: period, department, GL account,
+// budget) imported through a mapping (docs/imports.md): the mapped rows become rows of Keel's plan
+// layout and go through the one plan import (runPlanImport), with its rules: the same cell twice
+// refused, the money limit, withheld personnel lines, one ImportBatch. "Check" writes nothing.
+
+async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMappedInput>, mode: "check" | "import") {
+  const { uploadId, fileName, mapping } = input;
+  let tally = newTally();
+  let header: string[] = [];
+  const open = () => mappedLedgerRows(uploadPath(uploadId), mapping, (cells) => (header = cells));
+  // Each pass counts afresh: the tally reported is one pass's.
+  const parser = () => planRowMapper(mapping, ctx.org.currency, (tally = newTally()));
+  let result: { rowCount: number; batchId?: string; insertedCount?: number; skippedCount?: number };
+  try {
+    result =
+      mode === "check" ? await runPlanImport(ctx, fileName, open, parser, "check") : await runPlanImport(ctx, fileName, open, parser);
+  } catch (e) {
+    throw withUnmapped(e, tally);
+  }
+  return recordMapping(ctx, "BUDGET", { fileName, header, mapping, tally, mode }, result);
+}
+
+export const checkMappedPlan = defineAction({
+  name: "budgets.import.check",
+  permission: "budgets:write",
+  input: ZImportMappedInput,
+  timeoutMs: 5 * 60_000,
+  handler: (ctx, input) => importMapped(ctx, input, "check"),
+});
+
+export const importMappedPlan = defineAction({
+  name: "budgets.import.mapped",
+  permission: "budgets:write",
+  input: ZImportMappedInput,
+  timeoutMs: 5 * 60_000,
+  handler: (ctx, input) => importMapped(ctx, input, "import"),
+  afterRefusal: noticeRefusedImport("plan"),
+});
