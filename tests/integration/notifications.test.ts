@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(auth)/unsubscribe/route";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { checkMappedActuals, importMappedActuals } from "@/lib/imports/import-mapped-actuals";
+import { importMappedPlan } from "@/lib/imports/import-mapped-plan";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createMailer } from "@/lib/notifications/email";
@@ -772,7 +773,7 @@ describe("imports", () => {
     expect(n[0].text).toContain("- Row 2: month 2026-13 is not a month");
   });
 
-  it("a refused mapped ledger import notices the importer too; a check, a wrong role or another org's member does not", async () => {
+  it("a refused mapped ledger or plan import notices the importer too; a check, a wrong role or another org's member does not", async () => {
     const acme = await createOrgWithRoles(db);
     const other = await createOrgWithRoles(db);
     const text = `Date,Account,Department,Amount\r\n03/01/2026,Software,Platform,12.00\r\n03/02/2026,Software,Nowhere,5.00\r\n`;
@@ -806,5 +807,22 @@ describe("imports", () => {
     expect(n[0].text).toContain("nothing was written");
     expect(n[0].text).toContain('"Nowhere"');
     expect(await db.actualEntry.count()).toBe(0);
+
+    // The mapped plan import too.
+    const plan = `Period,Department,GL account,Budget\r\nNov 2026,Platform,Software,100.00\r\nNov 2026,Nowhere,Software,5.00\r\n`;
+    const planRefused = await importMappedPlan.run(finance, acme.org.slug, {
+      uploadId: await uploadCsv(plan),
+      fileName: "budget.csv",
+      mapping: {
+        encoding: "utf-8",
+        dateFormat: "DMY",
+        columns: { date: "Period", account: "GL account", costCentre: "Department", amount: "Budget" },
+        accounts: [{ value: "Software", category: "SOFTWARE" }],
+        costCentres: [{ value: "Platform", code: acme.units.teamA.code }],
+      },
+    });
+    expect(planRefused).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await rows({ kind: "IMPORT_RESULT" })).filter((r) => r.subject === "Plan import failed: budget.csv")).toHaveLength(2);
+    expect(await db.budgetLine.count({ where: { orgId: acme.org.id } })).toBe(0);
   });
 });
