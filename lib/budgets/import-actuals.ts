@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { ORG_MONEY_LIMIT_CENTS } from "@/lib/money";
 import { lockOrgMoney, orgMoneyTotal, overLimitMessage } from "@/lib/money-limit";
-import { noticeImportFinished } from "@/lib/notifications/import-result";
+import { noticeImportFinished, noticeRefusedImport } from "@/lib/notifications/import-result";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // Ledger import, all or nothing, in ONE streaming pass over the uploaded file inside the
@@ -109,6 +109,8 @@ export const importActuals = defineAction({
   // Only ever `run` by route handlers (the upload route, the API), never called from a browser:
   // the page that uploaded refreshes itself.
   revalidate: false,
+  // A refused file (bad rows, a conflict) tells the importer what was wrong, from every entry point.
+  afterRefusal: noticeRefusedImport("actuals"),
   moneyChecked: ["ledger"],
   async handler(ctx, { uploadId, fileName }) {
     let first = true;

@@ -1,5 +1,5 @@
 import { type ActionContext, defineAction } from "@/lib/action";
-import { noticeImportFinished } from "@/lib/notifications/import-result";
+import { noticeImportFinished, noticeRefusedImport } from "@/lib/notifications/import-result";
 import { type CsvHeader, PLAN_COLUMNS, parsePlanRecord, readCsvRows, type PlanLine } from "@/lib/budgets/csv";
 import { checkHeader, loadCodeMap, RowErrors } from "@/lib/budgets/import-rows";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
@@ -65,6 +65,8 @@ export const importPlan = defineAction({
   // Only ever `run` by route handlers (the upload route, the API), never called from a browser:
   // the page that uploaded refreshes itself.
   revalidate: false,
+  // A refused file (bad rows, a conflict) tells the importer what was wrong, from every entry point.
+  afterRefusal: noticeRefusedImport("plan"),
   async handler(ctx, { uploadId, fileName }) {
     const filePath = uploadPath(uploadId);
     const keelLayout = (): PlanRowParser => {

@@ -40,7 +40,7 @@ export function noticeImportFinished(
 }
 
 /** After a refused import (bad rows, nothing new): tells the importer what was wrong. Never throws: the refusal is the answer. */
-export async function noticeImportFailed(i: {
+async function noticeImportFailed(i: {
   orgId: string;
   orgSlug: string;
   userId: string;

@@ -11,10 +11,10 @@ import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(auth)/uns
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { checkMappedActuals, importMappedActuals } from "@/lib/imports/import-mapped-actuals";
 import { importMappedPlan } from "@/lib/imports/import-mapped-plan";
+import { importPlan } from "@/lib/budgets/import-plan";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createJobQueue } from "@/lib/jobs/queue";
 import { createMailer } from "@/lib/notifications/email";
-import { noticeImportFailed } from "@/lib/notifications/import-result";
 import { notify } from "@/lib/notifications/notify";
 import { scheduleNotifications } from "@/lib/notifications/schedule";
 import { sendNotification, type Senders } from "@/lib/notifications/send";
@@ -755,22 +755,15 @@ describe("imports", () => {
 
   it("a refused import tells the importer what was wrong, once per upload", async () => {
     const acme = await createOrgWithRoles(db);
-    const failed = {
-      orgId: acme.org.id,
-      orgSlug: acme.org.slug,
-      userId: acme.members.finance.user.id,
-      kind: "plan" as const,
-      fileName: "plan.csv",
-      uploadId: "upload-1",
-      message: "The file has 1 bad row. Nothing was imported.",
-      fieldErrors: { file: ["Row 2: month 2026-13 is not a month"] },
-    };
-    await noticeImportFailed(failed);
-    await noticeImportFailed(failed);
+    const text = `month,cost centre code,category,amount\r\n2026-13,${acme.units.teamA.code},Software,12.00\r\n`;
+    const input = { uploadId: await uploadCsv(text), fileName: "plan.csv" };
+    // The same upload refused twice (a retry): one notice.
+    for (let i = 0; i < 2; i++)
+      expect(await importPlan.run(acme.members.finance.user.id, acme.org.slug, input)).toMatchObject({ ok: false, code: "VALIDATION" });
     const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
     expect(n).toHaveLength(1);
     expect(n[0].subject).toBe("Plan import failed: plan.csv");
-    expect(n[0].text).toContain("- Row 2: month 2026-13 is not a month");
+    expect(n[0].text).toMatch(/- Row 2: .*2026-13/);
   });
 
   it("a refused mapped ledger or plan import notices the importer too; a check, a wrong role or another org's member does not", async () => {

@@ -12,7 +12,6 @@ import {
   UPLOAD_TOO_LARGE_MESSAGE,
   UploadRefused,
 } from "@/lib/budgets/upload";
-import { noticeImportFailed } from "@/lib/notifications/import-result";
 import { can } from "@/lib/permissions";
 import { parseSearch, zOneOf, zParam } from "@/lib/search-params";
 import { refusal, withMember } from "@/lib/route-guard";
@@ -60,17 +59,6 @@ export const POST = withMember(async (request: NextRequest, member, { org }) => 
   try {
     const action = kind === "plan" ? importPlan : importActuals;
     const result = await action.run(member.user.id, org, { uploadId, fileName });
-    if (!result.ok && (result.code === "VALIDATION" || result.code === "CONFLICT"))
-      await noticeImportFailed({
-        orgId: member.org.id,
-        orgSlug: member.org.slug,
-        userId: member.user.id,
-        kind,
-        fileName,
-        uploadId,
-        message: result.message,
-        fieldErrors: result.fieldErrors,
-      });
     const status = result.ok
       ? 200
       : result.code === "VALIDATION"

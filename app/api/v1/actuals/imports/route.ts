@@ -3,7 +3,6 @@ import { idempotent } from "@/lib/api/idempotency";
 import { json } from "@/lib/api/problem";
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { discardUpload } from "@/lib/budgets/upload";
-import { noticeImportFailed } from "@/lib/notifications/import-result";
 import { withToken } from "@/lib/route-guard";
 
 // A ledger import through the UI's own action (actuals.import): the same all-or-nothing checks,
@@ -21,17 +20,6 @@ export const POST = withToken(
           uploadId,
           fileName,
         });
-        if (!result.ok && (result.code === "VALIDATION" || result.code === "CONFLICT"))
-          await noticeImportFailed({
-            orgId: principal.org.id,
-            orgSlug: principal.org.slug,
-            userId: principal.userId!,
-            kind: "actuals",
-            fileName,
-            uploadId,
-            message: result.message,
-            fieldErrors: result.fieldErrors,
-          });
         return result.ok ? json(result.data, { status: 201 }) : importProblem(result, source);
       });
     } finally {
