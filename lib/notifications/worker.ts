@@ -3,6 +3,7 @@ import type { JobResult, PgBoss } from "pg-boss";
 
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
+import { relayOutbox } from "@/lib/jobs/outbox";
 import { logger } from "@/lib/log";
 import { scheduleNotifications } from "@/lib/notifications/schedule";
 import { SEND_POLICY, sendNotification, type SendPolicy, type Senders } from "@/lib/notifications/send";
@@ -14,42 +15,22 @@ import { SEND_POLICY, sendNotification, type SendPolicy, type Senders } from "@/
 
 const NOTIFY_QUEUE = "notification-send";
 const SCHEDULE_QUEUE = "notification-schedule";
-const BATCH = 100;
 const SEND_BATCH = 5;
 
-/** Moves due PENDING email/Slack rows into the send queue, atomically with marking them QUEUED. */
-export async function relayPendingNotifications(pool: pg.Pool, boss: PgBoss, policy: SendPolicy, now = new Date()): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM "Notification" WHERE state = 'PENDING' AND "notBefore" <= $1 ORDER BY "notBefore" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      [now],
-    );
-    const executor = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
-    for (const { id } of rows) {
-      await boss.send(
-        NOTIFY_QUEUE,
-        { notificationId: id },
-        {
-          id,
-          retryLimit: policy.retryLimit,
-          retryDelay: policy.retryDelaySeconds,
-          retryBackoff: true,
-          retryDelayMax: policy.retryDelayMaxSeconds,
-          db: executor,
-        },
-      );
-    }
-    if (rows.length) await client.query(`UPDATE "Notification" SET state = 'QUEUED' WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
-    await client.query("COMMIT");
-    return rows.length;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+/** Moves due PENDING email/Slack rows into the send queue, atomically with marking them QUEUED (lib/jobs/outbox.ts). */
+export function relayPendingNotifications(pool: pg.Pool, boss: PgBoss, policy: SendPolicy, now = new Date()): Promise<number> {
+  return relayOutbox(pool, boss, {
+    queue: NOTIFY_QUEUE,
+    pending: { sql: `SELECT id FROM "Notification" WHERE state = 'PENDING' AND "notBefore" <= $1 ORDER BY "notBefore"`, values: [now] },
+    data: (notificationId) => ({ notificationId }),
+    options: {
+      retryLimit: policy.retryLimit,
+      retryDelay: policy.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: policy.retryDelayMaxSeconds,
+    },
+    markQueued: { sql: `UPDATE "Notification" SET state = 'QUEUED' WHERE id = ANY($1::uuid[])` },
+  });
 }
 
 export type NotificationWorkerOptions = {
