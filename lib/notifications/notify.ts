@@ -22,6 +22,9 @@ export type NotifyInput = {
   href?: string | null;
 };
 
+/** PostgreSQL text cannot hold NUL: a file name or value quoted from a bad file may carry one. */
+const storable = (s: string) => s.replaceAll("\u0000", "\uFFFD");
+
 /** Writes the notification's rows; returns how many were new (0: off everywhere, not a member, or sent before). */
 export async function notify(client: Db | Tx, n: NotifyInput, now = new Date()): Promise<number> {
   const member = await client.membership.findUnique({
@@ -39,8 +42,8 @@ export async function notify(client: Db | Tx, n: NotifyInput, now = new Date()):
       kind: n.kind,
       channel,
       dedupeKey: n.dedupeKey,
-      subject: n.subject.slice(0, 300),
-      text: n.text,
+      subject: storable(n.subject).slice(0, 300),
+      text: storable(n.text),
       href: n.href ?? null,
       createdAt: now,
       ...(channel === "IN_APP" ? { state: "SENT" as const, sentAt: now, notBefore: now } : { notBefore }),

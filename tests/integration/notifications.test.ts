@@ -753,6 +753,17 @@ describe("imports", () => {
     ]);
   });
 
+  it("a refused file whose rows hold NUL bytes is still noticed (PostgreSQL text cannot hold NUL)", async () => {
+    const acme = await createOrgWithRoles(db);
+    const text = `month,cost centre code,category,amount\r\n2026-1\u00003,${acme.units.teamA.code},Software,12.00\r\n`;
+    const input = { uploadId: await uploadCsv(text), fileName: "nul.csv" };
+    expect(await importPlan.run(acme.members.finance.user.id, acme.org.slug, input)).toMatchObject({ ok: false, code: "VALIDATION" });
+    const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
+    expect(n).toHaveLength(1);
+    expect(n[0].subject).toBe("Plan import failed: nul.csv");
+    expect(n[0].text).not.toContain("\u0000");
+  });
+
   it("a refused import tells the importer what was wrong, once per upload", async () => {
     const acme = await createOrgWithRoles(db);
     const text = `month,cost centre code,category,amount\r\n2026-13,${acme.units.teamA.code},Software,12.00\r\n`;
