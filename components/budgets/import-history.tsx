@@ -1,12 +1,12 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Undo2 } from "lucide-react";
 import { useState, useTransition } from "react";
 
 import { useConfirm } from "@/components/forms/use-result-focus";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { revertImportAction } from "@/lib/budgets/actions";
@@ -105,26 +105,20 @@ export function ImportHistory({
           ))}
         </TableBody>
       </Table>
-      <Dialog open={confirming !== null} onOpenChange={(open) => (open || pending ? null : confirmation.cancel())}>
-        <DialogContent onCloseAutoFocus={confirmation.onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>Revert this import?</DialogTitle>
-            <DialogDescription>
-              {confirming
-                ? `"${confirming.fileName}": its ${lines(confirming.insertedCount)} will be deleted from the ledger. The import stays in this list as Reverted, and the audit log keeps a record.`
-                : null}
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button variant="outline" onClick={confirmation.cancel} disabled={pending}>
-              Keep it
-            </Button>
-            <Button variant="destructive" onClick={() => confirming && revert(confirming)} disabled={pending}>
-              {pending ? "Reverting…" : "Revert import"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        confirmation={confirmation}
+        pending={pending}
+        title="Revert this import?"
+        description={
+          confirming
+            ? `"${confirming.fileName}": its ${lines(confirming.insertedCount)} will be deleted from the ledger. The import stays in this list as Reverted, and the audit log keeps a record.`
+            : null
+        }
+        keepLabel="Keep it"
+        confirmLabel="Revert import"
+        pendingLabel="Reverting…"
+        onConfirm={revert}
+      />
     </div>
   );
 }

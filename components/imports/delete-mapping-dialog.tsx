@@ -1,10 +1,9 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { useState, useTransition } from "react";
 
 import { useConfirm } from "@/components/forms/use-result-focus";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { SavedLedgerMapping } from "@/lib/imports/queries";
@@ -40,26 +39,20 @@ export function useDeleteMapping(org: string, remove: (org: string, input: { id:
         >
           {outcome?.text}
         </p>
-        <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : confirmation.cancel())}>
-          <DialogContent onCloseAutoFocus={confirmation.onCloseAutoFocus}>
-            <DialogHeader>
-              <DialogTitle>Delete this saved mapping?</DialogTitle>
-              <DialogDescription>
-                {asking
-                  ? `The mapping for files with the columns ${asking.header.map((h) => `"${h}"`).join(", ")} will be forgotten; the next such file is mapped afresh. Imports already made stay as they are.`
-                  : null}
-              </DialogDescription>
-            </DialogHeader>
-            <DialogFooter>
-              <Button variant="outline" onClick={confirmation.cancel} disabled={pending}>
-                Keep it
-              </Button>
-              <Button variant="destructive" onClick={() => asking && run(asking)} disabled={pending}>
-                {pending ? "Deleting…" : "Delete mapping"}
-              </Button>
-            </DialogFooter>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          confirmation={confirmation}
+          pending={pending}
+          title="Delete this saved mapping?"
+          description={
+            asking
+              ? `The mapping for files with the columns ${asking.header.map((h) => `"${h}"`).join(", ")} will be forgotten; the next such file is mapped afresh. Imports already made stay as they are.`
+              : null
+          }
+          keepLabel="Keep it"
+          confirmLabel="Delete mapping"
+          pendingLabel="Deleting…"
+          onConfirm={run}
+        />
       </>
     );
   }

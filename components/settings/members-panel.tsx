@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { useActionState, useEffect, useState, useTransition } from "react";
 
 import { OrgSearch } from "@/components/forms/search-field";
@@ -7,7 +8,6 @@ import { useConfirm, useFocusAfterSubmit } from "@/components/forms/use-result-f
 import { TextField } from "@/components/forms/text-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -319,28 +319,20 @@ export function MembersPanel({
           ))}
         </TableBody>
       </Table>
-      <Dialog open={asking !== null} onOpenChange={(open) => (open || pending ? null : confirmation.cancel())}>
-        <DialogContent onCloseAutoFocus={confirmation.onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>
-              {asking?.kind === "sign-out" ? `Sign ${asking.member.name} out everywhere?` : `Remove ${asking?.member.name}?`}
-            </DialogTitle>
-            <DialogDescription>
-              {asking?.kind === "sign-out"
-                ? "Every session of theirs ends on every device; they can sign in again."
-                : "They lose access to this organization at once; what they wrote and the audit log stay. Inviting them again gives access back."}
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button variant="outline" onClick={confirmation.cancel} disabled={pending}>
-              Cancel
-            </Button>
-            <Button variant="destructive" onClick={() => asking && confirm(asking)} disabled={pending}>
-              {pending ? "Working…" : asking?.kind === "sign-out" ? "Sign out everywhere" : "Remove member"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        confirmation={confirmation}
+        pending={pending}
+        title={asking?.kind === "sign-out" ? `Sign ${asking.member.name} out everywhere?` : `Remove ${asking?.member.name}?`}
+        description={
+          asking?.kind === "sign-out"
+            ? "Every session of theirs ends on every device; they can sign in again."
+            : "They lose access to this organization at once; what they wrote and the audit log stay. Inviting them again gives access back."
+        }
+        keepLabel="Cancel"
+        confirmLabel={asking?.kind === "sign-out" ? "Sign out everywhere" : "Remove member"}
+        pendingLabel="Working…"
+        onConfirm={confirm}
+      />
       {canManage && invitations.length ? (
         <div>
           <h3 className="mb-2 text-sm font-medium">Pending invitations</h3>
