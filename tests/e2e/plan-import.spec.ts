@@ -47,8 +47,11 @@ test("finance maps a budget spreadsheet, imports it and the plan moves", async (
   const before = await planOf(page, team);
 
   await page.goto("/acme/budgets/plan");
-  await page.getByRole("link", { name: "Import it with column mapping" }).click();
-  await expect(page).toHaveURL(/\/acme\/budgets\/plan-import$/);
+  // A client-side navigation: on a loaded machine its server render can take longer than an expect.
+  await Promise.all([
+    page.waitForURL(/\/acme\/budgets\/plan-import$/, { timeout: 45_000 }),
+    page.getByRole("link", { name: "Import it with column mapping" }).click(),
+  ]);
   await page
     .getByLabel("CSV file (up to 100 MB)")
     .setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: Buffer.from(sheet, "utf8") });
