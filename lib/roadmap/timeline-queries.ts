@@ -14,6 +14,9 @@ import { type InitiativePeriod, periodOf } from "@/lib/roadmap/schemas";
 import { ZOOMS, type Zoom } from "@/lib/roadmap/timeline";
 import { parseSearch, type SearchParams, zEnum, zIntParam, zOneOf, zParam } from "@/lib/search-params";
 
+/** Names with numbers in natural order ("Team 9" before "Team 10"), as the other lists sort them. */
+const naturalOrder = new Intl.Collator("und", { numeric: true });
+
 export type TimelineFilters = { zoom: Zoom; offset: number; group: "initiative" | "team"; unit?: string; status?: ProjectStatus };
 
 const ZTimelineFilters = z
@@ -96,7 +99,7 @@ export async function listTimelinePage(
   const label = new Map(names.map((n) => [n.id, n.name]));
   const keys = keyRows
     .map((key) => ({ key, label: key === "none" ? "No initiative" : (label.get(key) ?? "") }))
-    .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : a.label.localeCompare(b.label)));
+    .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : naturalOrder.compare(a.label, b.label)));
   const paging = pageOf(sp, keys.length, perPage);
   const pageKeys = slicePage(keys, paging);
   if (!pageKeys.length) return { groups: [], paging, undated };
