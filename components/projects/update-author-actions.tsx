@@ -39,7 +39,6 @@ export function UpdateAuthorActions({
   const showOnPage = usePageResult();
   const [refusal, setRefusal] = useState<{ message: string } | null>(null);
   const refusalRef = useRef<HTMLParagraphElement>(null);
-  const deleted = useRef(false);
   useEffect(() => {
     if (refusal) refusalRef.current?.focus();
   }, [refusal]);
@@ -48,7 +47,6 @@ export function UpdateAuthorActions({
       const result = await deleteStatusUpdateAction(org, { updateId: update.id });
       if (result.ok) {
         toast.success("Update deleted");
-        deleted.current = true;
         setDeleteOpen(false);
         showOnPage(`Update deleted: ${update.summary}`);
       } else {
@@ -99,12 +97,7 @@ export function UpdateAuthorActions({
             Delete
           </Button>
         </DialogTrigger>
-        <DialogContent
-          onCloseAutoFocus={(event) => {
-            // Deleted: not back to the Delete button, which goes away with the update.
-            if (deleted.current) event.preventDefault();
-          }}
-        >
+        <DialogContent>
           <DialogHeader>
             <DialogTitle>Delete this update?</DialogTitle>
             <DialogDescription>

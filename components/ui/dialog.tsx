@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import * as React from "react";
 
+import { usePageResultClaimsFocus } from "@/components/forms/page-result";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import { cn } from "@/lib/utils";
 
@@ -26,8 +27,10 @@ export function DialogContent({
   children,
   showClose = true,
   onEscapeKeyDown,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+  const pageResultClaimsFocus = usePageResultClaimsFocus();
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -38,6 +41,12 @@ export function DialogContent({
           className,
         )}
         {...props}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          // The action showed its result at the top of the page (page-result.tsx): focus stays
+          // there, not on the trigger, which may go with the row the action removed.
+          if (!event.defaultPrevented && pageResultClaimsFocus()) event.preventDefault();
+        }}
         onEscapeKeyDown={(event) => {
           // Escape in an open search picker (components/ui/search-combobox.tsx) closes its list, not the dialog.
           const target = event.target as HTMLElement | null;
