@@ -44,7 +44,7 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
     <form onSubmit={submitKeepingInput(formAction)} className="grid gap-5" noValidate>
       <FormAlert state={state} />
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-sm">
+        <table className="w-full text-sm">
           <caption className="sr-only">Notifications by kind and channel</caption>
           <thead>
             <tr className="border-b text-left">
@@ -52,7 +52,7 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
                 Notification
               </th>
               {NOTIFICATION_CHANNELS.map((c) => (
-                <th key={c} scope="col" className="px-3 py-2 text-center font-medium">
+                <th key={c} scope="col" className="px-2 py-2 text-center font-medium sm:px-3">
                   {CHANNEL_LABELS[c]}
                 </th>
               ))}
@@ -65,7 +65,7 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
                   {KIND_LABELS[k]}
                 </th>
                 {NOTIFICATION_CHANNELS.map((c) => (
-                  <td key={c} className="px-3 py-2 text-center">
+                  <td key={c} className="px-2 py-2 text-center sm:px-3">
                     <input
                       type="checkbox"
                       name={`pref:${k}:${c}`}
