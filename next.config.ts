@@ -9,14 +9,7 @@ const securityHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value
 
 const nextConfig: NextConfig = {
   // Native/Wasm database drivers must stay plain Node requires, not bundled.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
-    "pg",
-    "@prisma/adapter-pg",
-    "pino",
-    "fs-native-extensions",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@prisma/adapter-pg", "pino", "fs-native-extensions"],
   poweredByHeader: false,
   devIndicators: false,
   typedRoutes: false,

@@ -16,11 +16,14 @@ import path from "node:path";
 
 import { tryLock, unlock } from "fs-native-extensions";
 
+import { serveEmbeddedDb } from "@/lib/embedded-db-server";
+
 // Embedded PostgreSQL for zero-setup runs: PGlite (Postgres compiled to Wasm, from npm, so
-// nothing is downloaded at run time) keeps its data under `.data/`, and pglite-socket exposes
-// it on a loopback port so the app talks to it through the same pg driver and Prisma adapter
-// as to a real server. PGlite has a single backend: connections are queued, so the app uses a
-// pool of one connection against it (KEEL_DB_POOL_MAX=1) to keep transactions from interleaving.
+// nothing is downloaded at run time) keeps its data under `.data/`, and a small server of Keel's
+// own (lib/embedded-db-server.ts) exposes it on a loopback port so the app talks to it through the
+// same pg driver and Prisma adapter as to a real server. PGlite has a single backend: a connection holds
+// it for a whole statement or transaction while the others wait their turn, so the app uses a pool
+// of one connection against it (KEEL_DB_POOL_MAX=1): more would only wait.
 //
 // PGlite is a library, not a server: nothing in it stops a second process from opening the same
 // files, and two writers corrupt them. So the data directory is locked first (lockDataDir), its
@@ -136,7 +139,6 @@ function enableFsync(pglite: unknown): boolean {
  */
 export async function startEmbeddedDb(dataDir?: string, port?: number, lockDir?: string): Promise<EmbeddedDb> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   let lock: DataDirLock | null = null;
   let pglite: InstanceType<typeof PGlite>;
   if (dataDir) {
@@ -161,8 +163,7 @@ export async function startEmbeddedDb(dataDir?: string, port?: number, lockDir?:
     pglite = await PGlite.create();
   }
   const listenPort = port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: listenPort, maxConnections: 32 });
-  await server.start();
+  const server = await serveEmbeddedDb(pglite, { host: "127.0.0.1", port: listenPort, maxConnections: 32 });
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${listenPort}/postgres?sslmode=disable`,
     dataDir: dataDir ? path.resolve(dataDir) : null,
