@@ -4,7 +4,7 @@ import { RefreshCw } from "lucide-react";
 import { type ReactNode, useState, useTransition } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
-import { EncodingSelect } from "@/components/imports/ledger-file-step";
+import { EncodingSelect } from "@/components/imports/ledger-preview-step";
 import { LedgerFilePreview } from "@/components/imports/ledger-import-parts";
 import { type Encoding, distinctValues, type HrisSample, readHrisBytes, savedFor, suggestCostCentre } from "@/components/teams/hris-file";
 import { HrisColumnMapping, HrisDepartmentMapping } from "@/components/teams/hris-mapping-fields";
