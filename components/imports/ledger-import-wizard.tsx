@@ -99,6 +99,13 @@ export function LedgerImportWizard({
     setDraft((d) => ({ ...d, ...suggested }));
   }
 
+  /** Leaves the saved mapping: the file is mapped afresh. */
+  function mapAgain(s: Sample) {
+    check.invalidate();
+    setSavedUsed(null);
+    applySuggestions(s, presetId);
+  }
+
   function applySaved(m: SavedLedgerMapping, s: Sample) {
     const missing = missingColumns(m, s.header);
     if (missing.length) {
@@ -171,11 +178,7 @@ export function LedgerImportWizard({
               savedUsed={savedUsed}
               nearby={nearby}
               shapeNote={shapeNote}
-              onMapAgain={() => {
-                check.invalidate();
-                setSavedUsed(null);
-                applySuggestions(sample, presetId);
-              }}
+              onMapAgain={() => mapAgain(sample)}
               onUseSaved={(m) => {
                 check.invalidate();
                 applySaved(m, sample);
@@ -184,11 +187,7 @@ export function LedgerImportWizard({
               onDeleted={(m) => {
                 setSaved((list) => list.filter((x) => x.id !== m.id));
                 setNearby((n) => (n?.m.id === m.id ? null : n));
-                if (savedUsed?.id === m.id) {
-                  check.invalidate();
-                  setSavedUsed(null);
-                  applySuggestions(sample, presetId);
-                }
+                if (savedUsed?.id === m.id) mapAgain(sample);
               }}
               onEncoding={(encoding) => {
                 check.invalidate();
