@@ -58,6 +58,9 @@ const rendered: Store = { entries: new LRUCache<string, Entry>({ max: 200, ttl: 
 /** A table of org data (the model names are the table names). */
 export type DataTable = Prisma.ModelName;
 
+/** What a memoized value is filed under: the org, the computation's name and key, the tables it reads. */
+type MemoId = { orgId: string; name: string; key: unknown[]; tables: readonly DataTable[] };
+
 // What a restore changes (see above), and per org the versions last seen and a generation that
 // moves when they went backwards (it is part of every entry's id).
 let seenIdentity: string | null = null;
@@ -67,9 +70,7 @@ const generations = new Map<string, number>();
 function noteVersions(orgId: string, identity: string, versions: ReadonlyMap<string, bigint>) {
   if (seenIdentity !== null && seenIdentity !== identity) {
     logger.info({ event: "figures-memo.reset" }, "the database was replaced or restarted (a restore?): memoized figures forgotten");
-    figures.entries.clear();
-    rendered.entries.clear();
-    lastSeen.clear();
+    clearFiguresMemo();
   }
   seenIdentity = identity;
   const before = lastSeen.get(orgId);
@@ -124,7 +125,7 @@ export function memoFigures<T>(
   tables: readonly DataTable[],
   compute: () => Promise<T>,
 ): Promise<T> {
-  return memoIn(figures, deepFreeze, orgId, name, key, tables, compute);
+  return memoIn(figures, deepFreeze, { orgId, name, key, tables }, compute);
 }
 
 /**
@@ -170,16 +171,13 @@ export const RENDERED_TABLES: readonly DataTable[] = [
  * caller may change them.
  */
 export function memoRendered<T>(orgId: string, name: string, key: unknown[], compute: () => Promise<T>): Promise<T> {
-  return memoIn(rendered, (v) => v, orgId, name, key, RENDERED_TABLES, compute);
+  return memoIn(rendered, (v) => v, { orgId, name, key, tables: RENDERED_TABLES }, compute);
 }
 
 async function memoIn<T>(
   store: Store,
   seal: <V>(value: V) => V,
-  orgId: string,
-  name: string,
-  key: unknown[],
-  tables: readonly DataTable[],
+  { orgId, name, key, tables }: MemoId,
   compute: () => Promise<T>,
 ): Promise<T> {
   if (readEnv().KEEL_FIGURES_MEMO === "off") return compute();

@@ -4,7 +4,7 @@ import { useActionState, useEffect } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { submitKeepingInput } from "@/components/forms/submit-keeping-input";
-import { SelectField, TextField } from "@/components/forms/text-field";
+import { fieldFor, SelectField, TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
@@ -39,7 +39,7 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
   useEffect(() => {
     if (state?.ok) toast.success("Notification settings saved");
   }, [state]);
-  const errors = errorsOf(state);
+  const field = fieldFor(errorsOf(state));
   return (
     <form onSubmit={submitKeepingInput(formAction)} className="grid gap-5" noValidate>
       <FormAlert state={state} />
@@ -82,59 +82,47 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
         <TextField
-          id="timeZone"
-          name="timeZone"
+          {...field("timeZone")}
           label="Time zone"
           help="For quiet hours and the weekly digest, e.g. Europe/Berlin."
           defaultValue={settings.timeZone}
-          errors={errors.timeZone}
         />
         <SelectField
-          id="quietStartHour"
-          name="quietStartHour"
+          {...field("quietStartHour")}
           label="Quiet hours from"
           options={HOURS}
           defaultValue={settings.quietStartHour === null ? "" : String(settings.quietStartHour)}
-          errors={errors.quietStartHour}
         />
         <SelectField
-          id="quietEndHour"
-          name="quietEndHour"
+          {...field("quietEndHour")}
           label="Quiet hours until"
           help="Email and Slack wait until then; in-app messages do not."
           options={HOURS}
           defaultValue={settings.quietEndHour === null ? "" : String(settings.quietEndHour)}
-          errors={errors.quietEndHour}
         />
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
         <SelectField
-          id="digestWeekday"
-          name="digestWeekday"
+          {...field("digestWeekday")}
           label="Weekly digest on"
           help="Directors and admins get the weekly director digest on this day."
           options={WEEKDAYS}
           defaultValue={String(settings.digestWeekday)}
-          errors={errors.digestWeekday}
         />
         <SelectField
-          id="digestHour"
-          name="digestHour"
+          {...field("digestHour")}
           label="Weekly digest from"
           help="The hour of that day, in your time zone, it arrives from."
           options={DIGEST_HOURS}
           defaultValue={String(settings.digestHour)}
-          errors={errors.digestHour}
         />
       </div>
       <TextField
-        id="slackWebhookUrl"
-        name="slackWebhookUrl"
+        {...field("slackWebhookUrl")}
         label="Slack incoming webhook"
         help="An https:// incoming-webhook address of Slack (or a compatible chat). Empty: no Slack messages."
         type="url"
         defaultValue={settings.slackWebhookUrl ?? ""}
-        errors={errors.slackWebhookUrl}
       />
       <div>
         <Button type="submit" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { Upload } from "lucide-react";
-import Link from "next/link";
 
 import { ImportPanel } from "@/components/budgets/import-panel";
+import { MappedImportLinks } from "@/components/imports/mapped-import-links";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
@@ -31,16 +31,11 @@ export function ImportActualsDialog({ org }: { org: string }) {
           </DialogDescription>
         </DialogHeader>
         <ImportPanel org={org} kind="actuals" columns={ACTUALS_COLUMNS} />
-        <p className="text-sm">
-          An export from QuickBooks, Xero, NetSuite or another ledger?{" "}
-          <Link href={`/${org}/budgets/ledger-import`} className="font-medium underline underline-offset-2">
-            Import it with column mapping
-          </Link>{" "}
-          ·{" "}
-          <a href="/samples/keel-actuals-template.csv" download className="underline underline-offset-2">
-            Download Keel&apos;s template
-          </a>
-        </p>
+        <MappedImportLinks
+          question="An export from QuickBooks, Xero, NetSuite or another ledger?"
+          href={`/${org}/budgets/ledger-import`}
+          template="/samples/keel-actuals-template.csv"
+        />
       </DialogContent>
     </Dialog>
   );

@@ -1,11 +1,11 @@
 "use client";
 
 import { Upload } from "lucide-react";
-import Link from "next/link";
 import { useActionState, useState } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { useFocusAfterSubmit, useResultFocus } from "@/components/forms/use-result-focus";
+import { MappedImportLinks } from "@/components/imports/mapped-import-links";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
@@ -83,16 +83,11 @@ export function ImportHiringPlanDialog({ org }: { org: string }) {
               </Button>
             </div>
           </form>
-          <p className="text-sm">
-            A recruiting plan in another shape?{" "}
-            <Link href={`/${org}/headcount/positions-import`} className="font-medium underline underline-offset-2">
-              Import it with column mapping
-            </Link>{" "}
-            ·{" "}
-            <a href="/samples/keel-hiring-plan-template.csv" download className="underline underline-offset-2">
-              Download Keel&apos;s template
-            </a>
-          </p>
+          <MappedImportLinks
+            question="A recruiting plan in another shape?"
+            href={`/${org}/headcount/positions-import`}
+            template="/samples/keel-hiring-plan-template.csv"
+          />
         </DialogContent>
       </Dialog>
       {outcome.note}

@@ -1,29 +1,23 @@
+import type { Draft, EditDraft } from "@/components/imports/ledger-draft";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { LedgerField } from "@/lib/imports/ledger-mapping";
 import { DATE_FORMATS, type DateFormat, type DecimalMark } from "@/lib/imports/ledger-values";
 
 // Step 3 of the mapped import wizard (components/imports/ledger-import-wizard.tsx): which of the
 // file's columns holds each field, how its dates and amounts are written, and the cost centre for
-// every row when the file has no such column. The wizard holds the state.
+// every row when the file has no such column. The wizard holds the draft.
 
 export function LedgerColumnMapping({
   fields,
   required = ["date", "account"],
   idPrefix,
   headerOptions,
-  columns,
-  onColumn,
-  dateFormat,
+  draft,
+  onEdit,
   dateCandidates,
   exampleDate,
-  onDateFormat,
-  decimalMark,
-  onDecimalMark,
   units,
-  fixedCostCentre,
-  onFixedCostCentre,
-  spendIsNegative,
-  onSpendIsNegative,
+  signed,
 }: {
   /** The fields this kind maps, in its words. */
   fields: Partial<Record<LedgerField, string>>;
@@ -31,23 +25,17 @@ export function LedgerColumnMapping({
   required?: LedgerField[];
   idPrefix: string;
   headerOptions: string[];
-  columns: Partial<Record<LedgerField, string>>;
-  onColumn: (field: LedgerField, column: string | undefined) => void;
-  dateFormat: DateFormat | "";
+  draft: Draft;
+  onEdit: EditDraft;
   /** The formats that read every date of the first rows. */
   dateCandidates: DateFormat[];
   /** A date of the first rows, shown when they read more than one way. */
   exampleDate: string;
-  onDateFormat: (format: DateFormat) => void;
-  decimalMark: DecimalMark;
-  onDecimalMark: (mark: DecimalMark) => void;
   units: { code: string; name: string }[];
-  fixedCostCentre: string;
-  onFixedCostCentre: (code: string) => void;
-  /** Absent for a kind whose amounts have no spending sign to choose (a plan). */
-  spendIsNegative?: boolean;
-  onSpendIsNegative?: (negative: boolean) => void;
+  /** Whether amounts have a spending sign to choose (a plan's have none). */
+  signed: boolean;
 }) {
+  const { columns, dateFormat, decimalMark, fixedCostCentre, spendIsNegative } = draft;
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -57,7 +45,14 @@ export function LedgerColumnMapping({
               {fields[f]}
               {required.includes(f) ? " *" : ""}
             </label>
-            <NativeSelect id={`${idPrefix}-col-${f}`} value={columns[f] ?? ""} onChange={(e) => onColumn(f, e.target.value || undefined)}>
+            <NativeSelect
+              id={`${idPrefix}-col-${f}`}
+              value={columns[f] ?? ""}
+              onChange={(e) => {
+                const column = e.target.value || undefined;
+                onEdit((d) => ({ columns: { ...d.columns, [f]: column } }));
+              }}
+            >
               <option value="">— not in this file —</option>
               {headerOptions.map((h) => (
                 <option key={h} value={h}>
@@ -73,7 +68,13 @@ export function LedgerColumnMapping({
         <div className="flex flex-wrap gap-x-4 gap-y-2">
           {(Object.keys(DATE_FORMATS) as DateFormat[]).map((f) => (
             <label key={f} className="flex items-center gap-2 text-sm">
-              <input type="radio" name={`${idPrefix}-date`} value={f} checked={dateFormat === f} onChange={() => onDateFormat(f)} />
+              <input
+                type="radio"
+                name={`${idPrefix}-date`}
+                value={f}
+                checked={dateFormat === f}
+                onChange={() => onEdit({ dateFormat: f })}
+              />
               {DATE_FORMATS[f]}
               {columns.date && !dateCandidates.includes(f) ? (
                 <span className="text-xs text-muted-foreground">(does not read the first rows)</span>
@@ -92,7 +93,7 @@ export function LedgerColumnMapping({
           <label htmlFor={`${idPrefix}-dec`} className="text-sm font-medium">
             Amounts are written
           </label>
-          <NativeSelect id={`${idPrefix}-dec`} value={decimalMark} onChange={(e) => onDecimalMark(e.target.value as DecimalMark)}>
+          <NativeSelect id={`${idPrefix}-dec`} value={decimalMark} onChange={(e) => onEdit({ decimalMark: e.target.value as DecimalMark })}>
             <option value=".">1,234.56 (decimal point)</option>
             <option value=",">1.234,56 (decimal comma)</option>
           </NativeSelect>
@@ -102,7 +103,7 @@ export function LedgerColumnMapping({
             <label htmlFor={`${idPrefix}-fixed`} className="text-sm font-medium">
               Cost centre for every row
             </label>
-            <NativeSelect id={`${idPrefix}-fixed`} value={fixedCostCentre} onChange={(e) => onFixedCostCentre(e.target.value)}>
+            <NativeSelect id={`${idPrefix}-fixed`} value={fixedCostCentre} onChange={(e) => onEdit({ fixedCostCentre: e.target.value })}>
               <option value="">Choose…</option>
               {units.map((u) => (
                 <option key={u.code} value={u.code}>
@@ -112,9 +113,9 @@ export function LedgerColumnMapping({
             </NativeSelect>
           </div>
         ) : null}
-        {columns.amount && onSpendIsNegative ? (
+        {columns.amount && signed ? (
           <label className="flex items-center gap-2 self-end text-sm">
-            <input type="checkbox" checked={!!spendIsNegative} onChange={(e) => onSpendIsNegative(e.target.checked)} />
+            <input type="checkbox" checked={spendIsNegative} onChange={(e) => onEdit({ spendIsNegative: e.target.checked })} />
             Spending is written as negative amounts
           </label>
         ) : null}

@@ -40,8 +40,8 @@ export function closestSaved(saved: SavedLedgerMapping[], header: string[]): { m
     .map(({ m, missing }) => ({ m, missing }))[0];
 }
 
-/** The columns a saved mapping names that a file with this header lacks. */
-export function missingColumns(m: SavedLedgerMapping, header: string[]): string[] {
+/** The columns a saved mapping (of a ledger or an HRIS file) names that a file with this header lacks. */
+export function missingColumns(m: { mapping: { columns: Partial<Record<string, string>> } }, header: readonly string[]): string[] {
   const keys = new Set(header.map(headerKey));
   return Object.values(m.mapping.columns).filter((n): n is string => !!n && !keys.has(headerKey(n)));
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import type { Draft, EditDraft, readDraft } from "@/components/imports/ledger-draft";
 import { NativeSelect } from "@/components/ui/native-select";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
-import { IGNORE } from "@/lib/imports/ledger-mapping";
+import { IGNORE, valueKey } from "@/lib/imports/ledger-mapping";
 
 const CATEGORY_LABELS = Object.keys(BudgetCategory).map((c) => [c, c.charAt(0) + c.slice(1).toLowerCase()] as const);
 
@@ -11,65 +12,70 @@ const CATEGORY_LABELS = Object.keys(BudgetCategory).map((c) => [c, c.charAt(0) +
  * skipped), each department → a cost centre (or Ignore), and a rate for each foreign currency.
  * Values are those of the file's first rows, plus any a check found further down.
  */
-export function LedgerValueMapping(props: {
+export function LedgerValueMapping({
+  idPrefix: id,
+  draft,
+  values,
+  onEdit,
+  units,
+  currencies,
+  orgCurrency,
+}: {
   idPrefix: string;
-  accountColumn?: string;
-  centreColumn?: string;
-  accounts: string[];
-  centres: string[];
-  accountChoice: (v: string) => string;
-  centreChoice: (v: string) => string;
+  draft: Draft;
+  /** What the draft maps the file's values to (readDraft). */
+  values: Pick<ReturnType<typeof readDraft>, "accountList" | "centreList" | "accountChoice" | "centreChoice" | "unmappedCount">;
+  onEdit: EditDraft;
   units: { code: string; name: string }[];
-  onAccount: (value: string, category: string) => void;
-  onCentre: (value: string, code: string) => void;
+  /** The foreign currencies of the first rows. */
   currencies: string[];
   orgCurrency: string;
-  rates: Map<string, string>;
-  onRate: (currency: string, rate: string) => void;
-  unmappedCount: number;
 }) {
-  const { idPrefix: id } = props;
+  const { unmappedCount } = values;
   return (
     <div className="space-y-4">
       <p className="text-sm" role="status">
-        {props.unmappedCount === 0
+        {unmappedCount === 0
           ? "Every value in the first rows is mapped."
-          : `${props.unmappedCount} ${props.unmappedCount === 1 ? "value is" : "values are"} not mapped yet: rows with ${props.unmappedCount === 1 ? "it" : "them"} would be refused.`}
+          : `${unmappedCount} ${unmappedCount === 1 ? "value is" : "values are"} not mapped yet: rows with ${unmappedCount === 1 ? "it" : "them"} would be refused.`}
       </p>
-      {props.accountColumn ? (
+      {draft.columns.account ? (
         <ValueTable
-          caption={`Accounts (column "${props.accountColumn}") → category`}
-          values={props.accounts}
-          choice={props.accountChoice}
-          onChange={props.onAccount}
+          caption={`Accounts (column "${draft.columns.account}") → category`}
+          values={values.accountList}
+          choice={values.accountChoice}
+          onChange={(value, category) => onEdit((d) => ({ accounts: new Map(d.accounts).set(valueKey(value), { value, category }) }))}
           idPrefix={`${id}-acct`}
           options={[...CATEGORY_LABELS, [IGNORE, "Ignore (skip these rows)"]]}
         />
       ) : null}
-      {props.centreColumn ? (
+      {draft.columns.costCentre ? (
         <ValueTable
-          caption={`Departments (column "${props.centreColumn}") → cost centre`}
-          values={props.centres}
-          choice={props.centreChoice}
-          onChange={props.onCentre}
+          caption={`Departments (column "${draft.columns.costCentre}") → cost centre`}
+          values={values.centreList}
+          choice={values.centreChoice}
+          onChange={(value, code) => onEdit((d) => ({ centres: new Map(d.centres).set(valueKey(value), { value, code }) }))}
           idPrefix={`${id}-cc`}
-          options={[...props.units.map((u) => [u.code, `${u.code} — ${u.name}`] as const), [IGNORE, "Ignore (skip these rows)"]]}
+          options={[...units.map((u) => [u.code, `${u.code} — ${u.name}`] as const), [IGNORE, "Ignore (skip these rows)"]]}
         />
       ) : null}
-      {props.currencies.length ? (
+      {currencies.length ? (
         <div className="space-y-2">
-          <p className="text-sm font-medium">Rates to {props.orgCurrency} (rows in a currency without a rate are refused)</p>
-          {props.currencies.map((c) => (
+          <p className="text-sm font-medium">Rates to {orgCurrency} (rows in a currency without a rate are refused)</p>
+          {currencies.map((c) => (
             <div key={c} className="flex items-center gap-2 text-sm">
               <label htmlFor={`${id}-rate-${c}`}>1 {c} =</label>
               <input
                 id={`${id}-rate-${c}`}
                 inputMode="decimal"
                 className="h-9 w-32 rounded-md border border-input bg-background px-2"
-                value={props.rates.get(c) ?? ""}
-                onChange={(e) => props.onRate(c, e.target.value)}
+                value={draft.rates.get(c) ?? ""}
+                onChange={(e) => {
+                  const rate = e.target.value;
+                  onEdit((d) => ({ rates: new Map(d.rates).set(c, rate) }));
+                }}
               />
-              <span>{props.orgCurrency}</span>
+              <span>{orgCurrency}</span>
             </div>
           ))}
         </div>

@@ -8,6 +8,7 @@ import { SearchField } from "@/components/forms/search-field";
 import { fieldFor, TextField } from "@/components/forms/text-field";
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
 import { usePageResult } from "@/components/forms/page-result";
+import { useToastedAction } from "@/components/forms/use-toasted-action";
 import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
@@ -32,39 +33,11 @@ import {
 type ReorgRef = { id: string; version: number; name: string };
 type NewUnit = { ref: string; name: string; code: string };
 
-/**
- * useActionState around a reorg action: on success a toast, the dialog closed (`onDone`) and the
- * result at the top of the page, focused (the button or row that was used may be gone after the
- * refresh), then the refresh or, with `navigate`, the page it leads to.
- */
-function useReorgAction<T>(
-  run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
-  done: string,
-  navigate?: (data: T) => string,
-  onDone?: () => void,
-) {
-  const router = useRouter();
-  const showOnPage = usePageResult();
-  return useActionState<ActionResult<T> | null, FormData>(async (_prev, form) => {
-    const result = await run(Object.fromEntries(form));
-    if (result.ok) {
-      toast.success(done);
-      onDone?.();
-      const href = navigate?.(result.data);
-      showOnPage(done, href);
-      if (href) router.push(href);
-      else router.refresh();
-    }
-    return result;
-  }, null);
-}
-
 export function NewReorgForm({ org }: { org: string }) {
-  const [state, action, pending] = useReorgAction(
-    (input) => createReorgAction(org, input),
-    "Reorg drafted: add its steps below",
-    (d) => `/${org}/teams/reorgs/${d.reorgId}`,
-  );
+  const [state, action, pending] = useToastedAction((input) => createReorgAction(org, input), {
+    done: "Reorg drafted: add its steps below",
+    navigate: (d) => `/${org}/teams/reorgs/${d.reorgId}`,
+  });
   const errors = errorsOf(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate aria-label="New reorg">
@@ -98,9 +71,9 @@ const KINDS = [
 
 export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: ReorgRef; newUnits: NewUnit[] }) {
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("move");
-  const [state, action, pending] = useReorgAction(
+  const [state, action, pending] = useToastedAction(
     ({ kind: k, ...fields }) => addReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, step: { kind: k, ...fields } }),
-    "Step added: it is the last step in the list",
+    { done: "Step added: it is the last step in the list", onPage: true },
   );
   const all = errorsOf(state);
   // The step's fields come back as "step.<field>"; shown at the field of the same name.
@@ -178,9 +151,12 @@ export function AddStepForm({ org, reorg, newUnits }: { org: string; reorg: Reor
 }
 
 export function RemoveStepButton({ org, reorg, index, text }: { org: string; reorg: ReorgRef; index: number; text: string }) {
-  const [state, action, pending] = useReorgAction(
+  const [state, action, pending] = useToastedAction(
     () => removeReorgStepAction(org, { reorgId: reorg.id, version: reorg.version, index }),
-    "Step removed",
+    {
+      done: "Step removed",
+      onPage: true,
+    },
   );
   return (
     <form action={action} className="inline">
@@ -210,7 +186,7 @@ function ConfirmForm({
   onDone: () => void;
 }) {
   // The reorg's buttons change with its status: its result goes at the top of the page.
-  const [state, action, pending] = useReorgAction(run, done, undefined, onDone);
+  const [state, action, pending] = useToastedAction(run, { done, onDone, onPage: true });
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormAlert state={state} />

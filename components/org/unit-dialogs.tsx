@@ -1,21 +1,18 @@
 "use client";
 
 import { Combine, FolderTree, Lock, type LucideIcon, Pencil, Plus, UserRound } from "lucide-react";
-import { useRouter } from "next/navigation";
 import type * as React from "react";
-import { useActionState } from "react";
 
 import { DialogForm } from "@/components/forms/dialog-form";
 import { errorsOf } from "@/components/forms/form-alert";
-import { usePageResult } from "@/components/forms/page-result";
 import { SearchField } from "@/components/forms/search-field";
+import { useToastedAction } from "@/components/forms/use-toasted-action";
 import { UnitFields } from "@/components/org/unit-fields";
 import { Button } from "@/components/ui/button";
 import { DialogOnDemand } from "@/components/ui/dialog";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { SearchOption } from "@/components/ui/search-combobox";
-import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { closeUnitAction, createUnitAction, mergeUnitAction, moveUnitAction, setUnitLeadAction, updateUnitAction } from "@/lib/org/actions";
 
@@ -27,41 +24,6 @@ export type UnitRefDto = { id: string; name: string; code: string };
 export type UnitDto = UnitRefDto & { kind: string; version: number; lead: { id: string; name: string } | null };
 
 const asOption = (u: UnitRefDto | null): SearchOption | null => (u ? { id: u.id, name: u.name, title: u.code } : null);
-
-/**
- * useActionState around a tree action: extra fields merged into the form's; on success a toast, and
- * the dialog closes with its result, which is focused (beside the dialog's button, or at the top of
- * the page the action navigates to).
- */
-function useTreeAction<T>(
-  run: (input: Record<string, unknown>) => Promise<ActionResult<T>>,
-  done: string | ((form: FormData) => string),
-  onDone: (result?: string) => void,
-  navigate?: (data: T) => string | null,
-  /** The dialog's button goes away on success (a closed unit is not edited): the result goes at the top of the page. */
-  onPage = false,
-) {
-  const router = useRouter();
-  const showOnPage = usePageResult();
-  return useActionState<ActionResult<T> | null, FormData>(async (_prev, form) => {
-    const result = await run(Object.fromEntries(form));
-    if (result.ok) {
-      const text = typeof done === "string" ? done : done(form);
-      toast.success(text);
-      const href = navigate?.(result.data);
-      if (href || onPage) {
-        onDone();
-        showOnPage(text, href ?? undefined);
-        if (href) router.push(href);
-        else router.refresh();
-      } else {
-        onDone(text);
-        router.refresh();
-      }
-    }
-    return result;
-  }, null);
-}
 
 /** A unit dialog's input: the form's fields and the unit with the version the form was opened at. */
 const onUnit = (unit: UnitDto, input: Record<string, unknown>) => ({ ...input, unitId: unit.id, version: unit.version });
@@ -115,12 +77,11 @@ export function NewUnitDialog({ org, parent }: { org: string; parent: UnitRefDto
 }
 
 function NewUnitForm({ org, parent, onDone }: { org: string; parent: UnitRefDto | null; onDone: (result?: string) => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => createUnitAction(org, input),
-    (form) => `Unit created: ${String(form.get("name") ?? "").trim()}`,
+  const [state, action, pending] = useToastedAction((input) => createUnitAction(org, input), {
+    done: (form) => `Unit created: ${String(form.get("name") ?? "").trim()}`,
     onDone,
-    (d) => `/${org}/teams/units/${d.unitId}`,
-  );
+    navigate: (d) => `/${org}/teams/units/${d.unitId}`,
+  });
   const errors = errorsOf(state);
   return (
     <DialogForm action={action} state={state} pending={pending} submit="Create unit" twoColumns>
@@ -150,7 +111,10 @@ export function EditUnitDialog({ org, unit }: { org: string; unit: UnitDto }) {
 }
 
 function EditUnitForm({ org, unit, onDone }: { org: string; unit: UnitDto; onDone: (result?: string) => void }) {
-  const [state, action, pending] = useTreeAction((input) => updateUnitAction(org, onUnit(unit, input)), `Saved ${unit.name}`, onDone);
+  const [state, action, pending] = useToastedAction((input) => updateUnitAction(org, onUnit(unit, input)), {
+    done: `Saved ${unit.name}`,
+    onDone,
+  });
   const errors = errorsOf(state);
   return (
     <DialogForm action={action} state={state} pending={pending} submit="Save" twoColumns>
@@ -203,7 +167,7 @@ export function PickForUnitForm({
   picker: Omit<React.ComponentProps<typeof SearchField>, "org" | "errors">;
   onDone: (result?: string) => void;
 }) {
-  const [state, action, pending] = useTreeAction((input) => run(org, onUnit(unit, input)), done, onDone);
+  const [state, action, pending] = useToastedAction((input) => run(org, onUnit(unit, input)), { done, onDone });
   return (
     <DialogForm action={action} state={state} pending={pending} submit={submit}>
       <SearchField org={org} errors={errorsOf(state)[picker.name]} {...picker} />
@@ -267,13 +231,11 @@ function MergeForm({
   inside: string;
   onDone: (result?: string) => void;
 }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => mergeUnitAction(org, onUnit(unit, input)),
-    `${unit.name} merged and closed`,
+  const [state, action, pending] = useToastedAction((input) => mergeUnitAction(org, onUnit(unit, input)), {
+    done: `${unit.name} merged and closed`,
     onDone,
-    undefined,
-    true,
-  );
+    onPage: true,
+  });
   const errors = errorsOf(state);
   return (
     <DialogForm action={action} state={state} pending={pending} submit={`Merge and close ${unit.name}`} destructive>
@@ -307,13 +269,11 @@ export function CloseUnitDialog({ org, unit, inside }: { org: string; unit: Unit
 }
 
 function CloseForm({ org, unit, inside, onDone }: { org: string; unit: UnitDto; inside: string; onDone: (result?: string) => void }) {
-  const [state, action, pending] = useTreeAction(
-    (input) => closeUnitAction(org, onUnit(unit, input)),
-    `${unit.name} closed`,
+  const [state, action, pending] = useToastedAction((input) => closeUnitAction(org, onUnit(unit, input)), {
+    done: `${unit.name} closed`,
     onDone,
-    undefined,
-    true,
-  );
+    onPage: true,
+  });
   const errors = errorsOf(state);
   return (
     <DialogForm

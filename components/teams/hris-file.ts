@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 
-import { headerKey, headerSignature } from "@/lib/imports/ledger-mapping";
+import { missingColumns } from "@/components/imports/ledger-sample";
+import { headerKey, headerSignature, valueKey } from "@/lib/imports/ledger-mapping";
 import type { HrisMapping } from "@/lib/people/hris/mapping";
 import type { SavedHrisMapping } from "@/lib/people/hris/queries";
 
@@ -30,12 +31,6 @@ export function readHrisBytes(fileName: string, bytes: Uint8Array, encoding?: En
   return { fileName, text, encoding: used, header: clean, rows, signature: headerSignature(clean) };
 }
 
-/** The saved mapping's columns this file's header lacks. */
-function missingColumns(m: SavedHrisMapping, header: readonly string[]): string[] {
-  const keys = new Set(header.map(headerKey));
-  return Object.values(m.mapping.columns).filter((n): n is string => !!n && !keys.has(headerKey(n)));
-}
-
 /** The saved mapping for this file's shape, else the closest one it does not fit (for saying so). */
 export function savedFor(
   saved: SavedHrisMapping[],
@@ -50,8 +45,6 @@ export function savedFor(
   return { exact: null, near: near ? { m: near.m, missing: near.missing } : null };
 }
 
-const key = (v: string) => v.trim().toLowerCase();
-
 /** The distinct values of a column, in file order. */
 export function distinctValues(s: HrisSample, column: string | undefined): string[] {
   const i = column ? s.header.findIndex((h) => headerKey(h) === headerKey(column)) : -1;
@@ -59,15 +52,46 @@ export function distinctValues(s: HrisSample, column: string | undefined): strin
   const out = new Map<string, string>();
   for (const r of s.rows) {
     const v = (r[i] ?? "").trim();
-    if (v && !out.has(key(v))) out.set(key(v), v);
+    if (v && !out.has(valueKey(v))) out.set(valueKey(v), v);
   }
   return [...out.values()];
 }
 
 /** A department's suggested cost centre: the unit whose code, else whose name, it is. */
 export function suggestCostCentre(value: string, units: readonly { code: string; name: string }[]): string {
-  const byCode = units.find((u) => key(u.code) === key(value));
+  const byCode = units.find((u) => valueKey(u.code) === valueKey(value));
   if (byCode) return byCode.code;
-  const byName = units.filter((u) => key(u.name) === key(value));
+  const byName = units.filter((u) => valueKey(u.name) === valueKey(value));
   return byName.length === 1 ? byName[0].code : "";
+}
+
+/**
+ * Each department of the file with its cost centre, by valueKey: as `known` has it (chosen or
+ * saved), else the unit whose code or name it is ("" when none).
+ */
+export function suggestDepartments(
+  s: HrisSample,
+  column: string | undefined,
+  known: ReadonlyMap<string, string>,
+  units: readonly { code: string; name: string }[],
+): Map<string, string> {
+  return new Map(distinctValues(s, column).map((v) => [valueKey(v), known.get(valueKey(v)) ?? suggestCostCentre(v, units)]));
+}
+
+/** The mapping's departments: each mapped one as the file writes it, with its cost centre (or ignore). */
+export function mappedDepartments(
+  s: HrisSample,
+  column: string | undefined,
+  chosen: ReadonlyMap<string, string>,
+): { value: string; code: string }[] {
+  const values = distinctValues(s, column);
+  return [...chosen].flatMap(([k, code]) => {
+    const value = values.find((v) => valueKey(v) === k);
+    return code && value ? [{ value, code }] : [];
+  });
+}
+
+/** The first value in a column (an example of how the file writes it); "" when there is none. */
+export function firstValue(s: HrisSample, column: string | undefined): string {
+  return column ? (s.rows.map((r) => r[s.header.indexOf(column)]?.trim()).find(Boolean) ?? "") : "";
 }

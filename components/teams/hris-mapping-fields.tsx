@@ -2,6 +2,7 @@
 
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
+import { valueKey } from "@/lib/imports/ledger-mapping";
 import { HRIS_IGNORE } from "@/lib/people/hris/mapping";
 import { HRIS_FIELD_LABELS, HRIS_FIELDS, type HrisField } from "@/lib/people/hris/parse";
 
@@ -64,7 +65,7 @@ export function HrisDepartmentMapping({
   onChange: (value: string, code: string) => void;
 }) {
   if (values.length === 0) return null;
-  const unmapped = values.filter((v) => !chosen.get(v.trim().toLowerCase()));
+  const unmapped = values.filter((v) => !chosen.get(valueKey(v)));
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Departments → cost centres</legend>
@@ -74,11 +75,7 @@ export function HrisDepartmentMapping({
             <label htmlFor={`hris-dept-${i}`} className="truncate text-sm" title={v}>
               {v}
             </label>
-            <NativeSelect
-              id={`hris-dept-${i}`}
-              value={chosen.get(v.trim().toLowerCase()) ?? ""}
-              onChange={(e) => onChange(v, e.target.value)}
-            >
+            <NativeSelect id={`hris-dept-${i}`} value={chosen.get(valueKey(v)) ?? ""} onChange={(e) => onChange(v, e.target.value)}>
               <option value="">— not mapped —</option>
               <option value={HRIS_IGNORE}>Ignore (people stay; joiners skipped)</option>
               {units.map((u) => (

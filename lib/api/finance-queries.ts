@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { cents, day, keyset, paged, subtree } from "@/lib/api/page";
 import type { ZActualQuery, ZContractQuery, ZFinanceFiguresQuery, ZPlanLineQuery, ZVendorQuery } from "@/lib/api/schemas";
 import { parsePeriodKey } from "@/lib/budgets/period";
-import { getFinanceView } from "@/lib/budgets/rollup";
+import { type Amounts, getFinanceView } from "@/lib/budgets/rollup";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { getDeliveryFigures } from "@/lib/dashboard/delivery-figures";
 import { db } from "@/lib/db";
@@ -127,14 +127,6 @@ export async function getApiDeliveryFigures(scope: Scope, unitId: string | null)
   };
 }
 
-type Amounts = {
-  planCents: number | null;
-  actualCents: number | null;
-  forecastCents: number | null;
-  varianceCents: number | null;
-  variancePct: number | null;
-  withheld: string | null;
-};
 const money = (v: number | null) => (v === null ? null : String(v));
 const amounts = (a: Amounts) => ({
   planCents: money(a.planCents),

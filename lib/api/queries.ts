@@ -13,6 +13,8 @@ import type {
   ZUpdateQuery,
 } from "@/lib/api/schemas";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PERSON_CORE } from "@/lib/people/person-select";
 import type { Scope } from "@/lib/scope";
 
 // The REST API's reads: tenant-scoped by the token's org (a foreign id finds nothing), keyset
@@ -33,23 +35,8 @@ const PROJECT_SELECT = {
   budgetCents: true,
   archivedAt: true,
   version: true,
-} as const;
-
-type ProjectRow = {
-  id: string;
-  name: string;
-  orgUnitId: string;
-  leadId: string | null;
-  status: string;
-  health: string;
-  startDate: Date | null;
-  targetDate: Date | null;
-  completedDate: Date | null;
-  lastUpdateAt: Date | null;
-  budgetCents: bigint | null;
-  archivedAt: Date | null;
-  version: number;
-};
+} as const satisfies Prisma.ProjectSelect;
+type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof PROJECT_SELECT }>;
 
 const projectDto = (p: ProjectRow) => ({
   id: p.id,
@@ -115,16 +102,17 @@ export async function getApiStatusUpdate(scope: Scope, id: string) {
   return u ? { ...u, createdAt: u.createdAt.toISOString() } : null;
 }
 
-const UNIT_SELECT = { id: true, name: true, code: true, kind: true, parentId: true, leadId: true, closedOn: true } as const;
-const unitDto = (u: {
-  id: string;
-  name: string;
-  code: string;
-  kind: string;
-  parentId: string | null;
-  leadId: string | null;
-  closedOn: Date | null;
-}) => ({
+const UNIT_SELECT = {
+  id: true,
+  name: true,
+  code: true,
+  kind: true,
+  parentId: true,
+  leadId: true,
+  closedOn: true,
+} as const satisfies Prisma.OrgUnitSelect;
+type UnitRow = Prisma.OrgUnitGetPayload<{ select: typeof UNIT_SELECT }>;
+const unitDto = (u: UnitRow) => ({
   ...u,
   closedOn: day(u.closedOn),
 });
@@ -150,28 +138,8 @@ export async function getApiOrgUnit(scope: Scope, id: string) {
   return u ? unitDto(u) : null;
 }
 
-const PERSON_SELECT = {
-  id: true,
-  name: true,
-  title: true,
-  level: true,
-  orgUnitId: true,
-  managerId: true,
-  startDate: true,
-  endDate: true,
-  annualCompCents: true,
-} as const;
-type PersonRow = {
-  id: string;
-  name: string;
-  title: string;
-  level: string;
-  orgUnitId: string;
-  managerId: string | null;
-  startDate: Date;
-  endDate: Date | null;
-  annualCompCents: bigint;
-};
+const PERSON_SELECT = { ...PERSON_CORE, orgUnitId: true, managerId: true, annualCompCents: true } as const satisfies Prisma.PersonSelect;
+type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_SELECT }>;
 // Pay leaves the database only for a reader of pay; otherwise the field is absent, not null.
 const personDto = ({ annualCompCents, ...p }: PersonRow, readsPay: boolean) => ({
   ...p,
@@ -214,20 +182,8 @@ const POSITION_SELECT = {
   budgetFiscalQuarter: true,
   version: true,
   annualCompCents: true,
-} as const;
-type PositionRow = {
-  id: string;
-  title: string;
-  level: string;
-  status: string;
-  orgUnitId: string;
-  personId: string | null;
-  targetStartDate: Date | null;
-  budgetFiscalYear: number;
-  budgetFiscalQuarter: number | null;
-  version: number;
-  annualCompCents: bigint;
-};
+} as const satisfies Prisma.PositionSelect;
+type PositionRow = Prisma.PositionGetPayload<{ select: typeof POSITION_SELECT }>;
 const positionDto = ({ annualCompCents, ...p }: PositionRow, readsPay: boolean) => ({
   ...p,
   targetStartDate: day(p.targetStartDate),

@@ -5,6 +5,7 @@ import { AppError, invalid } from "@/lib/errors";
 import { estimatedBackfillPay } from "@/lib/headcount/backfill-estimate";
 import { positionInScopeOrThrow, transitionOrThrow, updatePositionVersioned, utcDate } from "@/lib/headcount/position-helpers";
 import { ZFillPositionInput } from "@/lib/headcount/schemas";
+import { addPersonInTx } from "@/lib/people/add-person";
 import { assertNoReportingCycle, recordAssignment } from "@/lib/people/assignment";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
@@ -38,9 +39,9 @@ export async function fillPositionInTx(ctx: ActionContext, input: z.output<typeo
         managerId = null;
       }
     }
-    const person = await ctx.tx.person.create({
-      data: {
-        orgId: ctx.org.id,
+    const person = await addPersonInTx(
+      ctx,
+      {
         name: input.name,
         email: input.email ?? null,
         title: before.title,
@@ -50,29 +51,8 @@ export async function fillPositionInTx(ctx: ActionContext, input: z.output<typeo
         startDate: utcDate(input.startDate),
         annualCompCents: position.annualCompCents,
       },
-      select: { id: true, name: true, orgUnitId: true, managerId: true, startDate: true },
-    });
-    await ctx.tx.personAssignment.create({
-      data: {
-        orgId: ctx.org.id,
-        personId: person.id,
-        orgUnitId: person.orgUnitId,
-        managerId: person.managerId,
-        effectiveFrom: person.startDate,
-      },
-    });
-    await ctx.audit({
-      action: "person.create",
-      entityType: "Person",
-      entityId: person.id,
-      after: {
-        name: person.name,
-        orgUnitId: person.orgUnitId,
-        managerId: person.managerId,
-        startDate: input.startDate,
-        positionId: before.id,
-      },
-    });
+      { positionId: before.id },
+    );
     personId = person.id;
   } else {
     const person = await ctx.tx.person.findFirst({

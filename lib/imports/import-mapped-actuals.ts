@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { defineAction, type ActionContext } from "@/lib/action";
+import { defineAction, type ActionContext, type OrgActionDef } from "@/lib/action";
 import { runLedgerImport } from "@/lib/budgets/import-actuals";
 import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
@@ -32,21 +32,23 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   return recordMapping(ctx, "ACTUALS", { fileName, header, mapping, tally, mode }, result);
 }
 
-export const checkMappedActuals = defineAction({
-  name: "actuals.import.check",
+/** What the check and the import share: who may run them, their input, how long they may take, the money limits. */
+const MAPPED = {
   permission: "actuals:write",
   input: ZImportMappedInput,
   timeoutMs: 10 * 60_000,
   moneyChecked: ["ledger"],
+} satisfies Partial<OrgActionDef<typeof ZImportMappedInput, unknown>>;
+
+export const checkMappedActuals = defineAction({
+  name: "actuals.import.check",
+  ...MAPPED,
   handler: (ctx, input) => importMapped(ctx, input, "check"),
 });
 
 export const importMappedActuals = defineAction({
   name: "actuals.import.mapped",
-  permission: "actuals:write",
-  input: ZImportMappedInput,
-  timeoutMs: 10 * 60_000,
-  moneyChecked: ["ledger"],
+  ...MAPPED,
   handler: (ctx, input) => importMapped(ctx, input, "import"),
   afterRefusal: noticeRefusedImport("actuals"),
 });

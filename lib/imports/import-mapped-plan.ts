@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { defineAction, type ActionContext } from "@/lib/action";
+import { defineAction, type ActionContext, type OrgActionDef } from "@/lib/action";
 import { runPlanImport } from "@/lib/budgets/import-plan";
 import { uploadPath } from "@/lib/budgets/upload";
 import { ZImportMappedInput } from "@/lib/imports/import-mapped-actuals";
@@ -30,19 +30,22 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   return recordMapping(ctx, "BUDGET", { fileName, header, mapping, tally, mode }, result);
 }
 
-export const checkMappedPlan = defineAction({
-  name: "budgets.import.check",
+/** What the check and the import share: who may run them, their input, how long they may take. */
+const MAPPED = {
   permission: "budgets:write",
   input: ZImportMappedInput,
   timeoutMs: 5 * 60_000,
+} satisfies Partial<OrgActionDef<typeof ZImportMappedInput, unknown>>;
+
+export const checkMappedPlan = defineAction({
+  name: "budgets.import.check",
+  ...MAPPED,
   handler: (ctx, input) => importMapped(ctx, input, "check"),
 });
 
 export const importMappedPlan = defineAction({
   name: "budgets.import.mapped",
-  permission: "budgets:write",
-  input: ZImportMappedInput,
-  timeoutMs: 5 * 60_000,
+  ...MAPPED,
   handler: (ctx, input) => importMapped(ctx, input, "import"),
   afterRefusal: noticeRefusedImport("plan"),
 });

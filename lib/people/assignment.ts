@@ -11,6 +11,23 @@ type OrgTx = { tx: ActionContext["tx"]; org: { id: string } };
 
 type Current = { id: string; orgUnitId: string; managerId: string | null; startDate: Date };
 
+/**
+ * A person's first period: where they sit and whom they report to from their start date, open,
+ * or up to `effectiveTo` (a period reconstructed for someone created before history was kept).
+ */
+export async function recordFirstAssignment(ctx: OrgTx, person: Current, effectiveTo?: Date) {
+  await ctx.tx.personAssignment.create({
+    data: {
+      orgId: ctx.org.id,
+      personId: person.id,
+      orgUnitId: person.orgUnitId,
+      managerId: person.managerId,
+      effectiveFrom: person.startDate,
+      effectiveTo,
+    },
+  });
+}
+
 export async function recordAssignment(
   ctx: OrgTx,
   person: Current,
@@ -26,18 +43,7 @@ export async function recordAssignment(
   if (!open) {
     // People created before history was kept: their first period is reconstructed from the
     // values they had until now.
-    if (effectiveFrom > start) {
-      await ctx.tx.personAssignment.create({
-        data: {
-          orgId: ctx.org.id,
-          personId: person.id,
-          orgUnitId: person.orgUnitId,
-          managerId: person.managerId,
-          effectiveFrom: person.startDate,
-          effectiveTo: utcDate(addDaysIso(effectiveFrom, -1)),
-        },
-      });
-    }
+    if (effectiveFrom > start) await recordFirstAssignment(ctx, person, utcDate(addDaysIso(effectiveFrom, -1)));
   } else {
     const openFrom = toDateString(open.effectiveFrom);
     if (effectiveFrom < openFrom) {

@@ -7,6 +7,7 @@ import type { EmploymentType, PositionStatus } from "@/lib/generated/prisma/enum
 import { monthlyLoadedCostCents } from "@/lib/headcount/cost";
 import { overallocatedPeriods, type OverallocatedPeriod } from "@/lib/headcount/overallocation";
 import { centsToNumber } from "@/lib/money";
+import { PERSON_CORE } from "@/lib/people/person-select";
 import { notDepartedWhere } from "@/lib/people/queries";
 import type { Scope } from "@/lib/scope";
 
@@ -45,15 +46,10 @@ export async function getPersonDetail(orgId: string, id: string, reader: { reads
   const p = await db.person.findFirst({
     where: { id, orgId },
     select: {
-      id: true,
-      name: true,
+      ...PERSON_CORE,
       email: true,
-      title: true,
-      level: true,
       location: true,
       employmentType: true,
-      startDate: true,
-      endDate: true,
       departureRegretted: true,
       version: true,
       annualCompCents: withPay,

@@ -9,6 +9,7 @@ import { pageOf, type PageInfo } from "@/lib/paging";
 import { orgHealthPeopleSql } from "@/lib/org-health/counted";
 import { overallocatedSql, type PeopleFilter } from "@/lib/people/list-filter";
 import { inPostSql } from "@/lib/people/in-post";
+import { PERSON_CORE } from "@/lib/people/person-select";
 import { likeTerm } from "@/lib/search-term";
 
 export { inPostSql };
@@ -140,14 +141,9 @@ export async function listPeople(
     where,
     ...(options.take !== undefined ? { skip: options.skip ?? 0, take: options.take } : {}),
     select: {
-      id: true,
-      name: true,
-      title: true,
-      level: true,
+      ...PERSON_CORE,
       location: true,
       employmentType: true,
-      startDate: true,
-      endDate: true,
       orgUnit: { select: { id: true, name: true } },
       manager: { select: { name: true } },
       // `false` leaves the column out of the SQL entirely.

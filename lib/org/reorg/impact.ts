@@ -101,20 +101,8 @@ export async function snapshotBefore(tx: Tx, orgId: string, fiscalYearStartMonth
   await tx.$executeRaw`CREATE TEMP TABLE "reorg_rows" ON COMMIT DROP AS ${movableRows(w, unitIds)}`;
 }
 
-type UnitSql = {
-  id: string;
-  name: string;
-  code: string;
-  state: UnitChangeRow["state"];
-  parentBefore: string | null;
-  parentAfter: string | null;
-  leadBefore: string | null;
-  leadAfter: string | null;
-  headsBefore: number;
-  headsAfter: number;
-  budgetBefore: bigint;
-  budgetAfter: bigint;
-};
+/** A unit change as SQL returns it: the budgets as bigint. */
+type UnitSql = Omit<UnitChangeRow, "budgetBefore" | "budgetAfter"> & { budgetBefore: bigint; budgetAfter: bigint };
 type RowSql = {
   kind: MovedRow["kind"];
   id: string;

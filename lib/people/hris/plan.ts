@@ -1,7 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { HRIS_IGNORE } from "@/lib/people/hris/mapping";
 import { type HrisFile, type HrisRow, HRIS_SHAPE_LABELS } from "@/lib/people/hris/parse";
+import { PERSON_CORE } from "@/lib/people/person-select";
 import type { HrisSyncResult } from "@/lib/people/hris/schemas";
 
 // The comparison of an HRIS export with the org's people: who joins, leaves, moves, changes
@@ -9,19 +11,15 @@ import type { HrisSyncResult } from "@/lib/people/hris/schemas";
 // work email; departments map to open org units by code, else by a name only one unit has.
 // The plan carries the ids the apply (sync.ts) needs; its result is what the dry run shows.
 
-type Keel = {
-  id: string;
-  name: string;
-  email: string | null;
-  title: string;
-  level: string;
-  orgUnitId: string;
-  managerId: string | null;
-  startDate: Date;
-  endDate: Date | null;
-  annualCompCents: bigint;
-  hrisEmployeeId: string | null;
-};
+const KEEL_PERSON = {
+  ...PERSON_CORE,
+  email: true,
+  orgUnitId: true,
+  managerId: true,
+  annualCompCents: true,
+  hrisEmployeeId: true,
+} as const satisfies Prisma.PersonSelect;
+type Keel = Prisma.PersonGetPayload<{ select: typeof KEEL_PERSON }>;
 
 export type HrisPlan = {
   result: HrisSyncResult;
@@ -50,22 +48,7 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
   const today = toDateString(new Date());
   const [units, people, open] = await Promise.all([
     tx.orgUnit.findMany({ where: { orgId, closedOn: null }, select: { id: true, name: true, code: true } }),
-    tx.person.findMany({
-      where: { orgId },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        title: true,
-        level: true,
-        orgUnitId: true,
-        managerId: true,
-        startDate: true,
-        endDate: true,
-        annualCompCents: true,
-        hrisEmployeeId: true,
-      },
-    }),
+    tx.person.findMany({ where: { orgId }, select: KEEL_PERSON }),
     options.fillPositions
       ? tx.position.findMany({
           where: { orgId, status: { in: ["OPEN", "BACKFILL"] } },
@@ -91,7 +74,7 @@ export async function planHrisSync(tx: Tx, orgId: string, file: HrisFile, option
   const byHris = new Map<string, Keel>();
   const byEmail = new Map<string, Keel>();
   const byId = new Map<string, Keel>();
-  for (const p of people as Keel[]) {
+  for (const p of people) {
     byId.set(p.id, p);
     if (p.hrisEmployeeId) byHris.set(p.hrisEmployeeId, p);
     if (p.email) byEmail.set(key(p.email), p);

@@ -8,6 +8,7 @@ import { fillPositionInTx } from "@/lib/headcount/fill-position";
 import { utcDate } from "@/lib/headcount/position-helpers";
 import { headerSignature } from "@/lib/imports/ledger-mapping";
 import { grantFor } from "@/lib/permissions";
+import { addPersonInTx } from "@/lib/people/add-person";
 import { type HrisMapping, ZSavedHrisMapping } from "@/lib/people/hris/mapping";
 import { hrisHeader, parseHrisCsv, recogniseHrisColumns } from "@/lib/people/hris/parse";
 import { type HrisPlan, planHrisSync } from "@/lib/people/hris/plan";
@@ -167,9 +168,9 @@ async function applyPlan(
       });
     } else {
       const level = "—";
-      const person = await tx.person.create({
-        data: {
-          orgId,
+      const person = await addPersonInTx(
+        ctx,
+        {
           name: row.name,
           email: row.email,
           title: row.title,
@@ -181,23 +182,8 @@ async function applyPlan(
           annualCompCents: pay ?? (await estimatedBackfillPay(tx, orgId, level, "")),
           hrisEmployeeId: row.employeeId,
         },
-        select: { id: true, orgUnitId: true, managerId: true, startDate: true },
-      });
-      await tx.personAssignment.create({
-        data: { orgId, personId: person.id, orgUnitId: person.orgUnitId, managerId: person.managerId, effectiveFrom: person.startDate },
-      });
-      await ctx.audit({
-        action: "person.create",
-        entityType: "Person",
-        entityId: person.id,
-        after: {
-          name: row.name,
-          orgUnitId: person.orgUnitId,
-          managerId: person.managerId,
-          startDate: row.hireDate,
-          hrisEmployeeId: row.employeeId,
-        },
-      });
+        { hrisEmployeeId: row.employeeId },
+      );
       personId = person.id;
     }
     joined.set(row.employeeId, personId);

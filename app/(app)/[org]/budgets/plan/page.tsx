@@ -7,6 +7,7 @@ import { FiscalYearSelect } from "@/components/budgets/fiscal-year-select";
 import { ImportPanel } from "@/components/budgets/import-panel";
 import { PlanGrid } from "@/components/budgets/plan-grid";
 import { SectionHeading } from "@/components/dashboard/stat-card";
+import { MappedImportLinks } from "@/components/imports/mapped-import-links";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { UrlPicker } from "@/components/ui/url-picker";
@@ -144,16 +145,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <section>
             <SectionHeading title="Import plan lines" description="Each line sets one cell (replacing what is there)." />
             <ImportPanel org={org.slug} kind="plan" columns="month (YYYY-MM), cost centre code, category, amount" />
-            <p className="mt-3 text-sm">
-              A budget spreadsheet in another shape?{" "}
-              <Link href={`/${org.slug}/budgets/plan-import`} className="font-medium underline underline-offset-2">
-                Import it with column mapping
-              </Link>{" "}
-              ·{" "}
-              <a href="/samples/keel-plan-template.csv" download className="underline underline-offset-2">
-                Download Keel&apos;s plan template
-              </a>
-            </p>
+            <MappedImportLinks
+              question="A budget spreadsheet in another shape?"
+              href={`/${org.slug}/budgets/plan-import`}
+              template="/samples/keel-plan-template.csv"
+              templateLabel="Download Keel's plan template"
+              className="mt-3 text-sm"
+            />
           </section>
         </div>
       ) : null}
