@@ -7,6 +7,7 @@ import { runHiringPlanImport } from "@/lib/headcount/import-hiring-plan";
 import { mappedLedgerRows, newTally, positionRowMapper } from "@/lib/imports/ledger-file";
 import { ZPositionsMapping } from "@/lib/imports/ledger-mapping";
 import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
+import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
 // A hiring plan in another shape (a recruiting spreadsheet: role, level, team, start date,
 // salary) imported through a mapping (docs/imports.md): the mapped rows become rows of Keel's
@@ -46,4 +47,5 @@ export const importMappedPositions = defineAction({
   permission: "positions:write",
   input: ZImportMappedPositionsInput,
   handler: (ctx, input) => importMapped(ctx, input, "import"),
+  afterRefusal: noticeRefusedImport("positions"),
 });
