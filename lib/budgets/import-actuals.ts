@@ -55,9 +55,18 @@ const emptyColumns = (): ActualsColumns => ({ unitIds: [], days: [], categories:
  * Each column goes over as ONE text parameter in PostgreSQL's array syntax (pgTextArray), cast
  * to an array in SQL: passed as JS arrays, Prisma's query compiler handles every value of the
  * batch one by one; as seven strings it handles seven.
+ * `numbered`: the refs are derived from what a line says, and the n-th line of the file with one
+ * ref gets "<ref>/<n>" (n > 1), counted across batches in a temporary table of the transaction.
  * Returns the number of lines inserted (duplicates of an external reference are skipped).
  */
-async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstOrdinal: number, c: ActualsColumns): Promise<number> {
+async function insertActualsBatch(
+  tx: Tx,
+  orgId: string,
+  batchId: string,
+  firstOrdinal: number,
+  c: ActualsColumns,
+  numbered: boolean,
+): Promise<number> {
   if (c.unitIds.length === 0) return 0;
   const [units, days, categories, cents, vendors, memos, refs] = [
     c.unitIds,
@@ -68,12 +77,33 @@ async function insertActualsBatch(tx: Tx, orgId: string, batchId: string, firstO
     c.memos,
     c.refs,
   ].map(pgTextArray);
-  return tx.$executeRaw`
+  if (!numbered)
+    return tx.$executeRaw`
     INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "vendorId", "memo", "externalRef", "importBatchId")
     SELECT ${batchId} || '-' || lpad((${firstOrdinal}::int + t."ord")::text, 9, '0'), ${orgId}, t."unit", t."day", t."category"::"BudgetCategory", t."cents", t."vendor", t."memo", t."ref", ${batchId}
     FROM unnest(
       ${units}::text[], ${days}::date[], ${categories}::text[], ${cents}::bigint[], ${vendors}::text[], ${memos}::text[], ${refs}::text[]
     ) WITH ORDINALITY AS t("unit", "day", "category", "cents", "vendor", "memo", "ref", "ord")
+    ON CONFLICT ("orgId", "externalRef") DO NOTHING`;
+  // A line's occurrence = the file's earlier lines with its ref (the repeats table, before this
+  // batch: its count after, less this batch's) + its place among this batch's.
+  return tx.$executeRaw`
+    WITH t AS (
+      SELECT u.*, count(*) OVER (PARTITION BY u."ref") AS "inBatch", row_number() OVER (PARTITION BY u."ref" ORDER BY u."ord") AS "k"
+      FROM unnest(
+        ${units}::text[], ${days}::date[], ${categories}::text[], ${cents}::bigint[], ${vendors}::text[], ${memos}::text[], ${refs}::text[]
+      ) WITH ORDINALITY AS u("unit", "day", "category", "cents", "vendor", "memo", "ref", "ord")
+    ), seen AS (
+      INSERT INTO pg_temp."ledger_import_repeats" AS s ("ref", "n")
+      SELECT "ref", count(*) FROM t GROUP BY "ref"
+      ON CONFLICT ("ref") DO UPDATE SET "n" = s."n" + EXCLUDED."n"
+      RETURNING s."ref", s."n"
+    )
+    INSERT INTO "ActualEntry" ("id", "orgId", "orgUnitId", "bookedOn", "category", "amountCents", "vendorId", "memo", "externalRef", "importBatchId")
+    SELECT ${batchId} || '-' || lpad((${firstOrdinal}::int + t."ord")::text, 9, '0'), ${orgId}, t."unit", t."day", t."category"::"BudgetCategory", t."cents", t."vendor", t."memo",
+      CASE WHEN seen."n" - t."inBatch" + t."k" = 1 THEN t."ref" ELSE t."ref" || '/' || (seen."n" - t."inBatch" + t."k") END, ${batchId}
+    FROM t JOIN seen ON seen."ref" = t."ref"
+    ORDER BY t."ord"
     ON CONFLICT ("orgId", "externalRef") DO NOTHING`;
 }
 
@@ -98,8 +128,14 @@ function pgTextArray(values: readonly (string | null)[]): string {
  * How a source's row becomes a ledger line: the line, the reasons it is refused, or null for a
  * row the source's mapping skips (a total line, an ignored account). `known` says whether a
  * cost centre code is an open org unit of the org.
+ * `numbersRepeats`: the source derives each line's external reference from what the line says,
+ * so two identical lines of one file are two real lines (two equal charges on one day): the n-th
+ * gets "<ref>/<n>" as it is written, and a file imported again still skips every line. Without
+ * it a reference is the file's own, and a repeat within the file is skipped like any other.
  */
-export type LedgerRowParser = (cells: string[], header: CsvHeader, known: (code: string) => boolean) => ActualsLine | string[] | null;
+export type LedgerRowParser = ((cells: string[], header: CsvHeader, known: (code: string) => boolean) => ActualsLine | string[] | null) & {
+  numbersRepeats?: boolean;
+};
 
 export const importActuals = defineAction({
   name: "actuals.import",
@@ -175,6 +211,11 @@ export async function runLedgerImport(
         data: { orgId, kind: "ACTUALS", fileName, rowCount: 0, insertedCount: 0, createdById: ctx.actor.userId },
         select: { id: true },
       });
+  // Repeats are counted by the database, not in memory: a 100 MB file holds a million refs.
+  // The table lives as long as the import's transaction.
+  const numbered = !!parse.numbersRepeats;
+  if (numbered && !checkOnly)
+    await ctx.tx.$executeRaw`CREATE TEMP TABLE "ledger_import_repeats" ("ref" text PRIMARY KEY, "n" integer NOT NULL) ON COMMIT DROP`;
 
   const errors = new RowErrors();
   let rows = 0;
@@ -203,7 +244,7 @@ export async function runLedgerImport(
     pendingNames.forEach((key, i) => {
       if (key !== null) pending.vendorIds[i] = vendors.get(key) ?? null;
     });
-    inFlight = insertActualsBatch(ctx.tx, orgId, batch.id, written, pending);
+    inFlight = insertActualsBatch(ctx.tx, orgId, batch.id, written, pending, numbered);
     // Rejections are taken by settle(); this only stops an unhandled-rejection report while parsing.
     inFlight.catch(() => {});
     written += pending.unitIds.length;

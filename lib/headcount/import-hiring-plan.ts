@@ -5,6 +5,7 @@ import { fiscalPeriod, isIsoDate } from "@/lib/fiscal";
 import { utcDate } from "@/lib/headcount/position-helpers";
 import { ZImportHiringPlanInput } from "@/lib/headcount/schemas";
 import { parseMoneyToCents } from "@/lib/money";
+import { noticeImportFinished, noticeRefusedImport } from "@/lib/notifications/import-result";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // Hiring-plan CSV: title, level, org unit code, target start, annual compensation. All or
@@ -34,6 +35,8 @@ export const importHiringPlan = defineAction({
   name: "hiring-plan.import",
   permission: "positions:write",
   input: ZImportHiringPlanInput,
+  // A refused file tells the importer what was wrong, as the ledger and plan imports do.
+  afterRefusal: noticeRefusedImport("positions"),
   handler: async (ctx, input) => {
     let first = true;
     const { batchId, created } = await runHiringPlanImport(ctx, input.fileName, readCsvText(input.csv), (cells, header) => {
@@ -170,6 +173,17 @@ export async function runHiringPlanImport(
     batchId: batch.id,
     rowCount: data.length,
     insertedCount: data.length,
+  });
+  await noticeImportFinished(ctx.tx, {
+    orgId: ctx.org.id,
+    orgSlug: ctx.org.slug,
+    userId: ctx.actor.userId,
+    kind: "positions",
+    fileName,
+    batchId: batch.id,
+    rowCount: rows,
+    insertedCount: data.length,
+    skippedCount: 0,
   });
   return { batchId: batch.id, created: data.length, rowCount: rows };
 }

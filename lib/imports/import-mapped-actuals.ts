@@ -6,6 +6,7 @@ import { ZImportFileInput } from "@/lib/budgets/schemas";
 import { uploadPath } from "@/lib/budgets/upload";
 import { ledgerRowMapper, mappedLedgerRows, newTally } from "@/lib/imports/ledger-file";
 import { ZLedgerMapping } from "@/lib/imports/ledger-mapping";
+import { withMappedUnits } from "@/lib/imports/mapped-units";
 import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
 import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
@@ -23,13 +24,15 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   const rows = mappedLedgerRows(uploadPath(uploadId), mapping, (cells) => (header = cells));
   const parse = ledgerRowMapper(mapping, ctx.org.currency, tally);
   let result: { rowCount: number; newVendorCount: number; batchId?: string; insertedCount?: number; skippedCount?: number };
+  let saved: typeof mapping;
   try {
-    result =
-      mode === "check" ? await runLedgerImport(ctx, fileName, rows, parse, "check") : await runLedgerImport(ctx, fileName, rows, parse);
+    ({ result, saved } = await withMappedUnits(ctx, { fileName, mapping, mode }, () =>
+      mode === "check" ? runLedgerImport(ctx, fileName, rows, parse, "check") : runLedgerImport(ctx, fileName, rows, parse),
+    ));
   } catch (e) {
     throw withUnmapped(e, tally);
   }
-  return recordMapping(ctx, "ACTUALS", { fileName, header, mapping, tally, mode }, result);
+  return recordMapping(ctx, "ACTUALS", { fileName, header, mapping: saved, tally, mode }, result);
 }
 
 /** What the check and the import share: who may run them, their input, how long they may take, the money limits. */

@@ -5,6 +5,7 @@ import { runPlanImport } from "@/lib/budgets/import-plan";
 import { uploadPath } from "@/lib/budgets/upload";
 import { ZImportMappedInput } from "@/lib/imports/import-mapped-actuals";
 import { mappedLedgerRows, newTally, planRowMapper } from "@/lib/imports/ledger-file";
+import { withMappedUnits } from "@/lib/imports/mapped-units";
 import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
 import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
@@ -21,13 +22,15 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   // Each pass counts afresh: the tally reported is one pass's.
   const parser = () => planRowMapper(mapping, ctx.org.currency, (tally = newTally()));
   let result: { rowCount: number; batchId?: string; insertedCount?: number; skippedCount?: number };
+  let saved: typeof mapping;
   try {
-    result =
-      mode === "check" ? await runPlanImport(ctx, fileName, open, parser, "check") : await runPlanImport(ctx, fileName, open, parser);
+    ({ result, saved } = await withMappedUnits(ctx, { fileName, mapping, mode }, () =>
+      mode === "check" ? runPlanImport(ctx, fileName, open, parser, "check") : runPlanImport(ctx, fileName, open, parser),
+    ));
   } catch (e) {
     throw withUnmapped(e, tally);
   }
-  return recordMapping(ctx, "BUDGET", { fileName, header, mapping, tally, mode }, result);
+  return recordMapping(ctx, "BUDGET", { fileName, header, mapping: saved, tally, mode }, result);
 }
 
 /** What the check and the import share: who may run them, their input, how long they may take. */

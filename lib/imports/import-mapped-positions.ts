@@ -6,7 +6,9 @@ import { uploadPath } from "@/lib/budgets/upload";
 import { runHiringPlanImport } from "@/lib/headcount/import-hiring-plan";
 import { mappedLedgerRows, newTally, positionRowMapper } from "@/lib/imports/ledger-file";
 import { ZPositionsMapping } from "@/lib/imports/ledger-mapping";
+import { withMappedUnits } from "@/lib/imports/mapped-units";
 import { recordMapping, withUnmapped } from "@/lib/imports/record-mapping";
+import { noticeRefusedImport } from "@/lib/notifications/import-result";
 
 // A hiring plan in another shape (a recruiting spreadsheet: role, level, team, start date,
 // salary) imported through a mapping (docs/imports.md): the mapped rows become rows of Keel's
@@ -23,15 +25,15 @@ async function importMapped(ctx: ActionContext, input: z.output<typeof ZImportMa
   const rows = mappedLedgerRows(uploadPath(uploadId), mapping, (cells) => (header = cells));
   const parse = positionRowMapper(mapping, ctx.org.currency, tally);
   let result: { rowCount: number; batchId?: string; created?: number };
+  let saved: typeof mapping;
   try {
-    result =
-      mode === "check"
-        ? await runHiringPlanImport(ctx, fileName, rows, parse, "check")
-        : await runHiringPlanImport(ctx, fileName, rows, parse);
+    ({ result, saved } = await withMappedUnits(ctx, { fileName, mapping, mode }, () =>
+      mode === "check" ? runHiringPlanImport(ctx, fileName, rows, parse, "check") : runHiringPlanImport(ctx, fileName, rows, parse),
+    ));
   } catch (e) {
     throw withUnmapped(e, tally);
   }
-  return recordMapping(ctx, "HIRING_PLAN", { fileName, header, mapping, tally, mode }, result);
+  return recordMapping(ctx, "HIRING_PLAN", { fileName, header, mapping: saved, tally, mode }, result);
 }
 
 export const checkMappedPositions = defineAction({
@@ -46,4 +48,5 @@ export const importMappedPositions = defineAction({
   permission: "positions:write",
   input: ZImportMappedPositionsInput,
   handler: (ctx, input) => importMapped(ctx, input, "import"),
+  afterRefusal: noticeRefusedImport("positions"),
 });

@@ -244,9 +244,8 @@ export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tal
   const read = mappedRowReader(mapping, orgCurrency, tally, DAYS);
   // Lines get a reference derived from what they say (plus the file's own reference when mapped),
   // so importing the same export again skips the lines already in; a line repeated within one
-  // file is numbered by its occurrence so both are kept.
-  const seen = new Map<string, number>();
-  return (cells, header, known): ActualsLine | string[] | null => {
+  // file is numbered by its occurrence as it is written (numbersRepeats), so both are kept.
+  const parse: LedgerRowParser = (cells, header, known): ActualsLine | string[] | null => {
     const r = read(cells, header, known);
     if (r === null || Array.isArray(r)) return r;
     const vendor = r.get("vendor");
@@ -256,13 +255,13 @@ export function ledgerRowMapper(mapping: LedgerMapping, orgCurrency: string, tal
       .update([r.day, r.account, r.centreCell, r.cents.toString(), memo, vendor, ref].join("\u0001"))
       .digest("base64url")
       .slice(0, 22);
-    const n = (seen.get(digest) ?? 0) + 1;
-    seen.set(digest, n);
-    const externalRef = `${ref ? `${ref.slice(0, 100)}/` : ""}${digest}${n > 1 ? `/${n}` : ""}`;
+    const externalRef = `${ref ? `${ref.slice(0, 100)}/` : ""}${digest}`;
     const row = [r.day, r.code, r.category, centsToDecimalString(r.cents), vendor, memo, externalRef];
     const line = parseActualsRecord(row, KEEL_HEADER, known);
     return Array.isArray(line) ? line.map((e) => `after mapping, ${e}`) : line;
   };
+  parse.numbersRepeats = true;
+  return parse;
 }
 
 const PLAN_HEADER = new CsvHeader([...PLAN_COLUMNS]);

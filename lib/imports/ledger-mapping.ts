@@ -2,11 +2,12 @@ import { z } from "zod";
 
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { DATE_FORMATS, type DateFormat } from "@/lib/imports/ledger-values";
+import { UNIT_KINDS, ZUnitCode, ZUnitName } from "@/lib/org/schemas";
 
 // A ledger file's mapping onto Keel's ledger fields: which header names hold which field, how
 // dates and amounts are written, and what the file's account and department values mean in Keel
-// (a category, a cost centre, or "ignore these rows"). Saved per org and file shape (the
-// normalised header row) and offered again when a file of the same shape arrives.
+// (a category, a cost centre, a new cost centre to create, or "ignore these rows"). Saved per org
+// and file shape (the normalised header row) and offered again when a file of the same shape arrives.
 
 /** Keel's ledger fields a file's columns can be mapped onto. */
 export const LEDGER_FIELDS = {
@@ -102,7 +103,19 @@ const ZMappingObject = z.object({
     .array(z.object({ value: ZValue, category: z.union([z.enum(BudgetCategory), z.literal(IGNORE)]) }))
     .max(5000, "At most 5,000 account mappings."),
   costCentres: z
-    .array(z.object({ value: ZValue, code: z.string().trim().min(1).max(100) }))
+    .array(
+      z.object({
+        value: ZValue,
+        code: z.string().trim().max(100),
+        /**
+         * "Create a new unit": `code` is not a unit yet; the import creates it under `parentId`
+         * (lib/imports/mapped-units.ts) and saves the mapping with the plain code.
+         */
+        create: z
+          .object({ parentId: z.string().trim().max(64), name: z.string().trim().max(200), kind: z.enum(UNIT_KINDS).default("TEAM") })
+          .optional(),
+      }),
+    )
     .max(5000, "At most 5,000 cost centre mappings."),
   /** Rates to the org's currency: 1 unit of `currency` = `rate` units of the org's currency. */
   rates: z
@@ -154,6 +167,30 @@ const mappingRules = (kind: MappedKind) => (m: z.output<typeof ZMappingObject>, 
     if (seen.has(key))
       ctx.addIssue({ code: "custom", path: ["columns", field], message: `Column "${name}" is already mapped to ${seen.get(key)}.` });
     else seen.set(key, field);
+  }
+  // A new unit's fields meet the org tree's own rules, named by the value they are for.
+  const created = new Map<string, string>();
+  for (const [i, centre] of m.costCentres.entries()) {
+    if (!centre.create) {
+      if (!centre.code)
+        ctx.addIssue({ code: "custom", path: ["costCentres", i, "code"], message: `Choose a cost centre for "${centre.value}".` });
+      continue;
+    }
+    const issue = (field: string, message: string) =>
+      ctx.addIssue({
+        code: "custom",
+        path: ["costCentres", i, ...(field === "code" ? [] : ["create"]), field],
+        message: `New unit for "${centre.value}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      });
+    if (!centre.create.parentId) issue("parentId", "choose the unit it goes under.");
+    const name = ZUnitName.safeParse(centre.create.name);
+    if (!name.success) issue("name", name.error.issues[0].message);
+    const code = ZUnitCode.safeParse(centre.code);
+    if (!code.success) issue("code", code.error.issues[0].message);
+    const key = centre.code.toLowerCase();
+    const twice = created.get(key);
+    if (twice !== undefined) issue("code", `the code ${centre.code} is already the new unit for "${twice}"; map this value to it instead.`);
+    else created.set(key, centre.value);
   }
   for (const [i, r] of m.rates.entries())
     if (!/^\d{1,6}(\.\d{1,8})?$/.test(r.rate.trim()) || !/[1-9]/.test(r.rate))

@@ -1,17 +1,18 @@
+import { createHash } from "node:crypto";
+
 import type { RefusedCaller, Refusal } from "@/lib/action/types";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db-factory";
 import { logger } from "@/lib/log";
 import { notify } from "@/lib/notifications/notify";
 
-// "Import finished / failed" for the ledger and plan imports. Finished is written in the import's
-// own transaction (it commits with the lines); failed after the import rolled back, by the
-// caller that ran it (the upload route, the API) or the action's `afterRefusal` (the mapped
-// import), since nothing of the import's transaction stays.
+// "Import finished / failed" for the ledger, plan and hiring-plan imports. Finished is written in
+// the import's own transaction (it commits with the lines); failed after the import rolled back,
+// from the import action's `afterRefusal`, since nothing of the import's transaction stays.
 
-type ImportKind = "actuals" | "plan";
-const WHAT: Record<ImportKind, string> = { actuals: "Actuals import", plan: "Plan import" };
-const hrefOf = (orgSlug: string) => `/${orgSlug}/budgets`;
+type ImportKind = "actuals" | "plan" | "positions";
+const WHAT: Record<ImportKind, string> = { actuals: "Actuals import", plan: "Plan import", positions: "Hiring plan import" };
+const hrefOf = (orgSlug: string, kind: ImportKind) => `/${orgSlug}/${kind === "positions" ? "headcount" : "budgets"}`;
 
 export function noticeImportFinished(
   tx: Tx,
@@ -35,7 +36,7 @@ export function noticeImportFinished(
     dedupeKey: `import:${i.batchId}`,
     subject: `${WHAT[i.kind]} finished: ${i.fileName}`,
     text: `${i.fileName}: ${i.rowCount} ${i.rowCount === 1 ? "row" : "rows"} read, ${i.insertedCount} imported${skipped}.`,
-    href: hrefOf(i.orgSlug),
+    href: hrefOf(i.orgSlug, i.kind),
   });
 }
 
@@ -46,7 +47,8 @@ async function noticeImportFailed(i: {
   userId: string;
   kind: ImportKind;
   fileName: string;
-  uploadId: string;
+  /** What makes a retry of the same file the same notice: the upload, or the text sent inline. */
+  fileKey: string;
   message: string;
   fieldErrors?: Record<string, string[]>;
 }): Promise<void> {
@@ -57,23 +59,26 @@ async function noticeImportFailed(i: {
     orgId: i.orgId,
     userId: i.userId,
     kind: "IMPORT_RESULT",
-    dedupeKey: `import-failed:${i.uploadId}`,
+    dedupeKey: `import-failed:${i.fileKey}`,
     subject: `${WHAT[i.kind]} failed: ${i.fileName}`,
     text: `${i.fileName} was not imported; nothing was written.\n\n${i.message}${details.length ? `\n\n${details.map((d) => `- ${d}`).join("\n")}` : ""}`,
-    href: hrefOf(i.orgSlug),
+    href: hrefOf(i.orgSlug, i.kind),
   }).catch((error: unknown) =>
     logger.error({ err: error, orgId: i.orgId, event: "notifications.import-failed" }, "noting a failed import failed"),
   );
 }
 
-/** An import action's `afterRefusal` (lib/action/types.ts): the failed notice for the refused upload. */
+/**
+ * An import action's `afterRefusal` (lib/action/types.ts): the failed notice for the refused file,
+ * an upload (`uploadId`) or a file sent inline (`csv`, the hiring-plan dialog: keyed by its text).
+ */
 export function noticeRefusedImport(kind: ImportKind) {
-  return (who: RefusedCaller, input: { uploadId: string; fileName: string }, failure: Refusal) =>
+  return (who: RefusedCaller, input: { fileName: string } & ({ uploadId: string } | { csv: string }), failure: Refusal) =>
     noticeImportFailed({
       ...who,
       kind,
       fileName: input.fileName,
-      uploadId: input.uploadId,
+      fileKey: "uploadId" in input ? input.uploadId : `text-${createHash("sha256").update(input.csv).digest("hex").slice(0, 32)}`,
       message: failure.message,
       fieldErrors: failure.fieldErrors,
     });

@@ -1,4 +1,4 @@
-import type { ActionContext } from "@/lib/action";
+import type { ActionContext, AuditInput } from "@/lib/action";
 import { AppError, conflict, invalid } from "@/lib/errors";
 import { toDateString } from "@/lib/fiscal";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,6 +37,23 @@ export type UnitSnapshot = {
 
 export const label = (u: { name: string; code: string }) => `${u.name} (${u.code})`;
 export const todayIso = () => toDateString(new Date());
+
+/**
+ * The context for an edit made as part of another action (a reorg's step, a unit an import
+ * creates): its audit events go under the edit's own action name (`action`, e.g.
+ * "org-unit.create"), with `tag` (what made it) added to what they record.
+ */
+export function taggedContext(ctx: ActionContext, action: string, tag: Record<string, unknown>): ActionContext {
+  return {
+    ...ctx,
+    audit: (event: AuditInput) =>
+      ctx.audit({
+        action,
+        ...event,
+        after: event.after && typeof event.after === "object" ? { ...event.after, ...tag } : { value: event.after ?? null, ...tag },
+      }),
+  };
+}
 
 export async function lockTree(ctx: ActionContext): Promise<void> {
   await ctx.tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`keel:orgtree:${ctx.org.id}`}))) l`;

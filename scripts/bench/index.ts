@@ -3,7 +3,8 @@
 // load-tests each key page at concurrency 8 next to its floors: the framework floor (a trivial
 // signed-in page) and the SQL floor (the page's figures by hand-written SQL through `pg`). Then
 // the statements each page sends per request (counted in-process by the server, statements.ts;
-// they must not grow with the data), a 100,000-line CSV import through the app's import action and first-load JS per route.
+// they must not grow with the data), a 100,000-line CSV import through the app's import action, a
+// 100 MB file imported in Keel's layout and mapped (time, peak RSS and heap), and first-load JS per route.
 // Prints markdown; writes .bench/bench-<time>.json and .bench/latest.json.
 //
 // Then the "every page" table: every route once a user at a time, p50 and bytes (every-page.ts),
@@ -17,6 +18,7 @@
 //          --lighthouse-only (just Lighthouse, on the largest scale) | --no-lighthouse
 //          --lighthouse-runs 3 (median of each metric)   --lighthouse-out DIR (keep the reports)
 //          --exports-only (just the exports, no server or build) | --no-exports
+//          --import-only (just the imports, on the largest scale: no server or build) | --no-large-import
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
 //          the next three ports; without --port, free ports)
@@ -64,7 +66,7 @@ const nextPort = (i: number) => (argv.includes("--port") ? Promise.resolve(port 
 const base = `http://127.0.0.1:${port}`;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
-if (!flag("exports-only") && (flag("build") || !existsSync(".next/BUILD_ID"))) {
+if (!flag("exports-only") && !flag("import-only") && (flag("build") || !existsSync(".next/BUILD_ID"))) {
   log("building (next build) …");
   const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "inherit", "inherit"] });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -273,54 +275,95 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   }
 }
 
-async function benchImport(url: string): Promise<BenchResult["import"]> {
-  const t = await target(url);
-  const lines = 100_000;
-  mkdirSync(".bench", { recursive: true });
-  const file = path.resolve(".bench/import-100k.csv");
-  const run = Date.now().toString(36);
-  const out = createWriteStream(file);
-  out.write("date,cost centre code,category,amount,vendor,memo,external reference\n");
-  const cats = ["Software", "Cloud", "Travel", "Hardware", "Training", "Other"];
-  for (let i = 1; i <= lines; i++) {
-    const day = `2026-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    const ok = out.write(
-      `${day},CC${String(1 + (i % 50)).padStart(5, "0")},${cats[i % cats.length]},${(i % 9000) + 12.34},${i % 3 ? "" : `Vendor ${String(1 + (i % 20)).padStart(4, "0")}`},bench line ${i},BENCH-${run}-${i}\n`,
-    );
-    if (!ok) await once(out, "drain");
+type ChildImport = {
+  ms: number;
+  inserted: number;
+  batchId: string;
+  peakRssMb: number;
+  peakHeapMb: number;
+  peakLiveHeapMb: number | null;
+  baseLiveHeapMb: number | null;
+  cpuMs: number;
+  warmupMs: number;
+};
+
+/**
+ * Imports `file` in a child process (import-child.ts: through the app's import action, or the
+ * mapped one with `mapping`), then leaves the database as generated: the imported lines and
+ * their batch are dropped again. `liveHeap`: the child also reads its heap after a forced full
+ * collection every 2 s (which lowers its RSS a little).
+ */
+async function importInChild(
+  url: string,
+  file: string,
+  userId: string,
+  o: { mapping?: object; liveHeap?: boolean } = {},
+): Promise<ChildImport> {
+  const { mapping, liveHeap } = o;
+  const args = [
+    ...(liveHeap ? ["--expose-gc"] : []),
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    "scripts/bench/import-child.ts",
+    file,
+    "large",
+    userId,
+  ];
+  if (mapping) {
+    const mappingFile = `${file}.mapping.json`;
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    args.push(mappingFile);
   }
-  out.end();
-  await once(out, "finish");
-  log("import of 100,000 lines …");
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/bench/import-child.ts", file, "large", t.financeId],
-    {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
   let stdout = "";
   child.stdout.on("data", (d) => (stdout += d));
   const [code] = await once(child, "exit");
-  if (code !== 0) return { error: `import child exited ${code}` };
-  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
-    ms: number;
-    inserted: number;
-    batchId: string;
-    peakRssMb: number;
-    cpuMs: number;
-    warmupMs: number;
-  };
-  // Leave the database as generated: drop the imported lines and their batch again.
+  if (code !== 0) throw new Error(`import child exited ${code}`);
+  const res = JSON.parse(stdout.trim().split("\n").at(-1)!) as ChildImport;
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`DELETE FROM "ActualEntry" WHERE "importBatchId" = $1`, [res.batchId]);
   await c.query(`DELETE FROM "ImportBatch" WHERE id = $1`, [res.batchId]);
-  // Without this the 100,000 dead rows stay in the ledger's indexes until autovacuum gets to
-  // them, and the next run's range reads (and its import) pay for them.
+  // Without this the dead rows stay in the ledger's indexes until autovacuum gets to them, and
+  // the next run's range reads (and its import) pay for them.
   await c.query(`VACUUM ANALYZE "ActualEntry", "ActualMonthly", "MoneyMonthly"`);
   await c.end();
+  return res;
+}
+
+/** Writes `lines()` to `file` as it goes (never the whole text in memory); returns its size in MB. */
+async function writeLines(file: string, lines: Iterable<string>): Promise<number> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (const line of lines) {
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return bytes / 1024 / 1024;
+}
+
+async function benchImport(url: string): Promise<BenchResult["import"]> {
+  const t = await target(url);
+  const lines = 100_000;
+  const file = path.resolve(".bench/import-100k.csv");
+  const run = Date.now().toString(36);
+  const cats = ["Software", "Cloud", "Travel", "Hardware", "Training", "Other"];
+  await writeLines(
+    file,
+    (function* () {
+      yield "date,cost centre code,category,amount,vendor,memo,external reference\n";
+      for (let i = 1; i <= lines; i++) {
+        const day = `2026-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+        yield `${day},CC${String(1 + (i % 50)).padStart(5, "0")},${cats[i % cats.length]},${(i % 9000) + 12.34},${i % 3 ? "" : `Vendor ${String(1 + (i % 20)).padStart(4, "0")}`},bench line ${i},BENCH-${run}-${i}\n`;
+      }
+    })(),
+  );
+  log("import of 100,000 lines …");
+  const res = await importInChild(url, file, t.financeId);
   return {
     lines,
     seconds: res.ms / 1000,
@@ -329,6 +372,98 @@ async function benchImport(url: string): Promise<BenchResult["import"]> {
     cpuSeconds: res.cpuMs / 1000,
     warmupSeconds: res.warmupMs / 1000,
   };
+}
+
+const LARGE_FILE_MB = 100;
+
+/**
+ * A 100 MB file of one ledger, twice: in Keel's layout through the import action, and as a
+ * QuickBooks-shaped GL detail export (title lines, US dates, debit/credit with thousands
+ * separators, a total line) through its mapping. Both must stream: memory independent of the
+ * file's length. Every line is distinct, except each 1,000th, repeated in the file as an export
+ * repeats two identical charges.
+ */
+async function benchLargeImports(url: string): Promise<BenchResult["largeImports"]> {
+  const t = await target(url);
+  const run = Date.now().toString(36);
+  const accounts = ["6100 Software", "6200 Cloud Hosting", "6300 Travel", "6400 Hardware", "6500 Training", "6900 Other"];
+  const categories = ["SOFTWARE", "CLOUD", "TRAVEL", "HARDWARE", "TRAINING", "OTHER"];
+  const limit = LARGE_FILE_MB * 1024 * 1024;
+  const rows = function* (line: (i: number, day: string, cc: string, cents: number, vendor: string) => string) {
+    let bytes = 0;
+    for (let i = 1; bytes < limit; i++) {
+      const n = i % 1000 === 0 ? i - 1 : i; // each 1,000th line repeats the one before
+      const day = `2026-${String(1 + (n % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`;
+      const vendor = n % 3 ? "" : `Vendor ${String(1 + (n % 20)).padStart(4, "0")}`;
+      const text = line(n, day, `CC${String(1 + (n % 50)).padStart(5, "0")}`, (n % 900_000) + 1234, vendor);
+      bytes += text.length;
+      yield text;
+    }
+  };
+  const money = (cents: number) => `${Math.floor(cents / 100).toLocaleString("en-US")}.${String(cents % 100).padStart(2, "0")}`;
+  const out: NonNullable<BenchResult["largeImports"]> = [];
+  const measure = async (kind: "own layout" | "mapped", file: string, mb: number, mapping?: object) => {
+    log(`import of a ${mb.toFixed(0)} MB file, ${kind} …`);
+    try {
+      const res = await importInChild(url, file, t.financeId, { mapping, liveHeap: true });
+      out.push({
+        kind,
+        mb,
+        lines: res.inserted,
+        seconds: res.ms / 1000,
+        peakRssMb: res.peakRssMb,
+        peakHeapMb: res.peakHeapMb,
+        peakLiveHeapMb: res.peakLiveHeapMb,
+        baseLiveHeapMb: res.baseLiveHeapMb,
+      });
+    } catch (e) {
+      out.push({ kind, mb, error: (e as Error).message });
+    }
+  };
+
+  const own = path.resolve(".bench/import-100mb.csv");
+  const ownMb = await writeLines(
+    own,
+    (function* () {
+      yield "date,cost centre code,category,amount,vendor,memo,external reference\n";
+      yield* rows(
+        (i, day, cc, cents, vendor) =>
+          `${day},${cc},${categories[i % 6]},${(cents / 100).toFixed(2)},${vendor},bench line ${i} of run ${run} for the large file,BENCH-${run}-${i}\n`,
+      );
+    })(),
+  );
+  await measure("own layout", own, ownMb);
+
+  const mapped = path.resolve(".bench/import-100mb-gl.csv");
+  const mappedMb = await writeLines(
+    mapped,
+    (function* () {
+      yield "General Ledger\nKeel Bench Co.\n";
+      yield '"Date","Account","Department","Vendor","Memo","Debit","Credit"\n';
+      yield* rows((i, day, cc, cents, vendor) => {
+        const [y, m, d] = day.split("-");
+        const amount = `"${money(cents)}"`;
+        return `${m}/${d}/${y},${accounts[i % 6]},${cc},${vendor},bench line ${i} of run ${run},${i % 50 ? amount : ""},${i % 50 ? "" : amount}\n`;
+      });
+      yield '"Total",,,,,,\n';
+    })(),
+  );
+  await measure("mapped", mapped, mappedMb, {
+    encoding: "utf-8",
+    dateFormat: "MDY",
+    columns: {
+      date: "Date",
+      account: "Account",
+      costCentre: "Department",
+      vendor: "Vendor",
+      memo: "Memo",
+      debit: "Debit",
+      credit: "Credit",
+    },
+    accounts: accounts.map((value, i) => ({ value, category: categories[i] })),
+    costCentres: [],
+  });
+  return out;
 }
 
 function dbUrlOf(name: string): string {
@@ -346,6 +481,7 @@ const result: BenchResult = {
 };
 const fuzzOnly = flag("fuzz-memory-only");
 const exportsOnly = flag("exports-only");
+const importOnly = flag("import-only");
 if (exportsOnly) {
   for (const s of scales) {
     const db = await ensureDb(s, flag("regen"), log);
@@ -362,10 +498,10 @@ if (exportsOnly) {
       exports: await benchExports(db.url, s, fy, log),
     });
   }
-} else if (!fuzzOnly) {
+} else if (!fuzzOnly && !importOnly) {
   for (const s of scales) result.scales.push(await benchScale(s));
 }
-if (!fuzzOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only") && !flag("lighthouse-only")) {
+if (!fuzzOnly && !importOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only") && !flag("lighthouse-only")) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
   const t = await target(dbUrlOf(big.db));
   big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
@@ -384,10 +520,13 @@ if (fuzzOnly || flag("fuzz-memory")) {
   });
 }
 if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly) {
-  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  result.import = await benchImport(dbUrlOf(big.db)).catch((e: Error) => ({ error: e.message }));
+  const big = importOnly
+    ? await ensureDb(Math.max(...scales), flag("regen"), log)
+    : { name: [...result.scales].sort((a, b) => b.scale - a.scale)[0].db };
+  result.import = await benchImport(dbUrlOf(big.name)).catch((e: Error) => ({ error: e.message }));
+  if (!flag("no-large-import")) result.largeImports = await benchLargeImports(dbUrlOf(big.name));
 }
-for (const route of exportsOnly || fuzzOnly
+for (const route of exportsOnly || fuzzOnly || importOnly
   ? []
   : [
       "/(app)/[org]/dashboard",

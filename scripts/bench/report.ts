@@ -40,6 +40,20 @@ export type BenchResult = {
   import?:
     | { lines: number; seconds: number; peakRssMb: number; inserted: number; cpuSeconds?: number; warmupSeconds?: number }
     | { error: string };
+  /** A 100 MB file through the import action, in Keel's layout and through a mapping. */
+  largeImports?: (
+    | {
+        kind: string;
+        mb: number;
+        lines: number;
+        seconds: number;
+        peakRssMb: number;
+        peakHeapMb: number;
+        peakLiveHeapMb: number | null;
+        baseLiveHeapMb: number | null;
+      }
+    | { kind: string; mb: number; error: string }
+  )[];
   firstLoadJsKb: Record<string, number | null>;
   fuzzMemory?: FuzzMemoryResult;
 };
@@ -113,6 +127,23 @@ export function markdown(r: BenchResult): string {
       "error" in r.import
         ? `failed: ${r.import.error}`
         : `${r.import.lines} ledger lines through the app's import action: ${f(r.import.seconds, 1)} s (Node CPU ${f(r.import.cpuSeconds ?? NaN, 1)} s; the process's first query before it, not included: ${f(r.import.warmupSeconds ?? NaN, 1)} s), peak RSS ${f(r.import.peakRssMb)} MB`,
+      "",
+    );
+  if (r.largeImports?.length)
+    out.push(
+      "## Import of a 100 MB file",
+      "",
+      "Heap: the most V8 held in use (uncollected garbage included), and the most still live after a",
+      "full collection (forced every 2 s, which also keeps RSS lower than an unforced run's), next to",
+      "what the warm process held live before the import.",
+      "",
+      "| layout | MB | lines | s | peak RSS MB | peak heap MB | peak live heap MB | live before MB |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
+      ...r.largeImports.map((x) =>
+        "error" in x
+          ? `| ${x.kind} | ${f(x.mb)} | failed: ${x.error} | | | | | |`
+          : `| ${x.kind} | ${f(x.mb)} | ${x.lines} | ${f(x.seconds, 1)} | ${f(x.peakRssMb)} | ${f(x.peakHeapMb)} | ${f(x.peakLiveHeapMb)} | ${f(x.baseLiveHeapMb)} |`,
+      ),
       "",
     );
   if (r.fuzzMemory) out.push(...fuzzMemoryMarkdown(r.fuzzMemory));

@@ -83,6 +83,35 @@ describe("mapped ledger import", () => {
     expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
+  it("keeps a line repeated within a file (two equal charges), numbered by its occurrence across batches, and skips it on re-import", async () => {
+    const head = '"Date","Account","Department","Memo","Debit","Credit"';
+    const coffee = '"11/03/2026","6200 Travel","Platform","Coffee","4.50",""';
+    // 6,000 distinct lines: the repeats fall in different insert batches of the one ledger write.
+    const filler = Array.from({ length: 6000 }, (_, i) => `"11/04/2026","6100 Software Subscriptions","Autonomy","seat ${i}","1.00",""`);
+    const first = [head, coffee, coffee, ...filler, coffee].join("\r\n");
+    const r = await importMappedActuals.run(finance(), acme.org.slug, {
+      uploadId: await uploadCsv(first),
+      fileName: "a.csv",
+      mapping: mapping(),
+    });
+    expect(r).toMatchObject({ ok: true, data: { rowCount: 6003, insertedCount: 6003 } });
+    const refs = await db.actualEntry.findMany({ where: { orgId: acme.org.id, memo: "Coffee" }, select: { externalRef: true, id: true } });
+    const base = refs.map((x) => x.externalRef!).sort()[0];
+    expect(refs.sort((a, b) => a.id.localeCompare(b.id)).map((x) => x.externalRef)).toEqual([base, `${base}/2`, `${base}/3`]);
+    // A longer export of the same ledger: the three coffees are in, a fourth is new, as is one seat.
+    const longer = [head, coffee, coffee, ...filler, coffee, coffee, '"11/05/2026","6200 Travel","Platform","Taxi","20.00",""'].join(
+      "\r\n",
+    );
+    const again = await importMappedActuals.run(finance(), acme.org.slug, {
+      uploadId: await uploadCsv(longer),
+      fileName: "b.csv",
+      mapping: mapping(),
+    });
+    expect(again).toMatchObject({ ok: true, data: { rowCount: 6005, insertedCount: 2, skippedCount: 6003 } });
+    expect(await db.actualEntry.count({ where: { orgId: acme.org.id, memo: "Coffee" } })).toBe(4);
+    expect(await db.actualEntry.count({ where: { orgId: acme.org.id, externalRef: `${base}/4` } })).toBe(1);
+  });
+
   it("saves the mapping per org and file shape and offers it for the next file of that shape", async () => {
     await checkMappedActuals.run(finance(), acme.org.slug, { uploadId: await uploadCsv(gl), fileName: "gl.csv", mapping: mapping() });
     const saved = await listLedgerMappings(acme.org.id);

@@ -11,6 +11,8 @@ import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(auth)/uns
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { checkMappedActuals, importMappedActuals } from "@/lib/imports/import-mapped-actuals";
 import { importMappedPlan } from "@/lib/imports/import-mapped-plan";
+import { checkMappedPositions, importMappedPositions } from "@/lib/imports/import-mapped-positions";
+import { importHiringPlan } from "@/lib/headcount/import-hiring-plan";
 import { importPlan } from "@/lib/budgets/import-plan";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createJobQueue } from "@/lib/jobs/queue";
@@ -828,5 +830,65 @@ describe("imports", () => {
     expect(planRefused).toMatchObject({ ok: false, code: "VALIDATION" });
     expect((await rows({ kind: "IMPORT_RESULT" })).filter((r) => r.subject === "Plan import failed: budget.csv")).toHaveLength(2);
     expect(await db.budgetLine.count({ where: { orgId: acme.org.id } })).toBe(0);
+  });
+
+  it("a hiring-plan import, in Keel's layout or mapped, notices the importer when it finishes", async () => {
+    const acme = await createOrgWithRoles(db);
+    const director = acme.members.director.user.id;
+    const csv = `title,level,org unit code,target start,annual compensation\r\nSenior Engineer,IC3,${acme.units.teamA.code},2027-01-31,185000\r\n`;
+    expect(await importHiringPlan.run(director, acme.org.slug, { csv, fileName: "hires.csv" })).toMatchObject({ ok: true });
+    const sheet = `Role,Level,Team,Start date,Salary\r\nStaff Engineer,IC4,Platform,02/01/2027,"210,000.00"\r\nEngineer,IC2,Platform,03/01/2027,"120,000.00"\r\n`;
+    const mapped = await importMappedPositions.run(director, acme.org.slug, {
+      uploadId: await uploadCsv(sheet),
+      fileName: "recruiting.csv",
+      mapping: {
+        encoding: "utf-8",
+        dateFormat: "MDY",
+        columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+        accounts: [],
+        costCentres: [{ value: "Platform", code: acme.units.teamA.code }],
+      },
+    });
+    expect(mapped).toMatchObject({ ok: true });
+    const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
+    expect(n.map((r) => [r.userId, r.subject, r.text, r.href]).sort()).toEqual([
+      [director, "Hiring plan import finished: hires.csv", "hires.csv: 1 row read, 1 imported.", `/${acme.org.slug}/headcount`],
+      [director, "Hiring plan import finished: recruiting.csv", "recruiting.csv: 2 rows read, 2 imported.", `/${acme.org.slug}/headcount`],
+    ]);
+  });
+
+  it("a refused hiring-plan import, in Keel's layout or mapped, notices the importer once per file; its check does not", async () => {
+    const acme = await createOrgWithRoles(db);
+    const director = acme.members.director.user.id;
+    const csv = `title,level,org unit code,target start,annual compensation\r\nSenior Engineer,IC3,NOWHERE,2027-01-31,185000\r\n`;
+    // The same text refused twice (a retry): one notice.
+    for (let i = 0; i < 2; i++)
+      expect(await importHiringPlan.run(director, acme.org.slug, { csv, fileName: "hires.csv" })).toMatchObject({
+        ok: false,
+        code: "VALIDATION",
+      });
+    const sheet = `Role,Level,Team,Start date,Salary\r\nStaff Engineer,IC4,Nowhere,02/01/2027,"210,000.00"\r\n`;
+    const input = async () => ({
+      uploadId: await uploadCsv(sheet),
+      fileName: "recruiting.csv",
+      mapping: {
+        encoding: "utf-8",
+        dateFormat: "MDY",
+        columns: { title: "Role", level: "Level", costCentre: "Team", date: "Start date", amount: "Salary" },
+        accounts: [],
+        costCentres: [],
+      },
+    });
+    expect(await checkMappedPositions.run(director, acme.org.slug, await input())).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await importMappedPositions.run(director, acme.org.slug, await input())).toMatchObject({ ok: false, code: "VALIDATION" });
+    const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
+    expect(n.map((r) => [r.userId, r.subject, r.href]).sort()).toEqual([
+      [director, "Hiring plan import failed: hires.csv", `/${acme.org.slug}/headcount`],
+      [director, "Hiring plan import failed: recruiting.csv", `/${acme.org.slug}/headcount`],
+    ]);
+    const [own, fromMapping] = [...n].sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(own.text).toMatch(/- Row 2: .*"NOWHERE" does not exist/);
+    expect(fromMapping.text).toContain('"Nowhere"');
+    expect(await db.position.count({ where: { orgId: acme.org.id } })).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { findHeaderRow, suggestCategory, suggestColumns, suggestCostCentre } fro
 import { ledgerRowMapper, mappedLedgerRows, type MappingTally } from "@/lib/imports/ledger-file";
 import { type LedgerMappingInput, ZLedgerMapping } from "@/lib/imports/ledger-mapping";
 import { LEDGER_PRESETS } from "@/lib/imports/ledger-presets";
+import { newUnitFrom, ZUnitCode } from "@/lib/org/schemas";
 
 // The mapping layer on files in each system's documented shape (public/samples/, the same files
 // the wizard offers for download): header found below title lines, totals and headings skipped,
@@ -255,5 +256,51 @@ describe("cell values", () => {
     expect(ZLedgerMapping.safeParse(noFormat).error?.issues[0].message).toMatch(/Choose how the file writes dates/);
     const both = ZLedgerMapping.safeParse({ ...qbo, columns: { ...qbo.columns, amount: "Memo" } });
     expect(both.error?.issues.map((i) => i.message)).toContain("Choose either a signed amount column or debit/credit columns, not both.");
+  });
+});
+
+describe("new units for department values", () => {
+  it("makes a name and a code the org tree accepts from what a file calls a department", () => {
+    const cases: [string, { name: string; code: string }][] = [
+      ["R&D", { name: "R&D", code: "R-D" }],
+      ["Café Ops", { name: "Café Ops", code: "CAFE-OPS" }],
+      ["Engineering : Platform", { name: "Platform", code: "PLATFORM" }],
+      ["  -- Sales & Marketing (EMEA) --", { name: "-- Sales & Marketing (EMEA) --", code: "SALES-MARKETING-EMEA" }],
+      ["Dept. 4.", { name: "Dept. 4.", code: "DEPT-4" }],
+      ["x".repeat(40), { name: "x".repeat(40), code: "X".repeat(32) }],
+      ["X", { name: "X", code: "" }],
+      ["日本", { name: "日本", code: "" }],
+    ];
+    for (const [value, expected] of cases) {
+      const made = newUnitFrom(value);
+      expect(made, value).toEqual(expected);
+      if (made.code) expect(ZUnitCode.safeParse(made.code).success, value).toBe(true);
+    }
+  });
+
+  it("checks a new unit's parent, name and code by the org tree's rules, naming the value", () => {
+    const create = (value: string, code: string, c: { parentId?: string; name?: string }) => ({
+      value,
+      code,
+      create: { parentId: c.parentId ?? "unit-1", name: c.name ?? value },
+    });
+    const parsed = ZLedgerMapping.safeParse({
+      ...qbo,
+      costCentres: [
+        create("R&D", "R-D", { parentId: "" }),
+        create("Ops", "O", { name: "O" }),
+        create("R & D", "r-d", {}),
+        { value: "Platform", code: "" },
+      ],
+    });
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual([
+      'New unit for "R&D": choose the unit it goes under.',
+      'New unit for "Ops": enter a name of at least 2 characters.',
+      'New unit for "Ops": enter a cost-centre code of at least 2 characters.',
+      'New unit for "R & D": the code r-d is already the new unit for "R&D"; map this value to it instead.',
+      'Choose a cost centre for "Platform".',
+    ]);
+    const ok = ZLedgerMapping.parse({ ...qbo, costCentres: [create("R&D", "R-D", {}), { value: "R & D", code: "R-D" }] });
+    expect(ok.costCentres[0].create).toEqual({ parentId: "unit-1", name: "R&D", kind: "TEAM" });
   });
 });

@@ -1,11 +1,11 @@
-import type { ActionContext, AuditInput } from "@/lib/action";
+import type { ActionContext } from "@/lib/action";
 import { AppError, invalid } from "@/lib/errors";
 import { mergeUnitInTx } from "@/lib/org/close-unit";
 import { createUnitInTx } from "@/lib/org/create-unit";
 import { moveUnitInTx } from "@/lib/org/move-unit";
 import { newUnitRef, type ReorgStep } from "@/lib/org/reorg/schemas";
 import { setUnitLeadInTx } from "@/lib/org/set-unit-lead";
-import { todayIso } from "@/lib/org/tree-guards";
+import { taggedContext, todayIso } from "@/lib/org/tree-guards";
 import { updatePersonInTx } from "@/lib/people/update-person";
 
 // Running a reorg's steps: each is the same lib function as the single tree edit (or the
@@ -43,18 +43,6 @@ async function versionOf(ctx: ActionContext, unitId: string): Promise<number> {
   const unit = await ctx.tx.orgUnit.findFirst({ where: { id: unitId, orgId: ctx.org.id }, select: { version: true } });
   if (!unit) throw new AppError("VALIDATION", "That org unit does not exist.");
   return unit.version;
-}
-
-function taggedContext(ctx: ActionContext, reorgId: string, step: ReorgStep): ActionContext {
-  return {
-    ...ctx,
-    audit: (event: AuditInput) =>
-      ctx.audit({
-        action: STEP_ACTIONS[step.kind],
-        ...event,
-        after: event.after && typeof event.after === "object" ? { ...event.after, reorgId } : { value: event.after ?? null, reorgId },
-      }),
-  };
 }
 
 async function runStep(ctx: ActionContext, step: ReorgStep, created: Created): Promise<void> {
@@ -113,7 +101,7 @@ export async function runReorgSteps(ctx: ActionContext, reorgId: string, steps: 
   const created: Created = new Map();
   for (const [i, step] of steps.entries()) {
     try {
-      await runStep(taggedContext(ctx, reorgId, step), step, created);
+      await runStep(taggedContext(ctx, STEP_ACTIONS[step.kind], { reorgId }), step, created);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const detail = Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message;
