@@ -10,6 +10,8 @@ import { notify } from "@/lib/notifications/notify";
 // the import's own transaction (it commits with the lines); failed after the import rolled back,
 // from the import action's `afterRefusal`, since nothing of the import's transaction stays.
 
+const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
+
 type ImportKind = "actuals" | "plan" | "positions";
 const WHAT: Record<ImportKind, string> = { actuals: "Actuals import", plan: "Plan import", positions: "Hiring plan import" };
 const hrefOf = (orgSlug: string, kind: ImportKind) => `/${orgSlug}/${kind === "positions" ? "headcount" : "budgets"}`;
@@ -55,13 +57,16 @@ async function noticeImportFailed(i: {
   const details = Object.values(i.fieldErrors ?? {})
     .flat()
     .slice(0, 20);
+  const text = `${i.fileName} was not imported; nothing was written.\n\n${i.message}${details.length ? `\n\n${details.map((d) => `- ${d}`).join("\n")}` : ""}`;
   await notify(db, {
     orgId: i.orgId,
     userId: i.userId,
     kind: "IMPORT_RESULT",
-    dedupeKey: `import-failed:${i.fileKey}`,
+    // A retry refused for the same reason is one notice; the same file refused for another reason
+    // (its mapping changed in the wizard) is another, so the importer reads the latest reason.
+    dedupeKey: `import-failed:${i.fileKey}:${digest(text)}`,
     subject: `${WHAT[i.kind]} failed: ${i.fileName}`,
-    text: `${i.fileName} was not imported; nothing was written.\n\n${i.message}${details.length ? `\n\n${details.map((d) => `- ${d}`).join("\n")}` : ""}`,
+    text,
     href: hrefOf(i.orgSlug, i.kind),
   }).catch((error: unknown) =>
     logger.error({ err: error, orgId: i.orgId, event: "notifications.import-failed" }, "noting a failed import failed"),
@@ -78,7 +83,7 @@ export function noticeRefusedImport(kind: ImportKind) {
       ...who,
       kind,
       fileName: input.fileName,
-      fileKey: "uploadId" in input ? input.uploadId : `text-${createHash("sha256").update(input.csv).digest("hex").slice(0, 32)}`,
+      fileKey: "uploadId" in input ? input.uploadId : `text-${digest(input.csv)}`,
       message: failure.message,
       fieldErrors: failure.fieldErrors,
     });

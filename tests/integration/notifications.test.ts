@@ -779,6 +779,32 @@ describe("imports", () => {
     expect(n[0].text).toMatch(/- Row 2: .*2026-13/);
   });
 
+  it("the same upload refused again for another reason (the mapping changed) is noticed again, with the new reason", async () => {
+    const acme = await createOrgWithRoles(db);
+    const text = `Date,Account,Department,Amount\r\n03/01/2026,Software,Platform,12.00\r\n03/02/2026,Software,Nowhere,5.00\r\n`;
+    const uploadId = await uploadCsv(text);
+    const run = (costCentres: { value: string; code: string }[]) =>
+      importMappedActuals.run(acme.members.finance.user.id, acme.org.slug, {
+        uploadId,
+        fileName: "gl.csv",
+        mapping: {
+          encoding: "utf-8",
+          dateFormat: "MDY",
+          columns: { date: "Date", account: "Account", costCentre: "Department", amount: "Amount" },
+          accounts: [{ value: "Software", category: "SOFTWARE" }],
+          costCentres,
+        },
+      });
+    expect(await run([{ value: "Platform", code: acme.units.teamA.code }])).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await run([{ value: "Nowhere", code: acme.units.teamA.code }])).toMatchObject({ ok: false, code: "VALIDATION" });
+    // The first refusal again: no third notice.
+    expect(await run([{ value: "Platform", code: acme.units.teamA.code }])).toMatchObject({ ok: false, code: "VALIDATION" });
+    const n = await rows({ kind: "IMPORT_RESULT", channel: "IN_APP" });
+    expect(n).toHaveLength(2);
+    expect(n.some((r) => r.text.includes('"Nowhere"'))).toBe(true);
+    expect(n.some((r) => r.text.includes('"Platform"'))).toBe(true);
+  });
+
   it("a refused mapped ledger or plan import notices the importer too; a check, a wrong role or another org's member does not", async () => {
     const acme = await createOrgWithRoles(db);
     const other = await createOrgWithRoles(db);
