@@ -60,7 +60,7 @@ export function useCheckAndImport(org: string, kind: MappedKind, onUnseen: (valu
         setChecked(null);
         setProblems({
           message: result.message,
-          rows: [...(fe.mapping ?? []), ...(fe.encoding ?? []), ...(fe.file ?? [])],
+          rows: [...(fe.mapping ?? []), ...(fe.costCentres ?? []), ...(fe.encoding ?? []), ...(fe.file ?? [])],
           unmapped: fe.unmapped ?? [],
         });
         // Values further down the file than the first rows: offered for mapping now.

@@ -35,12 +35,15 @@ export function LedgerImportWizard({
   currency,
   saved: savedAtLoad,
   units,
+  canCreateUnits = false,
 }: {
   kind?: MappedKind;
   org: string;
   currency: string;
   saved: SavedLedgerMapping[];
-  units: { code: string; name: string }[];
+  units: { id: string; code: string; name: string }[];
+  /** The member may change the org tree: a department value may become a new unit. */
+  canCreateUnits?: boolean;
 }) {
   const k = KINDS[kind];
   const presets = KIND_PRESETS[kind];
@@ -117,7 +120,7 @@ export function LedgerImportWizard({
     }
     setSavedUsed(m);
     setShapeNote(null);
-    setDraft(savedDraft(m));
+    setDraft(savedDraft(m, units));
   }
 
   const { columns } = draft;
@@ -148,7 +151,7 @@ export function LedgerImportWizard({
         : [],
     [sample, rows, columns.currency, currency],
   );
-  const values = readDraft(draft, sample?.encoding ?? "utf-8", { accounts: accountValues, centres: centreValues }, units);
+  const values = readDraft(draft, sample?.encoding ?? "utf-8", { accounts: accountValues, centres: centreValues }, units, canCreateUnits);
   const parsed = KIND_MAPPING[kind].safeParse(values.mapping);
   const mappingIssues = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))];
 
@@ -218,6 +221,7 @@ export function LedgerImportWizard({
               values={values}
               onEdit={edit}
               units={units}
+              newUnitsIn={canCreateUnits ? org : undefined}
               currencies={currencies}
               orgCurrency={currency}
             />

@@ -1,16 +1,23 @@
 "use client";
 
-import type { Draft, EditDraft, readDraft } from "@/components/imports/ledger-draft";
+import type * as React from "react";
+
+import { type Draft, type EditDraft, type readDraft, withCentre, withNewUnit } from "@/components/imports/ledger-draft";
+import { NewUnitFields } from "@/components/imports/ledger-new-unit-fields";
 import { NativeSelect } from "@/components/ui/native-select";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { IGNORE, valueKey } from "@/lib/imports/ledger-mapping";
 
 const CATEGORY_LABELS = Object.keys(BudgetCategory).map((c) => [c, c.charAt(0) + c.slice(1).toLowerCase()] as const);
 
+/** The cost-centre choice "Create a new unit" (a select's value; never saved: the mapping holds the new code). */
+const CREATE = "CREATE";
+
 /**
  * Step 4 of the ledger import: each account the file names → a category (or Ignore: its rows are
- * skipped), each department → a cost centre (or Ignore), and a rate for each foreign currency.
- * Values are those of the file's first rows, plus any a check found further down.
+ * skipped), each department → a cost centre, a new unit (for members who may change the org tree:
+ * its parent, name, code and kind asked for beneath) or Ignore, and a rate for each foreign
+ * currency. Values are those of the file's first rows, plus any a check found further down.
  */
 export function LedgerValueMapping({
   idPrefix: id,
@@ -18,15 +25,21 @@ export function LedgerValueMapping({
   values,
   onEdit,
   units,
+  newUnitsIn,
   currencies,
   orgCurrency,
 }: {
   idPrefix: string;
   draft: Draft;
   /** What the draft maps the file's values to (readDraft). */
-  values: Pick<ReturnType<typeof readDraft>, "accountList" | "centreList" | "accountChoice" | "centreChoice" | "unmappedCount">;
+  values: Pick<
+    ReturnType<typeof readDraft>,
+    "accountList" | "centreList" | "accountChoice" | "centreChoice" | "newUnit" | "newUnits" | "unmappedCount"
+  >;
   onEdit: EditDraft;
   units: { code: string; name: string }[];
+  /** The org, for the new unit's parent picker: present when the member may create org units. */
+  newUnitsIn?: string;
   /** The foreign currencies of the first rows. */
   currencies: string[];
   orgCurrency: string;
@@ -53,10 +66,29 @@ export function LedgerValueMapping({
         <ValueTable
           caption={`Departments (column "${draft.columns.costCentre}") → cost centre`}
           values={values.centreList}
-          choice={values.centreChoice}
-          onChange={(value, code) => onEdit((d) => ({ centres: new Map(d.centres).set(valueKey(value), { value, code }) }))}
+          choice={(v) => (values.newUnit(v) ? CREATE : values.centreChoice(v))}
+          onChange={(value, code) => onEdit((d) => (code === CREATE ? withNewUnit(d, value) : withCentre(d, value, code)))}
           idPrefix={`${id}-cc`}
-          options={[...units.map((u) => [u.code, `${u.code} — ${u.name}`] as const), [IGNORE, "Ignore (skip these rows)"]]}
+          options={[
+            ...units.map((u) => [u.code, `${u.code} — ${u.name}`] as const),
+            ...values.newUnits
+              .filter((n) => n.code && !units.some((u) => u.code.toLowerCase() === n.code.toLowerCase()))
+              .map((n) => [n.code, `${n.code} — ${n.name} (new)`] as const),
+            ...(newUnitsIn ? [[CREATE, "Create a new unit…"] as const] : []),
+            [IGNORE, "Ignore (skip these rows)"],
+          ]}
+          below={(v, rowId) => {
+            const unit = values.newUnit(v);
+            return unit && newUnitsIn ? (
+              <NewUnitFields
+                idPrefix={rowId}
+                org={newUnitsIn}
+                value={v}
+                draft={unit}
+                onDraft={(value, changed) => onEdit((d) => withNewUnit(d, value, changed))}
+              />
+            ) : null;
+          }}
         />
       ) : null}
       {currencies.length ? (
@@ -91,6 +123,8 @@ function ValueTable(props: {
   onChange: (value: string, to: string) => void;
   idPrefix: string;
   options: (readonly [string, string])[];
+  /** More to ask about a value, in a row of its own beneath it. */
+  below?: (value: string, rowId: string) => React.ReactNode;
 }) {
   if (props.values.length === 0) return null;
   return (
@@ -98,9 +132,10 @@ function ValueTable(props: {
       <table className="w-full text-sm">
         <caption className="pb-2 text-left font-medium">{props.caption}</caption>
         <tbody>
-          {props.values.map((v, i) => {
+          {props.values.flatMap((v, i) => {
             const chosen = props.choice(v);
-            return (
+            const more = props.below?.(v, `${props.idPrefix}-${i}`);
+            return [
               <tr key={v} className="border-t border-border">
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
                   <label htmlFor={`${props.idPrefix}-${i}`}>{v}</label>
@@ -120,8 +155,15 @@ function ValueTable(props: {
                     ))}
                   </NativeSelect>
                 </td>
-              </tr>
-            );
+              </tr>,
+              more ? (
+                <tr key={`${v}-below`}>
+                  <td colSpan={2} className="pb-3">
+                    {more}
+                  </td>
+                </tr>
+              ) : null,
+            ];
           })}
         </tbody>
       </table>

@@ -24,11 +24,11 @@ export async function listLedgerMappings(orgId: string, kind: MappedKind = "ACTU
   });
 }
 
-/** The org's open cost centres (code and name), for mapping a file's departments onto them. */
-export async function listCostCentres(orgId: string): Promise<{ code: string; name: string }[]> {
+/** The org's open cost centres (id, code and name), for mapping a file's departments onto them. */
+export async function listCostCentres(orgId: string): Promise<{ id: string; code: string; name: string }[]> {
   return db.orgUnit.findMany({
     where: { orgId, closedOn: null },
-    select: { code: true, name: true },
+    select: { id: true, code: true, name: true },
     orderBy: { code: "asc" },
     take: 5000,
   });

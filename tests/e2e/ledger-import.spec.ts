@@ -77,6 +77,8 @@ test("finance imports a QuickBooks GL export with its saved mapping and the roll
   await expect(page.getByText("Mapped with the mapping saved for files with these columns")).toBeVisible();
   await expect(page.getByRole("radio", { name: "US (MM/DD/YYYY)" })).toBeChecked();
   await expect(page.getByLabel("Mobile")).toHaveValue(t.team);
+  // Finance may not change the org tree: a department cannot become a new unit here.
+  await expect(page.getByLabel("Mobile").locator("option", { hasText: "Create a new unit" })).toHaveCount(0);
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByTestId("check-result")).toHaveText(
     "All 2 lines pass. 1 heading or total row skipped. 1 row of ignored values skipped.",
@@ -87,4 +89,56 @@ test("finance imports a QuickBooks GL export with its saved mapping and the roll
   await expect.poll(() => actualOf(page, t.team)).toBe(before + 123_456 - 8_000);
   const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ActualEntry" WHERE "memo" LIKE $1`, [`%${ref}`]);
   expect(Number(n)).toBe(2);
+});
+
+test("a director maps an unknown department to a new unit, which the import creates", async ({ page }) => {
+  const ref = randomBytes(3).toString("hex");
+  const dept = `Lab ${ref}`;
+  const code = `LAB-${ref.toUpperCase()}`;
+  const d = new Date();
+  const us = `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
+  // A memo column named per run: a shape no earlier run saved a mapping for.
+  const gl = [
+    "Acme Robotics",
+    "General Ledger Detail",
+    `"Date","Account","Department","Memo ${ref}","Debit","Credit"`,
+    `"${us}","6100 Software Subscriptions","${dept}","Bench seats","12.34",""`,
+    '"","Total","","","12.34",""',
+  ].join("\r\n");
+
+  await signIn(page, "director@acme.example");
+  await page.goto("/acme/budgets/ledger-import");
+  await page
+    .getByLabel("CSV file (up to 100 MB)")
+    .setInputFiles({ name: "gl-new-unit.csv", mimeType: "text/csv", buffer: Buffer.from(gl, "utf8") });
+  await expect(page.getByTestId("file-preview")).toContainText(dept);
+  await page.getByRole("radio", { name: "US (MM/DD/YYYY)" }).check();
+  await page.getByLabel("6100 Software Subscriptions").selectOption("SOFTWARE");
+  await page.getByLabel(dept).selectOption("CREATE");
+  // Name and code come from the value; the parent is searched for, as in the org tree's dialogs.
+  const unit = page.getByRole("group", { name: `New unit for “${dept}”, created when the file is imported` });
+  await expect(unit.getByLabel("Name")).toHaveValue(dept);
+  await expect(unit.getByLabel("Cost-centre code")).toHaveValue(code);
+  await unit.getByRole("combobox", { name: "Parent unit" }).fill("ENG-PLAT");
+  await unit.getByRole("option", { name: "Platform — ENG-PLAT", exact: true }).click();
+  await expect(unit.getByRole("combobox", { name: "Parent unit" })).toHaveValue("Platform");
+  await unit.getByLabel("Kind").selectOption("OTHER");
+  await expect(page.getByText("Every value in the first rows is mapped.")).toBeVisible();
+  try {
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByTestId("check-result")).toHaveText("All 1 line passes. 1 heading or total row skipped.");
+    expect(await sql(`SELECT 1 FROM "OrgUnit" WHERE code = $1`, [code])).toHaveLength(0);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page).toHaveURL(/\/acme\/budgets$/);
+    const rows = await sql<{ parent: string; kind: string; lines: number }>(
+      `SELECT p.code AS parent, u.kind::text AS kind, (SELECT count(*)::int FROM "ActualEntry" a WHERE a."orgUnitId" = u.id) AS lines
+       FROM "OrgUnit" u JOIN "OrgUnit" p ON p.id = u."parentId" WHERE u.code = $1`,
+      [code],
+    );
+    expect(rows).toEqual([{ parent: "ENG-PLAT", kind: "OTHER", lines: 1 }]);
+  } finally {
+    // Leave the demo's tree and figures as the other specs expect them.
+    await sql(`DELETE FROM "ActualEntry" WHERE "orgUnitId" IN (SELECT id FROM "OrgUnit" WHERE code = $1)`, [code]);
+    await sql(`DELETE FROM "OrgUnit" WHERE code = $1`, [code]);
+  }
 });

@@ -36,7 +36,13 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           </Link>
         }
       />
-      <LedgerImportWizard org={org.slug} currency={org.currency} saved={saved} units={units} />
+      <LedgerImportWizard
+        org={org.slug}
+        currency={org.currency}
+        saved={saved}
+        units={units}
+        canCreateUnits={can(member.role, "orgtree:write")}
+      />
     </>
   );
 }

@@ -35,7 +35,14 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           </Link>
         }
       />
-      <LedgerImportWizard kind="BUDGET" org={org.slug} currency={org.currency} saved={saved} units={units} />
+      <LedgerImportWizard
+        kind="BUDGET"
+        org={org.slug}
+        currency={org.currency}
+        saved={saved}
+        units={units}
+        canCreateUnits={can(member.role, "orgtree:write")}
+      />
     </>
   );
 }

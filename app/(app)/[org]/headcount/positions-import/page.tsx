@@ -35,7 +35,14 @@ export default async function Page({ params }: { params: Promise<{ org: string }
           </Link>
         }
       />
-      <LedgerImportWizard kind="HIRING_PLAN" org={org.slug} currency={org.currency} saved={saved} units={units} />
+      <LedgerImportWizard
+        kind="HIRING_PLAN"
+        org={org.slug}
+        currency={org.currency}
+        saved={saved}
+        units={units}
+        canCreateUnits={can(member.role, "orgtree:write")}
+      />
     </>
   );
 }
