@@ -2,7 +2,6 @@ import Papa from "papaparse";
 
 import { findHeaderRow, isSummaryRow } from "@/lib/imports/ledger-detect";
 import { headerKey, type LedgerField, type LedgerMappingInput, type MappedKind, valueKey } from "@/lib/imports/ledger-mapping";
-import type { SavedLedgerMapping } from "@/lib/imports/queries";
 
 // What the mapped import wizard reads of a file: its first bytes only (the import streams it
 // all), decoded, with the header row found below any title lines, and the values the mapping
@@ -24,11 +23,17 @@ export function readSampleBytes(bytes: Uint8Array, size: number, encoding?: Enco
   return { header: rows[headerAt].map((c) => c.trim()), headerAt, rows: rows.slice(headerAt + 1), encoding: decoded.encoding };
 }
 
+type SavedColumns = { mapping: { columns: Partial<Record<string, string>> } };
+
 /**
- * The saved mapping closest to a file whose shape has none (most of its columns present, at
- * least half), with the columns the file lacks; undefined when none is that close.
+ * The saved mapping (of a ledger or an HRIS file) closest to a file whose shape has none (most of
+ * its columns present, at least half), with the columns the file lacks; undefined when none is
+ * that close.
  */
-export function closestSaved(saved: SavedLedgerMapping[], header: string[]): { m: SavedLedgerMapping; missing: string[] } | undefined {
+export function closestSaved<M extends SavedColumns>(
+  saved: readonly M[],
+  header: readonly string[],
+): { m: M; missing: string[] } | undefined {
   return saved
     .map((m) => {
       const missing = missingColumns(m, header);
@@ -41,7 +46,7 @@ export function closestSaved(saved: SavedLedgerMapping[], header: string[]): { m
 }
 
 /** The columns a saved mapping (of a ledger or an HRIS file) names that a file with this header lacks. */
-export function missingColumns(m: { mapping: { columns: Partial<Record<string, string>> } }, header: readonly string[]): string[] {
+export function missingColumns(m: SavedColumns, header: readonly string[]): string[] {
   const keys = new Set(header.map(headerKey));
   return Object.values(m.mapping.columns).filter((n): n is string => !!n && !keys.has(headerKey(n)));
 }

@@ -1,13 +1,11 @@
-import Papa from "papaparse";
-
-import { missingColumns } from "@/components/imports/ledger-sample";
 import { headerKey, headerSignature, valueKey } from "@/lib/imports/ledger-mapping";
 import type { HrisMapping } from "@/lib/people/hris/mapping";
-import type { SavedHrisMapping } from "@/lib/people/hris/queries";
+import { hrisRows } from "@/lib/people/hris/parse";
 
 // What the HRIS sync dialog reads of a file in the browser: decoded (UTF-8 with or without a BOM,
 // else Windows-1252), its header and rows, and which saved mapping fits it. The whole file is
-// read (it is at most 2 MB) and sent as text, so the server reads exactly what was previewed.
+// read (it is at most 2 MB) and sent as text, so the server reads exactly what was previewed, and
+// read as the server reads it (hrisRows), so the shape signatures agree.
 
 export type Encoding = HrisMapping["encoding"];
 export type HrisSample = { fileName: string; text: string; encoding: Encoding; header: string[]; rows: string[][]; signature: string };
@@ -26,23 +24,9 @@ export function readHrisBytes(fileName: string, bytes: Uint8Array, encoding?: En
     }
   }
   text = text.replace(/^\uFEFF/, "");
-  const [header = [], ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" }).data;
+  const [header = [], ...rows] = hrisRows(text);
   const clean = header.map((h) => h.trim());
   return { fileName, text, encoding: used, header: clean, rows, signature: headerSignature(clean) };
-}
-
-/** The saved mapping for this file's shape, else the closest one it does not fit (for saying so). */
-export function savedFor(
-  saved: SavedHrisMapping[],
-  s: HrisSample,
-): { exact: SavedHrisMapping | null; near: { m: SavedHrisMapping; missing: string[] } | null } {
-  const exact = saved.find((m) => m.signature === s.signature) ?? null;
-  if (exact) return { exact, near: null };
-  const near = saved
-    .map((m) => ({ m, missing: missingColumns(m, s.header), cols: Object.values(m.mapping.columns).filter(Boolean).length }))
-    .filter((c) => c.cols > 0 && c.missing.length / c.cols <= 0.5)
-    .sort((a, b) => a.missing.length - b.missing.length)[0];
-  return { exact: null, near: near ? { m: near.m, missing: near.missing } : null };
 }
 
 /** The distinct values of a column, in file order. */

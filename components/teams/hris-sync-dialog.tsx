@@ -4,13 +4,13 @@ import { RefreshCw } from "lucide-react";
 import { useState, useTransition } from "react";
 
 import { errorsOf, FormAlert } from "@/components/forms/form-alert";
+import { closestSaved } from "@/components/imports/ledger-sample";
 import {
   distinctValues,
   firstValue,
   type HrisSample,
   mappedDepartments,
   readHrisBytes,
-  savedFor,
   suggestDepartments,
 } from "@/components/teams/hris-file";
 import { HrisFileStep } from "@/components/teams/hris-file-step";
@@ -88,14 +88,15 @@ export function HrisSyncDialog({
   function takeFile(s: HrisSample) {
     setSample(s);
     setState(null);
-    const found = savedFor(saved, s);
-    setNear(found.near);
-    if (found.exact) {
-      const m = found.exact.mapping;
-      setSavedUsed(found.exact);
+    const exact = saved.find((m) => m.signature === s.signature);
+    // No mapping saved for this exact shape: the closest saved one is named with what differs.
+    setNear(exact ? null : (closestSaved(saved, s.header) ?? null));
+    if (exact) {
+      const m = exact.mapping;
+      setSavedUsed(exact);
       setColumns(m.columns);
       setDepartments(suggestDepartments(s, m.columns.department, new Map(m.departments.map((d) => [valueKey(d.value), d.code])), units));
-      setDateFormat(found.exact.dateFormat);
+      setDateFormat(exact.dateFormat);
     } else mapAfresh(s);
   }
 

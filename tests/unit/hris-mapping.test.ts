@@ -3,9 +3,10 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { closestSaved } from "@/components/imports/ledger-sample";
 import { readHrisBytes, suggestCostCentre } from "@/components/teams/hris-file";
 import { suggestHrisColumns, ZHrisMapping } from "@/lib/people/hris/mapping";
-import { parseHrisCsv } from "@/lib/people/hris/parse";
+import { hrisHeader, parseHrisCsv, payColumnOf } from "@/lib/people/hris/parse";
 
 const sample = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../../public/samples", name), "utf8");
 const OTHER = sample("hris-other-export.csv");
@@ -74,6 +75,26 @@ describe("HRIS column mapping", () => {
     expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["columns.name", 'Column "id" is already mapped to employee id.'],
     ]);
+  });
+
+  it("a file starting with blank lines has the same header in the browser and on the server", () => {
+    const text = "\uFEFF\n ,\nStaff ID, Full Name ,Salary\n7,Ada Lovelace,90000\n";
+    const inBrowser = readHrisBytes("x.csv", new TextEncoder().encode(text));
+    expect(inBrowser.header).toEqual(["Staff ID", "Full Name", "Salary"]);
+    expect(hrisHeader(text)).toEqual(inBrowser.header);
+    expect(inBrowser.rows).toEqual([["7", "Ada Lovelace", "90000"]]);
+    expect(payColumnOf("\nEmployee #,Annual Salary\n")).toBe("Annual Salary");
+  });
+
+  it("offers the saved mapping with the largest share of its columns in the file, at least half", () => {
+    const m = (columns: Record<string, string>) => ({ signature: "", mapping: { columns } });
+    const small = m({ a: "A", b: "B", c: "C", d: "Gone" });
+    const large = m({ a: "A", b: "B", c: "C", d: "D", e: "E", f: "F", g: "G", h: "H", x: "Gone", y: "Lost" });
+    const half = m({ a: "A", x: "Gone" });
+    const header = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    expect(closestSaved([small, half, large], header)).toEqual({ m: large, missing: ["Gone", "Lost"] });
+    expect(closestSaved([half], header)).toEqual({ m: half, missing: ["Gone"] });
+    expect(closestSaved([m({ a: "Gone", b: "Lost" }), m({})], header)).toBeUndefined();
   });
 
   it("decodes UTF-8 with or without a BOM and Windows-1252, to the same text", () => {

@@ -104,19 +104,12 @@ export type HrisFile = {
 const HRIS_MAX_ROWS = 20_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Header names compared without case, spaces and punctuation ("Employee #" = "employee number"). */
-function normalise(h: string): string {
-  return h
-    .replace(/^\uFEFF/, "")
-    .toLowerCase()
-    .replace(/#/g, "number")
-    .replace(/[^a-z0-9]/g, "");
-}
-
+// Header names are compared as every mapped import compares them (headerKey), so a preset's names,
+// a saved mapping's columns and the file's shape signature all agree on what one column is.
 const BY_NAME = new Map<string, HrisField>();
 for (const field of HRIS_FIELDS) {
   for (const shape of HRIS_SHAPES)
-    for (const name of HRIS_HEADERS[field][shape]) if (!BY_NAME.has(normalise(name))) BY_NAME.set(normalise(name), field);
+    for (const name of HRIS_HEADERS[field][shape]) if (!BY_NAME.has(headerKey(name))) BY_NAME.set(headerKey(name), field);
 }
 
 /** The date in `format`, as YYYY-MM-DD, or null when it is not a real date in that format. */
@@ -160,16 +153,32 @@ function shapeOf(headers: readonly string[]): PresetShape {
   return score("workday") > score("bamboohr") ? "workday" : "bamboohr";
 }
 
-/** The file's pay column, if its header has one (read before the file, to refuse a pay column early). */
-export function payColumnOf(text: string): string | null {
-  const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
-  return headers.map((h) => h.trim()).find((h) => BY_NAME.get(normalise(h)) === "pay") ?? null;
+// One reading of an HRIS file's rows for the browser's preview, the shape signature and the sync:
+// blank lines skipped, so a file that starts with one has the same header (and signature) in each.
+const CSV_OPTIONS = { header: false, skipEmptyLines: "greedy" } as const;
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, "");
+
+/** The file's rows, the header first (a BOM dropped, blank lines skipped). */
+export function hrisRows(text: string): string[][] {
+  return Papa.parse<string[]>(withoutBom(text), CSV_OPTIONS).data;
 }
 
-/** The file's header row, as written (a BOM dropped, cells trimmed). */
+/** The file's header row, as written (its first non-blank row, cells trimmed), without reading the rest. */
 export function hrisHeader(text: string): string[] {
-  const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
-  return headers.map((h) => h.trim());
+  let header: string[] = [];
+  Papa.parse<string[]>(withoutBom(text), {
+    ...CSV_OPTIONS,
+    step: (row, parser) => {
+      header = row.data;
+      parser.abort();
+    },
+  });
+  return header.map((h) => h.trim());
+}
+
+/** The file's pay column, if its header has one (read before the file, to refuse a pay column early). */
+export function payColumnOf(text: string): string | null {
+  return hrisHeader(text).find((h) => BY_NAME.get(headerKey(h)) === "pay") ?? null;
 }
 
 /** The columns a preset's header names pick out of a header, and the shape they belong to. */
@@ -178,12 +187,12 @@ export function recogniseHrisColumns(headers: readonly string[]): { shape: Prese
   const columns: Partial<Record<HrisField, string>> = {};
   // Within a field, the header named earlier in the table wins; the other columns are ignored.
   const rank = (field: HrisField, header: string) => {
-    const names = [...HRIS_HEADERS[field][shape], ...HRIS_HEADERS[field][shape === "bamboohr" ? "workday" : "bamboohr"]].map(normalise);
-    return names.indexOf(normalise(header));
+    const names = [...HRIS_HEADERS[field][shape], ...HRIS_HEADERS[field][shape === "bamboohr" ? "workday" : "bamboohr"]].map(headerKey);
+    return names.indexOf(headerKey(header));
   };
   for (const raw of headers) {
     const header = raw.replace(/^\uFEFF/, "").trim();
-    const field = BY_NAME.get(normalise(header));
+    const field = BY_NAME.get(headerKey(header));
     if (field && (columns[field] === undefined || rank(field, header) < rank(field, columns[field]))) columns[field] = header;
   }
   return { shape, columns };
@@ -200,8 +209,7 @@ export function parseHrisCsv(
   currency: string,
   mapped?: Partial<Record<HrisField, string>>,
 ): HrisFile {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
-  const [headers = [], ...data] = parsed.data;
+  const [headers = [], ...data] = hrisRows(text);
   const recognised = mapped ? null : recogniseHrisColumns(headers);
   const shape: HrisShape = recognised?.shape ?? "mapped";
   const wanted = recognised?.columns ?? mapped!;
