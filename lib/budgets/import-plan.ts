@@ -117,8 +117,9 @@ export async function runPlanImport(
   const seen = new Map<string, number>();
   // Withheld PERSONNEL lines per fiscal year, for an importer without pay access (lib/privacy/plan-lines.ts).
   const hidden = new Map<number, Promise<ReadonlySet<string>>>();
+  const today = new Date();
   const hiddenIn = (fy: number) => {
-    if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth));
+    if (!hidden.has(fy)) hidden.set(fy, hiddenPersonnelPlanUnits(ctx.actor, orgId, fy, ctx.org.fiscalYearStartMonth, today, ctx.tx));
     return hidden.get(fy)!;
   };
   // Each row's |amount| in file order, to name the row that crosses the org's money limit.

@@ -17,7 +17,7 @@ async function findCell(ctx: ActionContext, orgUnitId: string, category: BudgetC
   await ctx.assertUnitInScope(orgUnitId);
   const monthDate = new Date(`${month}T00:00:00Z`);
   // A withheld personnel line is neither written nor cleared by a reader without pay access (lib/privacy/plan-lines.ts).
-  await assertPlanLineWritableOrThrow(ctx.actor, ctx.org, { orgUnitId, category, month: monthDate }, "amount");
+  await assertPlanLineWritableOrThrow(ctx.tx, ctx.actor, ctx.org, { orgUnitId, category, month: monthDate }, "amount");
   const key = { orgId_orgUnitId_month_category: { orgId, orgUnitId, month: monthDate, category } };
   const before = await ctx.tx.budgetLine.findUnique({ where: key, select: { id: true, amountCents: true } });
   return { key, before };
