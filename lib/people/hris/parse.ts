@@ -160,12 +160,6 @@ function shapeOf(headers: readonly string[]): PresetShape {
   return score("workday") > score("bamboohr") ? "workday" : "bamboohr";
 }
 
-/** The file's pay column, if its header has one (read before the file, to refuse a pay column early). */
-export function payColumnOf(text: string): string | null {
-  const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
-  return headers.map((h) => h.trim()).find((h) => BY_NAME.get(normalise(h)) === "pay") ?? null;
-}
-
 /** The file's header row, as written (a BOM dropped, cells trimmed). */
 export function hrisHeader(text: string): string[] {
   const [headers = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, preview: 1 }).data;
