@@ -1,7 +1,7 @@
 import "server-only";
 
 import { auditRow } from "@/lib/action/audit-row";
-import { scopeForPermission } from "@/lib/api/scopes";
+import { type ApiScope, scopeForPermission } from "@/lib/api/scopes";
 import type { ActionContext, PublicActionContext, Session, UserActionContext } from "@/lib/action/types";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -35,6 +35,8 @@ export type Strategy<C> = {
   authorize(caller: Caller, name: string): Promise<(tx: Tx) => { ctx: C; audited(): number; verify?(input: unknown): Promise<void> }>;
 };
 
+const PAY_SCOPE: ApiScope = "compensation:read";
+
 const ORG_SELECT = { id: true, slug: true, currency: true, fiscalYearStartMonth: true, financeReadsPay: true } as const;
 
 export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): Strategy<ActionContext> {
@@ -61,13 +63,16 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
         if (!scopes.includes(needed)) throw new AppError("FORBIDDEN", `This token lacks the scope ${needed}.`);
       }
       const { org, role, scopeUnitId } = membership;
+      // A token narrows pay like any other read: its user's role must read pay and the token must
+      // carry compensation:read (lib/api/tokens.ts principalReadsPay), in every action it runs.
+      const actorReadsPay = readsPay(role, org) && (!scopes || scopes.includes(PAY_SCOPE));
 
       return (tx) => {
         let audited = 0;
         const ctx: ActionContext = {
           tx,
           org,
-          actor: { userId, role, scopeUnitId, readsPay: readsPay(role, org) },
+          actor: { userId, role, scopeUnitId, readsPay: actorReadsPay },
           grant,
           async assertUnitInScope(orgUnitId) {
             if (grant === "org") return;

@@ -227,3 +227,61 @@ describe("people sync through a column mapping", () => {
     expect((await sync({ fillPositions: true })).ok).toBe(true);
   });
 });
+
+describe("pay through a saved mapping, from an API token", () => {
+  // A header no preset knows holds pay: only the org's saved mapping says so.
+  const withPay = (grace: string) =>
+    OTHER.trim()
+      .split("\n")
+      .map((line, i) => `${line},${i === 0 ? "Base Salary" : line.startsWith("E-102,") ? grace : "150000.00"}`)
+      .join("\n");
+  const PAID_MAPPING = { ...MAPPING, columns: { ...MAPPING.columns, pay: "Base Salary" } };
+  const post = async (scopes: string[], csv: string, dryRun: boolean) => {
+    const token = await createApiToken(db, { orgId: acme.org.id, kind: "PERSONAL", userId: acme.members.director.user.id, scopes });
+    return callApi("POST", "/people/sync", token.secret, {
+      query: { dateFormat: "eu", ...(dryRun ? { dryRun: "true" } : {}) },
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
+  };
+  const gracesPay = async () => (await db.person.findUniqueOrThrow({ where: { id: people.grace.id } })).annualCompCents;
+
+  beforeEach(async () => {
+    // A director maps the file once in the dialog; the apply saves the mapping with its pay column.
+    const saved = await sync({ csv: withPay("150000.00"), mapping: PAID_MAPPING });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+  });
+
+  it("a token without compensation:read may not apply it: refused naming the column, pay unchanged", async () => {
+    const before = await tableFingerprints();
+    const res = await post(["people:write"], withPay("185000.00"), false);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.detail).toMatch(/^Column "Base Salary" holds pay/);
+    expect(body.errors).toEqual([{ field: "file", messages: [body.detail] }]);
+    expect(body.detail).toMatch(/compensation:read scope/);
+    expect(await gracesPay()).toBe(15_000_000n);
+    // Only the token itself (created, then its last use) changed.
+    const after = await tableFingerprints();
+    expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual(["ApiToken"]);
+  });
+
+  it("a token without compensation:read learns nothing about pay from a dry run", async () => {
+    const equal = await post(["people:write"], withPay("150000.00"), true);
+    const other = await post(["people:write"], withPay("185000.00"), true);
+    expect([equal.status, other.status]).toEqual([422, 422]);
+    const [a, b] = [await equal.json(), await other.json()];
+    expect(a).toEqual(b);
+    expect(JSON.stringify(a)).not.toContain("payChanges");
+  });
+
+  it("a token with compensation:read, from a role that reads pay, applies it", async () => {
+    const dry = await post(["people:write", "compensation:read"], withPay("185000.00"), true);
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ mappedBy: "saved", payChanges: 1 });
+    const res = await post(["people:write", "compensation:read"], withPay("185000.00"), false);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ mappedBy: "saved", payChanges: 1 });
+    expect(await gracesPay()).toBe(18_500_000n);
+  });
+});

@@ -176,11 +176,6 @@ export function hrisHeader(text: string): string[] {
   return header.map((h) => h.trim());
 }
 
-/** The file's pay column, if its header has one (read before the file, to refuse a pay column early). */
-export function payColumnOf(text: string): string | null {
-  return hrisHeader(text).find((h) => BY_NAME.get(headerKey(h)) === "pay") ?? null;
-}
-
 /** The columns a preset's header names pick out of a header, and the shape they belong to. */
 export function recogniseHrisColumns(headers: readonly string[]): { shape: PresetShape; columns: Partial<Record<HrisField, string>> } {
   const shape = shapeOf(headers);

@@ -52,12 +52,8 @@ export const syncPeopleFromHris = defineAction({
     const preset = recogniseHrisColumns(header);
     if (mapping && isDeepStrictEqual(JSON.parse(JSON.stringify(mapping.columns)), preset.columns)) file.shape = preset.shape;
     if (file.columns.pay && !ctx.actor.readsPay) {
-      throw invalid(
-        {
-          file: [`Column "${file.columns.pay}" holds pay, which only roles that may read pay can import. Remove the column and try again.`],
-        },
-        "Nothing was changed.",
-      );
+      const message = `Column "${file.columns.pay}" holds pay, which only members who may read pay can import (through an API token, one with the compensation:read scope). Nothing was changed: remove the column and try again.`;
+      throw invalid({ file: [message] }, message);
     }
     if (input.fillPositions && grantFor(ctx.actor.role, "positions:write") !== "org") {
       throw invalid({ fillPositions: ["Filling positions needs permission to change positions across the org."] });

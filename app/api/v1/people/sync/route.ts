@@ -1,7 +1,6 @@
 import { json, problem, problemOf } from "@/lib/api/problem";
 import { parseQuery } from "@/lib/api/request";
 import { ZPeopleSyncQuery } from "@/lib/api/write-schemas";
-import { payColumnOf } from "@/lib/people/hris/parse";
 import { syncPeopleFromHris } from "@/lib/people/hris/sync";
 import { withToken } from "@/lib/route-guard";
 import type { ApiScope } from "@/lib/api/scopes";
@@ -9,9 +8,9 @@ import { HIRING_PLAN_MAX_CHARS } from "@/lib/security/body-limits";
 
 // A people sync from an HRIS export through the UI's own action (people.hris.sync): the CSV file
 // is the body, the choices are the query (?dryRun=true shows what would change and writes
-// nothing). A pay column needs a token that may read pay (compensation:read), as in the UI.
-// The scopes beyond people:write that parts of a sync need.
-const PAY: ApiScope = "compensation:read";
+// nothing). A pay column needs a token that may read pay (compensation:read): the pipeline
+// decides it for every token (lib/action/sessions.ts), here and through a saved mapping alike.
+// The scope beyond people:write that filling positions needs.
 const FILL: ApiScope = "positions:write";
 
 export const POST = withToken(
@@ -24,11 +23,6 @@ export const POST = withToken(
       return problem(413, "The file is too large (2 MB at most).");
     }
     const csv = await request.text();
-    const pay = payColumnOf(csv);
-    if (pay && !principal.scopes.includes(PAY)) {
-      const message = `Column "${pay}" holds pay, which needs a token with the compensation:read scope. Remove the column and try again.`;
-      return problem(422, message, { fieldErrors: { file: [message] }, scope: PAY });
-    }
     if (q.data.fillPositions && !principal.scopes.includes(FILL)) {
       return problem(403, "Filling positions needs a token with the positions:write scope.", { scope: FILL });
     }
