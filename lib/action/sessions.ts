@@ -74,6 +74,12 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
           org,
           actor: { userId, role, scopeUnitId, readsPay: actorReadsPay },
           grant,
+          may: (other) => {
+            if (!grantFor(role, other)) return false;
+            if (!scopes) return true;
+            const needed = scopeForPermission(other);
+            return needed !== null && scopes.includes(needed);
+          },
           async assertUnitInScope(orgUnitId) {
             if (grant === "org") return;
             if (!scopeUnitId || !(await isInSubtree(tx, org.id, scopeUnitId, orgUnitId))) {

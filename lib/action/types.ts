@@ -20,6 +20,11 @@ export type ActionContext = {
   org: { id: string; slug: string; currency: string; fiscalYearStartMonth: number };
   actor: { userId: string; role: Role; scopeUnitId: string | null; readsPay: boolean };
   grant: Grant;
+  /**
+   * Whether the actor may also do `permission` (a second permission an input may call for, as
+   * creating units in an import): the role grants it and, through an API token, a scope does too.
+   */
+  may(permission: Permission): boolean;
   /** Throws FORBIDDEN unless the actor may write inside this org unit (always true for org grants). */
   assertUnitInScope(orgUnitId: string): Promise<void>;
   /** Records an AuditEvent row in the same transaction. Every action must record at least one. */

@@ -3,7 +3,6 @@ import { AppError, invalid } from "@/lib/errors";
 import type { LedgerMapping } from "@/lib/imports/ledger-mapping";
 import { createUnitInTx } from "@/lib/org/create-unit";
 import { taggedContext } from "@/lib/org/tree-guards";
-import { can } from "@/lib/permissions";
 
 // "Create a new unit" for a file's department value (docs/imports.md): the units a mapping asks
 // for are made by the org tree's own createUnitInTx in the import's transaction, before its rows
@@ -28,7 +27,7 @@ export async function withMappedUnits<R>(
   const creates = mapping.costCentres.filter((c) => c.create);
   if (creates.length === 0) return { result: await run(), saved: mapping };
   // The wizard offers "create" only to those who may edit the org tree; this refuses anyone else.
-  if (!can(ctx.actor.role, "orgtree:write")) {
+  if (!ctx.may("orgtree:write")) {
     const values = creates.map((c) => `"${c.value}"`).join(", ");
     throw new AppError(
       "FORBIDDEN",

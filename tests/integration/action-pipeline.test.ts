@@ -330,3 +330,30 @@ describe("the pipeline's audit guard", () => {
     for (const name of actionRegistry.keys()) if (name.startsWith("test.unaudited.")) actionRegistry.delete(name);
   });
 });
+
+describe("a second permission an input calls for (ctx.may)", () => {
+  it("follows the role, and through an API token the token's scopes too", async () => {
+    const seen: Record<string, boolean>[] = [];
+    const probe = defineAction({
+      name: "test.may",
+      permission: "people:write",
+      input: z.object({}),
+      handler: async (ctx: ActionContext) => {
+        seen.push({ orgtree: ctx.may("orgtree:write"), positions: ctx.may("positions:write") });
+        await ctx.audit({ entityType: "Probe", entityId: "may" });
+      },
+    });
+    const director = acme.members.director.user.id;
+    expect(await probe.run(director, acme.org.slug, {})).toMatchObject({ ok: true });
+    expect(await probe.runAsToken({ userId: director, scopes: ["people:write"] }, acme.org.slug, {})).toMatchObject({ ok: true });
+    expect(await probe.runAsToken({ userId: director, scopes: ["people:write", "positions:write"] }, acme.org.slug, {})).toMatchObject({
+      ok: true,
+    });
+    expect(seen).toEqual([
+      { orgtree: true, positions: true },
+      // No token scope grants orgtree:write; positions:write only with its scope.
+      { orgtree: false, positions: false },
+      { orgtree: false, positions: true },
+    ]);
+  });
+});

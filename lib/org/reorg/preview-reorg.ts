@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { runReorg } from "@/lib/org/reorg/apply-reorg";
 import type { ReorgImpact } from "@/lib/org/reorg/impact";
 import { ZReorgSteps } from "@/lib/org/reorg/schemas";
+import { can } from "@/lib/permissions";
 
 // The preview of a reorg: its steps run in a transaction that is then rolled back, measured by
 // the same code as the apply (lib/org/reorg/impact.ts). Nothing it does is kept, audit included.
@@ -33,6 +34,7 @@ export async function previewReorg(viewer: Viewer, reorgId: string, now = new Da
           // Only members who may apply reorgs see the page (orgtree:write is an org-wide grant).
           actor: { userId: viewer.user.id, role: viewer.role, scopeUnitId: null, readsPay: false },
           grant: "org",
+          may: (permission) => can(viewer.role, permission),
           assertUnitInScope: async () => {},
           audit: async () => {},
         };
