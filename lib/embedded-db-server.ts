@@ -17,13 +17,19 @@ import type { PGlite } from "@electric-sql/pglite";
 // merged), and the scheduling below is small enough to own rather than patch into a dependency.
 //
 // So here a connection holds the backend from its first message until the backend is idle again:
-// its output ends in ReadyForQuery 'I', after a Sync, a simple Query, a function call or the end
-// of a COPY. Never in the middle of an extended-protocol sequence, nor of a transaction ('T', or
-// 'E' until the ROLLBACK). The other connections' messages wait meanwhile, as they would wait for a
-// lock on a real server, and are served in turn after it. An idle connection holds nothing, so
-// pooled connections left idle (the app's one, pg-boss's two) never block the others. A connection
-// that goes away while it holds the backend has its sequence ended (Sync) and its transaction
-// rolled back first.
+// its output ends in ReadyForQuery 'I', after a Sync, a simple Query or a function call. Never in
+// the middle of an extended-protocol sequence, nor of a transaction ('T', or 'E' until the
+// ROLLBACK). The other connections' messages wait meanwhile, as they would wait for a lock on a
+// real server, and are served in turn after it. An idle connection holds nothing, so pooled
+// connections left idle (the app's one, pg-boss's two) never block the others. A connection that
+// goes away while it holds the backend has its sequence ended (Sync) and its transaction rolled
+// back first.
+//
+// COPY FROM STDIN never reaches PGlite: 0.5.14 answers CopyInResponse, then fails for good
+// ("protocol synchronization was lost") and stops the whole Node process. A Query or Parse with
+// one becomes a statement that raises 0A000 instead, so the backend itself answers the error,
+// aborts a transaction and skips to Sync as PostgreSQL would; no connection can leave the backend
+// in copy-in mode. The check is textual (literals and comments aside). COPY TO STDOUT works.
 //
 // What stays shared, as with any single session: SET, named prepared statements, temporary tables
 // and LISTEN. And a transaction that waits for a statement on another connection waits for good
@@ -44,6 +50,27 @@ function wireMessage(type: string, body: string): Uint8Array {
   bytes.writeInt32BE(bytes.length - 1, 1);
   bytes.write(body, 5);
   return bytes;
+}
+
+const COPY_IN_REFUSED =
+  "DO $$BEGIN RAISE EXCEPTION USING ERRCODE = '0A000', MESSAGE = 'COPY FROM STDIN is not supported by the embedded database; use INSERT or a real PostgreSQL'; END$$";
+/** String literals, quoted names, comments and dollar-quoted bodies: what may mention COPY without being one. */
+const SQL_NOISE =
+  /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|(\$(?:[A-Za-z_]\w*)?\$)[\s\S]*?\1/g;
+const COPY_IN = /\bcopy\b[^;]*\bfrom\s+stdin\b/i;
+
+/** A Query or Parse whose SQL holds a COPY FROM STDIN, made into one that raises 0A000 (see the header); other messages as they are. */
+function refuseCopyIn(message: Uint8Array): Uint8Array {
+  const type = String.fromCharCode(message[0]);
+  if (type !== "Q" && type !== "P") return message;
+  const body = Buffer.from(message.buffer, message.byteOffset + 5, message.length - 5);
+  const start = type === "P" ? body.indexOf(0) + 1 : 0;
+  const sql = body.toString("utf8", start, body.indexOf(0, start));
+  if (!/copy/i.test(sql) || !COPY_IN.test(sql.replace(SQL_NOISE, " "))) return message;
+  // Parse: the client's statement name, no parameter types.
+  return type === "Q"
+    ? wireMessage("Q", `${COPY_IN_REFUSED}\0`)
+    : wireMessage("P", `${body.toString("utf8", 0, start)}${COPY_IN_REFUSED}\0\0\0`);
 }
 
 function fatal(code: string, message: string): Uint8Array {
@@ -208,7 +235,7 @@ export async function serveEmbeddedDb(db: PGlite, opts: { host: string; port: nu
       } else if (message[0] === 0x58) {
         return void conn.socket.end(); // Terminate
       }
-      conn.pending.push(message);
+      conn.pending.push(refuseCopyIn(message));
       if (conn !== holder && !waiting.includes(conn)) waiting.push(conn);
       schedule();
     }

@@ -147,13 +147,14 @@ async function rawClient(port: number) {
     head.writeInt32BE(body.length + 4, 1);
     return Buffer.concat([head, body]);
   };
-  /** Until the backend has sent a message of `type` (or ReadyForQuery with this status) since the last call. */
+  /** Until the backend has sent a message of `type` (or ReadyForQuery with this status) since the last call; what it sent. */
   const until = async (type: string, status?: string) => {
     for (;;) {
       for (let o = 0; o + 5 <= got.length; o += 1 + got.readInt32BE(o + 1)) {
         if (got[o] === type.charCodeAt(0) && (!status || got[o + 5] === status.charCodeAt(0))) {
+          const sent = got;
           got = Buffer.alloc(0);
-          return;
+          return sent;
         }
       }
       await new Promise((r) => setTimeout(r, 10));
@@ -167,9 +168,9 @@ async function rawClient(port: number) {
   socket.write(Buffer.concat([startup, params]));
   await until("Z", "I");
   return {
-    query: async (sql: string, status: string) => {
+    query: (sql: string, status: string) => {
       socket.write(frame("Q", Buffer.from(`${sql}\0`)));
-      await until("Z", status);
+      return until("Z", status);
     },
     /** Parse with no Sync after it: the sequence stays open. */
     parse: (sql: string) => socket.write(frame("P", Buffer.from(`\0${sql}\0\0\0`))),
@@ -204,7 +205,7 @@ describe("the embedded database's server (lib/embedded-db-server.ts)", () => {
       return exec(message, options);
     };
     port = await freePort();
-    server = await serveEmbeddedDb(db, { host: "127.0.0.1", port, maxConnections: 8 });
+    server = await serveEmbeddedDb(db, { host: "127.0.0.1", port, maxConnections: 16 });
     await db.exec("CREATE TABLE held (x int)");
   });
   afterAll(async () => {
@@ -261,5 +262,38 @@ describe("the embedded database's server (lib/embedded-db-server.ts)", () => {
     await expect(a.query("SELECT $1::int AS n", [1])).rejects.toThrow();
     expect((await b.query("SELECT $1::int AS n", [2])).rows).toEqual([{ n: 2 }]);
     expect((await (await client()).query("SELECT $1::int AS n", [3])).rows).toEqual([{ n: 3 }]);
+  });
+
+  // PGlite cannot take a COPY from the client: it answers CopyInResponse, then fails for good and
+  // stops the whole Node process (the event loop with it). So the server never lets one through.
+  it("refuses COPY FROM STDIN with an error and goes on; COPY TO STDOUT works", async () => {
+    const [a, b] = [await client(), await client()];
+    const refused = { code: "0A000", message: expect.stringContaining("COPY FROM STDIN is not supported") };
+    await expect(a.query("COPY held FROM STDIN")).rejects.toMatchObject(refused);
+    // A named statement: pg sends Parse, Bind, Execute, Sync.
+    await expect(a.query({ name: "copy-in", text: "/* psql */ copy held (x) from\n  stdin with (format csv)" })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(a.query("SELECT 1; COPY held FROM STDIN")).rejects.toMatchObject(refused);
+    // Inside a transaction the error aborts it, as PostgreSQL's would.
+    await a.query("BEGIN");
+    await expect(a.query("COPY held FROM STDIN")).rejects.toMatchObject(refused);
+    await expect(a.query("SELECT 1")).rejects.toMatchObject({ code: "25P02" });
+    await a.query("ROLLBACK");
+    // The words alone, in a literal, a quoted name or a comment, are not a COPY.
+    const words = await a.query<{ s: string }>(`SELECT 'copy held from stdin' AS s -- copy held from stdin`);
+    expect(words.rows).toEqual([{ s: "copy held from stdin" }]);
+
+    expect((await a.query("SELECT $1::int AS n", [1])).rows).toEqual([{ n: 1 }]);
+    expect((await b.query("SELECT $1::int AS n", [2])).rows).toEqual([{ n: 2 }]);
+    expect((await (await client()).query("SELECT 3 AS n")).rows).toEqual([{ n: 3 }]);
+
+    const raw = await rawClient(port);
+    const out = await raw.query("COPY (SELECT 7 AS x UNION ALL SELECT 8) TO STDOUT", "I");
+    raw.destroy();
+    const copyData: string[] = [];
+    for (let o = 0; o + 5 <= out.length; o += 1 + out.readInt32BE(o + 1))
+      if (out[o] === 0x64) copyData.push(out.toString("utf8", o + 5, o + 1 + out.readInt32BE(o + 1)));
+    expect(copyData).toEqual(["7\n", "8\n"]);
   });
 });
