@@ -11,8 +11,10 @@ import { openSecret } from "@/lib/security/secret-box";
 // Incremental: the connector asks for items changed since the source's cursor (a minute early;
 // the upsert makes a repeat harmless). The first sync of each UTC day of a source whose connector
 // reads completely (Jira, Linear) reads the whole query instead and drops the items it no longer
-// returns (an issue moved to another project), so they stop being counted. Whatever goes wrong ends on the sync log as a sentence —
-// a refused token, an unreachable host — never as an exception for the page or the queue.
+// returns (an issue moved to another project), so they stop being counted — unless that read
+// returns nothing or drops more than half of them: then the sync fails and nothing is written.
+// Whatever goes wrong ends on the sync log as a sentence — a refused token, an unreachable host,
+// a read that lost most of its issues — never as an exception for the page or the queue.
 
 export type SyncOutcome = "succeeded" | "failed" | "skipped";
 
@@ -83,10 +85,17 @@ export async function runDeliverySync(db: Db, logId: string): Promise<SyncOutcom
       whole ? null : source.cursor,
     );
     await db.$transaction(async (tx) => {
-      if (whole)
-        await tx.deliveryItem.deleteMany({
-          where: { orgId: log.orgId, sourceId: source.id, externalId: { notIn: records.map((r) => r.externalId) } },
-        });
+      if (whole) {
+        const gone = { orgId: log.orgId, sourceId: source.id, externalId: { notIn: records.map((r) => r.externalId) } };
+        const known = await tx.deliveryItem.count({ where: { orgId: log.orgId, sourceId: source.id } });
+        const dropped = await tx.deliveryItem.count({ where: gone });
+        // A token that lost its read rights still gets 200 from Jira, with fewer issues or none.
+        if (known > 0 && (records.length === 0 || dropped * 2 > known))
+          throw new SourceError(
+            `The full read returned ${known - dropped} of ${known} known issues: nothing was removed. Check that the token can still see them; if the query was narrowed on purpose, disconnect and connect again.`,
+          );
+        await tx.deliveryItem.deleteMany({ where: gone });
+      }
       const stored = await storeRecords(tx, { orgId: log.orgId, projectId: log.projectId, sourceId: source.id }, records);
       const now = new Date();
       await tx.deliverySource.update({ where: { id: source.id }, data: { cursor: nextCursor(source.cursor, records), lastSyncedAt: now } });

@@ -144,6 +144,52 @@ describe("Jira adapter (REST v3 search/jql)", () => {
     expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3"]);
     expect((await getDeliverySignals(o.org.id, o.project.id)).issuesTotal).toBe(2);
   });
+  it("removes nothing when the whole read returns no issues or drops more than half, and says so", async () => {
+    // After the token lost its browse rights Jira still answers 200, with fewer issues or none.
+    let answer: object = JIRA_PAGE_1;
+    const src = await startFakeSource((req) =>
+      answer === JIRA_PAGE_1 && req.url.searchParams.get("nextPageToken") === "CAEaAggD" ? { body: JIRA_PAGE_2 } : { body: answer },
+    );
+    closers.push(src.close);
+    const o = await org();
+    const { sourceId, logId } = await connect(o, {
+      kind: "JIRA",
+      baseUrl: src.base,
+      jiraScope: "project",
+      query: "CHK",
+      account: "ana@acme.test",
+      token: "jira-token",
+    });
+    expect(await runDeliverySync(db, logId)).toBe("succeeded");
+    const nextDay = async () => {
+      await db.deliverySource.update({ where: { id: sourceId }, data: { lastSyncedAt: new Date(Date.now() - 86_400_000) } });
+      const res = await requestDeliverySync.run(o.director, o.org.slug, { sourceId });
+      if (!res.ok) throw new Error(JSON.stringify(res));
+      return res.data.logId;
+    };
+
+    answer = { issues: [], isLast: true };
+    const empty = await nextDay();
+    expect(await runDeliverySync(db, empty)).toBe("failed");
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3", "CHK-4"]);
+    expect((await logOf(empty)).error).toBe(
+      "The full read returned 0 of 3 known issues: nothing was removed. Check that the token can still see them; if the query was narrowed on purpose, disconnect and connect again.",
+    );
+
+    answer = { issues: [JIRA_PAGE_2.issues[0]], isLast: true };
+    const fewer = await nextDay();
+    expect(await runDeliverySync(db, fewer)).toBe("failed");
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3", "CHK-4"]);
+    expect((await logOf(fewer)).error).toMatch(/^The full read returned 1 of 3 known issues: nothing was removed\./);
+    expect((await getDeliverySignals(o.org.id, o.project.id)).issuesTotal).toBe(3);
+
+    // Access back, and CHK-4 left the query: an ordinary reconcile, which removes it.
+    answer = { ...JIRA_PAGE_1, nextPageToken: undefined, isLast: true };
+    const back = await nextDay();
+    expect(await runDeliverySync(db, back)).toBe("succeeded");
+    expect((await items(o)).map((i) => i.externalId)).toEqual(["CHK-2", "CHK-3"]);
+    expect(await logOf(back)).toMatchObject({ state: "SUCCEEDED", error: null });
+  });
 });
 
 describe("Linear adapter (GraphQL)", () => {
