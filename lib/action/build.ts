@@ -19,7 +19,7 @@ import type {
   SelfActionDef,
 } from "@/lib/action/types";
 import type { ActionResult } from "@/lib/action-result";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
@@ -56,6 +56,12 @@ async function budgetVarianceCheck(orgId: string): Promise<void> {
   // Imported when called, like lib/auth below: the pipeline itself does not need the rollup.
   const { checkBudgetVarianceAfterWrite } = await import("@/lib/webhooks/budget-variance");
   await checkBudgetVarianceAfterWrite(orgId);
+}
+
+async function refreshForecast(tx: Tx, orgId: string): Promise<void> {
+  // Imported when called, like the rollup above.
+  const { refreshForecastIfInputsWritten } = await import("@/lib/budgets/forecast-summary");
+  await refreshForecastIfInputsWritten(tx, orgId);
 }
 
 async function sessionUserId(): Promise<string | null> {
@@ -103,6 +109,8 @@ export function buildAction(def: AnyDef) {
           // The audit guard: a mutation nobody can trace is not committed.
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
           await verify?.(parsed.data);
+          // The forecast the writers keep (lib/budgets/forecast-summary.ts), stored again before the commit when this wrote what it reads.
+          if (orgId && def.session === "org") await refreshForecast(tx, orgId);
           return result;
         },
         { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },

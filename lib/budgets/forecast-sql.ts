@@ -60,6 +60,14 @@ export function forecastCtes(w: ForecastWindow): Prisma.Sql {
   const units = w.unitId
     ? Prisma.sql`fc_units AS (SELECT "descendantId" AS "id" FROM "OrgUnitClosure" WHERE "orgId" = ${orgId} AND "ancestorId" = ${w.unitId}),`
     : Prisma.empty;
+  // The cells as the writers stored them (lib/budgets/forecast-summary.ts), when the caller found them current.
+  if (w.stored)
+    return Prisma.sql`
+    ${units}
+    fc AS (
+      SELECT "orgUnitId", "category", "month", "amountCents", "source" FROM "ForecastMonthly"
+      WHERE "orgId" = ${orgId} AND "variant" = ${w.published ?? 0}::int AND "month" BETWEEN ${from}::date AND ${to}::date ${inUnits(Prisma.sql`"orgUnitId"`)}
+    )`;
   return Prisma.sql`
     ${units}
     fc_org AS (

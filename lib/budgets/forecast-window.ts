@@ -23,6 +23,8 @@ export type ForecastWindow = {
   unitId?: string | null;
   /** Personnel from the pay sources published in this version (lib/privacy/publication.ts), not from people and positions now. */
   published?: number | null;
+  /** Read the cells the writers stored (lib/budgets/forecast-summary.ts): only when `forecastSummaryCovers` said they are current. */
+  stored?: boolean;
 };
 
 export function monthStart(d: Date): Date {

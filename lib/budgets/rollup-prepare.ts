@@ -1,7 +1,7 @@
 import "server-only";
 
 import { forecastCtes } from "@/lib/budgets/forecast-sql";
-import { forecastWindow } from "@/lib/budgets/forecast-window";
+import { type ForecastWindow, forecastWindow } from "@/lib/budgets/forecast-window";
 import { parsePeriodKey, resolvePeriod, type Period, type PeriodKey } from "@/lib/budgets/period";
 import { db } from "@/lib/db";
 import { toDateString } from "@/lib/fiscal";
@@ -130,8 +130,18 @@ export type Prepared = {
 /** What the statement needs (the views' rows also need the org's units and the disclosure: `Prepared`). */
 export type Statement = Omit<Prepared, "units" | "disclosure" | "changedSince">;
 
-/** The statement of a scope: the same facts for every reader (privacy withholds figures afterwards, never changes them). */
-export function prepare(input: FinanceScope, published: number | null = null): Statement {
+/** The forecast window of a scope's statement (its period's open months, its subtree, its variant). */
+export function scopeForecastWindow(input: FinanceScope, published: number | null): ForecastWindow {
+  const period = resolvePeriod(parsePeriodKey(input.period), input.fiscalYear, input.startMonth, input.today);
+  return forecastWindow(input.orgId, period, input.today, input.unitId, published);
+}
+
+/**
+ * The statement of a scope: the same facts for every reader (privacy withholds figures afterwards,
+ * never changes them). `stored`: the forecast cells are read as the writers stored them
+ * (lib/budgets/forecast-summary.ts; the caller checked they are current), else computed.
+ */
+export function prepare(input: FinanceScope, published: number | null = null, stored = false): Statement {
   const { orgId, fiscalYear, startMonth, today } = input;
   const period = resolvePeriod(parsePeriodKey(input.period), fiscalYear, startMonth, today);
   const basis = treeBasis(input.tree, period, today);
@@ -145,7 +155,7 @@ export function prepare(input: FinanceScope, published: number | null = null): S
   // of a subtree's unit depends on that subtree only (forecast-sql.ts).
   const inScope = (t: Prisma.Sql) => (input.unitId ? Prisma.sql`AND ${t}."orgUnitId" IN (SELECT "id" FROM scope)` : Prisma.empty);
   const ctes = Prisma.sql`
-    ${forecastCtes(forecastWindow(orgId, period, today, input.unitId, published))},
+    ${forecastCtes({ ...forecastWindow(orgId, period, today, input.unitId, published), stored })},
     ${basis.mode === "asof" ? Prisma.sql`${asOfTreeCtes(orgId, basis.on)},` : Prisma.empty}
     scope AS (
       ${

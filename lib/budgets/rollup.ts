@@ -2,7 +2,8 @@ import "server-only";
 
 import { periodMonths, resolvePeriod, type PeriodKey } from "@/lib/budgets/period";
 import type { PlanCoverage } from "@/lib/budgets/plan-coverage";
-import { loadFinanceUnits, prepare, type Amounts, type FinanceScope } from "@/lib/budgets/rollup-prepare";
+import { forecastSummaryCovers } from "@/lib/budgets/forecast-summary";
+import { loadFinanceUnits, prepare, scopeForecastWindow, type Amounts, type FinanceScope } from "@/lib/budgets/rollup-prepare";
 import {
   categoryRows,
   monthRows,
@@ -120,7 +121,10 @@ async function computeFinanceViews(
   published: Publication | null,
 ): Promise<FinanceView[]> {
   const keys = [...new Set(requests.map((r) => r.period))];
-  const s = prepare({ ...input, period: keys.length === 1 ? keys[0] : "year" }, published?.version ?? null);
+  const scope = { ...input, period: keys.length === 1 ? keys[0] : "year" };
+  // The forecast as the writers stored it when it is current (lib/budgets/forecast-summary.ts), else computed.
+  const stored = await forecastSummaryCovers(scopeForecastWindow(scope, published?.version ?? null));
+  const s = prepare(scope, published?.version ?? null, stored);
   const specs = requests.map((r) => ({
     period: resolvePeriod(r.period, input.fiscalYear, input.startMonth, input.today),
     want: new Set(r.parts),

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { PgBoss } from "pg-boss";
 
+import { refreshStaleForecastSummaries } from "@/lib/budgets/forecast-summary";
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { DELIVERY_SYNC_QUEUE, relayPendingSyncs } from "@/lib/delivery-signals/relay";
@@ -43,6 +44,7 @@ export type JobWorker = {
 };
 
 export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
+  let stopped = false;
   const policy = { ...DELIVERY_POLICY, ...opts.policy };
   const { boss, db } = opts;
   if (!(await boss.getQueue(WEBHOOK_QUEUE))) await boss.createQueue(WEBHOOK_QUEUE);
@@ -83,6 +85,20 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
     });
   const syncTimer = setInterval(() => void scheduleSyncs(), 10 * 60_000);
   syncTimer.unref();
+  // The forecast the writers keep: stored again for orgs whose cells are not of today's data (a
+  // write outside the action pipeline, a day gone by), at start and every 10 minutes.
+  let refreshing: Promise<number> | null = null;
+  const refreshForecasts = () =>
+    (refreshing ??= refreshStaleForecastSummaries(db, new Date(), () => stopped)
+      .catch((error: unknown) => {
+        if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "forecast-summary" });
+        else logger.error({ err: error, event: "jobs.forecast-summary.failed" }, "refreshing stored forecasts failed");
+        return 0;
+      })
+      .finally(() => (refreshing = null)));
+  void refreshForecasts();
+  const forecastTimer = setInterval(() => void refreshForecasts(), 10 * 60_000);
+  forecastTimer.unref();
 
   const workId = await boss.work<{ deliveryId: string }>(
     WEBHOOK_QUEUE,
@@ -110,7 +126,6 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
   );
   logger.info({ event: "jobs.worker.started", queue: WEBHOOK_QUEUE }, "job worker started");
 
-  let stopped = false;
   return {
     relayNow,
     policy,
@@ -120,6 +135,8 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       clearInterval(timer);
       clearInterval(missedTimer);
       clearInterval(syncTimer);
+      clearInterval(forecastTimer);
+      await refreshing;
       await relaying?.catch(() => 0);
       await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });
       await notifications.stop();

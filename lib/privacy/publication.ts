@@ -1,5 +1,6 @@
 import "server-only";
 
+import { refreshForecastSummary } from "@/lib/budgets/forecast-summary";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
@@ -124,6 +125,8 @@ function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Pu
         INSERT INTO "PayPublication" ("orgId", "version", "units")
         VALUES (${orgId}, ${version}, ${units?.length ?? (await tx.orgUnit.count({ where: { orgId } }))})
         RETURNING "publishedAt"`;
+      // The published forecast the writers keep (lib/budgets/forecast-summary.ts) now has a new version to store.
+      await refreshForecastSummary(tx, orgId, today);
       return { version, publishedAt: p.publishedAt.toISOString() };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 30_000 },
