@@ -58,10 +58,10 @@ async function budgetVarianceCheck(orgId: string): Promise<void> {
   await checkBudgetVarianceAfterWrite(orgId);
 }
 
-async function refreshForecast(tx: Tx, orgId: string): Promise<void> {
+async function refreshStored(tx: Tx, orgId: string): Promise<void> {
   // Imported when called, like the rollup above.
-  const { refreshForecastIfInputsWritten } = await import("@/lib/budgets/forecast-summary");
-  await refreshForecastIfInputsWritten(tx, orgId);
+  const { refreshStoredFigures } = await import("@/lib/stored-figures");
+  await refreshStoredFigures(tx, orgId);
 }
 
 async function sessionUserId(): Promise<string | null> {
@@ -109,8 +109,8 @@ export function buildAction(def: AnyDef) {
           // The audit guard: a mutation nobody can trace is not committed.
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
           await verify?.(parsed.data);
-          // The forecast the writers keep (lib/budgets/forecast-summary.ts), stored again before the commit when this wrote what it reads.
-          if (orgId && def.session === "org") await refreshForecast(tx, orgId);
+          // The figures the writers keep (lib/stored-figures), stored again before the commit when this wrote what they read.
+          if (orgId && def.session === "org") await refreshStored(tx, orgId);
           return result;
         },
         { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },

@@ -3,7 +3,6 @@ import "server-only";
 import { replicaDb as db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { scopeCte } from "@/lib/org/closure";
 import {
@@ -17,10 +16,11 @@ import {
   type MilestoneItem,
 } from "@/lib/projects/attention";
 import { addDaysIso } from "@/lib/dates";
+import { TREND_WEEKS, trendCte } from "@/lib/dashboard/trend-sql";
+import { storedTrendCurrent } from "@/lib/dashboard/trend-summary";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
-export const TREND_WEEKS = 12;
 export { MILESTONE_WINDOW_DAYS } from "@/lib/projects/attention";
 
 type HealthCounts = Record<Health, number>;
@@ -45,57 +45,6 @@ export type DeliveryFigures = {
 export const LIST_CAP = 12;
 
 const emptyHealth = (): HealthCounts => ({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, UNKNOWN: 0 });
-
-/**
- * CTE `trend(week, health, n)` for weeks 1 … TREND_WEEKS − 1 back (week i ends on the day
- * today − 7i; week 0 is today, whose counts are the tiles'): how many projects of the subtree were
- * Active on that day, by the health of their latest update on or before it (UNKNOWN when none).
- * Keel keeps no history of a project's status, only its dates, so "Active on day D" is: Active
- * today or Done with a completion date after D, started by D (start date, else creation date),
- * and not archived by D. Paused, planned and cancelled projects are in no week.
- * Rather than probing the history once per project and week, each project's history is read
- * once — its latest update before the window and the updates inside it — as intervals of
- * constant health, and each interval is spread over the weeks it covers by arithmetic: an update
- * booked on day `on` holds for the days from `on` to the day before the next update, and the
- * project counts for the weeks from its first to its last active day.
- * tests/integration/dashboard-trend.test.ts checks it against the per-week probe on random histories.
- */
-function trendCte(orgId: string, unitId: string | null, today: string): Prisma.Sql {
-  const last = TREND_WEEKS - 1;
-  return Prisma.sql`
-    trend_projects AS (
-      SELECT p.id, LEAST(COALESCE(p."startDate", p."createdAt"::date), ${today}::date) AS "born",
-             LEAST(${today}::date, CASE WHEN p.status = 'DONE' THEN p."completedDate" - 1 END, p."archivedAt"::date - 1) AS "lastDay"
-      FROM "Project" p
-      WHERE p."orgId" = ${orgId} AND p."orgUnitId" IN (${scopeCte(orgId, unitId)})
-        AND (p.status = 'ACTIVE' OR (p.status = 'DONE' AND p."completedDate" > ${today}::date - ${7 * last}::int))
-        AND (p."archivedAt" IS NULL OR p."archivedAt" >= ${today}::date - ${7 * last}::int)
-    ),
-    trend_spans AS (
-      SELECT s.health,
-             GREATEST(1, CASE WHEN s."next" IS NULL THEN 0 ELSE (${today}::date - s."next" + 7) / 7 END, (${today}::date - tp."lastDay" + 6) / 7) AS "lo",
-             LEAST(${last}::int, (${today}::date - GREATEST(s."on", tp."born")) / 7) AS "hi"
-      FROM trend_projects tp CROSS JOIN LATERAL (
-        SELECT e.health, e."on", LEAD(e."on") OVER (ORDER BY e."at") AS "next"
-        FROM (
-          SELECT (SELECT su.health FROM "StatusUpdate" su
-                  WHERE su."orgId" = ${orgId} AND su."projectId" = tp.id AND su."createdAt" < ${today}::date - ${7 * last}::int + 1
-                  ORDER BY su."createdAt" DESC LIMIT 1),
-                 '-infinity'::date, '-infinity'::timestamp
-          UNION ALL
-          (SELECT su.health, su."createdAt"::date, su."createdAt" FROM "StatusUpdate" su
-           WHERE su."orgId" = ${orgId} AND su."projectId" = tp.id
-             AND su."createdAt" >= ${today}::date - ${7 * last}::int + 1 AND su."createdAt" < ${today}::date + 1)
-        ) e("health", "on", "at")
-      ) s
-      WHERE tp."lastDay" >= tp."born"
-    ),
-    trend AS (
-      SELECT (${today}::date - 7 * i) AS "week", COALESCE(health::text, 'UNKNOWN') AS "health", COUNT(*)::int AS "n"
-      FROM trend_spans, generate_series("lo", "hi") AS i
-      GROUP BY 1, 2
-    )`;
-}
 
 /** The tables delivery figures read (memo versions; tests/integration/figures-memo.test.ts checks the SQL). */
 export const DELIVERY_TABLES: readonly DataTable[] = [
@@ -124,7 +73,14 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "overdue", w)}) AS "overdue",
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "soon", w)}) AS "soon",
         (SELECT COUNT(*)::int ${blockedFrom(orgId)}) AS "blocked"`,
-    db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${trendCte(orgId, unitId, today)} SELECT * FROM trend`,
+    // As the writers stored it (lib/dashboard/trend-summary.ts) while it is current, else computed.
+    storedTrendCurrent(orgId, now).then((stored) =>
+      stored
+        ? db.$queryRaw<{ week: Date; health: Health; n: number }[]>`
+            SELECT "week", "health"::text AS "health", SUM("n")::int AS "n" FROM "DeliveryTrendWeekly"
+            WHERE "orgId" = ${orgId} AND "orgUnitId" IN (${scopeCte(orgId, unitId)}) GROUP BY 1, 2`
+        : db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${trendCte(orgId, unitId, today)} SELECT * FROM trend`,
+    ),
     listAttention(orgId, unitId, now, { limit: LIST_CAP }),
   ]);
 

@@ -1,7 +1,6 @@
 import pg from "pg";
 import type { PgBoss } from "pg-boss";
 
-import { refreshStaleForecastSummaries } from "@/lib/budgets/forecast-summary";
 import type { Db } from "@/lib/db-factory";
 import { isDbUnavailable, reportDbUnavailable } from "@/lib/db-outage";
 import { DELIVERY_SYNC_QUEUE, relayPendingSyncs } from "@/lib/delivery-signals/relay";
@@ -13,6 +12,7 @@ import { startNotificationWorker } from "@/lib/notifications/worker";
 import { attemptDelivery } from "@/lib/webhooks/deliver";
 import { announceMissedMilestones } from "@/lib/webhooks/missed-milestones";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "@/lib/webhooks/policy";
+import { refreshStaleStoredFigures } from "@/lib/stored-figures";
 import { relayPendingDeliveries, WEBHOOK_QUEUE } from "@/lib/webhooks/relay";
 
 // The job worker: relays the webhook outbox and the delivery-sync requests into pg-boss and runs
@@ -85,20 +85,20 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
     });
   const syncTimer = setInterval(() => void scheduleSyncs(), 10 * 60_000);
   syncTimer.unref();
-  // The forecast the writers keep: stored again for orgs whose cells are not of today's data (a
-  // write outside the action pipeline, a day gone by), at start and every 10 minutes.
+  // The figures the writers keep (lib/stored-figures): stored again where they are not of today's
+  // data (a write outside the action pipeline, a day gone by), at start and every 10 minutes.
   let refreshing: Promise<number> | null = null;
-  const refreshForecasts = () =>
-    (refreshing ??= refreshStaleForecastSummaries(db, new Date(), () => stopped)
+  const refreshStoredFigures = () =>
+    (refreshing ??= refreshStaleStoredFigures(db, new Date(), () => stopped)
       .catch((error: unknown) => {
-        if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "forecast-summary" });
-        else logger.error({ err: error, event: "jobs.forecast-summary.failed" }, "refreshing stored forecasts failed");
+        if (isDbUnavailable(error)) reportDbUnavailable(error, { job: "stored-figures" });
+        else logger.error({ err: error, event: "jobs.stored-figures.failed" }, "refreshing stored figures failed");
         return 0;
       })
       .finally(() => (refreshing = null)));
-  void refreshForecasts();
-  const forecastTimer = setInterval(() => void refreshForecasts(), 10 * 60_000);
-  forecastTimer.unref();
+  void refreshStoredFigures();
+  const storedTimer = setInterval(() => void refreshStoredFigures(), 10 * 60_000);
+  storedTimer.unref();
 
   const workId = await boss.work<{ deliveryId: string }>(
     WEBHOOK_QUEUE,
@@ -135,7 +135,7 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       clearInterval(timer);
       clearInterval(missedTimer);
       clearInterval(syncTimer);
-      clearInterval(forecastTimer);
+      clearInterval(storedTimer);
       await refreshing;
       await relaying?.catch(() => 0);
       await boss.offWork(WEBHOOK_QUEUE, { id: workId, wait: true });

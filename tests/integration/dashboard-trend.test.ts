@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getDeliveryFigures, TREND_WEEKS } from "@/lib/dashboard/delivery-figures";
+import { getDeliveryFigures } from "@/lib/dashboard/delivery-figures";
+import { TREND_WEEKS } from "@/lib/dashboard/trend-sql";
 import { createMember, createOrg, createUnit } from "@/tests/factories/org";
 import { fuzzRuns, seedFor } from "@/tests/support/fuzz";
 import { resetDb, testDb } from "@/tests/support/db";

@@ -5,7 +5,6 @@ import type { Member } from "@/lib/auth";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { getDashboardScope, getDeliveryFigures, getMoneyFigures, getPeopleFigures, parseDashboardParams } from "@/lib/dashboard/director";
 import { ASSUMPTION_TABLES, getForecastAssumptions } from "@/lib/budgets/assumptions-query";
-import { STORED_FORECAST_TABLES } from "@/lib/budgets/forecast-summary";
 import { FINANCE_TABLES } from "@/lib/budgets/rollup";
 import { DELIVERY_TABLES } from "@/lib/dashboard/delivery-figures";
 import { PEOPLE_TABLES } from "@/lib/dashboard/people-figures";
@@ -13,6 +12,7 @@ import { SCOPE_TABLES } from "@/lib/dashboard/director";
 import { clearFiguresMemo, memoFigures, orgDataVersion, type DataTable } from "@/lib/figures-memo";
 import { postStatusUpdate } from "@/lib/projects/post-status-update";
 import { getDeliveryReview, REVIEW_TABLES, reviewScopeOf } from "@/lib/projects/review";
+import { STORED_FIGURE_TABLES } from "@/lib/stored-figures";
 import { firstRows, NONE } from "@/lib/projects/review-lists";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -142,7 +142,7 @@ describe("org data version", () => {
     });
     expect(r.ok).toBe(true);
     // The budget line, its summary cell (MoneyMonthly, written by the line's trigger), the audit
-    // event, and the stored forecast's cells and state (lib/budgets/forecast-summary.ts).
+    // event, and the stored forecast's cells and state (lib/stored-figures).
     expect(await tableVersion(f.org.id, "BudgetLine")).toBe(b0 + 1n);
     expect(await version(f.org.id)).toBe(v0 + 5n);
     // A refused action writes nothing and moves nothing.
@@ -379,8 +379,8 @@ describe("memoized figures name every table they read", () => {
   }
   it.each(cases)("%s", async (_name, declared, read) => {
     const read_ = await tablesRead(read);
-    // The stored forecast is read only while current with the forecast's tables (lib/budgets/forecast-summary.ts).
-    expect(read_.filter((t) => !declared.includes(t as DataTable) && !STORED_FORECAST_TABLES.includes(t as DataTable))).toEqual([]);
+    // Stored figures are read only while current with the figure's tables (lib/stored-figures).
+    expect(read_.filter((t) => !declared.includes(t as DataTable) && !STORED_FIGURE_TABLES.includes(t as DataTable))).toEqual([]);
   });
 
   it("the review's stale list (reporting lines) is part of what is checked", async () => {

@@ -4,13 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { getForecastCells, type ForecastCellRow } from "@/lib/budgets/forecast-sql";
-import {
-  FORECAST_TABLES,
-  forecastSummaryCovers,
-  refreshForecastSummary,
-  refreshStaleForecastSummaries,
-  summaryMonths,
-} from "@/lib/budgets/forecast-summary";
+import { FORECAST_TABLES, forecastSummaryCovers, refreshForecastSummary, summaryMonths } from "@/lib/budgets/forecast-summary";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { clearBudgetCell, setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { toDateString } from "@/lib/fiscal";
@@ -18,6 +12,7 @@ import { createPosition } from "@/lib/headcount/create-position";
 import { moveUnit } from "@/lib/org/move-unit";
 import { publishIfDue } from "@/lib/privacy/publication";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
+import { refreshStaleStoredFigures } from "@/lib/stored-figures";
 import { createContract } from "@/lib/vendors/contract-mutations";
 import { createActual, createPerson, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -207,14 +202,14 @@ describe("the forecast kept by the writers", () => {
     expect(await forecastSummaryCovers(window(org.id))).toBe(false);
     expect(await stored(org.id)).not.toEqual(await getForecastCells(window(org.id)));
     // The other org's cells are still current (the versions are per org).
-    expect(await refreshStaleForecastSummaries(db)).toBeGreaterThanOrEqual(1);
+    expect(await refreshStaleStoredFigures(db)).toBeGreaterThanOrEqual(1);
     await expectCurrentAndExact(org.id, "after the worker's refresh");
-    expect(await refreshStaleForecastSummaries(db), "nothing left to refresh").toBe(0);
+    expect(await refreshStaleStoredFigures(db), "nothing left to refresh").toBe(0);
   });
 
   it("is not used on another day, for months it does not hold, or in a rolled-back write", async () => {
     const { org } = acme;
-    await refreshStaleForecastSummaries(db);
+    await refreshStaleStoredFigures(db);
     expect(await forecastSummaryCovers(window(org.id))).toBe(true);
     const tomorrow = new Date(today().getTime() + 86_400_000);
     expect(await forecastSummaryCovers(window(org.id, null, tomorrow)), "another day").toBe(false);
@@ -270,7 +265,7 @@ describe("the forecast kept by the writers", () => {
     expect(await forecastSummaryCovers(window(org.id, p.version))).toBe(true);
     expect(await stored(org.id, p.version)).toEqual(await getForecastCells(window(org.id, p.version)));
     expect((await stored(org.id, p.version)).some((c) => c.category === "PERSONNEL")).toBe(true);
-    await refreshStaleForecastSummaries(db);
+    await refreshStaleStoredFigures(db);
     await expectCurrentAndExact(org.id, "live", null);
     await expectCurrentAndExact(org.id, "published", p.version);
     // An older version is not held.
@@ -287,7 +282,7 @@ describe("the forecast kept by the writers", () => {
       today: today(),
     };
     const fromStored = await Promise.all([getFinanceView({ ...scope, payReader: true }), getFinanceView({ ...scope, payReader: false })]);
-    await db.$executeRaw`DELETE FROM "ForecastSummary" WHERE "orgId" = ${org.id}`;
+    await db.$executeRaw`DELETE FROM "StoredFigure" WHERE "orgId" = ${org.id} AND "figure" = 'forecast'`;
     expect(await forecastSummaryCovers(window(org.id))).toBe(false);
     const computed = await Promise.all([getFinanceView({ ...scope, payReader: true }), getFinanceView({ ...scope, payReader: false })]);
     expect(fromStored).toEqual(computed);

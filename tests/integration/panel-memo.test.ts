@@ -6,7 +6,6 @@ import { MoneyPanel } from "@/components/dashboard/money-panel";
 import { PeoplePanel } from "@/components/dashboard/people-panel";
 import type { Member } from "@/lib/auth";
 import { ASSUMPTION_TABLES } from "@/lib/budgets/assumptions-query";
-import { STORED_FORECAST_TABLES } from "@/lib/budgets/forecast-summary";
 import { FINANCE_TABLES } from "@/lib/budgets/rollup";
 import { countStatements } from "@/lib/db-statements";
 import { DELIVERY_TABLES } from "@/lib/dashboard/delivery-figures";
@@ -14,6 +13,7 @@ import { parseDashboardParams, SCOPE_TABLES } from "@/lib/dashboard/director";
 import { PEOPLE_TABLES } from "@/lib/dashboard/people-figures";
 import { clearFiguresMemo, RENDERED_TABLES } from "@/lib/figures-memo";
 import { REVIEW_TABLES } from "@/lib/projects/review";
+import { STORED_FIGURE_TABLES } from "@/lib/stored-figures";
 import { createPerson } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
@@ -164,7 +164,7 @@ describe("rendered panels", () => {
       SELECT DISTINCT c.relname AS t FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
       WHERE NOT tg.tgisinternal AND tg.tgname LIKE '%org_change%' ORDER BY 1`;
     expect(tables.length).toBeGreaterThan(20);
-    // The stored forecast is read only while current with tables a panel is keyed on (lib/budgets/forecast-summary.ts).
-    for (const { t } of tables) expect([...RENDERED_TABLES, ...NOT_READ_BY_PANELS, ...STORED_FORECAST_TABLES], t).toContain(t);
+    // Stored figures are read only while current with tables a panel is keyed on (lib/stored-figures).
+    for (const { t } of tables) expect([...RENDERED_TABLES, ...NOT_READ_BY_PANELS, ...STORED_FIGURE_TABLES], t).toContain(t);
   });
 });

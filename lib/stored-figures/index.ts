@@ -1,0 +1,61 @@
+import "server-only";
+
+import { FORECAST_TABLES, refreshForecastSummary } from "@/lib/budgets/forecast-summary";
+import { refreshHealthTrend, TREND_TABLES } from "@/lib/dashboard/trend-summary";
+import { db, type Tx } from "@/lib/db";
+import type { Db } from "@/lib/db-factory";
+import type { DataTable } from "@/lib/figures-memo";
+import { orgsWithStaleFigure, tablesWrittenInTx, type StoredFigureName } from "@/lib/stored-figures/state";
+
+// Figures kept by the writers (issue 23 item 1): what the first view after a write would otherwise
+// compute from the source rows. Each is stored again, in the writing transaction, by every action
+// that writes a table it reads (the action pipeline calls `refreshStoredFigures` last, before the
+// commit), and read only while it is of today and of the org's current data
+// (lib/stored-figures/state.ts); a view computes it otherwise. Plan and actual per unit × month
+// are kept by triggers instead (MoneyMonthly, migration money_monthly); heads per unit × month
+// are computed (docs/performance.md says why).
+
+type StoredFigure = {
+  name: StoredFigureName;
+  tables: readonly DataTable[];
+  refresh: (tx: Tx, orgId: string, today: Date) => Promise<void>;
+};
+
+const FIGURES: readonly StoredFigure[] = [
+  { name: "forecast", tables: FORECAST_TABLES, refresh: refreshForecastSummary },
+  { name: "health-trend", tables: TREND_TABLES, refresh: refreshHealthTrend },
+];
+
+/**
+ * The stored figures' own tables. A memo (lib/figures-memo.ts) need not be keyed on them: their
+ * rows are read only while current, i.e. as a function of the figure's tables and the day, which
+ * a memoized figure is keyed on already. (Keyed on them, a refresh of one figure would drop every
+ * other figure memoized.)
+ */
+export const STORED_FIGURE_TABLES: readonly DataTable[] = ["DeliveryTrendWeekly", "ForecastMonthly", "StoredFigure"];
+
+const ALL_TABLES = [...new Set(FIGURES.flatMap((f) => f.tables))];
+
+/** Stores again, in `tx`, each figure whose tables this transaction wrote for the org; the figures stored. */
+export async function refreshStoredFigures(tx: Tx, orgId: string, today: Date = new Date()): Promise<StoredFigureName[]> {
+  const written = await tablesWrittenInTx(tx, orgId, ALL_TABLES);
+  const due = FIGURES.filter((f) => f.tables.some((t) => written.has(t)));
+  for (const f of due) await f.refresh(tx, orgId, today);
+  return due.map((f) => f.name);
+}
+
+/**
+ * Stores, each org in its own transaction, every figure that is missing, of another day or of older
+ * data (the job worker, every 10 minutes: the day's first views then read them). How many stored.
+ */
+export async function refreshStaleStoredFigures(client: Db = db, today: Date = new Date(), stop = () => false): Promise<number> {
+  let n = 0;
+  for (const f of FIGURES) {
+    for (const orgId of await orgsWithStaleFigure(client, f.name, f.tables, today)) {
+      if (stop()) return n;
+      await client.$transaction((tx) => f.refresh(tx, orgId, today), { timeout: 120_000, maxWait: 30_000 });
+      n++;
+    }
+  }
+  return n;
+}
