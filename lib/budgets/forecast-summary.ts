@@ -4,7 +4,8 @@ import { forecastCtes } from "@/lib/budgets/forecast-sql";
 import { type ForecastWindow, monthStart } from "@/lib/budgets/forecast-window";
 import type { Tx } from "@/lib/db";
 import type { DataTable } from "@/lib/figures-memo";
-import { fiscalYearOf, fiscalYearRange } from "@/lib/fiscal";
+import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { currentStoredState, lockStoredFigure, writeStoredState } from "@/lib/stored-figures/state";
 
 // The forecast kept by the writers (issue 23 item 1; migration stored_figures). Computing the
@@ -43,28 +44,49 @@ export function summaryMonths(today: Date, startMonth: number): { from: Date; to
   return { from: monthStart(today), to: monthStart(next.end) };
 }
 
-/** Stores one variant's cells: changed cells updated, new ones added, gone ones removed (one statement). */
-async function storeVariant(tx: Tx, w: ForecastWindow, variant: number): Promise<void> {
+/**
+ * Stores one variant's cells: changed cells updated, new ones added, gone ones removed (one
+ * statement). What changed is found by a full join of the computed cells with the stored ones,
+ * which PostgreSQL runs as a hash or merge join: a NOT EXISTS over the computed cells was planned
+ * as a nested loop (their row count is estimated at a handful), 64,000² comparisons at the large org.
+ */
+async function storeVariant(tx: Tx, w: ForecastWindow, variant: number, only: "all" | "window"): Promise<void> {
   const { orgId } = w;
+  // "window": only the window's months are stored again (the others are left as they are).
+  const months =
+    only === "window" ? Prisma.sql`AND "month" BETWEEN ${toDateString(w.from)}::date AND ${toDateString(w.to)}::date` : Prisma.empty;
   await tx.$executeRaw`
     WITH ${forecastCtes(w)},
+    cur AS (SELECT "orgUnitId", "category", "month", "amountCents", "source" FROM "ForecastMonthly" WHERE "orgId" = ${orgId} AND "variant" = ${variant} ${months}),
+    d AS (
+      SELECT COALESCE(n."orgUnitId", c."orgUnitId") AS "orgUnitId", COALESCE(n."category", c."category") AS "category",
+             COALESCE(n."month", c."month") AS "month", n."amountCents", n."source", n."orgUnitId" IS NULL AS "gone"
+      FROM fc n FULL JOIN cur c ON c."orgUnitId" = n."orgUnitId" AND c."category" = n."category" AND c."month" = n."month"
+      WHERE n."orgUnitId" IS NULL OR c."orgUnitId" IS NULL OR (c."amountCents", c."source") IS DISTINCT FROM (n."amountCents", n."source")
+    ),
     gone AS (
-      DELETE FROM "ForecastMonthly" f
-      WHERE f."orgId" = ${orgId} AND f."variant" = ${variant}
-        AND NOT EXISTS (SELECT 1 FROM fc WHERE fc."orgUnitId" = f."orgUnitId" AND fc."category" = f."category" AND fc."month" = f."month")
+      DELETE FROM "ForecastMonthly" f USING d
+      WHERE d."gone" AND f."orgId" = ${orgId} AND f."variant" = ${variant}
+        AND f."orgUnitId" = d."orgUnitId" AND f."category" = d."category" AND f."month" = d."month"
     )
     INSERT INTO "ForecastMonthly" ("orgId", "variant", "orgUnitId", "category", "month", "amountCents", "source")
-    SELECT ${orgId}, ${variant}, fc."orgUnitId", fc."category", fc."month", fc."amountCents", fc."source" FROM fc
+    SELECT ${orgId}, ${variant}, d."orgUnitId", d."category", d."month", d."amountCents", d."source" FROM d WHERE NOT d."gone"
     ON CONFLICT ("orgId", "variant", "month", "orgUnitId", "category") DO UPDATE
-      SET "amountCents" = EXCLUDED."amountCents", "source" = EXCLUDED."source"
-      WHERE ("ForecastMonthly"."amountCents", "ForecastMonthly"."source") IS DISTINCT FROM (EXCLUDED."amountCents", EXCLUDED."source")`;
+      SET "amountCents" = EXCLUDED."amountCents", "source" = EXCLUDED."source"`;
 }
 
 /**
  * Stores the org's forecast cells of `today`, live and of its latest publication, in `tx` (under
  * the org's lock for it, held to the commit). Call it last in a transaction, after every write.
+ * `planMonths`: the transaction wrote plan lines of these months and no other table the forecast
+ * reads; when the stored cells were current before it, only those months are stored again.
  */
-export async function refreshForecastSummary(tx: Tx, orgId: string, today: Date = new Date()): Promise<void> {
+export async function refreshForecastSummary(
+  tx: Tx,
+  orgId: string,
+  today: Date = new Date(),
+  planMonths: Date[] | null = null,
+): Promise<void> {
   await lockStoredFigure(tx, orgId, "forecast");
   const [org] = await tx.$queryRaw<{ startMonth: number; published: number | null }[]>`
     SELECT o."fiscalYearStartMonth" AS "startMonth",
@@ -73,11 +95,25 @@ export async function refreshForecastSummary(tx: Tx, orgId: string, today: Date 
   if (!org) return;
   const { from, to } = summaryMonths(today, org.startMonth);
   const window = { orgId, from, to, today, unitId: null };
-  await storeVariant(tx, { ...window, published: null }, 0);
-  if (org.published !== null) await storeVariant(tx, { ...window, published: org.published }, org.published);
-  // Variants of earlier publications go (readers pinned to one compute it).
-  await tx.$executeRaw`
-    DELETE FROM "ForecastMonthly" WHERE "orgId" = ${orgId} AND "variant" <> 0 AND "variant" IS DISTINCT FROM ${org.published}::int`;
+  const variants = org.published === null ? [null] : [null, org.published];
+  // Current before this transaction (the versions read are the committed ones): its own writes aside.
+  const before = planMonths ? await currentStoredState(orgId, "forecast", FORECAST_TABLES, today, tx) : null;
+  if (
+    before &&
+    before.published === org.published &&
+    before.fromMonth?.getTime() === from.getTime() &&
+    before.toMonth?.getTime() === to.getTime()
+  ) {
+    const months = [...new Set(planMonths!.map((m) => monthStart(m).getTime()))]
+      .map((t) => new Date(t))
+      .filter((m) => m >= from && m <= to);
+    for (const m of months) for (const v of variants) await storeVariant(tx, { ...window, from: m, to: m, published: v }, v ?? 0, "window");
+  } else {
+    for (const v of variants) await storeVariant(tx, { ...window, published: v }, v ?? 0, "all");
+    // Variants of earlier publications go (readers pinned to one compute it).
+    await tx.$executeRaw`
+      DELETE FROM "ForecastMonthly" WHERE "orgId" = ${orgId} AND "variant" <> 0 AND "variant" IS DISTINCT FROM ${org.published}::int`;
+  }
   await writeStoredState(tx, orgId, "forecast", FORECAST_TABLES, today, { fromMonth: from, toMonth: to, published: org.published });
 }
 

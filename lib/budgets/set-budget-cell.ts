@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { BudgetCategory } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { assertPlanLineWritableOrThrow } from "@/lib/privacy/plan-lines";
+import { notePlanMonths } from "@/lib/stored-figures/state";
 
 // One plan cell (org unit × category × month) edited in place. Setting always stores the amount
 // (0 is a plan of nothing, not a deletion); removing the line is the separate, explicit
@@ -20,6 +21,8 @@ async function findCell(ctx: ActionContext, orgUnitId: string, category: BudgetC
   await assertPlanLineWritableOrThrow(ctx.tx, ctx.actor, ctx.org, { orgUnitId, category, month: monthDate }, "amount");
   const key = { orgId_orgUnitId_month_category: { orgId, orgUnitId, month: monthDate, category } };
   const before = await ctx.tx.budgetLine.findUnique({ where: key, select: { id: true, amountCents: true } });
+  // The stored forecast is then refreshed for this month only (lib/stored-figures/state.ts).
+  notePlanMonths(ctx.tx, [monthDate]);
   return { key, before };
 }
 

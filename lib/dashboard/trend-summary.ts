@@ -17,20 +17,26 @@ import { currentStoredState, lockStoredFigure, writeStoredState } from "@/lib/st
 /** The tables the trend reads (the subtree is read when the stored rows are summed). */
 export const TREND_TABLES: readonly DataTable[] = ["Project", "StatusUpdate"];
 
-/** Stores the org's trend of `today`, per unit (changed rows only), under the org's lock for it, held to the commit. */
+/** Stores the org's trend of `today`, per unit, under the org's lock for it, held to the commit. */
 export async function refreshHealthTrend(tx: Tx, orgId: string, today: Date = new Date()): Promise<void> {
   await lockStoredFigure(tx, orgId, "health-trend");
+  // Changed rows only, found by a full join (a hash or merge join; see storeVariant in lib/budgets/forecast-summary.ts).
   await tx.$executeRaw`
     WITH ${trendCte(orgId, null, toDateString(today), true)},
+    cur AS (SELECT "orgUnitId", "week", "health"::text AS "health", "n" FROM "DeliveryTrendWeekly" WHERE "orgId" = ${orgId}),
+    d AS (
+      SELECT COALESCE(t."orgUnitId", c."orgUnitId") AS "orgUnitId", COALESCE(t."week", c."week") AS "week",
+             COALESCE(t."health", c."health") AS "health", t."n", t."orgUnitId" IS NULL AS "gone"
+      FROM trend t FULL JOIN cur c ON c."orgUnitId" = t."orgUnitId" AND c."week" = t."week" AND c."health" = t."health"
+      WHERE t."orgUnitId" IS NULL OR c."orgUnitId" IS NULL OR c."n" <> t."n"
+    ),
     gone AS (
-      DELETE FROM "DeliveryTrendWeekly" f
-      WHERE f."orgId" = ${orgId}
-        AND NOT EXISTS (SELECT 1 FROM trend t WHERE t."orgUnitId" = f."orgUnitId" AND t."week" = f."week" AND t."health" = f."health"::text)
+      DELETE FROM "DeliveryTrendWeekly" f USING d
+      WHERE d."gone" AND f."orgId" = ${orgId} AND f."orgUnitId" = d."orgUnitId" AND f."week" = d."week" AND f."health" = d."health"::"Health"
     )
     INSERT INTO "DeliveryTrendWeekly" ("orgId", "orgUnitId", "week", "health", "n")
-    SELECT ${orgId}, t."orgUnitId", t."week", t."health"::"Health", t."n" FROM trend t
-    ON CONFLICT ("orgId", "orgUnitId", "week", "health") DO UPDATE SET "n" = EXCLUDED."n"
-      WHERE "DeliveryTrendWeekly"."n" <> EXCLUDED."n"`;
+    SELECT ${orgId}, d."orgUnitId", d."week", d."health"::"Health", d."n" FROM d WHERE NOT d."gone"
+    ON CONFLICT ("orgId", "orgUnitId", "week", "health") DO UPDATE SET "n" = EXCLUDED."n"`;
   await writeStoredState(tx, orgId, "health-trend", TREND_TABLES, today);
 }
 

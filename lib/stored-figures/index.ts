@@ -5,7 +5,7 @@ import { refreshHealthTrend, TREND_TABLES } from "@/lib/dashboard/trend-summary"
 import { db, type Tx } from "@/lib/db";
 import type { Db } from "@/lib/db-factory";
 import type { DataTable } from "@/lib/figures-memo";
-import { orgsWithStaleFigure, tablesWrittenInTx, type StoredFigureName } from "@/lib/stored-figures/state";
+import { notedPlanMonths, orgsWithStaleFigure, tablesWrittenInTx, type StoredFigureName } from "@/lib/stored-figures/state";
 
 // Figures kept by the writers (issue 23 item 1): what the first view after a write would otherwise
 // compute from the source rows. Each is stored again, in the writing transaction, by every action
@@ -40,7 +40,12 @@ const ALL_TABLES = [...new Set(FIGURES.flatMap((f) => f.tables))];
 export async function refreshStoredFigures(tx: Tx, orgId: string, today: Date = new Date()): Promise<StoredFigureName[]> {
   const written = await tablesWrittenInTx(tx, orgId, ALL_TABLES);
   const due = FIGURES.filter((f) => f.tables.some((t) => written.has(t)));
-  for (const f of due) await f.refresh(tx, orgId, today);
+  for (const f of due) {
+    // Plan lines alone, of months the action noted: the forecast of those months only.
+    const planOnly = f.name === "forecast" && FORECAST_TABLES.every((t) => t === "BudgetLine" || !written.has(t));
+    if (planOnly) await refreshForecastSummary(tx, orgId, today, notedPlanMonths(tx));
+    else await f.refresh(tx, orgId, today);
+  }
   return due.map((f) => f.name);
 }
 

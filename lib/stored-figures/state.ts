@@ -82,3 +82,20 @@ export async function orgsWithStaleFigure(
 export async function lockStoredFigure(tx: Tx, orgId: string, figure: StoredFigureName): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`keel:stored-figure:${figure}:${orgId}`}))::text`;
 }
+
+// What a plan cell's action tells the refresh: the months of the plan lines it wrote. A write of
+// plan lines alone changes only the forecast of their months (lib/budgets/forecast-sql.ts: the plan,
+// whether a month is planned, and a commitment's excess are per month), so the forecast is stored
+// again for those months only. Keyed by the transaction; an action that writes plan lines without
+// saying which months gets the whole refresh.
+const planMonths = new WeakMap<object, Date[]>();
+
+/** Notes, for this transaction, the months of plan lines written (the refresh then stores those months only). */
+export function notePlanMonths(tx: Tx, months: Date[]): void {
+  planMonths.set(tx, [...(planMonths.get(tx) ?? []), ...months]);
+}
+
+/** The plan months this transaction's action noted (null: none noted). */
+export function notedPlanMonths(tx: Tx): Date[] | null {
+  return planMonths.get(tx) ?? null;
+}
