@@ -3,6 +3,7 @@ import "server-only";
 import { refreshForecastSummary } from "@/lib/budgets/forecast-summary";
 import { db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
+import { logger } from "@/lib/log";
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDisclosure } from "@/lib/privacy/disclosure";
@@ -52,11 +53,26 @@ export function ensurePublished(orgId: string, startMonth: number, today: Date):
 export async function publishIfDue(orgId: string, startMonth: number, today: Date): Promise<Publication> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await publishOnce(orgId, startMonth, today);
+      const { created, ...publication } = await publishOnce(orgId, startMonth, today);
+      if (created) await storePublishedForecast(orgId, today);
+      return publication;
     } catch (e) {
       if (attempt >= 3 || !isConflict(e)) throw e;
     }
   }
+}
+
+/**
+ * A new publication: the stored forecast (lib/budgets/forecast-summary.ts) gets its variant, in a
+ * transaction of its own after the publication's (whose repeatable-read snapshot predates the
+ * forecast's lock). Its failure only leaves the forecast computed on read until the worker's refresh.
+ */
+async function storePublishedForecast(orgId: string, today: Date): Promise<void> {
+  await db
+    .$transaction((tx) => refreshForecastSummary(tx, orgId, today), { timeout: 60_000, maxWait: 30_000 })
+    .catch((err: unknown) =>
+      logger.error({ err, event: "pay-publication.forecast-store.failed", orgId }, "storing the published forecast failed"),
+    );
 }
 
 function isConflict(e: unknown): boolean {
@@ -66,7 +82,7 @@ function isConflict(e: unknown): boolean {
   );
 }
 
-function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Publication> {
+function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Publication & { created: boolean }> {
   return db.$transaction(
     async (tx) => {
       // The lock and the latest publication in one statement (the snapshot is the statement's either way).
@@ -105,7 +121,7 @@ function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Pu
             dominance: DOMINANCE,
           }),
         ];
-        if (units.length === 0) return { version: head.version, publishedAt: head.publishedAt!.toISOString() };
+        if (units.length === 0) return { version: head.version, publishedAt: head.publishedAt!.toISOString(), created: false };
       }
       const version = head.version + 1;
       // The first publication takes every source; later ones the units judged above.
@@ -125,9 +141,7 @@ function publishOnce(orgId: string, startMonth: number, today: Date): Promise<Pu
         INSERT INTO "PayPublication" ("orgId", "version", "units")
         VALUES (${orgId}, ${version}, ${units?.length ?? (await tx.orgUnit.count({ where: { orgId } }))})
         RETURNING "publishedAt"`;
-      // The published forecast the writers keep (lib/budgets/forecast-summary.ts) now has a new version to store.
-      await refreshForecastSummary(tx, orgId, today);
-      return { version, publishedAt: p.publishedAt.toISOString() };
+      return { version, publishedAt: p.publishedAt.toISOString(), created: true };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 30_000 },
   );
