@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import type { DataTable } from "@/lib/figures-memo";
 import { fiscalYearOf, fiscalYearRange, toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { currentStoredState, lockStoredFigure, writeStoredState } from "@/lib/stored-figures/state";
+import { beginRefresh, currentStoredState, formulaOf, type StoredFigureSpec, writeStoredState } from "@/lib/stored-figures/state";
 
 // The forecast kept by the writers (issue 23 item 1; migration stored_figures). Computing the
 // forecast (lib/budgets/forecast-sql.ts) reads people, positions, contracts, the plan and the
@@ -37,6 +37,23 @@ export const FORECAST_TABLES: readonly DataTable[] = [
   "Position",
   "PublishedPaySource",
 ];
+
+/** The stored forecast: its tables and the hash of the statements it is computed by (live and published). */
+export const FORECAST: StoredFigureSpec = {
+  name: "forecast",
+  tables: FORECAST_TABLES,
+  formula: formulaOf(
+    ...[null, 1].map((published) =>
+      forecastCtes({
+        orgId: "",
+        from: new Date(Date.UTC(2000, 0, 1)),
+        to: new Date(Date.UTC(2000, 11, 1)),
+        today: new Date(Date.UTC(2000, 0, 15)),
+        published,
+      }),
+    ),
+  ),
+};
 
 /** The months a summary holds: the current month to the end of the next fiscal year (the views' usual span). */
 export function summaryMonths(today: Date, startMonth: number): { from: Date; to: Date } {
@@ -80,33 +97,32 @@ async function storeVariant(tx: Tx, w: ForecastWindow, variant: number, only: "a
  * the org's lock for it, held to the commit). Call it last in a transaction, after every write.
  * `planMonths`: the transaction wrote plan lines of these months and no other table the forecast
  * reads; when the stored cells were current before it, only those months are stored again.
+ * `ifStale`: nothing is done when the stored cells are current (the worker's refresh).
  */
 export async function refreshForecastSummary(
   tx: Tx,
   orgId: string,
   today: Date = new Date(),
   planMonths: Date[] | null = null,
+  ifStale = false,
 ): Promise<void> {
-  await lockStoredFigure(tx, orgId, "forecast");
+  const { base, current } = await beginRefresh(tx, orgId, FORECAST, today);
   const [org] = await tx.$queryRaw<{ startMonth: number; published: number | null }[]>`
     SELECT o."fiscalYearStartMonth" AS "startMonth",
            (SELECT MAX(p."version") FROM "PayPublication" p WHERE p."orgId" = o."id")::int AS "published"
     FROM "Organization" o WHERE o."id" = ${orgId}`;
   if (!org) return;
   const { from, to } = summaryMonths(today, org.startMonth);
+  const same =
+    current !== null &&
+    current.published === org.published &&
+    current.fromMonth?.getTime() === from.getTime() &&
+    current.toMonth?.getTime() === to.getTime();
+  if (ifStale && same) return;
   const window = { orgId, from, to, today, unitId: null };
   const variants = org.published === null ? [null] : [null, org.published];
-  // Current before this transaction (the versions read are the committed ones): its own writes aside.
-  const before = planMonths ? await currentStoredState(orgId, "forecast", FORECAST_TABLES, today, tx) : null;
-  if (
-    before &&
-    before.published === org.published &&
-    before.fromMonth?.getTime() === from.getTime() &&
-    before.toMonth?.getTime() === to.getTime()
-  ) {
-    const months = [...new Set(planMonths!.map((m) => monthStart(m).getTime()))]
-      .map((t) => new Date(t))
-      .filter((m) => m >= from && m <= to);
+  if (planMonths && same) {
+    const months = [...new Set(planMonths.map((m) => monthStart(m).getTime()))].map((t) => new Date(t)).filter((m) => m >= from && m <= to);
     for (const m of months) for (const v of variants) await storeVariant(tx, { ...window, from: m, to: m, published: v }, v ?? 0, "window");
   } else {
     for (const v of variants) await storeVariant(tx, { ...window, published: v }, v ?? 0, "all");
@@ -114,7 +130,7 @@ export async function refreshForecastSummary(
     await tx.$executeRaw`
       DELETE FROM "ForecastMonthly" WHERE "orgId" = ${orgId} AND "variant" <> 0 AND "variant" IS DISTINCT FROM ${org.published}::int`;
   }
-  await writeStoredState(tx, orgId, "forecast", FORECAST_TABLES, today, { fromMonth: from, toMonth: to, published: org.published });
+  await writeStoredState(tx, orgId, FORECAST, base, today, { fromMonth: from, toMonth: to, published: org.published });
 }
 
 /**
@@ -123,7 +139,7 @@ export async function refreshForecastSummary(
  */
 export async function forecastSummaryCovers(w: ForecastWindow): Promise<boolean> {
   if (w.from > w.to) return false;
-  const s = await currentStoredState(w.orgId, "forecast", FORECAST_TABLES, w.today);
+  const s = await currentStoredState(w.orgId, FORECAST, w.today);
   return (
     s !== null &&
     s.fromMonth !== null &&

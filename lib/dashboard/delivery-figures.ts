@@ -4,7 +4,6 @@ import { replicaDb as db } from "@/lib/db";
 import { memoFigures, type DataTable } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import type { Health } from "@/lib/generated/prisma/enums";
-import { scopeCte } from "@/lib/org/closure";
 import {
   ACTIVE_SQL,
   blockedFrom,
@@ -17,7 +16,7 @@ import {
 } from "@/lib/projects/attention";
 import { addDaysIso } from "@/lib/dates";
 import { TREND_WEEKS, trendCte } from "@/lib/dashboard/trend-sql";
-import { storedTrendCurrent } from "@/lib/dashboard/trend-summary";
+import { storedTrend } from "@/lib/dashboard/trend-summary";
 
 // Delivery panel figures of the dashboards (query counts: see lib/dashboard/director.ts).
 
@@ -74,12 +73,9 @@ async function computeDeliveryFigures(orgId: string, unitId: string | null, now:
         (SELECT COUNT(*)::int ${milestonesFrom(orgId, "soon", w)}) AS "soon",
         (SELECT COUNT(*)::int ${blockedFrom(orgId)}) AS "blocked"`,
     // As the writers stored it (lib/dashboard/trend-summary.ts) while it is current, else computed.
-    storedTrendCurrent(orgId, now).then((stored) =>
-      stored
-        ? db.$queryRaw<{ week: Date; health: Health; n: number }[]>`
-            SELECT "week", "health"::text AS "health", SUM("n")::int AS "n" FROM "DeliveryTrendWeekly"
-            WHERE "orgId" = ${orgId} AND "orgUnitId" IN (${scopeCte(orgId, unitId)}) GROUP BY 1, 2`
-        : db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${trendCte(orgId, unitId, today)} SELECT * FROM trend`,
+    storedTrend(orgId, unitId, now).then(
+      (stored) =>
+        stored ?? db.$queryRaw<{ week: Date; health: Health; n: number }[]>`WITH ${trendCte(orgId, unitId, today)} SELECT * FROM trend`,
     ),
     listAttention(orgId, unitId, now, { limit: LIST_CAP }),
   ]);

@@ -1,11 +1,18 @@
 import "server-only";
 
-import { FORECAST_TABLES, refreshForecastSummary } from "@/lib/budgets/forecast-summary";
-import { refreshHealthTrend, TREND_TABLES } from "@/lib/dashboard/trend-summary";
+import { FORECAST, FORECAST_TABLES, refreshForecastSummary } from "@/lib/budgets/forecast-summary";
+import { refreshHealthTrend, TREND } from "@/lib/dashboard/trend-summary";
 import { db, type Tx } from "@/lib/db";
 import type { Db } from "@/lib/db-factory";
 import type { DataTable } from "@/lib/figures-memo";
-import { notedPlanMonths, orgsWithStaleFigure, tablesWrittenInTx, type StoredFigureName } from "@/lib/stored-figures/state";
+import { logger } from "@/lib/log";
+import {
+  notedPlanMonths,
+  orgsWithStaleFigure,
+  tablesWrittenInTx,
+  type StoredFigureName,
+  type StoredFigureSpec,
+} from "@/lib/stored-figures/state";
 
 // Figures kept by the writers (issue 23 item 1): what the first view after a write would otherwise
 // compute from the source rows. Each is stored again, in the writing transaction, by every action
@@ -15,15 +22,14 @@ import { notedPlanMonths, orgsWithStaleFigure, tablesWrittenInTx, type StoredFig
 // are kept by triggers instead (MoneyMonthly, migration money_monthly); heads per unit × month
 // are computed (docs/performance.md says why).
 
-type StoredFigure = {
-  name: StoredFigureName;
-  tables: readonly DataTable[];
-  refresh: (tx: Tx, orgId: string, today: Date) => Promise<void>;
+type StoredFigure = StoredFigureSpec & {
+  /** Stores it again in `tx`; with `ifStale`, only when it is not current (the worker's refresh). */
+  refresh: (tx: Tx, orgId: string, today: Date, ifStale: boolean) => Promise<void>;
 };
 
 const FIGURES: readonly StoredFigure[] = [
-  { name: "forecast", tables: FORECAST_TABLES, refresh: refreshForecastSummary },
-  { name: "health-trend", tables: TREND_TABLES, refresh: refreshHealthTrend },
+  { ...FORECAST, refresh: (tx, orgId, today, ifStale) => refreshForecastSummary(tx, orgId, today, null, ifStale) },
+  { ...TREND, refresh: refreshHealthTrend },
 ];
 
 /**
@@ -44,7 +50,7 @@ export async function refreshStoredFigures(tx: Tx, orgId: string, today: Date = 
     // Plan lines alone, of months the action noted: the forecast of those months only.
     const planOnly = f.name === "forecast" && FORECAST_TABLES.every((t) => t === "BudgetLine" || !written.has(t));
     if (planOnly) await refreshForecastSummary(tx, orgId, today, notedPlanMonths(tx));
-    else await f.refresh(tx, orgId, today);
+    else await f.refresh(tx, orgId, today, false);
   }
   return due.map((f) => f.name);
 }
@@ -56,10 +62,15 @@ export async function refreshStoredFigures(tx: Tx, orgId: string, today: Date = 
 export async function refreshStaleStoredFigures(client: Db = db, today: Date = new Date(), stop = () => false): Promise<number> {
   let n = 0;
   for (const f of FIGURES) {
-    for (const orgId of await orgsWithStaleFigure(client, f.name, f.tables, today)) {
+    for (const orgId of await orgsWithStaleFigure(client, f, today)) {
       if (stop()) return n;
-      await client.$transaction((tx) => f.refresh(tx, orgId, today), { timeout: 120_000, maxWait: 30_000 });
-      n++;
+      // One org's failure is logged and the others go on; its figure is computed on read meanwhile.
+      try {
+        await client.$transaction((tx) => f.refresh(tx, orgId, today, true), { timeout: 120_000, maxWait: 30_000 });
+        n++;
+      } catch (err) {
+        logger.error({ err, event: "stored-figures.refresh.failed", orgId, figure: f.name }, "storing a figure failed");
+      }
     }
   }
   return n;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { importActuals } from "@/lib/budgets/import-actuals";
 import { getForecastCells, type ForecastCellRow } from "@/lib/budgets/forecast-sql";
-import { FORECAST_TABLES, forecastSummaryCovers, refreshForecastSummary, summaryMonths } from "@/lib/budgets/forecast-summary";
+import { FORECAST, FORECAST_TABLES, forecastSummaryCovers, refreshForecastSummary, summaryMonths } from "@/lib/budgets/forecast-summary";
 import { getFinanceView } from "@/lib/budgets/rollup";
 import { clearBudgetCell, setBudgetCell } from "@/lib/budgets/set-budget-cell";
 import { toDateString } from "@/lib/fiscal";
@@ -13,6 +13,7 @@ import { moveUnit } from "@/lib/org/move-unit";
 import { publishIfDue } from "@/lib/privacy/publication";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
 import { refreshStaleStoredFigures } from "@/lib/stored-figures";
+import { beginRefresh, writeStoredState } from "@/lib/stored-figures/state";
 import { createContract } from "@/lib/vendors/contract-mutations";
 import { createActual, createPerson, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
@@ -197,9 +198,13 @@ describe("the forecast kept by the writers", () => {
     });
     expect(r.ok).toBe(true);
     await expectCurrentAndExact(org.id, "after the cell");
-    // A person added by SQL (a seed, psql): the cells no longer say what the data says.
+    // Both orgs' cells current; then a person added by SQL (a seed, psql) to acme: acme's cells
+    // no longer say what the data says, globex's still do (the check is per org).
+    await refreshStaleStoredFigures(db);
+    expect(await forecastSummaryCovers(window(globex.org.id))).toBe(true);
     await createPerson(db, org.id, units.teamA.id, 12_000_000n);
     expect(await forecastSummaryCovers(window(org.id))).toBe(false);
+    expect(await forecastSummaryCovers(window(globex.org.id))).toBe(true);
     expect(await stored(org.id)).not.toEqual(await getForecastCells(window(org.id)));
     // The other org's cells are still current (the versions are per org).
     expect(await refreshStaleStoredFigures(db)).toBeGreaterThanOrEqual(1);
@@ -228,6 +233,28 @@ describe("the forecast kept by the writers", () => {
       })
       .catch((e: Error) => expect(e.message).toBe("rolled back"));
     await expectCurrentAndExact(org.id, "after the rollback");
+  });
+
+  it("a write that commits while the cells are computed leaves them stale, not current", async () => {
+    const { org, units } = acme;
+    await refreshStaleStoredFigures(db);
+    expect(await forecastSummaryCovers(window(org.id))).toBe(true);
+    // The refresh's steps by hand: the committed versions are read under the lock, then a writer
+    // outside the pipeline (a seed, SCIM) commits, then the state is written.
+    await db.$transaction(async (tx) => {
+      const { base } = await beginRefresh(tx, org.id, FORECAST, today());
+      await createPerson(db, org.id, units.teamA.id, 9_000_000n); // another connection, committed now
+      const w = window(org.id);
+      await writeStoredState(tx, org.id, FORECAST, base, today(), { fromMonth: w.from, toMonth: w.to, published: null });
+    });
+    expect(await forecastSummaryCovers(window(org.id)), "the person's write is not in the stored version").toBe(false);
+    // Rows of another formula (an earlier release's SQL) are not read either.
+    await refreshStaleStoredFigures(db);
+    expect(await forecastSummaryCovers(window(org.id))).toBe(true);
+    await db.$executeRaw`UPDATE "StoredFigure" SET "formula" = 'earlier' WHERE "orgId" = ${org.id}`;
+    expect(await forecastSummaryCovers(window(org.id))).toBe(false);
+    await refreshStaleStoredFigures(db);
+    await expectCurrentAndExact(org.id, "after the worker's refresh");
   });
 
   it("concurrent writes of one org never leave cells that are current but wrong", async () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { getDeliveryFigures } from "@/lib/dashboard/delivery-figures";
 import { trendCte } from "@/lib/dashboard/trend-sql";
-import { storedTrendCurrent } from "@/lib/dashboard/trend-summary";
+import { storedTrend } from "@/lib/dashboard/trend-summary";
 import { clearFiguresMemo } from "@/lib/figures-memo";
 import { toDateString } from "@/lib/fiscal";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,7 +50,7 @@ async function stored(unitId: string | null): Promise<Row[]> {
   );
 }
 async function expectCurrentAndExact(step: string) {
-  expect(await storedTrendCurrent(acme.org.id, new Date()), `${step}: current`).toBe(true);
+  expect(await storedTrend(acme.org.id, null, new Date()).then((r) => r !== null), `${step}: current`).toBe(true);
   for (const unit of [null, acme.units.deptA.id, acme.units.teamB.id])
     expect(await stored(unit), `${step} ${unit}`).toEqual(await computed(unit));
 }
@@ -91,7 +91,7 @@ describe("the health trend kept by the writers", () => {
           },
         });
     }
-    expect(await storedTrendCurrent(org.id, new Date()), "nothing stored yet").toBe(false);
+    expect(await storedTrend(org.id, null, new Date()).then((r) => r !== null), "nothing stored yet").toBe(false);
     expect(await refreshStaleStoredFigures(db)).toBeGreaterThanOrEqual(1);
     await expectCurrentAndExact("after the worker's refresh");
     expect((await stored(null)).length).toBeGreaterThan(10);
@@ -187,7 +187,7 @@ describe("the health trend kept by the writers", () => {
     });
     expect(r.ok).toBe(true);
     await expectCurrentAndExact("after the create");
-    expect(await storedTrendCurrent(org.id, new Date(Date.now() + DAY)), "tomorrow").toBe(false);
+    expect(await storedTrend(org.id, null, new Date(Date.now() + DAY)).then((r) => r !== null), "tomorrow").toBe(false);
     const p = await db.project.findFirstOrThrow({ where: { orgId: org.id } });
     await db.statusUpdate.create({
       data: {
@@ -199,7 +199,7 @@ describe("the health trend kept by the writers", () => {
         createdAt: new Date(Date.now() - 20 * DAY),
       },
     });
-    expect(await storedTrendCurrent(org.id, new Date())).toBe(false);
+    expect(await storedTrend(org.id, null, new Date()).then((r) => r !== null)).toBe(false);
     expect(await stored(null)).not.toEqual(await computed(null));
     await refreshStaleStoredFigures(db);
     await expectCurrentAndExact("after the worker's refresh");

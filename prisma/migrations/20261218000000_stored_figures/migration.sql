@@ -7,8 +7,9 @@
 --   * "DeliveryTrendWeekly": active projects by health at the end of each of the last weeks, per
 --     project's own unit (lib/dashboard/trend-sql.ts; a subtree sums its units' rows).
 --   * "StoredFigure": what each figure's rows are of: the day they were computed for (both move
---     with the day), their bounds, and the sum of the org's data versions of every table the
---     figure reads as they are once the storing transaction has committed. A reader uses the rows
+--     with the day), the formula (a hash of the figure's SQL: rows of an earlier release are not
+--     read after a deploy that changes it), their bounds, and the sum of the org's data versions
+--     of every table the figure reads (lib/stored-figures/state.ts says which sum). A reader uses the rows
 --     only when that day is today and that sum is the current one; otherwise (a write that did not
 --     store them, a day gone by) it computes the figure as before. So they are never read stale.
 CREATE TABLE "ForecastMonthly" (
@@ -37,6 +38,7 @@ CREATE TABLE "StoredFigure" (
     "orgId" TEXT NOT NULL,
     "figure" TEXT NOT NULL,
     "day" DATE NOT NULL,
+    "formula" TEXT NOT NULL,
     "fromMonth" DATE,
     "toMonth" DATE,
     "published" INTEGER,
