@@ -17,7 +17,7 @@ import { beginRefresh, formulaOf, isCurrentSql, type StoredFigureSpec, writeStor
 // tests/integration/trend-summary.test.ts proves them equal to the computation after randomized writes.
 
 /** The tables the trend reads (the subtree is read when the stored rows are summed). */
-export const TREND_TABLES: readonly DataTable[] = ["Project", "StatusUpdate"];
+const TREND_TABLES: readonly DataTable[] = ["Project", "StatusUpdate"];
 
 /** The stored trend: its tables and the hash of the statement it is computed by. */
 export const TREND: StoredFigureSpec = {
