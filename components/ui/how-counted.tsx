@@ -20,9 +20,7 @@ export function HowCounted({ figures, note }: { figures: FigureId[]; note?: Reac
   const load = () => {
     if (defs) return;
     setFailed(false);
-    import("@/lib/figures/definitions")
-      .then((m) => setDefs(figures.map((id) => m.figure(id))))
-      .catch(() => setFailed(true));
+    import("@/lib/figures/definitions").then((m) => setDefs(figures.map((id) => m.figure(id)))).catch(() => setFailed(true));
   };
   return (
     <details className="text-xs text-muted-foreground" onToggle={(e) => e.currentTarget.open && load()}>
