@@ -76,9 +76,11 @@ async function storePublishedForecast(orgId: string, today: Date): Promise<void>
 }
 
 function isConflict(e: unknown): boolean {
-  const err = e as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
-  return [err.code, err.meta?.code, err.message].some(
-    (v) => typeof v === "string" && /23505|40001|P2002|P2034|could not serialize|duplicate key/.test(v),
+  // A conflict found at the commit (the data-version bump) arrives as the driver adapter's own
+  // error, TransactionWriteConflict, with PostgreSQL's code in its cause.
+  const err = e as { code?: unknown; meta?: { code?: unknown }; message?: unknown; cause?: { originalCode?: unknown; kind?: unknown } };
+  return [err.code, err.meta?.code, err.message, err.cause?.originalCode, err.cause?.kind].some(
+    (v) => typeof v === "string" && /23505|40001|P2002|P2034|could not serialize|duplicate key|TransactionWriteConflict/.test(v),
   );
 }
 
