@@ -17,6 +17,7 @@ import { firstRows, NONE } from "@/lib/projects/review-lists";
 import { createActual, createPerson, createPlan } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
 import { resetDb, testDb } from "@/tests/support/db";
+import { tablesMentioned } from "@/tests/support/tables-read";
 
 // The org data version (migration org_data_version) and the figures memoized on it
 // (lib/figures-memo.ts): every table of org data notes its writes, the version moves once per
@@ -311,24 +312,12 @@ describe("memoized figures name every table they read", () => {
   // Each computation's SQL, recorded at the driver: every table it mentions must be among the
   // tables whose versions file it, or a write to that table would leave it stale.
   async function tablesRead(read: () => Promise<unknown>): Promise<string[]> {
-    const tables = (await db.$queryRaw<{ t: string }[]>`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()`).map(
-      (r) => r.t,
-    );
-    const texts: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const config = args[0];
-      texts.push(typeof config === "string" ? config : ((config as { text?: string }).text ?? ""));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
+    const { tables, statements } = await tablesMentioned(db, () => {
       clearFiguresMemo();
-      await read();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    expect(texts.length).toBeGreaterThan(1);
-    return tables.filter((t) => t !== "OrgDataVersion" && texts.some((x) => x.includes(`"${t}"`))).sort();
+      return read();
+    });
+    expect(statements).toBeGreaterThan(1);
+    return tables.filter((t) => t !== "OrgDataVersion");
   }
   const params = (unitId: string | null) => ({ ...parseDashboardParams({ fy: "2026", period: "q2" }, 1, now), unitId });
   const member = (role: "DIRECTOR" | "MANAGER", scopeUnitId: string | null): Member =>
