@@ -19,6 +19,7 @@
 //          --lighthouse-runs 3 (median of each metric)   --lighthouse-out DIR (keep the reports)
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --import-only (just the imports, on the largest scale: no server or build) | --no-large-import
+//          --no-writes (skip timing a plan cell, a status update and the stored figures' refreshes)
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
 //          the next three ports; without --port, free ports)
@@ -41,7 +42,7 @@ import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
 import { lighthouse } from "./lighthouse";
 import { fnLoad, httpLoad } from "./load";
-import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
+import { type BenchResult, markdown, type PageResult, type ScaleResult, type WriteRow } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
 import { type StatementTarget, statementsPerRequest } from "./statements";
 import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
@@ -332,6 +333,34 @@ async function importInChild(
   return res;
 }
 
+/**
+ * The writes users make most (scripts/bench/time-writes.ts: a plan cell saved, a status update
+ * posted, and the stored figures' refreshes), timed in a child process on a copy of the database
+ * (they write), which is dropped afterwards. Run when no server holds the database open.
+ */
+async function benchWrites(name: string): Promise<WriteRow[] | { error: string }> {
+  const copy = `${name}_writes`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`);
+    log("writes: a plan cell, a status update, the stored figures' refreshes …");
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/time-writes.ts", "15"], {
+      env: { ...process.env, DATABASE_URL: dbUrlOf(copy) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    const [code] = await once(child, "exit");
+    if (code !== 0) throw new Error(`writes child exited ${code}`);
+    return JSON.parse(stdout.trim().split("\n").at(-1)!) as WriteRow[];
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+}
+
 /** Writes `lines()` to `file` as it goes (never the whole text in memory); returns its size in MB. */
 async function writeLines(file: string, lines: Iterable<string>): Promise<number> {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -525,6 +554,10 @@ if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") &
     : { name: [...result.scales].sort((a, b) => b.scale - a.scale)[0].db };
   result.import = await benchImport(dbUrlOf(big.name)).catch((e: Error) => ({ error: e.message }));
   if (!flag("no-large-import")) result.largeImports = await benchLargeImports(dbUrlOf(big.name));
+}
+if (!flag("no-writes") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly && !importOnly) {
+  const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
+  result.writes = await benchWrites(big.db).catch((e: Error) => ({ error: e.message }));
 }
 for (const route of exportsOnly || fuzzOnly || importOnly
   ? []

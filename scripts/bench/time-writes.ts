@@ -1,8 +1,9 @@
 // Times the writes a user makes most, through the app's own actions, on a bench database: a plan
 // cell saved (budgets.cell.set) and a status update posted (status-update.post), each with the
 // stored figures its transaction refreshes (lib/stored-figures), and the refreshes alone. Prints
-// the median and the largest of `runs` of each, in a warm process (one user, one at a time).
-// It writes to the database: run it on a copy (CREATE DATABASE … TEMPLATE keel_bench_s1).
+// the median and the largest of `runs` of each, in a warm process (one user, one at a time), and
+// last a JSON line of the same rows (what `npm run bench` reads: it runs this on a copy of its
+// largest database). It writes to the database: run it on a copy (CREATE DATABASE … TEMPLATE …).
 //   DATABASE_URL=postgresql://…/copy npx tsx --conditions=react-server scripts/bench/time-writes.ts [runs]
 import { refreshForecastSummary } from "@/lib/budgets/forecast-summary";
 import { setBudgetCell } from "@/lib/budgets/set-budget-cell";
@@ -25,6 +26,7 @@ const projects = await db.project.findMany({
 });
 const month = toDateString(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 1)));
 
+const rows: { name: string; runs: number; medianMs: number; maxMs: number }[] = [];
 async function time(name: string, fn: (i: number) => Promise<unknown>) {
   await fn(0); // warm: the first call compiles the process's statements
   const ms: number[] = [];
@@ -34,7 +36,8 @@ async function time(name: string, fn: (i: number) => Promise<unknown>) {
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
-  console.log(`| ${name} | ${runs} | ${Math.round(ms[Math.floor(runs / 2)])} | ${Math.round(ms[runs - 1])} |`);
+  rows.push({ name, runs, medianMs: Math.round(ms[Math.floor(runs / 2)]), maxMs: Math.round(ms[runs - 1]) });
+  console.log(`| ${name} | ${runs} | ${rows.at(-1)!.medianMs} | ${rows.at(-1)!.maxMs} |`);
 }
 
 const ok = (r: { ok: boolean }) => {
@@ -64,3 +67,4 @@ await time("status update posted (with the stored trend refreshed)", async (i) =
 await time("the stored forecast's refresh alone", () => db.$transaction((tx) => refreshForecastSummary(tx, org.id), { timeout: 60_000 }));
 await time("the stored trend's refresh alone", () => db.$transaction((tx) => refreshHealthTrend(tx, org.id), { timeout: 60_000 }));
 await db.$disconnect();
+console.log(JSON.stringify(rows));
