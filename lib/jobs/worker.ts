@@ -86,7 +86,9 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
   const syncTimer = setInterval(() => void scheduleSyncs(), 10 * 60_000);
   syncTimer.unref();
   // The figures the writers keep (lib/stored-figures): stored again where they are not of today's
-  // data (a write outside the action pipeline, a day gone by), at start and every 10 minutes.
+  // data (a write outside the action pipeline, a day gone by), shortly after start and every 10
+  // minutes. Not at once: on the embedded database (one connection) the refreshes held up the
+  // worker's own start and a stop sent right after it by about 3 s.
   let refreshing: Promise<number> | null = null;
   const refreshStoredFigures = () =>
     (refreshing ??= refreshStaleStoredFigures(db, new Date(), () => stopped)
@@ -96,7 +98,8 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
         return 0;
       })
       .finally(() => (refreshing = null)));
-  void refreshStoredFigures();
+  const firstStore = setTimeout(() => void refreshStoredFigures(), 10_000);
+  firstStore.unref();
   const storedTimer = setInterval(() => void refreshStoredFigures(), 10 * 60_000);
   storedTimer.unref();
 
@@ -135,6 +138,7 @@ export async function startJobWorker(opts: WorkerOptions): Promise<JobWorker> {
       clearInterval(timer);
       clearInterval(missedTimer);
       clearInterval(syncTimer);
+      clearTimeout(firstStore);
       clearInterval(storedTimer);
       await refreshing;
       await relaying?.catch(() => 0);

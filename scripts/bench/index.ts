@@ -138,6 +138,7 @@ const signedIn = (base: string) => signIn(base, "director@large.example", "keel-
 
 async function benchScale(scale: number): Promise<ScaleResult> {
   const db = await ensureDb(scale, flag("regen"), log);
+  await storeFigures(db.url, scale);
   const t = await target(db.url);
   const now = new Date();
   const fp = fiscalPeriod(now, t.org.startMonth);
@@ -331,6 +332,20 @@ async function importInChild(
   await c.query(`VACUUM ANALYZE "ActualEntry", "ActualMonthly", "MoneyMonthly"`);
   await c.end();
   return res;
+}
+
+/** Stores the figures the writers keep (scripts/bench/store-figures.ts) before any page is measured. */
+async function storeFigures(url: string, scale: number): Promise<void> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/store-figures.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`store-figures child exited ${code}`);
+  const r = JSON.parse(stdout.trim().split("\n").at(-1)!) as { stored: number; ms: number };
+  log(`scale ${scale}: stored figures of ${r.stored} org figure(s) in ${r.ms} ms`);
 }
 
 /**
