@@ -160,8 +160,6 @@ async function main() {
     server.once("error", reject);
     server.listen(port, hostname, () => resolve());
   });
-  logger.info({ port, dev, event: "server.listening" }, `Keel web server listening on port ${port}`);
-  process.send?.({ type: "listening", port });
   // Started after the signal handlers below: loading it takes a moment, and a SIGTERM meanwhile
   // must still drain the server.
   let stopReorgs = () => {};
@@ -191,6 +189,10 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
   process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  // Said only now: a SIGTERM sent on seeing this line must find the handlers above (before them,
+  // the signal's default action killed the server outright; the lifecycle test caught it under load).
+  logger.info({ port, dev, event: "server.listening" }, `Keel web server listening on port ${port}`);
+  process.send?.({ type: "listening", port });
   // Started by scripts/start.ts: when it dies (and with it the embedded database), this server
   // would answer every page with an error; better to stop so a supervisor restarts the whole.
   if (process.send) {
