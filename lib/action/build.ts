@@ -99,7 +99,7 @@ export function buildAction(def: AnyDef) {
       let orgId: string | undefined;
       const data = await db.$transaction(
         async (tx) => {
-          const { ctx, audited, verify } = open(tx);
+          const { ctx, audited, auditedOrgs, verify } = open(tx);
           orgId = (ctx as { org?: { id: string } }).org?.id;
           if (def.session === "org") {
             const { org, actor } = ctx as ActionContext;
@@ -109,8 +109,9 @@ export function buildAction(def: AnyDef) {
           // The audit guard: a mutation nobody can trace is not committed.
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
           await verify?.(parsed.data);
-          // The figures the writers keep (lib/stored-figures), stored again before the commit when this wrote what they read.
-          if (orgId && def.session === "org") await refreshStored(tx, orgId);
+          // The figures the writers keep (lib/stored-figures), stored again before the commit for each
+          // org written (an org action's own; SCIM's, of its token) when this wrote what they read.
+          for (const id of auditedOrgs()) await refreshStored(tx, id);
           return result;
         },
         { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },

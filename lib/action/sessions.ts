@@ -30,9 +30,13 @@ export type Strategy<C> = {
   logContext(caller: { userId?: string | null; orgSlug: string }): Record<string, unknown>;
   /**
    * After parsing, outside the transaction: the caller's authority, or a thrown AppError.
-   * Returns the handler's context for a transaction, and the count of audit rows written.
+   * Returns the handler's context for a transaction, the count of audit rows written and the orgs
+   * they were written for (whose stored figures the pipeline refreshes before the commit).
    */
-  authorize(caller: Caller, name: string): Promise<(tx: Tx) => { ctx: C; audited(): number; verify?(input: unknown): Promise<void> }>;
+  authorize(
+    caller: Caller,
+    name: string,
+  ): Promise<(tx: Tx) => { ctx: C; audited(): number; auditedOrgs(): string[]; verify?(input: unknown): Promise<void> }>;
 };
 
 const PAY_SCOPE: ApiScope = "compensation:read";
@@ -94,6 +98,7 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
         return {
           ctx,
           audited: () => audited,
+          auditedOrgs: () => (audited ? [org.id] : []),
           // No write may take an org's money past the limit that keeps every figure exact (lib/money-limit.ts).
           verify: (input) => checkOrgMoneyLimitsOrThrow(tx, org.id, input, org.currency, moneyChecked),
         };
@@ -116,6 +121,7 @@ export const selfSession: Strategy<UserActionContext> = {
     if (!userId) throw new AppError("UNAUTHENTICATED");
     return (tx) => {
       let audited = 0;
+      const orgIds = new Set<string>();
       const ctx: UserActionContext = {
         tx,
         user: { id: userId },
@@ -123,10 +129,11 @@ export const selfSession: Strategy<UserActionContext> = {
           const orgs = await tx.membership.findMany({ where: { userId, ...(orgId ? { orgId } : {}) }, select: { orgId: true } });
           if (orgs.length === 0) throw new AppError("FORBIDDEN", "Your account is not a member of any organization.");
           audited += orgs.length;
+          for (const o of orgs) orgIds.add(o.orgId);
           await tx.auditEvent.createMany({ data: orgs.map(({ orgId }) => auditRow(orgId, userId, name, event)) });
         },
       };
-      return { ctx, audited: () => audited };
+      return { ctx, audited: () => audited, auditedOrgs: () => [...orgIds] };
     };
   },
 };
@@ -144,14 +151,16 @@ export const publicSession: Strategy<PublicActionContext> = {
   async authorize(_caller, name) {
     return (tx) => {
       let audited = 0;
+      const orgIds = new Set<string>();
       const ctx: PublicActionContext = {
         tx,
         async audit({ orgId, actorId, ...event }) {
           audited++;
+          orgIds.add(orgId);
           await tx.auditEvent.create({ data: auditRow(orgId, actorId, name, event) });
         },
       };
-      return { ctx, audited: () => audited };
+      return { ctx, audited: () => audited, auditedOrgs: () => [...orgIds] };
     };
   },
 };

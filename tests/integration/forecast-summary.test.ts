@@ -11,11 +11,13 @@ import { createPosition } from "@/lib/headcount/create-position";
 import { moveUnit } from "@/lib/org/move-unit";
 import { publishIfDue } from "@/lib/privacy/publication";
 import { updateOrgSettings } from "@/lib/settings/update-org-settings";
+import { scimCreateUser } from "@/lib/scim/users";
 import { refreshStaleStoredFigures } from "@/lib/stored-figures";
 import { beginRefresh, writeStoredState } from "@/lib/stored-figures/state";
 import { createContract } from "@/lib/vendors/contract-mutations";
 import { createActual, createPerson, uploadCsv } from "@/tests/factories/finance";
 import { createOrgWithRoles } from "@/tests/factories/org";
+import { createScimToken } from "@/tests/factories/scim";
 import { resetDb, testDb } from "@/tests/support/db";
 import { tablesMentioned } from "@/tests/support/tables-read";
 import { seedFor } from "@/tests/support/fuzz";
@@ -197,6 +199,27 @@ describe("the forecast kept by the writers", () => {
     expect(await refreshStaleStoredFigures(db)).toBeGreaterThanOrEqual(1);
     await expectCurrentAndExact(org.id, "after the worker's refresh");
     expect(await refreshStaleStoredFigures(db), "nothing left to refresh").toBe(0);
+  });
+
+  it("is stored again by a SCIM write that moves a person (a public-session action, org of its token)", async () => {
+    const { org, units } = acme;
+    const person = await createPerson(db, org.id, units.teamA.id, 12_000_000n);
+    const email = `moved-${person.id}@acme.example`;
+    await db.person.update({ where: { id: person.id }, data: { email } });
+    const { secret } = await createScimToken(db, org.id);
+    await refreshStaleStoredFigures(db);
+    await expectCurrentAndExact(org.id, "before");
+    const r = await scimCreateUser.run({
+      token: secret,
+      resource: {
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+        userName: email,
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { costCenter: units.teamB.code },
+      },
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect((await db.person.findUniqueOrThrow({ where: { id: person.id } })).orgUnitId).toBe(units.teamB.id);
+    await expectCurrentAndExact(org.id, "after the SCIM move");
   });
 
   it("is not used on another day, for months it does not hold, or in a rolled-back write", async () => {
