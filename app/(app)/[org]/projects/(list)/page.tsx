@@ -1,5 +1,6 @@
 import { CircleCheck, CirclePause, FolderKanban, ListChecks, ListTodo, Plus } from "lucide-react";
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { ProjectFiltersForm } from "@/components/projects/project-filters";
@@ -7,11 +8,12 @@ import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { projectTableRows } from "@/components/projects/projects-table-rows";
 import { PageHeader } from "@/components/shell/page-header";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { Button } from "@/components/ui/button";
 import { ExportLink } from "@/components/ui/export-link";
 import { HowCounted } from "@/components/ui/how-counted";
 import { Pager } from "@/components/ui/pager";
-import { requireMember } from "@/lib/auth";
+import { requireMember, type Member } from "@/lib/auth";
 import type { FigureId } from "@/lib/figures/definitions";
 import {
   countProjectsByStatus,
@@ -29,29 +31,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
-  const filters = parseProjectFilters(sp);
-  const sort = parseProjectSort(sp);
-  const now = new Date();
   const canCreate = grantScope(member, "projects:write") !== null;
-  const [{ rows: projects, paging }, counts, options] = await Promise.all([
-    listProjectsPage(member.org.id, filters, sp, now, sort),
-    countProjectsByStatus(member.org.id),
-    getProjectFilterOptions(member.org.id, filters),
-  ]);
-  // A dashboard figure's link (status=ACTIVE, a health, stale=1) says how that figure is counted.
-  const counted: FigureId[] = filters.stale
-    ? ["stale"]
-    : filters.status === "ACTIVE"
-      ? filters.health
-        ? [({ ON_TRACK: "on-track", AT_RISK: "at-risk", OFF_TRACK: "off-track", UNKNOWN: "unknown-health" } as const)[filters.health]]
-        : ["active-projects"]
-      : [];
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
-  // One page of the filtered list, sorted by the database (?sort=…&dir=…), is read and rendered
-  // (a large org has 10,000 projects); the pager keeps the sort and the filters. The CSV export
-  // has every matching row in the same order.
 
+  // The header is sent at once and the list streams after it: the list's queries take the most
+  // time at a large org, and the header is what a phone paints first (its largest text).
   return (
     <>
       <PageHeader
@@ -78,6 +63,35 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           </>
         }
       />
+      <Suspense fallback={<PageSkeleton header={false} />}>
+        <ProjectsList member={member} sp={sp} base={base} />
+      </Suspense>
+    </>
+  );
+}
+
+async function ProjectsList({ member, sp, base }: { member: Member; sp: Awaited<SearchParams>; base: string }) {
+  const filters = parseProjectFilters(sp);
+  const sort = parseProjectSort(sp);
+  const now = new Date();
+  const [{ rows: projects, paging }, counts, options] = await Promise.all([
+    listProjectsPage(member.org.id, filters, sp, now, sort),
+    countProjectsByStatus(member.org.id),
+    getProjectFilterOptions(member.org.id, filters),
+  ]);
+  // A dashboard figure's link (status=ACTIVE, a health, stale=1) says how that figure is counted.
+  const counted: FigureId[] = filters.stale
+    ? ["stale"]
+    : filters.status === "ACTIVE"
+      ? filters.health
+        ? [({ ON_TRACK: "on-track", AT_RISK: "at-risk", OFF_TRACK: "off-track", UNKNOWN: "unknown-health" } as const)[filters.health]]
+        : ["active-projects"]
+      : [];
+  // One page of the filtered list, sorted by the database (?sort=…&dir=…), is read and rendered
+  // (a large org has 10,000 projects); the pager keeps the sort and the filters. The CSV export
+  // has every matching row in the same order.
+  return (
+    <>
       <StatGrid>
         <StatCard label="Active" value={counts.ACTIVE} icon={FolderKanban} hint="In delivery now" />
         <StatCard label="Planned" value={counts.PLANNED} icon={ListTodo} hint="Not started yet" />
