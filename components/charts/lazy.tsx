@@ -9,12 +9,14 @@ import { cn } from "@/lib/utils";
 // server-rendered next to it). Server components import these instead of the chart files, so
 // recharts stays out of the route's JS, and a chart below the fold costs the phone nothing (its
 // script, parsing and drawing were most of the dashboards' main-thread blocking) until the reader
-// scrolls to it. Until then a box of the chart's own height keeps the layout still; it pulses
+// scrolls near it. Until then a box of the chart's own height keeps the layout still; it pulses
 // while the chart's script loads.
 
 /**
- * How far below the viewport a chart starts loading: a little, so it is drawn as it is reached.
- * With a screen's height (800px) the first chart of a phone's dashboard still loaded with the page.
+ * How far below the viewport a chart starts loading once the reader scrolls: a little, so it is
+ * drawn as it is reached. Before any scroll only a chart in view loads: a phone's first chart
+ * sits just below the fold, and loading it with the page cost 250 ms of main thread (recharts'
+ * evaluation) in the page's first seconds (Lighthouse TBT, docs/performance.md).
  */
 const AHEAD = "200px 0px";
 
@@ -23,9 +25,20 @@ function useNear(ref: React.RefObject<HTMLElement | null>): boolean {
   React.useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: AHEAD });
-    io.observe(el);
-    return () => io.disconnect();
+    let io: IntersectionObserver | null = null;
+    const watch = (rootMargin: string) => {
+      io?.disconnect();
+      io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin });
+      io.observe(el);
+    };
+    const ahead = () => watch(AHEAD);
+    watch("0px");
+    // Capture: the page's scroll, whichever element scrolls.
+    document.addEventListener("scroll", ahead, { capture: true, passive: true, once: true });
+    return () => {
+      io?.disconnect();
+      document.removeEventListener("scroll", ahead, { capture: true });
+    };
   }, [near, ref]);
   return near;
 }
