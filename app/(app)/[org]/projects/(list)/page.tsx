@@ -35,8 +35,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : []))).toString();
   const base = `/${member.org.slug}/projects`;
 
-  // The header is sent at once and the list streams after it: the list's queries take the most
-  // time at a large org, and the header is what a phone paints first (its largest text).
+  // The header is part of the first HTML the server sends (no loading.tsx here: its boundary would
+  // hold the header back like the rest) and the list streams after it: the list's queries take
+  // the most time at a large org, and the header is what a phone paints first (its largest text).
   return (
     <>
       <PageHeader
