@@ -115,19 +115,25 @@ export async function managersNeedingSupport(
     getCadence(orgId),
   ]);
   if (spans.length === 0) return [];
+  // Each manager's team once (MATERIALIZED: inlined, its lookup ran once per use, four times a manager).
   const teams = await db.$queryRaw<{ id: string; teamId: string; teamName: string; stale: number; visible: boolean }[]>`
-    WITH team AS (
+    WITH team AS MATERIALIZED (
       SELECT m."id", ${teamUnitSql(orgId)} AS "teamId", ${belowUserId ? inChainSql(orgId, Prisma.sql`m."id"`, belowUserId) : Prisma.sql`true`} AS "visible"
       FROM "Person" m WHERE m."orgId" = ${orgId} AND m."id" = ANY(${spans.map((s) => s.id)}::text[])
     ),
     st AS (
       SELECT p."orgUnitId", ${projectUpdateStateSql(cadence, day)}
       FROM "Project" p WHERE p."orgId" = ${orgId} AND p."archivedAt" IS NULL AND p.status = 'ACTIVE'
+    ),
+    -- Stale projects per unit subtree, counted in one pass (per team, it was a scan per manager).
+    stale AS (
+      SELECT c."ancestorId", COUNT(*)::int AS "n"
+      FROM st JOIN "OrgUnitClosure" c ON c."orgId" = ${orgId} AND c."descendantId" = st."orgUnitId"
+      WHERE st."updState" = 'stale' GROUP BY c."ancestorId"
     )
-    SELECT t."id", t."teamId", u."name" AS "teamName", t."visible",
-           (SELECT COUNT(*)::int FROM "OrgUnitClosure" c JOIN st ON st."orgUnitId" = c."descendantId"
-            WHERE c."orgId" = ${orgId} AND c."ancestorId" = t."teamId" AND st."updState" = 'stale') AS "stale"
-    FROM team t JOIN "OrgUnit" u ON u."orgId" = ${orgId} AND u."id" = t."teamId"`;
+    SELECT t."id", t."teamId", u."name" AS "teamName", t."visible", COALESCE(s."n", 0)::int AS "stale"
+    FROM team t JOIN "OrgUnit" u ON u."orgId" = ${orgId} AND u."id" = t."teamId"
+    LEFT JOIN stale s ON s."ancestorId" = t."teamId"`;
   const teamOf = new Map(teams.map((t) => [t.id, t]));
   const isNew = new Set(newManagers.map((n) => n.id));
   const rateOf = new Map(attrition.map((a) => [a.id, a.ratePct]));

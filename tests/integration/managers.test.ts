@@ -430,6 +430,10 @@ describe("a manager's figures are their org health and dashboard definitions", (
     expect(list.find((m) => m.name === "MB")!.stale).toBe(
       (await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.B.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW)).counts.stale,
     );
+    // A team's stale projects are its whole subtree's: Dir's team D counts B's, as the review of D does.
+    const ofD = await getDeliveryReview({ orgId: fx.org.id, unitId: fx.units.D.id, viewerUserId: fx.users.dir.id }, COUNTS_ONLY, NOW);
+    expect(list.find((m) => m.name === "Dir")!.stale).toBe(ofD.counts.stale);
+    expect(ofD.counts.stale).toBeGreaterThan(0);
     // Dir's team is D, whose stale project is B's. Under the unit A only MA; below MA's login
     // nobody flagged; below Dir's login MB and MA, not Dir.
     expect((await managersNeedingSupport(fx.org.id, fx.units.A.id, NOW)).map((m) => m.name)).toEqual(["MA"]);
