@@ -1,5 +1,6 @@
 import { CalendarClock, ClipboardList, Target, UserPlus, Users } from "lucide-react";
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 
 import { PlanVsActualChart } from "@/components/charts/lazy";
@@ -12,9 +13,10 @@ import { PositionsTable } from "@/components/headcount/positions-table";
 import { Pager } from "@/components/ui/pager";
 import { UnitCostTable } from "@/components/headcount/unit-cost-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { HowCounted } from "@/components/ui/how-counted";
-import { requireMember } from "@/lib/auth";
+import { requireMember, type Member } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel, toDateString } from "@/lib/fiscal";
 import { formatDate } from "@/lib/format";
 import { planVsActual, unfilledCostByUnit } from "@/lib/headcount/plan";
@@ -42,6 +44,32 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const member = await requireMember((await params).org);
   const { org } = member;
   const sp = await searchParams;
+  const current = fiscalPeriod(new Date(), org.fiscalYearStartMonth);
+  // The header is in the first HTML the server sends (no loading.tsx here: its boundary held it
+  // back with the rest) and the figures stream after it: the header is what a phone paints first.
+  return (
+    <>
+      <PageHeader
+        title="Headcount"
+        description="Every headcount slot, filled or not: the hiring plan, open requisitions and backfills, against the people in post."
+        actions={
+          grantFor(member.role, "positions:write") !== null ? (
+            <>
+              <ImportHiringPlanDialog org={org.slug} />
+              <NewPositionDialog org={org.slug} fiscalYear={current.fiscalYear} quarter={current.quarter} />
+            </>
+          ) : undefined
+        }
+      />
+      <Suspense fallback={<PageSkeleton header={false} />}>
+        <HeadcountBody member={member} sp={sp} />
+      </Suspense>
+    </>
+  );
+}
+
+async function HeadcountBody({ member, sp }: { member: Member; sp: SearchParams }) {
+  const { org } = member;
   const now = new Date();
   const today = toDateString(now);
   const current = fiscalPeriod(now, org.fiscalYearStartMonth);
@@ -100,18 +128,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
   return (
     <>
-      <PageHeader
-        title="Headcount"
-        description="Every headcount slot, filled or not: the hiring plan, open requisitions and backfills, against the people in post."
-        actions={
-          canWrite ? (
-            <>
-              <ImportHiringPlanDialog org={org.slug} />
-              <NewPositionDialog org={org.slug} fiscalYear={current.fiscalYear} quarter={current.quarter} />
-            </>
-          ) : undefined
-        }
-      />
       <div className="mb-6">
         <PlanFilter org={org.slug} unit={unit} years={years} fiscalYear={fiscalYear} />
       </div>

@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight, CircleCheck, Flag, Lightbulb, Plus, Target } from "lucide-react";
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
@@ -7,17 +8,19 @@ import { InitiativesByPeriod } from "@/components/roadmap/initiatives-by-period"
 import { InitiativesTable } from "@/components/roadmap/initiatives-table";
 import { Timeline } from "@/components/roadmap/timeline";
 import { PageHeader } from "@/components/shell/page-header";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Pager } from "@/components/ui/pager";
 import { UnitFilter } from "@/components/forms/search-field";
 import { ViewNav } from "@/components/ui/view-nav";
-import { requireMember } from "@/lib/auth";
+import { requireMember, type Member } from "@/lib/auth";
 import { fiscalPeriod, fiscalYearLabel } from "@/lib/fiscal";
 import { humanize, plural } from "@/lib/format";
 import { writableUnitIds } from "@/lib/projects/access";
 import { unitChoice } from "@/lib/org/search";
+import { grantScope } from "@/lib/scope";
 import { countInitiativesByStatus, listInitiativesPage } from "@/lib/roadmap/queries";
 import { timelineWindow, ZOOMS } from "@/lib/roadmap/timeline";
 import {
@@ -55,6 +58,36 @@ const VIEW_LABEL: Record<RoadmapView, string> = { timeline: "Timeline", board: "
 export default async function Page({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: SearchParams }) {
   const member = await requireMember((await params).org);
   const sp = await searchParams;
+  const current = fiscalPeriod(new Date(), member.org.fiscalYearStartMonth);
+  // The header is in the first HTML the server sends (no loading.tsx here: its boundary held it
+  // back with the rest) and the view streams after it: the header is what a phone paints first.
+  return (
+    <>
+      <PageHeader
+        title="Roadmap"
+        description={`Initiatives by fiscal period, and every project on a timeline. We are in ${current.label}.`}
+        actions={
+          grantScope(member, "initiatives:write") ? (
+            <InitiativeFormDialog
+              org={member.org.slug}
+              defaultFiscalYear={current.fiscalYear}
+              trigger={
+                <Button size="sm">
+                  <Plus aria-hidden /> New initiative
+                </Button>
+              }
+            />
+          ) : null
+        }
+      />
+      <Suspense fallback={<PageSkeleton header={false} />}>
+        <RoadmapBody member={member} sp={sp} />
+      </Suspense>
+    </>
+  );
+}
+
+async function RoadmapBody({ member, sp }: { member: Member; sp: Awaited<SearchParams> }) {
   const f = parseTimelineFilters(sp);
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
@@ -80,23 +113,6 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
   return (
     <>
-      <PageHeader
-        title="Roadmap"
-        description={`Initiatives by fiscal period, and every project on a timeline. We are in ${current.label}.`}
-        actions={
-          writable ? (
-            <InitiativeFormDialog
-              org={slug}
-              defaultFiscalYear={current.fiscalYear}
-              trigger={
-                <Button size="sm">
-                  <Plus aria-hidden /> New initiative
-                </Button>
-              }
-            />
-          ) : null
-        }
-      />
       <StatGrid>
         <StatCard label="Active" value={counts.ACTIVE} icon={Target} hint="Initiatives in delivery" />
         <StatCard label="Proposed" value={counts.PROPOSED} icon={Lightbulb} hint="Awaiting a decision" />
