@@ -19,7 +19,8 @@
 //          --lighthouse-runs 3 (median of each metric)   --lighthouse-out DIR (keep the reports)
 //          --exports-only (just the exports, no server or build) | --no-exports
 //          --import-only (just the imports, on the largest scale: no server or build) | --no-large-import
-//          --no-writes (skip timing a plan cell, a status update and the stored figures' refreshes)
+//          --no-writes (skip timing a plan cell, a status update and the stored figures' refreshes, and the
+//          dashboard's first views after each: a server and a writing child on a copy of the database)
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
 //          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
 //          the next three ports; without --port, free ports)
@@ -41,8 +42,8 @@ import { everyPage } from "./every-page";
 import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
 import { lighthouse } from "./lighthouse";
-import { fnLoad, httpLoad } from "./load";
-import { type BenchResult, markdown, type PageResult, type ScaleResult, type WriteRow } from "./report";
+import { fnLoad, httpLoad, percentile } from "./load";
+import { type BenchResult, markdown, type PageResult, type ScaleResult, type ViewAfterWriteRow, type WriteRow } from "./report";
 import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
 import { type StatementTarget, statementsPerRequest } from "./statements";
 import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
@@ -353,7 +354,7 @@ async function storeFigures(url: string, scale: number): Promise<void> {
  * posted, and the stored figures' refreshes), timed in a child process on a copy of the database
  * (they write), which is dropped afterwards. Run when no server holds the database open.
  */
-async function benchWrites(name: string): Promise<WriteRow[] | { error: string }> {
+async function benchWrites(name: string): Promise<{ writes: WriteRow[]; views: ViewAfterWriteRow[] } | { error: string }> {
   const copy = `${name}_writes`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -369,10 +370,67 @@ async function benchWrites(name: string): Promise<WriteRow[] | { error: string }
     child.stdout.on("data", (d) => (stdout += d));
     const [code] = await once(child, "exit");
     if (code !== 0) throw new Error(`writes child exited ${code}`);
-    return JSON.parse(stdout.trim().split("\n").at(-1)!) as WriteRow[];
+    const writes = JSON.parse(stdout.trim().split("\n").at(-1)!) as WriteRow[];
+    log("writes: the dashboard's first views after each write …");
+    return { writes, views: await viewsAfterWrites(dbUrlOf(copy)) };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`).catch(() => {});
     await admin.end();
+  }
+}
+
+/**
+ * The whole-org dashboard as its viewers get it after a real write (issue 23: "the first view
+ * after a write"): a server with the memo on, over the copy of the database; a child process
+ * (write-child.ts) makes one write through the app's actions, then `at` viewers request the
+ * dashboard at once, and again after the next write. The write moves only the tables it writes,
+ * so the figures that read others stay memoized and the viewers of one write share its
+ * computation, as they would in use. Also the same views with no write before them (memoized).
+ */
+async function viewsAfterWrites(url: string, rounds = 12): Promise<ViewAfterWriteRow[]> {
+  const p = await nextPort(4);
+  const server = await startServer(url, p);
+  const writer = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/write-child.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const reply = () => once(writer, "message").then(([m]) => m as { ok?: boolean; ready?: boolean; error?: string });
+  try {
+    if (!(await reply()).ready) throw new Error("write child did not start");
+    const base = `http://127.0.0.1:${p}`;
+    const cookie = await signIn(base, "director@large.example", "keel-demo");
+    const view = async () => {
+      const t = performance.now();
+      const res = await fetch(`${base}/large/dashboard`, { headers: { cookie, accept: "text/html" } });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`dashboard: HTTP ${res.status}`);
+      return performance.now() - t;
+    };
+    for (let i = 0; i < 3; i++) await view();
+    let n = 0;
+    const rows: ViewAfterWriteRow[] = [];
+    for (const kind of ["none", "status", "plan"] as const) {
+      for (const at of [1, settings.concurrency]) {
+        const ms: number[] = [];
+        for (let r = 0; r < rounds; r++) {
+          if (kind !== "none") {
+            writer.send({ kind, i: ++n });
+            const m = await reply();
+            if (!m.ok) throw new Error(`write: ${m.error}`);
+          }
+          ms.push(...(await Promise.all(Array.from({ length: at }, view))));
+        }
+        ms.sort((a, b) => a - b);
+        const pct = (q: number) => Math.round(percentile(ms, q));
+        rows.push({ after: kind, at, views: ms.length, p50: pct(50), p95: pct(95), max: Math.round(ms.at(-1)!) });
+      }
+    }
+    return rows;
+  } finally {
+    if (writer.connected) writer.send("exit");
+    await Promise.race([once(writer, "exit"), new Promise((r) => setTimeout(r, 5000))]);
+    if (writer.exitCode === null) writer.kill("SIGKILL");
+    await stopServer(server);
   }
 }
 
@@ -572,7 +630,9 @@ if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") &
 }
 if (!flag("no-writes") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly && !importOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  result.writes = await benchWrites(big.db).catch((e: Error) => ({ error: e.message }));
+  const w = await benchWrites(big.db).catch((e: Error) => ({ error: e.message }));
+  result.writes = "error" in w ? w : w.writes;
+  result.viewsAfterWrites = "error" in w ? w : w.views;
 }
 for (const route of exportsOnly || fuzzOnly || importOnly
   ? []

@@ -34,6 +34,8 @@ export type ScaleResult = {
 };
 /** One kind of write, timed (scripts/bench/time-writes.ts). */
 export type WriteRow = { name: string; runs: number; medianMs: number; maxMs: number };
+/** The whole-org dashboard requested by `at` viewers at once right after a write of kind `after` (or none). */
+export type ViewAfterWriteRow = { after: "none" | "status" | "plan"; at: number; views: number; p50: number; p95: number; max: number };
 
 export type BenchResult = {
   at: string;
@@ -46,6 +48,8 @@ export type BenchResult = {
   /** A 100 MB file through the import action, in Keel's layout and through a mapping. */
   /** scripts/bench/time-writes.ts on a copy of the largest database. */
   writes?: WriteRow[] | { error: string };
+  /** index.ts viewsAfterWrites, on the same copy after the writes above. */
+  viewsAfterWrites?: ViewAfterWriteRow[] | { error: string };
   largeImports?: (
     | {
         kind: string;
@@ -144,6 +148,26 @@ export function markdown(r: BenchResult): string {
             "| write | runs | median ms | max ms |",
             "|---|---:|---:|---:|",
             ...r.writes.map((w) => `| ${w.name} | ${w.runs} | ${w.medianMs} | ${w.maxMs} |`),
+          ]),
+      "",
+    );
+  if (r.viewsAfterWrites)
+    out.push(
+      "## The whole-org dashboard after a write (largest scale, memo on, on the same copy)",
+      "",
+      "After each write through the app's actions, that many viewers request the dashboard at once;",
+      "the figures that do not read the written tables stay memoized, and one write's viewers share",
+      'what it made stale. "none": the same with no write before (the memoized view).',
+      "",
+      ...("error" in r.viewsAfterWrites
+        ? [`failed: ${r.viewsAfterWrites.error}`]
+        : [
+            "| before the views | at once | views | p50 ms | p95 ms | max ms |",
+            "|---|---:|---:|---:|---:|---:|",
+            ...r.viewsAfterWrites.map(
+              (v) =>
+                `| ${{ none: "no write (memoized)", status: "a status update", plan: "a plan cell" }[v.after]} | ${v.at} | ${v.views} | ${v.p50} | ${v.p95} | ${v.max} |`,
+            ),
           ]),
       "",
     );
@@ -268,6 +292,18 @@ function goals(r: BenchResult) {
     measured: imp ? `${f(imp.seconds, 1)} s, ${f(imp.peakRssMb)} MB` : "not run",
     pass: imp ? imp.seconds <= 5 && imp.peakRssMb <= 300 : null,
   });
+  const views = r.viewsAfterWrites && !("error" in r.viewsAfterWrites) ? r.viewsAfterWrites : [];
+  const memo8 = views.find((v) => v.after === "none" && v.at > 1);
+  for (const after of ["status", "plan"] as const) {
+    const v = views.find((x) => x.after === after && x.at > 1);
+    if (v && memo8)
+      rows.push({
+        metric: `whole-org dashboard, first views after ${after === "status" ? "a status update" : "a plan cell"} (${v.at} at once, p95)`,
+        goal: "≤ 2× memoized",
+        measured: `${v.p95} ms, ${f(v.p95 / memo8.p95, 2)}× (memoized ${memo8.p95} ms)`,
+        pass: v.p95 <= 2 * memo8.p95,
+      });
+  }
   const cell = r.writes && !("error" in r.writes) ? r.writes.find((w) => w.name.startsWith("plan cell saved")) : undefined;
   rows.push({
     metric: "a plan cell saved (largest scale, median)",
