@@ -16,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // The sum recorded is the one committed when the refresh began (read under the figure's lock,
 // before the figure is computed) plus one per table this transaction wrote itself. A writer that
 // commits while the figure is being computed — one that does not store the figure, such as a seed
-// or SCIM — may or may not be in the rows, but its bump is not in the sum: after it the figure reads
+// or psql — may or may not be in the rows, but its bump is not in the sum: after it the figure reads
 // as stale, never as current and wrong. lib/stored-figures/index.ts says which figures are stored.
 
 export type StoredFigureName = "forecast" | "health-trend";
