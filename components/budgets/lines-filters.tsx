@@ -4,7 +4,7 @@ import { UnitFilter } from "@/components/forms/search-field";
 import { FilterField, FilterForm, FilterSelect, KeepParams } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { DEFAULT_LINES_SORT, linesQuery, MAX_SEARCH, type LinesFilters } from "@/lib/budgets/lines-params";
+import { DEFAULT_LINES_SORT, linesQuery, MAX_SEARCH, type LinesFilters } from "@/lib/budgets/lines-query";
 import { humanize } from "@/lib/format";
 import { BudgetCategory } from "@/lib/generated/prisma/enums";
 

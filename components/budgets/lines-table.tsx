@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { LedgerLine, Line, LinesTotals, PlanLine } from "@/lib/budgets/lines";
-import { monthLabel, type LinesFilters, type LinesSort, type LinesSortKey } from "@/lib/budgets/lines-params";
+import { monthLabel, type LinesFilters, type LinesSort, type LinesSortKey } from "@/lib/budgets/lines-query";
 import { formatDate, humanize } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";

@@ -1,4 +1,4 @@
-import { DEFAULT_LINES_SORT, linesQuery, type LinesKind } from "@/lib/budgets/lines-params";
+import { DEFAULT_LINES_SORT, linesQuery, type LinesKind } from "@/lib/budgets/lines-query";
 import { resolvePeriod, type PeriodKey } from "@/lib/budgets/period";
 import { toDateString } from "@/lib/fiscal";
 import type { TreeBasis } from "@/lib/budgets/tree-basis";

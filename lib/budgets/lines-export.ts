@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { LinesFilters } from "@/lib/budgets/lines-params";
+import type { LinesFilters } from "@/lib/budgets/lines-query";
 import { allLines, type LedgerLine, type Line, type PlanLine } from "@/lib/budgets/lines";
 import type { LinesScope } from "@/lib/budgets/lines-sql";
 import { csvStream, mapBatches, type CsvCell } from "@/lib/csv-write";

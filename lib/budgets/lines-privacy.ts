@@ -1,4 +1,4 @@
-import type { LinesKind } from "@/lib/budgets/lines-params";
+import type { LinesKind } from "@/lib/budgets/lines-query";
 
 // A PERSONNEL ledger line can be one person's payroll, and a PERSONNEL plan line of a small unit
 // its people's pay; the lines behind a money figure (/[org]/budgets/lines, its CSV export and the

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { monthBounds, type LinesFilters, type LinesKind, type LinesSort } from "@/lib/budgets/lines-params";
+import { monthBounds, type LinesFilters, type LinesKind, type LinesSort } from "@/lib/budgets/lines-query";
 import { asOfTreeCtes } from "@/lib/budgets/tree-asof-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likeTerm } from "@/lib/search-term";

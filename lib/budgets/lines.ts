@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { LinesFilters } from "@/lib/budgets/lines-params";
+import type { LinesFilters } from "@/lib/budgets/lines-query";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { linesPageSql, linesTotalSql, type LinesScope } from "@/lib/budgets/lines-sql";
 import { db } from "@/lib/db";

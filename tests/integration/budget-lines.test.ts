@@ -4,14 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { drillContext, ledgerLinesHref, planLinesHref, type DrillContext } from "@/lib/budgets/drill-links";
 import { allLines, linesContext, linesPage, linesScope, linesTotals, type LedgerLine, type Line } from "@/lib/budgets/lines";
 import { lineCells, linesCsvStream } from "@/lib/budgets/lines-export";
-import {
-  DEFAULT_LINES_SORT,
-  LEDGER_SORT_KEYS,
-  parseLinesParams,
-  PLAN_SORT_KEYS,
-  type LinesFilters,
-  type LinesSort,
-} from "@/lib/budgets/lines-params";
+import { parseLinesParams } from "@/lib/budgets/lines-params";
+import { DEFAULT_LINES_SORT, LEDGER_SORT_KEYS, PLAN_SORT_KEYS, type LinesFilters, type LinesSort } from "@/lib/budgets/lines-query";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { readsPay } from "@/lib/permissions";
 import { getFinanceViews, type FinanceView } from "@/lib/budgets/rollup";

@@ -9,7 +9,8 @@ import {
   positionsHref,
   runRateLinesHref,
 } from "@/lib/budgets/drill-links";
-import { DEFAULT_LINES_SORT, linesQuery, monthBounds, parseLinesParams } from "@/lib/budgets/lines-params";
+import { parseLinesParams } from "@/lib/budgets/lines-params";
+import { DEFAULT_LINES_SORT, linesQuery, monthBounds } from "@/lib/budgets/lines-query";
 import { personnelLinesVisible } from "@/lib/budgets/lines-privacy";
 import { readsPay } from "@/lib/permissions";
 
