@@ -1,9 +1,9 @@
 "use client";
 
 import { type Column, flexRender, type Row } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight } from "lucide-react";
 import * as React from "react";
 
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { cn } from "@/lib/utils";
 
 // A column of lower priority leaves the table below a breakpoint; its row detail item shows there.
@@ -75,7 +75,7 @@ export function RowDetailToggle({
           visibility,
         )}
       >
-        {open ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
+        <SpriteIcon name={open ? "chevron-down" : "chevron-right"} className="size-4" />
       </button>
       <div className="min-w-0">{children}</div>
     </div>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Pencil } from "lucide-react";
 import Link from "next/link";
 
 import { InitiativeFormDialog } from "@/components/roadmap/initiative-form-dialog";
@@ -9,10 +8,9 @@ import { InitiativeStatusBadge } from "@/components/roadmap/initiative-status-ba
 import { INITIATIVE_PERIOD_OPTIONS } from "@/components/roadmap/periods";
 import { HealthBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { InitiativeStatus } from "@/lib/generated/prisma/enums";
 import type { InitiativeWithProjects } from "@/lib/roadmap/timeline-queries";
-
-const PENCIL = "keel-roadmap-pencil";
 
 /**
  * Initiatives of a fiscal year in period columns, each with its projects' health mix, the ones
@@ -42,16 +40,6 @@ export function InitiativesByPeriod({
   if (!groups.length) return <p className="text-sm text-muted-foreground">No initiatives planned in {yearLabel}.</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-      {canEdit.size ? (
-        // The edit buttons' pencil is drawn once and each button points at it with <use>: a year
-        // has dozens of editable initiatives, and each icon was an SVG in the HTML and a client
-        // component with its paths in the RSC payload.
-        <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
-          <symbol id={PENCIL} viewBox="0 0 24 24">
-            <Pencil />
-          </symbol>
-        </svg>
-      ) : null}
       {groups.map((g) => (
         <section key={g.key} aria-label={`${yearLabel} ${g.label}`} className="space-y-3 rounded-xl border border-border p-4">
           <h3 className="text-sm font-semibold">
@@ -81,9 +69,7 @@ export function InitiativesByPeriod({
                       }}
                       trigger={
                         <Button size="icon-sm" variant="ghost" aria-label={`Edit ${i.name}`}>
-                          <svg aria-hidden>
-                            <use href={`#${PENCIL}`} />
-                          </svg>
+                          <SpriteIcon name="pencil" />
                         </Button>
                       }
                     />

@@ -8,6 +8,7 @@ import { type OrgOption, OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { HealthIconSprite } from "@/components/ui/badge";
+import { SpriteIconSymbols } from "@/components/ui/sprite-icon";
 
 export type AppShellProps = {
   org: OrgOption;
@@ -22,8 +23,9 @@ export type AppShellProps = {
 export function AppShell({ org, orgs, user, topBarActions, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
-      {/* The health badges' icons, once per page (components/ui/badge.tsx). */}
+      {/* The health badges' icons and the rows' repeated icons, once per page (components/ui/badge.tsx, sprite-icon.tsx). */}
       <HealthIconSprite />
+      <SpriteIconSymbols />
       <a
         href="#main"
         className="sr-only z-[60] rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"

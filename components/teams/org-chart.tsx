@@ -1,10 +1,11 @@
 "use client";
 
-import { ChevronDown, ChevronRight, Search } from "lucide-react";
+import { Search } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
 import { Input } from "@/components/ui/input";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { OrgChartNode } from "@/lib/people/queries";
 
 // Reporting lines as a collapsible tree. People whose manager is not in post (or who have none)
@@ -95,7 +96,7 @@ export function OrgChart({ people, org }: { people: OrgChartNode[]; org: string 
                   className="rounded p-0.5 hover:bg-muted"
                   aria-label={`${expandedHere ? "Collapse" : "Expand"} ${p.name}'s reports`}
                 >
-                  {expandedHere ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
+                  <SpriteIcon name={expandedHere ? "chevron-down" : "chevron-right"} className="size-4" />
                 </button>
               ) : (
                 <span className="inline-block w-5" aria-hidden />

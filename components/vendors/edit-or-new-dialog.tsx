@@ -1,6 +1,6 @@
 "use client";
 
-import { Pencil, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import type * as React from "react";
 import { useActionState, useState } from "react";
 
@@ -8,6 +8,7 @@ import { errorsOf } from "@/components/forms/form-alert";
 import { useResultFocus } from "@/components/forms/use-result-focus";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -63,7 +64,7 @@ export function EditOrNewDialog({
         <DialogTrigger asChild>
           {editing !== undefined ? (
             <Button variant="ghost" size="icon-sm" aria-label={`Edit ${editing}`}>
-              <Pencil className="size-4" aria-hidden />
+              <SpriteIcon name="pencil" className="size-4" />
             </Button>
           ) : (
             <Button variant={newVariant}>

@@ -1,0 +1,38 @@
+import { ChevronDown, ChevronRight, Pencil, type LucideIcon } from "lucide-react";
+
+// Icons repeated on every row of a long list (a row's "more columns" toggle, its edit button),
+// drawn once per page as <symbol>s (SpriteIconSymbols, in the app shell) that each use points at,
+// as the health badges' icons are (components/ui/badge.tsx). Drawn inline, each was ~300–400
+// bytes of SVG in the HTML and a client component with its paths in the RSC payload: 139 KB of
+// the vendors page's 634 KB at the large org (200 toggles, 200 pencils).
+const SPRITE_ICONS = {
+  "chevron-down": ChevronDown,
+  "chevron-right": ChevronRight,
+  pencil: Pencil,
+} satisfies Record<string, LucideIcon>;
+
+export type SpriteIconName = keyof typeof SPRITE_ICONS;
+
+const symbolId = (name: SpriteIconName) => `keel-icon-${name}`;
+
+/** The sprite's symbols, once per document (the app shell). */
+export function SpriteIconSymbols() {
+  return (
+    <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
+      {Object.entries(SPRITE_ICONS).map(([name, Icon]) => (
+        <symbol key={name} id={symbolId(name as SpriteIconName)} viewBox="0 0 24 24">
+          <Icon />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+/** One of the sprite's icons, decorative (its control carries the label). Size it with `className` or its container. */
+export function SpriteIcon({ name, className }: { name: SpriteIconName; className?: string }) {
+  return (
+    <svg aria-hidden focusable="false" className={className}>
+      <use href={`#${symbolId(name)}`} />
+    </svg>
+  );
+}
