@@ -42,10 +42,11 @@ import { everyPage } from "./every-page";
 import { benchExports } from "./exports";
 import { fuzzMemory } from "./fuzz-memory";
 import { lighthouse } from "./lighthouse";
-import { fnLoad, httpLoad, percentile } from "./load";
-import { type BenchResult, markdown, type PageResult, type ScaleResult, type ViewAfterWriteRow, type WriteRow } from "./report";
-import { ADMIN_URL, ensureDb, signIn, startServer, stopServer } from "./setup";
+import { fnLoad, httpLoad } from "./load";
+import { type BenchResult, markdown, type PageResult, type ScaleResult } from "./report";
+import { dbUrl, ensureDb, signIn, startServer, stopServer } from "./setup";
 import { type StatementTarget, statementsPerRequest } from "./statements";
+import { benchWrites } from "./writes";
 import { FLOOR_FRAMEWORK, type FloorInput, pageFloors, runFloor } from "./floors";
 
 const argv = process.argv.slice(2);
@@ -349,91 +350,6 @@ async function storeFigures(url: string, scale: number): Promise<void> {
   log(`scale ${scale}: stored figures of ${r.stored} org figure(s) in ${r.ms} ms`);
 }
 
-/**
- * The writes users make most (scripts/bench/time-writes.ts: a plan cell saved, a status update
- * posted, and the stored figures' refreshes), timed in a child process on a copy of the database
- * (they write), which is dropped afterwards. Run when no server holds the database open.
- */
-async function benchWrites(name: string): Promise<{ writes: WriteRow[]; views: ViewAfterWriteRow[] } | { error: string }> {
-  const copy = `${name}_writes`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`);
-    log("writes: a plan cell, a status update, the stored figures' refreshes …");
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/time-writes.ts", "15"], {
-      env: { ...process.env, DATABASE_URL: dbUrlOf(copy) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    const [code] = await once(child, "exit");
-    if (code !== 0) throw new Error(`writes child exited ${code}`);
-    const writes = JSON.parse(stdout.trim().split("\n").at(-1)!) as WriteRow[];
-    log("writes: the dashboard's first views after each write …");
-    return { writes, views: await viewsAfterWrites(dbUrlOf(copy)) };
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`).catch(() => {});
-    await admin.end();
-  }
-}
-
-/**
- * The whole-org dashboard as its viewers get it after a real write (issue 23: "the first view
- * after a write"): a server with the memo on, over the copy of the database; a child process
- * (write-child.ts) makes one write through the app's actions, then `at` viewers request the
- * dashboard at once, and again after the next write. The write moves only the tables it writes,
- * so the figures that read others stay memoized and the viewers of one write share its
- * computation, as they would in use. Also the same views with no write before them (memoized).
- */
-async function viewsAfterWrites(url: string, rounds = 12): Promise<ViewAfterWriteRow[]> {
-  const p = await nextPort(4);
-  const server = await startServer(url, p);
-  const writer = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/write-child.ts"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const reply = () => once(writer, "message").then(([m]) => m as { ok?: boolean; ready?: boolean; error?: string });
-  try {
-    if (!(await reply()).ready) throw new Error("write child did not start");
-    const base = `http://127.0.0.1:${p}`;
-    const cookie = await signIn(base, "director@large.example", "keel-demo");
-    const view = async () => {
-      const t = performance.now();
-      const res = await fetch(`${base}/large/dashboard`, { headers: { cookie, accept: "text/html" } });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`dashboard: HTTP ${res.status}`);
-      return performance.now() - t;
-    };
-    for (let i = 0; i < 3; i++) await view();
-    let n = 0;
-    const rows: ViewAfterWriteRow[] = [];
-    for (const kind of ["none", "status", "plan"] as const) {
-      for (const at of [1, settings.concurrency]) {
-        const ms: number[] = [];
-        for (let r = 0; r < rounds; r++) {
-          if (kind !== "none") {
-            writer.send({ kind, i: ++n });
-            const m = await reply();
-            if (!m.ok) throw new Error(`write: ${m.error}`);
-          }
-          ms.push(...(await Promise.all(Array.from({ length: at }, view))));
-        }
-        ms.sort((a, b) => a - b);
-        const pct = (q: number) => Math.round(percentile(ms, q));
-        rows.push({ after: kind, at, views: ms.length, p50: pct(50), p95: pct(95), max: Math.round(ms.at(-1)!) });
-      }
-    }
-    return rows;
-  } finally {
-    if (writer.connected) writer.send("exit");
-    await Promise.race([once(writer, "exit"), new Promise((r) => setTimeout(r, 5000))]);
-    if (writer.exitCode === null) writer.kill("SIGKILL");
-    await stopServer(server);
-  }
-}
-
 /** Writes `lines()` to `file` as it goes (never the whole text in memory); returns its size in MB. */
 async function writeLines(file: string, lines: Iterable<string>): Promise<number> {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -568,12 +484,6 @@ async function benchLargeImports(url: string): Promise<BenchResult["largeImports
   return out;
 }
 
-function dbUrlOf(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 const result: BenchResult = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", node: process.version, loadavg: os.loadavg() },
@@ -605,8 +515,8 @@ if (exportsOnly) {
 }
 if (!fuzzOnly && !importOnly && !flag("no-exports") && !exportsOnly && !flag("every-page-only") && !flag("lighthouse-only")) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  const t = await target(dbUrlOf(big.db));
-  big.exports = await benchExports(dbUrlOf(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
+  const t = await target(dbUrl(big.db));
+  big.exports = await benchExports(dbUrl(big.db), big.scale, fiscalPeriod(new Date(), t.org.startMonth).fiscalYear, log);
 }
 if (fuzzOnly || flag("fuzz-memory")) {
   const scale = Math.max(...scales);
@@ -625,12 +535,14 @@ if (!flag("no-import") && !flag("every-page-only") && !flag("lighthouse-only") &
   const big = importOnly
     ? await ensureDb(Math.max(...scales), flag("regen"), log)
     : { name: [...result.scales].sort((a, b) => b.scale - a.scale)[0].db };
-  result.import = await benchImport(dbUrlOf(big.name)).catch((e: Error) => ({ error: e.message }));
-  if (!flag("no-large-import")) result.largeImports = await benchLargeImports(dbUrlOf(big.name));
+  result.import = await benchImport(dbUrl(big.name)).catch((e: Error) => ({ error: e.message }));
+  if (!flag("no-large-import")) result.largeImports = await benchLargeImports(dbUrl(big.name));
 }
 if (!flag("no-writes") && !flag("every-page-only") && !flag("lighthouse-only") && !exportsOnly && !fuzzOnly && !importOnly) {
   const big = [...result.scales].sort((a, b) => b.scale - a.scale)[0];
-  const w = await benchWrites(big.db).catch((e: Error) => ({ error: e.message }));
+  const w = await benchWrites(big.db, { concurrency: settings.concurrency, port: () => nextPort(4), log }).catch((e: Error) => ({
+    error: e.message,
+  }));
   result.writes = "error" in w ? w : w.writes;
   result.viewsAfterWrites = "error" in w ? w : w.views;
 }

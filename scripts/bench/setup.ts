@@ -13,7 +13,8 @@ import { seedLarge } from "@/lib/seed-large";
 export const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "keel_bench";
 
-function dbUrl(name: string): string {
+/** The URL of database `name` on the bench's server. */
+export function dbUrl(name: string): string {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${name}`;
   return u.toString();
