@@ -110,8 +110,9 @@ export function buildAction(def: AnyDef) {
           if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
           await verify?.(parsed.data);
           // The figures the writers keep (lib/stored-figures), stored again before the commit for each
-          // org written (an org action's own; SCIM's, of its token) when this wrote what they read.
-          for (const id of auditedOrgs()) await refreshStored(tx, id);
+          // org written (an org action's own; SCIM's, of its token) when this wrote what they read,
+          // in one order (each org's refresh takes that org's lock).
+          for (const id of auditedOrgs().sort()) await refreshStored(tx, id);
           return result;
         },
         { maxWait: TX_MAX_WAIT_MS, ...(def.timeoutMs ? { timeout: def.timeoutMs } : {}) },

@@ -22,8 +22,8 @@
 //          --no-writes (skip timing a plan cell, a status update and the stored figures' refreshes, and the
 //          dashboard's first views after each: a server and a writing child on a copy of the database)
 //          --concurrency 8   --warmup 8   --regen   --build   --no-import   --port 3305 (the "after a write"
-//          rows' server, started with KEEL_FIGURES_MEMO=off, and the statement-counting servers take
-//          the next three ports; without --port, free ports)
+//          rows' server, started with KEEL_FIGURES_MEMO=off, the statement-counting servers and the
+//          views-after-writes server take the next four ports; without --port, free ports)
 //          --fuzz-memory | --fuzz-memory-only   --fuzz-requests 1000   --fuzz-passes 5
 //          --fuzz-concurrency 4   --fuzz-settle 15 (seconds before each reading)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
