@@ -2,6 +2,7 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { CircleCheck, CircleDashed, CircleX, type LucideIcon, TriangleExclamationPoint } from "lucide-react";
 import type * as React from "react";
 
+import { IconSymbols } from "@/components/ui/sprite-icon";
 import type { Health } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 import { HEALTH_LABELS } from "@/lib/projects/health-labels";
@@ -48,15 +49,7 @@ const healthIconId = (variant: BadgeVariant) => `keel-health-icon-${variant}`;
 
 /** The health icons as <symbol>s, once per document, for the badges' <use>. */
 export function HealthIconSprite() {
-  return (
-    <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
-      {Object.entries(HEALTH_ICONS).map(([variant, Icon]) => (
-        <symbol key={variant} id={healthIconId(variant as BadgeVariant)} viewBox="0 0 24 24">
-          <Icon />
-        </symbol>
-      ))}
-    </svg>
-  );
+  return <IconSymbols icons={HEALTH_ICONS} idOf={healthIconId} />;
 }
 
 export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badgeVariants>;

@@ -15,17 +15,22 @@ export type SpriteIconName = keyof typeof SPRITE_ICONS;
 
 const symbolId = (name: SpriteIconName) => `keel-icon-${name}`;
 
-/** The sprite's symbols, once per document (the app shell). */
-export function SpriteIconSymbols() {
+/** Icons as <symbol>s with the ids `idOf` gives them, for <use>: once per document. */
+export function IconSymbols<K extends string>({ icons, idOf }: { icons: Partial<Record<K, LucideIcon>>; idOf: (name: K) => string }) {
   return (
     <svg aria-hidden focusable="false" width="0" height="0" className="absolute overflow-hidden">
-      {Object.entries(SPRITE_ICONS).map(([name, Icon]) => (
-        <symbol key={name} id={symbolId(name as SpriteIconName)} viewBox="0 0 24 24">
+      {(Object.entries(icons) as [K, LucideIcon][]).map(([name, Icon]) => (
+        <symbol key={name} id={idOf(name)} viewBox="0 0 24 24">
           <Icon />
         </symbol>
       ))}
     </svg>
   );
+}
+
+/** The sprite's symbols, once per document (the app shell). */
+export function SpriteIconSymbols() {
+  return <IconSymbols icons={SPRITE_ICONS} idOf={symbolId} />;
 }
 
 /** One of the sprite's icons, decorative (its control carries the label). Size it with `className` or its container. */
