@@ -1,3 +1,5 @@
+import { useEffect, useRef } from "react";
+
 import { NativeSelect } from "@/components/ui/native-select";
 import type { LedgerPreset } from "@/lib/imports/ledger-presets";
 
@@ -22,6 +24,15 @@ export function LedgerFileChooser({
   onFile: (file: File | undefined) => void;
   fileError: string | null;
 }) {
+  const input = useRef<HTMLInputElement>(null);
+  // A file chosen before the page was interactive (a slow phone; a test that picks it right after
+  // the load event) fired its change event before React listened, and nothing happened: take it
+  // when the chooser mounts. Only then: a later choice arrives through onChange.
+  const chosenEarly = useRef(onFile);
+  useEffect(() => {
+    const early = input.current?.files?.[0];
+    if (early) chosenEarly.current(early);
+  }, []);
   return (
     <>
       <div className="grid gap-4 md:grid-cols-2">
@@ -44,6 +55,7 @@ export function LedgerFileChooser({
             CSV file (up to 100 MB)
           </label>
           <input
+            ref={input}
             id={idPrefix}
             type="file"
             accept=".csv,text/csv"

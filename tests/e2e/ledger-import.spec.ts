@@ -142,3 +142,23 @@ test("a director maps an unknown department to a new unit, which the import crea
     await sql(`DELETE FROM "OrgUnit" WHERE code = $1`, [code]);
   }
 });
+
+test("a file chosen before the page is interactive is still read", async ({ page }) => {
+  await signIn(page, "finance@acme.example");
+  // The page's scripts held back: the file is chosen while the wizard is plain HTML, as on a slow
+  // phone, and its change event fires before React listens.
+  let release = () => {};
+  const scripts = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await scripts;
+    await route.continue();
+  });
+  await page.goto("/acme/budgets/ledger-import", { waitUntil: "domcontentloaded" });
+  const ref = randomBytes(3).toString("hex");
+  const csv = `"Date","Account","Department","Memo ${ref}","Debit","Credit"\r\n"01/15/2026","6100 Software Subscriptions","Early ${ref}","Seats","1.00",""`;
+  await page
+    .getByLabel("CSV file (up to 100 MB)")
+    .setInputFiles({ name: "early.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  release();
+  await expect(page.getByTestId("file-preview")).toContainText(`Early ${ref}`);
+});
