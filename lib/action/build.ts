@@ -99,7 +99,7 @@ export function buildAction(def: AnyDef) {
       let orgId: string | undefined;
       const data = await db.$transaction(
         async (tx) => {
-          const { ctx, audited, auditedOrgs, verify } = open(tx);
+          const { ctx, auditedOrgs, verify } = open(tx);
           orgId = (ctx as { org?: { id: string } }).org?.id;
           if (def.session === "org") {
             const { org, actor } = ctx as ActionContext;
@@ -107,7 +107,7 @@ export function buildAction(def: AnyDef) {
           }
           const result = await (def.handler as (ctx: unknown, input: unknown) => Promise<unknown>)(ctx, parsed.data);
           // The audit guard: a mutation nobody can trace is not committed.
-          if (audited() === 0) throw new Error(`Action ${def.name} wrote no audit event`);
+          if (auditedOrgs().length === 0) throw new Error(`Action ${def.name} wrote no audit event`);
           await verify?.(parsed.data);
           // The figures the writers keep (lib/stored-figures), stored again before the commit for each
           // org written (an org action's own; SCIM's, of its token) when this wrote what they read,

@@ -30,13 +30,10 @@ export type Strategy<C> = {
   logContext(caller: { userId?: string | null; orgSlug: string }): Record<string, unknown>;
   /**
    * After parsing, outside the transaction: the caller's authority, or a thrown AppError.
-   * Returns the handler's context for a transaction, the count of audit rows written and the orgs
-   * they were written for (whose stored figures the pipeline refreshes before the commit).
+   * Returns the handler's context for a transaction and the orgs it has written audit rows for
+   * (none: the write is refused; each: its stored figures are refreshed before the commit).
    */
-  authorize(
-    caller: Caller,
-    name: string,
-  ): Promise<(tx: Tx) => { ctx: C; audited(): number; auditedOrgs(): string[]; verify?(input: unknown): Promise<void> }>;
+  authorize(caller: Caller, name: string): Promise<(tx: Tx) => { ctx: C; auditedOrgs(): string[]; verify?(input: unknown): Promise<void> }>;
 };
 
 const PAY_SCOPE: ApiScope = "compensation:read";
@@ -72,7 +69,7 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
       const actorReadsPay = readsPay(role, org) && (!scopes || scopes.includes(PAY_SCOPE));
 
       return (tx) => {
-        let audited = 0;
+        let audited = false;
         const ctx: ActionContext = {
           tx,
           org,
@@ -91,13 +88,12 @@ export function orgSession(permission: Permission, moneyChecked?: MoneyKind[]): 
             }
           },
           async audit(event) {
-            audited++;
+            audited = true;
             await tx.auditEvent.create({ data: auditRow(org.id, userId, name, event) });
           },
         };
         return {
           ctx,
-          audited: () => audited,
           auditedOrgs: () => (audited ? [org.id] : []),
           // No write may take an org's money past the limit that keeps every figure exact (lib/money-limit.ts).
           verify: (input) => checkOrgMoneyLimitsOrThrow(tx, org.id, input, org.currency, moneyChecked),
@@ -120,7 +116,6 @@ export const selfSession: Strategy<UserActionContext> = {
   async authorize({ userId }, name) {
     if (!userId) throw new AppError("UNAUTHENTICATED");
     return (tx) => {
-      let audited = 0;
       const orgIds = new Set<string>();
       const ctx: UserActionContext = {
         tx,
@@ -128,12 +123,11 @@ export const selfSession: Strategy<UserActionContext> = {
         async audit({ orgId, ...event }) {
           const orgs = await tx.membership.findMany({ where: { userId, ...(orgId ? { orgId } : {}) }, select: { orgId: true } });
           if (orgs.length === 0) throw new AppError("FORBIDDEN", "Your account is not a member of any organization.");
-          audited += orgs.length;
           for (const o of orgs) orgIds.add(o.orgId);
           await tx.auditEvent.createMany({ data: orgs.map(({ orgId }) => auditRow(orgId, userId, name, event)) });
         },
       };
-      return { ctx, audited: () => audited, auditedOrgs: () => [...orgIds] };
+      return { ctx, auditedOrgs: () => [...orgIds] };
     };
   },
 };
@@ -150,17 +144,15 @@ export const publicSession: Strategy<PublicActionContext> = {
   logContext: () => ({}),
   async authorize(_caller, name) {
     return (tx) => {
-      let audited = 0;
       const orgIds = new Set<string>();
       const ctx: PublicActionContext = {
         tx,
         async audit({ orgId, actorId, ...event }) {
-          audited++;
           orgIds.add(orgId);
           await tx.auditEvent.create({ data: auditRow(orgId, actorId, name, event) });
         },
       };
-      return { ctx, audited: () => audited, auditedOrgs: () => [...orgIds] };
+      return { ctx, auditedOrgs: () => [...orgIds] };
     };
   },
 };
