@@ -69,6 +69,12 @@ export type BenchResult = {
 
 const f = (x: number | null | undefined, d = 0) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
 
+/** A section's rows as a markdown table (first column left, the rest right-aligned), or its failure. */
+function tableOrFailure<T>(rows: T[] | { error: string }, head: string[], cells: (row: T) => (string | number)[]): string[] {
+  if ("error" in rows) return [`failed: ${rows.error}`];
+  return [`| ${head.join(" | ")} |`, `|---|${"---:|".repeat(head.length - 1)}`, ...rows.map((x) => `| ${cells(x).join(" | ")} |`)];
+}
+
 export function markdown(r: BenchResult): string {
   const out: string[] = [];
   out.push(
@@ -142,13 +148,7 @@ export function markdown(r: BenchResult): string {
     out.push(
       "## Writes (largest scale, one at a time, through the app's actions, on a copy of the database)",
       "",
-      ...("error" in r.writes
-        ? [`failed: ${r.writes.error}`]
-        : [
-            "| write | runs | median ms | max ms |",
-            "|---|---:|---:|---:|",
-            ...r.writes.map((w) => `| ${w.name} | ${w.runs} | ${w.medianMs} | ${w.maxMs} |`),
-          ]),
+      ...tableOrFailure(r.writes, ["write", "runs", "median ms", "max ms"], (w) => [w.name, w.runs, w.medianMs, w.maxMs]),
       "",
     );
   if (r.viewsAfterWrites)
@@ -159,16 +159,14 @@ export function markdown(r: BenchResult): string {
       "the figures that do not read the written tables stay memoized, and one write's viewers share",
       'what it made stale. "none": the same with no write before (the memoized view).',
       "",
-      ...("error" in r.viewsAfterWrites
-        ? [`failed: ${r.viewsAfterWrites.error}`]
-        : [
-            "| before the views | at once | views | p50 ms | p95 ms | max ms |",
-            "|---|---:|---:|---:|---:|---:|",
-            ...r.viewsAfterWrites.map(
-              (v) =>
-                `| ${{ none: "no write (memoized)", status: "a status update", plan: "a plan cell" }[v.after]} | ${v.at} | ${v.views} | ${v.p50} | ${v.p95} | ${v.max} |`,
-            ),
-          ]),
+      ...tableOrFailure(r.viewsAfterWrites, ["before the views", "at once", "views", "p50 ms", "p95 ms", "max ms"], (v) => [
+        { none: "no write (memoized)", status: "a status update", plan: "a plan cell" }[v.after],
+        v.at,
+        v.views,
+        v.p50,
+        v.p95,
+        v.max,
+      ]),
       "",
     );
   if (r.largeImports?.length)
