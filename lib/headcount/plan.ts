@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PositionStatus } from "@/lib/generated/prisma/enums";
 import { centsToNumber } from "@/lib/money";
 import { monthlyFromScaledSum } from "@/lib/headcount/cost";
+import { type RawPlanQuarter, storedPlanVsActual } from "@/lib/headcount/heads-summary";
 import { openPositionSql, plannedStartSql, unfilledPositionSql } from "@/lib/headcount/position-filter";
 import { scopeCte } from "@/lib/org/closure";
 import { inPostSql } from "@/lib/people/queries";
@@ -44,12 +45,13 @@ function subtree(alias: string, orgId: string, unitId: string | null): Prisma.Sq
   return Prisma.sql`AND EXISTS (SELECT 1 FROM "OrgUnitClosure" c WHERE c."orgId" = ${orgId} AND c."ancestorId" = ${unitId} AND c."descendantId" = ${a}."orgUnitId")`;
 }
 
-export async function planVsActual(
-  orgId: string,
-  opts: { unitId: string | null; fiscalYear: number; startMonth: number; today?: Date },
-): Promise<PlanQuarterRow[]> {
-  const today = toDateString(opts.today ?? new Date());
-  const fyStart = toDateString(fiscalYearRange(opts.fiscalYear, opts.startMonth).start);
+type PlanOpts = { unitId: string | null; fiscalYear: number; startMonth: number; today?: Date };
+
+/** The fiscal year's quarters, each with the day its heads in post are counted on. */
+function planQuarters(opts: PlanOpts) {
+  const now = opts.today ?? new Date();
+  const today = toDateString(now);
+  const fy = fiscalYearRange(opts.fiscalYear, opts.startMonth);
   const quarters = [1, 2, 3, 4].map((q) => {
     const r = fiscalQuarterRange(opts.fiscalYear, q, opts.startMonth);
     const start = toDateString(r.start);
@@ -57,12 +59,55 @@ export async function planVsActual(
     return { q, start, end, asOf: end < today ? end : today };
   });
   const values = Prisma.join(quarters.map((x) => Prisma.sql`(${x.q}::int, ${x.start}::date, ${x.end}::date, ${x.asOf}::date)`));
-  const { unitId } = opts;
+  return { now, today, fyStart: toDateString(fy.start), fyEnd: toDateString(fy.end), quarters, values };
+}
+
+function toPlanRows(rows: RawPlanQuarter[], p: ReturnType<typeof planQuarters>): PlanQuarterRow[] {
+  return rows.map((r) => {
+    const x = p.quarters[r.quarter - 1];
+    return {
+      quarter: r.quarter,
+      label: `Q${r.quarter}`,
+      start: x.start,
+      end: x.end,
+      planned: r.planned,
+      actual: x.start > p.today ? null : r.actual,
+      open: r.open,
+      hiring: r.hiring,
+      joiners: r.joiners,
+      attrition: r.attrition,
+    };
+  });
+}
+
+/** The plan vs actual by quarter: from the stored heads when they are current, else computed. */
+export async function planVsActual(orgId: string, opts: PlanOpts): Promise<PlanQuarterRow[]> {
+  return (await storedPlanVsActualRows(orgId, opts)) ?? (await computedPlanVsActual(orgId, opts));
+}
+
+/** The plan vs actual from the stored heads (lib/headcount/heads-summary.ts); null when they are not current or lack the year. */
+export async function storedPlanVsActualRows(orgId: string, opts: PlanOpts): Promise<PlanQuarterRow[] | null> {
+  const p = planQuarters(opts);
+  const rows = await storedPlanVsActual(orgId, opts.unitId, p.values, { start: p.fyStart, end: p.fyEnd }, p.now);
+  return rows && toPlanRows(rows, p);
+}
+
+/** The plan vs actual computed from people and positions alone (what the stored heads are proven equal to). */
+export async function computedPlanVsActual(orgId: string, opts: PlanOpts): Promise<PlanQuarterRow[]> {
+  const p = planQuarters(opts);
+  return toPlanRows(await computePlanVsActual(orgId, opts.unitId, opts.fiscalYear, p), p);
+}
+
+/** The plan vs actual computed from the subtree's people and positions. */
+function computePlanVsActual(
+  orgId: string,
+  unitId: string | null,
+  fiscalYear: number,
+  { fyStart, today, values }: ReturnType<typeof planQuarters>,
+): Promise<RawPlanQuarter[]> {
   // The subtree's people and live positions are read once (not once per quarter and figure), then
   // each quarter's figures are counted over those few rows.
-  const rows = await db.$queryRaw<
-    { quarter: number; planned: number; actual: number; open: number | null; hiring: number; joiners: number; attrition: number }[]
-  >`
+  return db.$queryRaw<RawPlanQuarter[]>`
     WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
     scope AS (${scopeCte(orgId, unitId)}),
     people AS MATERIALIZED (
@@ -79,7 +124,7 @@ export async function planVsActual(
     ),
     adds AS (
       SELECT COALESCE(ps."budgetFiscalQuarter", 1) AS "quarter" FROM positions ps
-      WHERE ps."budgetFiscalYear" = ${opts.fiscalYear} AND NOT ps."outsidePlan"
+      WHERE ps."budgetFiscalYear" = ${fiscalYear} AND NOT ps."outsidePlan"
         AND (ps."personId" IS NULL OR ps."personId" NOT IN (SELECT "id" FROM baseline))
         AND (ps."backfillForId" IS NULL OR ps."backfillForId" NOT IN (SELECT "id" FROM baseline))
     )
@@ -99,21 +144,6 @@ export async function planVsActual(
       FROM positions ps
     ) po
     ORDER BY q."quarter"`;
-  return rows.map((r) => {
-    const x = quarters[r.quarter - 1];
-    return {
-      quarter: r.quarter,
-      label: `Q${r.quarter}`,
-      start: x.start,
-      end: x.end,
-      planned: r.planned,
-      actual: x.start > today ? null : r.actual,
-      open: r.open,
-      hiring: r.hiring,
-      joiners: r.joiners,
-      attrition: r.attrition,
-    };
-  });
 }
 
 export type FunnelCounts = Record<PositionStatus, number>;

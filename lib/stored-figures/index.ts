@@ -2,6 +2,7 @@ import "server-only";
 
 import { FORECAST, FORECAST_TABLES, refreshForecastSummary } from "@/lib/budgets/forecast-summary";
 import { refreshHealthTrend, TREND } from "@/lib/dashboard/trend-summary";
+import { HEADS, refreshHeads } from "@/lib/headcount/heads-summary";
 import { db, type Tx } from "@/lib/db";
 import type { Db } from "@/lib/db-factory";
 import type { DataTable } from "@/lib/figures-memo";
@@ -19,8 +20,7 @@ import {
 // that writes a table it reads (the action pipeline calls `refreshStoredFigures` last, before the
 // commit), and read only while it is of today and of the org's current data
 // (lib/stored-figures/state.ts); a view computes it otherwise. Plan and actual per unit × month
-// are kept by triggers instead (MoneyMonthly, migration money_monthly); heads per unit × month
-// are computed (docs/performance.md says why).
+// are kept by triggers instead (MoneyMonthly, migration money_monthly).
 
 type StoredFigure = StoredFigureSpec & {
   /** Stores it again in `tx`; with `ifStale`, only when it is not current (the worker's refresh). */
@@ -30,6 +30,7 @@ type StoredFigure = StoredFigureSpec & {
 const FIGURES: readonly StoredFigure[] = [
   { ...FORECAST, refresh: (tx, orgId, today, ifStale) => refreshForecastSummary(tx, orgId, today, null, ifStale) },
   { ...TREND, refresh: refreshHealthTrend },
+  { ...HEADS, refresh: refreshHeads },
 ];
 
 /**
@@ -38,7 +39,7 @@ const FIGURES: readonly StoredFigure[] = [
  * a memoized figure is keyed on already. (Keyed on them, a refresh of one figure would drop every
  * other figure memoized.)
  */
-export const STORED_FIGURE_TABLES: readonly DataTable[] = ["DeliveryTrendWeekly", "ForecastMonthly", "StoredFigure"];
+export const STORED_FIGURE_TABLES: readonly DataTable[] = ["DeliveryTrendWeekly", "ForecastMonthly", "HeadsMonthly", "StoredFigure"];
 
 const ALL_TABLES = [...new Set(FIGURES.flatMap((f) => f.tables))];
 

@@ -19,7 +19,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // or psql — may or may not be in the rows, but its bump is not in the sum: after it the figure reads
 // as stale, never as current and wrong. lib/stored-figures/index.ts says which figures are stored.
 
-export type StoredFigureName = "forecast" | "health-trend";
+export type StoredFigureName = "forecast" | "health-trend" | "heads";
 
 /** A stored figure: its name, the tables it reads and the hash of the SQL it is computed by. */
 export type StoredFigureSpec = { name: StoredFigureName; tables: readonly DataTable[]; formula: string };

@@ -416,13 +416,15 @@ describe("speed: a fixed handful of SQL statements per panel", () => {
     await counts(null);
     const org = await counts(null);
     // Delivery: counts, trend (+1: whether the stored trend is current, lib/dashboard/trend-summary.ts), lists.
+    // People: the open positions and allocations, and the plan vs actual (+1: whether the stored
+    // heads are current, lib/headcount/heads-summary.ts).
     // Money: 1 for the shared base (units with head counts), 1 for the period (tree,
     // categories, top) and the year (categories, months) together, computing the forecast once
     // (+1: whether the stored forecast is current, lib/budgets/forecast-summary.ts),
     // + 1 for renewals (+1 to load contracts when some renew). This reader does not read pay, so
     // the published forecast is checked first (lib/privacy/publication.ts): its data version, the
     // lock with the latest publication, and the pay sources now and as published.
-    expect(org).toEqual([3 + 1, 2, 3 + 1 + 4]);
+    expect(org).toEqual([3 + 1, 2 + 1, 3 + 1 + 4]);
     expect(await counts(f.units.teamA.id)).toEqual(org);
     // Memoized: only the versions are read again (the figures' and the publication's; and the renewals, which are not memoized).
     const again = async (read: () => Promise<unknown>) => {
