@@ -15,6 +15,17 @@ const SERIES: { key: Health; name: string; color: string; pattern: string | null
 ];
 
 const weekLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const count = new Intl.NumberFormat("en-US");
+
+/**
+ * The y-axis width: room for the rotated "Projects" label and the widest tick, which recharts
+ * rounds up from the largest stack (by at most a quarter, to a longer number at worst). A fixed
+ * width cut four-digit counts at a large org ("2,000" read "000").
+ */
+export function axisWidth(points: HealthTrendPoint[]): number {
+  const largest = Math.max(0, ...points.map((p) => p.ON_TRACK + p.AT_RISK + p.OFF_TRACK + p.UNKNOWN));
+  return 24 + count.format(Math.ceil(largest * 1.25)).length * 7;
+}
 
 /** Projects by health at the end of each week: stacked bars with patterns, labels in legend and tooltip. */
 export function HealthTrendChart({ points }: { points: HealthTrendPoint[] }) {
@@ -42,7 +53,8 @@ export function HealthTrendChart({ points }: { points: HealthTrendPoint[] }) {
           <YAxis
             allowDecimals={false}
             tick={{ fontSize: 12 }}
-            width={32}
+            tickFormatter={(v: number) => count.format(v)}
+            width={axisWidth(points)}
             label={{ value: "Projects", angle: -90, position: "insideLeft", fontSize: 12 }}
           />
           <Tooltip />
