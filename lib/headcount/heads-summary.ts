@@ -63,24 +63,46 @@ function headsCte(orgId: string, months: Month[], today: string): Prisma.Sql {
              ps."budgetFiscalQuarter", ps."outsidePlan", ps."personId", ps."backfillForId"
       FROM "Position" ps WHERE ps."orgId" = ${orgId} AND ps."status" <> 'CLOSED'
     ),
+    -- People in post at each month's end (today for this month and later): arrivals counted from
+    -- their first day and departures from the day after their last, summed up the months per unit,
+    -- instead of testing every person against every month. A record ending before it starts never counts.
+    moves AS (
+      SELECT e."orgUnitId", GREATEST(date_trunc('month', e."day")::date, (SELECT MIN("month") FROM m)) AS "month", SUM(e."delta") AS "n"
+      FROM (
+        SELECT p."orgUnitId", p."startDate" AS "day", 1 AS "delta" FROM "Person" p
+        WHERE p."orgId" = ${orgId} AND (p."endDate" IS NULL OR p."endDate" >= p."startDate")
+        UNION ALL
+        SELECT p."orgUnitId", p."endDate" + 1, -1 FROM "Person" p WHERE p."orgId" = ${orgId} AND p."endDate" >= p."startDate"
+      ) e
+      WHERE e."day" <= ${today}::date
+      GROUP BY 1, 2
+    ),
+    inpost AS (
+      SELECT u."orgUnitId", m."month", SUM(COALESCE(mv."n", 0)) OVER (PARTITION BY u."orgUnitId" COLLATE "C" ORDER BY m."month") AS "n"
+      FROM (SELECT DISTINCT "orgUnitId" FROM moves) u CROSS JOIN m
+      LEFT JOIN moves mv ON mv."orgUnitId" = u."orgUnitId" AND mv."month" = m."month"
+    ),
+    -- Each fact with its count; the equalities on the month let the joins hash (the ranges say the rule).
     facts AS (
-      SELECT p."orgUnitId", m."month", '' AS "held", '' AS "backfilled", 'inPost' AS "k"
-      FROM "Person" p JOIN m ON ${inPostSql("p", Prisma.sql`LEAST(m."end", ${today}::date)`)} WHERE p."orgId" = ${orgId}
+      SELECT "orgUnitId", "month", '' AS "held", '' AS "backfilled", 'inPost' AS "k", "n" FROM inpost WHERE "n" <> 0
       UNION ALL
-      SELECT p."orgUnitId", m."month", '', '', 'joiners' FROM "Person" p JOIN m ON p."startDate" BETWEEN m."month" AND m."end" WHERE p."orgId" = ${orgId}
+      SELECT p."orgUnitId", m."month", '', '', 'joiners', 1 FROM "Person" p
+      JOIN m ON m."month" = date_trunc('month', p."startDate")::date AND p."startDate" BETWEEN m."month" AND m."end" WHERE p."orgId" = ${orgId}
       UNION ALL
-      SELECT p."orgUnitId", m."month", '', '', 'departures' FROM "Person" p JOIN m ON p."endDate" BETWEEN m."month" AND m."end" WHERE p."orgId" = ${orgId}
+      SELECT p."orgUnitId", m."month", '', '', 'departures', 1 FROM "Person" p
+      JOIN m ON m."month" = date_trunc('month', p."endDate")::date AND p."endDate" BETWEEN m."month" AND m."end" WHERE p."orgId" = ${orgId}
       UNION ALL
-      SELECT p."orgUnitId", m."month", '', '', 'dayOne'
+      SELECT p."orgUnitId", m."month", '', '', 'dayOne', 1
       FROM "Person" p JOIN m ON m."month" = m."fyStart" AND ${inPostSql("p", Prisma.sql`m."fyStart"`)} WHERE p."orgId" = ${orgId}
       UNION ALL
-      SELECT ps."orgUnitId", m."month", '', '', 'starts' FROM ps JOIN m ON ${plannedStartSql("ps", Prisma.sql`m."month"`, Prisma.sql`m."end"`)}
+      SELECT ps."orgUnitId", m."month", '', '', 'starts', 1
+      FROM ps JOIN m ON m."month" = date_trunc('month', ps."targetStartDate")::date AND ${plannedStartSql("ps", Prisma.sql`m."month"`, Prisma.sql`m."end"`)}
       UNION ALL
-      SELECT ps."orgUnitId", m."month", '', '', 'open'
+      SELECT ps."orgUnitId", m."month", '', '', 'open', 1
       FROM ps JOIN m ON ${today}::date BETWEEN m."month" AND m."end" AND ${openPositionSql("ps", today)}
       UNION ALL
       -- A budget quarter below 1 counts from the first quarter, above 4 never (as plan.ts compares them).
-      SELECT ps."orgUnitId", m."month", ${dayOneUnit("hp")}, ${dayOneUnit("bp")}, 'planAdds'
+      SELECT ps."orgUnitId", m."month", ${dayOneUnit("hp")}, ${dayOneUnit("bp")}, 'planAdds', 1
       FROM ps JOIN m ON m."quarterStart" AND m."fy" = ps."budgetFiscalYear" AND m."fq" = GREATEST(COALESCE(ps."budgetFiscalQuarter", 1), 1)
       LEFT JOIN "Person" hp ON hp."orgId" = ps."orgId" AND hp."id" = ps."personId"
       LEFT JOIN "Person" bp ON bp."orgId" = ps."orgId" AND bp."id" = ps."backfillForId"
@@ -88,10 +110,10 @@ function headsCte(orgId: string, months: Month[], today: string): Prisma.Sql {
     ),
     heads AS (
       SELECT "orgUnitId", "month", "held", "backfilled",
-        (COUNT(*) FILTER (WHERE "k" = 'inPost'))::int AS "inPost", (COUNT(*) FILTER (WHERE "k" = 'joiners'))::int AS "joiners",
-        (COUNT(*) FILTER (WHERE "k" = 'departures'))::int AS "departures", (COUNT(*) FILTER (WHERE "k" = 'dayOne'))::int AS "dayOne",
-        (COUNT(*) FILTER (WHERE "k" = 'starts'))::int AS "starts", (COUNT(*) FILTER (WHERE "k" = 'open'))::int AS "open",
-        (COUNT(*) FILTER (WHERE "k" = 'planAdds'))::int AS "planAdds"
+        COALESCE(SUM("n") FILTER (WHERE "k" = \'inPost\'), 0)::int AS "inPost", COALESCE(SUM("n") FILTER (WHERE "k" = \'joiners\'), 0)::int AS "joiners",
+        COALESCE(SUM("n") FILTER (WHERE "k" = \'departures\'), 0)::int AS "departures", COALESCE(SUM("n") FILTER (WHERE "k" = \'dayOne\'), 0)::int AS "dayOne",
+        COALESCE(SUM("n") FILTER (WHERE "k" = \'starts\'), 0)::int AS "starts", COALESCE(SUM("n") FILTER (WHERE "k" = \'open\'), 0)::int AS "open",
+        COALESCE(SUM("n") FILTER (WHERE "k" = \'planAdds\'), 0)::int AS "planAdds"
       FROM facts GROUP BY "orgUnitId", "month", "held", "backfilled"
     )`;
 }
@@ -178,18 +200,19 @@ export async function storedPlanVsActual(
         AND s."fromMonth" <= ${fy.start}::date AND s."toMonth" >= date_trunc('month', ${fy.end}::date)::date
         AND ${isCurrentSql(orgId, HEADS, today)}
     ),
+    -- The subtree's rows summed per month first (12 rows), then each quarter from those.
     h AS MATERIALIZED (
-      SELECT hm.* FROM "HeadsMonthly" hm
+      SELECT hm."month", SUM(hm."inPost") AS "inPost", SUM(hm."joiners") AS "joiners", SUM(hm."departures") AS "departures",
+             SUM(hm."dayOne") AS "dayOne", SUM(hm."starts") AS "starts", SUM(hm."open") AS "open",
+             SUM(hm."planAdds") FILTER (WHERE hm."heldUnitId" NOT IN (SELECT "id" FROM scope)
+               AND hm."backfilledUnitId" NOT IN (SELECT "id" FROM scope)) AS "adds"
+      FROM "HeadsMonthly" hm
       WHERE EXISTS (SELECT 1 FROM ok) AND hm."orgId" = ${orgId} AND hm."month" BETWEEN ${fy.start}::date AND ${fy.end}::date
         AND hm."orgUnitId" IN (SELECT "id" FROM scope)
-    ),
-    adds AS (
-      SELECT h."month", SUM(h."planAdds") AS "n" FROM h
-      WHERE h."planAdds" > 0 AND h."heldUnitId" NOT IN (SELECT "id" FROM scope) AND h."backfilledUnitId" NOT IN (SELECT "id" FROM scope)
-      GROUP BY h."month"
+      GROUP BY hm."month"
     )
     SELECT q."quarter",
-      (COALESCE((SELECT SUM("dayOne") FROM h), 0) + COALESCE((SELECT SUM(a."n") FROM adds a WHERE a."month" <= q."qs"), 0))::int AS "planned",
+      (COALESCE((SELECT SUM("dayOne") FROM h), 0) + COALESCE((SELECT SUM(h."adds") FROM h WHERE h."month" <= q."qs"), 0))::int AS "planned",
       COALESCE((SELECT SUM(h."inPost") FROM h WHERE h."month" = date_trunc('month', q."asOf")::date), 0)::int AS "actual",
       CASE WHEN ${day}::date BETWEEN q."qs" AND q."qe" THEN COALESCE((SELECT SUM(h."open") FROM h), 0) END::int AS "open",
       COALESCE((SELECT SUM(h."starts") FROM h WHERE h."month" BETWEEN q."qs" AND q."qe"), 0)::int AS "hiring",

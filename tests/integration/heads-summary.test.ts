@@ -71,6 +71,8 @@ describe("the heads kept by the writers", () => {
           end: k % 5 === 0 ? day(-100 + k * 20) : null,
         }),
       );
+    // A record that ends before it starts (a bad HRIS row) is never in post.
+    await createPerson(db, org.id, units.teamB.id, 10_000_000n, { start: day(-30), end: day(-60) });
     for (let k = 0; k < 4; k++)
       await db.position.create({
         data: {
