@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 
 import { hashPassword } from "../../lib/auth/password";
@@ -66,4 +66,17 @@ export async function createMemberUser(orgSlug: string, role: string) {
  */
 export async function settled(page: Page) {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Waits until React has hydrated the element (its props are attached to the node), then two
+ * frames. A `next/link` clicked in the instant hydration attaches to it can start a navigation
+ * that never commits (vercel/next.js#98305, a race seen under CPU contention); a click after it
+ * navigates as a user's does.
+ */
+export async function hydrated(target: Locator) {
+  await expect
+    .poll(() => target.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout: 30_000 })
+    .toBe(true);
+  await settled(target.page());
 }

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 
 import { expect, test, type Page } from "@playwright/test";
 
-import { signIn, sql } from "./fixtures";
+import { hydrated, signIn, sql } from "./fixtures";
 
 // Finance imports a budget spreadsheet in another system's shape (title lines, "Period" as
 // "Dec 2026", "Department" by name, "GL account", "Budget" with thousands separators and
@@ -48,10 +48,9 @@ test("finance maps a budget spreadsheet, imports it and the plan moves", async (
 
   await page.goto("/acme/budgets/plan");
   // A client-side navigation: on a loaded machine its server render can take longer than an expect.
-  await Promise.all([
-    page.waitForURL(/\/acme\/budgets\/plan-import$/, { timeout: 45_000 }),
-    page.getByRole("link", { name: "Import it with column mapping" }).click(),
-  ]);
+  const mapped = page.getByRole("link", { name: "Import it with column mapping" });
+  await hydrated(mapped);
+  await Promise.all([page.waitForURL(/\/acme\/budgets\/plan-import$/, { timeout: 45_000 }), mapped.click()]);
   await page
     .getByLabel("CSV file (up to 100 MB)")
     .setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: Buffer.from(sheet, "utf8") });
