@@ -124,7 +124,11 @@ const COUNTS = ["inPost", "joiners", "departures", "dayOne", "starts", "open", "
 export const HEADS: StoredFigureSpec = {
   name: "heads",
   tables: HEADS_TABLES,
-  formula: formulaOf(headsCte("", storedMonths(new Date(Date.UTC(2000, 0, 15)), 1).slice(0, 1), "2000-01-15")),
+  // The months' shape is hashed too: it is passed as parameters, which formulaOf does not read.
+  formula: formulaOf(
+    headsCte("", storedMonths(new Date(Date.UTC(2000, 0, 15)), 1).slice(0, 1), "2000-01-15"),
+    Prisma.raw(JSON.stringify(storedMonths(new Date(Date.UTC(2000, 0, 15)), 4))),
+  ),
 };
 
 /**
@@ -198,6 +202,9 @@ export async function storedPlanVsActual(
     ok AS (
       SELECT 1 FROM "StoredFigure" s WHERE s."orgId" = ${orgId} AND s."figure" = ${HEADS.name}
         AND s."fromMonth" <= ${fy.start}::date AND s."toMonth" >= date_trunc('month', ${fy.end}::date)::date
+        -- Stored by the reader's fiscal calendar: fromMonth is the first month of a stored year (rows
+        -- sit on their year's and quarters' first months), so a start month changed since does not match.
+        AND EXTRACT(MONTH FROM s."fromMonth") = EXTRACT(MONTH FROM ${fy.start}::date)
         AND ${isCurrentSql(orgId, HEADS, today)}
     ),
     -- The subtree's rows summed per month first (12 rows), then each quarter from those.

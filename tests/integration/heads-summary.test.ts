@@ -61,14 +61,17 @@ describe("the heads kept by the writers", () => {
     const now = new Date();
     const day = (offset: number) => toDateString(new Date(now.getTime() + offset * DAY));
     const fy = fiscalYearOf(now, 1);
+    // The history is dated from the fiscal year's first day, so who was in post then does not depend on the test's date.
+    const fyStart = Date.UTC(fy, 0, 1);
+    const fromFy = (offset: number) => toDateString(new Date(fyStart + offset * DAY));
     // A history by SQL: people in post since before the fiscal year (some leaving during it), recent
     // joiners, and plan positions held by, or backfilling, people in post on day one.
     const people = [];
     for (let k = 0; k < 12; k++)
       people.push(
         await createPerson(db, org.id, teams[k % 4].id, 10_000_000n, {
-          start: day(-900 + k * 60),
-          end: k % 5 === 0 ? day(-100 + k * 20) : null,
+          start: fromFy(-800 + k * 60),
+          end: k % 5 === 0 ? fromFy(20 + k * 10) : null,
         }),
       );
     // A record that ends before it starts (a bad HRIS row) is never in post.
@@ -256,6 +259,12 @@ describe("the heads kept by the writers", () => {
     const fy = fiscalYearOf(new Date(), 1);
     const opts = { unitId: null, fiscalYear: fy, startMonth: 1 };
     expect(await storedPlanVsActualRows(org.id, opts)).toEqual(await computedPlanVsActual(org.id, opts));
+    expect(await storedPlanVsActualRows(org.id, { ...opts, today: new Date(Date.now() + DAY) }), "another day").toBeNull();
+    // Read by another fiscal calendar (the start month changed, and this read came before the
+    // rows were stored again): the rows sit on the other calendar's months, so they are not read.
+    const april = fiscalYearOf(new Date(), 4);
+    for (const fiscalYear of [april, april + 1])
+      expect(await storedPlanVsActualRows(org.id, { ...opts, fiscalYear, startMonth: 4 }), `FY${fiscalYear} from April`).toBeNull();
     // Last year and the year after next are not stored: computed, so still right.
     for (const fiscalYear of [fy - 1, fy + 2]) {
       const other = { ...opts, fiscalYear };
@@ -271,5 +280,35 @@ describe("the heads kept by the writers", () => {
     expect(await refreshStaleStoredFigures(db)).toBeGreaterThanOrEqual(1);
     expect(await storedPlanVsActualRows(org.id, opts)).toEqual(computed);
     expect(computed.find((q) => q.actual !== null)?.actual, "the person added by SQL is counted").toBe(2);
+  });
+
+  it("equal the computed plan vs actual with a fiscal year starting in December", async () => {
+    const { org, units } = acme;
+    await db.organization.update({ where: { id: org.id }, data: { fiscalYearStartMonth: 12 } });
+    const fy = fiscalYearOf(new Date(), 12);
+    for (let k = 0; k < 8; k++)
+      await createPerson(db, org.id, [units.teamA, units.teamB][k % 2].id, 10_000_000n, {
+        start: toDateString(new Date(Date.now() - (400 - k * 50) * DAY)),
+        end: k % 3 === 0 ? toDateString(new Date(Date.now() + (k * 20 - 60) * DAY)) : null,
+      });
+    await db.position.create({
+      data: {
+        orgId: org.id,
+        orgUnitId: units.teamA.id,
+        title: "Seat",
+        level: "L3",
+        status: "OPEN",
+        budgetFiscalYear: fy + 1,
+        budgetFiscalQuarter: 3,
+        targetStartDate: new Date(Date.now() + 200 * DAY),
+        annualCompCents: 10_000_000n,
+      },
+    });
+    await refreshStaleStoredFigures(db);
+    for (const fiscalYear of [fy, fy + 1])
+      for (const unitId of [null, units.deptA.id, units.teamB.id]) {
+        const opts = { unitId, fiscalYear, startMonth: 12 };
+        expect(await storedPlanVsActualRows(org.id, opts), `FY${fiscalYear} ${unitId}`).toEqual(await computedPlanVsActual(org.id, opts));
+      }
   });
 });
