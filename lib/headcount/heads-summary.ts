@@ -25,6 +25,9 @@ import { beginRefresh, formulaOf, isCurrentSql, type StoredFigureSpec, writeStor
 /** The tables the heads read; the org for its fiscal year's start month. */
 const HEADS_TABLES: readonly DataTable[] = ["Organization", "Person", "Position"];
 
+/** The counts a row holds; each is a fact's kind ("k") in headsCte. */
+const COUNTS = ["inPost", "joiners", "departures", "dayOne", "starts", "open", "planAdds"] as const;
+
 type Month = { month: string; end: string; fy: number; fq: number; quarterStart: boolean; fyStart: string };
 
 /** The months stored: the current fiscal year and the next. */
@@ -110,15 +113,10 @@ function headsCte(orgId: string, months: Month[], today: string): Prisma.Sql {
     ),
     heads AS (
       SELECT "orgUnitId", "month", "held", "backfilled",
-        COALESCE(SUM("n") FILTER (WHERE "k" = \'inPost\'), 0)::int AS "inPost", COALESCE(SUM("n") FILTER (WHERE "k" = \'joiners\'), 0)::int AS "joiners",
-        COALESCE(SUM("n") FILTER (WHERE "k" = \'departures\'), 0)::int AS "departures", COALESCE(SUM("n") FILTER (WHERE "k" = \'dayOne\'), 0)::int AS "dayOne",
-        COALESCE(SUM("n") FILTER (WHERE "k" = \'starts\'), 0)::int AS "starts", COALESCE(SUM("n") FILTER (WHERE "k" = \'open\'), 0)::int AS "open",
-        COALESCE(SUM("n") FILTER (WHERE "k" = \'planAdds\'), 0)::int AS "planAdds"
+        ${Prisma.join(COUNTS.map((c) => Prisma.raw(`COALESCE(SUM("n") FILTER (WHERE "k" = '${c}'), 0)::int AS "${c}"`)))}
       FROM facts GROUP BY "orgUnitId", "month", "held", "backfilled"
     )`;
 }
-
-const COUNTS = ["inPost", "joiners", "departures", "dayOne", "starts", "open", "planAdds"] as const;
 
 /** The stored heads: their tables and the hash of the statement they are computed by. */
 export const HEADS: StoredFigureSpec = {
