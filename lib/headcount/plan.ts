@@ -92,22 +92,14 @@ export async function storedPlanVsActualRows(orgId: string, opts: PlanOpts): Pro
   return rows && toPlanRows(rows, p);
 }
 
-/** The plan vs actual computed from people and positions alone (what the stored heads are proven equal to). */
+/** The plan vs actual computed from the subtree's people and positions (what the stored heads are proven equal to). */
 export async function computedPlanVsActual(orgId: string, opts: PlanOpts): Promise<PlanQuarterRow[]> {
+  const { unitId, fiscalYear } = opts;
   const p = planQuarters(opts);
-  return toPlanRows(await computePlanVsActual(orgId, opts.unitId, opts.fiscalYear, p), p);
-}
-
-/** The plan vs actual computed from the subtree's people and positions. */
-function computePlanVsActual(
-  orgId: string,
-  unitId: string | null,
-  fiscalYear: number,
-  { fyStart, today, values }: ReturnType<typeof planQuarters>,
-): Promise<RawPlanQuarter[]> {
+  const { fyStart, today, values } = p;
   // The subtree's people and live positions are read once (not once per quarter and figure), then
   // each quarter's figures are counted over those few rows.
-  return db.$queryRaw<RawPlanQuarter[]>`
+  const rows = await db.$queryRaw<RawPlanQuarter[]>`
     WITH q("quarter", "qs", "qe", "asOf") AS (VALUES ${values}),
     scope AS (${scopeCte(orgId, unitId)}),
     people AS MATERIALIZED (
@@ -144,6 +136,7 @@ function computePlanVsActual(
       FROM positions ps
     ) po
     ORDER BY q."quarter"`;
+  return toPlanRows(rows, p);
 }
 
 export type FunnelCounts = Record<PositionStatus, number>;
